@@ -1,0 +1,115 @@
+# theodoi — follow and urge on the implementation of Party plans.
+# Plain GNU make; `make -j` safe.  See README.md for the two commands.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR   = $(PREFIX)/bin
+MANDIR   = $(PREFIX)/share/man
+DATADIR  = $(PREFIX)/share/theodoi
+
+CC      ?= cc
+BUILD   ?= build
+PKGS     = ncursesw lmdb jansson
+# Debian packages the build and the tests need: "package:probe" where the
+# probe is a pkg-config name or a header under /usr/include.
+DEB_DEPS = libncurses-dev:ncursesw liblmdb-dev:lmdb libjansson-dev:jansson \
+           libcriterion-dev:criterion libunistring-dev:unistr.h \
+           libiniparser-dev:iniparser/iniparser.h pkg-config:pkg-config \
+           tmux:tmux
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CRIT_LIBS  := $(shell pkg-config --libs criterion 2>/dev/null || echo -lcriterion)
+
+WARN     = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
+             -Iinclude -I/usr/include/iniparser $(PKG_CFLAGS) -MMD -MP
+LDLIBS   = $(PKG_LIBS) -liniparser -lunistring -lpthread
+
+LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
+TEST_SRC = $(wildcard tests/test_*.c)
+TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+LIB      = $(BUILD)/libtheodoi.a
+BIN      = $(BUILD)/theodoi
+
+DEMO_DIR = $(BUILD)/demo
+RUN_CONF = conf/theodoi.ini
+
+.PHONY: all run check test bench fuzz deps install uninstall clean demo
+
+all: $(BIN)
+
+$(BUILD)/%.o: src/%.c | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIB): $(LIB_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(BIN): $(BUILD)/main.o $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/%: tests/%.c $(LIB) | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS) $(CRIT_LIBS)
+
+$(BUILD) $(BUILD)/tests:
+	mkdir -p $@
+
+# Install what is missing, and say what.  Only when a probe fails, so a
+# machine that has everything never runs apt-get.
+deps:
+	@missing=""; for d in $(DEB_DEPS); do pkg=$${d%%:*}; probe=$${d#*:}; \
+	  case $$probe in \
+	    *.h) [ -f /usr/include/$$probe ] || missing="$$missing $$pkg";; \
+	    tmux|pkg-config) command -v $$probe >/dev/null 2>&1 || missing="$$missing $$pkg";; \
+	    *) pkg-config --exists $$probe 2>/dev/null || missing="$$missing $$pkg";; \
+	  esac; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "theodoi: installing missing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" != 0 ]; then echo "theodoi: run as root, or: sudo apt-get install$$missing" >&2; exit 1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+# The demo store is rebuilt when the binary or the configuration changes.
+$(DEMO_DIR)/.stamp: $(BIN) conf/theodoi.ini conf/units.ini
+	rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
+	$(BIN) --config $(RUN_CONF) --store $(DEMO_DIR)/store demo
+	touch $@
+
+demo: deps
+	@$(MAKE) --no-print-directory $(DEMO_DIR)/.stamp
+
+run: deps
+	@$(MAKE) --no-print-directory $(DEMO_DIR)/.stamp
+	$(BIN) --config $(RUN_CONF) --store $(DEMO_DIR)/store
+
+check: deps
+	@$(MAKE) --no-print-directory $(BIN) $(TEST_BIN)
+	@BUILD=$(BUILD) sh tests/run-all.sh $(TEST_BIN)
+
+test: check
+
+bench: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	@BUILD=$(BUILD) sh tests/bench.sh
+
+fuzz: deps
+	@BUILD=$(BUILD) sh tests/fuzz.sh long
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/theodoi
+	install -m 644 man/theodoi.1 $(DESTDIR)$(MANDIR)/man1/theodoi.1
+	install -m 644 man/theodoi.ini.5 $(DESTDIR)$(MANDIR)/man5/theodoi.ini.5
+	install -m 644 conf/theodoi.ini conf/units.ini $(DESTDIR)$(DATADIR)/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/theodoi $(DESTDIR)$(MANDIR)/man1/theodoi.1 \
+	      $(DESTDIR)$(MANDIR)/man5/theodoi.ini.5
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(LIB_OBJ:.o=.d) $(BUILD)/main.d $(TEST_BIN:=.d)

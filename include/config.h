@@ -1,0 +1,82 @@
+/* config.h — theodoi.ini (store, periods, users) and units.ini (the
+ * hierarchy), read with iniparser.
+ *
+ * Errors name the file and line: "conf/units.ini:12: đơn vị cấp trên không
+ * tồn tại: 'huyen-x'".  Nothing here touches the store.
+ */
+#ifndef THEODOI_CONFIG_H
+#define THEODOI_CONFIG_H
+
+#include <limits.h>
+#include "model.h"
+#include "timeliness.h"
+
+struct err;
+
+#ifndef PATH_MAX
+#define PATH_MAX 4096
+#endif
+
+enum role { ROLE_NONE = 0, ROLE_VIEWER, ROLE_EDITOR, ROLE_ADMIN };
+const char *role_key(enum role r);     /* "viewer", ...; "none" for ROLE_NONE */
+const char *role_label(enum role r);   /* "chỉ xem", "cập nhật", "quản trị", "chưa đăng ký" */
+int role_parse(const char *s);         /* -1 if unknown */
+
+struct cfg_user {
+	char login[LOGIN_LEN];
+	char unit[CODE_LEN];   /* unit code */
+	enum role role;
+	int line;              /* line in theodoi.ini, for messages */
+};
+
+struct cfg_unit {
+	char code[CODE_LEN];
+	char *name;
+	char *abbrevs;         /* comma-separated, or NULL */
+	enum unit_kind kind;
+	char parent[CODE_LEN]; /* "" for a root */
+	char successor[CODE_LEN]; /* "" if none: set on a dissolved unit */
+	int line;              /* line of the [section] header */
+};
+
+struct config {
+	char path[PATH_MAX];        /* theodoi.ini as found */
+	char units_path[PATH_MAX];  /* units.ini: [paths] units, relative to theodoi.ini */
+	char store[PATH_MAX];       /* [store] path, relative to theodoi.ini; "" = default */
+	struct periods periods;     /* [tracking] report_months, default "12" */
+	int soon_days;              /* [tracking] due_soon_days, default 14 */
+	int unmapped_can_read;      /* [access] unmapped = read | none, default read */
+	int editors_extend;         /* [access] editors_extend = yes | no, default yes */
+	int confirm_done;           /* [access] confirm_done = yes | no, default no */
+	int nusers;
+	struct cfg_user *users;
+	int nunits;                 /* 0 until cfg_load_units() */
+	struct cfg_unit *units;     /* in file order */
+};
+
+/* Find theodoi.ini: `opt` (from --config) if given, else $THEODOI_CONFIG,
+ * $XDG_CONFIG_HOME/theodoi/theodoi.ini (or ~/.config/...),
+ * /etc/theodoi/theodoi.ini, ./conf/theodoi.ini.  Writes the path to out.
+ * ERR_CONFIG if none exists (the message lists where it looked). */
+int cfg_find(const char *opt, char *out, size_t len, struct err *e);
+
+/* Load and validate theodoi.ini at path into *c (zeroed first).  Unknown
+ * sections or keys, bad numbers, bad roles are errors with file:line.
+ * The caller frees with cfg_free(), also after a failure. */
+int cfg_load(const char *path, struct config *c, struct err *e);
+
+/* Load and validate c->units_path into c->units: unknown parent, cycle,
+ * duplicate code, unknown kind, unknown key, missing name, bad successor,
+ * and users mapped to a unit that does not exist, each with file:line. */
+int cfg_load_units(struct config *c, struct err *e);
+
+/* A stamp of units.ini (size and modification time) that changes when the
+ * file does, without reading it; into buf (at least 64 bytes). */
+int cfg_units_stamp(const struct config *c, char *buf, size_t len, struct err *e);
+
+/* The entry of `login`, or NULL. */
+const struct cfg_user *cfg_user(const struct config *c, const char *login);
+
+void cfg_free(struct config *c);
+
+#endif

@@ -1,0 +1,58 @@
+/* hier.h — the unit hierarchy in memory, and its synchronisation from
+ * units.ini into the store.
+ *
+ * The store is the record of every unit ever configured; units.ini is the
+ * current hierarchy.  hier_sync() brings the store in line with the file
+ * (in one audited write transaction, and only when the file changed);
+ * hier_load() reads the store's units into a tree for the interfaces.
+ */
+#ifndef THEODOI_HIER_H
+#define THEODOI_HIER_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "model.h"
+
+struct err;
+struct store;
+struct txn;
+struct config;
+
+/* If units.ini changed since the store last saw it (cfg_units_stamp), load
+ * and validate it and, in one write transaction: add new units, update
+ * names, abbreviations, kinds and parents, mark units missing from the
+ * file as historical (never deleting them or their records), hand the
+ * open tasks of a unit with a successor to that unit, rebuild the counters
+ * if any parent changed, audit each change as done by `login`, and store
+ * the new stamp.  Config errors come back before the store is touched.
+ * *changed (may be NULL) is set to the number of units changed. */
+int hier_sync(struct store *st, struct config *c, const char *login, int *changed,
+              struct err *e);
+
+struct hier;
+
+/* Read every unit of the store into a tree.  Caller frees with hier_free(). */
+int hier_load(struct txn *t, struct hier **out, struct err *e);
+void hier_free(struct hier *h);
+
+/* Units in tree order (pre-order: a unit, then its subtree; siblings in id
+ * order, which is the order of units.ini).  Indexes are 0..hier_count()-1. */
+size_t hier_count(const struct hier *h);
+const struct unit *hier_at(const struct hier *h, size_t i);
+int hier_depth(const struct hier *h, size_t i);      /* 0 for a root */
+/* One past the last index of the subtree rooted at i: [i, end) is it. */
+size_t hier_subtree_end(const struct hier *h, size_t i);
+
+/* Index of a unit by id or code; (size_t)-1 if absent. */
+size_t hier_find_id(const struct hier *h, uint32_t id);
+size_t hier_find_code(const struct hier *h, const char *code);
+const struct unit *hier_unit(const struct hier *h, uint32_t id); /* NULL if absent */
+
+/* 1 if `unit` is `root` or below it. O(1). */
+int hier_in_subtree(const struct hier *h, uint32_t unit, uint32_t root);
+
+/* Resolve a unit named by a user: code, exact name or abbreviation,
+ * case and diacritics ignored.  Returns the index or (size_t)-1. */
+size_t hier_resolve(const struct hier *h, const char *name);
+
+#endif

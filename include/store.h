@@ -1,0 +1,188 @@
+/* store.h — the LMDB store: one environment in a directory, records in the
+ * binary encoding of codec.h, and the secondary indexes and counters kept
+ * in the same write transaction as the records they index.
+ *
+ * Concurrency is LMDB's: any number of processes read without blocking,
+ * one writes at a time.  Keep read transactions short; every user action
+ * is one write transaction (store_write), so it is all or nothing.
+ *
+ * Named databases:
+ *   meta       "schema" -> u32, "seq.<name>" -> u64, config stamps
+ *   units      u32 id -> unit          unit_code  code -> u32 id
+ *   docs       u64 id -> doc           doc_number folded number -> u64 id (dup)
+ *   tasks      u64 id -> task
+ *   updates    u64 id -> update        upd_task   task id|update id -> ""
+ *   extensions u64 id -> extension     ext_task   task id|ext id -> ""
+ *   indicators u64 id -> indicator     measures   u64 id -> measure
+ *   audit      u64 seq -> audit entry
+ *   due        due day|task id -> lead u32      (open tasks with a due date)
+ *   unit_due   lead|due day|task id -> ""       (open tasks with a due date)
+ *   task_lead  lead|task id -> ""               (every task)
+ *   task_doc   doc id|task id -> ""             (every task)
+ *   counts     unit|slot -> u32 count, for the unit and each ancestor
+ *              (unit 0 = the whole store); slot is a due day for open
+ *              dated tasks, STORE_SLOT_NODUE for open undated ones,
+ *              STORE_SLOT_CLOSED for done / on hold.
+ * Keys are big-endian so that LMDB's byte order is numeric order.
+ */
+#ifndef THEODOI_STORE_H
+#define THEODOI_STORE_H
+
+#include <stdint.h>
+#include "model.h"
+
+struct err;
+struct store;
+struct txn;
+
+#define STORE_SCHEMA 1
+
+enum store_flags {
+	STORE_CREATE = 1,   /* create the directory and an empty store if missing */
+	STORE_RDONLY = 2,   /* open read-only (a viewer on a read-only file system) */
+	STORE_NOSYNC = 4    /* no fsync at commit (bulk generation only) */
+};
+
+/* Open the store in directory dir.  Clears readers left by dead processes.
+ * A store of a newer schema, a directory that is not a store, or one the
+ * user cannot open gets ERR_STORE with a message naming dir.
+ * On success *out is owned by the caller: store_close() it. */
+int store_open(const char *dir, int flags, struct store **out, struct err *e);
+void store_close(struct store *st);
+const char *store_path(const struct store *st);
+
+/* A read transaction; short-lived.  End with store_read_end(). */
+int store_read_begin(struct store *st, struct txn **out, struct err *e);
+void store_read_end(struct txn *t);
+
+/* Run fn(txn, ctx, e) in one write transaction and commit it.  If fn
+ * returns non-zero the transaction is aborted and that code returned.  When
+ * the map is full, the transaction is aborted, the map grown and fn run
+ * again from the start: fn must have no effect outside the transaction
+ * other than filling ctx afresh. */
+typedef int (*store_write_fn)(struct txn *t, void *ctx, struct err *e);
+int store_write(struct store *st, store_write_fn fn, void *ctx, struct err *e);
+
+/* Next value of the named sequence (1, 2, ...), inside a write txn. */
+int store_seq_next(struct txn *t, const char *name, uint64_t *out, struct err *e);
+
+/* Meta strings (config stamps and the like).  get returns ERR_NOTFOUND if
+ * absent; the caller owns *out (free()). */
+int store_meta_get(struct txn *t, const char *key, char **out, struct err *e);
+int store_meta_put(struct txn *t, const char *key, const char *val, struct err *e);
+
+/* ---- units ---- */
+/* get: fills *out (caller frees with unit_free); ERR_NOTFOUND if absent. */
+int store_unit_get(struct txn *t, uint32_t id, struct unit *out, struct err *e);
+int store_unit_by_code(struct txn *t, const char *code, struct unit *out, struct err *e);
+/* put: id 0 assigns a new id (written back to u->id).  Changing a unit's
+ * parent does not move counters: call store_rebuild_counts() after. */
+int store_unit_put(struct txn *t, struct unit *u, struct err *e);
+/* Calls cb for every unit in id order; stops and returns cb's value if
+ * non-zero.  The unit passed is valid only during the call. */
+int store_units_each(struct txn *t, int (*cb)(const struct unit *u, void *ctx), void *ctx,
+                     struct err *e);
+
+/* ---- documents ---- */
+int store_doc_put(struct txn *t, struct doc *d, struct err *e); /* id 0: new */
+int store_doc_get(struct txn *t, uint64_t id, struct doc *out, struct err *e);
+/* Delete a document, its tasks (with their updates and extensions) and
+ * its indicators. */
+int store_doc_del(struct txn *t, uint64_t id, struct err *e);
+/* Ids of documents whose number folds to the same as `number` (case and
+ * diacritics ignored), in id order; *ids is malloc'd, caller frees. */
+int store_docs_by_number(struct txn *t, const char *number, uint64_t **ids, int *n,
+                         struct err *e);
+int store_docs_each(struct txn *t, int (*cb)(const struct doc *d, void *ctx), void *ctx,
+                    struct err *e);
+
+/* ---- tasks ---- */
+/* Insert (id 0: new id assigned) or replace a task, keeping every index and
+ * counter in step with the previous version.  The caller sets t->due
+ * (tl_effective_due) before. */
+int store_task_put(struct txn *t, struct task *task, struct err *e);
+int store_task_get(struct txn *t, uint64_t id, struct task *out, struct err *e);
+/* Delete a task with its updates and extensions and index entries. */
+int store_task_del(struct txn *t, uint64_t id, struct err *e);
+
+/* Iterate task ids.  Each calls cb(id, ctx) in index order and stops when
+ * cb returns non-zero (that value is returned; 1 is a plain "stop").
+ * - by_doc: tasks of a document, in id order;
+ * - by_lead: tasks led by one unit (not its subtree), in id order;
+ * - by_due: open tasks with due in [from, to] (DATE_NONE = unbounded),
+ *   earliest first, across the whole store (lead = 0) or led by one unit. */
+typedef int (*store_id_fn)(uint64_t id, void *ctx);
+int store_tasks_by_doc(struct txn *t, uint64_t doc, store_id_fn cb, void *ctx, struct err *e);
+int store_tasks_by_lead(struct txn *t, uint32_t lead, store_id_fn cb, void *ctx, struct err *e);
+typedef int (*store_due_fn)(uint64_t id, date_t due, uint32_t lead, void *ctx);
+int store_tasks_by_due(struct txn *t, uint32_t lead, date_t from, date_t to,
+                       store_due_fn cb, void *ctx, struct err *e);
+int store_tasks_each(struct txn *t, int (*cb)(const struct task *task, void *ctx), void *ctx,
+                     struct err *e);
+
+/* ---- counters ---- */
+#define STORE_SLOT_NODUE ((date_t)0x7ffffffe)
+#define STORE_SLOT_CLOSED ((date_t)0x7fffffff)
+/* Number of tasks in the subtree of `unit` (0 = whole store) whose slot is
+ * in [from, to]: open tasks due in that range, or the special slots.  Costs
+ * one cursor step per distinct slot, never a scan of tasks. */
+int store_count(struct txn *t, uint32_t unit, date_t from, date_t to, uint64_t *out,
+                struct err *e);
+
+struct store_counts {
+	uint64_t total;    /* every task */
+	uint64_t open;     /* open (not started / in progress) */
+	uint64_t overdue;  /* open, due before today */
+	uint64_t soon;     /* open, due today .. today+window */
+	uint64_t closed;   /* done or on hold */
+};
+int store_unit_counts(struct txn *t, uint32_t unit, date_t today, int window,
+                      struct store_counts *out, struct err *e);
+
+/* Drop and rebuild every index and counter from the records (after a
+ * change of hierarchy, or to repair). */
+int store_rebuild_indexes(struct txn *t, struct err *e);
+
+/* ---- updates, extensions ---- */
+int store_update_add(struct txn *t, struct update *u, struct err *e); /* assigns id */
+int store_update_get(struct txn *t, uint64_t id, struct update *out, struct err *e);
+/* Updates of a task, newest first; cb gets an update valid during the call. */
+int store_updates_of_task(struct txn *t, uint64_t task,
+                          int (*cb)(const struct update *u, void *ctx), void *ctx,
+                          struct err *e);
+int store_extension_add(struct txn *t, struct extension *x, struct err *e);
+int store_extensions_of_task(struct txn *t, uint64_t task,
+                             int (*cb)(const struct extension *x, void *ctx), void *ctx,
+                             struct err *e);
+
+/* ---- indicators ---- */
+int store_indicator_put(struct txn *t, struct indicator *i, struct err *e);
+int store_indicator_get(struct txn *t, uint64_t id, struct indicator *out, struct err *e);
+int store_indicators_each(struct txn *t, int (*cb)(const struct indicator *i, void *ctx),
+                          void *ctx, struct err *e);
+int store_measure_add(struct txn *t, struct measure *m, struct err *e);
+int store_measures_of(struct txn *t, uint64_t indicator,
+                      int (*cb)(const struct measure *m, void *ctx), void *ctx, struct err *e);
+
+/* ---- audit (append only) ---- */
+int store_audit_add(struct txn *t, struct audit *a, struct err *e); /* assigns seq */
+/* Entries from seq `from` upwards (0 = the first). */
+int store_audit_each(struct txn *t, uint64_t from, int (*cb)(const struct audit *a, void *ctx),
+                     void *ctx, struct err *e);
+
+/* ---- maintenance ---- */
+struct store_stat {
+	uint64_t units, docs, tasks, updates, audit;
+	uint64_t map_size, used_bytes;
+};
+int store_stat(struct txn *t, struct store_stat *out, struct err *e);
+/* Verify that every record decodes, every index entry points at a record
+ * and every record is indexed, and that counters match.  Problems are
+ * appended as lines to *report (caller frees); returns 0 when clean,
+ * ERR_STORE when problems were found. */
+int store_check(struct txn *t, char **report, struct err *e);
+
+/* The transaction's store (to reach it from a write callback). */
+struct store *store_of(struct txn *t);
+
+#endif
