@@ -1,0 +1,342 @@
+/* text-display.c — display width, truncation, padding, wrapping and
+ * sanitising of UTF-8 text for the terminal (the display half of text.h).
+ */
+#include "text.h"
+#include "text-internal.h"
+
+#include <string.h>
+
+#include <uniwidth.h>
+
+/* Columns of one code point.  uc_width with the "UTF-8" encoding is
+ * locale-independent and treats East Asian ambiguous characters as narrow. */
+static int char_width(uint32_t c)
+{
+	int w;
+
+	if (c == TXT_BAD)
+		return 1;
+	if (txt_is_control(c))
+		return 0;
+	w = uc_width(c, "UTF-8");
+	return w < 0 ? 0 : w;
+}
+
+/* The cluster starting at off in s[0..len): one character and the
+ * zero-width, non-control characters after it.  Returns its end offset;
+ * *w gets its width and *ctrl whether it is a control character. */
+static size_t cluster(const char *s, size_t len, size_t off, int *w, int *ctrl)
+{
+	uint32_t c;
+	size_t k = txt_dec(s + off, len - off, &c);
+
+	*w = char_width(c);
+	*ctrl = c != TXT_BAD && txt_is_control(c);
+	off += k;
+	while (off < len) {
+		k = txt_dec(s + off, len - off, &c);
+		if (c == TXT_BAD || txt_is_control(c) || char_width(c) != 0)
+			break;
+		off += k;
+	}
+	return off;
+}
+
+int txt_width_n(const char *s, size_t n)
+{
+	size_t i = 0;
+	int w = 0;
+	uint32_t c;
+
+	if (n == TXT_NUL)
+		n = strlen(s);
+	while (i < n) {
+		i += txt_dec(s + i, n - i, &c);
+		w += char_width(c);
+	}
+	return w;
+}
+
+int txt_width(const char *s)
+{
+	return txt_width_n(s, strlen(s));
+}
+
+size_t txt_fit(const char *s, int cols, int *used)
+{
+	size_t len = strlen(s), off = 0, end;
+	int total = 0, w, ctrl;
+
+	while (cols > 0 && off < len) {
+		end = cluster(s, len, off, &w, &ctrl);
+		if (total + w > cols)
+			break;
+		total += w;
+		off = end;
+	}
+	if (used)
+		*used = total;
+	return off;
+}
+
+size_t txt_next(const char *s, size_t len, size_t off)
+{
+	int w, ctrl;
+
+	if (off >= len)
+		return len;
+	return cluster(s, len, off, &w, &ctrl);
+}
+
+size_t txt_prev(const char *s, size_t len, size_t off)
+{
+	size_t at = 0, prev = 0;
+
+	if (off > len)
+		off = len;
+	while (at < off) {
+		prev = at;
+		at = txt_next(s, len, at);
+	}
+	return prev;
+}
+
+/* Append to b the clusters of s[0..len) that fit in cols columns, leaving
+ * out control characters.  Returns the width appended; *rest gets the
+ * offset of the first cluster that did not fit (len if all did). */
+static int append_fit(struct sbuf *b, const char *s, size_t len, int cols, size_t *rest)
+{
+	size_t off = 0, end;
+	int total = 0, w, ctrl;
+
+	while (off < len) {
+		end = cluster(s, len, off, &w, &ctrl);
+		if (total + w > cols)
+			break;
+		if (!ctrl)
+			sbuf_add(b, s + off, end - off);
+		total += w;
+		off = end;
+	}
+	*rest = off;
+	return total;
+}
+
+/* txt_trunc into b; returns the width appended. */
+static int trunc_into(struct sbuf *b, const char *s, int cols)
+{
+	size_t len = strlen(s), rest, mark = b->len;
+	int w;
+
+	if (cols <= 0)
+		return 0;
+	w = append_fit(b, s, len, cols, &rest);
+	if (rest == len)
+		return w;
+	b->len = mark;
+	b->s[mark] = '\0';
+	w = append_fit(b, s, len, cols - 1, &rest);
+	sbuf_puts(b, "\xE2\x80\xA6");
+	return w + 1;
+}
+
+char *txt_trunc(const char *s, int cols)
+{
+	struct sbuf b = {0};
+
+	trunc_into(&b, s, cols);
+	return sbuf_detach(&b);
+}
+
+void txt_pad(struct sbuf *b, const char *s, int cols, int right_align)
+{
+	struct sbuf t = {0};
+	int w, i;
+
+	if (cols <= 0)
+		return;
+	w = trunc_into(&t, s, cols);
+	if (!right_align && t.len)
+		sbuf_add(b, t.s, t.len);
+	for (i = w; i < cols; i++)
+		sbuf_putc(b, ' ');
+	if (right_align && t.len)
+		sbuf_add(b, t.s, t.len);
+	sbuf_free(&t);
+}
+
+/* ---- wrapping -------------------------------------------------------- */
+
+struct wrap {
+	txt_line_fn cb;
+	void *ctx;
+	int lines;
+	int stop;
+};
+
+static void wrap_emit(struct wrap *st, const char *s, size_t len)
+{
+	st->lines++;
+	if (st->cb && st->cb(s, len, st->ctx))
+		st->stop = 1;
+}
+
+/* Wrap one paragraph s[0..len) (no newline inside). */
+static void wrap_para(struct wrap *st, const char *s, size_t len, int cols)
+{
+	size_t i = 0, ls = 0, ce = 0, brk = 0, brk_next = 0, indent, end;
+	int lw = 0, pend = 0, w, ctrl, emitted = 0;
+
+	/* Indentation of the paragraph's first line, unless wider than cols. */
+	while (i < len && s[i] == ' ')
+		i++;
+	indent = i;
+	if ((int)i < cols)
+		ce = i, lw = (int)i;
+	else
+		ls = ce = i;
+	while (i < len && !st->stop) {
+		if (s[i] == ' ') {
+			size_t j = i;
+
+			while (j < len && s[j] == ' ')
+				j++;
+			brk = ce;
+			brk_next = j;
+			pend = (int)(j - i);
+			i = j;
+			continue;
+		}
+		end = cluster(s, len, i, &w, &ctrl);
+		if (lw + pend + w <= cols || ce == ls) {
+			lw += pend + w;
+			pend = 0;
+			ce = i = end;
+			continue;
+		}
+		if (ls == 0 && ce == indent) {
+			/* Not even the first cluster fits after the indentation:
+			 * drop the indentation rather than emit a blank line. */
+			ls = ce = i;
+			lw = 0;
+			continue;
+		}
+		/* Overflow: break at the last space, or inside the word. */
+		if (brk > ls) {
+			wrap_emit(st, s + ls, brk - ls);
+			i = brk_next;
+		} else {
+			wrap_emit(st, s + ls, ce - ls);
+		}
+		emitted = 1;
+		ls = ce = i;
+		lw = pend = 0;
+		brk = brk_next = 0;
+	}
+	if (!st->stop && (ce > ls || !emitted))
+		wrap_emit(st, s + ls, ce - ls);
+}
+
+int txt_wrap(const char *s, int cols, txt_line_fn line_cb, void *ctx)
+{
+	struct wrap st = {line_cb, ctx, 0, 0};
+	size_t len = strlen(s), p = 0, nl, end;
+
+	if (cols < 1)
+		cols = 1;
+	while (p < len && !st.stop) {
+		const char *q = memchr(s + p, '\n', len - p);
+
+		nl = q ? (size_t)(q - s) : len;
+		end = nl;
+		if (end > p && s[end - 1] == '\r')
+			end--;
+		wrap_para(&st, s + p, end - p, cols);
+		p = nl + 1;
+	}
+	return st.lines;
+}
+
+/* ---- sanitising ------------------------------------------------------ */
+
+/* Skip an escape sequence whose introducer ends just before s[i]; kind is
+ * '[' (CSI: parameters then one final byte) or ']' (OSC, DCS and the other
+ * string controls: up to BEL or ST).  Returns the offset after it. */
+static size_t skip_sequence(const char *s, size_t len, size_t i, char kind)
+{
+	if (kind == '[') {
+		while (i < len && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] <= 0x3F)
+			i++;
+		if (i < len && (unsigned char)s[i] >= 0x40 && (unsigned char)s[i] <= 0x7E)
+			i++;
+		return i;
+	}
+	while (i < len) {
+		if (s[i] == '\a')
+			return i + 1;
+		if (s[i] == 0x1B && i + 1 < len && s[i + 1] == '\\')
+			return i + 2;
+		if ((unsigned char)s[i] == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0x9C)
+			return i + 2;
+		i++;
+	}
+	return i;
+}
+
+static int string_control(uint32_t c)
+{
+	return c == 0x90 || c == 0x98 || c == 0x9D || c == 0x9E || c == 0x9F;
+}
+
+static int bidi_control(uint32_t c)
+{
+	return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+char *txt_sanitize_nl(const char *s, int keep_newlines)
+{
+	struct sbuf b = {0};
+	size_t len = strlen(s), i = 0, k;
+	uint32_t c;
+
+	while (i < len) {
+		k = txt_dec(s + i, len - i, &c);
+		if (c == 0x1B) {
+			char next = i + 1 < len ? s[i + 1] : '\0';
+
+			if (next == '[')
+				i = skip_sequence(s, len, i + 2, '[');
+			else if (next == ']' || next == 'P' || next == 'X' || next == '^' ||
+				 next == '_')
+				i = skip_sequence(s, len, i + 2, ']');
+			else if ((unsigned char)next >= 0x20 && (unsigned char)next < 0x7F)
+				i += 2;
+			else
+				i++;
+			continue;
+		}
+		if (c == 0x9B || string_control(c)) {
+			i = skip_sequence(s, len, i + k, c == 0x9B ? '[' : ']');
+			continue;
+		}
+		if (c == TXT_BAD)
+			sbuf_puts(&b, "\xEF\xBF\xBD");
+		else if (c == '\t')
+			sbuf_putc(&b, ' ');
+		else if (c == '\r' && i + 1 < len && s[i + 1] == '\n')
+			; /* the newline that follows stands for both */
+		else if (c == '\n' || c == '\r')
+			sbuf_putc(&b, keep_newlines ? '\n' : ' ');
+		else if (txt_is_control(c))
+			sbuf_putc(&b, '?');
+		else if (!bidi_control(c))
+			sbuf_add(&b, s + i, k);
+		i += k;
+	}
+	return sbuf_detach(&b);
+}
+
+char *txt_sanitize(const char *s)
+{
+	return txt_sanitize_nl(s, 0);
+}
