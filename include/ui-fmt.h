@@ -1,0 +1,65 @@
+/* ui-fmt.h — the TUI's terminal-free helpers: list cursors, the screen
+ * layout and row formatting by display width.
+ *
+ * Nothing here touches curses or the store, so the unit tests run them
+ * without a terminal.  Widths are display columns as text.h measures them.
+ */
+#ifndef THEODOI_UI_FMT_H
+#define THEODOI_UI_FMT_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+/* The smallest screen the TUI draws on. */
+#define UI_MIN_COLS 80
+#define UI_MIN_ROWS 24
+
+/* A cursor over n rows shown `page` at a time: sel is the selected row,
+ * top the first row shown.  Invariants after any ui_list_* call:
+ * sel < n (or 0 when n == 0), top <= sel < top + page. */
+struct ui_list {
+	size_t n, sel, top;
+};
+
+/* Move the selection by delta rows (negative: up), clamped to the list. */
+void ui_list_move(struct ui_list *l, long delta, int page);
+/* Select row i (clamped), scrolling as little as needed. */
+void ui_list_select(struct ui_list *l, size_t i, int page);
+/* Re-establish the invariants after n or page changed (keeps sel and top
+ * where possible: a refresh must not move what the user looks at). */
+void ui_list_clamp(struct ui_list *l, int page);
+
+/* Where everything goes on a cols x rows screen.  Panes are side by side
+ * at the top (each with a one-line title), the detail area below them,
+ * then the message line and the status line. */
+struct ui_layout {
+	int cols, rows;
+	int pane_x[3], pane_w[3]; /* units, documents, tasks; widths exclude the separator */
+	int pane_y, pane_h;       /* title line at pane_y, rows below it */
+	int detail_y, detail_h;   /* detail title line at detail_y, text below */
+	int msg_y, status_y;
+};
+
+/* Compute the layout.  Returns 0, or -1 when the screen is smaller than
+ * UI_MIN_COLS x UI_MIN_ROWS (out is then only partly filled). */
+int ui_layout(int cols, int rows, struct ui_layout *out);
+
+/* Append to b exactly `cols` columns: `left` cut with "…" and padded, and
+ * `right` (may be NULL) aligned to the right edge after at least one
+ * space.  When there is no room for right and 4 columns of left, right is
+ * dropped.  Control characters are left out. */
+void ui_fmt_lr(struct sbuf *b, const char *left, const char *right, int cols);
+
+/* Append the cells of a table row to b: ncells texts with their widths,
+ * separated by one space; a width of 0 means "the rest of cols".  Each
+ * cell is cut and padded to its width; the total is exactly cols. */
+void ui_fmt_cells(struct sbuf *b, const char *const *cells, const int *widths, int ncells,
+                  int cols);
+
+/* "12/345": overdue and total counts, shortened past 9999 ("12k"). Into
+ * buf (at least 24 bytes); returns buf. */
+char *ui_fmt_counts(unsigned long long overdue, unsigned long long total, char *buf,
+                    size_t len);
+
+#endif

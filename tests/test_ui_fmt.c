@@ -1,0 +1,167 @@
+/* Tests of the TUI's terminal-free drawing helpers (src/ui-fmt.c). */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "text.h"
+#include "ui-fmt.h"
+
+Test(ui_list, move_down_scrolls_to_keep_selection_visible)
+{
+	struct ui_list l = { .n = 100 };
+
+	ui_list_move(&l, 12, 10);
+	cr_assert_eq(l.sel, 12);
+	cr_assert_eq(l.top, 3);
+	ui_list_move(&l, -5, 10);
+	cr_assert_eq(l.sel, 7);
+	cr_assert_eq(l.top, 3);
+	ui_list_move(&l, -100, 10);
+	cr_assert_eq(l.sel, 0);
+	cr_assert_eq(l.top, 0);
+}
+
+Test(ui_list, move_past_the_end_stops_at_the_last_row)
+{
+	struct ui_list l = { .n = 5 };
+
+	ui_list_move(&l, 1000, 10);
+	cr_assert_eq(l.sel, 4);
+	cr_assert_eq(l.top, 0);
+}
+
+Test(ui_list, empty_list_stays_at_zero)
+{
+	struct ui_list l = { 0 };
+
+	ui_list_move(&l, 3, 10);
+	cr_assert_eq(l.sel, 0);
+	cr_assert_eq(l.top, 0);
+}
+
+Test(ui_list, clamp_after_shrink_keeps_the_view_full)
+{
+	struct ui_list l = { .n = 100, .sel = 95, .top = 90 };
+
+	l.n = 50;
+	ui_list_clamp(&l, 10);
+	cr_assert_eq(l.sel, 49);
+	cr_assert_eq(l.top, 40);
+}
+
+Test(ui_list, clamp_keeps_scroll_when_the_selection_is_visible)
+{
+	struct ui_list l = { .n = 100, .sel = 25, .top = 20 };
+
+	ui_list_clamp(&l, 10);
+	cr_assert_eq(l.top, 20);
+	cr_assert_eq(l.sel, 25);
+}
+
+Test(ui_layout, too_small_screen_is_refused)
+{
+	struct ui_layout lo;
+
+	cr_assert_eq(ui_layout(60, 20, &lo), -1);
+	cr_assert_eq(ui_layout(79, 24, &lo), -1);
+	cr_assert_eq(ui_layout(80, 23, &lo), -1);
+	cr_assert_eq(ui_layout(80, 24, &lo), 0);
+}
+
+Test(ui_layout, panes_and_separators_fill_the_width)
+{
+	struct ui_layout lo;
+	int w;
+
+	for (w = 80; w <= 300; w += 7) {
+		cr_assert_eq(ui_layout(w, 30, &lo), 0);
+		cr_assert_eq(lo.pane_x[0], 0);
+		cr_assert_eq(lo.pane_x[1], lo.pane_w[0] + 1);
+		cr_assert_eq(lo.pane_x[2], lo.pane_x[1] + lo.pane_w[1] + 1);
+		cr_assert_eq(lo.pane_x[2] + lo.pane_w[2], w);
+		cr_assert_geq(lo.pane_w[0], 20);
+	}
+}
+
+Test(ui_layout, rows_are_used_without_overlap)
+{
+	struct ui_layout lo;
+
+	ui_layout(80, 24, &lo);
+	cr_assert_geq(lo.pane_h, 8);
+	cr_assert_geq(lo.detail_h, 6);
+	cr_assert_eq(lo.detail_y, lo.pane_y + 1 + lo.pane_h);
+	cr_assert_eq(lo.detail_y + 1 + lo.detail_h, lo.msg_y);
+	cr_assert_eq(lo.msg_y + 1, lo.status_y);
+	cr_assert_eq(lo.status_y, 23);
+}
+
+Test(ui_fmt, lr_right_aligns_counts_and_pads_to_exact_width)
+{
+	struct sbuf b = { 0 };
+
+	ui_fmt_lr(&b, "Ban Tổ chức", "3/12", 20);
+	cr_assert_str_eq(b.s, "Ban Tổ chức     3/12");
+	cr_assert_eq(txt_width(b.s), 20);
+	sbuf_free(&b);
+}
+
+Test(ui_fmt, lr_cuts_long_left_text_with_an_ellipsis)
+{
+	struct sbuf b = { 0 };
+
+	ui_fmt_lr(&b, "Ban Tuyên giáo Tỉnh ủy", "10/200", 16);
+	cr_assert_str_eq(b.s, "Ban Tuyê… 10/200");
+	cr_assert_eq(txt_width(b.s), 16);
+	sbuf_free(&b);
+}
+
+Test(ui_fmt, lr_drops_the_right_part_when_too_narrow)
+{
+	struct sbuf b = { 0 };
+
+	ui_fmt_lr(&b, "Đảng ủy", "100/2000", 10);
+	cr_assert_str_eq(b.s, "Đảng ủy   ");
+	sbuf_free(&b);
+}
+
+Test(ui_fmt, lr_measures_decomposed_text_by_display_width)
+{
+	struct sbuf b = { 0 };
+
+	/* "Tổ" with o + U+0302 + U+0309: 2 columns, 5 bytes. */
+	ui_fmt_lr(&b, "To\xcc\x82\xcc\x89", "1", 6);
+	cr_assert_eq(txt_width(b.s), 6);
+	cr_assert_eq(strncmp(b.s, "To\xcc\x82\xcc\x89", 5), 0);
+	sbuf_free(&b);
+}
+
+Test(ui_fmt, cells_give_the_rest_to_the_flexible_cell)
+{
+	struct sbuf b = { 0 };
+	const char *cells[] = { "#12", "quá hạn", "Tổ chức hội nghị" };
+	int widths[] = { 4, 8, 0 };
+
+	ui_fmt_cells(&b, cells, widths, 3, 24);
+	cr_assert_str_eq(b.s, "#12  quá hạn  Tổ chức h…");
+	cr_assert_eq(txt_width(b.s), 24);
+	sbuf_free(&b);
+}
+
+Test(ui_fmt, cells_never_overflow_a_narrow_row)
+{
+	struct sbuf b = { 0 };
+	const char *cells[] = { "123456", "abcdef", "x" };
+	int widths[] = { 6, 6, 0 };
+
+	ui_fmt_cells(&b, cells, widths, 3, 9);
+	cr_assert_eq(txt_width(b.s), 9);
+	sbuf_free(&b);
+}
+
+Test(ui_fmt, counts_shorten_large_numbers)
+{
+	char buf[32];
+
+	cr_assert_str_eq(ui_fmt_counts(3, 120, buf, sizeof(buf)), "3/120");
+	cr_assert_str_eq(ui_fmt_counts(12000, 2500000, buf, sizeof(buf)), "12k/2M");
+}
