@@ -10,10 +10,12 @@
  *   meta       "schema" -> u32, "seq.<name>" -> u64, config stamps
  *   units      u32 id -> unit          unit_code  code -> u32 id
  *   docs       u64 id -> doc           doc_number folded number -> u64 id (dup)
+ *                                      doc_issuer issuer u32|doc id -> ""
  *   tasks      u64 id -> task
  *   updates    u64 id -> update        upd_task   task id|update id -> ""
  *   extensions u64 id -> extension     ext_task   task id|ext id -> ""
- *   indicators u64 id -> indicator     measures   u64 id -> measure
+ *   indicators u64 id -> indicator     ind_doc    doc id|indicator id -> ""
+ *   measures   u64 id -> measure       meas_ind   indicator id|measure id -> ""
  *   audit      u64 seq -> audit entry
  *   due        due day|task id -> lead u32      (open tasks with a due date)
  *   unit_due   lead|due day|task id -> ""       (open tasks with a due date)
@@ -23,7 +25,20 @@
  *              (unit 0 = the whole store); slot is a due day for open
  *              dated tasks, STORE_SLOT_NODUE for open undated ones,
  *              STORE_SLOT_CLOSED for done / on hold.
- * Keys are big-endian so that LMDB's byte order is numeric order.
+ * Keys are big-endian so that LMDB's byte order is numeric order; a day
+ * in a key is stored as (uint32_t)day ^ 0x80000000 so that negative days
+ * sort first and the STORE_SLOT_* values last.
+ *
+ * The map starts at 64 MiB and doubles whenever a write fills it.  The
+ * environment variable THEODOI_MAPSIZE (bytes, or with a K, M or G
+ * suffix), read by store_open, sets the starting size instead: tests use
+ * a tiny map to exercise the growth.
+ *
+ * Bulk loads (a generated store of a million tasks) are the caller's
+ * choice of batch: many store_task_put calls in one store_write are fine,
+ * but keep a batch to some tens of thousands of records so that one
+ * transaction's dirty pages stay within LMDB's limit; open with
+ * STORE_NOSYNC for speed.
  */
 #ifndef THEODOI_STORE_H
 #define THEODOI_STORE_H
@@ -95,6 +110,12 @@ int store_docs_by_number(struct txn *t, const char *number, uint64_t **ids, int 
                          struct err *e);
 int store_docs_each(struct txn *t, int (*cb)(const struct doc *d, void *ctx), void *ctx,
                     struct err *e);
+/* Iterates ids; see store_id_fn below. */
+typedef int (*store_id_fn)(uint64_t id, void *ctx);
+/* Ids of the documents issued by unit `issuer` (0: unresolved issuer), in
+ * id order; cb as for the task iterators below. */
+int store_docs_by_issuer(struct txn *t, uint32_t issuer, store_id_fn cb, void *ctx,
+                         struct err *e);
 
 /* ---- tasks ---- */
 /* Insert (id 0: new id assigned) or replace a task, keeping every index and
@@ -111,7 +132,6 @@ int store_task_del(struct txn *t, uint64_t id, struct err *e);
  * - by_lead: tasks led by one unit (not its subtree), in id order;
  * - by_due: open tasks with due in [from, to] (DATE_NONE = unbounded),
  *   earliest first, across the whole store (lead = 0) or led by one unit. */
-typedef int (*store_id_fn)(uint64_t id, void *ctx);
 int store_tasks_by_doc(struct txn *t, uint64_t doc, store_id_fn cb, void *ctx, struct err *e);
 int store_tasks_by_lead(struct txn *t, uint32_t lead, store_id_fn cb, void *ctx, struct err *e);
 typedef int (*store_due_fn)(uint64_t id, date_t due, uint32_t lead, void *ctx);
@@ -124,8 +144,10 @@ int store_tasks_each(struct txn *t, int (*cb)(const struct task *task, void *ctx
 #define STORE_SLOT_NODUE ((date_t)0x7ffffffe)
 #define STORE_SLOT_CLOSED ((date_t)0x7fffffff)
 /* Number of tasks in the subtree of `unit` (0 = whole store) whose slot is
- * in [from, to]: open tasks due in that range, or the special slots.  Costs
- * one cursor step per distinct slot, never a scan of tasks. */
+ * in [from, to]: open tasks due in that range, or the special slots.
+ * from == DATE_NONE means from the earliest day; to == DATE_NONE means up to
+ * and including STORE_SLOT_CLOSED (every task).  Costs one cursor step per
+ * distinct slot, never a scan of tasks. */
 int store_count(struct txn *t, uint32_t unit, date_t from, date_t to, uint64_t *out,
                 struct err *e);
 
@@ -142,6 +164,9 @@ int store_unit_counts(struct txn *t, uint32_t unit, date_t today, int window,
 /* Drop and rebuild every index and counter from the records (after a
  * change of hierarchy, or to repair). */
 int store_rebuild_indexes(struct txn *t, struct err *e);
+/* Drop and rebuild only the counters (after a unit changed parent): reads
+ * every task once. */
+int store_rebuild_counts(struct txn *t, struct err *e);
 
 /* ---- updates, extensions ---- */
 int store_update_add(struct txn *t, struct update *u, struct err *e); /* assigns id */
