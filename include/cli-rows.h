@@ -1,0 +1,36 @@
+/* cli-rows.h — task rows shared by the listing commands (tasks, overdue,
+ * due, overview): one column set for text, CSV and JSON. */
+#ifndef THEODOI_CLI_ROWS_H
+#define THEODOI_CLI_ROWS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "output.h"
+
+struct cli;
+struct err;
+struct txn;
+struct task;
+
+/* Document numbers looked up while listing, so each is read once. */
+struct doc_cache {
+	size_t n, cap;
+	uint64_t *ids;
+	char (*numbers)[48];
+};
+void doc_cache_free(struct doc_cache *dc);
+
+/* Start a task table with the task columns. */
+void rows_init(struct out_table *t);
+
+/* Append one task as a row: id, doc number, section, lead code and name,
+ * text, deadline phrase, effective due, status, progress, timeliness, days
+ * overdue. */
+int rows_add(struct cli *c, struct txn *t, struct out_table *tab, struct doc_cache *dc,
+             const struct task *task, struct err *e);
+
+/* Append the tasks with these ids (in order), reading each in t. */
+int rows_add_ids(struct cli *c, struct txn *t, struct out_table *tab, const uint64_t *ids,
+                 size_t n, struct err *e);
+
+#endif

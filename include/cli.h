@@ -1,0 +1,75 @@
+/* cli.h — the command line: shared context and the commands.
+ *
+ * main() parses the global options, loads the configuration and calls one
+ * command.  A command gets argv with argv[0] its own name, parses its own
+ * options with getopt_long (optind reset by the caller), prints to c->out,
+ * reports errors through struct err, and returns an exit status (enum
+ * err_code: 0 success).  Commands are thin: the work is in the library.
+ */
+#ifndef THEODOI_CLI_H
+#define THEODOI_CLI_H
+
+#include <stdio.h>
+#include "config.h"
+#include "ops.h"
+
+struct err;
+struct hier;
+
+enum out_format { FMT_TEXT = 0, FMT_CSV, FMT_JSON };
+
+struct cli {
+	struct config cfg;        /* loaded by main */
+	struct ops_ctx ops;       /* st (NULL until cli_store), cfg, who, today */
+	char store_dir[PATH_MAX]; /* --store, else [store] path */
+	struct hier *hier;        /* NULL until cli_hier */
+	FILE *out;                /* stdout */
+};
+
+/* Open the store (creating it if `create`), synchronise the hierarchy from
+ * units.ini, and identify the user.  Idempotent. */
+int cli_store(struct cli *c, int create, struct err *e);
+
+/* The hierarchy, loaded on first use (after cli_store). */
+int cli_hier(struct cli *c, const struct hier **out, struct err *e);
+
+/* Parse "--format" values: text, csv, json.  -1 if unknown. */
+int cli_format(const char *s);
+
+/* Resolve a unit given by code, name or abbreviation to its id; ERR_NOTFOUND
+ * with a message naming `name` if none. */
+int cli_unit(struct cli *c, const char *name, uint32_t *id, struct err *e);
+
+/* Parse a task id ("123" or "#123"); ERR_INPUT if malformed. */
+int cli_task_id(const char *s, uint64_t *id, struct err *e);
+
+typedef int (*cli_cmd_fn)(struct cli *c, int argc, char **argv, struct err *e);
+
+struct cli_cmd {
+	const char *name;
+	cli_cmd_fn fn;
+	const char *usage;   /* "overdue [--unit U] [--subtree] [--count]" */
+	const char *summary; /* one line, Vietnamese */
+};
+
+/* The table of commands, terminated by a {NULL} entry. */
+extern const struct cli_cmd cli_commands[];
+
+/* The commands (argv[0] is the command's name). */
+int cmd_units(struct cli *c, int argc, char **argv, struct err *e);
+int cmd_docs(struct cli *c, int argc, char **argv, struct err *e);
+int cmd_tasks(struct cli *c, int argc, char **argv, struct err *e);
+int cmd_overdue(struct cli *c, int argc, char **argv, struct err *e);
+int cmd_due(struct cli *c, int argc, char **argv, struct err *e);
+int cmd_overview(struct cli *c, int argc, char **argv, struct err *e);
+int cmd_show(struct cli *c, int argc, char **argv, struct err *e);
+int cmd_update(struct cli *c, int argc, char **argv, struct err *e);
+int cmd_extend(struct cli *c, int argc, char **argv, struct err *e);
+int cmd_add_doc(struct cli *c, int argc, char **argv, struct err *e);
+int cmd_add_task(struct cli *c, int argc, char **argv, struct err *e);
+int cmd_check_store(struct cli *c, int argc, char **argv, struct err *e);
+int cmd_import(struct cli *c, int argc, char **argv, struct err *e);
+int cmd_demo(struct cli *c, int argc, char **argv, struct err *e);
+int cmd_gen(struct cli *c, int argc, char **argv, struct err *e);
+
+#endif

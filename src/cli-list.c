@@ -1,0 +1,581 @@
+/* cli-list.c — the reading commands: units, docs, tasks, overdue, due,
+ * overview. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli-rows.h"
+#include "cli.h"
+#include "hier.h"
+#include "query.h"
+#include "store.h"
+#include "text.h"
+#include "util.h"
+
+#define OPT_FORMAT 'F'
+
+/* Parse --format's value into *fmt; ERR_USAGE on a bad one. */
+static int parse_format(const char *v, int *fmt, struct err *e)
+{
+	int f = cli_format(v);
+	if (f < 0) {
+		err_set(e, ERR_USAGE, "định dạng không hợp lệ: '%s' (text, csv hoặc json)", v);
+		str_copy(e->field, "--format", sizeof e->field);
+		return ERR_USAGE;
+	}
+	*fmt = f;
+	return 0;
+}
+
+static int bad_option(struct err *e, const char *cmd)
+{
+	return err_set(e, ERR_USAGE, "tùy chọn không hợp lệ cho lệnh %s (xem theodoi %s --help)",
+	               cmd, cmd);
+}
+
+static int parse_count(const char *v, const char *opt, long max, long *out, struct err *e)
+{
+	if (str_to_long(v, 0, max, out)) {
+		err_set(e, ERR_USAGE, "giá trị không hợp lệ cho %s: '%s' (số nguyên 0..%ld)", opt, v, max);
+		str_copy(e->field, opt, sizeof e->field);
+		return ERR_USAGE;
+	}
+	return 0;
+}
+
+/* ---- units ---- */
+
+static const char units_help[] =
+	"Cách dùng: theodoi units [--format text|csv|json]\n"
+	"Cây đơn vị, mỗi đơn vị với số nhiệm vụ quá hạn, sắp đến hạn, đang mở và tổng số\n"
+	"của cả cây đơn vị bên dưới. Đơn vị lịch sử (đã giải thể) được đánh dấu.\n";
+
+static const struct out_col unit_cols[] = {
+	{"code", "Mã", OUT_STR, 0, 0, 0},
+	{"name", "Đơn vị", OUT_STR, 60, 0, 0},
+	{"kind", "Loại", OUT_STR, 0, 0, 1},
+	{"kind_label", "Loại", OUT_STR, 0, 0, 0},
+	{"parent", "Cấp trên", OUT_STR, 0, 0, 1},
+	{"depth", "Cấp", OUT_INT, 0, 0, 1},
+	{"historical", "Lịch sử", OUT_RAW, 0, 0, 1},
+	{"overdue", "Quá hạn", OUT_INT, 0, 1, 0},
+	{"due_soon", "Sắp đến hạn", OUT_INT, 0, 1, 0},
+	{"open", "Đang mở", OUT_INT, 0, 1, 0},
+	{"total", "Tổng", OUT_INT, 0, 1, 0},
+};
+
+int cmd_units(struct cli *c, int argc, char **argv, struct err *e)
+{
+	static const struct option opts[] = {
+		{"format", required_argument, NULL, OPT_FORMAT}, {"help", no_argument, NULL, 'h'}, {0}};
+	int fmt = FMT_TEXT, o, rc;
+	while ((o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (o == 'h')
+			return fputs(units_help, c->out), 0;
+		if (o != OPT_FORMAT)
+			return bad_option(e, "units");
+		if ((rc = parse_format(optarg, &fmt, e)))
+			return rc;
+	}
+	const struct hier *h;
+	struct txn *t;
+	if ((rc = cli_store(c, 0, e)) || (rc = cli_hier(c, &h, e)) ||
+	    (rc = store_read_begin(c->ops.st, &t, e)))
+		return rc;
+	struct out_table tab;
+	out_init(&tab, unit_cols, (int)(sizeof unit_cols / sizeof unit_cols[0]));
+	for (size_t i = 0; i < hier_count(h) && !rc; i++) {
+		const struct unit *u = hier_at(h, i);
+		struct store_counts n;
+		if ((rc = store_unit_counts(t, u->id, c->ops.today, c->cfg.soon_days, &n, e)))
+			break;
+		const struct unit *p = u->parent ? hier_unit(h, u->parent) : NULL;
+		char name[512], depth[8], ov[24], soon[24], open[24], total[24];
+		int d = hier_depth(h, i);
+		snprintf(name, sizeof name, "%*s%s%s", fmt == FMT_TEXT ? 2 * d : 0, "", u->name,
+		         fmt == FMT_TEXT && u->historical ? " (lịch sử)" : "");
+		snprintf(depth, sizeof depth, "%d", d);
+		snprintf(ov, sizeof ov, "%llu", (unsigned long long)n.overdue);
+		snprintf(soon, sizeof soon, "%llu", (unsigned long long)n.soon);
+		snprintf(open, sizeof open, "%llu", (unsigned long long)n.open);
+		snprintf(total, sizeof total, "%llu", (unsigned long long)n.total);
+		const char *cells[] = {u->code, name, unit_kind_key(u->kind), unit_kind_label(u->kind),
+		                       p ? p->code : "", depth, u->historical ? "true" : "false",
+		                       ov, soon, open, total};
+		out_row(&tab, cells);
+	}
+	store_read_end(t);
+	if (!rc)
+		rc = out_print(&tab, fmt, c->out);
+	out_free(&tab);
+	return rc;
+}
+
+/* ---- docs ---- */
+
+static const char docs_help[] =
+	"Cách dùng: theodoi docs [--unit ĐƠN_VỊ] [--format text|csv|json]\n"
+	"Các văn bản (kế hoạch, chương trình hành động...) trong kho; với --unit, chỉ văn bản\n"
+	"do đơn vị đó ban hành. ĐƠN_VỊ là mã, tên hoặc tên viết tắt.\n";
+
+static const struct out_col doc_cols[] = {
+	{"id", "Mã", OUT_INT, 0, 1, 0},
+	{"kind", "Loại", OUT_STR, 0, 0, 0},
+	{"number", "Số", OUT_STR, 0, 0, 0},
+	{"date", "Ngày", OUT_STR, 0, 0, 0},
+	{"issuer_code", "Mã ĐV", OUT_STR, 0, 0, 1},
+	{"issuer", "Cơ quan ban hành", OUT_STR, 28, 0, 0},
+	{"tasks", "Số NV", OUT_INT, 0, 1, 0},
+	{"implements", "Thực hiện", OUT_RAW, 0, 0, 1},
+	{"title", "Trích yếu", OUT_STR, 50, 0, 0},
+};
+
+struct docs_ctx {
+	struct cli *c;
+	struct txn *t;
+	const struct hier *h;
+	struct out_table *tab;
+	struct err *e;
+};
+
+static int count_fn(uint64_t id, void *ctx)
+{
+	(void)id;
+	(*(uint64_t *)ctx)++;
+	return 0;
+}
+
+static int doc_row(const struct doc *d, void *ctx)
+{
+	struct docs_ctx *x = ctx;
+	const struct unit *u = d->issuer ? hier_unit(x->h, d->issuer) : NULL;
+	uint64_t ntasks = 0;
+	int rc = store_tasks_by_doc(x->t, d->id, count_fn, &ntasks, x->e);
+	if (rc)
+		return rc;
+	json_t *impl = json_array();
+	for (int i = 0; i < d->nimplements; i++)
+		json_array_append_new(impl, json_string(d->implements[i]));
+	char *impl_s = json_dumps(impl, JSON_COMPACT);
+	json_decref(impl);
+	char id[24], date[11], n[24];
+	snprintf(id, sizeof id, "%llu", (unsigned long long)d->id);
+	snprintf(n, sizeof n, "%llu", (unsigned long long)ntasks);
+	const char *cells[] = {id, d->kind, d->number, d->date == DATE_NONE ? "" : date_iso(d->date, date),
+	                       u ? u->code : "", u ? u->name : (d->issuer_text ? d->issuer_text : ""),
+	                       n, impl_s, d->title ? d->title : ""};
+	out_row(x->tab, cells);
+	free(impl_s);
+	return 0;
+}
+
+static int doc_id_row(uint64_t id, void *ctx)
+{
+	struct docs_ctx *x = ctx;
+	struct doc d = {0};
+	int rc = store_doc_get(x->t, id, &d, x->e);
+	if (!rc)
+		rc = doc_row(&d, ctx);
+	doc_free(&d);
+	return rc;
+}
+
+int cmd_docs(struct cli *c, int argc, char **argv, struct err *e)
+{
+	static const struct option opts[] = {{"format", required_argument, NULL, OPT_FORMAT},
+	                                     {"unit", required_argument, NULL, 'u'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {0}};
+	int fmt = FMT_TEXT, o, rc;
+	const char *unit = NULL;
+	while ((o = getopt_long(argc, argv, "hu:", opts, NULL)) != -1) {
+		if (o == 'h')
+			return fputs(docs_help, c->out), 0;
+		if (o == 'u')
+			unit = optarg;
+		else if (o != OPT_FORMAT)
+			return bad_option(e, "docs");
+		else if ((rc = parse_format(optarg, &fmt, e)))
+			return rc;
+	}
+	const struct hier *h;
+	uint32_t uid = 0;
+	struct txn *t;
+	if ((rc = cli_store(c, 0, e)) || (rc = cli_hier(c, &h, e)) ||
+	    (unit && (rc = cli_unit(c, unit, &uid, e))) || (rc = store_read_begin(c->ops.st, &t, e)))
+		return rc;
+	struct out_table tab;
+	out_init(&tab, doc_cols, (int)(sizeof doc_cols / sizeof doc_cols[0]));
+	struct docs_ctx x = {c, t, h, &tab, e};
+	rc = unit ? store_docs_by_issuer(t, uid, doc_id_row, &x, e) : store_docs_each(t, doc_row, &x, e);
+	store_read_end(t);
+	if (!rc)
+		rc = out_print(&tab, fmt, c->out);
+	out_free(&tab);
+	return rc;
+}
+
+/* ---- tasks ---- */
+
+static const char tasks_help[] =
+	"Cách dùng: theodoi tasks [--unit ĐƠN_VỊ [--subtree]] [--doc VĂN_BẢN]\n"
+	"                         [--status TT] [--limit N] [--format text|csv|json]\n"
+	"Nhiệm vụ theo đơn vị chủ trì (--subtree: cả các đơn vị cấp dưới) và/hoặc theo văn bản.\n"
+	"VĂN_BẢN là mã (#12) hoặc số văn bản (15-CTr/TU). --status: chua-thuc-hien, dang-thuc-hien,\n"
+	"hoan-thanh, tam-dung (hoặc not_started, in_progress, done, on_hold).\n";
+
+/* Resolve a document given by id ("12", "#12") or number ("15-CTr/TU"). */
+static int resolve_doc(struct cli *c, const char *s, uint64_t *id, struct err *e)
+{
+	long v;
+	const char *p = *s == '#' ? s + 1 : s;
+	if (str_to_long(p, 1, 0x7fffffffL, &v) == 0) {
+		*id = (uint64_t)v;
+		return 0;
+	}
+	struct txn *t;
+	int rc = store_read_begin(c->ops.st, &t, e);
+	if (rc)
+		return rc;
+	uint64_t *ids = NULL;
+	int n = 0;
+	rc = store_docs_by_number(t, s, &ids, &n, e);
+	store_read_end(t);
+	if (rc)
+		return rc;
+	if (n == 1)
+		*id = ids[0];
+	else if (n == 0)
+		rc = err_set(e, ERR_NOTFOUND, "không tìm thấy văn bản số '%s' (xem: theodoi docs)", s);
+	else
+		rc = err_set(e, ERR_INPUT,
+		             "có %d văn bản cùng số '%s' (số văn bản bắt đầu lại mỗi nhiệm kỳ): "
+		             "dùng mã văn bản, ví dụ #%llu (xem: theodoi docs)",
+		             n, s, (unsigned long long)ids[0]);
+	free(ids);
+	return rc;
+}
+
+struct id_list {
+	uint64_t *v;
+	size_t n, cap;
+};
+
+static int id_push(uint64_t id, void *ctx)
+{
+	struct id_list *l = ctx;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 256;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	l->v[l->n++] = id;
+	return 0;
+}
+
+static int id_cmp(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Task ids for --unit/--subtree and/or --doc, in id order. */
+static int select_tasks(struct txn *t, const struct hier *h, uint32_t unit, int subtree,
+                        uint64_t doc, struct id_list *out, struct err *e)
+{
+	int rc = 0;
+	if (!unit)
+		return store_tasks_by_doc(t, doc, id_push, out, e);
+	size_t i = hier_find_id(h, unit);
+	size_t end = subtree ? hier_subtree_end(h, i) : i + 1;
+	for (; i < end && !rc; i++)
+		rc = store_tasks_by_lead(t, hier_at(h, i)->id, id_push, out, e);
+	qsort(out->v, out->n, sizeof *out->v, id_cmp);
+	if (doc && !rc) {
+		struct id_list in_doc = {0};
+		rc = store_tasks_by_doc(t, doc, id_push, &in_doc, e);
+		size_t k = 0;
+		for (size_t j = 0; j < out->n; j++)
+			if (bsearch(&out->v[j], in_doc.v, in_doc.n, sizeof *in_doc.v, id_cmp))
+				out->v[k++] = out->v[j];
+		out->n = k;
+		free(in_doc.v);
+	}
+	return rc;
+}
+
+struct tasks_ctx {
+	struct cli *c;
+	struct txn *t;
+	struct out_table *tab;
+	struct doc_cache dc;
+	int status;   /* filter, or -1 */
+	long limit;   /* 0 = no limit */
+	struct err *e;
+};
+
+static int task_row(const struct task *task, void *ctx)
+{
+	struct tasks_ctx *x = ctx;
+	if (x->status >= 0 && task->status != x->status)
+		return 0;
+	if (x->limit && (long)x->tab->nrows >= x->limit)
+		return 1;
+	return rows_add(x->c, x->t, x->tab, &x->dc, task, x->e);
+}
+
+int cmd_tasks(struct cli *c, int argc, char **argv, struct err *e)
+{
+	static const struct option opts[] = {{"format", required_argument, NULL, OPT_FORMAT},
+	                                     {"unit", required_argument, NULL, 'u'},
+	                                     {"subtree", no_argument, NULL, 's'},
+	                                     {"doc", required_argument, NULL, 'd'},
+	                                     {"status", required_argument, NULL, 'S'},
+	                                     {"limit", required_argument, NULL, 'n'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {0}};
+	int fmt = FMT_TEXT, o, rc, subtree = 0, status = -1;
+	long limit = 0;
+	const char *unit = NULL, *doc = NULL;
+	while ((o = getopt_long(argc, argv, "hu:sd:n:", opts, NULL)) != -1) {
+		switch (o) {
+		case 'h': return fputs(tasks_help, c->out), 0;
+		case 'u': unit = optarg; break;
+		case 's': subtree = 1; break;
+		case 'd': doc = optarg; break;
+		case 'S':
+			if ((status = st_parse(optarg)) < 0)
+				return err_set(e, ERR_USAGE, "trạng thái không hợp lệ: '%s'", optarg);
+			break;
+		case 'n':
+			if ((rc = parse_count(optarg, "--limit", 100000000L, &limit, e)))
+				return rc;
+			break;
+		case OPT_FORMAT:
+			if ((rc = parse_format(optarg, &fmt, e)))
+				return rc;
+			break;
+		default: return bad_option(e, "tasks");
+		}
+	}
+	if (subtree && !unit)
+		return err_set(e, ERR_USAGE, "--subtree cần --unit");
+	const struct hier *h;
+	uint32_t uid = 0;
+	uint64_t did = 0;
+	struct txn *t;
+	if ((rc = cli_store(c, 0, e)) || (rc = cli_hier(c, &h, e)) ||
+	    (unit && (rc = cli_unit(c, unit, &uid, e))) || (doc && (rc = resolve_doc(c, doc, &did, e))) ||
+	    (rc = store_read_begin(c->ops.st, &t, e)))
+		return rc;
+	struct out_table tab;
+	rows_init(&tab);
+	struct tasks_ctx x = {c, t, &tab, {0}, status, limit, e};
+	if (!uid && !did) {
+		rc = store_tasks_each(t, task_row, &x, e);
+	} else {
+		struct id_list ids = {0};
+		rc = select_tasks(t, h, uid, subtree, did, &ids, e);
+		for (size_t i = 0; i < ids.n && !rc; i++) {
+			struct task task = {0};
+			if (!(rc = store_task_get(t, ids.v[i], &task, e)))
+				rc = task_row(&task, &x);
+			task_free(&task);
+		}
+		free(ids.v);
+	}
+	if (rc == 1)
+		rc = 0;
+	store_read_end(t);
+	doc_cache_free(&x.dc);
+	if (!rc)
+		rc = out_print(&tab, fmt, c->out);
+	out_free(&tab);
+	return rc;
+}
+
+/* ---- overdue, due ---- */
+
+static const char overdue_help[] =
+	"Cách dùng: theodoi overdue [--unit ĐƠN_VỊ] [--subtree] [--count] [--limit N]\n"
+	"                           [--format text|csv|json]\n"
+	"Nhiệm vụ quá hạn (kể cả nhiệm vụ thường xuyên chưa báo cáo kỳ này), quá hạn lâu nhất\n"
+	"trước. Không có --unit: toàn bộ kho. --unit: nhiệm vụ do đơn vị chủ trì; --subtree:\n"
+	"cả các đơn vị cấp dưới. --count: chỉ in số lượng.\n";
+
+static const char due_help[] =
+	"Cách dùng: theodoi due [--within NGÀY] [--unit ĐƠN_VỊ] [--subtree] [--count]\n"
+	"                       [--limit N] [--format text|csv|json]\n"
+	"Nhiệm vụ đến hạn từ hôm nay đến NGÀY ngày tới (mặc định: due_soon_days trong\n"
+	"theodoi.ini), hạn gần nhất trước.\n";
+
+/* Open tasks led by `unit` alone (not its subtree) due in [from, to]. */
+static int own_due_ids(struct txn *t, uint32_t unit, date_t from, date_t to, long limit,
+                       struct id_list *out, struct err *e);
+
+struct own_ctx {
+	struct id_list *l;
+	long limit;
+};
+
+static int own_fn(uint64_t id, date_t due, uint32_t lead, void *ctx)
+{
+	(void)due, (void)lead;
+	struct own_ctx *o = ctx;
+	id_push(id, o->l);
+	return o->limit && (long)o->l->n >= o->limit;
+}
+
+static int own_due_ids(struct txn *t, uint32_t unit, date_t from, date_t to, long limit,
+                       struct id_list *out, struct err *e)
+{
+	struct own_ctx o = {out, limit};
+	int rc = store_tasks_by_due(t, unit, from, to, own_fn, &o, e);
+	return rc == 1 ? 0 : rc;
+}
+
+static int due_command(struct cli *c, int argc, char **argv, int overdue, struct err *e)
+{
+	static const struct option opts[] = {{"format", required_argument, NULL, OPT_FORMAT},
+	                                     {"unit", required_argument, NULL, 'u'},
+	                                     {"subtree", no_argument, NULL, 's'},
+	                                     {"count", no_argument, NULL, 'c'},
+	                                     {"limit", required_argument, NULL, 'n'},
+	                                     {"within", required_argument, NULL, 'w'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {0}};
+	const char *name = overdue ? "overdue" : "due";
+	int fmt = FMT_TEXT, o, rc, subtree = 0, count = 0;
+	long limit = 0, within = -1;
+	const char *unit = NULL;
+	while ((o = getopt_long(argc, argv, "hu:scn:w:", opts, NULL)) != -1) {
+		switch (o) {
+		case 'h': return fputs(overdue ? overdue_help : due_help, c->out), 0;
+		case 'u': unit = optarg; break;
+		case 's': subtree = 1; break;
+		case 'c': count = 1; break;
+		case 'n':
+			if ((rc = parse_count(optarg, "--limit", 100000000L, &limit, e)))
+				return rc;
+			break;
+		case 'w':
+			if (overdue)
+				return bad_option(e, name);
+			if ((rc = parse_count(optarg, "--within", 3660, &within, e)))
+				return rc;
+			break;
+		case OPT_FORMAT:
+			if ((rc = parse_format(optarg, &fmt, e)))
+				return rc;
+			break;
+		default: return bad_option(e, name);
+		}
+	}
+	if (subtree && !unit)
+		return err_set(e, ERR_USAGE, "--subtree cần --unit");
+	if (within < 0)
+		within = c->cfg.soon_days;
+	date_t today = c->ops.today;
+	date_t from = overdue ? DATE_NONE : today, to = overdue ? today - 1 : today + (date_t)within;
+	const struct hier *h;
+	uint32_t uid = 0;
+	struct txn *t;
+	if ((rc = cli_store(c, 0, e)) || (rc = cli_hier(c, &h, e)) ||
+	    (unit && (rc = cli_unit(c, unit, &uid, e))) || (rc = store_read_begin(c->ops.st, &t, e)))
+		return rc;
+	if (count) {
+		uint64_t n = 0;
+		rc = store_count(t, uid, from, to, &n, e);
+		if (!rc && uid && !subtree) {
+			/* Own tasks only: the subtree's count less the children's. */
+			size_t i = hier_find_id(h, uid), end = hier_subtree_end(h, i);
+			for (size_t k = i + 1; k < end && !rc; k = hier_subtree_end(h, k)) {
+				uint64_t sub = 0;
+				rc = store_count(t, hier_at(h, k)->id, from, to, &sub, e);
+				n -= sub;
+			}
+		}
+		store_read_end(t);
+		if (!rc)
+			fprintf(c->out, "%llu\n", (unsigned long long)n);
+		return rc;
+	}
+	struct id_list own = {0};
+	uint64_t *ids = NULL;
+	size_t n = 0;
+	if (uid && !subtree) {
+		rc = own_due_ids(t, uid, from, to, limit, &own, e);
+		ids = own.v, n = own.n;
+	} else {
+		rc = q_due_ids(t, h, uid, from, to, 0, limit ? (size_t)limit : SIZE_MAX / 2, &ids, &n, e);
+	}
+	struct out_table tab;
+	rows_init(&tab);
+	if (!rc)
+		rc = rows_add_ids(c, t, &tab, ids, n, e);
+	store_read_end(t);
+	free(ids);
+	if (!rc)
+		rc = out_print(&tab, fmt, c->out);
+	out_free(&tab);
+	return rc;
+}
+
+int cmd_overdue(struct cli *c, int argc, char **argv, struct err *e)
+{
+	return due_command(c, argc, argv, 1, e);
+}
+
+int cmd_due(struct cli *c, int argc, char **argv, struct err *e)
+{
+	return due_command(c, argc, argv, 0, e);
+}
+
+/* ---- overview ---- */
+
+static const char overview_help[] =
+	"Cách dùng: theodoi overview\n"
+	"Tổng quan cho đơn vị của người dùng: số nhiệm vụ quá hạn, sắp đến hạn, đang thực hiện\n"
+	"của đơn vị và các đơn vị cấp dưới, và các nhiệm vụ quá hạn lâu nhất.\n";
+
+int cmd_overview(struct cli *c, int argc, char **argv, struct err *e)
+{
+	int o, rc;
+	while ((o = getopt_long(argc, argv, "h", (const struct option[]){{"help", no_argument, NULL, 'h'}, {0}}, NULL)) != -1) {
+		if (o == 'h')
+			return fputs(overview_help, c->out), 0;
+		return bad_option(e, "overview");
+	}
+	const struct hier *h;
+	struct txn *t;
+	if ((rc = cli_store(c, 0, e)) || (rc = cli_hier(c, &h, e)) ||
+	    (rc = store_read_begin(c->ops.st, &t, e)))
+		return rc;
+	uint32_t root = c->ops.who.unit;
+	const struct unit *u = root ? hier_unit(h, root) : NULL;
+	char today[11];
+	fprintf(c->out, "Người dùng: %s — %s — %s — hôm nay %s\n", c->ops.who.login,
+	        u ? u->name : "toàn bộ kho", role_label(c->ops.who.role), date_vn(c->ops.today, today));
+	struct store_counts n;
+	if (!(rc = store_unit_counts(t, root, c->ops.today, c->cfg.soon_days, &n, e)))
+		fprintf(c->out,
+		        "Nhiệm vụ: %llu, đang mở %llu, quá hạn %llu, sắp đến hạn (%d ngày) %llu, "
+		        "đã xong hoặc tạm dừng %llu\n",
+		        (unsigned long long)n.total, (unsigned long long)n.open,
+		        (unsigned long long)n.overdue, c->cfg.soon_days, (unsigned long long)n.soon,
+		        (unsigned long long)n.closed);
+	uint64_t *ids = NULL;
+	size_t k = 0;
+	struct out_table tab;
+	rows_init(&tab);
+	if (!rc && !(rc = q_overdue_ids(t, h, root, c->ops.today, 0, 10, &ids, &k, e)) && k) {
+		fprintf(c->out, "\nQuá hạn lâu nhất:\n");
+		rc = rows_add_ids(c, t, &tab, ids, k, e);
+	}
+	store_read_end(t);
+	free(ids);
+	if (!rc && k)
+		rc = out_print(&tab, FMT_TEXT, c->out);
+	out_free(&tab);
+	return rc;
+}

@@ -1,0 +1,535 @@
+/* cli-task.c — one task: show it, record progress, extend it; add
+ * documents and tasks. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cli.h"
+#include "hier.h"
+#include "output.h"
+#include "store.h"
+#include "text.h"
+#include "util.h"
+
+#define OPT_FORMAT 'F'
+
+static int bad_option(struct err *e, const char *cmd)
+{
+	return err_set(e, ERR_USAGE, "tùy chọn không hợp lệ cho lệnh %s (xem theodoi %s --help)",
+	               cmd, cmd);
+}
+
+static int need_one_arg(int argc, char **argv, const char *cmd, const char *what, struct err *e)
+{
+	if (optind != argc - 1)
+		return err_set(e, ERR_USAGE, "lệnh %s cần đúng một %s (xem theodoi %s --help)", cmd,
+		               what, cmd);
+	(void)argv;
+	return 0;
+}
+
+/* ---- show ---- */
+
+static const char show_help[] =
+	"Cách dùng: theodoi show NHIỆM_VỤ [--format text|json]\n"
+	"Toàn bộ thông tin một nhiệm vụ: văn bản, mục, chủ trì, phối hợp, nội dung, thời hạn\n"
+	"như ghi trong văn bản và ý nghĩa, gia hạn, trạng thái, tình trạng, các lần cập nhật.\n";
+
+struct show_ctx {
+	json_t *arr;
+	date_t today;
+};
+
+static int upd_json(const struct update *u, void *ctx)
+{
+	json_t *arr = ctx;
+	char d[11];
+	json_t *o = json_pack("{s:I, s:s, s:I, s:s}", "id", (json_int_t)u->id, "day",
+	                      date_iso(u->day, d), "time", (json_int_t)u->time, "login", u->login);
+	json_object_set_new(o, "note", u->note ? json_string(u->note) : json_null());
+	json_object_set_new(o, "progress", u->progress >= 0 ? json_integer(u->progress) : json_null());
+	json_object_set_new(o, "status_before",
+	                    u->status_before >= 0 ? json_string(st_key(u->status_before)) : json_null());
+	json_object_set_new(o, "status_after",
+	                    u->status_after >= 0 ? json_string(st_key(u->status_after)) : json_null());
+	json_array_append_new(arr, o);
+	return 0;
+}
+
+static int ext_json(const struct extension *x, void *ctx)
+{
+	json_t *arr = ctx;
+	char d1[11], d2[11];
+	json_t *o = json_pack("{s:I, s:I, s:s, s:s?, s:s, s:s}", "id", (json_int_t)x->id, "time",
+	                      (json_int_t)x->time, "login", x->login, "from",
+	                      x->from == DATE_NONE ? NULL : date_iso(x->from, d1), "to",
+	                      date_iso(x->to, d2), "reason", x->reason ? x->reason : "");
+	json_array_append_new(arr, o);
+	return 0;
+}
+
+static json_t *unit_json(const struct hier *h, uint32_t id, const char *text)
+{
+	const struct unit *u = id ? hier_unit(h, id) : NULL;
+	if (!u)
+		return json_pack("{s:n, s:s?}", "code", "name", text);
+	return json_pack("{s:s, s:s}", "code", u->code, "name", u->name);
+}
+
+/* The whole task as JSON, with its updates (newest first) and extensions. */
+static int task_json(struct cli *c, struct txn *t, const struct hier *h, const struct task *k,
+                     json_t **out, struct err *e)
+{
+	struct doc d = {0};
+	if (k->doc_id && store_doc_get(t, k->doc_id, &d, e) != 0)
+		memset(&d, 0, sizeof d);
+	struct tl_input in = {k->status, &k->dl, k->due, k->done_date};
+	struct tl_result r = tl_compute(&in, c->ops.today, c->cfg.soon_days);
+	char due[11], done[11], ext[11], tl[64], desc[256];
+	json_t *partners = json_array();
+	for (int i = 0; i < k->npartners; i++)
+		json_array_append_new(partners, unit_json(h, k->partners[i], NULL));
+	json_t *o = json_object();
+	json_object_set_new(o, "id", json_integer((json_int_t)k->id));
+	json_object_set_new(o, "doc_id", k->doc_id ? json_integer((json_int_t)k->doc_id) : json_null());
+	json_object_set_new(o, "doc_number", d.number[0] ? json_string(d.number) : json_null());
+	json_object_set_new(o, "doc_title", d.title ? json_string(d.title) : json_null());
+	json_object_set_new(o, "section", json_string(k->section));
+	json_object_set_new(o, "lead", unit_json(h, k->lead, k->lead_text));
+	json_object_set_new(o, "lead_text", k->lead_text ? json_string(k->lead_text) : json_null());
+	json_object_set_new(o, "partners", partners);
+	json_object_set_new(o, "partners_text", k->partners_text ? json_string(k->partners_text) : json_null());
+	json_object_set_new(o, "text", json_string(k->text ? k->text : ""));
+	json_object_set_new(o, "deadline_phrase", k->dl_phrase ? json_string(k->dl_phrase) : json_null());
+	json_object_set_new(o, "deadline", dl_to_json(&k->dl));
+	json_object_set_new(o, "deadline_meaning", json_string(dl_describe(&k->dl, desc, sizeof desc)));
+	json_object_set_new(o, "extended_to",
+	                    k->extended_to == DATE_NONE ? json_null() : json_string(date_iso(k->extended_to, ext)));
+	json_object_set_new(o, "due", k->due == DATE_NONE ? json_null() : json_string(date_iso(k->due, due)));
+	json_object_set_new(o, "status", json_string(st_key(k->status)));
+	json_object_set_new(o, "status_label", json_string(st_label(k->status)));
+	json_object_set_new(o, "progress", json_integer(k->progress));
+	json_object_set_new(o, "done_date",
+	                    k->done_date == DATE_NONE ? json_null() : json_string(date_iso(k->done_date, done)));
+	json_object_set_new(o, "timeliness", json_string(tl_key(r.tl)));
+	json_object_set_new(o, "timeliness_label", json_string(tl_describe(r, tl, sizeof tl)));
+	json_object_set_new(o, "days_overdue",
+	                    r.tl == TL_OVERDUE || r.tl == TL_UNREPORTED ? json_integer(r.days) : json_null());
+	json_t *upd = json_array(), *exts = json_array();
+	int rc = store_updates_of_task(t, k->id, upd_json, upd, e);
+	if (!rc)
+		rc = store_extensions_of_task(t, k->id, ext_json, exts, e);
+	json_object_set_new(o, "updates", upd);
+	json_object_set_new(o, "extensions", exts);
+	doc_free(&d);
+	if (rc) {
+		json_decref(o);
+		return rc;
+	}
+	*out = o;
+	return 0;
+}
+
+static int wrap_line(const char *line, size_t len, void *ctx)
+{
+	fprintf(ctx, "    %.*s\n", (int)len, line);
+	return 0;
+}
+
+static void field(FILE *f, const char *label, const char *value)
+{
+	char *clean = txt_sanitize(value ? value : "");
+	struct sbuf b = {0};
+	txt_pad(&b, label, 16, 0);
+	fprintf(f, "%s %s\n", b.s, clean);
+	sbuf_free(&b);
+	free(clean);
+}
+
+static const char *jstr(json_t *o, const char *k)
+{
+	const char *s = json_string_value(json_object_get(o, k));
+	return s ? s : "";
+}
+
+/* Human form of task_json(). */
+static void show_text(FILE *f, json_t *o)
+{
+	char buf[512];
+	json_t *lead = json_object_get(o, "lead");
+	fprintf(f, "Nhiệm vụ #%lld\n", (long long)json_integer_value(json_object_get(o, "id")));
+	snprintf(buf, sizeof buf, "%s — %s", jstr(o, "doc_number"), jstr(o, "doc_title"));
+	field(f, "Văn bản:", buf);
+	field(f, "Mục:", jstr(o, "section"));
+	snprintf(buf, sizeof buf, "%s%s%s%s", jstr(lead, "name"), json_is_string(json_object_get(lead, "code")) ? " (" : "",
+	         jstr(lead, "code"), json_is_string(json_object_get(lead, "code")) ? ")" : " (chưa xác định đơn vị)");
+	field(f, "Chủ trì:", buf);
+	struct sbuf p = {0};
+	size_t i;
+	json_t *v;
+	json_array_foreach(json_object_get(o, "partners"), i, v) {
+		if (i)
+			sbuf_puts(&p, ", ");
+		sbuf_puts(&p, jstr(v, "name"));
+	}
+	if (!p.len && json_is_string(json_object_get(o, "partners_text")))
+		sbuf_puts(&p, jstr(o, "partners_text"));
+	field(f, "Phối hợp:", p.s ? p.s : "—");
+	sbuf_free(&p);
+	fprintf(f, "Nội dung:\n");
+	char *text = txt_sanitize(jstr(o, "text"));
+	txt_wrap(text, 74, wrap_line, f);
+	free(text);
+	field(f, "Thời hạn:", json_is_string(json_object_get(o, "deadline_phrase")) ? jstr(o, "deadline_phrase") : "(không ghi)");
+	field(f, "Nghĩa là:", jstr(o, "deadline_meaning"));
+	if (json_is_string(json_object_get(o, "extended_to")))
+		field(f, "Gia hạn đến:", jstr(o, "extended_to"));
+	field(f, "Hạn hiệu lực:", json_is_string(json_object_get(o, "due")) ? jstr(o, "due") : "—");
+	snprintf(buf, sizeof buf, "%s, %lld%%", jstr(o, "status_label"),
+	         (long long)json_integer_value(json_object_get(o, "progress")));
+	field(f, "Trạng thái:", buf);
+	field(f, "Tình trạng:", jstr(o, "timeliness_label"));
+	json_array_foreach(json_object_get(o, "extensions"), i, v) {
+		snprintf(buf, sizeof buf, "%s → %s (%s): %s", jstr(v, "from"), jstr(v, "to"), jstr(v, "login"),
+		         jstr(v, "reason"));
+		field(f, i ? "" : "Các lần gia hạn:", buf);
+	}
+	json_t *upd = json_object_get(o, "updates");
+	fprintf(f, "Cập nhật (%zu):\n", json_array_size(upd));
+	json_array_foreach(upd, i, v) {
+		struct sbuf b = {0};
+		sbuf_printf(&b, "  %s %s:", jstr(v, "day"), jstr(v, "login"));
+		if (json_is_string(json_object_get(v, "status_after"))) {
+			int s = st_parse(jstr(v, "status_after"));
+			sbuf_printf(&b, " [%s]", s >= 0 ? st_label(s) : "");
+		}
+		if (json_is_integer(json_object_get(v, "progress")))
+			sbuf_printf(&b, " %lld%%", (long long)json_integer_value(json_object_get(v, "progress")));
+		if (json_is_string(json_object_get(v, "note"))) {
+			char *n = txt_sanitize(jstr(v, "note"));
+			sbuf_printf(&b, " %s", n);
+			free(n);
+		}
+		fprintf(f, "%s\n", b.s);
+		sbuf_free(&b);
+	}
+}
+
+int cmd_show(struct cli *c, int argc, char **argv, struct err *e)
+{
+	static const struct option opts[] = {
+		{"format", required_argument, NULL, OPT_FORMAT}, {"help", no_argument, NULL, 'h'}, {0}};
+	int fmt = FMT_TEXT, o, rc;
+	while ((o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (o == 'h')
+			return fputs(show_help, c->out), 0;
+		if (o != OPT_FORMAT || (fmt = cli_format(optarg)) < 0 || fmt == FMT_CSV)
+			return err_set(e, ERR_USAGE, "định dạng cho show: text hoặc json");
+	}
+	uint64_t id;
+	if ((rc = need_one_arg(argc, argv, "show", "mã nhiệm vụ", e)) ||
+	    (rc = cli_task_id(argv[optind], &id, e)))
+		return rc;
+	const struct hier *h;
+	struct txn *t;
+	if ((rc = cli_store(c, 0, e)) || (rc = cli_hier(c, &h, e)) ||
+	    (rc = store_read_begin(c->ops.st, &t, e)))
+		return rc;
+	struct task k = {0};
+	json_t *j = NULL;
+	rc = store_task_get(t, id, &k, e);
+	if (rc == ERR_NOTFOUND)
+		rc = err_set(e, ERR_NOTFOUND, "không tìm thấy nhiệm vụ #%llu", (unsigned long long)id);
+	if (!rc)
+		rc = task_json(c, t, h, &k, &j, e);
+	store_read_end(t);
+	task_free(&k);
+	if (rc)
+		return rc;
+	if (fmt == FMT_JSON)
+		rc = out_json_print(j, c->out);
+	else
+		show_text(c->out, j);
+	json_decref(j);
+	return rc;
+}
+
+/* ---- update ---- */
+
+static const char update_help[] =
+	"Cách dùng: theodoi update NHIỆM_VỤ [--status TT] [--progress N] [--note \"GHI CHÚ\"]\n"
+	"Ghi nhận tiến độ: trạng thái (chua-thuc-hien, dang-thuc-hien, hoan-thanh, tam-dung),\n"
+	"phần trăm hoàn thành 0..100, ghi chú. Tiến độ 100 nghĩa là hoàn thành.\n";
+
+int cmd_update(struct cli *c, int argc, char **argv, struct err *e)
+{
+	static const struct option opts[] = {{"status", required_argument, NULL, 's'},
+	                                     {"progress", required_argument, NULL, 'p'},
+	                                     {"note", required_argument, NULL, 'm'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {0}};
+	int o, rc, status = -1;
+	long progress = -1;
+	const char *note = NULL;
+	while ((o = getopt_long(argc, argv, "hs:p:m:", opts, NULL)) != -1) {
+		switch (o) {
+		case 'h': return fputs(update_help, c->out), 0;
+		case 's':
+			if ((status = st_parse(optarg)) < 0) {
+				str_copy(e->field, "--status", sizeof e->field);
+				return err_set(e, ERR_USAGE, "trạng thái không hợp lệ: '%s' (chua-thuc-hien, "
+				               "dang-thuc-hien, hoan-thanh, tam-dung)", optarg);
+			}
+			break;
+		case 'p':
+			if (str_to_long(optarg, 0, 100, &progress)) {
+				str_copy(e->field, "--progress", sizeof e->field);
+				return err_set(e, ERR_USAGE, "tiến độ phải là số nguyên từ 0 đến 100, không phải '%s'",
+				               optarg);
+			}
+			break;
+		case 'm': note = optarg; break;
+		default: return bad_option(e, "update");
+		}
+	}
+	uint64_t id, uid;
+	if ((rc = need_one_arg(argc, argv, "update", "mã nhiệm vụ", e)) ||
+	    (rc = cli_task_id(argv[optind], &id, e)) || (rc = cli_store(c, 0, e)) ||
+	    (rc = ops_update(&c->ops, id, status, (int)progress, note, &uid, e)))
+		return rc;
+	fprintf(c->out, "Đã ghi cập nhật #%llu cho nhiệm vụ #%llu.\n", (unsigned long long)uid,
+	        (unsigned long long)id);
+	return 0;
+}
+
+/* ---- extend ---- */
+
+static const char extend_help[] =
+	"Cách dùng: theodoi extend NHIỆM_VỤ --to NGÀY --reason \"LÝ DO\"\n"
+	"Gia hạn nhiệm vụ đến NGÀY (YYYY-MM-DD hoặc dd/mm/yyyy), có lý do; thời hạn gốc được giữ.\n";
+
+int cmd_extend(struct cli *c, int argc, char **argv, struct err *e)
+{
+	static const struct option opts[] = {{"to", required_argument, NULL, 't'},
+	                                     {"reason", required_argument, NULL, 'r'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {0}};
+	int o, rc;
+	date_t to = DATE_NONE;
+	const char *reason = NULL;
+	while ((o = getopt_long(argc, argv, "ht:r:", opts, NULL)) != -1) {
+		switch (o) {
+		case 'h': return fputs(extend_help, c->out), 0;
+		case 't':
+			if ((rc = date_parse(optarg, &to, e))) {
+				str_copy(e->field, "--to", sizeof e->field);
+				return rc;
+			}
+			break;
+		case 'r': reason = optarg; break;
+		default: return bad_option(e, "extend");
+		}
+	}
+	if (to == DATE_NONE || !reason)
+		return err_set(e, ERR_USAGE, "extend cần --to NGÀY và --reason \"LÝ DO\"");
+	uint64_t id;
+	char d[11];
+	if ((rc = need_one_arg(argc, argv, "extend", "mã nhiệm vụ", e)) ||
+	    (rc = cli_task_id(argv[optind], &id, e)) || (rc = cli_store(c, 0, e)) ||
+	    (rc = ops_extend(&c->ops, id, to, reason, e)))
+		return rc;
+	fprintf(c->out, "Đã gia hạn nhiệm vụ #%llu đến %s.\n", (unsigned long long)id, date_vn(to, d));
+	return 0;
+}
+
+/* ---- add-doc ---- */
+
+static const char add_doc_help[] =
+	"Cách dùng: theodoi add-doc --title \"TRÍCH YẾU\" [--number SỐ] [--kind LOẠI]\n"
+	"                           [--date NGÀY] [--issuer ĐƠN_VỊ] [--implements SỐ,SỐ...]\n"
+	"                           [--plan-due NGÀY]\n"
+	"Thêm một văn bản. LOẠI lấy từ số văn bản nếu không ghi (52-CTr/TU: CTr).\n"
+	"--plan-due: hạn để các đơn vị cấp dưới ban hành kế hoạch thực hiện. In mã văn bản mới.\n";
+
+/* "52-CTr/TU" -> "CTr"; "" if the number has no kind. */
+static void kind_of_number(const char *num, char *kind, size_t len)
+{
+	const char *dash = strchr(num, '-'), *slash = dash ? strchr(dash, '/') : NULL;
+	kind[0] = '\0';
+	if (dash && slash && (size_t)(slash - dash - 1) < len && slash > dash + 1)
+		snprintf(kind, len, "%.*s", (int)(slash - dash - 1), dash + 1);
+}
+
+int cmd_add_doc(struct cli *c, int argc, char **argv, struct err *e)
+{
+	static const struct option opts[] = {{"title", required_argument, NULL, 't'},
+	                                     {"number", required_argument, NULL, 'n'},
+	                                     {"kind", required_argument, NULL, 'k'},
+	                                     {"date", required_argument, NULL, 'd'},
+	                                     {"issuer", required_argument, NULL, 'i'},
+	                                     {"implements", required_argument, NULL, 'I'},
+	                                     {"plan-due", required_argument, NULL, 'P'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {0}};
+	struct doc d = {0};
+	d.date = d.plan_due = DATE_NONE;
+	const char *issuer = NULL, *impl = NULL;
+	int o, rc = 0;
+	while (!rc && (o = getopt_long(argc, argv, "ht:n:k:d:i:", opts, NULL)) != -1) {
+		switch (o) {
+		case 'h': doc_free(&d); return fputs(add_doc_help, c->out), 0;
+		case 't': free(d.title); rc = txt_clean_input(optarg, 2000, 0, &d.title, e); break;
+		case 'n':
+			if (strlen(optarg) >= sizeof d.number)
+				rc = err_set(e, ERR_USAGE, "số văn bản quá dài: '%s'", optarg);
+			else
+				str_copy(d.number, optarg, sizeof d.number);
+			break;
+		case 'k': str_copy(d.kind, optarg, sizeof d.kind); break;
+		case 'd': rc = date_parse(optarg, &d.date, e); break;
+		case 'P': rc = date_parse(optarg, &d.plan_due, e); break;
+		case 'i': issuer = optarg; break;
+		case 'I': impl = optarg; break;
+		default: rc = bad_option(e, "add-doc");
+		}
+	}
+	if (!rc && !d.title)
+		rc = err_set(e, ERR_USAGE, "add-doc cần --title");
+	if (!rc && optind != argc)
+		rc = err_set(e, ERR_USAGE, "tham số thừa: '%s'", argv[optind]);
+	if (!rc && !d.kind[0])
+		kind_of_number(d.number, d.kind, sizeof d.kind);
+	if (!rc && impl) {
+		char *copy = xstrdup(impl), *save = NULL;
+		for (char *tok = strtok_r(copy, ",;", &save); tok; tok = strtok_r(NULL, ",;", &save)) {
+			while (*tok == ' ')
+				tok++;
+			if (!*tok)
+				continue;
+			d.implements = xrealloc(d.implements, (size_t)(d.nimplements + 1) * sizeof *d.implements);
+			str_copy(d.implements[d.nimplements++], tok, DOCNUM_LEN);
+		}
+		free(copy);
+	}
+	if (!rc)
+		rc = cli_store(c, 0, e);
+	if (!rc && issuer)
+		rc = cli_unit(c, issuer, &d.issuer, e);
+	if (!rc && !issuer)
+		d.issuer = c->ops.who.unit;
+	if (!rc && !(rc = ops_add_doc(&c->ops, &d, e)))
+		fprintf(c->out, "%llu\n", (unsigned long long)d.id);
+	doc_free(&d);
+	return rc;
+}
+
+/* ---- add-task ---- */
+
+static const char add_task_help[] =
+	"Cách dùng: theodoi add-task --doc VĂN_BẢN --text \"NỘI DUNG\" [--section MỤC]\n"
+	"                            [--lead ĐƠN_VỊ] [--partners ĐV,ĐV...] [--deadline \"THỜI HẠN\"]\n"
+	"Thêm một nhiệm vụ vào văn bản. THỜI HẠN ghi như trong văn bản, ví dụ\n"
+	"\"hoàn thành trong quý II/2027\", \"thực hiện thường xuyên\". In mã nhiệm vụ mới.\n";
+
+static int add_partners(struct cli *c, struct task *k, const char *list, struct err *e)
+{
+	char *copy = xstrdup(list), *save = NULL;
+	int rc = 0;
+	struct sbuf text = {0};
+	for (char *tok = strtok_r(copy, ",;", &save); tok && !rc; tok = strtok_r(NULL, ",;", &save)) {
+		while (*tok == ' ')
+			tok++;
+		if (!*tok)
+			continue;
+		uint32_t id;
+		if ((rc = cli_unit(c, tok, &id, e)))
+			break;
+		k->partners = xrealloc(k->partners, (size_t)(k->npartners + 1) * sizeof *k->partners);
+		k->partners[k->npartners++] = id;
+		if (text.len)
+			sbuf_puts(&text, "; ");
+		sbuf_puts(&text, tok);
+	}
+	free(copy);
+	k->partners_text = sbuf_detach(&text);
+	return rc;
+}
+
+int cmd_add_task(struct cli *c, int argc, char **argv, struct err *e)
+{
+	static const struct option opts[] = {{"doc", required_argument, NULL, 'd'},
+	                                     {"text", required_argument, NULL, 't'},
+	                                     {"section", required_argument, NULL, 's'},
+	                                     {"lead", required_argument, NULL, 'l'},
+	                                     {"partners", required_argument, NULL, 'p'},
+	                                     {"deadline", required_argument, NULL, 'D'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {0}};
+	struct task k = {0};
+	dl_init(&k.dl);
+	k.extended_to = k.start = k.last_update = k.done_date = k.due = DATE_NONE;
+	const char *doc = NULL, *lead = NULL, *partners = NULL;
+	int o, rc = 0;
+	while (!rc && (o = getopt_long(argc, argv, "hd:t:s:l:p:", opts, NULL)) != -1) {
+		switch (o) {
+		case 'h': task_free(&k); return fputs(add_task_help, c->out), 0;
+		case 'd': doc = optarg; break;
+		case 't': free(k.text); rc = txt_clean_input(optarg, 20000, 1, &k.text, e); break;
+		case 's': str_copy(k.section, optarg, sizeof k.section); break;
+		case 'l': lead = optarg; break;
+		case 'p': partners = optarg; break;
+		case 'D':
+			free(k.dl_phrase);
+			if (!(rc = txt_clean_input(optarg, 1000, 0, &k.dl_phrase, e)) && !dl_parse(k.dl_phrase, &k.dl))
+				rc = err_set(e, ERR_USAGE, "không hiểu thời hạn: '%s' (ví dụ: \"hoàn thành trong "
+				             "quý II/2027\", \"trước ngày 30/6/2027\", \"thực hiện thường xuyên\")",
+				             optarg);
+			break;
+		default: rc = bad_option(e, "add-task");
+		}
+	}
+	if (!rc && (!doc || !k.text))
+		rc = err_set(e, ERR_USAGE, "add-task cần --doc và --text");
+	if (!rc && optind != argc)
+		rc = err_set(e, ERR_USAGE, "tham số thừa: '%s'", argv[optind]);
+	uint64_t did = 0;
+	long v;
+	if (!rc)
+		rc = cli_store(c, 0, e);
+	if (!rc) {
+		const char *p = *doc == '#' ? doc + 1 : doc;
+		if (str_to_long(p, 1, 0x7fffffffL, &v) == 0) {
+			did = (uint64_t)v;
+		} else {
+			struct txn *t;
+			uint64_t *ids = NULL;
+			int n = 0;
+			if (!(rc = store_read_begin(c->ops.st, &t, e))) {
+				rc = store_docs_by_number(t, doc, &ids, &n, e);
+				store_read_end(t);
+			}
+			if (!rc && n != 1)
+				rc = err_set(e, n ? ERR_INPUT : ERR_NOTFOUND,
+				             n ? "nhiều văn bản cùng số '%s': dùng mã văn bản (#id)"
+				               : "không tìm thấy văn bản số '%s'", doc);
+			if (!rc)
+				did = ids[0];
+			free(ids);
+		}
+	}
+	k.doc_id = did;
+	if (!rc && lead) {
+		rc = cli_unit(c, lead, &k.lead, e);
+		if (!rc)
+			k.lead_text = xstrdup(lead);
+	}
+	if (!rc && partners)
+		rc = add_partners(c, &k, partners, e);
+	if (!rc && !(rc = ops_add_task(&c->ops, &k, e)))
+		fprintf(c->out, "%llu\n", (unsigned long long)k.id);
+	task_free(&k);
+	return rc;
+}

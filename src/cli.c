@@ -1,0 +1,103 @@
+/* cli.c — what every command shares: the store, the hierarchy, parsing of
+ * units, task ids and formats. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "hier.h"
+#include "store.h"
+#include "util.h"
+
+int cli_store(struct cli *c, int create, struct err *e)
+{
+	if (c->ops.st)
+		return 0;
+	struct store *st = NULL;
+	int rc = store_open(c->store_dir, create ? STORE_CREATE : 0, &st, e);
+	if (rc)
+		return rc;
+	c->ops.cfg = &c->cfg;
+	c->ops.st = NULL;
+	if ((rc = ops_identify(&c->ops, e)))
+		goto fail;
+	if ((rc = hier_sync(st, &c->cfg, c->ops.who.login, NULL, e)))
+		goto fail;
+	c->ops.st = st;
+	if ((rc = ops_identify(&c->ops, e)))
+		goto fail;
+	return 0;
+fail:
+	c->ops.st = NULL;
+	store_close(st);
+	return rc;
+}
+
+int cli_hier(struct cli *c, const struct hier **out, struct err *e)
+{
+	if (!c->hier) {
+		struct txn *t;
+		int rc = store_read_begin(c->ops.st, &t, e);
+		if (rc)
+			return rc;
+		rc = hier_load(t, &c->hier, e);
+		store_read_end(t);
+		if (rc)
+			return rc;
+	}
+	*out = c->hier;
+	return 0;
+}
+
+int cli_format(const char *s)
+{
+	if (!strcmp(s, "text"))
+		return FMT_TEXT;
+	if (!strcmp(s, "csv"))
+		return FMT_CSV;
+	if (!strcmp(s, "json"))
+		return FMT_JSON;
+	return -1;
+}
+
+int cli_unit(struct cli *c, const char *name, uint32_t *id, struct err *e)
+{
+	const struct hier *h;
+	int rc = cli_hier(c, &h, e);
+	if (rc)
+		return rc;
+	size_t i = hier_resolve(h, name);
+	if (i == (size_t)-1)
+		return err_set(e, ERR_NOTFOUND, "không tìm thấy đơn vị '%s' (xem: theodoi units)", name);
+	*id = hier_at(h, i)->id;
+	return 0;
+}
+
+int cli_task_id(const char *s, uint64_t *id, struct err *e)
+{
+	long v;
+	if (s && *s == '#')
+		s++;
+	if (!s || str_to_long(s, 1, 0x7fffffffL, &v))
+		return err_set(e, ERR_INPUT, "mã nhiệm vụ không hợp lệ: '%s'", s ? s : "");
+	*id = (uint64_t)v;
+	return 0;
+}
+
+const struct cli_cmd cli_commands[] = {
+	{"units", cmd_units, "units", "cây đơn vị với số nhiệm vụ quá hạn / tổng số"},
+	{"docs", cmd_docs, "docs [--unit U]", "các văn bản (kế hoạch, chương trình)"},
+	{"tasks", cmd_tasks, "tasks [--unit U [--subtree]] [--doc D]", "các nhiệm vụ theo đơn vị, văn bản"},
+	{"show", cmd_show, "show TASK", "chi tiết một nhiệm vụ và các lần cập nhật"},
+	{"overdue", cmd_overdue, "overdue [--unit U] [--subtree] [--count]", "nhiệm vụ quá hạn"},
+	{"due", cmd_due, "due [--within DAYS]", "nhiệm vụ sắp đến hạn"},
+	{"overview", cmd_overview, "overview", "tổng quan cho đơn vị của người dùng"},
+	{"update", cmd_update, "update TASK [--status S] [--progress N] [--note TEXT]",
+	 "ghi nhận tiến độ một nhiệm vụ"},
+	{"extend", cmd_extend, "extend TASK --to DATE --reason TEXT", "gia hạn một nhiệm vụ"},
+	{"add-doc", cmd_add_doc, "add-doc --title T [--number N] ...", "thêm văn bản"},
+	{"add-task", cmd_add_task, "add-task --doc D --text T ...", "thêm nhiệm vụ vào văn bản"},
+	{"check-store", cmd_check_store, "check-store [--repair]", "kiểm tra tính toàn vẹn của kho"},
+	{"demo", cmd_demo, "demo", "tạo kho dữ liệu minh họa"},
+	{"gen", cmd_gen, "gen --tasks N [--seed S]", "tạo kho tổng hợp cỡ lớn để đo hiệu năng"},
+	{NULL, NULL, NULL, NULL},
+};

@@ -1,0 +1,169 @@
+/* main.c — theodoi: global options, configuration, one command or the TUI. */
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "hier.h"
+#include "store.h"
+#include "ui.h"
+#include "util.h"
+
+#define THEODOI_VERSION "0.1.0"
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+	        "Cách dùng: theodoi [--store THƯ_MỤC] [--config TỆP] [--today NGÀY] [LỆNH [THAM SỐ]]\n"
+	        "Theo dõi, đôn đốc việc thực hiện các kế hoạch, chương trình hành động.\n"
+	        "Không có LỆNH: mở giao diện màn hình (trên terminal) hoặc in tổng quan.\n\n"
+	        "Tùy chọn chung (đặt ở bất kỳ đâu trên dòng lệnh):\n"
+	        "  --store DIR     kho dữ liệu (mặc định: [store] path trong theodoi.ini)\n"
+	        "  --config FILE   tệp cấu hình theodoi.ini\n"
+	        "  --today DATE    coi ngày này là hôm nay (YYYY-MM-DD hoặc dd/mm/yyyy)\n"
+	        "  --help, -h      trợ giúp;  --version  phiên bản\n\n"
+	        "Lệnh:\n");
+	for (const struct cli_cmd *c = cli_commands; c->name; c++)
+		fprintf(f, "  %-12s %s\n", c->name, c->summary);
+	fprintf(f, "\n\"theodoi LỆNH --help\" cho chi tiết từng lệnh; man theodoi.\n");
+}
+
+/* Take the global options out of argv wherever they stand, so that
+ * `theodoi overdue --today 2026-01-01` works as well as the canonical order.
+ * Returns the new argc, or -1 with e set. */
+static int take_globals(int argc, char **argv, const char **store, const char **config,
+                        const char **today, int *help, int *version, struct err *e)
+{
+	int out = 1;
+	int seen_cmd = 0;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char **slot = NULL;
+		const char *name = NULL;
+		if (!strcmp(a, "--")) {
+			while (i < argc)
+				argv[out++] = argv[i++];
+			break;
+		}
+		if (!strncmp(a, "--store", 7) && (a[7] == '\0' || a[7] == '='))
+			slot = store, name = "--store";
+		else if (!strncmp(a, "--config", 8) && (a[8] == '\0' || a[8] == '='))
+			slot = config, name = "--config";
+		else if (!strncmp(a, "--today", 7) && (a[7] == '\0' || a[7] == '='))
+			slot = today, name = "--today";
+		if (slot) {
+			const char *eq = strchr(a, '=');
+			if (eq)
+				*slot = eq + 1;
+			else if (i + 1 < argc)
+				*slot = argv[++i];
+			else
+				return err_set(e, ERR_USAGE, "tùy chọn %s cần một giá trị", name), -1;
+			continue;
+		}
+		if (!seen_cmd && (!strcmp(a, "--help") || !strcmp(a, "-h"))) {
+			*help = 1;
+			continue;
+		}
+		if (!seen_cmd && !strcmp(a, "--version")) {
+			*version = 1;
+			continue;
+		}
+		if (!seen_cmd && a[0] == '-')
+			return err_set(e, ERR_USAGE, "tùy chọn không hợp lệ: %s (xem theodoi --help)", a), -1;
+		seen_cmd = 1;
+		argv[out++] = argv[i];
+	}
+	argv[out] = NULL;
+	return out;
+}
+
+static const struct cli_cmd *find_cmd(const char *name)
+{
+	for (const struct cli_cmd *c = cli_commands; c->name; c++)
+		if (!strcmp(c->name, name))
+			return c;
+	return NULL;
+}
+
+static int run(int argc, char **argv, struct cli *c, struct err *e)
+{
+	const char *store = NULL, *config = NULL, *today = NULL;
+	int help = 0, version = 0;
+	argc = take_globals(argc, argv, &store, &config, &today, &help, &version, e);
+	if (argc < 0)
+		return e->code;
+	if (version) {
+		printf("theodoi %s (lược đồ kho %d)\n", THEODOI_VERSION, STORE_SCHEMA);
+		return 0;
+	}
+	if (help) {
+		usage(stdout);
+		return 0;
+	}
+	const struct cli_cmd *cmd = NULL;
+	if (argc > 1 && !(cmd = find_cmd(argv[1]))) {
+		return err_set(e, ERR_USAGE, "lệnh không tồn tại: '%s' (xem theodoi --help)", argv[1]);
+	}
+
+	c->ops.today = date_today();
+	if (today && date_parse(today, &c->ops.today, e)) {
+		str_copy(e->field, "--today", sizeof e->field);
+		return ERR_USAGE;
+	}
+	char path[PATH_MAX];
+	int rc = cfg_find(config, path, sizeof path, e);
+	if (rc || (rc = cfg_load(path, &c->cfg, e)))
+		return rc;
+	c->ops.cfg = &c->cfg;
+	if (store)
+		str_copy(c->store_dir, store, sizeof c->store_dir);
+	else if (c->cfg.store[0])
+		str_copy(c->store_dir, c->cfg.store, sizeof c->store_dir);
+	else
+		return err_set(e, ERR_CONFIG, "%s: chưa chỉ định kho dữ liệu ([store] path) và không có --store",
+		               c->cfg.path);
+
+	if (cmd) {
+		optind = 0;
+		return cmd->fn(c, argc - 1, argv + 1, e);
+	}
+	/* No command: the screen on a terminal, the overview otherwise. */
+	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		if ((rc = cli_store(c, 0, e)))
+			return rc;
+		return ui_main(&c->ops, e);
+	}
+	const struct cli_cmd *ov = find_cmd("overview");
+	char *ov_argv[] = {(char *)"overview", NULL};
+	optind = 0;
+	return ov->fn(c, 1, ov_argv, e);
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	struct cli c;
+	memset(&c, 0, sizeof c);
+	c.out = stdout;
+	struct err e;
+	err_clear(&e);
+	int rc = run(argc, argv, &c, &e);
+	if (fflush(stdout) != 0 && !rc)
+		rc = err_set(&e, ERR_IO, "không ghi được kết quả ra đầu ra chuẩn");
+	if (rc) {
+		char buf[1024];
+		if (!e.msg[0])
+			err_set(&e, rc, "lỗi không xác định (mã %d)", rc);
+		fprintf(stderr, "theodoi: %s\n", err_str(&e, buf, sizeof buf));
+	}
+	if (c.hier)
+		hier_free(c.hier);
+	if (c.ops.st)
+		store_close(c.ops.st);
+	cfg_free(&c.cfg);
+	return rc;
+}

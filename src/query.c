@@ -1,0 +1,120 @@
+/* query.c — overdue and due-soon lists and counts over the indexes. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "hier.h"
+#include "query.h"
+#include "store.h"
+#include "util.h"
+
+struct due_hit {
+	date_t due;
+	uint64_t id;
+};
+
+struct collect {
+	struct due_hit *hits;
+	size_t n, cap, want;
+};
+
+static int collect_fn(uint64_t id, date_t due, uint32_t lead, void *ctx)
+{
+	(void)lead;
+	struct collect *c = ctx;
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 64;
+		c->hits = xrealloc(c->hits, c->cap * sizeof *c->hits);
+	}
+	c->hits[c->n].due = due;
+	c->hits[c->n].id = id;
+	c->n++;
+	return c->n >= c->want ? 1 : 0; /* per unit: enough once `want` are seen */
+}
+
+static int hit_cmp(const void *a, const void *b)
+{
+	const struct due_hit *x = a, *y = b;
+	if (x->due != y->due)
+		return x->due < y->due ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+int q_due_ids(struct txn *t, const struct hier *h, uint32_t root, date_t from, date_t to,
+              size_t offset, size_t limit, uint64_t **ids, size_t *n, struct err *e)
+{
+	struct collect c = {0};
+	size_t want = offset + limit;
+	int rc = 0;
+	*ids = NULL;
+	*n = 0;
+	if (want == 0)
+		return 0;
+	if (root == 0) {
+		c.want = want;
+		rc = store_tasks_by_due(t, 0, from, to, collect_fn, &c, e);
+	} else {
+		if (!h)
+			return err_set(e, ERR_INTERNAL, "thiếu cây đơn vị cho truy vấn theo đơn vị");
+		size_t i = hier_find_id(h, root);
+		if (i == (size_t)-1)
+			return err_set(e, ERR_NOTFOUND, "không tìm thấy đơn vị #%u", root);
+		size_t end = hier_subtree_end(h, i);
+		/* Each unit contributes at most `want` of its own earliest tasks;
+		 * a subtree with nothing in range (per the counters) is skipped. */
+		while (i < end && !rc) {
+			uint64_t cnt = 0;
+			uint32_t uid = hier_at(h, i)->id;
+			rc = store_count(t, uid, from, to, &cnt, e);
+			if (rc)
+				break;
+			if (cnt == 0) {
+				i = hier_subtree_end(h, i);
+				continue;
+			}
+			c.want = c.n + want;
+			rc = store_tasks_by_due(t, uid, from, to, collect_fn, &c, e);
+			if (rc == 1)
+				rc = 0;
+			i++;
+		}
+		qsort(c.hits, c.n, sizeof *c.hits, hit_cmp);
+	}
+	if (rc == 1)
+		rc = 0;
+	if (rc) {
+		free(c.hits);
+		return rc;
+	}
+	size_t have = c.n > want ? want : c.n;
+	if (have > offset) {
+		*n = have - offset;
+		*ids = xmalloc(*n * sizeof **ids);
+		for (size_t k = 0; k < *n; k++)
+			(*ids)[k] = c.hits[offset + k].id;
+	}
+	free(c.hits);
+	return 0;
+}
+
+int q_overdue_ids(struct txn *t, const struct hier *h, uint32_t root, date_t today,
+                  size_t offset, size_t limit, uint64_t **ids, size_t *n, struct err *e)
+{
+	return q_due_ids(t, h, root, DATE_NONE, today - 1, offset, limit, ids, n, e);
+}
+
+int q_soon_ids(struct txn *t, const struct hier *h, uint32_t root, date_t today, int days,
+               size_t offset, size_t limit, uint64_t **ids, size_t *n, struct err *e)
+{
+	return q_due_ids(t, h, root, today, today + days, offset, limit, ids, n, e);
+}
+
+int q_overdue_count(struct txn *t, uint32_t root, date_t today, uint64_t *out, struct err *e)
+{
+	return store_count(t, root, DATE_NONE, today - 1, out, e);
+}
+
+int q_soon_count(struct txn *t, uint32_t root, date_t today, int days, uint64_t *out,
+                 struct err *e)
+{
+	return store_count(t, root, today, today + days, out, e);
+}
