@@ -1,0 +1,33 @@
+/* cli-run.h — run the real theodoi binary from a test and capture what it
+ * prints.  Test-only helpers, included by the end-to-end test files. */
+#ifndef THEODOI_TESTS_CLI_RUN_H
+#define THEODOI_TESTS_CLI_RUN_H
+
+#include <jansson.h>
+
+struct run {
+	int status;  /* exit status, or -1 if it did not exit normally */
+	char *out;   /* everything printed on stdout (malloc'd) */
+	char *err;   /* everything printed on stderr (malloc'd) */
+};
+
+/* A fresh demo store in a new temporary directory, built at today
+ * 2026-11-23; returns the directory (static buffer of the process). */
+const char *fx_demo(void);
+
+/* A temporary directory for this test, removed when the test process exits
+ * (kept if $THEODOI_KEEP is set). */
+const char *fx_tmpdir(void);
+
+/* Run `theodoi --config CONF --store STORE --today 2026-11-23 ARGS...`
+ * (ARGS NULL-terminated).  conf NULL = conf/theodoi.ini. */
+struct run fx_run(const char *conf, const char *store, ...);
+void fx_free(struct run *r);
+
+/* Parse r->out as JSON (asserting success). */
+json_t *fx_json(const struct run *r);
+
+/* Path of the binary: $BUILD/theodoi, default build/theodoi. */
+const char *fx_bin(void);
+
+#endif

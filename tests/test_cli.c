@@ -1,0 +1,405 @@
+/* test_cli.c — the command line end to end: the real binary on a demo
+ * store at a fixed --today, every command, JSON and CSV parsed back. */
+#include "cli-run.c.inc"
+
+#define RUN(...) fx_run(NULL, __VA_ARGS__, NULL)
+
+static long run_count(const char *store, const char *a1, const char *a2, const char *a3)
+{
+	struct run r = fx_run(NULL, store, "overdue", "--count", a1, a2, a3, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	char *end;
+	long n = strtol(r.out, &end, 10);
+	cr_assert(end != r.out && *end == '\n' && end[1] == '\0', "not one integer: '%s'", r.out);
+	fx_free(&r);
+	return n;
+}
+
+Test(cli, version_and_help)
+{
+	struct run r = RUN(NULL, "--version");
+	cr_assert_eq(r.status, 0);
+	cr_assert(strstr(r.out, "theodoi "), "%s", r.out);
+	fx_free(&r);
+	r = RUN(NULL, "--help");
+	cr_assert_eq(r.status, 0);
+	cr_assert(strstr(r.out, "overdue") && strstr(r.out, "Cách dùng"), "%s", r.out);
+	fx_free(&r);
+	r = RUN(NULL, "overdue", "--help");
+	cr_assert_eq(r.status, 0);
+	cr_assert(strstr(r.out, "--subtree"));
+	fx_free(&r);
+}
+
+Test(cli, unknown_command_and_bad_today_are_usage_errors)
+{
+	struct run r = RUN(NULL, "frobnicate");
+	cr_assert_eq(r.status, 2);
+	cr_assert(strstr(r.err, "frobnicate"), "%s", r.err);
+	fx_free(&r);
+	r = fx_run(NULL, NULL, "--today", "31/02/2024", "units", NULL);
+	cr_assert_eq(r.status, 2, "%d %s", r.status, r.err);
+	cr_assert(strstr(r.err, "31/02/2024"), "%s", r.err);
+	fx_free(&r);
+}
+
+Test(cli, missing_store_is_a_clear_error)
+{
+	char path[128];
+	snprintf(path, sizeof path, "%s/none", fx_tmpdir());
+	struct run r = RUN(path, "units");
+	cr_assert_eq(r.status, 6, "%d %s", r.status, r.err);
+	cr_assert(strstr(r.err, path), "%s", r.err);
+	fx_free(&r);
+}
+
+Test(cli, units_tree_in_json_with_subtree_counts)
+{
+	const char *st = fx_demo();
+	struct run r = RUN(st, "units", "--format", "json");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	json_t *j = fx_json(&r);
+	cr_assert(json_array_size(j) > 40);
+	json_t *first = json_array_get(j, 0);
+	cr_assert_str_eq(json_string_value(json_object_get(first, "code")), "tw");
+	long total_overdue = (long)json_integer_value(json_object_get(first, "overdue"));
+	cr_assert_eq(total_overdue, run_count(st, NULL, NULL, NULL));
+	size_t i;
+	json_t *u;
+	int seen_ttu = 0;
+	json_array_foreach(j, i, u) {
+		if (!strcmp(json_string_value(json_object_get(u, "code")), "ttu")) {
+			seen_ttu = 1;
+			cr_assert_str_eq(json_string_value(json_object_get(u, "parent")), "tu");
+			cr_assert_eq(json_integer_value(json_object_get(u, "overdue")),
+			             run_count(st, "--unit", "ttu", "--subtree"));
+		}
+	}
+	cr_assert(seen_ttu);
+	json_decref(j);
+	fx_free(&r);
+	r = RUN(st, "units");
+	cr_assert_eq(r.status, 0);
+	cr_assert(strstr(r.out, "Thành ủy Bình Giang"), "%s", r.out);
+	fx_free(&r);
+}
+
+Test(cli, overdue_rows_match_count_and_are_most_late_first)
+{
+	const char *st = fx_demo();
+	struct run r = RUN(st, "overdue", "--format", "json");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	json_t *j = fx_json(&r);
+	long n = run_count(st, NULL, NULL, NULL);
+	cr_assert(n > 0);
+	cr_assert_eq((long)json_array_size(j), n);
+	long prev = 1L << 30;
+	size_t i;
+	json_t *row;
+	json_array_foreach(j, i, row) {
+		static const char *keys[] = {"id", "doc_number", "section", "lead_code", "lead_name", "text",
+		                             "deadline_phrase", "due", "status", "timeliness", "days_overdue"};
+		for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
+			cr_assert(json_object_get(row, keys[k]), "row lacks %s", keys[k]);
+		long days = (long)json_integer_value(json_object_get(row, "days_overdue"));
+		cr_assert(days >= 1);
+		cr_assert(days <= prev, "not sorted by days overdue");
+		prev = days;
+		const char *tl = json_string_value(json_object_get(row, "timeliness"));
+		cr_assert(!strcmp(tl, "overdue") || !strcmp(tl, "unreported"), "%s", tl);
+		cr_assert_lt(strcmp(json_string_value(json_object_get(row, "due")), "2026-11-23"), 0);
+	}
+	json_decref(j);
+	fx_free(&r);
+}
+
+Test(cli, overdue_for_a_subtree_and_for_one_unit)
+{
+	const char *st = fx_demo();
+	struct run r = RUN(st, "overdue", "--unit", "ttu", "--subtree", "--format", "json");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	json_t *j = fx_json(&r);
+	cr_assert_eq((long)json_array_size(j), run_count(st, "--unit", "ttu", "--subtree"));
+	size_t i;
+	json_t *row;
+	json_array_foreach(j, i, row)
+		cr_assert(!strncmp(json_string_value(json_object_get(row, "lead_code")), "ttu", 3));
+	json_decref(j);
+	fx_free(&r);
+	/* By name without diacritics, own tasks only. */
+	r = RUN(st, "overdue", "--unit", "ban to chuc tinh uy", "--format", "json");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	j = fx_json(&r);
+	cr_assert_eq((long)json_array_size(j), run_count(st, "--unit", "tu-btc", NULL));
+	json_array_foreach(j, i, row)
+		cr_assert_str_eq(json_string_value(json_object_get(row, "lead_code")), "tu-btc");
+	json_decref(j);
+	fx_free(&r);
+	r = RUN(st, "overdue", "--unit", "khong-co");
+	cr_assert_eq(r.status, 5);
+	cr_assert(strstr(r.err, "khong-co"));
+	fx_free(&r);
+}
+
+Test(cli, due_within_window)
+{
+	const char *st = fx_demo();
+	struct run r = RUN(st, "due", "--within", "30", "--format", "json");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	json_t *j = fx_json(&r);
+	cr_assert(json_array_size(j) > 0, "the demo should have tasks due within 30 days");
+	size_t i;
+	json_t *row;
+	const char *prev = "";
+	json_array_foreach(j, i, row) {
+		const char *due = json_string_value(json_object_get(row, "due"));
+		cr_assert(strcmp(due, "2026-11-23") >= 0 && strcmp(due, "2026-12-23") <= 0, "%s", due);
+		cr_assert(strcmp(due, prev) >= 0);
+		prev = due;
+	}
+	json_decref(j);
+	fx_free(&r);
+	r = RUN(st, "due", "--within", "-3");
+	cr_assert_eq(r.status, 2);
+	fx_free(&r);
+}
+
+Test(cli, docs_and_tasks_by_doc_agree)
+{
+	const char *st = fx_demo();
+	struct run r = RUN(st, "docs", "--format", "json");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	json_t *docs = fx_json(&r);
+	cr_assert(json_array_size(docs) >= 3);
+	json_t *d = json_array_get(docs, 0);
+	char id[24];
+	snprintf(id, sizeof id, "%lld", (long long)json_integer_value(json_object_get(d, "id")));
+	struct run t = RUN(st, "tasks", "--doc", id, "--format", "json");
+	cr_assert_eq(t.status, 0, "%s", t.err);
+	json_t *tasks = fx_json(&t);
+	cr_assert_eq(json_array_size(tasks), (size_t)json_integer_value(json_object_get(d, "tasks")));
+	json_decref(tasks);
+	fx_free(&t);
+	/* By number too. */
+	const char *num = json_string_value(json_object_get(d, "number"));
+	t = RUN(st, "tasks", "--doc", num, "--format", "csv");
+	cr_assert_eq(t.status, 0, "%s", t.err);
+	cr_assert(!strncmp(t.out, "id,doc_number,section,", 22), "%s", t.out);
+	fx_free(&t);
+	json_decref(docs);
+	fx_free(&r);
+	r = RUN(st, "docs", "--unit", "tu");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strstr(r.out, "CTr"), "%s", r.out);
+	fx_free(&r);
+}
+
+Test(cli, tasks_of_a_subtree)
+{
+	const char *st = fx_demo();
+	struct run r = RUN(st, "tasks", "--unit", "ttu", "--subtree", "--format", "json");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	json_t *j = fx_json(&r);
+	cr_assert(json_array_size(j) > 10);
+	size_t i;
+	json_t *row;
+	json_array_foreach(j, i, row)
+		cr_assert(!strncmp(json_string_value(json_object_get(row, "lead_code")), "ttu", 3));
+	json_decref(j);
+	fx_free(&r);
+	r = RUN(st, "tasks", "--subtree");
+	cr_assert_eq(r.status, 2);
+	fx_free(&r);
+}
+
+Test(cli, update_with_accented_note_reads_back)
+{
+	const char *st = fx_demo();
+	struct run r = RUN(st, "overdue", "--format", "json", "--limit", "1");
+	json_t *j = fx_json(&r);
+	char id[24];
+	snprintf(id, sizeof id, "%lld", (long long)json_integer_value(json_object_get(json_array_get(j, 0), "id")));
+	json_decref(j);
+	fx_free(&r);
+	r = RUN(st, "update", id, "--progress", "60", "--note", "Đã họp triển khai, \"đạt\" 60%");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	r = RUN(st, "show", id, "--format", "json");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	j = fx_json(&r);
+	cr_assert_eq(json_integer_value(json_object_get(j, "progress")), 60);
+	json_t *u = json_array_get(json_object_get(j, "updates"), 0);
+	cr_assert_str_eq(json_string_value(json_object_get(u, "note")), "Đã họp triển khai, \"đạt\" 60%");
+	cr_assert_str_eq(json_string_value(json_object_get(u, "day")), "2026-11-23");
+	json_decref(j);
+	fx_free(&r);
+	r = RUN(st, "update", id, "--status", "hoàn thành");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	r = RUN(st, "show", id, "--format", "json");
+	j = fx_json(&r);
+	cr_assert_str_eq(json_string_value(json_object_get(j, "status")), "done");
+	cr_assert_str_eq(json_string_value(json_object_get(j, "timeliness")), "done_late");
+	json_decref(j);
+	fx_free(&r);
+	r = RUN(st, "show", id);
+	cr_assert(strstr(r.out, "Đã họp triển khai"), "%s", r.out);
+	fx_free(&r);
+	r = RUN(st, "check-store");
+	cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
+	fx_free(&r);
+}
+
+Test(cli, bad_updates_are_refused_and_change_nothing)
+{
+	const char *st = fx_demo();
+	long before = run_count(st, NULL, NULL, NULL);
+	struct run r = RUN(st, "update", "1", "--progress", "101");
+	cr_assert_eq(r.status, 2, "%s", r.err);
+	fx_free(&r);
+	r = RUN(st, "update", "1", "--progress", "-5");
+	cr_assert_eq(r.status, 2);
+	fx_free(&r);
+	r = RUN(st, "update", "999999", "--progress", "10");
+	cr_assert_eq(r.status, 5, "%s", r.err);
+	cr_assert(strstr(r.err, "999999"));
+	fx_free(&r);
+	r = RUN(st, "update", "1");
+	cr_assert_eq(r.status, 3, "%s", r.err);
+	fx_free(&r);
+	r = RUN(st, "update", "1", "--note", "bad \xff\xfe utf8");
+	cr_assert_eq(r.status, 3, "%s", r.err);
+	fx_free(&r);
+	r = RUN(st, "update", "1", "--note", "esc \x1b[31m");
+	cr_assert_eq(r.status, 3, "%s", r.err);
+	fx_free(&r);
+	r = RUN(st, "update", "abc", "--note", "x");
+	cr_assert_eq(r.status, 3, "%s", r.err);
+	fx_free(&r);
+	cr_assert_eq(run_count(st, NULL, NULL, NULL), before);
+	r = RUN(st, "show", "1", "--format", "json");
+	json_t *j = fx_json(&r);
+	size_t n = json_array_size(json_object_get(j, "updates"));
+	json_decref(j);
+	fx_free(&r);
+	r = RUN(st, "update", "1", "--status", "xong roi");
+	cr_assert_eq(r.status, 2);
+	fx_free(&r);
+	r = RUN(st, "show", "1", "--format", "json");
+	j = fx_json(&r);
+	cr_assert_eq(json_array_size(json_object_get(j, "updates")), n);
+	json_decref(j);
+	fx_free(&r);
+}
+
+Test(cli, extend_keeps_the_original_deadline)
+{
+	const char *st = fx_demo();
+	struct run r = RUN(st, "overdue", "--format", "json", "--limit", "1");
+	json_t *j = fx_json(&r);
+	json_t *row = json_array_get(j, 0);
+	char id[24];
+	snprintf(id, sizeof id, "%lld", (long long)json_integer_value(json_object_get(row, "id")));
+	const char *ph = json_string_value(json_object_get(row, "deadline_phrase"));
+	char *phrase = strdup(ph ? ph : "");
+	json_decref(j);
+	fx_free(&r);
+	r = RUN(st, "extend", id, "--to", "01/01/2020", "--reason", "x");
+	cr_assert_eq(r.status, 3, "%s", r.err);
+	fx_free(&r);
+	r = RUN(st, "extend", id, "--to", "31/03/2027", "--reason", "");
+	cr_assert_eq(r.status, 3, "%s", r.err);
+	fx_free(&r);
+	r = RUN(st, "extend", id, "--to", "31/03/2027", "--reason", "Chờ hướng dẫn của Trung ương");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	r = RUN(st, "show", id, "--format", "json");
+	j = fx_json(&r);
+	cr_assert_str_eq(json_string_value(json_object_get(j, "due")), "2027-03-31");
+	cr_assert_str_eq(json_string_value(json_object_get(j, "extended_to")), "2027-03-31");
+	ph = json_string_value(json_object_get(j, "deadline_phrase"));
+	cr_assert_str_eq(ph ? ph : "", phrase);
+	cr_assert_eq(json_array_size(json_object_get(j, "extensions")), 1);
+	json_decref(j);
+	fx_free(&r);
+	free(phrase);
+}
+
+Test(cli, add_doc_and_task_then_list)
+{
+	const char *st = fx_demo();
+	struct run r = RUN(st, "add-doc", "--number", "99-KH/TU", "--date", "01/11/2026", "--title",
+	                   "Kế hoạch thử nghiệm", "--issuer", "tu", "--implements", "15-CTr/TU");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	char doc[24];
+	snprintf(doc, sizeof doc, "%ld", strtol(r.out, NULL, 10));
+	fx_free(&r);
+	r = RUN(st, "add-task", "--doc", "99-KH/TU", "--text", "Tổ chức hội nghị quán triệt", "--lead",
+	        "BTG Tỉnh ủy", "--partners", "tu-btc, tu-vp", "--deadline", "hoàn thành trong quý I/2027",
+	        "--section", "1");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	char task[24];
+	snprintf(task, sizeof task, "%ld", strtol(r.out, NULL, 10));
+	fx_free(&r);
+	r = RUN(st, "show", task, "--format", "json");
+	json_t *j = fx_json(&r);
+	cr_assert_str_eq(json_string_value(json_object_get(j, "due")), "2027-03-31");
+	cr_assert_str_eq(json_string_value(json_object_get(json_object_get(j, "lead"), "code")), "tu-btg");
+	cr_assert_eq(json_array_size(json_object_get(j, "partners")), 2);
+	cr_assert_str_eq(json_string_value(json_object_get(j, "doc_number")), "99-KH/TU");
+	json_decref(j);
+	fx_free(&r);
+	r = RUN(st, "tasks", "--doc", doc, "--format", "json");
+	j = fx_json(&r);
+	cr_assert_eq(json_array_size(j), 1);
+	json_decref(j);
+	fx_free(&r);
+	r = RUN(st, "add-task", "--doc", doc, "--text", "x", "--deadline", "khi nào rảnh");
+	cr_assert_eq(r.status, 2, "%s", r.err);
+	fx_free(&r);
+	r = RUN(st, "add-task", "--doc", "12345", "--text", "x");
+	cr_assert_eq(r.status, 5, "%s", r.err);
+	fx_free(&r);
+}
+
+Test(cli, viewer_may_not_write)
+{
+	const char *st = fx_demo();
+	char conf[256], cwd[200];
+	cr_assert(getcwd(cwd, sizeof cwd));
+	snprintf(conf, sizeof conf, "%s/viewer.ini", fx_tmpdir());
+	FILE *f = fopen(conf, "w");
+	fprintf(f, "[paths]\nunits = %s/conf/units.ini\n[users]\nroot = tu, viewer\n", cwd);
+	fclose(f);
+	struct run r = fx_run(conf, st, "update", "1", "--note", "x", NULL);
+	cr_assert_eq(r.status, 7, "%d %s", r.status, r.err);
+	cr_assert(strstr(r.err, "chỉ xem"), "%s", r.err);
+	fx_free(&r);
+	r = fx_run(conf, st, "overdue", "--count", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+}
+
+Test(cli, config_error_names_file_and_line)
+{
+	char conf[256];
+	snprintf(conf, sizeof conf, "%s/bad.ini", fx_tmpdir());
+	FILE *f = fopen(conf, "w");
+	fprintf(f, "[tracking]\ndue_soon_days = 14\nbogus = 1\n");
+	fclose(f);
+	struct run r = fx_run(conf, NULL, "units", NULL);
+	cr_assert_eq(r.status, 4, "%d %s", r.status, r.err);
+	char want[300];
+	snprintf(want, sizeof want, "%s:3:", conf);
+	cr_assert(strstr(r.err, want), "%s", r.err);
+	fx_free(&r);
+}
+
+Test(cli, overview_when_not_a_terminal)
+{
+	const char *st = fx_demo();
+	struct run r = fx_run(NULL, st, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strstr(r.out, "quá hạn"), "%s", r.out);
+	fx_free(&r);
+}
