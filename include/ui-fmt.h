@@ -8,6 +8,7 @@
 #define THEODOI_UI_FMT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "util.h"
 
@@ -56,6 +57,16 @@ void ui_fmt_lr(struct sbuf *b, const char *left, const char *right, int cols);
  * cell is cut and padded to its width; the total is exactly cols. */
 void ui_fmt_cells(struct sbuf *b, const char *const *cells, const int *widths, int ncells,
                   int cols);
+
+/* A growable array of ids (task or document): zero-initialise, append
+ * with ui_ids_push, take .v (caller frees) or free with free(v). */
+struct ui_ids {
+	uint64_t *v;
+	size_t n, cap;
+};
+void ui_ids_push(struct ui_ids *a, uint64_t id);
+/* Sort ascending and drop duplicates. */
+void ui_ids_uniq(struct ui_ids *a);
 
 /* "12/345": overdue and total counts, shortened past 9999 ("12k"). Into
  * buf (at least 24 bytes); returns buf. */

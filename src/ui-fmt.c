@@ -2,6 +2,7 @@
 #include "ui-fmt.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
@@ -133,4 +134,33 @@ char *ui_fmt_counts(unsigned long long overdue, unsigned long long total, char *
 	fmt_num(total, t, sizeof(t));
 	snprintf(buf, len, "%s/%s", a, t);
 	return buf;
+}
+
+void ui_ids_push(struct ui_ids *a, uint64_t id)
+{
+	if (a->n == a->cap) {
+		a->cap = a->cap ? a->cap * 2 : 64;
+		a->v = xrealloc(a->v, a->cap * sizeof(*a->v));
+	}
+	a->v[a->n++] = id;
+}
+
+static int cmp_u64(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+void ui_ids_uniq(struct ui_ids *a)
+{
+	size_t i, k = 0;
+
+	if (a->n < 2)
+		return;
+	qsort(a->v, a->n, sizeof(*a->v), cmp_u64);
+	for (i = 0; i < a->n; i++)
+		if (k == 0 || a->v[k - 1] != a->v[i])
+			a->v[k++] = a->v[i];
+	a->n = k;
 }

@@ -1,5 +1,6 @@
 /* Tests of the TUI's terminal-free drawing helpers (src/ui-fmt.c). */
 #include <criterion/criterion.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
@@ -164,4 +165,21 @@ Test(ui_fmt, counts_shorten_large_numbers)
 
 	cr_assert_str_eq(ui_fmt_counts(3, 120, buf, sizeof(buf)), "3/120");
 	cr_assert_str_eq(ui_fmt_counts(12000, 2500000, buf, sizeof(buf)), "12k/2M");
+}
+
+Test(ui_fmt, ids_uniq_sorts_and_drops_duplicates)
+{
+	struct ui_ids a = { 0 };
+	uint64_t in[] = { 5, 3, 5, 1, 3, 9 };
+	size_t i;
+
+	for (i = 0; i < 6; i++)
+		ui_ids_push(&a, in[i]);
+	ui_ids_uniq(&a);
+	cr_assert_eq(a.n, 4);
+	cr_assert_eq(a.v[0], 1);
+	cr_assert_eq(a.v[1], 3);
+	cr_assert_eq(a.v[2], 5);
+	cr_assert_eq(a.v[3], 9);
+	free(a.v);
 }

@@ -1,0 +1,202 @@
+/* ui-ctx.h — the TUI's one context struct and the functions the ui-*.c
+ * files offer each other.  Internal to the screen layer: nothing outside
+ * src/ui*.c includes it.
+ *
+ * Data flow: every frame opens one short read transaction (ui_frame in
+ * ui.c), brings the stale lists up to date (units -> documents -> tasks),
+ * draws what is visible and closes it.  Lists keep ids only; rows are
+ * read from the store when drawn.  Writes go through ops.h between frames,
+ * never while a read transaction is open.
+ */
+#ifndef THEODOI_UI_CTX_H
+#define THEODOI_UI_CTX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ops.h"
+#include "timeliness.h"
+#include "ui-fmt.h"
+#include "ui-keys.h"
+
+struct err;
+struct hier;
+struct txn;
+struct task;
+struct ui_form;
+
+enum ui_pane { UI_UNITS = 0, UI_DOCS, UI_TASKS, UI_NPANES };
+
+/* What fills the screen above the message line. */
+enum ui_view {
+	UI_VIEW_PANES = 0, /* the three panes and the detail area */
+	UI_VIEW_DUE,       /* overdue / due-soon list of a subtree */
+	UI_VIEW_SOURCE,    /* a document's original text */
+	UI_VIEW_HELP       /* the key table */
+};
+
+/* Task filter: none, by status, or by timeliness. */
+enum ui_filter_kind { UI_FILTER_NONE = 0, UI_FILTER_STATUS, UI_FILTER_TL };
+
+struct ui_units {
+	struct hier *h;
+	size_t count;            /* hier_count(h) */
+	unsigned char *open;     /* per hier index: subtree expanded */
+	size_t *rows;            /* hier indexes of the visible rows */
+	struct ui_list l;
+	uint64_t *overdue, *total; /* count cache per hier index ... */
+	unsigned char *have;       /* ... valid where have[i] */
+	char **folded;           /* folded names for search, built on first use */
+};
+
+struct ui_docs {
+	int assigned;            /* 0: issued by the unit; 1: assigning tasks to it */
+	uint32_t unit;           /* unit the list was built for */
+	int built;               /* 0: must be (re)built */
+	uint64_t *ids;
+	struct ui_list l;
+};
+
+struct ui_tasks {
+	int led;                 /* 0: tasks of the document; 1: led by the unit's subtree */
+	uint64_t key;            /* document or unit id the list was built for */
+	int built;
+	uint64_t *all;           /* every task of the source, in index order */
+	size_t nall;
+	uint64_t *ids;           /* what is shown: all, or the filtered part */
+	size_t cap;
+	struct ui_list l;
+	int fkind;               /* enum ui_filter_kind */
+	int fvalue;              /* enum task_status or enum timeliness */
+	size_t fpos;             /* filtering has looked at all[0..fpos) */
+	uint64_t want;           /* task to select once filtering reaches it, or 0 */
+};
+
+struct ui_due {
+	int soon;                /* 0: overdue; 1: due within the window */
+	uint32_t root;           /* subtree */
+	int built;
+	uint64_t *ids;
+	struct ui_list l;
+};
+
+struct ui_source {
+	uint64_t doc;
+	char *text;              /* sanitised original text, or NULL */
+	size_t *lines;           /* start offsets of the wrapped lines ... */
+	size_t *lens;            /* ... and their lengths */
+	size_t nlines;
+	int width;               /* width the lines were wrapped for */
+	struct ui_list l;
+};
+
+struct ui_search {
+	char *needle;            /* folded, or NULL when nothing was searched */
+	int pane;                /* where: enum ui_pane, or -1 for the due view */
+	int dir;                 /* +1 forward, -1 backward */
+	int running;             /* a search over stored rows is in progress */
+	size_t pos;              /* next row to look at */
+	size_t left;             /* rows still to look at */
+};
+
+struct ui {
+	struct ops_ctx *ops;
+	struct ui_layout lo;
+	int small;               /* the screen is below the minimum */
+	int color;               /* colours in use (terminal has them, no NO_COLOR) */
+	int utf8;                /* the locale's charset is UTF-8 */
+	int focus;               /* enum ui_pane */
+	int view;                /* enum ui_view */
+	struct ui_units units;
+	struct ui_docs docs;
+	struct ui_tasks tasks;
+	struct ui_due due;
+	struct ui_source src;
+	struct ui_search search;
+	struct ui_list help;
+	struct ui_form *form;    /* the open form, or NULL */
+	char msg[512];           /* message line */
+	int msg_error;
+	uint64_t marker;         /* store change marker of the last load */
+	int quit;
+};
+
+/* ---- ui.c ---- */
+/* Put a message on the message line (error: drawn as such). */
+void ui_msg(struct ui *u, int error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Show e's message (and reset e). */
+void ui_msg_err(struct ui *u, struct err *e);
+/* Rows of a pane list / of the full-screen views on the current layout. */
+int ui_page(const struct ui *u);
+int ui_view_page(const struct ui *u);
+/* Run fn in a short read transaction; errors go to the message line. */
+int ui_with_txn(struct ui *u, int (*fn)(struct ui *u, struct txn *t, struct err *e));
+/* Timeliness of a task today with the configured window. */
+struct tl_result ui_task_tl(const struct ui *u, const struct task *t);
+
+/* ---- ui-units.c ---- */
+int ui_units_load(struct ui *u, struct txn *t, struct err *e);
+void ui_units_free(struct ui *u);
+uint32_t ui_units_selected(const struct ui *u);
+void ui_units_toggle(struct ui *u);
+/* Expand the ancestors of unit `id` and select it; 0 if unknown. */
+int ui_units_reveal(struct ui *u, uint32_t id);
+void ui_units_forget_counts(struct ui *u);
+void ui_units_draw(struct ui *u, struct txn *t);
+/* Find the next unit (from the selection, in u->search.dir) whose name,
+ * code or abbreviations contain the folded needle; 1 if found. */
+int ui_units_search(struct ui *u);
+/* Display name of a unit id ("" for 0, "#id" when unknown). */
+const char *ui_unit_name(const struct ui *u, uint32_t id);
+
+/* ---- ui-docs.c ---- */
+int ui_docs_sync(struct ui *u, struct txn *t, struct err *e);
+uint64_t ui_docs_selected(const struct ui *u);
+int ui_docs_select_id(struct ui *u, uint64_t id);
+void ui_docs_draw(struct ui *u, struct txn *t);
+void ui_docs_free(struct ui *u);
+/* Look at up to `budget` documents for the search; 1 found, 0 not yet. */
+int ui_docs_search_step(struct ui *u, struct txn *t, size_t budget);
+
+/* ---- ui-tasks.c ---- */
+int ui_tasks_sync(struct ui *u, struct txn *t, struct err *e);
+uint64_t ui_tasks_selected(const struct ui *u);
+int ui_tasks_select_id(struct ui *u, uint64_t id);
+void ui_tasks_draw(struct ui *u, struct txn *t);
+void ui_tasks_free(struct ui *u);
+/* Set the filter and restart filtering (kind UI_FILTER_NONE clears it). */
+void ui_tasks_set_filter(struct ui *u, int kind, int value);
+/* Filter up to `budget` more tasks; 1 while filtering is unfinished. */
+int ui_tasks_filter_step(struct ui *u, struct txn *t, size_t budget);
+int ui_tasks_filtering(const struct ui *u);
+const char *ui_tasks_filter_label(const struct ui *u, char *buf, size_t len);
+int ui_tasks_search_step(struct ui *u, struct txn *t, size_t budget);
+/* One row of a task list ("! #12  III.2#3  Tổ chức hội nghị ...") and its
+ * attribute; used by the tasks pane and the due view. */
+void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, int sel,
+                 int focused, int with_unit);
+
+/* ---- ui-detail.c ---- */
+void ui_detail_draw(struct ui *u, struct txn *t);
+
+/* ---- ui-overdue.c ---- */
+void ui_due_open(struct ui *u, int soon);
+int ui_due_sync(struct ui *u, struct txn *t, struct err *e);
+void ui_due_draw(struct ui *u, struct txn *t);
+uint64_t ui_due_selected(const struct ui *u);
+void ui_due_free(struct ui *u);
+/* Enter: show the selected task in its panes. */
+int ui_due_jump(struct ui *u, struct txn *t, struct err *e);
+int ui_due_search_step(struct ui *u, struct txn *t, size_t budget);
+
+/* ---- ui-help.c ---- */
+void ui_help_draw(struct ui *u);
+size_t ui_help_rows(void);
+
+/* ---- ui-source.c ---- */
+int ui_source_open(struct ui *u, struct txn *t, uint64_t doc, struct err *e);
+void ui_source_draw(struct ui *u);
+void ui_source_free(struct ui *u);
+
+#endif

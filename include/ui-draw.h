@@ -1,0 +1,58 @@
+/* ui-draw.h — width-aware drawing on the curses screen, and the colour
+ * scheme.  Every colour comes with a symbol or an attribute that reads in
+ * monochrome too; NO_COLOR turns colours off.
+ */
+#ifndef THEODOI_UI_DRAW_H
+#define THEODOI_UI_DRAW_H
+
+#include <curses.h>
+
+#include "timeliness.h"
+
+struct ui;
+
+enum ui_color {
+	UC_NORMAL = 0,
+	UC_TITLE,        /* pane title, unfocused */
+	UC_TITLE_FOCUS,  /* pane title of the focused pane */
+	UC_SEL,          /* selected row in the focused pane */
+	UC_SEL_DIM,      /* selected row in another pane */
+	UC_OVERDUE,
+	UC_SOON,
+	UC_DONE,
+	UC_ONTRACK,
+	UC_WAIT,         /* awaiting a directive, needs review, undated, on hold */
+	UC_MUTED,        /* historical units, hints */
+	UC_ERROR,
+	UC_STATUS,       /* status line */
+	UC_FORM,         /* form box */
+	UC_COUNT
+};
+
+/* Start colours if the terminal has them and NO_COLOR is unset or empty;
+ * sets u->color. */
+void ui_colors_init(struct ui *u);
+
+/* The attribute for a colour role (with reverse/bold/underline so that it
+ * reads without colour). */
+attr_t ui_attr(const struct ui *u, enum ui_color c);
+
+/* Colour role of a timeliness. */
+enum ui_color ui_tl_color(enum timeliness tl);
+
+/* Draw s at (y, x) in exactly w columns: cut with "…" and padded with
+ * spaces, never splitting a character.  Control characters are not drawn. */
+void ui_put(int y, int x, int w, const char *s, attr_t a);
+
+/* Draw s at (y, x) cut to at most w columns, without padding; returns the
+ * columns drawn. */
+int ui_put_cut(int y, int x, int w, const char *s, attr_t a);
+
+/* Blank w columns at (y, x). */
+void ui_blank(int y, int x, int w, attr_t a);
+
+/* Separator lines. */
+void ui_vline(int y, int x, int h);
+void ui_hline(int y, int x, int w);
+
+#endif

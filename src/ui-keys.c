@@ -1,0 +1,79 @@
+/* ui-keys.c — the key table: actions as data, read by the dispatcher, the
+ * help screen and the status-line hint. */
+#include "ui-keys.h"
+
+#include <curses.h>
+
+#define CH(c) { 0, (uint32_t)(c) }
+#define FN(k) { 1, (uint32_t)(k) }
+
+static const struct ui_keydef keydefs[] = {
+	{ UA_NEXT_PANE, "next-pane", "Tab  l  →", "sang khung bên phải",
+	  { CH('\t'), CH('l'), FN(KEY_RIGHT) } },
+	{ UA_PREV_PANE, "prev-pane", "S-Tab  h  ←", "sang khung bên trái",
+	  { FN(KEY_BTAB), CH('h'), FN(KEY_LEFT) } },
+	{ UA_DOWN, "down", "j  ↓", "xuống một dòng", { CH('j'), FN(KEY_DOWN) } },
+	{ UA_UP, "up", "k  ↑", "lên một dòng", { CH('k'), FN(KEY_UP) } },
+	{ UA_PAGE_DOWN, "page-down", "PgDn  Ctrl-F", "xuống một trang",
+	  { FN(KEY_NPAGE), CH(6) } },
+	{ UA_PAGE_UP, "page-up", "PgUp  Ctrl-B", "lên một trang", { FN(KEY_PPAGE), CH(2) } },
+	{ UA_TOP, "top", "g  Home", "về dòng đầu", { CH('g'), FN(KEY_HOME) } },
+	{ UA_BOTTOM, "bottom", "G  End", "xuống dòng cuối", { CH('G'), FN(KEY_END) } },
+	{ UA_OPEN, "open", "Enter  Space",
+	  "mở/đóng đơn vị; trong danh sách quá hạn: đến nhiệm vụ",
+	  { CH('\n'), CH('\r'), FN(KEY_ENTER), CH(' ') } },
+	{ UA_UPDATE, "update", "u", "cập nhật tiến độ: ghi chú, % hoàn thành, trạng thái",
+	  { CH('u') } },
+	{ UA_STATUS, "status", "s", "chỉ đổi trạng thái", { CH('s') } },
+	{ UA_EXTEND, "extend", "e", "gia hạn thời hạn (kèm lý do)", { CH('e') } },
+	{ UA_OVERDUE, "overdue", "o", "nhiệm vụ quá hạn của đơn vị và cấp dưới", { CH('o') } },
+	{ UA_SOON, "due-soon", "d", "nhiệm vụ sắp đến hạn của đơn vị và cấp dưới",
+	  { CH('d') } },
+	{ UA_SEARCH, "search", "/", "tìm trong khung (không phân biệt hoa thường, dấu)",
+	  { CH('/') } },
+	{ UA_SEARCH_NEXT, "search-next", "n", "kết quả tìm tiếp theo", { CH('n') } },
+	{ UA_SEARCH_PREV, "search-prev", "N", "kết quả tìm trước đó", { CH('N') } },
+	{ UA_FILTER, "filter", "f", "lọc nhiệm vụ theo trạng thái hoặc tiến độ", { CH('f') } },
+	{ UA_DOC_MODE, "doc-mode", "a",
+	  "văn bản: do đơn vị ban hành / giao nhiệm vụ cho đơn vị", { CH('a') } },
+	{ UA_TASK_MODE, "task-mode", "t",
+	  "nhiệm vụ: của văn bản / do đơn vị và cấp dưới chủ trì", { CH('t') } },
+	{ UA_SOURCE, "source", "v", "xem nguyên văn văn bản", { CH('v') } },
+	{ UA_IMPORT, "import", "i", "nhập kế hoạch từ tệp văn bản", { CH('i') } },
+	{ UA_REDRAW, "redraw", "Ctrl-L", "vẽ lại và đọc lại dữ liệu", { CH(12) } },
+	{ UA_BACK, "back", "Esc", "đóng màn hình đang xem", { CH(27) } },
+	{ UA_HELP, "help", "?  F1", "trợ giúp về phím", { CH('?'), FN(KEY_F(1)) } },
+	{ UA_QUIT, "quit", "q", "thoát", { CH('q') } },
+};
+
+const struct ui_keydef *ui_keys_table(size_t *n)
+{
+	*n = sizeof(keydefs) / sizeof(keydefs[0]);
+	return keydefs;
+}
+
+enum ui_act ui_key_action(struct ui_key k)
+{
+	size_t i, j;
+
+	for (i = 0; i < sizeof(keydefs) / sizeof(keydefs[0]); i++)
+		for (j = 0; j < sizeof(keydefs[i].bind) / sizeof(keydefs[i].bind[0]); j++) {
+			const struct ui_key *b = &keydefs[i].bind[j];
+
+			if (b->ch == 0 && b->fn == 0)
+				break;
+			if (b->fn == k.fn && b->ch == k.ch)
+				return keydefs[i].act;
+		}
+	return UA_NONE;
+}
+
+const struct ui_keydef *ui_key_def(enum ui_act a)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(keydefs) / sizeof(keydefs[0]); i++)
+		if (keydefs[i].act == a)
+			return &keydefs[i];
+	return NULL;
+}

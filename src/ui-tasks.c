@@ -1,0 +1,333 @@
+/* ui-tasks.c — the "Nhiệm vụ" pane: the tasks of the selected document,
+ * or (key `t`) every task led by the selected unit and its subtree.
+ *
+ * The list holds ids only.  A filter (key `f`) needs each task's status or
+ * timeliness, so it runs in slices between keystrokes (ui.c calls
+ * ui_tasks_filter_step while no key is waiting): the screen never waits
+ * on a pass over a long list.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "hier.h"
+#include "store.h"
+#include "text.h"
+#include "ui-ctx.h"
+#include "ui-draw.h"
+#include "util.h"
+
+static int push_id(uint64_t id, void *ctx)
+{
+	ui_ids_push(ctx, id);
+	return 0;
+}
+
+static int collect(struct ui *u, struct txn *t, uint64_t key, struct ui_ids *out,
+                   struct err *e)
+{
+	const struct hier *h = u->units.h;
+	size_t i, end;
+	int rc;
+
+	if (!key)
+		return 0;
+	if (!u->tasks.led)
+		return store_tasks_by_doc(t, key, push_id, out, e);
+	i = hier_find_id(h, (uint32_t)key);
+	if (i == (size_t)-1)
+		return 0;
+	for (end = hier_subtree_end(h, i); i < end; i++) {
+		rc = store_tasks_by_lead(t, hier_at(h, i)->id, push_id, out, e);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+static void free_lists(struct ui_tasks *p)
+{
+	if (p->ids != p->all)
+		free(p->ids);
+	free(p->all);
+	p->ids = p->all = NULL;
+	p->nall = p->cap = 0;
+}
+
+/* Point the shown list at the source again and start filtering afresh. */
+static void restart_filter(struct ui *u)
+{
+	struct ui_tasks *p = &u->tasks;
+
+	if (p->ids != p->all)
+		free(p->ids);
+	p->cap = 0;
+	p->fpos = 0;
+	if (p->fkind == UI_FILTER_NONE) {
+		p->ids = p->all;
+		p->l.n = p->nall;
+		p->fpos = p->nall;
+	} else {
+		p->ids = NULL;
+		p->l.n = 0;
+	}
+}
+
+int ui_tasks_sync(struct ui *u, struct txn *t, struct err *e)
+{
+	struct ui_tasks *p = &u->tasks;
+	uint64_t key = p->led ? ui_units_selected(u) : ui_docs_selected(u);
+	struct ui_ids ids = { 0 };
+	int rc, same = p->key == key;
+
+	if (p->built && same)
+		return 0;
+	rc = collect(u, t, key, &ids, e);
+	if (rc) {
+		free(ids.v);
+		return rc;
+	}
+	p->want = same ? ui_tasks_selected(u) : 0;
+	if (!same)
+		p->l.sel = p->l.top = 0;
+	free_lists(p);
+	p->all = ids.v;
+	p->nall = ids.n;
+	p->key = key;
+	p->built = 1;
+	restart_filter(u);
+	ui_list_clamp(&p->l, ui_page(u));
+	if (p->want && p->fkind == UI_FILTER_NONE) {
+		ui_tasks_select_id(u, p->want);
+		p->want = 0;
+	}
+	return 0;
+}
+
+uint64_t ui_tasks_selected(const struct ui *u)
+{
+	const struct ui_tasks *p = &u->tasks;
+
+	return p->l.n ? p->ids[p->l.sel] : 0;
+}
+
+int ui_tasks_select_id(struct ui *u, uint64_t id)
+{
+	struct ui_tasks *p = &u->tasks;
+	size_t i;
+
+	for (i = 0; i < p->l.n; i++)
+		if (p->ids[i] == id) {
+			ui_list_select(&p->l, i, ui_page(u));
+			return 1;
+		}
+	return 0;
+}
+
+void ui_tasks_free(struct ui *u)
+{
+	free_lists(&u->tasks);
+	u->tasks.l.n = 0;
+	u->tasks.built = 0;
+}
+
+void ui_tasks_set_filter(struct ui *u, int kind, int value)
+{
+	struct ui_tasks *p = &u->tasks;
+
+	p->want = ui_tasks_selected(u);
+	p->fkind = kind;
+	p->fvalue = value;
+	p->l.sel = p->l.top = 0;
+	restart_filter(u);
+	if (kind == UI_FILTER_NONE && p->want) {
+		ui_tasks_select_id(u, p->want);
+		p->want = 0;
+	}
+}
+
+int ui_tasks_filtering(const struct ui *u)
+{
+	return u->tasks.fkind != UI_FILTER_NONE && u->tasks.fpos < u->tasks.nall;
+}
+
+const char *ui_tasks_filter_label(const struct ui *u, char *buf, size_t len)
+{
+	const struct ui_tasks *p = &u->tasks;
+
+	if (p->fkind == UI_FILTER_STATUS)
+		snprintf(buf, len, "trạng thái: %s", st_label((enum task_status)p->fvalue));
+	else if (p->fkind == UI_FILTER_TL)
+		snprintf(buf, len, "tiến độ: %s", tl_label((enum timeliness)p->fvalue));
+	else
+		snprintf(buf, len, "%s", "");
+	return buf;
+}
+
+static int matches(struct ui *u, const struct task *tk)
+{
+	const struct ui_tasks *p = &u->tasks;
+
+	if (p->fkind == UI_FILTER_STATUS)
+		return tk->status == p->fvalue;
+	return (int)ui_task_tl(u, tk).tl == p->fvalue;
+}
+
+int ui_tasks_filter_step(struct ui *u, struct txn *t, size_t budget)
+{
+	struct ui_tasks *p = &u->tasks;
+	struct ui_ids shown = { p->ids, p->l.n, p->cap };
+
+	if (!ui_tasks_filtering(u))
+		return 0;
+	while (p->fpos < p->nall && budget-- > 0) {
+		struct task tk;
+		uint64_t id = p->all[p->fpos++];
+
+		memset(&tk, 0, sizeof(tk));
+		if (store_task_get(t, id, &tk, NULL) != 0)
+			continue;
+		if (matches(u, &tk))
+			ui_ids_push(&shown, id);
+		task_free(&tk);
+	}
+	p->ids = shown.v;
+	p->l.n = shown.n;
+	p->cap = shown.cap;
+	if (p->want && ui_tasks_select_id(u, p->want))
+		p->want = 0;
+	ui_list_clamp(&p->l, ui_page(u));
+	return ui_tasks_filtering(u);
+}
+
+int ui_tasks_search_step(struct ui *u, struct txn *t, size_t budget)
+{
+	struct ui_tasks *p = &u->tasks;
+	struct ui_search *s = &u->search;
+
+	while (s->left > 0 && budget-- > 0 && p->l.n) {
+		size_t i = s->pos % p->l.n;
+		struct task tk;
+		int hit = 0;
+
+		s->pos = s->dir > 0 ? i + 1 : i + p->l.n - 1;
+		s->left--;
+		memset(&tk, 0, sizeof(tk));
+		if (store_task_get(t, p->ids[i], &tk, NULL) == 0) {
+			struct sbuf b = { 0 };
+			char *f;
+
+			sbuf_printf(&b, "#%llu %s %s", (unsigned long long)tk.id, tk.section,
+			            tk.text ? tk.text : "");
+			f = txt_fold(b.s, b.len, NULL);
+			hit = txt_contains(f, s->needle);
+			free(f);
+			sbuf_free(&b);
+			task_free(&tk);
+		}
+		if (hit) {
+			ui_list_select(&p->l, i, ui_page(u));
+			s->left = 0;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The document number of a task, for rows that show it. */
+static void doc_number(struct txn *t, uint64_t doc, char *buf, size_t len)
+{
+	struct doc d;
+
+	buf[0] = '\0';
+	if (!doc)
+		return;
+	memset(&d, 0, sizeof(d));
+	if (store_doc_get(t, doc, &d, NULL) == 0) {
+		str_copy(buf, d.number[0] ? d.number : "(không số)", len);
+		doc_free(&d);
+	}
+}
+
+void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, int sel,
+                 int focused, int with_unit)
+{
+	struct task tk;
+	struct tl_result r;
+	struct sbuf line = { 0 };
+	char idbuf[24], days[32], num[DOCNUM_LEN];
+	attr_t a = sel ? ui_attr(u, focused ? UC_SEL : UC_SEL_DIM) : A_NORMAL;
+	char *text;
+
+	memset(&tk, 0, sizeof(tk));
+	if (store_task_get(t, id, &tk, NULL) != 0) {
+		snprintf(idbuf, sizeof(idbuf), "#%llu ?", (unsigned long long)id);
+		ui_put(y, x, w, idbuf, a);
+		return;
+	}
+	r = ui_task_tl(u, &tk);
+	ui_put(y, x, 1, tl_symbol(r.tl), sel ? a : ui_attr(u, ui_tl_color(r.tl)));
+	snprintf(idbuf, sizeof(idbuf), "#%llu", (unsigned long long)tk.id);
+	text = txt_sanitize(tk.text ? tk.text : "");
+	if (with_unit) {
+		const char *cells[5];
+		int widths[5] = { 7, 8, 22, 13, 0 };
+
+		if (r.tl == TL_OVERDUE || r.tl == TL_UNREPORTED || r.tl == TL_ON_TRACK ||
+		    r.tl == TL_DUE_SOON)
+			snprintf(days, sizeof(days), "%d ngày", r.days);
+		else
+			str_copy(days, tl_label(r.tl), sizeof(days));
+		doc_number(t, tk.doc_id, num, sizeof(num));
+		cells[0] = days;
+		cells[1] = idbuf;
+		cells[2] = tk.lead ? ui_unit_name(u, tk.lead) : (tk.lead_text ? tk.lead_text : "");
+		cells[3] = num;
+		cells[4] = text;
+		if (w < 90) {
+			widths[2] = 14;
+			widths[3] = 10;
+		}
+		ui_fmt_cells(&line, cells, widths, 5, w - 2);
+	} else {
+		const char *cells[3];
+		int widths[3] = { 6, 9, 0 };
+
+		cells[0] = idbuf;
+		cells[1] = tk.section;
+		cells[2] = text;
+		ui_fmt_cells(&line, cells, widths, 3, w - 2);
+	}
+	ui_put(y, x + 1, 1, " ", a);
+	ui_put(y, x + 2, w - 2, line.s, a);
+	free(text);
+	sbuf_free(&line);
+	task_free(&tk);
+}
+
+void ui_tasks_draw(struct ui *u, struct txn *t)
+{
+	struct ui_tasks *p = &u->tasks;
+	const struct ui_layout *lo = &u->lo;
+	int x = lo->pane_x[UI_TASKS], w = lo->pane_w[UI_TASKS], page = ui_page(u), r;
+	int focused = u->focus == UI_TASKS && u->view == UI_VIEW_PANES;
+
+	for (r = 0; r < page; r++) {
+		size_t row = p->l.top + (size_t)r;
+		int y = lo->pane_y + 1 + r;
+
+		if (row >= p->l.n)
+			ui_blank(y, x, w, A_NORMAL);
+		else
+			ui_task_row(u, t, p->ids[row], y, x, w, row == p->l.sel, focused, 0);
+	}
+	if (p->l.n == 0) {
+		const char *why = ui_tasks_filtering(u) ? " (đang lọc…)"
+		                  : p->fkind ? " (không có nhiệm vụ khớp bộ lọc)"
+		                  : p->led  ? " (đơn vị không chủ trì nhiệm vụ nào)"
+		                            : " (chưa chọn văn bản, hoặc văn bản không có nhiệm vụ)";
+
+		ui_put(lo->pane_y + 1, x, w, why, ui_attr(u, UC_MUTED));
+	}
+}

@@ -1,0 +1,255 @@
+/* ui-units.c — the "Đơn vị" pane: the unit tree, collapsible, each unit
+ * with the overdue/total counts of its subtree (from the store's counters,
+ * read only for the rows on screen and cached until the store changes).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hier.h"
+#include "store.h"
+#include "text.h"
+#include "ui-ctx.h"
+#include "ui-draw.h"
+#include "util.h"
+
+static void free_folded(struct ui_units *p)
+{
+	size_t i;
+
+	if (!p->folded)
+		return;
+	for (i = 0; i < p->count; i++)
+		free(p->folded[i]);
+	free(p->folded);
+	p->folded = NULL;
+}
+
+/* Rebuild the visible rows from the open flags, keeping the selected unit
+ * (or, if it is now hidden, its nearest visible ancestor). */
+static void rebuild_rows(struct ui *u, uint32_t keep)
+{
+	struct ui_units *p = &u->units;
+	size_t i = 0, n = 0, want = (size_t)-1, hi = keep ? hier_find_id(p->h, keep) : (size_t)-1;
+
+	free(p->rows);
+	p->rows = xmalloc((p->count ? p->count : 1) * sizeof(*p->rows));
+	while (i < p->count) {
+		if (hi != (size_t)-1 && i <= hi && hi < hier_subtree_end(p->h, i))
+			want = n; /* deepest visible row on the path to the kept unit */
+		p->rows[n++] = i;
+		i = p->open[i] ? i + 1 : hier_subtree_end(p->h, i);
+	}
+	p->l.n = n;
+	if (want != (size_t)-1)
+		p->l.sel = want;
+	ui_list_clamp(&p->l, ui_page(u));
+}
+
+int ui_units_load(struct ui *u, struct txn *t, struct err *e)
+{
+	struct ui_units *p = &u->units;
+	struct hier *h;
+	unsigned char *open;
+	uint32_t keep = ui_units_selected(u);
+	size_t i, n, j;
+	int rc;
+
+	rc = hier_load(t, &h, e);
+	if (rc)
+		return rc;
+	n = hier_count(h);
+	open = xcalloc(n ? n : 1, 1);
+	if (p->h) {
+		/* Keep what the user opened, by unit id. */
+		for (i = 0; i < p->count; i++)
+			if (p->open[i] && (j = hier_find_id(h, hier_at(p->h, i)->id)) != (size_t)-1)
+				open[j] = 1;
+	} else {
+		/* First load: roots open, and the path to the user's own unit. */
+		for (i = 0; i < n; i++)
+			if (hier_depth(h, i) == 0)
+				open[i] = 1;
+		keep = u->ops->who.unit;
+		for (i = 0; keep && i < n; i++)
+			if (hier_at(h, i)->id != keep && hier_in_subtree(h, keep, hier_at(h, i)->id))
+				open[i] = 1;
+	}
+	free_folded(p);
+	hier_free(p->h);
+	free(p->open);
+	free(p->overdue);
+	free(p->total);
+	free(p->have);
+	p->h = h;
+	p->count = n;
+	p->open = open;
+	p->overdue = xcalloc(n ? n : 1, sizeof(*p->overdue));
+	p->total = xcalloc(n ? n : 1, sizeof(*p->total));
+	p->have = xcalloc(n ? n : 1, 1);
+	rebuild_rows(u, keep);
+	return 0;
+}
+
+void ui_units_free(struct ui *u)
+{
+	struct ui_units *p = &u->units;
+
+	free_folded(p);
+	hier_free(p->h);
+	free(p->open);
+	free(p->rows);
+	free(p->overdue);
+	free(p->total);
+	free(p->have);
+	memset(p, 0, sizeof(*p));
+}
+
+uint32_t ui_units_selected(const struct ui *u)
+{
+	const struct ui_units *p = &u->units;
+
+	if (!p->h || p->l.n == 0)
+		return 0;
+	return hier_at(p->h, p->rows[p->l.sel])->id;
+}
+
+void ui_units_forget_counts(struct ui *u)
+{
+	if (u->units.have)
+		memset(u->units.have, 0, u->units.count ? u->units.count : 1);
+}
+
+void ui_units_toggle(struct ui *u)
+{
+	struct ui_units *p = &u->units;
+	size_t i;
+
+	if (p->l.n == 0)
+		return;
+	i = p->rows[p->l.sel];
+	if (hier_subtree_end(p->h, i) == i + 1)
+		return; /* a leaf */
+	p->open[i] = !p->open[i];
+	rebuild_rows(u, hier_at(p->h, i)->id);
+}
+
+int ui_units_reveal(struct ui *u, uint32_t id)
+{
+	struct ui_units *p = &u->units;
+	size_t i, hi = hier_find_id(p->h, id);
+
+	if (hi == (size_t)-1)
+		return 0;
+	for (i = 0; i < hi; i++)
+		if (hi < hier_subtree_end(p->h, i))
+			p->open[i] = 1;
+	rebuild_rows(u, id);
+	return 1;
+}
+
+const char *ui_unit_name(const struct ui *u, uint32_t id)
+{
+	const struct unit *un;
+
+	if (!id || !u->units.h)
+		return "";
+	un = hier_unit(u->units.h, id);
+	return un && un->name ? un->name : "?";
+}
+
+static void counts_of(struct ui *u, struct txn *t, size_t hi)
+{
+	struct ui_units *p = &u->units;
+	struct store_counts sc;
+
+	if (p->have[hi])
+		return;
+	memset(&sc, 0, sizeof(sc));
+	if (store_unit_counts(t, hier_at(p->h, hi)->id, u->ops->today, u->ops->cfg->soon_days,
+	                      &sc, NULL) == 0) {
+		p->overdue[hi] = sc.overdue;
+		p->total[hi] = sc.total;
+	}
+	p->have[hi] = 1;
+}
+
+void ui_units_draw(struct ui *u, struct txn *t)
+{
+	struct ui_units *p = &u->units;
+	const struct ui_layout *lo = &u->lo;
+	int x = lo->pane_x[UI_UNITS], w = lo->pane_w[UI_UNITS], page = ui_page(u), r;
+	int focused = u->focus == UI_UNITS && u->view == UI_VIEW_PANES;
+	struct sbuf b = { 0 };
+
+	for (r = 0; r < page; r++) {
+		size_t row = p->l.top + (size_t)r, hi;
+		const struct unit *un;
+		char counts[32];
+		int y = lo->pane_y + 1 + r, depth, rw, leaf;
+		attr_t a, ca;
+
+		if (row >= p->l.n) {
+			ui_blank(y, x, w, A_NORMAL);
+			continue;
+		}
+		hi = p->rows[row];
+		un = hier_at(p->h, hi);
+		depth = hier_depth(p->h, hi);
+		leaf = hier_subtree_end(p->h, hi) == hi + 1;
+		counts_of(u, t, hi);
+		sbuf_reset(&b);
+		sbuf_printf(&b, "%*s%s %s%s", depth > 8 ? 16 : depth * 2, "",
+		            leaf ? " " : p->open[hi] ? "-" : "+", un->name ? un->name : un->code,
+		            un->historical ? " (lịch sử)" : "");
+		ui_fmt_counts(p->overdue[hi], p->total[hi], counts, sizeof(counts));
+		rw = txt_width(counts);
+		if (row == p->l.sel)
+			a = ui_attr(u, focused ? UC_SEL : UC_SEL_DIM);
+		else
+			a = ui_attr(u, un->historical ? UC_MUTED : UC_NORMAL);
+		ca = row != p->l.sel && p->overdue[hi] ? ui_attr(u, UC_OVERDUE) : a;
+		if (rw + 6 > w) {
+			ui_put(y, x, w, b.s, a);
+			continue;
+		}
+		ui_put(y, x, w - rw - 1, b.s, a);
+		ui_put(y, x + w - rw - 1, 1, " ", a);
+		ui_put(y, x + w - rw, rw, counts, ca);
+	}
+	sbuf_free(&b);
+}
+
+static const char *folded_of(struct ui_units *p, size_t i)
+{
+	if (!p->folded)
+		p->folded = xcalloc(p->count ? p->count : 1, sizeof(*p->folded));
+	if (!p->folded[i]) {
+		const struct unit *un = hier_at(p->h, i);
+		struct sbuf b = { 0 };
+
+		sbuf_printf(&b, "%s | %s | %s", un->name ? un->name : "", un->code,
+		            un->abbrevs ? un->abbrevs : "");
+		p->folded[i] = txt_fold(b.s, b.len, NULL);
+		sbuf_free(&b);
+	}
+	return p->folded[i];
+}
+
+int ui_units_search(struct ui *u)
+{
+	struct ui_units *p = &u->units;
+	size_t n = p->count, start, k, i;
+
+	if (!n || !u->search.needle)
+		return 0;
+	start = p->l.n ? p->rows[p->l.sel] : 0;
+	for (k = 1; k <= n; k++) {
+		i = u->search.dir > 0 ? (start + k) % n : (start + n - k % n) % n;
+		if (txt_contains(folded_of(p, i), u->search.needle)) {
+			ui_units_reveal(u, hier_at(p->h, i)->id);
+			return 1;
+		}
+	}
+	return 0;
+}
