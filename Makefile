@@ -15,7 +15,9 @@ PKGS     = ncursesw lmdb jansson
 DEB_DEPS = libncurses-dev:ncursesw liblmdb-dev:lmdb libjansson-dev:jansson \
            libcriterion-dev:criterion libunistring-dev:unistr.h \
            libiniparser-dev:iniparser/iniparser.h pkg-config:pkg-config \
-           tmux:tmux
+           tmux:tmux clang:clang libclang-rt-14-dev:$(FUZZ_RT)
+# libFuzzer's runtime, for the fuzz targets (a short run is part of `check`).
+FUZZ_RT  = /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -53,7 +55,11 @@ $(BIN): $(BUILD)/main.o $(LIB)
 $(BUILD)/tests/%: tests/%.c $(LIB) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS) $(CRIT_LIBS)
 
-$(BUILD) $(BUILD)/tests:
+# Fuzz targets: built by tests/fuzz.sh with CC=clang and sanitizer flags.
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB) | $(BUILD)/fuzz
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS)
+
+$(BUILD) $(BUILD)/tests $(BUILD)/fuzz:
 	mkdir -p $@
 
 # Install what is missing, and say what.  Only when a probe fails, so a
@@ -62,7 +68,8 @@ deps:
 	@missing=""; for d in $(DEB_DEPS); do pkg=$${d%%:*}; probe=$${d#*:}; \
 	  case $$probe in \
 	    *.h) [ -f /usr/include/$$probe ] || missing="$$missing $$pkg";; \
-	    tmux|pkg-config) command -v $$probe >/dev/null 2>&1 || missing="$$missing $$pkg";; \
+	    /*) ls $$probe >/dev/null 2>&1 || missing="$$missing $$pkg";; \
+	    tmux|pkg-config|clang) command -v $$probe >/dev/null 2>&1 || missing="$$missing $$pkg";; \
 	    *) pkg-config --exists $$probe 2>/dev/null || missing="$$missing $$pkg";; \
 	  esac; done; \
 	if [ -n "$$missing" ]; then \
@@ -112,4 +119,4 @@ uninstall:
 clean:
 	rm -rf $(BUILD)
 
--include $(LIB_OBJ:.o=.d) $(BUILD)/main.d $(TEST_BIN:=.d)
+-include $(LIB_OBJ:.o=.d) $(BUILD)/main.d $(TEST_BIN:=.d) $(wildcard $(BUILD)/fuzz/*.d)
