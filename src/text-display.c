@@ -134,7 +134,8 @@ static int trunc_into(struct sbuf *b, const char *s, int cols)
 	if (rest == len)
 		return w;
 	b->len = mark;
-	b->s[mark] = '\0';
+	if (b->s)
+		b->s[mark] = '\0';
 	w = append_fit(b, s, len, cols - 1, &rest);
 	sbuf_puts(b, "\xE2\x80\xA6");
 	return w + 1;

@@ -147,7 +147,17 @@ static void sbuf_grow(struct sbuf *b, size_t n)
 
 void sbuf_add(struct sbuf *b, const char *s, size_t n)
 {
-	sbuf_grow(b, n);
+	uintptr_t p = (uintptr_t)s, base = (uintptr_t)b->s;
+
+	if (b->s && p >= base && p < base + b->cap) {
+		/* s lies inside the buffer: growing may move it. */
+		size_t off = (size_t)(p - base);
+
+		sbuf_grow(b, n);
+		s = b->s + off;
+	} else {
+		sbuf_grow(b, n);
+	}
 	if (n)
 		memmove(b->s + b->len, s, n);
 	b->len += n;
