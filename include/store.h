@@ -210,4 +210,10 @@ int store_check(struct txn *t, char **report, struct err *e);
 /* The transaction's store (to reach it from a write callback). */
 struct store *store_of(struct txn *t);
 
+/* The id of the store's latest committed write transaction, by any
+ * process (mdb_env_info; no transaction needed, O(1)).  It grows with every
+ * commit, so a reader that polls it knows when to reload.  Implemented in
+ * store-info.c (owned by the TUI). */
+int store_last_txn(struct store *st, uint64_t *out, struct err *e);
+
 #endif

@@ -1,0 +1,73 @@
+/* ui-form.h — the TUI's small modal forms: the daily update (note,
+ * progress %, status), status only, extension of a deadline, the task
+ * filter, the search prompt and the import prompt.
+ *
+ * A form is a few fields (UTF-8 text lines, see ui-line.h, or a choice
+ * among labels).  Enter saves it as one write through ops.h; Esc closes
+ * it, asking first when text was typed.  A refused or failed save keeps
+ * the form open with the reason shown in it.
+ */
+#ifndef THEODOI_UI_FORM_H
+#define THEODOI_UI_FORM_H
+
+#include <stdint.h>
+
+#include "ui-keys.h"
+#include "ui-line.h"
+
+struct ui;
+
+enum ui_form_kind {
+	UF_UPDATE = 0, /* u */
+	UF_STATUS,     /* s */
+	UF_EXTEND,     /* e */
+	UF_FILTER,     /* f */
+	UF_SEARCH,     /* / : drawn on the message line */
+	UF_IMPORT      /* i */
+};
+
+enum ui_field_kind { UFF_TEXT = 0, UFF_CHOICE };
+
+#define UI_FORM_FIELDS 3
+#define UI_CHOICES_MAX 24
+
+struct ui_field {
+	int kind;                 /* enum ui_field_kind */
+	const char *label;
+	struct ui_line line;      /* UFF_TEXT */
+	int digits;               /* UFF_TEXT: only 0-9 may be typed */
+	int fresh;                /* UFF_TEXT: prefilled; the first key typed replaces it */
+	const char *choices[UI_CHOICES_MAX]; /* UFF_CHOICE */
+	int nchoices, choice, initial;
+};
+
+struct ui_form {
+	int kind;                 /* enum ui_form_kind */
+	char title[160];
+	uint64_t task;            /* the task written to, or 0 */
+	int progress0;            /* the task's progress when the form opened */
+	struct ui_field f[UI_FORM_FIELDS];
+	int nf, cur;
+	int asking;               /* "bỏ nội dung đã nhập?" is shown */
+	char err[512];            /* why the last save failed, or "" */
+};
+
+/* Open a form on the selected task (u, s, e) or for the list (f, /, i).
+ * Checks the actor's permission first and, when refused, says why on the
+ * message line and opens nothing.  Returns 1 if a form was opened. */
+int ui_form_open(struct ui *u, int kind);
+
+/* Handle a key in the open form: edit, move, save (Enter) or close (Esc).
+ * Closes and frees the form (u->form = NULL) when done. */
+void ui_form_key(struct ui *u, struct ui_key k);
+
+/* Draw the open form (a box over the panes; the search prompt on the
+ * message line) and place the terminal cursor in the current field. */
+void ui_form_draw(struct ui *u);
+
+/* 1 if any text field has text the user typed and has not saved. */
+int ui_form_dirty(const struct ui_form *f);
+
+void ui_form_free(struct ui_form *f);
+
+#endif

@@ -1,0 +1,57 @@
+/* ui-help.c — the `?` screen, drawn from the key table (ui-keys.c) and
+ * the timeliness legend, so that it always says what the keys do. */
+#include <stdio.h>
+
+#include "ui-ctx.h"
+#include "ui-draw.h"
+#include "util.h"
+
+/* Rows: the keys, a blank line, the legend title, one row per timeliness. */
+size_t ui_help_rows(void)
+{
+	size_t n;
+
+	ui_keys_table(&n);
+	return n + 2 + TL_COUNT;
+}
+
+static void help_row(struct ui *u, size_t i, int y, int w)
+{
+	size_t n;
+	const struct ui_keydef *k = ui_keys_table(&n);
+	char sym[64];
+
+	if (i < n) {
+		ui_put(y, 2, 16, k[i].keys, A_BOLD);
+		ui_put(y, 18, w - 18, k[i].help, A_NORMAL);
+	} else if (i == n) {
+		ui_blank(y, 0, w, A_NORMAL);
+	} else if (i == n + 1) {
+		ui_put(y, 2, w - 2, "Ký hiệu tiến độ (màu chỉ để nhấn mạnh; ký hiệu đủ để đọc):",
+		       A_BOLD);
+	} else {
+		enum timeliness tl = (enum timeliness)(i - n - 2);
+
+		snprintf(sym, sizeof(sym), "  %s", tl_symbol(tl));
+		ui_put(y, 2, 16, sym, ui_attr(u, ui_tl_color(tl)));
+		ui_put(y, 18, w - 18, tl_label(tl), ui_attr(u, ui_tl_color(tl)));
+	}
+}
+
+void ui_help_draw(struct ui *u)
+{
+	const struct ui_layout *lo = &u->lo;
+	int page = ui_view_page(u), r;
+
+	u->help.n = ui_help_rows();
+	ui_list_clamp(&u->help, page);
+	ui_put(0, 0, lo->cols, " Trợ giúp — phím (Esc, q hoặc ? để đóng; j/k để cuộn)",
+	       ui_attr(u, UC_TITLE_FOCUS));
+	for (r = 0; r < page; r++) {
+		size_t row = u->help.top + (size_t)r;
+
+		ui_blank(1 + r, 0, lo->cols, A_NORMAL);
+		if (row < u->help.n)
+			help_row(u, row, 1 + r, lo->cols);
+	}
+}

@@ -1,0 +1,190 @@
+/* ui-overdue.c — the overdue (`o`) and due-soon (`d`) views: the open
+ * tasks of the selected unit's subtree, most days overdue (or soonest due)
+ * first, with unit and document.  Enter shows the task in its panes.
+ *
+ * The ids come from the due index (query.h), never from a scan of tasks.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "query.h"
+#include "store.h"
+#include "text.h"
+#include "ui-ctx.h"
+#include "ui-draw.h"
+#include "util.h"
+
+void ui_due_open(struct ui *u, int soon)
+{
+	struct ui_due *d = &u->due;
+
+	free(d->ids);
+	memset(d, 0, sizeof(*d));
+	d->soon = soon;
+	d->root = ui_units_selected(u);
+	u->view = UI_VIEW_DUE;
+}
+
+int ui_due_sync(struct ui *u, struct txn *t, struct err *e)
+{
+	struct ui_due *d = &u->due;
+	uint64_t keep = ui_due_selected(u), *ids = NULL;
+	size_t n = 0, i;
+	int rc;
+
+	if (d->built)
+		return 0;
+	if (d->soon)
+		rc = q_soon_ids(t, u->units.h, d->root, u->ops->today, u->ops->cfg->soon_days, 0,
+		                SIZE_MAX, &ids, &n, e);
+	else
+		rc = q_overdue_ids(t, u->units.h, d->root, u->ops->today, 0, SIZE_MAX, &ids, &n, e);
+	if (rc) {
+		free(ids);
+		return rc;
+	}
+	free(d->ids);
+	d->ids = ids;
+	d->l.n = n;
+	d->built = 1;
+	ui_list_clamp(&d->l, ui_view_page(u));
+	for (i = 0; keep && i < n; i++)
+		if (ids[i] == keep) {
+			ui_list_select(&d->l, i, ui_view_page(u));
+			break;
+		}
+	return 0;
+}
+
+uint64_t ui_due_selected(const struct ui *u)
+{
+	return u->due.l.n ? u->due.ids[u->due.l.sel] : 0;
+}
+
+void ui_due_free(struct ui *u)
+{
+	free(u->due.ids);
+	memset(&u->due, 0, sizeof(u->due));
+}
+
+void ui_due_draw(struct ui *u, struct txn *t)
+{
+	struct ui_due *d = &u->due;
+	const struct ui_layout *lo = &u->lo;
+	int page = ui_view_page(u), r, w = lo->cols;
+	struct sbuf b = { 0 };
+	const char *cells[5] = { "Số ngày", "Mã", "Chủ trì", "Văn bản", "Nội dung" };
+	int widths[5] = { 7, 8, 22, 13, 0 };
+
+	sbuf_printf(&b, " %s — %s%s: %zu nhiệm vụ ",
+	            d->soon ? "Sắp đến hạn" : "Quá hạn",
+	            d->root ? ui_unit_name(u, d->root) : "toàn bộ",
+	            d->root ? " và cấp dưới" : "", d->l.n);
+	if (d->soon)
+		sbuf_printf(&b, "(trong %d ngày) ", u->ops->cfg->soon_days);
+	ui_put(lo->pane_y, 0, w, b.s, ui_attr(u, UC_TITLE_FOCUS));
+	sbuf_reset(&b);
+	if (w < 92) {
+		widths[2] = 14;
+		widths[3] = 10;
+	}
+	ui_fmt_cells(&b, cells, widths, 5, w - 2);
+	ui_put(lo->pane_y + 1, 0, 2, "", A_NORMAL);
+	ui_put(lo->pane_y + 1, 2, w - 2, b.s, ui_attr(u, UC_TITLE));
+	for (r = 0; r < page; r++) {
+		size_t row = d->l.top + (size_t)r;
+		int y = lo->pane_y + 2 + r;
+
+		if (row >= d->l.n)
+			ui_blank(y, 0, w, A_NORMAL);
+		else
+			ui_task_row(u, t, d->ids[row], y, 0, w, row == d->l.sel, 1, 1);
+	}
+	if (d->l.n == 0)
+		ui_put(lo->pane_y + 2, 0, w,
+		       d->soon ? " Không có nhiệm vụ sắp đến hạn." : " Không có nhiệm vụ quá hạn.",
+		       ui_attr(u, UC_MUTED));
+	sbuf_free(&b);
+}
+
+int ui_due_jump(struct ui *u, struct txn *t, struct err *e)
+{
+	uint64_t id = ui_due_selected(u);
+	struct task tk;
+	struct doc dc;
+	uint32_t unit;
+	int rc;
+
+	if (!id)
+		return 0;
+	memset(&tk, 0, sizeof(tk));
+	rc = store_task_get(t, id, &tk, e);
+	if (rc)
+		return rc;
+	unit = tk.lead;
+	u->docs.assigned = 1;
+	if (!unit && tk.doc_id) {
+		/* No resolved lead: show it under the document's issuer. */
+		memset(&dc, 0, sizeof(dc));
+		if (store_doc_get(t, tk.doc_id, &dc, NULL) == 0) {
+			unit = dc.issuer;
+			doc_free(&dc);
+		}
+		u->docs.assigned = 0;
+	}
+	if (unit)
+		ui_units_reveal(u, unit);
+	u->docs.built = 0;
+	u->tasks.built = 0;
+	u->tasks.led = tk.doc_id == 0;
+	if (u->tasks.fkind != UI_FILTER_NONE)
+		ui_tasks_set_filter(u, UI_FILTER_NONE, 0);
+	rc = ui_docs_sync(u, t, e);
+	if (rc == 0 && tk.doc_id)
+		ui_docs_select_id(u, tk.doc_id);
+	if (rc == 0)
+		rc = ui_tasks_sync(u, t, e);
+	if (rc == 0 && !ui_tasks_select_id(u, id))
+		ui_msg(u, 0, "Nhiệm vụ #%llu không nằm trong danh sách của đơn vị.",
+		       (unsigned long long)id);
+	task_free(&tk);
+	u->focus = UI_TASKS;
+	u->view = UI_VIEW_PANES;
+	return rc;
+}
+
+int ui_due_search_step(struct ui *u, struct txn *t, size_t budget)
+{
+	struct ui_due *d = &u->due;
+	struct ui_search *s = &u->search;
+
+	while (s->left > 0 && budget-- > 0 && d->l.n) {
+		size_t i = s->pos % d->l.n;
+		struct task tk;
+		int hit = 0;
+
+		s->pos = s->dir > 0 ? i + 1 : i + d->l.n - 1;
+		s->left--;
+		memset(&tk, 0, sizeof(tk));
+		if (store_task_get(t, d->ids[i], &tk, NULL) == 0) {
+			struct sbuf b = { 0 };
+			char *f;
+
+			sbuf_printf(&b, "#%llu %s %s %s", (unsigned long long)tk.id,
+			            ui_unit_name(u, tk.lead), tk.section, tk.text ? tk.text : "");
+			f = txt_fold(b.s, b.len, NULL);
+			hit = txt_contains(f, s->needle);
+			free(f);
+			sbuf_free(&b);
+			task_free(&tk);
+		}
+		if (hit) {
+			ui_list_select(&d->l, i, ui_view_page(u));
+			s->left = 0;
+			return 1;
+		}
+	}
+	return 0;
+}
