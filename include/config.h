@@ -74,8 +74,21 @@ int cfg_load_units(struct config *c, struct err *e);
  * file does, without reading it; into buf (at least 64 bytes). */
 int cfg_units_stamp(const struct config *c, char *buf, size_t len, struct err *e);
 
-/* The entry of `login`, or NULL. */
+/* The entry of `login` (compared exactly, as written under [users]), or
+ * NULL.  The pointer is into c->users: valid until cfg_free(). */
 const struct cfg_user *cfg_user(const struct config *c, const char *login);
+
+/* The unit of units.ini with this code (lower-case), or NULL (also before
+ * cfg_load_units()).  The pointer is into c->units. */
+const struct cfg_unit *cfg_unit(const struct config *c, const char *code);
+
+/* Directory name of the store when [store] path is not set. */
+#define CFG_STORE_DEFAULT "theodoi-store"
+
+/* The store directory the configuration asks for: c->store if set, else
+ * CFG_STORE_DEFAULT next to theodoi.ini.  Written to out; ERR_CONFIG if it
+ * does not fit in len bytes. */
+int cfg_store_dir(const struct config *c, char *out, size_t len, struct err *e);
 
 void cfg_free(struct config *c);
 

@@ -1,0 +1,355 @@
+/* config-ini.c — reading ini files: our own line scanner for line numbers
+ * and the checks iniparser does not make, and iniparser itself for the
+ * values.
+ *
+ * The scanner follows iniparser 4.1's reading rules (fgets into a
+ * 1024-byte buffer, trailing white space trimmed, a trailing backslash
+ * joining the next line, then one of: empty, comment, [section],
+ * key = value) so that both see the same sections and keys.
+ */
+#include "config-internal.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <iniparser.h>
+
+#include "model.h"
+#include "util.h"
+
+/* ---- reading the file ------------------------------------------------ */
+
+static int read_all(const char *path, struct sbuf *b, struct err *e)
+{
+	char chunk[4096];
+	size_t n;
+	FILE *f = fopen(path, "rb");
+
+	if (!f)
+		return err_at(e, ERR_CONFIG, path, 0, "không mở được tệp cấu hình: %s",
+			      strerror(errno));
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		sbuf_add(b, chunk, n);
+	if (ferror(f)) {
+		fclose(f);
+		return err_at(e, ERR_CONFIG, path, 0, "không đọc được tệp cấu hình");
+	}
+	fclose(f);
+	if (!b->s)
+		sbuf_add(b, "", 0);
+	return 0;
+}
+
+/* ---- small string helpers -------------------------------------------- */
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
+
+char *cfg_strip_dup(const char *s, size_t n)
+{
+	while (n > 0 && is_space(*s)) {
+		s++;
+		n--;
+	}
+	while (n > 0 && is_space(s[n - 1]))
+		n--;
+	return xstrndup(s, n);
+}
+
+void cfg_lower(char *out, const char *s, size_t len)
+{
+	size_t i;
+
+	if (len == 0)
+		return;
+	for (i = 0; s[i] && i + 1 < len; i++)
+		out[i] = (char)tolower((unsigned char)s[i]);
+	out[i] = '\0';
+}
+
+static char *lower_dup(const char *s)
+{
+	char *r = xstrdup(s);
+	char *p;
+
+	for (p = r; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return r;
+}
+
+int cfg_code_valid(const char *s)
+{
+	size_t n = strlen(s), i;
+
+	if (n == 0 || n >= CODE_LEN)
+		return 0;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (!(c < 128 && (isalnum(c) || c == '.' || c == '_' || c == '-')))
+			return 0;
+	}
+	return 1;
+}
+
+/* ---- the scanner ----------------------------------------------------- */
+
+static void scan_push(struct cfg_scan *s, int line, const char *sec, const char *key,
+		      const char *raw)
+{
+	struct cfg_entry *en;
+
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 64;
+		s->v = xrealloc(s->v, (size_t)s->cap * sizeof *s->v);
+	}
+	en = &s->v[s->n++];
+	en->line = line;
+	en->sec = sec ? lower_dup(sec) : NULL;
+	en->key = key ? lower_dup(key) : NULL;
+	en->raw = xstrdup(raw);
+	en->dup_line = 0;
+}
+
+/* Classify one logical line as iniparser_line() does and record it.
+ * *cur is the current section as written (owned here). */
+static int scan_logical(struct cfg_scan *s, const char *path, int line, const char *text,
+			size_t n, char **cur, struct err *e)
+{
+	char *t = cfg_strip_dup(text, n);
+	size_t len = strlen(t);
+	int rc = 0;
+
+	if (len == 0 || t[0] == '#' || t[0] == ';') {
+		/* empty or comment */
+	} else if (t[0] == '[' && t[len - 1] == ']') {
+		char *name = cfg_strip_dup(t + 1, len - 2);
+
+		if (!name[0]) {
+			free(name);
+			rc = err_at(e, ERR_CONFIG, path, line, "tên mục trống: '%s'", t);
+		} else {
+			free(*cur);
+			*cur = name;
+			scan_push(s, line, name, NULL, name);
+		}
+	} else {
+		const char *eq = strchr(t, '=');
+
+		if (!eq || eq == t) {
+			rc = err_at(e, ERR_CONFIG, path, line,
+				    "dòng không hợp lệ (cần [mục], khóa = giá trị hoặc chú thích "
+				    "bắt đầu bằng ';'): '%s'", t);
+		} else {
+			char *key = cfg_strip_dup(t, (size_t)(eq - t));
+
+			scan_push(s, line, *cur, key, key);
+			free(key);
+		}
+	}
+	free(t);
+	return rc;
+}
+
+static int entry_cmp(const void *a, const void *b)
+{
+	const struct cfg_entry *x = *(const struct cfg_entry *const *)a;
+	const struct cfg_entry *y = *(const struct cfg_entry *const *)b;
+	int c;
+
+	/* sections sort before keys; a NULL section (keys before any) first */
+	if (!x->sec != !y->sec)
+		return x->sec ? 1 : -1;
+	if (x->sec && (c = strcmp(x->sec, y->sec)) != 0)
+		return c;
+	if (!x->key != !y->key)
+		return x->key ? 1 : -1;
+	if (x->key && (c = strcmp(x->key, y->key)) != 0)
+		return c;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+static int same_name(const struct cfg_entry *x, const struct cfg_entry *y)
+{
+	if (!x->sec != !y->sec || !x->key != !y->key)
+		return 0;
+	if (x->sec && strcmp(x->sec, y->sec))
+		return 0;
+	return !x->key || !strcmp(x->key, y->key);
+}
+
+/* Mark repeated keys within a section, and repeated sections, with the
+ * line of their first occurrence.  Sorting keeps this O(n log n): a
+ * units.ini may have thousands of keys. */
+static void mark_duplicates(struct cfg_scan *s)
+{
+	struct cfg_entry **by;
+	int i, first = 0;
+
+	if (s->n < 2)
+		return;
+	by = xmalloc((size_t)s->n * sizeof *by);
+	for (i = 0; i < s->n; i++)
+		by[i] = &s->v[i];
+	qsort(by, (size_t)s->n, sizeof *by, entry_cmp);
+	for (i = 1; i < s->n; i++) {
+		if (same_name(by[first], by[i]))
+			by[i]->dup_line = by[first]->line;
+		else
+			first = i;
+	}
+	free(by);
+}
+
+int cfg_scan_file(const char *path, struct cfg_scan *out, struct err *e)
+{
+	struct sbuf file = {0}, logical = {0};
+	char *cur = NULL;
+	size_t pos = 0, last = 0;
+	int lineno = 0, start = 0, rc;
+
+	memset(out, 0, sizeof *out);
+	rc = read_all(path, &file, e);
+	if (rc)
+		goto out;
+	if (memchr(file.s, '\0', file.len)) {
+		rc = err_at(e, ERR_CONFIG, path, 0, "tệp cấu hình chứa byte NUL: không phải tệp văn bản");
+		goto out;
+	}
+	while (pos < file.len) {
+		const char *p = file.s + pos;
+		const char *nl = memchr(p, '\n', file.len - pos);
+		size_t plen = nl ? (size_t)(nl - p) + 1 : file.len - pos;
+		size_t text = nl ? plen - 1 : plen;
+
+		pos += plen;
+		lineno++;
+		/* iniparser skips a read of at most one byte (a bare newline) */
+		if (last + plen <= 1)
+			continue;
+		/* fgets(line + last, 1024 - last) must reach the newline: a line
+		 * that fills the buffer exactly, newline or not, is too long */
+		if (plen + (nl ? 0 : 1) > CFG_LINE_MAX + 1 - last) {
+			rc = err_at(e, ERR_CONFIG, path, lineno,
+				    last ? "dòng quá dài (kể cả các dòng nối trước nó): tối đa %d byte"
+					 : "dòng quá dài: tối đa %d byte", CFG_LINE_MAX);
+			goto out;
+		}
+		if (last == 0)
+			start = lineno;
+		logical.len = last;
+		sbuf_add(&logical, p, text);
+		while (logical.len > 0 && is_space(logical.s[logical.len - 1]))
+			logical.len--;
+		logical.s[logical.len] = '\0';
+		if (logical.len > 0 && logical.s[logical.len - 1] == '\\') {
+			last = logical.len - 1; /* the next line overwrites the backslash */
+			continue;
+		}
+		last = 0;
+		rc = scan_logical(out, path, start, logical.s, logical.len, &cur, e);
+		if (rc)
+			goto out;
+	}
+	/* a file ending in a continued line: iniparser drops it, so do we */
+	mark_duplicates(out);
+out:
+	free(cur);
+	sbuf_free(&logical);
+	sbuf_free(&file);
+	return rc;
+}
+
+void cfg_scan_free(struct cfg_scan *s)
+{
+	int i;
+
+	for (i = 0; i < s->n; i++) {
+		free(s->v[i].sec);
+		free(s->v[i].key);
+		free(s->v[i].raw);
+	}
+	free(s->v);
+	memset(s, 0, sizeof *s);
+}
+
+/* ---- iniparser ------------------------------------------------------- */
+
+/* iniparser reports errors through one process-wide callback without a
+ * context pointer, so the message can only land in static storage; it is
+ * thread-local, and reset before each load, so concurrent loads in
+ * different threads do not mix their messages. */
+static _Thread_local char ini_msg[512];
+static _Thread_local int ini_msg_set;
+
+__attribute__((format(printf, 1, 2)))
+static int ini_capture(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (ini_msg_set)
+		return 0; /* keep the first message: it names the first fault */
+	va_start(ap, fmt);
+	n = vsnprintf(ini_msg, sizeof ini_msg, fmt, ap);
+	va_end(ap);
+	ini_msg_set = 1;
+	return n;
+}
+
+/* The line number of iniparser's "... in <file> (<line>)..." messages. */
+static int ini_msg_line(const char *msg, const char *path)
+{
+	const char *p = strstr(msg, path);
+	int line = 0;
+
+	if (p && sscanf(p + strlen(path), " (%d)", &line) == 1 && line > 0)
+		return line;
+	return 0;
+}
+
+dictionary *cfg_ini_load(const char *path, struct err *e)
+{
+	dictionary *d;
+	int line;
+
+	ini_msg[0] = '\0';
+	ini_msg_set = 0;
+	iniparser_set_error_callback(ini_capture);
+	d = iniparser_load(path);
+	if (d)
+		return d;
+	line = ini_msg_line(ini_msg, path);
+	if (strstr(ini_msg, "too long"))
+		err_at(e, ERR_CONFIG, path, line, "dòng quá dài: tối đa %d byte", CFG_LINE_MAX);
+	else if (strstr(ini_msg, "syntax error"))
+		err_at(e, ERR_CONFIG, path, line, "lỗi cú pháp");
+	else if (strstr(ini_msg, "cannot open"))
+		err_at(e, ERR_CONFIG, path, 0, "không mở được tệp cấu hình");
+	else if (ini_msg[0]) {
+		size_t n = strlen(ini_msg);
+
+		while (n > 0 && is_space(ini_msg[n - 1]))
+			ini_msg[--n] = '\0';
+		err_at(e, ERR_CONFIG, path, line, "iniparser không đọc được tệp: %s", ini_msg);
+	} else
+		err_at(e, ERR_CONFIG, path, 0, "iniparser không đọc được tệp");
+	return NULL;
+}
+
+const char *cfg_ini_get(const dictionary *d, const char *sec, const char *key)
+{
+	struct sbuf k = {0};
+	const char *v;
+
+	sbuf_printf(&k, "%s:%s", sec, key);
+	v = iniparser_getstring(d, k.s, NULL);
+	sbuf_free(&k);
+	return v;
+}

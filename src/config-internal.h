@@ -1,0 +1,69 @@
+/* config-internal.h — what config.c and config-units.c share: a line
+ * scanner that finds the line of every section and key of an ini file
+ * (iniparser gives none), and iniparser loading with its messages captured.
+ * Not part of the public interface.
+ */
+#ifndef THEODOI_CONFIG_INTERNAL_H
+#define THEODOI_CONFIG_INTERNAL_H
+
+#include <stddef.h>
+
+#include <dictionary.h>
+
+struct err;
+struct config;
+
+/* iniparser reads lines into a 1024-byte buffer: 1022 bytes of text, the
+ * newline and the NUL.  A longer line (continuations included) aborts it. */
+#define CFG_LINE_MAX 1022
+
+/* One section header or key line, in file order. */
+struct cfg_entry {
+	int line;     /* 1-based; a continued line counts from its first line */
+	char *sec;    /* section name, lower-cased as iniparser stores it; NULL
+	                 for a key before any section */
+	char *key;    /* key, lower-cased; NULL for a section header */
+	char *raw;    /* the section name or key as written (stripped) */
+	int dup_line; /* line of an earlier key of the same name in the same
+	                 section, or of an earlier section of the same name;
+	                 0 if none */
+};
+
+struct cfg_scan {
+	struct cfg_entry *v;
+	int n, cap;
+};
+
+/* Scan the ini file at path the way iniparser 4.1 reads it (comments,
+ * continuation lines ending in '\\', sections, `key = value`), recording
+ * every section and key with its line.  Lines iniparser would reject (too
+ * long, not a section, comment or key = value) are errors (ERR_CONFIG)
+ * with file:line; a file that cannot be read is ERR_CONFIG too.  The caller
+ * frees *out with cfg_scan_free(), also after a failure. */
+int cfg_scan_file(const char *path, struct cfg_scan *out, struct err *e);
+void cfg_scan_free(struct cfg_scan *s);
+
+/* iniparser_load(path) with iniparser's messages captured instead of
+ * printed; a failure becomes ERR_CONFIG with the file and, when iniparser
+ * names one, the line.  The caller frees the result with
+ * iniparser_freedict(); NULL on failure. */
+dictionary *cfg_ini_load(const char *path, struct err *e);
+
+/* The value of section:key in d (iniparser's own copy: valid until
+ * iniparser_freedict), or NULL if absent.  sec and key lower-case. */
+const char *cfg_ini_get(const dictionary *d, const char *sec, const char *key);
+
+/* Copy of s[0..n) without leading and trailing ASCII white space. */
+char *cfg_strip_dup(const char *s, size_t n);
+
+/* 1 if s is a valid unit code once lower-cased: 1..CODE_LEN-1 bytes of
+ * ASCII letters, digits, '.', '_' or '-'. */
+int cfg_code_valid(const char *s);
+
+/* Lower-case ASCII copy of s into out (len bytes, truncating). */
+void cfg_lower(char *out, const char *s, size_t len);
+
+/* Free c->units and set nunits to 0. */
+void cfg_free_units(struct config *c);
+
+#endif
