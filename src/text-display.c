@@ -284,6 +284,17 @@ static size_t skip_sequence(const char *s, size_t len, size_t i, char kind)
 	return i;
 }
 
+/* Skip the rest of a two-character (or nF) escape after ESC at s[i - 1]:
+ * intermediate bytes 0x20..0x2F, then one final byte 0x30..0x7E. */
+static size_t skip_escape(const char *s, size_t len, size_t i)
+{
+	while (i < len && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] <= 0x2F)
+		i++;
+	if (i < len && (unsigned char)s[i] >= 0x30 && (unsigned char)s[i] <= 0x7E)
+		i++;
+	return i;
+}
+
 static int string_control(uint32_t c)
 {
 	return c == 0x90 || c == 0x98 || c == 0x9D || c == 0x9E || c == 0x9F;
@@ -310,10 +321,8 @@ char *txt_sanitize_nl(const char *s, int keep_newlines)
 			else if (next == ']' || next == 'P' || next == 'X' || next == '^' ||
 				 next == '_')
 				i = skip_sequence(s, len, i + 2, ']');
-			else if ((unsigned char)next >= 0x20 && (unsigned char)next < 0x7F)
-				i += 2;
 			else
-				i++;
+				i = skip_escape(s, len, i + 1);
 			continue;
 		}
 		if (c == 0x9B || string_control(c)) {

@@ -584,6 +584,14 @@ Test(sanitize, removes_escape_sequences)
 	free(s);
 }
 
+Test(sanitize, removes_charset_and_keypad_escapes)
+{
+	char *s = txt_sanitize("a\x1b(Bb\x1b=c\x1b#8d\x1b\x01" "e");
+
+	cr_assert_str_eq(s, "abcd?e");
+	free(s);
+}
+
 Test(sanitize, removes_c1_sequences)
 {
 	char *s = txt_sanitize("a\xC2\x9B" "31mb\xC2\x9D" "0;t\xC2\x9C" "c\xC2\x85" "d");
