@@ -43,8 +43,17 @@ int st_is_open(enum task_status s);
 
 const char *tl_label(enum timeliness t);   /* "quá hạn" */
 const char *tl_key(enum timeliness t);     /* "overdue" */
-const char *tl_symbol(enum timeliness t);  /* one ASCII-safe symbol: "!" "~" ... */
-int tl_parse(const char *s);               /* key or label; -1 if unknown */
+/* One ASCII character per timeliness, for a narrow list column:
+ *   "+" done on time     "*" done late        " " on track
+ *   "~" due soon         "!" overdue          "#" unreported
+ *   "^" awaiting (waits for a document from above)
+ *   "?" review           "-" undated          "=" on hold
+ * Out-of-range values give " ".  Labels and keys of out-of-range values
+ * (st_label, st_key, tl_label, tl_key) are "". */
+const char *tl_symbol(enum timeliness t);
+/* Key or label, with or without diacritics, any case, '_' or '-' or space
+ * between words ("sap den han", "due-soon"); -1 if unknown. */
+int tl_parse(const char *s);
 
 /* Reporting periods: the months (1..12) whose last day is a report date.
  * Default: December only. */
@@ -52,7 +61,8 @@ struct periods {
 	unsigned short months; /* bit m-1 set: month m is a reporting month */
 };
 
-/* First report date on or after day t. */
+/* First report date on or after day t (DATE_NONE for DATE_NONE).  p may be
+ * NULL, and months 0 means the default (December). */
 date_t per_report_on_or_after(const struct periods *p, date_t t);
 
 /* The date a task falls due now, as the store indexes it:
@@ -61,7 +71,11 @@ date_t per_report_on_or_after(const struct periods *p, date_t t);
  * - periodic kinds (ongoing, from, annual): the report date of the period
  *   after the one the last update fell in, or, with no update since
  *   `since`, the first report date on or after `since` (the task's start);
- *   an annual task with a month reports at the end of that month;
+ *   an annual task with a month reports at the end of that month; a
+ *   "from" task owes its first report for the period of its start when
+ *   that comes after `since`; an update before the start is not counted;
+ * - a multi-level deadline is one-off when a part has a date (dl_due()),
+ *   else periodic when a part is (the first such part's reporting);
  * - every other kind: DATE_NONE. */
 date_t tl_effective_due(const struct deadline *dl, date_t extended_to,
                         date_t since, date_t last_update, const struct periods *p);
@@ -79,10 +93,25 @@ struct tl_result {
 	             TL_ON_TRACK/TL_DUE_SOON: days left; else 0 */
 };
 
-/* Timeliness of a task on `today` with a "due soon" window of `soon` days. */
+/* Timeliness of a task on `today` with a "due soon" window of `soon` days
+ * (negative is taken as 0).  The due date is inclusive:
+ * - ST_ON_HOLD: TL_ON_HOLD;
+ * - ST_DONE: TL_DONE_ON_TIME when done_date <= due (or either is
+ *   DATE_NONE), else TL_DONE_LATE with days = done_date - due;
+ * - open, no due: TL_AWAITING for an after_directive deadline (or a
+ *   multi-level one with no date and such a part) while today is on or
+ *   before the end of its expected year (or no year is known), TL_REVIEW
+ *   after; TL_UNDATED for everything else;
+ * - open, today > due: TL_UNREPORTED for periodic deadlines, TL_OVERDUE
+ *   otherwise, days = today - due;
+ * - open, due - today <= soon: TL_DUE_SOON, else TL_ON_TRACK, with
+ *   days = due - today (0: due today).
+ * in->dl may be NULL (a task with no deadline). */
 struct tl_result tl_compute(const struct tl_input *in, date_t today, int soon);
 
-/* Human text: "quá hạn 12 ngày", "còn 5 ngày", "hoàn thành đúng hạn". */
+/* Human text: "quá hạn 12 ngày", "còn 5 ngày", "đến hạn hôm nay",
+ * "chưa báo cáo, trễ 3 ngày", "hoàn thành quá hạn 2 ngày", or the label,
+ * into buf (cut on a character boundary to len).  Returns buf. */
 char *tl_describe(struct tl_result r, char *buf, size_t len);
 
 #endif
