@@ -160,8 +160,9 @@ int txt_wrap(const char *s, int cols, txt_line_fn line_cb, void *ctx);
 
 /* ---- sanitising and user input -------------------------------------- */
 
-/* Copy of s safe to write to a terminal: escape sequences (ESC [ ... final,
- * ESC ] ... BEL or ESC \, other ESC x; the C1 CSI/OSC forms too) are
+/* Copy of s safe to write to a terminal: escape sequences (CSI "ESC [
+ * params final"; OSC, DCS, SOS, PM and APC strings up to BEL or ST; other
+ * escapes "ESC intermediates final"; the C1 CSI/OSC/DCS forms too) are
  * removed; a tab, and a newline, gives one space; "\r\n" counts as a
  * newline; other C0 and C1 controls and DEL give '?'; bidi override and
  * isolate characters are removed; each invalid byte gives U+FFFD.  Never
@@ -177,9 +178,11 @@ char *txt_sanitize_nl(const char *s, int keep_newlines);
  *      UTF-8 hợp lệ ở cột N" (and "dòng L" when allow_newlines), with
  *      e->col (and e->line) set;
  *   2. a tab becomes a space; "\r\n" and "\r" become "\n"; a newline is
- *      accepted only when allow_newlines; any other control character
- *      (or a newline when not allowed) gives ERR_INPUT "ký tự điều khiển
- *      không hợp lệ ở cột N" with e->col (and e->line) set;
+ *      accepted only when allow_newlines, otherwise ERR_INPUT "không được
+ *      xuống dòng trong trường này ở cột N"; any other control character
+ *      (C0, DEL, C1) gives ERR_INPUT "ký tự điều khiển không hợp lệ ở cột
+ *      N" ("ở dòng L, cột N" when allow_newlines); e->col (and e->line
+ *      when allow_newlines, else 0) are set;
  *   3. a leading BOM is dropped, the text is NFC-normalised and trimmed
  *      of white space at both ends (NBSP included);
  *   4. more than maxbytes bytes (0: no limit) gives ERR_INPUT "nội dung quá
