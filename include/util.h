@@ -50,7 +50,8 @@ int err_set(struct err *e, int code, const char *fmt, ...)
 int err_at(struct err *e, int code, const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 
-/* Format e as "file:line:col: msg" (the parts that are set) into buf. */
+/* Format e as "file:line:col: field: msg" (the parts that are set; the
+ * field only when the message does not already name it) into buf. */
 const char *err_str(const struct err *e, char *buf, size_t len);
 
 /* Allocation that never returns NULL: on exhaustion prints a message and

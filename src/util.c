@@ -70,6 +70,8 @@ const char *err_str(const struct err *e, char *buf, size_t len)
 			sbuf_printf(&b, ", cột %d", e->col);
 		sbuf_puts(&b, ": ");
 	}
+	if (e->field[0] && !strstr(e->msg, e->field))
+		sbuf_printf(&b, "%s: ", e->field);
 	sbuf_puts(&b, e->msg);
 	str_copy(buf, b.s, len);
 	sbuf_free(&b);
