@@ -56,7 +56,9 @@ void dl_init(struct deadline *dl);
  * huyện ..."), in NFC, any case, with or without the surrounding
  * parentheses and Markdown emphasis.  Returns 1 and fills dl when the
  * phrase states a deadline, 0 (dl set to DL_NONE) when it does not (e.g. a
- * parenthesis that only lists documents). */
+ * parenthesis that only lists documents).  When the phrase holds both a
+ * dated reading and "thường xuyên", the dated one wins.  Texts kept in
+ * `by`, `ref` and `level` are cut from the phrase (NFC), not folded. */
 int dl_parse(const char *phrase, struct deadline *dl);
 
 /* Stable ASCII names used in JSON and on the command line ("by",
@@ -78,11 +80,22 @@ date_t dl_due(const struct deadline *dl);
 int dl_is_periodic(const struct deadline *dl);
 
 /* JSON in the import contract: {"kind": ..., "due": "YYYY-MM-DD", ...},
- * with only the fields of the kind.  The caller owns the new reference. */
+ * with only the fields of the kind, always present (null when unknown):
+ *   none, ongoing, term, roadmap: {"kind"}
+ *   by: "due"; from: "start"; range: "start", "due" (dates "YYYY-MM-DD")
+ *   annual: "month" (1..12 or null)
+ *   on_request: "by" (string or null)
+ *   after_directive: "by" (string or null), "year" (integer or null)
+ *   per_document: "ref" (string or null)
+ *   multi: "parts": [{"level": string or null, "kind", fields of its kind}],
+ *          and "ref" only when the whole names a document.
+ * The caller owns the new reference. */
 json_t *dl_to_json(const struct deadline *dl);
 
-/* Inverse of dl_to_json.  Returns 0, or ERR_INPUT with a message naming the
- * field. */
+/* Inverse of dl_to_json.  Fields not of the kind are ignored, optional
+ * ones may be missing or null; dates may also be "dd/mm/yyyy".  Returns 0,
+ * or ERR_INPUT with a message naming the field, also put in e->field
+ * ("due", "parts[1].due"); dl is then DL_NONE. */
 struct err;
 int dl_from_json(const json_t *j, struct deadline *dl, struct err *e);
 

@@ -162,6 +162,8 @@ static int seq_at(const struct lexed *lx, int i, int hi, const char *words)
 	int k = 0;
 	const char *p = words;
 
+	if (i < 0)
+		return 0;
 	while (*p) {
 		const char *q = strchr(p, ' ');
 		size_t len = q ? (size_t)(q - p) : strlen(p);
