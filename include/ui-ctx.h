@@ -135,6 +135,20 @@ int ui_with_txn(struct ui *u, int (*fn)(struct ui *u, struct txn *t, struct err 
 /* Timeliness of a task today with the configured window. */
 struct tl_result ui_task_tl(const struct ui *u, const struct task *t);
 
+/* Forget every list and count read from the store, so that the next frame
+ * reads them again (after a write, or another process's commit); the
+ * selections and scroll positions are kept. */
+void ui_reload(struct ui *u);
+
+/* ---- ui-search.c ---- */
+/* Search the current pane (or the due view) for text, from the row after
+ * the selection, case and diacritics ignored. */
+void ui_search_start(struct ui *u, const char *text);
+/* n / N: the next / previous match of the last search. */
+void ui_search_again(struct ui *u, int dir);
+/* Look at up to `budget` rows; called between keys while u->search.running. */
+void ui_search_step(struct ui *u, struct txn *t, size_t budget);
+
 /* ---- ui-units.c ---- */
 int ui_units_load(struct ui *u, struct txn *t, struct err *e);
 void ui_units_free(struct ui *u);

@@ -1,0 +1,639 @@
+/* ui.c — the TUI's entry point, main loop and frame.
+ *
+ * The loop waits for a key with a half-second timeout.  On a key it
+ * dispatches through the key table (ui-keys.c), first draining any keys
+ * already typed so that held-down keys never queue up behind frames.  On
+ * a timeout it either runs a slice of a pending search or filter, or
+ * compares the store's commit marker with the one it last read and, when
+ * another process has committed, reloads what is on screen keeping the
+ * selections and scroll positions.
+ */
+#include "ui.h"
+
+#include <curses.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "date.h"
+#include "hier.h"
+#include "store.h"
+#include "text.h"
+#include "ui-ctx.h"
+#include "ui-draw.h"
+#include "ui-form.h"
+#include "util.h"
+
+#define IDLE_MS 500        /* poll for other processes' commits this often */
+#define JOB_BUDGET 2000    /* rows a search or filter looks at per slice */
+#define DRAIN_MAX 256      /* keys handled before a frame is forced */
+
+/* ---- crash signals: restore the terminal, then die as the signal says ---- */
+
+static const int fatal_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT,
+	                             SIGTERM, SIGINT, SIGHUP, SIGQUIT };
+#define NFATAL (sizeof(fatal_signals) / sizeof(fatal_signals[0]))
+
+static void on_fatal(int sig)
+{
+	/* endwin() is what every curses program does here; the handler is
+	 * reset to the default (SA_RESETHAND), so raising again ends the
+	 * process with the original signal and its usual exit status. */
+	endwin();
+	raise(sig);
+}
+
+static void signals_install(struct sigaction *old)
+{
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_fatal;
+	sa.sa_flags = SA_RESETHAND;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < NFATAL; i++)
+		sigaction(fatal_signals[i], &sa, &old[i]);
+}
+
+static void signals_restore(const struct sigaction *old)
+{
+	size_t i;
+
+	for (i = 0; i < NFATAL; i++)
+		sigaction(fatal_signals[i], &old[i], NULL);
+}
+
+/* ---- small services for the other ui files ---- */
+
+void ui_msg(struct ui *u, int error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(u->msg, sizeof(u->msg), fmt, ap);
+	va_end(ap);
+	u->msg_error = error;
+}
+
+void ui_msg_err(struct ui *u, struct err *e)
+{
+	char buf[600];
+
+	ui_msg(u, 1, "%s", err_str(e, buf, sizeof(buf)));
+	err_clear(e);
+}
+
+int ui_page(const struct ui *u)
+{
+	return u->lo.pane_h > 1 ? u->lo.pane_h : 1;
+}
+
+int ui_view_page(const struct ui *u)
+{
+	if (u->view == UI_VIEW_DUE)
+		return u->lo.pane_h > 2 ? u->lo.pane_h - 1 : 1;
+	return u->lo.msg_y > 2 ? u->lo.msg_y - 1 : 1;
+}
+
+int ui_with_txn(struct ui *u, int (*fn)(struct ui *u, struct txn *t, struct err *e))
+{
+	struct txn *t;
+	struct err e;
+	int rc;
+
+	err_clear(&e);
+	rc = store_read_begin(u->ops->st, &t, &e);
+	if (rc == 0) {
+		rc = fn(u, t, &e);
+		store_read_end(t);
+	}
+	if (rc)
+		ui_msg_err(u, &e);
+	return rc;
+}
+
+struct tl_result ui_task_tl(const struct ui *u, const struct task *t)
+{
+	struct tl_input in;
+
+	in.status = (enum task_status)t->status;
+	in.dl = &t->dl;
+	in.due = t->due;
+	in.done_date = t->done_date;
+	return tl_compute(&in, u->ops->today, u->ops->cfg->soon_days);
+}
+
+static int reload_in(struct ui *u, struct txn *t, struct err *e)
+{
+	int rc = ui_units_load(u, t, e);
+
+	ui_units_forget_counts(u);
+	u->docs.built = 0;
+	u->tasks.built = 0;
+	u->due.built = 0;
+	return rc;
+}
+
+void ui_reload(struct ui *u)
+{
+	uint64_t m;
+
+	if (store_last_txn(u->ops->st, &m, NULL) == 0)
+		u->marker = m;
+	ui_with_txn(u, reload_in);
+}
+
+/* 1 if another process committed since the last load. */
+static int store_changed(struct ui *u)
+{
+	uint64_t m;
+
+	return store_last_txn(u->ops->st, &m, NULL) == 0 && m != u->marker;
+}
+
+/* ---- drawing ---- */
+
+static void draw_small(struct ui *u, int cols, int rows)
+{
+	char buf[160];
+	int y = rows / 2 - 1;
+
+	erase();
+	snprintf(buf, sizeof(buf), "Cửa sổ quá nhỏ: cần ít nhất %d×%d, hiện %d×%d.", UI_MIN_COLS,
+	         UI_MIN_ROWS, cols, rows);
+	ui_put_cut(y > 0 ? y : 0, 1, cols - 2, buf, A_BOLD);
+	ui_put_cut(y + 1 > 0 ? y + 1 : 0, 1, cols - 2, "Hãy phóng to cửa sổ, hoặc nhấn q để thoát.",
+	           A_NORMAL);
+	(void)u;
+}
+
+static void draw_titles(struct ui *u)
+{
+	const struct ui_layout *lo = &u->lo;
+	char buf[200], flt[120];
+	int p;
+
+	for (p = 0; p < UI_NPANES; p++) {
+		int focused = u->focus == p;
+		attr_t a = ui_attr(u, focused ? UC_TITLE_FOCUS : UC_TITLE);
+
+		switch (p) {
+		case UI_UNITS:
+			snprintf(buf, sizeof(buf), "%sĐơn vị (quá hạn/tổng)", focused ? "▶ " : "  ");
+			break;
+		case UI_DOCS:
+			snprintf(buf, sizeof(buf), "%sVăn bản %s (%zu)", focused ? "▶ " : "  ",
+			         u->docs.assigned ? "giao nhiệm vụ cho đơn vị" : "do đơn vị ban hành",
+			         u->docs.l.n);
+			break;
+		default:
+			snprintf(buf, sizeof(buf), "%sNhiệm vụ %s (%zu)%s%s%s", focused ? "▶ " : "  ",
+			         u->tasks.led ? "do đơn vị và cấp dưới chủ trì" : "của văn bản",
+			         u->tasks.l.n, u->tasks.fkind ? " [lọc " : "",
+			         ui_tasks_filter_label(u, flt, sizeof(flt)),
+			         u->tasks.fkind ? "]" : "");
+		}
+		ui_put(lo->pane_y, lo->pane_x[p], lo->pane_w[p], buf, a);
+	}
+	ui_vline(lo->pane_y, lo->pane_x[1] - 1, lo->pane_h + 1);
+	ui_vline(lo->pane_y, lo->pane_x[2] - 1, lo->pane_h + 1);
+}
+
+static void draw_status(struct ui *u)
+{
+	const struct ui_layout *lo = &u->lo;
+	const struct actor *who = &u->ops->who;
+	struct sbuf left = { 0 }, line = { 0 };
+	char d[16];
+
+	sbuf_printf(&left, " %s · %s · %s · %s", who->login,
+	            who->unit ? ui_unit_name(u, who->unit) : "(chưa gắn đơn vị)",
+	            role_label(who->role), date_vn(u->ops->today, d));
+	ui_fmt_lr(&line, left.s,
+	          u->view == UI_VIEW_PANES
+	              ? "?:trợ giúp u:cập nhật o:quá hạn d:sắp hạn /:tìm f:lọc q:thoát "
+	              : "Enter:đến nhiệm vụ u:cập nhật /:tìm Esc/q:đóng ",
+	          lo->cols);
+	ui_put(lo->status_y, 0, lo->cols, line.s, ui_attr(u, UC_STATUS));
+	sbuf_free(&left);
+	sbuf_free(&line);
+}
+
+static void draw_msg(struct ui *u)
+{
+	const struct ui_layout *lo = &u->lo;
+	char buf[160];
+
+	if (u->search.running) {
+		snprintf(buf, sizeof(buf), "Đang tìm “%s”… (Esc: dừng)", u->search.needle);
+		ui_put(lo->msg_y, 0, lo->cols, buf, ui_attr(u, UC_MUTED));
+	} else if (ui_tasks_filtering(u)) {
+		snprintf(buf, sizeof(buf), "Đang lọc nhiệm vụ… %zu/%zu (Esc: bỏ lọc)", u->tasks.fpos,
+		         u->tasks.nall);
+		ui_put(lo->msg_y, 0, lo->cols, buf, ui_attr(u, UC_MUTED));
+	} else {
+		ui_put(lo->msg_y, 0, lo->cols, u->msg,
+		       u->msg_error ? ui_attr(u, UC_ERROR) : A_NORMAL);
+	}
+}
+
+static int frame_in(struct ui *u, struct txn *t, struct err *e)
+{
+	int rc = 0;
+
+	if (u->view == UI_VIEW_PANES || u->view == UI_VIEW_DUE) {
+		rc = ui_docs_sync(u, t, e);
+		if (rc == 0)
+			rc = ui_tasks_sync(u, t, e);
+	}
+	if (rc == 0 && u->view == UI_VIEW_DUE)
+		rc = ui_due_sync(u, t, e);
+	switch (u->view) {
+	case UI_VIEW_PANES:
+		draw_titles(u);
+		ui_units_draw(u, t);
+		ui_docs_draw(u, t);
+		ui_tasks_draw(u, t);
+		ui_detail_draw(u, t);
+		break;
+	case UI_VIEW_DUE:
+		ui_due_draw(u, t);
+		ui_detail_draw(u, t);
+		break;
+	case UI_VIEW_SOURCE:
+		ui_source_draw(u);
+		break;
+	default:
+		ui_help_draw(u);
+	}
+	return rc;
+}
+
+static void frame(struct ui *u)
+{
+	int rows, cols;
+
+	getmaxyx(stdscr, rows, cols);
+	u->small = ui_layout(cols, rows, &u->lo) != 0;
+	if (u->small) {
+		curs_set(0);
+		draw_small(u, cols, rows);
+		refresh();
+		return;
+	}
+	erase();
+	ui_with_txn(u, frame_in);
+	draw_msg(u);
+	draw_status(u);
+	if (u->form) {
+		ui_form_draw(u);
+		curs_set(1);
+	} else {
+		curs_set(0);
+	}
+	refresh();
+}
+
+/* ---- jobs: search and filter slices between keys ---- */
+
+static int job_in(struct ui *u, struct txn *t, struct err *e)
+{
+	(void)e;
+	if (u->search.running)
+		ui_search_step(u, t, JOB_BUDGET);
+	else if (ui_tasks_filtering(u))
+		ui_tasks_filter_step(u, t, JOB_BUDGET);
+	return 0;
+}
+
+static int busy(const struct ui *u)
+{
+	return u->search.running || ui_tasks_filtering(u);
+}
+
+/* ---- actions ---- */
+
+static struct ui_list *focused_list(struct ui *u, int *page)
+{
+	*page = u->view == UI_VIEW_PANES ? ui_page(u) : ui_view_page(u);
+	switch (u->view) {
+	case UI_VIEW_DUE: return &u->due.l;
+	case UI_VIEW_SOURCE: return &u->src.l;
+	case UI_VIEW_HELP: return &u->help;
+	default: break;
+	}
+	switch (u->focus) {
+	case UI_UNITS: return &u->units.l;
+	case UI_DOCS: return &u->docs.l;
+	default: return &u->tasks.l;
+	}
+}
+
+/* Moves: lists move their selection; the text views scroll. */
+static void move_by(struct ui *u, enum ui_act a)
+{
+	int page;
+	struct ui_list *l = focused_list(u, &page);
+	long d;
+
+	switch (a) {
+	case UA_DOWN: d = 1; break;
+	case UA_UP: d = -1; break;
+	case UA_PAGE_DOWN: d = page; break;
+	case UA_PAGE_UP: d = -page; break;
+	case UA_TOP: d = -(long)l->n; break;
+	default: d = (long)l->n; break;
+	}
+	if (u->view == UI_VIEW_SOURCE || u->view == UI_VIEW_HELP) {
+		size_t max = l->n > (size_t)page ? l->n - (size_t)page : 0;
+		long top = (long)l->top + d;
+
+		l->top = top < 0 ? 0 : (size_t)top > max ? max : (size_t)top;
+		l->sel = l->top;
+		return;
+	}
+	ui_list_move(l, d, page);
+}
+
+static int jump_in(struct ui *u, struct txn *t, struct err *e)
+{
+	return ui_due_jump(u, t, e);
+}
+
+static int source_in(struct ui *u, struct txn *t, struct err *e)
+{
+	uint64_t doc = ui_docs_selected(u);
+
+	if (u->focus == UI_TASKS || u->view == UI_VIEW_DUE) {
+		uint64_t id = u->view == UI_VIEW_DUE ? ui_due_selected(u) : ui_tasks_selected(u);
+		struct task tk;
+
+		memset(&tk, 0, sizeof(tk));
+		if (id && store_task_get(t, id, &tk, NULL) == 0) {
+			doc = tk.doc_id;
+			task_free(&tk);
+		}
+	}
+	if (!doc) {
+		ui_msg(u, 1, "Chưa chọn văn bản.");
+		return 0;
+	}
+	return ui_source_open(u, t, doc, e);
+}
+
+static void act_open(struct ui *u)
+{
+	if (u->view == UI_VIEW_DUE) {
+		ui_with_txn(u, jump_in);
+		return;
+	}
+	if (u->view != UI_VIEW_PANES)
+		return;
+	if (u->focus == UI_UNITS)
+		ui_units_toggle(u);
+	else if (u->focus == UI_DOCS)
+		u->focus = UI_TASKS;
+}
+
+static void close_view(struct ui *u)
+{
+	if (u->view == UI_VIEW_SOURCE)
+		ui_source_free(u);
+	u->view = UI_VIEW_PANES;
+}
+
+static void dispatch(struct ui *u, struct ui_key k)
+{
+	enum ui_act a;
+
+	if (u->form) {
+		ui_form_key(u, k);
+		return;
+	}
+	if (k.fn && k.ch == KEY_RESIZE)
+		return; /* the next frame lays the screen out again */
+	if (u->small) {
+		if (!k.fn && k.ch == 'q')
+			u->quit = 1;
+		return;
+	}
+	a = ui_key_action(k);
+	if (busy(u) && a == UA_BACK) {
+		if (u->search.running) {
+			u->search.running = 0;
+			ui_msg(u, 0, "Đã dừng tìm.");
+		} else {
+			ui_tasks_set_filter(u, UI_FILTER_NONE, 0);
+			ui_msg(u, 0, "Đã bỏ lọc.");
+		}
+		return;
+	}
+	if (a != UA_NONE && a != UA_SEARCH_NEXT && a != UA_SEARCH_PREV)
+		u->msg[0] = '\0';
+	if (u->view == UI_VIEW_HELP || u->view == UI_VIEW_SOURCE) {
+		if (a == UA_BACK || a == UA_QUIT || (a == UA_HELP && u->view == UI_VIEW_HELP))
+			close_view(u);
+		else if (a >= UA_DOWN && a <= UA_BOTTOM)
+			move_by(u, a);
+		return;
+	}
+	switch (a) {
+	case UA_QUIT:
+		if (u->view == UI_VIEW_DUE)
+			close_view(u);
+		else
+			u->quit = 1;
+		break;
+	case UA_BACK:
+		close_view(u);
+		break;
+	case UA_HELP:
+		u->help.sel = u->help.top = 0;
+		u->view = UI_VIEW_HELP;
+		break;
+	case UA_NEXT_PANE:
+	case UA_PREV_PANE:
+		if (u->view == UI_VIEW_PANES)
+			u->focus = (u->focus + (a == UA_NEXT_PANE ? 1 : UI_NPANES - 1)) % UI_NPANES;
+		break;
+	case UA_DOWN: case UA_UP: case UA_PAGE_DOWN: case UA_PAGE_UP: case UA_TOP: case UA_BOTTOM:
+		move_by(u, a);
+		break;
+	case UA_OPEN:
+		act_open(u);
+		break;
+	case UA_UPDATE:
+		ui_form_open(u, UF_UPDATE);
+		break;
+	case UA_STATUS:
+		ui_form_open(u, UF_STATUS);
+		break;
+	case UA_EXTEND:
+		ui_form_open(u, UF_EXTEND);
+		break;
+	case UA_OVERDUE:
+	case UA_SOON:
+		ui_due_open(u, a == UA_SOON);
+		break;
+	case UA_SEARCH:
+		ui_form_open(u, UF_SEARCH);
+		break;
+	case UA_SEARCH_NEXT:
+	case UA_SEARCH_PREV:
+		ui_search_again(u, a == UA_SEARCH_NEXT ? 1 : -1);
+		break;
+	case UA_FILTER:
+		ui_form_open(u, UF_FILTER);
+		break;
+	case UA_DOC_MODE:
+		u->docs.assigned = !u->docs.assigned;
+		u->docs.built = 0;
+		u->docs.l.sel = u->docs.l.top = 0;
+		u->view = UI_VIEW_PANES;
+		break;
+	case UA_TASK_MODE:
+		u->tasks.led = !u->tasks.led;
+		u->tasks.built = 0;
+		u->tasks.l.sel = u->tasks.l.top = 0;
+		u->view = UI_VIEW_PANES;
+		u->focus = UI_TASKS;
+		break;
+	case UA_SOURCE:
+		ui_with_txn(u, source_in);
+		break;
+	case UA_IMPORT:
+		if (!ui_form_open(u, UF_IMPORT))
+			ui_msg(u, 1, "Chức năng nhập kế hoạch từ màn hình chưa có; dùng lệnh "
+			             "“theodoi import TỆP”.");
+		break;
+	case UA_REDRAW:
+		clearok(curscr, TRUE);
+		ui_reload(u);
+		break;
+	default:
+		break;
+	}
+}
+
+static int read_key(struct ui_key *k)
+{
+	wint_t wc;
+	int r = get_wch(&wc);
+
+	if (r == ERR)
+		return 0;
+	k->fn = r == KEY_CODE_YES;
+	k->ch = (uint32_t)wc;
+	return 1;
+}
+
+static void loop(struct ui *u)
+{
+	struct ui_key k;
+	int dirty = 1, n;
+
+	while (!u->quit) {
+		if (dirty)
+			frame(u);
+		dirty = 0;
+		timeout(busy(u) ? 0 : IDLE_MS);
+		if (!read_key(&k)) {
+			if (busy(u)) {
+				ui_with_txn(u, job_in);
+				dirty = 1;
+			} else if (store_changed(u)) {
+				ui_reload(u);
+				dirty = 1;
+			}
+			continue;
+		}
+		dispatch(u, k);
+		dirty = 1;
+		/* Keys already typed are handled before the next frame. */
+		timeout(0);
+		for (n = 0; n < DRAIN_MAX && !u->quit && read_key(&k); n++)
+			dispatch(u, k);
+	}
+}
+
+/* ---- start and end ---- */
+
+static int load_in(struct ui *u, struct txn *t, struct err *e)
+{
+	return ui_units_load(u, t, e);
+}
+
+static void free_all(struct ui *u)
+{
+	ui_form_free(u->form);
+	u->form = NULL;
+	ui_source_free(u);
+	ui_due_free(u);
+	ui_tasks_free(u);
+	ui_docs_free(u);
+	ui_units_free(u);
+	free(u->search.needle);
+}
+
+int ui_main(struct ops_ctx *c, struct err *e)
+{
+	struct ui u;
+	struct sigaction old[NFATAL];
+	struct txn *t;
+	SCREEN *scr;
+	int rc;
+
+	setlocale(LC_ALL, "");
+	memset(&u, 0, sizeof(u));
+	u.ops = c;
+	u.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return err_set(e, ERR_IO, "màn hình cần một terminal (stdin và stdout)");
+	store_last_txn(c->st, &u.marker, NULL);
+	rc = store_read_begin(c->st, &t, e);
+	if (rc)
+		return rc;
+	rc = load_in(&u, t, e);
+	store_read_end(t);
+	if (rc) {
+		free_all(&u);
+		return rc;
+	}
+	scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
+		const char *term = getenv("TERM");
+
+		free_all(&u);
+		return err_set(e, ERR_IO, "không dùng được terminal '%s' (kiểm tra biến TERM)",
+		               term ? term : "");
+	}
+	signals_install(old);
+	set_term(scr);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	ui_colors_init(&u);
+	if (c->who.role == ROLE_NONE)
+		ui_msg(&u, 1, "Người dùng “%s” chưa được đăng ký trong cấu hình: chỉ xem.",
+		       c->who.login);
+	else if (!u.utf8)
+		ui_msg(&u, 1, "Bảng mã của locale không phải UTF-8: chữ tiếng Việt có thể hiện sai "
+		              "(đặt LANG=C.UTF-8).");
+	else if (c->who.role == ROLE_VIEWER)
+		ui_msg(&u, 0, "Vai trò chỉ xem: không cập nhật được nhiệm vụ.");
+	loop(&u);
+	endwin();
+	delscreen(scr);
+	signals_restore(old);
+	free_all(&u);
+	return 0;
+}
