@@ -157,9 +157,9 @@ const char *ui_tasks_filter_label(const struct ui *u, char *buf, size_t len)
 	const struct ui_tasks *p = &u->tasks;
 
 	if (p->fkind == UI_FILTER_STATUS)
-		snprintf(buf, len, "trạng thái: %s", st_label((enum task_status)p->fvalue));
+		snprintf(buf, len, "%s", st_label((enum task_status)p->fvalue));
 	else if (p->fkind == UI_FILTER_TL)
-		snprintf(buf, len, "tiến độ: %s", tl_label((enum timeliness)p->fvalue));
+		snprintf(buf, len, "%s", tl_label((enum timeliness)p->fvalue));
 	else
 		snprintf(buf, len, "%s", "");
 	return buf;

@@ -176,50 +176,92 @@ static void draw_small(struct ui *u, int cols, int rows)
 static void draw_titles(struct ui *u)
 {
 	const struct ui_layout *lo = &u->lo;
-	char buf[200], flt[120];
+	char name[200], count[80], flt[120];
+	struct sbuf line = { 0 };
 	int p;
 
 	for (p = 0; p < UI_NPANES; p++) {
 		int focused = u->focus == p;
 		attr_t a = ui_attr(u, focused ? UC_TITLE_FOCUS : UC_TITLE);
+		const char *mark = focused ? "▶ " : "  ";
 
 		switch (p) {
 		case UI_UNITS:
-			snprintf(buf, sizeof(buf), "%sĐơn vị (quá hạn/tổng)", focused ? "▶ " : "  ");
+			snprintf(name, sizeof(name), "%sĐơn vị", mark);
+			snprintf(count, sizeof(count), "quá hạn/tổng");
 			break;
 		case UI_DOCS:
-			snprintf(buf, sizeof(buf), "%sVăn bản %s (%zu)", focused ? "▶ " : "  ",
-			         u->docs.assigned ? "giao nhiệm vụ cho đơn vị" : "do đơn vị ban hành",
-			         u->docs.l.n);
+			snprintf(name, sizeof(name), "%sVăn bản %s", mark,
+			         u->docs.assigned ? "giao việc" : "ban hành");
+			snprintf(count, sizeof(count), "%zu", u->docs.l.n);
 			break;
 		default:
-			snprintf(buf, sizeof(buf), "%sNhiệm vụ %s (%zu)%s%s%s", focused ? "▶ " : "  ",
-			         u->tasks.led ? "do đơn vị và cấp dưới chủ trì" : "của văn bản",
-			         u->tasks.l.n, u->tasks.fkind ? " [lọc " : "",
-			         ui_tasks_filter_label(u, flt, sizeof(flt)),
-			         u->tasks.fkind ? "]" : "");
+			snprintf(name, sizeof(name), "%sNhiệm vụ %s", mark,
+			         u->tasks.led ? "đơn vị chủ trì" : "của văn bản");
+			if (u->tasks.fkind)
+				snprintf(count, sizeof(count), "lọc %s: %zu",
+				         ui_tasks_filter_label(u, flt, sizeof(flt)), u->tasks.l.n);
+			else
+				snprintf(count, sizeof(count), "%zu", u->tasks.l.n);
 		}
-		ui_put(lo->pane_y, lo->pane_x[p], lo->pane_w[p], buf, a);
+		sbuf_reset(&line);
+		if (txt_width(name) + 1 + txt_width(count) > lo->pane_w[p] - 1)
+			count[0] = '\0'; /* the pane's name matters more than its count */
+		ui_fmt_lr(&line, name, count[0] ? count : NULL, lo->pane_w[p] - 1);
+		sbuf_putc(&line, ' ');
+		ui_put(lo->pane_y, lo->pane_x[p], lo->pane_w[p], line.s, a);
 	}
+	sbuf_free(&line);
 	ui_vline(lo->pane_y, lo->pane_x[1] - 1, lo->pane_h + 1);
 	ui_vline(lo->pane_y, lo->pane_x[2] - 1, lo->pane_h + 1);
 }
+
+/* Key hints for the status line, longest first: the widest that fits is
+ * shown after who, where and when. */
+static const char *const pane_hints[] = {
+	"?:trợ giúp u:cập nhật s:trạng thái o:quá hạn d:sắp hạn /:tìm f:lọc q:thoát ",
+	"?:trợ giúp u:cập nhật o:quá hạn d:sắp hạn /:tìm f:lọc q:thoát ",
+	"?:trợ giúp u:cập nhật o:quá hạn q:thoát ",
+	"?:trợ giúp q:thoát ",
+	"?:trợ giúp ",
+};
+static const char *const due_hints[] = {
+	"Enter:đến nhiệm vụ u:cập nhật /:tìm Esc/q:đóng ",
+	"Enter:đến nhiệm vụ Esc:đóng ",
+	"Esc:đóng ",
+};
+static const char *const text_hints[] = {
+	"j/k PgUp/PgDn:cuộn Esc/q:đóng ",
+	"Esc:đóng ",
+};
 
 static void draw_status(struct ui *u)
 {
 	const struct ui_layout *lo = &u->lo;
 	const struct actor *who = &u->ops->who;
 	struct sbuf left = { 0 }, line = { 0 };
+	const char *const *hints = pane_hints;
+	size_t nh = sizeof(pane_hints) / sizeof(pane_hints[0]);
+	const char *hint = NULL;
 	char d[16];
+	size_t i;
+	int room;
 
+	if (u->view == UI_VIEW_DUE) {
+		hints = due_hints;
+		nh = sizeof(due_hints) / sizeof(due_hints[0]);
+	} else if (u->view != UI_VIEW_PANES) {
+		hints = text_hints;
+		nh = sizeof(text_hints) / sizeof(text_hints[0]);
+	}
 	sbuf_printf(&left, " %s · %s · %s · %s", who->login,
 	            who->unit ? ui_unit_name(u, who->unit) : "(chưa gắn đơn vị)",
 	            role_label(who->role), date_vn(u->ops->today, d));
-	ui_fmt_lr(&line, left.s,
-	          u->view == UI_VIEW_PANES
-	              ? "?:trợ giúp u:cập nhật o:quá hạn d:sắp hạn /:tìm f:lọc q:thoát "
-	              : "Enter:đến nhiệm vụ u:cập nhật /:tìm Esc/q:đóng ",
-	          lo->cols);
+	room = lo->cols - txt_width(left.s) - 1;
+	for (i = 0; i < nh && !hint; i++)
+		if (txt_width(hints[i]) <= room)
+			hint = hints[i];
+	ui_fmt_lr(&line, left.s, hint, lo->cols);
 	ui_put(lo->status_y, 0, lo->cols, line.s, ui_attr(u, UC_STATUS));
 	sbuf_free(&left);
 	sbuf_free(&line);
@@ -622,6 +664,14 @@ int ui_main(struct ops_ctx *c, struct err *e)
 	set_escdelay(25);
 	curs_set(0);
 	ui_colors_init(&u);
+	/* The first load could not know the page height: scroll now so that
+	 * the user's unit shows with its context above it. */
+	if (ui_layout(COLS, LINES, &u.lo) == 0) {
+		size_t half = (size_t)ui_page(&u) / 2;
+
+		u.units.l.top = u.units.l.sel > half ? u.units.l.sel - half : 0;
+		ui_list_clamp(&u.units.l, ui_page(&u));
+	}
 	if (c->who.role == ROLE_NONE)
 		ui_msg(&u, 1, "Người dùng “%s” chưa được đăng ký trong cấu hình: chỉ xem.",
 		       c->who.login);
