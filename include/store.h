@@ -185,6 +185,8 @@ int store_indicator_put(struct txn *t, struct indicator *i, struct err *e);
 int store_indicator_get(struct txn *t, uint64_t id, struct indicator *out, struct err *e);
 int store_indicators_each(struct txn *t, int (*cb)(const struct indicator *i, void *ctx),
                           void *ctx, struct err *e);
+/* Delete an indicator and its measures; ERR_NOTFOUND if absent. */
+int store_indicator_del(struct txn *t, uint64_t id, struct err *e);
 int store_measure_add(struct txn *t, struct measure *m, struct err *e);
 int store_measures_of(struct txn *t, uint64_t indicator,
                       int (*cb)(const struct measure *m, void *ctx), void *ctx, struct err *e);

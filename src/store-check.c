@@ -1,0 +1,476 @@
+/* store-check.c — verifying a store (every record readable and indexed,
+ * every index entry pointing at a record that owns it, counters equal to a
+ * recount, sequences past every id) and rebuilding the indexes and
+ * counters from the records. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store-impl.h"
+
+#define REPORT_MAX_LINES 200
+
+void store_report(struct sbuf *rep, size_t *nproblems, const char *fmt, ...)
+{
+	va_list ap;
+	char line[512];
+
+	if (++*nproblems > REPORT_MAX_LINES)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	sbuf_puts(rep, line);
+	sbuf_putc(rep, '\n');
+}
+
+/* The record databases: their sequence and their name in reports. */
+static const struct {
+	enum store_db db;
+	const char *seq;
+	const char *label;
+} record_dbs[] = {
+	{DB_UNITS, "unit", "đơn vị"},
+	{DB_DOCS, "doc", "văn bản"},
+	{DB_TASKS, "task", "nhiệm vụ"},
+	{DB_UPDATES, "update", "cập nhật"},
+	{DB_EXTENSIONS, "extension", "gia hạn"},
+	{DB_INDICATORS, "indicator", "chỉ tiêu"},
+	{DB_MEASURES, "measure", "số liệu chỉ tiêu"},
+	{DB_AUDIT, "audit", "nhật ký"},
+};
+#define NRECORD_DBS (sizeof record_dbs / sizeof record_dbs[0])
+
+static const char *record_label(enum store_db db)
+{
+	for (size_t i = 0; i < NRECORD_DBS; i++)
+		if (record_dbs[i].db == db)
+			return record_dbs[i].label;
+	return store_db_table[db].name;
+}
+
+static size_t id_len(enum store_db db)
+{
+	return db == DB_UNITS ? 4 : 8;
+}
+
+static void id_key(enum store_db db, uint64_t id, unsigned char *key)
+{
+	if (db == DB_UNITS)
+		be32_put(key, (uint32_t)id);
+	else
+		be64_put(key, id);
+}
+
+static uint64_t key_id(enum store_db db, const void *key)
+{
+	return db == DB_UNITS ? be32_get(key) : be64_get(key);
+}
+
+/* What a decoded record says about itself. */
+struct rec_info {
+	uint64_t id;
+	enum store_db owner_db; /* DB_META: no owner to check */
+	uint64_t owner;
+	int is_task;
+	uint32_t lead;
+	date_t slot;
+};
+
+/* Decode the record v of database db into its index entries and info. */
+static int record_info(enum store_db db, const MDB_val *v, struct ixset *ix,
+                       struct rec_info *ri, struct err *e)
+{
+	int rc = 0;
+
+	memset(ri, 0, sizeof *ri);
+	ri->owner_db = DB_META;
+	ix->n = 0;
+	switch (db) {
+	case DB_UNITS: {
+		struct unit u;
+		if ((rc = codec_unit_decode(v->mv_data, v->mv_size, &u, e)))
+			break;
+		ix_of_unit(&u, ix);
+		ri->id = u.id;
+		if (u.parent) {
+			ri->owner_db = DB_UNITS;
+			ri->owner = u.parent;
+		}
+		unit_free(&u);
+		break;
+	}
+	case DB_DOCS: {
+		struct doc d;
+		if ((rc = codec_doc_decode(v->mv_data, v->mv_size, &d, e)))
+			break;
+		ix_of_doc(&d, ix);
+		ri->id = d.id;
+		doc_free(&d);
+		break;
+	}
+	case DB_TASKS: {
+		struct task t;
+		if ((rc = codec_task_decode(v->mv_data, v->mv_size, &t, e)))
+			break;
+		ix_of_task(&t, ix);
+		ri->id = t.id;
+		if (t.doc_id) {
+			ri->owner_db = DB_DOCS;
+			ri->owner = t.doc_id;
+		}
+		ri->is_task = 1;
+		ri->lead = t.lead;
+		ri->slot = count_slot(&t);
+		task_free(&t);
+		break;
+	}
+	case DB_UPDATES: {
+		struct update u;
+		if ((rc = codec_update_decode(v->mv_data, v->mv_size, &u, e)))
+			break;
+		ix_of_update(&u, ix);
+		ri->id = u.id;
+		ri->owner_db = DB_TASKS;
+		ri->owner = u.task_id;
+		update_free(&u);
+		break;
+	}
+	case DB_EXTENSIONS: {
+		struct extension x;
+		if ((rc = codec_extension_decode(v->mv_data, v->mv_size, &x, e)))
+			break;
+		ix_of_extension(&x, ix);
+		ri->id = x.id;
+		ri->owner_db = DB_TASKS;
+		ri->owner = x.task_id;
+		extension_free(&x);
+		break;
+	}
+	case DB_INDICATORS: {
+		struct indicator i;
+		if ((rc = codec_indicator_decode(v->mv_data, v->mv_size, &i, e)))
+			break;
+		ix_of_indicator(&i, ix);
+		ri->id = i.id;
+		if (i.doc_id) {
+			ri->owner_db = DB_DOCS;
+			ri->owner = i.doc_id;
+		}
+		indicator_free(&i);
+		break;
+	}
+	case DB_MEASURES: {
+		struct measure m;
+		if ((rc = codec_measure_decode(v->mv_data, v->mv_size, &m, e)))
+			break;
+		ix_of_measure(&m, ix);
+		ri->id = m.id;
+		ri->owner_db = DB_INDICATORS;
+		ri->owner = m.indicator_id;
+		measure_free(&m);
+		break;
+	}
+	case DB_AUDIT: {
+		struct audit a;
+		if ((rc = codec_audit_decode(v->mv_data, v->mv_size, &a, e)))
+			break;
+		ri->id = a.seq;
+		audit_free(&a);
+		break;
+	}
+	default:
+		rc = err_set(e, ERR_INTERNAL, "không phải cơ sở dữ liệu bản ghi: %s",
+		             store_db_table[db].name);
+	}
+	return rc;
+}
+
+/* ---- rebuilding ------------------------------------------------------------ */
+
+struct rebuild {
+	struct txn *t;
+	enum store_db db;
+	struct tally *ty;
+};
+
+static int rebuild_record(const MDB_val *k, const MDB_val *v, void *ctx, struct err *e)
+{
+	struct rebuild *r = ctx;
+	struct ixset ix;
+	struct rec_info ri;
+	int rc;
+
+	(void)k;
+	if (record_info(r->db, v, &ix, &ri, NULL))
+		return 0; /* unreadable: left for store_check to report */
+	if ((rc = ix_apply(r->t, NULL, &ix, e)))
+		return rc;
+	if (ri.is_task)
+		return tally_task(r->ty, ri.lead, ri.slot, e);
+	return 0;
+}
+
+int store_rebuild_indexes(struct txn *t, struct err *e)
+{
+	struct rebuild r = {t, DB_META, NULL};
+	int rc;
+
+	if ((rc = store_need_write(t, e)))
+		return rc;
+	for (int i = 0; i < DB_COUNT; i++) {
+		if (!store_db_table[i].is_index)
+			continue;
+		if ((rc = mdb_drop(t->txn, t->st->dbi[i], 0)))
+			return store_lmdb_err(t, rc, e, store_db_table[i].name);
+	}
+	if ((rc = tally_new(t, &r.ty, e)))
+		return rc;
+	for (size_t i = 0; i < NRECORD_DBS && !rc; i++) {
+		r.db = record_dbs[i].db;
+		rc = store_each_raw(t, r.db, NULL, 0, rebuild_record, &r, e);
+	}
+	if (!rc)
+		rc = tally_write(t, r.ty, e);
+	tally_free(r.ty);
+	return rc;
+}
+
+/* ---- checking ---------------------------------------------------------------- */
+
+struct check {
+	struct txn *t;
+	enum store_db db;
+	struct sbuf rep;
+	size_t nproblems;
+	uint64_t expected[DB_COUNT]; /* index entries the readable records own */
+	uint64_t missing[DB_COUNT];  /* of those, how many were absent or wrong */
+	struct tally *ty;
+	int tally_broken;
+};
+
+/* 0 present, 1 absent, 2 present with another value; <0: LMDB error. */
+static int entry_state(struct txn *t, const struct ixent *x)
+{
+	MDB_val k = {x->klen, (void *)x->key}, v = {x->vlen, (void *)x->val};
+	MDB_cursor *c;
+	int rc;
+
+	if (store_db_table[x->db].flags & MDB_DUPSORT) {
+		if ((rc = mdb_cursor_open(t->txn, t->st->dbi[x->db], &c)))
+			return -rc;
+		rc = mdb_cursor_get(c, &k, &v, MDB_GET_BOTH);
+		mdb_cursor_close(c);
+		return rc == 0 ? 0 : rc == MDB_NOTFOUND ? 1 : -1;
+	}
+	rc = mdb_get(t->txn, t->st->dbi[x->db], &k, &v);
+	if (rc == MDB_NOTFOUND)
+		return 1;
+	if (rc)
+		return -1;
+	if (v.mv_size != x->vlen || memcmp(v.mv_data, x->val, x->vlen) != 0)
+		return 2;
+	return 0;
+}
+
+static int exists(struct txn *t, enum store_db db, uint64_t id, int *yes, struct err *e)
+{
+	unsigned char key[8];
+	MDB_val v;
+	int rc;
+
+	id_key(db, id, key);
+	rc = store_get(t, db, key, id_len(db), &v, e);
+	*yes = rc == 0;
+	return rc == MDB_NOTFOUND ? 0 : rc;
+}
+
+static int check_record(const MDB_val *k, const MDB_val *v, void *ctx, struct err *e)
+{
+	struct check *c = ctx;
+	const char *label = record_label(c->db);
+	struct ixset ix;
+	struct rec_info ri;
+	struct err de = {0};
+	unsigned long long kid;
+	int rc, yes;
+
+	if (k->mv_size != id_len(c->db)) {
+		store_report(&c->rep, &c->nproblems, "%s: khóa có kích thước sai (%zu byte)", label,
+		             k->mv_size);
+		return 0;
+	}
+	kid = key_id(c->db, k->mv_data);
+	if (record_info(c->db, v, &ix, &ri, &de)) {
+		store_report(&c->rep, &c->nproblems, "%s %llu: %s", label, kid, de.msg);
+		return 0;
+	}
+	if (ri.id != kid)
+		store_report(&c->rep, &c->nproblems, "%s %llu: bản ghi mang mã %llu", label, kid,
+		             (unsigned long long)ri.id);
+	for (int i = 0; i < ix.n; i++) {
+		const struct ixent *x = &ix.e[i];
+		int st = entry_state(c->t, x);
+		if (st < 0)
+			return store_lmdb_err(c->t, -st, e, store_db_table[x->db].name);
+		c->expected[x->db]++;
+		if (st == 0)
+			continue;
+		c->missing[x->db]++;
+		store_report(&c->rep, &c->nproblems, "%s %llu: %s trong chỉ mục %s", label, kid,
+		             st == 1 ? "thiếu mục" : "sai giá trị của mục",
+		             store_db_table[x->db].name);
+	}
+	if (ri.owner_db != DB_META) {
+		if ((rc = exists(c->t, ri.owner_db, ri.owner, &yes, e)))
+			return rc;
+		if (!yes)
+			store_report(&c->rep, &c->nproblems, "%s %llu: %s %llu không tồn tại", label, kid,
+			             record_label(ri.owner_db), (unsigned long long)ri.owner);
+	}
+	if (ri.is_task && !c->tally_broken && tally_task(c->ty, ri.lead, ri.slot, &de)) {
+		c->tally_broken = 1;
+		store_report(&c->rep, &c->nproblems, "counts: không đếm lại được: %s", de.msg);
+	}
+	return 0;
+}
+
+/* Where an index entry names its record: in the value, or in the key at
+ * byte off. */
+static const struct {
+	enum store_db index, records;
+	int in_val;
+	size_t off;
+} index_targets[] = {
+	{DB_UNIT_CODE, DB_UNITS, 1, 0},   {DB_DOC_NUMBER, DB_DOCS, 1, 0},
+	{DB_DOC_ISSUER, DB_DOCS, 0, 4},   {DB_UPD_TASK, DB_UPDATES, 0, 8},
+	{DB_EXT_TASK, DB_EXTENSIONS, 0, 8}, {DB_IND_DOC, DB_INDICATORS, 0, 8},
+	{DB_MEAS_IND, DB_MEASURES, 0, 8}, {DB_DUE, DB_TASKS, 0, 4},
+	{DB_UNIT_DUE, DB_TASKS, 0, 8},    {DB_TASK_LEAD, DB_TASKS, 0, 4},
+	{DB_TASK_DOC, DB_TASKS, 0, 8},
+};
+#define NINDEX_TARGETS (sizeof index_targets / sizeof index_targets[0])
+
+/* One entry of an index that has more entries than its records own: is
+ * it one of them? */
+static int check_entry(const MDB_val *k, const MDB_val *v, void *ctx, struct err *e)
+{
+	struct check *c = ctx;
+	enum store_db rdb = DB_META;
+	const char *iname = store_db_table[c->db].name;
+	const void *idp = NULL;
+	unsigned char key[8];
+	struct ixset ix;
+	struct rec_info ri;
+	MDB_val rec;
+	size_t n;
+	int rc;
+
+	for (size_t i = 0; i < NINDEX_TARGETS; i++) {
+		if (index_targets[i].index != c->db)
+			continue;
+		rdb = index_targets[i].records;
+		n = id_len(rdb);
+		if (index_targets[i].in_val)
+			idp = v->mv_size == n ? v->mv_data : NULL;
+		else if (k->mv_size >= index_targets[i].off + n)
+			idp = (const unsigned char *)k->mv_data + index_targets[i].off;
+	}
+	if (!idp) {
+		store_report(&c->rep, &c->nproblems, "chỉ mục %s: mục có kích thước sai", iname);
+		return 0;
+	}
+	unsigned long long id = key_id(rdb, idp);
+	id_key(rdb, id, key);
+	rc = store_get(c->t, rdb, key, id_len(rdb), &rec, e);
+	if (rc == MDB_NOTFOUND) {
+		store_report(&c->rep, &c->nproblems, "chỉ mục %s: mục thừa, %s %llu không tồn tại",
+		             iname, record_label(rdb), id);
+		return 0;
+	}
+	if (rc)
+		return rc;
+	if (record_info(rdb, &rec, &ix, &ri, NULL)) {
+		store_report(&c->rep, &c->nproblems, "chỉ mục %s: trỏ tới %s %llu không đọc được",
+		             iname, record_label(rdb), id);
+		return 0;
+	}
+	if (!ix_has(&ix, c->db, k->mv_data, k->mv_size, v->mv_data, v->mv_size))
+		store_report(&c->rep, &c->nproblems, "chỉ mục %s: mục thừa hoặc sai cho %s %llu",
+		             iname, record_label(rdb), id);
+	return 0;
+}
+
+static int check_sequences(struct check *c, struct err *e)
+{
+	for (size_t i = 0; i < NRECORD_DBS; i++) {
+		enum store_db db = record_dbs[i].db;
+		MDB_cursor *cur;
+		MDB_val k, v;
+		uint64_t seq;
+		int rc;
+
+		if ((rc = store_seq_peek(c->t, record_dbs[i].seq, &seq, e)) ||
+		    (rc = store_cursor(c->t, db, &cur, e)))
+			return rc;
+		rc = mdb_cursor_get(cur, &k, &v, MDB_LAST);
+		mdb_cursor_close(cur);
+		if (rc == MDB_NOTFOUND)
+			continue;
+		if (rc)
+			return store_lmdb_err(c->t, rc, e, store_db_table[db].name);
+		if (k.mv_size == id_len(db) && key_id(db, k.mv_data) > seq)
+			store_report(&c->rep, &c->nproblems, "dãy số %s (%llu) nhỏ hơn mã lớn nhất (%llu)",
+			             record_dbs[i].seq, (unsigned long long)seq,
+			             (unsigned long long)key_id(db, k.mv_data));
+	}
+	return 0;
+}
+
+static int run_check(struct check *c, struct err *e)
+{
+	int rc;
+
+	for (size_t i = 0; i < NRECORD_DBS; i++) {
+		c->db = record_dbs[i].db;
+		if ((rc = store_each_raw(c->t, c->db, NULL, 0, check_record, c, e)))
+			return rc;
+	}
+	for (size_t i = 0; i < NINDEX_TARGETS; i++) {
+		MDB_stat ms;
+		c->db = index_targets[i].index;
+		if ((rc = mdb_stat(c->t->txn, c->t->st->dbi[c->db], &ms)))
+			return store_lmdb_err(c->t, rc, e, store_db_table[c->db].name);
+		if (ms.ms_entries == c->expected[c->db] && !c->missing[c->db])
+			continue;
+		if ((rc = store_each_raw(c->t, c->db, NULL, 0, check_entry, c, e)))
+			return rc;
+	}
+	if (!c->tally_broken && (rc = tally_compare(c->t, c->ty, &c->rep, &c->nproblems, e)))
+		return rc;
+	return check_sequences(c, e);
+}
+
+int store_check(struct txn *t, char **report, struct err *e)
+{
+	struct check *c = xcalloc(1, sizeof *c);
+	int rc;
+
+	*report = NULL;
+	c->t = t;
+	if (!(rc = tally_new(t, &c->ty, e))) {
+		rc = run_check(c, e);
+		tally_free(c->ty);
+	}
+	if (!rc && c->nproblems > REPORT_MAX_LINES)
+		sbuf_printf(&c->rep, "... và %zu vấn đề khác\n", c->nproblems - REPORT_MAX_LINES);
+	if (!rc && c->nproblems)
+		rc = err_set(e, ERR_STORE, "kho dữ liệu %s có %zu vấn đề", store_path(t->st),
+		             c->nproblems);
+	if (!c->rep.s)
+		sbuf_puts(&c->rep, "");
+	*report = sbuf_detach(&c->rep);
+	free(c);
+	return rc;
+}

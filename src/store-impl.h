@@ -1,0 +1,196 @@
+/* store-impl.h — what the store-*.c files share and nothing else sees: the
+ * environment and transaction structs, the table of named databases, key
+ * packing, and the index and counter machinery. */
+#ifndef THEODOI_STORE_IMPL_H
+#define THEODOI_STORE_IMPL_H
+
+#include <lmdb.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "codec.h"
+#include "store.h"
+#include "util.h"
+
+enum store_db {
+	DB_META, DB_UNITS, DB_UNIT_CODE, DB_DOCS, DB_DOC_NUMBER, DB_DOC_ISSUER, DB_TASKS,
+	DB_UPDATES, DB_UPD_TASK, DB_EXTENSIONS, DB_EXT_TASK, DB_INDICATORS, DB_IND_DOC,
+	DB_MEASURES, DB_MEAS_IND, DB_AUDIT, DB_DUE, DB_UNIT_DUE, DB_TASK_LEAD, DB_TASK_DOC,
+	DB_COUNTS,
+	DB_COUNT
+};
+
+/* Name and LMDB flags of each database, indexed by enum store_db. */
+struct store_db_info {
+	const char *name;
+	unsigned flags;
+	int is_index; /* derived data: dropped and rebuilt by store_rebuild_indexes */
+};
+extern const struct store_db_info store_db_table[DB_COUNT];
+
+struct store {
+	MDB_env *env;
+	MDB_dbi dbi[DB_COUNT];
+	char *path;
+	int flags;            /* enum store_flags */
+	struct sbuf scratch;  /* record encoding inside the (single) write txn */
+};
+
+struct txn {
+	struct store *st;
+	MDB_txn *txn;
+	int write;
+	int map_full; /* an LMDB call hit MDB_MAP_FULL: store_write grows and retries */
+};
+
+/* Deepest unit hierarchy the counters follow (a chain longer than this is
+ * taken as a cycle). */
+#define STORE_MAX_DEPTH 64
+
+/* ---- keys: big-endian, days biased so that byte order is numeric ---- */
+
+static inline void be32_put(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)(v >> 24);
+	p[1] = (unsigned char)(v >> 16);
+	p[2] = (unsigned char)(v >> 8);
+	p[3] = (unsigned char)v;
+}
+
+static inline void be64_put(unsigned char *p, uint64_t v)
+{
+	be32_put(p, (uint32_t)(v >> 32));
+	be32_put(p + 4, (uint32_t)v);
+}
+
+static inline uint32_t be32_get(const void *q)
+{
+	const unsigned char *p = q;
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static inline uint64_t be64_get(const void *q)
+{
+	const unsigned char *p = q;
+	return (uint64_t)be32_get(p) << 32 | be32_get(p + 4);
+}
+
+static inline uint32_t day_bias(date_t d)
+{
+	return (uint32_t)d ^ 0x80000000u;
+}
+
+static inline date_t day_unbias(uint32_t v)
+{
+	uint32_t u = v ^ 0x80000000u;
+	return u > INT32_MAX ? -(date_t)(~u) - 1 : (date_t)u;
+}
+
+/* ---- store.c: errors and raw access ---- */
+
+/* Turn an LMDB error into ERR_STORE naming `what`; notes MDB_MAP_FULL on t
+ * (t may be NULL).  Returns ERR_STORE. */
+int store_lmdb_err(struct txn *t, int rc, struct err *e, const char *what);
+/* ERR_INTERNAL unless t is a write transaction. */
+int store_need_write(struct txn *t, struct err *e);
+/* mdb_get: 0, MDB_NOTFOUND (no message) or ERR_STORE. */
+int store_get(struct txn *t, enum store_db db, const void *key, size_t klen, MDB_val *val,
+              struct err *e);
+int store_put(struct txn *t, enum store_db db, const void *key, size_t klen, const void *val,
+              size_t vlen, unsigned flags, struct err *e);
+/* mdb_del; an absent entry is not an error.  val NULL: every value. */
+int store_del(struct txn *t, enum store_db db, const void *key, size_t klen, const void *val,
+              size_t vlen, struct err *e);
+int store_cursor(struct txn *t, enum store_db db, MDB_cursor **out, struct err *e);
+/* Put a record under an id key: MDB_APPEND when `fresh` (an id just taken
+ * from its sequence, so larger than every key), else a plain put. */
+int store_put_record(struct txn *t, enum store_db db, const void *key, size_t klen,
+                     const struct sbuf *val, int fresh, struct err *e);
+/* Delete every entry owner|id (8-byte owner) of an owner index and the
+ * records (keyed by the 8-byte id) they name. */
+int store_del_owned(struct txn *t, enum store_db index, enum store_db records,
+                    const unsigned char *owner, struct err *e);
+/* Call fn(key, value, ctx) for each entry from the first key >= start
+ * (start NULL: the first entry) in key order; stops when fn returns
+ * non-zero and returns that value. */
+typedef int (*store_raw_fn)(const MDB_val *k, const MDB_val *v, void *ctx, struct err *e);
+int store_each_raw(struct txn *t, enum store_db db, const void *start, size_t slen,
+                   store_raw_fn fn, void *ctx, struct err *e);
+/* Current value of sequence `name` (0 if never used). */
+int store_seq_peek(struct txn *t, const char *name, uint64_t *v, struct err *e);
+/* Raise sequence `name` to at least v (an id given by the caller). */
+int store_seq_bump(struct txn *t, const char *name, uint64_t v, struct err *e);
+/* Collect the 8-byte ids found at byte `off` of the keys that start with
+ * the prefix; *ids malloc'd (NULL when none), caller frees. */
+int store_prefix_ids(struct txn *t, enum store_db db, const void *prefix, size_t plen,
+                     size_t off, uint64_t **ids, size_t *n, struct err *e);
+/* Call cb(id at byte `off`, ctx) for each key that starts with the prefix,
+ * in key order, or in reverse when `reverse`; stops at cb's non-zero. */
+int store_prefix_each(struct txn *t, enum store_db db, const void *prefix, size_t plen,
+                      size_t off, int reverse, store_id_fn cb, void *ctx, struct err *e);
+
+/* ---- store-index.c: the index entries a record owns ---- */
+
+#define IX_KEY_MAX 200
+struct ixent {
+	enum store_db db;
+	unsigned char key[IX_KEY_MAX];
+	unsigned char val[8];
+	uint8_t klen, vlen;
+};
+#define IX_MAX 4
+struct ixset {
+	int n;
+	struct ixent e[IX_MAX];
+};
+
+void ix_of_unit(const struct unit *u, struct ixset *s);
+void ix_of_doc(const struct doc *d, struct ixset *s);
+void ix_of_task(const struct task *t, struct ixset *s);
+void ix_of_update(const struct update *u, struct ixset *s);
+void ix_of_extension(const struct extension *x, struct ixset *s);
+void ix_of_indicator(const struct indicator *i, struct ixset *s);
+void ix_of_measure(const struct measure *m, struct ixset *s);
+/* Bring the indexes from the entries of `old` (NULL: none) to `new` (NULL:
+ * none): deletes what went, puts what came or changed. */
+int ix_apply(struct txn *t, const struct ixset *old, const struct ixset *new, struct err *e);
+/* 1 if s holds exactly this entry (database, key and value). */
+int ix_has(const struct ixset *s, enum store_db db, const void *key, size_t klen,
+           const void *val, size_t vlen);
+/* Folded doc_number key of a number into key[IX_KEY_MAX]; its length (0
+ * for a number that folds to nothing). */
+size_t ix_number_key(const char *number, unsigned char *key);
+
+/* ---- store-count.c: counters ---- */
+
+/* The counter slot of a task (a due day or STORE_SLOT_*). */
+date_t count_slot(const struct task *t);
+/* Add delta to the counters of slot for lead, its ancestors and unit 0. */
+int count_add(struct txn *t, uint32_t lead, date_t slot, int delta, struct err *e);
+
+/* In-memory tally of counters, for rebuilding and checking them. */
+struct tally;
+/* Reads the unit hierarchy of the store; free with tally_free. */
+int tally_new(struct txn *t, struct tally **out, struct err *e);
+void tally_free(struct tally *ty);
+/* Count one task (lead, slot) into the tally. */
+int tally_task(struct tally *ty, uint32_t lead, date_t slot, struct err *e);
+/* Write the tally into the (empty) counts database. */
+int tally_write(struct txn *t, struct tally *ty, struct err *e);
+/* Compare with the counts database; problem lines go to rep, *nproblems
+ * is increased by their number. */
+int tally_compare(struct txn *t, struct tally *ty, struct sbuf *rep, size_t *nproblems,
+                  struct err *e);
+/* Format a slot for messages ("2024-06-30", "không hạn", "đã đóng"). */
+const char *count_slot_str(date_t slot, char buf[16]);
+/* Tally every readable task of the store. */
+int store_tally_tasks(struct txn *t, struct tally *ty, struct err *e);
+
+/* ---- store-check.c ---- */
+
+/* Append one problem line to rep (only the first few hundred are kept;
+ * every one is counted in *nproblems). */
+void store_report(struct sbuf *rep, size_t *nproblems, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+#endif

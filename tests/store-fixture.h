@@ -1,0 +1,173 @@
+/* store-fixture.h — helpers shared by the store tests: a fresh store in a
+ * mkdtemp directory per test, and one-line writes and reads.  Included by
+ * tests/test_store*.c only (each test binary gets its own copy). */
+#ifndef THEODOI_TEST_STORE_FIXTURE_H
+#define THEODOI_TEST_STORE_FIXTURE_H
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "model.h"
+#include "store.h"
+#include "util.h"
+
+static char fx_dir[64];    /* the mkdtemp directory */
+static char fx_path[128];  /* the store inside it */
+static struct store *fx_st;
+
+static inline void fx_open(int flags)
+{
+	struct err e = {0};
+	int rc = store_open(fx_path, flags | STORE_CREATE, &fx_st, &e);
+	cr_assert_eq(rc, 0, "store_open: %s", e.msg);
+}
+
+static inline void fx_setup(void)
+{
+	strcpy(fx_dir, "/tmp/theodoi-test-XXXXXX");
+	cr_assert_not_null(mkdtemp(fx_dir));
+	snprintf(fx_path, sizeof fx_path, "%s/store", fx_dir);
+	fx_open(0);
+}
+
+static inline void fx_teardown(void)
+{
+	char cmd[160];
+
+	store_close(fx_st);
+	fx_st = NULL;
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx_dir);
+	if (system(cmd) != 0)
+		cr_log_warn("could not remove %s", fx_dir);
+}
+
+/* ---- writes: each in its own transaction ---- */
+
+static inline int fx_w_task(struct txn *t, void *ctx, struct err *e)
+{
+	return store_task_put(t, ctx, e);
+}
+
+static inline int fx_w_unit(struct txn *t, void *ctx, struct err *e)
+{
+	return store_unit_put(t, ctx, e);
+}
+
+static inline int fx_w_doc(struct txn *t, void *ctx, struct err *e)
+{
+	return store_doc_put(t, ctx, e);
+}
+
+static inline int fx_w_task_del(struct txn *t, void *ctx, struct err *e)
+{
+	return store_task_del(t, *(uint64_t *)ctx, e);
+}
+
+static inline void fx_write(store_write_fn fn, void *ctx)
+{
+	struct err e = {0};
+	int rc = store_write(fx_st, fn, ctx, &e);
+	cr_assert_eq(rc, 0, "store_write: %s", e.msg);
+}
+
+/* A unit with the given code and parent; returns its id. */
+static inline uint32_t fx_unit(const char *code, uint32_t parent)
+{
+	struct unit u = {0};
+	strcpy(u.code, code);
+	u.name = xstrdup(code);
+	u.kind = UK_BAN;
+	u.parent = parent;
+	uint32_t id;
+
+	fx_write(fx_w_unit, &u);
+	id = u.id;
+	unit_free(&u);
+	return id;
+}
+
+/* A task (caller frees with task_free) with a BY deadline on due, or none
+ * when due is DATE_NONE. */
+static inline void fx_task_init(struct task *t, uint32_t lead, uint64_t doc, int status, date_t due)
+{
+	memset(t, 0, sizeof *t);
+	t->lead = lead;
+	t->doc_id = doc;
+	t->status = (uint8_t)status;
+	t->text = xstrdup("Tổ chức quán triệt, triển khai thực hiện");
+	t->dl.d.kind = due == DATE_NONE ? DL_NONE : DL_BY;
+	t->dl.d.due = due;
+	t->dl.d.start = DATE_NONE;
+	t->extended_to = DATE_NONE;
+	t->start = DATE_NONE;
+	t->last_update = DATE_NONE;
+	t->done_date = DATE_NONE;
+	t->due = due;
+}
+
+/* Store a new task; returns its id. */
+static inline uint64_t fx_task(uint32_t lead, uint64_t doc, int status, date_t due)
+{
+	struct task t;
+	uint64_t id;
+
+	fx_task_init(&t, lead, doc, status, due);
+	fx_write(fx_w_task, &t);
+	id = t.id;
+	task_free(&t);
+	return id;
+}
+
+/* ---- reads ---- */
+
+static inline struct txn *fx_read(void)
+{
+	struct txn *t;
+	struct err e = {0};
+	cr_assert_eq(store_read_begin(fx_st, &t, &e), 0, "%s", e.msg);
+	return t;
+}
+
+static inline uint64_t fx_count(uint32_t unit, date_t from, date_t to)
+{
+	struct txn *t = fx_read();
+	struct err e = {0};
+	uint64_t n = 0;
+
+	cr_assert_eq(store_count(t, unit, from, to, &n, &e), 0, "%s", e.msg);
+	store_read_end(t);
+	return n;
+}
+
+/* Assert that store_check finds nothing. */
+static inline void fx_check_clean(void)
+{
+	struct txn *t = fx_read();
+	struct err e = {0};
+	char *rep = NULL;
+	int rc = store_check(t, &rep, &e);
+
+	store_read_end(t);
+	cr_assert_eq(rc, 0, "store_check: %s\n%s", e.msg, rep ? rep : "");
+	cr_assert_str_eq(rep, "");
+	free(rep);
+}
+
+/* Run store_check expecting problems; returns the report (caller frees). */
+static inline char *fx_check_dirty(void)
+{
+	struct txn *t = fx_read();
+	struct err e = {0};
+	char *rep = NULL;
+	int rc = store_check(t, &rep, &e);
+
+	store_read_end(t);
+	cr_assert_eq(rc, ERR_STORE, "store_check found nothing");
+	cr_assert_neq(rep[0], '\0');
+	return rep;
+}
+
+#endif
