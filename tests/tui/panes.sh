@@ -1,0 +1,48 @@
+#!/bin/sh
+# Move to a unit and check what the panes show against the command line:
+# its documents, the tasks of the first one, its subtree's tasks (t), and
+# expanding the unit with Enter.
+NAME=panes
+. tests/tui/lib.inc
+
+setup
+start_tui 120 40
+unit=ttu
+unit_name="Thành ủy Bình Giang"
+doc_json=$(cli docs --unit "$unit" --format json) || fail "cli docs"
+doc_id=$(echo "$doc_json" | json_first id)
+doc_number=$(echo "$doc_json" | json_first number)
+[ -n "$doc_number" ] || fail "the demo store has no document issued by $unit"
+task_id=$(cli tasks --doc "$doc_id" --format json | json_first id)
+ntasks=$(cli tasks --doc "$doc_id" --format json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
+nsub=$(cli tasks --unit "$unit" --subtree --format json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
+
+# Find the unit by name (the units pane has the focus at start).
+keys /
+type_text "thanh uy binh giang"
+keys Enter
+wait_for "$unit_name (Thành ủy, mã $unit)" || fail "the unit was not selected"
+wait_for "$doc_number" || fail "documents pane lacks $doc_number"
+screen | grep -qF "#$task_id " || fail "tasks pane lacks the first task #$task_id"
+screen | grep -qE "Nhiệm vụ của văn bản +$ntasks( |$)" || fail "tasks pane title does not count $ntasks"
+
+# The document's detail when its pane has the focus.
+keys Tab
+wait_for "Văn bản $doc_number" || fail "no document detail"
+keys Tab
+wait_for "Nhiệm vụ #$task_id" || fail "no task detail for #$task_id"
+
+# All tasks led by the unit and its subtree.
+keys t
+wait_for "Nhiệm vụ đơn vị chủ trì" || fail "t does not switch the tasks pane"
+screen | grep -qE "Nhiệm vụ đơn vị chủ trì +$nsub( |$)" || fail "subtree task count is not $nsub"
+
+# Expand the unit: its agencies appear under it.
+keys BTab BTab
+keys Enter
+wait_for "- $unit_name" || fail "Enter does not expand the unit"
+screen | grep -qE "^ +Ban Tổ chức Thành ủy +[0-9]+/[0-9]+ *│" || fail "no agency under the unit"
+keys Space
+wait_for "+ $unit_name" || fail "Space does not collapse the unit"
+quit_and_check_restored
+pass
