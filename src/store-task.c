@@ -174,7 +174,7 @@ int store_tasks_by_due(struct txn *t, uint32_t lead, date_t from, date_t to,
 	mdb_cursor_close(c);
 	if (ret)
 		return ret;
-	if (rc != MDB_NOTFOUND)
+	if (rc && rc != MDB_NOTFOUND)
 		return store_lmdb_err(t, rc, e, store_db_table[db].name);
 	return 0;
 }
