@@ -1,0 +1,33 @@
+#!/bin/sh
+# Resizing redraws: at 100x30 the panes, detail and status line fit; at
+# 60x20 (below the 80x24 minimum) the screen says so plainly; back at
+# 120x40 the panes return with the same selection.
+NAME=resize
+. tests/tui/lib.inc
+
+setup
+start_tui 120 40
+keys /
+type_text "ban tuyen giao tinh uy"
+keys Enter
+wait_for "Ban Tuyên giáo Tỉnh ủy (Ban, mã tu-btg)" || fail "unit not found"
+
+tmux -L "$SOCK" resize-window -t "$SESSION" -x 100 -y 30
+wait_for "Đơn vị và cấp dưới" || fail "100x30: no detail"
+s=$(screen)
+[ "$(echo "$s" | wc -l)" -eq 30 ] || fail "100x30: not 30 lines"
+for want in "▶ Đơn vị" "Văn bản" "Nhiệm vụ" "Ban Tuyên giáo Tỉnh ủy (Ban, mã tu-btg)" "$TODAY_VN"; do
+	echo "$s" | grep -qF -- "$want" || fail "100x30 lacks '$want'"
+done
+echo "$s" | tail -n 1 | grep -qF "$(id -un) · " || fail "100x30: status line is not on the last line"
+wide=$(echo "$s" | python3 -c 'import sys; print(sum(len(l.rstrip("\n")) > 100 for l in sys.stdin))')
+[ "$wide" -eq 0 ] || fail "100x30: $wide lines wider than the screen"
+
+tmux -L "$SOCK" resize-window -t "$SESSION" -x 60 -y 20
+wait_for "Cửa sổ quá nhỏ: cần ít nhất 80×24, hiện 60×20." || fail "60x20: no minimum-size message"
+screen | grep -qF "Đơn vị" && fail "60x20: panes drawn on a too small screen"
+
+tmux -L "$SOCK" resize-window -t "$SESSION" -x 120 -y 40
+wait_for "Ban Tuyên giáo Tỉnh ủy (Ban, mã tu-btg)" || fail "120x40: selection lost after resizing"
+quit_and_check_restored
+pass
