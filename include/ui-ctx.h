@@ -55,6 +55,7 @@ struct ui_docs {
 	int built;               /* 0: must be (re)built */
 	uint64_t *ids;
 	struct ui_list l;
+	uint64_t want;           /* document to select at the next build, or 0 */
 };
 
 struct ui_tasks {

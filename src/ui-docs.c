@@ -81,6 +81,9 @@ int ui_docs_sync(struct ui *u, struct txn *t, struct err *e)
 	p->unit = unit;
 	p->built = 1;
 	ui_list_clamp(&p->l, ui_page(u));
+	if (p->want)
+		keep = p->want;
+	p->want = 0;
 	if (keep)
 		ui_docs_select_id(u, keep);
 	return 0;
