@@ -57,6 +57,12 @@ static int rng_pct(struct rng *r)
 	return (int)(rng_next(r) % 100);
 }
 
+/* Nearest integer, halves away from zero (the library links without libm). */
+static double round_half(double x)
+{
+	return x < 0 ? (double)(long long)(x - 0.5) : (double)(long long)(x + 0.5);
+}
+
 /* ---- templates ---- */
 
 static const char *const roman[] = {"I", "II", "III", "IV"};
@@ -582,7 +588,9 @@ static void plan_present(struct demo *d, int ti)
 	switch (pt->scenario) {
 	case SC_FUTURE:
 		if (r < 15 && a + 30 < d->today) {
-			date_t done = rng_range(&d->rng, a + 30, d->today - 1);
+			/* Finished ahead of time, in the last few months. */
+			date_t from = a + 30 > d->today - 150 ? a + 30 : d->today - 150;
+			date_t done = rng_range(&d->rng, from, d->today - 1);
 			history(d, ti, a, done < due ? done : due, rng_range(&d->rng, 2, 4), 100, ST_DONE);
 		} else if (r < 75 || due - d->today < 60) {
 			history(d, ti, a, d->today - rng_range(&d->rng, 1, 20), rng_range(&d->rng, 1, 4),
@@ -673,7 +681,7 @@ static void plan_histories(struct demo *d)
 	}
 	/* Open past tasks k: (behind + k) / (ahead + behind + k) = share. */
 	double want = OVERDUE_SHARE * (double)ahead / (1.0 - OVERDUE_SHARE) - (double)behind;
-	size_t k = want <= 0 ? 0 : (size_t)lround(want);
+	size_t k = want <= 0 ? 0 : (size_t)round_half(want);
 	if (k > npast)
 		k = npast;
 	for (size_t i = npast; i > 1; i--) {
@@ -709,9 +717,9 @@ static void plan_measures(struct demo *d, int ind, const struct demo_indicator *
 		double v;
 		date_split(days[i], &y, &m, &dd);
 		if (di->start == 0) /* counted over each year */
-			v = round(goal * m / 12.0 * (0.8 + rng_pct(&d->rng) / 400.0));
+			v = round_half(goal * m / 12.0 * (0.8 + rng_pct(&d->rng) / 400.0));
 		else
-			v = round((di->start + (goal - di->start) * (i + 1) / (n + 1.5)) * 10) / 10;
+			v = round_half((di->start + (goal - di->start) * (i + 1) / (n + 1.5)) * 10) / 10;
 		if (d->nmeas == d->capmeas) {
 			d->capmeas = d->capmeas ? d->capmeas * 2 : 32;
 			d->meas = xrealloc(d->meas, d->capmeas * sizeof *d->meas);
