@@ -52,7 +52,18 @@ const struct unit *hier_unit(const struct hier *h, uint32_t id); /* NULL if abse
 int hier_in_subtree(const struct hier *h, uint32_t unit, uint32_t root);
 
 /* Resolve a unit named by a user: code, exact name or abbreviation,
- * case and diacritics ignored.  Returns the index or (size_t)-1. */
+ * case and diacritics ignored.  Returns the index or (size_t)-1.
+ * A code match beats a name match, which beats an abbreviation; at the same
+ * level a current unit beats a historical one.  When two units remain at
+ * the best level the name is ambiguous ("Ban Tổ chức Huyện ủy" with two
+ * districts) and (size_t)-1 is returned: see hier_resolve_all(). */
 size_t hier_resolve(const struct hier *h, const char *name);
+
+/* Every unit whose code, name or an abbreviation matches `name` (case and
+ * diacritics ignored), in tree order: the first `max` indexes go to out
+ * (may be NULL when max is 0).  Returns the number of matches, which may
+ * exceed max.  For callers that narrow an ambiguous name themselves, e.g.
+ * to the subtree of a document's issuer with hier_in_subtree(). */
+size_t hier_resolve_all(const struct hier *h, const char *name, size_t *out, size_t max);
 
 #endif
