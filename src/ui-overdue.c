@@ -36,11 +36,13 @@ int ui_due_sync(struct ui *u, struct txn *t, struct err *e)
 
 	if (d->built)
 		return 0;
+	/* No limit; not SIZE_MAX, which q_due_ids adds to. */
 	if (d->soon)
 		rc = q_soon_ids(t, u->units.h, d->root, u->ops->today, u->ops->cfg->soon_days, 0,
-		                SIZE_MAX, &ids, &n, e);
+		                SIZE_MAX / 4, &ids, &n, e);
 	else
-		rc = q_overdue_ids(t, u->units.h, d->root, u->ops->today, 0, SIZE_MAX, &ids, &n, e);
+		rc = q_overdue_ids(t, u->units.h, d->root, u->ops->today, 0, SIZE_MAX / 4, &ids, &n,
+		                   e);
 	if (rc) {
 		free(ids);
 		return rc;
@@ -76,7 +78,7 @@ void ui_due_draw(struct ui *u, struct txn *t)
 	int page = ui_view_page(u), r, w = lo->cols;
 	struct sbuf b = { 0 };
 	const char *cells[5] = { "Số ngày", "Mã", "Chủ trì", "Văn bản", "Nội dung" };
-	int widths[5] = { 7, 8, 22, 13, 0 };
+	int widths[5] = { 9, 7, 22, 13, 0 };
 
 	sbuf_printf(&b, " %s — %s%s: %zu nhiệm vụ ",
 	            d->soon ? "Sắp đến hạn" : "Quá hạn",

@@ -272,7 +272,7 @@ void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, 
 	text = txt_sanitize(tk.text ? tk.text : "");
 	if (with_unit) {
 		const char *cells[5];
-		int widths[5] = { 7, 8, 22, 13, 0 };
+		int widths[5] = { 9, 7, 22, 13, 0 };
 
 		if (r.tl == TL_OVERDUE || r.tl == TL_UNREPORTED || r.tl == TL_ON_TRACK ||
 		    r.tl == TL_DUE_SOON)
