@@ -42,7 +42,9 @@ struct cfg_unit {
 struct config {
 	char path[PATH_MAX];        /* theodoi.ini as found */
 	char units_path[PATH_MAX];  /* units.ini: [paths] units, relative to theodoi.ini */
-	char store[PATH_MAX];       /* [store] path, relative to theodoi.ini; "" = default */
+	char store[PATH_MAX];       /* [store] path resolved against the directory of
+	                               theodoi.ini; when unset or empty,
+	                               CFG_STORE_DEFAULT next to theodoi.ini */
 	struct periods periods;     /* [tracking] report_months, default "12" */
 	int soon_days;              /* [tracking] due_soon_days, default 14 */
 	int unmapped_can_read;      /* [access] unmapped = read | none, default read */
@@ -84,11 +86,6 @@ const struct cfg_unit *cfg_unit(const struct config *c, const char *code);
 
 /* Directory name of the store when [store] path is not set. */
 #define CFG_STORE_DEFAULT "theodoi-store"
-
-/* The store directory the configuration asks for: c->store if set, else
- * CFG_STORE_DEFAULT next to theodoi.ini.  Written to out; ERR_CONFIG if it
- * does not fit in len bytes. */
-int cfg_store_dir(const struct config *c, char *out, size_t len, struct err *e);
 
 void cfg_free(struct config *c);
 

@@ -145,20 +145,6 @@ static int resolve(const char *ini, const char *rel, char *out, size_t len)
 	return n < 0 || (size_t)n >= len ? -1 : 0;
 }
 
-int cfg_store_dir(const struct config *c, char *out, size_t len, struct err *e)
-{
-	const char *p = c->store[0] ? c->store : NULL;
-
-	if (p) {
-		if (str_copy(out, p, len) >= len)
-			return err_set(e, ERR_CONFIG, "đường dẫn kho dữ liệu quá dài: %s", p);
-		return 0;
-	}
-	if (resolve(c->path, CFG_STORE_DEFAULT, out, len))
-		return err_set(e, ERR_CONFIG, "đường dẫn kho dữ liệu quá dài");
-	return 0;
-}
-
 /* ---- the keys of theodoi.ini ----------------------------------------- */
 
 /* A value parser: 0, or -1 with the reason in why (Vietnamese). */
@@ -166,11 +152,7 @@ typedef int (*key_fn)(struct config *c, const char *val, char *why, size_t n);
 
 static int parse_store(struct config *c, const char *val, char *why, size_t n)
 {
-	if (!val[0]) {
-		c->store[0] = '\0'; /* empty: the default */
-		return 0;
-	}
-	if (resolve(c->path, val, c->store, sizeof c->store)) {
+	if (resolve(c->path, val[0] ? val : CFG_STORE_DEFAULT, c->store, sizeof c->store)) {
 		snprintf(why, n, "đường dẫn kho dữ liệu quá dài");
 		return -1;
 	}
@@ -395,6 +377,7 @@ static void set_defaults(struct config *c, const char *path)
 	memset(c, 0, sizeof *c);
 	str_copy(c->path, path, sizeof c->path);
 	resolve(c->path, "units.ini", c->units_path, sizeof c->units_path);
+	resolve(c->path, CFG_STORE_DEFAULT, c->store, sizeof c->store);
 	c->periods.months = 1u << 11; /* December */
 	c->soon_days = 14;
 	c->unmapped_can_read = 1;

@@ -69,7 +69,7 @@ Test(config, empty_file_gives_every_default)
 	load_ok(D "empty.ini", &c);
 	cr_assert_str_eq(c.path, D "empty.ini");
 	cr_assert_str_eq(c.units_path, D "units.ini");
-	cr_assert_str_eq(c.store, "");
+	cr_assert_str_eq(c.store, D "theodoi-store", "the default, next to the ini");
 	cr_assert_eq(c.periods.months, 1u << 11, "December only");
 	cr_assert_eq(c.soon_days, 14);
 	cr_assert_eq(c.unmapped_can_read, 1);
@@ -124,19 +124,42 @@ Test(config, absolute_store_path_is_kept)
 	rmdir(dir);
 }
 
-Test(config, store_dir_defaults_next_to_the_ini)
+Test(config, empty_store_path_means_the_default)
 {
+	char dir[] = "/tmp/theodoi-cfg-XXXXXX", path[PATH_MAX], expect[PATH_MAX];
 	struct config c;
-	char out[PATH_MAX];
+	FILE *f;
 
-	load_ok(D "empty.ini", &c);
-	cr_assert_eq(cfg_store_dir(&c, out, sizeof out, NULL), 0);
-	cr_assert_str_eq(out, D "theodoi-store");
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/theodoi.ini", dir);
+	f = fopen(path, "w");
+	fputs("[store]\npath =\n", f);
+	fclose(f);
+	load_ok(path, &c);
+	snprintf(expect, sizeof expect, "%s/theodoi-store", dir);
+	cr_assert_str_eq(c.store, expect);
 	cfg_free(&c);
-	load_ok(D "full.ini", &c);
-	cr_assert_eq(cfg_store_dir(&c, out, sizeof out, NULL), 0);
-	cr_assert_str_eq(out, D "data/store");
+	unlink(path);
+	rmdir(dir);
+}
+
+Test(config, ini_in_the_working_directory_resolves_paths_plainly)
+{
+	char dir[] = "/tmp/theodoi-cfg-XXXXXX";
+	struct config c;
+	FILE *f;
+
+	cr_assert_not_null(mkdtemp(dir));
+	cr_assert_eq(chdir(dir), 0);
+	f = fopen("theodoi.ini", "w");
+	fputs("[paths]\nunits = don-vi.ini\n", f);
+	fclose(f);
+	load_ok("theodoi.ini", &c);
+	cr_assert_str_eq(c.units_path, "don-vi.ini");
+	cr_assert_str_eq(c.store, "theodoi-store");
 	cfg_free(&c);
+	unlink("theodoi.ini");
+	rmdir(dir);
 }
 
 Test(config, continued_line_counts_from_its_first_line)
