@@ -29,6 +29,11 @@
 #define AGENCIES_DISTRICT 8
 #define AGENCIES_BLOC 4
 #define MAX_UPDATES 6
+/* Percentages that set the overdue share (about 40% of the open dated
+ * tasks): tasks done among those whose deadline passed, and periodic
+ * tasks that never reported. */
+#define DONE_PAST 35
+#define STALE_PERIODIC 40
 
 /* ---- PRNG (splitmix64) ---- */
 
@@ -531,7 +536,7 @@ static int pick_lead(struct gen *g)
 static void make_phrase(struct gen *g, struct sbuf *b)
 {
 	struct cursor *c = &g->cur;
-	date_t target = c->doc_date + (date_t)rng_range(&c->rng, 20, 720);
+	date_t target = c->doc_date + (date_t)rng_range(&c->rng, 20, 540);
 	int y, m, d, x = rng_pct(&c->rng);
 	char day[11];
 
@@ -593,21 +598,20 @@ static int task_history(struct gen *g, struct task *tk, struct update *ups)
 	if (a > b)
 		a = b;
 	if (dl_is_periodic(&tk->dl)) {
-		n = (int)rng_range(&c->rng, 1, MAX_UPDATES);
-		if (x < 22) /* the latest report is more than a period old */
-			b = a + (b - a) / 4;
+		if (x < STALE_PERIODIC)
+			status = ST_NOT_STARTED; /* never reported: late once a period ends */
 		else
-			a = a + (b - a) / 2;
+			n = (int)rng_range(&c->rng, 1, MAX_UPDATES), a = a + (b - a) / 2;
 	} else if (due != DATE_NONE && due < g->today) {
-		if (x < 58) {
-			done = x < 46 ? due - (date_t)rng_range(&c->rng, 0, 40)
-			              : due + (date_t)rng_range(&c->rng, 1, 60);
+		if (x < DONE_PAST) {
+			done = x < DONE_PAST * 4 / 5 ? due - (date_t)rng_range(&c->rng, 0, 40)
+			                             : due + (date_t)rng_range(&c->rng, 1, 60);
 			status = ST_DONE;
-		} else if (x < 59) {
+		} else if (x < DONE_PAST + 1) {
 			status = ST_ON_HOLD;
-		} else if (x < 62 && due > g->today - 60) {
+		} else if (x < DONE_PAST + 4 && due > g->today - 60) {
 			tk->extended_to = g->today + (date_t)rng_range(&c->rng, 10, 120);
-		} else if (x < 80) {
+		} else if (x < DONE_PAST + 25) {
 			status = ST_NOT_STARTED;
 		}
 	} else if (due != DATE_NONE) {

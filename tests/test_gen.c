@@ -1,0 +1,278 @@
+/* test_gen.c — the synthetic benchmark setup: a consistent store of N
+ * tasks, a units.ini the configuration loader accepts, the overdue share,
+ * determinism, and refusals. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "deadline.h"
+#include "gen.h"
+#include "store.h"
+#include "util.h"
+
+#define TODAY date_make(2026, 11, 23)
+
+struct setup {
+	char tmp[64];
+	char dir[128];
+	struct gen_stats s;
+};
+
+static int build_in(struct setup *x, long ntasks, unsigned long seed, long units, struct err *e)
+{
+	struct gen_opts o = {0};
+	o.units = units;
+	o.today = TODAY;
+	o.batch = 700; /* several transactions even for a small N */
+	return gen_build(x->dir, ntasks, seed, &o, &x->s, e);
+}
+
+static void make(struct setup *x, long ntasks, unsigned long seed, long units)
+{
+	struct err e;
+	err_clear(&e);
+	memset(x, 0, sizeof *x);
+	strcpy(x->tmp, "/tmp/theodoi-gen-XXXXXX");
+	cr_assert_not_null(mkdtemp(x->tmp));
+	snprintf(x->dir, sizeof x->dir, "%s/setup", x->tmp);
+	cr_assert_eq(build_in(x, ntasks, seed, units, &e), 0, "%s", e.msg);
+}
+
+static void drop(struct setup *x)
+{
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", x->tmp);
+	cr_assert_eq(system(cmd), 0);
+}
+
+static struct store *open_store(const struct setup *x)
+{
+	char path[160];
+	struct store *st;
+	struct err e;
+	snprintf(path, sizeof path, "%s/store", x->dir);
+	cr_assert_eq(store_open(path, STORE_RDONLY, &st, &e), 0, "%s", e.msg);
+	return st;
+}
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	struct sbuf b = {0};
+	char chunk[4096];
+	size_t n;
+	cr_assert_not_null(f, "%s", path);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		sbuf_add(&b, chunk, n);
+	fclose(f);
+	return sbuf_detach(&b);
+}
+
+Test(gen, builds_a_consistent_store_of_n_tasks)
+{
+	struct setup x;
+	struct txn *t;
+	struct store_stat ss;
+	struct err e;
+	char *report = NULL;
+	make(&x, 2000, 7, 300);
+	cr_assert_eq(x.s.tasks, 2000);
+	struct store *st = open_store(&x);
+	cr_assert_eq(store_read_begin(st, &t, &e), 0);
+	cr_assert_eq(store_stat(t, &ss, &e), 0);
+	cr_assert_eq(ss.tasks, 2000);
+	cr_assert_eq((long)ss.docs, x.s.docs);
+	cr_assert_eq((long)ss.units, x.s.units);
+	cr_assert_eq((long)ss.updates, x.s.updates);
+	cr_assert_gt(x.s.updates, 2 * 2000, "several updates per task: %ld", x.s.updates);
+	cr_assert_gt(x.s.docs, 10);
+	int rc = store_check(t, &report, &e);
+	store_read_end(t);
+	cr_assert_eq(rc, 0, "%s", report ? report : e.msg);
+	free(report);
+	store_close(st);
+	drop(&x);
+}
+
+Test(gen, units_ini_is_accepted_by_the_configuration_loader)
+{
+	struct setup x;
+	struct config c;
+	struct err e;
+	char ini[160];
+	err_clear(&e);
+	make(&x, 50, 3, 300);
+	snprintf(ini, sizeof ini, "%s/theodoi.ini", x.dir);
+	cr_assert_eq(cfg_load(ini, &c, &e), 0, "%s", e.msg);
+	cr_assert_eq(cfg_load_units(&c, &e), 0, "%s:%d: %s", e.file, e.line, e.msg);
+	cr_assert_eq(c.nunits, x.s.units);
+	const struct cfg_user *root = cfg_user(&c, "root");
+	cr_assert_not_null(root);
+	cr_assert_str_eq(root->unit, "tw");
+	cr_assert_eq(root->role, ROLE_ADMIN);
+	int grass = 0;
+	for (int i = 0; i < c.nunits; i++)
+		grass += c.units[i].kind == UK_DANG_UY_CO_SO || c.units[i].kind == UK_CHI_BO;
+	cr_assert_gt(grass, c.nunits / 2, "%d grassroots of %d", grass, c.nunits);
+	cr_assert(strstr(c.store, "store"), "%s", c.store);
+	cfg_free(&c);
+	drop(&x);
+}
+
+Test(gen, unit_count_follows_the_request)
+{
+	struct setup x;
+	make(&x, 10, 1, 3000);
+	cr_assert(x.s.units > 2000 && x.s.units < 4000, "%ld units", x.s.units);
+	drop(&x);
+}
+
+Test(gen, about_forty_percent_of_open_dated_tasks_are_overdue)
+{
+	struct setup x;
+	struct txn *t;
+	struct store_counts sc;
+	uint64_t open_dated;
+	struct err e;
+	make(&x, 5000, 11, 300);
+	struct store *st = open_store(&x);
+	cr_assert_eq(store_read_begin(st, &t, &e), 0);
+	cr_assert_eq(store_unit_counts(t, 0, TODAY, 14, &sc, &e), 0);
+	cr_assert_eq(store_count(t, 0, DATE_NONE, STORE_SLOT_NODUE - 1, &open_dated, &e), 0);
+	store_read_end(t);
+	store_close(st);
+	cr_assert_eq(sc.overdue, x.s.overdue);
+	cr_assert_eq(open_dated, x.s.open_dated);
+	double share = (double)sc.overdue / (double)open_dated;
+	cr_assert(share > 0.30 && share < 0.50, "%llu of %llu", (unsigned long long)sc.overdue,
+	          (unsigned long long)open_dated);
+	cr_assert_gt(sc.soon, 0);
+	cr_assert_gt(sc.closed, 0);
+	drop(&x);
+}
+
+struct kinds {
+	int n[DL_KIND_COUNT];
+	int reparsed_differently;
+	int unled;
+};
+
+static int note_kind(const struct task *tk, void *ctx)
+{
+	struct kinds *k = ctx;
+	struct deadline dl;
+	k->n[tk->dl.d.kind]++;
+	if (tk->dl_phrase) {
+		dl_parse(tk->dl_phrase, &dl);
+		k->reparsed_differently += dl.d.kind != tk->dl.d.kind || dl_due(&dl) != dl_due(&tk->dl);
+	}
+	k->unled += tk->lead == 0;
+	return 0;
+}
+
+Test(gen, tasks_mix_every_deadline_kind_and_have_leads)
+{
+	struct setup x;
+	struct txn *t;
+	struct kinds k = {0};
+	struct err e;
+	make(&x, 3000, 5, 300);
+	struct store *st = open_store(&x);
+	cr_assert_eq(store_read_begin(st, &t, &e), 0);
+	cr_assert_eq(store_tasks_each(t, note_kind, &k, &e), 0);
+	store_read_end(t);
+	store_close(st);
+	for (int i = 0; i < DL_KIND_COUNT; i++)
+		cr_assert_gt(k.n[i], 0, "no task of kind %s", dl_kind_name((enum dl_kind)i));
+	cr_assert_gt(k.n[DL_BY], k.n[DL_ONGOING]);
+	cr_assert_eq(k.reparsed_differently, 0);
+	cr_assert_eq(k.unled, 0);
+	drop(&x);
+}
+
+Test(gen, same_seed_gives_the_same_setup)
+{
+	struct setup a, b, c;
+	make(&a, 1500, 42, 300);
+	make(&b, 1500, 42, 300);
+	make(&c, 1500, 43, 300);
+	char pa[160], pb[160], pc[160];
+	snprintf(pa, sizeof pa, "%s/units.ini", a.dir);
+	snprintf(pb, sizeof pb, "%s/units.ini", b.dir);
+	snprintf(pc, sizeof pc, "%s/units.ini", c.dir);
+	char *ua = slurp(pa), *ub = slurp(pb), *uc = slurp(pc);
+	cr_assert_str_eq(ua, ub);
+	cr_assert_str_neq(ua, uc);
+	cr_assert_eq(a.s.updates, b.s.updates);
+	cr_assert_eq(a.s.docs, b.s.docs);
+	cr_assert_eq(a.s.overdue, b.s.overdue);
+	free(ua);
+	free(ub);
+	free(uc);
+	drop(&a);
+	drop(&b);
+	drop(&c);
+}
+
+Test(gen, refuses_a_directory_that_already_has_a_setup)
+{
+	struct setup x;
+	struct err e;
+	err_clear(&e);
+	make(&x, 20, 1, 300);
+	cr_assert_eq(build_in(&x, 20, 1, 300, &e), ERR_CONFLICT);
+	cr_assert(strstr(e.file, x.dir), "%s", e.file);
+	drop(&x);
+}
+
+Test(gen, bad_sizes_are_usage_errors)
+{
+	struct err e;
+	err_clear(&e);
+	cr_assert_eq(gen_build("/nonexistent/never", 0, 1, NULL, NULL, &e), ERR_USAGE);
+	cr_assert_eq(gen_build("/nonexistent/never", GEN_MAX_TASKS + 1, 1, NULL, NULL, &e), ERR_USAGE);
+	struct gen_opts o = {0};
+	o.units = GEN_MAX_UNITS + 1;
+	o.today = TODAY;
+	cr_assert_eq(gen_build("/nonexistent/never", 10, 1, &o, NULL, &e), ERR_USAGE);
+	cr_assert_eq(gen_build("/nonexistent/never", 10, 1, NULL, NULL, &e), ERR_IO);
+}
+
+struct seen {
+	long last_done, total, calls;
+};
+
+static void on_progress(void *ctx, const char *phase, long done, long total)
+{
+	struct seen *s = ctx;
+	if (strcmp(phase, "nhiệm vụ"))
+		return;
+	cr_assert_geq(done, s->last_done);
+	s->last_done = done;
+	s->total = total;
+	s->calls++;
+}
+
+Test(gen, reports_progress_per_batch)
+{
+	struct setup x;
+	struct seen s = {0};
+	struct gen_opts o = {0};
+	struct err e;
+	memset(&x, 0, sizeof x);
+	strcpy(x.tmp, "/tmp/theodoi-gen-XXXXXX");
+	cr_assert_not_null(mkdtemp(x.tmp));
+	snprintf(x.dir, sizeof x.dir, "%s/setup", x.tmp);
+	o.units = 300;
+	o.today = TODAY;
+	o.batch = 250;
+	o.progress = on_progress;
+	o.progress_ctx = &s;
+	cr_assert_eq(gen_build(x.dir, 1000, 9, &o, NULL, &e), 0, "%s", e.msg);
+	cr_assert_eq(s.calls, 4);
+	cr_assert_eq(s.last_done, 1000);
+	cr_assert_eq(s.total, 1000);
+	drop(&x);
+}
