@@ -359,6 +359,19 @@ Test(config_units, decomposed_names_are_stored_composed)
 	cfg_free(&c);
 }
 
+Test(config_units, quoted_value_keeps_semicolon_and_hash)
+{
+	struct config c;
+
+	load_ok(D "empty.ini", &c);
+	str_copy(c.units_path, D "units-quoted.ini", sizeof c.units_path);
+	units_ok(&c);
+	cr_assert_str_eq(c.units[0].name, "Ban A; Văn phòng # 2");
+	cr_assert_str_eq(c.units[0].abbrevs, "BA", "an unquoted value ends at ';'");
+	cr_assert_eq(c.units[0].kind, UK_TINH_UY, "and at '#'");
+	cfg_free(&c);
+}
+
 Test(config_units, unknown_parent_names_its_line)
 {
 	cr_assert_str_eq(units_error(D "units-unknown-parent.ini"),
