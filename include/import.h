@@ -1,0 +1,151 @@
+/* import.h — read a Vietnamese plan from text: its header, its tasks with
+ * leads, partners and deadlines, its indicators, and what could not be
+ * understood (warnings); turn the result into the JSON contract of
+ * `theodoi import --dry-run --format json`, into a text summary, or store
+ * it.
+ *
+ * Parsing is separate from storing: imp_parse() never touches the store
+ * (the hierarchy it is given is only read), and imp_store() writes one
+ * parsed result in one transaction.  See shared/domain.md for the shapes
+ * of the documents and the meaning of every field.
+ */
+#ifndef THEODOI_IMPORT_H
+#define THEODOI_IMPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <jansson.h>
+
+#include "deadline.h"
+#include "model.h"
+
+struct err;
+struct hier;
+struct ops_ctx;
+struct sbuf;
+
+/* Where a task's deadline came from. */
+enum imp_dl_source {
+	IMP_DL_NONE = 0, /* no deadline stated or inherited */
+	IMP_DL_INLINE,   /* a phrase in the task's own text (parenthesis or sentence) */
+	IMP_DL_SECTION   /* a "Thời gian thực hiện: ..." line of an enclosing section */
+};
+
+/* The document's header, signature and preamble.  Strings are malloc'd and
+ * owned by the result (NULL when the text does not carry them). */
+struct imp_doc {
+	char kind[DOCKIND_LEN];      /* "KH", "CTr", ... or "" if unknown */
+	char number[DOCNUM_LEN];     /* "52-CTr/TU", or "" when the text carries none */
+	date_t date;                 /* date of issue, or DATE_NONE */
+	char *title;                 /* "Chương trình hành động thực hiện Nghị quyết ..." */
+	char *issuer;                /* as written: "Ban Thường vụ Thành ủy" */
+	uint32_t issuer_unit;        /* resolved unit id (or the hint), 0 if none */
+	int nimplements;
+	char (*implements)[DOCNUM_LEN]; /* numbers this document implements, in order */
+	char *signer;                /* "Bùi Thị Quỳnh Vân" */
+	char *signer_role;           /* "BÍ THƯ" */
+	date_t plan_due;             /* by when subordinate units must issue their own
+	                                plan (from a dated "xây dựng kế hoạch" task), or
+	                                DATE_NONE */
+};
+
+/* One task.  Strings are malloc'd and owned by the result. */
+struct imp_task {
+	char section[SECTION_LEN];   /* the document's own numbering: "IV.1#3",
+	                                "III.1#4+2", "III.5.1(4)" */
+	char *lead;                  /* lead unit as written, or NULL */
+	uint32_t lead_unit;          /* resolved lead unit id, or 0 */
+	int npartners;
+	char **partners;             /* partner units as written */
+	uint32_t *partner_units;     /* their resolved ids, 0 where unresolved */
+	char *text;                  /* the task's text (Markdown marks removed) */
+	char *dl_phrase;             /* deadline phrase exactly as written, or NULL */
+	struct deadline dl;          /* its normalised form (DL_NONE if none) */
+	enum imp_dl_source dl_source;
+	int line;                    /* 1-based line of the task in the input */
+};
+
+/* One measurable target ("chỉ tiêu"). */
+struct imp_indicator {
+	char section[SECTION_LEN];
+	char *text;                  /* malloc'd, owned by the result */
+	int year;                    /* target year, or 0 */
+	double min;                  /* "tối thiểu 80%": 80, or NAN */
+	double target;               /* "phấn đấu 90%": 90, or NAN */
+	char unit[16];               /* "%", "đảng viên", ... or "" */
+	int line;
+};
+
+/* Something the importer could not settle, for the user to check. */
+struct imp_warning {
+	int line;                    /* 1-based line, or 0 for the whole document */
+	char *msg;                   /* Vietnamese, malloc'd */
+};
+
+/* Everything read from one text.  Created by imp_parse(), released with
+ * imp_free(); every pointer inside belongs to it. */
+struct imp_result {
+	char file[256];              /* file name given to imp_parse, or "" */
+	struct imp_doc doc;
+	size_t ntasks;
+	struct imp_task *tasks;      /* in document order */
+	size_t nindicators;
+	struct imp_indicator *indicators;
+	size_t nwarnings;
+	struct imp_warning *warnings;
+	char *source;                /* the text as read: NFC, LF line ends, no BOM */
+	size_t source_len;
+};
+
+/* Parse a plan: text[0..len) in UTF-8 (NFC or NFD; BOM, CRLF, tabs and
+ * non-breaking spaces accepted; Markdown marks present or not).  filename
+ * (may be NULL) is used in messages.  h (may be NULL: then no unit
+ * resolves and leads are kept as text) is the hierarchy units are resolved
+ * against, relative to the issuer.  issuer_hint (a unit id, or 0)
+ * overrides the issuer found in the text.
+ * On success returns 0 and *out is a new result the caller releases with
+ * imp_free().  Errors (*out is then NULL): ERR_INPUT for text that is not
+ * UTF-8 (e->file, e->line and e->col name the first bad byte) or in which
+ * no task can be recognised ("không tìm thấy nhiệm vụ nào ..."). */
+int imp_parse(const char *text, size_t len, const char *filename, const struct hier *h,
+              uint32_t issuer_hint, struct imp_result **out, struct err *e);
+
+/* Release a result and everything it owns.  r may be NULL. */
+void imp_free(struct imp_result *r);
+
+/* The import JSON contract:
+ *   {"doc": {"kind", "number", "date", "title", "issuer", "implements": [...],
+ *            "signer", "signer_role"},
+ *    "tasks": [{"section", "lead", "lead_unit", "partners": [...], "text",
+ *               "deadline_phrase", "deadline": {...}}],
+ *    "indicators": [{"text", "year", "min", "target", "unit"}],
+ *    "warnings": [{"line", "message"}]}
+ * Absent values are JSON null; "lead_unit" is the resolved unit's code (h
+ * may be NULL: then null), "deadline" is dl_to_json().  The caller owns
+ * the returned reference (json_decref). */
+json_t *imp_to_json(const struct imp_result *r, const struct hier *h);
+
+/* Append a readable summary with Vietnamese labels (document, then each
+ * task with its section, lead, deadline and text, then indicators and
+ * warnings), columns aligned by display width, to out.  h (may be NULL)
+ * gives unit codes. */
+void imp_text(const struct imp_result *r, const struct hier *h, struct sbuf *out);
+
+/* Store a parsed document in one write transaction: the document (with
+ * r->source as its original text), its tasks (start: the document's date,
+ * else c->today; due via ops_refresh_due), its indicators, and an audit
+ * entry (action "import", object "doc:<id>").  Only an administrator may
+ * import: else ERR_DENIED naming the rule.  A document with the same
+ * number, issuer and date (and, when it has no number, the same title) is
+ * already stored: ERR_CONFLICT, unless `replace`; then the stored
+ * document is updated in place, the tasks whose section and text still
+ * match keep their id, status, progress, updates and extensions, the
+ * others are deleted, and indicators whose text still matches keep their
+ * measurements.  *doc_id (may be NULL) receives the document's id. */
+int imp_store(struct ops_ctx *c, const struct imp_result *r, int replace, uint64_t *doc_id,
+              struct err *e);
+
+/* Human names of enum imp_dl_source: "inline", "section", "none". */
+const char *imp_dl_source_name(enum imp_dl_source s);
+
+#endif

@@ -1,0 +1,215 @@
+/* import-internal.h — what the import modules share and nobody else needs:
+ * the cleaned paragraphs of the input, numbering markers, word tokens over
+ * folded text, the document tree, unit phrases and deadline phrases.
+ */
+#ifndef THEODOI_IMPORT_INTERNAL_H
+#define THEODOI_IMPORT_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "import.h"
+#include "util.h"
+
+struct hier;
+
+/* ---- text (import-text.c) ------------------------------------------- */
+
+/* A paragraph: hard-wrapped lines and page-break splits joined back, with
+ * Markdown marks removed and white space collapsed. */
+struct imp_block {
+	char *text;      /* malloc'd, NFC */
+	size_t len;
+	int line;        /* 1-based line of its first line */
+};
+
+struct imp_text {
+	char *source;    /* the whole text: NFC, LF, no BOM, controls blanked */
+	size_t source_len;
+	struct imp_block *blocks;
+	size_t nblocks;
+};
+
+/* Decode, validate, normalise and split text into paragraphs.  ERR_INPUT
+ * for invalid UTF-8 with e->file/line/col set.  Release with
+ * imp_text_free() (also after a failure). */
+int imp_text_read(const char *text, size_t len, const char *file, struct imp_text *out,
+                  struct err *e);
+void imp_text_free(struct imp_text *t);
+
+/* Character class of the first letter of s[0..n): 1 upper-case, -1 lower-case,
+ * 0 when the text does not start with a letter. */
+int imp_first_case(const char *s, size_t n);
+/* 1 if s[0..n) has at least two letters and no lower-case one. */
+int imp_all_caps(const char *s, size_t n);
+
+/* ---- numbering markers (import-mark.c) -------------------------------- */
+
+enum imp_mk {
+	MK_NONE = 0,
+	MK_ROMAN,    /* "III." */
+	MK_DECIMAL,  /* "2.", "2.1.", "1.1" */
+	MK_PAREN,    /* "(3)", "3)" */
+	MK_LETTER,   /* "a)", "(b)" */
+	MK_BULLET    /* "-", "+", "*", "•" ... */
+};
+
+#define IMP_MAX_COMP 6
+
+struct imp_marker {
+	enum imp_mk kind;
+	int ncomp;                /* MK_DECIMAL: number of components */
+	int comp[IMP_MAX_COMP];   /* MK_DECIMAL numbers; MK_ROMAN/MK_PAREN: comp[0] */
+	char label[16];           /* "III", "2.1", "3", "a" */
+	char style;               /* MK_BULLET: '-', '+', '*', 'o', '>' */
+	size_t len;               /* bytes of the marker and the spaces after it */
+};
+
+/* Recognise a numbering marker at the start of s[0..n).  Returns 1 and
+ * fills m, or 0 (m->kind MK_NONE). */
+int imp_marker_parse(const char *s, size_t n, struct imp_marker *m);
+
+/* ---- word tokens over folded text (import-tok.c) --------------------- */
+
+/* A token of the folded text: a word (letters, digits, and '/', '-', '.',
+ * '&' between them) or one punctuation byte. */
+struct imp_tok {
+	uint32_t a, b;   /* folded byte range */
+	char punct;      /* 0 for a word, else the punctuation byte */
+	char cap;        /* word: 1 if its first original letter is upper-case */
+};
+
+struct imp_toks {
+	const char *s;   /* original text (not owned) */
+	size_t n;
+	char *f;         /* folded text (owned) */
+	size_t fn;
+	size_t *map;     /* folded byte -> original byte (owned) */
+	struct imp_tok *t;
+	size_t nt;
+};
+
+void imp_toks_init(struct imp_toks *tk, const char *s, size_t n);
+void imp_toks_free(struct imp_toks *tk);
+/* 1 if token i is the word w (folded, no spaces). */
+int imp_tok_is(const struct imp_toks *tk, size_t i, const char *w);
+/* 1 if token i is punctuation c. */
+int imp_tok_punct(const struct imp_toks *tk, size_t i, char c);
+/* Number of tokens matched when the words of seq ("ban to chuc", words
+ * separated by single spaces; "," and other punctuation are tokens too)
+ * start at token i, else 0. */
+size_t imp_tok_seq(const struct imp_toks *tk, size_t i, const char *seq);
+/* The first entry of the NULL-terminated list that matches at i: its index,
+ * with *len its token count; -1 if none. */
+int imp_tok_any(const struct imp_toks *tk, size_t i, const char *const *list, size_t *len);
+/* Original byte range of tokens [i, j) (j > i), trimmed. */
+void imp_tok_span(const struct imp_toks *tk, size_t i, size_t j, size_t *start, size_t *end);
+/* Value of a token that is all digits (at most 9), else -1. */
+long imp_tok_num(const struct imp_toks *tk, size_t i);
+
+/* ---- the parse under way (import.c) ---------------------------------- */
+
+struct imp_units;
+
+struct imp_ctx {
+	const struct hier *h;
+	struct imp_result *r;
+	struct imp_text txt;
+	struct imp_units *units;   /* index of h, or NULL */
+	size_t tcap, icap, wcap;   /* capacities of r's arrays */
+	size_t body_start;         /* first block of the numbered body */
+	size_t body_end;           /* first block after it (recipients, signature) */
+};
+
+/* Append a warning (printf format, Vietnamese) at line (0: none). */
+void imp_warn(struct imp_ctx *c, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Append a task / an indicator (zeroed) and return it. */
+struct imp_task *imp_task_new(struct imp_ctx *c);
+struct imp_indicator *imp_indicator_new(struct imp_ctx *c);
+
+/* ---- header and signature (import-header.c) --------------------------- */
+
+/* Find where the numbered body starts and ends (c->body_start/end), and
+ * read kind, number, date, title, implements, issuer (text), signer. */
+void imp_header(struct imp_ctx *c);
+
+/* ---- structure (import-structure.c) ----------------------------------- */
+
+/* What a section holds, from the words of its heading. */
+enum imp_sk {
+	SK_NONE = 0,     /* no keyword: inherits from the enclosing section */
+	SK_PURPOSE,      /* Mục đích, yêu cầu; Quan điểm */
+	SK_GOALS,        /* Mục tiêu */
+	SK_INDICATORS,   /* Các chỉ tiêu cụ thể */
+	SK_TASKS,        /* Nhiệm vụ, giải pháp; Nhiệm vụ cụ thể */
+	SK_IMPL,         /* Tổ chức thực hiện */
+	SK_OTHER         /* anything else at the top: Kinh phí, Kết quả ... */
+};
+
+/* The kind of section a heading text s[0..n) opens (SK_NONE if its words
+ * say nothing). */
+enum imp_sk imp_section_keyword(const char *s, size_t n);
+
+/* 1 if paragraph s[0..n) is the recipients' heading ("Nơi nhận:") or the
+ * start of the signature block ("T/M BAN THƯỜNG VỤ", "K/T BÍ THƯ"). */
+int imp_is_closing(const char *s, size_t n);
+
+/* A document number ("52-CTr/TU", "726/KH-UBND") as token i: 1 or 0. */
+int imp_tok_docnum(const struct imp_toks *tk, size_t i);
+
+/* Build the section tree of c->body_start..body_end and extract tasks and
+ * indicators into c->r. */
+void imp_structure(struct imp_ctx *c);
+
+/* ---- indicators (import-indicator.c) ---------------------------------- */
+
+/* Read year, minimum, target and unit of an indicator text into ind. */
+void imp_indicator_read(const char *text, size_t n, struct imp_indicator *ind);
+/* 1 if text looks like a measurable target (a year and a figure). */
+int imp_indicator_like(const char *text, size_t n);
+
+/* ---- units (import-units.c) ------------------------------------------- */
+
+/* Build an index of h for resolution (NULL when h is NULL). */
+struct imp_units *imp_units_new(const struct hier *h);
+void imp_units_free(struct imp_units *u);
+
+/* Resolve a unit written as name[0..n), relative to the issuer unit (0:
+ * none): exact name or abbreviation, then the issuer's subtree, then
+ * upwards.  Returns the unit id or 0. */
+uint32_t imp_units_resolve(const struct imp_units *u, const char *name, size_t n,
+                           uint32_t issuer);
+
+/* A list of unit names at tokens [i, ...): "Ban Tổ chức Tỉnh ủy, Ban Tuyên
+ * giáo và các cơ quan liên quan".  Fills the token ranges of the items
+ * (at most max) and returns their number; *end gets the token after the
+ * list, *stop why it ended: 'v' a verb, ';' a semicolon, 'e' the end of the
+ * text, ':' a colon, 'x' anything else. */
+struct imp_item {
+	size_t a, b;     /* tokens [a, b) */
+};
+size_t imp_unit_list(const struct imp_toks *tk, size_t i, struct imp_item *items, size_t max,
+                     size_t *end, char *stop);
+
+/* 1 if the folded word sequence at token i starts a unit name. */
+int imp_unit_head(const struct imp_toks *tk, size_t i);
+
+/* ---- deadlines (import-deadline.c) ----------------------------------- */
+
+struct imp_dl_found {
+	size_t start, end;       /* byte range of the phrase in the text */
+	struct deadline dl;
+};
+
+/* Find the deadline phrases of a task text s[0..n): parenthesised
+ * phrases, and phrases that stand as a clause of the sentence.  Fills at
+ * most max, in text order, and returns their number. */
+size_t imp_dl_find(const char *s, size_t n, struct imp_dl_found *out, size_t max);
+
+/* The phrase of a section line "Thời gian thực hiện: Thường xuyên."
+ * s[0..n): 1 and the byte range of the phrase (after the colon, without
+ * the final full stop) when s is such a line, else 0. */
+int imp_dl_section_line(const char *s, size_t n, size_t *start, size_t *end);
+
+#endif

@@ -1,0 +1,776 @@
+/* import-structure.c — the numbered body of a plan as a tree of sections
+ * and items (I., 1., 1.1., (1), a), "-", "+"), what each section holds
+ * (purpose, goals, indicators, tasks, implementation), and the tasks and
+ * indicators read from it: which items are tasks, their section paths,
+ * their leads (unit headings, opening subjects, sections handed to a unit
+ * in "Tổ chức thực hiện"), partners and deadlines.
+ */
+#include "import-internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+#define NO ((size_t)-1)
+#define MAX_DEPTH 32
+#define MAX_DL 16
+
+struct idx_list {
+	size_t *v;
+	size_t n, cap;
+};
+
+static void idx_push(struct idx_list *l, size_t x)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 4;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	l->v[l->n++] = x;
+}
+
+struct node {
+	struct imp_marker m;
+	size_t parent;
+	size_t block;          /* its own paragraph */
+	struct idx_list more;  /* unmarked paragraphs: body (numbered) or continuation */
+	size_t nchildren;
+	int nbullets;          /* bullets among its children so far */
+	int ordinal;           /* bullets: rank among the parent's bullets */
+	size_t time_block;     /* "Thời gian thực hiện: ..." of this section, or NO */
+	enum imp_sk own, sk;   /* keyword of its heading; effective kind */
+	char path[64];
+	char *unit_lead;       /* text of the units its heading names, or NULL */
+	int synthetic;         /* an unnumbered heading in capitals */
+};
+
+struct tree {
+	struct node *n;
+	size_t nn, cap;
+	int root_bullets;
+	unsigned char *impl;   /* per task: from "Tổ chức thực hiện" */
+	size_t implcap;
+};
+
+/* ---- section keywords --------------------------------------------------- */
+
+enum imp_sk imp_section_keyword(const char *s, size_t n)
+{
+	static const struct {
+		const char *words;
+		enum imp_sk sk;
+	} keys[] = {
+		{ "muc dich", SK_PURPOSE }, { "yeu cau", SK_PURPOSE }, { "quan diem", SK_PURPOSE },
+		{ "muc tieu", SK_GOALS }, { "chi tieu", SK_INDICATORS },
+		{ "nhiem vu", SK_TASKS }, { "giai phap", SK_TASKS }, { "phan cong", SK_TASKS },
+		{ "trach nhiem", SK_TASKS }, { "noi dung", SK_TASKS }, { "to chuc thuc hien", SK_IMPL },
+		{ "kinh phi", SK_OTHER }, { "tinh hinh", SK_OTHER }, { "ket qua", SK_OTHER },
+		{ "danh gia", SK_OTHER }, { "boi canh", SK_OTHER }, { "can cu", SK_OTHER },
+	};
+	size_t fl, off = 0;
+	char *f = txt_fold(s, n < 200 ? n : 200, &fl);
+	enum imp_sk sk = SK_NONE;
+
+	for (int again = 1; again;) {
+		again = 0;
+		if (!strncmp(f + off, "cac ", 4)) {
+			off += 4;
+			again = 1;
+		} else if (!strncmp(f + off, "mot so ", 7)) {
+			off += 7;
+			again = 1;
+		} else if (!strncmp(f + off, "nhung ", 6)) {
+			off += 6;
+			again = 1;
+		}
+	}
+	for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
+		if (!strncmp(f + off, keys[k].words, strlen(keys[k].words))) {
+			sk = keys[k].sk;
+			break;
+		}
+	if (sk == SK_GOALS && strstr(f, "chi tieu"))
+		sk = SK_INDICATORS;
+	free(f);
+	return sk;
+}
+
+/* ---- text helpers ------------------------------------------------------- */
+
+static const char *own_text(const struct imp_ctx *c, const struct node *nd, size_t *len)
+{
+	const struct imp_block *b = &c->txt.blocks[nd->block];
+
+	*len = b->len - nd->m.len;
+	return b->text + nd->m.len;
+}
+
+/* Last significant character: closing quotes and spaces skipped. */
+static char last_char(const char *s, size_t n)
+{
+	while (n > 0) {
+		unsigned char ch = (unsigned char)s[n - 1];
+
+		if (ch == ' ' || ch == '"' || ch == '\'') {
+			n--;
+		} else if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 &&
+		           (unsigned char)s[n - 2] == 0x80 && (ch == 0x9D || ch == 0x99)) {
+			n -= 3;
+		} else if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 &&
+		           (unsigned char)s[n - 2] == 0x80 && ch == 0xA6) {
+			return '.';
+		} else {
+			return (char)ch;
+		}
+	}
+	return 0;
+}
+
+static size_t word_count(const char *s, size_t n)
+{
+	size_t w = 0;
+	int in = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == ' ')
+			in = 0;
+		else if (!in) {
+			in = 1;
+			w++;
+		}
+	}
+	return w;
+}
+
+/* A sentence ends before the last one: ". X" with X a capital. */
+static int earlier_sentence(const char *s, size_t n)
+{
+	size_t end = n;
+
+	while (end > 0 && s[end - 1] != '.' && s[end - 1] != ';')
+		end--;
+	for (size_t i = 0; i + 2 < n; i++)
+		if ((s[i] == '.' || s[i] == ';') && s[i + 1] == ' ' && i + 2 < n &&
+		    imp_first_case(s + i + 2, n - i - 2) > 0 && i < n - 2)
+			return 1;
+	(void)end;
+	return 0;
+}
+
+/* Introduces what follows: "- Về tổ chức bộ máy:", "... các nội dung sau:". */
+static int introducer(const char *s, size_t n)
+{
+	return last_char(s, n) == ':' && !earlier_sentence(s, n);
+}
+
+static int heading_like(const char *s, size_t n)
+{
+	char l = last_char(s, n);
+
+	if (l == ':')
+		return 1;
+	return l != '.' && l != ';' && l != ')' && l != '!' && l != '?' && word_count(s, n) <= 30;
+}
+
+/* ---- the tree ------------------------------------------------------------ */
+
+static size_t new_node(struct tree *t, const struct imp_marker *m, size_t block, size_t parent)
+{
+	struct node *nd;
+
+	if (t->nn == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->n = xrealloc(t->n, t->cap * sizeof *t->n);
+	}
+	nd = &t->n[t->nn];
+	memset(nd, 0, sizeof *nd);
+	nd->m = *m;
+	nd->block = block;
+	nd->parent = parent;
+	nd->time_block = NO;
+	if (parent != NO)
+		t->n[parent].nchildren++;
+	return t->nn++;
+}
+
+static int is_item(const struct node *nd)
+{
+	return nd->m.kind == MK_PAREN || nd->m.kind == MK_LETTER || nd->m.kind == MK_BULLET;
+}
+
+static int same_style(const struct imp_marker *a, const struct imp_marker *b)
+{
+	if (a->kind != b->kind)
+		return 0;
+	return a->kind != MK_BULLET || a->style == b->style;
+}
+
+/* Path of node k: "III.2.1#3", "III.1#4+2", "III.5.1(4)". */
+static void make_path(struct imp_ctx *c, struct tree *t, size_t k)
+{
+	struct node *nd = &t->n[k];
+	const struct node *p = nd->parent != NO ? &t->n[nd->parent] : NULL;
+	char buf[128];
+
+	switch (nd->m.kind) {
+	case MK_ROMAN:
+		snprintf(buf, sizeof buf, "%s", nd->m.label);
+		break;
+	case MK_DECIMAL: {
+		const struct node *r = p;
+
+		while (r && r->m.kind != MK_ROMAN)
+			r = r->parent != NO ? &t->n[r->parent] : NULL;
+		if (r && r->path[0])
+			snprintf(buf, sizeof buf, "%s.%s", r->path, nd->m.label);
+		else
+			snprintf(buf, sizeof buf, "%s", nd->m.label);
+		break;
+	}
+	case MK_PAREN:
+		snprintf(buf, sizeof buf, "%s(%s)", p ? p->path : "", nd->m.label);
+		break;
+	case MK_LETTER:
+		snprintf(buf, sizeof buf, "%s%s%s", p ? p->path : "", p && p->path[0] ? "." : "",
+		         nd->m.label);
+		break;
+	case MK_BULLET:
+		snprintf(buf, sizeof buf, "%s%c%d", p ? p->path : "",
+		         p && p->m.kind == MK_BULLET ? '+' : '#', nd->ordinal);
+		break;
+	default:
+		buf[0] = '\0';
+	}
+	if (strlen(buf) >= sizeof nd->path) {
+		imp_warn(c, c->txt.blocks[nd->block].line, "số mục quá dài, đã cắt: %s", buf);
+		buf[sizeof nd->path - 1] = '\0';
+	}
+	memcpy(nd->path, buf, strlen(buf) + 1);
+}
+
+/* Where the "Thời gian thực hiện" line of the current position belongs:
+ * the nearest numbered section on the stack. */
+static size_t time_owner(const struct tree *t, const size_t *stack, int depth)
+{
+	for (int k = depth - 1; k >= 0; k--)
+		if (!is_item(&t->n[stack[k]]))
+			return stack[k];
+	return depth ? stack[0] : NO;
+}
+
+static void build(struct imp_ctx *c, struct tree *t)
+{
+	size_t stack[MAX_DEPTH];
+	int depth = 0;
+
+	for (size_t b = c->body_start; b < c->body_end; b++) {
+		const struct imp_block *bl = &c->txt.blocks[b];
+		struct imp_marker m;
+		size_t parent, k, ts, te;
+		int has = imp_marker_parse(bl->text, bl->len, &m);
+
+		if (imp_dl_section_line(bl->text + m.len, bl->len - m.len, &ts, &te)) {
+			size_t owner = time_owner(t, stack, depth);
+
+			if (owner != NO)
+				t->n[owner].time_block = b;
+			continue;
+		}
+		if (!has && imp_all_caps(bl->text, bl->len) &&
+		    imp_section_keyword(bl->text, bl->len) != SK_NONE) {
+			/* an unnumbered section heading: "NHIỆM VỤ CỤ THỂ" */
+			memset(&m, 0, sizeof m);
+			m.kind = MK_ROMAN;
+			depth = 0;
+			k = new_node(t, &m, b, NO);
+			t->n[k].synthetic = 1;
+			stack[depth++] = k;
+			continue;
+		}
+		if (!has) {
+			if (depth)
+				idx_push(&t->n[stack[depth - 1]].more, b);
+			continue;
+		}
+		if (m.kind == MK_ROMAN) {
+			depth = 0;
+		} else if (m.kind == MK_DECIMAL) {
+			while (depth) {
+				const struct node *top = &t->n[stack[depth - 1]];
+				int keep = top->m.kind == MK_ROMAN;
+
+				if (top->m.kind == MK_DECIMAL && top->m.ncomp < m.ncomp) {
+					keep = 1;
+					for (int i = 0; i < top->m.ncomp; i++)
+						if (top->m.comp[i] != m.comp[i])
+							keep = 0;
+				}
+				if (keep)
+					break;
+				depth--;
+			}
+		} else {
+			for (int i = depth - 1; i >= 0; i--) {
+				if (!is_item(&t->n[stack[i]]))
+					break;
+				if (same_style(&t->n[stack[i]].m, &m)) {
+					depth = i;
+					break;
+				}
+			}
+		}
+		if (depth == MAX_DEPTH)
+			depth--;
+		parent = depth ? stack[depth - 1] : NO;
+		k = new_node(t, &m, b, parent);
+		if (m.kind == MK_BULLET)
+			t->n[k].ordinal = parent != NO ? ++t->n[parent].nbullets : ++t->root_bullets;
+		make_path(c, t, k);
+		stack[depth++] = k;
+	}
+}
+
+/* ---- what each section holds ------------------------------------------ */
+
+static int heading_node(const struct node *nd)
+{
+	return nd->nchildren > 0 || (nd->more.n > 0 && !is_item(nd)) || nd->m.kind == MK_ROMAN;
+}
+
+static void classify(struct imp_ctx *c, struct tree *t)
+{
+	int any_tasks = 0;
+
+	for (size_t k = 0; k < t->nn; k++) {
+		struct node *nd = &t->n[k];
+		size_t len;
+		const char *s = own_text(c, nd, &len);
+
+		nd->own = SK_NONE;
+		if (!is_item(nd) && heading_node(nd) && heading_like(s, len))
+			nd->own = imp_section_keyword(s, len);
+		if (nd->own == SK_TASKS || nd->own == SK_IMPL)
+			any_tasks = 1;
+	}
+	for (size_t k = 0; k < t->nn; k++) {
+		struct node *nd = &t->n[k];
+
+		if (nd->own != SK_NONE)
+			nd->sk = nd->own;
+		else if (nd->parent != NO)
+			nd->sk = t->n[nd->parent].sk;
+		else
+			nd->sk = any_tasks ? SK_OTHER : SK_TASKS;
+	}
+}
+
+/* The units a heading names ("2.1. Ban Tuyên giáo Tỉnh ủy", "Đối với Ban
+ * Tổ chức:"): their text as written, or NULL. */
+static char *heading_units(const char *s, size_t n)
+{
+	static const char *const skip[] = { "doi voi", "giao", "trach nhiem cua", NULL };
+	struct imp_toks tk;
+	struct imp_item items[16];
+	size_t i = 0, l, end, a, b, cnt;
+	char stop, *out = NULL;
+
+	if (n == 0 || word_count(s, n) > 40)
+		return NULL;
+	imp_toks_init(&tk, s, n);
+	if (imp_tok_any(&tk, 0, skip, &l) >= 0)
+		i = l;
+	cnt = imp_unit_list(&tk, i, items, 16, &end, &stop);
+	if (cnt && (end == tk.nt || (stop == ':' && end + 1 == tk.nt) ||
+	            (stop == '.' && end + 1 == tk.nt))) {
+		imp_tok_span(&tk, items[0].a, items[cnt - 1].b, &a, &b);
+		out = xstrndup(s + a, b - a);
+	}
+	imp_toks_free(&tk);
+	return out;
+}
+
+/* ---- leads and partners --------------------------------------------------- */
+
+/* The units that open a task as its subject: "Ban Thường vụ Tỉnh ủy tập
+ * trung ...", "Các huyện ủy, thị ủy ...; các ban cán sự đảng ... tổ chức
+ * ...".  Only the first group before a ';'. */
+static char *subject(const struct imp_toks *tk)
+{
+	struct imp_item items[16];
+	size_t end, a, b, cnt;
+	char stop;
+
+	cnt = imp_unit_list(tk, 0, items, 16, &end, &stop);
+	if (!cnt || (stop != 'v' && stop != ';'))
+		return NULL;
+	imp_tok_span(tk, items[0].a, items[cnt - 1].b, &a, &b);
+	return xstrndup(tk->s + a, b - a);
+}
+
+/* "chủ trì, phối hợp với X, Y và Z": the partners as written. */
+static void partners(const struct imp_toks *tk, struct imp_task *task)
+{
+	static const char *const opens[] = {
+		"chu tri , phoi hop voi", "chu tri phoi hop voi", "chu tri va phoi hop voi",
+		"chu tri , phoi hop chat che voi", "chu tri , phoi hop cung", NULL
+	};
+	struct imp_item items[24];
+	size_t l, k, end, cnt, total = 0;
+	char stop;
+
+	for (k = 0; k < tk->nt; k++)
+		if (imp_tok_any(tk, k, opens, &l) >= 0)
+			break;
+	if (k >= tk->nt)
+		return;
+	k += l;
+	for (int guard = 0; guard < 8; guard++) {
+		cnt = imp_unit_list(tk, k, items, 24, &end, &stop);
+		if (stop == ':' && cnt) {
+			/* "các đảng đoàn: Ủy ban MTTQ ..., Hội ...": a label */
+			cnt--;
+		}
+		for (size_t i = 0; i < cnt; i++) {
+			size_t a, b;
+
+			imp_tok_span(tk, items[i].a, items[i].b, &a, &b);
+			task->partners = xrealloc(task->partners, (total + 1) * sizeof *task->partners);
+			task->partners[total++] = xstrndup(tk->s + a, b - a);
+		}
+		if (stop != ':')
+			break;
+		k = end + 1;
+	}
+	task->npartners = (int)total;
+	if (total)
+		task->partner_units = xcalloc(total, sizeof *task->partner_units);
+}
+
+/* ---- deadlines ------------------------------------------------------------ */
+
+/* The deadline of a task text: a dated phrase governs, else the first. */
+static void inline_deadline(const char *s, size_t n, struct imp_task *task)
+{
+	struct imp_dl_found f[MAX_DL];
+	size_t nf = imp_dl_find(s, n, f, MAX_DL), pick = 0;
+
+	if (!nf)
+		return;
+	for (size_t k = 0; k < nf; k++)
+		if (dl_due(&f[k].dl) != DATE_NONE) {
+			pick = k;
+			break;
+		}
+	task->dl = f[pick].dl;
+	task->dl_phrase = xstrndup(s + f[pick].start, f[pick].end - f[pick].start);
+	task->dl_source = IMP_DL_INLINE;
+}
+
+static void section_deadline(struct imp_ctx *c, const struct tree *t, size_t k,
+                             struct imp_task *task)
+{
+	for (; k != NO; k = t->n[k].parent) {
+		const struct imp_block *b;
+		struct imp_marker m;
+		size_t s, e;
+		char *phrase;
+		struct deadline dl;
+
+		if (t->n[k].time_block == NO)
+			continue;
+		b = &c->txt.blocks[t->n[k].time_block];
+		imp_marker_parse(b->text, b->len, &m);
+		if (!imp_dl_section_line(b->text + m.len, b->len - m.len, &s, &e))
+			return;
+		phrase = xstrndup(b->text + m.len + s, e - s);
+		if (dl_parse(phrase, &dl)) {
+			task->dl = dl;
+			task->dl_phrase = phrase;
+			task->dl_source = IMP_DL_SECTION;
+		} else {
+			free(phrase);
+		}
+		return;
+	}
+}
+
+/* ---- tasks ------------------------------------------------------------------ */
+
+static int bearing(enum imp_sk sk)
+{
+	return sk == SK_TASKS || sk == SK_IMPL;
+}
+
+/* The lead from the nearest heading above (or at) k that names units. */
+static const char *heading_lead(const struct tree *t, size_t k)
+{
+	for (; k != NO; k = t->n[k].parent)
+		if (t->n[k].unit_lead)
+			return t->n[k].unit_lead;
+	return NULL;
+}
+
+/* Make a task of text s[0..n) at section path, under node k. */
+static void emit_task(struct imp_ctx *c, struct tree *t, size_t k, const char *path,
+                      const char *s, size_t n, int line, int own_heading_lead)
+{
+	struct imp_task *task;
+	struct imp_toks tk;
+	const char *hl;
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (n == 0)
+		return;
+	task = imp_task_new(c);
+	if (c->r->ntasks > t->implcap) {
+		t->implcap = c->r->ntasks * 2;
+		t->impl = xrealloc(t->impl, t->implcap);
+	}
+	t->impl[c->r->ntasks - 1] = t->n[k].sk == SK_IMPL;
+	str_copy(task->section, path, sizeof task->section);
+	task->text = xstrndup(s, n);
+	task->line = line;
+	imp_toks_init(&tk, task->text, n);
+	hl = heading_lead(t, own_heading_lead ? k : t->n[k].parent);
+	if (hl)
+		task->lead = xstrdup(hl);
+	else
+		task->lead = subject(&tk);
+	partners(&tk, task);
+	imp_toks_free(&tk);
+	inline_deadline(task->text, n, task);
+	if (task->dl_source == IMP_DL_NONE)
+		section_deadline(c, t, k, task);
+}
+
+/* Own text plus continuation paragraphs, joined by newlines. */
+static char *full_text(const struct imp_ctx *c, const struct node *nd, size_t *len)
+{
+	struct sbuf b = {0};
+	size_t l;
+	const char *s = own_text(c, nd, &l);
+
+	sbuf_add(&b, s, l);
+	for (size_t i = 0; i < nd->more.n; i++) {
+		const struct imp_block *bl = &c->txt.blocks[nd->more.v[i]];
+
+		sbuf_putc(&b, '\n');
+		sbuf_add(&b, bl->text, bl->len);
+	}
+	*len = b.len;
+	return sbuf_detach(&b);
+}
+
+static void indicator(struct imp_ctx *c, const char *path, const char *s, size_t n, int line)
+{
+	struct imp_indicator *ind = imp_indicator_new(c);
+
+	str_copy(ind->section, path, sizeof ind->section);
+	ind->text = xstrndup(s, n);
+	ind->line = line;
+	imp_indicator_read(s, n, ind);
+}
+
+static void body_paragraphs(struct imp_ctx *c, struct tree *t, size_t k, int as_tasks)
+{
+	const struct node *nd = &t->n[k];
+
+	for (size_t i = 0; i < nd->more.n; i++) {
+		const struct imp_block *bl = &c->txt.blocks[nd->more.v[i]];
+		char path[96];
+
+		if (nd->more.n == 1)
+			snprintf(path, sizeof path, "%s", nd->path);
+		else
+			snprintf(path, sizeof path, "%s#%u", nd->path, (unsigned)(i + 1) % 100000u);
+		if (as_tasks)
+			emit_task(c, t, k, path, bl->text, bl->len, bl->line, 1);
+		else if (nd->sk == SK_INDICATORS ||
+		         (nd->sk == SK_GOALS && imp_indicator_like(bl->text, bl->len)))
+			indicator(c, path, bl->text, bl->len, bl->line);
+	}
+}
+
+static void extract(struct imp_ctx *c, struct tree *t)
+{
+	for (size_t k = 0; k < t->nn; k++) {
+		struct node *nd = &t->n[k];
+		size_t len, fl;
+		const char *s = own_text(c, nd, &len);
+		int line = c->txt.blocks[nd->block].line, task; /* holds content of its own */
+		char *full;
+
+		if (!is_item(nd) && heading_node(nd) && heading_like(s, len))
+			nd->unit_lead = heading_units(s, len);
+		else if (is_item(nd) && nd->nchildren && introducer(s, len))
+			nd->unit_lead = heading_units(s, len);
+		if (nd->synthetic)
+			continue;
+		if (nd->nchildren) {
+			/* a section or an item with items under it: a task only
+			 * when it has a directive of its own before introducing them */
+			task = is_item(nd) ? !introducer(s, len) && !(heading_like(s, len) &&
+			                                               word_count(s, len) <= 15)
+			                   : last_char(s, len) == ':' && earlier_sentence(s, len);
+		} else if (!is_item(nd) && nd->more.n && heading_like(s, len)) {
+			/* a heading with paragraphs: each paragraph is a task */
+			if (bearing(nd->sk))
+				body_paragraphs(c, t, k, 1);
+			else
+				body_paragraphs(c, t, k, 0);
+			continue;
+		} else if (is_item(nd)) {
+			task = !introducer(s, len) && !nd->unit_lead;
+		} else {
+			/* a numbered paragraph: a task unless it is only a heading */
+			char *u = heading_units(s, len);
+
+			task = u == NULL && !(heading_like(s, len) && word_count(s, len) <= 20);
+			free(u);
+		}
+		if (!task)
+			continue;
+		full = full_text(c, nd, &fl);
+		if (bearing(nd->sk))
+			emit_task(c, t, k, nd->path, full, fl, line, 0);
+		else if (nd->sk == SK_INDICATORS ||
+		         (nd->sk == SK_GOALS && imp_indicator_like(full, fl)))
+			indicator(c, nd->path, full, fl, line);
+		free(full);
+	}
+}
+
+/* ---- sections handed to a unit in "Tổ chức thực hiện" --------------------- */
+
+/* "iii.1" -> "III.1" */
+static void upper_path(char *p)
+{
+	for (; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+}
+
+static int path_token(const struct imp_toks *tk, size_t i, char *out, size_t len)
+{
+	size_t l;
+	const char *s;
+
+	if (i >= tk->nt || tk->t[i].punct)
+		return 0;
+	l = tk->t[i].b - tk->t[i].a;
+	s = tk->f + tk->t[i].a;
+	if (l == 0 || l >= len)
+		return 0;
+	for (size_t k = 0; k < l; k++)
+		if (!strchr("ivx0123456789.", s[k]))
+			return 0;
+	memcpy(out, s, l);
+	out[l] = '\0';
+	upper_path(out);
+	return 1;
+}
+
+static int roman_path(const char *p)
+{
+	return p[0] == 'I' || p[0] == 'V' || p[0] == 'X';
+}
+
+static int under(const char *section, const char *p)
+{
+	size_t l = strlen(p);
+
+	return l && !strncmp(section, p, l) &&
+	       (section[l] == '\0' || strchr(".#(+", section[l]) != NULL);
+}
+
+/* Tasks of section path p without a lead get `lead`. */
+static void assign(struct imp_ctx *c, const struct tree *t, const char *p, const char *lead)
+{
+	for (size_t k = 0; k < c->r->ntasks; k++) {
+		struct imp_task *task = &c->r->tasks[k];
+
+		if (!task->lead && !t->impl[k] && under(task->section, p))
+			task->lead = xstrdup(lead);
+	}
+}
+
+#define MAX_REFS 8
+#define PATH_LEN 16
+
+/* "... các giải pháp tại mục III.1 của Kế hoạch này", "mục 1, 2 phần
+ * III", "phần III": the paths a task of "Tổ chức thực hiện" refers to. */
+static void references(struct imp_ctx *c, const struct tree *t, const struct imp_toks *tk,
+                       const char *lead)
+{
+	for (size_t i = 0; i < tk->nt; i++) {
+		char paths[MAX_REFS][PATH_LEN], part[PATH_LEN] = "", full[260];
+		int np = 0;
+		size_t j;
+
+		if (imp_tok_is(tk, i, "phan")) {
+			if (path_token(tk, i + 1, paths[0], PATH_LEN) && roman_path(paths[0]))
+				assign(c, t, paths[0], lead);
+			continue;
+		}
+		if (!imp_tok_is(tk, i, "muc"))
+			continue;
+		for (j = i + 1; j < tk->nt && np < MAX_REFS;) {
+			if (path_token(tk, j, paths[np], PATH_LEN)) {
+				np++;
+				j++;
+			} else if (imp_tok_punct(tk, j, ',') || imp_tok_is(tk, j, "va")) {
+				j++;
+			} else {
+				break;
+			}
+		}
+		if (imp_tok_is(tk, j, "phan"))
+			path_token(tk, j + 1, part, PATH_LEN);
+		else if (imp_tok_seq(tk, j, "cua phan"))
+			path_token(tk, j + 2, part, PATH_LEN);
+		for (int p = 0; p < np; p++) {
+			if (part[0] && !roman_path(paths[p]))
+				snprintf(full, sizeof full, "%s.%s", part, paths[p]);
+			else
+				snprintf(full, sizeof full, "%s", paths[p]);
+			assign(c, t, full, lead);
+		}
+		i = j ? j - 1 : j;
+	}
+}
+
+static void handed_sections(struct imp_ctx *c, const struct tree *t)
+{
+	for (size_t k = 0; k < c->r->ntasks; k++) {
+		struct imp_toks tk;
+		char *lead;
+
+		if (!t->impl[k] || !c->r->tasks[k].lead)
+			continue;
+		lead = xstrdup(c->r->tasks[k].lead);
+		imp_toks_init(&tk, c->r->tasks[k].text, strlen(c->r->tasks[k].text));
+		references(c, t, &tk, lead);
+		imp_toks_free(&tk);
+		free(lead);
+	}
+}
+
+void imp_structure(struct imp_ctx *c)
+{
+	struct tree t = {0};
+
+	build(c, &t);
+	classify(c, &t);
+	extract(c, &t);
+	handed_sections(c, &t);
+	for (size_t k = 0; k < t.nn; k++) {
+		free(t.n[k].more.v);
+		free(t.n[k].unit_lead);
+	}
+	free(t.n);
+	free(t.impl);
+}

@@ -1,0 +1,356 @@
+/* import-text.c — from the bytes of a plan to its paragraphs: UTF-8
+ * validation, control characters and special spaces, NFC, Markdown marks,
+ * and paragraphs rebuilt from hard line breaks and page breaks.
+ */
+#include "import-internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unictype.h>
+#include <unistr.h>
+
+#include "text.h"
+
+/* ---- characters ------------------------------------------------------ */
+
+static size_t dec(const char *s, size_t n, ucs4_t *c)
+{
+	int k = u8_mbtouc(c, (const uint8_t *)s, n);
+
+	return k > 0 ? (size_t)k : 1;
+}
+
+int imp_first_case(const char *s, size_t n)
+{
+	size_t i = 0;
+	ucs4_t c;
+
+	while (i < n) {
+		i += dec(s + i, n - i, &c);
+		if (uc_is_upper(c))
+			return 1;
+		if (uc_is_lower(c))
+			return -1;
+		if (uc_is_alpha(c) || uc_is_digit(c))
+			return 0;
+	}
+	return 0;
+}
+
+int imp_all_caps(const char *s, size_t n)
+{
+	size_t i = 0;
+	int letters = 0;
+	ucs4_t c;
+
+	while (i < n) {
+		i += dec(s + i, n - i, &c);
+		if (uc_is_lower(c))
+			return 0;
+		if (uc_is_upper(c))
+			letters++;
+	}
+	return letters >= 2;
+}
+
+/* White space other than ASCII that plans carry (NBSP from Word, thin and
+ * figure spaces), and characters that are better dropped (zero-width
+ * spaces and joiners, soft hyphen, byte order marks). */
+static int special_space(ucs4_t c)
+{
+	return c == 0xA0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F ||
+	       c == 0x3000 || c == 0x1680;
+}
+
+static int dropped(ucs4_t c)
+{
+	return c == 0xFEFF || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 ||
+	       c == 0xAD || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* Line ends to LF, tabs, control characters and special spaces to a space,
+ * invisible characters dropped.  s must be valid UTF-8. */
+static char *blank_controls(const char *s, size_t n, size_t *outlen)
+{
+	struct sbuf b = {0};
+	size_t i = 0, k;
+	ucs4_t c;
+
+	sbuf_add(&b, "", 0);
+	while (i < n) {
+		unsigned char ch = (unsigned char)s[i];
+
+		if (ch < 0x80) {
+			if (ch == '\r') {
+				sbuf_putc(&b, '\n');
+				i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
+				continue;
+			}
+			sbuf_putc(&b, (ch == '\n' || ch >= 0x20) && ch != 0x7F ? (char)ch : ' ');
+			i++;
+			continue;
+		}
+		k = dec(s + i, n - i, &c);
+		if (dropped(c))
+			;
+		else if (special_space(c) || (c >= 0x80 && c < 0xA0) || c == 0x2028 || c == 0x2029)
+			sbuf_putc(&b, c == 0x2028 || c == 0x2029 ? '\n' : ' ');
+		else
+			sbuf_add(&b, s + i, k);
+		i += k;
+	}
+	*outlen = b.len;
+	return sbuf_detach(&b);
+}
+
+/* ---- Markdown -------------------------------------------------------- */
+
+static int is_space(char c)
+{
+	return c == ' ';
+}
+
+/* "---", "***", "* * *", "___", "===": a rule or a decoration, no text. */
+static int rule_line(const char *s, size_t n)
+{
+	size_t marks = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (strchr("-*_=~", s[i]) && s[i])
+			marks++;
+		else if (!is_space(s[i]))
+			return 0;
+	}
+	return marks >= 3 || (marks >= 1 && s[0] == '*');
+}
+
+/* Append line s[0..n) cleaned of Markdown to b: heading and quote marks,
+ * emphasis stars (a leading "* " bullet is kept), backslash escapes, runs
+ * of spaces.  Returns the number of bytes appended. */
+static size_t clean_line(struct sbuf *b, const char *s, size_t n)
+{
+	size_t i = 0, start = b->len, k;
+
+	while (i < n && is_space(s[i]))
+		i++;
+	while (n > i && is_space(s[n - 1]))
+		n--;
+	k = i;
+	while (k < n && s[k] == '#')
+		k++;
+	if (k > i && k - i <= 6 && (k == n || s[k] == ' ' || s[k] == '*'))
+		i = k;
+	if (i < n && s[i] == '>' && (i + 1 == n || s[i + 1] == ' '))
+		i++;
+	while (i < n && is_space(s[i]))
+		i++;
+	if (rule_line(s + i, n - i))
+		return 0;
+	if (i + 1 < n && s[i] == '*' && s[i + 1] == ' ') {
+		sbuf_add(b, "* ", 2);
+		i += 2;
+	}
+	for (; i < n; i++) {
+		char ch = s[i];
+
+		if (ch == '*')
+			continue;
+		if (ch == '\\') {
+			if (i + 1 < n && strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", s[i + 1]) &&
+			    s[i + 1]) {
+				ch = s[++i];
+				if (ch == '*')
+					continue;
+			} else if (i + 1 == n) {
+				continue;
+			}
+		}
+		if (ch == ' ' && (b->len == start || b->s[b->len - 1] == ' '))
+			continue;
+		sbuf_putc(b, ch);
+	}
+	while (b->len > start && b->s[b->len - 1] == ' ')
+		b->s[--b->len] = '\0';
+	/* Emphasis that wrapped a bullet ("**- text**") leaves "- text": fine.
+	 * Emphasis before a leading space ("** text") leaves no space. */
+	return b->len - start;
+}
+
+/* ---- paragraphs ------------------------------------------------------ */
+
+struct line {
+	size_t off, len;  /* in the cleaned buffer */
+	int no;
+};
+
+/* Terminal punctuation: a paragraph that ends with it is complete. */
+static int ends_complete(const char *s, size_t n)
+{
+	while (n > 0 && (s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ' '))
+		n--;
+	/* closing curly quotes U+201D / U+2019 */
+	while (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+	       ((unsigned char)s[n - 1] == 0x9D || (unsigned char)s[n - 1] == 0x99))
+		n -= 3;
+	if (n == 0)
+		return 1;
+	if (n >= 3 && !memcmp(s + n - 3, "\xE2\x80\xA6", 3))
+		return 1;
+	return strchr(".:;!?)", s[n - 1]) != NULL && s[n - 1] != '\0';
+}
+
+static int heading_marker(const struct imp_marker *m)
+{
+	return m->kind == MK_ROMAN || m->kind == MK_DECIMAL;
+}
+
+/* Join line `next` to the paragraph whose last line is `prev` (no blank
+ * line between them)? */
+static int joins(const char *prev, size_t pn, const char *next, size_t nn)
+{
+	struct imp_marker pm, nm;
+	int ncase = imp_first_case(next, nn);
+
+	if (imp_marker_parse(next, nn, &nm))
+		return 0;
+	if (ncase < 0 || ncase == 0)
+		return 1;
+	/* The next line starts with a capital. */
+	if (imp_all_caps(prev, pn) || imp_all_caps(next, nn))
+		return 0;
+	if (ends_complete(prev, pn) && prev[pn - 1] != ')')
+		return 0;
+	if (imp_marker_parse(prev, pn, &pm) && heading_marker(&pm))
+		return 0;
+	return 1;
+}
+
+/* Join a paragraph that follows a blank line to the previous one?  Only
+ * when the previous is cut mid-sentence and this one goes on in lower case
+ * (a page break inside a paragraph). */
+static int joins_across_blank(const char *prev, size_t pn, const char *next, size_t nn)
+{
+	struct imp_marker m;
+
+	if (imp_marker_parse(next, nn, &m))
+		return 0;
+	if (ends_complete(prev, pn) || imp_all_caps(prev, pn))
+		return 0;
+	if (imp_marker_parse(prev, pn, &m) && heading_marker(&m) && imp_first_case(next, nn) >= 0)
+		return 0;
+	return imp_first_case(next, nn) < 0;
+}
+
+static void push_block(struct imp_text *t, size_t *cap, struct sbuf *para, int line)
+{
+	if (para->len == 0)
+		return;
+	if (t->nblocks == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		t->blocks = xrealloc(t->blocks, *cap * sizeof *t->blocks);
+	}
+	t->blocks[t->nblocks].len = para->len;
+	t->blocks[t->nblocks].text = sbuf_detach(para);
+	t->blocks[t->nblocks].line = line;
+	t->nblocks++;
+}
+
+/* Split the cleaned lines into paragraphs. */
+static void paragraphs(struct imp_text *t, const char *buf, const struct line *lines,
+                       size_t nlines)
+{
+	struct sbuf para = {0};
+	size_t cap = 0, prev = (size_t)-1;
+	int para_line = 0, blank = 0;
+
+	for (size_t i = 0; i < nlines; i++) {
+		const struct line *l = &lines[i];
+		const char *s = buf + l->off;
+		int join;
+
+		if (l->len == 0) {
+			blank = 1;
+			continue;
+		}
+		if (para.len == 0)
+			join = 0;
+		else if (blank)
+			join = joins_across_blank(para.s, para.len, s, l->len);
+		else
+			join = joins(buf + lines[prev].off, lines[prev].len, s, l->len);
+		if (join) {
+			sbuf_putc(&para, ' ');
+			sbuf_add(&para, s, l->len);
+		} else {
+			push_block(t, &cap, &para, para_line);
+			sbuf_add(&para, s, l->len);
+			para_line = l->no;
+		}
+		prev = i;
+		blank = 0;
+	}
+	push_block(t, &cap, &para, para_line);
+	sbuf_free(&para);
+}
+
+int imp_text_read(const char *text, size_t len, const char *file, struct imp_text *out,
+                  struct err *e)
+{
+	char *blanked, *nfc;
+	size_t blen, nlen, nlines = 0, lcap = 0, i, start;
+	struct sbuf clean = {0};
+	struct line *lines = NULL;
+	int line = 0, col = 0, no = 1;
+
+	memset(out, 0, sizeof *out);
+	if (txt_validate(text, len, &line, &col)) {
+		if (e) {
+			err_at(e, ERR_INPUT, file, line,
+			       "văn bản không phải UTF-8 hợp lệ ở dòng %d, cột %d", line, col);
+			e->col = col;
+		}
+		return ERR_INPUT;
+	}
+	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {
+		text += 3;
+		len -= 3;
+	}
+	blanked = blank_controls(text, len, &blen);
+	nfc = txt_nfc(blanked, blen, &nlen);
+	free(blanked);
+	if (!nfc)
+		return err_at(e, ERR_INPUT, file, 0, "văn bản không phải UTF-8 hợp lệ");
+	out->source = nfc;
+	out->source_len = nlen;
+
+	sbuf_add(&clean, "", 0);
+	for (start = 0, i = 0; i <= nlen; i++) {
+		if (i < nlen && nfc[i] != '\n')
+			continue;
+		if (nlines == lcap) {
+			lcap = lcap ? lcap * 2 : 256;
+			lines = xrealloc(lines, lcap * sizeof *lines);
+		}
+		lines[nlines].off = clean.len;
+		lines[nlines].len = clean_line(&clean, nfc + start, i - start);
+		lines[nlines].no = no++;
+		nlines++;
+		start = i + 1;
+	}
+	paragraphs(out, clean.s, lines, nlines);
+	free(lines);
+	sbuf_free(&clean);
+	return 0;
+}
+
+void imp_text_free(struct imp_text *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->nblocks; i++)
+		free(t->blocks[i].text);
+	free(t->blocks);
+	free(t->source);
+	memset(t, 0, sizeof *t);
+}
