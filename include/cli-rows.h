@@ -12,11 +12,16 @@ struct err;
 struct txn;
 struct task;
 
-/* Document numbers looked up while listing, so each is read once. */
+/* Document numbers and unit names looked up while listing, so that each is
+ * read from the store once, and the whole hierarchy need not be loaded. */
 struct doc_cache {
 	size_t n, cap;
 	uint64_t *ids;
 	char (*numbers)[48];
+	size_t nu, capu;
+	uint32_t *unit_ids;
+	char (*unit_codes)[32];
+	char **unit_names;
 };
 void doc_cache_free(struct doc_cache *dc);
 

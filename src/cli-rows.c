@@ -5,7 +5,6 @@
 
 #include "cli-rows.h"
 #include "cli.h"
-#include "hier.h"
 #include "store.h"
 #include "util.h"
 
@@ -35,7 +34,34 @@ void doc_cache_free(struct doc_cache *dc)
 {
 	free(dc->ids);
 	free(dc->numbers);
+	for (size_t i = 0; i < dc->nu; i++)
+		free(dc->unit_names[i]);
+	free(dc->unit_ids);
+	free(dc->unit_codes);
+	free(dc->unit_names);
 	memset(dc, 0, sizeof *dc);
+}
+
+/* Index of unit `id` in the cache, reading it on first use; -1 if absent. */
+static long unit_slot(struct txn *t, struct doc_cache *dc, uint32_t id)
+{
+	for (size_t i = 0; i < dc->nu; i++)
+		if (dc->unit_ids[i] == id)
+			return (long)i;
+	struct unit u = {0};
+	if (store_unit_get(t, id, &u, NULL) != 0)
+		return -1;
+	if (dc->nu == dc->capu) {
+		dc->capu = dc->capu ? dc->capu * 2 : 16;
+		dc->unit_ids = xrealloc(dc->unit_ids, dc->capu * sizeof *dc->unit_ids);
+		dc->unit_codes = xrealloc(dc->unit_codes, dc->capu * sizeof *dc->unit_codes);
+		dc->unit_names = xrealloc(dc->unit_names, dc->capu * sizeof *dc->unit_names);
+	}
+	dc->unit_ids[dc->nu] = id;
+	str_copy(dc->unit_codes[dc->nu], u.code, sizeof dc->unit_codes[0]);
+	dc->unit_names[dc->nu] = xstrdup(u.name ? u.name : "");
+	unit_free(&u);
+	return (long)dc->nu++;
 }
 
 static const char *doc_number(struct txn *t, struct doc_cache *dc, uint64_t id)
@@ -64,11 +90,8 @@ static const char *doc_number(struct txn *t, struct doc_cache *dc, uint64_t id)
 int rows_add(struct cli *c, struct txn *t, struct out_table *tab, struct doc_cache *dc,
              const struct task *task, struct err *e)
 {
-	const struct hier *h;
-	int rc = cli_hier(c, &h, e);
-	if (rc)
-		return rc;
-	const struct unit *lead = task->lead ? hier_unit(h, task->lead) : NULL;
+	(void)e;
+	long lead = task->lead ? unit_slot(t, dc, task->lead) : -1;
 	struct tl_input in = {task->status, &task->dl, task->due, task->done_date};
 	struct tl_result r = tl_compute(&in, c->ops.today, c->cfg.soon_days);
 	char id[24], due[11], prog[8], days[16], tl[64];
@@ -82,8 +105,8 @@ int rows_add(struct cli *c, struct txn *t, struct out_table *tab, struct doc_cac
 		id,
 		doc_number(t, dc, task->doc_id),
 		task->section,
-		lead ? lead->code : "",
-		lead ? lead->name : (task->lead_text ? task->lead_text : ""),
+		lead >= 0 ? dc->unit_codes[lead] : "",
+		lead >= 0 ? dc->unit_names[lead] : (task->lead_text ? task->lead_text : ""),
 		task->text ? task->text : "",
 		task->dl_phrase ? task->dl_phrase : "",
 		task->due == DATE_NONE ? "" : date_iso(task->due, due),

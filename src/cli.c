@@ -61,8 +61,20 @@ int cli_format(const char *s)
 
 int cli_unit(struct cli *c, const char *name, uint32_t *id, struct err *e)
 {
+	/* A code is looked up directly, without loading the whole hierarchy. */
+	struct txn *t;
+	int rc = store_read_begin(c->ops.st, &t, e);
+	if (rc)
+		return rc;
+	struct unit u = {0};
+	rc = store_unit_by_code(t, name, &u, NULL);
+	store_read_end(t);
+	*id = u.id;
+	unit_free(&u);
+	if (rc == 0)
+		return 0;
 	const struct hier *h;
-	int rc = cli_hier(c, &h, e);
+	rc = cli_hier(c, &h, e);
 	if (rc)
 		return rc;
 	size_t i = hier_resolve(h, name);
