@@ -142,7 +142,7 @@ static const struct demo_task tu_tasks[] = {
 	 "thực hiện từ năm {Y-1}", DH_NONE},
 	{"III.2.7#2", "tu-ttct", NULL,
 	 "Mở các lớp bồi dưỡng kỹ năng số cho cán bộ chủ chốt cấp huyện, cấp xã; biên soạn tài liệu hướng dẫn khai thác dữ liệu phục vụ lãnh đạo, chỉ đạo.",
-	 "hoàn thành trong quý {Q+1}", DH_NONE},
+	 "hoàn thành trong tháng {M+0}", DH_NONE},
 
 	/* III.2.8. Đảng đoàn Hội đồng nhân dân tỉnh */
 	{"III.2.8#1", "tu-hdnd", NULL,
@@ -385,7 +385,7 @@ static const struct demo_task duk_tasks[] = {
 	 "thực hiện trong năm {Y-1}", DH_NONE},
 	{"III.2.1#5", "duk-btc", NULL,
 	 "Tổ chức bồi dưỡng nghiệp vụ công tác đảng cho cấp ủy viên và bí thư chi bộ cơ sở.",
-	 "hoàn thành trong quý {Q+0}", DH_NONE},
+	 "hoàn thành trước ngày {D+13}", DH_NONE},
 
 	/* III.2.2. Ủy ban Kiểm tra Đảng ủy Khối */
 	{"III.2.2#1", "duk-ubkt", NULL,

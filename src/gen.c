@@ -32,8 +32,8 @@
 /* Percentages that set the overdue share (about 40% of the open dated
  * tasks): tasks done among those whose deadline passed, and periodic
  * tasks that never reported. */
-#define DONE_PAST 35
-#define STALE_PERIODIC 40
+#define DONE_PAST 30
+#define STALE_PERIODIC 45
 
 /* ---- PRNG (splitmix64) ---- */
 
