@@ -477,11 +477,14 @@ static int due_command(struct cli *c, int argc, char **argv, int overdue, struct
 		within = c->cfg.soon_days;
 	date_t today = c->ops.today;
 	date_t from = overdue ? DATE_NONE : today, to = overdue ? today - 1 : today + (date_t)within;
-	const struct hier *h;
+	const struct hier *h = NULL;
 	uint32_t uid = 0;
 	struct txn *t;
-	if ((rc = cli_store(c, 0, e)) || (rc = cli_hier(c, &h, e)) ||
-	    (unit && (rc = cli_unit(c, unit, &uid, e))) || (rc = store_read_begin(c->ops.st, &t, e)))
+	/* The hierarchy is loaded only when a subtree must be walked: counts
+	 * of a subtree come from the counters alone. */
+	int need_hier = unit && (subtree ? !count : count);
+	if ((rc = cli_store(c, 0, e)) || (unit && (rc = cli_unit(c, unit, &uid, e))) ||
+	    (need_hier && (rc = cli_hier(c, &h, e))) || (rc = store_read_begin(c->ops.st, &t, e)))
 		return rc;
 	if (count) {
 		uint64_t n = 0;

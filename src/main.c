@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -143,11 +144,15 @@ static int run(int argc, char **argv, struct cli *c, struct err *e)
 	return ov->fn(c, 1, ov_argv, e);
 }
 
-/* With $THEODOI_MEMSTAT set, report this process's memory on stderr at the
- * end (for `make bench`): private anonymous memory apart from RSS, which also
- * counts the shared page cache of the mapped store. */
-static void memstat(void)
+/* With $THEODOI_STATS set, report on stderr at the end (for `make bench`):
+ * the time from main() to the end of the command, and memory: private
+ * anonymous memory apart from RSS, which also counts the shared page cache
+ * of the mapped store. */
+static void print_stats(const struct timespec *t0)
 {
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	long us = (long)((t1.tv_sec - t0->tv_sec) * 1000000L + (t1.tv_nsec - t0->tv_nsec) / 1000);
 	FILE *f = fopen("/proc/self/smaps_rollup", "r");
 	char line[256];
 	long rss = -1, anon = -1;
@@ -160,11 +165,13 @@ static void memstat(void)
 			anon = strtol(line + 10, NULL, 10);
 	}
 	fclose(f);
-	fprintf(stderr, "memstat: rss_kb=%ld anon_kb=%ld\n", rss, anon);
+	fprintf(stderr, "stats: elapsed_us=%ld rss_kb=%ld anon_kb=%ld\n", us, rss, anon);
 }
 
 int main(int argc, char **argv)
 {
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	setlocale(LC_ALL, "");
 	struct cli c;
 	memset(&c, 0, sizeof c);
@@ -172,8 +179,8 @@ int main(int argc, char **argv)
 	struct err e;
 	err_clear(&e);
 	int rc = run(argc, argv, &c, &e);
-	if (getenv("THEODOI_MEMSTAT"))
-		memstat(); /* before the store is unmapped */
+	if (getenv("THEODOI_STATS"))
+		print_stats(&t0); /* before the store is unmapped */
 	if (fflush(stdout) != 0 && !rc)
 		rc = err_set(&e, ERR_IO, "không ghi được kết quả ra đầu ra chuẩn");
 	if (rc) {
