@@ -17,6 +17,7 @@
 
 #include "config.h"
 #include "deadline.h"
+#include "gen-internal.h"
 #include "hier.h"
 #include "model.h"
 #include "store.h"
@@ -24,10 +25,6 @@
 #include "util.h"
 
 #define DEFAULT_BATCH 20000L
-#define PROVINCES_MAX 34
-#define AGENCIES_PROVINCE 15
-#define AGENCIES_DISTRICT 8
-#define AGENCIES_BLOC 4
 #define MAX_UPDATES 6
 /* Percentages that set the overdue share (about 40% of the open dated
  * tasks): tasks done among those whose deadline passed, and periodic
@@ -35,312 +32,9 @@
 #define DONE_PAST 30
 #define STALE_PERIODIC 45
 
-/* ---- PRNG (splitmix64) ---- */
-
-struct rng {
-	uint64_t s;
-};
-
-static uint64_t rng_next(struct rng *r)
-{
-	uint64_t z = (r->s += 0x9E3779B97F4A7C15ull);
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-	return z ^ (z >> 31);
-}
-
-static long rng_range(struct rng *r, long lo, long hi)
-{
-	if (hi <= lo)
-		return lo;
-	return lo + (long)(rng_next(r) % (uint64_t)(hi - lo + 1));
-}
-
-static int rng_pct(struct rng *r)
-{
-	return (int)(rng_next(r) % 100);
-}
-
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-#define PICK(r, a) ((a)[rng_range((r), 0, (long)COUNT(a) - 1)])
 
-/* ---- the hierarchy ---- */
-
-enum gen_role { GR_CENTRE, GR_PROVINCE, GR_PAGENCY, GR_DISTRICT, GR_DAGENCY, GR_GRASS };
-
-struct gen_unit {
-	char code[CODE_LEN];
-	char *name;
-	uint32_t id;        /* store id, after the sync */
-	int32_t parent;     /* index, -1 for the root */
-	int16_t province;   /* index of its province, -1 for the centre */
-	uint8_t kind;       /* enum unit_kind */
-	uint8_t role;       /* enum gen_role */
-};
-
-struct gen_district {
-	int unit;           /* index of the committee */
-	int province;
-	int agencies, nagencies;
-	int grass, ngrass;
-};
-
-struct gen_province {
-	int unit;
-	int agencies;       /* AGENCIES_PROVINCE of them */
-	int districts, ndistricts; /* range in the district array */
-};
-
-struct hierarchy {
-	struct gen_unit *u;
-	int n, cap;
-	struct gen_province p[PROVINCES_MAX];
-	int np;
-	struct gen_district *d;
-	int nd, capd;
-};
-
-static const char *const first_syll[] = {
-	"An", "Bình", "Đông", "Hòa", "Kim", "Long", "Minh", "Ninh", "Phú", "Quảng", "Sơn",
-	"Tân", "Thanh", "Vĩnh", "Hải", "Lạc", "Nam", "Bắc", "Trung", "Hưng", "Phước", "Tây",
-	"Gia", "Yên", "Hà", "Cẩm", "Đức", "Lâm", "Thái", "Xuân", "Mỹ", "Quế", "Hoàng", "Diên",
-	"Cao", "Lương", "Thạch", "Vạn", "Tiên", "Bảo",
-};
-static const char *const second_syll[] = {
-	"Giang", "Hà", "Sơn", "Lâm", "Phú", "Bình", "Thạnh", "Hòa", "Điền", "Xuyên", "Lộc",
-	"Thủy", "Khánh", "Định", "Thành", "Đông", "Lợi", "Phong", "Mỹ", "Trạch", "Yên", "Hưng",
-	"Ninh", "Tiến", "Quang", "Lạc", "An", "Trung", "Đức", "Linh", "Thịnh", "Tường", "Nguyên",
-};
-
-/* An invented place name: two syllables drawn from the lists. */
-static void place_name(struct rng *r, char *buf, size_t len)
-{
-	const char *a = PICK(r, first_syll), *b = PICK(r, second_syll);
-	if (!strcmp(a, b))
-		b = "Xuân";
-	snprintf(buf, len, "%s %s", a, b);
-}
-
-static const struct {
-	const char *name;
-	uint8_t kind;
-} province_agencies[AGENCIES_PROVINCE] = {
-	{"Ban Tổ chức %s", UK_BAN}, {"Ban Tuyên giáo %s", UK_BAN},
-	{"Ủy ban Kiểm tra %s", UK_BAN}, {"Ban Dân vận %s", UK_BAN},
-	{"Ban Nội chính %s", UK_BAN}, {"Văn phòng %s", UK_BAN},
-	{"Trường Chính trị %s", UK_CO_QUAN}, {"Đảng đoàn Hội đồng nhân dân %s", UK_CO_QUAN},
-	{"Ban cán sự đảng Ủy ban nhân dân %s", UK_CO_QUAN},
-	{"Đảng đoàn Ủy ban MTTQ Việt Nam %s", UK_TO_CHUC}, {"Đoàn Thanh niên %s", UK_TO_CHUC},
-	{"Hội Liên hiệp Phụ nữ %s", UK_TO_CHUC}, {"Hội Nông dân %s", UK_TO_CHUC},
-	{"Hội Cựu chiến binh %s", UK_TO_CHUC}, {"Liên đoàn Lao động %s", UK_TO_CHUC},
-};
-static const char *const district_agencies[AGENCIES_DISTRICT] = {
-	"Ban Tổ chức %s", "Ban Tuyên giáo %s", "Ủy ban Kiểm tra %s", "Văn phòng %s",
-	"Ban Dân vận %s", "Trung tâm Chính trị %s", "Ủy ban nhân dân %s",
-	"Ủy ban MTTQ Việt Nam %s",
-};
-
-static int add_unit(struct hierarchy *h, int parent, uint8_t kind, uint8_t role,
-                    const char *code, const char *name)
-{
-	if (h->n == h->cap) {
-		h->cap = h->cap ? h->cap * 2 : 1024;
-		h->u = xrealloc(h->u, (size_t)h->cap * sizeof *h->u);
-	}
-	struct gen_unit *u = &h->u[h->n];
-	memset(u, 0, sizeof *u);
-	str_copy(u->code, code, sizeof u->code);
-	u->name = xstrdup(name);
-	u->parent = parent;
-	u->province = (int16_t)(h->np - 1);
-	u->kind = kind;
-	u->role = role;
-	return h->n++;
-}
-
-/* Shape: how many provinces, districts per province and grassroots units
- * per district to come near `units` in total. */
-struct shape {
-	int provinces;
-	int districts;  /* mean per province */
-	int grass;      /* mean per district */
-};
-
-static struct shape shape_for(long units)
-{
-	struct shape s = {PROVINCES_MAX, 15, 30};
-	long per_province = 1 + AGENCIES_PROVINCE + 15L * (1 + AGENCIES_DISTRICT + 30);
-	long p = (units + per_province / 2) / per_province;
-
-	if (p >= PROVINCES_MAX) {
-		long g = ((units / PROVINCES_MAX) - 1 - AGENCIES_PROVINCE) / 15 - 1 - AGENCIES_DISTRICT;
-		s.grass = (int)(g < 30 ? 30 : g);
-		return s;
-	}
-	s.provinces = p < 1 ? 1 : (int)p;
-	if (p < 1) {
-		long d = (units - 1 - 1 - AGENCIES_PROVINCE) / (1 + AGENCIES_DISTRICT + 30);
-		s.districts = d < 1 ? 1 : (int)d;
-		long g = (units - 2 - AGENCIES_PROVINCE) / s.districts - 1 - AGENCIES_DISTRICT;
-		s.grass = g < 2 ? 2 : g > 30 ? 30 : (int)g;
-	}
-	return s;
-}
-
-static void gen_district(struct hierarchy *h, struct rng *r, int pi, int di, int ngrass)
-{
-	struct gen_province *p = &h->p[pi];
-	const char *pname = strchr(h->u[p->unit].name, ' ') + 1; /* after "Tỉnh" */
-	char code[64], name[200], place[64], committee[128];
-	uint8_t kind;
-	int nag = AGENCIES_DISTRICT;
-
-	pname = strchr(pname, ' ') + 1; /* after "ủy" */
-	place_name(r, place, sizeof place);
-	if (di == 0) {
-		kind = UK_THANH_UY;
-		snprintf(committee, sizeof committee, "Thành ủy %s", place);
-	} else if (di == 1 && p->ndistricts > 4) {
-		kind = UK_DANG_UY_KHOI;
-		snprintf(committee, sizeof committee, "Đảng ủy Khối các cơ quan tỉnh %s", pname);
-		nag = AGENCIES_BLOC;
-	} else if (di % 7 == 3) {
-		kind = UK_THANH_UY;
-		snprintf(committee, sizeof committee, "Thị ủy %s", place);
-	} else {
-		kind = UK_HUYEN_UY;
-		snprintf(committee, sizeof committee, "Huyện ủy %s", place);
-	}
-	if (h->nd == h->capd) {
-		h->capd = h->capd ? h->capd * 2 : 256;
-		h->d = xrealloc(h->d, (size_t)h->capd * sizeof *h->d);
-	}
-	struct gen_district *d = &h->d[h->nd++];
-	snprintf(code, sizeof code, "%s-d%02d", h->u[p->unit].code, di + 1);
-	d->province = pi;
-	d->unit = add_unit(h, p->unit, kind, GR_DISTRICT, code, committee);
-	d->agencies = h->n;
-	d->nagencies = nag;
-	for (int k = 0; k < nag; k++) {
-		char acode[96];
-		snprintf(acode, sizeof acode, "%s-a%02d", code, k + 1);
-		if (k < 6 || kind == UK_DANG_UY_KHOI)
-			snprintf(name, sizeof name, district_agencies[k], committee);
-		else /* the people's committee and the front are the place's */
-			snprintf(name, sizeof name, district_agencies[k],
-			         kind == UK_HUYEN_UY ? "huyện" : "thành phố");
-		if (k >= 6)
-			snprintf(name + strlen(name), sizeof name - strlen(name), " %s", place);
-		add_unit(h, d->unit, k < 5 ? UK_BAN : UK_CO_QUAN, GR_DAGENCY, acode, name);
-	}
-	d->grass = h->n;
-	d->ngrass = ngrass;
-	for (int k = 0; k < ngrass; k++) {
-		char gcode[96], gplace[64];
-		int x = rng_pct(r);
-		uint8_t gk = UK_DANG_UY_CO_SO;
-		place_name(r, gplace, sizeof gplace);
-		snprintf(gcode, sizeof gcode, "%s-c%02d", code, k + 1);
-		if (kind == UK_DANG_UY_KHOI) {
-			snprintf(name, sizeof name, x < 50 ? "Đảng ủy Sở %s" : "Chi bộ Sở %s", gplace);
-			gk = x < 50 ? UK_DANG_UY_CO_SO : UK_CHI_BO;
-		} else if (x < 65) {
-			snprintf(name, sizeof name, "Đảng ủy xã %s", gplace);
-		} else if (x < 85) {
-			snprintf(name, sizeof name, "Đảng ủy phường %s", gplace);
-		} else {
-			snprintf(name, sizeof name, "Chi bộ Trường Trung học phổ thông %s", gplace);
-			gk = UK_CHI_BO;
-		}
-		add_unit(h, d->unit, gk, GR_GRASS, gcode, name);
-	}
-}
-
-static void gen_hierarchy(struct hierarchy *h, struct rng *r, long units)
-{
-	struct shape s = shape_for(units);
-	char code[64], name[200], place[64], committee[128];
-
-	add_unit(h, -1, UK_TRUNG_UONG, GR_CENTRE, "tw", "Ban Chấp hành Trung ương");
-	for (int pi = 0; pi < s.provinces; pi++) {
-		struct gen_province *p = &h->p[pi];
-		h->np = pi + 1;
-		int city = pi % 6 == 0;
-		place_name(r, place, sizeof place);
-		snprintf(code, sizeof code, "p%02d", pi + 1);
-		snprintf(committee, sizeof committee, "%s %s", city ? "Thành ủy" : "Tỉnh ủy", place);
-		p->unit = add_unit(h, 0, UK_TINH_UY, GR_PROVINCE, code, committee);
-		p->agencies = h->n;
-		for (int k = 0; k < AGENCIES_PROVINCE; k++) {
-			char acode[96];
-			const char *of = k < 7 ? committee : city ? "thành phố" : "tỉnh";
-			snprintf(acode, sizeof acode, "%s-a%02d", code, k + 1);
-			snprintf(name, sizeof name, province_agencies[k].name, of);
-			if (k >= 7)
-				snprintf(name + strlen(name), sizeof name - strlen(name), " %s", place);
-			add_unit(h, p->unit, province_agencies[k].kind, GR_PAGENCY, acode, name);
-		}
-		int nd = (int)rng_range(r, s.districts - s.districts / 3, s.districts + s.districts / 3);
-		p->districts = h->nd;
-		p->ndistricts = nd < 1 ? 1 : nd;
-		for (int di = 0; di < p->ndistricts; di++)
-			gen_district(h, r, pi, di,
-			             (int)rng_range(r, s.grass - s.grass / 3, s.grass + s.grass / 3));
-	}
-}
-
-static void free_hierarchy(struct hierarchy *h)
-{
-	for (int i = 0; i < h->n; i++)
-		free(h->u[i].name);
-	free(h->u);
-	free(h->d);
-	memset(h, 0, sizeof *h);
-}
-
-/* ---- the files ---- */
-
-static int write_units_ini(const char *path, const struct hierarchy *h, struct err *e)
-{
-	FILE *f = fopen(path, "w");
-	if (!f)
-		return err_at(e, ERR_IO, path, 0, "không tạo được tệp: %s", strerror(errno));
-	fprintf(f, "; units.ini — synthetic hierarchy written by `theodoi gen` for benchmarks.\n"
-	           "; %d units; every name is invented.\n",
-	        h->n);
-	for (int i = 0; i < h->n; i++) {
-		const struct gen_unit *u = &h->u[i];
-		fprintf(f, "\n[%s]\nname = %s\nkind = %s\n", u->code, u->name,
-		        unit_kind_key((enum unit_kind)u->kind));
-		if (u->parent >= 0)
-			fprintf(f, "parent = %s\n", h->u[u->parent].code);
-	}
-	if (fclose(f) != 0)
-		return err_at(e, ERR_IO, path, 0, "không ghi được tệp: %s", strerror(errno));
-	return 0;
-}
-
-static int write_theodoi_ini(const char *path, const struct hierarchy *h, long ntasks,
-                             unsigned long seed, struct err *e)
-{
-	FILE *f = fopen(path, "w");
-	if (!f)
-		return err_at(e, ERR_IO, path, 0, "không tạo được tệp: %s", strerror(errno));
-	fprintf(f,
-	        "; theodoi.ini — benchmark setup written by `theodoi gen`\n"
-	        "; (%ld tasks, seed %lu).  See theodoi.ini(5).\n\n"
-	        "[store]\npath = store\n\n"
-	        "[paths]\nunits = units.ini\n\n"
-	        "[tracking]\nreport_months = 12\ndue_soon_days = 14\n\n"
-	        "[users]\nroot = tw, admin\n",
-	        ntasks, seed);
-	/* One editor in the office of each province. */
-	for (int pi = 0; pi < h->np; pi++)
-		fprintf(f, "vp%02d = %s, editor\n", pi + 1, h->u[h->p[pi].agencies + 5].code);
-	if (fclose(f) != 0)
-		return err_at(e, ERR_IO, path, 0, "không ghi được tệp: %s", strerror(errno));
-	return 0;
-}
+/* ---- the directory ---- */
 
 static int prepare_dir(const char *dir, struct err *e)
 {
@@ -413,8 +107,8 @@ struct cursor {
 	int issuer_level;    /* 0 centre, 1 province, 2 district */
 	int scope;           /* province or district index of the issuer */
 	int lead;            /* unit index of the task being made */
+	long doc_pos;        /* tasks written in the current document */
 	date_t doc_date;
-	char doc_number[DOCNUM_LEN];
 	uint32_t tw_docs;    /* numbers issued at the centre, and per province */
 	uint32_t prov_docs[PROVINCES_MAX];
 	char prov_last[PROVINCES_MAX][DOCNUM_LEN]; /* latest number of each province */
@@ -440,13 +134,24 @@ static const char *issuer_suffix(const struct gen_unit *u)
 	}
 }
 
+static const char *issuer_text(const struct gen_unit *u)
+{
+	switch (u->kind) {
+	case UK_TRUNG_UONG: return "Bộ Chính trị";
+	case UK_TINH_UY: return "Ban Thường vụ Tỉnh ủy";
+	case UK_HUYEN_UY: return "Ban Thường vụ Huyện ủy";
+	case UK_DANG_UY_KHOI: return "Ban Thường vụ Đảng ủy Khối";
+	default: return "Ban Thường vụ Thành ủy";
+	}
+}
+
 static int new_doc(struct gen *g, struct txn *t, struct err *e)
 {
 	struct cursor *c = &g->cur;
 	struct doc d = {0};
 	int x = rng_pct(&c->rng), rc;
 	const struct gen_unit *iu;
-	char title[320], implements[2][DOCNUM_LEN];
+	char title[320], signer[64], implements[2][DOCNUM_LEN];
 
 	if (x < 2) {
 		c->issuer_level = 0;
@@ -463,16 +168,16 @@ static int new_doc(struct gen *g, struct txn *t, struct err *e)
 	iu = &g->h.u[c->issuer];
 	c->doc_date = g->today - (date_t)rng_range(&c->rng, 20, 900);
 	c->doc_left = rng_range(&c->rng, 10, 90);
-	d.nimplements = 0;
+	c->doc_pos = 0;
 	if (c->issuer_level == 0) {
 		c->tw_docs++;
 		snprintf(d.number, sizeof d.number, "%u-KH/TW", c->tw_docs % 99 + 1);
 		str_copy(d.kind, "KH", sizeof d.kind);
 	} else {
+		/* Numbers run per province (they restart each term in real life). */
 		int pi = c->issuer_level == 1 ? c->scope : g->h.d[c->scope].province;
 		const char *kind = x % 5 == 0 ? "CTr" : "KH";
-		uint32_t no;
-		no = ++c->prov_docs[pi] % 150 + 1;
+		uint32_t no = ++c->prov_docs[pi] % 150 + 1;
 		snprintf(d.number, sizeof d.number, "%u-%s/%s", no, kind, issuer_suffix(iu));
 		str_copy(d.kind, kind, sizeof d.kind);
 		snprintf(implements[0], DOCNUM_LEN, "%u-NQ/TW", (unsigned)rng_range(&c->rng, 1, 60));
@@ -485,17 +190,20 @@ static int new_doc(struct gen *g, struct txn *t, struct err *e)
 			str_copy(c->prov_last[pi], d.number, DOCNUM_LEN);
 		d.implements = implements;
 	}
-	str_copy(c->doc_number, d.number, sizeof c->doc_number);
 	d.date = c->doc_date;
 	snprintf(title, sizeof title, "%s thực hiện nghị quyết của cấp trên về %s",
-	         d.kind[0] == 'C' ? "Chương trình hành động" : "Kế hoạch", PICK(&c->rng, topics));
+	         d.kind[0] == 'C' ? "Chương trình hành động" : "Kế hoạch",
+	         RNG_PICK(&c->rng, topics));
 	d.title = title;
 	d.issuer = iu->id;
-	d.issuer_text = (char *)"Ban Thường vụ";
-	d.signer = (char *)"Nguyễn Văn An";
-	d.signer_role = (char *)"BÍ THƯ";
-	d.plan_due = c->issuer_level < 2 && x % 2 ? c->doc_date + (date_t)rng_range(&c->rng, 60, 150)
-	                                          : DATE_NONE;
+	d.issuer_text = (char *)issuer_text(iu);
+	gen_person_name(&c->rng, signer, sizeof signer);
+	d.signer = signer;
+	d.signer_role = (char *)(x % 3 ? "BÍ THƯ" : "PHÓ BÍ THƯ");
+	/* Province and centre plans often set a date for the plans below. */
+	d.plan_due = c->issuer_level < 2 && x % 2
+	                 ? c->doc_date + (date_t)rng_range(&c->rng, 60, 150)
+	                 : DATE_NONE;
 	d.created = (int64_t)d.date * 86400 + 3600;
 	rc = store_doc_put(t, &d, e);
 	c->doc_id = d.id;
@@ -562,7 +270,7 @@ static void make_phrase(struct gen *g, struct sbuf *b)
 		               "tháng %02d/%d; cấp cơ sở hoàn thành trước ngày %s",
 		            m, y, m2, y2, date_vn(target + 75, day));
 	} else if (x < 72)
-		sbuf_puts(b, PICK(&c->rng, ((const char *[]){"thực hiện thường xuyên", "thường xuyên",
+		sbuf_puts(b, RNG_PICK(&c->rng, ((const char *[]){"thực hiện thường xuyên", "thường xuyên",
 		                                             "tuyên truyền thường xuyên",
 		                                             "thường xuyên, liên tục"})));
 	else if (x < 77) {
@@ -573,9 +281,9 @@ static void make_phrase(struct gen *g, struct sbuf *b)
 	else if (x < 86)
 		sbuf_puts(b, "theo nhiệm kỳ");
 	else if (x < 89)
-		sbuf_printf(b, "theo yêu cầu của %s", PICK(&c->rng, authorities));
+		sbuf_printf(b, "theo yêu cầu của %s", RNG_PICK(&c->rng, authorities));
 	else if (x < 93)
-		sbuf_printf(b, "sau khi có hướng dẫn của %s (năm %d)", PICK(&c->rng, authorities),
+		sbuf_printf(b, "sau khi có hướng dẫn của %s (năm %d)", RNG_PICK(&c->rng, authorities),
 		            y);
 	else if (x < 96)
 		sbuf_printf(b, "thực hiện theo Kế hoạch số %d-KH/TU ngày %s",
@@ -652,7 +360,7 @@ static int task_history(struct gen *g, struct task *tk, struct update *ups)
 			str_copy(u->login, "root", sizeof u->login);
 		else
 			snprintf(u->login, sizeof u->login, "vp%02d", province + 1);
-		u->note = (char *)PICK(&c->rng, notes);
+		u->note = (char *)RNG_PICK(&c->rng, notes);
 		u->progress = -1;
 		u->status_before = u->status_after = -1;
 		if (i == 0) {
@@ -690,8 +398,10 @@ static int one_task(struct gen *g, struct txn *t, struct err *e)
 	memset(&tk, 0, sizeof tk);
 	c->lead = pick_lead(g);
 	tk.doc_id = c->doc_id;
-	snprintf(tk.section, sizeof tk.section, "III.%d#%ld", (int)rng_range(&c->rng, 1, 3),
-	         c->doc_left);
+	/* Sections of about a dozen tasks: III.1#1 .. III.1#12, III.2#1 .. */
+	c->doc_pos++;
+	snprintf(tk.section, sizeof tk.section, "III.%ld#%ld", (c->doc_pos - 1) / 12 + 1,
+	         (c->doc_pos - 1) % 12 + 1);
 	tk.lead = g->h.u[c->lead].id;
 	if (rng_pct(&c->rng) < 25) {
 		partner = g->h.u[pick_lead(g)].id;
@@ -701,8 +411,8 @@ static int one_task(struct gen *g, struct txn *t, struct err *e)
 		}
 	}
 	sbuf_reset(&g->text);
-	sbuf_printf(&g->text, "%s %s, %s.", PICK(&c->rng, verbs), PICK(&c->rng, objects),
-	            PICK(&c->rng, tails));
+	sbuf_printf(&g->text, "%s %s, %s.", RNG_PICK(&c->rng, verbs), RNG_PICK(&c->rng, objects),
+	            RNG_PICK(&c->rng, tails));
 	tk.text = g->text.s;
 	make_phrase(g, &g->phrase);
 	tk.dl_phrase = g->phrase.len ? g->phrase.s : NULL;
@@ -767,10 +477,7 @@ static int map_ids(struct store *st, struct hierarchy *h, struct err *e)
 		h->u[i].id = u.id;
 		unit_free(&u);
 	}
-	if (!rc)
-		store_read_end(t);
-	else
-		store_read_end(t);
+	store_read_end(t);
 	return rc;
 }
 
@@ -881,15 +588,15 @@ int gen_build(const char *dir, long ntasks, unsigned long seed, const struct gen
 	g.ntasks = ntasks;
 	g.today = opts && opts->today != DATE_NONE ? opts->today : date_today();
 	g.periods.months = 1u << 11;
-	shape_rng.s = (uint64_t)seed * 0x2545F4914F6CDD1Dull + 1;
-	g.cur.rng.s = (uint64_t)seed ^ 0x6765, rng_next(&g.cur.rng);
+	rng_seed(&shape_rng, (uint64_t)seed * 0x2545F4914F6CDD1Dull + 1);
+	rng_seed(&g.cur.rng, (uint64_t)seed ^ 0x67656e0000000000ull);
 	gen_hierarchy(&g.h, &shape_rng, units);
 
 	snprintf(path, sizeof path, "%s/units.ini", dir);
-	if ((rc = write_units_ini(path, &g.h, e)))
+	if ((rc = gen_write_units_ini(path, &g.h, e)))
 		goto out;
 	snprintf(path, sizeof path, "%s/theodoi.ini", dir);
-	if ((rc = write_theodoi_ini(path, &g.h, ntasks, seed, e)))
+	if ((rc = gen_write_theodoi_ini(path, &g.h, ntasks, seed, e)))
 		goto out;
 	if ((rc = load_store(&g, dir, opts, &s, e)))
 		goto out;
@@ -900,7 +607,7 @@ int gen_build(const char *dir, long ntasks, unsigned long seed, const struct gen
 	if (out)
 		*out = s;
 out:
-	free_hierarchy(&g.h);
+	gen_free_hierarchy(&g.h);
 	sbuf_free(&g.text);
 	sbuf_free(&g.phrase);
 	return rc;
