@@ -10,8 +10,6 @@
 #include "gen-internal.h"
 #include "util.h"
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
 static const char *const first_syll[] = {
 	"An", "Bình", "Đông", "Hòa", "Kim", "Long", "Minh", "Ninh", "Phú", "Quảng", "Sơn",
 	"Tân", "Thanh", "Vĩnh", "Hải", "Lạc", "Nam", "Bắc", "Trung", "Hưng", "Phước", "Tây",
