@@ -1,0 +1,102 @@
+#!/bin/sh
+# make bench: generate stores of 10k, 100k and 1M tasks (cached in
+# $BUILD/bench/N; BENCH_REGEN=1 makes them anew) and time what staff ask
+# most, each as a whole process (wall time, median of BENCH_RUNS runs) and
+# inside the process (from main() to the end of the command, as reported
+# by THEODOI_STATS).  The process floor of this machine (/bin/true) is
+# printed for scale: a whole-process time cannot be below it.
+#   BENCH_SIZES="10000 100000"   which sizes (default: 10000 100000 1000000)
+set -u
+BUILD=${BUILD:-build}
+BIN=$BUILD/theodoi
+DIR=$BUILD/bench
+RUNS=${BENCH_RUNS:-21}
+SIZES=${BENCH_SIZES:-10000 100000 1000000}
+TODAY=2026-11-23
+export LC_ALL=C.UTF-8
+mkdir -p "$DIR"
+
+div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+now_us() { echo $(( $(date +%s%N) / 1000 )); }
+
+# median of the numbers on stdin
+median() { sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else print 0}'; }
+
+# time_cmd LABEL CMD...: median wall ms and in-process ms over RUNS runs
+time_cmd() {
+	label=$1; shift
+	: >"$DIR/wall.txt"; : >"$DIR/in.txt"
+	i=0
+	while [ $i -lt "$RUNS" ]; do
+		t0=$(now_us)
+		THEODOI_STATS=1 "$@" >/dev/null 2>"$DIR/stats.txt" || { cat "$DIR/stats.txt"; echo "bench: failed: $*" >&2; return 1; }
+		t1=$(now_us)
+		echo $((t1 - t0)) >>"$DIR/wall.txt"
+		sed -n 's/.*elapsed_us=\([0-9]*\).*/\1/p' "$DIR/stats.txt" >>"$DIR/in.txt"
+		i=$((i + 1))
+	done
+	wall=$(median <"$DIR/wall.txt"); inproc=$(median <"$DIR/in.txt")
+	printf "  %-44s %9s ms %9s ms\n" "$label" "$(div "$wall" 1000)" "$(div "$inproc" 1000)"
+}
+
+floor() {
+	: >"$DIR/wall.txt"
+	i=0
+	while [ $i -lt "$RUNS" ]; do
+		t0=$(now_us); /bin/true; t1=$(now_us)
+		echo $((t1 - t0)) >>"$DIR/wall.txt"; i=$((i + 1))
+	done
+	median <"$DIR/wall.txt"
+}
+
+echo "theodoi benchmark — $(nproc) cores, $(date -u +%Y-%m-%d), today=$TODAY"
+printf "process floor (/bin/true): %s ms\n\n" "$(div "$(floor)" 1000)"
+
+for n in $SIZES; do
+	d="$DIR/$n"
+	if [ ! -f "$d/.done" ] || [ -n "${BENCH_REGEN:-}" ]; then
+		rm -rf "$d"
+		echo "generating $n tasks in $d ..."
+		t0=$(now_us)
+		"$BIN" --today $TODAY gen --tasks "$n" "$d" >/dev/null 2>"$DIR/gen.log" || { cat "$DIR/gen.log"; exit 1; }
+		t1=$(now_us)
+		echo "  generated in $(( (t1 - t0) / 1000000 )) s"
+		touch "$d/.done"
+	fi
+	T="$BIN --config $d/theodoi.ini --today $TODAY"
+	district=$(grep -m1 -o '^\[p01-d01\]' "$d/units.ini" | tr -d '[]')
+	district=${district:-p01}
+	task=$($T overdue --limit 1 --format csv | sed -n '2s/,.*//p')
+	echo "== $n tasks =="
+	printf "  %-44s %12s %12s\n" "" "process" "in-process"
+	time_cmd "overdue --count (whole store)" $T overdue --count
+	echo "    = $($T overdue --count) overdue"
+	time_cmd "overdue --count --unit $district --subtree" $T overdue --count --unit "$district" --subtree
+	time_cmd "overdue --limit 50 (first 50 rows)" $T overdue --limit 50
+	time_cmd "due --within 14 --count" $T due --within 14 --count
+	time_cmd "update (one durable write)" $T update "$task" --note "bench"
+	THEODOI_STATS=1 $T overdue --limit 50 >/dev/null 2>"$DIR/stats.txt"
+	rss=$(sed -n 's/.*rss_kb=\([0-9]*\).*/\1/p' "$DIR/stats.txt")
+	anon=$(sed -n 's/.*anon_kb=\([0-9]*\).*/\1/p' "$DIR/stats.txt")
+	size=$(du -k "$d/store/data.mdb" | cut -f1)
+	printf "  %-44s %9s MiB\n" "store size" "$(div "$size" 1024)"
+	printf "  %-44s %9s MiB\n" "private (anonymous) memory, overdue --limit 50" "$(div "$anon" 1024)"
+	printf "  %-44s %9s MiB\n" "RSS (counts shared page cache of the map)" "$(div "$rss" 1024)"
+	if [ -f tests/tui/bench-startup.sh ]; then
+		printf "  %-44s " "TUI start-up to first frame"
+		BUILD=$BUILD sh tests/tui/bench-startup.sh "$d/store" "$d/theodoi.ini" 5 2>&1 | sed -n 's/^tui-startup: //p' | head -n 1
+	fi
+done
+
+# Import throughput: the sample-sized plans of the tests, parsed (dry run).
+plans=$(ls tests/data/import/*.txt 2>/dev/null)
+if [ -n "$plans" ]; then
+	echo "== import (dry run) =="
+	bytes=$(cat $plans | wc -c)
+	count=$(echo "$plans" | wc -w)
+	mkdir -p "$DIR/import" && rm -rf "$DIR/import/store"
+	"$BIN" --config conf/theodoi.ini --store "$DIR/import/store" --today $TODAY demo >/dev/null
+	time_cmd "import --dry-run of $count plans ($bytes bytes)" \
+		"$BIN" --config conf/theodoi.ini --store "$DIR/import/store" --today $TODAY import --dry-run $plans
+fi
