@@ -194,8 +194,8 @@ enum core_kind { CORE_NONE = 0, CORE_FIXED, CORE_OPEN };
 
 /* Words that may open a deadline phrase before its core. */
 static const char *const lead_ins[] = {
-	"thuc hien", "hoan thanh", "nhiem vu", "tuyen truyen", "trien khai", "xong", "ngay", "da",
-	"se", "co ban hoan thanh", "thuc hien va hoan thanh", "to chuc thuc hien", NULL
+	"thuc hien", "hoan thanh", "nhiem vu", "tuyen truyen", "trien khai", "xong", "da", "se",
+	"co ban hoan thanh", "thuc hien va hoan thanh", "to chuc thuc hien", NULL
 };
 
 static const char *const doc_kinds[] = {
@@ -371,6 +371,9 @@ static size_t clause_phrase(const struct imp_toks *tk, size_t i)
 	size_t k = skip_lead_in(tk, i), e;
 	enum core_kind ck = core_at(tk, k, &e);
 
+	/* ", ngày 28/11/2022." closes a citation: a bare date is no deadline */
+	if (ck == CORE_FIXED && k == i && (imp_tok_is(tk, k, "ngay") || is_date(tk, k)))
+		return i;
 	if (ck == CORE_OPEN) {
 		while (!sentence_end(tk, e))
 			e++;
@@ -410,6 +413,7 @@ static size_t tail_phrase(const struct imp_toks *tk, size_t i)
 	    (e = time_at(tk, i + 1)) > i + 1 && clause_end(tk, e))
 		return e;
 	if ((imp_tok_is(tk, i, "vao") && imp_tok_is(tk, i + 1, "thang") && is_month(tk, i + 2, &g)) ||
+	    (imp_tok_is(tk, i, "truoc") && imp_tok_is(tk, i + 1, "ngay")) ||
 	    imp_tok_seq(tk, i, "dinh ky hang")) {
 		e = annual_at(tk, i);
 		if (e > i && e > i + 2)

@@ -297,17 +297,17 @@ static void issuer_from_preamble(struct imp_ctx *c, const struct imp_block *b, c
 }
 
 /* A header line that names the issuing committee: "TỈNH ỦY SƠN HÀ",
- * "BAN THƯỜNG VỤ THÀNH ỦY".  "ĐẢNG CỘNG SẢN VIỆT NAM" is left out. */
-static int issuer_from_line(struct imp_ctx *c, const struct imp_block *b)
+ * "BAN THƯỜNG VỤ THÀNH ỦY".  "ĐẢNG CỘNG SẢN VIỆT NAM" is left out.
+ * Returns the name as written (caller frees) or NULL. */
+static char *issuer_from_line(const struct imp_block *b)
 {
 	struct imp_toks tk;
 	struct imp_item items[4];
 	size_t end, s, e, i = 0;
-	char stop;
-	int ok = 0;
+	char stop, *out = NULL;
 
 	if (!imp_all_caps(b->text, b->len))
-		return 0;
+		return NULL;
 	imp_toks_init(&tk, b->text, b->len);
 	if (imp_tok_seq(&tk, 0, "dang cong san viet nam"))
 		i = 5;
@@ -322,13 +322,11 @@ static int issuer_from_line(struct imp_ctx *c, const struct imp_block *b)
 			}
 		if (stopat > items[0].a) {
 			imp_tok_span(&tk, items[0].a, stopat, &s, &e);
-			free(c->r->doc.issuer);
-			c->r->doc.issuer = xstrndup(b->text + s, e - s);
-			ok = 1;
+			out = xstrndup(b->text + s, e - s);
 		}
 	}
 	imp_toks_free(&tk);
-	return ok;
+	return out;
 }
 
 /* "Chương trình hành động" + "thực hiện Nghị quyết ...". */
@@ -458,20 +456,20 @@ static void signature(struct imp_ctx *c)
 	if (role_block == (size_t)-1)
 		return;
 	d->signer_role = xstrdup(t->blocks[role_block].text + at);
-	if (!c->r->doc.issuer) {
-		/* "T/M TỈNH ỦY" names the issuer when the preamble did not */
+	{
+		/* "T/M TỈNH ỦY" names the issuer */
 		const struct imp_block *b = &t->blocks[role_block];
-		size_t k = role_block;
+		size_t end = at;
 
-		if (at == 0 && k > c->body_end)
-			b = &t->blocks[--k];
+		if (at == 0 && role_block > c->body_end) {
+			b = &t->blocks[role_block - 1];
+			end = b->len;
+		}
 		if (!strncmp(b->text, "T/M ", 4) || !strncmp(b->text, "TM. ", 4)) {
-			size_t end = b == &t->blocks[role_block] ? at : b->len;
-
 			while (end > 4 && b->text[end - 1] == ' ')
 				end--;
-			if (end > 4)
-				d->issuer = xstrndup(b->text + 4, end - 4);
+			if (end > 4 && !c->issuer_alt[1])
+				c->issuer_alt[1] = xstrndup(b->text + 4, end - 4);
 		}
 	}
 	for (i = role_block + 1; i < t->nblocks; i++) {
@@ -572,12 +570,13 @@ void imp_header(struct imp_ctx *c)
 	}
 	if (title_block != (size_t)-1)
 		cited_numbers(d, &t->blocks[title_block]);
-	if (!d->issuer)
-		for (i = limit; i-- > 0;)
-			if (issuer_from_line(c, &t->blocks[i]))
-				break;
+	for (i = limit; i-- > 0 && !c->issuer_alt[0];)
+		c->issuer_alt[0] = issuer_from_line(&t->blocks[i]);
 	if (!kind[0] && d->number[0])
 		kind_from_number(d->number, kind, sizeof kind);
 	str_copy(d->kind, kind, sizeof d->kind);
 	signature(c);
+	for (i = 0; i < 2 && !d->issuer; i++)
+		if (c->issuer_alt[i])
+			d->issuer = xstrdup(c->issuer_alt[i]);
 }

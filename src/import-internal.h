@@ -119,6 +119,7 @@ struct imp_ctx {
 	size_t tcap, icap, wcap;   /* capacities of r's arrays */
 	size_t body_start;         /* first block of the numbered body */
 	size_t body_end;           /* first block after it (recipients, signature) */
+	char *issuer_alt[2];       /* other names of the issuer: header line, "T/M ..." */
 };
 
 /* Append a warning (printf format, Vietnamese) at line (0: none). */

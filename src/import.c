@@ -275,6 +275,8 @@ int imp_parse(const char *text, size_t len, const char *filename, const struct h
 		            "dòng)");
 		imp_units_free(c.units);
 		imp_text_free(&c.txt);
+		free(c.issuer_alt[0]);
+		free(c.issuer_alt[1]);
 		imp_free(r);
 		return rc;
 	}
@@ -286,6 +288,11 @@ int imp_parse(const char *text, size_t len, const char *filename, const struct h
 	} else if (r->doc.issuer && c.units) {
 		r->doc.issuer_unit = imp_units_resolve(c.units, r->doc.issuer,
 		                                       strlen(r->doc.issuer), 0);
+		/* "Ban Thường vụ Huyện ủy": the header line says which one */
+		for (int k = 0; k < 2 && !r->doc.issuer_unit; k++)
+			if (c.issuer_alt[k])
+				r->doc.issuer_unit = imp_units_resolve(c.units, c.issuer_alt[k],
+				                                       strlen(c.issuer_alt[k]), 0);
 	}
 	if (!r->doc.issuer)
 		imp_warn(&c, 0, "không tìm thấy cơ quan ban hành (dùng --issuer để chỉ rõ)");
@@ -305,6 +312,8 @@ int imp_parse(const char *text, size_t len, const char *filename, const struct h
 	c.txt.source = NULL;
 	imp_units_free(c.units);
 	imp_text_free(&c.txt);
+	free(c.issuer_alt[0]);
+	free(c.issuer_alt[1]);
 	*out = r;
 	return 0;
 }

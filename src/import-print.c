@@ -1,0 +1,191 @@
+/* import-print.c — a readable summary of an import for `--format text`:
+ * the document, then one line per task, the indicators and the warnings,
+ * with Vietnamese labels and columns aligned by display width.
+ */
+#include "import.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hier.h"
+#include "text.h"
+#include "util.h"
+
+#define SECTION_COLS_MAX 14
+#define LEAD_COLS 26
+#define DL_COLS 28
+#define TEXT_COLS 64
+
+static void field(struct sbuf *b, const char *label, int width, const char *value)
+{
+	if (!value || !*value)
+		return;
+	txt_pad(b, label, width, 0);
+	sbuf_puts(b, " ");
+	sbuf_puts(b, value);
+	sbuf_putc(b, '\n');
+}
+
+static const char *code_of(const struct hier *h, uint32_t id)
+{
+	const struct unit *u = h && id ? hier_unit(h, id) : NULL;
+
+	return u ? u->code : NULL;
+}
+
+static void doc_part(const struct imp_result *r, const struct hier *h, struct sbuf *b)
+{
+	static const char *const labels[] = { "Văn bản:", "Trích yếu:", "Cơ quan ban hành:",
+					      "Thực hiện:", "Người ký:", "Hạn kế hoạch cấp dưới:" };
+	const struct imp_doc *d = &r->doc;
+	struct sbuf v = {0};
+	char date[11];
+	int w = 0;
+
+	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+		if (txt_width(labels[i]) > w)
+			w = txt_width(labels[i]);
+	sbuf_printf(&v, "%s%s%s", d->kind[0] ? d->kind : "", d->kind[0] && d->number[0] ? " " : "",
+	            d->number[0] ? d->number : (d->kind[0] ? "(không số)" : "(không rõ loại, số)"));
+	if (d->date != DATE_NONE)
+		sbuf_printf(&v, ", ngày %s", date_vn(d->date, date));
+	field(b, labels[0], w, v.s);
+	field(b, labels[1], w, d->title);
+	sbuf_reset(&v);
+	if (d->issuer) {
+		sbuf_puts(&v, d->issuer);
+		if (code_of(h, d->issuer_unit))
+			sbuf_printf(&v, " (%s)", code_of(h, d->issuer_unit));
+	} else if (code_of(h, d->issuer_unit)) {
+		sbuf_puts(&v, code_of(h, d->issuer_unit));
+	}
+	field(b, labels[2], w, v.s);
+	sbuf_reset(&v);
+	for (int k = 0; k < d->nimplements; k++)
+		sbuf_printf(&v, "%s%s", k ? ", " : "", d->implements[k]);
+	field(b, labels[3], w, v.s);
+	sbuf_reset(&v);
+	if (d->signer_role || d->signer)
+		sbuf_printf(&v, "%s%s%s", d->signer ? d->signer : "",
+		            d->signer && d->signer_role ? ", " : "",
+		            d->signer_role ? d->signer_role : "");
+	field(b, labels[4], w, v.s);
+	if (d->plan_due != DATE_NONE)
+		field(b, labels[5], w, date_vn(d->plan_due, date));
+	sbuf_free(&v);
+}
+
+static void tasks_part(const struct imp_result *r, const struct hier *h, struct sbuf *b)
+{
+	int sw = txt_width("Mục");
+	char dl[128];
+
+	for (size_t k = 0; k < r->ntasks; k++) {
+		int w = txt_width(r->tasks[k].section);
+
+		if (w > sw)
+			sw = w > SECTION_COLS_MAX ? SECTION_COLS_MAX : w;
+	}
+	sbuf_printf(b, "\nNhiệm vụ (%zu):\n", r->ntasks);
+	txt_pad(b, "Mục", sw, 0);
+	sbuf_putc(b, ' ');
+	txt_pad(b, "Chủ trì", LEAD_COLS, 0);
+	sbuf_putc(b, ' ');
+	txt_pad(b, "Thời hạn", DL_COLS, 0);
+	sbuf_puts(b, " Nội dung\n");
+	for (size_t k = 0; k < r->ntasks; k++) {
+		const struct imp_task *t = &r->tasks[k];
+		const char *code = code_of(h, t->lead_unit);
+		char *lead = NULL, *one;
+
+		if (code)
+			lead = xstrdup(code);
+		else if (t->lead) {
+			size_t n = strlen(t->lead) + 4;
+
+			lead = xmalloc(n);
+			snprintf(lead, n, "%s%s", t->lead, h ? " (?)" : "");
+		}
+		txt_pad(b, t->section, sw, 0);
+		sbuf_putc(b, ' ');
+		txt_pad(b, lead ? lead : "—", LEAD_COLS, 0);
+		sbuf_putc(b, ' ');
+		txt_pad(b, t->dl.d.kind == DL_NONE ? "—" : dl_describe(&t->dl, dl, sizeof dl), DL_COLS, 0);
+		sbuf_putc(b, ' ');
+		one = txt_sanitize(t->text ? t->text : "");
+		txt_pad(b, one, TEXT_COLS, 0);
+		while (b->len && b->s[b->len - 1] == ' ')
+			b->s[--b->len] = '\0';
+		sbuf_putc(b, '\n');
+		free(one);
+		free(lead);
+	}
+}
+
+static void number(struct sbuf *b, double v)
+{
+	if (v == floor(v))
+		sbuf_printf(b, "%.0f", v);
+	else
+		sbuf_printf(b, "%g", v);
+}
+
+static void indicators_part(const struct imp_result *r, struct sbuf *b)
+{
+	if (!r->nindicators)
+		return;
+	sbuf_printf(b, "\nChỉ tiêu (%zu):\n", r->nindicators);
+	for (size_t k = 0; k < r->nindicators; k++) {
+		const struct imp_indicator *i = &r->indicators[k];
+		struct sbuf v = {0};
+		char *one;
+
+		sbuf_add(&v, "", 0);
+		if (i->year)
+			sbuf_printf(&v, "năm %d", i->year);
+		if (!isnan(i->min)) {
+			sbuf_puts(&v, v.len ? ", tối thiểu " : "tối thiểu ");
+			number(&v, i->min);
+			sbuf_puts(&v, i->unit);
+		}
+		if (!isnan(i->target)) {
+			sbuf_puts(&v, v.len ? ", phấn đấu " : "phấn đấu ");
+			number(&v, i->target);
+			sbuf_puts(&v, i->unit);
+		}
+		txt_pad(b, v.len ? v.s : "—", 36, 0);
+		sbuf_putc(b, ' ');
+		one = txt_sanitize(i->text ? i->text : "");
+		txt_pad(b, one, TEXT_COLS, 0);
+		while (b->len && b->s[b->len - 1] == ' ')
+			b->s[--b->len] = '\0';
+		sbuf_putc(b, '\n');
+		free(one);
+		sbuf_free(&v);
+	}
+}
+
+static void warnings_part(const struct imp_result *r, struct sbuf *b)
+{
+	if (!r->nwarnings)
+		return;
+	sbuf_printf(b, "\nCảnh báo (%zu):\n", r->nwarnings);
+	for (size_t k = 0; k < r->nwarnings; k++) {
+		if (r->warnings[k].line)
+			sbuf_printf(b, "  %s%sdòng %d: %s\n", r->file, r->file[0] ? ", " : "",
+			            r->warnings[k].line, r->warnings[k].msg);
+		else
+			sbuf_printf(b, "  %s%s%s\n", r->file, r->file[0] ? ": " : "", r->warnings[k].msg);
+	}
+}
+
+void imp_text(const struct imp_result *r, const struct hier *h, struct sbuf *out)
+{
+	sbuf_add(out, "", 0);
+	doc_part(r, h, out);
+	tasks_part(r, h, out);
+	indicators_part(r, out);
+	warnings_part(r, out);
+}
