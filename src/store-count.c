@@ -73,36 +73,67 @@ static void count_key(unsigned char *key, uint32_t unit, date_t slot)
 	be32_put(key + 4, day_bias(slot));
 }
 
+/* The chain of lead in this write transaction, from the cache. */
+static int cached_chain(struct txn *t, uint32_t lead, const uint32_t **chain, int *n,
+                        struct err *e)
+{
+	struct store *st = t->st;
+	struct chain_slot *cs;
+	int rc;
+
+	if (!st->chains)
+		st->chains = xcalloc(CHAIN_CACHE, sizeof *st->chains);
+	cs = &st->chains[lead % CHAIN_CACHE];
+	if (cs->gen != st->chain_gen || cs->lead != lead || cs->n == 0) {
+		cs->n = 0;
+		if ((rc = chain_of(lead, parent_in_db, t, cs->chain, &cs->n, e))) {
+			cs->n = 0;
+			return rc;
+		}
+		cs->gen = st->chain_gen;
+		cs->lead = lead;
+	}
+	*chain = cs->chain;
+	*n = cs->n;
+	return 0;
+}
+
 int count_add(struct txn *t, uint32_t lead, date_t slot, int delta, struct err *e)
 {
-	uint32_t chain[STORE_MAX_DEPTH + 1];
+	const uint32_t *chain;
+	MDB_cursor *c;
 	int n, rc;
 
-	if ((rc = chain_of(lead, parent_in_db, t, chain, &n, e)))
+	if ((rc = cached_chain(t, lead, &chain, &n, e)) || (rc = store_cursor(t, DB_COUNTS, &c, e)))
 		return rc;
-	for (int i = 0; i < n; i++) {
+	/* one cursor for the chain: an existing counter is found once and
+	 * overwritten in place */
+	for (int i = 0; i < n && !rc; i++) {
 		unsigned char key[8], val[4];
-		MDB_val v;
-		int64_t c = 0;
+		MDB_val k = {8, key}, v;
+		int64_t cnt = 0;
 
 		count_key(key, chain[i], slot);
-		rc = store_get(t, DB_COUNTS, key, 8, &v, e);
+		rc = mdb_cursor_get(c, &k, &v, MDB_SET_KEY);
 		if (rc == 0 && v.mv_size == 4)
-			c = be32_get(v.mv_data);
+			cnt = be32_get(v.mv_data);
 		else if (rc && rc != MDB_NOTFOUND)
-			return rc;
+			break;
+		int found = rc == 0;
 		/* a counter that would go negative was damaged: clamp it, and
 		 * leave the report to store_check */
-		c += delta;
-		if (c <= 0) {
-			rc = store_del(t, DB_COUNTS, key, 8, NULL, 0, e);
-		} else {
-			be32_put(val, c > UINT32_MAX ? UINT32_MAX : (uint32_t)c);
-			rc = store_put(t, DB_COUNTS, key, 8, val, 4, 0, e);
-		}
-		if (rc)
-			return rc;
+		cnt += delta;
+		v.mv_size = 4;
+		v.mv_data = val;
+		be32_put(val, cnt > UINT32_MAX ? UINT32_MAX : cnt < 0 ? 0 : (uint32_t)cnt);
+		if (cnt <= 0)
+			rc = found ? mdb_cursor_del(c, 0) : 0;
+		else
+			rc = mdb_cursor_put(c, &k, &v, found ? MDB_CURRENT : 0);
 	}
+	mdb_cursor_close(c);
+	if (rc && rc != MDB_NOTFOUND)
+		return store_lmdb_err(t, rc, e, "counts");
 	return 0;
 }
 

@@ -28,12 +28,28 @@ struct store_db_info {
 };
 extern const struct store_db_info store_db_table[DB_COUNT];
 
+/* Deepest unit hierarchy the counters follow (a chain longer than this is
+ * taken as a cycle). */
+#define STORE_MAX_DEPTH 64
+
+/* A lead unit's chain (itself, its ancestors, 0) remembered during one
+ * write transaction: bulk loads put many tasks under the same few units. */
+#define CHAIN_CACHE 64
+struct chain_slot {
+	unsigned gen; /* valid while equal to store.chain_gen */
+	uint32_t lead;
+	int n;
+	uint32_t chain[STORE_MAX_DEPTH + 1];
+};
+
 struct store {
 	MDB_env *env;
 	MDB_dbi dbi[DB_COUNT];
 	char *path;
 	int flags;            /* enum store_flags */
 	struct sbuf scratch;  /* record encoding inside the (single) write txn */
+	struct chain_slot *chains; /* CHAIN_CACHE slots, or NULL */
+	unsigned chain_gen;   /* bumped at each write txn and each unit put */
 };
 
 struct txn {
@@ -42,10 +58,6 @@ struct txn {
 	int write;
 	int map_full; /* an LMDB call hit MDB_MAP_FULL: store_write grows and retries */
 };
-
-/* Deepest unit hierarchy the counters follow (a chain longer than this is
- * taken as a cycle). */
-#define STORE_MAX_DEPTH 64
 
 /* ---- keys: big-endian, days biased so that byte order is numeric ---- */
 

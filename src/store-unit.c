@@ -97,6 +97,7 @@ int store_unit_put(struct txn *t, struct unit *u, struct err *e)
 
 	if ((rc = store_need_write(t, e)))
 		return rc;
+	t->st->chain_gen++; /* parents may change: forget cached chains */
 	if (u->id == 0) {
 		uint64_t id;
 		if ((rc = store_seq_next(t, "unit", &id, e)))

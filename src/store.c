@@ -543,6 +543,7 @@ void store_close(struct store *st)
 	if (st->env)
 		mdb_env_close(st->env);
 	sbuf_free(&st->scratch);
+	free(st->chains);
 	free(st->path);
 	free(st);
 }
@@ -604,6 +605,8 @@ int store_write(struct store *st, store_write_fn fn, void *ctx, struct err *e)
 	for (int attempt = 0;; attempt++) {
 		struct txn t = {st, NULL, 1, 0};
 		int rc = txn_begin(st, 0, &t.txn);
+
+		st->chain_gen++; /* another process may have changed the units */
 
 		if (rc)
 			return store_lmdb_err(NULL, rc, e, "bắt đầu ghi");
