@@ -81,8 +81,8 @@ static const char gen_help[] =
 	"  --tasks N   số nhiệm vụ (1..20000000), bắt buộc\n"
 	"  --seed S    hạt giống ngẫu nhiên (mặc định 1): cùng S, N, U, ngày cho cùng dữ liệu\n"
 	"  --units U   số đơn vị xấp xỉ (mặc định 20000)\n"
-	"Tiến độ in ra stderr. Sau đó: theodoi --config DIR/theodoi.ini overdue --count\n"
-	"(--store và --config chung không dùng cho lệnh này.)\n";
+	"Tùy chọn chung --today đặt ngày làm mốc; --store không dùng cho lệnh này.\n"
+	"Tiến độ in ra stderr. Sau đó: theodoi --config DIR/theodoi.ini overdue --count\n";
 
 struct gen_progress {
 	int tty;
