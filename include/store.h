@@ -7,7 +7,7 @@
  * is one write transaction (store_write), so it is all or nothing.
  *
  * Named databases:
- *   meta       "schema" -> u32, "seq.<name>" -> u64, config stamps
+ *   meta       "schema" -> decimal text, "seq.<name>" -> u64, config stamps
  *   units      u32 id -> unit          unit_code  code -> u32 id
  *   docs       u64 id -> doc           doc_number folded number -> u64 id (dup)
  *                                      doc_issuer issuer u32|doc id -> ""
@@ -59,14 +59,22 @@ enum store_flags {
 };
 
 /* Open the store in directory dir.  Clears readers left by dead processes.
- * A store of a newer schema, a directory that is not a store, or one the
- * user cannot open gets ERR_STORE with a message naming dir.
- * On success *out is owned by the caller: store_close() it. */
+ * A store of a newer schema, a directory that is not a store (files but no
+ * data.mdb, a data.mdb that is not LMDB or not ours), a missing store
+ * without STORE_CREATE, or one the user cannot open gets ERR_STORE with a
+ * message naming dir; a bad THEODOI_MAPSIZE gets ERR_CONFIG.
+ * STORE_CREATE makes dir (one level, mode 02775 less the umask: setgid, so
+ * the files inside keep the directory's group) and the databases, and
+ * accepts an existing empty directory.  Files are created 0664 less the
+ * umask.  On success *out is owned by the caller: store_close() it. */
 int store_open(const char *dir, int flags, struct store **out, struct err *e);
 void store_close(struct store *st);
 const char *store_path(const struct store *st);
 
-/* A read transaction; short-lived.  End with store_read_end(). */
+/* A read transaction; short-lived.  End with store_read_end().  Several
+ * may be open at once, but none across a store_write of the same store
+ * (growing the map remaps it) nor across a store_read_begin that finds the
+ * map grown by another process. */
 int store_read_begin(struct store *st, struct txn **out, struct err *e);
 void store_read_end(struct txn *t);
 
@@ -74,7 +82,9 @@ void store_read_end(struct txn *t);
  * returns non-zero the transaction is aborted and that code returned.  When
  * the map is full, the transaction is aborted, the map grown and fn run
  * again from the start: fn must have no effect outside the transaction
- * other than filling ctx afresh. */
+ * other than filling ctx afresh.  (The *_put and *_add functions that
+ * assign an id write it back, and reset it to 0 when they fail.)  fn must
+ * not call store_write itself. */
 typedef int (*store_write_fn)(struct txn *t, void *ctx, struct err *e);
 int store_write(struct store *st, store_write_fn fn, void *ctx, struct err *e);
 
@@ -82,7 +92,8 @@ int store_write(struct store *st, store_write_fn fn, void *ctx, struct err *e);
 int store_seq_next(struct txn *t, const char *name, uint64_t *out, struct err *e);
 
 /* Meta strings (config stamps and the like).  get returns ERR_NOTFOUND if
- * absent; the caller owns *out (free()). */
+ * absent; the caller owns *out (free()).  Keys "schema" and "seq.*" belong
+ * to the store. */
 int store_meta_get(struct txn *t, const char *key, char **out, struct err *e);
 int store_meta_put(struct txn *t, const char *key, const char *val, struct err *e);
 
@@ -120,7 +131,8 @@ int store_docs_by_issuer(struct txn *t, uint32_t issuer, store_id_fn cb, void *c
 /* ---- tasks ---- */
 /* Insert (id 0: new id assigned) or replace a task, keeping every index and
  * counter in step with the previous version.  The caller sets t->due
- * (tl_effective_due) before. */
+ * (tl_effective_due) before; a due at or past STORE_SLOT_NODUE is
+ * ERR_INPUT.  A unit hierarchy with a cycle is ERR_STORE. */
 int store_task_put(struct txn *t, struct task *task, struct err *e);
 int store_task_get(struct txn *t, uint64_t id, struct task *out, struct err *e);
 /* Delete a task with its updates and extensions and index entries. */
@@ -162,37 +174,47 @@ int store_unit_counts(struct txn *t, uint32_t unit, date_t today, int window,
                       struct store_counts *out, struct err *e);
 
 /* Drop and rebuild every index and counter from the records (after a
- * change of hierarchy, or to repair). */
+ * change of hierarchy, or to repair), in the write transaction t.
+ * Unreadable records are left out (store_check names them).  For a
+ * million tasks this is one large transaction of a few hundred MB of
+ * dirty pages: within LMDB's limit. */
 int store_rebuild_indexes(struct txn *t, struct err *e);
 /* Drop and rebuild only the counters (after a unit changed parent): reads
  * every task once. */
 int store_rebuild_counts(struct txn *t, struct err *e);
 
 /* ---- updates, extensions ---- */
-int store_update_add(struct txn *t, struct update *u, struct err *e); /* assigns id */
+/* Add an update (id 0: assigned) of an existing task (else ERR_NOTFOUND). */
+int store_update_add(struct txn *t, struct update *u, struct err *e);
 int store_update_get(struct txn *t, uint64_t id, struct update *out, struct err *e);
 /* Updates of a task, newest first; cb gets an update valid during the call. */
 int store_updates_of_task(struct txn *t, uint64_t task,
                           int (*cb)(const struct update *u, void *ctx), void *ctx,
                           struct err *e);
+/* Add an extension (id 0: assigned) of an existing task; extensions of a
+ * task come oldest first. */
 int store_extension_add(struct txn *t, struct extension *x, struct err *e);
 int store_extensions_of_task(struct txn *t, uint64_t task,
                              int (*cb)(const struct extension *x, void *ctx), void *ctx,
                              struct err *e);
 
 /* ---- indicators ---- */
+/* Insert (id 0: assigned) or replace an indicator. */
 int store_indicator_put(struct txn *t, struct indicator *i, struct err *e);
 int store_indicator_get(struct txn *t, uint64_t id, struct indicator *out, struct err *e);
 int store_indicators_each(struct txn *t, int (*cb)(const struct indicator *i, void *ctx),
                           void *ctx, struct err *e);
 /* Delete an indicator and its measures; ERR_NOTFOUND if absent. */
 int store_indicator_del(struct txn *t, uint64_t id, struct err *e);
+/* Add a measure (id 0: assigned) of an existing indicator (else
+ * ERR_NOTFOUND); measures of an indicator come in id order. */
 int store_measure_add(struct txn *t, struct measure *m, struct err *e);
 int store_measures_of(struct txn *t, uint64_t indicator,
                       int (*cb)(const struct measure *m, void *ctx), void *ctx, struct err *e);
 
 /* ---- audit (append only) ---- */
-int store_audit_add(struct txn *t, struct audit *a, struct err *e); /* assigns seq */
+/* Append an entry: a->seq is always assigned (the next in sequence). */
+int store_audit_add(struct txn *t, struct audit *a, struct err *e);
 /* Entries from seq `from` upwards (0 = the first). */
 int store_audit_each(struct txn *t, uint64_t from, int (*cb)(const struct audit *a, void *ctx),
                      void *ctx, struct err *e);
@@ -204,9 +226,13 @@ struct store_stat {
 };
 int store_stat(struct txn *t, struct store_stat *out, struct err *e);
 /* Verify that every record decodes, every index entry points at a record
- * and every record is indexed, and that counters match.  Problems are
- * appended as lines to *report (caller frees); returns 0 when clean,
- * ERR_STORE when problems were found. */
+ * and every record is indexed, and that counters match; also that the
+ * records a record names exist (a task's document, an update's task, a
+ * unit's parent) and that sequences are past every id.  Problems are
+ * written as lines to *report (always set, "" when clean; caller frees;
+ * the first 200 lines, then a count); returns 0 when clean, ERR_STORE when
+ * problems were found, another code if the check itself failed.  Runs in a
+ * read transaction; costs one pass over every record. */
 int store_check(struct txn *t, char **report, struct err *e);
 
 /* The transaction's store (to reach it from a write callback). */
