@@ -377,6 +377,23 @@ Test(demo, same_today_gives_the_same_store)
 	close_fixture(&b);
 }
 
+Test(demo, a_map_that_grows_midway_gives_the_same_store)
+{
+	struct fixture a, b;
+	struct tally ya, yb;
+	build(&a);
+	setenv("THEODOI_MAPSIZE", "64K", 1); /* the write transaction reruns as the map grows */
+	build(&b);
+	unsetenv("THEODOI_MAPSIZE");
+	tally(&a, &ya);
+	tally(&b, &yb);
+	cr_assert_eq(ya.tasks, yb.tasks);
+	cr_assert_eq(ya.sum_updates, yb.sum_updates);
+	cr_assert_eq(ya.digest, yb.digest);
+	close_fixture(&a);
+	close_fixture(&b);
+}
+
 Test(demo, refuses_a_store_that_has_documents)
 {
 	struct fixture f;

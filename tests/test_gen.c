@@ -216,6 +216,31 @@ Test(gen, same_seed_gives_the_same_setup)
 	drop(&c);
 }
 
+Test(gen, batches_rerun_when_the_map_grows_without_changing_the_result)
+{
+	struct setup a, b;
+	struct txn *t;
+	struct err e;
+	char *report = NULL;
+	make(&a, 1500, 42, 300);
+	setenv("THEODOI_MAPSIZE", "64K", 1);
+	make(&b, 1500, 42, 300);
+	unsetenv("THEODOI_MAPSIZE");
+	cr_assert_eq(a.s.tasks, b.s.tasks);
+	cr_assert_eq(a.s.docs, b.s.docs);
+	cr_assert_eq(a.s.updates, b.s.updates);
+	cr_assert_eq(a.s.overdue, b.s.overdue);
+	struct store *st = open_store(&b);
+	cr_assert_eq(store_read_begin(st, &t, &e), 0);
+	int rc = store_check(t, &report, &e);
+	store_read_end(t);
+	cr_assert_eq(rc, 0, "%s", report ? report : e.msg);
+	free(report);
+	store_close(st);
+	drop(&a);
+	drop(&b);
+}
+
 Test(gen, refuses_a_directory_that_already_has_a_setup)
 {
 	struct setup x;
