@@ -194,7 +194,7 @@ static void add_extension(struct demo *d, int ti)
 	memset(x, 0, sizeof *x);
 	x->task = ti;
 	x->x.time = demo_unix_at(asked, 10, rng_range(&d->rng, 0, 59));
-	str_copy(x->x.login, demo_author(d, "tu-vp"), sizeof x->x.login);
+	str_copy(x->x.login, demo_author(d, d->plans[pt->doc].issuer), sizeof x->x.login);
 	x->x.from = orig;
 	x->x.to = d->today + rng_range(&d->rng, 25, 70);
 	x->x.reason = xstrdup(RNG_PICK(&d->rng, reasons));
