@@ -45,11 +45,16 @@ int cli_task_id(const char *s, uint64_t *id, struct err *e);
 
 typedef int (*cli_cmd_fn)(struct cli *c, int argc, char **argv, struct err *e);
 
+enum cli_cmd_flags {
+	CLI_NO_CONFIG = 1 /* runs without theodoi.ini (gen writes its own) */
+};
+
 struct cli_cmd {
 	const char *name;
 	cli_cmd_fn fn;
 	const char *usage;   /* "overdue [--unit U] [--subtree] [--count]" */
 	const char *summary; /* one line, Vietnamese */
+	unsigned flags;      /* enum cli_cmd_flags */
 };
 
 /* The table of commands, terminated by a {NULL} entry. */

@@ -115,6 +115,10 @@ static int run(int argc, char **argv, struct cli *c, struct err *e)
 		str_copy(e->field, "--today", sizeof e->field);
 		return ERR_USAGE;
 	}
+	if (cmd && (cmd->flags & CLI_NO_CONFIG)) {
+		optind = 0;
+		return cmd->fn(c, argc - 1, argv + 1, e);
+	}
 	char path[PATH_MAX];
 	int rc = cfg_find(config, path, sizeof path, e);
 	if (rc || (rc = cfg_load(path, &c->cfg, e)))

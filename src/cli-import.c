@@ -1,0 +1,166 @@
+/* cli-import.c — import: plan text files into the store, or a dry run that
+ * shows what would be stored. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "hier.h"
+#include "import.h"
+#include "output.h"
+#include "util.h"
+
+#define IMPORT_MAX_BYTES (64L << 20)
+
+static const char import_help[] =
+	"Cách dùng: theodoi import TỆP... [--issuer ĐƠN_VỊ] [--dry-run] [--replace]\n"
+	"                              [--format text|json]\n"
+	"Nhập văn bản (kế hoạch, chương trình hành động) từ tệp văn bản UTF-8: số, ngày, trích\n"
+	"yếu, các văn bản được thực hiện, cơ quan ban hành, người ký; các nhiệm vụ với đơn vị\n"
+	"chủ trì, phối hợp và thời hạn ghi nguyên văn; các chỉ tiêu. Mỗi tệp được lưu trong một\n"
+	"giao dịch, trọn vẹn hoặc không gì cả.\n"
+	"  --dry-run   chỉ hiển thị kết quả đọc, không lưu\n"
+	"  --issuer U  cơ quan ban hành (khi văn bản không ghi rõ)\n"
+	"  --replace   thay văn bản đã có (cùng số, cơ quan ban hành và ngày), giữ cập nhật của\n"
+	"              các nhiệm vụ còn khớp\n";
+
+/* Read a whole file into a malloc'd buffer. */
+static int read_file(const char *path, char **out, size_t *len, struct err *e)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return err_at(e, ERR_IO, path, 0, "không mở được tệp: %s", strerror(errno));
+	struct sbuf b = {0};
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if ((long)(b.len + n) > IMPORT_MAX_BYTES) {
+			fclose(f);
+			sbuf_free(&b);
+			return err_at(e, ERR_INPUT, path, 0, "tệp quá lớn (tối đa %ld MB)",
+			              IMPORT_MAX_BYTES >> 20);
+		}
+		sbuf_add(&b, chunk, n);
+	}
+	int bad = ferror(f);
+	fclose(f);
+	if (bad) {
+		sbuf_free(&b);
+		return err_at(e, ERR_IO, path, 0, "lỗi khi đọc tệp");
+	}
+	*len = b.len;
+	*out = b.s ? sbuf_detach(&b) : xstrdup("");
+	return 0;
+}
+
+static void print_warnings(const struct imp_result *r, const char *path)
+{
+	for (size_t i = 0; i < r->nwarnings; i++) {
+		if (r->warnings[i].line)
+			fprintf(stderr, "%s:%d: cảnh báo: %s\n", path, r->warnings[i].line, r->warnings[i].msg);
+		else
+			fprintf(stderr, "%s: cảnh báo: %s\n", path, r->warnings[i].msg);
+	}
+}
+
+/* Import one file; prints what it did. */
+static int import_one(struct cli *c, const char *path, uint32_t issuer, int dry, int replace,
+                      int fmt, json_t *all, struct err *e)
+{
+	char *text = NULL;
+	size_t len = 0;
+	const struct hier *h;
+	struct imp_result *r = NULL;
+	int rc = read_file(path, &text, &len, e);
+	if (rc || (rc = cli_hier(c, &h, e)) || (rc = imp_parse(text, len, path, h, issuer, &r, e))) {
+		free(text);
+		return rc;
+	}
+	free(text);
+	if (dry) {
+		if (fmt == FMT_JSON) {
+			json_array_append_new(all, imp_to_json(r, h));
+		} else {
+			struct sbuf b = {0};
+			imp_text(r, h, &b);
+			fprintf(c->out, "== %s ==\n%s", path, b.s ? b.s : "");
+			sbuf_free(&b);
+		}
+		imp_free(r);
+		return 0;
+	}
+	uint64_t id = 0;
+	rc = imp_store(&c->ops, r, replace, &id, e);
+	if (!rc) {
+		if (fmt == FMT_JSON) {
+			json_array_append_new(all, json_pack("{s:s, s:I, s:I, s:I, s:I}", "file", path, "doc_id",
+			                                     (json_int_t)id, "tasks", (json_int_t)r->ntasks,
+			                                     "indicators", (json_int_t)r->nindicators, "warnings",
+			                                     (json_int_t)r->nwarnings));
+		} else {
+			fprintf(c->out, "Đã nhập %s: văn bản #%llu %s, %zu nhiệm vụ, %zu chỉ tiêu, %zu cảnh báo.\n",
+			        path, (unsigned long long)id, r->doc.number, r->ntasks,
+			        r->nindicators, r->nwarnings);
+		}
+		print_warnings(r, path);
+	} else if (!e->file[0]) {
+		str_copy(e->file, path, sizeof e->file);
+	}
+	imp_free(r);
+	return rc;
+}
+
+int cmd_import(struct cli *c, int argc, char **argv, struct err *e)
+{
+	static const struct option opts[] = {{"issuer", required_argument, NULL, 'i'},
+	                                     {"dry-run", no_argument, NULL, 'n'},
+	                                     {"replace", no_argument, NULL, 'r'},
+	                                     {"format", required_argument, NULL, 'F'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {0}};
+	int o, rc, dry = 0, replace = 0, fmt = FMT_TEXT;
+	const char *issuer = NULL;
+	while ((o = getopt_long(argc, argv, "hi:n", opts, NULL)) != -1) {
+		switch (o) {
+		case 'h': return fputs(import_help, c->out), 0;
+		case 'i': issuer = optarg; break;
+		case 'n': dry = 1; break;
+		case 'r': replace = 1; break;
+		case 'F':
+			fmt = cli_format(optarg);
+			if (fmt != FMT_TEXT && fmt != FMT_JSON)
+				return err_set(e, ERR_USAGE, "định dạng cho import: text hoặc json");
+			break;
+		default: return err_set(e, ERR_USAGE, "tùy chọn không hợp lệ cho lệnh import");
+		}
+	}
+	if (optind >= argc)
+		return err_set(e, ERR_USAGE, "import cần ít nhất một tệp (xem theodoi import --help)");
+	uint32_t uid = 0;
+	if ((rc = cli_store(c, 0, e)) || (issuer && (rc = cli_unit(c, issuer, &uid, e))))
+		return rc;
+	json_t *all = json_array();
+	int first_rc = 0;
+	for (int i = optind; i < argc; i++) {
+		struct err fe;
+		err_clear(&fe);
+		rc = import_one(c, argv[i], uid, dry, replace, fmt, all, &fe);
+		if (rc && !first_rc) {
+			first_rc = rc;
+			*e = fe;
+		} else if (rc) {
+			char buf[1024];
+			fprintf(stderr, "theodoi: %s\n", err_str(&fe, buf, sizeof buf));
+		}
+	}
+	if (fmt == FMT_JSON) {
+		json_t *j = json_array_size(all) == 1 && argc - optind == 1 ? json_array_get(all, 0) : all;
+		int prc = out_json_print(j, c->out);
+		if (!first_rc)
+			first_rc = prc;
+	}
+	json_decref(all);
+	return first_rc;
+}
