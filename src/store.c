@@ -392,21 +392,21 @@ int store_write(struct store *st, store_write_fn fn, void *ctx, struct err *e)
 		struct txn t = {st, NULL, 1, 0};
 		int rc = txn_begin(st, 0, &t.txn);
 
-		st->chain_gen++; /* another process may have changed the units */
-
 		if (rc)
 			return store_lmdb_err(NULL, rc, e, "bắt đầu ghi");
+		st->chain_gen++; /* another process may have changed the units */
 		rc = fn(&t, ctx, e);
 		if (rc) {
 			mdb_txn_abort(t.txn);
-		} else {
-			rc = mdb_txn_commit(t.txn);
+		} else if ((rc = mdb_txn_commit(t.txn)) != 0) {
+			/* commit fails with MDB_MAP_FULL itself, or with another code
+			 * after fn let a full map pass */
 			if (rc == MDB_MAP_FULL)
 				t.map_full = 1;
-			else if (rc)
+			if (!t.map_full || attempt >= MAX_GROWTHS)
 				return store_lmdb_err(NULL, rc, e, "ghi");
-			else
-				return 0;
+		} else {
+			return 0;
 		}
 		if (!t.map_full || attempt >= MAX_GROWTHS)
 			return rc;
