@@ -434,7 +434,10 @@ int tally_compare(struct txn *t, struct tally *ty, struct sbuf *rep, size_t *npr
 
 		if (want)
 			matched++;
-		if (have != want)
+		if (have == 0)
+			store_report(rep, nproblems, "counts: đơn vị %u, %s: bộ đếm bằng 0 vẫn còn lưu",
+			             (unsigned)(key >> 32), count_slot_str(slot, buf));
+		else if (have != want)
 			store_report(rep, nproblems, "counts: đơn vị %u, %s: bộ đếm %llu, đếm lại được %llu",
 			             (unsigned)(key >> 32), count_slot_str(slot, buf),
 			             (unsigned long long)have, (unsigned long long)want);

@@ -224,6 +224,24 @@ Test(store_check, a_corrupted_counter_is_reported)
 	fx_check_clean();
 }
 
+Test(store_check, a_zero_counter_left_behind_is_reported)
+{
+	struct world w;
+	struct raw r;
+	unsigned char key[8], val[4] = {0};
+	char *rep;
+
+	make_world(&w);
+	raw_begin(&r);
+	be32(key, w.btc);
+	be32(key + 4, (uint32_t)D(2030, 1, 1) ^ 0x80000000u);
+	raw_put(&r, "counts", key, 8, val, 4);
+	raw_end(&r);
+	rep = fx_check_dirty();
+	assert_has(rep, "counts: đơn vị 2, 2030-01-01: bộ đếm bằng 0 vẫn còn lưu");
+	free(rep);
+}
+
 Test(store_check, a_missing_counter_is_reported)
 {
 	struct world w;
