@@ -444,8 +444,11 @@ static void keep(struct found_list *fl, const char *s, size_t start, size_t end)
 	char *phrase;
 	struct deadline dl;
 
+	/* Markdown emphasis around the phrase ("(*...*)") and final punctuation */
+	while (start < end && (s[start] == ' ' || s[start] == '*' || s[start] == '_'))
+		start++;
 	while (end > start && (s[end - 1] == ' ' || s[end - 1] == '.' || s[end - 1] == ',' ||
-	                       s[end - 1] == ';'))
+	                       s[end - 1] == ';' || s[end - 1] == '*' || s[end - 1] == '_'))
 		end--;
 	if (fl->n >= fl->max || end <= start)
 		return;
@@ -462,11 +465,22 @@ static void keep(struct found_list *fl, const char *s, size_t start, size_t end)
 size_t imp_dl_find(const char *s, size_t n, struct imp_dl_found *out, size_t max)
 {
 	struct imp_toks tk;
+	size_t found;
+
+	imp_toks_init(&tk, s, n);
+	found = imp_dl_find_toks(&tk, out, max);
+	imp_toks_free(&tk);
+	return found;
+}
+
+size_t imp_dl_find_toks(const struct imp_toks *tkp, struct imp_dl_found *out, size_t max)
+{
+	const struct imp_toks tk = *tkp;
+	const char *s = tk.s;
 	struct found_list fl = { out, 0, max };
 	size_t i = 0, start, end;
 	int clause_start = 1;
 
-	imp_toks_init(&tk, s, n);
 	while (i < tk.nt && fl.n < max) {
 		if (imp_tok_punct(&tk, i, '(')) {
 			size_t j = i + 1;
@@ -531,7 +545,6 @@ size_t imp_dl_find(const char *s, size_t n, struct imp_dl_found *out, size_t max
 		clause_start = 0;
 		i++;
 	}
-	imp_toks_free(&tk);
 	return fl.n;
 }
 
@@ -546,6 +559,9 @@ int imp_dl_section_line(const char *s, size_t n, size_t *start, size_t *end)
 	size_t l = 0;
 	int ok = 0;
 
+	/* "Thời gian ...", "Tiến độ ...": cheap test before folding */
+	if (n < 8 || (s[0] != 'T' && s[0] != 't'))
+		return 0;
 	imp_toks_init(&tk, s, n);
 	if (imp_tok_any(&tk, 0, heads, &l) >= 0 && imp_tok_punct(&tk, l, ':') && l + 1 < tk.nt) {
 		imp_tok_span(&tk, l + 1, tk.nt, start, end);

@@ -99,6 +99,8 @@ int imp_is_closing(const char *s, size_t n)
 	char *f;
 	int yes;
 
+	if (n == 0 || !strchr("TKQNn", s[0]))
+		return 0;
 	for (int k = 0; sig[k]; k++) {
 		size_t l = strlen(sig[k]);
 

@@ -13,7 +13,8 @@
 /* Counted things a target may be stated in, besides "%". */
 static const char *const units[] = {
 	"dang vien", "to chuc co so dang", "chi bo", "co so", "xa", "phuong", "don vi", "nguoi",
-	"luot", "ho", "can bo", "hoi vien", "doan vien", "lop", "cuoc", "mo hinh", NULL
+	"luot", "ho", "can bo", "hoi vien", "doan vien", "lop", "cuoc", "mo hinh", "m2", "ha", "km",
+	"ty dong", "trieu dong", NULL
 };
 
 /* A figure at token i: "80", "97,5", "97.5" followed by "%" or a unit.
@@ -51,6 +52,18 @@ static int figure(const struct imp_toks *tk, size_t i, double *v, char *unit, si
 	if (imp_tok_punct(tk, k, '%')) {
 		str_copy(unit, "%", ulen);
 		return 1;
+	}
+	/* "m2/người": a measure per something */
+	if (k < tk->nt && !tk->t[k].punct && memchr(tk->f + tk->t[k].a, '/', tk->t[k].b - tk->t[k].a) &&
+	    tk->f[tk->t[k].a] >= 'a' && tk->f[tk->t[k].a] <= 'z') {
+		size_t a, b;
+
+		imp_tok_span(tk, k, k + 1, &a, &b);
+		if (b - a < ulen) {
+			memcpy(unit, tk->s + a, b - a);
+			unit[b - a] = '\0';
+			return 1;
+		}
 	}
 	if (imp_tok_any(tk, k, units, &ul) >= 0 && !(l == 4 && *v >= 1900 && *v <= 2200)) {
 		size_t a, b;

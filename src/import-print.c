@@ -47,7 +47,7 @@ static void doc_part(const struct imp_result *r, const struct hier *h, struct sb
 	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
 		if (txt_width(labels[i]) > w)
 			w = txt_width(labels[i]);
-	sbuf_printf(&v, "%s%s%s", d->kind[0] ? d->kind : "", d->kind[0] && d->number[0] ? " " : "",
+	sbuf_printf(&v, "%s%s%s", d->kind[0] ? d->kind : "", d->kind[0] ? " " : "",
 	            d->number[0] ? d->number : (d->kind[0] ? "(không số)" : "(không rõ loại, số)"));
 	if (d->date != DATE_NONE)
 		sbuf_printf(&v, ", ngày %s", date_vn(d->date, date));
@@ -151,7 +151,7 @@ static void indicators_part(const struct imp_result *r, struct sbuf *b)
 			sbuf_puts(&v, i->unit);
 		}
 		if (!isnan(i->target)) {
-			sbuf_puts(&v, v.len ? ", phấn đấu " : "phấn đấu ");
+			sbuf_puts(&v, v.len ? ", mục tiêu " : "mục tiêu ");
 			number(&v, i->target);
 			sbuf_puts(&v, i->unit);
 		}

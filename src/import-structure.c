@@ -452,10 +452,11 @@ static void partners(const struct imp_toks *tk, struct imp_task *task)
 /* ---- deadlines ------------------------------------------------------------ */
 
 /* The deadline of a task text: a dated phrase governs, else the first. */
-static void inline_deadline(const char *s, size_t n, struct imp_task *task)
+static void inline_deadline(const struct imp_toks *tk, struct imp_task *task)
 {
 	struct imp_dl_found f[MAX_DL];
-	size_t nf = imp_dl_find(s, n, f, MAX_DL), pick = 0;
+	size_t nf = imp_dl_find_toks(tk, f, MAX_DL), pick = 0;
+	const char *s = tk->s;
 
 	if (!nf)
 		return;
@@ -513,6 +514,24 @@ static const char *heading_lead(const struct tree *t, size_t k)
 	return NULL;
 }
 
+/* By when subordinate units must issue their own plan: the earliest dated
+ * task that asks for one ("xây dựng kế hoạch ... hoàn thành trong quý
+ * II/2023"). */
+static void plan_due(struct imp_ctx *c, const struct imp_toks *tk, const struct imp_task *task)
+{
+	static const char *const asks[] = { "xay dung ke hoach", "ban hanh ke hoach",
+					    "xay dung chuong trinh", "ban hanh chuong trinh", NULL };
+	date_t due = dl_due(&task->dl);
+
+	if (due == DATE_NONE || (c->r->doc.plan_due != DATE_NONE && c->r->doc.plan_due <= due))
+		return;
+	for (size_t i = 0; i < tk->nt; i++)
+		if (imp_tok_any(tk, i, asks, NULL) >= 0) {
+			c->r->doc.plan_due = due;
+			return;
+		}
+}
+
 /* Make a task of text s[0..n) at section path, under node k. */
 static void emit_task(struct imp_ctx *c, struct tree *t, size_t k, const char *path,
                       const char *s, size_t n, int line, int own_heading_lead)
@@ -541,10 +560,11 @@ static void emit_task(struct imp_ctx *c, struct tree *t, size_t k, const char *p
 	else
 		task->lead = subject(&tk);
 	partners(&tk, task);
-	imp_toks_free(&tk);
-	inline_deadline(task->text, n, task);
+	inline_deadline(&tk, task);
 	if (task->dl_source == IMP_DL_NONE)
 		section_deadline(c, t, k, task);
+	plan_due(c, &tk, task);
+	imp_toks_free(&tk);
 }
 
 /* Own text plus continuation paragraphs, joined by newlines. */

@@ -80,7 +80,16 @@ static char *blank_controls(const char *s, size_t n, size_t *outlen)
 	sbuf_add(&b, "", 0);
 	while (i < n) {
 		unsigned char ch = (unsigned char)s[i];
+		size_t run = i;
 
+		/* plain printable ASCII: copied in one go */
+		while (run < n && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x7F)
+			run++;
+		if (run > i) {
+			sbuf_add(&b, s + i, run - i);
+			i = run;
+			continue;
+		}
 		if (ch < 0x80) {
 			if (ch == '\r') {
 				sbuf_putc(&b, '\n');
@@ -102,6 +111,28 @@ static char *blank_controls(const char *s, size_t n, size_t *outlen)
 	}
 	*outlen = b.len;
 	return sbuf_detach(&b);
+}
+
+/* 1 if s is already NFC for sure: every character is ASCII, precomposed
+ * Latin (U+00A0..U+024F, U+1E00..U+1EFF: Vietnamese in NFC) or general
+ * punctuation, none of which NFC changes.  Saves the normaliser's time on
+ * the usual input; anything else (NFD marks above all) goes through it. */
+static int stable_nfc(const char *s, size_t n)
+{
+	size_t i = 0;
+	ucs4_t c;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		i += dec(s + i, n - i, &c);
+		if (!((c >= 0xA0 && c <= 0x24F) || (c >= 0x1E00 && c <= 0x1EFF) ||
+		      (c >= 0x2010 && c <= 0x205E) || c == 0x20AB))
+			return 0;
+	}
+	return 1;
 }
 
 /* ---- Markdown -------------------------------------------------------- */
@@ -153,7 +184,16 @@ static size_t clean_line(struct sbuf *b, const char *s, size_t n)
 	}
 	for (; i < n; i++) {
 		char ch = s[i];
+		size_t run = i;
 
+		/* ordinary bytes up to the next mark or space: copied in one go */
+		while (run < n && s[run] != '*' && s[run] != '\\' && s[run] != ' ')
+			run++;
+		if (run > i) {
+			sbuf_add(b, s + i, run - i);
+			i = run - 1;
+			continue;
+		}
 		if (ch == '*')
 			continue;
 		if (ch == '\\') {
@@ -317,8 +357,13 @@ int imp_text_read(const char *text, size_t len, const char *file, struct imp_tex
 		len -= 3;
 	}
 	blanked = blank_controls(text, len, &blen);
-	nfc = txt_nfc(blanked, blen, &nlen);
-	free(blanked);
+	if (stable_nfc(blanked, blen)) {
+		nfc = blanked;
+		nlen = blen;
+	} else {
+		nfc = txt_nfc(blanked, blen, &nlen);
+		free(blanked);
+	}
 	if (!nfc)
 		return err_at(e, ERR_INPUT, file, 0, "văn bản không phải UTF-8 hợp lệ");
 	out->source = nfc;

@@ -96,6 +96,9 @@ size_t imp_tok_seq(const struct imp_toks *tk, size_t i, const char *seq)
 	size_t k = i;
 	const char *p = seq;
 
+	/* most calls fail on the first byte */
+	if (i >= tk->nt || tk->f[tk->t[i].a] != seq[0])
+		return 0;
 	while (*p) {
 		const char *q = p;
 		size_t l;

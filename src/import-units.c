@@ -102,7 +102,7 @@ static size_t head_at(const struct imp_toks *tk, size_t i)
 	if (imp_tok_any(tk, k, abbrev_heads, &l) >= 0 && is_caps_word(tk, k))
 		return k - i + l;
 	if (imp_tok_any(tk, k, named_heads, &l) >= 0 && k + l < tk->nt &&
-	    !tk->t[k + l].punct && tk->t[k + l].cap && verb_at(tk, k + l) == 0)
+	    !tk->t[k + l].punct && tk->t[k + l].cap)
 		return k - i + l + 1;
 	return 0;
 }
@@ -135,7 +135,8 @@ size_t imp_unit_list(const struct imp_toks *tk, size_t i, struct imp_item *items
 				break;
 			if (imp_tok_is(tk, k, "va") && head_at(tk, k + 1))
 				break;
-			if (verb_at(tk, k))
+			/* a capital is part of a name ("Kim Lâm"), not a verb ("làm") */
+			if (!tk->t[k].cap && verb_at(tk, k))
 				break;
 			k++;
 			words++;
@@ -153,7 +154,7 @@ size_t imp_unit_list(const struct imp_toks *tk, size_t i, struct imp_item *items
 			*end = k;
 			return n;
 		}
-		if (verb_at(tk, k)) {
+		if (!tk->t[k].cap && verb_at(tk, k)) {
 			*stop = 'v';
 			*end = k;
 			return n;

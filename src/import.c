@@ -115,13 +115,15 @@ static uint32_t resolve_lead(const struct imp_ctx *c, const char *lead, uint32_t
 	struct imp_item items[16];
 	size_t end, cnt;
 	char stop;
-	uint32_t id = imp_units_resolve(c->units, lead, strlen(lead), issuer), first = 0;
+	uint32_t first = 0;
 
 	*several = 0;
-	if (id)
-		return id;
 	imp_toks_init(&tk, lead, strlen(lead));
 	cnt = imp_unit_list(&tk, 0, items, 16, &end, &stop);
+	if (cnt <= 1) {
+		imp_toks_free(&tk);
+		return imp_units_resolve(c->units, lead, strlen(lead), issuer);
+	}
 	for (size_t i = 0; i < cnt; i++) {
 		size_t a, b;
 		uint32_t u;
@@ -136,7 +138,7 @@ static uint32_t resolve_lead(const struct imp_ctx *c, const char *lead, uint32_t
 	imp_toks_free(&tk);
 	if (!first)
 		*several = 0;
-	return cnt > 1 ? first : 0;
+	return first;
 }
 
 static void resolve_units(struct imp_ctx *c)
@@ -214,33 +216,6 @@ static int no_deadline(const struct imp_task *t)
 	return t->dl.d.kind == DL_NONE;
 }
 
-/* By when subordinate units must issue their own plan: the earliest dated
- * task that asks for one ("xây dựng kế hoạch ... hoàn thành trong quý
- * II/2023"). */
-static void plan_due(struct imp_ctx *c)
-{
-	static const char *const asks[] = { "xay dung ke hoach", "ban hanh ke hoach",
-					    "xay dung chuong trinh", "ban hanh chuong trinh",
-					    "xay dung ke hoach cu the", NULL };
-
-	for (size_t k = 0; k < c->r->ntasks; k++) {
-		const struct imp_task *t = &c->r->tasks[k];
-		date_t due = dl_due(&t->dl);
-		char *f;
-		int yes = 0;
-
-		if (due == DATE_NONE)
-			continue;
-		f = txt_fold(t->text, strlen(t->text), NULL);
-		for (int i = 0; asks[i]; i++)
-			if (strstr(f, asks[i]))
-				yes = 1;
-		free(f);
-		if (yes && (c->r->doc.plan_due == DATE_NONE || due < c->r->doc.plan_due))
-			c->r->doc.plan_due = due;
-	}
-}
-
 int imp_parse(const char *text, size_t len, const char *filename, const struct hier *h,
               uint32_t issuer_hint, struct imp_result **out, struct err *e)
 {
@@ -306,7 +281,6 @@ int imp_parse(const char *text, size_t len, const char *filename, const struct h
 	resolve_units(&c);
 	list_sections(&c, "chưa rõ đơn vị chủ trì", no_lead);
 	list_sections(&c, "chưa có thời hạn", no_deadline);
-	plan_due(&c);
 	r->source = c.txt.source;
 	r->source_len = c.txt.source_len;
 	c.txt.source = NULL;

@@ -1,0 +1,453 @@
+/* test_import.c — the importer on plans written for these tests
+ * (tests/data/import/), on hard input, and its JSON and text output. */
+#include <criterion/criterion.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import.h"
+#include "text.h"
+#include "util.h"
+
+#define DATA "tests/data/import/"
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	cr_assert_not_null(f, "cannot open %s", path);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	buf = xmalloc((size_t)n + 1);
+	*len = fread(buf, 1, (size_t)n, f);
+	buf[*len] = '\0';
+	fclose(f);
+	return buf;
+}
+
+static struct imp_result *parse_file(const char *name)
+{
+	char path[256];
+	size_t len;
+	char *text;
+	struct imp_result *r = NULL;
+	struct err e = {0};
+
+	snprintf(path, sizeof path, DATA "%s", name);
+	text = slurp(path, &len);
+	cr_assert_eq(imp_parse(text, len, path, NULL, 0, &r, &e), 0, "%s: %s", path, e.msg);
+	free(text);
+	return r;
+}
+
+static struct imp_result *parse_str(const char *text)
+{
+	struct imp_result *r = NULL;
+	struct err e = {0};
+
+	cr_assert_eq(imp_parse(text, strlen(text), "t.txt", NULL, 0, &r, &e), 0, "%s", e.msg);
+	return r;
+}
+
+static const struct imp_task *task_at(const struct imp_result *r, const char *section)
+{
+	for (size_t k = 0; k < r->ntasks; k++)
+		if (!strcmp(r->tasks[k].section, section))
+			return &r->tasks[k];
+	cr_assert_fail("no task %s", section);
+	return NULL;
+}
+
+static int has_task(const struct imp_result *r, const char *section)
+{
+	for (size_t k = 0; k < r->ntasks; k++)
+		if (!strcmp(r->tasks[k].section, section))
+			return 1;
+	return 0;
+}
+
+static void expect_lead(const struct imp_task *t, const char *lead)
+{
+	if (!lead)
+		cr_expect_null(t->lead, "%s: lead %s", t->section, t->lead);
+	else
+		cr_expect(t->lead && !strcmp(t->lead, lead), "%s: lead %s, expected %s", t->section,
+		          t->lead ? t->lead : "(null)", lead);
+}
+
+static void expect_due(const struct imp_task *t, int y, int m, int d)
+{
+	cr_expect_eq(dl_due(&t->dl), date_make(y, m, d), "%s: due %d", t->section,
+	             (int)dl_due(&t->dl));
+}
+
+static int warned(const struct imp_result *r, const char *needle)
+{
+	for (size_t k = 0; k < r->nwarnings; k++)
+		if (strstr(r->warnings[k].msg, needle))
+			return 1;
+	return 0;
+}
+
+/* ---- plans of other shapes ------------------------------------------ */
+
+Test(import_plans, numbered_items_under_unit_headings)
+{
+	struct imp_result *r = parse_file("huyen-uy-muc-so.txt");
+	const struct imp_task *t;
+
+	cr_expect_eq(r->ntasks, 10);
+	t = task_at(r, "II.1(1)");
+	expect_lead(t, "Ban Tổ chức Huyện ủy");
+	expect_due(t, 2023, 6, 30);
+	cr_expect_str_eq(t->dl_phrase, "hoàn thành trong quý II/2023");
+	cr_expect_eq(t->dl_source, IMP_DL_INLINE);
+	t = task_at(r, "II.1(2)");
+	cr_assert_eq(t->npartners, 2);
+	cr_expect_str_eq(t->partners[0], "Văn phòng Huyện ủy");
+	cr_expect_str_eq(t->partners[1], "Ủy ban Kiểm tra Huyện ủy");
+	cr_expect_eq(t->dl.d.kind, DL_ANNUAL);
+	/* "trước ngày 30/11/2024": the day before */
+	expect_due(task_at(r, "II.1(3)"), 2024, 11, 29);
+	expect_lead(task_at(r, "II.2(2)"), "Ban Tuyên giáo Huyện ủy");
+	cr_expect_eq(task_at(r, "II.2(2)")->dl.d.kind, DL_ON_REQUEST);
+	expect_lead(task_at(r, "II.3(1)"), "Ủy ban nhân dân huyện");
+	cr_expect_eq(task_at(r, "II.3(1)")->dl.d.kind, DL_FROM);
+	expect_lead(task_at(r, "II.4(1)"), "Các đảng ủy, chi bộ cơ sở trực thuộc Huyện ủy");
+	/* a reporting duty in "Tổ chức thực hiện" is a task with its own deadline */
+	t = task_at(r, "III.1");
+	expect_lead(t, "Văn phòng Huyện ủy");
+	cr_expect_eq(t->dl.d.kind, DL_ANNUAL);
+	cr_expect_eq(t->dl.d.month, 12);
+	cr_expect_str_eq(t->dl_phrase, "vào tháng 12 hằng năm");
+	/* purpose gives no task */
+	cr_expect(!has_task(r, "I.1") && !has_task(r, "I.2"));
+	imp_free(r);
+}
+
+Test(import_plans, header_and_signature_read)
+{
+	struct imp_result *r = parse_file("huyen-uy-muc-so.txt");
+
+	cr_expect_str_eq(r->doc.kind, "KH");
+	cr_expect_str_eq(r->doc.number, "15-KH/HU");
+	cr_expect_eq(r->doc.date, date_make(2023, 4, 5));
+	cr_expect_str_eq(r->doc.issuer, "Ban Thường vụ Huyện ủy");
+	cr_assert_eq(r->doc.nimplements, 2);
+	cr_expect_str_eq(r->doc.implements[0], "254-KH/TU");
+	cr_expect_str_eq(r->doc.implements[1], "09-HD/BTCTU");
+	cr_expect_str_eq(r->doc.signer, "Lê Thị Hồng Nhung");
+	cr_expect_str_eq(r->doc.signer_role, "PHÓ BÍ THƯ");
+	cr_expect(r->doc.title && strstr(r->doc.title, "sinh hoạt chi bộ"));
+	/* "xây dựng kế hoạch ... hoàn thành trong tháng 5/2023" */
+	cr_expect_eq(r->doc.plan_due, date_make(2023, 5, 31));
+	imp_free(r);
+}
+
+Test(import_plans, section_line_sets_the_deadline_of_its_section)
+{
+	struct imp_result *r = parse_file("khoi-thoi-gian.txt");
+	const struct imp_task *t;
+
+	/* "* Thời gian thực hiện: Thường xuyên." after the items of III.1 */
+	t = task_at(r, "III.1#1");
+	cr_expect_eq(t->dl.d.kind, DL_ONGOING);
+	cr_expect_eq(t->dl_source, IMP_DL_SECTION);
+	cr_expect_str_eq(t->dl_phrase, "Thường xuyên");
+	cr_expect_eq(task_at(r, "III.1#2")->dl_source, IMP_DL_SECTION);
+	/* "Thời gian thực hiện: Năm 2024." before the items of III.2 */
+	t = task_at(r, "III.2#1");
+	expect_due(t, 2024, 12, 31);
+	cr_expect_eq(t->dl_source, IMP_DL_SECTION);
+	/* a task's own phrase wins over its section's */
+	t = task_at(r, "III.2#2");
+	expect_due(t, 2023, 9, 30);
+	cr_expect_eq(t->dl_source, IMP_DL_INLINE);
+	expect_due(task_at(r, "III.2#3"), 2024, 12, 31);
+	/* the section line is no task, and the bullet count is not disturbed */
+	cr_expect(!has_task(r, "III.1#3"));
+	/* unnumbered paragraphs of "Tổ chức thực hiện" are tasks */
+	t = task_at(r, "IV#1");
+	expect_lead(t, "Các đảng ủy, chi bộ cơ sở");
+	expect_due(t, 2023, 7, 31);
+	t = task_at(r, "IV#2");
+	expect_lead(t, "Văn phòng Đảng ủy Khối");
+	cr_expect_eq(t->dl.d.kind, DL_ANNUAL);
+	cr_expect_str_eq(t->dl_phrase, "trước ngày 15/12 hằng năm");
+	/* partners and the "chỉ tiêu" section */
+	t = task_at(r, "III.3#1");
+	cr_assert_eq(t->npartners, 2);
+	cr_expect_str_eq(t->partners[1], "Sở Tài chính");
+	cr_assert_eq(r->nindicators, 2);
+	cr_expect_eq(r->indicators[0].year, 2025);
+	cr_expect_eq(r->indicators[0].min, 70);
+	cr_expect_eq(r->indicators[0].target, 85);
+	cr_expect_str_eq(r->indicators[0].unit, "%");
+	cr_expect_eq(r->indicators[1].min, 120);
+	cr_expect_str_eq(r->indicators[1].unit, "đảng viên");
+	cr_expect_str_eq(r->doc.number, "77-KH/ĐUK");
+	imp_free(r);
+}
+
+Test(import_plans, implementation_hands_sections_to_units)
+{
+	struct imp_result *r = parse_file("tinh-uy-giao-muc.txt");
+	const struct imp_task *t;
+
+	/* "các giải pháp tại mục II.1": II.1's tasks without a lead */
+	expect_lead(task_at(r, "II.1#2"), "Ban Dân vận Tỉnh ủy");
+	/* a task with its own subject keeps it */
+	expect_lead(task_at(r, "II.1#1"), "Các cấp ủy, tổ chức đảng");
+	/* "các nội dung tại mục 2 phần II" */
+	expect_lead(task_at(r, "II.2#1"), "Đảng đoàn MTTQ tỉnh");
+	expect_lead(task_at(r, "II.2#2"), "Đảng đoàn MTTQ tỉnh");
+	/* joined across a hard line break and a page break */
+	t = task_at(r, "II.2#2");
+	cr_expect(strstr(t->text, "phát huy vai trò của Nhân dân") != NULL, "%s", t->text);
+	cr_expect_eq(t->dl.d.kind, DL_ONGOING);
+	t = task_at(r, "II.1#2");
+	cr_expect_str_eq(t->dl_phrase, "hoàn thành trong năm 2024");
+	cr_expect(strstr(t->text, "chú trọng địa bàn") != NULL);
+	t = task_at(r, "III.2");
+	cr_expect_eq(t->dl.d.kind, DL_ANNUAL);
+	cr_expect_eq(t->dl.d.month, 12);
+	expect_lead(task_at(r, "III.3"), "BTC Tỉnh ủy");
+	cr_expect_str_eq(r->doc.signer_role, "PHÓ BÍ THƯ THƯỜNG TRỰC");
+	cr_expect_str_eq(r->doc.issuer, "Ban Thường vụ Tỉnh ủy");
+	imp_free(r);
+}
+
+Test(import_plans, markdown_plan_with_sub_bullets_and_two_deadlines)
+{
+	struct imp_result *r = parse_file("thanh-uy-markdown.txt");
+	const struct imp_task *t;
+
+	cr_expect_str_eq(r->doc.kind, "CTr");
+	cr_expect_str_eq(r->doc.number, "23-CTr/ThU");
+	cr_expect_eq(r->doc.date, date_make(2023, 10, 2));
+	cr_expect_str_eq(r->doc.signer, "Hoàng Văn Sơn");
+	expect_lead(task_at(r, "II.1.1"), "Các cấp ủy, tổ chức đảng");
+	expect_due(task_at(r, "II.1.1"), 2024, 3, 31);
+	expect_lead(task_at(r, "II.1.2"), NULL);
+	/* an introducing bullet is no task; its "+" items are */
+	cr_expect(!has_task(r, "II.2.1#2"));
+	t = task_at(r, "II.2.1#2+2");
+	expect_lead(t, "Ban Tuyên giáo Thành ủy");
+	cr_expect_eq(t->dl.d.month, 6);
+	/* a dated phrase governs over "thường xuyên" */
+	t = task_at(r, "II.2.2#1");
+	expect_due(t, 2024, 12, 31);
+	cr_assert_eq(t->npartners, 2);
+	cr_expect_str_eq(t->partners[0], "Ủy ban MTTQ Việt Nam thành phố");
+	cr_expect_str_eq(t->partners[1], "các cơ quan liên quan");
+	t = task_at(r, "II.2.2#2");
+	cr_expect_eq(t->dl.d.kind, DL_RANGE);
+	cr_expect_eq(task_at(r, "II.2.3#1")->dl.d.kind, DL_PER_DOCUMENT);
+	cr_expect_eq(task_at(r, "III.2")->dl.d.kind, DL_AFTER_DIRECTIVE);
+	/* indicators of "2. Chỉ tiêu cụ thể" under "I. MỤC TIÊU" */
+	cr_assert_eq(r->nindicators, 2);
+	cr_expect_eq(r->indicators[0].min, 8);
+	cr_expect_eq(r->indicators[0].target, 10);
+	cr_expect_eq(r->indicators[1].target, 100);
+	imp_free(r);
+}
+
+Test(import_plans, nfd_crlf_bom_tabs_and_nbsp_read_like_the_plain_text)
+{
+	struct imp_result *a = parse_file("thanh-uy-markdown.txt");
+	struct imp_result *b = parse_file("thanh-uy-nfd-crlf.txt");
+	json_t *ja = imp_to_json(a, NULL), *jb = imp_to_json(b, NULL);
+	char *sa = json_dumps(ja, JSON_SORT_KEYS), *sb = json_dumps(jb, JSON_SORT_KEYS);
+
+	cr_expect_str_eq(sb, sa);
+	cr_expect_eq(a->ntasks, b->ntasks);
+	/* the stored text is NFC with LF line ends and no BOM */
+	cr_expect_null(memchr(b->source, '\r', b->source_len));
+	cr_expect_neq(memcmp(b->source, "\xEF\xBB\xBF", 3), 0);
+	cr_expect(strstr(b->source, "Thành ủy") != NULL);
+	free(sa);
+	free(sb);
+	json_decref(ja);
+	json_decref(jb);
+	imp_free(a);
+	imp_free(b);
+}
+
+/* ---- hard input ------------------------------------------------------ */
+
+Test(import_input, invalid_utf8_names_line_and_column)
+{
+	const char text[] = "KẾ HOẠCH\nII. NHIỆM VỤ\n- Tổ \xC3\x28 chức\n";
+	struct imp_result *r = NULL;
+	struct err e = {0};
+
+	cr_assert_eq(imp_parse(text, sizeof text - 1, "x.txt", NULL, 0, &r, &e), ERR_INPUT);
+	cr_expect_null(r);
+	cr_expect_eq(e.line, 3);
+	cr_expect_eq(e.col, 6);
+	cr_expect_str_eq(e.file, "x.txt");
+	cr_expect(strstr(e.msg, "UTF-8") != NULL, "%s", e.msg);
+}
+
+Test(import_input, no_tasks_is_an_input_error)
+{
+	const char *text = "KẾ HOẠCH\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Nâng cao nhận thức.\n\n"
+	                   "Nơi nhận:\n- Lưu VP.\n";
+	struct imp_result *r = NULL;
+	struct err e = {0};
+
+	cr_assert_eq(imp_parse(text, strlen(text), "y.txt", NULL, 0, &r, &e), ERR_INPUT);
+	cr_expect_null(r);
+	cr_expect(strstr(e.msg, "không tìm thấy nhiệm vụ nào") != NULL, "%s", e.msg);
+	cr_expect_eq(imp_parse("", 0, NULL, NULL, 0, &r, &e), ERR_INPUT);
+}
+
+Test(import_input, control_characters_and_nul_bytes_are_blanks)
+{
+	const char text[] = "II. NHIỆM VỤ\n- Tổ chức\0 quán triệt \x01(thực hiện thường xuyên).\n";
+	struct imp_result *r = NULL;
+	struct err e = {0};
+
+	cr_assert_eq(imp_parse(text, sizeof text - 1, NULL, NULL, 0, &r, &e), 0, "%s", e.msg);
+	cr_assert_eq(r->ntasks, 1);
+	cr_expect_str_eq(r->tasks[0].text, "Tổ chức quán triệt (thực hiện thường xuyên).");
+	cr_expect_eq(r->tasks[0].dl.d.kind, DL_ONGOING);
+	imp_free(r);
+}
+
+Test(import_input, pandoc_escapes_and_emphasis_are_removed)
+{
+	struct imp_result *r = parse_str("**KẾ HOẠCH**\n\n### II\\. NHIỆM VỤ\n\n"
+	                                 "1\\. Ban Tổ chức Tỉnh ủy\n\n"
+	                                 "\\- Tham mưu *ban hành* quy chế (*hoàn thành trong năm "
+	                                 "2024*).\n");
+
+	cr_assert_eq(r->ntasks, 1);
+	cr_expect_str_eq(r->tasks[0].section, "II.1#1");
+	cr_expect_str_eq(r->tasks[0].text, "Tham mưu ban hành quy chế (hoàn thành trong năm 2024).");
+	expect_lead(&r->tasks[0], "Ban Tổ chức Tỉnh ủy");
+	imp_free(r);
+}
+
+/* A plan of 100,000 lines: parsed in one pass (no quadratic work). */
+Test(import_input, hundred_thousand_lines_parse_in_linear_time, .timeout = 60)
+{
+	struct sbuf b = {0};
+	struct imp_result *r = NULL;
+	struct err e = {0};
+	size_t lines = 4;
+
+	sbuf_puts(&b, "KẾ HOẠCH\nthực hiện Nghị quyết số 01-NQ/TU\n\nII. NHIỆM VỤ CỤ THỂ\n");
+	for (int s = 1; lines < 100000; s++) {
+		sbuf_printf(&b, "%d.%d. Ban Tổ chức Tỉnh ủy\n", s / 50 + 1, s % 50 + 1);
+		lines++;
+		for (int k = 0; k < 98 && lines < 99998; k++, lines++)
+			sbuf_printf(&b, "- Nội dung %d (hoàn thành trong quý %s/2025).\n", k,
+			            k % 2 ? "II" : "IV");
+	}
+	sbuf_puts(&b, "\nNơi nhận:\n- Lưu.\n");
+	cr_assert_eq(imp_parse(b.s, b.len, NULL, NULL, 0, &r, &e), 0, "%s", e.msg);
+	cr_expect_gt(r->ntasks, 95000);
+	cr_expect_eq(r->tasks[r->ntasks - 1].dl.d.kind, DL_BY);
+	imp_free(r);
+	sbuf_free(&b);
+}
+
+Test(import_input, one_huge_paragraph_does_not_crash, .timeout = 60)
+{
+	struct sbuf b = {0};
+	struct imp_result *r = NULL;
+	struct err e = {0};
+
+	sbuf_puts(&b, "II. NHIỆM VỤ\n- ");
+	for (int k = 0; k < 40000; k++)
+		sbuf_puts(&b, "Ban Tổ chức (thực hiện (lồng) thường xuyên), ");
+	sbuf_puts(&b, "(hoàn thành trong năm 2024).\n");
+	cr_assert_eq(imp_parse(b.s, b.len, NULL, NULL, 0, &r, &e), 0, "%s", e.msg);
+	cr_assert_eq(r->ntasks, 1);
+	imp_free(r);
+	sbuf_free(&b);
+}
+
+/* ---- output ---------------------------------------------------------- */
+
+static int has_keys(const json_t *o, const char *const *keys)
+{
+	size_t n = 0;
+
+	for (; keys[n]; n++)
+		if (!json_object_get(o, keys[n]))
+			return 0;
+	return json_object_size(o) == n;
+}
+
+Test(import_output, json_follows_the_contract)
+{
+	static const char *const top[] = { "doc", "tasks", "indicators", "warnings", NULL };
+	static const char *const doc[] = { "kind", "number", "date", "title", "issuer",
+					   "implements", "signer", "signer_role", NULL };
+	static const char *const task[] = { "section", "lead", "lead_unit", "partners", "text",
+					    "deadline_phrase", "deadline", NULL };
+	static const char *const ind[] = { "text", "year", "min", "target", "unit", NULL };
+	struct imp_result *r = parse_file("khoi-thoi-gian.txt");
+	json_t *j = imp_to_json(r, NULL), *t;
+
+	cr_assert(has_keys(j, top));
+	cr_expect(has_keys(json_object_get(j, "doc"), doc));
+	cr_expect_str_eq(json_string_value(json_object_get(json_object_get(j, "doc"), "date")),
+	                 "2023-06-12");
+	t = json_array_get(json_object_get(j, "tasks"), 0);
+	cr_expect(has_keys(t, task));
+	cr_expect(json_is_null(json_object_get(t, "lead_unit")));
+	cr_expect_str_eq(json_string_value(json_object_get(json_object_get(t, "deadline"), "kind")),
+	                 "ongoing");
+	cr_expect(has_keys(json_array_get(json_object_get(j, "indicators"), 0), ind));
+	cr_expect(json_is_null(json_object_get(json_array_get(json_object_get(j, "indicators"), 1),
+	                                       "target")));
+	cr_expect_gt(json_array_size(json_object_get(j, "warnings")), 0);
+	json_decref(j);
+	imp_free(r);
+}
+
+Test(import_output, text_summary_has_labels_and_aligned_columns)
+{
+	struct imp_result *r = parse_file("huyen-uy-muc-so.txt");
+	struct sbuf b = {0};
+	char *line, *save = NULL;
+	int col = -1, rows = 0;
+
+	imp_text(r, NULL, &b);
+	cr_expect(strstr(b.s, "Văn bản:") && strstr(b.s, "Cơ quan ban hành:") &&
+	          strstr(b.s, "Nhiệm vụ (10):") && strstr(b.s, "Người ký:"));
+	cr_expect(strstr(b.s, "hạn 30/06/2023") != NULL);
+	/* the deadline column starts at the same display column on every task row */
+	for (line = strtok_r(b.s, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char *p = strstr(line, "hạn ");
+
+		if (strncmp(line, "II.", 3) || !p)
+			continue;
+		if (col < 0)
+			col = txt_width_n(line, (size_t)(p - line));
+		cr_expect_eq(txt_width_n(line, (size_t)(p - line)), col, "%s", line);
+		rows++;
+	}
+	cr_expect_geq(rows, 3);
+	sbuf_free(&b);
+	imp_free(r);
+}
+
+Test(import_output, without_hierarchy_nothing_resolves_and_nothing_is_invented)
+{
+	struct imp_result *r = parse_file("huyen-uy-muc-so.txt");
+
+	for (size_t k = 0; k < r->ntasks; k++)
+		cr_expect_eq(r->tasks[k].lead_unit, 0);
+	cr_expect_eq(r->doc.issuer_unit, 0);
+	cr_expect(!warned(r, "không xác định được đơn vị"));
+	imp_free(r);
+}
