@@ -71,7 +71,19 @@ static int initial_mapsize(size_t *out, struct err *e)
 static int make_store_dir(const char *dir, struct err *e)
 {
 	struct stat sb;
+	char parent[PATH_MAX];
 
+	/* Missing parents are made as plain directories (mkdir -p). */
+	str_copy(parent, dir, sizeof parent);
+	for (char *p = parent + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(parent, 0775) != 0 && errno != EEXIST)
+			return err_set(e, ERR_STORE, "không tạo được thư mục %s: %s", parent,
+			               strerror(errno));
+		*p = '/';
+	}
 	if (mkdir(dir, 0775) != 0)
 		return err_set(e, ERR_STORE, "không tạo được thư mục kho dữ liệu %s: %s", dir,
 		               strerror(errno));

@@ -419,3 +419,15 @@ Test(cli, overview_when_not_a_terminal)
 	cr_assert(strstr(r.out, "quá hạn"), "%s", r.out);
 	fx_free(&r);
 }
+
+Test(cli, demo_creates_missing_parent_directories)
+{
+	char store[256];
+	snprintf(store, sizeof store, "%s/a/b/store", fx_tmpdir());
+	struct run r = RUN(store, "demo");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	r = RUN(store, "demo");
+	cr_assert_eq(r.status, 8, "a second demo into a filled store must be refused: %s", r.err);
+	fx_free(&r);
+}
