@@ -353,3 +353,30 @@ const char *cfg_ini_get(const dictionary *d, const char *sec, const char *key)
 	sbuf_free(&k);
 	return v;
 }
+
+/* 1 if dictionary key k is "sec" (key NULL) or "sec:key" ("" for no sec). */
+static int dict_key_is(const char *k, const char *sec, const char *key)
+{
+	size_t n = sec ? strlen(sec) : 0;
+
+	if (!k || (n && strncmp(k, sec, n)))
+		return 0;
+	if (!key)
+		return k[n] == '\0';
+	return k[n] == ':' && !strcmp(k + n + 1, key);
+}
+
+const char *cfg_ini_value(struct cfg_ini_walk *w, const struct cfg_entry *en)
+{
+	const dictionary *d = w->d;
+	const char *v;
+
+	if (w->next < d->size && dict_key_is(d->key[w->next], en->sec, en->key)) {
+		v = d->val[w->next++];
+		return en->key ? (v ? v : "") : NULL;
+	}
+	if (!en->key)
+		return NULL;
+	v = cfg_ini_get(d, en->sec ? en->sec : "", en->key);
+	return v ? v : "";
+}

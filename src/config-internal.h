@@ -53,6 +53,21 @@ dictionary *cfg_ini_load(const char *path, struct err *e);
  * iniparser_freedict), or NULL if absent.  sec and key lower-case. */
 const char *cfg_ini_get(const dictionary *d, const char *sec, const char *key);
 
+/* Values in file order.  iniparser's dictionary finds a key by a linear
+ * scan, so looking up every key of a units.ini with thousands of units is
+ * quadratic; its entries are stored in the order of the file, though, so
+ * walking them beside the scanned entries costs O(1) per entry.  When an
+ * entry is not where expected (a repeated section or key), the lookup falls
+ * back to cfg_ini_get. */
+struct cfg_ini_walk {
+	const dictionary *d;
+	int next; /* index in d->key[] of the entry expected next */
+};
+
+/* The value of en (NULL for a section header, or "" if absent); call for
+ * every scanned entry in order, starting from a zeroed walk with d set. */
+const char *cfg_ini_value(struct cfg_ini_walk *w, const struct cfg_entry *en);
+
 /* Copy of s[0..n) without leading and trailing ASCII white space. */
 char *cfg_strip_dup(const char *s, size_t n);
 

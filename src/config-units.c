@@ -164,16 +164,13 @@ static int code_value(struct loader *ld, const struct cfg_entry *en, const char 
 	return 0;
 }
 
-static int set_key(struct loader *ld, const dictionary *d, const struct cfg_entry *en)
+static int set_key(struct loader *ld, const struct cfg_entry *en, const char *val)
 {
 	struct cfg_unit *u = &ld->c->units[ld->c->nunits - 1];
 	struct unit_aux *a = &ld->aux[ld->c->nunits - 1];
-	const char *val = cfg_ini_get(d, en->sec, en->key);
 	char *txt = NULL;
 	int rc, k;
 
-	if (!val)
-		val = "";
 	if (!strcmp(en->key, "name")) {
 		rc = text_value(ld, en, val, &txt);
 		if (rc)
@@ -241,10 +238,12 @@ static int check_complete(struct loader *ld)
 
 static int first_pass(struct loader *ld, const struct cfg_scan *scan, const dictionary *d)
 {
+	struct cfg_ini_walk w = { d, 0 };
 	int i, rc = 0;
 
 	for (i = 0; i < scan->n && !rc; i++) {
 		const struct cfg_entry *en = &scan->v[i];
+		const char *val = cfg_ini_value(&w, en);
 
 		if (!en->key) {
 			rc = check_complete(ld);
@@ -261,7 +260,7 @@ static int first_pass(struct loader *ld, const struct cfg_scan *scan, const dict
 			rc = err_at(ld->e, ERR_CONFIG, ld->path, en->line,
 				    "khóa '%s' đã khai báo ở dòng %d", en->raw, en->dup_line);
 		} else {
-			rc = set_key(ld, d, en);
+			rc = set_key(ld, en, val);
 		}
 	}
 	if (!rc)

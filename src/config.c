@@ -385,11 +385,11 @@ static void set_defaults(struct config *c, const char *path)
 	c->confirm_done = 0;
 }
 
-static int check_entry(struct config *c, const dictionary *d, const struct cfg_entry *en,
+static int check_entry(struct config *c, struct cfg_ini_walk *w, const struct cfg_entry *en,
 		       struct err *e)
 {
 	const struct cfg_keydef *kd;
-	const char *val;
+	const char *val = cfg_ini_value(w, en);
 	char why[400];
 
 	if (!en->key) {
@@ -407,9 +407,6 @@ static int check_entry(struct config *c, const dictionary *d, const struct cfg_e
 	if (en->dup_line)
 		return err_at(e, ERR_CONFIG, c->path, en->line,
 			      "khóa '%s' đã khai báo ở dòng %d", en->raw, en->dup_line);
-	val = cfg_ini_get(d, en->sec, en->key);
-	if (!val)
-		val = "";
 	if (!strcmp(en->sec, "users"))
 		return parse_user(c, en, val, e);
 	kd = find_keydef(en->sec, en->key);
@@ -424,6 +421,7 @@ static int check_entry(struct config *c, const dictionary *d, const struct cfg_e
 int cfg_load(const char *path, struct config *c, struct err *e)
 {
 	struct cfg_scan scan;
+	struct cfg_ini_walk w;
 	dictionary *d = NULL;
 	int i, rc;
 
@@ -438,8 +436,10 @@ int cfg_load(const char *path, struct config *c, struct err *e)
 		rc = ERR_CONFIG;
 		goto out;
 	}
+	w.d = d;
+	w.next = 0;
 	for (i = 0; i < scan.n && !rc; i++)
-		rc = check_entry(c, d, &scan.v[i], e);
+		rc = check_entry(c, &w, &scan.v[i], e);
 out:
 	if (d)
 		iniparser_freedict(d);

@@ -106,6 +106,19 @@ Test(config, every_key_is_read)
 	cfg_free(&c);
 }
 
+Test(config, repeated_section_adds_to_the_first)
+{
+	struct config c;
+
+	load_ok(D "repeated-section.ini", &c);
+	cr_assert_eq(c.periods.months, 1u << 5);
+	cr_assert_eq(c.soon_days, 21);
+	cr_assert_eq(c.nusers, 2);
+	cr_assert_eq(cfg_user(&c, "lan")->role, ROLE_VIEWER);
+	cr_assert_eq(cfg_user(&c, "lan")->line, 12);
+	cfg_free(&c);
+}
+
 Test(config, absolute_store_path_is_kept)
 {
 	char dir[] = "/tmp/theodoi-cfg-XXXXXX", path[PATH_MAX];
