@@ -530,6 +530,16 @@ Test(config_shipped, conf_files_load_cleanly)
 
 /* ---- search order ---------------------------------------------------- */
 
+/* Remove a test's mkdtemp directory and what it holds. */
+static void remove_tree(const char *dir)
+{
+	char cmd[PATH_MAX + 16];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	if (system(cmd))
+		cr_log_warn("could not remove %s", dir);
+}
+
 static void write_file(const char *path)
 {
 	FILE *f = fopen(path, "w");
@@ -570,7 +580,7 @@ Test(config_find, environment_variable_comes_next)
 	setenv("THEODOI_CONFIG", D "full.ini", 1);
 	cr_assert_eq(cfg_find(NULL, out, sizeof out, NULL), 0);
 	cr_assert_str_eq(out, D "full.ini");
-	unlink(xdg);
+	remove_tree(dir);
 }
 
 Test(config_find, environment_variable_naming_a_missing_file_is_an_error)
@@ -597,7 +607,7 @@ Test(config_find, xdg_config_home_comes_before_etc_and_conf)
 	setenv("XDG_CONFIG_HOME", dir, 1);
 	cr_assert_eq(cfg_find(NULL, out, sizeof out, NULL), 0);
 	cr_assert_str_eq(out, path);
-	unlink(path);
+	remove_tree(dir);
 }
 
 Test(config_find, home_config_is_used_without_xdg)
@@ -616,7 +626,7 @@ Test(config_find, home_config_is_used_without_xdg)
 	setenv("HOME", dir, 1);
 	cr_assert_eq(cfg_find(NULL, out, sizeof out, NULL), 0);
 	cr_assert_str_eq(out, path);
-	unlink(path);
+	remove_tree(dir);
 }
 
 Test(config_find, falls_back_to_conf_in_the_working_directory)
@@ -631,6 +641,7 @@ Test(config_find, falls_back_to_conf_in_the_working_directory)
 	setenv("XDG_CONFIG_HOME", dir, 1); /* empty: nothing there */
 	cr_assert_eq(cfg_find(NULL, out, sizeof out, NULL), 0);
 	cr_assert_str_eq(out, "conf/theodoi.ini");
+	remove_tree(dir);
 }
 
 Test(config_find, nothing_found_lists_where_it_looked)
@@ -651,6 +662,7 @@ Test(config_find, nothing_found_lists_where_it_looked)
 		 "/etc/theodoi/theodoi.ini, conf/theodoi.ini (chỉ định bằng --config hoặc "
 		 "biến THEODOI_CONFIG)", dir);
 	cr_assert_str_eq(e.msg, expect);
+	remove_tree(dir);
 }
 
 /* ---- roles and stamp ------------------------------------------------- */
