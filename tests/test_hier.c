@@ -587,6 +587,40 @@ Test(hier, historical_units_stay_in_the_tree_under_their_last_parent)
 	hier_free(h);
 }
 
+static int put_cycle(struct txn *t, void *ctx, struct err *e)
+{
+	struct unit a = {0}, b = {0};
+	int rc;
+
+	(void)ctx;
+	strcpy(a.code, "a");
+	a.name = "Đơn vị A";
+	strcpy(b.code, "b");
+	b.name = "Đơn vị B";
+	if ((rc = store_unit_put(t, &a, e)) || (rc = store_unit_put(t, &b, e)))
+		return rc;
+	a.parent = b.id;
+	b.parent = a.id;
+	if ((rc = store_unit_put(t, &a, e)) || (rc = store_unit_put(t, &b, e)))
+		return rc;
+	return 0;
+}
+
+Test(hier, damaged_store_with_a_parent_cycle_still_loads_every_unit)
+{
+	struct err e = {0};
+	struct hier *h;
+
+	cr_assert_eq(store_write(st, put_cycle, NULL, &e), 0, "%s", e.msg);
+	h = load_hier();
+	cr_assert_eq(hier_count(h), 2);
+	cr_assert_str_eq(hier_at(h, 0)->code, "a", "the first unit met becomes a root");
+	cr_assert_str_eq(hier_at(h, 1)->code, "b");
+	cr_assert_eq(hier_depth(h, 1), 1);
+	cr_assert_eq(hier_subtree_end(h, 0), 2);
+	hier_free(h);
+}
+
 /* ---- resolving names --------------------------------------------------- */
 
 Test(hier, resolves_code_name_and_abbreviation_ignoring_case_and_diacritics)
