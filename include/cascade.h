@@ -1,0 +1,82 @@
+/* cascade.h — plans of plans: for a document, which subordinate
+ * committees have issued their implementing plan, when, on time or late
+ * against the date the document sets (plan_due), and which have not; and
+ * so on down for the plans they issued (shared/domain.md, "Plans cascade").
+ *
+ * Definitions:
+ * - A document Y implements X when one of Y's `implements` numbers folds
+ *   to X's number (case and diacritics ignored), Y is not dated before X,
+ *   and no other document with that number is dated between X and Y
+ *   (numbers restart every term).
+ * - The committees that must issue a plan implementing X are the current
+ *   (not historical) direct children of X's issuer that are committees
+ *   (cascade_must_plan): Tỉnh ủy, Thành ủy / Thị ủy, Huyện ủy, Đảng ủy
+ *   Khối, Đảng ủy cơ sở, and a Chi bộ cơ sở directly under a committee
+ *   above the grassroots.  The agencies (ban, cơ quan, tổ chức) do not.
+ * - A committee's plan is on time when dated on or before X's plan_due,
+ *   late after it; a missing plan is overdue once today is past plan_due.
+ *   Without plan_due a plan is just "issued" and a missing one "not yet".
+ * - Other documents implementing X (by an agency, or by X's issuer
+ *   itself, or a second plan of the same committee) are listed too.
+ */
+#ifndef THEODOI_CASCADE_H
+#define THEODOI_CASCADE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "model.h"
+
+struct err;
+struct txn;
+struct hier;
+
+enum cascade_state {
+	CS_ROOT = 0,   /* the document asked about */
+	CS_ON_TIME,    /* a committee's plan, issued by plan_due */
+	CS_LATE,       /* a committee's plan, issued after plan_due */
+	CS_ISSUED,     /* a committee's plan; the upper document set no date */
+	CS_OTHER,      /* another document implementing it */
+	CS_MISSING,    /* not issued; plan_due not passed or not set */
+	CS_OVERDUE,    /* not issued and plan_due has passed */
+	CS_COUNT
+};
+const char *cascade_state_key(enum cascade_state s);   /* "on_time", ... */
+const char *cascade_state_label(enum cascade_state s); /* "đúng hạn", ... */
+
+/* One node of the tree, in pre-order (a node, then its subtree). */
+struct cascade_node {
+	int depth;                /* 0 for the root */
+	size_t parent;            /* index of the parent node; (size_t)-1 for the root */
+	enum cascade_state state;
+	uint32_t unit;            /* issuer, or the committee that must issue; 0 unknown */
+	uint64_t doc;             /* the document; 0 when missing */
+	char kind[DOCKIND_LEN];
+	char number[DOCNUM_LEN];
+	date_t date;              /* date of issue, or DATE_NONE */
+	char *title;              /* or NULL */
+	date_t due;               /* plan_due of the parent document, or DATE_NONE */
+	int days;                 /* CS_LATE: days after due; CS_OVERDUE: days since due */
+	int cut;                  /* 1: a cycle or the depth limit stopped here */
+};
+
+struct cascade {
+	struct cascade_node *nodes;
+	size_t n;
+	/* The root's own subordinates (depth 1 committee nodes). */
+	int required;             /* committees that must issue a plan */
+	int issued, on_time, late, missing, overdue;
+};
+
+/* Build the tree of document `doc` as of `today`, down to max_depth
+ * levels below it (0: no limit).  Reads every document's header once (the
+ * store has no index of `implements`).  ERR_NOTFOUND for an unknown
+ * document.  The caller frees with cascade_free(). */
+int cascade_build(struct txn *t, const struct hier *h, uint64_t doc, date_t today,
+                  int max_depth, struct cascade *out, struct err *e);
+void cascade_free(struct cascade *c);
+
+/* 1 if `child` (a direct child of `parent`) is a committee that must
+ * issue its own plan to implement a plan of `parent` (see above). */
+int cascade_must_plan(const struct unit *parent, const struct unit *child);
+
+#endif

@@ -1,0 +1,108 @@
+/* indicator.h — the measurable targets of a plan (chỉ tiêu): recording a
+ * measured value, and judging each indicator against its minimum, its
+ * aspiration and its target year.
+ *
+ * The judgement (ind_assess), on a day `today`:
+ * - the goal is the minimum ("tối thiểu") when stated, else the aspiration
+ *   ("phấn đấu"); with neither the state is IND_NO_TARGET;
+ * - higher is better, unless both are stated and the aspiration is below
+ *   the minimum ("giảm còn dưới ..."): then lower is better;
+ * - measurements dated after today are ignored; with none left, IND_NO_DATA;
+ * - once the target year is over (today after 31/12 of it), the value is
+ *   the latest measured on or before 31/12 (or, when none was, the
+ *   earliest after): IND_MET if it reaches the goal, else IND_MISSED;
+ * - before that, the latest value: IND_MET if it reaches the goal;
+ *   otherwise, with a target year, the expected value at its date on a
+ *   straight line from the earliest measurement (the baseline) to the
+ *   goal at 31/12 of the target year: IND_ON_TRACK if it reaches the
+ *   expected value (equal counts), IND_AT_RISK if not; without a target
+ *   year, IND_NOT_MET.
+ * "Reaches" is >= (<= when lower is better).  aspiration_met says the
+ * value also reaches the aspiration.
+ */
+#ifndef THEODOI_INDICATOR_H
+#define THEODOI_INDICATOR_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "model.h"
+
+struct err;
+struct txn;
+struct hier;
+struct ops_ctx;
+
+enum ind_state {
+	IND_NO_TARGET = 0, /* không có mức chỉ tiêu */
+	IND_NO_DATA,       /* chưa có số liệu */
+	IND_MET,           /* đạt */
+	IND_ON_TRACK,      /* đúng tiến độ */
+	IND_AT_RISK,       /* có nguy cơ không đạt */
+	IND_MISSED,        /* không đạt */
+	IND_NOT_MET,       /* chưa đạt (no target year to judge the pace) */
+	IND_COUNT
+};
+const char *ind_state_key(enum ind_state s);   /* "met", "on_track", ... */
+const char *ind_state_label(enum ind_state s); /* "đạt", "đúng tiến độ", ... */
+
+struct ind_assessment {
+	enum ind_state state;
+	int lower_better;
+	double goal;          /* NAN when no target */
+	date_t end;           /* 31/12 of the target year, or DATE_NONE */
+	int nmeasures;        /* measurements considered (dated on or before today) */
+	int has_value;
+	double value;         /* the value judged */
+	date_t value_date;
+	double base;          /* baseline: the earliest measurement */
+	date_t base_date;
+	double expected;      /* expected at value_date (IND_ON_TRACK / IND_AT_RISK), else NAN */
+	int aspiration_met;
+};
+
+/* Judge indicator i from its measurements ms[0..n) (any order) on today.
+ * Pure: reads nothing else. */
+void ind_assess(const struct indicator *i, const struct measure *ms, size_t n, date_t today,
+                struct ind_assessment *out);
+
+/* The measurements of an indicator, oldest first (by date, then id).
+ * *out is malloc'd: free each with measure_free, then the array
+ * (ind_measures_free). */
+int ind_measures(struct txn *t, uint64_t indicator, struct measure **out, size_t *n,
+                 struct err *e);
+void ind_measures_free(struct measure *ms, size_t n);
+
+/* Read the measurements of i and judge it. */
+int ind_assess_stored(struct txn *t, const struct indicator *i, date_t today,
+                      struct ind_assessment *out, struct err *e);
+
+/* The indicators of a document (0: all) led in the subtree of unit (0: any
+ * lead; h needed otherwise), in id order.  *out is malloc'd: release with
+ * ind_list_free. */
+int ind_list(struct txn *t, const struct hier *h, uint64_t doc, uint32_t unit,
+             struct indicator **out, size_t *n, struct err *e);
+void ind_list_free(struct indicator *v, size_t n);
+
+/* Parse a value typed by a user: "85", "85,5", "85.5", "-2", with an
+ * optional trailing "%"; no thousands separators ("2.500" is refused as
+ * ambiguous: ERR_INPUT asking for 2500 or 2,5).  Locale-independent. */
+int ind_parse_value(const char *s, double *out, struct err *e);
+
+/* Format a value the Vietnamese way with at most two decimals and its unit:
+ * "85,5%", "2.500 đảng viên", "12".  unit_of may be NULL or "".  Returns buf. */
+char *ind_format_value(double v, const char *unit_of, char *buf, size_t len);
+
+/* 1 if the actor may record measurements of i: an admin, or an editor
+ * whose unit is i's lead unit or above it.  Else 0 and ERR_DENIED in e. */
+int ind_may_measure(const struct ops_ctx *c, const struct indicator *i, struct err *e);
+
+/* Record a measured value of indicator `indicator` on `date` (DATE_NONE:
+ * today; not after today) with a note naming its source (may be NULL), in
+ * one write transaction with an audit entry ("measure", "indicator:N").
+ * ERR_NOTFOUND for an unknown indicator, ERR_DENIED (ind_may_measure),
+ * ERR_INPUT for a value that is not finite, a date after today or a bad
+ * note.  *measure_id (may be NULL) receives the new measurement's id. */
+int ind_measure_add(struct ops_ctx *c, uint64_t indicator, double value, date_t date,
+                    const char *note, uint64_t *measure_id, struct err *e);
+
+#endif

@@ -1,0 +1,177 @@
+/* report.h — the "Báo cáo kết quả thực hiện" a clerk would otherwise
+ * assemble by hand: built as data from the store (report_build), then
+ * rendered as Markdown, plain text (80 columns, Vietnamese wrapped by
+ * display width), CSV (one row per task) or JSON (report_render).
+ *
+ * What it holds, for a scope (a unit's subtree and/or one document) and a
+ * period (a year or a quarter):
+ *   - the documents implemented: those with tasks in the scope (and the
+ *     document asked for), oldest first, each with its roll-up;
+ *   - per document, per section and lead unit, the tasks with status,
+ *     timeliness and the notes of the updates made within the period;
+ *   - the indicators of those documents (led in the subtree), judged;
+ *   - the late and missing items: overdue tasks, most late first (periodic
+ *     ones whose report is missing among them), and the subordinate
+ *     committees that have not issued the implementing plan a document
+ *     asked for by a date (plan_due);
+ *   - the closing figures: the roll-up of the scope (rollup.h), its
+ *     sentence, and what happened in the period (tasks done, updates).
+ * Status and timeliness are as of `today` (the figures are "tính đến
+ * ngày"); the period chooses the notes and the in-period figures.
+ */
+#ifndef THEODOI_REPORT_H
+#define THEODOI_REPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "cascade.h"
+#include "indicator.h"
+#include "model.h"
+#include "rollup.h"
+#include "util.h"
+
+struct err;
+struct txn;
+struct hier;
+
+/* ---- periods ---- */
+
+struct report_period {
+	int year;
+	int quarter;       /* 1..4, or 0 for the whole year */
+	date_t from, to;   /* inclusive */
+};
+
+/* "2026" or "2026-Q3" (also "2026-q3", "Q3/2026", "III/2026").  ERR_USAGE
+ * with a message naming s otherwise. */
+int report_period_parse(const char *s, struct report_period *out, struct err *e);
+/* The whole year y. */
+void report_period_year(int y, struct report_period *out);
+/* "năm 2026", "quý III năm 2026" into buf; returns buf. */
+char *report_period_label(const struct report_period *p, char *buf, size_t len);
+
+/* "Chương trình hành động" for "CTr", "Kế hoạch" for "KH", ...; "Văn bản"
+ * for a kind it does not know. */
+const char *report_kind_label(const char *kind);
+
+/* ---- the report as data ---- */
+
+struct report_note {
+	date_t day;
+	char *text;
+};
+
+struct report_task {
+	uint64_t id;
+	uint64_t doc;
+	char section[SECTION_LEN];
+	uint32_t lead;               /* 0 when unresolved */
+	char lead_code[CODE_LEN];    /* "" when unresolved */
+	char *lead_name;             /* the unit's name, or the lead as written, or "" */
+	char *text;
+	char *dl_phrase;             /* as written, or NULL */
+	date_t due;                  /* effective due, or DATE_NONE */
+	date_t extended_to;
+	int periodic;                /* a periodic deadline: due is a report date */
+	uint8_t status, progress;
+	struct tl_result tl;
+	enum rollup_bucket bucket;
+	int done_in_period;
+	size_t nnotes;
+	struct report_note *notes;   /* notes of the period's updates, oldest first */
+};
+
+struct report_doc {
+	uint64_t id;
+	char kind[DOCKIND_LEN];
+	char number[DOCNUM_LEN];
+	date_t date;
+	char *title;
+	uint32_t issuer;
+	char *issuer_name;           /* the unit's name, or as written, or "" */
+	int nimplements;
+	char (*implements)[DOCNUM_LEN];
+	struct rollup r;             /* its tasks in the scope */
+	size_t first, ntasks;        /* its tasks: tasks[first .. first + ntasks) */
+};
+
+struct report_indicator {
+	struct indicator ind;
+	char doc_number[DOCNUM_LEN];
+	char *lead_name;             /* or "" */
+	struct ind_assessment a;
+};
+
+struct report_missing {
+	uint64_t doc;                /* the document that asked for a plan */
+	char number[DOCNUM_LEN];
+	uint32_t unit;               /* the committee that has not issued it */
+	char *unit_name;
+	date_t due;                  /* plan_due */
+	int days;                    /* days past due (CS_OVERDUE), else 0 */
+	enum cascade_state state;    /* CS_MISSING or CS_OVERDUE */
+};
+
+struct report {
+	uint32_t unit;               /* scope: 0 = every unit */
+	char *unit_name;             /* the scope unit's name, or NULL */
+	uint64_t doc;                /* scope: 0 = every document */
+	struct report_period period;
+	date_t today;
+	struct report_doc *docs;
+	size_t ndocs;
+	struct report_task *tasks;   /* by document (docs order), then task id */
+	size_t ntasks;
+	struct report_indicator *inds;
+	size_t ninds;
+	struct report_missing *missing;
+	size_t nmissing;
+	size_t *late;                /* indexes into tasks of the overdue, most late first */
+	size_t nlate;
+	struct rollup total;
+	uint64_t done_in_period;     /* tasks reported done within the period */
+	uint64_t updates_in_period;  /* updates recorded within the period */
+};
+
+struct report_opts {
+	uint32_t unit;               /* 0: every unit */
+	uint64_t doc;                /* 0: every document */
+	struct report_period period;
+	date_t today;
+	int soon;                    /* "sắp đến hạn" window */
+	const struct periods *periods;
+};
+
+/* Build the report.  Reads the tasks of the scope only (as rollup.h does),
+ * their updates, the indicators and every document's header (for the
+ * cascade).  h is required.  ERR_NOTFOUND for an unknown unit or
+ * document.  The caller frees with report_free(). */
+int report_build(struct txn *t, const struct hier *h, const struct report_opts *o,
+                 struct report *out, struct err *e);
+void report_free(struct report *r);
+
+/* ---- rendering (src/report-render.c) ---- */
+
+enum report_format { RF_MD = 0, RF_TXT, RF_CSV, RF_JSON };
+/* "md", "txt", "csv", "json" (also "markdown", "text"); -1 if unknown. */
+int report_format_parse(const char *s);
+
+/* Append the report in format f to out (zero-initialised or in use).
+ * Markdown and text are in Vietnamese; CSV has one row per task (RFC 4180,
+ * CRLF, a header row of ASCII keys); JSON is one object.  Control
+ * characters in stored texts are neutralised.  Returns 0, or ERR_INPUT for
+ * an unknown format. */
+int report_render(const struct report *r, enum report_format f, struct sbuf *out,
+                  struct err *e);
+
+/* Append text (sanitised: controls and escapes removed, newlines kept as
+ * paragraph breaks) word-wrapped to `width` display columns, the first
+ * line after `first`, the others after `rest` (both counted in the width),
+ * each line ending in "\n".  For plain-text documents (also remind.h). */
+void report_wrap(struct sbuf *out, const char *text, int width, const char *first,
+                 const char *rest);
+
+/* "ngày 23 tháng 11 năm 2026" into buf; returns buf. */
+char *report_date_words(date_t d, char *buf, size_t len);
+
+#endif

@@ -1,0 +1,185 @@
+/* rollup.h — the roll-up of tasks for a unit's subtree and/or a document:
+ * counts by status and timeliness, the groups government task-tracking
+ * reports state, the most overdue tasks, and the sentence a clerk pastes
+ * into a report (shared/domain.md, "Status and timeliness").
+ *
+ * Every task falls in exactly one group, decided by its date before any
+ * extension (tl_effective_due() without the extension: for a one-off
+ * deadline its date, for a periodic one the report date it owes next):
+ *
+ *   on hold (tạm dừng)          status "tạm dừng", whatever its date;
+ *   fallen due (đã đến hạn)     that date is before today (the due day is
+ *                               inclusive: a task due today has not yet
+ *                               fallen due), or the task is a periodic one
+ *                               (thường xuyên, hằng năm, từ năm ...) reported
+ *                               done;
+ *   not yet due (chưa đến hạn)  that date is today or later;
+ *   no date (chưa có mốc)       no date at all: chờ văn bản cấp trên, cần rà
+ *                               soát, theo yêu cầu, theo lộ trình, theo nhiệm
+ *                               kỳ, theo văn bản khác, or no deadline.
+ *
+ * Within fallen due: done on time / done late (hoàn thành đúng hạn / quá
+ * hạn, as tl_compute() judges the done date against the due date with any
+ * extension: done within an extension is on time); not done within an
+ * extended deadline (trong hạn gia hạn: the original date has passed but an
+ * extension runs to today or later); not done and overdue (quá hạn,
+ * including periodic tasks whose report is missing, "chưa báo cáo").
+ * Within not yet due: done ahead of time, or open (of which due soon).
+ * Within no date: done, chờ văn bản cấp trên, cần rà soát, and the rest
+ * (chưa xác định thời hạn).  A task with no date but an extension takes
+ * the extension as its date.  A "done" waiting for confirmation counts as
+ * done here and is also counted in pending_confirm.
+ *
+ * The completion rate is done / fallen due.
+ */
+#ifndef THEODOI_ROLLUP_H
+#define THEODOI_ROLLUP_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <jansson.h>
+#include "model.h"
+#include "timeliness.h"
+
+struct err;
+struct txn;
+struct hier;
+
+/* The group and sub-group of one task (see the header comment). */
+enum rollup_bucket {
+	RB_DUE_ON_TIME = 0,  /* fallen due, done on time */
+	RB_DUE_LATE,         /* fallen due, done late */
+	RB_DUE_EXTENDED,     /* fallen due, not done, within an extension */
+	RB_DUE_OVERDUE,      /* fallen due, not done, overdue or unreported */
+	RB_NOT_DUE_DONE,     /* not yet due, done ahead of time */
+	RB_NOT_DUE_OPEN,     /* not yet due, not done */
+	RB_NO_DATE_DONE,     /* no date, done */
+	RB_NO_DATE_AWAITING, /* no date, waiting for a directive from above */
+	RB_NO_DATE_REVIEW,   /* no date, the directive's expected year has passed */
+	RB_NO_DATE_OTHER,    /* no date: on request, roadmap, term, none, ... */
+	RB_ON_HOLD,          /* tạm dừng */
+	RB_COUNT
+};
+
+/* Stable ASCII key ("due_overdue") and Vietnamese label ("quá hạn"). */
+const char *rollup_bucket_key(enum rollup_bucket b);
+const char *rollup_bucket_label(enum rollup_bucket b);
+
+/* How the roll-up judges a task on a day. */
+struct rollup_when {
+	date_t today;
+	int soon;                     /* "sắp đến hạn" window in days */
+	const struct periods *periods; /* reporting months; NULL: December */
+};
+
+/* The bucket of one task, and (if tl is not NULL) its timeliness. */
+enum rollup_bucket rollup_classify(const struct task *t, const struct rollup_when *w,
+                                   struct tl_result *tl);
+
+#define ROLLUP_WORST 10
+
+/* An overdue task: id and days late (overdue or unreported). */
+struct rollup_late {
+	uint64_t task;
+	uint32_t lead;
+	int days;
+};
+
+struct rollup {
+	uint64_t total;
+	uint64_t by_status[ST_COUNT];
+	uint64_t by_tl[TL_COUNT];
+	uint64_t by_bucket[RB_COUNT];
+	/* The groups (sums of buckets, kept for readers). */
+	uint64_t due;          /* fallen due */
+	uint64_t due_done;     /* of them done (on time + late) */
+	uint64_t due_open;     /* of them not done (extended + overdue) */
+	uint64_t unreported;   /* of due_open overdue: periodic, report missing */
+	uint64_t not_due;      /* not yet due (done ahead + open) */
+	uint64_t due_soon;     /* of not_due open: due within the window */
+	uint64_t no_date;
+	uint64_t done;         /* every done task, in any group */
+	uint64_t pending_confirm; /* done, waiting for the office to confirm */
+	/* The most overdue, most days late first, ties by task id. */
+	size_t nworst;
+	struct rollup_late worst[ROLLUP_WORST];
+	/* 1 when filled from the counters alone (rollup_children with
+	 * counts_only): then only total, done (closed), due_soon and
+	 * by_tl[TL_OVERDUE] (overdue or unreported) are set. */
+	int counts_only;
+};
+
+/* Add one task to r (r zeroed with memset before the first call). */
+void rollup_add(struct rollup *r, const struct task *t, const struct rollup_when *w);
+
+/* Add the counts of b to a (worst lists merged). */
+void rollup_merge(struct rollup *a, const struct rollup *b);
+
+/* What to roll up. */
+struct rollup_scope {
+	uint32_t unit;  /* a unit and its subtree; 0: the whole store */
+	uint64_t doc;   /* one document; 0: every document */
+};
+
+/* Roll up the tasks of the scope.  Reads only the tasks of the scope: the
+ * tasks of a document, or of each unit of the subtree, or every task when
+ * the scope is the whole store.  h is needed when scope->unit is set.
+ * ERR_NOTFOUND for a unit not in h. */
+int rollup_compute(struct txn *t, const struct hier *h, const struct rollup_scope *scope,
+                   const struct rollup_when *w, struct rollup *out, struct err *e);
+
+/* One row of a roll-up by unit. */
+struct rollup_row {
+	uint32_t unit;   /* the unit; 0 for tasks whose lead is unresolved */
+	int own;         /* 1: the tasks the scope's unit leads itself;
+	                    0: the unit with its subtree */
+	struct rollup r;
+};
+
+/* Roll up the scope by child unit: a row for the scope unit's own tasks
+ * (when it has any), then one per direct child with its subtree (every
+ * child, even with no task), in tree order; for the whole store the roots
+ * of the hierarchy, and a row for unresolved leads when there are any.
+ * *total receives the whole scope.  With counts_only and no document, the
+ * rows and the total come from the store's counters without reading a task
+ * (see struct rollup, counts_only).  *rows is malloc'd: the caller frees it. */
+int rollup_children(struct txn *t, const struct hier *h, const struct rollup_scope *scope,
+                    const struct rollup_when *w, int counts_only, struct rollup_row **rows,
+                    size_t *n, struct rollup *total, struct err *e);
+
+/* A percentage in Vietnamese notation, one decimal when not whole:
+ * "66,7%", "100%"; "" when den is 0.  Returns buf. */
+char *rollup_percent(uint64_t num, uint64_t den, char *buf, size_t len);
+
+/* A count with Vietnamese thousands separators: "1.234.567".  Returns buf. */
+char *rollup_count_str(uint64_t n, char *buf, size_t len);
+
+/* The sentence of government reports, e.g. "Tổng số 49 nhiệm vụ; đã đến
+ * hạn 20 nhiệm vụ, trong đó đã hoàn thành 12 nhiệm vụ (đúng hạn 9, quá hạn
+ * 3), chưa hoàn thành 8 nhiệm vụ (trong hạn gia hạn 1, quá hạn 7); tỷ lệ
+ * hoàn thành đạt 60%; chưa đến hạn 21 nhiệm vụ (đã hoàn thành trước hạn 2);
+ * 7 nhiệm vụ chưa có mốc thời hạn cụ thể (chờ văn bản cấp trên 1, cần rà
+ * soát 1, chưa xác định thời hạn 5); tạm dừng 1 nhiệm vụ."  The parts
+ * after the rate appear only when not zero.  malloc'd: the caller frees. */
+char *rollup_sentence(const struct rollup *r);
+
+/* The figures as lines of a table, in reading order: key (ASCII, for CSV
+ * and JSON), Vietnamese label, count and depth (0 a group, 1 its parts,
+ * 2 their parts, ...).  Fills at most max lines of out; returns how many
+ * there are (ROLLUP_LINES). */
+#define ROLLUP_LINES 19
+struct rollup_line {
+	const char *key;
+	const char *label;
+	uint64_t n;
+	int depth;
+};
+size_t rollup_lines(const struct rollup *r, struct rollup_line *out, size_t max);
+
+/* The roll-up as a JSON object (new reference): every line of
+ * rollup_lines by key, "completion_rate" (percent as a number, null when
+ * nothing fell due), "by_status" and "by_timeliness" (objects keyed by
+ * st_key / tl_key), "most_overdue" ([{"task", "days"}]) and "sentence". */
+json_t *rollup_to_json(const struct rollup *r);
+
+#endif

@@ -1,0 +1,291 @@
+/* cascade.c — the tree of implementing plans under a document. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cascade.h"
+#include "hier.h"
+#include "store.h"
+#include "text.h"
+#include "util.h"
+
+#define CASCADE_MAX_DEPTH 16
+
+static const struct {
+	const char *key, *label;
+} state_words[CS_COUNT] = {
+	[CS_ROOT] = {"root", "văn bản gốc"},
+	[CS_ON_TIME] = {"on_time", "đã ban hành đúng hạn"},
+	[CS_LATE] = {"late", "đã ban hành chậm"},
+	[CS_ISSUED] = {"issued", "đã ban hành"},
+	[CS_OTHER] = {"other", "văn bản khác thực hiện"},
+	[CS_MISSING] = {"missing", "chưa ban hành"},
+	[CS_OVERDUE] = {"overdue", "chưa ban hành, quá hạn"},
+};
+
+const char *cascade_state_key(enum cascade_state s)
+{
+	return (int)s >= 0 && s < CS_COUNT ? state_words[s].key : "";
+}
+
+const char *cascade_state_label(enum cascade_state s)
+{
+	return (int)s >= 0 && s < CS_COUNT ? state_words[s].label : "";
+}
+
+int cascade_must_plan(const struct unit *parent, const struct unit *child)
+{
+	switch ((enum unit_kind)child->kind) {
+	case UK_TINH_UY:
+	case UK_THANH_UY:
+	case UK_HUYEN_UY:
+	case UK_DANG_UY_KHOI:
+	case UK_DANG_UY_CO_SO:
+		return 1;
+	case UK_CHI_BO: /* a chi bộ cơ sở, not a chi bộ inside a grassroots đảng ủy */
+		return parent->kind == UK_TRUNG_UONG || parent->kind == UK_TINH_UY ||
+		       parent->kind == UK_THANH_UY || parent->kind == UK_HUYEN_UY ||
+		       parent->kind == UK_DANG_UY_KHOI;
+	default:
+		return 0;
+	}
+}
+
+/* ---- the documents' headers ---------------------------------------------- */
+
+/* What the cascade needs of a document, copied out of the transaction. */
+struct head {
+	uint64_t id;
+	char kind[DOCKIND_LEN];
+	char number[DOCNUM_LEN];
+	char *folded;        /* folded number, "" when none */
+	date_t date;
+	uint32_t issuer;
+	date_t plan_due;
+	char *title;
+	int nimpl;
+	char **impl;         /* folded numbers it implements */
+};
+
+struct heads {
+	struct head *v;
+	size_t n, cap;
+};
+
+static int take_head(const struct doc *d, void *ctx)
+{
+	struct heads *hs = ctx;
+	if (hs->n == hs->cap) {
+		hs->cap = hs->cap ? hs->cap * 2 : 32;
+		hs->v = xrealloc(hs->v, hs->cap * sizeof *hs->v);
+	}
+	struct head *h = &hs->v[hs->n++];
+	memset(h, 0, sizeof *h);
+	h->id = d->id;
+	str_copy(h->kind, d->kind, sizeof h->kind);
+	str_copy(h->number, d->number, sizeof h->number);
+	h->folded = txt_fold(d->number, TXT_NUL, NULL);
+	h->date = d->date;
+	h->issuer = d->issuer;
+	h->plan_due = d->plan_due;
+	h->title = d->title ? xstrdup(d->title) : NULL;
+	h->nimpl = d->nimplements;
+	h->impl = xcalloc((size_t)(d->nimplements ? d->nimplements : 1), sizeof *h->impl);
+	for (int k = 0; k < d->nimplements; k++)
+		h->impl[k] = txt_fold(d->implements[k], TXT_NUL, NULL);
+	return 0;
+}
+
+static void heads_free(struct heads *hs)
+{
+	for (size_t i = 0; i < hs->n; i++) {
+		free(hs->v[i].folded);
+		free(hs->v[i].title);
+		for (int k = 0; k < hs->v[i].nimpl; k++)
+			free(hs->v[i].impl[k]);
+		free(hs->v[i].impl);
+	}
+	free(hs->v);
+}
+
+/* 1 if y names x's number among what it implements and x is the latest
+ * document with that number not dated after y. */
+static int implements(const struct heads *hs, const struct head *y, const struct head *x)
+{
+	int named = 0;
+	if (y == x || !x->folded[0])
+		return 0;
+	for (int k = 0; k < y->nimpl && !named; k++)
+		named = strcmp(y->impl[k], x->folded) == 0;
+	if (!named)
+		return 0;
+	if (x->date == DATE_NONE || y->date == DATE_NONE)
+		return 1;
+	if (y->date < x->date)
+		return 0;
+	for (size_t i = 0; i < hs->n; i++) {
+		const struct head *z = &hs->v[i];
+		if (z != x && z->date != DATE_NONE && strcmp(z->folded, x->folded) == 0 &&
+		    z->date > x->date && z->date <= y->date)
+			return 0; /* y implements the newer z of the same number */
+	}
+	return 1;
+}
+
+/* ---- building the tree --------------------------------------------------- */
+
+struct builder {
+	const struct heads *hs;
+	const struct hier *h;
+	date_t today;
+	int max_depth;
+	struct cascade *c;
+	const struct head *path[CASCADE_MAX_DEPTH + 1];
+};
+
+static size_t add_node(struct cascade *c, int depth, size_t parent, enum cascade_state st,
+                       uint32_t unit, const struct head *d, date_t due)
+{
+	c->nodes = xrealloc(c->nodes, (c->n + 1) * sizeof *c->nodes);
+	struct cascade_node *n = &c->nodes[c->n];
+	memset(n, 0, sizeof *n);
+	n->depth = depth;
+	n->parent = parent;
+	n->state = st;
+	n->unit = unit;
+	n->date = DATE_NONE;
+	n->due = due;
+	if (d) {
+		n->doc = d->id;
+		str_copy(n->kind, d->kind, sizeof n->kind);
+		str_copy(n->number, d->number, sizeof n->number);
+		n->date = d->date;
+		n->title = d->title ? xstrdup(d->title) : NULL;
+	}
+	return c->n++;
+}
+
+static int date_cmp(const void *a, const void *b)
+{
+	const struct head *x = *(const struct head *const *)a, *y = *(const struct head *const *)b;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static void expand(struct builder *b, const struct head *x, size_t node, int depth);
+
+/* Add an implementing document y under `node` and expand it. */
+static void add_plan(struct builder *b, const struct head *x, const struct head *y,
+                     enum cascade_state st, size_t node, int depth)
+{
+	int days = 0;
+	if (st == CS_ISSUED && x->plan_due != DATE_NONE && y->date != DATE_NONE) {
+		st = y->date <= x->plan_due ? CS_ON_TIME : CS_LATE;
+		days = st == CS_LATE ? y->date - x->plan_due : 0;
+	}
+	size_t k = add_node(b->c, depth, node, st, y->issuer, y, x->plan_due);
+	b->c->nodes[k].days = days;
+	expand(b, y, k, depth);
+}
+
+/* The committees that must issue a plan for x, and the documents that
+ * implement x, as children of `node` (at depth+1). */
+static void expand(struct builder *b, const struct head *x, size_t node, int depth)
+{
+	b->path[depth] = x;
+	for (int i = 0; i < depth; i++)
+		if (b->path[i] == x) {
+			b->c->nodes[node].cut = 1; /* a cycle of "implements" */
+			return;
+		}
+	if (depth >= CASCADE_MAX_DEPTH || (b->max_depth && depth >= b->max_depth)) {
+		b->c->nodes[node].cut = 1;
+		return;
+	}
+	const struct heads *hs = b->hs;
+	const struct head **impl = xcalloc(hs->n ? hs->n : 1, sizeof *impl);
+	size_t ni = 0;
+	for (size_t i = 0; i < hs->n; i++)
+		if (implements(hs, &hs->v[i], x))
+			impl[ni++] = &hs->v[i];
+	qsort(impl, ni, sizeof *impl, date_cmp);
+	char *used = xcalloc(ni ? ni : 1, 1);
+	size_t ix = x->issuer && b->h ? hier_find_id(b->h, x->issuer) : (size_t)-1;
+	size_t end = ix == (size_t)-1 ? ix : hier_subtree_end(b->h, ix);
+	for (size_t k = ix + 1; ix != (size_t)-1 && k < end; k = hier_subtree_end(b->h, k)) {
+		const struct unit *u = hier_at(b->h, k);
+		if (!cascade_must_plan(hier_at(b->h, ix), u))
+			continue;
+		int found = 0;
+		for (size_t j = 0; j < ni; j++) {
+			if (impl[j]->issuer != u->id)
+				continue;
+			used[j] = 1;
+			add_plan(b, x, impl[j], found ? CS_OTHER : CS_ISSUED, node, depth + 1);
+			found = 1;
+		}
+		if (found || u->historical)
+			continue; /* a dissolved committee owes nothing */
+		enum cascade_state st = CS_MISSING;
+		int days = 0;
+		if (x->plan_due != DATE_NONE && b->today > x->plan_due) {
+			st = CS_OVERDUE;
+			days = b->today - x->plan_due;
+		}
+		size_t m = add_node(b->c, depth + 1, node, st, u->id, NULL, x->plan_due);
+		b->c->nodes[m].days = days;
+	}
+	for (size_t j = 0; j < ni; j++)
+		if (!used[j])
+			add_plan(b, x, impl[j], CS_OTHER, node, depth + 1);
+	free(used);
+	free(impl);
+}
+
+static void count_root(struct cascade *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		const struct cascade_node *n = &c->nodes[i];
+		if (n->depth != 1)
+			continue;
+		switch (n->state) {
+		case CS_ON_TIME: c->on_time++, c->issued++; break;
+		case CS_LATE: c->late++, c->issued++; break;
+		case CS_ISSUED: c->issued++; break;
+		case CS_OVERDUE: c->overdue++, c->missing++; break;
+		case CS_MISSING: c->missing++; break;
+		default: break;
+		}
+	}
+	c->required = c->issued + c->missing;
+}
+
+int cascade_build(struct txn *t, const struct hier *h, uint64_t doc, date_t today,
+                  int max_depth, struct cascade *out, struct err *e)
+{
+	struct heads hs = {0};
+	memset(out, 0, sizeof *out);
+	int rc = store_docs_each(t, take_head, &hs, e);
+	const struct head *root = NULL;
+	for (size_t i = 0; !rc && i < hs.n && !root; i++)
+		if (hs.v[i].id == doc)
+			root = &hs.v[i];
+	if (!rc && !root)
+		rc = err_set(e, ERR_NOTFOUND, "không tìm thấy văn bản #%llu", (unsigned long long)doc);
+	if (!rc) {
+		struct builder b = {&hs, h, today, max_depth, out, {0}};
+		size_t k = add_node(out, 0, (size_t)-1, CS_ROOT, root->issuer, root, DATE_NONE);
+		expand(&b, root, k, 0);
+		count_root(out);
+	}
+	heads_free(&hs);
+	return rc;
+}
+
+void cascade_free(struct cascade *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		free(c->nodes[i].title);
+	free(c->nodes);
+	memset(c, 0, sizeof *c);
+}

@@ -1,0 +1,281 @@
+/* lint.c — tasks that are unclear about who, by when, or how far along. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hier.h"
+#include "lint.h"
+#include "store.h"
+#include "text.h"
+#include "util.h"
+
+static const struct {
+	const char *key, *label;
+} rule_words[LINT_COUNT] = {
+	[LINT_NO_LEAD] = {"no_lead", "không có đơn vị chủ trì"},
+	[LINT_UNRESOLVED_LEAD] = {"unresolved_lead", "chưa xác định được đơn vị chủ trì"},
+	[LINT_NO_DEADLINE] = {"no_deadline", "không có thời hạn"},
+	[LINT_DIRECTIVE_OVERDUE] = {"directive_overdue", "chờ văn bản cấp trên quá năm dự kiến"},
+	[LINT_NO_REPORT] = {"no_report", "chưa báo cáo trong kỳ"},
+};
+
+const char *lint_rule_key(enum lint_rule r)
+{
+	return (int)r >= 0 && r < LINT_COUNT ? rule_words[r].key : "";
+}
+
+const char *lint_rule_label(enum lint_rule r)
+{
+	return (int)r >= 0 && r < LINT_COUNT ? rule_words[r].label : "";
+}
+
+int lint_rule_parse(const char *s)
+{
+	for (int r = 0; s && r < LINT_COUNT; r++) {
+		char *k = txt_fold(rule_words[r].key, TXT_NUL, NULL), *want = txt_fold(s, TXT_NUL, NULL);
+		for (char *p = want; *p; p++)
+			if (*p == '-')
+				*p = '_';
+		int hit = !strcmp(k, want) || txt_fold_eq(rule_words[r].label, s);
+		free(k);
+		free(want);
+		if (hit)
+			return r;
+	}
+	return -1;
+}
+
+/* ---- the reporting period ------------------------------------------------ */
+
+/* The reporting months of a periodic deadline: an annual task's own month,
+ * else the configured months (default December). */
+static unsigned report_months(const struct deadline *dl, const struct periods *p)
+{
+	const struct dl_part *d = &dl->d;
+	for (int i = 0; d->kind == DL_MULTI && i < dl->nparts && i < DL_MAX_PARTS; i++)
+		if (dl->parts[i].kind == DL_ANNUAL || dl->parts[i].kind == DL_ONGOING ||
+		    dl->parts[i].kind == DL_FROM) {
+			d = &dl->parts[i];
+			break;
+		}
+	if (d->kind == DL_ANNUAL && d->month >= 1 && d->month <= 12)
+		return 1u << (d->month - 1);
+	unsigned m = p ? p->months & 0xfffu : 0;
+	return m ? m : 1u << 11;
+}
+
+date_t lint_period_start(const struct deadline *dl, const struct periods *p, date_t today)
+{
+	if (today == DATE_NONE)
+		return DATE_NONE;
+	unsigned mask = report_months(dl, p);
+	int y, m;
+	date_split(today, &y, &m, NULL);
+	/* The latest month end before today among the reporting months. */
+	for (int k = 0; k < 14; k++) {
+		date_t end = date_month_end(y, m);
+		if (end < today && (mask & (1u << (m - 1))))
+			return end + 1;
+		if (--m == 0) {
+			m = 12;
+			y--;
+		}
+	}
+	return DATE_NONE;
+}
+
+/* The day a periodic deadline starts owing reports: a "from" start, else
+ * the task's own start. */
+static date_t periodic_start(const struct task *t)
+{
+	date_t s = t->start;
+	if (t->dl.d.kind == DL_FROM && t->dl.d.start != DATE_NONE &&
+	    (s == DATE_NONE || t->dl.d.start > s))
+		s = t->dl.d.start;
+	return s;
+}
+
+static int is_open(const struct task *t)
+{
+	return st_is_open((enum task_status)t->status);
+}
+
+static int no_report(const struct task *t, date_t today, const struct periods *p)
+{
+	if (!is_open(t) || !dl_is_periodic(&t->dl) || t->extended_to != DATE_NONE)
+		return 0;
+	date_t s = periodic_start(t);
+	if (s != DATE_NONE && s > today)
+		return 0;
+	date_t from = lint_period_start(&t->dl, p, today);
+	return t->last_update == DATE_NONE || (from != DATE_NONE && t->last_update < from);
+}
+
+unsigned lint_task(const struct task *t, date_t today, const struct periods *p)
+{
+	unsigned m = 0;
+	if (!t->lead) {
+		int written = t->lead_text && *t->lead_text;
+		m |= 1u << (written ? LINT_UNRESOLVED_LEAD : LINT_NO_LEAD);
+	}
+	if (t->dl.d.kind == DL_NONE && t->extended_to == DATE_NONE)
+		m |= 1u << LINT_NO_DEADLINE;
+	if (is_open(t)) {
+		struct tl_input in = {(enum task_status)t->status, &t->dl, t->due, t->done_date};
+		if (tl_compute(&in, today, 0).tl == TL_REVIEW)
+			m |= 1u << LINT_DIRECTIVE_OVERDUE;
+	}
+	if (no_report(t, today, p))
+		m |= 1u << LINT_NO_REPORT;
+	return m;
+}
+
+/* The part of a deadline that waits for a directive. */
+static const struct dl_part *waiting(const struct deadline *dl)
+{
+	if (dl->d.kind == DL_AFTER_DIRECTIVE)
+		return &dl->d;
+	for (int i = 0; dl->d.kind == DL_MULTI && i < dl->nparts && i < DL_MAX_PARTS; i++)
+		if (dl->parts[i].kind == DL_AFTER_DIRECTIVE)
+			return &dl->parts[i];
+	return NULL;
+}
+
+char *lint_detail(const struct task *t, enum lint_rule r, date_t today, const struct periods *p,
+                  char *buf, size_t len)
+{
+	char tmp[512], d1[11], d2[11];
+	const struct dl_part *w;
+	switch (r) {
+	case LINT_NO_LEAD:
+		snprintf(tmp, sizeof tmp, "nhiệm vụ không ghi đơn vị chủ trì");
+		break;
+	case LINT_UNRESOLVED_LEAD:
+		snprintf(tmp, sizeof tmp, "không xác định được đơn vị chủ trì \"%s\"",
+		         t->lead_text ? t->lead_text : "");
+		break;
+	case LINT_NO_DEADLINE:
+		snprintf(tmp, sizeof tmp, "không ghi thời hạn, không kế thừa thời hạn của mục");
+		break;
+	case LINT_DIRECTIVE_OVERDUE:
+		w = waiting(&t->dl);
+		if (w && w->by[0])
+			snprintf(tmp, sizeof tmp, "chờ văn bản của %s, dự kiến năm %d, đến nay chưa có", w->by,
+			         w->year);
+		else
+			snprintf(tmp, sizeof tmp, "chờ văn bản cấp trên, dự kiến năm %d, đến nay chưa có",
+			         w ? w->year : 0);
+		break;
+	case LINT_NO_REPORT:
+		date_vn(lint_period_start(&t->dl, p, today), d1);
+		if (t->last_update == DATE_NONE)
+			snprintf(tmp, sizeof tmp, "chưa có báo cáo trong kỳ từ %s; chưa cập nhật lần nào", d1);
+		else
+			snprintf(tmp, sizeof tmp, "chưa có báo cáo trong kỳ từ %s; lần cập nhật gần nhất %s", d1,
+			         date_vn(t->last_update, d2));
+		break;
+	default:
+		tmp[0] = '\0';
+	}
+	str_copy(buf, tmp, len);
+	return buf;
+}
+
+/* ---- over a scope -------------------------------------------------------- */
+
+struct run {
+	const struct hier *h;
+	const struct lint_opts *o;
+	struct lint_item *v;
+	size_t n, cap;
+};
+
+static int check_task(const struct task *t, void *ctx)
+{
+	struct run *r = ctx;
+	const struct lint_opts *o = r->o;
+	if (o->doc && t->doc_id != o->doc)
+		return 0;
+	if (o->unit && !hier_in_subtree(r->h, t->lead, o->unit))
+		return 0;
+	unsigned m = lint_task(t, o->today, o->periods) & (o->rules ? o->rules : LINT_ALL);
+	for (int k = 0; k < LINT_COUNT; k++) {
+		if (!(m & (1u << k)))
+			continue;
+		if (r->n == r->cap) {
+			r->cap = r->cap ? r->cap * 2 : 32;
+			r->v = xrealloc(r->v, r->cap * sizeof *r->v);
+		}
+		struct lint_item *it = &r->v[r->n++];
+		memset(it, 0, sizeof *it);
+		it->rule = (enum lint_rule)k;
+		it->task = t->id;
+		it->doc = t->doc_id;
+		it->lead = t->lead;
+		str_copy(it->section, t->section, sizeof it->section);
+		lint_detail(t, (enum lint_rule)k, o->today, o->periods, it->detail, sizeof it->detail);
+	}
+	return 0;
+}
+
+struct ids {
+	uint64_t *v;
+	size_t n, cap;
+};
+
+static int push_id(uint64_t id, void *ctx)
+{
+	struct ids *l = ctx;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	l->v[l->n++] = id;
+	return 0;
+}
+
+static int item_cmp(const void *a, const void *b)
+{
+	const struct lint_item *x = a, *y = b;
+	if (x->doc != y->doc)
+		return x->doc < y->doc ? -1 : 1;
+	if (x->task != y->task)
+		return x->task < y->task ? -1 : 1;
+	return (int)x->rule - (int)y->rule;
+}
+
+int lint_run(struct txn *t, const struct hier *h, const struct lint_opts *o,
+             struct lint_item **items, size_t *n, struct err *e)
+{
+	struct run r = {h, o, NULL, 0, 0};
+	struct ids l = {0};
+	int rc = 0;
+	*items = NULL;
+	*n = 0;
+	if (o->unit && (!h || hier_find_id(h, o->unit) == (size_t)-1))
+		return err_set(e, ERR_NOTFOUND, "không tìm thấy đơn vị #%u", o->unit);
+	if (o->doc) {
+		rc = store_tasks_by_doc(t, o->doc, push_id, &l, e);
+	} else if (o->unit) {
+		size_t i = hier_find_id(h, o->unit), end = hier_subtree_end(h, i);
+		for (; i < end && !rc; i++)
+			rc = store_tasks_by_lead(t, hier_at(h, i)->id, push_id, &l, e);
+	} else {
+		rc = store_tasks_each(t, check_task, &r, e);
+	}
+	for (size_t i = 0; i < l.n && !rc; i++) {
+		struct task task = {0};
+		if (!(rc = store_task_get(t, l.v[i], &task, e)))
+			rc = check_task(&task, &r);
+		task_free(&task);
+	}
+	free(l.v);
+	if (rc) {
+		free(r.v);
+		return rc;
+	}
+	qsort(r.v, r.n, sizeof *r.v, item_cmp);
+	*items = r.v;
+	*n = r.n;
+	return 0;
+}

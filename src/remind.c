@@ -1,0 +1,221 @@
+/* remind.c — reminder letters to the units with overdue or soon-due tasks. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hier.h"
+#include "query.h"
+#include "remind.h"
+#include "report.h"
+#include "store.h"
+#include "text.h"
+#include "util.h"
+
+#define WIDTH 80
+
+static int item_cmp(const void *a, const void *b)
+{
+	const struct remind_item *x = a, *y = b;
+	int xl = x->tl.tl == TL_OVERDUE || x->tl.tl == TL_UNREPORTED;
+	int yl = y->tl.tl == TL_OVERDUE || y->tl.tl == TL_UNREPORTED;
+	if (xl != yl)
+		return xl ? -1 : 1;
+	if (x->due != y->due)
+		return x->due < y->due ? -1 : 1;
+	return x->task < y->task ? -1 : x->task > y->task;
+}
+
+/* The letter of unit `lead`, added at the end of *out if it is new (the
+ * ids come grouped by unit only per subtree walk, so look it up). */
+static struct remind_letter *letter_of(struct remind_letter **out, size_t *n,
+                                       const struct hier *h, uint32_t lead)
+{
+	for (size_t i = 0; i < *n; i++)
+		if ((*out)[i].unit == lead)
+			return &(*out)[i];
+	*out = xrealloc(*out, (*n + 1) * sizeof **out);
+	struct remind_letter *l = &(*out)[(*n)++];
+	memset(l, 0, sizeof *l);
+	const struct unit *u = hier_unit(h, lead);
+	l->unit = lead;
+	str_copy(l->code, u ? u->code : "", sizeof l->code);
+	l->name = xstrdup(u && u->name ? u->name : "");
+	return l;
+}
+
+static int add_item(struct txn *t, struct remind_letter *l, const struct task *k, date_t today,
+                    struct err *e)
+{
+	l->items = xrealloc(l->items, (l->n + 1) * sizeof *l->items);
+	struct remind_item *it = &l->items[l->n++];
+	memset(it, 0, sizeof *it);
+	it->task = k->id;
+	str_copy(it->section, k->section, sizeof it->section);
+	it->text = xstrdup(k->text ? k->text : "");
+	it->dl_phrase = k->dl_phrase ? xstrdup(k->dl_phrase) : NULL;
+	it->due = k->due;
+	it->extended_to = k->extended_to;
+	it->periodic = dl_is_periodic(&k->dl) && k->extended_to == DATE_NONE;
+	struct tl_input in = {(enum task_status)k->status, &k->dl, k->due, k->done_date};
+	it->tl = tl_compute(&in, today, 1 << 20);
+	if (it->tl.tl == TL_OVERDUE || it->tl.tl == TL_UNREPORTED)
+		l->noverdue++;
+	if (k->doc_id) {
+		struct doc d = {0};
+		int rc = store_doc_get(t, k->doc_id, &d, e);
+		if (rc)
+			return rc;
+		str_copy(it->doc_kind, d.kind, sizeof it->doc_kind);
+		str_copy(it->doc_number, d.number, sizeof it->doc_number);
+		doc_free(&d);
+	}
+	return 0;
+}
+
+static int letter_cmp_pos(const struct hier *h, const struct remind_letter *a,
+                          const struct remind_letter *b)
+{
+	size_t x = hier_find_id(h, a->unit), y = hier_find_id(h, b->unit);
+	return x < y ? -1 : x > y;
+}
+
+int remind_build(struct txn *t, const struct hier *h, const struct remind_opts *o,
+                 struct remind_letter **out, size_t *n, struct err *e)
+{
+	*out = NULL;
+	*n = 0;
+	if (!h)
+		return err_set(e, ERR_INTERNAL, "thiếu cây đơn vị để lập thư đôn đốc");
+	if (o->root && hier_find_id(h, o->root) == (size_t)-1)
+		return err_set(e, ERR_NOTFOUND, "không tìm thấy đơn vị #%u", o->root);
+	uint64_t *ids = NULL;
+	size_t nids = 0;
+	int days = o->days < 0 ? 0 : o->days;
+	int rc = q_due_ids(t, h, o->root, DATE_NONE, o->today + days, 0, SIZE_MAX / 2, &ids, &nids, e);
+	for (size_t i = 0; i < nids && !rc; i++) {
+		struct task k = {0};
+		rc = store_task_get(t, ids[i], &k, e);
+		if (!rc && k.lead && (!o->root || hier_in_subtree(h, k.lead, o->root)))
+			rc = add_item(t, letter_of(out, n, h, k.lead), &k, o->today, e);
+		task_free(&k);
+	}
+	free(ids);
+	if (rc) {
+		remind_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return rc;
+	}
+	for (size_t i = 0; i < *n; i++)
+		qsort((*out)[i].items, (*out)[i].n, sizeof *(*out)[i].items, item_cmp);
+	/* letters in tree order (insertion sort: one per unit) */
+	for (size_t i = 1; i < *n; i++) {
+		struct remind_letter x = (*out)[i];
+		size_t j = i;
+		while (j > 0 && letter_cmp_pos(h, &x, &(*out)[j - 1]) < 0) {
+			(*out)[j] = (*out)[j - 1];
+			j--;
+		}
+		(*out)[j] = x;
+	}
+	return 0;
+}
+
+void remind_free(struct remind_letter *l, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		for (size_t k = 0; k < l[i].n; k++) {
+			free(l[i].items[k].text);
+			free(l[i].items[k].dl_phrase);
+		}
+		free(l[i].items);
+		free(l[i].name);
+	}
+	free(l);
+}
+
+/* ---- the letter ------------------------------------------------------------ */
+
+static void item_text(struct sbuf *b, const struct remind_item *it, size_t num)
+{
+	struct sbuf s = {0};
+	char first[24], d[11], tl[96];
+	if (it->doc_number[0])
+		sbuf_printf(&s, "%s số %s", report_kind_label(it->doc_kind), it->doc_number);
+	else
+		sbuf_puts(&s, "Nhiệm vụ ngoài văn bản");
+	if (it->section[0])
+		sbuf_printf(&s, ", mục %s", it->section);
+	sbuf_printf(&s, " (nhiệm vụ #%llu): %s", (unsigned long long)it->task, it->text);
+	snprintf(first, sizeof first, "%zu. ", num);
+	report_wrap(b, s.s, WIDTH, first, "   ");
+	sbuf_reset(&s);
+	if (it->dl_phrase && *it->dl_phrase)
+		sbuf_printf(&s, "Thời hạn: \"%s\"", it->dl_phrase);
+	else
+		sbuf_puts(&s, "Thời hạn: không ghi");
+	if (it->extended_to != DATE_NONE)
+		sbuf_printf(&s, ", đã gia hạn đến %s", date_vn(it->extended_to, d));
+	else
+		sbuf_printf(&s, " (%s %s)", it->periodic ? "hạn báo cáo" : "hạn", date_vn(it->due, d));
+	sbuf_printf(&s, " — %s.", tl_describe(it->tl, tl, sizeof tl));
+	report_wrap(b, s.s, WIDTH, "   ", "   ");
+	sbuf_free(&s);
+}
+
+char *remind_text(const struct remind_letter *l, const char *sender, date_t today, int days)
+{
+	struct sbuf b = {0}, s = {0};
+	char d[11], words[48];
+	if (sender && *sender) {
+		char *up = txt_upper(sender);
+		report_wrap(&b, up, WIDTH, "", "");
+		free(up);
+	}
+	report_date_words(today, words, sizeof words);
+	words[0] = 'N'; /* "Ngày ..." at the start of a line */
+	sbuf_printf(&b, "%s\n\n", words);
+	sbuf_puts(&b, "ĐÔN ĐỐC THỰC HIỆN NHIỆM VỤ\n\n");
+	report_wrap(&b, l->name, WIDTH, "Kính gửi: ", "          ");
+	sbuf_putc(&b, '\n');
+	size_t nsoon = l->n - l->noverdue;
+	sbuf_printf(&s, "Qua theo dõi việc thực hiện các chương trình, kế hoạch, tính đến ngày %s, %s có ",
+	            date_vn(today, d), l->name);
+	if (l->noverdue)
+		sbuf_printf(&s, "%zu nhiệm vụ quá hạn", l->noverdue);
+	if (l->noverdue && nsoon)
+		sbuf_puts(&s, " và ");
+	if (nsoon)
+		sbuf_printf(&s, "%zu nhiệm vụ đến hạn trong %d ngày tới", nsoon, days);
+	sbuf_puts(&s, ", cụ thể như sau:");
+	report_wrap(&b, s.s, WIDTH, "", "");
+	sbuf_reset(&s);
+	for (size_t i = 0; i < l->n; i++) {
+		if (i == 0 && l->noverdue)
+			sbuf_puts(&b, "\nA. NHIỆM VỤ QUÁ HẠN\n");
+		if (i == l->noverdue)
+			sbuf_printf(&b, "\n%s. NHIỆM VỤ SẮP ĐẾN HẠN\n", l->noverdue ? "B" : "A");
+		item_text(&b, &l->items[i], i < l->noverdue ? i + 1 : i - l->noverdue + 1);
+	}
+	sbuf_putc(&b, '\n');
+	sbuf_printf(&s,
+	            "Đề nghị %s khẩn trương chỉ đạo thực hiện các nhiệm vụ trên, cập nhật tiến độ "
+	            "và báo cáo kết quả; nhiệm vụ không thể hoàn thành đúng hạn cần nêu rõ lý do và "
+	            "đề xuất gia hạn.",
+	            l->name);
+	report_wrap(&b, s.s, WIDTH, "", "");
+	sbuf_free(&s);
+	return sbuf_detach(&b);
+}
+
+char *remind_file_name(const struct remind_letter *l, char *buf, size_t len)
+{
+	char tmp[CODE_LEN + 8];
+	snprintf(tmp, sizeof tmp, "%s%s.txt", l->code[0] == '.' ? "_" : "",
+	         l->code[0] == '.' ? l->code + 1 : (l->code[0] ? l->code : "_"));
+	for (char *p = tmp; *p; p++)
+		if (*p == '/')
+			*p = '_';
+	str_copy(buf, tmp, len);
+	return buf;
+}

@@ -1,0 +1,760 @@
+/* report-render.c — the report of results as Markdown, plain text (80
+ * columns), CSV and JSON. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "report.h"
+#include "text.h"
+#include "util.h"
+
+#define TXT_WIDTH 80
+
+int report_format_parse(const char *s)
+{
+	if (!s)
+		return -1;
+	if (!strcmp(s, "md") || !strcmp(s, "markdown"))
+		return RF_MD;
+	if (!strcmp(s, "txt") || !strcmp(s, "text"))
+		return RF_TXT;
+	if (!strcmp(s, "csv"))
+		return RF_CSV;
+	if (!strcmp(s, "json"))
+		return RF_JSON;
+	return -1;
+}
+
+/* ---- plain text helpers --------------------------------------------------- */
+
+struct wrap_ctx {
+	struct sbuf *out;
+	const char *first, *rest;
+	int n;
+};
+
+static int wrap_line(const char *line, size_t len, void *ctx)
+{
+	struct wrap_ctx *w = ctx;
+	sbuf_puts(w->out, w->n++ ? w->rest : w->first);
+	sbuf_add(w->out, line, len);
+	sbuf_putc(w->out, '\n');
+	return 0;
+}
+
+void report_wrap(struct sbuf *out, const char *text, int width, const char *first,
+                 const char *rest)
+{
+	char *clean = txt_sanitize_nl(text ? text : "", 1);
+	int wf = txt_width(first), wr = txt_width(rest);
+	struct wrap_ctx w = {out, first, rest, 0};
+	if (!*clean)
+		wrap_line("", 0, &w);
+	else
+		txt_wrap(clean, width - (wf > wr ? wf : wr), wrap_line, &w);
+	free(clean);
+}
+
+struct center_ctx {
+	struct sbuf *out;
+	int width;
+};
+
+static int center_line(const char *line, size_t len, void *ctx)
+{
+	struct center_ctx *c = ctx;
+	int pad = (c->width - txt_width_n(line, len)) / 2;
+	for (int i = 0; i < pad; i++)
+		sbuf_putc(c->out, ' ');
+	sbuf_add(c->out, line, len);
+	sbuf_putc(c->out, '\n');
+	return 0;
+}
+
+static void center(struct sbuf *out, const char *text)
+{
+	char *clean = txt_sanitize(text);
+	struct center_ctx c = {out, TXT_WIDTH};
+	txt_wrap(clean, TXT_WIDTH, center_line, &c);
+	free(clean);
+}
+
+/* ---- shared phrases ------------------------------------------------------- */
+
+/* "Chương trình hành động số 15-CTr/TU ngày 10/08/2025 của Tỉnh ủy Sơn Hà" */
+static void doc_name(struct sbuf *b, const struct report_doc *d, int with_issuer)
+{
+	char date[11];
+	if (!d->id) {
+		sbuf_puts(b, d->title);
+		return;
+	}
+	sbuf_puts(b, report_kind_label(d->kind));
+	if (d->number[0])
+		sbuf_printf(b, " số %s", d->number);
+	if (d->date != DATE_NONE)
+		sbuf_printf(b, " ngày %s", date_vn(d->date, date));
+	if (with_issuer && d->issuer_name && *d->issuer_name)
+		sbuf_printf(b, " của %s", d->issuer_name);
+}
+
+/* "đang thực hiện (30%), quá hạn 146 ngày; đã gia hạn đến 31/12/2026" */
+static void task_state(struct sbuf *b, const struct report_task *k)
+{
+	char tl[96], d[11];
+	tl_describe(k->tl, tl, sizeof tl);
+	if (k->status == ST_DONE || k->status == ST_ON_HOLD)
+		sbuf_puts(b, tl);
+	else
+		sbuf_printf(b, "%s (%u%%), %s", st_label((enum task_status)k->status),
+		            (unsigned)k->progress, tl);
+	if (k->extended_to != DATE_NONE)
+		sbuf_printf(b, "; đã gia hạn đến %s", date_vn(k->extended_to, d));
+}
+
+/* "hoàn thành trong quý II/2026 (hạn 30/06/2026)" */
+static void task_deadline(struct sbuf *b, const struct report_task *k)
+{
+	char d[11];
+	sbuf_puts(b, k->dl_phrase && *k->dl_phrase ? k->dl_phrase : "không ghi");
+	if (k->due != DATE_NONE && k->extended_to == DATE_NONE)
+		sbuf_printf(b, " (%s %s)", k->periodic ? "hạn báo cáo" : "hạn", date_vn(k->due, d));
+}
+
+/* "tối thiểu 80%, phấn đấu 90% đến năm 2027" */
+static void ind_goal(struct sbuf *b, const struct report_indicator *ri)
+{
+	const struct indicator *i = &ri->ind;
+	char v[64];
+	int parts = 0;
+	if (!isnan(i->min)) {
+		sbuf_printf(b, "%s %s", ri->a.lower_better ? "không quá" : "tối thiểu",
+		            ind_format_value(i->min, i->unit_of, v, sizeof v));
+		parts++;
+	}
+	if (!isnan(i->target))
+		sbuf_printf(b, "%sphấn đấu %s", parts++ ? ", " : "", ind_format_value(i->target, i->unit_of, v, sizeof v));
+	if (!parts)
+		sbuf_puts(b, "không nêu mức");
+	if (i->year > 0)
+		sbuf_printf(b, " đến năm %d", i->year);
+}
+
+/* "85,5% (30/09/2026)" or "chưa có số liệu" */
+static void ind_result(struct sbuf *b, const struct report_indicator *ri)
+{
+	char v[64], d[11];
+	if (!ri->a.has_value) {
+		sbuf_puts(b, "chưa có số liệu");
+		return;
+	}
+	sbuf_printf(b, "%s (%s)", ind_format_value(ri->a.value, ri->ind.unit_of, v, sizeof v),
+	            date_vn(ri->a.value_date, d));
+}
+
+/* The section of a task without its item number: "III.2.1#3" -> "III.2.1". */
+static void section_of(const char *s, char *buf, size_t len)
+{
+	size_t n = strcspn(s, "#");
+	if (n >= len)
+		n = len - 1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+}
+
+/* 1 if task i starts a new (section, lead) group within its document. */
+static int new_group(const struct report *r, const struct report_doc *d, size_t i)
+{
+	char a[SECTION_LEN], b[SECTION_LEN];
+	if (i == d->first)
+		return 1;
+	section_of(r->tasks[i].section, a, sizeof a);
+	section_of(r->tasks[i - 1].section, b, sizeof b);
+	return strcmp(a, b) || r->tasks[i].lead != r->tasks[i - 1].lead ||
+	       strcmp(r->tasks[i].lead_name, r->tasks[i - 1].lead_name);
+}
+
+static void group_title(struct sbuf *b, const struct report_task *k)
+{
+	char sec[SECTION_LEN];
+	section_of(k->section, sec, sizeof sec);
+	if (sec[0])
+		sbuf_printf(b, "Mục %s", sec);
+	else
+		sbuf_puts(b, "Nhiệm vụ khác");
+	sbuf_printf(b, " — %s", *k->lead_name ? k->lead_name : "chưa xác định đơn vị chủ trì");
+}
+
+static void heading_title(struct sbuf *b, const struct report *r)
+{
+	char per[48];
+	sbuf_puts(b, "Kết quả thực hiện ");
+	if (r->doc && r->ndocs)
+		doc_name(b, &r->docs[0], 1);
+	else
+		sbuf_puts(b, "các chương trình, kế hoạch");
+	sbuf_printf(b, " %s", report_period_label(&r->period, per, sizeof per));
+}
+
+static void scope_line(struct sbuf *b, const struct report *r)
+{
+	char today[11], from[11], to[11], per[48];
+	if (r->unit_name)
+		sbuf_printf(b, "Đơn vị: %s và các đơn vị trực thuộc. ", r->unit_name);
+	sbuf_printf(b, "Kỳ báo cáo: %s (%s – %s). Số liệu tính đến ngày %s.",
+	            report_period_label(&r->period, per, sizeof per), date_vn(r->period.from, from),
+	            date_vn(r->period.to, to), date_vn(r->today, today));
+}
+
+static void doc_counts(struct sbuf *b, const struct report_doc *d)
+{
+	char p[32];
+	sbuf_printf(b, "%llu nhiệm vụ, đã hoàn thành %llu, quá hạn %llu",
+	            (unsigned long long)d->r.total, (unsigned long long)d->r.done,
+	            (unsigned long long)d->r.by_bucket[RB_DUE_OVERDUE]);
+	if (d->r.due)
+		sbuf_printf(b, ", tỷ lệ hoàn thành %s", rollup_percent(d->r.due_done, d->r.due, p, sizeof p));
+}
+
+static void period_line(struct sbuf *b, const struct report *r)
+{
+	char per[48];
+	sbuf_printf(b, "Trong %s: %llu nhiệm vụ được báo cáo hoàn thành; %llu lượt cập nhật tiến độ.",
+	            report_period_label(&r->period, per, sizeof per), (unsigned long long)r->done_in_period,
+	            (unsigned long long)r->updates_in_period);
+}
+
+static void missing_text(struct sbuf *b, const struct report_missing *m)
+{
+	char d[11];
+	sbuf_printf(b, "%s: chưa ban hành kế hoạch thực hiện %s (hạn %s", m->unit_name, m->number,
+	            date_vn(m->due, d));
+	if (m->state == CS_OVERDUE)
+		sbuf_printf(b, ", đã quá %d ngày", m->days);
+	sbuf_puts(b, ").");
+}
+
+/* ---- Markdown ------------------------------------------------------------- */
+
+/* Append s as Markdown inline text: one line, the marks escaped. */
+static void md_text(struct sbuf *b, const char *s)
+{
+	char *clean = txt_sanitize(s ? s : "");
+	for (const char *p = clean; *p; p++) {
+		if (strchr("\\`*_[]<>|#", *p))
+			sbuf_putc(b, '\\');
+		sbuf_putc(b, *p);
+	}
+	free(clean);
+}
+
+/* md_text of a built string */
+static void md_buf(struct sbuf *b, struct sbuf *tmp)
+{
+	md_text(b, tmp->s ? tmp->s : "");
+	sbuf_reset(tmp);
+}
+
+static void md_task(struct sbuf *b, struct sbuf *tmp, const struct report_task *k)
+{
+	char d[11];
+	sbuf_printf(b, "- **#%llu** ", (unsigned long long)k->id);
+	md_text(b, k->text);
+	sbuf_puts(b, "  \n  *Thời hạn:* ");
+	task_deadline(tmp, k);
+	md_buf(b, tmp);
+	sbuf_puts(b, ". *Tình hình:* ");
+	task_state(tmp, k);
+	md_buf(b, tmp);
+	sbuf_puts(b, ".\n");
+	for (size_t j = 0; j < k->nnotes; j++) {
+		sbuf_printf(b, "  - %s: ", date_vn(k->notes[j].day, d));
+		md_text(b, k->notes[j].text);
+		sbuf_putc(b, '\n');
+	}
+}
+
+static void md_figures(struct sbuf *b, const struct rollup *r)
+{
+	struct rollup_line lines[ROLLUP_LINES];
+	size_t n = rollup_lines(r, lines, ROLLUP_LINES);
+	char num[32];
+	sbuf_puts(b, "| Chỉ số | Số nhiệm vụ |\n|---|---:|\n");
+	for (size_t i = 0; i < n; i++) {
+		sbuf_puts(b, "| ");
+		for (int k = 0; k < lines[i].depth; k++)
+			sbuf_puts(b, "&nbsp;&nbsp;&nbsp;");
+		sbuf_printf(b, "%s%s%s | %s |\n", lines[i].depth ? "" : "**", lines[i].label,
+		            lines[i].depth ? "" : "**", rollup_count_str(lines[i].n, num, sizeof num));
+	}
+}
+
+static void render_md(const struct report *r, struct sbuf *b)
+{
+	struct sbuf tmp = {0};
+	char *s;
+	if (r->unit_name) {
+		s = txt_upper(r->unit_name);
+		sbuf_puts(b, "**");
+		md_text(b, s);
+		sbuf_puts(b, "**\n\n");
+		free(s);
+	}
+	sbuf_puts(b, "# BÁO CÁO\n\n## ");
+	heading_title(&tmp, r);
+	md_buf(b, &tmp);
+	sbuf_puts(b, "\n\n*");
+	scope_line(&tmp, r);
+	md_buf(b, &tmp);
+	sbuf_puts(b, "*\n\n### I. Các văn bản triển khai thực hiện\n\n");
+	if (!r->ndocs)
+		sbuf_puts(b, "Không có văn bản nào trong phạm vi báo cáo.\n");
+	for (size_t i = 0; i < r->ndocs; i++) {
+		const struct report_doc *d = &r->docs[i];
+		sbuf_printf(b, "%zu. **", i + 1);
+		doc_name(&tmp, d, 1);
+		md_buf(b, &tmp);
+		sbuf_puts(b, "**");
+		if (d->id && d->title) {
+			sbuf_puts(b, ": ");
+			md_text(b, d->title);
+		}
+		sbuf_puts(b, ".");
+		if (d->nimplements) {
+			sbuf_puts(b, " Thực hiện: ");
+			for (int k = 0; k < d->nimplements; k++) {
+				sbuf_puts(b, k ? ", " : "");
+				md_text(b, d->implements[k]);
+			}
+			sbuf_puts(b, ".");
+		}
+		sbuf_puts(b, " Nhiệm vụ: ");
+		doc_counts(&tmp, d);
+		md_buf(b, &tmp);
+		sbuf_puts(b, ".\n");
+	}
+	sbuf_puts(b, "\n### II. Kết quả thực hiện nhiệm vụ\n");
+	for (size_t i = 0; i < r->ndocs; i++) {
+		const struct report_doc *d = &r->docs[i];
+		sbuf_printf(b, "\n#### %zu. ", i + 1);
+		doc_name(&tmp, d, 0);
+		md_buf(b, &tmp);
+		sbuf_puts(b, "\n\n");
+		s = rollup_sentence(&d->r);
+		sbuf_puts(b, "*");
+		md_text(b, s);
+		sbuf_puts(b, "*\n");
+		free(s);
+		for (size_t k = d->first; k < d->first + d->ntasks; k++) {
+			if (new_group(r, d, k)) {
+				sbuf_puts(b, "\n**");
+				group_title(&tmp, &r->tasks[k]);
+				md_buf(b, &tmp);
+				sbuf_puts(b, "**\n\n");
+			}
+			md_task(b, &tmp, &r->tasks[k]);
+		}
+	}
+	sbuf_puts(b, "\n### III. Các chỉ tiêu\n\n");
+	if (!r->ninds)
+		sbuf_puts(b, "Không có chỉ tiêu nào trong phạm vi báo cáo.\n");
+	else
+		sbuf_puts(b, "| Chỉ tiêu | Văn bản | Phụ trách | Mục tiêu | Kết quả | Đánh giá |\n"
+		             "|---|---|---|---|---|---|\n");
+	for (size_t i = 0; i < r->ninds; i++) {
+		const struct report_indicator *ri = &r->inds[i];
+		sbuf_puts(b, "| ");
+		md_text(b, ri->ind.text);
+		sbuf_puts(b, " | ");
+		md_text(b, ri->doc_number);
+		sbuf_puts(b, " | ");
+		md_text(b, ri->lead_name);
+		sbuf_puts(b, " | ");
+		ind_goal(&tmp, ri);
+		md_buf(b, &tmp);
+		sbuf_puts(b, " | ");
+		ind_result(&tmp, ri);
+		md_buf(b, &tmp);
+		sbuf_printf(b, " | %s |\n", ind_state_label(ri->a.state));
+	}
+	sbuf_puts(b, "\n### IV. Nhiệm vụ chậm tiến độ, còn thiếu\n\n");
+	sbuf_printf(b, "**1. Nhiệm vụ quá hạn (%zu)**\n\n", r->nlate);
+	if (!r->nlate)
+		sbuf_puts(b, "Không có nhiệm vụ quá hạn.\n");
+	for (size_t i = 0; i < r->nlate; i++) {
+		const struct report_task *k = &r->tasks[r->late[i]];
+		char tl[96];
+		sbuf_printf(b, "- **#%llu** ", (unsigned long long)k->id);
+		md_text(b, k->lead_name);
+		sbuf_puts(b, ": ");
+		md_text(b, k->text);
+		sbuf_printf(b, " — *%s*.\n", tl_describe(k->tl, tl, sizeof tl));
+	}
+	sbuf_printf(b, "\n**2. Đơn vị chưa ban hành kế hoạch thực hiện (%zu)**\n\n", r->nmissing);
+	if (!r->nmissing)
+		sbuf_puts(b, "Không có.\n");
+	for (size_t i = 0; i < r->nmissing; i++) {
+		sbuf_puts(b, "- ");
+		missing_text(&tmp, &r->missing[i]);
+		md_buf(b, &tmp);
+		sbuf_putc(b, '\n');
+	}
+	sbuf_puts(b, "\n### V. Tổng hợp\n\n");
+	s = rollup_sentence(&r->total);
+	md_text(b, s);
+	free(s);
+	sbuf_puts(b, "\n\n");
+	md_figures(b, &r->total);
+	sbuf_puts(b, "\n");
+	period_line(&tmp, r);
+	md_buf(b, &tmp);
+	sbuf_putc(b, '\n');
+	sbuf_free(&tmp);
+}
+
+/* ---- plain text ------------------------------------------------------------ */
+
+static void txt_heading(struct sbuf *b, const char *s)
+{
+	sbuf_putc(b, '\n');
+	report_wrap(b, s, TXT_WIDTH, "", "");
+}
+
+/* Wrap the built string tmp with the prefixes, and empty it. */
+static void txt_buf(struct sbuf *b, struct sbuf *tmp, const char *first, const char *rest)
+{
+	report_wrap(b, tmp->s ? tmp->s : "", TXT_WIDTH, first, rest);
+	sbuf_reset(tmp);
+}
+
+static void txt_task(struct sbuf *b, struct sbuf *tmp, const struct report_task *k)
+{
+	char d[11], first[32];
+	snprintf(first, sizeof first, "  - #%llu ", (unsigned long long)k->id);
+	report_wrap(b, k->text, TXT_WIDTH, first, "    ");
+	sbuf_puts(tmp, "Thời hạn: ");
+	task_deadline(tmp, k);
+	sbuf_puts(tmp, ". Tình hình: ");
+	task_state(tmp, k);
+	sbuf_putc(tmp, '.');
+	txt_buf(b, tmp, "    ", "    ");
+	for (size_t j = 0; j < k->nnotes; j++) {
+		sbuf_printf(tmp, "%s: %s", date_vn(k->notes[j].day, d), k->notes[j].text);
+		txt_buf(b, tmp, "    + ", "      ");
+	}
+}
+
+static void txt_figures(struct sbuf *b, const struct rollup *r)
+{
+	struct rollup_line lines[ROLLUP_LINES];
+	size_t n = rollup_lines(r, lines, ROLLUP_LINES);
+	char num[32];
+	for (size_t i = 0; i < n; i++) {
+		int indent = 2 + 2 * lines[i].depth;
+		for (int k = 0; k < indent; k++)
+			sbuf_putc(b, ' ');
+		txt_pad(b, lines[i].label, 50 - indent, 0);
+		txt_pad(b, rollup_count_str(lines[i].n, num, sizeof num), 12, 1);
+		sbuf_putc(b, '\n');
+	}
+}
+
+static void render_txt(const struct report *r, struct sbuf *b)
+{
+	struct sbuf tmp = {0};
+	char num[32];
+	char *s;
+	if (r->unit_name) {
+		s = txt_upper(r->unit_name);
+		report_wrap(b, s, TXT_WIDTH, "", "");
+		free(s);
+		sbuf_putc(b, '\n');
+	}
+	center(b, "BÁO CÁO");
+	heading_title(&tmp, r);
+	center(b, tmp.s);
+	sbuf_reset(&tmp);
+	sbuf_putc(b, '\n');
+	scope_line(&tmp, r);
+	txt_buf(b, &tmp, "", "");
+	txt_heading(b, "I. CÁC VĂN BẢN TRIỂN KHAI THỰC HIỆN");
+	if (!r->ndocs)
+		report_wrap(b, "Không có văn bản nào trong phạm vi báo cáo.", TXT_WIDTH, "", "");
+	for (size_t i = 0; i < r->ndocs; i++) {
+		const struct report_doc *d = &r->docs[i];
+		doc_name(&tmp, d, 1);
+		if (d->id && d->title)
+			sbuf_printf(&tmp, ": %s", d->title);
+		sbuf_putc(&tmp, '.');
+		if (d->nimplements) {
+			sbuf_puts(&tmp, " Thực hiện: ");
+			for (int k = 0; k < d->nimplements; k++)
+				sbuf_printf(&tmp, "%s%s", k ? ", " : "", d->implements[k]);
+			sbuf_putc(&tmp, '.');
+		}
+		sbuf_puts(&tmp, " Nhiệm vụ: ");
+		doc_counts(&tmp, d);
+		sbuf_putc(&tmp, '.');
+		snprintf(num, sizeof num, "%zu. ", i + 1);
+		txt_buf(b, &tmp, num, "   ");
+	}
+	txt_heading(b, "II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ");
+	for (size_t i = 0; i < r->ndocs; i++) {
+		const struct report_doc *d = &r->docs[i];
+		sbuf_putc(b, '\n');
+		doc_name(&tmp, d, 0);
+		snprintf(num, sizeof num, "%zu. ", i + 1);
+		txt_buf(b, &tmp, num, "   ");
+		s = rollup_sentence(&d->r);
+		report_wrap(b, s, TXT_WIDTH, "   ", "   ");
+		free(s);
+		for (size_t k = d->first; k < d->first + d->ntasks; k++) {
+			if (new_group(r, d, k)) {
+				sbuf_putc(b, '\n');
+				group_title(&tmp, &r->tasks[k]);
+				txt_buf(b, &tmp, "  ", "  ");
+			}
+			txt_task(b, &tmp, &r->tasks[k]);
+		}
+	}
+	txt_heading(b, "III. CÁC CHỈ TIÊU");
+	if (!r->ninds)
+		report_wrap(b, "Không có chỉ tiêu nào trong phạm vi báo cáo.", TXT_WIDTH, "", "");
+	for (size_t i = 0; i < r->ninds; i++) {
+		const struct report_indicator *ri = &r->inds[i];
+		snprintf(num, sizeof num, "%zu. ", i + 1);
+		report_wrap(b, ri->ind.text, TXT_WIDTH, num, "   ");
+		sbuf_printf(&tmp, "Văn bản: %s. Phụ trách: %s. Mục tiêu: ", ri->doc_number,
+		            *ri->lead_name ? ri->lead_name : "chưa xác định");
+		ind_goal(&tmp, ri);
+		sbuf_puts(&tmp, ". Kết quả: ");
+		ind_result(&tmp, ri);
+		sbuf_printf(&tmp, ". Đánh giá: %s.", ind_state_label(ri->a.state));
+		txt_buf(b, &tmp, "   ", "   ");
+	}
+	txt_heading(b, "IV. NHIỆM VỤ CHẬM TIẾN ĐỘ, CÒN THIẾU");
+	sbuf_printf(&tmp, "1. Nhiệm vụ quá hạn (%zu):", r->nlate);
+	txt_buf(b, &tmp, "", "");
+	if (!r->nlate)
+		report_wrap(b, "Không có nhiệm vụ quá hạn.", TXT_WIDTH, "   ", "   ");
+	for (size_t i = 0; i < r->nlate; i++) {
+		const struct report_task *k = &r->tasks[r->late[i]];
+		char tl[96];
+		sbuf_printf(&tmp, "#%llu %s: %s — %s.", (unsigned long long)k->id, k->lead_name, k->text,
+		            tl_describe(k->tl, tl, sizeof tl));
+		txt_buf(b, &tmp, "   - ", "     ");
+	}
+	sbuf_printf(&tmp, "2. Đơn vị chưa ban hành kế hoạch thực hiện (%zu):", r->nmissing);
+	txt_buf(b, &tmp, "", "");
+	if (!r->nmissing)
+		report_wrap(b, "Không có.", TXT_WIDTH, "   ", "   ");
+	for (size_t i = 0; i < r->nmissing; i++) {
+		missing_text(&tmp, &r->missing[i]);
+		txt_buf(b, &tmp, "   - ", "     ");
+	}
+	txt_heading(b, "V. TỔNG HỢP");
+	s = rollup_sentence(&r->total);
+	report_wrap(b, s, TXT_WIDTH, "", "");
+	free(s);
+	sbuf_putc(b, '\n');
+	txt_figures(b, &r->total);
+	sbuf_putc(b, '\n');
+	period_line(&tmp, r);
+	txt_buf(b, &tmp, "", "");
+	sbuf_free(&tmp);
+}
+
+/* ---- CSV -------------------------------------------------------------------- */
+
+static void csv_field(struct sbuf *b, const char *s)
+{
+	if (!strpbrk(s, ",\"\r\n")) {
+		sbuf_puts(b, s);
+		return;
+	}
+	sbuf_putc(b, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			sbuf_putc(b, '"');
+		sbuf_putc(b, *s);
+	}
+	sbuf_putc(b, '"');
+}
+
+static void csv_row(struct sbuf *b, const char *const *cells, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (i)
+			sbuf_putc(b, ',');
+		csv_field(b, cells[i] ? cells[i] : "");
+	}
+	sbuf_puts(b, "\r\n");
+}
+
+static void render_csv(const struct report *r, struct sbuf *b)
+{
+	static const char *const head[] = {
+		"doc_number", "section", "task_id", "lead_code", "lead_name", "text", "deadline_phrase",
+		"due", "extended_to", "status", "progress", "timeliness", "days", "bucket", "notes"};
+	const int n = (int)(sizeof head / sizeof head[0]);
+	csv_row(b, head, n);
+	struct sbuf notes = {0};
+	for (size_t d = 0; d < r->ndocs; d++) {
+		const struct report_doc *doc = &r->docs[d];
+		for (size_t i = doc->first; i < doc->first + doc->ntasks; i++) {
+			const struct report_task *k = &r->tasks[i];
+			char id[24], due[11], ext[11], prog[8], days[16], day[11];
+			snprintf(id, sizeof id, "%llu", (unsigned long long)k->id);
+			snprintf(prog, sizeof prog, "%u", (unsigned)k->progress);
+			snprintf(days, sizeof days, "%d", k->tl.days);
+			sbuf_reset(&notes);
+			for (size_t j = 0; j < k->nnotes; j++)
+				sbuf_printf(&notes, "%s%s: %s", j ? "\n" : "", date_iso(k->notes[j].day, day),
+				            k->notes[j].text);
+			const char *cells[] = {doc->number, k->section, id, k->lead_code, k->lead_name, k->text,
+			                       k->dl_phrase, date_iso(k->due, due), date_iso(k->extended_to, ext),
+			                       st_key((enum task_status)k->status), prog, tl_key(k->tl.tl), days,
+			                       rollup_bucket_key(k->bucket), notes.s};
+			csv_row(b, cells, n);
+		}
+	}
+	sbuf_free(&notes);
+}
+
+/* ---- JSON -------------------------------------------------------------------- */
+
+static json_t *jdate(date_t d)
+{
+	char buf[11];
+	return d == DATE_NONE ? json_null() : json_string(date_iso(d, buf));
+}
+
+static json_t *jstr(const char *s)
+{
+	return s && *s ? json_string(s) : json_null();
+}
+
+static json_t *task_json(const struct report_task *k)
+{
+	char tl[96];
+	json_t *notes = json_array();
+	for (size_t j = 0; j < k->nnotes; j++)
+		json_array_append_new(notes, json_pack("{s:o, s:s}", "day", jdate(k->notes[j].day), "note",
+		                                       k->notes[j].text));
+	json_t *o = json_object();
+	json_object_set_new(o, "id", json_integer((json_int_t)k->id));
+	json_object_set_new(o, "section", json_string(k->section));
+	json_object_set_new(o, "lead_code", jstr(k->lead_code));
+	json_object_set_new(o, "lead_name", jstr(k->lead_name));
+	json_object_set_new(o, "text", json_string(k->text));
+	json_object_set_new(o, "deadline_phrase", jstr(k->dl_phrase));
+	json_object_set_new(o, "due", jdate(k->due));
+	json_object_set_new(o, "extended_to", jdate(k->extended_to));
+	json_object_set_new(o, "status", json_string(st_key((enum task_status)k->status)));
+	json_object_set_new(o, "progress", json_integer(k->progress));
+	json_object_set_new(o, "timeliness", json_string(tl_key(k->tl.tl)));
+	json_object_set_new(o, "timeliness_label", json_string(tl_describe(k->tl, tl, sizeof tl)));
+	json_object_set_new(o, "days", json_integer(k->tl.days));
+	json_object_set_new(o, "bucket", json_string(rollup_bucket_key(k->bucket)));
+	json_object_set_new(o, "done_in_period", json_boolean(k->done_in_period));
+	json_object_set_new(o, "notes", notes);
+	return o;
+}
+
+static json_t *doc_json(const struct report *r, const struct report_doc *d)
+{
+	json_t *impl = json_array(), *tasks = json_array();
+	for (int k = 0; k < d->nimplements; k++)
+		json_array_append_new(impl, json_string(d->implements[k]));
+	for (size_t i = d->first; i < d->first + d->ntasks; i++)
+		json_array_append_new(tasks, task_json(&r->tasks[i]));
+	json_t *o = json_object();
+	json_object_set_new(o, "id", d->id ? json_integer((json_int_t)d->id) : json_null());
+	json_object_set_new(o, "kind", jstr(d->kind));
+	json_object_set_new(o, "number", jstr(d->number));
+	json_object_set_new(o, "date", jdate(d->date));
+	json_object_set_new(o, "title", jstr(d->title));
+	json_object_set_new(o, "issuer", jstr(d->issuer_name));
+	json_object_set_new(o, "implements", impl);
+	json_object_set_new(o, "summary", rollup_to_json(&d->r));
+	json_object_set_new(o, "tasks", tasks);
+	return o;
+}
+
+static json_t *ind_json(const struct report_indicator *ri)
+{
+	json_t *o = json_object();
+	const struct indicator *i = &ri->ind;
+	json_object_set_new(o, "id", json_integer((json_int_t)i->id));
+	json_object_set_new(o, "doc_number", jstr(ri->doc_number));
+	json_object_set_new(o, "section", json_string(i->section));
+	json_object_set_new(o, "text", jstr(i->text));
+	json_object_set_new(o, "lead", jstr(ri->lead_name));
+	json_object_set_new(o, "year", i->year ? json_integer(i->year) : json_null());
+	json_object_set_new(o, "min", isnan(i->min) ? json_null() : json_real(i->min));
+	json_object_set_new(o, "target", isnan(i->target) ? json_null() : json_real(i->target));
+	json_object_set_new(o, "unit", json_string(i->unit_of));
+	json_object_set_new(o, "value", ri->a.has_value ? json_real(ri->a.value) : json_null());
+	json_object_set_new(o, "value_date", jdate(ri->a.has_value ? ri->a.value_date : DATE_NONE));
+	json_object_set_new(o, "state", json_string(ind_state_key(ri->a.state)));
+	json_object_set_new(o, "state_label", json_string(ind_state_label(ri->a.state)));
+	return o;
+}
+
+static void render_json(const struct report *r, struct sbuf *b)
+{
+	char per[48];
+	json_t *o = json_object(), *docs = json_array(), *inds = json_array(), *late = json_array(),
+	       *missing = json_array();
+	json_object_set_new(o, "unit", jstr(r->unit_name));
+	json_object_set_new(o, "doc", r->doc ? json_integer((json_int_t)r->doc) : json_null());
+	json_object_set_new(o, "period",
+	                    json_pack("{s:s, s:i, s:o, s:o, s:o}", "label",
+	                              report_period_label(&r->period, per, sizeof per), "year", r->period.year,
+	                              "quarter", r->period.quarter ? json_integer(r->period.quarter) : json_null(),
+	                              "from", jdate(r->period.from), "to", jdate(r->period.to)));
+	json_object_set_new(o, "today", jdate(r->today));
+	for (size_t i = 0; i < r->ndocs; i++)
+		json_array_append_new(docs, doc_json(r, &r->docs[i]));
+	for (size_t i = 0; i < r->ninds; i++)
+		json_array_append_new(inds, ind_json(&r->inds[i]));
+	for (size_t i = 0; i < r->nlate; i++) {
+		const struct report_task *k = &r->tasks[r->late[i]];
+		json_array_append_new(late, json_pack("{s:I, s:s, s:i, s:s}", "task", (json_int_t)k->id,
+		                                      "lead", k->lead_name, "days", k->tl.days, "timeliness",
+		                                      tl_key(k->tl.tl)));
+	}
+	for (size_t i = 0; i < r->nmissing; i++) {
+		const struct report_missing *m = &r->missing[i];
+		json_array_append_new(missing, json_pack("{s:s, s:s, s:o, s:s, s:i}", "doc_number", m->number,
+		                                         "unit", m->unit_name, "due", jdate(m->due), "state",
+		                                         cascade_state_key(m->state), "days", m->days));
+	}
+	json_object_set_new(o, "documents", docs);
+	json_object_set_new(o, "indicators", inds);
+	json_object_set_new(o, "late", late);
+	json_object_set_new(o, "missing_plans", missing);
+	json_t *sum = rollup_to_json(&r->total);
+	json_object_set_new(sum, "done_in_period", json_integer((json_int_t)r->done_in_period));
+	json_object_set_new(sum, "updates_in_period", json_integer((json_int_t)r->updates_in_period));
+	json_object_set_new(o, "summary", sum);
+	char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	sbuf_puts(b, s);
+	sbuf_putc(b, '\n');
+	free(s);
+	json_decref(o);
+}
+
+int report_render(const struct report *r, enum report_format f, struct sbuf *out, struct err *e)
+{
+	switch (f) {
+	case RF_MD: render_md(r, out); return 0;
+	case RF_TXT: render_txt(r, out); return 0;
+	case RF_CSV: render_csv(r, out); return 0;
+	case RF_JSON: render_json(r, out); return 0;
+	}
+	return err_set(e, ERR_INPUT, "định dạng báo cáo không hợp lệ");
+}

@@ -1,0 +1,510 @@
+/* report.c — the report of results as data: periods, the tasks of the
+ * scope with their period's notes, documents, indicators, missing plans
+ * and figures.  Rendering is in report-render.c. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hier.h"
+#include "report.h"
+#include "store.h"
+#include "text.h"
+#include "util.h"
+
+/* ---- periods and words ------------------------------------------------- */
+
+void report_period_year(int y, struct report_period *out)
+{
+	out->year = y;
+	out->quarter = 0;
+	out->from = date_make(y, 1, 1);
+	out->to = date_year_end(y);
+}
+
+static int period_set(int y, int q, struct report_period *out)
+{
+	if (y < 1900 || y > 9999 || q < 0 || q > 4)
+		return -1;
+	report_period_year(y, out);
+	if (q) {
+		out->quarter = q;
+		out->from = date_make(y, 3 * q - 2, 1);
+		out->to = date_quarter_end(y, q);
+	}
+	return 0;
+}
+
+int report_period_parse(const char *s, struct report_period *out, struct err *e)
+{
+	long y = 0;
+	int q = 0;
+	const char *dash = s ? strchr(s, '-') : NULL, *slash = s ? strchr(s, '/') : NULL;
+	char year[16] = "";
+	if (s && !dash && !slash) {
+		str_copy(year, s, sizeof year);
+	} else if (dash && (dash[1] == 'Q' || dash[1] == 'q') && (size_t)(dash - s) < sizeof year) {
+		memcpy(year, s, (size_t)(dash - s));
+		year[dash - s] = '\0';
+		q = date_quarter_roman(dash + 2, strlen(dash + 2));
+		if (!q)
+			y = -1;
+	} else if (slash && (size_t)(slash - s) < 8) {
+		const char *qs = s + ((*s == 'Q' || *s == 'q') ? 1 : 0);
+		q = date_quarter_roman(qs, (size_t)(slash - qs));
+		str_copy(year, slash + 1, sizeof year);
+		if (!q)
+			y = -1;
+	} else {
+		y = -1;
+	}
+	if (y == 0 && str_to_long(year, 1900, 9999, &y))
+		y = -1;
+	if (y < 0 || period_set((int)y, q, out)) {
+		if (e)
+			str_copy(e->field, "--period", sizeof e->field);
+		return err_set(e, ERR_USAGE, "kỳ báo cáo không hợp lệ: '%s' (ví dụ: 2026 hoặc 2026-Q3)",
+		               s ? s : "");
+	}
+	return 0;
+}
+
+char *report_period_label(const struct report_period *p, char *buf, size_t len)
+{
+	static const char *const roman[] = {"", "I", "II", "III", "IV"};
+	if (p->quarter >= 1 && p->quarter <= 4)
+		snprintf(buf, len, "quý %s năm %d", roman[p->quarter], p->year);
+	else
+		snprintf(buf, len, "năm %d", p->year);
+	return buf;
+}
+
+const char *report_kind_label(const char *kind)
+{
+	static const struct {
+		const char *kind, *label;
+	} kinds[] = {
+		{"NQ", "Nghị quyết"}, {"CT", "Chỉ thị"}, {"KL", "Kết luận"}, {"QĐ", "Quyết định"},
+		{"QĐi", "Quy định"}, {"QC", "Quy chế"}, {"TT", "Thông tri"}, {"TTr", "Tờ trình"},
+		{"KH", "Kế hoạch"}, {"CTr", "Chương trình hành động"}, {"HD", "Hướng dẫn"},
+		{"BC", "Báo cáo"}, {"TB", "Thông báo"}, {"CV", "Công văn"},
+	};
+	for (size_t i = 0; kind && i < sizeof kinds / sizeof kinds[0]; i++)
+		if (!strcmp(kinds[i].kind, kind))
+			return kinds[i].label;
+	return "Văn bản";
+}
+
+char *report_date_words(date_t d, char *buf, size_t len)
+{
+	int y, m, dd;
+	if (d == DATE_NONE) {
+		str_copy(buf, "", len);
+		return buf;
+	}
+	date_split(d, &y, &m, &dd);
+	snprintf(buf, len, "ngày %02d tháng %02d năm %d", dd, m, y);
+	return buf;
+}
+
+/* ---- gathering the tasks -------------------------------------------------- */
+
+struct build {
+	struct txn *t;
+	const struct hier *h;
+	const struct report_opts *o;
+	struct rollup_when w;
+	struct report *r;
+	size_t cap;
+	struct err *e;
+};
+
+static char *unit_name(const struct hier *h, uint32_t id, const char *fallback)
+{
+	const struct unit *u = id ? hier_unit(h, id) : NULL;
+	return xstrdup(u ? u->name : fallback ? fallback : "");
+}
+
+static int add_doc(struct build *b, uint64_t id, size_t *index);
+
+static int take_task(const struct task *t, void *ctx)
+{
+	struct build *b = ctx;
+	struct report *r = b->r;
+	if (b->o->doc && t->doc_id != b->o->doc)
+		return 0;
+	if (b->o->unit && !hier_in_subtree(b->h, t->lead, b->o->unit))
+		return 0;
+	size_t d;
+	int rc = add_doc(b, t->doc_id, &d);
+	if (rc)
+		return rc;
+	rollup_add(&r->docs[d].r, t, &b->w);
+	if (r->ntasks == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 64;
+		r->tasks = xrealloc(r->tasks, b->cap * sizeof *r->tasks);
+	}
+	struct report_task *k = &r->tasks[r->ntasks++];
+	memset(k, 0, sizeof *k);
+	k->id = t->id;
+	k->doc = t->doc_id;
+	str_copy(k->section, t->section, sizeof k->section);
+	k->lead = t->lead;
+	const struct unit *u = t->lead ? hier_unit(b->h, t->lead) : NULL;
+	if (u)
+		str_copy(k->lead_code, u->code, sizeof k->lead_code);
+	k->lead_name = unit_name(b->h, t->lead, t->lead_text);
+	k->text = xstrdup(t->text ? t->text : "");
+	k->dl_phrase = t->dl_phrase ? xstrdup(t->dl_phrase) : NULL;
+	k->due = t->due;
+	k->extended_to = t->extended_to;
+	k->periodic = dl_is_periodic(&t->dl) && t->extended_to == DATE_NONE;
+	k->status = t->status;
+	k->progress = t->progress;
+	k->bucket = rollup_classify(t, &b->w, &k->tl);
+	k->done_in_period = t->status == ST_DONE && t->done_date != DATE_NONE &&
+	                    t->done_date >= b->o->period.from && t->done_date <= b->o->period.to;
+	rollup_add(&r->total, t, &b->w);
+	r->done_in_period += (uint64_t)k->done_in_period;
+	return 0;
+}
+
+struct ids {
+	uint64_t *v;
+	size_t n, cap;
+};
+
+static int push_id(uint64_t id, void *ctx)
+{
+	struct ids *l = ctx;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	l->v[l->n++] = id;
+	return 0;
+}
+
+/* The tasks of the scope, read once each. */
+static int gather_tasks(struct build *b)
+{
+	struct ids l = {0};
+	int rc = 0;
+	if (b->o->doc) {
+		rc = store_tasks_by_doc(b->t, b->o->doc, push_id, &l, b->e);
+	} else if (b->o->unit) {
+		size_t i = hier_find_id(b->h, b->o->unit), end = hier_subtree_end(b->h, i);
+		for (; i < end && !rc; i++)
+			rc = store_tasks_by_lead(b->t, hier_at(b->h, i)->id, push_id, &l, b->e);
+	} else {
+		rc = store_tasks_each(b->t, take_task, b, b->e);
+	}
+	for (size_t i = 0; i < l.n && !rc; i++) {
+		struct task t = {0};
+		if (!(rc = store_task_get(b->t, l.v[i], &t, b->e)))
+			rc = take_task(&t, b);
+		task_free(&t);
+	}
+	free(l.v);
+	return rc;
+}
+
+struct notes_ctx {
+	struct report_task *k;
+	const struct report_period *p;
+	uint64_t *count;
+};
+
+static int take_update(const struct update *u, void *ctx)
+{
+	struct notes_ctx *n = ctx;
+	if (u->day < n->p->from || u->day > n->p->to)
+		return 0;
+	(*n->count)++;
+	if (!u->note || !*u->note)
+		return 0;
+	struct report_task *k = n->k;
+	k->notes = xrealloc(k->notes, (k->nnotes + 1) * sizeof *k->notes);
+	k->notes[k->nnotes].day = u->day;
+	k->notes[k->nnotes].text = xstrdup(u->note);
+	k->nnotes++;
+	return 0;
+}
+
+/* The notes of each task's updates within the period, oldest first. */
+static int gather_notes(struct build *b)
+{
+	struct report *r = b->r;
+	int rc = 0;
+	for (size_t i = 0; i < r->ntasks && !rc; i++) {
+		struct report_task *k = &r->tasks[i];
+		struct notes_ctx n = {k, &b->o->period, &r->updates_in_period};
+		rc = store_updates_of_task(b->t, k->id, take_update, &n, b->e);
+		for (size_t a = 0, z = k->nnotes; a + 1 < z; a++, z--) {
+			struct report_note tmp = k->notes[a];
+			k->notes[a] = k->notes[z - 1];
+			k->notes[z - 1] = tmp;
+		}
+	}
+	return rc;
+}
+
+/* ---- documents ------------------------------------------------------------- */
+
+/* The index of document `id` in r->docs, read and added on first use. */
+static int add_doc(struct build *b, uint64_t id, size_t *index)
+{
+	struct report *r = b->r;
+	for (size_t i = 0; i < r->ndocs; i++)
+		if (r->docs[i].id == id) {
+			*index = i;
+			return 0;
+		}
+	r->docs = xrealloc(r->docs, (r->ndocs + 1) * sizeof *r->docs);
+	struct report_doc *d = &r->docs[r->ndocs];
+	memset(d, 0, sizeof *d);
+	d->id = id;
+	d->date = DATE_NONE;
+	if (id) {
+		struct doc doc = {0};
+		int rc = store_doc_get(b->t, id, &doc, b->e);
+		if (rc == ERR_NOTFOUND)
+			rc = err_set(b->e, ERR_NOTFOUND, "không tìm thấy văn bản #%llu", (unsigned long long)id);
+		if (rc)
+			return rc;
+		str_copy(d->kind, doc.kind, sizeof d->kind);
+		str_copy(d->number, doc.number, sizeof d->number);
+		d->date = doc.date;
+		d->title = doc.title ? xstrdup(doc.title) : NULL;
+		d->issuer = doc.issuer;
+		d->issuer_name = unit_name(b->h, doc.issuer, doc.issuer_text);
+		d->nimplements = doc.nimplements;
+		if (doc.nimplements) {
+			d->implements = xcalloc((size_t)doc.nimplements, sizeof *d->implements);
+			memcpy(d->implements, doc.implements, (size_t)doc.nimplements * sizeof *d->implements);
+		}
+		doc_free(&doc);
+	} else {
+		d->title = xstrdup("Nhiệm vụ không thuộc văn bản nào");
+		d->issuer_name = xstrdup("");
+	}
+	*index = r->ndocs++;
+	return 0;
+}
+
+static int doc_cmp(const void *a, const void *b)
+{
+	const struct report_doc *x = a, *y = b;
+	/* dated documents by date, undated after, the pseudo-document last */
+	if ((x->id == 0) != (y->id == 0))
+		return x->id == 0 ? 1 : -1;
+	if ((x->date == DATE_NONE) != (y->date == DATE_NONE))
+		return x->date == DATE_NONE ? 1 : -1;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Sort context: the rank of each document (qsort has no context). */
+struct ranked {
+	size_t rank;
+	struct report_task k;
+};
+
+static int ranked_cmp(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	return x->k.id < y->k.id ? -1 : x->k.id > y->k.id;
+}
+
+/* The documents (the one asked for, and those of the tasks), oldest
+ * first, and the tasks by document. */
+static int order_docs(struct build *b)
+{
+	struct report *r = b->r;
+	size_t ix;
+	int rc = b->o->doc ? add_doc(b, b->o->doc, &ix) : 0;
+	if (rc)
+		return rc;
+	qsort(r->docs, r->ndocs, sizeof *r->docs, doc_cmp);
+	struct ranked *v = xcalloc(r->ntasks ? r->ntasks : 1, sizeof *v);
+	for (size_t i = 0; i < r->ntasks; i++) {
+		for (size_t d = 0; d < r->ndocs; d++)
+			if (r->docs[d].id == r->tasks[i].doc)
+				v[i].rank = d;
+		v[i].k = r->tasks[i];
+	}
+	qsort(v, r->ntasks, sizeof *v, ranked_cmp);
+	for (size_t i = 0; i < r->ntasks; i++) {
+		r->tasks[i] = v[i].k;
+		struct report_doc *d = &r->docs[v[i].rank];
+		if (!d->ntasks)
+			d->first = i;
+		d->ntasks++;
+	}
+	free(v);
+	return 0;
+}
+
+/* ---- indicators, missing plans, the late -------------------------------------- */
+
+static int gather_indicators(struct build *b)
+{
+	struct report *r = b->r;
+	struct indicator *v;
+	size_t n;
+	int rc = ind_list(b->t, b->h, b->o->doc, b->o->unit, &v, &n, b->e);
+	if (rc)
+		return rc;
+	r->inds = xcalloc(n ? n : 1, sizeof *r->inds);
+	for (size_t i = 0; i < n && !rc; i++) {
+		struct report_indicator *ri = &r->inds[r->ninds++];
+		ri->ind = v[i];
+		memset(&v[i], 0, sizeof v[i]);
+		ri->lead_name = unit_name(b->h, ri->ind.lead, NULL);
+		for (size_t d = 0; d < r->ndocs; d++)
+			if (r->docs[d].id == ri->ind.doc_id)
+				str_copy(ri->doc_number, r->docs[d].number, sizeof ri->doc_number);
+		rc = ind_assess_stored(b->t, &ri->ind, b->o->today, &ri->a, b->e);
+	}
+	ind_list_free(v, n);
+	return rc;
+}
+
+struct plan_docs {
+	const struct build *b;
+	struct ids ids;
+};
+
+static int take_plan_doc(const struct doc *d, void *ctx)
+{
+	struct plan_docs *p = ctx;
+	if (d->plan_due != DATE_NONE && (!p->b->o->doc || d->id == p->b->o->doc))
+		push_id(d->id, &p->ids);
+	return 0;
+}
+
+/* 1 if a missing plan of `unit` for a document of `issuer` concerns the
+ * scope: every one with no unit, else the unit's or the issuer's subtree. */
+static int missing_in_scope(const struct build *b, uint32_t unit, uint32_t issuer)
+{
+	uint32_t root = b->o->unit;
+	return !root || hier_in_subtree(b->h, unit, root) || hier_in_subtree(b->h, issuer, root);
+}
+
+static int gather_missing(struct build *b)
+{
+	struct report *r = b->r;
+	struct plan_docs p = {b, {0}};
+	int rc = store_docs_each(b->t, take_plan_doc, &p, b->e);
+	for (size_t i = 0; i < p.ids.n && !rc; i++) {
+		struct cascade c;
+		if ((rc = cascade_build(b->t, b->h, p.ids.v[i], b->o->today, 1, &c, b->e)))
+			break;
+		for (size_t k = 1; k < c.n; k++) {
+			const struct cascade_node *n = &c.nodes[k];
+			if ((n->state != CS_MISSING && n->state != CS_OVERDUE) ||
+			    !missing_in_scope(b, n->unit, c.nodes[0].unit))
+				continue;
+			r->missing = xrealloc(r->missing, (r->nmissing + 1) * sizeof *r->missing);
+			struct report_missing *m = &r->missing[r->nmissing++];
+			memset(m, 0, sizeof *m);
+			m->doc = c.nodes[0].doc;
+			str_copy(m->number, c.nodes[0].number, sizeof m->number);
+			m->unit = n->unit;
+			m->unit_name = unit_name(b->h, n->unit, NULL);
+			m->due = n->due;
+			m->days = n->days;
+			m->state = n->state;
+		}
+		cascade_free(&c);
+	}
+	free(p.ids.v);
+	return rc;
+}
+
+static int late_cmp_r(const struct report *r, size_t a, size_t b)
+{
+	const struct report_task *x = &r->tasks[a], *y = &r->tasks[b];
+	if (x->tl.days != y->tl.days)
+		return x->tl.days > y->tl.days ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The overdue tasks, most late first (insertion sort: a report's list). */
+static void order_late(struct report *r)
+{
+	r->late = xcalloc(r->ntasks ? r->ntasks : 1, sizeof *r->late);
+	for (size_t i = 0; i < r->ntasks; i++) {
+		if (r->tasks[i].bucket != RB_DUE_OVERDUE)
+			continue;
+		size_t j = r->nlate++;
+		while (j > 0 && late_cmp_r(r, i, r->late[j - 1]) < 0) {
+			r->late[j] = r->late[j - 1];
+			j--;
+		}
+		r->late[j] = i;
+	}
+}
+
+int report_build(struct txn *t, const struct hier *h, const struct report_opts *o,
+                 struct report *out, struct err *e)
+{
+	memset(out, 0, sizeof *out);
+	if (!h)
+		return err_set(e, ERR_INTERNAL, "thiếu cây đơn vị để lập báo cáo");
+	if (o->unit && hier_find_id(h, o->unit) == (size_t)-1)
+		return err_set(e, ERR_NOTFOUND, "không tìm thấy đơn vị #%u", o->unit);
+	out->unit = o->unit;
+	out->unit_name = o->unit ? unit_name(h, o->unit, NULL) : NULL;
+	out->doc = o->doc;
+	out->period = o->period;
+	out->today = o->today;
+	struct build b = {t, h, o, {o->today, o->soon, o->periods}, out, 0, e};
+	int rc = gather_tasks(&b);
+	if (!rc)
+		rc = order_docs(&b);
+	if (!rc)
+		rc = gather_notes(&b);
+	if (!rc)
+		rc = gather_indicators(&b);
+	if (!rc)
+		rc = gather_missing(&b);
+	if (!rc)
+		order_late(out);
+	if (rc)
+		report_free(out);
+	return rc;
+}
+
+void report_free(struct report *r)
+{
+	free(r->unit_name);
+	for (size_t i = 0; i < r->ndocs; i++) {
+		free(r->docs[i].title);
+		free(r->docs[i].issuer_name);
+		free(r->docs[i].implements);
+	}
+	free(r->docs);
+	for (size_t i = 0; i < r->ntasks; i++) {
+		struct report_task *k = &r->tasks[i];
+		free(k->lead_name);
+		free(k->text);
+		free(k->dl_phrase);
+		for (size_t j = 0; j < k->nnotes; j++)
+			free(k->notes[j].text);
+		free(k->notes);
+	}
+	free(r->tasks);
+	for (size_t i = 0; i < r->ninds; i++) {
+		indicator_free(&r->inds[i].ind);
+		free(r->inds[i].lead_name);
+	}
+	free(r->inds);
+	for (size_t i = 0; i < r->nmissing; i++)
+		free(r->missing[i].unit_name);
+	free(r->missing);
+	free(r->late);
+	memset(r, 0, sizeof *r);
+}

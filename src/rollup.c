@@ -1,0 +1,557 @@
+/* rollup.c — counts of tasks by group, status and timeliness for a scope,
+ * by child unit, and the sentence of government reports. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hier.h"
+#include "rollup.h"
+#include "store.h"
+#include "util.h"
+
+static const struct {
+	const char *key, *label;
+} bucket_words[RB_COUNT] = {
+	[RB_DUE_ON_TIME] = {"due_on_time", "đã đến hạn, hoàn thành đúng hạn"},
+	[RB_DUE_LATE] = {"due_late", "đã đến hạn, hoàn thành quá hạn"},
+	[RB_DUE_EXTENDED] = {"due_extended", "đã đến hạn, chưa hoàn thành, trong hạn gia hạn"},
+	[RB_DUE_OVERDUE] = {"due_overdue", "đã đến hạn, chưa hoàn thành, quá hạn"},
+	[RB_NOT_DUE_DONE] = {"not_due_done", "chưa đến hạn, đã hoàn thành trước hạn"},
+	[RB_NOT_DUE_OPEN] = {"not_due_open", "chưa đến hạn, đang thực hiện"},
+	[RB_NO_DATE_DONE] = {"no_date_done", "chưa có mốc thời hạn, đã hoàn thành"},
+	[RB_NO_DATE_AWAITING] = {"no_date_awaiting", "chưa có mốc thời hạn, chờ văn bản cấp trên"},
+	[RB_NO_DATE_REVIEW] = {"no_date_review", "chưa có mốc thời hạn, cần rà soát"},
+	[RB_NO_DATE_OTHER] = {"no_date_other", "chưa có mốc thời hạn, chưa xác định thời hạn"},
+	[RB_ON_HOLD] = {"on_hold", "tạm dừng"},
+};
+
+const char *rollup_bucket_key(enum rollup_bucket b)
+{
+	return (int)b >= 0 && b < RB_COUNT ? bucket_words[b].key : "";
+}
+
+const char *rollup_bucket_label(enum rollup_bucket b)
+{
+	return (int)b >= 0 && b < RB_COUNT ? bucket_words[b].label : "";
+}
+
+/* ---- one task ---------------------------------------------------------- */
+
+enum rollup_bucket rollup_classify(const struct task *t, const struct rollup_when *w,
+                                   struct tl_result *tl)
+{
+	struct tl_input in = {(enum task_status)t->status, &t->dl, t->due, t->done_date};
+	struct tl_result r = tl_compute(&in, w->today, w->soon);
+	/* The date before any extension: the original deadline, or the report
+	 * date a periodic task owes. */
+	date_t base = tl_effective_due(&t->dl, DATE_NONE, t->start, t->last_update, w->periods);
+	if (base == DATE_NONE)
+		base = t->due; /* an undated task given a date by an extension */
+	if (tl)
+		*tl = r;
+	if (t->status == ST_ON_HOLD)
+		return RB_ON_HOLD;
+	if (t->status == ST_DONE) {
+		if (base == DATE_NONE)
+			return RB_NO_DATE_DONE;
+		if (base >= w->today && !dl_is_periodic(&t->dl))
+			return RB_NOT_DUE_DONE;
+		return r.tl == TL_DONE_LATE ? RB_DUE_LATE : RB_DUE_ON_TIME;
+	}
+	if (base == DATE_NONE)
+		return r.tl == TL_AWAITING ? RB_NO_DATE_AWAITING
+		       : r.tl == TL_REVIEW ? RB_NO_DATE_REVIEW
+		                           : RB_NO_DATE_OTHER;
+	if (base >= w->today)
+		return RB_NOT_DUE_OPEN;
+	return r.tl == TL_OVERDUE || r.tl == TL_UNREPORTED ? RB_DUE_OVERDUE : RB_DUE_EXTENDED;
+}
+
+/* ---- adding up ---------------------------------------------------------- */
+
+static int late_before(const struct rollup_late *a, const struct rollup_late *b)
+{
+	return a->days > b->days || (a->days == b->days && a->task < b->task);
+}
+
+/* Insert x into the worst list if it belongs there. */
+static void worst_insert(struct rollup *r, const struct rollup_late *x)
+{
+	size_t i = r->nworst;
+	if (i == ROLLUP_WORST) {
+		if (!late_before(x, &r->worst[i - 1]))
+			return;
+		i--;
+	} else {
+		r->nworst++;
+	}
+	while (i > 0 && late_before(x, &r->worst[i - 1])) {
+		r->worst[i] = r->worst[i - 1];
+		i--;
+	}
+	r->worst[i] = *x;
+}
+
+/* The group sums from the buckets. */
+static void regroup(struct rollup *r)
+{
+	const uint64_t *b = r->by_bucket;
+	r->due_done = b[RB_DUE_ON_TIME] + b[RB_DUE_LATE];
+	r->due_open = b[RB_DUE_EXTENDED] + b[RB_DUE_OVERDUE];
+	r->due = r->due_done + r->due_open;
+	r->not_due = b[RB_NOT_DUE_DONE] + b[RB_NOT_DUE_OPEN];
+	r->no_date = b[RB_NO_DATE_DONE] + b[RB_NO_DATE_AWAITING] + b[RB_NO_DATE_REVIEW] +
+	             b[RB_NO_DATE_OTHER];
+}
+
+void rollup_add(struct rollup *r, const struct task *t, const struct rollup_when *w)
+{
+	struct tl_result tl;
+	enum rollup_bucket b = rollup_classify(t, w, &tl);
+	r->total++;
+	if (t->status < ST_COUNT)
+		r->by_status[t->status]++;
+	if ((int)tl.tl >= 0 && tl.tl < TL_COUNT)
+		r->by_tl[tl.tl]++;
+	r->by_bucket[b]++;
+	if (t->status == ST_DONE) {
+		r->done++;
+		if (t->confirm == CF_PENDING)
+			r->pending_confirm++;
+	}
+	if (b == RB_DUE_OVERDUE && tl.tl == TL_UNREPORTED)
+		r->unreported++;
+	if (b == RB_NOT_DUE_OPEN && tl.tl == TL_DUE_SOON)
+		r->due_soon++;
+	if (b == RB_DUE_OVERDUE) {
+		struct rollup_late x = {t->id, t->lead, tl.days};
+		worst_insert(r, &x);
+	}
+	regroup(r);
+}
+
+void rollup_merge(struct rollup *a, const struct rollup *b)
+{
+	a->total += b->total;
+	for (int i = 0; i < ST_COUNT; i++)
+		a->by_status[i] += b->by_status[i];
+	for (int i = 0; i < TL_COUNT; i++)
+		a->by_tl[i] += b->by_tl[i];
+	for (int i = 0; i < RB_COUNT; i++)
+		a->by_bucket[i] += b->by_bucket[i];
+	a->unreported += b->unreported;
+	a->due_soon += b->due_soon;
+	a->done += b->done;
+	a->pending_confirm += b->pending_confirm;
+	for (size_t i = 0; i < b->nworst; i++)
+		worst_insert(a, &b->worst[i]);
+	a->counts_only = a->counts_only || b->counts_only;
+	regroup(a);
+}
+
+/* ---- reading the tasks of a scope -------------------------------------- */
+
+/* Where each task of the scope goes: rows by range of hierarchy indexes. */
+struct gather {
+	struct txn *t;
+	const struct hier *h;
+	const struct rollup_scope *scope;
+	const struct rollup_when *w;
+	size_t root;        /* hierarchy index of scope->unit, or (size_t)-1 */
+	/* rows: [starts[k], ends[k]) of hierarchy indexes; a row with an empty
+	 * range takes lead 0 */
+	struct rollup_row *rows;
+	size_t *starts, *ends;
+	size_t nrows;
+	struct rollup *total;
+	struct err *e;
+};
+
+static struct rollup_row *row_of(struct gather *g, uint32_t lead)
+{
+	if (!g->nrows)
+		return NULL;
+	size_t i = lead ? hier_find_id(g->h, lead) : (size_t)-1;
+	for (size_t k = 0; k < g->nrows; k++) {
+		if (i == (size_t)-1 ? g->starts[k] == g->ends[k]
+		                    : g->starts[k] <= i && i < g->ends[k])
+			return &g->rows[k];
+	}
+	return NULL;
+}
+
+/* 1 if the task belongs to the scope (its document and subtree). */
+static int in_scope(const struct gather *g, const struct task *t)
+{
+	if (g->scope->doc && t->doc_id != g->scope->doc)
+		return 0;
+	if (g->scope->unit && !hier_in_subtree(g->h, t->lead, g->scope->unit))
+		return 0;
+	return 1;
+}
+
+static int take_task(const struct task *t, void *ctx)
+{
+	struct gather *g = ctx;
+	if (!in_scope(g, t))
+		return 0;
+	rollup_add(g->total, t, g->w);
+	struct rollup_row *row = row_of(g, t->lead);
+	if (row)
+		rollup_add(&row->r, t, g->w);
+	return 0;
+}
+
+struct ids {
+	uint64_t *v;
+	size_t n, cap;
+};
+
+static int push_id(uint64_t id, void *ctx)
+{
+	struct ids *l = ctx;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	l->v[l->n++] = id;
+	return 0;
+}
+
+/* Read the tasks with these ids and take each. */
+static int take_ids(struct gather *g, const struct ids *l)
+{
+	int rc = 0;
+	for (size_t i = 0; i < l->n && !rc; i++) {
+		struct task t = {0};
+		if (!(rc = store_task_get(g->t, l->v[i], &t, g->e)))
+			rc = take_task(&t, g);
+		task_free(&t);
+	}
+	return rc;
+}
+
+/* Every task of the scope, read once: the document's tasks, or each unit's
+ * of the subtree, or the whole store. */
+static int gather(struct gather *g)
+{
+	struct ids l = {0};
+	int rc;
+	if (g->scope->doc) {
+		rc = store_tasks_by_doc(g->t, g->scope->doc, push_id, &l, g->e);
+		if (!rc)
+			rc = take_ids(g, &l);
+	} else if (g->scope->unit) {
+		size_t end = hier_subtree_end(g->h, g->root);
+		rc = 0;
+		for (size_t i = g->root; i < end && !rc; i++) {
+			l.n = 0;
+			rc = store_tasks_by_lead(g->t, hier_at(g->h, i)->id, push_id, &l, g->e);
+			if (!rc)
+				rc = take_ids(g, &l);
+		}
+	} else {
+		rc = store_tasks_each(g->t, take_task, g, g->e);
+	}
+	free(l.v);
+	return rc;
+}
+
+static int find_root(const struct hier *h, const struct rollup_scope *s, size_t *root,
+                     struct err *e)
+{
+	*root = (size_t)-1;
+	if (!s->unit)
+		return 0;
+	if (!h)
+		return err_set(e, ERR_INTERNAL, "thiếu cây đơn vị để tổng hợp theo đơn vị");
+	*root = hier_find_id(h, s->unit);
+	if (*root == (size_t)-1)
+		return err_set(e, ERR_NOTFOUND, "không tìm thấy đơn vị #%u", s->unit);
+	return 0;
+}
+
+int rollup_compute(struct txn *t, const struct hier *h, const struct rollup_scope *scope,
+                   const struct rollup_when *w, struct rollup *out, struct err *e)
+{
+	memset(out, 0, sizeof *out);
+	struct gather g = {t, h, scope, w, (size_t)-1, NULL, NULL, NULL, 0, out, e};
+	int rc = find_root(h, scope, &g.root, e);
+	return rc ? rc : gather(&g);
+}
+
+/* ---- by child unit ------------------------------------------------------ */
+
+static void add_row(struct gather *g, uint32_t unit, int own, size_t start, size_t end)
+{
+	size_t k = g->nrows++;
+	g->rows = xrealloc(g->rows, g->nrows * sizeof *g->rows);
+	g->starts = xrealloc(g->starts, g->nrows * sizeof *g->starts);
+	g->ends = xrealloc(g->ends, g->nrows * sizeof *g->ends);
+	memset(&g->rows[k], 0, sizeof g->rows[k]);
+	g->rows[k].unit = unit;
+	g->rows[k].own = own;
+	g->starts[k] = start;
+	g->ends[k] = end;
+}
+
+/* The rows of the scope: its own tasks, then each child (or each root). */
+static void lay_rows(struct gather *g)
+{
+	const struct hier *h = g->h;
+	size_t first, end;
+	if (g->root != (size_t)-1) {
+		add_row(g, hier_at(h, g->root)->id, 1, g->root, g->root + 1);
+		first = g->root + 1;
+		end = hier_subtree_end(h, g->root);
+	} else {
+		first = 0;
+		end = h ? hier_count(h) : 0;
+	}
+	for (size_t k = first; k < end; k = hier_subtree_end(h, k))
+		add_row(g, hier_at(h, k)->id, 0, k, hier_subtree_end(h, k));
+	if (g->root == (size_t)-1)
+		add_row(g, 0, 0, 0, 0); /* unresolved leads */
+}
+
+/* Fill a roll-up from the counters of unit (0: the whole store). */
+static int from_counters(struct txn *t, uint32_t unit, const struct rollup_when *w,
+                         struct rollup *r, struct err *e)
+{
+	struct store_counts c;
+	int rc = store_unit_counts(t, unit, w->today, w->soon, &c, e);
+	if (rc)
+		return rc;
+	memset(r, 0, sizeof *r);
+	r->counts_only = 1;
+	r->total = c.total;
+	r->done = c.closed;
+	r->due_soon = c.soon;
+	r->by_tl[TL_OVERDUE] = c.overdue;
+	return 0;
+}
+
+/* r -= s for the counter fields (a unit's own = subtree less children). */
+static void counters_sub(struct rollup *r, const struct rollup *s)
+{
+	r->total -= s->total;
+	r->done -= s->done;
+	r->due_soon -= s->due_soon;
+	r->by_tl[TL_OVERDUE] -= s->by_tl[TL_OVERDUE];
+}
+
+static int children_from_counters(struct gather *g)
+{
+	int rc = from_counters(g->t, g->scope->unit, g->w, g->total, g->e);
+	struct rollup sum = {0};
+	size_t own = (size_t)-1;
+	for (size_t k = 0; k < g->nrows && !rc; k++) {
+		struct rollup_row *row = &g->rows[k];
+		if (row->own || !row->unit) {
+			own = k;
+			continue;
+		}
+		rc = from_counters(g->t, row->unit, g->w, &row->r, g->e);
+		sum.total += row->r.total;
+		sum.done += row->r.done;
+		sum.due_soon += row->r.due_soon;
+		sum.by_tl[TL_OVERDUE] += row->r.by_tl[TL_OVERDUE];
+	}
+	if (!rc && own != (size_t)-1) {
+		g->rows[own].r = *g->total;
+		g->rows[own].r.counts_only = 1;
+		counters_sub(&g->rows[own].r, &sum);
+	}
+	return rc;
+}
+
+/* Drop the row of the unit's own tasks and the unresolved row when empty. */
+static void drop_empty(struct gather *g)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < g->nrows; i++) {
+		if ((g->rows[i].own || !g->rows[i].unit) && g->rows[i].r.total == 0)
+			continue;
+		g->rows[k++] = g->rows[i];
+	}
+	g->nrows = k;
+}
+
+int rollup_children(struct txn *t, const struct hier *h, const struct rollup_scope *scope,
+                    const struct rollup_when *w, int counts_only, struct rollup_row **rows,
+                    size_t *n, struct rollup *total, struct err *e)
+{
+	memset(total, 0, sizeof *total);
+	*rows = NULL;
+	*n = 0;
+	if (!h)
+		return err_set(e, ERR_INTERNAL, "thiếu cây đơn vị để tổng hợp theo đơn vị");
+	struct gather g = {t, h, scope, w, (size_t)-1, NULL, NULL, NULL, 0, total, e};
+	int rc = find_root(h, scope, &g.root, e);
+	if (rc)
+		return rc;
+	lay_rows(&g);
+	rc = counts_only && !scope->doc ? children_from_counters(&g) : gather(&g);
+	free(g.starts);
+	free(g.ends);
+	if (rc) {
+		free(g.rows);
+		memset(total, 0, sizeof *total);
+		return rc;
+	}
+	drop_empty(&g);
+	*rows = g.rows;
+	*n = g.nrows;
+	return 0;
+}
+
+/* ---- words ------------------------------------------------------------- */
+
+char *rollup_count_str(uint64_t n, char *buf, size_t len)
+{
+	char digits[24], out[32];
+	int nd = snprintf(digits, sizeof digits, "%llu", (unsigned long long)n), k = 0;
+	for (int i = 0; i < nd; i++) {
+		if (i && (nd - i) % 3 == 0)
+			out[k++] = '.';
+		out[k++] = digits[i];
+	}
+	out[k] = '\0';
+	str_copy(buf, out, len);
+	return buf;
+}
+
+char *rollup_percent(uint64_t num, uint64_t den, char *buf, size_t len)
+{
+	if (!den) {
+		str_copy(buf, "", len);
+		return buf;
+	}
+	/* tenths of a percent, rounded half up, in integers */
+	unsigned long long tenths = (unsigned long long)((num * 2000 + den) / (2 * den));
+	char tmp[32];
+	if (tenths % 10 == 0)
+		snprintf(tmp, sizeof tmp, "%llu%%", tenths / 10);
+	else
+		snprintf(tmp, sizeof tmp, "%llu,%llu%%", tenths / 10, tenths % 10);
+	str_copy(buf, tmp, len);
+	return buf;
+}
+
+/* Append ", label N" parts that are not zero to b; returns how many. */
+static int nonzero_parts(struct sbuf *b, const char *const *labels, const uint64_t *v, int n)
+{
+	int k = 0;
+	char num[32];
+	for (int i = 0; i < n; i++) {
+		if (!v[i])
+			continue;
+		sbuf_printf(b, "%s%s %s", k ? ", " : "", labels[i], rollup_count_str(v[i], num, sizeof num));
+		k++;
+	}
+	return k;
+}
+
+char *rollup_sentence(const struct rollup *r)
+{
+	struct sbuf b = {0};
+	char n1[32], n2[32], n3[32], pct[32];
+	const uint64_t *bk = r->by_bucket;
+	if (r->total == 0) {
+		sbuf_puts(&b, "Chưa có nhiệm vụ nào.");
+		return sbuf_detach(&b);
+	}
+	sbuf_printf(&b, "Tổng số %s nhiệm vụ; ", rollup_count_str(r->total, n1, sizeof n1));
+	if (r->due == 0) {
+		sbuf_puts(&b, "chưa có nhiệm vụ nào đến hạn");
+	} else {
+		sbuf_printf(&b, "đã đến hạn %s nhiệm vụ, trong đó đã hoàn thành %s nhiệm vụ ",
+		            rollup_count_str(r->due, n1, sizeof n1), rollup_count_str(r->due_done, n2, sizeof n2));
+		sbuf_printf(&b, "(đúng hạn %s, quá hạn %s), ", rollup_count_str(bk[RB_DUE_ON_TIME], n1, sizeof n1),
+		            rollup_count_str(bk[RB_DUE_LATE], n2, sizeof n2));
+		sbuf_printf(&b, "chưa hoàn thành %s nhiệm vụ ", rollup_count_str(r->due_open, n3, sizeof n3));
+		sbuf_printf(&b, "(trong hạn gia hạn %s, quá hạn %s); ",
+		            rollup_count_str(bk[RB_DUE_EXTENDED], n1, sizeof n1),
+		            rollup_count_str(bk[RB_DUE_OVERDUE], n2, sizeof n2));
+		sbuf_printf(&b, "tỷ lệ hoàn thành đạt %s", rollup_percent(r->due_done, r->due, pct, sizeof pct));
+	}
+	if (r->not_due) {
+		sbuf_printf(&b, "; chưa đến hạn %s nhiệm vụ", rollup_count_str(r->not_due, n1, sizeof n1));
+		if (bk[RB_NOT_DUE_DONE])
+			sbuf_printf(&b, " (đã hoàn thành trước hạn %s)",
+			            rollup_count_str(bk[RB_NOT_DUE_DONE], n1, sizeof n1));
+	}
+	if (r->no_date) {
+		static const char *const labels[] = {"đã hoàn thành", "chờ văn bản cấp trên", "cần rà soát",
+		                                     "chưa xác định thời hạn"};
+		sbuf_printf(&b, "; %s nhiệm vụ chưa có mốc thời hạn cụ thể (",
+		            rollup_count_str(r->no_date, n1, sizeof n1));
+		nonzero_parts(&b, labels, &bk[RB_NO_DATE_DONE], 4);
+		sbuf_putc(&b, ')');
+	}
+	if (bk[RB_ON_HOLD])
+		sbuf_printf(&b, "; tạm dừng %s nhiệm vụ", rollup_count_str(bk[RB_ON_HOLD], n1, sizeof n1));
+	sbuf_putc(&b, '.');
+	return sbuf_detach(&b);
+}
+
+/* ---- figures ------------------------------------------------------------- */
+
+size_t rollup_lines(const struct rollup *r, struct rollup_line *out, size_t max)
+{
+	const uint64_t *b = r->by_bucket;
+	const struct rollup_line all[ROLLUP_LINES] = {
+		{"total", "Tổng số nhiệm vụ", r->total, 0},
+		{"due", "Đã đến hạn", r->due, 0},
+		{"due_done", "Đã hoàn thành", r->due_done, 1},
+		{"due_on_time", "Đúng hạn", b[RB_DUE_ON_TIME], 2},
+		{"due_late", "Quá hạn", b[RB_DUE_LATE], 2},
+		{"due_open", "Chưa hoàn thành", r->due_open, 1},
+		{"due_extended", "Trong hạn gia hạn", b[RB_DUE_EXTENDED], 2},
+		{"due_overdue", "Quá hạn", b[RB_DUE_OVERDUE], 2},
+		{"unreported", "Trong đó chưa báo cáo định kỳ", r->unreported, 3},
+		{"not_due", "Chưa đến hạn", r->not_due, 0},
+		{"not_due_done", "Đã hoàn thành trước hạn", b[RB_NOT_DUE_DONE], 1},
+		{"not_due_open", "Đang thực hiện", b[RB_NOT_DUE_OPEN], 1},
+		{"due_soon", "Trong đó sắp đến hạn", r->due_soon, 2},
+		{"no_date", "Chưa có mốc thời hạn cụ thể", r->no_date, 0},
+		{"no_date_done", "Đã hoàn thành", b[RB_NO_DATE_DONE], 1},
+		{"awaiting", "Chờ văn bản cấp trên", b[RB_NO_DATE_AWAITING], 1},
+		{"review", "Cần rà soát", b[RB_NO_DATE_REVIEW], 1},
+		{"undated", "Chưa xác định thời hạn", b[RB_NO_DATE_OTHER], 1},
+		{"on_hold", "Tạm dừng", b[RB_ON_HOLD], 0},
+	};
+	for (size_t i = 0; i < ROLLUP_LINES && i < max; i++)
+		out[i] = all[i];
+	return ROLLUP_LINES;
+}
+
+json_t *rollup_to_json(const struct rollup *r)
+{
+	struct rollup_line lines[ROLLUP_LINES];
+	size_t n = rollup_lines(r, lines, ROLLUP_LINES);
+	json_t *o = json_object();
+	for (size_t i = 0; i < n; i++)
+		json_object_set_new(o, lines[i].key, json_integer((json_int_t)lines[i].n));
+	json_object_set_new(o, "done", json_integer((json_int_t)r->done));
+	json_object_set_new(o, "pending_confirm", json_integer((json_int_t)r->pending_confirm));
+	/* tenths of a percent, as rollup_percent rounds */
+	json_object_set_new(o, "completion_rate",
+	                    r->due ? json_real((double)((r->due_done * 2000 + r->due) / (2 * r->due)) / 10.0)
+	                           : json_null());
+	json_t *st = json_object(), *tl = json_object(), *worst = json_array();
+	for (int i = 0; i < ST_COUNT; i++)
+		json_object_set_new(st, st_key((enum task_status)i), json_integer((json_int_t)r->by_status[i]));
+	for (int i = 0; i < TL_COUNT; i++)
+		json_object_set_new(tl, tl_key((enum timeliness)i), json_integer((json_int_t)r->by_tl[i]));
+	for (size_t i = 0; i < r->nworst; i++)
+		json_array_append_new(worst, json_pack("{s:I, s:i}", "task", (json_int_t)r->worst[i].task,
+		                                       "days", r->worst[i].days));
+	json_object_set_new(o, "by_status", st);
+	json_object_set_new(o, "by_timeliness", tl);
+	json_object_set_new(o, "most_overdue", worst);
+	char *s = rollup_sentence(r);
+	json_object_set_new(o, "sentence", json_string(s));
+	free(s);
+	return o;
+}
