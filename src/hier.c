@@ -39,8 +39,9 @@ struct hier {
 	size_t *id_slot;      /* hash of ids: pos + 1, 0 = empty; nslots a power of 2 */
 	size_t nslots;
 	struct code_ix *by_code; /* sorted by code */
-	struct name_key *keys;
+	struct name_key *keys; /* built on the first name lookup (keys_built) */
 	size_t nkeys;
+	int keys_built;
 };
 
 /* ---- reading the units ------------------------------------------------ */
@@ -288,7 +289,6 @@ int hier_load(struct txn *t, struct hier **out, struct err *e)
 	lay_out(h, &l);
 	free(l.v); /* the strings moved into h->u */
 	build_code_index(h);
-	build_name_keys(h);
 	*out = h;
 	return 0;
 }
@@ -348,9 +348,19 @@ int hier_in_subtree(const struct hier *h, uint32_t unit, uint32_t root)
 	return u != NPOS && r != NPOS && r <= u && u < h->end[r];
 }
 
-/* [*lo, *hi) of h->keys whose folded key equals folded. */
+/* [*lo, *hi) of h->keys whose folded key equals folded.  The keys are
+ * folded on the first lookup, not at load: folding every name and
+ * abbreviation of a national hierarchy costs more than most commands and
+ * the screen's first frame can afford, and most never resolve a name.
+ * The hierarchy is always heap-allocated by hier_load(), so building this
+ * cache through a const pointer is well defined. */
 static void key_range(const struct hier *h, const char *folded, size_t *lo, size_t *hi)
 {
+	if (!h->keys_built) {
+		struct hier *mh = (struct hier *)h;
+		build_name_keys(mh);
+		mh->keys_built = 1;
+	}
 	size_t a = 0, b = h->nkeys;
 
 	while (a < b) {
