@@ -77,8 +77,10 @@ struct ui_due {
 	int soon;                /* 0: overdue; 1: due within the window */
 	uint32_t root;           /* subtree */
 	int built;
-	uint64_t *ids;
-	struct ui_list l;
+	uint64_t *ids;           /* the first nids of the list, fetched as needed */
+	size_t nids;
+	int complete;            /* ids holds the whole list */
+	struct ui_list l;        /* l.n: the count from the store's counters */
 };
 
 struct ui_source {
@@ -200,6 +202,8 @@ void ui_due_open(struct ui *u, int soon);
 int ui_due_sync(struct ui *u, struct txn *t, struct err *e);
 void ui_due_draw(struct ui *u, struct txn *t);
 uint64_t ui_due_selected(const struct ui *u);
+/* Make sure ids holds at least the first `upto` rows (or all there are). */
+int ui_due_fetch(struct ui *u, struct txn *t, size_t upto, struct err *e);
 void ui_due_free(struct ui *u);
 /* Enter: show the selected task in its panes. */
 int ui_due_jump(struct ui *u, struct txn *t, struct err *e);

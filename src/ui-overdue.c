@@ -27,42 +27,75 @@ void ui_due_open(struct ui *u, int soon)
 	u->view = UI_VIEW_DUE;
 }
 
-int ui_due_sync(struct ui *u, struct txn *t, struct err *e)
+int ui_due_fetch(struct ui *u, struct txn *t, size_t upto, struct err *e)
 {
 	struct ui_due *d = &u->due;
-	uint64_t keep = ui_due_selected(u), *ids = NULL;
-	size_t n = 0, i;
+	uint64_t *ids = NULL;
+	size_t n = 0, want;
 	int rc;
 
-	if (d->built)
+	if (d->complete || upto <= d->nids)
 		return 0;
-	/* No limit; not SIZE_MAX, which q_due_ids adds to. */
+	/* Grow geometrically so that scrolling down a long list costs a few
+	 * fetches; the query takes at most `want` of each unit's earliest. */
+	want = d->nids * 2 > upto ? d->nids * 2 : upto;
+	want += (size_t)ui_view_page(u);
 	if (d->soon)
 		rc = q_soon_ids(t, u->units.h, d->root, u->ops->today, u->ops->cfg->soon_days, 0,
-		                SIZE_MAX / 4, &ids, &n, e);
+		                want, &ids, &n, e);
 	else
-		rc = q_overdue_ids(t, u->units.h, d->root, u->ops->today, 0, SIZE_MAX / 4, &ids, &n,
-		                   e);
+		rc = q_overdue_ids(t, u->units.h, d->root, u->ops->today, 0, want, &ids, &n, e);
 	if (rc) {
 		free(ids);
 		return rc;
 	}
 	free(d->ids);
 	d->ids = ids;
-	d->l.n = n;
+	d->nids = n;
+	d->complete = n < want;
+	if (d->complete && d->l.n != n) {
+		/* The counters and the index disagree: trust the index. */
+		d->l.n = n;
+		ui_list_clamp(&d->l, ui_view_page(u));
+	}
+	return 0;
+}
+
+int ui_due_sync(struct ui *u, struct txn *t, struct err *e)
+{
+	struct ui_due *d = &u->due;
+	uint64_t keep = ui_due_selected(u), count = 0;
+	size_t i, upto;
+	int rc;
+
+	if (d->built)
+		return 0;
+	if (d->soon)
+		rc = q_soon_count(t, d->root, u->ops->today, u->ops->cfg->soon_days, &count, e);
+	else
+		rc = q_overdue_count(t, d->root, u->ops->today, &count, e);
+	if (rc)
+		return rc;
+	free(d->ids);
+	d->ids = NULL;
+	d->nids = 0;
+	d->complete = 0;
+	d->l.n = (size_t)count;
 	d->built = 1;
 	ui_list_clamp(&d->l, ui_view_page(u));
-	for (i = 0; keep && i < n; i++)
-		if (ids[i] == keep) {
+	upto = d->l.top + (size_t)ui_view_page(u);
+	rc = ui_due_fetch(u, t, upto > d->l.sel + 1 ? upto : d->l.sel + 1, e);
+	for (i = 0; rc == 0 && keep && i < d->nids; i++)
+		if (d->ids[i] == keep) {
 			ui_list_select(&d->l, i, ui_view_page(u));
 			break;
 		}
-	return 0;
+	return rc;
 }
 
 uint64_t ui_due_selected(const struct ui *u)
 {
-	return u->due.l.n ? u->due.ids[u->due.l.sel] : 0;
+	return u->due.l.sel < u->due.nids ? u->due.ids[u->due.l.sel] : 0;
 }
 
 void ui_due_free(struct ui *u)
@@ -94,12 +127,13 @@ void ui_due_draw(struct ui *u, struct txn *t)
 	}
 	ui_fmt_cells(&b, cells, widths, 5, w - 2);
 	ui_put(lo->pane_y + 1, 0, 2, "", A_NORMAL);
+	ui_due_fetch(u, t, d->l.top + (size_t)page, NULL);
 	ui_put(lo->pane_y + 1, 2, w - 2, b.s, ui_attr(u, UC_TITLE));
 	for (r = 0; r < page; r++) {
 		size_t row = d->l.top + (size_t)r;
 		int y = lo->pane_y + 2 + r;
 
-		if (row >= d->l.n)
+		if (row >= d->l.n || row >= d->nids)
 			ui_blank(y, 0, w, A_NORMAL);
 		else
 			ui_task_row(u, t, d->ids[row], y, 0, w, row == d->l.sel, 1, 1);
@@ -170,7 +204,8 @@ int ui_due_search_step(struct ui *u, struct txn *t, size_t budget)
 		s->pos = s->dir > 0 ? i + 1 : i + d->l.n - 1;
 		s->left--;
 		memset(&tk, 0, sizeof(tk));
-		if (store_task_get(t, d->ids[i], &tk, NULL) == 0) {
+		if (ui_due_fetch(u, t, i + 1, NULL) == 0 && i < d->nids &&
+		    store_task_get(t, d->ids[i], &tk, NULL) == 0) {
 			struct sbuf b = { 0 };
 			char *f;
 
