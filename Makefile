@@ -39,7 +39,7 @@ BIN      = $(BUILD)/theodoi
 DEMO_DIR = $(BUILD)/demo
 RUN_CONF = conf/theodoi.ini
 
-.PHONY: all run check test bench fuzz deps install uninstall clean demo
+.PHONY: all run check check-asan test bench fuzz deps install uninstall clean demo
 
 all: $(BIN)
 
@@ -96,6 +96,16 @@ check: deps
 	@BUILD=$(BUILD) sh tests/run-all.sh $(TEST_BIN)
 
 test: check
+
+# The whole suite again, built by clang with AddressSanitizer and UBSan (the
+# binary the end-to-end tests run is instrumented too).  The fuzz run is
+# left out: it is already sanitized.
+ASAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+check-asan: deps
+	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang CFLAGS="-O1 -g $(ASAN)" \
+	  LDFLAGS="$(ASAN)" build-asan/theodoi $(TEST_BIN:$(BUILD)/%=build-asan/%)
+	@BUILD=build-asan SKIP_TESTS="fuzz-short" ASAN_OPTIONS=detect_leaks=1 \
+	  sh tests/run-all.sh $(TEST_BIN:$(BUILD)/%=build-asan/%)
 
 bench: deps
 	@$(MAKE) --no-print-directory $(BIN)
