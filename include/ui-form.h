@@ -15,6 +15,8 @@
 #include "ui-keys.h"
 #include "ui-line.h"
 
+struct err;
+struct imp_result;
 struct ui;
 
 enum ui_form_kind {
@@ -50,7 +52,17 @@ struct ui_form {
 	int nf, cur;
 	int asking;               /* "bỏ nội dung đã nhập?" is shown */
 	char err[512];            /* why the last save failed, or "" */
+	char info[512];           /* what the form has found so far (import preview) */
+	int stage;                /* UF_IMPORT: 0 file name, 1 preview read */
+	struct imp_result *imp;   /* UF_IMPORT: the parsed plan, owned */
 };
+
+/* Import (ui-import.c), the two steps of the UF_IMPORT form: read and
+ * parse the file named in the form (stage 0 -> 1, fills f->imp and
+ * f->info), then store it (stage 1) and show it in the panes.  Return 0
+ * or an error code with e filled. */
+int ui_import_parse(struct ui *u, struct ui_form *f, struct err *e);
+int ui_import_store(struct ui *u, struct ui_form *f, struct err *e);
 
 /* Open a form on the selected task (u, s, e) or for the list (f, /, i).
  * Checks the actor's permission first and, when refused, says why on the

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "import.h"
 #include "ops.h"
 #include "store.h"
 #include "text.h"
@@ -17,6 +18,7 @@
 #include "util.h"
 
 #define NOTE_MAX 2000   /* bytes of a note or a reason */
+#define PATH_FIELD_MAX 1024
 
 /* Everything after the choices "Tất cả": statuses then timeliness. */
 static int filter_choice_count(void)
@@ -140,6 +142,23 @@ int ui_form_open(struct ui *u, int kind)
 		f->f[0].initial = f->f[0].choice;
 		f->nf = 1;
 		break;
+	case UF_IMPORT:
+		if (u->ops->who.role != ROLE_ADMIN) {
+			ui_msg(u, 1, "Không được phép: chỉ quản trị viên (vai trò admin) được nhập kế "
+			             "hoạch; vai trò của bạn: %s.", role_label(u->ops->who.role));
+			free(f);
+			return 0;
+		}
+		str_copy(f->title, "Nhập kế hoạch từ tệp văn bản (UTF-8)", sizeof(f->title));
+		text_field(&f->f[0], "Tệp", NULL, PATH_FIELD_MAX);
+		f->f[1].kind = UFF_CHOICE;
+		f->f[1].label = "Ban hành";
+		f->f[1].choices[0] = "theo nội dung văn bản";
+		f->f[1].choices[1] = ui_units_selected(u) ? ui_unit_name(u, ui_units_selected(u))
+		                                          : "đơn vị đang chọn";
+		f->f[1].nchoices = ui_units_selected(u) ? 2 : 1;
+		f->nf = 2;
+		break;
 	case UF_SEARCH:
 		str_copy(f->title, "/", sizeof(f->title));
 		text_field(&f->f[0], "Tìm", NULL, 256);
@@ -164,6 +183,7 @@ void ui_form_free(struct ui_form *f)
 	for (i = 0; i < f->nf; i++)
 		if (f->f[i].kind == UFF_TEXT)
 			uil_free(&f->f[i].line);
+	imp_free(f->imp);
 	free(f);
 }
 
@@ -295,6 +315,15 @@ static void save(struct ui *u)
 	case UF_SEARCH:
 		ui_search_start(u, f->f[0].line.s);
 		break;
+	case UF_IMPORT:
+		if (f->stage == 0) {
+			rc = ui_import_parse(u, f, &e);
+			if (rc == 0)
+				return; /* stay open on the preview */
+		} else {
+			rc = ui_import_store(u, f, &e);
+		}
+		break;
 	}
 	if (rc) {
 		char buf[600];
@@ -390,6 +419,13 @@ void ui_form_key(struct ui *u, struct ui_key k)
 		return;
 	}
 	f->err[0] = '\0';
+	if (f->kind == UF_IMPORT && f->stage == 1) {
+		/* Changing the file or the issuer discards the preview. */
+		imp_free(f->imp);
+		f->imp = NULL;
+		f->stage = 0;
+		f->info[0] = '\0';
+	}
 	field_key(&f->f[f->cur], k);
 }
 
@@ -436,10 +472,26 @@ static void draw_search(struct ui *u)
 	move(y, cx);
 }
 
+#define INFO_LINES 4
+
+struct info_ctx {
+	int y, x, w, left;
+};
+
+static int info_line(const char *line, size_t len, void *ctx)
+{
+	struct info_ctx *c = ctx;
+	char *s = xstrndup(line, len);
+
+	ui_put(c->y++, c->x, c->w, s, A_BOLD);
+	free(s);
+	return --c->left <= 0;
+}
+
 void ui_form_draw(struct ui *u)
 {
 	struct ui_form *f = u->form;
-	int w, h, x, y, i, lw = 12, cx = 0, cy = 0;
+	int w, h, x, y, i, lw = 12, cx = 0, cy = 0, ninfo;
 	attr_t field_a = A_UNDERLINE;
 
 	if (!f)
@@ -449,7 +501,10 @@ void ui_form_draw(struct ui *u)
 		return;
 	}
 	w = u->lo.cols - 8 < 76 ? u->lo.cols - 8 : 76;
-	h = f->nf * 2 + 5;
+	ninfo = f->info[0] ? txt_wrap(f->info, w - 4, NULL, NULL) : 0;
+	if (ninfo > INFO_LINES)
+		ninfo = INFO_LINES;
+	h = f->nf * 2 + 5 + ninfo;
 	x = (u->lo.cols - w) / 2;
 	y = (u->lo.msg_y - h) / 2 > 0 ? (u->lo.msg_y - h) / 2 : 0;
 	draw_box(y, x, h, w);
@@ -479,6 +534,11 @@ void ui_form_draw(struct ui *u)
 			}
 		}
 	}
+	if (ninfo) {
+		struct info_ctx ic = { y + h - 2 - ninfo, x + 2, w - 4, ninfo };
+
+		txt_wrap(f->info, w - 4, info_line, &ic);
+	}
 	if (f->asking)
 		ui_put(y + h - 2, x + 2, w - 4, "Bỏ nội dung đã nhập? (c: có, phím khác: không)",
 		       ui_attr(u, UC_ERROR));
@@ -488,7 +548,10 @@ void ui_form_draw(struct ui *u)
 		ui_put(y + h - 2, x + 2, w - 4,
 		       f->kind == UF_FILTER || f->kind == UF_STATUS
 		           ? "←/→ hoặc số: chọn · Enter: áp dụng · Esc: hủy"
-		           : "Enter: lưu · Tab/↓: trường sau · Esc: hủy",
+		       : f->kind == UF_IMPORT && f->stage == 0
+		           ? "Enter: đọc tệp và xem trước · Tab: trường sau · Esc: hủy"
+		       : f->kind == UF_IMPORT ? "Enter: lưu vào kho · Esc: hủy"
+		                              : "Enter: lưu · Tab/↓: trường sau · Esc: hủy",
 		       ui_attr(u, UC_MUTED));
 	move(cy, cx);
 }

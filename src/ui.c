@@ -550,9 +550,7 @@ static void dispatch(struct ui *u, struct ui_key k)
 		ui_with_txn(u, source_in);
 		break;
 	case UA_IMPORT:
-		if (!ui_form_open(u, UF_IMPORT))
-			ui_msg(u, 1, "Chức năng nhập kế hoạch từ màn hình chưa có; dùng lệnh "
-			             "“theodoi import TỆP”.");
+		ui_form_open(u, UF_IMPORT);
 		break;
 	case UA_REDRAW:
 		clearok(curscr, TRUE);
