@@ -292,7 +292,7 @@ void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, 
 		ui_fmt_cells(&line, cells, widths, 5, w - 2);
 	} else {
 		const char *cells[3];
-		int widths[3] = { 6, 9, 0 };
+		int widths[3] = { 8, 9, 0 };
 
 		cells[0] = idbuf;
 		cells[1] = tk.section;
