@@ -16,6 +16,8 @@ doc_number=$(echo "$doc_json" | json_first number)
 task_id=$(cli tasks --doc "$doc_id" --format json | json_first id)
 ntasks=$(cli tasks --doc "$doc_id" --format json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
 nsub=$(cli tasks --unit "$unit" --subtree --format json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
+ndone=$(cli tasks --unit "$unit" --subtree --format json |
+	python3 -c 'import json,sys; print(sum(t["status"] == "done" for t in json.load(sys.stdin)))')
 
 # Find the unit by name (the units pane has the focus at start).
 keys /
@@ -36,6 +38,14 @@ wait_for "Nhiệm vụ #$task_id" || fail "no task detail for #$task_id"
 keys t
 wait_for "Nhiệm vụ đơn vị chủ trì" || fail "t does not switch the tasks pane"
 screen | grep -qE "Nhiệm vụ đơn vị chủ trì +$nsub( |$)" || fail "subtree task count is not $nsub"
+
+# Filter by status: f, 4 (hoàn thành), Enter; then "tất cả" again.
+keys f
+wait_for "Lọc nhiệm vụ" || fail "f opens no filter"
+keys 4 Enter
+wait_for "lọc hoàn thành: $ndone" || fail "the filter does not count $ndone done tasks"
+keys f 1 Enter
+wait_gone "lọc hoàn thành" || fail "the filter is not cleared"
 
 # Expand the unit: its agencies appear under it.
 keys BTab BTab
