@@ -20,7 +20,7 @@ static int tok_len(const struct imp_toks *tk, size_t i)
 
 static const char *tok_s(const struct imp_toks *tk, size_t i)
 {
-	return tk->f + tk->t[i].a;
+	return i < tk->nt ? tk->f + tk->t[i].a : "";
 }
 
 static int all_digits(const char *s, int n)
