@@ -76,11 +76,15 @@ static int load_task(struct ui *u, uint64_t id, struct task *tk)
 	return 0;
 }
 
-static uint64_t current_task(const struct ui *u)
+static uint64_t current_task(struct ui *u)
 {
 	if (u->view == UI_VIEW_DUE)
 		return ui_due_selected(u);
-	return u->focus == UI_TASKS || u->view == UI_VIEW_PANES ? ui_tasks_selected(u) : 0;
+	if (u->focus != UI_TASKS) {
+		ui_msg(u, 1, "Hãy chọn một nhiệm vụ trong khung Nhiệm vụ (Tab để sang khung đó).");
+		return UINT64_MAX;
+	}
+	return ui_tasks_selected(u);
 }
 
 int ui_form_open(struct ui *u, int kind)
@@ -93,9 +97,12 @@ int ui_form_open(struct ui *u, int kind)
 	if (u->form)
 		return 0;
 	memset(&tk, 0, sizeof(tk));
-	if ((kind == UF_UPDATE || kind == UF_STATUS || kind == UF_EXTEND) &&
-	    load_task(u, current_task(u), &tk) != 0)
-		return 0;
+	if (kind == UF_UPDATE || kind == UF_STATUS || kind == UF_EXTEND) {
+		uint64_t id = current_task(u);
+
+		if (id == UINT64_MAX || load_task(u, id, &tk) != 0)
+			return 0;
+	}
 	f = xcalloc(1, sizeof(*f));
 	f->kind = kind;
 	f->task = tk.id;

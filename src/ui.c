@@ -183,7 +183,7 @@ static void draw_titles(struct ui *u)
 	for (p = 0; p < UI_NPANES; p++) {
 		int focused = u->focus == p;
 		attr_t a = ui_attr(u, focused ? UC_TITLE_FOCUS : UC_TITLE);
-		const char *mark = focused ? "▶ " : "  ";
+		const char *mark = focused ? "» " : "  ";
 
 		switch (p) {
 		case UI_UNITS:

@@ -17,7 +17,7 @@ wait_for "Văn bản 71-KH/ThU: 4 nhiệm vụ" || fail "no preview of the plan"
 screen | grep -qF "Cảnh báo đầu: " || fail "the preview does not show the warning"
 keys Enter
 wait_for "Đã nhập văn bản 71-KH/ThU: 4 nhiệm vụ." || fail "the plan was not stored"
-screen | grep -qF "▶ Văn bản ban hành" || fail "the documents pane has not the focus"
+screen | grep -qF "» Văn bản ban hành" || fail "the documents pane has not the focus"
 screen | grep -qF "Văn bản 71-KH/ThU ngày 12/05/2026" || fail "the new document is not selected"
 screen | grep -qF "Thành ủy Bình Giang" || fail "the issuer is not shown"
 cli docs --unit ttu --format json | grep -qF '"71-KH/ThU"' || fail "the command line does not see it"
@@ -27,7 +27,7 @@ wait_for "Nguyên văn văn bản" || fail "v shows no original text"
 screen | grep -qF "về tổ chức hội thi tìm hiểu lịch sử Đảng bộ thành phố năm 2026" ||
 	fail "the original text is not shown"
 keys Escape
-wait_for "▶ Văn bản" || fail "Esc does not close the original text"
+wait_for "» Văn bản" || fail "Esc does not close the original text"
 
 keys i
 type_text "$plan"

@@ -28,7 +28,7 @@ wait_for "Nhiệm vụ #$id" || fail "detail does not show #$id"
 
 # Enter: the task in its panes.
 keys Enter
-wait_for "▶ Nhiệm vụ" || fail "Enter does not focus the tasks pane"
+wait_for "» Nhiệm vụ" || fail "Enter does not focus the tasks pane"
 screen | grep -qF "Nhiệm vụ #$id" || fail "the task's detail is not shown after the jump"
 screen | grep -qF "$doc" || fail "the task's document is not in the documents pane"
 
@@ -36,6 +36,6 @@ screen | grep -qF "$doc" || fail "the task's document is not in the documents pa
 keys d
 wait_for "Sắp đến hạn — " || fail "d shows no due-soon view"
 keys Escape
-wait_for "▶ Nhiệm vụ" || fail "Esc does not close the due-soon view"
+wait_for "» Nhiệm vụ" || fail "Esc does not close the due-soon view"
 quit_and_check_restored
 pass

@@ -16,7 +16,7 @@ tmux -L "$SOCK" resize-window -t "$SESSION" -x 100 -y 30
 wait_for "Đơn vị và cấp dưới" || fail "100x30: no detail"
 s=$(screen)
 [ "$(echo "$s" | wc -l)" -eq 30 ] || fail "100x30: not 30 lines"
-for want in "▶ Đơn vị" "Văn bản" "Nhiệm vụ" "Ban Tuyên giáo Tỉnh ủy (Ban, mã tu-btg)" "$TODAY_VN"; do
+for want in "» Đơn vị" "Văn bản" "Nhiệm vụ" "Ban Tuyên giáo Tỉnh ủy (Ban, mã tu-btg)" "$TODAY_VN"; do
 	echo "$s" | grep -qF -- "$want" || fail "100x30 lacks '$want'"
 done
 echo "$s" | tail -n 1 | grep -qF "$(id -un) · " || fail "100x30: status line is not on the last line"
