@@ -41,10 +41,16 @@ const char *ind_state_label(enum ind_state s)
 
 /* ---- judging ------------------------------------------------------------- */
 
+/* |x|, without libm */
+static double absval(double x)
+{
+	return x < 0 ? -x : x;
+}
+
 /* v reaches g: at least g (at most, when lower is better), within rounding. */
 static int reaches(double v, double g, int lower)
 {
-	double eps = 1e-9 * (fabs(g) > 1 ? fabs(g) : 1);
+	double eps = 1e-9 * (absval(g) > 1 ? absval(g) : 1);
 	return lower ? v <= g + eps : v >= g - eps;
 }
 
@@ -289,7 +295,7 @@ char *ind_format_value(double v, const char *unit_of, char *buf, size_t len)
 		str_copy(buf, "—", len);
 		return buf;
 	}
-	long long hundredths = llround(fabs(v) * 100);
+	long long hundredths = (long long)(absval(v) * 100 + 0.5);
 	long long whole = hundredths / 100, frac = hundredths % 100;
 	int neg = v < 0 && hundredths != 0;
 	int nd = snprintf(num, sizeof num, "%lld", whole), k = 0;

@@ -741,7 +741,7 @@ static void render_json(const struct report *r, struct sbuf *b)
 	json_object_set_new(sum, "done_in_period", json_integer((json_int_t)r->done_in_period));
 	json_object_set_new(sum, "updates_in_period", json_integer((json_int_t)r->updates_in_period));
 	json_object_set_new(o, "summary", sum);
-	char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
 	sbuf_puts(b, s);
 	sbuf_putc(b, '\n');
 	free(s);

@@ -295,19 +295,34 @@ static void add_row(struct gather *g, uint32_t unit, int own, size_t start, size
 	g->ends[k] = end;
 }
 
-/* The rows of the scope: its own tasks, then each child (or each root). */
+/* Number of direct children of hierarchy index i (of the roots for -1). */
+static size_t nchildren(const struct hier *h, size_t i)
+{
+	size_t first = i == (size_t)-1 ? 0 : i + 1;
+	size_t end = i == (size_t)-1 ? hier_count(h) : hier_subtree_end(h, i), n = 0;
+	for (size_t k = first; k < end; k = hier_subtree_end(h, k))
+		n++;
+	return n;
+}
+
+/* The rows of the scope: its own tasks, then each child (or each root).
+ * A unit with a single child (the Trung ương above one Tỉnh ủy) says
+ * little as a row: its own tasks get a row and its child is opened in
+ * turn, down to the first unit with several children. */
 static void lay_rows(struct gather *g)
 {
 	const struct hier *h = g->h;
-	size_t first, end;
-	if (g->root != (size_t)-1) {
-		add_row(g, hier_at(h, g->root)->id, 1, g->root, g->root + 1);
-		first = g->root + 1;
-		end = hier_subtree_end(h, g->root);
-	} else {
-		first = 0;
-		end = h ? hier_count(h) : 0;
+	size_t at = g->root;
+	if (at == (size_t)-1 && nchildren(h, at) == 1)
+		at = 0;
+	while (at != (size_t)-1) {
+		add_row(g, hier_at(h, at)->id, 1, at, at + 1);
+		if (nchildren(h, at) != 1)
+			break;
+		at++; /* the single child follows its parent in tree order */
 	}
+	size_t first = at == (size_t)-1 ? 0 : at + 1;
+	size_t end = at == (size_t)-1 ? hier_count(h) : hier_subtree_end(h, at);
 	for (size_t k = first; k < end; k = hier_subtree_end(h, k))
 		add_row(g, hier_at(h, k)->id, 0, k, hier_subtree_end(h, k));
 	if (g->root == (size_t)-1)
@@ -340,27 +355,40 @@ static void counters_sub(struct rollup *r, const struct rollup *s)
 	r->by_tl[TL_OVERDUE] -= s->by_tl[TL_OVERDUE];
 }
 
+/* The counters of the children of hierarchy index i (the roots for -1),
+ * added up. */
+static int children_counts(struct gather *g, size_t i, struct rollup *sum)
+{
+	const struct hier *h = g->h;
+	size_t first = i == (size_t)-1 ? 0 : i + 1;
+	size_t end = i == (size_t)-1 ? hier_count(h) : hier_subtree_end(h, i);
+	int rc = 0;
+	memset(sum, 0, sizeof *sum);
+	for (size_t k = first; k < end && !rc; k = hier_subtree_end(h, k)) {
+		struct rollup r;
+		rc = from_counters(g->t, hier_at(h, k)->id, g->w, &r, g->e);
+		sum->total += r.total;
+		sum->done += r.done;
+		sum->due_soon += r.due_soon;
+		sum->by_tl[TL_OVERDUE] += r.by_tl[TL_OVERDUE];
+	}
+	return rc;
+}
+
+/* Rows from the counters: a subtree row is its unit's counters; a unit's
+ * own row is its counters less its children's; the unresolved row is the
+ * whole store's less the roots'. */
 static int children_from_counters(struct gather *g)
 {
 	int rc = from_counters(g->t, g->scope->unit, g->w, g->total, g->e);
-	struct rollup sum = {0};
-	size_t own = (size_t)-1;
 	for (size_t k = 0; k < g->nrows && !rc; k++) {
 		struct rollup_row *row = &g->rows[k];
-		if (row->own || !row->unit) {
-			own = k;
-			continue;
-		}
+		struct rollup sum;
 		rc = from_counters(g->t, row->unit, g->w, &row->r, g->e);
-		sum.total += row->r.total;
-		sum.done += row->r.done;
-		sum.due_soon += row->r.due_soon;
-		sum.by_tl[TL_OVERDUE] += row->r.by_tl[TL_OVERDUE];
-	}
-	if (!rc && own != (size_t)-1) {
-		g->rows[own].r = *g->total;
-		g->rows[own].r.counts_only = 1;
-		counters_sub(&g->rows[own].r, &sum);
+		if (!rc && (row->own || !row->unit)) {
+			rc = children_counts(g, row->unit ? g->starts[k] : (size_t)-1, &sum);
+			counters_sub(&row->r, &sum);
+		}
 	}
 	return rc;
 }

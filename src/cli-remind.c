@@ -1,0 +1,447 @@
+/* cli-remind.c — the commands that urge and measure: remind, measure,
+ * indicators. */
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "cli-report.h"
+#include "cli.h"
+#include "hier.h"
+#include "indicator.h"
+#include "output.h"
+#include "remind.h"
+#include "report.h"
+#include "store.h"
+#include "text.h"
+#include "util.h"
+
+#define OPT_FORMAT 'F'
+#define NCOLS(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+/* ---- remind ---------------------------------------------------------------- */
+
+static const char remind_help[] =
+	"Cách dùng: theodoi remind [--unit ĐƠN_VỊ] [--days N] [--out THƯ_MỤC] [--quiet]\n"
+	"                          [--format text|json]\n"
+	"Thư đôn đốc: mỗi đơn vị có nhiệm vụ quá hạn hoặc đến hạn trong N ngày tới (mặc định:\n"
+	"due_soon_days trong theodoi.ini) nhận một thư gửi đích danh, liệt kê các nhiệm vụ, thời\n"
+	"hạn như ghi trong văn bản và số ngày quá hạn. --unit: chỉ các đơn vị thuộc ĐƠN_VỊ.\n"
+	"--out: ghi mỗi thư vào một tệp THƯ_MỤC/<mã đơn vị>.txt (tạo thư mục nếu chưa có) và in\n"
+	"danh sách tệp (--quiet: không in gì). Dùng được trong cron, ví dụ hằng ngày lúc 7 giờ:\n"
+	"  0 7 * * * theodoi remind --out /var/lib/theodoi/don-doc/$(date +\\%F) --quiet\n";
+
+static int write_file(const char *dir, const char *name, const char *text, struct err *e)
+{
+	char path[PATH_MAX], tmp[PATH_MAX + 8];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	snprintf(tmp, sizeof tmp, "%s.tmp", path);
+	FILE *f = fopen(tmp, "w");
+	if (!f)
+		return err_set(e, ERR_IO, "không ghi được tệp %s: %s", tmp, strerror(errno));
+	size_t len = strlen(text);
+	int bad = fwrite(text, 1, len, f) != len;
+	bad |= fclose(f) != 0;
+	if (bad || rename(tmp, path) != 0) {
+		unlink(tmp);
+		return err_set(e, ERR_IO, "không ghi được tệp %s", path);
+	}
+	return 0;
+}
+
+static json_t *letter_json(const struct remind_letter *l, const char *file)
+{
+	json_t *items = json_array();
+	for (size_t i = 0; i < l->n; i++) {
+		const struct remind_item *it = &l->items[i];
+		char d1[11], d2[11], tl[96];
+		json_t *o = json_object();
+		json_object_set_new(o, "task", json_integer((json_int_t)it->task));
+		json_object_set_new(o, "doc_number", it->doc_number[0] ? json_string(it->doc_number) : json_null());
+		json_object_set_new(o, "section", json_string(it->section));
+		json_object_set_new(o, "text", json_string(it->text));
+		json_object_set_new(o, "deadline_phrase", it->dl_phrase ? json_string(it->dl_phrase) : json_null());
+		json_object_set_new(o, "due", json_string(date_iso(it->due, d1)));
+		json_object_set_new(o, "extended_to",
+		                    it->extended_to != DATE_NONE ? json_string(date_iso(it->extended_to, d2)) : json_null());
+		json_object_set_new(o, "timeliness", json_string(tl_key(it->tl.tl)));
+		json_object_set_new(o, "timeliness_label", json_string(tl_describe(it->tl, tl, sizeof tl)));
+		json_object_set_new(o, "days", json_integer(it->tl.days));
+		json_array_append_new(items, o);
+	}
+	return json_pack("{s:s, s:s, s:s?, s:I, s:I, s:o}", "unit_code", l->code, "unit_name", l->name,
+	                 "file", file, "overdue", (json_int_t)l->noverdue, "due_soon",
+	                 (json_int_t)(l->n - l->noverdue), "items", items);
+}
+
+int cmd_remind(struct cli *c, int argc, char **argv, struct err *e)
+{
+	static const struct option opts[] = {{"format", required_argument, NULL, OPT_FORMAT},
+	                                     {"unit", required_argument, NULL, 'u'},
+	                                     {"days", required_argument, NULL, 'n'},
+	                                     {"out", required_argument, NULL, 'o'},
+	                                     {"quiet", no_argument, NULL, 'q'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {0}};
+	int fmt = FMT_TEXT, o, rc, quiet = 0;
+	long days = -1;
+	const char *unit = NULL, *dir = NULL;
+	while ((o = getopt_long(argc, argv, "hu:n:o:q", opts, NULL)) != -1) {
+		switch (o) {
+		case 'h': return fputs(remind_help, c->out), 0;
+		case 'u': unit = optarg; break;
+		case 'o': dir = optarg; break;
+		case 'q': quiet = 1; break;
+		case 'n':
+			if (str_to_long(optarg, 0, 3660, &days)) {
+				str_copy(e->field, "--days", sizeof e->field);
+				return err_set(e, ERR_USAGE, "giá trị không hợp lệ cho --days: '%s' (0..3660)", optarg);
+			}
+			break;
+		case OPT_FORMAT:
+			if ((rc = rcli_format(optarg, &fmt, e)))
+				return rc;
+			if (fmt == FMT_CSV)
+				return err_set(e, ERR_USAGE, "lệnh remind có định dạng text hoặc json");
+			break;
+		default: return rcli_bad_option(e, "remind");
+		}
+	}
+	if (optind < argc)
+		return err_set(e, ERR_USAGE, "lệnh remind không nhận tham số '%s'", argv[optind]);
+	if (days < 0)
+		days = c->cfg.soon_days;
+	const struct hier *h;
+	struct remind_opts ro = {0, (int)days, c->ops.today};
+	struct txn *t;
+	if ((rc = cli_store(c, 0, e)) || (rc = cli_hier(c, &h, e)) ||
+	    (unit && (rc = cli_unit(c, unit, &ro.root, e))) || (rc = store_read_begin(c->ops.st, &t, e)))
+		return rc;
+	struct remind_letter *ls;
+	size_t n;
+	rc = remind_build(t, h, &ro, &ls, &n, e);
+	store_read_end(t);
+	if (rc)
+		return rc;
+	const struct unit *me = c->ops.who.unit ? hier_unit(h, c->ops.who.unit) : NULL;
+	if (dir && mkdir(dir, 0777) != 0 && errno != EEXIST)
+		rc = err_set(e, ERR_IO, "không tạo được thư mục %s: %s", dir, strerror(errno));
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n && !rc; i++) {
+		char *text = remind_text(&ls[i], me ? me->name : NULL, c->ops.today, (int)days);
+		char name[CODE_LEN + 16];
+		remind_file_name(&ls[i], name, sizeof name);
+		if (dir)
+			rc = write_file(dir, name, text, e);
+		if (fmt == FMT_JSON)
+			json_array_append_new(arr, letter_json(&ls[i], dir ? name : NULL));
+		else if (dir && !quiet)
+			fprintf(c->out, "%s/%s: %s (quá hạn %zu, sắp đến hạn %zu)\n", dir, name, ls[i].name,
+			        ls[i].noverdue, ls[i].n - ls[i].noverdue);
+		else if (!dir)
+			fprintf(c->out, "%s%s", i ? "\n\f\n" : "", text);
+		free(text);
+	}
+	if (!rc && fmt == FMT_JSON)
+		rc = rcli_json_print(arr, c, e);
+	else if (!rc && !n && !quiet)
+		fprintf(c->out, "Không có đơn vị nào có nhiệm vụ quá hạn hoặc đến hạn trong %ld ngày tới.\n", days);
+	json_decref(arr);
+	remind_free(ls, n);
+	return rc;
+}
+
+/* ---- measure ------------------------------------------------------------------ */
+
+static const char measure_help[] =
+	"Cách dùng: theodoi measure CHỈ_TIÊU GIÁ_TRỊ [--date NGÀY] [--note NGUỒN]\n"
+	"Ghi số liệu đo được của một chỉ tiêu (mã chỉ tiêu: xem theodoi indicators). GIÁ_TRỊ viết\n"
+	"85 hoặc 85,5 (hoặc 85.5), có thể kèm %; không dùng dấu phân cách hàng nghìn (2500, không\n"
+	"phải 2.500). --date: ngày của số liệu (mặc định hôm nay, không sau hôm nay). --note:\n"
+	"nguồn số liệu, ví dụ \"Báo cáo quý III của UBND tỉnh\". Quản trị, hoặc cập nhật của đơn\n"
+	"vị phụ trách chỉ tiêu (hoặc đơn vị cấp trên).\n";
+
+static int indicator_id(const char *s, uint64_t *id, struct err *e)
+{
+	long v;
+	if (s && *s == '#')
+		s++;
+	if (!s || str_to_long(s, 1, 0x7fffffffL, &v))
+		return err_set(e, ERR_USAGE, "mã chỉ tiêu không hợp lệ: '%s'", s ? s : "");
+	*id = (uint64_t)v;
+	return 0;
+}
+
+int cmd_measure(struct cli *c, int argc, char **argv, struct err *e)
+{
+	static const struct option opts[] = {{"date", required_argument, NULL, 'd'},
+	                                     {"note", required_argument, NULL, 'm'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {0}};
+	int o, rc;
+	date_t date = DATE_NONE;
+	const char *note = NULL;
+	/* "+" stops at the first argument so that a negative value is not an option */
+	while ((o = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+		switch (o) {
+		case 'h': return fputs(measure_help, c->out), 0;
+		case 'd':
+			if ((rc = date_parse(optarg, &date, e))) {
+				str_copy(e->field, "--date", sizeof e->field);
+				return ERR_USAGE;
+			}
+			break;
+		case 'm': note = optarg; break;
+		default: return rcli_bad_option(e, "measure");
+		}
+	}
+	if (argc - optind < 2)
+		return err_set(e, ERR_USAGE, "lệnh measure cần CHỈ_TIÊU và GIÁ_TRỊ (xem theodoi measure --help)");
+	const char *ind_arg = argv[optind], *val_arg = argv[optind + 1];
+	optind += 2;
+	while ((o = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+		if (o == 'd') {
+			if ((rc = date_parse(optarg, &date, e))) {
+				str_copy(e->field, "--date", sizeof e->field);
+				return ERR_USAGE;
+			}
+		} else if (o == 'm') {
+			note = optarg;
+		} else {
+			return rcli_bad_option(e, "measure");
+		}
+	}
+	if (optind < argc)
+		return err_set(e, ERR_USAGE, "lệnh measure không nhận thêm tham số '%s'", argv[optind]);
+	uint64_t id, mid;
+	double value;
+	if ((rc = indicator_id(ind_arg, &id, e)))
+		return rc;
+	if ((rc = ind_parse_value(val_arg, &value, e)))
+		return ERR_USAGE;
+	if ((rc = cli_store(c, 0, e)) || (rc = ind_measure_add(&c->ops, id, value, date, note, &mid, e)))
+		return rc;
+	struct txn *t;
+	if ((rc = store_read_begin(c->ops.st, &t, e)))
+		return rc;
+	struct indicator ind = {0};
+	struct ind_assessment a;
+	if (!(rc = store_indicator_get(t, id, &ind, e)))
+		rc = ind_assess_stored(t, &ind, c->ops.today, &a, e);
+	store_read_end(t);
+	if (!rc) {
+		char v[64], d[11];
+		fprintf(c->out, "Đã ghi số liệu chỉ tiêu #%llu: %s ngày %s (lần đo #%llu). Đánh giá: %s.\n",
+		        (unsigned long long)id, ind_format_value(value, ind.unit_of, v, sizeof v),
+		        date_vn(date == DATE_NONE ? c->ops.today : date, d), (unsigned long long)mid,
+		        ind_state_label(a.state));
+	}
+	indicator_free(&ind);
+	return rc;
+}
+
+/* ---- indicators ------------------------------------------------------------------ */
+
+static const char indicators_help[] =
+	"Cách dùng: theodoi indicators [CHỈ_TIÊU] [--doc VĂN_BẢN] [--unit ĐƠN_VỊ]\n"
+	"                              [--format text|csv|json]\n"
+	"Các chỉ tiêu với mức tối thiểu, mức phấn đấu, năm đạt, số liệu mới nhất và đánh giá:\n"
+	"đạt; đúng tiến độ (số liệu không thấp hơn mức dự kiến trên đường thẳng từ lần đo đầu\n"
+	"tiên đến mục tiêu ngày 31/12 của năm đạt); có nguy cơ không đạt; không đạt (đã qua năm\n"
+	"đạt); chưa đạt (không có năm đạt); chưa có số liệu. Với CHỈ_TIÊU: cả các lần đo.\n"
+	"--unit: chỉ tiêu do đơn vị hoặc đơn vị trực thuộc phụ trách.\n";
+
+static const struct out_col ind_cols[] = {
+	{"id", "Mã", OUT_INT, 0, 1, 0},
+	{"doc_number", "Văn bản", OUT_STR, 12, 0, 0},
+	{"section", "Mục", OUT_STR, 0, 0, 1},
+	{"text", "Chỉ tiêu", OUT_STR, 36, 0, 0},
+	{"lead_code", "Mã ĐV", OUT_STR, 0, 0, 1},
+	{"year", "Năm", OUT_INT, 0, 0, 0},
+	{"min", "Tối thiểu", OUT_RAW, 0, 0, 1},
+	{"target", "Phấn đấu", OUT_RAW, 0, 0, 1},
+	{"goal", "Mục tiêu", OUT_STR, 0, 1, 0},
+	{"unit", "Đơn vị tính", OUT_STR, 0, 0, 1},
+	{"value", "Giá trị", OUT_RAW, 0, 0, 1},
+	{"value_text", "Kết quả", OUT_STR, 0, 1, 0},
+	{"value_date", "Ngày", OUT_STR, 0, 0, 1},
+	{"expected", "Dự kiến", OUT_RAW, 0, 0, 1},
+	{"state", "Đánh giá", OUT_STR, 0, 0, 1},
+	{"state_label", "Đánh giá", OUT_STR, 0, 0, 0},
+};
+
+/* A number as JSON text (locale-independent), or "" for NAN. */
+static void num_json(double v, char *buf, size_t len)
+{
+	if (isnan(v)) {
+		buf[0] = '\0';
+		return;
+	}
+	json_t *j = json_real(v);
+	char *s = json_dumps(j, JSON_ENCODE_ANY | JSON_REAL_PRECISION(10));
+	str_copy(buf, s ? s : "", len);
+	free(s);
+	json_decref(j);
+}
+
+static void ind_row(struct out_table *tab, const struct hier *h, const struct indicator *i,
+                    const char *number, const struct ind_assessment *a)
+{
+	const struct unit *u = i->lead ? hier_unit(h, i->lead) : NULL;
+	char id[24], year[8] = "", mn[40], tg[40], goal[64], val[40], vt[64], vd[11], ex[40];
+	snprintf(id, sizeof id, "%llu", (unsigned long long)i->id);
+	if (i->year)
+		snprintf(year, sizeof year, "%d", i->year);
+	num_json(i->min, mn, sizeof mn);
+	num_json(i->target, tg, sizeof tg);
+	num_json(a->has_value ? a->value : NAN, val, sizeof val);
+	num_json(a->expected, ex, sizeof ex);
+	if (isnan(a->goal))
+		goal[0] = '\0';
+	else
+		ind_format_value(a->goal, i->unit_of, goal, sizeof goal);
+	if (a->has_value)
+		ind_format_value(a->value, i->unit_of, vt, sizeof vt);
+	else
+		vt[0] = '\0';
+	const char *cells[] = {id, number, i->section, i->text ? i->text : "", u ? u->code : "", year,
+	                       mn, tg, goal, i->unit_of, val, vt,
+	                       a->has_value ? date_iso(a->value_date, vd) : "", ex,
+	                       ind_state_key(a->state), ind_state_label(a->state)};
+	out_row(tab, cells);
+}
+
+static void doc_number_of(struct txn *t, uint64_t doc, char *buf, size_t len)
+{
+	struct doc d = {0};
+	buf[0] = '\0';
+	if (doc && store_doc_get(t, doc, &d, NULL) == 0)
+		str_copy(buf, d.number, len);
+	doc_free(&d);
+}
+
+/* One indicator with its measurements. */
+static int show_indicator(struct cli *c, const struct hier *h, struct txn *t, uint64_t id,
+                          int fmt, struct err *e)
+{
+	struct indicator ind = {0};
+	struct measure *ms = NULL;
+	size_t n = 0;
+	int rc = store_indicator_get(t, id, &ind, e);
+	if (rc == ERR_NOTFOUND)
+		rc = err_set(e, ERR_NOTFOUND, "không tìm thấy chỉ tiêu #%llu", (unsigned long long)id);
+	if (!rc)
+		rc = ind_measures(t, id, &ms, &n, e);
+	if (rc) {
+		indicator_free(&ind);
+		return rc;
+	}
+	struct ind_assessment a;
+	ind_assess(&ind, ms, n, c->ops.today, &a);
+	char number[DOCNUM_LEN];
+	doc_number_of(t, ind.doc_id, number, sizeof number);
+	struct out_table tab;
+	out_init(&tab, ind_cols, NCOLS(ind_cols));
+	ind_row(&tab, h, &ind, number, &a);
+	if (fmt == FMT_JSON) {
+		json_t *rows = out_json(&tab), *o = json_array_get(rows, 0), *arr = json_array();
+		json_incref(o);
+		json_decref(rows);
+		for (size_t i = 0; i < n; i++) {
+			char d[11];
+			json_array_append_new(arr, json_pack("{s:I, s:s, s:f, s:s, s:s?}", "id", (json_int_t)ms[i].id,
+			                                     "date", date_iso(ms[i].date, d), "value", ms[i].value,
+			                                     "login", ms[i].login, "note", ms[i].note));
+		}
+		json_object_set_new(o, "measures", arr);
+		rc = rcli_json_print(o, c, e);
+		json_decref(o);
+	} else {
+		rc = out_print(&tab, fmt, c->out);
+		if (!rc && fmt == FMT_TEXT && n) {
+			fprintf(c->out, "\nCác lần đo:\n");
+			for (size_t i = 0; i < n; i++) {
+				char v[64], d[11];
+				char *note = txt_sanitize(ms[i].note ? ms[i].note : "");
+				fprintf(c->out, "  %s  %12s  %s%s%s\n", date_vn(ms[i].date, d),
+				        ind_format_value(ms[i].value, ind.unit_of, v, sizeof v), ms[i].login,
+				        *note ? " — " : "", note);
+				free(note);
+			}
+		}
+	}
+	out_free(&tab);
+	ind_measures_free(ms, n);
+	indicator_free(&ind);
+	return rc;
+}
+
+int cmd_indicators(struct cli *c, int argc, char **argv, struct err *e)
+{
+	static const struct option opts[] = {{"format", required_argument, NULL, OPT_FORMAT},
+	                                     {"unit", required_argument, NULL, 'u'},
+	                                     {"doc", required_argument, NULL, 'd'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {0}};
+	int fmt = FMT_TEXT, o, rc;
+	const char *unit = NULL, *doc = NULL;
+	while ((o = getopt_long(argc, argv, "hu:d:", opts, NULL)) != -1) {
+		switch (o) {
+		case 'h': return fputs(indicators_help, c->out), 0;
+		case 'u': unit = optarg; break;
+		case 'd': doc = optarg; break;
+		case OPT_FORMAT:
+			if ((rc = rcli_format(optarg, &fmt, e)))
+				return rc;
+			break;
+		default: return rcli_bad_option(e, "indicators");
+		}
+	}
+	if (optind < argc - 1)
+		return err_set(e, ERR_USAGE, "lệnh indicators nhận nhiều nhất một chỉ tiêu");
+	uint64_t one = 0, did = 0;
+	uint32_t uid = 0;
+	if (optind < argc && (rc = indicator_id(argv[optind], &one, e)))
+		return rc;
+	const struct hier *h;
+	struct txn *t;
+	if ((rc = cli_store(c, 0, e)) || (rc = cli_hier(c, &h, e)) ||
+	    (unit && (rc = cli_unit(c, unit, &uid, e))) || (doc && (rc = rcli_doc(c, doc, &did, e))) ||
+	    (rc = store_read_begin(c->ops.st, &t, e)))
+		return rc;
+	if (one) {
+		rc = show_indicator(c, h, t, one, fmt, e);
+		store_read_end(t);
+		return rc;
+	}
+	struct indicator *v;
+	size_t n;
+	struct out_table tab;
+	out_init(&tab, ind_cols, NCOLS(ind_cols));
+	rc = ind_list(t, h, did, uid, &v, &n, e);
+	for (size_t i = 0; i < n && !rc; i++) {
+		struct ind_assessment a;
+		char number[DOCNUM_LEN];
+		if ((rc = ind_assess_stored(t, &v[i], c->ops.today, &a, e)))
+			break;
+		doc_number_of(t, v[i].doc_id, number, sizeof number);
+		ind_row(&tab, h, &v[i], number, &a);
+	}
+	store_read_end(t);
+	if (!rc && fmt == FMT_JSON) {
+		json_t *j = out_json(&tab);
+		rc = rcli_json_print(j, c, e);
+		json_decref(j);
+	} else if (!rc) {
+		rc = out_print(&tab, fmt, c->out);
+	}
+	ind_list_free(v, n);
+	out_free(&tab);
+	return rc;
+}

@@ -1,0 +1,732 @@
+/* cli-report.c — the commands that sum up: summary, cascade, lint, report. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cascade.h"
+#include "cli-report.h"
+#include "cli-rows.h"
+#include "cli.h"
+#include "hier.h"
+#include "lint.h"
+#include "output.h"
+#include "report.h"
+#include "rollup.h"
+#include "store.h"
+#include "text.h"
+#include "util.h"
+
+#define OPT_FORMAT 'F'
+
+/* ---- shared ---------------------------------------------------------------- */
+
+int rcli_bad_option(struct err *e, const char *cmd)
+{
+	return err_set(e, ERR_USAGE, "tùy chọn không hợp lệ cho lệnh %s (xem theodoi %s --help)",
+	               cmd, cmd);
+}
+
+int rcli_format(const char *v, int *fmt, struct err *e)
+{
+	int f = cli_format(v);
+	if (f < 0) {
+		err_set(e, ERR_USAGE, "định dạng không hợp lệ: '%s' (text, csv hoặc json)", v);
+		str_copy(e->field, "--format", sizeof e->field);
+		return ERR_USAGE;
+	}
+	*fmt = f;
+	return 0;
+}
+
+int rcli_doc(struct cli *c, const char *s, uint64_t *id, struct err *e)
+{
+	long v;
+	const char *p = *s == '#' ? s + 1 : s;
+	struct txn *t;
+	int rc = store_read_begin(c->ops.st, &t, e);
+	if (rc)
+		return rc;
+	if (str_to_long(p, 1, 0x7fffffffL, &v) == 0) {
+		struct doc d = {0};
+		rc = store_doc_get(t, (uint64_t)v, &d, NULL);
+		doc_free(&d);
+		store_read_end(t);
+		*id = (uint64_t)v;
+		if (rc)
+			return err_set(e, ERR_NOTFOUND, "không tìm thấy văn bản #%ld (xem: theodoi docs)", v);
+		return 0;
+	}
+	uint64_t *ids = NULL;
+	int n = 0;
+	rc = store_docs_by_number(t, s, &ids, &n, e);
+	store_read_end(t);
+	if (rc)
+		return rc;
+	if (n == 1)
+		*id = ids[0];
+	else if (n == 0)
+		rc = err_set(e, ERR_NOTFOUND, "không tìm thấy văn bản số '%s' (xem: theodoi docs)", s);
+	else
+		rc = err_set(e, ERR_INPUT,
+		             "có %d văn bản cùng số '%s' (số văn bản bắt đầu lại mỗi nhiệm kỳ): "
+		             "dùng mã văn bản, ví dụ #%llu (xem: theodoi docs)",
+		             n, s, (unsigned long long)ids[0]);
+	free(ids);
+	return rc;
+}
+
+int rcli_json_print(json_t *j, struct cli *c, struct err *e)
+{
+	/* 10 significant digits: 53.3, not 53.299999999999997 */
+	if (json_dumpf(j, c->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10)) < 0 ||
+	    fputc('\n', c->out) == EOF)
+		return err_set(e, ERR_IO, "không ghi được kết quả");
+	return 0;
+}
+
+static int need_hier(struct cli *c, const struct hier **h, struct err *e)
+{
+	int rc = cli_store(c, 0, e);
+	return rc ? rc : cli_hier(c, h, e);
+}
+
+static int print_sbuf(struct cli *c, struct sbuf *b, struct err *e)
+{
+	if (b->len && fwrite(b->s, 1, b->len, c->out) != b->len)
+		return err_set(e, ERR_IO, "không ghi được kết quả");
+	return 0;
+}
+
+/* A document's name for headings: "Kế hoạch số 42-KH/ThU ngày 19/10/2025". */
+static void doc_title(struct sbuf *b, const char *kind, const char *number, date_t date)
+{
+	char d[11];
+	sbuf_puts(b, report_kind_label(kind));
+	if (number && *number)
+		sbuf_printf(b, " số %s", number);
+	if (date != DATE_NONE)
+		sbuf_printf(b, " ngày %s", date_vn(date, d));
+}
+
+/* ---- summary ---------------------------------------------------------------- */
+
+static const char summary_help[] =
+	"Cách dùng: theodoi summary [--unit ĐƠN_VỊ] [--doc VĂN_BẢN] [--quick]\n"
+	"                           [--format text|csv|json]\n"
+	"Tổng hợp tình hình thực hiện nhiệm vụ của một đơn vị và các đơn vị trực thuộc (mặc định:\n"
+	"toàn bộ kho), của một văn bản hoặc cả hai: số nhiệm vụ đã đến hạn, trong đó đã hoàn thành\n"
+	"(đúng hạn, quá hạn) và chưa hoàn thành (trong hạn gia hạn, quá hạn), tỷ lệ hoàn thành,\n"
+	"số chưa đến hạn, chưa có mốc thời hạn, tạm dừng; câu tổng hợp để đưa vào báo cáo; bảng\n"
+	"theo từng đơn vị trực thuộc; các nhiệm vụ quá hạn lâu nhất.\n"
+	"Một nhiệm vụ \"đã đến hạn\" khi thời hạn ban đầu (chưa tính gia hạn) đã qua; nhiệm vụ\n"
+	"thường xuyên đến hạn ở mỗi kỳ báo cáo. --quick: chỉ dùng bộ đếm của kho (nhanh với kho\n"
+	"lớn): tổng số, đã đóng, quá hạn, sắp đến hạn theo đơn vị.\n";
+
+static const struct out_col sum_cols[] = {
+	{"row", "Loại dòng", OUT_STR, 0, 0, 1},
+	{"unit_code", "Mã", OUT_STR, 0, 0, 1},
+	{"unit_name", "Đơn vị", OUT_STR, 26, 0, 0},
+	{"total", "Tổng", OUT_INT, 0, 1, 0},
+	{"due", "Đến hạn", OUT_INT, 0, 1, 0},
+	{"due_done", "Đã HT", OUT_INT, 0, 1, 0},
+	{"due_overdue", "Quá hạn", OUT_INT, 0, 1, 0},
+	{"completion_rate", "Tỷ lệ", OUT_STR, 0, 1, 0},
+	{"not_due", "Chưa ĐH", OUT_INT, 0, 1, 0},
+	{"due_soon", "Sắp ĐH", OUT_INT, 0, 1, 0},
+	{"no_date", "Chưa mốc", OUT_INT, 0, 1, 0},
+	{"on_hold", "Dừng", OUT_INT, 0, 1, 0},
+	{"due_on_time", "Đúng hạn", OUT_INT, 0, 1, 1},
+	{"due_late", "HT quá hạn", OUT_INT, 0, 1, 1},
+	{"due_extended", "Gia hạn", OUT_INT, 0, 1, 1},
+	{"unreported", "Chưa báo cáo", OUT_INT, 0, 1, 1},
+	{"not_due_done", "HT trước hạn", OUT_INT, 0, 1, 1},
+	{"awaiting", "Chờ văn bản", OUT_INT, 0, 1, 1},
+	{"review", "Cần rà soát", OUT_INT, 0, 1, 1},
+};
+
+static const struct out_col quick_cols[] = {
+	{"row", "Loại dòng", OUT_STR, 0, 0, 1},
+	{"unit_code", "Mã", OUT_STR, 0, 0, 1},
+	{"unit_name", "Đơn vị", OUT_STR, 40, 0, 0},
+	{"total", "Tổng", OUT_INT, 0, 1, 0},
+	{"closed", "Đã đóng", OUT_INT, 0, 1, 0},
+	{"overdue", "Quá hạn", OUT_INT, 0, 1, 0},
+	{"due_soon", "Sắp đến hạn", OUT_INT, 0, 1, 0},
+};
+
+#define NCOLS(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+static void sum_row(struct out_table *tab, const char *kind, const char *code, const char *name,
+                    const struct rollup *r, int quick)
+{
+	char v[19][32];
+	if (quick) {
+		snprintf(v[0], sizeof v[0], "%llu", (unsigned long long)r->total);
+		snprintf(v[1], sizeof v[1], "%llu", (unsigned long long)r->done);
+		snprintf(v[2], sizeof v[2], "%llu", (unsigned long long)r->by_tl[TL_OVERDUE]);
+		snprintf(v[3], sizeof v[3], "%llu", (unsigned long long)r->due_soon);
+		const char *cells[] = {kind, code, name, v[0], v[1], v[2], v[3]};
+		out_row(tab, cells);
+		return;
+	}
+	const uint64_t nums[] = {r->total, r->due, r->due_done, r->by_bucket[RB_DUE_OVERDUE], 0,
+	                         r->not_due, r->due_soon, r->no_date, r->by_bucket[RB_ON_HOLD],
+	                         r->by_bucket[RB_DUE_ON_TIME], r->by_bucket[RB_DUE_LATE],
+	                         r->by_bucket[RB_DUE_EXTENDED], r->unreported,
+	                         r->by_bucket[RB_NOT_DUE_DONE], r->by_bucket[RB_NO_DATE_AWAITING],
+	                         r->by_bucket[RB_NO_DATE_REVIEW]};
+	const char *cells[NCOLS(sum_cols)];
+	cells[0] = kind, cells[1] = code, cells[2] = name;
+	for (int i = 0; i < NCOLS(sum_cols) - 3; i++) {
+		if (i == 4)
+			rollup_percent(r->due_done, r->due, v[i], sizeof v[i]);
+		else
+			snprintf(v[i], sizeof v[i], "%llu", (unsigned long long)nums[i]);
+		cells[3 + i] = v[i];
+	}
+	out_row(tab, cells);
+}
+
+static int wrap_print(const char *line, size_t len, void *ctx)
+{
+	fprintf(ctx, "%.*s\n", (int)len, line);
+	return 0;
+}
+
+static void unit_row(struct out_table *tab, const struct hier *h, const struct rollup_row *row,
+                     int quick, int text)
+{
+	const struct unit *u = row->unit ? hier_unit(h, row->unit) : NULL;
+	char name[320];
+	if (!u)
+		snprintf(name, sizeof name, "(chưa xác định đơn vị chủ trì)");
+	else
+		snprintf(name, sizeof name, "%s%s", u->name, row->own && text ? " (trực tiếp)" : "");
+	sum_row(tab, row->own ? "own" : row->unit ? "subtree" : "unresolved", u ? u->code : "", name,
+	        &row->r, quick);
+}
+
+struct sum_args {
+	uint32_t unit;
+	uint64_t doc;
+	const char *doc_arg;
+	int quick, fmt;
+};
+
+static void summary_text(struct cli *c, const struct sum_args *a, const struct hier *h,
+                         const struct rollup *total, const struct out_table *tab,
+                         const struct out_table *late)
+{
+	const struct unit *u = a->unit ? hier_unit(h, a->unit) : NULL;
+	char d[11];
+	fprintf(c->out, "Tổng hợp tình hình thực hiện nhiệm vụ: %s%s%s%s; tính đến ngày %s\n\n",
+	        u ? u->name : "toàn bộ kho", u ? " và các đơn vị trực thuộc" : "",
+	        a->doc_arg ? ", văn bản " : "", a->doc_arg ? a->doc_arg : "", date_vn(c->ops.today, d));
+	if (a->quick) {
+		fprintf(c->out, "Số liệu nhanh từ bộ đếm: tổng số %llu nhiệm vụ, đã đóng %llu, quá hạn %llu, "
+		                "sắp đến hạn (%d ngày) %llu.\n\n",
+		        (unsigned long long)total->total, (unsigned long long)total->done,
+		        (unsigned long long)total->by_tl[TL_OVERDUE], c->cfg.soon_days,
+		        (unsigned long long)total->due_soon);
+	} else {
+		char *s = rollup_sentence(total), *clean = txt_sanitize(s);
+		txt_wrap(clean, 80, wrap_print, c->out);
+		free(s);
+		free(clean);
+		struct rollup_line lines[ROLLUP_LINES];
+		size_t n = rollup_lines(total, lines, ROLLUP_LINES);
+		fputc('\n', c->out);
+		for (size_t i = 0; i < n; i++) {
+			struct sbuf b = {0};
+			char num[32];
+			for (int k = 0; k < 2 + 2 * lines[i].depth; k++)
+				sbuf_putc(&b, ' ');
+			txt_pad(&b, lines[i].label, 46 - 2 * lines[i].depth, 0);
+			txt_pad(&b, rollup_count_str(lines[i].n, num, sizeof num), 10, 1);
+			fprintf(c->out, "%s\n", b.s);
+			sbuf_free(&b);
+		}
+		fputc('\n', c->out);
+	}
+	fprintf(c->out, "Theo đơn vị:\n");
+	out_print(tab, FMT_TEXT, c->out);
+	if (late && late->nrows) {
+		fprintf(c->out, "\nQuá hạn lâu nhất:\n");
+		out_print(late, FMT_TEXT, c->out);
+	}
+}
+
+static json_t *summary_json(struct cli *c, const struct sum_args *a, const struct hier *h,
+                            const struct rollup *total, const struct rollup_row *rows, size_t n,
+                            const struct out_table *late)
+{
+	const struct unit *u = a->unit ? hier_unit(h, a->unit) : NULL;
+	char d[11];
+	json_t *o = json_object(), *units = json_array();
+	json_object_set_new(o, "unit", u ? json_string(u->code) : json_null());
+	json_object_set_new(o, "unit_name", u ? json_string(u->name) : json_null());
+	json_object_set_new(o, "doc", a->doc ? json_integer((json_int_t)a->doc) : json_null());
+	json_object_set_new(o, "today", json_string(date_iso(c->ops.today, d)));
+	json_object_set_new(o, "quick", json_boolean(a->quick));
+	json_t *sum;
+	if (a->quick)
+		sum = json_pack("{s:I, s:I, s:I, s:I}", "total", (json_int_t)total->total, "closed",
+		                (json_int_t)total->done, "overdue", (json_int_t)total->by_tl[TL_OVERDUE],
+		                "due_soon", (json_int_t)total->due_soon);
+	else
+		sum = rollup_to_json(total);
+	json_object_set_new(o, "summary", sum);
+	for (size_t i = 0; i < n; i++) {
+		const struct unit *cu = rows[i].unit ? hier_unit(h, rows[i].unit) : NULL;
+		json_t *r = a->quick ? json_pack("{s:I, s:I, s:I, s:I}", "total", (json_int_t)rows[i].r.total,
+		                                 "closed", (json_int_t)rows[i].r.done, "overdue",
+		                                 (json_int_t)rows[i].r.by_tl[TL_OVERDUE], "due_soon",
+		                                 (json_int_t)rows[i].r.due_soon)
+		                     : rollup_to_json(&rows[i].r);
+		json_array_append_new(units, json_pack("{s:o, s:o, s:b, s:o}", "unit_code",
+		                                       cu ? json_string(cu->code) : json_null(), "unit_name",
+		                                       cu ? json_string(cu->name) : json_null(), "own",
+		                                       rows[i].own, "summary", r));
+	}
+	json_object_set_new(o, "units", units);
+	json_object_set_new(o, "most_overdue", late ? out_json(late) : json_array());
+	return o;
+}
+
+int cmd_summary(struct cli *c, int argc, char **argv, struct err *e)
+{
+	static const struct option opts[] = {{"format", required_argument, NULL, OPT_FORMAT},
+	                                     {"unit", required_argument, NULL, 'u'},
+	                                     {"doc", required_argument, NULL, 'd'},
+	                                     {"quick", no_argument, NULL, 'q'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {0}};
+	struct sum_args a = {0, 0, NULL, 0, FMT_TEXT};
+	const char *unit = NULL;
+	int o, rc;
+	while ((o = getopt_long(argc, argv, "hu:d:q", opts, NULL)) != -1) {
+		switch (o) {
+		case 'h': return fputs(summary_help, c->out), 0;
+		case 'u': unit = optarg; break;
+		case 'd': a.doc_arg = optarg; break;
+		case 'q': a.quick = 1; break;
+		case OPT_FORMAT:
+			if ((rc = rcli_format(optarg, &a.fmt, e)))
+				return rc;
+			break;
+		default: return rcli_bad_option(e, "summary");
+		}
+	}
+	if (optind < argc)
+		return err_set(e, ERR_USAGE, "lệnh summary không nhận tham số '%s'", argv[optind]);
+	if (a.quick && a.doc_arg)
+		return err_set(e, ERR_USAGE, "--quick dùng bộ đếm theo đơn vị, không dùng được với --doc");
+	const struct hier *h;
+	struct txn *t;
+	if ((rc = need_hier(c, &h, e)) || (unit && (rc = cli_unit(c, unit, &a.unit, e))) ||
+	    (a.doc_arg && (rc = rcli_doc(c, a.doc_arg, &a.doc, e))) ||
+	    (rc = store_read_begin(c->ops.st, &t, e)))
+		return rc;
+	struct rollup_scope scope = {a.unit, a.doc};
+	struct rollup_when w = {c->ops.today, c->cfg.soon_days, &c->cfg.periods};
+	struct rollup total;
+	struct rollup_row *rows = NULL;
+	size_t n = 0;
+	struct out_table tab, late;
+	out_init(&tab, a.quick ? quick_cols : sum_cols, a.quick ? NCOLS(quick_cols) : NCOLS(sum_cols));
+	rows_init(&late);
+	rc = rollup_children(t, h, &scope, &w, a.quick, &rows, &n, &total, e);
+	if (!rc && a.fmt == FMT_CSV)
+		sum_row(&tab, "total", "", "Tổng cộng", &total, a.quick);
+	for (size_t i = 0; i < n && !rc; i++)
+		unit_row(&tab, h, &rows[i], a.quick, a.fmt == FMT_TEXT);
+	if (!rc && !a.quick) {
+		uint64_t ids[ROLLUP_WORST];
+		for (size_t i = 0; i < total.nworst; i++)
+			ids[i] = total.worst[i].task;
+		rc = rows_add_ids(c, t, &late, ids, total.nworst, e);
+	}
+	store_read_end(t);
+	if (!rc) {
+		if (a.fmt == FMT_TEXT) {
+			summary_text(c, &a, h, &total, &tab, a.quick ? NULL : &late);
+		} else if (a.fmt == FMT_CSV) {
+			rc = out_print(&tab, FMT_CSV, c->out);
+		} else {
+			json_t *j = summary_json(c, &a, h, &total, rows, n, a.quick ? NULL : &late);
+			rc = rcli_json_print(j, c, e);
+			json_decref(j);
+		}
+	}
+	free(rows);
+	out_free(&tab);
+	out_free(&late);
+	return rc;
+}
+
+/* ---- cascade ----------------------------------------------------------------- */
+
+static const char cascade_help[] =
+	"Cách dùng: theodoi cascade VĂN_BẢN [--depth N] [--format text|csv|json]\n"
+	"Cây các văn bản thực hiện VĂN_BẢN: với mỗi cấp ủy trực thuộc cơ quan ban hành (thành ủy,\n"
+	"huyện ủy, đảng ủy khối, đảng ủy cơ sở, chi bộ cơ sở), đã ban hành kế hoạch thực hiện\n"
+	"chưa, số và ngày, đúng hạn hay chậm so với thời hạn văn bản yêu cầu; các cấp ủy chưa\n"
+	"ban hành; các văn bản khác thực hiện VĂN_BẢN; và tiếp tục như vậy với kế hoạch của cấp\n"
+	"dưới. VĂN_BẢN là mã (#12) hoặc số (15-CTr/TU). --depth: số cấp tối đa (mặc định: hết).\n";
+
+static void node_line(struct sbuf *b, const struct hier *h, const struct cascade_node *n)
+{
+	const struct unit *u = n->unit ? hier_unit(h, n->unit) : NULL;
+	char d[11];
+	if (n->depth > 0)
+		sbuf_printf(b, "%s: ", u ? u->name : "(chưa xác định cơ quan ban hành)");
+	if (n->doc)
+		doc_title(b, n->kind, n->number, n->date);
+	if (n->depth == 0)
+		return;
+	sbuf_printf(b, "%s%s", n->doc ? " — " : "", cascade_state_label(n->state));
+	if (n->state == CS_LATE)
+		sbuf_printf(b, " %d ngày (hạn %s)", n->days, date_vn(n->due, d));
+	else if (n->state == CS_OVERDUE)
+		sbuf_printf(b, " %d ngày (hạn %s)", n->days, date_vn(n->due, d));
+	else if (n->state == CS_MISSING && n->due != DATE_NONE)
+		sbuf_printf(b, ", hạn %s", date_vn(n->due, d));
+	else if (n->state == CS_ON_TIME)
+		sbuf_printf(b, " (hạn %s)", date_vn(n->due, d));
+}
+
+/* 1 if node i is the last child of its parent. */
+static int last_child(const struct cascade *c, size_t i)
+{
+	for (size_t k = i + 1; k < c->n; k++) {
+		if (c->nodes[k].depth < c->nodes[i].depth)
+			return 1;
+		if (c->nodes[k].depth == c->nodes[i].depth)
+			return 0;
+	}
+	return 1;
+}
+
+static void cascade_text(struct cli *c, const struct hier *h, const struct cascade *cs)
+{
+	struct sbuf out = {0}, line = {0}, first = {0}, rest = {0};
+	const struct cascade_node *root = &cs->nodes[0];
+	const struct unit *iu = root->unit ? hier_unit(h, root->unit) : NULL;
+	char d[11];
+	doc_title(&line, root->kind, root->number, root->date);
+	if (iu)
+		sbuf_printf(&line, " của %s", iu->name);
+	report_wrap(&out, line.s, 80, "", "");
+	sbuf_reset(&line);
+	if (root->title)
+		report_wrap(&out, root->title, 80, "", "");
+	if (cs->n > 1 && cs->nodes[1].due != DATE_NONE)
+		sbuf_printf(&line, "Thời hạn cấp ủy trực thuộc ban hành kế hoạch thực hiện: %s. ",
+		            date_vn(cs->nodes[1].due, d));
+	sbuf_printf(&line, "Cấp ủy trực thuộc phải ban hành: %d; đã ban hành %d (đúng hạn %d, chậm %d); "
+	                   "chưa ban hành %d (quá hạn %d).",
+	            cs->required, cs->issued, cs->on_time, cs->late, cs->missing, cs->overdue);
+	report_wrap(&out, line.s, 80, "", "");
+	sbuf_putc(&out, '\n');
+	fputs(out.s, c->out);
+	sbuf_reset(&line);
+	/* guides[k]: 1 when the ancestor at depth k still has siblings below */
+	int guides[64] = {0};
+	for (size_t i = 1; i < cs->n; i++) {
+		const struct cascade_node *n = &cs->nodes[i];
+		int last = last_child(cs, i), depth = n->depth < 64 ? n->depth : 63;
+		sbuf_reset(&first);
+		sbuf_reset(&rest);
+		for (int k = 1; k < depth; k++) {
+			sbuf_puts(&first, guides[k] ? "│   " : "    ");
+			sbuf_puts(&rest, guides[k] ? "│   " : "    ");
+		}
+		sbuf_puts(&first, last ? "└── " : "├── ");
+		sbuf_puts(&rest, last ? "    " : "│   ");
+		guides[depth] = !last;
+		node_line(&line, h, n);
+		if (n->cut && n->doc)
+			sbuf_puts(&line, " …");
+		sbuf_reset(&out);
+		report_wrap(&out, line.s, 80, first.s, rest.s);
+		sbuf_reset(&line);
+		fputs(out.s, c->out);
+	}
+	if (cs->n == 1)
+		fputs("Chưa có văn bản nào thực hiện văn bản này và không có cấp ủy trực thuộc phải ban "
+		      "hành kế hoạch.\n", c->out);
+	sbuf_free(&out);
+	sbuf_free(&line);
+	sbuf_free(&first);
+	sbuf_free(&rest);
+}
+
+static const struct out_col cascade_cols[] = {
+	{"depth", "Cấp", OUT_INT, 0, 1, 0},
+	{"parent", "Cha", OUT_INT, 0, 1, 0},
+	{"state", "Tình trạng", OUT_STR, 0, 0, 0},
+	{"unit_code", "Mã", OUT_STR, 0, 0, 0},
+	{"unit_name", "Đơn vị", OUT_STR, 30, 0, 0},
+	{"doc_id", "Mã VB", OUT_INT, 0, 1, 0},
+	{"number", "Số", OUT_STR, 0, 0, 0},
+	{"date", "Ngày", OUT_STR, 0, 0, 0},
+	{"due", "Hạn", OUT_STR, 0, 0, 0},
+	{"days", "Số ngày", OUT_INT, 0, 1, 0},
+};
+
+static json_t *node_json(const struct hier *h, const struct cascade *cs, size_t i, size_t *next)
+{
+	const struct cascade_node *n = &cs->nodes[i];
+	const struct unit *u = n->unit ? hier_unit(h, n->unit) : NULL;
+	char d1[11], d2[11];
+	json_t *o = json_object(), *kids = json_array();
+	json_object_set_new(o, "state", json_string(cascade_state_key(n->state)));
+	json_object_set_new(o, "unit_code", u ? json_string(u->code) : json_null());
+	json_object_set_new(o, "unit_name", u ? json_string(u->name) : json_null());
+	json_object_set_new(o, "doc_id", n->doc ? json_integer((json_int_t)n->doc) : json_null());
+	json_object_set_new(o, "number", n->doc ? json_string(n->number) : json_null());
+	json_object_set_new(o, "date", n->date != DATE_NONE ? json_string(date_iso(n->date, d1)) : json_null());
+	json_object_set_new(o, "due", n->due != DATE_NONE ? json_string(date_iso(n->due, d2)) : json_null());
+	json_object_set_new(o, "days", json_integer(n->days));
+	size_t k = i + 1;
+	while (k < cs->n && cs->nodes[k].depth > n->depth)
+		json_array_append_new(kids, node_json(h, cs, k, &k));
+	json_object_set_new(o, "children", kids);
+	*next = k;
+	return o;
+}
+
+int cmd_cascade(struct cli *c, int argc, char **argv, struct err *e)
+{
+	static const struct option opts[] = {{"format", required_argument, NULL, OPT_FORMAT},
+	                                     {"depth", required_argument, NULL, 'n'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {0}};
+	int fmt = FMT_TEXT, o, rc;
+	long depth = 0;
+	while ((o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (o == 'h')
+			return fputs(cascade_help, c->out), 0;
+		if (o == 'n') {
+			if (str_to_long(optarg, 1, 16, &depth))
+				return err_set(e, ERR_USAGE, "giá trị không hợp lệ cho --depth: '%s' (1..16)", optarg);
+		} else if (o != OPT_FORMAT) {
+			return rcli_bad_option(e, "cascade");
+		} else if ((rc = rcli_format(optarg, &fmt, e))) {
+			return rc;
+		}
+	}
+	if (optind != argc - 1)
+		return err_set(e, ERR_USAGE, "lệnh cascade cần đúng một văn bản (xem theodoi cascade --help)");
+	const struct hier *h;
+	uint64_t doc;
+	struct txn *t;
+	if ((rc = need_hier(c, &h, e)) || (rc = rcli_doc(c, argv[optind], &doc, e)) ||
+	    (rc = store_read_begin(c->ops.st, &t, e)))
+		return rc;
+	struct cascade cs;
+	rc = cascade_build(t, h, doc, c->ops.today, (int)depth, &cs, e);
+	store_read_end(t);
+	if (rc)
+		return rc;
+	if (fmt == FMT_TEXT) {
+		cascade_text(c, h, &cs);
+	} else if (fmt == FMT_JSON) {
+		size_t next;
+		json_t *j = node_json(h, &cs, 0, &next);
+		json_object_set_new(j, "counts", json_pack("{s:i, s:i, s:i, s:i, s:i, s:i}", "required",
+		                                           cs.required, "issued", cs.issued, "on_time",
+		                                           cs.on_time, "late", cs.late, "missing", cs.missing,
+		                                           "overdue", cs.overdue));
+		rc = rcli_json_print(j, c, e);
+		json_decref(j);
+	} else {
+		struct out_table tab;
+		out_init(&tab, cascade_cols, NCOLS(cascade_cols));
+		for (size_t i = 0; i < cs.n; i++) {
+			const struct cascade_node *n = &cs.nodes[i];
+			const struct unit *u = n->unit ? hier_unit(h, n->unit) : NULL;
+			char v[4][24], d1[11], d2[11];
+			snprintf(v[0], sizeof v[0], "%d", n->depth);
+			snprintf(v[1], sizeof v[1], "%s", "");
+			if (n->parent != (size_t)-1)
+				snprintf(v[1], sizeof v[1], "%zu", n->parent);
+			snprintf(v[2], sizeof v[2], "%s", "");
+			if (n->doc)
+				snprintf(v[2], sizeof v[2], "%llu", (unsigned long long)n->doc);
+			snprintf(v[3], sizeof v[3], "%d", n->days);
+			const char *cells[] = {v[0], v[1], cascade_state_key(n->state), u ? u->code : "",
+			                       u ? u->name : "", v[2], n->number, date_iso(n->date, d1),
+			                       date_iso(n->due, d2), v[3]};
+			out_row(&tab, cells);
+		}
+		rc = out_print(&tab, FMT_CSV, c->out);
+		out_free(&tab);
+	}
+	cascade_free(&cs);
+	return rc;
+}
+
+/* ---- lint ---------------------------------------------------------------------- */
+
+static const char lint_help[] =
+	"Cách dùng: theodoi lint [VĂN_BẢN] [--unit ĐƠN_VỊ] [--rule QUY_TẮC]\n"
+	"                        [--format text|csv|json]\n"
+	"\"Rõ việc, rõ người, rõ tiến độ\": các nhiệm vụ chưa rõ, mỗi vấn đề với văn bản và mục.\n"
+	"Quy tắc:\n"
+	"  no_lead            không có đơn vị chủ trì\n"
+	"  unresolved_lead    có ghi đơn vị chủ trì nhưng không khớp đơn vị nào\n"
+	"  no_deadline        không có thời hạn nào (không ghi, không kế thừa)\n"
+	"  directive_overdue  chờ văn bản cấp trên đã quá năm dự kiến\n"
+	"  no_report          nhiệm vụ thường xuyên, định kỳ chưa có báo cáo trong kỳ hiện tại\n"
+	"--rule (có thể lặp lại) chỉ kiểm tra các quy tắc đó.\n";
+
+static const struct out_col lint_cols[] = {
+	{"doc_number", "Văn bản", OUT_STR, 14, 0, 0},
+	{"section", "Mục", OUT_STR, 10, 0, 0},
+	{"task_id", "NV", OUT_INT, 0, 1, 0},
+	{"lead_code", "Mã ĐV", OUT_STR, 0, 0, 1},
+	{"lead_name", "Chủ trì", OUT_STR, 22, 0, 0},
+	{"rule", "Quy tắc", OUT_STR, 0, 0, 1},
+	{"rule_label", "Vấn đề", OUT_STR, 0, 0, 1},
+	{"detail", "Vấn đề", OUT_STR, 0, 0, 0},
+};
+
+int cmd_lint(struct cli *c, int argc, char **argv, struct err *e)
+{
+	static const struct option opts[] = {{"format", required_argument, NULL, OPT_FORMAT},
+	                                     {"unit", required_argument, NULL, 'u'},
+	                                     {"rule", required_argument, NULL, 'r'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {0}};
+	int fmt = FMT_TEXT, o, rc;
+	unsigned rules = 0;
+	const char *unit = NULL;
+	while ((o = getopt_long(argc, argv, "hu:", opts, NULL)) != -1) {
+		int r;
+		switch (o) {
+		case 'h': return fputs(lint_help, c->out), 0;
+		case 'u': unit = optarg; break;
+		case 'r':
+			if ((r = lint_rule_parse(optarg)) < 0)
+				return err_set(e, ERR_USAGE, "quy tắc không tồn tại: '%s' (xem theodoi lint --help)", optarg);
+			rules |= 1u << r;
+			break;
+		case OPT_FORMAT:
+			if ((rc = rcli_format(optarg, &fmt, e)))
+				return rc;
+			break;
+		default: return rcli_bad_option(e, "lint");
+		}
+	}
+	if (optind < argc - 1)
+		return err_set(e, ERR_USAGE, "lệnh lint nhận nhiều nhất một văn bản");
+	const struct hier *h;
+	struct lint_opts lo = {0, 0, rules, c->ops.today, &c->cfg.periods};
+	struct txn *t;
+	if ((rc = need_hier(c, &h, e)) || (unit && (rc = cli_unit(c, unit, &lo.unit, e))) ||
+	    (optind < argc && (rc = rcli_doc(c, argv[optind], &lo.doc, e))) ||
+	    (rc = store_read_begin(c->ops.st, &t, e)))
+		return rc;
+	struct lint_item *items = NULL;
+	size_t n = 0;
+	struct out_table tab;
+	out_init(&tab, lint_cols, NCOLS(lint_cols));
+	rc = lint_run(t, h, &lo, &items, &n, e);
+	size_t ntasks = 0;
+	for (size_t i = 0; i < n && !rc; i++) {
+		const struct lint_item *it = &items[i];
+		const struct unit *u = it->lead ? hier_unit(h, it->lead) : NULL;
+		char id[24], number[DOCNUM_LEN] = "";
+		struct doc d = {0};
+		if (it->doc && store_doc_get(t, it->doc, &d, NULL) == 0)
+			str_copy(number, d.number, sizeof number);
+		doc_free(&d);
+		snprintf(id, sizeof id, "%llu", (unsigned long long)it->task);
+		ntasks += i == 0 || items[i - 1].task != it->task;
+		const char *cells[] = {number, it->section, id, u ? u->code : "", u ? u->name : "",
+		                       lint_rule_key(it->rule), lint_rule_label(it->rule), it->detail};
+		out_row(&tab, cells);
+	}
+	store_read_end(t);
+	if (!rc) {
+		if (fmt != FMT_TEXT)
+			rc = out_print(&tab, fmt, c->out);
+		else if (!n)
+			fprintf(c->out, "Không phát hiện vấn đề: mọi nhiệm vụ đều rõ việc, rõ người, rõ tiến độ.\n");
+		else if (!(rc = out_print(&tab, fmt, c->out)))
+			fprintf(c->out, "\n%zu vấn đề ở %zu nhiệm vụ.\n", n, ntasks);
+	}
+	free(items);
+	out_free(&tab);
+	return rc;
+}
+
+/* ---- report --------------------------------------------------------------------- */
+
+static const char report_help[] =
+	"Cách dùng: theodoi report [--unit ĐƠN_VỊ] [--doc VĂN_BẢN] [--period YYYY | YYYY-Qn]\n"
+	"                          [--format md|txt|csv|json]\n"
+	"Báo cáo kết quả thực hiện: đầu báo cáo với đơn vị và kỳ; các văn bản triển khai; theo\n"
+	"văn bản, mục và đơn vị chủ trì: các nhiệm vụ với trạng thái, tình trạng và nội dung cập\n"
+	"nhật trong kỳ; các chỉ tiêu; nhiệm vụ quá hạn và cấp ủy chưa ban hành kế hoạch; phần\n"
+	"tổng hợp với số liệu. --period: năm (2026) hoặc quý (2026-Q3), mặc định năm hiện tại.\n"
+	"--format: md (Markdown, mặc định), txt (văn bản 80 cột), csv (mỗi nhiệm vụ một dòng),\n"
+	"json.\n";
+
+int cmd_report(struct cli *c, int argc, char **argv, struct err *e)
+{
+	static const struct option opts[] = {{"format", required_argument, NULL, OPT_FORMAT},
+	                                     {"unit", required_argument, NULL, 'u'},
+	                                     {"doc", required_argument, NULL, 'd'},
+	                                     {"period", required_argument, NULL, 'p'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {0}};
+	int fmt = RF_MD, o, rc, y;
+	const char *unit = NULL, *doc = NULL;
+	struct report_opts ro = {0};
+	date_split(c->ops.today, &y, NULL, NULL);
+	report_period_year(y, &ro.period);
+	while ((o = getopt_long(argc, argv, "hu:d:p:", opts, NULL)) != -1) {
+		switch (o) {
+		case 'h': return fputs(report_help, c->out), 0;
+		case 'u': unit = optarg; break;
+		case 'd': doc = optarg; break;
+		case 'p':
+			if ((rc = report_period_parse(optarg, &ro.period, e)))
+				return rc;
+			break;
+		case OPT_FORMAT:
+			if ((fmt = report_format_parse(optarg)) < 0) {
+				str_copy(e->field, "--format", sizeof e->field);
+				return err_set(e, ERR_USAGE, "định dạng không hợp lệ: '%s' (md, txt, csv hoặc json)", optarg);
+			}
+			break;
+		default: return rcli_bad_option(e, "report");
+		}
+	}
+	if (optind < argc)
+		return err_set(e, ERR_USAGE, "lệnh report không nhận tham số '%s'", argv[optind]);
+	const struct hier *h;
+	struct txn *t;
+	if ((rc = need_hier(c, &h, e)) || (unit && (rc = cli_unit(c, unit, &ro.unit, e))) ||
+	    (doc && (rc = rcli_doc(c, doc, &ro.doc, e))) || (rc = store_read_begin(c->ops.st, &t, e)))
+		return rc;
+	ro.today = c->ops.today;
+	ro.soon = c->cfg.soon_days;
+	ro.periods = &c->cfg.periods;
+	struct report r;
+	rc = report_build(t, h, &ro, &r, e);
+	store_read_end(t);
+	if (rc)
+		return rc;
+	struct sbuf b = {0};
+	if (!(rc = report_render(&r, (enum report_format)fmt, &b, e)))
+		rc = print_sbuf(c, &b, e);
+	sbuf_free(&b);
+	report_free(&r);
+	return rc;
+}
