@@ -1,5 +1,6 @@
 /* query.c — overdue and due-soon lists and counts over the indexes. */
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "hier.h"
@@ -39,11 +40,59 @@ static int hit_cmp(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
+/* Saturating a + b, so that "no limit" (SIZE_MAX) never wraps. */
+static size_t add_sat(size_t a, size_t b)
+{
+	return a > SIZE_MAX - b ? SIZE_MAX : a + b;
+}
+
+struct filter {
+	struct collect *c;
+	const struct hier *h;
+	uint32_t root;
+};
+
+static int filter_fn(uint64_t id, date_t due, uint32_t lead, void *ctx)
+{
+	struct filter *f = ctx;
+	if (!lead || !hier_in_subtree(f->h, lead, f->root))
+		return 0;
+	return collect_fn(id, due, lead, f->c);
+}
+
+/* Walk the subtree unit by unit: each contributes at most `want` of its
+ * own earliest tasks; a subtree with nothing in range (per the counters)
+ * is skipped whole. */
+static int walk_units(struct txn *t, const struct hier *h, size_t i, date_t from, date_t to,
+                      size_t want, struct collect *c, struct err *e)
+{
+	size_t end = hier_subtree_end(h, i);
+	int rc = 0;
+	while (i < end && !rc) {
+		uint64_t cnt = 0;
+		uint32_t uid = hier_at(h, i)->id;
+		if ((rc = store_count(t, uid, from, to, &cnt, e)))
+			break;
+		if (cnt == 0) {
+			i = hier_subtree_end(h, i);
+			continue;
+		}
+		c->want = add_sat(c->n, want);
+		rc = store_tasks_by_due(t, uid, from, to, collect_fn, c, e);
+		if (rc == 1)
+			rc = 0;
+		i++;
+	}
+	if (!rc)
+		qsort(c->hits, c->n, sizeof *c->hits, hit_cmp);
+	return rc;
+}
+
 int q_due_ids(struct txn *t, const struct hier *h, uint32_t root, date_t from, date_t to,
               size_t offset, size_t limit, uint64_t **ids, size_t *n, struct err *e)
 {
 	struct collect c = {0};
-	size_t want = offset + limit;
+	size_t want = add_sat(offset, limit);
 	int rc = 0;
 	*ids = NULL;
 	*n = 0;
@@ -58,26 +107,27 @@ int q_due_ids(struct txn *t, const struct hier *h, uint32_t root, date_t from, d
 		size_t i = hier_find_id(h, root);
 		if (i == (size_t)-1)
 			return err_set(e, ERR_NOTFOUND, "không tìm thấy đơn vị #%u", root);
-		size_t end = hier_subtree_end(h, i);
-		/* Each unit contributes at most `want` of its own earliest tasks;
-		 * a subtree with nothing in range (per the counters) is skipped. */
-		while (i < end && !rc) {
-			uint64_t cnt = 0;
-			uint32_t uid = hier_at(h, i)->id;
-			rc = store_count(t, uid, from, to, &cnt, e);
-			if (rc)
-				break;
-			if (cnt == 0) {
-				i = hier_subtree_end(h, i);
-				continue;
-			}
-			c.want = c.n + want;
-			rc = store_tasks_by_due(t, uid, from, to, collect_fn, &c, e);
-			if (rc == 1)
-				rc = 0;
-			i++;
+		/* Two plans: walk the subtree's units (cost grows with the number
+		 * of units), or scan the store's due index keeping the subtree's
+		 * tasks (cost grows with the share of other units' tasks).  The
+		 * counters say which is cheaper. */
+		uint64_t n_sub = 0, n_all = 0;
+		if ((rc = store_count(t, root, from, to, &n_sub, e)) ||
+		    (rc = store_count(t, 0, from, to, &n_all, e)))
+			return rc;
+		if (n_sub == 0)
+			return 0;
+		double units = (double)(hier_subtree_end(h, i) - i);
+		double take = (double)want < (double)n_sub ? (double)want : (double)n_sub;
+		double walk_cost = units * 20.0 + take;
+		double scan_cost = take * (double)n_all / (double)n_sub;
+		if (scan_cost < walk_cost) {
+			struct filter f = {&c, h, root};
+			c.want = want;
+			rc = store_tasks_by_due(t, 0, from, to, filter_fn, &f, e);
+		} else {
+			rc = walk_units(t, h, i, from, to, want, &c, e);
 		}
-		qsort(c.hits, c.n, sizeof *c.hits, hit_cmp);
 	}
 	if (rc == 1)
 		rc = 0;
