@@ -185,7 +185,10 @@ static void group_title(struct sbuf *b, const struct report_task *k)
 		sbuf_printf(b, "Mục %s", sec);
 	else
 		sbuf_puts(b, "Nhiệm vụ khác");
-	sbuf_printf(b, " — %s", *k->lead_name ? k->lead_name : "chưa xác định đơn vị chủ trì");
+	if (!*k->lead_name)
+		sbuf_puts(b, " — chưa xác định đơn vị chủ trì");
+	else
+		sbuf_printf(b, " — %s%s", k->lead_name, k->lead ? "" : " (chưa xác định được đơn vị)");
 }
 
 static void heading_title(struct sbuf *b, const struct report *r)

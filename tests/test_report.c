@@ -1,0 +1,419 @@
+/* test_report.c — the report of results (sections, figures, notes of the
+ * period, late and missing items; Markdown, 80-column text, CSV and JSON
+ * parsed back) and the reminder letters (recipients, items, text). */
+#include "remind.h"
+#include "report-fixture.h"
+#include "report.h"
+#include "text.h"
+
+TestSuite(report, .init = rfx_open, .fini = rfx_close);
+TestSuite(remind, .init = rfx_open, .fini = rfx_close);
+TestSuite(report_period);
+
+static uint64_t D1, D2, A, B, C, Dt, E, F;
+
+static int put_indicator(struct txn *t, void *ctx, struct err *e)
+{
+	return store_indicator_put(t, ctx, e);
+}
+
+/* Two documents, six tasks, one indicator with a value. */
+static void scenario(void)
+{
+	struct err e = {0};
+	D1 = rfx_doc("15-CTr/TU", "CTr", "tu", D(2025, 3, 1), D(2025, 6, 30), "09-NQ/TW", NULL);
+	D2 = rfx_doc("42-KH/ThU", "KH", "thu", D(2025, 6, 1), DATE_NONE, "15-CTr/TU", NULL);
+	A = rfx_task(D1, "III.1#1", "tu-btc", NULL, "hoàn thành trong quý II/2026");
+	rfx_update(A, D(2025, 12, 1), -1, 10, "Khởi động");
+	rfx_update(A, D(2026, 6, 20), ST_DONE, -1, "Đã hoàn thành *đợt một* | xong");
+	B = rfx_task(D1, "III.1#2", "tu-btc", NULL, "hoàn thành trong tháng 10/2026");
+	rfx_update(B, D(2026, 8, 15), -1, 50, "Đang làm, đạt 50%");
+	C = rfx_task(D1, "III.2#1", "tu-vp", NULL, "thực hiện thường xuyên");
+	Dt = rfx_task(D2, "III#1", "thu-btc", NULL, "hoàn thành trước ngày 01/12/2026");
+	rfx_update(Dt, D(2026, 11, 20), -1, 80, "Sắp xong, còn thẩm định, ký");
+	E = rfx_task(D2, "III#2", "thu-p1", NULL, "hoàn thành trong quý I/2026");
+	F = rfx_task(D1, "IV#1", NULL, "Sở Nội vụ", NULL);
+	struct indicator i;
+	memset(&i, 0, sizeof i);
+	i.doc_id = D1;
+	strcpy(i.section, "II#1");
+	i.text = xstrdup("Tối thiểu 90% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ.");
+	i.year = 2026;
+	i.min = 90;
+	i.target = NAN;
+	strcpy(i.unit_of, "%");
+	i.lead = rfx_unit("tu-btc");
+	cr_assert_eq(store_write(fx.ops.st, put_indicator, &i, &e), 0, "%s", e.msg);
+	cr_assert_eq(ind_measure_add(&fx.ops, i.id, 95, D(2026, 9, 30), "Báo cáo quý III", NULL, &e), 0,
+	             "%s", e.msg);
+	indicator_free(&i);
+}
+
+static void build(uint32_t unit, uint64_t doc, const char *period, struct report *r)
+{
+	struct err e = {0};
+	struct report_opts o = {unit, doc, {0}, TODAY, 14, NULL};
+	cr_assert_eq(report_period_parse(period, &o.period, &e), 0, "%s", e.msg);
+	const struct hier *h = rfx_hier();
+	struct txn *t = rfx_read();
+	cr_assert_eq(report_build(t, h, &o, r, &e), 0, "%s", e.msg);
+	store_read_end(t);
+}
+
+Test(report_period, years_and_quarters)
+{
+	struct report_period p;
+	struct err e = {0};
+	char b[48];
+	cr_assert_eq(report_period_parse("2026", &p, &e), 0);
+	cr_assert_eq(p.from, D(2026, 1, 1));
+	cr_assert_eq(p.to, D(2026, 12, 31));
+	cr_assert_str_eq(report_period_label(&p, b, sizeof b), "năm 2026");
+	cr_assert_eq(report_period_parse("2026-Q3", &p, &e), 0);
+	cr_assert_eq(p.from, D(2026, 7, 1));
+	cr_assert_eq(p.to, D(2026, 9, 30));
+	cr_assert_str_eq(report_period_label(&p, b, sizeof b), "quý III năm 2026");
+	cr_assert_eq(report_period_parse("III/2026", &p, &e), 0);
+	cr_assert_eq(p.quarter, 3);
+	cr_assert_eq(report_period_parse("2026-q1", &p, &e), 0);
+	cr_assert_eq(p.to, D(2026, 3, 31));
+	static const char *bad[] = {"2026-Q5", "20x6", "", "2026-Q", "Q9/2026", "26"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		cr_assert_eq(report_period_parse(bad[i], &p, &e), ERR_USAGE, "%s", bad[i]);
+		cr_assert_str_eq(e.field, "--period");
+	}
+}
+
+Test(report, sections_figures_and_notes_of_the_year)
+{
+	struct report r;
+	scenario();
+	build(0, 0, "2026", &r);
+	cr_assert_eq(r.ndocs, 2);
+	cr_assert_eq(r.docs[0].id, D1, "oldest first");
+	cr_assert_eq(r.docs[1].id, D2);
+	cr_assert_eq(r.docs[0].ntasks, 4);
+	cr_assert_eq(r.docs[1].ntasks, 2);
+	cr_assert_eq(r.ntasks, 6);
+	static const uint64_t *order[] = {&A, &B, &C, &F, &Dt, &E};
+	for (size_t i = 0; i < 6; i++)
+		cr_assert_eq(r.tasks[i].id, *order[i], "task %zu", i);
+	cr_assert_eq(r.total.total, 6);
+	cr_assert_eq(r.total.due, 4);
+	cr_assert_eq(r.total.due_done, 1);
+	cr_assert_eq(r.total.not_due, 1);
+	cr_assert_eq(r.total.no_date, 1);
+	cr_assert_eq(r.docs[0].r.total, 4);
+	cr_assert_eq(r.docs[1].r.by_bucket[RB_DUE_OVERDUE], 1);
+	/* the notes of 2026 only, oldest first */
+	cr_assert_eq(r.tasks[0].nnotes, 1);
+	cr_assert_eq(r.tasks[0].notes[0].day, D(2026, 6, 20));
+	cr_assert_eq(r.tasks[1].nnotes, 1);
+	cr_assert_eq(r.updates_in_period, 3);
+	cr_assert_eq(r.done_in_period, 1);
+	/* late: most days first */
+	cr_assert_eq(r.nlate, 3);
+	cr_assert_eq(r.tasks[r.late[0]].id, C);
+	cr_assert_eq(r.tasks[r.late[0]].tl.days, 327);
+	cr_assert_eq(r.tasks[r.late[1]].id, E);
+	cr_assert_eq(r.tasks[r.late[2]].id, B);
+	/* missing plans: the Huyện ủy and the Đảng ủy Khối, not the dissolved one */
+	cr_assert_eq(r.nmissing, 2);
+	cr_assert_eq(r.missing[0].unit, rfx_unit("hu"));
+	cr_assert_eq(r.missing[1].unit, rfx_unit("duk"));
+	cr_assert_eq(r.missing[0].state, CS_OVERDUE);
+	cr_assert_eq(r.missing[0].days, 511);
+	cr_assert_str_eq(r.missing[0].number, "15-CTr/TU");
+	/* the indicator */
+	cr_assert_eq(r.ninds, 1);
+	cr_assert_eq(r.inds[0].a.state, IND_MET);
+	cr_assert_str_eq(r.inds[0].doc_number, "15-CTr/TU");
+	report_free(&r);
+}
+
+Test(report, a_quarter_keeps_its_own_notes)
+{
+	struct report r;
+	scenario();
+	build(0, 0, "2026-Q3", &r);
+	cr_assert_eq(r.tasks[0].nnotes, 0);
+	cr_assert_eq(r.tasks[1].nnotes, 1);
+	cr_assert_str_eq(r.tasks[1].notes[0].text, "Đang làm, đạt 50%");
+	cr_assert_eq(r.updates_in_period, 1);
+	cr_assert_eq(r.done_in_period, 0);
+	report_free(&r);
+}
+
+Test(report, unit_and_document_scopes)
+{
+	struct report r;
+	scenario();
+	build(rfx_unit("thu"), 0, "2026", &r);
+	cr_assert_eq(r.ndocs, 1);
+	cr_assert_eq(r.docs[0].id, D2);
+	cr_assert_eq(r.ntasks, 2);
+	cr_assert_eq(r.nmissing, 0);
+	cr_assert_eq(r.ninds, 0);
+	cr_assert_str_eq(r.unit_name, "Thành ủy Bến Cát");
+	report_free(&r);
+	build(rfx_unit("hu"), 0, "2026", &r);
+	cr_assert_eq(r.ntasks, 0);
+	cr_assert_eq(r.nmissing, 1, "its own missing plan concerns it");
+	report_free(&r);
+	build(0, D1, "2026", &r);
+	cr_assert_eq(r.ndocs, 1);
+	cr_assert_eq(r.ntasks, 4);
+	cr_assert_eq(r.ninds, 1);
+	report_free(&r);
+}
+
+static char *render(const struct report *r, enum report_format f)
+{
+	struct sbuf b = {0};
+	struct err e = {0};
+	cr_assert_eq(report_render(r, f, &b, &e), 0, "%s", e.msg);
+	return sbuf_detach(&b);
+}
+
+Test(report, markdown_has_every_section_and_escapes_marks)
+{
+	struct report r;
+	scenario();
+	build(0, 0, "2026", &r);
+	char *md = render(&r, RF_MD);
+	static const char *want[] = {
+		"# BÁO CÁO", "## Kết quả thực hiện các chương trình, kế hoạch năm 2026",
+		"### I. Các văn bản triển khai thực hiện", "### II. Kết quả thực hiện nhiệm vụ",
+		"### III. Các chỉ tiêu", "### IV. Nhiệm vụ chậm tiến độ, còn thiếu", "### V. Tổng hợp",
+		"**Mục III.1 — Ban Tổ chức Tỉnh ủy**", "**Mục IV — Sở Nội vụ (chưa xác định được đơn vị)**",
+		"\\*đợt một\\* \\| xong", "tỷ lệ hoàn thành đạt 25%",
+		"Huyện ủy Đồi Thông: chưa ban hành kế hoạch thực hiện 15-CTr/TU",
+		"| **Tổng số nhiệm vụ** | 6 |", "chưa báo cáo, trễ 327 ngày",
+		"Trong năm 2026: 1 nhiệm vụ được báo cáo hoàn thành; 3 lượt cập nhật tiến độ.",
+	};
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+		cr_assert(strstr(md, want[i]), "missing \"%s\" in:\n%s", want[i], md);
+	cr_assert_null(strstr(md, "Khởi động"), "a 2025 note in a 2026 report");
+	free(md);
+	report_free(&r);
+}
+
+struct width_ctx {
+	int max;
+};
+
+Test(report, plain_text_fits_80_columns)
+{
+	struct report r;
+	scenario();
+	build(0, 0, "2026", &r);
+	char *txt = render(&r, RF_TXT);
+	int lines = 0;
+	for (char *p = txt, *nl; *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		cr_assert_not_null(nl, "every line ends in a newline");
+		*nl = '\0';
+		cr_assert_leq(txt_width(p), 80, "too wide: %s", p);
+		lines++;
+	}
+	cr_assert_gt(lines, 40);
+	free(txt);
+	txt = render(&r, RF_TXT);
+	cr_assert(strstr(txt, "V. TỔNG HỢP") && strstr(txt, "BÁO CÁO"), "%s", txt);
+	cr_assert(strstr(txt, "    + 20/06/2026: Đã hoàn thành *đợt một* | xong"), "%s", txt);
+	free(txt);
+	report_free(&r);
+}
+
+/* Split RFC 4180 CSV into rows of fields; returns the number of rows.
+ * fields[r][c] point into s, which is modified. */
+static size_t csv_parse(char *s, char *fields[][16], size_t maxrows)
+{
+	size_t row = 0, col = 0;
+	char *w = s, *start = s;
+	while (*s && row < maxrows) {
+		if (*s == '"') {
+			for (s++;; s++) {
+				if (*s == '"' && s[1] == '"')
+					*w++ = '"', s++;
+				else if (*s == '"') {
+					s++;
+					break;
+				} else
+					*w++ = *s;
+			}
+			continue;
+		}
+		if (*s == ',' || *s == '\r') {
+			int eol = *s == '\r';
+			*w++ = '\0'; /* may overwrite *s */
+			fields[row][col++] = start;
+			if (eol)
+				s++, row++, col = 0;
+			s++;
+			start = w;
+			continue;
+		}
+		*w++ = *s++;
+	}
+	return row;
+}
+
+Test(report, csv_is_one_row_per_task_and_parses_back)
+{
+	struct report r;
+	scenario();
+	build(0, 0, "2026", &r);
+	char *csv = render(&r, RF_CSV);
+	char *f[16][16];
+	size_t n = csv_parse(csv, f, 16);
+	cr_assert_eq(n, 7, "header and six tasks, not %zu", n);
+	cr_assert_str_eq(f[0][0], "doc_number");
+	cr_assert_str_eq(f[0][14], "notes");
+	cr_assert_str_eq(f[1][0], "15-CTr/TU");
+	cr_assert_eq(strtoull(f[1][2], NULL, 10), A);
+	cr_assert_str_eq(f[1][9], "done");
+	cr_assert_str_eq(f[1][13], "due_on_time");
+	cr_assert_str_eq(f[1][14], "2026-06-20: Đã hoàn thành *đợt một* | xong");
+	cr_assert_str_eq(f[5][0], "42-KH/ThU");
+	cr_assert_str_eq(f[5][14], "2026-11-20: Sắp xong, còn thẩm định, ký");
+	cr_assert_str_eq(f[5][11], "due_soon");
+	free(csv);
+	report_free(&r);
+}
+
+Test(report, json_parses_back_with_the_same_figures)
+{
+	struct report r;
+	scenario();
+	build(0, 0, "2026", &r);
+	char *s = render(&r, RF_JSON);
+	json_error_t je;
+	json_t *j = json_loads(s, 0, &je);
+	cr_assert_not_null(j, "%s", je.text);
+	json_t *sum = json_object_get(j, "summary");
+	cr_assert_eq(json_integer_value(json_object_get(sum, "total")), 6);
+	cr_assert_eq(json_integer_value(json_object_get(sum, "due_overdue")), 3);
+	cr_assert_float_eq(json_real_value(json_object_get(sum, "completion_rate")), 25.0, 1e-9);
+	cr_assert_eq(json_integer_value(json_object_get(sum, "updates_in_period")), 3);
+	json_t *docs = json_object_get(j, "documents");
+	cr_assert_eq(json_array_size(docs), 2);
+	json_t *tasks = json_object_get(json_array_get(docs, 0), "tasks");
+	cr_assert_eq(json_array_size(tasks), 4);
+	cr_assert_str_eq(json_string_value(json_object_get(json_array_get(tasks, 3), "lead_name")), "Sở Nội vụ");
+	cr_assert_eq(json_array_size(json_object_get(j, "late")), 3);
+	cr_assert_eq(json_array_size(json_object_get(j, "missing_plans")), 2);
+	cr_assert_str_eq(json_string_value(json_object_get(json_object_get(j, "period"), "from")), "2026-01-01");
+	json_t *ind = json_array_get(json_object_get(j, "indicators"), 0);
+	cr_assert_str_eq(json_string_value(json_object_get(ind, "state")), "met");
+	cr_assert_float_eq(json_real_value(json_object_get(ind, "value")), 95, 1e-9);
+	json_decref(j);
+	free(s);
+	report_free(&r);
+}
+
+Test(report, unknown_unit_or_document_is_not_found)
+{
+	struct err e = {0};
+	struct report r;
+	struct report_opts o = {424242, 0, {0}, TODAY, 14, NULL};
+	report_period_year(2026, &o.period);
+	const struct hier *h = rfx_hier();
+	struct txn *t = rfx_read();
+	cr_assert_eq(report_build(t, h, &o, &r, &e), ERR_NOTFOUND);
+	o.unit = 0;
+	o.doc = 777;
+	cr_assert_eq(report_build(t, h, &o, &r, &e), ERR_NOTFOUND);
+	store_read_end(t);
+}
+
+/* ---- reminders ---- */
+
+/* s with each line break and the indentation after it made one space, so
+ * that phrases wrapped across lines can be searched; caller frees. */
+static char *flatten(const char *s)
+{
+	char *out = xstrdup(s), *w = out;
+	for (const char *p = s; *p; p++) {
+		if (*p == '\n') {
+			*w++ = ' ';
+			while (p[1] == ' ')
+				p++;
+		} else {
+			*w++ = *p;
+		}
+	}
+	*w = '\0';
+	return out;
+}
+
+static void letters(uint32_t root, int days, struct remind_letter **ls, size_t *n)
+{
+	struct err e = {0};
+	struct remind_opts o = {root, days, TODAY};
+	const struct hier *h = rfx_hier();
+	struct txn *t = rfx_read();
+	cr_assert_eq(remind_build(t, h, &o, ls, n, &e), 0, "%s", e.msg);
+	store_read_end(t);
+}
+
+Test(remind, one_letter_per_unit_with_late_or_soon_tasks)
+{
+	struct remind_letter *ls;
+	size_t n;
+	scenario();
+	letters(0, 14, &ls, &n);
+	static const char *codes[] = {"tu-btc", "tu-vp", "thu-btc", "thu-p1"};
+	cr_assert_eq(n, 4, "the task with no resolved lead has no addressee");
+	for (size_t i = 0; i < n; i++)
+		cr_assert_str_eq(ls[i].code, codes[i]);
+	cr_assert_eq(ls[0].n, 1);
+	cr_assert_eq(ls[0].items[0].task, B);
+	cr_assert_eq(ls[0].noverdue, 1);
+	cr_assert_eq(ls[0].items[0].tl.days, 23);
+	cr_assert_eq(ls[1].items[0].tl.tl, TL_UNREPORTED);
+	cr_assert_eq(ls[2].noverdue, 0);
+	cr_assert_eq(ls[2].items[0].task, Dt);
+	cr_assert_str_eq(ls[2].items[0].doc_number, "42-KH/ThU");
+	remind_free(ls, n);
+	letters(0, 0, &ls, &n);
+	cr_assert_eq(n, 3, "due in 7 days is outside a 0-day window");
+	remind_free(ls, n);
+	letters(rfx_unit("thu"), 14, &ls, &n);
+	cr_assert_eq(n, 2);
+	cr_assert_str_eq(ls[0].code, "thu-btc");
+	remind_free(ls, n);
+}
+
+Test(remind, letter_quotes_deadlines_and_says_how_late)
+{
+	struct remind_letter *ls;
+	size_t n;
+	scenario();
+	rfx_task(D1, "III.1#3", "tu-btc", NULL, "hoàn thành trước ngày 01/12/2026");
+	letters(0, 14, &ls, &n);
+	char *s = remind_text(&ls[0], "Văn phòng Tỉnh ủy", TODAY, 14);
+	static const char *want[] = {
+		"ĐÔN ĐỐC THỰC HIỆN NHIỆM VỤ", "có 1 nhiệm vụ quá hạn và 1 nhiệm vụ đến hạn trong 14 ngày tới",
+		"A. NHIỆM VỤ QUÁ HẠN", "B. NHIỆM VỤ SẮP ĐẾN HẠN",
+		"Thời hạn: \"hoàn thành trong tháng 10/2026\" (hạn 31/10/2026) — quá hạn 23 ngày.",
+		"còn 7 ngày", "Đề nghị Ban Tổ chức Tỉnh ủy khẩn trương",
+	};
+	char *flat = flatten(s);
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+		cr_assert(strstr(flat, want[i]), "missing \"%s\" in:\n%s", want[i], s);
+	free(flat);
+	cr_assert(strstr(s, "VĂN PHÒNG TỈNH ỦY\nNgày 23 tháng 11 năm 2026\n"), "%s", s);
+	cr_assert(strstr(s, "\nKính gửi: Ban Tổ chức Tỉnh ủy\n"), "%s", s);
+	for (char *p = s, *nl; (nl = strchr(p, '\n')); p = nl + 1) {
+		*nl = '\0';
+		cr_assert_leq(txt_width(p), 80, "too wide: %s", p);
+	}
+	free(s);
+	char name[64];
+	cr_assert_str_eq(remind_file_name(&ls[0], name, sizeof name), "tu-btc.txt");
+	struct remind_letter odd = {0};
+	strcpy(odd.code, "..x");
+	cr_assert_str_eq(remind_file_name(&odd, name, sizeof name), "_.x.txt");
+	remind_free(ls, n);
+}
