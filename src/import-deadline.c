@@ -473,70 +473,87 @@ size_t imp_dl_find(const char *s, size_t n, struct imp_dl_found *out, size_t max
 	return found;
 }
 
-size_t imp_dl_find_toks(const struct imp_toks *tkp, struct imp_dl_found *out, size_t max)
+/* Does a phrase start at token i (emphasis marks skipped)? */
+static int phrase_starts(const struct imp_toks *tk, size_t i)
 {
-	const struct imp_toks tk = *tkp;
-	const char *s = tk.s;
-	struct found_list fl = { out, 0, max };
-	size_t i = 0, start, end;
+	size_t e;
+
+	while (imp_tok_punct(tk, i, '*') || imp_tok_punct(tk, i, '_'))
+		i++;
+	return core_at(tk, skip_lead_in(tk, i), &e) != CORE_NONE || level_at(tk, i);
+}
+
+#define MAX_NEST 4
+
+/* Scan tokens [lo, hi) for phrases, in text order. */
+static void scan(const struct imp_toks *tk, size_t lo, size_t hi, struct found_list *fl,
+                 int nest)
+{
+	size_t i = lo, start, end;
 	int clause_start = 1;
 
-	while (i < tk.nt && fl.n < max) {
-		if (imp_tok_punct(&tk, i, '(')) {
-			size_t j = i + 1;
+	while (i < hi && fl->n < fl->max) {
+		if (imp_tok_punct(tk, i, '(')) {
+			size_t j = i + 1, before = fl->n;
 			int depth = 1;
 
-			while (j < tk.nt && depth) {
-				if (imp_tok_punct(&tk, j, '('))
+			while (j < hi && depth) {
+				if (imp_tok_punct(tk, j, '('))
 					depth++;
-				else if (imp_tok_punct(&tk, j, ')'))
+				else if (imp_tok_punct(tk, j, ')'))
 					depth--;
 				if (depth)
 					j++;
 			}
-			if (j > i + 1 && has_core(&tk, i + 1, j)) {
-				imp_tok_span(&tk, i + 1, j, &start, &end);
-				keep(&fl, s, start, end);
+			if (j > i + 1) {
+				/* "(thực hiện thường xuyên)": the whole parenthesis; "(Ban
+				 * Tổ chức chủ trì; hoàn thành trong năm 2024)": what is in it */
+				if (!phrase_starts(tk, i + 1) && nest < MAX_NEST)
+					scan(tk, i + 1, j, fl, nest + 1);
+				if (fl->n == before && has_core(tk, i + 1, j)) {
+					imp_tok_span(tk, i + 1, j, &start, &end);
+					keep(fl, tk->s, start, end);
+				}
 			}
 			i = j + 1;
 			clause_start = 0;
 			continue;
 		}
-		if (tk.t[i].punct) {
-			clause_start = strchr(",;.:!?)", tk.t[i].punct) != NULL;
+		if (tk->t[i].punct) {
+			clause_start = strchr(",;.:!?)", tk->t[i].punct) != NULL;
 			i++;
 			continue;
 		}
 		if (clause_start) {
-			size_t e = level_clause(&tk, i), k;
+			size_t e = level_clause(tk, i), k;
 
 			if (e > i) {
 				/* consecutive levels: one multi-level phrase */
 				for (;;) {
 					k = e;
-					if (!imp_tok_punct(&tk, k, ';') && !imp_tok_punct(&tk, k, ','))
+					if (!imp_tok_punct(tk, k, ';') && !imp_tok_punct(tk, k, ','))
 						break;
-					if (level_clause(&tk, k + 1) == k + 1)
+					if (level_clause(tk, k + 1) == k + 1)
 						break;
-					e = level_clause(&tk, k + 1);
+					e = level_clause(tk, k + 1);
 				}
 			} else {
-				e = clause_phrase(&tk, i);
+				e = clause_phrase(tk, i);
 			}
 			if (e > i) {
-				imp_tok_span(&tk, i, e, &start, &end);
-				keep(&fl, s, start, end);
+				imp_tok_span(tk, i, e, &start, &end);
+				keep(fl, tk->s, start, end);
 				i = e;
 				clause_start = 0;
 				continue;
 			}
 		}
 		{
-			size_t e = tail_phrase(&tk, i);
+			size_t e = tail_phrase(tk, i);
 
 			if (e > i) {
-				imp_tok_span(&tk, i, e, &start, &end);
-				keep(&fl, s, start, end);
+				imp_tok_span(tk, i, e, &start, &end);
+				keep(fl, tk->s, start, end);
 				i = e;
 				clause_start = 0;
 				continue;
@@ -545,6 +562,13 @@ size_t imp_dl_find_toks(const struct imp_toks *tkp, struct imp_dl_found *out, si
 		clause_start = 0;
 		i++;
 	}
+}
+
+size_t imp_dl_find_toks(const struct imp_toks *tk, struct imp_dl_found *out, size_t max)
+{
+	struct found_list fl = { out, 0, max };
+
+	scan(tk, 0, tk->nt, &fl, 0);
 	return fl.n;
 }
 

@@ -142,12 +142,14 @@ static void bounds(struct imp_ctx *c, size_t after_title)
 		struct imp_marker m;
 
 		for (i = after_title; i < t->nblocks; i++)
-			if (imp_marker_parse(t->blocks[i].text, t->blocks[i].len, &m)) {
+			if (imp_marker_parse(t->blocks[i].text, t->blocks[i].len, &m) ||
+			    imp_table_line(t->blocks[i].text, t->blocks[i].len)) {
 				c->body_start = i;
 				break;
 			}
 	}
 	c->body_end = t->nblocks;
+	c->appendix_start = t->nblocks;
 	for (i = c->body_start; i < t->nblocks; i++) {
 		struct imp_marker m;
 
@@ -155,6 +157,21 @@ static void bounds(struct imp_ctx *c, size_t after_title)
 		    imp_is_closing(t->blocks[i].text, t->blocks[i].len)) {
 			c->body_end = i;
 			break;
+		}
+	}
+	/* an appendix after the signature ("PHỤ LỤC", often a table of tasks) */
+	for (i = c->body_end; i < t->nblocks; i++) {
+		const struct imp_block *b = &t->blocks[i];
+
+		if (b->len >= 7 && imp_all_caps(b->text, b->len < 40 ? b->len : 40)) {
+			char *f = txt_fold(b->text, b->len < 16 ? b->len : 16, NULL);
+			int yes = !strncmp(f, "phu luc", 7);
+
+			free(f);
+			if (yes) {
+				c->appendix_start = i;
+				break;
+			}
 		}
 	}
 }

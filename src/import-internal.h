@@ -51,7 +51,8 @@ enum imp_mk {
 	MK_DECIMAL,  /* "2.", "2.1.", "1.1" */
 	MK_PAREN,    /* "(3)", "3)" */
 	MK_LETTER,   /* "a)", "(b)" */
-	MK_BULLET    /* "-", "+", "*", "•" ... */
+	MK_BULLET,   /* "-", "+", "*", "•" ... */
+	MK_ROW       /* a row of a pipe table (import-table.c) */
 };
 
 #define IMP_MAX_COMP 6
@@ -68,6 +69,31 @@ struct imp_marker {
 /* Recognise a numbering marker at the start of s[0..n).  Returns 1 and
  * fills m, or 0 (m->kind MK_NONE). */
 int imp_marker_parse(const char *s, size_t n, struct imp_marker *m);
+
+/* ---- pipe tables (import-table.c) -------------------------------------- */
+
+struct imp_cell {
+	size_t a, b;     /* byte range of the cell's text, trimmed */
+};
+
+/* Which column holds what (-1: none). */
+struct imp_table {
+	int ncols, num, text, lead, partners, deadline;
+};
+
+#define IMP_MAX_CELLS 16
+
+/* 1 if paragraph s[0..n) is a table row ("| ... |"). */
+int imp_table_line(const char *s, size_t n);
+/* Split a row into its cells (at most max); returns their number. */
+size_t imp_table_cells(const char *s, size_t n, struct imp_cell *cells, size_t max);
+/* 1 for the rule under the header ("|---|:--:|"). */
+int imp_table_rule(const char *s, const struct imp_cell *cells, size_t n);
+/* 1 if the row is a header naming the task's text and its lead or
+ * deadline columns ("Nội dung", "Cơ quan chủ trì", "Thời gian hoàn thành"),
+ * with *t filled. */
+int imp_table_header(const char *s, const struct imp_cell *cells, size_t n,
+                     struct imp_table *t);
 
 /* ---- word tokens over folded text (import-tok.c) --------------------- */
 
@@ -119,6 +145,7 @@ struct imp_ctx {
 	size_t tcap, icap, wcap;   /* capacities of r's arrays */
 	size_t body_start;         /* first block of the numbered body */
 	size_t body_end;           /* first block after it (recipients, signature) */
+	size_t appendix_start;     /* "PHỤ LỤC" after the signature, or nblocks */
 	char *issuer_alt[2];       /* other names of the issuer: header line, "T/M ..." */
 };
 
@@ -196,6 +223,19 @@ size_t imp_unit_list(const struct imp_toks *tk, size_t i, struct imp_item *items
 /* 1 if the folded word sequence at token i starts a unit name. */
 int imp_unit_head(const struct imp_toks *tk, size_t i);
 
+/* ---- leads and partners in a task's text (import-lead.c) ------------- */
+
+/* The units that open a task as its subject ("Ban Thường vụ Tỉnh ủy tập
+ * trung ...", "Các huyện ủy ...; các ban ..."): the first group as written
+ * (caller frees), or NULL. */
+char *imp_subject(const struct imp_toks *tk);
+/* A lead the text assigns: "giao X chủ trì", "(X chủ trì, ...)", "Cơ quan
+ * chủ trì: X".  As written (caller frees), or NULL. */
+char *imp_assigned_lead(const struct imp_toks *tk);
+/* Partners: "chủ trì, phối hợp với X, Y", "Cơ quan phối hợp: X", "(...; X
+ * phối hợp)".  Sets task->partners, npartners and a zeroed partner_units. */
+void imp_partners(const struct imp_toks *tk, struct imp_task *task);
+
 /* ---- deadlines (import-deadline.c) ----------------------------------- */
 
 struct imp_dl_found {
@@ -207,6 +247,8 @@ struct imp_dl_found {
  * phrases, and phrases that stand as a clause of the sentence.  Fills at
  * most max, in text order, and returns their number. */
 size_t imp_dl_find(const char *s, size_t n, struct imp_dl_found *out, size_t max);
+/* The same on a text already split into tokens (tk->s is the text). */
+size_t imp_dl_find_toks(const struct imp_toks *tk, struct imp_dl_found *out, size_t max);
 
 /* The phrase of a section line "Thời gian thực hiện: Thường xuyên."
  * s[0..n): 1 and the byte range of the phrase (after the colon, without

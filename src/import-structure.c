@@ -32,6 +32,14 @@ static void idx_push(struct idx_list *l, size_t x)
 	l->v[l->n++] = x;
 }
 
+/* A task row of a table: where its cells are in its paragraph. */
+struct trow {
+	struct imp_table tab;
+	struct imp_cell cells[IMP_MAX_CELLS];
+	size_t ncells;
+	char *group_lead;      /* units of the group row above it, or NULL */
+};
+
 struct node {
 	struct imp_marker m;
 	size_t parent;
@@ -45,6 +53,7 @@ struct node {
 	char path[64];
 	char *unit_lead;       /* text of the units its heading names, or NULL */
 	int synthetic;         /* an unnumbered heading in capitals */
+	struct trow *row;      /* MK_ROW: the cells of a table row */
 };
 
 struct tree {
@@ -69,6 +78,7 @@ enum imp_sk imp_section_keyword(const char *s, size_t n)
 		{ "trach nhiem", SK_TASKS }, { "noi dung", SK_TASKS }, { "to chuc thuc hien", SK_IMPL },
 		{ "kinh phi", SK_OTHER }, { "tinh hinh", SK_OTHER }, { "ket qua", SK_OTHER },
 		{ "danh gia", SK_OTHER }, { "boi canh", SK_OTHER }, { "can cu", SK_OTHER },
+		{ "phu luc", SK_TASKS },
 	};
 	size_t fl, off = 0;
 	char *f = txt_fold(s, n < 200 ? n : 200, &fl);
@@ -175,6 +185,32 @@ static int heading_like(const char *s, size_t n)
 	return l != '.' && l != ';' && l != ')' && l != '!' && l != '?' && word_count(s, n) <= 30;
 }
 
+/* The units a heading names ("2.1. Ban Tuyên giáo Tỉnh ủy", "Đối với Ban
+ * Tổ chức:"): their text as written, or NULL. */
+static char *heading_units(const char *s, size_t n)
+{
+	static const char *const skip[] = { "doi voi", "giao", "trach nhiem cua", "nhiem vu cua",
+					    "nhiem vu cho", NULL };
+	struct imp_toks tk;
+	struct imp_item items[16];
+	size_t i = 0, l, end, a, b, cnt;
+	char stop, *out = NULL;
+
+	if (n == 0 || word_count(s, n) > 40)
+		return NULL;
+	imp_toks_init(&tk, s, n);
+	if (imp_tok_any(&tk, 0, skip, &l) >= 0)
+		i = l;
+	cnt = imp_unit_list(&tk, i, items, 16, &end, &stop);
+	if (cnt && (end == tk.nt || (stop == ':' && end + 1 == tk.nt) ||
+	            (stop == '.' && end + 1 == tk.nt))) {
+		imp_tok_span(&tk, items[0].a, items[cnt - 1].b, &a, &b);
+		out = xstrndup(s + a, b - a);
+	}
+	imp_toks_free(&tk);
+	return out;
+}
+
 /* ---- the tree ------------------------------------------------------------ */
 
 static size_t new_node(struct tree *t, const struct imp_marker *m, size_t block, size_t parent)
@@ -198,7 +234,8 @@ static size_t new_node(struct tree *t, const struct imp_marker *m, size_t block,
 
 static int is_item(const struct node *nd)
 {
-	return nd->m.kind == MK_PAREN || nd->m.kind == MK_LETTER || nd->m.kind == MK_BULLET;
+	return nd->m.kind == MK_PAREN || nd->m.kind == MK_LETTER || nd->m.kind == MK_BULLET ||
+	       nd->m.kind == MK_ROW;
 }
 
 static int same_style(const struct imp_marker *a, const struct imp_marker *b)
@@ -241,6 +278,27 @@ static void make_path(struct imp_ctx *c, struct tree *t, size_t k)
 		snprintf(buf, sizeof buf, "%s%c%d", p ? p->path : "",
 		         p && p->m.kind == MK_BULLET ? '+' : '#', nd->ordinal);
 		break;
+	case MK_ROW: {
+		/* "PL#3": the row's own number when it has one */
+		const struct imp_block *bl = &c->txt.blocks[nd->block];
+		const struct trow *row = nd->row;
+		char num[12] = "";
+
+		if (row && row->tab.num >= 0 && (size_t)row->tab.num < row->ncells) {
+			const struct imp_cell *cl = &row->cells[row->tab.num];
+			size_t l = cl->b - cl->a;
+
+			if (l > 0 && l < sizeof num && strspn(bl->text + cl->a, "0123456789.") >= l) {
+				memcpy(num, bl->text + cl->a, l);
+				num[l] = '\0';
+			}
+		}
+		if (num[0])
+			snprintf(buf, sizeof buf, "%s#%s", p ? p->path : "", num);
+		else
+			snprintf(buf, sizeof buf, "%s#%d", p ? p->path : "", nd->ordinal);
+		break;
+	}
 	default:
 		buf[0] = '\0';
 	}
@@ -261,76 +319,160 @@ static size_t time_owner(const struct tree *t, const size_t *stack, int depth)
 	return depth ? stack[0] : NO;
 }
 
+/* Where the blocks go while the tree is built. */
+struct cursor {
+	size_t stack[MAX_DEPTH];
+	int depth;
+	int in_table;          /* inside a table whose header was read */
+	struct imp_table tab;
+	char *group_lead;      /* a row that only names units ("| 2 | Ban Tổ chức | | |") */
+};
+
+static void end_table(struct cursor *cu)
+{
+	cu->in_table = 0;
+	free(cu->group_lead);
+	cu->group_lead = NULL;
+}
+
+/* A row of a pipe table: the header, the rule, a group row or a task row. */
+static void table_row(struct imp_ctx *c, struct tree *t, struct cursor *cu, size_t b)
+{
+	const struct imp_block *bl = &c->txt.blocks[b];
+	struct imp_cell cells[IMP_MAX_CELLS];
+	size_t n = imp_table_cells(bl->text, bl->len, cells, IMP_MAX_CELLS), parent, k;
+	struct imp_marker m;
+	struct trow *row;
+	int others = 0;
+
+	if (imp_table_rule(bl->text, cells, n))
+		return;
+	if (!cu->in_table) {
+		cu->in_table = imp_table_header(bl->text, cells, n, &cu->tab);
+		return;
+	}
+	if (cu->tab.text >= (int)n || cells[cu->tab.text].b == cells[cu->tab.text].a)
+		return;
+	for (size_t i = 0; i < n; i++)
+		if ((int)i != cu->tab.text && (int)i != cu->tab.num && cells[i].b > cells[i].a)
+			others = 1;
+	if (!others && heading_like(bl->text + cells[cu->tab.text].a,
+	                            cells[cu->tab.text].b - cells[cu->tab.text].a)) {
+		/* a group row: its units lead the rows under it */
+		free(cu->group_lead);
+		cu->group_lead = heading_units(bl->text + cells[cu->tab.text].a,
+		                               cells[cu->tab.text].b - cells[cu->tab.text].a);
+		return;
+	}
+	memset(&m, 0, sizeof m);
+	m.kind = MK_ROW;
+	parent = cu->depth ? cu->stack[cu->depth - 1] : NO;
+	k = new_node(t, &m, b, parent);
+	row = xcalloc(1, sizeof *row);
+	row->tab = cu->tab;
+	row->ncells = n;
+	memcpy(row->cells, cells, n * sizeof *cells);
+	row->group_lead = cu->group_lead ? xstrdup(cu->group_lead) : NULL;
+	t->n[k].row = row;
+	t->n[k].ordinal = parent != NO ? ++t->n[parent].nbullets : ++t->root_bullets;
+	make_path(c, t, k);
+}
+
+static void place(struct imp_ctx *c, struct tree *t, struct cursor *cu, size_t b)
+{
+	const struct imp_block *bl = &c->txt.blocks[b];
+	struct imp_marker m;
+	size_t parent, k, ts, te;
+	int has;
+
+	if (imp_table_line(bl->text, bl->len)) {
+		table_row(c, t, cu, b);
+		return;
+	}
+	end_table(cu);
+	has = imp_marker_parse(bl->text, bl->len, &m);
+	if (imp_dl_section_line(bl->text + m.len, bl->len - m.len, &ts, &te)) {
+		size_t owner = time_owner(t, cu->stack, cu->depth);
+
+		if (owner != NO)
+			t->n[owner].time_block = b;
+		return;
+	}
+	if (!has && imp_all_caps(bl->text, bl->len) &&
+	    imp_section_keyword(bl->text, bl->len) != SK_NONE) {
+		/* an unnumbered section heading: "NHIỆM VỤ CỤ THỂ", "PHỤ LỤC" */
+		char *f;
+
+		if (cu->depth == 1 && t->n[cu->stack[0]].synthetic && !t->n[cu->stack[0]].nchildren &&
+		    !t->n[cu->stack[0]].more.n)
+			return; /* "PHỤ LỤC" / "NHIỆM VỤ CỤ THỂ": one heading on two lines */
+		f = txt_fold(bl->text, bl->len < 16 ? bl->len : 16, NULL);
+		memset(&m, 0, sizeof m);
+		m.kind = MK_ROMAN;
+		cu->depth = 0;
+		k = new_node(t, &m, b, NO);
+		t->n[k].synthetic = 1;
+		if (!strncmp(f, "phu luc", 7))
+			str_copy(t->n[k].path, "PL", sizeof t->n[k].path);
+		free(f);
+		cu->stack[cu->depth++] = k;
+		return;
+	}
+	if (!has) {
+		if (cu->depth)
+			idx_push(&t->n[cu->stack[cu->depth - 1]].more, b);
+		return;
+	}
+	if (m.kind == MK_ROMAN) {
+		cu->depth = 0;
+	} else if (m.kind == MK_DECIMAL) {
+		while (cu->depth) {
+			const struct node *top = &t->n[cu->stack[cu->depth - 1]];
+			int keep = top->m.kind == MK_ROMAN;
+
+			if (top->m.kind == MK_DECIMAL && top->m.ncomp < m.ncomp) {
+				keep = 1;
+				for (int i = 0; i < top->m.ncomp; i++)
+					if (top->m.comp[i] != m.comp[i])
+						keep = 0;
+			}
+			if (keep)
+				break;
+			cu->depth--;
+		}
+	} else {
+		for (int i = cu->depth - 1; i >= 0; i--) {
+			if (!is_item(&t->n[cu->stack[i]]))
+				break;
+			if (same_style(&t->n[cu->stack[i]].m, &m)) {
+				cu->depth = i;
+				break;
+			}
+		}
+	}
+	if (cu->depth == MAX_DEPTH)
+		cu->depth--;
+	parent = cu->depth ? cu->stack[cu->depth - 1] : NO;
+	k = new_node(t, &m, b, parent);
+	if (m.kind == MK_BULLET)
+		t->n[k].ordinal = parent != NO ? ++t->n[parent].nbullets : ++t->root_bullets;
+	make_path(c, t, k);
+	cu->stack[cu->depth++] = k;
+}
+
 static void build(struct imp_ctx *c, struct tree *t)
 {
-	size_t stack[MAX_DEPTH];
-	int depth = 0;
+	struct cursor cu;
 
-	for (size_t b = c->body_start; b < c->body_end; b++) {
-		const struct imp_block *bl = &c->txt.blocks[b];
-		struct imp_marker m;
-		size_t parent, k, ts, te;
-		int has = imp_marker_parse(bl->text, bl->len, &m);
-
-		if (imp_dl_section_line(bl->text + m.len, bl->len - m.len, &ts, &te)) {
-			size_t owner = time_owner(t, stack, depth);
-
-			if (owner != NO)
-				t->n[owner].time_block = b;
-			continue;
-		}
-		if (!has && imp_all_caps(bl->text, bl->len) &&
-		    imp_section_keyword(bl->text, bl->len) != SK_NONE) {
-			/* an unnumbered section heading: "NHIỆM VỤ CỤ THỂ" */
-			memset(&m, 0, sizeof m);
-			m.kind = MK_ROMAN;
-			depth = 0;
-			k = new_node(t, &m, b, NO);
-			t->n[k].synthetic = 1;
-			stack[depth++] = k;
-			continue;
-		}
-		if (!has) {
-			if (depth)
-				idx_push(&t->n[stack[depth - 1]].more, b);
-			continue;
-		}
-		if (m.kind == MK_ROMAN) {
-			depth = 0;
-		} else if (m.kind == MK_DECIMAL) {
-			while (depth) {
-				const struct node *top = &t->n[stack[depth - 1]];
-				int keep = top->m.kind == MK_ROMAN;
-
-				if (top->m.kind == MK_DECIMAL && top->m.ncomp < m.ncomp) {
-					keep = 1;
-					for (int i = 0; i < top->m.ncomp; i++)
-						if (top->m.comp[i] != m.comp[i])
-							keep = 0;
-				}
-				if (keep)
-					break;
-				depth--;
-			}
-		} else {
-			for (int i = depth - 1; i >= 0; i--) {
-				if (!is_item(&t->n[stack[i]]))
-					break;
-				if (same_style(&t->n[stack[i]].m, &m)) {
-					depth = i;
-					break;
-				}
-			}
-		}
-		if (depth == MAX_DEPTH)
-			depth--;
-		parent = depth ? stack[depth - 1] : NO;
-		k = new_node(t, &m, b, parent);
-		if (m.kind == MK_BULLET)
-			t->n[k].ordinal = parent != NO ? ++t->n[parent].nbullets : ++t->root_bullets;
-		make_path(c, t, k);
-		stack[depth++] = k;
-	}
+	memset(&cu, 0, sizeof cu);
+	for (size_t b = c->body_start; b < c->body_end; b++)
+		place(c, t, &cu, b);
+	/* an appendix after the signature: "PHỤ LỤC" and its table */
+	cu.depth = 0;
+	end_table(&cu);
+	for (size_t b = c->appendix_start; b < c->txt.nblocks; b++)
+		place(c, t, &cu, b);
+	end_table(&cu);
 }
 
 /* ---- what each section holds ------------------------------------------ */
@@ -365,88 +507,6 @@ static void classify(struct imp_ctx *c, struct tree *t)
 		else
 			nd->sk = any_tasks ? SK_OTHER : SK_TASKS;
 	}
-}
-
-/* The units a heading names ("2.1. Ban Tuyên giáo Tỉnh ủy", "Đối với Ban
- * Tổ chức:"): their text as written, or NULL. */
-static char *heading_units(const char *s, size_t n)
-{
-	static const char *const skip[] = { "doi voi", "giao", "trach nhiem cua", NULL };
-	struct imp_toks tk;
-	struct imp_item items[16];
-	size_t i = 0, l, end, a, b, cnt;
-	char stop, *out = NULL;
-
-	if (n == 0 || word_count(s, n) > 40)
-		return NULL;
-	imp_toks_init(&tk, s, n);
-	if (imp_tok_any(&tk, 0, skip, &l) >= 0)
-		i = l;
-	cnt = imp_unit_list(&tk, i, items, 16, &end, &stop);
-	if (cnt && (end == tk.nt || (stop == ':' && end + 1 == tk.nt) ||
-	            (stop == '.' && end + 1 == tk.nt))) {
-		imp_tok_span(&tk, items[0].a, items[cnt - 1].b, &a, &b);
-		out = xstrndup(s + a, b - a);
-	}
-	imp_toks_free(&tk);
-	return out;
-}
-
-/* ---- leads and partners --------------------------------------------------- */
-
-/* The units that open a task as its subject: "Ban Thường vụ Tỉnh ủy tập
- * trung ...", "Các huyện ủy, thị ủy ...; các ban cán sự đảng ... tổ chức
- * ...".  Only the first group before a ';'. */
-static char *subject(const struct imp_toks *tk)
-{
-	struct imp_item items[16];
-	size_t end, a, b, cnt;
-	char stop;
-
-	cnt = imp_unit_list(tk, 0, items, 16, &end, &stop);
-	if (!cnt || (stop != 'v' && stop != ';'))
-		return NULL;
-	imp_tok_span(tk, items[0].a, items[cnt - 1].b, &a, &b);
-	return xstrndup(tk->s + a, b - a);
-}
-
-/* "chủ trì, phối hợp với X, Y và Z": the partners as written. */
-static void partners(const struct imp_toks *tk, struct imp_task *task)
-{
-	static const char *const opens[] = {
-		"chu tri , phoi hop voi", "chu tri phoi hop voi", "chu tri va phoi hop voi",
-		"chu tri , phoi hop chat che voi", "chu tri , phoi hop cung", NULL
-	};
-	struct imp_item items[24];
-	size_t l, k, end, cnt, total = 0;
-	char stop;
-
-	for (k = 0; k < tk->nt; k++)
-		if (imp_tok_any(tk, k, opens, &l) >= 0)
-			break;
-	if (k >= tk->nt)
-		return;
-	k += l;
-	for (int guard = 0; guard < 8; guard++) {
-		cnt = imp_unit_list(tk, k, items, 24, &end, &stop);
-		if (stop == ':' && cnt) {
-			/* "các đảng đoàn: Ủy ban MTTQ ..., Hội ...": a label */
-			cnt--;
-		}
-		for (size_t i = 0; i < cnt; i++) {
-			size_t a, b;
-
-			imp_tok_span(tk, items[i].a, items[i].b, &a, &b);
-			task->partners = xrealloc(task->partners, (total + 1) * sizeof *task->partners);
-			task->partners[total++] = xstrndup(tk->s + a, b - a);
-		}
-		if (stop != ':')
-			break;
-		k = end + 1;
-	}
-	task->npartners = (int)total;
-	if (total)
-		task->partner_units = xcalloc(total, sizeof *task->partner_units);
 }
 
 /* ---- deadlines ------------------------------------------------------------ */
@@ -554,17 +614,118 @@ static void emit_task(struct imp_ctx *c, struct tree *t, size_t k, const char *p
 	task->text = xstrndup(s, n);
 	task->line = line;
 	imp_toks_init(&tk, task->text, n);
+	/* an assignment in the task wins; then the unit heading above it; then
+	 * the units that open it as its subject */
+	task->lead = imp_assigned_lead(&tk);
 	hl = heading_lead(t, own_heading_lead ? k : t->n[k].parent);
-	if (hl)
+	if (!task->lead && hl)
 		task->lead = xstrdup(hl);
-	else
-		task->lead = subject(&tk);
-	partners(&tk, task);
+	if (!task->lead)
+		task->lead = imp_subject(&tk);
+	imp_partners(&tk, task);
 	inline_deadline(&tk, task);
 	if (task->dl_source == IMP_DL_NONE)
 		section_deadline(c, t, k, task);
 	plan_due(c, &tk, task);
 	imp_toks_free(&tk);
+}
+
+static char *cell_text(const struct imp_block *bl, const struct trow *row, int col)
+{
+	const struct imp_cell *cl;
+
+	if (col < 0 || (size_t)col >= row->ncells)
+		return NULL;
+	cl = &row->cells[col];
+	return cl->b > cl->a ? xstrndup(bl->text + cl->a, cl->b - cl->a) : NULL;
+}
+
+static void free_partners(struct imp_task *task)
+{
+	for (int p = 0; p < task->npartners; p++)
+		free(task->partners[p]);
+	free(task->partners);
+	free(task->partner_units);
+	task->partners = NULL;
+	task->partner_units = NULL;
+	task->npartners = 0;
+}
+
+/* The partners cell: unit names, else whatever its commas separate. */
+static void partner_cell(struct imp_task *task, const char *cell)
+{
+	struct imp_toks tk;
+	struct imp_item items[24];
+	size_t end, cnt, i = 0;
+	char stop;
+
+	free_partners(task);
+	imp_toks_init(&tk, cell, strlen(cell));
+	while (i < tk.nt) {
+		cnt = imp_unit_list(&tk, i, items, 24, &end, &stop);
+		if (!cnt) {
+			/* not a unit name: up to the next separator, as written */
+			size_t j = i;
+
+			while (j < tk.nt && !imp_tok_punct(&tk, j, ',') && !imp_tok_punct(&tk, j, ';'))
+				j++;
+			if (j > i) {
+				items[0].a = i;
+				items[0].b = j;
+				cnt = 1;
+			}
+			end = j;
+		}
+		for (size_t k = 0; k < cnt; k++) {
+			size_t a, b;
+
+			imp_tok_span(&tk, items[k].a, items[k].b, &a, &b);
+			task->partners = xrealloc(task->partners, (size_t)(task->npartners + 1) *
+			                                          sizeof *task->partners);
+			task->partners[task->npartners++] = xstrndup(cell + a, b - a);
+		}
+		i = end > i ? end + 1 : i + 1;
+	}
+	imp_toks_free(&tk);
+	if (task->npartners)
+		task->partner_units = xcalloc((size_t)task->npartners, sizeof *task->partner_units);
+}
+
+/* A task row: its cells say what the text would otherwise have to. */
+static void emit_row(struct imp_ctx *c, struct tree *t, size_t k)
+{
+	const struct node *nd = &t->n[k];
+	const struct trow *row = nd->row;
+	const struct imp_block *bl = &c->txt.blocks[nd->block];
+	const struct imp_cell *tc = &row->cells[row->tab.text];
+	size_t before = c->r->ntasks;
+	struct imp_task *task;
+	char *cell;
+	struct deadline dl;
+
+	emit_task(c, t, k, nd->path, bl->text + tc->a, tc->b - tc->a, bl->line, 0);
+	if (c->r->ntasks == before)
+		return;
+	task = &c->r->tasks[c->r->ntasks - 1];
+	if ((cell = cell_text(bl, row, row->tab.lead)) || (row->group_lead &&
+	                                                   (cell = xstrdup(row->group_lead)))) {
+		free(task->lead);
+		task->lead = cell;
+	}
+	if ((cell = cell_text(bl, row, row->tab.partners))) {
+		partner_cell(task, cell);
+		free(cell);
+	}
+	if ((cell = cell_text(bl, row, row->tab.deadline))) {
+		if (dl_parse(cell, &dl)) {
+			free(task->dl_phrase);
+			task->dl_phrase = cell;
+			task->dl = dl;
+			task->dl_source = IMP_DL_INLINE;
+		} else {
+			free(cell);
+		}
+	}
 }
 
 /* Own text plus continuation paragraphs, joined by newlines. */
@@ -624,6 +785,11 @@ static void extract(struct imp_ctx *c, struct tree *t)
 		int line = c->txt.blocks[nd->block].line, task; /* holds content of its own */
 		char *full;
 
+		if (nd->m.kind == MK_ROW) {
+			if (bearing(nd->sk))
+				emit_row(c, t, k);
+			continue;
+		}
 		if (!is_item(nd) && heading_node(nd) && heading_like(s, len))
 			nd->unit_lead = heading_units(s, len);
 		else if (is_item(nd) && nd->nchildren && introducer(s, len))
@@ -790,6 +956,9 @@ void imp_structure(struct imp_ctx *c)
 	for (size_t k = 0; k < t.nn; k++) {
 		free(t.n[k].more.v);
 		free(t.n[k].unit_lead);
+		if (t.n[k].row)
+			free(t.n[k].row->group_lead);
+		free(t.n[k].row);
 	}
 	free(t.n);
 	free(t.impl);

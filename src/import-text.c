@@ -187,7 +187,7 @@ static size_t clean_line(struct sbuf *b, const char *s, size_t n)
 		size_t run = i;
 
 		/* ordinary bytes up to the next mark or space: copied in one go */
-		while (run < n && s[run] != '*' && s[run] != '\\' && s[run] != ' ')
+		while (run < n && s[run] != '*' && s[run] != '\\' && s[run] != ' ' && s[run] != '<')
 			run++;
 		if (run > i) {
 			sbuf_add(b, s + i, run - i);
@@ -196,6 +196,12 @@ static size_t clean_line(struct sbuf *b, const char *s, size_t n)
 		}
 		if (ch == '*')
 			continue;
+		if (ch == '<' && (!strncmp(s + i, "<br>", 4) || !strncmp(s + i, "<br/>", 5) ||
+		                  !strncmp(s + i, "<br />", 6))) {
+			/* an HTML line break inside a table cell */
+			i += s[i + 3] == '>' ? 3 : s[i + 3] == '/' ? 4 : 5;
+			ch = ' ';
+		}
 		if (ch == '\\') {
 			if (i + 1 < n && strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", s[i + 1]) &&
 			    s[i + 1]) {
@@ -252,7 +258,7 @@ static int joins(const char *prev, size_t pn, const char *next, size_t nn)
 	struct imp_marker pm, nm;
 	int ncase = imp_first_case(next, nn);
 
-	if (imp_marker_parse(next, nn, &nm))
+	if (imp_marker_parse(next, nn, &nm) || imp_table_line(prev, pn) || imp_table_line(next, nn))
 		return 0;
 	if (ncase < 0 || ncase == 0)
 		return 1;
@@ -273,7 +279,7 @@ static int joins_across_blank(const char *prev, size_t pn, const char *next, siz
 {
 	struct imp_marker m;
 
-	if (imp_marker_parse(next, nn, &m))
+	if (imp_marker_parse(next, nn, &m) || imp_table_line(prev, pn) || imp_table_line(next, nn))
 		return 0;
 	if (ends_complete(prev, pn) || imp_all_caps(prev, pn))
 		return 0;

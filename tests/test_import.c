@@ -278,6 +278,44 @@ Test(import_plans, nfd_crlf_bom_tabs_and_nbsp_read_like_the_plain_text)
 	imp_free(b);
 }
 
+Test(import_plans, assignments_in_the_text_and_an_appendix_table)
+{
+	struct imp_result *r = parse_file("thanh-uy-phu-luc.txt");
+	const struct imp_task *t;
+
+	/* "(Ban Tuyên giáo Thành ủy chủ trì, phối hợp với ...; hoàn thành ...)" */
+	t = task_at(r, "II.1#1");
+	expect_lead(t, "Ban Tuyên giáo Thành ủy");
+	cr_assert_eq(t->npartners, 1);
+	cr_expect_str_eq(t->partners[0], "Văn phòng Thành ủy");
+	cr_expect_str_eq(t->dl_phrase, "hoàn thành trong quý II/2024");
+	/* "Cơ quan chủ trì: ... Cơ quan phối hợp: ... Thời gian hoàn thành: ..." */
+	t = task_at(r, "II.1#2");
+	expect_lead(t, "Văn phòng Thành ủy");
+	cr_assert_eq(t->npartners, 1);
+	cr_expect_str_eq(t->partners[0], "Ban Tổ chức Thành ủy");
+	expect_due(t, 2024, 9, 30);
+	/* "Giao X chủ trì ..." */
+	expect_lead(task_at(r, "II.2"), "Ủy ban nhân dân thành phố");
+	/* the table of the appendix after the signature */
+	t = task_at(r, "PL#1");
+	cr_expect_str_eq(t->text, "Xây dựng cơ sở dữ liệu đảng viên");
+	expect_lead(t, "Ban Tổ chức Thành ủy");
+	cr_assert_eq(t->npartners, 2);
+	cr_expect_str_eq(t->partners[1], "Đảng ủy phường An Phú");
+	expect_due(t, 2024, 6, 30);
+	cr_expect_str_eq(t->dl_phrase, "Quý II/2024");
+	cr_expect_str_eq(task_at(r, "PL#3")->text, "Bố trí kinh phí hằng năm");
+	cr_expect_eq(task_at(r, "PL#3")->dl.d.kind, DL_ANNUAL);
+	/* a row with no lead takes the group row above it */
+	t = task_at(r, "PL#4");
+	expect_lead(t, "Ủy ban nhân dân thành phố");
+	cr_expect_eq(t->dl.d.kind, DL_ROADMAP);
+	cr_expect_str_eq(r->doc.signer, "Hoàng Văn Sơn");
+	cr_expect_eq(r->ntasks, 8);
+	imp_free(r);
+}
+
 /* ---- hard input ------------------------------------------------------ */
 
 Test(import_input, invalid_utf8_names_line_and_column)
