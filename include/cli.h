@@ -40,6 +40,19 @@ int cli_format(const char *s);
  * with a message naming `name` if none. */
 int cli_unit(struct cli *c, const char *name, uint32_t *id, struct err *e);
 
+/* Resolve a document given by id ("12", "#12") or number ("15-CTr/TU");
+ * a number shared by several documents (numbers restart each term) is
+ * ERR_INPUT asking for the id; none is ERR_NOTFOUND. */
+int cli_doc(struct cli *c, const char *s, uint64_t *id, struct err *e);
+
+/* Option helpers for the commands: each returns 0, or ERR_USAGE with a
+ * message naming the option and the command. */
+int cli_bad_option(const char *cmd, struct err *e);
+int cli_parse_format(const char *value, int *fmt, struct err *e);
+int cli_parse_count(const char *value, const char *opt, long max, long *out, struct err *e);
+/* Exactly one operand left after the options (argv[optind]). */
+int cli_one_operand(int argc, const char *cmd, const char *what, struct err *e);
+
 /* Parse a task id ("123" or "#123"); ERR_INPUT if malformed. */
 int cli_task_id(const char *s, uint64_t *id, struct err *e);
 

@@ -77,6 +77,19 @@ void sbuf_reset(struct sbuf *b);          /* length 0, keeps capacity */
 char *sbuf_detach(struct sbuf *b);        /* caller owns the result; b is emptied */
 void sbuf_free(struct sbuf *b);
 
+/* A growable array of 64-bit ids.  Zero-initialise ({0}); the caller owns
+ * v and releases it with idvec_free(). */
+struct idvec {
+	uint64_t *v;
+	size_t n, cap;
+};
+void idvec_push(struct idvec *l, uint64_t id);
+/* idvec_push as a store_id_fn callback: ctx is the struct idvec; returns 0. */
+int idvec_push_fn(uint64_t id, void *ctx);
+/* Sort ascending. */
+void idvec_sort(struct idvec *l);
+void idvec_free(struct idvec *l);
+
 /* strlcpy semantics: copies at most n-1 bytes, always terminates, never
  * cuts a UTF-8 sequence in half.  Returns strlen(src). */
 size_t str_copy(char *dst, const char *src, size_t n);

@@ -15,35 +15,6 @@
 
 #define OPT_FORMAT 'F'
 
-/* Parse --format's value into *fmt; ERR_USAGE on a bad one. */
-static int parse_format(const char *v, int *fmt, struct err *e)
-{
-	int f = cli_format(v);
-	if (f < 0) {
-		err_set(e, ERR_USAGE, "định dạng không hợp lệ: '%s' (text, csv hoặc json)", v);
-		str_copy(e->field, "--format", sizeof e->field);
-		return ERR_USAGE;
-	}
-	*fmt = f;
-	return 0;
-}
-
-static int bad_option(struct err *e, const char *cmd)
-{
-	return err_set(e, ERR_USAGE, "tùy chọn không hợp lệ cho lệnh %s (xem theodoi %s --help)",
-	               cmd, cmd);
-}
-
-static int parse_count(const char *v, const char *opt, long max, long *out, struct err *e)
-{
-	if (str_to_long(v, 0, max, out)) {
-		err_set(e, ERR_USAGE, "giá trị không hợp lệ cho %s: '%s' (số nguyên 0..%ld)", opt, v, max);
-		str_copy(e->field, opt, sizeof e->field);
-		return ERR_USAGE;
-	}
-	return 0;
-}
-
 /* ---- units ---- */
 
 static const char units_help[] =
@@ -74,8 +45,8 @@ int cmd_units(struct cli *c, int argc, char **argv, struct err *e)
 		if (o == 'h')
 			return fputs(units_help, c->out), 0;
 		if (o != OPT_FORMAT)
-			return bad_option(e, "units");
-		if ((rc = parse_format(optarg, &fmt, e)))
+			return cli_bad_option("units", e);
+		if ((rc = cli_parse_format(optarg, &fmt, e)))
 			return rc;
 	}
 	const struct hier *h;
@@ -195,8 +166,8 @@ int cmd_docs(struct cli *c, int argc, char **argv, struct err *e)
 		if (o == 'u')
 			unit = optarg;
 		else if (o != OPT_FORMAT)
-			return bad_option(e, "docs");
-		else if ((rc = parse_format(optarg, &fmt, e)))
+			return cli_bad_option("docs", e);
+		else if ((rc = cli_parse_format(optarg, &fmt, e)))
 			return rc;
 	}
 	const struct hier *h;
@@ -225,81 +196,31 @@ static const char tasks_help[] =
 	"VĂN_BẢN là mã (#12) hoặc số văn bản (15-CTr/TU). --status: chua-thuc-hien, dang-thuc-hien,\n"
 	"hoan-thanh, tam-dung (hoặc not_started, in_progress, done, on_hold).\n";
 
-/* Resolve a document given by id ("12", "#12") or number ("15-CTr/TU"). */
-static int resolve_doc(struct cli *c, const char *s, uint64_t *id, struct err *e)
-{
-	long v;
-	const char *p = *s == '#' ? s + 1 : s;
-	if (str_to_long(p, 1, 0x7fffffffL, &v) == 0) {
-		*id = (uint64_t)v;
-		return 0;
-	}
-	struct txn *t;
-	int rc = store_read_begin(c->ops.st, &t, e);
-	if (rc)
-		return rc;
-	uint64_t *ids = NULL;
-	int n = 0;
-	rc = store_docs_by_number(t, s, &ids, &n, e);
-	store_read_end(t);
-	if (rc)
-		return rc;
-	if (n == 1)
-		*id = ids[0];
-	else if (n == 0)
-		rc = err_set(e, ERR_NOTFOUND, "không tìm thấy văn bản số '%s' (xem: theodoi docs)", s);
-	else
-		rc = err_set(e, ERR_INPUT,
-		             "có %d văn bản cùng số '%s' (số văn bản bắt đầu lại mỗi nhiệm kỳ): "
-		             "dùng mã văn bản, ví dụ #%llu (xem: theodoi docs)",
-		             n, s, (unsigned long long)ids[0]);
-	free(ids);
-	return rc;
-}
-
-struct id_list {
-	uint64_t *v;
-	size_t n, cap;
-};
-
-static int id_push(uint64_t id, void *ctx)
-{
-	struct id_list *l = ctx;
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 256;
-		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
-	}
-	l->v[l->n++] = id;
-	return 0;
-}
-
-static int id_cmp(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return x < y ? -1 : x > y;
-}
-
 /* Task ids for --unit/--subtree and/or --doc, in id order. */
 static int select_tasks(struct txn *t, const struct hier *h, uint32_t unit, int subtree,
-                        uint64_t doc, struct id_list *out, struct err *e)
+                        uint64_t doc, struct idvec *out, struct err *e)
 {
 	int rc = 0;
 	if (!unit)
-		return store_tasks_by_doc(t, doc, id_push, out, e);
+		return store_tasks_by_doc(t, doc, idvec_push_fn, out, e);
 	size_t i = hier_find_id(h, unit);
 	size_t end = subtree ? hier_subtree_end(h, i) : i + 1;
 	for (; i < end && !rc; i++)
-		rc = store_tasks_by_lead(t, hier_at(h, i)->id, id_push, out, e);
-	qsort(out->v, out->n, sizeof *out->v, id_cmp);
+		rc = store_tasks_by_lead(t, hier_at(h, i)->id, idvec_push_fn, out, e);
+	idvec_sort(out);
 	if (doc && !rc) {
-		struct id_list in_doc = {0};
-		rc = store_tasks_by_doc(t, doc, id_push, &in_doc, e);
-		size_t k = 0;
-		for (size_t j = 0; j < out->n; j++)
-			if (bsearch(&out->v[j], in_doc.v, in_doc.n, sizeof *in_doc.v, id_cmp))
+		struct idvec in_doc = {0};
+		rc = store_tasks_by_doc(t, doc, idvec_push_fn, &in_doc, e);
+		/* Both lists are in id order: keep the ids they share. */
+		size_t k = 0, d = 0;
+		for (size_t j = 0; j < out->n; j++) {
+			while (d < in_doc.n && in_doc.v[d] < out->v[j])
+				d++;
+			if (d < in_doc.n && in_doc.v[d] == out->v[j])
 				out->v[k++] = out->v[j];
+		}
 		out->n = k;
-		free(in_doc.v);
+		idvec_free(&in_doc);
 	}
 	return rc;
 }
@@ -348,14 +269,14 @@ int cmd_tasks(struct cli *c, int argc, char **argv, struct err *e)
 				return err_set(e, ERR_USAGE, "trạng thái không hợp lệ: '%s'", optarg);
 			break;
 		case 'n':
-			if ((rc = parse_count(optarg, "--limit", 100000000L, &limit, e)))
+			if ((rc = cli_parse_count(optarg, "--limit", 100000000L, &limit, e)))
 				return rc;
 			break;
 		case OPT_FORMAT:
-			if ((rc = parse_format(optarg, &fmt, e)))
+			if ((rc = cli_parse_format(optarg, &fmt, e)))
 				return rc;
 			break;
-		default: return bad_option(e, "tasks");
+		default: return cli_bad_option("tasks", e);
 		}
 	}
 	if (subtree && !unit)
@@ -365,7 +286,7 @@ int cmd_tasks(struct cli *c, int argc, char **argv, struct err *e)
 	uint64_t did = 0;
 	struct txn *t;
 	if ((rc = cli_store(c, 0, e)) || (rc = cli_hier(c, &h, e)) ||
-	    (unit && (rc = cli_unit(c, unit, &uid, e))) || (doc && (rc = resolve_doc(c, doc, &did, e))) ||
+	    (unit && (rc = cli_unit(c, unit, &uid, e))) || (doc && (rc = cli_doc(c, doc, &did, e))) ||
 	    (rc = store_read_begin(c->ops.st, &t, e)))
 		return rc;
 	struct out_table tab;
@@ -374,7 +295,7 @@ int cmd_tasks(struct cli *c, int argc, char **argv, struct err *e)
 	if (!uid && !did) {
 		rc = store_tasks_each(t, task_row, &x, e);
 	} else {
-		struct id_list ids = {0};
+		struct idvec ids = {0};
 		rc = select_tasks(t, h, uid, subtree, did, &ids, e);
 		for (size_t i = 0; i < ids.n && !rc; i++) {
 			struct task task = {0};
@@ -382,7 +303,7 @@ int cmd_tasks(struct cli *c, int argc, char **argv, struct err *e)
 				rc = task_row(&task, &x);
 			task_free(&task);
 		}
-		free(ids.v);
+		idvec_free(&ids);
 	}
 	if (rc == 1)
 		rc = 0;
@@ -411,10 +332,10 @@ static const char due_help[] =
 
 /* Open tasks led by `unit` alone (not its subtree) due in [from, to]. */
 static int own_due_ids(struct txn *t, uint32_t unit, date_t from, date_t to, long limit,
-                       struct id_list *out, struct err *e);
+                       struct idvec *out, struct err *e);
 
 struct own_ctx {
-	struct id_list *l;
+	struct idvec *l;
 	long limit;
 };
 
@@ -422,12 +343,12 @@ static int own_fn(uint64_t id, date_t due, uint32_t lead, void *ctx)
 {
 	(void)due, (void)lead;
 	struct own_ctx *o = ctx;
-	id_push(id, o->l);
+	idvec_push(o->l, id);
 	return o->limit && (long)o->l->n >= o->limit;
 }
 
 static int own_due_ids(struct txn *t, uint32_t unit, date_t from, date_t to, long limit,
-                       struct id_list *out, struct err *e)
+                       struct idvec *out, struct err *e)
 {
 	struct own_ctx o = {out, limit};
 	int rc = store_tasks_by_due(t, unit, from, to, own_fn, &o, e);
@@ -455,20 +376,20 @@ static int due_command(struct cli *c, int argc, char **argv, int overdue, struct
 		case 's': subtree = 1; break;
 		case 'c': count = 1; break;
 		case 'n':
-			if ((rc = parse_count(optarg, "--limit", 100000000L, &limit, e)))
+			if ((rc = cli_parse_count(optarg, "--limit", 100000000L, &limit, e)))
 				return rc;
 			break;
 		case 'w':
 			if (overdue)
-				return bad_option(e, name);
-			if ((rc = parse_count(optarg, "--within", 3660, &within, e)))
+				return cli_bad_option(name, e);
+			if ((rc = cli_parse_count(optarg, "--within", 3660, &within, e)))
 				return rc;
 			break;
 		case OPT_FORMAT:
-			if ((rc = parse_format(optarg, &fmt, e)))
+			if ((rc = cli_parse_format(optarg, &fmt, e)))
 				return rc;
 			break;
-		default: return bad_option(e, name);
+		default: return cli_bad_option(name, e);
 		}
 	}
 	if (subtree && !unit)
@@ -503,7 +424,7 @@ static int due_command(struct cli *c, int argc, char **argv, int overdue, struct
 			fprintf(c->out, "%llu\n", (unsigned long long)n);
 		return rc;
 	}
-	struct id_list own = {0};
+	struct idvec own = {0};
 	uint64_t *ids = NULL;
 	size_t n = 0;
 	if (uid && !subtree) {
@@ -543,11 +464,12 @@ static const char overview_help[] =
 
 int cmd_overview(struct cli *c, int argc, char **argv, struct err *e)
 {
+	static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
 	int o, rc;
-	while ((o = getopt_long(argc, argv, "h", (const struct option[]){{"help", no_argument, NULL, 'h'}, {0}}, NULL)) != -1) {
+	while ((o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		if (o == 'h')
 			return fputs(overview_help, c->out), 0;
-		return bad_option(e, "overview");
+		return cli_bad_option("overview", e);
 	}
 	const struct hier *h;
 	struct txn *t;

@@ -16,21 +16,6 @@
 
 #define OPT_FORMAT 'F'
 
-static int bad_option(struct err *e, const char *cmd)
-{
-	return err_set(e, ERR_USAGE, "tùy chọn không hợp lệ cho lệnh %s (xem theodoi %s --help)",
-	               cmd, cmd);
-}
-
-static int need_one_arg(int argc, char **argv, const char *cmd, const char *what, struct err *e)
-{
-	if (optind != argc - 1)
-		return err_set(e, ERR_USAGE, "lệnh %s cần đúng một %s (xem theodoi %s --help)", cmd,
-		               what, cmd);
-	(void)argv;
-	return 0;
-}
-
 /* ---- show ---- */
 
 static const char show_help[] =
@@ -230,7 +215,7 @@ int cmd_show(struct cli *c, int argc, char **argv, struct err *e)
 			return err_set(e, ERR_USAGE, "định dạng cho show: text hoặc json");
 	}
 	uint64_t id;
-	if ((rc = need_one_arg(argc, argv, "show", "mã nhiệm vụ", e)) ||
+	if ((rc = cli_one_operand(argc, "show", "mã nhiệm vụ", e)) ||
 	    (rc = cli_task_id(argv[optind], &id, e)))
 		return rc;
 	const struct hier *h;
@@ -292,11 +277,11 @@ int cmd_update(struct cli *c, int argc, char **argv, struct err *e)
 			}
 			break;
 		case 'm': note = optarg; break;
-		default: return bad_option(e, "update");
+		default: return cli_bad_option("update", e);
 		}
 	}
 	uint64_t id, uid;
-	if ((rc = need_one_arg(argc, argv, "update", "mã nhiệm vụ", e)) ||
+	if ((rc = cli_one_operand(argc, "update", "mã nhiệm vụ", e)) ||
 	    (rc = cli_task_id(argv[optind], &id, e)) || (rc = cli_store(c, 0, e)) ||
 	    (rc = ops_update(&c->ops, id, status, (int)progress, note, &uid, e)))
 		return rc;
@@ -330,14 +315,14 @@ int cmd_extend(struct cli *c, int argc, char **argv, struct err *e)
 			}
 			break;
 		case 'r': reason = optarg; break;
-		default: return bad_option(e, "extend");
+		default: return cli_bad_option("extend", e);
 		}
 	}
 	if (to == DATE_NONE || !reason)
 		return err_set(e, ERR_USAGE, "extend cần --to NGÀY và --reason \"LÝ DO\"");
 	uint64_t id;
 	char d[11];
-	if ((rc = need_one_arg(argc, argv, "extend", "mã nhiệm vụ", e)) ||
+	if ((rc = cli_one_operand(argc, "extend", "mã nhiệm vụ", e)) ||
 	    (rc = cli_task_id(argv[optind], &id, e)) || (rc = cli_store(c, 0, e)) ||
 	    (rc = ops_extend(&c->ops, id, to, reason, e)))
 		return rc;
@@ -393,7 +378,7 @@ int cmd_add_doc(struct cli *c, int argc, char **argv, struct err *e)
 		case 'P': rc = date_parse(optarg, &d.plan_due, e); break;
 		case 'i': issuer = optarg; break;
 		case 'I': impl = optarg; break;
-		default: rc = bad_option(e, "add-doc");
+		default: rc = cli_bad_option("add-doc", e);
 		}
 	}
 	if (!rc && !d.title)
@@ -488,7 +473,7 @@ int cmd_add_task(struct cli *c, int argc, char **argv, struct err *e)
 				             "quý II/2027\", \"trước ngày 30/6/2027\", \"thực hiện thường xuyên\")",
 				             optarg);
 			break;
-		default: rc = bad_option(e, "add-task");
+		default: rc = cli_bad_option("add-task", e);
 		}
 	}
 	if (!rc && (!doc || !k.text))
@@ -496,30 +481,10 @@ int cmd_add_task(struct cli *c, int argc, char **argv, struct err *e)
 	if (!rc && optind != argc)
 		rc = err_set(e, ERR_USAGE, "tham số thừa: '%s'", argv[optind]);
 	uint64_t did = 0;
-	long v;
 	if (!rc)
 		rc = cli_store(c, 0, e);
-	if (!rc) {
-		const char *p = *doc == '#' ? doc + 1 : doc;
-		if (str_to_long(p, 1, 0x7fffffffL, &v) == 0) {
-			did = (uint64_t)v;
-		} else {
-			struct txn *t;
-			uint64_t *ids = NULL;
-			int n = 0;
-			if (!(rc = store_read_begin(c->ops.st, &t, e))) {
-				rc = store_docs_by_number(t, doc, &ids, &n, e);
-				store_read_end(t);
-			}
-			if (!rc && n != 1)
-				rc = err_set(e, n ? ERR_INPUT : ERR_NOTFOUND,
-				             n ? "nhiều văn bản cùng số '%s': dùng mã văn bản (#id)"
-				               : "không tìm thấy văn bản số '%s'", doc);
-			if (!rc)
-				did = ids[0];
-			free(ids);
-		}
-	}
+	if (!rc)
+		rc = cli_doc(c, doc, &did, e);
 	k.doc_id = did;
 	if (!rc && lead) {
 		rc = cli_unit(c, lead, &k.lead, e);

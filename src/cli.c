@@ -1,9 +1,11 @@
 /* cli.c — what every command shares: the store, the hierarchy, parsing of
  * units, task ids and formats. */
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "cli-report.h"
 #include "hier.h"
 #include "store.h"
 #include "util.h"
@@ -95,6 +97,74 @@ int cli_task_id(const char *s, uint64_t *id, struct err *e)
 	return 0;
 }
 
+int cli_doc(struct cli *c, const char *s, uint64_t *id, struct err *e)
+{
+	long v;
+	const char *p = *s == '#' ? s + 1 : s;
+	if (str_to_long(p, 1, 0x7fffffffL, &v) == 0) {
+		*id = (uint64_t)v;
+		return 0;
+	}
+	struct txn *t;
+	int rc = store_read_begin(c->ops.st, &t, e);
+	if (rc)
+		return rc;
+	uint64_t *ids = NULL;
+	int n = 0;
+	rc = store_docs_by_number(t, s, &ids, &n, e);
+	store_read_end(t);
+	if (rc)
+		return rc;
+	if (n == 1)
+		*id = ids[0];
+	else if (n == 0)
+		rc = err_set(e, ERR_NOTFOUND, "không tìm thấy văn bản số '%s' (xem: theodoi docs)", s);
+	else
+		rc = err_set(e, ERR_INPUT,
+		             "có %d văn bản cùng số '%s' (số văn bản bắt đầu lại mỗi nhiệm kỳ): "
+		             "dùng mã văn bản, ví dụ #%llu (xem: theodoi docs)",
+		             n, s, (unsigned long long)ids[0]);
+	free(ids);
+	return rc;
+}
+
+int cli_bad_option(const char *cmd, struct err *e)
+{
+	return err_set(e, ERR_USAGE, "tùy chọn không hợp lệ cho lệnh %s (xem theodoi %s --help)",
+	               cmd, cmd);
+}
+
+int cli_parse_format(const char *value, int *fmt, struct err *e)
+{
+	int f = cli_format(value);
+	if (f < 0) {
+		if (e)
+			str_copy(e->field, "--format", sizeof e->field);
+		return err_set(e, ERR_USAGE, "định dạng không hợp lệ: '%s' (text, csv hoặc json)", value);
+	}
+	*fmt = f;
+	return 0;
+}
+
+int cli_parse_count(const char *value, const char *opt, long max, long *out, struct err *e)
+{
+	if (str_to_long(value, 0, max, out)) {
+		if (e)
+			str_copy(e->field, opt, sizeof e->field);
+		return err_set(e, ERR_USAGE, "giá trị không hợp lệ cho %s: '%s' (số nguyên 0..%ld)", opt,
+		               value, max);
+	}
+	return 0;
+}
+
+int cli_one_operand(int argc, const char *cmd, const char *what, struct err *e)
+{
+	if (optind != argc - 1)
+		return err_set(e, ERR_USAGE, "lệnh %s cần đúng một %s (xem theodoi %s --help)", cmd, what,
+		               cmd);
+	return 0;
+}
+
 const struct cli_cmd cli_commands[] = {
 	{"units", cmd_units, "units", "cây đơn vị với số nhiệm vụ quá hạn / tổng số", 0},
 	{"docs", cmd_docs, "docs [--unit U]", "các văn bản (kế hoạch, chương trình)", 0},
@@ -109,6 +179,15 @@ const struct cli_cmd cli_commands[] = {
 	{"add-doc", cmd_add_doc, "add-doc --title T [--number N] ...", "thêm văn bản", 0},
 	{"add-task", cmd_add_task, "add-task --doc D --text T ...", "thêm nhiệm vụ vào văn bản", 0},
 	{"import", cmd_import, "import FILE... [--dry-run] [--replace]", "nhập văn bản kế hoạch từ tệp", 0},
+	{"summary", cmd_summary, "summary [--unit U] [--doc D] [--quick]",
+	 "tổng hợp: đến hạn, hoàn thành, quá hạn, tỷ lệ hoàn thành", 0},
+	{"cascade", cmd_cascade, "cascade DOC [--depth N]", "cấp ủy trực thuộc đã / chưa ban hành kế hoạch thực hiện", 0},
+	{"lint", cmd_lint, "lint [DOC] [--unit U] [--rule R]", "nhiệm vụ chưa rõ người, rõ thời hạn, rõ tiến độ", 0},
+	{"report", cmd_report, "report [--unit U] [--doc D] [--period P] [--format F]",
+	 "báo cáo kết quả thực hiện (md, txt, csv, json)", 0},
+	{"remind", cmd_remind, "remind [--unit U] [--days N] [--out DIR]", "thư đôn đốc đơn vị có nhiệm vụ quá hạn, sắp đến hạn", 0},
+	{"measure", cmd_measure, "measure IND VALUE [--date D] [--note TEXT]", "ghi số liệu một chỉ tiêu", 0},
+	{"indicators", cmd_indicators, "indicators [IND] [--doc D] [--unit U]", "các chỉ tiêu và đánh giá", 0},
 	{"check-store", cmd_check_store, "check-store [--repair]", "kiểm tra tính toàn vẹn của kho", 0},
 	{"demo", cmd_demo, "demo", "tạo kho dữ liệu minh họa", 0},
 	{"gen", cmd_gen, "gen --tasks N [--seed S] [--units U] DIR",

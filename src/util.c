@@ -271,3 +271,37 @@ int str_to_long(const char *s, long min, long max, long *out)
 		*out = v;
 	return 0;
 }
+
+void idvec_push(struct idvec *l, uint64_t id)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	l->v[l->n++] = id;
+}
+
+int idvec_push_fn(uint64_t id, void *ctx)
+{
+	idvec_push(ctx, id);
+	return 0;
+}
+
+static int u64_cmp(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return (x > y) - (x < y);
+}
+
+void idvec_sort(struct idvec *l)
+{
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof *l->v, u64_cmp);
+}
+
+void idvec_free(struct idvec *l)
+{
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
