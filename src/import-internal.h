@@ -186,8 +186,78 @@ int imp_is_closing(const char *s, size_t n);
 /* A document number ("52-CTr/TU", "726/KH-UBND") as token i: 1 or 0. */
 int imp_tok_docnum(const struct imp_toks *tk, size_t i);
 
-/* Build the section tree of c->body_start..body_end and extract tasks and
- * indicators into c->r. */
+/* ---- the section tree (import-structure.c) ---------------------------- */
+
+/* Indexes of paragraphs. */
+struct imp_idx_list {
+	size_t *v;
+	size_t n, cap;
+};
+
+/* A task row of a table: where its cells are in its paragraph. */
+struct imp_row {
+	struct imp_table tab;
+	struct imp_cell cells[IMP_MAX_CELLS];
+	size_t ncells;
+	char *group_lead;      /* units of the group row above it, or NULL */
+};
+
+/* A numbered section, an item, or a table row, in document order. */
+struct imp_node {
+	struct imp_marker m;
+	size_t parent;
+	size_t block;          /* its own paragraph */
+	struct imp_idx_list more;  /* unmarked paragraphs: body (numbered) or continuation */
+	size_t nchildren;
+	int nbullets;          /* bullets among its children so far */
+	int ordinal;           /* bullets: rank among the parent's bullets */
+	size_t time_block;     /* "Thời gian thực hiện: ..." of this section, or IMP_NO */
+	enum imp_sk own, sk;   /* keyword of its heading; effective kind */
+	char path[64];
+	char *unit_lead;       /* text of the units its heading names, or NULL */
+	int synthetic;         /* an unnumbered heading in capitals */
+	struct imp_row *row;   /* MK_ROW: the cells of a table row */
+};
+
+/* The body of a plan: its nodes, parents before children. */
+struct imp_tree {
+	struct imp_node *n;
+	size_t nn, cap;
+	int root_bullets;
+	unsigned char *impl;   /* per task: from "Tổ chức thực hiện" */
+	size_t implcap;
+};
+
+#define IMP_NO ((size_t)-1)
+
+/* Build the tree of c->body_start..body_end and of the appendix, and set
+ * each node's section kind.  Release with imp_tree_free(). */
+void imp_tree_build(struct imp_ctx *c, struct imp_tree *t);
+void imp_tree_free(struct imp_tree *t);
+
+/* A node's own text, after its numbering marker. */
+const char *imp_node_text(const struct imp_ctx *c, const struct imp_node *nd, size_t *len);
+/* Items: "(n)", "a)", bullets, table rows; headings: nodes with items or
+ * paragraphs under them, and Roman sections. */
+int imp_node_is_item(const struct imp_node *nd);
+int imp_node_is_heading(const struct imp_node *nd);
+/* Last significant character of s[0..n) (closing quotes skipped; an
+ * ellipsis reads as '.'), or 0. */
+char imp_last_char(const char *s, size_t n);
+size_t imp_word_count(const char *s, size_t n);
+/* 1 if a sentence ends before the last one (". X" with X a capital). */
+int imp_earlier_sentence(const char *s, size_t n);
+/* Only introduces what follows: "- Về tổ chức bộ máy:". */
+int imp_introducer(const char *s, size_t n);
+/* Reads as a heading: no final full stop and short, or ends with ':'. */
+int imp_heading_like(const char *s, size_t n);
+/* The units a heading names ("2.1. Ban Tuyên giáo Tỉnh ủy", "Đối với Ban
+ * Tổ chức:"), as written (caller frees), or NULL. */
+char *imp_heading_units(const char *s, size_t n);
+
+/* ---- tasks (import-tasks.c) -------------------------------------------- */
+
+/* Build the section tree and extract tasks and indicators into c->r. */
 void imp_structure(struct imp_ctx *c);
 
 /* ---- indicators (import-indicator.c) ---------------------------------- */

@@ -112,8 +112,10 @@ char *imp_assigned_lead(const struct imp_toks *tk)
 				return span_text(tk, items[0].a, items[cnt - 1].b);
 		}
 		/* "giao Ban Tổ chức Tỉnh ủy chủ trì", "(Văn phòng Tỉnh ủy chủ trì, ...)" */
-		if ((imp_tok_is(tk, k, "giao") && k > 0 && !tk->t[k].cap) ||
-		    imp_tok_punct(tk, k, '(') || (imp_tok_is(tk, k, "giao") && k == 0)) {
+		/* "giao" opens a clause; inside a name it is "Tuyên giáo" */
+		if ((imp_tok_is(tk, k, "giao") &&
+		     (k == 0 || tk->t[k - 1].punct || imp_tok_is(tk, k - 1, "va"))) ||
+		    imp_tok_punct(tk, k, '(')) {
 			cnt = imp_unit_list(tk, k + 1, items, MAX_ITEMS, &end, &stop);
 			if (cnt && imp_tok_seq(tk, end, "chu tri"))
 				return span_text(tk, items[0].a, items[cnt - 1].b);
