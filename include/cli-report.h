@@ -27,13 +27,8 @@ int cmd_indicators(struct cli *c, int argc, char **argv, struct err *e);
 
 /* Shared by those commands. */
 
-/* ERR_USAGE "tùy chọn không hợp lệ cho lệnh CMD". */
-int rcli_bad_option(struct err *e, const char *cmd);
-/* --format for text|csv|json into *fmt (enum out_format); ERR_USAGE if bad. */
-int rcli_format(const char *v, int *fmt, struct err *e);
-/* A document given by id ("12", "#12") or number ("15-CTr/TU"); ERR_NOTFOUND
- * if none, ERR_INPUT when the number is shared by several documents.  The
- * store must be open (cli_store). */
+/* cli_doc(), and an id given as a number must name a stored document
+ * (ERR_NOTFOUND otherwise).  The store must be open (cli_store). */
 int rcli_doc(struct cli *c, const char *s, uint64_t *id, struct err *e);
 /* Print j to c->out, indented, reals with 10 significant digits; ERR_IO. */
 int rcli_json_print(json_t *j, struct cli *c, struct err *e);

@@ -105,12 +105,12 @@ int cmd_remind(struct cli *c, int argc, char **argv, struct err *e)
 			}
 			break;
 		case OPT_FORMAT:
-			if ((rc = rcli_format(optarg, &fmt, e)))
+			if ((rc = cli_parse_format(optarg, &fmt, e)))
 				return rc;
 			if (fmt == FMT_CSV)
 				return err_set(e, ERR_USAGE, "lệnh remind có định dạng text hoặc json");
 			break;
-		default: return rcli_bad_option(e, "remind");
+		default: return cli_bad_option("remind", e);
 		}
 	}
 	if (optind < argc)
@@ -198,7 +198,7 @@ int cmd_measure(struct cli *c, int argc, char **argv, struct err *e)
 			}
 			break;
 		case 'm': note = optarg; break;
-		default: return rcli_bad_option(e, "measure");
+		default: return cli_bad_option("measure", e);
 		}
 	}
 	if (argc - optind < 2)
@@ -214,7 +214,7 @@ int cmd_measure(struct cli *c, int argc, char **argv, struct err *e)
 		} else if (o == 'm') {
 			note = optarg;
 		} else {
-			return rcli_bad_option(e, "measure");
+			return cli_bad_option("measure", e);
 		}
 	}
 	if (optind < argc)
@@ -397,10 +397,10 @@ int cmd_indicators(struct cli *c, int argc, char **argv, struct err *e)
 		case 'u': unit = optarg; break;
 		case 'd': doc = optarg; break;
 		case OPT_FORMAT:
-			if ((rc = rcli_format(optarg, &fmt, e)))
+			if ((rc = cli_parse_format(optarg, &fmt, e)))
 				return rc;
 			break;
-		default: return rcli_bad_option(e, "indicators");
+		default: return cli_bad_option("indicators", e);
 		}
 	}
 	if (optind < argc - 1)

@@ -23,59 +23,23 @@
 
 /* ---- shared ---------------------------------------------------------------- */
 
-int rcli_bad_option(struct err *e, const char *cmd)
-{
-	return err_set(e, ERR_USAGE, "tùy chọn không hợp lệ cho lệnh %s (xem theodoi %s --help)",
-	               cmd, cmd);
-}
-
-int rcli_format(const char *v, int *fmt, struct err *e)
-{
-	int f = cli_format(v);
-	if (f < 0) {
-		err_set(e, ERR_USAGE, "định dạng không hợp lệ: '%s' (text, csv hoặc json)", v);
-		str_copy(e->field, "--format", sizeof e->field);
-		return ERR_USAGE;
-	}
-	*fmt = f;
-	return 0;
-}
-
 int rcli_doc(struct cli *c, const char *s, uint64_t *id, struct err *e)
 {
-	long v;
-	const char *p = *s == '#' ? s + 1 : s;
+	int rc = cli_doc(c, s, id, e);
+	if (rc)
+		return rc;
+	/* an id given as a number must name a document */
 	struct txn *t;
-	int rc = store_read_begin(c->ops.st, &t, e);
-	if (rc)
+	struct doc d = {0};
+	if ((rc = store_read_begin(c->ops.st, &t, e)))
 		return rc;
-	if (str_to_long(p, 1, 0x7fffffffL, &v) == 0) {
-		struct doc d = {0};
-		rc = store_doc_get(t, (uint64_t)v, &d, NULL);
-		doc_free(&d);
-		store_read_end(t);
-		*id = (uint64_t)v;
-		if (rc)
-			return err_set(e, ERR_NOTFOUND, "không tìm thấy văn bản #%ld (xem: theodoi docs)", v);
-		return 0;
-	}
-	uint64_t *ids = NULL;
-	int n = 0;
-	rc = store_docs_by_number(t, s, &ids, &n, e);
+	rc = store_doc_get(t, *id, &d, NULL);
 	store_read_end(t);
-	if (rc)
-		return rc;
-	if (n == 1)
-		*id = ids[0];
-	else if (n == 0)
-		rc = err_set(e, ERR_NOTFOUND, "không tìm thấy văn bản số '%s' (xem: theodoi docs)", s);
-	else
-		rc = err_set(e, ERR_INPUT,
-		             "có %d văn bản cùng số '%s' (số văn bản bắt đầu lại mỗi nhiệm kỳ): "
-		             "dùng mã văn bản, ví dụ #%llu (xem: theodoi docs)",
-		             n, s, (unsigned long long)ids[0]);
-	free(ids);
-	return rc;
+	doc_free(&d);
+	if (rc == ERR_NOTFOUND)
+		return err_set(e, ERR_NOTFOUND, "không tìm thấy văn bản #%llu (xem: theodoi docs)",
+		               (unsigned long long)*id);
+	return rc ? err_set(e, rc, "không đọc được văn bản #%llu", (unsigned long long)*id) : 0;
 }
 
 int rcli_json_print(json_t *j, struct cli *c, struct err *e)
@@ -314,10 +278,10 @@ int cmd_summary(struct cli *c, int argc, char **argv, struct err *e)
 		case 'd': a.doc_arg = optarg; break;
 		case 'q': a.quick = 1; break;
 		case OPT_FORMAT:
-			if ((rc = rcli_format(optarg, &a.fmt, e)))
+			if ((rc = cli_parse_format(optarg, &a.fmt, e)))
 				return rc;
 			break;
-		default: return rcli_bad_option(e, "summary");
+		default: return cli_bad_option("summary", e);
 		}
 	}
 	if (optind < argc)
@@ -514,8 +478,8 @@ int cmd_cascade(struct cli *c, int argc, char **argv, struct err *e)
 			if (str_to_long(optarg, 1, 16, &depth))
 				return err_set(e, ERR_USAGE, "giá trị không hợp lệ cho --depth: '%s' (1..16)", optarg);
 		} else if (o != OPT_FORMAT) {
-			return rcli_bad_option(e, "cascade");
-		} else if ((rc = rcli_format(optarg, &fmt, e))) {
+			return cli_bad_option("cascade", e);
+		} else if ((rc = cli_parse_format(optarg, &fmt, e))) {
 			return rc;
 		}
 	}
@@ -616,10 +580,10 @@ int cmd_lint(struct cli *c, int argc, char **argv, struct err *e)
 			rules |= 1u << r;
 			break;
 		case OPT_FORMAT:
-			if ((rc = rcli_format(optarg, &fmt, e)))
+			if ((rc = cli_parse_format(optarg, &fmt, e)))
 				return rc;
 			break;
-		default: return rcli_bad_option(e, "lint");
+		default: return cli_bad_option("lint", e);
 		}
 	}
 	if (optind < argc - 1)
@@ -705,7 +669,7 @@ int cmd_report(struct cli *c, int argc, char **argv, struct err *e)
 				return err_set(e, ERR_USAGE, "định dạng không hợp lệ: '%s' (md, txt, csv hoặc json)", optarg);
 			}
 			break;
-		default: return rcli_bad_option(e, "report");
+		default: return cli_bad_option("report", e);
 		}
 	}
 	if (optind < argc)
