@@ -87,6 +87,8 @@ static int decimal(const char *s, size_t n, struct imp_marker *m)
 	}
 	if (i < n && (s[i] == '.' || s[i] == ')'))
 		term = s[i++];
+	else if (nc == 1 && i + 1 < n && s[i] == '/' && s[i + 1] == ' ')
+		term = s[i++]; /* "1/ Ban Tổ chức" */
 	if (!term && nc < 2)
 		return 0;
 	if (term == ')' && nc == 1) {
@@ -158,15 +160,17 @@ static int letter(const char *s, size_t n, struct imp_marker *m)
 	size_t i;
 	long k;
 
-	/* "a)", "đ)" */
-	if (n >= 3 && s[0] >= 'a' && s[0] <= 'z' && s[1] == ')')
+	/* "a)", "đ)", and "a. " before a capital */
+	if (n >= 3 && s[0] >= 'a' && s[0] <= 'z' && (s[1] == ')' || s[1] == '.'))
 		i = 1;
-	else if (n >= 4 && !memcmp(s, "\xC4\x91", 2) && s[2] == ')')
+	else if (n >= 4 && !memcmp(s, "\xC4\x91", 2) && (s[2] == ')' || s[2] == '.'))
 		i = 2;
 	else
 		return 0;
 	k = after(s, n, i + 1, 1);
 	if (k < 0 || (size_t)k == n)
+		return 0;
+	if (s[i] == '.' && ((size_t)k == i + 1 || imp_first_case(s + k, n - (size_t)k) <= 0))
 		return 0;
 	m->kind = MK_LETTER;
 	memcpy(m->label, s, i);

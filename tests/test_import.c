@@ -316,6 +316,25 @@ Test(import_plans, assignments_in_the_text_and_an_appendix_table)
 	imp_free(r);
 }
 
+Test(import_plans, slash_numbers_and_lettered_items)
+{
+	struct imp_result *r = parse_str("KẾ HOẠCH\n\nII. NHIỆM VỤ CỤ THỂ\n"
+	                                 "1/ Ban Tổ chức Tỉnh ủy\n"
+	                                 "a. Tham mưu quy hoạch cán bộ (hoàn thành trong năm 2024).\n"
+	                                 "b. Rà soát tiêu chuẩn chức danh (thực hiện thường xuyên).\n"
+	                                 "2/ Văn phòng Tỉnh ủy\n"
+	                                 "a) Tổng hợp báo cáo (thực hiện hằng năm).\n");
+
+	cr_assert_eq(r->ntasks, 3);
+	cr_expect_str_eq(r->tasks[0].section, "II.1.a");
+	expect_lead(&r->tasks[0], "Ban Tổ chức Tỉnh ủy");
+	expect_due(&r->tasks[0], 2024, 12, 31);
+	cr_expect_str_eq(r->tasks[1].section, "II.1.b");
+	cr_expect_str_eq(r->tasks[2].section, "II.2.a");
+	expect_lead(&r->tasks[2], "Văn phòng Tỉnh ủy");
+	imp_free(r);
+}
+
 /* ---- hard input ------------------------------------------------------ */
 
 Test(import_input, invalid_utf8_names_line_and_column)
