@@ -169,7 +169,8 @@ int ind_measures(struct txn *t, uint64_t indicator, struct measure **out, size_t
 		*n = 0;
 		return rc;
 	}
-	qsort(l.v, l.n, sizeof *l.v, measure_cmp);
+	if (l.n > 1)
+		qsort(l.v, l.n, sizeof *l.v, measure_cmp);
 	*out = l.v;
 	*n = l.n;
 	return 0;

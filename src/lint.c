@@ -274,7 +274,8 @@ int lint_run(struct txn *t, const struct hier *h, const struct lint_opts *o,
 		free(r.v);
 		return rc;
 	}
-	qsort(r.v, r.n, sizeof *r.v, item_cmp);
+	if (r.n > 1)
+		qsort(r.v, r.n, sizeof *r.v, item_cmp);
 	*items = r.v;
 	*n = r.n;
 	return 0;

@@ -327,7 +327,8 @@ static int order_docs(struct build *b)
 	int rc = b->o->doc ? add_doc(b, b->o->doc, &ix) : 0;
 	if (rc)
 		return rc;
-	qsort(r->docs, r->ndocs, sizeof *r->docs, doc_cmp);
+	if (r->ndocs > 1)
+		qsort(r->docs, r->ndocs, sizeof *r->docs, doc_cmp);
 	struct ranked *v = xcalloc(r->ntasks ? r->ntasks : 1, sizeof *v);
 	for (size_t i = 0; i < r->ntasks; i++) {
 		for (size_t d = 0; d < r->ndocs; d++)
