@@ -186,9 +186,14 @@ static void summary_text(struct cli *c, const struct sum_args *a, const struct h
 {
 	const struct unit *u = a->unit ? hier_unit(h, a->unit) : NULL;
 	char d[11];
-	fprintf(c->out, "Tổng hợp tình hình thực hiện nhiệm vụ: %s%s%s%s; tính đến ngày %s\n\n",
-	        u ? u->name : "toàn bộ kho", u ? " và các đơn vị trực thuộc" : "",
-	        a->doc_arg ? ", văn bản " : "", a->doc_arg ? a->doc_arg : "", date_vn(c->ops.today, d));
+	struct sbuf head = {0}, out = {0};
+	sbuf_printf(&head, "Tổng hợp tình hình thực hiện nhiệm vụ: %s%s%s%s; tính đến ngày %s",
+	            u ? u->name : "toàn bộ kho", u ? " và các đơn vị trực thuộc" : "",
+	            a->doc_arg ? ", văn bản " : "", a->doc_arg ? a->doc_arg : "", date_vn(c->ops.today, d));
+	report_wrap(&out, head.s, 80, "", "");
+	fprintf(c->out, "%s\n", out.s);
+	sbuf_free(&head);
+	sbuf_free(&out);
 	if (a->quick) {
 		fprintf(c->out, "Số liệu nhanh từ bộ đếm: tổng số %llu nhiệm vụ, đã đóng %llu, quá hạn %llu, "
 		                "sắp đến hạn (%d ngày) %llu.\n\n",
