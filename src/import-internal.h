@@ -52,7 +52,8 @@ enum imp_mk {
 	MK_PAREN,    /* "(3)", "3)" */
 	MK_LETTER,   /* "a)", "(b)" */
 	MK_BULLET,   /* "-", "+", "*", "•" ... */
-	MK_ROW       /* a row of a pipe table (import-table.c) */
+	MK_ROW,      /* a row of a pipe table (import-table.c) */
+	MK_LABEL     /* an unnumbered line naming units, items under it ("Ban Tổ chức:") */
 };
 
 #define IMP_MAX_COMP 6

@@ -237,6 +237,9 @@ static void make_path(struct imp_ctx *c, struct imp_tree *t, size_t k)
 		snprintf(buf, sizeof buf, "%s%c%d", p ? p->path : "",
 		         p && p->m.kind == MK_BULLET ? '+' : '#', nd->ordinal);
 		break;
+	case MK_LABEL:
+		snprintf(buf, sizeof buf, "%s", p ? p->path : "");
+		break;
 	case MK_ROW: {
 		/* "PL#3": the row's own number when it has one */
 		const struct imp_block *bl = &c->txt.blocks[nd->block];
@@ -266,6 +269,21 @@ static void make_path(struct imp_ctx *c, struct imp_tree *t, size_t k)
 		buf[sizeof nd->path - 1] = '\0';
 	}
 	memcpy(nd->path, buf, strlen(buf) + 1);
+}
+
+/* The counter that numbers bullets under `parent`: items under a unit
+ * label go on counting under the label's section, so that "#k" stays
+ * unique there. */
+static int *bullet_counter(struct imp_tree *t, size_t parent)
+{
+	if (parent == NO)
+		return &t->root_bullets;
+	if (t->n[parent].m.kind == MK_LABEL) {
+		size_t gp = t->n[parent].parent;
+
+		return gp == NO ? &t->root_bullets : &t->n[gp].nbullets;
+	}
+	return &t->n[parent].nbullets;
 }
 
 /* Where the "Thời gian thực hiện" line of the current position belongs:
@@ -333,8 +351,26 @@ static void table_row(struct imp_ctx *c, struct imp_tree *t, struct cursor *cu, 
 	memcpy(row->cells, cells, n * sizeof *cells);
 	row->group_lead = cu->group_lead ? xstrdup(cu->group_lead) : NULL;
 	t->n[k].row = row;
-	t->n[k].ordinal = parent != NO ? ++t->n[parent].nbullets : ++t->root_bullets;
+	t->n[k].ordinal = ++*bullet_counter(t, parent);
 	make_path(c, t, k);
+}
+
+/* An unnumbered short line that only names units, with items right after
+ * it: a heading for them. */
+static int unit_label(const struct imp_ctx *c, size_t b)
+{
+	const struct imp_block *bl = &c->txt.blocks[b];
+	struct imp_marker m;
+	char *u;
+
+	if (b + 1 >= c->txt.nblocks || imp_word_count(bl->text, bl->len) > 20 ||
+	    !imp_heading_like(bl->text, bl->len) ||
+	    !imp_marker_parse(c->txt.blocks[b + 1].text, c->txt.blocks[b + 1].len, &m) ||
+	    (m.kind != MK_BULLET && m.kind != MK_PAREN && m.kind != MK_LETTER))
+		return 0;
+	u = imp_heading_units(bl->text, bl->len);
+	free(u);
+	return u != NULL;
 }
 
 static void place(struct imp_ctx *c, struct imp_tree *t, struct cursor *cu, size_t b)
@@ -377,6 +413,19 @@ static void place(struct imp_ctx *c, struct imp_tree *t, struct cursor *cu, size
 		cu->stack[cu->depth++] = k;
 		return;
 	}
+	if (!has && cu->depth && unit_label(c, b)) {
+		/* "Ban Tổ chức Tỉnh ủy:" over the items it leads */
+		while (cu->depth && (imp_node_is_item(&t->n[cu->stack[cu->depth - 1]]) ||
+		                     t->n[cu->stack[cu->depth - 1]].m.kind == MK_LABEL))
+			cu->depth--;
+		memset(&m, 0, sizeof m);
+		m.kind = MK_LABEL;
+		parent = cu->depth ? cu->stack[cu->depth - 1] : NO;
+		k = new_node(t, &m, b, parent);
+		make_path(c, t, k);
+		cu->stack[cu->depth++] = k;
+		return;
+	}
 	if (!has) {
 		if (cu->depth)
 			idx_push(&t->n[cu->stack[cu->depth - 1]].more, b);
@@ -414,7 +463,7 @@ static void place(struct imp_ctx *c, struct imp_tree *t, struct cursor *cu, size
 	parent = cu->depth ? cu->stack[cu->depth - 1] : NO;
 	k = new_node(t, &m, b, parent);
 	if (m.kind == MK_BULLET)
-		t->n[k].ordinal = parent != NO ? ++t->n[parent].nbullets : ++t->root_bullets;
+		t->n[k].ordinal = ++*bullet_counter(t, parent);
 	make_path(c, t, k);
 	cu->stack[cu->depth++] = k;
 }

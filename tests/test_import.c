@@ -335,6 +335,27 @@ Test(import_plans, slash_numbers_and_lettered_items)
 	imp_free(r);
 }
 
+Test(import_plans, unnumbered_unit_lines_lead_the_items_under_them)
+{
+	struct imp_result *r = parse_str("II. NHIỆM VỤ CỤ THỂ\n\n"
+	                                 "2. Các ban xây dựng Đảng\n\n"
+	                                 "**Ban Tổ chức Tỉnh ủy:**\n"
+	                                 "- Tham mưu quy hoạch cán bộ (hoàn thành trong năm 2024).\n"
+	                                 "- Rà soát tiêu chuẩn chức danh.\n\n"
+	                                 "**Ban Tuyên giáo Tỉnh ủy:**\n"
+	                                 "- Tuyên truyền kết quả (thực hiện thường xuyên).\n");
+
+	cr_assert_eq(r->ntasks, 3);
+	cr_expect_str_eq(r->tasks[0].section, "II.2#1");
+	expect_lead(&r->tasks[0], "Ban Tổ chức Tỉnh ủy");
+	cr_expect_str_eq(r->tasks[1].section, "II.2#2");
+	expect_lead(&r->tasks[1], "Ban Tổ chức Tỉnh ủy");
+	cr_expect_str_eq(r->tasks[2].section, "II.2#3");
+	expect_lead(&r->tasks[2], "Ban Tuyên giáo Tỉnh ủy");
+	cr_expect_str_eq(r->tasks[2].text, "Tuyên truyền kết quả (thực hiện thường xuyên).");
+	imp_free(r);
+}
+
 /* ---- hard input ------------------------------------------------------ */
 
 Test(import_input, invalid_utf8_names_line_and_column)
