@@ -75,6 +75,17 @@ int cascade_build(struct txn *t, const struct hier *h, uint64_t doc, date_t toda
                   int max_depth, struct cascade *out, struct err *e);
 void cascade_free(struct cascade *c);
 
+/* Every document's header with indexes of numbers and of what each
+ * implements, for building many cascades from one read (a report asks one
+ * per document).  Owned by the caller: cascade_docs_free(). */
+struct cascade_docs;
+int cascade_docs_load(struct txn *t, struct cascade_docs **out, struct err *e);
+void cascade_docs_free(struct cascade_docs *d);
+/* cascade_build() over headers already loaded; the transaction they came
+ * from may have ended. */
+int cascade_build_from(const struct cascade_docs *d, const struct hier *h, uint64_t doc,
+                       date_t today, int max_depth, struct cascade *out, struct err *e);
+
 /* 1 if `child` (a direct child of `parent`) is a committee that must
  * issue its own plan to implement a plan of `parent` (see above). */
 int cascade_must_plan(const struct unit *parent, const struct unit *child);

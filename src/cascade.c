@@ -66,14 +66,24 @@ struct head {
 	char **impl;         /* folded numbers it implements */
 };
 
-struct heads {
+/* A folded number and the document it belongs to (its own number, or one
+ * it implements), sorted by key then index for binary search. */
+struct ref {
+	const char *key;
+	size_t doc;
+};
+
+struct cascade_docs {
 	struct head *v;
 	size_t n, cap;
+	struct ref *nums;   /* each document's own number */
+	struct ref *impls;  /* each number a document implements */
+	size_t nnums, nimpls;
 };
 
 static int take_head(const struct doc *d, void *ctx)
 {
-	struct heads *hs = ctx;
+	struct cascade_docs *hs = ctx;
 	if (hs->n == hs->cap) {
 		hs->cap = hs->cap ? hs->cap * 2 : 32;
 		hs->v = xrealloc(hs->v, hs->cap * sizeof *hs->v);
@@ -95,8 +105,10 @@ static int take_head(const struct doc *d, void *ctx)
 	return 0;
 }
 
-static void heads_free(struct heads *hs)
+void cascade_docs_free(struct cascade_docs *hs)
 {
+	if (!hs)
+		return;
 	for (size_t i = 0; i < hs->n; i++) {
 		free(hs->v[i].folded);
 		free(hs->v[i].title);
@@ -105,27 +117,78 @@ static void heads_free(struct heads *hs)
 		free(hs->v[i].impl);
 	}
 	free(hs->v);
+	free(hs->nums);
+	free(hs->impls);
+	free(hs);
 }
 
-/* 1 if y names x's number among what it implements and x is the latest
- * document with that number not dated after y. */
-static int implements(const struct heads *hs, const struct head *y, const struct head *x)
+static int ref_cmp(const void *a, const void *b)
 {
-	int named = 0;
+	const struct ref *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : (x->doc > y->doc) - (x->doc < y->doc);
+}
+
+/* [*lo, *hi) of refs[0..n) whose key is key. */
+static void ref_range(const struct ref *refs, size_t n, const char *key, size_t *lo, size_t *hi)
+{
+	size_t a = 0, b = n;
+	while (a < b) {
+		size_t m = a + (b - a) / 2;
+		if (strcmp(refs[m].key, key) < 0)
+			a = m + 1;
+		else
+			b = m;
+	}
+	*lo = a;
+	for (b = a; b < n && !strcmp(refs[b].key, key); b++)
+		;
+	*hi = b;
+}
+
+int cascade_docs_load(struct txn *t, struct cascade_docs **out, struct err *e)
+{
+	struct cascade_docs *hs = xcalloc(1, sizeof *hs);
+	int rc = store_docs_each(t, take_head, hs, e);
+	if (rc) {
+		cascade_docs_free(hs);
+		*out = NULL;
+		return rc;
+	}
+	size_t ni = 0;
+	for (size_t i = 0; i < hs->n; i++)
+		ni += (size_t)hs->v[i].nimpl;
+	hs->nums = xcalloc(hs->n ? hs->n : 1, sizeof *hs->nums);
+	hs->impls = xcalloc(ni ? ni : 1, sizeof *hs->impls);
+	for (size_t i = 0; i < hs->n; i++) {
+		hs->nums[hs->nnums++] = (struct ref){hs->v[i].folded, i};
+		for (int k = 0; k < hs->v[i].nimpl; k++)
+			hs->impls[hs->nimpls++] = (struct ref){hs->v[i].impl[k], i};
+	}
+	if (hs->nnums > 1)
+		qsort(hs->nums, hs->nnums, sizeof *hs->nums, ref_cmp);
+	if (hs->nimpls > 1)
+		qsort(hs->impls, hs->nimpls, sizeof *hs->impls, ref_cmp);
+	*out = hs;
+	return 0;
+}
+
+/* 1 if y (which names x's number among what it implements) implements x:
+ * y is not dated before x, and x is the latest document with that number
+ * not dated after y. */
+static int implements(const struct cascade_docs *hs, const struct head *y, const struct head *x)
+{
 	if (y == x || !x->folded[0])
-		return 0;
-	for (int k = 0; k < y->nimpl && !named; k++)
-		named = strcmp(y->impl[k], x->folded) == 0;
-	if (!named)
 		return 0;
 	if (x->date == DATE_NONE || y->date == DATE_NONE)
 		return 1;
 	if (y->date < x->date)
 		return 0;
-	for (size_t i = 0; i < hs->n; i++) {
-		const struct head *z = &hs->v[i];
-		if (z != x && z->date != DATE_NONE && strcmp(z->folded, x->folded) == 0 &&
-		    z->date > x->date && z->date <= y->date)
+	size_t lo, hi;
+	ref_range(hs->nums, hs->nnums, x->folded, &lo, &hi);
+	for (size_t i = lo; i < hi; i++) {
+		const struct head *z = &hs->v[hs->nums[i].doc];
+		if (z != x && z->date != DATE_NONE && z->date > x->date && z->date <= y->date)
 			return 0; /* y implements the newer z of the same number */
 	}
 	return 1;
@@ -134,7 +197,7 @@ static int implements(const struct heads *hs, const struct head *y, const struct
 /* ---- building the tree --------------------------------------------------- */
 
 struct builder {
-	const struct heads *hs;
+	const struct cascade_docs *hs;
 	const struct hier *h;
 	date_t today;
 	int max_depth;
@@ -202,12 +265,17 @@ static void expand(struct builder *b, const struct head *x, size_t node, int dep
 		b->c->nodes[node].cut = 1;
 		return;
 	}
-	const struct heads *hs = b->hs;
-	const struct head **impl = xcalloc(hs->n ? hs->n : 1, sizeof *impl);
-	size_t ni = 0;
-	for (size_t i = 0; i < hs->n; i++)
-		if (implements(hs, &hs->v[i], x))
-			impl[ni++] = &hs->v[i];
+	const struct cascade_docs *hs = b->hs;
+	size_t lo = 0, hi = 0, ni = 0;
+	if (x->folded[0])
+		ref_range(hs->impls, hs->nimpls, x->folded, &lo, &hi);
+	const struct head **impl = xcalloc(hi > lo ? hi - lo : 1, sizeof *impl);
+	for (size_t i = lo; i < hi; i++) {
+		const struct head *y = &hs->v[hs->impls[i].doc];
+		/* refs are sorted by document too: a number named twice is one */
+		if ((i == lo || hs->impls[i - 1].doc != hs->impls[i].doc) && implements(hs, y, x))
+			impl[ni++] = y;
+	}
 	qsort(impl, ni, sizeof *impl, date_cmp);
 	char *used = xcalloc(ni ? ni : 1, 1);
 	size_t ix = x->issuer && b->h ? hier_find_id(b->h, x->issuer) : (size_t)-1;
@@ -260,25 +328,33 @@ static void count_root(struct cascade *c)
 	c->required = c->issued + c->missing;
 }
 
+int cascade_build_from(const struct cascade_docs *hs, const struct hier *h, uint64_t doc,
+                       date_t today, int max_depth, struct cascade *out, struct err *e)
+{
+	const struct head *root = NULL;
+	memset(out, 0, sizeof *out);
+	for (size_t i = 0; i < hs->n && !root; i++)
+		if (hs->v[i].id == doc)
+			root = &hs->v[i];
+	if (!root)
+		return err_set(e, ERR_NOTFOUND, "không tìm thấy văn bản #%llu", (unsigned long long)doc);
+	struct builder b = {hs, h, today, max_depth, out, {0}};
+	size_t k = add_node(out, 0, (size_t)-1, CS_ROOT, root->issuer, root, DATE_NONE);
+	expand(&b, root, k, 0);
+	count_root(out);
+	return 0;
+}
+
 int cascade_build(struct txn *t, const struct hier *h, uint64_t doc, date_t today,
                   int max_depth, struct cascade *out, struct err *e)
 {
-	struct heads hs = {0};
+	struct cascade_docs *hs;
 	memset(out, 0, sizeof *out);
-	int rc = store_docs_each(t, take_head, &hs, e);
-	const struct head *root = NULL;
-	for (size_t i = 0; !rc && i < hs.n && !root; i++)
-		if (hs.v[i].id == doc)
-			root = &hs.v[i];
-	if (!rc && !root)
-		rc = err_set(e, ERR_NOTFOUND, "không tìm thấy văn bản #%llu", (unsigned long long)doc);
-	if (!rc) {
-		struct builder b = {&hs, h, today, max_depth, out, {0}};
-		size_t k = add_node(out, 0, (size_t)-1, CS_ROOT, root->issuer, root, DATE_NONE);
-		expand(&b, root, k, 0);
-		count_root(out);
-	}
-	heads_free(&hs);
+	int rc = cascade_docs_load(t, &hs, e);
+	if (rc)
+		return rc;
+	rc = cascade_build_from(hs, h, doc, today, max_depth, out, e);
+	cascade_docs_free(hs);
 	return rc;
 }
 

@@ -398,10 +398,13 @@ static int gather_missing(struct build *b)
 {
 	struct report *r = b->r;
 	struct plan_docs p = {b, {0}};
+	struct cascade_docs *docs = NULL;
 	int rc = store_docs_each(b->t, take_plan_doc, &p, b->e);
+	if (!rc && p.ids.n)
+		rc = cascade_docs_load(b->t, &docs, b->e);
 	for (size_t i = 0; i < p.ids.n && !rc; i++) {
 		struct cascade c;
-		if ((rc = cascade_build(b->t, b->h, p.ids.v[i], b->o->today, 1, &c, b->e)))
+		if ((rc = cascade_build_from(docs, b->h, p.ids.v[i], b->o->today, 1, &c, b->e)))
 			break;
 		for (size_t k = 1; k < c.n; k++) {
 			const struct cascade_node *n = &c.nodes[k];
@@ -421,6 +424,7 @@ static int gather_missing(struct build *b)
 		}
 		cascade_free(&c);
 	}
+	cascade_docs_free(docs);
 	free(p.ids.v);
 	return rc;
 }
