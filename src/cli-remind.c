@@ -37,6 +37,25 @@ static const char remind_help[] =
 	"danh sách tệp (--quiet: không in gì). Dùng được trong cron, ví dụ hằng ngày lúc 7 giờ:\n"
 	"  0 7 * * * theodoi remind --out /var/lib/theodoi/don-doc/$(date +\\%F) --quiet\n";
 
+/* mkdir -p: the directory and any missing parents. */
+static int make_dirs(const char *dir, struct err *e)
+{
+	char path[PATH_MAX];
+	if (str_copy(path, dir, sizeof path) >= sizeof path)
+		return err_set(e, ERR_USAGE, "đường dẫn quá dài: %s", dir);
+	for (char *p = path + 1;; p++) {
+		if (*p != '/' && *p)
+			continue;
+		char keep = *p;
+		*p = '\0';
+		if (mkdir(path, 0777) != 0 && errno != EEXIST)
+			return err_set(e, ERR_IO, "không tạo được thư mục %s: %s", path, strerror(errno));
+		*p = keep;
+		if (!keep)
+			return 0;
+	}
+}
+
 static int write_file(const char *dir, const char *name, const char *text, struct err *e)
 {
 	char path[PATH_MAX], tmp[PATH_MAX + 8];
@@ -130,8 +149,8 @@ int cmd_remind(struct cli *c, int argc, char **argv, struct err *e)
 	if (rc)
 		return rc;
 	const struct unit *me = c->ops.who.unit ? hier_unit(h, c->ops.who.unit) : NULL;
-	if (dir && mkdir(dir, 0777) != 0 && errno != EEXIST)
-		rc = err_set(e, ERR_IO, "không tạo được thư mục %s: %s", dir, strerror(errno));
+	if (dir)
+		rc = make_dirs(dir, e);
 	json_t *arr = json_array();
 	for (size_t i = 0; i < n && !rc; i++) {
 		char *text = remind_text(&ls[i], me ? me->name : NULL, c->ops.today, (int)days);

@@ -180,6 +180,27 @@ struct sum_args {
 	int quick, fmt;
 };
 
+/* "Theo trạng thái: ..." and "Theo tình trạng: ...", the parts not zero. */
+static void by_words(struct cli *c, const struct rollup *r)
+{
+	struct sbuf b = {0}, out = {0};
+	sbuf_puts(&b, "Theo trạng thái:");
+	for (int i = 0, k = 0; i < ST_COUNT; i++)
+		if (r->by_status[i])
+			sbuf_printf(&b, "%s %s %llu", k++ ? "," : "", st_label((enum task_status)i),
+			            (unsigned long long)r->by_status[i]);
+	sbuf_puts(&b, ".\nTheo tình trạng:");
+	for (int i = 0, k = 0; i < TL_COUNT; i++)
+		if (r->by_tl[i])
+			sbuf_printf(&b, "%s %s %llu", k++ ? "," : "", tl_label((enum timeliness)i),
+			            (unsigned long long)r->by_tl[i]);
+	sbuf_putc(&b, '.');
+	report_wrap(&out, b.s, 80, "", "");
+	fprintf(c->out, "%s\n", out.s);
+	sbuf_free(&b);
+	sbuf_free(&out);
+}
+
 static void summary_text(struct cli *c, const struct sum_args *a, const struct hier *h,
                          const struct rollup *total, const struct out_table *tab,
                          const struct out_table *late)
@@ -219,6 +240,7 @@ static void summary_text(struct cli *c, const struct sum_args *a, const struct h
 			sbuf_free(&b);
 		}
 		fputc('\n', c->out);
+		by_words(c, total);
 	}
 	fprintf(c->out, "Theo đơn vị:\n");
 	out_print(tab, FMT_TEXT, c->out);

@@ -324,7 +324,7 @@ Test(cli_report, remind_writes_one_letter_per_late_unit)
 	char codes[64][32], dir[256], path[512];
 	size_t n = expected_recipients(st, codes, 64);
 	cr_assert_gt(n, 3);
-	snprintf(dir, sizeof dir, "%s/don-doc", fx_tmpdir());
+	snprintf(dir, sizeof dir, "%s/don-doc/2026-11-23", fx_tmpdir());
 	struct run r = RUN(st, "remind", "--days", "14", "--out", dir, "--quiet");
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert_str_eq(r.out, "");
