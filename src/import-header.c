@@ -253,8 +253,12 @@ static void kind_from_number(const char *number, char *kind, size_t len)
 	}
 }
 
+#define MAX_IMPLEMENTS 64
+
 static void add_implements(struct imp_doc *d, const char *num, size_t n)
 {
+	if (d->nimplements >= MAX_IMPLEMENTS)
+		return;
 	for (int k = 0; k < d->nimplements; k++)
 		if (strlen(d->implements[k]) == n && !memcmp(d->implements[k], num, n))
 			return;
@@ -299,7 +303,8 @@ static void issuer_from_preamble(struct imp_ctx *c, const struct imp_block *b, c
 
 		if (!imp_tok_is(&tk, i, "ban") || !imp_tok_is(&tk, i + 1, "hanh"))
 			continue;
-		while (start > 0 && !imp_tok_punct(&tk, start - 1, ',') &&
+		/* back to the start of the clause; a subject is short */
+		while (start > 0 && i - start < 40 && !imp_tok_punct(&tk, start - 1, ',') &&
 		       !imp_tok_punct(&tk, start - 1, ';') && !imp_tok_punct(&tk, start - 1, ')'))
 			start--;
 		if (imp_unit_list(&tk, start, items, 8, &end, &stop) && end == i) {

@@ -398,14 +398,18 @@ static void assign(struct imp_ctx *c, const struct imp_tree *t, const char *p, c
 static void references(struct imp_ctx *c, const struct imp_tree *t, const struct imp_toks *tk,
                        const char *lead)
 {
-	for (size_t i = 0; i < tk->nt; i++) {
+	int refs = 0;
+
+	for (size_t i = 0; i < tk->nt && refs < 16; i++) {
 		char paths[MAX_REFS][PATH_LEN], part[PATH_LEN] = "", full[260];
 		int np = 0;
 		size_t j;
 
 		if (imp_tok_is(tk, i, "phan")) {
-			if (path_token(tk, i + 1, paths[0], PATH_LEN) && roman_path(paths[0]))
+			if (path_token(tk, i + 1, paths[0], PATH_LEN) && roman_path(paths[0])) {
 				assign(c, t, paths[0], lead);
+				refs++;
+			}
 			continue;
 		}
 		if (!imp_tok_is(tk, i, "muc"))
@@ -430,19 +434,27 @@ static void references(struct imp_ctx *c, const struct imp_tree *t, const struct
 			else
 				snprintf(full, sizeof full, "%s", paths[p]);
 			assign(c, t, full, lead);
+			refs++;
 		}
 		i = j ? j - 1 : j;
 	}
 }
 
+/* Paragraphs of "Tổ chức thực hiện" read for sections they hand over; a
+ * plan has a handful, and the bound keeps a pathological text linear. */
+#define MAX_HANDING 64
+
 static void handed_sections(struct imp_ctx *c, const struct imp_tree *t)
 {
-	for (size_t k = 0; k < c->r->ntasks; k++) {
+	int read = 0;
+
+	for (size_t k = 0; k < c->r->ntasks && read < MAX_HANDING; k++) {
 		struct imp_toks tk;
 		char *lead;
 
 		if (!t->impl[k] || !c->r->tasks[k].lead)
 			continue;
+		read++;
 		lead = xstrdup(c->r->tasks[k].lead);
 		imp_toks_init(&tk, c->r->tasks[k].text, strlen(c->r->tasks[k].text));
 		references(c, t, &tk, lead);

@@ -82,9 +82,17 @@ struct seen {
 	size_t n, cap;
 };
 
+/* At most this many names are listed: a pathological text cannot make the
+ * check quadratic, and nobody reads more. */
+#define MAX_LISTED 200
+
 static int seen_add(struct seen *s, const char *name)
 {
-	char *k = txt_fold(name, strlen(name), NULL);
+	char *k;
+
+	if (s->n >= MAX_LISTED)
+		return 0;
+	k = txt_fold(name, strlen(name), NULL);
 
 	for (size_t i = 0; i < s->n; i++)
 		if (!strcmp(s->keys[i], k)) {
@@ -153,7 +161,10 @@ static void resolve_units(struct imp_ctx *c)
 		struct imp_task *t = &r->tasks[k];
 		int several;
 
-		if (t->lead) {
+		if (t->lead && k && r->tasks[k - 1].lead && !strcmp(t->lead, r->tasks[k - 1].lead)) {
+			/* the same heading leads the items in a row */
+			t->lead_unit = r->tasks[k - 1].lead_unit;
+		} else if (t->lead) {
 			t->lead_unit = resolve_lead(c, t->lead, issuer, &several);
 			if (!t->lead_unit && seen_add(&unresolved, t->lead))
 				imp_warn(c, t->line,
