@@ -29,6 +29,14 @@ struct cfg_user {
 	int line;              /* line in theodoi.ini, for messages */
 };
 
+/* [access] monitors: the office (văn phòng theo dõi) that confirms or
+ * returns the completions reported in the subtree of `root`. */
+struct cfg_monitor {
+	char office[CODE_LEN]; /* unit code of the monitoring office */
+	char root[CODE_LEN];   /* unit code of the subtree it monitors */
+	int line;              /* line in theodoi.ini, for messages */
+};
+
 struct cfg_unit {
 	char code[CODE_LEN];
 	char *name;
@@ -50,6 +58,11 @@ struct config {
 	int unmapped_can_read;      /* [access] unmapped = read | none, default read */
 	int editors_extend;         /* [access] editors_extend = yes | no, default yes */
 	int confirm_done;           /* [access] confirm_done = yes | no, default no */
+	int nmonitors;              /* [access] monitors = office:root, ...; the
+	                               nearest root above a task's lead unit names
+	                               the office that confirms it (default none:
+	                               admins only) */
+	struct cfg_monitor *monitors;
 	int nusers;
 	struct cfg_user *users;
 	int nunits;                 /* 0 until cfg_load_units() */
@@ -69,7 +82,8 @@ int cfg_load(const char *path, struct config *c, struct err *e);
 
 /* Load and validate c->units_path into c->units: unknown parent, cycle,
  * duplicate code, unknown kind, unknown key, missing name, bad successor,
- * and users mapped to a unit that does not exist, each with file:line. */
+ * users mapped to a unit that does not exist, and [access] monitors naming
+ * a unit that does not exist, each with file:line. */
 int cfg_load_units(struct config *c, struct err *e);
 
 /* A stamp of units.ini (size and modification time) that changes when the

@@ -350,6 +350,15 @@ static int check_users(struct loader *ld)
 			return err_at(ld->e, ERR_CONFIG, c->path, c->users[i].line,
 				      "tài khoản '%s' gắn với đơn vị không có trong %s: '%s'",
 				      c->users[i].login, base, c->users[i].unit);
+	for (i = 0; i < c->nmonitors; i++) {
+		const struct cfg_monitor *m = &c->monitors[i];
+		const char *bad = find_code(ld, m->office) < 0 ? m->office
+				  : find_code(ld, m->root) < 0 ? m->root : NULL;
+
+		if (bad)
+			return err_at(ld->e, ERR_CONFIG, c->path, m->line,
+				      "monitors: đơn vị không có trong %s: '%s'", base, bad);
+	}
 	return 0;
 }
 

@@ -256,6 +256,65 @@ static int parse_confirm(struct config *c, const char *val, char *why, size_t n)
 	return parse_bool(val, &c->confirm_done, why, n);
 }
 
+/* "office:root, office:root": which office confirms completions reported
+ * in which subtree.  Codes are checked against units.ini later
+ * (cfg_load_units); here only their form. */
+static int parse_monitors(struct config *c, const char *val, char *why, size_t n)
+{
+	const char *p = val;
+
+	free(c->monitors);
+	c->monitors = NULL;
+	c->nmonitors = 0;
+	while (*p) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		char *item = cfg_strip_dup(p, len);
+		char *colon = strchr(item, ':');
+		char *office, *root;
+		struct cfg_monitor *m;
+
+		if (!colon) {
+			snprintf(why, n, "mục không hợp lệ: '%s' (cần 'mã văn phòng:mã đơn vị', ví dụ "
+				 "tu-vp:tu)", item);
+			free(item);
+			return -1;
+		}
+		*colon = '\0';
+		office = cfg_strip_dup(item, strlen(item));
+		root = cfg_strip_dup(colon + 1, strlen(colon + 1));
+		if (!cfg_code_valid(office) || !cfg_code_valid(root)) {
+			snprintf(why, n, "mã đơn vị không hợp lệ trong '%s:%s' (chữ ASCII thường, số, "
+				 "'.', '_', '-')", office, root);
+			free(office);
+			free(root);
+			free(item);
+			return -1;
+		}
+		c->monitors = xrealloc(c->monitors, (size_t)(c->nmonitors + 1) * sizeof *c->monitors);
+		m = &c->monitors[c->nmonitors++];
+		memset(m, 0, sizeof *m);
+		cfg_lower(m->office, office, sizeof m->office);
+		cfg_lower(m->root, root, sizeof m->root);
+		for (int i = 0; i < c->nmonitors - 1; i++)
+			if (!strcmp(c->monitors[i].root, m->root)) {
+				snprintf(why, n, "đơn vị '%s' có hai văn phòng theo dõi: '%s' và '%s'",
+					 m->root, c->monitors[i].office, m->office);
+				free(office);
+				free(root);
+				free(item);
+				return -1;
+			}
+		free(office);
+		free(root);
+		free(item);
+		if (!comma)
+			break;
+		p = comma + 1;
+	}
+	return 0;
+}
+
 static const struct cfg_keydef {
 	const char *section, *key;
 	key_fn parse;
@@ -267,6 +326,7 @@ static const struct cfg_keydef {
 	{ "access", "unmapped", parse_unmapped },
 	{ "access", "editors_extend", parse_extend },
 	{ "access", "confirm_done", parse_confirm },
+	{ "access", "monitors", parse_monitors },
 };
 #define NKEYDEFS (sizeof keydefs / sizeof keydefs[0])
 
@@ -415,6 +475,9 @@ static int check_entry(struct config *c, struct cfg_ini_walk *w, const struct cf
 			      "khóa không xác định trong mục [%s]: '%s'", en->sec, en->raw);
 	if (kd->parse(c, val, why, sizeof why))
 		return err_at(e, ERR_CONFIG, c->path, en->line, "%s: %s", en->raw, why);
+	for (int i = 0; i < c->nmonitors; i++)
+		if (!c->monitors[i].line)
+			c->monitors[i].line = en->line;
 	return 0;
 }
 
@@ -488,4 +551,7 @@ void cfg_free(struct config *c)
 	free(c->users);
 	c->users = NULL;
 	c->nusers = 0;
+	free(c->monitors);
+	c->monitors = NULL;
+	c->nmonitors = 0;
 }

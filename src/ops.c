@@ -1,5 +1,6 @@
-/* ops.c — the writing actions: permission, records, derived fields and
- * audit, each in one write transaction. */
+/* ops.c — the writing actions: identity, permission, records, derived
+ * fields and audit, each in one write transaction.  Confirmation of
+ * completions: ops-confirm.c. */
 #include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,13 +9,10 @@
 
 #include <jansson.h>
 
-#include "ops.h"
+#include "ops-internal.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
-
-#define NOTE_MAX 4000
-#define REASON_MAX 2000
 
 int ops_identify(struct ops_ctx *c, struct err *e)
 {
@@ -25,8 +23,17 @@ int ops_identify(struct ops_ctx *c, struct err *e)
 	else
 		snprintf(c->who.login, sizeof c->who.login, "uid%u", (unsigned)getuid());
 	const struct cfg_user *u = c->cfg ? cfg_user(c->cfg, c->who.login) : NULL;
-	if (!u)
+	if (!u) {
+		struct perm_opts o = perm_opts_of(c->cfg);
+		const struct perm_rule *r = perm_check(ROLE_NONE, PA_READ, PR_ELSEWHERE, 0, &o);
+		if (r)
+			return err_set(e, ERR_DENIED, "không có quyền xem (quy tắc %s): tài khoản '%s' %s",
+			               r->key, c->who.login,
+			               "chưa được đăng ký trong [users] của theodoi.ini và cấu hình "
+			               "không cho tài khoản chưa đăng ký xem ([access] unmapped = none); "
+			               "hãy nhờ quản trị thêm tài khoản");
 		return 0;
+	}
 	c->who.role = u->role;
 	if (!c->st)
 		return 0;
@@ -52,65 +59,62 @@ void ops_refresh_due(const struct ops_ctx *c, struct task *t)
 	t->due = tl_effective_due(&t->dl, t->extended_to, t->start, t->last_update, p);
 }
 
-/* 1 if unit `u` is `root` or below it, walking parent ids in the store. */
-static int in_subtree(struct txn *t, uint32_t u, uint32_t root)
+const char *ops_task_object(uint64_t id, char *buf, size_t len)
 {
-	for (int depth = 0; u && depth < 64; depth++) {
-		if (u == root)
-			return 1;
-		struct unit un = {0};
-		if (store_unit_get(t, u, &un, NULL))
-			return 0;
-		u = un.parent;
-		unit_free(&un);
-	}
-	return 0;
+	snprintf(buf, len, "task:%llu", (unsigned long long)id);
+	return buf;
 }
 
-static int may_update_txn(struct txn *t, const struct ops_ctx *c, const struct task *task,
-                          struct err *e)
+int ops_check_txn(struct txn *t, const struct ops_ctx *c, enum perm_action a,
+                  const struct task *task, struct err *e)
 {
-	switch (c->who.role) {
-	case ROLE_ADMIN:
-		return 1;
-	case ROLE_EDITOR:
-		if (!c->who.unit)
-			break;
-		if (task->lead && in_subtree(t, task->lead, c->who.unit))
-			return 1;
-		for (int i = 0; i < task->npartners; i++)
-			if (task->partners[i] == c->who.unit)
-				return 1;
-		err_set(e, ERR_DENIED,
-		        "không có quyền: vai trò cập nhật chỉ được cập nhật nhiệm vụ do đơn vị "
-		        "mình (hoặc đơn vị cấp dưới) chủ trì hoặc phối hợp");
-		return 0;
-	case ROLE_VIEWER:
-		err_set(e, ERR_DENIED, "không có quyền: vai trò chỉ xem không được cập nhật nhiệm vụ");
-		return 0;
-	case ROLE_NONE:
-		break;
+	struct perm_opts o = perm_opts_of(c->cfg);
+	enum perm_rel rel = PR_ELSEWHERE;
+	int monitor = 0, rc;
+	char obj[40] = "";
+
+	if (!perm_check(c->who.role, a, PR_OWN, 1, &o) &&
+	    !perm_check(c->who.role, a, PR_ELSEWHERE, 0, &o))
+		return 0; /* allowed whatever the relation: no need to read units */
+	if (task) {
+		snprintf(obj, sizeof obj, "nhiệm vụ #%llu", (unsigned long long)task->id);
+		if ((rc = perm_task_rel(t, c->who.unit, task, &rel, e)))
+			return rc;
+		if (a == PA_CONFIRM && c->who.unit) {
+			uint32_t office;
+			if ((rc = perm_monitor_office(t, c->cfg, task->lead, &office, e)))
+				return rc;
+			monitor = office && perm_in_subtree(t, c->who.unit, office);
+		}
 	}
-	err_set(e, ERR_DENIED, "không có quyền: tài khoản %s chưa được đăng ký trong cấu hình",
-	        c->who.login);
-	return 0;
+	const struct perm_rule *r = perm_check(c->who.role, a, rel, monitor, &o);
+	return r ? perm_deny(r, a, obj, e) : 0;
+}
+
+int ops_may(const struct ops_ctx *c, enum perm_action a, const struct task *task, struct err *e)
+{
+	struct txn *t;
+	if (store_read_begin(c->st, &t, e))
+		return 0;
+	int rc = ops_check_txn(t, c, a, task, e);
+	store_read_end(t);
+	return rc == 0;
 }
 
 int ops_may_update(const struct ops_ctx *c, const struct task *task, struct err *e)
 {
-	if (c->who.role == ROLE_ADMIN)
-		return 1;
-	struct txn *t;
-	if (store_read_begin(c->st, &t, e))
-		return 0;
-	int ok = may_update_txn(t, c, task, e);
-	store_read_end(t);
-	return ok;
+	return ops_may(c, PA_NOTE, task, e);
 }
 
-/* Append an audit entry; before/after are JSON objects (stolen), or NULL. */
-static int audit(struct txn *t, const struct ops_ctx *c, const char *action,
-                 const char *object, json_t *before, json_t *after, struct err *e)
+int ops_require(const struct ops_ctx *c, enum perm_action a, struct err *e)
+{
+	struct perm_opts o = perm_opts_of(c->cfg);
+	const struct perm_rule *r = perm_check(c->who.role, a, PR_ELSEWHERE, 0, &o);
+	return r ? perm_deny(r, a, NULL, e) : 0;
+}
+
+int ops_audit(struct txn *t, const struct ops_ctx *c, const char *action, const char *object,
+              json_t *before, json_t *after, struct err *e)
 {
 	struct audit a = {0};
 	a.time = (int64_t)time(NULL);
@@ -127,14 +131,18 @@ static int audit(struct txn *t, const struct ops_ctx *c, const char *action,
 	return rc;
 }
 
-static json_t *task_state_json(const struct task *t)
+json_t *ops_task_state(const struct task *t)
 {
 	char due[11];
-	return json_pack("{s:s, s:i, s:s?}", "status", st_key(t->status), "progress",
-	                 (int)t->progress, "due", t->due == DATE_NONE ? NULL : date_iso(t->due, due));
+	json_t *o = json_pack("{s:s, s:i, s:s?}", "status", st_key(t->status), "progress",
+	                      (int)t->progress, "due",
+	                      t->due == DATE_NONE ? NULL : date_iso(t->due, due));
+	if (t->confirm != CF_NONE)
+		json_object_set_new(o, "confirm", json_string(ops_confirm_key(t->confirm)));
+	return o;
 }
 
-static int load_task(struct txn *t, uint64_t id, struct task *task, struct err *e)
+int ops_load_task(struct txn *t, uint64_t id, struct task *task, struct err *e)
 {
 	int rc = store_task_get(t, id, task, e);
 	if (rc == ERR_NOTFOUND)
@@ -150,25 +158,57 @@ struct update_req {
 	uint64_t update_id;
 };
 
+/* The confirmation a task gets when it becomes done (see ops.h). */
+static int confirm_on_done(struct txn *t, const struct ops_ctx *c, const struct task *task,
+                           uint8_t *out, struct err *e)
+{
+	*out = CF_NONE;
+	if (!c->cfg || !c->cfg->confirm_done)
+		return 0;
+	struct err le;
+	err_clear(&le);
+	int rc = ops_check_txn(t, c, PA_CONFIRM, task, &le);
+	if (rc == 0)
+		*out = CF_CONFIRMED;
+	else if (rc == ERR_DENIED)
+		*out = CF_PENDING;
+	else if (e)
+		*e = le;
+	return rc == ERR_DENIED ? 0 : rc;
+}
+
+/* Permissions of an update: a note always, progress and status when given. */
+static int check_update(struct txn *t, const struct update_req *r, const struct task *task,
+                        struct err *e)
+{
+	int rc = ops_check_txn(t, r->c, PA_NOTE, task, e);
+	if (!rc && r->progress >= 0)
+		rc = ops_check_txn(t, r->c, PA_PROGRESS, task, e);
+	if (!rc && r->status >= 0)
+		rc = ops_check_txn(t, r->c, PA_STATUS, task, e);
+	return rc;
+}
+
 static int update_fn(struct txn *t, void *ctx, struct err *e)
 {
 	struct update_req *r = ctx;
 	const struct ops_ctx *c = r->c;
 	struct task task = {0};
 	struct update u = {0};
-	int rc = load_task(t, r->task, &task, e);
-	if (rc)
+	json_t *before = NULL;
+	int rc = ops_load_task(t, r->task, &task, e);
+	if (rc || (rc = check_update(t, r, &task, e)))
 		goto out;
-	if (!may_update_txn(t, c, &task, e)) {
-		rc = ERR_DENIED;
-		goto out;
-	}
-	json_t *before = task_state_json(&task);
+	before = ops_task_state(&task);
 	int status = r->status, progress = r->progress;
 	if (status < 0 && progress == 100 && task.status != ST_DONE)
 		status = ST_DONE;
 	if (status == ST_DONE && progress < 0)
 		progress = 100;
+	/* A note on a task not started starts it, for those who set status. */
+	if (status < 0 && task.status == ST_NOT_STARTED && (progress > 0 || r->note) &&
+	    ops_check_txn(t, c, PA_STATUS, &task, NULL) == 0)
+		status = ST_IN_PROGRESS;
 
 	u.task_id = task.id;
 	u.time = (int64_t)time(NULL);
@@ -180,35 +220,33 @@ static int update_fn(struct txn *t, void *ctx, struct err *e)
 	if (status >= 0 && status != task.status) {
 		u.status_before = (int8_t)task.status;
 		u.status_after = (int8_t)status;
-		if (status == ST_DONE)
+		if (status == ST_DONE) {
 			task.done_date = c->today;
-		else if (task.status == ST_DONE)
+			if ((rc = confirm_on_done(t, c, &task, &task.confirm, e)))
+				goto out;
+		} else if (task.status == ST_DONE) {
 			task.done_date = DATE_NONE;
+			task.confirm = CF_NONE;
+		}
 		task.status = (uint8_t)status;
 	}
 	if (progress >= 0)
 		task.progress = (uint8_t)progress;
-	if (task.status == ST_NOT_STARTED && (progress > 0 || r->note) && status < 0) {
-		u.status_before = ST_NOT_STARTED;
-		u.status_after = ST_IN_PROGRESS;
-		task.status = ST_IN_PROGRESS;
-	}
 	if (task.last_update == DATE_NONE || c->today > task.last_update)
 		task.last_update = c->today;
 	task.nupdates++;
 	ops_refresh_due(c, &task);
-	if ((rc = store_update_add(t, &u, e)) || (rc = store_task_put(t, &task, e))) {
-		json_decref(before);
+	if ((rc = store_update_add(t, &u, e)) || (rc = store_task_put(t, &task, e)))
 		goto out;
-	}
 	r->update_id = u.id;
 	char obj[40];
-	snprintf(obj, sizeof obj, "task:%llu", (unsigned long long)task.id);
-	json_t *after = task_state_json(&task);
+	json_t *after = ops_task_state(&task);
 	if (u.note)
 		json_object_set_new(after, "note", json_string(u.note));
-	rc = audit(t, c, "update", obj, before, after, e);
+	rc = ops_audit(t, c, "update", ops_task_object(task.id, obj, sizeof obj), before, after, e);
+	before = NULL;
 out:
+	json_decref(before);
 	task_free(&task);
 	update_free(&u);
 	return rc;
@@ -226,7 +264,7 @@ int ops_update(struct ops_ctx *c, uint64_t task, int status, int progress, const
 	}
 	char *clean = NULL;
 	if (note) {
-		int rc = txt_clean_input(note, NOTE_MAX, 1, &clean, e);
+		int rc = txt_clean_input(note, OPS_NOTE_MAX, 1, &clean, e);
 		if (rc) {
 			if (e)
 				str_copy(e->field, "note", sizeof e->field);
@@ -262,18 +300,11 @@ static int extend_fn(struct txn *t, void *ctx, struct err *e)
 	struct task task = {0};
 	struct extension x = {0};
 	char d1[11], d2[11];
-	int rc = load_task(t, r->task, &task, e);
+	int rc = ops_load_task(t, r->task, &task, e);
 	if (rc)
 		goto out;
-	if (c->who.role == ROLE_EDITOR && !c->cfg->editors_extend) {
-		rc = err_set(e, ERR_DENIED,
-		             "không có quyền: cấu hình không cho vai trò cập nhật gia hạn nhiệm vụ");
+	if ((rc = ops_check_txn(t, c, PA_EXTEND, &task, e)))
 		goto out;
-	}
-	if (!may_update_txn(t, c, &task, e)) {
-		rc = ERR_DENIED;
-		goto out;
-	}
 	if (task.status == ST_DONE) {
 		rc = err_set(e, ERR_INPUT, "nhiệm vụ #%llu đã hoàn thành, không cần gia hạn",
 		             (unsigned long long)task.id);
@@ -284,7 +315,7 @@ static int extend_fn(struct txn *t, void *ctx, struct err *e)
 		             date_vn(r->to, d1), date_vn(task.due, d2));
 		goto out;
 	}
-	json_t *before = task_state_json(&task);
+	json_t *before = ops_task_state(&task);
 	x.task_id = task.id;
 	x.time = (int64_t)time(NULL);
 	str_copy(x.login, c->who.login, sizeof x.login);
@@ -299,9 +330,9 @@ static int extend_fn(struct txn *t, void *ctx, struct err *e)
 	}
 	char obj[40];
 	snprintf(obj, sizeof obj, "task:%llu", (unsigned long long)task.id);
-	json_t *after = task_state_json(&task);
+	json_t *after = ops_task_state(&task);
 	json_object_set_new(after, "reason", json_string(x.reason));
-	rc = audit(t, c, "extend", obj, before, after, e);
+	rc = ops_audit(t, c, "extend", obj, before, after, e);
 out:
 	task_free(&task);
 	extension_free(&x);
@@ -317,7 +348,7 @@ int ops_extend(struct ops_ctx *c, uint64_t task, date_t to, const char *reason,
 	if (to <= c->today)
 		return err_set(e, ERR_INPUT, "hạn mới %s phải sau ngày hôm nay", date_vn(to, d));
 	char *clean = NULL;
-	int rc = txt_clean_input(reason ? reason : "", REASON_MAX, 1, &clean, e);
+	int rc = txt_clean_input(reason ? reason : "", OPS_REASON_MAX, 1, &clean, e);
 	if (rc)
 		return rc;
 	if (!*clean) {
@@ -330,13 +361,6 @@ int ops_extend(struct ops_ctx *c, uint64_t task, date_t to, const char *reason,
 	rc = store_write(c->st, extend_fn, &r, e);
 	free(clean);
 	return rc;
-}
-
-static int require_admin(const struct ops_ctx *c, const char *what, struct err *e)
-{
-	if (c->who.role == ROLE_ADMIN)
-		return 0;
-	return err_set(e, ERR_DENIED, "không có quyền: chỉ vai trò quản trị được %s", what);
 }
 
 struct doc_req {
@@ -355,12 +379,12 @@ static int add_doc_fn(struct txn *t, void *ctx, struct err *e)
 	snprintf(obj, sizeof obj, "doc:%llu", (unsigned long long)r->d->id);
 	json_t *after = json_pack("{s:s, s:s, s:s?}", "number", r->d->number, "kind", r->d->kind,
 	                          "date", r->d->date == DATE_NONE ? NULL : date_iso(r->d->date, date));
-	return audit(t, r->c, "add-doc", obj, NULL, after, e);
+	return ops_audit(t, r->c, "add-doc", obj, NULL, after, e);
 }
 
 int ops_add_doc(struct ops_ctx *c, struct doc *d, struct err *e)
 {
-	int rc = require_admin(c, "thêm văn bản", e);
+	int rc = ops_require(c, PA_ADD_DOC, e);
 	if (rc)
 		return rc;
 	if (!d->title || !*d->title)
@@ -408,14 +432,14 @@ static int add_task_fn(struct txn *t, void *ctx, struct err *e)
 		return rc;
 	char obj[40];
 	snprintf(obj, sizeof obj, "task:%llu", (unsigned long long)task->id);
-	json_t *after = task_state_json(task);
+	json_t *after = ops_task_state(task);
 	json_object_set_new(after, "text", json_string(task->text));
-	return audit(t, r->c, "add-task", obj, NULL, after, e);
+	return ops_audit(t, r->c, "add-task", obj, NULL, after, e);
 }
 
 int ops_add_task(struct ops_ctx *c, struct task *task, struct err *e)
 {
-	int rc = require_admin(c, "thêm nhiệm vụ", e);
+	int rc = ops_require(c, PA_ADD_TASK, e);
 	if (rc)
 		return rc;
 	if (!task->text || !*task->text)
@@ -424,4 +448,24 @@ int ops_add_task(struct ops_ctx *c, struct task *task, struct err *e)
 		task->created = (int64_t)time(NULL);
 	struct task_req r = {c, task};
 	return store_write(c->st, add_task_fn, &r, e);
+}
+
+static int repair_fn(struct txn *t, void *ctx, struct err *e)
+{
+	const struct ops_ctx *c = ctx;
+	struct store_stat before;
+	int rc = store_stat(t, &before, e);
+	if (rc || (rc = store_rebuild_indexes(t, e)))
+		return rc;
+	json_t *after = json_pack("{s:I, s:I, s:I}", "units", (json_int_t)before.units, "docs",
+	                          (json_int_t)before.docs, "tasks", (json_int_t)before.tasks);
+	return ops_audit(t, c, "repair", "store", NULL, after, e);
+}
+
+int ops_repair(struct ops_ctx *c, struct err *e)
+{
+	int rc = ops_require(c, PA_MAINTAIN, e);
+	if (rc)
+		return rc;
+	return store_write(c->st, repair_fn, c, e);
 }
