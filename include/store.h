@@ -235,6 +235,30 @@ int store_stat(struct txn *t, struct store_stat *out, struct err *e);
  * read transaction; costs one pass over every record. */
 int store_check(struct txn *t, char **report, struct err *e);
 
+/* ---- files: copies, use by others, raw meta (store-files.c) ---- */
+/* Write a consistent copy of the store's data file to the open file
+ * descriptor fd (mdb_env_copyfd2), compacted (free pages left out) when
+ * `compact`.  Runs in a read transaction of its own, so other processes go
+ * on reading and writing meanwhile.  The caller fsyncs and closes fd.
+ * ERR_IO when the copy cannot be written (disk full: a message saying so). */
+int store_copy_fd(struct store *st, int fd, int compact, struct err *e);
+/* Whether another process has the store in directory dir open (it holds
+ * LMDB's shared lock on dir/lock.mdb): *pid receives one such process id,
+ * or 0 when none (also when dir has no lock file).  Never opens the
+ * environment; a lock held by the calling process itself is not seen. */
+int store_in_use(const char *dir, long *pid, struct err *e);
+/* Call cb(key, value, len, ctx) for every meta entry in key order,
+ * including "schema" and the sequences "seq.<name>" (8-byte big-endian
+ * values); key is NUL-terminated, value valid during the call only.  Stops
+ * and returns cb's non-zero value. */
+int store_meta_each(struct txn *t, int (*cb)(const char *key, const void *val, size_t len,
+                                              void *ctx),
+                    void *ctx, struct err *e);
+/* The current value of sequence `name` (0 if never used), and raising it
+ * to at least v (write txn): for copying a store record by record. */
+int store_seq_peek(struct txn *t, const char *name, uint64_t *v, struct err *e);
+int store_seq_bump(struct txn *t, const char *name, uint64_t v, struct err *e);
+
 /* The transaction's store (to reach it from a write callback). */
 struct store *store_of(struct txn *t);
 

@@ -1,0 +1,340 @@
+/* backup.c — binary backups (a compacted copy made while others work) and
+ * their restore, with the directory handling both share with the JSON
+ * import (backup-json.c). */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "backup-internal.h"
+#include "backup.h"
+#include "ops.h"
+#include "store.h"
+#include "util.h"
+
+/* ---- directories ------------------------------------------------------------ */
+
+int bk_target_state(const char *dir, enum bk_target *out, struct err *e)
+{
+	struct stat sb;
+	*out = BK_MISSING;
+	if (stat(dir, &sb) != 0) {
+		if (errno == ENOENT)
+			return 0;
+		return err_set(e, ERR_IO, "không đọc được %s: %s", dir, strerror(errno));
+	}
+	if (!S_ISDIR(sb.st_mode)) {
+		*out = BK_OTHER;
+		return 0;
+	}
+	DIR *d = opendir(dir);
+	if (!d)
+		return err_set(e, ERR_IO, "không đọc được thư mục %s: %s", dir, strerror(errno));
+	int data = 0, other = 0;
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, "..") ||
+		    !strcmp(de->d_name, "lock.mdb"))
+			continue;
+		if (!strcmp(de->d_name, "data.mdb"))
+			data = 1;
+		else
+			other = 1;
+	}
+	closedir(d);
+	*out = data ? BK_STORE : other ? BK_OTHER : BK_EMPTY;
+	return 0;
+}
+
+int bk_make_beside(const char *dir, const char *tag, char *out, size_t len, struct err *e)
+{
+	struct stat sb;
+	for (int n = 0; n < 100; n++) {
+		int k = n ? snprintf(out, len, "%s.%s-%ld-%d", dir, tag, (long)getpid(), n)
+		          : snprintf(out, len, "%s.%s-%ld", dir, tag, (long)getpid());
+		if (k < 0 || (size_t)k >= len)
+			return err_set(e, ERR_IO, "đường dẫn quá dài: %s", dir);
+		if (mkdir(out, 0775) == 0) {
+			/* setgid as a new store's directory: files keep its group */
+			if (stat(out, &sb) != 0 || chmod(out, (sb.st_mode & 07777) | S_ISGID) != 0) {
+				int err = errno;
+				rmdir(out);
+				return err_set(e, ERR_IO, "không đặt được quyền cho thư mục %s: %s", out,
+				               strerror(err));
+			}
+			return 0;
+		}
+		if (errno != EEXIST)
+			return err_set(e, ERR_IO, "không tạo được thư mục %s: %s", out, strerror(errno));
+	}
+	return err_set(e, ERR_IO, "không tạo được thư mục tạm cạnh %s", dir);
+}
+
+void bk_remove_dir(const char *dir)
+{
+	static const char *const files[] = {"data.mdb", "lock.mdb"};
+	char path[PATH_MAX];
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+		if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, files[i]) < sizeof path)
+			unlink(path);
+	rmdir(dir);
+}
+
+void bk_sync_parent(const char *path)
+{
+	char parent[PATH_MAX];
+	str_copy(parent, path, sizeof parent);
+	char *slash = strrchr(parent, '/');
+	if (slash == parent)
+		slash[1] = '\0';
+	else if (slash)
+		*slash = '\0';
+	else
+		strcpy(parent, ".");
+	int fd = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+}
+
+int bk_place(const char *tmp, const char *dir, enum bk_target state, const char *tag,
+             char *kept, size_t kept_len, struct err *e)
+{
+	if (kept && kept_len)
+		kept[0] = '\0';
+	if (state == BK_EMPTY) {
+		char lock[PATH_MAX];
+		if ((size_t)snprintf(lock, sizeof lock, "%s/lock.mdb", dir) < sizeof lock)
+			unlink(lock);
+		if (rmdir(dir) != 0)
+			return err_set(e, ERR_IO, "không thay được thư mục rỗng %s: %s", dir,
+			               strerror(errno));
+	} else if (state == BK_STORE) {
+		char stamp[32], old[PATH_MAX];
+		time_t now = time(NULL);
+		struct tm tm;
+		localtime_r(&now, &tm);
+		strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+		int k = snprintf(old, sizeof old, "%s.before-%s-%s", dir, tag, stamp);
+		if (k < 0 || (size_t)k >= sizeof old)
+			return err_set(e, ERR_IO, "đường dẫn quá dài: %s", dir);
+		if (access(old, F_OK) == 0)
+			return err_set(e, ERR_CONFLICT, "đã có %s: thử lại sau một giây", old);
+		if (rename(dir, old) != 0)
+			return err_set(e, ERR_IO, "không đổi tên được kho cũ %s thành %s: %s", dir, old,
+			               strerror(errno));
+		if (kept)
+			str_copy(kept, old, kept_len);
+	} else if (state == BK_OTHER) {
+		return err_set(e, ERR_CONFLICT, "%s không phải là kho dữ liệu theodoi", dir);
+	}
+	if (rename(tmp, dir) != 0)
+		return err_set(e, ERR_IO, "không đổi tên được %s thành %s: %s", tmp, dir,
+		               strerror(errno));
+	bk_sync_parent(dir);
+	return 0;
+}
+
+/* ---- backup ------------------------------------------------------------------ */
+
+int backup_copy(struct ops_ctx *c, const char *dest, int force, uint64_t *bytes,
+                struct err *e)
+{
+	char path[PATH_MAX], tmp[PATH_MAX];
+	struct stat sb;
+	int rc = ops_require(c, PA_READ, e);
+	if (rc)
+		return rc;
+	if (!dest || !*dest)
+		return err_set(e, ERR_USAGE, "thiếu tệp sao lưu");
+	if (stat(dest, &sb) == 0 && S_ISDIR(sb.st_mode))
+		rc = snprintf(path, sizeof path, "%s/data.mdb", dest);
+	else
+		rc = snprintf(path, sizeof path, "%s", dest);
+	if (rc < 0 || (size_t)rc >= sizeof path)
+		return err_set(e, ERR_USAGE, "đường dẫn quá dài: %s", dest);
+	if (!force && access(path, F_OK) == 0)
+		return err_set(e, ERR_CONFLICT, "tệp %s đã có: dùng --force để ghi đè", path);
+	rc = snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid());
+	if (rc < 0 || (size_t)rc >= sizeof tmp)
+		return err_set(e, ERR_USAGE, "đường dẫn quá dài: %s", dest);
+	/* a backup holds everything: readable by the owner and the group only */
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0660);
+	if (fd < 0)
+		return err_set(e, ERR_IO, "không tạo được tệp sao lưu %s: %s", tmp, strerror(errno));
+	rc = store_copy_fd(c->st, fd, 1, e);
+	if (!rc && fsync(fd) != 0)
+		rc = err_set(e, ERR_IO, "không ghi được tệp sao lưu %s xuống đĩa: %s", tmp,
+		             strerror(errno));
+	if (!rc && fstat(fd, &sb) == 0 && bytes)
+		*bytes = (uint64_t)sb.st_size;
+	if (close(fd) != 0 && !rc)
+		rc = err_set(e, ERR_IO, "không ghi được tệp sao lưu %s: %s", tmp, strerror(errno));
+	if (!rc && rename(tmp, path) != 0)
+		rc = err_set(e, ERR_IO, "không đổi tên được %s thành %s: %s", tmp, path,
+		             strerror(errno));
+	if (rc) {
+		unlink(tmp);
+		return rc;
+	}
+	bk_sync_parent(path);
+	return 0;
+}
+
+/* ---- restore ------------------------------------------------------------------ */
+
+/* Copy file src to dst (created 0664 less the umask, like a store's files). */
+static int copy_file(const char *src, const char *dst, struct err *e)
+{
+	char buf[1 << 16];
+	int in = open(src, O_RDONLY | O_CLOEXEC), out = -1, rc = 0;
+	ssize_t n;
+	if (in < 0)
+		return err_set(e, ERR_IO, "không mở được tệp sao lưu %s: %s", src, strerror(errno));
+	out = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0664);
+	if (out < 0) {
+		rc = err_set(e, ERR_IO, "không tạo được %s: %s", dst, strerror(errno));
+		goto done;
+	}
+	while ((n = read(in, buf, sizeof buf)) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			rc = err_set(e, ERR_IO, "không đọc được %s: %s", src, strerror(errno));
+			goto done;
+		}
+		for (ssize_t off = 0; off < n;) {
+			ssize_t w = write(out, buf + off, (size_t)(n - off));
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w < 0) {
+				rc = err_set(e, ERR_IO, "không ghi được %s: %s", dst, strerror(errno));
+				goto done;
+			}
+			off += w;
+		}
+	}
+	if (fsync(out) != 0)
+		rc = err_set(e, ERR_IO, "không ghi được %s xuống đĩa: %s", dst, strerror(errno));
+done:
+	if (out >= 0 && close(out) != 0 && !rc)
+		rc = err_set(e, ERR_IO, "không ghi được %s: %s", dst, strerror(errno));
+	close(in);
+	return rc;
+}
+
+/* Open the restored copy, check it and append the "restore" entry. */
+struct restore_audit {
+	struct ops_ctx *c;
+	const char *src;
+	struct store_stat ss;
+};
+
+static int restore_audit_fn(struct txn *t, void *ctx, struct err *e)
+{
+	struct restore_audit *r = ctx;
+	json_t *after = json_pack("{s:s, s:I, s:I, s:I, s:I}", "file", r->src, "units",
+	                          (json_int_t)r->ss.units, "docs", (json_int_t)r->ss.docs, "tasks",
+	                          (json_int_t)r->ss.tasks, "updates", (json_int_t)r->ss.updates);
+	if (!after)
+		after = json_pack("{s:I}", "tasks", (json_int_t)r->ss.tasks); /* src not UTF-8 */
+	return ops_audit(t, r->c, "restore", "store", NULL, after, e);
+}
+
+static int verify_and_stamp(struct ops_ctx *c, const char *tmp, const char *src,
+                            struct err *e)
+{
+	struct store *st = NULL;
+	struct txn *t;
+	char *report = NULL;
+	struct restore_audit ra = {0};
+	struct err oe;
+	err_clear(&oe);
+	int rc = store_open(tmp, 0, &st, &oe);
+	if (rc)
+		return err_set(e, ERR_INPUT, "%s không phải bản sao lưu dùng được: %s", src, oe.msg);
+	if ((rc = store_read_begin(st, &t, e)) == 0) {
+		rc = store_check(t, &report, e);
+		if (rc == 0)
+			rc = store_stat(t, &ra.ss, e);
+		store_read_end(t);
+	}
+	if (rc == ERR_STORE && report && *report) {
+		char first[300];
+		str_copy(first, report, sizeof first);
+		char *nl = strchr(first, '\n');
+		if (nl)
+			*nl = '\0';
+		rc = err_set(e, ERR_INPUT, "bản sao lưu %s không toàn vẹn (%s); không phục hồi", src,
+		             first);
+	}
+	free(report);
+	if (!rc) {
+		struct ops_ctx rc_ctx = *c;
+		rc_ctx.st = st;
+		ra.c = &rc_ctx;
+		ra.src = src;
+		rc = store_write(st, restore_audit_fn, &ra, e);
+	}
+	store_close(st);
+	return rc;
+}
+
+int backup_restore(struct ops_ctx *c, const char *src, const char *dir, int force, char *kept,
+                   size_t kept_len, struct err *e)
+{
+	char file[PATH_MAX], tmp[PATH_MAX], data[PATH_MAX];
+	struct stat sb;
+	enum bk_target state;
+	long pid;
+	int rc = ops_require(c, PA_MAINTAIN, e);
+	if (kept && kept_len)
+		kept[0] = '\0';
+	if (rc)
+		return rc;
+	if (stat(src, &sb) != 0)
+		return err_set(e, ERR_NOTFOUND, "không tìm thấy tệp sao lưu %s: %s", src,
+		               strerror(errno));
+	rc = S_ISDIR(sb.st_mode) ? snprintf(file, sizeof file, "%s/data.mdb", src)
+	                         : snprintf(file, sizeof file, "%s", src);
+	if (rc < 0 || (size_t)rc >= sizeof file)
+		return err_set(e, ERR_USAGE, "đường dẫn quá dài: %s", src);
+	if ((rc = bk_target_state(dir, &state, e)))
+		return rc;
+	if (state == BK_OTHER)
+		return err_set(e, ERR_CONFLICT, "%s không phải là kho dữ liệu theodoi: không ghi đè",
+		               dir);
+	if (state == BK_STORE && !force)
+		return err_set(e, ERR_CONFLICT, "đã có kho dữ liệu ở %s: dùng --force để thay bằng bản "
+		               "sao lưu (kho hiện có được giữ lại dưới tên khác)", dir);
+	if (state == BK_STORE) {
+		if ((rc = store_in_use(dir, &pid, e)))
+			return rc;
+		if (pid)
+			return err_set(e, ERR_CONFLICT, "kho dữ liệu %s đang được dùng (tiến trình %ld): "
+			               "hãy đóng mọi phiên theodoi rồi phục hồi", dir, pid);
+	}
+	if ((rc = bk_make_beside(dir, "restore", tmp, sizeof tmp, e)))
+		return rc;
+	rc = snprintf(data, sizeof data, "%s/data.mdb", tmp) >= (int)sizeof data
+	         ? err_set(e, ERR_USAGE, "đường dẫn quá dài: %s", tmp)
+	         : 0;
+	if (!rc)
+		rc = copy_file(file, data, e);
+	if (!rc)
+		rc = verify_and_stamp(c, tmp, src, e);
+	if (!rc)
+		rc = bk_place(tmp, dir, state, "restore", kept, kept_len, e);
+	if (rc)
+		bk_remove_dir(tmp);
+	return rc;
+}
