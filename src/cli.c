@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli-admin.h"
 #include "cli-report.h"
 #include "hier.h"
 #include "store.h"
@@ -189,6 +190,15 @@ const struct cli_cmd cli_commands[] = {
 	{"measure", cmd_measure, "measure IND VALUE [--date D] [--note TEXT]", "ghi số liệu một chỉ tiêu", 0},
 	{"indicators", cmd_indicators, "indicators [IND] [--doc D] [--unit U]", "các chỉ tiêu và đánh giá", 0},
 	{"check-store", cmd_check_store, "check-store [--repair]", "kiểm tra tính toàn vẹn của kho", 0},
+	{"confirm", cmd_confirm, "confirm TASK [--note TEXT] | confirm --list [--all]",
+	 "xác nhận kết quả hoàn thành đơn vị báo cáo", 0},
+	{"return", cmd_return, "return TASK --reason TEXT", "trả lại kết quả hoàn thành, yêu cầu thực hiện lại", 0},
+	{"log", cmd_log, "log [--task T] [--user U] [--since DATE] [--format text|csv|json]",
+	 "nhật ký mọi thay đổi: ai, khi nào, trước → sau", 0},
+	{"backup", cmd_backup, "backup FILE [--force]", "sao lưu kho trong khi mọi người vẫn làm việc", 0},
+	{"restore", cmd_restore, "restore FILE [--force]", "phục hồi kho từ bản sao lưu", 0},
+	{"export", cmd_export, "export --format json [--out FILE]", "xuất toàn bộ kho thành JSON", 0},
+	{"import-json", cmd_import_json, "import-json FILE", "nhập bản xuất JSON vào một kho mới", 0},
 	{"demo", cmd_demo, "demo", "tạo kho dữ liệu minh họa", 0},
 	{"gen", cmd_gen, "gen --tasks N [--seed S] [--units U] DIR",
 	 "tạo bộ dữ liệu tổng hợp cỡ lớn để đo hiệu năng", CLI_NO_CONFIG},

@@ -1,0 +1,449 @@
+/* cli-admin.c — log, backup, restore, export, import-json, confirm and
+ * return: thin commands over audit.h, backup.h and ops.h. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "audit.h"
+#include "backup.h"
+#include "cli-admin.h"
+#include "cli-rows.h"
+#include "cli.h"
+#include "output.h"
+#include "store.h"
+#include "text.h"
+#include "util.h"
+
+static int bad_option(struct err *e, const char *cmd)
+{
+	return err_set(e, ERR_USAGE, "tùy chọn không hợp lệ cho lệnh %s (xem theodoi %s --help)",
+	               cmd, cmd);
+}
+
+/* Exactly one operand left after the options. */
+static int one_operand(int argc, char **argv, const char *cmd, const char *what,
+                       const char **out, struct err *e)
+{
+	if (optind != argc - 1)
+		return err_set(e, ERR_USAGE, "lệnh %s cần đúng một %s (xem theodoi %s --help)", cmd,
+		               what, cmd);
+	*out = argv[optind];
+	return 0;
+}
+
+/* Identity without opening the store (restore, import-json replace it). */
+static int identify_only(struct cli *c, struct err *e)
+{
+	c->ops.cfg = &c->cfg;
+	c->ops.st = NULL;
+	return ops_identify(&c->ops, e);
+}
+
+/* ---- log ------------------------------------------------------------------------- */
+
+static const char log_help[] =
+	"Cách dùng: theodoi log [--task NHIỆM_VỤ] [--user TÀI_KHOẢN] [--action VIỆC]\n"
+	"                       [--since NGÀY] [--until NGÀY] [--limit N]\n"
+	"                       [--format text|csv|json]\n"
+	"Nhật ký mọi thay đổi trong kho: thời gian, tài khoản, vai trò, việc, đối tượng và\n"
+	"trước → sau của những gì thay đổi, cũ trước mới sau.  --since/--until: từ ngày /\n"
+	"trước ngày (giờ địa phương); --limit N: chỉ N mục mới nhất.  VIỆC: update, extend,\n"
+	"confirm, return, add-doc, add-task, import, import-json, restore, repair, measure,\n"
+	"unit.sync, unit.handover.  Không lệnh nào sửa hay xóa được nhật ký.\n";
+
+static const struct out_col log_cols[] = {
+	{"seq", "Số", OUT_INT, 0, 1, 0},
+	{"time", "Thời gian", OUT_STR, 0, 0, 0},
+	{"login", "Tài khoản", OUT_STR, 20, 0, 0},
+	{"role", "Vai trò", OUT_STR, 0, 0, 0},
+	{"action", "Việc", OUT_STR, 0, 0, 0},
+	{"object", "Đối tượng", OUT_STR, 0, 0, 0},
+	{"change", "Thay đổi", OUT_STR, 90, 0, 0},
+	{"before", "Trước", OUT_STR, 0, 0, 1},
+	{"after", "Sau", OUT_STR, 0, 0, 1},
+};
+#define NLOG_COLS ((int)(sizeof log_cols / sizeof log_cols[0]))
+
+struct log_out {
+	int fmt;
+	struct out_table tab;
+	json_t *arr;
+};
+
+static int log_row(const struct audit *a, void *ctx)
+{
+	struct log_out *lo = ctx;
+	if (lo->fmt == FMT_JSON) {
+		json_array_append_new(lo->arr, audit_to_json(a));
+		return 0;
+	}
+	char seq[24], when[32];
+	char *change = audit_describe(a, lo->fmt == FMT_TEXT ? 60 : 0);
+	snprintf(seq, sizeof seq, "%llu", (unsigned long long)a->seq);
+	const char *cells[] = {seq,
+	                       audit_time_str(a->time, when, sizeof when),
+	                       a->login,
+	                       a->role,
+	                       lo->fmt == FMT_TEXT ? audit_action_label(a->action) : a->action,
+	                       a->object,
+	                       change,
+	                       a->before,
+	                       a->after};
+	out_row(&lo->tab, cells);
+	free(change);
+	return 0;
+}
+
+static int log_date(const char *s, const char *opt, int64_t *out, struct err *e)
+{
+	date_t d;
+	int rc = date_parse(s, &d, e);
+	if (rc) {
+		str_copy(e->field, opt, sizeof e->field);
+		return ERR_USAGE;
+	}
+	*out = audit_day_start(d);
+	return 0;
+}
+
+int cmd_log(struct cli *c, int argc, char **argv, struct err *e)
+{
+	static const struct option opts[] = {{"task", required_argument, NULL, 't'},
+	                                     {"user", required_argument, NULL, 'u'},
+	                                     {"action", required_argument, NULL, 'a'},
+	                                     {"since", required_argument, NULL, 's'},
+	                                     {"until", required_argument, NULL, 'U'},
+	                                     {"limit", required_argument, NULL, 'n'},
+	                                     {"format", required_argument, NULL, 'F'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {0}};
+	struct audit_filter f = {0};
+	struct log_out lo = {FMT_TEXT, {0}, NULL};
+	long limit = 0;
+	int o, rc;
+	while ((o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (o) {
+		case 'h': return fputs(log_help, c->out), 0;
+		case 't':
+			if ((rc = cli_task_id(optarg, &f.task, e)))
+				return rc;
+			break;
+		case 'u': f.login = optarg; break;
+		case 'a': f.action = optarg; break;
+		case 's':
+			if ((rc = log_date(optarg, "--since", &f.since, e)))
+				return rc;
+			break;
+		case 'U':
+			if ((rc = log_date(optarg, "--until", &f.until, e)))
+				return rc;
+			break;
+		case 'n':
+			if (str_to_long(optarg, 1, 100000000L, &limit))
+				return err_set(e, ERR_USAGE, "--limit cần số nguyên dương, không phải '%s'",
+				               optarg);
+			break;
+		case 'F':
+			if ((lo.fmt = cli_format(optarg)) < 0)
+				return err_set(e, ERR_USAGE, "định dạng cho log: text, csv hoặc json");
+			break;
+		default: return bad_option(e, "log");
+		}
+	}
+	if (optind != argc)
+		return err_set(e, ERR_USAGE, "tham số thừa: '%s'", argv[optind]);
+	if ((rc = cli_store(c, 0, e)) || (rc = ops_require(&c->ops, PA_READ, e)))
+		return rc;
+	out_init(&lo.tab, log_cols, NLOG_COLS);
+	lo.arr = json_array();
+	struct txn *t;
+	if ((rc = store_read_begin(c->ops.st, &t, e)))
+		goto out;
+	if (limit) {
+		struct audit *v;
+		size_t n;
+		if (!(rc = audit_latest(t, &f, (size_t)limit, &v, &n, e))) {
+			for (size_t i = n; i > 0; i--) /* oldest first, as without --limit */
+				log_row(&v[i - 1], &lo);
+			audit_list_free(v, n);
+		}
+	} else {
+		rc = audit_each(t, &f, log_row, &lo, e);
+	}
+	store_read_end(t);
+	if (!rc)
+		rc = lo.fmt == FMT_JSON ? out_json_print(lo.arr, c->out) : out_print(&lo.tab, lo.fmt, c->out);
+out:
+	out_free(&lo.tab);
+	json_decref(lo.arr);
+	return rc;
+}
+
+/* ---- backup and restore ----------------------------------------------------------- */
+
+static const char backup_help[] =
+	"Cách dùng: theodoi backup TỆP [--force]\n"
+	"Sao lưu kho: ghi một bản sao nhất quán, đã nén (bỏ trang trống) của kho vào TỆP\n"
+	"(hoặc TỆP/data.mdb nếu TỆP là thư mục) trong khi người khác vẫn làm việc.  Không ghi\n"
+	"đè tệp đã có trừ khi có --force.  Tệp sao lưu chỉ chủ và nhóm đọc được (0660).\n"
+	"Phục hồi: theodoi restore TỆP.\n";
+
+int cmd_backup(struct cli *c, int argc, char **argv, struct err *e)
+{
+	static const struct option opts[] = {
+		{"force", no_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'}, {0}};
+	int o, rc, force = 0;
+	const char *dest = NULL;
+	uint64_t bytes = 0;
+	while ((o = getopt_long(argc, argv, "hf", opts, NULL)) != -1) {
+		if (o == 'h')
+			return fputs(backup_help, c->out), 0;
+		if (o != 'f')
+			return bad_option(e, "backup");
+		force = 1;
+	}
+	if ((rc = one_operand(argc, argv, "backup", "tệp sao lưu", &dest, e)) ||
+	    (rc = cli_store(c, 0, e)) || (rc = backup_copy(&c->ops, dest, force, &bytes, e)))
+		return rc;
+	fprintf(c->out, "Đã sao lưu kho %s vào %s (%.1f MB).\n", store_path(c->ops.st), dest,
+	        (double)bytes / (1024.0 * 1024.0));
+	return 0;
+}
+
+static const char restore_help[] =
+	"Cách dùng: theodoi restore TỆP [--force]\n"
+	"Phục hồi kho từ tệp sao lưu (theodoi backup).  Tệp được kiểm tra trước (phải là kho\n"
+	"theodoi toàn vẹn).  Nếu đã có kho, cần --force: kho hiện có được giữ lại bên cạnh\n"
+	"dưới tên KHO.before-restore-NGÀY-GIỜ; không phục hồi khi có người đang mở kho.\n"
+	"Chỉ vai trò quản trị.\n";
+
+int cmd_restore(struct cli *c, int argc, char **argv, struct err *e)
+{
+	static const struct option opts[] = {
+		{"force", no_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'}, {0}};
+	int o, rc, force = 0;
+	const char *src = NULL;
+	char kept[PATH_MAX];
+	while ((o = getopt_long(argc, argv, "hf", opts, NULL)) != -1) {
+		if (o == 'h')
+			return fputs(restore_help, c->out), 0;
+		if (o != 'f')
+			return bad_option(e, "restore");
+		force = 1;
+	}
+	if ((rc = one_operand(argc, argv, "restore", "tệp sao lưu", &src, e)) ||
+	    (rc = identify_only(c, e)) ||
+	    (rc = backup_restore(&c->ops, src, c->store_dir, force, kept, sizeof kept, e)))
+		return rc;
+	fprintf(c->out, "Đã phục hồi kho %s từ %s.\n", c->store_dir, src);
+	if (kept[0])
+		fprintf(c->out, "Kho cũ được giữ lại ở %s.\n", kept);
+	return 0;
+}
+
+/* ---- export and import-json ---------------------------------------------------------- */
+
+static const char export_help[] =
+	"Cách dùng: theodoi export [--format json] [--out TỆP]\n"
+	"Xuất toàn bộ kho (đơn vị, văn bản, nhiệm vụ, cập nhật, gia hạn, chỉ tiêu, số liệu,\n"
+	"nhật ký) thành JSON, ra đầu ra chuẩn hoặc TỆP.  Nhập lại vào kho mới:\n"
+	"theodoi --store KHO_MỚI import-json TỆP.\n";
+
+int cmd_export(struct cli *c, int argc, char **argv, struct err *e)
+{
+	static const struct option opts[] = {{"format", required_argument, NULL, 'F'},
+	                                     {"out", required_argument, NULL, 'o'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {0}};
+	const char *out = NULL;
+	int o, rc;
+	while ((o = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
+		switch (o) {
+		case 'h': return fputs(export_help, c->out), 0;
+		case 'F':
+			if (strcmp(optarg, "json"))
+				return err_set(e, ERR_USAGE, "định dạng xuất: json");
+			break;
+		case 'o': out = optarg; break;
+		default: return bad_option(e, "export");
+		}
+	}
+	if (optind != argc)
+		return err_set(e, ERR_USAGE, "tham số thừa: '%s'", argv[optind]);
+	if ((rc = cli_store(c, 0, e)))
+		return rc;
+	if (!out)
+		return backup_export_json(&c->ops, c->out, e);
+	char tmp[PATH_MAX];
+	if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp-%ld", out, (long)getpid()) >= sizeof tmp)
+		return err_set(e, ERR_USAGE, "đường dẫn quá dài: %s", out);
+	FILE *f = fopen(tmp, "w");
+	if (!f)
+		return err_set(e, ERR_IO, "không tạo được %s: %s", tmp, strerror(errno));
+	rc = backup_export_json(&c->ops, f, e);
+	if (!rc && fsync(fileno(f)) != 0)
+		rc = err_set(e, ERR_IO, "không ghi được %s: %s", tmp, strerror(errno));
+	if (fclose(f) != 0 && !rc)
+		rc = err_set(e, ERR_IO, "không ghi được %s: %s", tmp, strerror(errno));
+	if (!rc && rename(tmp, out) != 0)
+		rc = err_set(e, ERR_IO, "không đổi tên được %s thành %s: %s", tmp, out, strerror(errno));
+	if (rc)
+		unlink(tmp);
+	return rc;
+}
+
+static const char import_json_help[] =
+	"Cách dùng: theodoi --store KHO_MỚI import-json TỆP\n"
+	"Đọc bản xuất JSON (theodoi export) vào một kho mới: thư mục KHO_MỚI phải chưa có hoặc\n"
+	"rỗng.  Giữ nguyên mã các bản ghi và nhật ký, rồi ghi thêm mục nhật ký import-json.\n"
+	"Kho chỉ xuất hiện khi đã nhập xong và kiểm tra toàn vẹn.  Chỉ vai trò quản trị.\n";
+
+int cmd_import_json(struct cli *c, int argc, char **argv, struct err *e)
+{
+	static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
+	int o, rc;
+	const char *src = NULL;
+	struct backup_counts n;
+	while ((o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (o == 'h')
+			return fputs(import_json_help, c->out), 0;
+		return bad_option(e, "import-json");
+	}
+	if ((rc = one_operand(argc, argv, "import-json", "tệp JSON", &src, e)) ||
+	    (rc = identify_only(c, e)) ||
+	    (rc = backup_import_json(&c->ops, src, c->store_dir, &n, e)))
+		return rc;
+	fprintf(c->out,
+	        "Đã nhập vào kho %s: %llu đơn vị, %llu văn bản, %llu nhiệm vụ, %llu cập nhật, "
+	        "%llu gia hạn, %llu chỉ tiêu, %llu số liệu, %llu mục nhật ký.\n",
+	        c->store_dir, (unsigned long long)n.units, (unsigned long long)n.docs,
+	        (unsigned long long)n.tasks, (unsigned long long)n.updates,
+	        (unsigned long long)n.extensions, (unsigned long long)n.indicators,
+	        (unsigned long long)n.measures, (unsigned long long)n.audit);
+	return 0;
+}
+
+/* ---- confirm and return ----------------------------------------------------------------- */
+
+static const char confirm_help[] =
+	"Cách dùng: theodoi confirm NHIỆM_VỤ [--note \"GHI CHÚ\"]\n"
+	"           theodoi confirm --list [--all] [--format text|csv|json]\n"
+	"Xác nhận kết quả \"hoàn thành\" mà đơn vị báo cáo (nhiệm vụ chờ xác nhận).  Chỉ văn\n"
+	"phòng theo dõi khối đơn vị chủ trì ([access] monitors) hoặc quản trị.\n"
+	"--list: các nhiệm vụ chờ bạn xác nhận; --all: mọi nhiệm vụ chờ xác nhận.\n"
+	"Trả lại để thực hiện lại: theodoi return NHIỆM_VỤ --reason \"LÝ DO\".\n";
+
+struct ids {
+	uint64_t *v;
+	size_t n, cap;
+};
+
+static int push_task(const struct task *t, void *ctx)
+{
+	struct ids *ids = ctx;
+	if (ids->n == ids->cap) {
+		ids->cap = ids->cap ? 2 * ids->cap : 32;
+		ids->v = xrealloc(ids->v, ids->cap * sizeof *ids->v);
+	}
+	ids->v[ids->n++] = t->id;
+	return 0;
+}
+
+static int confirm_list(struct cli *c, int all, int fmt, struct err *e)
+{
+	struct ids ids = {0};
+	struct out_table tab;
+	struct txn *t;
+	int rc = ops_pending_each(&c->ops, !all, push_task, &ids, e);
+	if (rc) {
+		free(ids.v);
+		return rc;
+	}
+	rows_init(&tab);
+	if (!(rc = store_read_begin(c->ops.st, &t, e))) {
+		rc = rows_add_ids(c, t, &tab, ids.v, ids.n, e);
+		store_read_end(t);
+	}
+	if (!rc)
+		rc = out_print(&tab, fmt, c->out);
+	if (!rc && fmt == FMT_TEXT)
+		fprintf(c->out, "%zu nhiệm vụ chờ xác nhận%s.\n", ids.n, all ? "" : " của bạn");
+	out_free(&tab);
+	free(ids.v);
+	return rc;
+}
+
+int cmd_confirm(struct cli *c, int argc, char **argv, struct err *e)
+{
+	static const struct option opts[] = {{"note", required_argument, NULL, 'm'},
+	                                     {"list", no_argument, NULL, 'l'},
+	                                     {"all", no_argument, NULL, 'a'},
+	                                     {"format", required_argument, NULL, 'F'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {0}};
+	const char *note = NULL, *arg = NULL;
+	int o, rc, list = 0, all = 0, fmt = FMT_TEXT;
+	uint64_t id, uid;
+	while ((o = getopt_long(argc, argv, "hm:", opts, NULL)) != -1) {
+		switch (o) {
+		case 'h': return fputs(confirm_help, c->out), 0;
+		case 'm': note = optarg; break;
+		case 'l': list = 1; break;
+		case 'a': all = 1; break;
+		case 'F':
+			if ((fmt = cli_format(optarg)) < 0)
+				return err_set(e, ERR_USAGE, "định dạng: text, csv hoặc json");
+			break;
+		default: return bad_option(e, "confirm");
+		}
+	}
+	if (list) {
+		if (optind != argc || note)
+			return err_set(e, ERR_USAGE, "confirm --list không nhận mã nhiệm vụ hay --note");
+		if ((rc = cli_store(c, 0, e)))
+			return rc;
+		return confirm_list(c, all, fmt, e);
+	}
+	if ((rc = one_operand(argc, argv, "confirm", "mã nhiệm vụ", &arg, e)) ||
+	    (rc = cli_task_id(arg, &id, e)) || (rc = cli_store(c, 0, e)) ||
+	    (rc = ops_confirm(&c->ops, id, note, &uid, e)))
+		return rc;
+	fprintf(c->out, "Đã xác nhận hoàn thành nhiệm vụ #%llu.\n", (unsigned long long)id);
+	return 0;
+}
+
+static const char return_help[] =
+	"Cách dùng: theodoi return NHIỆM_VỤ --reason \"LÝ DO\"\n"
+	"Trả lại kết quả \"hoàn thành\" đang chờ xác nhận, yêu cầu thực hiện lại: nhiệm vụ trở\n"
+	"về \"đang thực hiện\" và được tính là chưa hoàn thành.  Lý do được ghi vào lịch sử.\n"
+	"Chỉ văn phòng theo dõi khối đơn vị chủ trì hoặc quản trị.\n";
+
+int cmd_return(struct cli *c, int argc, char **argv, struct err *e)
+{
+	static const struct option opts[] = {{"reason", required_argument, NULL, 'r'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {0}};
+	const char *reason = NULL, *arg = NULL;
+	int o, rc;
+	uint64_t id, uid;
+	while ((o = getopt_long(argc, argv, "hr:", opts, NULL)) != -1) {
+		switch (o) {
+		case 'h': return fputs(return_help, c->out), 0;
+		case 'r': reason = optarg; break;
+		default: return bad_option(e, "return");
+		}
+	}
+	if (!reason)
+		return err_set(e, ERR_USAGE, "return cần --reason \"LÝ DO\"");
+	if ((rc = one_operand(argc, argv, "return", "mã nhiệm vụ", &arg, e)) ||
+	    (rc = cli_task_id(arg, &id, e)) || (rc = cli_store(c, 0, e)) ||
+	    (rc = ops_return(&c->ops, id, reason, &uid, e)))
+		return rc;
+	fprintf(c->out, "Đã trả lại nhiệm vụ #%llu để thực hiện lại.\n", (unsigned long long)id);
+	return 0;
+}
