@@ -14,7 +14,8 @@ static json_t *num_or_null(double v)
 {
 	if (isnan(v))
 		return json_null();
-	if (v == floor(v) && fabs(v) < 1e15)
+	/* whole numbers as integers ("100", not "100.0"); no libm needed */
+	if (v > -1e15 && v < 1e15 && v == (double)(json_int_t)v)
 		return json_integer((json_int_t)v);
 	return json_real(v);
 }

@@ -126,8 +126,8 @@ static void tasks_part(const struct imp_result *r, const struct hier *h, struct 
 
 static void number(struct sbuf *b, double v)
 {
-	if (v == floor(v))
-		sbuf_printf(b, "%.0f", v);
+	if (v > -1e15 && v < 1e15 && v == (double)(long long)v)
+		sbuf_printf(b, "%lld", (long long)v);
 	else
 		sbuf_printf(b, "%g", v);
 }
