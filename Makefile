@@ -27,7 +27,7 @@ WARN     = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-proto
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
              -Iinclude -I/usr/include/iniparser $(PKG_CFLAGS) -MMD -MP
-LDLIBS   = $(PKG_LIBS) -liniparser -lunistring -lpthread
+LDLIBS   = $(PKG_LIBS) -liniparser -lunistring -lpthread -lm
 
 LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)

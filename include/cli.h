@@ -53,6 +53,12 @@ int cli_parse_count(const char *value, const char *opt, long max, long *out, str
 /* Exactly one operand left after the options (argv[optind]). */
 int cli_one_operand(int argc, const char *cmd, const char *what, struct err *e);
 
+/* Like cli_unit, but a name that is not a code, a full name or an
+ * abbreviation is read relative to unit `near` (0: none) as plans write
+ * it: "Ban Tổ chức" near the Tỉnh ủy is the Tỉnh ủy's.  An ambiguous name
+ * is ERR_INPUT listing the candidates. */
+int cli_unit_near(struct cli *c, const char *name, uint32_t near, uint32_t *id, struct err *e);
+
 /* Parse a task id ("123" or "#123"); ERR_INPUT if malformed. */
 int cli_task_id(const char *s, uint64_t *id, struct err *e);
 

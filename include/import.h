@@ -145,6 +145,12 @@ void imp_text(const struct imp_result *r, const struct hier *h, struct sbuf *out
 int imp_store(struct ops_ctx *c, const struct imp_result *r, int replace, uint64_t *doc_id,
               struct err *e);
 
+/* Resolve one unit name as the importer does: code, name or abbreviation
+ * ignoring case and diacritics, then relative to `issuer` (a unit id, or
+ * 0): "Ban Tổ chức" in a Tỉnh ủy document is the Tỉnh ủy's.  Returns the
+ * unit id, or 0 when nothing (or nothing unambiguous) matches. */
+uint32_t imp_resolve_unit(const struct hier *h, const char *name, uint32_t issuer);
+
 /* Human names of enum imp_dl_source: "inline", "section", "none". */
 const char *imp_dl_source_name(enum imp_dl_source s);
 

@@ -266,7 +266,7 @@ int cmd_tasks(struct cli *c, int argc, char **argv, struct err *e)
 		case 'd': doc = optarg; break;
 		case 'S':
 			if ((status = st_parse(optarg)) < 0)
-				return err_set(e, ERR_USAGE, "trạng thái không hợp lệ: '%s'", optarg);
+				return err_set(e, ERR_INPUT, "trạng thái không hợp lệ: '%s'", optarg);
 			break;
 		case 'n':
 			if ((rc = cli_parse_count(optarg, "--limit", 100000000L, &limit, e)))

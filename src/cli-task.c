@@ -265,14 +265,14 @@ int cmd_update(struct cli *c, int argc, char **argv, struct err *e)
 		case 's':
 			if ((status = st_parse(optarg)) < 0) {
 				str_copy(e->field, "--status", sizeof e->field);
-				return err_set(e, ERR_USAGE, "trạng thái không hợp lệ: '%s' (chua-thuc-hien, "
+				return err_set(e, ERR_INPUT, "trạng thái không hợp lệ: '%s' (chua-thuc-hien, "
 				               "dang-thuc-hien, hoan-thanh, tam-dung)", optarg);
 			}
 			break;
 		case 'p':
 			if (str_to_long(optarg, 0, 100, &progress)) {
 				str_copy(e->field, "--progress", sizeof e->field);
-				return err_set(e, ERR_USAGE, "tiến độ phải là số nguyên từ 0 đến 100, không phải '%s'",
+				return err_set(e, ERR_INPUT, "tiến độ phải là số nguyên từ 0 đến 100, không phải '%s'",
 				               optarg);
 			}
 			break;
@@ -419,7 +419,8 @@ static const char add_task_help[] =
 	"Thêm một nhiệm vụ vào văn bản. THỜI HẠN ghi như trong văn bản, ví dụ\n"
 	"\"hoàn thành trong quý II/2027\", \"thực hiện thường xuyên\". In mã nhiệm vụ mới.\n";
 
-static int add_partners(struct cli *c, struct task *k, const char *list, struct err *e)
+static int add_partners(struct cli *c, struct task *k, const char *list, uint32_t near,
+                        struct err *e)
 {
 	char *copy = xstrdup(list), *save = NULL;
 	int rc = 0;
@@ -430,7 +431,7 @@ static int add_partners(struct cli *c, struct task *k, const char *list, struct 
 		if (!*tok)
 			continue;
 		uint32_t id;
-		if ((rc = cli_unit(c, tok, &id, e)))
+		if ((rc = cli_unit_near(c, tok, near, &id, e)))
 			break;
 		k->partners = xrealloc(k->partners, (size_t)(k->npartners + 1) * sizeof *k->partners);
 		k->partners[k->npartners++] = id;
@@ -469,7 +470,7 @@ int cmd_add_task(struct cli *c, int argc, char **argv, struct err *e)
 		case 'D':
 			free(k.dl_phrase);
 			if (!(rc = txt_clean_input(optarg, 1000, 0, &k.dl_phrase, e)) && !dl_parse(k.dl_phrase, &k.dl))
-				rc = err_set(e, ERR_USAGE, "không hiểu thời hạn: '%s' (ví dụ: \"hoàn thành trong "
+				rc = err_set(e, ERR_INPUT, "không hiểu thời hạn: '%s' (ví dụ: \"hoàn thành trong "
 				             "quý II/2027\", \"trước ngày 30/6/2027\", \"thực hiện thường xuyên\")",
 				             optarg);
 			break;
@@ -486,13 +487,27 @@ int cmd_add_task(struct cli *c, int argc, char **argv, struct err *e)
 	if (!rc)
 		rc = cli_doc(c, doc, &did, e);
 	k.doc_id = did;
+	/* Units are named as in the document: relative to its issuer. */
+	uint32_t issuer = 0;
+	if (!rc) {
+		struct txn *t;
+		struct doc d = {0};
+		if (!(rc = store_read_begin(c->ops.st, &t, e))) {
+			rc = store_doc_get(t, did, &d, e);
+			store_read_end(t);
+		}
+		if (rc == ERR_NOTFOUND)
+			rc = err_set(e, ERR_NOTFOUND, "không tìm thấy văn bản #%llu", (unsigned long long)did);
+		issuer = d.issuer;
+		doc_free(&d);
+	}
 	if (!rc && lead) {
-		rc = cli_unit(c, lead, &k.lead, e);
+		rc = cli_unit_near(c, lead, issuer, &k.lead, e);
 		if (!rc)
 			k.lead_text = xstrdup(lead);
 	}
 	if (!rc && partners)
-		rc = add_partners(c, &k, partners, e);
+		rc = add_partners(c, &k, partners, issuer, e);
 	if (!rc && !(rc = ops_add_task(&c->ops, &k, e)))
 		fprintf(c->out, "%llu\n", (unsigned long long)k.id);
 	task_free(&k);

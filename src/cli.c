@@ -8,6 +8,7 @@
 #include "cli-admin.h"
 #include "cli-report.h"
 #include "hier.h"
+#include "import.h"
 #include "store.h"
 #include "util.h"
 
@@ -62,7 +63,23 @@ int cli_format(const char *s)
 	return -1;
 }
 
-int cli_unit(struct cli *c, const char *name, uint32_t *id, struct err *e)
+/* The message for a name that matches no unit, or several. */
+static int unit_not_found(const struct hier *h, const char *name, struct err *e)
+{
+	size_t cand[8];
+	size_t n = hier_resolve_all(h, name, cand, 8);
+	if (n < 2)
+		return err_set(e, ERR_NOTFOUND, "không tìm thấy đơn vị '%s' (xem: theodoi units)", name);
+	struct sbuf b = {0};
+	for (size_t i = 0; i < n && i < 8; i++)
+		sbuf_printf(&b, "%s%s (%s)", i ? ", " : "", hier_at(h, cand[i])->name, hier_at(h, cand[i])->code);
+	err_set(e, ERR_INPUT, "tên đơn vị '%s' không rõ, có thể là: %s%s; hãy dùng mã đơn vị", name, b.s,
+	        n > 8 ? ", ..." : "");
+	sbuf_free(&b);
+	return ERR_INPUT;
+}
+
+int cli_unit_near(struct cli *c, const char *name, uint32_t near, uint32_t *id, struct err *e)
 {
 	/* A code is looked up directly, without loading the whole hierarchy. */
 	struct txn *t;
@@ -77,14 +94,21 @@ int cli_unit(struct cli *c, const char *name, uint32_t *id, struct err *e)
 	if (rc == 0)
 		return 0;
 	const struct hier *h;
-	rc = cli_hier(c, &h, e);
-	if (rc)
+	if ((rc = cli_hier(c, &h, e)))
 		return rc;
 	size_t i = hier_resolve(h, name);
-	if (i == (size_t)-1)
-		return err_set(e, ERR_NOTFOUND, "không tìm thấy đơn vị '%s' (xem: theodoi units)", name);
-	*id = hier_at(h, i)->id;
-	return 0;
+	if (i != (size_t)-1) {
+		*id = hier_at(h, i)->id;
+		return 0;
+	}
+	if (near && (*id = imp_resolve_unit(h, name, near)) != 0)
+		return 0;
+	return unit_not_found(h, name, e);
+}
+
+int cli_unit(struct cli *c, const char *name, uint32_t *id, struct err *e)
+{
+	return cli_unit_near(c, name, 0, id, e);
 }
 
 int cli_task_id(const char *s, uint64_t *id, struct err *e)

@@ -562,3 +562,13 @@ uint32_t imp_units_resolve(const struct imp_units *u, const char *name, size_t n
 	free(c);
 	return found == (size_t)-1 ? 0 : hier_at(u->h, found)->id;
 }
+
+uint32_t imp_resolve_unit(const struct hier *h, const char *name, uint32_t issuer)
+{
+	if (!h || !name)
+		return 0;
+	struct imp_units *u = imp_units_new(h);
+	uint32_t id = imp_units_resolve(u, name, strlen(name), issuer);
+	imp_units_free(u);
+	return id;
+}

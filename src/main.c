@@ -44,9 +44,9 @@ static int take_globals(int argc, char **argv, const char **store, const char **
 		const char *a = argv[i];
 		const char **slot = NULL;
 		const char *name = NULL;
-		if (!strcmp(a, "--")) {
-			while (i < argc)
-				argv[out++] = argv[i++];
+		if (!strcmp(a, "--")) { /* the rest is the command and its arguments */
+			while (++i < argc)
+				argv[out++] = argv[i];
 			break;
 		}
 		if (!strncmp(a, "--store", 7) && (a[7] == '\0' || a[7] == '='))
@@ -110,9 +110,16 @@ static int run(int argc, char **argv, struct cli *c, struct err *e)
 		return err_set(e, ERR_USAGE, "lệnh không tồn tại: '%s' (xem theodoi --help)", argv[1]);
 	}
 
+	/* --today, else $THEODOI_TODAY, else the clock; a bad value is an
+	 * error, never silently the clock. */
+	const char *today_from = "--today";
+	if (!today && (today = getenv("THEODOI_TODAY")) && *today)
+		today_from = "THEODOI_TODAY";
+	else if (today && !*today)
+		today = NULL;
 	c->ops.today = date_today();
 	if (today && date_parse(today, &c->ops.today, e)) {
-		str_copy(e->field, "--today", sizeof e->field);
+		str_copy(e->field, today_from, sizeof e->field);
 		return ERR_USAGE;
 	}
 	if (cmd && (cmd->flags & CLI_NO_CONFIG)) {
