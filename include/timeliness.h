@@ -71,7 +71,9 @@ date_t per_report_on_or_after(const struct periods *p, date_t t);
  * - periodic kinds (ongoing, from, annual): the report date of the period
  *   after the one the last update fell in, or, with no update since
  *   `since`, the first report date on or after `since` (the task's start);
- *   an annual task with a month reports at the end of that month; a
+ *   an annual task with a month reports at the end of that month, and an
+ *   update counts for the year whose month has begun (one made in March
+ *   does not stand for that year's December); a
  *   "from" task owes its first report for the period of its start when
  *   that comes after `since`; an update before the start is not counted;
  * - a multi-level deadline is one-off when a part has a date (dl_due()),

@@ -206,6 +206,19 @@ date_t tl_effective_due(const struct deadline *dl, date_t extended_to, date_t si
 	mask = report_mask(dl, p);
 	start = periodic_start(dl, since);
 	if (last_update != DATE_NONE && (start == DATE_NONE || last_update >= start)) {
+		if (dl->d.kind == DL_ANNUAL && dl->d.month >= 1 && dl->d.month <= 12) {
+			/* A task done "vào tháng m hằng năm": an update counts for
+			 * the year whose month m has begun, so work reported in
+			 * March does not stand for December's; the next year's
+			 * month m is due after it. */
+			int y, m, d;
+			date_split(last_update, &y, &m, &d);
+			if (m < dl->d.month)
+				y--;
+			date_t next = date_month_end(y + 1, dl->d.month);
+			date_t first = month_end_on_or_after(mask, start);
+			return first != DATE_NONE && first > next ? first : next;
+		}
 		/* The update reported for its own period: the next one is due. */
 		period_end = month_end_on_or_after(mask, last_update);
 		return month_end_on_or_after(mask, period_end + 1);

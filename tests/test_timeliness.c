@@ -333,3 +333,21 @@ Test(timeliness, describe_truncates_on_a_character_boundary)
 	/* "quá": q u á(2 bytes) needs 5 bytes with the NUL. */
 	cr_assert_str_eq(tl_describe(r, buf, sizeof buf), "qu");
 }
+
+Test(timeliness, annual_with_month_needs_a_report_in_that_month)
+{
+	struct deadline dl;
+	struct periods dec = {1u << 11};
+	cr_assert(dl_parse("vào tháng 12 hằng năm", &dl));
+	date_t since = date_make(2025, 1, 15);
+	/* Updated in March 2026: that is not December 2026's report. */
+	cr_assert_eq(tl_effective_due(&dl, DATE_NONE, since, date_make(2026, 3, 10), &dec),
+	             date_make(2026, 12, 31));
+	/* Updated in December 2026 (or late, in January 2027): next is 2027. */
+	cr_assert_eq(tl_effective_due(&dl, DATE_NONE, since, date_make(2026, 12, 5), &dec),
+	             date_make(2027, 12, 31));
+	cr_assert_eq(tl_effective_due(&dl, DATE_NONE, since, date_make(2027, 1, 4), &dec),
+	             date_make(2027, 12, 31));
+	/* Never updated: the first December after the start. */
+	cr_assert_eq(tl_effective_due(&dl, DATE_NONE, since, DATE_NONE, &dec), date_make(2025, 12, 31));
+}
