@@ -12,7 +12,8 @@
 enum out_type {
 	OUT_STR = 0, /* JSON string; "" prints as null */
 	OUT_INT,     /* JSON integer; "" prints as null */
-	OUT_RAW      /* JSON text already formed (arrays, objects) */
+	OUT_RAW,     /* JSON text already formed (arrays, objects) */
+	OUT_DATE     /* "YYYY-MM-DD" in JSON and CSV, "dd/mm/yyyy" in text */
 };
 
 struct out_col {

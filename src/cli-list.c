@@ -94,7 +94,7 @@ static const struct out_col doc_cols[] = {
 	{"id", "Mã", OUT_INT, 0, 1, 0},
 	{"kind", "Loại", OUT_STR, 0, 0, 0},
 	{"number", "Số", OUT_STR, 0, 0, 0},
-	{"date", "Ngày", OUT_STR, 0, 0, 0},
+	{"date", "Ngày", OUT_DATE, 0, 0, 0},
 	{"issuer_code", "Mã ĐV", OUT_STR, 0, 0, 1},
 	{"issuer", "Cơ quan ban hành", OUT_STR, 28, 0, 0},
 	{"tasks", "Số NV", OUT_INT, 0, 1, 0},

@@ -16,7 +16,7 @@ static const struct out_col task_cols[] = {
 	{"lead_name", "Chủ trì", OUT_STR, 24, 0, 0},
 	{"text", "Nội dung", OUT_STR, 44, 0, 0},
 	{"deadline_phrase", "Thời hạn ghi trong văn bản", OUT_STR, 0, 0, 1},
-	{"due", "Hạn", OUT_STR, 0, 0, 0},
+	{"due", "Hạn", OUT_DATE, 0, 0, 0},
 	{"status", "Trạng thái", OUT_STR, 0, 0, 1},
 	{"status_label", "Trạng thái", OUT_STR, 0, 0, 0},
 	{"progress", "%", OUT_INT, 0, 1, 0},

@@ -124,13 +124,31 @@ static int wrap_line(const char *line, size_t len, void *ctx)
 	return 0;
 }
 
+struct field_wrap {
+	FILE *f;
+	const char *label;
+	int first;
+};
+
+static int field_line(const char *line, size_t len, void *ctx)
+{
+	struct field_wrap *w = ctx;
+	struct sbuf b = {0};
+	txt_pad(&b, w->first ? w->label : "", 16, 0);
+	fprintf(w->f, "%s %.*s\n", b.s, (int)len, line);
+	sbuf_free(&b);
+	w->first = 0;
+	return 0;
+}
+
+/* "Label:          value", the value wrapped to 80 columns under itself. */
 static void field(FILE *f, const char *label, const char *value)
 {
 	char *clean = txt_sanitize(value ? value : "");
-	struct sbuf b = {0};
-	txt_pad(&b, label, 16, 0);
-	fprintf(f, "%s %s\n", b.s, clean);
-	sbuf_free(&b);
+	struct field_wrap w = {f, label, 1};
+	txt_wrap(clean, 80 - 17, field_line, &w);
+	if (w.first)
+		field_line("", 0, &w);
 	free(clean);
 }
 
@@ -140,10 +158,18 @@ static const char *jstr(json_t *o, const char *k)
 	return s ? s : "";
 }
 
+/* An ISO date of o as dd/mm/yyyy (into buf), for the text form. */
+static const char *jdate(json_t *o, const char *k, char *buf)
+{
+	date_t d;
+	const char *s = jstr(o, k);
+	return *s && date_parse(s, &d, NULL) == 0 ? date_vn(d, buf) : s;
+}
+
 /* Human form of task_json(). */
 static void show_text(FILE *f, json_t *o)
 {
-	char buf[512];
+	char buf[512], d1[16], d2[16];
 	json_t *lead = json_object_get(o, "lead");
 	fprintf(f, "Nhiệm vụ #%lld\n", (long long)json_integer_value(json_object_get(o, "id")));
 	snprintf(buf, sizeof buf, "%s — %s", jstr(o, "doc_number"), jstr(o, "doc_title"));
@@ -171,14 +197,14 @@ static void show_text(FILE *f, json_t *o)
 	field(f, "Thời hạn:", json_is_string(json_object_get(o, "deadline_phrase")) ? jstr(o, "deadline_phrase") : "(không ghi)");
 	field(f, "Nghĩa là:", jstr(o, "deadline_meaning"));
 	if (json_is_string(json_object_get(o, "extended_to")))
-		field(f, "Gia hạn đến:", jstr(o, "extended_to"));
-	field(f, "Hạn hiệu lực:", json_is_string(json_object_get(o, "due")) ? jstr(o, "due") : "—");
+		field(f, "Gia hạn đến:", jdate(o, "extended_to", d1));
+	field(f, "Hạn hiệu lực:", json_is_string(json_object_get(o, "due")) ? jdate(o, "due", d1) : "—");
 	snprintf(buf, sizeof buf, "%s, %lld%%", jstr(o, "status_label"),
 	         (long long)json_integer_value(json_object_get(o, "progress")));
 	field(f, "Trạng thái:", buf);
 	field(f, "Tình trạng:", jstr(o, "timeliness_label"));
 	json_array_foreach(json_object_get(o, "extensions"), i, v) {
-		snprintf(buf, sizeof buf, "%s → %s (%s): %s", jstr(v, "from"), jstr(v, "to"), jstr(v, "login"),
+		snprintf(buf, sizeof buf, "%s → %s (%s): %s", jdate(v, "from", d1), jdate(v, "to", d2), jstr(v, "login"),
 		         jstr(v, "reason"));
 		field(f, i ? "" : "Các lần gia hạn:", buf);
 	}
@@ -186,7 +212,7 @@ static void show_text(FILE *f, json_t *o)
 	fprintf(f, "Cập nhật (%zu):\n", json_array_size(upd));
 	json_array_foreach(upd, i, v) {
 		struct sbuf b = {0};
-		sbuf_printf(&b, "  %s %s:", jstr(v, "day"), jstr(v, "login"));
+		sbuf_printf(&b, "  %s %s:", jdate(v, "day", d1), jstr(v, "login"));
 		if (json_is_string(json_object_get(v, "status_after"))) {
 			int s = st_parse(jstr(v, "status_after"));
 			sbuf_printf(&b, " [%s]", s >= 0 ? st_label(s) : "");

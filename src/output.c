@@ -1,4 +1,5 @@
 /* output.c — text, CSV and JSON tables for the command line. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -137,8 +138,17 @@ static int print_text(const struct out_table *t, FILE *f)
 {
 	size_t n = t->nrows * (size_t)t->ncols;
 	char **clean = xcalloc(n ? n : 1, sizeof *clean);
-	for (size_t i = 0; i < n; i++)
-		clean[i] = txt_sanitize(t->cells[i]);
+	for (size_t i = 0; i < n; i++) {
+		const char *v = t->cells[i];
+		char vn[16];
+		int y, m, d;
+		if (t->cols[i % (size_t)t->ncols].type == OUT_DATE && strlen(v) == 10 &&
+		    sscanf(v, "%4d-%2d-%2d", &y, &m, &d) == 3) {
+			snprintf(vn, sizeof vn, "%02d/%02d/%04d", d, m, y);
+			v = vn;
+		}
+		clean[i] = txt_sanitize(v);
+	}
 	int *w = xcalloc((size_t)t->ncols, sizeof *w);
 	const char **hdr = xcalloc((size_t)t->ncols, sizeof *hdr);
 	for (int c = 0; c < t->ncols; c++) {
