@@ -36,6 +36,21 @@ static const struct out_col unit_cols[] = {
 	{"total", "Tổng", OUT_INT, 0, 1, 0},
 };
 
+static void unit_row(struct out_table *tab, const char *code, const char *name, const char *kind,
+                     const char *kind_label, const char *parent, int depth, int historical,
+                     const struct store_counts *n)
+{
+	char d[8], ov[24], soon[24], open[24], total[24];
+	snprintf(d, sizeof d, "%d", depth);
+	snprintf(ov, sizeof ov, "%llu", (unsigned long long)n->overdue);
+	snprintf(soon, sizeof soon, "%llu", (unsigned long long)n->soon);
+	snprintf(open, sizeof open, "%llu", (unsigned long long)n->open);
+	snprintf(total, sizeof total, "%llu", (unsigned long long)n->total);
+	const char *cells[] = {code, name, kind, kind_label, parent, d, historical ? "true" : "false",
+	                       ov, soon, open, total};
+	out_row(tab, cells);
+}
+
 int cmd_units(struct cli *c, int argc, char **argv, struct err *e)
 {
 	static const struct option opts[] = {
@@ -56,26 +71,31 @@ int cmd_units(struct cli *c, int argc, char **argv, struct err *e)
 		return rc;
 	struct out_table tab;
 	out_init(&tab, unit_cols, (int)(sizeof unit_cols / sizeof unit_cols[0]));
+	/* Tasks whose lead was never resolved count for the whole store only:
+	 * a last row shows them, so the tree adds up to the store. */
+	struct store_counts rest = {0};
+	if (!(rc = store_unit_counts(t, 0, c->ops.today, c->cfg.soon_days, &rest, e)))
+		for (size_t i = 0; i < hier_count(h) && !rc; i = hier_subtree_end(h, i)) {
+			struct store_counts n;
+			if (!(rc = store_unit_counts(t, hier_at(h, i)->id, c->ops.today, c->cfg.soon_days, &n, e))) {
+				rest.overdue -= n.overdue, rest.soon -= n.soon;
+				rest.open -= n.open, rest.total -= n.total;
+			}
+		}
 	for (size_t i = 0; i < hier_count(h) && !rc; i++) {
 		const struct unit *u = hier_at(h, i);
 		struct store_counts n;
 		if ((rc = store_unit_counts(t, u->id, c->ops.today, c->cfg.soon_days, &n, e)))
 			break;
 		const struct unit *p = u->parent ? hier_unit(h, u->parent) : NULL;
-		char name[512], depth[8], ov[24], soon[24], open[24], total[24];
-		int d = hier_depth(h, i);
-		snprintf(name, sizeof name, "%*s%s%s", fmt == FMT_TEXT ? 2 * d : 0, "", u->name,
+		char name[512];
+		snprintf(name, sizeof name, "%*s%s%s", fmt == FMT_TEXT ? 2 * hier_depth(h, i) : 0, "", u->name,
 		         fmt == FMT_TEXT && u->historical ? " (lịch sử)" : "");
-		snprintf(depth, sizeof depth, "%d", d);
-		snprintf(ov, sizeof ov, "%llu", (unsigned long long)n.overdue);
-		snprintf(soon, sizeof soon, "%llu", (unsigned long long)n.soon);
-		snprintf(open, sizeof open, "%llu", (unsigned long long)n.open);
-		snprintf(total, sizeof total, "%llu", (unsigned long long)n.total);
-		const char *cells[] = {u->code, name, unit_kind_key(u->kind), unit_kind_label(u->kind),
-		                       p ? p->code : "", depth, u->historical ? "true" : "false",
-		                       ov, soon, open, total};
-		out_row(&tab, cells);
+		unit_row(&tab, u->code, name, unit_kind_key(u->kind), unit_kind_label(u->kind),
+		         p ? p->code : "", hier_depth(h, i), u->historical, &n);
 	}
+	if (!rc && rest.total)
+		unit_row(&tab, "", "(chưa xác định đơn vị chủ trì)", "", "", "", 0, 0, &rest);
 	store_read_end(t);
 	if (!rc)
 		rc = out_print(&tab, fmt, c->out);

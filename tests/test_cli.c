@@ -543,3 +543,29 @@ Test(cli, add_task_names_units_as_the_document_does)
 	cr_assert(strstr(r.err, "hkl-btc") && strstr(r.err, "hpd-btc"), "%s", r.err);
 	fx_free(&r);
 }
+
+Test(cli, units_rows_add_up_to_the_store_with_unassigned_tasks)
+{
+	const char *st = fx_demo();
+	struct run r = RUN(st, "add-task", "--doc", "1", "--text", "Việc chung của các cấp ủy",
+	                   "--deadline", "trước ngày 01/01/2026");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	r = RUN(st, "units", "--format", "json");
+	json_t *j = fx_json(&r), *row;
+	size_t i;
+	long overdue = 0, total = 0;
+	json_array_foreach(j, i, row) {
+		if (json_integer_value(json_object_get(row, "depth")) == 0) {
+			overdue += (long)json_integer_value(json_object_get(row, "overdue"));
+			total += (long)json_integer_value(json_object_get(row, "total"));
+		}
+	}
+	json_t *last = json_array_get(j, json_array_size(j) - 1);
+	cr_assert(json_is_null(json_object_get(last, "code")));
+	cr_assert_eq(json_integer_value(json_object_get(last, "overdue")), 1);
+	cr_assert_eq(overdue, run_count(st, NULL, NULL, NULL));
+	cr_assert_eq(total, 146);
+	json_decref(j);
+	fx_free(&r);
+}
