@@ -27,9 +27,6 @@ int cmd_indicators(struct cli *c, int argc, char **argv, struct err *e);
 
 /* Shared by those commands. */
 
-/* cli_doc(), and an id given as a number must name a stored document
- * (ERR_NOTFOUND otherwise).  The store must be open (cli_store). */
-int rcli_doc(struct cli *c, const char *s, uint64_t *id, struct err *e);
 /* Print j to c->out, indented, reals with 10 significant digits; ERR_IO. */
 int rcli_json_print(json_t *j, struct cli *c, struct err *e);
 

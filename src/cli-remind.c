@@ -431,7 +431,7 @@ int cmd_indicators(struct cli *c, int argc, char **argv, struct err *e)
 	const struct hier *h;
 	struct txn *t;
 	if ((rc = cli_store(c, 0, e)) || (rc = cli_hier(c, &h, e)) ||
-	    (unit && (rc = cli_unit(c, unit, &uid, e))) || (doc && (rc = rcli_doc(c, doc, &did, e))) ||
+	    (unit && (rc = cli_unit(c, unit, &uid, e))) || (doc && (rc = cli_doc(c, doc, &did, e))) ||
 	    (rc = store_read_begin(c->ops.st, &t, e)))
 		return rc;
 	if (one) {

@@ -23,30 +23,9 @@
 
 /* ---- shared ---------------------------------------------------------------- */
 
-int rcli_doc(struct cli *c, const char *s, uint64_t *id, struct err *e)
-{
-	int rc = cli_doc(c, s, id, e);
-	if (rc)
-		return rc;
-	/* an id given as a number must name a document */
-	struct txn *t;
-	struct doc d = {0};
-	if ((rc = store_read_begin(c->ops.st, &t, e)))
-		return rc;
-	rc = store_doc_get(t, *id, &d, NULL);
-	store_read_end(t);
-	doc_free(&d);
-	if (rc == ERR_NOTFOUND)
-		return err_set(e, ERR_NOTFOUND, "không tìm thấy văn bản #%llu (xem: theodoi docs)",
-		               (unsigned long long)*id);
-	return rc ? err_set(e, rc, "không đọc được văn bản #%llu", (unsigned long long)*id) : 0;
-}
-
 int rcli_json_print(json_t *j, struct cli *c, struct err *e)
 {
-	/* 10 significant digits: 53.3, not 53.299999999999997 */
-	if (json_dumpf(j, c->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10)) < 0 ||
-	    fputc('\n', c->out) == EOF)
+	if (out_json_print(j, c->out))
 		return err_set(e, ERR_IO, "không ghi được kết quả");
 	return 0;
 }
@@ -318,7 +297,7 @@ int cmd_summary(struct cli *c, int argc, char **argv, struct err *e)
 	const struct hier *h;
 	struct txn *t;
 	if ((rc = need_hier(c, &h, e)) || (unit && (rc = cli_unit(c, unit, &a.unit, e))) ||
-	    (a.doc_arg && (rc = rcli_doc(c, a.doc_arg, &a.doc, e))) ||
+	    (a.doc_arg && (rc = cli_doc(c, a.doc_arg, &a.doc, e))) ||
 	    (rc = store_read_begin(c->ops.st, &t, e)))
 		return rc;
 	struct rollup_scope scope = {a.unit, a.doc};
@@ -515,7 +494,7 @@ int cmd_cascade(struct cli *c, int argc, char **argv, struct err *e)
 	const struct hier *h;
 	uint64_t doc;
 	struct txn *t;
-	if ((rc = need_hier(c, &h, e)) || (rc = rcli_doc(c, argv[optind], &doc, e)) ||
+	if ((rc = need_hier(c, &h, e)) || (rc = cli_doc(c, argv[optind], &doc, e)) ||
 	    (rc = store_read_begin(c->ops.st, &t, e)))
 		return rc;
 	struct cascade cs;
@@ -619,7 +598,7 @@ int cmd_lint(struct cli *c, int argc, char **argv, struct err *e)
 	struct lint_opts lo = {0, 0, rules, c->ops.today, &c->cfg.periods};
 	struct txn *t;
 	if ((rc = need_hier(c, &h, e)) || (unit && (rc = cli_unit(c, unit, &lo.unit, e))) ||
-	    (optind < argc && (rc = rcli_doc(c, argv[optind], &lo.doc, e))) ||
+	    (optind < argc && (rc = cli_doc(c, argv[optind], &lo.doc, e))) ||
 	    (rc = store_read_begin(c->ops.st, &t, e)))
 		return rc;
 	struct lint_item *items = NULL;
@@ -704,7 +683,7 @@ int cmd_report(struct cli *c, int argc, char **argv, struct err *e)
 	const struct hier *h;
 	struct txn *t;
 	if ((rc = need_hier(c, &h, e)) || (unit && (rc = cli_unit(c, unit, &ro.unit, e))) ||
-	    (doc && (rc = rcli_doc(c, doc, &ro.doc, e))) || (rc = store_read_begin(c->ops.st, &t, e)))
+	    (doc && (rc = cli_doc(c, doc, &ro.doc, e))) || (rc = store_read_begin(c->ops.st, &t, e)))
 		return rc;
 	ro.today = c->ops.today;
 	ro.soon = c->cfg.soon_days;

@@ -126,14 +126,20 @@ int cli_doc(struct cli *c, const char *s, uint64_t *id, struct err *e)
 {
 	long v;
 	const char *p = *s == '#' ? s + 1 : s;
-	if (str_to_long(p, 1, 0x7fffffffL, &v) == 0) {
-		*id = (uint64_t)v;
-		return 0;
-	}
 	struct txn *t;
 	int rc = store_read_begin(c->ops.st, &t, e);
 	if (rc)
 		return rc;
+	if (str_to_long(p, 1, 0x7fffffffL, &v) == 0) {
+		struct doc d = {0};
+		rc = store_doc_get(t, (uint64_t)v, &d, e);
+		store_read_end(t);
+		doc_free(&d);
+		if (rc == ERR_NOTFOUND)
+			return err_set(e, ERR_NOTFOUND, "không tìm thấy văn bản #%ld (xem: theodoi docs)", v);
+		*id = (uint64_t)v;
+		return rc;
+	}
 	uint64_t *ids = NULL;
 	int n = 0;
 	rc = store_docs_by_number(t, s, &ids, &n, e);

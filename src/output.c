@@ -81,7 +81,8 @@ json_t *out_json(const struct out_table *t)
 
 int out_json_print(json_t *j, FILE *f)
 {
-	if (json_dumpf(j, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) < 0)
+	/* 10 significant digits: 53.3, not 53.299999999999997 */
+	if (json_dumpf(j, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10)) < 0)
 		return ERR_IO;
 	fputc('\n', f);
 	return ferror(f) ? ERR_IO : 0;
