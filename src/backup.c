@@ -54,9 +54,28 @@ int bk_target_state(const char *dir, enum bk_target *out, struct err *e)
 	return 0;
 }
 
+/* mkdir -p of the directories above path (0775 less the umask). */
+static int make_parents(const char *path, struct err *e)
+{
+	char p[PATH_MAX];
+	str_copy(p, path, sizeof p);
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0775) != 0 && errno != EEXIST)
+			return err_set(e, ERR_IO, "không tạo được thư mục %s: %s", p, strerror(errno));
+		*s = '/';
+	}
+	return 0;
+}
+
 int bk_make_beside(const char *dir, const char *tag, char *out, size_t len, struct err *e)
 {
 	struct stat sb;
+	int rc = make_parents(dir, e);
+	if (rc)
+		return rc;
 	for (int n = 0; n < 100; n++) {
 		int k = n ? snprintf(out, len, "%s.%s-%ld-%d", dir, tag, (long)getpid(), n)
 		          : snprintf(out, len, "%s.%s-%ld", dir, tag, (long)getpid());

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "store-impl.h"
@@ -81,4 +82,75 @@ int store_meta_each(struct txn *t, int (*cb)(const char *key, const void *val, s
 {
 	struct meta_walk w = {cb, ctx};
 	return store_each_raw(t, DB_META, NULL, 0, meta_one, &w, e);
+}
+
+/* ---- a data file cut short ------------------------------------------------ */
+
+/* LMDB's meta page, as it lies in data.mdb on a 64-bit system: a 16-byte
+ * page header, then magic, version, address, map size, two database
+ * records of 48 bytes (the first one's first word is the page size), the
+ * last page used and the transaction id. */
+#define META_OFF 16
+#define META_MAGIC 0xBEEFC0DEu
+#define META_PSIZE (META_OFF + 24)
+#define META_LAST_PG (META_OFF + 120)
+#define META_TXNID (META_OFF + 128)
+#define META_END (META_TXNID + 8)
+
+static uint64_t le64(const unsigned char *p)
+{
+	uint64_t v = 0;
+	for (int i = 7; i >= 0; i--)
+		v = v << 8 | p[i];
+	return v;
+}
+
+static uint32_t le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* Read one meta page's last page and txnid; 0 if it is not a meta page. */
+static int read_meta(int fd, off_t off, uint32_t *psize, uint64_t *last, uint64_t *txnid)
+{
+	unsigned char m[META_END];
+	if (pread(fd, m, sizeof m, off) != (ssize_t)sizeof m)
+		return 0;
+	if (le32(m + META_OFF) != META_MAGIC || le32(m + META_OFF + 4) != 1)
+		return 0;
+	*psize = le32(m + META_PSIZE);
+	*last = le64(m + META_LAST_PG);
+	*txnid = le64(m + META_TXNID);
+	return 1;
+}
+
+int store_check_data_file(const char *path, const char *dir, struct err *e)
+{
+	struct stat sb;
+	uint32_t psize = 0, psize1;
+	uint64_t last0, txn0, last1 = 0, txn1 = 0, need;
+	int fd, ok0, ok1;
+
+	if (sizeof(size_t) != 8)
+		return 0; /* the layout below is the 64-bit one */
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0; /* LMDB will say why it cannot open it */
+	if (fstat(fd, &sb) != 0 || sb.st_size == 0) {
+		close(fd);
+		return 0;
+	}
+	ok0 = read_meta(fd, 0, &psize, &last0, &txn0);
+	if (!ok0 || psize < 512 || psize > 65536 || (psize & (psize - 1))) {
+		close(fd);
+		return 0; /* not LMDB's: LMDB itself refuses it */
+	}
+	ok1 = read_meta(fd, (off_t)psize, &psize1, &last1, &txn1);
+	close(fd);
+	need = (ok1 && txn1 > txn0 ? last1 : last0) + 1;
+	if (need > (uint64_t)sb.st_size / psize || (uint64_t)sb.st_size < 2 * (uint64_t)psize)
+		return err_set(e, ERR_STORE, "kho dữ liệu %s bị hỏng: tệp data.mdb bị cắt cụt "
+		               "(%lld byte, cần ít nhất %llu byte); hãy phục hồi từ bản sao lưu", dir,
+		               (long long)sb.st_size, (unsigned long long)(need * psize));
+	return 0;
 }

@@ -198,6 +198,14 @@ const char *count_slot_str(date_t slot, char buf[16]);
 /* Tally every readable task of the store. */
 int store_tally_tasks(struct txn *t, struct tally *ty, struct err *e);
 
+/* ---- store-files.c ---- */
+
+/* ERR_STORE when the data file at path (of the store in dir) is shorter
+ * than its newest meta page says: LMDB would map it and fault on the
+ * missing pages.  0 for a sound, empty, unreadable or foreign file (LMDB
+ * reports those itself). */
+int store_check_data_file(const char *path, const char *dir, struct err *e);
+
 /* ---- store-check.c ---- */
 
 /* Append one problem line to rep (only the first few hundred are kept;

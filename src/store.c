@@ -138,9 +138,12 @@ static int probe_dir(const char *dir, int flags, int *create, struct err *e)
 	strcpy(data, dir);
 	strcat(data, "/data.mdb");
 	has_data = stat(data, &sb) == 0;
+	if (has_data) {
+		int rc = store_check_data_file(data, dir, e);
+		free(data);
+		return rc;
+	}
 	free(data);
-	if (has_data)
-		return 0;
 	empty = dir_is_empty(dir);
 	if (empty < 0)
 		return err_set(e, ERR_STORE, "không đọc được thư mục kho dữ liệu %s: %s", dir,

@@ -1,0 +1,347 @@
+/* test_backup.c — backup, restore, export and import-json end to end:
+ * a backup made while another process writes restores to a sound store;
+ * restore never overwrites without --force, keeps the old store and
+ * refuses while the store is open; export -> import-json -> export gives
+ * the same text plus the import's own audit entry; bad input is refused
+ * naming the record, and leaves no store behind. */
+#include <dirent.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include "cli-run.c.inc"
+
+#include "admin-conf.h"
+#include "store.h"
+#include "util.h"
+
+static char *slurp_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	cr_assert_not_null(f, "%s", path);
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *s = malloc((size_t)n + 1);
+	cr_assert_eq(fread(s, 1, (size_t)n, f), (size_t)n);
+	s[n] = '\0';
+	fclose(f);
+	return s;
+}
+
+static void write_file(const char *path, const char *s, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+	cr_assert_not_null(f);
+	cr_assert_eq(fwrite(s, 1, n, f), n);
+	cr_assert_eq(fclose(f), 0);
+}
+
+static const char *path_in(const char *name)
+{
+	static char p[8][256];
+	static int k;
+	char *s = p[k++ % 8];
+	snprintf(s, 256, "%s/%s", fx_tmpdir(), name);
+	return s;
+}
+
+static void expect_ok(struct run r, const char *what)
+{
+	cr_assert_eq(r.status, 0, "%s: %d\n%s%s", what, r.status, r.out, r.err);
+	fx_free(&r);
+}
+
+static void check_store(const char *st)
+{
+	expect_ok(fx_run(NULL, st, "check-store", NULL), "check-store");
+}
+
+/* Entries in directory dir whose names start with prefix. */
+static int count_named(const char *dir, const char *prefix)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	int n = 0;
+	cr_assert_not_null(d);
+	while ((de = readdir(d)))
+		n += !strncmp(de->d_name, prefix, strlen(prefix));
+	closedir(d);
+	return n;
+}
+
+Test(backup, export_then_import_json_then_export_is_the_same_text)
+{
+	const char *st = fx_demo();
+	const char *task = ac_open_task(NULL, st, "tu-btc");
+	const char *conf = ac_conf("claims", "tu-btc", "editor", "confirm_done = yes");
+	/* a pending claim and an extension beside what the demo holds */
+	expect_ok(fx_run(conf, st, "update", task, "--status", "hoan-thanh", NULL), "claim");
+	const char *a = path_in("a.json"), *b = path_in("b.json"), *nst = path_in("copy/store");
+	expect_ok(fx_run(NULL, st, "export", "--format", "json", "--out", a, NULL), "export");
+	struct run r = fx_run(NULL, nst, "import-json", a, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strstr(r.out, "145 nhiệm vụ"), "%s", r.out);
+	fx_free(&r);
+	check_store(nst);
+	expect_ok(fx_run(NULL, nst, "export", "--out", b, NULL), "export again");
+	char *ta = slurp_file(a), *tb = slurp_file(b);
+	size_t la = strlen(ta);
+	cr_assert(la > 10000);
+	/* A is P "\n]\n}\n"; B must be P ",\n{import-json entry}" "\n]\n}\n" */
+	cr_assert_str_eq(ta + la - 6, "}\n]\n}\n");
+	cr_assert_eq(strncmp(ta, tb, la - 5), 0, "the export differs before its end");
+	const char *tail = tb + la - 5;
+	cr_assert(!strncmp(tail, ",\n{", 3) && strstr(tail, "\"action\":\"import-json\""), "%s", tail);
+	cr_assert_str_eq(tb + strlen(tb) - 5, "\n]\n}\n");
+	cr_assert_eq(strchr(tail + 2, '\n'), tb + strlen(tb) - 5, "one entry added: %s", tail);
+	json_error_t je;
+	json_t *j = json_loads(tb, 0, &je);
+	cr_assert_not_null(j, "%s", je.text);
+	json_decref(j);
+	free(ta);
+	free(tb);
+	/* the copy works like the original */
+	r = fx_run(NULL, nst, "show", task, "--format", "json", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strstr(r.out, "\"status\": \"done\""), "%s", r.out);
+	fx_free(&r);
+}
+
+/* A copy of the text with the value of the first "key": after `after`
+ * replaced by `val` (the old value ends at the next ',' or '}'). */
+static char *edit(const char *text, const char *after, const char *key, const char *val)
+{
+	char pat[64];
+	snprintf(pat, sizeof pat, "\"%s\":", key);
+	const char *p = strstr(text, after);
+	cr_assert_not_null(p, "%s", after);
+	p = strstr(p, pat);
+	cr_assert_not_null(p, "%s", pat);
+	p += strlen(pat);
+	while (*p == ' ')
+		p++;
+	const char *q = p + strcspn(p, ",}");
+	size_t head = (size_t)(p - text);
+	char *s = malloc(strlen(text) + strlen(val) + 1);
+	memcpy(s, text, head);
+	strcpy(s + head, val);
+	strcat(s, q);
+	return s;
+}
+
+static void import_fails(const char *json, const char *name, const char *want)
+{
+	const char *file = path_in(name), *target = path_in("bad/store");
+	write_file(file, json, strlen(json));
+	struct run r = fx_run(NULL, target, "import-json", file, NULL);
+	cr_assert_eq(r.status, 3, "%s: %d %s", name, r.status, r.err);
+	cr_assert(strstr(r.err, want), "%s: '%s' lacks '%s'", name, r.err, want);
+	fx_free(&r);
+	struct stat sb;
+	cr_assert_neq(stat(target, &sb), 0, "%s: a failed import left a store", name);
+	cr_assert_eq(count_named(path_in("bad"), "store."), 0, "%s: a temporary store was left", name);
+}
+
+Test(backup, import_json_refuses_bad_input_naming_the_record)
+{
+	const char *st = fx_demo();
+	const char *a = path_in("a.json");
+	expect_ok(fx_run(NULL, st, "export", "--out", a, NULL), "export");
+	mkdir(path_in("bad"), 0775);
+	char *t = slurp_file(a), *s;
+	import_fails("not json at all", "garbage.json", "garbage.json:1");
+	import_fails("{\"a\": 1}", "other.json", "không phải bản xuất JSON");
+	import_fails("{\"tasks\": []}", "noformat.json", "thiếu \"format\"");
+	s = strndup(t, strlen(t) / 2);
+	import_fails(s, "cut.json", "bản xuất JSON sai");
+	free(s);
+	s = edit(t, "", "version", "2");
+	import_fails(s, "v2.json", "phiên bản 2 mới hơn");
+	free(s);
+	s = edit(t, "\"tasks\": [", "id", "1,\"color\":\"red\"");
+	import_fails(s, "field.json", "tasks[0].color");
+	free(s);
+	s = edit(t, "\"tasks\": [", "status", "\"xong\"");
+	import_fails(s, "status.json", "tasks[0].status");
+	free(s);
+	s = edit(t, "\"tasks\": [", "start", "\"2024-02-31\"");
+	import_fails(s, "date.json", "tasks[0].start");
+	free(s);
+	s = edit(t, "\"tasks\": [", "progress", "101");
+	import_fails(s, "progress.json", "tasks[0].progress");
+	free(s);
+	/* the first task twice */
+	const char *p = strstr(t, "\"tasks\": [\n") + strlen("\"tasks\": [\n");
+	const char *end = strchr(p, '\n');
+	char *dup = malloc(strlen(t) + (size_t)(end - p) + 2);
+	size_t head = (size_t)(p - t);
+	memcpy(dup, t, head);
+	memcpy(dup + head, p, (size_t)(end - p + 1));
+	strcpy(dup + head + (size_t)(end - p + 1), p);
+	import_fails(dup, "dup.json", "tasks: mã");
+	free(dup);
+	/* an update of a task that is not there */
+	s = edit(t, "\"updates\": [", "task_id", "99999");
+	import_fails(s, "orphan.json", "updates[0]");
+	free(s);
+	free(t);
+	/* a target that holds a store */
+	struct run r = fx_run(NULL, st, "import-json", a, NULL);
+	cr_assert_eq(r.status, 8, "%d %s", r.status, r.err);
+	cr_assert(strstr(r.err, "kho mới"), "%s", r.err);
+	fx_free(&r);
+}
+
+Test(backup, backups_restore_to_a_sound_store_while_another_process_writes)
+{
+	const char *st = fx_demo();
+	char task[24];
+	snprintf(task, sizeof task, "%s", ac_open_task(NULL, st, "tu-btc"));
+	pid_t w = fork();
+	cr_assert(w >= 0);
+	if (w == 0) {
+		for (int i = 0; i < 40; i++) {
+			char note[32];
+			snprintf(note, sizeof note, "ghi %d", i);
+			struct run r = fx_run(NULL, st, "update", task, "--note", note, NULL);
+			if (r.status)
+				_exit(1);
+			fx_free(&r);
+		}
+		_exit(0);
+	}
+	char name[32];
+	for (int i = 0; i < 3; i++) {
+		snprintf(name, sizeof name, "b%d.mdb", i);
+		expect_ok(fx_run(NULL, st, "backup", path_in(name), NULL), "backup while writing");
+	}
+	int status;
+	waitpid(w, &status, 0);
+	cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0, "the writer failed");
+	for (int i = 0; i < 3; i++) {
+		char dir[32];
+		snprintf(name, sizeof name, "b%d.mdb", i);
+		snprintf(dir, sizeof dir, "r%d/store", i);
+		struct stat sb;
+		cr_assert_eq(stat(path_in(name), &sb), 0);
+		mode_t mask = umask(0);
+		umask(mask);
+		cr_assert_eq(sb.st_mode & 0777, 0660 & ~mask, "backup mode %o", sb.st_mode & 0777);
+		expect_ok(fx_run(NULL, path_in(dir), "restore", path_in(name), NULL), "restore");
+		check_store(path_in(dir));
+	}
+	/* after the writer: the backup has all 40 updates */
+	expect_ok(fx_run(NULL, st, "backup", path_in("last.mdb"), NULL), "backup");
+	expect_ok(fx_run(NULL, path_in("last/store"), "restore", path_in("last.mdb"), NULL), "restore");
+	struct run r = fx_run(NULL, path_in("last/store"), "show", task, "--format", "json", NULL);
+	for (int i = 0; i < 40; i++) {
+		char note[40];
+		snprintf(note, sizeof note, "\"ghi %d\"", i);
+		cr_assert(strstr(r.out, note), "update %d missing from the restored store", i);
+	}
+	fx_free(&r);
+	r = fx_run(NULL, path_in("last/store"), "log", "--limit", "1", "--format", "json", NULL);
+	cr_assert(strstr(r.out, "\"action\": \"restore\""), "%s", r.out);
+	fx_free(&r);
+}
+
+Test(backup, backup_never_overwrites_without_force_and_writes_into_a_directory)
+{
+	const char *st = fx_demo();
+	const char *f = path_in("b.mdb");
+	expect_ok(fx_run(NULL, st, "backup", f, NULL), "backup");
+	struct run r = fx_run(NULL, st, "backup", f, NULL);
+	cr_assert_eq(r.status, 8, "%d %s", r.status, r.err);
+	cr_assert(strstr(r.err, "--force"), "%s", r.err);
+	fx_free(&r);
+	expect_ok(fx_run(NULL, st, "backup", f, "--force", NULL), "backup --force");
+	mkdir(path_in("dir"), 0775);
+	expect_ok(fx_run(NULL, st, "backup", path_in("dir"), NULL), "backup into a directory");
+	struct stat sb;
+	cr_assert_eq(stat(path_in("dir/data.mdb"), &sb), 0);
+	cr_assert_eq(count_named(fx_tmpdir(), "b.mdb.tmp"), 0, "no temporary file left");
+	r = fx_run(NULL, st, "backup", path_in("no/such/dir/b.mdb"), NULL);
+	cr_assert_eq(r.status, 10, "%d %s", r.status, r.err);
+	fx_free(&r);
+}
+
+Test(backup, restore_keeps_the_old_store_and_needs_force)
+{
+	const char *st = fx_demo();
+	const char *f = path_in("b.mdb");
+	expect_ok(fx_run(NULL, st, "backup", f, NULL), "backup");
+	expect_ok(fx_run(NULL, st, "update", "12", "--note", "sau khi sao lưu", NULL), "update");
+	struct run r = fx_run(NULL, st, "restore", f, NULL);
+	cr_assert_eq(r.status, 8, "%d %s", r.status, r.err);
+	cr_assert(strstr(r.err, "--force"), "%s", r.err);
+	fx_free(&r);
+	r = fx_run(NULL, st, "show", "12", "--format", "json", NULL);
+	cr_assert(strstr(r.out, "sau khi sao lưu"), "refused restore changed the store");
+	fx_free(&r);
+	r = fx_run(NULL, st, "restore", f, "--force", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strstr(r.out, ".before-restore-"), "%s", r.out);
+	fx_free(&r);
+	r = fx_run(NULL, st, "show", "12", "--format", "json", NULL);
+	cr_assert_null(strstr(r.out, "sau khi sao lưu"), "the restored store is the backup's");
+	fx_free(&r);
+	cr_assert_eq(count_named(fx_tmpdir(), "store.before-restore-"), 1, "the old store is kept");
+	check_store(st);
+}
+
+Test(backup, restore_refuses_while_the_store_is_open)
+{
+	const char *st = fx_demo();
+	const char *f = path_in("b.mdb");
+	expect_ok(fx_run(NULL, st, "backup", f, NULL), "backup");
+	struct store *open_st;
+	struct err e = {0};
+	cr_assert_eq(store_open(st, 0, &open_st, &e), 0, "%s", e.msg);
+	struct run r = fx_run(NULL, st, "restore", f, "--force", NULL);
+	cr_assert_eq(r.status, 8, "%d %s", r.status, r.err);
+	cr_assert(strstr(r.err, "đang được dùng"), "%s", r.err);
+	fx_free(&r);
+	store_close(open_st);
+	expect_ok(fx_run(NULL, st, "restore", f, "--force", NULL), "restore once closed");
+}
+
+Test(backup, restore_refuses_what_is_not_a_sound_backup)
+{
+	const char *st = fx_demo();
+	const char *junk = path_in("junk.mdb");
+	write_file(junk, "this is not a store", 19);
+	struct run r = fx_run(NULL, path_in("x/store"), "restore", junk, NULL);
+	cr_assert_eq(r.status, 3, "%d %s", r.status, r.err);
+	cr_assert(strstr(r.err, "không phải bản sao lưu"), "%s", r.err);
+	fx_free(&r);
+	struct stat sb;
+	cr_assert_neq(stat(path_in("x/store"), &sb), 0);
+	/* a backup cut short */
+	const char *f = path_in("b.mdb");
+	expect_ok(fx_run(NULL, st, "backup", f, NULL), "backup");
+	cr_assert_eq(stat(f, &sb), 0);
+	cr_assert_eq(truncate(f, sb.st_size / 2), 0);
+	r = fx_run(NULL, path_in("y/store"), "restore", f, NULL);
+	cr_assert_eq(r.status, 3, "%d %s", r.status, r.err);
+	fx_free(&r);
+	cr_assert_neq(stat(path_in("y/store"), &sb), 0);
+	r = fx_run(NULL, path_in("z/store"), "restore", path_in("none.mdb"), NULL);
+	cr_assert_eq(r.status, 5, "%d %s", r.status, r.err);
+	fx_free(&r);
+}
+
+Test(backup, restore_and_import_json_are_for_admins)
+{
+	const char *st = fx_demo();
+	const char *ed = ac_conf("editor", "tu-btc", "editor", "");
+	const char *f = path_in("b.mdb"), *a = path_in("a.json");
+	expect_ok(fx_run(ed, st, "backup", f, NULL), "an editor backs up");
+	expect_ok(fx_run(ed, st, "export", "--out", a, NULL), "an editor exports");
+	struct run r = fx_run(ed, path_in("n/store"), "restore", f, NULL);
+	cr_assert_eq(r.status, 7, "%d %s", r.status, r.err);
+	cr_assert(strstr(r.err, "admin-only"), "%s", r.err);
+	fx_free(&r);
+	r = fx_run(ed, path_in("m/store"), "import-json", a, NULL);
+	cr_assert_eq(r.status, 7, "%d %s", r.status, r.err);
+	fx_free(&r);
+}
