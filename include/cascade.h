@@ -13,11 +13,25 @@
  *   (cascade_must_plan): Tỉnh ủy, Thành ủy / Thị ủy, Huyện ủy, Đảng ủy
  *   Khối, Đảng ủy cơ sở, and a Chi bộ cơ sở directly under a committee
  *   above the grassroots.  The agencies (ban, cơ quan, tổ chức) do not.
+ * - When a committee issued several documents implementing X, its plan is
+ *   the one that best answers "has it issued its plan, and on time?":
+ *   (1) a plan-like document before a report, notice, letter or
+ *   submission (kinds BC, TB, CV, TTr: they tell about implementing, they
+ *   do not plan it); (2) a dated document before an undated one; (3) the
+ *   earliest date, so that a plan issued on or before plan_due wins over a
+ *   later one; (4) the document entered first.  The others are listed
+ *   after it as "other documents".
  * - A committee's plan is on time when dated on or before X's plan_due,
- *   late after it; a missing plan is overdue once today is past plan_due.
- *   Without plan_due a plan is just "issued" and a missing one "not yet".
+ *   late after it; undated when X sets plan_due but the plan carries no
+ *   date (it counts as issued, neither on time nor late); a missing plan
+ *   is overdue once today is past plan_due.  Without plan_due a plan is
+ *   just "issued" and a missing one "not yet".
  * - Other documents implementing X (by an agency, or by X's issuer
  *   itself, or a second plan of the same committee) are listed too.
+ *
+ * The counts of struct cascade always add up: required = issued +
+ * missing; issued = on_time + late + undated when X sets plan_due (and
+ * all "issued" otherwise); missing = overdue + the not yet due.
  */
 #ifndef THEODOI_CASCADE_H
 #define THEODOI_CASCADE_H
@@ -38,6 +52,7 @@ enum cascade_state {
 	CS_OTHER,      /* another document implementing it */
 	CS_MISSING,    /* not issued; plan_due not passed or not set */
 	CS_OVERDUE,    /* not issued and plan_due has passed */
+	CS_UNDATED,    /* a committee's plan with no date; the upper document set plan_due */
 	CS_COUNT
 };
 const char *cascade_state_key(enum cascade_state s);   /* "on_time", ... */
@@ -65,6 +80,7 @@ struct cascade {
 	/* The root's own subordinates (depth 1 committee nodes). */
 	int required;             /* committees that must issue a plan */
 	int issued, on_time, late, missing, overdue;
+	int undated;              /* issued plans without a date (CS_UNDATED) */
 };
 
 /* Build the tree of document `doc` as of `today`, down to max_depth

@@ -20,6 +20,7 @@ static const struct {
 	[CS_OTHER] = {"other", "văn bản khác thực hiện"},
 	[CS_MISSING] = {"missing", "chưa ban hành"},
 	[CS_OVERDUE] = {"overdue", "chưa ban hành, quá hạn"},
+	[CS_UNDATED] = {"undated", "đã ban hành, chưa rõ ngày"},
 };
 
 const char *cascade_state_key(enum cascade_state s)
@@ -230,9 +231,35 @@ static size_t add_node(struct cascade *c, int depth, size_t parent, enum cascade
 static int date_cmp(const void *a, const void *b)
 {
 	const struct head *x = *(const struct head *const *)a, *y = *(const struct head *const *)b;
+	if ((x->date == DATE_NONE) != (y->date == DATE_NONE))
+		return x->date == DATE_NONE ? 1 : -1; /* undated documents last */
 	if (x->date != y->date)
 		return x->date < y->date ? -1 : 1;
 	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* 1 for kinds that report on, announce or submit rather than plan:
+ * báo cáo, thông báo, công văn, tờ trình. */
+static int not_a_plan(const struct head *y)
+{
+	static const char *const kinds[] = {"bc", "tb", "cv", "ttr"};
+	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+		if (txt_ascii_casecmp(y->kind, kinds[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* 1 if y answers "has the committee issued its plan, and when?" better
+ * than z (the order documented in cascade.h). */
+static int better_plan(const struct head *y, const struct head *z)
+{
+	if (not_a_plan(y) != not_a_plan(z))
+		return !not_a_plan(y);
+	if ((y->date == DATE_NONE) != (z->date == DATE_NONE))
+		return y->date != DATE_NONE;
+	if (y->date != z->date)
+		return y->date < z->date;
+	return y->id < z->id;
 }
 
 static void expand(struct builder *b, const struct head *x, size_t node, int depth);
@@ -242,7 +269,9 @@ static void add_plan(struct builder *b, const struct head *x, const struct head 
                      enum cascade_state st, size_t node, int depth)
 {
 	int days = 0;
-	if (st == CS_ISSUED && x->plan_due != DATE_NONE && y->date != DATE_NONE) {
+	if (st == CS_ISSUED && x->plan_due != DATE_NONE && y->date == DATE_NONE) {
+		st = CS_UNDATED;
+	} else if (st == CS_ISSUED && x->plan_due != DATE_NONE) {
 		st = y->date <= x->plan_due ? CS_ON_TIME : CS_LATE;
 		days = st == CS_LATE ? y->date - x->plan_due : 0;
 	}
@@ -284,15 +313,20 @@ static void expand(struct builder *b, const struct head *x, size_t node, int dep
 		const struct unit *u = hier_at(b->h, k);
 		if (!cascade_must_plan(hier_at(b->h, ix), u))
 			continue;
-		int found = 0;
-		for (size_t j = 0; j < ni; j++) {
-			if (impl[j]->issuer != u->id)
-				continue;
-			used[j] = 1;
-			add_plan(b, x, impl[j], found ? CS_OTHER : CS_ISSUED, node, depth + 1);
-			found = 1;
+		size_t best = ni;
+		for (size_t j = 0; j < ni; j++)
+			if (impl[j]->issuer == u->id && (best == ni || better_plan(impl[j], impl[best])))
+				best = j;
+		if (best < ni) {
+			used[best] = 1;
+			add_plan(b, x, impl[best], CS_ISSUED, node, depth + 1);
+			for (size_t j = 0; j < ni; j++)
+				if (impl[j]->issuer == u->id && !used[j]) {
+					used[j] = 1;
+					add_plan(b, x, impl[j], CS_OTHER, node, depth + 1);
+				}
 		}
-		if (found || u->historical)
+		if (best < ni || u->historical)
 			continue; /* a dissolved committee owes nothing */
 		enum cascade_state st = CS_MISSING;
 		int days = 0;
@@ -320,6 +354,7 @@ static void count_root(struct cascade *c)
 		case CS_ON_TIME: c->on_time++, c->issued++; break;
 		case CS_LATE: c->late++, c->issued++; break;
 		case CS_ISSUED: c->issued++; break;
+		case CS_UNDATED: c->undated++, c->issued++; break;
 		case CS_OVERDUE: c->overdue++, c->missing++; break;
 		case CS_MISSING: c->missing++; break;
 		default: break;

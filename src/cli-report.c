@@ -364,7 +364,7 @@ static void node_line(struct sbuf *b, const struct hier *h, const struct cascade
 		sbuf_printf(b, " %d ngày (hạn %s)", n->days, date_vn(n->due, d));
 	else if (n->state == CS_MISSING && n->due != DATE_NONE)
 		sbuf_printf(b, ", hạn %s", date_vn(n->due, d));
-	else if (n->state == CS_ON_TIME)
+	else if (n->state == CS_ON_TIME || n->state == CS_UNDATED)
 		sbuf_printf(b, " (hạn %s)", date_vn(n->due, d));
 }
 
@@ -378,6 +378,30 @@ static int last_child(const struct cascade *c, size_t i)
 			return 0;
 	}
 	return 1;
+}
+
+/* "Cấp ủy trực thuộc phải ban hành: R; đã ban hành I (đúng hạn a, chậm b,
+ * chưa rõ ngày u); chưa ban hành M (quá hạn o, chưa đến hạn m)." with
+ * parts that add up to their whole: without a due date (dated = 0) there
+ * is no judgement and no parenthesis; a zero "chưa rõ ngày" or "chưa đến
+ * hạn" is left out. */
+static void cascade_headline(struct sbuf *b, const struct cascade *cs, int dated)
+{
+	sbuf_printf(b, "Cấp ủy trực thuộc phải ban hành: %d; đã ban hành %d", cs->required, cs->issued);
+	if (dated && cs->issued) {
+		sbuf_printf(b, " (đúng hạn %d, chậm %d", cs->on_time, cs->late);
+		if (cs->undated)
+			sbuf_printf(b, ", chưa rõ ngày %d", cs->undated);
+		sbuf_putc(b, ')');
+	}
+	sbuf_printf(b, "; chưa ban hành %d", cs->missing);
+	if (dated && cs->missing) {
+		sbuf_printf(b, " (quá hạn %d", cs->overdue);
+		if (cs->missing > cs->overdue)
+			sbuf_printf(b, ", chưa đến hạn %d", cs->missing - cs->overdue);
+		sbuf_putc(b, ')');
+	}
+	sbuf_putc(b, '.');
 }
 
 static void cascade_text(struct cli *c, const struct hier *h, const struct cascade *cs)
@@ -396,9 +420,7 @@ static void cascade_text(struct cli *c, const struct hier *h, const struct casca
 	if (cs->n > 1 && cs->nodes[1].due != DATE_NONE)
 		sbuf_printf(&line, "Thời hạn cấp ủy trực thuộc ban hành kế hoạch thực hiện: %s. ",
 		            date_vn(cs->nodes[1].due, d));
-	sbuf_printf(&line, "Cấp ủy trực thuộc phải ban hành: %d; đã ban hành %d (đúng hạn %d, chậm %d); "
-	                   "chưa ban hành %d (quá hạn %d).",
-	            cs->required, cs->issued, cs->on_time, cs->late, cs->missing, cs->overdue);
+	cascade_headline(&line, cs, cs->n > 1 && cs->nodes[1].due != DATE_NONE);
 	report_wrap(&out, line.s, 80, "", "");
 	sbuf_putc(&out, '\n');
 	fputs(out.s, c->out);
@@ -507,10 +529,11 @@ int cmd_cascade(struct cli *c, int argc, char **argv, struct err *e)
 	} else if (fmt == FMT_JSON) {
 		size_t next;
 		json_t *j = node_json(h, &cs, 0, &next);
-		json_object_set_new(j, "counts", json_pack("{s:i, s:i, s:i, s:i, s:i, s:i}", "required",
-		                                           cs.required, "issued", cs.issued, "on_time",
-		                                           cs.on_time, "late", cs.late, "missing", cs.missing,
-		                                           "overdue", cs.overdue));
+		json_object_set_new(j, "counts",
+		                    json_pack("{s:i, s:i, s:i, s:i, s:i, s:i, s:i}", "required", cs.required,
+		                              "issued", cs.issued, "on_time", cs.on_time, "late", cs.late,
+		                              "undated", cs.undated, "missing", cs.missing, "overdue",
+		                              cs.overdue));
 		rc = rcli_json_print(j, c, e);
 		json_decref(j);
 	} else {

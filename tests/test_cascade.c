@@ -188,3 +188,39 @@ Test(cascade, which_units_must_plan)
 	cr_assert_not(cascade_must_plan(&co_so, &chi_bo));
 	cr_assert_not(cascade_must_plan(&tinh, &ban));
 }
+
+Test(cascade, dated_plan_on_time_wins_over_undated_and_later_ones)
+{
+	struct cascade c;
+	D1 = rfx_doc("15-CTr/TU", "CTr", "tu", D(2025, 3, 1), D(2025, 6, 30), NULL, NULL);
+	uint64_t undated = rfx_doc("104-KH/ThU", "KH", "thu", DATE_NONE, DATE_NONE, "15-CTr/TU", NULL);
+	uint64_t report = rfx_doc("07-BC/ThU", "BC", "thu", D(2025, 4, 1), DATE_NONE, "15-CTr/TU", NULL);
+	uint64_t later = rfx_doc("50-KH/ThU", "KH", "thu", D(2025, 9, 1), DATE_NONE, "15-CTr/TU", NULL);
+	uint64_t plan = rfx_doc("42-KH/ThU", "KH", "thu", D(2025, 6, 1), DATE_NONE, "15-CTr/TU", NULL);
+	build(D1, 1, &c);
+	node_is(&c, 1, 1, CS_ON_TIME, "thu", plan);     /* dated, the earliest plan, by the due date */
+	node_is(&c, 2, 1, CS_OTHER, "thu", report);     /* a report is not the plan */
+	node_is(&c, 3, 1, CS_OTHER, "thu", later);
+	node_is(&c, 4, 1, CS_OTHER, "thu", undated);    /* undated ones come last */
+	cr_assert_eq(c.issued, 1);
+	cr_assert_eq(c.on_time, 1);
+	cr_assert_eq(c.undated, 0);
+	cascade_free(&c);
+}
+
+Test(cascade, undated_plan_counts_as_issued_with_no_date_and_the_counts_add_up)
+{
+	struct cascade c;
+	D1 = rfx_doc("15-CTr/TU", "CTr", "tu", D(2025, 3, 1), D(2025, 6, 30), NULL, NULL);
+	uint64_t undated = rfx_doc("104-KH/ThU", "KH", "thu", DATE_NONE, DATE_NONE, "15-CTr/TU", NULL);
+	rfx_doc("27-KH/HU", "KH", "hu", D(2025, 8, 1), DATE_NONE, "15-CTr/TU", NULL);
+	build(D1, 1, &c);
+	node_is(&c, 1, 1, CS_UNDATED, "thu", undated);
+	cr_assert_str_eq(cascade_state_key(CS_UNDATED), "undated");
+	cr_assert_eq(c.issued, 2);
+	cr_assert_eq(c.undated, 1);
+	cr_assert_eq(c.late, 1);
+	cr_assert_eq(c.issued, c.on_time + c.late + c.undated);
+	cr_assert_eq(c.required, c.issued + c.missing);
+	cascade_free(&c);
+}
