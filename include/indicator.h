@@ -92,6 +92,22 @@ int ind_parse_value(const char *s, double *out, struct err *e);
  * "85,5%", "2.500 đảng viên", "12".  unit_of may be NULL or "".  Returns buf. */
 char *ind_format_value(double v, const char *unit_of, char *buf, size_t len);
 
+/* The values a measurement of i may take, [*lo, *hi] (-INFINITY or
+ * INFINITY when unbounded), by the indicator's nature:
+ * - a change ("tăng trưởng", "tốc độ tăng", "tăng/giảm ... so với",
+ *   "chênh lệch", "biến động" in its text), or an indicator whose minimum
+ *   or aspiration is itself negative, may go below zero; every other
+ *   indicator counts or measures a share, and takes no negative value;
+ * - a percentage (unit "%") is a share of a whole: at most 100, unless it
+ *   is a change or its minimum or aspiration is above 100 ("đạt 105% dự
+ *   toán"), which makes it a ratio with no upper bound. */
+void ind_value_range(const struct indicator *i, double *lo, double *hi);
+
+/* 0 if v is a value i may take (ind_value_range), else ERR_INPUT with a
+ * message naming the value as typed in the indicator's unit and the
+ * range, field "value". */
+int ind_check_value(const struct indicator *i, double v, struct err *e);
+
 /* 1 if the actor may record measurements of i: an admin, or an editor
  * whose unit is i's lead unit or above it.  Else 0 and ERR_DENIED in e. */
 int ind_may_measure(const struct ops_ctx *c, const struct indicator *i, struct err *e);
@@ -100,8 +116,8 @@ int ind_may_measure(const struct ops_ctx *c, const struct indicator *i, struct e
  * today; not after today) with a note naming its source (may be NULL), in
  * one write transaction with an audit entry ("measure", "indicator:N").
  * ERR_NOTFOUND for an unknown indicator, ERR_DENIED (ind_may_measure),
- * ERR_INPUT for a value that is not finite, a date after today or a bad
- * note.  *measure_id (may be NULL) receives the new measurement's id. */
+ * ERR_INPUT for a value that is not finite or outside the indicator's
+ * range (ind_check_value), a date after today or a bad note.  *measure_id (may be NULL) receives the new measurement's id. */
 int ind_measure_add(struct ops_ctx *c, uint64_t indicator, double value, date_t date,
                     const char *note, uint64_t *measure_id, struct err *e);
 

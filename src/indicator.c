@@ -11,6 +11,7 @@
 #include "hier.h"
 #include "indicator.h"
 #include "ops.h"
+#include "perm.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
@@ -323,22 +324,50 @@ char *ind_format_value(double v, const char *unit_of, char *buf, size_t len)
 	return buf;
 }
 
-/* ---- recording ----------------------------------------------------------- */
+/* ---- the values an indicator may take ------------------------------------ */
 
-/* 1 if unit u is root or below it, walking parents in the store. */
-static int below(struct txn *t, uint32_t u, uint32_t root)
+/* 1 if the text of i says it measures a change, which may be negative. */
+static int measures_change(const struct indicator *i)
 {
-	for (int depth = 0; u && depth < 64; depth++) {
-		if (u == root)
-			return 1;
-		struct unit un = {0};
-		if (store_unit_get(t, u, &un, NULL))
-			return 0;
-		u = un.parent;
-		unit_free(&un);
-	}
-	return 0;
+	static const char *const words[] = {"tang truong", "toc do tang", "toc do giam",
+	                                    "so voi cung ky", "so voi nam", "chenh lech", "bien dong"};
+	if (!i->text)
+		return 0;
+	char *f = txt_fold(i->text, TXT_NUL, NULL);
+	int found = 0;
+	for (size_t k = 0; k < sizeof words / sizeof *words && !found; k++)
+		found = txt_contains(f, words[k]);
+	free(f);
+	return found;
 }
+
+void ind_value_range(const struct indicator *i, double *lo, double *hi)
+{
+	int change = measures_change(i);
+	int negative_goal = (!isnan(i->min) && i->min < 0) || (!isnan(i->target) && i->target < 0);
+	int above_whole = (!isnan(i->min) && i->min > 100) || (!isnan(i->target) && i->target > 100);
+	*lo = change || negative_goal ? -INFINITY : 0;
+	*hi = !strcmp(i->unit_of, "%") && !change && !above_whole ? 100 : INFINITY;
+}
+
+int ind_check_value(const struct indicator *i, double v, struct err *e)
+{
+	double lo, hi;
+	char buf[64];
+	ind_value_range(i, &lo, &hi);
+	if (v >= lo && v <= hi)
+		return 0;
+	if (e)
+		str_copy(e->field, "value", sizeof e->field);
+	ind_format_value(v, i->unit_of, buf, sizeof buf);
+	const char *why = isfinite(lo) && isfinite(hi) ? "tỷ lệ phần trăm phải từ 0 đến 100"
+	                  : isfinite(hi)                 ? "tỷ lệ phần trăm không được lớn hơn 100"
+	                                                 : "chỉ tiêu này không nhận giá trị âm";
+	return err_set(e, ERR_INPUT, "giá trị %s không hợp lệ cho chỉ tiêu #%llu: %s", buf,
+	               (unsigned long long)i->id, why);
+}
+
+/* ---- recording ----------------------------------------------------------- */
 
 static int may_measure_txn(struct txn *t, const struct ops_ctx *c, const struct indicator *i,
                            struct err *e)
@@ -347,7 +376,7 @@ static int may_measure_txn(struct txn *t, const struct ops_ctx *c, const struct 
 	case ROLE_ADMIN:
 		return 1;
 	case ROLE_EDITOR:
-		if (c->who.unit && i->lead && below(t, i->lead, c->who.unit))
+		if (perm_in_subtree(t, i->lead, c->who.unit))
 			return 1;
 		err_set(e, ERR_DENIED,
 		        "không có quyền: vai trò cập nhật chỉ được ghi số liệu chỉ tiêu do đơn vị "
@@ -398,6 +427,8 @@ static int measure_fn(struct txn *t, void *ctx, struct err *e)
 		rc = ERR_DENIED;
 		goto out;
 	}
+	if ((rc = ind_check_value(&ind, r->value, e)))
+		goto out;
 	m.indicator_id = ind.id;
 	m.date = r->date;
 	m.value = r->value;

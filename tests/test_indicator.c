@@ -324,3 +324,45 @@ Test(ind_store, list_by_document_and_unit_and_judge_stored)
 	ind_list_free(v, n);
 	store_read_end(t);
 }
+
+Test(ind_value, a_percentage_is_a_share_unless_its_nature_says_otherwise)
+{
+	struct err e = {0};
+	struct indicator i = ind(90, 95, 2027);
+	cr_assert_eq(ind_check_value(&i, 0, &e), 0);
+	cr_assert_eq(ind_check_value(&i, 100, &e), 0);
+	cr_assert_eq(ind_check_value(&i, 150, &e), ERR_INPUT);
+	cr_assert(strstr(e.msg, "150%") && strstr(e.msg, "từ 0 đến 100"), "%s", e.msg);
+	cr_assert_str_eq(e.field, "value");
+	cr_assert_eq(ind_check_value(&i, -5, &e), ERR_INPUT);
+	cr_assert(strstr(e.msg, "-5%"), "%s", e.msg);
+	/* a count takes no negative value, but has no upper bound */
+	strcpy(i.unit_of, "đảng viên");
+	cr_assert_eq(ind_check_value(&i, 2500, &e), 0);
+	cr_assert_eq(ind_check_value(&i, -1, &e), ERR_INPUT);
+	cr_assert(strstr(e.msg, "-1 đảng viên") && strstr(e.msg, "âm"), "%s", e.msg);
+	/* a growth rate may fall below zero and exceed 100% */
+	struct indicator g = ind(7, 8, 2027);
+	g.text = "Tốc độ tăng trưởng kinh tế bình quân đạt 7%, phấn đấu 8%/năm.";
+	cr_assert_eq(ind_check_value(&g, -2.5, &e), 0);
+	cr_assert_eq(ind_check_value(&g, 120, &e), 0);
+	/* "đạt 105% dự toán": a ratio above the whole */
+	struct indicator r = ind(100, 105, 2027);
+	cr_assert_eq(ind_check_value(&r, 112, &e), 0);
+	cr_assert_eq(ind_check_value(&r, -1, &e), ERR_INPUT);
+}
+
+Test(ind_store, a_percentage_outside_0_to_100_is_not_recorded)
+{
+	struct err e = {0};
+	uint64_t id = stored_indicator("thu-btc");
+	cr_assert_eq(ind_measure_add(&fx.ops, id, -5, TODAY, NULL, NULL, &e), ERR_INPUT);
+	cr_assert(strstr(e.msg, "-5%"), "%s", e.msg);
+	cr_assert_eq(ind_measure_add(&fx.ops, id, 150, TODAY, NULL, NULL, &e), ERR_INPUT);
+	cr_assert(strstr(e.msg, "150%"), "%s", e.msg);
+	cr_assert_eq(ind_measure_add(&fx.ops, id, 100, TODAY, NULL, NULL, &e), 0, "%s", e.msg);
+	struct measure *ms;
+	size_t n = measures_of(id, &ms);
+	cr_assert_eq(n, 1);
+	ind_measures_free(ms, n);
+}
