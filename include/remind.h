@@ -53,11 +53,23 @@ int remind_build(struct txn *t, const struct hier *h, const struct remind_opts *
                  struct remind_letter **out, size_t *n, struct err *e);
 void remind_free(struct remind_letter *l, size_t n);
 
+/* The place name a letter from unit `unit` is dated at ("<địa danh>, ngày
+ * ... tháng ... năm ..."): the words after "Tỉnh ủy", "Thành ủy", "Thị ủy",
+ * "Huyện ủy", "Quận ủy" or "Đảng ủy xã/phường/thị trấn" in the name of
+ * the unit or, when its name carries none ("Ban Tổ chức Tỉnh ủy", "Đảng
+ * ủy Khối các cơ quan tỉnh"), of the nearest unit above it that does:
+ * "Sơn Hà" for "Văn phòng Tỉnh ủy" under "Tỉnh ủy Sơn Hà".  Into buf
+ * (the name's own spelling); "" when no unit on the way names a place
+ * (or unit is 0 or not in h).  Returns buf. */
+char *remind_place(const struct hier *h, uint32_t unit, char *buf, size_t len);
+
 /* The letter as plain text, lines of at most 80 display columns: the
- * sender (may be NULL or ""), the date, "ĐÔN ĐỐC THỰC HIỆN NHIỆM VỤ",
+ * sender (may be NULL or ""), "<place>, ngày 23 tháng 11 năm 2026" (just
+ * "Ngày ..." when place is NULL or ""), "ĐÔN ĐỐC THỰC HIỆN NHIỆM VỤ",
  * "Kính gửi: <unit>", the items by group with their deadlines as written
  * and how late, and the request.  malloc'd: the caller frees. */
-char *remind_text(const struct remind_letter *l, const char *sender, date_t today, int days);
+char *remind_text(const struct remind_letter *l, const char *sender, const char *place,
+                  date_t today, int days);
 
 /* The file name for a letter: its unit code with ".txt" ("hkl-btc.txt"),
  * a leading '.' replaced by '_' so that no name is hidden or "..".  Into

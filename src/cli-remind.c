@@ -152,8 +152,10 @@ int cmd_remind(struct cli *c, int argc, char **argv, struct err *e)
 	if (dir)
 		rc = make_dirs(dir, e);
 	json_t *arr = json_array();
+	char place[128];
+	remind_place(h, me ? me->id : 0, place, sizeof place);
 	for (size_t i = 0; i < n && !rc; i++) {
-		char *text = remind_text(&ls[i], me ? me->name : NULL, c->ops.today, (int)days);
+		char *text = remind_text(&ls[i], me ? me->name : NULL, place, c->ops.today, (int)days);
 		char name[CODE_LEN + 16];
 		remind_file_name(&ls[i], name, sizeof name);
 		if (dir)

@@ -163,7 +163,49 @@ static void item_text(struct sbuf *b, const struct remind_item *it, size_t num)
 	sbuf_free(&s);
 }
 
-char *remind_text(const struct remind_letter *l, const char *sender, date_t today, int days)
+/* The place in a committee's name: what follows one of the markers, or
+ * "" when none is followed by a word. */
+static void place_in_name(const char *name, char *buf, size_t len)
+{
+	static const char *const markers[] = {"tinh uy", "thanh uy", "thi uy", "huyen uy",
+	                                      "quan uy", "dang uy xa", "dang uy phuong",
+	                                      "dang uy thi tran"};
+	size_t n = strlen(name), flen, *map;
+	char *f = txt_fold_map(name, n, &flen, &map);
+	buf[0] = '\0';
+	for (size_t k = 0; k < sizeof markers / sizeof *markers && !buf[0]; k++) {
+		long at = txt_find_word(f, markers[k]);
+		if (at < 0)
+			continue;
+		size_t a = (size_t)at + strlen(markers[k]), start, end;
+		if (f[a] != ' ' || a + 1 >= flen)
+			continue; /* "Ban Tổ chức Tỉnh ủy": no place after it */
+		a++;
+		txt_fold_span(name, n, map, a, flen, &start, &end);
+		char *place = txt_trim(name + start, end - start, NULL);
+		str_copy(buf, place, len);
+		free(place);
+	}
+	free(f);
+	free(map);
+}
+
+char *remind_place(const struct hier *h, uint32_t unit, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	for (int depth = 0; unit && depth < 64 && !buf[0]; depth++) {
+		const struct unit *u = hier_unit(h, unit);
+		if (!u)
+			break;
+		if (u->name)
+			place_in_name(u->name, buf, len);
+		unit = u->parent;
+	}
+	return buf;
+}
+
+char *remind_text(const struct remind_letter *l, const char *sender, const char *place,
+                  date_t today, int days)
 {
 	struct sbuf b = {0}, s = {0};
 	char d[11], words[48];
@@ -173,8 +215,15 @@ char *remind_text(const struct remind_letter *l, const char *sender, date_t toda
 		free(up);
 	}
 	report_date_words(today, words, sizeof words);
-	words[0] = 'N'; /* "Ngày ..." at the start of a line */
-	sbuf_printf(&b, "%s\n\n", words);
+	if (place && *place) {
+		sbuf_printf(&s, "%s, %s", place, words);
+		report_wrap(&b, s.s, WIDTH, "", "");
+		sbuf_reset(&s);
+		sbuf_putc(&b, '\n');
+	} else {
+		words[0] = 'N'; /* "Ngày ..." at the start of a line */
+		sbuf_printf(&b, "%s\n\n", words);
+	}
 	sbuf_puts(&b, "ĐÔN ĐỐC THỰC HIỆN NHIỆM VỤ\n\n");
 	report_wrap(&b, l->name, WIDTH, "Kính gửi: ", "          ");
 	sbuf_putc(&b, '\n');

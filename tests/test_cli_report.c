@@ -366,3 +366,87 @@ Test(cli_report, remind_writes_one_letter_per_late_unit)
 	cr_assert_eq(r.status, 2);
 	fx_free(&r);
 }
+
+/* The text of `cascade DOC --depth 1` up to the blank line, on one line. */
+static char *cascade_headline(const char *st, const char *doc)
+{
+	struct run r = RUN(st, "cascade", doc, "--depth", "1");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	char *end = strstr(r.out, "\n\n");
+	cr_assert_not_null(end, "%s", r.out);
+	*end = '\0';
+	for (char *p = r.out; *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	char *s = xstrdup(r.out);
+	fx_free(&r);
+	return s;
+}
+
+Test(cli_report, cascade_keeps_the_dated_plan_and_its_headline_adds_up)
+{
+	const char *st = fx_demo();
+	struct run r = RUN(st, "add-doc", "--title", "Kế hoạch chưa ghi ngày", "--number", "104-KH/ThU",
+	                   "--issuer", "ttu", "--implements", "15-CTr/TU");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	char *s = cascade_headline(st, "15-CTr/TU");
+	cr_assert(strstr(s, "phải ban hành: 4; đã ban hành 3 (đúng hạn 2, chậm 1); chưa ban hành 1 "
+	                    "(quá hạn 1)."), "%s", s);
+	free(s);
+	r = RUN(st, "cascade", "15-CTr/TU", "--depth", "1", "--format", "json");
+	json_t *j = fx_json(&r), *c;
+	size_t i;
+	json_array_foreach(json_object_get(j, "children"), i, c) {
+		if (!strcmp(jstr(c, "number"), "42-KH/ThU"))
+			cr_assert_str_eq(jstr(c, "state"), "on_time");
+		if (!strcmp(jstr(c, "number"), "104-KH/ThU"))
+			cr_assert_str_eq(jstr(c, "state"), "other");
+	}
+	json_decref(j);
+	fx_free(&r);
+	/* the only plan of Phước Điền has no date: issued, date unknown */
+	r = RUN(st, "add-doc", "--title", "Kế hoạch chưa ghi ngày", "--number", "105-KH/HU", "--issuer",
+	        "hpd", "--implements", "15-CTr/TU");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	s = cascade_headline(st, "15-CTr/TU");
+	cr_assert(strstr(s, "phải ban hành: 4; đã ban hành 4 (đúng hạn 2, chậm 1, chưa rõ ngày 1); "
+	                    "chưa ban hành 0."), "%s", s);
+	free(s);
+	r = RUN(st, "cascade", "15-CTr/TU", "--format", "json");
+	j = fx_json(&r);
+	json_t *counts = json_object_get(j, "counts");
+	cr_assert_eq(jint(counts, "issued"), jint(counts, "on_time") + jint(counts, "late") + jint(counts, "undated"));
+	cr_assert_eq(jint(counts, "undated"), 1);
+	json_decref(j);
+	fx_free(&r);
+}
+
+Test(cli_report, measure_refuses_a_percentage_outside_0_to_100)
+{
+	const char *st = fx_demo();
+	struct run r = RUN(st, "measure", "3", "-5");
+	cr_assert_eq(r.status, 3, "%s", r.err);
+	cr_assert(strstr(r.err, "-5%"), "%s", r.err);
+	fx_free(&r);
+	r = RUN(st, "measure", "3", "150");
+	cr_assert_eq(r.status, 3, "%s", r.err);
+	cr_assert(strstr(r.err, "150%") && strstr(r.err, "từ 0 đến 100"), "%s", r.err);
+	fx_free(&r);
+	r = RUN(st, "measure", "4", "-1");
+	cr_assert_eq(r.status, 3, "a count is not negative: %s", r.err);
+	fx_free(&r);
+	r = RUN(st, "measure", "3", "100");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+}
+
+Test(cli_report, reminder_is_dated_at_the_committee_s_place)
+{
+	const char *st = fx_demo();
+	struct run r = RUN(st, "remind", "--unit", "tu-btg");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strstr(r.out, "\nSơn Hà, ngày 23 tháng 11 năm 2026\n"), "%s", r.out);
+	fx_free(&r);
+}

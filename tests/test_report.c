@@ -392,7 +392,7 @@ Test(remind, letter_quotes_deadlines_and_says_how_late)
 	scenario();
 	rfx_task(D1, "III.1#3", "tu-btc", NULL, "hoàn thành trước ngày 01/12/2026");
 	letters(0, 14, &ls, &n);
-	char *s = remind_text(&ls[0], "Văn phòng Tỉnh ủy", TODAY, 14);
+	char *s = remind_text(&ls[0], "Văn phòng Tỉnh ủy", NULL, TODAY, 14);
 	static const char *want[] = {
 		"ĐÔN ĐỐC THỰC HIỆN NHIỆM VỤ", "có 1 nhiệm vụ quá hạn và 1 nhiệm vụ đến hạn trong 14 ngày tới",
 		"A. NHIỆM VỤ QUÁ HẠN", "B. NHIỆM VỤ SẮP ĐẾN HẠN",
@@ -416,4 +416,26 @@ Test(remind, letter_quotes_deadlines_and_says_how_late)
 	strcpy(odd.code, "..x");
 	cr_assert_str_eq(remind_file_name(&odd, name, sizeof name), "_.x.txt");
 	remind_free(ls, n);
+}
+
+Test(remind, letter_is_dated_at_the_committee_s_place)
+{
+	struct remind_letter *ls;
+	size_t n;
+	char place[64];
+	scenario();
+	letters(0, 14, &ls, &n);
+	char *s = remind_text(&ls[0], "Văn phòng Tỉnh ủy", "Sơn Hà", TODAY, 14);
+	cr_assert(strstr(s, "VĂN PHÒNG TỈNH ỦY\nSơn Hà, ngày 23 tháng 11 năm 2026\n\n"), "%s", s);
+	free(s);
+	remind_free(ls, n);
+	const struct hier *h = rfx_hier();
+	cr_assert_str_eq(remind_place(h, rfx_unit("tu"), place, sizeof place), "Thử Nghiệm");
+	cr_assert_str_eq(remind_place(h, rfx_unit("tu-btc"), place, sizeof place), "Thử Nghiệm",
+	                 "an agency takes its committee's place");
+	cr_assert_str_eq(remind_place(h, rfx_unit("thu-btc"), place, sizeof place), "Bến Cát");
+	cr_assert_str_eq(remind_place(h, rfx_unit("hu-x-cb"), place, sizeof place), "Đồi");
+	cr_assert_str_eq(remind_place(h, rfx_unit("duk"), place, sizeof place), "Thử Nghiệm",
+	                 "a bloc committee names no place: the province's");
+	cr_assert_str_eq(remind_place(h, 0, place, sizeof place), "");
 }
