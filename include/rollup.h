@@ -151,6 +151,10 @@ int rollup_children(struct txn *t, const struct hier *h, const struct rollup_sco
  * "66,7%", "100%"; "" when den is 0.  Returns buf. */
 char *rollup_percent(uint64_t num, uint64_t den, char *buf, size_t len);
 
+/* The same percentage as a plain number for CSV and JSON, a '.' before
+ * the tenth: "66.7", "100"; "" when den is 0.  Returns buf. */
+char *rollup_rate_number(uint64_t num, uint64_t den, char *buf, size_t len);
+
 /* A count with Vietnamese thousands separators: "1.234.567".  Returns buf. */
 char *rollup_count_str(uint64_t n, char *buf, size_t len);
 

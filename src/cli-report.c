@@ -102,8 +102,10 @@ static const struct out_col quick_cols[] = {
 
 #define NCOLS(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
+/* One row of the summary table; the rate in Vietnamese ("53,3%") for the
+ * text table, as a number ("53.3") otherwise. */
 static void sum_row(struct out_table *tab, const char *kind, const char *code, const char *name,
-                    const struct rollup *r, int quick)
+                    const struct rollup *r, int quick, int text)
 {
 	char v[19][32];
 	if (quick) {
@@ -124,8 +126,10 @@ static void sum_row(struct out_table *tab, const char *kind, const char *code, c
 	const char *cells[NCOLS(sum_cols)];
 	cells[0] = kind, cells[1] = code, cells[2] = name;
 	for (int i = 0; i < NCOLS(sum_cols) - 3; i++) {
-		if (i == 4)
+		if (i == 4 && text)
 			rollup_percent(r->due_done, r->due, v[i], sizeof v[i]);
+		else if (i == 4)
+			rollup_rate_number(r->due_done, r->due, v[i], sizeof v[i]);
 		else
 			snprintf(v[i], sizeof v[i], "%llu", (unsigned long long)nums[i]);
 		cells[3 + i] = v[i];
@@ -149,7 +153,7 @@ static void unit_row(struct out_table *tab, const struct hier *h, const struct r
 	else
 		snprintf(name, sizeof name, "%s%s", u->name, row->own && text ? " (trực tiếp)" : "");
 	sum_row(tab, row->own ? "own" : row->unit ? "subtree" : "unresolved", u ? u->code : "", name,
-	        &row->r, quick);
+	        &row->r, quick, text);
 }
 
 struct sum_args {
@@ -310,7 +314,7 @@ int cmd_summary(struct cli *c, int argc, char **argv, struct err *e)
 	rows_init(&late);
 	rc = rollup_children(t, h, &scope, &w, a.quick, &rows, &n, &total, e);
 	if (!rc && a.fmt == FMT_CSV)
-		sum_row(&tab, "total", "", "Tổng cộng", &total, a.quick);
+		sum_row(&tab, "total", "", "Tổng cộng", &total, a.quick, 0);
 	for (size_t i = 0; i < n && !rc; i++)
 		unit_row(&tab, h, &rows[i], a.quick, a.fmt == FMT_TEXT);
 	if (!rc && !a.quick) {

@@ -449,21 +449,38 @@ char *rollup_count_str(uint64_t n, char *buf, size_t len)
 	return buf;
 }
 
-char *rollup_percent(uint64_t num, uint64_t den, char *buf, size_t len)
+/* num/den in tenths of a percent, rounded half up, in integers (den > 0). */
+static unsigned long long rate_tenths(uint64_t num, uint64_t den)
+{
+	return (unsigned long long)((num * 2000 + den) / (2 * den));
+}
+
+/* The rate with `comma` before the tenth and `sign` after it. */
+static char *rate_format(uint64_t num, uint64_t den, char comma, const char *sign, char *buf,
+                         size_t len)
 {
 	if (!den) {
 		str_copy(buf, "", len);
 		return buf;
 	}
-	/* tenths of a percent, rounded half up, in integers */
-	unsigned long long tenths = (unsigned long long)((num * 2000 + den) / (2 * den));
+	unsigned long long tenths = rate_tenths(num, den);
 	char tmp[32];
 	if (tenths % 10 == 0)
-		snprintf(tmp, sizeof tmp, "%llu%%", tenths / 10);
+		snprintf(tmp, sizeof tmp, "%llu%s", tenths / 10, sign);
 	else
-		snprintf(tmp, sizeof tmp, "%llu,%llu%%", tenths / 10, tenths % 10);
+		snprintf(tmp, sizeof tmp, "%llu%c%llu%s", tenths / 10, comma, tenths % 10, sign);
 	str_copy(buf, tmp, len);
 	return buf;
+}
+
+char *rollup_percent(uint64_t num, uint64_t den, char *buf, size_t len)
+{
+	return rate_format(num, den, ',', "%", buf, len);
+}
+
+char *rollup_rate_number(uint64_t num, uint64_t den, char *buf, size_t len)
+{
+	return rate_format(num, den, '.', "", buf, len);
 }
 
 /* Append ", label N" parts that are not zero to b; returns how many. */
@@ -565,8 +582,7 @@ json_t *rollup_to_json(const struct rollup *r)
 	json_object_set_new(o, "pending_confirm", json_integer((json_int_t)r->pending_confirm));
 	/* tenths of a percent, as rollup_percent rounds */
 	json_object_set_new(o, "completion_rate",
-	                    r->due ? json_real((double)((r->due_done * 2000 + r->due) / (2 * r->due)) / 10.0)
-	                           : json_null());
+	                    r->due ? json_real((double)rate_tenths(r->due_done, r->due) / 10.0) : json_null());
 	json_t *st = json_object(), *tl = json_object(), *worst = json_array();
 	for (int i = 0; i < ST_COUNT; i++)
 		json_object_set_new(st, st_key((enum task_status)i), json_integer((json_int_t)r->by_status[i]));

@@ -450,3 +450,32 @@ Test(cli_report, reminder_is_dated_at_the_committee_s_place)
 	cr_assert(strstr(r.out, "\nSơn Hà, ngày 23 tháng 11 năm 2026\n"), "%s", r.out);
 	fx_free(&r);
 }
+
+Test(cli_report, summary_csv_writes_the_rate_as_a_number)
+{
+	const char *st = fx_demo();
+	struct run r = RUN(st, "summary", "--format", "json");
+	json_t *j = fx_json(&r);
+	double rate = json_real_value(json_object_get(json_object_get(j, "summary"), "completion_rate"));
+	cr_assert_gt(rate, 0);
+	json_decref(j);
+	fx_free(&r);
+	char want[64];
+	snprintf(want, sizeof want, ",%.1f,", rate);
+	if (strstr(want, ".0,"))
+		snprintf(want, sizeof want, ",%.0f,", rate);
+	r = RUN(st, "summary", "--format", "csv");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	char *total = strstr(r.out, "\r\ntotal,");
+	cr_assert_not_null(total, "%s", r.out);
+	*strstr(total + 2, "\r\n") = '\0';
+	cr_assert(strstr(total, want), "want %s in %s", want, total + 2);
+	cr_assert_null(strstr(r.out, "%"), "no percent sign in CSV: %s", r.out);
+	fx_free(&r);
+	r = RUN(st, "summary");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	snprintf(want, sizeof want, "tỷ lệ hoàn thành đạt %.1f%%", rate);
+	*strchr(want, '.') = ',';
+	cr_assert(strstr(r.out, want), "want %s in %s", want, r.out);
+	fx_free(&r);
+}

@@ -330,6 +330,16 @@ Test(rollup, percent_and_counts_in_vietnamese_notation)
 	cr_assert_str_eq(rollup_count_str(0, b, sizeof b), "0");
 }
 
+Test(rollup, rate_as_a_plain_number_for_csv_and_json)
+{
+	char b[32];
+	cr_assert_str_eq(rollup_rate_number(8, 15, b, sizeof b), "53.3");
+	cr_assert_str_eq(rollup_rate_number(2, 3, b, sizeof b), "66.7");
+	cr_assert_str_eq(rollup_rate_number(7, 7, b, sizeof b), "100");
+	cr_assert_str_eq(rollup_rate_number(0, 5, b, sizeof b), "0");
+	cr_assert_str_eq(rollup_rate_number(3, 0, b, sizeof b), "");
+}
+
 Test(rollup, json_has_every_figure_and_the_rate)
 {
 	struct rollup r;
