@@ -121,6 +121,17 @@ struct rollup_scope {
 	uint64_t doc;   /* one document; 0: every document */
 };
 
+/* Call fn(task, ctx) on every task of the scope, each read once and only
+ * those: the tasks of the document (scope->doc), led in the subtree of
+ * scope->unit (h needed then), or both; every task of the store when the
+ * scope is empty.  Reads through the indexes of documents and leads, not
+ * the whole store, when the scope has a document or a unit.  The task is
+ * valid only during the call.  A non-zero return of fn stops the walk and
+ * is returned.  ERR_INTERNAL without h for a unit, ERR_NOTFOUND for a unit
+ * not in h, or the store's error. */
+int rollup_each_task(struct txn *t, const struct hier *h, const struct rollup_scope *scope,
+                     int (*fn)(const struct task *task, void *ctx), void *ctx, struct err *e);
+
 /* Roll up the tasks of the scope.  Reads only the tasks of the scope: the
  * tasks of a document, or of each unit of the subtree, or every task when
  * the scope is the whole store.  h is needed when scope->unit is set.

@@ -118,10 +118,8 @@ int cmd_remind(struct cli *c, int argc, char **argv, struct err *e)
 		case 'o': dir = optarg; break;
 		case 'q': quiet = 1; break;
 		case 'n':
-			if (str_to_long(optarg, 0, 3660, &days)) {
-				str_copy(e->field, "--days", sizeof e->field);
-				return err_set(e, ERR_USAGE, "giá trị không hợp lệ cho --days: '%s' (0..3660)", optarg);
-			}
+			if ((rc = cli_parse_count(optarg, "--days", 3660, &days, e)))
+				return rc;
 			break;
 		case OPT_FORMAT:
 			if ((rc = cli_parse_format(optarg, &fmt, e)))

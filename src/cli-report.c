@@ -349,7 +349,8 @@ static const char cascade_help[] =
 	"huyện ủy, đảng ủy khối, đảng ủy cơ sở, chi bộ cơ sở), đã ban hành kế hoạch thực hiện\n"
 	"chưa, số và ngày, đúng hạn hay chậm so với thời hạn văn bản yêu cầu; các cấp ủy chưa\n"
 	"ban hành; các văn bản khác thực hiện VĂN_BẢN; và tiếp tục như vậy với kế hoạch của cấp\n"
-	"dưới. VĂN_BẢN là mã (#12) hoặc số (15-CTr/TU). --depth: số cấp tối đa (mặc định: hết).\n";
+	"dưới. VĂN_BẢN là mã (#12) hoặc số (15-CTr/TU). --depth: số cấp tối đa, 1..16 (mặc định\n"
+	"hoặc 0: hết).\n";
 
 static void node_line(struct sbuf *b, const struct hier *h, const struct cascade_node *n)
 {
@@ -507,16 +508,16 @@ int cmd_cascade(struct cli *c, int argc, char **argv, struct err *e)
 		if (o == 'h')
 			return fputs(cascade_help, c->out), 0;
 		if (o == 'n') {
-			if (str_to_long(optarg, 1, 16, &depth))
-				return err_set(e, ERR_USAGE, "giá trị không hợp lệ cho --depth: '%s' (1..16)", optarg);
+			if ((rc = cli_parse_count(optarg, "--depth", 16, &depth, e)))
+				return rc;
 		} else if (o != OPT_FORMAT) {
 			return cli_bad_option("cascade", e);
 		} else if ((rc = cli_parse_format(optarg, &fmt, e))) {
 			return rc;
 		}
 	}
-	if (optind != argc - 1)
-		return err_set(e, ERR_USAGE, "lệnh cascade cần đúng một văn bản (xem theodoi cascade --help)");
+	if ((rc = cli_one_operand(argc, "cascade", "văn bản", e)))
+		return rc;
 	const struct hier *h;
 	uint64_t doc;
 	struct txn *t;

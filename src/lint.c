@@ -5,6 +5,7 @@
 
 #include "hier.h"
 #include "lint.h"
+#include "rollup.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
@@ -194,10 +195,6 @@ static int check_task(const struct task *t, void *ctx)
 {
 	struct run *r = ctx;
 	const struct lint_opts *o = r->o;
-	if (o->doc && t->doc_id != o->doc)
-		return 0;
-	if (o->unit && !hier_in_subtree(r->h, t->lead, o->unit))
-		return 0;
 	unsigned m = lint_task(t, o->today, o->periods) & (o->rules ? o->rules : LINT_ALL);
 	for (int k = 0; k < LINT_COUNT; k++) {
 		if (!(m & (1u << k)))
@@ -218,22 +215,6 @@ static int check_task(const struct task *t, void *ctx)
 	return 0;
 }
 
-struct ids {
-	uint64_t *v;
-	size_t n, cap;
-};
-
-static int push_id(uint64_t id, void *ctx)
-{
-	struct ids *l = ctx;
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 64;
-		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
-	}
-	l->v[l->n++] = id;
-	return 0;
-}
-
 static int item_cmp(const void *a, const void *b)
 {
 	const struct lint_item *x = a, *y = b;
@@ -248,28 +229,12 @@ int lint_run(struct txn *t, const struct hier *h, const struct lint_opts *o,
              struct lint_item **items, size_t *n, struct err *e)
 {
 	struct run r = {h, o, NULL, 0, 0};
-	struct ids l = {0};
-	int rc = 0;
+	struct rollup_scope scope = {o->unit, o->doc};
 	*items = NULL;
 	*n = 0;
 	if (o->unit && (!h || hier_find_id(h, o->unit) == (size_t)-1))
 		return err_set(e, ERR_NOTFOUND, "không tìm thấy đơn vị #%u", o->unit);
-	if (o->doc) {
-		rc = store_tasks_by_doc(t, o->doc, push_id, &l, e);
-	} else if (o->unit) {
-		size_t i = hier_find_id(h, o->unit), end = hier_subtree_end(h, i);
-		for (; i < end && !rc; i++)
-			rc = store_tasks_by_lead(t, hier_at(h, i)->id, push_id, &l, e);
-	} else {
-		rc = store_tasks_each(t, check_task, &r, e);
-	}
-	for (size_t i = 0; i < l.n && !rc; i++) {
-		struct task task = {0};
-		if (!(rc = store_task_get(t, l.v[i], &task, e)))
-			rc = check_task(&task, &r);
-		task_free(&task);
-	}
-	free(l.v);
+	int rc = rollup_each_task(t, h, &scope, check_task, &r, e);
 	if (rc) {
 		free(r.v);
 		return rc;

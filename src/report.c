@@ -130,10 +130,6 @@ static int take_task(const struct task *t, void *ctx)
 {
 	struct build *b = ctx;
 	struct report *r = b->r;
-	if (b->o->doc && t->doc_id != b->o->doc)
-		return 0;
-	if (b->o->unit && !hier_in_subtree(b->h, t->lead, b->o->unit))
-		return 0;
 	size_t d;
 	int rc = add_doc(b, t->doc_id, &d);
 	if (rc)
@@ -168,44 +164,11 @@ static int take_task(const struct task *t, void *ctx)
 	return 0;
 }
 
-struct ids {
-	uint64_t *v;
-	size_t n, cap;
-};
-
-static int push_id(uint64_t id, void *ctx)
-{
-	struct ids *l = ctx;
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 64;
-		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
-	}
-	l->v[l->n++] = id;
-	return 0;
-}
-
 /* The tasks of the scope, read once each. */
 static int gather_tasks(struct build *b)
 {
-	struct ids l = {0};
-	int rc = 0;
-	if (b->o->doc) {
-		rc = store_tasks_by_doc(b->t, b->o->doc, push_id, &l, b->e);
-	} else if (b->o->unit) {
-		size_t i = hier_find_id(b->h, b->o->unit), end = hier_subtree_end(b->h, i);
-		for (; i < end && !rc; i++)
-			rc = store_tasks_by_lead(b->t, hier_at(b->h, i)->id, push_id, &l, b->e);
-	} else {
-		rc = store_tasks_each(b->t, take_task, b, b->e);
-	}
-	for (size_t i = 0; i < l.n && !rc; i++) {
-		struct task t = {0};
-		if (!(rc = store_task_get(b->t, l.v[i], &t, b->e)))
-			rc = take_task(&t, b);
-		task_free(&t);
-	}
-	free(l.v);
-	return rc;
+	struct rollup_scope scope = {b->o->unit, b->o->doc};
+	return rollup_each_task(b->t, b->h, &scope, take_task, b, b->e);
 }
 
 struct notes_ctx {
@@ -375,14 +338,14 @@ static int gather_indicators(struct build *b)
 
 struct plan_docs {
 	const struct build *b;
-	struct ids ids;
+	struct idvec ids;
 };
 
 static int take_plan_doc(const struct doc *d, void *ctx)
 {
 	struct plan_docs *p = ctx;
 	if (d->plan_due != DATE_NONE && (!p->b->o->doc || d->id == p->b->o->doc))
-		push_id(d->id, &p->ids);
+		idvec_push(&p->ids, d->id);
 	return 0;
 }
 
@@ -425,7 +388,7 @@ static int gather_missing(struct build *b)
 		cascade_free(&c);
 	}
 	cascade_docs_free(docs);
-	free(p.ids.v);
+	idvec_free(&p.ids);
 	return rc;
 }
 

@@ -180,21 +180,9 @@ static struct rollup_row *row_of(struct gather *g, uint32_t lead)
 	return NULL;
 }
 
-/* 1 if the task belongs to the scope (its document and subtree). */
-static int in_scope(const struct gather *g, const struct task *t)
-{
-	if (g->scope->doc && t->doc_id != g->scope->doc)
-		return 0;
-	if (g->scope->unit && !hier_in_subtree(g->h, t->lead, g->scope->unit))
-		return 0;
-	return 1;
-}
-
 static int take_task(const struct task *t, void *ctx)
 {
 	struct gather *g = ctx;
-	if (!in_scope(g, t))
-		return 0;
 	rollup_add(g->total, t, g->w);
 	struct rollup_row *row = row_of(g, t->lead);
 	if (row)
@@ -202,59 +190,70 @@ static int take_task(const struct task *t, void *ctx)
 	return 0;
 }
 
-struct ids {
-	uint64_t *v;
-	size_t n, cap;
+/* What rollup_each_task carries to each task. */
+struct each {
+	const struct hier *h;
+	const struct rollup_scope *scope;
+	int (*fn)(const struct task *task, void *ctx);
+	void *ctx;
 };
 
-static int push_id(uint64_t id, void *ctx)
+/* fn on the task if it belongs to the scope (its document and subtree). */
+static int each_in_scope(const struct task *t, void *ctx)
 {
-	struct ids *l = ctx;
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 64;
-		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
-	}
-	l->v[l->n++] = id;
-	return 0;
+	const struct each *w = ctx;
+	if (w->scope->doc && t->doc_id != w->scope->doc)
+		return 0;
+	if (w->scope->unit && !hier_in_subtree(w->h, t->lead, w->scope->unit))
+		return 0;
+	return w->fn(t, w->ctx);
 }
 
-/* Read the tasks with these ids and take each. */
-static int take_ids(struct gather *g, const struct ids *l)
+/* Read the tasks with these ids and pass each on. */
+static int each_of_ids(struct txn *t, const struct idvec *l, struct each *w, struct err *e)
 {
 	int rc = 0;
 	for (size_t i = 0; i < l->n && !rc; i++) {
-		struct task t = {0};
-		if (!(rc = store_task_get(g->t, l->v[i], &t, g->e)))
-			rc = take_task(&t, g);
-		task_free(&t);
+		struct task k = {0};
+		if (!(rc = store_task_get(t, l->v[i], &k, e)))
+			rc = each_in_scope(&k, w);
+		task_free(&k);
 	}
 	return rc;
 }
 
-/* Every task of the scope, read once: the document's tasks, or each unit's
- * of the subtree, or the whole store. */
+int rollup_each_task(struct txn *t, const struct hier *h, const struct rollup_scope *scope,
+                     int (*fn)(const struct task *task, void *ctx), void *ctx, struct err *e)
+{
+	struct each w = {h, scope, fn, ctx};
+	size_t root = (size_t)-1;
+	if (scope->unit && !h)
+		return err_set(e, ERR_INTERNAL, "thiếu cây đơn vị để đọc nhiệm vụ theo đơn vị");
+	if (scope->unit && (root = hier_find_id(h, scope->unit)) == (size_t)-1)
+		return err_set(e, ERR_NOTFOUND, "không tìm thấy đơn vị #%u", scope->unit);
+	if (!scope->doc && !scope->unit)
+		return store_tasks_each(t, each_in_scope, &w, e);
+	struct idvec l = {0};
+	int rc = 0;
+	if (scope->doc) {
+		if (!(rc = store_tasks_by_doc(t, scope->doc, idvec_push_fn, &l, e)))
+			rc = each_of_ids(t, &l, &w, e);
+	} else {
+		/* unit by unit, so that the ids held stay few */
+		for (size_t i = root, end = hier_subtree_end(h, root); i < end && !rc; i++) {
+			l.n = 0;
+			if (!(rc = store_tasks_by_lead(t, hier_at(h, i)->id, idvec_push_fn, &l, e)))
+				rc = each_of_ids(t, &l, &w, e);
+		}
+	}
+	idvec_free(&l);
+	return rc;
+}
+
+/* Every task of the scope, read once. */
 static int gather(struct gather *g)
 {
-	struct ids l = {0};
-	int rc;
-	if (g->scope->doc) {
-		rc = store_tasks_by_doc(g->t, g->scope->doc, push_id, &l, g->e);
-		if (!rc)
-			rc = take_ids(g, &l);
-	} else if (g->scope->unit) {
-		size_t end = hier_subtree_end(g->h, g->root);
-		rc = 0;
-		for (size_t i = g->root; i < end && !rc; i++) {
-			l.n = 0;
-			rc = store_tasks_by_lead(g->t, hier_at(g->h, i)->id, push_id, &l, g->e);
-			if (!rc)
-				rc = take_ids(g, &l);
-		}
-	} else {
-		rc = store_tasks_each(g->t, take_task, g, g->e);
-	}
-	free(l.v);
-	return rc;
+	return rollup_each_task(g->t, g->h, g->scope, take_task, g, g->e);
 }
 
 static int find_root(const struct hier *h, const struct rollup_scope *s, size_t *root,

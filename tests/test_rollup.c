@@ -357,3 +357,65 @@ Test(rollup, json_has_every_figure_and_the_rate)
 	cr_assert_eq(json_integer_value(json_object_get(json_object_get(j, "by_status"), "done")), 5);
 	json_decref(j);
 }
+
+static int collect_task(const struct task *t, void *ctx)
+{
+	struct idvec *l = ctx;
+	idvec_push(l, t->id);
+	return 0;
+}
+
+/* The ids rollup_each_task passes on for the scope, sorted. */
+static struct idvec each_of(uint32_t unit, uint64_t doc)
+{
+	struct err e = {0};
+	struct idvec l = {0};
+	struct rollup_scope s = {unit, doc};
+	const struct hier *h = rfx_hier();
+	struct txn *t = rfx_read();
+	cr_assert_eq(rollup_each_task(t, h, &s, collect_task, &l, &e), 0, "%s", e.msg);
+	store_read_end(t);
+	idvec_sort(&l);
+	return l;
+}
+
+static int stop_at_first(const struct task *t, void *ctx)
+{
+	(void)t;
+	(void)ctx;
+	return 42;
+}
+
+Test(rollup, each_task_of_a_scope_once_and_only_those)
+{
+	scenario();
+	struct idvec l = each_of(0, 0);
+	cr_assert_eq(l.n, 17);
+	idvec_free(&l);
+	l = each_of(rfx_unit("thu"), 0);
+	cr_assert_eq(l.n, 3);
+	cr_assert_eq(l.v[0], T[6]);
+	idvec_free(&l);
+	l = each_of(0, D2);
+	cr_assert_eq(l.n, 3);
+	idvec_free(&l);
+	l = each_of(rfx_unit("tu-vp"), D1); /* both: the document's tasks in the subtree */
+	cr_assert_eq(l.n, 4);
+	cr_assert_eq(l.v[0], T[4]);
+	cr_assert_eq(l.v[3], T[17]);
+	idvec_free(&l);
+	l = each_of(rfx_unit("hu"), D2);
+	cr_assert_eq(l.n, 0);
+	idvec_free(&l);
+	struct err e = {0};
+	struct rollup_scope s = {rfx_unit("tu"), 0};
+	const struct hier *h = rfx_hier();
+	struct txn *t = rfx_read();
+	cr_assert_eq(rollup_each_task(t, h, &s, stop_at_first, NULL, &e), 42, "fn stops the walk");
+	s.unit = 9999;
+	cr_assert_eq(rollup_each_task(t, h, &s, collect_task, &l, &e), ERR_NOTFOUND);
+	s.unit = rfx_unit("tu");
+	cr_assert_eq(rollup_each_task(t, NULL, &s, collect_task, &l, &e), ERR_INTERNAL);
+	store_read_end(t);
+	idvec_free(&l);
+}
