@@ -14,25 +14,39 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "audit.h"
+#include "cascade.h"
+#include "indicator.h"
 #include "ops.h"
+#include "rollup.h"
 #include "timeliness.h"
 #include "ui-fmt.h"
 #include "ui-keys.h"
 
 struct err;
 struct hier;
+struct ui_lines;
 struct txn;
 struct task;
 struct ui_form;
 
 enum ui_pane { UI_UNITS = 0, UI_DOCS, UI_TASKS, UI_NPANES };
 
-/* What fills the screen above the message line. */
+/* What fills the screen above the message line.  The list views (DUE and
+ * from DASH on) show a list where the panes are and a detail area of the
+ * selected row under it; SOURCE and HELP are text that scrolls. */
 enum ui_view {
 	UI_VIEW_PANES = 0, /* the three panes and the detail area */
 	UI_VIEW_DUE,       /* overdue / due-soon list of a subtree */
 	UI_VIEW_SOURCE,    /* a document's original text */
-	UI_VIEW_HELP       /* the key table */
+	UI_VIEW_HELP,      /* the key table */
+	UI_VIEW_DASH,      /* roll-up: a row per child unit, with a bar */
+	UI_VIEW_CASCADE,   /* the plans implementing a document, as a tree */
+	UI_VIEW_LINT,      /* tasks a plan leaves unclear (rõ việc, rõ người, ...) */
+	UI_VIEW_IND,       /* indicators of a document or a subtree */
+	UI_VIEW_AUDIT,     /* the audit trail, of a task or of everything */
+	UI_VIEW_QUEUE,     /* completions waiting for the office to confirm */
+	UI_VIEW_COUNT
 };
 
 /* Task filter: none, by status, or by timeliness. */
@@ -93,6 +107,68 @@ struct ui_source {
 	struct ui_list l;
 };
 
+struct ui_dash {
+	uint32_t root;           /* unit whose children are the rows; 0: the whole store */
+	int built;
+	int counts_only;         /* rows from the store's counters, no task read */
+	struct rollup_row *rows; /* rollup_children(): n rows, then the total as row n */
+	size_t n;
+	struct rollup total;
+	struct ui_list l;        /* l.n == n + 1 */
+	uint32_t want;           /* unit to select at the next build, or 0 */
+};
+
+struct ui_cascv {
+	uint64_t doc;
+	int built;
+	struct cascade c;
+	struct ui_list l;
+};
+
+/* One finding of the lint view: a task and one rule it breaks. */
+struct ui_lint_row {
+	uint64_t task;
+	int rule;                /* enum lint_rule */
+};
+
+struct ui_lintv {
+	uint64_t doc;            /* scope: the tasks of a document, or ... */
+	uint32_t unit;           /* ... those led in a unit's subtree */
+	int built;
+	uint64_t *ids;           /* the tasks of the scope, ascending ... */
+	size_t nids, pos;        /* ... and how many have been checked */
+	struct ui_lint_row *rows; /* findings so far: l.n of them */
+	size_t cap;
+	size_t ntasks;           /* tasks with at least one finding */
+	struct ui_list l;
+};
+
+struct ui_indv {
+	uint64_t doc;            /* scope: a document's indicators, or ... */
+	uint32_t unit;           /* ... those led in a unit's subtree */
+	int built;
+	struct indicator *v;
+	struct ind_assessment *as;
+	struct ui_list l;        /* l.n indicators */
+};
+
+struct ui_auditv {
+	uint64_t task;           /* the entries about this task; 0: every entry */
+	uint64_t opened_for;     /* the task the view was opened on, or 0 */
+	int built;
+	struct audit *v;         /* the newest nv entries, newest first */
+	size_t nv;
+	int complete;            /* v holds every entry that passes */
+	struct ui_list l;
+};
+
+struct ui_queue {
+	int built;
+	uint64_t *ids;           /* tasks waiting for confirmation (l.n) */
+	int all;                 /* every claim (an admin), not only the actor's office's */
+	struct ui_list l;
+};
+
 struct ui_search {
 	char *needle;            /* folded, or NULL when nothing was searched */
 	int pane;                /* where: enum ui_pane, or -1 for the due view */
@@ -115,12 +191,19 @@ struct ui {
 	struct ui_tasks tasks;
 	struct ui_due due;
 	struct ui_source src;
+	struct ui_dash dash;
+	struct ui_cascv casc;
+	struct ui_lintv lint;
+	struct ui_indv ind;
+	struct ui_auditv audit;
+	struct ui_queue queue;
 	struct ui_search search;
 	struct ui_list help;
 	struct ui_form *form;    /* the open form, or NULL */
 	char msg[512];           /* message line */
 	int msg_error;
 	uint64_t marker;         /* store change marker of the last load */
+	int cols_seen, rows_seen; /* screen size of the last frame */
 	int quit;
 };
 
@@ -142,6 +225,110 @@ struct tl_result ui_task_tl(const struct ui *u, const struct task *t);
  * reads them again (after a write, or another process's commit); the
  * selections and scroll positions are kept. */
 void ui_reload(struct ui *u);
+
+/* ---- ui-act.c: what the keys do ---- */
+/* Handle one key: the open form's, else the action the key table binds. */
+void ui_dispatch(struct ui *u, struct ui_key k);
+/* 1 while a search, a filter or a lint check has work left for the idle
+ * slices. */
+int ui_busy(const struct ui *u);
+
+/* ---- ui-views.c: the list views behind one interface ---- */
+/* 1 for the views that show a list and a detail area (DUE, DASH, ...). */
+int ui_view_is_list(int view);
+/* Open a list view (DASH .. QUEUE) on the panes' selection: the selected
+ * unit, or the document (see each module).  Refusals and empty scopes
+ * are said on the message line and leave the view as it was. */
+void ui_view_open(struct ui *u, int view);
+/* Bring the current view's list up to date (in the frame's transaction). */
+int ui_view_sync(struct ui *u, struct txn *t, struct err *e);
+/* Draw the current list view and its detail area. */
+void ui_view_draw(struct ui *u, struct txn *t);
+/* The cursor of the current view's list (NULL on the panes). */
+struct ui_list *ui_view_list(struct ui *u);
+/* The task the current view's selected row is about, or 0. */
+uint64_t ui_view_task(const struct ui *u);
+/* Enter on the current view: show the row's task, document or unit. */
+int ui_view_enter(struct ui *u, struct txn *t, struct err *e);
+/* Close the current view (back to the panes) and free what it holds. */
+void ui_view_close(struct ui *u);
+/* Forget what every view read from the store (next frame reads again). */
+void ui_views_forget(struct ui *u);
+void ui_views_free(struct ui *u);
+/* 1 while a view has work left for the idle slices (the lint checks). */
+int ui_views_busy(const struct ui *u);
+void ui_views_step(struct ui *u, struct txn *t, size_t budget);
+/* Title line and column header of a list view, over the whole width. */
+void ui_view_head(struct ui *u, const char *title, const char *header);
+/* Show task `id` in its panes: its lead unit (or its document's issuer),
+ * its document, the task selected, focus on the tasks pane. */
+int ui_jump_task(struct ui *u, struct txn *t, uint64_t id, struct err *e);
+/* Show document `doc` in the panes under its issuer, focus on documents. */
+int ui_jump_doc(struct ui *u, struct txn *t, uint64_t doc, struct err *e);
+/* The document the user points at: the selected task's document when the
+ * tasks pane (or a task list view) has the focus, else the selected
+ * document; 0 when none. */
+uint64_t ui_pointed_doc(struct ui *u, struct txn *t);
+
+/* ---- ui-dash.c ---- */
+void ui_dash_open(struct ui *u);
+int ui_dash_sync(struct ui *u, struct txn *t, struct err *e);
+void ui_dash_draw(struct ui *u, struct txn *t);
+void ui_dash_detail(struct ui *u, struct ui_lines *l, int cols, int rows);
+int ui_dash_enter(struct ui *u, struct txn *t, struct err *e);
+/* h / ←: the parent unit's roll-up. */
+void ui_dash_up(struct ui *u);
+void ui_dash_free(struct ui *u);
+
+/* ---- ui-cascade.c ---- */
+void ui_casc_open(struct ui *u, uint64_t doc);
+int ui_casc_sync(struct ui *u, struct txn *t, struct err *e);
+void ui_casc_draw(struct ui *u, struct txn *t);
+void ui_casc_detail(struct ui *u, struct txn *t, struct ui_lines *l, int cols, int rows);
+int ui_casc_enter(struct ui *u, struct txn *t, struct err *e);
+void ui_casc_free(struct ui *u);
+
+/* ---- ui-lint.c ---- */
+void ui_lint_open(struct ui *u, uint64_t doc, uint32_t unit);
+int ui_lint_sync(struct ui *u, struct txn *t, struct err *e);
+/* Check up to `budget` more tasks; 1 while tasks are left. */
+int ui_lint_step(struct ui *u, struct txn *t, size_t budget);
+int ui_lint_checking(const struct ui *u);
+void ui_lint_draw(struct ui *u, struct txn *t);
+uint64_t ui_lint_selected(const struct ui *u);
+void ui_lint_free(struct ui *u);
+/* The marker beside a task that breaks a lint rule ("" when none). */
+const char *ui_lint_marker(const struct ui *u, const struct task *tk);
+
+/* ---- ui-ind.c ---- */
+void ui_ind_open(struct ui *u, uint64_t doc, uint32_t unit);
+int ui_ind_sync(struct ui *u, struct txn *t, struct err *e);
+void ui_ind_draw(struct ui *u, struct txn *t);
+void ui_ind_detail(struct ui *u, struct txn *t, struct ui_lines *l, int cols, int rows);
+/* The selected indicator (valid until the next sync), or NULL. */
+const struct indicator *ui_ind_selected(const struct ui *u);
+void ui_ind_free(struct ui *u);
+
+/* ---- ui-audit.c ---- */
+void ui_audit_open(struct ui *u, uint64_t task);
+int ui_audit_sync(struct ui *u, struct txn *t, struct err *e);
+void ui_audit_draw(struct ui *u, struct txn *t);
+void ui_audit_detail(struct ui *u, struct ui_lines *l, int cols, int rows);
+/* The task of the selected entry ("task:N"), or 0. */
+uint64_t ui_audit_task(const struct ui *u);
+/* L in the view: between the task it was opened on and every entry. */
+void ui_audit_toggle(struct ui *u);
+void ui_audit_free(struct ui *u);
+
+/* ---- ui-queue.c ---- */
+/* 1 if the actor's role confirms completions anywhere (as a monitoring
+ * office or an admin); the rules for one task are checked when asked. */
+int ui_may_confirm_some(const struct ui *u);
+void ui_queue_open(struct ui *u);
+int ui_queue_sync(struct ui *u, struct txn *t, struct err *e);
+void ui_queue_draw(struct ui *u, struct txn *t);
+uint64_t ui_queue_selected(const struct ui *u);
+void ui_queue_free(struct ui *u);
 
 /* ---- ui-search.c ---- */
 /* Search the current pane (or the due view) for text, from the row after
@@ -196,6 +383,9 @@ void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, 
 
 /* ---- ui-detail.c ---- */
 void ui_detail_draw(struct ui *u, struct txn *t);
+/* The lines of a task's detail (what the detail area shows for it). */
+void ui_detail_task(struct ui *u, struct txn *t, uint64_t id, struct ui_lines *l, int cols,
+                    int rows);
 
 /* ---- ui-overdue.c ---- */
 void ui_due_open(struct ui *u, int soon);

@@ -51,6 +51,21 @@ int ui_put_cut(int y, int x, int w, const char *s, attr_t a);
 /* Blank w columns at (y, x). */
 void ui_blank(int y, int x, int w, attr_t a);
 
+/* Lines of text prepared for an area of the screen (the detail area),
+ * each with its attribute.  Zero-initialise; the text is owned and
+ * released by ui_lines_free(). */
+struct ui_lines {
+	char **s;
+	attr_t *a;
+	size_t n, cap;
+};
+/* Append s made safe for the terminal (txt_sanitize). */
+void ui_lines_add(struct ui_lines *l, const char *s, attr_t a);
+/* Append text word-wrapped to cols columns, at most max lines; when text
+ * is left out the last line shown ends in "…". */
+void ui_lines_wrap(struct ui_lines *l, const char *text, int cols, int max, attr_t a);
+void ui_lines_free(struct ui_lines *l);
+
 /* Separator lines. */
 void ui_vline(int y, int x, int h);
 void ui_hline(int y, int x, int w);

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "date.h"
 #include "util.h"
 
 /* The smallest screen the TUI draws on. */
@@ -72,5 +73,29 @@ void ui_ids_uniq(struct ui_ids *a);
  * buf (at least 24 bytes); returns buf. */
 char *ui_fmt_counts(unsigned long long overdue, unsigned long long total, char *buf,
                     size_t len);
+
+/* When an update was recorded, for the detail area: the day it was
+ * recorded for ("dd/mm/yyyy", the day `theodoi show` prints, which honours
+ * --today), then the local clock time of its commit ("HH:MM") only when
+ * the commit happened on that same day, so that a --today other than the
+ * real date never shows a contradicting date.  day DATE_NONE: the
+ * commit's own local day and time.  Into buf (at least 20 bytes); returns
+ * buf. */
+char *ui_fmt_when(date_t day, int64_t time, char *buf, size_t len);
+
+/* A bar of `width` cells split among n segments (counts v[0..n)) in
+ * proportion to their share of total (total >= the sum; the cells of the
+ * rest stay empty): cells[i] receives segment i's cells.  Every segment
+ * with a count gets at least one cell when width allows; the cells sum
+ * to round(width * sum / total), distributed by largest remainder.
+ * total 0 or width < 1 gives no cells.  Returns the cells used. */
+int ui_bar_split(const uint64_t *v, int n, uint64_t total, int width, int *cells);
+
+/* Append the bar to b: cells[i] copies of glyph[i] for each segment, then
+ * `rest` up to width columns (each glyph one column wide); cells past
+ * width are left out.  Returns the columns appended (width, or 0 when
+ * width < 1). */
+int ui_fmt_bar(struct sbuf *b, const int *cells, const char *const *glyph, int n,
+               const char *rest, int width);
 
 #endif

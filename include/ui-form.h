@@ -1,11 +1,14 @@
 /* ui-form.h — the TUI's small modal forms: the daily update (note,
- * progress %, status), status only, extension of a deadline, the task
- * filter, the search prompt and the import prompt.
+ * progress %, status), status only, extension of a deadline, confirming
+ * or returning a reported completion, a measured value of an indicator,
+ * the task filter, the search prompt and the import prompt with its
+ * preview.
  *
- * A form is a few fields (UTF-8 text lines, see ui-line.h, or a choice
- * among labels).  Enter saves it as one write through ops.h; Esc closes
- * it, asking first when text was typed.  A refused or failed save keeps
- * the form open with the reason shown in it.
+ * A form is a few fields (UTF-8 text lines, see ui-line.h, a choice among
+ * labels, or a list of labels in groups).  Enter saves it as one write
+ * through ops.h (ui-form-save.c); Esc closes it, asking first when text
+ * was typed.  A refused or failed save keeps the form open with the
+ * reason shown in it.
  */
 #ifndef THEODOI_UI_FORM_H
 #define THEODOI_UI_FORM_H
@@ -25,10 +28,15 @@ enum ui_form_kind {
 	UF_EXTEND,     /* e */
 	UF_FILTER,     /* f */
 	UF_SEARCH,     /* / : drawn on the message line */
-	UF_IMPORT      /* i */
+	UF_IMPORT,     /* i */
+	UF_CONFIRM,    /* x: confirm a completion, optional note */
+	UF_RETURN,     /* T: return a completion, reason required */
+	UF_MEASURE     /* u / Enter in the indicators view */
 };
 
-enum ui_field_kind { UFF_TEXT = 0, UFF_CHOICE };
+/* UFF_CHOICE: one label at a time, ←/→ or a digit; UFF_LIST: every label
+ * on its own row under group headings, ↑/↓ to move or the row's letter. */
+enum ui_field_kind { UFF_TEXT = 0, UFF_CHOICE, UFF_LIST };
 
 #define UI_FORM_FIELDS 3
 #define UI_CHOICES_MAX 24
@@ -39,14 +47,17 @@ struct ui_field {
 	struct ui_line line;      /* UFF_TEXT */
 	int digits;               /* UFF_TEXT: only 0-9 may be typed */
 	int fresh;                /* UFF_TEXT: prefilled; the first key typed replaces it */
-	const char *choices[UI_CHOICES_MAX]; /* UFF_CHOICE */
+	const char *choices[UI_CHOICES_MAX]; /* UFF_CHOICE, UFF_LIST */
+	const char *heads[UI_CHOICES_MAX];   /* UFF_LIST: a group heading before choice i, or NULL */
 	int nchoices, choice, initial;
+	int top;                  /* UFF_LIST: first row shown */
 };
 
 struct ui_form {
 	int kind;                 /* enum ui_form_kind */
 	char title[160];
 	uint64_t task;            /* the task written to, or 0 */
+	uint64_t indicator;       /* UF_MEASURE: the indicator written to */
 	int progress0;            /* the task's progress when the form opened */
 	struct ui_field f[UI_FORM_FIELDS];
 	int nf, cur;
@@ -55,6 +66,8 @@ struct ui_form {
 	char info[512];           /* what the form has found so far (import preview) */
 	int stage;                /* UF_IMPORT: 0 file name, 1 preview read */
 	struct imp_result *imp;   /* UF_IMPORT: the parsed plan, owned */
+	size_t ptop;              /* UF_IMPORT: first preview row shown */
+	int prows;                /* UF_IMPORT: preview rows on screen at the last draw */
 };
 
 /* Import (ui-import.c), the two steps of the UF_IMPORT form: read and
@@ -63,6 +76,19 @@ struct ui_form {
  * or an error code with e filled. */
 int ui_import_parse(struct ui *u, struct ui_form *f, struct err *e);
 int ui_import_store(struct ui *u, struct ui_form *f, struct err *e);
+/* The preview's rows: the tasks (section, lead, deadline, text), then the
+ * warnings. */
+size_t ui_import_rows(const struct ui_form *f);
+/* Draw the preview of stage 1 in the box (y, x, h, w); sets f->prows. */
+void ui_import_draw(struct ui *u, struct ui_form *f, int y, int x, int h, int w);
+/* Scroll the preview: 1 if the key was a move (↑ ↓ PgUp PgDn Home End). */
+int ui_import_scroll(struct ui_form *f, struct ui_key k);
+
+/* Save the open form (ui-form-save.c): one write through ops.h, or the
+ * filter, search or import step.  Returns 0 when the form is done (the
+ * caller closes it), 1 when it stays open (the import preview), or an
+ * error code with e filled (the form stays open showing it). */
+int ui_form_save(struct ui *u, struct ui_form *f, struct err *e);
 
 /* Open a form on the selected task (u, s, e) or for the list (f, /, i).
  * Checks the actor's permission first and, when refused, says why on the

@@ -36,6 +36,14 @@ enum ui_act {
 	UA_TASK_MODE,   /* t: tasks of the document / led by the unit's subtree */
 	UA_SOURCE,      /* v: original text of the document */
 	UA_IMPORT,      /* i: import a plan from a text file */
+	UA_DASH,        /* b: roll-up by child unit, with bars */
+	UA_CASCADE,     /* c: the plans implementing the document */
+	UA_LINT,        /* r: tasks left unclear (rà soát) */
+	UA_INDICATORS,  /* m: indicators; u / Enter there records a value */
+	UA_AUDIT,       /* L: audit trail of the task, or of everything */
+	UA_QUEUE,       /* p: completions waiting for confirmation */
+	UA_CONFIRM,     /* x: confirm a completion */
+	UA_RETURN,      /* T: return a completion with a reason */
 	UA_REDRAW,      /* Ctrl-L: redraw and reload */
 	UA_BACK,        /* Esc: close a view */
 	UA_COUNT

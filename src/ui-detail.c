@@ -1,16 +1,17 @@
 /* ui-detail.c — the detail area under the panes: the selected task (full
  * text wrapped, section, lead and partners, deadline as written and its
- * meaning, status, timeliness, the latest updates), or the selected
- * document or unit when their pane has the focus.
+ * meaning, status and confirmation, timeliness, what lint finds, the
+ * latest updates), or the selected document or unit when their pane has
+ * the focus; in a list view, what its selected row is about.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "date.h"
 #include "deadline.h"
 #include "hier.h"
+#include "lint.h"
 #include "store.h"
 #include "text.h"
 #include "ui-ctx.h"
@@ -19,77 +20,8 @@
 
 #define MAX_UPDATES 3
 
-/* Lines to draw, each with its attribute; the text is owned. */
-struct lines {
-	char **s;
-	attr_t *a;
-	size_t n, cap;
-};
-
-static void add(struct lines *l, const char *s, attr_t a)
-{
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 16;
-		l->s = xrealloc(l->s, l->cap * sizeof(*l->s));
-		l->a = xrealloc(l->a, l->cap * sizeof(*l->a));
-	}
-	l->s[l->n] = txt_sanitize(s);
-	l->a[l->n++] = a;
-}
-
-static void free_lines(struct lines *l)
-{
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		free(l->s[i]);
-	free(l->s);
-	free(l->a);
-}
-
-struct wrap_ctx {
-	struct lines *out;
-	attr_t a;
-	int max; /* lines still allowed */
-};
-
-static int wrap_line(const char *line, size_t len, void *ctx)
-{
-	struct wrap_ctx *w = ctx;
-	char *s;
-
-	if (w->max <= 0)
-		return 1;
-	s = xstrndup(line, len);
-	add(w->out, s, w->a);
-	free(s);
-	return --w->max <= 0;
-}
-
-/* Wrap text into at most max lines of width cols; the last one shown ends
- * in "…" when text was left out. */
-static void add_wrapped(struct lines *l, const char *text, int cols, int max, attr_t a)
-{
-	struct wrap_ctx w = { l, a, max };
-	int total;
-
-	if (max <= 0)
-		return;
-	total = txt_wrap(text, cols, NULL, NULL);
-	txt_wrap(text, cols, wrap_line, &w);
-	if (total > max && l->n) {
-		struct sbuf b = { 0 };
-		char *cut = txt_trunc(l->s[l->n - 1], cols - 1);
-
-		sbuf_printf(&b, "%s…", cut);
-		free(cut);
-		free(l->s[l->n - 1]);
-		l->s[l->n - 1] = sbuf_detach(&b);
-	}
-}
-
 struct upd_ctx {
-	struct lines *out;
+	struct ui_lines *out;
 	int left;
 	attr_t a;
 };
@@ -98,28 +30,47 @@ static int add_update(const struct update *up, void *ctx)
 {
 	struct upd_ctx *c = ctx;
 	struct sbuf b = { 0 };
-	char when[32] = "";
-	time_t tt = (time_t)up->time;
-	struct tm tm;
+	char when[32];
 
 	if (c->left-- <= 0)
 		return 1;
-	if (localtime_r(&tt, &tm))
-		strftime(when, sizeof(when), "%d/%m/%Y %H:%M", &tm);
-	sbuf_printf(&b, "• %s %s:", when, up->login);
+	sbuf_printf(&b, "• %s %s:", ui_fmt_when(up->day, up->time, when, sizeof(when)),
+	            up->login);
 	if (up->progress >= 0)
 		sbuf_printf(&b, " %d%%", up->progress);
 	if (up->status_after >= 0 && up->status_after != up->status_before)
 		sbuf_printf(&b, " → %s", st_label((enum task_status)up->status_after));
 	if (up->note && *up->note)
 		sbuf_printf(&b, " — %s", up->note);
-	add(c->out, b.s, c->a);
+	ui_lines_add(c->out, b.s, c->a);
 	sbuf_free(&b);
 	return 0;
 }
 
-static void task_lines(struct ui *u, struct txn *t, uint64_t id, struct lines *l, int cols,
-                       int rows)
+/* "Rà soát: không có thời hạn; ..." for a task that breaks lint rules. */
+static void lint_line(struct ui *u, const struct task *tk, struct ui_lines *l)
+{
+	unsigned m = lint_task(tk, u->ops->today, &u->ops->cfg->periods);
+	struct sbuf b = { 0 };
+	char buf[256];
+	int r, first = 1;
+
+	if (!m)
+		return;
+	sbuf_printf(&b, "%s Rà soát: ", ui_lint_marker(u, tk));
+	for (r = 0; r < LINT_COUNT; r++)
+		if (m & (1u << r)) {
+			sbuf_printf(&b, "%s%s", first ? "" : "; ",
+			            lint_detail(tk, (enum lint_rule)r, u->ops->today,
+			                        &u->ops->cfg->periods, buf, sizeof(buf)));
+			first = 0;
+		}
+	ui_lines_add(l, b.s, ui_attr(u, UC_WAIT));
+	sbuf_free(&b);
+}
+
+void ui_detail_task(struct ui *u, struct txn *t, uint64_t id, struct ui_lines *l, int cols,
+                    int rows)
 {
 	struct task tk;
 	struct doc d;
@@ -130,7 +81,7 @@ static void task_lines(struct ui *u, struct txn *t, uint64_t id, struct lines *l
 
 	memset(&tk, 0, sizeof(tk));
 	if (!id || store_task_get(t, id, &tk, NULL) != 0) {
-		add(l, "Chưa chọn nhiệm vụ.", ui_attr(u, UC_MUTED));
+		ui_lines_add(l, "Chưa chọn nhiệm vụ.", ui_attr(u, UC_MUTED));
 		return;
 	}
 	memset(&d, 0, sizeof(d));
@@ -141,13 +92,18 @@ static void task_lines(struct ui *u, struct txn *t, uint64_t id, struct lines *l
 		sbuf_printf(&b, " · văn bản %s", d.number[0] ? d.number : "(không số)");
 		doc_free(&d);
 	}
-	add(l, b.s, A_BOLD);
+	ui_lines_add(l, b.s, A_BOLD);
 
 	r = ui_task_tl(u, &tk);
 	sbuf_reset(&b);
-	sbuf_printf(&b, "Trạng thái: %s, %d%% · %s %s", st_label((enum task_status)tk.status),
-	            tk.progress, tl_symbol(r.tl), tl_describe(r, buf, sizeof(buf)));
-	add(l, b.s, ui_attr(u, ui_tl_color(r.tl)));
+	sbuf_printf(&b, "Trạng thái: %s", st_label((enum task_status)tk.status));
+	if (tk.confirm != CF_NONE)
+		sbuf_printf(&b, " (%s)", ops_confirm_label((enum confirm_state)tk.confirm));
+	sbuf_printf(&b, ", %d%% · %s %s", tk.progress, tl_symbol(r.tl),
+	            tl_describe(r, buf, sizeof(buf)));
+	if (tk.confirm == CF_PENDING && ui_may_confirm_some(u))
+		sbuf_puts(&b, " · x: xác nhận, T: trả lại");
+	ui_lines_add(l, b.s, ui_attr(u, ui_tl_color(r.tl)));
 
 	sbuf_reset(&b);
 	sbuf_printf(&b, "Thời hạn: %s%s%s — %s", tk.dl_phrase ? "«" : "",
@@ -155,7 +111,7 @@ static void task_lines(struct ui *u, struct txn *t, uint64_t id, struct lines *l
 	            dl_describe(&tk.dl, buf, sizeof(buf)));
 	if (tk.extended_to != DATE_NONE)
 		sbuf_printf(&b, "; gia hạn đến %s", date_vn(tk.extended_to, dbuf));
-	add(l, b.s, A_NORMAL);
+	ui_lines_add(l, b.s, A_NORMAL);
 
 	sbuf_reset(&b);
 	sbuf_printf(&b, "Chủ trì: %s",
@@ -171,25 +127,26 @@ static void task_lines(struct ui *u, struct txn *t, uint64_t id, struct lines *l
 		else
 			sbuf_puts(&b, tk.partners_text);
 	}
-	add(l, b.s, A_NORMAL);
+	ui_lines_add(l, b.s, A_NORMAL);
+	lint_line(u, &tk, l);
 
 	/* The text gets what is left after the fixed lines and the updates. */
 	fixed = (int)l->n + (tk.nupdates ? (int)(tk.nupdates < MAX_UPDATES ? tk.nupdates
 	                                                                    : MAX_UPDATES) : 1);
-	add_wrapped(l, tk.text ? tk.text : "", cols, rows - fixed > 1 ? rows - fixed : 1,
+	ui_lines_wrap(l, tk.text ? tk.text : "", cols, rows - fixed > 1 ? rows - fixed : 1,
 	            A_NORMAL);
 	if (tk.nupdates) {
 		struct upd_ctx c = { l, MAX_UPDATES, ui_attr(u, UC_MUTED) };
 
 		store_updates_of_task(t, tk.id, add_update, &c, NULL);
 	} else {
-		add(l, "(chưa có cập nhật)", ui_attr(u, UC_MUTED));
+		ui_lines_add(l, "(chưa có cập nhật)", ui_attr(u, UC_MUTED));
 	}
 	sbuf_free(&b);
 	task_free(&tk);
 }
 
-static void doc_lines(struct ui *u, struct txn *t, uint64_t id, struct lines *l, int cols,
+static void doc_lines(struct ui *u, struct txn *t, uint64_t id, struct ui_lines *l, int cols,
                       int rows)
 {
 	struct doc d;
@@ -199,58 +156,58 @@ static void doc_lines(struct ui *u, struct txn *t, uint64_t id, struct lines *l,
 
 	memset(&d, 0, sizeof(d));
 	if (!id || store_doc_get(t, id, &d, NULL) != 0) {
-		add(l, "Chưa chọn văn bản.", ui_attr(u, UC_MUTED));
+		ui_lines_add(l, "Chưa chọn văn bản.", ui_attr(u, UC_MUTED));
 		return;
 	}
 	sbuf_printf(&b, "Văn bản %s", d.number[0] ? d.number : "(không số)");
 	if (d.date != DATE_NONE)
 		sbuf_printf(&b, " ngày %s", date_vn(d.date, dbuf));
-	add(l, b.s, A_BOLD);
+	ui_lines_add(l, b.s, A_BOLD);
 	sbuf_reset(&b);
 	sbuf_printf(&b, "Cơ quan ban hành: %s",
 	            d.issuer ? ui_unit_name(u, d.issuer)
 	                     : d.issuer_text ? d.issuer_text : "(chưa xác định)");
 	if (d.signer)
 		sbuf_printf(&b, " · người ký: %s", d.signer);
-	add(l, b.s, A_NORMAL);
+	ui_lines_add(l, b.s, A_NORMAL);
 	if (d.nimplements > 0) {
 		sbuf_reset(&b);
 		sbuf_puts(&b, "Thực hiện: ");
 		for (i = 0; i < d.nimplements; i++)
 			sbuf_printf(&b, "%s%s", i ? ", " : "", d.implements[i]);
-		add(l, b.s, A_NORMAL);
+		ui_lines_add(l, b.s, A_NORMAL);
 	}
 	if (d.plan_due != DATE_NONE) {
 		sbuf_reset(&b);
 		sbuf_printf(&b, "Cấp dưới ban hành kế hoạch thực hiện trước: %s",
 		            date_vn(d.plan_due, dbuf));
-		add(l, b.s, A_NORMAL);
+		ui_lines_add(l, b.s, A_NORMAL);
 	}
 	if (d.source)
-		add(l, "Có nguyên văn: nhấn v để xem.", ui_attr(u, UC_MUTED));
-	add_wrapped(l, d.title ? d.title : "", cols, rows - (int)l->n, A_NORMAL);
+		ui_lines_add(l, "Có nguyên văn: nhấn v để xem.", ui_attr(u, UC_MUTED));
+	ui_lines_wrap(l, d.title ? d.title : "", cols, rows - (int)l->n, A_NORMAL);
 	sbuf_free(&b);
 	doc_free(&d);
 }
 
-static void unit_lines(struct ui *u, struct txn *t, uint32_t id, struct lines *l)
+static void unit_lines(struct ui *u, struct txn *t, uint32_t id, struct ui_lines *l)
 {
 	const struct unit *un = id ? hier_unit(u->units.h, id) : NULL;
 	struct store_counts sc;
 	struct sbuf b = { 0 };
 
 	if (!un) {
-		add(l, "Chưa chọn đơn vị.", ui_attr(u, UC_MUTED));
+		ui_lines_add(l, "Chưa chọn đơn vị.", ui_attr(u, UC_MUTED));
 		return;
 	}
 	sbuf_printf(&b, "%s (%s, mã %s)%s", un->name ? un->name : "",
 	            unit_kind_label((enum unit_kind)un->kind), un->code,
 	            un->historical ? " — đơn vị lịch sử" : "");
-	add(l, b.s, A_BOLD);
+	ui_lines_add(l, b.s, A_BOLD);
 	if (un->abbrevs) {
 		sbuf_reset(&b);
 		sbuf_printf(&b, "Tên viết tắt: %s", un->abbrevs);
-		add(l, b.s, A_NORMAL);
+		ui_lines_add(l, b.s, A_NORMAL);
 	}
 	memset(&sc, 0, sizeof(sc));
 	if (store_unit_counts(t, id, u->ops->today, u->ops->cfg->soon_days, &sc, NULL) == 0) {
@@ -260,9 +217,9 @@ static void unit_lines(struct ui *u, struct txn *t, uint32_t id, struct lines *l
 		            (unsigned long long)sc.total, (unsigned long long)sc.open,
 		            (unsigned long long)sc.overdue, u->ops->cfg->soon_days,
 		            (unsigned long long)sc.soon, (unsigned long long)sc.closed);
-		add(l, b.s, sc.overdue ? ui_attr(u, UC_OVERDUE) : A_NORMAL);
+		ui_lines_add(l, b.s, sc.overdue ? ui_attr(u, UC_OVERDUE) : A_NORMAL);
 	}
-	add(l, "o: quá hạn · d: sắp đến hạn · t: mọi nhiệm vụ do đơn vị chủ trì",
+	ui_lines_add(l, "o: quá hạn · d: sắp đến hạn · t: mọi nhiệm vụ do đơn vị chủ trì",
 	    ui_attr(u, UC_MUTED));
 	sbuf_free(&b);
 }
@@ -270,31 +227,49 @@ static void unit_lines(struct ui *u, struct txn *t, uint32_t id, struct lines *l
 void ui_detail_draw(struct ui *u, struct txn *t)
 {
 	const struct ui_layout *lo = &u->lo;
-	struct lines l = { 0 };
-	const char *title;
-	int r, cols = lo->cols - 2;
+	struct ui_lines l = { 0 };
+	const char *title = " Chi tiết nhiệm vụ ";
+	int r, cols = lo->cols - 2, rows = lo->detail_h;
 
-	if (u->view == UI_VIEW_DUE) {
-		title = " Chi tiết nhiệm vụ ";
-		task_lines(u, t, ui_due_selected(u), &l, cols, lo->detail_h);
-	} else if (u->focus == UI_UNITS) {
-		title = " Đơn vị ";
-		unit_lines(u, t, ui_units_selected(u), &l);
-	} else if (u->focus == UI_DOCS) {
-		title = " Chi tiết văn bản ";
-		doc_lines(u, t, ui_docs_selected(u), &l, cols, lo->detail_h);
-	} else {
-		title = " Chi tiết nhiệm vụ ";
-		task_lines(u, t, ui_tasks_selected(u), &l, cols, lo->detail_h);
+	switch (u->view) {
+	case UI_VIEW_DASH:
+		title = " Tổng hợp ";
+		ui_dash_detail(u, &l, cols, rows);
+		break;
+	case UI_VIEW_CASCADE:
+		title = " Chi tiết ";
+		ui_casc_detail(u, t, &l, cols, rows);
+		break;
+	case UI_VIEW_IND:
+		title = " Chỉ tiêu ";
+		ui_ind_detail(u, t, &l, cols, rows);
+		break;
+	case UI_VIEW_AUDIT:
+		title = " Thay đổi ";
+		ui_audit_detail(u, &l, cols, rows);
+		break;
+	case UI_VIEW_PANES:
+		if (u->focus == UI_UNITS) {
+			title = " Đơn vị ";
+			unit_lines(u, t, ui_units_selected(u), &l);
+		} else if (u->focus == UI_DOCS) {
+			title = " Chi tiết văn bản ";
+			doc_lines(u, t, ui_docs_selected(u), &l, cols, rows);
+		} else {
+			ui_detail_task(u, t, ui_tasks_selected(u), &l, cols, rows);
+		}
+		break;
+	default: /* the task lists: overdue, lint, queue */
+		ui_detail_task(u, t, ui_view_task(u), &l, cols, rows);
 	}
 	ui_hline(lo->detail_y, 0, lo->cols);
 	ui_put_cut(lo->detail_y, 2, lo->cols - 4, title, A_BOLD);
-	for (r = 0; r < lo->detail_h; r++) {
+	for (r = 0; r < rows; r++) {
 		int y = lo->detail_y + 1 + r;
 
 		ui_blank(y, 0, lo->cols, A_NORMAL);
 		if ((size_t)r < l.n)
 			ui_put(y, 1, cols, l.s[r], l.a[r]);
 	}
-	free_lines(&l);
+	ui_lines_free(&l);
 }

@@ -154,7 +154,10 @@ void ui_docs_draw(struct ui *u, struct txn *t)
 			sbuf_puts(&b, d.number[0] ? d.number : "(không số)");
 			cells[0] = b.s;
 			cells[1] = title;
-			ui_fmt_cells(&line, cells, widths, 2, w);
+			/* A narrow pane shows the numbers: the detail area has the title. */
+			if (w < 28)
+				widths[0] = w < 20 ? w : 11;
+			ui_fmt_cells(&line, cells, widths, w < 20 ? 1 : 2, w);
 			free(title);
 			doc_free(&d);
 		} else {

@@ -158,3 +158,69 @@ void ui_hline(int y, int x, int w)
 	if (w > 0)
 		mvhline(y, x, ACS_HLINE, w);
 }
+
+/* ---- prepared lines ---- */
+
+void ui_lines_add(struct ui_lines *l, const char *s, attr_t a)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->s = xrealloc(l->s, l->cap * sizeof(*l->s));
+		l->a = xrealloc(l->a, l->cap * sizeof(*l->a));
+	}
+	l->s[l->n] = txt_sanitize(s ? s : "");
+	l->a[l->n++] = a;
+}
+
+void ui_lines_free(struct ui_lines *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->s[i]);
+	free(l->s);
+	free(l->a);
+	memset(l, 0, sizeof(*l));
+}
+
+struct wrap_ctx {
+	struct ui_lines *out;
+	attr_t a;
+	int max; /* lines still allowed */
+};
+
+static int wrap_line(const char *line, size_t len, void *ctx)
+{
+	struct wrap_ctx *w = ctx;
+	char *s;
+
+	if (w->max <= 0)
+		return 1;
+	s = xstrndup(line, len);
+	ui_lines_add(w->out, s, w->a);
+	free(s);
+	return --w->max <= 0;
+}
+
+void ui_lines_wrap(struct ui_lines *l, const char *text, int cols, int max, attr_t a)
+{
+	struct wrap_ctx w = { l, a, max };
+	char *clean;
+	int total;
+
+	if (max <= 0)
+		return;
+	clean = txt_sanitize_nl(text ? text : "", 1);
+	total = txt_wrap(clean, cols, NULL, NULL);
+	txt_wrap(clean, cols, wrap_line, &w);
+	free(clean);
+	if (total > max && l->n) {
+		struct sbuf b = { 0 };
+		char *cut = txt_trunc(l->s[l->n - 1], cols - 1);
+
+		sbuf_printf(&b, "%s…", cut);
+		free(cut);
+		free(l->s[l->n - 1]);
+		l->s[l->n - 1] = sbuf_detach(&b);
+	}
+}

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "text.h"
 
@@ -58,8 +59,16 @@ int ui_layout(int cols, int rows, struct ui_layout *out)
 	if (cols < UI_MIN_COLS || rows < UI_MIN_ROWS)
 		return -1;
 	avail = cols - 2; /* two one-column separators */
-	out->pane_w[0] = avail * 28 / 100;
-	out->pane_w[1] = avail * 27 / 100;
+	/* Unit names need room more than document numbers do: on a narrow
+	 * screen the units pane takes a larger share (36 % at 80 columns,
+	 * falling evenly to 28 % at 120 and more), the documents pane a
+	 * smaller one (21 % rising to 27 %). */
+	{
+		int over = (cols < 120 ? cols : 120) - UI_MIN_COLS; /* 0..40 */
+
+		out->pane_w[0] = avail * (360 - 2 * over) / 1000;
+		out->pane_w[1] = avail * (210 + 3 * over / 2) / 1000;
+	}
 	out->pane_w[2] = avail - out->pane_w[0] - out->pane_w[1];
 	out->pane_x[0] = 0;
 	out->pane_x[1] = out->pane_w[0] + 1;
@@ -163,4 +172,99 @@ void ui_ids_uniq(struct ui_ids *a)
 		if (k == 0 || a->v[k - 1] != a->v[i])
 			a->v[k++] = a->v[i];
 	a->n = k;
+}
+
+char *ui_fmt_when(date_t day, int64_t time, char *buf, size_t len)
+{
+	time_t tt = (time_t)time;
+	struct tm tm;
+	int have = time > 0 && localtime_r(&tt, &tm) != NULL;
+	date_t cday = have ? date_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday) : DATE_NONE;
+	char d[16];
+
+	if (day == DATE_NONE)
+		day = cday;
+	if (day == DATE_NONE) {
+		snprintf(buf, len, "?");
+		return buf;
+	}
+	date_vn(day, d);
+	if (have && cday == day)
+		snprintf(buf, len, "%s %02d:%02d", d, tm.tm_hour, tm.tm_min);
+	else
+		snprintf(buf, len, "%s", d);
+	return buf;
+}
+
+int ui_bar_split(const uint64_t *v, int n, uint64_t total, int width, int *cells)
+{
+	uint64_t sum = 0, rem[16];
+	int i, used = 0, target, nonzero = 0;
+
+	for (i = 0; i < n; i++) {
+		cells[i] = 0;
+		sum += v[i];
+		nonzero += v[i] > 0;
+	}
+	if (n > 16 || total == 0 || width < 1 || sum == 0)
+		return 0;
+	if (sum > total)
+		total = sum;
+	/* round(width * sum / total); width is small, so no overflow below
+	 * for any count a store can hold. */
+	target = (int)(((uint64_t)width * sum * 2 + total) / (total * 2));
+	if (target < nonzero)
+		target = nonzero <= width ? nonzero : width;
+	for (i = 0; i < n; i++) {
+		cells[i] = (int)((uint64_t)width * v[i] / total);
+		rem[i] = (uint64_t)width * v[i] % total;
+		used += cells[i];
+	}
+	while (used < target) { /* largest remainder first, earlier segment on ties */
+		int best = -1;
+
+		for (i = 0; i < n; i++)
+			if (v[i] && (best < 0 || rem[i] > rem[best]))
+				best = i;
+		cells[best]++;
+		rem[best] = 0;
+		used++;
+	}
+	while (used > target) { /* floors never exceed the target: kept for safety */
+		int big = 0;
+
+		for (i = 1; i < n; i++)
+			if (cells[i] > cells[big])
+				big = i;
+		cells[big]--;
+		used--;
+	}
+	/* A segment with a count shows at least one cell, taken from the
+	 * largest segment. */
+	for (i = 0; i < n; i++)
+		if (v[i] && cells[i] == 0) {
+			int j, big = -1;
+
+			for (j = 0; j < n; j++)
+				if (cells[j] > 1 && (big < 0 || cells[j] > cells[big]))
+					big = j;
+			if (big < 0)
+				break;
+			cells[big]--;
+			cells[i]++;
+		}
+	return used;
+}
+
+int ui_fmt_bar(struct sbuf *b, const int *cells, const char *const *glyph, int n,
+               const char *rest, int width)
+{
+	int i, k, cols = 0;
+
+	for (i = 0; i < n; i++)
+		for (k = 0; k < cells[i] && cols < width; k++, cols++)
+			sbuf_puts(b, glyph[i]);
+	for (; cols < width; cols++)
+		sbuf_puts(b, rest);
+	return cols;
 }

@@ -17,7 +17,7 @@
 #include "ui-draw.h"
 #include "util.h"
 
-#define NOTE_MAX 2000   /* bytes of a note or a reason */
+#define NOTE_MAX 2000   /* bytes of a note or a reason (ui-form-save.c checks) */
 #define PATH_FIELD_MAX 1024
 
 /* Everything after the choices "Tất cả": statuses then timeliness. */
@@ -47,8 +47,8 @@ static void status_field(struct ui_field *f, int current)
 }
 
 /* Read the selected task (for the forms that write to it) and check that
- * the actor may update it. */
-static int load_task(struct ui *u, uint64_t id, struct task *tk)
+ * the actor may do `a` on it; a refusal is said with its rule. */
+static int load_task(struct ui *u, uint64_t id, enum perm_action a, struct task *tk)
 {
 	struct txn *t;
 	struct err e;
@@ -68,7 +68,15 @@ static int load_task(struct ui *u, uint64_t id, struct task *tk)
 		ui_msg_err(u, &e);
 		return -1;
 	}
-	if (!ops_may_update(u->ops, tk, &e)) {
+	if ((a == PA_CONFIRM) && tk->confirm != CF_PENDING) {
+		ui_msg(u, 1, "Nhiệm vụ #%llu không chờ xác nhận (trạng thái: %s%s%s).",
+		       (unsigned long long)id, st_label((enum task_status)tk->status),
+		       tk->confirm != CF_NONE ? ", " : "",
+		       ops_confirm_label((enum confirm_state)tk->confirm));
+		task_free(tk);
+		return -1;
+	}
+	if (!ops_may(u->ops, a, tk, &e)) {
 		ui_msg(u, 1, "Không được phép: %s", e.msg[0] ? e.msg : "vai trò không cho phép");
 		task_free(tk);
 		return -1;
@@ -76,15 +84,111 @@ static int load_task(struct ui *u, uint64_t id, struct task *tk)
 	return 0;
 }
 
+/* The task the forms u, s, e, x and T write to: the selected row of a task
+ * list view, or of the tasks pane; UINT64_MAX (said why) when none. */
 static uint64_t current_task(struct ui *u)
 {
-	if (u->view == UI_VIEW_DUE)
-		return ui_due_selected(u);
-	if (u->focus != UI_TASKS) {
+	if (ui_view_is_list(u->view)) {
+		uint64_t id = ui_view_task(u);
+
+		if (!id) {
+			ui_msg(u, 1, "Dòng đang chọn không phải một nhiệm vụ.");
+			return UINT64_MAX;
+		}
+		return id;
+	}
+	if (u->view != UI_VIEW_PANES || u->focus != UI_TASKS) {
 		ui_msg(u, 1, "Hãy chọn một nhiệm vụ trong khung Nhiệm vụ (Tab để sang khung đó).");
 		return UINT64_MAX;
 	}
 	return ui_tasks_selected(u);
+}
+
+static enum perm_action action_of(int kind)
+{
+	switch (kind) {
+	case UF_STATUS: return PA_STATUS;
+	case UF_EXTEND: return PA_EXTEND;
+	case UF_CONFIRM: case UF_RETURN: return PA_CONFIRM;
+	default: return PA_NOTE;
+	}
+}
+
+/* The filter: "tất cả", then each status, then each timeliness, in two
+ * groups with their headings. */
+static void filter_field(struct ui *u, struct ui_field *fd)
+{
+	int i;
+
+	fd->kind = UFF_LIST;
+	fd->label = "Hiện";
+	fd->choices[0] = "tất cả nhiệm vụ";
+	for (i = 0; i < ST_COUNT; i++)
+		fd->choices[1 + i] = st_label((enum task_status)i);
+	for (i = 0; i < TL_COUNT; i++)
+		fd->choices[1 + ST_COUNT + i] = tl_label((enum timeliness)i);
+	fd->heads[1] = "Theo trạng thái (đơn vị báo cáo):";
+	fd->heads[1 + ST_COUNT] = "Theo tình trạng (so với thời hạn):";
+	fd->nchoices = filter_choice_count();
+	if (u->tasks.fkind == UI_FILTER_STATUS)
+		fd->choice = 1 + u->tasks.fvalue;
+	else if (u->tasks.fkind == UI_FILTER_TL)
+		fd->choice = 1 + ST_COUNT + u->tasks.fvalue;
+	fd->initial = fd->choice;
+}
+
+/* The measure form on the selected indicator, if the actor may record. */
+static int measure_form(struct ui *u, struct ui_form *f)
+{
+	const struct indicator *ind = ui_ind_selected(u);
+	struct err e;
+	char dbuf[16];
+
+	err_clear(&e);
+	if (!ind) {
+		ui_msg(u, 1, "Chưa chọn chỉ tiêu.");
+		return -1;
+	}
+	if (!ind_may_measure(u->ops, ind, &e)) {
+		ui_msg(u, 1, "Không được phép: %s", e.msg[0] ? e.msg : "vai trò không cho phép");
+		return -1;
+	}
+	f->indicator = ind->id;
+	snprintf(f->title, sizeof(f->title), "Ghi số liệu chỉ tiêu #%llu%s%s%s",
+	         (unsigned long long)ind->id, ind->unit_of[0] ? " (đơn vị: " : "", ind->unit_of,
+	         ind->unit_of[0] ? ")" : "");
+	text_field(&f->f[0], "Giá trị", NULL, 32);
+	text_field(&f->f[1], "Ngày", date_vn(u->ops->today, dbuf), 10);
+	text_field(&f->f[2], "Nguồn", NULL, NOTE_MAX);
+	f->nf = 3;
+	return 0;
+}
+
+static int import_form(struct ui *u, struct ui_form *f)
+{
+	struct err e;
+
+	err_clear(&e);
+	if (ops_require(u->ops, PA_IMPORT, &e) != 0) {
+		ui_msg(u, 1, "Không được phép: %s", e.msg[0] ? e.msg : "vai trò không cho phép");
+		return -1;
+	}
+	str_copy(f->title, "Nhập kế hoạch từ tệp văn bản (UTF-8)", sizeof(f->title));
+	text_field(&f->f[0], "Tệp", NULL, PATH_FIELD_MAX);
+	f->f[1].kind = UFF_CHOICE;
+	f->f[1].label = "Ban hành";
+	f->f[1].choices[0] = "theo nội dung văn bản";
+	f->f[1].choices[1] = ui_units_selected(u) ? ui_unit_name(u, ui_units_selected(u))
+	                                          : "đơn vị đang chọn";
+	f->f[1].nchoices = ui_units_selected(u) ? 2 : 1;
+	f->nf = 2;
+	return 0;
+}
+
+static int is_task_form(int kind)
+{
+	return kind == UF_UPDATE || kind == UF_STATUS || kind == UF_EXTEND ||
+	       kind == UF_CONFIRM || kind == UF_RETURN;
 }
 
 int ui_form_open(struct ui *u, int kind)
@@ -92,15 +196,15 @@ int ui_form_open(struct ui *u, int kind)
 	struct ui_form *f;
 	struct task tk;
 	char dbuf[16];
-	int i;
+	int rc = 0;
 
 	if (u->form)
 		return 0;
 	memset(&tk, 0, sizeof(tk));
-	if (kind == UF_UPDATE || kind == UF_STATUS || kind == UF_EXTEND) {
+	if (is_task_form(kind)) {
 		uint64_t id = current_task(u);
 
-		if (id == UINT64_MAX || load_task(u, id, &tk) != 0)
+		if (id == UINT64_MAX || load_task(u, id, action_of(kind), &tk) != 0)
 			return 0;
 	}
 	f = xcalloc(1, sizeof(*f));
@@ -132,39 +236,29 @@ int ui_form_open(struct ui *u, int kind)
 		text_field(&f->f[1], "Lý do", NULL, NOTE_MAX);
 		f->nf = 2;
 		break;
+	case UF_CONFIRM:
+		snprintf(f->title, sizeof(f->title), "Xác nhận hoàn thành nhiệm vụ #%llu (báo ngày %s)",
+		         (unsigned long long)tk.id,
+		         tk.done_date != DATE_NONE ? date_vn(tk.done_date, dbuf) : "?");
+		text_field(&f->f[0], "Ghi chú", NULL, NOTE_MAX);
+		f->nf = 1;
+		break;
+	case UF_RETURN:
+		snprintf(f->title, sizeof(f->title), "Trả lại nhiệm vụ #%llu: yêu cầu thực hiện lại",
+		         (unsigned long long)tk.id);
+		text_field(&f->f[0], "Lý do", NULL, NOTE_MAX);
+		f->nf = 1;
+		break;
+	case UF_MEASURE:
+		rc = measure_form(u, f);
+		break;
 	case UF_FILTER:
 		str_copy(f->title, "Lọc nhiệm vụ", sizeof(f->title));
-		f->f[0].kind = UFF_CHOICE;
-		f->f[0].label = "Hiện";
-		f->f[0].choices[0] = "tất cả";
-		for (i = 0; i < ST_COUNT; i++)
-			f->f[0].choices[1 + i] = st_label((enum task_status)i);
-		for (i = 0; i < TL_COUNT; i++)
-			f->f[0].choices[1 + ST_COUNT + i] = tl_label((enum timeliness)i);
-		f->f[0].nchoices = filter_choice_count();
-		if (u->tasks.fkind == UI_FILTER_STATUS)
-			f->f[0].choice = 1 + u->tasks.fvalue;
-		else if (u->tasks.fkind == UI_FILTER_TL)
-			f->f[0].choice = 1 + ST_COUNT + u->tasks.fvalue;
-		f->f[0].initial = f->f[0].choice;
+		filter_field(u, &f->f[0]);
 		f->nf = 1;
 		break;
 	case UF_IMPORT:
-		if (u->ops->who.role != ROLE_ADMIN) {
-			ui_msg(u, 1, "Không được phép: chỉ quản trị viên (vai trò admin) được nhập kế "
-			             "hoạch; vai trò của bạn: %s.", role_label(u->ops->who.role));
-			free(f);
-			return 0;
-		}
-		str_copy(f->title, "Nhập kế hoạch từ tệp văn bản (UTF-8)", sizeof(f->title));
-		text_field(&f->f[0], "Tệp", NULL, PATH_FIELD_MAX);
-		f->f[1].kind = UFF_CHOICE;
-		f->f[1].label = "Ban hành";
-		f->f[1].choices[0] = "theo nội dung văn bản";
-		f->f[1].choices[1] = ui_units_selected(u) ? ui_unit_name(u, ui_units_selected(u))
-		                                          : "đơn vị đang chọn";
-		f->f[1].nchoices = ui_units_selected(u) ? 2 : 1;
-		f->nf = 2;
+		rc = import_form(u, f);
 		break;
 	case UF_SEARCH:
 		str_copy(f->title, "/", sizeof(f->title));
@@ -172,11 +266,13 @@ int ui_form_open(struct ui *u, int kind)
 		f->nf = 1;
 		break;
 	default:
-		free(f);
-		task_free(&tk);
-		return 0;
+		rc = -1;
 	}
 	task_free(&tk);
+	if (rc) {
+		ui_form_free(f);
+		return 0;
+	}
 	u->form = f;
 	return 1;
 }
@@ -214,141 +310,82 @@ static void close_form(struct ui *u)
 
 /* ---- saving ---- */
 
-static int save_update(struct ui *u, struct ui_form *f, struct err *e)
-{
-	char *note = NULL;
-	long progress = -1;
-	int status = f->f[2].choice != f->f[2].initial ? f->f[2].choice : -1, rc;
-	uint64_t uid = 0;
-
-	rc = txt_clean_input(f->f[0].line.s, NOTE_MAX, 0, &note, e);
-	if (rc) {
-		str_copy(e->field, "Ghi chú", sizeof(e->field));
-		return rc;
-	}
-	if (f->f[1].line.dirty) {
-		if (f->f[1].line.len == 0 ||
-		    str_to_long(f->f[1].line.s, 0, 100, &progress) != 0) {
-			free(note);
-			return err_set(e, ERR_INPUT, "tiến độ phải là số từ 0 đến 100");
-		}
-		if (progress == f->progress0 && status < 0 && !*note)
-			progress = -1;
-	}
-	if (!*note && progress < 0 && status < 0) {
-		free(note);
-		return err_set(e, ERR_INPUT, "chưa nhập gì để lưu");
-	}
-	rc = ops_update(u->ops, f->task, status, (int)progress, *note ? note : NULL, &uid, e);
-	free(note);
-	if (rc == 0)
-		ui_msg(u, 0, "Đã lưu cập nhật cho nhiệm vụ #%llu.", (unsigned long long)f->task);
-	return rc;
-}
-
-static int save_status(struct ui *u, struct ui_form *f, struct err *e)
-{
-	int rc;
-
-	if (f->f[0].choice == f->f[0].initial)
-		return err_set(e, ERR_INPUT, "trạng thái không đổi");
-	rc = ops_update(u->ops, f->task, f->f[0].choice, -1, NULL, NULL, e);
-	if (rc == 0)
-		ui_msg(u, 0, "Nhiệm vụ #%llu: %s.", (unsigned long long)f->task,
-		       st_label((enum task_status)f->f[0].choice));
-	return rc;
-}
-
-static int save_extend(struct ui *u, struct ui_form *f, struct err *e)
-{
-	date_t to;
-	char *reason = NULL, dbuf[16];
-	int rc;
-
-	if (f->f[0].line.len == 0)
-		return err_set(e, ERR_INPUT, "cần ghi ngày gia hạn (dd/mm/yyyy)");
-	rc = date_parse(f->f[0].line.s, &to, e);
-	if (rc)
-		return rc;
-	rc = txt_clean_input(f->f[1].line.s, NOTE_MAX, 0, &reason, e);
-	if (rc)
-		return rc;
-	if (!*reason) {
-		free(reason);
-		return err_set(e, ERR_INPUT, "cần ghi lý do gia hạn");
-	}
-	rc = ops_extend(u->ops, f->task, to, reason, e);
-	free(reason);
-	if (rc == 0)
-		ui_msg(u, 0, "Đã gia hạn nhiệm vụ #%llu đến %s.", (unsigned long long)f->task,
-		       date_vn(to, dbuf));
-	return rc;
-}
-
-static int save_filter(struct ui *u, struct ui_form *f)
-{
-	int c = f->f[0].choice;
-
-	if (c == 0)
-		ui_tasks_set_filter(u, UI_FILTER_NONE, 0);
-	else if (c <= ST_COUNT)
-		ui_tasks_set_filter(u, UI_FILTER_STATUS, c - 1);
-	else
-		ui_tasks_set_filter(u, UI_FILTER_TL, c - 1 - ST_COUNT);
-	u->focus = UI_TASKS;
-	return 0;
-}
-
 static void save(struct ui *u)
 {
 	struct ui_form *f = u->form;
 	struct err e;
-	int rc = 0;
+	int rc;
 
 	err_clear(&e);
-	switch (f->kind) {
-	case UF_UPDATE:
-		rc = save_update(u, f, &e);
-		break;
-	case UF_STATUS:
-		rc = save_status(u, f, &e);
-		break;
-	case UF_EXTEND:
-		rc = save_extend(u, f, &e);
-		break;
-	case UF_FILTER:
-		rc = save_filter(u, f);
-		break;
-	case UF_SEARCH:
-		ui_search_start(u, f->f[0].line.s);
-		break;
-	case UF_IMPORT:
-		if (f->stage == 0) {
-			rc = ui_import_parse(u, f, &e);
-			if (rc == 0)
-				return; /* stay open on the preview */
-		} else {
-			rc = ui_import_store(u, f, &e);
-		}
-		break;
-	}
+	rc = ui_form_save(u, f, &e);
+	if (rc == 1)
+		return; /* stays open */
 	if (rc) {
 		char buf[600];
 
 		str_copy(f->err, err_str(&e, buf, sizeof(buf)), sizeof(f->err));
 		return;
 	}
-	if (f->kind == UF_UPDATE || f->kind == UF_STATUS || f->kind == UF_EXTEND)
-		ui_reload(u);
 	close_form(u);
 }
 
 /* ---- keys ---- */
 
+/* The rows of a list field: group headings and choices.  rowof[i] (may be
+ * NULL) receives choice i's row; returns the number of rows. */
+static int list_rows(const struct ui_field *fd, int *rowof)
+{
+	int i, r = 0;
+
+	for (i = 0; i < fd->nchoices; i++) {
+		if (fd->heads[i])
+			r++;
+		if (rowof)
+			rowof[i] = r;
+		r++;
+	}
+	return r;
+}
+
+/* ↑ ↓ PgUp PgDn Home End move in a list; a row's letter (or, as in the
+ * other choices, its number) selects it.  Returns 1 if the key was used. */
+static int list_key(struct ui_field *fd, struct ui_key k)
+{
+	int n = fd->nchoices;
+
+	if (k.fn) {
+		switch (k.ch) {
+		case KEY_UP: fd->choice = fd->choice > 0 ? fd->choice - 1 : 0; return 1;
+		case KEY_DOWN: fd->choice = fd->choice + 1 < n ? fd->choice + 1 : n - 1; return 1;
+		case KEY_PPAGE: case KEY_HOME: fd->choice = 0; return 1;
+		case KEY_NPAGE: case KEY_END: fd->choice = n - 1; return 1;
+		default: return 0;
+		}
+	}
+	if (k.ch >= 'a' && k.ch < 'a' + (uint32_t)n) {
+		fd->choice = (int)(k.ch - 'a');
+		return 1;
+	}
+	if (k.ch >= 'A' && k.ch < 'A' + (uint32_t)n) {
+		fd->choice = (int)(k.ch - 'A');
+		return 1;
+	}
+	if (k.ch >= '1' && k.ch <= '9' && (int)(k.ch - '1') < n) {
+		fd->choice = (int)(k.ch - '1');
+		return 1;
+	}
+	return 0;
+}
+
 static void field_key(struct ui_field *fd, struct ui_key k)
 {
 	struct ui_line *l = &fd->line;
 
+	if (fd->kind == UFF_LIST) {
+		if (!list_key(fd, k))
+			beep();
+		return;
+	}
 	if (fd->kind == UFF_CHOICE) {
 		if ((k.fn && k.ch == KEY_LEFT) || (!k.fn && k.ch == '-'))
 			fd->choice = (fd->choice + fd->nchoices - 1) % fd->nchoices;
@@ -356,8 +393,6 @@ static void field_key(struct ui_field *fd, struct ui_key k)
 			fd->choice = (fd->choice + 1) % fd->nchoices;
 		else if (!k.fn && k.ch >= '1' && k.ch <= '9' && (int)(k.ch - '1') < fd->nchoices)
 			fd->choice = (int)(k.ch - '1');
-		else if (!k.fn && k.ch == '0' && fd->nchoices >= 10)
-			fd->choice = 9;
 		else
 			beep();
 		return;
@@ -397,6 +432,7 @@ static void field_key(struct ui_field *fd, struct ui_key k)
 void ui_form_key(struct ui *u, struct ui_key k)
 {
 	struct ui_form *f = u->form;
+	struct ui_field *cur;
 
 	if (!f)
 		return;
@@ -417,6 +453,11 @@ void ui_form_key(struct ui *u, struct ui_key k)
 		save(u);
 		return;
 	}
+	cur = &f->f[f->cur];
+	if (cur->kind == UFF_LIST && list_key(cur, k))
+		return;
+	if (f->kind == UF_IMPORT && f->stage == 1 && ui_import_scroll(f, k))
+		return;
 	if ((!k.fn && k.ch == '\t') || (k.fn && k.ch == KEY_DOWN)) {
 		f->cur = (f->cur + 1) % f->nf;
 		return;
@@ -431,9 +472,10 @@ void ui_form_key(struct ui *u, struct ui_key k)
 		imp_free(f->imp);
 		f->imp = NULL;
 		f->stage = 0;
+		f->ptop = 0;
 		f->info[0] = '\0';
 	}
-	field_key(&f->f[f->cur], k);
+	field_key(cur, k);
 }
 
 /* ---- drawing ---- */
@@ -451,6 +493,37 @@ static int draw_text(struct ui_field *fd, int y, int x, int w, attr_t a)
 	ui_put_cut(y, x, w, vis, a);
 	free(vis);
 	return x + col;
+}
+
+/* Draw a list field in h rows at (y, x), scrolled to show the selection. */
+static void draw_list(struct ui *u, struct ui_field *fd, int y, int x, int w, int h)
+{
+	int rowof[UI_CHOICES_MAX], n = list_rows(fd, rowof), i, r;
+	char buf[200];
+
+	if (h < 1)
+		return;
+	if (rowof[fd->choice] < fd->top)
+		fd->top = rowof[fd->choice];
+	if (fd->choice == 0)
+		fd->top = 0;
+	if (rowof[fd->choice] >= fd->top + h)
+		fd->top = rowof[fd->choice] - h + 1;
+	if (fd->top > n - h)
+		fd->top = n - h > 0 ? n - h : 0;
+	for (i = 0; i < fd->nchoices; i++) {
+		r = rowof[i] - fd->top;
+		if (fd->heads[i] && r - 1 >= 0 && r - 1 < h)
+			ui_put(y + r - 1, x, w, fd->heads[i], A_BOLD);
+		if (r < 0 || r >= h)
+			continue;
+		snprintf(buf, sizeof(buf), "  %c. %s", 'a' + i, fd->choices[i]);
+		ui_put(y + r, x, w, buf, i == fd->choice ? ui_attr(u, UC_SEL) : A_NORMAL);
+	}
+	if (fd->top > 0)
+		ui_put(y, x + w - 1, 1, "↑", A_BOLD);
+	if (fd->top + h < n)
+		ui_put(y + h - 1, x + w - 1, 1, "↓", A_BOLD);
 }
 
 static void draw_box(int y, int x, int h, int w)
@@ -495,10 +568,38 @@ static int info_line(const char *line, size_t len, void *ctx)
 	return --c->left <= 0;
 }
 
+static const char *hint_of(const struct ui_form *f)
+{
+	switch (f->kind) {
+	case UF_FILTER:
+		return "↑/↓ hoặc chữ cái: chọn · Enter: áp dụng · Esc: hủy";
+	case UF_STATUS:
+		return "←/→ hoặc số: chọn · Enter: áp dụng · Esc: hủy";
+	case UF_IMPORT:
+		return f->stage == 0 ? "Enter: đọc tệp và xem trước · Tab: trường sau · Esc: hủy"
+		                     : "↑/↓ PgUp/PgDn: xem · Enter: lưu vào kho · Esc: hủy";
+	default:
+		return f->nf > 1 ? "Enter: lưu · Tab/↓: trường sau · Esc: hủy"
+		                 : "Enter: lưu · Esc: hủy";
+	}
+}
+
+/* Rows a field takes in the box: its line and a blank one; a list its
+ * rows, at most `room` (the blank line before the hint follows it). */
+static int field_rows(const struct ui_field *fd, int room)
+{
+	int n;
+
+	if (fd->kind != UFF_LIST)
+		return 2;
+	n = list_rows(fd, NULL);
+	return n < room ? n : room;
+}
+
 void ui_form_draw(struct ui *u)
 {
 	struct ui_form *f = u->form;
-	int w, h, x, y, i, lw = 12, cx = 0, cy = 0, ninfo;
+	int w, h, x, y, i, lw = 12, cx = 0, cy = 0, ninfo, body = 0, fy, preview;
 	attr_t field_a = A_UNDERLINE;
 
 	if (!f)
@@ -507,20 +608,31 @@ void ui_form_draw(struct ui *u)
 		draw_search(u);
 		return;
 	}
-	w = u->lo.cols - 8 < 76 ? u->lo.cols - 8 : 76;
+	preview = f->kind == UF_IMPORT && f->stage == 1;
+	w = preview ? u->lo.cols - 2 : u->lo.cols - 8 < 76 ? u->lo.cols - 8 : 76;
 	ninfo = f->info[0] ? txt_wrap(f->info, w - 4, NULL, NULL) : 0;
 	if (ninfo > INFO_LINES)
 		ninfo = INFO_LINES;
-	h = f->nf * 2 + 5 + ninfo;
+	for (i = 0; i < f->nf; i++)
+		body += field_rows(&f->f[i], u->lo.msg_y - 5 - ninfo);
+	h = preview ? u->lo.msg_y : body + 5 + ninfo;
 	x = (u->lo.cols - w) / 2;
 	y = (u->lo.msg_y - h) / 2 > 0 ? (u->lo.msg_y - h) / 2 : 0;
 	draw_box(y, x, h, w);
 	ui_put_cut(y, x + 2, w - 4, f->title, A_BOLD);
+	fy = y + 2;
 	for (i = 0; i < f->nf; i++) {
 		struct ui_field *fd = &f->f[i];
-		int fy = y + 2 + i * 2, fx = x + 2 + lw, fw = w - 4 - lw;
+		int fx = x + 2 + lw, fw = w - 4 - lw, rows = field_rows(fd, u->lo.msg_y - 5 - ninfo);
 		attr_t la = i == f->cur ? A_BOLD : A_NORMAL;
 
+		if (fd->kind == UFF_LIST) {
+			draw_list(u, fd, fy, x + 2, w - 4, rows);
+			cx = x + 2;
+			cy = fy;
+			fy += rows;
+			continue;
+		}
 		ui_put(fy, x + 2, lw, fd->label, la);
 		if (fd->kind == UFF_TEXT) {
 			int c = draw_text(fd, fy, fx, fw, field_a);
@@ -540,25 +652,22 @@ void ui_form_draw(struct ui *u)
 				cy = fy;
 			}
 		}
+		fy += rows;
 	}
 	if (ninfo) {
-		struct info_ctx ic = { y + h - 2 - ninfo, x + 2, w - 4, ninfo };
+		struct info_ctx ic = { fy, x + 2, w - 4, ninfo };
 
 		txt_wrap(f->info, w - 4, info_line, &ic);
+		fy += ninfo;
 	}
+	if (preview)
+		ui_import_draw(u, f, fy + 1, x + 2, y + h - 3 - (fy + 1), w - 4);
 	if (f->asking)
 		ui_put(y + h - 2, x + 2, w - 4, "Bỏ nội dung đã nhập? (c: có, phím khác: không)",
 		       ui_attr(u, UC_ERROR));
 	else if (f->err[0])
 		ui_put(y + h - 2, x + 2, w - 4, f->err, ui_attr(u, UC_ERROR));
 	else
-		ui_put(y + h - 2, x + 2, w - 4,
-		       f->kind == UF_FILTER || f->kind == UF_STATUS
-		           ? "←/→ hoặc số: chọn · Enter: áp dụng · Esc: hủy"
-		       : f->kind == UF_IMPORT && f->stage == 0
-		           ? "Enter: đọc tệp và xem trước · Tab: trường sau · Esc: hủy"
-		       : f->kind == UF_IMPORT ? "Enter: lưu vào kho · Esc: hủy"
-		                              : "Enter: lưu · Tab/↓: trường sau · Esc: hủy",
-		       ui_attr(u, UC_MUTED));
+		ui_put(y + h - 2, x + 2, w - 4, hint_of(f), ui_attr(u, UC_MUTED));
 	move(cy, cx);
 }

@@ -6,13 +6,14 @@
 #include "ui-draw.h"
 #include "util.h"
 
-/* Rows: the keys, a blank line, the legend title, one row per timeliness. */
+/* Rows: the keys, a blank line, the legend title, one row per timeliness,
+ * the lint marker. */
 size_t ui_help_rows(void)
 {
 	size_t n;
 
 	ui_keys_table(&n);
-	return n + 2 + TL_COUNT;
+	return n + 2 + TL_COUNT + 1;
 }
 
 static void help_row(struct ui *u, size_t i, int y, int w)
@@ -27,8 +28,13 @@ static void help_row(struct ui *u, size_t i, int y, int w)
 	} else if (i == n) {
 		ui_blank(y, 0, w, A_NORMAL);
 	} else if (i == n + 1) {
-		ui_put(y, 2, w - 2, "Ký hiệu tiến độ (màu chỉ để nhấn mạnh; ký hiệu đủ để đọc):",
+		ui_put(y, 2, w - 2, "Ký hiệu tình trạng (màu chỉ để nhấn mạnh; ký hiệu đủ để đọc):",
 		       A_BOLD);
+	} else if (i == n + 2 + TL_COUNT) {
+		ui_put(y, 2, 16, u->utf8 ? "   ×" : "   x", ui_attr(u, UC_WAIT));
+		ui_put(y, 18, w - 18, "(cột thứ hai) nhiệm vụ chưa rõ người, rõ thời hạn hoặc chưa "
+		                      "báo cáo trong kỳ: r để rà soát",
+		       ui_attr(u, UC_WAIT));
 	} else {
 		enum timeliness tl = (enum timeliness)(i - n - 2);
 

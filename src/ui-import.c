@@ -1,7 +1,11 @@
 /* ui-import.c — the `i` form's two steps: read and parse a plan's text
- * file into a preview, then store it and show it in the panes.  The work
- * is import.h's; this file only reads the file and reports.
+ * file into a preview (the figures the command line warns about, then
+ * every task with its section, lead, deadline and text, and the
+ * warnings, scrolled with the arrows), then store it and show it in the
+ * panes.  The work is import.h's; this file only reads the file and
+ * reports.
  */
+#include <curses.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +14,7 @@
 #include "import.h"
 #include "text.h"
 #include "ui-ctx.h"
+#include "ui-draw.h"
 #include "ui-form.h"
 #include "util.h"
 
@@ -44,10 +49,51 @@ static int read_file(const char *path, char **out, size_t *len, struct err *e)
 	return 0;
 }
 
+/* The counts the command line's warnings give: tasks naming no lead at
+ * all ("N nhiệm vụ chưa rõ đơn vị chủ trì"), and the lead names written
+ * but matched to no unit, each warned once (a name already warned about
+ * as a partner is not warned again), as imp_parse() does. */
+static void lead_counts(const struct imp_result *r, size_t *no_lead, size_t *names,
+                        size_t *tasks)
+{
+	const char **seen = xcalloc(r->ntasks * 2 + 1, sizeof(*seen));
+	size_t nseen = 0, i, j;
+	int p;
+
+	*no_lead = *names = *tasks = 0;
+	for (i = 0; i < r->ntasks; i++) {
+		const struct imp_task *t = &r->tasks[i];
+		const char *lead = t->lead;
+		int inherited = lead && i && r->tasks[i - 1].lead &&
+		                !strcmp(lead, r->tasks[i - 1].lead);
+
+		if (!lead)
+			(*no_lead)++;
+		else if (!t->lead_unit) {
+			(*tasks)++;
+			for (j = 0; j < nseen && strcmp(seen[j], lead); j++)
+				;
+			if (!inherited && j == nseen) {
+				seen[nseen++] = lead;
+				(*names)++;
+			}
+		}
+		for (p = 0; p < t->npartners; p++) {
+			if (t->partner_units[p])
+				continue;
+			for (j = 0; j < nseen && strcmp(seen[j], t->partners[p]); j++)
+				;
+			if (j == nseen && nseen < r->ntasks * 2)
+				seen[nseen++] = t->partners[p];
+		}
+	}
+	free(seen);
+}
+
 int ui_import_parse(struct ui *u, struct ui_form *f, struct err *e)
 {
 	char *path = NULL, *text = NULL;
-	size_t len = 0, i, unresolved = 0;
+	size_t len = 0, no_lead, names, ntasks;
 	uint32_t hint = f->f[1].choice == 1 ? ui_units_selected(u) : 0;
 	struct imp_result *r = NULL;
 	int rc;
@@ -66,18 +112,136 @@ int ui_import_parse(struct ui *u, struct ui_form *f, struct err *e)
 	free(path);
 	if (rc)
 		return rc;
-	for (i = 0; i < r->ntasks; i++)
-		if (!r->tasks[i].lead_unit)
-			unresolved++;
+	lead_counts(r, &no_lead, &names, &ntasks);
 	snprintf(f->info, sizeof(f->info),
-	         "%s%s: %zu nhiệm vụ (%zu chưa rõ đơn vị chủ trì), %zu chỉ tiêu, %zu cảnh báo.%s%s",
+	         "%s%s: %zu nhiệm vụ, %zu chỉ tiêu, %zu cảnh báo; %zu nhiệm vụ chưa rõ đơn vị chủ "
+	         "trì; %zu tên đơn vị chủ trì chưa xác định được (%zu nhiệm vụ).%s%s",
 	         r->doc.number[0] ? "Văn bản " : "Văn bản không số", r->doc.number, r->ntasks,
-	         unresolved, r->nindicators, r->nwarnings,
+	         r->nindicators, r->nwarnings, no_lead, names, ntasks,
 	         r->nwarnings ? " Cảnh báo đầu: " : "", r->nwarnings ? r->warnings[0].msg : "");
 	imp_free(f->imp);
 	f->imp = r;
 	f->stage = 1;
+	f->ptop = 0;
 	return 0;
+}
+
+size_t ui_import_rows(const struct ui_form *f)
+{
+	const struct imp_result *r = f->imp;
+
+	if (!r)
+		return 0;
+	return r->ntasks + (r->nwarnings ? 1 + r->nwarnings : 0);
+}
+
+/* One row of the preview: a task, or a warning. */
+static void preview_row(struct ui *u, const struct imp_result *r, size_t i, struct sbuf *b,
+                        int w, attr_t *a)
+{
+	const char *cells[4];
+	int widths[4] = { 11, 24, 26, 0 };
+	char *text;
+
+	*a = A_NORMAL;
+	if (w < 100) {
+		widths[1] = 18;
+		widths[2] = 16;
+	}
+	if (i < r->ntasks) {
+		const struct imp_task *t = &r->tasks[i];
+		struct sbuf lead = { 0 };
+
+		if (t->lead_unit)
+			sbuf_puts(&lead, ui_unit_name(u, t->lead_unit));
+		else if (t->lead)
+			sbuf_printf(&lead, "? %s", t->lead);
+		else
+			sbuf_puts(&lead, "? (không ghi)");
+		if (!t->lead_unit)
+			*a = ui_attr(u, UC_WAIT);
+		text = txt_sanitize(t->text ? t->text : "");
+		cells[0] = t->section;
+		cells[1] = lead.s;
+		cells[2] = t->dl_phrase ? t->dl_phrase : "(không có thời hạn)";
+		cells[3] = text;
+		ui_fmt_cells(b, cells, widths, 4, w);
+		free(text);
+		sbuf_free(&lead);
+		return;
+	}
+	i -= r->ntasks;
+	if (i == 0) {
+		sbuf_printf(b, "Cảnh báo (%zu):", r->nwarnings);
+		*a = A_BOLD;
+		return;
+	}
+	i--;
+	if (r->warnings[i].line)
+		sbuf_printf(b, "  dòng %d: ", r->warnings[i].line);
+	else
+		sbuf_puts(b, "  ");
+	text = txt_sanitize(r->warnings[i].msg);
+	sbuf_puts(b, text);
+	free(text);
+	*a = ui_attr(u, UC_MUTED);
+}
+
+void ui_import_draw(struct ui *u, struct ui_form *f, int y, int x, int h, int w)
+{
+	const struct imp_result *r = f->imp;
+	size_t n = ui_import_rows(f), row;
+	const char *cells[4] = { "Mục", "Chủ trì", "Thời hạn", "Nội dung" };
+	int widths[4] = { 11, 24, 26, 0 }, k;
+	struct sbuf b = { 0 };
+
+	if (!r || h < 2)
+		return;
+	if (w < 100) {
+		widths[1] = 18;
+		widths[2] = 16;
+	}
+	f->prows = h - 1;
+	if (f->ptop + (size_t)f->prows > n)
+		f->ptop = n > (size_t)f->prows ? n - (size_t)f->prows : 0;
+	ui_fmt_cells(&b, cells, widths, 4, w);
+	ui_put(y, x, w, b.s, ui_attr(u, UC_TITLE));
+	for (k = 0; k < f->prows; k++) {
+		attr_t a;
+
+		row = f->ptop + (size_t)k;
+		if (row >= n)
+			break;
+		sbuf_reset(&b);
+		preview_row(u, r, row, &b, w, &a);
+		ui_put(y + 1 + k, x, w, b.s, a);
+	}
+	if (n > (size_t)f->prows) {
+		char pos[48];
+
+		snprintf(pos, sizeof(pos), " %zu–%zu/%zu ", f->ptop + 1,
+		         f->ptop + (size_t)k, n);
+		ui_put_cut(y, x + w - txt_width(pos), txt_width(pos), pos, ui_attr(u, UC_TITLE));
+	}
+	sbuf_free(&b);
+}
+
+int ui_import_scroll(struct ui_form *f, struct ui_key k)
+{
+	size_t n = ui_import_rows(f), page = f->prows > 0 ? (size_t)f->prows : 1;
+	size_t max = n > page ? n - page : 0;
+
+	if (!k.fn)
+		return 0;
+	switch (k.ch) {
+	case KEY_DOWN: f->ptop = f->ptop < max ? f->ptop + 1 : max; return 1;
+	case KEY_UP: f->ptop = f->ptop ? f->ptop - 1 : 0; return 1;
+	case KEY_NPAGE: f->ptop = f->ptop + page < max ? f->ptop + page : max; return 1;
+	case KEY_PPAGE: f->ptop = f->ptop > page ? f->ptop - page : 0; return 1;
+	case KEY_HOME: f->ptop = 0; return 1;
+	case KEY_END: f->ptop = max; return 1;
+	default: return 0;
+	}
 }
 
 int ui_import_store(struct ui *u, struct ui_form *f, struct err *e)

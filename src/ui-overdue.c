@@ -119,16 +119,19 @@ void ui_due_draw(struct ui *u, struct txn *t)
 	            d->root ? " và cấp dưới" : "", d->l.n);
 	if (d->soon)
 		sbuf_printf(&b, "(trong %d ngày) ", u->ops->cfg->soon_days);
-	ui_put(lo->pane_y, 0, w, b.s, ui_attr(u, UC_TITLE_FOCUS));
-	sbuf_reset(&b);
 	if (w < 92) {
 		widths[2] = 14;
 		widths[3] = 10;
 	}
-	ui_fmt_cells(&b, cells, widths, 5, w - 2);
-	ui_put(lo->pane_y + 1, 0, 2, "", A_NORMAL);
+	{
+		struct sbuf h = { 0 };
+
+		sbuf_putc(&h, ' '); /* the rows have the lint marker's column too */
+		ui_fmt_cells(&h, cells, widths, 5, w - 3);
+		ui_view_head(u, b.s, h.s);
+		sbuf_free(&h);
+	}
 	ui_due_fetch(u, t, d->l.top + (size_t)page, NULL);
-	ui_put(lo->pane_y + 1, 2, w - 2, b.s, ui_attr(u, UC_TITLE));
 	for (r = 0; r < page; r++) {
 		size_t row = d->l.top + (size_t)r;
 		int y = lo->pane_y + 2 + r;
@@ -148,47 +151,8 @@ void ui_due_draw(struct ui *u, struct txn *t)
 int ui_due_jump(struct ui *u, struct txn *t, struct err *e)
 {
 	uint64_t id = ui_due_selected(u);
-	struct task tk;
-	struct doc dc;
-	uint32_t unit;
-	int rc;
 
-	if (!id)
-		return 0;
-	memset(&tk, 0, sizeof(tk));
-	rc = store_task_get(t, id, &tk, e);
-	if (rc)
-		return rc;
-	unit = tk.lead;
-	u->docs.assigned = 1;
-	if (!unit && tk.doc_id) {
-		/* No resolved lead: show it under the document's issuer. */
-		memset(&dc, 0, sizeof(dc));
-		if (store_doc_get(t, tk.doc_id, &dc, NULL) == 0) {
-			unit = dc.issuer;
-			doc_free(&dc);
-		}
-		u->docs.assigned = 0;
-	}
-	if (unit)
-		ui_units_reveal(u, unit);
-	u->docs.built = 0;
-	u->tasks.built = 0;
-	u->tasks.led = tk.doc_id == 0;
-	if (u->tasks.fkind != UI_FILTER_NONE)
-		ui_tasks_set_filter(u, UI_FILTER_NONE, 0);
-	rc = ui_docs_sync(u, t, e);
-	if (rc == 0 && tk.doc_id)
-		ui_docs_select_id(u, tk.doc_id);
-	if (rc == 0)
-		rc = ui_tasks_sync(u, t, e);
-	if (rc == 0 && !ui_tasks_select_id(u, id))
-		ui_msg(u, 0, "Nhiệm vụ #%llu không nằm trong danh sách của đơn vị.",
-		       (unsigned long long)id);
-	task_free(&tk);
-	u->focus = UI_TASKS;
-	u->view = UI_VIEW_PANES;
-	return rc;
+	return id ? ui_jump_task(u, t, id, e) : 0;
 }
 
 int ui_due_search_step(struct ui *u, struct txn *t, size_t budget)

@@ -159,7 +159,7 @@ const char *ui_tasks_filter_label(const struct ui *u, char *buf, size_t len)
 	if (p->fkind == UI_FILTER_STATUS)
 		snprintf(buf, len, "%s", st_label((enum task_status)p->fvalue));
 	else if (p->fkind == UI_FILTER_TL)
-		snprintf(buf, len, "%s", tl_label((enum timeliness)p->fvalue));
+		snprintf(buf, len, "tình trạng %s", tl_label((enum timeliness)p->fvalue));
 	else
 		snprintf(buf, len, "%s", "");
 	return buf;
@@ -289,18 +289,20 @@ void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, 
 			widths[2] = 14;
 			widths[3] = 10;
 		}
-		ui_fmt_cells(&line, cells, widths, 5, w - 2);
+		ui_fmt_cells(&line, cells, widths, 5, w - 3);
 	} else {
 		const char *cells[3];
-		int widths[3] = { 8, 9, 0 };
+		int widths[3] = { w < 50 ? 6 : 8, 9, 0 };
 
 		cells[0] = idbuf;
 		cells[1] = tk.section;
 		cells[2] = text;
-		ui_fmt_cells(&line, cells, widths, 3, w - 2);
+		ui_fmt_cells(&line, cells, widths, 3, w - 3);
 	}
-	ui_put(y, x + 1, 1, " ", a);
-	ui_put(y, x + 2, w - 2, line.s, a);
+	/* Beside the timeliness, the lint marker: the task is unclear. */
+	ui_put(y, x + 1, 1, ui_lint_marker(u, &tk), sel ? a : ui_attr(u, UC_WAIT));
+	ui_put(y, x + 2, 1, " ", a);
+	ui_put(y, x + 3, w - 3, line.s, a);
 	free(text);
 	sbuf_free(&line);
 	task_free(&tk);

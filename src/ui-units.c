@@ -180,6 +180,9 @@ void ui_units_draw(struct ui *u, struct txn *t)
 	const struct ui_layout *lo = &u->lo;
 	int x = lo->pane_x[UI_UNITS], w = lo->pane_w[UI_UNITS], page = ui_page(u), r;
 	int focused = u->focus == UI_UNITS && u->view == UI_VIEW_PANES;
+	/* One column per level on a narrow pane: the names are what tell
+	 * the units apart. */
+	int step = w < 34 ? 1 : 2;
 	struct sbuf b = { 0 };
 
 	for (r = 0; r < page; r++) {
@@ -199,7 +202,7 @@ void ui_units_draw(struct ui *u, struct txn *t)
 		leaf = hier_subtree_end(p->h, hi) == hi + 1;
 		counts_of(u, t, hi);
 		sbuf_reset(&b);
-		sbuf_printf(&b, "%*s%s %s%s", depth > 8 ? 16 : depth * 2, "",
+		sbuf_printf(&b, "%*s%s %s%s", (depth > 8 ? 8 : depth) * step, "",
 		            leaf ? " " : p->open[hi] ? "-" : "+", un->name ? un->name : un->code,
 		            un->historical ? " (lịch sử)" : "");
 		ui_fmt_counts(p->overdue[hi], p->total[hi], counts, sizeof(counts));

@@ -1,9 +1,9 @@
 /* ui.c — the TUI's entry point, main loop and frame.
  *
  * The loop waits for a key with a half-second timeout.  On a key it
- * dispatches through the key table (ui-keys.c), first draining any keys
+ * dispatches through the key table (ui-act.c), first draining any keys
  * already typed so that held-down keys never queue up behind frames.  On
- * a timeout it either runs a slice of a pending search or filter, or
+ * a timeout it either runs a slice of a pending search, lint or filter, or
  * compares the store's commit marker with the one it last read and, when
  * another process has committed, reloads what is on screen keeping the
  * selections and scroll positions.
@@ -96,7 +96,7 @@ int ui_page(const struct ui *u)
 
 int ui_view_page(const struct ui *u)
 {
-	if (u->view == UI_VIEW_DUE)
+	if (ui_view_is_list(u->view))
 		return u->lo.pane_h > 2 ? u->lo.pane_h - 1 : 1;
 	return u->lo.msg_y > 2 ? u->lo.msg_y - 1 : 1;
 }
@@ -136,7 +136,7 @@ static int reload_in(struct ui *u, struct txn *t, struct err *e)
 	ui_units_forget_counts(u);
 	u->docs.built = 0;
 	u->tasks.built = 0;
-	u->due.built = 0;
+	ui_views_forget(u);
 	return rc;
 }
 
@@ -216,49 +216,101 @@ static void draw_titles(struct ui *u)
 	ui_vline(lo->pane_y, lo->pane_x[2] - 1, lo->pane_h + 1);
 }
 
-/* Key hints for the status line, longest first: the widest that fits is
- * shown after who, where and when. */
+/* Key hints for the status line, longest first and NULL-terminated: the
+ * widest that fits is shown after who, where and when. */
 static const char *const pane_hints[] = {
 	"?:trợ giúp u:cập nhật s:trạng thái o:quá hạn d:sắp hạn /:tìm f:lọc q:thoát ",
 	"?:trợ giúp u:cập nhật o:quá hạn d:sắp hạn /:tìm f:lọc q:thoát ",
 	"?:trợ giúp u:cập nhật o:quá hạn q:thoát ",
 	"?:trợ giúp q:thoát ",
 	"?:trợ giúp ",
+	NULL
 };
 static const char *const due_hints[] = {
 	"Enter:đến nhiệm vụ u:cập nhật /:tìm Esc/q:đóng ",
 	"Enter:đến nhiệm vụ Esc:đóng ",
 	"Esc:đóng ",
+	NULL
+};
+static const char *const task_list_hints[] = {
+	"Enter:đến nhiệm vụ u:cập nhật L:nhật ký Esc/q:đóng ",
+	"Enter:đến nhiệm vụ Esc:đóng ",
+	"Esc:đóng ",
+	NULL
+};
+static const char *const dash_hints[] = {
+	"Enter:đơn vị cấp dưới h/←:cấp trên Esc/q:đóng ",
+	"Enter:cấp dưới h:cấp trên Esc:đóng ",
+	"Esc:đóng ",
+	NULL
+};
+static const char *const casc_hints[] = {
+	"Enter:đến văn bản Esc/q:đóng ",
+	"Esc:đóng ",
+	NULL
+};
+static const char *const ind_hints[] = {
+	"u/Enter:ghi số liệu Esc/q:đóng ",
+	"u:ghi số liệu Esc:đóng ",
+	"Esc:đóng ",
+	NULL
+};
+static const char *const audit_hints[] = {
+	"Enter:đến nhiệm vụ L:của nhiệm vụ/toàn bộ Esc/q:đóng ",
+	"Enter:đến nhiệm vụ Esc:đóng ",
+	"Esc:đóng ",
+	NULL
+};
+static const char *const queue_hints[] = {
+	"x:xác nhận T:trả lại Enter:đến nhiệm vụ Esc/q:đóng ",
+	"x:xác nhận T:trả lại Esc:đóng ",
+	"Esc:đóng ",
+	NULL
+};
+static const char *const read_hints[] = {
+	"Enter:đến nhiệm vụ Esc/q:đóng ",
+	"Esc:đóng ",
+	NULL
 };
 static const char *const text_hints[] = {
 	"j/k PgUp/PgDn:cuộn Esc/q:đóng ",
 	"Esc:đóng ",
+	NULL
 };
+
+static const char *const *hints_of(const struct ui *u)
+{
+	int writer = u->ops->who.role == ROLE_EDITOR || u->ops->who.role == ROLE_ADMIN;
+
+	switch (u->view) {
+	case UI_VIEW_PANES: return pane_hints;
+	case UI_VIEW_DUE: return due_hints;
+	case UI_VIEW_LINT: return writer ? task_list_hints : read_hints;
+	case UI_VIEW_DASH: return dash_hints;
+	case UI_VIEW_CASCADE: return casc_hints;
+	case UI_VIEW_IND: return writer ? ind_hints : text_hints + 1;
+	case UI_VIEW_AUDIT: return audit_hints;
+	case UI_VIEW_QUEUE: return ui_may_confirm_some(u) ? queue_hints : read_hints;
+	default: return text_hints;
+	}
+}
 
 static void draw_status(struct ui *u)
 {
 	const struct ui_layout *lo = &u->lo;
 	const struct actor *who = &u->ops->who;
 	struct sbuf left = { 0 }, line = { 0 };
-	const char *const *hints = pane_hints;
-	size_t nh = sizeof(pane_hints) / sizeof(pane_hints[0]);
+	const char *const *hints = hints_of(u);
 	const char *hint = NULL;
 	char d[16];
 	size_t i;
 	int room;
 
-	if (u->view == UI_VIEW_DUE) {
-		hints = due_hints;
-		nh = sizeof(due_hints) / sizeof(due_hints[0]);
-	} else if (u->view != UI_VIEW_PANES) {
-		hints = text_hints;
-		nh = sizeof(text_hints) / sizeof(text_hints[0]);
-	}
 	sbuf_printf(&left, " %s · %s · %s · %s", who->login,
 	            who->unit ? ui_unit_name(u, who->unit) : "(chưa gắn đơn vị)",
 	            role_label(who->role), date_vn(u->ops->today, d));
 	room = lo->cols - txt_width(left.s) - 1;
-	for (i = 0; i < nh && !hint; i++)
+	for (i = 0; hints[i] && !hint; i++)
 		if (txt_width(hints[i]) <= room)
 			hint = hints[i];
 	ui_fmt_lr(&line, left.s, hint, lo->cols);
@@ -275,6 +327,10 @@ static void draw_msg(struct ui *u)
 	if (u->search.running) {
 		snprintf(buf, sizeof(buf), "Đang tìm “%s”… (Esc: dừng)", u->search.needle);
 		ui_put(lo->msg_y, 0, lo->cols, buf, ui_attr(u, UC_MUTED));
+	} else if (ui_views_busy(u)) {
+		snprintf(buf, sizeof(buf), "Đang rà soát nhiệm vụ… %zu/%zu (Esc: đóng)", u->lint.pos,
+		         u->lint.nids);
+		ui_put(lo->msg_y, 0, lo->cols, buf, ui_attr(u, UC_MUTED));
 	} else if (ui_tasks_filtering(u)) {
 		snprintf(buf, sizeof(buf), "Đang lọc nhiệm vụ… %zu/%zu (Esc: bỏ lọc)", u->tasks.fpos,
 		         u->tasks.nall);
@@ -289,13 +345,13 @@ static int frame_in(struct ui *u, struct txn *t, struct err *e)
 {
 	int rc = 0;
 
-	if (u->view == UI_VIEW_PANES || u->view == UI_VIEW_DUE) {
+	if (u->view == UI_VIEW_PANES || ui_view_is_list(u->view)) {
 		rc = ui_docs_sync(u, t, e);
 		if (rc == 0)
 			rc = ui_tasks_sync(u, t, e);
 	}
-	if (rc == 0 && u->view == UI_VIEW_DUE)
-		rc = ui_due_sync(u, t, e);
+	if (rc == 0 && ui_view_is_list(u->view))
+		rc = ui_view_sync(u, t, e);
 	switch (u->view) {
 	case UI_VIEW_PANES:
 		draw_titles(u);
@@ -304,17 +360,27 @@ static int frame_in(struct ui *u, struct txn *t, struct err *e)
 		ui_tasks_draw(u, t);
 		ui_detail_draw(u, t);
 		break;
-	case UI_VIEW_DUE:
-		ui_due_draw(u, t);
-		ui_detail_draw(u, t);
-		break;
 	case UI_VIEW_SOURCE:
 		ui_source_draw(u);
 		break;
-	default:
+	case UI_VIEW_HELP:
 		ui_help_draw(u);
+		break;
+	default:
+		ui_view_draw(u, t);
 	}
 	return rc;
+}
+
+/* After a resize the pages have another height: scroll every list so
+ * that its selected row stays on screen. */
+static void clamp_lists(struct ui *u)
+{
+	ui_list_clamp(&u->units.l, ui_page(u));
+	ui_list_clamp(&u->docs.l, ui_page(u));
+	ui_list_clamp(&u->tasks.l, ui_page(u));
+	if (ui_view_is_list(u->view))
+		ui_list_clamp(ui_view_list(u), ui_view_page(u));
 }
 
 static void frame(struct ui *u)
@@ -323,6 +389,10 @@ static void frame(struct ui *u)
 
 	getmaxyx(stdscr, rows, cols);
 	u->small = ui_layout(cols, rows, &u->lo) != 0;
+	if (!u->small && (cols != u->cols_seen || rows != u->rows_seen))
+		clamp_lists(u);
+	u->cols_seen = cols;
+	u->rows_seen = rows;
 	if (u->small) {
 		curs_set(0);
 		draw_small(u, cols, rows);
@@ -342,223 +412,18 @@ static void frame(struct ui *u)
 	refresh();
 }
 
-/* ---- jobs: search and filter slices between keys ---- */
+/* ---- jobs: search, filter and lint slices between keys ---- */
 
 static int job_in(struct ui *u, struct txn *t, struct err *e)
 {
 	(void)e;
 	if (u->search.running)
 		ui_search_step(u, t, JOB_BUDGET);
+	else if (ui_views_busy(u))
+		ui_views_step(u, t, JOB_BUDGET);
 	else if (ui_tasks_filtering(u))
 		ui_tasks_filter_step(u, t, JOB_BUDGET);
 	return 0;
-}
-
-static int busy(const struct ui *u)
-{
-	return u->search.running || ui_tasks_filtering(u);
-}
-
-/* ---- actions ---- */
-
-static struct ui_list *focused_list(struct ui *u, int *page)
-{
-	*page = u->view == UI_VIEW_PANES ? ui_page(u) : ui_view_page(u);
-	switch (u->view) {
-	case UI_VIEW_DUE: return &u->due.l;
-	case UI_VIEW_SOURCE: return &u->src.l;
-	case UI_VIEW_HELP: return &u->help;
-	default: break;
-	}
-	switch (u->focus) {
-	case UI_UNITS: return &u->units.l;
-	case UI_DOCS: return &u->docs.l;
-	default: return &u->tasks.l;
-	}
-}
-
-/* Moves: lists move their selection; the text views scroll. */
-static void move_by(struct ui *u, enum ui_act a)
-{
-	int page;
-	struct ui_list *l = focused_list(u, &page);
-	long d;
-
-	switch (a) {
-	case UA_DOWN: d = 1; break;
-	case UA_UP: d = -1; break;
-	case UA_PAGE_DOWN: d = page; break;
-	case UA_PAGE_UP: d = -page; break;
-	case UA_TOP: d = -(long)l->n; break;
-	default: d = (long)l->n; break;
-	}
-	if (u->view == UI_VIEW_SOURCE || u->view == UI_VIEW_HELP) {
-		size_t max = l->n > (size_t)page ? l->n - (size_t)page : 0;
-		long top = (long)l->top + d;
-
-		l->top = top < 0 ? 0 : (size_t)top > max ? max : (size_t)top;
-		l->sel = l->top;
-		return;
-	}
-	ui_list_move(l, d, page);
-}
-
-static int jump_in(struct ui *u, struct txn *t, struct err *e)
-{
-	return ui_due_jump(u, t, e);
-}
-
-static int source_in(struct ui *u, struct txn *t, struct err *e)
-{
-	uint64_t doc = ui_docs_selected(u);
-
-	if (u->focus == UI_TASKS || u->view == UI_VIEW_DUE) {
-		uint64_t id = u->view == UI_VIEW_DUE ? ui_due_selected(u) : ui_tasks_selected(u);
-		struct task tk;
-
-		memset(&tk, 0, sizeof(tk));
-		if (id && store_task_get(t, id, &tk, NULL) == 0) {
-			doc = tk.doc_id;
-			task_free(&tk);
-		}
-	}
-	if (!doc) {
-		ui_msg(u, 1, "Chưa chọn văn bản.");
-		return 0;
-	}
-	return ui_source_open(u, t, doc, e);
-}
-
-static void act_open(struct ui *u)
-{
-	if (u->view == UI_VIEW_DUE) {
-		ui_with_txn(u, jump_in);
-		return;
-	}
-	if (u->view != UI_VIEW_PANES)
-		return;
-	if (u->focus == UI_UNITS)
-		ui_units_toggle(u);
-	else if (u->focus == UI_DOCS)
-		u->focus = UI_TASKS;
-}
-
-static void close_view(struct ui *u)
-{
-	if (u->view == UI_VIEW_SOURCE)
-		ui_source_free(u);
-	u->view = UI_VIEW_PANES;
-}
-
-static void dispatch(struct ui *u, struct ui_key k)
-{
-	enum ui_act a;
-
-	if (u->form) {
-		ui_form_key(u, k);
-		return;
-	}
-	if (k.fn && k.ch == KEY_RESIZE)
-		return; /* the next frame lays the screen out again */
-	if (u->small) {
-		if (!k.fn && k.ch == 'q')
-			u->quit = 1;
-		return;
-	}
-	a = ui_key_action(k);
-	if (busy(u) && a == UA_BACK) {
-		if (u->search.running) {
-			u->search.running = 0;
-			ui_msg(u, 0, "Đã dừng tìm.");
-		} else {
-			ui_tasks_set_filter(u, UI_FILTER_NONE, 0);
-			ui_msg(u, 0, "Đã bỏ lọc.");
-		}
-		return;
-	}
-	if (a != UA_NONE && a != UA_SEARCH_NEXT && a != UA_SEARCH_PREV)
-		u->msg[0] = '\0';
-	if (u->view == UI_VIEW_HELP || u->view == UI_VIEW_SOURCE) {
-		if (a == UA_BACK || a == UA_QUIT || (a == UA_HELP && u->view == UI_VIEW_HELP))
-			close_view(u);
-		else if (a >= UA_DOWN && a <= UA_BOTTOM)
-			move_by(u, a);
-		return;
-	}
-	switch (a) {
-	case UA_QUIT:
-		if (u->view == UI_VIEW_DUE)
-			close_view(u);
-		else
-			u->quit = 1;
-		break;
-	case UA_BACK:
-		close_view(u);
-		break;
-	case UA_HELP:
-		u->help.sel = u->help.top = 0;
-		u->view = UI_VIEW_HELP;
-		break;
-	case UA_NEXT_PANE:
-	case UA_PREV_PANE:
-		if (u->view == UI_VIEW_PANES)
-			u->focus = (u->focus + (a == UA_NEXT_PANE ? 1 : UI_NPANES - 1)) % UI_NPANES;
-		break;
-	case UA_DOWN: case UA_UP: case UA_PAGE_DOWN: case UA_PAGE_UP: case UA_TOP: case UA_BOTTOM:
-		move_by(u, a);
-		break;
-	case UA_OPEN:
-		act_open(u);
-		break;
-	case UA_UPDATE:
-		ui_form_open(u, UF_UPDATE);
-		break;
-	case UA_STATUS:
-		ui_form_open(u, UF_STATUS);
-		break;
-	case UA_EXTEND:
-		ui_form_open(u, UF_EXTEND);
-		break;
-	case UA_OVERDUE:
-	case UA_SOON:
-		ui_due_open(u, a == UA_SOON);
-		break;
-	case UA_SEARCH:
-		ui_form_open(u, UF_SEARCH);
-		break;
-	case UA_SEARCH_NEXT:
-	case UA_SEARCH_PREV:
-		ui_search_again(u, a == UA_SEARCH_NEXT ? 1 : -1);
-		break;
-	case UA_FILTER:
-		ui_form_open(u, UF_FILTER);
-		break;
-	case UA_DOC_MODE:
-		u->docs.assigned = !u->docs.assigned;
-		u->docs.built = 0;
-		u->docs.l.sel = u->docs.l.top = 0;
-		u->view = UI_VIEW_PANES;
-		break;
-	case UA_TASK_MODE:
-		u->tasks.led = !u->tasks.led;
-		u->tasks.built = 0;
-		u->tasks.l.sel = u->tasks.l.top = 0;
-		u->view = UI_VIEW_PANES;
-		u->focus = UI_TASKS;
-		break;
-	case UA_SOURCE:
-		ui_with_txn(u, source_in);
-		break;
-	case UA_IMPORT:
-		ui_form_open(u, UF_IMPORT);
-		break;
-	case UA_REDRAW:
-		clearok(curscr, TRUE);
-		ui_reload(u);
-		break;
-	default:
-		break;
-	}
 }
 
 static int read_key(struct ui_key *k)
@@ -582,9 +447,9 @@ static void loop(struct ui *u)
 		if (dirty)
 			frame(u);
 		dirty = 0;
-		timeout(busy(u) ? 0 : IDLE_MS);
+		timeout(ui_busy(u) ? 0 : IDLE_MS);
 		if (!read_key(&k)) {
-			if (busy(u)) {
+			if (ui_busy(u)) {
 				ui_with_txn(u, job_in);
 				dirty = 1;
 			} else if (store_changed(u)) {
@@ -593,12 +458,12 @@ static void loop(struct ui *u)
 			}
 			continue;
 		}
-		dispatch(u, k);
+		ui_dispatch(u, k);
 		dirty = 1;
 		/* Keys already typed are handled before the next frame. */
 		timeout(0);
 		for (n = 0; n < DRAIN_MAX && !u->quit && read_key(&k); n++)
-			dispatch(u, k);
+			ui_dispatch(u, k);
 	}
 }
 
@@ -614,7 +479,7 @@ static void free_all(struct ui *u)
 	ui_form_free(u->form);
 	u->form = NULL;
 	ui_source_free(u);
-	ui_due_free(u);
+	ui_views_free(u);
 	ui_tasks_free(u);
 	ui_docs_free(u);
 	ui_units_free(u);

@@ -1,0 +1,271 @@
+/* ui-act.c — what the keys do: the action the key table (ui-keys.c) binds
+ * to a key, applied to the current view.  Forms get every key while one
+ * is open; the other views share the moves, and Enter, u, q and Esc mean
+ * what the view says on the status line.
+ */
+#include <curses.h>
+#include <string.h>
+
+#include "store.h"
+#include "ui-ctx.h"
+#include "ui-form.h"
+#include "util.h"
+
+int ui_busy(const struct ui *u)
+{
+	return u->search.running || ui_views_busy(u) || ui_tasks_filtering(u);
+}
+
+static struct ui_list *focused_list(struct ui *u, int *page)
+{
+	struct ui_list *l;
+
+	*page = u->view == UI_VIEW_PANES ? ui_page(u) : ui_view_page(u);
+	l = ui_view_list(u);
+	if (l)
+		return l;
+	switch (u->focus) {
+	case UI_UNITS: return &u->units.l;
+	case UI_DOCS: return &u->docs.l;
+	default: return &u->tasks.l;
+	}
+}
+
+/* Moves: lists move their selection; the text views scroll. */
+static void move_by(struct ui *u, enum ui_act a)
+{
+	int page;
+	struct ui_list *l = focused_list(u, &page);
+	long d;
+
+	switch (a) {
+	case UA_DOWN: d = 1; break;
+	case UA_UP: d = -1; break;
+	case UA_PAGE_DOWN: d = page; break;
+	case UA_PAGE_UP: d = -page; break;
+	case UA_TOP: d = -(long)l->n; break;
+	default: d = (long)l->n; break;
+	}
+	if (u->view == UI_VIEW_SOURCE || u->view == UI_VIEW_HELP) {
+		size_t max = l->n > (size_t)page ? l->n - (size_t)page : 0;
+		long top = (long)l->top + d;
+
+		l->top = top < 0 ? 0 : (size_t)top > max ? max : (size_t)top;
+		l->sel = l->top;
+		return;
+	}
+	ui_list_move(l, d, page);
+}
+
+static int enter_in(struct ui *u, struct txn *t, struct err *e)
+{
+	return ui_view_enter(u, t, e);
+}
+
+static int source_in(struct ui *u, struct txn *t, struct err *e)
+{
+	uint64_t doc = ui_pointed_doc(u, t);
+
+	if (!doc) {
+		ui_msg(u, 1, "Chưa chọn văn bản.");
+		return 0;
+	}
+	return ui_source_open(u, t, doc, e);
+}
+
+static void act_open(struct ui *u)
+{
+	if (u->view == UI_VIEW_IND) {
+		ui_form_open(u, UF_MEASURE);
+		return;
+	}
+	if (ui_view_is_list(u->view)) {
+		ui_with_txn(u, enter_in);
+		return;
+	}
+	if (u->view != UI_VIEW_PANES)
+		return;
+	if (u->focus == UI_UNITS)
+		ui_units_toggle(u);
+	else if (u->focus == UI_DOCS)
+		u->focus = UI_TASKS;
+}
+
+/* Esc while a search, a lint check or a filter runs stops it. */
+static void stop_job(struct ui *u)
+{
+	if (u->search.running) {
+		u->search.running = 0;
+		ui_msg(u, 0, "Đã dừng tìm.");
+	} else if (ui_views_busy(u)) {
+		ui_view_close(u);
+		ui_msg(u, 0, "Đã dừng rà soát.");
+	} else {
+		ui_tasks_set_filter(u, UI_FILTER_NONE, 0);
+		ui_msg(u, 0, "Đã bỏ lọc.");
+	}
+}
+
+static void text_view_key(struct ui *u, enum ui_act a)
+{
+	if (a == UA_BACK || a == UA_QUIT || (a == UA_HELP && u->view == UI_VIEW_HELP))
+		ui_view_close(u);
+	else if (a >= UA_DOWN && a <= UA_BOTTOM)
+		move_by(u, a);
+}
+
+static void open_list_view(struct ui *u, enum ui_act a)
+{
+	static const struct {
+		enum ui_act act;
+		int view;
+	} views[] = {
+		{ UA_DASH, UI_VIEW_DASH },     { UA_CASCADE, UI_VIEW_CASCADE },
+		{ UA_LINT, UI_VIEW_LINT },     { UA_INDICATORS, UI_VIEW_IND },
+		{ UA_AUDIT, UI_VIEW_AUDIT },   { UA_QUEUE, UI_VIEW_QUEUE },
+	};
+	size_t i;
+
+	if (a == UA_AUDIT && u->view == UI_VIEW_AUDIT) {
+		ui_audit_toggle(u);
+		return;
+	}
+	for (i = 0; i < sizeof(views) / sizeof(views[0]); i++)
+		if (views[i].act == a)
+			ui_view_open(u, views[i].view);
+}
+
+static void pane_mode(struct ui *u, enum ui_act a)
+{
+	if (u->view != UI_VIEW_PANES)
+		ui_view_close(u);
+	if (a == UA_DOC_MODE) {
+		u->docs.assigned = !u->docs.assigned;
+		u->docs.built = 0;
+		u->docs.l.sel = u->docs.l.top = 0;
+	} else {
+		u->tasks.led = !u->tasks.led;
+		u->tasks.built = 0;
+		u->tasks.l.sel = u->tasks.l.top = 0;
+		u->focus = UI_TASKS;
+	}
+}
+
+static void act(struct ui *u, enum ui_act a)
+{
+	switch (a) {
+	case UA_QUIT:
+		if (u->view != UI_VIEW_PANES)
+			ui_view_close(u);
+		else
+			u->quit = 1;
+		break;
+	case UA_BACK:
+		ui_view_close(u);
+		break;
+	case UA_HELP:
+		if (u->view != UI_VIEW_PANES)
+			ui_view_close(u);
+		u->help.sel = u->help.top = 0;
+		u->view = UI_VIEW_HELP;
+		break;
+	case UA_NEXT_PANE:
+	case UA_PREV_PANE:
+		if (u->view == UI_VIEW_PANES)
+			u->focus = (u->focus + (a == UA_NEXT_PANE ? 1 : UI_NPANES - 1)) % UI_NPANES;
+		else if (u->view == UI_VIEW_DASH && a == UA_PREV_PANE)
+			ui_dash_up(u);
+		break;
+	case UA_DOWN: case UA_UP: case UA_PAGE_DOWN: case UA_PAGE_UP: case UA_TOP: case UA_BOTTOM:
+		move_by(u, a);
+		break;
+	case UA_OPEN:
+		act_open(u);
+		break;
+	case UA_UPDATE:
+		ui_form_open(u, u->view == UI_VIEW_IND ? UF_MEASURE : UF_UPDATE);
+		break;
+	case UA_STATUS:
+		ui_form_open(u, UF_STATUS);
+		break;
+	case UA_EXTEND:
+		ui_form_open(u, UF_EXTEND);
+		break;
+	case UA_CONFIRM:
+		ui_form_open(u, UF_CONFIRM);
+		break;
+	case UA_RETURN:
+		ui_form_open(u, UF_RETURN);
+		break;
+	case UA_OVERDUE:
+	case UA_SOON:
+		if (u->view != UI_VIEW_PANES)
+			ui_view_close(u);
+		ui_due_open(u, a == UA_SOON);
+		break;
+	case UA_SEARCH:
+		if (u->view == UI_VIEW_PANES || u->view == UI_VIEW_DUE)
+			ui_form_open(u, UF_SEARCH);
+		else
+			ui_msg(u, 1, "Tìm (/) dùng trong các khung và danh sách quá hạn, sắp đến hạn.");
+		break;
+	case UA_SEARCH_NEXT:
+	case UA_SEARCH_PREV:
+		if (u->view == UI_VIEW_PANES || u->view == UI_VIEW_DUE)
+			ui_search_again(u, a == UA_SEARCH_NEXT ? 1 : -1);
+		break;
+	case UA_FILTER:
+		if (u->view != UI_VIEW_PANES)
+			ui_view_close(u);
+		ui_form_open(u, UF_FILTER);
+		break;
+	case UA_DOC_MODE:
+	case UA_TASK_MODE:
+		pane_mode(u, a);
+		break;
+	case UA_SOURCE:
+		ui_with_txn(u, source_in);
+		break;
+	case UA_IMPORT:
+		ui_form_open(u, UF_IMPORT);
+		break;
+	case UA_DASH: case UA_CASCADE: case UA_LINT: case UA_INDICATORS: case UA_AUDIT:
+	case UA_QUEUE:
+		open_list_view(u, a);
+		break;
+	case UA_REDRAW:
+		clearok(curscr, TRUE);
+		ui_reload(u);
+		break;
+	default:
+		break;
+	}
+}
+
+void ui_dispatch(struct ui *u, struct ui_key k)
+{
+	enum ui_act a;
+
+	if (u->form) {
+		ui_form_key(u, k);
+		return;
+	}
+	if (k.fn && k.ch == KEY_RESIZE)
+		return; /* the next frame lays the screen out again */
+	if (u->small) {
+		if (!k.fn && k.ch == 'q')
+			u->quit = 1;
+		return;
+	}
+	a = ui_key_action(k);
+	if (ui_busy(u) && a == UA_BACK) {
+		stop_job(u);
+		return;
+	}
+	if (a != UA_NONE && a != UA_SEARCH_NEXT && a != UA_SEARCH_PREV)
+		u->msg[0] = '\0';
+	if (u->view == UI_VIEW_HELP || u->view == UI_VIEW_SOURCE)
+		text_view_key(u, a);
+	else
+		act(u, a);
+}

@@ -1,0 +1,228 @@
+/* ui-cascade.c — the cascade (`c`) of the selected document, as a tree:
+ * for each subordinate committee that must issue its own implementing
+ * plan, the plan it issued (number, date, on time or late against the
+ * date the upper document set) or that it has not; then the same under
+ * each plan.  Each state has its own symbol, so it reads in monochrome.
+ * Enter shows the row's document in the panes.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cascade.h"
+#include "date.h"
+#include "text.h"
+#include "ui-ctx.h"
+#include "ui-draw.h"
+#include "util.h"
+
+void ui_casc_free(struct ui *u)
+{
+	cascade_free(&u->casc.c);
+	memset(&u->casc, 0, sizeof(u->casc));
+}
+
+void ui_casc_open(struct ui *u, uint64_t doc)
+{
+	ui_casc_free(u);
+	u->casc.doc = doc;
+}
+
+int ui_casc_sync(struct ui *u, struct txn *t, struct err *e)
+{
+	struct ui_cascv *v = &u->casc;
+	struct cascade c;
+	int rc;
+
+	if (v->built)
+		return 0;
+	memset(&c, 0, sizeof(c));
+	rc = cascade_build(t, u->units.h, v->doc, u->ops->today, 0, &c, e);
+	if (rc)
+		return rc;
+	cascade_free(&v->c);
+	v->c = c;
+	v->built = 1;
+	v->l.n = c.n;
+	ui_list_clamp(&v->l, ui_view_page(u));
+	return 0;
+}
+
+/* Symbol and colour of a state: the symbol alone tells them apart. */
+static const char *state_symbol(enum cascade_state s, enum ui_color *c)
+{
+	switch (s) {
+	case CS_ROOT: *c = UC_NORMAL; return "=";
+	case CS_ON_TIME: *c = UC_DONE; return "+";
+	case CS_ISSUED: *c = UC_DONE; return "+";
+	case CS_LATE: *c = UC_OVERDUE; return "*";
+	case CS_OVERDUE: *c = UC_OVERDUE; return "!";
+	case CS_MISSING: *c = UC_WAIT; return "-";
+	case CS_OTHER: *c = UC_MUTED; return ".";
+	default: *c = UC_WAIT; return "?";
+	}
+}
+
+/* "chậm 27 ngày", "chưa ban hành, quá hạn 327 ngày", ... */
+static void state_text(const struct cascade_node *nd, char *buf, size_t len)
+{
+	const char *label = cascade_state_label(nd->state);
+
+	if ((nd->state == CS_LATE || nd->state == CS_OVERDUE) && nd->days > 0)
+		snprintf(buf, len, "%s %d ngày", label, nd->days);
+	else
+		snprintf(buf, len, "%s", label);
+	if (nd->cut)
+		str_copy(buf + strlen(buf), " (dừng: vòng lặp hoặc quá sâu)", len - strlen(buf));
+}
+
+/* 1 if node i has a sibling after its subtree. */
+static int has_next(const struct cascade *c, size_t i)
+{
+	size_t j = i + 1;
+
+	while (j < c->n && c->nodes[j].depth > c->nodes[i].depth)
+		j++;
+	return j < c->n && c->nodes[j].depth == c->nodes[i].depth;
+}
+
+/* The tree's branches in front of node i ("│   ├── "). */
+static void branches(struct ui *u, const struct cascade *c, size_t i, struct sbuf *b)
+{
+	int d = c->nodes[i].depth, k;
+	size_t anc[64];
+
+	if (d <= 0)
+		return;
+	if (d > 63)
+		d = 63;
+	anc[d] = i;
+	for (k = d; k > 1; k--) {
+		size_t p = c->nodes[anc[k]].parent;
+
+		anc[k - 1] = p < c->n ? p : anc[k];
+	}
+	for (k = 1; k < d; k++)
+		sbuf_puts(b, has_next(c, anc[k]) ? (u->utf8 ? "│  " : "|  ") : "   ");
+	sbuf_puts(b, has_next(c, i) ? (u->utf8 ? "├─ " : "|- ") : (u->utf8 ? "└─ " : "`- "));
+}
+
+void ui_casc_draw(struct ui *u, struct txn *t)
+{
+	struct ui_cascv *v = &u->casc;
+	const struct cascade *c = &v->c;
+	const struct ui_layout *lo = &u->lo;
+	int page = ui_view_page(u), r, cols = lo->cols - 2;
+	const char *head[5] = { "Cấp ủy, văn bản", "Số", "Ngày", "Hạn", "Tình trạng" };
+	int widths[5] = { 0, 14, 10, 10, 34 };
+	struct sbuf title = { 0 }, hb = { 0 }, row = { 0 };
+
+	(void)t;
+	if (cols < 100) {
+		widths[1] = 11;
+		widths[4] = 26;
+	}
+	widths[0] = cols - widths[1] - widths[2] - widths[3] - widths[4] - 4;
+	if (c->n) {
+		const struct cascade_node *root = &c->nodes[0];
+
+		sbuf_printf(&title, " Cây kế hoạch thực hiện %s — phải ban hành %d; đã ban hành %d "
+		                    "(đúng hạn %d, chậm %d); chưa ban hành %d (quá hạn %d) ",
+		            root->number[0] ? root->number : "(không số)", c->required, c->issued,
+		            c->on_time, c->late, c->missing, c->overdue);
+	} else {
+		sbuf_puts(&title, " Cây kế hoạch thực hiện ");
+	}
+	ui_fmt_cells(&hb, head, widths, 5, cols);
+	ui_view_head(u, title.s, hb.s);
+	for (r = 0; r < page; r++) {
+		size_t i = v->l.top + (size_t)r;
+		int y = lo->pane_y + 2 + r, sel = i == v->l.sel;
+		const struct cascade_node *nd;
+		struct sbuf name = { 0 };
+		const char *cells[5];
+		char date[16] = "", due[16] = "", st[160];
+		enum ui_color col;
+		const char *sym;
+
+		ui_blank(y, 0, lo->cols, A_NORMAL);
+		if (i >= c->n)
+			continue;
+		nd = &c->nodes[i];
+		sym = state_symbol(nd->state, &col);
+		branches(u, c, i, &name);
+		sbuf_puts(&name, nd->unit ? ui_unit_name(u, nd->unit) : "(chưa rõ cơ quan)");
+		if (nd->date != DATE_NONE)
+			date_vn(nd->date, date);
+		if (nd->due != DATE_NONE)
+			date_vn(nd->due, due);
+		state_text(nd, st, sizeof(st));
+		cells[0] = name.s;
+		cells[1] = nd->doc ? (nd->number[0] ? nd->number : "(không số)") : "";
+		cells[2] = date;
+		cells[3] = due;
+		cells[4] = st;
+		sbuf_reset(&row);
+		ui_fmt_cells(&row, cells, widths, 5, cols);
+		ui_put(y, 0, 1, sym, sel ? ui_attr(u, UC_SEL) : ui_attr(u, col));
+		ui_put(y, 1, 1, " ", sel ? ui_attr(u, UC_SEL) : A_NORMAL);
+		ui_put(y, 2, cols, row.s, sel ? ui_attr(u, UC_SEL) : ui_attr(u, col));
+		sbuf_free(&name);
+	}
+	if (c->n <= 1 && v->built)
+		ui_put(lo->pane_y + 3, 2, cols, "Văn bản không có cấp ủy trực thuộc phải ban hành kế "
+		                                "hoạch, cũng chưa có văn bản nào thực hiện nó.",
+		       ui_attr(u, UC_MUTED));
+	sbuf_free(&title);
+	sbuf_free(&hb);
+	sbuf_free(&row);
+}
+
+void ui_casc_detail(struct ui *u, struct txn *t, struct ui_lines *l, int cols, int rows)
+{
+	struct ui_cascv *v = &u->casc;
+	const struct cascade_node *nd;
+	struct sbuf b = { 0 };
+	char st[160], d1[16], d2[16];
+
+	(void)t;
+	if (!v->built || v->l.sel >= v->c.n)
+		return;
+	nd = &v->c.nodes[v->l.sel];
+	state_text(nd, st, sizeof(st));
+	sbuf_printf(&b, "%s: %s", nd->unit ? ui_unit_name(u, nd->unit) : "(chưa rõ cơ quan)", st);
+	ui_lines_add(l, b.s, A_BOLD);
+	sbuf_reset(&b);
+	if (nd->doc) {
+		sbuf_printf(&b, "Văn bản số %s", nd->number[0] ? nd->number : "(không số)");
+		if (nd->date != DATE_NONE)
+			sbuf_printf(&b, " ngày %s", date_vn(nd->date, d1));
+		if (nd->due != DATE_NONE)
+			sbuf_printf(&b, "; hạn ban hành %s", date_vn(nd->due, d2));
+		ui_lines_add(l, b.s, A_NORMAL);
+		ui_lines_wrap(l, nd->title, cols, rows - 3, A_NORMAL);
+		ui_lines_add(l, "Enter: xem văn bản này trong các khung", ui_attr(u, UC_MUTED));
+	} else {
+		if (nd->due != DATE_NONE)
+			sbuf_printf(&b, "Chưa ban hành kế hoạch thực hiện; hạn %s.", date_vn(nd->due, d2));
+		else
+			sbuf_puts(&b, "Chưa ban hành kế hoạch thực hiện; văn bản cấp trên không đặt hạn.");
+		ui_lines_add(l, b.s, A_NORMAL);
+	}
+	sbuf_free(&b);
+}
+
+int ui_casc_enter(struct ui *u, struct txn *t, struct err *e)
+{
+	struct ui_cascv *v = &u->casc;
+	uint64_t doc;
+
+	if (!v->built || v->l.sel >= v->c.n)
+		return 0;
+	doc = v->c.nodes[v->l.sel].doc;
+	if (!doc) {
+		ui_msg(u, 0, "Cấp ủy này chưa ban hành văn bản.");
+		return 0;
+	}
+	return ui_jump_doc(u, t, doc, e);
+}

@@ -1,0 +1,304 @@
+/* ui-dash.c — the dashboard (`b`): the roll-up of the selected unit, one
+ * row per child unit with its subtree (and a row for the tasks the unit
+ * leads itself), with the counts and a bar drawn in the terminal:
+ * finished, overdue, due soon and the rest, each its own glyph so that it
+ * reads in monochrome.  The detail area gives the selected row's sentence
+ * for a report.  Enter opens a child's own roll-up (or, for a unit with
+ * no children, its tasks in the panes); h / ← goes up.
+ *
+ * A subtree of more than DASH_FULL_MAX tasks is rolled up from the
+ * store's counters alone (rollup_children with counts_only): no task is
+ * read, so the view opens at once on any store.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hier.h"
+#include "rollup.h"
+#include "store.h"
+#include "text.h"
+#include "ui-ctx.h"
+#include "ui-draw.h"
+#include "util.h"
+
+#define DASH_FULL_MAX 50000
+
+enum { SEG_DONE = 0, SEG_OVERDUE, SEG_SOON, SEG_COUNT };
+
+void ui_dash_free(struct ui *u)
+{
+	free(u->dash.rows);
+	memset(&u->dash, 0, sizeof(u->dash));
+}
+
+void ui_dash_open(struct ui *u)
+{
+	ui_dash_free(u);
+	u->dash.root = ui_units_selected(u);
+}
+
+/* The row's unit (0 for the total and the unresolved leads). */
+static uint32_t row_unit(const struct ui_dash *d, size_t i)
+{
+	return i < d->n ? d->rows[i].unit : 0;
+}
+
+static const struct rollup *row_rollup(const struct ui_dash *d, size_t i)
+{
+	return i < d->n ? &d->rows[i].r : &d->total;
+}
+
+int ui_dash_sync(struct ui *u, struct txn *t, struct err *e)
+{
+	struct ui_dash *d = &u->dash;
+	struct rollup_scope scope = { d->root, 0 };
+	struct rollup_when w = { u->ops->today, u->ops->cfg->soon_days, &u->ops->cfg->periods };
+	struct store_counts sc;
+	uint32_t keep = d->want ? d->want : row_unit(d, d->l.sel);
+	size_t i;
+	int rc;
+
+	if (d->built)
+		return 0;
+	memset(&sc, 0, sizeof(sc));
+	d->counts_only = 1;
+	if (d->root && store_unit_counts(t, d->root, w.today, w.soon, &sc, NULL) == 0)
+		d->counts_only = sc.total > DASH_FULL_MAX;
+	free(d->rows);
+	d->rows = NULL;
+	d->n = 0;
+	rc = rollup_children(t, u->units.h, &scope, &w, d->counts_only, &d->rows, &d->n,
+	                     &d->total, e);
+	if (rc)
+		return rc;
+	d->built = 1;
+	d->want = 0;
+	d->l.n = d->n + 1;
+	for (i = 0; keep && i < d->n; i++)
+		if (d->rows[i].unit == keep && !d->rows[i].own) {
+			ui_list_select(&d->l, i, ui_view_page(u));
+			break;
+		}
+	ui_list_clamp(&d->l, ui_view_page(u));
+	return 0;
+}
+
+/* Finished, overdue, due soon: the bar's segments and the columns. */
+static void figures(const struct rollup *r, uint64_t v[SEG_COUNT])
+{
+	v[SEG_DONE] = r->done;
+	v[SEG_OVERDUE] = r->by_tl[TL_OVERDUE] + (r->counts_only ? 0 : r->by_tl[TL_UNREPORTED]);
+	v[SEG_SOON] = r->due_soon;
+}
+
+static const char *row_name(struct ui *u, const struct ui_dash *d, size_t i, char *buf,
+                            size_t len)
+{
+	if (i >= d->n)
+		snprintf(buf, len, "Cộng");
+	else if (!d->rows[i].unit)
+		snprintf(buf, len, "(chưa rõ đơn vị chủ trì)");
+	else if (d->rows[i].own)
+		snprintf(buf, len, "%s (trực tiếp)", ui_unit_name(u, d->rows[i].unit));
+	else
+		snprintf(buf, len, "%s", ui_unit_name(u, d->rows[i].unit));
+	return buf;
+}
+
+/* Column widths: name, total, done, overdue, soon, rate; the bar takes
+ * what is left (at least 10 columns). */
+static void widths_for(int cols, int *wd)
+{
+	int name = cols * 28 / 100;
+
+	wd[0] = name < 18 ? 18 : name > 40 ? 40 : name;
+	wd[1] = 6;
+	wd[2] = 6;
+	wd[3] = 7;
+	wd[4] = 7;
+	wd[5] = 7;
+}
+
+static void draw_bar(struct ui *u, int y, int x, int w, const struct rollup *r)
+{
+	static const char *const utf[SEG_COUNT] = { "█", "▒", "░" };
+	static const char *const ascii[SEG_COUNT] = { "#", "!", "~" };
+	static const enum ui_color col[SEG_COUNT] = { UC_DONE, UC_OVERDUE, UC_SOON };
+	uint64_t v[SEG_COUNT];
+	int cells[SEG_COUNT], i, cx = x;
+	const char *const *glyph = u->utf8 ? utf : ascii;
+
+	figures(r, v);
+	ui_bar_split(v, SEG_COUNT, r->total, w, cells);
+	for (i = 0; i < SEG_COUNT; i++) {
+		struct sbuf b = { 0 };
+
+		if (!cells[i])
+			continue;
+		ui_fmt_bar(&b, &cells[i], &glyph[i], 1, " ", cells[i]);
+		ui_put(y, cx, cells[i], b.s, ui_attr(u, col[i]));
+		cx += cells[i];
+		sbuf_free(&b);
+	}
+	if (cx < x + w) {
+		struct sbuf b = { 0 };
+
+		ui_fmt_bar(&b, NULL, NULL, 0, r->total ? (u->utf8 ? "·" : ".") : " ", x + w - cx);
+		ui_put(y, cx, x + w - cx, b.s, ui_attr(u, UC_MUTED));
+		sbuf_free(&b);
+	}
+}
+
+static void num(uint64_t n, char *buf, size_t len)
+{
+	rollup_count_str(n, buf, len);
+}
+
+void ui_dash_draw(struct ui *u, struct txn *t)
+{
+	struct ui_dash *d = &u->dash;
+	const struct ui_layout *lo = &u->lo;
+	int page = ui_view_page(u), r, wd[6], bar, cols = lo->cols - 2;
+	const char *head[6] = { "Đơn vị", "Tổng", "Xong", "Quá hạn", "Sắp hạn", "Tỷ lệ" };
+	struct sbuf title = { 0 }, hb = { 0 }, row = { 0 };
+	char dbuf[16];
+
+	(void)t;
+	widths_for(cols, wd);
+	bar = cols - (wd[0] + wd[1] + wd[2] + wd[3] + wd[4] + wd[5] + 6);
+	sbuf_printf(&title, " Tổng hợp — %s%s · đến %s%s ",
+	            d->root ? ui_unit_name(u, d->root) : "toàn bộ",
+	            d->root ? " và các đơn vị trực thuộc" : "", date_vn(u->ops->today, dbuf),
+	            d->counts_only ? " · số liệu nhanh theo bộ đếm" : "");
+	txt_pad(&hb, head[0], wd[0], 0);
+	for (r = 1; r < 6; r++) {
+		sbuf_putc(&hb, ' ');
+		txt_pad(&hb, head[r], wd[r], 1);
+	}
+	sbuf_putc(&hb, ' ');
+	txt_pad(&hb, "Biểu đồ", bar, 0);
+	ui_view_head(u, title.s, hb.s);
+	for (r = 0; r < page; r++) {
+		size_t i = d->l.top + (size_t)r;
+		int y = lo->pane_y + 2 + r, sel = i == d->l.sel;
+		const struct rollup *ru;
+		char name[200], c[5][32];
+		const char *cells[6];
+		uint64_t v[SEG_COUNT];
+		attr_t a;
+
+		ui_blank(y, 0, lo->cols, A_NORMAL);
+		if (i >= d->l.n)
+			continue;
+		ru = row_rollup(d, i);
+		figures(ru, v);
+		num(ru->total, c[0], sizeof(c[0]));
+		num(v[SEG_DONE], c[1], sizeof(c[1]));
+		num(v[SEG_OVERDUE], c[2], sizeof(c[2]));
+		num(v[SEG_SOON], c[3], sizeof(c[3]));
+		if (d->counts_only)
+			c[4][0] = '\0';
+		else
+			rollup_percent(ru->due_done, ru->due, c[4], sizeof(c[4]));
+		cells[0] = row_name(u, d, i, name, sizeof(name));
+		cells[1] = c[0];
+		cells[2] = c[1];
+		cells[3] = c[2];
+		cells[4] = c[3];
+		cells[5] = c[4];
+		sbuf_reset(&row);
+		txt_pad(&row, cells[0], wd[0], 0);
+		for (int k = 1; k < 6; k++) {
+			sbuf_putc(&row, ' ');
+			txt_pad(&row, cells[k], wd[k], 1);
+		}
+		sbuf_putc(&row, ' ');
+		a = sel ? ui_attr(u, UC_SEL) : i >= d->n ? A_BOLD : A_NORMAL;
+		ui_put(y, 0, 2, sel ? "»" : "", a);
+		ui_put(y, 2, cols - bar, row.s, a);
+		if (bar > 0)
+			draw_bar(u, y, 2 + cols - bar, bar, ru);
+	}
+	sbuf_free(&title);
+	sbuf_free(&hb);
+	sbuf_free(&row);
+}
+
+void ui_dash_detail(struct ui *u, struct ui_lines *l, int cols, int rows)
+{
+	struct ui_dash *d = &u->dash;
+	const struct rollup *r;
+	char name[200], a[32], b[32], c[32], e[32];
+	struct sbuf s = { 0 };
+
+	if (!d->built || d->l.n == 0)
+		return;
+	r = row_rollup(d, d->l.sel);
+	ui_lines_add(l, row_name(u, d, d->l.sel, name, sizeof(name)), A_BOLD);
+	if (d->counts_only) {
+		sbuf_printf(&s, "Tổng số %s nhiệm vụ; đã đóng %s; quá hạn %s; sắp đến hạn %s. Số liệu "
+		                "nhanh theo bộ đếm của kho (đơn vị có trên %d nhiệm vụ): mở một "
+		                "đơn vị nhỏ hơn để có câu tổng hợp đầy đủ.",
+		            rollup_count_str(r->total, a, sizeof(a)),
+		            rollup_count_str(r->done, b, sizeof(b)),
+		            rollup_count_str(r->by_tl[TL_OVERDUE], c, sizeof(c)),
+		            rollup_count_str(r->due_soon, e, sizeof(e)), DASH_FULL_MAX);
+		ui_lines_wrap(l, s.s, cols, rows - 3, A_NORMAL);
+	} else {
+		char *sentence = rollup_sentence(r);
+
+		ui_lines_wrap(l, sentence, cols, rows - 3, A_NORMAL);
+		free(sentence);
+	}
+	ui_lines_add(l, u->utf8 ? "Biểu đồ: █ hoàn thành  ▒ quá hạn  ░ sắp đến hạn  · còn lại"
+	                        : "Biểu đồ: # hoàn thành  ! quá hạn  ~ sắp đến hạn  . còn lại",
+	             ui_attr(u, UC_MUTED));
+	ui_lines_add(l, "Enter: các đơn vị trực thuộc của dòng này (hoặc nhiệm vụ của đơn vị) · "
+	                "h/←: cấp trên", ui_attr(u, UC_MUTED));
+	sbuf_free(&s);
+}
+
+void ui_dash_up(struct ui *u)
+{
+	struct ui_dash *d = &u->dash;
+	const struct unit *un = d->root ? hier_unit(u->units.h, d->root) : NULL;
+
+	if (!un || !un->parent) {
+		ui_msg(u, 0, "Đã ở cấp cao nhất.");
+		return;
+	}
+	d->want = d->root;
+	d->root = un->parent;
+	d->built = 0;
+	d->l.sel = d->l.top = 0;
+	ui_units_reveal(u, d->root);
+}
+
+int ui_dash_enter(struct ui *u, struct txn *t, struct err *e)
+{
+	struct ui_dash *d = &u->dash;
+	uint32_t unit = row_unit(d, d->l.sel);
+	size_t hi;
+
+	(void)t;
+	(void)e;
+	if (!unit)
+		return 0;
+	hi = hier_find_id(u->units.h, unit);
+	if (!d->rows[d->l.sel].own && hi != (size_t)-1 && hier_subtree_end(u->units.h, hi) > hi + 1) {
+		d->root = unit;
+		d->built = 0;
+		d->l.sel = d->l.top = 0;
+		ui_units_reveal(u, unit);
+		return 0;
+	}
+	/* A unit with no children, or the unit's own tasks: show them. */
+	ui_units_reveal(u, unit);
+	u->tasks.led = 1;
+	u->tasks.built = 0;
+	u->tasks.l.sel = u->tasks.l.top = 0;
+	ui_view_close(u);
+	u->focus = UI_TASKS;
+	return 0;
+}

@@ -1,0 +1,202 @@
+/* ui-form-save.c — saving the forms: each writes once through ops.h (or
+ * indicator.h for a measured value) and says on the message line what was
+ * done; a refusal or bad input comes back as an error for the form to
+ * show.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "indicator.h"
+#include "ops.h"
+#include "text.h"
+#include "ui-ctx.h"
+#include "ui-form.h"
+#include "util.h"
+
+#define NOTE_MAX 2000 /* bytes of a note or a reason */
+
+static int clean_note(const struct ui_field *fd, char **out, struct err *e)
+{
+	int rc = txt_clean_input(fd->line.s, NOTE_MAX, 0, out, e);
+
+	if (rc && e)
+		str_copy(e->field, fd->label, sizeof(e->field));
+	return rc;
+}
+
+static int save_update(struct ui *u, struct ui_form *f, struct err *e)
+{
+	char *note = NULL;
+	long progress = -1;
+	int status = f->f[2].choice != f->f[2].initial ? f->f[2].choice : -1, rc;
+	uint64_t uid = 0;
+
+	rc = clean_note(&f->f[0], &note, e);
+	if (rc)
+		return rc;
+	if (f->f[1].line.dirty) {
+		if (f->f[1].line.len == 0 ||
+		    str_to_long(f->f[1].line.s, 0, 100, &progress) != 0) {
+			free(note);
+			return err_set(e, ERR_INPUT, "tiến độ phải là số từ 0 đến 100");
+		}
+		if (progress == f->progress0 && status < 0 && !*note)
+			progress = -1;
+	}
+	if (!*note && progress < 0 && status < 0) {
+		free(note);
+		return err_set(e, ERR_INPUT, "chưa nhập gì để lưu");
+	}
+	rc = ops_update(u->ops, f->task, status, (int)progress, *note ? note : NULL, &uid, e);
+	free(note);
+	if (rc == 0)
+		ui_msg(u, 0, "Đã lưu cập nhật cho nhiệm vụ #%llu.", (unsigned long long)f->task);
+	return rc;
+}
+
+static int save_status(struct ui *u, struct ui_form *f, struct err *e)
+{
+	int rc;
+
+	if (f->f[0].choice == f->f[0].initial)
+		return err_set(e, ERR_INPUT, "trạng thái không đổi");
+	rc = ops_update(u->ops, f->task, f->f[0].choice, -1, NULL, NULL, e);
+	if (rc == 0)
+		ui_msg(u, 0, "Nhiệm vụ #%llu: %s.", (unsigned long long)f->task,
+		       st_label((enum task_status)f->f[0].choice));
+	return rc;
+}
+
+static int save_extend(struct ui *u, struct ui_form *f, struct err *e)
+{
+	date_t to;
+	char *reason = NULL, dbuf[16];
+	int rc;
+
+	if (f->f[0].line.len == 0)
+		return err_set(e, ERR_INPUT, "cần ghi ngày gia hạn (dd/mm/yyyy)");
+	rc = date_parse(f->f[0].line.s, &to, e);
+	if (rc)
+		return rc;
+	rc = clean_note(&f->f[1], &reason, e);
+	if (rc)
+		return rc;
+	if (!*reason) {
+		free(reason);
+		return err_set(e, ERR_INPUT, "cần ghi lý do gia hạn");
+	}
+	rc = ops_extend(u->ops, f->task, to, reason, e);
+	free(reason);
+	if (rc == 0)
+		ui_msg(u, 0, "Đã gia hạn nhiệm vụ #%llu đến %s.", (unsigned long long)f->task,
+		       date_vn(to, dbuf));
+	return rc;
+}
+
+static int save_confirm(struct ui *u, struct ui_form *f, struct err *e)
+{
+	char *note = NULL;
+	int rc = clean_note(&f->f[0], &note, e);
+
+	if (rc)
+		return rc;
+	rc = ops_confirm(u->ops, f->task, *note ? note : NULL, NULL, e);
+	free(note);
+	if (rc == 0)
+		ui_msg(u, 0, "Đã xác nhận hoàn thành nhiệm vụ #%llu.", (unsigned long long)f->task);
+	return rc;
+}
+
+static int save_return(struct ui *u, struct ui_form *f, struct err *e)
+{
+	char *reason = NULL;
+	int rc = clean_note(&f->f[0], &reason, e);
+
+	if (rc)
+		return rc;
+	if (!*reason) {
+		free(reason);
+		return err_set(e, ERR_INPUT, "cần ghi lý do trả lại");
+	}
+	rc = ops_return(u->ops, f->task, reason, NULL, e);
+	free(reason);
+	if (rc == 0)
+		ui_msg(u, 0, "Đã trả lại nhiệm vụ #%llu: thực hiện lại.", (unsigned long long)f->task);
+	return rc;
+}
+
+static int save_measure(struct ui *u, struct ui_form *f, struct err *e)
+{
+	double v;
+	date_t d = DATE_NONE;
+	char *note = NULL, dbuf[16];
+	int rc;
+
+	if (f->f[0].line.len == 0)
+		return err_set(e, ERR_INPUT, "cần ghi giá trị đo được");
+	rc = ind_parse_value(f->f[0].line.s, &v, e);
+	if (rc)
+		return rc;
+	if (f->f[1].line.len > 0) {
+		rc = date_parse(f->f[1].line.s, &d, e);
+		if (rc)
+			return rc;
+	}
+	rc = clean_note(&f->f[2], &note, e);
+	if (rc)
+		return rc;
+	rc = ind_measure_add(u->ops, f->indicator, v, d, *note ? note : NULL, NULL, e);
+	free(note);
+	if (rc == 0)
+		ui_msg(u, 0, "Đã ghi số liệu chỉ tiêu #%llu ngày %s.",
+		       (unsigned long long)f->indicator,
+		       date_vn(d == DATE_NONE ? u->ops->today : d, dbuf));
+	return rc;
+}
+
+/* The filter's list: "tất cả", then the statuses, then the timeliness. */
+static void save_filter(struct ui *u, struct ui_form *f)
+{
+	int c = f->f[0].choice;
+
+	if (c == 0)
+		ui_tasks_set_filter(u, UI_FILTER_NONE, 0);
+	else if (c <= ST_COUNT)
+		ui_tasks_set_filter(u, UI_FILTER_STATUS, c - 1);
+	else
+		ui_tasks_set_filter(u, UI_FILTER_TL, c - 1 - ST_COUNT);
+	u->focus = UI_TASKS;
+}
+
+int ui_form_save(struct ui *u, struct ui_form *f, struct err *e)
+{
+	int rc = 0;
+
+	switch (f->kind) {
+	case UF_UPDATE: rc = save_update(u, f, e); break;
+	case UF_STATUS: rc = save_status(u, f, e); break;
+	case UF_EXTEND: rc = save_extend(u, f, e); break;
+	case UF_CONFIRM: rc = save_confirm(u, f, e); break;
+	case UF_RETURN: rc = save_return(u, f, e); break;
+	case UF_MEASURE: rc = save_measure(u, f, e); break;
+	case UF_FILTER:
+		save_filter(u, f);
+		return 0;
+	case UF_SEARCH:
+		ui_search_start(u, f->f[0].line.s);
+		return 0;
+	case UF_IMPORT:
+		if (f->stage == 0) {
+			rc = ui_import_parse(u, f, e);
+			return rc ? rc : 1; /* stay open on the preview */
+		}
+		return ui_import_store(u, f, e);
+	default:
+		return 0;
+	}
+	if (rc == 0)
+		ui_reload(u); /* a write: read what is on screen again */
+	return rc;
+}
