@@ -55,6 +55,14 @@ struct imp_task {
 	                                "III.1#4+2", "III.5.1(4)" */
 	char *lead;                  /* lead unit as written, or NULL */
 	uint32_t lead_unit;          /* resolved lead unit id, or 0 */
+	int lead_group;              /* 1: lead names bodies that act together, among
+	                                them a collective ("Văn phòng, các ban xây dựng
+	                                Đảng, ..., MTTQ và các tổ chức chính trị - xã
+	                                hội"; "Các huyện ủy, thị ủy, ..."): a group
+	                                task that no single unit leads.  lead keeps
+	                                the text and lead_unit stays 0.  "X và các tổ
+	                                chức ..." right after X is X with the bodies
+	                                it leads, not a collective of its own. */
 	int npartners;
 	char **partners;             /* partner units as written */
 	uint32_t *partner_units;     /* their resolved ids, 0 where unresolved */
@@ -83,7 +91,21 @@ struct imp_warning {
 };
 
 /* Everything read from one text.  Created by imp_parse(), released with
- * imp_free(); every pointer inside belongs to it. */
+ * imp_free(); every pointer inside belongs to it.
+ *
+ * The warnings, in this order: the document's own (issuer not found or
+ * not resolved, no number, no date); then, in task order and only when a
+ * hierarchy was given, one per distinct unresolved name per kind: one for
+ * each lead name that names no unit (names compared ignoring case and
+ * diacritics; lead_names_unresolved of them), one for each group lead
+ * (lead_group), one for each lead that lists several units of which the
+ * first is taken, and one for each partner name that names no unit (a
+ * name unresolved as a lead and again as a partner gives one of each);
+ * then one that lists the tasks with no lead and one that lists the tasks
+ * with no deadline (each only when there are such tasks); structure
+ * notes (numbers cut) come where they are met.  At most 200 names of
+ * each kind are warned about.  nwarnings is therefore "what to check",
+ * not a count of tasks: the counts of tasks are lead_tasks_*. */
 struct imp_result {
 	char file[256];              /* file name given to imp_parse, or "" */
 	struct imp_doc doc;
@@ -93,6 +115,15 @@ struct imp_result {
 	struct imp_indicator *indicators;
 	size_t nwarnings;
 	struct imp_warning *warnings;
+	/* Leads, counted whether or not a hierarchy was given (without one,
+	 * every written lead that is not a group counts as unresolved, and no
+	 * warning is given). */
+	size_t lead_tasks_none;        /* tasks with no lead written */
+	size_t lead_tasks_group;       /* tasks with a group lead (lead_group) */
+	size_t lead_tasks_unresolved;  /* tasks whose written lead names no unit
+	                                  (groups not included) */
+	size_t lead_names_unresolved;  /* distinct such names, at most 200: with a
+	                                  hierarchy, the number of warnings about them */
 	char *source;                /* the text as read: NFC, LF line ends, no BOM */
 	size_t source_len;
 };
@@ -116,12 +147,14 @@ void imp_free(struct imp_result *r);
 /* The import JSON contract:
  *   {"doc": {"kind", "number", "date", "title", "issuer", "implements": [...],
  *            "signer", "signer_role"},
- *    "tasks": [{"section", "lead", "lead_unit", "partners": [...], "text",
- *               "deadline_phrase", "deadline": {...}}],
+ *    "tasks": [{"section", "lead", "lead_unit", "lead_group", "partners": [...],
+ *               "text", "deadline_phrase", "deadline": {...}}],
  *    "indicators": [{"text", "year", "min", "target", "unit"}],
- *    "warnings": [{"line", "message"}]}
+ *    "warnings": [{"line", "message"}],
+ *    "leads": {"none", "group", "unresolved", "unresolved_names"}}
  * Absent values are JSON null; "lead_unit" is the resolved unit's code (h
- * may be NULL: then null), "deadline" is dl_to_json().  The caller owns
+ * may be NULL: then null), "lead_group" true or false, "leads" the
+ * lead_tasks_* and lead_names_unresolved counts, "deadline" is dl_to_json().  The caller owns
  * the returned reference (json_decref). */
 json_t *imp_to_json(const struct imp_result *r, const struct hier *h);
 
@@ -150,6 +183,9 @@ int imp_store(struct ops_ctx *c, const struct imp_result *r, int replace, uint64
  * 0): "Ban Tổ chức" in a Tỉnh ủy document is the Tỉnh ủy's.  Returns the
  * unit id, or 0 when nothing (or nothing unambiguous) matches. */
 uint32_t imp_resolve_unit(const struct hier *h, const char *name, uint32_t issuer);
+
+/* 1 if a lead as written is a group (see imp_task.lead_group). */
+int imp_lead_is_group(const char *lead);
 
 /* Human names of enum imp_dl_source: "inline", "section", "none". */
 const char *imp_dl_source_name(enum imp_dl_source s);

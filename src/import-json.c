@@ -53,6 +53,7 @@ static json_t *task_json(const struct imp_task *t, const struct hier *h)
 	json_object_set_new(o, "section", json_string(t->section));
 	json_object_set_new(o, "lead", str_or_null(t->lead));
 	json_object_set_new(o, "lead_unit", unit_code(h, t->lead_unit));
+	json_object_set_new(o, "lead_group", json_boolean(t->lead_group));
 	for (int k = 0; k < t->npartners; k++)
 		json_array_append_new(p, json_string(t->partners[k]));
 	json_object_set_new(o, "partners", p);
@@ -95,5 +96,10 @@ json_t *imp_to_json(const struct imp_result *r, const struct hier *h)
 		json_array_append_new(warns, w);
 	}
 	json_object_set_new(o, "warnings", warns);
+	json_object_set_new(o, "leads",
+	                    json_pack("{s:I, s:I, s:I, s:I}", "none", (json_int_t)r->lead_tasks_none,
+	                              "group", (json_int_t)r->lead_tasks_group, "unresolved",
+	                              (json_int_t)r->lead_tasks_unresolved, "unresolved_names",
+	                              (json_int_t)r->lead_names_unresolved));
 	return o;
 }

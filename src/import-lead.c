@@ -123,3 +123,34 @@ char *imp_assigned_lead(const struct imp_toks *tk)
 	}
 	return NULL;
 }
+
+/* 1 if item i of a list is a collective ("các ban ...", "những ...") of
+ * its own: not one that "và" joins to the unit before it ("Mặt trận Tổ
+ * quốc và các tổ chức chính trị - xã hội": the Front with the bodies it
+ * leads). */
+static int collective_at(const struct imp_toks *tk, const struct imp_item *items, size_t i)
+{
+	size_t a = items[i].a;
+
+	if (!imp_tok_is(tk, a, "cac") && !imp_tok_is(tk, a, "nhung"))
+		return 0;
+	return i == 0 || !imp_tok_is(tk, a - 1, "va");
+}
+
+int imp_lead_is_group(const char *lead)
+{
+	struct imp_toks tk;
+	struct imp_item items[MAX_ITEMS];
+	size_t end, cnt;
+	char stop;
+	int group = 0;
+
+	if (!lead)
+		return 0;
+	imp_toks_init(&tk, lead, strlen(lead));
+	cnt = imp_unit_list(&tk, 0, items, MAX_ITEMS, &end, &stop);
+	for (size_t i = 0; i < cnt && !group; i++)
+		group = collective_at(&tk, items, i);
+	imp_toks_free(&tk);
+	return group;
+}

@@ -103,10 +103,11 @@ static void tasks_part(const struct imp_result *r, const struct hier *h, struct 
 		if (code)
 			lead = xstrdup(code);
 		else if (t->lead) {
-			size_t n = strlen(t->lead) + 4;
+			/* "(chung)": a group task, no single unit leads; "(?)": names none */
+			size_t n = strlen(t->lead) + 16;
 
 			lead = xmalloc(n);
-			snprintf(lead, n, "%s%s", t->lead, h ? " (?)" : "");
+			snprintf(lead, n, "%s%s", t->lead, t->lead_group ? " (chung)" : h ? " (?)" : "");
 		}
 		txt_pad(b, t->section, sw, 0);
 		sbuf_putc(b, ' ');

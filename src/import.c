@@ -149,47 +149,67 @@ static uint32_t resolve_lead(const struct imp_ctx *c, const char *lead, uint32_t
 	return first;
 }
 
+/* Each task's lead: a group, a unit, or a name that names none; the
+ * counts of imp_result and, with a hierarchy, one warning per distinct
+ * name per kind (see import.h).  A run of tasks under one heading shares
+ * its lead: it is read once. */
 static void resolve_units(struct imp_ctx *c)
 {
 	struct imp_result *r = c->r;
 	uint32_t issuer = r->doc.issuer_unit;
-	struct seen unresolved = {0}, listed = {0};
+	struct seen unresolved = {0}, groups = {0}, listed = {0}, partners = {0};
 
-	if (!c->units)
-		return;
 	for (size_t k = 0; k < r->ntasks; k++) {
 		struct imp_task *t = &r->tasks[k];
-		int several;
+		const struct imp_task *prev = k ? &r->tasks[k - 1] : NULL;
+		int several = 0;
 
-		if (t->lead && k && r->tasks[k - 1].lead && !strcmp(t->lead, r->tasks[k - 1].lead)) {
-			/* the same heading leads the items in a row */
-			t->lead_unit = r->tasks[k - 1].lead_unit;
-		} else if (t->lead) {
-			t->lead_unit = resolve_lead(c, t->lead, issuer, &several);
-			if (!t->lead_unit && seen_add(&unresolved, t->lead))
-				imp_warn(c, t->line,
-				         "không xác định được đơn vị chủ trì “%s” (mục %s): giữ nguyên "
-				         "văn bản, chưa gắn với đơn vị nào",
-				         t->lead, t->section);
-			else if (several && seen_add(&listed, t->lead)) {
-				const struct unit *u = hier_unit(c->h, t->lead_unit);
-
-				imp_warn(c, t->line,
-				         "“%s” (mục %s) nêu nhiều đơn vị: lấy %s làm đơn vị chủ trì",
-				         t->lead, t->section, u && u->name ? u->name : "đơn vị đầu tiên");
-			}
+		if (!t->lead) {
+			r->lead_tasks_none++;
+		} else if (prev && prev->lead && !strcmp(t->lead, prev->lead)) {
+			t->lead_group = prev->lead_group;
+			t->lead_unit = prev->lead_unit;
+		} else {
+			t->lead_group = imp_lead_is_group(t->lead);
+			if (!t->lead_group && c->units)
+				t->lead_unit = resolve_lead(c, t->lead, issuer, &several);
 		}
-		for (int p = 0; p < t->npartners; p++) {
+		if (t->lead && t->lead_group) {
+			r->lead_tasks_group++;
+			if (c->units && seen_add(&groups, t->lead))
+				imp_warn(c, t->line,
+				         "“%s” (mục %s) là nhiệm vụ chung của nhiều cơ quan: không gán "
+				         "một đơn vị chủ trì, giữ nguyên văn bản",
+				         t->lead, t->section);
+		} else if (t->lead && !t->lead_unit) {
+			r->lead_tasks_unresolved++;
+			if (seen_add(&unresolved, t->lead)) {
+				r->lead_names_unresolved++;
+				if (c->units)
+					imp_warn(c, t->line,
+					         "không xác định được đơn vị chủ trì “%s” (mục %s): giữ "
+					         "nguyên văn bản, chưa gắn với đơn vị nào",
+					         t->lead, t->section);
+			}
+		} else if (several && seen_add(&listed, t->lead)) {
+			const struct unit *u = hier_unit(c->h, t->lead_unit);
+
+			imp_warn(c, t->line, "“%s” (mục %s) nêu nhiều đơn vị: lấy %s làm đơn vị chủ trì",
+			         t->lead, t->section, u && u->name ? u->name : "đơn vị đầu tiên");
+		}
+		for (int p = 0; p < t->npartners && c->units; p++) {
 			t->partner_units[p] = imp_units_resolve(c->units, t->partners[p],
 			                                        strlen(t->partners[p]), issuer);
-			if (!t->partner_units[p] && seen_add(&unresolved, t->partners[p]))
+			if (!t->partner_units[p] && seen_add(&partners, t->partners[p]))
 				imp_warn(c, t->line,
 				         "không xác định được đơn vị phối hợp “%s” (mục %s)", t->partners[p],
 				         t->section);
 		}
 	}
 	seen_free(&unresolved);
+	seen_free(&groups);
 	seen_free(&listed);
+	seen_free(&partners);
 }
 
 /* ---- document-level checks ----------------------------------------------- */

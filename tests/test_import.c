@@ -466,11 +466,11 @@ static int has_keys(const json_t *o, const char *const *keys)
 
 Test(import_output, json_follows_the_contract)
 {
-	static const char *const top[] = { "doc", "tasks", "indicators", "warnings", NULL };
+	static const char *const top[] = { "doc", "tasks", "indicators", "warnings", "leads", NULL };
 	static const char *const doc[] = { "kind", "number", "date", "title", "issuer",
 					   "implements", "signer", "signer_role", NULL };
-	static const char *const task[] = { "section", "lead", "lead_unit", "partners", "text",
-					    "deadline_phrase", "deadline", NULL };
+	static const char *const task[] = { "section", "lead", "lead_unit", "lead_group",
+					    "partners", "text", "deadline_phrase", "deadline", NULL };
 	static const char *const ind[] = { "text", "year", "min", "target", "unit", NULL };
 	struct imp_result *r = parse_file("khoi-thoi-gian.txt");
 	json_t *j = imp_to_json(r, NULL), *t;

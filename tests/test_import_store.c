@@ -12,6 +12,7 @@
 #include "config.h"
 #include "hier.h"
 #include "import.h"
+#include "text.h"
 #include "ops.h"
 #include "store.h"
 #include "util.h"
@@ -415,4 +416,81 @@ Test(import_store, replace_keeps_progress_of_tasks_that_still_match)
 	free(t3);
 	imp_free(r);
 	imp_free(r2);
+}
+
+Test(import_units, a_list_of_bodies_with_collectives_is_a_group_task_led_by_no_unit)
+{
+	const char *text =
+		"THÀNH ỦY BÌNH GIANG\n\nKẾ HOẠCH\nvề công tác dân vận\n\n"
+		"III. TỔ CHỨC THỰC HIỆN\n\n"
+		"1. Văn phòng, các ban xây dựng Đảng của Thành ủy, Ủy ban nhân dân thành phố, Ủy ban "
+		"MTTQ Việt Nam và các tổ chức chính trị - xã hội thành phố; các đảng ủy cơ sở trực "
+		"thuộc Thành ủy tổ chức quán triệt và xây dựng kế hoạch thực hiện.\n\n"
+		"2. Ủy ban MTTQ Việt Nam thành phố và các tổ chức chính trị - xã hội thành phố, "
+		"Văn phòng Thành ủy tuyên truyền, vận động nhân dân thực hiện.\n\n"
+		"3. Văn phòng Thành ủy, Ban Tổ chức Thành ủy theo dõi, tổng hợp.\n";
+	struct imp_result *r = parse_text(text, strlen(text), 0);
+	const struct imp_task *t = task_at(r, "III.1");
+
+	cr_expect(t->lead_group);
+	cr_expect_eq(t->lead_unit, 0, "no single unit leads a group task");
+	cr_expect(t->lead && txt_starts_with(t->lead, "Văn phòng, các ban xây dựng Đảng"), "%s", t->lead);
+	cr_expect(warned(r, "nhiệm vụ chung của nhiều cơ quan"));
+	cr_expect(!warned(r, "(mục III.1) nêu nhiều đơn vị"));
+	cr_expect(warned(r, "(mục III.3) nêu nhiều đơn vị"));
+	/* the Front with the organisations it leads: the Front leads */
+	t = task_at(r, "III.2");
+	cr_expect(!t->lead_group);
+	cr_expect_eq(t->lead_unit, id_of("ttu-mttq"));
+	/* two units named, no collective: the first leads */
+	t = task_at(r, "III.3");
+	cr_expect(!t->lead_group);
+	cr_expect_eq(t->lead_unit, id_of("ttu-vp"));
+	cr_expect_eq(r->lead_tasks_group, 1);
+	cr_expect_eq(r->lead_tasks_unresolved, 0);
+	imp_free(r);
+}
+
+/* Warnings whose message contains needle. */
+static size_t warned_n(const struct imp_result *r, const char *needle)
+{
+	size_t n = 0;
+
+	for (size_t k = 0; k < r->nwarnings; k++)
+		n += strstr(r->warnings[k].msg, needle) != NULL;
+	return n;
+}
+
+Test(import_units, one_warning_per_unresolved_name_per_kind_and_counts_that_agree)
+{
+	const char *text =
+		"TỈNH ỦY SƠN HÀ\n\nKẾ HOẠCH\nvề công tác cán bộ\n\n"
+		"II. NHIỆM VỤ CỤ THỂ\n\n"
+		"1. Ban Kinh tế Tỉnh ủy\n- Tham mưu chính sách (thực hiện thường xuyên).\n"
+		"- Tổng hợp kết quả (thực hiện hằng năm).\n"
+		"2. Ban Tổ chức Tỉnh ủy\n- Chủ trì, phối hợp với Ban Kinh tế Tỉnh ủy rà soát quy hoạch.\n"
+		"3. BAN KINH TẾ TỈNH ỦY\n- Báo cáo tiến độ (thực hiện hằng năm).\n"
+		"4. Ban Nội chính Tỉnh ủy\n- Theo dõi (thực hiện thường xuyên).\n"
+		"5. Các huyện ủy trực thuộc Tỉnh ủy\n- Xây dựng kế hoạch (trong quý II/2024).\n"
+		"- Báo cáo kết quả (thực hiện hằng năm).\n";
+	struct imp_result *r = parse_text(text, strlen(text), 0);
+	json_t *j, *leads;
+
+	/* Ban Kinh tế: one lead warning for three tasks and two spellings, one partner warning */
+	cr_expect_eq(warned_n(r, "đơn vị chủ trì “Ban Kinh tế Tỉnh ủy”"), 1);
+	cr_expect_eq(warned_n(r, "“BAN KINH TẾ TỈNH ỦY”"), 0);
+	cr_expect_eq(warned_n(r, "đơn vị phối hợp “Ban Kinh tế Tỉnh ủy”"), 1);
+	cr_expect_eq(warned_n(r, "“Ban Nội chính Tỉnh ủy”"), 1);
+	cr_expect_eq(warned_n(r, "nhiệm vụ chung của nhiều cơ quan"), 1);
+	cr_expect_eq(r->lead_names_unresolved, 2);
+	cr_expect_eq(r->lead_names_unresolved, warned_n(r, "không xác định được đơn vị chủ trì"));
+	cr_expect_eq(r->lead_tasks_unresolved, 4);
+	cr_expect_eq(r->lead_tasks_group, 2);
+	cr_expect_eq(r->lead_tasks_none, 0);
+	j = imp_to_json(r, h);
+	leads = json_object_get(j, "leads");
+	cr_expect_eq(json_integer_value(json_object_get(leads, "unresolved_names")), 2);
+	cr_expect_eq(json_integer_value(json_object_get(leads, "group")), 2);
+	json_decref(j);
+	imp_free(r);
 }
