@@ -600,8 +600,24 @@ static void match_dated(const struct lexed *lx, int lo, int hi, struct dl_part *
 	}
 }
 
+/* The month of "ngày 15/12" (day and month, no year) at token i: the
+ * month the date falls in, or, after "trước", the month of the day before
+ * it ("trước ngày 01/7" is by 30/6).  0 when there is no such date. */
+static int day_month_at(const struct lexed *lx, int i, int hi)
+{
+	int day = tok_num(lx, i + 1, hi), m = tok_num(lx, i + 3, hi);
+
+	if (!tok_is(lx, i, hi, "ngay") || day < 1 || day > 31 || tok_punct(lx, i + 2, hi) != '/' ||
+	    m < 1 || m > 12 || tok_punct(lx, i + 4, hi) == '/' || tok_punct(lx, i + 4, hi) == '-')
+		return 0;
+	if (tok_is(lx, i - 1, hi, "truoc") && day == 1)
+		return m == 1 ? 12 : m - 1;
+	return m;
+}
+
 /* "hằng năm", "hàng năm", "định kỳ hằng năm", "mỗi năm"; the month of
- * "vào tháng 12 hằng năm" (or the last month of "quý IV hằng năm"). */
+ * "vào tháng 12 hằng năm", of "trước ngày 15/12 hằng năm" (the day stays in
+ * the phrase) or the last month of "quý IV hằng năm". */
 static int match_annual(const struct lexed *lx, int lo, int hi, struct dl_part *d)
 {
 	int y;
@@ -613,6 +629,8 @@ static int match_annual(const struct lexed *lx, int lo, int hi, struct dl_part *
 		int m = tok_num(lx, i + 1, hi), q;
 
 		if (tok_is(lx, i, hi, "thang") && m >= 1 && m <= 12 && !match_year_tail(lx, i + 2, hi, &y))
+			d->month = m;
+		else if ((m = day_month_at(lx, i, hi)))
 			d->month = m;
 		else if (tok_is(lx, i, hi, "quy") && (q = quarter_word(lx, i + 1, hi)) &&
 			 !match_year_tail(lx, i + 2, hi, &y))

@@ -63,6 +63,12 @@ static const struct case_ cases[] = {
 	{ "định kỳ hàng năm", "{\"kind\":\"annual\",\"month\":null}" },
 	{ "vào tháng 12 hằng năm", "{\"kind\":\"annual\",\"month\":12}" },
 	{ "báo cáo trong quý IV hằng năm", "{\"kind\":\"annual\",\"month\":12}" },
+	{ "trước ngày 15/12 hằng năm", "{\"kind\":\"annual\",\"month\":12}" },
+	{ "báo cáo trước ngày 30/6 hằng năm", "{\"kind\":\"annual\",\"month\":6}" },
+	{ "(*gửi báo cáo trước ngày 20/11 hàng năm*)", "{\"kind\":\"annual\",\"month\":11}" },
+	{ "trước ngày 01/7 hằng năm", "{\"kind\":\"annual\",\"month\":6}" },
+	{ "vào ngày 31/12 hằng năm", "{\"kind\":\"annual\",\"month\":12}" },
+	{ "trước ngày 15 tháng 12 hằng năm", "{\"kind\":\"annual\",\"month\":12}" },
 	/* term, roadmap */
 	{ "theo nhiệm kỳ", "{\"kind\":\"term\"}" },
 	{ "thực hiện theo lộ trình", "{\"kind\":\"roadmap\"}" },
