@@ -1,5 +1,8 @@
-/* ui-source.c — a document's original text (as imported), wrapped to the
- * screen and scrolled like a list. */
+/* ui-source.c — a document's original text (as imported), word-wrapped by
+ * display width to the screen (txt_wrap: no line is cut at the edge) and
+ * scrolled like a list; wrapped again after a resize, keeping the text at
+ * the top of the screen in view. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,7 +72,10 @@ void ui_source_draw(struct ui *u)
 	int page = ui_view_page(u), r, w = lo->cols - 2;
 
 	if (s->width != w) {
+		/* Wrapped again for another width (a resize): keep the text
+		 * that was at the top of the screen there. */
 		struct wrap_ctx c = { s, 0 };
+		size_t at = s->nlines && s->l.top < s->nlines ? s->lines[s->l.top] : 0, i;
 
 		free(s->lines);
 		free(s->lens);
@@ -78,11 +84,27 @@ void ui_source_draw(struct ui *u)
 		s->nlines = 0;
 		txt_wrap(s->text ? s->text : "", w, add_line, &c);
 		s->width = w;
+		s->l.top = 0;
+		for (i = 0; i < s->nlines && s->lines[i] <= at; i++)
+			s->l.top = i;
+		s->l.sel = s->l.top;
 	}
 	s->l.n = s->nlines;
-	ui_list_clamp(&s->l, page);
-	ui_put(0, 0, lo->cols, " Nguyên văn văn bản (Esc hoặc q để đóng; j/k, PgUp/PgDn để cuộn)",
-	       ui_attr(u, UC_TITLE_FOCUS));
+	/* Scrolling stops when the last line reaches the bottom. */
+	if (s->l.top + (size_t)page > s->nlines)
+		s->l.top = s->nlines > (size_t)page ? s->nlines - (size_t)page : 0;
+	s->l.sel = s->l.top;
+	{
+		char title[200];
+
+		snprintf(title, sizeof(title),
+		         " Nguyên văn văn bản — dòng %zu–%zu/%zu (Esc hoặc q: đóng; j/k, PgUp/PgDn, "
+		         "g/G: cuộn)",
+		         s->nlines ? s->l.top + 1 : 0,
+		         s->l.top + (size_t)page < s->nlines ? s->l.top + (size_t)page : s->nlines,
+		         s->nlines);
+		ui_put(0, 0, lo->cols, title, ui_attr(u, UC_TITLE_FOCUS));
+	}
 	for (r = 0; r < page; r++) {
 		size_t row = s->l.top + (size_t)r;
 

@@ -2,6 +2,7 @@
 #include <criterion/criterion.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "text.h"
 #include "ui-fmt.h"
@@ -80,6 +81,24 @@ Test(ui_layout, panes_and_separators_fill_the_width)
 		cr_assert_eq(lo.pane_x[2], lo.pane_x[1] + lo.pane_w[1] + 1);
 		cr_assert_eq(lo.pane_x[2] + lo.pane_w[2], w);
 		cr_assert_geq(lo.pane_w[0], 20);
+	}
+}
+
+Test(ui_layout, units_pane_gets_the_larger_share_on_a_narrow_screen)
+{
+	struct ui_layout lo;
+	int w, prev = 0;
+
+	ui_layout(80, 24, &lo);
+	cr_assert_geq(lo.pane_w[0], 27, "units pane %d columns at 80", lo.pane_w[0]);
+	cr_assert_gt(lo.pane_w[0], lo.pane_w[1]);
+	cr_assert_geq(lo.pane_w[1], 15);
+	cr_assert_geq(lo.pane_w[2], 30);
+	/* Never narrower as the screen widens. */
+	for (w = 80; w <= 200; w++) {
+		ui_layout(w, 30, &lo);
+		cr_assert_geq(lo.pane_w[0], prev, "units pane shrinks at %d columns", w);
+		prev = lo.pane_w[0];
 	}
 }
 
@@ -182,4 +201,115 @@ Test(ui_fmt, ids_uniq_sorts_and_drops_duplicates)
 	cr_assert_eq(a.v[2], 5);
 	cr_assert_eq(a.v[3], 9);
 	free(a.v);
+}
+
+/* Unix time of local y-m-d h:m. */
+static int64_t local_time(int y, int m, int d, int hh, int mm)
+{
+	struct tm tm;
+
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = hh;
+	tm.tm_min = mm;
+	tm.tm_isdst = -1;
+	return (int64_t)mktime(&tm);
+}
+
+Test(ui_fmt, when_shows_the_time_of_a_commit_made_on_the_recorded_day)
+{
+	char buf[32];
+
+	ui_fmt_when(date_make(2026, 11, 23), local_time(2026, 11, 23, 9, 5), buf, sizeof(buf));
+	cr_assert_str_eq(buf, "23/11/2026 09:05");
+}
+
+Test(ui_fmt, when_shows_only_the_day_recorded_for_when_the_commit_was_another_day)
+{
+	char buf[32];
+
+	/* Recorded for 23/11 (theodoi --today 2026-11-23) on the 24th. */
+	ui_fmt_when(date_make(2026, 11, 23), local_time(2026, 11, 24, 1, 0), buf, sizeof(buf));
+	cr_assert_str_eq(buf, "23/11/2026");
+}
+
+Test(ui_fmt, when_without_a_day_uses_the_commit_clock)
+{
+	char buf[32];
+
+	ui_fmt_when(DATE_NONE, local_time(2025, 1, 2, 14, 30), buf, sizeof(buf));
+	cr_assert_str_eq(buf, "02/01/2025 14:30");
+}
+
+Test(ui_bar, split_is_proportional_to_the_total)
+{
+	uint64_t v[3] = { 50, 25, 0 };
+	int cells[3];
+
+	cr_assert_eq(ui_bar_split(v, 3, 100, 20, cells), 15);
+	cr_assert_eq(cells[0], 10);
+	cr_assert_eq(cells[1], 5);
+	cr_assert_eq(cells[2], 0);
+}
+
+Test(ui_bar, a_small_nonzero_segment_keeps_one_cell)
+{
+	uint64_t v[2] = { 1, 999 };
+	int cells[2];
+
+	cr_assert_eq(ui_bar_split(v, 2, 1000, 20, cells), 20);
+	cr_assert_eq(cells[0], 1);
+	cr_assert_eq(cells[1], 19);
+}
+
+Test(ui_bar, rounding_gives_the_cells_by_largest_remainder)
+{
+	uint64_t v[3] = { 1, 1, 1 };
+	int cells[3];
+
+	/* 10 * 3/3 = 10 cells for three equal thirds: 4, 3, 3. */
+	cr_assert_eq(ui_bar_split(v, 3, 3, 10, cells), 10);
+	cr_assert_eq(cells[0] + cells[1] + cells[2], 10);
+	cr_assert_eq(cells[0], 4);
+	cr_assert_eq(cells[1], 3);
+	cr_assert_eq(cells[2], 3);
+}
+
+Test(ui_bar, empty_total_or_width_gives_no_cells)
+{
+	uint64_t v[2] = { 0, 0 };
+	int cells[2] = { 7, 7 };
+
+	cr_assert_eq(ui_bar_split(v, 2, 0, 10, cells), 0);
+	cr_assert_eq(cells[0], 0);
+	cr_assert_eq(cells[1], 0);
+	v[0] = 5;
+	cr_assert_eq(ui_bar_split(v, 2, 10, 0, cells), 0);
+	cr_assert_eq(cells[0], 0);
+}
+
+Test(ui_bar, counts_past_the_total_fill_the_width_exactly)
+{
+	uint64_t v[2] = { 30, 30 };
+	int cells[2];
+
+	cr_assert_eq(ui_bar_split(v, 2, 40, 11, cells), 11);
+	cr_assert_eq(cells[0] + cells[1], 11);
+}
+
+Test(ui_bar, format_draws_each_segment_then_the_rest_in_exact_width)
+{
+	struct sbuf b = { 0 };
+	int cells[2] = { 3, 2 };
+	const char *glyph[2] = { "█", "!" };
+
+	cr_assert_eq(ui_fmt_bar(&b, cells, glyph, 2, "·", 8), 8);
+	cr_assert_str_eq(b.s, "███!!···");
+	cr_assert_eq(txt_width(b.s), 8);
+	sbuf_reset(&b);
+	cr_assert_eq(ui_fmt_bar(&b, cells, glyph, 2, ".", 4), 4);
+	cr_assert_str_eq(b.s, "███!");
+	sbuf_free(&b);
 }

@@ -1,7 +1,9 @@
 #!/bin/sh
 # Resizing redraws: at 100x30 the panes, detail and status line fit; at
 # 60x20 (below the 80x24 minimum) the screen says so plainly; back at
-# 120x40 the panes return with the same selection.
+# 120x40 the panes return with the same selection.  A task selected far
+# down its list stays selected and visible after shrinking to 80x24, where
+# the units pane still shows whole agency names.
 NAME=resize
 . tests/tui/lib.inc
 
@@ -29,5 +31,25 @@ screen | grep -qF "Đơn vị" && fail "60x20: panes drawn on a too small screen
 
 tmux -L "$SOCK" resize-window -t "$SESSION" -x 120 -y 40
 wait_for "Ban Tuyên giáo Tỉnh ủy (Ban, mã tu-btg)" || fail "120x40: selection lost after resizing"
+
+# A task far down a long list stays selected and on screen at 80x24, and
+# the units pane shows names that tell the units apart.
+keys /
+type_text "tinh uy son ha"
+keys Enter
+keys Tab Tab
+wait_for "Chi tiết nhiệm vụ" || fail "no task detail"
+keys PageDown PageDown j j j
+id=$(screen | sed -n 's/.*Nhiệm vụ #\([0-9][0-9]*\) · mục.*/\1/p' | head -n 1)
+[ -n "$id" ] || fail "no selected task"
+tmux -L "$SOCK" resize-window -t "$SESSION" -x 80 -y 24
+wait_for "Cửa sổ quá nhỏ" 1 && fail "80x24 is said to be too small"
+sleep 0.3
+screen | grep -qF "Nhiệm vụ #$id · mục" || fail "80x24: the detail no longer shows #$id"
+screen | sed -n 2,12p | grep -qE "│[^│]*#$id " || fail "80x24: the selected task #$id is not on screen"
+for name in "Ban Tổ chức Tỉnh ủy" "Ban Dân vận Tỉnh ủy" "Văn phòng Tỉnh ủy"; do
+	screen | grep -qF "$name" || fail "80x24: the units pane cuts '$name'"
+done
+[ "$(screen | max_width)" -le 80 ] || fail "80x24: a line is wider than the screen"
 quit_and_check_restored
 pass

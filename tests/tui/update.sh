@@ -1,7 +1,7 @@
 #!/bin/sh
 # The daily update: u on a task, a note with Vietnamese accents, Tab, the
 # progress, Enter.  One write; `theodoi show` reads it back exactly, and
-# the detail area shows it.  s changes the status only.
+# the detail area shows it under its day.  s changes the status only.
 NAME=update
 . tests/tui/lib.inc
 
@@ -26,6 +26,10 @@ type_text 60
 keys Enter
 wait_for "Đã lưu cập nhật cho nhiệm vụ #$id." || fail "the update was not saved"
 wait_for "— $note" || fail "the detail does not show the new note"
+# The update shows the day it was recorded for (--today), as `show` does,
+# with the clock time only when that is also the real date.
+screen | grep -qE "• $TODAY_VN( [0-9][0-9]:[0-9][0-9])? $(id -un): 60% — $note" ||
+	fail "the update is not shown under $TODAY_VN"
 
 cli show "$id" --format json >"$TMP/show.json" || fail "cli show $id"
 python3 - "$TMP/show.json" "$note" <<'PY' || fail "show does not read the update back"
