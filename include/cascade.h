@@ -81,7 +81,16 @@ struct cascade {
 	int required;             /* committees that must issue a plan */
 	int issued, on_time, late, missing, overdue;
 	int undated;              /* issued plans without a date (CS_UNDATED) */
+	date_t plan_due;          /* the root's plan_due, or DATE_NONE */
 };
+
+/* The headline of a cascade for text and screens, parts that add up to
+ * their whole: "Cấp ủy trực thuộc phải ban hành: 4; đã ban hành 3 (đúng
+ * hạn 1, chậm 1, chưa rõ ngày 1); chưa ban hành 1 (quá hạn 1)."  Without
+ * plan_due there is no judgement and no parenthesis; a zero "chưa rõ
+ * ngày" or "chưa đến hạn" is left out.  Appended to out. */
+struct sbuf;
+void cascade_headline(const struct cascade *c, struct sbuf *out);
 
 /* Build the tree of document `doc` as of `today`, down to max_depth
  * levels below it (0: no limit).  Reads every document's header once (the

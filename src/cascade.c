@@ -374,10 +374,31 @@ int cascade_build_from(const struct cascade_docs *hs, const struct hier *h, uint
 	if (!root)
 		return err_set(e, ERR_NOTFOUND, "không tìm thấy văn bản #%llu", (unsigned long long)doc);
 	struct builder b = {hs, h, today, max_depth, out, {0}};
+	out->plan_due = root->plan_due;
 	size_t k = add_node(out, 0, (size_t)-1, CS_ROOT, root->issuer, root, DATE_NONE);
 	expand(&b, root, k, 0);
 	count_root(out);
 	return 0;
+}
+
+void cascade_headline(const struct cascade *c, struct sbuf *b)
+{
+	int dated = c->plan_due != DATE_NONE;
+	sbuf_printf(b, "Cấp ủy trực thuộc phải ban hành: %d; đã ban hành %d", c->required, c->issued);
+	if (dated && c->issued) {
+		sbuf_printf(b, " (đúng hạn %d, chậm %d", c->on_time, c->late);
+		if (c->undated)
+			sbuf_printf(b, ", chưa rõ ngày %d", c->undated);
+		sbuf_putc(b, ')');
+	}
+	sbuf_printf(b, "; chưa ban hành %d", c->missing);
+	if (dated && c->missing) {
+		sbuf_printf(b, " (quá hạn %d", c->overdue);
+		if (c->missing > c->overdue)
+			sbuf_printf(b, ", chưa đến hạn %d", c->missing - c->overdue);
+		sbuf_putc(b, ')');
+	}
+	sbuf_putc(b, '.');
 }
 
 int cascade_build(struct txn *t, const struct hier *h, uint64_t doc, date_t today,

@@ -385,30 +385,6 @@ static int last_child(const struct cascade *c, size_t i)
 	return 1;
 }
 
-/* "Cấp ủy trực thuộc phải ban hành: R; đã ban hành I (đúng hạn a, chậm b,
- * chưa rõ ngày u); chưa ban hành M (quá hạn o, chưa đến hạn m)." with
- * parts that add up to their whole: without a due date (dated = 0) there
- * is no judgement and no parenthesis; a zero "chưa rõ ngày" or "chưa đến
- * hạn" is left out. */
-static void cascade_headline(struct sbuf *b, const struct cascade *cs, int dated)
-{
-	sbuf_printf(b, "Cấp ủy trực thuộc phải ban hành: %d; đã ban hành %d", cs->required, cs->issued);
-	if (dated && cs->issued) {
-		sbuf_printf(b, " (đúng hạn %d, chậm %d", cs->on_time, cs->late);
-		if (cs->undated)
-			sbuf_printf(b, ", chưa rõ ngày %d", cs->undated);
-		sbuf_putc(b, ')');
-	}
-	sbuf_printf(b, "; chưa ban hành %d", cs->missing);
-	if (dated && cs->missing) {
-		sbuf_printf(b, " (quá hạn %d", cs->overdue);
-		if (cs->missing > cs->overdue)
-			sbuf_printf(b, ", chưa đến hạn %d", cs->missing - cs->overdue);
-		sbuf_putc(b, ')');
-	}
-	sbuf_putc(b, '.');
-}
-
 static void cascade_text(struct cli *c, const struct hier *h, const struct cascade *cs)
 {
 	struct sbuf out = {0}, line = {0}, first = {0}, rest = {0};
@@ -422,10 +398,10 @@ static void cascade_text(struct cli *c, const struct hier *h, const struct casca
 	sbuf_reset(&line);
 	if (root->title)
 		report_wrap(&out, root->title, 80, "", "");
-	if (cs->n > 1 && cs->nodes[1].due != DATE_NONE)
+	if (cs->plan_due != DATE_NONE)
 		sbuf_printf(&line, "Thời hạn cấp ủy trực thuộc ban hành kế hoạch thực hiện: %s. ",
-		            date_vn(cs->nodes[1].due, d));
-	cascade_headline(&line, cs, cs->n > 1 && cs->nodes[1].due != DATE_NONE);
+		            date_vn(cs->plan_due, d));
+	cascade_headline(cs, &line);
 	report_wrap(&out, line.s, 80, "", "");
 	sbuf_putc(&out, '\n');
 	fputs(out.s, c->out);

@@ -224,3 +224,36 @@ Test(cascade, undated_plan_counts_as_issued_with_no_date_and_the_counts_add_up)
 	cr_assert_eq(c.required, c.issued + c.missing);
 	cascade_free(&c);
 }
+
+static char *headline_of(uint64_t doc)
+{
+	struct cascade c;
+	struct sbuf b = {0};
+	build(doc, 1, &c);
+	cascade_headline(&c, &b);
+	cascade_free(&c);
+	return sbuf_detach(&b);
+}
+
+Test(cascade, headline_parts_add_up_to_their_whole)
+{
+	D1 = rfx_doc("15-CTr/TU", "CTr", "tu", D(2025, 3, 1), D(2025, 6, 30), NULL, NULL);
+	rfx_doc("104-KH/ThU", "KH", "thu", DATE_NONE, DATE_NONE, "15-CTr/TU", NULL);
+	rfx_doc("27-KH/HU", "KH", "hu", D(2025, 8, 1), DATE_NONE, "15-CTr/TU", NULL);
+	char *s = headline_of(D1);
+	cr_assert_str_eq(s, "Cấp ủy trực thuộc phải ban hành: 3; đã ban hành 2 (đúng hạn 0, chậm 1, "
+	                    "chưa rõ ngày 1); chưa ban hành 1 (quá hạn 1).");
+	free(s);
+	/* due later than today: the missing ones are not yet due */
+	uint64_t d = rfx_doc("16-CTr/TU", "CTr", "tu", D(2026, 3, 1), D(2027, 3, 31), NULL, NULL);
+	s = headline_of(d);
+	cr_assert_str_eq(s, "Cấp ủy trực thuộc phải ban hành: 3; đã ban hành 0; chưa ban hành 3 "
+	                    "(quá hạn 0, chưa đến hạn 3).");
+	free(s);
+	/* no date set: no judgement */
+	d = rfx_doc("17-CTr/TU", "CTr", "tu", D(2026, 3, 1), DATE_NONE, NULL, NULL);
+	rfx_doc("50-KH/ThU", "KH", "thu", D(2026, 4, 1), DATE_NONE, "17-CTr/TU", NULL);
+	s = headline_of(d);
+	cr_assert_str_eq(s, "Cấp ủy trực thuộc phải ban hành: 3; đã ban hành 1; chưa ban hành 2.");
+	free(s);
+}
