@@ -5,7 +5,9 @@
  *   no_lead            the task names no lead unit at all (không có đơn vị
  *                      chủ trì); every task, whatever its status;
  *   unresolved_lead    a lead is written but matches no unit (chưa xác định
- *                      được đơn vị chủ trì); every task;
+ *                      được đơn vị chủ trì); every task; the detail says
+ *                      when the lead is a group of bodies with no single
+ *                      lead (imp_lead_is_group);
  *   no_deadline        no deadline of any kind, stated or inherited, and no
  *                      extension (không có thời hạn); every task;
  *   directive_overdue  an open task waiting for a document from above whose

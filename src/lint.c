@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "hier.h"
+#include "import.h"
 #include "lint.h"
 #include "rollup.h"
 #include "store.h"
@@ -152,8 +153,12 @@ char *lint_detail(const struct task *t, enum lint_rule r, date_t today, const st
 		snprintf(tmp, sizeof tmp, "nhiệm vụ không ghi đơn vị chủ trì");
 		break;
 	case LINT_UNRESOLVED_LEAD:
-		snprintf(tmp, sizeof tmp, "không xác định được đơn vị chủ trì \"%s\"",
-		         t->lead_text ? t->lead_text : "");
+		if (imp_lead_is_group(t->lead_text))
+			snprintf(tmp, sizeof tmp, "nhiệm vụ chung của nhiều cơ quan (\"%s\"): chưa có một "
+			         "đơn vị chủ trì", t->lead_text);
+		else
+			snprintf(tmp, sizeof tmp, "không xác định được đơn vị chủ trì \"%s\"",
+			         t->lead_text ? t->lead_text : "");
 		break;
 	case LINT_NO_DEADLINE:
 		snprintf(tmp, sizeof tmp, "không ghi thời hạn, không kế thừa thời hạn của mục");

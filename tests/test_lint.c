@@ -46,6 +46,11 @@ Test(lint_task, no_lead_and_unresolved_lead)
 	char buf[256];
 	lint_detail(&t, LINT_UNRESOLVED_LEAD, TODAY, NULL, buf, sizeof buf);
 	cr_assert(strstr(buf, "Ban Kinh tế"), "%s", buf);
+	t = mk(0, "Văn phòng, các ban xây dựng Đảng của Tỉnh ủy", "hoàn thành trong năm 2026", ST_IN_PROGRESS,
+	       D(2026, 1, 5), DATE_NONE);
+	cr_assert_eq(lint_task(&t, TODAY, NULL), BIT(LINT_UNRESOLVED_LEAD));
+	lint_detail(&t, LINT_UNRESOLVED_LEAD, TODAY, NULL, buf, sizeof buf);
+	cr_assert(strstr(buf, "nhiệm vụ chung của nhiều cơ quan") && strstr(buf, "các ban"), "%s", buf);
 }
 
 Test(lint_task, no_deadline_unless_extended)
