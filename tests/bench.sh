@@ -100,3 +100,6 @@ if [ -n "$plans" ]; then
 	time_cmd "import --dry-run of $count plans ($bytes bytes)" \
 		"$BIN" --config conf/theodoi.ini --store "$DIR/import/store" --today $TODAY import --dry-run $plans
 fi
+
+# Concurrent writers: updates committed per second with 1, 4 and 16 writers.
+BUILD=$BUILD sh tests/bench-writers.sh

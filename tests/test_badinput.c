@@ -1,0 +1,221 @@
+/* test_badinput.c — bad input through the command line, one test per case
+ * of issue 5, item 8: invalid UTF-8, control and escape characters (never
+ * stored, and never sent raw to the terminal when a store holds them), very
+ * long text, empty required values, dates that do not exist, progress out
+ * of range, ids that do not exist.  Each is refused with a clear message
+ * and an exit status, and changes nothing. */
+#include "cli-run.c.inc"
+
+#include "admin-conf.h"
+
+#define TASK "12" /* an open task of the demo, led by tu-btc */
+
+static void refused(struct run r, int status, const char *want, const char *what)
+{
+	cr_assert_eq(r.status, status, "%s: exit %d, stderr: %s", what, r.status, r.err);
+	cr_assert(strstr(r.err, want), "%s: '%s' lacks '%s'", what, r.err, want);
+	cr_assert_eq(r.out[0], '\0', "%s printed: %s", what, r.out);
+	fx_free(&r);
+}
+
+/* The number of updates of the task: nothing may have been written. */
+static long updates_of(const char *st, const char *task)
+{
+	struct run r = fx_run(NULL, st, "show", task, "--format", "json", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	json_t *j = fx_json(&r);
+	long n = (long)json_array_size(json_object_get(j, "updates"));
+	json_decref(j);
+	fx_free(&r);
+	return n;
+}
+
+Test(badinput, invalid_utf8_is_refused_naming_the_column)
+{
+	const char *st = fx_demo();
+	long n = updates_of(st, TASK);
+	refused(fx_run(NULL, st, "update", TASK, "--note", "ab\xff" "cd", NULL), 3, "cột 3",
+	        "note");
+	refused(fx_run(NULL, st, "update", TASK, "--note", "Đã \xc3\x28 xong", NULL), 3, "UTF-8",
+	        "note, a bad continuation");
+	refused(fx_run(NULL, st, "extend", TASK, "--to", "2027-12-31", "--reason", "\xed\xa0\x80",
+	               NULL), 3, "UTF-8", "reason, a surrogate");
+	refused(fx_run(NULL, st, "add-doc", "--title", "K\xc0\xaf", NULL), 3, "UTF-8",
+	        "title, an overlong form");
+	refused(fx_run(NULL, st, "add-task", "--doc", "1", "--text", "\xfe", NULL), 3, "UTF-8",
+	        "task text");
+	refused(fx_run(NULL, st, "return", TASK, "--reason", "x\x80", NULL), 3, "UTF-8",
+	        "return reason");
+	cr_assert_eq(updates_of(st, TASK), n);
+}
+
+Test(badinput, control_and_escape_characters_are_refused)
+{
+	const char *st = fx_demo();
+	long n = updates_of(st, TASK);
+	refused(fx_run(NULL, st, "update", TASK, "--note", "đỏ \x1b[31mchữ\x1b[0m", NULL), 3,
+	        "ký tự điều khiển", "an escape sequence");
+	refused(fx_run(NULL, st, "update", TASK, "--note", "chuông \a", NULL), 3,
+	        "ký tự điều khiển", "BEL");
+	refused(fx_run(NULL, st, "update", TASK, "--note", "C1 \xc2\x9b" "2J", NULL), 3,
+	        "ký tự điều khiển", "a C1 CSI");
+	refused(fx_run(NULL, st, "add-doc", "--title", "Hai\ndòng", NULL), 3, "xuống dòng",
+	        "a newline in a title");
+	cr_assert_eq(updates_of(st, TASK), n);
+}
+
+/* Every byte that could drive a terminal: ESC, other C0 but '\n', DEL;
+ * with c1, also the C1 CSI (U+009B).  (JSON may carry U+009B as it is:
+ * the format escapes only C0; it is data for programs.) */
+static void no_raw_controls(const char *s, const char *what, int c1)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		cr_assert(!((*p < 0x20 && *p != '\n') || *p == 0x7f), "%s: byte 0x%02x at %ld", what, *p,
+		          (long)(p - (const unsigned char *)s));
+	if (c1)
+		cr_assert_null(strstr(s, "\xc2\x9b"), "%s: a C1 CSI", what);
+}
+
+Test(badinput, controls_already_in_a_store_never_reach_the_terminal_raw)
+{
+	/* a store that holds them (written by another program, or an import):
+	 * put them there through an export edited by hand */
+	const char *st = fx_demo();
+	char a[256], b[256], nst[256];
+	snprintf(a, sizeof a, "%s/a.json", fx_tmpdir());
+	snprintf(b, sizeof b, "%s/b.json", fx_tmpdir());
+	snprintf(nst, sizeof nst, "%s/evil/store", fx_tmpdir());
+	struct run r = fx_run(NULL, st, "export", "--out", a, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	FILE *f = fopen(a, "r");
+	char *text = NULL;
+	size_t len = 0;
+	cr_assert_eq(getdelim(&text, &len, '\0', f) > 0, 1);
+	fclose(f);
+	static const char evil[] = "\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m\\r\\u0008X";
+	/* the text of task 12 and a note of its first update */
+	char *p = strstr(text, "{\"id\":12,\"doc_id\"");
+	cr_assert_not_null(p);
+	p = strstr(p, "\"text\":\"") + 8;
+	size_t head = (size_t)(p - text);
+	char *out = malloc(strlen(text) + 2 * sizeof evil + 16);
+	memcpy(out, text, head);
+	strcpy(out + head, evil);
+	strcat(out, p);
+	f = fopen(b, "w");
+	fputs(out, f);
+	fclose(f);
+	free(out);
+	free(text);
+	r = fx_run(NULL, nst, "import-json", b, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	static const char *const cmds[][4] = {{"show", TASK, NULL, NULL},
+	                                      {"tasks", "--unit", "tu-btc", NULL},
+	                                      {"tasks", "--unit", "tu-btc", "--format=json"},
+	                                      {"log", "--limit", "3", NULL}};
+	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+		r = fx_run(NULL, nst, cmds[i][0], cmds[i][1], cmds[i][2], cmds[i][3], NULL);
+		cr_assert_eq(r.status, 0, "%s: %s", cmds[i][0], r.err);
+		no_raw_controls(r.out, cmds[i][0], i != 2);
+		fx_free(&r);
+	}
+	r = fx_run(NULL, nst, "show", TASK, NULL);
+	cr_assert(strstr(r.out, "Tham mưu sắp xếp"), "the visible text stays: %s", r.out);
+	cr_assert_null(strstr(r.out, "pwned"), "an OSC string is dropped whole: %s", r.out);
+	fx_free(&r);
+}
+
+Test(badinput, very_long_text_is_bounded_with_a_clear_message)
+{
+	const char *st = fx_demo();
+	long n = updates_of(st, TASK);
+	char *big = malloc(30001);
+	memset(big, 'a', 30000);
+	big[30000] = '\0';
+	big[4001] = '\0';
+	refused(fx_run(NULL, st, "update", TASK, "--note", big, NULL), 3, "quá dài", "a note");
+	big[4001] = 'a';
+	big[2001] = '\0';
+	refused(fx_run(NULL, st, "extend", TASK, "--to", "2027-12-31", "--reason", big, NULL), 3,
+	        "quá dài", "a reason");
+	big[2001] = 'a';
+	refused(fx_run(NULL, st, "add-task", "--doc", "1", "--text", big, NULL), 3, "quá dài",
+	        "a task's text");
+	/* at the bound it is accepted */
+	big[4000] = '\0';
+	struct run r = fx_run(NULL, st, "update", TASK, "--note", big, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	free(big);
+	cr_assert_eq(updates_of(st, TASK), n + 1);
+}
+
+Test(badinput, empty_values_where_a_value_is_required)
+{
+	const char *st = fx_demo();
+	long n = updates_of(st, TASK);
+	refused(fx_run(NULL, st, "update", TASK, "--note", "  \t ", NULL), 3, "cần ít nhất một",
+	        "an empty note alone");
+	refused(fx_run(NULL, st, "update", TASK, NULL), 3, "cần ít nhất một", "no value at all");
+	refused(fx_run(NULL, st, "extend", TASK, "--to", "2027-12-31", "--reason", " ", NULL), 3,
+	        "lý do", "an empty reason");
+	refused(fx_run(NULL, st, "add-doc", "--title", " ", NULL), 3, "trích yếu", "an empty title");
+	refused(fx_run(NULL, st, "add-task", "--doc", "1", "--text", "", NULL), 3, "nội dung",
+	        "an empty task");
+	refused(fx_run(NULL, st, "return", TASK, "--reason", "", NULL), 3, "lý do",
+	        "an empty reason to return");
+	refused(fx_run(NULL, st, "update", "", "--note", "x", NULL), 3, "mã nhiệm vụ", "no task");
+	cr_assert_eq(updates_of(st, TASK), n);
+}
+
+Test(badinput, dates_that_do_not_exist)
+{
+	const char *st = fx_demo();
+	static const char *const bad[] = {"31/02/2024", "00/13/2023", "2023-02-29", "32/01/2025"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		refused(fx_run(NULL, st, "extend", TASK, "--to", bad[i], "--reason", "x", NULL), 3,
+		        bad[i], "extend --to");
+		refused(fx_run(NULL, st, "--today", bad[i], "overdue", NULL), 2, bad[i], "--today");
+		refused(fx_run(NULL, st, "log", "--since", bad[i], NULL), 2, bad[i], "log --since");
+		refused(fx_run(NULL, st, "add-doc", "--title", "K", "--date", bad[i], NULL), 3, bad[i],
+		        "add-doc --date");
+	}
+	/* 29/02 of a leap year exists */
+	struct run r = fx_run(NULL, st, "extend", TASK, "--to", "29/02/2028", "--reason", "x", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+}
+
+Test(badinput, progress_outside_0_to_100)
+{
+	const char *st = fx_demo();
+	long n = updates_of(st, TASK);
+	static const char *const bad[] = {"-1", "101", "abc", "50%", "", "1e2", " 50"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		refused(fx_run(NULL, st, "update", TASK, "--progress", bad[i], NULL), 3, "0 đến 100",
+		        bad[i]);
+	cr_assert_eq(updates_of(st, TASK), n);
+}
+
+Test(badinput, ids_that_do_not_exist)
+{
+	const char *st = fx_demo();
+	refused(fx_run(NULL, st, "update", "99999", "--note", "x", NULL), 5, "#99999", "update");
+	refused(fx_run(NULL, st, "show", "99999", NULL), 5, "#99999", "show");
+	refused(fx_run(NULL, st, "extend", "99999", "--to", "2027-12-31", "--reason", "x", NULL), 5,
+	        "#99999", "extend");
+	refused(fx_run(NULL, st, "confirm", "99999", NULL), 5, "#99999", "confirm");
+	refused(fx_run(NULL, st, "return", "99999", "--reason", "x", NULL), 5, "#99999", "return");
+	refused(fx_run(NULL, st, "update", "abc", "--note", "x", NULL), 3, "abc", "not a number");
+	refused(fx_run(NULL, st, "update", "0", "--note", "x", NULL), 3, "'0'", "id 0");
+	refused(fx_run(NULL, st, "update", "-4", "--note", "x", NULL), 2, "tùy chọn không hợp lệ",
+	        "a negative id reads as an option");
+	refused(fx_run(NULL, st, "log", "--task", "12x", NULL), 3, "12x", "log --task");
+	refused(fx_run(NULL, st, "tasks", "--unit", "khong-co", NULL), 5, "khong-co", "a unit");
+	refused(fx_run(NULL, st, "add-task", "--doc", "9999", "--text", "x", NULL), 5, "9999",
+	        "a document");
+	refused(fx_run(NULL, st, "add-task", "--doc", "1", "--text", "x", "--lead", "khong-co", NULL),
+	        5, "khong-co", "a lead unit");
+}
