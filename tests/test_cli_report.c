@@ -423,23 +423,24 @@ Test(cli_report, cascade_keeps_the_dated_plan_and_its_headline_adds_up)
 	fx_free(&r);
 }
 
+/* `measure IND VALUE` exits with status, naming in_err (or NULL) on stderr. */
+static void measure_is(const char *st, const char *ind, const char *value, int status,
+                       const char *in_err)
+{
+	struct run r = RUN(st, "measure", ind, value);
+	cr_assert_eq(r.status, status, "measure %s %s: %s", ind, value, r.err);
+	if (in_err)
+		cr_assert(strstr(r.err, in_err), "%s", r.err);
+	fx_free(&r);
+}
+
 Test(cli_report, measure_refuses_a_percentage_outside_0_to_100)
 {
 	const char *st = fx_demo();
-	struct run r = RUN(st, "measure", "3", "-5");
-	cr_assert_eq(r.status, 3, "%s", r.err);
-	cr_assert(strstr(r.err, "-5%"), "%s", r.err);
-	fx_free(&r);
-	r = RUN(st, "measure", "3", "150");
-	cr_assert_eq(r.status, 3, "%s", r.err);
-	cr_assert(strstr(r.err, "150%") && strstr(r.err, "từ 0 đến 100"), "%s", r.err);
-	fx_free(&r);
-	r = RUN(st, "measure", "4", "-1");
-	cr_assert_eq(r.status, 3, "a count is not negative: %s", r.err);
-	fx_free(&r);
-	r = RUN(st, "measure", "3", "100");
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	fx_free(&r);
+	measure_is(st, "3", "-5", 3, "-5%");
+	measure_is(st, "3", "150", 3, "150% không hợp lệ cho chỉ tiêu #3: tỷ lệ phần trăm phải từ 0 đến 100");
+	measure_is(st, "4", "-1", 3, "không nhận giá trị âm"); /* a count */
+	measure_is(st, "3", "100", 0, NULL);
 }
 
 Test(cli_report, reminder_is_dated_at_the_committee_s_place)
