@@ -1,6 +1,7 @@
 /* store-raw.c — the store's thin layer over LMDB calls: turning LMDB
  * errors into messages, get/put/delete on a named database, and walking
  * keys by prefix. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,16 @@ int store_lmdb_err(struct txn *t, int rc, struct err *e, const char *what)
 	if (rc == MDB_TXN_FULL)
 		return err_set(e, ERR_STORE, "lỗi kho dữ liệu (%s): giao dịch quá lớn, hãy "
 		               "ghi thành nhiều đợt nhỏ hơn", what);
+	if (rc == ENOSPC || rc == EDQUOT || rc == EFBIG)
+		return err_set(e, ERR_STORE, "không ghi được vào kho dữ liệu (%s): đĩa đầy hoặc vượt "
+		               "hạn mức dung lượng; thay đổi này chưa được ghi, dữ liệu đã có không "
+		               "mất; hãy giải phóng chỗ trống rồi làm lại", what);
+	if (rc == EACCES || rc == EPERM || rc == EROFS)
+		return err_set(e, ERR_STORE, "không có quyền ghi vào kho dữ liệu (%s): %s", what,
+		               strerror(rc));
+	if (rc == EIO)
+		return err_set(e, ERR_STORE, "lỗi đọc/ghi đĩa ở kho dữ liệu (%s); hãy kiểm tra đĩa "
+		               "(theodoi check-store) và phục hồi từ bản sao lưu nếu cần", what);
 	return err_set(e, ERR_STORE, "lỗi kho dữ liệu (%s): %s", what, mdb_strerror(rc));
 }
 

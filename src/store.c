@@ -114,6 +114,8 @@ static int dir_is_empty(const char *dir)
 	return empty;
 }
 
+static int env_open_err(const char *dir, int rc, struct err *e);
+
 /* Decide, before LMDB sees it, whether dir is a store, an empty place for
  * one (*create set) or something else. */
 static int probe_dir(const char *dir, int flags, int *create, struct err *e)
@@ -124,6 +126,8 @@ static int probe_dir(const char *dir, int flags, int *create, struct err *e)
 
 	*create = 0;
 	if (stat(dir, &sb) != 0) {
+		if (errno == EACCES || errno == EPERM)
+			return env_open_err(dir, EACCES, e);
 		if (errno != ENOENT)
 			return err_set(e, ERR_STORE, "không mở được kho dữ liệu %s: %s", dir,
 			               strerror(errno));
@@ -138,6 +142,10 @@ static int probe_dir(const char *dir, int flags, int *create, struct err *e)
 	strcpy(data, dir);
 	strcat(data, "/data.mdb");
 	has_data = stat(data, &sb) == 0;
+	if (!has_data && (errno == EACCES || errno == EPERM)) {
+		free(data);
+		return env_open_err(dir, EACCES, e);
+	}
 	if (has_data) {
 		int rc = store_check_data_file(data, dir, e);
 		free(data);
@@ -145,6 +153,8 @@ static int probe_dir(const char *dir, int flags, int *create, struct err *e)
 	}
 	free(data);
 	empty = dir_is_empty(dir);
+	if (empty < 0 && (errno == EACCES || errno == EPERM))
+		return env_open_err(dir, EACCES, e);
 	if (empty < 0)
 		return err_set(e, ERR_STORE, "không đọc được thư mục kho dữ liệu %s: %s", dir,
 		               strerror(errno));
@@ -167,9 +177,16 @@ static int env_open_err(const char *dir, int rc, struct err *e)
 		return err_set(e, ERR_STORE, "kho dữ liệu %s được tạo bởi phiên bản LMDB khác", dir);
 	case EACCES:
 	case EPERM:
+		return err_set(e, ERR_STORE, "không có quyền mở kho dữ liệu %s: tài khoản cần quyền "
+		               "đọc và ghi thư mục kho và các tệp data.mdb, lock.mdb trong đó (thường "
+		               "là: thuộc nhóm sở hữu kho; xem theodoi(1), mục TỆP)", dir);
 	case EROFS:
-		return err_set(e, ERR_STORE, "không có quyền mở kho dữ liệu %s: %s", dir,
-		               mdb_strerror(rc));
+		return err_set(e, ERR_STORE, "không mở được kho dữ liệu %s: hệ thống tệp chỉ đọc",
+		               dir);
+	case ENOSPC:
+	case EDQUOT:
+		return err_set(e, ERR_STORE, "không mở được kho dữ liệu %s: đĩa đầy hoặc vượt hạn "
+		               "mức dung lượng", dir);
 	default:
 		return err_set(e, ERR_STORE, "không mở được kho dữ liệu %s: %s", dir,
 		               mdb_strerror(rc));
