@@ -126,10 +126,10 @@ void ui_casc_draw(struct ui *u, struct txn *t)
 	if (c->n) {
 		const struct cascade_node *root = &c->nodes[0];
 
-		sbuf_printf(&title, " Cây kế hoạch thực hiện %s — phải ban hành %d; đã ban hành %d "
-		                    "(đúng hạn %d, chậm %d); chưa ban hành %d (quá hạn %d) ",
-		            root->number[0] ? root->number : "(không số)", c->required, c->issued,
-		            c->on_time, c->late, c->missing, c->overdue);
+		sbuf_printf(&title, " Cây kế hoạch thực hiện %s — ",
+		            root->number[0] ? root->number : "(không số)");
+		cascade_headline(c, &title);
+		sbuf_putc(&title, ' ');
 	} else {
 		sbuf_puts(&title, " Cây kế hoạch thực hiện ");
 	}
@@ -193,6 +193,11 @@ void ui_casc_detail(struct ui *u, struct txn *t, struct ui_lines *l, int cols, i
 	sbuf_printf(&b, "%s: %s", nd->unit ? ui_unit_name(u, nd->unit) : "(chưa rõ cơ quan)", st);
 	ui_lines_add(l, b.s, A_BOLD);
 	sbuf_reset(&b);
+	if (v->l.sel == 0) { /* the root: the figures, whole, on narrow screens too */
+		cascade_headline(&v->c, &b);
+		ui_lines_wrap(l, b.s, cols, 2, A_NORMAL);
+		sbuf_reset(&b);
+	}
 	if (nd->doc) {
 		sbuf_printf(&b, "Văn bản số %s", nd->number[0] ? nd->number : "(không số)");
 		if (nd->date != DATE_NONE)
@@ -200,7 +205,7 @@ void ui_casc_detail(struct ui *u, struct txn *t, struct ui_lines *l, int cols, i
 		if (nd->due != DATE_NONE)
 			sbuf_printf(&b, "; hạn ban hành %s", date_vn(nd->due, d2));
 		ui_lines_add(l, b.s, A_NORMAL);
-		ui_lines_wrap(l, nd->title, cols, rows - 3, A_NORMAL);
+		ui_lines_wrap(l, nd->title, cols, rows - 1 - (int)l->n, A_NORMAL);
 		ui_lines_add(l, "Enter: xem văn bản này trong các khung", ui_attr(u, UC_MUTED));
 	} else {
 		if (nd->due != DATE_NONE)

@@ -1,8 +1,8 @@
 /* ui-queue.c — the confirmation queue (`p`): tasks a unit reported done
  * that wait (chờ xác nhận) for the monitoring office to confirm them (x)
  * or return them with a reason (T, thực hiện lại).  A user who confirms
- * sees the claims of the subtrees their office monitors (an admin every
- * claim); anyone else sees every claim, read only.  Enter shows the task
+ * (of a monitoring office of [access] monitors, or an admin) sees the
+ * claims they may confirm; anyone else sees every claim, read only.  Enter shows the task
  * in its panes.
  *
  * The store keeps no index of claims: ops_pending_each reads every task
@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hier.h"
 #include "ops.h"
 #include "perm.h"
 #include "store.h"
@@ -22,9 +23,23 @@
 
 int ui_may_confirm_some(const struct ui *u)
 {
-	struct perm_opts o = perm_opts_of(u->ops->cfg);
+	const struct config *cfg = u->ops->cfg;
+	const struct actor *who = &u->ops->who;
+	struct perm_opts o = perm_opts_of(cfg);
+	int i;
 
-	return perm_check(u->ops->who.role, PA_CONFIRM, PR_ELSEWHERE, 1, &o) == NULL;
+	if (perm_check(who->role, PA_CONFIRM, PR_ELSEWHERE, 0, &o) == NULL)
+		return 1; /* confirms everywhere: an admin */
+	if (perm_check(who->role, PA_CONFIRM, PR_ELSEWHERE, 1, &o) != NULL || !who->unit)
+		return 0; /* not even as a monitoring office */
+	/* A user of (a unit below) a monitoring office of [access] monitors. */
+	for (i = 0; i < cfg->nmonitors; i++) {
+		size_t k = hier_find_code(u->units.h, cfg->monitors[i].office);
+
+		if (k != (size_t)-1 && hier_in_subtree(u->units.h, who->unit, hier_at(u->units.h, k)->id))
+			return 1;
+	}
+	return 0;
 }
 
 void ui_queue_free(struct ui *u)

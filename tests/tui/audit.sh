@@ -1,0 +1,54 @@
+#!/bin/sh
+# The audit trail (L): an update just made in the TUI is the newest entry
+# of its task's log, with the login, role, action and what changed, as
+# `theodoi log --task ID --format json` records it; L again shows the whole
+# trail with the same entry on top; Enter goes back to the task.
+NAME=audit
+. tests/tui/lib.inc
+
+setup
+me=$(id -un)
+note="đã gửi báo cáo <b>sơ kết</b>"
+start_tui 120 40
+keys /
+type_text "tinh uy son ha"
+keys Enter
+wait_for "Tỉnh ủy Sơn Hà (Tỉnh ủy, mã tu)" || fail "unit not found"
+keys Tab Tab
+wait_for "Chi tiết nhiệm vụ" || fail "no task detail"
+id=$(screen | sed -n 's/.*Nhiệm vụ #\([0-9][0-9]*\) · mục.*/\1/p' | head -n 1)
+[ -n "$id" ] || fail "no selected task"
+keys u
+wait_for "Cập nhật nhiệm vụ #$id" || fail "u opens no update form"
+type_text "$note"
+keys Tab
+type_text 80
+keys Enter
+wait_for "Đã lưu cập nhật cho nhiệm vụ #$id." || fail "the update was not saved"
+
+keys L
+wait_for "Nhật ký thay đổi — nhiệm vụ #$id" || fail "L shows no log of task #$id"
+cli log --task "$id" --format json >"$TMP/log.json" || fail "cli log"
+screen >"$TMP/screen.txt"
+python3 - "$TMP/log.json" "$TMP/screen.txt" "$me" "$note" <<'PY' || fail "the newest row is not the update just made"
+import json, sys
+log = json.load(open(sys.argv[1]))
+last = log[-1]
+assert last["action"] == "update" and last["login"] == sys.argv[3], last
+row = open(sys.argv[2]).read().split("\n")[2]
+assert sys.argv[3] in row, row
+assert "quản trị" in row, row
+assert "cập nhật" in row, row
+assert "task:" in row, row
+assert "80" in row, row
+screen = open(sys.argv[2]).read()
+assert sys.argv[4] in screen, "the note is not in the detail"
+PY
+keys L
+wait_for "Nhật ký thay đổi — toàn bộ" || fail "L again shows no whole trail"
+screen | sed -n 3p | grep -qF "task:$id" || fail "the whole trail does not start with the update"
+keys Enter
+wait_for "» Nhiệm vụ" || fail "Enter does not go to the task"
+wait_for "Nhiệm vụ #$id · mục" || fail "Enter does not select task #$id"
+quit_and_check_restored
+pass

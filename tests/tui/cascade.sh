@@ -1,0 +1,53 @@
+#!/bin/sh
+# The cascade (c) of the selected document, as a tree: every committee
+# that `theodoi cascade DOC --format json` says has not issued its plan
+# is shown as such (overdue ones with their days), the issued plans with
+# their numbers; Enter on a plan shows it in the panes.
+NAME=cascade
+. tests/tui/lib.inc
+
+setup
+cli cascade 15-CTr/TU --format json >"$TMP/cascade.json" || fail "cli cascade"
+start_tui 120 40
+keys /
+type_text "tinh uy son ha"
+keys Enter
+wait_for "Tỉnh ủy Sơn Hà (Tỉnh ủy, mã tu)" || fail "unit not found"
+keys Tab
+wait_for "Văn bản 15-CTr/TU" || fail "the program is not selected"
+keys c
+wait_for "Cây kế hoạch thực hiện 15-CTr/TU" || fail "c shows no cascade"
+screen >"$TMP/screen.txt"
+python3 - "$TMP/cascade.json" "$TMP/screen.txt" <<'PY' || fail "the tree differs from theodoi cascade"
+import json, sys
+root = json.load(open(sys.argv[1]))
+lines = open(sys.argv[2]).read().split("\n")
+nodes = []
+def walk(n):
+    nodes.append(n)
+    for c in n.get("children", []):
+        walk(c)
+walk(root)
+rows = lines[2:2 + len(nodes)]
+missing = 0
+for n, row in zip(nodes, rows):
+    assert n["unit_name"][:20] in row, (n["unit_name"], row)
+    if n["state"] in ("missing", "overdue"):
+        missing += 1
+        assert "chưa ban hành" in row, ("not shown as missing", row)
+        assert n["number"] is None
+        if n["state"] == "overdue":
+            assert row.lstrip().startswith("!"), row
+            assert "quá hạn %d ngày" % n["days"] in row, (n["days"], row)
+    else:
+        assert n["number"] in row, (n["number"], row)
+assert missing > 0, "the demo has no missing plan"
+PY
+# Thành ủy Bình Giang's plan (the first child): Enter shows it in the panes.
+number=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["children"][0]["number"])' "$TMP/cascade.json")
+keys j
+keys Enter
+wait_for "» Văn bản" || fail "Enter does not show the document in the panes"
+wait_for "Văn bản $number" || fail "the panes do not select $number"
+quit_and_check_restored
+pass
