@@ -68,16 +68,16 @@ static int load_task(struct ui *u, uint64_t id, enum perm_action a, struct task 
 		ui_msg_err(u, &e);
 		return -1;
 	}
-	if ((a == PA_CONFIRM) && tk->confirm != CF_PENDING) {
+	if (!ops_may(u->ops, a, tk, &e)) {
+		ui_msg(u, 1, "Không được phép: %s", e.msg[0] ? e.msg : "vai trò không cho phép");
+		task_free(tk);
+		return -1;
+	}
+	if (a == PA_CONFIRM && tk->confirm != CF_PENDING) {
 		ui_msg(u, 1, "Nhiệm vụ #%llu không chờ xác nhận (trạng thái: %s%s%s).",
 		       (unsigned long long)id, st_label((enum task_status)tk->status),
 		       tk->confirm != CF_NONE ? ", " : "",
 		       ops_confirm_label((enum confirm_state)tk->confirm));
-		task_free(tk);
-		return -1;
-	}
-	if (!ops_may(u->ops, a, tk, &e)) {
-		ui_msg(u, 1, "Không được phép: %s", e.msg[0] ? e.msg : "vai trò không cho phép");
 		task_free(tk);
 		return -1;
 	}

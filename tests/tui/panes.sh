@@ -16,8 +16,11 @@ doc_number=$(echo "$doc_json" | json_first number)
 task_id=$(cli tasks --doc "$doc_id" --format json | json_first id)
 ntasks=$(cli tasks --doc "$doc_id" --format json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
 nsub=$(cli tasks --unit "$unit" --subtree --format json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
-ndone=$(cli tasks --unit "$unit" --subtree --format json |
-	python3 -c 'import json,sys; print(sum(t["status"] == "done" for t in json.load(sys.stdin)))')
+read -r ndone noverdue <<EOS
+$(cli tasks --unit "$unit" --subtree --format json | python3 -c 'import json,sys
+t = json.load(sys.stdin)
+print(sum(x["status"] == "done" for x in t), sum(x["timeliness"] == "overdue" for x in t))')
+EOS
 
 # Find the unit by name (the units pane has the focus at start).
 keys /
@@ -46,6 +49,14 @@ keys 4 Enter
 wait_for "lọc hoàn thành: $ndone" || fail "the filter does not count $ndone done tasks"
 keys f 1 Enter
 wait_gone "lọc hoàn thành" || fail "the filter is not cleared"
+# Every item can be picked: the timeliness group by letter (j, the tenth).
+keys f
+wait_for "Theo tình trạng (so với thời hạn):" || fail "the filter does not name the timeliness group"
+screen | grep -qF "o. tạm dừng" || fail "the fifteenth item is not shown"
+keys j Enter
+wait_for "lọc tình trạng quá hạn: $noverdue" || fail "the filter does not count $noverdue overdue tasks"
+keys f a Enter
+wait_gone "lọc tình trạng" || fail "a does not clear the filter"
 
 # Expand the unit: its agencies appear under it.
 keys BTab BTab

@@ -23,6 +23,19 @@ keys e
 wait_for "Không được phép" || fail "e is not refused for a viewer"
 keys i
 wait_for "Không được phép" || fail "i is not refused for a viewer"
+keys x
+wait_for "Không được phép" || fail "x is not refused for a viewer"
+# The views read: the queue says it is read only, a measure is refused.
+keys p
+wait_for "(chỉ xem: vai trò của bạn không xác nhận được)" || fail "the queue is not read only"
+keys Escape
+keys BTab
+keys m
+wait_for "Chỉ tiêu — văn bản" || fail "m shows no indicators to a viewer"
+keys u
+wait_for "Không được phép" || fail "a measure is not refused for a viewer"
+screen | grep -qF "Ghi số liệu chỉ tiêu" && fail "the measure form opened for a viewer"
+keys Escape
 quit_and_check_restored
 cleanup_session() { tmux -L "$SOCK" kill-session -t "$SESSION" 2>/dev/null; }
 cleanup_session

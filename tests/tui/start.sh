@@ -16,6 +16,16 @@ done
 keys '?'
 wait_for "Trợ giúp" || fail "? shows no help"
 screen | grep -qF "cập nhật tiến độ" || fail "help lacks the update key"
+screen | grep -qF "lọc nhiệm vụ theo trạng thái hoặc tình trạng" ||
+	fail "help does not call timeliness 'tình trạng'"
+# Every key of the table is on the help screen, the views' keys too.
+keys G
+for want in "bảng tổng hợp" "cây kế hoạch" "rà soát nhiệm vụ" "chỉ tiêu của văn bản" \
+	"nhật ký thay đổi" "chờ xác nhận" "xác nhận hoàn thành" "trả lại, yêu cầu" \
+	"Ký hiệu tình trạng"; do
+	wait_for "$want" 2 || fail "help lacks '$want'"
+done
+screen | grep -qF "tiến độ (màu" && fail "the legend still says 'tiến độ'"
 keys Escape
 wait_for "Đơn vị" || fail "Esc does not close the help"
 quit_and_check_restored
