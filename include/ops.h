@@ -57,6 +57,15 @@ struct ops_ctx {
  * ERR_DENIED naming the rule "unmapped-none", so nothing can be read. */
 int ops_identify(struct ops_ctx *c, struct err *e);
 
+/* Running with another effective group or user than the real one (theodoi
+ * installed setgid to the group that owns the store, staff outside that
+ * group), ops_identify first requires theodoi.ini and units.ini to pass
+ * this: owned by root (or by the effective user of a setuid install, never
+ * by the real user) and writable by nobody else;
+ * else ERR_DENIED, so that `--config ~/my.ini` cannot grant a role.
+ * ERR_CONFIG when path cannot be read. */
+int ops_file_trusted(const char *path, struct err *e);
+
 /* Record progress on a task: status (enum task_status, or -1 to keep),
  * progress 0..100 (or -1 to keep), note (UTF-8, may be NULL).  At least one
  * must be given.  Setting ST_DONE records today as the done date (and

@@ -1,7 +1,9 @@
 /* ops.c — the writing actions: identity, permission, records, derived
  * fields and audit, each in one write transaction.  Confirmation of
  * completions: ops-confirm.c. */
+#include <errno.h>
 #include <pwd.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -14,10 +16,33 @@
 #include "text.h"
 #include "util.h"
 
+int ops_file_trusted(const char *path, struct err *e)
+{
+	struct stat sb;
+	if (stat(path, &sb) != 0)
+		return err_set(e, ERR_CONFIG, "không đọc được %s: %s", path, strerror(errno));
+	/* root's, or the effective user's when that is not the real one (a
+	 * setuid install); never the real user's own */
+	int owner_ok = sb.st_uid == 0 || (sb.st_uid == geteuid() && geteuid() != getuid());
+	if (!owner_ok || (sb.st_mode & (S_IWGRP | S_IWOTH)))
+		return err_set(e, ERR_DENIED,
+		               "theodoi chạy với quyền của nhóm kho (setgid) nên chỉ tin tệp cấu hình "
+		               "thuộc root mà không ai khác ghi được; %s không như vậy (hãy dùng "
+		               "/etc/theodoi/theodoi.ini, chmod 644, chown root)", path);
+	return 0;
+}
+
 int ops_identify(struct ops_ctx *c, struct err *e)
 {
 	struct passwd *pw = getpwuid(getuid());
+	int rc;
 	memset(&c->who, 0, sizeof c->who);
+	/* Installed setgid (the store writable by its group only), the roles
+	 * of a configuration the user could have written are not to be had. */
+	if (c->cfg && (getegid() != getgid() || geteuid() != getuid()) &&
+	    ((rc = ops_file_trusted(c->cfg->path, e)) ||
+	     (rc = ops_file_trusted(c->cfg->units_path, e))))
+		return rc;
 	if (pw && pw->pw_name)
 		str_copy(c->who.login, pw->pw_name, sizeof c->who.login);
 	else
@@ -38,8 +63,7 @@ int ops_identify(struct ops_ctx *c, struct err *e)
 	if (!c->st)
 		return 0;
 	struct txn *t;
-	int rc = store_read_begin(c->st, &t, e);
-	if (rc)
+	if ((rc = store_read_begin(c->st, &t, e)))
 		return rc;
 	struct unit unit = {0};
 	rc = store_unit_by_code(t, u->unit, &unit, NULL);

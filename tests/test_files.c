@@ -24,15 +24,17 @@ struct how {
 	int drop;           /* run as uid/gid NOBODY (when root) */
 	int umask;          /* -1: inherit */
 	rlim_t fsize;       /* RLIM_INFINITY: no limit on file size */
+	const char *bin;    /* NULL: fx_bin() */
+	const char *conf;   /* NULL: conf/theodoi.ini */
 };
 
 static struct run run_how(const struct how *h, const char *store, ...)
 {
 	char *argv[32];
 	int n = 0;
-	argv[n++] = (char *)fx_bin();
+	argv[n++] = (char *)(h->bin ? h->bin : fx_bin());
 	argv[n++] = (char *)"--config";
-	argv[n++] = (char *)"conf/theodoi.ini";
+	argv[n++] = (char *)(h->conf ? h->conf : "conf/theodoi.ini");
 	argv[n++] = (char *)"--store";
 	argv[n++] = (char *)store;
 	argv[n++] = (char *)"--today";
@@ -76,7 +78,7 @@ static struct run run_how(const struct how *h, const char *store, ...)
 	return r;
 }
 
-static const struct how plain = {0, -1, RLIM_INFINITY};
+static const struct how plain = {0, -1, RLIM_INFINITY, NULL, NULL};
 
 static void expect(struct run r, int status, const char *want, const char *what)
 {
@@ -115,7 +117,7 @@ Test(files, a_store_the_user_may_not_open_gets_a_clear_message)
 {
 	const char *st = fx_demo();
 	const char *dir = fx_tmpdir();
-	struct how h = {1, -1, RLIM_INFINITY};
+	struct how h = {1, -1, RLIM_INFINITY, NULL, NULL};
 	int root = geteuid() == 0;
 	chmod(dir, 0755); /* the configuration and the way to the store */
 	/* a directory the user may not enter */
@@ -165,7 +167,7 @@ Test(files, a_full_disk_refuses_the_write_and_loses_nothing)
 	cr_assert_eq(stat(file_in(st, "data.mdb"), &sb), 0);
 	/* the data file may not grow: the first write that needs a new page at
 	 * its end fails as on a full disk */
-	struct how h = {0, -1, (rlim_t)sb.st_size};
+	struct how h = {0, -1, (rlim_t)sb.st_size, NULL, NULL};
 	long n = nupdates(st, "12"), ok = 0;
 	char note[600];
 	memset(note, 'x', sizeof note - 1);
@@ -342,7 +344,7 @@ Test(files, a_new_store_is_shared_with_the_group_under_the_umask)
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char p[512];
 		snprintf(p, sizeof p, "%s/u%zu/store", fx_tmpdir(), i);
-		struct how h = {0, cases[i].mask, RLIM_INFINITY};
+		struct how h = {0, cases[i].mask, RLIM_INFINITY, NULL, NULL};
 		expect(run_how(&h, p, "demo", NULL), 0, NULL, "demo");
 		struct stat sb;
 		cr_assert_eq(stat(p, &sb), 0);
@@ -356,4 +358,95 @@ Test(files, a_new_store_is_shared_with_the_group_under_the_umask)
 		}
 	}
 	(void)plain;
+}
+
+#define STORE_GID 4321 /* the group that owns the store; staff are not in it */
+
+/* Copy build/theodoi to path, setgid STORE_GID. */
+static void setgid_copy(const char *path)
+{
+	char cmd[1200];
+	snprintf(cmd, sizeof cmd, "cp '%s' '%s'", fx_bin(), path);
+	cr_assert_eq(system(cmd), 0);
+	cr_assert_eq(chown(path, 0, STORE_GID), 0);
+	cr_assert_eq(chmod(path, 02755), 0);
+}
+
+/* A configuration at path mapping `nobody` as admin, owned by uid, mode. */
+static void nobody_admin_conf(const char *path, uid_t uid, mode_t mode)
+{
+	char units[PATH_MAX], cmd[2 * PATH_MAX + 64];
+	/* units.ini too, as root's with mode 644, whatever the checkout's modes */
+	snprintf(units, sizeof units, "%s/units-root.ini", fx_tmpdir());
+	snprintf(cmd, sizeof cmd, "cp conf/units.ini '%s' && chmod 644 '%s'", units, units);
+	cr_assert_eq(system(cmd), 0);
+	FILE *f = fopen(path, "w");
+	cr_assert_not_null(f);
+	fprintf(f, "[paths]\nunits = %s\n[users]\nnobody = tu-vp, admin\n", units);
+	fclose(f);
+	cr_assert_eq(chown(path, uid, 0), 0);
+	cr_assert_eq(chmod(path, mode), 0);
+}
+
+Test(files, installed_setgid_only_a_configuration_nobody_else_can_write_grants_roles)
+{
+	if (geteuid() != 0)
+		cr_skip_test("needs root to make a setgid copy and to run as another user");
+	const char *st = fx_demo();
+	const char *dir = fx_tmpdir();
+	char bin[600], mine[600], sys[600], cmd[1300];
+	chmod(dir, 0755);
+	snprintf(bin, sizeof bin, "%s/theodoi-sgid", dir);
+	snprintf(mine, sizeof mine, "%s/mine.ini", dir);
+	snprintf(sys, sizeof sys, "%s/sys.ini", dir);
+	setgid_copy(bin);
+	/* the store belongs to the group, and to nobody else */
+	snprintf(cmd, sizeof cmd, "chgrp -R %d '%s' && chmod 2770 '%s' && chmod 660 '%s'/*.mdb", STORE_GID,
+	         st, st, st);
+	cr_assert_eq(system(cmd), 0);
+	struct how direct = {1, -1, RLIM_INFINITY, NULL, NULL};
+	expect(run_how(&direct, st, "tasks", NULL), 6, "không có quyền", "outside the group");
+	/* through the setgid program it reads (configuration: root's, 644) */
+	nobody_admin_conf(sys, 0, 0644);
+	struct how via = {1, -1, RLIM_INFINITY, bin, sys};
+	struct run r = run_how(&via, st, "tasks", "--unit", "tu-btc", NULL);
+	if (r.status == 6 && strstr(r.err, "không có quyền"))
+		cr_skip_test("setgid has no effect here (a nosuid file system?)");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	/* a configuration the user wrote grants nothing */
+	nobody_admin_conf(mine, NOBODY, 0644);
+	via.conf = mine;
+	expect(run_how(&via, st, "update", "12", "--note", "tự cấp quyền", NULL), 7, "setgid",
+	       "a user's own configuration");
+	/* one that root wrote and nobody else may change does */
+	via.conf = sys;
+	expect(run_how(&via, st, "update", "12", "--note", "được phép", NULL), 0, NULL,
+	       "the system's configuration");
+	/* writable by others: not trusted */
+	cr_assert_eq(chmod(sys, 0666), 0);
+	expect(run_how(&via, st, "update", "12", "--note", "x", NULL), 7, "setgid", "mode 666");
+	/* the files the setgid program made keep the store's group */
+	struct stat sb;
+	cr_assert_eq(stat(file_in(st, "data.mdb"), &sb), 0);
+	cr_assert_eq(sb.st_gid, (gid_t)STORE_GID);
+}
+
+Test(files, trusted_files_are_owned_by_root_and_written_by_nobody_else)
+{
+	if (geteuid() != 0)
+		cr_skip_test("needs root to give files away");
+	char p[600];
+	snprintf(p, sizeof p, "%s/t.ini", fx_tmpdir());
+	nobody_admin_conf(p, 0, 0644);
+	cr_assert_eq(ops_file_trusted(p, NULL), 0);
+	cr_assert_eq(chmod(p, 0664), 0);
+	cr_assert_eq(ops_file_trusted(p, NULL), ERR_DENIED);
+	cr_assert_eq(chmod(p, 0646), 0);
+	cr_assert_eq(ops_file_trusted(p, NULL), ERR_DENIED);
+	cr_assert_eq(chmod(p, 0600), 0);
+	cr_assert_eq(chown(p, NOBODY, 0), 0);
+	cr_assert_eq(ops_file_trusted(p, NULL), ERR_DENIED);
+	struct err e = {0};
+	cr_assert_eq(ops_file_trusted("/nonexistent/theodoi.ini", &e), ERR_CONFIG);
 }
