@@ -40,8 +40,8 @@ assert sys.argv[3] in row, row
 assert "quản trị" in row, row
 assert "cập nhật" in row, row
 assert "task:" in row, row
-assert "80" in row, row
 screen = open(sys.argv[2]).read()
+assert "→ 80" in screen, "the detail does not show the progress before → after"
 assert sys.argv[4] in screen, "the note is not in the detail"
 PY
 keys L

@@ -28,7 +28,7 @@ wait_for "Đã lưu cập nhật cho nhiệm vụ #$id." || fail "the update was
 wait_for "— $note" || fail "the detail does not show the new note"
 # The update shows the day it was recorded for (--today), as `show` does,
 # with the clock time only when that is also the real date.
-screen | grep -qE "• $TODAY_VN( [0-9][0-9]:[0-9][0-9])? $(id -un): 60% — $note" ||
+screen | grep -qE "• $TODAY_VN( [0-9][0-9]:[0-9][0-9])? $(id -un): 60%( → [^—]+)? — $note" ||
 	fail "the update is not shown under $TODAY_VN"
 
 cli show "$id" --format json >"$TMP/show.json" || fail "cli show $id"
