@@ -49,51 +49,10 @@ static int read_file(const char *path, char **out, size_t *len, struct err *e)
 	return 0;
 }
 
-/* The counts the command line's warnings give: tasks naming no lead at
- * all ("N nhiệm vụ chưa rõ đơn vị chủ trì"), and the lead names written
- * but matched to no unit, each warned once (a name already warned about
- * as a partner is not warned again), as imp_parse() does. */
-static void lead_counts(const struct imp_result *r, size_t *no_lead, size_t *names,
-                        size_t *tasks)
-{
-	const char **seen = xcalloc(r->ntasks * 2 + 1, sizeof(*seen));
-	size_t nseen = 0, i, j;
-	int p;
-
-	*no_lead = *names = *tasks = 0;
-	for (i = 0; i < r->ntasks; i++) {
-		const struct imp_task *t = &r->tasks[i];
-		const char *lead = t->lead;
-		int inherited = lead && i && r->tasks[i - 1].lead &&
-		                !strcmp(lead, r->tasks[i - 1].lead);
-
-		if (!lead)
-			(*no_lead)++;
-		else if (!t->lead_unit) {
-			(*tasks)++;
-			for (j = 0; j < nseen && strcmp(seen[j], lead); j++)
-				;
-			if (!inherited && j == nseen) {
-				seen[nseen++] = lead;
-				(*names)++;
-			}
-		}
-		for (p = 0; p < t->npartners; p++) {
-			if (t->partner_units[p])
-				continue;
-			for (j = 0; j < nseen && strcmp(seen[j], t->partners[p]); j++)
-				;
-			if (j == nseen && nseen < r->ntasks * 2)
-				seen[nseen++] = t->partners[p];
-		}
-	}
-	free(seen);
-}
-
 int ui_import_parse(struct ui *u, struct ui_form *f, struct err *e)
 {
 	char *path = NULL, *text = NULL;
-	size_t len = 0, no_lead, names, ntasks;
+	size_t len = 0;
 	uint32_t hint = f->f[1].choice == 1 ? ui_units_selected(u) : 0;
 	struct imp_result *r = NULL;
 	int rc;
@@ -112,12 +71,16 @@ int ui_import_parse(struct ui *u, struct ui_form *f, struct err *e)
 	free(path);
 	if (rc)
 		return rc;
-	lead_counts(r, &no_lead, &names, &ntasks);
+	/* The lead figures are the importer's, those `theodoi import` warns
+	 * about: tasks naming no lead, lead names matching no unit (each
+	 * warned once), tasks of a group of bodies. */
 	snprintf(f->info, sizeof(f->info),
 	         "%s%s: %zu nhiệm vụ, %zu chỉ tiêu, %zu cảnh báo; %zu nhiệm vụ chưa rõ đơn vị chủ "
-	         "trì; %zu tên đơn vị chủ trì chưa xác định được (%zu nhiệm vụ).%s%s",
+	         "trì; %zu tên đơn vị chủ trì không xác định được (%zu nhiệm vụ); %zu nhiệm vụ "
+	         "chung của nhiều cơ quan.%s%s",
 	         r->doc.number[0] ? "Văn bản " : "Văn bản không số", r->doc.number, r->ntasks,
-	         r->nindicators, r->nwarnings, no_lead, names, ntasks,
+	         r->nindicators, r->nwarnings, r->lead_tasks_none, r->lead_names_unresolved,
+	         r->lead_tasks_unresolved, r->lead_tasks_group,
 	         r->nwarnings ? " Cảnh báo đầu: " : "", r->nwarnings ? r->warnings[0].msg : "");
 	imp_free(f->imp);
 	f->imp = r;
@@ -140,13 +103,14 @@ static void preview_row(struct ui *u, const struct imp_result *r, size_t i, stru
                         int w, attr_t *a)
 {
 	const char *cells[4];
-	int widths[4] = { 11, 24, 26, 0 };
+	int widths[4] = { 11, 24, 32, 0 };
 	char *text;
 
 	*a = A_NORMAL;
 	if (w < 100) {
-		widths[1] = 18;
-		widths[2] = 16;
+		widths[0] = 10;
+		widths[1] = 16;
+		widths[2] = 18;
 	}
 	if (i < r->ntasks) {
 		const struct imp_task *t = &r->tasks[i];
@@ -154,11 +118,13 @@ static void preview_row(struct ui *u, const struct imp_result *r, size_t i, stru
 
 		if (t->lead_unit)
 			sbuf_puts(&lead, ui_unit_name(u, t->lead_unit));
+		else if (t->lead && t->lead_group)
+			sbuf_printf(&lead, "(chung) %s", t->lead);
 		else if (t->lead)
 			sbuf_printf(&lead, "? %s", t->lead);
 		else
 			sbuf_puts(&lead, "? (không ghi)");
-		if (!t->lead_unit)
+		if (!t->lead_unit && !t->lead_group)
 			*a = ui_attr(u, UC_WAIT);
 		text = txt_sanitize(t->text ? t->text : "");
 		cells[0] = t->section;
@@ -192,14 +158,15 @@ void ui_import_draw(struct ui *u, struct ui_form *f, int y, int x, int h, int w)
 	const struct imp_result *r = f->imp;
 	size_t n = ui_import_rows(f), row;
 	const char *cells[4] = { "Mục", "Chủ trì", "Thời hạn", "Nội dung" };
-	int widths[4] = { 11, 24, 26, 0 }, k;
+	int widths[4] = { 11, 24, 32, 0 }, k;
 	struct sbuf b = { 0 };
 
 	if (!r || h < 2)
 		return;
 	if (w < 100) {
-		widths[1] = 18;
-		widths[2] = 16;
+		widths[0] = 10;
+		widths[1] = 16;
+		widths[2] = 18;
 	}
 	f->prows = h - 1;
 	if (f->ptop + (size_t)f->prows > n)

@@ -1,7 +1,9 @@
 #!/bin/sh
-# i imports a plan from a text file: the file is read and previewed, Enter
-# stores it, the panes show the new document under its issuer, and v shows
-# its original text.  Importing it again is refused with the reason.
+# i imports a plan from a text file: the file is read and previewed (its
+# figures as the command line warns, then every task with its section,
+# lead, deadline and text, scrolled to the warnings), Enter stores it, the
+# panes show the new document under its issuer, and v shows its original
+# text.  Importing it again is refused with the reason.
 NAME=import
 . tests/tui/lib.inc
 
@@ -15,6 +17,11 @@ type_text "$plan"
 keys Enter
 wait_for "Văn bản 71-KH/ThU: 4 nhiệm vụ" || fail "no preview of the plan"
 screen | grep -qF "Cảnh báo đầu: " || fail "the preview does not show the warning"
+# Every task before storing: section, lead, deadline as written, text.
+screen | grep -qE "│ II\.1\(1\) +Ban Tuyên giáo Thành ủy +hoàn thành trong quý III/2026 +Xây dựng thể lệ" ||
+	fail "the preview does not list task II.1(1) with its lead, deadline and text"
+screen | grep -qE "│ III +Ban Tuyên giáo Thành ủy +trong tháng 12/2026" ||
+	fail "the preview does not list the last task"
 keys Enter
 wait_for "Đã nhập văn bản 71-KH/ThU: 4 nhiệm vụ." || fail "the plan was not stored"
 screen | grep -qF "» Văn bản ban hành" || fail "the documents pane has not the focus"
@@ -39,5 +46,29 @@ keys Escape
 wait_for "Bỏ nội dung đã nhập?" || fail "Esc does not ask before dropping the typed path"
 keys c
 wait_gone "Nhập kế hoạch từ tệp" || fail "c does not close the import form"
+
+# A long plan from ../shared/samples: the lead figures of the preview are
+# those the command line warns about, and the preview scrolls to the
+# warnings.
+sample="$PWD/../shared/samples/thanh-uy-ke-hoach.txt"
+if [ -f "$sample" ]; then
+	cli import --dry-run --format json "$sample" >"$TMP/dry.json" 2>/dev/null || fail "cli import --dry-run"
+	read -r none names unresolved group nwarn <<EOS
+$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); l=d["leads"]
+print(l["none"], l["unresolved_names"], l["unresolved"], l["group"], len(d["warnings"]))' "$TMP/dry.json")
+EOS
+	keys i
+	type_text "$sample"
+	keys Enter
+	wait_for "$nwarn cảnh báo; $none nhiệm vụ chưa rõ đơn vị chủ trì; $names tên đơn vị chủ trì" ||
+		fail "the preview's lead figures differ from the command line ($none, $names)"
+	screen | grep -qF "($unresolved nhiệm vụ); $group nhiệm vụ chung" ||
+		fail "the preview does not count $unresolved unresolved and $group group tasks"
+	keys End
+	wait_for "Cảnh báo ($nwarn):" || fail "End does not scroll the preview to the warnings"
+	[ "$(screen | max_width)" -le 120 ] || fail "the preview is wider than the screen"
+	keys Escape c
+	wait_gone "Nhập kế hoạch từ tệp" || fail "c does not close the import form"
+fi
 quit_and_check_restored
 pass
