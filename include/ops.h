@@ -100,6 +100,14 @@ int ops_may_update(const struct ops_ctx *c, const struct task *t, struct err *e)
  * store's error).  Uses a short read transaction of its own. */
 int ops_may(const struct ops_ctx *c, enum perm_action a, const struct task *t, struct err *e);
 
+/* Inside a transaction t of the caller: 0 if the actor may do `a` on an
+ * object led by unit `lead` (0: none) that is no task (an indicator: pass
+ * PA_MEASURE), else ERR_DENIED naming the rule and, in the message, the
+ * object ("chỉ tiêu #4"; may be NULL).  For modules that write their own
+ * records in their own write transactions. */
+int ops_check_led(struct txn *t, const struct ops_ctx *c, enum perm_action a, uint32_t lead,
+                  const char *object, struct err *e);
+
 /* 0 if the actor may do `a`, an action that concerns no particular task
  * (PA_READ, PA_ADD_DOC, PA_IMPORT, PA_MAINTAIN, ...), else ERR_DENIED
  * naming the rule.  Needs no store. */

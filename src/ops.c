@@ -115,6 +115,18 @@ int ops_check_txn(struct txn *t, const struct ops_ctx *c, enum perm_action a,
 	return r ? perm_deny(r, a, obj, e) : 0;
 }
 
+int ops_check_led(struct txn *t, const struct ops_ctx *c, enum perm_action a, uint32_t lead,
+                  const char *object, struct err *e)
+{
+	struct perm_opts o = perm_opts_of(c->cfg);
+	enum perm_rel rel;
+	int rc = perm_rel_of(t, c->who.unit, lead, NULL, 0, &rel, e);
+	if (rc)
+		return rc;
+	const struct perm_rule *r = perm_check(c->who.role, a, rel, 0, &o);
+	return r ? perm_deny(r, a, object, e) : 0;
+}
+
 int ops_may(const struct ops_ctx *c, enum perm_action a, const struct task *task, struct err *e)
 {
 	struct txn *t;

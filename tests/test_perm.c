@@ -398,3 +398,22 @@ Test(perm_store, an_unmapped_login_reads_or_is_refused_as_configured)
 	cr_assert(strstr(e.msg, "unmapped-none"), "%s", e.msg);
 	cr_assert(strstr(e.msg, my_login()), "the message names the login: %s", e.msg);
 }
+
+Test(perm_store, objects_led_by_a_unit_follow_the_same_rules)
+{
+	struct txn *t = fx_read();
+	struct err e = {0};
+	ox_as(ROLE_EDITOR, OU_BTC);
+	cr_assert_eq(ops_check_led(t, &ox, PA_MEASURE, ox_unit[OU_BTC], "chỉ tiêu #1", &e), 0);
+	cr_assert_eq(ops_check_led(t, &ox, PA_MEASURE, ox_unit[OU_BTC_P1], "chỉ tiêu #1", &e), 0);
+	cr_assert_eq(ops_check_led(t, &ox, PA_MEASURE, ox_unit[OU_BTG], "chỉ tiêu #2", &e),
+	             ERR_DENIED);
+	cr_assert(strstr(e.msg, "chỉ tiêu #2") && strstr(e.msg, "editor-subtree"), "%s", e.msg);
+	cr_assert_eq(ops_check_led(t, &ox, PA_MEASURE, 0, NULL, &e), ERR_DENIED, "no lead unit");
+	ox_as(ROLE_VIEWER, OU_BTC);
+	cr_assert_eq(ops_check_led(t, &ox, PA_MEASURE, ox_unit[OU_BTC], NULL, &e), ERR_DENIED);
+	cr_assert(strstr(e.msg, "viewer-read"), "%s", e.msg);
+	ox_as(ROLE_ADMIN, -1);
+	cr_assert_eq(ops_check_led(t, &ox, PA_MEASURE, 0, NULL, &e), 0);
+	store_read_end(t);
+}
