@@ -2,7 +2,8 @@
 # The audit trail (L): an update just made in the TUI is the newest entry
 # of its task's log, with the login, role, action and what changed, as
 # `theodoi log --task ID --format json` records it; L again shows the whole
-# trail with the same entry on top; Enter goes back to the task.
+# trail with the same entry on top, and another process's write appears
+# on top while it is open; Enter goes back to the task.
 NAME=audit
 . tests/tui/lib.inc
 
@@ -47,6 +48,13 @@ PY
 keys L
 wait_for "Nhật ký thay đổi — toàn bộ" || fail "L again shows no whole trail"
 screen | sed -n 3p | grep -qF "task:$id" || fail "the whole trail does not start with the update"
+# Another process writes: the open trail shows it on top within a second
+# or so, the selection staying on the newest entry.
+other=$((id + 1))
+cli update "$other" --note "ghi từ dòng lệnh" >/dev/null || fail "cli update $other"
+wait_for "task:$other" 3 || fail "the trail does not show the other process's update"
+screen | sed -n 3p | grep -qF "task:$other" || fail "the other process's update is not on top"
+keys j
 keys Enter
 wait_for "» Nhiệm vụ" || fail "Enter does not go to the task"
 wait_for "Nhiệm vụ #$id · mục" || fail "Enter does not select task #$id"
