@@ -118,11 +118,18 @@ void ui_casc_draw(struct ui *u, struct txn *t)
 	struct sbuf title = { 0 }, hb = { 0 }, row = { 0 };
 
 	(void)t;
+	int ncells = 5;
+
 	if (cols < 100) {
+		/* Narrow: the deadline (the same for siblings, and in the detail
+		 * area) gives its room to the names. */
 		widths[1] = 11;
-		widths[4] = 26;
+		widths[3] = 26;
+		head[3] = head[4];
+		ncells = 4;
 	}
-	widths[0] = cols - widths[1] - widths[2] - widths[3] - widths[4] - 4;
+	widths[0] = cols - widths[1] - widths[2] - widths[3] - (ncells == 5 ? widths[4] : 0) -
+	            (ncells - 1);
 	if (c->n) {
 		const struct cascade_node *root = &c->nodes[0];
 
@@ -133,7 +140,7 @@ void ui_casc_draw(struct ui *u, struct txn *t)
 	} else {
 		sbuf_puts(&title, " Cây kế hoạch thực hiện ");
 	}
-	ui_fmt_cells(&hb, head, widths, 5, cols);
+	ui_fmt_cells(&hb, head, widths, ncells, cols);
 	ui_view_head(u, title.s, hb.s);
 	for (r = 0; r < page; r++) {
 		size_t i = v->l.top + (size_t)r;
@@ -160,10 +167,10 @@ void ui_casc_draw(struct ui *u, struct txn *t)
 		cells[0] = name.s;
 		cells[1] = nd->doc ? (nd->number[0] ? nd->number : "(không số)") : "";
 		cells[2] = date;
-		cells[3] = due;
+		cells[3] = ncells == 5 ? due : st;
 		cells[4] = st;
 		sbuf_reset(&row);
-		ui_fmt_cells(&row, cells, widths, 5, cols);
+		ui_fmt_cells(&row, cells, widths, ncells, cols);
 		ui_put(y, 0, 1, sym, sel ? ui_attr(u, UC_SEL) : ui_attr(u, col));
 		ui_put(y, 1, 1, " ", sel ? ui_attr(u, UC_SEL) : A_NORMAL);
 		ui_put(y, 2, cols, row.s, sel ? ui_attr(u, UC_SEL) : ui_attr(u, col));

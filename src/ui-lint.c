@@ -149,8 +149,12 @@ void ui_lint_draw(struct ui *u, struct txn *t)
 	struct sbuf title = { 0 }, hb = { 0 }, row = { 0 };
 	char num[DOCNUM_LEN];
 
-	if (cols < 100)
+	if (cols < 100) {
+		widths[0] = 10;
+		widths[1] = 10;
+		widths[2] = 6;
 		widths[3] = 16;
+	}
 	if (v->doc)
 		doc_number(t, v->doc, num, sizeof(num));
 	sbuf_printf(&title, " Rà soát rõ việc, rõ người, rõ tiến độ — %s%s: %zu vấn đề ở %zu nhiệm "
