@@ -15,7 +15,7 @@ PKGS     = ncursesw lmdb jansson
 DEB_DEPS = libncurses-dev:ncursesw liblmdb-dev:lmdb libjansson-dev:jansson \
            libcriterion-dev:criterion libunistring-dev:unistr.h \
            libiniparser-dev:iniparser/iniparser.h pkg-config:pkg-config \
-           tmux:tmux clang:clang libclang-rt-14-dev:$(FUZZ_RT)
+           tmux:tmux python3:python3 clang:clang libclang-rt-14-dev:$(FUZZ_RT)
 # libFuzzer's runtime, for the fuzz targets (a short run is part of `check`).
 FUZZ_RT  = /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a
 
@@ -69,7 +69,7 @@ deps:
 	  case $$probe in \
 	    *.h) [ -f /usr/include/$$probe ] || missing="$$missing $$pkg";; \
 	    /*) ls $$probe >/dev/null 2>&1 || missing="$$missing $$pkg";; \
-	    tmux|pkg-config|clang) command -v $$probe >/dev/null 2>&1 || missing="$$missing $$pkg";; \
+	    tmux|pkg-config|clang|python3) command -v $$probe >/dev/null 2>&1 || missing="$$missing $$pkg";; \
 	    *) pkg-config --exists $$probe 2>/dev/null || missing="$$missing $$pkg";; \
 	  esac; done; \
 	if [ -n "$$missing" ]; then \
