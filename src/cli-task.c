@@ -97,6 +97,8 @@ static int task_json(struct cli *c, struct txn *t, const struct hier *h, const s
 	json_object_set_new(o, "status", json_string(st_key(k->status)));
 	json_object_set_new(o, "status_label", json_string(st_label(k->status)));
 	json_object_set_new(o, "progress", json_integer(k->progress));
+	json_object_set_new(o, "confirm", json_string(ops_confirm_key(k->confirm)));
+	json_object_set_new(o, "confirm_label", json_string(ops_confirm_label(k->confirm)));
 	json_object_set_new(o, "done_date",
 	                    k->done_date == DATE_NONE ? json_null() : json_string(date_iso(k->done_date, done)));
 	json_object_set_new(o, "timeliness", json_string(tl_key(r.tl)));
@@ -203,6 +205,8 @@ static void show_text(FILE *f, json_t *o)
 	         (long long)json_integer_value(json_object_get(o, "progress")));
 	field(f, "Trạng thái:", buf);
 	field(f, "Tình trạng:", jstr(o, "timeliness_label"));
+	if (strcmp(jstr(o, "confirm"), "none"))
+		field(f, "Xác nhận:", jstr(o, "confirm_label"));
 	json_array_foreach(json_object_get(o, "extensions"), i, v) {
 		snprintf(buf, sizeof buf, "%s → %s (%s): %s", jdate(v, "from", d1), jdate(v, "to", d2), jstr(v, "login"),
 		         jstr(v, "reason"));
