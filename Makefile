@@ -6,6 +6,9 @@ DESTDIR ?=
 BINDIR   = $(PREFIX)/bin
 MANDIR   = $(PREFIX)/share/man
 DATADIR  = $(PREFIX)/share/theodoi
+SYSCONFDIR    ?= /etc
+LOCALSTATEDIR ?= /var/lib
+STORE_GROUP   ?= theodoi
 
 CC      ?= cc
 BUILD   ?= build
@@ -120,6 +123,17 @@ install: $(BIN)
 	install -m 644 man/theodoi.1 $(DESTDIR)$(MANDIR)/man1/theodoi.1
 	install -m 644 man/theodoi.ini.5 $(DESTDIR)$(MANDIR)/man5/theodoi.ini.5
 	install -m 644 conf/theodoi.ini conf/units.ini $(DESTDIR)$(DATADIR)/
+	@# The office's configuration and store: never overwritten, never
+	@# removed by uninstall (they hold the office's records).
+	install -d -m 755 $(DESTDIR)$(SYSCONFDIR)/theodoi
+	test -e $(DESTDIR)$(SYSCONFDIR)/theodoi/theodoi.ini || { \
+	  sed 's|^;path = /var/lib/theodoi/store$$|path = $(LOCALSTATEDIR)/theodoi/store|' conf/theodoi.ini \
+	    > $(DESTDIR)$(SYSCONFDIR)/theodoi/theodoi.ini && \
+	  chmod 644 $(DESTDIR)$(SYSCONFDIR)/theodoi/theodoi.ini; }
+	test -e $(DESTDIR)$(SYSCONFDIR)/theodoi/units.ini || \
+	  install -m 644 conf/units.ini $(DESTDIR)$(SYSCONFDIR)/theodoi/units.ini
+	install -d -m 2770 $(DESTDIR)$(LOCALSTATEDIR)/theodoi
+	-chgrp $(STORE_GROUP) $(DESTDIR)$(LOCALSTATEDIR)/theodoi 2>/dev/null
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/theodoi $(DESTDIR)$(MANDIR)/man1/theodoi.1 \
