@@ -13,12 +13,6 @@ static const char check_help[] =
 	"đều được lập chỉ mục, các bộ đếm khớp. In các vấn đề và trả mã lỗi 6 nếu có.\n"
 	"--repair: dựng lại toàn bộ chỉ mục và bộ đếm từ các bản ghi (quản trị), rồi kiểm tra lại.\n";
 
-static int rebuild_fn(struct txn *t, void *ctx, struct err *e)
-{
-	(void)ctx;
-	return store_rebuild_indexes(t, e);
-}
-
 static int check(struct cli *c, struct err *e)
 {
 	struct txn *t;
@@ -55,9 +49,7 @@ int cmd_check_store(struct cli *c, int argc, char **argv, struct err *e)
 		return rc;
 	if (!repair)
 		return check(c, e);
-	if (c->ops.who.role != ROLE_ADMIN)
-		return err_set(e, ERR_DENIED, "không có quyền: chỉ vai trò quản trị được sửa chỉ mục của kho");
-	if ((rc = store_write(c->ops.st, rebuild_fn, NULL, e)))
+	if ((rc = ops_repair(&c->ops, e)))
 		return rc;
 	fprintf(c->out, "Đã dựng lại chỉ mục và bộ đếm.\n");
 	return check(c, e);

@@ -225,6 +225,30 @@ static int check_update(struct txn *t, const struct update_req *r, const struct 
 	return rc;
 }
 
+/* Status and progress must agree once the update is applied: done is
+ * 100 %, not started is 0 %, and 100 % is done.  Going back to "not
+ * started" resets progress to 0.  An update that changes nothing and says
+ * nothing is refused, so the history holds no empty lines. */
+static int check_consistent(const struct task *task, int *status, int *progress, int has_note,
+                            struct err *e)
+{
+	if (*status == ST_NOT_STARTED && *progress < 0)
+		*progress = 0;
+	int st = *status >= 0 ? *status : task->status;
+	int pr = *progress >= 0 ? *progress : task->progress;
+	if (st == ST_DONE && pr != 100)
+		return err_set(e, ERR_INPUT, "nhiệm vụ hoàn thành thì tiến độ là 100%%, không phải %d%%", pr);
+	if (st == ST_NOT_STARTED && pr != 0)
+		return err_set(e, ERR_INPUT, "nhiệm vụ chưa thực hiện thì tiến độ là 0%%, không phải %d%%", pr);
+	if (st != ST_DONE && pr == 100)
+		return err_set(e, ERR_INPUT,
+		               *progress == 100 ? "tiến độ 100%% nghĩa là hoàn thành: chọn trạng thái hoàn thành"
+		                                : "nhiệm vụ đang ở mức 100%%: khi mở lại, hãy ghi tiến độ mới");
+	if (!has_note && st == task->status && pr == task->progress)
+		return err_set(e, ERR_INPUT, "không có thay đổi nào để ghi (trạng thái và tiến độ như cũ)");
+	return 0;
+}
+
 static int update_fn(struct txn *t, void *ctx, struct err *e)
 {
 	struct update_req *r = ctx;
@@ -245,6 +269,8 @@ static int update_fn(struct txn *t, void *ctx, struct err *e)
 	if (status < 0 && task.status == ST_NOT_STARTED && (progress > 0 || r->note) &&
 	    ops_check_txn(t, c, PA_STATUS, &task, NULL) == 0)
 		status = ST_IN_PROGRESS;
+	if ((rc = check_consistent(&task, &status, &progress, r->note != NULL, e)))
+		goto out;
 
 	u.task_id = task.id;
 	u.time = (int64_t)time(NULL);
@@ -408,6 +434,24 @@ static int add_doc_fn(struct txn *t, void *ctx, struct err *e)
 {
 	struct doc_req *r = ctx;
 	r->d->id = 0;
+	/* Numbers restart each term: a document is its number, issuer and
+	 * date together, and the same three cannot be entered twice. */
+	if (r->d->number[0]) {
+		uint64_t *ids = NULL;
+		int n = 0, rc = store_docs_by_number(t, r->d->number, &ids, &n, e);
+		for (int i = 0; i < n && !rc; i++) {
+			struct doc old = {0};
+			if ((rc = store_doc_get(t, ids[i], &old, e)))
+				break;
+			if (old.issuer == r->d->issuer && old.date == r->d->date)
+				rc = err_set(e, ERR_CONFLICT, "văn bản số %s cùng cơ quan ban hành và ngày đã có "
+				             "trong kho (#%llu)", r->d->number, (unsigned long long)old.id);
+			doc_free(&old);
+		}
+		free(ids);
+		if (rc)
+			return rc;
+	}
 	int rc = store_doc_put(t, r->d, e);
 	if (rc)
 		return rc;

@@ -569,3 +569,63 @@ Test(cli, units_rows_add_up_to_the_store_with_unassigned_tasks)
 	json_decref(j);
 	fx_free(&r);
 }
+
+Test(cli, status_and_progress_must_agree)
+{
+	const char *st = fx_demo();
+	char id[24];
+	first_overdue(st, id, sizeof id);
+	static const char *bad[][4] = {
+		{"--status", "hoan-thanh", "--progress", "40"},
+		{"--status", "chua-thuc-hien", "--progress", "70"},
+		{"--status", "dang-thuc-hien", "--progress", "100"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct run r = RUN(st, "update", id, bad[i][0], bad[i][1], bad[i][2], bad[i][3]);
+		cr_assert_eq(r.status, 3, "%s %s %s %s: %s", bad[i][0], bad[i][1], bad[i][2], bad[i][3], r.err);
+		fx_free(&r);
+	}
+	/* Done means 100 %; reopening needs a new progress. */
+	struct run r = RUN(st, "update", id, "--status", "hoan-thanh");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	r = RUN(st, "update", id, "--status", "dang-thuc-hien");
+	cr_assert_eq(r.status, 3, "%s", r.err);
+	fx_free(&r);
+	r = RUN(st, "update", id, "--status", "dang-thuc-hien", "--progress", "80");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	r = RUN(st, "show", id, "--format", "json");
+	json_t *j = fx_json(&r);
+	cr_assert_str_eq(json_string_value(json_object_get(j, "status")), "in_progress");
+	cr_assert_eq(json_integer_value(json_object_get(j, "progress")), 80);
+	cr_assert(json_is_null(json_object_get(j, "done_date")));
+	size_t n = json_array_size(json_object_get(j, "updates"));
+	json_decref(j);
+	fx_free(&r);
+	/* Nothing changed and nothing said: refused, nothing written. */
+	r = RUN(st, "update", id, "--status", "dang-thuc-hien");
+	cr_assert_eq(r.status, 3, "%s", r.err);
+	fx_free(&r);
+	r = RUN(st, "show", id, "--format", "json");
+	j = fx_json(&r);
+	cr_assert_eq(json_array_size(json_object_get(j, "updates")), n);
+	json_decref(j);
+	fx_free(&r);
+}
+
+Test(cli, add_doc_refuses_the_same_number_issuer_and_date)
+{
+	const char *st = fx_demo();
+	struct run r = RUN(st, "add-doc", "--title", "X", "--number", "99-KH/TU", "--date", "20/11/2026",
+	                   "--issuer", "tu");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	r = RUN(st, "add-doc", "--title", "X", "--number", "99-KH/TU", "--date", "20/11/2026", "--issuer", "tu");
+	cr_assert_eq(r.status, 8, "%s", r.err);
+	fx_free(&r);
+	/* A new term reuses the number on another date: allowed. */
+	r = RUN(st, "add-doc", "--title", "X", "--number", "99-KH/TU", "--date", "20/11/2031", "--issuer", "tu");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+}
