@@ -226,14 +226,31 @@ static int check_update(struct txn *t, const struct update_req *r, const struct 
 }
 
 /* Status and progress must agree once the update is applied: done is
- * 100 %, not started is 0 %, and 100 % is done.  Going back to "not
- * started" resets progress to 0.  An update that changes nothing and says
- * nothing is refused, so the history holds no empty lines. */
-static int check_consistent(const struct task *task, int *status, int *progress, int has_note,
-                            struct err *e)
+ * 100 %, not started is 0 %, and 100 % is done.  Without a status,
+ * progress 100 means done, progress below 100 on a done task reopens it,
+ * and progress or a note on a task not started starts it (for those who
+ * may set status); going back to "not started" resets progress to 0.  An
+ * update that changes no status, gives no progress and says nothing is
+ * refused, so the history holds no empty lines; the same progress again is
+ * kept: for a periodic task it is the period's report.  `may_status` says
+ * whether the actor may change the status. */
+static int settle_update(const struct task *task, int *status, int *progress, int has_note,
+                         int may_status, struct err *e)
 {
+	if ((*status < 0 || *status == task->status) && *progress < 0 && !has_note)
+		return err_set(e, ERR_INPUT, "không có thay đổi nào để ghi (trạng thái như cũ)");
+	if (*status < 0 && *progress == 100 && task->status != ST_DONE)
+		*status = ST_DONE;
+	else if (*status < 0 && *progress >= 0 && *progress < 100 && task->status == ST_DONE)
+		*status = ST_IN_PROGRESS;
+	else if (*status < 0 && task->status == ST_NOT_STARTED && (*progress > 0 || has_note) && may_status)
+		*status = ST_IN_PROGRESS;
+	if (*status == ST_DONE && *progress < 0)
+		*progress = 100;
 	if (*status == ST_NOT_STARTED && *progress < 0)
 		*progress = 0;
+	if (*status < 0 && *progress < 0)
+		return 0; /* a note alone changes neither */
 	int st = *status >= 0 ? *status : task->status;
 	int pr = *progress >= 0 ? *progress : task->progress;
 	if (st == ST_DONE && pr != 100)
@@ -244,8 +261,6 @@ static int check_consistent(const struct task *task, int *status, int *progress,
 		return err_set(e, ERR_INPUT,
 		               *progress == 100 ? "tiến độ 100%% nghĩa là hoàn thành: chọn trạng thái hoàn thành"
 		                                : "nhiệm vụ đang ở mức 100%%: khi mở lại, hãy ghi tiến độ mới");
-	if (!has_note && st == task->status && pr == task->progress)
-		return err_set(e, ERR_INPUT, "không có thay đổi nào để ghi (trạng thái và tiến độ như cũ)");
 	return 0;
 }
 
@@ -261,15 +276,8 @@ static int update_fn(struct txn *t, void *ctx, struct err *e)
 		goto out;
 	before = ops_task_state(&task);
 	int status = r->status, progress = r->progress;
-	if (status < 0 && progress == 100 && task.status != ST_DONE)
-		status = ST_DONE;
-	if (status == ST_DONE && progress < 0)
-		progress = 100;
-	/* A note on a task not started starts it, for those who set status. */
-	if (status < 0 && task.status == ST_NOT_STARTED && (progress > 0 || r->note) &&
-	    ops_check_txn(t, c, PA_STATUS, &task, NULL) == 0)
-		status = ST_IN_PROGRESS;
-	if ((rc = check_consistent(&task, &status, &progress, r->note != NULL, e)))
+	if ((rc = settle_update(&task, &status, &progress, r->note != NULL,
+	                        ops_check_txn(t, c, PA_STATUS, &task, NULL) == 0, e)))
 		goto out;
 
 	u.task_id = task.id;

@@ -172,7 +172,11 @@ static int put_indicator(struct txn *t, void *ctx, struct err *e)
 static uint64_t stored_indicator(const char *lead)
 {
 	struct err e = {0};
-	uint64_t doc = rfx_doc("15-CTr/TU", "CTr", "tu", D(2026, 1, 1), DATE_NONE, NULL, NULL);
+	/* One document per test (each test is its own process): the same
+	 * number, issuer and date cannot be entered twice. */
+	static uint64_t doc;
+	if (!doc)
+		doc = rfx_doc("15-CTr/TU", "CTr", "tu", D(2026, 1, 1), DATE_NONE, NULL, NULL);
 	struct indicator i = ind(90, 95, 2027);
 	i.id = 0;
 	i.doc_id = doc;
