@@ -21,7 +21,7 @@
  *    "audit": [...]}
  * Dates are "YYYY-MM-DD" (or a day number outside years 1..9999), null
  * for none; enumerations by their keys ("in_progress", "ban", "pending");
- * absent text is null.  See man/admin.txt.
+ * absent text is null.  See theodoi(1), Administration.
  *
  * Writes into a store happen in an empty new directory beside the target
  * and are renamed into place only when complete and checked, so a failure

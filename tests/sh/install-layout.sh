@@ -1,6 +1,6 @@
 #!/bin/sh
 # install-layout.sh — `make install` into a temporary DESTDIR gives the
-# layout of a shared office server (man/admin.txt, FILES):
+# layout of a shared office server (theodoi(1), FILES):
 #   $PREFIX/bin/theodoi                      0755
 #   $PREFIX/share/man/man1/theodoi.1         0644
 #   $PREFIX/share/man/man5/theodoi.ini.5     0644
@@ -11,8 +11,8 @@
 # install.  Then the installed program, with the installed configuration,
 # makes a store there whose files are group-writable under umask 002 and
 # belong to the directory's group.
-# Needs the install lines of man/admin-readme.md ("Makefile") in the
-# Makefile; run from the repository root: sh tests/install-layout.sh
+# Uses the install target of the Makefile; run from the repository root:
+#   sh tests/sh/install-layout.sh
 set -u
 BUILD=${BUILD:-build}
 dest=$(mktemp -d)
