@@ -28,6 +28,8 @@ struct ui_list {
 void ui_list_move(struct ui_list *l, long delta, int page);
 /* Select row i (clamped), scrolling as little as needed. */
 void ui_list_select(struct ui_list *l, size_t i, int page);
+/* Select the row whose id (ids[0..l->n)) is `id`; 0 if none has it. */
+int ui_list_select_id(struct ui_list *l, const uint64_t *ids, uint64_t id, int page);
 /* Re-establish the invariants after n or page changed (keeps sel and top
  * where possible: a refresh must not move what the user looks at). */
 void ui_list_clamp(struct ui_list *l, int page);

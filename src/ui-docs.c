@@ -98,15 +98,7 @@ uint64_t ui_docs_selected(const struct ui *u)
 
 int ui_docs_select_id(struct ui *u, uint64_t id)
 {
-	struct ui_docs *p = &u->docs;
-	size_t i;
-
-	for (i = 0; i < p->l.n; i++)
-		if (p->ids[i] == id) {
-			ui_list_select(&p->l, i, ui_page(u));
-			return 1;
-		}
-	return 0;
+	return ui_list_select_id(&u->docs.l, u->docs.ids, id, ui_page(u));
 }
 
 void ui_docs_free(struct ui *u)

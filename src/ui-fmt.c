@@ -33,6 +33,16 @@ void ui_list_select(struct ui_list *l, size_t i, int page)
 	ui_list_clamp(l, page);
 }
 
+int ui_list_select_id(struct ui_list *l, const uint64_t *ids, uint64_t id, int page)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (ids[i] == id) {
+			ui_list_select(l, i, page);
+			return 1;
+		}
+	return 0;
+}
+
 void ui_list_move(struct ui_list *l, long delta, int page)
 {
 	size_t step;

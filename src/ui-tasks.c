@@ -114,15 +114,7 @@ uint64_t ui_tasks_selected(const struct ui *u)
 
 int ui_tasks_select_id(struct ui *u, uint64_t id)
 {
-	struct ui_tasks *p = &u->tasks;
-	size_t i;
-
-	for (i = 0; i < p->l.n; i++)
-		if (p->ids[i] == id) {
-			ui_list_select(&p->l, i, ui_page(u));
-			return 1;
-		}
-	return 0;
+	return ui_list_select_id(&u->tasks.l, u->tasks.ids, id, ui_page(u));
 }
 
 void ui_tasks_free(struct ui *u)
