@@ -21,13 +21,13 @@ int cli_store(struct cli *c, int create, struct err *e)
 	if (rc)
 		return rc;
 	c->ops.cfg = &c->cfg;
-	c->ops.st = NULL;
-	if ((rc = ops_identify(&c->ops, e)))
-		goto fail;
-	if ((rc = hier_sync(st, &c->cfg, c->ops.who.login, NULL, e)))
-		goto fail;
 	c->ops.st = st;
-	if ((rc = ops_identify(&c->ops, e)))
+	/* Identify first (the sync is audited under the login); only a sync
+	 * that changed units can change the user's unit id: then again. */
+	int changed = 0;
+	if ((rc = ops_identify(&c->ops, e)) ||
+	    (rc = hier_sync(st, &c->cfg, c->ops.who.login, &changed, e)) ||
+	    (changed && (rc = ops_identify(&c->ops, e))))
 		goto fail;
 	return 0;
 fail:
