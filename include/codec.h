@@ -56,8 +56,8 @@
 #define CODEC_VERSION_UNIT 1
 #define CODEC_VERSION_DOC 1
 #define CODEC_VERSION_TASK 1
-#define CODEC_VERSION_UPDATE 1
-#define CODEC_VERSION_EXTENSION 1
+#define CODEC_VERSION_UPDATE 2    /* 2: done_on, period, confirm_after */
+#define CODEC_VERSION_EXTENSION 2 /* 2: day, state, late, decided_by, decided, decision */
 #define CODEC_VERSION_INDICATOR 1
 #define CODEC_VERSION_MEASURE 1
 #define CODEC_VERSION_AUDIT 1

@@ -60,7 +60,8 @@ struct doc {
 };
 void doc_free(struct doc *d);
 
-/* Confirmation of a reported "hoàn thành" (chờ xác nhận / trả lại). */
+/* Confirmation of a reported "hoàn thành" (chờ xác nhận / trả lại).
+ * Stored: values are only ever appended. */
 enum confirm_state { CF_NONE = 0, CF_PENDING, CF_CONFIRMED, CF_RETURNED };
 
 struct task {
@@ -100,19 +101,48 @@ struct update {
 	int8_t progress;            /* 0..100, or -1 if unchanged */
 	int8_t status_before;       /* enum task_status, or -1 if unchanged */
 	int8_t status_after;
+	/* Since record version 2 (older records decode with the defaults): */
+	date_t done_on;             /* day the work was finished, as the user said
+	                               (update --done-on), or DATE_NONE: the day */
+	date_t period;              /* periodic task: report date of the period this
+	                               update reports for; DATE_NONE when it reports
+	                               for no period (one-off task, or an entry that
+	                               is not the unit's report) or, in a version 1
+	                               record, unknown (attributed by its day) */
+	int8_t confirm_after;       /* enum confirm_state after this entry, or -1 if
+	                               unchanged (or unknown, version 1) */
 };
 void update_free(struct update *u);
+/* Set *u to an empty update: zeroes, dates DATE_NONE, progress and
+ * statuses -1 (unchanged), confirm_after -1.  Every new update starts here. */
+void update_init(struct update *u);
+
+/* State of an extension (gia hạn).  Stored: values are only ever appended. */
+enum ext_state {
+	EXT_GRANTED = 0,            /* in force (every version 1 record) */
+	EXT_REQUESTED,              /* asked for by the unit, not decided yet */
+	EXT_REFUSED                 /* refused by the monitoring office */
+};
 
 struct extension {
 	uint64_t id;
 	uint64_t task_id;
 	int64_t time;
-	char login[LOGIN_LEN];
+	char login[LOGIN_LEN];      /* who granted it, or who asked for it */
 	date_t from;                /* due before the extension */
-	date_t to;                  /* new due */
+	date_t to;                  /* new due (asked for, while requested) */
 	char *reason;
+	/* Since record version 2 (older records decode with the defaults): */
+	date_t day;                 /* day recorded (version 1: day of `time`, UTC) */
+	uint8_t state;              /* enum ext_state */
+	uint8_t late;               /* asked for (or granted) after `from` had passed */
+	char decided_by[LOGIN_LEN]; /* who granted or refused a request, or "" */
+	date_t decided;             /* day of that decision, or DATE_NONE */
+	char *decision;             /* reason given with the decision, or NULL */
 };
 void extension_free(struct extension *x);
+/* Set *x to an empty granted extension: zeroes, dates DATE_NONE. */
+void extension_init(struct extension *x);
 
 struct indicator {
 	uint64_t id;

@@ -144,6 +144,12 @@ int ops_pending_each(const struct ops_ctx *c, int mine,
 const char *ops_confirm_label(enum confirm_state s);
 const char *ops_confirm_key(enum confirm_state s);
 
+/* Vietnamese label ("đã gia hạn", "đề nghị gia hạn", "không chấp nhận gia
+ * hạn") and stable key ("granted", "requested", "refused") of an
+ * extension's state; "" for a value out of range. */
+const char *ops_ext_state_label(enum ext_state s);
+const char *ops_ext_state_key(enum ext_state s);
+
 /* ---- for other writers ---- */
 
 /* Append an audit entry for the actor in the write transaction t: now,

@@ -170,6 +170,10 @@ static json_t *update_json(struct exp *x, const struct update *u)
 	set(x, o, "progress", u->progress < 0 ? json_null() : json_integer(u->progress));
 	set(x, o, "status_before", status_or_null(u->status_before));
 	set(x, o, "status_after", status_or_null(u->status_after));
+	set(x, o, "done_on", jdate(u->done_on));
+	set(x, o, "period", jdate(u->period));
+	set(x, o, "confirm_after", u->confirm_after < 0 ? json_null()
+	        : json_string(ops_confirm_key((enum confirm_state)u->confirm_after)));
 	return o;
 }
 
@@ -183,6 +187,12 @@ static json_t *extension_json(struct exp *x, const struct extension *e)
 	set(x, o, "from", jdate(e->from));
 	set(x, o, "to", jdate(e->to));
 	set(x, o, "reason", jstr(e->reason));
+	set(x, o, "day", jdate(e->day));
+	set(x, o, "state", json_string(ops_ext_state_key((enum ext_state)e->state)));
+	set(x, o, "late", json_boolean(e->late));
+	set(x, o, "decided_by", json_string(e->decided_by));
+	set(x, o, "decided", jdate(e->decided));
+	set(x, o, "decision", jstr(e->decision));
 	return o;
 }
 

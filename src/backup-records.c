@@ -182,6 +182,18 @@ static int get_num(struct rctx *r, json_t *o, const char *key, double *out)
 	return 0;
 }
 
+static int get_bool(struct rctx *r, json_t *o, const char *key, int *out)
+{
+	int rc = 0;
+	json_t *v = need(r, o, key, &rc);
+	if (rc)
+		return rc;
+	if (!json_is_boolean(v))
+		return bk_fail(r, key, "cần true hoặc false");
+	*out = json_is_true(v);
+	return 0;
+}
+
 /* An enumeration given by its key. */
 static int get_enum(struct rctx *r, json_t *o, const char *key, int (*parse)(const char *),
                     int null_as, int *out)
@@ -214,6 +226,21 @@ static int parse_confirm(const char *s)
 		if (!strcmp(s, ops_confirm_key((enum confirm_state)i)))
 			return i;
 	return -1;
+}
+
+static int parse_ext_state(const char *s)
+{
+	for (int i = EXT_GRANTED; i <= EXT_REFUSED; i++)
+		if (!strcmp(s, ops_ext_state_key((enum ext_state)i)))
+			return i;
+	return -1;
+}
+
+/* Fields added after the first export format may be missing (an export of
+ * an older release): then the record keeps its default. */
+static int has(json_t *o, const char *key)
+{
+	return json_object_get(o, key) != NULL;
 }
 
 /* ---- records ---------------------------------------------------------------- */
@@ -389,9 +416,10 @@ int bk_task_from(struct rctx *r, json_t *o, struct task *t)
 int bk_update_from(struct rctx *r, json_t *o, struct update *u)
 {
 	static const char *const names[] = {"id", "task_id", "time", "day", "login", "note",
-	                                    "progress", "status_before", "status_after", NULL};
-	int rc, progress = -1, sb = -1, sa = -1;
-	memset(u, 0, sizeof *u);
+	                                    "progress", "status_before", "status_after",
+	                                    "done_on", "period", "confirm_after", NULL};
+	int rc, progress = -1, sb = -1, sa = -1, ca = -1;
+	update_init(u);
 	if ((rc = known_keys(r, o, names)) || (rc = get_u64(r, o, "id", INT64_MAX, &u->id)) ||
 	    (rc = get_u64(r, o, "task_id", INT64_MAX, &u->task_id)) ||
 	    (rc = get_i64(r, o, "time", &u->time)) || (rc = get_date(r, o, "day", &u->day)) ||
@@ -399,27 +427,44 @@ int bk_update_from(struct rctx *r, json_t *o, struct update *u)
 	    (rc = get_str(r, o, "note", &u->note)) ||
 	    (rc = get_int(r, o, "progress", 0, 100, -1, &progress)) ||
 	    (rc = get_enum(r, o, "status_before", parse_status, -1, &sb)) ||
-	    (rc = get_enum(r, o, "status_after", parse_status, -1, &sa)))
+	    (rc = get_enum(r, o, "status_after", parse_status, -1, &sa)) ||
+	    (has(o, "done_on") && (rc = get_date(r, o, "done_on", &u->done_on))) ||
+	    (has(o, "period") && (rc = get_date(r, o, "period", &u->period))) ||
+	    (has(o, "confirm_after") &&
+	     (rc = get_enum(r, o, "confirm_after", parse_confirm, -1, &ca))))
 		return rc;
 	u->progress = (int8_t)progress;
 	u->status_before = (int8_t)sb;
 	u->status_after = (int8_t)sa;
+	u->confirm_after = (int8_t)ca;
 	return u->id ? 0 : bk_fail(r, "id", "mã 0 không hợp lệ");
 }
 
 int bk_extension_from(struct rctx *r, json_t *o, struct extension *x)
 {
 	static const char *const names[] = {"id", "task_id", "time", "login", "from", "to",
-	                                    "reason", NULL};
-	int rc;
-	memset(x, 0, sizeof *x);
+	                                    "reason", "day", "state", "late", "decided_by",
+	                                    "decided", "decision", NULL};
+	int rc, state = EXT_GRANTED, late = 0;
+	extension_init(x);
 	if ((rc = known_keys(r, o, names)) || (rc = get_u64(r, o, "id", INT64_MAX, &x->id)) ||
 	    (rc = get_u64(r, o, "task_id", INT64_MAX, &x->task_id)) ||
 	    (rc = get_i64(r, o, "time", &x->time)) ||
 	    (rc = get_fixed(r, o, "login", x->login, sizeof x->login)) ||
 	    (rc = get_date(r, o, "from", &x->from)) || (rc = get_date(r, o, "to", &x->to)) ||
-	    (rc = get_str(r, o, "reason", &x->reason)))
+	    (rc = get_str(r, o, "reason", &x->reason)) ||
+	    (has(o, "day") && (rc = get_date(r, o, "day", &x->day))) ||
+	    (has(o, "state") && (rc = get_enum(r, o, "state", parse_ext_state, INT_MIN, &state))) ||
+	    (has(o, "late") && (rc = get_bool(r, o, "late", &late))) ||
+	    (has(o, "decided_by") &&
+	     (rc = get_fixed(r, o, "decided_by", x->decided_by, sizeof x->decided_by))) ||
+	    (has(o, "decided") && (rc = get_date(r, o, "decided", &x->decided))) ||
+	    (has(o, "decision") && (rc = get_str(r, o, "decision", &x->decision))))
 		return rc;
+	if (!has(o, "day"))
+		x->day = (date_t)(x->time >= 0 ? x->time / 86400 : (x->time - 86399) / 86400);
+	x->state = (uint8_t)state;
+	x->late = (uint8_t)late;
 	return x->id ? 0 : bk_fail(r, "id", "mã 0 không hợp lệ");
 }
 

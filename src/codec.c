@@ -349,6 +349,8 @@ int codec_update_encode(const struct update *u, struct sbuf *out, struct err *e)
 	if (u->status_before < -1 || u->status_before >= ST_COUNT || u->status_after < -1 ||
 	    u->status_after >= ST_COUNT)
 		return cw_bad_struct(e, K_UPDATE, "trạng thái");
+	if (u->confirm_after < -1 || u->confirm_after > CF_RETURNED)
+		return cw_bad_struct(e, K_UPDATE, "xác nhận");
 	cw_put_byte(out, CODEC_VERSION_UPDATE);
 	codec_put_uvarint(out, u->id);
 	codec_put_uvarint(out, u->task_id);
@@ -359,15 +361,19 @@ int codec_update_encode(const struct update *u, struct sbuf *out, struct err *e)
 	cw_put_byte(out, (uint8_t)u->progress);
 	cw_put_byte(out, (uint8_t)u->status_before);
 	cw_put_byte(out, (uint8_t)u->status_after);
+	cw_put_date(out, u->done_on);
+	cw_put_date(out, u->period);
+	cw_put_byte(out, (uint8_t)u->confirm_after);
 	return 0;
 }
 
 int codec_update_decode(const void *buf, size_t n, struct update *out, struct err *e)
 {
 	struct cw_rd r;
+	unsigned v;
 
-	memset(out, 0, sizeof *out);
-	if (!cw_rd_begin(&r, buf, n, CODEC_VERSION_UPDATE, K_UPDATE, e))
+	update_init(out);
+	if (!(v = cw_rd_begin(&r, buf, n, CODEC_VERSION_UPDATE, K_UPDATE, e)))
 		return ERR_STORE;
 	out->id = cw_rd_u64(&r);
 	out->task_id = cw_rd_u64(&r);
@@ -378,6 +384,11 @@ int codec_update_decode(const void *buf, size_t n, struct update *out, struct er
 	out->progress = cw_rd_opt_enum(&r, 101, "tiến độ");
 	out->status_before = cw_rd_opt_enum(&r, ST_COUNT, "trạng thái");
 	out->status_after = cw_rd_opt_enum(&r, ST_COUNT, "trạng thái");
+	if (v >= 2) {
+		out->done_on = cw_rd_date(&r);
+		out->period = cw_rd_date(&r);
+		out->confirm_after = cw_rd_opt_enum(&r, CF_RETURNED + 1, "xác nhận");
+	}
 	if (cw_rd_end(&r, K_UPDATE, e)) {
 		update_free(out);
 		return ERR_STORE;
@@ -387,8 +398,10 @@ int codec_update_decode(const void *buf, size_t n, struct update *out, struct er
 
 int codec_extension_encode(const struct extension *x, struct sbuf *out, struct err *e)
 {
-	if (!cw_fixed_ok(x->login, sizeof x->login))
+	if (!cw_fixed_ok(x->login, sizeof x->login) || !cw_fixed_ok(x->decided_by, sizeof x->decided_by))
 		return cw_bad_struct(e, K_EXT, "tên đăng nhập");
+	if (x->state > EXT_REFUSED)
+		return cw_bad_struct(e, K_EXT, "trạng thái");
 	cw_put_byte(out, CODEC_VERSION_EXTENSION);
 	codec_put_uvarint(out, x->id);
 	codec_put_uvarint(out, x->task_id);
@@ -397,15 +410,22 @@ int codec_extension_encode(const struct extension *x, struct sbuf *out, struct e
 	cw_put_date(out, x->from);
 	cw_put_date(out, x->to);
 	cw_put_str(out, x->reason);
+	cw_put_date(out, x->day);
+	cw_put_byte(out, x->state);
+	cw_put_byte(out, x->late);
+	cw_put_fixed(out, x->decided_by, sizeof x->decided_by);
+	cw_put_date(out, x->decided);
+	cw_put_str(out, x->decision);
 	return 0;
 }
 
 int codec_extension_decode(const void *buf, size_t n, struct extension *out, struct err *e)
 {
 	struct cw_rd r;
+	unsigned v;
 
-	memset(out, 0, sizeof *out);
-	if (!cw_rd_begin(&r, buf, n, CODEC_VERSION_EXTENSION, K_EXT, e))
+	extension_init(out);
+	if (!(v = cw_rd_begin(&r, buf, n, CODEC_VERSION_EXTENSION, K_EXT, e)))
 		return ERR_STORE;
 	out->id = cw_rd_u64(&r);
 	out->task_id = cw_rd_u64(&r);
@@ -414,6 +434,17 @@ int codec_extension_decode(const void *buf, size_t n, struct extension *out, str
 	out->from = cw_rd_date(&r);
 	out->to = cw_rd_date(&r);
 	out->reason = cw_rd_str(&r);
+	if (v >= 2) {
+		out->day = cw_rd_date(&r);
+		out->state = cw_rd_enum(&r, EXT_REFUSED + 1, "trạng thái gia hạn");
+		out->late = cw_rd_byte(&r);
+		cw_rd_fixed(&r, out->decided_by, sizeof out->decided_by, "người quyết định");
+		out->decided = cw_rd_date(&r);
+		out->decision = cw_rd_str(&r);
+	} else {
+		/* A version 1 extension was granted when it was written. */
+		out->day = (date_t)(out->time >= 0 ? out->time / 86400 : (out->time - 86399) / 86400);
+	}
 	if (cw_rd_end(&r, K_EXT, e)) {
 		extension_free(out);
 		return ERR_STORE;

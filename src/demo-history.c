@@ -72,12 +72,11 @@ static struct demo_pupdate *new_update(struct demo *d, int task, date_t day, con
 	}
 	struct demo_pupdate *p = &d->ups[d->nups++];
 	memset(p, 0, sizeof *p);
+	update_init(&p->u);
 	p->task = task;
 	p->u.day = day;
 	p->u.time = demo_unix_at(day, rng_range(&d->rng, 8, 16), rng_range(&d->rng, 0, 59));
 	str_copy(p->u.login, login, sizeof p->u.login);
-	p->u.progress = -1;
-	p->u.status_before = p->u.status_after = -1;
 	return p;
 }
 
@@ -192,7 +191,9 @@ static void add_extension(struct demo *d, int ti)
 		return;
 	struct demo_pext *x = &d->exts[d->nexts++];
 	memset(x, 0, sizeof *x);
+	extension_init(&x->x);
 	x->task = ti;
+	x->x.day = asked;
 	x->x.time = demo_unix_at(asked, 10, rng_range(&d->rng, 0, 59));
 	str_copy(x->x.login, demo_author(d, d->plans[pt->doc].issuer), sizeof x->x.login);
 	x->x.from = orig;

@@ -353,7 +353,7 @@ static int task_history(struct gen *g, struct task *tk, struct update *ups)
 	for (int i = 0; i < n; i++) {
 		struct update *u = &ups[i];
 		int last = i == n - 1;
-		memset(u, 0, sizeof *u);
+		update_init(u);
 		u->day = a + (date_t)((long)(b - a) * (i + 1) / n);
 		u->time = (int64_t)u->day * 86400 + 3600 + rng_range(&c->rng, 0, 8 * 3600);
 		if (province < 0)
@@ -361,8 +361,6 @@ static int task_history(struct gen *g, struct task *tk, struct update *ups)
 		else
 			snprintf(u->login, sizeof u->login, "vp%02d", province + 1);
 		u->note = (char *)RNG_PICK(&c->rng, notes);
-		u->progress = -1;
-		u->status_before = u->status_after = -1;
 		if (i == 0) {
 			u->status_before = ST_NOT_STARTED;
 			u->status_after = ST_IN_PROGRESS;
@@ -431,8 +429,10 @@ static int one_task(struct gen *g, struct txn *t, struct err *e)
 			return rc;
 	}
 	if (tk.extended_to != DATE_NONE) {
-		struct extension x = {0};
+		struct extension x;
+		extension_init(&x);
 		x.task_id = tk.id;
+		x.day = g->today - 30;
 		x.time = (int64_t)(g->today - 30) * 86400 + 7200;
 		str_copy(x.login, "root", sizeof x.login);
 		x.from = dl_due(&tk.dl);

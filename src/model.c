@@ -105,11 +105,26 @@ void update_free(struct update *u)
 	memset(u, 0, sizeof *u);
 }
 
+void update_init(struct update *u)
+{
+	memset(u, 0, sizeof *u);
+	u->day = u->done_on = u->period = DATE_NONE;
+	u->progress = u->status_before = u->status_after = u->confirm_after = -1;
+}
+
+void extension_init(struct extension *x)
+{
+	memset(x, 0, sizeof *x);
+	x->from = x->to = x->day = x->decided = DATE_NONE;
+	x->state = EXT_GRANTED;
+}
+
 void extension_free(struct extension *x)
 {
 	if (!x)
 		return;
 	free(x->reason);
+	free(x->decision);
 	memset(x, 0, sizeof *x);
 }
 

@@ -41,8 +41,9 @@ struct confirm_req {
 static int history(struct txn *t, const struct confirm_req *r, const struct task *before,
                    const struct task *after, uint64_t *id, struct err *e)
 {
-	struct update u = {0};
+	struct update u;
 	struct sbuf note = {0};
+	update_init(&u);
 	sbuf_puts(&note, r->ret ? "Trả lại, yêu cầu thực hiện lại: " : "Đã xác nhận hoàn thành");
 	if (r->text)
 		sbuf_printf(&note, "%s%s", r->ret ? "" : ": ", r->text);
@@ -51,8 +52,8 @@ static int history(struct txn *t, const struct confirm_req *r, const struct task
 	u.day = r->c->today;
 	str_copy(u.login, r->c->who.login, sizeof u.login);
 	u.note = sbuf_detach(&note);
-	u.progress = -1;
-	u.status_before = u.status_after = -1;
+	if (after->confirm != before->confirm)
+		u.confirm_after = (int8_t)after->confirm;
 	if (before->status != after->status) {
 		u.status_before = (int8_t)before->status;
 		u.status_after = (int8_t)after->status;

@@ -269,8 +269,9 @@ static int update_fn(struct txn *t, void *ctx, struct err *e)
 	struct update_req *r = ctx;
 	const struct ops_ctx *c = r->c;
 	struct task task = {0};
-	struct update u = {0};
+	struct update u;
 	json_t *before = NULL;
+	update_init(&u);
 	int rc = ops_load_task(t, r->task, &task, e);
 	if (rc || (rc = check_update(t, r, &task, e)))
 		goto out;
@@ -286,7 +287,7 @@ static int update_fn(struct txn *t, void *ctx, struct err *e)
 	str_copy(u.login, c->who.login, sizeof u.login);
 	u.note = r->note ? xstrdup(r->note) : NULL;
 	u.progress = (int8_t)progress;
-	u.status_before = u.status_after = -1;
+	uint8_t confirm_before = task.confirm;
 	if (status >= 0 && status != task.status) {
 		u.status_before = (int8_t)task.status;
 		u.status_after = (int8_t)status;
@@ -300,6 +301,8 @@ static int update_fn(struct txn *t, void *ctx, struct err *e)
 		}
 		task.status = (uint8_t)status;
 	}
+	if (task.confirm != confirm_before)
+		u.confirm_after = (int8_t)task.confirm;
 	if (progress >= 0)
 		task.progress = (uint8_t)progress;
 	if (task.last_update == DATE_NONE || c->today > task.last_update)
@@ -368,8 +371,9 @@ static int extend_fn(struct txn *t, void *ctx, struct err *e)
 	struct extend_req *r = ctx;
 	const struct ops_ctx *c = r->c;
 	struct task task = {0};
-	struct extension x = {0};
+	struct extension x;
 	char d1[11], d2[11];
+	extension_init(&x);
 	int rc = ops_load_task(t, r->task, &task, e);
 	if (rc)
 		goto out;
@@ -388,6 +392,7 @@ static int extend_fn(struct txn *t, void *ctx, struct err *e)
 	json_t *before = ops_task_state(&task);
 	x.task_id = task.id;
 	x.time = (int64_t)time(NULL);
+	x.day = c->today;
 	str_copy(x.login, c->who.login, sizeof x.login);
 	x.from = task.due;
 	x.to = r->to;
@@ -407,6 +412,24 @@ out:
 	task_free(&task);
 	extension_free(&x);
 	return rc;
+}
+
+static const struct {
+	const char *key, *label;
+} ext_states[] = {
+	[EXT_GRANTED] = {"granted", "đã gia hạn"},
+	[EXT_REQUESTED] = {"requested", "đề nghị gia hạn"},
+	[EXT_REFUSED] = {"refused", "không chấp nhận gia hạn"},
+};
+
+const char *ops_ext_state_label(enum ext_state s)
+{
+	return (int)s >= 0 && s <= EXT_REFUSED ? ext_states[s].label : "";
+}
+
+const char *ops_ext_state_key(enum ext_state s)
+{
+	return (int)s >= 0 && s <= EXT_REFUSED ? ext_states[s].key : "";
 }
 
 int ops_extend(struct ops_ctx *c, uint64_t task, date_t to, const char *reason,

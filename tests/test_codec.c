@@ -536,6 +536,77 @@ Test(codec, extension_round_trips)
 	sbuf_free(&b);
 }
 
+Test(codec, update_version_2_fields_round_trip)
+{
+	struct update u, back;
+	struct sbuf b = {0};
+
+	update_init(&u);
+	u.id = 6;
+	u.task_id = 7;
+	u.day = date_make(2026, 7, 5);
+	u.done_on = date_make(2026, 6, 28);
+	u.period = date_make(2026, 6, 30);
+	u.confirm_after = CF_PENDING;
+	u.status_before = ST_IN_PROGRESS;
+	u.status_after = ST_DONE;
+	u.progress = 100;
+	cr_assert_eq(codec_update_encode(&u, &b, NULL), 0);
+	cr_assert_eq(codec_update_decode(b.s, b.len, &back, NULL), 0);
+	cr_assert_eq(back.done_on, u.done_on);
+	cr_assert_eq(back.period, u.period);
+	cr_assert_eq(back.confirm_after, CF_PENDING);
+	update_free(&back);
+	u.confirm_after = CF_RETURNED + 1;
+	sbuf_free(&b);
+	cr_assert_eq(codec_update_encode(&u, &b, NULL), ERR_INTERNAL);
+	sbuf_free(&b);
+}
+
+/* A record written by the previous release (version 1): the same fields
+ * without the ones version 2 appended.  It must decode with defaults. */
+Test(codec, version_1_update_and_extension_decode_with_defaults)
+{
+	struct update u, back;
+	struct extension x, xb;
+	struct sbuf b = {0};
+
+	update_init(&u);
+	u.id = 9;
+	u.task_id = 4;
+	u.day = date_make(2025, 1, 5);
+	strcpy(u.login, "vp");
+	cr_assert_eq(codec_update_encode(&u, &b, NULL), 0);
+	/* done_on, period (DATE_NONE: one byte each) and confirm_after (one byte) */
+	b.s[0] = 1;
+	cr_assert_eq(codec_update_decode(b.s, b.len - 3, &back, NULL), 0);
+	cr_assert_eq(back.day, u.day);
+	cr_assert_eq(back.done_on, DATE_NONE);
+	cr_assert_eq(back.period, DATE_NONE);
+	cr_assert_eq(back.confirm_after, -1);
+	update_free(&back);
+	sbuf_free(&b);
+
+	extension_init(&x);
+	x.id = 2;
+	x.task_id = 4;
+	x.time = (int64_t)date_make(2025, 3, 10) * 86400 + 3600;
+	strcpy(x.login, "vp");
+	x.from = date_make(2025, 3, 31);
+	x.to = date_make(2025, 6, 30);
+	cr_assert_eq(codec_extension_encode(&x, &b, NULL), 0);
+	/* day, state, late, decided_by "", decided, decision NULL: six bytes */
+	b.s[0] = 1;
+	cr_assert_eq(codec_extension_decode(b.s, b.len - 6, &xb, NULL), 0);
+	cr_assert_eq(xb.state, EXT_GRANTED);
+	cr_assert_eq(xb.day, date_make(2025, 3, 10));
+	cr_assert_eq(xb.decided, DATE_NONE);
+	cr_assert_null(xb.decision);
+	cr_assert_eq(xb.to, x.to);
+	extension_free(&xb);
+	sbuf_free(&b);
+}
+
 Test(codec, indicator_round_trips_with_nan)
 {
 	struct indicator i = {0}, back;
