@@ -79,6 +79,24 @@ int ops_file_trusted(const char *path, struct err *e);
 int ops_update(struct ops_ctx *c, uint64_t task, int status, int progress, const char *note,
                uint64_t *update_id, struct err *e);
 
+/* What an update says, for ops_update_req: the arguments of ops_update
+ * and the days a user may state. */
+struct ops_update_req {
+	uint64_t task;
+	int status;          /* enum task_status, or -1 to keep */
+	int progress;        /* 0..100, or -1 to keep */
+	const char *note;    /* UTF-8, or NULL */
+	date_t done_on;      /* day the work was finished, or DATE_NONE: the day
+	                        of the update (update --done-on) */
+	date_t period;       /* periodic task: report date of the period this
+	                        update reports for, or DATE_NONE for the default
+	                        period (update --period) */
+};
+/* ops_update with every field of the request; ops_update(c, id, s, p, n,
+ * ...) is ops_update_req with done_on and period DATE_NONE. */
+int ops_update_req(struct ops_ctx *c, const struct ops_update_req *req, uint64_t *update_id,
+                   struct err *e);
+
 /* Extend a task's deadline to `to` (after today and after the current due)
  * with a reason; the original deadline stays on record.  PA_EXTEND. */
 int ops_extend(struct ops_ctx *c, uint64_t task, date_t to, const char *reason,

@@ -190,7 +190,8 @@ struct update_req {
 	const struct ops_ctx *c;
 	uint64_t task;
 	int status, progress;
-	const char *note;
+	const char *note;    /* cleaned */
+	date_t done_on, period;
 	uint64_t update_id;
 };
 
@@ -328,6 +329,16 @@ out:
 int ops_update(struct ops_ctx *c, uint64_t task, int status, int progress, const char *note,
                uint64_t *update_id, struct err *e)
 {
+	struct ops_update_req q = {task, status, progress, note, DATE_NONE, DATE_NONE};
+	return ops_update_req(c, &q, update_id, e);
+}
+
+int ops_update_req(struct ops_ctx *c, const struct ops_update_req *q, uint64_t *update_id,
+                   struct err *e)
+{
+	uint64_t task = q->task;
+	int status = q->status, progress = q->progress;
+	const char *note = q->note;
 	if (status < -1 || status >= ST_COUNT)
 		return err_set(e, ERR_INPUT, "trạng thái không hợp lệ");
 	if (progress < -1 || progress > 100) {
@@ -351,7 +362,7 @@ int ops_update(struct ops_ctx *c, uint64_t task, int status, int progress, const
 	if (status < 0 && progress < 0 && !clean)
 		return err_set(e, ERR_INPUT,
 		               "cần ít nhất một trong: trạng thái, tiến độ, ghi chú");
-	struct update_req r = {c, task, status, progress, clean, 0};
+	struct update_req r = {c, task, status, progress, clean, q->done_on, q->period, 0};
 	int rc = store_write(c->st, update_fn, &r, e);
 	free(clean);
 	if (!rc && update_id)
