@@ -144,8 +144,10 @@ static void indicators_part(const struct imp_result *r, struct sbuf *b)
 		char *one;
 
 		sbuf_add(&v, "", 0);
+		if (i->yearly)
+			sbuf_puts(&v, "hằng năm");
 		if (i->year)
-			sbuf_printf(&v, "năm %d", i->year);
+			sbuf_printf(&v, "%snăm %d", v.len ? " đến " : "", i->year);
 		if (!isnan(i->min)) {
 			sbuf_puts(&v, v.len ? ", tối thiểu " : "tối thiểu ");
 			number(&v, i->min);
