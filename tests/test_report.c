@@ -126,7 +126,7 @@ Test(report, sections_figures_and_notes_of_the_year)
 	cr_assert_str_eq(r.missing[0].number, "15-CTr/TU");
 	/* the indicator */
 	cr_assert_eq(r.ninds, 1);
-	cr_assert_eq(r.inds[0].a.state, IND_MET);
+	cr_assert_eq(r.inds[0].a.state, IND_MET_MINIMUM);
 	cr_assert_str_eq(r.inds[0].doc_number, "15-CTr/TU");
 	report_free(&r);
 }
@@ -305,7 +305,7 @@ Test(report, json_parses_back_with_the_same_figures)
 	cr_assert_eq(json_array_size(json_object_get(j, "missing_plans")), 2);
 	cr_assert_str_eq(json_string_value(json_object_get(json_object_get(j, "period"), "from")), "2026-01-01");
 	json_t *ind = json_array_get(json_object_get(j, "indicators"), 0);
-	cr_assert_str_eq(json_string_value(json_object_get(ind, "state")), "met");
+	cr_assert_str_eq(json_string_value(json_object_get(ind, "state")), "met_minimum");
 	cr_assert_float_eq(json_real_value(json_object_get(ind, "value")), 95, 1e-9);
 	json_decref(j);
 	free(s);
