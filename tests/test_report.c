@@ -439,3 +439,18 @@ Test(remind, letter_is_dated_at_the_committee_s_place)
 	                 "a bloc committee names no place: the province's");
 	cr_assert_str_eq(remind_place(h, 0, place, sizeof place), "");
 }
+
+Test(report, a_period_over_judges_its_indicators_at_its_end)
+{
+	struct report r;
+	scenario();
+	/* the only value, 95, is dated 30/09/2026: unknown at the end of Q2 */
+	build(0, 0, "2026-Q2", &r);
+	cr_assert_eq(r.ninds, 1);
+	cr_assert_eq(r.inds[0].a.state, IND_NO_DATA);
+	report_free(&r);
+	build(0, 0, "2026-Q3", &r);
+	cr_assert_eq(r.inds[0].a.state, IND_MET_MINIMUM);
+	cr_assert_eq(r.inds[0].a.value_date, D(2026, 9, 30));
+	report_free(&r);
+}
