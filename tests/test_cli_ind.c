@@ -126,6 +126,16 @@ Test(cli_ind, a_yearly_indicator_is_judged_year_by_year)
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert(strstr(r.out, "2025: đạt mức phấn đấu; 2026: có nguy cơ không đạt"), "%s", r.out);
 	fx_free(&r);
+	/* the report of 2025 judges 2025, on 2025's values */
+	r = RUN(st, "report", "--doc", "77-KH/TU", "--period", "2025", "--format", "json");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	j = fx_json(&r);
+	json_t *ri = json_array_get(json_object_get(j, "indicators"), 0);
+	cr_assert_eq(json_integer_value(json_object_get(ri, "judged_year")), 2025);
+	cr_assert_str_eq(jstr(ri, "state"), "met_aspiration");
+	cr_assert_float_eq(json_real_value(json_object_get(ri, "value")), 92, 1e-9);
+	json_decref(j);
+	fx_free(&r);
 	/* at the start of 2027: 2026 ended at 70, below the minimum; 2027 has
 	 * nothing measured yet */
 	j = one(st, ids[0], "2027-01-01");
