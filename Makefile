@@ -39,12 +39,21 @@ TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 LIB      = $(BUILD)/libtheodoi.a
 BIN      = $(BUILD)/theodoi
 
+# theodoi-extract: the readers of Word, OpenDocument, PDF and Word 97 files
+# that `import` runs.  Only this program links libzip, libxml2 and poppler.
+XT_PKGS   = libzip libxml-2.0 poppler-glib
+XT_CFLAGS := $(shell pkg-config --cflags $(XT_PKGS) 2>/dev/null)
+XT_LIBS   := $(shell pkg-config --libs $(XT_PKGS) 2>/dev/null)
+XT_SRC    = $(wildcard src/extract/*.c)
+XT_OBJ    = $(XT_SRC:src/extract/%.c=$(BUILD)/extract/%.o)
+XT_BIN    = $(BUILD)/theodoi-extract
+
 DEMO_DIR = $(BUILD)/demo
 RUN_CONF = conf/theodoi.ini
 
 .PHONY: all run check check-asan test bench fuzz deps install uninstall clean demo
 
-all: $(BIN)
+all: $(BIN) $(XT_BIN)
 
 $(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -55,6 +64,12 @@ $(LIB): $(LIB_OBJ)
 $(BIN): $(BUILD)/main.o $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+$(BUILD)/extract/%.o: src/extract/%.c | $(BUILD)/extract
+	$(CC) $(ALL_CFLAGS) $(XT_CFLAGS) -c -o $@ $<
+
+$(XT_BIN): $(XT_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(XT_LIBS) $(LDLIBS)
+
 $(BUILD)/tests/%: tests/%.c $(LIB) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS) $(CRIT_LIBS)
 
@@ -62,7 +77,7 @@ $(BUILD)/tests/%: tests/%.c $(LIB) | $(BUILD)/tests
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB) | $(BUILD)/fuzz
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS)
 
-$(BUILD) $(BUILD)/tests $(BUILD)/fuzz:
+$(BUILD) $(BUILD)/tests $(BUILD)/fuzz $(BUILD)/extract:
 	mkdir -p $@
 
 # Install what is missing, and say what.  Only when a probe fails, so a
@@ -117,7 +132,7 @@ bench: deps
 fuzz: deps
 	@BUILD=$(BUILD) sh tests/fuzz.sh long
 
-install: $(BIN)
+install: $(BIN) $(XT_BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/theodoi
 	install -m 644 man/theodoi.1 $(DESTDIR)$(MANDIR)/man1/theodoi.1
@@ -143,4 +158,4 @@ uninstall:
 clean:
 	rm -rf $(BUILD)
 
--include $(LIB_OBJ:.o=.d) $(BUILD)/main.d $(TEST_BIN:=.d) $(wildcard $(BUILD)/fuzz/*.d)
+-include $(LIB_OBJ:.o=.d) $(XT_OBJ:.o=.d) $(BUILD)/main.d $(TEST_BIN:=.d) $(wildcard $(BUILD)/fuzz/*.d)
