@@ -6,6 +6,7 @@ DESTDIR ?=
 BINDIR   = $(PREFIX)/bin
 MANDIR   = $(PREFIX)/share/man
 DATADIR  = $(PREFIX)/share/theodoi
+LIBEXECDIR ?= $(PREFIX)/libexec/theodoi
 SYSCONFDIR    ?= /etc
 LOCALSTATEDIR ?= /var/lib
 STORE_GROUP   ?= theodoi
@@ -18,7 +19,9 @@ PKGS     = ncursesw lmdb jansson
 DEB_DEPS = libncurses-dev:ncursesw liblmdb-dev:lmdb libjansson-dev:jansson \
            libcriterion-dev:criterion libunistring-dev:unistr.h \
            libiniparser-dev:iniparser/iniparser.h pkg-config:pkg-config \
-           tmux:tmux python3:python3 clang:clang libclang-rt-14-dev:$(FUZZ_RT)
+           tmux:tmux python3:python3 clang:clang libclang-rt-14-dev:$(FUZZ_RT) \
+           libzip-dev:libzip libxml2-dev:libxml-2.0 libpoppler-glib-dev:poppler-glib \
+           antiword:antiword
 # libFuzzer's runtime, for the fuzz targets (a short run is part of `check`).
 FUZZ_RT  = /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a
 
@@ -51,7 +54,7 @@ XT_BIN    = $(BUILD)/theodoi-extract
 DEMO_DIR = $(BUILD)/demo
 RUN_CONF = conf/theodoi.ini
 
-.PHONY: all run check check-asan test bench fuzz deps install uninstall clean demo
+.PHONY: FORCE all run check check-asan test bench fuzz deps install uninstall clean demo
 
 all: $(BIN) $(XT_BIN)
 
@@ -70,6 +73,16 @@ $(BUILD)/extract/%.o: src/extract/%.c | $(BUILD)/extract
 $(XT_BIN): $(XT_OBJ) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(XT_LIBS) $(LDLIBS)
 
+# Where the installed program finds its helper: compiled in, and rebuilt
+# when the value given to make changes.
+PATH_DEFS  = -DTHEODOI_LIBEXECDIR='"$(LIBEXECDIR)"'
+PATHS_STAMP = $(BUILD)/paths.stamp
+$(PATHS_STAMP): FORCE | $(BUILD)
+	@echo '$(PATH_DEFS)' | cmp -s - $@ || echo '$(PATH_DEFS)' >$@
+$(BUILD)/intake.o: $(PATHS_STAMP)
+$(BUILD)/intake.o: ALL_CFLAGS += $(PATH_DEFS)
+FORCE:
+
 $(BUILD)/tests/%: tests/%.c $(LIB) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS) $(CRIT_LIBS)
 
@@ -87,7 +100,7 @@ deps:
 	  case $$probe in \
 	    *.h) [ -f /usr/include/$$probe ] || missing="$$missing $$pkg";; \
 	    /*) ls $$probe >/dev/null 2>&1 || missing="$$missing $$pkg";; \
-	    tmux|pkg-config|clang|python3) command -v $$probe >/dev/null 2>&1 || missing="$$missing $$pkg";; \
+	    tmux|pkg-config|clang|python3|antiword) command -v $$probe >/dev/null 2>&1 || missing="$$missing $$pkg";; \
 	    *) pkg-config --exists $$probe 2>/dev/null || missing="$$missing $$pkg";; \
 	  esac; done; \
 	if [ -n "$$missing" ]; then \
@@ -106,11 +119,11 @@ demo: deps
 	@$(MAKE) --no-print-directory $(DEMO_DIR)/.stamp
 
 run: deps
-	@$(MAKE) --no-print-directory $(DEMO_DIR)/.stamp
+	@$(MAKE) --no-print-directory $(DEMO_DIR)/.stamp $(XT_BIN)
 	$(BIN) --config $(RUN_CONF) --store $(DEMO_DIR)/store
 
 check: deps
-	@$(MAKE) --no-print-directory $(BIN) $(TEST_BIN)
+	@$(MAKE) --no-print-directory $(BIN) $(XT_BIN) $(TEST_BIN)
 	@BUILD=$(BUILD) sh tests/run-all.sh $(TEST_BIN)
 
 test: check
@@ -121,7 +134,7 @@ test: check
 ASAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 check-asan: deps
 	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang CFLAGS="-O1 -g $(ASAN)" \
-	  LDFLAGS="$(ASAN)" build-asan/theodoi $(TEST_BIN:$(BUILD)/%=build-asan/%)
+	  LDFLAGS="$(ASAN)" build-asan/theodoi build-asan/theodoi-extract $(TEST_BIN:$(BUILD)/%=build-asan/%)
 	@BUILD=build-asan SKIP_TESTS="fuzz-short" ASAN_OPTIONS=detect_leaks=1 \
 	  sh tests/run-all.sh $(TEST_BIN:$(BUILD)/%=build-asan/%)
 
@@ -151,7 +164,8 @@ install: $(BIN) $(XT_BIN)
 	-chgrp $(STORE_GROUP) $(DESTDIR)$(LOCALSTATEDIR)/theodoi 2>/dev/null
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/theodoi $(DESTDIR)$(MANDIR)/man1/theodoi.1 \
+	rm -f $(DESTDIR)$(BINDIR)/theodoi $(DESTDIR)$(LIBEXECDIR)/theodoi-extract \
+	      $(DESTDIR)$(MANDIR)/man1/theodoi.1 \
 	      $(DESTDIR)$(MANDIR)/man5/theodoi.ini.5
 	rm -rf $(DESTDIR)$(DATADIR)
 

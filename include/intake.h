@@ -45,13 +45,22 @@ const char *intake_format_label(enum intake_format f);
 /* Stable ASCII key: "text", "docx", "odt", "pdf", "doc". */
 const char *intake_format_key(enum intake_format f);
 
-/* Read the plan file at path: recognise it and convert it.  `encoding` is
- * an enum enc_kind to force for a text file, or -1 to recognise it.
+/* How to read: an encoding to force for a text file (an enum enc_kind),
+ * or -1 to recognise it; the helper program to run, or NULL for the one
+ * beside theodoi or in THEODOI_LIBEXECDIR. */
+struct intake_opts {
+	int encoding;
+	const char *helper;
+};
+
+/* Read the plan file at path: recognise it and convert it.  o may be NULL
+ * (recognise everything, default helper).
  * Returns 0 and fills *out (release with intake_free), or ERR_INPUT with
  * a message naming the file and what it is when it is not a plan we can
  * read (an image, a scanned PDF, a spreadsheet, a binary, garbled text,
  * too large), ERR_IO when it cannot be read. */
-int intake_read(const char *path, int encoding, struct intake *out, struct err *e);
+int intake_read(const char *path, const struct intake_opts *o, struct intake *out,
+                struct err *e);
 void intake_free(struct intake *in);
 
 /* "Word (.docx)", "văn bản thuần, bảng mã TCVN3 (độ tin cậy 92%)", "văn bản

@@ -95,10 +95,14 @@ static void helper_path(char *buf, size_t len)
 	snprintf(buf, len, "%s/theodoi-extract", THEODOI_LIBEXECDIR);
 }
 
-static int run_helper(const char *path, const char *kind, struct intake *out, struct err *e)
+static int run_helper(const char *path, const char *kind, const char *given, struct intake *out,
+                      struct err *e)
 {
 	char helper[PATH_MAX + 32];
-	helper_path(helper, sizeof helper);
+	if (given)
+		str_copy(helper, given, sizeof helper);
+	else
+		helper_path(helper, sizeof helper);
 	/* A file name starting with '-' could be read as an option: the helper
 	 * takes exactly two operands, so it is not, but keep it a path. */
 	char *argv[] = {helper, (char *)kind, (char *)path, NULL};
@@ -135,8 +139,10 @@ static int run_helper(const char *path, const char *kind, struct intake *out, st
 	return rc;
 }
 
-int intake_read(const char *path, int encoding, struct intake *out, struct err *e)
+int intake_read(const char *path, const struct intake_opts *o, struct intake *out,
+                struct err *e)
 {
+	int encoding = o ? o->encoding : -1;
 	memset(out, 0, sizeof *out);
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0)
@@ -186,7 +192,8 @@ int intake_read(const char *path, int encoding, struct intake *out, struct err *
 		rc = enc_decode(b.s ? b.s : "", b.len, encoding, path, &out->text, &out->len, &out->enc, e);
 	} else {
 		out->format = f == SNIFF_ZIP ? IN_DOCX : (enum intake_format)f;
-		rc = run_helper(path, f == SNIFF_ZIP ? "zip" : intake_format_key(out->format), out, e);
+		rc = run_helper(path, f == SNIFF_ZIP ? "zip" : intake_format_key(out->format),
+		                o ? o->helper : NULL, out, e);
 		/* The helper told Word from OpenDocument; so does the text it
 		 * gives, but the label of a zip is the one that is likelier. */
 		if (!rc && f == SNIFF_ZIP && b.len > 38 && !memcmp(b.s + 30, "mimetype", 8))
