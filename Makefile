@@ -146,8 +146,10 @@ fuzz: deps
 	@BUILD=$(BUILD) sh tests/fuzz.sh long
 
 install: $(BIN) $(XT_BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR) \
+	  $(DESTDIR)$(LIBEXECDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/theodoi
+	install -m 755 $(XT_BIN) $(DESTDIR)$(LIBEXECDIR)/theodoi-extract
 	install -m 644 man/theodoi.1 $(DESTDIR)$(MANDIR)/man1/theodoi.1
 	install -m 644 man/theodoi.ini.5 $(DESTDIR)$(MANDIR)/man5/theodoi.ini.5
 	install -m 644 conf/theodoi.ini conf/units.ini $(DESTDIR)$(DATADIR)/
