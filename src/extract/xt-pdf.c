@@ -205,6 +205,42 @@ static int broken_number(const char *prev, const char *next)
 	return p > next && *p == '/';
 }
 
+/* Where a page holds two columns side by side (the header table, the
+ * signature block beside "Nơi nhận"), PDF text comes row by row, mixing
+ * them.  A run of lines each of which keeps to one half of the body is
+ * put in order: the left column, then the right one, as the document's
+ * table reads. */
+static void columns(struct plines *L, double left, double right)
+{
+	double mid = (left + right) / 2;
+	size_t i = 0;
+	while (i < L->n) {
+		size_t j = i;
+		int lefts = 0, rights = 0;
+		while (j < L->n && L->v[j].page == L->v[i].page &&
+		       (L->v[j].drop || L->v[j].x2 <= mid + 6 || L->v[j].x1 >= mid - 6)) {
+			if (!L->v[j].drop) {
+				lefts += L->v[j].x2 <= mid + 6;
+				rights += L->v[j].x1 >= mid - 6 && L->v[j].x2 > mid + 6;
+			}
+			j++;
+		}
+		if (j - i >= 2 && lefts && rights) {
+			struct pline *tmp = xmalloc((j - i) * sizeof *tmp);
+			size_t k = 0;
+			for (int pass = 0; pass < 2; pass++)
+				for (size_t m = i; m < j; m++) {
+					int is_right = !L->v[m].drop && L->v[m].x1 >= mid - 6 && L->v[m].x2 > mid + 6;
+					if (is_right == pass)
+						tmp[k++] = L->v[m];
+				}
+			memcpy(&L->v[i], tmp, (j - i) * sizeof *tmp);
+			free(tmp);
+		}
+		i = j > i ? j : i + 1;
+	}
+}
+
 static void paragraphs(struct plines *L, struct xt_out *o)
 {
 	/* The body's left margin: the most common left edge (to 1 pt); its
@@ -252,6 +288,7 @@ static void paragraphs(struct plines *L, struct xt_out *o)
 	free(xs);
 	free(gaps);
 	free(rs);
+	columns(L, left, right);
 
 	const struct pline *prev = NULL;
 	int prev_centred = 0;
