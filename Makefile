@@ -90,6 +90,11 @@ $(BUILD)/tests/%: tests/%.c $(LIB) | $(BUILD)/tests
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB) | $(BUILD)/fuzz
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS)
 
+# The readers of theodoi-extract, fuzzed on their XML (without main).
+$(BUILD)/fuzz/fuzz_extract: tests/fuzz/fuzz_extract.c $(filter-out %/xt-main.o,$(XT_OBJ)) $(LIB) | $(BUILD)/fuzz
+	$(CC) $(ALL_CFLAGS) $(XT_CFLAGS) -fsanitize=fuzzer -o $@ $< \
+	  $(filter-out %/xt-main.o,$(XT_OBJ)) $(LIB) $(LDFLAGS) $(XT_LIBS) $(LDLIBS)
+
 $(BUILD) $(BUILD)/tests $(BUILD)/fuzz $(BUILD)/extract:
 	mkdir -p $@
 

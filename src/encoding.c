@@ -248,6 +248,10 @@ static char *decode_as(enum enc_kind k, const char *buf, size_t n, size_t *outle
 	}
 	if (!raw)
 		return NULL;
+	if (memchr(raw, '\0', rawlen)) { /* binary, whatever the encoding */
+		free(raw);
+		return NULL;
+	}
 	char *nfc = txt_nfc(raw, rawlen, outlen);
 	free(raw);
 	return nfc;

@@ -55,6 +55,15 @@ int xt_doc(const char *path, struct xt_out *o, struct err *e);
 /* ---- zip containers (xt-zip.c) ---- */
 struct zip;
 struct _xmlDoc;
+
+/* The readers of .docx and .odt on their parsed parts (any may be NULL
+ * but the document itself): what xt_docx and xt_odt do once they have
+ * unzipped the file, and what the fuzz target exercises.  path names the
+ * file in messages. */
+int xt_docx_parts(const char *path, struct _xmlDoc *document, struct _xmlDoc *numbering,
+                  struct _xmlDoc *styles, struct xt_out *o, struct err *e);
+int xt_odt_parts(const char *path, struct _xmlDoc *content, struct _xmlDoc *styles,
+                 struct xt_out *o, struct err *e);
 /* Open the zip archive at path; ERR_INPUT naming the file if it is not one. */
 int xt_zip_open(const char *path, struct zip **out, struct err *e);
 void xt_zip_close(struct zip *z);

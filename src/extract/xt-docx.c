@@ -363,9 +363,30 @@ static void block(struct docx *d, struct xt_out *o, const xmlNode *n, int depth)
 	}
 }
 
-int xt_docx(const char *path, struct xt_out *o, struct err *e)
+int xt_docx_parts(const char *path, xmlDoc *doc, xmlDoc *num, xmlDoc *sty, struct xt_out *o,
+                  struct err *e)
 {
 	struct docx d = {0};
+	int rc = 0;
+	d.path = path;
+	if (num)
+		read_numbering(&d, xmlDocGetRootElement(num));
+	if (sty)
+		read_styles(&d, xmlDocGetRootElement(sty));
+	const xmlNode *body = child(xmlDocGetRootElement(doc), "body");
+	if (!body)
+		rc = err_at(e, ERR_INPUT, path, 0, "tệp Word không có phần thân văn bản (w:body)");
+	else
+		block(&d, o, body, 0);
+	free(d.abs);
+	free(d.nums);
+	free(d.ctr);
+	free(d.styles);
+	return rc;
+}
+
+int xt_docx(const char *path, struct xt_out *o, struct err *e)
+{
 	struct zip *z = NULL;
 	xmlDoc *doc = NULL, *num = NULL, *sty = NULL;
 	int rc = xt_zip_open(path, &z, e);
@@ -377,35 +398,15 @@ int xt_docx(const char *path, struct xt_out *o, struct err *e)
 			            "phải tệp Word (.docx)");
 		goto out;
 	}
-	d.path = path;
-	int r2 = xt_zip_xml(z, path, "word/numbering.xml", &num, e);
-	if (r2 && r2 != ERR_NOTFOUND) {
-		rc = r2;
+	if ((rc = xt_zip_xml(z, path, "word/numbering.xml", &num, e)) && rc != ERR_NOTFOUND)
 		goto out;
-	}
-	r2 = xt_zip_xml(z, path, "word/styles.xml", &sty, e);
-	if (r2 && r2 != ERR_NOTFOUND) {
-		rc = r2;
+	if ((rc = xt_zip_xml(z, path, "word/styles.xml", &sty, e)) && rc != ERR_NOTFOUND)
 		goto out;
-	}
-	if (num)
-		read_numbering(&d, xmlDocGetRootElement(num));
-	if (sty)
-		read_styles(&d, xmlDocGetRootElement(sty));
-	const xmlNode *body = child(xmlDocGetRootElement(doc), "body");
-	if (!body) {
-		rc = err_at(e, ERR_INPUT, path, 0, "tệp Word không có phần thân văn bản (w:body)");
-		goto out;
-	}
-	block(&d, o, body, 0);
+	rc = xt_docx_parts(path, doc, num, sty, o, e);
 out:
 	xmlFreeDoc(doc);
 	xmlFreeDoc(num);
 	xmlFreeDoc(sty);
 	xt_zip_close(z);
-	free(d.abs);
-	free(d.nums);
-	free(d.ctr);
-	free(d.styles);
 	return rc;
 }

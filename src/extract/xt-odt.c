@@ -249,9 +249,29 @@ static void blocks(struct odt *d, struct xt_out *o, const xmlNode *n, int level,
 	}
 }
 
-int xt_odt(const char *path, struct xt_out *o, struct err *e)
+int xt_odt_parts(const char *path, xmlDoc *content, xmlDoc *sty, struct xt_out *o, struct err *e)
 {
 	struct odt d = {0};
+	int rc = 0;
+	if (sty)
+		read_styles(&d, xmlDocGetRootElement(sty), 0);
+	const xmlNode *root = xmlDocGetRootElement(content);
+	read_styles(&d, root, 0);
+	const xmlNode *body = NULL;
+	for (const xmlNode *c = root ? root->children : NULL; c; c = c->next)
+		if (is(c, "body"))
+			body = c;
+	if (!body)
+		rc = err_at(e, ERR_INPUT, path, 0, "tệp OpenDocument không có phần thân văn bản");
+	else
+		blocks(&d, o, body, 0, 0);
+	free(d.ls);
+	free(d.italic);
+	return rc;
+}
+
+int xt_odt(const char *path, struct xt_out *o, struct err *e)
+{
 	struct zip *z = NULL;
 	xmlDoc *doc = NULL, *sty = NULL;
 	int rc = xt_zip_open(path, &z, e);
@@ -263,29 +283,12 @@ int xt_odt(const char *path, struct xt_out *o, struct err *e)
 			            "OpenDocument (.odt)");
 		goto out;
 	}
-	int r2 = xt_zip_xml(z, path, "styles.xml", &sty, e);
-	if (r2 && r2 != ERR_NOTFOUND) {
-		rc = r2;
+	if ((rc = xt_zip_xml(z, path, "styles.xml", &sty, e)) && rc != ERR_NOTFOUND)
 		goto out;
-	}
-	if (sty)
-		read_styles(&d, xmlDocGetRootElement(sty), 0);
-	const xmlNode *root = xmlDocGetRootElement(doc);
-	read_styles(&d, root, 0);
-	const xmlNode *body = NULL;
-	for (const xmlNode *c = root ? root->children : NULL; c; c = c->next)
-		if (is(c, "body"))
-			body = c;
-	if (!body) {
-		rc = err_at(e, ERR_INPUT, path, 0, "tệp OpenDocument không có phần thân văn bản");
-		goto out;
-	}
-	blocks(&d, o, body, 0, 0);
+	rc = xt_odt_parts(path, doc, sty, o, e);
 out:
 	xmlFreeDoc(doc);
 	xmlFreeDoc(sty);
 	xt_zip_close(z);
-	free(d.ls);
-	free(d.italic);
 	return rc;
 }
