@@ -462,7 +462,7 @@ int bk_extension_from(struct rctx *r, json_t *o, struct extension *x)
 	    (has(o, "decision") && (rc = get_str(r, o, "decision", &x->decision))))
 		return rc;
 	if (!has(o, "day"))
-		x->day = (date_t)(x->time >= 0 ? x->time / 86400 : (x->time - 86399) / 86400);
+		x->day = date_of_unix(x->time);
 	x->state = (uint8_t)state;
 	x->late = (uint8_t)late;
 	return x->id ? 0 : bk_fail(r, "id", "mã 0 không hợp lệ");

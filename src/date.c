@@ -255,3 +255,14 @@ int date_quarter_roman(const char *s, size_t n)
 			return q + 1;
 	return 0;
 }
+
+date_t date_of_unix(int64_t t)
+{
+	/* -(t + 1) cannot overflow for negative t, unlike t - 86399. */
+	int64_t d = t >= 0 ? t / 86400 : -1 - (-(t + 1)) / 86400;
+	if (d > INT32_MAX)
+		return INT32_MAX;
+	if (d <= (int64_t)DATE_NONE)
+		return DATE_NONE + 1;
+	return (date_t)d;
+}
