@@ -12,11 +12,10 @@
 #include <stdio.h>
 #include "config.h"
 #include "ops.h"
+#include "output.h" /* enum out_format */
 
 struct err;
 struct hier;
-
-enum out_format { FMT_TEXT = 0, FMT_CSV, FMT_JSON };
 
 struct cli {
 	struct config cfg;        /* loaded by main */
