@@ -402,7 +402,7 @@ static int export_all(struct exp *x)
 int backup_export_json(struct ops_ctx *c, FILE *f, struct err *e)
 {
 	struct exp x = {0};
-	int rc = ops_require(c, PA_READ, e);
+	int rc = ops_require(c, PA_EXPORT, e);
 	if (rc)
 		return rc;
 	x.f = f;

@@ -41,7 +41,8 @@ static int identify_only(struct cli *c, struct err *e)
 {
 	c->ops.cfg = &c->cfg;
 	c->ops.st = NULL;
-	return ops_identify(&c->ops, e);
+	int rc = ops_identify(&c->ops, e);
+	return rc ? rc : cli_check_role(c, e);
 }
 
 /* ---- log ------------------------------------------------------------------------- */
