@@ -43,6 +43,10 @@ char *date_vn(date_t t, char *buf);
  * valid.  The --today option is applied by the caller over this. */
 date_t date_today(void);
 
+/* Today from the clock (local time) alone, whatever $THEODOI_TODAY says:
+ * the day writes record (ops_write_day, ops.h). */
+date_t date_clock(void);
+
 /* Parse a Roman quarter "I".."IV" (case-insensitive) or "1".."4": 1..4, 0 if not. */
 int date_quarter_roman(const char *s, size_t n);
 

@@ -185,3 +185,78 @@ Test(cli_perm, unmapped_none_reads_nothing)
 		fx_free(&r);
 	}
 }
+
+/* The first task of the demo store overdue on a fixed deadline (not an
+ * ongoing duty): its id and lead code. */
+static void first_overdue(const char *st, int skip, char *id, size_t idlen, char *lead,
+                          size_t leadlen)
+{
+	struct run r = fx_run(NULL, st, "overdue", "--format", "json", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	json_t *j = fx_json(&r), *row = NULL;
+	for (size_t i = 0; i < json_array_size(j); i++) {
+		row = json_array_get(j, i);
+		const char *tl = json_string_value(json_object_get(row, "timeliness"));
+		if (tl && !strcmp(tl, "overdue") && skip-- == 0)
+			break;
+		row = NULL;
+	}
+	cr_assert_not_null(row);
+	snprintf(id, idlen, "%lld", (long long)json_integer_value(json_object_get(row, "id")));
+	snprintf(lead, leadlen, "%s", json_string_value(json_object_get(row, "lead_code")));
+	json_decref(j);
+	fx_free(&r);
+}
+
+static json_t *show(const char *st, const char *id)
+{
+	struct run r = fx_run(NULL, st, "show", id, "--format", "json", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	json_t *j = fx_json(&r);
+	fx_free(&r);
+	return j;
+}
+
+/* Issue 14: an editor's --today 2020-01-01 recorded a completion "on time"
+ * on an overdue task.  Writes record the clock; an admin back-dates. */
+Test(cli_perm, today_does_not_back_date_an_editors_write)
+{
+	const char *st = fx_demo();
+	char id[24], lead[64], real[11];
+	date_iso(date_clock(), real);
+	first_overdue(st, 0, id, sizeof id, lead, sizeof lead);
+	const char *ed = ac_conf("editor", lead, "editor", "confirm_done = no");
+	struct run r = fx_run(ed, st, "--today", "2020-01-01", "update", id, "--status", "done", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	json_t *j = show(st, id);
+	cr_assert_str_eq(json_string_value(json_object_get(j, "done_date")), real);
+	cr_assert_str_eq(json_string_value(json_object_get(j, "timeliness")), "done_late");
+	json_t *u = json_array_get(json_object_get(j, "updates"), 0);
+	for (size_t i = 0; i < json_array_size(json_object_get(j, "updates")); i++)
+		u = json_array_get(json_object_get(j, "updates"), i);
+	cr_assert_str_eq(json_string_value(json_object_get(u, "day")), real);
+	json_decref(j);
+	/* $THEODOI_TODAY neither */
+	first_overdue(st, 0, id, sizeof id, lead, sizeof lead);
+	ed = ac_conf("editor2", lead, "editor", "confirm_done = no");
+	setenv("THEODOI_TODAY", "2020-01-01", 1);
+	char *argv[] = {(char *)fx_bin(), (char *)"--config", (char *)ed, (char *)"--store",
+	                (char *)st, (char *)"update", id, (char *)"--status", (char *)"done", NULL};
+	r = run_argv(argv);
+	unsetenv("THEODOI_TODAY");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	j = show(st, id);
+	cr_assert_str_eq(json_string_value(json_object_get(j, "done_date")), real);
+	json_decref(j);
+	/* an admin (conf/theodoi.ini maps this login so) enters an old record */
+	first_overdue(st, 0, id, sizeof id, lead, sizeof lead);
+	r = fx_run(NULL, st, "--today", "2020-01-01", "update", id, "--status", "done", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	j = show(st, id);
+	cr_assert_str_eq(json_string_value(json_object_get(j, "done_date")), "2020-01-01");
+	cr_assert_str_eq(json_string_value(json_object_get(j, "timeliness")), "done_on_time");
+	json_decref(j);
+}
