@@ -95,7 +95,7 @@ const struct perm_rule *perm_check(enum role role, enum perm_action a, enum perm
 
 /* Decide whether `role` may do `a` on at least one object: NULL when some
  * relation allows it (the actor's unit counted as monitoring office), else
- * the rule that refuses it everywhere.  For checks before any object is
+ * the rule that refuses it on the actor's own unit's objects.  For checks before any object is
  * known (the rule of a command, cli.h): the object's own check follows. */
 const struct perm_rule *perm_check_any(enum role role, enum perm_action a,
                                        const struct perm_opts *o);

@@ -140,7 +140,8 @@ const struct perm_rule *perm_check_any(enum role role, enum perm_action a,
 	for (int rel = 0; rel < PR_COUNT; rel++)
 		if (!perm_check(role, a, (enum perm_rel)rel, 1, o))
 			return NULL;
-	return perm_check(role, a, PR_ELSEWHERE, 0, o);
+	/* refused even on the actor's own unit's objects: that rule says why */
+	return perm_check(role, a, PR_OWN, 1, o);
 }
 
 int perm_deny(const struct perm_rule *r, enum perm_action a, const char *object,
