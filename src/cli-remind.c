@@ -258,7 +258,7 @@ int cmd_measure(struct cli *c, int argc, char **argv, struct err *e)
 		char v[64], d[11];
 		fprintf(c->out, "Đã ghi số liệu chỉ tiêu #%llu: %s ngày %s (lần đo #%llu). Đánh giá: %s.\n",
 		        (unsigned long long)id, ind_format_value(value, ind.unit_of, v, sizeof v),
-		        date_vn(date == DATE_NONE ? c->ops.today : date, d), (unsigned long long)mid,
+		        date_vn(date == DATE_NONE ? ops_write_day(&c->ops) : date, d), (unsigned long long)mid,
 		        ind_state_label(a.state));
 	}
 	indicator_free(&ind);
