@@ -24,7 +24,9 @@ static void usage(FILE *f)
 	        "Tùy chọn chung (đặt ở bất kỳ đâu trên dòng lệnh):\n"
 	        "  --store DIR     kho dữ liệu (mặc định: [store] path trong theodoi.ini)\n"
 	        "  --config FILE   tệp cấu hình theodoi.ini\n"
-	        "  --today DATE    coi ngày này là hôm nay (YYYY-MM-DD hoặc dd/mm/yyyy)\n"
+	        "  --today DATE    coi ngày này là hôm nay (YYYY-MM-DD hoặc dd/mm/yyyy) khi xem số liệu;\n"
+	        "                  việc ghi (cập nhật, hoàn thành, gia hạn...) luôn lấy ngày thật,\n"
+	        "                  trừ vai trò quản trị (nhập hồ sơ cũ)\n"
 	        "  --help, -h      trợ giúp;  --version  phiên bản\n\n"
 	        "Lệnh:\n");
 	for (const struct cli_cmd *c = cli_commands; c->name; c++)
