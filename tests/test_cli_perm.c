@@ -232,9 +232,13 @@ Test(cli_perm, today_does_not_back_date_an_editors_write)
 	json_t *j = show(st, id);
 	cr_assert_str_eq(json_string_value(json_object_get(j, "done_date")), real);
 	cr_assert_str_eq(json_string_value(json_object_get(j, "timeliness")), "done_late");
-	json_t *u = json_array_get(json_object_get(j, "updates"), 0);
-	for (size_t i = 0; i < json_array_size(json_object_get(j, "updates")); i++)
-		u = json_array_get(json_object_get(j, "updates"), i);
+	/* the update just made: the highest id */
+	json_t *ups = json_object_get(j, "updates"), *u = NULL;
+	for (size_t i = 0; i < json_array_size(ups); i++)
+		if (!u || json_integer_value(json_object_get(json_array_get(ups, i), "id")) >
+		                  json_integer_value(json_object_get(u, "id")))
+			u = json_array_get(ups, i);
+	cr_assert_not_null(u);
 	cr_assert_str_eq(json_string_value(json_object_get(u, "day")), real);
 	json_decref(j);
 	/* $THEODOI_TODAY neither */
