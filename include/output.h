@@ -81,10 +81,4 @@ char *out_json_dumps(const json_t *j, size_t flags);
  * text. */
 void out_csv_cell(struct sbuf *b, const char *s, int numeric);
 
-/* Append a CSV record of n text cells (NULL is ""), ended by CRLF. */
-void out_csv_row(struct sbuf *b, const char *const *cells, int n);
-
-/* Write one CSV text cell to f (out_csv_cell with numeric 0). */
-void out_csv_field(FILE *f, const char *s);
-
 #endif

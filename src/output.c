@@ -113,25 +113,6 @@ void out_csv_cell(struct sbuf *b, const char *s, int numeric)
 	sbuf_putc(b, '"');
 }
 
-void out_csv_row(struct sbuf *b, const char *const *cells, int n)
-{
-	for (int i = 0; i < n; i++) {
-		if (i)
-			sbuf_putc(b, ',');
-		out_csv_cell(b, cells[i], 0);
-	}
-	sbuf_puts(b, "\r\n");
-}
-
-void out_csv_field(FILE *f, const char *s)
-{
-	struct sbuf b = {0};
-	out_csv_cell(&b, s, 0);
-	if (b.s)
-		fputs(b.s, f);
-	sbuf_free(&b);
-}
-
 char *out_json_dumps(const json_t *j, size_t flags)
 {
 	char *raw = json_dumps(j, flags);
