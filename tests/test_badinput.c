@@ -146,6 +146,40 @@ Test(badinput, controls_already_in_a_store_never_reach_the_terminal_raw)
 	fx_free(&r);
 }
 
+static int w_lost_lead(struct txn *t, void *ctx, struct err *e)
+{
+	(void)ctx;
+	struct task k;
+	int rc = store_task_get(t, 12, &k, e);
+	if (rc)
+		return rc;
+	k.lead = 999;
+	rc = store_task_put(t, &k, e);
+	task_free(&k);
+	return rc;
+}
+
+/* Issue 14: a lead that does not exist went unnoticed by check-store. */
+Test(badinput, check_store_reports_a_dangling_lead_that_repair_cannot_mend)
+{
+	const char *st = fx_demo();
+	struct store *sto = NULL;
+	struct err e = {0};
+	cr_assert_eq(store_open(st, 0, &sto, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_write(sto, w_lost_lead, NULL, &e), 0, "%s", e.msg);
+	store_close(sto);
+	struct run r = fx_run(NULL, st, "check-store", NULL);
+	cr_assert_eq(r.status, 6, "%d %s %s", r.status, r.out, r.err);
+	cr_assert(strstr(r.out, "nhiệm vụ 12: đơn vị chủ trì 999 không tồn tại"), "%s", r.out);
+	cr_assert(strstr(r.err, "--repair"), "%s", r.err);
+	fx_free(&r);
+	r = fx_run(NULL, st, "check-store", "--repair", NULL);
+	cr_assert_eq(r.status, 6, "%d %s %s", r.status, r.out, r.err);
+	cr_assert(strstr(r.out, "nhiệm vụ 12: đơn vị chủ trì 999 không tồn tại"), "%s", r.out);
+	cr_assert(strstr(r.err, "tham chiếu treo thì không"), "%s", r.err);
+	fx_free(&r);
+}
+
 Test(badinput, very_long_text_is_bounded_with_a_clear_message)
 {
 	const char *st = fx_demo();
