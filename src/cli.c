@@ -54,7 +54,7 @@ int cli_check_role(struct cli *c, struct err *e)
 	err_clear(&pe);
 	perm_deny(r, a, NULL, &pe);
 	return err_set(e, ERR_DENIED, "lệnh %s: %s (tài khoản %s, vai trò %s)", name, pe.msg,
-	               c->ops.who.login, role_key(c->ops.who.role));
+	               c->ops.who.login, role_label(c->ops.who.role));
 }
 
 int cli_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv, struct err *e)
