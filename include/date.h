@@ -47,6 +47,10 @@ date_t date_today(void);
  * the day before), clamped to the range of date_t; never DATE_NONE. */
 date_t date_of_unix(int64_t t);
 
+/* Today from the clock (local time) alone, whatever $THEODOI_TODAY says:
+ * the day writes record (ops_write_day, ops.h). */
+date_t date_clock(void);
+
 /* Parse a Roman quarter "I".."IV" (case-insensitive) or "1".."4": 1..4, 0 if not. */
 int date_quarter_roman(const char *s, size_t n);
 

@@ -47,8 +47,17 @@ struct ops_ctx {
 	struct store *st;
 	const struct config *cfg;
 	struct actor who;
-	date_t today;
+	date_t today; /* the day figures are read as of: --today, else the clock */
+	date_t clock; /* the real day, for writes; 0 (a zeroed context): ask the
+	                 system clock (date_clock()) at each write */
 };
+
+/* The day a write records (an update's day, a done date, a measurement's
+ * default date, an extension's "after today", an imported task's start):
+ * for an administrator c->today (so that old records can be entered with
+ * --today), for anyone else the real clock, whatever --today or
+ * $THEODOI_TODAY say.  Every writer takes its day from here. */
+date_t ops_write_day(const struct ops_ctx *c);
 
 /* Fill c->who from the real uid of the process (getpwuid(getuid()), never
  * $USER or $LOGNAME) and the configuration's [users]; c->cfg must be set,

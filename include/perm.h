@@ -22,9 +22,13 @@
  *            measurements of indicators of its own unit or subtree;
  *            confirms or returns completions when its unit is the
  *            monitoring office; nothing that only admins do.
- *   viewer   reads everything, writes nothing.
+ *   viewer   reads everything, writes nothing, and may not copy the
+ *            whole store out (backup, export).
  *   unmapped (a login not under [users]) reads everything when
- *            [access] unmapped = read, else nothing at all.
+ *            [access] unmapped = read, else nothing at all; never copies
+ *            the whole store out.
+ *   Backing up and exporting the whole store (PA_EXPORT): editors and
+ *   admins.
  *
  * The ops module (ops.h) applies these rules inside every write
  * transaction, so neither the command line nor the TUI can get around
@@ -38,7 +42,7 @@
 struct err;
 
 enum perm_action {
-	PA_READ = 0,  /* read anything; export, back up, read the audit log */
+	PA_READ = 0,  /* read anything, the audit log too */
 	PA_NOTE,      /* record an update on a task (a note) */
 	PA_PROGRESS,  /* change a task's progress (%) */
 	PA_STATUS,    /* change a task's status */
@@ -52,6 +56,7 @@ enum perm_action {
 	PA_IMPORT,    /* import a plan from text */
 	PA_HIERARCHY, /* change the hierarchy of units, hand tasks over */
 	PA_MAINTAIN,  /* restore a backup, import a JSON export, repair indexes */
+	PA_EXPORT,    /* copy the whole store out: backup, export */
 	PA_COUNT
 };
 
@@ -87,6 +92,13 @@ struct perm_opts perm_opts_of(const struct config *cfg);
  * are refused. */
 const struct perm_rule *perm_check(enum role role, enum perm_action a, enum perm_rel rel,
                                    int monitor, const struct perm_opts *o);
+
+/* Decide whether `role` may do `a` on at least one object: NULL when some
+ * relation allows it (the actor's unit counted as monitoring office), else
+ * the rule that refuses it on the actor's own unit's objects.  For checks before any object is
+ * known (the rule of a command, cli.h): the object's own check follows. */
+const struct perm_rule *perm_check_any(enum role role, enum perm_action a,
+                                       const struct perm_opts *o);
 
 /* Fill e with ERR_DENIED and a message naming the action, the object (may
  * be NULL or "") and the rule:

@@ -261,7 +261,7 @@ int cmd_measure(struct cli *c, int argc, char **argv, struct err *e)
 			snprintf(when, sizeof when, " năm %d", a.year);
 		fprintf(c->out, "Đã ghi số liệu chỉ tiêu #%llu: %s ngày %s (lần đo #%llu). Đánh giá%s: %s.\n",
 		        (unsigned long long)id, ind_format_value(value, ind.unit_of, v, sizeof v),
-		        date_vn(date == DATE_NONE ? c->ops.today : date, d), (unsigned long long)mid, when,
+		        date_vn(date == DATE_NONE ? ops_write_day(&c->ops) : date, d), (unsigned long long)mid, when,
 		        ind_state_label(a.state));
 	}
 	indicator_free(&ind);

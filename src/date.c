@@ -221,19 +221,24 @@ char *date_vn(date_t t, char *buf)
 	return buf;
 }
 
+date_t date_clock(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (!localtime_r(&now, &tm))
+		return DATE_NONE;
+	return date_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
 date_t date_today(void)
 {
 	const char *env = getenv("THEODOI_TODAY");
 	date_t t;
-	time_t now;
-	struct tm tm;
 
 	if (env && *env && date_parse(env, &t, NULL) == 0)
 		return t;
-	now = time(NULL);
-	if (!localtime_r(&now, &tm))
-		return DATE_NONE;
-	return date_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	return date_clock();
 }
 
 int date_quarter_roman(const char *s, size_t n)

@@ -222,7 +222,7 @@ static void keep_progress(struct task *t, const struct task *old)
 static int put_tasks(struct txn *t, struct req *q, uint64_t doc, struct err *e)
 {
 	const struct imp_result *r = q->r;
-	date_t start = r->doc.date != DATE_NONE ? r->doc.date : q->c->today;
+	date_t start = r->doc.date != DATE_NONE ? r->doc.date : ops_write_day(q->c);
 	int rc = 0;
 
 	for (size_t k = 0; k < r->ntasks && !rc; k++) {

@@ -24,7 +24,9 @@ static void usage(FILE *f)
 	        "Tùy chọn chung (đặt ở bất kỳ đâu trên dòng lệnh):\n"
 	        "  --store DIR     kho dữ liệu (mặc định: [store] path trong theodoi.ini)\n"
 	        "  --config FILE   tệp cấu hình theodoi.ini\n"
-	        "  --today DATE    coi ngày này là hôm nay (YYYY-MM-DD hoặc dd/mm/yyyy)\n"
+	        "  --today DATE    coi ngày này là hôm nay (YYYY-MM-DD hoặc dd/mm/yyyy) khi xem số liệu;\n"
+	        "                  việc ghi (cập nhật, hoàn thành, gia hạn...) luôn lấy ngày thật,\n"
+	        "                  trừ vai trò quản trị (nhập hồ sơ cũ)\n"
 	        "  --help, -h      trợ giúp;  --version  phiên bản\n\n"
 	        "Lệnh:\n");
 	for (const struct cli_cmd *c = cli_commands; c->name; c++)
@@ -122,10 +124,8 @@ static int run(int argc, char **argv, struct cli *c, struct err *e)
 		str_copy(e->field, today_from, sizeof e->field);
 		return ERR_USAGE;
 	}
-	if (cmd && (cmd->flags & CLI_NO_CONFIG)) {
-		optind = 0;
-		return cmd->fn(c, argc - 1, argv + 1, e);
-	}
+	if (cmd && (cmd->flags & CLI_NO_CONFIG))
+		return cli_run(c, cmd, argc - 1, argv + 1, e);
 	char path[PATH_MAX];
 	int rc = cfg_find(config, path, sizeof path, e);
 	if (rc || (rc = cfg_load(path, &c->cfg, e)))
@@ -139,10 +139,8 @@ static int run(int argc, char **argv, struct cli *c, struct err *e)
 		return err_set(e, ERR_CONFIG, "%s: chưa chỉ định kho dữ liệu ([store] path) và không có --store",
 		               c->cfg.path);
 
-	if (cmd) {
-		optind = 0;
-		return cmd->fn(c, argc - 1, argv + 1, e);
-	}
+	if (cmd)
+		return cli_run(c, cmd, argc - 1, argv + 1, e);
 	/* No command: the screen on a terminal, the overview otherwise. */
 	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
 		if ((rc = cli_store(c, 0, e)))
@@ -151,8 +149,7 @@ static int run(int argc, char **argv, struct cli *c, struct err *e)
 	}
 	const struct cli_cmd *ov = find_cmd("overview");
 	char *ov_argv[] = {(char *)"overview", NULL};
-	optind = 0;
-	return ov->fn(c, 1, ov_argv, e);
+	return cli_run(c, ov, 1, ov_argv, e);
 }
 
 /* With $THEODOI_STATS set, report on stderr at the end (for `make bench`):

@@ -76,6 +76,13 @@ int ops_identify(struct ops_ctx *c, struct err *e)
 	return 0;
 }
 
+date_t ops_write_day(const struct ops_ctx *c)
+{
+	if (c->who.role == ROLE_ADMIN && c->today != DATE_NONE)
+		return c->today;
+	return c->clock != 0 && c->clock != DATE_NONE ? c->clock : date_clock();
+}
+
 void ops_refresh_due(const struct ops_ctx *c, struct task *t)
 {
 	static const struct periods dec = {1u << 11};
@@ -282,9 +289,10 @@ static int update_fn(struct txn *t, void *ctx, struct err *e)
 	                        ops_check_txn(t, c, PA_STATUS, &task, NULL) == 0, e)))
 		goto out;
 
+	date_t day = ops_write_day(c);
 	u.task_id = task.id;
 	u.time = (int64_t)time(NULL);
-	u.day = c->today;
+	u.day = day;
 	str_copy(u.login, c->who.login, sizeof u.login);
 	u.note = r->note ? xstrdup(r->note) : NULL;
 	u.progress = (int8_t)progress;
@@ -293,7 +301,7 @@ static int update_fn(struct txn *t, void *ctx, struct err *e)
 		u.status_before = (int8_t)task.status;
 		u.status_after = (int8_t)status;
 		if (status == ST_DONE) {
-			task.done_date = c->today;
+			task.done_date = day;
 			if ((rc = confirm_on_done(t, c, &task, &task.confirm, e)))
 				goto out;
 		} else if (task.status == ST_DONE) {
@@ -306,8 +314,8 @@ static int update_fn(struct txn *t, void *ctx, struct err *e)
 		u.confirm_after = (int8_t)task.confirm;
 	if (progress >= 0)
 		task.progress = (uint8_t)progress;
-	if (task.last_update == DATE_NONE || c->today > task.last_update)
-		task.last_update = c->today;
+	if (task.last_update == DATE_NONE || day > task.last_update)
+		task.last_update = day;
 	task.nupdates++;
 	ops_refresh_due(c, &task);
 	if ((rc = store_update_add(t, &u, e)) || (rc = store_task_put(t, &task, e)))
@@ -449,7 +457,7 @@ int ops_extend(struct ops_ctx *c, uint64_t task, date_t to, const char *reason,
 	char d[11];
 	if (to == DATE_NONE)
 		return err_set(e, ERR_INPUT, "thiếu hạn mới");
-	if (to <= c->today)
+	if (to <= ops_write_day(c))
 		return err_set(e, ERR_INPUT, "hạn mới %s phải sau ngày hôm nay", date_vn(to, d));
 	char *clean = NULL;
 	int rc = txt_clean_input(reason ? reason : "", OPS_REASON_MAX, 1, &clean, e);
@@ -539,7 +547,7 @@ static int add_task_fn(struct txn *t, void *ctx, struct err *e)
 		doc_free(&d);
 	}
 	if (task->start == DATE_NONE)
-		task->start = r->c->today;
+		task->start = ops_write_day(r->c);
 	if (task->lead) {
 		struct unit u = {0};
 		int rc = store_unit_get(t, task->lead, &u, e);

@@ -8,7 +8,7 @@
 
 /* The rules that refuse, in the order of enum rule_id. */
 enum rule_id { R_ADMIN, R_VIEWER, R_UNMAPPED_READ, R_UNMAPPED_NONE, R_SUBTREE, R_PARTNER,
-               R_EXTEND, R_MONITOR, R_COUNT };
+               R_EXTEND, R_MONITOR, R_EXPORT, R_COUNT };
 
 static const struct perm_rule rules[R_COUNT] = {
 	[R_ADMIN] = {"admin-only", "chỉ vai trò quản trị (admin) được làm việc này"},
@@ -30,6 +30,9 @@ static const struct perm_rule rules[R_COUNT] = {
 	[R_MONITOR] = {"monitor-only",
 	               "chỉ văn phòng theo dõi khối đơn vị chủ trì ([access] monitors) hoặc "
 	               "quản trị được xác nhận hay trả lại kết quả hoàn thành"},
+	[R_EXPORT] = {"export-editors",
+	              "chỉ vai trò cập nhật (editor) và quản trị (admin) được sao lưu hay xuất "
+	              "toàn bộ kho"},
 };
 
 /* The table: for each role and action, one cell per relation (own,
@@ -39,7 +42,8 @@ static const struct perm_rule rules[R_COUNT] = {
  *   m  allowed when the actor's unit is the monitoring office, else R_MONITOR
  *   u  R_UNMAPPED_READ, or R_UNMAPPED_NONE when unmapped logins may not read
  *   r  allowed when unmapped logins may read, else R_UNMAPPED_NONE
- *   a v s p  R_ADMIN, R_VIEWER, R_SUBTREE, R_PARTNER */
+ *   a v s p  R_ADMIN, R_VIEWER, R_SUBTREE, R_PARTNER
+ *   c  R_EXPORT */
 static const char *const grid[ROLE_ADMIN + 1][PA_COUNT] = {
 	[ROLE_NONE] = {
 		[PA_READ] = "rrrr", [PA_NOTE] = "uuuu", [PA_PROGRESS] = "uuuu",
@@ -47,6 +51,7 @@ static const char *const grid[ROLE_ADMIN + 1][PA_COUNT] = {
 		[PA_MEASURE] = "uuuu", [PA_ADD_DOC] = "uuuu", [PA_ADD_TASK] = "uuuu",
 		[PA_EDIT] = "uuuu", [PA_DELETE] = "uuuu", [PA_IMPORT] = "uuuu",
 		[PA_HIERARCHY] = "uuuu", [PA_MAINTAIN] = "uuuu",
+		[PA_EXPORT] = "uuuu",
 	},
 	[ROLE_VIEWER] = {
 		[PA_READ] = "yyyy", [PA_NOTE] = "vvvv", [PA_PROGRESS] = "vvvv",
@@ -54,6 +59,7 @@ static const char *const grid[ROLE_ADMIN + 1][PA_COUNT] = {
 		[PA_MEASURE] = "vvvv", [PA_ADD_DOC] = "vvvv", [PA_ADD_TASK] = "vvvv",
 		[PA_EDIT] = "vvvv", [PA_DELETE] = "vvvv", [PA_IMPORT] = "vvvv",
 		[PA_HIERARCHY] = "vvvv", [PA_MAINTAIN] = "vvvv",
+		[PA_EXPORT] = "cccc",
 	},
 	[ROLE_EDITOR] = {
 		[PA_READ] = "yyyy", [PA_NOTE] = "yyys", [PA_PROGRESS] = "yyps",
@@ -61,6 +67,7 @@ static const char *const grid[ROLE_ADMIN + 1][PA_COUNT] = {
 		[PA_MEASURE] = "yyss", [PA_ADD_DOC] = "aaaa", [PA_ADD_TASK] = "aaaa",
 		[PA_EDIT] = "aaaa", [PA_DELETE] = "aaaa", [PA_IMPORT] = "aaaa",
 		[PA_HIERARCHY] = "aaaa", [PA_MAINTAIN] = "aaaa",
+		[PA_EXPORT] = "yyyy",
 	},
 	[ROLE_ADMIN] = {
 		[PA_READ] = "yyyy", [PA_NOTE] = "yyyy", [PA_PROGRESS] = "yyyy",
@@ -68,6 +75,7 @@ static const char *const grid[ROLE_ADMIN + 1][PA_COUNT] = {
 		[PA_MEASURE] = "yyyy", [PA_ADD_DOC] = "yyyy", [PA_ADD_TASK] = "yyyy",
 		[PA_EDIT] = "yyyy", [PA_DELETE] = "yyyy", [PA_IMPORT] = "yyyy",
 		[PA_HIERARCHY] = "yyyy", [PA_MAINTAIN] = "yyyy",
+		[PA_EXPORT] = "yyyy",
 	},
 };
 
@@ -88,6 +96,7 @@ static const struct {
 	[PA_IMPORT] = {"import", "nhập văn bản"},
 	[PA_HIERARCHY] = {"hierarchy", "thay đổi cây đơn vị"},
 	[PA_MAINTAIN] = {"maintain", "bảo trì kho (phục hồi, nhập JSON, sửa chỉ mục)"},
+	[PA_EXPORT] = {"export", "sao lưu, xuất toàn bộ kho"},
 };
 
 static const char *const rel_keys[PR_COUNT] = {"own", "subtree", "partner", "elsewhere"};
@@ -120,8 +129,19 @@ const struct perm_rule *perm_check(enum role role, enum perm_action a, enum perm
 	case 'v': return &rules[R_VIEWER];
 	case 's': return &rules[R_SUBTREE];
 	case 'p': return &rules[R_PARTNER];
+	case 'c': return &rules[R_EXPORT];
 	default: return &rules[R_ADMIN];
 	}
+}
+
+const struct perm_rule *perm_check_any(enum role role, enum perm_action a,
+                                       const struct perm_opts *o)
+{
+	for (int rel = 0; rel < PR_COUNT; rel++)
+		if (!perm_check(role, a, (enum perm_rel)rel, 1, o))
+			return NULL;
+	/* refused even on the actor's own unit's objects: that rule says why */
+	return perm_check(role, a, PR_OWN, 1, o);
 }
 
 int perm_deny(const struct perm_rule *r, enum perm_action a, const char *object,

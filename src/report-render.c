@@ -7,6 +7,7 @@
 
 #include <jansson.h>
 
+#include "output.h"
 #include "report.h"
 #include "text.h"
 #include "util.h"
@@ -580,27 +581,13 @@ static void render_txt(const struct report *r, struct sbuf *b)
 
 /* ---- CSV -------------------------------------------------------------------- */
 
-static void csv_field(struct sbuf *b, const char *s)
-{
-	if (!strpbrk(s, ",\"\r\n")) {
-		sbuf_puts(b, s);
-		return;
-	}
-	sbuf_putc(b, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			sbuf_putc(b, '"');
-		sbuf_putc(b, *s);
-	}
-	sbuf_putc(b, '"');
-}
-
-static void csv_row(struct sbuf *b, const char *const *cells, int n)
+/* One record; numeric[i] marks the numeric columns (output.h). */
+static void csv_row(struct sbuf *b, const char *const *cells, const int *numeric, int n)
 {
 	for (int i = 0; i < n; i++) {
 		if (i)
 			sbuf_putc(b, ',');
-		csv_field(b, cells[i] ? cells[i] : "");
+		out_csv_cell(b, cells[i], numeric ? numeric[i] : 0);
 	}
 	sbuf_puts(b, "\r\n");
 }
@@ -610,8 +597,10 @@ static void render_csv(const struct report *r, struct sbuf *b)
 	static const char *const head[] = {
 		"doc_number", "section", "task_id", "lead_code", "lead_name", "text", "deadline_phrase",
 		"due", "extended_to", "status", "progress", "timeliness", "days", "bucket", "notes"};
+	/* task_id, progress and days are numbers */
+	static const int numeric[] = {0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0};
 	const int n = (int)(sizeof head / sizeof head[0]);
-	csv_row(b, head, n);
+	csv_row(b, head, NULL, n);
 	struct sbuf notes = {0};
 	for (size_t d = 0; d < r->ndocs; d++) {
 		const struct report_doc *doc = &r->docs[d];
@@ -629,7 +618,7 @@ static void render_csv(const struct report *r, struct sbuf *b)
 			                       k->dl_phrase, date_iso(k->due, due), date_iso(k->extended_to, ext),
 			                       st_key((enum task_status)k->status), prog, tl_key(k->tl.tl), days,
 			                       rollup_bucket_key(k->bucket), notes.s};
-			csv_row(b, cells, n);
+			csv_row(b, cells, numeric, n);
 		}
 	}
 	sbuf_free(&notes);
@@ -754,8 +743,8 @@ static void render_json(const struct report *r, struct sbuf *b)
 	json_object_set_new(sum, "done_in_period", json_integer((json_int_t)r->done_in_period));
 	json_object_set_new(sum, "updates_in_period", json_integer((json_int_t)r->updates_in_period));
 	json_object_set_new(o, "summary", sum);
-	char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
-	sbuf_puts(b, s);
+	char *s = out_json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+	sbuf_puts(b, s ? s : "null");
 	sbuf_putc(b, '\n');
 	free(s);
 	json_decref(o);

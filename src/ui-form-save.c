@@ -152,7 +152,7 @@ static int save_measure(struct ui *u, struct ui_form *f, struct err *e)
 	if (rc == 0)
 		ui_msg(u, 0, "Đã ghi số liệu chỉ tiêu #%llu ngày %s.",
 		       (unsigned long long)f->indicator,
-		       date_vn(d == DATE_NONE ? u->ops->today : d, dbuf));
+		       date_vn(d == DATE_NONE ? ops_write_day(u->ops) : d, dbuf));
 	return rc;
 }
 

@@ -158,7 +158,7 @@ static int measure_form(struct ui *u, struct ui_form *f)
 	         (unsigned long long)ind->id, ind->unit_of[0] ? " (đơn vị: " : "", ind->unit_of,
 	         ind->unit_of[0] ? ")" : "");
 	text_field(&f->f[0], "Giá trị", NULL, 32);
-	text_field(&f->f[1], "Ngày", date_vn(u->ops->today, dbuf), 10);
+	text_field(&f->f[1], "Ngày", date_vn(ops_write_day(u->ops), dbuf), 10);
 	text_field(&f->f[2], "Nguồn", NULL, NOTE_MAX);
 	f->nf = 3;
 	return 0;

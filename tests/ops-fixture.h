@@ -70,6 +70,7 @@ static inline void ox_setup(void)
 	ox.st = fx_st;
 	ox.cfg = &ox_cfg;
 	ox.today = OX_TODAY;
+	ox.clock = OX_TODAY; /* the "real" day of these tests */
 }
 
 static inline void ox_teardown(void)

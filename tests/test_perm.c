@@ -35,6 +35,7 @@ static const struct row expected[] = {
 	{ROLE_NONE, PA_IMPORT, ALL("unmapped-read")},
 	{ROLE_NONE, PA_HIERARCHY, ALL("unmapped-read")},
 	{ROLE_NONE, PA_MAINTAIN, ALL("unmapped-read")},
+	{ROLE_NONE, PA_EXPORT, ALL("unmapped-read")},
 
 	{ROLE_VIEWER, PA_READ, ALL(OK)},
 	{ROLE_VIEWER, PA_NOTE, ALL("viewer-read")},
@@ -50,6 +51,7 @@ static const struct row expected[] = {
 	{ROLE_VIEWER, PA_IMPORT, ALL("viewer-read")},
 	{ROLE_VIEWER, PA_HIERARCHY, ALL("viewer-read")},
 	{ROLE_VIEWER, PA_MAINTAIN, ALL("viewer-read")},
+	{ROLE_VIEWER, PA_EXPORT, ALL("export-editors")},
 
 	{ROLE_EDITOR, PA_READ, ALL(OK)},
 	{ROLE_EDITOR, PA_NOTE, {OK, OK, OK, "editor-subtree"}},
@@ -65,6 +67,7 @@ static const struct row expected[] = {
 	{ROLE_EDITOR, PA_IMPORT, ALL("admin-only")},
 	{ROLE_EDITOR, PA_HIERARCHY, ALL("admin-only")},
 	{ROLE_EDITOR, PA_MAINTAIN, ALL("admin-only")},
+	{ROLE_EDITOR, PA_EXPORT, ALL(OK)},
 
 	{ROLE_ADMIN, PA_READ, ALL(OK)},
 	{ROLE_ADMIN, PA_NOTE, ALL(OK)},
@@ -80,6 +83,7 @@ static const struct row expected[] = {
 	{ROLE_ADMIN, PA_IMPORT, ALL(OK)},
 	{ROLE_ADMIN, PA_HIERARCHY, ALL(OK)},
 	{ROLE_ADMIN, PA_MAINTAIN, ALL(OK)},
+	{ROLE_ADMIN, PA_EXPORT, ALL(OK)},
 };
 #define NEXPECTED (sizeof expected / sizeof expected[0])
 
@@ -114,7 +118,8 @@ static const struct variant variants[] = {
 	  {ROLE_NONE, PA_DELETE, ALL("unmapped-none")},
 	  {ROLE_NONE, PA_IMPORT, ALL("unmapped-none")},
 	  {ROLE_NONE, PA_HIERARCHY, ALL("unmapped-none")},
-	  {ROLE_NONE, PA_MAINTAIN, ALL("unmapped-none")}}, PA_COUNT},
+	  {ROLE_NONE, PA_MAINTAIN, ALL("unmapped-none")},
+	  {ROLE_NONE, PA_EXPORT, ALL("unmapped-none")}}, PA_COUNT},
 };
 
 static const char *expect_cell(const struct variant *v, enum role r, enum perm_action a,
