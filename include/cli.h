@@ -24,6 +24,8 @@ struct cli {
 	char store_dir[PATH_MAX]; /* --store, else [store] path */
 	struct hier *hier;        /* NULL until cli_hier */
 	FILE *out;                /* stdout */
+	unsigned store_flags;     /* added to store_open's flags (STORE_SHARED when
+	                             the program runs setgid, priv.h) */
 };
 
 /* Open the store (creating it if `create`), synchronise the hierarchy from
