@@ -42,12 +42,22 @@ BIN      = $(BUILD)/theodoi
 DEMO_DIR = $(BUILD)/demo
 RUN_CONF = conf/theodoi.ini
 
-.PHONY: all run check check-asan test bench fuzz deps install uninstall clean demo
+.PHONY: all run check check-asan test bench fuzz deps install uninstall clean demo FORCE
 
 all: $(BIN)
 
 $(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The configuration and store an installed program trusts (src/priv.c):
+# compiled in, and rebuilt whenever SYSCONFDIR or LOCALSTATEDIR change, so
+# that `make install SYSCONFDIR=...` installs a program that reads them.
+PATH_DEFS = -DTHEODOI_SYSCONFDIR='"$(SYSCONFDIR)"' -DTHEODOI_LOCALSTATEDIR='"$(LOCALSTATEDIR)"'
+$(BUILD)/paths.stamp: FORCE | $(BUILD)
+	@echo '$(PATH_DEFS)' | cmp -s - $@ || echo '$(PATH_DEFS)' >$@
+$(BUILD)/priv.o: ALL_CFLAGS += $(PATH_DEFS)
+$(BUILD)/priv.o: $(BUILD)/paths.stamp
+FORCE:
 
 $(LIB): $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
@@ -120,6 +130,11 @@ fuzz: deps
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/theodoi
+	@# setgid to the store's group, when that group exists (it is not
+	@# created here): staff outside it reach the store through theodoi only
+	@if chgrp $(STORE_GROUP) $(DESTDIR)$(BINDIR)/theodoi 2>/dev/null; then \
+	  chmod 2755 $(DESTDIR)$(BINDIR)/theodoi; \
+	else echo "theodoi: no group '$(STORE_GROUP)': $(BINDIR)/theodoi installed without the setgid bit (theodoi(1), SHARED SERVER)" >&2; fi
 	install -m 644 man/theodoi.1 $(DESTDIR)$(MANDIR)/man1/theodoi.1
 	install -m 644 man/theodoi.ini.5 $(DESTDIR)$(MANDIR)/man5/theodoi.ini.5
 	install -m 644 conf/theodoi.ini conf/units.ini $(DESTDIR)$(DATADIR)/
