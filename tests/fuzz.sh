@@ -14,9 +14,10 @@ esac
 FB=build-fuzz
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
 targets=$(ls tests/fuzz/fuzz_*.c 2>/dev/null | sed 's,.*/,,; s,\.c$,,')
-# fuzz_store opens a crafted data.mdb: each run maps a store and LMDB may
-# take seconds on a damaged one, so a few seconds prove nothing; make fuzz
-# only.
+# fuzz_store opens a crafted data.mdb, and LMDB does not survive every
+# damaged file: a fault it takes inside a libc call (memcpy, memcmp) is
+# reported as a crash of the target.  Its findings are to be read (make
+# fuzz), not to fail make check.
 [ "$mode" = short ] && targets=$(echo "$targets" | grep -v '^fuzz_store$')
 [ -n "$targets" ] || { echo "no fuzz targets"; exit 0; }
 for t in $targets; do
