@@ -151,9 +151,24 @@ static int resolve(const char *ini, const char *rel, char *out, size_t len)
 /* A value parser: 0, or -1 with the reason in why (Vietnamese). */
 typedef int (*key_fn)(struct config *c, const char *val, char *why, size_t n);
 
+/* The store when [store] path is unset or empty: where the install made
+ * room for it (LOCALSTATEDIR) for the system's configuration, next to any
+ * other one. */
+static void default_store(struct config *c)
+{
+	if (!strcmp(c->path, priv_system_config()))
+		str_copy(c->store, priv_system_store(), sizeof c->store);
+	else
+		resolve(c->path, CFG_STORE_DEFAULT, c->store, sizeof c->store);
+}
+
 static int parse_store(struct config *c, const char *val, char *why, size_t n)
 {
-	if (resolve(c->path, val[0] ? val : CFG_STORE_DEFAULT, c->store, sizeof c->store)) {
+	if (!val[0]) {
+		default_store(c);
+		return 0;
+	}
+	if (resolve(c->path, val, c->store, sizeof c->store)) {
 		snprintf(why, n, "đường dẫn kho dữ liệu quá dài");
 		return -1;
 	}
@@ -438,12 +453,7 @@ static void set_defaults(struct config *c, const char *path)
 	memset(c, 0, sizeof *c);
 	str_copy(c->path, path, sizeof c->path);
 	resolve(c->path, "units.ini", c->units_path, sizeof c->units_path);
-	/* the system's configuration keeps its store where the install made
-	 * room for it (LOCALSTATEDIR), any other one next to itself */
-	if (!strcmp(path, priv_system_config()))
-		str_copy(c->store, priv_system_store(), sizeof c->store);
-	else
-		resolve(c->path, CFG_STORE_DEFAULT, c->store, sizeof c->store);
+	default_store(c);
 	c->periods.months = 1u << 11; /* December */
 	c->soon_days = 14;
 	c->unmapped_can_read = 1;

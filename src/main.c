@@ -24,7 +24,8 @@ static void usage(FILE *f)
 	        "Không có LỆNH: mở giao diện màn hình (trên terminal) hoặc in tổng quan.\n\n"
 	        "Tùy chọn chung (đặt ở bất kỳ đâu trên dòng lệnh):\n"
 	        "  --store DIR     kho dữ liệu (mặc định: [store] path trong theodoi.ini)\n"
-	        "  --config FILE   tệp cấu hình theodoi.ini\n"
+	        "  --config FILE   tệp cấu hình theodoi.ini (bản cài setgid: chỉ dùng cấu hình\n"
+	        "                  của hệ thống, không nhận --config, THEODOI_CONFIG; xem man theodoi)\n"
 	        "  --today DATE    coi ngày này là hôm nay (YYYY-MM-DD hoặc dd/mm/yyyy)\n"
 	        "  --help, -h      trợ giúp;  --version  phiên bản\n\n"
 	        "Lệnh:\n");
