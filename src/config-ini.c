@@ -1,18 +1,19 @@
-/* config-ini.c — reading ini files: our own line scanner for line numbers
- * and the checks iniparser does not make, and iniparser itself for the
- * values.
+/* config-ini.c — reading ini files: our own line scanner for line numbers,
+ * values and the checks iniparser does not make, and an iniparser
+ * dictionary of what it read.
  *
  * The scanner follows iniparser 4.1's reading rules (fgets into a
  * 1024-byte buffer, trailing white space trimmed, a trailing backslash
  * joining the next line, then one of: empty, comment, [section],
- * key = value) so that both see the same sections and keys.
+ * key = value, values as iniparser_line() takes them).  The file is read
+ * once, through one descriptor, and never by iniparser_load(): what a
+ * setgid program checked on that descriptor is what it parses.
  */
 #include "config-internal.h"
 
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +34,9 @@ static int read_all(const char *path, int trusted, struct sbuf *b, struct err *e
 {
 	char chunk[4096];
 	ssize_t n;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | (trusted ? O_NOFOLLOW : 0));
+	/* trusted: no link followed, and no wait on a FIFO before the check */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY |
+			    (trusted ? O_NOFOLLOW | O_NONBLOCK : 0));
 	int rc = 0;
 
 	if (fd < 0 && trusted && errno == ELOOP)
