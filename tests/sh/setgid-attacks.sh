@@ -10,7 +10,8 @@
 #   $THEODOI_CONFIG, a symbolic link swapped under --config in a race loop,
 #   a store directory of one's own whose data.mdb links to the live one,
 #   --store naming another directory, restore and import-json,
-#   the system configuration replaced by a symbolic link.
+#   the system configuration replaced by a symbolic link or writable by
+#   others, the store's files replaced by a link or not the group's.
 # Each must fail with a clear message, and the store must stay
 # byte-identical: the checksum of `theodoi export` (as root) before and
 # after, and no new file in the store's directory.  What the users may do
@@ -187,6 +188,16 @@ mv "$STORE/data.mdb" "$STORE/real.mdb" && ln -s real.mdb "$STORE/data.mdb"
 files=$(listing)
 attack "$VIEWER" "liên kết tượng trưng" "$BIN" tasks
 rm "$STORE/data.mdb" && mv "$STORE/real.mdb" "$STORE/data.mdb"
+files=$(listing)
+# ... or lock.mdb not the group's, or the directory writable by others
+chgrp root "$STORE/lock.mdb" && chmod 664 "$STORE/lock.mdb"
+files=$(listing)
+attack "$VIEWER" "lock.mdb phải là tệp thường thuộc nhóm kho" "$BIN" tasks
+chgrp "$G" "$STORE/lock.mdb" && chmod 660 "$STORE/lock.mdb"
+chmod o+w "$STORE"
+files=$(listing)
+attack "$VIEWER" "người khác không ghi được" "$BIN" tasks
+chmod o-w "$STORE"
 files=$(listing)
 
 # after all that, the users still work as before
