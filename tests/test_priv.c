@@ -1,16 +1,21 @@
 /* test_priv.c — priv.c: a raised group is given up for good, and only the
  * configuration compiled in counts as the system's.  The drop is tried in
  * a child made to look like a setgid program run by `nobody` (root sets
- * real, effective and saved ids, then gives up root), so it needs root. */
+ * real, effective and saved ids, then gives up root), so it needs root;
+ * so does the store that stays writable through LMDB's descriptors, map
+ * growth included, once the group that opened it is gone. */
 #define _GNU_SOURCE /* setresgid */
 #include <criterion/criterion.h>
 #include <grp.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "priv.h"
+#include "store.h"
 #include "util.h"
 
 #define NOBODY 65534
@@ -103,4 +108,68 @@ Test(priv, same_dir_compares_directories_not_strings)
 	unlink(link);
 	rmdir(other);
 	rmdir(dir);
+}
+
+static char grow_dir[64];
+
+static int put_big(struct txn *t, void *ctx, struct err *e)
+{
+	char key[32], val[16 * 1024];
+	memset(val, 'x', sizeof val - 1);
+	val[sizeof val - 1] = '\0';
+	snprintf(key, sizeof key, "big-%d", *(int *)ctx);
+	return store_meta_put(t, key, val, e);
+}
+
+/* Open the group's store as the raised program does, drop the group, then
+ * write far beyond the map the store was opened with. */
+static int write_after_drop(void)
+{
+	struct priv p;
+	struct err e = {0};
+	struct store *st = NULL;
+	struct txn *t;
+	char path[128], *v = NULL;
+	priv_init(&p);
+	snprintf(path, sizeof path, "%s/store", grow_dir);
+	setenv("THEODOI_MAPSIZE", "64K", 1); /* a small map: every few writes grow it */
+	if (store_open(path, STORE_CREATE | STORE_SHARED, &st, &e))
+		return 10;
+	if (priv_drop(&p, &e))
+		return 11;
+	if (access(path, W_OK) == 0) /* no way in by name any more */
+		return 12;
+	for (int i = 0; i < 300; i++)
+		if (store_write(st, put_big, &i, &e))
+			return 13;
+	if (store_read_begin(st, &t, &e))
+		return 14;
+	int rc = store_meta_get(t, "big-299", &v, &e);
+	store_read_end(t);
+	free(v);
+	store_close(st);
+	return rc ? 15 : 0;
+}
+
+Test(priv, the_store_stays_writable_and_grows_after_the_drop)
+{
+	if (geteuid() != 0)
+		cr_skip_test("needs root to set up a raised group");
+	char data[128];
+	struct stat sb;
+	strcpy(grow_dir, "/tmp/theodoi-priv-XXXXXX");
+	cr_assert_not_null(mkdtemp(grow_dir));
+	cr_assert_eq(chown(grow_dir, 0, STORE_GID), 0);
+	cr_assert_eq(chmod(grow_dir, 02770), 0);
+	int rc = as_setgid_nobody(write_after_drop);
+	snprintf(data, sizeof data, "%s/store/data.mdb", grow_dir);
+	int have = stat(data, &sb) == 0;
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", grow_dir);
+	cr_assert_eq(system(cmd), 0);
+	cr_assert_eq(rc, 0, "step %d failed", rc);
+	cr_assert(have);
+	cr_assert_gt(sb.st_size, 300 * 16 * 1024, "the store did not grow: %lld bytes",
+	             (long long)sb.st_size);
+	cr_assert_eq(sb.st_gid, (gid_t)STORE_GID);
 }
