@@ -1,7 +1,7 @@
 #!/bin/sh
 # Build the fuzz targets (tests/fuzz/fuzz_*.c) with clang, libFuzzer, ASan
 # and UBSan, and run each on a copy of its seed corpus.
-#   sh tests/fuzz.sh short   a few seconds per target (part of make check)
+#   sh tests/fuzz.sh short   a few seconds per target but fuzz_store (part of make check)
 #   sh tests/fuzz.sh long    ten minutes per target (make fuzz)
 # A crash leaves its input in build-fuzz/crashes/ and fails.
 set -u
