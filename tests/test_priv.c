@@ -14,6 +14,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "config.h"
+#include "ops.h"
 #include "priv.h"
 #include "store.h"
 #include "util.h"
@@ -172,4 +174,31 @@ Test(priv, the_store_stays_writable_and_grows_after_the_drop)
 	cr_assert_gt(sb.st_size, 300 * 16 * 1024, "the store did not grow: %lld bytes",
 	             (long long)sb.st_size);
 	cr_assert_eq(sb.st_gid, (gid_t)STORE_GID);
+}
+
+static struct config loaded;
+
+/* ops_identify, raised, with a configuration loaded without the checks. */
+static int identify_untrusted(void)
+{
+	struct ops_ctx c;
+	struct err e = {0};
+	memset(&c, 0, sizeof c);
+	c.cfg = &loaded;
+	if (ops_identify(&c, &e) != ERR_DENIED || !strstr(e.msg, "setgid"))
+		return 1;
+	loaded.trusted = 1; /* as cfg_load_trusted leaves it */
+	return ops_identify(&c, &e) ? 2 : 0;
+}
+
+Test(priv, a_raised_program_takes_no_role_from_an_unchecked_configuration)
+{
+	if (geteuid() != 0)
+		cr_skip_test("needs root to set up a raised group");
+	struct err e = {0};
+	cr_assert_eq(cfg_load("conf/theodoi.ini", &loaded, &e), 0, "%s", e.msg);
+	cr_assert_not(loaded.trusted);
+	int rc = as_setgid_nobody(identify_untrusted);
+	cfg_free(&loaded);
+	cr_assert_eq(rc, 0, "step %d failed", rc);
 }
