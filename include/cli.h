@@ -24,6 +24,8 @@ struct cli {
 	struct hier *hier;        /* NULL until cli_hier */
 	FILE *out;                /* stdout */
 	const struct cli_cmd *cmd; /* the command running; NULL: the screen */
+	unsigned store_flags;     /* added to store_open's flags (STORE_SHARED when
+	                             the program runs setgid, priv.h) */
 };
 
 /* Open the store (creating it if `create`), synchronise the hierarchy from

@@ -63,17 +63,13 @@ date_t ops_write_day(const struct ops_ctx *c);
  * $USER or $LOGNAME) and the configuration's [users]; c->cfg must be set,
  * c->st may be NULL (then the unit id stays 0).  A login that [users] does
  * not map gets ROLE_NONE; when [access] unmapped = none it is refused:
- * ERR_DENIED naming the rule "unmapped-none", so nothing can be read. */
+ * ERR_DENIED naming the rule "unmapped-none", so nothing can be read.
+ * Running with another effective group or user than the real one (theodoi
+ * installed setgid to the group that owns the store, priv.h), it refuses
+ * (ERR_DENIED) a configuration that was not loaded by cfg_load_trusted(),
+ * so that `--config ~/my.ini` cannot grant a role even to a caller that
+ * forgot to refuse it. */
 int ops_identify(struct ops_ctx *c, struct err *e);
-
-/* Running with another effective group or user than the real one (theodoi
- * installed setgid to the group that owns the store, staff outside that
- * group), ops_identify first requires theodoi.ini and units.ini to pass
- * this: owned by root (or by the effective user of a setuid install, never
- * by the real user) and writable by nobody else;
- * else ERR_DENIED, so that `--config ~/my.ini` cannot grant a role.
- * ERR_CONFIG when path cannot be read. */
-int ops_file_trusted(const char *path, struct err *e);
 
 /* Record progress on a task: status (enum task_status, or -1 to keep),
  * progress 0..100 (or -1 to keep), note (UTF-8, may be NULL).  At least one

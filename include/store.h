@@ -55,7 +55,10 @@ struct txn;
 enum store_flags {
 	STORE_CREATE = 1,   /* create the directory and an empty store if missing */
 	STORE_RDONLY = 2,   /* open read-only (a viewer on a read-only file system) */
-	STORE_NOSYNC = 4    /* no fsync at commit (bulk generation only) */
+	STORE_NOSYNC = 4,   /* no fsync at commit (bulk generation only) */
+	STORE_SHARED = 8    /* the shared store of a raised program (priv.h): the
+	                       directory, data.mdb and lock.mdb must belong to the
+	                       raised group and be no symbolic links (ERR_STORE) */
 };
 
 /* Open the store in directory dir.  Clears readers left by dead processes.

@@ -18,7 +18,7 @@ int cli_store(struct cli *c, int create, struct err *e)
 	if (c->ops.st)
 		return 0;
 	struct store *st = NULL;
-	int rc = store_open(c->store_dir, create ? STORE_CREATE : 0, &st, e);
+	int rc = store_open(c->store_dir, (create ? STORE_CREATE : 0) | (int)c->store_flags, &st, e);
 	if (rc)
 		return rc;
 	c->ops.cfg = &c->cfg;

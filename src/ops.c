@@ -16,33 +16,19 @@
 #include "text.h"
 #include "util.h"
 
-int ops_file_trusted(const char *path, struct err *e)
-{
-	struct stat sb;
-	if (stat(path, &sb) != 0)
-		return err_set(e, ERR_CONFIG, "không đọc được %s: %s", path, strerror(errno));
-	/* root's, or the effective user's when that is not the real one (a
-	 * setuid install); never the real user's own */
-	int owner_ok = sb.st_uid == 0 || (sb.st_uid == geteuid() && geteuid() != getuid());
-	if (!owner_ok || (sb.st_mode & (S_IWGRP | S_IWOTH)))
-		return err_set(e, ERR_DENIED,
-		               "theodoi chạy với quyền của nhóm kho (setgid) nên chỉ tin tệp cấu hình "
-		               "thuộc root mà không ai khác ghi được; %s không như vậy (hãy dùng "
-		               "/etc/theodoi/theodoi.ini, chmod 644, chown root)", path);
-	return 0;
-}
-
 int ops_identify(struct ops_ctx *c, struct err *e)
 {
 	struct passwd *pw = getpwuid(getuid());
 	int rc;
 	memset(&c->who, 0, sizeof c->who);
 	/* Installed setgid (the store writable by its group only), the roles
-	 * of a configuration the user could have written are not to be had. */
-	if (c->cfg && (getegid() != getgid() || geteuid() != getuid()) &&
-	    ((rc = ops_file_trusted(c->cfg->path, e)) ||
-	     (rc = ops_file_trusted(c->cfg->units_path, e))))
-		return rc;
+	 * of a configuration the user could have written are not to be had:
+	 * only one read under cfg_load_trusted's checks counts (main loads it
+	 * so, before the raised group is dropped). */
+	if (c->cfg && !c->cfg->trusted && (getegid() != getgid() || geteuid() != getuid()))
+		return err_set(e, ERR_DENIED, "theodoi chạy với quyền của nhóm kho (setgid) nên chỉ "
+		               "tin tệp cấu hình của hệ thống, đọc qua kiểm tra chủ sở hữu và quyền "
+		               "(%s)", c->cfg->path);
 	if (pw && pw->pw_name)
 		str_copy(c->who.login, pw->pw_name, sizeof c->who.login);
 	else

@@ -718,3 +718,61 @@ Test(config_stamp, missing_file_is_an_error)
 	str_copy(c.units_path, D "no-such-units.ini", sizeof c.units_path);
 	cr_assert_eq(cfg_units_stamp(&c, buf, sizeof buf, NULL), ERR_CONFIG);
 }
+
+/* A theodoi.ini in a temporary directory with the given [store] and
+ * [access] lines; the path into out. */
+static void write_ini(char *out, size_t len, const char *body)
+{
+	char dir[] = "/tmp/theodoi-cfgval-XXXXXX";
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(out, len, "%s/theodoi.ini", dir);
+	FILE *f = fopen(out, "w");
+	cr_assert_not_null(f);
+	fputs(body, f);
+	fclose(f);
+}
+
+Test(config, values_read_as_iniparser_reads_them)
+{
+	/* the values are taken from the bytes the scanner read (one read of
+	 * the file): quotes keep ';' and '#', a trailing comment is cut, ""
+	 * alone is empty, a quote left open runs to the end of the line */
+	static const struct {
+		const char *line, *store;
+	} cases[] = {
+		{"path = \"/a b;c#d\" ; comment\n", "/a b;c#d"},
+		{"path = '/q#r'\n", "/q#r"},
+		{"path = /x/y   ; comment\n", "/x/y"},
+		{"path = /x/y#z\n", "/x/y"},
+		{"path = \"/open\n", "/open"},
+		{"path=/tight\n", "/tight"},
+		{"path = /with \"inner\" quotes\n", "/with \"inner\" quotes"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char path[PATH_MAX], body[512];
+		struct config c;
+		struct err e = {0};
+		snprintf(body, sizeof body, "[store]\n%s[access]\nunmapped = \"none\"\n", cases[i].line);
+		write_ini(path, sizeof path, body);
+		cr_assert_eq(cfg_load(path, &c, &e), 0, "%s: %s", cases[i].line, e.msg);
+		cr_assert_str_eq(c.store, cases[i].store, "%s", cases[i].line);
+		cr_assert_eq(c.unmapped_can_read, 0);
+		cfg_free(&c);
+		unlink(path);
+		*strrchr(path, '/') = '\0';
+		rmdir(path);
+	}
+	/* "" and '' alone are empty: the default store next to the file */
+	char path[PATH_MAX], want[PATH_MAX + 32];
+	struct config c;
+	struct err e = {0};
+	write_ini(path, sizeof path, "[store]\npath = \"\"\n");
+	cr_assert_eq(cfg_load(path, &c, &e), 0, "%s", e.msg);
+	snprintf(want, sizeof want, "%.*s/%s", (int)(strrchr(path, '/') - path), path,
+	         CFG_STORE_DEFAULT);
+	cr_assert_str_eq(c.store, want);
+	cfg_free(&c);
+	unlink(path);
+	*strrchr(path, '/') = '\0';
+	rmdir(path);
+}
