@@ -1,6 +1,6 @@
 /* ops.c — the writing actions: identity, permission, records, derived
  * fields and audit, each in one write transaction.  Confirmation of
- * completions: ops-confirm.c. */
+ * completions: ops-confirm.c; extensions: ops-extend.c. */
 #include <errno.h>
 #include <pwd.h>
 #include <sys/stat.h>
@@ -104,7 +104,7 @@ int ops_check_txn(struct txn *t, const struct ops_ctx *c, enum perm_action a,
 		snprintf(obj, sizeof obj, "nhiệm vụ #%llu", (unsigned long long)task->id);
 		if ((rc = perm_task_rel(t, c->who.unit, task, &rel, e)))
 			return rc;
-		if (a == PA_CONFIRM && c->who.unit) {
+		if ((a == PA_CONFIRM || a == PA_EXTEND) && c->who.unit) {
 			uint32_t office;
 			if ((rc = perm_monitor_office(t, c->cfg, task->lead, &office, e)))
 				return rc;
@@ -367,103 +367,6 @@ int ops_update_req(struct ops_ctx *c, const struct ops_update_req *q, uint64_t *
 	free(clean);
 	if (!rc && update_id)
 		*update_id = r.update_id;
-	return rc;
-}
-
-struct extend_req {
-	const struct ops_ctx *c;
-	uint64_t task;
-	date_t to;
-	const char *reason;
-};
-
-static int extend_fn(struct txn *t, void *ctx, struct err *e)
-{
-	struct extend_req *r = ctx;
-	const struct ops_ctx *c = r->c;
-	struct task task = {0};
-	struct extension x;
-	char d1[11], d2[11];
-	extension_init(&x);
-	int rc = ops_load_task(t, r->task, &task, e);
-	if (rc)
-		goto out;
-	if ((rc = ops_check_txn(t, c, PA_EXTEND, &task, e)))
-		goto out;
-	if (task.status == ST_DONE) {
-		rc = err_set(e, ERR_INPUT, "nhiệm vụ #%llu đã hoàn thành, không cần gia hạn",
-		             (unsigned long long)task.id);
-		goto out;
-	}
-	if (task.due != DATE_NONE && r->to <= task.due) {
-		rc = err_set(e, ERR_INPUT, "hạn mới %s phải sau hạn hiện tại %s",
-		             date_vn(r->to, d1), date_vn(task.due, d2));
-		goto out;
-	}
-	json_t *before = ops_task_state(&task);
-	x.task_id = task.id;
-	x.time = (int64_t)time(NULL);
-	x.day = c->today;
-	str_copy(x.login, c->who.login, sizeof x.login);
-	x.from = task.due;
-	x.to = r->to;
-	x.reason = xstrdup(r->reason);
-	task.extended_to = r->to;
-	ops_refresh_due(c, &task);
-	if ((rc = store_extension_add(t, &x, e)) || (rc = store_task_put(t, &task, e))) {
-		json_decref(before);
-		goto out;
-	}
-	char obj[40];
-	snprintf(obj, sizeof obj, "task:%llu", (unsigned long long)task.id);
-	json_t *after = ops_task_state(&task);
-	json_object_set_new(after, "reason", json_string(x.reason));
-	rc = ops_audit(t, c, "extend", obj, before, after, e);
-out:
-	task_free(&task);
-	extension_free(&x);
-	return rc;
-}
-
-static const struct {
-	const char *key, *label;
-} ext_states[] = {
-	[EXT_GRANTED] = {"granted", "đã gia hạn"},
-	[EXT_REQUESTED] = {"requested", "đề nghị gia hạn"},
-	[EXT_REFUSED] = {"refused", "không chấp nhận gia hạn"},
-};
-
-const char *ops_ext_state_label(enum ext_state s)
-{
-	return (int)s >= 0 && s <= EXT_REFUSED ? ext_states[s].label : "";
-}
-
-const char *ops_ext_state_key(enum ext_state s)
-{
-	return (int)s >= 0 && s <= EXT_REFUSED ? ext_states[s].key : "";
-}
-
-int ops_extend(struct ops_ctx *c, uint64_t task, date_t to, const char *reason,
-               struct err *e)
-{
-	char d[11];
-	if (to == DATE_NONE)
-		return err_set(e, ERR_INPUT, "thiếu hạn mới");
-	if (to <= c->today)
-		return err_set(e, ERR_INPUT, "hạn mới %s phải sau ngày hôm nay", date_vn(to, d));
-	char *clean = NULL;
-	int rc = txt_clean_input(reason ? reason : "", OPS_REASON_MAX, 1, &clean, e);
-	if (rc)
-		return rc;
-	if (!*clean) {
-		free(clean);
-		if (e)
-			str_copy(e->field, "reason", sizeof e->field);
-		return err_set(e, ERR_INPUT, "gia hạn cần nêu lý do");
-	}
-	struct extend_req r = {c, task, to, clean};
-	rc = store_write(c->st, extend_fn, &r, e);
-	free(clean);
 	return rc;
 }
 
