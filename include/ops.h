@@ -93,7 +93,12 @@ struct ops_update_req {
 	                        period (update --period) */
 };
 /* ops_update with every field of the request; ops_update(c, id, s, p, n,
- * ...) is ops_update_req with done_on and period DATE_NONE. */
+ * ...) is ops_update_req with done_on and period DATE_NONE.  done_on, when
+ * given, is only for the update that makes the task done; it may not be
+ * after today nor before the task's start: else ERR_INPUT with field
+ * "done_on" and nothing written.  The task's done_date becomes done_on
+ * (its timeliness is judged by it); the update keeps done_on and, in
+ * `day`, the day it was typed; the audit entry has both. */
 int ops_update_req(struct ops_ctx *c, const struct ops_update_req *req, uint64_t *update_id,
                    struct err *e);
 

@@ -204,9 +204,11 @@ const struct cli_cmd cli_commands[] = {
 	{"overdue", cmd_overdue, "overdue [--unit U] [--subtree] [--count]", "nhiệm vụ quá hạn", 0},
 	{"due", cmd_due, "due [--within DAYS]", "nhiệm vụ sắp đến hạn", 0},
 	{"overview", cmd_overview, "overview", "tổng quan cho đơn vị của người dùng", 0},
-	{"update", cmd_update, "update TASK [--status S] [--progress N] [--note TEXT]",
+	{"update", cmd_update, "update TASK [--status S] [--progress N] [--note TEXT] [--done-on D]",
 	 "ghi nhận tiến độ một nhiệm vụ", 0},
-	{"extend", cmd_extend, "extend TASK --to DATE --reason TEXT", "gia hạn một nhiệm vụ", 0},
+	{"extend", cmd_extend, "extend TASK --to DATE --reason TEXT | extend --request TASK ... |\n"
+	 "               extend --grant ID | --refuse ID --reason TEXT | --pending",
+	 "gia hạn; đề nghị gia hạn và quyết định đề nghị", 0},
 	{"add-doc", cmd_add_doc, "add-doc --title T [--number N] ...", "thêm văn bản", 0},
 	{"add-task", cmd_add_task, "add-task --doc D --text T ...", "thêm nhiệm vụ vào văn bản", 0},
 	{"import", cmd_import, "import FILE... [--dry-run] [--replace]", "nhập văn bản kế hoạch từ tệp", 0},

@@ -265,6 +265,32 @@ static int settle_update(const struct task *task, int *status, int *progress, in
 	return 0;
 }
 
+/* The day the work was finished (update --done-on), when given: only on
+ * the update that makes the task done, not after the day of the update
+ * nor before the task was set. */
+static int check_done_on(const struct ops_ctx *c, const struct task *task, int status,
+                         date_t done_on, struct err *e)
+{
+	char d1[11], d2[11];
+	if (done_on == DATE_NONE)
+		return 0;
+	if (e)
+		str_copy(e->field, "done_on", sizeof e->field);
+	if (status != ST_DONE || task->status == ST_DONE)
+		return err_set(e, ERR_INPUT, "ngày hoàn thành chỉ ghi khi báo nhiệm vụ hoàn thành "
+		               "(trạng thái hoàn thành hoặc tiến độ 100%%)%s",
+		               task->status == ST_DONE ? ": nhiệm vụ đã hoàn thành từ trước" : "");
+	if (done_on > c->today)
+		return err_set(e, ERR_INPUT, "ngày hoàn thành %s là ngày trong tương lai (hôm nay %s)",
+		               date_vn(done_on, d1), date_vn(c->today, d2));
+	if (task->start != DATE_NONE && done_on < task->start)
+		return err_set(e, ERR_INPUT, "ngày hoàn thành %s trước ngày giao nhiệm vụ %s",
+		               date_vn(done_on, d1), date_vn(task->start, d2));
+	if (e)
+		e->field[0] = '\0';
+	return 0;
+}
+
 static int update_fn(struct txn *t, void *ctx, struct err *e)
 {
 	struct update_req *r = ctx;
@@ -279,7 +305,8 @@ static int update_fn(struct txn *t, void *ctx, struct err *e)
 	before = ops_task_state(&task);
 	int status = r->status, progress = r->progress;
 	if ((rc = settle_update(&task, &status, &progress, r->note != NULL,
-	                        ops_check_txn(t, c, PA_STATUS, &task, NULL) == 0, e)))
+	                        ops_check_txn(t, c, PA_STATUS, &task, NULL) == 0, e)) ||
+	    (rc = check_done_on(c, &task, status, r->done_on, e)))
 		goto out;
 
 	u.task_id = task.id;
@@ -293,7 +320,8 @@ static int update_fn(struct txn *t, void *ctx, struct err *e)
 		u.status_before = (int8_t)task.status;
 		u.status_after = (int8_t)status;
 		if (status == ST_DONE) {
-			task.done_date = c->today;
+			task.done_date = r->done_on != DATE_NONE ? r->done_on : c->today;
+			u.done_on = r->done_on;
 			if ((rc = confirm_on_done(t, c, &task, &task.confirm, e)))
 				goto out;
 		} else if (task.status == ST_DONE) {
@@ -317,6 +345,11 @@ static int update_fn(struct txn *t, void *ctx, struct err *e)
 	json_t *after = ops_task_state(&task);
 	if (u.note)
 		json_object_set_new(after, "note", json_string(u.note));
+	if (u.done_on != DATE_NONE) {
+		char d[11];
+		json_object_set_new(after, "done_on", json_string(date_iso(u.done_on, d)));
+		json_object_set_new(after, "day", json_string(date_iso(u.day, d)));
+	}
 	rc = ops_audit(t, c, "update", ops_task_object(task.id, obj, sizeof obj), before, after, e);
 	before = NULL;
 out:
