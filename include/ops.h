@@ -225,6 +225,11 @@ const char *ops_ext_state_key(enum ext_state s);
 int ops_late_original(const struct task *t, const struct periods *p, date_t today,
                       date_t *original);
 
+/* The wording of that lateness into buf: "quá hạn 42 ngày so với thời hạn
+ * ban đầu", or for a done task "hoàn thành quá hạn 42 ngày so với thời hạn
+ * ban đầu"; "" when days <= 0.  Returns buf. */
+char *ops_late_original_text(int days, int done, char *buf, size_t len);
+
 /* ---- for other writers ---- */
 
 /* Append an audit entry for the actor in the write transaction t: now,

@@ -222,9 +222,9 @@ static void show_text(FILE *f, json_t *o)
 	field(f, "Trạng thái:", buf);
 	long long late = json_integer_value(json_object_get(o, "days_late_original"));
 	if (late > 0) {
-		snprintf(buf, sizeof buf, "%s; %squá hạn %lld ngày so với thời hạn ban đầu",
-		         jstr(o, "timeliness_label"), !strcmp(jstr(o, "status"), "done") ? "hoàn thành " : "",
-		         late);
+		char w[96];
+		snprintf(buf, sizeof buf, "%s; %s", jstr(o, "timeliness_label"),
+		         ops_late_original_text((int)late, !strcmp(jstr(o, "status"), "done"), w, sizeof w));
 		field(f, "Tình trạng:", buf);
 	} else {
 		field(f, "Tình trạng:", jstr(o, "timeliness_label"));

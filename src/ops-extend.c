@@ -2,6 +2,7 @@
  * those who may grant, or asked for by the unit and then granted or
  * refused by the monitoring office; the queue of requests; and lateness
  * against the deadline before any extension. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -356,4 +357,14 @@ int ops_late_original(const struct task *t, const struct periods *p, date_t toda
 	if (t->status == ST_DONE)
 		return t->done_date != DATE_NONE && t->done_date > o ? (int)(t->done_date - o) : 0;
 	return st_is_open((enum task_status)t->status) && today > o ? (int)(today - o) : 0;
+}
+
+char *ops_late_original_text(int days, int done, char *buf, size_t len)
+{
+	if (len)
+		buf[0] = '\0';
+	if (days > 0)
+		snprintf(buf, len, "%squá hạn %d ngày so với thời hạn ban đầu", done ? "hoàn thành " : "",
+		         days);
+	return buf;
 }
