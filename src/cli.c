@@ -206,8 +206,8 @@ const struct cli_cmd cli_commands[] = {
 	{"overview", cmd_overview, "overview", "tổng quan cho đơn vị của người dùng", 0},
 	{"update", cmd_update, "update TASK [--status S] [--progress N] [--note TEXT] [--done-on D]",
 	 "ghi nhận tiến độ một nhiệm vụ", 0},
-	{"extend", cmd_extend, "extend TASK --to DATE --reason TEXT | extend --request TASK ... |\n"
-	 "               extend --grant ID | --refuse ID --reason TEXT | --pending",
+	{"extend", cmd_extend,
+	 "extend TASK --to DATE --reason TEXT | --request TASK ... | --grant ID | --refuse ID | --pending",
 	 "gia hạn; đề nghị gia hạn và quyết định đề nghị", 0},
 	{"add-doc", cmd_add_doc, "add-doc --title T [--number N] ...", "thêm văn bản", 0},
 	{"add-task", cmd_add_task, "add-task --doc D --text T ...", "thêm nhiệm vụ vào văn bản", 0},
