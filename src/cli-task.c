@@ -234,7 +234,8 @@ static void show_text(FILE *f, json_t *o)
 	json_array_foreach(json_object_get(o, "extensions"), i, v) {
 		struct sbuf x = {0};
 		sbuf_printf(&x, "#%lld %s → %s (%s", (long long)json_integer_value(json_object_get(v, "id")),
-		            jdate(v, "from", d1), jdate(v, "to", d2), jstr(v, "state_label"));
+		            json_is_string(json_object_get(v, "from")) ? jdate(v, "from", d1) : "—",
+		            jdate(v, "to", d2), jstr(v, "state_label"));
 		if (json_is_string(json_object_get(v, "day")))
 			sbuf_printf(&x, ", %s %s", jdate(v, "day", d1), jstr(v, "login"));
 		if (json_is_true(json_object_get(v, "late")))
