@@ -135,14 +135,21 @@ int cmd_extend(struct cli *c, int argc, char **argv, struct err *e)
 			break;
 		case 'r': reason = optarg; break;
 		case 'm': note = optarg; break;
-		case 'R': mode = M_REQUEST, modes++; break;
+		case 'R':
+			mode = M_REQUEST;
+			modes++;
+			break;
 		case 'G':
 		case 'X':
 			if ((rc = ext_id(optarg, &id, e)))
 				return rc;
-			mode = o == 'G' ? M_GRANT : M_REFUSE, modes++;
+			mode = o == 'G' ? M_GRANT : M_REFUSE;
+			modes++;
 			break;
-		case 'P': mode = M_PENDING, modes++; break;
+		case 'P':
+			mode = M_PENDING;
+			modes++;
+			break;
 		case 'a': all = 1; break;
 		case 'F':
 			if ((rc = cli_parse_format(optarg, &fmt, e)))
