@@ -47,6 +47,9 @@ struct cfg_unit {
 	int line;              /* line of the [section] header */
 };
 
+/* Who may grant an extension ([access] extend, see perm.h). */
+enum cfg_extend { CFG_EXTEND_MONITORS = 0, CFG_EXTEND_EDITORS, CFG_EXTEND_ADMINS };
+
 struct config {
 	char path[PATH_MAX];        /* theodoi.ini as found */
 	char units_path[PATH_MAX];  /* units.ini: [paths] units, relative to theodoi.ini */
@@ -57,7 +60,11 @@ struct config {
 	struct periods periods;     /* [tracking] report_months, default "12" */
 	int soon_days;              /* [tracking] due_soon_days, default 14 */
 	int unmapped_can_read;      /* [access] unmapped = read | none, default read */
-	int editors_extend;         /* [access] editors_extend = yes | no, default yes */
+	int extend;                 /* enum cfg_extend: [access] extend = monitors |
+	                               editors | admins, default monitors; the
+	                               old editors_extend = yes | no reads as
+	                               editors | admins when extend is not set */
+	int extend_set;             /* [access] extend was given */
 	int confirm_done;           /* [access] confirm_done = yes | no, default no */
 	int nmonitors;              /* [access] monitors = office:root, ...; the
 	                               nearest root above a task's lead unit names

@@ -75,6 +75,9 @@ struct report_task {
 	char *dl_phrase;             /* as written, or NULL */
 	date_t due;                  /* effective due, or DATE_NONE */
 	date_t extended_to;
+	date_t original_due;         /* due before any extension, when extended
+	                                (ops_late_original), else DATE_NONE */
+	int days_late_original;      /* days late against it, 0 if not late */
 	int periodic;                /* a periodic deadline: due is a report date */
 	uint8_t status, progress;
 	struct tl_result tl;

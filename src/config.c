@@ -262,9 +262,35 @@ static int parse_bool(const char *val, int *out, char *why, size_t n)
 	return -1;
 }
 
+/* [access] extend: who grants extensions. */
 static int parse_extend(struct config *c, const char *val, char *why, size_t n)
 {
-	return parse_bool(val, &c->editors_extend, why, n);
+	static const char *const modes[] = { [CFG_EXTEND_MONITORS] = "monitors",
+					     [CFG_EXTEND_EDITORS] = "editors",
+					     [CFG_EXTEND_ADMINS] = "admins" };
+	size_t i;
+
+	for (i = 0; i < sizeof modes / sizeof modes[0]; i++)
+		if (!strcasecmp(val, modes[i])) {
+			c->extend = (int)i;
+			c->extend_set = 1;
+			return 0;
+		}
+	snprintf(why, n, "giá trị không hợp lệ: '%s' (cần monitors, editors hoặc admins)", val);
+	return -1;
+}
+
+/* The old [access] editors_extend = yes | no: editors | admins, unless
+ * [access] extend says otherwise (it wins, wherever it stands). */
+static int parse_editors_extend(struct config *c, const char *val, char *why, size_t n)
+{
+	int yes;
+
+	if (parse_bool(val, &yes, why, n))
+		return -1;
+	if (!c->extend_set)
+		c->extend = yes ? CFG_EXTEND_EDITORS : CFG_EXTEND_ADMINS;
+	return 0;
 }
 
 static int parse_confirm(struct config *c, const char *val, char *why, size_t n)
@@ -340,7 +366,8 @@ static const struct cfg_keydef {
 	{ "tracking", "report_months", parse_months },
 	{ "tracking", "due_soon_days", parse_soon },
 	{ "access", "unmapped", parse_unmapped },
-	{ "access", "editors_extend", parse_extend },
+	{ "access", "editors_extend", parse_editors_extend },
+	{ "access", "extend", parse_extend },
 	{ "access", "confirm_done", parse_confirm },
 	{ "access", "monitors", parse_monitors },
 };
@@ -457,7 +484,7 @@ static void set_defaults(struct config *c, const char *path)
 	c->periods.months = 1u << 11; /* December */
 	c->soon_days = 14;
 	c->unmapped_can_read = 1;
-	c->editors_extend = 1;
+	c->extend = CFG_EXTEND_MONITORS;
 	c->confirm_done = 0;
 }
 

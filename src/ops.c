@@ -1,6 +1,6 @@
 /* ops.c — the writing actions: identity, permission, records, derived
  * fields and audit, each in one write transaction.  Confirmation of
- * completions: ops-confirm.c. */
+ * completions: ops-confirm.c; extensions: ops-extend.c. */
 #include <errno.h>
 #include <pwd.h>
 #include <sys/stat.h>
@@ -97,7 +97,7 @@ int ops_check_txn(struct txn *t, const struct ops_ctx *c, enum perm_action a,
 		snprintf(obj, sizeof obj, "nhiệm vụ #%llu", (unsigned long long)task->id);
 		if ((rc = perm_task_rel(t, c->who.unit, task, &rel, e)))
 			return rc;
-		if (a == PA_CONFIRM && c->who.unit) {
+		if ((a == PA_CONFIRM || a == PA_EXTEND) && c->who.unit) {
 			uint32_t office;
 			if ((rc = perm_monitor_office(t, c->cfg, task->lead, &office, e)))
 				return rc;
@@ -258,6 +258,33 @@ static int settle_update(const struct task *task, int *status, int *progress, in
 	return 0;
 }
 
+/* The day the work was finished (update --done-on), when given: only on
+ * the update that makes the task done, not after the day of the update
+ * nor before the task was set. */
+static int check_done_on(const struct ops_ctx *c, const struct task *task, int status,
+                         date_t done_on, struct err *e)
+{
+	char d1[11], d2[11];
+	if (done_on == DATE_NONE)
+		return 0;
+	if (e)
+		str_copy(e->field, "done_on", sizeof e->field);
+	if (status != ST_DONE || task->status == ST_DONE)
+		return err_set(e, ERR_INPUT, "ngày hoàn thành chỉ ghi khi báo nhiệm vụ hoàn thành "
+		               "(trạng thái hoàn thành hoặc tiến độ 100%%)%s",
+		               task->status == ST_DONE ? ": nhiệm vụ đã hoàn thành từ trước" : "");
+	date_t today = ops_write_day(c);
+	if (done_on > today)
+		return err_set(e, ERR_INPUT, "ngày hoàn thành %s là ngày trong tương lai (hôm nay %s)",
+		               date_vn(done_on, d1), date_vn(today, d2));
+	if (task->start != DATE_NONE && done_on < task->start)
+		return err_set(e, ERR_INPUT, "ngày hoàn thành %s trước ngày giao nhiệm vụ %s",
+		               date_vn(done_on, d1), date_vn(task->start, d2));
+	if (e)
+		e->field[0] = '\0';
+	return 0;
+}
+
 static int update_fn(struct txn *t, void *ctx, struct err *e)
 {
 	struct update_req *r = ctx;
@@ -272,7 +299,8 @@ static int update_fn(struct txn *t, void *ctx, struct err *e)
 	before = ops_task_state(&task);
 	int status = r->status, progress = r->progress;
 	if ((rc = settle_update(&task, &status, &progress, r->note != NULL,
-	                        ops_check_txn(t, c, PA_STATUS, &task, NULL) == 0, e)))
+	                        ops_check_txn(t, c, PA_STATUS, &task, NULL) == 0, e)) ||
+	    (rc = check_done_on(c, &task, status, r->done_on, e)))
 		goto out;
 
 	date_t day = ops_write_day(c);
@@ -287,7 +315,8 @@ static int update_fn(struct txn *t, void *ctx, struct err *e)
 		u.status_before = (int8_t)task.status;
 		u.status_after = (int8_t)status;
 		if (status == ST_DONE) {
-			task.done_date = day;
+			task.done_date = r->done_on != DATE_NONE ? r->done_on : day;
+			u.done_on = r->done_on;
 			if ((rc = confirm_on_done(t, c, &task, &task.confirm, e)))
 				goto out;
 		} else if (task.status == ST_DONE) {
@@ -311,6 +340,11 @@ static int update_fn(struct txn *t, void *ctx, struct err *e)
 	json_t *after = ops_task_state(&task);
 	if (u.note)
 		json_object_set_new(after, "note", json_string(u.note));
+	if (u.done_on != DATE_NONE) {
+		char d[11];
+		json_object_set_new(after, "done_on", json_string(date_iso(u.done_on, d)));
+		json_object_set_new(after, "day", json_string(date_iso(u.day, d)));
+	}
 	rc = ops_audit(t, c, "update", ops_task_object(task.id, obj, sizeof obj), before, after, e);
 	before = NULL;
 out:
@@ -361,103 +395,6 @@ int ops_update_req(struct ops_ctx *c, const struct ops_update_req *q, uint64_t *
 	free(clean);
 	if (!rc && update_id)
 		*update_id = r.update_id;
-	return rc;
-}
-
-struct extend_req {
-	const struct ops_ctx *c;
-	uint64_t task;
-	date_t to;
-	const char *reason;
-};
-
-static int extend_fn(struct txn *t, void *ctx, struct err *e)
-{
-	struct extend_req *r = ctx;
-	const struct ops_ctx *c = r->c;
-	struct task task = {0};
-	struct extension x;
-	char d1[11], d2[11];
-	extension_init(&x);
-	int rc = ops_load_task(t, r->task, &task, e);
-	if (rc)
-		goto out;
-	if ((rc = ops_check_txn(t, c, PA_EXTEND, &task, e)))
-		goto out;
-	if (task.status == ST_DONE) {
-		rc = err_set(e, ERR_INPUT, "nhiệm vụ #%llu đã hoàn thành, không cần gia hạn",
-		             (unsigned long long)task.id);
-		goto out;
-	}
-	if (task.due != DATE_NONE && r->to <= task.due) {
-		rc = err_set(e, ERR_INPUT, "hạn mới %s phải sau hạn hiện tại %s",
-		             date_vn(r->to, d1), date_vn(task.due, d2));
-		goto out;
-	}
-	json_t *before = ops_task_state(&task);
-	x.task_id = task.id;
-	x.time = (int64_t)time(NULL);
-	x.day = c->today;
-	str_copy(x.login, c->who.login, sizeof x.login);
-	x.from = task.due;
-	x.to = r->to;
-	x.reason = xstrdup(r->reason);
-	task.extended_to = r->to;
-	ops_refresh_due(c, &task);
-	if ((rc = store_extension_add(t, &x, e)) || (rc = store_task_put(t, &task, e))) {
-		json_decref(before);
-		goto out;
-	}
-	char obj[40];
-	snprintf(obj, sizeof obj, "task:%llu", (unsigned long long)task.id);
-	json_t *after = ops_task_state(&task);
-	json_object_set_new(after, "reason", json_string(x.reason));
-	rc = ops_audit(t, c, "extend", obj, before, after, e);
-out:
-	task_free(&task);
-	extension_free(&x);
-	return rc;
-}
-
-static const struct {
-	const char *key, *label;
-} ext_states[] = {
-	[EXT_GRANTED] = {"granted", "đã gia hạn"},
-	[EXT_REQUESTED] = {"requested", "đề nghị gia hạn"},
-	[EXT_REFUSED] = {"refused", "không chấp nhận gia hạn"},
-};
-
-const char *ops_ext_state_label(enum ext_state s)
-{
-	return (int)s >= 0 && s <= EXT_REFUSED ? ext_states[s].label : "";
-}
-
-const char *ops_ext_state_key(enum ext_state s)
-{
-	return (int)s >= 0 && s <= EXT_REFUSED ? ext_states[s].key : "";
-}
-
-int ops_extend(struct ops_ctx *c, uint64_t task, date_t to, const char *reason,
-               struct err *e)
-{
-	char d[11];
-	if (to == DATE_NONE)
-		return err_set(e, ERR_INPUT, "thiếu hạn mới");
-	if (to <= ops_write_day(c))
-		return err_set(e, ERR_INPUT, "hạn mới %s phải sau ngày hôm nay", date_vn(to, d));
-	char *clean = NULL;
-	int rc = txt_clean_input(reason ? reason : "", OPS_REASON_MAX, 1, &clean, e);
-	if (rc)
-		return rc;
-	if (!*clean) {
-		free(clean);
-		if (e)
-			str_copy(e->field, "reason", sizeof e->field);
-		return err_set(e, ERR_INPUT, "gia hạn cần nêu lý do");
-	}
-	struct extend_req r = {c, task, to, clean};
-	rc = store_write(c->st, extend_fn, &r, e);
-	free(clean);
 	return rc;
 }
 

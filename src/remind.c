@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "hier.h"
+#include "ops.h"
 #include "query.h"
 #include "remind.h"
 #include "report.h"
@@ -43,8 +44,8 @@ static struct remind_letter *letter_of(struct remind_letter **out, size_t *n,
 	return l;
 }
 
-static int add_item(struct txn *t, struct remind_letter *l, const struct task *k, date_t today,
-                    struct err *e)
+static int add_item(struct txn *t, struct remind_letter *l, const struct task *k,
+                    const struct remind_opts *o, struct err *e)
 {
 	l->items = xrealloc(l->items, (l->n + 1) * sizeof *l->items);
 	struct remind_item *it = &l->items[l->n++];
@@ -55,9 +56,10 @@ static int add_item(struct txn *t, struct remind_letter *l, const struct task *k
 	it->dl_phrase = k->dl_phrase ? xstrdup(k->dl_phrase) : NULL;
 	it->due = k->due;
 	it->extended_to = k->extended_to;
+	it->days_late_original = ops_late_original(k, o->periods, o->today, &it->original_due);
 	it->periodic = dl_is_periodic(&k->dl) && k->extended_to == DATE_NONE;
 	struct tl_input in = {(enum task_status)k->status, &k->dl, k->due, k->done_date};
-	it->tl = tl_compute(&in, today, 1 << 20);
+	it->tl = tl_compute(&in, o->today, 1 << 20);
 	if (it->tl.tl == TL_OVERDUE || it->tl.tl == TL_UNREPORTED)
 		l->noverdue++;
 	if (k->doc_id) {
@@ -96,7 +98,7 @@ int remind_build(struct txn *t, const struct hier *h, const struct remind_opts *
 		struct task k = {0};
 		rc = store_task_get(t, ids[i], &k, e);
 		if (!rc && k.lead && (!o->root || hier_in_subtree(h, k.lead, o->root)))
-			rc = add_item(t, letter_of(out, n, h, k.lead), &k, o->today, e);
+			rc = add_item(t, letter_of(out, n, h, k.lead), &k, o, e);
 		task_free(&k);
 	}
 	free(ids);
@@ -158,7 +160,11 @@ static void item_text(struct sbuf *b, const struct remind_item *it, size_t num)
 		sbuf_printf(&s, ", đã gia hạn đến %s", date_vn(it->extended_to, d));
 	else
 		sbuf_printf(&s, " (%s %s)", it->periodic ? "hạn báo cáo" : "hạn", date_vn(it->due, d));
-	sbuf_printf(&s, " — %s.", tl_describe(it->tl, tl, sizeof tl));
+	sbuf_printf(&s, " — %s", tl_describe(it->tl, tl, sizeof tl));
+	if (it->days_late_original > 0)
+		sbuf_printf(&s, "; %s (%s)", ops_late_original_text(it->days_late_original, 0, tl, sizeof tl),
+		            date_vn(it->original_due, d));
+	sbuf_putc(&s, '.');
 	report_wrap(b, s.s, WIDTH, "   ", "   ");
 	sbuf_free(&s);
 }

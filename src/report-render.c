@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "output.h"
+#include "ops.h"
 #include "report.h"
 #include "text.h"
 #include "util.h"
@@ -114,6 +115,12 @@ static void task_state(struct sbuf *b, const struct report_task *k)
 		            (unsigned)k->progress, tl);
 	if (k->extended_to != DATE_NONE)
 		sbuf_printf(b, "; đã gia hạn đến %s", date_vn(k->extended_to, d));
+	if (k->days_late_original > 0) {
+		char w[96];
+		sbuf_printf(b, ", %s (%s)",
+		            ops_late_original_text(k->days_late_original, k->status == ST_DONE, w, sizeof w),
+		            date_vn(k->original_due, d));
+	}
 }
 
 /* "hoàn thành trong quý II/2026 (hạn 30/06/2026)" */
@@ -596,9 +603,10 @@ static void render_csv(const struct report *r, struct sbuf *b)
 {
 	static const char *const head[] = {
 		"doc_number", "section", "task_id", "lead_code", "lead_name", "text", "deadline_phrase",
-		"due", "extended_to", "status", "progress", "timeliness", "days", "bucket", "notes"};
-	/* task_id, progress and days are numbers */
-	static const int numeric[] = {0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0};
+		"due", "extended_to", "status", "progress", "timeliness", "days", "bucket", "notes",
+		"original_due", "days_late_original"};
+	/* task_id, progress, days and days_late_original are numbers */
+	static const int numeric[] = {0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1};
 	const int n = (int)(sizeof head / sizeof head[0]);
 	csv_row(b, head, NULL, n);
 	struct sbuf notes = {0};
@@ -606,7 +614,7 @@ static void render_csv(const struct report *r, struct sbuf *b)
 		const struct report_doc *doc = &r->docs[d];
 		for (size_t i = doc->first; i < doc->first + doc->ntasks; i++) {
 			const struct report_task *k = &r->tasks[i];
-			char id[24], due[11], ext[11], prog[8], days[16], day[11];
+			char id[24], due[11], ext[11], prog[8], days[16], day[11], orig[11], late[16] = "";
 			snprintf(id, sizeof id, "%llu", (unsigned long long)k->id);
 			snprintf(prog, sizeof prog, "%u", (unsigned)k->progress);
 			snprintf(days, sizeof days, "%d", k->tl.days);
@@ -617,7 +625,10 @@ static void render_csv(const struct report *r, struct sbuf *b)
 			const char *cells[] = {doc->number, k->section, id, k->lead_code, k->lead_name, k->text,
 			                       k->dl_phrase, date_iso(k->due, due), date_iso(k->extended_to, ext),
 			                       st_key((enum task_status)k->status), prog, tl_key(k->tl.tl), days,
-			                       rollup_bucket_key(k->bucket), notes.s};
+			                       rollup_bucket_key(k->bucket), notes.s,
+			                       date_iso(k->original_due, orig), late};
+			if (k->original_due != DATE_NONE)
+				snprintf(late, sizeof late, "%d", k->days_late_original);
 			csv_row(b, cells, numeric, n);
 		}
 	}
@@ -653,6 +664,9 @@ static json_t *task_json(const struct report_task *k)
 	json_object_set_new(o, "deadline_phrase", jstr(k->dl_phrase));
 	json_object_set_new(o, "due", jdate(k->due));
 	json_object_set_new(o, "extended_to", jdate(k->extended_to));
+	json_object_set_new(o, "original_due", jdate(k->original_due));
+	json_object_set_new(o, "days_late_original",
+	                    k->original_due != DATE_NONE ? json_integer(k->days_late_original) : json_null());
 	json_object_set_new(o, "status", json_string(st_key((enum task_status)k->status)));
 	json_object_set_new(o, "progress", json_integer(k->progress));
 	json_object_set_new(o, "timeliness", json_string(tl_key(k->tl.tl)));

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hier.h"
+#include "ops.h"
 #include "report.h"
 #include "store.h"
 #include "text.h"
@@ -153,6 +154,7 @@ static int take_task(const struct task *t, void *ctx)
 	k->dl_phrase = t->dl_phrase ? xstrdup(t->dl_phrase) : NULL;
 	k->due = t->due;
 	k->extended_to = t->extended_to;
+	k->days_late_original = ops_late_original(t, b->w.periods, b->w.today, &k->original_due);
 	k->periodic = dl_is_periodic(&t->dl) && t->extended_to == DATE_NONE;
 	k->status = t->status;
 	k->progress = t->progress;

@@ -60,7 +60,7 @@ static inline void ox_setup(void)
 	}
 	memset(&ox_cfg, 0, sizeof ox_cfg);
 	ox_cfg.unmapped_can_read = 1;
-	ox_cfg.editors_extend = 1;
+	ox_cfg.extend = CFG_EXTEND_MONITORS;
 	ox_cfg.confirm_done = 1;
 	ox_cfg.periods.months = 1u << 11;
 	ox_cfg.soon_days = 14;

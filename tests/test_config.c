@@ -73,7 +73,7 @@ Test(config, empty_file_gives_every_default)
 	cr_assert_eq(c.periods.months, 1u << 11, "December only");
 	cr_assert_eq(c.soon_days, 14);
 	cr_assert_eq(c.unmapped_can_read, 1);
-	cr_assert_eq(c.editors_extend, 1);
+	cr_assert_eq(c.extend, CFG_EXTEND_MONITORS, "the monitoring office grants extensions");
 	cr_assert_eq(c.confirm_done, 0);
 	cr_assert_eq(c.nusers, 0);
 	cr_assert_eq(c.nunits, 0);
@@ -91,7 +91,7 @@ Test(config, every_key_is_read)
 	cr_assert_eq(c.periods.months, (1u << 2) | (1u << 5) | (1u << 8) | (1u << 11));
 	cr_assert_eq(c.soon_days, 10, "decimal, never octal");
 	cr_assert_eq(c.unmapped_can_read, 0);
-	cr_assert_eq(c.editors_extend, 0);
+	cr_assert_eq(c.extend, CFG_EXTEND_ADMINS, "the old editors_extend = no: admins only");
 	cr_assert_eq(c.confirm_done, 1);
 	cr_assert_eq(c.nusers, 3);
 	u = cfg_user(&c, "Hoa.BTC");
@@ -263,6 +263,55 @@ Test(config, bad_boolean_is_an_error_not_a_first_letter_guess)
 	cr_assert_str_eq(load_error(D "bad-bool.ini"),
 			 D "bad-bool.ini:3: editors_extend: giá trị không hợp lệ: 'nope' "
 			   "(cần yes hoặc no)");
+}
+
+/* A theodoi.ini of one [access] section with these lines, loaded. */
+static int load_access(const char *lines, struct config *c, char *err, size_t len)
+{
+	char dir[] = "/tmp/theodoi-cfg-XXXXXX", path[PATH_MAX];
+	struct err e = {0};
+	FILE *f;
+	int rc;
+
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/theodoi.ini", dir);
+	f = fopen(path, "w");
+	fprintf(f, "[access]\n%s\n", lines);
+	fclose(f);
+	rc = cfg_load(path, c, &e);
+	err_str(&e, err, len);
+	unlink(path);
+	rmdir(dir);
+	return rc;
+}
+
+Test(config, access_extend_names_who_grants_and_wins_over_editors_extend)
+{
+	static const struct {
+		const char *lines;
+		int extend;
+	} cases[] = {
+		{"extend = monitors", CFG_EXTEND_MONITORS},
+		{"extend = editors", CFG_EXTEND_EDITORS},
+		{"extend = Admins", CFG_EXTEND_ADMINS},
+		{"editors_extend = yes", CFG_EXTEND_EDITORS},
+		{"editors_extend = no", CFG_EXTEND_ADMINS},
+		{"editors_extend = yes\nextend = monitors", CFG_EXTEND_MONITORS},
+		{"extend = monitors\neditors_extend = yes", CFG_EXTEND_MONITORS},
+		{"extend = admins\neditors_extend = yes", CFG_EXTEND_ADMINS},
+	};
+	char err[1024];
+	struct config c;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		cr_assert_eq(load_access(cases[i].lines, &c, err, sizeof err), 0, "%s", err);
+		cr_assert_eq(c.extend, cases[i].extend, "case %zu: %s", i, cases[i].lines);
+		cfg_free(&c);
+	}
+	cr_assert_eq(load_access("extend = units", &c, err, sizeof err), ERR_CONFIG);
+	cfg_free(&c);
+	cr_assert(strstr(err, "theodoi.ini:2: extend: giá trị không hợp lệ: 'units'") &&
+		  strstr(err, "monitors, editors hoặc admins"), "%s", err);
 }
 
 Test(config, bad_unmapped_access_is_an_error)
