@@ -20,7 +20,7 @@ static const struct {
 	{"due", CLI_NEEDS(PA_READ)},
 	{"overview", CLI_NEEDS(PA_READ)},
 	{"update", CLI_NEEDS(PA_NOTE)},
-	{"extend", CLI_NEEDS(PA_EXTEND)},
+	{"extend", CLI_NEEDS(PA_EXTEND_REQUEST)},
 	{"add-doc", CLI_NEEDS(PA_ADD_DOC)},
 	{"add-task", CLI_NEEDS(PA_ADD_TASK)},
 	{"import", CLI_NEEDS(PA_IMPORT)},

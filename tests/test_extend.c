@@ -126,7 +126,7 @@ Test(extend, the_monitoring_office_grants_a_request_as_asked_or_to_another_day)
 	uint64_t id = ask(OX_OWN, date_make(2027, 3, 31), "Chờ hướng dẫn");
 	struct err e = {0};
 	ox_as(ROLE_EDITOR, OU_VP);
-	ox.today = date_make(2026, 11, 25);
+	ox.today = ox.clock = date_make(2026, 11, 25);
 	cr_assert_eq(ops_extend_grant(&ox, id, DATE_NONE, "Đồng ý", &e), 0, "%s", e.msg);
 	struct task k = ox_get(ox_task[OX_OWN]);
 	cr_assert_eq(k.extended_to, date_make(2027, 3, 31));
@@ -183,7 +183,7 @@ Test(extend, a_refusal_needs_a_reason_and_leaves_the_deadline)
 Test(extend, requests_and_grants_after_the_deadline_are_marked_late)
 {
 	struct err e = {0};
-	ox.today = date_make(2027, 1, 10); /* past 31/12/2026 */
+	ox.today = ox.clock = date_make(2027, 1, 10); /* past 31/12/2026 */
 	uint64_t late_req = ask(OX_OWN, date_make(2027, 3, 31), "Chậm kinh phí");
 	struct exts s = exts_of(ox_task[OX_OWN]);
 	cr_assert_eq(s.v[0].late, 1);
@@ -191,9 +191,9 @@ Test(extend, requests_and_grants_after_the_deadline_are_marked_late)
 	ox_as(ROLE_EDITOR, OU_VP);
 	cr_assert_eq(ops_extend_grant(&ox, late_req, DATE_NONE, NULL, &e), 0, "%s", e.msg);
 	/* asked for in time, granted after the deadline: late too */
-	ox.today = date_make(2026, 12, 20);
+	ox.today = ox.clock = date_make(2026, 12, 20);
 	uint64_t req = ask(OX_SUBTREE, date_make(2027, 3, 31), "Chờ hướng dẫn");
-	ox.today = date_make(2027, 1, 5);
+	ox.today = ox.clock = date_make(2027, 1, 5);
 	ox_as(ROLE_EDITOR, OU_VP);
 	cr_assert_eq(ops_extend_grant(&ox, req, DATE_NONE, NULL, &e), 0, "%s", e.msg);
 	s = exts_of(ox_task[OX_SUBTREE]);
@@ -206,14 +206,14 @@ Test(extend, requests_and_grants_after_the_deadline_are_marked_late)
 	cr_assert_eq(s.v[0].late, 1);
 	cr_assert_eq(s.v[0].state, EXT_GRANTED);
 	exts_free(&s);
-	ox.today = OX_TODAY;
+	ox.today = ox.clock = OX_TODAY;
 	cr_assert_eq(ops_extend(&ox, ox_task[OX_PARTNER], date_make(2027, 2, 1), "Gia hạn", &e), 0,
 	             "%s", e.msg);
 	s = exts_of(ox_task[OX_PARTNER]);
 	cr_assert_eq(s.v[0].late, 0);
 	exts_free(&s);
 	char action[32], *after;
-	ox.today = date_make(2027, 3, 1);
+	ox.today = ox.clock = date_make(2027, 3, 1);
 	cr_assert_eq(ops_extend(&ox, ox_task[OX_PARTNER], date_make(2027, 4, 1), "Lần hai", &e), 0,
 	             "%s", e.msg);
 	last_audit(action, sizeof action, &after);
@@ -355,7 +355,7 @@ Test(extend, the_queue_lists_the_requests_the_office_may_decide)
 Test(extend, lateness_is_counted_against_the_original_deadline_too)
 {
 	struct err e = {0};
-	ox.today = date_make(2027, 2, 11); /* 42 days past 31/12/2026 */
+	ox.today = ox.clock = date_make(2027, 2, 11); /* 42 days past 31/12/2026 */
 	ox_as(ROLE_ADMIN, OU_VP);
 	cr_assert_eq(ops_extend(&ox, ox_task[OX_OWN], date_make(2027, 6, 30), "Gia hạn", &e), 0,
 	             "%s", e.msg);
@@ -407,7 +407,7 @@ Test(done_on, a_completion_entered_late_is_judged_by_the_day_the_work_was_done)
 	fx_write(fx_w_task, &t);
 	uint64_t id = t.id;
 	task_free(&t);
-	ox.today = date_make(2026, 7, 5);
+	ox.today = ox.clock = date_make(2026, 7, 5);
 	ox_cfg.confirm_done = 0;
 	ox_as(ROLE_EDITOR, OU_BTC);
 	struct err e = {0};
