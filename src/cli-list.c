@@ -8,7 +8,9 @@
 #include "cli-rows.h"
 #include "cli.h"
 #include "hier.h"
+#include "history.h"
 #include "query.h"
+#include "rollup.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
@@ -375,6 +377,66 @@ static int own_due_ids(struct txn *t, uint32_t unit, date_t from, date_t to, lon
 	return rc == 1 ? 0 : rc;
 }
 
+/* On a past day the due index (the present) cannot say what was open and
+ * due then: the tasks of the scope are taken as they stood that day and
+ * those open with a due date in [from, to] kept, in the index's order
+ * (due day, then id). */
+struct past_due {
+	uint32_t own;       /* only the tasks this unit leads itself, or 0 */
+	date_t from, to;
+	size_t n, cap;
+	struct past_item {
+		date_t due;
+		uint64_t id;
+	} *v;
+};
+
+static int past_due_fn(const struct task *k, void *ctx)
+{
+	struct past_due *p = ctx;
+	if (!st_is_open((enum task_status)k->status) || k->due == DATE_NONE ||
+	    k->due >= STORE_SLOT_NODUE || (p->own && k->lead != p->own) ||
+	    (p->from != DATE_NONE && k->due < p->from) || k->due > p->to)
+		return 0;
+	if (p->n == p->cap) {
+		p->cap = p->cap ? 2 * p->cap : 64;
+		p->v = xrealloc(p->v, p->cap * sizeof *p->v);
+	}
+	p->v[p->n].due = k->due;
+	p->v[p->n++].id = k->id;
+	return 0;
+}
+
+static int past_item_cmp(const void *a, const void *b)
+{
+	const struct past_item *x = a, *y = b;
+	if (x->due != y->due)
+		return x->due < y->due ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The ids (malloc'd, at most limit unless 0) and their number. */
+static int past_due_ids(struct cli *c, struct txn *t, const struct hier *h, uint32_t uid,
+                        int subtree, date_t from, date_t to, long limit, uint64_t **ids,
+                        size_t *n, struct err *e)
+{
+	struct hist_day hd;
+	struct rollup_scope scope = {uid, 0, rows_past(c, &hd)};
+	struct past_due p = {subtree ? 0 : uid, from, to, 0, 0, NULL};
+	int rc = rollup_each_task(t, h, &scope, past_due_fn, &p, e);
+	*ids = NULL;
+	*n = 0;
+	if (!rc) {
+		qsort(p.v, p.n, sizeof *p.v, past_item_cmp);
+		*n = limit && (size_t)limit < p.n ? (size_t)limit : p.n;
+		*ids = xcalloc(*n ? *n : 1, sizeof **ids);
+		for (size_t i = 0; i < *n; i++)
+			(*ids)[i] = p.v[i].id;
+	}
+	free(p.v);
+	return rc;
+}
+
 static int due_command(struct cli *c, int argc, char **argv, int overdue, struct err *e)
 {
 	static const struct option opts[] = {{"format", required_argument, NULL, OPT_FORMAT},
@@ -423,10 +485,30 @@ static int due_command(struct cli *c, int argc, char **argv, int overdue, struct
 	struct txn *t;
 	/* The hierarchy is loaded only when a subtree must be walked: counts
 	 * of a subtree come from the counters alone. */
-	int need_hier = unit && (subtree ? !count : count);
+	struct hist_day hd;
+	int past = rows_past(c, &hd) != NULL;
+	int need_hier = past || (unit && (subtree ? !count : count));
 	if ((rc = cli_store(c, 0, e)) || (unit && (rc = cli_unit(c, unit, &uid, e))) ||
 	    (need_hier && (rc = cli_hier(c, &h, e))) || (rc = store_read_begin(c->ops.st, &t, e)))
 		return rc;
+	if (past) {
+		/* the counters and the due index describe the present */
+		uint64_t *ids = NULL;
+		size_t n = 0;
+		struct out_table tab;
+		rows_init(&tab);
+		rc = past_due_ids(c, t, h, uid, subtree || !unit, from, to, count ? 0 : limit, &ids, &n, e);
+		if (!rc && !count)
+			rc = rows_add_ids(c, t, &tab, ids, n, e);
+		store_read_end(t);
+		free(ids);
+		if (!rc && count)
+			fprintf(c->out, "%zu\n", n);
+		else if (!rc)
+			rc = out_print(&tab, fmt, c->out);
+		out_free(&tab);
+		return rc;
+	}
 	if (count) {
 		uint64_t n = 0;
 		rc = store_count(t, uid, from, to, &n, e);

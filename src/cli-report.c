@@ -11,6 +11,7 @@
 #include "cli-rows.h"
 #include "cli.h"
 #include "hier.h"
+#include "history.h"
 #include "lint.h"
 #include "output.h"
 #include "report.h"
@@ -304,7 +305,8 @@ int cmd_summary(struct cli *c, int argc, char **argv, struct err *e)
 	    (a.doc_arg && (rc = cli_doc(c, a.doc_arg, &a.doc, e))) ||
 	    (rc = store_read_begin(c->ops.st, &t, e)))
 		return rc;
-	struct rollup_scope scope = {a.unit, a.doc};
+	struct hist_day hd;
+	struct rollup_scope scope = {a.unit, a.doc, rows_past(c, &hd)};
 	struct rollup_when w = {c->ops.today, c->cfg.soon_days, &c->cfg.periods};
 	struct rollup total;
 	struct rollup_row *rows = NULL;
@@ -599,7 +601,8 @@ int cmd_lint(struct cli *c, int argc, char **argv, struct err *e)
 	if (optind < argc - 1)
 		return err_set(e, ERR_USAGE, "lệnh lint nhận nhiều nhất một văn bản");
 	const struct hier *h;
-	struct lint_opts lo = {0, 0, rules, c->ops.today, &c->cfg.periods};
+	struct hist_day hd;
+	struct lint_opts lo = {0, 0, rules, c->ops.today, &c->cfg.periods, rows_past(c, &hd)};
 	struct txn *t;
 	if ((rc = need_hier(c, &h, e)) || (unit && (rc = cli_unit(c, unit, &lo.unit, e))) ||
 	    (optind < argc && (rc = cli_doc(c, argv[optind], &lo.doc, e))) ||
@@ -642,12 +645,16 @@ int cmd_lint(struct cli *c, int argc, char **argv, struct err *e)
 /* ---- report --------------------------------------------------------------------- */
 
 static const char report_help[] =
-	"Cách dùng: theodoi report [--unit ĐƠN_VỊ] [--doc VĂN_BẢN] [--period YYYY | YYYY-Qn]\n"
+	"Cách dùng: theodoi report [--unit ĐƠN_VỊ] [--doc VĂN_BẢN] [--period YYYY | YYYY-Qn | YYYY-Hn]\n"
 	"                          [--format md|txt|csv|json]\n"
 	"Báo cáo kết quả thực hiện: đầu báo cáo với đơn vị và kỳ; các văn bản triển khai; theo\n"
 	"văn bản, mục và đơn vị chủ trì: các nhiệm vụ với trạng thái, tình trạng và nội dung cập\n"
 	"nhật trong kỳ; các chỉ tiêu; nhiệm vụ quá hạn và cấp ủy chưa ban hành kế hoạch; phần\n"
-	"tổng hợp với số liệu. --period: năm (2026) hoặc quý (2026-Q3), mặc định năm hiện tại.\n"
+	"tổng hợp với số liệu. --period: năm (2026), quý (2026-Q3) hoặc sáu tháng (2026-H1 đầu\n"
+	"năm, 2026-H2 cuối năm), mặc định năm hiện tại. Số liệu của kỳ đã kết thúc tính đến\n"
+	"ngày cuối kỳ, theo đúng những gì hồ sơ ghi nhận đến hết ngày đó: công việc ghi nhận sau\n"
+	"không làm thay đổi báo cáo của kỳ đã qua. Nhiệm vụ báo cáo hoàn thành nhưng chưa được\n"
+	"xác nhận được tính riêng là \"chờ xác nhận\", không tính là đã hoàn thành.\n"
 	"--format: md (Markdown, mặc định), txt (văn bản 80 cột), csv (mỗi nhiệm vụ một dòng),\n"
 	"json.\n";
 
@@ -689,9 +696,12 @@ int cmd_report(struct cli *c, int argc, char **argv, struct err *e)
 	if ((rc = need_hier(c, &h, e)) || (unit && (rc = cli_unit(c, unit, &ro.unit, e))) ||
 	    (doc && (rc = cli_doc(c, doc, &ro.doc, e))) || (rc = store_read_begin(c->ops.st, &t, e)))
 		return rc;
-	ro.today = c->ops.today;
+	/* the figures of a period that has ended are those of its last day */
+	ro.today = c->ops.today < ro.period.to ? c->ops.today : ro.period.to;
 	ro.soon = c->cfg.soon_days;
 	ro.periods = &c->cfg.periods;
+	struct hist_day hd = {hist_past_day(ro.today, date_today()), &c->cfg.periods};
+	ro.past = hd.day != DATE_NONE ? &hd : NULL;
 	struct report r;
 	rc = report_build(t, h, &ro, &r, e);
 	store_read_end(t);

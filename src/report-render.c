@@ -715,9 +715,10 @@ static void render_json(const struct report *r, struct sbuf *b)
 	json_object_set_new(o, "unit", jstr(r->unit_name));
 	json_object_set_new(o, "doc", r->doc ? json_integer((json_int_t)r->doc) : json_null());
 	json_object_set_new(o, "period",
-	                    json_pack("{s:s, s:i, s:o, s:o, s:o}", "label",
+	                    json_pack("{s:s, s:i, s:o, s:o, s:o, s:o}", "label",
 	                              report_period_label(&r->period, per, sizeof per), "year", r->period.year,
 	                              "quarter", r->period.quarter ? json_integer(r->period.quarter) : json_null(),
+	                              "half", r->period.half ? json_integer(r->period.half) : json_null(),
 	                              "from", jdate(r->period.from), "to", jdate(r->period.to)));
 	json_object_set_new(o, "today", jdate(r->today));
 	for (size_t i = 0; i < r->ndocs; i++)
