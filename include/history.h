@@ -57,8 +57,9 @@ int64_t hist_stamp(date_t today, int64_t now);
 date_t hist_past_day(date_t today, date_t clock);
 
 /* 1 if the task existed at the end of day d (created on or before d, or
- * of unknown creation). */
+ * of unknown creation); the same for a document. */
 int hist_exists_on(const struct task *t, date_t d);
+int hist_doc_exists_on(const struct doc *d, date_t day);
 
 /* The due date of a task from its state (deadline, extension, start,
  * latest update): the one call that the as-of figures make, so that the

@@ -19,6 +19,7 @@
 struct err;
 struct txn;
 struct hier;
+struct hist_day;
 
 struct remind_item {
 	uint64_t task;
@@ -45,6 +46,9 @@ struct remind_opts {
 	uint32_t root;  /* the units of this subtree; 0: every unit */
 	int days;       /* soon window: due up to today + days (0: only overdue and today) */
 	date_t today;
+	/* NULL, or the past day `today` is: the tasks as they stood then
+	 * (history.h), not as the due index has them now */
+	const struct hist_day *past;
 };
 
 /* The letters, one per unit with items, in tree order.  h is required.

@@ -503,7 +503,9 @@ int cmd_cascade(struct cli *c, int argc, char **argv, struct err *e)
 	    (rc = store_read_begin(c->ops.st, &t, e)))
 		return rc;
 	struct cascade cs;
-	rc = cascade_build(t, h, doc, c->ops.today, (int)depth, &cs, e);
+	struct hist_day hd;
+	rc = rows_past(c, &hd) ? cascade_build_past(t, h, doc, c->ops.today, (int)depth, &cs, e)
+	                       : cascade_build(t, h, doc, c->ops.today, (int)depth, &cs, e);
 	store_read_end(t);
 	if (rc)
 		return rc;

@@ -39,6 +39,12 @@ int hist_exists_on(const struct task *t, date_t d)
 	return c == DATE_NONE || c <= d;
 }
 
+int hist_doc_exists_on(const struct doc *d, date_t day)
+{
+	date_t c = hist_day_of_time(d->created);
+	return c == DATE_NONE || c <= day;
+}
+
 date_t hist_due(const struct task *t, const struct periods *p)
 {
 	/* Until the period engine answers "as of a day", the present rule

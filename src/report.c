@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hier.h"
+#include "history.h"
 #include "report.h"
 #include "store.h"
 #include "text.h"
@@ -361,6 +362,8 @@ struct plan_docs {
 static int take_plan_doc(const struct doc *d, void *ctx)
 {
 	struct plan_docs *p = ctx;
+	if (p->b->o->past && !hist_doc_exists_on(d, p->b->o->today))
+		return 0; /* entered after the day */
 	if (d->plan_due != DATE_NONE && (!p->b->o->doc || d->id == p->b->o->doc))
 		idvec_push(&p->ids, d->id);
 	return 0;
@@ -381,7 +384,7 @@ static int gather_missing(struct build *b)
 	struct cascade_docs *docs = NULL;
 	int rc = store_docs_each(b->t, take_plan_doc, &p, b->e);
 	if (!rc && p.ids.n)
-		rc = cascade_docs_load(b->t, &docs, b->e);
+		rc = cascade_docs_load_on(b->t, b->o->past ? b->o->today : DATE_NONE, &docs, b->e);
 	for (size_t i = 0; i < p.ids.n && !rc; i++) {
 		struct cascade c;
 		if ((rc = cascade_build_from(docs, b->h, p.ids.v[i], b->o->today, 1, &c, b->e)))
