@@ -437,6 +437,26 @@ static int past_due_ids(struct cli *c, struct txn *t, const struct hier *h, uint
 	return rc;
 }
 
+/* The counters' figures for a past day, from the tasks as they stood. */
+static int past_counts(struct cli *c, struct txn *t, const struct hier *h, uint32_t root,
+                       struct store_counts *n, struct err *e)
+{
+	struct hist_day hd;
+	struct rollup_scope scope = {root, 0, rows_past(c, &hd)};
+	struct rollup_when w = {c->ops.today, c->cfg.soon_days, &c->cfg.periods};
+	struct rollup r;
+	int rc = rollup_compute(t, h, &scope, &w, &r, e);
+	memset(n, 0, sizeof *n);
+	if (rc)
+		return rc;
+	n->total = r.total;
+	n->closed = r.by_status[ST_DONE] + r.by_status[ST_ON_HOLD];
+	n->open = r.total - n->closed;
+	n->overdue = r.by_tl[TL_OVERDUE] + r.by_tl[TL_UNREPORTED];
+	n->soon = r.by_tl[TL_DUE_SOON];
+	return 0;
+}
+
 static int due_command(struct cli *c, int argc, char **argv, int overdue, struct err *e)
 {
 	static const struct option opts[] = {{"format", required_argument, NULL, OPT_FORMAT},
@@ -584,7 +604,11 @@ int cmd_overview(struct cli *c, int argc, char **argv, struct err *e)
 	fprintf(c->out, "Người dùng: %s — %s — %s — hôm nay %s\n", c->ops.who.login,
 	        u ? u->name : "toàn bộ kho", role_label(c->ops.who.role), date_vn(c->ops.today, today));
 	struct store_counts n;
-	if (!(rc = store_unit_counts(t, root, c->ops.today, c->cfg.soon_days, &n, e)))
+	struct hist_day hd;
+	const struct hist_day *past = rows_past(c, &hd);
+	rc = past ? past_counts(c, t, h, root, &n, e)
+	          : store_unit_counts(t, root, c->ops.today, c->cfg.soon_days, &n, e);
+	if (!rc)
 		fprintf(c->out,
 		        "Nhiệm vụ: %llu, đang mở %llu, quá hạn %llu, sắp đến hạn (%d ngày) %llu, "
 		        "đã xong hoặc tạm dừng %llu\n",
@@ -595,7 +619,11 @@ int cmd_overview(struct cli *c, int argc, char **argv, struct err *e)
 	size_t k = 0;
 	struct out_table tab;
 	rows_init(&tab);
-	if (!rc && !(rc = q_overdue_ids(t, h, root, c->ops.today, 0, 10, &ids, &k, e)) && k) {
+	if (!rc && past)
+		rc = past_due_ids(c, t, h, root, 1, DATE_NONE, c->ops.today - 1, 10, &ids, &k, e);
+	else if (!rc)
+		rc = q_overdue_ids(t, h, root, c->ops.today, 0, 10, &ids, &k, e);
+	if (!rc && k) {
 		fprintf(c->out, "\nQuá hạn lâu nhất:\n");
 		rc = rows_add_ids(c, t, &tab, ids, k, e);
 	}

@@ -463,9 +463,13 @@ int rollup_children(struct txn *t, const struct hier *h, const struct rollup_sco
 	if (rc)
 		return rc;
 	lay_rows(&g);
-	rc = counts_only && !scope->doc && !scope->past ? children_from_counters(&g) : gather(&g);
-	if (!rc && counts_only)
-		counts_from_tasks(&g);
+	if (counts_only && !scope->doc && !scope->past) {
+		rc = children_from_counters(&g);
+	} else {
+		rc = gather(&g);
+		if (!rc && counts_only && !scope->doc)
+			counts_from_tasks(&g); /* a past day: what the counters would say */
+	}
 	free(g.starts);
 	free(g.ends);
 	if (rc) {
