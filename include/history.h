@@ -15,8 +15,9 @@
  *   - the done date is that of the entry that made the task done (its
  *     done_on when given, else its day);
  *   - the day of the latest update counts the unit's entries only: a
- *     confirmation or return (confirm_after confirmed / returned) is the
- *     office's act and does not move it, as in ops;
+ *     confirmation or return (confirm_after confirmed / returned, the task
+ *     not made done by it) is the office's act and does not move it, as
+ *     in ops;
  *   - the extension in force is the last one granted on or before D (its
  *     decision day, or the day it was recorded when granted directly);
  *   - the due date follows from these (hist_due, the one place that asks).

@@ -64,10 +64,13 @@ struct walk {
 };
 
 /* An entry made by the monitoring office (a confirmation or a return),
- * which does not move the task's latest update. */
+ * which does not move the task's latest update: it sets the confirmation
+ * without making the task done (a "hoàn thành" entered by the office
+ * itself is confirmed at once, and is an update like any other). */
 static int office_entry(const struct update *u)
 {
-	return u->confirm_after == CF_CONFIRMED || u->confirm_after == CF_RETURNED;
+	return (u->confirm_after == CF_CONFIRMED || u->confirm_after == CF_RETURNED) &&
+	       u->status_after != ST_DONE;
 }
 
 static int walk_done(const struct walk *w)
