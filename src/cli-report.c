@@ -66,8 +66,12 @@ static const char summary_help[] =
 	"số chưa đến hạn, chưa có mốc thời hạn, tạm dừng; câu tổng hợp để đưa vào báo cáo; bảng\n"
 	"theo từng đơn vị trực thuộc; các nhiệm vụ quá hạn lâu nhất.\n"
 	"Một nhiệm vụ \"đã đến hạn\" khi thời hạn ban đầu (chưa tính gia hạn) đã qua; nhiệm vụ\n"
-	"thường xuyên đến hạn ở mỗi kỳ báo cáo. --quick: chỉ dùng bộ đếm của kho (nhanh với kho\n"
-	"lớn): tổng số, đã đóng, quá hạn, sắp đến hạn theo đơn vị.\n";
+	"thường xuyên đến hạn ở mỗi kỳ báo cáo. Nhiệm vụ đơn vị báo cáo hoàn thành nhưng văn\n"
+	"phòng chưa xác nhận được tính riêng là \"chờ xác nhận\", không tính là đã hoàn thành.\n"
+	"--quick: chỉ dùng bộ đếm của kho (nhanh với kho lớn): tổng số, đã đóng (kể cả chờ xác\n"
+	"nhận), quá hạn, sắp đến hạn theo đơn vị.\n"
+	"Với --today là một ngày đã qua, số liệu là của ngày đó, theo đúng những gì hồ sơ ghi\n"
+	"nhận đến hết ngày đó: công việc ghi nhận sau không làm thay đổi số liệu.\n";
 
 static const struct out_col sum_cols[] = {
 	{"row", "Loại dòng", OUT_STR, 0, 0, 1},
@@ -647,8 +651,8 @@ int cmd_lint(struct cli *c, int argc, char **argv, struct err *e)
 /* ---- report --------------------------------------------------------------------- */
 
 static const char report_help[] =
-	"Cách dùng: theodoi report [--unit ĐƠN_VỊ] [--doc VĂN_BẢN] [--period YYYY | YYYY-Qn | YYYY-Hn]\n"
-	"                          [--format md|txt|csv|json]\n"
+	"Cách dùng: theodoi report [--unit ĐƠN_VỊ] [--doc VĂN_BẢN]\n"
+	"                          [--period YYYY | YYYY-Qn | YYYY-Hn] [--format md|txt|csv|json]\n"
 	"Báo cáo kết quả thực hiện: đầu báo cáo với đơn vị và kỳ; các văn bản triển khai; theo\n"
 	"văn bản, mục và đơn vị chủ trì: các nhiệm vụ với trạng thái, tình trạng và nội dung cập\n"
 	"nhật trong kỳ; các chỉ tiêu; nhiệm vụ quá hạn và cấp ủy chưa ban hành kế hoạch; phần\n"
