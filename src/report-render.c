@@ -106,7 +106,10 @@ static void task_state(struct sbuf *b, const struct report_task *k)
 {
 	char tl[96], d[11];
 	tl_describe(k->tl, tl, sizeof tl);
-	if (k->status == ST_DONE || k->status == ST_ON_HOLD)
+	if (k->bucket == RB_DUE_PENDING || k->bucket == RB_NOT_DUE_PENDING ||
+	    k->bucket == RB_NO_DATE_PENDING)
+		sbuf_puts(b, "báo cáo hoàn thành, chờ xác nhận"); /* not yet done */
+	else if (k->status == ST_DONE || k->status == ST_ON_HOLD)
 		sbuf_puts(b, tl);
 	else
 		sbuf_printf(b, "%s (%u%%), %s", st_label((enum task_status)k->status),

@@ -11,6 +11,15 @@
 
 #define PAST "2026-06-30"
 
+/* The clock reads 2026-11-23, the day fx_run passes as --today: that day
+ * is the present, PAST a past day, whatever the machine's clock says. */
+static void clock_setup(void)
+{
+	setenv("THEODOI_TODAY", "2026-11-23", 1);
+}
+
+TestSuite(cli_history, .init = clock_setup);
+
 /* Everything that prints figures or a listing, for the past day. */
 static const char *const *const as_of_commands[] = {
 	(const char *const[]){"summary", NULL},
@@ -188,6 +197,28 @@ Test(cli_history, a_task_entered_after_the_day_is_absent_on_it)
 	free(on);
 }
 
+Test(cli_history, the_day_rebuilt_agrees_with_the_counters_of_the_present)
+{
+	const char *st = fx_demo();
+	static const char *const cmds[][7] = {
+		{"summary", "--quick", "--format", "json", NULL},
+		{"summary", "--format", "json", NULL},
+		{"overdue", "--count", NULL},
+		{"overdue", "--unit", "ttu", "--subtree", "--format", "csv"},
+		{"due", "--within", "30", "--format", "csv", NULL},
+		{"overview", NULL},
+	};
+	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+		setenv("THEODOI_TODAY", "2026-11-23", 1); /* the present: counters, indexes */
+		char *now = out_of(NULL, st, "2026-11-23", cmds[i]);
+		setenv("THEODOI_TODAY", "2026-11-24", 1); /* a past day: rebuilt */
+		char *past = out_of(NULL, st, "2026-11-23", cmds[i]);
+		cr_assert_str_eq(past, now, "%s %s", cmds[i][0], cmds[i][1] ? cmds[i][1] : "");
+		free(now);
+		free(past);
+	}
+}
+
 /* ---- claims waiting for confirmation ---- */
 
 static json_t *summary_json(const char *conf, const char *st)
@@ -232,6 +263,9 @@ Test(cli_history, a_claim_is_not_done_and_is_shown_apart)
 	r = fx_run(admin, st, "report", "--format", "txt", NULL);
 	cr_assert(strstr(r.out, "Báo cáo hoàn thành, chờ xác nhận"), "%s", r.out);
 	cr_assert(strstr(r.out, "đang chờ xác nhận"), "%s", r.out);
+	fx_free(&r);
+	r = fx_run(admin, st, "report", "--unit", "tu-bnc", NULL);
+	cr_assert(strstr(r.out, "báo cáo hoàn thành, chờ xác nhận"), "the task's state: %s", r.out);
 	fx_free(&r);
 	r = fx_run(admin, st, "report", "--format", "json", NULL);
 	cr_assert(strstr(r.out, "\"pending_confirm\": 1"), "%s", r.out);
