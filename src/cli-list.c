@@ -53,6 +53,68 @@ static void unit_row(struct out_table *tab, const char *code, const char *name, 
 	out_row(tab, cells);
 }
 
+/* What the counters of each unit held on a past day, from the tasks as
+ * they stood: own[i] for the tasks led by hierarchy index i, then summed
+ * over each subtree; *rest the tasks whose lead is not in the hierarchy. */
+struct past_units {
+	const struct hier *h;
+	date_t today;
+	int soon;
+	struct store_counts *own, rest;
+};
+
+static void count_task(struct store_counts *n, const struct task *k, date_t today, int soon)
+{
+	n->total++;
+	if (!st_is_open((enum task_status)k->status)) {
+		n->closed++;
+		return;
+	}
+	n->open++;
+	if (k->due == DATE_NONE || k->due >= STORE_SLOT_NODUE)
+		return;
+	if (k->due < today)
+		n->overdue++;
+	else if (k->due <= today + (soon > 0 ? soon : 0))
+		n->soon++;
+}
+
+static int past_unit_fn(const struct task *k, void *ctx)
+{
+	struct past_units *p = ctx;
+	size_t i = k->lead ? hier_find_id(p->h, k->lead) : (size_t)-1;
+	count_task(i == (size_t)-1 ? &p->rest : &p->own[i], k, p->today, p->soon);
+	return 0;
+}
+
+static void counts_add(struct store_counts *a, const struct store_counts *b)
+{
+	a->total += b->total, a->open += b->open, a->closed += b->closed;
+	a->overdue += b->overdue, a->soon += b->soon;
+}
+
+/* sub[i]: the subtree of hierarchy index i (malloc'd), *rest as above. */
+static int past_unit_counts(struct cli *c, struct txn *t, const struct hier *h,
+                            struct store_counts **sub, struct store_counts *rest, struct err *e)
+{
+	size_t n = hier_count(h);
+	struct hist_day hd;
+	struct rollup_scope scope = {0, 0, rows_past(c, &hd)};
+	struct past_units p = {h, c->ops.today, c->cfg.soon_days, NULL, {0}};
+	p.own = xcalloc(n ? n : 1, sizeof *p.own);
+	int rc = rollup_each_task(t, h, &scope, past_unit_fn, &p, e);
+	/* children follow their parent in tree order: add from the last up */
+	*sub = xcalloc(n ? n : 1, sizeof **sub);
+	for (size_t i = n; i-- > 0;) {
+		(*sub)[i] = p.own[i];
+		for (size_t k = i + 1; k < hier_subtree_end(h, i); k = hier_subtree_end(h, k))
+			counts_add(&(*sub)[i], &(*sub)[k]);
+	}
+	*rest = p.rest;
+	free(p.own);
+	return rc;
+}
+
 int cmd_units(struct cli *c, int argc, char **argv, struct err *e)
 {
 	static const struct option opts[] = {
@@ -75,8 +137,11 @@ int cmd_units(struct cli *c, int argc, char **argv, struct err *e)
 	out_init(&tab, unit_cols, (int)(sizeof unit_cols / sizeof unit_cols[0]));
 	/* Tasks whose lead was never resolved count for the whole store only:
 	 * a last row shows them, so the tree adds up to the store. */
-	struct store_counts rest = {0};
-	if (!(rc = store_unit_counts(t, 0, c->ops.today, c->cfg.soon_days, &rest, e)))
+	struct store_counts rest = {0}, *sub = NULL;
+	struct hist_day hd;
+	if (rows_past(c, &hd))
+		rc = past_unit_counts(c, t, h, &sub, &rest, e);
+	else if (!(rc = store_unit_counts(t, 0, c->ops.today, c->cfg.soon_days, &rest, e)))
 		for (size_t i = 0; i < hier_count(h) && !rc; i = hier_subtree_end(h, i)) {
 			struct store_counts n;
 			if (!(rc = store_unit_counts(t, hier_at(h, i)->id, c->ops.today, c->cfg.soon_days, &n, e))) {
@@ -87,7 +152,9 @@ int cmd_units(struct cli *c, int argc, char **argv, struct err *e)
 	for (size_t i = 0; i < hier_count(h) && !rc; i++) {
 		const struct unit *u = hier_at(h, i);
 		struct store_counts n;
-		if ((rc = store_unit_counts(t, u->id, c->ops.today, c->cfg.soon_days, &n, e)))
+		if (sub)
+			n = sub[i];
+		else if ((rc = store_unit_counts(t, u->id, c->ops.today, c->cfg.soon_days, &n, e)))
 			break;
 		const struct unit *p = u->parent ? hier_unit(h, u->parent) : NULL;
 		char name[512];
@@ -99,6 +166,7 @@ int cmd_units(struct cli *c, int argc, char **argv, struct err *e)
 	if (!rc && rest.total)
 		unit_row(&tab, "", "(chưa xác định đơn vị chủ trì)", "", "", "", 0, 0, &rest);
 	store_read_end(t);
+	free(sub);
 	if (!rc)
 		rc = out_print(&tab, fmt, c->out);
 	out_free(&tab);

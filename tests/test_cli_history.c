@@ -40,6 +40,7 @@ static const char *const *const as_of_commands[] = {
 	(const char *const[]){"due", "--within", "90", "--format", "csv", NULL},
 	(const char *const[]){"due", "--within", "90", "--count", NULL},
 	(const char *const[]){"overview", NULL},
+	(const char *const[]){"units", "--format", "csv", NULL},
 	(const char *const[]){"cascade", "15-CTr/TU", NULL},
 	(const char *const[]){"cascade", "15-CTr/TU", "--format", "json", NULL},
 	(const char *const[]){"lint", NULL},
@@ -207,6 +208,7 @@ Test(cli_history, the_day_rebuilt_agrees_with_the_counters_of_the_present)
 		{"overdue", "--unit", "ttu", "--subtree", "--format", "csv"},
 		{"due", "--within", "30", "--format", "csv", NULL},
 		{"overview", NULL},
+		{"units", "--format", "csv", NULL},
 	};
 	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
 		setenv("THEODOI_TODAY", "2026-11-23", 1); /* the present: counters, indexes */
