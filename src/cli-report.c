@@ -204,8 +204,8 @@ static void summary_text(struct cli *c, const struct sum_args *a, const struct h
 	sbuf_free(&head);
 	sbuf_free(&out);
 	if (a->quick) {
-		fprintf(c->out, "Số liệu nhanh từ bộ đếm: tổng số %llu nhiệm vụ, đã đóng %llu, quá hạn %llu, "
-		                "sắp đến hạn (%d ngày) %llu.\n\n",
+		fprintf(c->out, "Số liệu nhanh từ bộ đếm: tổng số %llu nhiệm vụ, đã đóng %llu (hoàn thành, "
+		                "tạm dừng, chờ xác nhận), quá hạn %llu, sắp đến hạn (%d ngày) %llu.\n\n",
 		        (unsigned long long)total->total, (unsigned long long)total->done,
 		        (unsigned long long)total->by_tl[TL_OVERDUE], c->cfg.soon_days,
 		        (unsigned long long)total->due_soon);

@@ -82,7 +82,7 @@ static int take_update(const struct update *u, void *ctx)
 {
 	struct walk *w = ctx;
 	struct task *t = w->t;
-	if (u->day == DATE_NONE || u->day > w->day) {
+	if (u->day != DATE_NONE && u->day > w->day) {
 		/* recorded after the day: what it changed must come from older
 		 * entries */
 		w->later++;
