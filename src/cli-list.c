@@ -495,7 +495,8 @@ static int past_due_ids(struct cli *c, struct txn *t, const struct hier *h, uint
 	*ids = NULL;
 	*n = 0;
 	if (!rc) {
-		qsort(p.v, p.n, sizeof *p.v, past_item_cmp);
+		if (p.n)
+			qsort(p.v, p.n, sizeof *p.v, past_item_cmp);
 		*n = limit && (size_t)limit < p.n ? (size_t)limit : p.n;
 		*ids = xcalloc(*n ? *n : 1, sizeof **ids);
 		for (size_t i = 0; i < *n; i++)
