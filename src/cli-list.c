@@ -9,8 +9,8 @@
 #include "cli.h"
 #include "hier.h"
 #include "history.h"
+#include "query-past.h"
 #include "query.h"
-#include "rollup.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
@@ -53,68 +53,6 @@ static void unit_row(struct out_table *tab, const char *code, const char *name, 
 	out_row(tab, cells);
 }
 
-/* What the counters of each unit held on a past day, from the tasks as
- * they stood: own[i] for the tasks led by hierarchy index i, then summed
- * over each subtree; *rest the tasks whose lead is not in the hierarchy. */
-struct past_units {
-	const struct hier *h;
-	date_t today;
-	int soon;
-	struct store_counts *own, rest;
-};
-
-static void count_task(struct store_counts *n, const struct task *k, date_t today, int soon)
-{
-	n->total++;
-	if (!st_is_open((enum task_status)k->status)) {
-		n->closed++;
-		return;
-	}
-	n->open++;
-	if (k->due == DATE_NONE || k->due >= STORE_SLOT_NODUE)
-		return;
-	if (k->due < today)
-		n->overdue++;
-	else if (k->due <= today + (soon > 0 ? soon : 0))
-		n->soon++;
-}
-
-static int past_unit_fn(const struct task *k, void *ctx)
-{
-	struct past_units *p = ctx;
-	size_t i = k->lead ? hier_find_id(p->h, k->lead) : (size_t)-1;
-	count_task(i == (size_t)-1 ? &p->rest : &p->own[i], k, p->today, p->soon);
-	return 0;
-}
-
-static void counts_add(struct store_counts *a, const struct store_counts *b)
-{
-	a->total += b->total, a->open += b->open, a->closed += b->closed;
-	a->overdue += b->overdue, a->soon += b->soon;
-}
-
-/* sub[i]: the subtree of hierarchy index i (malloc'd), *rest as above. */
-static int past_unit_counts(struct cli *c, struct txn *t, const struct hier *h,
-                            struct store_counts **sub, struct store_counts *rest, struct err *e)
-{
-	size_t n = hier_count(h);
-	struct hist_day hd;
-	struct rollup_scope scope = {0, 0, rows_past(c, &hd)};
-	struct past_units p = {h, c->ops.today, c->cfg.soon_days, NULL, {0}};
-	p.own = xcalloc(n ? n : 1, sizeof *p.own);
-	int rc = rollup_each_task(t, h, &scope, past_unit_fn, &p, e);
-	/* children follow their parent in tree order: add from the last up */
-	*sub = xcalloc(n ? n : 1, sizeof **sub);
-	for (size_t i = n; i-- > 0;) {
-		(*sub)[i] = p.own[i];
-		for (size_t k = i + 1; k < hier_subtree_end(h, i); k = hier_subtree_end(h, k))
-			counts_add(&(*sub)[i], &(*sub)[k]);
-	}
-	*rest = p.rest;
-	free(p.own);
-	return rc;
-}
-
 int cmd_units(struct cli *c, int argc, char **argv, struct err *e)
 {
 	static const struct option opts[] = {
@@ -140,7 +78,7 @@ int cmd_units(struct cli *c, int argc, char **argv, struct err *e)
 	struct store_counts rest = {0}, *sub = NULL;
 	struct hist_day hd;
 	if (rows_past(c, &hd))
-		rc = past_unit_counts(c, t, h, &sub, &rest, e);
+		rc = qpast_unit_counts(t, h, &hd, c->cfg.soon_days, &sub, &rest, e);
 	else if (!(rc = store_unit_counts(t, 0, c->ops.today, c->cfg.soon_days, &rest, e)))
 		for (size_t i = 0; i < hier_count(h) && !rc; i = hier_subtree_end(h, i)) {
 			struct store_counts n;
@@ -445,87 +383,6 @@ static int own_due_ids(struct txn *t, uint32_t unit, date_t from, date_t to, lon
 	return rc == 1 ? 0 : rc;
 }
 
-/* On a past day the due index (the present) cannot say what was open and
- * due then: the tasks of the scope are taken as they stood that day and
- * those open with a due date in [from, to] kept, in the index's order
- * (due day, then id). */
-struct past_due {
-	uint32_t own;       /* only the tasks this unit leads itself, or 0 */
-	date_t from, to;
-	size_t n, cap;
-	struct past_item {
-		date_t due;
-		uint64_t id;
-	} *v;
-};
-
-static int past_due_fn(const struct task *k, void *ctx)
-{
-	struct past_due *p = ctx;
-	if (!st_is_open((enum task_status)k->status) || k->due == DATE_NONE ||
-	    k->due >= STORE_SLOT_NODUE || (p->own && k->lead != p->own) ||
-	    (p->from != DATE_NONE && k->due < p->from) || k->due > p->to)
-		return 0;
-	if (p->n == p->cap) {
-		p->cap = p->cap ? 2 * p->cap : 64;
-		p->v = xrealloc(p->v, p->cap * sizeof *p->v);
-	}
-	p->v[p->n].due = k->due;
-	p->v[p->n++].id = k->id;
-	return 0;
-}
-
-static int past_item_cmp(const void *a, const void *b)
-{
-	const struct past_item *x = a, *y = b;
-	if (x->due != y->due)
-		return x->due < y->due ? -1 : 1;
-	return x->id < y->id ? -1 : x->id > y->id;
-}
-
-/* The ids (malloc'd, at most limit unless 0) and their number. */
-static int past_due_ids(struct cli *c, struct txn *t, const struct hier *h, uint32_t uid,
-                        int subtree, date_t from, date_t to, long limit, uint64_t **ids,
-                        size_t *n, struct err *e)
-{
-	struct hist_day hd;
-	struct rollup_scope scope = {uid, 0, rows_past(c, &hd)};
-	struct past_due p = {subtree ? 0 : uid, from, to, 0, 0, NULL};
-	int rc = rollup_each_task(t, h, &scope, past_due_fn, &p, e);
-	*ids = NULL;
-	*n = 0;
-	if (!rc) {
-		if (p.n)
-			qsort(p.v, p.n, sizeof *p.v, past_item_cmp);
-		*n = limit && (size_t)limit < p.n ? (size_t)limit : p.n;
-		*ids = xcalloc(*n ? *n : 1, sizeof **ids);
-		for (size_t i = 0; i < *n; i++)
-			(*ids)[i] = p.v[i].id;
-	}
-	free(p.v);
-	return rc;
-}
-
-/* The counters' figures for a past day, from the tasks as they stood. */
-static int past_counts(struct cli *c, struct txn *t, const struct hier *h, uint32_t root,
-                       struct store_counts *n, struct err *e)
-{
-	struct hist_day hd;
-	struct rollup_scope scope = {root, 0, rows_past(c, &hd)};
-	struct rollup_when w = {c->ops.today, c->cfg.soon_days, &c->cfg.periods};
-	struct rollup r;
-	int rc = rollup_compute(t, h, &scope, &w, &r, e);
-	memset(n, 0, sizeof *n);
-	if (rc)
-		return rc;
-	n->total = r.total;
-	n->closed = r.by_status[ST_DONE] + r.by_status[ST_ON_HOLD];
-	n->open = r.total - n->closed;
-	n->overdue = r.by_tl[TL_OVERDUE] + r.by_tl[TL_UNREPORTED];
-	n->soon = r.by_tl[TL_DUE_SOON];
-	return 0;
-}
-
 static int due_command(struct cli *c, int argc, char **argv, int overdue, struct err *e)
 {
 	static const struct option opts[] = {{"format", required_argument, NULL, OPT_FORMAT},
@@ -586,7 +443,8 @@ static int due_command(struct cli *c, int argc, char **argv, int overdue, struct
 		size_t n = 0;
 		struct out_table tab;
 		rows_init(&tab);
-		rc = past_due_ids(c, t, h, uid, subtree || !unit, from, to, count ? 0 : limit, &ids, &n, e);
+		rc = qpast_due_ids(t, h, &hd, uid, !subtree && unit, from, to, count ? 0 : (size_t)limit,
+		                   &ids, &n, e);
 		if (!rc && !count)
 			rc = rows_add_ids(c, t, &tab, ids, n, e);
 		store_read_end(t);
@@ -675,7 +533,7 @@ int cmd_overview(struct cli *c, int argc, char **argv, struct err *e)
 	struct store_counts n;
 	struct hist_day hd;
 	const struct hist_day *past = rows_past(c, &hd);
-	rc = past ? past_counts(c, t, h, root, &n, e)
+	rc = past ? qpast_counts(t, h, past, root, c->cfg.soon_days, &n, e)
 	          : store_unit_counts(t, root, c->ops.today, c->cfg.soon_days, &n, e);
 	if (!rc)
 		fprintf(c->out,
@@ -689,7 +547,7 @@ int cmd_overview(struct cli *c, int argc, char **argv, struct err *e)
 	struct out_table tab;
 	rows_init(&tab);
 	if (!rc && past)
-		rc = past_due_ids(c, t, h, root, 1, DATE_NONE, c->ops.today - 1, 10, &ids, &k, e);
+		rc = qpast_due_ids(t, h, past, root, 0, DATE_NONE, c->ops.today - 1, 10, &ids, &k, e);
 	else if (!rc)
 		rc = q_overdue_ids(t, h, root, c->ops.today, 0, 10, &ids, &k, e);
 	if (!rc && k) {
