@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "history.h"
+#include "query-past.h"
 #include "rollup.h"
 
 TestSuite(history, .init = ox_setup, .fini = ox_teardown);
@@ -237,4 +238,39 @@ Test(history, figures_of_a_past_day_do_not_move_with_later_work)
 	cr_assert_eq(now.by_bucket[RB_ON_HOLD], 1);
 	free(s1);
 	free(s2);
+}
+
+/* ---- lists and counts of a past day (query-past.h) ---- */
+
+Test(history, overdue_of_a_past_day_counts_the_tasks_as_they_stood)
+{
+	update_on(OX_OWN, date_make(2027, 1, 10), ST_DONE, -1);
+	struct hist_day hd = {date_make(2027, 1, 5), &dec};
+	struct store_counts c;
+	uint64_t *ids;
+	size_t n;
+	struct err e = {0};
+	struct txn *t = fx_read();
+	cr_assert_eq(qpast_counts(t, NULL, &hd, 0, 14, &c, &e), 0, "%s", e.msg);
+	cr_assert_eq(c.total, 4);
+	cr_assert_eq(c.overdue, 4, "all four were open and past 31/12/2026 on 05/01/2027");
+	cr_assert_eq(c.closed, 0);
+	cr_assert_eq(qpast_due_ids(t, NULL, &hd, 0, 0, DATE_NONE, hd.day - 1, 0, &ids, &n, &e), 0, "%s",
+	             e.msg);
+	cr_assert_eq(n, 4);
+	cr_assert_eq(ids[0], ox_task[OX_OWN], "ties by id: the first task first");
+	free(ids);
+	cr_assert_eq(qpast_due_ids(t, NULL, &hd, 0, 0, DATE_NONE, hd.day - 1, 2, &ids, &n, &e), 0);
+	cr_assert_eq(n, 2, "the limit");
+	free(ids);
+	/* the counters say the present: one of them is closed now */
+	struct store_counts now;
+	cr_assert_eq(store_unit_counts(t, 0, hd.day, 14, &now, &e), 0, "%s", e.msg);
+	cr_assert_eq(now.overdue, 3);
+	cr_assert_eq(now.closed, 1);
+	hd.day = date_make(2027, 1, 10);
+	cr_assert_eq(qpast_counts(t, NULL, &hd, 0, 14, &c, &e), 0, "%s", e.msg);
+	cr_assert_eq(c.overdue, 3, "rebuilt on the day of the update: as the counters");
+	cr_assert_eq(c.closed, 1);
+	store_read_end(t);
 }
