@@ -12,6 +12,8 @@
  *     day the work was said to be done); a field no entry on or before D
  *     set has the value the first later entry found it with (status
  *     before), or the default (progress 0, no confirmation);
+ *     (an update of record version 1 carries no confirmation: when none
+ *     says otherwise the present confirmation is kept);
  *   - the done date is that of the entry that made the task done (its
  *     done_on when given, else its day);
  *   - the day of the latest update counts the unit's entries only: a

@@ -174,6 +174,10 @@ int hist_task_as_of(struct txn *t, const struct task *cur, const struct hist_day
 			rc = 0;
 		if (!rc) {
 			walk_defaults(&w);
+			/* only a done task waits for confirmation (a version 1
+			 * journal does not say when the claim was made) */
+			if (out->status != ST_DONE && out->confirm == CF_PENDING)
+				out->confirm = CF_NONE;
 			out->nupdates = cur->nupdates >= w.later ? cur->nupdates - w.later : 0;
 			changed = w.later > 0;
 		}
