@@ -122,6 +122,16 @@ Test(cli_history, figures_for_a_past_day_do_not_change_with_later_work)
 	          "--text", "Nhiệm vụ giao thêm sau ngày 30/6", "--deadline", "trước ngày 30/9/2026", NULL),
 	   "add-task");
 
+	/* a plan dated before the day but entered after it, and a document
+	 * asking for plans by a date */
+	ok(fx_run(admin, st, "--today", "2026-09-02", "add-doc", "--title", "Kế hoạch thực hiện",
+	          "--number", "31-KH/HU", "--issuer", "hpd", "--date", "2026-05-04", "--implements",
+	          "15-CTr/TU", NULL),
+	   "add-doc");
+	ok(fx_run(admin, st, "--today", "2026-09-03", "add-doc", "--title", "Chương trình mới",
+	          "--number", "20-CTr/TU", "--issuer", "tu", "--date", "2026-03-01", "--plan-due",
+	          "2026-04-30", NULL),
+	   "add-doc with a plan due");
 	char *moved = out_of(admin, st, "2026-11-23", as_of_commands[0]);
 	cr_assert_str_neq(moved, present, "the later work changed the present");
 	for (size_t i = 0; i < n; i++) {
