@@ -19,6 +19,7 @@
 struct err;
 struct txn;
 struct hier;
+struct hist_day;
 
 struct remind_item {
 	uint64_t task;
@@ -49,6 +50,9 @@ struct remind_opts {
 	date_t today;
 	const struct periods *periods; /* reporting months, for the due before an
 	                                  extension; NULL: December */
+	/* NULL, or the past day `today` is: the tasks as they stood then
+	 * (history.h), not as the due index has them now */
+	const struct hist_day *past;
 };
 
 /* The letters, one per unit with items, in tree order.  h is required.

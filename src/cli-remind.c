@@ -12,8 +12,10 @@
 #include <jansson.h>
 
 #include "cli-report.h"
+#include "cli-rows.h"
 #include "cli.h"
 #include "hier.h"
+#include "history.h"
 #include "indicator.h"
 #include "output.h"
 #include "remind.h"
@@ -139,7 +141,8 @@ int cmd_remind(struct cli *c, int argc, char **argv, struct err *e)
 	if (days < 0)
 		days = c->cfg.soon_days;
 	const struct hier *h;
-	struct remind_opts ro = {0, (int)days, c->ops.today, &c->cfg.periods};
+	struct hist_day hd;
+	struct remind_opts ro = {0, (int)days, c->ops.today, &c->cfg.periods, rows_past(c, &hd)};
 	struct txn *t;
 	if ((rc = cli_store(c, 0, e)) || (rc = cli_hier(c, &h, e)) ||
 	    (unit && (rc = cli_unit(c, unit, &ro.root, e))) || (rc = store_read_begin(c->ops.st, &t, e)))

@@ -5,6 +5,7 @@
 
 #include "cli-rows.h"
 #include "cli.h"
+#include "history.h"
 #include "store.h"
 #include "util.h"
 
@@ -134,17 +135,30 @@ int rows_add(struct cli *c, struct txn *t, struct out_table *tab, struct doc_cac
 	return 0;
 }
 
+const struct hist_day *rows_past(const struct cli *c, struct hist_day *hd)
+{
+	hd->day = hist_past_day(c->ops.today, date_today());
+	hd->periods = &c->cfg.periods;
+	return hd->day == DATE_NONE ? NULL : hd;
+}
+
 int rows_add_ids(struct cli *c, struct txn *t, struct out_table *tab, const uint64_t *ids,
                  size_t n, struct err *e)
 {
 	struct doc_cache dc = {0};
 	int rc = 0;
+	struct hist_day hd;
+	const struct hist_day *past = rows_past(c, &hd);
 	for (size_t i = 0; i < n && !rc; i++) {
-		struct task task = {0};
+		struct task task = {0}, then = {0};
+		int exists = 1;
 		rc = store_task_get(t, ids[i], &task, e);
-		if (!rc)
-			rc = rows_add(c, t, tab, &dc, &task, e);
+		if (!rc && past)
+			rc = hist_task_as_of(t, &task, past, &then, &exists, e);
+		if (!rc && exists)
+			rc = rows_add(c, t, tab, &dc, past ? &then : &task, e);
 		task_free(&task);
+		task_free(&then);
 	}
 	doc_cache_free(&dc);
 	return rc;

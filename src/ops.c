@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "ops-internal.h"
+#include "history.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
@@ -443,7 +444,7 @@ int ops_add_doc(struct ops_ctx *c, struct doc *d, struct err *e)
 	if (!d->title || !*d->title)
 		return err_set(e, ERR_INPUT, "văn bản cần có trích yếu (tiêu đề)");
 	if (!d->created)
-		d->created = (int64_t)time(NULL);
+		d->created = hist_stamp(ops_write_day(c), (int64_t)time(NULL)); /* exists from that day */
 	struct doc_req r = {c, d};
 	return store_write(c->st, add_doc_fn, &r, e);
 }
@@ -498,7 +499,7 @@ int ops_add_task(struct ops_ctx *c, struct task *task, struct err *e)
 	if (!task->text || !*task->text)
 		return err_set(e, ERR_INPUT, "nhiệm vụ cần có nội dung");
 	if (!task->created)
-		task->created = (int64_t)time(NULL);
+		task->created = hist_stamp(ops_write_day(c), (int64_t)time(NULL)); /* exists from that day */
 	struct task_req r = {c, task};
 	return store_write(c->st, add_task_fn, &r, e);
 }

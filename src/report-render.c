@@ -108,7 +108,10 @@ static void task_state(struct sbuf *b, const struct report_task *k)
 {
 	char tl[96], d[11];
 	tl_describe(k->tl, tl, sizeof tl);
-	if (k->status == ST_DONE || k->status == ST_ON_HOLD)
+	if (k->bucket == RB_DUE_PENDING || k->bucket == RB_NOT_DUE_PENDING ||
+	    k->bucket == RB_NO_DATE_PENDING)
+		sbuf_puts(b, "báo cáo hoàn thành, chờ xác nhận"); /* not yet done */
+	else if (k->status == ST_DONE || k->status == ST_ON_HOLD)
 		sbuf_puts(b, tl);
 	else
 		sbuf_printf(b, "%s (%u%%), %s", st_label((enum task_status)k->status),
@@ -728,9 +731,10 @@ static void render_json(const struct report *r, struct sbuf *b)
 	json_object_set_new(o, "unit", jstr(r->unit_name));
 	json_object_set_new(o, "doc", r->doc ? json_integer((json_int_t)r->doc) : json_null());
 	json_object_set_new(o, "period",
-	                    json_pack("{s:s, s:i, s:o, s:o, s:o}", "label",
+	                    json_pack("{s:s, s:i, s:o, s:o, s:o, s:o}", "label",
 	                              report_period_label(&r->period, per, sizeof per), "year", r->period.year,
 	                              "quarter", r->period.quarter ? json_integer(r->period.quarter) : json_null(),
+	                              "half", r->period.half ? json_integer(r->period.half) : json_null(),
 	                              "from", jdate(r->period.from), "to", jdate(r->period.to)));
 	json_object_set_new(o, "today", jdate(r->today));
 	for (size_t i = 0; i < r->ndocs; i++)
