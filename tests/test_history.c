@@ -33,7 +33,7 @@ static struct task as_of(uint64_t id, date_t day)
 static void update_on(int i, date_t day, int status, int progress)
 {
 	struct err e = {0};
-	ox.today = day;
+	ox.today = ox.clock = day;
 	ox_as(ROLE_EDITOR, OU_BTC);
 	cr_assert_eq(ops_update(&ox, ox_task[i], status, progress, "ghi nhận", NULL, &e), 0, "%s",
 	             e.msg);
@@ -83,7 +83,7 @@ Test(history, a_confirmation_after_the_day_leaves_the_claim_pending)
 {
 	struct err e = {0};
 	update_on(OX_OWN, DAY(7, 10), ST_DONE, -1);
-	ox.today = DAY(8, 1);
+	ox.today = ox.clock = DAY(8, 1);
 	ox_as(ROLE_EDITOR, OU_VP);
 	cr_assert_eq(ops_confirm(&ox, ox_task[OX_OWN], NULL, NULL, &e), 0, "%s", e.msg);
 	struct task then = as_of(ox_task[OX_OWN], DAY(7, 31)), now = ox_get(ox_task[OX_OWN]);
@@ -101,7 +101,7 @@ Test(history, a_return_after_the_day_leaves_the_task_done_then)
 {
 	struct err e = {0};
 	update_on(OX_OWN, DAY(7, 10), ST_DONE, -1);
-	ox.today = DAY(8, 1);
+	ox.today = ox.clock = DAY(8, 1);
 	ox_as(ROLE_EDITOR, OU_VP);
 	cr_assert_eq(ops_return(&ox, ox_task[OX_OWN], "thiếu hồ sơ", NULL, &e), 0, "%s", e.msg);
 	struct task then = as_of(ox_task[OX_OWN], DAY(7, 31));
@@ -114,7 +114,7 @@ Test(history, a_return_after_the_day_leaves_the_task_done_then)
 Test(history, an_extension_counts_from_the_day_it_was_granted)
 {
 	struct err e = {0};
-	ox.today = DAY(9, 1);
+	ox.today = ox.clock = DAY(9, 1);
 	ox_as(ROLE_ADMIN, -1);
 	cr_assert_eq(ops_extend(&ox, ox_task[OX_OWN], date_make(2027, 3, 31), "thêm thời gian", &e), 0,
 	             "%s", e.msg);
@@ -203,7 +203,7 @@ Test(history, a_confirmed_claim_is_done)
 {
 	struct err e = {0};
 	update_on(OX_OWN, DAY(11, 1), ST_DONE, -1);
-	ox.today = DAY(11, 2);
+	ox.today = ox.clock = DAY(11, 2);
 	ox_as(ROLE_EDITOR, OU_VP);
 	cr_assert_eq(ops_confirm(&ox, ox_task[OX_OWN], NULL, NULL, &e), 0, "%s", e.msg);
 	struct rollup r = roll(date_make(2027, 1, 5), 0);
@@ -224,7 +224,7 @@ Test(history, figures_of_a_past_day_do_not_move_with_later_work)
 	update_on(OX_OWN, DAY(7, 2), ST_DONE, -1);
 	update_on(OX_SUBTREE, DAY(7, 3), ST_ON_HOLD, -1);
 	struct err e = {0};
-	ox.today = DAY(7, 4);
+	ox.today = ox.clock = DAY(7, 4);
 	ox_as(ROLE_ADMIN, -1);
 	cr_assert_eq(ops_extend(&ox, ox_task[OX_PARTNER], date_make(2027, 6, 30), "lý do", &e), 0, "%s",
 	             e.msg);
