@@ -38,9 +38,9 @@ static const struct case_ cases[] = {
 	{ "6 tháng đầu năm 2024", "{\"kind\":\"by\",\"due\":\"2024-06-30\"}" },
 	{ "trong 6 tháng cuối năm 2024", "{\"kind\":\"by\",\"due\":\"2024-12-31\"}" },
 	/* from */
-	{ "thực hiện từ năm 2023", "{\"kind\":\"from\",\"start\":\"2023-01-01\"}" },
-	{ "từ quý III/2024", "{\"kind\":\"from\",\"start\":\"2024-07-01\"}" },
-	{ "kể từ ngày 01/7/2025", "{\"kind\":\"from\",\"start\":\"2025-07-01\"}" },
+	{ "thực hiện từ năm 2023", "{\"kind\":\"from\",\"start\":\"2023-01-01\",\"every\":null}" },
+	{ "từ quý III/2024", "{\"kind\":\"from\",\"start\":\"2024-07-01\",\"every\":null}" },
+	{ "kể từ ngày 01/7/2025", "{\"kind\":\"from\",\"start\":\"2025-07-01\",\"every\":null}" },
 	/* range */
 	{ "thực hiện từ năm 2024 - 2026",
 	  "{\"kind\":\"range\",\"start\":\"2024-01-01\",\"due\":\"2026-12-31\"}" },
@@ -52,11 +52,11 @@ static const struct case_ cases[] = {
 	{ "từ quý III/2024 đến hết quý II/2025",
 	  "{\"kind\":\"range\",\"start\":\"2024-07-01\",\"due\":\"2025-06-30\"}" },
 	/* ongoing */
-	{ "thực hiện thường xuyên", "{\"kind\":\"ongoing\"}" },
-	{ "thường xuyên liên tục", "{\"kind\":\"ongoing\"}" },
-	{ "thực hiện thường xuyên liên tục", "{\"kind\":\"ongoing\"}" },
-	{ "nhiệm vụ thường xuyên", "{\"kind\":\"ongoing\"}" },
-	{ "tuyên truyền thường xuyên", "{\"kind\":\"ongoing\"}" },
+	{ "thực hiện thường xuyên", "{\"kind\":\"ongoing\",\"every\":null}" },
+	{ "thường xuyên liên tục", "{\"kind\":\"ongoing\",\"every\":null}" },
+	{ "thực hiện thường xuyên liên tục", "{\"kind\":\"ongoing\",\"every\":null}" },
+	{ "nhiệm vụ thường xuyên", "{\"kind\":\"ongoing\",\"every\":null}" },
+	{ "tuyên truyền thường xuyên", "{\"kind\":\"ongoing\",\"every\":null}" },
 	/* annual */
 	{ "thực hiện hằng năm", "{\"kind\":\"annual\",\"month\":null}" },
 	{ "hàng năm", "{\"kind\":\"annual\",\"month\":null}" },
@@ -119,7 +119,7 @@ static const struct case_ cases[] = {
 	  "{\"kind\":\"multi\",\"parts\":["
 	  "{\"level\":\"tỉnh\",\"kind\":\"by\",\"due\":\"2024-06-30\"},"
 	  "{\"level\":\"huyện\",\"kind\":\"by\",\"due\":\"2024-06-30\"},"
-	  "{\"level\":\"cơ sở\",\"kind\":\"ongoing\"}]}" },
+	  "{\"level\":\"cơ sở\",\"kind\":\"ongoing\",\"every\":null}]}" },
 	/* the dated reading wins over "thường xuyên" */
 	{ "hoàn thành trong quý II/2023. Phối hợp tốt trong bổ nhiệm (thực hiện thường xuyên)",
 	  "{\"kind\":\"by\",\"due\":\"2023-06-30\"}" },
