@@ -72,6 +72,27 @@ static int from_at(const struct dv_text *x, int i)
 	return dv_range_tail(x, k + n, x->nt, &q);
 }
 
+/* After a recurring or open-ended core ending at e: further rhythms joined
+ * by ",", "và", "hoặc" ("định kỳ 6 tháng, hằng năm", "từ năm 2024, báo
+ * cáo hằng quý") belong to the same phrase.  The new end, or e. */
+static int more_rhythms(const struct dv_text *x, int e)
+{
+	enum dl_every every;
+	int month, alt, k, n;
+
+	for (;;) {
+		k = e;
+		if (clause_punct(x, k, ",") || dv_is(x, k, x->nt, "va") || dv_is(x, k, x->nt, "hoac"))
+			k++;
+		if (dv_is(x, k, x->nt, "bao") && dv_is(x, k + 1, x->nt, "cao"))
+			k += 2;
+		if (!(n = dv_recurring_at(x, k, x->nt, &every, &month, &alt)) &&
+		    !(n = dv_ongoing_at(x, k, x->nt)))
+			return e;
+		e = k + n;
+	}
+}
+
 /* A deadline core at token i: CORE_FIXED (its end in *end), CORE_OPEN (it
  * runs to the end of the sentence), or CORE_NONE. */
 static enum core_kind core_at(const struct dv_text *x, int i, int *end)
@@ -84,11 +105,15 @@ static enum core_kind core_at(const struct dv_text *x, int i, int *end)
 	if (i >= x->nt || dv_punct(x, i, x->nt))
 		return CORE_NONE;
 	if ((k = dv_ongoing_at(x, i, x->nt)) || (k = dv_recurring_at(x, i, x->nt, &every, &month, &alt))) {
-		*end = i + k;
+		*end = more_rhythms(x, i + k);
 		return CORE_FIXED;
 	}
-	if ((k = dated_at(x, i)) > i || (k = from_at(x, i)) > i) {
+	if ((k = dated_at(x, i)) > i) {
 		*end = k;
+		return CORE_FIXED;
+	}
+	if ((k = from_at(x, i)) > i) {
+		*end = more_rhythms(x, k);
 		return CORE_FIXED;
 	}
 	if ((k = dv_marker_at(x, i, x->nt, &m))) {
