@@ -132,6 +132,12 @@ int dv_range_tail(const struct dv_text *x, int j, int hi, struct dv_period *to);
  * gian"...  Tokens, or 0. */
 int dv_time_lead_at(const struct dv_text *x, int i, int hi);
 
+/* Words that open a start at i: "từ", "kể từ", "bắt đầu từ" (*from set:
+ * what follows is a start) and "giai đoạn" (*from 0: a span of years
+ * follows).  After them a bare year counts ("giai đoạn 2021 - 2025").
+ * Tokens, or 0. */
+int dv_start_at(const struct dv_text *x, int i, int hi, int *from);
+
 /* ---- recurring duties ---------------------------------------------------- */
 
 /* The rhythm named at i: "hằng năm", "hàng năm", "mỗi năm" (DL_EVERY_YEAR);

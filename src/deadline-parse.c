@@ -25,10 +25,8 @@
  * before "năm 2023" or "trong năm 2024", or "về ...". */
 static int body_end(const struct dv_text *lx, int i, int hi)
 {
-	static const char *const before_time[] = { "trong", "vao", "den", "truoc", "cham", "tu",
-						   "dau", "cuoi", NULL };
 	static const char *const time_words[] = { "nam", "quy", "thang", "ngay", NULL };
-	int j;
+	int j, k, f;
 
 	for (j = i; j < hi; j++) {
 		char p = dv_punct(lx, j, hi);
@@ -37,8 +35,13 @@ static int body_end(const struct dv_text *lx, int i, int hi)
 			break;
 		if (dv_is(lx, j, hi, "nam") && dv_num(lx, j + 1, hi) >= 0)
 			break;
-		if (dv_any(lx, j, hi, before_time, NULL) >= 0 &&
-		    (dv_any(lx, j + 1, hi, time_words, NULL) >= 0 || dv_num(lx, j + 1, hi) >= 0))
+		/* "trong năm", "vào quý", "từ 2024", "cuối năm": a time follows */
+		k = dv_time_lead_at(lx, j, hi);
+		if (!k)
+			k = dv_start_at(lx, j, hi, &f);
+		if (!k && (dv_is(lx, j, hi, "dau") || dv_is(lx, j, hi, "cuoi")))
+			k = 1;
+		if (k && (dv_any(lx, j + k, hi, time_words, NULL) >= 0 || dv_num(lx, j + k, hi) >= 0))
 			break;
 		if (dv_is(lx, j, hi, "ve") || dv_seq(lx, j, hi, "de thuc hien"))
 			break;
@@ -146,10 +149,16 @@ static void match_dated(const struct dv_text *lx, int lo, int hi, struct dl_part
 {
 	for (int i = lo; i < hi; i++) {
 		struct dv_period p, q;
-		int after_tu = dv_is(lx, i - 1, hi, "tu");
-		int bare = after_tu || dv_is(lx, i - 1, hi, "doan") || dv_is(lx, i - 1, hi, "den") ||
-			   (dv_year(lx, i, hi) && dv_punct(lx, i + 1, hi) == '-' && dv_year(lx, i + 2, hi));
-		int n = dv_period_at(lx, i, hi, bare, &p), e;
+		int after_tu = 0, bare = 0, n, e, f;
+
+		for (int back = 1; back <= 3 && i - back >= 0 && !bare; back++)
+			if (dv_start_at(lx, i - back, hi, &f) == back) {
+				after_tu = f;
+				bare = 1;
+			}
+		bare = bare || dv_is(lx, i - 1, hi, "den") ||
+		       (dv_year(lx, i, hi) && dv_punct(lx, i + 1, hi) == '-' && dv_year(lx, i + 2, hi));
+		n = dv_period_at(lx, i, hi, bare, &p);
 
 		/* "Quy định số 08-QĐ/TW năm 2021": the document's year. */
 		if (!n || (i - 1 >= lo && lx->t[i - 1].skip))

@@ -472,6 +472,17 @@ int dv_time_lead_at(const struct dv_text *x, int i, int hi)
 	return dv_any(x, i, hi, leads, &n) >= 0 ? n : 0;
 }
 
+int dv_start_at(const struct dv_text *x, int i, int hi, int *from)
+{
+	static const char *const starts[] = { "tu", "ke tu", "bat dau tu", "giai doan", NULL };
+	int n, k = dv_any(x, i, hi, starts, &n);
+
+	if (k < 0)
+		return 0;
+	*from = k != 3;
+	return n;
+}
+
 /* ---- recurring duties ---------------------------------------------------- */
 
 struct rhythm_word {

@@ -53,21 +53,13 @@ static int dated_at(const struct dv_text *x, int i)
 }
 
 /* "từ năm 2023", "kể từ ngày 01/7/2025", "từ năm 2024 - 2026", "giai đoạn
- * 2021 - 2025": its end, or i. */
+ * 2021 - 2025" (dv_start_at, then a period): its end, or i. */
 static int from_at(const struct dv_text *x, int i)
 {
 	struct dv_period p, q;
-	int k = i, n;
+	int from, k = i + dv_start_at(x, i, x->nt, &from), n;
 
-	if (dv_seq(x, k, x->nt, "ke tu"))
-		k += 2;
-	else if (dv_is(x, k, x->nt, "tu"))
-		k++;
-	else if (dv_seq(x, k, x->nt, "giai doan"))
-		k += 2;
-	else
-		return i;
-	if (!(n = dv_period_at(x, k, x->nt, 1, &p)))
+	if (k == i || !(n = dv_period_at(x, k, x->nt, 1, &p)))
 		return i;
 	return dv_range_tail(x, k + n, x->nt, &q);
 }
@@ -84,8 +76,7 @@ static int more_rhythms(const struct dv_text *x, int e)
 		k = e;
 		if (clause_punct(x, k, ",") || dv_is(x, k, x->nt, "va") || dv_is(x, k, x->nt, "hoac"))
 			k++;
-		if (dv_is(x, k, x->nt, "bao") && dv_is(x, k + 1, x->nt, "cao"))
-			k += 2;
+		k += dv_lead_in_at(x, k, x->nt);
 		if (!(n = dv_recurring_at(x, k, x->nt, &every, &month, &alt)) &&
 		    !(n = dv_ongoing_at(x, k, x->nt)))
 			return e;
