@@ -187,10 +187,11 @@ static int tail_phrase(const struct dv_text *x, int i)
 	/* not "đến năm 2030": "Chiến lược ... đến năm 2030" names a strategy */
 	if (dv_is(x, i, x->nt, "trong") && (e = dated_at(x, i)) > i && clause_end(x, e))
 		return e;
-	/* a recurring duty: with its month, "định kỳ" or an alternative, or
-	 * closing the clause */
+	/* a recurring duty: with its month, "định kỳ" or an alternative, or a
+	 * rhythm closing the clause ("... hằng quý."; not "... hằng tuần.", the
+	 * pace of the work rather than of its reports) */
 	if ((n = dv_recurring_at(x, i, x->nt, &every, &month, &alt)) &&
-	    (n > 2 || clause_end(x, i + n)))
+	    (n > 2 || (clause_end(x, i + n) && every != DL_EVERY_NONE)))
 		return i + n;
 	return i;
 }
