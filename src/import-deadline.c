@@ -169,6 +169,9 @@ static int level_clause(const struct dv_text *x, int i)
 
 	if (!l)
 		return i;
+	/* "cấp tỉnh: hoàn thành ..." */
+	if (dv_punct(x, i + l, x->nt) == ':')
+		l++;
 	e = clause_phrase(x, i + l);
 	return e > i + l ? e : i;
 }
