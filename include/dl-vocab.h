@@ -179,15 +179,25 @@ int dv_ongoing_at(const struct dv_text *x, int i, int hi);
  * [i + 1, i + tokens). */
 int dv_level_at(const struct dv_text *x, int i, int hi);
 
+/* The noun of a kind without a date at i: "nhiệm kỳ" (DL_TERM), "lộ trình"
+ * (DL_ROADMAP).  dl_parse reads it anywhere in a phrase stated as a
+ * deadline ("theo từng nhiệm kỳ"); in a plan's sentence the finder wants a
+ * marker (dv_marker_at): "Đại hội (nhiệm kỳ 2020 - 2025)" names no
+ * deadline.  Tokens with *kind set, or 0. */
+int dv_kind_noun_at(const struct dv_text *x, int i, int hi, enum dl_kind *kind);
+
 /* Markers of the kinds without a date, as they open a phrase. */
 struct dv_marker {
 	const char *words;  /* folded */
 	enum dl_kind kind;  /* DL_TERM, DL_ROADMAP, DL_ON_REQUEST, DL_AFTER_DIRECTIVE */
 	int open;           /* the phrase runs on after the words (a body, a document) */
+	int subject;        /* "sau khi": who acts may come next ("sau khi Trung ương
+			     * sửa đổi ..."), not only what is awaited */
 };
 
 /* The marker at i: "theo nhiệm kỳ", "theo lộ trình", "theo yêu cầu của",
- * "khi có yêu cầu", "sau khi", "khi có" + a directive, "chờ" + a directive,
+ * "khi có yêu cầu", "sau khi", "ngay sau khi", "khi có" + a directive,
+ * "chờ" + a directive,
  * "theo" + a document kind + "số": tokens, or 0, with *m set.  DL_PER_DOCUMENT
  * has no entry (its words are dv_doc_kind_at); *m is then NULL. */
 int dv_marker_at(const struct dv_text *x, int i, int hi, const struct dv_marker **m);

@@ -643,18 +643,30 @@ int dv_level_at(const struct dv_text *x, int i, int hi)
 	return 1 + n;
 }
 
+int dv_kind_noun_at(const struct dv_text *x, int i, int hi, enum dl_kind *kind)
+{
+	int n;
+
+	if ((n = dv_seq(x, i, hi, "nhiem ky")))
+		*kind = DL_TERM;
+	else if ((n = dv_seq(x, i, hi, "lo trinh")))
+		*kind = DL_ROADMAP;
+	return n;
+}
+
 static const struct dv_marker markers[] = {
-	{ "theo nhiem ky", DL_TERM, 0 },
-	{ "moi nhiem ky", DL_TERM, 0 },
-	{ "ca nhiem ky", DL_TERM, 0 },
-	{ "trong nhiem ky", DL_TERM, 0 },
-	{ "theo lo trinh", DL_ROADMAP, 1 },
-	{ "theo yeu cau", DL_ON_REQUEST, 1 },
-	{ "khi co yeu cau", DL_ON_REQUEST, 1 },
-	{ "khi duoc yeu cau", DL_ON_REQUEST, 1 },
-	{ "sau khi", DL_AFTER_DIRECTIVE, 1 },
-	{ "ngay sau khi", DL_AFTER_DIRECTIVE, 1 },
-	{ NULL, DL_NONE, 0 }
+	{ "theo nhiem ky", DL_TERM, 0, 0 },
+	{ "moi nhiem ky", DL_TERM, 0, 0 },
+	{ "ca nhiem ky", DL_TERM, 0, 0 },
+	{ "trong nhiem ky", DL_TERM, 0, 0 },
+	{ "theo lo trinh", DL_ROADMAP, 1, 0 },
+	{ "theo yeu cau", DL_ON_REQUEST, 1, 0 },
+	{ "khi co yeu cau", DL_ON_REQUEST, 1, 0 },
+	{ "khi duoc yeu cau", DL_ON_REQUEST, 1, 0 },
+	{ "khi yeu cau", DL_ON_REQUEST, 1, 0 },
+	{ "sau khi", DL_AFTER_DIRECTIVE, 1, 1 },
+	{ "ngay sau khi", DL_AFTER_DIRECTIVE, 1, 1 },
+	{ NULL, DL_NONE, 0, 0 }
 };
 
 int dv_wait_at(const struct dv_text *x, int i, int hi)
@@ -665,7 +677,7 @@ int dv_wait_at(const struct dv_text *x, int i, int hi)
 }
 
 /* "khi có" and "chờ" count only before what a unit waits for. */
-static const struct dv_marker wait_marker = { "khi co", DL_AFTER_DIRECTIVE, 1 };
+static const struct dv_marker wait_marker = { "khi co", DL_AFTER_DIRECTIVE, 1, 0 };
 
 int dv_marker_at(const struct dv_text *x, int i, int hi, const struct dv_marker **m)
 {
