@@ -498,6 +498,7 @@ static const struct rhythm_word rhythms[] = {
 	{ "nam mot lan", DL_EVERY_YEAR },
 	{ "mot nam mot lan", DL_EVERY_YEAR },
 	{ "1 nam 1 lan", DL_EVERY_YEAR },
+	{ "moi nam mot lan", DL_EVERY_YEAR },
 	{ "hang quy", DL_EVERY_QUARTER },
 	{ "moi quy", DL_EVERY_QUARTER },
 	{ "quy mot lan", DL_EVERY_QUARTER },
@@ -508,6 +509,14 @@ static const struct rhythm_word rhythms[] = {
 	{ "hang tuan", DL_EVERY_NONE },
 	{ NULL, DL_EVERY_NONE }
 };
+
+/* "một lần", "1 lần", "/lần" after a rhythm: tokens, or 0. */
+static int once(const struct dv_text *x, int i, int hi)
+{
+	if (dv_seq(x, i, hi, "mot lan") || dv_seq(x, i, hi, "1 lan") || dv_seq(x, i, hi, "/ lan"))
+		return 2;
+	return 0;
+}
 
 /* "6 tháng một lần", "6 tháng 1 lần", "6 tháng/lần", "3 tháng một lần",
  * "mỗi 6 tháng": tokens with *every, or 0.  After "định kỳ" (dk set) the
@@ -522,7 +531,7 @@ static int months_rhythm(const struct dv_text *x, int i, int hi, int dk, enum dl
 	if (dv_is(x, i + k + 2, hi, "dau") || dv_is(x, i + k + 2, hi, "cuoi"))
 		return 0;
 	e = i + k + 2;
-	if (dv_seq(x, e, hi, "mot lan") || dv_seq(x, e, hi, "1 lan") || dv_seq(x, e, hi, "/ lan"))
+	if (once(x, e, hi))
 		e += 2;
 	else if (!dk && !k)
 		return 0;
@@ -541,6 +550,9 @@ int dv_rhythm_at(const struct dv_text *x, int i, int hi, enum dl_every *every)
 		}
 	if (!best && (n = months_rhythm(x, i + dk, hi, dk, every)))
 		best = n;
+	/* "mỗi quý một lần" */
+	if (best && (n = once(x, i + dk + best, hi)))
+		best += n;
 	if (best)
 		return dk + best;
 	if (dk) {

@@ -72,6 +72,8 @@ static const struct vocab_row vocab_rows[] = {
 	{ "báo cáo hàng quý", "{\"kind\":\"ongoing\",\"every\":\"quarter\"}" },
 	{ "định kỳ hằng quý", "{\"kind\":\"ongoing\",\"every\":\"quarter\"}" },
 	{ "hằng quý hoặc đột xuất", "{\"kind\":\"ongoing\",\"every\":\"quarter\"}" },
+	{ "báo cáo mỗi quý một lần", "{\"kind\":\"ongoing\",\"every\":\"quarter\"}" },
+	{ "báo cáo 6 tháng/lần", "{\"kind\":\"ongoing\",\"every\":\"half\"}" },
 	/* monthly */
 	{ "báo cáo hằng tháng", "{\"kind\":\"ongoing\",\"every\":\"month\"}" },
 	{ "định kỳ hằng tháng", "{\"kind\":\"ongoing\",\"every\":\"month\"}" },
