@@ -132,10 +132,11 @@ int dv_seq(const struct dv_text *x, int i, int hi, const char *words)
 	int k = 0;
 	const char *p = words;
 
-	if (i < 0)
-		return 0;
 	if (hi > x->nt)
 		hi = x->nt;
+	/* most calls fail on the first byte */
+	if (i < 0 || i >= hi || x->t[i].f[0] != words[0])
+		return 0;
 	while (*p) {
 		const char *q = strchr(p, ' ');
 		size_t len = q ? (size_t)(q - p) : strlen(p);
@@ -361,9 +362,9 @@ static int month_count(const struct dv_text *x, int i, int hi)
 		return n;
 	if (dv_is(x, i, hi, "ba"))
 		return 3;
-	if (written_as(x, i, hi, six))
+	if (dv_is(x, i, hi, "sau") && written_as(x, i, hi, six))
 		return 6;
-	if (written_as(x, i, hi, nine))
+	if (dv_is(x, i, hi, "chin") && written_as(x, i, hi, nine))
 		return 9;
 	return 0;
 }
@@ -685,7 +686,7 @@ int dv_wait_at(const struct dv_text *x, int i, int hi)
 {
 	static const char *const wait[] = { "chờ", "Chờ", "CHỜ", NULL };
 
-	return written_as(x, i, hi, wait) && dv_directive_at(x, i + 1, hi) ? 1 : 0;
+	return dv_is(x, i, hi, "cho") && written_as(x, i, hi, wait) && dv_directive_at(x, i + 1, hi);
 }
 
 /* "khi có" and "chờ" count only before what a unit waits for. */
