@@ -138,6 +138,10 @@ int dv_time_lead_at(const struct dv_text *x, int i, int hi);
  * Tokens, or 0. */
 int dv_start_at(const struct dv_text *x, int i, int hi, int *from);
 
+/* 1 if a bare year at i names a period: after a start (dv_start_at), after
+ * "đến" or "tới", or as the first of "2024 - 2026". */
+int dv_bare_year_ok(const struct dv_text *x, int i, int hi);
+
 /* ---- recurring duties ---------------------------------------------------- */
 
 /* The rhythm named at i: "hằng năm", "hàng năm", "mỗi năm" (DL_EVERY_YEAR);

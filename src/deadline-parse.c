@@ -142,16 +142,14 @@ static void match_dated(const struct dv_text *lx, int lo, int hi, struct dl_part
 {
 	for (int i = lo; i < hi; i++) {
 		struct dv_period p, q;
-		int after_tu = 0, bare = 0, n, e, f;
+		int after_tu = 0, n, e, f;
 
-		for (int back = 1; back <= 3 && i - back >= 0 && !bare; back++)
+		for (int back = 1; back <= 3 && i - back >= 0; back++)
 			if (dv_start_at(lx, i - back, hi, &f) == back) {
 				after_tu = f;
-				bare = 1;
+				break;
 			}
-		bare = bare || dv_is(lx, i - 1, hi, "den") ||
-		       (dv_year(lx, i, hi) && dv_punct(lx, i + 1, hi) == '-' && dv_year(lx, i + 2, hi));
-		n = dv_period_at(lx, i, hi, bare, &p);
+		n = dv_period_at(lx, i, hi, dv_bare_year_ok(lx, i, hi), &p);
 
 		/* "Quy định số 08-QĐ/TW năm 2021": the document's year. */
 		if (!n || (i - 1 >= lo && lx->t[i - 1].skip))

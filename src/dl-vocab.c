@@ -484,6 +484,17 @@ int dv_start_at(const struct dv_text *x, int i, int hi, int *from)
 	return n;
 }
 
+int dv_bare_year_ok(const struct dv_text *x, int i, int hi)
+{
+	int f;
+
+	for (int back = 1; back <= 3 && i - back >= 0; back++)
+		if (dv_start_at(x, i - back, hi, &f) == back)
+			return 1;
+	return dv_is(x, i - 1, hi, "den") || dv_is(x, i - 1, hi, "toi") ||
+	       (dv_year(x, i, hi) && dv_punct(x, i + 1, hi) == '-' && dv_year(x, i + 2, hi));
+}
+
 /* ---- recurring duties ---------------------------------------------------- */
 
 struct rhythm_word {

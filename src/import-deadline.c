@@ -47,7 +47,7 @@ static int dated_at(const struct dv_text *x, int i)
 	struct dv_period p, q;
 	int k = i + dv_time_lead_at(x, i, x->nt), n;
 
-	if (!(n = dv_period_at(x, k, x->nt, dv_is(x, k - 1, x->nt, "den"), &p)))
+	if (!(n = dv_period_at(x, k, x->nt, dv_bare_year_ok(x, k, x->nt), &p)))
 		return i;
 	return dv_range_tail(x, k + n, x->nt, &q);
 }
@@ -184,6 +184,8 @@ static int tail_phrase(const struct dv_text *x, int i)
 	enum dl_every every;
 	int e, n, month, alt;
 
+	/* leads that mark a deadline anywhere; "trong" only when the time
+	 * closes the clause */
 	if ((dv_seq(x, i, x->nt, "truoc ngay") || dv_seq(x, i, x->nt, "cham nhat")) &&
 	    (e = dated_at(x, i)) > i)
 		return e;
