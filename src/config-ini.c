@@ -5,8 +5,12 @@
  * The scanner follows iniparser 4.1's reading rules (fgets into a
  * 1024-byte buffer, trailing white space trimmed, a trailing backslash
  * joining the next line, then one of: empty, comment, [section],
- * key = value) so that both see the same sections and keys.
+ * key = value; values quoted or ending at ';' or '#') so that both see the
+ * same sections, keys and values.  The file is read once, through the
+ * bounded reader, and a UTF-8 byte order mark at its start is skipped;
+ * iniparser is then given that text (without the mark) from memory.
  */
+#define _GNU_SOURCE /* memfd_create: iniparser reads theodoi.ini from memory */
 #include "config-internal.h"
 
 #include <ctype.h>
@@ -15,34 +19,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <iniparser.h>
 
+#include "infile.h"
 #include "model.h"
 #include "util.h"
-
-/* ---- reading the file ------------------------------------------------ */
-
-static int read_all(const char *path, struct sbuf *b, struct err *e)
-{
-	char chunk[4096];
-	size_t n;
-	FILE *f = fopen(path, "rb");
-
-	if (!f)
-		return err_at(e, ERR_CONFIG, path, 0, "không mở được tệp cấu hình: %s",
-			      strerror(errno));
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		sbuf_add(b, chunk, n);
-	if (ferror(f)) {
-		fclose(f);
-		return err_at(e, ERR_CONFIG, path, 0, "không đọc được tệp cấu hình");
-	}
-	fclose(f);
-	if (!b->s)
-		sbuf_add(b, "", 0);
-	return 0;
-}
 
 /* ---- small string helpers -------------------------------------------- */
 
@@ -101,7 +85,7 @@ int cfg_code_valid(const char *s)
 /* ---- the scanner ----------------------------------------------------- */
 
 static void scan_push(struct cfg_scan *s, int line, const char *sec, const char *key,
-		      const char *raw)
+		      const char *raw, char *val)
 {
 	struct cfg_entry *en;
 
@@ -114,7 +98,35 @@ static void scan_push(struct cfg_scan *s, int line, const char *sec, const char 
 	en->sec = sec ? lower_dup(sec) : NULL;
 	en->key = key ? lower_dup(key) : NULL;
 	en->raw = xstrdup(raw);
+	en->val = val;
 	en->dup_line = 0;
+}
+
+/* The value after the '=' of a key line, as iniparser_line() reads it
+ * with sscanf: `"text"` or `'text'` (at least one character, the closing
+ * quote optional, nothing stripped); else the text up to ';' or '#',
+ * stripped, where "" and '' mean empty; else (nothing, or a comment at
+ * once) empty.  The caller owns the result. */
+static char *ini_value(const char *v)
+{
+	size_t n;
+
+	while (is_space(*v))
+		v++;
+	if ((v[0] == '"' || v[0] == '\'') && v[1] && v[1] != v[0]) {
+		const char *end = strchr(v + 1, v[0]);
+
+		n = end ? (size_t)(end - v - 1) : strlen(v + 1);
+		return xstrndup(v + 1, n);
+	}
+	if (*v && *v != ';' && *v != '#') {
+		char *r = cfg_strip_dup(v, strcspn(v, ";#"));
+
+		if (!strcmp(r, "\"\"") || !strcmp(r, "''"))
+			r[0] = '\0';
+		return r;
+	}
+	return xstrdup("");
 }
 
 /* Classify one logical line as iniparser_line() does and record it.
@@ -137,7 +149,7 @@ static int scan_logical(struct cfg_scan *s, const char *path, int line, const ch
 		} else {
 			free(*cur);
 			*cur = name;
-			scan_push(s, line, name, NULL, name);
+			scan_push(s, line, name, NULL, name, NULL);
 		}
 	} else {
 		const char *eq = strchr(t, '=');
@@ -149,7 +161,7 @@ static int scan_logical(struct cfg_scan *s, const char *path, int line, const ch
 		} else {
 			char *key = cfg_strip_dup(t, (size_t)(eq - t));
 
-			scan_push(s, line, *cur, key, key);
+			scan_push(s, line, *cur, key, key, ini_value(eq + 1));
 			free(key);
 		}
 	}
@@ -207,6 +219,9 @@ static void mark_duplicates(struct cfg_scan *s)
 	free(by);
 }
 
+/* A UTF-8 byte order mark, as some editors on Windows write it. */
+#define UTF8_BOM "\xEF\xBB\xBF"
+
 int cfg_scan_file(const char *path, struct cfg_scan *out, struct err *e)
 {
 	struct sbuf file = {0}, logical = {0};
@@ -215,9 +230,18 @@ int cfg_scan_file(const char *path, struct cfg_scan *out, struct err *e)
 	int lineno = 0, start = 0, rc;
 
 	memset(out, 0, sizeof *out);
-	rc = read_all(path, &file, e);
-	if (rc)
+	rc = infile_read(path, 0, INFILE_INI_MAX, "tệp cấu hình", &file, e);
+	if (rc) {
+		/* every fault of a configuration file is a configuration error */
+		if (e)
+			e->code = ERR_CONFIG;
+		rc = ERR_CONFIG;
 		goto out;
+	}
+	if (file.len >= 3 && !memcmp(file.s, UTF8_BOM, 3)) {
+		memmove(file.s, file.s + 3, file.len - 2); /* with the NUL */
+		file.len -= 3;
+	}
 	if (memchr(file.s, '\0', file.len)) {
 		rc = err_at(e, ERR_CONFIG, path, 0, "tệp cấu hình chứa byte NUL: không phải tệp văn bản");
 		goto out;
@@ -262,7 +286,7 @@ int cfg_scan_file(const char *path, struct cfg_scan *out, struct err *e)
 out:
 	free(cur);
 	sbuf_free(&logical);
-	sbuf_free(&file);
+	out->text = file; /* kept for cfg_ini_load(), freed with the scan */
 	return rc;
 }
 
@@ -274,8 +298,10 @@ void cfg_scan_free(struct cfg_scan *s)
 		free(s->v[i].sec);
 		free(s->v[i].key);
 		free(s->v[i].raw);
+		free(s->v[i].val);
 	}
 	free(s->v);
+	sbuf_free(&s->text);
 	memset(s, 0, sizeof *s);
 }
 
@@ -314,18 +340,45 @@ static int ini_msg_line(const char *msg, const char *path)
 	return 0;
 }
 
-dictionary *cfg_ini_load(const char *path, struct err *e)
+/* iniparser 4.1 reads only a named file: give it the scanned text through
+ * an anonymous in-memory file, so that it reads exactly what the scanner
+ * read (once, within the limit, without the byte order mark). */
+static dictionary *load_text(const struct cfg_scan *scan, char *name, size_t len)
+{
+	dictionary *d = NULL;
+	int fd = memfd_create("theodoi-ini", MFD_CLOEXEC);
+	size_t off = 0;
+
+	if (fd < 0)
+		return NULL;
+	while (off < scan->text.len) {
+		ssize_t n = write(fd, scan->text.s + off, scan->text.len - off);
+
+		if (n < 0) {
+			close(fd);
+			return NULL;
+		}
+		off += (size_t)n;
+	}
+	snprintf(name, len, "/proc/self/fd/%d", fd);
+	d = iniparser_load(name);
+	close(fd);
+	return d;
+}
+
+dictionary *cfg_ini_load(const struct cfg_scan *scan, const char *path, struct err *e)
 {
 	dictionary *d;
+	char name[64] = "";
 	int line;
 
 	ini_msg[0] = '\0';
 	ini_msg_set = 0;
 	iniparser_set_error_callback(ini_capture);
-	d = iniparser_load(path);
+	d = load_text(scan, name, sizeof name);
 	if (d)
 		return d;
-	line = ini_msg_line(ini_msg, path);
+	line = ini_msg_line(ini_msg, name);
 	if (strstr(ini_msg, "too long"))
 		err_at(e, ERR_CONFIG, path, line, "dòng quá dài: tối đa %d byte", CFG_LINE_MAX);
 	else if (strstr(ini_msg, "syntax error"))

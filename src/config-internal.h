@@ -10,6 +10,8 @@
 
 #include <dictionary.h>
 
+#include "util.h"
+
 struct err;
 struct config;
 
@@ -24,6 +26,7 @@ struct cfg_entry {
 	                 for a key before any section */
 	char *key;    /* key, lower-cased; NULL for a section header */
 	char *raw;    /* the section name or key as written (stripped) */
+	char *val;    /* a key's value as iniparser reads it; NULL for a section */
 	int dup_line; /* line of an earlier key of the same name in the same
 	                 section, or of an earlier section of the same name;
 	                 0 if none */
@@ -32,22 +35,28 @@ struct cfg_entry {
 struct cfg_scan {
 	struct cfg_entry *v;
 	int n, cap;
+	struct sbuf text; /* the file as read, without a byte order mark */
 };
 
 /* Scan the ini file at path the way iniparser 4.1 reads it (comments,
  * continuation lines ending in '\\', sections, `key = value`), recording
- * every section and key with its line.  Lines iniparser would reject (too
- * long, not a section, comment or key = value) are errors (ERR_CONFIG)
- * with file:line; a file that cannot be read is ERR_CONFIG too.  The caller
- * frees *out with cfg_scan_free(), also after a failure. */
+ * every section and key with its line and value.  The file is read through
+ * the bounded reader (a regular file of at most INFILE_INI_MAX bytes); a
+ * UTF-8 byte order mark at its start is skipped.  Lines iniparser would
+ * reject (too long, not a section, comment or key = value) are errors
+ * (ERR_CONFIG) with file:line; a file that cannot be read, is not a
+ * regular file or is too big is ERR_CONFIG too, naming the file (and the
+ * limit).  The caller frees *out with cfg_scan_free(), also after a
+ * failure. */
 int cfg_scan_file(const char *path, struct cfg_scan *out, struct err *e);
 void cfg_scan_free(struct cfg_scan *s);
 
-/* iniparser_load(path) with iniparser's messages captured instead of
- * printed; a failure becomes ERR_CONFIG with the file and, when iniparser
- * names one, the line.  The caller frees the result with
- * iniparser_freedict(); NULL on failure. */
-dictionary *cfg_ini_load(const char *path, struct err *e);
+/* iniparser_load() of the text scan read from path (so the file is read
+ * once), with iniparser's messages captured instead of printed; a failure
+ * becomes ERR_CONFIG with the file and, when iniparser names one, the
+ * line.  The caller frees the result with iniparser_freedict(); NULL on
+ * failure. */
+dictionary *cfg_ini_load(const struct cfg_scan *scan, const char *path, struct err *e);
 
 /* The value of section:key in d (iniparser's own copy: valid until
  * iniparser_freedict), or NULL if absent.  sec and key lower-case. */

@@ -494,7 +494,7 @@ int cfg_load(const char *path, struct config *c, struct err *e)
 	rc = cfg_scan_file(path, &scan, e);
 	if (rc)
 		goto out;
-	d = cfg_ini_load(path, e);
+	d = cfg_ini_load(&scan, path, e);
 	if (!d) {
 		rc = ERR_CONFIG;
 		goto out;
