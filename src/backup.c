@@ -17,6 +17,7 @@
 #include "backup-internal.h"
 #include "backup.h"
 #include "ops.h"
+#include "outfile.h"
 #include "store.h"
 #include "util.h"
 
@@ -168,7 +169,7 @@ int bk_place(const char *tmp, const char *dir, enum bk_target state, const char 
 int backup_copy(struct ops_ctx *c, const char *dest, int force, uint64_t *bytes,
                 struct err *e)
 {
-	char path[PATH_MAX], tmp[PATH_MAX];
+	char path[PATH_MAX];
 	struct stat sb;
 	int rc = ops_require(c, PA_READ, e);
 	if (rc)
@@ -181,32 +182,18 @@ int backup_copy(struct ops_ctx *c, const char *dest, int force, uint64_t *bytes,
 		rc = snprintf(path, sizeof path, "%s", dest);
 	if (rc < 0 || (size_t)rc >= sizeof path)
 		return err_set(e, ERR_USAGE, "đường dẫn quá dài: %s", dest);
-	if (!force && access(path, F_OK) == 0)
-		return err_set(e, ERR_CONFLICT, "tệp %s đã có: dùng --force để ghi đè", path);
-	rc = snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid());
-	if (rc < 0 || (size_t)rc >= sizeof tmp)
-		return err_set(e, ERR_USAGE, "đường dẫn quá dài: %s", dest);
 	/* a backup holds everything: readable by the owner and the group only */
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0660);
-	if (fd < 0)
-		return err_set(e, ERR_IO, "không tạo được tệp sao lưu %s: %s", tmp, strerror(errno));
-	rc = store_copy_fd(c->st, fd, 1, e);
-	if (!rc && fsync(fd) != 0)
-		rc = err_set(e, ERR_IO, "không ghi được tệp sao lưu %s xuống đĩa: %s", tmp,
-		             strerror(errno));
-	if (!rc && fstat(fd, &sb) == 0 && bytes)
+	struct outfile o;
+	if ((rc = outfile_open(&o, path, force ? OUTFILE_REPLACE : 0, 0660, e)))
+		return rc;
+	rc = store_copy_fd(c->st, o.fd, 1, e);
+	if (!rc && fstat(o.fd, &sb) == 0 && bytes)
 		*bytes = (uint64_t)sb.st_size;
-	if (close(fd) != 0 && !rc)
-		rc = err_set(e, ERR_IO, "không ghi được tệp sao lưu %s: %s", tmp, strerror(errno));
-	if (!rc && rename(tmp, path) != 0)
-		rc = err_set(e, ERR_IO, "không đổi tên được %s thành %s: %s", tmp, path,
-		             strerror(errno));
 	if (rc) {
-		unlink(tmp);
+		outfile_abort(&o);
 		return rc;
 	}
-	bk_sync_parent(path);
-	return 0;
+	return outfile_commit(&o, e);
 }
 
 /* ---- restore ------------------------------------------------------------------ */

@@ -14,6 +14,7 @@
 #include "cli-admin.h"
 #include "cli-rows.h"
 #include "cli.h"
+#include "outfile.h"
 #include "output.h"
 #include "store.h"
 #include "text.h"
@@ -279,22 +280,16 @@ int cmd_export(struct cli *c, int argc, char **argv, struct err *e)
 		return rc;
 	if (!out)
 		return backup_export_json(&c->ops, c->out, e);
-	char tmp[PATH_MAX];
-	if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp-%ld", out, (long)getpid()) >= sizeof tmp)
-		return err_set(e, ERR_USAGE, "đường dẫn quá dài: %s", out);
-	FILE *f = fopen(tmp, "w");
-	if (!f)
-		return err_set(e, ERR_IO, "không tạo được %s: %s", tmp, strerror(errno));
-	rc = backup_export_json(&c->ops, f, e);
-	if (!rc && fsync(fileno(f)) != 0)
-		rc = err_set(e, ERR_IO, "không ghi được %s: %s", tmp, strerror(errno));
-	if (fclose(f) != 0 && !rc)
-		rc = err_set(e, ERR_IO, "không ghi được %s: %s", tmp, strerror(errno));
-	if (!rc && rename(tmp, out) != 0)
-		rc = err_set(e, ERR_IO, "không đổi tên được %s thành %s: %s", tmp, out, strerror(errno));
-	if (rc)
-		unlink(tmp);
-	return rc;
+	struct outfile of;
+	if ((rc = outfile_open(&of, out, OUTFILE_REPLACE, 0666, e)))
+		return rc;
+	FILE *f = outfile_stream(&of);
+	rc = f ? backup_export_json(&c->ops, f, e) : err_set(e, ERR_NOMEM, "hết bộ nhớ");
+	if (rc) {
+		outfile_abort(&of);
+		return rc;
+	}
+	return outfile_commit(&of, e);
 }
 
 static const char import_json_help[] =

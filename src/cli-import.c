@@ -9,10 +9,9 @@
 #include "cli.h"
 #include "hier.h"
 #include "import.h"
+#include "infile.h"
 #include "output.h"
 #include "util.h"
-
-#define IMPORT_MAX_BYTES (64L << 20)
 
 static const char import_help[] =
 	"Cách dùng: theodoi import TỆP... [--issuer ĐƠN_VỊ] [--dry-run] [--replace]\n"
@@ -26,32 +25,17 @@ static const char import_help[] =
 	"  --replace   thay văn bản đã có (cùng số, cơ quan ban hành và ngày), giữ cập nhật của\n"
 	"              các nhiệm vụ còn khớp\n";
 
-/* Read a whole file into a malloc'd buffer. */
+/* Read a whole file into a malloc'd buffer, through the bounded reader. */
 static int read_file(const char *path, char **out, size_t *len, struct err *e)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return err_at(e, ERR_IO, path, 0, "không mở được tệp: %s", strerror(errno));
 	struct sbuf b = {0};
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if ((long)(b.len + n) > IMPORT_MAX_BYTES) {
-			fclose(f);
-			sbuf_free(&b);
-			return err_at(e, ERR_INPUT, path, 0, "tệp quá lớn (tối đa %ld MB)",
-			              IMPORT_MAX_BYTES >> 20);
-		}
-		sbuf_add(&b, chunk, n);
-	}
-	int bad = ferror(f);
-	fclose(f);
-	if (bad) {
+	int rc = infile_read(path, 0, INFILE_IMPORT_MAX, "tệp nhập", &b, e);
+	if (rc) {
 		sbuf_free(&b);
-		return err_at(e, ERR_IO, path, 0, "lỗi khi đọc tệp");
+		return rc;
 	}
 	*len = b.len;
-	*out = b.s ? sbuf_detach(&b) : xstrdup("");
+	*out = sbuf_detach(&b);
 	return 0;
 }
 
