@@ -62,6 +62,17 @@ int outfile_commit(struct outfile *o, struct err *e);
  * Safe after a failed commit. */
 void outfile_abort(struct outfile *o);
 
+/* Have path (a file, or a directory once empty) removed if the process
+ * gets SIGINT, SIGTERM or SIGHUP before outfile_unguard(): for what a
+ * command builds in several steps (gen).  Paths guarded later are removed
+ * first.  Returns a handle, or -1 when too many paths are guarded (then
+ * nothing is removed on a signal). */
+int outfile_guard(const char *path);
+
+/* Stop guarding; with remove, remove the path now (unlink, or rmdir for a
+ * directory).  A handle of -1 is ignored. */
+void outfile_unguard(int handle, int remove);
+
 /* Why a write failed, in words: "đĩa đầy" for ENOSPC, "hết hạn mức (quota)
  * đĩa" for EDQUOT, else strerror(err). */
 const char *outfile_strerror(int err);

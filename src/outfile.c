@@ -23,18 +23,26 @@
  * module.  A slot's path is written before it is marked used and unmarked
  * before it is reused, so the handler never sees half a path. */
 
-#define SLOTS 8
+#define SLOTS 16
 static char slot_path[SLOTS][PATH_MAX];
 static volatile sig_atomic_t slot_used[SLOTS];
 static int slots_in_use;
 static const int caught[] = {SIGINT, SIGTERM, SIGHUP};
 static struct sigaction saved[sizeof caught / sizeof caught[0]];
 
+/* Remove a file, or an empty directory. */
+static void remove_path(const char *p)
+{
+	if (unlink(p) != 0 && (errno == EISDIR || errno == EPERM))
+		rmdir(p);
+}
+
 static void on_signal(int sig)
 {
-	for (int i = 0; i < SLOTS; i++)
+	/* newest first: files before the directories they are in */
+	for (int i = SLOTS - 1; i >= 0; i--)
 		if (slot_used[i])
-			unlink(slot_path[i]);
+			remove_path(slot_path[i]);
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -71,6 +79,20 @@ static void slot_release(int i)
 	if (--slots_in_use == 0)
 		for (size_t k = 0; k < sizeof caught / sizeof caught[0]; k++)
 			sigaction(caught[k], &saved[k], NULL);
+}
+
+int outfile_guard(const char *path)
+{
+	return slot_take(path);
+}
+
+void outfile_unguard(int handle, int remove)
+{
+	if (handle < 0 || handle >= SLOTS || !slot_used[handle])
+		return;
+	if (remove)
+		remove_path(slot_path[handle]);
+	slot_release(handle);
 }
 
 /* ---- messages ---------------------------------------------------------------- */

@@ -275,7 +275,22 @@ static int setup_dbs(struct txn *t, void *ctx, struct err *e)
 			return err_set(e, ERR_STORE, "kho dữ liệu %s bị hỏng: thiếu số lược đồ",
 			               st->path);
 		snprintf(buf, sizeof buf, "%d", STORE_SCHEMA);
+		/* a store built in many transactions says so from its first one */
+		if ((st->flags & STORE_UNFINISHED) &&
+		    (rc = store_put(t, DB_META, "unfinished", 10, "gen", 3, 0, e)))
+			return rc;
 		return store_put(t, DB_META, "schema", 6, buf, strlen(buf), 0, e);
+	}
+	if (!(st->flags & STORE_UNFINISHED)) {
+		MDB_val v;
+		rc = store_get(t, DB_META, "unfinished", 10, &v, e);
+		if (rc == 0 && v.mv_size > 0)
+			return err_set(e, ERR_STORE, "kho dữ liệu %s chưa tạo xong (lệnh %.*s bị ngắt "
+			               "giữa chừng): không dùng được; hãy xóa thư mục này và tạo lại",
+			               st->path, (int)(v.mv_size > 16 ? 16 : v.mv_size),
+			               (const char *)v.mv_data);
+		if (rc && rc != MDB_NOTFOUND)
+			return rc;
 	}
 	if (schema > STORE_SCHEMA)
 		return err_set(e, ERR_STORE, "kho dữ liệu %s được tạo bởi phiên bản mới hơn "
