@@ -184,9 +184,10 @@ static int env_open_err(const char *dir, int rc, struct err *e)
 		return err_set(e, ERR_STORE, "không mở được kho dữ liệu %s: hệ thống tệp chỉ đọc",
 		               dir);
 	case ENOSPC:
+		return err_set(e, ERR_STORE, "không mở được kho dữ liệu %s: đĩa đầy", dir);
 	case EDQUOT:
-		return err_set(e, ERR_STORE, "không mở được kho dữ liệu %s: đĩa đầy hoặc vượt hạn "
-		               "mức dung lượng", dir);
+		return err_set(e, ERR_STORE, "không mở được kho dữ liệu %s: hết hạn mức (quota) dung "
+		               "lượng đĩa", dir);
 	default:
 		return err_set(e, ERR_STORE, "không mở được kho dữ liệu %s: %s", dir,
 		               mdb_strerror(rc));
@@ -451,7 +452,7 @@ int store_write(struct store *st, store_write_fn fn, void *ctx, struct err *e)
 			if (rc == MDB_MAP_FULL)
 				t.map_full = 1;
 			if (!t.map_full || attempt >= MAX_GROWTHS)
-				return store_lmdb_err(NULL, rc, e, "ghi");
+				return store_write_err(st, rc, e, "ghi");
 		} else {
 			return 0;
 		}
