@@ -191,7 +191,9 @@ static const char backup_help[] =
 	"Cách dùng: theodoi backup TỆP [--force]\n"
 	"Sao lưu kho: ghi một bản sao nhất quán, đã nén (bỏ trang trống) của kho vào TỆP\n"
 	"(hoặc TỆP/data.mdb nếu TỆP là thư mục) trong khi người khác vẫn làm việc.  Không ghi\n"
-	"đè tệp đã có trừ khi có --force.  Tệp sao lưu chỉ chủ và nhóm đọc được (0660).\n"
+	"đè tệp đã có trừ khi có --force; không bao giờ thay liên kết tượng trưng, thiết bị,\n"
+	"FIFO hay thư mục, kể cả với --force.  Ghi vào tệp tạm cạnh TỆP rồi mới đổi tên: bị\n"
+	"ngắt thì không để lại gì.  Tệp sao lưu chỉ chủ và nhóm đọc được (0660).\n"
 	"Phục hồi: theodoi restore TỆP.\n";
 
 int cmd_backup(struct cli *c, int argc, char **argv, struct err *e)
@@ -252,7 +254,8 @@ int cmd_restore(struct cli *c, int argc, char **argv, struct err *e)
 static const char export_help[] =
 	"Cách dùng: theodoi export [--format json] [--out TỆP]\n"
 	"Xuất toàn bộ kho (đơn vị, văn bản, nhiệm vụ, cập nhật, gia hạn, chỉ tiêu, số liệu,\n"
-	"nhật ký) thành JSON, ra đầu ra chuẩn hoặc TỆP.  Nhập lại vào kho mới:\n"
+	"nhật ký) thành JSON, ra đầu ra chuẩn hoặc TỆP (ghi trọn vẹn hoặc không gì cả; không\n"
+	"thay liên kết tượng trưng, thiết bị, FIFO hay thư mục).  Nhập lại vào kho mới:\n"
 	"theodoi --store KHO_MỚI import-json TỆP.\n";
 
 int cmd_export(struct cli *c, int argc, char **argv, struct err *e)
@@ -296,7 +299,8 @@ static const char import_json_help[] =
 	"Cách dùng: theodoi --store KHO_MỚI import-json TỆP\n"
 	"Đọc bản xuất JSON (theodoi export) vào một kho mới: thư mục KHO_MỚI phải chưa có hoặc\n"
 	"rỗng.  Giữ nguyên mã các bản ghi và nhật ký, rồi ghi thêm mục nhật ký import-json.\n"
-	"Kho chỉ xuất hiện khi đã nhập xong và kiểm tra toàn vẹn.  Chỉ vai trò quản trị.\n";
+	"Kho chỉ xuất hiện khi đã nhập xong và kiểm tra toàn vẹn.  Chỉ vai trò quản trị.\n"
+	"TỆP phải là tệp thường, tối đa 16 GB.\n";
 
 int cmd_import_json(struct cli *c, int argc, char **argv, struct err *e)
 {

@@ -23,7 +23,8 @@ static const char demo_help[] =
 	"theodoi.ini): bốn văn bản chỉ đạo theo tầng của tỉnh Sơn Hà (hư cấu) với khoảng 150\n"
 	"nhiệm vụ, lịch sử cập nhật nhiều tháng, gia hạn, chỉ tiêu; mọi ngày tháng tính từ\n"
 	"hôm nay (--today), nên một tỷ lệ nhiệm vụ luôn đang quá hạn. Cần hệ thống đơn vị\n"
-	"mẫu conf/units.ini. Kho đã có văn bản thì không ghi gì và trả mã lỗi 8.\n";
+	"mẫu conf/units.ini. Kho đã có văn bản thì không ghi gì và trả mã lỗi 8. Bị từ chối\n"
+	"thì không để lại kho hay thư mục nào đã tạo.\n";
 
 static int demo_summary(struct cli *c, struct err *e)
 {
@@ -147,7 +148,9 @@ static const char gen_help[] =
 	"  --seed S    hạt giống ngẫu nhiên (mặc định 1): cùng S, N, U, ngày cho cùng dữ liệu\n"
 	"  --units U   số đơn vị xấp xỉ (mặc định 20000)\n"
 	"Tùy chọn chung --today đặt ngày làm mốc; --store không dùng cho lệnh này.\n"
-	"Tiến độ in ra stderr. Sau đó: theodoi --config DIR/theodoi.ini overdue --count\n";
+	"Tiến độ in ra stderr. Sau đó: theodoi --config DIR/theodoi.ini overdue --count\n"
+	"Kho được đánh dấu chưa tạo xong đến giao dịch cuối: gen bị giết giữa chừng để lại kho\n"
+	"mà mọi lệnh từ chối; bị lỗi hoặc ngắt (SIGINT, SIGTERM, SIGHUP) thì xóa những gì đã tạo.\n";
 
 struct gen_progress {
 	int tty;

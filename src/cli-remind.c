@@ -34,8 +34,9 @@ static const char remind_help[] =
 	"Thư đôn đốc: mỗi đơn vị có nhiệm vụ quá hạn hoặc đến hạn trong N ngày tới (mặc định:\n"
 	"due_soon_days trong theodoi.ini) nhận một thư gửi đích danh, liệt kê các nhiệm vụ, thời\n"
 	"hạn như ghi trong văn bản và số ngày quá hạn. --unit: chỉ các đơn vị thuộc ĐƠN_VỊ.\n"
-	"--out: ghi mỗi thư vào một tệp THƯ_MỤC/<mã đơn vị>.txt (tạo thư mục nếu chưa có) và in\n"
-	"danh sách tệp (--quiet: không in gì). Dùng được trong cron, ví dụ hằng ngày lúc 7 giờ:\n"
+	"--out: ghi mỗi thư vào một tệp THƯ_MỤC/<mã đơn vị>.txt (tạo thư mục nếu chưa có; không\n"
+	"thay liên kết tượng trưng, thiết bị, FIFO hay thư mục) và in danh sách tệp\n"
+	"(--quiet: không in gì). Dùng được trong cron, ví dụ hằng ngày lúc 7 giờ:\n"
 	"  0 7 * * * theodoi remind --out /var/lib/theodoi/don-doc/$(date +\\%F) --quiet\n";
 
 /* mkdir -p: the directory and any missing parents. */
