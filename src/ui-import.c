@@ -12,40 +12,26 @@
 #include <string.h>
 
 #include "import.h"
+#include "infile.h"
 #include "text.h"
 #include "ui-ctx.h"
 #include "ui-draw.h"
 #include "ui-form.h"
 #include "util.h"
 
-#define IMPORT_MAX_BYTES (16u << 20) /* a plan is a few hundred kB at most */
-
+/* Through the bounded reader: a regular file of at most INFILE_IMPORT_MAX
+ * bytes (a FIFO would otherwise hang the screen). */
 static int read_file(const char *path, char **out, size_t *len, struct err *e)
 {
-	FILE *fp = fopen(path, "rb");
 	struct sbuf b = { 0 };
-	char chunk[65536];
-	size_t n;
+	int rc = infile_read(path, 0, INFILE_IMPORT_MAX, "tệp nhập", &b, e);
 
-	if (!fp)
-		return err_set(e, ERR_IO, "không mở được tệp %s: %s", path, strerror(errno));
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
-		if (b.len + n > IMPORT_MAX_BYTES) {
-			fclose(fp);
-			sbuf_free(&b);
-			return err_set(e, ERR_INPUT, "tệp %s quá lớn (tối đa %u MB)", path,
-			               IMPORT_MAX_BYTES >> 20);
-		}
-		sbuf_add(&b, chunk, n);
-	}
-	if (ferror(fp)) {
-		fclose(fp);
+	if (rc) {
 		sbuf_free(&b);
-		return err_set(e, ERR_IO, "không đọc được tệp %s", path);
+		return rc;
 	}
-	fclose(fp);
 	*len = b.len;
-	*out = b.s ? sbuf_detach(&b) : xstrdup("");
+	*out = sbuf_detach(&b);
 	return 0;
 }
 
