@@ -73,6 +73,10 @@ int outfile_guard(const char *path);
  * directory).  A handle of -1 is ignored. */
 void outfile_unguard(int handle, int remove);
 
+/* outfile_unguard() of the newest guard of exactly this path; nothing if
+ * the path is not guarded. */
+void outfile_unguard_path(const char *path, int remove);
+
 /* Why a write failed, in words: "đĩa đầy" for ENOSPC, "hết hạn mức (quota)
  * đĩa" for EDQUOT, else strerror(err). */
 const char *outfile_strerror(int err);

@@ -95,6 +95,15 @@ void outfile_unguard(int handle, int remove)
 	slot_release(handle);
 }
 
+void outfile_unguard_path(const char *path, int remove)
+{
+	for (int i = SLOTS - 1; i >= 0; i--)
+		if (slot_used[i] && !strcmp(slot_path[i], path)) {
+			outfile_unguard(i, remove);
+			return;
+		}
+}
+
 /* ---- messages ---------------------------------------------------------------- */
 
 const char *outfile_strerror(int err)

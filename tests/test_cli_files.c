@@ -221,3 +221,23 @@ Test(cli_files, a_full_disk_is_called_a_full_disk)
 	expect(fx_run(NULL, store, "check-store", NULL), 0, NULL, "the store is sound");
 	umount(mnt);
 }
+
+Test(cli_files, a_store_left_half_built_by_a_killed_import_is_removed_on_the_next_run)
+{
+	const char *st = fx_demo();
+	char stale[600], data[640];
+	pid_t dead = fork();
+
+	cr_assert_geq(dead, 0);
+	if (dead == 0)
+		_exit(0);
+	waitpid(dead, NULL, 0);
+	expect(fx_run(NULL, st, "export", "--out", path_in("e.json"), NULL), 0, NULL, "export");
+	snprintf(stale, sizeof stale, "%s.import-%ld", path_in("copy"), (long)dead);
+	cr_assert_eq(mkdir(stale, 0775), 0);
+	snprintf(data, sizeof data, "%s/data.mdb", stale);
+	put(data, "nửa chừng");
+	expect(fx_run(NULL, path_in("copy"), "import-json", path_in("e.json"), NULL), 0, NULL,
+	       "import-json");
+	cr_assert_eq(access(stale, F_OK), -1, "the stale directory is gone");
+}

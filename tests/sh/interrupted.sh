@@ -5,6 +5,7 @@
 # gen killed by SIGKILL leaves a store marked unfinished, which commands
 # and check-store refuse with "chưa tạo xong".  backup stopped by SIGTERM
 # leaves no temporary file; killed by SIGKILL, the next backup removes it.
+# restore stopped by SIGTERM leaves no half-built store beside its place.
 # Runs from the repository root; a few seconds.
 set -u
 BUILD=${BUILD:-build}
@@ -85,4 +86,25 @@ for sig in TERM KILL; do
 			fail "the stale temporary file stayed: $(ls "$dir/bk")"
 	fi
 done
+
+# restore: the store is built beside its place; stopped, it is removed
+backup=$(ls "$dir/bk"/*.mdb | head -n 1)
+[ -n "$backup" ] || { $B backup "$dir/bk/r.mdb" >/dev/null || fail "backup for restore"; backup="$dir/bk/r.mdb"; }
+mkdir "$dir/rs"
+"$BIN" --config "$dir/big/theodoi.ini" --store "$dir/rs/store" restore "$backup" >/dev/null 2>&1 &
+pid=$!
+i=0
+until ls "$dir/rs" | grep -q "store.restore-"; do
+	i=$((i + 1))
+	[ "$i" -lt 3000 ] || fail "restore made no directory"
+	kill -0 "$pid" 2>/dev/null || break
+	sleep 0.01
+done
+if kill -TERM "$pid" 2>/dev/null; then
+	wait "$pid" 2>/dev/null
+	[ -z "$(ls "$dir/rs")" ] || fail "restore stopped by SIGTERM left: $(ls "$dir/rs")"
+else
+	echo "interrupted: restore finished before SIGTERM; not tested" >&2
+fi
+pid=""
 exit 0
