@@ -62,10 +62,11 @@ dictionary *cfg_ini_load(const struct cfg_scan *scan, const char *path, struct e
  * iniparser_freedict), or NULL if absent.  sec and key lower-case. */
 const char *cfg_ini_get(const dictionary *d, const char *sec, const char *key);
 
-/* Values in file order.  iniparser's dictionary finds a key by a linear
- * scan, so looking up every key of a units.ini with thousands of units is
- * quadratic; its entries are stored in the order of the file, though, so
- * walking them beside the scanned entries costs O(1) per entry.  When an
+/* Values of theodoi.ini in file order.  iniparser's dictionary finds a key
+ * by a linear scan, so looking up every key is quadratic in a long [users];
+ * its entries are stored in the order of the file, though, so walking them
+ * beside the scanned entries costs O(1) per entry.  (units.ini does not go
+ * through iniparser at all: its values are the scanner's.)  When an
  * entry is not where expected (a repeated section or key), the lookup falls
  * back to cfg_ini_get. */
 struct cfg_ini_walk {
