@@ -61,6 +61,8 @@ static void first_missing(const char *path, char *out, size_t len)
 	out[0] = '\0';
 	if (str_copy(p, path, sizeof p) >= sizeof p || lstat(p, &sb) == 0)
 		return;
+	for (size_t n = strlen(p); n > 1 && p[n - 1] == '/';)
+		p[--n] = '\0';
 	for (;;) {
 		str_copy(out, p, len);
 		char *slash = strrchr(p, '/');
@@ -88,6 +90,8 @@ static void remove_made(const char *store, const char *top)
 	if (!top)
 		return;
 	str_copy(p, store, sizeof p);
+	for (size_t n = strlen(p); n > 1 && p[n - 1] == '/';)
+		p[--n] = '\0';
 	for (;;) {
 		if (rmdir(p) != 0 || !strcmp(p, top))
 			return;
