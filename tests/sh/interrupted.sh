@@ -17,6 +17,7 @@ fail() { echo "interrupted: $*" >&2; exit 1; }
 
 # Start gen big enough not to finish, wait until it writes tasks.
 start_gen() {
+	: >"$dir/gen.err" # now, not in the child: the wait below reads it
 	"$BIN" --today 2026-11-23 gen --tasks 2000000 --units 2000 "$1" 2>"$dir/gen.err" &
 	pid=$!
 	i=0
