@@ -138,6 +138,13 @@ Test(cli_files, inputs_must_be_regular_files)
 	expect(fx_run(NULL, path_in("new"), "import-json", "/dev/zero", NULL), 3,
 	       "không phải tệp thường", "import-json a device");
 	cr_assert_eq(access(path_in("new"), F_OK), -1, "no store made");
+	/* a plan over 64 MB is refused before it is read (a sparse file) */
+	int fd = open(path_in("big.txt"), O_WRONLY | O_CREAT, 0600);
+	cr_assert_geq(fd, 0);
+	cr_assert_eq(ftruncate(fd, (64 << 20) + 1), 0);
+	close(fd);
+	expect(fx_run(NULL, st, "import", path_in("big.txt"), NULL), 3, "vượt giới hạn 64 MB",
+	       "import of a file over the limit");
 }
 
 Test(cli_files, units_ini_linked_to_dev_zero_is_refused_at_once)
