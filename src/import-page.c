@@ -211,18 +211,17 @@ void imp_page_furniture(const char *buf, struct imp_line *lines, size_t n)
 	size_t nb, top[FIRST_TOP], ntop = 0, i;
 	int headings = 0;
 
-	/* Page numbers, and the national heading after its first time. */
-	for (i = 0; i < n; i++) {
-		const char *s = buf + lines[i].off;
-		size_t len = lines[i].len;
-
-		if (len == 0)
-			continue;
-		if (imp_page_number_line(s, len))
+	/* Page numbers; then the national heading, except its first time on
+	 * the first page. */
+	for (i = 0; i < n; i++)
+		if (lines[i].len && imp_page_number_line(buf + lines[i].off, lines[i].len))
 			lines[i].furniture = 1;
-		else if (national_heading(s, len) && headings++ > 0)
+	nb = page_breaks(lines, n, &br);
+	for (i = 0; i < n; i++)
+		if (lines[i].len && national_heading(buf + lines[i].off, lines[i].len) &&
+		    (headings++ > 0 || (nb > 0 && i >= br[0].start)))
 			lines[i].furniture = 1;
-	}
+	free(br);
 	nb = page_breaks(lines, n, &br);
 	/* The top of the first page, which a running header may repeat. */
 	for (i = 0; i < n && ntop < FIRST_TOP && (nb == 0 || i < br[0].start); i++)

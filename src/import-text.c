@@ -341,27 +341,34 @@ static int joins(const struct joiner *j, const char *buf, const struct imp_line 
 	struct imp_marker pm, nm;
 	int ncase, full, complete;
 
-	if (imp_table_line(prev, pn) || imp_table_line(next, nn))
+	if (imp_table_line(prev, pn) || imp_table_line(next, nn) || imp_is_closing(next, nn) ||
+	    imp_is_closing(prev, pn))
 		return 0;
 	full = full_line(j, pl, next, nn);
 	complete = ends_complete(prev, pn);
 	if (imp_marker_parse(next, nn, &nm)) {
 		/* A line that starts like an item after a clause cut short is
 		 * an item only if it goes on with the numbering ("IV." after
-		 * "III.", not "XIII)") and, for a bullet, with a capital. */
-		if (complete && prev[pn - 1] != ',')
+		 * "III.", not "XIII)") and, for a bullet, with a capital ("-
+		 * xã hội" is the end of "chính trị - xã hội"). */
+		if ((complete && prev[pn - 1] != ',') || imp_all_caps(prev, pn))
 			return 0;
-		if (nm.kind == MK_BULLET)
-			return imp_first_case(next + nm.len, nn - nm.len) <= 0;
+		if (imp_marker_parse(prev, pn, &pm) && heading_marker(&pm) && !full)
+			return 0;
+		if (nm.kind == MK_BULLET) {
+			int c = imp_first_case(next + nm.len, nn - nm.len);
+
+			return c < 0 || (c == 0 && full);
+		}
 		return !in_sequence(j, &nm);
 	}
 	ncase = imp_first_case(next, nn);
 	if (ncase <= 0)
 		return 1;
 	/* The next line starts with a capital. */
-	if (imp_all_caps(prev, pn) || imp_all_caps(next, nn))
+	if (imp_all_caps(prev, pn) || (imp_all_caps(next, nn) && !(full && !complete)))
 		return 0;
-	if (full && imp_last_char(prev, pn) != ':')
+	if (full)
 		return 1; /* a sentence or a numbered line's first line wrapped */
 	if (j->width && complete)
 		return 0; /* a short line that ends a sentence ends its paragraph */
