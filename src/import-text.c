@@ -331,6 +331,32 @@ static int full_line(const struct joiner *j, const struct imp_line *prev, const 
 	return j->width && need * 100 >= j->width * 88;
 }
 
+/* A numbered line that names units and nothing else ("8. Ban Tổ chức,
+ * Ban Tuyên giáo") is a heading even when it fills its line, unless the
+ * next line's first clause goes on with the names ("…, Ban Thường vụ" /
+ * "Thành đoàn"; "… trực thuộc" / "Tỉnh ủy; …"). */
+static int units_heading_ends(const char *s, size_t n, const char *next, size_t nn)
+{
+	char *alone = imp_heading_units(s, n), *joined;
+	struct sbuf b = {0};
+	size_t k = 0;
+	int ends;
+
+	if (!alone)
+		return 0;
+	free(alone);
+	while (k < nn && !strchr(",;:.()", next[k]))
+		k++;
+	sbuf_add(&b, s, n);
+	sbuf_putc(&b, ' ');
+	sbuf_add(&b, next, k);
+	joined = imp_heading_units(b.s, b.len);
+	ends = joined == NULL;
+	sbuf_free(&b);
+	free(joined);
+	return ends;
+}
+
 /* Join line `next` to the paragraph whose last line is `prev` (no blank
  * line between them, or only the margin of a page break)? */
 static int joins(const struct joiner *j, const char *buf, const struct imp_line *pl,
@@ -368,8 +394,10 @@ static int joins(const struct joiner *j, const char *buf, const struct imp_line 
 	/* The next line starts with a capital. */
 	if (imp_all_caps(prev, pn) || (imp_all_caps(next, nn) && !(full && !complete)))
 		return 0;
+	if (full && imp_marker_parse(prev, pn, &pm) && heading_marker(&pm))
+		return !units_heading_ends(prev + pm.len, pn - pm.len, next, nn);
 	if (full)
-		return 1; /* a sentence or a numbered line's first line wrapped */
+		return 1; /* a sentence wrapped */
 	if (j->width && complete)
 		return 0; /* a short line that ends a sentence ends its paragraph */
 	if (complete && prev[pn - 1] != ')')
