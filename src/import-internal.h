@@ -52,6 +52,7 @@ struct imp_line {
 	size_t chars;              /* characters (code points) */
 	unsigned char page_break;  /* a page starts here (a form feed, or furniture before) */
 	unsigned char furniture;   /* a page number or a running header: not text */
+	unsigned char rule_before; /* a rule ("----") opened the line: a paragraph starts */
 };
 
 /* 1 if s[0..n) is a page number on a line of its own: "2", "- 3 -",

@@ -160,8 +160,9 @@ static int rule_line(const char *s, size_t n)
 
 /* Append line s[0..n) cleaned of Markdown to b: heading and quote marks,
  * emphasis stars (a leading "* " bullet is kept), backslash escapes, runs
- * of spaces.  Returns the number of bytes appended. */
-static size_t clean_line(struct sbuf *b, const char *s, size_t n)
+ * of spaces.  A rule glued to the start of the text is dropped, with
+ * *rule set.  Returns the number of bytes appended. */
+static size_t clean_line(struct sbuf *b, const char *s, size_t n, unsigned char *rule)
 {
 	size_t i = 0, start = b->len, k;
 
@@ -180,6 +181,19 @@ static size_t clean_line(struct sbuf *b, const char *s, size_t n)
 		i++;
 	if (rule_line(s + i, n - i))
 		return 0;
+	if (rule) {
+		/* "----Thực hiện …": a rule under the title glued to the text */
+		size_t k2 = i;
+
+		while (k2 < n && (s[k2] == '-' || s[k2] == '_'))
+			k2++;
+		if (k2 - i >= 3 && k2 < n) {
+			*rule = 1;
+			i = k2;
+			while (i < n && is_space(s[i]))
+				i++;
+		}
+	}
 	if (i + 1 < n && s[i] == '*' && s[i + 1] == ' ') {
 		sbuf_add(b, "* ", 2);
 		i += 2;
@@ -463,7 +477,7 @@ static void paragraphs(struct imp_text *t, const char *buf, struct imp_line *lin
 		/* the blank lines of a page's margins do not end a paragraph */
 		if (l->page_break)
 			blank = 0;
-		if (para.len == 0)
+		if (para.len == 0 || l->rule_before)
 			join = 0;
 		else if (blank)
 			join = joins_across_blank(para.s, para.len, s, l->len);
@@ -538,7 +552,8 @@ int imp_text_read(const char *text, size_t len, const char *file, struct imp_tex
 		}
 		memset(&lines[nlines], 0, sizeof *lines);
 		lines[nlines].off = clean.len;
-		lines[nlines].len = clean_line(&clean, nfc + start, i - start);
+		lines[nlines].len =
+			clean_line(&clean, nfc + start, i - start, &lines[nlines].rule_before);
 		lines[nlines].chars = txt_chars(clean.s + lines[nlines].off, lines[nlines].len);
 		lines[nlines].no = no;
 		lines[nlines].page_break = (unsigned char)page_break;
