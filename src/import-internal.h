@@ -72,6 +72,15 @@ void imp_page_furniture(const char *buf, struct imp_line *lines, size_t n);
  * paragraphs.  Furniture lines are not counted. */
 size_t imp_wrap_width(const char *buf, const struct imp_line *lines, size_t n);
 
+/* ---- side-by-side columns (import-layout.c) --------------------------- */
+
+/* Text s[0..n) with its side-by-side columns (lines split by a gap of four
+ * spaces or more, as pdftotext -layout leaves the header table and the
+ * signature block) rewritten as the left column's lines, then the right
+ * one's.  A new buffer (caller frees) with *outlen, or NULL when s has no
+ * such columns. */
+char *imp_layout_columns(const char *s, size_t n, size_t *outlen);
+
 /* ---- numbering markers (import-mark.c) -------------------------------- */
 
 enum imp_mk {

@@ -532,6 +532,16 @@ int imp_text_read(const char *text, size_t len, const char *file, struct imp_tex
 	}
 	if (!nfc)
 		return err_at(e, ERR_INPUT, file, 0, "văn bản không phải UTF-8 hợp lệ");
+	{
+		size_t clen;
+		char *cols = imp_layout_columns(nfc, nlen, &clen);
+
+		if (cols) {
+			free(nfc);
+			nfc = cols;
+			nlen = clen;
+		}
+	}
 	out->source = nfc;
 	out->source_len = nlen;
 
