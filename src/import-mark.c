@@ -71,12 +71,15 @@ static int decimal(const char *s, size_t n, struct imp_marker *m)
 	for (;;) {
 		digits = 0;
 		v = 0;
-		while (i < n && digit(s[i]) && digits < 3) {
+		while (i < n && digit(s[i]) && digits < 10) {
 			v = v * 10 + (s[i++] - '0');
 			digits++;
 		}
-		/* one or two digits: "2025." is a year, "100%" a figure */
-		if (digits == 0 || digits > 2 || nc == IMP_MAX_COMP)
+		/* "1000)" is an item like "(1000)"; otherwise one or two
+		 * digits: "2025." is a year, "100%" a figure */
+		if (digits > 2 && !(nc == 0 && digits < 10 && i < n && s[i] == ')'))
+			return 0;
+		if (digits == 0 || nc == IMP_MAX_COMP)
 			return 0;
 		m->comp[nc++] = v;
 		if (i + 1 < n && s[i] == '.' && digit(s[i + 1])) {
@@ -131,7 +134,8 @@ static int paren(const char *s, size_t n, struct imp_marker *m)
 	if (digit(s[1])) {
 		int v = 0;
 
-		while (i < n && digit(s[i]) && i < 4)
+		/* any number of items: "(1000)" follows "(999)" */
+		while (i < n && digit(s[i]) && i < 10)
 			v = v * 10 + (s[i++] - '0');
 		if (i >= n || s[i] != ')')
 			return 0;
