@@ -181,28 +181,83 @@ static size_t edge_lines(const struct imp_line *lines, size_t n, const struct pb
 	return k;
 }
 
-/* Is line l (at an edge of break b) seen at the edge of another break, or
- * at the top of the first page? */
-static int repeated(const char *buf, const struct imp_line *lines, size_t n,
-                    const struct pbreak *br, size_t nb, size_t b, size_t li, const size_t *top,
-                    size_t ntop)
+/* A line seen at a page's edge: its text's hash (figures taken as equal),
+ * where it is, and which break (or the first page's top: NB_TOP) has it. */
+struct seen {
+	uint32_t hash;
+	size_t line, brk;
+};
+
+#define NB_TOP ((size_t)-1)
+
+static uint32_t furniture_hash(const char *s, size_t n)
 {
-	const struct imp_line *l = &lines[li];
+	uint32_t h = 2166136261u;
+
+	for (size_t k = 0; k < n; k++) {
+		h ^= (unsigned char)(digit(s[k]) ? '0' : s[k]);
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static int cmp_seen(const void *a, const void *b)
+{
+	const struct seen *x = a, *y = b;
+
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* Mark the lines at the edges of page breaks that are seen again at the
+ * edge of another break, or at the top of the first page: running
+ * headers and footers.  Sorted by hash, so that a text of many pages
+ * costs n log n. */
+static void running_lines(const char *buf, struct imp_line *lines, size_t n,
+                          const struct pbreak *br, size_t nb, const size_t *top, size_t ntop)
+{
+	struct seen *v = xmalloc((nb * 2 * EDGE + ntop + 1) * sizeof *v);
+	unsigned char *hit = xcalloc(n ? n : 1, 1);
+	size_t m = 0;
 
 	for (size_t t = 0; t < ntop; t++)
-		if (top[t] != li && same_furniture(buf, l, &lines[top[t]]))
-			return 1;
-	for (size_t o = 0; o < nb; o++) {
-		size_t edge[2 * EDGE], ne;
+		if (furniture_candidate(buf, &lines[top[t]]))
+			v[m++] = (struct seen){furniture_hash(buf + lines[top[t]].off, lines[top[t]].len),
+			                       top[t], NB_TOP};
+	for (size_t b = 0; b < nb; b++) {
+		size_t edge[2 * EDGE], ne = edge_lines(lines, n, &br[b], edge);
 
-		if (o == b)
-			continue;
-		ne = edge_lines(lines, n, &br[o], edge);
-		for (size_t q = 0; q < ne; q++)
-			if (edge[q] != li && same_furniture(buf, l, &lines[edge[q]]))
-				return 1;
+		for (size_t e = 0; e < ne; e++)
+			if (furniture_candidate(buf, &lines[edge[e]]))
+				v[m++] = (struct seen){
+					furniture_hash(buf + lines[edge[e]].off, lines[edge[e]].len),
+					edge[e], b};
 	}
-	return 0;
+	qsort(v, m, sizeof *v, cmp_seen);
+	for (size_t i = 0; i < m;) {
+		size_t j = i;
+
+		while (j < m && v[j].hash == v[i].hash)
+			j++;
+		/* within one hash: an edge line repeated at another place */
+		for (size_t x = i; x < j; x++) {
+			if (v[x].brk == NB_TOP)
+				continue;
+			for (size_t y = i; y < j; y++)
+				if (y != x && v[y].brk != v[x].brk && v[y].line != v[x].line &&
+				    same_furniture(buf, &lines[v[x].line], &lines[v[y].line])) {
+					hit[v[x].line] = 1;
+					break;
+				}
+		}
+		i = j;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (hit[i])
+			lines[i].furniture = 2;
+	free(hit);
+	free(v);
 }
 
 void imp_page_furniture(const char *buf, struct imp_line *lines, size_t n)
@@ -228,23 +283,8 @@ void imp_page_furniture(const char *buf, struct imp_line *lines, size_t n)
 		if (!empty(&lines[i]))
 			top[ntop++] = i;
 	/* Running headers and footers: a line at the edge of one page break
-	 * that is seen again at another, or at the top of the first page.
-	 * Marked after the search, so that each is compared with the text as
-	 * it came. */
-	unsigned char *hit = xcalloc(n ? n : 1, 1);
-
-	for (size_t b = 0; b < nb; b++) {
-		size_t edge[2 * EDGE], ne = edge_lines(lines, n, &br[b], edge);
-
-		for (size_t e = 0; e < ne; e++)
-			if (furniture_candidate(buf, &lines[edge[e]]) &&
-			    repeated(buf, lines, n, br, nb, b, edge[e], top, ntop))
-				hit[edge[e]] = 1;
-	}
-	for (i = 0; i < n; i++)
-		if (hit[i])
-			lines[i].furniture = 2;
-	free(hit);
+	 * that is seen again at another, or at the top of the first page. */
+	running_lines(buf, lines, n, br, nb, top, ntop);
 	free(br);
 	/* The first content line after furniture or a form feed starts a
 	 * page: the paragraph joiner reads the blank lines before it as the
