@@ -227,7 +227,8 @@ static int bullet(const char *s, size_t n, struct imp_marker *m)
 int imp_marker_parse(const char *s, size_t n, struct imp_marker *m)
 {
 	memset(m, 0, sizeof *m);
-	if (n == 0)
+	/* "- 8 -" is a page number, not a bullet */
+	if (n == 0 || imp_page_number_line(s, n))
 		return 0;
 	if (roman(s, n, m) || decimal(s, n, m) || paren(s, n, m) || letter(s, n, m) ||
 	    bullet(s, n, m))
