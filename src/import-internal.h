@@ -332,6 +332,10 @@ size_t imp_unit_list(const struct imp_toks *tk, size_t i, struct imp_item *items
 /* 1 if the folded word sequence at token i starts a unit name. */
 int imp_unit_head(const struct imp_toks *tk, size_t i);
 
+/* 1 if a verb that ends a unit name ("tăng cường", "lãnh đạo") starts at
+ * token i, whatever its case. */
+int imp_tok_verb(const struct imp_toks *tk, size_t i);
+
 /* 1 if item it of a unit list is a generic noun alone ("Cơ quan", "các
  * đơn vị", "Ngành"): it names no unit, so it never leads a task. */
 int imp_unit_generic(const struct imp_toks *tk, const struct imp_item *it);

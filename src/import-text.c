@@ -347,27 +347,43 @@ static int full_line(const struct joiner *j, const struct imp_line *prev, const 
 
 /* A numbered line that names units and nothing else ("8. Ban Tổ chức,
  * Ban Tuyên giáo") is a heading even when it fills its line, unless the
- * next line's first clause goes on with the names ("…, Ban Thường vụ" /
- * "Thành đoàn"; "… trực thuộc" / "Tỉnh ủy; …"). */
+ * next line goes on with the names ("…, Ban Thường vụ" / "Thành đoàn";
+ * "…, Thường trực" / "Thành ủy tăng cường"), not with a verb ("Lãnh đạo
+ * …"). */
 static int units_heading_ends(const char *s, size_t n, const char *next, size_t nn)
 {
-	char *alone = imp_heading_units(s, n), *joined;
+	char *alone = imp_heading_units(s, n);
+	struct imp_toks tk;
+	struct imp_item items[16];
 	struct sbuf b = {0};
-	size_t k = 0;
-	int ends;
+	size_t cnt, end, a, z, i;
+	char stop;
+	int ends = 1;
 
 	if (!alone)
 		return 0;
 	free(alone);
-	while (k < nn && !strchr(",;:.()", next[k]))
-		k++;
 	sbuf_add(&b, s, n);
 	sbuf_putc(&b, ' ');
-	sbuf_add(&b, next, k);
-	joined = imp_heading_units(b.s, b.len);
-	ends = joined == NULL;
+	sbuf_add(&b, next, nn);
+	imp_toks_init(&tk, b.s, b.len);
+	/* the first token of the next line */
+	for (i = 0; i < tk.nt && tk.map[tk.t[i].a] <= n; i++)
+		;
+	if (i < tk.nt && !imp_tok_verb(&tk, i)) {
+		for (size_t h = 0; h < tk.nt; h++) {
+			if (!imp_unit_head(&tk, h))
+				continue;
+			cnt = imp_unit_list(&tk, h, items, 16, &end, &stop);
+			if (cnt) {
+				imp_tok_span(&tk, items[cnt - 1].a, items[cnt - 1].b, &a, &z);
+				ends = z <= n;
+			}
+			break;
+		}
+	}
+	imp_toks_free(&tk);
 	sbuf_free(&b);
-	free(joined);
 	return ends;
 }
 

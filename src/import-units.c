@@ -125,6 +125,11 @@ int imp_unit_generic(const struct imp_toks *tk, const struct imp_item *it)
 	return imp_tok_any(tk, k, generic, &l) >= 0 && k + l == it->b;
 }
 
+int imp_tok_verb(const struct imp_toks *tk, size_t i)
+{
+	return verb_at(tk, i) > 0;
+}
+
 int imp_unit_head(const struct imp_toks *tk, size_t i)
 {
 	return head_at(tk, i) > 0;

@@ -477,6 +477,16 @@ Test(import_pages, a_numbered_line_of_unit_names_stays_a_heading)
 	cr_expect(!strncmp(task_at(r, "II.2")->text, "Lãnh đạo nâng cao", 20), "%s",
 	          task_at(r, "II.2")->text);
 	imp_free(r);
+	/* names that go on in the next line are one subject */
+	r = parse_str("KẾ HOẠCH\n\nIII. TỔ CHỨC THỰC HIỆN\n"
+	              "1. Ban Thường vụ Huyện ủy, Thường trực\n"
+	              "Huyện ủy tăng cường lãnh đạo, chỉ đạo,\n"
+	              "kiểm tra việc thực hiện Kế hoạch này.\n"
+	              "2. Văn phòng Huyện ủy theo dõi, đôn đốc\n"
+	              "và tổng hợp kết quả thực hiện hằng năm.\n");
+	expect_lead(task_at(r, "III.1"), "Ban Thường vụ Huyện ủy, Thường trực Huyện ủy");
+	expect_lead(task_at(r, "III.2"), "Văn phòng Huyện ủy");
+	imp_free(r);
 }
 
 Test(import_pages, side_by_side_columns_are_read_left_then_right)
