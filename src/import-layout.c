@@ -118,8 +118,10 @@ char *imp_layout_columns(const char *s, size_t n, size_t *outlen)
 		for (j = i + 1; j < nl && in_block(&v[j], p); j++)
 			if (v[j].split && v[j].rcol < p)
 				p = v[j].rcol;
+		/* it ends with its right column: left-only lines after that
+		 * are text under the block, not beside it */
 		end = j;
-		while (end > i + 1 && v[end - 1].blank)
+		while (end > i + 1 && !v[end - 1].split && v[end - 1].start + GAP < p)
 			end--;
 		for (j = i; j < end; j++) {
 			if (v[j].split)

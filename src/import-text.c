@@ -548,18 +548,18 @@ int imp_text_read(const char *text, size_t len, const char *file, struct imp_tex
 	}
 	if (!nfc)
 		return err_at(e, ERR_INPUT, file, 0, "văn bản không phải UTF-8 hợp lệ");
+	/* the source is kept as it came; its columns are read apart */
+	out->source = nfc;
+	out->source_len = nlen;
 	{
 		size_t clen;
 		char *cols = imp_layout_columns(nfc, nlen, &clen);
 
 		if (cols) {
-			free(nfc);
 			nfc = cols;
 			nlen = clen;
 		}
 	}
-	out->source = nfc;
-	out->source_len = nlen;
 
 	sbuf_add(&clean, "", 0);
 	for (start = 0, i = 0; i <= nlen; i++) {
@@ -596,6 +596,14 @@ int imp_text_read(const char *text, size_t len, const char *file, struct imp_tex
 		start = i + 1;
 	}
 	paragraphs(out, clean.s, lines, nlines);
+	if (nfc != out->source) {
+		/* the columns were read from a copy; the source's form feeds
+		 * are blanks like its other control characters */
+		free(nfc);
+		for (i = 0; i < out->source_len; i++)
+			if (out->source[i] == '\f')
+				out->source[i] = ' ';
+	}
 	free(lines);
 	sbuf_free(&clean);
 	return 0;
