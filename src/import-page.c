@@ -113,12 +113,14 @@ static int same_furniture(const char *buf, const struct imp_line *a, const struc
 	return 1;
 }
 
-/* Lines a running header or footer can be: short, not an item. */
+/* Lines a running header or footer can be: short, not an item, not the
+ * lower-case rest of a sentence. */
 static int furniture_candidate(const char *buf, const struct imp_line *l)
 {
 	struct imp_marker m;
 
-	return !empty(l) && l->len <= 150 && !imp_marker_parse(buf + l->off, l->len, &m);
+	return !empty(l) && l->len <= 150 && imp_first_case(buf + l->off, l->len) >= 0 &&
+	       !imp_marker_parse(buf + l->off, l->len, &m);
 }
 
 #define EDGE 2        /* lines at each side of a page break a header or footer may take */
@@ -207,20 +209,25 @@ static int cmp_seen(const void *a, const void *b)
 
 	if (x->hash != y->hash)
 		return x->hash < y->hash ? -1 : 1;
+	if (x->brk != y->brk)
+		return x->brk < y->brk ? -1 : 1;
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
-/* Mark the lines at the edges of page breaks that are seen again at the
- * edge of another break, or at the top of the first page: running
- * headers and footers.  Sorted by hash, so that a text of many pages
- * costs n log n. */
+/* Mark the running headers and footers: lines at the edges of page breaks
+ * whose text comes back at the edges of at least half the breaks (two at
+ * least), or copies a line of the first page's top.  A line of the text
+ * that happens to end two pages ("(thực hiện thường xuyên).") is not one.
+ * Sorted by hash, so that a text of many pages costs n log n; lines whose
+ * hash collides with another text are left alone. */
 static void running_lines(const char *buf, struct imp_line *lines, size_t n,
                           const struct pbreak *br, size_t nb, const size_t *top, size_t ntop)
 {
 	struct seen *v = xmalloc((nb * 2 * EDGE + ntop + 1) * sizeof *v);
-	unsigned char *hit = xcalloc(n ? n : 1, 1);
-	size_t m = 0;
+	size_t m = 0, need = nb / 2 + nb % 2;
 
+	if (need < 2)
+		need = 2;
 	for (size_t t = 0; t < ntop; t++)
 		if (furniture_candidate(buf, &lines[top[t]]))
 			v[m++] = (struct seen){furniture_hash(buf + lines[top[t]].off, lines[top[t]].len),
@@ -236,27 +243,27 @@ static void running_lines(const char *buf, struct imp_line *lines, size_t n,
 	}
 	qsort(v, m, sizeof *v, cmp_seen);
 	for (size_t i = 0; i < m;) {
-		size_t j = i;
+		size_t j = i, breaks = 0, last = NB_TOP - 1;
+		int at_top = 0;
+		const struct imp_line *first = &lines[v[i].line];
 
 		while (j < m && v[j].hash == v[i].hash)
 			j++;
-		/* within one hash: an edge line repeated at another place */
 		for (size_t x = i; x < j; x++) {
-			if (v[x].brk == NB_TOP)
+			if (!same_furniture(buf, first, &lines[v[x].line]))
 				continue;
-			for (size_t y = i; y < j; y++)
-				if (y != x && v[y].brk != v[x].brk && v[y].line != v[x].line &&
-				    same_furniture(buf, &lines[v[x].line], &lines[v[y].line])) {
-					hit[v[x].line] = 1;
-					break;
-				}
+			if (v[x].brk == NB_TOP)
+				at_top = 1;
+			else if (v[x].brk != last)
+				breaks++;
+			last = v[x].brk;
 		}
+		if (breaks >= need || (breaks >= 1 && at_top))
+			for (size_t x = i; x < j; x++)
+				if (v[x].brk != NB_TOP && same_furniture(buf, first, &lines[v[x].line]))
+					lines[v[x].line].furniture = 2;
 		i = j;
 	}
-	for (size_t i = 0; i < n; i++)
-		if (hit[i])
-			lines[i].furniture = 2;
-	free(hit);
 	free(v);
 }
 
