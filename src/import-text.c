@@ -387,10 +387,10 @@ static int units_heading_ends(const char *s, size_t n, const char *next, size_t 
 	return ends;
 }
 
-/* Join line `next` to the paragraph whose last line is `prev` (no blank
+/* Join line `next` to paragraph para, whose last line is pl (no blank
  * line between them, or only the margin of a page break)? */
-static int joins(const struct joiner *j, const char *buf, const struct imp_line *pl,
-                 const char *next, size_t nn)
+static int joins(const struct joiner *j, const struct sbuf *para, const char *buf,
+                 const struct imp_line *pl, const char *next, size_t nn)
 {
 	const char *prev = buf + pl->off;
 	size_t pn = pl->len;
@@ -409,7 +409,7 @@ static int joins(const struct joiner *j, const char *buf, const struct imp_line 
 		 * xã hội" is the end of "chính trị - xã hội"). */
 		if ((complete && prev[pn - 1] != ',') || imp_all_caps(prev, pn))
 			return 0;
-		if (imp_marker_parse(prev, pn, &pm) && heading_marker(&pm) && !full)
+		if (imp_marker_parse(para->s, para->len, &pm) && heading_marker(&pm) && !full)
 			return 0;
 		if (nm.kind == MK_BULLET) {
 			int c = imp_first_case(next + nm.len, nn - nm.len);
@@ -432,7 +432,8 @@ static int joins(const struct joiner *j, const char *buf, const struct imp_line 
 		return 0; /* a short line that ends a sentence ends its paragraph */
 	if (complete && prev[pn - 1] != ')')
 		return 0;
-	if (imp_marker_parse(prev, pn, &pm) && heading_marker(&pm))
+	/* a numbered paragraph whose last line ends short is a heading */
+	if (imp_marker_parse(para->s, para->len, &pm) && heading_marker(&pm))
 		return 0;
 	return 1;
 }
@@ -498,7 +499,7 @@ static void paragraphs(struct imp_text *t, const char *buf, struct imp_line *lin
 		else if (blank)
 			join = joins_across_blank(para.s, para.len, s, l->len);
 		else
-			join = joins(&j, buf, &lines[prev], s, l->len);
+			join = joins(&j, &para, buf, &lines[prev], s, l->len);
 		if (join) {
 			sbuf_putc(&para, ' ');
 			sbuf_add(&para, s, l->len);

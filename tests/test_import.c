@@ -477,6 +477,17 @@ Test(import_pages, a_numbered_line_of_unit_names_stays_a_heading)
 	cr_expect(!strncmp(task_at(r, "II.2")->text, "Lãnh đạo nâng cao", 20), "%s",
 	          task_at(r, "II.2")->text);
 	imp_free(r);
+	/* a heading whose last line ends short, before a page break */
+	r = parse_str("KẾ HOẠCH\n\nII. NHIỆM VỤ CỤ THỂ\n"
+	              "1. Ban Tổ chức Huyện ủy\n"
+	              "- Tham mưu rà soát, bổ sung quy hoạch cán bộ thuộc diện Ban\n"
+	              "Thường vụ Huyện ủy quản lý (hoàn thành trong quý IV/2024).\n"
+	              "2. Chi bộ Tòa án nhân dân huyện, Viện kiểm sát nhân dân\n"
+	              "huyện\n\n- 2 -\n\f\n"
+	              "Lãnh đạo nâng cao chất lượng hoạt động xét xử, kiểm sát theo\n"
+	              "hướng chuyên nghiệp, hiện đại (nhiệm vụ thường xuyên).\n");
+	expect_lead(task_at(r, "II.2"), "Chi bộ Tòa án nhân dân huyện, Viện kiểm sát nhân dân huyện");
+	imp_free(r);
 	/* names that go on in the next line are one subject */
 	r = parse_str("KẾ HOẠCH\n\nIII. TỔ CHỨC THỰC HIỆN\n"
 	              "1. Ban Thường vụ Huyện ủy, Thường trực\n"
