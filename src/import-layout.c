@@ -22,7 +22,7 @@ struct lay {
 
 static void measure(const char *s, struct lay *l)
 {
-	size_t col = 0, spaces = 0, i;
+	size_t col = 0, spaces = 0, i, words = 0;
 	int seen = 0;
 
 	l->split = 0;
@@ -50,10 +50,14 @@ static void measure(const char *s, struct lay *l)
 			l->start = col;
 			seen = 1;
 			l->blank = 0;
-		} else if (spaces >= GAP && !l->split) {
+		} else if (spaces >= GAP && !l->split && words >= 2) {
+			/* two words at least on the left: "1.    Ban Tổ chức"
+			 * is a number set off from its item, not a column */
 			l->split = i;
 			l->rcol = col;
 		}
+		if (spaces > 0 || col == l->start)
+			words++;
 		spaces = 0;
 		col++;
 		l->end = col;
@@ -123,6 +127,12 @@ char *imp_layout_columns(const char *s, size_t n, size_t *outlen)
 		end = j;
 		while (end > i + 1 && !v[end - 1].split && v[end - 1].start + GAP < p)
 			end--;
+		/* one line alone with a wide gap is a line, not two columns */
+		if (end == i + 1) {
+			put_line(&out, s, v[i].a, v[i].b);
+			i++;
+			continue;
+		}
 		for (j = i; j < end; j++) {
 			if (v[j].split)
 				put_line(&out, s, v[j].a, v[j].split);

@@ -522,6 +522,21 @@ Test(import_pages, side_by_side_columns_are_read_left_then_right)
 	imp_free(r);
 }
 
+Test(import_pages, wide_spaces_inside_a_line_are_not_columns)
+{
+	struct imp_result *r = parse_str(
+		"KẾ HOẠCH\n\nII. NHIỆM VỤ CỤ THỂ\n\n1.    Ban Tổ chức Tỉnh ủy\n\n"
+		"-    Tham mưu rà soát quy chế làm việc     của cấp ủy (hoàn thành trong năm "
+		"2024).\n");
+
+	cr_assert_eq(r->ntasks, 1);
+	cr_expect_str_eq(r->tasks[0].section, "II.1#1");
+	expect_lead(&r->tasks[0], "Ban Tổ chức Tỉnh ủy");
+	cr_expect_str_eq(r->tasks[0].text,
+	                 "Tham mưu rà soát quy chế làm việc của cấp ủy (hoàn thành trong năm 2024).");
+	imp_free(r);
+}
+
 /* ---- leads, partners and item numbers --------------------------------- */
 
 Test(import_leads, partner_list_opening_with_a_collective_gives_every_partner)
