@@ -71,8 +71,9 @@ int imp_page_number_line(const char *s, size_t n)
 	return i == n && lead == trail;
 }
 
-/* The heading every Party document opens with, and the state's: a copy
- * of it after the first is a header carried over to a later page. */
+/* The heading every Party document opens with, and the state's two
+ * lines: which of them s[0..n) is (1..3), or 0.  A copy of one after its
+ * first is a header carried over to a later page. */
 static int national_heading(const char *s, size_t n)
 {
 	static const char *const lines[] = {
@@ -88,7 +89,8 @@ static int national_heading(const char *s, size_t n)
 		return 0;
 	f = txt_fold(s, n, &fn);
 	for (size_t k = 0; f && k < sizeof lines / sizeof *lines && !hit; k++)
-		hit = fn == strlen(lines[k]) && !memcmp(f, lines[k], fn);
+		if (fn == strlen(lines[k]) && !memcmp(f, lines[k], fn))
+			hit = (int)k + 1;
 	free(f);
 	return hit;
 }
@@ -271,7 +273,7 @@ void imp_page_furniture(const char *buf, struct imp_line *lines, size_t n)
 {
 	struct pbreak *br;
 	size_t nb, top[FIRST_TOP], ntop = 0, i;
-	int headings = 0;
+	int headings[3] = {0, 0, 0};
 
 	/* Page numbers; then the national heading, except its first time on
 	 * the first page. */
@@ -279,10 +281,12 @@ void imp_page_furniture(const char *buf, struct imp_line *lines, size_t n)
 		if (lines[i].len && imp_page_number_line(buf + lines[i].off, lines[i].len))
 			lines[i].furniture = 1;
 	nb = page_breaks(lines, n, &br);
-	for (i = 0; i < n; i++)
-		if (lines[i].len && national_heading(buf + lines[i].off, lines[i].len) &&
-		    (headings++ > 0 || (nb > 0 && i >= br[0].start)))
+	for (i = 0; i < n; i++) {
+		int k = lines[i].len ? national_heading(buf + lines[i].off, lines[i].len) : 0;
+
+		if (k && (headings[k - 1]++ > 0 || (nb > 0 && i >= br[0].start)))
 			lines[i].furniture = 1;
+	}
 	free(br);
 	nb = page_breaks(lines, n, &br);
 	/* The top of the first page, which a running header may repeat. */

@@ -522,6 +522,32 @@ Test(import_pages, side_by_side_columns_are_read_left_then_right)
 	imp_free(r);
 }
 
+/* The paragraphs of a text, as the importer reads them. */
+static int has_block(const struct imp_text *t, const char *text)
+{
+	for (size_t k = 0; k < t->nblocks; k++)
+		if (!strcmp(t->blocks[k].text, text))
+			return 1;
+	return 0;
+}
+
+Test(import_pages, the_national_heading_is_kept_on_the_first_page_only)
+{
+	const char *text = "ỦY BAN NHÂN DÂN HUYỆN KIM LÂM\n\n"
+	                   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
+	                   "KẾ HOẠCH\n\nII. NHIỆM VỤ\n\n- Rà soát hồ sơ\n\f"
+	                   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
+	                   "lưu trữ (thực hiện thường xuyên).\n";
+	struct imp_text t;
+	struct err e = {0};
+
+	cr_assert_eq(imp_text_read(text, strlen(text), "t.txt", &t, &e), 0, "%s", e.msg);
+	cr_expect(has_block(&t, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+	cr_expect(has_block(&t, "Độc lập - Tự do - Hạnh phúc"));
+	cr_expect(has_block(&t, "- Rà soát hồ sơ lưu trữ (thực hiện thường xuyên)."));
+	imp_text_free(&t);
+}
+
 Test(import_pages, wide_spaces_inside_a_line_are_not_columns)
 {
 	struct imp_result *r = parse_str(
