@@ -491,8 +491,9 @@ static void paragraphs(struct imp_text *t, const char *buf, struct imp_line *lin
 			blank = 1;
 			continue;
 		}
-		/* the blank lines of a page's margins do not end a paragraph */
-		if (l->page_break)
+		/* in wrapped text, the blank lines of a page's margins do not
+		 * end a paragraph; where lines are paragraphs, they may */
+		if (l->page_break && j.width)
 			blank = 0;
 		if (para.len == 0 || l->rule_before)
 			join = 0;
