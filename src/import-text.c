@@ -403,19 +403,17 @@ static int joins(const struct joiner *j, const struct sbuf *para, const char *bu
 	full = full_line(j, pl, next, nn);
 	complete = ends_complete(prev, pn);
 	if (imp_marker_parse(next, nn, &nm)) {
-		/* A line that starts like an item after a clause cut short is
-		 * an item only if it goes on with the numbering ("IV." after
-		 * "III.", not "XIII)") and, for a bullet, with a capital ("-
-		 * xã hội" is the end of "chính trị - xã hội"). */
-		if ((complete && prev[pn - 1] != ',') || imp_all_caps(prev, pn))
-			return 0;
+		/* In wrapped text, a line that starts like an item after a
+		 * clause cut short is an item only if it goes on with the
+		 * numbering ("IV." after "III.", not "XIII)") and, for a bullet
+		 * after a full line, with a capital ("- xã hội" is the end of
+		 * "chính trị - xã hội"). */
+		if (!j->width || (complete && prev[pn - 1] != ',') || imp_all_caps(prev, pn))
+			return 0; /* where lines are paragraphs, a marker opens one */
 		if (imp_marker_parse(para->s, para->len, &pm) && heading_marker(&pm) && !full)
 			return 0;
-		if (nm.kind == MK_BULLET) {
-			int c = imp_first_case(next + nm.len, nn - nm.len);
-
-			return c < 0 || (c == 0 && full);
-		}
+		if (nm.kind == MK_BULLET)
+			return full && imp_first_case(next + nm.len, nn - nm.len) <= 0;
 		return !in_sequence(j, &nm);
 	}
 	ncase = imp_first_case(next, nn);

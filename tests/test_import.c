@@ -450,6 +450,29 @@ Test(import_pages, wrapped_lines_that_start_like_items_go_on_the_line_before)
 	imp_free(r);
 }
 
+Test(import_pages, items_in_lower_case_after_a_short_line_are_items)
+{
+	/* wrapped text: the line before the items ends short */
+	struct imp_result *r = parse_str(
+		"KẾ HOẠCH\n\nII. NHIỆM VỤ CỤ THỂ\n1. Ban Tổ chức Huyện ủy\n"
+		"Tham mưu Ban Thường vụ Huyện ủy chỉ đạo rà soát, bổ sung quy\n"
+		"hoạch cán bộ các cấp, tập trung vào các nội dung\n"
+		"- rà soát tiêu chuẩn chức danh cán bộ thuộc diện quản lý của\n"
+		"Ban Thường vụ Huyện ủy (hoàn thành trong quý II/2024);\n"
+		"- đánh giá cán bộ trước khi đưa vào quy hoạch, bảo đảm công\n"
+		"khai, dân chủ (thực hiện hằng năm).\n");
+
+	cr_expect(has_task(r, "II.1#1") && has_task(r, "II.1#2"));
+	imp_free(r);
+	/* lines that are paragraphs: a marker always opens one */
+	r = parse_str("KẾ HOẠCH\n\nII. NHIỆM VỤ CỤ THỂ\n\n1. Ban Tổ chức Huyện ủy\n\n"
+	              "Tham mưu rà soát quy hoạch cán bộ, tập trung vào các nội dung\n"
+	              "- rà soát tiêu chuẩn chức danh (hoàn thành trong quý II/2024);\n"
+	              "- đánh giá cán bộ trước khi đưa vào quy hoạch (thực hiện hằng năm).\n");
+	cr_expect(has_task(r, "II.1#1") && has_task(r, "II.1#2"));
+	imp_free(r);
+}
+
 Test(import_pages, a_numbered_item_ending_before_a_capital_is_not_a_heading)
 {
 	struct imp_result *r = parse_str(wrapped_plan);
