@@ -408,7 +408,7 @@ static int joins(const struct joiner *j, const struct sbuf *para, const char *bu
 		 * numbering ("IV." after "III.", not "XIII)") and, for a bullet
 		 * after a full line, with a capital ("- xã hội" is the end of
 		 * "chính trị - xã hội"). */
-		if (!j->width || (complete && prev[pn - 1] != ',') || imp_all_caps(prev, pn))
+		if (!j->width || complete || imp_all_caps(prev, pn))
 			return 0; /* where lines are paragraphs, a marker opens one */
 		if (imp_marker_parse(para->s, para->len, &pm) && heading_marker(&pm) && !full)
 			return 0;
