@@ -71,13 +71,16 @@ static int decimal(const char *s, size_t n, struct imp_marker *m)
 	for (;;) {
 		digits = 0;
 		v = 0;
-		while (i < n && digit(s[i]) && digits < 10) {
+		while (i < n && digit(s[i]) && digits < 9) {
 			v = v * 10 + (s[i++] - '0');
 			digits++;
 		}
-		/* "1000)" is an item like "(1000)"; otherwise one or two
-		 * digits: "2025." is a year, "100%" a figure */
-		if (digits > 2 && !(nc == 0 && digits < 10 && i < n && s[i] == ')'))
+		/* "1000)" is an item like "(1000)" (nine digits at most);
+		 * otherwise one or two digits: "2025." is a year, "100%" a
+		 * figure */
+		if (i < n && digit(s[i]))
+			return 0;
+		if (digits > 2 && !(nc == 0 && i < n && s[i] == ')'))
 			return 0;
 		if (digits == 0 || nc == IMP_MAX_COMP)
 			return 0;
@@ -134,7 +137,8 @@ static int paren(const char *s, size_t n, struct imp_marker *m)
 	if (digit(s[1])) {
 		int v = 0;
 
-		/* any number of items: "(1000)" follows "(999)" */
+		/* any number of items: "(1000)" follows "(999)"; nine digits
+		 * at most */
 		while (i < n && digit(s[i]) && i < 10)
 			v = v * 10 + (s[i++] - '0');
 		if (i >= n || s[i] != ')')

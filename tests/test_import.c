@@ -654,6 +654,17 @@ Test(import_leads, items_numbered_beyond_999_are_items)
 	sbuf_free(&b);
 }
 
+Test(import_leads, item_numbers_too_long_for_a_number_are_text)
+{
+	struct imp_marker m;
+
+	cr_expect(imp_marker_parse("(123456789) x", 13, &m) && m.comp[0] == 123456789);
+	cr_expect(imp_marker_parse("123456789) x", 12, &m) && m.comp[0] == 123456789);
+	cr_expect(!imp_marker_parse("(99999999999999999999) x", 24, &m));
+	cr_expect(!imp_marker_parse("99999999999999999999) x", 23, &m));
+	cr_expect(!imp_marker_parse("99999999999999999999.1. x", 25, &m));
+}
+
 /* ---- hard input ------------------------------------------------------ */
 
 Test(import_input, invalid_utf8_names_line_and_column)
