@@ -85,7 +85,9 @@ static int national_heading(const char *s, size_t n)
 	char *f;
 	int hit = 0;
 
-	if (n < 20 || n > 60)
+	/* they open with "Đ" (ĐẢNG, Độc lập) or "C" (CỘNG HÒA): other lines
+	 * are not folded */
+	if (n < 20 || n > 60 || !strchr("CcDd\xC4", s[0]) || !s[0])
 		return 0;
 	f = txt_fold(s, n, &fn);
 	for (size_t k = 0; f && k < sizeof lines / sizeof *lines && !hit; k++)
