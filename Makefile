@@ -21,7 +21,7 @@ DEB_DEPS = libncurses-dev:ncursesw liblmdb-dev:lmdb libjansson-dev:jansson \
            libiniparser-dev:iniparser/iniparser.h pkg-config:pkg-config \
            tmux:tmux python3:python3 clang:clang libclang-rt-14-dev:$(FUZZ_RT) \
            libzip-dev:libzip libxml2-dev:libxml-2.0 libpoppler-glib-dev:poppler-glib \
-           antiword:antiword
+           antiword:antiword poppler-utils:pdftotext
 # libFuzzer's runtime, for the fuzz targets (a short run is part of `check`).
 FUZZ_RT  = /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a
 
@@ -107,7 +107,7 @@ deps:
 	  case $$probe in \
 	    *.h) [ -f /usr/include/$$probe ] || missing="$$missing $$pkg";; \
 	    /*) ls $$probe >/dev/null 2>&1 || missing="$$missing $$pkg";; \
-	    tmux|pkg-config|clang|python3|antiword) command -v $$probe >/dev/null 2>&1 || missing="$$missing $$pkg";; \
+	    tmux|pkg-config|clang|python3|antiword|pdftotext) command -v $$probe >/dev/null 2>&1 || missing="$$missing $$pkg";; \
 	    *) pkg-config --exists $$probe 2>/dev/null || missing="$$missing $$pkg";; \
 	  esac; done; \
 	if [ -n "$$missing" ]; then \

@@ -499,7 +499,11 @@ static void signature(struct imp_ctx *c)
 	for (i = role_block + 1; i < t->nblocks; i++) {
 		const struct imp_block *b = &t->blocks[i];
 		char *f = txt_fold(b->text, b->len, NULL);
-		int skip = strstr(f, "da ky") != NULL || f[0] == '(';
+		struct imp_marker m;
+		/* "(đã ký)", and the recipients' list where a PDF's text puts
+		 * it between the role and the name */
+		int skip = strstr(f, "da ky") != NULL || f[0] == '(' || imp_is_closing(b->text, b->len) ||
+		           (imp_marker_parse(b->text, b->len, &m) && m.kind == MK_BULLET);
 
 		free(f);
 		if (skip)

@@ -43,6 +43,44 @@ int imp_first_case(const char *s, size_t n);
 /* 1 if s[0..n) has at least two letters and no lower-case one. */
 int imp_all_caps(const char *s, size_t n);
 
+/* ---- page furniture and wrapping (import-page.c) ---------------------- */
+
+/* A line of the input once its Markdown marks are cleaned. */
+struct imp_line {
+	size_t off, len;           /* in the cleaned buffer; len 0: a blank line */
+	int no;                    /* 1-based line number in the input */
+	size_t chars;              /* characters (code points) */
+	unsigned char page_break;  /* a page starts here (a form feed, or furniture before) */
+	unsigned char furniture;   /* a page number or a running header: not text */
+	unsigned char rule_before; /* a rule ("----") opened the line: a paragraph starts */
+};
+
+/* 1 if s[0..n) is a page number on a line of its own: "2", "- 3 -",
+ * "– 4 –", "Trang 5", "Trang 5/12".  "- 3" alone is not (a list item). */
+int imp_page_number_line(const char *s, size_t n);
+
+/* Mark the furniture among lines[0..n) of the cleaned text buf: page
+ * numbers, the national heading ("ĐẢNG CỘNG SẢN VIỆT NAM") after its first
+ * time, and lines repeated at the edges of page breaks (or copying the top
+ * of the first page) as running headers and footers.  Lines that had
+ * page_break set (after a form feed) are breaks too; on return page_break
+ * is set on the first content line of every page after the first. */
+void imp_page_furniture(const char *buf, struct imp_line *lines, size_t n);
+
+/* The width in characters the text of lines[0..n) was hard-wrapped at
+ * (the length most of its lines reach), or 0 when its lines are whole
+ * paragraphs.  Furniture lines are not counted. */
+size_t imp_wrap_width(const char *buf, const struct imp_line *lines, size_t n);
+
+/* ---- side-by-side columns (import-layout.c) --------------------------- */
+
+/* Text s[0..n) with its side-by-side columns (lines split by a gap of four
+ * spaces or more, as pdftotext -layout leaves the header table and the
+ * signature block) rewritten as the left column's lines, then the right
+ * one's.  A new buffer (caller frees) with *outlen, or NULL when s has no
+ * such columns. */
+char *imp_layout_columns(const char *s, size_t n, size_t *outlen);
+
 /* ---- numbering markers (import-mark.c) -------------------------------- */
 
 enum imp_mk {
@@ -293,6 +331,14 @@ size_t imp_unit_list(const struct imp_toks *tk, size_t i, struct imp_item *items
 
 /* 1 if the folded word sequence at token i starts a unit name. */
 int imp_unit_head(const struct imp_toks *tk, size_t i);
+
+/* 1 if a verb that ends a unit name ("tăng cường", "lãnh đạo") starts at
+ * token i, whatever its case. */
+int imp_tok_verb(const struct imp_toks *tk, size_t i);
+
+/* 1 if item it of a unit list is a generic noun alone ("Cơ quan", "các
+ * đơn vị", "Ngành"): it names no unit, so it never leads a task. */
+int imp_unit_generic(const struct imp_toks *tk, const struct imp_item *it);
 
 /* ---- leads and partners in a task's text (import-lead.c) ------------- */
 

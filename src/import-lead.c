@@ -19,6 +19,14 @@ static char *span_text(const struct imp_toks *tk, size_t a, size_t b)
 	return xstrndup(tk->s + s, e - s);
 }
 
+static int all_generic(const struct imp_toks *tk, const struct imp_item *items, size_t cnt)
+{
+	for (size_t i = 0; i < cnt; i++)
+		if (!imp_unit_generic(tk, &items[i]))
+			return 0;
+	return 1;
+}
+
 char *imp_subject(const struct imp_toks *tk)
 {
 	struct imp_item items[MAX_ITEMS];
@@ -28,6 +36,10 @@ char *imp_subject(const struct imp_toks *tk)
 	cnt = imp_unit_list(tk, 0, items, MAX_ITEMS, &end, &stop);
 	/* "... tập trung", "...; các ban cán sự đảng ...", "Ban Tổ chức: chủ trì ..." */
 	if (!cnt || (stop != 'v' && stop != ';' && !(stop == ':' && end + 1 < tk->nt)))
+		return NULL;
+	/* "Cơ quan, đơn vị rà soát ...", "Các cơ quan tăng cường ...": nobody
+	 * in particular */
+	if (all_generic(tk, items, cnt))
 		return NULL;
 	return span_text(tk, items[0].a, items[cnt - 1].b);
 }

@@ -71,12 +71,18 @@ static int decimal(const char *s, size_t n, struct imp_marker *m)
 	for (;;) {
 		digits = 0;
 		v = 0;
-		while (i < n && digit(s[i]) && digits < 3) {
+		while (i < n && digit(s[i]) && digits < 9) {
 			v = v * 10 + (s[i++] - '0');
 			digits++;
 		}
-		/* one or two digits: "2025." is a year, "100%" a figure */
-		if (digits == 0 || digits > 2 || nc == IMP_MAX_COMP)
+		/* "1000)" is an item like "(1000)" (nine digits at most);
+		 * otherwise one or two digits: "2025." is a year, "100%" a
+		 * figure */
+		if (i < n && digit(s[i]))
+			return 0;
+		if (digits > 2 && !(nc == 0 && i < n && s[i] == ')'))
+			return 0;
+		if (digits == 0 || nc == IMP_MAX_COMP)
 			return 0;
 		m->comp[nc++] = v;
 		if (i + 1 < n && s[i] == '.' && digit(s[i + 1])) {
@@ -131,7 +137,9 @@ static int paren(const char *s, size_t n, struct imp_marker *m)
 	if (digit(s[1])) {
 		int v = 0;
 
-		while (i < n && digit(s[i]) && i < 4)
+		/* any number of items: "(1000)" follows "(999)"; nine digits
+		 * at most */
+		while (i < n && digit(s[i]) && i < 10)
 			v = v * 10 + (s[i++] - '0');
 		if (i >= n || s[i] != ')')
 			return 0;
@@ -223,7 +231,8 @@ static int bullet(const char *s, size_t n, struct imp_marker *m)
 int imp_marker_parse(const char *s, size_t n, struct imp_marker *m)
 {
 	memset(m, 0, sizeof *m);
-	if (n == 0)
+	/* "- 8 -" is a page number, not a bullet */
+	if (n == 0 || imp_page_number_line(s, n))
 		return 0;
 	if (roman(s, n, m) || decimal(s, n, m) || paren(s, n, m) || letter(s, n, m) ||
 	    bullet(s, n, m))

@@ -59,7 +59,7 @@ static const char *const verbs[] = {
 	"thao luan", "thi hanh", "ho tro", "cung cap", "xac dinh", "ket hop", "lam",
 	"se", "da", "duoc", "neu cao", "quan tri", "phat dong", "cung co", "rut kinh nghiem",
 	"nam bat", "vao cuoc", "co ke hoach", "trien", "thuc hien tot", "lap", "soan thao",
-	"tiep nhan", "theo", "cu", "gui", "nop", NULL
+	"tiep nhan", "theo", "cu", "gui", "nop", "tong hop", NULL
 };
 
 /* Nouns after "tổ chức" that make it a unit, not the verb "to organise". */
@@ -104,7 +104,30 @@ static size_t head_at(const struct imp_toks *tk, size_t i)
 	if (imp_tok_any(tk, k, named_heads, &l) >= 0 && k + l < tk->nt &&
 	    !tk->t[k + l].punct && tk->t[k + l].cap)
 		return k - i + l + 1;
+	/* "các ban, Văn phòng ...": a collective of the bodies the word
+	 * names, with no name after it */
+	if (k > i && imp_tok_any(tk, k, named_heads, &l) >= 0 &&
+	    (k + l >= tk->nt || tk->t[k + l].punct || imp_tok_is(tk, k + l, "va")))
+		return k - i + l;
 	return 0;
+}
+
+int imp_unit_generic(const struct imp_toks *tk, const struct imp_item *it)
+{
+	static const char *const generic[] = {
+		"co quan", "don vi", "dia phuong", "nganh", "to chuc", "cap", "ban", "so", "phong",
+		"hoi", NULL
+	};
+	size_t k = it->a, l;
+
+	if (imp_tok_is(tk, k, "cac") || imp_tok_is(tk, k, "nhung"))
+		k++;
+	return imp_tok_any(tk, k, generic, &l) >= 0 && k + l == it->b;
+}
+
+int imp_tok_verb(const struct imp_toks *tk, size_t i)
+{
+	return verb_at(tk, i) > 0;
 }
 
 int imp_unit_head(const struct imp_toks *tk, size_t i)

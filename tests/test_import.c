@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../src/import-internal.h"
 #include "import.h"
 #include "text.h"
 #include "util.h"
@@ -354,6 +355,314 @@ Test(import_plans, unnumbered_unit_lines_lead_the_items_under_them)
 	expect_lead(&r->tasks[2], "Ban Tuyên giáo Tỉnh ủy");
 	cr_expect_str_eq(r->tasks[2].text, "Tuyên truyền kết quả (thực hiện thường xuyên).");
 	imp_free(r);
+}
+
+/* ---- text that went through a page ------------------------------- */
+
+Test(import_pages, page_numbers_form_feeds_and_running_headers_are_not_text)
+{
+	struct imp_result *r = parse_str(
+		"ĐẢNG BỘ HUYỆN KIM LÂM\nĐẢNG CỘNG SẢN VIỆT NAM\n\nKẾ HOẠCH\n\n"
+		"II. NHIỆM VỤ CỤ THỂ\n\n1. Ban Tổ chức Huyện ủy\n\n"
+		"- Tham mưu quy hoạch cán bộ theo quy định của Đảng, pháp luật của Nhà nước.\n"
+		"- 2 -\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+		"- Rà soát tiêu chuẩn chức danh (hoàn thành trong năm 2024).\n"
+		"3\n\fKế hoạch số 15-KH/HU\n"
+		"- Tổng hợp kết quả sinh hoạt chi bộ (thực hiện hằng quý).\n\n"
+		"Trang 4\n\fKế hoạch số 15-KH/HU\n\n"
+		"- Hướng dẫn đánh giá, xếp loại chi bộ\n\n– 5 –\n\fKế hoạch số 15-KH/HU\n\n"
+		"vào cuối năm (thực hiện hằng năm).\n\n"
+		"2. Văn phòng Huyện ủy\n\n- Theo dõi, đôn đốc việc thực hiện Kế hoạch.\n");
+
+	/* "- 2 -" is no bullet: four tasks, none with furniture glued on */
+	cr_assert_eq(r->ntasks, 5);
+	cr_expect_str_eq(task_at(r, "II.1#1")->text,
+	                 "Tham mưu quy hoạch cán bộ theo quy định của Đảng, pháp luật của Nhà nước.");
+	cr_expect_str_eq(task_at(r, "II.1#2")->text,
+	                 "Rà soát tiêu chuẩn chức danh (hoàn thành trong năm 2024).");
+	expect_due(task_at(r, "II.1#2"), 2024, 12, 31);
+	cr_expect_str_eq(task_at(r, "II.1#3")->text,
+	                 "Tổng hợp kết quả sinh hoạt chi bộ (thực hiện hằng quý).");
+	/* a paragraph cut by a page break is whole again */
+	cr_expect_str_eq(task_at(r, "II.1#4")->text,
+	                 "Hướng dẫn đánh giá, xếp loại chi bộ vào cuối năm (thực hiện hằng năm).");
+	expect_lead(task_at(r, "II.2#1"), "Văn phòng Huyện ủy");
+	imp_free(r);
+}
+
+Test(import_pages, a_dash_framed_number_alone_is_a_page_not_a_bullet)
+{
+	struct imp_marker m;
+
+	cr_expect(!imp_marker_parse("- 8 -", 5, &m));
+	cr_expect(imp_marker_parse("- 8 nhiệm vụ", strlen("- 8 nhiệm vụ"), &m));
+}
+
+/* Text hard-wrapped at 60 to 65 columns, with no blank line between its
+ * paragraphs. */
+static const char wrapped_plan[] =
+	"KẾ HOẠCH\n"
+	"thực hiện Nghị quyết số 12-NQ/HU của Huyện ủy\n"
+	"\n"
+	"II. NHIỆM VỤ CỤ THỂ\n"
+	"1. Ban Tổ chức Huyện ủy\n"
+	"Tham mưu rà soát, bổ sung quy hoạch cán bộ diện Ban Thường vụ\n"
+	"Huyện ủy quản lý cho nhiệm kỳ 2025 - 2030 và các năm tiếp theo.\n"
+	"Báo cáo kết quả về Thường trực Huyện ủy trước khi trình Ban\n"
+	"Thường vụ Huyện ủy xem xét; hoàn thành trong quý IV/2024.\n"
+	"2. Văn phòng Huyện ủy\n"
+	"- Hướng dẫn các tổ chức cơ sở đảng thực hiện quy định về sinh\n"
+	"hoạt chi bộ, bảo đảm sự tham gia của Mặt trận Tổ quốc và các\n"
+	"tổ chức chính trị - xã hội ở cơ sở theo Quy định (khóa XII,\n"
+	"XIII) của Ban Chấp hành Trung ương (thực hiện thường xuyên).\n"
+	"- Theo dõi, đôn đốc việc thực hiện các chương trình công tác\n"
+	"toàn khóa của Ban Chấp hành Đảng bộ huyện và tổ chức chính trị\n"
+	"- xã hội; báo cáo định kỳ với Ban Thường vụ (thực hiện hằng quý).\n"
+	"III. TỔ CHỨC THỰC HIỆN\n"
+	"1. Ban Tuyên giáo Huyện ủy tham mưu ban hành kế hoạch thực hiện\n"
+	"Nghị quyết số 12-NQ/HU trong toàn Đảng bộ huyện và hướng dẫn\n"
+	"các chi bộ tổ chức học tập; hoàn thành trong quý II/2024.\n"
+	"2. Văn phòng Huyện ủy chủ trì, phối hợp với các ban, Ủy ban Kiểm\n"
+	"tra Huyện ủy theo dõi, tổng hợp tình hình thực hiện Kế hoạch.\n";
+
+Test(import_pages, a_line_break_after_a_sentence_does_not_split_a_task)
+{
+	struct imp_result *r = parse_str(wrapped_plan);
+	const struct imp_task *t = task_at(r, "II.1");
+
+	cr_expect(!has_task(r, "II.1#1") && !has_task(r, "II.1#2"));
+	cr_expect(strstr(t->text, "các năm tiếp theo. Báo cáo kết quả") != NULL, "%s", t->text);
+	cr_expect_str_eq(t->dl_phrase, "hoàn thành trong quý IV/2024");
+	expect_due(t, 2024, 12, 31);
+	imp_free(r);
+}
+
+Test(import_pages, wrapped_lines_that_start_like_items_go_on_the_line_before)
+{
+	struct imp_result *r = parse_str(wrapped_plan);
+
+	/* "XIII)" and "- xã hội" at a line's start are not items */
+	cr_expect_eq(r->ntasks, 5);
+	cr_expect(strstr(task_at(r, "II.2#1")->text, "(khóa XII, XIII) của Ban Chấp hành") != NULL);
+	cr_expect_eq(task_at(r, "II.2#1")->dl.d.kind, DL_ONGOING);
+	cr_expect(strstr(task_at(r, "II.2#2")->text, "tổ chức chính trị - xã hội; báo cáo") != NULL);
+	cr_expect(!has_task(r, "II.2#3"));
+	imp_free(r);
+}
+
+Test(import_pages, items_in_lower_case_after_a_short_line_are_items)
+{
+	/* wrapped text: the line before the items ends short */
+	struct imp_result *r = parse_str(
+		"KẾ HOẠCH\n\nII. NHIỆM VỤ CỤ THỂ\n1. Ban Tổ chức Huyện ủy\n"
+		"Tham mưu Ban Thường vụ Huyện ủy chỉ đạo rà soát, bổ sung quy\n"
+		"hoạch cán bộ các cấp, tập trung vào các nội dung\n"
+		"- rà soát tiêu chuẩn chức danh cán bộ thuộc diện quản lý của\n"
+		"Ban Thường vụ Huyện ủy (hoàn thành trong quý II/2024);\n"
+		"- đánh giá cán bộ trước khi đưa vào quy hoạch, bảo đảm công\n"
+		"khai, dân chủ (thực hiện hằng năm).\n");
+
+	cr_expect(has_task(r, "II.1#1") && has_task(r, "II.1#2"));
+	imp_free(r);
+	/* lines that are paragraphs: a marker always opens one */
+	r = parse_str("KẾ HOẠCH\n\nII. NHIỆM VỤ CỤ THỂ\n\n1. Ban Tổ chức Huyện ủy\n\n"
+	              "Tham mưu rà soát quy hoạch cán bộ, tập trung vào các nội dung\n"
+	              "- rà soát tiêu chuẩn chức danh (hoàn thành trong quý II/2024);\n"
+	              "- đánh giá cán bộ trước khi đưa vào quy hoạch (thực hiện hằng năm).\n");
+	cr_expect(has_task(r, "II.1#1") && has_task(r, "II.1#2"));
+	imp_free(r);
+}
+
+Test(import_pages, a_numbered_item_ending_before_a_capital_is_not_a_heading)
+{
+	struct imp_result *r = parse_str(wrapped_plan);
+	const struct imp_task *t = task_at(r, "III.1");
+
+	expect_lead(t, "Ban Tuyên giáo Huyện ủy");
+	cr_expect(strstr(t->text, "kế hoạch thực hiện Nghị quyết số 12-NQ/HU") != NULL, "%s",
+	          t->text);
+	expect_due(t, 2024, 6, 30);
+	imp_free(r);
+}
+
+Test(import_pages, a_numbered_line_of_unit_names_stays_a_heading)
+{
+	struct imp_result *r = parse_str(
+		"KẾ HOẠCH\n\nII. NHIỆM VỤ CỤ THỂ\n"
+		"1. Ban Tổ chức Huyện ủy\n"
+		"- Tham mưu rà soát, bổ sung quy hoạch cán bộ thuộc diện Ban\n"
+		"Thường vụ Huyện ủy quản lý (hoàn thành trong quý IV/2024).\n"
+		"2. Chi bộ Tòa án nhân dân huyện, Viện kiểm sát nhân dân huyện\n"
+		"Lãnh đạo nâng cao chất lượng hoạt động xét xử, kiểm sát theo\n"
+		"hướng chuyên nghiệp, hiện đại (nhiệm vụ thường xuyên).\n");
+
+	expect_lead(task_at(r, "II.2"), "Chi bộ Tòa án nhân dân huyện, Viện kiểm sát nhân dân huyện");
+	cr_expect(!strncmp(task_at(r, "II.2")->text, "Lãnh đạo nâng cao", 20), "%s",
+	          task_at(r, "II.2")->text);
+	imp_free(r);
+	/* a heading whose last line ends short, before a page break */
+	r = parse_str("KẾ HOẠCH\n\nII. NHIỆM VỤ CỤ THỂ\n"
+	              "1. Ban Tổ chức Huyện ủy\n"
+	              "- Tham mưu rà soát, bổ sung quy hoạch cán bộ thuộc diện Ban\n"
+	              "Thường vụ Huyện ủy quản lý (hoàn thành trong quý IV/2024).\n"
+	              "2. Chi bộ Tòa án nhân dân huyện, Viện kiểm sát nhân dân\n"
+	              "huyện\n\n- 2 -\n\f\n"
+	              "Lãnh đạo nâng cao chất lượng hoạt động xét xử, kiểm sát theo\n"
+	              "hướng chuyên nghiệp, hiện đại (nhiệm vụ thường xuyên).\n");
+	expect_lead(task_at(r, "II.2"), "Chi bộ Tòa án nhân dân huyện, Viện kiểm sát nhân dân huyện");
+	imp_free(r);
+	/* names that go on in the next line are one subject */
+	r = parse_str("KẾ HOẠCH\n\nIII. TỔ CHỨC THỰC HIỆN\n"
+	              "1. Ban Thường vụ Huyện ủy, Thường trực\n"
+	              "Huyện ủy tăng cường lãnh đạo, chỉ đạo,\n"
+	              "kiểm tra việc thực hiện Kế hoạch này.\n"
+	              "2. Văn phòng Huyện ủy theo dõi, đôn đốc\n"
+	              "và tổng hợp kết quả thực hiện hằng năm.\n");
+	expect_lead(task_at(r, "III.1"), "Ban Thường vụ Huyện ủy, Thường trực Huyện ủy");
+	expect_lead(task_at(r, "III.2"), "Văn phòng Huyện ủy");
+	imp_free(r);
+}
+
+Test(import_pages, side_by_side_columns_are_read_left_then_right)
+{
+	struct imp_result *r = parse_str(
+		"     HUYỆN ỦY KIM LÂM                 ĐẢNG CỘNG SẢN VIỆT NAM\n"
+		"           *\n"
+		"       Số 15-KH/HU                  Kim Lâm, ngày 05 tháng 4 năm 2023\n\n"
+		"                           KẾ HOẠCH\n\n"
+		"II. NHIỆM VỤ CỤ THỂ\n\n1. Ban Tổ chức Huyện ủy\n\n"
+		"- Tham mưu quy hoạch cán bộ (hoàn thành trong năm 2024).\n\n"
+		"Nơi nhận:                                  T/M BAN THƯỜNG VỤ\n"
+		"- Ban Tổ chức Tỉnh ủy,                           BÍ THƯ\n"
+		"- Lưu VP.\n"
+		"                                           Nguyễn Văn An\n");
+
+	cr_expect_str_eq(r->doc.number, "15-KH/HU");
+	cr_expect(r->doc.signer && !strcmp(r->doc.signer, "Nguyễn Văn An"), "signer %s",
+	          r->doc.signer ? r->doc.signer : "(null)");
+	cr_expect(r->doc.signer_role && !strcmp(r->doc.signer_role, "BÍ THƯ"));
+	cr_assert_eq(r->ntasks, 1);
+	imp_free(r);
+}
+
+/* The paragraphs of a text, as the importer reads them. */
+static int has_block(const struct imp_text *t, const char *text)
+{
+	for (size_t k = 0; k < t->nblocks; k++)
+		if (!strcmp(t->blocks[k].text, text))
+			return 1;
+	return 0;
+}
+
+Test(import_pages, the_national_heading_is_kept_on_the_first_page_only)
+{
+	const char *text = "ỦY BAN NHÂN DÂN HUYỆN KIM LÂM\n\n"
+	                   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
+	                   "KẾ HOẠCH\n\nII. NHIỆM VỤ\n\n- Rà soát hồ sơ\n\f"
+	                   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
+	                   "lưu trữ (thực hiện thường xuyên).\n";
+	struct imp_text t;
+	struct err e = {0};
+
+	cr_assert_eq(imp_text_read(text, strlen(text), "t.txt", &t, &e), 0, "%s", e.msg);
+	cr_expect(has_block(&t, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+	cr_expect(has_block(&t, "Độc lập - Tự do - Hạnh phúc"));
+	cr_expect(has_block(&t, "- Rà soát hồ sơ lưu trữ (thực hiện thường xuyên)."));
+	imp_text_free(&t);
+}
+
+Test(import_pages, wide_spaces_inside_a_line_are_not_columns)
+{
+	struct imp_result *r = parse_str(
+		"KẾ HOẠCH\n\nII. NHIỆM VỤ CỤ THỂ\n\n1.    Ban Tổ chức Tỉnh ủy\n\n"
+		"-    Tham mưu rà soát quy chế làm việc     của cấp ủy (hoàn thành trong năm "
+		"2024).\n");
+
+	cr_assert_eq(r->ntasks, 1);
+	cr_expect_str_eq(r->tasks[0].section, "II.1#1");
+	expect_lead(&r->tasks[0], "Ban Tổ chức Tỉnh ủy");
+	cr_expect_str_eq(r->tasks[0].text,
+	                 "Tham mưu rà soát quy chế làm việc của cấp ủy (hoàn thành trong năm 2024).");
+	imp_free(r);
+}
+
+/* ---- leads, partners and item numbers --------------------------------- */
+
+Test(import_leads, partner_list_opening_with_a_collective_gives_every_partner)
+{
+	struct imp_result *r = parse_str(
+		"KẾ HOẠCH\n\nII. NHIỆM VỤ CỤ THỂ\n\n1. Ban Dân vận Tỉnh ủy\n\n"
+		"(1) Chủ trì, phối hợp với các ban, Văn phòng Tỉnh ủy tham mưu tổng kết.\n\n"
+		"(2) Chủ trì, phối hợp với các ban xây dựng Đảng, Ủy ban Mặt trận Tổ quốc và "
+		"các tổ chức chính trị - xã hội tỉnh tổ chức tập huấn.\n");
+	const struct imp_task *t = task_at(r, "II.1(1)");
+
+	cr_assert_eq(t->npartners, 2);
+	cr_expect_str_eq(t->partners[0], "các ban");
+	cr_expect_str_eq(t->partners[1], "Văn phòng Tỉnh ủy");
+	t = task_at(r, "II.1(2)");
+	cr_assert_eq(t->npartners, 3);
+	cr_expect_str_eq(t->partners[0], "các ban xây dựng Đảng");
+	cr_expect_str_eq(t->partners[1], "Ủy ban Mặt trận Tổ quốc");
+	cr_expect_str_eq(t->partners[2], "các tổ chức chính trị - xã hội tỉnh");
+	imp_free(r);
+}
+
+Test(import_leads, wrapped_partner_list_is_whole)
+{
+	struct imp_result *r = parse_str(wrapped_plan);
+	const struct imp_task *t = task_at(r, "III.2");
+
+	expect_lead(t, "Văn phòng Huyện ủy");
+	cr_assert_eq(t->npartners, 2);
+	cr_expect_str_eq(t->partners[0], "các ban");
+	cr_expect_str_eq(t->partners[1], "Ủy ban Kiểm tra Huyện ủy");
+	imp_free(r);
+}
+
+Test(import_leads, a_generic_noun_alone_leads_nothing)
+{
+	struct imp_result *r = parse_str(
+		"KẾ HOẠCH\n\nII. NHIỆM VỤ CỤ THỂ\n\n"
+		"- Cơ quan, đơn vị rà soát thủ tục hành chính (thực hiện thường xuyên).\n"
+		"- Các cơ quan tăng cường kỷ luật hành chính (thực hiện thường xuyên).\n"
+		"- Cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy tổng hợp báo cáo.\n");
+
+	expect_lead(task_at(r, "II#1"), NULL);
+	expect_lead(task_at(r, "II#2"), NULL);
+	expect_lead(task_at(r, "II#3"), "Cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy");
+	imp_free(r);
+}
+
+Test(import_leads, items_numbered_beyond_999_are_items)
+{
+	struct sbuf b = {0};
+	struct imp_result *r = NULL;
+	struct err e = {0};
+
+	sbuf_puts(&b, "KẾ HOẠCH\n\nII. NHIỆM VỤ CỤ THỂ\n\n1. Ban Tổ chức Tỉnh ủy\n\n");
+	for (int k = 1; k <= 1002; k++)
+		sbuf_printf(&b, "(%d) Rà soát hồ sơ số %d (thực hiện hằng năm).\n\n", k, k);
+	cr_assert_eq(imp_parse(b.s, b.len, NULL, NULL, 0, &r, &e), 0, "%s", e.msg);
+	cr_expect_eq(r->ntasks, 1002);
+	cr_expect_str_eq(task_at(r, "II.1(999)")->text, "Rà soát hồ sơ số 999 (thực hiện hằng năm).");
+	cr_expect_str_eq(task_at(r, "II.1(1000)")->text,
+	                 "Rà soát hồ sơ số 1000 (thực hiện hằng năm).");
+	cr_expect_str_eq(task_at(r, "II.1(1002)")->text,
+	                 "Rà soát hồ sơ số 1002 (thực hiện hằng năm).");
+	imp_free(r);
+	sbuf_free(&b);
+}
+
+Test(import_leads, item_numbers_too_long_for_a_number_are_text)
+{
+	struct imp_marker m;
+
+	cr_expect(imp_marker_parse("(123456789) x", 13, &m) && m.comp[0] == 123456789);
+	cr_expect(imp_marker_parse("123456789) x", 12, &m) && m.comp[0] == 123456789);
+	cr_expect(!imp_marker_parse("(99999999999999999999) x", 24, &m));
+	cr_expect(!imp_marker_parse("99999999999999999999) x", 23, &m));
+	cr_expect(!imp_marker_parse("99999999999999999999.1. x", 25, &m));
 }
 
 /* ---- hard input ------------------------------------------------------ */

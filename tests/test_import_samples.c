@@ -7,8 +7,11 @@
  * .docx (with typed and with automatic numbering), .odt, .doc and .pdf
  * (read by theodoi-extract, $BUILD/theodoi-extract), and the text in the
  * legacy encodings made here from the UTF-8 text (Windows-1258, TCVN3,
- * VNI, UTF-16, and UTF-8 that went through Windows-1252).  One line per
- * shape goes to stderr: the table of the quality of the import. */
+ * VNI, UTF-16, and UTF-8 that went through Windows-1252).  Text that went
+ * through a page is made here too: the .pdf through pdftotext (plain and
+ * -layout), the text hard-wrapped at nine widths, and the text with page
+ * numbers and a running header between its pages.  One line per shape
+ * goes to stderr: the table of the quality of the import. */
 #include <criterion/criterion.h>
 #include <jansson.h>
 #include <math.h>
@@ -16,7 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <fcntl.h>
 #include <iconv.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "import.h"
@@ -361,8 +366,101 @@ static char *as_cp1252_utf8(const char *s, size_t n, size_t *outlen)
 	return sbuf_detach(&b);
 }
 
+/* Lines of s longer than `width` characters broken at the last space
+ * that fits, as a mail program or a copy from a page does: paragraphs
+ * stay where they are, no blank line is added. */
+static char *hard_wrap(const char *s, size_t n, size_t width, size_t *outlen)
+{
+	struct sbuf b = {0};
+	size_t i = 0;
+
+	while (i < n) {
+		size_t end = i, cols = 0, brk = 0;
+
+		while (end < n && s[end] != '\n')
+			end++;
+		/* emit [i, end) in pieces of at most `width` characters */
+		for (size_t k = i; k < end; k++) {
+			if (((unsigned char)s[k] & 0xc0) == 0x80)
+				continue;
+			if (s[k] == ' ')
+				brk = k;
+			if (++cols > width && brk > i) {
+				sbuf_add(&b, s + i, brk - i);
+				sbuf_putc(&b, '\n');
+				i = brk + 1;
+				k = i - 1;
+				cols = 0;
+				brk = 0;
+			}
+		}
+		sbuf_add(&b, s + i, end - i);
+		if (end < n)
+			sbuf_putc(&b, '\n');
+		i = end + 1;
+	}
+	*outlen = b.len;
+	return sbuf_detach(&b);
+}
+
+/* s with a page break after every `every` lines, wherever it falls (in a
+ * paragraph too): the page number as "- N -" (then a form feed) and the
+ * running header of the next page, as text copied from a printed plan. */
+static char *with_pages(const char *s, size_t n, int every, size_t *outlen)
+{
+	struct sbuf b = {0};
+	int line = 0, page = 1;
+
+	for (size_t i = 0; i < n; i++) {
+		sbuf_putc(&b, s[i]);
+		if (s[i] == '\n' && ++line % every == 0 && i + 1 < n) {
+			char furniture[96];
+
+			page++;
+			snprintf(furniture, sizeof furniture,
+			         page % 2 ? "- %d -\n\fĐẢNG CỘNG SẢN VIỆT NAM\n"
+			                  : "                    - %d -\n\n\fĐẢNG CỘNG SẢN VIỆT NAM\n\n",
+			         page);
+			sbuf_puts(&b, furniture);
+		}
+	}
+	*outlen = b.len;
+	return sbuf_detach(&b);
+}
+
+/* The text of a PDF as pdftotext gives it (with -layout when layout), in
+ * a temporary file. */
+static void pdftotext(const char *pdf, int layout, char *out, size_t len)
+{
+	int fd;
+	pid_t pid;
+	int status;
+
+	snprintf(out, len, "/tmp/theodoi-pdftotext-XXXXXX");
+	fd = mkstemp(out);
+	cr_assert_geq(fd, 0);
+	close(fd);
+	pid = fork();
+	cr_assert_geq(pid, 0);
+	if (pid == 0) {
+		int devnull = open("/dev/null", O_WRONLY);
+		if (devnull >= 0)
+			dup2(devnull, 2);
+		if (layout)
+			execlp("pdftotext", "pdftotext", "-enc", "UTF-8", "-layout", pdf, out,
+			       (char *)NULL);
+		else
+			execlp("pdftotext", "pdftotext", "-enc", "UTF-8", pdf, out, (char *)NULL);
+		_exit(127);
+	}
+	cr_assert_eq(waitpid(pid, &status, 0), pid);
+	cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	          "pdftotext %s failed (is poppler-utils installed? make deps)", pdf);
+}
+
 enum shape { SH_DOCX, SH_AUTONUM, SH_ODT, SH_DOC, SH_PDF, SH_CP1258, SH_TCVN3, SH_VNI, SH_UTF16,
-             SH_MOJIBAKE };
+             SH_MOJIBAKE, SH_PDFTOTEXT, SH_PDFTOTEXT_LAYOUT, SH_PAGED, SH_WRAPPED_PAGED,
+             SH_WRAPPED /* + width: SH_WRAPPED + 50 is the text wrapped at 50 columns */ };
 
 /* Score sample `name` in one shape: a file of ../shared/samples, or its
  * text converted here. */
@@ -370,10 +468,21 @@ static void score_shape(const char *name, enum shape sh)
 {
 	static const char *const ext[] = {"docx", "autonum.docx", "odt", "doc", "pdf"};
 	static const char *const label[] = {"docx", "autonum.docx", "odt", "doc", "pdf",
-	                                    "windows-1258", "tcvn3", "vni", "utf-16", "mojibake"};
-	char path[256], tmp[64] = "";
+	                                    "windows-1258", "tcvn3", "vni", "utf-16", "mojibake",
+	                                    "pdftotext", "pdftotext-layout", "pages",
+	                                    "wrap 72+pages"};
+	char path[256], tmp[64] = "", wlabel[32];
+	const char *lab = sh < SH_WRAPPED ? label[sh] : wlabel;
 	json_t *got, *exp;
-	if (sh <= SH_PDF) {
+	if (sh >= SH_WRAPPED)
+		snprintf(wlabel, sizeof wlabel, "wrap %d", (int)(sh - SH_WRAPPED));
+	if (sh == SH_PDFTOTEXT || sh == SH_PDFTOTEXT_LAYOUT) {
+		snprintf(path, sizeof path, SAMPLES "%s.pdf", name);
+		if (access(path, R_OK))
+			cr_skip_test("sample %s absent", path);
+		pdftotext(path, sh == SH_PDFTOTEXT_LAYOUT, tmp, sizeof tmp);
+		str_copy(path, tmp, sizeof path);
+	} else if (sh <= SH_PDF) {
 		snprintf(path, sizeof path, SAMPLES "%s.%s", name, ext[sh]);
 		if (access(path, R_OK))
 			cr_skip_test("sample %s absent", path);
@@ -388,22 +497,32 @@ static void score_shape(const char *name, enum shape sh)
 		case SH_TCVN3: bytes = through_iconv("TCVN5712-1//TRANSLIT", text, len, &n); break;
 		case SH_VNI: bytes = to_vni(text, len, &n); break;
 		case SH_UTF16: bytes = through_iconv("UTF-16", text, len, &n); break;
-		default: {
+		case SH_PAGED: bytes = with_pages(text, len, 45, &n); break;
+		case SH_WRAPPED_PAGED: {
+			size_t m;
+			char *w = hard_wrap(text, len, 72, &m);
+			bytes = with_pages(w, m, 45, &n);
+			free(w);
+			break;
+		}
+		case SH_MOJIBAKE: {
 			size_t m;
 			char *cp = through_iconv("CP1258//TRANSLIT", text, len, &m);
 			bytes = as_cp1252_utf8(cp, m, &n);
 			free(cp);
+			break;
 		}
+		default: bytes = hard_wrap(text, len, (size_t)(sh - SH_WRAPPED), &n); break;
 		}
 		write_temp(tmp, sizeof tmp, bytes, n);
 		free(bytes);
 		free(text);
 		str_copy(path, tmp, sizeof path);
 	}
-	double s = score_file(name, label[sh], path, &got, &exp);
+	double s = score_file(name, lab, path, &got, &exp);
 	if (tmp[0])
 		unlink(tmp);
-	cr_expect_geq(s, 0.95, "%s (%s): score %.3f", name, label[sh], s);
+	cr_expect_geq(s, 0.95, "%s (%s): score %.3f", name, lab, s);
 	check_doc(exp, got);
 	check_indicators(exp, got);
 	json_decref(got);
@@ -486,6 +605,15 @@ Test(import_samples, thanh_uy_plan_at_least_95_percent_of_tasks_right)
 	Test(import_formats, id##_windows_1258_read_as_1252_and_saved_as_utf8)                   \
 	{                                                                                        \
 		score_shape(name, SH_MOJIBAKE);                                                  \
+	}                                                                                        \
+	Test(import_formats, id##_pdftotext) { score_shape(name, SH_PDFTOTEXT); }                \
+	Test(import_formats, id##_pdftotext_layout) { score_shape(name, SH_PDFTOTEXT_LAYOUT); }  \
+	Test(import_formats, id##_page_numbers_and_running_headers) { score_shape(name, SH_PAGED); } \
+	Test(import_formats, id##_wrapped_with_page_breaks) { score_shape(name, SH_WRAPPED_PAGED); } \
+	Test(import_formats, id##_hard_wrapped_at_9_widths)                                      \
+	{                                                                                        \
+		for (int w = 50; w <= 90; w += 5)                                                 \
+			score_shape(name, (enum shape)(SH_WRAPPED + w));                          \
 	}
 
 SHAPE_TESTS(tinh_uy, "tinh-uy-chuong-trinh")
