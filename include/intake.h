@@ -47,10 +47,11 @@ const char *intake_format_key(enum intake_format f);
 
 /* How to read: an encoding to force for a text file (an enum enc_kind),
  * or -1 to recognise it; the helper program to run, or NULL for the one
- * beside theodoi or in THEODOI_LIBEXECDIR. */
+ * beside theodoi or in THEODOI_LIBEXECDIR; its time limit. */
 struct intake_opts {
 	int encoding;
 	const char *helper;
+	int seconds;   /* the helper's time limit; 0: INTAKE_SECONDS */
 };
 
 /* Read the plan file at path: recognise it and convert it.  o may be NULL

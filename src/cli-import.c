@@ -46,7 +46,7 @@ static int import_one(struct cli *c, const char *path, uint32_t issuer, int dry,
 	struct intake in;
 	const struct hier *h;
 	struct imp_result *r = NULL;
-	struct intake_opts io = {encoding, NULL};
+	struct intake_opts io = {encoding, NULL, 0};
 	int rc = intake_read(path, &io, &in, e);
 	if (rc || (rc = cli_hier(c, &h, e)) ||
 	    (rc = imp_parse(in.text, in.len, path, h, issuer, &r, e))) {

@@ -96,8 +96,8 @@ static void helper_path(char *buf, size_t len)
 	snprintf(buf, len, "%s/theodoi-extract", THEODOI_LIBEXECDIR);
 }
 
-static int run_helper(const char *path, const char *kind, const char *given, struct intake *out,
-                      struct err *e)
+static int run_helper(const char *path, const char *kind, const char *given, int seconds,
+                      struct intake *out, struct err *e)
 {
 	char helper[PATH_MAX + 32];
 	if (given)
@@ -109,7 +109,8 @@ static int run_helper(const char *path, const char *kind, const char *given, str
 	char *argv[] = {helper, (char *)kind, (char *)path, NULL};
 	struct sbuf text = {0};
 	struct subproc_result r;
-	int rc = subproc_capture(argv, INTAKE_SECONDS, INTAKE_MAX_BYTES * 2, path, &text, &r, e);
+	int rc = subproc_capture(argv, seconds > 0 ? seconds : INTAKE_SECONDS, INTAKE_MAX_BYTES * 2,
+	                         path, &text, &r, e);
 	if (rc == ERR_NOTFOUND)
 		rc = err_at(e, ERR_INPUT, path, 0, "thiếu chương trình đọc tệp %s (%s): hãy cài lại "
 		            "theodoi (make install)", intake_format_label(out->format), helper);
@@ -181,7 +182,7 @@ int intake_read(const char *path, const struct intake_opts *o, struct intake *ou
 	} else {
 		out->format = f == SNIFF_ZIP ? IN_DOCX : (enum intake_format)f;
 		rc = run_helper(path, f == SNIFF_ZIP ? "zip" : intake_format_key(out->format),
-		                o ? o->helper : NULL, out, e);
+		                o ? o->helper : NULL, o ? o->seconds : 0, out, e);
 		/* The helper told Word from OpenDocument; so does the text it
 		 * gives, but the label of a zip is the one that is likelier. */
 		if (!rc && f == SNIFF_ZIP && b.len > 38 && !memcmp(b.s + 30, "mimetype", 8))

@@ -159,7 +159,7 @@ static double score_file(const char *name, const char *shape, const char *file, 
 	const char *build = getenv("BUILD");
 
 	snprintf(helper, sizeof helper, "%s/theodoi-extract", build && *build ? build : "build");
-	struct intake_opts io = {-1, helper};
+	struct intake_opts io = {-1, helper, 0};
 	cr_assert_eq(intake_read(file, &io, &in, &e), 0, "%s: %s", file, e.msg);
 	cr_assert_eq(imp_parse(in.text, in.len, file, NULL, 0, &r, &e), 0, "%s", e.msg);
 	intake_free(&in);
