@@ -160,13 +160,12 @@ int txt_wrap(const char *s, int cols, txt_line_fn line_cb, void *ctx);
 
 /* ---- sanitising and user input -------------------------------------- */
 
-/* Copy of s safe to write to a terminal: escape sequences (CSI "ESC [
- * params final"; OSC, DCS, SOS, PM and APC strings up to BEL or ST; other
- * escapes "ESC intermediates final"; the C1 CSI/OSC/DCS forms too) are
- * removed; a tab, and a newline, gives one space; "\r\n" counts as a
- * newline; other C0 and C1 controls and DEL give '?'; bidi override and
- * isolate characters are removed; each invalid byte gives U+FFFD.  Never
- * NULL. */
+/* Copy of s safe to write to a terminal, its controls shown for what they
+ * are: a tab, and a newline, gives one space; "\r\n" counts as a newline;
+ * other C0 controls and DEL give their control pictures (ESC "␛", so that
+ * an escape sequence reads "␛[2J" and does nothing), C1 controls U+FFFD;
+ * bidi override and isolate characters are removed; each invalid byte gives
+ * U+FFFD.  Never NULL. */
 char *txt_sanitize(const char *s);
 
 /* Like txt_sanitize(), but when keep_newlines is non-zero every newline

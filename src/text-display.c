@@ -260,49 +260,22 @@ int txt_wrap(const char *s, int cols, txt_line_fn line_cb, void *ctx)
 
 /* ---- sanitising ------------------------------------------------------ */
 
-/* Skip an escape sequence whose introducer ends just before s[i]; kind is
- * '[' (CSI: parameters then one final byte) or ']' (OSC, DCS and the other
- * string controls: up to BEL or ST).  Returns the offset after it. */
-static size_t skip_sequence(const char *s, size_t len, size_t i, char kind)
-{
-	if (kind == '[') {
-		while (i < len && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] <= 0x3F)
-			i++;
-		if (i < len && (unsigned char)s[i] >= 0x40 && (unsigned char)s[i] <= 0x7E)
-			i++;
-		return i;
-	}
-	while (i < len) {
-		if (s[i] == '\a')
-			return i + 1;
-		if (s[i] == 0x1B && i + 1 < len && s[i + 1] == '\\')
-			return i + 2;
-		if ((unsigned char)s[i] == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0x9C)
-			return i + 2;
-		i++;
-	}
-	return i;
-}
 
-/* Skip the rest of a two-character (or nF) escape after ESC at s[i - 1]:
- * intermediate bytes 0x20..0x2F, then one final byte 0x30..0x7E. */
-static size_t skip_escape(const char *s, size_t len, size_t i)
-{
-	while (i < len && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] <= 0x2F)
-		i++;
-	if (i < len && (unsigned char)s[i] >= 0x30 && (unsigned char)s[i] <= 0x7E)
-		i++;
-	return i;
-}
 
-static int string_control(uint32_t c)
-{
-	return c == 0x90 || c == 0x98 || c == 0x9D || c == 0x9E || c == 0x9F;
-}
 
 static int bidi_control(uint32_t c)
 {
 	return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* A control shown for what it is: C0 and DEL as their control pictures
+ * (U+2400 + c, "␛" for ESC, "␡" for DEL), C1 as U+FFFD. */
+static void put_visible(struct sbuf *b, uint32_t c)
+{
+	uint32_t v = c < 0x20 ? 0x2400 + c : c == 0x7F ? 0x2421 : 0xFFFD;
+	char u[4] = {(char)(0xE0 | (v >> 12)), (char)(0x80 | ((v >> 6) & 0x3F)),
+	             (char)(0x80 | (v & 0x3F)), 0};
+	sbuf_puts(b, u);
 }
 
 char *txt_sanitize_nl(const char *s, int keep_newlines)
@@ -313,22 +286,6 @@ char *txt_sanitize_nl(const char *s, int keep_newlines)
 
 	while (i < len) {
 		k = txt_dec(s + i, len - i, &c);
-		if (c == 0x1B) {
-			char next = i + 1 < len ? s[i + 1] : '\0';
-
-			if (next == '[')
-				i = skip_sequence(s, len, i + 2, '[');
-			else if (next == ']' || next == 'P' || next == 'X' || next == '^' ||
-				 next == '_')
-				i = skip_sequence(s, len, i + 2, ']');
-			else
-				i = skip_escape(s, len, i + 1);
-			continue;
-		}
-		if (c == 0x9B || string_control(c)) {
-			i = skip_sequence(s, len, i + k, c == 0x9B ? '[' : ']');
-			continue;
-		}
 		if (c == TXT_BAD)
 			sbuf_puts(&b, "\xEF\xBF\xBD");
 		else if (c == '\t')
@@ -338,7 +295,7 @@ char *txt_sanitize_nl(const char *s, int keep_newlines)
 		else if (c == '\n' || c == '\r')
 			sbuf_putc(&b, keep_newlines ? '\n' : ' ');
 		else if (txt_is_control(c))
-			sbuf_putc(&b, '?');
+			put_visible(&b, c); /* an escape sequence shows as "␛[2J": seen, inert */
 		else if (!bidi_control(c))
 			sbuf_add(&b, s + i, k);
 		i += k;

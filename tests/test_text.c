@@ -575,28 +575,32 @@ Test(wrap, callback_can_stop_and_null_callback_counts)
 
 /* ---- sanitising ------------------------------------------------------ */
 
-Test(sanitize, removes_escape_sequences)
+/* What a store holds is shown, never obeyed: an escape sequence reads as
+ * "␛[1;31m" and no ESC byte reaches the terminal. */
+Test(sanitize, escape_sequences_show_and_do_nothing)
 {
-	char *s = txt_sanitize("a\x1b[1;31mđỏ\x1b[0m b\x1b]0;title\x07" "c\x1b]8;;x\x1b\\d\x1b" "7e");
+	char *s = txt_sanitize("a\x1b[1;31mđỏ\x1b[0m b\x1b]0;title\x07" "c\x1b]8;;x\x1b\\d");
 
-	cr_assert_str_eq(s, "ađỏ bcde");
+	cr_assert_str_eq(s, "a␛[1;31mđỏ␛[0m b␛]0;title␇c␛]8;;x␛\\d");
 	cr_assert_null(strchr(s, 0x1b));
+	cr_assert_null(strchr(s, 0x07));
 	free(s);
 }
 
-Test(sanitize, removes_charset_and_keypad_escapes)
+Test(sanitize, charset_and_keypad_escapes_show)
 {
 	char *s = txt_sanitize("a\x1b(Bb\x1b=c\x1b#8d\x1b\x01" "e");
 
-	cr_assert_str_eq(s, "abcd?e");
+	cr_assert_str_eq(s, "a␛(Bb␛=c␛#8d␛␁e");
 	free(s);
 }
 
-Test(sanitize, removes_c1_sequences)
+Test(sanitize, c1_controls_show_as_replacement_characters)
 {
 	char *s = txt_sanitize("a\xC2\x9B" "31mb\xC2\x9D" "0;t\xC2\x9C" "c\xC2\x85" "d");
 
-	cr_assert_str_eq(s, "abc?d");
+	cr_assert_str_eq(s, "a\xEF\xBF\xBD" "31mb\xEF\xBF\xBD" "0;t\xEF\xBF\xBD" "c\xEF\xBF\xBD" "d");
+	cr_assert_null(strstr(s, "\xC2\x9B"));
 	free(s);
 }
 
@@ -605,7 +609,7 @@ Test(sanitize, tabs_newlines_and_controls)
 	char *s = txt_sanitize("a\tb\nc\r\nd\x01" "e\x7f");
 	char *k = txt_sanitize_nl("a\tb\nc\r\nd\re", 1);
 
-	cr_assert_str_eq(s, "a b c d?e?");
+	cr_assert_str_eq(s, "a b c d␁e␡");
 	cr_assert_str_eq(k, "a b\nc\nd\ne");
 	free(s);
 	free(k);
@@ -619,13 +623,13 @@ Test(sanitize, drops_bidi_overrides_and_replaces_invalid_bytes)
 	free(s);
 }
 
-Test(sanitize, escape_at_end_is_dropped)
+Test(sanitize, escape_at_end_shows)
 {
 	char *s = txt_sanitize("abc\x1b");
 	char *t = txt_sanitize("abc\x1b[12");
 
-	cr_assert_str_eq(s, "abc");
-	cr_assert_str_eq(t, "abc");
+	cr_assert_str_eq(s, "abc␛");
+	cr_assert_str_eq(t, "abc␛[12");
 	free(s);
 	free(t);
 }
