@@ -27,6 +27,8 @@
 #include "deadline.h"
 #include "timeliness.h"
 
+struct task;
+
 struct err;
 struct txn;
 struct update;
@@ -101,6 +103,11 @@ const struct dl_part *per_part(const struct deadline *dl, enum per_level lv);
  * counted open, at its next report date. */
 int per_recurring(const struct deadline *dl);
 
+/* The recurring part of a deadline whose level is not known: the deadline
+ * itself when it recurs, the first recurring part of a multi-level one;
+ * NULL when none recurs. */
+const struct dl_part *per_recurring_part(const struct deadline *dl);
+
 /* What the engine needs to know about a task. */
 struct per_task {
 	const struct deadline *dl;
@@ -109,6 +116,11 @@ struct per_task {
 	date_t extended_to;            /* granted extension in force, or DATE_NONE */
 	const struct periods *periods; /* configured reporting months; NULL: December */
 };
+
+/* The engine's view of task k, its lead's level lv and the configured
+ * months p (NULL: December); pt->dl points into k. */
+void per_task_of(const struct task *k, enum per_level lv, const struct periods *p,
+                 struct per_task *pt);
 
 /* One report of the task: an update that is the unit's report. */
 struct per_entry {
@@ -134,6 +146,17 @@ void per_log_add(struct per_log *l, uint64_t id, date_t day, date_t period);
  * frees with per_log_free.  Returns 0 or the store's error. */
 int per_log_load(struct txn *t, uint64_t task, struct per_log *l, struct err *e);
 void per_log_free(struct per_log *l);
+
+/* per_task_of with the lead's level read from the store (per_unit_level),
+ * and, when log is not NULL, the task's reports (per_log_load; none for a
+ * task not yet stored, id 0).  Returns 0 or the store's error. */
+int per_task_load(struct txn *t, const struct task *k, const struct periods *p,
+                  struct per_task *pt, struct per_log *log, struct err *e);
+
+/* The due date task k has with every report counted (per_due with asof
+ * DATE_NONE): what task.due holds.  Reads as per_task_load. */
+int per_task_due(struct txn *t, const struct task *k, const struct periods *p, date_t *due,
+                 struct err *e);
 
 /* The state of one period. */
 enum per_state {
@@ -168,6 +191,14 @@ date_t per_due(const struct per_task *pt, const struct per_log *log, date_t asof
 
 /* The same due without any extension (the original deadline). */
 date_t per_base_due(const struct per_task *pt, const struct per_log *log, date_t asof);
+
+/* The due date of stored task k before any extension, from task.due
+ * alone (no read): k->due when no extension is in force or a recurring
+ * task's extension is spent; for a recurring task within its extension,
+ * the last report date on or before the extended date; for a one-off
+ * task its deadline (a multi-level one: its latest dated part, the level
+ * being unknown here). */
+date_t per_unextended_due(const struct task *k, const struct periods *p);
 
 /* The periods of a recurring task from its first up to the one holding
  * asof (at most `max`, the latest ones kept), with their state as of asof,

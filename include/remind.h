@@ -45,6 +45,7 @@ struct remind_opts {
 	uint32_t root;  /* the units of this subtree; 0: every unit */
 	int days;       /* soon window: due up to today + days (0: only overdue and today) */
 	date_t today;
+	const struct periods *periods; /* reporting months (NULL: December) */
 };
 
 /* The letters, one per unit with items, in tree order.  h is required.

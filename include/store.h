@@ -131,7 +131,7 @@ int store_docs_by_issuer(struct txn *t, uint32_t issuer, store_id_fn cb, void *c
 /* ---- tasks ---- */
 /* Insert (id 0: new id assigned) or replace a task, keeping every index and
  * counter in step with the previous version.  The caller sets t->due
- * (tl_effective_due) before; a due at or past STORE_SLOT_NODUE is
+ * (per_task_due, period.h) before; a due at or past STORE_SLOT_NODUE is
  * ERR_INPUT.  A unit hierarchy with a cycle is ERR_STORE. */
 int store_task_put(struct txn *t, struct task *task, struct err *e);
 int store_task_get(struct txn *t, uint64_t id, struct task *out, struct err *e);
@@ -165,10 +165,11 @@ int store_count(struct txn *t, uint32_t unit, date_t from, date_t to, uint64_t *
 
 struct store_counts {
 	uint64_t total;    /* every task */
-	uint64_t open;     /* open (not started / in progress) */
+	uint64_t open;     /* open (not started / in progress, or a recurring
+	                      task done for its period: it owes the next one) */
 	uint64_t overdue;  /* open, due before today */
 	uint64_t soon;     /* open, due today .. today+window */
-	uint64_t closed;   /* done or on hold */
+	uint64_t closed;   /* done (a one-off task) or on hold */
 };
 int store_unit_counts(struct txn *t, uint32_t unit, date_t today, int window,
                       struct store_counts *out, struct err *e);

@@ -135,7 +135,7 @@ int cmd_remind(struct cli *c, int argc, char **argv, struct err *e)
 	if (days < 0)
 		days = c->cfg.soon_days;
 	const struct hier *h;
-	struct remind_opts ro = {0, (int)days, c->ops.today};
+	struct remind_opts ro = {0, (int)days, c->ops.today, &c->cfg.periods};
 	struct txn *t;
 	if ((rc = cli_store(c, 0, e)) || (rc = cli_hier(c, &h, e)) ||
 	    (unit && (rc = cli_unit(c, unit, &ro.root, e))) || (rc = store_read_begin(c->ops.st, &t, e)))

@@ -71,7 +71,7 @@ static int task_json(struct cli *c, struct txn *t, const struct hier *h, const s
 	struct doc d = {0};
 	if (k->doc_id && store_doc_get(t, k->doc_id, &d, e) != 0)
 		memset(&d, 0, sizeof d);
-	struct tl_input in = {k->status, &k->dl, k->due, k->done_date};
+	struct tl_input in = {k->status, &k->dl, k->due, k->done_date, &c->cfg.periods};
 	struct tl_result r = tl_compute(&in, c->ops.today, c->cfg.soon_days);
 	char due[11], done[11], ext[11], tl[64], desc[256];
 	json_t *partners = json_array();

@@ -18,6 +18,7 @@
 #include "config.h"
 #include "deadline.h"
 #include "gen-internal.h"
+#include "period.h"
 #include "hier.h"
 #include "model.h"
 #include "store.h"
@@ -383,6 +384,37 @@ static int task_history(struct gen *g, struct task *tk, struct update *ups)
 	return n;
 }
 
+/* The level of unit index i: its kind's, or its committee's for an agency. */
+static enum per_level gen_level(const struct gen *g, int i)
+{
+	enum per_level lv = PER_LEVEL_NONE;
+
+	for (int depth = 0; i >= 0 && depth < 16; depth++) {
+		int kind = g->h.u[i].kind;
+		lv = per_level_of_kind(kind);
+		if (kind != UK_BAN && kind != UK_CO_QUAN && kind != UK_TO_CHUC)
+			break;
+		i = g->h.u[i].parent;
+	}
+	return lv;
+}
+
+/* The due the period engine gives the task with its n updates. */
+static date_t gen_due(const struct gen *g, const struct task *tk, const struct update *ups, int n)
+{
+	struct per_task pt;
+	struct per_log log = {0};
+	date_t due;
+
+	per_task_of(tk, tk->dl.d.kind == DL_MULTI ? gen_level(g, g->cur.lead) : PER_LEVEL_NONE,
+	            &g->periods, &pt);
+	for (int i = 0; i < n && per_recurring_part(&tk->dl); i++)
+		per_log_add(&log, (uint64_t)i, ups[i].day, ups[i].period);
+	due = per_due(&pt, &log, DATE_NONE);
+	per_log_free(&log);
+	return due;
+}
+
 static int one_task(struct gen *g, struct txn *t, struct err *e)
 {
 	struct cursor *c = &g->cur;
@@ -420,7 +452,7 @@ static int one_task(struct gen *g, struct txn *t, struct err *e)
 	tk.extended_to = tk.last_update = tk.done_date = DATE_NONE;
 	tk.created = (int64_t)c->doc_date * 86400 + 7200;
 	n = task_history(g, &tk, ups);
-	tk.due = tl_effective_due(&tk.dl, tk.extended_to, tk.start, tk.last_update, &g->periods);
+	tk.due = gen_due(g, &tk, ups, n);
 	if ((rc = store_task_put(t, &tk, e)))
 		return rc;
 	for (int i = 0; i < n; i++) {

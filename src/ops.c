@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "ops-internal.h"
+#include "period.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
@@ -76,11 +77,15 @@ int ops_identify(struct ops_ctx *c, struct err *e)
 	return 0;
 }
 
-void ops_refresh_due(const struct ops_ctx *c, struct task *t)
+/* The configured reporting months, or NULL (December). */
+static const struct periods *periods_of(const struct ops_ctx *c)
 {
-	static const struct periods dec = {1u << 11};
-	const struct periods *p = c && c->cfg ? &c->cfg->periods : &dec;
-	t->due = tl_effective_due(&t->dl, t->extended_to, t->start, t->last_update, p);
+	return c && c->cfg ? &c->cfg->periods : NULL;
+}
+
+int ops_refresh_due(struct txn *t, const struct ops_ctx *c, struct task *task, struct err *e)
+{
+	return per_task_due(t, task, periods_of(c), &task->due, e);
 }
 
 const char *ops_task_object(uint64_t id, char *buf, size_t len)
@@ -265,12 +270,29 @@ static int settle_update(const struct task *task, int *status, int *progress, in
 	return 0;
 }
 
+/* The period a report made on `today` is for: the one the user named
+ * (checked against the task's periods), else the default (period.h);
+ * DATE_NONE for a task that does not recur. */
+static int report_period(const struct per_task *pt, const struct per_log *log, date_t asked,
+                         date_t today, date_t *out, struct err *e)
+{
+	char iso[11];
+
+	if (asked == DATE_NONE) {
+		*out = per_attribute(pt, log, today);
+		return 0;
+	}
+	return per_parse(pt, date_iso(asked, iso), today, out, e);
+}
+
 static int update_fn(struct txn *t, void *ctx, struct err *e)
 {
 	struct update_req *r = ctx;
 	const struct ops_ctx *c = r->c;
 	struct task task = {0};
 	struct update u;
+	struct per_task pt;
+	struct per_log log = {0};
 	json_t *before = NULL;
 	update_init(&u);
 	int rc = ops_load_task(t, r->task, &task, e);
@@ -282,6 +304,9 @@ static int update_fn(struct txn *t, void *ctx, struct err *e)
 	                        ops_check_txn(t, c, PA_STATUS, &task, NULL) == 0, e)))
 		goto out;
 
+	if ((rc = per_task_load(t, &task, periods_of(c), &pt, &log, e)) ||
+	    (rc = report_period(&pt, &log, r->period, c->today, &u.period, e)))
+		goto out;
 	u.task_id = task.id;
 	u.time = (int64_t)time(NULL);
 	u.day = c->today;
@@ -309,8 +334,12 @@ static int update_fn(struct txn *t, void *ctx, struct err *e)
 	if (task.last_update == DATE_NONE || c->today > task.last_update)
 		task.last_update = c->today;
 	task.nupdates++;
-	ops_refresh_due(c, &task);
-	if ((rc = store_update_add(t, &u, e)) || (rc = store_task_put(t, &task, e)))
+	if ((rc = store_update_add(t, &u, e)))
+		goto out;
+	if (per_recurring_part(&task.dl))
+		per_log_add(&log, u.id, u.day, u.period);
+	task.due = per_due(&pt, &log, DATE_NONE);
+	if ((rc = store_task_put(t, &task, e)))
 		goto out;
 	r->update_id = u.id;
 	char obj[40];
@@ -321,6 +350,7 @@ static int update_fn(struct txn *t, void *ctx, struct err *e)
 	before = NULL;
 out:
 	json_decref(before);
+	per_log_free(&log);
 	task_free(&task);
 	update_free(&u);
 	return rc;
@@ -409,8 +439,8 @@ static int extend_fn(struct txn *t, void *ctx, struct err *e)
 	x.to = r->to;
 	x.reason = xstrdup(r->reason);
 	task.extended_to = r->to;
-	ops_refresh_due(c, &task);
-	if ((rc = store_extension_add(t, &x, e)) || (rc = store_task_put(t, &task, e))) {
+	if ((rc = ops_refresh_due(t, c, &task, e)) || (rc = store_extension_add(t, &x, e)) ||
+	    (rc = store_task_put(t, &task, e))) {
 		json_decref(before);
 		goto out;
 	}
@@ -547,9 +577,10 @@ static int add_task_fn(struct txn *t, void *ctx, struct err *e)
 		if (rc)
 			return err_set(e, rc, "không tìm thấy đơn vị chủ trì");
 	}
-	ops_refresh_due(r->c, task);
 	task->id = 0;
-	int rc = store_task_put(t, task, e);
+	int rc = ops_refresh_due(t, r->c, task, e);
+	if (!rc)
+		rc = store_task_put(t, task, e);
 	if (rc)
 		return rc;
 	char obj[40];

@@ -204,8 +204,12 @@ struct oblig {
 	date_t first;   /* OB_RECUR: report date of the first period, or DATE_NONE */
 };
 
-static const struct dl_part *first_recurring(const struct deadline *dl)
+const struct dl_part *per_recurring_part(const struct deadline *dl)
 {
+	if (!dl)
+		return NULL;
+	if (dl->d.kind != DL_MULTI)
+		return kind_recurs(dl->d.kind) ? &dl->d : NULL;
 	for (int i = 0; i < dl->nparts && i < DL_MAX_PARTS; i++)
 		if (kind_recurs(dl->parts[i].kind))
 			return &dl->parts[i];
@@ -226,7 +230,7 @@ static struct oblig oblig_of(const struct per_task *pt)
 			o.kind = OB_ONCE;
 			return o;
 		}
-		d = first_recurring(dl);
+		d = per_recurring_part(dl);
 		if (!d)
 			return o;
 	}
@@ -638,4 +642,54 @@ void per_log_free(struct per_log *l)
 {
 	free(l->v);
 	memset(l, 0, sizeof *l);
+}
+
+void per_task_of(const struct task *k, enum per_level lv, const struct periods *p,
+                 struct per_task *pt)
+{
+	pt->dl = &k->dl;
+	pt->level = lv;
+	pt->start = k->start;
+	pt->extended_to = k->extended_to;
+	pt->periods = p;
+}
+
+date_t per_unextended_due(const struct task *k, const struct periods *p)
+{
+	struct per_task pt;
+
+	if (k->extended_to == DATE_NONE || k->due != k->extended_to)
+		return k->due;
+	per_task_of(k, PER_LEVEL_NONE, p, &pt);
+	struct oblig o = oblig_of(&pt);
+	if (o.kind == OB_RECUR)
+		return report_before(o.mask, k->extended_to + 1);
+	return per_base_due(&pt, NULL, DATE_NONE);
+}
+
+int per_task_load(struct txn *t, const struct task *k, const struct periods *p,
+                  struct per_task *pt, struct per_log *log, struct err *e)
+{
+	enum per_level lv = PER_LEVEL_NONE;
+	int rc;
+
+	/* The level matters only to a multi-level deadline. */
+	if (k->dl.d.kind == DL_MULTI && (rc = per_unit_level(t, k->lead, &lv, e)))
+		return rc;
+	per_task_of(k, lv, p, pt);
+	if (log && k->id && per_recurring_part(&k->dl) && (rc = per_log_load(t, k->id, log, e)))
+		return rc;
+	return 0;
+}
+
+int per_task_due(struct txn *t, const struct task *k, const struct periods *p, date_t *due,
+                 struct err *e)
+{
+	struct per_task pt;
+	struct per_log log = {0};
+	int rc = per_task_load(t, k, p, &pt, &log, e);
+
+	*due = rc ? DATE_NONE : per_due(&pt, &log, DATE_NONE);
+	per_log_free(&log);
+	return rc;
 }

@@ -5,6 +5,7 @@
 
 #include "hier.h"
 #include "query.h"
+#include "period.h"
 #include "remind.h"
 #include "report.h"
 #include "store.h"
@@ -43,8 +44,8 @@ static struct remind_letter *letter_of(struct remind_letter **out, size_t *n,
 	return l;
 }
 
-static int add_item(struct txn *t, struct remind_letter *l, const struct task *k, date_t today,
-                    struct err *e)
+static int add_item(struct txn *t, struct remind_letter *l, const struct task *k,
+                    const struct remind_opts *o, struct err *e)
 {
 	l->items = xrealloc(l->items, (l->n + 1) * sizeof *l->items);
 	struct remind_item *it = &l->items[l->n++];
@@ -55,9 +56,9 @@ static int add_item(struct txn *t, struct remind_letter *l, const struct task *k
 	it->dl_phrase = k->dl_phrase ? xstrdup(k->dl_phrase) : NULL;
 	it->due = k->due;
 	it->extended_to = k->extended_to;
-	it->periodic = dl_is_periodic(&k->dl) && k->extended_to == DATE_NONE;
-	struct tl_input in = {(enum task_status)k->status, &k->dl, k->due, k->done_date};
-	it->tl = tl_compute(&in, today, 1 << 20);
+	it->periodic = per_recurring(&k->dl) && k->extended_to == DATE_NONE;
+	struct tl_input in = {(enum task_status)k->status, &k->dl, k->due, k->done_date, o->periods};
+	it->tl = tl_compute(&in, o->today, 1 << 20);
 	if (it->tl.tl == TL_OVERDUE || it->tl.tl == TL_UNREPORTED)
 		l->noverdue++;
 	if (k->doc_id) {
@@ -96,7 +97,7 @@ int remind_build(struct txn *t, const struct hier *h, const struct remind_opts *
 		struct task k = {0};
 		rc = store_task_get(t, ids[i], &k, e);
 		if (!rc && k.lead && (!o->root || hier_in_subtree(h, k.lead, o->root)))
-			rc = add_item(t, letter_of(out, n, h, k.lead), &k, o->today, e);
+			rc = add_item(t, letter_of(out, n, h, k.lead), &k, o, e);
 		task_free(&k);
 	}
 	free(ids);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hier.h"
+#include "period.h"
 #include "report.h"
 #include "store.h"
 #include "text.h"
@@ -153,7 +154,7 @@ static int take_task(const struct task *t, void *ctx)
 	k->dl_phrase = t->dl_phrase ? xstrdup(t->dl_phrase) : NULL;
 	k->due = t->due;
 	k->extended_to = t->extended_to;
-	k->periodic = dl_is_periodic(&t->dl) && t->extended_to == DATE_NONE;
+	k->periodic = per_recurring(&t->dl) && t->extended_to == DATE_NONE;
 	k->status = t->status;
 	k->progress = t->progress;
 	k->bucket = rollup_classify(t, &b->w, &k->tl);

@@ -9,6 +9,7 @@
 
 #include "store-impl.h"
 #include "text.h"
+#include "period.h"
 #include "timeliness.h"
 
 static struct ixent *ix_add(struct ixset *s, enum store_db db)
@@ -82,7 +83,10 @@ void ix_of_doc(const struct doc *d, struct ixset *s)
 
 date_t count_slot(const struct task *t)
 {
-	if (!st_is_open((enum task_status)t->status))
+	/* A recurring task that is done is done for its period and owes the
+	 * next one (period.h): it stays open at its due. */
+	if (t->status == ST_ON_HOLD ||
+	    (!st_is_open((enum task_status)t->status) && !per_recurring(&t->dl)))
 		return STORE_SLOT_CLOSED;
 	if (t->due == DATE_NONE || t->due >= STORE_SLOT_NODUE)
 		return STORE_SLOT_NODUE;
