@@ -230,4 +230,29 @@ int per_parse(const struct per_task *pt, const char *text, date_t today, date_t 
  * rhythm, into buf.  Returns buf. */
 char *per_name(const struct per_task *pt, date_t r, char *buf, size_t len);
 
+/* ---- stored dues (period-store.c) ------------------------------------------ */
+
+struct store;
+struct sbuf;
+
+/* Check that every task's stored due is what the engine gives it now
+ * (per_task_due): one line per task that differs is added to rep, and
+ * *nbad counts them.  Runs in any transaction; reads every task and the
+ * updates of the recurring ones.  Returns 0 or the store's error. */
+int per_check_dues(struct txn *t, const struct periods *p, struct sbuf *rep, size_t *nbad,
+                   struct err *e);
+
+/* Set every task's stored due to the engine's, keeping indexes and
+ * counters in step; *nfixed (may be NULL) counts the tasks changed.  Write
+ * transaction.  Returns 0 or the store's error. */
+int per_fix_dues(struct txn *t, const struct periods *p, uint64_t *nfixed, struct err *e);
+
+/* Bring a store of schema 1 (the previous release) to schema 2, in one
+ * write transaction: indexes and counters rebuilt under the rule that a
+ * recurring task done for its period stays open, every due recomputed by
+ * the engine, then the schema recorded.  *migrated (may be NULL) is 1 when
+ * it did.  Nothing to do (0) at schema 2.  Returns 0 or the store's error
+ * (the store is then as it was). */
+int per_migrate(struct store *st, const struct periods *p, int *migrated, struct err *e);
+
 #endif

@@ -50,7 +50,11 @@ struct err;
 struct store;
 struct txn;
 
-#define STORE_SCHEMA 1
+/* Schema 2 (the period rules): task.due is the period engine's due
+ * (period.h) and a recurring task done for its period is counted open;
+ * a schema 1 store is brought to 2 by per_migrate() at its first opening
+ * by the program (cli_store). */
+#define STORE_SCHEMA 2
 
 enum store_flags {
 	STORE_CREATE = 1,   /* create the directory and an empty store if missing */
@@ -259,6 +263,12 @@ int store_meta_each(struct txn *t, int (*cb)(const char *key, const void *val, s
  * to at least v (write txn): for copying a store record by record. */
 int store_seq_peek(struct txn *t, const char *name, uint64_t *v, struct err *e);
 int store_seq_bump(struct txn *t, const char *name, uint64_t v, struct err *e);
+
+/* The schema number the store records (1 for a store of the previous
+ * release until it is migrated); and recording a new one (write txn), for
+ * a migration only.  Return 0 or ERR_STORE. */
+int store_schema(struct txn *t, long *out, struct err *e);
+int store_schema_set(struct txn *t, long schema, struct err *e);
 
 /* The transaction's store (to reach it from a write callback). */
 struct store *store_of(struct txn *t);

@@ -608,10 +608,13 @@ static int repair_fn(struct txn *t, void *ctx, struct err *e)
 	const struct ops_ctx *c = ctx;
 	struct store_stat before;
 	int rc = store_stat(t, &before, e);
-	if (rc || (rc = store_rebuild_indexes(t, e)))
+	uint64_t fixed = 0;
+	if (rc || (rc = store_rebuild_indexes(t, e)) ||
+	    (rc = per_fix_dues(t, periods_of(c), &fixed, e)))
 		return rc;
-	json_t *after = json_pack("{s:I, s:I, s:I}", "units", (json_int_t)before.units, "docs",
-	                          (json_int_t)before.docs, "tasks", (json_int_t)before.tasks);
+	json_t *after = json_pack("{s:I, s:I, s:I, s:I}", "units", (json_int_t)before.units, "docs",
+	                          (json_int_t)before.docs, "tasks", (json_int_t)before.tasks,
+	                          "dues_fixed", (json_int_t)fixed);
 	return ops_audit(t, c, "repair", "store", NULL, after, e);
 }
 
