@@ -202,6 +202,7 @@ struct oblig {
 	date_t due;     /* OB_ONCE */
 	unsigned mask;  /* OB_RECUR: report months */
 	date_t first;   /* OB_RECUR: report date of the first period, or DATE_NONE */
+	date_t begins;  /* OB_RECUR: the day the duty begins (reports before it do not count) */
 };
 
 const struct dl_part *per_recurring_part(const struct deadline *dl)
@@ -218,7 +219,7 @@ const struct dl_part *per_recurring_part(const struct deadline *dl)
 
 static struct oblig oblig_of(const struct per_task *pt)
 {
-	struct oblig o = {OB_NONE, DATE_NONE, 0, DATE_NONE};
+	struct oblig o = {OB_NONE, DATE_NONE, 0, DATE_NONE, DATE_NONE};
 	const struct deadline *dl = pt->dl;
 	const struct dl_part *d;
 
@@ -247,6 +248,7 @@ static struct oblig oblig_of(const struct per_task *pt)
 	if (d->kind == DL_FROM && d->start != DATE_NONE && (s == DATE_NONE || d->start > s))
 		s = d->start;
 	o.first = per_report_in(o.mask, s);
+	o.begins = s;
 	return o;
 }
 
@@ -316,6 +318,8 @@ static void replay(const struct oblig *o, const struct per_log *l, date_t asof,
 			continue;
 		if (asof != DATE_NONE && x->day > asof)
 			break;
+		if (x->day < o->begins)
+			continue; /* made before the duty began */
 		if (x->period != DATE_NONE)
 			p = per_report_in(o->mask, x->period);
 		else
@@ -402,7 +406,7 @@ date_t per_attribute(const struct per_task *pt, const struct per_log *log, date_
 	struct settled s;
 	date_t p;
 
-	if (o.kind != OB_RECUR || o.first == DATE_NONE || day == DATE_NONE)
+	if (o.kind != OB_RECUR || o.first == DATE_NONE || day == DATE_NONE || day < o.begins)
 		return DATE_NONE;
 	replay(&o, log, day, &s);
 	p = s.lo < day ? s.lo : per_report_in(o.mask, day);
