@@ -213,6 +213,12 @@ size_t per_periods(const struct per_task *pt, const struct per_log *log, date_t 
  * a day before its first period. */
 date_t per_attribute(const struct per_task *pt, const struct per_log *log, date_t day);
 
+/* The report date of the period holding `day` (the current period on
+ * that day): the period a "hoàn thành" settles when it names none.
+ * DATE_NONE for a task that does not recur or a day before its first
+ * period. */
+date_t per_current(const struct per_task *pt, date_t day);
+
 /* Read a period the user names for a report made on `today`: a report date
  * ("2026-06-30", "30/06/2026"), or a period by name: a year "2025", a
  * quarter "Q2/2026", "quý II/2026", "quý 2/2026", a half "H1/2026",

@@ -100,7 +100,8 @@ struct rollup {
 	uint64_t not_due;      /* not yet due (done ahead + open) */
 	uint64_t due_soon;     /* of not_due open: due within the window */
 	uint64_t no_date;
-	uint64_t done;         /* every done task, in any group */
+	uint64_t done;         /* every done task, in any group, but a recurring
+	                          one (done for its period, it owes the next) */
 	uint64_t pending_confirm; /* done, waiting for the office to confirm */
 	/* The most overdue, most days late first, ties by task id. */
 	size_t nworst;

@@ -271,15 +271,16 @@ static int settle_update(const struct task *task, int *status, int *progress, in
 }
 
 /* The period a report made on `today` is for: the one the user named
- * (checked against the task's periods), else the default (period.h);
+ * (checked against the task's periods), else for "hoàn thành" the current
+ * one (the duty goes on: shared/domain.md), else the default (period.h);
  * DATE_NONE for a task that does not recur. */
 static int report_period(const struct per_task *pt, const struct per_log *log, date_t asked,
-                         date_t today, date_t *out, struct err *e)
+                         int done, date_t today, date_t *out, struct err *e)
 {
 	char iso[11];
 
 	if (asked == DATE_NONE) {
-		*out = per_attribute(pt, log, today);
+		*out = done ? per_current(pt, today) : per_attribute(pt, log, today);
 		return 0;
 	}
 	return per_parse(pt, date_iso(asked, iso), today, out, e);
@@ -305,7 +306,8 @@ static int update_fn(struct txn *t, void *ctx, struct err *e)
 		goto out;
 
 	if ((rc = per_task_load(t, &task, periods_of(c), &pt, &log, e)) ||
-	    (rc = report_period(&pt, &log, r->period, c->today, &u.period, e)))
+	    (rc = report_period(&pt, &log, r->period, status == ST_DONE && task.status != ST_DONE,
+	                        c->today, &u.period, e)))
 		goto out;
 	u.task_id = task.id;
 	u.time = (int64_t)time(NULL);

@@ -414,6 +414,16 @@ date_t per_attribute(const struct per_task *pt, const struct per_log *log, date_
 	return p >= o.first ? p : DATE_NONE;
 }
 
+date_t per_current(const struct per_task *pt, date_t day)
+{
+	struct oblig o = oblig_of(pt);
+
+	if (o.kind != OB_RECUR || o.first == DATE_NONE || day == DATE_NONE || day < o.begins)
+		return DATE_NONE;
+	date_t p = per_report_in(o.mask, day);
+	return p >= o.first ? p : DATE_NONE;
+}
+
 /* ---- states and names ----------------------------------------------------- */
 
 static const struct {

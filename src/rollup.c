@@ -120,7 +120,9 @@ void rollup_add(struct rollup *r, const struct task *t, const struct rollup_when
 		r->by_tl[tl.tl]++;
 	r->by_bucket[b]++;
 	if (t->status == ST_DONE) {
-		r->done++;
+		/* closed, as the counters see it: a recurring task done for its
+		 * period owes the next one */
+		r->done += !per_recurring(&t->dl);
 		if (t->confirm == CF_PENDING)
 			r->pending_confirm++;
 	}
