@@ -21,9 +21,14 @@
  *     array of n items   varint n, then the items
  *     struct deadline    part d, varint nparts (<= DL_MAX_PARTS), the parts;
  *                        a part is varint kind, one byte of flags saying
- *                        which of level, due, start, month, year, by, ref
- *                        follow (bits 0..6, in that order), then those
- *                        fields (absent ones decode as "" / DATE_NONE / 0)
+ *                        which of level, due, start, month, year, by, ref,
+ *                        every follow (bits 0..7, in that order), then
+ *                        those fields (absent ones decode as "" /
+ *                        DATE_NONE / 0); every is one raw byte (enum
+ *                        dl_every, 1.. when present).  Bit 7 came after
+ *                        version 1 was first written: a part without a
+ *                        rhythm is encoded exactly as before, and a
+ *                        decoder that predates the bit refuses the flag
  *   The value ends exactly after the last field: trailing bytes are an
  *   error.  The record id (task id, audit seq, ...) is part of the value
  *   as well as of the LMDB key, so a value can be checked against its key.

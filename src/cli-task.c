@@ -554,7 +554,10 @@ static const char add_task_help[] =
 	"Cách dùng: theodoi add-task --doc VĂN_BẢN --text \"NỘI DUNG\" [--section MỤC]\n"
 	"                            [--lead ĐƠN_VỊ] [--partners ĐV,ĐV...] [--deadline \"THỜI HẠN\"]\n"
 	"Thêm một nhiệm vụ vào văn bản. THỜI HẠN ghi như trong văn bản, ví dụ\n"
-	"\"hoàn thành trong quý II/2027\", \"thực hiện thường xuyên\". In mã nhiệm vụ mới.\n";
+	"\"hoàn thành trong quý II/2027\", \"trong quý hai năm 2027\", \"trước ngày 30/6/2027\",\n"
+	"\"thực hiện thường xuyên\", \"vào tháng 12 hằng năm\", \"báo cáo hằng quý\",\n"
+	"\"định kỳ 6 tháng một lần\", \"theo yêu cầu của Trung ương\" (xem man theodoi,\n"
+	"mục DEADLINES AND TIMELINESS). In mã nhiệm vụ mới.\n";
 
 static int add_partners(struct cli *c, struct task *k, const char *list, uint32_t near,
                         struct err *e)

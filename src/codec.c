@@ -141,12 +141,13 @@ int codec_doc_decode(const void *buf, size_t n, struct doc *out, struct err *e)
 
 enum {
 	PF_LEVEL = 1, PF_DUE = 2, PF_START = 4, PF_MONTH = 8, PF_YEAR = 16, PF_BY = 32,
-	PF_REF = 64, PF_ALL = 127
+	PF_REF = 64, PF_EVERY = 128, PF_ALL = 255
 };
 
 static int part_ok(const struct dl_part *p)
 {
 	return (unsigned)p->kind < DL_KIND_COUNT && p->month >= 0 && p->month <= 12 &&
+	       p->every < DL_EVERY_COUNT &&
 	       cw_fixed_ok(p->level, sizeof p->level) && cw_fixed_ok(p->by, sizeof p->by) &&
 	       cw_fixed_ok(p->ref, sizeof p->ref);
 }
@@ -172,6 +173,7 @@ static void put_part(struct sbuf *out, const struct dl_part *p)
 	f |= p->year ? PF_YEAR : 0;
 	f |= p->by[0] ? PF_BY : 0;
 	f |= p->ref[0] ? PF_REF : 0;
+	f |= p->every ? PF_EVERY : 0;
 	codec_put_uvarint(out, (uint64_t)p->kind);
 	cw_put_byte(out, f);
 	if (f & PF_LEVEL)
@@ -188,6 +190,8 @@ static void put_part(struct sbuf *out, const struct dl_part *p)
 		cw_put_fixed(out, p->by, sizeof p->by);
 	if (f & PF_REF)
 		cw_put_fixed(out, p->ref, sizeof p->ref);
+	if (f & PF_EVERY)
+		cw_put_byte(out, p->every);
 }
 
 static void part_clear(struct dl_part *p)
@@ -230,6 +234,13 @@ static void rd_part(struct cw_rd *r, struct dl_part *p)
 		cw_rd_fixed(r, p->by, sizeof p->by, "cơ quan yêu cầu");
 	if (f & PF_REF)
 		cw_rd_fixed(r, p->ref, sizeof p->ref, "văn bản tham chiếu");
+	if (f & PF_EVERY) {
+		p->every = cw_rd_byte(r);
+		if (p->every == 0 || p->every >= DL_EVERY_COUNT) {
+			cw_rd_fail(r, "nhịp báo cáo ngoài phạm vi (%u)", p->every);
+			p->every = 0;
+		}
+	}
 }
 
 static void put_deadline(struct sbuf *out, const struct deadline *dl)

@@ -23,6 +23,14 @@ static const char *const kind_names[DL_KIND_COUNT] = {
 	[DL_MULTI] = "multi",
 };
 
+static const char *const every_names[DL_EVERY_COUNT] = {
+	[DL_EVERY_NONE] = "none",
+	[DL_EVERY_YEAR] = "year",
+	[DL_EVERY_HALF] = "half",
+	[DL_EVERY_QUARTER] = "quarter",
+	[DL_EVERY_MONTH] = "month",
+};
+
 static void part_init(struct dl_part *p)
 {
 	memset(p, 0, sizeof *p);
@@ -54,6 +62,34 @@ int dl_kind_from_name(const char *name)
 		if (strcmp(kind_names[k], name) == 0)
 			return k;
 	return -1;
+}
+
+const char *dl_every_name(enum dl_every e)
+{
+	if ((int)e < 0 || e >= DL_EVERY_COUNT)
+		return "none";
+	return every_names[e];
+}
+
+int dl_every_from_name(const char *name)
+{
+	if (!name)
+		return -1;
+	for (int k = 0; k < DL_EVERY_COUNT; k++)
+		if (strcmp(every_names[k], name) == 0)
+			return k;
+	return -1;
+}
+
+enum dl_every dl_every(const struct dl_part *p)
+{
+	if (!p)
+		return DL_EVERY_NONE;
+	if (p->kind == DL_ANNUAL)
+		return DL_EVERY_YEAR;
+	if ((p->kind == DL_ONGOING || p->kind == DL_FROM) && p->every < DL_EVERY_COUNT)
+		return (enum dl_every)p->every;
+	return DL_EVERY_NONE;
 }
 
 /* ---- meaning ---------------------------------------------------------- */
@@ -104,6 +140,24 @@ int dl_is_periodic(const struct deadline *dl)
 
 /* ---- description -------------------------------------------------------- */
 
+/* ", báo cáo hằng quý" for a part with a rhythm finer than a year. */
+static void describe_every(const struct dl_part *p, const char *sep, struct sbuf *b)
+{
+	switch (dl_every(p)) {
+	case DL_EVERY_HALF:
+		sbuf_printf(b, "%sbáo cáo 6 tháng một lần", sep);
+		break;
+	case DL_EVERY_QUARTER:
+		sbuf_printf(b, "%sbáo cáo hằng quý", sep);
+		break;
+	case DL_EVERY_MONTH:
+		sbuf_printf(b, "%sbáo cáo hằng tháng", sep);
+		break;
+	default:
+		break;
+	}
+}
+
 static void describe_part(const struct dl_part *p, struct sbuf *b)
 {
 	char d1[11], d2[11];
@@ -116,13 +170,18 @@ static void describe_part(const struct dl_part *p, struct sbuf *b)
 		sbuf_printf(b, "hạn %s", date_vn(p->due, d1));
 		break;
 	case DL_FROM:
-		sbuf_printf(b, "từ %s, thường xuyên", date_vn(p->start, d1));
+		sbuf_printf(b, "từ %s, ", date_vn(p->start, d1));
+		if (dl_every(p) == DL_EVERY_NONE)
+			sbuf_puts(b, "thường xuyên");
+		describe_every(p, "", b);
 		break;
 	case DL_RANGE:
 		sbuf_printf(b, "từ %s đến %s", date_vn(p->start, d1), date_vn(p->due, d2));
 		break;
 	case DL_ONGOING:
-		sbuf_puts(b, "thường xuyên");
+		if (dl_every(p) == DL_EVERY_NONE)
+			sbuf_puts(b, "thường xuyên");
+		describe_every(p, "", b);
 		break;
 	case DL_ANNUAL:
 		sbuf_puts(b, "hằng năm");
@@ -200,6 +259,12 @@ static json_t *json_date(date_t t)
 	return json_string(date_iso(t, buf));
 }
 
+/* The rhythm of an ongoing or from part: null without one. */
+static json_t *json_every(const struct dl_part *p)
+{
+	return p->every ? json_string(dl_every_name((enum dl_every)p->every)) : json_null();
+}
+
 static json_t *json_text(const char *s)
 {
 	return s[0] ? json_string(s) : json_null();
@@ -215,10 +280,14 @@ static void part_to_json(const struct dl_part *p, json_t *o)
 		break;
 	case DL_FROM:
 		json_object_set_new(o, "start", json_date(p->start));
+		json_object_set_new(o, "every", json_every(p));
 		break;
 	case DL_RANGE:
 		json_object_set_new(o, "start", json_date(p->start));
 		json_object_set_new(o, "due", json_date(p->due));
+		break;
+	case DL_ONGOING:
+		json_object_set_new(o, "every", json_every(p));
 		break;
 	case DL_ANNUAL:
 		json_object_set_new(o, "month", p->month ? json_integer(p->month) : json_null());
@@ -322,6 +391,25 @@ static int get_int(const json_t *o, const char *name, int lo, int hi, int *out,
 	return 0;
 }
 
+/* "every" of an ongoing or from part: "half", "quarter", "month" or null.
+ * A yearly rhythm is the kind "annual". */
+static int get_every(const json_t *o, uint8_t *out, const char *prefix, struct err *e)
+{
+	const json_t *v = json_object_get(o, "every");
+	int k;
+
+	*out = DL_EVERY_NONE;
+	if (!v || json_is_null(v))
+		return 0;
+	k = json_is_string(v) ? dl_every_from_name(json_string_value(v)) : -1;
+	if (k == DL_EVERY_YEAR)
+		return field_err(e, prefix, "every", "\"year\" không dùng ở đây: hằng năm là loại \"annual\"");
+	if (k < 0)
+		return field_err(e, prefix, "every", "phải là \"half\", \"quarter\", \"month\" hoặc null");
+	*out = (uint8_t)k;
+	return 0;
+}
+
 /* One part (or the whole) from o; multi is refused inside a part. */
 static int part_from_json(const json_t *o, struct dl_part *p, int in_multi, const char *prefix,
 			  struct err *e)
@@ -351,7 +439,11 @@ static int part_from_json(const json_t *o, struct dl_part *p, int in_multi, cons
 		rc = get_date(o, "due", 1, &p->due, prefix, e);
 		break;
 	case DL_FROM:
-		rc = get_date(o, "start", 1, &p->start, prefix, e);
+		if (!(rc = get_date(o, "start", 1, &p->start, prefix, e)))
+			rc = get_every(o, &p->every, prefix, e);
+		break;
+	case DL_ONGOING:
+		rc = get_every(o, &p->every, prefix, e);
 		break;
 	case DL_RANGE:
 		if (!(rc = get_date(o, "start", 1, &p->start, prefix, e)) &&

@@ -341,6 +341,71 @@ Test(cli, extend_keeps_the_original_deadline)
 	free(phrase);
 }
 
+/* The vocabulary of deadlines end to end: a recurring rhythm typed with
+ * add-task is stored (codec) and shown; import finds each form in a plan's
+ * sentences with the same meaning. */
+Test(cli, deadline_rhythms_are_stored_shown_and_imported)
+{
+	const char *st = fx_demo();
+	struct run r = RUN(st, "add-task", "--doc", "1", "--text", "Tổng hợp tình hình dư luận xã hội",
+	                   "--deadline", "báo cáo hằng quý");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	char task[24];
+	snprintf(task, sizeof task, "%ld", strtol(r.out, NULL, 10));
+	fx_free(&r);
+	r = RUN(st, "show", task, "--format", "json");
+	json_t *j = fx_json(&r);
+	json_t *dl = json_object_get(j, "deadline");
+	cr_assert_str_eq(json_string_value(json_object_get(dl, "kind")), "ongoing");
+	cr_assert_str_eq(json_string_value(json_object_get(dl, "every")), "quarter");
+	cr_assert_str_eq(json_string_value(json_object_get(j, "deadline_meaning")), "báo cáo hằng quý");
+	cr_assert_str_eq(json_string_value(json_object_get(j, "deadline_phrase")), "báo cáo hằng quý");
+	json_decref(j);
+	fx_free(&r);
+	r = RUN(NULL, "add-task", "--help");
+	cr_assert_eq(r.status, 0);
+	cr_assert(strstr(r.out, "báo cáo hằng quý") && strstr(r.out, "quý hai năm 2027"), "%s", r.out);
+	fx_free(&r);
+
+	char path[512];
+	snprintf(path, sizeof path, "%s/88-KH-TU.txt", fx_tmpdir());
+	FILE *f = fopen(path, "w");
+	cr_assert_not_null(f);
+	fputs("TỈNH ỦY SƠN HÀ\n\nSố: 88-KH/TU\n\nSơn Hà, ngày 12 tháng 6 năm 2024\n\n"
+	      "**KẾ HOẠCH**\n\n**về thử nghiệm các thời hạn**\n\n## II. NHIỆM VỤ\n\n"
+	      "- Ban Tổ chức Tỉnh ủy ban hành quy chế phối hợp; hoàn thành trong quý hai năm 2024.\n\n"
+	      "- Văn phòng Tỉnh ủy tổng hợp, báo cáo kết quả về Ban Thường vụ Tỉnh ủy (định kỳ 6 tháng "
+	      "một lần).\n\n"
+	      "- Ủy ban Kiểm tra Tỉnh ủy báo cáo Ban Thường vụ Tỉnh ủy định kỳ hằng năm hoặc đột xuất.\n\n"
+	      "- Ban Tuyên giáo Tỉnh ủy tổng hợp tình hình dư luận xã hội (báo cáo hằng tháng).\n\n"
+	      "**T/M BAN THƯỜNG VỤ**\n**BÍ THƯ**\n\n**Nguyễn Văn A**\n", f);
+	fclose(f);
+	r = RUN(st, "import", path, "--dry-run", "--format", "json");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	j = fx_json(&r);
+	json_t *doc = json_is_array(j) ? json_array_get(j, 0) : j, *tasks = json_object_get(doc, "tasks");
+	static const char *const want[][3] = {
+		{ "hoàn thành trong quý hai năm 2024", "by", NULL },
+		{ "định kỳ 6 tháng một lần", "ongoing", "half" },
+		{ "định kỳ hằng năm hoặc đột xuất", "annual", NULL },
+		{ "báo cáo hằng tháng", "ongoing", "month" },
+	};
+	cr_assert_eq(json_array_size(tasks), 4, "%s", r.out);
+	for (size_t i = 0; i < 4; i++) {
+		json_t *t = json_array_get(tasks, i), *d = json_object_get(t, "deadline");
+
+		cr_expect_str_eq(json_string_value(json_object_get(t, "deadline_phrase")), want[i][0]);
+		cr_expect_str_eq(json_string_value(json_object_get(d, "kind")), want[i][1]);
+		if (want[i][2])
+			cr_expect_str_eq(json_string_value(json_object_get(d, "every")), want[i][2]);
+	}
+	cr_expect_str_eq(json_string_value(json_object_get(json_object_get(json_array_get(tasks, 0),
+	                                                                   "deadline"), "due")),
+	                 "2024-06-30");
+	json_decref(j);
+	fx_free(&r);
+}
+
 Test(cli, add_doc_and_task_then_list)
 {
 	const char *st = fx_demo();

@@ -41,6 +41,7 @@ static void assert_part_eq(const struct dl_part *a, const struct dl_part *b)
 	cr_assert_eq(a->start, b->start);
 	cr_assert_eq(a->month, b->month);
 	cr_assert_eq(a->year, b->year);
+	cr_assert_eq(a->every, b->every);
 	cr_assert_str_eq(a->by, b->by);
 	cr_assert_str_eq(a->ref, b->ref);
 }
@@ -198,6 +199,107 @@ Test(codec, task_encoding_is_compact)
 	t.created = 1700000000;
 	encode_task(&t, &b);
 	cr_assert_lt(b.len, 48, "a small task takes %zu bytes", b.len);
+	task_free(&t);
+	sbuf_free(&b);
+}
+
+/* An ongoing task ("báo cáo hằng quý", no rhythm yet) as the release
+ * before rhythms encoded it (commit 1948c53). */
+static const unsigned char task_before_rhythms[] =
+	"\x01\x07\x02\x00\x03\x00\x00\x00\x16\x42\xc3\xa1\x6f\x20\x63\xc3\xa1\x6f\x20\x68"
+	"\xe1\xba\xb1\x6e\x67\x20\x71\x75\xc3\xbd\x16\x62\xc3\xa1\x6f\x20\x63\xc3\xa1\x6f"
+	"\x20\x68\xe1\xba\xb1\x6e\x67\x20\x71\x75\xc3\xbd\x04\x00\x00\x00\x00\x00\x00\x00"
+	"\x00\x00\x00\x00\x80\xc4\x9f\xd5\x0c";
+
+static void task_before_rhythms_struct(struct task *t)
+{
+	memset(t, 0, sizeof *t);
+	deadline_none(&t->dl);
+	t->id = 7;
+	t->doc_id = 2;
+	t->lead = 3;
+	t->text = xstrdup("Báo cáo hằng quý");
+	t->dl_phrase = xstrdup("báo cáo hằng quý");
+	t->dl.d.kind = DL_ONGOING;
+	t->due = t->extended_to = t->start = t->last_update = t->done_date = DATE_NONE;
+	t->created = 1700000000;
+}
+
+Test(codec, record_without_a_rhythm_is_read_and_written_as_before)
+{
+	struct task t, back;
+	struct sbuf b = {0};
+	struct err e = {0};
+	size_t n = sizeof task_before_rhythms - 1;
+
+	cr_assert_eq(codec_task_decode(task_before_rhythms, n, &back, &e), 0, "%s", e.msg);
+	cr_assert_eq(back.dl.d.kind, DL_ONGOING);
+	cr_assert_eq(back.dl.d.every, DL_EVERY_NONE);
+	task_before_rhythms_struct(&t);
+	assert_task_eq(&back, &t);
+	/* a part without a rhythm is encoded byte for byte as before */
+	encode_task(&t, &b);
+	cr_assert_eq(b.len, n);
+	cr_assert(memcmp(b.s, task_before_rhythms, n) == 0);
+	task_free(&t);
+	task_free(&back);
+	sbuf_free(&b);
+}
+
+Test(codec, rhythm_round_trips_in_the_whole_and_in_parts)
+{
+	struct task t, back;
+	struct sbuf b = {0};
+	struct err e = {0};
+
+	task_before_rhythms_struct(&t);
+	t.dl.d.every = DL_EVERY_QUARTER;
+	encode_task(&t, &b);
+	cr_assert_eq(codec_task_decode(b.s, b.len, &back, &e), 0, "%s", e.msg);
+	cr_assert_eq(back.dl.d.every, DL_EVERY_QUARTER);
+	assert_task_eq(&back, &t);
+	task_free(&back);
+	sbuf_free(&b);
+	b = (struct sbuf){0};
+	t.dl.d.kind = DL_MULTI;
+	t.dl.d.every = 0;
+	t.dl.nparts = 2;
+	t.dl.parts[0].kind = DL_FROM;
+	t.dl.parts[0].start = date_make(2024, 1, 1);
+	t.dl.parts[0].every = DL_EVERY_MONTH;
+	t.dl.parts[1].kind = DL_ONGOING;
+	t.dl.parts[1].every = DL_EVERY_HALF;
+	encode_task(&t, &b);
+	cr_assert_eq(codec_task_decode(b.s, b.len, &back, &e), 0, "%s", e.msg);
+	assert_task_eq(&back, &t);
+	task_free(&t);
+	task_free(&back);
+	sbuf_free(&b);
+}
+
+Test(codec, rhythm_out_of_range_is_neither_written_nor_read)
+{
+	struct task t, back;
+	struct sbuf b = {0};
+	struct err e = {0};
+	size_t at;
+
+	task_before_rhythms_struct(&t);
+	t.dl.d.every = DL_EVERY_COUNT;
+	cr_assert_eq(codec_task_encode(&t, &b, &e), ERR_INTERNAL);
+	cr_assert_eq(b.len, 0);
+	t.dl.d.every = DL_EVERY_MONTH;
+	encode_task(&t, &b);
+	/* kind (byte 52 of the record before rhythms), flags, then the rhythm */
+	cr_assert_eq(task_before_rhythms[52], DL_ONGOING);
+	cr_assert_eq((unsigned char)b.s[53], 0x80, "flags: only the rhythm");
+	at = 54;
+	cr_assert_eq((unsigned char)b.s[at], DL_EVERY_MONTH, "byte %zu is %u", at, (unsigned char)b.s[at]);
+	b.s[at] = DL_EVERY_COUNT;
+	cr_assert_eq(codec_task_decode(b.s, b.len, &back, &e), ERR_STORE);
+	cr_assert(strstr(e.msg, "nhịp báo cáo"), "%s", e.msg);
+	b.s[at] = 0;
+	cr_assert_eq(codec_task_decode(b.s, b.len, &back, &e), ERR_STORE);
 	task_free(&t);
 	sbuf_free(&b);
 }

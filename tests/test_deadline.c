@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "deadline.h"
+#include "dl-vocab-table.h"
 #include "util.h"
 
 /* Phrase -> the exact JSON of dl_to_json (NULL: not a deadline). */
@@ -38,9 +39,9 @@ static const struct case_ cases[] = {
 	{ "6 tháng đầu năm 2024", "{\"kind\":\"by\",\"due\":\"2024-06-30\"}" },
 	{ "trong 6 tháng cuối năm 2024", "{\"kind\":\"by\",\"due\":\"2024-12-31\"}" },
 	/* from */
-	{ "thực hiện từ năm 2023", "{\"kind\":\"from\",\"start\":\"2023-01-01\"}" },
-	{ "từ quý III/2024", "{\"kind\":\"from\",\"start\":\"2024-07-01\"}" },
-	{ "kể từ ngày 01/7/2025", "{\"kind\":\"from\",\"start\":\"2025-07-01\"}" },
+	{ "thực hiện từ năm 2023", "{\"kind\":\"from\",\"start\":\"2023-01-01\",\"every\":null}" },
+	{ "từ quý III/2024", "{\"kind\":\"from\",\"start\":\"2024-07-01\",\"every\":null}" },
+	{ "kể từ ngày 01/7/2025", "{\"kind\":\"from\",\"start\":\"2025-07-01\",\"every\":null}" },
 	/* range */
 	{ "thực hiện từ năm 2024 - 2026",
 	  "{\"kind\":\"range\",\"start\":\"2024-01-01\",\"due\":\"2026-12-31\"}" },
@@ -52,11 +53,11 @@ static const struct case_ cases[] = {
 	{ "từ quý III/2024 đến hết quý II/2025",
 	  "{\"kind\":\"range\",\"start\":\"2024-07-01\",\"due\":\"2025-06-30\"}" },
 	/* ongoing */
-	{ "thực hiện thường xuyên", "{\"kind\":\"ongoing\"}" },
-	{ "thường xuyên liên tục", "{\"kind\":\"ongoing\"}" },
-	{ "thực hiện thường xuyên liên tục", "{\"kind\":\"ongoing\"}" },
-	{ "nhiệm vụ thường xuyên", "{\"kind\":\"ongoing\"}" },
-	{ "tuyên truyền thường xuyên", "{\"kind\":\"ongoing\"}" },
+	{ "thực hiện thường xuyên", "{\"kind\":\"ongoing\",\"every\":null}" },
+	{ "thường xuyên liên tục", "{\"kind\":\"ongoing\",\"every\":null}" },
+	{ "thực hiện thường xuyên liên tục", "{\"kind\":\"ongoing\",\"every\":null}" },
+	{ "nhiệm vụ thường xuyên", "{\"kind\":\"ongoing\",\"every\":null}" },
+	{ "tuyên truyền thường xuyên", "{\"kind\":\"ongoing\",\"every\":null}" },
 	/* annual */
 	{ "thực hiện hằng năm", "{\"kind\":\"annual\",\"month\":null}" },
 	{ "hàng năm", "{\"kind\":\"annual\",\"month\":null}" },
@@ -119,7 +120,7 @@ static const struct case_ cases[] = {
 	  "{\"kind\":\"multi\",\"parts\":["
 	  "{\"level\":\"tỉnh\",\"kind\":\"by\",\"due\":\"2024-06-30\"},"
 	  "{\"level\":\"huyện\",\"kind\":\"by\",\"due\":\"2024-06-30\"},"
-	  "{\"level\":\"cơ sở\",\"kind\":\"ongoing\"}]}" },
+	  "{\"level\":\"cơ sở\",\"kind\":\"ongoing\",\"every\":null}]}" },
 	/* the dated reading wins over "thường xuyên" */
 	{ "hoàn thành trong quý II/2023. Phối hợp tốt trong bổ nhiệm (thực hiện thường xuyên)",
 	  "{\"kind\":\"by\",\"due\":\"2023-06-30\"}" },
@@ -174,6 +175,90 @@ Test(deadline, every_kind_and_form_reads_as_the_table_says)
 {
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		check_case(&cases[i]);
+}
+
+/* The shared vocabulary (dl-vocab-table.h): the reader's half.  The
+ * finder's half is in test_import_deadline.c. */
+Test(deadline, vocabulary_table_reads_as_the_table_says)
+{
+	for (size_t i = 0; i < VOCAB_NROWS; i++)
+		check_case(&(struct case_){ vocab_rows[i].phrase, vocab_rows[i].json });
+}
+
+Test(deadline, quarter_in_words_reads_like_roman_and_digits)
+{
+	static const char *const forms[] = {
+		"quý hai năm 2024", "quý II năm 2024", "quý 2 năm 2024", "quý II/2024", "quý 2/2024",
+		"Quý Hai năm 2024", "QUÝ HAI NĂM 2024",
+	};
+
+	for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+		struct deadline dl;
+
+		cr_expect_eq(dl_parse(forms[i], &dl), 1, "'%s'", forms[i]);
+		cr_expect_eq(dl.d.kind, DL_BY, "'%s'", forms[i]);
+		cr_expect_eq(dl.d.due, date_make(2024, 6, 30), "'%s'", forms[i]);
+	}
+}
+
+Test(deadline, rhythm_of_each_recurring_kind)
+{
+	static const struct { const char *phrase; enum dl_kind kind; enum dl_every every; } r[] = {
+		{ "thực hiện hằng năm", DL_ANNUAL, DL_EVERY_YEAR },
+		{ "vào tháng 6 hằng năm", DL_ANNUAL, DL_EVERY_YEAR },
+		{ "định kỳ 6 tháng một lần", DL_ONGOING, DL_EVERY_HALF },
+		{ "báo cáo hằng quý", DL_ONGOING, DL_EVERY_QUARTER },
+		{ "báo cáo hằng tháng", DL_ONGOING, DL_EVERY_MONTH },
+		{ "thực hiện thường xuyên", DL_ONGOING, DL_EVERY_NONE },
+		{ "định kỳ", DL_ONGOING, DL_EVERY_NONE },
+		{ "từ năm 2025, định kỳ hằng tháng", DL_FROM, DL_EVERY_MONTH },
+		{ "từ năm 2025", DL_FROM, DL_EVERY_NONE },
+		{ "hoàn thành trong năm 2024, báo cáo hằng quý", DL_BY, DL_EVERY_NONE },
+		{ "theo nhiệm kỳ", DL_TERM, DL_EVERY_NONE },
+	};
+
+	for (size_t i = 0; i < sizeof r / sizeof r[0]; i++) {
+		struct deadline dl;
+
+		cr_assert_eq(dl_parse(r[i].phrase, &dl), 1, "'%s'", r[i].phrase);
+		cr_expect_eq(dl.d.kind, r[i].kind, "'%s': %s", r[i].phrase, dl_kind_name(dl.d.kind));
+		cr_expect_eq(dl_every(&dl.d), r[i].every, "'%s': %s", r[i].phrase,
+			     dl_every_name(dl_every(&dl.d)));
+		cr_expect_eq(dl_is_periodic(&dl), r[i].every != DL_EVERY_NONE || r[i].kind == DL_ONGOING ||
+			     r[i].kind == DL_FROM, "'%s'", r[i].phrase);
+	}
+	/* an annual part keeps `every` 0: its rhythm comes from the kind */
+	struct deadline dl;
+
+	dl_parse("hằng năm", &dl);
+	cr_assert_eq(dl.d.every, 0);
+	cr_assert_eq(dl_every(NULL), DL_EVERY_NONE);
+}
+
+Test(deadline, words_that_fold_alike_are_told_apart)
+{
+	struct deadline dl;
+
+	/* "cho" (to give) is not "chờ" (to wait for) */
+	cr_expect_eq(dl_parse("cho chủ trương đổi mới những vấn đề lớn", &dl), 0, "%s",
+		     dl_kind_name(dl.d.kind));
+	cr_expect_eq(dl_parse("chờ chủ trương của Trung ương", &dl), 1);
+	cr_expect_eq(dl.d.kind, DL_AFTER_DIRECTIVE);
+	/* "sáu tháng" (six months) is not "sau tháng" (after the month) */
+	cr_expect_eq(dl_parse("định kỳ sáu tháng", &dl), 1);
+	cr_expect_eq(dl_every(&dl.d), DL_EVERY_HALF);
+	cr_expect_eq(dl_parse("định kỳ sau tháng", &dl), 1);
+	cr_expect_eq(dl_every(&dl.d), DL_EVERY_NONE);
+}
+
+Test(deadline, every_names_round_trip)
+{
+	for (int k = 0; k < DL_EVERY_COUNT; k++)
+		cr_assert_eq(dl_every_from_name(dl_every_name((enum dl_every)k)), k);
+	cr_assert_str_eq(dl_every_name(DL_EVERY_QUARTER), "quarter");
+	cr_assert_str_eq(dl_every_name(DL_EVERY_COUNT), "none");
+	cr_assert_eq(dl_every_from_name("weekly"), -1);
+	cr_assert_eq(dl_every_from_name(NULL), -1);
 }
 
 Test(deadline, quarter_two_ends_june_30)
@@ -327,6 +412,10 @@ Test(deadline, describe_in_vietnamese)
 		{ "theo yêu cầu của Trung ương", "theo yêu cầu của Trung ương" },
 		{ "thực hiện theo Kế hoạch số 121-KH/TU", "theo văn bản 121-KH/TU" },
 		{ "thực hiện theo lộ trình", "theo lộ trình" },
+		{ "báo cáo hằng quý", "báo cáo hằng quý" },
+		{ "định kỳ 6 tháng một lần", "báo cáo 6 tháng một lần" },
+		{ "định kỳ hằng tháng", "báo cáo hằng tháng" },
+		{ "từ năm 2024, báo cáo hằng quý", "từ 01/01/2024, báo cáo hằng quý" },
 		{ "", "chưa xác định thời hạn" },
 		{ "theo Kế hoạch số 151-KH/TU; cấp tỉnh trong tháng 12/2022; cấp huyện trong tháng 01/2023",
 		  "cấp tỉnh: hạn 31/12/2022; cấp huyện: hạn 31/01/2023 (theo 151-KH/TU)" },
@@ -395,6 +484,14 @@ Test(deadline, from_json_ignores_unknown_fields_and_accepts_missing_optionals)
 	cr_assert_str_eq(dl.d.by, "");
 	cr_assert_eq(from_text("{\"kind\":\"annual\"}", &dl, &e), 0);
 	cr_assert_eq(dl.d.month, 0);
+	/* the contract before rhythms: an ongoing part without "every" */
+	cr_assert_eq(from_text("{\"kind\":\"ongoing\"}", &dl, &e), 0, "%s", e.msg);
+	cr_assert_eq(dl_every(&dl.d), DL_EVERY_NONE);
+	cr_assert_eq(from_text("{\"kind\":\"ongoing\",\"every\":\"half\"}", &dl, &e), 0, "%s", e.msg);
+	cr_assert_eq(dl_every(&dl.d), DL_EVERY_HALF);
+	/* "every" on a kind that has no rhythm is ignored like any other field */
+	cr_assert_eq(from_text("{\"kind\":\"term\",\"every\":\"month\"}", &dl, &e), 0, "%s", e.msg);
+	cr_assert_eq(dl.d.every, 0);
 	cr_assert_eq(from_text("{\"kind\":\"multi\",\"parts\":[{\"part\":\"ban hành\",\"kind\":\"by\","
 			       "\"due\":\"2023-06-30\"},{\"kind\":\"ongoing\"}]}", &dl, &e), 0, "%s", e.msg);
 	cr_assert_eq(dl.nparts, 2);
@@ -414,6 +511,10 @@ Test(deadline, from_json_errors_name_the_field)
 		{ "{\"kind\":\"annual\",\"month\":\"12\"}", "month" },
 		{ "{\"kind\":\"after_directive\",\"year\":\"2023\"}", "year" },
 		{ "{\"kind\":\"on_request\",\"by\":5}", "by" },
+		{ "{\"kind\":\"ongoing\",\"every\":\"year\"}", "every" },
+		{ "{\"kind\":\"ongoing\",\"every\":\"weekly\"}", "every" },
+		{ "{\"kind\":\"from\",\"start\":\"2024-01-01\",\"every\":3}", "every" },
+		{ "{\"kind\":\"multi\",\"parts\":[{\"kind\":\"ongoing\",\"every\":\"\"}]}", "parts[0].every" },
 		{ "{\"kind\":\"soon\"}", "kind" },
 		{ "{\"due\":\"2023-06-30\"}", "kind" },
 		{ "{\"kind\":\"multi\"}", "parts" },

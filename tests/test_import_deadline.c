@@ -8,6 +8,7 @@
 
 #include "../src/import-internal.h"
 #include "deadline.h"
+#include "dl-vocab-table.h"
 #include "import.h"
 #include "util.h"
 
@@ -137,7 +138,35 @@ static const struct row rows[] = {
 	  .y = 2024,
 	  .m = 9,
 	  .d = 30 },
+	{ .sentence = "Ban hành quy chế phối hợp trong quý hai năm 2024.",
+	  .phrase = "trong quý hai năm 2024",
+	  .kind = DL_BY,
+	  .y = 2024,
+	  .m = 6,
+	  .d = 30 },
+	{ .sentence = "Báo cáo kết quả về Ban Thường vụ Tỉnh ủy định kỳ hằng năm hoặc đột xuất.",
+	  .phrase = "định kỳ hằng năm hoặc đột xuất",
+	  .kind = DL_ANNUAL },
+	{ .sentence = "Gửi báo cáo về Văn phòng Tỉnh ủy chậm nhất ngày 15/3/2024.",
+	  .phrase = "chậm nhất ngày 15/3/2024",
+	  .kind = DL_BY,
+	  .y = 2024,
+	  .m = 3,
+	  .d = 15 },
+	{ .sentence = "Báo cáo kết quả về Ban Thường vụ Tỉnh ủy hằng quý.",
+	  .phrase = "hằng quý",
+	  .kind = DL_ONGOING },
 	/* words that only look like deadlines */
+	{ .sentence = "Thành ủy thường xuyên lãnh đạo, cho chủ trương đổi mới những vấn đề lớn.",
+	  .phrase = NULL,
+	  .kind = DL_NONE },
+	{ .sentence = "Thực hiện hiệu quả Chiến lược kiểm tra, giám sát của Đảng đến năm 2030; chú trọng "
+	  "kiểm tra.",
+	  .phrase = NULL,
+	  .kind = DL_NONE },
+	{ .sentence = "Hướng dẫn tổ chức đối thoại định kỳ giữa người đứng đầu cấp ủy với Nhân dân.",
+	  .phrase = NULL,
+	  .kind = DL_NONE },
 	{ .sentence = "Tham mưu Ban Thường vụ thường xuyên rà soát, sửa đổi các quy định.",
 	  .phrase = NULL,
 	  .kind = DL_NONE },
@@ -181,6 +210,68 @@ static void check_row(const struct row *row)
 		cr_expect_eq(f[0].dl.d.month, row->month, "%s", row->sentence);
 }
 
+/* JSON of a deadline, for comparing meanings (caller frees). */
+static char *dl_json(const struct deadline *dl)
+{
+	json_t *j = dl_to_json(dl);
+	char *s = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+
+	json_decref(j);
+	return s;
+}
+
+static char *want_json(const char *text)
+{
+	json_t *j = json_loads(text, 0, NULL);
+	char *s;
+
+	cr_assert_not_null(j, "bad JSON in the table: %s", text);
+	s = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(j);
+	return s;
+}
+
+/* The finder's half of the shared vocabulary (dl-vocab-table.h): every
+ * phrase is found whole in a sentence (in parentheses, in italics, as a
+ * clause) with the meaning dl_parse gives the phrase alone. */
+Test(import_deadline, finder_and_reader_agree_on_the_whole_vocabulary)
+{
+	static const char *const forms[] = {
+		"Tổ chức thực hiện Nghị quyết (%s).",
+		"Tổ chức thực hiện Nghị quyết (*%s*).",
+		"Xây dựng kế hoạch cụ thể phù hợp với tình hình thực tế; %s.",
+	};
+
+	for (size_t i = 0; i < VOCAB_NROWS; i++) {
+		const char *phrase = vocab_rows[i].phrase;
+		char *want = want_json(vocab_rows[i].json), *read;
+		struct deadline alone;
+
+		dl_parse(phrase, &alone);
+		read = dl_json(&alone);
+		cr_expect_str_eq(read, want, "reader: '%s'", phrase);
+		for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++) {
+			char sentence[512], *got;
+			struct imp_dl_found f[8];
+			size_t n;
+
+			snprintf(sentence, sizeof sentence, forms[k], phrase);
+			n = imp_dl_find(sentence, strlen(sentence), f, 8);
+			cr_expect_geq(n, 1, "finder: nothing in '%s'", sentence);
+			if (n == 0)
+				continue;
+			cr_expect(f[0].end - f[0].start == strlen(phrase) &&
+			          strncmp(sentence + f[0].start, phrase, strlen(phrase)) == 0,
+			          "finder: '%s' in '%s', want '%s'", sentence + f[0].start, sentence, phrase);
+			got = dl_json(&f[0].dl);
+			cr_expect_str_eq(got, read, "'%s'", sentence);
+			free(got);
+		}
+		free(read);
+		free(want);
+	}
+}
+
 struct line_row {
 	const char *line;
 	const char *phrase; /* NULL: not a section line */
@@ -191,6 +282,8 @@ static const struct line_row line_rows[] = {
 	{ "Thời gian thực hiện: quý II/2023", "quý II/2023" },
 	{ "Thời hạn hoàn thành: trước ngày 30/6/2024.", "trước ngày 30/6/2024" },
 	{ "Tiến độ: năm 2024;", "năm 2024" },
+	{ "Thời gian thực hiện: quý hai năm 2024.", "quý hai năm 2024" },
+	{ "Thời gian thực hiện: Định kỳ hằng năm hoặc đột xuất.", "Định kỳ hằng năm hoặc đột xuất" },
 	{ "Thời gian qua, công tác cán bộ có nhiều chuyển biến.", NULL },
 	{ "Thời gian thực hiện:", NULL },
 	{ "Tham mưu thời gian thực hiện: quý II", NULL },
