@@ -44,11 +44,13 @@ struct per_rhythm {
 	int month;
 };
 
-/* The rhythm of one deadline part: "hằng năm" in month M is every 12 in M,
- * "hằng năm" with no month every 12 in December (one report a year at its
- * end, whatever the reporting months); "thường xuyên" and "từ năm ..."
- * report on the configured months.  For a kind that does not recur,
- * {0, 0}. */
+/* The rhythm of one deadline part (dl_every): "hằng năm" in month M is
+ * every 12 in M, "hằng năm" with no month every 12 in December (one report
+ * a year at its end, whatever the reporting months); "6 tháng một lần"
+ * every 6 (30/6, 31/12); "hằng quý" every 3 (quarter ends); "hằng tháng"
+ * every 1 (month ends); "thường xuyên" and "từ năm ..." with no rhythm of
+ * their own report on the configured months.  For a kind that does not
+ * recur, {0, 0}. */
 struct per_rhythm per_rhythm_of(const struct dl_part *d);
 
 /* The report months of a rhythm as a mask (bit m-1 for month m); p gives

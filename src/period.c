@@ -20,17 +20,32 @@ static int kind_recurs(enum dl_kind k)
 	return k == DL_ONGOING || k == DL_FROM || k == DL_ANNUAL;
 }
 
-/* The one place that reads a part's rhythm: when deadlines learn
- * quarterly, half-yearly and monthly duties, they are read here. */
+/* The one place that reads a part's rhythm (dl_every, deadline.h). */
 struct per_rhythm per_rhythm_of(const struct dl_part *d)
 {
 	struct per_rhythm r = {0, 0};
 
 	if (!d || !kind_recurs(d->kind))
 		return r;
-	if (d->kind == DL_ANNUAL) {
+	switch (dl_every(d)) {
+	case DL_EVERY_YEAR:
 		r.every = 12;
-		r.month = d->month >= 1 && d->month <= 12 ? d->month : 12;
+		r.month = d->kind == DL_ANNUAL && d->month >= 1 && d->month <= 12 ? d->month : 12;
+		break;
+	case DL_EVERY_HALF:
+		r.every = 6;
+		r.month = 6;
+		break;
+	case DL_EVERY_QUARTER:
+		r.every = 3;
+		r.month = 3;
+		break;
+	case DL_EVERY_MONTH:
+		r.every = 1;
+		r.month = 1;
+		break;
+	default:
+		break;
 	}
 	return r;
 }

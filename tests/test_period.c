@@ -357,3 +357,52 @@ Test(period, multi_level_deadline_applies_the_level)
 	pt.level = PER_LEVEL_NONE;
 	cr_assert_eq(per_due(&pt, NULL, DATE_NONE), D(2026, 2, 27), "level unknown: the latest");
 }
+
+/* ---- rhythms of the phrase itself ---------------------------------------- */
+
+/* "hằng quý", "6 tháng một lần", "hằng tháng" report on their own rhythm,
+ * whatever the configured months; each table row: phrase, start, the day
+ * of the only report, as of day, want due and number of periods. */
+Test(period, phrase_rhythms_across_year_ends_and_leap_years)
+{
+	static const struct {
+		const char *phrase;
+		int sy, sm, sd, ry, rm, rd, ay, am, ad, wy, wm, wd;
+		size_t nper;
+	} t[] = {
+		/* quarterly: Q4/2024 reported late in January, Q1 owed on 31/03 */
+		{"định kỳ hằng quý", 2024, 11, 5, 2025, 1, 3, 2025, 2, 1, 2025, 3, 31, 2},
+		/* ... and on 01/04 the first quarter is missed */
+		{"định kỳ hằng quý", 2024, 11, 5, 2025, 1, 3, 2025, 4, 1, 2025, 3, 31, 3},
+		/* half-yearly from February: the report of 31/12 settles the missed
+		 * H1/2024 (late), so H2/2024 is owed and missed on 01/01 */
+		{"báo cáo 6 tháng một lần", 2024, 2, 1, 2024, 12, 31, 2025, 1, 1, 2024, 12, 31, 3},
+		/* from August: H2/2024 reported on its last day, H1/2025 next */
+		{"báo cáo 6 tháng một lần", 2024, 8, 1, 2024, 12, 31, 2025, 1, 1, 2025, 6, 30, 2},
+		/* monthly, leap February: reported 29/02, March next */
+		{"báo cáo định kỳ hằng tháng", 2024, 2, 10, 2024, 2, 29, 2024, 3, 1, 2024, 3, 31, 2},
+		/* monthly, a report on 01/03 is late for February (the earliest missed) */
+		{"báo cáo định kỳ hằng tháng", 2023, 2, 10, 2023, 3, 1, 2023, 3, 2, 2023, 3, 31, 2},
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		struct deadline dl = parsed(t[i].phrase);
+		struct per_task pt = task_of(&dl, D(t[i].sy, t[i].sm, t[i].sd), &december);
+		date_t days[] = {D(t[i].ry, t[i].rm, t[i].rd), DATE_NONE};
+		struct per_log l = log_of(days);
+		struct per_period v[16];
+		date_t asof = D(t[i].ay, t[i].am, t[i].ad);
+		cr_expect(per_recurring(&dl), "%s", t[i].phrase);
+		cr_expect_eq(per_due(&pt, &l, asof), D(t[i].wy, t[i].wm, t[i].wd), "row %zu: %s", i,
+		             t[i].phrase);
+		cr_expect_eq(per_periods(&pt, &l, asof, v, 16), t[i].nper, "row %zu", i);
+		per_log_free(&l);
+	}
+	struct deadline dl = parsed("định kỳ hằng quý");
+	struct per_task pt = task_of(&dl, D(2025, 1, 1), &december);
+	char buf[48];
+	date_t r;
+	cr_assert_str_eq(per_name(&pt, D(2025, 9, 30), buf, sizeof buf), "quý III/2025");
+	cr_assert_eq(per_parse(&pt, "quý III/2025", D(2025, 10, 1), &r, NULL), 0);
+	cr_assert_eq(r, D(2025, 9, 30));
+	cr_assert_eq(per_parse(&pt, "2025", D(2026, 1, 1), &r, NULL), ERR_INPUT, "a year holds four");
+}
