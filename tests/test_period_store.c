@@ -337,3 +337,27 @@ Test(migration, a_schema1_store_is_migrated_once)
 	cr_assert_eq(migrated, 0, "once only");
 	fx_teardown();
 }
+
+Test(period_store, a_wrong_stored_due_is_found_and_repaired)
+{
+	uint64_t id = add("báo cáo vào tháng 12 hằng năm", ox_unit[OU_BTC], D(2025, 1, 10));
+	struct task k = ox_get(id);
+	cr_assert_eq(k.due, D(2025, 12, 31));
+	k.due = D(2027, 12, 31); /* what the old rule could leave behind */
+	fx_write(fx_w_task, &k);
+	task_free(&k);
+	struct txn *t = fx_read();
+	struct sbuf rep = {0};
+	size_t nbad = 0;
+	struct err e = {0};
+	cr_assert_eq(per_check_dues(t, &ox_cfg.periods, &rep, &nbad, &e), 0, "%s", e.msg);
+	store_read_end(t);
+	cr_assert_eq(nbad, 1);
+	cr_assert(strstr(rep.s, "31/12/2027") && strstr(rep.s, "31/12/2025"), "%s", rep.s);
+	sbuf_free(&rep);
+	cr_assert_eq(ops_repair(&ox, &e), 0, "%s", e.msg);
+	k = ox_get(id);
+	cr_assert_eq(k.due, D(2025, 12, 31));
+	task_free(&k);
+	assert_consistent();
+}
