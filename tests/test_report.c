@@ -350,7 +350,7 @@ static char *flatten(const char *s)
 static void letters(uint32_t root, int days, struct remind_letter **ls, size_t *n)
 {
 	struct err e = {0};
-	struct remind_opts o = {root, days, TODAY};
+	struct remind_opts o = {root, days, TODAY, NULL};
 	const struct hier *h = rfx_hier();
 	struct txn *t = rfx_read();
 	cr_assert_eq(remind_build(t, h, &o, ls, n, &e), 0, "%s", e.msg);
