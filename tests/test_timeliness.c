@@ -207,6 +207,7 @@ Test(timeliness, compute_table)
 		in.dl = t[i].phrase ? &dl : NULL;
 		in.due = t[i].due;
 		in.done_date = t[i].done;
+		in.periods = NULL;
 		r = tl_compute(&in, t[i].today, t[i].soon);
 		cr_expect_eq(r.tl, t[i].want, "%s: got %s", t[i].what, tl_key(r.tl));
 		cr_expect_eq(r.days, t[i].days, "%s: days %d", t[i].what, r.days);
