@@ -229,7 +229,8 @@ date_t per_current(const struct per_task *pt, date_t day);
  * date of the task's rhythm; the result is that report date.  Refused
  * (ERR_INPUT, e->field "period") for a task that does not recur, text that
  * names no period, a period the task does not have (before its first, or
- * not one of its periods), or one after the period holding today. */
+ * not one of its periods), or one after the period holding today; the
+ * message begins "kỳ báo cáo: ". */
 int per_parse(const struct per_task *pt, const char *text, date_t today, date_t *out,
               struct err *e);
 

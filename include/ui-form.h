@@ -38,7 +38,7 @@ enum ui_form_kind {
  * on its own row under group headings, ↑/↓ to move or the row's letter. */
 enum ui_field_kind { UFF_TEXT = 0, UFF_CHOICE, UFF_LIST };
 
-#define UI_FORM_FIELDS 3
+#define UI_FORM_FIELDS 4
 #define UI_CHOICES_MAX 24
 
 struct ui_field {

@@ -375,8 +375,12 @@ static int read_period(struct cli *c, uint64_t id, const char *text, date_t *out
 		rc = per_parse(&pt, text, c->ops.today, out, e);
 	store_read_end(t);
 	task_free(&k);
-	if (rc == ERR_INPUT)
+	if (rc == ERR_INPUT) {
+		char msg[sizeof e->msg];
+		str_copy(msg, e->msg, sizeof msg);
+		err_set(e, ERR_INPUT, "--period: %s", msg);
 		str_copy(e->field, "--period", sizeof e->field);
+	}
 	return rc;
 }
 

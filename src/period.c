@@ -543,7 +543,7 @@ static int name_span(const char *f, date_t *from, date_t *to)
 /* ERR_INPUT naming the field "period"; msg is the message. */
 static int period_err(struct err *e, const char *msg)
 {
-	int rc = err_set(e, ERR_INPUT, "--period: %s", msg);
+	int rc = err_set(e, ERR_INPUT, "kỳ báo cáo: %s", msg);
 	if (e)
 		str_copy(e->field, "period", sizeof e->field);
 	return rc;

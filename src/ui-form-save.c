@@ -10,6 +10,8 @@
 #include "date.h"
 #include "indicator.h"
 #include "ops.h"
+#include "period.h"
+#include "store.h"
 #include "text.h"
 #include "ui-ctx.h"
 #include "ui-form.h"
@@ -26,13 +28,40 @@ static int clean_note(const struct ui_field *fd, char **out, struct err *e)
 	return rc;
 }
 
+/* The report date of the period typed in the update form's "Kỳ báo cáo"
+ * (period.h, per_parse), or DATE_NONE when left empty: the default. */
+static int form_period(struct ui *u, const struct ui_form *f, date_t *out, struct err *e)
+{
+	struct txn *t;
+	struct task k = {0};
+	struct per_task pt;
+	int rc;
+
+	*out = DATE_NONE;
+	if (f->nf < 4 || f->f[3].line.len == 0)
+		return 0;
+	if ((rc = store_read_begin(u->ops->st, &t, e)))
+		return rc;
+	rc = store_task_get(t, f->task, &k, e);
+	if (!rc && !(rc = per_task_load(t, &k, &u->ops->cfg->periods, &pt, NULL, e)))
+		rc = per_parse(&pt, f->f[3].line.s, u->ops->today, out, e);
+	store_read_end(t);
+	task_free(&k);
+	if (rc == ERR_INPUT && e)
+		str_copy(e->field, f->f[3].label, sizeof(e->field));
+	return rc;
+}
+
 static int save_update(struct ui *u, struct ui_form *f, struct err *e)
 {
 	char *note = NULL;
 	long progress = -1;
 	int status = f->f[2].choice != f->f[2].initial ? f->f[2].choice : -1, rc;
 	uint64_t uid = 0;
+	struct ops_update_req q = {f->task, -1, -1, NULL, DATE_NONE, DATE_NONE};
 
+	if ((rc = form_period(u, f, &q.period, e)))
+		return rc;
 	rc = clean_note(&f->f[0], &note, e);
 	if (rc)
 		return rc;
@@ -49,7 +78,10 @@ static int save_update(struct ui *u, struct ui_form *f, struct err *e)
 		free(note);
 		return err_set(e, ERR_INPUT, "chưa nhập gì để lưu");
 	}
-	rc = ops_update(u->ops, f->task, status, (int)progress, *note ? note : NULL, &uid, e);
+	q.status = status;
+	q.progress = (int)progress;
+	q.note = *note ? note : NULL;
+	rc = ops_update_req(u->ops, &q, &uid, e);
 	free(note);
 	if (rc == 0)
 		ui_msg(u, 0, "Đã lưu cập nhật cho nhiệm vụ #%llu.", (unsigned long long)f->task);

@@ -11,6 +11,7 @@
 #include "date.h"
 #include "import.h"
 #include "ops.h"
+#include "period.h"
 #include "store.h"
 #include "text.h"
 #include "ui-ctx.h"
@@ -221,6 +222,9 @@ int ui_form_open(struct ui *u, int kind)
 		f->f[1].digits = 1;
 		status_field(&f->f[2], tk.status);
 		f->nf = 3;
+		/* a recurring task: the period reported for (empty: the default) */
+		if (per_recurring_part(&tk.dl))
+			text_field(&f->f[f->nf++], "Kỳ báo cáo", NULL, 40);
 		break;
 	case UF_STATUS:
 		snprintf(f->title, sizeof(f->title), "Trạng thái nhiệm vụ #%llu",

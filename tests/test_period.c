@@ -285,7 +285,7 @@ Test(period, period_names_read_and_checked)
 		err_clear(&e);
 		cr_expect_eq(per_parse(&pt, bad[i], D(2026, 7, 1), &r, &e), ERR_INPUT, "%s", bad[i]);
 		cr_expect_str_eq(e.field, "period", "%s", bad[i]);
-		cr_expect(strstr(e.msg, "--period") != NULL, "%s: %s", bad[i], e.msg);
+		cr_expect(strstr(e.msg, "kỳ báo cáo") != NULL, "%s: %s", bad[i], e.msg);
 	}
 	dl = parsed("báo cáo vào tháng 12 hằng năm");
 	pt = task_of(&dl, D(2025, 1, 10), &quarters);
