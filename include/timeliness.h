@@ -10,6 +10,8 @@
 #include "date.h"
 #include "deadline.h"
 
+/* Stored (task.status, update.status_before/after): values are only ever
+ * appended, never renumbered or reused. */
 enum task_status {
 	ST_NOT_STARTED = 0, /* chưa thực hiện */
 	ST_IN_PROGRESS,     /* đang thực hiện */
