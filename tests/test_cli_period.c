@@ -203,3 +203,41 @@ Test(cli_period, check_store_recomputes_the_dues)
 	cr_assert(strstr(r.out, "tính lại hạn"), "%s", r.out);
 	fx_free(&r);
 }
+
+/* units.ini changes the kind of the lead's committee: the multi-level
+ * task's due follows the new level at the next start, and check-store
+ * finds every due as the rules give it. */
+Test(cli_period, a_unit_changing_level_moves_the_due)
+{
+	const char *dir = fx_tmpdir();
+	char conf[160], units[160], store[160], cmd[512];
+	snprintf(conf, sizeof conf, "%s/theodoi.ini", dir);
+	snprintf(units, sizeof units, "%s/units.ini", dir);
+	snprintf(store, sizeof store, "%s/store", dir);
+	snprintf(cmd, sizeof cmd, "cp conf/theodoi.ini conf/units.ini '%s/'", dir);
+	cr_assert_eq(system(cmd), 0);
+	struct run r = ok(fx_run(conf, store, "demo", NULL));
+	fx_free(&r);
+	r = ok(fx_run(conf, store, "--today", "2025-01-05", "add-task", "--doc", "1", "--text",
+	              "Nhiều cấp", "--lead", "tu-btc", "--deadline", MULTI, NULL));
+	char id[24];
+	snprintf(id, sizeof id, "%ld", strtol(r.out, NULL, 10));
+	fx_free(&r);
+	r = ok(fx_run(conf, store, "show", id, "--format", "json", NULL));
+	json_t *j = fx_json(&r);
+	cr_assert_str_eq(json_string_value(json_object_get(j, "due")), "2025-12-31");
+	json_decref(j);
+	fx_free(&r);
+	/* the Tỉnh ủy becomes a district-level committee (as a test only) */
+	snprintf(cmd, sizeof cmd,
+	         "sed -i '/^\\[tu\\]$/,/^kind/ s/^kind = tinh_uy$/kind = huyen_uy/' '%s'", units);
+	cr_assert_eq(system(cmd), 0);
+	r = ok(fx_run(conf, store, "show", id, "--format", "json", NULL));
+	j = fx_json(&r);
+	cr_assert_str_eq(json_string_value(json_object_get(j, "due")), "2026-01-31");
+	cr_assert_str_eq(json_string_value(json_object_get(j, "level")), "cấp huyện");
+	json_decref(j);
+	fx_free(&r);
+	r = ok(fx_run(conf, store, "check-store", NULL));
+	fx_free(&r);
+}
