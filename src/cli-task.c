@@ -110,6 +110,16 @@ static int periods_json(struct cli *c, struct txn *t, const struct task *k, json
 		json_object_set_new(o, "periods", arr);
 	else
 		json_decref(arr);
+	/* each update's period by name */
+	size_t i;
+	json_t *u;
+	date_t d;
+	json_array_foreach(json_object_get(o, "updates"), i, u) {
+		const char *p = json_string_value(json_object_get(u, "period"));
+		if (p && date_parse(p, &d, NULL) == 0)
+			json_object_set_new(u, "period_name",
+			                    json_string(per_name(&pt, d, name, sizeof name)));
+	}
 	per_log_free(&log);
 	return 0;
 }
@@ -159,10 +169,10 @@ static int task_json(struct cli *c, struct txn *t, const struct hier *h, const s
 	int rc = store_updates_of_task(t, k->id, upd_json, upd, e);
 	if (!rc)
 		rc = store_extensions_of_task(t, k->id, ext_json, exts, e);
-	if (!rc)
-		rc = periods_json(c, t, k, o, e);
 	json_object_set_new(o, "updates", upd);
 	json_object_set_new(o, "extensions", exts);
+	if (!rc)
+		rc = periods_json(c, t, k, o, e);
 	doc_free(&d);
 	if (rc) {
 		json_decref(o);
@@ -292,8 +302,8 @@ static void show_text(FILE *f, json_t *o)
 			int s = st_parse(jstr(v, "status_after"));
 			sbuf_printf(&b, " [%s]", s >= 0 ? st_label(s) : "");
 		}
-		if (json_is_string(json_object_get(v, "period")))
-			sbuf_printf(&b, " (báo cáo kỳ đến %s)", jdate(v, "period", d2));
+		if (json_is_string(json_object_get(v, "period_name")))
+			sbuf_printf(&b, " (báo cáo %s)", jstr(v, "period_name"));
 		if (json_is_integer(json_object_get(v, "progress")))
 			sbuf_printf(&b, " %lld%%", (long long)json_integer_value(json_object_get(v, "progress")));
 		if (json_is_string(json_object_get(v, "note"))) {

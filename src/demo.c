@@ -249,7 +249,7 @@ static int classify(const struct demo_task *dt, const struct task *tk, date_t to
 	default:
 		break;
 	}
-	if (dl_is_periodic(&tk->dl))
+	if (per_recurring(&tk->dl))
 		return SC_PERIODIC;
 	date_t due = dl_due(&tk->dl);
 	if (due == DATE_NONE)

@@ -306,7 +306,7 @@ static int task_history(struct gen *g, struct task *tk, struct update *ups)
 
 	if (a > b)
 		a = b;
-	if (dl_is_periodic(&tk->dl)) {
+	if (per_recurring(&tk->dl)) {
 		if (x < STALE_PERIODIC)
 			status = ST_NOT_STARTED; /* never reported: late once a period ends */
 		else

@@ -116,6 +116,7 @@ Test(cli_period, update_period_names_a_period_and_bad_ones_change_nothing)
 	j = show(st, "2026-07-01", id);
 	json_t *u = json_array_get(json_object_get(j, "updates"), 0);
 	cr_assert_str_eq(json_string_value(json_object_get(u, "period")), "2026-06-30");
+	cr_assert_str_eq(json_string_value(json_object_get(u, "period_name")), "quý II/2026");
 	json_t *p = json_object_get(j, "periods");
 	size_t n = json_array_size(p);
 	cr_assert_eq(n, 7, "Q1/2025 .. Q3/2026");
