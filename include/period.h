@@ -256,12 +256,21 @@ int per_check_dues(struct txn *t, const struct periods *p, struct sbuf *rep, siz
  * transaction.  Returns 0 or the store's error. */
 int per_fix_dues(struct txn *t, const struct periods *p, uint64_t *nfixed, struct err *e);
 
-/* Bring a store of schema 1 (the previous release) to schema 2, in one
- * write transaction: indexes and counters rebuilt under the rule that a
- * recurring task done for its period stays open, every due recomputed by
- * the engine, then the schema recorded.  *migrated (may be NULL) is 1 when
- * it did.  Nothing to do (0) at schema 2.  Returns 0 or the store's error
- * (the store is then as it was). */
+/* Keep the stored dues in step with the rules and the configured months,
+ * at the program's opening of the store (cli_store), in one write
+ * transaction when there is something to do:
+ * - a store of schema 1 (the previous release) is brought to schema 2:
+ *   indexes and counters rebuilt under the rule that a recurring task done
+ *   for its period stays open, every due recomputed, the schema recorded
+ *   (*migrated = 2);
+ * - when the reporting months p differ from those the dues were computed
+ *   with (meta "report_months"), every due is recomputed (*migrated = 1).
+ * Nothing to do: *migrated = 0 and no write.  *migrated may be NULL.
+ * Returns 0 or the store's error (the store is then as it was). */
 int per_migrate(struct store *st, const struct periods *p, int *migrated, struct err *e);
+
+/* Record that the stored dues were computed with the reporting months p
+ * (write txn): for a writer that sets every due itself (gen, import-json). */
+int per_record_months(struct txn *t, const struct periods *p, struct err *e);
 
 #endif

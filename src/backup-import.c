@@ -401,7 +401,8 @@ static int finish_fn(struct txn *t, void *ctx, struct err *e)
 			return rc;
 	}
 	/* an export of schema 1 carries dues by the older rules (period.h) */
-	if ((rc = per_fix_dues(t, im->c->cfg ? &im->c->cfg->periods : NULL, NULL, e)))
+	const struct periods *months = im->c->cfg ? &im->c->cfg->periods : NULL;
+	if ((rc = per_fix_dues(t, months, NULL, e)) || (rc = per_record_months(t, months, e)))
 		return rc;
 	json_t *after = json_pack("{s:s?, s:I, s:I, s:I, s:I, s:I}", "file", im->path, "units",
 	                          (json_int_t)im->n.units, "docs", (json_int_t)im->n.docs, "tasks",

@@ -513,6 +513,12 @@ static int map_ids(struct store *st, struct hierarchy *h, struct err *e)
 	return rc;
 }
 
+/* The dues were computed with these reporting months (period.h). */
+static int months_fn(struct txn *t, void *ctx, struct err *e)
+{
+	return per_record_months(t, ctx, e);
+}
+
 static int stamp_fn(struct txn *t, void *ctx, struct err *e)
 {
 	return store_meta_put(t, "generated", ctx, e);
@@ -583,7 +589,8 @@ static int load_store(struct gen *g, const char *dir, const struct gen_opts *o,
 			goto out;
 		report(o, "nhiệm vụ", g->cur.tasks, g->ntasks);
 	}
-	if ((rc = count_due(st, g->today, cfg.soon_days, s, e)))
+	if ((rc = store_write(st, months_fn, &g->periods, e)) ||
+	    (rc = count_due(st, g->today, cfg.soon_days, s, e)))
 		goto out;
 	store_close(st);
 	st = NULL;

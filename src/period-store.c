@@ -1,6 +1,7 @@
 /* period-store.c — keeping the stored dues in step with the period
  * engine: checking them, repairing them, and migrating a store of the
  * previous schema (see period.h). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,26 +84,67 @@ int per_fix_dues(struct txn *t, const struct periods *p, uint64_t *nfixed, struc
 	return rc;
 }
 
+#define MONTHS_KEY "report_months"
+
 struct migration {
 	const struct periods *p;
 	int done;
 };
 
+/* The configured reporting months as stored beside the dues ("0x800"). */
+static void months_text(const struct periods *p, char *buf, size_t len)
+{
+	unsigned m = p ? p->months & 0xfffu : 0;
+	snprintf(buf, len, "0x%x", m ? m : 1u << 11);
+}
+
+/* What is to do: 2 migrate from schema 1, 1 recompute the dues (the
+ * reporting months changed), 0 nothing. */
+static int needs(struct txn *t, const struct periods *p, int *what, struct err *e)
+{
+	long schema;
+	char *stored = NULL, want[16];
+	int rc = store_schema(t, &schema, e);
+
+	*what = 0;
+	if (rc)
+		return rc;
+	if (schema < 2) {
+		*what = 2;
+		return 0;
+	}
+	months_text(p, want, sizeof want);
+	rc = store_meta_get(t, MONTHS_KEY, &stored, NULL);
+	if (rc == ERR_NOTFOUND || (rc == 0 && strcmp(stored, want)))
+		*what = 1;
+	free(stored);
+	return rc == ERR_NOTFOUND ? 0 : rc;
+}
+
+int per_record_months(struct txn *t, const struct periods *p, struct err *e)
+{
+	char months[16];
+
+	months_text(p, months, sizeof months);
+	return store_meta_put(t, MONTHS_KEY, months, e);
+}
+
 static int migrate_fn(struct txn *t, void *ctx, struct err *e)
 {
 	struct migration *m = ctx;
-	long schema;
-	int rc = store_schema(t, &schema, e);
+	int what, rc = needs(t, m->p, &what, e);
 
-	if (rc || schema >= 2)
+	if (rc || !what)
 		return rc; /* another process got here first */
-	/* Indexes and counters under the new open/closed rule with the old
-	 * dues, so that rewriting a task moves its entries from where they
-	 * are; then the new dues. */
-	if ((rc = store_rebuild_indexes(t, e)) || (rc = per_fix_dues(t, m->p, NULL, e)) ||
-	    (rc = store_schema_set(t, 2, e)))
+	/* From schema 1: indexes and counters under the new open/closed rule
+	 * with the old dues, so that rewriting a task moves its entries from
+	 * where they are; then the new dues. */
+	if (what == 2 && (rc = store_rebuild_indexes(t, e)))
 		return rc;
-	m->done = 1;
+	if ((rc = per_fix_dues(t, m->p, NULL, e)) || (rc = per_record_months(t, m->p, e)) ||
+	    (what == 2 && (rc = store_schema_set(t, 2, e))))
+		return rc;
+	m->done = what;
 	return 0;
 }
 
@@ -110,16 +152,15 @@ int per_migrate(struct store *st, const struct periods *p, int *migrated, struct
 {
 	struct migration m = {p, 0};
 	struct txn *t;
-	long schema;
-	int rc;
+	int what, rc;
 
 	if (migrated)
 		*migrated = 0;
 	if ((rc = store_read_begin(st, &t, e)))
 		return rc;
-	rc = store_schema(t, &schema, e);
+	rc = needs(t, p, &what, e);
 	store_read_end(t);
-	if (rc || schema >= 2)
+	if (rc || !what)
 		return rc;
 	if ((rc = store_write(st, migrate_fn, &m, e)))
 		return rc;

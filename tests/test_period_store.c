@@ -314,7 +314,7 @@ Test(migration, a_schema1_store_is_migrated_once)
 	cr_assert_eq(schema, 1);
 	struct periods dec = {1u << 11};
 	cr_assert_eq(per_migrate(fx_st, &dec, &migrated, &e), 0, "%s", e.msg);
-	cr_assert_eq(migrated, 1);
+	cr_assert_eq(migrated, 2);
 	t = fx_read();
 	cr_assert_eq(store_schema(t, &schema, &e), 0, "%s", e.msg);
 	struct task k;
@@ -335,6 +335,22 @@ Test(migration, a_schema1_store_is_migrated_once)
 	fx_check_clean();
 	cr_assert_eq(per_migrate(fx_st, &dec, &migrated, &e), 0, "%s", e.msg);
 	cr_assert_eq(migrated, 0, "once only");
+	/* new reporting months: the ongoing task #148 (set on 02/01/2025, its
+	 * one report on 06/01/2026) settled the first period, June 2025, late,
+	 * and owes December 2025 */
+	struct periods june_december = {(1u << 5) | (1u << 11)};
+	cr_assert_eq(per_migrate(fx_st, &june_december, &migrated, &e), 0, "%s", e.msg);
+	cr_assert_eq(migrated, 1);
+	t = fx_read();
+	cr_assert_eq(store_task_get(t, 148, &k, &e), 0, "%s", e.msg);
+	cr_assert_eq(k.due, D(2025, 12, 31));
+	task_free(&k);
+	nbad = 0;
+	cr_assert_eq(per_check_dues(t, &june_december, &rep, &nbad, &e), 0, "%s", e.msg);
+	cr_assert_eq(nbad, 0, "%s", rep.s ? rep.s : "");
+	sbuf_free(&rep);
+	store_read_end(t);
+	fx_check_clean();
 	fx_teardown();
 }
 
