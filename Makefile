@@ -6,6 +6,7 @@ DESTDIR ?=
 BINDIR   = $(PREFIX)/bin
 MANDIR   = $(PREFIX)/share/man
 DATADIR  = $(PREFIX)/share/theodoi
+LIBEXECDIR ?= $(PREFIX)/libexec/theodoi
 SYSCONFDIR    ?= /etc
 LOCALSTATEDIR ?= /var/lib
 STORE_GROUP   ?= theodoi
@@ -18,7 +19,9 @@ PKGS     = ncursesw lmdb jansson
 DEB_DEPS = libncurses-dev:ncursesw liblmdb-dev:lmdb libjansson-dev:jansson \
            libcriterion-dev:criterion libunistring-dev:unistr.h \
            libiniparser-dev:iniparser/iniparser.h pkg-config:pkg-config \
-           tmux:tmux python3:python3 clang:clang libclang-rt-14-dev:$(FUZZ_RT)
+           tmux:tmux python3:python3 clang:clang libclang-rt-14-dev:$(FUZZ_RT) \
+           libzip-dev:libzip libxml2-dev:libxml-2.0 libpoppler-glib-dev:poppler-glib \
+           antiword:antiword
 # libFuzzer's runtime, for the fuzz targets (a short run is part of `check`).
 FUZZ_RT  = /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a
 
@@ -39,12 +42,21 @@ TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 LIB      = $(BUILD)/libtheodoi.a
 BIN      = $(BUILD)/theodoi
 
+# theodoi-extract: the readers of Word, OpenDocument, PDF and Word 97 files
+# that `import` runs.  Only this program links libzip, libxml2 and poppler.
+XT_PKGS   = libzip libxml-2.0 poppler-glib
+XT_CFLAGS := $(shell pkg-config --cflags $(XT_PKGS) 2>/dev/null)
+XT_LIBS   := $(shell pkg-config --libs $(XT_PKGS) 2>/dev/null)
+XT_SRC    = $(wildcard src/extract/*.c)
+XT_OBJ    = $(XT_SRC:src/extract/%.c=$(BUILD)/extract/%.o)
+XT_BIN    = $(BUILD)/theodoi-extract
+
 DEMO_DIR = $(BUILD)/demo
 RUN_CONF = conf/theodoi.ini
 
-.PHONY: all run check check-asan test bench fuzz deps install uninstall clean demo
+.PHONY: FORCE all run check check-asan test bench fuzz deps install uninstall clean demo
 
-all: $(BIN)
+all: $(BIN) $(XT_BIN)
 
 $(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -55,6 +67,22 @@ $(LIB): $(LIB_OBJ)
 $(BIN): $(BUILD)/main.o $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+$(BUILD)/extract/%.o: src/extract/%.c | $(BUILD)/extract
+	$(CC) $(ALL_CFLAGS) $(XT_CFLAGS) -c -o $@ $<
+
+$(XT_BIN): $(XT_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(XT_LIBS) $(LDLIBS)
+
+# Where the installed program finds its helper: compiled in, and rebuilt
+# when the value given to make changes.
+PATH_DEFS  = -DTHEODOI_LIBEXECDIR='"$(LIBEXECDIR)"'
+PATHS_STAMP = $(BUILD)/paths.stamp
+$(PATHS_STAMP): FORCE | $(BUILD)
+	@echo '$(PATH_DEFS)' | cmp -s - $@ || echo '$(PATH_DEFS)' >$@
+$(BUILD)/intake.o: $(PATHS_STAMP)
+$(BUILD)/intake.o: ALL_CFLAGS += $(PATH_DEFS)
+FORCE:
+
 $(BUILD)/tests/%: tests/%.c $(LIB) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS) $(CRIT_LIBS)
 
@@ -62,7 +90,12 @@ $(BUILD)/tests/%: tests/%.c $(LIB) | $(BUILD)/tests
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB) | $(BUILD)/fuzz
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS)
 
-$(BUILD) $(BUILD)/tests $(BUILD)/fuzz:
+# The readers of theodoi-extract, fuzzed on their XML (without main).
+$(BUILD)/fuzz/fuzz_extract: tests/fuzz/fuzz_extract.c $(filter-out %/xt-main.o,$(XT_OBJ)) $(LIB) | $(BUILD)/fuzz
+	$(CC) $(ALL_CFLAGS) $(XT_CFLAGS) -fsanitize=fuzzer -o $@ $< \
+	  $(filter-out %/xt-main.o,$(XT_OBJ)) $(LIB) $(LDFLAGS) $(XT_LIBS) $(LDLIBS)
+
+$(BUILD) $(BUILD)/tests $(BUILD)/fuzz $(BUILD)/extract:
 	mkdir -p $@
 
 # Install what is missing, and say what.  Only when a probe fails, so a
@@ -72,7 +105,7 @@ deps:
 	  case $$probe in \
 	    *.h) [ -f /usr/include/$$probe ] || missing="$$missing $$pkg";; \
 	    /*) ls $$probe >/dev/null 2>&1 || missing="$$missing $$pkg";; \
-	    tmux|pkg-config|clang|python3) command -v $$probe >/dev/null 2>&1 || missing="$$missing $$pkg";; \
+	    tmux|pkg-config|clang|python3|antiword) command -v $$probe >/dev/null 2>&1 || missing="$$missing $$pkg";; \
 	    *) pkg-config --exists $$probe 2>/dev/null || missing="$$missing $$pkg";; \
 	  esac; done; \
 	if [ -n "$$missing" ]; then \
@@ -91,11 +124,11 @@ demo: deps
 	@$(MAKE) --no-print-directory $(DEMO_DIR)/.stamp
 
 run: deps
-	@$(MAKE) --no-print-directory $(DEMO_DIR)/.stamp
+	@$(MAKE) --no-print-directory $(DEMO_DIR)/.stamp $(XT_BIN)
 	$(BIN) --config $(RUN_CONF) --store $(DEMO_DIR)/store
 
 check: deps
-	@$(MAKE) --no-print-directory $(BIN) $(TEST_BIN)
+	@$(MAKE) --no-print-directory $(BIN) $(XT_BIN) $(TEST_BIN)
 	@BUILD=$(BUILD) sh tests/run-all.sh $(TEST_BIN)
 
 test: check
@@ -106,7 +139,7 @@ test: check
 ASAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 check-asan: deps
 	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang CFLAGS="-O1 -g $(ASAN)" \
-	  LDFLAGS="$(ASAN)" build-asan/theodoi $(TEST_BIN:$(BUILD)/%=build-asan/%)
+	  LDFLAGS="$(ASAN)" build-asan/theodoi build-asan/theodoi-extract $(TEST_BIN:$(BUILD)/%=build-asan/%)
 	@BUILD=build-asan SKIP_TESTS="fuzz-short" ASAN_OPTIONS=detect_leaks=1 \
 	  sh tests/run-all.sh $(TEST_BIN:$(BUILD)/%=build-asan/%)
 
@@ -117,9 +150,11 @@ bench: deps
 fuzz: deps
 	@BUILD=$(BUILD) sh tests/fuzz.sh long
 
-install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)
+install: $(BIN) $(XT_BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR) \
+	  $(DESTDIR)$(LIBEXECDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/theodoi
+	install -m 755 $(XT_BIN) $(DESTDIR)$(LIBEXECDIR)/theodoi-extract
 	install -m 644 man/theodoi.1 $(DESTDIR)$(MANDIR)/man1/theodoi.1
 	install -m 644 man/theodoi.ini.5 $(DESTDIR)$(MANDIR)/man5/theodoi.ini.5
 	install -m 644 conf/theodoi.ini conf/units.ini $(DESTDIR)$(DATADIR)/
@@ -136,11 +171,12 @@ install: $(BIN)
 	-chgrp $(STORE_GROUP) $(DESTDIR)$(LOCALSTATEDIR)/theodoi 2>/dev/null
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/theodoi $(DESTDIR)$(MANDIR)/man1/theodoi.1 \
+	rm -f $(DESTDIR)$(BINDIR)/theodoi $(DESTDIR)$(LIBEXECDIR)/theodoi-extract \
+	      $(DESTDIR)$(MANDIR)/man1/theodoi.1 \
 	      $(DESTDIR)$(MANDIR)/man5/theodoi.ini.5
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
 	rm -rf $(BUILD)
 
--include $(LIB_OBJ:.o=.d) $(BUILD)/main.d $(TEST_BIN:=.d) $(wildcard $(BUILD)/fuzz/*.d)
+-include $(LIB_OBJ:.o=.d) $(XT_OBJ:.o=.d) $(BUILD)/main.d $(TEST_BIN:=.d) $(wildcard $(BUILD)/fuzz/*.d)

@@ -78,6 +78,7 @@ struct imp_indicator {
 	char section[SECTION_LEN];
 	char *text;                  /* malloc'd, owned by the result */
 	int year;                    /* target year, or 0 */
+	int yearly;                  /* "hằng năm": judged year by year (ind_text_yearly) */
 	double min;                  /* "tối thiểu 80%": 80, or NAN */
 	double target;               /* "phấn đấu 90%": 90, or NAN */
 	char unit[16];               /* "%", "đảng viên", ... or "" */

@@ -9,7 +9,10 @@
  *     document asked for), oldest first, each with its roll-up;
  *   - per document, per section and lead unit, the tasks with status,
  *     timeliness and the notes of the updates made within the period;
- *   - the indicators of those documents (led in the subtree), judged;
+ *   - the indicators of those documents (led in the subtree), judged as
+ *     of today, or of the period's last day when the period is over (only
+ *     the values measured by then count; a yearly indicator is judged for
+ *     that day's year);
  *   - the late and missing items: overdue tasks, most late first (periodic
  *     ones whose report is missing among them), and the subordinate
  *     committees that have not issued the implementing plan a document

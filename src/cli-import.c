@@ -9,51 +9,25 @@
 #include "cli.h"
 #include "hier.h"
 #include "import.h"
+#include "intake.h"
 #include "output.h"
 #include "util.h"
 
-#define IMPORT_MAX_BYTES (64L << 20)
-
 static const char import_help[] =
 	"Cách dùng: theodoi import TỆP... [--issuer ĐƠN_VỊ] [--dry-run] [--replace]\n"
-	"                              [--format text|json]\n"
-	"Nhập văn bản (kế hoạch, chương trình hành động) từ tệp văn bản UTF-8: số, ngày, trích\n"
+	"                              [--encoding BẢNG_MÃ] [--format text|json]\n"
+	"Nhập văn bản (kế hoạch, chương trình hành động) từ tệp Word (.docx, .doc), OpenDocument\n"
+	"(.odt), PDF có lớp chữ, hoặc văn bản thuần (UTF-8, UTF-16, Windows-1258, TCVN3, VNI;\n"
+	"định dạng và bảng mã được nhận ra từ nội dung tệp, không theo tên): số, ngày, trích\n"
 	"yếu, các văn bản được thực hiện, cơ quan ban hành, người ký; các nhiệm vụ với đơn vị\n"
 	"chủ trì, phối hợp và thời hạn ghi nguyên văn; các chỉ tiêu. Mỗi tệp được lưu trong một\n"
 	"giao dịch, trọn vẹn hoặc không gì cả.\n"
 	"  --dry-run   chỉ hiển thị kết quả đọc, không lưu\n"
 	"  --issuer U  cơ quan ban hành (khi văn bản không ghi rõ)\n"
+	"  --encoding B  bảng mã của tệp văn bản thuần, khi không muốn để tự nhận ra:\n"
+	"              utf-8, utf-16le, utf-16be, windows-1258, tcvn3, vni\n"
 	"  --replace   thay văn bản đã có (cùng số, cơ quan ban hành và ngày), giữ cập nhật của\n"
 	"              các nhiệm vụ còn khớp\n";
-
-/* Read a whole file into a malloc'd buffer. */
-static int read_file(const char *path, char **out, size_t *len, struct err *e)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return err_at(e, ERR_IO, path, 0, "không mở được tệp: %s", strerror(errno));
-	struct sbuf b = {0};
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if ((long)(b.len + n) > IMPORT_MAX_BYTES) {
-			fclose(f);
-			sbuf_free(&b);
-			return err_at(e, ERR_INPUT, path, 0, "tệp quá lớn (tối đa %ld MB)",
-			              IMPORT_MAX_BYTES >> 20);
-		}
-		sbuf_add(&b, chunk, n);
-	}
-	int bad = ferror(f);
-	fclose(f);
-	if (bad) {
-		sbuf_free(&b);
-		return err_at(e, ERR_IO, path, 0, "lỗi khi đọc tệp");
-	}
-	*len = b.len;
-	*out = b.s ? sbuf_detach(&b) : xstrdup("");
-	return 0;
-}
 
 static void print_warnings(const struct imp_result *r, const char *path)
 {
@@ -67,30 +41,36 @@ static void print_warnings(const struct imp_result *r, const char *path)
 
 /* Import one file; prints what it did. */
 static int import_one(struct cli *c, const char *path, uint32_t issuer, int dry, int replace,
-                      int fmt, json_t *all, struct err *e)
+                      int encoding, int fmt, json_t *all, struct err *e)
 {
-	char *text = NULL;
-	size_t len = 0;
+	struct intake in;
 	const struct hier *h;
 	struct imp_result *r = NULL;
-	int rc = read_file(path, &text, &len, e);
-	if (rc || (rc = cli_hier(c, &h, e)) || (rc = imp_parse(text, len, path, h, issuer, &r, e))) {
-		free(text);
+	struct intake_opts io = {encoding, NULL};
+	int rc = intake_read(path, &io, &in, e);
+	if (rc || (rc = cli_hier(c, &h, e)) ||
+	    (rc = imp_parse(in.text, in.len, path, h, issuer, &r, e))) {
+		intake_free(&in);
 		return rc;
 	}
-	free(text);
 	if (dry) {
+		char source[160];
+		intake_describe(&in, source, sizeof source);
 		if (fmt == FMT_JSON) {
-			json_array_append_new(all, imp_to_json(r, h));
+			json_t *j = imp_to_json(r, h);
+			json_object_set_new(j, "source", intake_to_json(&in));
+			json_array_append_new(all, j);
 		} else {
 			struct sbuf b = {0};
 			imp_text(r, h, &b);
-			fprintf(c->out, "== %s ==\n%s", path, b.s ? b.s : "");
+			fprintf(c->out, "== %s ==\nĐịnh dạng: %s\n%s", path, source, b.s ? b.s : "");
 			sbuf_free(&b);
 		}
+		intake_free(&in);
 		imp_free(r);
 		return 0;
 	}
+	intake_free(&in);
 	uint64_t id = 0;
 	rc = imp_store(&c->ops, r, replace, &id, e);
 	if (!rc) {
@@ -118,9 +98,10 @@ int cmd_import(struct cli *c, int argc, char **argv, struct err *e)
 	                                     {"dry-run", no_argument, NULL, 'n'},
 	                                     {"replace", no_argument, NULL, 'r'},
 	                                     {"format", required_argument, NULL, 'F'},
+	                                     {"encoding", required_argument, NULL, 'E'},
 	                                     {"help", no_argument, NULL, 'h'},
 	                                     {0}};
-	int o, rc, dry = 0, replace = 0, fmt = FMT_TEXT;
+	int o, rc, dry = 0, replace = 0, fmt = FMT_TEXT, encoding = -1;
 	const char *issuer = NULL;
 	while ((o = getopt_long(argc, argv, "hi:n", opts, NULL)) != -1) {
 		switch (o) {
@@ -132,6 +113,13 @@ int cmd_import(struct cli *c, int argc, char **argv, struct err *e)
 			fmt = cli_format(optarg);
 			if (fmt != FMT_TEXT && fmt != FMT_JSON)
 				return err_set(e, ERR_USAGE, "định dạng cho import: text hoặc json");
+			break;
+		case 'E':
+			if ((encoding = enc_parse(optarg)) < 0) {
+				str_copy(e->field, "--encoding", sizeof e->field);
+				return err_set(e, ERR_USAGE, "bảng mã không hợp lệ: %s (utf-8, utf-16le, "
+				               "utf-16be, windows-1258, tcvn3, vni)", optarg);
+			}
 			break;
 		default: return err_set(e, ERR_USAGE, "tùy chọn không hợp lệ cho lệnh import");
 		}
@@ -146,7 +134,7 @@ int cmd_import(struct cli *c, int argc, char **argv, struct err *e)
 	for (int i = optind; i < argc; i++) {
 		struct err fe;
 		err_clear(&fe);
-		rc = import_one(c, argv[i], uid, dry, replace, fmt, all, &fe);
+		rc = import_one(c, argv[i], uid, dry, replace, encoding, fmt, all, &fe);
 		if (rc && !first_rc) {
 			first_rc = rc;
 			*e = fe;

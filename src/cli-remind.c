@@ -256,9 +256,12 @@ int cmd_measure(struct cli *c, int argc, char **argv, struct err *e)
 	store_read_end(t);
 	if (!rc) {
 		char v[64], d[11];
-		fprintf(c->out, "Đã ghi số liệu chỉ tiêu #%llu: %s ngày %s (lần đo #%llu). Đánh giá: %s.\n",
+		char when[16] = "";
+		if (a.year)
+			snprintf(when, sizeof when, " năm %d", a.year);
+		fprintf(c->out, "Đã ghi số liệu chỉ tiêu #%llu: %s ngày %s (lần đo #%llu). Đánh giá%s: %s.\n",
 		        (unsigned long long)id, ind_format_value(value, ind.unit_of, v, sizeof v),
-		        date_vn(date == DATE_NONE ? c->ops.today : date, d), (unsigned long long)mid,
+		        date_vn(date == DATE_NONE ? c->ops.today : date, d), (unsigned long long)mid, when,
 		        ind_state_label(a.state));
 	}
 	indicator_free(&ind);
@@ -271,9 +274,15 @@ static const char indicators_help[] =
 	"Cách dùng: theodoi indicators [CHỈ_TIÊU] [--doc VĂN_BẢN] [--unit ĐƠN_VỊ]\n"
 	"                              [--format text|csv|json]\n"
 	"Các chỉ tiêu với mức tối thiểu, mức phấn đấu, năm đạt, số liệu mới nhất và đánh giá:\n"
-	"đạt; đúng tiến độ (số liệu không thấp hơn mức dự kiến trên đường thẳng từ lần đo đầu\n"
-	"tiên đến mục tiêu ngày 31/12 của năm đạt); có nguy cơ không đạt; không đạt (đã qua năm\n"
-	"đạt); chưa đạt (không có năm đạt); chưa có số liệu. Với CHỈ_TIÊU: cả các lần đo.\n"
+	"đạt mức phấn đấu; đạt mức tối thiểu (chưa đến mức phấn đấu); đúng tiến độ (số liệu\n"
+	"không thấp hơn mức dự kiến trên đường thẳng từ lần đo đầu tiên đến mức tối thiểu ngày\n"
+	"31/12 của năm đạt); có nguy cơ không đạt; không đạt (đã qua năm đạt mà chưa đến mức\n"
+	"tối thiểu); chưa đạt (không có năm đạt); chưa có số liệu. Chỉ tiêu chỉ có một mức được\n"
+	"đánh giá theo mức đó; chỉ tiêu \"dưới\", \"không quá\", \"giảm còn\" ... càng thấp càng tốt.\n"
+	"Chỉ tiêu hằng năm (\"hằng năm\", \"mỗi năm\"): đánh giá từng năm theo số liệu đo trong năm\n"
+	"đó, từ năm ban hành văn bản đến năm của ngày đánh giá; cột Năm đánh giá là năm hiện tại.\n"
+	"Với CHỈ_TIÊU: cả đánh giá từng năm và các lần đo. --today NGÀY: đánh giá tại ngày đó,\n"
+	"chỉ với các lần đo đến hết ngày đó.\n"
 	"--unit: chỉ tiêu do đơn vị hoặc đơn vị trực thuộc phụ trách.\n";
 
 static const struct out_col ind_cols[] = {
@@ -291,8 +300,11 @@ static const struct out_col ind_cols[] = {
 	{"value_text", "Kết quả", OUT_STR, 0, 1, 0},
 	{"value_date", "Ngày", OUT_STR, 0, 0, 1},
 	{"expected", "Dự kiến", OUT_RAW, 0, 0, 1},
+	{"yearly", "Hằng năm", OUT_RAW, 0, 0, 1},
+	{"judged_year", "Năm đánh giá", OUT_INT, 0, 0, 0},
 	{"state", "Đánh giá", OUT_STR, 0, 0, 1},
 	{"state_label", "Đánh giá", OUT_STR, 0, 0, 0},
+	{"years", "Theo năm", OUT_STR, 0, 0, 1},
 };
 
 /* A number as JSON text (locale-independent), or "" for NAN. */
@@ -309,14 +321,43 @@ static void num_json(double v, char *buf, size_t len)
 	json_decref(j);
 }
 
+/* "2025: không đạt; 2026: đạt mức tối thiểu" (for CSV; JSON gets years_json). */
+static void years_text(const struct ind_assessment *ys, size_t n, struct sbuf *b)
+{
+	sbuf_add(b, "", 0);
+	for (size_t k = 0; k < n; k++)
+		sbuf_printf(b, "%s%d: %s", k ? "; " : "", ys[k].year, ind_state_label(ys[k].state));
+}
+
+static json_t *years_json(const struct ind_assessment *ys, size_t n)
+{
+	json_t *arr = json_array();
+	for (size_t k = 0; k < n; k++) {
+		char d[11];
+		const struct ind_assessment *y = &ys[k];
+		json_array_append_new(
+			arr, json_pack("{s:i, s:o, s:o, s:i, s:o, s:s, s:s}", "year", y->year, "value",
+		                       y->has_value ? json_real(y->value) : json_null(), "value_date",
+		                       y->has_value ? json_string(date_iso(y->value_date, d)) : json_null(),
+		                       "measures", y->nmeasures, "expected",
+		                       isnan(y->expected) ? json_null() : json_real(y->expected), "state",
+		                       ind_state_key(y->state), "state_label", ind_state_label(y->state)));
+	}
+	return arr;
+}
+
 static void ind_row(struct out_table *tab, const struct hier *h, const struct indicator *i,
-                    const char *number, const struct ind_assessment *a)
+                    const char *number, const struct ind_assessment *a,
+                    const struct ind_assessment *ys, size_t nys)
 {
 	const struct unit *u = i->lead ? hier_unit(h, i->lead) : NULL;
-	char id[24], year[8] = "", mn[40], tg[40], goal[64], val[40], vt[64], vd[11], ex[40];
+	char id[24], year[8] = "", jy[8] = "", mn[40], tg[40], goal[64], val[40], vt[64], vd[11], ex[40];
+	struct sbuf yt = {0};
 	snprintf(id, sizeof id, "%llu", (unsigned long long)i->id);
 	if (i->year)
 		snprintf(year, sizeof year, "%d", i->year);
+	if (a->year)
+		snprintf(jy, sizeof jy, "%d", a->year);
 	num_json(i->min, mn, sizeof mn);
 	num_json(i->target, tg, sizeof tg);
 	num_json(a->has_value ? a->value : NAN, val, sizeof val);
@@ -329,11 +370,22 @@ static void ind_row(struct out_table *tab, const struct hier *h, const struct in
 		ind_format_value(a->value, i->unit_of, vt, sizeof vt);
 	else
 		vt[0] = '\0';
+	years_text(ys, nys, &yt);
 	const char *cells[] = {id, number, i->section, i->text ? i->text : "", u ? u->code : "", year,
 	                       mn, tg, goal, i->unit_of, val, vt,
 	                       a->has_value ? date_iso(a->value_date, vd) : "", ex,
-	                       ind_state_key(a->state), ind_state_label(a->state)};
+	                       a->year ? "true" : "false", jy, ind_state_key(a->state),
+	                       ind_state_label(a->state), yt.s};
 	out_row(tab, cells);
+	sbuf_free(&yt);
+}
+
+/* Replace the "years" text of JSON row k by the array. */
+static void row_years_json(json_t *rows, size_t k, const struct ind_assessment *ys, size_t n)
+{
+	json_t *o = json_array_get(rows, k);
+	if (o)
+		json_object_set_new(o, "years", years_json(ys, n));
 }
 
 static void doc_number_of(struct txn *t, uint64_t doc, char *buf, size_t len)
@@ -361,15 +413,20 @@ static int show_indicator(struct cli *c, const struct hier *h, struct txn *t, ui
 		indicator_free(&ind);
 		return rc;
 	}
-	struct ind_assessment a;
+	struct ind_assessment a, *ys;
+	size_t nys;
 	ind_assess(&ind, ms, n, c->ops.today, &a);
+	ind_assess_years(&ind, ms, n, ind_first_year(t, &ind), c->ops.today, &ys,
+	                 &nys);
 	char number[DOCNUM_LEN];
 	doc_number_of(t, ind.doc_id, number, sizeof number);
 	struct out_table tab;
 	out_init(&tab, ind_cols, NCOLS(ind_cols));
-	ind_row(&tab, h, &ind, number, &a);
+	ind_row(&tab, h, &ind, number, &a, ys, nys);
 	if (fmt == FMT_JSON) {
-		json_t *rows = out_json(&tab), *o = json_array_get(rows, 0), *arr = json_array();
+		json_t *rows = out_json(&tab), *o, *arr = json_array();
+		row_years_json(rows, 0, ys, nys);
+		o = json_array_get(rows, 0);
 		json_incref(o);
 		json_decref(rows);
 		for (size_t i = 0; i < n; i++) {
@@ -383,6 +440,16 @@ static int show_indicator(struct cli *c, const struct hier *h, struct txn *t, ui
 		json_decref(o);
 	} else {
 		rc = out_print(&tab, fmt, c->out);
+		if (!rc && fmt == FMT_TEXT && nys) {
+			fprintf(c->out, "\nĐánh giá theo từng năm:\n");
+			for (size_t k = 0; k < nys; k++) {
+				char v[64] = "—", d[11];
+				if (ys[k].has_value)
+					ind_format_value(ys[k].value, ind.unit_of, v, sizeof v);
+				fprintf(c->out, "  %d  %12s  %-10s  %s\n", ys[k].year, v,
+				        ys[k].has_value ? date_vn(ys[k].value_date, d) : "", ind_state_label(ys[k].state));
+			}
+		}
 		if (!rc && fmt == FMT_TEXT && n) {
 			fprintf(c->out, "\nCác lần đo:\n");
 			for (size_t i = 0; i < n; i++) {
@@ -396,6 +463,7 @@ static int show_indicator(struct cli *c, const struct hier *h, struct txn *t, ui
 		}
 	}
 	out_free(&tab);
+	free(ys);
 	ind_measures_free(ms, n);
 	indicator_free(&ind);
 	return rc;
@@ -444,22 +512,31 @@ int cmd_indicators(struct cli *c, int argc, char **argv, struct err *e)
 	struct out_table tab;
 	out_init(&tab, ind_cols, NCOLS(ind_cols));
 	rc = ind_list(t, h, did, uid, &v, &n, e);
+	struct ind_assessment **years = xcalloc(n ? n : 1, sizeof *years);
+	size_t *nyears = xcalloc(n ? n : 1, sizeof *nyears);
 	for (size_t i = 0; i < n && !rc; i++) {
 		struct ind_assessment a;
 		char number[DOCNUM_LEN];
-		if ((rc = ind_assess_stored(t, &v[i], c->ops.today, &a, e)))
+		if ((rc = ind_assess_stored(t, &v[i], c->ops.today, &a, e)) ||
+		    (rc = ind_years_stored(t, &v[i], c->ops.today, &years[i], &nyears[i], e)))
 			break;
 		doc_number_of(t, v[i].doc_id, number, sizeof number);
-		ind_row(&tab, h, &v[i], number, &a);
+		ind_row(&tab, h, &v[i], number, &a, years[i], nyears[i]);
 	}
 	store_read_end(t);
 	if (!rc && fmt == FMT_JSON) {
 		json_t *j = out_json(&tab);
+		for (size_t i = 0; i < n; i++)
+			row_years_json(j, i, years[i], nyears[i]);
 		rc = rcli_json_print(j, c, e);
 		json_decref(j);
 	} else if (!rc) {
 		rc = out_print(&tab, fmt, c->out);
 	}
+	for (size_t i = 0; i < n; i++)
+		free(years[i]);
+	free(years);
+	free(nyears);
 	ind_list_free(v, n);
 	out_free(&tab);
 	return rc;

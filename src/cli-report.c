@@ -649,7 +649,8 @@ static const char report_help[] =
 	"nhật trong kỳ; các chỉ tiêu; nhiệm vụ quá hạn và cấp ủy chưa ban hành kế hoạch; phần\n"
 	"tổng hợp với số liệu. --period: năm (2026) hoặc quý (2026-Q3), mặc định năm hiện tại.\n"
 	"--format: md (Markdown, mặc định), txt (văn bản 80 cột), csv (mỗi nhiệm vụ một dòng),\n"
-	"json.\n";
+	"json.\n"
+	"Chỉ tiêu của kỳ đã qua được đánh giá theo số liệu đo đến ngày cuối kỳ.\n";
 
 int cmd_report(struct cli *c, int argc, char **argv, struct err *e)
 {

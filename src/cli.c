@@ -214,7 +214,7 @@ const struct cli_cmd cli_commands[] = {
 	{"extend", cmd_extend, "extend TASK --to DATE --reason TEXT", "gia hạn một nhiệm vụ", 0},
 	{"add-doc", cmd_add_doc, "add-doc --title T [--number N] ...", "thêm văn bản", 0},
 	{"add-task", cmd_add_task, "add-task --doc D --text T ...", "thêm nhiệm vụ vào văn bản", 0},
-	{"import", cmd_import, "import FILE... [--dry-run] [--replace]", "nhập văn bản kế hoạch từ tệp", 0},
+	{"import", cmd_import, "import FILE... [--dry-run] [--replace] [--encoding E]", "nhập kế hoạch từ tệp Word, OpenDocument, PDF hoặc văn bản", 0},
 	{"summary", cmd_summary, "summary [--unit U] [--doc D] [--quick]",
 	 "tổng hợp: đến hạn, hoàn thành, quá hạn, tỷ lệ hoàn thành", 0},
 	{"cascade", cmd_cascade, "cascade DOC [--depth N]", "cấp ủy trực thuộc đã / chưa ban hành kế hoạch thực hiện", 0},

@@ -1,6 +1,8 @@
 /* import-indicator.c — measurable targets ("chỉ tiêu"): "Đến năm 2025,
  * tối thiểu 80%, phấn đấu 90% thủ tục hành chính ..." gives year 2025,
- * minimum 80, target 90, unit "%".
+ * minimum 80, target 90, unit "%".  A ceiling ("không quá 10%", "tối đa
+ * 10%") is the minimum level of an indicator where lower is better.  A
+ * yearly target ("hằng năm kết nạp ít nhất 300 đảng viên") needs no year.
  */
 #include "import-internal.h"
 
@@ -8,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "indicator.h"
 #include "text.h"
 
 /* Counted things a target may be stated in, besides "%". */
@@ -85,6 +88,18 @@ static int is_year_tok(const struct imp_toks *tk, size_t i)
 	return y >= 1900 && y <= 2200 && tk->t[i].b - tk->t[i].a == 4;
 }
 
+/* A ceiling right before its figure: "không quá 10%", "không vượt quá
+ * 10%", "tối đa 10%" (not "huy động tối đa các nguồn lực"). */
+static int ceiling(const struct imp_toks *tk, size_t i)
+{
+	static const char *const words[] = {"khong vuot qua", "khong qua", "toi da", NULL};
+	size_t len;
+	double v;
+	char unit[16];
+
+	return imp_tok_any(tk, i, words, &len) >= 0 && figure(tk, i + len, &v, unit, sizeof unit);
+}
+
 void imp_indicator_read(const char *text, size_t n, struct imp_indicator *ind)
 {
 	struct imp_toks tk;
@@ -103,7 +118,8 @@ void imp_indicator_read(const char *text, size_t n, struct imp_indicator *ind)
 		if (!ind->year && imp_tok_is(&tk, i, "nam") && is_year_tok(&tk, i + 1))
 			ind->year = (int)imp_tok_num(&tk, i + 1);
 		if (imp_tok_seq(&tk, i, "toi thieu") || imp_tok_seq(&tk, i, "it nhat") ||
-		    imp_tok_seq(&tk, i, "khong thap hon") || imp_tok_seq(&tk, i, "khong duoi")) {
+		    imp_tok_seq(&tk, i, "khong thap hon") || imp_tok_seq(&tk, i, "khong duoi") ||
+		    ceiling(&tk, i)) {
 			want_min = 1;
 			want_target = 0;
 			continue;
@@ -133,6 +149,7 @@ void imp_indicator_read(const char *text, size_t n, struct imp_indicator *ind)
 		str_copy(ind->unit, first_unit, sizeof ind->unit);
 	}
 	imp_toks_free(&tk);
+	ind->yearly = ind_text_yearly(text, n);
 }
 
 int imp_indicator_like(const char *text, size_t n)
@@ -140,5 +157,5 @@ int imp_indicator_like(const char *text, size_t n)
 	struct imp_indicator ind;
 
 	imp_indicator_read(text, n, &ind);
-	return ind.year && (!isnan(ind.min) || !isnan(ind.target));
+	return (ind.year || ind.yearly) && (!isnan(ind.min) || !isnan(ind.target));
 }

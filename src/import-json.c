@@ -69,6 +69,7 @@ static json_t *indicator_json(const struct imp_indicator *i)
 
 	json_object_set_new(o, "text", json_string(i->text ? i->text : ""));
 	json_object_set_new(o, "year", i->year ? json_integer(i->year) : json_null());
+	json_object_set_new(o, "yearly", json_boolean(i->yearly));
 	json_object_set_new(o, "min", num_or_null(i->min));
 	json_object_set_new(o, "target", num_or_null(i->target));
 	json_object_set_new(o, "unit", str_or_null(i->unit));

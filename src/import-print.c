@@ -144,15 +144,20 @@ static void indicators_part(const struct imp_result *r, struct sbuf *b)
 		char *one;
 
 		sbuf_add(&v, "", 0);
+		if (i->yearly)
+			sbuf_puts(&v, "hằng năm");
 		if (i->year)
-			sbuf_printf(&v, "năm %d", i->year);
+			sbuf_printf(&v, "%snăm %d", v.len ? " đến " : "", i->year);
 		if (!isnan(i->min)) {
-			sbuf_puts(&v, v.len ? ", tối thiểu " : "tối thiểu ");
+			int ceiling = !isnan(i->target) && i->target < i->min;
+
+			sbuf_puts(&v, v.len ? ", " : "");
+			sbuf_puts(&v, ceiling ? "không quá " : "tối thiểu ");
 			number(&v, i->min);
 			sbuf_puts(&v, i->unit);
 		}
 		if (!isnan(i->target)) {
-			sbuf_puts(&v, v.len ? ", mục tiêu " : "mục tiêu ");
+			sbuf_puts(&v, v.len ? ", phấn đấu " : "phấn đấu ");
 			number(&v, i->target);
 			sbuf_puts(&v, i->unit);
 		}

@@ -1,5 +1,6 @@
 /* indicator.c — recording measured values of indicators, and judging
- * each against its minimum, aspiration and target year. */
+ * each against its minimum, aspiration and target year, or year by year. */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,11 +24,12 @@ static const struct {
 } state_words[IND_COUNT] = {
 	[IND_NO_TARGET] = {"no_target", "không có mức chỉ tiêu"},
 	[IND_NO_DATA] = {"no_data", "chưa có số liệu"},
-	[IND_MET] = {"met", "đạt"},
+	[IND_MET_MINIMUM] = {"met_minimum", "đạt mức tối thiểu"},
 	[IND_ON_TRACK] = {"on_track", "đúng tiến độ"},
 	[IND_AT_RISK] = {"at_risk", "có nguy cơ không đạt"},
 	[IND_MISSED] = {"missed", "không đạt"},
 	[IND_NOT_MET] = {"not_met", "chưa đạt"},
+	[IND_MET_ASPIRATION] = {"met_aspiration", "đạt mức phấn đấu"},
 };
 
 const char *ind_state_key(enum ind_state s)
@@ -64,8 +66,21 @@ static int measure_order(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
+/* The level v reaches: IND_MET_ASPIRATION, IND_MET_MINIMUM, or IND_COUNT
+ * for neither. */
+static enum ind_state level_reached(const struct indicator *i, double v, int lower)
+{
+	if (!isnan(i->target) && reaches(v, i->target, lower))
+		return IND_MET_ASPIRATION;
+	if (!isnan(i->min) && reaches(v, i->min, lower))
+		return IND_MET_MINIMUM;
+	return IND_COUNT;
+}
+
+/* Judge on v[0..n) (sorted, all on or before today).  yearly: v holds the
+ * values of one year only, so nothing after a->end stands in for it. */
 static void judge(const struct indicator *i, const struct measure **v, size_t n, date_t today,
-                  struct ind_assessment *a)
+                  int yearly, struct ind_assessment *a)
 {
 	if (isnan(a->goal)) {
 		a->state = IND_NO_TARGET;
@@ -76,7 +91,7 @@ static void judge(const struct indicator *i, const struct measure **v, size_t n,
 		return;
 	}
 	const struct measure *pick = v[n - 1];
-	if (a->end != DATE_NONE && today > a->end) {
+	if (!yearly && a->end != DATE_NONE && today > a->end) {
 		pick = v[0];
 		for (size_t k = 0; k < n && v[k]->date <= a->end; k++)
 			pick = v[k];
@@ -84,8 +99,9 @@ static void judge(const struct indicator *i, const struct measure **v, size_t n,
 	a->value = pick->value;
 	a->value_date = pick->date;
 	a->aspiration_met = !isnan(i->target) && reaches(pick->value, i->target, a->lower_better);
-	if (reaches(pick->value, a->goal, a->lower_better)) {
-		a->state = IND_MET;
+	enum ind_state level = level_reached(i, pick->value, a->lower_better);
+	if (level != IND_COUNT) {
+		a->state = level;
 		return;
 	}
 	if (a->end == DATE_NONE) {
@@ -104,19 +120,24 @@ static void judge(const struct indicator *i, const struct measure **v, size_t n,
 	a->state = reaches(pick->value, a->expected, a->lower_better) ? IND_ON_TRACK : IND_AT_RISK;
 }
 
-void ind_assess(const struct indicator *i, const struct measure *ms, size_t n, date_t today,
-                struct ind_assessment *out)
+/* Judge on the values of ms dated in [from, to] (DATE_NONE: unbounded
+ * below), with end as the target day. */
+static void assess_span(const struct indicator *i, const struct measure *ms, size_t n,
+                        date_t from, date_t to, date_t end, int year, date_t today,
+                        struct ind_assessment *out)
 {
 	memset(out, 0, sizeof *out);
 	out->goal = isnan(i->min) ? i->target : i->min;
-	out->lower_better = !isnan(i->min) && !isnan(i->target) && i->target < i->min;
-	out->end = i->year > 0 ? date_year_end(i->year) : DATE_NONE;
+	out->lower_better = ind_lower_is_better(i);
+	out->year = year;
+	out->end = end;
 	out->value = out->base = out->expected = NAN;
 	out->value_date = out->base_date = DATE_NONE;
 	const struct measure **v = xcalloc(n ? n : 1, sizeof *v);
 	size_t k = 0;
 	for (size_t j = 0; j < n; j++)
-		if (ms[j].date != DATE_NONE && ms[j].date <= today && isfinite(ms[j].value))
+		if (ms[j].date != DATE_NONE && ms[j].date <= to &&
+		    (from == DATE_NONE || ms[j].date >= from) && isfinite(ms[j].value))
 			v[k++] = &ms[j];
 	qsort(v, k, sizeof *v, measure_order);
 	out->nmeasures = (int)k;
@@ -127,8 +148,141 @@ void ind_assess(const struct indicator *i, const struct measure *ms, size_t n, d
 		out->value = v[k - 1]->value;
 		out->value_date = v[k - 1]->date;
 	}
-	judge(i, v, k, today, out);
+	judge(i, v, k, today, year != 0, out);
 	free(v);
+}
+
+void ind_assess_year(const struct indicator *i, const struct measure *ms, size_t n, int year,
+                     date_t today, struct ind_assessment *out)
+{
+	date_t end = date_year_end(year);
+	assess_span(i, ms, n, date_make(year, 1, 1), today < end ? today : end, end, year, today,
+	            out);
+}
+
+void ind_assess(const struct indicator *i, const struct measure *ms, size_t n, date_t today,
+                struct ind_assessment *out)
+{
+	int last = ind_last_year(i, today);
+	if (last) {
+		ind_assess_year(i, ms, n, last, today, out);
+		return;
+	}
+	assess_span(i, ms, n, DATE_NONE, today, i->year > 0 ? date_year_end(i->year) : DATE_NONE, 0,
+	            today, out);
+}
+
+#define MAX_YEARS 50
+
+void ind_assess_years(const struct indicator *i, const struct measure *ms, size_t n,
+                      int first_year, date_t today, struct ind_assessment **out, size_t *nout)
+{
+	int last = ind_last_year(i, today);
+	*out = NULL;
+	*nout = 0;
+	if (!last)
+		return;
+	if (first_year <= 0 || first_year > last) {
+		first_year = last;
+		for (size_t j = 0; j < n; j++) {
+			int y, mo, d;
+			if (ms[j].date == DATE_NONE || ms[j].date > today)
+				continue;
+			date_split(ms[j].date, &y, &mo, &d);
+			if (y < first_year)
+				first_year = y;
+		}
+	}
+	if (last - first_year >= MAX_YEARS)
+		first_year = last - MAX_YEARS + 1;
+	size_t count = (size_t)(last - first_year + 1);
+	*out = xcalloc(count, sizeof **out);
+	for (size_t k = 0; k < count; k++)
+		ind_assess_year(i, ms, n, first_year + (int)k, today, &(*out)[k]);
+	*nout = count;
+}
+
+/* ---- the nature of an indicator, from its text ---------------------------- */
+
+/* Offsets of the whole-word occurrences of word in folded f, one at a time:
+ * the first at or after *from; -1 when none. */
+static long next_word(const char *f, const char *word, size_t *from)
+{
+	size_t wl = strlen(word);
+	const char *p = f + *from;
+	while ((p = strstr(p, word)) != NULL) {
+		size_t at = (size_t)(p - f);
+		int before_ok = at == 0 || !(isalnum((unsigned char)f[at - 1]) || (f[at - 1] & 0x80));
+		char c = f[at + wl];
+		int after_ok = !(isalnum((unsigned char)c) || (c & 0x80));
+		p++;
+		if (before_ok && after_ok) {
+			*from = at + 1;
+			return (long)at;
+		}
+	}
+	return -1;
+}
+
+/* 1 if word occurs in f as a whole word not right after "not_before"
+ * (may be NULL) and, when number is set, right before a figure. */
+static int says(const char *f, const char *word, const char *not_before, int number)
+{
+	size_t from = 0, wl = strlen(word), nl = not_before ? strlen(not_before) : 0;
+	long at;
+	while ((at = next_word(f, word, &from)) >= 0) {
+		const char *after = f + at + wl;
+		if (number && !(after[0] == ' ' && after[1] >= '0' && after[1] <= '9'))
+			continue;
+		if (nl && (size_t)at >= nl + 1 && !strncmp(f + at - nl - 1, not_before, nl) &&
+		    f[at - 1] == ' ')
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
+int ind_text_yearly(const char *text, size_t n)
+{
+	static const char *const words[] = {"hang nam", "moi nam", "tung nam"};
+	if (!text)
+		return 0;
+	char *f = txt_fold(text, n, NULL);
+	int yes = 0;
+	for (size_t k = 0; k < sizeof words / sizeof *words && !yes; k++)
+		yes = says(f, words[k], "binh quan", 0);
+	free(f);
+	return yes;
+}
+
+int ind_is_yearly(const struct indicator *i)
+{
+	return ind_text_yearly(i->text, TXT_NUL);
+}
+
+int ind_lower_is_better(const struct indicator *i)
+{
+	if (!isnan(i->min) && !isnan(i->target))
+		return i->target < i->min;
+	if (!i->text)
+		return 0;
+	static const char *const ceilings[] = {"khong qua", "khong vuot qua", "toi da", "giam con",
+	                                       "giam xuong"};
+	char *f = txt_fold(i->text, TXT_NUL, NULL);
+	int lower = says(f, "duoi", "khong", 1) || says(f, "thap hon", "khong", 1);
+	for (size_t k = 0; k < sizeof ceilings / sizeof *ceilings && !lower; k++)
+		lower = says(f, ceilings[k], NULL, 1);
+	free(f);
+	return lower;
+}
+
+int ind_last_year(const struct indicator *i, date_t today)
+{
+	if (!ind_is_yearly(i) || today == DATE_NONE)
+		return 0;
+	int y, m, d;
+	date_split(today, &y, &m, &d);
+	return i->year > 0 && i->year < y ? i->year : y;
 }
 
 /* ---- reading ------------------------------------------------------------- */
@@ -193,6 +347,33 @@ int ind_assess_stored(struct txn *t, const struct indicator *i, date_t today,
 	if (rc)
 		return rc;
 	ind_assess(i, ms, n, today, out);
+	ind_measures_free(ms, n);
+	return 0;
+}
+
+int ind_first_year(struct txn *t, const struct indicator *i)
+{
+	struct doc d = {0};
+	int y = 0, m, day;
+	if (i->doc_id && store_doc_get(t, i->doc_id, &d, NULL) == 0 && d.date != DATE_NONE)
+		date_split(d.date, &y, &m, &day);
+	doc_free(&d);
+	return y;
+}
+
+int ind_years_stored(struct txn *t, const struct indicator *i, date_t today,
+                     struct ind_assessment **out, size_t *nout, struct err *e)
+{
+	struct measure *ms;
+	size_t n;
+	*out = NULL;
+	*nout = 0;
+	if (!ind_is_yearly(i))
+		return 0;
+	int rc = ind_measures(t, i->id, &ms, &n, e);
+	if (rc)
+		return rc;
+	ind_assess_years(i, ms, n, ind_first_year(t, i), today, out, nout);
 	ind_measures_free(ms, n);
 	return 0;
 }

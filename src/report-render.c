@@ -139,6 +139,8 @@ static void ind_goal(struct sbuf *b, const struct report_indicator *ri)
 		sbuf_printf(b, "%sphấn đấu %s", parts++ ? ", " : "", ind_format_value(i->target, i->unit_of, v, sizeof v));
 	if (!parts)
 		sbuf_puts(b, "không nêu mức");
+	if (ri->a.year)
+		sbuf_puts(b, " hằng năm");
 	if (i->year > 0)
 		sbuf_printf(b, " đến năm %d", i->year);
 }
@@ -381,7 +383,10 @@ static void render_md(const struct report *r, struct sbuf *b)
 		sbuf_puts(b, " | ");
 		ind_result(&tmp, ri);
 		md_buf(b, &tmp);
-		sbuf_printf(b, " | %s |\n", ind_state_label(ri->a.state));
+		if (ri->a.year)
+			sbuf_printf(b, " | năm %d: %s |\n", ri->a.year, ind_state_label(ri->a.state));
+		else
+			sbuf_printf(b, " | %s |\n", ind_state_label(ri->a.state));
 	}
 	sbuf_puts(b, "\n### IV. Nhiệm vụ chậm tiến độ, còn thiếu\n\n");
 	sbuf_printf(b, "**1. Nhiệm vụ quá hạn (%zu)**\n\n", r->nlate);
@@ -535,7 +540,10 @@ static void render_txt(const struct report *r, struct sbuf *b)
 		ind_goal(&tmp, ri);
 		sbuf_puts(&tmp, ". Kết quả: ");
 		ind_result(&tmp, ri);
-		sbuf_printf(&tmp, ". Đánh giá: %s.", ind_state_label(ri->a.state));
+		if (ri->a.year)
+			sbuf_printf(&tmp, ". Đánh giá năm %d: %s.", ri->a.year, ind_state_label(ri->a.state));
+		else
+			sbuf_printf(&tmp, ". Đánh giá: %s.", ind_state_label(ri->a.state));
 		txt_buf(b, &tmp, "   ", "   ");
 	}
 	txt_heading(b, "IV. NHIỆM VỤ CHẬM TIẾN ĐỘ, CÒN THIẾU");
@@ -702,6 +710,8 @@ static json_t *ind_json(const struct report_indicator *ri)
 	json_object_set_new(o, "unit", json_string(i->unit_of));
 	json_object_set_new(o, "value", ri->a.has_value ? json_real(ri->a.value) : json_null());
 	json_object_set_new(o, "value_date", jdate(ri->a.has_value ? ri->a.value_date : DATE_NONE));
+	json_object_set_new(o, "yearly", json_boolean(ri->a.year != 0));
+	json_object_set_new(o, "judged_year", ri->a.year ? json_integer(ri->a.year) : json_null());
 	json_object_set_new(o, "state", json_string(ind_state_key(ri->a.state)));
 	json_object_set_new(o, "state_label", json_string(ind_state_label(ri->a.state)));
 	return o;

@@ -322,6 +322,9 @@ static int gather_indicators(struct build *b)
 	int rc = ind_list(b->t, b->h, b->o->doc, b->o->unit, &v, &n, b->e);
 	if (rc)
 		return rc;
+	/* a period already over is judged on what was measured by its end (a
+	 * period left zeroed, or DATE_NONE, is no period) */
+	date_t to = b->o->period.to, ind_day = to > 0 && to < b->o->today ? to : b->o->today;
 	r->inds = xcalloc(n ? n : 1, sizeof *r->inds);
 	for (size_t i = 0; i < n && !rc; i++) {
 		struct report_indicator *ri = &r->inds[r->ninds++];
@@ -331,7 +334,7 @@ static int gather_indicators(struct build *b)
 		for (size_t d = 0; d < r->ndocs; d++)
 			if (r->docs[d].id == ri->ind.doc_id)
 				str_copy(ri->doc_number, r->docs[d].number, sizeof ri->doc_number);
-		rc = ind_assess_stored(b->t, &ri->ind, b->o->today, &ri->a, b->e);
+		rc = ind_assess_stored(b->t, &ri->ind, ind_day, &ri->a, b->e);
 	}
 	ind_list_free(v, n);
 	return rc;

@@ -2,57 +2,26 @@
  * file into a preview (the figures the command line warns about, then
  * every task with its section, lead, deadline and text, and the
  * warnings, scrolled with the arrows), then store it and show it in the
- * panes.  The work is import.h's; this file only reads the file and
- * reports.
+ * panes.  The work is import.h's and intake.h's (Word, OpenDocument,
+ * PDF and legacy encodings); this file only reports.
  */
 #include <curses.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "import.h"
+#include "intake.h"
 #include "text.h"
 #include "ui-ctx.h"
 #include "ui-draw.h"
 #include "ui-form.h"
 #include "util.h"
 
-#define IMPORT_MAX_BYTES (16u << 20) /* a plan is a few hundred kB at most */
-
-static int read_file(const char *path, char **out, size_t *len, struct err *e)
-{
-	FILE *fp = fopen(path, "rb");
-	struct sbuf b = { 0 };
-	char chunk[65536];
-	size_t n;
-
-	if (!fp)
-		return err_set(e, ERR_IO, "không mở được tệp %s: %s", path, strerror(errno));
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
-		if (b.len + n > IMPORT_MAX_BYTES) {
-			fclose(fp);
-			sbuf_free(&b);
-			return err_set(e, ERR_INPUT, "tệp %s quá lớn (tối đa %u MB)", path,
-			               IMPORT_MAX_BYTES >> 20);
-		}
-		sbuf_add(&b, chunk, n);
-	}
-	if (ferror(fp)) {
-		fclose(fp);
-		sbuf_free(&b);
-		return err_set(e, ERR_IO, "không đọc được tệp %s", path);
-	}
-	fclose(fp);
-	*len = b.len;
-	*out = b.s ? sbuf_detach(&b) : xstrdup("");
-	return 0;
-}
-
 int ui_import_parse(struct ui *u, struct ui_form *f, struct err *e)
 {
-	char *path = NULL, *text = NULL;
-	size_t len = 0;
+	char *path = NULL;
+	struct intake in;
 	uint32_t hint = f->f[1].choice == 1 ? ui_units_selected(u) : 0;
 	struct imp_result *r = NULL;
 	int rc;
@@ -64,10 +33,13 @@ int ui_import_parse(struct ui *u, struct ui_form *f, struct err *e)
 		free(path);
 		return err_set(e, ERR_INPUT, "cần ghi đường dẫn tệp");
 	}
-	rc = read_file(path, &text, &len, e);
+	rc = intake_read(path, NULL, &in, e);
 	if (rc == 0)
-		rc = imp_parse(text, len, path, u->units.h, hint, &r, e);
-	free(text);
+		rc = imp_parse(in.text, in.len, path, u->units.h, hint, &r, e);
+	char source[160] = "";
+	if (rc == 0)
+		intake_describe(&in, source, sizeof source);
+	intake_free(&in);
 	free(path);
 	if (rc)
 		return rc;
@@ -77,10 +49,10 @@ int ui_import_parse(struct ui *u, struct ui_form *f, struct err *e)
 	snprintf(f->info, sizeof(f->info),
 	         "%s%s: %zu nhiệm vụ, %zu chỉ tiêu, %zu cảnh báo; %zu nhiệm vụ chưa rõ đơn vị chủ "
 	         "trì; %zu tên đơn vị chủ trì không xác định được (%zu nhiệm vụ); %zu nhiệm vụ "
-	         "chung của nhiều cơ quan.%s%s",
+	         "chung của nhiều cơ quan. Định dạng: %s.%s%s",
 	         r->doc.number[0] ? "Văn bản " : "Văn bản không số", r->doc.number, r->ntasks,
 	         r->nindicators, r->nwarnings, r->lead_tasks_none, r->lead_names_unresolved,
-	         r->lead_tasks_unresolved, r->lead_tasks_group,
+	         r->lead_tasks_unresolved, r->lead_tasks_group, source,
 	         r->nwarnings ? " Cảnh báo đầu: " : "", r->nwarnings ? r->warnings[0].msg : "");
 	imp_free(f->imp);
 	f->imp = r;

@@ -1,9 +1,12 @@
 /* ui-ind.c — the indicators (`m`) of the selected document (or of the
- * selected unit's subtree): each chỉ tiêu with its goal, target year, the
- * latest measured value and the judgement (đạt, đúng tiến độ, có nguy cơ
- * không đạt, không đạt ...), a symbol per judgement for monochrome.  The
- * detail area shows the whole text, minimum and aspiration, and the
- * measurements so far.  u or Enter opens the measure form (ui-form.c).
+ * selected unit's subtree): each chỉ tiêu with its goal, target year
+ * ("hằng năm" for a yearly one), the latest measured value and the
+ * judgement (đạt mức phấn đấu, đạt mức tối thiểu, đúng tiến độ, có nguy cơ
+ * không đạt, không đạt ...; a yearly indicator's for the current year), a
+ * symbol per judgement for monochrome.  The detail area shows the whole
+ * text, minimum and aspiration, a yearly indicator's judgement year by
+ * year, and the measurements so far.  u or Enter opens the measure form
+ * (ui-form.c).
  */
 #include <math.h>
 #include <stdio.h>
@@ -75,7 +78,8 @@ const struct indicator *ui_ind_selected(const struct ui *u)
 static const char *state_symbol(enum ind_state s, enum ui_color *c)
 {
 	switch (s) {
-	case IND_MET: *c = UC_DONE; return "+";
+	case IND_MET_ASPIRATION: *c = UC_DONE; return "*";
+	case IND_MET_MINIMUM: *c = UC_DONE; return "+";
 	case IND_ON_TRACK: *c = UC_ONTRACK; return ">";
 	case IND_AT_RISK: *c = UC_SOON; return "~";
 	case IND_MISSED: *c = UC_OVERDUE; return "!";
@@ -103,7 +107,7 @@ void ui_ind_draw(struct ui *u, struct txn *t)
 	const struct ui_layout *lo = &u->lo;
 	int page = ui_view_page(u), r, cols = lo->cols - 2;
 	const char *head[7] = { "Mã", "Mục", "Chỉ tiêu", "Năm", "Mục tiêu", "Kết quả", "Đánh giá" };
-	int widths[7] = { 5, 8, 0, 5, 16, 16, 22 };
+	int widths[7] = { 5, 8, 0, 8, 16, 16, 22 };
 	struct sbuf title = { 0 }, hb = { 0 }, row = { 0 };
 	char num[DOCNUM_LEN], dbuf[16];
 
@@ -127,7 +131,7 @@ void ui_ind_draw(struct ui *u, struct txn *t)
 		const struct indicator *ind;
 		const struct ind_assessment *as;
 		const char *cells[7], *sym;
-		char id[24], year[8], goal[48], val[48], *text;
+		char id[24], year[16], goal[48], val[48], *text;
 		enum ui_color col;
 		attr_t a = sel ? ui_attr(u, UC_SEL) : A_NORMAL;
 
@@ -139,7 +143,9 @@ void ui_ind_draw(struct ui *u, struct txn *t)
 		sym = state_symbol(as->state, &col);
 		snprintf(id, sizeof(id), "#%llu", (unsigned long long)ind->id);
 		year[0] = '\0';
-		if (ind->year)
+		if (as->year)
+			str_copy(year, "hằng năm", sizeof(year));
+		else if (ind->year)
 			snprintf(year, sizeof(year), "%d", ind->year);
 		goal[0] = val[0] = '\0';
 		if (!isnan(as->goal))
@@ -170,6 +176,30 @@ void ui_ind_draw(struct ui *u, struct txn *t)
 	sbuf_free(&row);
 }
 
+/* "Theo năm: 2025 không đạt (78%) · 2026 đạt mức tối thiểu (82%)": every
+ * year of a yearly indicator but the current one, which the line above
+ * gives. */
+static void years_line(struct ui *u, struct txn *t, const struct indicator *ind,
+                       struct ui_lines *l)
+{
+	struct ind_assessment *ys = NULL;
+	struct sbuf b = { 0 };
+	char v[48];
+	size_t n = 0, i;
+
+	if (ind_years_stored(t, ind, u->ops->today, &ys, &n, NULL) == 0 && n > 1) {
+		sbuf_puts(&b, "Theo năm:");
+		for (i = 0; i + 1 < n; i++) {
+			sbuf_printf(&b, "%s %d %s", i ? " ·" : "", ys[i].year, ind_state_label(ys[i].state));
+			if (ys[i].has_value)
+				sbuf_printf(&b, " (%s)", ind_format_value(ys[i].value, ind->unit_of, v, sizeof(v)));
+		}
+		ui_lines_add(l, b.s, A_NORMAL);
+	}
+	free(ys);
+	sbuf_free(&b);
+}
+
 void ui_ind_detail(struct ui *u, struct txn *t, struct ui_lines *l, int cols, int rows)
 {
 	const struct indicator *ind = ui_ind_selected(u);
@@ -192,9 +222,15 @@ void ui_ind_detail(struct ui *u, struct txn *t, struct ui_lines *l, int cols, in
 	if (!isnan(ind->target))
 		sbuf_printf(&b, "%sphấn đấu %s", b.len ? " · " : "",
 		            ind_format_value(ind->target, ind->unit_of, v2, sizeof(v2)));
+	if (as->year)
+		sbuf_printf(&b, "%shằng năm%s", b.len ? " · " : "", ind->year ? " đến năm " : "");
+	else if (ind->year)
+		sbuf_printf(&b, "%snăm đạt ", b.len ? " · " : "");
 	if (ind->year)
-		sbuf_printf(&b, "%snăm đạt %d", b.len ? " · " : "", ind->year);
-	sbuf_printf(&b, "%s%s", b.len ? " · " : "", ind_state_label(as->state));
+		sbuf_printf(&b, "%d", ind->year);
+	if (as->year)
+		sbuf_printf(&b, "%snăm %d", b.len ? " · " : "", as->year);
+	sbuf_printf(&b, "%s%s", b.len ? (as->year ? ": " : " · ") : "", ind_state_label(as->state));
 	if (as->has_value)
 		sbuf_printf(&b, ": %s ngày %s", ind_format_value(as->value, ind->unit_of, v1, sizeof(v1)),
 		            date_vn(as->value_date, d1));
@@ -202,7 +238,9 @@ void ui_ind_detail(struct ui *u, struct txn *t, struct ui_lines *l, int cols, in
 		sbuf_printf(&b, " (theo lộ trình cần %s)",
 		            ind_format_value(as->expected, ind->unit_of, v2, sizeof(v2)));
 	ui_lines_add(l, b.s, A_NORMAL);
-	left = rows - 2 - DETAIL_MEASURES;
+	if (as->year)
+		years_line(u, t, ind, l);
+	left = rows - 2 - DETAIL_MEASURES - (as->year ? 1 : 0);
 	ui_lines_wrap(l, ind->text, cols, left > 1 ? left : 1, A_NORMAL);
 	if (ind_measures(t, ind->id, &ms, &n, NULL) == 0 && n) {
 		first = n > DETAIL_MEASURES ? n - DETAIL_MEASURES : 0;

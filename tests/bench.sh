@@ -101,5 +101,22 @@ if [ -n "$plans" ]; then
 		"$BIN" --config conf/theodoi.ini --store "$DIR/import/store" --today $TODAY import --dry-run $plans
 fi
 
+# Import per format: each shape of the sample plans, whole process (the
+# helper theodoi-extract included for Word, OpenDocument and PDF files).
+# Target: a 10-page .docx or .pdf in 50 ms or less.
+if [ -d ../shared/samples ] && [ -x "$BUILD/theodoi-extract" ]; then
+	echo "== import per format (dry run, whole process) =="
+	mkdir -p "$DIR/import" && rm -rf "$DIR/import/fmt"
+	"$BIN" --config conf/theodoi.ini --store "$DIR/import/fmt" --today $TODAY demo >/dev/null
+	for f in ../shared/samples/*.txt ../shared/samples/*.docx ../shared/samples/*.odt \
+	         ../shared/samples/*.doc ../shared/samples/*.pdf; do
+		[ -f "$f" ] || continue
+		pages=""
+		case $f in *.pdf) pages=" ($(pdfinfo "$f" 2>/dev/null | sed -n 's/^Pages: *//p') pages)";; esac
+		time_cmd "$(basename "$f")$pages" \
+			"$BIN" --config conf/theodoi.ini --store "$DIR/import/fmt" --today $TODAY import --dry-run "$f"
+	done
+fi
+
 # Concurrent writers: updates committed per second with 1, 4 and 16 writers.
 BUILD=$BUILD sh tests/bench-writers.sh

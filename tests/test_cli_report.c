@@ -202,8 +202,9 @@ Test(cli_report, measure_records_and_indicators_show_it)
 	size_t i;
 	json_array_foreach(j, i, row) {
 		const char *s = jstr(row, "state");
-		cr_assert(!strcmp(s, "met") || !strcmp(s, "on_track") || !strcmp(s, "at_risk") ||
-		          !strcmp(s, "missed") || !strcmp(s, "no_data"), "%s", s);
+		cr_assert(!strcmp(s, "met_minimum") || !strcmp(s, "met_aspiration") ||
+		          !strcmp(s, "on_track") || !strcmp(s, "at_risk") || !strcmp(s, "missed") ||
+		          !strcmp(s, "no_data"), "%s", s);
 	}
 	json_decref(j);
 	fx_free(&r);
@@ -215,7 +216,8 @@ Test(cli_report, measure_records_and_indicators_show_it)
 	fx_free(&r);
 	r = RUN(st, "measure", "3", "96,5", "--date", "20/11/2026", "--note", "Báo cáo của Ban Tổ chức");
 	cr_assert_eq(r.status, 0, "%s", r.err);
-	cr_assert(strstr(r.out, "96,5%") && strstr(r.out, "đạt"), "%s", r.out);
+	cr_assert(strstr(r.out, "96,5%") && strstr(r.out, "Đánh giá năm 2026: đạt mức phấn đấu."), "%s",
+	          r.out);
 	fx_free(&r);
 	r = RUN(st, "indicators", "3", "--format", "json");
 	j = fx_json(&r);
@@ -223,7 +225,7 @@ Test(cli_report, measure_records_and_indicators_show_it)
 	cr_assert_eq(json_array_size(ms), before + 1);
 	cr_assert_str_eq(jstr(last, "date"), "2026-11-20");
 	cr_assert_str_eq(jstr(last, "note"), "Báo cáo của Ban Tổ chức");
-	cr_assert_str_eq(jstr(j, "state"), "met");
+	cr_assert_str_eq(jstr(j, "state"), "met_aspiration");
 	json_decref(j);
 	fx_free(&r);
 	r = RUN(st, "measure", "3", "2.500");

@@ -471,7 +471,7 @@ Test(import_output, json_follows_the_contract)
 					   "implements", "signer", "signer_role", NULL };
 	static const char *const task[] = { "section", "lead", "lead_unit", "lead_group",
 					    "partners", "text", "deadline_phrase", "deadline", NULL };
-	static const char *const ind[] = { "text", "year", "min", "target", "unit", NULL };
+	static const char *const ind[] = { "text", "year", "yearly", "min", "target", "unit", NULL };
 	struct imp_result *r = parse_file("khoi-thoi-gian.txt");
 	json_t *j = imp_to_json(r, NULL), *t;
 
@@ -527,5 +527,36 @@ Test(import_output, without_hierarchy_nothing_resolves_and_nothing_is_invented)
 		cr_expect_eq(r->tasks[k].lead_unit, 0);
 	cr_expect_eq(r->doc.issuer_unit, 0);
 	cr_expect(!warned(r, "không xác định được đơn vị"));
+	imp_free(r);
+}
+
+Test(import_plans, yearly_targets_and_ceilings_are_indicators)
+{
+	struct imp_result *r = parse_str(
+		"TỈNH ỦY SƠN HÀ\n"
+		"Số 78-KH/TU\n"
+		"Sơn Hà, ngày 10 tháng 3 năm 2025\n"
+		"KẾ HOẠCH\n"
+		"về công tác xây dựng Đảng\n"
+		"I. MỤC TIÊU\n"
+		"1. Hằng năm kết nạp ít nhất 300 đảng viên.\n"
+		"2. Đến năm 2026, tỷ lệ đảng viên vi phạm không quá 2%, phấn đấu dưới 1%.\n"
+		"3. Huy động tối đa nguồn lực, đến năm 2027 có 80% xã đạt chuẩn.\n"
+		"4. Hằng năm, quán triệt đầy đủ các nghị quyết.\n"
+		"II. NHIỆM VỤ CỤ THỂ\n"
+		"1. Ban Tổ chức Tỉnh ủy\n"
+		"(1) Hướng dẫn kết nạp đảng viên (hoàn thành trong quý II/2025).\n");
+
+	cr_assert_eq(r->nindicators, 3, "the yearly duty without a figure is no indicator");
+	cr_expect(r->indicators[0].yearly);
+	cr_expect_eq(r->indicators[0].year, 0);
+	cr_expect_eq(r->indicators[0].min, 300);
+	cr_expect_str_eq(r->indicators[0].unit, "đảng viên");
+	cr_expect(!r->indicators[1].yearly);
+	cr_expect_eq(r->indicators[1].min, 2, "a ceiling is the required level");
+	cr_expect_eq(r->indicators[1].target, 1);
+	/* "tối đa" before no figure is no ceiling: 80% stays the target */
+	cr_expect(isnan(r->indicators[2].min));
+	cr_expect_eq(r->indicators[2].target, 80);
 	imp_free(r);
 }

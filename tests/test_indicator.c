@@ -3,6 +3,7 @@
  * its permission rules and audit entry. */
 #include "indicator.h"
 #include "report-fixture.h"
+#include "text.h"
 
 TestSuite(ind_assess);
 TestSuite(ind_value);
@@ -57,12 +58,12 @@ Test(ind_assess, on_track_at_the_expected_value_at_risk_below)
 Test(ind_assess, met_at_the_minimum_and_aspiration_beyond)
 {
 	struct ind_assessment a;
-	cr_assert_eq(judge_mid(90, &a), IND_MET);
+	cr_assert_eq(judge_mid(90, &a), IND_MET_MINIMUM);
 	cr_assert_not(a.aspiration_met);
 	struct indicator i = ind(90, 95, 2026);
 	struct measure ms[] = {m(D(2026, 1, 1), 50), m(D(2026, 7, 2), 95)};
 	ind_assess(&i, ms, 2, D(2026, 7, 10), &a);
-	cr_assert_eq(a.state, IND_MET);
+	cr_assert_eq(a.state, IND_MET_ASPIRATION);
 	cr_assert(a.aspiration_met);
 }
 
@@ -78,11 +79,11 @@ Test(ind_assess, missed_only_after_the_target_year)
 	cr_assert_float_eq(a.value, 89.9, 1e-9);
 	ms[1].value = 90;
 	ind_assess(&i, ms, 3, D(2027, 1, 1), &a);
-	cr_assert_eq(a.state, IND_MET);
+	cr_assert_eq(a.state, IND_MET_MINIMUM);
 	/* nothing measured by the end: the earliest value after it */
 	struct measure late[] = {m(D(2027, 2, 1), 91)};
 	ind_assess(&i, late, 1, D(2027, 3, 1), &a);
-	cr_assert_eq(a.state, IND_MET);
+	cr_assert_eq(a.state, IND_MET_MINIMUM);
 }
 
 Test(ind_assess, lower_is_better_when_the_aspiration_is_below_the_minimum)
@@ -99,11 +100,12 @@ Test(ind_assess, lower_is_better_when_the_aspiration_is_below_the_minimum)
 	cr_assert_eq(a.state, IND_AT_RISK);
 	ms[1].value = 10;
 	ind_assess(&i, ms, 2, D(2026, 7, 10), &a);
-	cr_assert_eq(a.state, IND_MET);
+	cr_assert_eq(a.state, IND_MET_MINIMUM);
 	cr_assert_not(a.aspiration_met);
 	ms[1].value = 5;
 	ind_assess(&i, ms, 2, D(2026, 7, 10), &a);
 	cr_assert(a.aspiration_met);
+	cr_assert_eq(a.state, IND_MET_ASPIRATION);
 }
 
 Test(ind_assess, no_target_no_data_no_year_and_future_values)
@@ -323,7 +325,7 @@ Test(ind_store, list_by_document_and_unit_and_judge_stored)
 	cr_assert_eq(v[0].id, a);
 	struct ind_assessment as_;
 	cr_assert_eq(ind_assess_stored(t, &v[0], TODAY, &as_, &e), 0, "%s", e.msg);
-	cr_assert_eq(as_.state, IND_MET);
+	cr_assert_eq(as_.state, IND_MET_ASPIRATION);
 	cr_assert(as_.aspiration_met);
 	ind_list_free(v, n);
 	store_read_end(t);
@@ -369,4 +371,230 @@ Test(ind_store, a_percentage_outside_0_to_100_is_not_recorded)
 	size_t n = measures_of(id, &ms);
 	cr_assert_eq(n, 1);
 	ind_measures_free(ms, n);
+}
+
+/* ---- minimum and aspiration, yearly indicators ---- */
+
+/* "tối thiểu 80%, phấn đấu 90%" by 2026, from 50 on 01/01/2026, judged
+ * on today with one more value v on 02/07/2026. */
+static enum ind_state judge_80_90(double v, date_t today)
+{
+	struct indicator i = ind(80, 90, 2026);
+	struct measure ms[] = {m(D(2026, 1, 1), 50), m(D(2026, 7, 2), v)};
+	struct ind_assessment a;
+	ind_assess(&i, ms, 2, today, &a);
+	return a.state;
+}
+
+Test(ind_assess, aspiration_and_minimum_at_their_boundaries)
+{
+	date_t during = D(2026, 7, 10), last = D(2026, 12, 31), after = D(2027, 1, 1);
+	cr_assert_eq(judge_80_90(90, during), IND_MET_ASPIRATION, "exactly the aspiration");
+	cr_assert_eq(judge_80_90(89.99, during), IND_MET_MINIMUM, "just below the aspiration");
+	cr_assert_eq(judge_80_90(80, during), IND_MET_MINIMUM, "exactly the minimum");
+	/* just below the minimum: the pace towards the minimum (65 expected) */
+	cr_assert_eq(judge_80_90(79.99, during), IND_ON_TRACK);
+	cr_assert_eq(judge_80_90(64.9, during), IND_AT_RISK);
+	/* the last day of the target year still judges the pace; the next day
+	 * the year is over */
+	cr_assert_eq(judge_80_90(64.9, last), IND_AT_RISK);
+	cr_assert_eq(judge_80_90(79.99, after), IND_MISSED);
+	cr_assert_eq(judge_80_90(80, after), IND_MET_MINIMUM);
+	cr_assert_eq(judge_80_90(90, after), IND_MET_ASPIRATION);
+	cr_assert_str_eq(ind_state_label(IND_MET_ASPIRATION), "đạt mức phấn đấu");
+	cr_assert_str_eq(ind_state_label(IND_MET_MINIMUM), "đạt mức tối thiểu");
+	cr_assert_str_eq(ind_state_key(IND_MET_ASPIRATION), "met_aspiration");
+	cr_assert_str_eq(ind_state_key(IND_MET_MINIMUM), "met_minimum");
+}
+
+Test(ind_assess, one_level_only_is_judged_on_what_it_has)
+{
+	struct ind_assessment a;
+	/* "phấn đấu 90%" alone: reaching it is the aspiration, the pace and the
+	 * year's end are measured against it */
+	struct indicator asp = ind(NAN, 90, 2026);
+	struct measure ms[] = {m(D(2026, 1, 1), 50), m(D(2026, 7, 2), 90)};
+	ind_assess(&asp, ms, 2, D(2026, 7, 10), &a);
+	cr_assert_eq(a.state, IND_MET_ASPIRATION);
+	cr_assert_float_eq(a.goal, 90, 1e-9);
+	ms[1].value = 70;
+	ind_assess(&asp, ms, 2, D(2026, 7, 10), &a);
+	cr_assert_eq(a.state, IND_ON_TRACK, "70 is the pace towards 90");
+	ms[1].value = 69.9;
+	ind_assess(&asp, ms, 2, D(2026, 7, 10), &a);
+	cr_assert_eq(a.state, IND_AT_RISK);
+	ms[1].value = 89.9;
+	ind_assess(&asp, ms, 2, D(2027, 1, 1), &a);
+	cr_assert_eq(a.state, IND_MISSED);
+	/* "tối thiểu 80%" alone never reaches an aspiration */
+	struct indicator min = ind(80, NAN, 2026);
+	ms[1].value = 100;
+	ind_assess(&min, ms, 2, D(2027, 1, 1), &a);
+	cr_assert_eq(a.state, IND_MET_MINIMUM);
+	/* no target year: reached or not yet */
+	struct indicator noyear = ind(80, 90, 0);
+	ind_assess(&noyear, ms, 2, D(2027, 1, 1), &a);
+	cr_assert_eq(a.state, IND_MET_ASPIRATION);
+	ms[1].value = 79;
+	ind_assess(&noyear, ms, 2, D(2027, 1, 1), &a);
+	cr_assert_eq(a.state, IND_NOT_MET);
+}
+
+Test(ind_assess, a_ceiling_in_the_text_makes_lower_better)
+{
+	struct ind_assessment a;
+	struct indicator i = ind(NAN, 5, 2026);
+	i.text = "Tỷ lệ hộ nghèo giảm còn dưới 5%.";
+	cr_assert(ind_lower_is_better(&i));
+	struct measure ms[] = {m(D(2026, 1, 1), 9), m(D(2026, 11, 1), 5)};
+	ind_assess(&i, ms, 2, D(2027, 1, 1), &a);
+	cr_assert(a.lower_better);
+	cr_assert_eq(a.state, IND_MET_ASPIRATION);
+	ms[1].value = 5.1;
+	ind_assess(&i, ms, 2, D(2027, 1, 1), &a);
+	cr_assert_eq(a.state, IND_MISSED);
+	struct indicator k = ind(2, NAN, 2026);
+	k.text = "Tỷ lệ đảng viên vi phạm kỷ luật không quá 2%.";
+	cr_assert(ind_lower_is_better(&k));
+	k.text = "Tỷ lệ đảng viên bị xử lý tối đa 2%.";
+	cr_assert(ind_lower_is_better(&k));
+	/* "không dưới", "cấp dưới", "tối đa" before no figure: higher is better */
+	struct indicator h = ind(80, NAN, 2026);
+	h.text = "Tỷ lệ tổ chức cơ sở đảng cấp dưới hoàn thành tốt nhiệm vụ không dưới 80%.";
+	cr_assert_not(ind_lower_is_better(&h));
+	h.text = "Huy động tối đa nguồn lực, 80% xã đạt chuẩn.";
+	cr_assert_not(ind_lower_is_better(&h));
+	h.text = NULL;
+	cr_assert_not(ind_lower_is_better(&h));
+}
+
+Test(ind_assess, yearly_is_read_from_the_text)
+{
+	cr_assert(ind_text_yearly("Hằng năm, tối thiểu 90% chi bộ ...", TXT_NUL));
+	cr_assert(ind_text_yearly("Hàng năm kết nạp 300 đảng viên", TXT_NUL));
+	cr_assert(ind_text_yearly("Mỗi năm kết nạp tối thiểu 2.500 đảng viên", TXT_NUL));
+	cr_assert(ind_text_yearly("Số đảng viên mới tăng 5% từng năm", TXT_NUL));
+	cr_assert_not(ind_text_yearly("Tốc độ tăng trưởng bình quân hằng năm đạt 7%", TXT_NUL));
+	cr_assert_not(ind_text_yearly("Đến năm 2025, 80% thủ tục trực tuyến", TXT_NUL));
+	cr_assert_not(ind_text_yearly("cả năm", TXT_NUL));
+	cr_assert_not(ind_text_yearly(NULL, 0));
+	struct indicator i = ind(80, 90, 0);
+	cr_assert_eq(ind_last_year(&i, D(2026, 5, 1)), 0, "not yearly");
+	i.text = "Hằng năm, tối thiểu 80%, phấn đấu 90% chi bộ xếp loại tốt.";
+	cr_assert_eq(ind_last_year(&i, D(2026, 5, 1)), 2026);
+	i.year = 2025; /* "hằng năm ... đến năm 2025" */
+	cr_assert_eq(ind_last_year(&i, D(2026, 5, 1)), 2025);
+	cr_assert_eq(ind_last_year(&i, D(2024, 5, 1)), 2024);
+}
+
+static struct indicator yearly(void)
+{
+	struct indicator i = ind(80, 90, 0);
+	i.text = "Hằng năm, tối thiểu 80%, phấn đấu 90% chi bộ xếp loại hoàn thành tốt nhiệm vụ.";
+	return i;
+}
+
+Test(ind_assess, a_yearly_indicator_is_judged_on_each_years_own_values)
+{
+	struct indicator i = yearly();
+	struct measure ms[] = {m(D(2025, 6, 30), 85), m(D(2025, 12, 31), 92), m(D(2026, 3, 31), 60),
+	                       m(D(2026, 9, 30), 70)};
+	struct ind_assessment a, *ys;
+	size_t n;
+	ind_assess_years(&i, ms, 4, 2025, D(2026, 11, 23), &ys, &n);
+	cr_assert_eq(n, 2);
+	cr_assert_eq(ys[0].year, 2025);
+	cr_assert_eq(ys[0].state, IND_MET_ASPIRATION, "2025 ended at 92");
+	cr_assert_float_eq(ys[0].value, 92, 1e-9);
+	cr_assert_eq(ys[0].nmeasures, 2);
+	cr_assert_eq(ys[0].end, D(2025, 12, 31));
+	/* 2026 on its own values: baseline 60 on 31/03, 80 at 31/12 */
+	cr_assert_eq(ys[1].year, 2026);
+	cr_assert_eq(ys[1].nmeasures, 2);
+	cr_assert_float_eq(ys[1].base, 60, 1e-9);
+	cr_assert_eq(ys[1].state, IND_AT_RISK);
+	free(ys);
+	/* the headline is the current year's judgement */
+	ind_assess(&i, ms, 4, D(2026, 11, 23), &a);
+	cr_assert_eq(a.year, 2026);
+	cr_assert_eq(a.state, IND_AT_RISK);
+	/* the same values on an indicator judged once would count 2025's */
+	struct indicator once = ind(80, 90, 0);
+	ind_assess(&once, ms, 4, D(2026, 11, 23), &a);
+	cr_assert_eq(a.year, 0);
+	cr_assert_eq(a.state, IND_NOT_MET);
+	/* after the year's end: missed; a year with no value has no data */
+	ind_assess_years(&i, ms, 4, 2024, D(2027, 1, 1), &ys, &n);
+	cr_assert_eq(n, 4);
+	cr_assert_eq(ys[0].year, 2024);
+	cr_assert_eq(ys[0].state, IND_NO_DATA);
+	cr_assert_eq(ys[2].state, IND_MISSED, "2026 ended at 70");
+	cr_assert_eq(ys[3].year, 2027);
+	cr_assert_eq(ys[3].state, IND_NO_DATA, "nothing measured in 2027 yet");
+	free(ys);
+	/* 2026 at exactly the minimum, then exactly the aspiration */
+	ms[3].value = 80;
+	ind_assess_year(&i, ms, 4, 2026, D(2027, 1, 1), &a);
+	cr_assert_eq(a.state, IND_MET_MINIMUM);
+	ms[3].value = 90;
+	ind_assess_year(&i, ms, 4, 2026, D(2027, 1, 1), &a);
+	cr_assert_eq(a.state, IND_MET_ASPIRATION);
+}
+
+Test(ind_assess, a_past_day_uses_only_the_values_known_then)
+{
+	struct indicator i = yearly();
+	struct measure ms[] = {m(D(2025, 6, 30), 85), m(D(2025, 12, 31), 79), m(D(2026, 3, 31), 95)};
+	struct ind_assessment a, *ys;
+	size_t n;
+	ind_assess(&i, ms, 3, D(2025, 12, 30), &a);
+	cr_assert_eq(a.year, 2025);
+	cr_assert_eq(a.state, IND_MET_MINIMUM, "85 was the latest on 30/12/2025");
+	cr_assert_eq(a.nmeasures, 1);
+	ind_assess(&i, ms, 3, D(2025, 12, 31), &a);
+	cr_assert_eq(a.state, IND_AT_RISK, "79 on the last day, the year not yet over");
+	ind_assess_years(&i, ms, 3, 2025, D(2026, 3, 30), &ys, &n);
+	cr_assert_eq(n, 2);
+	cr_assert_eq(ys[0].state, IND_MISSED);
+	cr_assert_eq(ys[1].state, IND_NO_DATA, "31/03/2026 is after the day asked");
+	free(ys);
+	/* no plan year: from the earliest value; not yearly: nothing */
+	ind_assess_years(&i, ms, 3, 0, D(2026, 5, 1), &ys, &n);
+	cr_assert_eq(n, 2);
+	cr_assert_eq(ys[0].year, 2025);
+	free(ys);
+	struct indicator once = ind(80, 90, 2026);
+	ind_assess_years(&once, ms, 3, 2025, D(2026, 5, 1), &ys, &n);
+	cr_assert_eq(n, 0);
+	cr_assert_null(ys);
+}
+
+Test(ind_store, a_yearly_indicator_runs_from_its_plans_year)
+{
+	struct err e = {0};
+	uint64_t doc = rfx_doc("16-KH/TU", "KH", "tu", D(2025, 3, 10), DATE_NONE, NULL, NULL);
+	struct indicator i = yearly();
+	i.id = 0;
+	i.doc_id = doc;
+	strcpy(i.section, "II#1");
+	i.text = xstrdup(i.text);
+	i.lead = rfx_unit("thu-btc");
+	cr_assert_eq(store_write(fx.ops.st, put_indicator, &i, &e), 0, "%s", e.msg);
+	cr_assert_eq(ind_measure_add(&fx.ops, i.id, 81, D(2026, 6, 30), NULL, NULL, &e), 0, "%s", e.msg);
+	struct txn *t = rfx_read();
+	cr_assert_eq(ind_first_year(t, &i), 2025);
+	struct ind_assessment *ys;
+	size_t n;
+	cr_assert_eq(ind_years_stored(t, &i, TODAY, &ys, &n, &e), 0, "%s", e.msg);
+	cr_assert_eq(n, 2);
+	cr_assert_eq(ys[0].year, 2025);
+	cr_assert_eq(ys[0].state, IND_NO_DATA);
+	cr_assert_eq(ys[1].state, IND_MET_MINIMUM);
+	free(ys);
+	struct ind_assessment a;
+	cr_assert_eq(ind_assess_stored(t, &i, TODAY, &a, &e), 0, "%s", e.msg);
+	cr_assert_eq(a.year, 2026);
+	cr_assert_eq(a.state, IND_MET_MINIMUM);
+	store_read_end(t);
+	indicator_free(&i);
 }

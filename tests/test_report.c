@@ -126,7 +126,7 @@ Test(report, sections_figures_and_notes_of_the_year)
 	cr_assert_str_eq(r.missing[0].number, "15-CTr/TU");
 	/* the indicator */
 	cr_assert_eq(r.ninds, 1);
-	cr_assert_eq(r.inds[0].a.state, IND_MET);
+	cr_assert_eq(r.inds[0].a.state, IND_MET_MINIMUM);
 	cr_assert_str_eq(r.inds[0].doc_number, "15-CTr/TU");
 	report_free(&r);
 }
@@ -305,7 +305,7 @@ Test(report, json_parses_back_with_the_same_figures)
 	cr_assert_eq(json_array_size(json_object_get(j, "missing_plans")), 2);
 	cr_assert_str_eq(json_string_value(json_object_get(json_object_get(j, "period"), "from")), "2026-01-01");
 	json_t *ind = json_array_get(json_object_get(j, "indicators"), 0);
-	cr_assert_str_eq(json_string_value(json_object_get(ind, "state")), "met");
+	cr_assert_str_eq(json_string_value(json_object_get(ind, "state")), "met_minimum");
 	cr_assert_float_eq(json_real_value(json_object_get(ind, "value")), 95, 1e-9);
 	json_decref(j);
 	free(s);
@@ -438,4 +438,19 @@ Test(remind, letter_is_dated_at_the_committee_s_place)
 	cr_assert_str_eq(remind_place(h, rfx_unit("duk"), place, sizeof place), "Thử Nghiệm",
 	                 "a bloc committee names no place: the province's");
 	cr_assert_str_eq(remind_place(h, 0, place, sizeof place), "");
+}
+
+Test(report, a_period_over_judges_its_indicators_at_its_end)
+{
+	struct report r;
+	scenario();
+	/* the only value, 95, is dated 30/09/2026: unknown at the end of Q2 */
+	build(0, 0, "2026-Q2", &r);
+	cr_assert_eq(r.ninds, 1);
+	cr_assert_eq(r.inds[0].a.state, IND_NO_DATA);
+	report_free(&r);
+	build(0, 0, "2026-Q3", &r);
+	cr_assert_eq(r.inds[0].a.state, IND_MET_MINIMUM);
+	cr_assert_eq(r.inds[0].a.value_date, D(2026, 9, 30));
+	report_free(&r);
 }

@@ -2,6 +2,7 @@
 # install-layout.sh — `make install` into a temporary DESTDIR gives the
 # layout of a shared office server (theodoi(1), FILES):
 #   $PREFIX/bin/theodoi                      0755
+#   $PREFIX/libexec/theodoi/theodoi-extract  0755 (the reader of Word, PDF files)
 #   $PREFIX/share/man/man1/theodoi.1         0644
 #   $PREFIX/share/man/man5/theodoi.ini.5     0644
 #   /etc/theodoi/theodoi.ini                 0644, [store] path = /var/lib/theodoi/store
@@ -30,6 +31,7 @@ check() { # path mode
 	[ "$(mode "$dest$1")" = "$2" ] || fail "$1: mode $(mode "$dest$1"), want $2"
 }
 check /usr/local/bin/theodoi 755
+check /usr/local/libexec/theodoi/theodoi-extract 755
 check /usr/local/share/man/man1/theodoi.1 644
 check /usr/local/share/man/man5/theodoi.ini.5 644
 check /etc/theodoi 755

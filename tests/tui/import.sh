@@ -1,5 +1,5 @@
 #!/bin/sh
-# i imports a plan from a text file: the file is read and previewed (its
+# i imports a plan from a file (text, or Word as the end shows): the file is read and previewed (its
 # figures as the command line warns, then every task with its section,
 # lead, deadline and text, scrolled to the warnings), Enter stores it, the
 # panes show the new document under its issuer, and v shows its original
@@ -69,6 +69,23 @@ EOS
 	[ "$(screen | max_width)" -le 120 ] || fail "the preview is wider than the screen"
 	keys Escape c
 	wait_gone "Nhập kế hoạch từ tệp" || fail "c does not close the import form"
+fi
+# The same plan as a Word file with automatic numbering: recognised by its
+# bytes (the name says .txt), read by the helper, the same tasks.
+docx="$PWD/../shared/samples/thanh-uy-ke-hoach.autonum.docx"
+if [ -f "$docx" ]; then
+	cp "$docx" "$TMP/ke-hoach.txt"
+	cli import --dry-run --format json "$TMP/ke-hoach.txt" >"$TMP/dry-docx.json" 2>/dev/null ||
+		fail "cli import --dry-run of the .docx"
+	ntasks=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["source"]["format"] == "docx", d["source"]; print(len(d["tasks"]))' "$TMP/dry-docx.json") ||
+		fail "the command line does not read the .docx as Word"
+	keys i
+	type_text "$TMP/ke-hoach.txt"
+	keys Enter
+	wait_for ": $ntasks nhiệm vụ" || fail "the preview of the .docx does not show its $ntasks tasks"
+	screen | grep -qF "Định dạng: Word (.docx)" || fail "the preview does not say it read a Word file"
+	keys Escape c
+	wait_gone "Nhập kế hoạch từ tệp" || fail "c does not close the import form after the .docx"
 fi
 quit_and_check_restored
 pass
