@@ -242,3 +242,30 @@ Test(cli_period, a_unit_changing_level_moves_the_due)
 	r = ok(fx_run(conf, store, "check-store", NULL));
 	fx_free(&r);
 }
+
+/* tests/data/schema1/export.json: `theodoi export` of the previous release
+ * (1948c53, schema 1), cut to document #5 and its tasks #146 (yearly,
+ * reported 05/01/2026), #147 (multi-level, led by tu-btc) and #148
+ * (ongoing, set done on 06/01/2026).  Imported, its dues follow the
+ * period rules and the store passes check-store. */
+Test(cli_period, a_schema1_export_imports_with_dues_by_the_period_rules)
+{
+	char store[160];
+	snprintf(store, sizeof store, "%s/imported", fx_tmpdir());
+	struct run r = ok(RUN(store, "import-json", "tests/data/schema1/export.json"));
+	fx_free(&r);
+	json_t *j = show(store, "2026-11-23", "147");
+	cr_assert_str_eq(json_string_value(json_object_get(j, "due")), "2025-12-31",
+	                 "the provincial date, not the grassroots 27/02/2026");
+	json_decref(j);
+	j = show(store, "2026-11-23", "148");
+	cr_assert_str_eq(json_string_value(json_object_get(j, "status")), "done");
+	cr_assert_str_eq(json_string_value(json_object_get(j, "due")), "2026-12-31",
+	                 "done in January for 2025; 2026 owed");
+	json_decref(j);
+	j = show(store, "2026-11-23", "146");
+	cr_assert_str_eq(json_string_value(json_object_get(j, "due")), "2026-12-31");
+	json_decref(j);
+	r = ok(RUN(store, "check-store"));
+	fx_free(&r);
+}
