@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deadline.h"
 #include "store-impl.h"
 #include "text.h"
-#include "period.h"
 #include "timeliness.h"
 
 static struct ixent *ix_add(struct ixset *s, enum store_db db)
@@ -84,9 +84,9 @@ void ix_of_doc(const struct doc *d, struct ixset *s)
 date_t count_slot(const struct task *t)
 {
 	/* A recurring task that is done is done for its period and owes the
-	 * next one (period.h): it stays open at its due. */
+	 * next one (period.h, per_recurring): it stays open at its due. */
 	if (t->status == ST_ON_HOLD ||
-	    (!st_is_open((enum task_status)t->status) && !per_recurring(&t->dl)))
+	    (!st_is_open((enum task_status)t->status) && !dl_is_periodic(&t->dl)))
 		return STORE_SLOT_CLOSED;
 	if (t->due == DATE_NONE || t->due >= STORE_SLOT_NODUE)
 		return STORE_SLOT_NODUE;
