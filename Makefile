@@ -61,6 +61,18 @@ all: $(BIN) $(XT_BIN)
 $(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# The configuration and store an installed program trusts (src/priv.c) and
+# where it finds its helper (src/intake.c): compiled in, and rebuilt
+# whenever SYSCONFDIR, LOCALSTATEDIR or LIBEXECDIR change, so that `make
+# install SYSCONFDIR=...` installs a program that reads them.
+PATH_DEFS = -DTHEODOI_SYSCONFDIR='"$(SYSCONFDIR)"' -DTHEODOI_LOCALSTATEDIR='"$(LOCALSTATEDIR)"' \
+            -DTHEODOI_LIBEXECDIR='"$(LIBEXECDIR)"'
+$(BUILD)/paths.stamp: FORCE | $(BUILD)
+	@echo '$(PATH_DEFS)' | cmp -s - $@ || echo '$(PATH_DEFS)' >$@
+$(BUILD)/priv.o $(BUILD)/intake.o: ALL_CFLAGS += $(PATH_DEFS)
+$(BUILD)/priv.o $(BUILD)/intake.o: $(BUILD)/paths.stamp
+FORCE:
+
 $(LIB): $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
@@ -72,16 +84,6 @@ $(BUILD)/extract/%.o: src/extract/%.c | $(BUILD)/extract
 
 $(XT_BIN): $(XT_OBJ) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(XT_LIBS) $(LDLIBS)
-
-# Where the installed program finds its helper: compiled in, and rebuilt
-# when the value given to make changes.
-PATH_DEFS  = -DTHEODOI_LIBEXECDIR='"$(LIBEXECDIR)"'
-PATHS_STAMP = $(BUILD)/paths.stamp
-$(PATHS_STAMP): FORCE | $(BUILD)
-	@echo '$(PATH_DEFS)' | cmp -s - $@ || echo '$(PATH_DEFS)' >$@
-$(BUILD)/intake.o: $(PATHS_STAMP)
-$(BUILD)/intake.o: ALL_CFLAGS += $(PATH_DEFS)
-FORCE:
 
 $(BUILD)/tests/%: tests/%.c $(LIB) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS) $(CRIT_LIBS)
@@ -155,6 +157,11 @@ install: $(BIN) $(XT_BIN)
 	  $(DESTDIR)$(LIBEXECDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/theodoi
 	install -m 755 $(XT_BIN) $(DESTDIR)$(LIBEXECDIR)/theodoi-extract
+	@# setgid to the store's group, when that group exists (it is not
+	@# created here): staff outside it reach the store through theodoi only
+	@if chgrp $(STORE_GROUP) $(DESTDIR)$(BINDIR)/theodoi 2>/dev/null; then \
+	  chmod 2755 $(DESTDIR)$(BINDIR)/theodoi; \
+	else echo "theodoi: no group '$(STORE_GROUP)': $(BINDIR)/theodoi installed without the setgid bit (theodoi(1), SHARED SERVER)" >&2; fi
 	install -m 644 man/theodoi.1 $(DESTDIR)$(MANDIR)/man1/theodoi.1
 	install -m 644 man/theodoi.ini.5 $(DESTDIR)$(MANDIR)/man5/theodoi.ini.5
 	install -m 644 conf/theodoi.ini conf/units.ini $(DESTDIR)$(DATADIR)/

@@ -41,7 +41,7 @@ struct ops_ctx;
  * existing directory (the copy is dest/data.mdb).  An existing file is
  * refused (ERR_CONFLICT) unless `force`.  Written to a temporary name in
  * the same directory, fsync'd and renamed, so `dest` is either absent or
- * whole.  *bytes (may be NULL) receives the copy's size.  Needs PA_READ. */
+ * whole.  *bytes (may be NULL) receives the copy's size.  Needs PA_EXPORT. */
 int backup_copy(struct ops_ctx *c, const char *dest, int force, uint64_t *bytes,
                 struct err *e);
 
@@ -56,7 +56,7 @@ int backup_restore(struct ops_ctx *c, const char *src, const char *dir, int forc
                    size_t kept_len, struct err *e);
 
 /* Write the whole store as JSON (the format above) to f, in one read
- * transaction.  Needs PA_READ.  ERR_IO when f cannot be written. */
+ * transaction.  Needs PA_EXPORT.  ERR_IO when f cannot be written. */
 int backup_export_json(struct ops_ctx *c, FILE *f, struct err *e);
 
 /* Counts of what an import brought in. */

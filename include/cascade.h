@@ -105,6 +105,14 @@ void cascade_free(struct cascade *c);
  * per document).  Owned by the caller: cascade_docs_free(). */
 struct cascade_docs;
 int cascade_docs_load(struct txn *t, struct cascade_docs **out, struct err *e);
+/* The same, as the store held them at the end of a past day: documents
+ * entered after `day` (doc.created, history.h) are left out.  DATE_NONE:
+ * every document (cascade_docs_load). */
+int cascade_docs_load_on(struct txn *t, date_t day, struct cascade_docs **out, struct err *e);
+/* cascade_build() for a past day `today`: over the documents the store held
+ * then (cascade_docs_load_on); a document entered later is not found. */
+int cascade_build_past(struct txn *t, const struct hier *h, uint64_t doc, date_t today,
+                       int max_depth, struct cascade *out, struct err *e);
 void cascade_docs_free(struct cascade_docs *d);
 /* cascade_build() over headers already loaded; the transaction they came
  * from may have ended. */

@@ -11,6 +11,7 @@ struct cli;
 struct err;
 struct txn;
 struct task;
+struct hist_day;
 
 /* Document numbers and unit names looked up while listing, so that each is
  * read from the store once, and the whole hierarchy need not be loaded. */
@@ -34,7 +35,13 @@ void rows_init(struct out_table *t);
 int rows_add(struct cli *c, struct txn *t, struct out_table *tab, struct doc_cache *dc,
              const struct task *task, struct err *e);
 
-/* Append the tasks with these ids (in order), reading each in t. */
+/* The past day the figures and listings answer for: when --today is
+ * before the clock's day, *hd is filled (that day, the configured
+ * reporting months) and returned; NULL for the present (history.h). */
+const struct hist_day *rows_past(const struct cli *c, struct hist_day *hd);
+
+/* Append the tasks with these ids (in order), reading each in t; on a past
+ * day (rows_past) each as it stood then, and one created later not at all. */
 int rows_add_ids(struct cli *c, struct txn *t, struct out_table *tab, const uint64_t *ids,
                  size_t n, struct err *e);
 

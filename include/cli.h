@@ -12,11 +12,10 @@
 #include <stdio.h>
 #include "config.h"
 #include "ops.h"
+#include "output.h" /* enum out_format */
 
 struct err;
 struct hier;
-
-enum out_format { FMT_TEXT = 0, FMT_CSV, FMT_JSON };
 
 struct cli {
 	struct config cfg;        /* loaded by main */
@@ -24,11 +23,25 @@ struct cli {
 	char store_dir[PATH_MAX]; /* --store, else [store] path */
 	struct hier *hier;        /* NULL until cli_hier */
 	FILE *out;                /* stdout */
+	const struct cli_cmd *cmd; /* the command running; NULL: the screen */
+	unsigned store_flags;     /* added to store_open's flags (STORE_SHARED when
+	                             the program runs setgid, priv.h) */
 };
 
 /* Open the store (creating it if `create`), synchronise the hierarchy from
- * units.ini, and identify the user.  Idempotent. */
+ * units.ini, identify the user and check the role against the rule of the
+ * running command (cli_check_role).  Idempotent. */
 int cli_store(struct cli *c, int create, struct err *e);
+
+/* 0 if the user (c->ops.who, identified) may run c->cmd: its rule
+ * (struct cli_cmd perm) allows the role for at least one object
+ * (perm_check_any); the screen (c->cmd NULL) needs PA_READ.  Else
+ * ERR_DENIED naming the command and the rule; a command without a rule is
+ * refused too. */
+int cli_check_role(struct cli *c, struct err *e);
+
+/* Run cmd with argv (argv[0] its name): sets c->cmd, resets getopt. */
+int cli_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv, struct err *e);
 
 /* The hierarchy, loaded on first use (after cli_store). */
 int cli_hier(struct cli *c, const struct hier **out, struct err *e);
@@ -68,12 +81,21 @@ enum cli_cmd_flags {
 	CLI_NO_CONFIG = 1 /* runs without theodoi.ini (gen writes its own) */
 };
 
+/* The rule of a command (struct cli_cmd perm): the permission it needs
+ * (enum perm_action of perm.h), checked for the user's role before it
+ * touches the store; or none at all, only for a command that runs without
+ * theodoi.ini (CLI_NO_CONFIG) and so without roles.  0 is "no rule" and is
+ * refused: every command must say. */
+#define CLI_NEEDS(action) ((int)(action) + 1)
+#define CLI_NEEDS_NOTHING (-1)
+
 struct cli_cmd {
 	const char *name;
 	cli_cmd_fn fn;
 	const char *usage;   /* "overdue [--unit U] [--subtree] [--count]" */
 	const char *summary; /* one line, Vietnamese */
 	unsigned flags;      /* enum cli_cmd_flags */
+	int perm;            /* CLI_NEEDS(PA_...) or CLI_NEEDS_NOTHING */
 };
 
 /* The table of commands, terminated by a {NULL} entry. */

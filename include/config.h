@@ -47,16 +47,24 @@ struct cfg_unit {
 	int line;              /* line of the [section] header */
 };
 
+/* Who may grant an extension ([access] extend, see perm.h). */
+enum cfg_extend { CFG_EXTEND_MONITORS = 0, CFG_EXTEND_EDITORS, CFG_EXTEND_ADMINS };
+
 struct config {
 	char path[PATH_MAX];        /* theodoi.ini as found */
 	char units_path[PATH_MAX];  /* units.ini: [paths] units, relative to theodoi.ini */
 	char store[PATH_MAX];       /* [store] path resolved against the directory of
-	                               theodoi.ini; when unset or empty,
-	                               CFG_STORE_DEFAULT next to theodoi.ini */
+	                               theodoi.ini; when unset, CFG_STORE_DEFAULT next
+	                               to theodoi.ini (priv_system_store() for the
+	                               system's configuration) */
 	struct periods periods;     /* [tracking] report_months, default "12" */
 	int soon_days;              /* [tracking] due_soon_days, default 14 */
 	int unmapped_can_read;      /* [access] unmapped = read | none, default read */
-	int editors_extend;         /* [access] editors_extend = yes | no, default yes */
+	int extend;                 /* enum cfg_extend: [access] extend = monitors |
+	                               editors | admins, default monitors; the
+	                               old editors_extend = yes | no reads as
+	                               editors | admins when extend is not set */
+	int extend_set;             /* [access] extend was given */
 	int confirm_done;           /* [access] confirm_done = yes | no, default no */
 	int nmonitors;              /* [access] monitors = office:root, ...; the
 	                               nearest root above a task's lead unit names
@@ -65,13 +73,15 @@ struct config {
 	struct cfg_monitor *monitors;
 	int nusers;
 	struct cfg_user *users;
+	int trusted;                /* loaded by cfg_load_trusted(): units.ini is
+	                               read under the same checks */
 	int nunits;                 /* 0 until cfg_load_units() */
 	struct cfg_unit *units;     /* in file order */
 };
 
 /* Find theodoi.ini: `opt` (from --config) if given, else $THEODOI_CONFIG,
- * $XDG_CONFIG_HOME/theodoi/theodoi.ini (or ~/.config/...),
- * /etc/theodoi/theodoi.ini, ./conf/theodoi.ini.  Writes the path to out.
+ * $XDG_CONFIG_HOME/theodoi/theodoi.ini (or ~/.config/...), the system's
+ * (priv_system_config(): SYSCONFDIR/theodoi/theodoi.ini), ./conf/theodoi.ini.  Writes the path to out.
  * ERR_CONFIG if none exists (the message lists where it looked). */
 int cfg_find(const char *opt, char *out, size_t len, struct err *e);
 
@@ -79,6 +89,13 @@ int cfg_find(const char *opt, char *out, size_t len, struct err *e);
  * sections or keys, bad numbers, bad roles are errors with file:line.
  * The caller frees with cfg_free(), also after a failure. */
 int cfg_load(const char *path, struct config *c, struct err *e);
+
+/* cfg_load() for a program running with a raised identity (priv.h):
+ * theodoi.ini, and later units.ini (cfg_load_units), are opened without
+ * following a symbolic link, must pass priv_fd_trusted() on that
+ * descriptor (root's, writable by no one else: ERR_DENIED otherwise), and
+ * are parsed from the bytes read through it. */
+int cfg_load_trusted(const char *path, struct config *c, struct err *e);
 
 /* Load and validate c->units_path into c->units: unknown parent, cycle,
  * duplicate code, unknown kind, unknown key, missing name, bad successor,

@@ -43,6 +43,14 @@ char *date_vn(date_t t, char *buf);
  * valid.  The --today option is applied by the caller over this. */
 date_t date_today(void);
 
+/* The UTC day of a Unix time (floor division, so times before 1970 fall on
+ * the day before), clamped to the range of date_t; never DATE_NONE. */
+date_t date_of_unix(int64_t t);
+
+/* Today from the clock (local time) alone, whatever $THEODOI_TODAY says:
+ * the day writes record (ops_write_day, ops.h). */
+date_t date_clock(void);
+
 /* Parse a Roman quarter "I".."IV" (case-insensitive) or "1".."4": 1..4, 0 if not. */
 int date_quarter_roman(const char *s, size_t n);
 

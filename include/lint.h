@@ -30,6 +30,7 @@
 struct err;
 struct txn;
 struct hier;
+struct hist_day;
 
 enum lint_rule {
 	LINT_NO_LEAD = 0,
@@ -74,6 +75,9 @@ struct lint_opts {
 	unsigned rules;    /* mask of rules to check; 0: all */
 	date_t today;
 	const struct periods *periods;
+	/* NULL, or the past day `today` is: the tasks as they stood then
+	 * (history.h) */
+	const struct hist_day *past;
 };
 
 /* Check the tasks of the scope; findings in document, then task order

@@ -95,7 +95,7 @@ struct update {
 	uint64_t id;
 	uint64_t task_id;
 	int64_t time;               /* unix time of the commit */
-	date_t day;                 /* "today" when recorded (honours --today) */
+	date_t day;                 /* the day recorded: ops_write_day() (ops.h) */
 	char login[LOGIN_LEN];
 	char *note;                 /* or NULL */
 	int8_t progress;            /* 0..100, or -1 if unchanged */

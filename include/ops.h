@@ -47,24 +47,29 @@ struct ops_ctx {
 	struct store *st;
 	const struct config *cfg;
 	struct actor who;
-	date_t today;
+	date_t today; /* the day figures are read as of: --today, else the clock */
+	date_t clock; /* the real day, for writes; 0 (a zeroed context): ask the
+	                 system clock (date_clock()) at each write */
 };
+
+/* The day a write records (an update's day, a done date, a measurement's
+ * default date, an extension's "after today", an imported task's start):
+ * for an administrator c->today (so that old records can be entered with
+ * --today), for anyone else the real clock, whatever --today or
+ * $THEODOI_TODAY say.  Every writer takes its day from here. */
+date_t ops_write_day(const struct ops_ctx *c);
 
 /* Fill c->who from the real uid of the process (getpwuid(getuid()), never
  * $USER or $LOGNAME) and the configuration's [users]; c->cfg must be set,
  * c->st may be NULL (then the unit id stays 0).  A login that [users] does
  * not map gets ROLE_NONE; when [access] unmapped = none it is refused:
- * ERR_DENIED naming the rule "unmapped-none", so nothing can be read. */
+ * ERR_DENIED naming the rule "unmapped-none", so nothing can be read.
+ * Running with another effective group or user than the real one (theodoi
+ * installed setgid to the group that owns the store, priv.h), it refuses
+ * (ERR_DENIED) a configuration that was not loaded by cfg_load_trusted(),
+ * so that `--config ~/my.ini` cannot grant a role even to a caller that
+ * forgot to refuse it. */
 int ops_identify(struct ops_ctx *c, struct err *e);
-
-/* Running with another effective group or user than the real one (theodoi
- * installed setgid to the group that owns the store, staff outside that
- * group), ops_identify first requires theodoi.ini and units.ini to pass
- * this: owned by root (or by the effective user of a setuid install, never
- * by the real user) and writable by nobody else;
- * else ERR_DENIED, so that `--config ~/my.ini` cannot grant a role.
- * ERR_CONFIG when path cannot be read. */
-int ops_file_trusted(const char *path, struct err *e);
 
 /* Record progress on a task: status (enum task_status, or -1 to keep),
  * progress 0..100 (or -1 to keep), note (UTF-8, may be NULL).  At least one
@@ -93,14 +98,14 @@ struct ops_update_req {
 	                        period (update --period) */
 };
 /* ops_update with every field of the request; ops_update(c, id, s, p, n,
- * ...) is ops_update_req with done_on and period DATE_NONE. */
+ * ...) is ops_update_req with done_on and period DATE_NONE.  done_on, when
+ * given, is only for the update that makes the task done; it may not be
+ * after today nor before the task's start: else ERR_INPUT with field
+ * "done_on" and nothing written.  The task's done_date becomes done_on
+ * (its timeliness is judged by it); the update keeps done_on and, in
+ * `day`, the day it was typed; the audit entry has both. */
 int ops_update_req(struct ops_ctx *c, const struct ops_update_req *req, uint64_t *update_id,
                    struct err *e);
-
-/* Extend a task's deadline to `to` (after today and after the current due)
- * with a reason; the original deadline stays on record.  PA_EXTEND. */
-int ops_extend(struct ops_ctx *c, uint64_t task, date_t to, const char *reason,
-               struct err *e);
 
 /* Add a document (d->id is set).  Admins only (PA_ADD_DOC). */
 int ops_add_doc(struct ops_ctx *c, struct doc *d, struct err *e);
@@ -166,11 +171,73 @@ int ops_pending_each(const struct ops_ctx *c, int mine,
 const char *ops_confirm_label(enum confirm_state s);
 const char *ops_confirm_key(enum confirm_state s);
 
+/* ---- extensions (ops-extend.c) ----
+ *
+ * An extension (gia hạn) moves a task's due to a later day with a reason;
+ * the original deadline stays on record (the task's deadline, and `from`
+ * of its extensions).  Who grants is [access] extend (perm.h, PA_EXTEND):
+ * by default the monitoring office of the task and admins.  The unit that
+ * owes the task asks (PA_EXTEND_REQUEST): the request is an extension
+ * record in state EXT_REQUESTED that changes no due date, until the
+ * office grants it (EXT_GRANTED: the task's due becomes `to`; decided_by,
+ * decided and decision say who, when and with what note) or refuses it
+ * with a reason (EXT_REFUSED).  An extension asked for, or granted, when
+ * the due in force had already passed is marked `late` (gia hạn sau khi
+ * đã quá hạn).  Each call is one write transaction with its audit entry
+ * ("extend", "extend-request", "extend-grant", "extend-refuse", object
+ * "task:N").  Common refusals, all ERR_INPUT with the store unchanged: a
+ * task already done, a new due not after the due in force or not after
+ * today (field "to"), an empty reason (field "reason"), a second request
+ * while one is pending, a direct grant while a request is pending (answer
+ * the request), a decision on an extension that is not a pending request.
+ */
+
+/* Grant an extension at once: the task's due becomes `to`.  PA_EXTEND. */
+int ops_extend(struct ops_ctx *c, uint64_t task, date_t to, const char *reason,
+               struct err *e);
+
+/* Ask for an extension to `to` with a reason.  PA_EXTEND_REQUEST.
+ * *ext_id (may be NULL) receives the request's id. */
+int ops_extend_request(struct ops_ctx *c, uint64_t task, date_t to, const char *reason,
+                       uint64_t *ext_id, struct err *e);
+
+/* Grant the pending request ext_id, to the day asked for (to DATE_NONE)
+ * or to `to`, with an optional note.  PA_EXTEND on its task.
+ * ERR_NOTFOUND for an unknown id. */
+int ops_extend_grant(struct ops_ctx *c, uint64_t ext_id, date_t to, const char *note,
+                     struct err *e);
+
+/* Refuse the pending request ext_id with a reason (required).  PA_EXTEND
+ * on its task; the task does not change. */
+int ops_extend_refuse(struct ops_ctx *c, uint64_t ext_id, const char *reason, struct err *e);
+
+/* Call cb for every pending request (EXT_REQUESTED), in id order, with
+ * its task, in one read transaction; with `mine`, only those the actor may
+ * decide (the queue of a monitoring office; every request for an admin).
+ * Both are valid during the call; cb returns non-zero to stop (that value
+ * is returned).  Costs one pass over the extensions of the store. */
+int ops_extend_pending_each(const struct ops_ctx *c, int mine,
+                            int (*cb)(const struct extension *x, const struct task *t, void *ctx),
+                            void *ctx, struct err *e);
+
 /* Vietnamese label ("đã gia hạn", "đề nghị gia hạn", "không chấp nhận gia
  * hạn") and stable key ("granted", "requested", "refused") of an
  * extension's state; "" for a value out of range. */
 const char *ops_ext_state_label(enum ext_state s);
 const char *ops_ext_state_key(enum ext_state s);
+
+/* Lateness against the original deadline of an extended task: *original
+ * receives the due the task would have without any extension (DATE_NONE
+ * when it has no extension or no dated deadline); returns the days late
+ * against it: of a done task, done_date - original; of an open task,
+ * today - original; 0 when not late or not extended. */
+int ops_late_original(const struct task *t, const struct periods *p, date_t today,
+                      date_t *original);
+
+/* The wording of that lateness into buf: "quá hạn 42 ngày so với thời hạn
+ * ban đầu", or for a done task "hoàn thành quá hạn 42 ngày so với thời hạn
+ * ban đầu"; "" when days <= 0.  Returns buf. */
+char *ops_late_original_text(int days, int done, char *buf, size_t len);
 
 /* ---- for other writers ---- */
 

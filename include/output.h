@@ -1,6 +1,25 @@
-/* output.h — tabular output of the command line in three formats: text
- * lined up by display width (Vietnamese-aware), CSV (RFC 4180) and JSON (an
- * array of objects, typed by column).
+/* output.h — the one output layer of theodoi: tables in three formats
+ * (text lined up by display width, Vietnamese-aware; CSV, RFC 4180; JSON,
+ * an array of objects typed by column), and the CSV cells and JSON text of
+ * every other writer (reports, the JSON export, the audit log).
+ *
+ * What it guarantees, whatever the store holds:
+ *   text  control characters and escape sequences never reach the
+ *         terminal (txt_sanitize, text.h);
+ *   CSV   no C0 or C1 control character and no DEL is written: a tab and a
+ *         newline (LF) stay as they are (quoted), "\r\n" and a lone CR
+ *         become LF, every other C0 control and DEL becomes its Unicode
+ *         control picture (ESC is U+241B "␛", DEL U+2421 "␡"), a C1
+ *         control (U+0080..U+009F) becomes U+FFFD "�".  A text cell that
+ *         begins with = + - @, a tab or a CR is written quoted with a
+ *         single quote ' before it (OWASP's rule against spreadsheet
+ *         formulas: "'=HYPERLINK(...)" is text).  Numeric cells (OUT_INT,
+ *         and OUT_RAW cells that are plain numbers) are written as they
+ *         are, so -3 stays a number;
+ *   JSON  every control character is \u-escaped: C0 (by jansson), and also
+ *         DEL, C1 (U+0080..U+009F) and the line and paragraph separators
+ *         U+2028, U+2029, which jansson writes raw.  Other non-ASCII text
+ *         stays UTF-8.
  */
 #ifndef THEODOI_OUTPUT_H
 #define THEODOI_OUTPUT_H
@@ -8,6 +27,11 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <jansson.h>
+
+#include "util.h"
+
+/* The formats of --format. */
+enum out_format { FMT_TEXT = 0, FMT_CSV, FMT_JSON };
 
 enum out_type {
 	OUT_STR = 0, /* JSON string; "" prints as null */
@@ -36,17 +60,25 @@ struct out_table {
 void out_init(struct out_table *t, const struct out_col *cols, int ncols);
 /* Append a row: ncols strings (NULL is taken as ""). */
 void out_row(struct out_table *t, const char *const *cells);
-/* Print in the format (enum out_format of cli.h); text output control
- * characters are neutralised so no text can drive the terminal. */
+/* Print in the format (enum out_format) as the header comment says. */
 int out_print(const struct out_table *t, int format, FILE *f);
 /* The table as a JSON array (new reference). */
 json_t *out_json(const struct out_table *t);
 void out_free(struct out_table *t);
 
-/* Print a JSON value with 2-space indentation and a newline; 0 or ERR_IO. */
+/* Print a JSON value with 2-space indentation and a newline, escaped as
+ * the header comment says; 0 or ERR_IO. */
 int out_json_print(json_t *j, FILE *f);
 
-/* Write one CSV field, quoted when needed. */
-void out_csv_field(FILE *f, const char *s);
+/* json_dumps(j, flags) with DEL, C1 controls, U+2028 and U+2029 also
+ * \u-escaped.  Malloc'd (the caller frees it), or NULL when jansson
+ * cannot dump j. */
+char *out_json_dumps(const json_t *j, size_t flags);
+
+/* Append one CSV cell to b: a text cell (numeric 0) cleaned, guarded
+ * against formulas and quoted when needed; a numeric cell (numeric 1)
+ * as it is when it is a plain decimal number ("-3", "12.5"), else as
+ * text. */
+void out_csv_cell(struct sbuf *b, const char *s, int numeric);
 
 #endif

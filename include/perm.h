@@ -9,7 +9,7 @@
  *              neither of the above holds;
  *   elsewhere  none of these (also: no lead unit, or an actor with no unit).
  *
- * and, for confirming a reported completion, whether the actor's unit is
+ * and, for confirming a reported completion or granting an extension, whether the actor's unit is
  * (or is below) the monitoring office of the task ([access] monitors in
  * theodoi.ini: the office of the nearest monitored unit at or above the
  * task's lead unit).
@@ -17,14 +17,25 @@
  * The rules:
  *   admin    everything.
  *   editor   reads everything; on tasks of its own unit or subtree: notes,
- *            progress, status, and extensions when [access] editors_extend
- *            allows; on tasks where its unit is a partner: notes only;
+ *            progress, status, and requests for an extension; on tasks
+ *            where its unit is a partner: notes only;
  *            measurements of indicators of its own unit or subtree;
  *            confirms or returns completions when its unit is the
- *            monitoring office; nothing that only admins do.
- *   viewer   reads everything, writes nothing.
+ *            monitoring office; grants or refuses extensions as
+ *            [access] extend says (below); nothing that only admins do.
+ *   viewer   reads everything, writes nothing, and may not copy the
+ *            whole store out (backup, export).
  *   unmapped (a login not under [users]) reads everything when
- *            [access] unmapped = read, else nothing at all.
+ *            [access] unmapped = read, else nothing at all; never copies
+ *            the whole store out.
+ *   Backing up and exporting the whole store (PA_EXPORT): editors and
+ *   admins.
+ *
+ * Who grants an extension (PA_EXTEND), by [access] extend:
+ *   monitors (default)  the monitoring office of the task, and admins;
+ *   editors             also editors on tasks of their own unit or subtree
+ *                       (the old [access] editors_extend = yes);
+ *   admins              admins only.
  *
  * The ops module (ops.h) applies these rules inside every write
  * transaction, so neither the command line nor the TUI can get around
@@ -38,11 +49,12 @@
 struct err;
 
 enum perm_action {
-	PA_READ = 0,  /* read anything; export, back up, read the audit log */
+	PA_READ = 0,  /* read anything, the audit log too */
 	PA_NOTE,      /* record an update on a task (a note) */
 	PA_PROGRESS,  /* change a task's progress (%) */
 	PA_STATUS,    /* change a task's status */
-	PA_EXTEND,    /* extend a task's deadline (gia hạn) */
+	PA_EXTEND,    /* extend a task's deadline (gia hạn), grant or refuse a request */
+	PA_EXTEND_REQUEST, /* ask the monitoring office for an extension */
 	PA_CONFIRM,   /* confirm or return a reported completion */
 	PA_MEASURE,   /* record a measurement of an indicator */
 	PA_ADD_DOC,   /* enter a document */
@@ -52,6 +64,7 @@ enum perm_action {
 	PA_IMPORT,    /* import a plan from text */
 	PA_HIERARCHY, /* change the hierarchy of units, hand tasks over */
 	PA_MAINTAIN,  /* restore a backup, import a JSON export, repair indexes */
+	PA_EXPORT,    /* copy the whole store out: backup, export */
 	PA_COUNT
 };
 
@@ -73,24 +86,32 @@ struct perm_rule {
 /* The options of [access] that the rules read. */
 struct perm_opts {
 	int unmapped_can_read; /* [access] unmapped = read */
-	int editors_extend;    /* [access] editors_extend = yes */
+	int extend;            /* enum cfg_extend: [access] extend */
 };
 
-/* The options of a configuration (cfg NULL: the defaults, read and yes). */
+/* The options of a configuration (cfg NULL: the defaults, read and
+ * monitors). */
 struct perm_opts perm_opts_of(const struct config *cfg);
 
 /* Decide: NULL when `role` may do `a` on an object in relation `rel` to
  * the actor's unit (monitor: the actor's unit is the object's monitoring
- * office, read for PA_CONFIRM only), else the rule that refuses it (a
+ * office, read for PA_CONFIRM and PA_EXTEND only), else the rule that refuses it (a
  * static entry of the table: never freed).  Actions that concern no task
  * (PA_ADD_DOC, PA_IMPORT, PA_READ, ...) ignore rel.  Out-of-range values
  * are refused. */
 const struct perm_rule *perm_check(enum role role, enum perm_action a, enum perm_rel rel,
                                    int monitor, const struct perm_opts *o);
 
+/* Decide whether `role` may do `a` on at least one object: NULL when some
+ * relation allows it (the actor's unit counted as monitoring office), else
+ * the rule that refuses it on the actor's own unit's objects.  For checks before any object is
+ * known (the rule of a command, cli.h): the object's own check follows. */
+const struct perm_rule *perm_check_any(enum role role, enum perm_action a,
+                                       const struct perm_opts *o);
+
 /* Fill e with ERR_DENIED and a message naming the action, the object (may
  * be NULL or "") and the rule:
- *   "không có quyền gia hạn nhiệm vụ #12 (quy tắc editors-extend): ..."
+ *   "không có quyền gia hạn nhiệm vụ #12 (quy tắc extend-monitors): ..."
  * Returns ERR_DENIED. */
 int perm_deny(const struct perm_rule *r, enum perm_action a, const char *object,
               struct err *e);

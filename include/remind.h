@@ -19,6 +19,7 @@
 struct err;
 struct txn;
 struct hier;
+struct hist_day;
 
 struct remind_item {
 	uint64_t task;
@@ -29,6 +30,8 @@ struct remind_item {
 	char *dl_phrase;              /* as written, or NULL */
 	date_t due;                   /* effective due date */
 	date_t extended_to;           /* or DATE_NONE */
+	date_t original_due;          /* due before any extension, when extended */
+	int days_late_original;       /* days late against it, 0 if not late */
 	int periodic;                 /* due is a report date */
 	struct tl_result tl;          /* TL_OVERDUE / TL_UNREPORTED / TL_DUE_SOON / TL_ON_TRACK */
 };
@@ -45,7 +48,11 @@ struct remind_opts {
 	uint32_t root;  /* the units of this subtree; 0: every unit */
 	int days;       /* soon window: due up to today + days (0: only overdue and today) */
 	date_t today;
-	const struct periods *periods; /* reporting months (NULL: December) */
+	const struct periods *periods; /* reporting months, for the due before an
+	                                  extension; NULL: December */
+	/* NULL, or the past day `today` is: the tasks as they stood then
+	 * (history.h), not as the due index has them now */
+	const struct hist_day *past;
 };
 
 /* The letters, one per unit with items, in tree order.  h is required.

@@ -20,7 +20,12 @@
  *   - the closing figures: the roll-up of the scope (rollup.h), its
  *     sentence, and what happened in the period (tasks done, updates).
  * Status and timeliness are as of `today` (the figures are "tính đến
- * ngày"); the period chooses the notes and the in-period figures.
+ * ngày"); the period chooses the notes and the in-period figures.  The
+ * caller makes `today` the end of a past period (report --period 2025
+ * answers for 31/12/2025) and, for a day before the present, passes it as
+ * `past`: every task is then taken as it stood that day (history.h), tasks
+ * created later are left out, and only updates recorded on or before it
+ * give notes, so that later work never changes the report of that day.
  */
 #ifndef THEODOI_REPORT_H
 #define THEODOI_REPORT_H
@@ -42,15 +47,18 @@ struct hier;
 struct report_period {
 	int year;
 	int quarter;       /* 1..4, or 0 for the whole year */
+	int half;          /* 1 (sáu tháng đầu năm) or 2 (cuối năm), or 0 */
 	date_t from, to;   /* inclusive */
 };
 
-/* "2026" or "2026-Q3" (also "2026-q3", "Q3/2026", "III/2026").  ERR_USAGE
- * with a message naming s otherwise. */
+/* "2026", "2026-Q3" (also "2026-q3", "Q3/2026", "III/2026") or a half
+ * year "2026-H1" / "2026-H2".  ERR_USAGE with a message naming s
+ * otherwise. */
 int report_period_parse(const char *s, struct report_period *out, struct err *e);
 /* The whole year y. */
 void report_period_year(int y, struct report_period *out);
-/* "năm 2026", "quý III năm 2026" into buf; returns buf. */
+/* "năm 2026", "quý III năm 2026", "sáu tháng đầu năm 2026", "sáu tháng
+ * cuối năm 2026" into buf; returns buf. */
 char *report_period_label(const struct report_period *p, char *buf, size_t len);
 
 /* "Chương trình hành động" for "CTr", "Kế hoạch" for "KH", ...; "Văn bản"
@@ -75,6 +83,9 @@ struct report_task {
 	char *dl_phrase;             /* as written, or NULL */
 	date_t due;                  /* effective due, or DATE_NONE */
 	date_t extended_to;
+	date_t original_due;         /* due before any extension, when extended
+	                                (ops_late_original), else DATE_NONE */
+	int days_late_original;      /* days late against it, 0 if not late */
 	int periodic;                /* a periodic deadline: due is a report date */
 	uint8_t status, progress;
 	struct tl_result tl;
@@ -143,6 +154,7 @@ struct report_opts {
 	date_t today;
 	int soon;                    /* "sắp đến hạn" window */
 	const struct periods *periods;
+	const struct hist_day *past; /* NULL, or the past day `today` is */
 };
 
 /* Build the report.  Reads the tasks of the scope only (as rollup.h does),

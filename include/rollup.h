@@ -29,8 +29,18 @@
  * Within not yet due: done ahead of time, or open (of which due soon).
  * Within no date: done, chờ văn bản cấp trên, cần rà soát, and the rest
  * (chưa xác định thời hạn).  A task with no date but an extension takes
- * the extension as its date.  A "done" waiting for confirmation counts as
- * done here and is also counted in pending_confirm.
+ * the extension as its date.
+ *
+ * A "done" the unit reported that waits for the monitoring office to
+ * confirm it (confirm_done = yes; chờ xác nhận) is not done: it counts in
+ * no "hoàn thành" figure and not in the completion rate's numerator.  It
+ * falls in the group its date gives, in a part of its own: fallen due,
+ * not done, chờ xác nhận (beside trong hạn gia hạn and quá hạn: the unit
+ * has reported, the wait is the office's, so it is not overdue); not yet
+ * due, chờ xác nhận; no date, chờ xác nhận.  It has no timeliness in
+ * by_tl, and pending_confirm counts them all.  The store's counters keep
+ * such a claim among the closed tasks (not overdue, not due soon), which
+ * agrees with this: the counters' "overdue" is the quá hạn part.
  *
  * The completion rate is done / fallen due.
  */
@@ -46,6 +56,7 @@
 struct err;
 struct txn;
 struct hier;
+struct hist_day;
 
 /* The group and sub-group of one task (see the header comment). */
 enum rollup_bucket {
@@ -60,6 +71,9 @@ enum rollup_bucket {
 	RB_NO_DATE_REVIEW,   /* no date, the directive's expected year has passed */
 	RB_NO_DATE_OTHER,    /* no date: on request, roadmap, term, none, ... */
 	RB_ON_HOLD,          /* tạm dừng */
+	RB_DUE_PENDING,      /* fallen due, reported done, waiting for confirmation */
+	RB_NOT_DUE_PENDING,  /* not yet due, reported done, waiting for confirmation */
+	RB_NO_DATE_PENDING,  /* no date, reported done, waiting for confirmation */
 	RB_COUNT
 };
 
@@ -95,14 +109,16 @@ struct rollup {
 	/* The groups (sums of buckets, kept for readers). */
 	uint64_t due;          /* fallen due */
 	uint64_t due_done;     /* of them done (on time + late) */
-	uint64_t due_open;     /* of them not done (extended + overdue) */
+	uint64_t due_open;     /* of them not done (extended + overdue + pending) */
 	uint64_t unreported;   /* of due_open overdue: periodic, report missing */
-	uint64_t not_due;      /* not yet due (done ahead + open) */
+	uint64_t not_due;      /* not yet due (done ahead + open + pending) */
 	uint64_t due_soon;     /* of not_due open: due within the window */
 	uint64_t no_date;
-	uint64_t done;         /* every done task, in any group, but a recurring
-	                          one (done for its period, it owes the next) */
-	uint64_t pending_confirm; /* done, waiting for the office to confirm */
+	uint64_t done;         /* every done task, in any group (not the claims
+	                          waiting for confirmation, nor a recurring task:
+	                          done for its period, it owes the next) */
+	uint64_t pending_confirm; /* reported done, waiting for the office to
+	                             confirm (RB_*_PENDING) */
 	/* The most overdue, most days late first, ties by task id. */
 	size_t nworst;
 	struct rollup_late worst[ROLLUP_WORST];
@@ -122,6 +138,10 @@ void rollup_merge(struct rollup *a, const struct rollup *b);
 struct rollup_scope {
 	uint32_t unit;  /* a unit and its subtree; 0: the whole store */
 	uint64_t doc;   /* one document; 0: every document */
+	/* NULL: the tasks as they are now; else as they stood at the end of
+	 * past->day (history.h): tasks created later are left out, the others
+	 * rebuilt from their journal. */
+	const struct hist_day *past;
 };
 
 /* Call fn(task, ctx) on every task of the scope, each read once and only
@@ -130,8 +150,9 @@ struct rollup_scope {
  * scope is empty.  Reads through the indexes of documents and leads, not
  * the whole store, when the scope has a document or a unit.  The task is
  * valid only during the call.  A non-zero return of fn stops the walk and
- * is returned.  ERR_INTERNAL without h for a unit, ERR_NOTFOUND for a unit
- * not in h, or the store's error. */
+ * is returned.  With scope->past, each task is passed as it stood on that
+ * day, and tasks that did not yet exist are skipped.  ERR_INTERNAL without
+ * h for a unit, ERR_NOTFOUND for a unit not in h, or the store's error. */
 int rollup_each_task(struct txn *t, const struct hier *h, const struct rollup_scope *scope,
                      int (*fn)(const struct task *task, void *ctx), void *ctx, struct err *e);
 
@@ -156,7 +177,9 @@ struct rollup_row {
  * of the hierarchy, and a row for unresolved leads when there are any.
  * *total receives the whole scope.  With counts_only and no document, the
  * rows and the total come from the store's counters without reading a task
- * (see struct rollup, counts_only).  *rows is malloc'd: the caller frees it. */
+ * (see struct rollup, counts_only); the counters describe the present, so
+ * for a past day (scope->past) the same counts are taken from the tasks as
+ * they stood then.  *rows is malloc'd: the caller frees it. */
 int rollup_children(struct txn *t, const struct hier *h, const struct rollup_scope *scope,
                     const struct rollup_when *w, int counts_only, struct rollup_row **rows,
                     size_t *n, struct rollup *total, struct err *e);
@@ -178,14 +201,19 @@ char *rollup_count_str(uint64_t n, char *buf, size_t len);
  * hoàn thành đạt 60%; chưa đến hạn 21 nhiệm vụ (đã hoàn thành trước hạn 2);
  * 7 nhiệm vụ chưa có mốc thời hạn cụ thể (chờ văn bản cấp trên 1, cần rà
  * soát 1, chưa xác định thời hạn 5); tạm dừng 1 nhiệm vụ."  The parts
- * after the rate appear only when not zero.  malloc'd: the caller frees. */
+ * after the rate appear only when not zero.  Claims waiting for
+ * confirmation, when there are any, are said after the total ("Tổng số 49
+ * nhiệm vụ, trong đó 3 nhiệm vụ báo cáo hoàn thành đang chờ xác nhận; ...")
+ * and as a part "chờ xác nhận N" of each group that has some.  malloc'd: the caller frees. */
 char *rollup_sentence(const struct rollup *r);
 
 /* The figures as lines of a table, in reading order: key (ASCII, for CSV
  * and JSON), Vietnamese label, count and depth (0 a group, 1 its parts,
- * 2 their parts, ...).  Fills at most max lines of out; returns how many
- * there are (ROLLUP_LINES). */
-#define ROLLUP_LINES 19
+ * 2 their parts, ...).  The lines of claims waiting for confirmation
+ * ("due_pending", "not_due_pending", "no_date_pending") are there only
+ * when pending_confirm is not zero.  Fills at most max lines of out;
+ * returns how many there are (at most ROLLUP_LINES). */
+#define ROLLUP_LINES 22
 struct rollup_line {
 	const char *key;
 	const char *label;
@@ -195,7 +223,7 @@ struct rollup_line {
 size_t rollup_lines(const struct rollup *r, struct rollup_line *out, size_t max);
 
 /* The roll-up as a JSON object (new reference): every line of
- * rollup_lines by key, "completion_rate" (percent as a number, null when
+ * rollup_lines by key (the pending ones always), "pending_confirm", "completion_rate" (percent as a number, null when
  * nothing fell due), "by_status" and "by_timeliness" (objects keyed by
  * st_key / tl_key), "most_overdue" ([{"task", "days"}]) and "sentence". */
 json_t *rollup_to_json(const struct rollup *r);

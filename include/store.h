@@ -59,7 +59,10 @@ struct txn;
 enum store_flags {
 	STORE_CREATE = 1,   /* create the directory and an empty store if missing */
 	STORE_RDONLY = 2,   /* open read-only (a viewer on a read-only file system) */
-	STORE_NOSYNC = 4    /* no fsync at commit (bulk generation only) */
+	STORE_NOSYNC = 4,   /* no fsync at commit (bulk generation only) */
+	STORE_SHARED = 8    /* the shared store of a raised program (priv.h): the
+	                       directory, data.mdb and lock.mdb must belong to the
+	                       raised group and be no symbolic links (ERR_STORE) */
 };
 
 /* Open the store in directory dir.  Clears readers left by dead processes.
@@ -202,6 +205,17 @@ int store_extension_add(struct txn *t, struct extension *x, struct err *e);
 int store_extensions_of_task(struct txn *t, uint64_t task,
                              int (*cb)(const struct extension *x, void *ctx), void *ctx,
                              struct err *e);
+/* One extension by id (*out owned by the caller: extension_free);
+ * ERR_NOTFOUND if absent. */
+int store_extension_get(struct txn *t, uint64_t id, struct extension *out, struct err *e);
+/* Replace an existing extension (a request decided); its task may not
+ * change.  ERR_NOTFOUND if absent, ERR_INPUT if the task differs. */
+int store_extension_put(struct txn *t, const struct extension *x, struct err *e);
+/* Every extension of the store, in id order (a scan: the extensions are
+ * few beside the tasks); cb gets one valid during the call and returns
+ * non-zero to stop. */
+int store_extensions_each(struct txn *t, int (*cb)(const struct extension *x, void *ctx),
+                          void *ctx, struct err *e);
 
 /* ---- indicators ---- */
 /* Insert (id 0: assigned) or replace an indicator. */

@@ -164,7 +164,12 @@ struct ui_auditv {
 
 struct ui_queue {
 	int built;
-	uint64_t *ids;           /* tasks waiting for confirmation (l.n) */
+	uint64_t *ids;           /* the task of each row (l.n): claims waiting for
+	                            confirmation, then tasks with a request for
+	                            an extension */
+	uint64_t *exts;          /* per row: the pending extension request, or 0
+	                            for a claim */
+	size_t nclaims;          /* the first nclaims rows are claims */
 	int all;                 /* every claim (an admin), not only the actor's office's */
 	struct ui_list l;
 };
@@ -328,6 +333,8 @@ void ui_queue_open(struct ui *u);
 int ui_queue_sync(struct ui *u, struct txn *t, struct err *e);
 void ui_queue_draw(struct ui *u, struct txn *t);
 uint64_t ui_queue_selected(const struct ui *u);
+/* The extension request of the selected row, or 0 (a claim, or none). */
+uint64_t ui_queue_selected_ext(const struct ui *u);
 void ui_queue_free(struct ui *u);
 
 /* ---- ui-search.c ---- */

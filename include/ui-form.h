@@ -1,6 +1,8 @@
 /* ui-form.h — the TUI's small modal forms: the daily update (note,
- * progress %, status), status only, extension of a deadline, confirming
- * or returning a reported completion, a measured value of an indicator,
+ * progress %, status, the day the work was done), status only, extension
+ * of a deadline (granted, or asked for by a unit that may not grant it),
+ * granting or refusing a request for one, confirming or returning a
+ * reported completion, a measured value of an indicator,
  * the task filter, the search prompt and the import prompt with its
  * preview.
  *
@@ -31,14 +33,17 @@ enum ui_form_kind {
 	UF_IMPORT,     /* i */
 	UF_CONFIRM,    /* x: confirm a completion, optional note */
 	UF_RETURN,     /* T: return a completion, reason required */
-	UF_MEASURE     /* u / Enter in the indicators view */
+	UF_MEASURE,    /* u / Enter in the indicators view */
+	UF_EXT_REQUEST, /* e when the actor may ask but not grant */
+	UF_EXT_GRANT,  /* x on a request in the queue: to the day asked or another */
+	UF_EXT_REFUSE  /* T on a request in the queue: reason required */
 };
 
 /* UFF_CHOICE: one label at a time, ←/→ or a digit; UFF_LIST: every label
  * on its own row under group headings, ↑/↓ to move or the row's letter. */
 enum ui_field_kind { UFF_TEXT = 0, UFF_CHOICE, UFF_LIST };
 
-#define UI_FORM_FIELDS 4
+#define UI_FORM_FIELDS 5
 #define UI_CHOICES_MAX 24
 
 struct ui_field {
@@ -58,6 +63,7 @@ struct ui_form {
 	char title[160];
 	uint64_t task;            /* the task written to, or 0 */
 	uint64_t indicator;       /* UF_MEASURE: the indicator written to */
+	uint64_t ext;             /* UF_EXT_GRANT, UF_EXT_REFUSE: the request */
 	int progress0;            /* the task's progress when the form opened */
 	struct ui_field f[UI_FORM_FIELDS];
 	int nf, cur;

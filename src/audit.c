@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "audit.h"
+#include "ops.h"
 #include "store.h"
 #include "text.h"
 #include "timeliness.h"
@@ -145,6 +146,9 @@ static const struct {
 } action_labels[] = {
 	{"update", "cập nhật"},
 	{"extend", "gia hạn"},
+	{"extend-request", "đề nghị gia hạn"},
+	{"extend-grant", "chấp nhận gia hạn"},
+	{"extend-refuse", "không chấp nhận gia hạn"},
 	{"confirm", "xác nhận hoàn thành"},
 	{"return", "trả lại"},
 	{"add-doc", "thêm văn bản"},
@@ -176,6 +180,10 @@ static const struct {
 	{"kind", "loại"},         {"date", "ngày"},          {"tasks", "số nhiệm vụ"},
 	{"name", "tên"},          {"parent", "cấp trên"},    {"file", "tệp"},
 	{"value", "giá trị"},     {"historical", "đơn vị cũ"},
+	{"done_on", "ngày hoàn thành thực tế"}, {"day", "ngày nhập"},
+	{"extension", "gia hạn số"}, {"extension_state", "tình trạng gia hạn"},
+	{"to", "đến ngày"},       {"decision", "ý kiến"},
+	{"late", "sau khi đã quá hạn"},
 };
 
 static const char *field_label(const char *key)
@@ -198,6 +206,9 @@ static void put_value(struct sbuf *b, const char *key, json_t *v, int max)
 		s = json_string_value(v);
 		if (!strcmp(key, "status") && st_parse(s) >= 0)
 			s = st_label(st_parse(s));
+		for (int x = EXT_GRANTED; !strcmp(key, "extension_state") && x <= EXT_REFUSED; x++)
+			if (!strcmp(s, ops_ext_state_key((enum ext_state)x)))
+				s = ops_ext_state_label((enum ext_state)x);
 	} else if (json_is_integer(v)) {
 		snprintf(num, sizeof num, "%lld", (long long)json_integer_value(v));
 	} else if (json_is_real(v)) {

@@ -10,6 +10,7 @@
 
 #include "backup.h"
 #include "ops.h"
+#include "output.h"
 #include "store.h"
 #include "util.h"
 
@@ -254,7 +255,7 @@ static int put(struct exp *x, uint64_t id, json_t *o)
 		return err_set(x->e, ERR_STORE, "%s #%llu: trường %s không phải văn bản UTF-8 hợp lệ; "
 		               "không xuất được", x->kind, (unsigned long long)id, x->bad);
 	}
-	char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));
+	char *s = out_json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));
 	json_decref(o);
 	if (!s)
 		return err_set(x->e, ERR_STORE, "%s #%llu: không xuất được (số không hữu hạn?)", x->kind,
@@ -364,8 +365,8 @@ static int write_header(struct exp *x)
 	if (m.bad)
 		rc = err_set(x->e, ERR_STORE, "giá trị meta không phải văn bản UTF-8: không xuất được");
 	if (!rc) {
-		char *meta = json_dumps(m.meta, JSON_COMPACT | JSON_SORT_KEYS);
-		char *seqs = json_dumps(m.seqs, JSON_COMPACT | JSON_SORT_KEYS);
+		char *meta = out_json_dumps(m.meta, JSON_COMPACT | JSON_SORT_KEYS);
+		char *seqs = out_json_dumps(m.seqs, JSON_COMPACT | JSON_SORT_KEYS);
 		if (fprintf(x->f, "{\"format\": \"theodoi-export\", \"version\": 1, \"schema\": %d,\n"
 		                  "\"meta\": %s,\n\"sequences\": %s", STORE_SCHEMA, meta, seqs) < 0)
 			rc = io_err(x);
@@ -411,7 +412,7 @@ static int export_all(struct exp *x)
 int backup_export_json(struct ops_ctx *c, FILE *f, struct err *e)
 {
 	struct exp x = {0};
-	int rc = ops_require(c, PA_READ, e);
+	int rc = ops_require(c, PA_EXPORT, e);
 	if (rc)
 		return rc;
 	x.f = f;

@@ -98,8 +98,18 @@ struct imp {
 	int ended;         /* the array's ']' was read */
 	uint64_t *ids;     /* ids of the array so far, to find duplicates */
 	size_t nids, cap;
+	uint64_t *known[K_COUNT]; /* the sorted ids of each array read, for */
+	size_t nknown[K_COUNT];   /* the references of the later ones */
+	struct unit_ref *urefs;   /* units' parents and successors, checked */
+	size_t nurefs, curefs;    /* once the whole array is in */
 	struct backup_counts n;
 	json_t *meta, *seqs;
+};
+
+/* A unit's references to other units (the same array: known at its end). */
+struct unit_ref {
+	size_t index;
+	uint32_t parent, successor;
 };
 
 static uint64_t *count_of(struct backup_counts *n, enum kind k)
@@ -118,6 +128,56 @@ static void note_id(struct imp *im, uint64_t id)
 	im->ids[im->nids++] = id;
 }
 
+static int cmp_id(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* 1 if an earlier array of kind k holds the id. */
+static int known(const struct imp *im, enum kind k, uint64_t id)
+{
+	return im->nknown[k] && bsearch(&id, im->known[k], im->nknown[k], sizeof id, cmp_id);
+}
+
+/* Field `field` of the record refers to id in array k (0: none, allowed
+ * unless required): ERR_INPUT "tasks[3].lead: đơn vị 999 không tồn tại"
+ * when the export does not hold it. */
+static int ref(const struct imp *im, struct rctx *r, const char *field, enum kind k, uint64_t id,
+               int required)
+{
+	static const char *const what[K_COUNT] = {[K_UNITS] = "đơn vị", [K_DOCS] = "văn bản",
+	                                          [K_TASKS] = "nhiệm vụ",
+	                                          [K_INDICATORS] = "chỉ tiêu"};
+	if ((!id && !required) || known(im, k, id))
+		return 0;
+	return bk_fail(r, field, "%s %llu không tồn tại (không có trong mảng \"%s\")", what[k],
+	               (unsigned long long)id, kind_names[k]);
+}
+
+static int task_refs(const struct imp *im, struct rctx *r, const struct task *k)
+{
+	int rc;
+	if ((rc = ref(im, r, "doc_id", K_DOCS, k->doc_id, 0)) ||
+	    (rc = ref(im, r, "lead", K_UNITS, k->lead, 0)))
+		return rc;
+	for (int i = 0; i < k->npartners; i++)
+		if ((rc = ref(im, r, "partners", K_UNITS, k->partners[i], 1)))
+			return rc;
+	return 0;
+}
+
+static void note_unit_refs(struct imp *im, const struct unit *u)
+{
+	if (!u->parent && !u->successor)
+		return;
+	if (im->nurefs == im->curefs) {
+		im->curefs = im->curefs ? 2 * im->curefs : 256;
+		im->urefs = xrealloc(im->urefs, im->curefs * sizeof *im->urefs);
+	}
+	im->urefs[im->nurefs++] = (struct unit_ref){im->index, u->parent, u->successor};
+}
+
 /* Convert and store one record of the current array. */
 static int put_one(struct txn *t, struct imp *im, json_t *o, struct err *e)
 {
@@ -128,49 +188,62 @@ static int put_one(struct txn *t, struct imp *im, json_t *o, struct err *e)
 	switch (im->kind) {
 	case K_UNITS: {
 		struct unit u;
-		if (!(rc = bk_unit_from(&r, o, &u)) && !(rc = store_unit_put(t, &u, e)))
+		if (!(rc = bk_unit_from(&r, o, &u)) && !(rc = store_unit_put(t, &u, e))) {
 			note_id(im, u.id);
+			note_unit_refs(im, &u);
+		}
 		unit_free(&u);
 		break;
 	}
 	case K_DOCS: {
 		struct doc d;
-		if (!(rc = bk_doc_from(&r, o, &d)) && !(rc = store_doc_put(t, &d, e)))
+		if (!(rc = bk_doc_from(&r, o, &d)) && !(rc = ref(im, &r, "issuer", K_UNITS, d.issuer, 0)) &&
+		    !(rc = store_doc_put(t, &d, e)))
 			note_id(im, d.id);
 		doc_free(&d);
 		break;
 	}
 	case K_TASKS: {
 		struct task k;
-		if (!(rc = bk_task_from(&r, o, &k)) && !(rc = store_task_put(t, &k, e)))
+		if (!(rc = bk_task_from(&r, o, &k)) && !(rc = task_refs(im, &r, &k)) &&
+		    !(rc = store_task_put(t, &k, e)))
 			note_id(im, k.id);
 		task_free(&k);
 		break;
 	}
 	case K_UPDATES: {
 		struct update u;
-		if (!(rc = bk_update_from(&r, o, &u)) && !(rc = store_update_add(t, &u, e)))
+		if (!(rc = bk_update_from(&r, o, &u)) &&
+		    !(rc = ref(im, &r, "task_id", K_TASKS, u.task_id, 1)) &&
+		    !(rc = store_update_add(t, &u, e)))
 			note_id(im, u.id);
 		update_free(&u);
 		break;
 	}
 	case K_EXTENSIONS: {
 		struct extension x;
-		if (!(rc = bk_extension_from(&r, o, &x)) && !(rc = store_extension_add(t, &x, e)))
+		if (!(rc = bk_extension_from(&r, o, &x)) &&
+		    !(rc = ref(im, &r, "task_id", K_TASKS, x.task_id, 1)) &&
+		    !(rc = store_extension_add(t, &x, e)))
 			note_id(im, x.id);
 		extension_free(&x);
 		break;
 	}
 	case K_INDICATORS: {
 		struct indicator i;
-		if (!(rc = bk_indicator_from(&r, o, &i)) && !(rc = store_indicator_put(t, &i, e)))
+		if (!(rc = bk_indicator_from(&r, o, &i)) &&
+		    !(rc = ref(im, &r, "doc_id", K_DOCS, i.doc_id, 0)) &&
+		    !(rc = ref(im, &r, "lead", K_UNITS, i.lead, 0)) &&
+		    !(rc = store_indicator_put(t, &i, e)))
 			note_id(im, i.id);
 		indicator_free(&i);
 		break;
 	}
 	case K_MEASURES: {
 		struct measure m;
-		if (!(rc = bk_measure_from(&r, o, &m)) && !(rc = store_measure_add(t, &m, e)))
+		if (!(rc = bk_measure_from(&r, o, &m)) &&
+		    !(rc = ref(im, &r, "indicator_id", K_INDICATORS, m.indicator_id, 1)) &&
+		    !(rc = store_measure_add(t, &m, e)))
 			note_id(im, m.id);
 		measure_free(&m);
 		break;
@@ -201,6 +274,7 @@ struct batch {
 	struct imp *im;
 	size_t pos0, index0, nids0;
 	uint64_t count0;
+	size_t nurefs0;
 };
 
 /* Up to BATCH elements of the current array in one write transaction.  Run
@@ -213,6 +287,7 @@ static int batch_fn(struct txn *t, void *ctx, struct err *e)
 	im->rd.pos = b->pos0;
 	im->index = b->index0;
 	im->nids = b->nids0;
+	im->nurefs = b->nurefs0;
 	*count = b->count0;
 	im->ended = 0;
 	for (int i = 0; i < BATCH && !im->ended; i++) {
@@ -237,10 +312,18 @@ static int batch_fn(struct txn *t, void *ctx, struct err *e)
 	return 0;
 }
 
-static int cmp_id(const void *a, const void *b)
+/* The parents and successors of the units, now that all are known. */
+static int check_unit_refs(struct imp *im)
 {
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return x < y ? -1 : x > y;
+	for (size_t i = 0; i < im->nurefs; i++) {
+		const struct unit_ref *u = &im->urefs[i];
+		struct rctx r = {im->path, kind_names[K_UNITS], u->index, im->e};
+		int rc;
+		if ((rc = ref(im, &r, "parent", K_UNITS, u->parent, 0)) ||
+		    (rc = ref(im, &r, "successor", K_UNITS, u->successor, 0)))
+			return rc;
+	}
+	return 0;
 }
 
 static int read_array(struct imp *im)
@@ -256,16 +339,23 @@ static int read_array(struct imp *im)
 		return 0;
 	}
 	for (im->ended = 0; !im->ended;) {
-		struct batch b = {im, im->rd.pos, im->index, im->nids, *count_of(&im->n, im->kind)};
+		struct batch b = {im, im->rd.pos, im->index, im->nids, *count_of(&im->n, im->kind),
+		                  im->nurefs};
 		if ((rc = store_write(im->c->st, batch_fn, &b, im->e)))
 			return rc;
 	}
-	qsort(im->ids, im->nids, sizeof *im->ids, cmp_id);
+	if (im->nids)
+		qsort(im->ids, im->nids, sizeof *im->ids, cmp_id);
 	for (size_t i = 1; i < im->nids; i++)
 		if (im->ids[i] == im->ids[i - 1])
 			return err_at(im->e, ERR_INPUT, im->path, 0, "%s: mã %llu xuất hiện hai lần",
 			              kind_names[im->kind], (unsigned long long)im->ids[i]);
-	return 0;
+	/* the ids stay, for the references of the arrays after this one */
+	im->known[im->kind] = im->ids;
+	im->nknown[im->kind] = im->nids;
+	im->ids = NULL;
+	im->nids = im->cap = 0;
+	return im->kind == K_UNITS ? check_unit_refs(im) : 0;
 }
 
 /* A header value: format, version, schema, meta or sequences. */
@@ -499,6 +589,9 @@ out:
 	json_decref(im.meta);
 	json_decref(im.seqs);
 	free(im.ids);
+	free(im.urefs);
+	for (int k = 0; k < K_COUNT; k++)
+		free(im.known[k]);
 	if (!rc && n)
 		*n = im.n;
 unmap:

@@ -106,8 +106,54 @@ static int get_int(struct rctx *r, json_t *o, const char *key, long min, long ma
 	return 0;
 }
 
-/* A string or null into a malloc'd copy (NULL for null). */
-static int get_str(struct rctx *r, json_t *o, const char *key, char **out)
+/* Refuse control characters in the text s of field key: C0 (but a tab
+ * and a newline where the field is multiline text), DEL and C1. */
+static int check_text(struct rctx *r, const char *key, const char *s, int multiline)
+{
+	size_t chars = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		unsigned c = *p;
+		if ((c & 0xc0) != 0x80)
+			chars++;
+		int bad = c == 0x7f || (c < 0x20 && !(multiline && (c == '\t' || c == '\n')));
+		if (c == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			bad = 1;
+			c = p[1];
+		}
+		if (bad)
+			return bk_fail(r, key, "ký tự điều khiển U+%04X ở ký tự thứ %zu không được phép%s",
+			               c, chars,
+			               multiline || (c != '\t' && c != '\n')
+			                       ? ""
+			                       : " (trường này không được xuống dòng, không có tab)");
+	}
+	return 0;
+}
+
+/* Every string inside the JSON value v (keys too), checked as text. */
+static int check_json_text(struct rctx *r, const char *key, json_t *v)
+{
+	const char *k;
+	json_t *x;
+	size_t i;
+	int rc;
+	if (json_is_string(v))
+		return check_text(r, key, json_string_value(v), 1);
+	if (json_is_array(v)) {
+		json_array_foreach(v, i, x)
+			if ((rc = check_json_text(r, key, x)))
+				return rc;
+	} else if (json_is_object(v)) {
+		json_object_foreach(v, k, x)
+			if ((rc = check_text(r, key, k, 0)) || (rc = check_json_text(r, key, x)))
+				return rc;
+	}
+	return 0;
+}
+
+/* A string or null into a malloc'd copy (NULL for null); multiline: a tab
+ * and a newline are allowed in it (check_text). */
+static int get_text(struct rctx *r, json_t *o, const char *key, int multiline, char **out)
 {
 	int rc = 0;
 	json_t *v = need(r, o, key, &rc);
@@ -120,8 +166,23 @@ static int get_str(struct rctx *r, json_t *o, const char *key, char **out)
 		return bk_fail(r, key, "cần chuỗi hoặc null");
 	if (strlen(json_string_value(v)) != json_string_length(v))
 		return bk_fail(r, key, "chuỗi chứa ký tự NUL");
+	int rc2 = check_text(r, key, json_string_value(v), multiline);
+	if (rc2)
+		return rc2;
 	*out = xstrdup(json_string_value(v));
 	return 0;
+}
+
+/* Text of one line (names, signers): no tab or newline either. */
+static int get_str(struct rctx *r, json_t *o, const char *key, char **out)
+{
+	return get_text(r, o, key, 0, out);
+}
+
+/* Text that may run over several lines (task text, notes, reasons). */
+static int get_long(struct rctx *r, json_t *o, const char *key, char **out)
+{
+	return get_text(r, o, key, 1, out);
 }
 
 /* A string into a fixed array of `size` bytes. */
@@ -135,6 +196,8 @@ static int get_fixed(struct rctx *r, json_t *o, const char *key, char *buf, size
 		return bk_fail(r, key, "cần chuỗi");
 	if (json_string_length(v) >= size || strlen(json_string_value(v)) != json_string_length(v))
 		return bk_fail(r, key, "chuỗi dài quá %zu byte hoặc chứa ký tự NUL", size - 1);
+	if ((rc = check_text(r, key, json_string_value(v), 0)))
+		return rc;
 	memcpy(buf, json_string_value(v), json_string_length(v) + 1);
 	return 0;
 }
@@ -338,13 +401,13 @@ int bk_doc_from(struct rctx *r, json_t *o, struct doc *d)
 	if ((rc = known_keys(r, o, names)) || (rc = get_u64(r, o, "id", INT64_MAX, &d->id)) ||
 	    (rc = get_fixed(r, o, "kind", d->kind, sizeof d->kind)) ||
 	    (rc = get_fixed(r, o, "number", d->number, sizeof d->number)) ||
-	    (rc = get_date(r, o, "date", &d->date)) || (rc = get_str(r, o, "title", &d->title)) ||
+	    (rc = get_date(r, o, "date", &d->date)) || (rc = get_long(r, o, "title", &d->title)) ||
 	    (rc = get_u32(r, o, "issuer", &d->issuer)) ||
-	    (rc = get_str(r, o, "issuer_text", &d->issuer_text)) ||
+	    (rc = get_long(r, o, "issuer_text", &d->issuer_text)) ||
 	    (rc = get_str(r, o, "signer", &d->signer)) ||
 	    (rc = get_str(r, o, "signer_role", &d->signer_role)) ||
 	    (rc = get_date(r, o, "plan_due", &d->plan_due)) ||
-	    (rc = get_str(r, o, "source", &d->source)) ||
+	    (rc = get_long(r, o, "source", &d->source)) ||
 	    (rc = get_i64(r, o, "created", &d->created)))
 		return rc;
 	json_t *impl = need(r, o, "implements", &rc);
@@ -358,6 +421,8 @@ int bk_doc_from(struct rctx *r, json_t *o, struct doc *d)
 		json_t *s = json_array_get(impl, i);
 		if (!json_is_string(s) || json_string_length(s) >= DOCNUM_LEN)
 			return bk_fail(r, "implements", "cần các số văn bản (chuỗi dưới %d byte)", DOCNUM_LEN);
+		if ((rc = check_text(r, "implements", json_string_value(s), 0)))
+			return rc;
 		str_copy(d->implements[i], json_string_value(s), DOCNUM_LEN);
 	}
 	if (!d->id)
@@ -377,9 +442,9 @@ int bk_task_from(struct rctx *r, json_t *o, struct task *t)
 	if ((rc = known_keys(r, o, names)) || (rc = get_u64(r, o, "id", INT64_MAX, &t->id)) ||
 	    (rc = get_u64(r, o, "doc_id", INT64_MAX, &t->doc_id)) ||
 	    (rc = get_fixed(r, o, "section", t->section, sizeof t->section)) ||
-	    (rc = get_u32(r, o, "lead", &t->lead)) || (rc = get_str(r, o, "lead_text", &t->lead_text)) ||
-	    (rc = get_str(r, o, "partners_text", &t->partners_text)) ||
-	    (rc = get_str(r, o, "text", &t->text)) || (rc = get_str(r, o, "dl_phrase", &t->dl_phrase)) ||
+	    (rc = get_u32(r, o, "lead", &t->lead)) || (rc = get_long(r, o, "lead_text", &t->lead_text)) ||
+	    (rc = get_long(r, o, "partners_text", &t->partners_text)) ||
+	    (rc = get_long(r, o, "text", &t->text)) || (rc = get_long(r, o, "dl_phrase", &t->dl_phrase)) ||
 	    (rc = deadline_from(r, o, &t->dl)) || (rc = get_date(r, o, "extended_to", &t->extended_to)) ||
 	    (rc = get_enum(r, o, "status", parse_status, INT_MIN, &status)) ||
 	    (rc = get_int(r, o, "progress", 0, 100, INT_MIN, &progress)) ||
@@ -424,7 +489,7 @@ int bk_update_from(struct rctx *r, json_t *o, struct update *u)
 	    (rc = get_u64(r, o, "task_id", INT64_MAX, &u->task_id)) ||
 	    (rc = get_i64(r, o, "time", &u->time)) || (rc = get_date(r, o, "day", &u->day)) ||
 	    (rc = get_fixed(r, o, "login", u->login, sizeof u->login)) ||
-	    (rc = get_str(r, o, "note", &u->note)) ||
+	    (rc = get_long(r, o, "note", &u->note)) ||
 	    (rc = get_int(r, o, "progress", 0, 100, -1, &progress)) ||
 	    (rc = get_enum(r, o, "status_before", parse_status, -1, &sb)) ||
 	    (rc = get_enum(r, o, "status_after", parse_status, -1, &sa)) ||
@@ -452,17 +517,17 @@ int bk_extension_from(struct rctx *r, json_t *o, struct extension *x)
 	    (rc = get_i64(r, o, "time", &x->time)) ||
 	    (rc = get_fixed(r, o, "login", x->login, sizeof x->login)) ||
 	    (rc = get_date(r, o, "from", &x->from)) || (rc = get_date(r, o, "to", &x->to)) ||
-	    (rc = get_str(r, o, "reason", &x->reason)) ||
+	    (rc = get_long(r, o, "reason", &x->reason)) ||
 	    (has(o, "day") && (rc = get_date(r, o, "day", &x->day))) ||
 	    (has(o, "state") && (rc = get_enum(r, o, "state", parse_ext_state, INT_MIN, &state))) ||
 	    (has(o, "late") && (rc = get_bool(r, o, "late", &late))) ||
 	    (has(o, "decided_by") &&
 	     (rc = get_fixed(r, o, "decided_by", x->decided_by, sizeof x->decided_by))) ||
 	    (has(o, "decided") && (rc = get_date(r, o, "decided", &x->decided))) ||
-	    (has(o, "decision") && (rc = get_str(r, o, "decision", &x->decision))))
+	    (has(o, "decision") && (rc = get_long(r, o, "decision", &x->decision))))
 		return rc;
 	if (!has(o, "day"))
-		x->day = (date_t)(x->time >= 0 ? x->time / 86400 : (x->time - 86399) / 86400);
+		x->day = date_of_unix(x->time);
 	x->state = (uint8_t)state;
 	x->late = (uint8_t)late;
 	return x->id ? 0 : bk_fail(r, "id", "mã 0 không hợp lệ");
@@ -477,7 +542,7 @@ int bk_indicator_from(struct rctx *r, json_t *o, struct indicator *i)
 	if ((rc = known_keys(r, o, names)) || (rc = get_u64(r, o, "id", INT64_MAX, &i->id)) ||
 	    (rc = get_u64(r, o, "doc_id", INT64_MAX, &i->doc_id)) ||
 	    (rc = get_fixed(r, o, "section", i->section, sizeof i->section)) ||
-	    (rc = get_str(r, o, "text", &i->text)) ||
+	    (rc = get_long(r, o, "text", &i->text)) ||
 	    (rc = get_int(r, o, "year", INT_MIN + 1, INT_MAX, INT_MIN, &i->year)) ||
 	    (rc = get_num(r, o, "min", &i->min)) || (rc = get_num(r, o, "target", &i->target)) ||
 	    (rc = get_fixed(r, o, "unit_of", i->unit_of, sizeof i->unit_of)) ||
@@ -497,7 +562,7 @@ int bk_measure_from(struct rctx *r, json_t *o, struct measure *m)
 	    (rc = get_date(r, o, "date", &m->date)) || (rc = get_num(r, o, "value", &m->value)) ||
 	    (rc = get_i64(r, o, "time", &m->time)) ||
 	    (rc = get_fixed(r, o, "login", m->login, sizeof m->login)) ||
-	    (rc = get_str(r, o, "note", &m->note)))
+	    (rc = get_long(r, o, "note", &m->note)))
 		return rc;
 	return m->id ? 0 : bk_fail(r, "id", "mã 0 không hợp lệ");
 }
@@ -514,8 +579,18 @@ int bk_audit_from(struct rctx *r, json_t *o, struct audit *a)
 	    (rc = get_fixed(r, o, "role", a->role, sizeof a->role)) ||
 	    (rc = get_fixed(r, o, "action", a->action, sizeof a->action)) ||
 	    (rc = get_fixed(r, o, "object", a->object, sizeof a->object)) ||
-	    (rc = get_str(r, o, "before", &a->before)) || (rc = get_str(r, o, "after", &a->after)))
+	    (rc = get_long(r, o, "before", &a->before)) || (rc = get_long(r, o, "after", &a->after)))
 		return rc;
+	/* before and after are JSON texts: what they hold is text too */
+	const char *keys[2] = {"before", "after"};
+	const char *vals[2] = {a->before, a->after};
+	for (int i = 0; i < 2; i++) {
+		json_t *j = vals[i] ? json_loads(vals[i], JSON_DECODE_ANY, NULL) : NULL;
+		rc = j ? check_json_text(r, keys[i], j) : 0;
+		json_decref(j);
+		if (rc)
+			return rc;
+	}
 	return 0;
 }
 

@@ -170,7 +170,7 @@ int backup_copy(struct ops_ctx *c, const char *dest, int force, uint64_t *bytes,
 {
 	char path[PATH_MAX], tmp[PATH_MAX];
 	struct stat sb;
-	int rc = ops_require(c, PA_READ, e);
+	int rc = ops_require(c, PA_EXPORT, e);
 	if (rc)
 		return rc;
 	if (!dest || !*dest)

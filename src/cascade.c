@@ -4,6 +4,7 @@
 
 #include "cascade.h"
 #include "hier.h"
+#include "history.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
@@ -77,6 +78,7 @@ struct ref {
 struct cascade_docs {
 	struct head *v;
 	size_t n, cap;
+	date_t until;       /* documents entered after it are left out, or DATE_NONE */
 	struct ref *nums;   /* each document's own number */
 	struct ref *impls;  /* each number a document implements */
 	size_t nnums, nimpls;
@@ -85,6 +87,8 @@ struct cascade_docs {
 static int take_head(const struct doc *d, void *ctx)
 {
 	struct cascade_docs *hs = ctx;
+	if (hs->until != DATE_NONE && !hist_doc_exists_on(d, hs->until))
+		return 0;
 	if (hs->n == hs->cap) {
 		hs->cap = hs->cap ? hs->cap * 2 : 32;
 		hs->v = xrealloc(hs->v, hs->cap * sizeof *hs->v);
@@ -149,7 +153,13 @@ static void ref_range(const struct ref *refs, size_t n, const char *key, size_t 
 
 int cascade_docs_load(struct txn *t, struct cascade_docs **out, struct err *e)
 {
+	return cascade_docs_load_on(t, DATE_NONE, out, e);
+}
+
+int cascade_docs_load_on(struct txn *t, date_t day, struct cascade_docs **out, struct err *e)
+{
 	struct cascade_docs *hs = xcalloc(1, sizeof *hs);
+	hs->until = day;
 	int rc = store_docs_each(t, take_head, hs, e);
 	if (rc) {
 		cascade_docs_free(hs);
@@ -401,17 +411,31 @@ void cascade_headline(const struct cascade *c, struct sbuf *b)
 	sbuf_putc(b, '.');
 }
 
-int cascade_build(struct txn *t, const struct hier *h, uint64_t doc, date_t today,
-                  int max_depth, struct cascade *out, struct err *e)
+/* The cascade over the documents held at the end of `until` (DATE_NONE:
+ * every document). */
+static int build_until(struct txn *t, const struct hier *h, uint64_t doc, date_t today,
+                       date_t until, int max_depth, struct cascade *out, struct err *e)
 {
 	struct cascade_docs *hs;
 	memset(out, 0, sizeof *out);
-	int rc = cascade_docs_load(t, &hs, e);
+	int rc = cascade_docs_load_on(t, until, &hs, e);
 	if (rc)
 		return rc;
 	rc = cascade_build_from(hs, h, doc, today, max_depth, out, e);
 	cascade_docs_free(hs);
 	return rc;
+}
+
+int cascade_build(struct txn *t, const struct hier *h, uint64_t doc, date_t today,
+                  int max_depth, struct cascade *out, struct err *e)
+{
+	return build_until(t, h, doc, today, DATE_NONE, max_depth, out, e);
+}
+
+int cascade_build_past(struct txn *t, const struct hier *h, uint64_t doc, date_t today,
+                       int max_depth, struct cascade *out, struct err *e)
+{
+	return build_until(t, h, doc, today, today, max_depth, out, e);
 }
 
 void cascade_free(struct cascade *c)

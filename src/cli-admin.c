@@ -41,7 +41,8 @@ static int identify_only(struct cli *c, struct err *e)
 {
 	c->ops.cfg = &c->cfg;
 	c->ops.st = NULL;
-	return ops_identify(&c->ops, e);
+	int rc = ops_identify(&c->ops, e);
+	return rc ? rc : cli_check_role(c, e);
 }
 
 /* ---- log ------------------------------------------------------------------------- */
@@ -191,6 +192,7 @@ static const char backup_help[] =
 	"Sao lưu kho: ghi một bản sao nhất quán, đã nén (bỏ trang trống) của kho vào TỆP\n"
 	"(hoặc TỆP/data.mdb nếu TỆP là thư mục) trong khi người khác vẫn làm việc.  Không ghi\n"
 	"đè tệp đã có trừ khi có --force.  Tệp sao lưu chỉ chủ và nhóm đọc được (0660).\n"
+	"Vai trò cập nhật hoặc quản trị.\n"
 	"Phục hồi: theodoi restore TỆP.\n";
 
 int cmd_backup(struct cli *c, int argc, char **argv, struct err *e)
@@ -252,7 +254,7 @@ static const char export_help[] =
 	"Cách dùng: theodoi export [--format json] [--out TỆP]\n"
 	"Xuất toàn bộ kho (đơn vị, văn bản, nhiệm vụ, cập nhật, gia hạn, chỉ tiêu, số liệu,\n"
 	"nhật ký) thành JSON, ra đầu ra chuẩn hoặc TỆP.  Nhập lại vào kho mới:\n"
-	"theodoi --store KHO_MỚI import-json TỆP.\n";
+	"theodoi --store KHO_MỚI import-json TỆP.  Vai trò cập nhật hoặc quản trị.\n";
 
 int cmd_export(struct cli *c, int argc, char **argv, struct err *e)
 {
@@ -301,7 +303,10 @@ static const char import_json_help[] =
 	"Cách dùng: theodoi --store KHO_MỚI import-json TỆP\n"
 	"Đọc bản xuất JSON (theodoi export) vào một kho mới: thư mục KHO_MỚI phải chưa có hoặc\n"
 	"rỗng.  Giữ nguyên mã các bản ghi và nhật ký, rồi ghi thêm mục nhật ký import-json.\n"
-	"Kho chỉ xuất hiện khi đã nhập xong và kiểm tra toàn vẹn.  Chỉ vai trò quản trị.\n";
+	"Kho chỉ xuất hiện khi đã nhập xong và kiểm tra toàn vẹn.  Từ chối (nêu tên trường,\n"
+	"ví dụ tasks[3].lead) ký tự điều khiển trong văn bản (trừ tab và xuống dòng ở trường\n"
+	"nhiều dòng) và tham chiếu treo: đơn vị, văn bản, nhiệm vụ, chỉ tiêu không có trong bản\n"
+	"xuất.  Chỉ vai trò quản trị.\n";
 
 int cmd_import_json(struct cli *c, int argc, char **argv, struct err *e)
 {

@@ -8,6 +8,8 @@
 #include "cli-rows.h"
 #include "cli.h"
 #include "hier.h"
+#include "history.h"
+#include "query-past.h"
 #include "query.h"
 #include "store.h"
 #include "text.h"
@@ -73,8 +75,11 @@ int cmd_units(struct cli *c, int argc, char **argv, struct err *e)
 	out_init(&tab, unit_cols, (int)(sizeof unit_cols / sizeof unit_cols[0]));
 	/* Tasks whose lead was never resolved count for the whole store only:
 	 * a last row shows them, so the tree adds up to the store. */
-	struct store_counts rest = {0};
-	if (!(rc = store_unit_counts(t, 0, c->ops.today, c->cfg.soon_days, &rest, e)))
+	struct store_counts rest = {0}, *sub = NULL;
+	struct hist_day hd;
+	if (rows_past(c, &hd))
+		rc = qpast_unit_counts(t, h, &hd, c->cfg.soon_days, &sub, &rest, e);
+	else if (!(rc = store_unit_counts(t, 0, c->ops.today, c->cfg.soon_days, &rest, e)))
 		for (size_t i = 0; i < hier_count(h) && !rc; i = hier_subtree_end(h, i)) {
 			struct store_counts n;
 			if (!(rc = store_unit_counts(t, hier_at(h, i)->id, c->ops.today, c->cfg.soon_days, &n, e))) {
@@ -85,7 +90,9 @@ int cmd_units(struct cli *c, int argc, char **argv, struct err *e)
 	for (size_t i = 0; i < hier_count(h) && !rc; i++) {
 		const struct unit *u = hier_at(h, i);
 		struct store_counts n;
-		if ((rc = store_unit_counts(t, u->id, c->ops.today, c->cfg.soon_days, &n, e)))
+		if (sub)
+			n = sub[i];
+		else if ((rc = store_unit_counts(t, u->id, c->ops.today, c->cfg.soon_days, &n, e)))
 			break;
 		const struct unit *p = u->parent ? hier_unit(h, u->parent) : NULL;
 		char name[512];
@@ -97,6 +104,7 @@ int cmd_units(struct cli *c, int argc, char **argv, struct err *e)
 	if (!rc && rest.total)
 		unit_row(&tab, "", "(chưa xác định đơn vị chủ trì)", "", "", "", 0, 0, &rest);
 	store_read_end(t);
+	free(sub);
 	if (!rc)
 		rc = out_print(&tab, fmt, c->out);
 	out_free(&tab);
@@ -423,10 +431,31 @@ static int due_command(struct cli *c, int argc, char **argv, int overdue, struct
 	struct txn *t;
 	/* The hierarchy is loaded only when a subtree must be walked: counts
 	 * of a subtree come from the counters alone. */
-	int need_hier = unit && (subtree ? !count : count);
+	struct hist_day hd;
+	int past = rows_past(c, &hd) != NULL;
+	int need_hier = past || (unit && (subtree ? !count : count));
 	if ((rc = cli_store(c, 0, e)) || (unit && (rc = cli_unit(c, unit, &uid, e))) ||
 	    (need_hier && (rc = cli_hier(c, &h, e))) || (rc = store_read_begin(c->ops.st, &t, e)))
 		return rc;
+	if (past) {
+		/* the counters and the due index describe the present */
+		uint64_t *ids = NULL;
+		size_t n = 0;
+		struct out_table tab;
+		rows_init(&tab);
+		rc = qpast_due_ids(t, h, &hd, uid, !subtree && unit, from, to, count ? 0 : (size_t)limit,
+		                   &ids, &n, e);
+		if (!rc && !count)
+			rc = rows_add_ids(c, t, &tab, ids, n, e);
+		store_read_end(t);
+		free(ids);
+		if (!rc && count)
+			fprintf(c->out, "%zu\n", n);
+		else if (!rc)
+			rc = out_print(&tab, fmt, c->out);
+		out_free(&tab);
+		return rc;
+	}
 	if (count) {
 		uint64_t n = 0;
 		rc = store_count(t, uid, from, to, &n, e);
@@ -502,7 +531,11 @@ int cmd_overview(struct cli *c, int argc, char **argv, struct err *e)
 	fprintf(c->out, "Người dùng: %s — %s — %s — hôm nay %s\n", c->ops.who.login,
 	        u ? u->name : "toàn bộ kho", role_label(c->ops.who.role), date_vn(c->ops.today, today));
 	struct store_counts n;
-	if (!(rc = store_unit_counts(t, root, c->ops.today, c->cfg.soon_days, &n, e)))
+	struct hist_day hd;
+	const struct hist_day *past = rows_past(c, &hd);
+	rc = past ? qpast_counts(t, h, past, root, c->cfg.soon_days, &n, e)
+	          : store_unit_counts(t, root, c->ops.today, c->cfg.soon_days, &n, e);
+	if (!rc)
 		fprintf(c->out,
 		        "Nhiệm vụ: %llu, đang mở %llu, quá hạn %llu, sắp đến hạn (%d ngày) %llu, "
 		        "đã xong hoặc tạm dừng %llu\n",
@@ -513,7 +546,11 @@ int cmd_overview(struct cli *c, int argc, char **argv, struct err *e)
 	size_t k = 0;
 	struct out_table tab;
 	rows_init(&tab);
-	if (!rc && !(rc = q_overdue_ids(t, h, root, c->ops.today, 0, 10, &ids, &k, e)) && k) {
+	if (!rc && past)
+		rc = qpast_due_ids(t, h, past, root, 0, DATE_NONE, c->ops.today - 1, 10, &ids, &k, e);
+	else if (!rc)
+		rc = q_overdue_ids(t, h, root, c->ops.today, 0, 10, &ids, &k, e);
+	if (!rc && k) {
 		fprintf(c->out, "\nQuá hạn lâu nhất:\n");
 		rc = rows_add_ids(c, t, &tab, ids, k, e);
 	}

@@ -12,8 +12,10 @@
 #include <jansson.h>
 
 #include "cli-report.h"
+#include "cli-rows.h"
 #include "cli.h"
 #include "hier.h"
+#include "history.h"
 #include "indicator.h"
 #include "output.h"
 #include "remind.h"
@@ -89,6 +91,10 @@ static json_t *letter_json(const struct remind_letter *l, const char *file)
 		json_object_set_new(o, "due", json_string(date_iso(it->due, d1)));
 		json_object_set_new(o, "extended_to",
 		                    it->extended_to != DATE_NONE ? json_string(date_iso(it->extended_to, d2)) : json_null());
+		json_object_set_new(o, "original_due", it->original_due != DATE_NONE
+		                                           ? json_string(date_iso(it->original_due, d2)) : json_null());
+		json_object_set_new(o, "days_late_original", it->original_due != DATE_NONE
+		                                                 ? json_integer(it->days_late_original) : json_null());
 		json_object_set_new(o, "timeliness", json_string(tl_key(it->tl.tl)));
 		json_object_set_new(o, "timeliness_label", json_string(tl_describe(it->tl, tl, sizeof tl)));
 		json_object_set_new(o, "days", json_integer(it->tl.days));
@@ -135,7 +141,8 @@ int cmd_remind(struct cli *c, int argc, char **argv, struct err *e)
 	if (days < 0)
 		days = c->cfg.soon_days;
 	const struct hier *h;
-	struct remind_opts ro = {0, (int)days, c->ops.today, &c->cfg.periods};
+	struct hist_day hd;
+	struct remind_opts ro = {0, (int)days, c->ops.today, &c->cfg.periods, rows_past(c, &hd)};
 	struct txn *t;
 	if ((rc = cli_store(c, 0, e)) || (rc = cli_hier(c, &h, e)) ||
 	    (unit && (rc = cli_unit(c, unit, &ro.root, e))) || (rc = store_read_begin(c->ops.st, &t, e)))
@@ -261,7 +268,7 @@ int cmd_measure(struct cli *c, int argc, char **argv, struct err *e)
 			snprintf(when, sizeof when, " năm %d", a.year);
 		fprintf(c->out, "Đã ghi số liệu chỉ tiêu #%llu: %s ngày %s (lần đo #%llu). Đánh giá%s: %s.\n",
 		        (unsigned long long)id, ind_format_value(value, ind.unit_of, v, sizeof v),
-		        date_vn(date == DATE_NONE ? c->ops.today : date, d), (unsigned long long)mid, when,
+		        date_vn(date == DATE_NONE ? ops_write_day(&c->ops) : date, d), (unsigned long long)mid, when,
 		        ind_state_label(a.state));
 	}
 	indicator_free(&ind);

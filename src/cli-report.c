@@ -11,6 +11,7 @@
 #include "cli-rows.h"
 #include "cli.h"
 #include "hier.h"
+#include "history.h"
 #include "lint.h"
 #include "output.h"
 #include "report.h"
@@ -65,8 +66,12 @@ static const char summary_help[] =
 	"số chưa đến hạn, chưa có mốc thời hạn, tạm dừng; câu tổng hợp để đưa vào báo cáo; bảng\n"
 	"theo từng đơn vị trực thuộc; các nhiệm vụ quá hạn lâu nhất.\n"
 	"Một nhiệm vụ \"đã đến hạn\" khi thời hạn ban đầu (chưa tính gia hạn) đã qua; nhiệm vụ\n"
-	"thường xuyên đến hạn ở mỗi kỳ báo cáo. --quick: chỉ dùng bộ đếm của kho (nhanh với kho\n"
-	"lớn): tổng số, đã đóng, quá hạn, sắp đến hạn theo đơn vị.\n";
+	"thường xuyên đến hạn ở mỗi kỳ báo cáo. Nhiệm vụ đơn vị báo cáo hoàn thành nhưng văn\n"
+	"phòng chưa xác nhận được tính riêng là \"chờ xác nhận\", không tính là đã hoàn thành.\n"
+	"--quick: chỉ dùng bộ đếm của kho (nhanh với kho lớn): tổng số, đã đóng (kể cả chờ xác\n"
+	"nhận), quá hạn, sắp đến hạn theo đơn vị.\n"
+	"Với --today là một ngày đã qua, số liệu là của ngày đó, theo đúng những gì hồ sơ ghi\n"
+	"nhận đến hết ngày đó: công việc ghi nhận sau không làm thay đổi số liệu.\n";
 
 static const struct out_col sum_cols[] = {
 	{"row", "Loại dòng", OUT_STR, 0, 0, 1},
@@ -199,8 +204,8 @@ static void summary_text(struct cli *c, const struct sum_args *a, const struct h
 	sbuf_free(&head);
 	sbuf_free(&out);
 	if (a->quick) {
-		fprintf(c->out, "Số liệu nhanh từ bộ đếm: tổng số %llu nhiệm vụ, đã đóng %llu, quá hạn %llu, "
-		                "sắp đến hạn (%d ngày) %llu.\n\n",
+		fprintf(c->out, "Số liệu nhanh từ bộ đếm: tổng số %llu nhiệm vụ, đã đóng %llu (hoàn thành, "
+		                "tạm dừng, chờ xác nhận), quá hạn %llu, sắp đến hạn (%d ngày) %llu.\n\n",
 		        (unsigned long long)total->total, (unsigned long long)total->done,
 		        (unsigned long long)total->by_tl[TL_OVERDUE], c->cfg.soon_days,
 		        (unsigned long long)total->due_soon);
@@ -304,7 +309,8 @@ int cmd_summary(struct cli *c, int argc, char **argv, struct err *e)
 	    (a.doc_arg && (rc = cli_doc(c, a.doc_arg, &a.doc, e))) ||
 	    (rc = store_read_begin(c->ops.st, &t, e)))
 		return rc;
-	struct rollup_scope scope = {a.unit, a.doc};
+	struct hist_day hd;
+	struct rollup_scope scope = {a.unit, a.doc, rows_past(c, &hd)};
 	struct rollup_when w = {c->ops.today, c->cfg.soon_days, &c->cfg.periods};
 	struct rollup total;
 	struct rollup_row *rows = NULL;
@@ -501,7 +507,9 @@ int cmd_cascade(struct cli *c, int argc, char **argv, struct err *e)
 	    (rc = store_read_begin(c->ops.st, &t, e)))
 		return rc;
 	struct cascade cs;
-	rc = cascade_build(t, h, doc, c->ops.today, (int)depth, &cs, e);
+	struct hist_day hd;
+	rc = rows_past(c, &hd) ? cascade_build_past(t, h, doc, c->ops.today, (int)depth, &cs, e)
+	                       : cascade_build(t, h, doc, c->ops.today, (int)depth, &cs, e);
 	store_read_end(t);
 	if (rc)
 		return rc;
@@ -599,7 +607,8 @@ int cmd_lint(struct cli *c, int argc, char **argv, struct err *e)
 	if (optind < argc - 1)
 		return err_set(e, ERR_USAGE, "lệnh lint nhận nhiều nhất một văn bản");
 	const struct hier *h;
-	struct lint_opts lo = {0, 0, rules, c->ops.today, &c->cfg.periods};
+	struct hist_day hd;
+	struct lint_opts lo = {0, 0, rules, c->ops.today, &c->cfg.periods, rows_past(c, &hd)};
 	struct txn *t;
 	if ((rc = need_hier(c, &h, e)) || (unit && (rc = cli_unit(c, unit, &lo.unit, e))) ||
 	    (optind < argc && (rc = cli_doc(c, argv[optind], &lo.doc, e))) ||
@@ -642,12 +651,16 @@ int cmd_lint(struct cli *c, int argc, char **argv, struct err *e)
 /* ---- report --------------------------------------------------------------------- */
 
 static const char report_help[] =
-	"Cách dùng: theodoi report [--unit ĐƠN_VỊ] [--doc VĂN_BẢN] [--period YYYY | YYYY-Qn]\n"
-	"                          [--format md|txt|csv|json]\n"
+	"Cách dùng: theodoi report [--unit ĐƠN_VỊ] [--doc VĂN_BẢN]\n"
+	"                          [--period YYYY | YYYY-Qn | YYYY-Hn] [--format md|txt|csv|json]\n"
 	"Báo cáo kết quả thực hiện: đầu báo cáo với đơn vị và kỳ; các văn bản triển khai; theo\n"
 	"văn bản, mục và đơn vị chủ trì: các nhiệm vụ với trạng thái, tình trạng và nội dung cập\n"
 	"nhật trong kỳ; các chỉ tiêu; nhiệm vụ quá hạn và cấp ủy chưa ban hành kế hoạch; phần\n"
-	"tổng hợp với số liệu. --period: năm (2026) hoặc quý (2026-Q3), mặc định năm hiện tại.\n"
+	"tổng hợp với số liệu. --period: năm (2026), quý (2026-Q3) hoặc sáu tháng (2026-H1 đầu\n"
+	"năm, 2026-H2 cuối năm), mặc định năm hiện tại. Số liệu của kỳ đã kết thúc tính đến\n"
+	"ngày cuối kỳ, theo đúng những gì hồ sơ ghi nhận đến hết ngày đó: công việc ghi nhận sau\n"
+	"không làm thay đổi báo cáo của kỳ đã qua. Nhiệm vụ báo cáo hoàn thành nhưng chưa được\n"
+	"xác nhận được tính riêng là \"chờ xác nhận\", không tính là đã hoàn thành.\n"
 	"--format: md (Markdown, mặc định), txt (văn bản 80 cột), csv (mỗi nhiệm vụ một dòng),\n"
 	"json.\n"
 	"Chỉ tiêu của kỳ đã qua được đánh giá theo số liệu đo đến ngày cuối kỳ.\n";
@@ -690,9 +703,12 @@ int cmd_report(struct cli *c, int argc, char **argv, struct err *e)
 	if ((rc = need_hier(c, &h, e)) || (unit && (rc = cli_unit(c, unit, &ro.unit, e))) ||
 	    (doc && (rc = cli_doc(c, doc, &ro.doc, e))) || (rc = store_read_begin(c->ops.st, &t, e)))
 		return rc;
-	ro.today = c->ops.today;
+	/* the figures of a period that has ended are those of its last day */
+	ro.today = c->ops.today < ro.period.to ? c->ops.today : ro.period.to;
 	ro.soon = c->cfg.soon_days;
 	ro.periods = &c->cfg.periods;
+	struct hist_day hd = {hist_past_day(ro.today, date_today()), &c->cfg.periods};
+	ro.past = hd.day != DATE_NONE ? &hd : NULL;
 	struct report r;
 	rc = report_build(t, h, &ro, &r, e);
 	store_read_end(t);

@@ -5,6 +5,7 @@
 
 #include "cli-rows.h"
 #include "cli.h"
+#include "history.h"
 #include "store.h"
 #include "util.h"
 
@@ -23,6 +24,8 @@ static const struct out_col task_cols[] = {
 	{"timeliness", "Tình trạng", OUT_STR, 0, 0, 1},
 	{"timeliness_label", "Tình trạng", OUT_STR, 0, 0, 0},
 	{"days_overdue", "Số ngày quá hạn", OUT_INT, 0, 0, 1},
+	{"original_due", "Hạn ban đầu", OUT_DATE, 0, 0, 1},
+	{"days_late_original", "Số ngày quá hạn so với hạn ban đầu", OUT_INT, 0, 0, 1},
 };
 
 void rows_init(struct out_table *t)
@@ -94,13 +97,22 @@ int rows_add(struct cli *c, struct txn *t, struct out_table *tab, struct doc_cac
 	long lead = task->lead ? unit_slot(t, dc, task->lead) : -1;
 	struct tl_input in = {task->status, &task->dl, task->due, task->done_date, &c->cfg.periods};
 	struct tl_result r = tl_compute(&in, c->ops.today, c->cfg.soon_days);
-	char id[24], due[11], prog[8], days[16], tl[64];
+	char id[24], due[11], prog[8], days[16], tl[160], orig[11], late_orig[16] = "";
 	snprintf(id, sizeof id, "%llu", (unsigned long long)task->id);
 	snprintf(prog, sizeof prog, "%u", (unsigned)task->progress);
 	days[0] = '\0';
 	if (r.tl == TL_OVERDUE || r.tl == TL_UNREPORTED)
 		snprintf(days, sizeof days, "%d", r.days);
 	tl_describe(r, tl, sizeof tl);
+	date_t od;
+	int late = ops_late_original(task, &c->cfg.periods, c->ops.today, &od);
+	if (od != DATE_NONE)
+		snprintf(late_orig, sizeof late_orig, "%d", late);
+	if (late > 0) { /* an extended task: its lateness against the original too */
+		char w[96];
+		snprintf(tl + strlen(tl), sizeof tl - strlen(tl), "; %s",
+		         ops_late_original_text(late, task->status == ST_DONE, w, sizeof w));
+	}
 	const char *cells[] = {
 		id,
 		doc_number(t, dc, task->doc_id),
@@ -116,9 +128,18 @@ int rows_add(struct cli *c, struct txn *t, struct out_table *tab, struct doc_cac
 		tl_key(r.tl),
 		tl,
 		days,
+		od == DATE_NONE ? "" : date_iso(od, orig),
+		late_orig,
 	};
 	out_row(tab, cells);
 	return 0;
+}
+
+const struct hist_day *rows_past(const struct cli *c, struct hist_day *hd)
+{
+	hd->day = hist_past_day(c->ops.today, date_today());
+	hd->periods = &c->cfg.periods;
+	return hd->day == DATE_NONE ? NULL : hd;
 }
 
 int rows_add_ids(struct cli *c, struct txn *t, struct out_table *tab, const uint64_t *ids,
@@ -126,12 +147,18 @@ int rows_add_ids(struct cli *c, struct txn *t, struct out_table *tab, const uint
 {
 	struct doc_cache dc = {0};
 	int rc = 0;
+	struct hist_day hd;
+	const struct hist_day *past = rows_past(c, &hd);
 	for (size_t i = 0; i < n && !rc; i++) {
-		struct task task = {0};
+		struct task task = {0}, then = {0};
+		int exists = 1;
 		rc = store_task_get(t, ids[i], &task, e);
-		if (!rc)
-			rc = rows_add(c, t, tab, &dc, &task, e);
+		if (!rc && past)
+			rc = hist_task_as_of(t, &task, past, &then, &exists, e);
+		if (!rc && exists)
+			rc = rows_add(c, t, tab, &dc, past ? &then : &task, e);
 		task_free(&task);
+		task_free(&then);
 	}
 	doc_cache_free(&dc);
 	return rc;

@@ -11,12 +11,16 @@
 static const char check_help[] =
 	"Cách dùng: theodoi check-store [--repair]\n"
 	"Kiểm tra kho: mọi bản ghi đọc được, mọi mục chỉ mục trỏ tới bản ghi có thật, mọi bản ghi\n"
-	"đều được lập chỉ mục, các bộ đếm khớp, hạn của mỗi nhiệm vụ đúng như tính lại theo các kỳ\n"
-	"báo cáo. In các vấn đề và trả mã lỗi 6 nếu có.\n"
+	"đều được lập chỉ mục, không bản ghi nào nhắc tới bản ghi không có (tham chiếu treo: đơn vị\n"
+	"chủ trì, phối hợp, ban hành, cấp trên; văn bản, nhiệm vụ, chỉ tiêu), các bộ đếm khớp, hạn\n"
+	"của mỗi nhiệm vụ đúng như tính lại theo các kỳ báo cáo.\n"
+	"In các vấn đề và trả mã lỗi 6 nếu có.\n"
 	"--repair: dựng lại toàn bộ chỉ mục và bộ đếm từ các bản ghi và tính lại hạn của mọi nhiệm\n"
-	"vụ (quản trị), rồi kiểm tra lại.\n";
+	"vụ (quản trị), rồi kiểm tra lại.\n"
+	"Bản ghi hỏng và tham chiếu treo thì --repair không sửa được: phục hồi từ bản sao lưu\n"
+	"(theodoi restore), hoặc sửa bản xuất JSON rồi import-json vào kho mới.\n";
 
-static int check(struct cli *c, struct err *e)
+static int check(struct cli *c, int repaired, struct err *e)
 {
 	struct txn *t;
 	char *report = NULL;
@@ -45,8 +49,14 @@ static int check(struct cli *c, struct err *e)
 	free(report);
 	if (rc == 0)
 		fprintf(c->out, "Kho dữ liệu %s: không phát hiện vấn đề.\n", store_path(c->ops.st));
-	else if (rc == ERR_STORE)
+	else if (rc == ERR_STORE && !repaired)
 		err_set(e, ERR_STORE, "kho dữ liệu %s có vấn đề (xem ở trên); thử: theodoi check-store --repair",
+		        store_path(c->ops.st));
+	else if (rc == ERR_STORE)
+		err_set(e, ERR_STORE,
+		        "kho dữ liệu %s còn vấn đề sau khi dựng lại chỉ mục (xem ở trên): --repair chỉ "
+		        "sửa chỉ mục và bộ đếm; bản ghi hỏng và tham chiếu treo thì không: phục hồi từ "
+		        "bản sao lưu (theodoi restore) hoặc sửa bản xuất JSON rồi import-json vào kho mới",
 		        store_path(c->ops.st));
 	return rc;
 }
@@ -66,9 +76,9 @@ int cmd_check_store(struct cli *c, int argc, char **argv, struct err *e)
 	if ((rc = cli_store(c, 0, e)))
 		return rc;
 	if (!repair)
-		return check(c, e);
+		return check(c, 0, e);
 	if ((rc = ops_repair(&c->ops, e)))
 		return rc;
 	fprintf(c->out, "Đã dựng lại chỉ mục và bộ đếm.\n");
-	return check(c, e);
+	return check(c, 1, e);
 }

@@ -1,5 +1,5 @@
-/* cli-task.c — one task: show it, record progress, extend it; add
- * documents and tasks. */
+/* cli-task.c — one task: show it, record progress; add documents and
+ * tasks.  Extensions: cli-extend.c. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,6 +45,8 @@ static int upd_json(const struct update *u, void *ctx)
 	                    u->status_after >= 0 ? json_string(st_key(u->status_after)) : json_null());
 	json_object_set_new(o, "period",
 	                    u->period != DATE_NONE ? json_string(date_iso(u->period, d)) : json_null());
+	json_object_set_new(o, "done_on", u->done_on != DATE_NONE ? json_string(date_iso(u->done_on, d))
+	                                                          : json_null());
 	json_array_append_new(arr, o);
 	return 0;
 }
@@ -57,6 +59,14 @@ static int ext_json(const struct extension *x, void *ctx)
 	                      (json_int_t)x->time, "login", x->login, "from",
 	                      x->from == DATE_NONE ? NULL : date_iso(x->from, d1), "to",
 	                      date_iso(x->to, d2), "reason", x->reason ? x->reason : "");
+	json_object_set_new(o, "day", x->day != DATE_NONE ? json_string(date_iso(x->day, d1)) : json_null());
+	json_object_set_new(o, "state", json_string(ops_ext_state_key(x->state)));
+	json_object_set_new(o, "state_label", json_string(ops_ext_state_label(x->state)));
+	json_object_set_new(o, "late", json_boolean(x->late));
+	json_object_set_new(o, "decided_by", x->decided_by[0] ? json_string(x->decided_by) : json_null());
+	json_object_set_new(o, "decided",
+	                    x->decided != DATE_NONE ? json_string(date_iso(x->decided, d1)) : json_null());
+	json_object_set_new(o, "decision", x->decision ? json_string(x->decision) : json_null());
 	json_array_append_new(arr, o);
 	return 0;
 }
@@ -165,6 +175,10 @@ static int task_json(struct cli *c, struct txn *t, const struct hier *h, const s
 	json_object_set_new(o, "timeliness_label", json_string(tl_describe(r, tl, sizeof tl)));
 	json_object_set_new(o, "days_overdue",
 	                    r.tl == TL_OVERDUE || r.tl == TL_UNREPORTED ? json_integer(r.days) : json_null());
+	date_t orig;
+	int late = ops_late_original(k, &c->cfg.periods, c->ops.today, &orig);
+	json_object_set_new(o, "original_due", orig != DATE_NONE ? json_string(date_iso(orig, due)) : json_null());
+	json_object_set_new(o, "days_late_original", orig != DATE_NONE ? json_integer(late) : json_null());
 	json_t *upd = json_array(), *exts = json_array();
 	int rc = store_updates_of_task(t, k->id, upd_json, upd, e);
 	if (!rc)
@@ -262,19 +276,42 @@ static void show_text(FILE *f, json_t *o)
 	field(f, "Nghĩa là:", jstr(o, "deadline_meaning"));
 	if (json_is_string(json_object_get(o, "level")))
 		field(f, "Áp dụng:", jstr(o, "level"));
+	if (json_is_string(json_object_get(o, "original_due")))
+		field(f, "Hạn ban đầu:", jdate(o, "original_due", d1));
 	if (json_is_string(json_object_get(o, "extended_to")))
 		field(f, "Gia hạn đến:", jdate(o, "extended_to", d1));
 	field(f, "Hạn hiệu lực:", json_is_string(json_object_get(o, "due")) ? jdate(o, "due", d1) : "—");
 	snprintf(buf, sizeof buf, "%s, %lld%%", jstr(o, "status_label"),
 	         (long long)json_integer_value(json_object_get(o, "progress")));
 	field(f, "Trạng thái:", buf);
-	field(f, "Tình trạng:", jstr(o, "timeliness_label"));
+	long long late = json_integer_value(json_object_get(o, "days_late_original"));
+	if (late > 0) {
+		char w[96];
+		snprintf(buf, sizeof buf, "%s; %s", jstr(o, "timeliness_label"),
+		         ops_late_original_text((int)late, !strcmp(jstr(o, "status"), "done"), w, sizeof w));
+		field(f, "Tình trạng:", buf);
+	} else {
+		field(f, "Tình trạng:", jstr(o, "timeliness_label"));
+	}
 	if (strcmp(jstr(o, "confirm"), "none"))
 		field(f, "Xác nhận:", jstr(o, "confirm_label"));
 	json_array_foreach(json_object_get(o, "extensions"), i, v) {
-		snprintf(buf, sizeof buf, "%s → %s (%s): %s", jdate(v, "from", d1), jdate(v, "to", d2), jstr(v, "login"),
-		         jstr(v, "reason"));
-		field(f, i ? "" : "Các lần gia hạn:", buf);
+		struct sbuf x = {0};
+		sbuf_printf(&x, "#%lld %s → %s (%s", (long long)json_integer_value(json_object_get(v, "id")),
+		            json_is_string(json_object_get(v, "from")) ? jdate(v, "from", d1) : "—",
+		            jdate(v, "to", d2), jstr(v, "state_label"));
+		if (json_is_string(json_object_get(v, "day")))
+			sbuf_printf(&x, ", %s %s", jdate(v, "day", d1), jstr(v, "login"));
+		if (json_is_true(json_object_get(v, "late")))
+			sbuf_puts(&x, ", gia hạn sau khi đã quá hạn");
+		sbuf_printf(&x, "): %s", jstr(v, "reason"));
+		if (json_is_string(json_object_get(v, "decided_by"))) {
+			sbuf_printf(&x, " — %s ngày %s", jstr(v, "decided_by"), jdate(v, "decided", d1));
+			if (json_is_string(json_object_get(v, "decision")))
+				sbuf_printf(&x, ": %s", jstr(v, "decision"));
+		}
+		field(f, i ? "" : "Các lần gia hạn:", x.s);
+		sbuf_free(&x);
 	}
 	json_t *pers = json_object_get(o, "periods");
 	if (json_is_array(pers))
@@ -306,6 +343,8 @@ static void show_text(FILE *f, json_t *o)
 			sbuf_printf(&b, " (báo cáo %s)", jstr(v, "period_name"));
 		if (json_is_integer(json_object_get(v, "progress")))
 			sbuf_printf(&b, " %lld%%", (long long)json_integer_value(json_object_get(v, "progress")));
+		if (json_is_string(json_object_get(v, "done_on")))
+			sbuf_printf(&b, " (xong ngày %s)", jdate(v, "done_on", d2));
 		if (json_is_string(json_object_get(v, "note"))) {
 			char *n = txt_sanitize(jstr(v, "note"));
 			sbuf_printf(&b, " %s", n);
@@ -359,9 +398,12 @@ int cmd_show(struct cli *c, int argc, char **argv, struct err *e)
 
 static const char update_help[] =
 	"Cách dùng: theodoi update NHIỆM_VỤ [--status TT] [--progress N] [--note \"GHI CHÚ\"]\n"
-	"                       [--period KỲ]\n"
+	"                       [--done-on NGÀY] [--period KỲ]\n"
 	"Ghi nhận tiến độ: trạng thái (chua-thuc-hien, dang-thuc-hien, hoan-thanh, tam-dung),\n"
 	"phần trăm hoàn thành 0..100, ghi chú. Tiến độ 100 nghĩa là hoàn thành.\n"
+	"--done-on NGÀY: khi báo hoàn thành muộn, ngày công việc thực sự xong (không sau\n"
+	"hôm nay, không trước ngày giao nhiệm vụ); đúng hạn hay quá hạn tính theo ngày đó,\n"
+	"ngày nhập vẫn được ghi lại.\n"
 	"Nhiệm vụ định kỳ (thường xuyên, hằng năm): mỗi cập nhật là báo cáo của một kỳ; mặc định là\n"
 	"kỳ sớm nhất đã quá hạn mà chưa báo cáo, nếu không có thì kỳ hiện tại. --period chọn kỳ:\n"
 	"ngày báo cáo (31/12/2025, 2025-12-31), năm (2025), quý (Q2/2026, \"quý II/2026\"),\n"
@@ -400,11 +442,13 @@ int cmd_update(struct cli *c, int argc, char **argv, struct err *e)
 	                                     {"progress", required_argument, NULL, 'p'},
 	                                     {"note", required_argument, NULL, 'm'},
 	                                     {"period", required_argument, NULL, 'P'},
+	                                     {"done-on", required_argument, NULL, 'D'},
 	                                     {"help", no_argument, NULL, 'h'},
 	                                     {0}};
 	int o, rc, status = -1;
 	long progress = -1;
 	const char *note = NULL, *period = NULL;
+	date_t done_on = DATE_NONE;
 	while ((o = getopt_long(argc, argv, "hs:p:m:", opts, NULL)) != -1) {
 		switch (o) {
 		case 'h': return fputs(update_help, c->out), 0;
@@ -424,60 +468,29 @@ int cmd_update(struct cli *c, int argc, char **argv, struct err *e)
 			break;
 		case 'm': note = optarg; break;
 		case 'P': period = optarg; break;
+		case 'D':
+			if ((rc = date_parse(optarg, &done_on, e))) {
+				str_copy(e->field, "--done-on", sizeof e->field);
+				return ERR_INPUT;
+			}
+			break;
 		default: return cli_bad_option("update", e);
 		}
 	}
 	uint64_t id, uid;
-	struct ops_update_req q = {0, status, (int)progress, note, DATE_NONE, DATE_NONE};
 	if ((rc = cli_one_operand(argc, "update", "mã nhiệm vụ", e)) ||
-	    (rc = cli_task_id(argv[optind], &id, e)) || (rc = cli_store(c, 0, e)) ||
-	    (period && (rc = read_period(c, id, period, &q.period, e))))
+	    (rc = cli_task_id(argv[optind], &id, e)) || (rc = cli_store(c, 0, e)))
 		return rc;
-	q.task = id;
-	if ((rc = ops_update_req(&c->ops, &q, &uid, e)))
+	struct ops_update_req q = {id, status, (int)progress, note, done_on, DATE_NONE};
+	if (period && (rc = read_period(c, id, period, &q.period, e)))
 		return rc;
+	if ((rc = ops_update_req(&c->ops, &q, &uid, e))) {
+		if (!strcmp(e->field, "done_on"))
+			str_copy(e->field, "--done-on", sizeof e->field);
+		return rc;
+	}
 	fprintf(c->out, "Đã ghi cập nhật #%llu cho nhiệm vụ #%llu.\n", (unsigned long long)uid,
 	        (unsigned long long)id);
-	return 0;
-}
-
-/* ---- extend ---- */
-
-static const char extend_help[] =
-	"Cách dùng: theodoi extend NHIỆM_VỤ --to NGÀY --reason \"LÝ DO\"\n"
-	"Gia hạn nhiệm vụ đến NGÀY (YYYY-MM-DD hoặc dd/mm/yyyy), có lý do; thời hạn gốc được giữ.\n";
-
-int cmd_extend(struct cli *c, int argc, char **argv, struct err *e)
-{
-	static const struct option opts[] = {{"to", required_argument, NULL, 't'},
-	                                     {"reason", required_argument, NULL, 'r'},
-	                                     {"help", no_argument, NULL, 'h'},
-	                                     {0}};
-	int o, rc;
-	date_t to = DATE_NONE;
-	const char *reason = NULL;
-	while ((o = getopt_long(argc, argv, "ht:r:", opts, NULL)) != -1) {
-		switch (o) {
-		case 'h': return fputs(extend_help, c->out), 0;
-		case 't':
-			if ((rc = date_parse(optarg, &to, e))) {
-				str_copy(e->field, "--to", sizeof e->field);
-				return rc;
-			}
-			break;
-		case 'r': reason = optarg; break;
-		default: return cli_bad_option("extend", e);
-		}
-	}
-	if (to == DATE_NONE || !reason)
-		return err_set(e, ERR_USAGE, "extend cần --to NGÀY và --reason \"LÝ DO\"");
-	uint64_t id;
-	char d[11];
-	if ((rc = cli_one_operand(argc, "extend", "mã nhiệm vụ", e)) ||
-	    (rc = cli_task_id(argv[optind], &id, e)) || (rc = cli_store(c, 0, e)) ||
-	    (rc = ops_extend(&c->ops, id, to, reason, e)))
-		return rc;
-	fprintf(c->out, "Đã gia hạn nhiệm vụ #%llu đến %s.\n", (unsigned long long)id, date_vn(to, d));
 	return 0;
 }
 

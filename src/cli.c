@@ -10,6 +10,7 @@
 #include "hier.h"
 #include "import.h"
 #include "period.h"
+#include "perm.h"
 #include "store.h"
 #include "util.h"
 
@@ -18,7 +19,7 @@ int cli_store(struct cli *c, int create, struct err *e)
 	if (c->ops.st)
 		return 0;
 	struct store *st = NULL;
-	int rc = store_open(c->store_dir, create ? STORE_CREATE : 0, &st, e);
+	int rc = store_open(c->store_dir, (create ? STORE_CREATE : 0) | (int)c->store_flags, &st, e);
 	if (rc)
 		return rc;
 	c->ops.cfg = &c->cfg;
@@ -30,7 +31,7 @@ int cli_store(struct cli *c, int create, struct err *e)
 	/* Identify first (the sync is audited under the login); only a sync
 	 * that changed units can change the user's unit id: then again. */
 	int changed = 0;
-	if ((rc = ops_identify(&c->ops, e)) ||
+	if ((rc = ops_identify(&c->ops, e)) || (rc = cli_check_role(c, e)) ||
 	    (rc = hier_sync(st, &c->cfg, c->ops.who.login, &changed, e)) ||
 	    (changed && (rc = ops_identify(&c->ops, e))))
 		goto fail;
@@ -39,6 +40,33 @@ fail:
 	c->ops.st = NULL;
 	store_close(st);
 	return rc;
+}
+
+int cli_check_role(struct cli *c, struct err *e)
+{
+	const char *name = c->cmd ? c->cmd->name : "(màn hình)";
+	int need = c->cmd ? c->cmd->perm : CLI_NEEDS(PA_READ);
+	if (need == CLI_NEEDS_NOTHING && c->cmd && (c->cmd->flags & CLI_NO_CONFIG))
+		return 0;
+	if (need < CLI_NEEDS(0) || need > CLI_NEEDS(PA_COUNT - 1))
+		return err_set(e, ERR_DENIED, "lệnh %s chưa có quy tắc phân quyền: không chạy", name);
+	enum perm_action a = (enum perm_action)(need - 1);
+	struct perm_opts o = perm_opts_of(c->ops.cfg);
+	const struct perm_rule *r = perm_check_any(c->ops.who.role, a, &o);
+	if (!r)
+		return 0;
+	struct err pe;
+	err_clear(&pe);
+	perm_deny(r, a, NULL, &pe);
+	return err_set(e, ERR_DENIED, "lệnh %s: %s (tài khoản %s, vai trò %s)", name, pe.msg,
+	               c->ops.who.login, role_label(c->ops.who.role));
+}
+
+int cli_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv, struct err *e)
+{
+	c->cmd = cmd;
+	optind = 0;
+	return cmd->fn(c, argc, argv, e);
 }
 
 int cli_hier(struct cli *c, const struct hier **out, struct err *e)
@@ -202,40 +230,42 @@ int cli_one_operand(int argc, const char *cmd, const char *what, struct err *e)
 }
 
 const struct cli_cmd cli_commands[] = {
-	{"units", cmd_units, "units", "cây đơn vị với số nhiệm vụ quá hạn / tổng số", 0},
-	{"docs", cmd_docs, "docs [--unit U]", "các văn bản (kế hoạch, chương trình)", 0},
-	{"tasks", cmd_tasks, "tasks [--unit U [--subtree]] [--doc D]", "các nhiệm vụ theo đơn vị, văn bản", 0},
-	{"show", cmd_show, "show TASK", "chi tiết một nhiệm vụ và các lần cập nhật", 0},
-	{"overdue", cmd_overdue, "overdue [--unit U] [--subtree] [--count]", "nhiệm vụ quá hạn", 0},
-	{"due", cmd_due, "due [--within DAYS]", "nhiệm vụ sắp đến hạn", 0},
-	{"overview", cmd_overview, "overview", "tổng quan cho đơn vị của người dùng", 0},
-	{"update", cmd_update, "update TASK [--status S] [--progress N] [--note TEXT]",
-	 "ghi nhận tiến độ một nhiệm vụ", 0},
-	{"extend", cmd_extend, "extend TASK --to DATE --reason TEXT", "gia hạn một nhiệm vụ", 0},
-	{"add-doc", cmd_add_doc, "add-doc --title T [--number N] ...", "thêm văn bản", 0},
-	{"add-task", cmd_add_task, "add-task --doc D --text T ...", "thêm nhiệm vụ vào văn bản", 0},
-	{"import", cmd_import, "import FILE... [--dry-run] [--replace] [--encoding E]", "nhập kế hoạch từ tệp Word, OpenDocument, PDF hoặc văn bản", 0},
+	{"units", cmd_units, "units", "cây đơn vị với số nhiệm vụ quá hạn / tổng số", 0, CLI_NEEDS(PA_READ)},
+	{"docs", cmd_docs, "docs [--unit U]", "các văn bản (kế hoạch, chương trình)", 0, CLI_NEEDS(PA_READ)},
+	{"tasks", cmd_tasks, "tasks [--unit U [--subtree]] [--doc D]", "các nhiệm vụ theo đơn vị, văn bản", 0, CLI_NEEDS(PA_READ)},
+	{"show", cmd_show, "show TASK", "chi tiết một nhiệm vụ và các lần cập nhật", 0, CLI_NEEDS(PA_READ)},
+	{"overdue", cmd_overdue, "overdue [--unit U] [--subtree] [--count]", "nhiệm vụ quá hạn", 0, CLI_NEEDS(PA_READ)},
+	{"due", cmd_due, "due [--within DAYS]", "nhiệm vụ sắp đến hạn", 0, CLI_NEEDS(PA_READ)},
+	{"overview", cmd_overview, "overview", "tổng quan cho đơn vị của người dùng", 0, CLI_NEEDS(PA_READ)},
+	{"update", cmd_update, "update TASK [--status S] [--progress N] [--note TEXT] [--done-on D]",
+	 "ghi nhận tiến độ một nhiệm vụ", 0, CLI_NEEDS(PA_NOTE)},
+	{"extend", cmd_extend,
+	 "extend TASK --to DATE --reason TEXT | --request TASK ... | --grant ID | --refuse ID | --pending",
+	 "gia hạn; đề nghị gia hạn và quyết định đề nghị", 0, CLI_NEEDS(PA_EXTEND_REQUEST)},
+	{"add-doc", cmd_add_doc, "add-doc --title T [--number N] ...", "thêm văn bản", 0, CLI_NEEDS(PA_ADD_DOC)},
+	{"add-task", cmd_add_task, "add-task --doc D --text T ...", "thêm nhiệm vụ vào văn bản", 0, CLI_NEEDS(PA_ADD_TASK)},
+	{"import", cmd_import, "import FILE... [--dry-run] [--replace] [--encoding E]", "nhập kế hoạch từ tệp Word, OpenDocument, PDF hoặc văn bản", 0, CLI_NEEDS(PA_IMPORT)},
 	{"summary", cmd_summary, "summary [--unit U] [--doc D] [--quick]",
-	 "tổng hợp: đến hạn, hoàn thành, quá hạn, tỷ lệ hoàn thành", 0},
-	{"cascade", cmd_cascade, "cascade DOC [--depth N]", "cấp ủy trực thuộc đã / chưa ban hành kế hoạch thực hiện", 0},
-	{"lint", cmd_lint, "lint [DOC] [--unit U] [--rule R]", "nhiệm vụ chưa rõ người, rõ thời hạn, rõ tiến độ", 0},
+	 "tổng hợp: đến hạn, hoàn thành, quá hạn, tỷ lệ hoàn thành", 0, CLI_NEEDS(PA_READ)},
+	{"cascade", cmd_cascade, "cascade DOC [--depth N]", "cấp ủy trực thuộc đã / chưa ban hành kế hoạch thực hiện", 0, CLI_NEEDS(PA_READ)},
+	{"lint", cmd_lint, "lint [DOC] [--unit U] [--rule R]", "nhiệm vụ chưa rõ người, rõ thời hạn, rõ tiến độ", 0, CLI_NEEDS(PA_READ)},
 	{"report", cmd_report, "report [--unit U] [--doc D] [--period P] [--format F]",
-	 "báo cáo kết quả thực hiện (md, txt, csv, json)", 0},
-	{"remind", cmd_remind, "remind [--unit U] [--days N] [--out DIR]", "thư đôn đốc đơn vị có nhiệm vụ quá hạn, sắp đến hạn", 0},
-	{"measure", cmd_measure, "measure IND VALUE [--date D] [--note TEXT]", "ghi số liệu một chỉ tiêu", 0},
-	{"indicators", cmd_indicators, "indicators [IND] [--doc D] [--unit U]", "các chỉ tiêu và đánh giá", 0},
-	{"check-store", cmd_check_store, "check-store [--repair]", "kiểm tra tính toàn vẹn của kho", 0},
+	 "báo cáo kết quả thực hiện (md, txt, csv, json)", 0, CLI_NEEDS(PA_READ)},
+	{"remind", cmd_remind, "remind [--unit U] [--days N] [--out DIR]", "thư đôn đốc đơn vị có nhiệm vụ quá hạn, sắp đến hạn", 0, CLI_NEEDS(PA_READ)},
+	{"measure", cmd_measure, "measure IND VALUE [--date D] [--note TEXT]", "ghi số liệu một chỉ tiêu", 0, CLI_NEEDS(PA_MEASURE)},
+	{"indicators", cmd_indicators, "indicators [IND] [--doc D] [--unit U]", "các chỉ tiêu và đánh giá", 0, CLI_NEEDS(PA_READ)},
+	{"check-store", cmd_check_store, "check-store [--repair]", "kiểm tra tính toàn vẹn của kho", 0, CLI_NEEDS(PA_READ)},
 	{"confirm", cmd_confirm, "confirm TASK [--note TEXT] | confirm --list [--all]",
-	 "xác nhận kết quả hoàn thành đơn vị báo cáo", 0},
-	{"return", cmd_return, "return TASK --reason TEXT", "trả lại kết quả hoàn thành, yêu cầu thực hiện lại", 0},
+	 "xác nhận kết quả hoàn thành đơn vị báo cáo", 0, CLI_NEEDS(PA_CONFIRM)},
+	{"return", cmd_return, "return TASK --reason TEXT", "trả lại kết quả hoàn thành, yêu cầu thực hiện lại", 0, CLI_NEEDS(PA_CONFIRM)},
 	{"log", cmd_log, "log [--task T] [--user U] [--since DATE] [--format text|csv|json]",
-	 "nhật ký mọi thay đổi: ai, khi nào, trước → sau", 0},
-	{"backup", cmd_backup, "backup FILE [--force]", "sao lưu kho trong khi mọi người vẫn làm việc", 0},
-	{"restore", cmd_restore, "restore FILE [--force]", "phục hồi kho từ bản sao lưu", 0},
-	{"export", cmd_export, "export --format json [--out FILE]", "xuất toàn bộ kho thành JSON", 0},
-	{"import-json", cmd_import_json, "import-json FILE", "nhập bản xuất JSON vào một kho mới", 0},
-	{"demo", cmd_demo, "demo", "tạo kho dữ liệu minh họa", 0},
+	 "nhật ký mọi thay đổi: ai, khi nào, trước → sau", 0, CLI_NEEDS(PA_READ)},
+	{"backup", cmd_backup, "backup FILE [--force]", "sao lưu kho trong khi mọi người vẫn làm việc", 0, CLI_NEEDS(PA_EXPORT)},
+	{"restore", cmd_restore, "restore FILE [--force]", "phục hồi kho từ bản sao lưu", 0, CLI_NEEDS(PA_MAINTAIN)},
+	{"export", cmd_export, "export --format json [--out FILE]", "xuất toàn bộ kho thành JSON", 0, CLI_NEEDS(PA_EXPORT)},
+	{"import-json", cmd_import_json, "import-json FILE", "nhập bản xuất JSON vào một kho mới", 0, CLI_NEEDS(PA_MAINTAIN)},
+	{"demo", cmd_demo, "demo", "tạo kho dữ liệu minh họa", 0, CLI_NEEDS(PA_MAINTAIN)},
 	{"gen", cmd_gen, "gen --tasks N [--seed S] [--units U] DIR",
-	 "tạo bộ dữ liệu tổng hợp cỡ lớn để đo hiệu năng", CLI_NO_CONFIG},
-	{NULL, NULL, NULL, NULL, 0},
+	 "tạo bộ dữ liệu tổng hợp cỡ lớn để đo hiệu năng", CLI_NO_CONFIG, CLI_NEEDS_NOTHING},
+	{NULL, NULL, NULL, NULL, 0, 0},
 };

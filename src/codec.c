@@ -454,7 +454,7 @@ int codec_extension_decode(const void *buf, size_t n, struct extension *out, str
 		out->decision = cw_rd_str(&r);
 	} else {
 		/* A version 1 extension was granted when it was written. */
-		out->day = (date_t)(out->time >= 0 ? out->time / 86400 : (out->time - 86399) / 86400);
+		out->day = date_of_unix(out->time);
 	}
 	if (cw_rd_end(&r, K_EXT, e)) {
 		extension_free(out);

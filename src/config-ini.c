@@ -1,44 +1,65 @@
-/* config-ini.c — reading ini files: our own line scanner for line numbers
- * and the checks iniparser does not make, and iniparser itself for the
- * values.
+/* config-ini.c — reading ini files: our own line scanner for line numbers,
+ * values and the checks iniparser does not make, and an iniparser
+ * dictionary of what it read.
  *
  * The scanner follows iniparser 4.1's reading rules (fgets into a
  * 1024-byte buffer, trailing white space trimmed, a trailing backslash
  * joining the next line, then one of: empty, comment, [section],
- * key = value) so that both see the same sections and keys.
+ * key = value, values as iniparser_line() takes them).  The file is read
+ * once, through one descriptor, and never by iniparser_load(): what a
+ * setgid program checked on that descriptor is what it parses.
  */
 #include "config-internal.h"
 
 #include <ctype.h>
 #include <errno.h>
-#include <stdarg.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <iniparser.h>
 
 #include "model.h"
+#include "priv.h"
 #include "util.h"
 
 /* ---- reading the file ------------------------------------------------ */
 
-static int read_all(const char *path, struct sbuf *b, struct err *e)
+/* Read the whole file through one descriptor.  A trusted read (a raised
+ * program, priv.h) follows no symbolic link and checks owner and modes on
+ * that same descriptor, so that the file checked is the file read. */
+static int read_all(const char *path, int trusted, struct sbuf *b, struct err *e)
 {
 	char chunk[4096];
-	size_t n;
-	FILE *f = fopen(path, "rb");
+	ssize_t n;
+	/* trusted: no link followed, and no wait on a FIFO before the check */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY |
+			    (trusted ? O_NOFOLLOW | O_NONBLOCK : 0));
+	int rc = 0;
 
-	if (!f)
+	if (fd < 0 && trusted && errno == ELOOP)
+		return err_at(e, ERR_DENIED, path, 0, "tệp cấu hình là liên kết tượng trưng: theodoi "
+			      "chạy với quyền của nhóm kho (setgid) chỉ đọc tệp thật thuộc root");
+	if (fd < 0)
 		return err_at(e, ERR_CONFIG, path, 0, "không mở được tệp cấu hình: %s",
 			      strerror(errno));
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		sbuf_add(b, chunk, n);
-	if (ferror(f)) {
-		fclose(f);
-		return err_at(e, ERR_CONFIG, path, 0, "không đọc được tệp cấu hình");
+	if (trusted && (rc = priv_fd_trusted(fd, path, e))) {
+		close(fd);
+		return rc;
 	}
-	fclose(f);
+	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			close(fd);
+			return err_at(e, ERR_CONFIG, path, 0, "không đọc được tệp cấu hình: %s",
+				      strerror(errno));
+		}
+		sbuf_add(b, chunk, (size_t)n);
+	}
+	close(fd);
 	if (!b->s)
 		sbuf_add(b, "", 0);
 	return 0;
@@ -101,7 +122,7 @@ int cfg_code_valid(const char *s)
 /* ---- the scanner ----------------------------------------------------- */
 
 static void scan_push(struct cfg_scan *s, int line, const char *sec, const char *key,
-		      const char *raw)
+		      const char *raw, char *val)
 {
 	struct cfg_entry *en;
 
@@ -114,7 +135,32 @@ static void scan_push(struct cfg_scan *s, int line, const char *sec, const char 
 	en->sec = sec ? lower_dup(sec) : NULL;
 	en->key = key ? lower_dup(key) : NULL;
 	en->raw = xstrdup(raw);
+	en->val = val;
 	en->dup_line = 0;
+}
+
+/* The value of a `key = value` line t (stripped, with a '=' after a
+ * non-empty key), read as iniparser 4.1's iniparser_line() reads it: a
+ * value in double or single quotes is taken as written up to the closing
+ * quote; otherwise it stops at ';' or '#' and is stripped, and "" or ''
+ * alone is empty.  Newly allocated. */
+static char *line_value(const char *t)
+{
+	const char *p = strchr(t, '=') + 1;
+	const char *end;
+	char *v;
+
+	while (*p && is_space(*p))
+		p++;
+	if ((*p == '"' || *p == '\'') && p[1] && p[1] != *p) {
+		end = strchr(p + 1, *p);
+		return xstrndup(p + 1, end ? (size_t)(end - p - 1) : strlen(p + 1));
+	}
+	end = p + strcspn(p, ";#");
+	v = cfg_strip_dup(p, (size_t)(end - p));
+	if (!strcmp(v, "\"\"") || !strcmp(v, "''"))
+		v[0] = '\0';
+	return v;
 }
 
 /* Classify one logical line as iniparser_line() does and record it.
@@ -137,7 +183,7 @@ static int scan_logical(struct cfg_scan *s, const char *path, int line, const ch
 		} else {
 			free(*cur);
 			*cur = name;
-			scan_push(s, line, name, NULL, name);
+			scan_push(s, line, name, NULL, name, NULL);
 		}
 	} else {
 		const char *eq = strchr(t, '=');
@@ -149,7 +195,7 @@ static int scan_logical(struct cfg_scan *s, const char *path, int line, const ch
 		} else {
 			char *key = cfg_strip_dup(t, (size_t)(eq - t));
 
-			scan_push(s, line, *cur, key, key);
+			scan_push(s, line, *cur, key, key, line_value(t));
 			free(key);
 		}
 	}
@@ -207,7 +253,7 @@ static void mark_duplicates(struct cfg_scan *s)
 	free(by);
 }
 
-int cfg_scan_file(const char *path, struct cfg_scan *out, struct err *e)
+int cfg_scan_file(const char *path, int trusted, struct cfg_scan *out, struct err *e)
 {
 	struct sbuf file = {0}, logical = {0};
 	char *cur = NULL;
@@ -215,7 +261,7 @@ int cfg_scan_file(const char *path, struct cfg_scan *out, struct err *e)
 	int lineno = 0, start = 0, rc;
 
 	memset(out, 0, sizeof *out);
-	rc = read_all(path, &file, e);
+	rc = read_all(path, trusted, &file, e);
 	if (rc)
 		goto out;
 	if (memchr(file.s, '\0', file.len)) {
@@ -274,6 +320,7 @@ void cfg_scan_free(struct cfg_scan *s)
 		free(s->v[i].sec);
 		free(s->v[i].key);
 		free(s->v[i].raw);
+		free(s->v[i].val);
 	}
 	free(s->v);
 	memset(s, 0, sizeof *s);
@@ -281,66 +328,31 @@ void cfg_scan_free(struct cfg_scan *s)
 
 /* ---- iniparser ------------------------------------------------------- */
 
-/* iniparser reports errors through one process-wide callback without a
- * context pointer, so the message can only land in static storage; it is
- * thread-local, and reset before each load, so concurrent loads in
- * different threads do not mix their messages. */
-static _Thread_local char ini_msg[512];
-static _Thread_local int ini_msg_set;
-
-__attribute__((format(printf, 1, 2)))
-static int ini_capture(const char *fmt, ...)
+dictionary *cfg_ini_load(const struct cfg_scan *scan, const char *path, struct err *e)
 {
-	va_list ap;
-	int n;
+	dictionary *d = dictionary_new(0);
+	struct sbuf k = {0};
+	int i;
 
-	if (ini_msg_set)
-		return 0; /* keep the first message: it names the first fault */
-	va_start(ap, fmt);
-	n = vsnprintf(ini_msg, sizeof ini_msg, fmt, ap);
-	va_end(ap);
-	ini_msg_set = 1;
-	return n;
-}
+	for (i = 0; d && i < scan->n; i++) {
+		const struct cfg_entry *en = &scan->v[i];
+		int bad;
 
-/* The line number of iniparser's "... in <file> (<line>)..." messages. */
-static int ini_msg_line(const char *msg, const char *path)
-{
-	const char *p = strstr(msg, path);
-	int line = 0;
-
-	if (p && sscanf(p + strlen(path), " (%d)", &line) == 1 && line > 0)
-		return line;
-	return 0;
-}
-
-dictionary *cfg_ini_load(const char *path, struct err *e)
-{
-	dictionary *d;
-	int line;
-
-	ini_msg[0] = '\0';
-	ini_msg_set = 0;
-	iniparser_set_error_callback(ini_capture);
-	d = iniparser_load(path);
-	if (d)
-		return d;
-	line = ini_msg_line(ini_msg, path);
-	if (strstr(ini_msg, "too long"))
-		err_at(e, ERR_CONFIG, path, line, "dòng quá dài: tối đa %d byte", CFG_LINE_MAX);
-	else if (strstr(ini_msg, "syntax error"))
-		err_at(e, ERR_CONFIG, path, line, "lỗi cú pháp");
-	else if (strstr(ini_msg, "cannot open"))
-		err_at(e, ERR_CONFIG, path, 0, "không mở được tệp cấu hình");
-	else if (ini_msg[0]) {
-		size_t n = strlen(ini_msg);
-
-		while (n > 0 && is_space(ini_msg[n - 1]))
-			ini_msg[--n] = '\0';
-		err_at(e, ERR_CONFIG, path, line, "iniparser không đọc được tệp: %s", ini_msg);
-	} else
-		err_at(e, ERR_CONFIG, path, 0, "iniparser không đọc được tệp");
-	return NULL;
+		sbuf_reset(&k);
+		if (en->key)
+			sbuf_printf(&k, "%s:%s", en->sec ? en->sec : "", en->key);
+		else
+			sbuf_puts(&k, en->sec);
+		bad = dictionary_set(d, k.s, en->key ? en->val : NULL);
+		if (bad) {
+			dictionary_del(d);
+			d = NULL;
+		}
+	}
+	sbuf_free(&k);
+	if (!d)
+		err_at(e, ERR_NOMEM, path, 0, "không đủ bộ nhớ để đọc tệp cấu hình");
+	return d;
 }
 
 const char *cfg_ini_get(const dictionary *d, const char *sec, const char *key)

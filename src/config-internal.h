@@ -24,6 +24,7 @@ struct cfg_entry {
 	                 for a key before any section */
 	char *key;    /* key, lower-cased; NULL for a section header */
 	char *raw;    /* the section name or key as written (stripped) */
+	char *val;    /* a key's value as iniparser reads it; NULL for a section */
 	int dup_line; /* line of an earlier key of the same name in the same
 	                 section, or of an earlier section of the same name;
 	                 0 if none */
@@ -36,18 +37,22 @@ struct cfg_scan {
 
 /* Scan the ini file at path the way iniparser 4.1 reads it (comments,
  * continuation lines ending in '\\', sections, `key = value`), recording
- * every section and key with its line.  Lines iniparser would reject (too
+ * every section and key with its line and every value.  The file is read
+ * once, through one descriptor; with `trusted` (a raised program, priv.h)
+ * a symbolic link is refused and the descriptor must pass
+ * priv_fd_trusted() (ERR_DENIED otherwise).  Lines iniparser would reject (too
  * long, not a section, comment or key = value) are errors (ERR_CONFIG)
  * with file:line; a file that cannot be read is ERR_CONFIG too.  The caller
  * frees *out with cfg_scan_free(), also after a failure. */
-int cfg_scan_file(const char *path, struct cfg_scan *out, struct err *e);
+int cfg_scan_file(const char *path, int trusted, struct cfg_scan *out, struct err *e);
 void cfg_scan_free(struct cfg_scan *s);
 
-/* iniparser_load(path) with iniparser's messages captured instead of
- * printed; a failure becomes ERR_CONFIG with the file and, when iniparser
- * names one, the line.  The caller frees the result with
- * iniparser_freedict(); NULL on failure. */
-dictionary *cfg_ini_load(const char *path, struct err *e);
+/* An iniparser dictionary holding the sections and values of a scanned
+ * file, as iniparser_load() would have made it from the same bytes (never
+ * from the file again: what was checked is what is read).  path is for
+ * messages.  The caller frees the result with iniparser_freedict(); NULL
+ * (ERR_NOMEM) on failure. */
+dictionary *cfg_ini_load(const struct cfg_scan *scan, const char *path, struct err *e);
 
 /* The value of section:key in d (iniparser's own copy: valid until
  * iniparser_freedict), or NULL if absent.  sec and key lower-case. */

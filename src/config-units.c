@@ -370,10 +370,10 @@ int cfg_load_units(struct config *c, struct err *e)
 	int rc;
 
 	cfg_free_units(c);
-	rc = cfg_scan_file(c->units_path, &scan, e);
+	rc = cfg_scan_file(c->units_path, c->trusted, &scan, e);
 	if (rc)
 		goto out;
-	d = cfg_ini_load(c->units_path, e);
+	d = cfg_ini_load(&scan, c->units_path, e);
 	if (!d) {
 		rc = ERR_CONFIG;
 		goto out;

@@ -18,6 +18,7 @@
 #include <iniparser.h>
 
 #include "config-internal.h"
+#include "priv.h"
 #include "text.h"
 #include "util.h"
 
@@ -94,7 +95,7 @@ int cfg_find(const char *opt, char *out, size_t len, struct err *e)
 		sbuf_printf(&cand[n++], "%s/theodoi/theodoi.ini", xdg);
 	else if (home && home[0])
 		sbuf_printf(&cand[n++], "%s/.config/theodoi/theodoi.ini", home);
-	sbuf_puts(&cand[n++], "/etc/theodoi/theodoi.ini");
+	sbuf_puts(&cand[n++], priv_system_config());
 	sbuf_puts(&cand[n++], "conf/theodoi.ini");
 
 	for (i = 0; i < n && rc < 0; i++) {
@@ -150,9 +151,24 @@ static int resolve(const char *ini, const char *rel, char *out, size_t len)
 /* A value parser: 0, or -1 with the reason in why (Vietnamese). */
 typedef int (*key_fn)(struct config *c, const char *val, char *why, size_t n);
 
+/* The store when [store] path is unset or empty: where the install made
+ * room for it (LOCALSTATEDIR) for the system's configuration, next to any
+ * other one. */
+static void default_store(struct config *c)
+{
+	if (!strcmp(c->path, priv_system_config()))
+		str_copy(c->store, priv_system_store(), sizeof c->store);
+	else
+		resolve(c->path, CFG_STORE_DEFAULT, c->store, sizeof c->store);
+}
+
 static int parse_store(struct config *c, const char *val, char *why, size_t n)
 {
-	if (resolve(c->path, val[0] ? val : CFG_STORE_DEFAULT, c->store, sizeof c->store)) {
+	if (!val[0]) {
+		default_store(c);
+		return 0;
+	}
+	if (resolve(c->path, val, c->store, sizeof c->store)) {
 		snprintf(why, n, "đường dẫn kho dữ liệu quá dài");
 		return -1;
 	}
@@ -246,9 +262,35 @@ static int parse_bool(const char *val, int *out, char *why, size_t n)
 	return -1;
 }
 
+/* [access] extend: who grants extensions. */
 static int parse_extend(struct config *c, const char *val, char *why, size_t n)
 {
-	return parse_bool(val, &c->editors_extend, why, n);
+	static const char *const modes[] = { [CFG_EXTEND_MONITORS] = "monitors",
+					     [CFG_EXTEND_EDITORS] = "editors",
+					     [CFG_EXTEND_ADMINS] = "admins" };
+	size_t i;
+
+	for (i = 0; i < sizeof modes / sizeof modes[0]; i++)
+		if (!strcasecmp(val, modes[i])) {
+			c->extend = (int)i;
+			c->extend_set = 1;
+			return 0;
+		}
+	snprintf(why, n, "giá trị không hợp lệ: '%s' (cần monitors, editors hoặc admins)", val);
+	return -1;
+}
+
+/* The old [access] editors_extend = yes | no: editors | admins, unless
+ * [access] extend says otherwise (it wins, wherever it stands). */
+static int parse_editors_extend(struct config *c, const char *val, char *why, size_t n)
+{
+	int yes;
+
+	if (parse_bool(val, &yes, why, n))
+		return -1;
+	if (!c->extend_set)
+		c->extend = yes ? CFG_EXTEND_EDITORS : CFG_EXTEND_ADMINS;
+	return 0;
 }
 
 static int parse_confirm(struct config *c, const char *val, char *why, size_t n)
@@ -324,7 +366,8 @@ static const struct cfg_keydef {
 	{ "tracking", "report_months", parse_months },
 	{ "tracking", "due_soon_days", parse_soon },
 	{ "access", "unmapped", parse_unmapped },
-	{ "access", "editors_extend", parse_extend },
+	{ "access", "editors_extend", parse_editors_extend },
+	{ "access", "extend", parse_extend },
 	{ "access", "confirm_done", parse_confirm },
 	{ "access", "monitors", parse_monitors },
 };
@@ -437,11 +480,11 @@ static void set_defaults(struct config *c, const char *path)
 	memset(c, 0, sizeof *c);
 	str_copy(c->path, path, sizeof c->path);
 	resolve(c->path, "units.ini", c->units_path, sizeof c->units_path);
-	resolve(c->path, CFG_STORE_DEFAULT, c->store, sizeof c->store);
+	default_store(c);
 	c->periods.months = 1u << 11; /* December */
 	c->soon_days = 14;
 	c->unmapped_can_read = 1;
-	c->editors_extend = 1;
+	c->extend = CFG_EXTEND_MONITORS;
 	c->confirm_done = 0;
 }
 
@@ -481,7 +524,7 @@ static int check_entry(struct config *c, struct cfg_ini_walk *w, const struct cf
 	return 0;
 }
 
-int cfg_load(const char *path, struct config *c, struct err *e)
+static int load(const char *path, int trusted, struct config *c, struct err *e)
 {
 	struct cfg_scan scan;
 	struct cfg_ini_walk w;
@@ -489,12 +532,13 @@ int cfg_load(const char *path, struct config *c, struct err *e)
 	int i, rc;
 
 	set_defaults(c, path);
+	c->trusted = trusted;
 	if (strlen(path) >= sizeof c->path)
 		return err_set(e, ERR_CONFIG, "đường dẫn tệp cấu hình quá dài: %s", path);
-	rc = cfg_scan_file(path, &scan, e);
+	rc = cfg_scan_file(path, trusted, &scan, e);
 	if (rc)
 		goto out;
-	d = cfg_ini_load(path, e);
+	d = cfg_ini_load(&scan, path, e);
 	if (!d) {
 		rc = ERR_CONFIG;
 		goto out;
@@ -508,6 +552,16 @@ out:
 		iniparser_freedict(d);
 	cfg_scan_free(&scan);
 	return rc;
+}
+
+int cfg_load(const char *path, struct config *c, struct err *e)
+{
+	return load(path, 0, c, e);
+}
+
+int cfg_load_trusted(const char *path, struct config *c, struct err *e)
+{
+	return load(path, 1, c, e);
 }
 
 /* ---- units.ini stamp ------------------------------------------------- */

@@ -221,19 +221,24 @@ char *date_vn(date_t t, char *buf)
 	return buf;
 }
 
+date_t date_clock(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (!localtime_r(&now, &tm))
+		return DATE_NONE;
+	return date_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
 date_t date_today(void)
 {
 	const char *env = getenv("THEODOI_TODAY");
 	date_t t;
-	time_t now;
-	struct tm tm;
 
 	if (env && *env && date_parse(env, &t, NULL) == 0)
 		return t;
-	now = time(NULL);
-	if (!localtime_r(&now, &tm))
-		return DATE_NONE;
-	return date_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	return date_clock();
 }
 
 int date_quarter_roman(const char *s, size_t n)
@@ -254,4 +259,15 @@ int date_quarter_roman(const char *s, size_t n)
 		if (strcmp(low, roman[q]) == 0)
 			return q + 1;
 	return 0;
+}
+
+date_t date_of_unix(int64_t t)
+{
+	/* -(t + 1) cannot overflow for negative t, unlike t - 86399. */
+	int64_t d = t >= 0 ? t / 86400 : -1 - (-(t + 1)) / 86400;
+	if (d > INT32_MAX)
+		return INT32_MAX;
+	if (d <= (int64_t)DATE_NONE)
+		return DATE_NONE + 1;
+	return (date_t)d;
 }

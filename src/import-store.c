@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "config.h"
+#include "history.h"
 #include "ops.h"
 #include "store.h"
 #include "text.h"
@@ -139,7 +140,7 @@ static void fill_doc(struct doc *d, const struct req *q)
 	}
 	d->plan_due = x->plan_due;
 	d->source = q->r->source ? xstrndup(q->r->source, q->r->source_len) : NULL;
-	d->created = q->now;
+	d->created = hist_stamp(ops_write_day(q->c), q->now); /* exists from the day entered */
 }
 
 static void fill_task(struct task *t, const struct imp_task *x, uint64_t doc, date_t start,
@@ -222,14 +223,14 @@ static void keep_progress(struct task *t, const struct task *old)
 static int put_tasks(struct txn *t, struct req *q, uint64_t doc, struct err *e)
 {
 	const struct imp_result *r = q->r;
-	date_t start = r->doc.date != DATE_NONE ? r->doc.date : q->c->today;
+	date_t start = r->doc.date != DATE_NONE ? r->doc.date : ops_write_day(q->c);
 	int rc = 0;
 
 	for (size_t k = 0; k < r->ntasks && !rc; k++) {
 		struct task nt;
 		const struct task *old = q->nold ? match_old(q, &r->tasks[k]) : NULL;
 
-		fill_task(&nt, &r->tasks[k], doc, start, q->now);
+		fill_task(&nt, &r->tasks[k], doc, start, hist_stamp(ops_write_day(q->c), q->now));
 		if (old) {
 			keep_progress(&nt, old);
 			q->kept++;

@@ -645,13 +645,14 @@ int ind_measure_add(struct ops_ctx *c, uint64_t indicator, double value, date_t 
 	char d1[11], d2[11];
 	if (!isfinite(value))
 		return err_set(e, ERR_INPUT, "giá trị chỉ tiêu không hợp lệ");
+	date_t day = ops_write_day(c);
 	if (date == DATE_NONE)
-		date = c->today;
-	if (date > c->today) {
+		date = day;
+	if (date > day) {
 		if (e)
 			str_copy(e->field, "date", sizeof e->field);
 		return err_set(e, ERR_INPUT, "ngày số liệu %s sau ngày hôm nay %s", date_vn(date, d1),
-		               date_vn(c->today, d2));
+		               date_vn(day, d2));
 	}
 	char *clean = NULL;
 	if (note) {

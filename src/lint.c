@@ -190,7 +190,7 @@ int lint_run(struct txn *t, const struct hier *h, const struct lint_opts *o,
              struct lint_item **items, size_t *n, struct err *e)
 {
 	struct run r = {h, o, NULL, 0, 0};
-	struct rollup_scope scope = {o->unit, o->doc};
+	struct rollup_scope scope = {o->unit, o->doc, o->past};
 	*items = NULL;
 	*n = 0;
 	if (o->unit && (!h || hier_find_id(h, o->unit) == (size_t)-1))

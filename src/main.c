@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "hier.h"
+#include "priv.h"
 #include "store.h"
 #include "ui.h"
 #include "util.h"
@@ -23,8 +24,11 @@ static void usage(FILE *f)
 	        "Không có LỆNH: mở giao diện màn hình (trên terminal) hoặc in tổng quan.\n\n"
 	        "Tùy chọn chung (đặt ở bất kỳ đâu trên dòng lệnh):\n"
 	        "  --store DIR     kho dữ liệu (mặc định: [store] path trong theodoi.ini)\n"
-	        "  --config FILE   tệp cấu hình theodoi.ini\n"
-	        "  --today DATE    coi ngày này là hôm nay (YYYY-MM-DD hoặc dd/mm/yyyy)\n"
+	        "  --config FILE   tệp cấu hình theodoi.ini (bản cài setgid: chỉ dùng cấu hình\n"
+	        "                  của hệ thống, không nhận --config, THEODOI_CONFIG; xem man theodoi)\n"
+	        "  --today DATE    coi ngày này là hôm nay (YYYY-MM-DD hoặc dd/mm/yyyy) khi xem số liệu;\n"
+	        "                  việc ghi (cập nhật, hoàn thành, gia hạn...) luôn lấy ngày thật,\n"
+	        "                  trừ vai trò quản trị (nhập hồ sơ cũ)\n"
 	        "  --help, -h      trợ giúp;  --version  phiên bản\n\n"
 	        "Lệnh:\n");
 	for (const struct cli_cmd *c = cli_commands; c->name; c++)
@@ -90,13 +94,52 @@ static const struct cli_cmd *find_cmd(const char *name)
 	return NULL;
 }
 
-static int run(int argc, char **argv, struct cli *c, struct err *e)
+/* Installed setgid to the store's group (priv.h): the system's
+ * configuration only, checked on the descriptor it is read through, the
+ * store it names only, checked likewise and opened; the caller then drops
+ * the group.  Commands that make or replace a store directory are for the
+ * administrator as root or with the group's own identity. */
+static int open_raised(struct cli *c, const struct cli_cmd *cmd, const char *config,
+                       const char *store, struct err *e)
+{
+	static const char why[] = "theodoi được cài setgid (quyền của nhóm kho) nên chỉ dùng "
+	                          "cấu hình của hệ thống";
+	const char *env = getenv("THEODOI_CONFIG");
+	int rc;
+
+	if (config)
+		return err_set(e, ERR_DENIED, "không dùng được --config %s: %s %s", config, why,
+		               priv_system_config());
+	if (env && *env)
+		return err_set(e, ERR_DENIED, "không dùng được biến THEODOI_CONFIG=%s: %s %s", env,
+		               why, priv_system_config());
+	if (cmd && (!strcmp(cmd->name, "restore") || !strcmp(cmd->name, "import-json") ||
+	            !strcmp(cmd->name, "demo")))
+		return err_set(e, ERR_DENIED, "lệnh %s tạo hoặc thay thư mục kho dữ liệu: với bản cài "
+		               "setgid, quản trị chạy lệnh này với tài khoản root hoặc với nhóm kho "
+		               "(sudo -g NHÓM_KHO theodoi %s ...)", cmd->name, cmd->name);
+	if ((rc = cfg_load_trusted(priv_system_config(), &c->cfg, e)))
+		return rc;
+	c->ops.cfg = &c->cfg;
+	if (store && (rc = priv_same_dir(store, c->cfg.store, e)))
+		return rc;
+	str_copy(c->store_dir, c->cfg.store, sizeof c->store_dir);
+	c->store_flags = STORE_SHARED;
+	return cli_store(c, 0, e);
+}
+
+static int run(int argc, char **argv, struct cli *c, struct priv *pv, struct err *e)
 {
 	const char *store = NULL, *config = NULL, *today = NULL;
-	int help = 0, version = 0;
+	int help = 0, version = 0, rc;
+	/* root needs no group to reach anything: an ordinary run */
+	if (pv->raised && pv->ruid == 0 && (rc = priv_drop(pv, e)))
+		return rc;
 	argc = take_globals(argc, argv, &store, &config, &today, &help, &version, e);
 	if (argc < 0)
 		return e->code;
+	if ((version || help) && (rc = priv_drop(pv, e)))
+		return rc;
 	if (version) {
 		printf("theodoi %s (lược đồ kho %d)\n", THEODOI_VERSION, STORE_SCHEMA);
 		return 0;
@@ -123,26 +166,36 @@ static int run(int argc, char **argv, struct cli *c, struct err *e)
 		return ERR_USAGE;
 	}
 	if (cmd && (cmd->flags & CLI_NO_CONFIG)) {
-		optind = 0;
-		return cmd->fn(c, argc - 1, argv + 1, e);
+		if ((rc = priv_drop(pv, e)))
+			return rc;
+		return cli_run(c, cmd, argc - 1, argv + 1, e);
 	}
-	char path[PATH_MAX];
-	int rc = cfg_find(config, path, sizeof path, e);
-	if (rc || (rc = cfg_load(path, &c->cfg, e)))
-		return rc;
-	c->ops.cfg = &c->cfg;
-	if (store)
-		str_copy(c->store_dir, store, sizeof c->store_dir);
-	else if (c->cfg.store[0])
-		str_copy(c->store_dir, c->cfg.store, sizeof c->store_dir);
-	else
-		return err_set(e, ERR_CONFIG, "%s: chưa chỉ định kho dữ liệu ([store] path) và không có --store",
-		               c->cfg.path);
+	if (pv->raised) {
+		/* from here on, the user's own identity: whatever a command reads
+		 * or writes, LMDB goes on through the descriptors it holds */
+		struct err de;
+		err_clear(&de);
+		rc = open_raised(c, cmd, config, store, e);
+		if (priv_drop(pv, &de))
+			return *e = de, de.code;
+		if (rc)
+			return rc;
+	} else {
+		char path[PATH_MAX];
+		if ((rc = cfg_find(config, path, sizeof path, e)) || (rc = cfg_load(path, &c->cfg, e)))
+			return rc;
+		c->ops.cfg = &c->cfg;
+		if (store)
+			str_copy(c->store_dir, store, sizeof c->store_dir);
+		else if (c->cfg.store[0])
+			str_copy(c->store_dir, c->cfg.store, sizeof c->store_dir);
+		else
+			return err_set(e, ERR_CONFIG, "%s: chưa chỉ định kho dữ liệu ([store] path) và "
+			               "không có --store", c->cfg.path);
+	}
 
-	if (cmd) {
-		optind = 0;
-		return cmd->fn(c, argc - 1, argv + 1, e);
-	}
+	if (cmd)
+		return cli_run(c, cmd, argc - 1, argv + 1, e);
 	/* No command: the screen on a terminal, the overview otherwise. */
 	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
 		if ((rc = cli_store(c, 0, e)))
@@ -151,8 +204,7 @@ static int run(int argc, char **argv, struct cli *c, struct err *e)
 	}
 	const struct cli_cmd *ov = find_cmd("overview");
 	char *ov_argv[] = {(char *)"overview", NULL};
-	optind = 0;
-	return ov->fn(c, 1, ov_argv, e);
+	return cli_run(c, ov, 1, ov_argv, e);
 }
 
 /* With $THEODOI_STATS set, report on stderr at the end (for `make bench`):
@@ -189,7 +241,11 @@ int main(int argc, char **argv)
 	c.out = stdout;
 	struct err e;
 	err_clear(&e);
-	int rc = run(argc, argv, &c, &e);
+	struct priv pv;
+	priv_init(&pv);
+	int rc = run(argc, argv, &c, &pv, &e);
+	if (pv.raised && priv_drop(&pv, &e)) /* before anything is written */
+		rc = e.code;
 	if (getenv("THEODOI_STATS"))
 		print_stats(&t0); /* before the store is unmapped */
 	if (fflush(stdout) != 0 && !rc)

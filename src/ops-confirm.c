@@ -49,7 +49,7 @@ static int history(struct txn *t, const struct confirm_req *r, const struct task
 		sbuf_printf(&note, "%s%s", r->ret ? "" : ": ", r->text);
 	u.task_id = before->id;
 	u.time = (int64_t)time(NULL);
-	u.day = r->c->today;
+	u.day = ops_write_day(r->c);
 	str_copy(u.login, r->c->who.login, sizeof u.login);
 	u.note = sbuf_detach(&note);
 	if (after->confirm != before->confirm)

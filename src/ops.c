@@ -1,6 +1,6 @@
 /* ops.c — the writing actions: identity, permission, records, derived
  * fields and audit, each in one write transaction.  Confirmation of
- * completions: ops-confirm.c. */
+ * completions: ops-confirm.c; extensions: ops-extend.c. */
 #include <errno.h>
 #include <pwd.h>
 #include <sys/stat.h>
@@ -12,26 +12,11 @@
 #include <jansson.h>
 
 #include "ops-internal.h"
+#include "history.h"
 #include "period.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
-
-int ops_file_trusted(const char *path, struct err *e)
-{
-	struct stat sb;
-	if (stat(path, &sb) != 0)
-		return err_set(e, ERR_CONFIG, "không đọc được %s: %s", path, strerror(errno));
-	/* root's, or the effective user's when that is not the real one (a
-	 * setuid install); never the real user's own */
-	int owner_ok = sb.st_uid == 0 || (sb.st_uid == geteuid() && geteuid() != getuid());
-	if (!owner_ok || (sb.st_mode & (S_IWGRP | S_IWOTH)))
-		return err_set(e, ERR_DENIED,
-		               "theodoi chạy với quyền của nhóm kho (setgid) nên chỉ tin tệp cấu hình "
-		               "thuộc root mà không ai khác ghi được; %s không như vậy (hãy dùng "
-		               "/etc/theodoi/theodoi.ini, chmod 644, chown root)", path);
-	return 0;
-}
 
 int ops_identify(struct ops_ctx *c, struct err *e)
 {
@@ -39,11 +24,13 @@ int ops_identify(struct ops_ctx *c, struct err *e)
 	int rc;
 	memset(&c->who, 0, sizeof c->who);
 	/* Installed setgid (the store writable by its group only), the roles
-	 * of a configuration the user could have written are not to be had. */
-	if (c->cfg && (getegid() != getgid() || geteuid() != getuid()) &&
-	    ((rc = ops_file_trusted(c->cfg->path, e)) ||
-	     (rc = ops_file_trusted(c->cfg->units_path, e))))
-		return rc;
+	 * of a configuration the user could have written are not to be had:
+	 * only one read under cfg_load_trusted's checks counts (main loads it
+	 * so, before the raised group is dropped). */
+	if (c->cfg && !c->cfg->trusted && (getegid() != getgid() || geteuid() != getuid()))
+		return err_set(e, ERR_DENIED, "theodoi chạy với quyền của nhóm kho (setgid) nên chỉ "
+		               "tin tệp cấu hình của hệ thống, đọc qua kiểm tra chủ sở hữu và quyền "
+		               "(%s)", c->cfg->path);
 	if (pw && pw->pw_name)
 		str_copy(c->who.login, pw->pw_name, sizeof c->who.login);
 	else
@@ -75,6 +62,13 @@ int ops_identify(struct ops_ctx *c, struct err *e)
 	if (rc && rc != ERR_NOTFOUND)
 		return err_set(e, rc, "không đọc được đơn vị của người dùng %s", c->who.login);
 	return 0;
+}
+
+date_t ops_write_day(const struct ops_ctx *c)
+{
+	if (c->who.role == ROLE_ADMIN && c->today != DATE_NONE)
+		return c->today;
+	return c->clock != 0 && c->clock != DATE_NONE ? c->clock : date_clock();
 }
 
 /* The configured reporting months, or NULL (December). */
@@ -109,7 +103,7 @@ int ops_check_txn(struct txn *t, const struct ops_ctx *c, enum perm_action a,
 		snprintf(obj, sizeof obj, "nhiệm vụ #%llu", (unsigned long long)task->id);
 		if ((rc = perm_task_rel(t, c->who.unit, task, &rel, e)))
 			return rc;
-		if (a == PA_CONFIRM && c->who.unit) {
+		if ((a == PA_CONFIRM || a == PA_EXTEND) && c->who.unit) {
 			uint32_t office;
 			if ((rc = perm_monitor_office(t, c->cfg, task->lead, &office, e)))
 				return rc;
@@ -286,6 +280,33 @@ static int report_period(const struct per_task *pt, const struct per_log *log, d
 	return per_parse(pt, date_iso(asked, iso), today, out, e);
 }
 
+/* The day the work was finished (update --done-on), when given: only on
+ * the update that makes the task done, not after the day of the update
+ * nor before the task was set. */
+static int check_done_on(const struct ops_ctx *c, const struct task *task, int status,
+                         date_t done_on, struct err *e)
+{
+	char d1[11], d2[11];
+	if (done_on == DATE_NONE)
+		return 0;
+	if (e)
+		str_copy(e->field, "done_on", sizeof e->field);
+	if (status != ST_DONE || task->status == ST_DONE)
+		return err_set(e, ERR_INPUT, "ngày hoàn thành chỉ ghi khi báo nhiệm vụ hoàn thành "
+		               "(trạng thái hoàn thành hoặc tiến độ 100%%)%s",
+		               task->status == ST_DONE ? ": nhiệm vụ đã hoàn thành từ trước" : "");
+	date_t today = ops_write_day(c);
+	if (done_on > today)
+		return err_set(e, ERR_INPUT, "ngày hoàn thành %s là ngày trong tương lai (hôm nay %s)",
+		               date_vn(done_on, d1), date_vn(today, d2));
+	if (task->start != DATE_NONE && done_on < task->start)
+		return err_set(e, ERR_INPUT, "ngày hoàn thành %s trước ngày giao nhiệm vụ %s",
+		               date_vn(done_on, d1), date_vn(task->start, d2));
+	if (e)
+		e->field[0] = '\0';
+	return 0;
+}
+
 static int update_fn(struct txn *t, void *ctx, struct err *e)
 {
 	struct update_req *r = ctx;
@@ -302,16 +323,18 @@ static int update_fn(struct txn *t, void *ctx, struct err *e)
 	before = ops_task_state(&task);
 	int status = r->status, progress = r->progress;
 	if ((rc = settle_update(&task, &status, &progress, r->note != NULL,
-	                        ops_check_txn(t, c, PA_STATUS, &task, NULL) == 0, e)))
+	                        ops_check_txn(t, c, PA_STATUS, &task, NULL) == 0, e)) ||
+	    (rc = check_done_on(c, &task, status, r->done_on, e)))
 		goto out;
 
+	date_t day = ops_write_day(c);
 	if ((rc = per_task_load(t, &task, periods_of(c), &pt, &log, e)) ||
 	    (rc = report_period(&pt, &log, r->period, status == ST_DONE && task.status != ST_DONE,
-	                        c->today, &u.period, e)))
+	                        day, &u.period, e)))
 		goto out;
 	u.task_id = task.id;
 	u.time = (int64_t)time(NULL);
-	u.day = c->today;
+	u.day = day;
 	str_copy(u.login, c->who.login, sizeof u.login);
 	u.note = r->note ? xstrdup(r->note) : NULL;
 	u.progress = (int8_t)progress;
@@ -320,7 +343,8 @@ static int update_fn(struct txn *t, void *ctx, struct err *e)
 		u.status_before = (int8_t)task.status;
 		u.status_after = (int8_t)status;
 		if (status == ST_DONE) {
-			task.done_date = c->today;
+			task.done_date = r->done_on != DATE_NONE ? r->done_on : day;
+			u.done_on = r->done_on;
 			if ((rc = confirm_on_done(t, c, &task, &task.confirm, e)))
 				goto out;
 		} else if (task.status == ST_DONE) {
@@ -333,8 +357,8 @@ static int update_fn(struct txn *t, void *ctx, struct err *e)
 		u.confirm_after = (int8_t)task.confirm;
 	if (progress >= 0)
 		task.progress = (uint8_t)progress;
-	if (task.last_update == DATE_NONE || c->today > task.last_update)
-		task.last_update = c->today;
+	if (task.last_update == DATE_NONE || day > task.last_update)
+		task.last_update = day;
 	task.nupdates++;
 	if ((rc = store_update_add(t, &u, e)))
 		goto out;
@@ -348,6 +372,11 @@ static int update_fn(struct txn *t, void *ctx, struct err *e)
 	json_t *after = ops_task_state(&task);
 	if (u.note)
 		json_object_set_new(after, "note", json_string(u.note));
+	if (u.done_on != DATE_NONE) {
+		char d[11];
+		json_object_set_new(after, "done_on", json_string(date_iso(u.done_on, d)));
+		json_object_set_new(after, "day", json_string(date_iso(u.day, d)));
+	}
 	rc = ops_audit(t, c, "update", ops_task_object(task.id, obj, sizeof obj), before, after, e);
 	before = NULL;
 out:
@@ -402,103 +431,6 @@ int ops_update_req(struct ops_ctx *c, const struct ops_update_req *q, uint64_t *
 	return rc;
 }
 
-struct extend_req {
-	const struct ops_ctx *c;
-	uint64_t task;
-	date_t to;
-	const char *reason;
-};
-
-static int extend_fn(struct txn *t, void *ctx, struct err *e)
-{
-	struct extend_req *r = ctx;
-	const struct ops_ctx *c = r->c;
-	struct task task = {0};
-	struct extension x;
-	char d1[11], d2[11];
-	extension_init(&x);
-	int rc = ops_load_task(t, r->task, &task, e);
-	if (rc)
-		goto out;
-	if ((rc = ops_check_txn(t, c, PA_EXTEND, &task, e)))
-		goto out;
-	if (task.status == ST_DONE) {
-		rc = err_set(e, ERR_INPUT, "nhiệm vụ #%llu đã hoàn thành, không cần gia hạn",
-		             (unsigned long long)task.id);
-		goto out;
-	}
-	if (task.due != DATE_NONE && r->to <= task.due) {
-		rc = err_set(e, ERR_INPUT, "hạn mới %s phải sau hạn hiện tại %s",
-		             date_vn(r->to, d1), date_vn(task.due, d2));
-		goto out;
-	}
-	json_t *before = ops_task_state(&task);
-	x.task_id = task.id;
-	x.time = (int64_t)time(NULL);
-	x.day = c->today;
-	str_copy(x.login, c->who.login, sizeof x.login);
-	x.from = task.due;
-	x.to = r->to;
-	x.reason = xstrdup(r->reason);
-	task.extended_to = r->to;
-	if ((rc = ops_refresh_due(t, c, &task, e)) || (rc = store_extension_add(t, &x, e)) ||
-	    (rc = store_task_put(t, &task, e))) {
-		json_decref(before);
-		goto out;
-	}
-	char obj[40];
-	snprintf(obj, sizeof obj, "task:%llu", (unsigned long long)task.id);
-	json_t *after = ops_task_state(&task);
-	json_object_set_new(after, "reason", json_string(x.reason));
-	rc = ops_audit(t, c, "extend", obj, before, after, e);
-out:
-	task_free(&task);
-	extension_free(&x);
-	return rc;
-}
-
-static const struct {
-	const char *key, *label;
-} ext_states[] = {
-	[EXT_GRANTED] = {"granted", "đã gia hạn"},
-	[EXT_REQUESTED] = {"requested", "đề nghị gia hạn"},
-	[EXT_REFUSED] = {"refused", "không chấp nhận gia hạn"},
-};
-
-const char *ops_ext_state_label(enum ext_state s)
-{
-	return (int)s >= 0 && s <= EXT_REFUSED ? ext_states[s].label : "";
-}
-
-const char *ops_ext_state_key(enum ext_state s)
-{
-	return (int)s >= 0 && s <= EXT_REFUSED ? ext_states[s].key : "";
-}
-
-int ops_extend(struct ops_ctx *c, uint64_t task, date_t to, const char *reason,
-               struct err *e)
-{
-	char d[11];
-	if (to == DATE_NONE)
-		return err_set(e, ERR_INPUT, "thiếu hạn mới");
-	if (to <= c->today)
-		return err_set(e, ERR_INPUT, "hạn mới %s phải sau ngày hôm nay", date_vn(to, d));
-	char *clean = NULL;
-	int rc = txt_clean_input(reason ? reason : "", OPS_REASON_MAX, 1, &clean, e);
-	if (rc)
-		return rc;
-	if (!*clean) {
-		free(clean);
-		if (e)
-			str_copy(e->field, "reason", sizeof e->field);
-		return err_set(e, ERR_INPUT, "gia hạn cần nêu lý do");
-	}
-	struct extend_req r = {c, task, to, clean};
-	rc = store_write(c->st, extend_fn, &r, e);
-	free(clean);
-	return rc;
-}
-
 struct doc_req {
 	const struct ops_ctx *c;
 	struct doc *d;
@@ -544,7 +476,7 @@ int ops_add_doc(struct ops_ctx *c, struct doc *d, struct err *e)
 	if (!d->title || !*d->title)
 		return err_set(e, ERR_INPUT, "văn bản cần có trích yếu (tiêu đề)");
 	if (!d->created)
-		d->created = (int64_t)time(NULL);
+		d->created = hist_stamp(ops_write_day(c), (int64_t)time(NULL)); /* exists from that day */
 	struct doc_req r = {c, d};
 	return store_write(c->st, add_doc_fn, &r, e);
 }
@@ -571,7 +503,7 @@ static int add_task_fn(struct txn *t, void *ctx, struct err *e)
 		doc_free(&d);
 	}
 	if (task->start == DATE_NONE)
-		task->start = r->c->today;
+		task->start = ops_write_day(r->c);
 	if (task->lead) {
 		struct unit u = {0};
 		int rc = store_unit_get(t, task->lead, &u, e);
@@ -600,7 +532,7 @@ int ops_add_task(struct ops_ctx *c, struct task *task, struct err *e)
 	if (!task->text || !*task->text)
 		return err_set(e, ERR_INPUT, "nhiệm vụ cần có nội dung");
 	if (!task->created)
-		task->created = (int64_t)time(NULL);
+		task->created = hist_stamp(ops_write_day(c), (int64_t)time(NULL)); /* exists from that day */
 	struct task_req r = {c, task};
 	return store_write(c->st, add_task_fn, &r, e);
 }

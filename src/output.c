@@ -1,9 +1,9 @@
-/* output.c — text, CSV and JSON tables for the command line. */
+/* output.c — text, CSV and JSON tables for the command line, and the CSV
+ * cells and JSON text every writer goes through. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
 #include "output.h"
 #include "text.h"
 #include "util.h"
@@ -39,19 +39,119 @@ static const char *cell(const struct out_table *t, size_t r, int c)
 	return t->cells[r * (size_t)t->ncols + (size_t)c];
 }
 
-void out_csv_field(FILE *f, const char *s)
+/* A CSV text cell begins a formula in spreadsheets when it starts with
+ * one of these (OWASP, CSV injection). */
+static int csv_formula_start(const char *s)
 {
-	if (!strpbrk(s, ",\"\r\n")) {
-		fputs(s, f);
+	return *s && strchr("=+-@\t\r", *s) != NULL;
+}
+
+/* "-12", "3.25": written unquoted as a number. */
+static int csv_plain_number(const char *s)
+{
+	const char *p = s + (*s == '-');
+	int digits = 0, dot = 0;
+	for (; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits++;
+		else if (*p == '.' && !dot && digits)
+			dot = 1;
+		else
+			return 0;
+	}
+	return digits > 0 && p[-1] != '.';
+}
+
+/* Append s to b with the control characters replaced (see output.h) and
+ * every '"' doubled. */
+static void csv_clean(struct sbuf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		unsigned c = *p;
+		if (c == '"') {
+			sbuf_puts(b, "\"\"");
+			p++;
+		} else if (c == '\r') {
+			sbuf_putc(b, '\n');
+			p += p[1] == '\n' ? 2 : 1;
+		} else if (c == '\t' || c == '\n') {
+			sbuf_putc(b, (char)c);
+			p++;
+		} else if (c < 0x20 || c == 0x7f) {
+			/* the control picture: U+2400 + c, U+2421 for DEL */
+			char pic[4] = {(char)0xe2, (char)0x90, (char)(c == 0x7f ? 0xa1 : 0x80 + c), 0};
+			sbuf_puts(b, pic);
+			p++;
+		} else if (c == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			sbuf_puts(b, "\xef\xbf\xbd"); /* U+FFFD */
+			p += 2;
+		} else {
+			sbuf_putc(b, (char)c);
+			p++;
+		}
+	}
+}
+
+void out_csv_cell(struct sbuf *b, const char *s, int numeric)
+{
+	if (!s)
+		s = "";
+	if (numeric && csv_plain_number(s)) {
+		sbuf_puts(b, s);
 		return;
 	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
+	int formula = csv_formula_start(s);
+	if (!formula && !strpbrk(s, ",\"\r\n")) {
+		csv_clean(b, s); /* nothing to quote: only controls to replace */
+		return;
 	}
-	fputc('"', f);
+	sbuf_putc(b, '"');
+	if (formula)
+		sbuf_putc(b, '\'');
+	csv_clean(b, s);
+	sbuf_putc(b, '"');
+}
+
+char *out_json_dumps(const json_t *j, size_t flags)
+{
+	char *raw = json_dumps(j, flags);
+	if (!raw)
+		return NULL;
+	/* jansson escapes C0 but writes DEL, C1 and U+2028/9 raw.  Outside
+	 * strings its output is ASCII, and 0xC2 and 0xE2 only ever lead a
+	 * UTF-8 sequence, so these bytes are always characters of a string. */
+	struct sbuf b = {0};
+	const unsigned char *p = (const unsigned char *)raw;
+	size_t run = 0; /* bytes of p[-run..0) not yet copied */
+	for (; *p; p++) {
+		const char *esc = NULL;
+		char buf[8];
+		int skip = 1;
+		if (*p == 0x7f) {
+			esc = "\\u007F";
+		} else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			snprintf(buf, sizeof buf, "\\u%04X", (unsigned)p[1]);
+			esc = buf;
+			skip = 2;
+		} else if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9)) {
+			esc = p[2] == 0xa8 ? "\\u2028" : "\\u2029";
+			skip = 3;
+		}
+		if (!esc) {
+			run++;
+			continue;
+		}
+		sbuf_add(&b, (const char *)p - run, run);
+		sbuf_puts(&b, esc);
+		run = 0;
+		p += skip - 1;
+	}
+	if (!b.s) /* nothing escaped */
+		return raw;
+	sbuf_add(&b, (const char *)p - run, run);
+	free(raw);
+	return sbuf_detach(&b);
 }
 
 static json_t *cell_json(const struct out_col *col, const char *s)
@@ -82,8 +182,12 @@ json_t *out_json(const struct out_table *t)
 int out_json_print(json_t *j, FILE *f)
 {
 	/* 10 significant digits: 53.3, not 53.299999999999997 */
-	if (json_dumpf(j, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10)) < 0)
+	char *s = out_json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10) |
+	                                JSON_ENCODE_ANY);
+	if (!s)
 		return ERR_IO;
+	fputs(s, f);
+	free(s);
 	fputc('\n', f);
 	return ferror(f) ? ERR_IO : 0;
 }
@@ -169,20 +273,29 @@ static int print_text(const struct out_table *t, FILE *f)
 
 static int print_csv(const struct out_table *t, FILE *f)
 {
+	struct sbuf b = {0};
 	for (int c = 0; c < t->ncols; c++) {
 		if (c)
-			fputc(',', f);
-		out_csv_field(f, t->cols[c].key);
+			sbuf_putc(&b, ',');
+		out_csv_cell(&b, t->cols[c].key, 0);
 	}
-	fputs("\r\n", f);
+	sbuf_puts(&b, "\r\n");
 	for (size_t r = 0; r < t->nrows; r++) {
 		for (int c = 0; c < t->ncols; c++) {
 			if (c)
-				fputc(',', f);
-			out_csv_field(f, cell(t, r, c));
+				sbuf_putc(&b, ',');
+			enum out_type ty = t->cols[c].type;
+			out_csv_cell(&b, cell(t, r, c), ty == OUT_INT || ty == OUT_RAW);
 		}
-		fputs("\r\n", f);
+		sbuf_puts(&b, "\r\n");
+		if (b.len > 65536) { /* stream: never the whole table in memory twice */
+			fwrite(b.s, 1, b.len, f);
+			sbuf_reset(&b);
+		}
 	}
+	if (b.len)
+		fwrite(b.s, 1, b.len, f);
+	sbuf_free(&b);
 	return ferror(f) ? ERR_IO : 0;
 }
 

@@ -8,7 +8,7 @@
 
 /* The rules that refuse, in the order of enum rule_id. */
 enum rule_id { R_ADMIN, R_VIEWER, R_UNMAPPED_READ, R_UNMAPPED_NONE, R_SUBTREE, R_PARTNER,
-               R_EXTEND, R_MONITOR, R_COUNT };
+               R_EXTEND, R_MONITOR, R_EXPORT, R_EXTEND_ADMINS, R_COUNT };
 
 static const struct perm_rule rules[R_COUNT] = {
 	[R_ADMIN] = {"admin-only", "chỉ vai trò quản trị (admin) được làm việc này"},
@@ -25,49 +25,66 @@ static const struct perm_rule rules[R_COUNT] = {
 	[R_PARTNER] = {"editor-partner",
 	               "đơn vị phối hợp chỉ được ghi chú cập nhật; tiến độ, trạng thái và gia hạn "
 	               "thuộc đơn vị chủ trì"},
-	[R_EXTEND] = {"editors-extend",
-	              "cấu hình không cho vai trò cập nhật gia hạn ([access] editors_extend = no)"},
+	[R_EXTEND] = {"extend-monitors",
+	              "chỉ văn phòng theo dõi khối đơn vị chủ trì ([access] monitors) hoặc quản "
+	              "trị được gia hạn ([access] extend = monitors); đơn vị chủ trì gửi đề nghị "
+	              "gia hạn: theodoi extend --request"},
 	[R_MONITOR] = {"monitor-only",
 	               "chỉ văn phòng theo dõi khối đơn vị chủ trì ([access] monitors) hoặc "
 	               "quản trị được xác nhận hay trả lại kết quả hoàn thành"},
+	[R_EXPORT] = {"export-editors",
+	              "chỉ vai trò cập nhật (editor) và quản trị (admin) được sao lưu hay xuất "
+	              "toàn bộ kho"},
+	[R_EXTEND_ADMINS] = {"extend-admins",
+	                     "cấu hình chỉ cho quản trị gia hạn ([access] extend = admins); đơn "
+	                     "vị chủ trì gửi đề nghị gia hạn: theodoi extend --request"},
 };
 
 /* The table: for each role and action, one cell per relation (own,
  * subtree, partner, elsewhere):
  *   y  allowed
- *   x  allowed when [access] editors_extend = yes, else R_EXTEND
+ *   x  granting an extension, by [access] extend (see extend_cell())
  *   m  allowed when the actor's unit is the monitoring office, else R_MONITOR
  *   u  R_UNMAPPED_READ, or R_UNMAPPED_NONE when unmapped logins may not read
  *   r  allowed when unmapped logins may read, else R_UNMAPPED_NONE
- *   a v s p  R_ADMIN, R_VIEWER, R_SUBTREE, R_PARTNER */
+ *   a v s p  R_ADMIN, R_VIEWER, R_SUBTREE, R_PARTNER
+ *   c  R_EXPORT */
 static const char *const grid[ROLE_ADMIN + 1][PA_COUNT] = {
 	[ROLE_NONE] = {
 		[PA_READ] = "rrrr", [PA_NOTE] = "uuuu", [PA_PROGRESS] = "uuuu",
-		[PA_STATUS] = "uuuu", [PA_EXTEND] = "uuuu", [PA_CONFIRM] = "uuuu",
+		[PA_STATUS] = "uuuu", [PA_EXTEND] = "uuuu", [PA_EXTEND_REQUEST] = "uuuu",
+		[PA_CONFIRM] = "uuuu",
 		[PA_MEASURE] = "uuuu", [PA_ADD_DOC] = "uuuu", [PA_ADD_TASK] = "uuuu",
 		[PA_EDIT] = "uuuu", [PA_DELETE] = "uuuu", [PA_IMPORT] = "uuuu",
 		[PA_HIERARCHY] = "uuuu", [PA_MAINTAIN] = "uuuu",
+		[PA_EXPORT] = "uuuu",
 	},
 	[ROLE_VIEWER] = {
 		[PA_READ] = "yyyy", [PA_NOTE] = "vvvv", [PA_PROGRESS] = "vvvv",
-		[PA_STATUS] = "vvvv", [PA_EXTEND] = "vvvv", [PA_CONFIRM] = "vvvv",
+		[PA_STATUS] = "vvvv", [PA_EXTEND] = "vvvv", [PA_EXTEND_REQUEST] = "vvvv",
+		[PA_CONFIRM] = "vvvv",
 		[PA_MEASURE] = "vvvv", [PA_ADD_DOC] = "vvvv", [PA_ADD_TASK] = "vvvv",
 		[PA_EDIT] = "vvvv", [PA_DELETE] = "vvvv", [PA_IMPORT] = "vvvv",
 		[PA_HIERARCHY] = "vvvv", [PA_MAINTAIN] = "vvvv",
+		[PA_EXPORT] = "cccc",
 	},
 	[ROLE_EDITOR] = {
 		[PA_READ] = "yyyy", [PA_NOTE] = "yyys", [PA_PROGRESS] = "yyps",
-		[PA_STATUS] = "yyps", [PA_EXTEND] = "xxps", [PA_CONFIRM] = "mmmm",
+		[PA_STATUS] = "yyps", [PA_EXTEND] = "xxxx", [PA_EXTEND_REQUEST] = "yyps",
+		[PA_CONFIRM] = "mmmm",
 		[PA_MEASURE] = "yyss", [PA_ADD_DOC] = "aaaa", [PA_ADD_TASK] = "aaaa",
 		[PA_EDIT] = "aaaa", [PA_DELETE] = "aaaa", [PA_IMPORT] = "aaaa",
 		[PA_HIERARCHY] = "aaaa", [PA_MAINTAIN] = "aaaa",
+		[PA_EXPORT] = "yyyy",
 	},
 	[ROLE_ADMIN] = {
 		[PA_READ] = "yyyy", [PA_NOTE] = "yyyy", [PA_PROGRESS] = "yyyy",
-		[PA_STATUS] = "yyyy", [PA_EXTEND] = "yyyy", [PA_CONFIRM] = "yyyy",
+		[PA_STATUS] = "yyyy", [PA_EXTEND] = "yyyy", [PA_EXTEND_REQUEST] = "yyyy",
+		[PA_CONFIRM] = "yyyy",
 		[PA_MEASURE] = "yyyy", [PA_ADD_DOC] = "yyyy", [PA_ADD_TASK] = "yyyy",
 		[PA_EDIT] = "yyyy", [PA_DELETE] = "yyyy", [PA_IMPORT] = "yyyy",
 		[PA_HIERARCHY] = "yyyy", [PA_MAINTAIN] = "yyyy",
+		[PA_EXPORT] = "yyyy",
 	},
 };
 
@@ -79,6 +96,7 @@ static const struct {
 	[PA_PROGRESS] = {"progress", "ghi tiến độ"},
 	[PA_STATUS] = {"status", "đổi trạng thái"},
 	[PA_EXTEND] = {"extend", "gia hạn"},
+	[PA_EXTEND_REQUEST] = {"extend-request", "đề nghị gia hạn"},
 	[PA_CONFIRM] = {"confirm", "xác nhận hoặc trả lại"},
 	[PA_MEASURE] = {"measure", "ghi số liệu chỉ tiêu"},
 	[PA_ADD_DOC] = {"add-doc", "thêm văn bản"},
@@ -88,18 +106,36 @@ static const struct {
 	[PA_IMPORT] = {"import", "nhập văn bản"},
 	[PA_HIERARCHY] = {"hierarchy", "thay đổi cây đơn vị"},
 	[PA_MAINTAIN] = {"maintain", "bảo trì kho (phục hồi, nhập JSON, sửa chỉ mục)"},
+	[PA_EXPORT] = {"export", "sao lưu, xuất toàn bộ kho"},
 };
 
 static const char *const rel_keys[PR_COUNT] = {"own", "subtree", "partner", "elsewhere"};
 
 struct perm_opts perm_opts_of(const struct config *cfg)
 {
-	struct perm_opts o = {1, 1};
+	struct perm_opts o = {1, CFG_EXTEND_MONITORS};
 	if (cfg) {
 		o.unmapped_can_read = cfg->unmapped_can_read;
-		o.editors_extend = cfg->editors_extend;
+		o.extend = cfg->extend;
 	}
 	return o;
+}
+
+/* An editor granting an extension: the monitoring office unless only
+ * admins grant; with extend = editors also the lead unit and those above
+ * it, refused elsewhere as other writes are. */
+static const struct perm_rule *extend_cell(enum perm_rel rel, int monitor,
+                                           const struct perm_opts *o)
+{
+	if (o->extend == CFG_EXTEND_ADMINS)
+		return &rules[R_EXTEND_ADMINS];
+	if (monitor)
+		return NULL;
+	if (o->extend != CFG_EXTEND_EDITORS)
+		return &rules[R_EXTEND];
+	if (rel == PR_OWN || rel == PR_SUBTREE)
+		return NULL;
+	return &rules[rel == PR_PARTNER ? R_PARTNER : R_SUBTREE];
 }
 
 const struct perm_rule *perm_check(enum role role, enum perm_action a, enum perm_rel rel,
@@ -113,15 +149,26 @@ const struct perm_rule *perm_check(enum role role, enum perm_action a, enum perm
 		return &rules[R_ADMIN];
 	switch (grid[role][a][rel]) {
 	case 'y': return NULL;
-	case 'x': return o->editors_extend ? NULL : &rules[R_EXTEND];
+	case 'x': return extend_cell(rel, monitor, o);
 	case 'm': return monitor ? NULL : &rules[R_MONITOR];
 	case 'r': return o->unmapped_can_read ? NULL : &rules[R_UNMAPPED_NONE];
 	case 'u': return &rules[o->unmapped_can_read ? R_UNMAPPED_READ : R_UNMAPPED_NONE];
 	case 'v': return &rules[R_VIEWER];
 	case 's': return &rules[R_SUBTREE];
 	case 'p': return &rules[R_PARTNER];
+	case 'c': return &rules[R_EXPORT];
 	default: return &rules[R_ADMIN];
 	}
+}
+
+const struct perm_rule *perm_check_any(enum role role, enum perm_action a,
+                                       const struct perm_opts *o)
+{
+	for (int rel = 0; rel < PR_COUNT; rel++)
+		if (!perm_check(role, a, (enum perm_rel)rel, 1, o))
+			return NULL;
+	/* refused even on the actor's own unit's objects: that rule says why */
+	return perm_check(role, a, PR_OWN, 1, o);
 }
 
 int perm_deny(const struct perm_rule *r, enum perm_action a, const char *object,

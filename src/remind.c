@@ -4,8 +4,10 @@
 #include <string.h>
 
 #include "hier.h"
+#include "ops.h"
 #include "query.h"
 #include "period.h"
+#include "rollup.h"
 #include "remind.h"
 #include "report.h"
 #include "store.h"
@@ -56,6 +58,7 @@ static int add_item(struct txn *t, struct remind_letter *l, const struct task *k
 	it->dl_phrase = k->dl_phrase ? xstrdup(k->dl_phrase) : NULL;
 	it->due = k->due;
 	it->extended_to = k->extended_to;
+	it->days_late_original = ops_late_original(k, o->periods, o->today, &it->original_due);
 	it->periodic = per_recurring(&k->dl) && k->extended_to == DATE_NONE;
 	struct tl_input in = {(enum task_status)k->status, &k->dl, k->due, k->done_date, o->periods};
 	it->tl = tl_compute(&in, o->today, 1 << 20);
@@ -80,15 +83,38 @@ static int letter_cmp_pos(const struct hier *h, const struct remind_letter *a,
 	return x < y ? -1 : x > y;
 }
 
-int remind_build(struct txn *t, const struct hier *h, const struct remind_opts *o,
-                 struct remind_letter **out, size_t *n, struct err *e)
+/* What a walk over the tasks of a past day carries. */
+struct past_walk {
+	struct txn *t;
+	const struct hier *h;
+	const struct remind_opts *o;
+	struct remind_letter **out;
+	size_t *n;
+	struct err *e;
+};
+
+/* A task as it stood on the past day: an item when it was open and due
+ * by the end of the window (as the due index would have had it). */
+static int past_task(const struct task *k, void *ctx)
 {
-	*out = NULL;
-	*n = 0;
-	if (!h)
-		return err_set(e, ERR_INTERNAL, "thiếu cây đơn vị để lập thư đôn đốc");
-	if (o->root && hier_find_id(h, o->root) == (size_t)-1)
-		return err_set(e, ERR_NOTFOUND, "không tìm thấy đơn vị #%u", o->root);
+	struct past_walk *w = ctx;
+	int days = w->o->days < 0 ? 0 : w->o->days;
+	if (!k->lead || !st_is_open((enum task_status)k->status) || k->due == DATE_NONE ||
+	    k->due >= STORE_SLOT_NODUE || k->due > w->o->today + days)
+		return 0;
+	return add_item(w->t, letter_of(w->out, w->n, w->h, k->lead), k, w->o, w->e);
+}
+
+/* The tasks that go in letters: from the due index for the present, from
+ * the tasks as they stood for a past day. */
+static int gather_items(struct txn *t, const struct hier *h, const struct remind_opts *o,
+                        struct remind_letter **out, size_t *n, struct err *e)
+{
+	if (o->past) {
+		struct rollup_scope scope = {o->root, 0, o->past};
+		struct past_walk w = {t, h, o, out, n, e};
+		return rollup_each_task(t, h, &scope, past_task, &w, e);
+	}
 	uint64_t *ids = NULL;
 	size_t nids = 0;
 	int days = o->days < 0 ? 0 : o->days;
@@ -101,6 +127,19 @@ int remind_build(struct txn *t, const struct hier *h, const struct remind_opts *
 		task_free(&k);
 	}
 	free(ids);
+	return rc;
+}
+
+int remind_build(struct txn *t, const struct hier *h, const struct remind_opts *o,
+                 struct remind_letter **out, size_t *n, struct err *e)
+{
+	*out = NULL;
+	*n = 0;
+	if (!h)
+		return err_set(e, ERR_INTERNAL, "thiếu cây đơn vị để lập thư đôn đốc");
+	if (o->root && hier_find_id(h, o->root) == (size_t)-1)
+		return err_set(e, ERR_NOTFOUND, "không tìm thấy đơn vị #%u", o->root);
+	int rc = gather_items(t, h, o, out, n, e);
 	if (rc) {
 		remind_free(*out, *n);
 		*out = NULL;
@@ -159,7 +198,11 @@ static void item_text(struct sbuf *b, const struct remind_item *it, size_t num)
 		sbuf_printf(&s, ", đã gia hạn đến %s", date_vn(it->extended_to, d));
 	else
 		sbuf_printf(&s, " (%s %s)", it->periodic ? "hạn báo cáo" : "hạn", date_vn(it->due, d));
-	sbuf_printf(&s, " — %s.", tl_describe(it->tl, tl, sizeof tl));
+	sbuf_printf(&s, " — %s", tl_describe(it->tl, tl, sizeof tl));
+	if (it->days_late_original > 0)
+		sbuf_printf(&s, "; %s (%s)", ops_late_original_text(it->days_late_original, 0, tl, sizeof tl),
+		            date_vn(it->original_due, d));
+	sbuf_putc(&s, '.');
 	report_wrap(b, s.s, WIDTH, "   ", "   ");
 	sbuf_free(&s);
 }

@@ -7,6 +7,8 @@
 
 #include <jansson.h>
 
+#include "output.h"
+#include "ops.h"
 #include "report.h"
 #include "text.h"
 #include "util.h"
@@ -106,13 +108,22 @@ static void task_state(struct sbuf *b, const struct report_task *k)
 {
 	char tl[96], d[11];
 	tl_describe(k->tl, tl, sizeof tl);
-	if (k->status == ST_DONE || k->status == ST_ON_HOLD)
+	if (k->bucket == RB_DUE_PENDING || k->bucket == RB_NOT_DUE_PENDING ||
+	    k->bucket == RB_NO_DATE_PENDING)
+		sbuf_puts(b, "báo cáo hoàn thành, chờ xác nhận"); /* not yet done */
+	else if (k->status == ST_DONE || k->status == ST_ON_HOLD)
 		sbuf_puts(b, tl);
 	else
 		sbuf_printf(b, "%s (%u%%), %s", st_label((enum task_status)k->status),
 		            (unsigned)k->progress, tl);
 	if (k->extended_to != DATE_NONE)
 		sbuf_printf(b, "; đã gia hạn đến %s", date_vn(k->extended_to, d));
+	if (k->days_late_original > 0) {
+		char w[96];
+		sbuf_printf(b, ", %s (%s)",
+		            ops_late_original_text(k->days_late_original, k->status == ST_DONE, w, sizeof w),
+		            date_vn(k->original_due, d));
+	}
 }
 
 /* "hoàn thành trong quý II/2026 (hạn 30/06/2026)" */
@@ -580,27 +591,13 @@ static void render_txt(const struct report *r, struct sbuf *b)
 
 /* ---- CSV -------------------------------------------------------------------- */
 
-static void csv_field(struct sbuf *b, const char *s)
-{
-	if (!strpbrk(s, ",\"\r\n")) {
-		sbuf_puts(b, s);
-		return;
-	}
-	sbuf_putc(b, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			sbuf_putc(b, '"');
-		sbuf_putc(b, *s);
-	}
-	sbuf_putc(b, '"');
-}
-
-static void csv_row(struct sbuf *b, const char *const *cells, int n)
+/* One record; numeric[i] marks the numeric columns (output.h). */
+static void csv_row(struct sbuf *b, const char *const *cells, const int *numeric, int n)
 {
 	for (int i = 0; i < n; i++) {
 		if (i)
 			sbuf_putc(b, ',');
-		csv_field(b, cells[i] ? cells[i] : "");
+		out_csv_cell(b, cells[i], numeric ? numeric[i] : 0);
 	}
 	sbuf_puts(b, "\r\n");
 }
@@ -609,15 +606,18 @@ static void render_csv(const struct report *r, struct sbuf *b)
 {
 	static const char *const head[] = {
 		"doc_number", "section", "task_id", "lead_code", "lead_name", "text", "deadline_phrase",
-		"due", "extended_to", "status", "progress", "timeliness", "days", "bucket", "notes"};
+		"due", "extended_to", "status", "progress", "timeliness", "days", "bucket", "notes",
+		"original_due", "days_late_original"};
+	/* task_id, progress, days and days_late_original are numbers */
+	static const int numeric[] = {0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1};
 	const int n = (int)(sizeof head / sizeof head[0]);
-	csv_row(b, head, n);
+	csv_row(b, head, NULL, n);
 	struct sbuf notes = {0};
 	for (size_t d = 0; d < r->ndocs; d++) {
 		const struct report_doc *doc = &r->docs[d];
 		for (size_t i = doc->first; i < doc->first + doc->ntasks; i++) {
 			const struct report_task *k = &r->tasks[i];
-			char id[24], due[11], ext[11], prog[8], days[16], day[11];
+			char id[24], due[11], ext[11], prog[8], days[16], day[11], orig[11], late[16] = "";
 			snprintf(id, sizeof id, "%llu", (unsigned long long)k->id);
 			snprintf(prog, sizeof prog, "%u", (unsigned)k->progress);
 			snprintf(days, sizeof days, "%d", k->tl.days);
@@ -628,8 +628,11 @@ static void render_csv(const struct report *r, struct sbuf *b)
 			const char *cells[] = {doc->number, k->section, id, k->lead_code, k->lead_name, k->text,
 			                       k->dl_phrase, date_iso(k->due, due), date_iso(k->extended_to, ext),
 			                       st_key((enum task_status)k->status), prog, tl_key(k->tl.tl), days,
-			                       rollup_bucket_key(k->bucket), notes.s};
-			csv_row(b, cells, n);
+			                       rollup_bucket_key(k->bucket), notes.s,
+			                       date_iso(k->original_due, orig), late};
+			if (k->original_due != DATE_NONE)
+				snprintf(late, sizeof late, "%d", k->days_late_original);
+			csv_row(b, cells, numeric, n);
 		}
 	}
 	sbuf_free(&notes);
@@ -664,6 +667,9 @@ static json_t *task_json(const struct report_task *k)
 	json_object_set_new(o, "deadline_phrase", jstr(k->dl_phrase));
 	json_object_set_new(o, "due", jdate(k->due));
 	json_object_set_new(o, "extended_to", jdate(k->extended_to));
+	json_object_set_new(o, "original_due", jdate(k->original_due));
+	json_object_set_new(o, "days_late_original",
+	                    k->original_due != DATE_NONE ? json_integer(k->days_late_original) : json_null());
 	json_object_set_new(o, "status", json_string(st_key((enum task_status)k->status)));
 	json_object_set_new(o, "progress", json_integer(k->progress));
 	json_object_set_new(o, "timeliness", json_string(tl_key(k->tl.tl)));
@@ -725,9 +731,10 @@ static void render_json(const struct report *r, struct sbuf *b)
 	json_object_set_new(o, "unit", jstr(r->unit_name));
 	json_object_set_new(o, "doc", r->doc ? json_integer((json_int_t)r->doc) : json_null());
 	json_object_set_new(o, "period",
-	                    json_pack("{s:s, s:i, s:o, s:o, s:o}", "label",
+	                    json_pack("{s:s, s:i, s:o, s:o, s:o, s:o}", "label",
 	                              report_period_label(&r->period, per, sizeof per), "year", r->period.year,
 	                              "quarter", r->period.quarter ? json_integer(r->period.quarter) : json_null(),
+	                              "half", r->period.half ? json_integer(r->period.half) : json_null(),
 	                              "from", jdate(r->period.from), "to", jdate(r->period.to)));
 	json_object_set_new(o, "today", jdate(r->today));
 	for (size_t i = 0; i < r->ndocs; i++)
@@ -754,8 +761,8 @@ static void render_json(const struct report *r, struct sbuf *b)
 	json_object_set_new(sum, "done_in_period", json_integer((json_int_t)r->done_in_period));
 	json_object_set_new(sum, "updates_in_period", json_integer((json_int_t)r->updates_in_period));
 	json_object_set_new(o, "summary", sum);
-	char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
-	sbuf_puts(b, s);
+	char *s = out_json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+	sbuf_puts(b, s ? s : "null");
 	sbuf_putc(b, '\n');
 	free(s);
 	json_decref(o);

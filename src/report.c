@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "hier.h"
+#include "history.h"
+#include "ops.h"
 #include "period.h"
 #include "report.h"
 #include "store.h"
@@ -18,6 +20,7 @@ void report_period_year(int y, struct report_period *out)
 {
 	out->year = y;
 	out->quarter = 0;
+	out->half = 0;
 	out->from = date_make(y, 1, 1);
 	out->to = date_year_end(y);
 }
@@ -43,6 +46,19 @@ int report_period_parse(const char *s, struct report_period *out, struct err *e)
 	char year[16] = "";
 	if (s && !dash && !slash) {
 		str_copy(year, s, sizeof year);
+	} else if (dash && (dash[1] == 'H' || dash[1] == 'h') && (dash[2] == '1' || dash[2] == '2') &&
+	           !dash[3] && (size_t)(dash - s) < sizeof year) {
+		memcpy(year, s, (size_t)(dash - s));
+		year[dash - s] = '\0';
+		if (str_to_long(year, 1900, 9999, &y)) {
+			y = -1;
+		} else {
+			report_period_year((int)y, out);
+			out->half = dash[2] - '0';
+			out->from = date_make((int)y, out->half == 1 ? 1 : 7, 1);
+			out->to = out->half == 1 ? date_make((int)y, 6, 30) : date_year_end((int)y);
+			return 0;
+		}
 	} else if (dash && (dash[1] == 'Q' || dash[1] == 'q') && (size_t)(dash - s) < sizeof year) {
 		memcpy(year, s, (size_t)(dash - s));
 		year[dash - s] = '\0';
@@ -63,7 +79,7 @@ int report_period_parse(const char *s, struct report_period *out, struct err *e)
 	if (y < 0 || period_set((int)y, q, out)) {
 		if (e)
 			str_copy(e->field, "--period", sizeof e->field);
-		return err_set(e, ERR_USAGE, "kỳ báo cáo không hợp lệ: '%s' (ví dụ: 2026 hoặc 2026-Q3)",
+		return err_set(e, ERR_USAGE, "kỳ báo cáo không hợp lệ: '%s' (ví dụ: 2026, 2026-Q3 hoặc 2026-H1)",
 		               s ? s : "");
 	}
 	return 0;
@@ -72,7 +88,9 @@ int report_period_parse(const char *s, struct report_period *out, struct err *e)
 char *report_period_label(const struct report_period *p, char *buf, size_t len)
 {
 	static const char *const roman[] = {"", "I", "II", "III", "IV"};
-	if (p->quarter >= 1 && p->quarter <= 4)
+	if (p->half == 1 || p->half == 2)
+		snprintf(buf, len, "sáu tháng %s năm %d", p->half == 1 ? "đầu" : "cuối", p->year);
+	else if (p->quarter >= 1 && p->quarter <= 4)
 		snprintf(buf, len, "quý %s năm %d", roman[p->quarter], p->year);
 	else
 		snprintf(buf, len, "năm %d", p->year);
@@ -154,6 +172,7 @@ static int take_task(const struct task *t, void *ctx)
 	k->dl_phrase = t->dl_phrase ? xstrdup(t->dl_phrase) : NULL;
 	k->due = t->due;
 	k->extended_to = t->extended_to;
+	k->days_late_original = ops_late_original(t, b->w.periods, b->w.today, &k->original_due);
 	k->periodic = per_recurring(&t->dl) && t->extended_to == DATE_NONE;
 	k->status = t->status;
 	k->progress = t->progress;
@@ -168,20 +187,21 @@ static int take_task(const struct task *t, void *ctx)
 /* The tasks of the scope, read once each. */
 static int gather_tasks(struct build *b)
 {
-	struct rollup_scope scope = {b->o->unit, b->o->doc};
+	struct rollup_scope scope = {b->o->unit, b->o->doc, b->o->past};
 	return rollup_each_task(b->t, b->h, &scope, take_task, b, b->e);
 }
 
 struct notes_ctx {
 	struct report_task *k;
 	const struct report_period *p;
+	date_t today;    /* updates recorded after it are not yet written */
 	uint64_t *count;
 };
 
 static int take_update(const struct update *u, void *ctx)
 {
 	struct notes_ctx *n = ctx;
-	if (u->day < n->p->from || u->day > n->p->to)
+	if (u->day < n->p->from || u->day > n->p->to || u->day > n->today)
 		return 0;
 	(*n->count)++;
 	if (!u->note || !*u->note)
@@ -201,7 +221,7 @@ static int gather_notes(struct build *b)
 	int rc = 0;
 	for (size_t i = 0; i < r->ntasks && !rc; i++) {
 		struct report_task *k = &r->tasks[i];
-		struct notes_ctx n = {k, &b->o->period, &r->updates_in_period};
+		struct notes_ctx n = {k, &b->o->period, b->o->today, &r->updates_in_period};
 		rc = store_updates_of_task(b->t, k->id, take_update, &n, b->e);
 		for (size_t a = 0, z = k->nnotes; a + 1 < z; a++, z--) {
 			struct report_note tmp = k->notes[a];
@@ -348,6 +368,8 @@ struct plan_docs {
 static int take_plan_doc(const struct doc *d, void *ctx)
 {
 	struct plan_docs *p = ctx;
+	if (p->b->o->past && !hist_doc_exists_on(d, p->b->o->today))
+		return 0; /* entered after the day */
 	if (d->plan_due != DATE_NONE && (!p->b->o->doc || d->id == p->b->o->doc))
 		idvec_push(&p->ids, d->id);
 	return 0;
@@ -368,7 +390,7 @@ static int gather_missing(struct build *b)
 	struct cascade_docs *docs = NULL;
 	int rc = store_docs_each(b->t, take_plan_doc, &p, b->e);
 	if (!rc && p.ids.n)
-		rc = cascade_docs_load(b->t, &docs, b->e);
+		rc = cascade_docs_load_on(b->t, b->o->past ? b->o->today : DATE_NONE, &docs, b->e);
 	for (size_t i = 0; i < p.ids.n && !rc; i++) {
 		struct cascade c;
 		if ((rc = cascade_build_from(docs, b->h, p.ids.v[i], b->o->today, 1, &c, b->e)))

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "hier.h"
+#include "history.h"
 #include "period.h"
 #include "rollup.h"
 #include "store.h"
@@ -24,6 +25,9 @@ static const struct {
 	[RB_NO_DATE_REVIEW] = {"no_date_review", "chưa có mốc thời hạn, cần rà soát"},
 	[RB_NO_DATE_OTHER] = {"no_date_other", "chưa có mốc thời hạn, chưa xác định thời hạn"},
 	[RB_ON_HOLD] = {"on_hold", "tạm dừng"},
+	[RB_DUE_PENDING] = {"due_pending", "đã đến hạn, chưa hoàn thành, chờ xác nhận"},
+	[RB_NOT_DUE_PENDING] = {"not_due_pending", "chưa đến hạn, chờ xác nhận"},
+	[RB_NO_DATE_PENDING] = {"no_date_pending", "chưa có mốc thời hạn, chờ xác nhận"},
 };
 
 const char *rollup_bucket_key(enum rollup_bucket b)
@@ -53,6 +57,14 @@ enum rollup_bucket rollup_classify(const struct task *t, const struct rollup_whe
 		*tl = r;
 	if (t->status == ST_ON_HOLD)
 		return RB_ON_HOLD;
+	if (t->status == ST_DONE && t->confirm == CF_PENDING) {
+		/* a claim: not done, in the group of its date, never overdue */
+		if (base == DATE_NONE)
+			return RB_NO_DATE_PENDING;
+		if (base >= w->today && !recurring)
+			return RB_NOT_DUE_PENDING;
+		return RB_DUE_PENDING;
+	}
 	if (t->status == ST_DONE && recurring && r.tl == TL_DONE_ON_TIME)
 		return RB_DUE_ON_TIME; /* this period reported done */
 	if (t->status == ST_DONE && !recurring) {
@@ -102,11 +114,11 @@ static void regroup(struct rollup *r)
 {
 	const uint64_t *b = r->by_bucket;
 	r->due_done = b[RB_DUE_ON_TIME] + b[RB_DUE_LATE];
-	r->due_open = b[RB_DUE_EXTENDED] + b[RB_DUE_OVERDUE];
+	r->due_open = b[RB_DUE_EXTENDED] + b[RB_DUE_OVERDUE] + b[RB_DUE_PENDING];
 	r->due = r->due_done + r->due_open;
-	r->not_due = b[RB_NOT_DUE_DONE] + b[RB_NOT_DUE_OPEN];
+	r->not_due = b[RB_NOT_DUE_DONE] + b[RB_NOT_DUE_OPEN] + b[RB_NOT_DUE_PENDING];
 	r->no_date = b[RB_NO_DATE_DONE] + b[RB_NO_DATE_AWAITING] + b[RB_NO_DATE_REVIEW] +
-	             b[RB_NO_DATE_OTHER];
+	             b[RB_NO_DATE_OTHER] + b[RB_NO_DATE_PENDING];
 }
 
 void rollup_add(struct rollup *r, const struct task *t, const struct rollup_when *w)
@@ -114,18 +126,17 @@ void rollup_add(struct rollup *r, const struct task *t, const struct rollup_when
 	struct tl_result tl;
 	enum rollup_bucket b = rollup_classify(t, w, &tl);
 	r->total++;
+	int claim = b == RB_DUE_PENDING || b == RB_NOT_DUE_PENDING || b == RB_NO_DATE_PENDING;
 	if (t->status < ST_COUNT)
 		r->by_status[t->status]++;
-	if ((int)tl.tl >= 0 && tl.tl < TL_COUNT)
+	if (!claim && (int)tl.tl >= 0 && tl.tl < TL_COUNT)
 		r->by_tl[tl.tl]++;
 	r->by_bucket[b]++;
-	if (t->status == ST_DONE) {
-		/* closed, as the counters see it: a recurring task done for its
-		 * period owes the next one */
-		r->done += !per_recurring(&t->dl);
-		if (t->confirm == CF_PENDING)
-			r->pending_confirm++;
-	}
+	if (claim)
+		r->pending_confirm++;
+	else if (t->status == ST_DONE)
+		r->done += !per_recurring(&t->dl); /* closed, as the counters see it:
+		                                     a recurring task owes the next period */
 	if (b == RB_DUE_OVERDUE && tl.tl == TL_UNREPORTED)
 		r->unreported++;
 	if (b == RB_NOT_DUE_OPEN && tl.tl == TL_DUE_SOON)
@@ -199,13 +210,16 @@ static int take_task(const struct task *t, void *ctx)
 
 /* What rollup_each_task carries to each task. */
 struct each {
+	struct txn *t;
+	struct err *e;
 	const struct hier *h;
 	const struct rollup_scope *scope;
 	int (*fn)(const struct task *task, void *ctx);
 	void *ctx;
 };
 
-/* fn on the task if it belongs to the scope (its document and subtree). */
+/* fn on the task if it belongs to the scope (its document and subtree),
+ * as it stood on the scope's past day when there is one. */
 static int each_in_scope(const struct task *t, void *ctx)
 {
 	const struct each *w = ctx;
@@ -213,7 +227,14 @@ static int each_in_scope(const struct task *t, void *ctx)
 		return 0;
 	if (w->scope->unit && !hier_in_subtree(w->h, t->lead, w->scope->unit))
 		return 0;
-	return w->fn(t, w->ctx);
+	if (!w->scope->past)
+		return w->fn(t, w->ctx);
+	struct task then;
+	int exists, rc = hist_task_as_of(w->t, t, w->scope->past, &then, &exists, w->e);
+	if (!rc && exists)
+		rc = w->fn(&then, w->ctx);
+	task_free(&then);
+	return rc;
 }
 
 /* Read the tasks with these ids and pass each on. */
@@ -232,7 +253,7 @@ static int each_of_ids(struct txn *t, const struct idvec *l, struct each *w, str
 int rollup_each_task(struct txn *t, const struct hier *h, const struct rollup_scope *scope,
                      int (*fn)(const struct task *task, void *ctx), void *ctx, struct err *e)
 {
-	struct each w = {h, scope, fn, ctx};
+	struct each w = {t, e, h, scope, fn, ctx};
 	size_t root = (size_t)-1;
 	if (scope->unit && !h)
 		return err_set(e, ERR_INTERNAL, "thiếu cây đơn vị để đọc nhiệm vụ theo đơn vị");
@@ -399,6 +420,29 @@ static int children_from_counters(struct gather *g)
 	return rc;
 }
 
+/* Keep, of a roll-up made from the tasks, the figures the counters give
+ * (as from_counters fills them): closed = done, on hold and claims waiting
+ * for confirmation; overdue = open and past the due date (quá hạn, chưa
+ * báo cáo); due soon. */
+static void counts_only_of(struct rollup *r)
+{
+	struct rollup c;
+	memset(&c, 0, sizeof c);
+	c.counts_only = 1;
+	c.total = r->total;
+	c.done = r->by_status[ST_DONE] + r->by_status[ST_ON_HOLD];
+	c.due_soon = r->by_tl[TL_DUE_SOON];
+	c.by_tl[TL_OVERDUE] = r->by_tl[TL_OVERDUE] + r->by_tl[TL_UNREPORTED];
+	*r = c;
+}
+
+static void counts_from_tasks(struct gather *g)
+{
+	counts_only_of(g->total);
+	for (size_t k = 0; k < g->nrows; k++)
+		counts_only_of(&g->rows[k].r);
+}
+
 /* Drop the row of the unit's own tasks and the unresolved row when empty. */
 static void drop_empty(struct gather *g)
 {
@@ -425,7 +469,13 @@ int rollup_children(struct txn *t, const struct hier *h, const struct rollup_sco
 	if (rc)
 		return rc;
 	lay_rows(&g);
-	rc = counts_only && !scope->doc ? children_from_counters(&g) : gather(&g);
+	if (counts_only && !scope->doc && !scope->past) {
+		rc = children_from_counters(&g);
+	} else {
+		rc = gather(&g);
+		if (!rc && counts_only && !scope->doc)
+			counts_from_tasks(&g); /* a past day: what the counters would say */
+	}
 	free(g.starts);
 	free(g.ends);
 	if (rc) {
@@ -512,7 +562,11 @@ char *rollup_sentence(const struct rollup *r)
 		sbuf_puts(&b, "Chưa có nhiệm vụ nào.");
 		return sbuf_detach(&b);
 	}
-	sbuf_printf(&b, "Tổng số %s nhiệm vụ; ", rollup_count_str(r->total, n1, sizeof n1));
+	sbuf_printf(&b, "Tổng số %s nhiệm vụ", rollup_count_str(r->total, n1, sizeof n1));
+	if (r->pending_confirm)
+		sbuf_printf(&b, ", trong đó %s nhiệm vụ báo cáo hoàn thành đang chờ xác nhận",
+		            rollup_count_str(r->pending_confirm, n1, sizeof n1));
+	sbuf_puts(&b, "; ");
 	if (r->due == 0) {
 		sbuf_puts(&b, "chưa có nhiệm vụ nào đến hạn");
 	} else {
@@ -521,23 +575,32 @@ char *rollup_sentence(const struct rollup *r)
 		sbuf_printf(&b, "(đúng hạn %s, quá hạn %s), ", rollup_count_str(bk[RB_DUE_ON_TIME], n1, sizeof n1),
 		            rollup_count_str(bk[RB_DUE_LATE], n2, sizeof n2));
 		sbuf_printf(&b, "chưa hoàn thành %s nhiệm vụ ", rollup_count_str(r->due_open, n3, sizeof n3));
-		sbuf_printf(&b, "(trong hạn gia hạn %s, quá hạn %s); ",
+		sbuf_printf(&b, "(trong hạn gia hạn %s, quá hạn %s",
 		            rollup_count_str(bk[RB_DUE_EXTENDED], n1, sizeof n1),
 		            rollup_count_str(bk[RB_DUE_OVERDUE], n2, sizeof n2));
+		if (bk[RB_DUE_PENDING])
+			sbuf_printf(&b, ", chờ xác nhận %s", rollup_count_str(bk[RB_DUE_PENDING], n1, sizeof n1));
+		sbuf_puts(&b, "); ");
 		sbuf_printf(&b, "tỷ lệ hoàn thành đạt %s", rollup_percent(r->due_done, r->due, pct, sizeof pct));
 	}
 	if (r->not_due) {
 		sbuf_printf(&b, "; chưa đến hạn %s nhiệm vụ", rollup_count_str(r->not_due, n1, sizeof n1));
-		if (bk[RB_NOT_DUE_DONE])
-			sbuf_printf(&b, " (đã hoàn thành trước hạn %s)",
-			            rollup_count_str(bk[RB_NOT_DUE_DONE], n1, sizeof n1));
+		static const char *const labels[] = {"đã hoàn thành trước hạn", "chờ xác nhận"};
+		const uint64_t parts[] = {bk[RB_NOT_DUE_DONE], bk[RB_NOT_DUE_PENDING]};
+		if (parts[0] || parts[1]) {
+			sbuf_puts(&b, " (");
+			nonzero_parts(&b, labels, parts, 2);
+			sbuf_putc(&b, ')');
+		}
 	}
 	if (r->no_date) {
 		static const char *const labels[] = {"đã hoàn thành", "chờ văn bản cấp trên", "cần rà soát",
-		                                     "chưa xác định thời hạn"};
+		                                     "chưa xác định thời hạn", "chờ xác nhận"};
+		const uint64_t parts[] = {bk[RB_NO_DATE_DONE], bk[RB_NO_DATE_AWAITING], bk[RB_NO_DATE_REVIEW],
+		                          bk[RB_NO_DATE_OTHER], bk[RB_NO_DATE_PENDING]};
 		sbuf_printf(&b, "; %s nhiệm vụ chưa có mốc thời hạn cụ thể (",
 		            rollup_count_str(r->no_date, n1, sizeof n1));
-		nonzero_parts(&b, labels, &bk[RB_NO_DATE_DONE], 4);
+		nonzero_parts(&b, labels, parts, 5);
 		sbuf_putc(&b, ')');
 	}
 	if (bk[RB_ON_HOLD])
@@ -561,20 +624,30 @@ size_t rollup_lines(const struct rollup *r, struct rollup_line *out, size_t max)
 		{"due_extended", "Trong hạn gia hạn", b[RB_DUE_EXTENDED], 2},
 		{"due_overdue", "Quá hạn", b[RB_DUE_OVERDUE], 2},
 		{"unreported", "Trong đó chưa báo cáo định kỳ", r->unreported, 3},
+		{"due_pending", "Báo cáo hoàn thành, chờ xác nhận", b[RB_DUE_PENDING], 2},
 		{"not_due", "Chưa đến hạn", r->not_due, 0},
 		{"not_due_done", "Đã hoàn thành trước hạn", b[RB_NOT_DUE_DONE], 1},
 		{"not_due_open", "Đang thực hiện", b[RB_NOT_DUE_OPEN], 1},
 		{"due_soon", "Trong đó sắp đến hạn", r->due_soon, 2},
+		{"not_due_pending", "Báo cáo hoàn thành, chờ xác nhận", b[RB_NOT_DUE_PENDING], 1},
 		{"no_date", "Chưa có mốc thời hạn cụ thể", r->no_date, 0},
 		{"no_date_done", "Đã hoàn thành", b[RB_NO_DATE_DONE], 1},
 		{"awaiting", "Chờ văn bản cấp trên", b[RB_NO_DATE_AWAITING], 1},
 		{"review", "Cần rà soát", b[RB_NO_DATE_REVIEW], 1},
 		{"undated", "Chưa xác định thời hạn", b[RB_NO_DATE_OTHER], 1},
+		{"no_date_pending", "Báo cáo hoàn thành, chờ xác nhận", b[RB_NO_DATE_PENDING], 1},
 		{"on_hold", "Tạm dừng", b[RB_ON_HOLD], 0},
 	};
-	for (size_t i = 0; i < ROLLUP_LINES && i < max; i++)
-		out[i] = all[i];
-	return ROLLUP_LINES;
+	size_t n = 0;
+	for (size_t i = 0; i < ROLLUP_LINES; i++) {
+		/* the claims' lines only when there are claims */
+		if (!r->pending_confirm && strstr(all[i].key, "_pending"))
+			continue;
+		if (n < max)
+			out[n] = all[i];
+		n++;
+	}
+	return n;
 }
 
 json_t *rollup_to_json(const struct rollup *r)
@@ -584,6 +657,11 @@ json_t *rollup_to_json(const struct rollup *r)
 	json_t *o = json_object();
 	for (size_t i = 0; i < n; i++)
 		json_object_set_new(o, lines[i].key, json_integer((json_int_t)lines[i].n));
+	json_object_set_new(o, "due_pending", json_integer((json_int_t)r->by_bucket[RB_DUE_PENDING]));
+	json_object_set_new(o, "not_due_pending",
+	                    json_integer((json_int_t)r->by_bucket[RB_NOT_DUE_PENDING]));
+	json_object_set_new(o, "no_date_pending",
+	                    json_integer((json_int_t)r->by_bucket[RB_NO_DATE_PENDING]));
 	json_object_set_new(o, "done", json_integer((json_int_t)r->done));
 	json_object_set_new(o, "pending_confirm", json_integer((json_int_t)r->pending_confirm));
 	/* tenths of a percent, as rollup_percent rounds */

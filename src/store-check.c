@@ -1,6 +1,7 @@
 /* store-check.c — verifying a store (every record readable and indexed,
- * every index entry pointing at a record that owns it, counters equal to a
- * recount, sequences past every id) and rebuilding the indexes and
+ * every index entry pointing at a record that owns it, every record it
+ * names present: no dangling references, counters equal to a recount,
+ * sequences past every id) and rebuilding the indexes and
  * counters from the records. */
 #include <stdarg.h>
 #include <stdio.h>
@@ -68,15 +69,50 @@ static uint64_t key_id(enum store_db db, const void *key)
 	return db == DB_UNITS ? be32_get(key) : be64_get(key);
 }
 
-/* What a decoded record says about itself. */
+/* A record that a record refers to: database and id, and what it is to
+ * the referring record ("đơn vị chủ trì"; NULL: the record's label). */
+struct rec_ref {
+	enum store_db db;
+	uint64_t id;
+	const char *what;
+};
+
+/* What a decoded record says about itself.  refs is malloc'd when it
+ * holds more than the few of `fixed`: release with rec_info_free(). */
 struct rec_info {
 	uint64_t id;
-	enum store_db owner_db; /* DB_META: no owner to check */
-	uint64_t owner;
+	struct rec_ref fixed[6], *refs;
+	int nrefs, cap;
 	int is_task;
 	uint32_t lead;
 	date_t slot;
 };
+
+static void rec_info_free(struct rec_info *ri)
+{
+	if (ri->refs != ri->fixed)
+		free(ri->refs);
+	ri->refs = NULL;
+	ri->nrefs = ri->cap = 0;
+}
+
+/* Note a reference; id 0 is "none" unless the reference is required. */
+static void add_ref(struct rec_info *ri, enum store_db db, uint64_t id, const char *what,
+                    int required)
+{
+	if (!id && !required)
+		return;
+	if (ri->nrefs == ri->cap) {
+		int cap = ri->cap * 2;
+		struct rec_ref *n = xcalloc((size_t)cap, sizeof *n);
+		memcpy(n, ri->refs, (size_t)ri->nrefs * sizeof *n);
+		if (ri->refs != ri->fixed)
+			free(ri->refs);
+		ri->refs = n;
+		ri->cap = cap;
+	}
+	ri->refs[ri->nrefs++] = (struct rec_ref){db, id, what};
+}
 
 /* Decode the record v of database db into its index entries and info. */
 static int record_info(enum store_db db, const MDB_val *v, struct ixset *ix,
@@ -85,7 +121,8 @@ static int record_info(enum store_db db, const MDB_val *v, struct ixset *ix,
 	int rc = 0;
 
 	memset(ri, 0, sizeof *ri);
-	ri->owner_db = DB_META;
+	ri->refs = ri->fixed;
+	ri->cap = (int)(sizeof ri->fixed / sizeof ri->fixed[0]);
 	ix->n = 0;
 	switch (db) {
 	case DB_UNITS: {
@@ -94,10 +131,8 @@ static int record_info(enum store_db db, const MDB_val *v, struct ixset *ix,
 			break;
 		ix_of_unit(&u, ix);
 		ri->id = u.id;
-		if (u.parent) {
-			ri->owner_db = DB_UNITS;
-			ri->owner = u.parent;
-		}
+		add_ref(ri, DB_UNITS, u.parent, "đơn vị cấp trên", 0);
+		add_ref(ri, DB_UNITS, u.successor, "đơn vị kế thừa", 0);
 		unit_free(&u);
 		break;
 	}
@@ -107,6 +142,7 @@ static int record_info(enum store_db db, const MDB_val *v, struct ixset *ix,
 			break;
 		ix_of_doc(&d, ix);
 		ri->id = d.id;
+		add_ref(ri, DB_UNITS, d.issuer, "đơn vị ban hành", 0);
 		doc_free(&d);
 		break;
 	}
@@ -116,10 +152,10 @@ static int record_info(enum store_db db, const MDB_val *v, struct ixset *ix,
 			break;
 		ix_of_task(&t, ix);
 		ri->id = t.id;
-		if (t.doc_id) {
-			ri->owner_db = DB_DOCS;
-			ri->owner = t.doc_id;
-		}
+		add_ref(ri, DB_DOCS, t.doc_id, NULL, 0);
+		add_ref(ri, DB_UNITS, t.lead, "đơn vị chủ trì", 0);
+		for (int i = 0; i < t.npartners; i++)
+			add_ref(ri, DB_UNITS, t.partners[i], "đơn vị phối hợp", 0);
 		ri->is_task = 1;
 		ri->lead = t.lead;
 		ri->slot = count_slot(&t);
@@ -132,8 +168,7 @@ static int record_info(enum store_db db, const MDB_val *v, struct ixset *ix,
 			break;
 		ix_of_update(&u, ix);
 		ri->id = u.id;
-		ri->owner_db = DB_TASKS;
-		ri->owner = u.task_id;
+		add_ref(ri, DB_TASKS, u.task_id, NULL, 1);
 		update_free(&u);
 		break;
 	}
@@ -143,8 +178,7 @@ static int record_info(enum store_db db, const MDB_val *v, struct ixset *ix,
 			break;
 		ix_of_extension(&x, ix);
 		ri->id = x.id;
-		ri->owner_db = DB_TASKS;
-		ri->owner = x.task_id;
+		add_ref(ri, DB_TASKS, x.task_id, NULL, 1);
 		extension_free(&x);
 		break;
 	}
@@ -154,10 +188,8 @@ static int record_info(enum store_db db, const MDB_val *v, struct ixset *ix,
 			break;
 		ix_of_indicator(&i, ix);
 		ri->id = i.id;
-		if (i.doc_id) {
-			ri->owner_db = DB_DOCS;
-			ri->owner = i.doc_id;
-		}
+		add_ref(ri, DB_DOCS, i.doc_id, NULL, 0);
+		add_ref(ri, DB_UNITS, i.lead, "đơn vị chủ trì", 0);
 		indicator_free(&i);
 		break;
 	}
@@ -167,8 +199,7 @@ static int record_info(enum store_db db, const MDB_val *v, struct ixset *ix,
 			break;
 		ix_of_measure(&m, ix);
 		ri->id = m.id;
-		ri->owner_db = DB_INDICATORS;
-		ri->owner = m.indicator_id;
+		add_ref(ri, DB_INDICATORS, m.indicator_id, NULL, 1);
 		measure_free(&m);
 		break;
 	}
@@ -203,8 +234,11 @@ static int rebuild_record(const MDB_val *k, const MDB_val *v, void *ctx, struct 
 	int rc;
 
 	(void)k;
-	if (record_info(r->db, v, &ix, &ri, NULL))
+	if (record_info(r->db, v, &ix, &ri, NULL)) {
+		rec_info_free(&ri);
 		return 0; /* unreadable: left for store_check to report */
+	}
+	rec_info_free(&ri);
 	if ((rc = ix_apply(r->t, NULL, &ix, e)))
 		return rc;
 	if (ri.is_task)
@@ -303,6 +337,7 @@ static int check_record(const MDB_val *k, const MDB_val *v, void *ctx, struct er
 	}
 	kid = key_id(c->db, k->mv_data);
 	if (record_info(c->db, v, &ix, &ri, &de)) {
+		rec_info_free(&ri);
 		store_report(&c->rep, &c->nproblems, "%s %llu: %s", label, kid, de.msg);
 		return 0;
 	}
@@ -312,8 +347,10 @@ static int check_record(const MDB_val *k, const MDB_val *v, void *ctx, struct er
 	for (int i = 0; i < ix.n; i++) {
 		const struct ixent *x = &ix.e[i];
 		int st = entry_state(c->t, x);
-		if (st < 0)
+		if (st < 0) {
+			rec_info_free(&ri);
 			return store_lmdb_err(c->t, -st, e, store_db_table[x->db].name);
+		}
 		c->expected[x->db]++;
 		if (st == 0)
 			continue;
@@ -322,13 +359,20 @@ static int check_record(const MDB_val *k, const MDB_val *v, void *ctx, struct er
 		             st == 1 ? "thiếu mục" : "sai giá trị của mục",
 		             store_db_table[x->db].name);
 	}
-	if (ri.owner_db != DB_META) {
-		if ((rc = exists(c->t, ri.owner_db, ri.owner, &yes, e)))
+	/* dangling references: records that a record names and the store
+	 * does not hold (an update's task, a task's lead unit ...) */
+	for (int i = 0; i < ri.nrefs; i++) {
+		const struct rec_ref *r = &ri.refs[i];
+		if ((rc = exists(c->t, r->db, r->id, &yes, e))) {
+			rec_info_free(&ri);
 			return rc;
+		}
 		if (!yes)
 			store_report(&c->rep, &c->nproblems, "%s %llu: %s %llu không tồn tại", label, kid,
-			             record_label(ri.owner_db), (unsigned long long)ri.owner);
+			             r->what ? r->what : record_label(r->db),
+			             (unsigned long long)r->id);
 	}
+	rec_info_free(&ri);
 	if (ri.is_task && !c->tally_broken && tally_task(c->ty, ri.lead, ri.slot, &de)) {
 		c->tally_broken = 1;
 		store_report(&c->rep, &c->nproblems, "counts: không đếm lại được: %s", de.msg);
@@ -391,7 +435,9 @@ static int check_entry(const MDB_val *k, const MDB_val *v, void *ctx, struct err
 	}
 	if (rc)
 		return rc;
-	if (record_info(rdb, &rec, &ix, &ri, NULL)) {
+	int bad = record_info(rdb, &rec, &ix, &ri, NULL);
+	rec_info_free(&ri);
+	if (bad) {
 		store_report(&c->rep, &c->nproblems, "chỉ mục %s: trỏ tới %s %llu không đọc được",
 		             iname, record_label(rdb), id);
 		return 0;

@@ -136,21 +136,104 @@ int store_check_data_file(const char *path, const char *dir, struct err *e)
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return 0; /* LMDB will say why it cannot open it */
-	if (fstat(fd, &sb) != 0 || sb.st_size == 0) {
-		close(fd);
-		return 0;
-	}
+	/* The meta pages first, the size after: a writer writes the pages of
+	 * a transaction before the meta page that names them, and the file
+	 * never shrinks, so a size read after a meta page is at least what
+	 * that meta page needs, however many writers grow the file meanwhile.
+	 * (The other order reported a growing file as cut short.) */
 	ok0 = read_meta(fd, 0, &psize, &last0, &txn0);
 	if (!ok0 || psize < 512 || psize > 65536 || (psize & (psize - 1))) {
 		close(fd);
-		return 0; /* not LMDB's: LMDB itself refuses it */
+		return 0; /* not LMDB's (or empty): LMDB itself refuses it */
 	}
 	ok1 = read_meta(fd, (off_t)psize, &psize1, &last1, &txn1);
+	if (fstat(fd, &sb) != 0) {
+		close(fd);
+		return 0;
+	}
 	close(fd);
 	need = (ok1 && txn1 > txn0 ? last1 : last0) + 1;
 	if (need > (uint64_t)sb.st_size / psize || (uint64_t)sb.st_size < 2 * (uint64_t)psize)
 		return err_set(e, ERR_STORE, "kho dữ liệu %s bị hỏng: tệp data.mdb bị cắt cụt "
 		               "(%lld byte, cần ít nhất %llu byte); hãy phục hồi từ bản sao lưu", dir,
 		               (long long)sb.st_size, (unsigned long long)(need * psize));
+	return 0;
+}
+
+/* ---- a shared store opened by a raised program ------------------------------- */
+
+/* 1 if sb belongs to the raised identity: the effective group of a setgid
+ * program, the effective user of a setuid one. */
+static int owned_by_raised(const struct stat *sb)
+{
+	if (getegid() != getgid() && sb->st_gid != getegid())
+		return 0;
+	if (geteuid() != getuid() && sb->st_uid != geteuid())
+		return 0;
+	return 1;
+}
+
+int store_check_shared(const char *dir, struct store_ident *data, struct err *e)
+{
+	static const char *const names[] = {"data.mdb", "lock.mdb"};
+	struct stat sb;
+	int dfd, fd;
+
+	memset(data, 0, sizeof *data);
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (dfd < 0 && errno == ENOENT)
+		return 0; /* made by store_open, in the place the configuration names */
+	if (dfd < 0)
+		return err_set(e, ERR_STORE, "không mở được thư mục kho dữ liệu chung %s: %s%s", dir,
+		               strerror(errno), errno == ELOOP || errno == ENOTDIR
+		                                    ? " (không được là liên kết tượng trưng)" : "");
+	if (fstat(dfd, &sb) != 0 || !owned_by_raised(&sb) || (sb.st_mode & S_IWOTH)) {
+		close(dfd);
+		return err_set(e, ERR_STORE, "thư mục kho dữ liệu chung %s phải thuộc nhóm kho và "
+		               "người khác không ghi được (chgrp NHÓM_KHO; chmod 2770)", dir);
+	}
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		fd = openat(dfd, names[i], O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+		if (fd < 0 && errno == ENOENT)
+			continue; /* LMDB makes it, with the directory's group */
+		if (fd < 0) {
+			int err = errno;
+			close(dfd);
+			if (err == ELOOP)
+				return err_set(e, ERR_STORE, "kho dữ liệu chung %s: %s là liên kết tượng "
+				               "trưng; chỉ mở tệp thật của kho", dir, names[i]);
+			return err_set(e, ERR_STORE, "kho dữ liệu chung %s: không mở được %s: %s", dir,
+			               names[i], strerror(err));
+		}
+		if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || !owned_by_raised(&sb) ||
+		    (sb.st_mode & S_IWOTH)) {
+			close(fd);
+			close(dfd);
+			return err_set(e, ERR_STORE, "kho dữ liệu chung %s: %s phải là tệp thường thuộc "
+			               "nhóm kho mà người khác không ghi được", dir, names[i]);
+		}
+		if (i == 0) {
+			data->dev = sb.st_dev;
+			data->ino = sb.st_ino;
+			data->known = 1;
+		}
+		close(fd);
+	}
+	close(dfd);
+	return 0;
+}
+
+int store_check_same_data(MDB_env *env, const char *dir, const struct store_ident *data,
+                          struct err *e)
+{
+	struct stat sb;
+	int fd;
+
+	if (!data->known)
+		return 0;
+	if (mdb_env_get_fd(env, &fd) != 0 || fstat(fd, &sb) != 0 || sb.st_dev != data->dev ||
+	    sb.st_ino != data->ino)
+		return err_set(e, ERR_STORE, "kho dữ liệu chung %s: data.mdb đã bị thay trong lúc mở; "
+		               "không dùng", dir);
 	return 0;
 }

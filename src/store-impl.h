@@ -7,6 +7,7 @@
 #include <lmdb.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "codec.h"
 #include "store.h"
@@ -205,6 +206,26 @@ int store_tally_tasks(struct txn *t, struct tally *ty, struct err *e);
  * missing pages.  0 for a sound, empty, unreadable or foreign file (LMDB
  * reports those itself). */
 int store_check_data_file(const char *path, const char *dir, struct err *e);
+
+/* The file data.mdb was when store_check_shared looked at it. */
+struct store_ident {
+	dev_t dev;
+	ino_t ino;
+	int known; /* 0: there was none yet */
+};
+
+/* For STORE_SHARED (a raised program, priv.h): the directory dir, and
+ * data.mdb and lock.mdb in it when they exist, must belong to the raised
+ * group (or user) and be writable by no one else; the files must be
+ * regular files, not symbolic links (opened with O_NOFOLLOW, checked with
+ * fstat on that descriptor).  ERR_STORE naming what is wrong.  *data
+ * receives data.mdb's identity, for store_check_same_data. */
+int store_check_shared(const char *dir, struct store_ident *data, struct err *e);
+
+/* ERR_STORE unless the data file LMDB opened for env is the one that
+ * store_check_shared checked (no swap in between). */
+int store_check_same_data(MDB_env *env, const char *dir, const struct store_ident *data,
+                          struct err *e);
 
 /* ---- store-check.c ---- */
 

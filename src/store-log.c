@@ -207,6 +207,52 @@ int store_extensions_of_task(struct txn *t, uint64_t task,
 	return each_owned(t, DB_EXT_TASK, DB_EXTENSIONS, task, 0, visit_extension, &c, e);
 }
 
+int store_extension_get(struct txn *t, uint64_t id, struct extension *out, struct err *e)
+{
+	MDB_val v;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = fetch(t, DB_EXTENSIONS, id, &v, "gia hạn", e)))
+		return rc;
+	return codec_extension_decode(v.mv_data, v.mv_size, out, e);
+}
+
+int store_extension_put(struct txn *t, const struct extension *x, struct err *e)
+{
+	struct extension prev;
+	struct ixset ix;
+	int rc;
+
+	if ((rc = store_need_write(t, e)) || (rc = store_extension_get(t, x->id, &prev, e)))
+		return rc;
+	rc = prev.task_id != x->task_id
+	         ? err_set(e, ERR_INPUT, "gia hạn %llu thuộc nhiệm vụ khác",
+	                   (unsigned long long)x->id)
+	         : 0;
+	extension_free(&prev);
+	if (rc)
+		return rc;
+	sbuf_reset(&t->st->scratch);
+	ix_of_extension(x, &ix);
+	if (!(rc = codec_extension_encode(x, &t->st->scratch, e)))
+		rc = put_encoded(t, DB_EXTENSIONS, x->id, 0, &ix, &ix, e);
+	return rc;
+}
+
+static int extension_raw(const MDB_val *k, const MDB_val *v, void *ctx, struct err *e)
+{
+	(void)k;
+	return visit_extension(v, ctx, e);
+}
+
+int store_extensions_each(struct txn *t, int (*cb)(const struct extension *x, void *ctx),
+                          void *ctx, struct err *e)
+{
+	struct extension_cb c = {cb, ctx};
+	return store_each_raw(t, DB_EXTENSIONS, NULL, 0, extension_raw, &c, e);
+}
+
 /* ---- indicators and measures --------------------------------------------- */
 
 int store_indicator_get(struct txn *t, uint64_t id, struct indicator *out, struct err *e)

@@ -327,8 +327,12 @@ int store_open(const char *dir, int flags, struct store **out, struct err *e)
 	unsigned envflags = MDB_NOTLS;
 	int rc;
 
+	struct store_ident shared = {0};
+
 	*out = NULL;
 	if ((rc = initial_mapsize(&mapsize, e)))
+		return rc;
+	if ((flags & STORE_SHARED) && (rc = store_check_shared(dir, &shared, e)))
 		return rc;
 	if ((rc = probe_dir(dir, flags, &s.create, e)))
 		return rc;
@@ -346,6 +350,10 @@ int store_open(const char *dir, int flags, struct store **out, struct err *e)
 		env_open_err(dir, rc, e);
 		store_close(st);
 		return ERR_STORE;
+	}
+	if ((rc = store_check_same_data(st->env, dir, &shared, e))) {
+		store_close(st);
+		return rc;
 	}
 	mdb_reader_check(st->env, NULL);
 	if (flags & STORE_RDONLY) {

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cascade.h"
+#include "history.h"
 #include "date.h"
 #include "text.h"
 #include "ui-ctx.h"
@@ -37,7 +38,10 @@ int ui_casc_sync(struct ui *u, struct txn *t, struct err *e)
 	if (v->built)
 		return 0;
 	memset(&c, 0, sizeof(c));
-	rc = cascade_build(t, u->units.h, v->doc, u->ops->today, 0, &c, e);
+	/* a past day: the documents the store held then */
+	rc = hist_past_day(u->ops->today, date_today()) != DATE_NONE
+	             ? cascade_build_past(t, u->units.h, v->doc, u->ops->today, 0, &c, e)
+	             : cascade_build(t, u->units.h, v->doc, u->ops->today, 0, &c, e);
 	if (rc)
 		return rc;
 	cascade_free(&v->c);

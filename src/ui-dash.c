@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "hier.h"
+#include "history.h"
 #include "rollup.h"
 #include "store.h"
 #include "text.h"
@@ -52,7 +53,9 @@ static const struct rollup *row_rollup(const struct ui_dash *d, size_t i)
 int ui_dash_sync(struct ui *u, struct txn *t, struct err *e)
 {
 	struct ui_dash *d = &u->dash;
-	struct rollup_scope scope = { d->root, 0 };
+	/* a past day is answered from the tasks as they stood then */
+	struct hist_day hd = { hist_past_day(u->ops->today, date_today()), &u->ops->cfg->periods };
+	struct rollup_scope scope = { d->root, 0, hd.day != DATE_NONE ? &hd : NULL };
 	struct rollup_when w = { u->ops->today, u->ops->cfg->soon_days, &u->ops->cfg->periods };
 	struct store_counts sc;
 	uint32_t keep = d->want ? d->want : row_unit(d, d->l.sel);
@@ -248,8 +251,13 @@ void ui_dash_detail(struct ui *u, struct ui_lines *l, int cols, int rows)
 	} else {
 		char *sentence = rollup_sentence(r);
 
-		ui_lines_wrap(l, sentence, cols, rows - 3, A_NORMAL);
+		ui_lines_wrap(l, sentence, cols, rows - 4, A_NORMAL);
 		free(sentence);
+		if (r->pending_confirm) {
+			sbuf_printf(&s, "Chờ xác nhận: %s nhiệm vụ báo cáo hoàn thành, chưa tính là "
+			                "hoàn thành.", rollup_count_str(r->pending_confirm, a, sizeof(a)));
+			ui_lines_wrap(l, s.s, cols, 1, A_NORMAL);
+		}
 	}
 	ui_lines_add(l, u->utf8 ? "Biểu đồ: █ hoàn thành  ▒ quá hạn  ░ sắp đến hạn  · còn lại"
 	                        : "Biểu đồ: # hoàn thành  ! quá hạn  ~ sắp đến hạn  . còn lại",

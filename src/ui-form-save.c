@@ -38,17 +38,31 @@ static int form_period(struct ui *u, const struct ui_form *f, date_t *out, struc
 	int rc;
 
 	*out = DATE_NONE;
-	if (f->nf < 4 || f->f[3].line.len == 0)
+	if (f->nf < 5 || f->f[4].line.len == 0)
 		return 0;
 	if ((rc = store_read_begin(u->ops->st, &t, e)))
 		return rc;
 	rc = store_task_get(t, f->task, &k, e);
 	if (!rc && !(rc = per_task_load(t, &k, &u->ops->cfg->periods, &pt, NULL, e)))
-		rc = per_parse(&pt, f->f[3].line.s, u->ops->today, out, e);
+		rc = per_parse(&pt, f->f[4].line.s, u->ops->today, out, e);
 	store_read_end(t);
 	task_free(&k);
 	if (rc == ERR_INPUT && e)
-		str_copy(e->field, f->f[3].label, sizeof(e->field));
+		str_copy(e->field, f->f[4].label, sizeof(e->field));
+	return rc;
+}
+
+/* A date field: DATE_NONE when empty; a bad date names the field. */
+static int date_field(const struct ui_field *fd, date_t *out, struct err *e)
+{
+	int rc;
+
+	*out = DATE_NONE;
+	if (fd->line.len == 0)
+		return 0;
+	rc = date_parse(fd->line.s, out, e);
+	if (rc && e)
+		str_copy(e->field, fd->label, sizeof(e->field));
 	return rc;
 }
 
@@ -58,9 +72,10 @@ static int save_update(struct ui *u, struct ui_form *f, struct err *e)
 	long progress = -1;
 	int status = f->f[2].choice != f->f[2].initial ? f->f[2].choice : -1, rc;
 	uint64_t uid = 0;
-	struct ops_update_req q = {f->task, -1, -1, NULL, DATE_NONE, DATE_NONE};
+	struct ops_update_req q;
 
-	if ((rc = form_period(u, f, &q.period, e)))
+	memset(&q, 0, sizeof(q));
+	if ((rc = date_field(&f->f[3], &q.done_on, e)) || (rc = form_period(u, f, &q.period, e)))
 		return rc;
 	rc = clean_note(&f->f[0], &note, e);
 	if (rc)
@@ -74,15 +89,18 @@ static int save_update(struct ui *u, struct ui_form *f, struct err *e)
 		if (progress == f->progress0 && status < 0 && !*note)
 			progress = -1;
 	}
-	if (!*note && progress < 0 && status < 0) {
+	if (!*note && progress < 0 && status < 0 && q.done_on == DATE_NONE) {
 		free(note);
 		return err_set(e, ERR_INPUT, "chưa nhập gì để lưu");
 	}
+	q.task = f->task;
 	q.status = status;
 	q.progress = (int)progress;
 	q.note = *note ? note : NULL;
 	rc = ops_update_req(u->ops, &q, &uid, e);
 	free(note);
+	if (rc && e && !strcmp(e->field, "done_on"))
+		str_copy(e->field, f->f[3].label, sizeof(e->field));
 	if (rc == 0)
 		ui_msg(u, 0, "Đã lưu cập nhật cho nhiệm vụ #%llu.", (unsigned long long)f->task);
 	return rc;
@@ -101,15 +119,17 @@ static int save_status(struct ui *u, struct ui_form *f, struct err *e)
 	return rc;
 }
 
+/* UF_EXTEND and UF_EXT_REQUEST: a day and a reason. */
 static int save_extend(struct ui *u, struct ui_form *f, struct err *e)
 {
 	date_t to;
 	char *reason = NULL, dbuf[16];
-	int rc;
+	uint64_t id = 0;
+	int rc, ask = f->kind == UF_EXT_REQUEST;
 
 	if (f->f[0].line.len == 0)
 		return err_set(e, ERR_INPUT, "cần ghi ngày gia hạn (dd/mm/yyyy)");
-	rc = date_parse(f->f[0].line.s, &to, e);
+	rc = date_field(&f->f[0], &to, e);
 	if (rc)
 		return rc;
 	rc = clean_note(&f->f[1], &reason, e);
@@ -119,11 +139,43 @@ static int save_extend(struct ui *u, struct ui_form *f, struct err *e)
 		free(reason);
 		return err_set(e, ERR_INPUT, "cần ghi lý do gia hạn");
 	}
-	rc = ops_extend(u->ops, f->task, to, reason, e);
+	rc = ask ? ops_extend_request(u->ops, f->task, to, reason, &id, e)
+	         : ops_extend(u->ops, f->task, to, reason, e);
 	free(reason);
-	if (rc == 0)
+	if (rc == 0 && ask)
+		ui_msg(u, 0, "Đã gửi đề nghị gia hạn #%llu: nhiệm vụ #%llu đến %s, chờ văn phòng "
+		       "theo dõi quyết định.", (unsigned long long)id, (unsigned long long)f->task,
+		       date_vn(to, dbuf));
+	else if (rc == 0)
 		ui_msg(u, 0, "Đã gia hạn nhiệm vụ #%llu đến %s.", (unsigned long long)f->task,
 		       date_vn(to, dbuf));
+	return rc;
+}
+
+/* UF_EXT_GRANT (a day, empty: as asked, and a note) and UF_EXT_REFUSE (a
+ * reason). */
+static int save_decision(struct ui *u, struct ui_form *f, struct err *e)
+{
+	char *text = NULL;
+	date_t to = DATE_NONE;
+	int rc, grant = f->kind == UF_EXT_GRANT;
+
+	if (grant && (rc = date_field(&f->f[0], &to, e)) != 0)
+		return rc;
+	rc = clean_note(&f->f[grant ? 1 : 0], &text, e);
+	if (rc)
+		return rc;
+	if (!grant && !*text) {
+		free(text);
+		return err_set(e, ERR_INPUT, "cần ghi lý do không chấp nhận");
+	}
+	rc = grant ? ops_extend_grant(u->ops, f->ext, to, *text ? text : NULL, e)
+	           : ops_extend_refuse(u->ops, f->ext, text, e);
+	free(text);
+	if (rc == 0)
+		ui_msg(u, 0, "Đã %s đề nghị gia hạn #%llu (nhiệm vụ #%llu).",
+		       grant ? "chấp nhận" : "không chấp nhận", (unsigned long long)f->ext,
+		       (unsigned long long)f->task);
 	return rc;
 }
 
@@ -184,7 +236,7 @@ static int save_measure(struct ui *u, struct ui_form *f, struct err *e)
 	if (rc == 0)
 		ui_msg(u, 0, "Đã ghi số liệu chỉ tiêu #%llu ngày %s.",
 		       (unsigned long long)f->indicator,
-		       date_vn(d == DATE_NONE ? u->ops->today : d, dbuf));
+		       date_vn(d == DATE_NONE ? ops_write_day(u->ops) : d, dbuf));
 	return rc;
 }
 
@@ -209,7 +261,8 @@ int ui_form_save(struct ui *u, struct ui_form *f, struct err *e)
 	switch (f->kind) {
 	case UF_UPDATE: rc = save_update(u, f, e); break;
 	case UF_STATUS: rc = save_status(u, f, e); break;
-	case UF_EXTEND: rc = save_extend(u, f, e); break;
+	case UF_EXTEND: case UF_EXT_REQUEST: rc = save_extend(u, f, e); break;
+	case UF_EXT_GRANT: case UF_EXT_REFUSE: rc = save_decision(u, f, e); break;
 	case UF_CONFIRM: rc = save_confirm(u, f, e); break;
 	case UF_RETURN: rc = save_return(u, f, e); break;
 	case UF_MEASURE: rc = save_measure(u, f, e); break;

@@ -109,7 +109,8 @@ static enum perm_action action_of(int kind)
 {
 	switch (kind) {
 	case UF_STATUS: return PA_STATUS;
-	case UF_EXTEND: return PA_EXTEND;
+	case UF_EXTEND: case UF_EXT_GRANT: case UF_EXT_REFUSE: return PA_EXTEND;
+	case UF_EXT_REQUEST: return PA_EXTEND_REQUEST;
 	case UF_CONFIRM: case UF_RETURN: return PA_CONFIRM;
 	default: return PA_NOTE;
 	}
@@ -159,7 +160,7 @@ static int measure_form(struct ui *u, struct ui_form *f)
 	         (unsigned long long)ind->id, ind->unit_of[0] ? " (đơn vị: " : "", ind->unit_of,
 	         ind->unit_of[0] ? ")" : "");
 	text_field(&f->f[0], "Giá trị", NULL, 32);
-	text_field(&f->f[1], "Ngày", date_vn(u->ops->today, dbuf), 10);
+	text_field(&f->f[1], "Ngày", date_vn(ops_write_day(u->ops), dbuf), 10);
 	text_field(&f->f[2], "Nguồn", NULL, NOTE_MAX);
 	f->nf = 3;
 	return 0;
@@ -189,7 +190,56 @@ static int import_form(struct ui *u, struct ui_form *f)
 static int is_task_form(int kind)
 {
 	return kind == UF_UPDATE || kind == UF_STATUS || kind == UF_EXTEND ||
-	       kind == UF_CONFIRM || kind == UF_RETURN;
+	       kind == UF_CONFIRM || kind == UF_RETURN || kind == UF_EXT_REQUEST ||
+	       kind == UF_EXT_GRANT || kind == UF_EXT_REFUSE;
+}
+
+/* e on a task: the extension itself for those who may grant it, else the
+ * request for one when the actor may ask (the unit that owes it). */
+static int extend_kind(struct ui *u, uint64_t id)
+{
+	struct txn *t;
+	struct task tk;
+	int kind = UF_EXTEND;
+
+	memset(&tk, 0, sizeof(tk));
+	if (store_read_begin(u->ops->st, &t, NULL) != 0)
+		return kind;
+	if (store_task_get(t, id, &tk, NULL) == 0 && !ops_may(u->ops, PA_EXTEND, &tk, NULL) &&
+	    ops_may(u->ops, PA_EXTEND_REQUEST, &tk, NULL))
+		kind = UF_EXT_REQUEST;
+	store_read_end(t);
+	task_free(&tk);
+	return kind;
+}
+
+/* The request form on the queue's selected request (x: grant, T: refuse). */
+static void request_form(struct ui *u, struct ui_form *f, const struct task *tk)
+{
+	struct extension x;
+	struct txn *t;
+	char asked[16] = "", due[16];
+
+	extension_init(&x);
+	if (store_read_begin(u->ops->st, &t, NULL) == 0) {
+		if (store_extension_get(t, f->ext, &x, NULL) == 0 && x.to != DATE_NONE)
+			date_vn(x.to, asked);
+		store_read_end(t);
+	}
+	snprintf(f->title, sizeof(f->title), "%s đề nghị gia hạn #%llu của nhiệm vụ #%llu "
+	         "(hạn hiện tại %s, đề nghị đến %s)",
+	         f->kind == UF_EXT_GRANT ? "Chấp nhận" : "Không chấp nhận",
+	         (unsigned long long)f->ext, (unsigned long long)tk->id,
+	         tk->due != DATE_NONE ? date_vn(tk->due, due) : "không có", asked);
+	if (f->kind == UF_EXT_GRANT) {
+		text_field(&f->f[0], "Đến ngày", asked, 10);
+		text_field(&f->f[1], "Ghi chú", NULL, NOTE_MAX);
+		f->nf = 2;
+	} else {
+		text_field(&f->f[0], "Lý do", NULL, NOTE_MAX);
+		f->nf = 1;
+	}
+	extension_free(&x);
 }
 
 int ui_form_open(struct ui *u, int kind)
@@ -202,14 +252,24 @@ int ui_form_open(struct ui *u, int kind)
 	if (u->form)
 		return 0;
 	memset(&tk, 0, sizeof(tk));
+	/* x and T on a request for an extension in the queue decide it */
+	if ((kind == UF_CONFIRM || kind == UF_RETURN) && u->view == UI_VIEW_QUEUE &&
+	    ui_queue_selected_ext(u))
+		kind = kind == UF_CONFIRM ? UF_EXT_GRANT : UF_EXT_REFUSE;
 	if (is_task_form(kind)) {
 		uint64_t id = current_task(u);
 
-		if (id == UINT64_MAX || load_task(u, id, action_of(kind), &tk) != 0)
+		if (id == UINT64_MAX)
+			return 0;
+		if (kind == UF_EXTEND)
+			kind = extend_kind(u, id);
+		if (load_task(u, id, action_of(kind), &tk) != 0)
 			return 0;
 	}
 	f = xcalloc(1, sizeof(*f));
 	f->kind = kind;
+	if (kind == UF_EXT_GRANT || kind == UF_EXT_REFUSE)
+		f->ext = ui_queue_selected_ext(u);
 	f->task = tk.id;
 	f->progress0 = tk.progress;
 	switch (kind) {
@@ -221,7 +281,9 @@ int ui_form_open(struct ui *u, int kind)
 		text_field(&f->f[1], "Tiến độ %", dbuf, 3);
 		f->f[1].digits = 1;
 		status_field(&f->f[2], tk.status);
-		f->nf = 3;
+		/* the day the work was done, when reported late: empty is today */
+		text_field(&f->f[3], "Xong ngày", NULL, 10);
+		f->nf = 4;
 		/* a recurring task: the period reported for (empty: the default) */
 		if (per_recurring_part(&tk.dl))
 			text_field(&f->f[f->nf++], "Kỳ báo cáo", NULL, 40);
@@ -239,6 +301,19 @@ int ui_form_open(struct ui *u, int kind)
 		text_field(&f->f[0], "Đến ngày", NULL, 10);
 		text_field(&f->f[1], "Lý do", NULL, NOTE_MAX);
 		f->nf = 2;
+		break;
+	case UF_EXT_REQUEST:
+		snprintf(f->title, sizeof(f->title),
+		         "Đề nghị gia hạn nhiệm vụ #%llu (hạn hiện tại: %s; văn phòng theo dõi quyết định)",
+		         (unsigned long long)tk.id,
+		         tk.due != DATE_NONE ? date_vn(tk.due, dbuf) : "không có");
+		text_field(&f->f[0], "Đến ngày", NULL, 10);
+		text_field(&f->f[1], "Lý do", NULL, NOTE_MAX);
+		f->nf = 2;
+		break;
+	case UF_EXT_GRANT:
+	case UF_EXT_REFUSE:
+		request_form(u, f, &tk);
 		break;
 	case UF_CONFIRM:
 		snprintf(f->title, sizeof(f->title), "Xác nhận hoàn thành nhiệm vụ #%llu (báo ngày %s)",

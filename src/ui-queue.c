@@ -1,12 +1,15 @@
-/* ui-queue.c — the confirmation queue (`p`): tasks a unit reported done
- * that wait (chờ xác nhận) for the monitoring office to confirm them (x)
- * or return them with a reason (T, thực hiện lại).  A user who confirms
- * (of a monitoring office of [access] monitors, or an admin) sees the
- * claims they may confirm; anyone else sees every claim, read only.  Enter shows the task
- * in its panes.
+/* ui-queue.c — the queue of the monitoring office (`p`): tasks a unit
+ * reported done that wait (chờ xác nhận) for the office to confirm them (x)
+ * or return them with a reason (T, thực hiện lại), then the requests for
+ * an extension (đề nghị gia hạn) that wait for the office to grant them
+ * (x, to the day asked or another) or refuse them with a reason (T).  A
+ * user who confirms (of a monitoring office of [access] monitors, or an
+ * admin) sees what they may decide; anyone else sees everything, read
+ * only.  Enter shows the task in its panes.
  *
  * The store keeps no index of claims: ops_pending_each reads every task
- * once, when the view opens and when the store changes while it is open.
+ * once, and ops_extend_pending_each every extension, when the view opens
+ * and when the store changes while it is open.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,6 +48,7 @@ int ui_may_confirm_some(const struct ui *u)
 void ui_queue_free(struct ui *u)
 {
 	free(u->queue.ids);
+	free(u->queue.exts);
 	memset(&u->queue, 0, sizeof(u->queue));
 }
 
@@ -63,11 +67,25 @@ static int push_task(const struct task *t, void *ctx)
 	return 0;
 }
 
+struct reqs {
+	struct ui_ids tasks, exts;
+};
+
+static int push_request(const struct extension *x, const struct task *t, void *ctx)
+{
+	struct reqs *r = ctx;
+
+	ui_ids_push(&r->tasks, t->id);
+	ui_ids_push(&r->exts, x->id);
+	return 0;
+}
+
 int ui_queue_sync(struct ui *u, struct txn *t, struct err *e)
 {
 	struct ui_queue *q = &u->queue;
 	struct ui_ids ids = { 0 };
-	uint64_t keep = ui_queue_selected(u);
+	struct reqs r = { { 0 }, { 0 } };
+	uint64_t keep = ui_queue_selected(u), keep_ext = ui_queue_selected_ext(u);
 	size_t i;
 	int rc;
 
@@ -75,16 +93,32 @@ int ui_queue_sync(struct ui *u, struct txn *t, struct err *e)
 	if (q->built)
 		return 0;
 	rc = ops_pending_each(u->ops, !q->all, push_task, &ids, e);
+	if (!rc)
+		rc = ops_extend_pending_each(u->ops, !q->all, push_request, &r, e);
 	if (rc) {
 		free(ids.v);
+		free(r.tasks.v);
+		free(r.exts.v);
 		return rc;
 	}
 	free(q->ids);
-	q->ids = ids.v;
-	q->l.n = ids.n;
+	free(q->exts);
+	q->nclaims = ids.n;
+	q->l.n = ids.n + r.tasks.n;
+	q->ids = xcalloc(q->l.n + 1, sizeof(*q->ids));
+	q->exts = xcalloc(q->l.n + 1, sizeof(*q->exts));
+	for (i = 0; i < ids.n; i++)
+		q->ids[i] = ids.v[i];
+	for (i = 0; i < r.tasks.n; i++) {
+		q->ids[ids.n + i] = r.tasks.v[i];
+		q->exts[ids.n + i] = r.exts.v[i];
+	}
+	free(ids.v);
+	free(r.tasks.v);
+	free(r.exts.v);
 	q->built = 1;
-	for (i = 0; keep && i < ids.n; i++)
-		if (ids.v[i] == keep) {
+	for (i = 0; keep && i < q->l.n; i++)
+		if (q->ids[i] == keep && q->exts[i] == keep_ext) {
 			q->l.sel = i;
 			break;
 		}
@@ -97,6 +131,36 @@ uint64_t ui_queue_selected(const struct ui *u)
 	const struct ui_queue *q = &u->queue;
 
 	return q->built && q->l.sel < q->l.n ? q->ids[q->l.sel] : 0;
+}
+
+uint64_t ui_queue_selected_ext(const struct ui *u)
+{
+	const struct ui_queue *q = &u->queue;
+
+	return q->built && q->l.sel < q->l.n ? q->exts[q->l.sel] : 0;
+}
+
+/* A request's cells: the day asked, and "gia hạn đến dd/mm/yyyy: lý do —
+ * nội dung" (reason sanitised).  Fills day; returns the text (malloc'd),
+ * or NULL when the request is gone. */
+static char *request_text(struct txn *t, uint64_t ext, const struct task *tk, char *day)
+{
+	struct extension x;
+	struct sbuf b = { 0 };
+	char to[16];
+	char *clean;
+
+	if (store_extension_get(t, ext, &x, NULL) != 0)
+		return NULL;
+	if (x.day != DATE_NONE)
+		date_vn(x.day, day);
+	sbuf_printf(&b, "Đề nghị gia hạn đến %s%s: %s — %s", date_vn(x.to, to),
+	            x.late ? " (sau khi đã quá hạn)" : "", x.reason ? x.reason : "",
+	            tk->text ? tk->text : "");
+	extension_free(&x);
+	clean = txt_sanitize(b.s);
+	sbuf_free(&b);
+	return clean;
 }
 
 static void doc_number(struct txn *t, uint64_t doc, char *buf, size_t len)
@@ -124,9 +188,11 @@ void ui_queue_draw(struct ui *u, struct txn *t)
 		widths[2] = 16;
 		widths[3] = 10;
 	}
-	sbuf_printf(&title, " Chờ xác nhận hoàn thành — %s: %zu nhiệm vụ%s ",
-	            q->all ? "mọi đơn vị" : "đơn vị bạn theo dõi", q->l.n,
-	            q->all ? " (chỉ xem: vai trò của bạn không xác nhận được)" : "");
+	sbuf_printf(&title, " Chờ xác nhận hoàn thành — %s: %zu nhiệm vụ",
+	            q->all ? "mọi đơn vị" : "đơn vị bạn theo dõi", q->nclaims);
+	if (q->l.n > q->nclaims)
+		sbuf_printf(&title, " · đề nghị gia hạn: %zu", q->l.n - q->nclaims);
+	sbuf_printf(&title, "%s ", q->all ? " (chỉ xem: vai trò của bạn không xác nhận được)" : "");
 	ui_fmt_cells(&hb, head, widths, 5, cols);
 	ui_view_head(u, title.s, hb.s);
 	for (r = 0; r < page; r++) {
@@ -143,13 +209,15 @@ void ui_queue_draw(struct ui *u, struct txn *t)
 		memset(&tk, 0, sizeof(tk));
 		if (store_task_get(t, q->ids[i], &tk, NULL) != 0)
 			continue;
-		if (tk.done_date != DATE_NONE)
+		if (q->exts[i] == 0 && tk.done_date != DATE_NONE)
 			date_vn(tk.done_date, day);
 		snprintf(id, sizeof(id), "#%llu", (unsigned long long)tk.id);
 		doc_number(t, tk.doc_id, num, sizeof(num));
 		lead = txt_sanitize(tk.lead ? ui_unit_name(u, tk.lead)
 		                            : tk.lead_text ? tk.lead_text : "");
-		text = txt_sanitize(tk.text ? tk.text : "");
+		text = q->exts[i] ? request_text(t, q->exts[i], &tk, day) : NULL;
+		if (!text)
+			text = txt_sanitize(tk.text ? tk.text : "");
 		cells[0] = day;
 		cells[1] = id;
 		cells[2] = lead;
@@ -157,14 +225,15 @@ void ui_queue_draw(struct ui *u, struct txn *t)
 		cells[4] = text;
 		sbuf_reset(&row);
 		ui_fmt_cells(&row, cells, widths, 5, cols);
-		ui_put(y, 0, 2, tk.confirm == CF_PENDING ? "?" : " ", a);
+		ui_put(y, 0, 2, q->exts[i] ? "+" : tk.confirm == CF_PENDING ? "?" : " ", a);
 		ui_put(y, 2, cols, row.s, a);
 		free(lead);
 		free(text);
 		task_free(&tk);
 	}
 	if (q->l.n == 0 && q->built)
-		ui_put(lo->pane_y + 2, 2, cols, "Không có nhiệm vụ nào chờ xác nhận.",
+		ui_put(lo->pane_y + 2, 2, cols,
+		       "Không có nhiệm vụ nào chờ xác nhận, không có đề nghị gia hạn nào chờ quyết định.",
 		       ui_attr(u, UC_MUTED));
 	sbuf_free(&title);
 	sbuf_free(&hb);

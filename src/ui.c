@@ -263,7 +263,8 @@ static const char *const audit_hints[] = {
 	NULL
 };
 static const char *const queue_hints[] = {
-	"x:xác nhận T:trả lại Enter:đến nhiệm vụ Esc/q:đóng ",
+	"x:xác nhận/chấp nhận T:trả lại/không chấp nhận Enter:đến nhiệm vụ Esc/q:đóng ",
+	"x:xác nhận/chấp nhận T:trả lại/không chấp nhận Esc:đóng ",
 	"x:xác nhận T:trả lại Esc:đóng ",
 	"Esc:đóng ",
 	NULL

@@ -60,7 +60,7 @@ static inline void ox_setup(void)
 	}
 	memset(&ox_cfg, 0, sizeof ox_cfg);
 	ox_cfg.unmapped_can_read = 1;
-	ox_cfg.editors_extend = 1;
+	ox_cfg.extend = CFG_EXTEND_MONITORS;
 	ox_cfg.confirm_done = 1;
 	ox_cfg.periods.months = 1u << 11;
 	ox_cfg.soon_days = 14;
@@ -70,6 +70,7 @@ static inline void ox_setup(void)
 	ox.st = fx_st;
 	ox.cfg = &ox_cfg;
 	ox.today = OX_TODAY;
+	ox.clock = OX_TODAY; /* the "real" day of these tests */
 }
 
 static inline void ox_teardown(void)

@@ -200,10 +200,14 @@ Test(audit, every_action_appends_and_no_action_changes_earlier_entries)
 	struct err e = {0};
 	ox_as(ROLE_EDITOR, OU_BTC);
 	cr_assert_eq(ops_update(&ox, ox_task[OX_OWN], -1, 50, "Bắt đầu", NULL, &e), 0, "%s", e.msg);
-	cr_assert_eq(ops_extend(&ox, ox_task[OX_OWN], date_make(2027, 3, 31), "Chờ số liệu", &e), 0,
-	             "%s", e.msg);
+	uint64_t req;
+	cr_assert_eq(ops_extend_request(&ox, ox_task[OX_OWN], date_make(2027, 3, 31), "Chờ số liệu",
+	                                &req, &e), 0, "%s", e.msg);
+	ox_as(ROLE_EDITOR, OU_VP);
+	cr_assert_eq(ops_extend_grant(&ox, req, DATE_NONE, NULL, &e), 0, "%s", e.msg);
 	struct raw before = snapshot();
-	cr_assert_eq(before.n, 2);
+	cr_assert_eq(before.n, 3);
+	ox_as(ROLE_EDITOR, OU_BTC);
 	cr_assert_eq(ops_update(&ox, ox_task[OX_OWN], ST_DONE, -1, NULL, NULL, &e), 0, "%s", e.msg);
 	ox_as(ROLE_EDITOR, OU_VP);
 	cr_assert_eq(ops_return(&ox, ox_task[OX_OWN], "Thiếu báo cáo", NULL, &e), 0, "%s", e.msg);
@@ -211,18 +215,18 @@ Test(audit, every_action_appends_and_no_action_changes_earlier_entries)
 	cr_assert_eq(ops_update(&ox, ox_task[OX_OWN], ST_DONE, -1, NULL, NULL, &e), 0, "%s", e.msg);
 	cr_assert_eq(ops_repair(&ox, &e), 0, "%s", e.msg);
 	struct raw after = snapshot();
-	cr_assert_eq(after.n, 6);
+	cr_assert_eq(after.n, 7);
 	cr_assert(after.all.len > before.all.len);
 	cr_assert_eq(memcmp(before.all.s, after.all.s, before.all.len), 0,
 	             "earlier entries are unchanged");
-	static const char *const actions[] = {"update", "extend", "update", "return", "update",
-	                                      "repair"};
+	static const char *const actions[] = {"update", "extend-request", "extend-grant", "update",
+	                                      "return", "update", "repair"};
 	struct txn *t = fx_read();
 	struct audit *v;
 	size_t n;
 	cr_assert_eq(audit_latest(t, NULL, 0, &v, &n, &e), 0);
 	store_read_end(t);
-	cr_assert_eq(n, 6);
+	cr_assert_eq(n, 7);
 	for (size_t i = 0; i < n; i++) {
 		cr_assert_str_eq(v[n - 1 - i].action, actions[i]);
 		cr_assert(v[i].time > 0 && v[i].login[0] && v[i].role[0] && v[i].object[0]);

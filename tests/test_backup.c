@@ -129,6 +129,35 @@ static char *edit(const char *text, const char *after, const char *key, const ch
 	return s;
 }
 
+/* Like edit(), for a value that may be a JSON string holding ',' or '}'. */
+static char *edit_any(const char *text, const char *after, const char *key, const char *val)
+{
+	char pat[64];
+	snprintf(pat, sizeof pat, "\"%s\":", key);
+	const char *p = strstr(text, after);
+	cr_assert_not_null(p, "%s", after);
+	p = strstr(p, pat);
+	cr_assert_not_null(p, "%s", pat);
+	p += strlen(pat);
+	while (*p == ' ')
+		p++;
+	const char *q;
+	if (*p == '"') {
+		for (q = p + 1; *q && *q != '"'; q++)
+			if (*q == '\\')
+				q++;
+		q++;
+	} else {
+		q = p + strcspn(p, ",}");
+	}
+	size_t head = (size_t)(p - text);
+	char *s = malloc(strlen(text) + strlen(val) + 1);
+	memcpy(s, text, head);
+	strcpy(s + head, val);
+	strcat(s, q);
+	return s;
+}
+
 static void import_fails(const char *json, const char *name, const char *want)
 {
 	const char *file = path_in(name), *target = path_in("bad/store");
@@ -190,6 +219,59 @@ Test(backup, import_json_refuses_bad_input_naming_the_record)
 	cr_assert_eq(r.status, 8, "%d %s", r.status, r.err);
 	cr_assert(strstr(r.err, "kho mới"), "%s", r.err);
 	fx_free(&r);
+}
+
+/* Issue 14: import-json kept raw ESC, BEL and C1 controls and a lead that
+ * does not exist.  Each is refused with the field named, and no store is
+ * left behind. */
+Test(backup, import_json_refuses_controls_and_dangling_references)
+{
+	const char *st = fx_demo();
+	const char *a = path_in("a.json");
+	expect_ok(fx_run(NULL, st, "export", "--out", a, NULL), "export");
+	mkdir(path_in("bad"), 0775);
+	char *t = slurp_file(a), *s;
+	static const struct {
+		const char *array, *key, *val, *want;
+	} cases[] = {
+		/* control characters: C0 (as JSON escapes), DEL and C1 raw */
+		{"\"tasks\": [", "text", "\"a\\u001b[2Jb\"", "tasks[0].text: ký tự điều khiển U+001B"},
+		{"\"tasks\": [", "text", "\"chuông\\u0007\"", "tasks[0].text: ký tự điều khiển U+0007"},
+		{"\"tasks\": [", "text", "\"a\x7f\"", "tasks[0].text: ký tự điều khiển U+007F"},
+		{"\"units\": [", "name", "\"Ban\xc2\x9b" "2J\"", "units[0].name: ký tự điều khiển U+009B"},
+		{"\"units\": [", "name", "\"Ban\\tTổ\"", "units[0].name: ký tự điều khiển U+0009"},
+		{"\"units\": [", "code", "\"tu\\r\"", "units[0].code: ký tự điều khiển U+000D"},
+		{"\"updates\": [", "login", "\"admin\\u001b[2J\"", "updates[0].login"},
+		{"\"audit\": [", "login", "\"admin\\u001b[2J\"", "audit[0].login"},
+		{"\"audit\": [", "after", "\"{\\\"note\\\": \\\"x\\\\u009b\\\"}\"",
+		 "audit[0].after: ký tự điều khiển U+009B"},
+		/* dangling references */
+		{"\"tasks\": [", "lead", "999", "tasks[0].lead: đơn vị 999 không tồn tại"},
+		{"\"tasks\": [", "doc_id", "777", "tasks[0].doc_id: văn bản 777 không tồn tại"},
+		{"\"tasks\": [", "partners", "[1, 998]", "tasks[0].partners: đơn vị 998 không tồn tại"},
+		{"\"docs\": [", "issuer", "996", "docs[0].issuer: đơn vị 996 không tồn tại"},
+		{"\"units\": [", "parent", "995", "units[0].parent: đơn vị 995 không tồn tại"},
+		{"\"updates\": [", "task_id", "99999", "updates[0].task_id: nhiệm vụ 99999 không tồn tại"},
+		{"\"extensions\": [", "task_id", "99998", "extensions[0].task_id: nhiệm vụ 99998"},
+		{"\"indicators\": [", "lead", "994", "indicators[0].lead: đơn vị 994 không tồn tại"},
+		{"\"measures\": [", "indicator_id", "993", "measures[0].indicator_id: chỉ tiêu 993"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "case%zu.json", i);
+		s = edit_any(t, cases[i].array, cases[i].key, cases[i].val);
+		import_fails(s, name, cases[i].want);
+		free(s);
+	}
+	/* a newline and a tab where text may run over lines are kept */
+	s = edit_any(t, "\"tasks\": [", "text", "\"Dòng một\\n\\tdòng hai\"");
+	const char *ok = path_in("multiline.json"), *nst = path_in("ok/store");
+	write_file(ok, s, strlen(s));
+	free(s);
+	mkdir(path_in("ok"), 0775);
+	expect_ok(fx_run(NULL, nst, "import-json", ok, NULL), "import-json multiline");
+	check_store(nst);
+	free(t);
 }
 
 Test(backup, backups_restore_to_a_sound_store_while_another_process_writes)

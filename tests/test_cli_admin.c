@@ -184,6 +184,7 @@ Test(cli_admin, refusals_name_the_rule)
 	const char *st = fx_demo();
 	const char *btg = ac_conf("btg", "tu-btg", "editor", "");
 	const char *btc_noext = ac_conf("noext", "tu-btc", "editor", "editors_extend = no");
+	const char *btc = ac_conf("btc-dflt", "tu-btc", "editor", "");
 	const char *viewer = ac_conf("viewer", "tu", "viewer", "");
 	char task[24];
 	snprintf(task, sizeof task, "%s", ac_open_task(NULL, st, "tu-btc"));
@@ -192,8 +193,9 @@ Test(cli_admin, refusals_name_the_rule)
 		const char *argv[6];
 	} cases[] = {
 		{btg, "editor-subtree", {"update", task, "--note", "x", NULL}},
-		{btg, "editor-subtree", {"extend", task, "--to", "2027-12-31", "--reason", "x"}},
-		{btc_noext, "editors-extend", {"extend", task, "--to", "2027-12-31", "--reason", "x"}},
+		{btg, "extend-monitors", {"extend", task, "--to", "2027-12-31", "--reason", "x"}},
+		{btc, "extend-monitors", {"extend", task, "--to", "2027-12-31", "--reason", "x"}},
+		{btc_noext, "extend-admins", {"extend", task, "--to", "2027-12-31", "--reason", "x"}},
 		{viewer, "viewer-read", {"update", task, "--progress", "10", NULL}},
 		{btg, "admin-only", {"add-doc", "--title", "Kế hoạch", NULL}},
 		{viewer, "admin-only", {"check-store", "--repair", NULL}},
@@ -202,7 +204,7 @@ Test(cli_admin, refusals_name_the_rule)
 		const char *const *a = cases[i].argv;
 		struct run r = fx_run(cases[i].conf, st, a[0], a[1], a[2], a[3], a[4], a[5], NULL);
 		cr_assert_eq(r.status, 7, "case %zu: %d %s", i, r.status, r.err);
-		if (i != 5) /* check-store --repair has its own message */
+		if (i != 6) /* check-store --repair has its own message */
 			cr_assert(strstr(r.err, cases[i].rule), "case %zu: %s", i, r.err);
 		fx_free(&r);
 	}

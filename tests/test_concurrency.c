@@ -44,7 +44,8 @@ static void make_store(uint64_t *ids)
 static void ops_of(struct ops_ctx *c, struct config *cfg, struct store *st)
 {
 	memset(cfg, 0, sizeof *cfg);
-	cfg->unmapped_can_read = cfg->editors_extend = 1;
+	cfg->unmapped_can_read = 1;
+	cfg->extend = CFG_EXTEND_EDITORS;
 	cfg->periods.months = 1u << 11;
 	memset(c, 0, sizeof *c);
 	c->st = st;

@@ -73,7 +73,7 @@ Test(config, empty_file_gives_every_default)
 	cr_assert_eq(c.periods.months, 1u << 11, "December only");
 	cr_assert_eq(c.soon_days, 14);
 	cr_assert_eq(c.unmapped_can_read, 1);
-	cr_assert_eq(c.editors_extend, 1);
+	cr_assert_eq(c.extend, CFG_EXTEND_MONITORS, "the monitoring office grants extensions");
 	cr_assert_eq(c.confirm_done, 0);
 	cr_assert_eq(c.nusers, 0);
 	cr_assert_eq(c.nunits, 0);
@@ -91,7 +91,7 @@ Test(config, every_key_is_read)
 	cr_assert_eq(c.periods.months, (1u << 2) | (1u << 5) | (1u << 8) | (1u << 11));
 	cr_assert_eq(c.soon_days, 10, "decimal, never octal");
 	cr_assert_eq(c.unmapped_can_read, 0);
-	cr_assert_eq(c.editors_extend, 0);
+	cr_assert_eq(c.extend, CFG_EXTEND_ADMINS, "the old editors_extend = no: admins only");
 	cr_assert_eq(c.confirm_done, 1);
 	cr_assert_eq(c.nusers, 3);
 	u = cfg_user(&c, "Hoa.BTC");
@@ -263,6 +263,55 @@ Test(config, bad_boolean_is_an_error_not_a_first_letter_guess)
 	cr_assert_str_eq(load_error(D "bad-bool.ini"),
 			 D "bad-bool.ini:3: editors_extend: giá trị không hợp lệ: 'nope' "
 			   "(cần yes hoặc no)");
+}
+
+/* A theodoi.ini of one [access] section with these lines, loaded. */
+static int load_access(const char *lines, struct config *c, char *err, size_t len)
+{
+	char dir[] = "/tmp/theodoi-cfg-XXXXXX", path[PATH_MAX];
+	struct err e = {0};
+	FILE *f;
+	int rc;
+
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/theodoi.ini", dir);
+	f = fopen(path, "w");
+	fprintf(f, "[access]\n%s\n", lines);
+	fclose(f);
+	rc = cfg_load(path, c, &e);
+	err_str(&e, err, len);
+	unlink(path);
+	rmdir(dir);
+	return rc;
+}
+
+Test(config, access_extend_names_who_grants_and_wins_over_editors_extend)
+{
+	static const struct {
+		const char *lines;
+		int extend;
+	} cases[] = {
+		{"extend = monitors", CFG_EXTEND_MONITORS},
+		{"extend = editors", CFG_EXTEND_EDITORS},
+		{"extend = Admins", CFG_EXTEND_ADMINS},
+		{"editors_extend = yes", CFG_EXTEND_EDITORS},
+		{"editors_extend = no", CFG_EXTEND_ADMINS},
+		{"editors_extend = yes\nextend = monitors", CFG_EXTEND_MONITORS},
+		{"extend = monitors\neditors_extend = yes", CFG_EXTEND_MONITORS},
+		{"extend = admins\neditors_extend = yes", CFG_EXTEND_ADMINS},
+	};
+	char err[1024];
+	struct config c;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		cr_assert_eq(load_access(cases[i].lines, &c, err, sizeof err), 0, "%s", err);
+		cr_assert_eq(c.extend, cases[i].extend, "case %zu: %s", i, cases[i].lines);
+		cfg_free(&c);
+	}
+	cr_assert_eq(load_access("extend = units", &c, err, sizeof err), ERR_CONFIG);
+	cfg_free(&c);
+	cr_assert(strstr(err, "theodoi.ini:2: extend: giá trị không hợp lệ: 'units'") &&
+		  strstr(err, "monitors, editors hoặc admins"), "%s", err);
 }
 
 Test(config, bad_unmapped_access_is_an_error)
@@ -717,4 +766,62 @@ Test(config_stamp, missing_file_is_an_error)
 	memset(&c, 0, sizeof c);
 	str_copy(c.units_path, D "no-such-units.ini", sizeof c.units_path);
 	cr_assert_eq(cfg_units_stamp(&c, buf, sizeof buf, NULL), ERR_CONFIG);
+}
+
+/* A theodoi.ini in a temporary directory with the given [store] and
+ * [access] lines; the path into out. */
+static void write_ini(char *out, size_t len, const char *body)
+{
+	char dir[] = "/tmp/theodoi-cfgval-XXXXXX";
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(out, len, "%s/theodoi.ini", dir);
+	FILE *f = fopen(out, "w");
+	cr_assert_not_null(f);
+	fputs(body, f);
+	fclose(f);
+}
+
+Test(config, values_read_as_iniparser_reads_them)
+{
+	/* the values are taken from the bytes the scanner read (one read of
+	 * the file): quotes keep ';' and '#', a trailing comment is cut, ""
+	 * alone is empty, a quote left open runs to the end of the line */
+	static const struct {
+		const char *line, *store;
+	} cases[] = {
+		{"path = \"/a b;c#d\" ; comment\n", "/a b;c#d"},
+		{"path = '/q#r'\n", "/q#r"},
+		{"path = /x/y   ; comment\n", "/x/y"},
+		{"path = /x/y#z\n", "/x/y"},
+		{"path = \"/open\n", "/open"},
+		{"path=/tight\n", "/tight"},
+		{"path = /with \"inner\" quotes\n", "/with \"inner\" quotes"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char path[PATH_MAX], body[512];
+		struct config c;
+		struct err e = {0};
+		snprintf(body, sizeof body, "[store]\n%s[access]\nunmapped = \"none\"\n", cases[i].line);
+		write_ini(path, sizeof path, body);
+		cr_assert_eq(cfg_load(path, &c, &e), 0, "%s: %s", cases[i].line, e.msg);
+		cr_assert_str_eq(c.store, cases[i].store, "%s", cases[i].line);
+		cr_assert_eq(c.unmapped_can_read, 0);
+		cfg_free(&c);
+		unlink(path);
+		*strrchr(path, '/') = '\0';
+		rmdir(path);
+	}
+	/* "" and '' alone are empty: the default store next to the file */
+	char path[PATH_MAX], want[PATH_MAX + 32];
+	struct config c;
+	struct err e = {0};
+	write_ini(path, sizeof path, "[store]\npath = \"\"\n");
+	cr_assert_eq(cfg_load(path, &c, &e), 0, "%s", e.msg);
+	snprintf(want, sizeof want, "%.*s/%s", (int)(strrchr(path, '/') - path), path,
+	         CFG_STORE_DEFAULT);
+	cr_assert_str_eq(c.store, want);
+	cfg_free(&c);
+	unlink(path);
+	*strrchr(path, '/') = '\0';
+	rmdir(path);
 }

@@ -110,7 +110,8 @@ Test(confirm, a_returned_task_is_open_again_and_counts_as_not_done)
 	cr_assert_eq(ops_return(&ox, ox_task[OX_OWN], "   ", NULL, &e), ERR_INPUT,
 	             "a return needs a reason");
 	cr_assert_eq(ops_return(&ox, ox_task[OX_OWN], NULL, NULL, &e), ERR_INPUT);
-	ox.today = date_make(2027, 1, 10); /* after the due date, 31/12/2026 */
+	/* time passes: after the due date, 31/12/2026 */
+	ox.today = ox.clock = date_make(2027, 1, 10);
 	cr_assert_eq(ops_return(&ox, ox_task[OX_OWN], "Chưa có văn bản ban hành", NULL, &e), 0, "%s",
 	             e.msg);
 	k = ox_get(ox_task[OX_OWN]);

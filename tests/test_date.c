@@ -222,3 +222,16 @@ Test(date, roman_quarters)
 	cr_assert_eq(date_quarter_roman("", 0), 0);
 	cr_assert_eq(date_quarter_roman("IIx", 2), 2, "only n bytes are read");
 }
+
+Test(date, unix_time_to_day_floors_and_never_overflows)
+{
+	cr_assert_eq(date_of_unix(0), 0);
+	cr_assert_eq(date_of_unix(86399), 0);
+	cr_assert_eq(date_of_unix(86400), 1);
+	cr_assert_eq(date_of_unix(-1), -1);
+	cr_assert_eq(date_of_unix(-86400), -1);
+	cr_assert_eq(date_of_unix(-86401), -2);
+	cr_assert_eq(date_of_unix((int64_t)date_make(2025, 3, 10) * 86400 + 3600), date_make(2025, 3, 10));
+	cr_assert_neq(date_of_unix(INT64_MIN), DATE_NONE);
+	cr_assert_eq(date_of_unix(INT64_MAX), INT32_MAX);
+}

@@ -2,7 +2,9 @@
  * when the store cannot be opened (permissions), when a crash left a lock
  * file, when the disk or the map is full, when the store is of a newer
  * schema or not a store at all — a clear message, no crash, nothing lost —
- * and the modes of a new store under the umask. */
+ * and the modes of a new store under the umask.  A setgid copy refuses
+ * --config and $THEODOI_CONFIG (the whole setgid model is attacked by
+ * tests/sh/setgid-attacks.sh). */
 #include <fcntl.h>
 #include <grp.h>
 #include <signal.h>
@@ -14,6 +16,7 @@
 
 #include "config.h"
 #include "ops.h"
+#include "priv.h"
 #include "store.h"
 #include "util.h"
 
@@ -36,7 +39,7 @@ struct how {
 	int umask;          /* -1: inherit */
 	rlim_t fsize;       /* RLIM_INFINITY: no limit on file size */
 	const char *bin;    /* NULL: fx_bin() */
-	const char *conf;   /* NULL: conf/theodoi.ini */
+	const char *conf;   /* NULL: conf/theodoi.ini; "": no --config */
 };
 
 static struct run run_how(const struct how *h, const char *store, ...)
@@ -44,10 +47,14 @@ static struct run run_how(const struct how *h, const char *store, ...)
 	char *argv[32];
 	int n = 0;
 	argv[n++] = (char *)(h->bin ? h->bin : fx_bin());
-	argv[n++] = (char *)"--config";
-	argv[n++] = (char *)(h->conf ? h->conf : "conf/theodoi.ini");
-	argv[n++] = (char *)"--store";
-	argv[n++] = (char *)store;
+	if (!h->conf || h->conf[0]) { /* "": no --config */
+		argv[n++] = (char *)"--config";
+		argv[n++] = (char *)(h->conf ? h->conf : "conf/theodoi.ini");
+	}
+	if (store) {
+		argv[n++] = (char *)"--store";
+		argv[n++] = (char *)store;
+	}
 	argv[n++] = (char *)"--today";
 	argv[n++] = (char *)"2026-11-23";
 	va_list ap;
@@ -393,7 +400,7 @@ static void nobody_admin_conf(const char *path, uid_t uid, mode_t mode)
 	cr_assert_eq(chmod(path, mode), 0);
 }
 
-Test(files, installed_setgid_only_a_configuration_nobody_else_can_write_grants_roles)
+Test(files, installed_setgid_refuses_any_configuration_but_the_system_one)
 {
 	if (geteuid() != 0)
 		cr_skip_test("needs root to make a setgid copy and to run as another user");
@@ -402,42 +409,42 @@ Test(files, installed_setgid_only_a_configuration_nobody_else_can_write_grants_r
 #endif
 	const char *st = fx_demo();
 	const char *dir = fx_tmpdir();
-	char bin[600], mine[600], sys[600], cmd[1300];
+	char bin[600], mine[600], sys[600];
 	chmod(dir, 0755);
 	snprintf(bin, sizeof bin, "%s/theodoi-sgid", dir);
 	snprintf(mine, sizeof mine, "%s/mine.ini", dir);
 	snprintf(sys, sizeof sys, "%s/sys.ini", dir);
 	setgid_copy(bin);
-	/* the store belongs to the group, and to nobody else */
-	snprintf(cmd, sizeof cmd, "chgrp -R %d '%s' && chmod 2770 '%s' && chmod 660 '%s'/*.mdb", STORE_GID,
-	         st, st, st);
-	cr_assert_eq(system(cmd), 0);
-	struct how direct = {1, -1, RLIM_INFINITY, NULL, NULL};
-	expect(run_how(&direct, st, "tasks", NULL), 6, "không có quyền", "outside the group");
-	/* through the setgid program it reads (configuration: root's, 644) */
-	nobody_admin_conf(sys, 0, 0644);
-	struct how via = {1, -1, RLIM_INFINITY, bin, sys};
-	struct run r = run_how(&via, st, "tasks", "--unit", "tu-btc", NULL);
-	if (r.status == 6 && strstr(r.err, "không có quyền"))
-		cr_skip_test("setgid has no effect here (a nosuid file system?)");
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	fx_free(&r);
 	/* a configuration the user wrote grants nothing */
 	nobody_admin_conf(mine, NOBODY, 0644);
-	via.conf = mine;
-	expect(run_how(&via, st, "update", "12", "--note", "tự cấp quyền", NULL), 7, "setgid",
-	       "a user's own configuration");
-	/* one that root wrote and nobody else may change does */
+	struct how via = {1, -1, RLIM_INFINITY, bin, mine};
+	struct run r = run_how(&via, st, "update", "12", "--note", "tự cấp quyền", NULL);
+	if (r.status == 6 && strstr(r.err, "không có quyền"))
+		cr_skip_test("setgid has no effect here (a nosuid file system?)");
+	cr_assert_eq(r.status, 7, "a user's own configuration: exit %d: %s", r.status, r.err);
+	cr_assert(strstr(r.err, "--config"), "%s", r.err);
+	fx_free(&r);
+	/* neither does one root wrote elsewhere: only the compiled-in one */
+	nobody_admin_conf(sys, 0, 0644);
 	via.conf = sys;
-	expect(run_how(&via, st, "update", "12", "--note", "được phép", NULL), 0, NULL,
-	       "the system's configuration");
-	/* writable by others: not trusted */
-	cr_assert_eq(chmod(sys, 0666), 0);
-	expect(run_how(&via, st, "update", "12", "--note", "x", NULL), 7, "setgid", "mode 666");
-	/* the files the setgid program made keep the store's group */
-	struct stat sb;
-	cr_assert_eq(stat(file_in(st, "data.mdb"), &sb), 0);
-	cr_assert_eq(sb.st_gid, (gid_t)STORE_GID);
+	expect(run_how(&via, st, "tasks", NULL), 7, "không dùng được --config", "root's elsewhere");
+	/* nor $THEODOI_CONFIG */
+	setenv("THEODOI_CONFIG", sys, 1);
+	via.conf = "";
+	expect(run_how(&via, st, "tasks", NULL), 7, "THEODOI_CONFIG", "$THEODOI_CONFIG");
+	unsetenv("THEODOI_CONFIG");
+	/* --help and --version still answer, after giving the group up */
+	expect(run_how(&via, NULL, "--version", NULL), 0, NULL, "--version");
+}
+
+/* priv_fd_trusted on a descriptor of the file at p. */
+static int fd_trusted(const char *p)
+{
+	int fd = open(p, O_RDONLY);
+	cr_assert(fd >= 0);
+	int rc = priv_fd_trusted(fd, p, NULL);
+	close(fd);
+	return rc;
 }
 
 Test(files, trusted_files_are_owned_by_root_and_written_by_nobody_else)
@@ -447,14 +454,45 @@ Test(files, trusted_files_are_owned_by_root_and_written_by_nobody_else)
 	char p[600];
 	snprintf(p, sizeof p, "%s/t.ini", fx_tmpdir());
 	nobody_admin_conf(p, 0, 0644);
-	cr_assert_eq(ops_file_trusted(p, NULL), 0);
+	cr_assert_eq(fd_trusted(p), 0);
 	cr_assert_eq(chmod(p, 0664), 0);
-	cr_assert_eq(ops_file_trusted(p, NULL), ERR_DENIED);
+	cr_assert_eq(fd_trusted(p), ERR_DENIED);
 	cr_assert_eq(chmod(p, 0646), 0);
-	cr_assert_eq(ops_file_trusted(p, NULL), ERR_DENIED);
+	cr_assert_eq(fd_trusted(p), ERR_DENIED);
 	cr_assert_eq(chmod(p, 0600), 0);
 	cr_assert_eq(chown(p, NOBODY, 0), 0);
-	cr_assert_eq(ops_file_trusted(p, NULL), ERR_DENIED);
+	cr_assert_eq(fd_trusted(p), ERR_DENIED);
+	/* a directory is no configuration */
+	cr_assert_eq(fd_trusted(fx_tmpdir()), ERR_DENIED);
+}
+
+Test(files, a_trusted_load_follows_no_link_and_checks_units_too)
+{
+	if (geteuid() != 0)
+		cr_skip_test("needs root to give files away");
+	char p[600], link[600], units[600];
+	struct config c;
 	struct err e = {0};
-	cr_assert_eq(ops_file_trusted("/nonexistent/theodoi.ini", &e), ERR_CONFIG);
+	snprintf(p, sizeof p, "%s/t.ini", fx_tmpdir());
+	snprintf(link, sizeof link, "%s/link.ini", fx_tmpdir());
+	snprintf(units, sizeof units, "%s/units-root.ini", fx_tmpdir());
+	nobody_admin_conf(p, 0, 0644);
+	cr_assert_eq(cfg_load_trusted(p, &c, &e), 0, "%s", e.msg);
+	cr_assert(c.trusted);
+	cr_assert_eq(cfg_load_units(&c, &e), 0, "%s", e.msg);
+	cfg_free(&c);
+	/* units.ini writable by its group: refused when the units are read */
+	cr_assert_eq(chmod(units, 0664), 0);
+	cr_assert_eq(cfg_load_trusted(p, &c, &e), 0, "%s", e.msg);
+	cr_assert_eq(cfg_load_units(&c, &e), ERR_DENIED);
+	cr_assert(strstr(e.msg, "units-root.ini"), "%s", e.msg);
+	cfg_free(&c);
+	/* the same file through a symbolic link: refused, an untrusted load
+	 * still follows it */
+	cr_assert_eq(symlink(p, link), 0);
+	cr_assert_eq(cfg_load_trusted(link, &c, &e), ERR_DENIED);
+	cr_assert(strstr(e.msg, "liên kết"), "%s", e.msg);
+	cfg_free(&c);
+	cr_assert_eq(cfg_load(link, &c, &e), 0, "%s", e.msg);
+	cfg_free(&c);
 }

@@ -170,7 +170,7 @@ Test(lint_task, rules_by_key_and_label)
 static void run(uint64_t doc, uint32_t unit, unsigned rules, struct lint_item **v, size_t *n)
 {
 	struct err e = {0};
-	struct lint_opts o = {doc, unit, rules, TODAY, NULL};
+	struct lint_opts o = {doc, unit, rules, TODAY, NULL, NULL};
 	const struct hier *h = rfx_hier();
 	struct txn *t = rfx_read();
 	cr_assert_eq(lint_run(t, h, &o, v, n, &e), 0, "%s", e.msg);

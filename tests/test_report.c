@@ -52,7 +52,7 @@ static void scenario(void)
 static void build(uint32_t unit, uint64_t doc, const char *period, struct report *r)
 {
 	struct err e = {0};
-	struct report_opts o = {unit, doc, {0}, TODAY, 14, NULL};
+	struct report_opts o = {unit, doc, {0}, TODAY, 14, NULL, NULL};
 	cr_assert_eq(report_period_parse(period, &o.period, &e), 0, "%s", e.msg);
 	const struct hier *h = rfx_hier();
 	struct txn *t = rfx_read();
@@ -316,7 +316,7 @@ Test(report, unknown_unit_or_document_is_not_found)
 {
 	struct err e = {0};
 	struct report r;
-	struct report_opts o = {424242, 0, {0}, TODAY, 14, NULL};
+	struct report_opts o = {424242, 0, {0}, TODAY, 14, NULL, NULL};
 	report_period_year(2026, &o.period);
 	const struct hier *h = rfx_hier();
 	struct txn *t = rfx_read();
@@ -350,7 +350,7 @@ static char *flatten(const char *s)
 static void letters(uint32_t root, int days, struct remind_letter **ls, size_t *n)
 {
 	struct err e = {0};
-	struct remind_opts o = {root, days, TODAY, NULL};
+	struct remind_opts o = {root, days, TODAY, NULL, NULL};
 	const struct hier *h = rfx_hier();
 	struct txn *t = rfx_read();
 	cr_assert_eq(remind_build(t, h, &o, ls, n, &e), 0, "%s", e.msg);

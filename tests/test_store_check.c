@@ -352,6 +352,41 @@ Test(store_check, an_orphan_update_and_a_lagging_sequence_are_reported)
 	free(rep);
 }
 
+/* Issue 14: a lead unit that does not exist passed check-store. */
+Test(store_check, dangling_units_of_tasks_and_documents_are_reported)
+{
+	struct world w;
+	struct doc d = {0};
+	struct task k;
+	char *rep;
+
+	make_world(&w);
+	strcpy(d.number, "9-KH/TU");
+	d.issuer = 997;
+	d.date = d.plan_due = DATE_NONE;
+	fx_write(fx_w_doc, &d);
+	doc_free(&d);
+	uint64_t lost = fx_task(999, w.doc, ST_NOT_STARTED, D(2024, 6, 30));
+	fx_task_init(&k, w.btc, w.doc, ST_NOT_STARTED, D(2024, 6, 30));
+	k.npartners = 2;
+	k.partners = malloc(2 * sizeof *k.partners);
+	k.partners[0] = w.tu;
+	k.partners[1] = 998;
+	fx_write(fx_w_task, &k);
+	char want[128];
+	rep = fx_check_dirty();
+	snprintf(want, sizeof want, "nhiệm vụ %llu: đơn vị chủ trì 999 không tồn tại",
+	         (unsigned long long)lost);
+	assert_has(rep, want);
+	snprintf(want, sizeof want, "nhiệm vụ %llu: đơn vị phối hợp 998 không tồn tại",
+	         (unsigned long long)k.id);
+	assert_has(rep, want);
+	assert_has(rep, "văn bản 2: đơn vị ban hành 997 không tồn tại");
+	cr_assert_null(strstr(rep, "đơn vị phối hợp 1 "), "%s", rep);
+	free(rep);
+	task_free(&k);
+}
+
 /* ---- map growth ------------------------------------------------------------- */
 
 struct bulk {

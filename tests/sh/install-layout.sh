@@ -1,7 +1,8 @@
 #!/bin/sh
 # install-layout.sh — `make install` into a temporary DESTDIR gives the
 # layout of a shared office server (theodoi(1), FILES):
-#   $PREFIX/bin/theodoi                      0755
+#   $PREFIX/bin/theodoi                      0755 (2755, setgid, when the
+#                                            group theodoi exists)
 #   $PREFIX/libexec/theodoi/theodoi-extract  0755 (the reader of Word, PDF files)
 #   $PREFIX/share/man/man1/theodoi.1         0644
 #   $PREFIX/share/man/man5/theodoi.ini.5     0644
@@ -30,7 +31,11 @@ check() { # path mode
 	[ -e "$dest$1" ] || fail "missing: $1"
 	[ "$(mode "$dest$1")" = "$2" ] || fail "$1: mode $(mode "$dest$1"), want $2"
 }
-check /usr/local/bin/theodoi 755
+if getent group theodoi >/dev/null 2>&1; then
+	check /usr/local/bin/theodoi 2755
+else
+	check /usr/local/bin/theodoi 755
+fi
 check /usr/local/libexec/theodoi/theodoi-extract 755
 check /usr/local/share/man/man1/theodoi.1 644
 check /usr/local/share/man/man5/theodoi.ini.5 644
