@@ -33,7 +33,7 @@ keys u
 wait_for "Cập nhật nhiệm vụ #27" || fail "u opens no update form"
 wait_for "Kỳ báo cáo" || fail "the form has no period field"
 type_text "báo cáo thử"
-keys Tab Tab Tab
+keys Tab Tab Tab Tab   # note, progress, status, "Xong ngày", "Kỳ báo cáo"
 type_text "2027"
 keys Enter
 wait_for "năm 2027 chưa đến" || fail "a future period is not refused"
@@ -48,7 +48,7 @@ wait_gone "Cập nhật nhiệm vụ" || fail "the form does not close"
 keys u
 wait_for "Cập nhật nhiệm vụ #27" || fail "u opens no update form"
 type_text "báo cáo năm 2025"
-keys Tab Tab Tab
+keys Tab Tab Tab Tab   # note, progress, status, "Xong ngày", "Kỳ báo cáo"
 type_text "2025"
 keys Enter
 wait_for "Đã lưu cập nhật cho nhiệm vụ #27." || fail "the update was not saved"
