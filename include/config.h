@@ -1,5 +1,7 @@
 /* config.h — theodoi.ini (store, periods, users) and units.ini (the
- * hierarchy), read with iniparser.
+ * hierarchy), INI files in iniparser's syntax, each read once through the
+ * bounded reader (a regular file of at most 64 MB; a UTF-8 byte order mark
+ * skipped).
  *
  * Errors name the file and line: "conf/units.ini:12: đơn vị cấp trên không
  * tồn tại: 'huyen-x'".  Nothing here touches the store.

@@ -132,6 +132,16 @@ int dv_range_tail(const struct dv_text *x, int j, int hi, struct dv_period *to);
  * gian"...  Tokens, or 0. */
 int dv_time_lead_at(const struct dv_text *x, int i, int hi);
 
+/* Words that open a start at i: "từ", "kể từ", "bắt đầu từ" (*from set:
+ * what follows is a start) and "giai đoạn" (*from 0: a span of years
+ * follows).  After them a bare year counts ("giai đoạn 2021 - 2025").
+ * Tokens, or 0. */
+int dv_start_at(const struct dv_text *x, int i, int hi, int *from);
+
+/* 1 if a bare year at i names a period: after a start (dv_start_at), after
+ * "đến" or "tới", or as the first of "2024 - 2026". */
+int dv_bare_year_ok(const struct dv_text *x, int i, int hi);
+
 /* ---- recurring duties ---------------------------------------------------- */
 
 /* The rhythm named at i: "hằng năm", "hàng năm", "mỗi năm" (DL_EVERY_YEAR);
@@ -173,15 +183,25 @@ int dv_ongoing_at(const struct dv_text *x, int i, int hi);
  * [i + 1, i + tokens). */
 int dv_level_at(const struct dv_text *x, int i, int hi);
 
+/* The noun of a kind without a date at i: "nhiệm kỳ" (DL_TERM), "lộ trình"
+ * (DL_ROADMAP).  dl_parse reads it anywhere in a phrase stated as a
+ * deadline ("theo từng nhiệm kỳ"); in a plan's sentence the finder wants a
+ * marker (dv_marker_at): "Đại hội (nhiệm kỳ 2020 - 2025)" names no
+ * deadline.  Tokens with *kind set, or 0. */
+int dv_kind_noun_at(const struct dv_text *x, int i, int hi, enum dl_kind *kind);
+
 /* Markers of the kinds without a date, as they open a phrase. */
 struct dv_marker {
 	const char *words;  /* folded */
 	enum dl_kind kind;  /* DL_TERM, DL_ROADMAP, DL_ON_REQUEST, DL_AFTER_DIRECTIVE */
 	int open;           /* the phrase runs on after the words (a body, a document) */
+	int subject;        /* "sau khi": who acts may come next ("sau khi Trung ương
+			     * sửa đổi ..."), not only what is awaited */
 };
 
 /* The marker at i: "theo nhiệm kỳ", "theo lộ trình", "theo yêu cầu của",
- * "khi có yêu cầu", "sau khi", "khi có" + a directive, "chờ" + a directive,
+ * "khi có yêu cầu", "sau khi", "ngay sau khi", "khi có" + a directive,
+ * "chờ" + a directive,
  * "theo" + a document kind + "số": tokens, or 0, with *m set.  DL_PER_DOCUMENT
  * has no entry (its words are dv_doc_kind_at); *m is then NULL. */
 int dv_marker_at(const struct dv_text *x, int i, int hi, const struct dv_marker **m);

@@ -60,9 +60,13 @@ enum store_flags {
 	STORE_CREATE = 1,   /* create the directory and an empty store if missing */
 	STORE_RDONLY = 2,   /* open read-only (a viewer on a read-only file system) */
 	STORE_NOSYNC = 4,   /* no fsync at commit (bulk generation only) */
-	STORE_SHARED = 8    /* the shared store of a raised program (priv.h): the
+	STORE_SHARED = 8,   /* the shared store of a raised program (priv.h): the
 	                       directory, data.mdb and lock.mdb must belong to the
 	                       raised group and be no symbolic links (ERR_STORE) */
+	STORE_UNFINISHED = 16 /* a store being built (gen): created with the meta
+	                         key "unfinished", and opened although it has it;
+	                         without this flag such a store is refused
+	                         (ERR_STORE, "kho ... chưa tạo xong") */
 };
 
 /* Open the store in directory dir.  Clears readers left by dead processes.

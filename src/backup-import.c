@@ -19,6 +19,7 @@
 
 #include "backup-internal.h"
 #include "backup.h"
+#include "infile.h"
 #include "ops.h"
 #include "period.h"
 #include "store.h"
@@ -522,31 +523,14 @@ static int check_new(struct store *st, const char *path, struct err *e)
 	return rc;
 }
 
-/* Map the file read-only; *len 0 for an empty file (then *buf NULL). */
+/* Map the file read-only through the bounded reader (a regular file of at
+ * most INFILE_JSON_MAX bytes); an empty file is refused. */
 static int map_file(const char *path, const char **buf, size_t *len, struct err *e)
 {
-	struct stat sb;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	*buf = NULL;
-	*len = 0;
-	if (fd < 0)
-		return err_set(e, errno == ENOENT ? ERR_NOTFOUND : ERR_IO, "không mở được %s: %s", path,
-		               strerror(errno));
-	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-		close(fd);
-		return err_set(e, ERR_INPUT, "%s không phải tệp thường", path);
-	}
-	if (sb.st_size == 0) {
-		close(fd);
-		return err_at(e, ERR_INPUT, path, 0, "tệp rỗng");
-	}
-	void *p = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	if (p == MAP_FAILED)
-		return err_set(e, ERR_IO, "không đọc được %s: %s", path, strerror(errno));
-	*buf = p;
-	*len = (size_t)sb.st_size;
-	return 0;
+	int rc = infile_map(path, INFILE_JSON_MAX, "tệp JSON", buf, len, e);
+	if (!rc && *len == 0)
+		rc = err_at(e, ERR_INPUT, path, 0, "tệp rỗng");
+	return rc;
 }
 
 int backup_import_json(struct ops_ctx *c, const char *path, const char *dir,
@@ -595,6 +579,6 @@ out:
 	if (!rc && n)
 		*n = im.n;
 unmap:
-	munmap((void *)im.rd.b, im.rd.n);
+	infile_unmap(im.rd.b, im.rd.n);
 	return rc;
 }

@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 #include "backup-internal.h"
 #include "backup.h"
 #include "ops.h"
+#include "outfile.h"
 #include "store.h"
 #include "util.h"
 
@@ -70,12 +72,58 @@ static int make_parents(const char *path, struct err *e)
 	return 0;
 }
 
+/* The files of a store directory made by bk_make_beside, then the
+ * directory: the order they are removed in is the reverse. */
+static const char *const beside_parts[] = {"", "/data.mdb", "/lock.mdb"};
+#define NPARTS (sizeof beside_parts / sizeof beside_parts[0])
+
+/* Remove directories "<dir>.<tag>-<pid>[-n]" left by processes of ours that
+ * no longer run (killed outright in the middle of a restore or import). */
+static void sweep_stale(const char *dir, const char *tag)
+{
+	char parent[PATH_MAX], prefix[PATH_MAX], p[PATH_MAX];
+	str_copy(parent, dir, sizeof parent);
+	char *slash = strrchr(parent, '/');
+	const char *base = dir;
+	if (slash) {
+		*slash = '\0';
+		base = dir + (slash - parent) + 1;
+		if (slash == parent)
+			strcpy(parent, "/");
+	} else {
+		strcpy(parent, ".");
+	}
+	if ((size_t)snprintf(prefix, sizeof prefix, "%s.%s-", base, tag) >= sizeof prefix)
+		return;
+	DIR *d = opendir(parent);
+	if (!d)
+		return;
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		size_t n = strlen(prefix);
+		char *end;
+		if (strncmp(de->d_name, prefix, n))
+			continue;
+		long pid = strtol(de->d_name + n, &end, 10);
+		if (end == de->d_name + n || pid <= 0 || (*end && *end != '-'))
+			continue;
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		struct stat sb;
+		if ((size_t)snprintf(p, sizeof p, "%s/%s", parent, de->d_name) < sizeof p &&
+		    lstat(p, &sb) == 0 && S_ISDIR(sb.st_mode) && sb.st_uid == getuid())
+			bk_remove_dir(p);
+	}
+	closedir(d);
+}
+
 int bk_make_beside(const char *dir, const char *tag, char *out, size_t len, struct err *e)
 {
 	struct stat sb;
 	int rc = make_parents(dir, e);
 	if (rc)
 		return rc;
+	sweep_stale(dir, tag);
 	for (int n = 0; n < 100; n++) {
 		int k = n ? snprintf(out, len, "%s.%s-%ld-%d", dir, tag, (long)getpid(), n)
 		          : snprintf(out, len, "%s.%s-%ld", dir, tag, (long)getpid());
@@ -89,12 +137,27 @@ int bk_make_beside(const char *dir, const char *tag, char *out, size_t len, stru
 				return err_set(e, ERR_IO, "không đặt được quyền cho thư mục %s: %s", out,
 				               strerror(err));
 			}
+			/* removed on SIGINT, SIGTERM, SIGHUP until placed */
+			for (size_t i = 0; i < NPARTS; i++) {
+				char p[PATH_MAX];
+				if ((size_t)snprintf(p, sizeof p, "%s%s", out, beside_parts[i]) < sizeof p)
+					outfile_guard(p);
+			}
 			return 0;
 		}
 		if (errno != EEXIST)
 			return err_set(e, ERR_IO, "không tạo được thư mục %s: %s", out, strerror(errno));
 	}
 	return err_set(e, ERR_IO, "không tạo được thư mục tạm cạnh %s", dir);
+}
+
+/* Stop guarding what bk_make_beside made in tmp (remove: remove it too). */
+static void unguard_beside(const char *tmp, int remove)
+{
+	char p[PATH_MAX];
+	for (size_t i = NPARTS; i-- > 0;)
+		if ((size_t)snprintf(p, sizeof p, "%s%s", tmp, beside_parts[i]) < sizeof p)
+			outfile_unguard_path(p, remove);
 }
 
 void bk_remove_dir(const char *dir)
@@ -105,6 +168,7 @@ void bk_remove_dir(const char *dir)
 		if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, files[i]) < sizeof path)
 			unlink(path);
 	rmdir(dir);
+	unguard_beside(dir, 0);
 }
 
 void bk_sync_parent(const char *path)
@@ -159,6 +223,7 @@ int bk_place(const char *tmp, const char *dir, enum bk_target state, const char 
 	if (rename(tmp, dir) != 0)
 		return err_set(e, ERR_IO, "không đổi tên được %s thành %s: %s", tmp, dir,
 		               strerror(errno));
+	unguard_beside(tmp, 0);
 	bk_sync_parent(dir);
 	return 0;
 }
@@ -168,7 +233,7 @@ int bk_place(const char *tmp, const char *dir, enum bk_target state, const char 
 int backup_copy(struct ops_ctx *c, const char *dest, int force, uint64_t *bytes,
                 struct err *e)
 {
-	char path[PATH_MAX], tmp[PATH_MAX];
+	char path[PATH_MAX];
 	struct stat sb;
 	int rc = ops_require(c, PA_EXPORT, e);
 	if (rc)
@@ -181,32 +246,18 @@ int backup_copy(struct ops_ctx *c, const char *dest, int force, uint64_t *bytes,
 		rc = snprintf(path, sizeof path, "%s", dest);
 	if (rc < 0 || (size_t)rc >= sizeof path)
 		return err_set(e, ERR_USAGE, "đường dẫn quá dài: %s", dest);
-	if (!force && access(path, F_OK) == 0)
-		return err_set(e, ERR_CONFLICT, "tệp %s đã có: dùng --force để ghi đè", path);
-	rc = snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid());
-	if (rc < 0 || (size_t)rc >= sizeof tmp)
-		return err_set(e, ERR_USAGE, "đường dẫn quá dài: %s", dest);
 	/* a backup holds everything: readable by the owner and the group only */
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0660);
-	if (fd < 0)
-		return err_set(e, ERR_IO, "không tạo được tệp sao lưu %s: %s", tmp, strerror(errno));
-	rc = store_copy_fd(c->st, fd, 1, e);
-	if (!rc && fsync(fd) != 0)
-		rc = err_set(e, ERR_IO, "không ghi được tệp sao lưu %s xuống đĩa: %s", tmp,
-		             strerror(errno));
-	if (!rc && fstat(fd, &sb) == 0 && bytes)
+	struct outfile o;
+	if ((rc = outfile_open(&o, path, force ? OUTFILE_REPLACE : 0, 0660, e)))
+		return rc;
+	rc = store_copy_fd(c->st, o.fd, 1, e);
+	if (!rc && fstat(o.fd, &sb) == 0 && bytes)
 		*bytes = (uint64_t)sb.st_size;
-	if (close(fd) != 0 && !rc)
-		rc = err_set(e, ERR_IO, "không ghi được tệp sao lưu %s: %s", tmp, strerror(errno));
-	if (!rc && rename(tmp, path) != 0)
-		rc = err_set(e, ERR_IO, "không đổi tên được %s thành %s: %s", tmp, path,
-		             strerror(errno));
 	if (rc) {
-		unlink(tmp);
+		outfile_abort(&o);
 		return rc;
 	}
-	bk_sync_parent(path);
-	return 0;
+	return outfile_commit(&o, e);
 }
 
 /* ---- restore ------------------------------------------------------------------ */

@@ -14,6 +14,7 @@
 #include "cli-admin.h"
 #include "cli-rows.h"
 #include "cli.h"
+#include "outfile.h"
 #include "output.h"
 #include "store.h"
 #include "text.h"
@@ -191,7 +192,9 @@ static const char backup_help[] =
 	"Cách dùng: theodoi backup TỆP [--force]\n"
 	"Sao lưu kho: ghi một bản sao nhất quán, đã nén (bỏ trang trống) của kho vào TỆP\n"
 	"(hoặc TỆP/data.mdb nếu TỆP là thư mục) trong khi người khác vẫn làm việc.  Không ghi\n"
-	"đè tệp đã có trừ khi có --force.  Tệp sao lưu chỉ chủ và nhóm đọc được (0660).\n"
+	"đè tệp đã có trừ khi có --force; không bao giờ thay liên kết tượng trưng, thiết bị,\n"
+	"FIFO hay thư mục, kể cả với --force.  Ghi vào tệp tạm cạnh TỆP rồi mới đổi tên: bị\n"
+	"ngắt thì không để lại gì.  Tệp sao lưu chỉ chủ và nhóm đọc được (0660).\n"
 	"Vai trò cập nhật hoặc quản trị.\n"
 	"Phục hồi: theodoi restore TỆP.\n";
 
@@ -253,7 +256,8 @@ int cmd_restore(struct cli *c, int argc, char **argv, struct err *e)
 static const char export_help[] =
 	"Cách dùng: theodoi export [--format json] [--out TỆP]\n"
 	"Xuất toàn bộ kho (đơn vị, văn bản, nhiệm vụ, cập nhật, gia hạn, chỉ tiêu, số liệu,\n"
-	"nhật ký) thành JSON, ra đầu ra chuẩn hoặc TỆP.  Nhập lại vào kho mới:\n"
+	"nhật ký) thành JSON, ra đầu ra chuẩn hoặc TỆP (ghi trọn vẹn hoặc không gì cả; không\n"
+	"thay liên kết tượng trưng, thiết bị, FIFO hay thư mục).  Nhập lại vào kho mới:\n"
 	"theodoi --store KHO_MỚI import-json TỆP.  Vai trò cập nhật hoặc quản trị.\n";
 
 int cmd_export(struct cli *c, int argc, char **argv, struct err *e)
@@ -281,22 +285,16 @@ int cmd_export(struct cli *c, int argc, char **argv, struct err *e)
 		return rc;
 	if (!out)
 		return backup_export_json(&c->ops, c->out, e);
-	char tmp[PATH_MAX];
-	if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp-%ld", out, (long)getpid()) >= sizeof tmp)
-		return err_set(e, ERR_USAGE, "đường dẫn quá dài: %s", out);
-	FILE *f = fopen(tmp, "w");
-	if (!f)
-		return err_set(e, ERR_IO, "không tạo được %s: %s", tmp, strerror(errno));
-	rc = backup_export_json(&c->ops, f, e);
-	if (!rc && fsync(fileno(f)) != 0)
-		rc = err_set(e, ERR_IO, "không ghi được %s: %s", tmp, strerror(errno));
-	if (fclose(f) != 0 && !rc)
-		rc = err_set(e, ERR_IO, "không ghi được %s: %s", tmp, strerror(errno));
-	if (!rc && rename(tmp, out) != 0)
-		rc = err_set(e, ERR_IO, "không đổi tên được %s thành %s: %s", tmp, out, strerror(errno));
-	if (rc)
-		unlink(tmp);
-	return rc;
+	struct outfile of;
+	if ((rc = outfile_open(&of, out, OUTFILE_REPLACE, 0666, e)))
+		return rc;
+	FILE *f = outfile_stream(&of);
+	rc = f ? backup_export_json(&c->ops, f, e) : err_set(e, ERR_NOMEM, "hết bộ nhớ");
+	if (rc) {
+		outfile_abort(&of);
+		return rc;
+	}
+	return outfile_commit(&of, e);
 }
 
 static const char import_json_help[] =
@@ -306,7 +304,7 @@ static const char import_json_help[] =
 	"Kho chỉ xuất hiện khi đã nhập xong và kiểm tra toàn vẹn.  Từ chối (nêu tên trường,\n"
 	"ví dụ tasks[3].lead) ký tự điều khiển trong văn bản (trừ tab và xuống dòng ở trường\n"
 	"nhiều dòng) và tham chiếu treo: đơn vị, văn bản, nhiệm vụ, chỉ tiêu không có trong bản\n"
-	"xuất.  Chỉ vai trò quản trị.\n";
+	"xuất.  Chỉ vai trò quản trị.  TỆP phải là tệp thường, tối đa 16 GB.\n";
 
 int cmd_import_json(struct cli *c, int argc, char **argv, struct err *e)
 {

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -22,7 +23,8 @@ static const char demo_help[] =
 	"theodoi.ini): bốn văn bản chỉ đạo theo tầng của tỉnh Sơn Hà (hư cấu) với khoảng 150\n"
 	"nhiệm vụ, lịch sử cập nhật nhiều tháng, gia hạn, chỉ tiêu; mọi ngày tháng tính từ\n"
 	"hôm nay (--today), nên một tỷ lệ nhiệm vụ luôn đang quá hạn. Cần hệ thống đơn vị\n"
-	"mẫu conf/units.ini. Kho đã có văn bản thì không ghi gì và trả mã lỗi 8.\n";
+	"mẫu conf/units.ini. Kho đã có văn bản thì không ghi gì và trả mã lỗi 8. Bị từ chối\n"
+	"thì không để lại kho hay thư mục nào đã tạo.\n";
 
 static int demo_summary(struct cli *c, struct err *e)
 {
@@ -49,8 +51,60 @@ static int demo_summary(struct cli *c, struct err *e)
 	return 0;
 }
 
+/* The shallowest directory of path that does not exist yet, into out ("" if
+ * path exists): what creating path would make. */
+static void first_missing(const char *path, char *out, size_t len)
+{
+	char p[PATH_MAX];
+	struct stat sb;
+
+	out[0] = '\0';
+	if (str_copy(p, path, sizeof p) >= sizeof p || lstat(p, &sb) == 0)
+		return;
+	for (size_t n = strlen(p); n > 1 && p[n - 1] == '/';)
+		p[--n] = '\0';
+	for (;;) {
+		str_copy(out, p, len);
+		char *slash = strrchr(p, '/');
+		while (slash && slash > p && slash[-1] == '/')
+			slash--;
+		if (!slash || slash == p)
+			return;
+		*slash = '\0';
+		if (lstat(p, &sb) == 0)
+			return;
+	}
+}
+
+/* Undo what opening the store made: its files, the store directory and
+ * the parents made for it, up to top (the first that was missing); only
+ * the files when top is NULL (the directory was there before). */
+static void remove_made(const char *store, const char *top)
+{
+	static const char *const files[] = {"data.mdb", "lock.mdb"};
+	char p[PATH_MAX];
+
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+		if ((size_t)snprintf(p, sizeof p, "%s/%s", store, files[i]) < sizeof p)
+			unlink(p);
+	if (!top)
+		return;
+	str_copy(p, store, sizeof p);
+	for (size_t n = strlen(p); n > 1 && p[n - 1] == '/';)
+		p[--n] = '\0';
+	for (;;) {
+		if (rmdir(p) != 0 || !strcmp(p, top))
+			return;
+		char *slash = strrchr(p, '/');
+		if (!slash || slash == p)
+			return;
+		*slash = '\0';
+	}
+}
+
 int cmd_demo(struct cli *c, int argc, char **argv, struct err *e)
 {
+	char made[PATH_MAX];
 	static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
 	int o, rc;
 
@@ -61,8 +115,24 @@ int cmd_demo(struct cli *c, int argc, char **argv, struct err *e)
 	}
 	if (optind < argc)
 		return err_set(e, ERR_USAGE, "lệnh demo không nhận tham số: '%s'", argv[optind]);
-	if ((rc = cli_store(c, 1, e)) || (rc = demo_build(&c->ops, e)))
+	/* a refused demo leaves no directory behind, nor a store in an
+	 * existing directory that had none */
+	char data[PATH_MAX];
+	struct stat sb;
+	first_missing(c->store_dir, made, sizeof made);
+	int had_store = (size_t)snprintf(data, sizeof data, "%s/data.mdb", c->store_dir) >=
+	                        sizeof data ||
+	                lstat(data, &sb) == 0;
+	if ((rc = cli_store(c, 1, e)) || (rc = demo_build(&c->ops, e))) {
+		if (made[0] || !had_store) {
+			if (c->ops.st) {
+				store_close(c->ops.st);
+				c->ops.st = NULL;
+			}
+			remove_made(c->store_dir, made[0] ? made : NULL);
+		}
 		return rc;
+	}
 	return demo_summary(c, e);
 }
 
@@ -82,7 +152,9 @@ static const char gen_help[] =
 	"  --seed S    hạt giống ngẫu nhiên (mặc định 1): cùng S, N, U, ngày cho cùng dữ liệu\n"
 	"  --units U   số đơn vị xấp xỉ (mặc định 20000)\n"
 	"Tùy chọn chung --today đặt ngày làm mốc; --store không dùng cho lệnh này.\n"
-	"Tiến độ in ra stderr. Sau đó: theodoi --config DIR/theodoi.ini overdue --count\n";
+	"Tiến độ in ra stderr. Sau đó: theodoi --config DIR/theodoi.ini overdue --count\n"
+	"Kho được đánh dấu chưa tạo xong đến giao dịch cuối: gen bị giết giữa chừng để lại kho\n"
+	"mà mọi lệnh từ chối; bị lỗi hoặc ngắt (SIGINT, SIGTERM, SIGHUP) thì xóa những gì đã tạo.\n";
 
 struct gen_progress {
 	int tty;

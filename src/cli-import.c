@@ -21,7 +21,7 @@ static const char import_help[] =
 	"định dạng và bảng mã được nhận ra từ nội dung tệp, không theo tên): số, ngày, trích\n"
 	"yếu, các văn bản được thực hiện, cơ quan ban hành, người ký; các nhiệm vụ với đơn vị\n"
 	"chủ trì, phối hợp và thời hạn ghi nguyên văn; các chỉ tiêu. Mỗi tệp được lưu trong một\n"
-	"giao dịch, trọn vẹn hoặc không gì cả.\n"
+	"giao dịch, trọn vẹn hoặc không gì cả. Mỗi TỆP phải là tệp thường, tối đa 64 MB.\n"
 	"  --dry-run   chỉ hiển thị kết quả đọc, không lưu\n"
 	"  --issuer U  cơ quan ban hành (khi văn bản không ghi rõ)\n"
 	"  --encoding B  bảng mã của tệp văn bản thuần, khi không muốn để tự nhận ra:\n"

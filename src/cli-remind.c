@@ -17,6 +17,7 @@
 #include "hier.h"
 #include "history.h"
 #include "indicator.h"
+#include "outfile.h"
 #include "output.h"
 #include "remind.h"
 #include "report.h"
@@ -35,8 +36,9 @@ static const char remind_help[] =
 	"Thư đôn đốc: mỗi đơn vị có nhiệm vụ quá hạn hoặc đến hạn trong N ngày tới (mặc định:\n"
 	"due_soon_days trong theodoi.ini) nhận một thư gửi đích danh, liệt kê các nhiệm vụ, thời\n"
 	"hạn như ghi trong văn bản và số ngày quá hạn. --unit: chỉ các đơn vị thuộc ĐƠN_VỊ.\n"
-	"--out: ghi mỗi thư vào một tệp THƯ_MỤC/<mã đơn vị>.txt (tạo thư mục nếu chưa có) và in\n"
-	"danh sách tệp (--quiet: không in gì). Dùng được trong cron, ví dụ hằng ngày lúc 7 giờ:\n"
+	"--out: ghi mỗi thư vào một tệp THƯ_MỤC/<mã đơn vị>.txt (tạo thư mục nếu chưa có; không\n"
+	"thay liên kết tượng trưng, thiết bị, FIFO hay thư mục) và in danh sách tệp\n"
+	"(--quiet: không in gì). Dùng được trong cron, ví dụ hằng ngày lúc 7 giờ:\n"
 	"  0 7 * * * theodoi remind --out /var/lib/theodoi/don-doc/$(date +\\%F) --quiet\n";
 
 /* mkdir -p: the directory and any missing parents. */
@@ -60,20 +62,26 @@ static int make_dirs(const char *dir, struct err *e)
 
 static int write_file(const char *dir, const char *name, const char *text, struct err *e)
 {
-	char path[PATH_MAX], tmp[PATH_MAX + 8];
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	snprintf(tmp, sizeof tmp, "%s.tmp", path);
-	FILE *f = fopen(tmp, "w");
-	if (!f)
-		return err_set(e, ERR_IO, "không ghi được tệp %s: %s", tmp, strerror(errno));
-	size_t len = strlen(text);
-	int bad = fwrite(text, 1, len, f) != len;
-	bad |= fclose(f) != 0;
-	if (bad || rename(tmp, path) != 0) {
-		unlink(tmp);
-		return err_set(e, ERR_IO, "không ghi được tệp %s", path);
+	char path[PATH_MAX];
+	struct outfile o;
+	if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, name) >= sizeof path)
+		return err_set(e, ERR_USAGE, "đường dẫn quá dài: %s/%s", dir, name);
+	int rc = outfile_open(&o, path, OUTFILE_REPLACE, 0666, e);
+	if (rc)
+		return rc;
+	for (size_t len = strlen(text), off = 0; off < len;) {
+		ssize_t n = write(o.fd, text + off, len - off);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			rc = err_set(e, ERR_IO, "không ghi được tệp %s: %s", path,
+			             outfile_strerror(n < 0 ? errno : EIO));
+			outfile_abort(&o);
+			return rc;
+		}
+		off += (size_t)n;
 	}
-	return 0;
+	return outfile_commit(&o, e);
 }
 
 static json_t *letter_json(const struct remind_letter *l, const char *file)

@@ -6,8 +6,10 @@
  * 1024-byte buffer, trailing white space trimmed, a trailing backslash
  * joining the next line, then one of: empty, comment, [section],
  * key = value, values as iniparser_line() takes them).  The file is read
- * once, through one descriptor, and never by iniparser_load(): what a
- * setgid program checked on that descriptor is what it parses.
+ * once, through one descriptor and the bounded reader (a regular file of
+ * at most 64 MB; a UTF-8 byte order mark at its start is skipped), and
+ * never by iniparser_load(): what a setgid program checked on that
+ * descriptor is what it parses.
  */
 #include "config-internal.h"
 
@@ -21,22 +23,23 @@
 
 #include <iniparser.h>
 
+#include "infile.h"
 #include "model.h"
 #include "priv.h"
 #include "util.h"
 
 /* ---- reading the file ------------------------------------------------ */
 
-/* Read the whole file through one descriptor.  A trusted read (a raised
+/* Read the whole file through one descriptor, with the bounded reader (a
+ * regular file of at most INFILE_INI_MAX bytes).  A trusted read (a raised
  * program, priv.h) follows no symbolic link and checks owner and modes on
  * that same descriptor, so that the file checked is the file read. */
 static int read_all(const char *path, int trusted, struct sbuf *b, struct err *e)
 {
-	char chunk[4096];
-	ssize_t n;
-	/* trusted: no link followed, and no wait on a FIFO before the check */
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY |
-			    (trusted ? O_NOFOLLOW | O_NONBLOCK : 0));
+	/* no link followed when trusted, and never a wait on a FIFO: the
+	 * checks below refuse it before a byte is read */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK |
+			    (trusted ? O_NOFOLLOW : 0));
 	int rc = 0;
 
 	if (fd < 0 && trusted && errno == ELOOP)
@@ -49,20 +52,15 @@ static int read_all(const char *path, int trusted, struct sbuf *b, struct err *e
 		close(fd);
 		return rc;
 	}
-	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			close(fd);
-			return err_at(e, ERR_CONFIG, path, 0, "không đọc được tệp cấu hình: %s",
-				      strerror(errno));
-		}
-		sbuf_add(b, chunk, (size_t)n);
-	}
+	rc = infile_read_fd(fd, path, 0, INFILE_INI_MAX, "tệp cấu hình", b, e);
 	close(fd);
-	if (!b->s)
-		sbuf_add(b, "", 0);
-	return 0;
+	if (rc) {
+		/* every fault of a configuration file is a configuration error */
+		if (e)
+			e->code = ERR_CONFIG;
+		rc = ERR_CONFIG;
+	}
+	return rc;
 }
 
 /* ---- small string helpers -------------------------------------------- */
@@ -253,6 +251,9 @@ static void mark_duplicates(struct cfg_scan *s)
 	free(by);
 }
 
+/* A UTF-8 byte order mark, as some editors on Windows write it. */
+#define UTF8_BOM "\xEF\xBB\xBF"
+
 int cfg_scan_file(const char *path, int trusted, struct cfg_scan *out, struct err *e)
 {
 	struct sbuf file = {0}, logical = {0};
@@ -264,6 +265,10 @@ int cfg_scan_file(const char *path, int trusted, struct cfg_scan *out, struct er
 	rc = read_all(path, trusted, &file, e);
 	if (rc)
 		goto out;
+	if (file.len >= 3 && !memcmp(file.s, UTF8_BOM, 3)) {
+		memmove(file.s, file.s + 3, file.len - 2); /* with the NUL */
+		file.len -= 3;
+	}
 	if (memchr(file.s, '\0', file.len)) {
 		rc = err_at(e, ERR_CONFIG, path, 0, "tệp cấu hình chứa byte NUL: không phải tệp văn bản");
 		goto out;

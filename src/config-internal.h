@@ -1,6 +1,7 @@
 /* config-internal.h — what config.c and config-units.c share: a line
  * scanner that finds the line of every section and key of an ini file
- * (iniparser gives none), and iniparser loading with its messages captured.
+ * (iniparser gives none) and the value of every key, and an iniparser
+ * dictionary built from what it read.
  * Not part of the public interface.
  */
 #ifndef THEODOI_CONFIG_INTERNAL_H
@@ -38,12 +39,15 @@ struct cfg_scan {
 /* Scan the ini file at path the way iniparser 4.1 reads it (comments,
  * continuation lines ending in '\\', sections, `key = value`), recording
  * every section and key with its line and every value.  The file is read
- * once, through one descriptor; with `trusted` (a raised program, priv.h)
- * a symbolic link is refused and the descriptor must pass
- * priv_fd_trusted() (ERR_DENIED otherwise).  Lines iniparser would reject (too
- * long, not a section, comment or key = value) are errors (ERR_CONFIG)
- * with file:line; a file that cannot be read is ERR_CONFIG too.  The caller
- * frees *out with cfg_scan_free(), also after a failure. */
+ * once, through one descriptor and the bounded reader (a regular file of
+ * at most INFILE_INI_MAX bytes); a UTF-8 byte order mark at its start is
+ * skipped.  With `trusted` (a raised program, priv.h) a symbolic link is
+ * refused and the descriptor must pass priv_fd_trusted() (ERR_DENIED
+ * otherwise).  Lines iniparser would reject (too long, not a section,
+ * comment or key = value) are errors (ERR_CONFIG) with file:line; a file
+ * that cannot be read, is not a regular file or is too big is ERR_CONFIG
+ * too, naming the file (and the limit).  The caller frees *out with
+ * cfg_scan_free(), also after a failure. */
 int cfg_scan_file(const char *path, int trusted, struct cfg_scan *out, struct err *e);
 void cfg_scan_free(struct cfg_scan *s);
 
@@ -58,10 +62,11 @@ dictionary *cfg_ini_load(const struct cfg_scan *scan, const char *path, struct e
  * iniparser_freedict), or NULL if absent.  sec and key lower-case. */
 const char *cfg_ini_get(const dictionary *d, const char *sec, const char *key);
 
-/* Values in file order.  iniparser's dictionary finds a key by a linear
- * scan, so looking up every key of a units.ini with thousands of units is
- * quadratic; its entries are stored in the order of the file, though, so
- * walking them beside the scanned entries costs O(1) per entry.  When an
+/* Values of theodoi.ini in file order.  iniparser's dictionary finds a key
+ * by a linear scan, so looking up every key is quadratic in a long [users];
+ * its entries are stored in the order of the file, though, so walking them
+ * beside the scanned entries costs O(1) per entry.  (units.ini does not go
+ * through iniparser at all: its values are the scanner's.)  When an
  * entry is not where expected (a repeated section or key), the lookup falls
  * back to cfg_ini_get. */
 struct cfg_ini_walk {

@@ -25,10 +25,8 @@
  * before "năm 2023" or "trong năm 2024", or "về ...". */
 static int body_end(const struct dv_text *lx, int i, int hi)
 {
-	static const char *const before_time[] = { "trong", "vao", "den", "truoc", "cham", "tu",
-						   "dau", "cuoi", NULL };
 	static const char *const time_words[] = { "nam", "quy", "thang", "ngay", NULL };
-	int j;
+	int j, k, f;
 
 	for (j = i; j < hi; j++) {
 		char p = dv_punct(lx, j, hi);
@@ -37,8 +35,13 @@ static int body_end(const struct dv_text *lx, int i, int hi)
 			break;
 		if (dv_is(lx, j, hi, "nam") && dv_num(lx, j + 1, hi) >= 0)
 			break;
-		if (dv_any(lx, j, hi, before_time, NULL) >= 0 &&
-		    (dv_any(lx, j + 1, hi, time_words, NULL) >= 0 || dv_num(lx, j + 1, hi) >= 0))
+		/* "trong năm", "vào quý", "từ 2024", "cuối năm": a time follows */
+		k = dv_time_lead_at(lx, j, hi);
+		if (!k)
+			k = dv_start_at(lx, j, hi, &f);
+		if (!k && (dv_is(lx, j, hi, "dau") || dv_is(lx, j, hi, "cuoi")))
+			k = 1;
+		if (k && (dv_any(lx, j + k, hi, time_words, NULL) >= 0 || dv_num(lx, j + k, hi) >= 0))
 			break;
 		if (dv_is(lx, j, hi, "ve") || dv_seq(lx, j, hi, "de thuc hien"))
 			break;
@@ -90,28 +93,21 @@ static int match_after_directive(const struct dv_text *lx, int lo, int hi, struc
 					     "chi dao", "phe duyet", "thong qua", NULL };
 
 	for (int i = lo; i < hi; i++) {
-		int j, n, v;
+		const struct dv_marker *m;
+		int j = i + dv_marker_at(lx, i, hi, &m), v;
 
-		if ((n = dv_seq(lx, i, hi, "sau khi"))) {
-			j = i + n;
-			if (dv_is(lx, j, hi, "co") || dv_directive_at(lx, j, hi)) {
-				body_after_cua(lx, j, hi, d->by, sizeof d->by);
-			} else {
-				/* "sau khi Trung ương sửa đổi": the subject before the verb. */
-				for (v = j + 1; v < hi && v <= j + 8; v++)
-					if (dv_punct(lx, v, hi) || dv_any(lx, v, hi, verbs, NULL) >= 0)
-						break;
-				if (v >= hi || v > j + 8 || dv_punct(lx, v, hi))
-					continue;
-				dv_cut(lx, j, v, d->by, sizeof d->by);
-			}
-		} else if ((n = dv_seq(lx, i, hi, "khi co")) || (n = dv_wait_at(lx, i, hi))) {
-			j = i + n;
-			if (!dv_directive_at(lx, j, hi))
-				continue;
+		if (j == i || !m || m->kind != DL_AFTER_DIRECTIVE)
+			continue;
+		if (!m->subject || dv_is(lx, j, hi, "co") || dv_directive_at(lx, j, hi)) {
 			body_after_cua(lx, j, hi, d->by, sizeof d->by);
 		} else {
-			continue;
+			/* "sau khi Trung ương sửa đổi": the subject before the verb. */
+			for (v = j + 1; v < hi && v <= j + 8; v++)
+				if (dv_punct(lx, v, hi) || dv_any(lx, v, hi, verbs, NULL) >= 0)
+					break;
+			if (v >= hi || v > j + 8 || dv_punct(lx, v, hi))
+				continue;
+			dv_cut(lx, j, v, d->by, sizeof d->by);
 		}
 		d->kind = DL_AFTER_DIRECTIVE;
 		d->year = expected_year(lx, i, hi);
@@ -126,14 +122,14 @@ static int match_on_request(const struct dv_text *lx, int lo, int hi, int alt, i
 			    struct dl_part *d)
 {
 	for (int i = lo; i < hi; i++) {
-		if (!dv_seq(lx, i, hi, "yeu cau") || (i >= alt && i < alt_end))
-			continue;
-		if (!(dv_is(lx, i - 1, hi, "theo") || dv_seq(lx, i - 2, hi, "khi co") ||
-		      dv_seq(lx, i - 2, hi, "khi duoc") || dv_is(lx, i - 1, hi, "khi")))
+		const struct dv_marker *m;
+		int j = i + dv_marker_at(lx, i, hi, &m);
+
+		if (j == i || !m || m->kind != DL_ON_REQUEST || (i >= alt && i < alt_end))
 			continue;
 		d->kind = DL_ON_REQUEST;
-		if (dv_is(lx, i + 2, hi, "cua"))
-			dv_cut(lx, i + 3, body_end(lx, i + 3, hi), d->by, sizeof d->by);
+		if (dv_is(lx, j, hi, "cua"))
+			dv_cut(lx, j + 1, body_end(lx, j + 1, hi), d->by, sizeof d->by);
 		return 1;
 	}
 	return 0;
@@ -146,10 +142,14 @@ static void match_dated(const struct dv_text *lx, int lo, int hi, struct dl_part
 {
 	for (int i = lo; i < hi; i++) {
 		struct dv_period p, q;
-		int after_tu = dv_is(lx, i - 1, hi, "tu");
-		int bare = after_tu || dv_is(lx, i - 1, hi, "doan") || dv_is(lx, i - 1, hi, "den") ||
-			   (dv_year(lx, i, hi) && dv_punct(lx, i + 1, hi) == '-' && dv_year(lx, i + 2, hi));
-		int n = dv_period_at(lx, i, hi, bare, &p), e;
+		int after_tu = 0, n, e, f;
+
+		for (int back = 1; back <= 3 && i - back >= 0; back++)
+			if (dv_start_at(lx, i - back, hi, &f) == back) {
+				after_tu = f;
+				break;
+			}
+		n = dv_period_at(lx, i, hi, dv_bare_year_ok(lx, i, hi), &p);
 
 		/* "Quy định số 08-QĐ/TW năm 2021": the document's year. */
 		if (!n || (i - 1 >= lo && lx->t[i - 1].skip))
@@ -249,6 +249,17 @@ static int has_ongoing(const struct dv_text *lx, int lo, int hi)
 	return 0;
 }
 
+/* 1 if the noun of kind (dv_kind_noun_at) is in [lo, hi). */
+static int has_noun(const struct dv_text *lx, int lo, int hi, enum dl_kind kind)
+{
+	enum dl_kind k;
+
+	for (int i = lo; i < hi; i++)
+		if (dv_kind_noun_at(lx, i, hi, &k) && k == kind)
+			return 1;
+	return 0;
+}
+
 /* One deadline read from tokens [lo, hi): 1 when found. */
 static int parse_single(const struct dv_text *lx, int lo, int hi, struct dl_part *d)
 {
@@ -284,9 +295,9 @@ static int parse_single(const struct dv_text *lx, int lo, int hi, struct dl_part
 	} else if (match_per_document(lx, lo, hi, ref, sizeof ref)) {
 		d->kind = DL_PER_DOCUMENT;
 		memcpy(d->ref, ref, sizeof ref);
-	} else if (dv_find(lx, lo, hi, "nhiem ky") >= 0) {
+	} else if (has_noun(lx, lo, hi, DL_TERM)) {
 		d->kind = DL_TERM;
-	} else if (dv_find(lx, lo, hi, "lo trinh") >= 0) {
+	} else if (has_noun(lx, lo, hi, DL_ROADMAP)) {
 		d->kind = DL_ROADMAP;
 	} else if (r.found || has_ongoing(lx, lo, hi)) {
 		d->kind = DL_ONGOING;

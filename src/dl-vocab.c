@@ -132,10 +132,11 @@ int dv_seq(const struct dv_text *x, int i, int hi, const char *words)
 	int k = 0;
 	const char *p = words;
 
-	if (i < 0)
-		return 0;
 	if (hi > x->nt)
 		hi = x->nt;
+	/* most calls fail on the first byte */
+	if (i < 0 || i >= hi || x->t[i].f[0] != words[0])
+		return 0;
 	while (*p) {
 		const char *q = strchr(p, ' ');
 		size_t len = q ? (size_t)(q - p) : strlen(p);
@@ -361,9 +362,9 @@ static int month_count(const struct dv_text *x, int i, int hi)
 		return n;
 	if (dv_is(x, i, hi, "ba"))
 		return 3;
-	if (written_as(x, i, hi, six))
+	if (dv_is(x, i, hi, "sau") && written_as(x, i, hi, six))
 		return 6;
-	if (written_as(x, i, hi, nine))
+	if (dv_is(x, i, hi, "chin") && written_as(x, i, hi, nine))
 		return 9;
 	return 0;
 }
@@ -472,6 +473,28 @@ int dv_time_lead_at(const struct dv_text *x, int i, int hi)
 	return dv_any(x, i, hi, leads, &n) >= 0 ? n : 0;
 }
 
+int dv_start_at(const struct dv_text *x, int i, int hi, int *from)
+{
+	static const char *const starts[] = { "tu", "ke tu", "bat dau tu", "giai doan", NULL };
+	int n, k = dv_any(x, i, hi, starts, &n);
+
+	if (k < 0)
+		return 0;
+	*from = k != 3;
+	return n;
+}
+
+int dv_bare_year_ok(const struct dv_text *x, int i, int hi)
+{
+	int f;
+
+	for (int back = 1; back <= 3 && i - back >= 0; back++)
+		if (dv_start_at(x, i - back, hi, &f) == back)
+			return 1;
+	return dv_is(x, i - 1, hi, "den") || dv_is(x, i - 1, hi, "toi") ||
+	       (dv_year(x, i, hi) && dv_punct(x, i + 1, hi) == '-' && dv_year(x, i + 2, hi));
+}
+
 /* ---- recurring duties ---------------------------------------------------- */
 
 struct rhythm_word {
@@ -487,6 +510,7 @@ static const struct rhythm_word rhythms[] = {
 	{ "nam mot lan", DL_EVERY_YEAR },
 	{ "mot nam mot lan", DL_EVERY_YEAR },
 	{ "1 nam 1 lan", DL_EVERY_YEAR },
+	{ "moi nam mot lan", DL_EVERY_YEAR },
 	{ "hang quy", DL_EVERY_QUARTER },
 	{ "moi quy", DL_EVERY_QUARTER },
 	{ "quy mot lan", DL_EVERY_QUARTER },
@@ -497,6 +521,14 @@ static const struct rhythm_word rhythms[] = {
 	{ "hang tuan", DL_EVERY_NONE },
 	{ NULL, DL_EVERY_NONE }
 };
+
+/* "một lần", "1 lần", "/lần" after a rhythm: tokens, or 0. */
+static int once(const struct dv_text *x, int i, int hi)
+{
+	if (dv_seq(x, i, hi, "mot lan") || dv_seq(x, i, hi, "1 lan") || dv_seq(x, i, hi, "/ lan"))
+		return 2;
+	return 0;
+}
 
 /* "6 tháng một lần", "6 tháng 1 lần", "6 tháng/lần", "3 tháng một lần",
  * "mỗi 6 tháng": tokens with *every, or 0.  After "định kỳ" (dk set) the
@@ -511,7 +543,7 @@ static int months_rhythm(const struct dv_text *x, int i, int hi, int dk, enum dl
 	if (dv_is(x, i + k + 2, hi, "dau") || dv_is(x, i + k + 2, hi, "cuoi"))
 		return 0;
 	e = i + k + 2;
-	if (dv_seq(x, e, hi, "mot lan") || dv_seq(x, e, hi, "1 lan") || dv_seq(x, e, hi, "/ lan"))
+	if (once(x, e, hi))
 		e += 2;
 	else if (!dk && !k)
 		return 0;
@@ -530,6 +562,9 @@ int dv_rhythm_at(const struct dv_text *x, int i, int hi, enum dl_every *every)
 		}
 	if (!best && (n = months_rhythm(x, i + dk, hi, dk, every)))
 		best = n;
+	/* "mỗi quý một lần" */
+	if (best && (n = once(x, i + dk + best, hi)))
+		best += n;
 	if (best)
 		return dk + best;
 	if (dk) {
@@ -632,29 +667,41 @@ int dv_level_at(const struct dv_text *x, int i, int hi)
 	return 1 + n;
 }
 
+int dv_kind_noun_at(const struct dv_text *x, int i, int hi, enum dl_kind *kind)
+{
+	int n;
+
+	if ((n = dv_seq(x, i, hi, "nhiem ky")))
+		*kind = DL_TERM;
+	else if ((n = dv_seq(x, i, hi, "lo trinh")))
+		*kind = DL_ROADMAP;
+	return n;
+}
+
 static const struct dv_marker markers[] = {
-	{ "theo nhiem ky", DL_TERM, 0 },
-	{ "moi nhiem ky", DL_TERM, 0 },
-	{ "ca nhiem ky", DL_TERM, 0 },
-	{ "trong nhiem ky", DL_TERM, 0 },
-	{ "theo lo trinh", DL_ROADMAP, 1 },
-	{ "theo yeu cau", DL_ON_REQUEST, 1 },
-	{ "khi co yeu cau", DL_ON_REQUEST, 1 },
-	{ "khi duoc yeu cau", DL_ON_REQUEST, 1 },
-	{ "sau khi", DL_AFTER_DIRECTIVE, 1 },
-	{ "ngay sau khi", DL_AFTER_DIRECTIVE, 1 },
-	{ NULL, DL_NONE, 0 }
+	{ "theo nhiem ky", DL_TERM, 0, 0 },
+	{ "moi nhiem ky", DL_TERM, 0, 0 },
+	{ "ca nhiem ky", DL_TERM, 0, 0 },
+	{ "trong nhiem ky", DL_TERM, 0, 0 },
+	{ "theo lo trinh", DL_ROADMAP, 1, 0 },
+	{ "theo yeu cau", DL_ON_REQUEST, 1, 0 },
+	{ "khi co yeu cau", DL_ON_REQUEST, 1, 0 },
+	{ "khi duoc yeu cau", DL_ON_REQUEST, 1, 0 },
+	{ "khi yeu cau", DL_ON_REQUEST, 1, 0 },
+	{ "sau khi", DL_AFTER_DIRECTIVE, 1, 1 },
+	{ "ngay sau khi", DL_AFTER_DIRECTIVE, 1, 1 },
+	{ NULL, DL_NONE, 0, 0 }
 };
 
 int dv_wait_at(const struct dv_text *x, int i, int hi)
 {
 	static const char *const wait[] = { "chờ", "Chờ", "CHỜ", NULL };
 
-	return written_as(x, i, hi, wait) && dv_directive_at(x, i + 1, hi) ? 1 : 0;
+	return dv_is(x, i, hi, "cho") && written_as(x, i, hi, wait) && dv_directive_at(x, i + 1, hi);
 }
 
 /* "khi có" and "chờ" count only before what a unit waits for. */
-static const struct dv_marker wait_marker = { "khi co", DL_AFTER_DIRECTIVE, 1 };
+static const struct dv_marker wait_marker = { "khi co", DL_AFTER_DIRECTIVE, 1, 0 };
 
 int dv_marker_at(const struct dv_text *x, int i, int hi, const struct dv_marker **m)
 {

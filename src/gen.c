@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "deadline.h"
@@ -21,6 +22,7 @@
 #include "period.h"
 #include "hier.h"
 #include "model.h"
+#include "outfile.h"
 #include "store.h"
 #include "timeliness.h"
 #include "util.h"
@@ -37,13 +39,15 @@
 
 /* ---- the directory ---- */
 
-static int prepare_dir(const char *dir, struct err *e)
+/* Make dir if missing (*made set) and check it holds none of our files. */
+static int prepare_dir(const char *dir, int *made, struct err *e)
 {
 	static const char *const taken[] = {"theodoi.ini", "units.ini", "store"};
 	char path[PATH_MAX];
 	struct stat sb;
 
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+	*made = mkdir(dir, 0777) == 0;
+	if (!*made && errno != EEXIST)
 		return err_at(e, ERR_IO, dir, 0, "không tạo được thư mục: %s", strerror(errno));
 	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
 		return err_at(e, ERR_IO, dir, 0, "không phải là thư mục");
@@ -54,6 +58,24 @@ static int prepare_dir(const char *dir, struct err *e)
 			              "đã tồn tại: chọn một thư mục mới cho bộ dữ liệu sinh ra");
 	}
 	return 0;
+}
+
+/* What gen makes, in the order it makes it: removed (newest first) when it
+ * fails or is stopped by SIGINT, SIGTERM or SIGHUP.  Killed outright, it
+ * leaves a store marked unfinished, which every command refuses. */
+#define GUARDS 6
+
+static void guard_outputs(const char *dir, int made, int *guards)
+{
+	static const char *const names[] = {"units.ini", "theodoi.ini", "store", "store/data.mdb",
+	                                    "store/lock.mdb"};
+	char path[PATH_MAX];
+
+	guards[0] = made ? outfile_guard(dir) : -1;
+	for (size_t i = 0; i < COUNT(names); i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		guards[i + 1] = outfile_guard(path);
+	}
 }
 
 /* ---- documents and tasks ---- */
@@ -519,9 +541,11 @@ static int months_fn(struct txn *t, void *ctx, struct err *e)
 	return per_record_months(t, ctx, e);
 }
 
+/* The last transaction: the stamp, and the store no longer unfinished. */
 static int stamp_fn(struct txn *t, void *ctx, struct err *e)
 {
-	return store_meta_put(t, "generated", ctx, e);
+	int rc = store_meta_put(t, "generated", ctx, e);
+	return rc ? rc : store_meta_put(t, "unfinished", "", e);
 }
 
 /* Reopen with fsync and commit one small record: LMDB's commit then
@@ -532,7 +556,7 @@ static int make_durable(const char *path, const char *stamp, struct gen_stats *s
 	struct store *st;
 	struct txn *t;
 	struct store_stat ss;
-	int rc = store_open(path, 0, &st, e);
+	int rc = store_open(path, STORE_UNFINISHED, &st, e);
 	if (rc)
 		return rc;
 	rc = store_write(st, stamp_fn, (void *)stamp, e);
@@ -576,7 +600,7 @@ static int load_store(struct gen *g, const char *dir, const struct gen_opts *o,
 	if ((rc = cfg_load(ini, &cfg, e)))
 		goto out;
 	g->periods = cfg.periods;
-	if ((rc = store_open(path, STORE_CREATE | STORE_NOSYNC, &st, e)))
+	if ((rc = store_open(path, STORE_CREATE | STORE_NOSYNC | STORE_UNFINISHED, &st, e)))
 		goto out;
 	report(o, "đơn vị", 0, g->h.n);
 	if ((rc = hier_sync(st, &cfg, "root", NULL, e)) || (rc = map_ids(st, &g->h, e)))
@@ -612,7 +636,8 @@ int gen_build(const char *dir, long ntasks, unsigned long seed, const struct gen
 	struct rng shape_rng;
 	long units = opts && opts->units ? opts->units : GEN_DEFAULT_UNITS;
 	char path[PATH_MAX];
-	int rc;
+	int guards[GUARDS];
+	int rc, made;
 
 	if (ntasks < 1 || ntasks > GEN_MAX_TASKS)
 		return err_set(e, ERR_USAGE, "số nhiệm vụ phải từ 1 đến %ld, không phải %ld",
@@ -620,8 +645,12 @@ int gen_build(const char *dir, long ntasks, unsigned long seed, const struct gen
 	if (units < 1 || units > GEN_MAX_UNITS)
 		return err_set(e, ERR_USAGE, "số đơn vị phải từ 1 đến %ld, không phải %ld",
 		               GEN_MAX_UNITS, units);
-	if ((rc = prepare_dir(dir, e)))
+	if ((rc = prepare_dir(dir, &made, e))) {
+		if (made)
+			rmdir(dir);
 		return rc;
+	}
+	guard_outputs(dir, made, guards);
 	memset(&g, 0, sizeof g);
 	memset(&s, 0, sizeof s);
 	g.ntasks = ntasks;
@@ -646,6 +675,9 @@ int gen_build(const char *dir, long ntasks, unsigned long seed, const struct gen
 	if (out)
 		*out = s;
 out:
+	/* a failed gen leaves nothing behind; a finished one keeps it all */
+	for (int i = GUARDS - 1; i >= 0; i--)
+		outfile_unguard(guards[i], rc != 0);
 	gen_free_hierarchy(&g.h);
 	sbuf_free(&g.text);
 	sbuf_free(&g.phrase);

@@ -47,27 +47,19 @@ static int dated_at(const struct dv_text *x, int i)
 	struct dv_period p, q;
 	int k = i + dv_time_lead_at(x, i, x->nt), n;
 
-	if (!(n = dv_period_at(x, k, x->nt, dv_is(x, k - 1, x->nt, "den"), &p)))
+	if (!(n = dv_period_at(x, k, x->nt, dv_bare_year_ok(x, k, x->nt), &p)))
 		return i;
 	return dv_range_tail(x, k + n, x->nt, &q);
 }
 
 /* "từ năm 2023", "kể từ ngày 01/7/2025", "từ năm 2024 - 2026", "giai đoạn
- * 2021 - 2025": its end, or i. */
+ * 2021 - 2025" (dv_start_at, then a period): its end, or i. */
 static int from_at(const struct dv_text *x, int i)
 {
 	struct dv_period p, q;
-	int k = i, n;
+	int from, k = i + dv_start_at(x, i, x->nt, &from), n;
 
-	if (dv_seq(x, k, x->nt, "ke tu"))
-		k += 2;
-	else if (dv_is(x, k, x->nt, "tu"))
-		k++;
-	else if (dv_seq(x, k, x->nt, "giai doan"))
-		k += 2;
-	else
-		return i;
-	if (!(n = dv_period_at(x, k, x->nt, 1, &p)))
+	if (k == i || !(n = dv_period_at(x, k, x->nt, 1, &p)))
 		return i;
 	return dv_range_tail(x, k + n, x->nt, &q);
 }
@@ -84,8 +76,7 @@ static int more_rhythms(const struct dv_text *x, int e)
 		k = e;
 		if (clause_punct(x, k, ",") || dv_is(x, k, x->nt, "va") || dv_is(x, k, x->nt, "hoac"))
 			k++;
-		if (dv_is(x, k, x->nt, "bao") && dv_is(x, k + 1, x->nt, "cao"))
-			k += 2;
+		k += dv_lead_in_at(x, k, x->nt);
 		if (!(n = dv_recurring_at(x, k, x->nt, &every, &month, &alt)) &&
 		    !(n = dv_ongoing_at(x, k, x->nt)))
 			return e;
@@ -178,6 +169,9 @@ static int level_clause(const struct dv_text *x, int i)
 
 	if (!l)
 		return i;
+	/* "cấp tỉnh: hoàn thành ..." */
+	if (dv_punct(x, i + l, x->nt) == ':')
+		l++;
 	e = clause_phrase(x, i + l);
 	return e > i + l ? e : i;
 }
@@ -190,16 +184,19 @@ static int tail_phrase(const struct dv_text *x, int i)
 	enum dl_every every;
 	int e, n, month, alt;
 
+	/* leads that mark a deadline anywhere; "trong" only when the time
+	 * closes the clause */
 	if ((dv_seq(x, i, x->nt, "truoc ngay") || dv_seq(x, i, x->nt, "cham nhat")) &&
 	    (e = dated_at(x, i)) > i)
 		return e;
 	/* not "đến năm 2030": "Chiến lược ... đến năm 2030" names a strategy */
 	if (dv_is(x, i, x->nt, "trong") && (e = dated_at(x, i)) > i && clause_end(x, e))
 		return e;
-	/* a recurring duty: with its month, "định kỳ" or an alternative, or
-	 * closing the clause */
+	/* a recurring duty: with its month, "định kỳ" or an alternative, or a
+	 * rhythm closing the clause ("... hằng quý."; not "... hằng tuần.", the
+	 * pace of the work rather than of its reports) */
 	if ((n = dv_recurring_at(x, i, x->nt, &every, &month, &alt)) &&
-	    (n > 2 || clause_end(x, i + n)))
+	    (n > 2 || (clause_end(x, i + n) && every != DL_EVERY_NONE)))
 		return i + n;
 	return i;
 }

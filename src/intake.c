@@ -13,6 +13,7 @@
 
 #include <jansson.h>
 
+#include "infile.h"
 #include "subproc.h"
 #include "util.h"
 
@@ -159,28 +160,15 @@ int intake_read(const char *path, const struct intake_opts *o, struct intake *ou
 		return err_at(e, ERR_INPUT, path, 0, "tệp quá lớn (%lld MB; tối đa %zu MB)",
 		              (long long)(st.st_size >> 20), INTAKE_MAX_BYTES >> 20);
 	}
-	/* Read it all, bounded by the limit whatever the size said. */
+	/* Read it all through the bounded reader: the limit holds whatever
+	 * the size said (a file growing meanwhile). */
 	struct sbuf b = {0};
-	char chunk[65536];
-	ssize_t n;
-	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			int err = errno;
-			close(fd);
-			sbuf_free(&b);
-			return err_at(e, ERR_IO, path, 0, "lỗi khi đọc tệp: %s", strerror(err));
-		}
-		if (b.len + (size_t)n > INTAKE_MAX_BYTES) {
-			close(fd);
-			sbuf_free(&b);
-			return err_at(e, ERR_INPUT, path, 0, "tệp quá lớn (tối đa %zu MB)",
-			              INTAKE_MAX_BYTES >> 20);
-		}
-		sbuf_add(&b, chunk, (size_t)n);
-	}
+	int rrc = infile_read_fd(fd, path, 0, INTAKE_MAX_BYTES, "tệp", &b, e);
 	close(fd);
+	if (rrc) {
+		sbuf_free(&b);
+		return rrc;
+	}
 	const char *what;
 	int f = intake_sniff((const unsigned char *)(b.s ? b.s : ""), b.len, &what);
 	int rc;

@@ -9,18 +9,27 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "store-impl.h"
 
 int store_copy_fd(struct store *st, int fd, int compact, struct err *e)
 {
+	struct statvfs vfs;
 	int rc = mdb_env_copyfd2(st->env, fd, compact ? MDB_CP_COMPACT : 0);
 	if (rc == 0)
 		return 0;
-	if (rc == ENOSPC || rc == EDQUOT || rc == EFBIG)
-		return err_set(e, ERR_IO, "không ghi được bản sao kho dữ liệu %s: đĩa đầy hoặc vượt "
-		               "hạn mức (%s)", st->path, strerror(rc));
+	/* a short write is EIO to LMDB: a full disk if there is no room left */
+	if (rc == EIO && fstatvfs(fd, &vfs) == 0 &&
+	    (unsigned long long)(geteuid() == 0 ? vfs.f_bfree : vfs.f_bavail) * vfs.f_frsize <
+	        (1ull << 20))
+		rc = ENOSPC;
+	if (rc == ENOSPC || rc == EFBIG)
+		return err_set(e, ERR_IO, "không ghi được bản sao kho dữ liệu %s: đĩa đầy", st->path);
+	if (rc == EDQUOT)
+		return err_set(e, ERR_IO, "không ghi được bản sao kho dữ liệu %s: hết hạn mức (quota) "
+		               "dung lượng đĩa", st->path);
 	return err_set(e, ERR_IO, "không ghi được bản sao kho dữ liệu %s: %s", st->path,
 	               mdb_strerror(rc));
 }

@@ -104,6 +104,9 @@ static inline date_t day_unbias(uint32_t v)
 /* Turn an LMDB error into ERR_STORE naming `what`; notes MDB_MAP_FULL on t
  * (t may be NULL).  Returns ERR_STORE. */
 int store_lmdb_err(struct txn *t, int rc, struct err *e, const char *what);
+/* store_lmdb_err() outside a transaction (a failed commit): an EIO on a
+ * store whose file system is full is reported as the full disk it is. */
+int store_write_err(struct store *st, int rc, struct err *e, const char *what);
 /* ERR_INTERNAL unless t is a write transaction. */
 int store_need_write(struct txn *t, struct err *e);
 /* mdb_get: 0, MDB_NOTFOUND (no message) or ERR_STORE. */

@@ -4,22 +4,52 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
 
 #include "store-impl.h"
 
 /* ---- errors and raw access ------------------------------------------- */
 
+/* LMDB turns a short write (a disk that filled during the write) into
+ * EIO: when the store's file system has no room left, that is a full
+ * disk, not a failing one. */
+static int disk_full(const char *dir)
+{
+	struct statvfs vfs;
+	unsigned long long room;
+
+	if (!dir || statvfs(dir, &vfs) != 0)
+		return 0;
+	room = (unsigned long long)(geteuid() == 0 ? vfs.f_bfree : vfs.f_bavail) * vfs.f_frsize;
+	return room < (1ull << 20);
+}
+
+int store_write_err(struct store *st, int rc, struct err *e, const char *what)
+{
+	if (rc == EIO && st && disk_full(st->path))
+		rc = ENOSPC;
+	return store_lmdb_err(NULL, rc, e, what);
+}
+
 int store_lmdb_err(struct txn *t, int rc, struct err *e, const char *what)
 {
 	if (t && rc == MDB_MAP_FULL)
 		t->map_full = 1;
+	if (t && rc == EIO && disk_full(t->st->path))
+		rc = ENOSPC;
 	if (rc == MDB_TXN_FULL)
 		return err_set(e, ERR_STORE, "lỗi kho dữ liệu (%s): giao dịch quá lớn, hãy "
 		               "ghi thành nhiều đợt nhỏ hơn", what);
-	if (rc == ENOSPC || rc == EDQUOT || rc == EFBIG)
-		return err_set(e, ERR_STORE, "không ghi được vào kho dữ liệu (%s): đĩa đầy hoặc vượt "
-		               "hạn mức dung lượng; thay đổi này chưa được ghi, dữ liệu đã có không "
-		               "mất; hãy giải phóng chỗ trống rồi làm lại", what);
+	if (rc == ENOSPC || rc == EFBIG)
+		return err_set(e, ERR_STORE, "không ghi được vào kho dữ liệu (%s): đĩa đầy%s; thay "
+		               "đổi này chưa được ghi, dữ liệu đã có không mất; hãy giải phóng chỗ "
+		               "trống rồi làm lại", what,
+		               rc == EFBIG ? " (tệp đạt giới hạn kích thước)" : "");
+	if (rc == EDQUOT)
+		return err_set(e, ERR_STORE, "không ghi được vào kho dữ liệu (%s): hết hạn mức (quota) "
+		               "dung lượng đĩa; thay đổi này chưa được ghi, dữ liệu đã có không mất; "
+		               "hãy giải phóng chỗ hoặc xin nâng hạn mức rồi làm lại", what);
 	if (rc == EACCES || rc == EPERM || rc == EROFS)
 		return err_set(e, ERR_STORE, "không có quyền ghi vào kho dữ liệu (%s): %s", what,
 		               strerror(rc));

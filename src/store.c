@@ -184,9 +184,10 @@ static int env_open_err(const char *dir, int rc, struct err *e)
 		return err_set(e, ERR_STORE, "không mở được kho dữ liệu %s: hệ thống tệp chỉ đọc",
 		               dir);
 	case ENOSPC:
+		return err_set(e, ERR_STORE, "không mở được kho dữ liệu %s: đĩa đầy", dir);
 	case EDQUOT:
-		return err_set(e, ERR_STORE, "không mở được kho dữ liệu %s: đĩa đầy hoặc vượt hạn "
-		               "mức dung lượng", dir);
+		return err_set(e, ERR_STORE, "không mở được kho dữ liệu %s: hết hạn mức (quota) dung "
+		               "lượng đĩa", dir);
 	default:
 		return err_set(e, ERR_STORE, "không mở được kho dữ liệu %s: %s", dir,
 		               mdb_strerror(rc));
@@ -292,7 +293,22 @@ static int setup_dbs(struct txn *t, void *ctx, struct err *e)
 			return err_set(e, ERR_STORE, "kho dữ liệu %s bị hỏng: thiếu số lược đồ",
 			               st->path);
 		snprintf(buf, sizeof buf, "%d", STORE_SCHEMA);
+		/* a store built in many transactions says so from its first one */
+		if ((st->flags & STORE_UNFINISHED) &&
+		    (rc = store_put(t, DB_META, "unfinished", 10, "gen", 3, 0, e)))
+			return rc;
 		return store_put(t, DB_META, "schema", 6, buf, strlen(buf), 0, e);
+	}
+	if (!(st->flags & STORE_UNFINISHED)) {
+		MDB_val v;
+		rc = store_get(t, DB_META, "unfinished", 10, &v, e);
+		if (rc == 0 && v.mv_size > 0)
+			return err_set(e, ERR_STORE, "kho dữ liệu %s chưa tạo xong (lệnh %.*s bị ngắt "
+			               "giữa chừng): không dùng được; hãy xóa thư mục này và tạo lại",
+			               st->path, (int)(v.mv_size > 16 ? 16 : v.mv_size),
+			               (const char *)v.mv_data);
+		if (rc && rc != MDB_NOTFOUND)
+			return rc;
 	}
 	if (schema > STORE_SCHEMA)
 		return err_set(e, ERR_STORE, "kho dữ liệu %s được tạo bởi phiên bản mới hơn "
@@ -461,7 +477,7 @@ int store_write(struct store *st, store_write_fn fn, void *ctx, struct err *e)
 			if (rc == MDB_MAP_FULL)
 				t.map_full = 1;
 			if (!t.map_full || attempt >= MAX_GROWTHS)
-				return store_lmdb_err(NULL, rc, e, "ghi");
+				return store_write_err(st, rc, e, "ghi");
 		} else {
 			return 0;
 		}

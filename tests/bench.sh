@@ -104,6 +104,20 @@ for n in $SIZES; do
 	fi
 done
 
+# Loading a national hierarchy: a units.ini of 150,000 units, read and
+# checked, and synchronised into a store (touched before every run, so the
+# stamp differs and the whole file is loaded).
+d="$DIR/units150k"
+if [ ! -f "$d/.done" ] || [ -n "${BENCH_REGEN:-}" ]; then
+	rm -rf "$d"
+	"$BIN" --today $TODAY gen --tasks 1 --units 150000 "$d" >/dev/null 2>"$DIR/gen.log" || { cat "$DIR/gen.log"; exit 1; }
+	touch "$d/.done"
+fi
+echo "== hierarchy =="
+time_cmd "load of a $(grep -c '^\[' "$d/units.ini")-unit units.ini" \
+	sh -c 'touch "$1/units.ini" && exec "$2" --config "$1/theodoi.ini" --today "$3" overdue --count' \
+	- "$d" "$BIN" "$TODAY"
+
 # Import throughput: the sample-sized plans of the tests, parsed (dry run).
 plans=$(ls tests/data/import/*.txt 2>/dev/null)
 if [ -n "$plans" ]; then

@@ -29,6 +29,8 @@ static const struct vocab_row vocab_rows[] = {
 	{ "hoàn thành trong sáu tháng cuối năm 2024", "{\"kind\":\"by\",\"due\":\"2024-12-31\"}" },
 	{ "hoàn thành trong nửa đầu năm 2025", "{\"kind\":\"by\",\"due\":\"2025-06-30\"}" },
 	{ "hoàn thành cuối năm 2025", "{\"kind\":\"by\",\"due\":\"2025-12-31\"}" },
+	{ "hoàn thành đầu năm 2025", "{\"kind\":\"by\",\"due\":\"2025-03-31\"}" },
+	{ "hoàn thành giữa năm 2025", "{\"kind\":\"by\",\"due\":\"2025-06-30\"}" },
 	/* months and years */
 	{ "hoàn thành trong tháng 3/2024", "{\"kind\":\"by\",\"due\":\"2024-03-31\"}" },
 	{ "hoàn thành trong tháng 02 năm 2024", "{\"kind\":\"by\",\"due\":\"2024-02-29\"}" },
@@ -70,6 +72,8 @@ static const struct vocab_row vocab_rows[] = {
 	{ "báo cáo hàng quý", "{\"kind\":\"ongoing\",\"every\":\"quarter\"}" },
 	{ "định kỳ hằng quý", "{\"kind\":\"ongoing\",\"every\":\"quarter\"}" },
 	{ "hằng quý hoặc đột xuất", "{\"kind\":\"ongoing\",\"every\":\"quarter\"}" },
+	{ "báo cáo mỗi quý một lần", "{\"kind\":\"ongoing\",\"every\":\"quarter\"}" },
+	{ "báo cáo 6 tháng/lần", "{\"kind\":\"ongoing\",\"every\":\"half\"}" },
 	/* monthly */
 	{ "báo cáo hằng tháng", "{\"kind\":\"ongoing\",\"every\":\"month\"}" },
 	{ "định kỳ hằng tháng", "{\"kind\":\"ongoing\",\"every\":\"month\"}" },
@@ -89,6 +93,10 @@ static const struct vocab_row vocab_rows[] = {
 	{ "thực hiện theo lộ trình", "{\"kind\":\"roadmap\"}" },
 	{ "thực hiện theo Kế hoạch số 121-KH/TU", "{\"kind\":\"per_document\",\"ref\":\"121-KH/TU\"}" },
 	/* levels */
+	{ "cấp tỉnh: hoàn thành trong quý II/2024; cấp huyện: hoàn thành trong quý III/2024",
+	  "{\"kind\":\"multi\",\"parts\":["
+	  "{\"level\":\"tỉnh\",\"kind\":\"by\",\"due\":\"2024-06-30\"},"
+	  "{\"level\":\"huyện\",\"kind\":\"by\",\"due\":\"2024-09-30\"}]}" },
 	{ "cấp tỉnh hoàn thành trong quý hai năm 2024; cấp huyện hoàn thành trong quý III/2024; cấp "
 	  "cơ sở thực hiện hằng quý",
 	  "{\"kind\":\"multi\",\"parts\":["

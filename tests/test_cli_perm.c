@@ -222,6 +222,8 @@ static json_t *show(const char *st, const char *id)
 Test(cli_perm, today_does_not_back_date_an_editors_write)
 {
 	const char *st = fx_demo();
+	/* overdue lists the tasks as they stood on the fixed day of the tests,
+	 * before the writes below: each write takes the next overdue task */
 	char id[24], lead[64], real[11];
 	date_iso(date_clock(), real);
 	first_overdue(st, 0, id, sizeof id, lead, sizeof lead);
@@ -242,7 +244,7 @@ Test(cli_perm, today_does_not_back_date_an_editors_write)
 	cr_assert_str_eq(json_string_value(json_object_get(u, "day")), real);
 	json_decref(j);
 	/* $THEODOI_TODAY neither */
-	first_overdue(st, 0, id, sizeof id, lead, sizeof lead);
+	first_overdue(st, 1, id, sizeof id, lead, sizeof lead);
 	ed = ac_conf("editor2", lead, "editor", "confirm_done = no");
 	setenv("THEODOI_TODAY", "2020-01-01", 1);
 	char *argv[] = {(char *)fx_bin(), (char *)"--config", (char *)ed, (char *)"--store",
@@ -255,7 +257,7 @@ Test(cli_perm, today_does_not_back_date_an_editors_write)
 	cr_assert_str_eq(json_string_value(json_object_get(j, "done_date")), real);
 	json_decref(j);
 	/* an admin (conf/theodoi.ini maps this login so) enters an old record */
-	first_overdue(st, 0, id, sizeof id, lead, sizeof lead);
+	first_overdue(st, 2, id, sizeof id, lead, sizeof lead);
 	r = fx_run(NULL, st, "--today", "2020-01-01", "update", id, "--status", "done", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);

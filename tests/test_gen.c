@@ -2,9 +2,13 @@
  * tasks, a units.ini the configuration loader accepts, the overdue share,
  * determinism, and refusals. */
 #include <criterion/criterion.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "deadline.h"
@@ -300,4 +304,68 @@ Test(gen, reports_progress_per_batch)
 	cr_assert_eq(s.last_done, 1000);
 	cr_assert_eq(s.total, 1000);
 	drop(&x);
+}
+
+/* ---- nothing half-made looks complete ---- */
+
+Test(gen, a_finished_store_carries_no_unfinished_mark)
+{
+	struct setup x;
+	struct txn *t;
+	struct err e;
+	char *v = NULL;
+	make(&x, 30, 1, 300);
+	struct store *st = open_store(&x);
+	cr_assert_eq(store_read_begin(st, &t, &e), 0);
+	cr_assert_eq(store_meta_get(t, "unfinished", &v, &e), 0, "%s", e.msg);
+	cr_assert_str_eq(v, "", "cleared in the last transaction");
+	free(v);
+	store_read_end(t);
+	store_close(st);
+	drop(&x);
+}
+
+Test(gen, a_store_still_being_built_is_refused)
+{
+	char tmp[] = "/tmp/theodoi-gen-XXXXXX", path[64], cmd[96];
+	struct store *st;
+	struct err e;
+	err_clear(&e);
+	cr_assert_not_null(mkdtemp(tmp));
+	snprintf(path, sizeof path, "%s/store", tmp);
+	cr_assert_eq(store_open(path, STORE_CREATE | STORE_UNFINISHED, &st, &e), 0, "%s", e.msg);
+	store_close(st);
+	cr_assert_eq(store_open(path, 0, &st, &e), ERR_STORE);
+	cr_assert(strstr(e.msg, "chưa tạo xong"), "%s", e.msg);
+	err_clear(&e);
+	cr_assert_eq(store_open(path, STORE_RDONLY, &st, &e), ERR_STORE, "read-only too");
+	cr_assert_eq(store_open(path, STORE_UNFINISHED, &st, &e), 0, "gen itself goes on");
+	store_close(st);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", tmp);
+	cr_assert_eq(system(cmd), 0);
+}
+
+Test(gen, a_gen_that_fails_leaves_nothing_behind)
+{
+	char tmp[] = "/tmp/theodoi-gen-XXXXXX", dir[64], cmd[96];
+	cr_assert_not_null(mkdtemp(tmp));
+	snprintf(dir, sizeof dir, "%s/setup", tmp);
+	pid_t pid = fork();
+	cr_assert_geq(pid, 0);
+	if (pid == 0) {
+		/* files may not grow past 64 kB: the store cannot be written */
+		struct rlimit rl = {64 << 10, 64 << 10};
+		struct gen_opts o = {0};
+		signal(SIGXFSZ, SIG_IGN);
+		setrlimit(RLIMIT_FSIZE, &rl);
+		o.units = 300;
+		o.today = TODAY;
+		_exit(gen_build(dir, 5000, 1, &o, NULL, NULL) == 0 ? 0 : 1);
+	}
+	int status;
+	cr_assert_eq(waitpid(pid, &status, 0), pid);
+	cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 1, "gen failed (status %d)", status);
+	cr_assert_eq(access(dir, F_OK), -1, "the directory gen made is gone");
+	snprintf(cmd, sizeof cmd, "rm -rf %s", tmp);
+	cr_assert_eq(system(cmd), 0);
 }

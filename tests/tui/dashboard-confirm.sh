@@ -8,6 +8,10 @@ NAME=dashboard-confirm
 . tests/tui/lib.inc
 
 setup
+# An editor's writes record the real day, and a day before it is a past day
+# whose figures leave later writes out: this test reads as of the real day.
+TODAY=$(date +%F)
+TODAY_VN=$(date +%d/%m/%Y)
 me=$(id -un)
 sed -i "s/^confirm_done *=.*/confirm_done = yes\nmonitors = tu-vp:tu/" "$CONF"
 as_user() { sed -i "/^$me *=/d" "$CONF"; echo "$me = $1" >>"$CONF"; }
