@@ -57,8 +57,10 @@ enum rollup_bucket rollup_classify(const struct task *t, const struct rollup_whe
 		*tl = r;
 	if (t->status == ST_ON_HOLD)
 		return RB_ON_HOLD;
-	if (t->status == ST_DONE && t->confirm == CF_PENDING) {
-		/* a claim: not done, in the group of its date, never overdue */
+	if (t->status == ST_DONE && t->confirm == CF_PENDING &&
+	    (!recurring || r.tl == TL_DONE_ON_TIME)) {
+		/* a claim: not done, in the group of its date, never overdue (a
+		 * recurring task that still owes a missed period is judged by it) */
 		if (base == DATE_NONE)
 			return RB_NO_DATE_PENDING;
 		if (base >= w->today && !recurring)

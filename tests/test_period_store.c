@@ -10,6 +10,7 @@
 #include "ops-fixture.h"
 #include "period.h"
 #include "rng.h"
+#include "rollup.h"
 
 #define D(y, m, d) date_make(y, m, d)
 #define MULTI "cấp tỉnh hoàn thành trong tháng 12/2025; cấp huyện hoàn thành trong tháng " \
@@ -375,5 +376,30 @@ Test(period_store, a_wrong_stored_due_is_found_and_repaired)
 	k = ox_get(id);
 	cr_assert_eq(k.due, D(2025, 12, 31));
 	task_free(&k);
+	assert_consistent();
+}
+
+/* A claim of "hoàn thành" (waiting for confirmation) on a recurring task
+ * that missed an earlier period: the claim is for the current period, the
+ * missed one is still owed, and the roll-up counts the task overdue as the
+ * counters do. */
+Test(period_store, a_claim_on_a_recurring_task_leaves_the_missed_period_owed)
+{
+	uint64_t id = add("thực hiện thường xuyên", ox_unit[OU_BTC], D(2025, 3, 1));
+	struct err e = {0};
+	ox_cfg.confirm_done = 1;
+	ox_as(ROLE_EDITOR, OU_BTC);
+	cr_assert_eq(report(id, OX_TODAY, ST_DONE, DATE_NONE, &e), 0, "%s", e.msg);
+	struct task k = ox_get(id);
+	cr_assert_eq(k.confirm, CF_PENDING);
+	cr_assert_eq(k.due, D(2025, 12, 31), "2025 was never reported");
+	struct rollup_when w = {OX_TODAY, 14, &ox_cfg.periods};
+	cr_assert_eq(rollup_classify(&k, &w, NULL), RB_DUE_OVERDUE);
+	task_free(&k);
+	struct store_counts sc;
+	struct txn *t = fx_read();
+	cr_assert_eq(store_unit_counts(t, ox_unit[OU_BTC], OX_TODAY, 14, &sc, &e), 0, "%s", e.msg);
+	store_read_end(t);
+	cr_assert_eq(sc.overdue, 1, "the counters see it overdue too");
 	assert_consistent();
 }
