@@ -64,10 +64,13 @@ date_t hist_past_day(date_t today, date_t clock);
 int hist_exists_on(const struct task *t, date_t d);
 int hist_doc_exists_on(const struct doc *d, date_t day);
 
-/* The due date of a task from its state (deadline, extension, start,
- * latest update): the one call that the as-of figures make, so that the
- * period rules are asked in one place. */
-date_t hist_due(const struct task *t, const struct periods *p);
+/* The due date task k (its state on `day`: deadline, extension, lead,
+ * start) had on `day`, from the reports made by then (per_due of
+ * period.h, as of day): the one call that the as-of figures make.  Reads
+ * the lead's level and the task's updates.  Returns 0 or the store's
+ * error. */
+int hist_due(struct txn *t, const struct task *k, const struct periods *p, date_t day,
+             date_t *out, struct err *e);
 
 /* The task `cur` (as stored now) as it stood at the end of day when->day:
  * *out receives a deep copy rebuilt from the journal (the caller frees it

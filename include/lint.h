@@ -13,12 +13,11 @@
  *   directive_overdue  an open task waiting for a document from above whose
  *                      expected year has passed (chờ văn bản quá năm dự
  *                      kiến: timeliness "cần rà soát");
- *   no_report          an open periodic task (thường xuyên, hằng năm, từ
- *                      năm ...) without an extension, started on or before
- *                      today, with no update since the current reporting
- *                      period began (the day after the last report date
- *                      before today; for an annual task with a month, its
- *                      own month).
+ *   no_report          a recurring task (thường xuyên, hằng năm, từ năm
+ *                      ...), not on hold, that owes a report whose date has
+ *                      passed: the period engine (period.h) finds a period
+ *                      not settled before today; exactly the tasks
+ *                      `overdue` lists as "chưa báo cáo".
  * "Open" is chưa thực hiện or đang thực hiện.
  */
 #ifndef THEODOI_LINT_H
@@ -49,16 +48,13 @@ const char *lint_rule_label(enum lint_rule r); /* "không có đơn vị chủ t
 /* A rule by key or label (diacritics and case ignored); -1 if unknown. */
 int lint_rule_parse(const char *s);
 
-/* The first day of the reporting period that contains `today` for this
- * deadline (see no_report above); DATE_NONE for DATE_NONE. */
-date_t lint_period_start(const struct deadline *dl, const struct periods *p, date_t today);
-
 /* The rules that one task breaks on `today`, as a bit mask (1u << rule).
  * p: reporting months (NULL: December).  For a marker beside a task. */
 unsigned lint_task(const struct task *t, date_t today, const struct periods *p);
 
 /* What is wrong, in Vietnamese, for a task that breaks rule r, e.g. "chưa
- * có báo cáo trong kỳ từ 01/01/2026; lần cập nhật gần nhất 15/03/2025".
+ * báo cáo năm 2025 (hạn báo cáo 31/12/2025, trễ 2 ngày); lần cập nhật gần
+ * nhất 15/03/2025".
  * Into buf; returns buf. */
 char *lint_detail(const struct task *t, enum lint_rule r, date_t today, const struct periods *p,
                   char *buf, size_t len);

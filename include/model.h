@@ -83,7 +83,7 @@ struct task {
 	date_t start;               /* when the task was set (for periodic reports) */
 	date_t last_update;         /* day of the latest update, or DATE_NONE */
 	date_t done_date;           /* day reported done, or DATE_NONE */
-	date_t due;                 /* cached tl_effective_due(); indexed */
+	date_t due;                 /* cached per_task_due() (period.h); indexed */
 	uint32_t nupdates;
 	int64_t created;            /* unix time */
 };

@@ -136,8 +136,12 @@ int ops_check_led(struct txn *t, const struct ops_ctx *c, enum perm_action a, ui
  * naming the rule.  Needs no store. */
 int ops_require(const struct ops_ctx *c, enum perm_action a, struct err *e);
 
-/* Recompute t->due from its deadline, extension and updates. */
-void ops_refresh_due(const struct ops_ctx *c, struct task *t);
+/* Recompute task->due with the period engine (period.h) from its deadline,
+ * the level of its lead (one or two unit reads), its extension and its
+ * reports (one cursor pass over its updates; none for a task not yet
+ * stored), in transaction t.  Returns 0 or the store's error. */
+struct txn;
+int ops_refresh_due(struct txn *t, const struct ops_ctx *c, struct task *task, struct err *e);
 
 /* ---- confirmation (ops-confirm.c) ---- */
 

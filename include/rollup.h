@@ -4,15 +4,17 @@
  * into a report (shared/domain.md, "Status and timeliness").
  *
  * Every task falls in exactly one group, decided by its date before any
- * extension (tl_effective_due() without the extension: for a one-off
- * deadline its date, for a periodic one the report date it owes next):
+ * extension (per_unextended_due(), period.h: for a one-off deadline its
+ * date, for a recurring one the report date it owes next):
  *
  *   on hold (tạm dừng)          status "tạm dừng", whatever its date;
  *   fallen due (đã đến hạn)     that date is before today (the due day is
  *                               inclusive: a task due today has not yet
- *                               fallen due), or the task is a periodic one
+ *                               fallen due), or the task is a recurring one
  *                               (thường xuyên, hằng năm, từ năm ...) reported
- *                               done;
+ *                               done for the current period (done for an
+ *                               earlier period, it is judged by the period
+ *                               it owes, as an open task);
  *   not yet due (chưa đến hạn)  that date is today or later;
  *   no date (chưa có mốc)       no date at all: chờ văn bản cấp trên, cần rà
  *                               soát, theo yêu cầu, theo lộ trình, theo nhiệm
@@ -113,7 +115,8 @@ struct rollup {
 	uint64_t due_soon;     /* of not_due open: due within the window */
 	uint64_t no_date;
 	uint64_t done;         /* every done task, in any group (not the claims
-	                          waiting for confirmation) */
+	                          waiting for confirmation, nor a recurring task:
+	                          done for its period, it owes the next) */
 	uint64_t pending_confirm; /* reported done, waiting for the office to
 	                             confirm (RB_*_PENDING) */
 	/* The most overdue, most days late first, ties by task id. */

@@ -50,7 +50,11 @@ struct err;
 struct store;
 struct txn;
 
-#define STORE_SCHEMA 1
+/* Schema 2 (the period rules): task.due is the period engine's due
+ * (period.h) and a recurring task done for its period is counted open;
+ * a schema 1 store is brought to 2 by per_migrate() at its first opening
+ * by the program (cli_store). */
+#define STORE_SCHEMA 2
 
 enum store_flags {
 	STORE_CREATE = 1,   /* create the directory and an empty store if missing */
@@ -138,7 +142,7 @@ int store_docs_by_issuer(struct txn *t, uint32_t issuer, store_id_fn cb, void *c
 /* ---- tasks ---- */
 /* Insert (id 0: new id assigned) or replace a task, keeping every index and
  * counter in step with the previous version.  The caller sets t->due
- * (tl_effective_due) before; a due at or past STORE_SLOT_NODUE is
+ * (per_task_due, period.h) before; a due at or past STORE_SLOT_NODUE is
  * ERR_INPUT.  A unit hierarchy with a cycle is ERR_STORE. */
 int store_task_put(struct txn *t, struct task *task, struct err *e);
 int store_task_get(struct txn *t, uint64_t id, struct task *out, struct err *e);
@@ -172,10 +176,11 @@ int store_count(struct txn *t, uint32_t unit, date_t from, date_t to, uint64_t *
 
 struct store_counts {
 	uint64_t total;    /* every task */
-	uint64_t open;     /* open (not started / in progress) */
+	uint64_t open;     /* open (not started / in progress, or a recurring
+	                      task done for its period: it owes the next one) */
 	uint64_t overdue;  /* open, due before today */
 	uint64_t soon;     /* open, due today .. today+window */
-	uint64_t closed;   /* done or on hold */
+	uint64_t closed;   /* done (a one-off task) or on hold */
 };
 int store_unit_counts(struct txn *t, uint32_t unit, date_t today, int window,
                       struct store_counts *out, struct err *e);
@@ -276,6 +281,12 @@ int store_meta_each(struct txn *t, int (*cb)(const char *key, const void *val, s
  * to at least v (write txn): for copying a store record by record. */
 int store_seq_peek(struct txn *t, const char *name, uint64_t *v, struct err *e);
 int store_seq_bump(struct txn *t, const char *name, uint64_t v, struct err *e);
+
+/* The schema number the store records (1 for a store of the previous
+ * release until it is migrated); and recording a new one (write txn), for
+ * a migration only.  Return 0 or ERR_STORE. */
+int store_schema(struct txn *t, long *out, struct err *e);
+int store_schema_set(struct txn *t, long schema, struct err *e);
 
 /* The transaction's store (to reach it from a write callback). */
 struct store *store_of(struct txn *t);

@@ -10,6 +10,8 @@
 #include "date.h"
 #include "deadline.h"
 
+/* Stored (task.status, update.status_before/after): values are only ever
+ * appended, never renumbered or reused. */
 enum task_status {
 	ST_NOT_STARTED = 0, /* chưa thực hiện */
 	ST_IN_PROGRESS,     /* đang thực hiện */
@@ -55,38 +57,19 @@ const char *tl_symbol(enum timeliness t);
  * between words ("sap den han", "due-soon"); -1 if unknown. */
 int tl_parse(const char *s);
 
-/* Reporting periods: the months (1..12) whose last day is a report date.
- * Default: December only. */
+/* Reporting periods: the months (1..12) whose last day is a report date
+ * of "thường xuyên" duties ([tracking] report_months).  Default: December
+ * only.  The period engine (period.h) reads them. */
 struct periods {
 	unsigned short months; /* bit m-1 set: month m is a reporting month */
 };
 
-/* First report date on or after day t (DATE_NONE for DATE_NONE).  p may be
- * NULL, and months 0 means the default (December). */
-date_t per_report_on_or_after(const struct periods *p, date_t t);
-
-/* The date a task falls due now, as the store indexes it:
- * - an extension (extended_to != DATE_NONE) wins;
- * - one-off kinds: dl_due();
- * - periodic kinds (ongoing, from, annual): the report date of the period
- *   after the one the last update fell in, or, with no update since
- *   `since`, the first report date on or after `since` (the task's start);
- *   an annual task with a month reports at the end of that month, and an
- *   update counts for the year whose month has begun (one made in March
- *   does not stand for that year's December); a
- *   "from" task owes its first report for the period of its start when
- *   that comes after `since`; an update before the start is not counted;
- * - a multi-level deadline is one-off when a part has a date (dl_due()),
- *   else periodic when a part is (the first such part's reporting);
- * - every other kind: DATE_NONE. */
-date_t tl_effective_due(const struct deadline *dl, date_t extended_to,
-                        date_t since, date_t last_update, const struct periods *p);
-
 struct tl_input {
 	enum task_status status;
 	const struct deadline *dl;
-	date_t due;       /* tl_effective_due() */
+	date_t due;       /* per_due() (period.h): task.due */
 	date_t done_date; /* day the task was reported done, for ST_DONE */
+	const struct periods *periods; /* reporting months (NULL: December) */
 };
 
 struct tl_result {
@@ -98,13 +81,16 @@ struct tl_result {
 /* Timeliness of a task on `today` with a "due soon" window of `soon` days
  * (negative is taken as 0).  The due date is inclusive:
  * - ST_ON_HOLD: TL_ON_HOLD;
- * - ST_DONE: TL_DONE_ON_TIME when done_date <= due (or either is
+ * - ST_DONE on a recurring deadline (per_recurring): done for its
+ *   period: TL_DONE_ON_TIME while the period holding today is settled
+ *   (due is a later report date), else judged as open below;
+ * - ST_DONE otherwise: TL_DONE_ON_TIME when done_date <= due (or either is
  *   DATE_NONE), else TL_DONE_LATE with days = done_date - due;
  * - open, no due: TL_AWAITING for an after_directive deadline (or a
  *   multi-level one with no date and such a part) while today is on or
  *   before the end of its expected year (or no year is known), TL_REVIEW
  *   after; TL_UNDATED for everything else;
- * - open, today > due: TL_UNREPORTED for periodic deadlines, TL_OVERDUE
+ * - open, today > due: TL_UNREPORTED for recurring deadlines, TL_OVERDUE
  *   otherwise, days = today - due;
  * - open, due - today <= soon: TL_DUE_SOON, else TL_ON_TRACK, with
  *   days = due - today (0: due today).

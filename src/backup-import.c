@@ -21,6 +21,7 @@
 #include "backup.h"
 #include "infile.h"
 #include "ops.h"
+#include "period.h"
 #include "store.h"
 #include "util.h"
 
@@ -490,6 +491,10 @@ static int finish_fn(struct txn *t, void *ctx, struct err *e)
 		if ((rc = store_seq_bump(t, k, (uint64_t)json_integer_value(v), e)))
 			return rc;
 	}
+	/* an export of schema 1 carries dues by the older rules (period.h) */
+	const struct periods *months = im->c->cfg ? &im->c->cfg->periods : NULL;
+	if ((rc = per_fix_dues(t, months, NULL, e)) || (rc = per_record_months(t, months, e)))
+		return rc;
 	json_t *after = json_pack("{s:s?, s:I, s:I, s:I, s:I, s:I}", "file", im->path, "units",
 	                          (json_int_t)im->n.units, "docs", (json_int_t)im->n.docs, "tasks",
 	                          (json_int_t)im->n.tasks, "updates", (json_int_t)im->n.updates,

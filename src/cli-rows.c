@@ -95,7 +95,7 @@ int rows_add(struct cli *c, struct txn *t, struct out_table *tab, struct doc_cac
 {
 	(void)e;
 	long lead = task->lead ? unit_slot(t, dc, task->lead) : -1;
-	struct tl_input in = {task->status, &task->dl, task->due, task->done_date};
+	struct tl_input in = {task->status, &task->dl, task->due, task->done_date, &c->cfg.periods};
 	struct tl_result r = tl_compute(&in, c->ops.today, c->cfg.soon_days);
 	char id[24], due[11], prog[8], days[16], tl[160], orig[11], late_orig[16] = "";
 	snprintf(id, sizeof id, "%llu", (unsigned long long)task->id);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "period.h"
 #include "store.h"
 #include "util.h"
 
@@ -11,9 +12,11 @@ static const char check_help[] =
 	"Cách dùng: theodoi check-store [--repair]\n"
 	"Kiểm tra kho: mọi bản ghi đọc được, mọi mục chỉ mục trỏ tới bản ghi có thật, mọi bản ghi\n"
 	"đều được lập chỉ mục, không bản ghi nào nhắc tới bản ghi không có (tham chiếu treo: đơn vị\n"
-	"chủ trì, phối hợp, ban hành, cấp trên; văn bản, nhiệm vụ, chỉ tiêu), các bộ đếm khớp.\n"
+	"chủ trì, phối hợp, ban hành, cấp trên; văn bản, nhiệm vụ, chỉ tiêu), các bộ đếm khớp, hạn\n"
+	"của mỗi nhiệm vụ đúng như tính lại theo các kỳ báo cáo.\n"
 	"In các vấn đề và trả mã lỗi 6 nếu có.\n"
-	"--repair: dựng lại toàn bộ chỉ mục và bộ đếm từ các bản ghi (quản trị), rồi kiểm tra lại.\n"
+	"--repair: dựng lại toàn bộ chỉ mục và bộ đếm từ các bản ghi và tính lại hạn của mọi nhiệm\n"
+	"vụ (quản trị), rồi kiểm tra lại.\n"
 	"Bản ghi hỏng và tham chiếu treo thì --repair không sửa được: phục hồi từ bản sao lưu\n"
 	"(theodoi restore), hoặc sửa bản xuất JSON rồi import-json vào kho mới.\n";
 
@@ -25,9 +28,24 @@ static int check(struct cli *c, int repaired, struct err *e)
 	if (rc)
 		return rc;
 	rc = store_check(t, &report, e);
-	store_read_end(t);
-	if (report && *report)
+	if (rc == 0 || rc == ERR_STORE) {
+		/* the dues the period engine gives, against the stored ones */
+		struct sbuf dues = {0};
+		size_t nbad = 0;
+		int drc = per_check_dues(t, &c->cfg.periods, &dues, &nbad, e);
+		if (drc)
+			rc = drc;
+		else if (nbad)
+			rc = ERR_STORE;
+		if (report && *report)
+			fputs(report, c->out);
+		if (dues.s)
+			fputs(dues.s, c->out);
+		free(dues.s);
+	} else if (report && *report) {
 		fputs(report, c->out);
+	}
+	store_read_end(t);
 	free(report);
 	if (rc == 0)
 		fprintf(c->out, "Kho dữ liệu %s: không phát hiện vấn đề.\n", store_path(c->ops.st));

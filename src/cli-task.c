@@ -11,6 +11,7 @@
 #include "hier.h"
 #include "output.h"
 #include "store.h"
+#include "period.h"
 #include "text.h"
 #include "util.h"
 
@@ -21,7 +22,9 @@
 static const char show_help[] =
 	"Cách dùng: theodoi show NHIỆM_VỤ [--format text|json]\n"
 	"Toàn bộ thông tin một nhiệm vụ: văn bản, mục, chủ trì, phối hợp, nội dung, thời hạn\n"
-	"như ghi trong văn bản và ý nghĩa, gia hạn, trạng thái, tình trạng, các lần cập nhật.\n";
+	"như ghi trong văn bản và ý nghĩa (với thời hạn theo cấp: cấp áp dụng cho đơn vị chủ trì),\n"
+	"gia hạn, trạng thái, tình trạng, các kỳ báo cáo của nhiệm vụ định kỳ (đã báo cáo đúng hạn,\n"
+	"báo cáo muộn N ngày, chưa báo cáo, chưa đến hạn), các lần cập nhật.\n";
 
 struct show_ctx {
 	json_t *arr;
@@ -40,6 +43,8 @@ static int upd_json(const struct update *u, void *ctx)
 	                    u->status_before >= 0 ? json_string(st_key(u->status_before)) : json_null());
 	json_object_set_new(o, "status_after",
 	                    u->status_after >= 0 ? json_string(st_key(u->status_after)) : json_null());
+	json_object_set_new(o, "period",
+	                    u->period != DATE_NONE ? json_string(date_iso(u->period, d)) : json_null());
 	json_object_set_new(o, "done_on", u->done_on != DATE_NONE ? json_string(date_iso(u->done_on, d))
 	                                                          : json_null());
 	json_array_append_new(arr, o);
@@ -74,6 +79,61 @@ static json_t *unit_json(const struct hier *h, uint32_t id, const char *text)
 	return json_pack("{s:s, s:s}", "code", u->code, "name", u->name);
 }
 
+#define SHOW_PERIODS 60
+
+static const char *const level_words[] = {
+	[PER_LEVEL_NONE] = NULL, [PER_LEVEL_PROVINCE] = "cấp tỉnh",
+	[PER_LEVEL_DISTRICT] = "cấp huyện", [PER_LEVEL_GRASSROOTS] = "cấp cơ sở",
+};
+
+/* The periods of a recurring task as of today (the latest SHOW_PERIODS),
+ * and for a multi-level deadline the level that applies, into o. */
+static int periods_json(struct cli *c, struct txn *t, const struct task *k, json_t *o,
+                        struct err *e)
+{
+	struct per_task pt;
+	struct per_log log = {0};
+	struct per_period v[SHOW_PERIODS];
+	char name[48], d1[11], d2[11], d3[11];
+	int rc = per_task_load(t, k, &c->cfg.periods, &pt, &log, e);
+	if (rc)
+		return rc;
+	if (k->dl.d.kind == DL_MULTI)
+		json_object_set_new(o, "level", level_words[pt.level] ? json_string(level_words[pt.level])
+		                                                      : json_null());
+	size_t n = per_periods(&pt, &log, c->ops.today, v, SHOW_PERIODS);
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++) {
+		json_t *p = json_pack("{s:s, s:s, s:s, s:s, s:s}", "period",
+		                      per_name(&pt, v[i].report, name, sizeof name), "begin",
+		                      date_iso(v[i].begin, d1), "report", date_iso(v[i].report, d2),
+		                      "state", per_state_key(v[i].state), "state_label",
+		                      per_state_label(v[i].state));
+		json_object_set_new(p, "reported", v[i].reported == DATE_NONE
+		                                       ? json_null()
+		                                       : json_string(date_iso(v[i].reported, d3)));
+		json_object_set_new(p, "late_days",
+		                    v[i].state == PER_LATE ? json_integer(v[i].late) : json_null());
+		json_array_append_new(arr, p);
+	}
+	if (per_recurring_part(&k->dl))
+		json_object_set_new(o, "periods", arr);
+	else
+		json_decref(arr);
+	/* each update's period by name */
+	size_t i;
+	json_t *u;
+	date_t d;
+	json_array_foreach(json_object_get(o, "updates"), i, u) {
+		const char *p = json_string_value(json_object_get(u, "period"));
+		if (p && date_parse(p, &d, NULL) == 0)
+			json_object_set_new(u, "period_name",
+			                    json_string(per_name(&pt, d, name, sizeof name)));
+	}
+	per_log_free(&log);
+	return 0;
+}
+
 /* The whole task as JSON, with its updates (newest first) and extensions. */
 static int task_json(struct cli *c, struct txn *t, const struct hier *h, const struct task *k,
                      json_t **out, struct err *e)
@@ -81,7 +141,7 @@ static int task_json(struct cli *c, struct txn *t, const struct hier *h, const s
 	struct doc d = {0};
 	if (k->doc_id && store_doc_get(t, k->doc_id, &d, e) != 0)
 		memset(&d, 0, sizeof d);
-	struct tl_input in = {k->status, &k->dl, k->due, k->done_date};
+	struct tl_input in = {k->status, &k->dl, k->due, k->done_date, &c->cfg.periods};
 	struct tl_result r = tl_compute(&in, c->ops.today, c->cfg.soon_days);
 	char due[11], done[11], ext[11], tl[64], desc[256];
 	json_t *partners = json_array();
@@ -125,6 +185,8 @@ static int task_json(struct cli *c, struct txn *t, const struct hier *h, const s
 		rc = store_extensions_of_task(t, k->id, ext_json, exts, e);
 	json_object_set_new(o, "updates", upd);
 	json_object_set_new(o, "extensions", exts);
+	if (!rc)
+		rc = periods_json(c, t, k, o, e);
 	doc_free(&d);
 	if (rc) {
 		json_decref(o);
@@ -212,6 +274,8 @@ static void show_text(FILE *f, json_t *o)
 	free(text);
 	field(f, "Thời hạn:", json_is_string(json_object_get(o, "deadline_phrase")) ? jstr(o, "deadline_phrase") : "(không ghi)");
 	field(f, "Nghĩa là:", jstr(o, "deadline_meaning"));
+	if (json_is_string(json_object_get(o, "level")))
+		field(f, "Áp dụng:", jstr(o, "level"));
 	if (json_is_string(json_object_get(o, "original_due")))
 		field(f, "Hạn ban đầu:", jdate(o, "original_due", d1));
 	if (json_is_string(json_object_get(o, "extended_to")))
@@ -249,6 +313,23 @@ static void show_text(FILE *f, json_t *o)
 		field(f, i ? "" : "Các lần gia hạn:", x.s);
 		sbuf_free(&x);
 	}
+	json_t *pers = json_object_get(o, "periods");
+	if (json_is_array(pers))
+		fprintf(f, "Các kỳ báo cáo (%zu):\n", json_array_size(pers));
+	json_array_foreach(pers, i, v) {
+		struct sbuf b = {0};
+		sbuf_printf(&b, "  %s (hạn %s): ", jstr(v, "period"), jdate(v, "report", d1));
+		if (!strcmp(jstr(v, "state"), "late"))
+			sbuf_printf(&b, "báo cáo muộn %lld ngày (%s)",
+			            (long long)json_integer_value(json_object_get(v, "late_days")),
+			            jdate(v, "reported", d2));
+		else if (!strcmp(jstr(v, "state"), "on_time"))
+			sbuf_printf(&b, "%s (%s)", jstr(v, "state_label"), jdate(v, "reported", d2));
+		else
+			sbuf_puts(&b, jstr(v, "state_label"));
+		fprintf(f, "%s\n", b.s);
+		sbuf_free(&b);
+	}
 	json_t *upd = json_object_get(o, "updates");
 	fprintf(f, "Cập nhật (%zu):\n", json_array_size(upd));
 	json_array_foreach(upd, i, v) {
@@ -258,6 +339,8 @@ static void show_text(FILE *f, json_t *o)
 			int s = st_parse(jstr(v, "status_after"));
 			sbuf_printf(&b, " [%s]", s >= 0 ? st_label(s) : "");
 		}
+		if (json_is_string(json_object_get(v, "period_name")))
+			sbuf_printf(&b, " (báo cáo %s)", jstr(v, "period_name"));
 		if (json_is_integer(json_object_get(v, "progress")))
 			sbuf_printf(&b, " %lld%%", (long long)json_integer_value(json_object_get(v, "progress")));
 		if (json_is_string(json_object_get(v, "done_on")))
@@ -315,24 +398,56 @@ int cmd_show(struct cli *c, int argc, char **argv, struct err *e)
 
 static const char update_help[] =
 	"Cách dùng: theodoi update NHIỆM_VỤ [--status TT] [--progress N] [--note \"GHI CHÚ\"]\n"
-	"                              [--done-on NGÀY]\n"
+	"                       [--done-on NGÀY] [--period KỲ]\n"
 	"Ghi nhận tiến độ: trạng thái (chua-thuc-hien, dang-thuc-hien, hoan-thanh, tam-dung),\n"
 	"phần trăm hoàn thành 0..100, ghi chú. Tiến độ 100 nghĩa là hoàn thành.\n"
 	"--done-on NGÀY: khi báo hoàn thành muộn, ngày công việc thực sự xong (không sau\n"
 	"hôm nay, không trước ngày giao nhiệm vụ); đúng hạn hay quá hạn tính theo ngày đó,\n"
-	"ngày nhập vẫn được ghi lại.\n";
+	"ngày nhập vẫn được ghi lại.\n"
+	"Nhiệm vụ định kỳ (thường xuyên, hằng năm): mỗi cập nhật là báo cáo của một kỳ; mặc định là\n"
+	"kỳ sớm nhất đã quá hạn mà chưa báo cáo, nếu không có thì kỳ hiện tại. --period chọn kỳ:\n"
+	"ngày báo cáo (31/12/2025, 2025-12-31), năm (2025), quý (Q2/2026, \"quý II/2026\"),\n"
+	"nửa năm (H1/2026), tháng (6/2026, \"tháng 6/2026\"); không được sau kỳ hiện tại.\n"
+	"Hoàn thành một nhiệm vụ định kỳ là hoàn thành kỳ đó; kỳ sau vẫn phải báo cáo.\n";
+
+/* The report date of the period named by text for task id (period.h,
+ * per_parse); ops checks it again in its transaction. */
+static int read_period(struct cli *c, uint64_t id, const char *text, date_t *out, struct err *e)
+{
+	struct txn *t;
+	struct task k = {0};
+	struct per_task pt;
+	int rc = store_read_begin(c->ops.st, &t, e);
+	if (rc)
+		return rc;
+	rc = store_task_get(t, id, &k, e);
+	if (rc == ERR_NOTFOUND)
+		rc = err_set(e, ERR_NOTFOUND, "không tìm thấy nhiệm vụ #%llu", (unsigned long long)id);
+	if (!rc && !(rc = per_task_load(t, &k, &c->cfg.periods, &pt, NULL, e)))
+		rc = per_parse(&pt, text, c->ops.today, out, e);
+	store_read_end(t);
+	task_free(&k);
+	if (rc == ERR_INPUT) {
+		char msg[sizeof e->msg];
+		str_copy(msg, e->msg, sizeof msg);
+		err_set(e, ERR_INPUT, "--period: %s", msg);
+		str_copy(e->field, "--period", sizeof e->field);
+	}
+	return rc;
+}
 
 int cmd_update(struct cli *c, int argc, char **argv, struct err *e)
 {
 	static const struct option opts[] = {{"status", required_argument, NULL, 's'},
 	                                     {"progress", required_argument, NULL, 'p'},
 	                                     {"note", required_argument, NULL, 'm'},
+	                                     {"period", required_argument, NULL, 'P'},
 	                                     {"done-on", required_argument, NULL, 'D'},
 	                                     {"help", no_argument, NULL, 'h'},
 	                                     {0}};
 	int o, rc, status = -1;
 	long progress = -1;
-	const char *note = NULL;
+	const char *note = NULL, *period = NULL;
 	date_t done_on = DATE_NONE;
 	while ((o = getopt_long(argc, argv, "hs:p:m:", opts, NULL)) != -1) {
 		switch (o) {
@@ -352,6 +467,7 @@ int cmd_update(struct cli *c, int argc, char **argv, struct err *e)
 			}
 			break;
 		case 'm': note = optarg; break;
+		case 'P': period = optarg; break;
 		case 'D':
 			if ((rc = date_parse(optarg, &done_on, e))) {
 				str_copy(e->field, "--done-on", sizeof e->field);
@@ -366,6 +482,8 @@ int cmd_update(struct cli *c, int argc, char **argv, struct err *e)
 	    (rc = cli_task_id(argv[optind], &id, e)) || (rc = cli_store(c, 0, e)))
 		return rc;
 	struct ops_update_req q = {id, status, (int)progress, note, done_on, DATE_NONE};
+	if (period && (rc = read_period(c, id, period, &q.period, e)))
+		return rc;
 	if ((rc = ops_update_req(&c->ops, &q, &uid, e))) {
 		if (!strcmp(e->field, "done_on"))
 			str_copy(e->field, "--done-on", sizeof e->field);

@@ -9,6 +9,7 @@
 #include "cli-report.h"
 #include "hier.h"
 #include "import.h"
+#include "period.h"
 #include "perm.h"
 #include "store.h"
 #include "util.h"
@@ -23,6 +24,10 @@ int cli_store(struct cli *c, int create, struct err *e)
 		return rc;
 	c->ops.cfg = &c->cfg;
 	c->ops.st = st;
+	/* A store of the previous release is migrated before anything
+	 * writes to it (period.h). */
+	if ((rc = per_migrate(st, &c->cfg.periods, NULL, e)))
+		goto fail;
 	/* Identify first (the sync is audited under the login); only a sync
 	 * that changed units can change the user's unit id: then again. */
 	int changed = 0;

@@ -15,6 +15,7 @@
 
 #include "deadline.h"
 #include "demo-internal.h"
+#include "period.h"
 #include "timeliness.h"
 #include "util.h"
 
@@ -205,10 +206,20 @@ static void add_extension(struct demo *d, int ti)
 		        rng_range(&d->rng, 60, 85), -1);
 }
 
-static void refresh_due(struct demo *d, struct task *tk)
+/* The due of task ti from its planned history (the level of its lead is
+ * left out here; write_all sets the stored due with it). */
+static void refresh_due(struct demo *d, int ti)
 {
-	tk->due = tl_effective_due(&tk->dl, tk->extended_to, tk->start, tk->last_update,
-	                           &d->periods);
+	struct task *tk = &d->tasks[ti].t;
+	struct per_task pt;
+	struct per_log log = {0};
+
+	per_task_of(tk, PER_LEVEL_NONE, &d->periods, &pt);
+	for (size_t i = (size_t)d->tasks[ti].first_update; i < d->nups; i++)
+		if (d->ups[i].task == ti && per_is_report(&d->ups[i].u))
+			per_log_add(&log, i, d->ups[i].u.day, d->ups[i].u.period);
+	tk->due = per_due(&pt, &log, DATE_NONE);
+	per_log_free(&log);
 }
 
 /* Histories of every task but SC_PAST. */
@@ -263,7 +274,7 @@ static void plan_present(struct demo *d, int ti)
 	default:
 		break;
 	}
-	refresh_due(d, tk);
+	refresh_due(d, ti);
 }
 
 /* A task whose deadline passed: done on time, done late, or still open. */
@@ -289,7 +300,7 @@ static void plan_past(struct demo *d, int ti, int stays_open)
 		date_t done = due + rng_range(&d->rng, 3, 75);
 		history(d, ti, a, done, rng_range(&d->rng, 2, 5), 100, ST_DONE);
 	}
-	refresh_due(d, tk);
+	refresh_due(d, ti);
 }
 
 static int is_open_dated(const struct task *tk)

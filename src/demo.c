@@ -8,6 +8,7 @@
  * Statuses and histories are drawn in demo-history.c.
  */
 #include "demo-internal.h"
+#include "period.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -248,7 +249,7 @@ static int classify(const struct demo_task *dt, const struct task *tk, date_t to
 	default:
 		break;
 	}
-	if (dl_is_periodic(&tk->dl))
+	if (per_recurring(&tk->dl))
 		return SC_PERIODIC;
 	date_t due = dl_due(&tk->dl);
 	if (due == DATE_NONE)
@@ -385,6 +386,17 @@ static int write_all(struct txn *t, void *ctx, struct err *e)
 		d->exts[i].x.id = 0;
 		d->exts[i].x.task_id = d->tasks[d->exts[i].task].t.id;
 		rc = store_extension_add(t, &d->exts[i].x, e);
+	}
+	/* The stored due with the lead's level and every report counted, as
+	 * the period engine gives it. */
+	for (size_t i = 0; !rc && i < d->ntasks; i++) {
+		struct task *tk = &d->tasks[i].t;
+		date_t due;
+		rc = per_task_due(t, tk, &d->periods, &due, e);
+		if (!rc && due != tk->due) {
+			tk->due = due;
+			rc = store_task_put(t, tk, e);
+		}
 	}
 	for (size_t i = 0; !rc && i < d->ninds; i++) {
 		d->inds[i].i.id = 0;

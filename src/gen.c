@@ -19,6 +19,7 @@
 #include "config.h"
 #include "deadline.h"
 #include "gen-internal.h"
+#include "period.h"
 #include "hier.h"
 #include "model.h"
 #include "outfile.h"
@@ -327,7 +328,7 @@ static int task_history(struct gen *g, struct task *tk, struct update *ups)
 
 	if (a > b)
 		a = b;
-	if (dl_is_periodic(&tk->dl)) {
+	if (per_recurring(&tk->dl)) {
 		if (x < STALE_PERIODIC)
 			status = ST_NOT_STARTED; /* never reported: late once a period ends */
 		else
@@ -405,6 +406,37 @@ static int task_history(struct gen *g, struct task *tk, struct update *ups)
 	return n;
 }
 
+/* The level of unit index i: its kind's, or its committee's for an agency. */
+static enum per_level gen_level(const struct gen *g, int i)
+{
+	enum per_level lv = PER_LEVEL_NONE;
+
+	for (int depth = 0; i >= 0 && depth < 16; depth++) {
+		int kind = g->h.u[i].kind;
+		lv = per_level_of_kind(kind);
+		if (kind != UK_BAN && kind != UK_CO_QUAN && kind != UK_TO_CHUC)
+			break;
+		i = g->h.u[i].parent;
+	}
+	return lv;
+}
+
+/* The due the period engine gives the task with its n updates. */
+static date_t gen_due(const struct gen *g, const struct task *tk, const struct update *ups, int n)
+{
+	struct per_task pt;
+	struct per_log log = {0};
+	date_t due;
+
+	per_task_of(tk, tk->dl.d.kind == DL_MULTI ? gen_level(g, g->cur.lead) : PER_LEVEL_NONE,
+	            &g->periods, &pt);
+	for (int i = 0; i < n && per_recurring_part(&tk->dl); i++)
+		per_log_add(&log, (uint64_t)i, ups[i].day, ups[i].period);
+	due = per_due(&pt, &log, DATE_NONE);
+	per_log_free(&log);
+	return due;
+}
+
 static int one_task(struct gen *g, struct txn *t, struct err *e)
 {
 	struct cursor *c = &g->cur;
@@ -442,7 +474,7 @@ static int one_task(struct gen *g, struct txn *t, struct err *e)
 	tk.extended_to = tk.last_update = tk.done_date = DATE_NONE;
 	tk.created = (int64_t)c->doc_date * 86400 + 7200;
 	n = task_history(g, &tk, ups);
-	tk.due = tl_effective_due(&tk.dl, tk.extended_to, tk.start, tk.last_update, &g->periods);
+	tk.due = gen_due(g, &tk, ups, n);
 	if ((rc = store_task_put(t, &tk, e)))
 		return rc;
 	for (int i = 0; i < n; i++) {
@@ -501,6 +533,12 @@ static int map_ids(struct store *st, struct hierarchy *h, struct err *e)
 	}
 	store_read_end(t);
 	return rc;
+}
+
+/* The dues were computed with these reporting months (period.h). */
+static int months_fn(struct txn *t, void *ctx, struct err *e)
+{
+	return per_record_months(t, ctx, e);
 }
 
 /* The last transaction: the stamp, and the store no longer unfinished. */
@@ -575,7 +613,8 @@ static int load_store(struct gen *g, const char *dir, const struct gen_opts *o,
 			goto out;
 		report(o, "nhiệm vụ", g->cur.tasks, g->ntasks);
 	}
-	if ((rc = count_due(st, g->today, cfg.soon_days, s, e)))
+	if ((rc = store_write(st, months_fn, &g->periods, e)) ||
+	    (rc = count_due(st, g->today, cfg.soon_days, s, e)))
 		goto out;
 	store_close(st);
 	st = NULL;

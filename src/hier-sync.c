@@ -15,6 +15,7 @@
  * Every change is audited: "unit.sync" per unit, "unit.handover" per task.
  */
 #include "hier.h"
+#include "period.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +49,8 @@ struct sync {
 	char role[12];
 	int changed;           /* units changed: the caller's *changed */
 	int parents_changed;
+	int levels_changed;  /* a unit's kind, or a task's lead: the level of a
+	                        multi-level deadline may differ (period.h) */
 
 	struct unit *old;      /* the store's units before the sync, id order */
 	size_t nold, capold;
@@ -272,6 +275,8 @@ static int update_units(struct txn *t, struct sync *s, struct err *e)
 		}
 		if (old && old->parent != u.parent)
 			s->parents_changed = 1;
+		if (old && old->kind != u.kind)
+			s->levels_changed = 1;
 		snprintf(object, sizeof object, "unit:%s", u.code);
 		rc = audit(t, s, "unit.sync", object, old ? unit_json(s, old) : NULL,
 			   unit_json(s, &u), e);
@@ -354,6 +359,7 @@ static int hand_over(struct txn *t, struct sync *s, int from, int to, struct err
 			break;
 		if (st_is_open((enum task_status)task.status)) {
 			task.lead = s->id_of[to];
+			s->levels_changed = 1;
 			rc = store_task_put(t, &task, e);
 			snprintf(object, sizeof object, "task:%llu", (unsigned long long)task.id);
 			if (!rc)
@@ -404,6 +410,7 @@ static int sync_txn(struct txn *t, void *ctx, struct err *e)
 
 	s->changed = 0;
 	s->parents_changed = 0;
+	s->levels_changed = 0;
 	/* another process may have synced since we looked */
 	if ((rc = stamp_is(t, s->stamp, &same, e)) || same)
 		return rc;
@@ -421,6 +428,10 @@ static int sync_txn(struct txn *t, void *ctx, struct err *e)
 	    (rc = hand_over_all(t, s, e)))
 		goto out;
 	if (s->parents_changed && (rc = store_rebuild_counts(t, e)))
+		goto out;
+	/* the dues of multi-level deadlines follow the level of the lead */
+	if ((s->parents_changed || s->levels_changed) &&
+	    (rc = per_fix_dues(t, &s->c->periods, NULL, e)))
 		goto out;
 	rc = store_meta_put(t, STAMP_KEY, s->stamp, e);
 out:

@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "history.h"
+#include "period.h"
 #include "store.h"
 #include "util.h"
 
@@ -45,11 +46,16 @@ int hist_doc_exists_on(const struct doc *d, date_t day)
 	return c == DATE_NONE || c <= day;
 }
 
-date_t hist_due(const struct task *t, const struct periods *p)
+int hist_due(struct txn *t, const struct task *k, const struct periods *p, date_t day,
+             date_t *out, struct err *e)
 {
-	/* Until the period engine answers "as of a day", the present rule
-	 * with the state of that day. */
-	return tl_effective_due(&t->dl, t->extended_to, t->start, t->last_update, p);
+	/* the period engine, counting only the reports made by that day */
+	struct per_task pt;
+	struct per_log log = {0};
+	int rc = per_task_load(t, k, p, &pt, &log, e);
+	*out = rc ? DATE_NONE : per_due(&pt, &log, day);
+	per_log_free(&log);
+	return rc;
 }
 
 /* ---- the walk -------------------------------------------------------------- */
@@ -195,7 +201,10 @@ int hist_task_as_of(struct txn *t, const struct task *cur, const struct hist_day
 		memset(out, 0, sizeof *out);
 		return rc;
 	}
-	if (changed)
-		out->due = hist_due(out, when->periods);
+	if (changed && (rc = hist_due(t, out, when->periods, d, &out->due, e))) {
+		task_free(out);
+		memset(out, 0, sizeof *out);
+		return rc;
+	}
 	return 0;
 }

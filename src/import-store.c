@@ -235,8 +235,9 @@ static int put_tasks(struct txn *t, struct req *q, uint64_t doc, struct err *e)
 			keep_progress(&nt, old);
 			q->kept++;
 		}
-		ops_refresh_due(q->c, &nt);
-		rc = store_task_put(t, &nt, e);
+		rc = ops_refresh_due(t, q->c, &nt, e);
+		if (!rc)
+			rc = store_task_put(t, &nt, e);
 		task_free(&nt);
 	}
 	for (size_t i = 0; i < q->nold && !rc; i++)

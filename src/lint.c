@@ -6,6 +6,7 @@
 #include "hier.h"
 #include "import.h"
 #include "lint.h"
+#include "period.h"
 #include "rollup.h"
 #include "store.h"
 #include "text.h"
@@ -49,68 +50,17 @@ int lint_rule_parse(const char *s)
 
 /* ---- the reporting period ------------------------------------------------ */
 
-/* The reporting months of a periodic deadline: an annual task's own month,
- * else the configured months (default December). */
-static unsigned report_months(const struct deadline *dl, const struct periods *p)
-{
-	const struct dl_part *d = &dl->d;
-	for (int i = 0; d->kind == DL_MULTI && i < dl->nparts && i < DL_MAX_PARTS; i++)
-		if (dl->parts[i].kind == DL_ANNUAL || dl->parts[i].kind == DL_ONGOING ||
-		    dl->parts[i].kind == DL_FROM) {
-			d = &dl->parts[i];
-			break;
-		}
-	if (d->kind == DL_ANNUAL && d->month >= 1 && d->month <= 12)
-		return 1u << (d->month - 1);
-	unsigned m = p ? p->months & 0xfffu : 0;
-	return m ? m : 1u << 11;
-}
-
-date_t lint_period_start(const struct deadline *dl, const struct periods *p, date_t today)
-{
-	if (today == DATE_NONE)
-		return DATE_NONE;
-	unsigned mask = report_months(dl, p);
-	int y, m;
-	date_split(today, &y, &m, NULL);
-	/* The latest month end before today among the reporting months. */
-	for (int k = 0; k < 14; k++) {
-		date_t end = date_month_end(y, m);
-		if (end < today && (mask & (1u << (m - 1))))
-			return end + 1;
-		if (--m == 0) {
-			m = 12;
-			y--;
-		}
-	}
-	return DATE_NONE;
-}
-
-/* The day a periodic deadline starts owing reports: a "from" start, else
- * the task's own start. */
-static date_t periodic_start(const struct task *t)
-{
-	date_t s = t->start;
-	if (t->dl.d.kind == DL_FROM && t->dl.d.start != DATE_NONE &&
-	    (s == DATE_NONE || t->dl.d.start > s))
-		s = t->dl.d.start;
-	return s;
-}
-
 static int is_open(const struct task *t)
 {
 	return st_is_open((enum task_status)t->status);
 }
 
+/* A recurring task that owes a report whose date has passed: the period
+ * engine's answer, as `overdue` lists it ("chưa báo cáo"). */
 static int no_report(const struct task *t, date_t today, const struct periods *p)
 {
-	if (!is_open(t) || !dl_is_periodic(&t->dl) || t->extended_to != DATE_NONE)
-		return 0;
-	date_t s = periodic_start(t);
-	if (s != DATE_NONE && s > today)
-		return 0;
-	date_t from = lint_period_start(&t->dl, p, today);
-	return t->last_update == DATE_NONE || (from != DATE_NONE && t->last_update < from);
+	struct tl_input in = {(enum task_status)t->status, &t->dl, t->due, t->done_date, p};
+	return per_recurring(&t->dl) && tl_compute(&in, today, 0).tl == TL_UNREPORTED;
 }
 
 unsigned lint_task(const struct task *t, date_t today, const struct periods *p)
@@ -123,7 +73,7 @@ unsigned lint_task(const struct task *t, date_t today, const struct periods *p)
 	if (t->dl.d.kind == DL_NONE && t->extended_to == DATE_NONE)
 		m |= 1u << LINT_NO_DEADLINE;
 	if (is_open(t)) {
-		struct tl_input in = {(enum task_status)t->status, &t->dl, t->due, t->done_date};
+		struct tl_input in = {(enum task_status)t->status, &t->dl, t->due, t->done_date, p};
 		if (tl_compute(&in, today, 0).tl == TL_REVIEW)
 			m |= 1u << LINT_DIRECTIVE_OVERDUE;
 	}
@@ -172,14 +122,20 @@ char *lint_detail(const struct task *t, enum lint_rule r, date_t today, const st
 			snprintf(tmp, sizeof tmp, "chờ văn bản cấp trên, dự kiến năm %d, đến nay chưa có",
 			         w ? w->year : 0);
 		break;
-	case LINT_NO_REPORT:
-		date_vn(lint_period_start(&t->dl, p, today), d1);
+	case LINT_NO_REPORT: {
+		struct per_task pt;
+		char name[48];
+		per_task_of(t, PER_LEVEL_NONE, p, &pt);
+		per_name(&pt, t->due, name, sizeof name);
+		date_vn(t->due, d1);
 		if (t->last_update == DATE_NONE)
-			snprintf(tmp, sizeof tmp, "chưa có báo cáo trong kỳ từ %s; chưa cập nhật lần nào", d1);
+			snprintf(tmp, sizeof tmp, "chưa báo cáo %s (hạn báo cáo %s, trễ %d ngày); chưa cập "
+			         "nhật lần nào", name, d1, today - t->due);
 		else
-			snprintf(tmp, sizeof tmp, "chưa có báo cáo trong kỳ từ %s; lần cập nhật gần nhất %s", d1,
-			         date_vn(t->last_update, d2));
+			snprintf(tmp, sizeof tmp, "chưa báo cáo %s (hạn báo cáo %s, trễ %d ngày); lần cập "
+			         "nhật gần nhất %s", name, d1, today - t->due, date_vn(t->last_update, d2));
 		break;
+	}
 	default:
 		tmp[0] = '\0';
 	}

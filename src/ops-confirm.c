@@ -88,8 +88,8 @@ static int confirm_fn(struct txn *t, void *ctx, struct err *e)
 		task.confirm = CF_CONFIRMED;
 	}
 	task.nupdates++;
-	ops_refresh_due(c, &task);
-	if ((rc = history(t, r, &old, &task, &r->update_id, e)) ||
+	if ((rc = ops_refresh_due(t, c, &task, e)) ||
+	    (rc = history(t, r, &old, &task, &r->update_id, e)) ||
 	    (rc = store_task_put(t, &task, e)))
 		goto out;
 	json_t *after = ops_task_state(&task);

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "ops-internal.h"
+#include "period.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
@@ -202,7 +203,8 @@ static int ext_fn(struct txn *t, void *ctx, struct err *e)
 	before = ops_task_state(&task);
 	if (x.state == EXT_GRANTED) {
 		task.extended_to = x.to;
-		ops_refresh_due(r->c, &task);
+		if ((rc = ops_refresh_due(t, r->c, &task, e)))
+			goto out;
 	}
 	rc = fresh ? store_extension_add(t, &x, e) : store_extension_put(t, &x, e);
 	if (!rc && x.state == EXT_GRANTED)
@@ -350,7 +352,7 @@ int ops_late_original(const struct task *t, const struct periods *p, date_t toda
 	*original = DATE_NONE;
 	if (t->extended_to == DATE_NONE)
 		return 0;
-	date_t o = tl_effective_due(&t->dl, DATE_NONE, t->start, t->last_update, p);
+	date_t o = per_unextended_due(t, p);
 	*original = o;
 	if (o == DATE_NONE)
 		return 0;

@@ -13,6 +13,7 @@
 
 #include "ops-internal.h"
 #include "history.h"
+#include "period.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
@@ -70,11 +71,15 @@ date_t ops_write_day(const struct ops_ctx *c)
 	return c->clock != 0 && c->clock != DATE_NONE ? c->clock : date_clock();
 }
 
-void ops_refresh_due(const struct ops_ctx *c, struct task *t)
+/* The configured reporting months, or NULL (December). */
+static const struct periods *periods_of(const struct ops_ctx *c)
 {
-	static const struct periods dec = {1u << 11};
-	const struct periods *p = c && c->cfg ? &c->cfg->periods : &dec;
-	t->due = tl_effective_due(&t->dl, t->extended_to, t->start, t->last_update, p);
+	return c && c->cfg ? &c->cfg->periods : NULL;
+}
+
+int ops_refresh_due(struct txn *t, const struct ops_ctx *c, struct task *task, struct err *e)
+{
+	return per_task_due(t, task, periods_of(c), &task->due, e);
 }
 
 const char *ops_task_object(uint64_t id, char *buf, size_t len)
@@ -259,6 +264,22 @@ static int settle_update(const struct task *task, int *status, int *progress, in
 	return 0;
 }
 
+/* The period a report made on `today` is for: the one the user named
+ * (checked against the task's periods), else for "hoàn thành" the current
+ * one (the duty goes on: shared/domain.md), else the default (period.h);
+ * DATE_NONE for a task that does not recur. */
+static int report_period(const struct per_task *pt, const struct per_log *log, date_t asked,
+                         int done, date_t today, date_t *out, struct err *e)
+{
+	char iso[11];
+
+	if (asked == DATE_NONE) {
+		*out = done ? per_current(pt, today) : per_attribute(pt, log, today);
+		return 0;
+	}
+	return per_parse(pt, date_iso(asked, iso), today, out, e);
+}
+
 /* The day the work was finished (update --done-on), when given: only on
  * the update that makes the task done, not after the day of the update
  * nor before the task was set. */
@@ -292,6 +313,8 @@ static int update_fn(struct txn *t, void *ctx, struct err *e)
 	const struct ops_ctx *c = r->c;
 	struct task task = {0};
 	struct update u;
+	struct per_task pt;
+	struct per_log log = {0};
 	json_t *before = NULL;
 	update_init(&u);
 	int rc = ops_load_task(t, r->task, &task, e);
@@ -305,6 +328,10 @@ static int update_fn(struct txn *t, void *ctx, struct err *e)
 		goto out;
 
 	date_t day = ops_write_day(c);
+	if ((rc = per_task_load(t, &task, periods_of(c), &pt, &log, e)) ||
+	    (rc = report_period(&pt, &log, r->period, status == ST_DONE && task.status != ST_DONE,
+	                        day, &u.period, e)))
+		goto out;
 	u.task_id = task.id;
 	u.time = (int64_t)time(NULL);
 	u.day = day;
@@ -333,8 +360,12 @@ static int update_fn(struct txn *t, void *ctx, struct err *e)
 	if (task.last_update == DATE_NONE || day > task.last_update)
 		task.last_update = day;
 	task.nupdates++;
-	ops_refresh_due(c, &task);
-	if ((rc = store_update_add(t, &u, e)) || (rc = store_task_put(t, &task, e)))
+	if ((rc = store_update_add(t, &u, e)))
+		goto out;
+	if (per_recurring_part(&task.dl))
+		per_log_add(&log, u.id, u.day, u.period);
+	task.due = per_due(&pt, &log, DATE_NONE);
+	if ((rc = store_task_put(t, &task, e)))
 		goto out;
 	r->update_id = u.id;
 	char obj[40];
@@ -350,6 +381,7 @@ static int update_fn(struct txn *t, void *ctx, struct err *e)
 	before = NULL;
 out:
 	json_decref(before);
+	per_log_free(&log);
 	task_free(&task);
 	update_free(&u);
 	return rc;
@@ -479,9 +511,10 @@ static int add_task_fn(struct txn *t, void *ctx, struct err *e)
 		if (rc)
 			return err_set(e, rc, "không tìm thấy đơn vị chủ trì");
 	}
-	ops_refresh_due(r->c, task);
 	task->id = 0;
-	int rc = store_task_put(t, task, e);
+	int rc = ops_refresh_due(t, r->c, task, e);
+	if (!rc)
+		rc = store_task_put(t, task, e);
 	if (rc)
 		return rc;
 	char obj[40];
@@ -509,10 +542,13 @@ static int repair_fn(struct txn *t, void *ctx, struct err *e)
 	const struct ops_ctx *c = ctx;
 	struct store_stat before;
 	int rc = store_stat(t, &before, e);
-	if (rc || (rc = store_rebuild_indexes(t, e)))
+	uint64_t fixed = 0;
+	if (rc || (rc = store_rebuild_indexes(t, e)) ||
+	    (rc = per_fix_dues(t, periods_of(c), &fixed, e)))
 		return rc;
-	json_t *after = json_pack("{s:I, s:I, s:I}", "units", (json_int_t)before.units, "docs",
-	                          (json_int_t)before.docs, "tasks", (json_int_t)before.tasks);
+	json_t *after = json_pack("{s:I, s:I, s:I, s:I}", "units", (json_int_t)before.units, "docs",
+	                          (json_int_t)before.docs, "tasks", (json_int_t)before.tasks,
+	                          "dues_fixed", (json_int_t)fixed);
 	return ops_audit(t, c, "repair", "store", NULL, after, e);
 }
 

@@ -6,6 +6,7 @@
 #include "hier.h"
 #include "ops.h"
 #include "query.h"
+#include "period.h"
 #include "rollup.h"
 #include "remind.h"
 #include "report.h"
@@ -58,8 +59,8 @@ static int add_item(struct txn *t, struct remind_letter *l, const struct task *k
 	it->due = k->due;
 	it->extended_to = k->extended_to;
 	it->days_late_original = ops_late_original(k, o->periods, o->today, &it->original_due);
-	it->periodic = dl_is_periodic(&k->dl) && k->extended_to == DATE_NONE;
-	struct tl_input in = {(enum task_status)k->status, &k->dl, k->due, k->done_date};
+	it->periodic = per_recurring(&k->dl) && k->extended_to == DATE_NONE;
+	struct tl_input in = {(enum task_status)k->status, &k->dl, k->due, k->done_date, o->periods};
 	it->tl = tl_compute(&in, o->today, 1 << 20);
 	if (it->tl.tl == TL_OVERDUE || it->tl.tl == TL_UNREPORTED)
 		l->noverdue++;

@@ -6,8 +6,9 @@
 #include <string.h>
 
 #include "hier.h"
-#include "ops.h"
 #include "history.h"
+#include "ops.h"
+#include "period.h"
 #include "report.h"
 #include "store.h"
 #include "text.h"
@@ -172,7 +173,7 @@ static int take_task(const struct task *t, void *ctx)
 	k->due = t->due;
 	k->extended_to = t->extended_to;
 	k->days_late_original = ops_late_original(t, b->w.periods, b->w.today, &k->original_due);
-	k->periodic = dl_is_periodic(&t->dl) && t->extended_to == DATE_NONE;
+	k->periodic = per_recurring(&t->dl) && t->extended_to == DATE_NONE;
 	k->status = t->status;
 	k->progress = t->progress;
 	k->bucket = rollup_classify(t, &b->w, &k->tl);

@@ -6,6 +6,7 @@
 
 #include "hier.h"
 #include "history.h"
+#include "period.h"
 #include "rollup.h"
 #include "store.h"
 #include "util.h"
@@ -44,32 +45,38 @@ const char *rollup_bucket_label(enum rollup_bucket b)
 enum rollup_bucket rollup_classify(const struct task *t, const struct rollup_when *w,
                                    struct tl_result *tl)
 {
-	struct tl_input in = {(enum task_status)t->status, &t->dl, t->due, t->done_date};
+	struct tl_input in = {(enum task_status)t->status, &t->dl, t->due, t->done_date, w->periods};
 	struct tl_result r = tl_compute(&in, w->today, w->soon);
 	/* The date before any extension: the original deadline, or the report
-	 * date a periodic task owes. */
-	date_t base = tl_effective_due(&t->dl, DATE_NONE, t->start, t->last_update, w->periods);
+	 * date a recurring task owes. */
+	date_t base = per_unextended_due(t, w->periods);
+	int recurring = per_recurring(&t->dl);
 	if (base == DATE_NONE)
 		base = t->due; /* an undated task given a date by an extension */
 	if (tl)
 		*tl = r;
 	if (t->status == ST_ON_HOLD)
 		return RB_ON_HOLD;
-	if (t->status == ST_DONE && t->confirm == CF_PENDING) {
-		/* a claim: not done, in the group of its date, never overdue */
+	if (t->status == ST_DONE && t->confirm == CF_PENDING &&
+	    (!recurring || r.tl == TL_DONE_ON_TIME)) {
+		/* a claim: not done, in the group of its date, never overdue (a
+		 * recurring task that still owes a missed period is judged by it) */
 		if (base == DATE_NONE)
 			return RB_NO_DATE_PENDING;
-		if (base >= w->today && !dl_is_periodic(&t->dl))
+		if (base >= w->today && !recurring)
 			return RB_NOT_DUE_PENDING;
 		return RB_DUE_PENDING;
 	}
-	if (t->status == ST_DONE) {
+	if (t->status == ST_DONE && recurring && r.tl == TL_DONE_ON_TIME)
+		return RB_DUE_ON_TIME; /* this period reported done */
+	if (t->status == ST_DONE && !recurring) {
 		if (base == DATE_NONE)
 			return RB_NO_DATE_DONE;
-		if (base >= w->today && !dl_is_periodic(&t->dl))
+		if (base >= w->today)
 			return RB_NOT_DUE_DONE;
 		return r.tl == TL_DONE_LATE ? RB_DUE_LATE : RB_DUE_ON_TIME;
 	}
+	/* open, or a recurring task done for a period that is over */
 	if (base == DATE_NONE)
 		return r.tl == TL_AWAITING ? RB_NO_DATE_AWAITING
 		       : r.tl == TL_REVIEW ? RB_NO_DATE_REVIEW
@@ -130,7 +137,8 @@ void rollup_add(struct rollup *r, const struct task *t, const struct rollup_when
 	if (claim)
 		r->pending_confirm++;
 	else if (t->status == ST_DONE)
-		r->done++;
+		r->done += !per_recurring(&t->dl); /* closed, as the counters see it:
+		                                     a recurring task owes the next period */
 	if (b == RB_DUE_OVERDUE && tl.tl == TL_UNREPORTED)
 		r->unreported++;
 	if (b == RB_NOT_DUE_OPEN && tl.tl == TL_DUE_SOON)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deadline.h"
 #include "store-impl.h"
 #include "text.h"
 #include "timeliness.h"
@@ -82,7 +83,10 @@ void ix_of_doc(const struct doc *d, struct ixset *s)
 
 date_t count_slot(const struct task *t)
 {
-	if (!st_is_open((enum task_status)t->status))
+	/* A recurring task that is done is done for its period and owes the
+	 * next one (period.h, per_recurring): it stays open at its due. */
+	if (t->status == ST_ON_HOLD ||
+	    (!st_is_open((enum task_status)t->status) && !dl_is_periodic(&t->dl)))
 		return STORE_SLOT_CLOSED;
 	if (t->due == DATE_NONE || t->due >= STORE_SLOT_NODUE)
 		return STORE_SLOT_NODUE;

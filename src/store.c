@@ -227,6 +227,23 @@ static long read_schema(struct txn *t, struct err *e)
 	return n;
 }
 
+int store_schema(struct txn *t, long *out, struct err *e)
+{
+	*out = read_schema(t, e);
+	if (*out <= 0)
+		return err_set(e, ERR_STORE, "kho dữ liệu %s bị hỏng: không đọc được số lược đồ",
+		               t->st->path);
+	return 0;
+}
+
+int store_schema_set(struct txn *t, long schema, struct err *e)
+{
+	char buf[16];
+
+	snprintf(buf, sizeof buf, "%ld", schema);
+	return store_put(t, DB_META, "schema", 6, buf, strlen(buf), 0, e);
+}
+
 struct setup {
 	int create; /* an empty environment may be initialised */
 };

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "period.h"
 #include "text.h"
 #include "util.h"
 
@@ -118,114 +119,6 @@ int tl_parse(const char *s)
 	return find_word(s, TL_COUNT, tl_key_i, tl_label_i);
 }
 
-/* ---- reporting periods ------------------------------------------------ */
-
-static unsigned months_of(const struct periods *p)
-{
-	unsigned m = p ? (p->months & 0xfffu) : 0;
-
-	return m ? m : 1u << 11; /* December only */
-}
-
-/* First last-day-of-a-month on or after t among the months in mask. */
-static date_t month_end_on_or_after(unsigned mask, date_t t)
-{
-	int y, m;
-
-	if (t == DATE_NONE)
-		return DATE_NONE;
-	date_split(t, &y, &m, NULL);
-	/* The month of t ends on or after t, so the first set month from
-	 * there on is the answer; a year later at the latest. */
-	for (int k = 0; k < 13; k++, m++) {
-		if (m > 12) {
-			m = 1;
-			y++;
-		}
-		if (mask & (1u << (m - 1)))
-			return date_month_end(y, m);
-	}
-	return DATE_NONE;
-}
-
-date_t per_report_on_or_after(const struct periods *p, date_t t)
-{
-	return month_end_on_or_after(months_of(p), t);
-}
-
-/* The report dates of a periodic deadline: the reporting months, or the
- * annual task's own month. */
-static unsigned report_mask(const struct deadline *dl, const struct periods *p)
-{
-	const struct dl_part *d = &dl->d;
-
-	if (d->kind == DL_MULTI) {
-		for (int i = 0; i < dl->nparts && i < DL_MAX_PARTS; i++)
-			if (dl->parts[i].kind == DL_ANNUAL || dl->parts[i].kind == DL_ONGOING ||
-			    dl->parts[i].kind == DL_FROM) {
-				d = &dl->parts[i];
-				break;
-			}
-	}
-	if (d->kind == DL_ANNUAL && d->month >= 1 && d->month <= 12)
-		return 1u << (d->month - 1);
-	return months_of(p);
-}
-
-/* The start of a periodic deadline's reporting: a "from" deadline starts
- * owing reports at its start date. */
-static date_t periodic_start(const struct deadline *dl, date_t since)
-{
-	date_t start = DATE_NONE;
-
-	if (dl->d.kind == DL_FROM)
-		start = dl->d.start;
-	for (int i = 0; dl->d.kind == DL_MULTI && i < dl->nparts && i < DL_MAX_PARTS; i++)
-		if (dl->parts[i].kind == DL_FROM && dl->parts[i].start != DATE_NONE &&
-		    (start == DATE_NONE || dl->parts[i].start < start))
-			start = dl->parts[i].start;
-	if (since == DATE_NONE || (start != DATE_NONE && start > since))
-		return start;
-	return since;
-}
-
-date_t tl_effective_due(const struct deadline *dl, date_t extended_to, date_t since,
-			date_t last_update, const struct periods *p)
-{
-	unsigned mask;
-	date_t start, period_end;
-
-	if (extended_to != DATE_NONE)
-		return extended_to;
-	if (!dl)
-		return DATE_NONE;
-	if (dl_due(dl) != DATE_NONE)
-		return dl_due(dl);
-	if (!dl_is_periodic(dl))
-		return DATE_NONE;
-	mask = report_mask(dl, p);
-	start = periodic_start(dl, since);
-	if (last_update != DATE_NONE && (start == DATE_NONE || last_update >= start)) {
-		if (dl->d.kind == DL_ANNUAL && dl->d.month >= 1 && dl->d.month <= 12) {
-			/* A task done "vào tháng m hằng năm": an update counts for
-			 * the year whose month m has begun, so work reported in
-			 * March does not stand for December's; the next year's
-			 * month m is due after it. */
-			int y, m, d;
-			date_split(last_update, &y, &m, &d);
-			if (m < dl->d.month)
-				y--;
-			date_t next = date_month_end(y + 1, dl->d.month);
-			date_t first = month_end_on_or_after(mask, start);
-			return first != DATE_NONE && first > next ? first : next;
-		}
-		/* The update reported for its own period: the next one is due. */
-		period_end = month_end_on_or_after(mask, last_update);
-		return month_end_on_or_after(mask, period_end + 1);
-	}
-	return month_end_on_or_after(mask, start);
-}
-
 /* ---- timeliness ---------------------------------------------------------- */
 
 /* The part of a deadline that waits for a directive, if the deadline as a
@@ -245,6 +138,14 @@ static const struct dl_part *waiting_part(const struct deadline *dl)
 	return NULL;
 }
 
+/* The report date of the period holding today, for a recurring deadline. */
+static date_t recurring_current(const struct tl_input *in, date_t today)
+{
+	const struct dl_part *d = per_recurring_part(in->dl);
+
+	return per_report_in(per_months(per_rhythm_of(d), in->periods), today);
+}
+
 struct tl_result tl_compute(const struct tl_input *in, date_t today, int soon)
 {
 	struct tl_result r = { TL_UNDATED, 0 };
@@ -257,7 +158,15 @@ struct tl_result tl_compute(const struct tl_input *in, date_t today, int soon)
 		r.tl = TL_ON_HOLD;
 		return r;
 	}
-	if (in->status == ST_DONE) {
+	if (in->status == ST_DONE && per_recurring(in->dl) && due != DATE_NONE) {
+		/* Done for its period: once the period holding today is
+		 * settled (the due is a later report date) it is done on time;
+		 * else the duty is judged open against its due. */
+		if (today <= due && due > recurring_current(in, today)) {
+			r.tl = TL_DONE_ON_TIME;
+			return r;
+		}
+	} else if (in->status == ST_DONE) {
 		if (due == DATE_NONE || in->done_date == DATE_NONE || in->done_date <= due) {
 			r.tl = TL_DONE_ON_TIME;
 		} else {
@@ -274,7 +183,7 @@ struct tl_result tl_compute(const struct tl_input *in, date_t today, int soon)
 		return r;
 	}
 	if (today > due) {
-		r.tl = dl_is_periodic(in->dl) ? TL_UNREPORTED : TL_OVERDUE;
+		r.tl = per_recurring(in->dl) ? TL_UNREPORTED : TL_OVERDUE;
 		r.days = today - due;
 	} else {
 		r.tl = due - today <= soon ? TL_DUE_SOON : TL_ON_TRACK;

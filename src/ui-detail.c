@@ -1,7 +1,7 @@
 /* ui-detail.c — the detail area under the panes: the selected task (full
  * text wrapped, section, lead and partners, deadline as written and its
- * meaning, status and confirmation, timeliness, what lint finds, the
- * latest updates), or the selected document or unit when their pane has
+ * meaning, status and confirmation, timeliness, the latest periods of a
+ * recurring task, what lint finds, the latest updates), or the selected document or unit when their pane has
  * the focus; in a list view, what its selected row is about.
  */
 #include <stdio.h>
@@ -12,6 +12,7 @@
 #include "deadline.h"
 #include "hier.h"
 #include "lint.h"
+#include "period.h"
 #include "store.h"
 #include "text.h"
 #include "ui-ctx.h"
@@ -69,6 +70,36 @@ static void lint_line(struct ui *u, const struct task *tk, struct ui_lines *l)
 	sbuf_free(&b);
 }
 
+/* "Kỳ báo cáo: năm 2025 báo cáo muộn 5 ngày · năm 2026 chưa báo cáo · ..."
+ * for a recurring task: its latest periods and their state (period.h). */
+static void periods_line(struct ui *u, struct txn *t, const struct task *tk, struct ui_lines *l)
+{
+	struct per_task pt;
+	struct per_log log = {0};
+	struct per_period v[4];
+	struct sbuf b = {0};
+	char name[48];
+	size_t n;
+
+	if (!per_recurring_part(&tk->dl) ||
+	    per_task_load(t, tk, &u->ops->cfg->periods, &pt, &log, NULL) != 0)
+		return;
+	n = per_periods(&pt, &log, u->ops->today, v, 4);
+	per_log_free(&log);
+	if (!n)
+		return;
+	sbuf_puts(&b, "Kỳ báo cáo:");
+	for (size_t i = 0; i < n; i++) {
+		sbuf_printf(&b, "%s %s ", i ? " ·" : "", per_name(&pt, v[i].report, name, sizeof(name)));
+		if (v[i].state == PER_LATE)
+			sbuf_printf(&b, "báo cáo muộn %d ngày", v[i].late);
+		else
+			sbuf_puts(&b, per_state_label(v[i].state));
+	}
+	ui_lines_add(l, b.s, A_NORMAL);
+	sbuf_free(&b);
+}
+
 void ui_detail_task(struct ui *u, struct txn *t, uint64_t id, struct ui_lines *l, int cols,
                     int rows)
 {
@@ -112,6 +143,7 @@ void ui_detail_task(struct ui *u, struct txn *t, uint64_t id, struct ui_lines *l
 	if (tk.extended_to != DATE_NONE)
 		sbuf_printf(&b, "; gia hạn đến %s", date_vn(tk.extended_to, dbuf));
 	ui_lines_add(l, b.s, A_NORMAL);
+	periods_line(u, t, &tk, l);
 
 	sbuf_reset(&b);
 	sbuf_printf(&b, "Chủ trì: %s",

@@ -10,6 +10,8 @@
 #include "date.h"
 #include "indicator.h"
 #include "ops.h"
+#include "period.h"
+#include "store.h"
 #include "text.h"
 #include "ui-ctx.h"
 #include "ui-form.h"
@@ -23,6 +25,30 @@ static int clean_note(const struct ui_field *fd, char **out, struct err *e)
 
 	if (rc && e)
 		str_copy(e->field, fd->label, sizeof(e->field));
+	return rc;
+}
+
+/* The report date of the period typed in the update form's "Kỳ báo cáo"
+ * (period.h, per_parse), or DATE_NONE when left empty: the default. */
+static int form_period(struct ui *u, const struct ui_form *f, date_t *out, struct err *e)
+{
+	struct txn *t;
+	struct task k = {0};
+	struct per_task pt;
+	int rc;
+
+	*out = DATE_NONE;
+	if (f->nf < 5 || f->f[4].line.len == 0)
+		return 0;
+	if ((rc = store_read_begin(u->ops->st, &t, e)))
+		return rc;
+	rc = store_task_get(t, f->task, &k, e);
+	if (!rc && !(rc = per_task_load(t, &k, &u->ops->cfg->periods, &pt, NULL, e)))
+		rc = per_parse(&pt, f->f[4].line.s, u->ops->today, out, e);
+	store_read_end(t);
+	task_free(&k);
+	if (rc == ERR_INPUT && e)
+		str_copy(e->field, f->f[4].label, sizeof(e->field));
 	return rc;
 }
 
@@ -49,8 +75,7 @@ static int save_update(struct ui *u, struct ui_form *f, struct err *e)
 	struct ops_update_req q;
 
 	memset(&q, 0, sizeof(q));
-	rc = date_field(&f->f[3], &q.done_on, e);
-	if (rc)
+	if ((rc = date_field(&f->f[3], &q.done_on, e)) || (rc = form_period(u, f, &q.period, e)))
 		return rc;
 	rc = clean_note(&f->f[0], &note, e);
 	if (rc)
@@ -72,7 +97,6 @@ static int save_update(struct ui *u, struct ui_form *f, struct err *e)
 	q.status = status;
 	q.progress = (int)progress;
 	q.note = *note ? note : NULL;
-	q.period = DATE_NONE;
 	rc = ops_update_req(u->ops, &q, &uid, e);
 	free(note);
 	if (rc && e && !strcmp(e->field, "done_on"))

@@ -11,6 +11,7 @@
 #include "date.h"
 #include "import.h"
 #include "ops.h"
+#include "period.h"
 #include "store.h"
 #include "text.h"
 #include "ui-ctx.h"
@@ -283,6 +284,9 @@ int ui_form_open(struct ui *u, int kind)
 		/* the day the work was done, when reported late: empty is today */
 		text_field(&f->f[3], "Xong ngày", NULL, 10);
 		f->nf = 4;
+		/* a recurring task: the period reported for (empty: the default) */
+		if (per_recurring_part(&tk.dl))
+			text_field(&f->f[f->nf++], "Kỳ báo cáo", NULL, 40);
 		break;
 	case UF_STATUS:
 		snprintf(f->title, sizeof(f->title), "Trạng thái nhiệm vụ #%llu",

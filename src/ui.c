@@ -126,6 +126,7 @@ struct tl_result ui_task_tl(const struct ui *u, const struct task *t)
 	in.dl = &t->dl;
 	in.due = t->due;
 	in.done_date = t->done_date;
+	in.periods = &u->ops->cfg->periods;
 	return tl_compute(&in, u->ops->today, u->ops->cfg->soon_days);
 }
 

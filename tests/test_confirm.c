@@ -55,7 +55,7 @@ Test(confirm, a_unit_reporting_done_makes_a_claim_that_is_closed)
 	cr_assert_eq(k.progress, 100);
 	cr_assert_not(in_due_index(k.id, DATE_NONE), "a claim is closed: not in the due index");
 	cr_assert_eq(fx_count(ox_unit[OU_BTC], STORE_SLOT_CLOSED, STORE_SLOT_CLOSED), 1);
-	struct tl_input in = {k.status, &k.dl, k.due, k.done_date};
+	struct tl_input in = {k.status, &k.dl, k.due, k.done_date, NULL};
 	cr_assert_eq(tl_compute(&in, OX_TODAY, 14).tl, TL_DONE_ON_TIME,
 	             "judged by the day reported");
 	task_free(&k);
@@ -119,7 +119,7 @@ Test(confirm, a_returned_task_is_open_again_and_counts_as_not_done)
 	cr_assert_eq(k.confirm, CF_RETURNED);
 	cr_assert_eq(k.done_date, DATE_NONE);
 	cr_assert(in_due_index(k.id, ox.today - 1), "returned and past due: overdue again");
-	struct tl_input in = {k.status, &k.dl, k.due, k.done_date};
+	struct tl_input in = {k.status, &k.dl, k.due, k.done_date, NULL};
 	struct tl_result r = tl_compute(&in, ox.today, 14);
 	cr_assert_eq(r.tl, TL_OVERDUE);
 	cr_assert_eq(r.days, 10);

@@ -363,7 +363,7 @@ Test(extend, lateness_is_counted_against_the_original_deadline_too)
 	date_t orig;
 	cr_assert_eq(ops_late_original(&k, &ox_cfg.periods, ox.today, &orig), 42);
 	cr_assert_eq(orig, DUE);
-	struct tl_input in = {k.status, &k.dl, k.due, k.done_date};
+	struct tl_input in = {k.status, &k.dl, k.due, k.done_date, NULL};
 	cr_assert_eq(tl_compute(&in, ox.today, 14).tl, TL_ON_TRACK, "within the extended date");
 	char w[96];
 	cr_assert_str_eq(ops_late_original_text(42, 0, w, sizeof w),
@@ -415,7 +415,7 @@ Test(done_on, a_completion_entered_late_is_judged_by_the_day_the_work_was_done)
 	cr_assert_eq(ops_update_req(&ox, &q, NULL, &e), 0, "%s", e.msg);
 	struct task k = ox_get(id);
 	cr_assert_eq(k.done_date, date_make(2026, 6, 28));
-	struct tl_input in = {k.status, &k.dl, k.due, k.done_date};
+	struct tl_input in = {k.status, &k.dl, k.due, k.done_date, NULL};
 	cr_assert_eq(tl_compute(&in, ox.today, 14).tl, TL_DONE_ON_TIME);
 	task_free(&k);
 	struct update u;

@@ -1,10 +1,24 @@
 /* test_lint.c — "rõ việc, rõ người, rõ tiến độ": every rule firing and not
  * firing, at its boundaries, and over a store by document and unit. */
 #include "lint.h"
+#include "period.h"
 #include "report-fixture.h"
 
 TestSuite(lint, .init = rfx_open, .fini = rfx_close);
 TestSuite(lint_task);
+
+/* The engine's due of t with one report, on its last update (if any). */
+static date_t due_of(const struct task *t, const struct periods *p)
+{
+	struct per_task pt;
+	struct per_log l = {0};
+	per_task_of(t, PER_LEVEL_NONE, p, &pt);
+	if (t->last_update != DATE_NONE)
+		per_log_add(&l, 1, t->last_update, DATE_NONE);
+	date_t d = per_due(&pt, &l, DATE_NONE);
+	per_log_free(&l);
+	return d;
+}
 
 /* A task in memory: lead id (0 = none) and lead text, deadline phrase,
  * status, start and last update. */
@@ -23,7 +37,7 @@ static struct task mk(uint32_t lead, const char *lead_text, const char *phrase, 
 	t.start = start;
 	t.last_update = last_update;
 	t.done_date = status == ST_DONE ? last_update : DATE_NONE;
-	t.due = tl_effective_due(&t.dl, t.extended_to, t.start, t.last_update, NULL);
+	t.due = due_of(&t, NULL);
 	return t;
 }
 
@@ -79,53 +93,65 @@ Test(lint_task, directive_overdue_after_its_expected_year_only)
 	cr_assert_eq(lint_task(&t, TODAY, NULL), 0, "done tasks wait for nothing");
 }
 
-Test(lint_task, no_report_in_the_current_period)
+Test(lint_task, no_report_once_a_report_date_has_passed)
 {
-	/* December reports: the period of 23/11/2026 began on 01/01/2026 */
+	/* December reports; 2025 reported on its last day: 2026 is owed on
+	 * 31/12/2026, not yet on 23/11/2026 */
 	struct task t = mk(7, NULL, "thực hiện thường xuyên", ST_IN_PROGRESS, D(2025, 3, 1), D(2025, 12, 31));
-	cr_assert_eq(lint_task(&t, TODAY, NULL), BIT(LINT_NO_REPORT));
-	t = mk(7, NULL, "thực hiện thường xuyên", ST_IN_PROGRESS, D(2025, 3, 1), D(2026, 1, 1));
+	cr_assert_eq(t.due, D(2026, 12, 31));
 	cr_assert_eq(lint_task(&t, TODAY, NULL), 0);
+	cr_assert_eq(lint_task(&t, D(2026, 12, 31), NULL), 0, "the report date itself is in time");
+	cr_assert_eq(lint_task(&t, D(2027, 1, 1), NULL), BIT(LINT_NO_REPORT));
+	char buf[256];
+	lint_detail(&t, LINT_NO_REPORT, D(2027, 1, 2), NULL, buf, sizeof buf);
+	cr_assert_str_eq(buf, "chưa báo cáo năm 2026 (hạn báo cáo 31/12/2026, trễ 2 ngày); lần cập nhật "
+	                      "gần nhất 31/12/2025");
+	/* never reported: 2025 is missed */
 	t = mk(7, NULL, "thực hiện thường xuyên", ST_NOT_STARTED, D(2025, 3, 1), DATE_NONE);
 	cr_assert_eq(lint_task(&t, TODAY, NULL), BIT(LINT_NO_REPORT));
-	/* reported on 31/12/2026, the period's last day: clear that day; a new
-	 * period begins on 01/01/2027 and owes its own report */
-	t = mk(7, NULL, "thực hiện thường xuyên", ST_IN_PROGRESS, D(2025, 3, 1), D(2026, 12, 31));
-	cr_assert_eq(lint_task(&t, D(2026, 12, 31), NULL), 0);
-	cr_assert_eq(lint_task(&t, D(2027, 1, 1), NULL), BIT(LINT_NO_REPORT));
-	t.last_update = D(2027, 1, 1);
-	cr_assert_eq(lint_task(&t, D(2027, 1, 1), NULL), 0);
+	/* a report on 01/01/2026 settles the missed 2025, late */
+	t = mk(7, NULL, "thực hiện thường xuyên", ST_IN_PROGRESS, D(2025, 3, 1), D(2026, 1, 1));
+	cr_assert_eq(lint_task(&t, TODAY, NULL), 0);
 }
 
-Test(lint_task, annual_task_reports_in_its_own_month)
+Test(lint_task, annual_task_reports_at_the_end_of_its_own_month)
 {
-	/* "vào tháng 6 hằng năm": the period of 23/11/2026 began on 01/07/2026 */
-	struct task t = mk(7, NULL, "vào tháng 6 hằng năm", ST_IN_PROGRESS, D(2025, 3, 1), D(2026, 6, 30));
+	/* "vào tháng 6 hằng năm" set in August 2025: the first report is due
+	 * on 30/06/2026 */
+	struct task t = mk(7, NULL, "vào tháng 6 hằng năm", ST_IN_PROGRESS, D(2025, 8, 1), DATE_NONE);
 	cr_assert_eq(lint_task(&t, TODAY, NULL), BIT(LINT_NO_REPORT));
-	t.last_update = D(2026, 7, 1);
+	t = mk(7, NULL, "vào tháng 6 hằng năm", ST_IN_PROGRESS, D(2025, 8, 1), D(2026, 6, 30));
+	cr_assert_eq(t.due, D(2027, 6, 30));
 	cr_assert_eq(lint_task(&t, TODAY, NULL), 0);
-	cr_assert_eq(lint_period_start(&t.dl, NULL, TODAY), D(2026, 7, 1));
 }
 
 Test(lint_task, quarterly_reporting_moves_the_period)
 {
 	struct periods q = {(1u << 2) | (1u << 5) | (1u << 8) | (1u << 11)};
-	struct task t = mk(7, NULL, "thực hiện thường xuyên", ST_IN_PROGRESS, D(2025, 3, 1), D(2026, 9, 30));
-	cr_assert_eq(lint_period_start(&t.dl, &q, TODAY), D(2026, 10, 1));
+	struct task t = mk(7, NULL, "thực hiện thường xuyên", ST_IN_PROGRESS, D(2026, 7, 15), DATE_NONE);
+	t.due = due_of(&t, &q);
+	cr_assert_eq(t.due, D(2026, 9, 30));
 	cr_assert_eq(lint_task(&t, TODAY, &q), BIT(LINT_NO_REPORT));
-	cr_assert_eq(lint_task(&t, TODAY, NULL), 0, "yearly: reported within 2026");
+	t.last_update = D(2026, 9, 30);
+	t.due = due_of(&t, &q);
+	cr_assert_eq(lint_task(&t, TODAY, &q), 0, "the third quarter reported; the fourth not yet due");
+	t.due = due_of(&t, NULL);
+	cr_assert_eq(lint_task(&t, TODAY, NULL), 0, "yearly: owed on 31/12/2026");
 }
 
-Test(lint_task, no_report_spares_closed_future_and_extended_tasks)
+Test(lint_task, no_report_spares_tasks_on_hold_future_and_extended)
 {
+	/* done for 2025 (reported 01/06/2025): 2026 not yet due */
 	struct task t = mk(7, NULL, "thực hiện thường xuyên", ST_DONE, D(2025, 3, 1), D(2025, 6, 1));
 	cr_assert_eq(lint_task(&t, TODAY, NULL), 0);
+	cr_assert_eq(lint_task(&t, D(2027, 1, 1), NULL), BIT(LINT_NO_REPORT), "done for 2025 only");
 	t = mk(7, NULL, "thực hiện thường xuyên", ST_ON_HOLD, D(2025, 3, 1), DATE_NONE);
 	cr_assert_eq(lint_task(&t, TODAY, NULL), 0);
 	t = mk(7, NULL, "thực hiện từ năm 2027", ST_NOT_STARTED, D(2026, 1, 5), DATE_NONE);
 	cr_assert_eq(lint_task(&t, TODAY, NULL), 0, "starts next year");
 	t = mk(7, NULL, "thực hiện thường xuyên", ST_IN_PROGRESS, D(2025, 3, 1), DATE_NONE);
 	t.extended_to = D(2027, 1, 1);
+	t.due = due_of(&t, NULL);
 	cr_assert_eq(lint_task(&t, TODAY, NULL), 0);
 }
 
@@ -177,7 +203,7 @@ Test(lint, findings_carry_document_and_section_in_order)
 	cr_assert_eq(v[3].task, c);
 	cr_assert_eq(v[3].rule, LINT_NO_REPORT);
 	cr_assert_eq(v[3].doc, d2);
-	cr_assert(strstr(v[3].detail, "01/01/2026"), "%s", v[3].detail);
+	cr_assert(strstr(v[3].detail, "chưa báo cáo năm 2025 (hạn báo cáo 31/12/2025"), "%s", v[3].detail);
 	cr_assert_eq(v[4].task, f);
 	cr_assert_eq(v[4].rule, LINT_DIRECTIVE_OVERDUE);
 	free(v);

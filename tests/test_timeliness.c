@@ -1,8 +1,9 @@
-/* Tests of timeliness.c: status words, reporting periods, effective due
- * dates and timeliness. */
+/* Tests of timeliness.c: status words, reporting periods and timeliness
+ * (the periods and due dates themselves: test_period.c). */
 #include <criterion/criterion.h>
 #include <string.h>
 
+#include "period.h"
 #include "timeliness.h"
 
 #define D(y, m, d) date_make(y, m, d)
@@ -124,88 +125,6 @@ Test(timeliness, report_dates_every_quarter_end_february_in_leap_year)
 	cr_assert_eq(per_report_on_or_after(&february, D(2024, 3, 1)), D(2025, 2, 28));
 }
 
-/* ---- effective due dates --------------------------------------------------- */
-
-Test(timeliness, extension_wins)
-{
-	struct deadline dl = parsed("hoàn thành trong quý II/2023");
-
-	cr_assert_eq(tl_effective_due(&dl, D(2023, 9, 30), DATE_NONE, DATE_NONE, NULL), D(2023, 9, 30));
-	cr_assert_eq(tl_effective_due(&dl, DATE_NONE, DATE_NONE, DATE_NONE, NULL), D(2023, 6, 30));
-}
-
-Test(timeliness, one_off_and_undated_kinds)
-{
-	struct deadline dl = parsed("thực hiện từ năm 2024 - 2026");
-
-	cr_assert_eq(tl_effective_due(&dl, DATE_NONE, D(2024, 1, 1), D(2024, 7, 1), &june_december),
-		     D(2026, 12, 31), "updates do not move a one-off due date");
-	dl = parsed("theo nhiệm kỳ");
-	cr_assert_eq(tl_effective_due(&dl, DATE_NONE, D(2024, 1, 1), DATE_NONE, NULL), DATE_NONE);
-	dl = parsed("sau khi có văn bản của Trung ương năm 2023");
-	cr_assert_eq(tl_effective_due(&dl, DATE_NONE, D(2023, 1, 1), DATE_NONE, NULL), DATE_NONE);
-	cr_assert_eq(tl_effective_due(NULL, DATE_NONE, D(2023, 1, 1), DATE_NONE, NULL), DATE_NONE);
-}
-
-Test(timeliness, periodic_without_update_reports_at_first_report_date_after_start)
-{
-	struct deadline dl = parsed("thực hiện thường xuyên");
-
-	cr_assert_eq(tl_effective_due(&dl, DATE_NONE, D(2024, 1, 10), DATE_NONE, &june_december),
-		     D(2024, 6, 30));
-	cr_assert_eq(tl_effective_due(&dl, DATE_NONE, D(2024, 6, 30), DATE_NONE, &june_december),
-		     D(2024, 6, 30));
-	cr_assert_eq(tl_effective_due(&dl, DATE_NONE, D(2024, 1, 10), DATE_NONE, NULL), D(2024, 12, 31));
-	cr_assert_eq(tl_effective_due(&dl, DATE_NONE, DATE_NONE, DATE_NONE, NULL), DATE_NONE);
-}
-
-Test(timeliness, periodic_update_covers_its_period_and_the_next_falls_due)
-{
-	struct deadline dl = parsed("thực hiện thường xuyên");
-	date_t since = D(2024, 1, 10);
-
-	cr_assert_eq(tl_effective_due(&dl, DATE_NONE, since, D(2024, 6, 20), &june_december),
-		     D(2024, 12, 31));
-	cr_assert_eq(tl_effective_due(&dl, DATE_NONE, since, D(2024, 6, 30), &june_december),
-		     D(2024, 12, 31), "an update on the report date counts for that period");
-	cr_assert_eq(tl_effective_due(&dl, DATE_NONE, since, D(2024, 7, 1), &june_december),
-		     D(2025, 6, 30));
-	cr_assert_eq(tl_effective_due(&dl, DATE_NONE, since, D(2024, 12, 31), &december),
-		     D(2025, 12, 31));
-	cr_assert_eq(tl_effective_due(&dl, DATE_NONE, since, D(2025, 1, 1), &december),
-		     D(2026, 12, 31));
-}
-
-Test(timeliness, annual_with_month_reports_at_end_of_that_month)
-{
-	struct deadline dl = parsed("báo cáo vào tháng 3 hằng năm");
-
-	cr_assert_eq(dl.d.month, 3);
-	cr_assert_eq(tl_effective_due(&dl, DATE_NONE, D(2024, 5, 1), DATE_NONE, &june_december),
-		     D(2025, 3, 31));
-	cr_assert_eq(tl_effective_due(&dl, DATE_NONE, D(2024, 2, 1), DATE_NONE, &june_december),
-		     D(2024, 3, 31));
-	cr_assert_eq(tl_effective_due(&dl, DATE_NONE, D(2024, 2, 1), D(2024, 3, 20), &june_december),
-		     D(2025, 3, 31));
-	dl = parsed("thực hiện hằng năm");
-	cr_assert_eq(tl_effective_due(&dl, DATE_NONE, D(2024, 2, 1), DATE_NONE, &june_december),
-		     D(2024, 6, 30), "without a month: the reporting periods");
-}
-
-Test(timeliness, from_reports_start_at_its_start)
-{
-	struct deadline dl = parsed("thực hiện từ năm 2025");
-
-	cr_assert_eq(tl_effective_due(&dl, DATE_NONE, D(2024, 5, 1), DATE_NONE, &june_december),
-		     D(2025, 6, 30));
-	cr_assert_eq(tl_effective_due(&dl, DATE_NONE, D(2024, 5, 1), D(2024, 8, 1), &june_december),
-		     D(2025, 6, 30), "an update before the start does not count");
-	cr_assert_eq(tl_effective_due(&dl, DATE_NONE, D(2025, 8, 1), DATE_NONE, &june_december),
-		     D(2025, 12, 31));
-	cr_assert_eq(tl_effective_due(&dl, DATE_NONE, DATE_NONE, DATE_NONE, &june_december),
-		     D(2025, 6, 30));
-}
-
 /* ---- timeliness ------------------------------------------------------------- */
 
 struct tl_case {
@@ -288,41 +207,12 @@ Test(timeliness, compute_table)
 		in.dl = t[i].phrase ? &dl : NULL;
 		in.due = t[i].due;
 		in.done_date = t[i].done;
+		in.periods = NULL;
 		r = tl_compute(&in, t[i].today, t[i].soon);
 		cr_expect_eq(r.tl, t[i].want, "%s: got %s", t[i].what, tl_key(r.tl));
 		cr_expect_eq(r.days, t[i].days, "%s: days %d", t[i].what, r.days);
 		cr_expect_str_eq(tl_describe(r, buf, sizeof buf), t[i].text, "%s", t[i].what);
 	}
-}
-
-/* The whole chain as the store uses it: effective due, then timeliness. */
-static struct tl_result periodic_on(date_t last_update, date_t today)
-{
-	struct deadline dl = parsed("thực hiện thường xuyên");
-	struct tl_input in = { ST_IN_PROGRESS, &dl, DATE_NONE, DATE_NONE };
-
-	in.due = tl_effective_due(&dl, DATE_NONE, D(2024, 1, 10), last_update, &june_december);
-	return tl_compute(&in, today, 14);
-}
-
-Test(timeliness, periodic_with_and_without_updates)
-{
-	struct tl_result r;
-
-	r = periodic_on(DATE_NONE, D(2024, 7, 1));
-	cr_assert_eq(r.tl, TL_UNREPORTED, "no report for the first half");
-	cr_assert_eq(r.days, 1);
-	r = periodic_on(D(2024, 6, 28), D(2024, 7, 1));
-	cr_assert_eq(r.tl, TL_ON_TRACK, "reported in June: December is next");
-	cr_assert_eq(r.days, D(2024, 12, 31) - D(2024, 7, 1));
-	r = periodic_on(D(2024, 6, 28), D(2024, 12, 20));
-	cr_assert_eq(r.tl, TL_DUE_SOON);
-	cr_assert_eq(r.days, 11);
-	r = periodic_on(D(2024, 6, 28), D(2025, 1, 2));
-	cr_assert_eq(r.tl, TL_UNREPORTED, "no report for the second half");
-	cr_assert_eq(r.days, 2);
-	r = periodic_on(D(2024, 12, 30), D(2025, 1, 2));
-	cr_assert_eq(r.tl, TL_ON_TRACK);
 }
 
 Test(timeliness, describe_truncates_on_a_character_boundary)
@@ -334,20 +224,25 @@ Test(timeliness, describe_truncates_on_a_character_boundary)
 	cr_assert_str_eq(tl_describe(r, buf, sizeof buf), "qu");
 }
 
-Test(timeliness, annual_with_month_needs_a_report_in_that_month)
+/* "Hoàn thành" on a recurring task is done for its period: done on time
+ * while the period holding today is reported, then open again. */
+Test(timeliness, recurring_done_is_done_for_its_period_only)
 {
-	struct deadline dl;
-	struct periods dec = {1u << 11};
-	cr_assert(dl_parse("vào tháng 12 hằng năm", &dl));
-	date_t since = date_make(2025, 1, 15);
-	/* Updated in March 2026: that is not December 2026's report. */
-	cr_assert_eq(tl_effective_due(&dl, DATE_NONE, since, date_make(2026, 3, 10), &dec),
-	             date_make(2026, 12, 31));
-	/* Updated in December 2026 (or late, in January 2027): next is 2027. */
-	cr_assert_eq(tl_effective_due(&dl, DATE_NONE, since, date_make(2026, 12, 5), &dec),
-	             date_make(2027, 12, 31));
-	cr_assert_eq(tl_effective_due(&dl, DATE_NONE, since, date_make(2027, 1, 4), &dec),
-	             date_make(2027, 12, 31));
-	/* Never updated: the first December after the start. */
-	cr_assert_eq(tl_effective_due(&dl, DATE_NONE, since, DATE_NONE, &dec), date_make(2025, 12, 31));
+	struct deadline dl = parsed("báo cáo vào tháng 12 hằng năm");
+	/* the 2026 report is in: 2027 is owed */
+	struct tl_input in = {ST_DONE, &dl, D(2027, 12, 31), D(2026, 6, 10), &december};
+	struct tl_result r = tl_compute(&in, D(2026, 11, 1), 14);
+
+	cr_assert_eq(r.tl, TL_DONE_ON_TIME);
+	r = tl_compute(&in, D(2027, 1, 2), 14);
+	cr_assert_eq(r.tl, TL_ON_TRACK, "the duty goes on: got %s", tl_key(r.tl));
+	cr_assert_eq(r.days, D(2027, 12, 31) - D(2027, 1, 2));
+	r = tl_compute(&in, D(2028, 1, 3), 14);
+	cr_assert_eq(r.tl, TL_UNREPORTED, "2027 was never reported: got %s", tl_key(r.tl));
+	cr_assert_eq(r.days, 3);
+	/* A one-off task done stays done. */
+	struct deadline once = parsed("hoàn thành trong năm 2026");
+	struct tl_input o = {ST_DONE, &once, D(2026, 12, 31), D(2026, 6, 10), &december};
+	cr_assert_eq(tl_compute(&o, D(2028, 1, 3), 14).tl, TL_DONE_ON_TIME);
+	(void)june_december;
 }
