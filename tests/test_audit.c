@@ -141,7 +141,7 @@ Test(audit, describe_shows_before_and_after_in_words)
 	free(s);
 	a.after = (char *)"not json \007";
 	s = audit_describe(&a, 0);
-	cr_assert_str_eq(s, "not json ?");
+	cr_assert_str_eq(s, "not json ␇");
 	free(s);
 }
 
