@@ -209,6 +209,7 @@ struct ui {
 	int msg_error;
 	uint64_t marker;         /* store change marker of the last load */
 	int cols_seen, rows_seen; /* screen size of the last frame */
+	int full;                /* z: the focused pane takes the whole width */
 	int quit;
 };
 
@@ -360,6 +361,10 @@ void ui_units_draw(struct ui *u, struct txn *t);
 int ui_units_search(struct ui *u);
 /* Display name of a unit id ("" for 0, "#id" when unknown). */
 const char *ui_unit_name(const struct ui *u, uint32_t id);
+/* A short name of unit id for a narrow column: the first of its
+ * abbreviations that fits in maxw columns, else the shortest one, else its
+ * name (cut when drawn).  Into buf; returns buf ("" for 0). */
+char *ui_unit_short(const struct ui *u, uint32_t id, int maxw, char *buf, size_t len);
 
 /* ---- ui-docs.c ---- */
 int ui_docs_sync(struct ui *u, struct txn *t, struct err *e);

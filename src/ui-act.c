@@ -233,6 +233,15 @@ static void act(struct ui *u, enum ui_act a)
 	case UA_QUEUE:
 		open_list_view(u, a);
 		break;
+	case UA_FULL:
+		if (u->view == UI_VIEW_PANES) {
+			u->full = !u->full;
+			ui_msg(u, 0, u->full ? "Khung chiếm cả chiều ngang (z: trở lại ba khung)."
+			                     : "Trở lại ba khung.");
+		} else {
+			ui_msg(u, 0, "Danh sách này đã chiếm cả chiều ngang.");
+		}
+		break;
 	case UA_REDRAW:
 		clearok(curscr, TRUE);
 		ui_reload(u);

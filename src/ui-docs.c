@@ -117,6 +117,9 @@ void ui_docs_draw(struct ui *u, struct txn *t)
 	int focused = u->focus == UI_DOCS && u->view == UI_VIEW_PANES;
 	struct sbuf b = { 0 };
 
+	if (w <= 0)
+		return;
+
 	if (p->l.n == 0) {
 		for (r = 0; r < page; r++)
 			ui_blank(lo->pane_y + 1 + r, x, w, A_NORMAL);

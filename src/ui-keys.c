@@ -64,6 +64,8 @@ static const struct ui_keydef keydefs[] = {
 	{ UA_RETURN, "return", "T",
 	  "trả lại, yêu cầu thực hiện lại; trên đề nghị gia hạn: không chấp nhận (kèm lý do)",
 	  { CH('T') } },
+	{ UA_FULL, "full-width", "z",
+	  "khung đang chọn chiếm cả chiều ngang (nhấn lần nữa: trở lại ba khung)", { CH('z') } },
 	{ UA_REDRAW, "redraw", "Ctrl-L", "vẽ lại và đọc lại dữ liệu", { CH(12) } },
 	{ UA_BACK, "back", "Esc", "đóng màn hình đang xem", { CH(27) } },
 	{ UA_HELP, "help", "?  F1", "trợ giúp về phím", { CH('?'), FN(KEY_F(1)) } },
