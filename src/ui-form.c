@@ -127,7 +127,8 @@ static void filter_field(struct ui *u, struct ui_field *fd)
 	for (i = 0; i < ST_COUNT; i++)
 		fd->choices[1 + i] = st_label((enum task_status)i);
 	for (i = 0; i < TL_COUNT; i++)
-		fd->choices[1 + ST_COUNT + i] = tl_label((enum timeliness)i);
+		fd->choices[1 + ST_COUNT + i] = i == TL_OVERDUE ? "quá hạn (cả chưa báo cáo)"
+		                                                : tl_label((enum timeliness)i);
 	fd->heads[1] = "Theo trạng thái (đơn vị báo cáo):";
 	fd->heads[1 + ST_COUNT] = "Theo tình trạng (so với thời hạn):";
 	fd->nchoices = filter_choice_count();
@@ -422,12 +423,39 @@ static int list_rows(const struct ui_field *fd, int *rowof)
 	return r;
 }
 
-/* ↑ ↓ PgUp PgDn Home End move in a list; a row's letter (or, as in the
- * other choices, its number) selects it.  Returns 1 if the key was used. */
+/* The letter shown before choice i of a list: a, b, ... leaving out j
+ * and k, which move as everywhere else. */
+static char list_letter(int i)
+{
+	char c = (char)('a' + i);
+
+	return c >= 'j' ? (char)(c + 2) : c;
+}
+
+/* The choice a letter (either case) picks, or -1. */
+static int letter_choice(uint32_t ch, int n)
+{
+	int i;
+
+	if (ch >= 'A' && ch <= 'Z')
+		ch = ch - 'A' + 'a';
+	for (i = 0; i < n; i++)
+		if ((uint32_t)list_letter(i) == ch)
+			return i;
+	return -1;
+}
+
+/* ↑ ↓ j k PgUp PgDn Home End move in a list; a row's letter (or, as in
+ * the other choices, its number) selects it.  Returns 1 if the key was
+ * used. */
 static int list_key(struct ui_field *fd, struct ui_key k)
 {
-	int n = fd->nchoices;
+	int n = fd->nchoices, c;
 
+	if (!k.fn && (k.ch == 'j' || k.ch == 'k')) {
+		k.fn = 1;
+		k.ch = k.ch == 'j' ? KEY_DOWN : KEY_UP;
+	}
 	if (k.fn) {
 		switch (k.ch) {
 		case KEY_UP: fd->choice = fd->choice > 0 ? fd->choice - 1 : 0; return 1;
@@ -437,12 +465,8 @@ static int list_key(struct ui_field *fd, struct ui_key k)
 		default: return 0;
 		}
 	}
-	if (k.ch >= 'a' && k.ch < 'a' + (uint32_t)n) {
-		fd->choice = (int)(k.ch - 'a');
-		return 1;
-	}
-	if (k.ch >= 'A' && k.ch < 'A' + (uint32_t)n) {
-		fd->choice = (int)(k.ch - 'A');
+	if ((c = letter_choice(k.ch, n)) >= 0) {
+		fd->choice = c;
 		return 1;
 	}
 	if (k.ch >= '1' && k.ch <= '9' && (int)(k.ch - '1') < n) {
@@ -592,7 +616,7 @@ static void draw_list(struct ui *u, struct ui_field *fd, int y, int x, int w, in
 			ui_put(y + r - 1, x, w, fd->heads[i], A_BOLD);
 		if (r < 0 || r >= h)
 			continue;
-		snprintf(buf, sizeof(buf), "  %c. %s", 'a' + i, fd->choices[i]);
+		snprintf(buf, sizeof(buf), "  %c. %s", list_letter(i), fd->choices[i]);
 		ui_put(y + r, x, w, buf, i == fd->choice ? ui_attr(u, UC_SEL) : A_NORMAL);
 	}
 	if (fd->top > 0)
@@ -647,7 +671,7 @@ static const char *hint_of(const struct ui_form *f)
 {
 	switch (f->kind) {
 	case UF_FILTER:
-		return "↑/↓ hoặc chữ cái: chọn · Enter: áp dụng · Esc: hủy";
+		return "j/k, ↑/↓ hoặc chữ cái: chọn · Enter: áp dụng · Esc: hủy";
 	case UF_STATUS:
 		return "←/→ hoặc số: chọn · Enter: áp dụng · Esc: hủy";
 	case UF_IMPORT:

@@ -232,9 +232,16 @@ static int matches(struct ui *u, const struct task *tk)
 {
 	const struct ui_tasks *p = &u->tasks;
 
+	enum timeliness tl;
+
 	if (p->fkind == UI_FILTER_STATUS)
 		return tk->status == p->fvalue;
-	return (int)ui_task_tl(u, tk).tl == p->fvalue;
+	tl = ui_task_tl(u, tk).tl;
+	/* "quá hạn" means what the counts and `o` mean: the domain's one
+	 * predicate, which takes in the missing reports (chưa báo cáo). */
+	if (p->fvalue == TL_OVERDUE)
+		return tl_is_overdue(tl);
+	return (int)tl == p->fvalue;
 }
 
 int ui_tasks_filter_step(struct ui *u, struct txn *t, size_t budget)

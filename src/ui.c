@@ -347,6 +347,11 @@ static void draw_status(struct ui *u)
 	sbuf_printf(&left, " %s · %s · %s · %s", who->login,
 	            who->unit ? ui_unit_name(u, who->unit) : "(chưa gắn đơn vị)",
 	            role_label(who->role), date_vn(u->ops->today, d));
+	if (u->tasks.fkind != UI_FILTER_NONE && u->view == UI_VIEW_PANES) {
+		char flt[120];
+
+		sbuf_printf(&left, " · lọc: %s", ui_tasks_filter_label(u, flt, sizeof(flt)));
+	}
 	room = lo->cols - txt_width(left.s) - 1;
 	for (i = 0; hints[i] && !hint; i++)
 		if (txt_width(hints[i]) <= room)
