@@ -364,8 +364,8 @@ Test(timeliness, overdue_predicate_is_the_counters_meaning)
 	for (t = 0; t < TL_COUNT; t++)
 		cr_expect_eq(tl_is_overdue((enum timeliness)t),
 		             t == TL_OVERDUE || t == TL_UNREPORTED, "%s", tl_key((enum timeliness)t));
-	memset(&dl, 0, sizeof(dl));
-	dl.kind = DL_ONGOING;
+	dl_init(&dl);
+	dl.d.kind = DL_ONGOING;
 	in.status = ST_IN_PROGRESS;
 	in.dl = &dl;
 	in.due = today - 3;
