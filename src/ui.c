@@ -564,6 +564,12 @@ int ui_main(struct ops_ctx *c, struct err *e)
 	memset(&u, 0, sizeof(u));
 	u.ops = c;
 	u.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	if (!u.utf8)
+		return err_set(e, ERR_USAGE,
+		               "locale hiện tại (bảng mã %s) không phải UTF-8: màn hình tiếng Việt sẽ "
+		               "hiện sai. Hãy chạy với LANG=C.UTF-8 (hoặc vi_VN.UTF-8), ví dụ: "
+		               "LANG=C.UTF-8 LC_ALL=C.UTF-8 theodoi",
+		               nl_langinfo(CODESET));
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return err_set(e, ERR_IO, "màn hình cần một terminal (stdin và stdout)");
 	store_last_txn(c->st, &u.marker, NULL);
@@ -607,9 +613,9 @@ int ui_main(struct ops_ctx *c, struct err *e)
 	if (c->who.role == ROLE_NONE)
 		ui_msg(&u, 1, "Người dùng “%s” chưa được đăng ký trong cấu hình: chỉ xem.",
 		       c->who.login);
-	else if (!u.utf8)
-		ui_msg(&u, 1, "Bảng mã của locale không phải UTF-8: chữ tiếng Việt có thể hiện sai "
-		              "(đặt LANG=C.UTF-8).");
+	else if (!u.color && !has_colors())
+		ui_msg(&u, 0, "Terminal “%s” không có màu: tình trạng nhiệm vụ chỉ hiện bằng ký hiệu "
+		              "(! quá hạn, ~ sắp đến hạn, ...).", termname());
 	else if (c->who.role == ROLE_VIEWER)
 		ui_msg(&u, 0, "Vai trò chỉ xem: không cập nhật được nhiệm vụ.");
 	loop(&u);

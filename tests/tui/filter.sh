@@ -53,5 +53,6 @@ for size in "80 24" "120 40"; do
 	keys Escape
 	quit_and_check_restored
 	tmux -L "$SOCK" kill-server 2>/dev/null
+	sleep 0.3
 done
 pass

@@ -56,5 +56,6 @@ for size in "80 24" "120 40"; do
 	[ "$w" -le "$1" ] || fail "$1x$2: a line is $w columns wide"
 	quit_and_check_restored
 	tmux -L "$SOCK" kill-server 2>/dev/null
+	sleep 0.3
 done
 pass
