@@ -99,6 +99,7 @@ struct ui_due {
 
 struct ui_source {
 	uint64_t doc;
+	uint64_t task;           /* the text is task `task` in full (ui-taskview.c) */
 	char *text;              /* sanitised original text, or NULL */
 	size_t *lines;           /* start offsets of the wrapped lines ... */
 	size_t *lens;            /* ... and their lengths */
@@ -419,5 +420,10 @@ size_t ui_help_rows(void);
 int ui_source_open(struct ui *u, struct txn *t, uint64_t doc, struct err *e);
 void ui_source_draw(struct ui *u);
 void ui_source_free(struct ui *u);
+
+/* ---- ui-taskview.c ---- */
+/* Enter on a task: the task in full (text, deadline, extensions, every
+ * update) in the scrolling text view. */
+int ui_taskview_open(struct ui *u, struct txn *t, uint64_t id, struct err *e);
 
 #endif

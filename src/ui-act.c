@@ -62,6 +62,11 @@ static int enter_in(struct ui *u, struct txn *t, struct err *e)
 	return ui_view_enter(u, t, e);
 }
 
+static int taskview_in(struct ui *u, struct txn *t, struct err *e)
+{
+	return ui_taskview_open(u, t, ui_tasks_selected(u), e);
+}
+
 static int source_in(struct ui *u, struct txn *t, struct err *e)
 {
 	uint64_t doc = ui_pointed_doc(u, t);
@@ -89,6 +94,8 @@ static void act_open(struct ui *u)
 		ui_units_toggle(u);
 	else if (u->focus == UI_DOCS)
 		u->focus = UI_TASKS;
+	else if (ui_tasks_selected(u))
+		ui_with_txn(u, taskview_in);
 }
 
 /* Esc while a search, a lint check or a filter runs stops it. */

@@ -20,7 +20,8 @@ static const struct ui_keydef keydefs[] = {
 	{ UA_TOP, "top", "g  Home", "về dòng đầu", { CH('g'), FN(KEY_HOME) } },
 	{ UA_BOTTOM, "bottom", "G  End", "xuống dòng cuối", { CH('G'), FN(KEY_END) } },
 	{ UA_OPEN, "open", "Enter  Space",
-	  "mở/đóng đơn vị; trong các danh sách: đến nhiệm vụ, văn bản hoặc đơn vị cấp dưới",
+	  "mở/đóng đơn vị; trên nhiệm vụ: xem đầy đủ (nội dung, thời hạn, gia hạn, mọi cập "
+	  "nhật); trong các danh sách: đến nhiệm vụ, văn bản hoặc đơn vị cấp dưới",
 	  { CH('\n'), CH('\r'), FN(KEY_ENTER), CH(' ') } },
 	{ UA_UPDATE, "update", "u",
 	  "cập nhật tiến độ: ghi chú, % hoàn thành, trạng thái; trong màn hình chỉ tiêu: ghi "
