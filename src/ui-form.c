@@ -18,6 +18,7 @@
 #include "util.h"
 
 #define NOTE_MAX 2000   /* bytes of a note or a reason (ui-form-save.c checks) */
+#define NOTE_ROWS 3     /* lines a note or a reason shows, word-wrapped */
 #define PATH_FIELD_MAX 1024
 
 /* Everything after the choices "Tất cả": statuses then timeliness. */
@@ -32,6 +33,7 @@ static void text_field(struct ui_field *f, const char *label, const char *text, 
 	f->label = label;
 	uil_init(&f->line, text, max);
 	f->fresh = text && *text;
+	f->rows = max == NOTE_MAX ? NOTE_ROWS : 0;
 }
 
 static void status_field(struct ui_field *f, int current)
@@ -594,6 +596,27 @@ static int draw_text(struct ui_field *fd, int y, int x, int w, attr_t a)
 	return x + col;
 }
 
+/* Draw a note field, word-wrapped on fd->rows lines from (y, x); sets
+ * the cursor's place. */
+static void draw_wrapped(struct ui_field *fd, int y, int x, int w, attr_t a, int *cy, int *cx)
+{
+	size_t st[8], ln[8];
+	int rows = fd->rows < 8 ? fd->rows : 8, n, r, row, col;
+
+	n = uil_wrap_view(&fd->line, w, rows, st, ln, &row, &col);
+	for (r = 0; r < rows; r++) {
+		ui_blank(y + r, x, w, a);
+		if (r < n) {
+			char *vis = xstrndup(fd->line.s + st[r], ln[r]);
+
+			ui_put_cut(y + r, x, w, vis, a);
+			free(vis);
+		}
+	}
+	*cy = y + row;
+	*cx = x + col;
+}
+
 /* Draw a list field in h rows at (y, x), scrolled to show the selection. */
 static void draw_list(struct ui *u, struct ui_field *fd, int y, int x, int w, int h)
 {
@@ -689,6 +712,8 @@ static int field_rows(const struct ui_field *fd, int room)
 {
 	int n;
 
+	if (fd->kind == UFF_TEXT && fd->rows > 1)
+		return fd->rows + 1;
 	if (fd->kind != UFF_LIST)
 		return 2;
 	n = list_rows(fd, NULL);
@@ -733,7 +758,15 @@ void ui_form_draw(struct ui *u)
 			continue;
 		}
 		ui_put(fy, x + 2, lw, fd->label, la);
-		if (fd->kind == UFF_TEXT) {
+		if (fd->kind == UFF_TEXT && fd->rows > 1) {
+			int wy, wx;
+
+			draw_wrapped(fd, fy, fx, fw, field_a, &wy, &wx);
+			if (i == f->cur) {
+				cx = wx;
+				cy = wy;
+			}
+		} else if (fd->kind == UFF_TEXT) {
 			int c = draw_text(fd, fy, fx, fw, field_a);
 
 			if (i == f->cur) {
