@@ -603,6 +603,9 @@ int ui_main(struct ops_ctx *c, struct err *e)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	/* Light on the wire: let curses scroll lines with the terminal's
+	 * insert/delete line and scroll region instead of rewriting them. */
+	idlok(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
 	ui_colors_init(&u);
