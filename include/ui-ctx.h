@@ -182,6 +182,12 @@ struct ui_search {
 	int running;             /* a search over stored rows is in progress */
 	size_t pos;              /* next row to look at */
 	size_t left;             /* rows still to look at */
+	int fresh;               /* typed anew: from the first row, no wrap message */
+	size_t from;             /* n / N: the row the search left from */
+	int marked;              /* the search form is open: origin_* hold where it began */
+	int origin_pane;
+	size_t origin_sel, origin_top;
+	uint32_t origin_unit;
 };
 
 struct ui {
@@ -340,11 +346,20 @@ uint64_t ui_queue_selected_ext(const struct ui *u);
 void ui_queue_free(struct ui *u);
 
 /* ---- ui-search.c ---- */
-/* Search the current pane (or the due view) for text, from the row after
- * the selection, case and diacritics ignored. */
+/* Search the current pane (or the due view) for text, from its first row
+ * (as less and vim do for a new search), case and diacritics ignored. */
 void ui_search_start(struct ui *u, const char *text);
-/* n / N: the next / previous match of the last search. */
+/* n / N: the next / previous match of the last search, wrapping round the
+ * list (the message line says so when it wraps). */
 void ui_search_again(struct ui *u, int dir);
+/* The search form opened: remember the selection to search from and to
+ * go back to on Esc. */
+void ui_search_mark(struct ui *u);
+/* The search text changed while typing: search again, from the first row,
+ * as each character is typed (an empty text goes back to the start). */
+void ui_search_live(struct ui *u, const char *text);
+/* Esc in the search form: back to the selection it opened on. */
+void ui_search_cancel(struct ui *u);
 /* Look at up to `budget` rows; called between keys while u->search.running. */
 void ui_search_step(struct ui *u, struct txn *t, size_t budget);
 
@@ -357,8 +372,10 @@ void ui_units_toggle(struct ui *u);
 int ui_units_reveal(struct ui *u, uint32_t id);
 void ui_units_forget_counts(struct ui *u);
 void ui_units_draw(struct ui *u, struct txn *t);
-/* Find the next unit (from the selection, in u->search.dir) whose name,
- * code or abbreviations contain the folded needle; 1 if found. */
+/* Find the next unit (from the selection, or from the first unit for a
+ * fresh search, in u->search.dir) whose name, code or abbreviations
+ * contain the folded needle; 1 if found, 2 if found after going round
+ * the end of the tree, 0 if none. */
 int ui_units_search(struct ui *u);
 /* Display name of a unit id ("" for 0, "#id" when unknown). */
 const char *ui_unit_name(const struct ui *u, uint32_t id);

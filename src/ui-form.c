@@ -342,6 +342,7 @@ int ui_form_open(struct ui *u, int kind)
 		str_copy(f->title, "/", sizeof(f->title));
 		text_field(&f->f[0], "Tìm", NULL, 256);
 		f->nf = 1;
+		ui_search_mark(u);
 		break;
 	default:
 		rc = -1;
@@ -543,6 +544,11 @@ void ui_form_key(struct ui *u, struct ui_key k)
 			close_form(u);
 		return;
 	}
+	if (!k.fn && k.ch == 27 && f->kind == UF_SEARCH) {
+		ui_search_cancel(u);
+		close_form(u);
+		return;
+	}
 	if (!k.fn && k.ch == 27) {
 		if (ui_form_dirty(f))
 			f->asking = 1;
@@ -575,6 +581,16 @@ void ui_form_key(struct ui *u, struct ui_key k)
 		f->stage = 0;
 		f->ptop = 0;
 		f->info[0] = '\0';
+	}
+	if (f->kind == UF_SEARCH) {
+		/* Incremental: each change of the text searches again. */
+		char *before = xstrdup(cur->line.s);
+
+		field_key(cur, k);
+		if (strcmp(before, cur->line.s) != 0)
+			ui_search_live(u, cur->line.s);
+		free(before);
+		return;
 	}
 	field_key(cur, k);
 }

@@ -298,11 +298,15 @@ int ui_units_search(struct ui *u)
 	if (!n || !u->search.needle)
 		return 0;
 	start = p->l.n ? p->rows[p->l.sel] : 0;
+	if (u->search.fresh)
+		start = u->search.dir > 0 ? n - 1 : 0; /* from the first unit */
 	for (k = 1; k <= n; k++) {
 		i = u->search.dir > 0 ? (start + k) % n : (start + n - k % n) % n;
 		if (txt_contains(folded_of(p, i), u->search.needle)) {
 			ui_units_reveal(u, hier_at(p->h, i)->id);
-			return 1;
+			if (u->search.fresh)
+				return 1;
+			return (u->search.dir > 0 ? i <= start : i >= start) ? 2 : 1;
 		}
 	}
 	return 0;

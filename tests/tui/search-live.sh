@@ -1,0 +1,53 @@
+#!/bin/sh
+# Search like less and vim: a new search runs as it is typed and starts
+# from the first row (not from the cursor), Esc goes back to where it
+# began, n goes round the end of the list and says so, and n on the only
+# match keeps it (never "không tìm thấy" while a match is selected).  At
+# 80x24 and 120x40.
+NAME=search-live
+. tests/tui/lib.inc
+
+setup
+for size in "80 24" "120 40"; do
+	set -- $size
+	start_tui "$1" "$2"
+	wait_for "Văn phòng Tỉnh ủy (Ban, mã tu-vp)" || fail "$1x$2: the tree does not open on the user's unit"
+	# Incremental, from the top: Ban Tổ chức Tỉnh ủy is above the cursor.
+	keys /
+	type_text "to chuc"
+	wait_for "(Ban, mã tu-btc)" || fail "$1x$2: typing does not search, or not from the top"
+	keys Escape
+	wait_for "Văn phòng Tỉnh ủy (Ban, mã tu-vp)" || fail "$1x$2: Esc does not go back"
+	keys /
+	type_text "to chuc"
+	keys Enter
+	wait_for "(Ban, mã tu-btc)" || fail "$1x$2: / does not start from the top"
+	# n round the end: it says so and comes back to the first match.
+	i=0
+	while ! screen | grep -qF "tiếp tục từ đầu danh sách" && [ "$i" -lt 30 ]; do
+		keys n
+		i=$((i + 1))
+	done
+	[ "$i" -ge 2 ] || fail "$1x$2: n wrapped at once"
+	screen | grep -qF "tiếp tục từ đầu danh sách" || fail "$1x$2: n never says it wrapped"
+	screen | grep -qF "(Ban, mã tu-btc)" || fail "$1x$2: after wrapping n is not on the first match"
+	screen | grep -qF "Không tìm thấy" && fail "$1x$2: n says nothing was found"
+	quit_and_check_restored
+	tmux -L "$SOCK" kill-server 2>/dev/null
+	sleep 0.3
+
+	# The only match in the tasks pane: n keeps it and says it wrapped.
+	start_tui "$1" "$2" own
+	keys /
+	type_text "chu ky so"
+	keys Enter
+	wait_for "Nhiệm vụ #31 · mục" || fail "$1x$2: tasks: the match #31 is not selected"
+	keys n
+	wait_for "tiếp tục từ đầu danh sách" || fail "$1x$2: tasks: n on the only match does not wrap"
+	screen | grep -qF "Không tìm thấy" && fail "$1x$2: tasks: n says nothing was found"
+	screen | grep -qF "Nhiệm vụ #31 · mục" || fail "$1x$2: tasks: n leaves the only match"
+	quit_and_check_restored
+	tmux -L "$SOCK" kill-server 2>/dev/null
+	sleep 0.3
+done
+pass
