@@ -177,7 +177,7 @@ struct ui_queue {
 
 struct ui_search {
 	char *needle;            /* folded, or NULL when nothing was searched */
-	int pane;                /* where: enum ui_pane, or -1 for the due view */
+	int pane;                /* where: enum ui_pane, -1 the due view, -2 another list view */
 	int dir;                 /* +1 forward, -1 backward */
 	int running;             /* a search over stored rows is in progress */
 	size_t pos;              /* next row to look at */
@@ -268,6 +268,9 @@ void ui_view_close(struct ui *u);
 /* Forget what every view read from the store (next frame reads again). */
 void ui_views_forget(struct ui *u);
 void ui_views_free(struct ui *u);
+/* Look at up to `budget` rows of the current list view (not DUE) for the
+ * search's needle from u->search.pos; selects the match and returns 1. */
+int ui_view_search_step(struct ui *u, struct txn *t, size_t budget);
 /* 1 while a view has work left for the idle slices (the lint checks). */
 int ui_views_busy(const struct ui *u);
 void ui_views_step(struct ui *u, struct txn *t, size_t budget);

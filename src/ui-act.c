@@ -211,14 +211,11 @@ static void act(struct ui *u, enum ui_act a)
 		ui_due_open(u, a == UA_SOON);
 		break;
 	case UA_SEARCH:
-		if (u->view == UI_VIEW_PANES || u->view == UI_VIEW_DUE)
-			ui_form_open(u, UF_SEARCH);
-		else
-			ui_msg(u, 1, "Tìm (/) dùng trong các khung và danh sách quá hạn, sắp đến hạn.");
+		ui_form_open(u, UF_SEARCH);
 		break;
 	case UA_SEARCH_NEXT:
 	case UA_SEARCH_PREV:
-		if (u->view == UI_VIEW_PANES || u->view == UI_VIEW_DUE)
+		if (u->view == UI_VIEW_PANES || ui_view_is_list(u->view))
 			ui_search_again(u, a == UA_SEARCH_NEXT ? 1 : -1);
 		break;
 	case UA_FILTER:

@@ -33,9 +33,10 @@ static const struct ui_keydef keydefs[] = {
 	{ UA_OVERDUE, "overdue", "o", "nhiệm vụ quá hạn của đơn vị và cấp dưới", { CH('o') } },
 	{ UA_SOON, "due-soon", "d", "nhiệm vụ sắp đến hạn của đơn vị và cấp dưới",
 	  { CH('d') } },
-	{ UA_SEARCH, "search", "/", "tìm trong khung (không phân biệt hoa thường, dấu)",
+	{ UA_SEARCH, "search", "/", "tìm trong khung hoặc danh sách, ngay khi gõ, từ dòng đầu (không phân biệt hoa "
+	  "thường, dấu)",
 	  { CH('/') } },
-	{ UA_SEARCH_NEXT, "search-next", "n", "kết quả tìm tiếp theo", { CH('n') } },
+	{ UA_SEARCH_NEXT, "search-next", "n", "kết quả tìm tiếp theo (hết danh sách: quay lại từ đầu)", { CH('n') } },
 	{ UA_SEARCH_PREV, "search-prev", "N", "kết quả tìm trước đó", { CH('N') } },
 	{ UA_FILTER, "filter", "f", "lọc nhiệm vụ theo trạng thái hoặc tình trạng", { CH('f') } },
 	{ UA_DOC_MODE, "doc-mode", "a",

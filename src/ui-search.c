@@ -1,4 +1,4 @@
-/* ui-search.c — `/`, `n`, `N`: find text in the current pane or the due
+/* ui-search.c — `/`, `n`, `N`: find text in the current pane or list
  * view, ignoring case and diacritics ("to chuc" finds "Tổ chức").
  *
  * A new search starts from the first row, as in less and vim, and runs
@@ -22,8 +22,17 @@ static struct ui_list *target(struct ui *u)
 	case UI_UNITS: return &u->units.l;
 	case UI_DOCS: return &u->docs.l;
 	case UI_TASKS: return &u->tasks.l;
-	default: return &u->due.l;
+	case -1: return &u->due.l;
+	default: return ui_view_list(u) ? ui_view_list(u) : &u->due.l;
 	}
+}
+
+/* Where a search runs: a pane, the due view (-1) or another list view (-2). */
+static int where(const struct ui *u)
+{
+	if (u->view == UI_VIEW_DUE)
+		return -1;
+	return ui_view_is_list(u->view) ? -2 : u->focus;
 }
 
 static void begin(struct ui *u, int dir, int fresh)
@@ -31,7 +40,7 @@ static void begin(struct ui *u, int dir, int fresh)
 	struct ui_search *s = &u->search;
 	struct ui_list *l;
 
-	s->pane = u->view == UI_VIEW_DUE ? -1 : u->focus;
+	s->pane = where(u);
 	s->dir = dir;
 	s->fresh = fresh;
 	if (s->pane == UI_UNITS) {
@@ -94,7 +103,7 @@ void ui_search_mark(struct ui *u)
 	struct ui_list *l;
 
 	s->marked = 1;
-	s->origin_pane = u->view == UI_VIEW_DUE ? -1 : u->focus;
+	s->origin_pane = where(u);
 	s->pane = s->origin_pane;
 	s->origin_unit = ui_units_selected(u);
 	l = target(u);
@@ -151,8 +160,10 @@ void ui_search_step(struct ui *u, struct txn *t, size_t budget)
 		found = ui_docs_search_step(u, t, budget);
 	else if (s->pane == UI_TASKS)
 		found = ui_tasks_search_step(u, t, budget);
-	else
+	else if (s->pane == -1)
 		found = ui_due_search_step(u, t, budget);
+	else
+		found = ui_view_search_step(u, t, budget);
 	if (found) {
 		struct ui_list *l = target(u);
 		int wrapped = !s->fresh && (s->dir > 0 ? l->sel <= s->from : l->sel >= s->from);

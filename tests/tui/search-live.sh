@@ -2,8 +2,8 @@
 # Search like less and vim: a new search runs as it is typed and starts
 # from the first row (not from the cursor), Esc goes back to where it
 # began, n goes round the end of the list and says so, and n on the only
-# match keeps it (never "không tìm thấy" while a match is selected).  At
-# 80x24 and 120x40.
+# match keeps it (never "không tìm thấy" while a match is selected); the
+# list views (here the roll-up) search too.  At 80x24 and 120x40.
 NAME=search-live
 . tests/tui/lib.inc
 
@@ -46,6 +46,24 @@ for size in "80 24" "120 40"; do
 	wait_for "tiếp tục từ đầu danh sách" || fail "$1x$2: tasks: n on the only match does not wrap"
 	screen | grep -qF "Không tìm thấy" && fail "$1x$2: tasks: n says nothing was found"
 	screen | grep -qF "Nhiệm vụ #31 · mục" || fail "$1x$2: tasks: n leaves the only match"
+	quit_and_check_restored
+	tmux -L "$SOCK" kill-server 2>/dev/null
+	sleep 0.3
+
+	# Every list view searches: the roll-up (b) finds a unit's row.
+	start_tui "$1" "$2"
+	keys /
+	type_text "tinh uy son ha"
+	keys Enter
+	keys b
+	wait_for "Tổng hợp — Tỉnh ủy Sơn Hà" || fail "$1x$2: b shows no roll-up"
+	keys /
+	type_text "van phong"
+	keys Enter
+	wait_for "» Văn phòng Tỉnh ủy" || fail "$1x$2: / in the roll-up does not select the row"
+	screen | grep -A1 -F "── Tổng hợp" | grep -qF "Văn phòng Tỉnh ủy" ||
+		fail "$1x$2: the roll-up's detail is not the match's"
+	keys Escape
 	quit_and_check_restored
 	tmux -L "$SOCK" kill-server 2>/dev/null
 	sleep 0.3
