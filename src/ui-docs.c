@@ -159,7 +159,7 @@ void ui_docs_draw(struct ui *u, struct txn *t)
 			sbuf_printf(&line, "#%llu ?", (unsigned long long)p->ids[row]);
 		}
 		a = row == p->l.sel ? ui_attr(u, focused ? UC_SEL : UC_SEL_DIM) : A_NORMAL;
-		ui_put(y, x, w, line.s, a);
+		ui_put_match(u, y, x, w, line.s, a);
 		sbuf_free(&line);
 	}
 	sbuf_free(&b);

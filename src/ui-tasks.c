@@ -403,7 +403,7 @@ void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, 
 	/* Beside the timeliness, the lint marker: the task is unclear. */
 	ui_put(y, x + 1, 1, ui_lint_marker(u, &tk), sel ? a : ui_attr(u, UC_WAIT));
 	ui_put(y, x + 2, 1, " ", a);
-	ui_put(y, x + 3, w - 3, line.s, a);
+	ui_put_match(u, y, x + 3, w - 3, line.s, a);
 	free(text);
 	sbuf_free(&line);
 	task_free(&tk);

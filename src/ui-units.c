@@ -264,10 +264,10 @@ void ui_units_draw(struct ui *u, struct txn *t)
 			a = ui_attr(u, un->historical ? UC_MUTED : UC_NORMAL);
 		ca = row != p->l.sel && p->overdue[hi] ? ui_attr(u, UC_OVERDUE) : a;
 		if (rw + 6 > w) {
-			ui_put(y, x, w, b.s, a);
+			ui_put_match(u, y, x, w, b.s, a);
 			continue;
 		}
-		ui_put(y, x, w - rw - 1, b.s, a);
+		ui_put_match(u, y, x, w - rw - 1, b.s, a);
 		ui_put(y, x + w - rw - 1, 1, " ", a);
 		ui_put(y, x + w - rw, rw, counts, ca);
 	}

@@ -3,6 +3,7 @@
 # from the first row (not from the cursor), Esc goes back to where it
 # began, n goes round the end of the list and says so, and n on the only
 # match keeps it (never "không tìm thấy" while a match is selected); the
+# match is underlined in its row; the
 # list views (here the roll-up) search too.  At 80x24 and 120x40.
 NAME=search-live
 . tests/tui/lib.inc
@@ -42,6 +43,13 @@ for size in "80 24" "120 40"; do
 	type_text "chu ky so"
 	keys Enter
 	wait_for "Nhiệm vụ #31 · mục" || fail "$1x$2: tasks: the match #31 is not selected"
+	# The match is marked in its row: underlined, from its first letter.
+	tmux -L "$SOCK" capture-pane -e -p -t "$SESSION" | grep -F "#31 " | python3 -c '
+import re, sys
+row = sys.stdin.read()
+m = re.search(r"\x1b\[([0-9;]*)m(chữ ký số)", row)
+assert m and "4" in m.group(1).split(";"), row' ||
+		fail "$1x$2: tasks: the match is not marked in its row"
 	keys n
 	wait_for "tiếp tục từ đầu danh sách" || fail "$1x$2: tasks: n on the only match does not wrap"
 	screen | grep -qF "Không tìm thấy" && fail "$1x$2: tasks: n says nothing was found"
