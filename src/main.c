@@ -33,7 +33,13 @@ static void usage(FILE *f)
 	        "Lệnh:\n");
 	for (const struct cli_cmd *c = cli_commands; c->name; c++)
 		fprintf(f, "  %-12s %s\n", c->name, c->summary);
-	fprintf(f, "\n\"theodoi LỆNH --help\" cho chi tiết từng lệnh; man theodoi.\n");
+	/* In the source tree the manual is not installed yet: say how to
+	 * read it from there. */
+	if (access("man/theodoi.1", R_OK) == 0)
+		fprintf(f, "\n\"theodoi LỆNH --help\" cho chi tiết từng lệnh.\n"
+		           "Sổ tay: man -l man/theodoi.1 (sau make install: man theodoi).\n");
+	else
+		fprintf(f, "\n\"theodoi LỆNH --help\" cho chi tiết từng lệnh; man theodoi.\n");
 }
 
 /* Take the global options out of argv wherever they stand, so that

@@ -24,6 +24,8 @@ Test(cli, version_and_help)
 	r = RUN(NULL, "--help");
 	cr_assert_eq(r.status, 0);
 	cr_assert(strstr(r.out, "overdue") && strstr(r.out, "Cách dùng"), "%s", r.out);
+	/* run in the source tree: the manual from there */
+	cr_assert(strstr(r.out, "man -l man/theodoi.1"), "%s", r.out);
 	fx_free(&r);
 	r = RUN(NULL, "overdue", "--help");
 	cr_assert_eq(r.status, 0);
