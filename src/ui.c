@@ -259,6 +259,7 @@ static const char *const pane_hints[] = {
 	"?:trợ giúp u:cập nhật s:trạng thái o:quá hạn d:sắp hạn /:tìm f:lọc q:thoát ",
 	"?:trợ giúp u:cập nhật o:quá hạn d:sắp hạn /:tìm f:lọc q:thoát ",
 	"?:trợ giúp u:cập nhật o:quá hạn q:thoát ",
+	"?:trợ giúp u:cập nhật /:tìm q:thoát ",
 	"?:trợ giúp q:thoát ",
 	"?:trợ giúp ",
 	NULL
@@ -342,20 +343,32 @@ static void draw_status(struct ui *u)
 	const char *hint = NULL;
 	char d[16];
 	size_t i;
-	int room;
+	int room, pass;
 
-	sbuf_printf(&left, " %s · %s · %s · %s", who->login,
-	            who->unit ? ui_unit_name(u, who->unit) : "(chưa gắn đơn vị)",
-	            role_label(who->role), date_vn(u->ops->today, d));
-	if (u->tasks.fkind != UI_FILTER_NONE && u->view == UI_VIEW_PANES) {
-		char flt[120];
+	for (pass = 0; pass < 2; pass++) {
+		char sh[64];
 
-		sbuf_printf(&left, " · lọc: %s", ui_tasks_filter_label(u, flt, sizeof(flt)));
+		/* The unit's short name when its full name leaves no room for
+		 * the keys (at 80 columns). */
+		sbuf_reset(&left);
+		sbuf_printf(&left, " %s · %s · %s · %s", who->login,
+		            !who->unit ? "(chưa gắn đơn vị)"
+		            : pass ? ui_unit_short(u, who->unit, 12, sh, sizeof(sh))
+		                   : ui_unit_name(u, who->unit),
+		            role_label(who->role), date_vn(u->ops->today, d));
+		if (u->tasks.fkind != UI_FILTER_NONE && u->view == UI_VIEW_PANES) {
+			char flt[120];
+
+			sbuf_printf(&left, " · lọc: %s", ui_tasks_filter_label(u, flt, sizeof(flt)));
+		}
+		room = lo->cols - txt_width(left.s) - 1;
+		hint = NULL;
+		for (i = 0; hints[i] && !hint; i++)
+			if (txt_width(hints[i]) <= room)
+				hint = hints[i];
+		if (i <= 2)
+			break; /* one of the two widest hints fits */
 	}
-	room = lo->cols - txt_width(left.s) - 1;
-	for (i = 0; hints[i] && !hint; i++)
-		if (txt_width(hints[i]) <= room)
-			hint = hints[i];
 	ui_fmt_lr(&line, left.s, hint, lo->cols);
 	ui_put(lo->status_y, 0, lo->cols, line.s, ui_attr(u, UC_STATUS));
 	sbuf_free(&left);

@@ -32,6 +32,8 @@ for size in "80 24" "120 40"; do
 	echo "$row" | grep -qF "VP Tỉnh ủy" || fail "$1x$2: the row of #$first lacks its lead: $row"
 	echo "$row" | grep -qE " [0-9]+%" || fail "$1x$2: the row of #$first lacks its progress: $row"
 	echo "$row" | grep -qF "$text40" || fail "$1x$2: the row of #$first shows less than 40 characters of its text: $row"
+	# The status line has room for the keys of the task at 80 columns too.
+	screen | tail -n 1 | grep -qF "u:cập nhật" || fail "$1x$2: the status line lacks u:cập nhật"
 	# The first row of the list is the most urgent one.
 	screen | sed -n 2p | grep -qF "#$first " || fail "$1x$2: #$first is not the first row"
 	# u works from there: the update form opens on the selected task.
