@@ -156,6 +156,10 @@ static int run(int argc, char **argv, struct cli *c, struct priv *pv, struct err
 	}
 	const struct cli_cmd *cmd = NULL;
 	if (argc > 1 && !(cmd = find_cmd(argv[1]))) {
+		const char *near = cli_nearest_cmd(argv[1]);
+		if (near)
+			return err_set(e, ERR_USAGE, "lệnh không tồn tại: '%s'; có phải '%s'? (xem theodoi "
+			               "--help)", argv[1], near);
 		return err_set(e, ERR_USAGE, "lệnh không tồn tại: '%s' (xem theodoi --help)", argv[1]);
 	}
 

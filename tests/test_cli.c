@@ -631,3 +631,30 @@ Test(cli, add_doc_refuses_the_same_number_issuer_and_date)
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
 }
+
+Test(cli, bad_options_are_explained_in_vietnamese_with_a_suggestion)
+{
+	struct run r = RUN(NULL, "overdue", "--unti", "tu");
+	cr_assert_eq(r.status, 2);
+	cr_assert(strstr(r.err, "không có tùy chọn --unti; có phải --unit?"), "%s", r.err);
+	cr_assert_null(strstr(r.err, "unrecognized"), "getopt's English message: %s", r.err);
+	fx_free(&r);
+	r = RUN(NULL, "tasks", "--sbtree");
+	cr_assert_eq(r.status, 2);
+	cr_assert(strstr(r.err, "có phải --subtree?"), "%s", r.err);
+	fx_free(&r);
+	r = RUN(NULL, "overdue", "--unit");
+	cr_assert_eq(r.status, 2);
+	cr_assert(strstr(r.err, "--unit") && strstr(r.err, "cần một giá trị"), "%s", r.err);
+	cr_assert_null(strstr(r.err, "requires"), "%s", r.err);
+	fx_free(&r);
+	r = RUN(NULL, "overdu");
+	cr_assert_eq(r.status, 2);
+	cr_assert(strstr(r.err, "có phải 'overdue'?"), "%s", r.err);
+	fx_free(&r);
+	r = RUN(NULL, "overdue", "--zzzzzz");
+	cr_assert_eq(r.status, 2);
+	cr_assert(strstr(r.err, "không có tùy chọn --zzzzzz") && !strstr(r.err, "có phải"), "%s",
+	          r.err);
+	fx_free(&r);
+}
