@@ -64,6 +64,18 @@ json_t *audit_to_json(const struct audit *a);
 /* Local time of unix time t as "YYYY-MM-DD HH:MM:SS" into buf (>= 20 bytes). */
 const char *audit_time_str(int64_t t, char *buf, size_t len);
 
+/* The same as "dd/mm/yyyy HH:MM:SS", for people (the log's text, the
+ * screen). */
+const char *audit_time_vn(int64_t t, char *buf, size_t len);
+
+/* A copy of s (malloc'd) with every ISO day "YYYY-MM-DD" written
+ * "dd/mm/yyyy": what audit_describe() says, for people. */
+char *audit_dates_vn(const char *s);
+
+/* Vietnamese label of a stored role key ("admin" -> "quản trị"); the key
+ * itself when unknown. */
+const char *audit_role_label(const char *role);
+
 /* The unix time at which local day d begins (for --since). */
 int64_t audit_day_start(date_t d);
 

@@ -101,6 +101,10 @@ struct cli_cmd {
 /* The table of commands, terminated by a {NULL} entry. */
 extern const struct cli_cmd cli_commands[];
 
+/* The command whose name is nearest to a mistyped one ("overdu":
+ * "overdue"), or NULL when none is near. */
+const char *cli_nearest_cmd(const char *name);
+
 /* The commands (argv[0] is the command's name). */
 int cmd_units(struct cli *c, int argc, char **argv, struct err *e);
 int cmd_docs(struct cli *c, int argc, char **argv, struct err *e);

@@ -53,6 +53,12 @@ const char *tl_key(enum timeliness t);     /* "overdue" */
  * Out-of-range values give " ".  Labels and keys of out-of-range values
  * (st_label, st_key, tl_label, tl_key) are "". */
 const char *tl_symbol(enum timeliness t);
+/* The one meaning of "quá hạn" for counting and filtering: an open task
+ * past its due date, a periodic one whose report is missing (chưa báo
+ * cáo) included — what the store's overdue counters and `theodoi
+ * overdue` count (open, due before today).  1 for TL_OVERDUE and
+ * TL_UNREPORTED, else 0. */
+int tl_is_overdue(enum timeliness t);
 /* Key or label, with or without diacritics, any case, '_' or '-' or space
  * between words ("sap den han", "due-soon"); -1 if unknown. */
 int tl_parse(const char *s);

@@ -99,6 +99,7 @@ struct ui_due {
 
 struct ui_source {
 	uint64_t doc;
+	uint64_t task;           /* the text is task `task` in full (ui-taskview.c) */
 	char *text;              /* sanitised original text, or NULL */
 	size_t *lines;           /* start offsets of the wrapped lines ... */
 	size_t *lens;            /* ... and their lengths */
@@ -176,11 +177,17 @@ struct ui_queue {
 
 struct ui_search {
 	char *needle;            /* folded, or NULL when nothing was searched */
-	int pane;                /* where: enum ui_pane, or -1 for the due view */
+	int pane;                /* where: enum ui_pane, -1 the due view, -2 another list view */
 	int dir;                 /* +1 forward, -1 backward */
 	int running;             /* a search over stored rows is in progress */
 	size_t pos;              /* next row to look at */
 	size_t left;             /* rows still to look at */
+	int fresh;               /* typed anew: from the first row, no wrap message */
+	size_t from;             /* n / N: the row the search left from */
+	int marked;              /* the search form is open: origin_* hold where it began */
+	int origin_pane;
+	size_t origin_sel, origin_top;
+	uint32_t origin_unit;
 };
 
 struct ui {
@@ -209,6 +216,7 @@ struct ui {
 	int msg_error;
 	uint64_t marker;         /* store change marker of the last load */
 	int cols_seen, rows_seen; /* screen size of the last frame */
+	int full;                /* z: the focused pane takes the whole width */
 	int quit;
 };
 
@@ -260,6 +268,9 @@ void ui_view_close(struct ui *u);
 /* Forget what every view read from the store (next frame reads again). */
 void ui_views_forget(struct ui *u);
 void ui_views_free(struct ui *u);
+/* Look at up to `budget` rows of the current list view (not DUE) for the
+ * search's needle from u->search.pos; selects the match and returns 1. */
+int ui_view_search_step(struct ui *u, struct txn *t, size_t budget);
 /* 1 while a view has work left for the idle slices (the lint checks). */
 int ui_views_busy(const struct ui *u);
 void ui_views_step(struct ui *u, struct txn *t, size_t budget);
@@ -338,11 +349,20 @@ uint64_t ui_queue_selected_ext(const struct ui *u);
 void ui_queue_free(struct ui *u);
 
 /* ---- ui-search.c ---- */
-/* Search the current pane (or the due view) for text, from the row after
- * the selection, case and diacritics ignored. */
+/* Search the current pane (or the due view) for text, from its first row
+ * (as less and vim do for a new search), case and diacritics ignored. */
 void ui_search_start(struct ui *u, const char *text);
-/* n / N: the next / previous match of the last search. */
+/* n / N: the next / previous match of the last search, wrapping round the
+ * list (the message line says so when it wraps). */
 void ui_search_again(struct ui *u, int dir);
+/* The search form opened: remember the selection to search from and to
+ * go back to on Esc. */
+void ui_search_mark(struct ui *u);
+/* The search text changed while typing: search again, from the first row,
+ * as each character is typed (an empty text goes back to the start). */
+void ui_search_live(struct ui *u, const char *text);
+/* Esc in the search form: back to the selection it opened on. */
+void ui_search_cancel(struct ui *u);
 /* Look at up to `budget` rows; called between keys while u->search.running. */
 void ui_search_step(struct ui *u, struct txn *t, size_t budget);
 
@@ -355,11 +375,17 @@ void ui_units_toggle(struct ui *u);
 int ui_units_reveal(struct ui *u, uint32_t id);
 void ui_units_forget_counts(struct ui *u);
 void ui_units_draw(struct ui *u, struct txn *t);
-/* Find the next unit (from the selection, in u->search.dir) whose name,
- * code or abbreviations contain the folded needle; 1 if found. */
+/* Find the next unit (from the selection, or from the first unit for a
+ * fresh search, in u->search.dir) whose name, code or abbreviations
+ * contain the folded needle; 1 if found, 2 if found after going round
+ * the end of the tree, 0 if none. */
 int ui_units_search(struct ui *u);
 /* Display name of a unit id ("" for 0, "#id" when unknown). */
 const char *ui_unit_name(const struct ui *u, uint32_t id);
+/* A short name of unit id for a narrow column: the first of its
+ * abbreviations that fits in maxw columns, else the shortest one, else its
+ * name (cut when drawn).  Into buf; returns buf ("" for 0). */
+char *ui_unit_short(const struct ui *u, uint32_t id, int maxw, char *buf, size_t len);
 
 /* ---- ui-docs.c ---- */
 int ui_docs_sync(struct ui *u, struct txn *t, struct err *e);
@@ -414,5 +440,10 @@ size_t ui_help_rows(void);
 int ui_source_open(struct ui *u, struct txn *t, uint64_t doc, struct err *e);
 void ui_source_draw(struct ui *u);
 void ui_source_free(struct ui *u);
+
+/* ---- ui-taskview.c ---- */
+/* Enter on a task: the task in full (text, deadline, extensions, every
+ * update) in the scrolling text view. */
+int ui_taskview_open(struct ui *u, struct txn *t, uint64_t id, struct err *e);
 
 #endif

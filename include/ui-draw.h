@@ -47,6 +47,10 @@ void ui_put(int y, int x, int w, const char *s, attr_t a);
 /* Draw s at (y, x) cut to at most w columns, without padding; returns the
  * columns drawn. */
 int ui_put_cut(int y, int x, int w, const char *s, attr_t a);
+/* As ui_put, with the first match of the last search (u->search.needle,
+ * folded: case and diacritics ignored) underlined and bold on top of a,
+ * as less and vim mark what a search found. */
+void ui_put_match(const struct ui *u, int y, int x, int w, const char *s, attr_t a);
 
 /* Blank w columns at (y, x). */
 void ui_blank(int y, int x, int w, attr_t a);

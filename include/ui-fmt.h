@@ -49,6 +49,18 @@ struct ui_layout {
  * UI_MIN_COLS x UI_MIN_ROWS (out is then only partly filled). */
 int ui_layout(int cols, int rows, struct ui_layout *out);
 
+/* The layout with the width given to the focused pane (0 units, 1
+ * documents, 2 tasks), so that its rows can be read at 80 columns:
+ * - units: as ui_layout();
+ * - documents: the units pane narrows, the tasks pane gets what is left
+ *   (nothing below 110 columns);
+ * - tasks: below 110 columns the units and documents panes fold away
+ *   (width 0: the title names the unit and document instead), above it
+ *   they keep a narrow column each.
+ * full: the focused pane takes the whole width, the others 0.  Panes of
+ * width 0 are not drawn and have no separator.  Returns as ui_layout(). */
+int ui_layout_focus(int cols, int rows, int focus, int full, struct ui_layout *out);
+
 /* Append to b exactly `cols` columns: `left` cut with "…" and padded, and
  * `right` (may be NULL) aligned to the right edge after at least one
  * space.  When there is no room for right and 4 columns of left, right is

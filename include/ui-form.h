@@ -52,6 +52,7 @@ struct ui_field {
 	struct ui_line line;      /* UFF_TEXT */
 	int digits;               /* UFF_TEXT: only 0-9 may be typed */
 	int fresh;                /* UFF_TEXT: prefilled; the first key typed replaces it */
+	int rows;                 /* UFF_TEXT: lines shown, word-wrapped (a note); 0: one */
 	const char *choices[UI_CHOICES_MAX]; /* UFF_CHOICE, UFF_LIST */
 	const char *heads[UI_CHOICES_MAX];   /* UFF_LIST: a group heading before choice i, or NULL */
 	int nchoices, choice, initial;

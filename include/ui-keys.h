@@ -46,6 +46,7 @@ enum ui_act {
 	UA_RETURN,      /* T: return a completion with a reason */
 	UA_REDRAW,      /* Ctrl-L: redraw and reload */
 	UA_BACK,        /* Esc: close a view */
+	UA_FULL,        /* z: the focused pane over the whole width */
 	UA_COUNT
 };
 

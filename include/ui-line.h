@@ -62,4 +62,12 @@ int uil_width(const char *s, size_t n);
  * the view's left edge.  width < 1 is treated as 1. */
 void uil_view(struct ui_line *l, int width, size_t *start, size_t *end, int *col);
 
+/* The view of a field of `rows` lines (a note, a reason) in `width`
+ * columns: the text word-wrapped (as txt_wrap() wraps it), scrolled so
+ * that the cursor's line shows.  Fills start[i], len[i] (bytes of line i
+ * shown, i < the return value <= rows) and *crow, *ccol, the cursor's row
+ * among them and column.  rows and width < 1 are taken as 1. */
+int uil_wrap_view(const struct ui_line *l, int width, int rows, size_t *start, size_t *len,
+                  int *crow, int *ccol);
+
 #endif

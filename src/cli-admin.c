@@ -53,7 +53,8 @@ static const char log_help[] =
 	"                       [--since NGÀY] [--until NGÀY] [--limit N]\n"
 	"                       [--format text|csv|json]\n"
 	"Nhật ký mọi thay đổi trong kho: thời gian, tài khoản, vai trò, việc, đối tượng và\n"
-	"trước → sau của những gì thay đổi, cũ trước mới sau.  --since/--until: từ ngày /\n"
+	"trước → sau của những gì thay đổi, cũ trước mới sau (dạng text: ngày dd/mm/yyyy,\n"
+	"vai trò tiếng Việt; csv, json: ngày ISO, mã vai trò).  --since/--until: từ ngày /\n"
 	"trước ngày (giờ địa phương); --limit N: chỉ N mục mới nhất.  VIỆC: update, extend,\n"
 	"confirm, return, add-doc, add-task, import, import-json, restore, repair, measure,\n"
 	"unit.sync, unit.handover.  Không lệnh nào sửa hay xóa được nhật ký.\n";
@@ -86,11 +87,19 @@ static int log_row(const struct audit *a, void *ctx)
 	}
 	char seq[24], when[32];
 	char *change = audit_describe(a, lo->fmt == FMT_TEXT ? 60 : 0);
+	int text = lo->fmt == FMT_TEXT;
+	if (text) {
+		/* For people: days as dd/mm/yyyy, roles in Vietnamese. */
+		char *vn = audit_dates_vn(change);
+		free(change);
+		change = vn;
+	}
 	snprintf(seq, sizeof seq, "%llu", (unsigned long long)a->seq);
 	const char *cells[] = {seq,
-	                       audit_time_str(a->time, when, sizeof when),
+	                       text ? audit_time_vn(a->time, when, sizeof when)
+	                            : audit_time_str(a->time, when, sizeof when),
 	                       a->login,
-	                       a->role,
+	                       text ? audit_role_label(a->role) : a->role,
 	                       lo->fmt == FMT_TEXT ? audit_action_label(a->action) : a->action,
 	                       a->object,
 	                       change,

@@ -1,6 +1,7 @@
 /* cli.c — what every command shares: the store, the hierarchy, parsing of
  * units, task ids and formats. */
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,11 +63,126 @@ int cli_check_role(struct cli *c, struct err *e)
 	               c->ops.who.login, role_label(c->ops.who.role));
 }
 
+/* Edit distance of two short ASCII strings (option names). */
+static int distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	int row[64];
+	if (la >= 63 || lb >= 63)
+		return 99;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = (int)j;
+	for (size_t i = 1; i <= la; i++) {
+		int diag = row[0];
+		row[0] = (int)i;
+		for (size_t j = 1; j <= lb; j++) {
+			int up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+		}
+	}
+	return row[lb];
+}
+
+/* The text of `theodoi CMD --help` (malloc'd), or NULL. */
+static char *help_of(struct cli *c, const struct cli_cmd *cmd)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len), *out = c->out;
+	char *av[] = {(char *)cmd->name, (char *)"--help", NULL};
+	struct err e2;
+	if (!f)
+		return NULL;
+	err_clear(&e2);
+	c->out = f;
+	optind = 0;
+	cmd->fn(c, 2, av, &e2);
+	c->out = out;
+	fclose(f);
+	return buf;
+}
+
+/* A command refused an option (getopt's '?'): say which, in Vietnamese,
+ * and the documented option nearest to it ("--unti": "--unit"). */
+static void explain_bad_option(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv,
+                               struct err *e)
+{
+	const char *bad = optind > 1 && optind <= argc ? argv[optind - 1] : NULL;
+	char name[64], best[64] = "", *help;
+	int bestd = 99, exact = 0;
+	if (!bad || bad[0] != '-')
+		return;
+	if (bad[1] != '-') {
+		err_set(e, ERR_USAGE, "lệnh %s không có tùy chọn -%c (xem theodoi %s --help)",
+		        cmd->name, optopt ? optopt : '?', cmd->name);
+		return;
+	}
+	size_t n = strcspn(bad, "=");
+	if (n >= sizeof name)
+		n = sizeof name - 1;
+	memcpy(name, bad, n);
+	name[n] = '\0';
+	help = help_of(c, cmd);
+	for (const char *p = help; p && (p = strstr(p, "--")) != NULL;) {
+		char opt[64];
+		size_t k = 2 + strspn(p + 2, "abcdefghijklmnopqrstuvwxyz0123456789-");
+		if (k > 2 && k < sizeof opt) {
+			memcpy(opt, p, k);
+			opt[k] = '\0';
+			int d = distance(name, opt);
+			if (d == 0)
+				exact = 1;
+			else if (d < bestd) {
+				bestd = d;
+				str_copy(best, opt, sizeof best);
+			}
+		}
+		p += k;
+	}
+	free(help);
+	if (exact)
+		err_set(e, ERR_USAGE, "tùy chọn %s của lệnh %s cần một giá trị (xem theodoi %s --help)",
+		        name, cmd->name, cmd->name);
+	else if (best[0] && bestd <= 2 + (int)strlen(name) / 6)
+		err_set(e, ERR_USAGE, "lệnh %s không có tùy chọn %s; có phải %s? (xem theodoi %s --help)",
+		        cmd->name, name, best, cmd->name);
+	else
+		err_set(e, ERR_USAGE, "lệnh %s không có tùy chọn %s (xem theodoi %s --help)", cmd->name,
+		        name, cmd->name);
+	str_copy(e->field, name, sizeof e->field);
+}
+
+const char *cli_nearest_cmd(const char *name)
+{
+	const char *best = NULL;
+	int bestd = 99;
+	for (const struct cli_cmd *k = cli_commands; k->name; k++) {
+		int d = distance(name, k->name);
+		if (d < bestd) {
+			bestd = d;
+			best = k->name;
+		}
+	}
+	return best && bestd <= 1 + (int)strlen(name) / 4 ? best : NULL;
+}
+
 int cli_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv, struct err *e)
 {
 	c->cmd = cmd;
 	optind = 0;
-	return cmd->fn(c, argc, argv, e);
+	opterr = 0; /* getopt's own messages are English: explain_bad_option says it */
+	int rc = cmd->fn(c, argc, argv, e);
+	if (rc == ERR_USAGE && !strncmp(e->msg, "tùy chọn không hợp lệ cho lệnh", 32)) {
+		int at = optind;
+		explain_bad_option(c, cmd, argc, argv, e);
+		optind = at;
+	}
+	return rc;
 }
 
 int cli_hier(struct cli *c, const struct hier **out, struct err *e)

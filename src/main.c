@@ -33,7 +33,13 @@ static void usage(FILE *f)
 	        "Lệnh:\n");
 	for (const struct cli_cmd *c = cli_commands; c->name; c++)
 		fprintf(f, "  %-12s %s\n", c->name, c->summary);
-	fprintf(f, "\n\"theodoi LỆNH --help\" cho chi tiết từng lệnh; man theodoi.\n");
+	/* In the source tree the manual is not installed yet: say how to
+	 * read it from there. */
+	if (access("man/theodoi.1", R_OK) == 0)
+		fprintf(f, "\n\"theodoi LỆNH --help\" cho chi tiết từng lệnh.\n"
+		           "Sổ tay: man -l man/theodoi.1 (sau make install: man theodoi).\n");
+	else
+		fprintf(f, "\n\"theodoi LỆNH --help\" cho chi tiết từng lệnh; man theodoi.\n");
 }
 
 /* Take the global options out of argv wherever they stand, so that
@@ -150,6 +156,10 @@ static int run(int argc, char **argv, struct cli *c, struct priv *pv, struct err
 	}
 	const struct cli_cmd *cmd = NULL;
 	if (argc > 1 && !(cmd = find_cmd(argv[1]))) {
+		const char *near = cli_nearest_cmd(argv[1]);
+		if (near)
+			return err_set(e, ERR_USAGE, "lệnh không tồn tại: '%s'; có phải '%s'? (xem theodoi "
+			               "--help)", argv[1], near);
 		return err_set(e, ERR_USAGE, "lệnh không tồn tại: '%s' (xem theodoi --help)", argv[1]);
 	}
 

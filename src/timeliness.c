@@ -114,6 +114,11 @@ const char *tl_symbol(enum timeliness t)
 	return ((int)t >= 0 && t < TL_COUNT) ? tl_words[t].symbol : " ";
 }
 
+int tl_is_overdue(enum timeliness t)
+{
+	return t == TL_OVERDUE || t == TL_UNREPORTED;
+}
+
 int tl_parse(const char *s)
 {
 	return find_word(s, TL_COUNT, tl_key_i, tl_label_i);

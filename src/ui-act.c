@@ -62,6 +62,11 @@ static int enter_in(struct ui *u, struct txn *t, struct err *e)
 	return ui_view_enter(u, t, e);
 }
 
+static int taskview_in(struct ui *u, struct txn *t, struct err *e)
+{
+	return ui_taskview_open(u, t, ui_tasks_selected(u), e);
+}
+
 static int source_in(struct ui *u, struct txn *t, struct err *e)
 {
 	uint64_t doc = ui_pointed_doc(u, t);
@@ -89,6 +94,8 @@ static void act_open(struct ui *u)
 		ui_units_toggle(u);
 	else if (u->focus == UI_DOCS)
 		u->focus = UI_TASKS;
+	else if (ui_tasks_selected(u))
+		ui_with_txn(u, taskview_in);
 }
 
 /* Esc while a search, a lint check or a filter runs stops it. */
@@ -204,14 +211,11 @@ static void act(struct ui *u, enum ui_act a)
 		ui_due_open(u, a == UA_SOON);
 		break;
 	case UA_SEARCH:
-		if (u->view == UI_VIEW_PANES || u->view == UI_VIEW_DUE)
-			ui_form_open(u, UF_SEARCH);
-		else
-			ui_msg(u, 1, "Tìm (/) dùng trong các khung và danh sách quá hạn, sắp đến hạn.");
+		ui_form_open(u, UF_SEARCH);
 		break;
 	case UA_SEARCH_NEXT:
 	case UA_SEARCH_PREV:
-		if (u->view == UI_VIEW_PANES || u->view == UI_VIEW_DUE)
+		if (u->view == UI_VIEW_PANES || ui_view_is_list(u->view))
 			ui_search_again(u, a == UA_SEARCH_NEXT ? 1 : -1);
 		break;
 	case UA_FILTER:
@@ -232,6 +236,15 @@ static void act(struct ui *u, enum ui_act a)
 	case UA_DASH: case UA_CASCADE: case UA_LINT: case UA_INDICATORS: case UA_AUDIT:
 	case UA_QUEUE:
 		open_list_view(u, a);
+		break;
+	case UA_FULL:
+		if (u->view == UI_VIEW_PANES) {
+			u->full = !u->full;
+			ui_msg(u, 0, u->full ? "Khung chiếm cả chiều ngang (z: trở lại ba khung)."
+			                     : "Trở lại ba khung.");
+		} else {
+			ui_msg(u, 0, "Danh sách này đã chiếm cả chiều ngang.");
+		}
 		break;
 	case UA_REDRAW:
 		clearok(curscr, TRUE);

@@ -46,6 +46,15 @@ void ui_audit_toggle(struct ui *u)
 	u->audit.task = show;
 }
 
+static int newest_first(const void *x, const void *y)
+{
+	const struct audit *a = x, *b = y;
+
+	if (a->time != b->time)
+		return a->time > b->time ? -1 : 1;
+	return a->seq > b->seq ? -1 : a->seq < b->seq;
+}
+
 static int fetch(struct ui *u, struct txn *t, size_t want, struct err *e)
 {
 	struct ui_auditv *v = &u->audit;
@@ -60,6 +69,9 @@ static int fetch(struct ui *u, struct txn *t, size_t want, struct err *e)
 	rc = audit_latest(t, &f, want, &list, &n, e);
 	if (rc)
 		return rc;
+	/* Newest first by time (a backdated entry, written with --today by an
+	 * administrator, goes where its time says), then by sequence. */
+	qsort(list, n, sizeof(*list), newest_first);
 	audit_list_free(v->v, v->nv);
 	v->v = list;
 	v->nv = n;
@@ -106,9 +118,16 @@ static const char *when(int64_t time, char *buf, size_t len)
 
 static const char *role_of(const struct audit *a)
 {
-	int r = role_parse(a->role);
+	return audit_role_label(a->role);
+}
 
-	return r >= 0 ? role_label((enum role)r) : a->role;
+/* What changed, its days as dd/mm/yyyy. */
+static char *describe(const struct audit *a, int max_value)
+{
+	char *d = audit_describe(a, max_value), *vn = audit_dates_vn(d);
+
+	free(d);
+	return vn;
 }
 
 void ui_audit_draw(struct ui *u, struct txn *t)
@@ -151,7 +170,7 @@ void ui_audit_draw(struct ui *u, struct txn *t)
 		login = txt_sanitize(a->login);
 		object = txt_sanitize(a->object);
 		{
-			char *d = audit_describe(a, 40);
+			char *d = describe(a, 40);
 
 			what = txt_sanitize(d);
 			free(d);
@@ -190,10 +209,10 @@ void ui_audit_detail(struct ui *u, struct ui_lines *l, int cols, int rows)
 		return;
 	a = &v->v[v->l.sel];
 	sbuf_printf(&b, "#%llu · %s · %s (%s) · %s · %s", (unsigned long long)a->seq,
-	            audit_time_str(a->time, tb, sizeof(tb)), a->login, role_of(a),
+	            audit_time_vn(a->time, tb, sizeof(tb)), a->login, role_of(a),
 	            audit_action_label(a->action), a->object);
 	ui_lines_add(l, b.s, A_BOLD);
-	what = audit_describe(a, 0);
+	what = describe(a, 0);
 	ui_lines_wrap(l, *what ? what : "(không ghi nội dung thay đổi)", cols, rows - 2, A_NORMAL);
 	free(what);
 	if (ui_audit_task(u))

@@ -256,6 +256,32 @@ static void unit_lines(struct ui *u, struct txn *t, uint32_t id, struct ui_lines
 	sbuf_free(&b);
 }
 
+/* Lines wider than the area are cut; when the area has rows to spare,
+ * wrap them instead, so that nothing is cut while rows stay empty. */
+static void wrap_if_room(struct ui_lines *l, int cols, int rows)
+{
+	struct ui_lines w = { 0 };
+	size_t i;
+	int total = 0, cut = 0;
+
+	for (i = 0; i < l->n; i++) {
+		int n = txt_width(l->s[i]) > cols ? txt_wrap(l->s[i], cols, NULL, NULL) : 1;
+
+		cut |= n > 1;
+		total += n > 0 ? n : 1;
+	}
+	if (!cut || total > rows)
+		return;
+	for (i = 0; i < l->n; i++) {
+		if (txt_width(l->s[i]) > cols)
+			ui_lines_wrap(&w, l->s[i], cols, rows, l->a[i]);
+		else
+			ui_lines_add(&w, l->s[i], l->a[i]);
+	}
+	ui_lines_free(l);
+	*l = w;
+}
+
 void ui_detail_draw(struct ui *u, struct txn *t)
 {
 	const struct ui_layout *lo = &u->lo;
@@ -294,6 +320,7 @@ void ui_detail_draw(struct ui *u, struct txn *t)
 	default: /* the task lists: overdue, lint, queue */
 		ui_detail_task(u, t, ui_view_task(u), &l, cols, rows);
 	}
+	wrap_if_room(&l, cols, rows);
 	ui_hline(lo->detail_y, 0, lo->cols);
 	ui_put_cut(lo->detail_y, 2, lo->cols - 4, title, A_BOLD);
 	for (r = 0; r < rows; r++) {

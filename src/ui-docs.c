@@ -117,6 +117,9 @@ void ui_docs_draw(struct ui *u, struct txn *t)
 	int focused = u->focus == UI_DOCS && u->view == UI_VIEW_PANES;
 	struct sbuf b = { 0 };
 
+	if (w <= 0)
+		return;
+
 	if (p->l.n == 0) {
 		for (r = 0; r < page; r++)
 			ui_blank(lo->pane_y + 1 + r, x, w, A_NORMAL);
@@ -156,7 +159,7 @@ void ui_docs_draw(struct ui *u, struct txn *t)
 			sbuf_printf(&line, "#%llu ?", (unsigned long long)p->ids[row]);
 		}
 		a = row == p->l.sel ? ui_attr(u, focused ? UC_SEL : UC_SEL_DIM) : A_NORMAL;
-		ui_put(y, x, w, line.s, a);
+		ui_put_match(u, y, x, w, line.s, a);
 		sbuf_free(&line);
 	}
 	sbuf_free(&b);

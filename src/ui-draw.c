@@ -12,6 +12,7 @@
 
 #include "text.h"
 #include "ui-ctx.h"
+#include "ui-line.h"
 #include "util.h"
 
 void ui_colors_init(struct ui *u)
@@ -136,6 +137,40 @@ int ui_put_cut(int y, int x, int w, const char *s, attr_t a)
 	put_utf8(y, x, t, strlen(t), a);
 	free(t);
 	return used;
+}
+
+void ui_put_match(const struct ui *u, int y, int x, int w, const char *s, attr_t a)
+{
+	const char *needle = u->search.needle;
+	struct sbuf b = { 0 };
+	size_t flen, *map = NULL, ms, me;
+	char *f, *hit;
+
+	if (w <= 0)
+		return;
+	if (!needle || !*needle) {
+		ui_put(y, x, w, s, a);
+		return;
+	}
+	txt_pad(&b, s ? s : "", w, 0);
+	f = txt_fold_map(b.s, b.len, &flen, &map);
+	hit = strstr(f, needle);
+	if (!hit) {
+		put_utf8(y, x, b.s, b.len, a);
+	} else {
+		size_t fa = (size_t)(hit - f);
+		int x1, x2;
+
+		txt_fold_span(b.s, b.len, map, fa, fa + strlen(needle), &ms, &me);
+		x1 = uil_width(b.s, ms);
+		x2 = x1 + uil_width(b.s + ms, me - ms);
+		put_utf8(y, x, b.s, ms, a);
+		put_utf8(y, x + x1, b.s + ms, me - ms, a | A_UNDERLINE | A_BOLD);
+		put_utf8(y, x + x2, b.s + me, b.len - me, a);
+	}
+	free(map);
+	free(f);
+	sbuf_free(&b);
 }
 
 void ui_blank(int y, int x, int w, attr_t a)

@@ -94,6 +94,46 @@ int ui_layout(int cols, int rows, struct ui_layout *out)
 	return 0;
 }
 
+int ui_layout_focus(int cols, int rows, int focus, int full, struct ui_layout *out)
+{
+	int w[3], i, x = 0, rest;
+
+	if (ui_layout(cols, rows, out) != 0)
+		return -1;
+	if (focus <= 0 && !full)
+		return 0;
+	if (focus < 0 || focus > 2)
+		focus = 0;
+	w[0] = w[1] = w[2] = 0;
+	if (full) {
+		w[focus] = cols;
+	} else if (focus == 1) {
+		/* The documents: number and title side by side. */
+		w[0] = cols < 110 ? 22 : cols * 22 / 100;
+		rest = cols - w[0] - 1;
+		if (cols >= 110) {
+			w[2] = rest * 40 / 100;
+			w[1] = rest - w[2] - 1;
+		} else {
+			w[1] = rest;
+		}
+	} else if (cols >= 110) {
+		/* The tasks, with a narrow column of units and of numbers. */
+		w[0] = cols * 17 / 100;
+		w[1] = 16;
+		w[2] = cols - w[0] - w[1] - 2;
+	} else {
+		w[2] = cols;
+	}
+	for (i = 0; i < 3; i++) {
+		out->pane_x[i] = x;
+		out->pane_w[i] = w[i];
+		if (w[i] > 0)
+			x += w[i] + 1;
+	}
+	return 0;
+}
+
 void ui_fmt_lr(struct sbuf *b, const char *left, const char *right, int cols)
 {
 	int rw = right ? txt_width(right) : 0;

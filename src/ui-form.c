@@ -19,6 +19,7 @@
 #include "util.h"
 
 #define NOTE_MAX 2000   /* bytes of a note or a reason (ui-form-save.c checks) */
+#define NOTE_ROWS 3     /* lines a note or a reason shows, word-wrapped */
 #define PATH_FIELD_MAX 1024
 
 /* Everything after the choices "Tất cả": statuses then timeliness. */
@@ -33,6 +34,7 @@ static void text_field(struct ui_field *f, const char *label, const char *text, 
 	f->label = label;
 	uil_init(&f->line, text, max);
 	f->fresh = text && *text;
+	f->rows = max == NOTE_MAX ? NOTE_ROWS : 0;
 }
 
 static void status_field(struct ui_field *f, int current)
@@ -128,7 +130,8 @@ static void filter_field(struct ui *u, struct ui_field *fd)
 	for (i = 0; i < ST_COUNT; i++)
 		fd->choices[1 + i] = st_label((enum task_status)i);
 	for (i = 0; i < TL_COUNT; i++)
-		fd->choices[1 + ST_COUNT + i] = tl_label((enum timeliness)i);
+		fd->choices[1 + ST_COUNT + i] = i == TL_OVERDUE ? "quá hạn (cả chưa báo cáo)"
+		                                                : tl_label((enum timeliness)i);
 	fd->heads[1] = "Theo trạng thái (đơn vị báo cáo):";
 	fd->heads[1 + ST_COUNT] = "Theo tình trạng (so với thời hạn):";
 	fd->nchoices = filter_choice_count();
@@ -343,6 +346,7 @@ int ui_form_open(struct ui *u, int kind)
 		str_copy(f->title, "/", sizeof(f->title));
 		text_field(&f->f[0], "Tìm", NULL, 256);
 		f->nf = 1;
+		ui_search_mark(u);
 		break;
 	default:
 		rc = -1;
@@ -426,12 +430,39 @@ static int list_rows(const struct ui_field *fd, int *rowof)
 	return r;
 }
 
-/* ↑ ↓ PgUp PgDn Home End move in a list; a row's letter (or, as in the
- * other choices, its number) selects it.  Returns 1 if the key was used. */
+/* The letter shown before choice i of a list: a, b, ... leaving out j
+ * and k, which move as everywhere else. */
+static char list_letter(int i)
+{
+	char c = (char)('a' + i);
+
+	return c >= 'j' ? (char)(c + 2) : c;
+}
+
+/* The choice a letter (either case) picks, or -1. */
+static int letter_choice(uint32_t ch, int n)
+{
+	int i;
+
+	if (ch >= 'A' && ch <= 'Z')
+		ch = ch - 'A' + 'a';
+	for (i = 0; i < n; i++)
+		if ((uint32_t)list_letter(i) == ch)
+			return i;
+	return -1;
+}
+
+/* ↑ ↓ j k PgUp PgDn Home End move in a list; a row's letter (or, as in
+ * the other choices, its number) selects it.  Returns 1 if the key was
+ * used. */
 static int list_key(struct ui_field *fd, struct ui_key k)
 {
-	int n = fd->nchoices;
+	int n = fd->nchoices, c;
 
+	if (!k.fn && (k.ch == 'j' || k.ch == 'k')) {
+		k.fn = 1;
+		k.ch = k.ch == 'j' ? KEY_DOWN : KEY_UP;
+	}
 	if (k.fn) {
 		switch (k.ch) {
 		case KEY_UP: fd->choice = fd->choice > 0 ? fd->choice - 1 : 0; return 1;
@@ -441,12 +472,8 @@ static int list_key(struct ui_field *fd, struct ui_key k)
 		default: return 0;
 		}
 	}
-	if (k.ch >= 'a' && k.ch < 'a' + (uint32_t)n) {
-		fd->choice = (int)(k.ch - 'a');
-		return 1;
-	}
-	if (k.ch >= 'A' && k.ch < 'A' + (uint32_t)n) {
-		fd->choice = (int)(k.ch - 'A');
+	if ((c = letter_choice(k.ch, n)) >= 0) {
+		fd->choice = c;
 		return 1;
 	}
 	if (k.ch >= '1' && k.ch <= '9' && (int)(k.ch - '1') < n) {
@@ -521,6 +548,11 @@ void ui_form_key(struct ui *u, struct ui_key k)
 			close_form(u);
 		return;
 	}
+	if (!k.fn && k.ch == 27 && f->kind == UF_SEARCH) {
+		ui_search_cancel(u);
+		close_form(u);
+		return;
+	}
 	if (!k.fn && k.ch == 27) {
 		if (ui_form_dirty(f))
 			f->asking = 1;
@@ -554,6 +586,16 @@ void ui_form_key(struct ui *u, struct ui_key k)
 		f->ptop = 0;
 		f->info[0] = '\0';
 	}
+	if (f->kind == UF_SEARCH) {
+		/* Incremental: each change of the text searches again. */
+		char *before = xstrdup(cur->line.s);
+
+		field_key(cur, k);
+		if (strcmp(before, cur->line.s) != 0)
+			ui_search_live(u, cur->line.s);
+		free(before);
+		return;
+	}
 	field_key(cur, k);
 }
 
@@ -572,6 +614,27 @@ static int draw_text(struct ui_field *fd, int y, int x, int w, attr_t a)
 	ui_put_cut(y, x, w, vis, a);
 	free(vis);
 	return x + col;
+}
+
+/* Draw a note field, word-wrapped on fd->rows lines from (y, x); sets
+ * the cursor's place. */
+static void draw_wrapped(struct ui_field *fd, int y, int x, int w, attr_t a, int *cy, int *cx)
+{
+	size_t st[8], ln[8];
+	int rows = fd->rows < 8 ? fd->rows : 8, n, r, row, col;
+
+	n = uil_wrap_view(&fd->line, w, rows, st, ln, &row, &col);
+	for (r = 0; r < rows; r++) {
+		ui_blank(y + r, x, w, a);
+		if (r < n) {
+			char *vis = xstrndup(fd->line.s + st[r], ln[r]);
+
+			ui_put_cut(y + r, x, w, vis, a);
+			free(vis);
+		}
+	}
+	*cy = y + row;
+	*cx = x + col;
 }
 
 /* Draw a list field in h rows at (y, x), scrolled to show the selection. */
@@ -596,7 +659,7 @@ static void draw_list(struct ui *u, struct ui_field *fd, int y, int x, int w, in
 			ui_put(y + r - 1, x, w, fd->heads[i], A_BOLD);
 		if (r < 0 || r >= h)
 			continue;
-		snprintf(buf, sizeof(buf), "  %c. %s", 'a' + i, fd->choices[i]);
+		snprintf(buf, sizeof(buf), "  %c. %s", list_letter(i), fd->choices[i]);
 		ui_put(y + r, x, w, buf, i == fd->choice ? ui_attr(u, UC_SEL) : A_NORMAL);
 	}
 	if (fd->top > 0)
@@ -651,7 +714,7 @@ static const char *hint_of(const struct ui_form *f)
 {
 	switch (f->kind) {
 	case UF_FILTER:
-		return "↑/↓ hoặc chữ cái: chọn · Enter: áp dụng · Esc: hủy";
+		return "j/k, ↑/↓ hoặc chữ cái: chọn · Enter: áp dụng · Esc: hủy";
 	case UF_STATUS:
 		return "←/→ hoặc số: chọn · Enter: áp dụng · Esc: hủy";
 	case UF_IMPORT:
@@ -669,6 +732,8 @@ static int field_rows(const struct ui_field *fd, int room)
 {
 	int n;
 
+	if (fd->kind == UFF_TEXT && fd->rows > 1)
+		return fd->rows + 1;
 	if (fd->kind != UFF_LIST)
 		return 2;
 	n = list_rows(fd, NULL);
@@ -713,7 +778,15 @@ void ui_form_draw(struct ui *u)
 			continue;
 		}
 		ui_put(fy, x + 2, lw, fd->label, la);
-		if (fd->kind == UFF_TEXT) {
+		if (fd->kind == UFF_TEXT && fd->rows > 1) {
+			int wy, wx;
+
+			draw_wrapped(fd, fy, fx, fw, field_a, &wy, &wx);
+			if (i == f->cur) {
+				cx = wx;
+				cy = wy;
+			}
+		} else if (fd->kind == UFF_TEXT) {
 			int c = draw_text(fd, fy, fx, fw, field_a);
 
 			if (i == f->cur) {

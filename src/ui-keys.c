@@ -20,7 +20,8 @@ static const struct ui_keydef keydefs[] = {
 	{ UA_TOP, "top", "g  Home", "về dòng đầu", { CH('g'), FN(KEY_HOME) } },
 	{ UA_BOTTOM, "bottom", "G  End", "xuống dòng cuối", { CH('G'), FN(KEY_END) } },
 	{ UA_OPEN, "open", "Enter  Space",
-	  "mở/đóng đơn vị; trong các danh sách: đến nhiệm vụ, văn bản hoặc đơn vị cấp dưới",
+	  "mở/đóng đơn vị; trên nhiệm vụ: xem đầy đủ (nội dung, thời hạn, gia hạn, mọi cập "
+	  "nhật); trong các danh sách: đến nhiệm vụ, văn bản hoặc đơn vị cấp dưới",
 	  { CH('\n'), CH('\r'), FN(KEY_ENTER), CH(' ') } },
 	{ UA_UPDATE, "update", "u",
 	  "cập nhật tiến độ: ghi chú, % hoàn thành, trạng thái; trong màn hình chỉ tiêu: ghi "
@@ -32,9 +33,10 @@ static const struct ui_keydef keydefs[] = {
 	{ UA_OVERDUE, "overdue", "o", "nhiệm vụ quá hạn của đơn vị và cấp dưới", { CH('o') } },
 	{ UA_SOON, "due-soon", "d", "nhiệm vụ sắp đến hạn của đơn vị và cấp dưới",
 	  { CH('d') } },
-	{ UA_SEARCH, "search", "/", "tìm trong khung (không phân biệt hoa thường, dấu)",
+	{ UA_SEARCH, "search", "/", "tìm trong khung hoặc danh sách, ngay khi gõ, từ dòng đầu (không phân biệt hoa "
+	  "thường, dấu)",
 	  { CH('/') } },
-	{ UA_SEARCH_NEXT, "search-next", "n", "kết quả tìm tiếp theo", { CH('n') } },
+	{ UA_SEARCH_NEXT, "search-next", "n", "kết quả tìm tiếp theo (hết danh sách: quay lại từ đầu)", { CH('n') } },
 	{ UA_SEARCH_PREV, "search-prev", "N", "kết quả tìm trước đó", { CH('N') } },
 	{ UA_FILTER, "filter", "f", "lọc nhiệm vụ theo trạng thái hoặc tình trạng", { CH('f') } },
 	{ UA_DOC_MODE, "doc-mode", "a",
@@ -64,6 +66,8 @@ static const struct ui_keydef keydefs[] = {
 	{ UA_RETURN, "return", "T",
 	  "trả lại, yêu cầu thực hiện lại; trên đề nghị gia hạn: không chấp nhận (kèm lý do)",
 	  { CH('T') } },
+	{ UA_FULL, "full-width", "z",
+	  "khung đang chọn chiếm cả chiều ngang (nhấn lần nữa: trở lại ba khung)", { CH('z') } },
 	{ UA_REDRAW, "redraw", "Ctrl-L", "vẽ lại và đọc lại dữ liệu", { CH(12) } },
 	{ UA_BACK, "back", "Esc", "đóng màn hình đang xem", { CH(27) } },
 	{ UA_HELP, "help", "?  F1", "trợ giúp về phím", { CH('?'), FN(KEY_F(1)) } },

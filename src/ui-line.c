@@ -13,6 +13,7 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
+#include "text.h"
 #include "util.h"
 
 /* Start of the grapheme cluster after byte offset `at` (len at the end). */
@@ -275,4 +276,57 @@ void uil_view(struct ui_line *l, int width, size_t *start, size_t *end, int *col
 	*start = l->first;
 	*end = b;
 	*col = uil_width(l->s + l->first, l->cur - l->first);
+}
+
+struct wrap_acc {
+	const char *base;
+	size_t *start, *len;
+	size_t n, cap;
+};
+
+static int wrap_acc_line(const char *line, size_t len, void *ctx)
+{
+	struct wrap_acc *w = ctx;
+
+	if (w->n == w->cap) {
+		w->cap = w->cap ? w->cap * 2 : 16;
+		w->start = xrealloc(w->start, w->cap * sizeof(*w->start));
+		w->len = xrealloc(w->len, w->cap * sizeof(*w->len));
+	}
+	w->start[w->n] = (size_t)(line - w->base);
+	w->len[w->n++] = len;
+	return 0;
+}
+
+int uil_wrap_view(const struct ui_line *l, int width, int rows, size_t *start, size_t *len,
+                  int *crow, int *ccol)
+{
+	struct wrap_acc w = { l->s, NULL, NULL, 0, 0 };
+	size_t i, row = 0, first;
+	int col, n;
+
+	if (width < 1)
+		width = 1;
+	if (rows < 1)
+		rows = 1;
+	txt_wrap(l->s, width, wrap_acc_line, &w);
+	if (w.n == 0)
+		wrap_acc_line(l->s, 0, &w);
+	/* The cursor's line: the last that starts at or before it. */
+	for (i = 0; i < w.n; i++)
+		if (w.start[i] <= l->cur)
+			row = i;
+	first = row >= (size_t)rows ? row - (size_t)rows + 1 : 0;
+	col = uil_width(l->s + w.start[row], l->cur - w.start[row]);
+	if (col > width - 1)
+		col = width - 1;
+	for (n = 0; n < rows && first + (size_t)n < w.n; n++) {
+		start[n] = w.start[first + (size_t)n];
+		len[n] = w.len[first + (size_t)n];
+	}
+	*crow = (int)(row - first);
+	*ccol = col;
+	free(w.start);
+	free(w.len);
+	return n;
 }

@@ -1,4 +1,5 @@
-/* ui-source.c — a document's original text (as imported), word-wrapped by
+/* ui-source.c — a document's original text (as imported), or a task in
+ * full (ui-taskview.c), word-wrapped by
  * display width to the screen (txt_wrap: no line is cut at the edge) and
  * scrolled like a list; wrapped again after a resize, keeping the text at
  * the top of the screen in view. */
@@ -95,11 +96,15 @@ void ui_source_draw(struct ui *u)
 		s->l.top = s->nlines > (size_t)page ? s->nlines - (size_t)page : 0;
 	s->l.sel = s->l.top;
 	{
-		char title[200];
+		char title[240], what[64];
 
+		if (s->task)
+			snprintf(what, sizeof(what), "Nhiệm vụ #%llu đầy đủ",
+			         (unsigned long long)s->task);
+		else
+			str_copy(what, "Nguyên văn văn bản", sizeof(what));
 		snprintf(title, sizeof(title),
-		         " Nguyên văn văn bản — dòng %zu–%zu/%zu (Esc hoặc q: đóng; j/k, PgUp/PgDn, "
-		         "g/G: cuộn)",
+		         " %s — dòng %zu–%zu/%zu · Esc: đóng", what,
 		         s->nlines ? s->l.top + 1 : 0,
 		         s->l.top + (size_t)page < s->nlines ? s->l.top + (size_t)page : s->nlines,
 		         s->nlines);

@@ -1,5 +1,6 @@
 /* ui-tasks.c — the "Nhiệm vụ" pane: the tasks of the selected document,
- * or (key `t`) every task led by the selected unit and its subtree.
+ * or (key `t`, and at start) every task led by the selected unit and its
+ * subtree, the most urgent first.
  *
  * The list holds ids only.  A filter (key `f`) needs each task's status or
  * timeliness, so it runs in slices between keystrokes (ui.c calls
@@ -24,26 +25,96 @@ static int push_id(uint64_t id, void *ctx)
 	return 0;
 }
 
+struct due_pair {
+	date_t due;
+	uint64_t id;
+};
+
+struct due_acc {
+	struct due_pair *v;
+	size_t n, cap;
+};
+
+static int push_due(uint64_t id, date_t due, uint32_t lead, void *ctx)
+{
+	struct due_acc *a = ctx;
+
+	(void)lead;
+	if (a->n == a->cap) {
+		a->cap = a->cap ? a->cap * 2 : 64;
+		a->v = xrealloc(a->v, a->cap * sizeof(*a->v));
+	}
+	a->v[a->n].due = due;
+	a->v[a->n++].id = id;
+	return 0;
+}
+
+static int cmp_due(const void *x, const void *y)
+{
+	const struct due_pair *a = x, *b = y;
+
+	if (a->due != b->due)
+		return a->due < b->due ? -1 : 1;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+static int cmp_u64(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/* The tasks led in the subtree of unit `key`, the most urgent first: the
+ * open tasks with a due date, earliest first (from the due index, no
+ * task read), then every other task in index order. */
+static int collect_led(struct ui *u, struct txn *t, uint32_t key, struct ui_ids *out,
+                       struct err *e)
+{
+	const struct hier *h = u->units.h;
+	struct due_acc acc = { 0 };
+	struct ui_ids rest = { 0 };
+	uint64_t *dated;
+	size_t i, end, start = hier_find_id(h, key);
+	int rc = 0;
+
+	if (start == (size_t)-1)
+		return 0;
+	end = hier_subtree_end(h, start);
+	for (i = start; i < end && rc == 0; i++)
+		rc = store_tasks_by_due(t, hier_at(h, i)->id, DATE_NONE, DATE_NONE, push_due, &acc,
+		                        e);
+	for (i = start; i < end && rc == 0; i++)
+		rc = store_tasks_by_lead(t, hier_at(h, i)->id, push_id, &rest, e);
+	if (rc) {
+		free(acc.v);
+		free(rest.v);
+		return rc;
+	}
+	qsort(acc.v, acc.n, sizeof(*acc.v), cmp_due);
+	dated = xmalloc((acc.n ? acc.n : 1) * sizeof(*dated));
+	for (i = 0; i < acc.n; i++) {
+		dated[i] = acc.v[i].id;
+		ui_ids_push(out, acc.v[i].id);
+	}
+	qsort(dated, acc.n, sizeof(*dated), cmp_u64);
+	for (i = 0; i < rest.n; i++)
+		if (!bsearch(&rest.v[i], dated, acc.n, sizeof(*dated), cmp_u64))
+			ui_ids_push(out, rest.v[i]);
+	free(dated);
+	free(acc.v);
+	free(rest.v);
+	return 0;
+}
+
 static int collect(struct ui *u, struct txn *t, uint64_t key, struct ui_ids *out,
                    struct err *e)
 {
-	const struct hier *h = u->units.h;
-	size_t i, end;
-	int rc;
-
 	if (!key)
 		return 0;
 	if (!u->tasks.led)
 		return store_tasks_by_doc(t, key, push_id, out, e);
-	i = hier_find_id(h, (uint32_t)key);
-	if (i == (size_t)-1)
-		return 0;
-	for (end = hier_subtree_end(h, i); i < end; i++) {
-		rc = store_tasks_by_lead(t, hier_at(h, i)->id, push_id, out, e);
-		if (rc)
-			return rc;
-	}
-	return 0;
+	return collect_led(u, t, (uint32_t)key, out, e);
 }
 
 static void free_lists(struct ui_tasks *p)
@@ -161,9 +232,16 @@ static int matches(struct ui *u, const struct task *tk)
 {
 	const struct ui_tasks *p = &u->tasks;
 
+	enum timeliness tl;
+
 	if (p->fkind == UI_FILTER_STATUS)
 		return tk->status == p->fvalue;
-	return (int)ui_task_tl(u, tk).tl == p->fvalue;
+	tl = ui_task_tl(u, tk).tl;
+	/* "quá hạn" means what the counts and `o` mean: the domain's one
+	 * predicate, which takes in the missing reports (chưa báo cáo). */
+	if (p->fvalue == TL_OVERDUE)
+		return tl_is_overdue(tl);
+	return (int)tl == p->fvalue;
 }
 
 int ui_tasks_filter_step(struct ui *u, struct txn *t, size_t budget)
@@ -282,7 +360,7 @@ void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, 
 			widths[3] = 10;
 		}
 		ui_fmt_cells(&line, cells, widths, 5, w - 3);
-	} else {
+	} else if (w < 60) {
 		const char *cells[3];
 		int widths[3] = { w < 50 ? 6 : 8, 9, 0 };
 
@@ -290,11 +368,42 @@ void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, 
 		cells[1] = tk.section;
 		cells[2] = text;
 		ui_fmt_cells(&line, cells, widths, 3, w - 3);
+	} else {
+		/* Wide enough to read: id, due day, lead, progress, (section,)
+		 * then the text. */
+		const char *cells[6];
+		int widths[6] = { 6, 5, 10, 4, 9, 0 };
+		char due[16], lead[64], pct[8];
+		int n = 0, wide = w >= 100;
+
+		/* dd/mm this year; another year shows as the year alone. */
+		if (tk.due != DATE_NONE && strcmp(date_vn(tk.due, due) + 6,
+		                                  date_vn(u->ops->today, days) + 6) == 0)
+			due[5] = '\0';
+		else if (tk.due != DATE_NONE)
+			memmove(due, due + 6, 5);
+		else
+			str_copy(due, "--/--", sizeof(due));
+		if (tk.lead)
+			ui_unit_short(u, tk.lead, widths[2], lead, sizeof(lead));
+		else
+			str_copy(lead, tk.lead_text ? tk.lead_text : "", sizeof(lead));
+		snprintf(pct, sizeof(pct), "%3d%%", tk.progress);
+		cells[n++] = idbuf;
+		cells[n++] = due;
+		cells[n++] = lead;
+		cells[n++] = pct;
+		if (wide)
+			cells[n++] = tk.section;
+		else
+			widths[4] = 0;
+		cells[n++] = text;
+		ui_fmt_cells(&line, cells, widths, n, w - 3);
 	}
 	/* Beside the timeliness, the lint marker: the task is unclear. */
 	ui_put(y, x + 1, 1, ui_lint_marker(u, &tk), sel ? a : ui_attr(u, UC_WAIT));
 	ui_put(y, x + 2, 1, " ", a);
-	ui_put(y, x + 3, w - 3, line.s, a);
+	ui_put_match(u, y, x + 3, w - 3, line.s, a);
 	free(text);
 	sbuf_free(&line);
 	task_free(&tk);
@@ -306,6 +415,9 @@ void ui_tasks_draw(struct ui *u, struct txn *t)
 	const struct ui_layout *lo = &u->lo;
 	int x = lo->pane_x[UI_TASKS], w = lo->pane_w[UI_TASKS], page = ui_page(u), r;
 	int focused = u->focus == UI_TASKS && u->view == UI_VIEW_PANES;
+
+	if (w <= 0)
+		return;
 
 	for (r = 0; r < page; r++) {
 		size_t row = p->l.top + (size_t)r;

@@ -158,6 +158,54 @@ const char *ui_unit_name(const struct ui *u, uint32_t id)
 	return un && un->name ? un->name : "?";
 }
 
+/* One abbreviation p[0..n) without its surrounding spaces, into out. */
+static void copy_abbrev(const char *p, size_t n, char *out, size_t len)
+{
+	while (n && *p == ' ')
+		p++, n--;
+	while (n && p[n - 1] == ' ')
+		n--;
+	if (n >= len)
+		n = len - 1;
+	memcpy(out, p, n);
+	out[n] = '\0';
+}
+
+char *ui_unit_short(const struct ui *u, uint32_t id, int maxw, char *buf, size_t len)
+{
+	const struct unit *un = id && u->units.h ? hier_unit(u->units.h, id) : NULL;
+	const char *p;
+	char one[128];
+	int bestw = -1;
+
+	buf[0] = '\0';
+	if (!un) {
+		str_copy(buf, id ? "?" : "", len);
+		return buf;
+	}
+	for (p = un->abbrevs; p && *p;) {
+		size_t n = strcspn(p, ",");
+		int w;
+
+		copy_abbrev(p, n, one, sizeof(one));
+		w = txt_width(one);
+		if (one[0] && w <= maxw) {
+			str_copy(buf, one, len);
+			return buf;
+		}
+		if (one[0] && (bestw < 0 || w < bestw)) {
+			str_copy(buf, one, len);
+			bestw = w;
+		}
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	if (bestw < 0)
+		str_copy(buf, un->name ? un->name : un->code, len);
+	return buf;
+}
+
 static void counts_of(struct ui *u, struct txn *t, size_t hi)
 {
 	struct ui_units *p = &u->units;
@@ -184,6 +232,9 @@ void ui_units_draw(struct ui *u, struct txn *t)
 	 * the units apart. */
 	int step = w < 34 ? 1 : 2;
 	struct sbuf b = { 0 };
+
+	if (w <= 0)
+		return;
 
 	for (r = 0; r < page; r++) {
 		size_t row = p->l.top + (size_t)r, hi;
@@ -213,10 +264,10 @@ void ui_units_draw(struct ui *u, struct txn *t)
 			a = ui_attr(u, un->historical ? UC_MUTED : UC_NORMAL);
 		ca = row != p->l.sel && p->overdue[hi] ? ui_attr(u, UC_OVERDUE) : a;
 		if (rw + 6 > w) {
-			ui_put(y, x, w, b.s, a);
+			ui_put_match(u, y, x, w, b.s, a);
 			continue;
 		}
-		ui_put(y, x, w - rw - 1, b.s, a);
+		ui_put_match(u, y, x, w - rw - 1, b.s, a);
 		ui_put(y, x + w - rw - 1, 1, " ", a);
 		ui_put(y, x + w - rw, rw, counts, ca);
 	}
@@ -247,11 +298,15 @@ int ui_units_search(struct ui *u)
 	if (!n || !u->search.needle)
 		return 0;
 	start = p->l.n ? p->rows[p->l.sel] : 0;
+	if (u->search.fresh)
+		start = u->search.dir > 0 ? n - 1 : 0; /* from the first unit */
 	for (k = 1; k <= n; k++) {
 		i = u->search.dir > 0 ? (start + k) % n : (start + n - k % n) % n;
 		if (txt_contains(folded_of(p, i), u->search.needle)) {
 			ui_units_reveal(u, hier_at(p->h, i)->id);
-			return 1;
+			if (u->search.fresh)
+				return 1;
+			return (u->search.dir > 0 ? i <= start : i >= start) ? 2 : 1;
 		}
 	}
 	return 0;

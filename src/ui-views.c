@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "store.h"
+#include "text.h"
 #include "ui-ctx.h"
 #include "ui-draw.h"
 #include "util.h"
@@ -228,6 +229,94 @@ void ui_views_step(struct ui *u, struct txn *t, size_t budget)
 {
 	if (u->view == UI_VIEW_LINT)
 		ui_lint_step(u, t, budget);
+}
+
+/* "#id section text" of a task, for a search. */
+static void task_words(struct txn *t, uint64_t id, struct sbuf *b)
+{
+	struct task tk;
+
+	memset(&tk, 0, sizeof(tk));
+	if (store_task_get(t, id, &tk, NULL) != 0)
+		return;
+	sbuf_printf(b, "#%llu %s %s", (unsigned long long)tk.id, tk.section,
+	            tk.text ? tk.text : "");
+	task_free(&tk);
+}
+
+/* The words a search looks at in row i of the current list view. */
+static void row_words(struct ui *u, struct txn *t, size_t i, struct sbuf *b)
+{
+	switch (u->view) {
+	case UI_VIEW_DASH:
+		if (i < u->dash.n)
+			sbuf_puts(b, u->dash.rows[i].own ? "trực tiếp"
+			                                 : ui_unit_name(u, u->dash.rows[i].unit));
+		else
+			sbuf_puts(b, "Cộng");
+		break;
+	case UI_VIEW_CASCADE:
+		if (i < u->casc.c.n) {
+			const struct cascade_node *nd = &u->casc.c.nodes[i];
+
+			sbuf_printf(b, "%s %s %s", ui_unit_name(u, nd->unit), nd->number,
+			            nd->title ? nd->title : "");
+		}
+		break;
+	case UI_VIEW_LINT:
+		if (i < u->lint.l.n)
+			task_words(t, u->lint.rows[i].task, b);
+		break;
+	case UI_VIEW_IND:
+		if (i < u->ind.l.n)
+			sbuf_printf(b, "%s %s", u->ind.v[i].section, u->ind.v[i].text ? u->ind.v[i].text : "");
+		break;
+	case UI_VIEW_AUDIT:
+		if (i < u->audit.nv) {
+			char *d = audit_describe(&u->audit.v[i], 0);
+
+			sbuf_printf(b, "%s %s %s", u->audit.v[i].login, u->audit.v[i].object, d);
+			free(d);
+		}
+		break;
+	case UI_VIEW_QUEUE:
+		if (i < u->queue.l.n)
+			task_words(t, u->queue.ids[i], b);
+		break;
+	default:
+		break;
+	}
+}
+
+int ui_view_search_step(struct ui *u, struct txn *t, size_t budget)
+{
+	struct ui_list *l = ui_view_list(u);
+	struct ui_search *s = &u->search;
+
+	while (l && s->left > 0 && budget-- > 0 && l->n) {
+		size_t i = s->pos % l->n;
+		struct sbuf b = { 0 };
+		int hit = 0;
+
+		s->pos = s->dir > 0 ? i + 1 : i + l->n - 1;
+		s->left--;
+		row_words(u, t, i, &b);
+		if (b.len) {
+			char *f = txt_fold(b.s, b.len, NULL);
+
+			hit = txt_contains(f, s->needle);
+			free(f);
+		}
+		sbuf_free(&b);
+		if (hit) {
+			ui_list_select(l, i, ui_view_page(u));
+			s->left = 0;
+			return 1;
+		}
+	}
+	if (!l)
+		s->left = 0;
+	return 0;
 }
 
 void ui_view_head(struct ui *u, const char *title, const char *header)

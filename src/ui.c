@@ -174,31 +174,66 @@ static void draw_small(struct ui *u, int cols, int rows)
 	(void)u;
 }
 
-static void draw_titles(struct ui *u)
+/* Where the focused pane's rows come from, when the panes left of it are
+ * folded away: "Tỉnh ủy › Văn phòng Tỉnh ủy › 05-KH/TU". */
+static void crumb(struct ui *u, struct txn *t, int with_doc, struct sbuf *b)
+{
+	uint32_t id = ui_units_selected(u);
+	const struct unit *un = id ? hier_unit(u->units.h, id) : NULL;
+	uint64_t docid = with_doc ? ui_docs_selected(u) : 0;
+	struct doc d;
+
+	if (un && un->parent)
+		sbuf_printf(b, "%s › ", ui_unit_name(u, un->parent));
+	if (un)
+		sbuf_puts(b, ui_unit_name(u, id));
+	memset(&d, 0, sizeof(d));
+	if (docid && store_doc_get(t, docid, &d, NULL) == 0) {
+		sbuf_printf(b, " › %s", d.number[0] ? d.number : "(không số)");
+		doc_free(&d);
+	}
+}
+
+static void draw_titles(struct ui *u, struct txn *t)
 {
 	const struct ui_layout *lo = &u->lo;
-	char name[200], count[80], flt[120];
-	struct sbuf line = { 0 };
-	int p;
+	char count[80], flt[120];
+	struct sbuf name = { 0 }, line = { 0 };
+	int p, base;
 
 	for (p = 0; p < UI_NPANES; p++) {
 		int focused = u->focus == p;
 		attr_t a = ui_attr(u, focused ? UC_TITLE_FOCUS : UC_TITLE);
 		const char *mark = focused ? "» " : "  ";
 
+		if (lo->pane_w[p] <= 0)
+			continue;
+		sbuf_reset(&name);
 		switch (p) {
 		case UI_UNITS:
-			snprintf(name, sizeof(name), "%sĐơn vị", mark);
+			sbuf_printf(&name, "%sĐơn vị", mark);
+			base = txt_width(name.s);
 			snprintf(count, sizeof(count), "quá hạn/tổng");
 			break;
 		case UI_DOCS:
-			snprintf(name, sizeof(name), "%sVăn bản %s", mark,
-			         u->docs.assigned ? "giao việc" : "ban hành");
+			/* Short on a narrow pane: the two modes of `a` must show. */
+			sbuf_printf(&name, "%s%s %s", mark, lo->pane_w[p] < 22 ? "VB" : "Văn bản",
+			            u->docs.assigned ? "giao việc" : "ban hành");
+			base = txt_width(name.s);
+			if (lo->pane_w[UI_UNITS] <= 0) {
+				sbuf_puts(&name, ": ");
+				crumb(u, t, 0, &name);
+			}
 			snprintf(count, sizeof(count), "%zu", u->docs.l.n);
 			break;
 		default:
-			snprintf(name, sizeof(name), "%sNhiệm vụ %s", mark,
-			         u->tasks.led ? "đơn vị chủ trì" : "của văn bản");
+			sbuf_printf(&name, "%sNhiệm vụ %s", mark,
+			            u->tasks.led ? "đơn vị chủ trì" : "của văn bản");
+			base = txt_width(name.s);
+			if (lo->pane_w[UI_UNITS] <= 0) {
+				sbuf_puts(&name, ": ");
+				crumb(u, t, !u->tasks.led && lo->pane_w[UI_DOCS] <= 0, &name);
+			}
 			if (u->tasks.fkind)
 				snprintf(count, sizeof(count), "lọc %s: %zu",
 				         ui_tasks_filter_label(u, flt, sizeof(flt)), u->tasks.l.n);
@@ -206,15 +241,17 @@ static void draw_titles(struct ui *u)
 				snprintf(count, sizeof(count), "%zu", u->tasks.l.n);
 		}
 		sbuf_reset(&line);
-		if (txt_width(name) + 1 + txt_width(count) > lo->pane_w[p] - 1)
+		if (base + 1 + txt_width(count) > lo->pane_w[p] - 1)
 			count[0] = '\0'; /* the pane's name matters more than its count */
-		ui_fmt_lr(&line, name, count[0] ? count : NULL, lo->pane_w[p] - 1);
+		ui_fmt_lr(&line, name.s, count[0] ? count : NULL, lo->pane_w[p] - 1);
 		sbuf_putc(&line, ' ');
 		ui_put(lo->pane_y, lo->pane_x[p], lo->pane_w[p], line.s, a);
 	}
+	sbuf_free(&name);
 	sbuf_free(&line);
-	ui_vline(lo->pane_y, lo->pane_x[1] - 1, lo->pane_h + 1);
-	ui_vline(lo->pane_y, lo->pane_x[2] - 1, lo->pane_h + 1);
+	for (p = 1; p < UI_NPANES; p++)
+		if (lo->pane_w[p] > 0 && lo->pane_x[p] > 0)
+			ui_vline(lo->pane_y, lo->pane_x[p] - 1, lo->pane_h + 1);
 }
 
 /* Key hints for the status line, longest first and NULL-terminated: the
@@ -223,6 +260,7 @@ static const char *const pane_hints[] = {
 	"?:trợ giúp u:cập nhật s:trạng thái o:quá hạn d:sắp hạn /:tìm f:lọc q:thoát ",
 	"?:trợ giúp u:cập nhật o:quá hạn d:sắp hạn /:tìm f:lọc q:thoát ",
 	"?:trợ giúp u:cập nhật o:quá hạn q:thoát ",
+	"?:trợ giúp u:cập nhật /:tìm q:thoát ",
 	"?:trợ giúp q:thoát ",
 	"?:trợ giúp ",
 	NULL
@@ -306,15 +344,32 @@ static void draw_status(struct ui *u)
 	const char *hint = NULL;
 	char d[16];
 	size_t i;
-	int room;
+	int room, pass;
 
-	sbuf_printf(&left, " %s · %s · %s · %s", who->login,
-	            who->unit ? ui_unit_name(u, who->unit) : "(chưa gắn đơn vị)",
-	            role_label(who->role), date_vn(u->ops->today, d));
-	room = lo->cols - txt_width(left.s) - 1;
-	for (i = 0; hints[i] && !hint; i++)
-		if (txt_width(hints[i]) <= room)
-			hint = hints[i];
+	for (pass = 0; pass < 2; pass++) {
+		char sh[64];
+
+		/* The unit's short name when its full name leaves no room for
+		 * the keys (at 80 columns). */
+		sbuf_reset(&left);
+		sbuf_printf(&left, " %s · %s · %s · %s", who->login,
+		            !who->unit ? "(chưa gắn đơn vị)"
+		            : pass ? ui_unit_short(u, who->unit, 12, sh, sizeof(sh))
+		                   : ui_unit_name(u, who->unit),
+		            role_label(who->role), date_vn(u->ops->today, d));
+		if (u->tasks.fkind != UI_FILTER_NONE && u->view == UI_VIEW_PANES) {
+			char flt[120];
+
+			sbuf_printf(&left, " · lọc: %s", ui_tasks_filter_label(u, flt, sizeof(flt)));
+		}
+		room = lo->cols - txt_width(left.s) - 1;
+		hint = NULL;
+		for (i = 0; hints[i] && !hint; i++)
+			if (txt_width(hints[i]) <= room)
+				hint = hints[i];
+		if (i <= 2)
+			break; /* one of the two widest hints fits */
+	}
 	ui_fmt_lr(&line, left.s, hint, lo->cols);
 	ui_put(lo->status_y, 0, lo->cols, line.s, ui_attr(u, UC_STATUS));
 	sbuf_free(&left);
@@ -356,7 +411,7 @@ static int frame_in(struct ui *u, struct txn *t, struct err *e)
 		rc = ui_view_sync(u, t, e);
 	switch (u->view) {
 	case UI_VIEW_PANES:
-		draw_titles(u);
+		draw_titles(u, t);
 		ui_units_draw(u, t);
 		ui_docs_draw(u, t);
 		ui_tasks_draw(u, t);
@@ -390,7 +445,8 @@ static void frame(struct ui *u)
 	int rows, cols;
 
 	getmaxyx(stdscr, rows, cols);
-	u->small = ui_layout(cols, rows, &u->lo) != 0;
+	u->small = ui_layout_focus(cols, rows, u->view == UI_VIEW_PANES ? u->focus : UI_UNITS,
+	                           u->view == UI_VIEW_PANES && u->full, &u->lo) != 0;
 	if (!u->small && (cols != u->cols_seen || rows != u->rows_seen))
 		clamp_lists(u);
 	u->cols_seen = cols;
@@ -476,6 +532,28 @@ static int load_in(struct ui *u, struct txn *t, struct err *e)
 	return ui_units_load(u, t, e);
 }
 
+/* The first load could not know the page height: scroll the tree so that
+ * the user's unit shows with its parent above it (or, when the parent is
+ * a page or more away, in the middle of the page). */
+static void scroll_to_parent(struct ui *u)
+{
+	struct ui_list *l = &u->units.l;
+	size_t page = (size_t)ui_page(u), half = page / 2, r;
+	int depth;
+
+	if (!l->n)
+		return;
+	l->top = l->sel > half ? l->sel - half : 0;
+	depth = hier_depth(u->units.h, u->units.rows[l->sel]);
+	for (r = l->sel; r-- > 0;)
+		if (hier_depth(u->units.h, u->units.rows[r]) < depth) {
+			if (l->sel - r < page)
+				l->top = r;
+			break;
+		}
+	ui_list_clamp(l, (int)page);
+}
+
 static void free_all(struct ui *u)
 {
 	ui_form_free(u->form);
@@ -500,6 +578,12 @@ int ui_main(struct ops_ctx *c, struct err *e)
 	memset(&u, 0, sizeof(u));
 	u.ops = c;
 	u.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	if (!u.utf8)
+		return err_set(e, ERR_USAGE,
+		               "locale hiện tại (bảng mã %s) không phải UTF-8: màn hình tiếng Việt sẽ "
+		               "hiện sai. Hãy chạy với LANG=C.UTF-8 (hoặc vi_VN.UTF-8), ví dụ: "
+		               "LANG=C.UTF-8 LC_ALL=C.UTF-8 theodoi",
+		               nl_langinfo(CODESET));
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return err_set(e, ERR_IO, "màn hình cần một terminal (stdin và stdout)");
 	store_last_txn(c->st, &u.marker, NULL);
@@ -508,6 +592,13 @@ int ui_main(struct ops_ctx *c, struct err *e)
 		return rc;
 	rc = load_in(&u, t, e);
 	store_read_end(t);
+	if (c->who.unit && ui_units_selected(&u) == c->who.unit) {
+		/* The user's own work first: the tasks its subtree leads, the
+		 * most urgent first, from every document. */
+		u.docs.assigned = 1;
+		u.tasks.led = 1;
+		u.focus = UI_TASKS;
+	}
 	if (rc) {
 		free_all(&u);
 		return rc;
@@ -526,23 +617,22 @@ int ui_main(struct ops_ctx *c, struct err *e)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	/* Light on the wire: let curses scroll lines with the terminal's
+	 * insert/delete line and scroll region instead of rewriting them. */
+	idlok(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
 	ui_colors_init(&u);
 	/* The first load could not know the page height: scroll now so that
 	 * the user's unit shows with its context above it. */
-	if (ui_layout(COLS, LINES, &u.lo) == 0) {
-		size_t half = (size_t)ui_page(&u) / 2;
-
-		u.units.l.top = u.units.l.sel > half ? u.units.l.sel - half : 0;
-		ui_list_clamp(&u.units.l, ui_page(&u));
-	}
+	if (ui_layout(COLS, LINES, &u.lo) == 0)
+		scroll_to_parent(&u);
 	if (c->who.role == ROLE_NONE)
 		ui_msg(&u, 1, "Người dùng “%s” chưa được đăng ký trong cấu hình: chỉ xem.",
 		       c->who.login);
-	else if (!u.utf8)
-		ui_msg(&u, 1, "Bảng mã của locale không phải UTF-8: chữ tiếng Việt có thể hiện sai "
-		              "(đặt LANG=C.UTF-8).");
+	else if (!u.color && !has_colors())
+		ui_msg(&u, 0, "Terminal “%s” không có màu: tình trạng nhiệm vụ chỉ hiện bằng ký hiệu "
+		              "(! quá hạn, ~ sắp đến hạn, ...).", termname());
 	else if (c->who.role == ROLE_VIEWER)
 		ui_msg(&u, 0, "Vai trò chỉ xem: không cập nhật được nhiệm vụ.");
 	loop(&u);

@@ -118,6 +118,13 @@ time_cmd "load of a $(grep -c '^\[' "$d/units.ini")-unit units.ini" \
 	sh -c 'touch "$1/units.ini" && exec "$2" --config "$1/theodoi.ini" --today "$3" overdue --count' \
 	- "$d" "$BIN" "$TODAY"
 
+# Bytes the screen sends per cursor move at 80x24 (demo store, script(1)).
+if [ -f tests/tui/bench-bytes.sh ] && command -v tmux >/dev/null 2>&1 &&
+	command -v script >/dev/null 2>&1; then
+	echo "== screen: bytes per cursor move at 80x24 (demo store) =="
+	BUILD=$BUILD sh tests/tui/bench-bytes.sh 2>&1 | sed -n 's/^tui-bytes: /  /p'
+fi
+
 # Import throughput: the sample-sized plans of the tests, parsed (dry run).
 plans=$(ls tests/data/import/*.txt 2>/dev/null)
 if [ -n "$plans" ]; then

@@ -247,3 +247,20 @@ Test(audit, repair_is_for_admins)
 	cr_assert(strstr(e.msg, "admin-only"), "%s", e.msg);
 	cr_assert_eq(ox_audit_count(), 0);
 }
+
+Test(audit, days_and_roles_for_people)
+{
+	char *s = audit_dates_vn("hạn: 2026-06-30 → 2027-03-31; số: 12-2026-01-015; mã 20261130");
+	char buf[32];
+
+	cr_assert_str_eq(s, "hạn: 30/06/2026 → 31/03/2027; số: 12-2026-01-015; mã 20261130");
+	free(s);
+	s = audit_dates_vn("");
+	cr_assert_str_eq(s, "");
+	free(s);
+	cr_assert_str_eq(audit_role_label("admin"), "quản trị");
+	cr_assert_str_eq(audit_role_label("viewer"), "chỉ xem");
+	cr_assert_str_eq(audit_role_label("robot"), "robot");
+	audit_time_vn(audit_day_start(date_make(2026, 11, 23)), buf, sizeof(buf));
+	cr_assert_str_eq(buf, "23/11/2026 00:00:00");
+}

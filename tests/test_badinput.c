@@ -264,7 +264,7 @@ Test(badinput, ids_that_do_not_exist)
 	refused(fx_run(NULL, st, "return", "99999", "--reason", "x", NULL), 5, "#99999", "return");
 	refused(fx_run(NULL, st, "update", "abc", "--note", "x", NULL), 3, "abc", "not a number");
 	refused(fx_run(NULL, st, "update", "0", "--note", "x", NULL), 3, "'0'", "id 0");
-	refused(fx_run(NULL, st, "update", "-4", "--note", "x", NULL), 2, "tùy chọn không hợp lệ",
+	refused(fx_run(NULL, st, "update", "-4", "--note", "x", NULL), 2, "không có tùy chọn -4",
 	        "a negative id reads as an option");
 	refused(fx_run(NULL, st, "log", "--task", "12x", NULL), 3, "12x", "log --task");
 	refused(fx_run(NULL, st, "tasks", "--unit", "khong-co", NULL), 5, "khong-co", "a unit");

@@ -24,6 +24,8 @@ Test(cli, version_and_help)
 	r = RUN(NULL, "--help");
 	cr_assert_eq(r.status, 0);
 	cr_assert(strstr(r.out, "overdue") && strstr(r.out, "Cách dùng"), "%s", r.out);
+	/* run in the source tree: the manual from there */
+	cr_assert(strstr(r.out, "man -l man/theodoi.1"), "%s", r.out);
 	fx_free(&r);
 	r = RUN(NULL, "overdue", "--help");
 	cr_assert_eq(r.status, 0);
@@ -692,5 +694,32 @@ Test(cli, add_doc_refuses_the_same_number_issuer_and_date)
 	/* A new term reuses the number on another date: allowed. */
 	r = RUN(st, "add-doc", "--title", "X", "--number", "99-KH/TU", "--date", "20/11/2031", "--issuer", "tu");
 	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+}
+
+Test(cli, bad_options_are_explained_in_vietnamese_with_a_suggestion)
+{
+	struct run r = RUN(NULL, "overdue", "--unti", "tu");
+	cr_assert_eq(r.status, 2);
+	cr_assert(strstr(r.err, "không có tùy chọn --unti; có phải --unit?"), "%s", r.err);
+	cr_assert_null(strstr(r.err, "unrecognized"), "getopt's English message: %s", r.err);
+	fx_free(&r);
+	r = RUN(NULL, "tasks", "--sbtree");
+	cr_assert_eq(r.status, 2);
+	cr_assert(strstr(r.err, "có phải --subtree?"), "%s", r.err);
+	fx_free(&r);
+	r = RUN(NULL, "overdue", "--unit");
+	cr_assert_eq(r.status, 2);
+	cr_assert(strstr(r.err, "--unit") && strstr(r.err, "cần một giá trị"), "%s", r.err);
+	cr_assert_null(strstr(r.err, "requires"), "%s", r.err);
+	fx_free(&r);
+	r = RUN(NULL, "overdu");
+	cr_assert_eq(r.status, 2);
+	cr_assert(strstr(r.err, "có phải 'overdue'?"), "%s", r.err);
+	fx_free(&r);
+	r = RUN(NULL, "overdue", "--zzzzzz");
+	cr_assert_eq(r.status, 2);
+	cr_assert(strstr(r.err, "không có tùy chọn --zzzzzz") && !strstr(r.err, "có phải"), "%s",
+	          r.err);
 	fx_free(&r);
 }

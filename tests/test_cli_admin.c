@@ -35,6 +35,14 @@ Test(cli_admin, log_shows_who_changed_what_with_filters_and_formats)
 	cr_assert(strstr(r.out, "Thời gian") && strstr(r.out, "tiến độ:") && strstr(r.out, "→ 85"),
 	          "%s", r.out);
 	cr_assert_eq(strchr(strchr(r.out, '\n') + 1, '\n')[1], '\0', "one entry: %s", r.out);
+	/* for people: the role in Vietnamese, the time as dd/mm/yyyy */
+	cr_assert(strstr(r.out, "quản trị") && !strstr(r.out, " admin "), "%s", r.out);
+	{
+		const char *row = strchr(r.out, '\n') + 1;
+		int d, m, y;
+
+		cr_assert_eq(sscanf(row, "%*d %2d/%2d/%4d", &d, &m, &y), 3, "%s", row);
+	}
 	fx_free(&r);
 	r = fx_run(NULL, st, "log", "--user", ac_login(), "--action", "demo", "--format", "csv", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);

@@ -246,3 +246,29 @@ Test(timeliness, recurring_done_is_done_for_its_period_only)
 	cr_assert_eq(tl_compute(&o, D(2028, 1, 3), 14).tl, TL_DONE_ON_TIME);
 	(void)june_december;
 }
+
+Test(timeliness, overdue_predicate_is_the_counters_meaning)
+{
+	/* A periodic task whose report is missing is overdue for the counts,
+	 * the `o` view and the filter alike; nothing else is. */
+	date_t today = 1000;
+	struct deadline dl;
+	struct tl_input in;
+	int t;
+
+	for (t = 0; t < TL_COUNT; t++)
+		cr_expect_eq(tl_is_overdue((enum timeliness)t),
+		             t == TL_OVERDUE || t == TL_UNREPORTED, "%s", tl_key((enum timeliness)t));
+	dl_init(&dl);
+	dl.d.kind = DL_ONGOING;
+	in.status = ST_IN_PROGRESS;
+	in.dl = &dl;
+	in.due = today - 3;
+	in.done_date = DATE_NONE;
+	cr_expect(tl_is_overdue(tl_compute(&in, today, 14).tl));
+	in.due = today;
+	cr_expect_not(tl_is_overdue(tl_compute(&in, today, 14).tl));
+	in.status = ST_DONE;
+	in.due = today - 3;
+	cr_expect_not(tl_is_overdue(tl_compute(&in, today, 14).tl));
+}

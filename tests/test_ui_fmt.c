@@ -313,3 +313,44 @@ Test(ui_bar, format_draws_each_segment_then_the_rest_in_exact_width)
 	cr_assert_str_eq(b.s, "███!");
 	sbuf_free(&b);
 }
+
+Test(ui_layout, the_focused_pane_gets_the_width)
+{
+	struct ui_layout lo;
+	int w, p, x;
+
+	/* At 80 columns the tasks take the whole width, the documents most. */
+	cr_assert_eq(ui_layout_focus(80, 24, 2, 0, &lo), 0);
+	cr_assert_eq(lo.pane_w[2], 80);
+	cr_assert_eq(lo.pane_w[0] + lo.pane_w[1], 0);
+	ui_layout_focus(80, 24, 1, 0, &lo);
+	cr_assert_geq(lo.pane_w[1], 50);
+	cr_assert_eq(lo.pane_w[2], 0);
+	/* Focus on the units: the plain layout. */
+	{
+		struct ui_layout plain;
+
+		ui_layout(80, 24, &plain);
+		ui_layout_focus(80, 24, 0, 0, &lo);
+		cr_assert_eq(memcmp(&lo, &plain, sizeof(lo)), 0);
+	}
+	/* Every focus, every width: the shown panes and their separators fill
+	 * the width exactly; z gives the focused pane all of it. */
+	for (w = 80; w <= 240; w += 5)
+		for (p = 0; p < 3; p++) {
+			int full;
+
+			for (full = 0; full < 2; full++) {
+				int shown = 0;
+
+				cr_assert_eq(ui_layout_focus(w, 30, p, full, &lo), 0);
+				for (x = 0; x < 3; x++)
+					if (lo.pane_w[x] > 0)
+						shown += lo.pane_w[x] + 1;
+				cr_assert_eq(shown - 1, w, "width %d focus %d full %d", w, p, full);
+				cr_assert_geq(lo.pane_w[p], full ? w : p == 0 ? 27 : 40);
+				if (p == 2 && w >= 110 && !full)
+					cr_assert_geq(lo.pane_w[0], 18);
+			}
+		}
+}

@@ -252,3 +252,30 @@ Test(ui_line, view_pulls_back_left_after_deleting_at_the_end)
 	cr_assert_eq(col, 4);
 	uil_free(&l);
 }
+
+Test(ui_line, wrap_view_shows_the_cursor_line_of_a_long_note)
+{
+	struct ui_line l;
+	size_t st[3], ln[3];
+	int n, row, col;
+
+	/* Three words of 9 columns, 10 wide: one word a line. */
+	uil_init(&l, "đã họp xx tổng hợp báo cáo", 0);
+	n = uil_wrap_view(&l, 10, 3, st, ln, &row, &col);
+	cr_assert_eq(n, 3);
+	cr_assert_eq(row, 2, "the cursor at the end is on the last line");
+	cr_assert_eq(strncmp(l.s + st[0], "đã họp xx", ln[0]), 0);
+	cr_assert_eq(strncmp(l.s + st[2], "báo cáo", ln[2]), 0);
+	cr_assert_eq(col, 7);
+	/* Only two rows: the view scrolls to keep the cursor's line. */
+	n = uil_wrap_view(&l, 10, 2, st, ln, &row, &col);
+	cr_assert_eq(n, 2);
+	cr_assert_eq(row, 1);
+	cr_assert_eq(strncmp(l.s + st[1], "báo cáo", ln[1]), 0);
+	uil_home(&l);
+	n = uil_wrap_view(&l, 10, 2, st, ln, &row, &col);
+	cr_assert_eq(row, 0);
+	cr_assert_eq(col, 0);
+	cr_assert_eq(st[0], 0);
+	uil_free(&l);
+}

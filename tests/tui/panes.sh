@@ -19,7 +19,7 @@ nsub=$(cli tasks --unit "$unit" --subtree --format json | python3 -c 'import jso
 read -r ndone noverdue <<EOS
 $(cli tasks --unit "$unit" --subtree --format json | python3 -c 'import json,sys
 t = json.load(sys.stdin)
-print(sum(x["status"] == "done" for x in t), sum(x["timeliness"] == "overdue" for x in t))')
+print(sum(x["status"] == "done" for x in t), sum(x["timeliness"] in ("overdue", "unreported") for x in t))')
 EOS
 
 # Find the unit by name (the units pane has the focus at start).
@@ -49,11 +49,12 @@ keys 4 Enter
 wait_for "lọc hoàn thành: $ndone" || fail "the filter does not count $ndone done tasks"
 keys f 1 Enter
 wait_gone "lọc hoàn thành" || fail "the filter is not cleared"
-# Every item can be picked: the timeliness group by letter (j, the tenth).
+# Every item can be picked: the timeliness group by letter (l, the tenth:
+# j and k move).
 keys f
 wait_for "Theo tình trạng (so với thời hạn):" || fail "the filter does not name the timeliness group"
-screen | grep -qF "o. tạm dừng" || fail "the fifteenth item is not shown"
-keys j Enter
+screen | grep -qF "q. tạm dừng" || fail "the fifteenth item is not shown"
+keys l Enter
 wait_for "lọc tình trạng quá hạn: $noverdue" || fail "the filter does not count $noverdue overdue tasks"
 keys f a Enter
 wait_gone "lọc tình trạng" || fail "a does not clear the filter"

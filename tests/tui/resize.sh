@@ -33,7 +33,7 @@ tmux -L "$SOCK" resize-window -t "$SESSION" -x 120 -y 40
 wait_for "Ban Tuyên giáo Tỉnh ủy (Ban, mã tu-btg)" || fail "120x40: selection lost after resizing"
 
 # A task far down a long list stays selected and on screen at 80x24, and
-# the units pane shows names that tell the units apart.
+# the units pane, focused, shows names that tell the units apart.
 keys /
 type_text "tinh uy son ha"
 keys Enter
@@ -46,7 +46,11 @@ tmux -L "$SOCK" resize-window -t "$SESSION" -x 80 -y 24
 wait_for "Cửa sổ quá nhỏ" 1 && fail "80x24 is said to be too small"
 sleep 0.3
 screen | grep -qF "Nhiệm vụ #$id · mục" || fail "80x24: the detail no longer shows #$id"
-screen | sed -n 2,12p | grep -qE "│[^│]*#$id " || fail "80x24: the selected task #$id is not on screen"
+screen | sed -n 2,12p | grep -qE "^.. +#$id " || fail "80x24: the selected task #$id is not on screen"
+# At 80 columns the focused tasks pane has the whole width; the tree
+# comes back with the focus.
+keys BTab BTab
+wait_for "» Đơn vị" || fail "80x24: S-Tab does not reach the unit tree"
 for name in "Ban Tổ chức Tỉnh ủy" "Ban Dân vận Tỉnh ủy" "Văn phòng Tỉnh ủy"; do
 	screen | grep -qF "$name" || fail "80x24: the units pane cuts '$name'"
 done

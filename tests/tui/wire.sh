@@ -1,0 +1,38 @@
+#!/bin/sh
+# Light on the wire: under script(1), count the bytes the screen sends per
+# cursor move at 80x24 and 120x40 in the unit tree, the tasks pane and
+# the overdue view.  A key that changes nothing sends (almost) nothing:
+# only changed cells are redrawn.  The bounds are generous (the detail area
+# shows each task's text, so a move rewrites it); make bench prints the
+# figures (tests/tui/bench-bytes.sh).
+NAME=wire
+. tests/tui/lib.inc
+
+setup
+check() { # what avg max avg_bound max_bound
+	[ "$2" -le "$4" ] || fail "$SIZE $1: $2 bytes per move on average (bound $4)"
+	[ "$3" -le "$5" ] || fail "$SIZE $1: $3 bytes for one move (bound $5)"
+}
+for size in "80 24" "120 40"; do
+	set -- $size
+	SIZE="$1x$2"
+	f=$(( $1 * $2 / 1920 ))   # 1 at 80x24, 2 at 120x40
+	start_tui_script "$1" "$2"
+	# At the top of the list, k moves nothing: nothing to send.
+	keys g
+	set -- $(bytes_per_key k 5)
+	[ "$2" -le 16 ] || fail "$SIZE: k at the top of the list sends $2 bytes"
+	keys BTab BTab g
+	set -- $(bytes_per_key j 20)
+	check units "$1" "$2" $((700 * f)) $((2500 * f))
+	keys g Tab Tab
+	set -- $(bytes_per_key j 25)
+	check tasks "$1" "$2" $((1200 * f)) $((1800 * f))
+	keys BTab BTab g o
+	wait_for "Quá hạn — " || fail "$SIZE: o shows no overdue view"
+	set -- $(bytes_per_key j 25)
+	check overdue "$1" "$2" $((800 * f)) $((1800 * f))
+	tmux -L "$SOCK" kill-server 2>/dev/null
+	sleep 0.3
+done
+pass
