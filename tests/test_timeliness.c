@@ -253,7 +253,7 @@ Test(timeliness, overdue_predicate_is_the_counters_meaning)
 	 * the `o` view and the filter alike; nothing else is. */
 	date_t today = 1000;
 	struct deadline dl;
-	struct tl_input in;
+	struct tl_input in = {0};
 	int t;
 
 	for (t = 0; t < TL_COUNT; t++)
@@ -268,7 +268,15 @@ Test(timeliness, overdue_predicate_is_the_counters_meaning)
 	cr_expect(tl_is_overdue(tl_compute(&in, today, 14).tl));
 	in.due = today;
 	cr_expect_not(tl_is_overdue(tl_compute(&in, today, 14).tl));
+	/* a one-off task done is done; a recurring one done for its period
+	 * owes the next report (period.h), so past that date it is overdue */
+	struct deadline by;
+	dl_init(&by);
+	by.d.kind = DL_BY;
+	by.d.due = today - 3;
+	in.dl = &by;
 	in.status = ST_DONE;
 	in.due = today - 3;
+	in.done_date = today - 5;
 	cr_expect_not(tl_is_overdue(tl_compute(&in, today, 14).tl));
 }
