@@ -80,8 +80,8 @@ PATH_DEFS = -DTHEODOI_SYSCONFDIR='"$(SYSCONFDIR)"' -DTHEODOI_LOCALSTATEDIR='"$(L
             -DTHEODOI_LIBEXECDIR='"$(LIBEXECDIR)"'
 $(BUILD)/paths.stamp: FORCE | $(BUILD)
 	@echo '$(PATH_DEFS)' | cmp -s - $@ || echo '$(PATH_DEFS)' >$@
-$(BUILD)/priv.o $(BUILD)/intake.o: ALL_CFLAGS += $(PATH_DEFS)
-$(BUILD)/priv.o $(BUILD)/intake.o: $(BUILD)/paths.stamp
+$(BUILD)/priv.o $(BUILD)/intake.o $(BUILD)/docout-run.o: ALL_CFLAGS += $(PATH_DEFS)
+$(BUILD)/priv.o $(BUILD)/intake.o $(BUILD)/docout-run.o: $(BUILD)/paths.stamp
 FORCE:
 
 $(LIB): $(LIB_OBJ)

@@ -30,4 +30,21 @@ int cmd_indicators(struct cli *c, int argc, char **argv, struct err *e);
 /* Print j to c->out, indented, reals with 10 significant digits; ERR_IO. */
 int rcli_json_print(json_t *j, struct cli *c, struct err *e);
 
+/* Documents (src/cli-docout.c). */
+struct hier;
+struct report;
+struct remind_letter;
+
+/* The unit a report is from: the scope unit when one is given, else the
+ * committee the user's unit works for (its nearest committee at or above
+ * it), else the root of the hierarchy; 0 when h is empty. */
+uint32_t rcli_report_sender(const struct cli *c, const struct hier *h, uint32_t scope);
+/* Write r as a draft document from unit `from` in format (enum
+ * docout_format) to path, and say so on c->out. */
+int rcli_report_write(struct cli *c, const struct hier *h, const struct report *r, uint32_t from,
+                      int format, const char *path, struct err *e);
+/* Write the letter l as a draft document from unit `from` to path. */
+int rcli_remind_write(const struct hier *h, uint32_t from, const struct remind_letter *l,
+                      int32_t today, int days, int format, const char *path, struct err *e);
+
 #endif

@@ -186,6 +186,29 @@ int report_render(const struct report *r, enum report_format f, struct sbuf *out
 void report_wrap(struct sbuf *out, const char *text, int width, const char *first,
                  const char *rest);
 
+/* Phrases of the report, appended to b (also for the documents of
+ * report-doc.c):
+ *   report_doc_name       "Chương trình hành động số 15-CTr/TU ngày
+ *                         10/08/2025" (+ " của Tỉnh ủy Sơn Hà" with_issuer)
+ *   report_task_state     "đang thực hiện (30%), quá hạn 146 ngày; đã gia
+ *                         hạn đến 31/12/2026"
+ *   report_task_deadline  the deadline as written, and its date
+ *   report_ind_goal       "tối thiểu 80%, phấn đấu 90% đến năm 2027"
+ *   report_ind_result     "85,5% (30/09/2026)" or "chưa có số liệu"
+ *   report_heading_title  "Kết quả thực hiện ... năm 2026"
+ *   report_scope_line     the unit, the period and the day of the figures
+ *   report_period_line    what was done and updated within the period
+ *   report_missing_text   "<unit>: chưa ban hành kế hoạch thực hiện ..." */
+void report_doc_name(struct sbuf *b, const struct report_doc *d, int with_issuer);
+void report_task_state(struct sbuf *b, const struct report_task *k);
+void report_task_deadline(struct sbuf *b, const struct report_task *k);
+void report_ind_goal(struct sbuf *b, const struct report_indicator *ri);
+void report_ind_result(struct sbuf *b, const struct report_indicator *ri);
+void report_heading_title(struct sbuf *b, const struct report *r);
+void report_scope_line(struct sbuf *b, const struct report *r);
+void report_period_line(struct sbuf *b, const struct report *r);
+void report_missing_text(struct sbuf *b, const struct report_missing *m);
+
 /* "ngày 23 tháng 11 năm 2026" into buf; returns buf. */
 char *report_date_words(date_t d, char *buf, size_t len);
 

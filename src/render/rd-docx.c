@@ -157,7 +157,7 @@ static void table_begin(xmlTextWriterPtr w, const int *widths, size_t n, int bor
 
 static void header_table(xmlTextWriterPtr w, const json_t *spec)
 {
-	int widths[2] = {TEXT_TWIPS * 45 / 100, TEXT_TWIPS - TEXT_TWIPS * 45 / 100};
+	int widths[2] = {TEXT_TWIPS * 40 / 100, TEXT_TWIPS - TEXT_TWIPS * 40 / 100};
 	struct para c = {NULL, AL_CENTER, 0, 0, 0, 0};
 	struct fmt plain = {0, 0, 0, 26}, bold = {1, 0, 0, 26}, under = {1, 0, 1, 30},
 	           ital = {0, 1, 0, 28};
@@ -456,6 +456,7 @@ static int numbering_xml(int n, struct sbuf *out, struct err *e)
 	rd_at(w, "w:ilvl", "0");
 	rd_empty(w, "w:start", "w:val", "1");
 	rd_empty(w, "w:numFmt", "w:val", "decimal");
+	rd_empty(w, "w:suff", "w:val", "space");
 	rd_empty(w, "w:lvlText", "w:val", "%1.");
 	rd_empty(w, "w:lvlJc", "w:val", "left");
 	rd_el(w, "w:pPr");

@@ -316,8 +316,8 @@ static void auto_styles(xmlTextWriterPtr w, const json_t *spec)
 	table_style(w, "TSign", NULL);
 	cell_style(w, "CNone", 0);
 	cell_style(w, "CLine", 1);
-	column_style(w, "Header.0", TEXT_MM * 45 / 100);
-	column_style(w, "Header.1", TEXT_MM - TEXT_MM * 45 / 100);
+	column_style(w, "Header.0", TEXT_MM * 40 / 100);
+	column_style(w, "Header.1", TEXT_MM - TEXT_MM * 40 / 100);
 	column_style(w, "Signature.0", TEXT_MM / 2);
 	column_style(w, "Signature.1", TEXT_MM - TEXT_MM / 2);
 	const json_t *b;

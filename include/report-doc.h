@@ -1,0 +1,39 @@
+/* report-doc.h — the report (report.h) and the letters urging units
+ * (remind.h) as documents the office sends (docout.h): the header of a
+ * Party document, the body with headings, numbered items and tables, the
+ * signature and "Nơi nhận". */
+#ifndef THEODOI_REPORT_DOC_H
+#define THEODOI_REPORT_DOC_H
+
+#include <jansson.h>
+
+#include "docout.h"
+#include "remind.h"
+#include "report.h"
+
+struct hier;
+
+/* The "Báo cáo kết quả thực hiện" of r from `s`, dated r->today:
+ *   I.  the situation of implementation: the documents implemented, with
+ *       their figures, and the committees that have not issued the plan a
+ *       document asked for;
+ *   II. the results: the figures of the scope (the sentence of government
+ *       reports and a table of rollup_lines), a table per document and
+ *       one per lead unit, the indicators with their judgement, and per
+ *       document the tasks, numbered, with their state and the notes of
+ *       the period;
+ *   III. the late items: a table of the overdue tasks, most late first.
+ * "Nơi nhận": the committee above s (để báo cáo) when h has one, and the
+ * office's copy.  New reference (docout_write writes it). */
+json_t *report_document(const struct report *r, const struct hier *h, uint32_t from,
+                        const struct docout_sender *s, int draft);
+
+/* The letter (công văn đôn đốc) to l's unit from `s`, dated today: "Kính
+ * gửi", the items overdue and due within `days` days in a table (the
+ * document and section, the task, the deadline as written, how late),
+ * and what is asked; "Nơi nhận": "Như trên" and the office's copy.  New
+ * reference. */
+json_t *remind_document(const struct remind_letter *l, const struct docout_sender *s,
+                        date_t today, int days, int draft);
+
+#endif
