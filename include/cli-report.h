@@ -43,6 +43,13 @@ uint32_t rcli_report_sender(const struct cli *c, const struct hier *h, uint32_t 
  * docout_format) to path, and say so on c->out. */
 int rcli_report_write(struct cli *c, const struct hier *h, const struct report *r, uint32_t from,
                       int format, const char *path, struct err *e);
+/* The unit a letter to `unit` is from: the monitoring office of the unit
+ * ([access] monitors), else the Văn phòng of the nearest committee above
+ * it (the committee itself when it has none); never `unit` itself. */
+struct txn;
+struct config;
+uint32_t rcli_remind_sender(struct txn *t, const struct config *cfg, const struct hier *h,
+                            uint32_t unit);
 /* Write the letter l as a draft document from unit `from` to path. */
 int rcli_remind_write(const struct hier *h, uint32_t from, const struct remind_letter *l,
                       int32_t today, int days, int format, const char *path, struct err *e);

@@ -1,13 +1,16 @@
 /* cli-docout.c — writing the report and the letters as documents
  * (report-doc.h) for `report` and `remind`. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli-report.h"
 #include "cli.h"
 #include "docout.h"
 #include "hier.h"
+#include "perm.h"
 #include "report-doc.h"
+#include "text.h"
 #include "util.h"
 
 static int committee(enum unit_kind k)
@@ -55,4 +58,52 @@ int rcli_remind_write(const struct hier *h, uint32_t from, const struct remind_l
 	rc = docout_write(spec, (enum docout_format)format, path, NULL, e);
 	json_decref(spec);
 	return rc;
+}
+
+/* The Văn phòng among the units directly under committee unit i, or the
+ * committee itself. */
+static uint32_t office_of(const struct hier *h, size_t i)
+{
+	const struct unit *u = hier_at(h, i);
+	size_t end = hier_subtree_end(h, i);
+	for (size_t k = i + 1; k < end; k++) {
+		const struct unit *cu = hier_at(h, k);
+		if (cu->parent == u->id && !cu->historical) {
+			char *f = txt_fold(cu->name, strlen(cu->name), NULL);
+			int vp = txt_starts_with(f, "van phong");
+			free(f);
+			if (vp)
+				return cu->id;
+		}
+	}
+	return u->id;
+}
+
+uint32_t rcli_remind_sender(struct txn *t, const struct config *cfg, const struct hier *h,
+                            uint32_t unit)
+{
+	uint32_t office = 0;
+	struct err e;
+	err_clear(&e);
+	if (perm_monitor_office(t, cfg, unit, &office, &e))
+		office = 0;
+	if (office && office != unit)
+		return office;
+	/* the Văn phòng of the nearest committee above the unit, never the
+	 * unit itself */
+	const struct unit *u = hier_unit(h, unit);
+	uint32_t up = u ? u->parent : 0;
+	while (up) {
+		size_t i = hier_find_id(h, up);
+		if (i == (size_t)-1)
+			break;
+		const struct unit *p = hier_at(h, i);
+		if (committee((enum unit_kind)p->kind) || !p->parent) {
+			uint32_t o = office_of(h, i);
+			/* the office itself is urged by its committee */
+			return o != unit ? o : p->id;
+		}
+		up = p->parent;
+	}
+	return office ? office : unit;
 }

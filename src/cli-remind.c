@@ -14,6 +14,7 @@
 #include "cli-report.h"
 #include "cli-rows.h"
 #include "cli.h"
+#include "docout.h"
 #include "hier.h"
 #include "history.h"
 #include "indicator.h"
@@ -31,13 +32,17 @@
 
 static const char remind_help[] =
 	"Cách dùng: theodoi remind [--unit ĐƠN_VỊ] [--days N] [--out THƯ_MỤC] [--quiet]\n"
-	"                          [--format text|json]\n"
+	"                          [--format text|json|docx|odt|pdf]\n"
 	"Thư đôn đốc: mỗi đơn vị có nhiệm vụ quá hạn hoặc đến hạn trong N ngày tới (mặc định:\n"
 	"due_soon_days trong theodoi.ini) nhận một thư gửi đích danh, liệt kê các nhiệm vụ, thời\n"
 	"hạn như ghi trong văn bản và số ngày quá hạn. --unit: chỉ các đơn vị thuộc ĐƠN_VỊ.\n"
 	"--out: ghi mỗi thư vào một tệp THƯ_MỤC/<mã đơn vị>.txt (tạo thư mục nếu chưa có) và in\n"
 	"danh sách tệp (--quiet: không in gì). Dùng được trong cron, ví dụ hằng ngày lúc 7 giờ:\n"
-	"  0 7 * * * theodoi remind --out /var/lib/theodoi/don-doc/$(date +\\%F) --quiet\n";
+	"  0 7 * * * theodoi remind --out /var/lib/theodoi/don-doc/$(date +\\%F) --quiet\n"
+	"--format docx, odt hoặc pdf (cần --out): mỗi thư là một công văn đôn đốc theo thể thức văn\n"
+	"bản của Đảng, THƯ_MỤC/<mã đơn vị>.docx (.odt, .pdf), dự thảo chưa có số, gửi từ văn phòng\n"
+	"theo dõi đơn vị đó ([access] monitors), mặc định Văn phòng của cấp ủy cấp trên trực tiếp,\n"
+	"không bao giờ tự gửi cho chính mình. pdf cần LibreOffice (libreoffice-writer-nogui).\n";
 
 /* mkdir -p: the directory and any missing parents. */
 static int make_dirs(const char *dir, struct err *e)
@@ -105,6 +110,31 @@ static json_t *letter_json(const struct remind_letter *l, const char *file)
 	                 (json_int_t)(l->n - l->noverdue), "items", items);
 }
 
+/* Each letter as a document DIR/<code>.<format>, from[i] its sender. */
+static int remind_documents(struct cli *c, const struct hier *h, const struct remind_letter *ls,
+                            size_t n, const uint32_t *from, int days, int dfmt, const char *dir,
+                            int quiet, struct err *e)
+{
+	int rc = make_dirs(dir, e);
+	for (size_t i = 0; i < n && !rc; i++) {
+		char name[CODE_LEN + 16], path[PATH_MAX];
+		remind_file_name(&ls[i], name, sizeof name);
+		char *dot = strrchr(name, '.');
+		snprintf(dot, sizeof name - (size_t)(dot - name), ".%s",
+		         docout_format_key((enum docout_format)dfmt));
+		if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, name) >= sizeof path)
+			return err_set(e, ERR_USAGE, "đường dẫn quá dài: %s", dir);
+		rc = rcli_remind_write(h, from[i], &ls[i], c->ops.today, days, dfmt, path, e);
+		const struct unit *s = hier_unit(h, from[i]);
+		if (!rc && !quiet)
+			fprintf(c->out, "%s: %s gửi %s (quá hạn %zu, sắp đến hạn %zu)\n", path,
+			        s ? s->name : "?", ls[i].name, ls[i].noverdue, ls[i].n - ls[i].noverdue);
+	}
+	if (!rc && !n && !quiet)
+		fprintf(c->out, "Không có đơn vị nào có nhiệm vụ quá hạn hoặc đến hạn trong %d ngày tới.\n", days);
+	return rc;
+}
+
 int cmd_remind(struct cli *c, int argc, char **argv, struct err *e)
 {
 	static const struct option opts[] = {{"format", required_argument, NULL, OPT_FORMAT},
@@ -114,7 +144,7 @@ int cmd_remind(struct cli *c, int argc, char **argv, struct err *e)
 	                                     {"quiet", no_argument, NULL, 'q'},
 	                                     {"help", no_argument, NULL, 'h'},
 	                                     {0}};
-	int fmt = FMT_TEXT, o, rc, quiet = 0;
+	int fmt = FMT_TEXT, dfmt = -1, o, rc, quiet = 0;
 	long days = -1;
 	const char *unit = NULL, *dir = NULL;
 	while ((o = getopt_long(argc, argv, "hu:n:o:q", opts, NULL)) != -1) {
@@ -128,16 +158,21 @@ int cmd_remind(struct cli *c, int argc, char **argv, struct err *e)
 				return rc;
 			break;
 		case OPT_FORMAT:
+			if ((dfmt = docout_format_parse(optarg)) >= 0)
+				break;
 			if ((rc = cli_parse_format(optarg, &fmt, e)))
 				return rc;
 			if (fmt == FMT_CSV)
-				return err_set(e, ERR_USAGE, "lệnh remind có định dạng text hoặc json");
+				return err_set(e, ERR_USAGE, "lệnh remind có định dạng text, json, docx, odt hoặc pdf");
 			break;
 		default: return cli_bad_option("remind", e);
 		}
 	}
 	if (optind < argc)
 		return err_set(e, ERR_USAGE, "lệnh remind không nhận tham số '%s'", argv[optind]);
+	if (dfmt >= 0 && !dir)
+		return err_set(e, ERR_USAGE, "định dạng %s cần --out THƯ_MỤC (thư mục ghi các thư)",
+		               docout_format_key((enum docout_format)dfmt));
 	if (days < 0)
 		days = c->cfg.soon_days;
 	const struct hier *h;
@@ -150,9 +185,21 @@ int cmd_remind(struct cli *c, int argc, char **argv, struct err *e)
 	struct remind_letter *ls;
 	size_t n;
 	rc = remind_build(t, h, &ro, &ls, &n, e);
+	uint32_t *from = NULL;
+	if (!rc && dfmt >= 0) {
+		from = xcalloc(n ? n : 1, sizeof *from);
+		for (size_t i = 0; i < n; i++)
+			from[i] = rcli_remind_sender(t, &c->cfg, h, ls[i].unit);
+	}
 	store_read_end(t);
 	if (rc)
 		return rc;
+	if (dfmt >= 0) {
+		rc = remind_documents(c, h, ls, n, from, (int)days, dfmt, dir, quiet, e);
+		free(from);
+		remind_free(ls, n);
+		return rc;
+	}
 	const struct unit *me = c->ops.who.unit ? hier_unit(h, c->ops.who.unit) : NULL;
 	if (dir)
 		rc = make_dirs(dir, e);
