@@ -1,0 +1,175 @@
+#!/bin/sh
+# docout.sh — the documents the office sends: `report` and `remind` with
+# --format docx|odt|pdf, on the demo store at a fixed day.  The .docx is
+# read back with an independent reader (python3-docx), the .odt by its XML,
+# both converted by LibreOffice headless to PDF and text; the figures are
+# those of `summary`.  The LibreOffice parts are skipped, and say so, when
+# soffice is not installed (make deps installs libreoffice-writer-nogui).
+# Runs from the repository root.
+set -u
+BUILD=${BUILD:-build}
+BIN=$BUILD/theodoi
+PY=/usr/bin/python3
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+fail() { echo "docout: $*" >&2; exit 1; }
+
+$PY -c 'import docx' 2>/dev/null || fail "python3-docx is missing (make deps installs it)"
+cat >"$dir/theodoi.ini" <<EOF
+[paths]
+units = $(pwd)/conf/units.ini
+[users]
+$(id -un) = tu-vp, admin
+EOF
+T="$BIN --config $dir/theodoi.ini --store $dir/store --today 2026-11-23"
+$T demo >/dev/null || fail "demo"
+$T summary --format json >"$dir/summary.json" || fail "summary"
+
+# ---- report --format docx ----
+$T report --format docx --out "$dir/bc.docx" >"$dir/said" || fail "report docx: $(cat "$dir/said")"
+grep -q "bc.docx" "$dir/said" || fail "report does not say what it wrote"
+$PY - "$dir/bc.docx" "$dir/summary.json" <<'EOF' || fail "report.docx read back"
+import json, sys, zipfile, docx
+from docx.shared import Mm
+path, summ = sys.argv[1], json.load(open(sys.argv[2]))["summary"]
+d = docx.Document(path)
+def check(cond, what):
+    if not cond:
+        sys.exit("report.docx: " + what)
+sec = d.sections[0]
+check(abs(sec.page_width - Mm(210)) < Mm(1) and abs(sec.page_height - Mm(297)) < Mm(1), "not A4")
+check(sec.different_first_page_header_footer, "page 1 is numbered (no titlePg)")
+hdr = sec.header._element.xml
+check("PAGE" in hdr, "no PAGE field in the page header")
+styles = zipfile.ZipFile(path).read("word/styles.xml").decode()
+check('w:ascii="Times New Roman"' in styles, "default font is not Times New Roman")
+left, right = d.tables[0].cell(0, 0), d.tables[0].cell(0, 1)
+lines = [p.text for p in left.paragraphs]
+check(lines[:3] == ["ĐẢNG BỘ TỈNH SƠN HÀ", "TỈNH ỦY", "*"], "header left: %r" % lines)
+check(lines[3].startswith("Số ") and lines[3].endswith("-BC/TU"), "number: %r" % lines[3])
+nat = right.paragraphs[0]
+check(nat.text == "ĐẢNG CỘNG SẢN VIỆT NAM" and nat.runs[0].underline, "national line not underlined")
+date = [p for p in right.paragraphs if p.text.startswith("Sơn Hà, ")]
+check(date and date[0].text == "Sơn Hà, ngày 23 tháng 11 năm 2026", "place and date: %r" % [p.text for p in right.paragraphs])
+check(date[0].runs[0].italic, "date not in italics")
+paras = d.paragraphs
+check(paras[0].text == "DỰ THẢO", "draft not marked")
+kind = [p for p in paras if p.text == "BÁO CÁO"]
+check(kind and kind[0].runs[0].bold and kind[0].alignment == 1, "kind not centred bold")
+heads = [p.text for p in paras if p.style.name == "Heading 1"]
+check(heads[:3] == ["I. TÌNH HÌNH TRIỂN KHAI THỰC HIỆN", "II. KẾT QUẢ THỰC HIỆN",
+                    "III. NHIỆM VỤ QUÁ HẠN, CHƯA THỰC HIỆN"], "headings: %r" % heads)
+check(any(p.style.name == "Heading 2" for p in paras), "no second-level heading")
+numbered = [p for p in paras if p._p.pPr is not None and p._p.pPr.numPr is not None]
+check(len(numbered) > 10, "numbered paragraphs: %d" % len(numbered))
+# the figures, as summary gives them
+fig = [t for t in d.tables if t.cell(0, 0).text == "Nội dung"]
+check(fig, "no table of figures")
+rows = {r.cells[0].text: r.cells[1].text for r in fig[0].rows}
+def n(s): return int(s.replace(".", ""))
+check(n(rows["Tổng số nhiệm vụ"]) == summ["total"], "total %s != %d" % (rows["Tổng số nhiệm vụ"], summ["total"]))
+check(n(rows["Đã đến hạn"]) == summ["due"], "due differs")
+check(n(rows["Chưa đến hạn"]) == summ["not_due"], "not_due differs")
+check(n(rows["+ Quá hạn"]) == summ["due_overdue"], "overdue differs: %r" % rows)
+for t in d.tables[1:-1]:
+    trpr = t.rows[0]._tr.trPr
+    check(trpr is not None and trpr.find('{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblHeader') is not None,
+          "table %r: header row not repeated" % t.cell(0, 1).text)
+sign = d.tables[-1]
+recv = [p.text for p in sign.cell(0, 0).paragraphs]
+check(recv[0] == "Nơi nhận:" and recv[-1] == "- Lưu Văn phòng Tỉnh ủy.", "Nơi nhận: %r" % recv)
+check(any("Ban Chấp hành Trung ương (để báo cáo)" in r for r in recv), "superior missing: %r" % recv)
+check(sign.cell(0, 1).paragraphs[0].text == "T/M BAN THƯỜNG VỤ", "signature authority")
+EOF
+
+# ---- report --format odt ----
+$T report --format odt --unit hkl --out "$dir/bc.odt" >/dev/null || fail "report odt"
+$PY - "$dir/bc.odt" <<'EOF' || fail "report.odt read back"
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+first = z.infolist()[0]
+if first.filename != "mimetype" or first.compress_type != zipfile.ZIP_STORED:
+    sys.exit("mimetype is not the first, stored member")
+if z.read("mimetype") != b"application/vnd.oasis.opendocument.text":
+    sys.exit("wrong mimetype")
+c = z.read("content.xml").decode()
+s = z.read("styles.xml").decode()
+for want in ("ĐẢNG BỘ HUYỆN KIM LÂM", "HUYỆN ỦY", "-BC/HU", "ĐẢNG CỘNG SẢN VIỆT NAM",
+             "<table:table-header-rows>", 'text:outline-level="1"', "Nơi nhận:",
+             "- Tỉnh ủy Sơn Hà (để báo cáo),", "Lưu Văn phòng Huyện ủy Kim Lâm."):
+    if want not in c:
+        sys.exit("content.xml lacks %r" % want)
+for want in ("Times New Roman", "First_20_Page", "<text:page-number", 'fo:page-width="21cm"'):
+    if want not in s:
+        sys.exit("styles.xml lacks %r" % want)
+EOF
+
+# ---- remind --format docx: from the right office, never to itself ----
+$T remind --format docx --out "$dir/dd" >"$dir/said" || fail "remind docx"
+[ -f "$dir/dd/tu-btg.docx" ] || fail "no letter to tu-btg: $(cat "$dir/said")"
+$PY - "$dir/dd" <<'EOF' || fail "letters read back"
+import sys, os, docx
+def header(name):
+    d = docx.Document(os.path.join(sys.argv[1], name))
+    left = [p.text for p in d.tables[0].cell(0, 0).paragraphs]
+    to = [p.text for p in d.paragraphs if p.text.startswith("Kính gửi:")]
+    return d, left, to
+d, left, to = header("tu-btg.docx")
+if left[1] != "VĂN PHÒNG TỈNH ỦY" or not left[3].endswith("-CV/VPTU"):
+    sys.exit("tu-btg letter from %r" % left)
+if to != ["Kính gửi: Ban Tuyên giáo Tỉnh ủy"]:
+    sys.exit("addressed %r" % to)
+subject = [p.text for p in d.paragraphs if p.text == "V/v đôn đốc thực hiện nhiệm vụ"]
+if not subject:
+    sys.exit("no trích yếu")
+d, left, to = header("tu-vp.docx")
+if left[1] == "VĂN PHÒNG TỈNH ỦY":
+    sys.exit("Văn phòng Tỉnh ủy writes to itself")
+d, left, to = header("hkl-xaphuc.docx")
+if left[1] != "VĂN PHÒNG HUYỆN ỦY KIM LÂM":
+    sys.exit("hkl-xaphuc letter from %r" % left)
+EOF
+
+# ---- bad input: clear message, non-zero, nothing written ----
+$T report --format docx >/dev/null 2>"$dir/err" && fail "docx without --out accepted"
+grep -q -- "--out" "$dir/err" || fail "no message about --out: $(cat "$dir/err")"
+$T report --format rtf --out "$dir/x" >/dev/null 2>&1 && fail "unknown format accepted"
+$T report --from khong-co --format docx --out "$dir/x.docx" >/dev/null 2>&1 && fail "unknown --from accepted"
+echo keep >"$dir/victim"
+ln -s "$dir/victim" "$dir/link.docx"
+$T report --format docx --out "$dir/link.docx" >/dev/null 2>"$dir/err" && fail "wrote through a symbolic link"
+grep -q "link.docx" "$dir/err" || fail "symlink refusal does not name the file: $(cat "$dir/err")"
+[ "$(cat "$dir/victim")" = keep ] || fail "the link's target was changed"
+$T report --format docx --out "$dir/no/such/dir/bc.docx" >/dev/null 2>&1 && fail "wrote into a missing directory"
+THEODOI_SOFFICE=/nonexistent $T report --format pdf --out "$dir/no.pdf" >/dev/null 2>"$dir/err" &&
+	fail "pdf without LibreOffice succeeded"
+grep -q "libreoffice-writer-nogui" "$dir/err" || fail "no install hint: $(cat "$dir/err")"
+[ ! -e "$dir/no.pdf" ] || fail "a pdf was left without LibreOffice"
+ls "$dir" | grep -q '\.docx\.' && fail "a temporary file was left: $(ls "$dir")"
+
+# the commands that write no document do not load the writer's libraries
+ldd "$BIN" | grep -E 'libzip|libxml2' >/dev/null && fail "theodoi links libzip or libxml2"
+
+# ---- LibreOffice: conversion to PDF and text ----
+soffice=${THEODOI_SOFFICE_TEST:-/usr/bin/soffice}
+if [ ! -x "$soffice" ]; then
+	echo "docout: skip the LibreOffice checks: soffice not installed (apt-get install libreoffice-writer-nogui)"
+	exit 0
+fi
+prof="-env:UserInstallation=file://$dir/lo"
+(cd "$dir" && "$soffice" "$prof" --headless --convert-to txt:Text bc.docx >/dev/null 2>&1) || fail "LibreOffice cannot open bc.docx"
+grep -q "ĐẢNG CỘNG SẢN VIỆT NAM" "$dir/bc.txt" || fail "bc.docx as text lacks the header"
+grep -q "Tổng số $(sed -n 's/.*"total": \([0-9]*\),.*/\1/p' "$dir/summary.json" | head -1) nhiệm vụ" "$dir/bc.txt" ||
+	fail "bc.docx as text lacks the total of summary"
+(cd "$dir" && "$soffice" "$prof" --headless --convert-to pdf bc.odt >/dev/null 2>&1) || fail "LibreOffice cannot open bc.odt"
+pdftotext -f 1 -l 1 "$dir/bc.pdf" "$dir/p1.txt" && pdftotext -f 2 -l 2 "$dir/bc.pdf" "$dir/p2.txt" ||
+	fail "bc.odt as PDF has fewer than 2 pages"
+grep -q "BÁO CÁO" "$dir/p1.txt" || fail "page 1 lacks the kind"
+# the page header is the first text of a page
+[ "$(grep -v '^$' "$dir/p1.txt" | head -1)" != 1 ] || fail "page 1 carries a page number"
+[ "$(grep -v '^$' "$dir/p2.txt" | head -1)" = 2 ] || fail "page 2 has no page number at the top"
+# --format pdf goes through LibreOffice
+$T report --format pdf --out "$dir/bc2.pdf" >/dev/null || fail "report --format pdf"
+head -c 5 "$dir/bc2.pdf" | grep -q '%PDF-' || fail "not a PDF"
+pdftotext "$dir/bc2.pdf" - | grep -q "ĐẢNG BỘ TỈNH SƠN HÀ" || fail "the PDF lacks the header"
+exit 0
