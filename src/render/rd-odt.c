@@ -34,29 +34,31 @@ struct pstyle {
 	const char *name, *align;
 	int size, bold, italic, underline;
 	const char *below, *indent;
+	const char *master; /* the master page a paragraph of this style starts */
 };
 
 static const struct pstyle pstyles[] = {
-	{"PDraft", "end", 13, 1, 0, 0, "0.2cm", NULL},
-	{"PSup", "center", 13, 0, 0, 0, "0", NULL},
-	{"PIss", "center", 13, 1, 0, 0, "0", NULL},
-	{"PNat", "center", 15, 1, 0, 1, "0", NULL},
-	{"PDate", "center", 14, 0, 1, 0, "0", NULL},
-	{"PKind", "center", 15, 1, 0, 0, "0", NULL},
-	{"PSubj", "center", 14, 1, 0, 0, "0", NULL},
-	{"PRule", "center", 14, 0, 0, 0, "0.4cm", NULL},
-	{"PTo", "center", 14, 0, 0, 0, "0.2cm", NULL},
-	{"PBody", "justify", 14, 0, 0, 0, "0.2cm", "1cm"},
-	{"PBodyB", "justify", 14, 1, 0, 0, "0.2cm", "1cm"},
-	{"PBodyI", "justify", 14, 0, 1, 0, "0.2cm", "1cm"},
-	{"PNum", "justify", 14, 0, 0, 0, "0.2cm", NULL},
-	{"PTh", "center", 12, 1, 0, 0, "0", NULL},
-	{"PTc", "center", 12, 0, 0, 0, "0", NULL},
-	{"PTl", "start", 12, 0, 0, 0, "0", NULL},
-	{"PRecvH", "start", 12, 1, 1, 0, "0", NULL},
-	{"PRecv", "start", 11, 0, 0, 0, "0", NULL},
-	{"PSign", "center", 14, 1, 0, 0, "0", NULL},
-	{"PGap", "start", 14, 0, 0, 0, "0.2cm", NULL},
+	/* a draft opens with "DỰ THẢO": that paragraph starts the first page */
+	{"PDraftFirst", "end", 13, 1, 0, 0, "0.2cm", NULL, "First_20_Page"},
+	{"PSup", "center", 13, 0, 0, 0, "0", NULL, NULL},
+	{"PIss", "center", 13, 1, 0, 0, "0", NULL, NULL},
+	{"PNat", "center", 15, 1, 0, 1, "0", NULL, NULL},
+	{"PDate", "center", 14, 0, 1, 0, "0", NULL, NULL},
+	{"PKind", "center", 15, 1, 0, 0, "0", NULL, NULL},
+	{"PSubj", "center", 14, 1, 0, 0, "0", NULL, NULL},
+	{"PRule", "center", 14, 0, 0, 0, "0.4cm", NULL, NULL},
+	{"PTo", "center", 14, 0, 0, 0, "0.2cm", NULL, NULL},
+	{"PBody", "justify", 14, 0, 0, 0, "0.2cm", "1cm", NULL},
+	{"PBodyB", "justify", 14, 1, 0, 0, "0.2cm", "1cm", NULL},
+	{"PBodyI", "justify", 14, 0, 1, 0, "0.2cm", "1cm", NULL},
+	{"PNum", "justify", 14, 0, 0, 0, "0.2cm", NULL, NULL},
+	{"PTh", "center", 12, 1, 0, 0, "0", NULL, NULL},
+	{"PTc", "center", 12, 0, 0, 0, "0", NULL, NULL},
+	{"PTl", "start", 12, 0, 0, 0, "0", NULL, NULL},
+	{"PRecvH", "start", 12, 1, 1, 0, "0", NULL, NULL},
+	{"PRecv", "start", 11, 0, 0, 0, "0", NULL, NULL},
+	{"PSign", "center", 14, 1, 0, 0, "0", NULL, NULL},
+	{"PGap", "start", 14, 0, 0, 0, "0.2cm", NULL, NULL},
 };
 
 static void para_style(xmlTextWriterPtr w, const struct pstyle *p)
@@ -66,6 +68,8 @@ static void para_style(xmlTextWriterPtr w, const struct pstyle *p)
 	rd_at(w, "style:name", p->name);
 	rd_at(w, "style:family", "paragraph");
 	rd_at(w, "style:parent-style-name", "Standard");
+	if (p->master)
+		rd_at(w, "style:master-page-name", p->master);
 	rd_el(w, "style:paragraph-properties");
 	rd_at(w, "fo:text-align", p->align);
 	rd_at(w, "fo:margin-top", "0cm");
@@ -336,13 +340,6 @@ static void auto_styles(xmlTextWriterPtr w, const json_t *spec)
 			column_style(w, name, p > 0 ? (int)(TEXT_MM * p / 100) : TEXT_MM / (int)n);
 		}
 	}
-	/* a draft opens with "DỰ THẢO": that paragraph starts the first page */
-	rd_el(w, "style:style");
-	rd_at(w, "style:name", "PDraftFirst");
-	rd_at(w, "style:family", "paragraph");
-	rd_at(w, "style:parent-style-name", "PDraft");
-	rd_at(w, "style:master-page-name", "First_20_Page");
-	rd_end(w);
 	rd_end(w);
 }
 
