@@ -4,6 +4,7 @@
 #ifndef THEODOI_CLI_REPORT_H
 #define THEODOI_CLI_REPORT_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <jansson.h>
 
@@ -20,6 +21,8 @@ int cmd_lint(struct cli *c, int argc, char **argv, struct err *e);
 int cmd_report(struct cli *c, int argc, char **argv, struct err *e);
 /* remind [--unit U] [--days N] [--out DIR] [--quiet] [--format text|json] */
 int cmd_remind(struct cli *c, int argc, char **argv, struct err *e);
+/* register [--unit U] [--year Y] [--format text|csv|json] (src/cli-docout.c) */
+int cmd_register(struct cli *c, int argc, char **argv, struct err *e);
 /* measure IND VALUE [--date D] [--note TEXT] */
 int cmd_measure(struct cli *c, int argc, char **argv, struct err *e);
 /* indicators [IND] [--doc D] [--unit U] [--format text|csv|json] */
@@ -39,10 +42,16 @@ struct remind_letter;
  * committee the user's unit works for (its nearest committee at or above
  * it), else the root of the hierarchy; 0 when h is empty. */
 uint32_t rcli_report_sender(const struct cli *c, const struct hier *h, uint32_t scope);
-/* Write r as a draft document from unit `from` in format (enum
- * docout_format) to path, and say so on c->out. */
+/* Write r as a document from unit `from` in format (enum docout_format)
+ * to path, and say so on c->out: a draft, or with `issue` a document
+ * numbered from the register (register.h) in one write transaction with
+ * its record and audit entry; ERR_CONFIG when units.ini names no signer
+ * for the unit, and nothing is numbered. */
 int rcli_report_write(struct cli *c, const struct hier *h, const struct report *r, uint32_t from,
-                      int format, const char *path, struct err *e);
+                      int format, const char *path, int issue, struct err *e);
+/* 0 when documents from `from` may be issued (units.ini names a signer),
+ * else ERR_CONFIG saying which key to add. */
+int rcli_can_issue(struct cli *c, const struct hier *h, uint32_t from, struct err *e);
 /* The unit a letter to `unit` is from: the monitoring office of the unit
  * ([access] monitors), else the Văn phòng of the nearest committee above
  * it (the committee itself when it has none); never `unit` itself. */
@@ -50,8 +59,11 @@ struct txn;
 struct config;
 uint32_t rcli_remind_sender(struct txn *t, const struct config *cfg, const struct hier *h,
                             uint32_t unit);
-/* Write the letter l as a draft document from unit `from` to path. */
-int rcli_remind_write(const struct hier *h, uint32_t from, const struct remind_letter *l,
-                      int32_t today, int days, int format, const char *path, struct err *e);
+/* Write the letter l as a document from unit `from` to path, a draft or
+ * issued as rcli_report_write; the number given into number ("" for a
+ * draft). */
+int rcli_remind_write(struct cli *c, const struct hier *h, uint32_t from,
+                      const struct remind_letter *l, int32_t today, int days, int format,
+                      const char *path, int issue, char *number, size_t len, struct err *e);
 
 #endif

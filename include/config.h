@@ -37,6 +37,22 @@ struct cfg_monitor {
 	int line;              /* line in theodoi.ini, for messages */
 };
 
+/* The keys of a unit that say how its documents are signed and sent
+ * (docout.h); each optional. */
+enum cfg_doc_key {
+	CFG_DOC_PLACE = 0,   /* place   the place name of the date line */
+	CFG_DOC_SUPERIOR,    /* superior  the line above the issuing body */
+	CFG_DOC_ISSUER,      /* issuer  the issuing body, as the header writes it */
+	CFG_DOC_SYMBOL,      /* symbol  after the kind in a number: "TU" */
+	CFG_DOC_AUTHORITY,   /* sign_authority  "T/M BAN THƯỜNG VỤ" */
+	CFG_DOC_TITLE,       /* sign_title  "PHÓ BÍ THƯ" */
+	CFG_DOC_SIGNER,      /* signer  the name of who signs */
+	CFG_DOC_RECIPIENTS,  /* recipients  default "Nơi nhận" lines, '|' between */
+	CFG_DOC_NKEYS
+};
+/* "place", "superior", ... (the units.ini key of k). */
+const char *cfg_doc_key_name(enum cfg_doc_key k);
+
 struct cfg_unit {
 	char code[CODE_LEN];
 	char *name;
@@ -44,6 +60,7 @@ struct cfg_unit {
 	enum unit_kind kind;
 	char parent[CODE_LEN]; /* "" for a root */
 	char successor[CODE_LEN]; /* "" if none: set on a dissolved unit */
+	char *doc[CFG_DOC_NKEYS]; /* enum cfg_doc_key values, or NULL when unset */
 	int line;              /* line of the [section] header */
 };
 

@@ -52,16 +52,22 @@ struct docout_sender {
 	char title[128];    /* the signer's title: "CHÁNH VĂN PHÒNG", or "" */
 	char office[256];   /* the office that files the copy: "Văn phòng Tỉnh ủy" */
 	char name[256];     /* the unit's name as units.ini has it */
+	char signer[256];   /* who signs (units.ini signer), or "" */
+	char recipients[1024]; /* default "Nơi nhận" lines, '|' between, or "" */
 };
 
-/* The sender of documents from `unit` (a unit of h), derived from the
+/* The sender of documents from `unit` (a unit of h), as units.ini says
+ * (cfg may be NULL: enum cfg_doc_key: place, superior, issuer, symbol,
+ * sign_authority, sign_title, signer, recipients), the rest derived from the
  * hierarchy: a committee (Tỉnh ủy, Huyện ủy, Đảng ủy ...) writes as
  * "<KIND> ỦY" under "ĐẢNG BỘ <KIND> <PLACE>", signed "T/M BAN THƯỜNG VỤ"
  * (T/M ĐẢNG ỦY, T/M CHI ỦY below the district); an agency (ban, văn
  * phòng) writes under its name in capitals, under the Đảng bộ of its
  * committee, signed by its head.  Returns 0, or ERR_NOTFOUND when unit is
  * not in h. */
-int docout_sender(const struct hier *h, uint32_t unit, struct docout_sender *s, struct err *e);
+struct config;
+int docout_sender(const struct hier *h, const struct config *cfg, uint32_t unit,
+                  struct docout_sender *s, struct err *e);
 
 /* A new description: header from s, kind code ("BC", "CV") for the number
  * ("Số      -BC/TU" while a draft, the number left for the register),
@@ -70,6 +76,9 @@ int docout_sender(const struct hier *h, uint32_t unit, struct docout_sender *s, 
  * reference. */
 json_t *docout_new(const struct docout_sender *s, const char *kind_code, const char *kind_title,
                    const char *subject, date_t day, int draft);
+/* Give the document its number from the register: "Số <number_text>"
+ * ("01-BC/TU"), no longer a draft. */
+void docout_set_number(json_t *spec, const char *number_text);
 /* Append to the body: a heading (level 1 or 2), a paragraph (numbered or
  * not; every line of text its own paragraph), text in bold. */
 void docout_heading(json_t *spec, int level, const char *text);

@@ -13,7 +13,8 @@
 
 struct hier;
 
-/* The "Báo cáo kết quả thực hiện" of r from `s`, dated r->today:
+/* The "Báo cáo kết quả thực hiện" of r from `s`, dated `day` (the day it
+ * is written; the figures are those of r->today, which the text states):
  *   I.  the situation of implementation: the documents implemented, with
  *       their figures, and the committees that have not issued the plan a
  *       document asked for;
@@ -23,10 +24,10 @@ struct hier;
  *       document the tasks, numbered, with their state and the notes of
  *       the period;
  *   III. the late items: a table of the overdue tasks, most late first.
- * "Nơi nhận": the committee above s (để báo cáo) when h has one, and the
- * office's copy.  New reference (docout_write writes it). */
+ * "Nơi nhận": s->recipients when units.ini lists them, else the committee
+ * above s (để báo cáo) when h has one; then the office's copy.  New reference (docout_write writes it). */
 json_t *report_document(const struct report *r, const struct hier *h, uint32_t from,
-                        const struct docout_sender *s, int draft);
+                        const struct docout_sender *s, date_t day, int draft);
 
 /* The letter (công văn đôn đốc) to l's unit from `s`, dated today: "Kính
  * gửi", the items overdue and due within `days` days in a table (the

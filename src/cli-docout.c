@@ -1,15 +1,26 @@
 /* cli-docout.c — writing the report and the letters as documents
- * (report-doc.h) for `report` and `remind`. */
+ * (report-doc.h) for `report` and `remind`, issuing them with a number,
+ * and the `register` command that lists what was issued. */
+#include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cli-report.h"
 #include "cli.h"
+#include "config.h"
 #include "docout.h"
 #include "hier.h"
+#include "ops.h"
+#include "output.h"
 #include "perm.h"
+#include "register.h"
 #include "report-doc.h"
+#include "sha256.h"
+#include "store.h"
 #include "text.h"
 #include "util.h"
 
@@ -32,31 +43,134 @@ uint32_t rcli_report_sender(const struct cli *c, const struct hier *h, uint32_t 
 	return hier_count(h) ? hier_at(h, 0)->id : 0;
 }
 
-int rcli_report_write(struct cli *c, const struct hier *h, const struct report *r, uint32_t from,
-                      int format, const char *path, struct err *e)
+/* Issuing a document: in one write transaction, take the number, write
+ * the file with it, record it with the file's checksum in the register
+ * and the audit trail.  A failure anywhere takes no number and leaves no
+ * numbered file behind. */
+struct issue {
+	struct cli *c;
+	json_t *spec;
+	const struct docout_sender *s;
+	uint32_t from;
+	const char *kind;
+	enum docout_format format;
+	const char *path;
+	date_t day;
+	struct reg_entry entry; /* filled */
+	int written;
+};
+
+static int issue_fn(struct txn *t, void *ctx, struct err *e)
+{
+	struct issue *is = ctx;
+	struct reg_entry *r = &is->entry;
+	int y, rc;
+	date_split(is->day, &y, NULL, NULL);
+	memset(r, 0, sizeof *r);
+	if ((rc = ops_require(&is->c->ops, PA_ADD_DOC, e)) ||
+	    (rc = reg_take(t, is->from, is->kind, y, &r->number, e)))
+		return rc;
+	r->unit = is->from;
+	str_copy(r->kind, is->kind, sizeof r->kind);
+	r->year = y;
+	r->date = is->day;
+	r->time = (int64_t)time(NULL);
+	snprintf(r->number_text, sizeof r->number_text, "%02u-%s/%s", (unsigned)r->number, is->kind,
+	         is->s->symbol);
+	str_copy(r->login, is->c->ops.who.login, sizeof r->login);
+	str_copy(r->file, is->path, sizeof r->file);
+	str_copy(r->format, docout_format_key(is->format), sizeof r->format);
+	str_copy(r->subject, json_string_value(json_object_get(is->spec, "subject")), sizeof r->subject);
+	docout_set_number(is->spec, r->number_text);
+	if ((rc = docout_write(is->spec, is->format, is->path, NULL, e)))
+		return rc;
+	is->written = 1;
+	if (sha256_file(is->path, r->sha256))
+		return err_at(e, ERR_IO, is->path, 0, "không đọc lại được tệp vừa ghi: %s", strerror(errno));
+	if ((rc = reg_record(t, r, e)))
+		return rc;
+	json_t *after = json_pack("{s:s, s:s, s:i, s:i, s:s, s:s, s:s}", "number", r->number_text,
+	                          "kind", r->kind, "year", r->year, "unit", (int)r->unit, "file",
+	                          r->file, "format", r->format, "sha256", r->sha256);
+	char object[40];
+	snprintf(object, sizeof object, "out:%.35s", r->number_text);
+	return ops_audit(t, &is->c->ops, "issue", object, NULL, after, e);
+}
+
+/* The sender of `from`, units.ini read when this run has not read it yet
+ * (the hierarchy is synchronised only when the file changes). */
+static int sender(struct cli *c, const struct hier *h, uint32_t from, struct docout_sender *s,
+                  struct err *e)
+{
+	int rc;
+	if (!c->cfg.nunits && (rc = cfg_load_units(&c->cfg, e)))
+		return rc;
+	return docout_sender(h, &c->cfg, from, s, e);
+}
+
+int rcli_can_issue(struct cli *c, const struct hier *h, uint32_t from, struct err *e)
 {
 	struct docout_sender s;
-	int rc = docout_sender(h, from, &s, e);
+	int rc = sender(c, h, from, &s, e);
+	if (!rc && !s.signer[0])
+		rc = err_set(e, ERR_CONFIG, "chưa cấu hình người ký văn bản của %s: thêm khóa signer "
+		             "(và sign_title) vào mục của đơn vị trong units.ini trước khi ban hành "
+		             "(--issue)", s.name);
+	return rc;
+}
+
+/* Write spec to path: a draft, or issued with a number (one transaction). */
+static int write_doc(struct cli *c, const struct hier *h, json_t *spec, const struct docout_sender *s, uint32_t from,
+                     const char *kind, int format, const char *path, int issue,
+                     struct reg_entry *issued, struct err *e)
+{
+	if (!issue)
+		return docout_write(spec, (enum docout_format)format, path, NULL, e);
+	int rc;
+	if ((rc = rcli_can_issue(c, h, from, e)))
+		return rc;
+	struct issue is = {c, spec, s, from, kind, (enum docout_format)format, path, c->ops.today,
+	                   {0}, 0};
+	rc = store_write(c->ops.st, issue_fn, &is, e);
+	if (rc && is.written)
+		unlink(path); /* it carries a number the register does not hold */
+	if (!rc)
+		*issued = is.entry;
+	return rc;
+}
+
+int rcli_report_write(struct cli *c, const struct hier *h, const struct report *r, uint32_t from,
+                      int format, const char *path, int issue, struct err *e)
+{
+	struct docout_sender s;
+	struct reg_entry done;
+	int rc = sender(c, h, from, &s, e);
 	if (rc)
 		return rc;
-	json_t *spec = report_document(r, h, from, &s, 1);
-	rc = docout_write(spec, (enum docout_format)format, path, NULL, e);
+	json_t *spec = report_document(r, h, from, &s, c->ops.today, !issue);
+	rc = write_doc(c, h, spec, &s, from, "BC", format, path, issue, &done, e);
 	json_decref(spec);
-	if (!rc)
+	if (!rc && issue)
+		fprintf(c->out, "Đã ban hành báo cáo số %s của %s: %s (SHA-256 %s).\n", done.number_text,
+		        s.name, path, done.sha256);
+	else if (!rc)
 		fprintf(c->out, "Đã ghi %s (dự thảo báo cáo của %s).\n", path, s.name);
 	return rc;
 }
 
-int rcli_remind_write(const struct hier *h, uint32_t from, const struct remind_letter *l,
-                      date_t today, int days, int format, const char *path, struct err *e)
+int rcli_remind_write(struct cli *c, const struct hier *h, uint32_t from,
+                      const struct remind_letter *l, date_t today, int days, int format,
+                      const char *path, int issue, char *number, size_t len, struct err *e)
 {
 	struct docout_sender s;
-	int rc = docout_sender(h, from, &s, e);
+	struct reg_entry done;
+	int rc = sender(c, h, from, &s, e);
 	if (rc)
 		return rc;
-	json_t *spec = remind_document(l, &s, today, days, 1);
-	rc = docout_write(spec, (enum docout_format)format, path, NULL, e);
+	json_t *spec = remind_document(l, &s, today, days, !issue);
+	rc = write_doc(c, h, spec, &s, from, "CV", format, path, issue, &done, e);
 	json_decref(spec);
+	str_copy(number, !rc && issue ? done.number_text : "", len);
 	return rc;
 }
 
@@ -106,4 +220,76 @@ uint32_t rcli_remind_sender(struct txn *t, const struct config *cfg, const struc
 		up = p->parent;
 	}
 	return office ? office : unit;
+}
+
+/* ---- register ------------------------------------------------------------- */
+
+static const char register_help[] =
+	"Cách dùng: theodoi register [--unit ĐƠN_VỊ] [--year NĂM] [--format text|csv|json]\n"
+	"Sổ văn bản đi: các báo cáo và công văn đã ban hành (report/remind --issue), theo đơn vị\n"
+	"ban hành, loại và năm: số, ngày, trích yếu, người ban hành, tệp và mã SHA-256 của tệp.\n"
+	"--unit: chỉ văn bản của đơn vị đó; --year: chỉ năm đó.\n";
+
+int cmd_register(struct cli *c, int argc, char **argv, struct err *e)
+{
+	static const struct option opts[] = {{"unit", required_argument, NULL, 'u'},
+	                                     {"year", required_argument, NULL, 'y'},
+	                                     {"format", required_argument, NULL, 'F'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {0}};
+	static const struct out_col cols[] = {
+		{"unit_code", "Đơn vị", OUT_STR, 0, 0, 0}, {"number", "Số", OUT_STR, 0, 0, 0},
+		{"date", "Ngày", OUT_DATE, 0, 0, 0},        {"subject", "Trích yếu", OUT_STR, 48, 0, 0},
+		{"login", "Người ban hành", OUT_STR, 0, 0, 0}, {"file", "Tệp", OUT_STR, 0, 0, 1},
+		{"format", "Định dạng", OUT_STR, 0, 0, 1},  {"sha256", "SHA-256", OUT_STR, 12, 0, 0}};
+	int fmt = FMT_TEXT, o, rc;
+	long year = 0;
+	const char *unit = NULL;
+	uint32_t uid = 0;
+	while ((o = getopt_long(argc, argv, "hu:y:", opts, NULL)) != -1) {
+		switch (o) {
+		case 'h': return fputs(register_help, c->out), 0;
+		case 'u': unit = optarg; break;
+		case 'y':
+			if (str_to_long(optarg, 1900, 9999, &year)) {
+				str_copy(e->field, "--year", sizeof e->field);
+				return err_set(e, ERR_USAGE, "năm không hợp lệ: '%s'", optarg);
+			}
+			break;
+		case 'F':
+			if ((rc = cli_parse_format(optarg, &fmt, e)))
+				return rc;
+			break;
+		default: return cli_bad_option("register", e);
+		}
+	}
+	if (optind < argc)
+		return err_set(e, ERR_USAGE, "lệnh register không nhận tham số '%s'", argv[optind]);
+	const struct hier *h;
+	struct txn *t;
+	if ((rc = cli_store(c, 0, e)) || (rc = cli_hier(c, &h, e)) ||
+	    (unit && (rc = cli_unit(c, unit, &uid, e))) || (rc = store_read_begin(c->ops.st, &t, e)))
+		return rc;
+	struct reg_entry *v;
+	size_t n;
+	rc = reg_list(t, uid, (int)year, &v, &n, e);
+	store_read_end(t);
+	if (rc)
+		return rc;
+	struct out_table tab;
+	out_init(&tab, cols, (int)(sizeof cols / sizeof cols[0]));
+	for (size_t i = 0; i < n; i++) {
+		const struct unit *u = hier_unit(h, v[i].unit);
+		char day[11];
+		const char *cells[] = {u ? u->code : "?", v[i].number_text, date_iso(v[i].date, day),
+		                       v[i].subject, v[i].login, v[i].file, v[i].format, v[i].sha256};
+		out_row(&tab, cells);
+	}
+	if (fmt == FMT_TEXT && !n)
+		fprintf(c->out, "Sổ văn bản đi chưa có văn bản nào%s.\n", unit || year ? " khớp điều kiện" : "");
+	else
+		rc = out_print(&tab, fmt, c->out) ? err_set(e, ERR_IO, "không ghi được kết quả") : 0;
+	out_free(&tab);
+	free(v);
+	return rc;
 }

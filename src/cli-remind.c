@@ -31,7 +31,7 @@
 /* ---- remind ---------------------------------------------------------------- */
 
 static const char remind_help[] =
-	"Cách dùng: theodoi remind [--unit ĐƠN_VỊ] [--days N] [--out THƯ_MỤC] [--quiet]\n"
+	"Cách dùng: theodoi remind [--unit ĐƠN_VỊ] [--days N] [--out THƯ_MỤC] [--quiet] [--issue]\n"
 	"                          [--format text|json|docx|odt|pdf]\n"
 	"Thư đôn đốc: mỗi đơn vị có nhiệm vụ quá hạn hoặc đến hạn trong N ngày tới (mặc định:\n"
 	"due_soon_days trong theodoi.ini) nhận một thư gửi đích danh, liệt kê các nhiệm vụ, thời\n"
@@ -42,7 +42,10 @@ static const char remind_help[] =
 	"--format docx, odt hoặc pdf (cần --out): mỗi thư là một công văn đôn đốc theo thể thức văn\n"
 	"bản của Đảng, THƯ_MỤC/<mã đơn vị>.docx (.odt, .pdf), dự thảo chưa có số, gửi từ văn phòng\n"
 	"theo dõi đơn vị đó ([access] monitors), mặc định Văn phòng của cấp ủy cấp trên trực tiếp,\n"
-	"không bao giờ tự gửi cho chính mình. pdf cần LibreOffice (libreoffice-writer-nogui).\n";
+	"không bao giờ tự gửi cho chính mình. pdf cần LibreOffice (libreoffice-writer-nogui).\n"
+	"--issue: ban hành, mỗi thư lấy số tiếp theo trong sổ văn bản đi của đơn vị gửi (\"Số\n"
+	"01-CV/VPTU\", theo loại và năm), ghi vào sổ cùng mã SHA-256 của tệp và nhật ký; cần người\n"
+	"ký (khóa signer trong units.ini). Không có --issue: dự thảo, không lấy số.\n";
 
 /* mkdir -p: the directory and any missing parents. */
 static int make_dirs(const char *dir, struct err *e)
@@ -110,12 +113,16 @@ static json_t *letter_json(const struct remind_letter *l, const char *file)
 	                 (json_int_t)(l->n - l->noverdue), "items", items);
 }
 
-/* Each letter as a document DIR/<code>.<format>, from[i] its sender. */
+/* Each letter as a document DIR/<code>.<format>, from[i] its sender; each
+ * numbered from the register when issue. */
 static int remind_documents(struct cli *c, const struct hier *h, const struct remind_letter *ls,
                             size_t n, const uint32_t *from, int days, int dfmt, const char *dir,
-                            int quiet, struct err *e)
+                            int quiet, int issue, struct err *e)
 {
 	int rc = make_dirs(dir, e);
+	/* every sender able to sign before the first number is taken */
+	for (size_t i = 0; i < n && !rc && issue; i++)
+		rc = rcli_can_issue(c, h, from[i], e);
 	for (size_t i = 0; i < n && !rc; i++) {
 		char name[CODE_LEN + 16], path[PATH_MAX];
 		remind_file_name(&ls[i], name, sizeof name);
@@ -124,11 +131,14 @@ static int remind_documents(struct cli *c, const struct hier *h, const struct re
 		         docout_format_key((enum docout_format)dfmt));
 		if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, name) >= sizeof path)
 			return err_set(e, ERR_USAGE, "đường dẫn quá dài: %s", dir);
-		rc = rcli_remind_write(h, from[i], &ls[i], c->ops.today, days, dfmt, path, e);
+		char number[96];
+		rc = rcli_remind_write(c, h, from[i], &ls[i], c->ops.today, days, dfmt, path, issue,
+		                       number, sizeof number, e);
 		const struct unit *s = hier_unit(h, from[i]);
 		if (!rc && !quiet)
-			fprintf(c->out, "%s: %s gửi %s (quá hạn %zu, sắp đến hạn %zu)\n", path,
-			        s ? s->name : "?", ls[i].name, ls[i].noverdue, ls[i].n - ls[i].noverdue);
+			fprintf(c->out, "%s: %s%s%s%s gửi %s (quá hạn %zu, sắp đến hạn %zu)\n", path,
+			        number[0] ? "số " : "", number, number[0] ? " của " : "", s ? s->name : "?",
+			        ls[i].name, ls[i].noverdue, ls[i].n - ls[i].noverdue);
 	}
 	if (!rc && !n && !quiet)
 		fprintf(c->out, "Không có đơn vị nào có nhiệm vụ quá hạn hoặc đến hạn trong %d ngày tới.\n", days);
@@ -142,17 +152,19 @@ int cmd_remind(struct cli *c, int argc, char **argv, struct err *e)
 	                                     {"days", required_argument, NULL, 'n'},
 	                                     {"out", required_argument, NULL, 'o'},
 	                                     {"quiet", no_argument, NULL, 'q'},
+	                                     {"issue", no_argument, NULL, 'I'},
 	                                     {"help", no_argument, NULL, 'h'},
 	                                     {0}};
-	int fmt = FMT_TEXT, dfmt = -1, o, rc, quiet = 0;
+	int fmt = FMT_TEXT, dfmt = -1, o, rc, quiet = 0, issue = 0;
 	long days = -1;
 	const char *unit = NULL, *dir = NULL;
-	while ((o = getopt_long(argc, argv, "hu:n:o:q", opts, NULL)) != -1) {
+	while ((o = getopt_long(argc, argv, "hu:n:o:qI", opts, NULL)) != -1) {
 		switch (o) {
 		case 'h': return fputs(remind_help, c->out), 0;
 		case 'u': unit = optarg; break;
 		case 'o': dir = optarg; break;
 		case 'q': quiet = 1; break;
+		case 'I': issue = 1; break;
 		case 'n':
 			if ((rc = cli_parse_count(optarg, "--days", 3660, &days, e)))
 				return rc;
@@ -170,6 +182,8 @@ int cmd_remind(struct cli *c, int argc, char **argv, struct err *e)
 	}
 	if (optind < argc)
 		return err_set(e, ERR_USAGE, "lệnh remind không nhận tham số '%s'", argv[optind]);
+	if (issue && dfmt < 0)
+		return err_set(e, ERR_USAGE, "--issue chỉ dùng với --format docx, odt hoặc pdf");
 	if (dfmt >= 0 && !dir)
 		return err_set(e, ERR_USAGE, "định dạng %s cần --out THƯ_MỤC (thư mục ghi các thư)",
 		               docout_format_key((enum docout_format)dfmt));
@@ -195,7 +209,7 @@ int cmd_remind(struct cli *c, int argc, char **argv, struct err *e)
 	if (rc)
 		return rc;
 	if (dfmt >= 0) {
-		rc = remind_documents(c, h, ls, n, from, (int)days, dfmt, dir, quiet, e);
+		rc = remind_documents(c, h, ls, n, from, (int)days, dfmt, dir, quiet, issue, e);
 		free(from);
 		remind_free(ls, n);
 		return rc;

@@ -654,7 +654,7 @@ int cmd_lint(struct cli *c, int argc, char **argv, struct err *e)
 static const char report_help[] =
 	"Cách dùng: theodoi report [--unit ĐƠN_VỊ] [--doc VĂN_BẢN]\n"
 	"                          [--period YYYY | YYYY-Qn | YYYY-Hn] [--format md|txt|csv|json]\n"
-	"                          [--format docx|odt|pdf --out TỆP [--from ĐƠN_VỊ]]\n"
+	"                          [--format docx|odt|pdf --out TỆP [--from ĐƠN_VỊ] [--issue]]\n"
 	"Báo cáo kết quả thực hiện: đầu báo cáo với đơn vị và kỳ; các văn bản triển khai; theo\n"
 	"văn bản, mục và đơn vị chủ trì: các nhiệm vụ với trạng thái, tình trạng và nội dung cập\n"
 	"nhật trong kỳ; các chỉ tiêu; nhiệm vụ quá hạn và cấp ủy chưa ban hành kế hoạch; phần\n"
@@ -668,7 +668,9 @@ static const char report_help[] =
 	"(khổ A4, Times New Roman, tiêu đề, trích yếu, các phần, bảng số liệu, chữ ký, nơi nhận),\n"
 	"ghi vào TỆP (--out, bắt buộc với các định dạng này), là dự thảo chưa có số. pdf cần\n"
 	"LibreOffice (gói libreoffice-writer-nogui). --from: đơn vị ban hành (mặc định: đơn vị của\n"
-	"--unit, hoặc cấp ủy của đơn vị người dùng).\n"
+	"--unit, hoặc cấp ủy của đơn vị người dùng). --issue: ban hành, lấy số tiếp theo trong sổ\n"
+	"văn bản đi của đơn vị ban hành (\"Số 01-BC/TU\", theo loại và năm, không cách quãng), ghi\n"
+	"vào sổ cùng mã SHA-256 của tệp và nhật ký; cần người ký (khóa signer trong units.ini).\n"
 	"Chỉ tiêu của kỳ đã qua được đánh giá theo số liệu đo đến ngày cuối kỳ.\n";
 
 int cmd_report(struct cli *c, int argc, char **argv, struct err *e)
@@ -679,20 +681,22 @@ int cmd_report(struct cli *c, int argc, char **argv, struct err *e)
 	                                     {"period", required_argument, NULL, 'p'},
 	                                     {"out", required_argument, NULL, 'o'},
 	                                     {"from", required_argument, NULL, 'f'},
+	                                     {"issue", no_argument, NULL, 'I'},
 	                                     {"help", no_argument, NULL, 'h'},
 	                                     {0}};
-	int fmt = RF_MD, dfmt = -1, o, rc, y;
+	int fmt = RF_MD, dfmt = -1, o, rc, y, issue = 0;
 	const char *unit = NULL, *doc = NULL, *out = NULL, *from_arg = NULL;
 	struct report_opts ro = {0};
 	date_split(c->ops.today, &y, NULL, NULL);
 	report_period_year(y, &ro.period);
-	while ((o = getopt_long(argc, argv, "hu:d:p:o:f:", opts, NULL)) != -1) {
+	while ((o = getopt_long(argc, argv, "hu:d:p:o:f:I", opts, NULL)) != -1) {
 		switch (o) {
 		case 'h': return fputs(report_help, c->out), 0;
 		case 'u': unit = optarg; break;
 		case 'd': doc = optarg; break;
 		case 'o': out = optarg; break;
 		case 'f': from_arg = optarg; break;
+		case 'I': issue = 1; break;
 		case 'p':
 			if ((rc = report_period_parse(optarg, &ro.period, e)))
 				return rc;
@@ -714,8 +718,9 @@ int cmd_report(struct cli *c, int argc, char **argv, struct err *e)
 	if (dfmt >= 0 && !out)
 		return err_set(e, ERR_USAGE, "định dạng %s cần --out TỆP (tệp văn bản sẽ ghi)",
 		               docout_format_key((enum docout_format)dfmt));
-	if (dfmt < 0 && (out || from_arg))
-		return err_set(e, ERR_USAGE, "--out và --from chỉ dùng với --format docx, odt hoặc pdf");
+	if (dfmt < 0 && (out || from_arg || issue))
+		return err_set(e, ERR_USAGE, "--out, --from và --issue chỉ dùng với --format docx, odt "
+		               "hoặc pdf");
 	const struct hier *h;
 	struct txn *t;
 	uint32_t from = 0;
@@ -735,7 +740,7 @@ int cmd_report(struct cli *c, int argc, char **argv, struct err *e)
 	if (rc)
 		return rc;
 	if (dfmt >= 0) {
-		rc = rcli_report_write(c, h, &r, from ? from : rcli_report_sender(c, h, ro.unit), dfmt, out, e);
+		rc = rcli_report_write(c, h, &r, from ? from : rcli_report_sender(c, h, ro.unit), dfmt, out, issue, e);
 		report_free(&r);
 		return rc;
 	}

@@ -591,6 +591,8 @@ void cfg_free_units(struct config *c)
 	for (i = 0; i < c->nunits; i++) {
 		free(c->units[i].name);
 		free(c->units[i].abbrevs);
+		for (int k = 0; k < CFG_DOC_NKEYS; k++)
+			free(c->units[i].doc[k]);
 	}
 	free(c->units);
 	c->units = NULL;

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "config.h"
 #include "hier.h"
 #include "remind.h"
 #include "report.h"
@@ -145,7 +146,31 @@ static size_t committee_of(const struct hier *h, size_t i)
 	return (size_t)-1;
 }
 
-int docout_sender(const struct hier *h, uint32_t unit, struct docout_sender *s, struct err *e)
+/* What units.ini says of the unit overrides what the hierarchy gives. */
+static void configured(const struct config *cfg, const char *code, struct docout_sender *s)
+{
+	const struct cfg_unit *cu = cfg ? cfg_unit(cfg, code) : NULL;
+	if (!cu)
+		return;
+	struct {
+		enum cfg_doc_key k;
+		char *dst;
+		size_t len;
+	} map[] = {{CFG_DOC_PLACE, s->place, sizeof s->place},
+	           {CFG_DOC_SUPERIOR, s->superior, sizeof s->superior},
+	           {CFG_DOC_ISSUER, s->issuer, sizeof s->issuer},
+	           {CFG_DOC_SYMBOL, s->symbol, sizeof s->symbol},
+	           {CFG_DOC_AUTHORITY, s->authority, sizeof s->authority},
+	           {CFG_DOC_TITLE, s->title, sizeof s->title},
+	           {CFG_DOC_SIGNER, s->signer, sizeof s->signer},
+	           {CFG_DOC_RECIPIENTS, s->recipients, sizeof s->recipients}};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (cu->doc[map[i].k])
+			str_copy(map[i].dst, cu->doc[map[i].k], map[i].len);
+}
+
+int docout_sender(const struct hier *h, const struct config *cfg, uint32_t unit,
+                  struct docout_sender *s, struct err *e)
 {
 	memset(s, 0, sizeof *s);
 	size_t i = hier_find_id(h, unit);
@@ -192,6 +217,7 @@ int docout_sender(const struct hier *h, uint32_t unit, struct docout_sender *s, 
 		str_copy(s->office, u->name, sizeof s->office);
 	}
 	initials(s->issuer, s->symbol, sizeof s->symbol);
+	configured(cfg, u->code, s);
 	return 0;
 }
 
@@ -212,9 +238,17 @@ json_t *docout_new(const struct docout_sender *s, const char *kind_code, const c
 	                      "draft", draft, "superior", s->superior, "issuer", s->issuer, "number",
 	                      number, "place_date", place_date, "kind", kind_title ? kind_title : "",
 	                      "subject", subj, "to", "body", "recipients", "sign", "authority",
-	                      s->authority, "title", s->title, "name", "");
+	                      s->authority, "title", s->title, "name", s->signer);
 	free(subj);
 	return j;
+}
+
+void docout_set_number(json_t *spec, const char *number_text)
+{
+	char number[160];
+	snprintf(number, sizeof number, "Số %s", number_text);
+	json_object_set_new(spec, "number", json_string(number));
+	json_object_set_new(spec, "draft", json_false());
 }
 
 static void add_block(json_t *spec, json_t *block)

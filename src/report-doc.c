@@ -272,11 +272,11 @@ static void superior_recipient(json_t *spec, const struct hier *h, uint32_t from
 }
 
 json_t *report_document(const struct report *r, const struct hier *h, uint32_t from,
-                        const struct docout_sender *s, int draft)
+                        const struct docout_sender *s, date_t day, int draft)
 {
 	struct sbuf b = {0};
 	report_heading_title(&b, r);
-	json_t *spec = docout_new(s, "BC", "BÁO CÁO", b.s, r->today, draft);
+	json_t *spec = docout_new(s, "BC", "BÁO CÁO", b.s, day, draft);
 	sbuf_reset(&b);
 	report_scope_line(&b, r);
 	docout_para(spec, b.s, 0);
@@ -288,7 +288,22 @@ json_t *report_document(const struct report *r, const struct hier *h, uint32_t f
 	indicators(spec, r);
 	task_lists(spec, r);
 	late(spec, r);
-	superior_recipient(spec, h, from);
+	if (s->recipients[0]) {
+		/* as units.ini lists them: "- " before each line that lacks it */
+		for (const char *p = s->recipients; *p;) {
+			size_t n = strcspn(p, "|");
+			char *line = txt_trim(p, n, NULL);
+			if (*line) {
+				sbuf_reset(&b);
+				sbuf_printf(&b, "%s%s", line[0] == '-' ? "" : "- ", line);
+				docout_recipient(spec, b.s);
+			}
+			free(line);
+			p += n + (p[n] == '|');
+		}
+	} else {
+		superior_recipient(spec, h, from);
+	}
 	sbuf_reset(&b);
 	sbuf_printf(&b, "- Lưu %s.", s->office);
 	docout_recipient(spec, b.s);

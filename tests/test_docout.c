@@ -119,3 +119,43 @@ Test(subproc, child_that_does_not_read_is_no_sigpipe)
 	free(in);
 	sbuf_free(&out);
 }
+
+#include "sha256.h"
+
+static void digest(const char *s, char hex[65])
+{
+	struct sha256 h;
+	sha256_init(&h);
+	sha256_add(&h, s, strlen(s));
+	sha256_hex(&h, hex);
+}
+
+Test(sha256, known_answers)
+{
+	char hex[65];
+	digest("", hex);
+	cr_assert_str_eq(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	digest("abc", hex);
+	cr_assert_str_eq(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	digest("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", hex);
+	cr_assert_str_eq(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+Test(sha256, pieces_give_the_digest_of_the_whole)
+{
+	char a[65], b[65];
+	char big[1000];
+	memset(big, 'a', sizeof big);
+	struct sha256 h;
+	sha256_init(&h);
+	for (int i = 0; i < 1000; i++)
+		sha256_add(&h, big, sizeof big); /* one million 'a' */
+	sha256_hex(&h, a);
+	cr_assert_str_eq(a, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+	sha256_init(&h);
+	sha256_add(&h, "ab", 2);
+	sha256_add(&h, "c", 1);
+	sha256_hex(&h, b);
+	digest("abc", a);
+	cr_assert_str_eq(a, b);
+}
