@@ -470,7 +470,27 @@ Test(config_units, unknown_key_names_its_line)
 {
 	cr_assert_str_eq(units_error(D "units-unknown-key.ini"),
 			 D "units-unknown-key.ini:4: khóa không xác định: 'short' (có các khóa "
-			   "name, abbrevs, kind, parent, successor)");
+			   "name, abbrevs, kind, parent, successor, place, superior, issuer, symbol, "
+			   "sign_authority, sign_title, signer, recipients)");
+}
+
+Test(config_units, document_keys_are_read_and_optional)
+{
+	struct config c;
+	struct err e = {0};
+	cr_assert_eq(cfg_load(D "empty.ini", &c, &e), 0, "%s", e.msg);
+	str_copy(c.units_path, "conf/units.ini", sizeof c.units_path);
+	units_ok(&c);
+	const struct cfg_unit *tu = cfg_unit(&c, "tu"), *vp = cfg_unit(&c, "tu-vp"),
+	                      *btc = cfg_unit(&c, "tu-btc");
+	cr_assert_not_null(tu);
+	cr_assert_str_eq(tu->doc[CFG_DOC_SIGNER], "Lê Văn Hòa");
+	cr_assert_str_eq(tu->doc[CFG_DOC_TITLE], "PHÓ BÍ THƯ");
+	cr_assert_not_null(strchr(tu->doc[CFG_DOC_RECIPIENTS], '|'));
+	cr_assert_str_eq(vp->doc[CFG_DOC_AUTHORITY], "T/L BAN THƯỜNG VỤ");
+	for (int k = 0; k < CFG_DOC_NKEYS; k++)
+		cr_assert_null(btc->doc[k], "tu-btc has %s", cfg_doc_key_name((enum cfg_doc_key)k));
+	cfg_free(&c);
 }
 
 Test(config_units, missing_name_names_the_section)
