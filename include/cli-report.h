@@ -21,6 +21,9 @@ int cmd_lint(struct cli *c, int argc, char **argv, struct err *e);
 int cmd_report(struct cli *c, int argc, char **argv, struct err *e);
 /* remind [--unit U] [--days N] [--out DIR] [--quiet] [--format text|json] */
 int cmd_remind(struct cli *c, int argc, char **argv, struct err *e);
+/* report-text --unit U --period P --section S [--file F | --show | --clear]
+ * (src/cli-report-text.c) */
+int cmd_report_text(struct cli *c, int argc, char **argv, struct err *e);
 /* register [--unit U] [--year Y] [--format text|csv|json] (src/cli-docout.c) */
 int cmd_register(struct cli *c, int argc, char **argv, struct err *e);
 /* measure IND VALUE [--date D] [--note TEXT] */

@@ -84,6 +84,7 @@ void docout_set_number(json_t *spec, const char *number_text);
 void docout_heading(json_t *spec, int level, const char *text);
 void docout_para(json_t *spec, const char *text, int numbered);
 void docout_para_bold(json_t *spec, const char *text);
+void docout_para_italic(json_t *spec, const char *text);
 /* Append a table with n columns (head labels, widths in percent of the
  * line, or NULL for equal columns); returns its rows array (borrowed:
  * valid as long as spec) for docout_row. */

@@ -23,11 +23,15 @@ struct hier;
  *       one per lead unit, the indicators with their judgement, and per
  *       document the tasks, numbered, with their state and the notes of
  *       the period;
- *   III. the late items: a table of the overdue tasks, most late first.
+ *   III. the late items: a table of the overdue tasks, most late first;
+ *   IV. the assessment (kết quả, hạn chế), V. the direction, VI. the
+ *       proposals: the texts[RT_*] the clerk wrote (report-text.h), or in
+ *       a draft a line saying how to write a missing one.
  * "Nơi nhận": s->recipients when units.ini lists them, else the committee
  * above s (để báo cáo) when h has one; then the office's copy.  New reference (docout_write writes it). */
 json_t *report_document(const struct report *r, const struct hier *h, uint32_t from,
-                        const struct docout_sender *s, date_t day, int draft);
+                        const struct docout_sender *s, date_t day, int draft,
+                        char *const texts[4]);
 
 /* The letter (công văn đôn đốc) to l's unit from `s`, dated today: "Kính
  * gửi", the items overdue and due within `days` days in a table (the

@@ -48,18 +48,24 @@ struct report_period {
 	int year;
 	int quarter;       /* 1..4, or 0 for the whole year */
 	int half;          /* 1 (sáu tháng đầu năm) or 2 (cuối năm), or 0 */
+	int last_year;     /* a multi-year period (sơ kết, tổng kết 2023-2025):
+	                      its last year (year is the first), else 0 */
 	date_t from, to;   /* inclusive */
 };
 
-/* "2026", "2026-Q3" (also "2026-q3", "Q3/2026", "III/2026") or a half
- * year "2026-H1" / "2026-H2".  ERR_USAGE with a message naming s
+/* "2026", "2026-Q3" (also "2026-q3", "Q3/2026", "III/2026"), a half
+ * year "2026-H1" / "2026-H2", or several whole years "2023-2025" (a sơ
+ * kết or tổng kết: up to 50 years).  ERR_USAGE with a message naming s
  * otherwise. */
 int report_period_parse(const char *s, struct report_period *out, struct err *e);
 /* The whole year y. */
 void report_period_year(int y, struct report_period *out);
 /* "năm 2026", "quý III năm 2026", "sáu tháng đầu năm 2026", "sáu tháng
- * cuối năm 2026" into buf; returns buf. */
+ * cuối năm 2026", "giai đoạn 2023 - 2025" into buf; returns buf. */
 char *report_period_label(const struct report_period *p, char *buf, size_t len);
+/* The period as the command line writes it, one key per period: "2026",
+ * "2026-Q3", "2026-H1", "2023-2025".  Into buf; returns buf. */
+char *report_period_key(const struct report_period *p, char *buf, size_t len);
 
 /* "Chương trình hành động" for "CTr", "Kế hoạch" for "KH", ...; "Văn bản"
  * for a kind it does not know. */

@@ -19,6 +19,7 @@
 #include "perm.h"
 #include "register.h"
 #include "report-doc.h"
+#include "report-text.h"
 #include "sha256.h"
 #include "store.h"
 #include "text.h"
@@ -139,15 +140,53 @@ static int write_doc(struct cli *c, const struct hier *h, json_t *spec, const st
 	return rc;
 }
 
+/* The texts of the report of `from` for r's period (NULL where none). */
+static int load_texts(struct cli *c, const struct report *r, uint32_t from, char *texts[RT_COUNT],
+                      struct err *e)
+{
+	struct txn *t;
+	char period[24];
+	for (int i = 0; i < RT_COUNT; i++)
+		texts[i] = NULL;
+	int rc = store_read_begin(c->ops.st, &t, e);
+	if (rc)
+		return rc;
+	report_period_key(&r->period, period, sizeof period);
+	for (int i = 0; i < RT_COUNT && !rc; i++)
+		rc = rtext_get(t, from, period, (enum rtext_section)i, &texts[i], e);
+	store_read_end(t);
+	if (rc)
+		for (int i = 0; i < RT_COUNT; i++) {
+			free(texts[i]);
+			texts[i] = NULL;
+		}
+	return rc;
+}
+
 int rcli_report_write(struct cli *c, const struct hier *h, const struct report *r, uint32_t from,
                       int format, const char *path, int issue, struct err *e)
 {
 	struct docout_sender s;
 	struct reg_entry done;
+	char *texts[RT_COUNT];
 	int rc = sender(c, h, from, &s, e);
+	if (rc || (issue && (rc = rcli_can_issue(c, h, from, e))) ||
+	    (rc = load_texts(c, r, from, texts, e)))
+		return rc;
+	for (int i = 0; i < RT_COUNT && issue && !rc; i++)
+		if (!texts[i]) {
+			char period[24];
+			rc = err_set(e, ERR_INPUT, "báo cáo của %s chưa có phần \"%s\": viết bằng theodoi "
+			             "report-text --unit %s --period %s --section %s trước khi ban hành",
+			             s.name, rtext_title((enum rtext_section)i), hier_unit(h, from)->code,
+			             report_period_key(&r->period, period, sizeof period),
+			             rtext_key((enum rtext_section)i));
+		}
+	json_t *spec = rc ? NULL : report_document(r, h, from, &s, c->ops.today, !issue, texts);
+	for (int i = 0; i < RT_COUNT; i++)
+		free(texts[i]);
 	if (rc)
 		return rc;
-	json_t *spec = report_document(r, h, from, &s, c->ops.today, !issue);
 	rc = write_doc(c, h, spec, &s, from, "BC", format, path, issue, &done, e);
 	json_decref(spec);
 	if (!rc && issue)

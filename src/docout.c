@@ -263,7 +263,7 @@ void docout_heading(json_t *spec, int level, const char *text)
 	free(t);
 }
 
-static void para(json_t *spec, const char *text, int numbered, int bold)
+static void para(json_t *spec, const char *text, int numbered, int bold, int italic)
 {
 	char *t = txt_sanitize_nl(text, 1);
 	/* every line its own paragraph: a line break in justified text
@@ -272,7 +272,8 @@ static void para(json_t *spec, const char *text, int numbered, int bold)
 		size_t n = strcspn(p, "\n");
 		if (n) {
 			char *line = xstrndup(p, n);
-			add_block(spec, json_pack("{s:s, s:b, s:b}", "p", line, "num", numbered, "bold", bold));
+			add_block(spec, json_pack("{s:s, s:b, s:b, s:b}", "p", line, "num", numbered, "bold",
+			                          bold, "italic", italic));
 			free(line);
 		}
 		p += n + (p[n] == '\n');
@@ -282,12 +283,17 @@ static void para(json_t *spec, const char *text, int numbered, int bold)
 
 void docout_para(json_t *spec, const char *text, int numbered)
 {
-	para(spec, text, numbered, 0);
+	para(spec, text, numbered, 0, 0);
 }
 
 void docout_para_bold(json_t *spec, const char *text)
 {
-	para(spec, text, 0, 1);
+	para(spec, text, 0, 1, 0);
+}
+
+void docout_para_italic(json_t *spec, const char *text)
+{
+	para(spec, text, 0, 0, 1);
 }
 
 json_t *docout_table(json_t *spec, const char *const *head, const int *widths, int n)

@@ -5,6 +5,7 @@
 
 #include "hier.h"
 #include "ops.h"
+#include "report-text.h"
 #include "rollup.h"
 #include "text.h"
 #include "timeliness.h"
@@ -271,8 +272,40 @@ static void superior_recipient(json_t *spec, const struct hier *h, uint32_t from
 	}
 }
 
+/* IV-VI: what the clerk wrote (report-text.h). */
+static void written(json_t *spec, const struct report *r, const struct hier *h, uint32_t from,
+                    char *const texts[RT_COUNT])
+{
+	static const struct {
+		const char *heading;  /* a part of its own, or NULL: under the one before */
+		const char *sub;      /* a numbered heading of level 2, or NULL */
+	} parts[RT_COUNT] = {{"IV. ĐÁNH GIÁ CHUNG", "1. Kết quả đạt được"},
+	                     {NULL, "2. Hạn chế, khuyết điểm và nguyên nhân"},
+	                     {"V. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", NULL},
+	                     {"VI. KIẾN NGHỊ, ĐỀ XUẤT", NULL}};
+	const struct unit *u = hier_unit(h, from);
+	char period[24];
+	report_period_key(&r->period, period, sizeof period);
+	for (int i = 0; i < RT_COUNT; i++) {
+		if (parts[i].heading)
+			docout_heading(spec, 1, parts[i].heading);
+		if (parts[i].sub)
+			docout_heading(spec, 2, parts[i].sub);
+		if (texts && texts[i]) {
+			docout_para(spec, texts[i], 0);
+		} else {
+			struct sbuf b = {0};
+			sbuf_printf(&b, "(Chưa có nội dung: theodoi report-text --unit %s --period %s "
+			            "--section %s)", u ? u->code : "?", period, rtext_key((enum rtext_section)i));
+			docout_para_italic(spec, b.s);
+			sbuf_free(&b);
+		}
+	}
+}
+
 json_t *report_document(const struct report *r, const struct hier *h, uint32_t from,
-                        const struct docout_sender *s, date_t day, int draft)
+                        const struct docout_sender *s, date_t day, int draft,
+                        char *const texts[RT_COUNT])
 {
 	struct sbuf b = {0};
 	report_heading_title(&b, r);
@@ -288,6 +321,7 @@ json_t *report_document(const struct report *r, const struct hier *h, uint32_t f
 	indicators(spec, r);
 	task_lists(spec, r);
 	late(spec, r);
+	written(spec, r, h, from, texts);
 	if (s->recipients[0]) {
 		/* as units.ini lists them: "- " before each line that lacks it */
 		for (const char *p = s->recipients; *p;) {

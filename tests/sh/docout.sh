@@ -149,6 +149,49 @@ grep -q "libreoffice-writer-nogui" "$dir/err" || fail "no install hint: $(cat "$
 [ ! -e "$dir/no.pdf" ] || fail "a pdf was left without LibreOffice"
 ls "$dir" | grep -q '\.docx\.' && fail "a temporary file was left: $(ls "$dir")"
 
+# ---- the clerk's prose: report-text, kept per unit and period ----
+$T report --format docx --out "$dir/r0.docx" --issue >/dev/null 2>"$dir/err" && fail "issued without the assessment"
+grep -q "report-text --unit tu --period 2026 --section danh-gia" "$dir/err" || fail "no hint: $(cat "$dir/err")"
+printf 'Các cấp ủy đã quán triệt nghiêm túc.\nHoàn thành phần lớn nhiệm vụ.\n' >"$dir/dg.txt"
+$T report-text --unit tu --period 2026 --section danh-gia --file "$dir/dg.txt" >/dev/null || fail "report-text --file"
+cat >"$dir/ed.sh" <<'EOF2'
+#!/bin/sh
+printf 'Một số nhiệm vụ chậm tiến độ.\n' >"$1"
+EOF2
+chmod +x "$dir/ed.sh"
+EDITOR="$dir/ed.sh" $T report-text --unit tu --period 2026 --section han-che >/dev/null || fail "report-text with EDITOR"
+echo "Tập trung hoàn thành các nhiệm vụ quá hạn." >"$dir/ph.txt"
+$T report-text --unit tu --period 2026 --section phuong-huong --file "$dir/ph.txt" >/dev/null || fail "phuong-huong"
+# bad input leaves the texts as they were
+$T report-text --unit tu --period 2026 --section ket-luan --file "$dir/ph.txt" >/dev/null 2>&1 && fail "unknown section accepted"
+$T report-text --unit tu --period 2026-Q5 --section kien-nghi --file "$dir/ph.txt" >/dev/null 2>&1 && fail "bad period accepted"
+printf 'a\033[31mb\n' >"$dir/ctl.txt"
+$T report-text --unit tu --period 2026 --section kien-nghi --file "$dir/ctl.txt" >/dev/null 2>"$dir/err" && fail "control characters accepted"
+$T report-text --unit tu --period 2026 --section kien-nghi --show | grep -q "chưa có nội dung" || fail "a refused text was kept"
+# a draft says how to write the missing part
+$T report --format docx --out "$dir/d1.docx" >/dev/null || fail "draft with texts"
+$PY - "$dir/d1.docx" <<'EOF2' || fail "texts in the report"
+import sys, docx
+d = docx.Document(sys.argv[1])
+t = [p.text for p in d.paragraphs]
+h = [p.text for p in d.paragraphs if p.style.name == "Heading 1"]
+if h[3:] != ["IV. ĐÁNH GIÁ CHUNG", "V. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", "VI. KIẾN NGHỊ, ĐỀ XUẤT"]:
+    sys.exit("headings %r" % h)
+for want in ("Các cấp ủy đã quán triệt nghiêm túc.", "Hoàn thành phần lớn nhiệm vụ.",
+             "Một số nhiệm vụ chậm tiến độ.", "Tập trung hoàn thành các nhiệm vụ quá hạn."):
+    if want not in t:
+        sys.exit("missing %r" % want)
+if not any("report-text --unit tu --period 2026 --section kien-nghi" in x for x in t):
+    sys.exit("no hint for the missing kiến nghị")
+EOF2
+echo "Đề nghị Trung ương sớm ban hành hướng dẫn." >"$dir/kn.txt"
+$T report-text --unit tu --period 2026 --section kien-nghi --file "$dir/kn.txt" >/dev/null || fail "kien-nghi"
+$T log --format json | grep -q '"text:tu:2026:han-che"' || fail "report-text not audited"
+# another period keeps its own texts; a multi-year period
+$T report-text --unit tu --period 2023-2025 --section danh-gia --show | grep -q "chưa có nội dung" || fail "texts leak across periods"
+$T report --period 2023-2025 --format docx --out "$dir/sk.docx" >/dev/null || fail "multi-year report"
+$PY -c 'import sys, docx; d = docx.Document(sys.argv[1]); sys.exit(0 if any("giai đoạn 2023 - 2025" in p.text for p in d.paragraphs) else "no period")' "$dir/sk.docx" || fail "2023-2025 not stated"
+
 # ---- issuing: the register numbers from 01, no gap, drafts unnumbered ----
 $T register | grep -q "chưa có văn bản nào" || fail "drafts took numbers: $($T register)"
 $T report --format docx --out "$dir/r1.docx" --issue >"$dir/said" || fail "issue: $(cat "$dir/said")"
