@@ -52,6 +52,11 @@ uint32_t rcli_report_sender(const struct cli *c, const struct hier *h, uint32_t 
  * for the unit, and nothing is numbered. */
 int rcli_report_write(struct cli *c, const struct hier *h, const struct report *r, uint32_t from,
                       int format, const char *path, int issue, struct err *e);
+/* Append parts IV-VI of a report (the texts of report-text.h of unit
+ * `from` for r's period) to out: Markdown or plain text of 80 columns. */
+struct sbuf;
+void rcli_report_append_texts(struct cli *c, const struct hier *h, const struct report *r,
+                              uint32_t from, int markdown, struct sbuf *out);
 /* 0 when documents from `from` may be issued (units.ini names a signer),
  * else ERR_CONFIG saying which key to add. */
 int rcli_can_issue(struct cli *c, const struct hier *h, uint32_t from, struct err *e);

@@ -332,3 +332,49 @@ int cmd_register(struct cli *c, int argc, char **argv, struct err *e)
 	free(v);
 	return rc;
 }
+
+void rcli_report_append_texts(struct cli *c, const struct hier *h, const struct report *r,
+                              uint32_t from, int markdown, struct sbuf *out)
+{
+	static const char *const heads[RT_COUNT] = {
+		"IV. ĐÁNH GIÁ CHUNG — 1. Kết quả đạt được",
+		"IV. ĐÁNH GIÁ CHUNG — 2. Hạn chế, khuyết điểm và nguyên nhân",
+		"V. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", "VI. KIẾN NGHỊ, ĐỀ XUẤT"};
+	char *texts[RT_COUNT], period[24];
+	struct err e;
+	err_clear(&e);
+	if (load_texts(c, r, from, texts, &e))
+		return; /* the figures stand without the prose */
+	const struct unit *u = hier_unit(h, from);
+	report_period_key(&r->period, period, sizeof period);
+	for (int i = 0; i < RT_COUNT; i++) {
+		sbuf_printf(out, markdown ? "\n## %s\n\n" : "\n%s\n\n", heads[i]);
+		if (!texts[i]) {
+			struct sbuf b = {0};
+			sbuf_printf(&b, "(Chưa có nội dung: theodoi report-text --unit %s --period %s "
+			            "--section %s)", u ? u->code : "?", period, rtext_key((enum rtext_section)i));
+			report_wrap(out, b.s, 80, "", "");
+			sbuf_free(&b);
+			continue;
+		}
+		/* Markdown: each paragraph as text, its marks escaped at the start */
+		char *clean = txt_sanitize_nl(texts[i], 1);
+		for (char *p = clean; *p;) {
+			size_t n = strcspn(p, "\n");
+			if (n) {
+				char *line = xstrndup(p, n);
+				if (markdown) {
+					if (strchr("#*-+>|`_=", line[0]) || (line[0] >= '0' && line[0] <= '9'))
+						sbuf_putc(out, '\\');
+					sbuf_printf(out, "%s\n\n", line);
+				} else {
+					report_wrap(out, line, 80, "", "");
+				}
+				free(line);
+			}
+			p += n + (p[n] == '\n');
+		}
+		free(clean);
+		free(texts[i]);
+	}
+}

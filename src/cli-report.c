@@ -653,16 +653,19 @@ int cmd_lint(struct cli *c, int argc, char **argv, struct err *e)
 
 static const char report_help[] =
 	"Cách dùng: theodoi report [--unit ĐƠN_VỊ] [--doc VĂN_BẢN]\n"
-	"                          [--period YYYY | YYYY-Qn | YYYY-Hn] [--format md|txt|csv|json]\n"
+	"                          [--period YYYY | YYYY-Qn | YYYY-Hn | YYYY-YYYY]\n"
+	"                          [--format md|txt|csv|json]\n"
 	"                          [--format docx|odt|pdf --out TỆP [--from ĐƠN_VỊ] [--issue]]\n"
 	"Báo cáo kết quả thực hiện: đầu báo cáo với đơn vị và kỳ; các văn bản triển khai; theo\n"
 	"văn bản, mục và đơn vị chủ trì: các nhiệm vụ với trạng thái, tình trạng và nội dung cập\n"
 	"nhật trong kỳ; các chỉ tiêu; nhiệm vụ quá hạn và cấp ủy chưa ban hành kế hoạch; phần\n"
-	"tổng hợp với số liệu. --period: năm (2026), quý (2026-Q3) hoặc sáu tháng (2026-H1 đầu\n"
-	"năm, 2026-H2 cuối năm), mặc định năm hiện tại. Số liệu của kỳ đã kết thúc tính đến\n"
-	"ngày cuối kỳ, theo đúng những gì hồ sơ ghi nhận đến hết ngày đó: công việc ghi nhận sau\n"
-	"không làm thay đổi báo cáo của kỳ đã qua. Nhiệm vụ báo cáo hoàn thành nhưng chưa được\n"
-	"xác nhận được tính riêng là \"chờ xác nhận\", không tính là đã hoàn thành.\n"
+	"tổng hợp với số liệu; các phần đánh giá, phương hướng, kiến nghị do cán bộ viết (xem\n"
+	"theodoi report-text). --period: năm (2026), quý (2026-Q3), sáu tháng (2026-H1 đầu năm,\n"
+	"2026-H2 cuối năm) hoặc nhiều năm (2023-2025: sơ kết, tổng kết), mặc định năm hiện tại.\n"
+	"Số liệu của kỳ đã kết thúc tính đến ngày cuối kỳ, theo đúng những gì hồ sơ ghi nhận đến\n"
+	"hết ngày đó: công việc ghi nhận sau không làm thay đổi báo cáo của kỳ đã qua. Nhiệm vụ\n"
+	"báo cáo hoàn thành nhưng chưa được xác nhận được tính riêng là \"chờ xác nhận\", không\n"
+	"tính là đã hoàn thành.\n"
 	"--format: md (Markdown, mặc định), txt (văn bản 80 cột), csv (mỗi nhiệm vụ một dòng),\n"
 	"json; docx (Word), odt (OpenDocument) hoặc pdf: văn bản theo thể thức văn bản của Đảng\n"
 	"(khổ A4, Times New Roman, tiêu đề, trích yếu, các phần, bảng số liệu, chữ ký, nơi nhận),\n"
@@ -670,7 +673,8 @@ static const char report_help[] =
 	"LibreOffice (gói libreoffice-writer-nogui). --from: đơn vị ban hành (mặc định: đơn vị của\n"
 	"--unit, hoặc cấp ủy của đơn vị người dùng). --issue: ban hành, lấy số tiếp theo trong sổ\n"
 	"văn bản đi của đơn vị ban hành (\"Số 01-BC/TU\", theo loại và năm, không cách quãng), ghi\n"
-	"vào sổ cùng mã SHA-256 của tệp và nhật ký; cần người ký (khóa signer trong units.ini).\n"
+	"vào sổ cùng mã SHA-256 của tệp và nhật ký; cần người ký (khóa signer trong units.ini)\n"
+	"và đủ bốn phần do cán bộ viết.\n"
 	"Chỉ tiêu của kỳ đã qua được đánh giá theo số liệu đo đến ngày cuối kỳ.\n";
 
 int cmd_report(struct cli *c, int argc, char **argv, struct err *e)
@@ -745,7 +749,11 @@ int cmd_report(struct cli *c, int argc, char **argv, struct err *e)
 		return rc;
 	}
 	struct sbuf b = {0};
-	if (!(rc = report_render(&r, (enum report_format)fmt, &b, e)))
+	rc = report_render(&r, (enum report_format)fmt, &b, e);
+	if (!rc && (fmt == RF_MD || fmt == RF_TXT)) /* the clerk's parts IV-VI */
+		rcli_report_append_texts(c, h, &r, from ? from : rcli_report_sender(c, h, ro.unit),
+		                         fmt == RF_MD, &b);
+	if (!rc)
 		rc = print_sbuf(c, &b, e);
 	sbuf_free(&b);
 	report_free(&r);

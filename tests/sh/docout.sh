@@ -184,6 +184,8 @@ for want in ("Các cấp ủy đã quán triệt nghiêm túc.", "Hoàn thành p
 if not any("report-text --unit tu --period 2026 --section kien-nghi" in x for x in t):
     sys.exit("no hint for the missing kiến nghị")
 EOF2
+$T report --format txt | grep -q "Các cấp ủy đã quán triệt nghiêm túc." || fail "txt report lacks the texts"
+$T report --format md | grep -q "^## V. PHƯƠNG HƯỚNG" || fail "md report lacks part V"
 echo "Đề nghị Trung ương sớm ban hành hướng dẫn." >"$dir/kn.txt"
 $T report-text --unit tu --period 2026 --section kien-nghi --file "$dir/kn.txt" >/dev/null || fail "kien-nghi"
 $T log --format json | grep -q '"text:tu:2026:han-che"' || fail "report-text not audited"
