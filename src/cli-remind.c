@@ -199,8 +199,9 @@ int cmd_remind(struct cli *c, int argc, char **argv, struct err *e)
 	struct remind_letter *ls;
 	size_t n;
 	rc = remind_build(t, h, &ro, &ls, &n, e);
+	/* each letter from the office that follows its unit, never to itself */
 	uint32_t *from = NULL;
-	if (!rc && dfmt >= 0) {
+	if (!rc) {
 		from = xcalloc(n ? n : 1, sizeof *from);
 		for (size_t i = 0; i < n; i++)
 			from[i] = rcli_remind_sender(t, &c->cfg, h, ls[i].unit);
@@ -214,20 +215,24 @@ int cmd_remind(struct cli *c, int argc, char **argv, struct err *e)
 		remind_free(ls, n);
 		return rc;
 	}
-	const struct unit *me = c->ops.who.unit ? hier_unit(h, c->ops.who.unit) : NULL;
 	if (dir)
 		rc = make_dirs(dir, e);
 	json_t *arr = json_array();
 	char place[128];
-	remind_place(h, me ? me->id : 0, place, sizeof place);
 	for (size_t i = 0; i < n && !rc; i++) {
-		char *text = remind_text(&ls[i], me ? me->name : NULL, place, c->ops.today, (int)days);
+		const struct unit *s = hier_unit(h, from[i]);
+		remind_place(h, from[i], place, sizeof place);
+		char *text = remind_text(&ls[i], s ? s->name : NULL, place, c->ops.today, (int)days);
 		char name[CODE_LEN + 16];
 		remind_file_name(&ls[i], name, sizeof name);
 		if (dir)
 			rc = write_file(dir, name, text, e);
-		if (fmt == FMT_JSON)
-			json_array_append_new(arr, letter_json(&ls[i], dir ? name : NULL));
+		if (fmt == FMT_JSON) {
+			json_t *l = letter_json(&ls[i], dir ? name : NULL);
+			json_object_set_new(l, "from_code", json_string(s ? s->code : ""));
+			json_object_set_new(l, "from_name", json_string(s ? s->name : ""));
+			json_array_append_new(arr, l);
+		}
 		else if (dir && !quiet)
 			fprintf(c->out, "%s/%s: %s (quá hạn %zu, sắp đến hạn %zu)\n", dir, name, ls[i].name,
 			        ls[i].noverdue, ls[i].n - ls[i].noverdue);
@@ -240,6 +245,7 @@ int cmd_remind(struct cli *c, int argc, char **argv, struct err *e)
 	else if (!rc && !n && !quiet)
 		fprintf(c->out, "Không có đơn vị nào có nhiệm vụ quá hạn hoặc đến hạn trong %ld ngày tới.\n", days);
 	json_decref(arr);
+	free(from);
 	remind_free(ls, n);
 	return rc;
 }

@@ -132,6 +132,12 @@ if left[1] != "VĂN PHÒNG HUYỆN ỦY KIM LÂM":
     sys.exit("hkl-xaphuc letter from %r" % left)
 EOF
 
+# the text letters too: from the office that follows the unit
+[ "$($T remind --unit tu-vp | head -1)" = "TỈNH ỦY SƠN HÀ" ] || fail "text letter to Văn phòng Tỉnh ủy: $($T remind --unit tu-vp | head -2)"
+$T remind --unit hkl-xaphuc | head -2 | tr '\n' '|' | grep -q "^VĂN PHÒNG HUYỆN ỦY KIM LÂM|Kim Lâm, ngày 23 tháng 11 năm 2026|" ||
+	fail "text letter to Đảng ủy xã Phúc Thịnh: $($T remind --unit hkl-xaphuc | head -2)"
+$T remind --unit tu-btg --format json | grep -q '"from_code": "tu-vp"' || fail "json letters lack their sender"
+
 # ---- bad input: clear message, non-zero, nothing written ----
 $T report --format docx >/dev/null 2>"$dir/err" && fail "docx without --out accepted"
 grep -q -- "--out" "$dir/err" || fail "no message about --out: $(cat "$dir/err")"
