@@ -159,6 +159,26 @@ static int text_fn(struct txn *t, void *ctx, struct err *e)
 	return ops_audit(t, &w->c->ops, "report-text", object, before, after, e);
 }
 
+/* What the units directly below wrote for the same period and section. */
+static int show_below(struct cli *c, struct txn *t, const struct hier *h, uint32_t unit,
+                      const char *period, enum rtext_section s, struct err *e)
+{
+	size_t i = hier_find_id(h, unit);
+	if (i == (size_t)-1)
+		return 0;
+	size_t end = hier_subtree_end(h, i);
+	int rc = 0;
+	for (size_t k = i + 1; k < end && !rc; k++) {
+		const struct unit *u = hier_at(h, k);
+		char *text;
+		if (u->parent != unit || (rc = rtext_get(t, u->id, period, s, &text, e)) || !text)
+			continue;
+		fprintf(c->out, "\n— %s:\n%s\n", u->name, text);
+		free(text);
+	}
+	return rc;
+}
+
 int cmd_report_text(struct cli *c, int argc, char **argv, struct err *e)
 {
 	static const struct option opts[] = {{"unit", required_argument, NULL, 'u'},
@@ -210,16 +230,14 @@ int cmd_report_text(struct cli *c, int argc, char **argv, struct err *e)
 	    (rc = store_read_begin(c->ops.st, &t, e)))
 		return rc;
 	rc = rtext_get(t, uid, period, (enum rtext_section)section, &current, e);
+	if (!rc && show) {
+		fprintf(c->out, "%s\n", current ? current : "(chưa có nội dung)");
+		rc = show_below(c, t, h, uid, period, (enum rtext_section)section, e);
+	}
 	store_read_end(t);
-	if (rc)
-		return rc;
-	if (show) {
-		if (current)
-			fprintf(c->out, "%s\n", current);
-		else
-			fprintf(c->out, "(chưa có nội dung)\n");
+	if (rc || show) {
 		free(current);
-		return 0;
+		return rc;
 	}
 	if (clear)
 		text = xstrdup("");

@@ -195,6 +195,12 @@ $T report --format md | grep -q "^## V. PHƯƠNG HƯỚNG" || fail "md report la
 echo "Đề nghị Trung ương sớm ban hành hướng dẫn." >"$dir/kn.txt"
 $T report-text --unit tu --period 2026 --section kien-nghi --file "$dir/kn.txt" >/dev/null || fail "kien-nghi"
 $T log --format json | grep -q '"text:tu:2026:han-che"' || fail "report-text not audited"
+# the office above sees what its units wrote beside its own
+echo "Huyện ủy đã ban hành kế hoạch kịp thời." >"$dir/hkl.txt"
+$T report-text --unit hkl --period 2026 --section danh-gia --file "$dir/hkl.txt" >/dev/null || fail "hkl text"
+$T report-text --unit tu --period 2026 --section danh-gia --show >"$dir/show"
+head -1 "$dir/show" | grep -q "Các cấp ủy đã quán triệt" || fail "own text first: $(cat "$dir/show")"
+grep -A1 "^— Huyện ủy Kim Lâm:" "$dir/show" | grep -q "ban hành kế hoạch kịp thời" || fail "units' texts not shown: $(cat "$dir/show")"
 # another period keeps its own texts; a multi-year period
 $T report-text --unit tu --period 2023-2025 --section danh-gia --show | grep -q "chưa có nội dung" || fail "texts leak across periods"
 $T report --period 2023-2025 --format docx --out "$dir/sk.docx" >/dev/null || fail "multi-year report"
