@@ -49,14 +49,26 @@ uint32_t rcli_report_sender(const struct cli *c, const struct hier *h, uint32_t 
  * to path, and say so on c->out: a draft, or with `issue` a document
  * numbered from the register (register.h) in one write transaction with
  * its record and audit entry; ERR_CONFIG when units.ini names no signer
- * for the unit, and nothing is numbered. */
+ * for the unit, and nothing is numbered.  mail_to (NULL: none): an address,
+ * or a unit whose units.ini email receives the document (rcli_mail_file);
+ * checked before anything is written. */
 int rcli_report_write(struct cli *c, const struct hier *h, const struct report *r, uint32_t from,
-                      int format, const char *path, int issue, struct err *e);
+                      int format, const char *path, int issue, const char *mail_to,
+                      struct err *e);
 /* Append parts IV-VI of a report (the texts of report-text.h of unit
  * `from` for r's period) to out: Markdown or plain text of 80 columns. */
 struct sbuf;
 void rcli_report_append_texts(struct cli *c, const struct hier *h, const struct report *r,
                               uint32_t from, int markdown, struct sbuf *out);
+/* The mail address units.ini gives unit u (key email), or NULL. */
+struct unit;
+const char *rcli_unit_email(struct cli *c, const struct unit *u);
+/* Mail the file at path to `to` ([mail] sendmail, from), the subject and
+ * the plain-text body given, and record the attempt with the MTA's answer
+ * in the audit log (action mail; unit_code may be NULL).  0 when the MTA
+ * took it; otherwise its error (the record says it failed). */
+int rcli_mail_file(struct cli *c, const char *to, const char *unit_code, const char *path,
+                   const char *subject, const char *body, struct err *e);
 /* 0 when documents from `from` may be issued (units.ini names a signer),
  * else ERR_CONFIG saying which key to add. */
 int rcli_can_issue(struct cli *c, const struct hier *h, uint32_t from, struct err *e);

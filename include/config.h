@@ -48,6 +48,7 @@ enum cfg_doc_key {
 	CFG_DOC_TITLE,       /* sign_title  "PHÓ BÍ THƯ" */
 	CFG_DOC_SIGNER,      /* signer  the name of who signs */
 	CFG_DOC_RECIPIENTS,  /* recipients  default "Nơi nhận" lines, '|' between */
+	CFG_DOC_EMAIL,       /* email  where its documents are mailed (mail.h) */
 	CFG_DOC_NKEYS
 };
 /* "place", "superior", ... (the units.ini key of k). */
@@ -83,6 +84,10 @@ struct config {
 	                               editors | admins when extend is not set */
 	int extend_set;             /* [access] extend was given */
 	int confirm_done;           /* [access] confirm_done = yes | no, default no */
+	char sendmail[PATH_MAX];    /* [mail] sendmail: the MTA's sendmail program,
+	                               absolute; default MAIL_SENDMAIL */
+	char mail_from[256];        /* [mail] from: the From address, or "" (the
+	                               MTA's default for the user) */
 	int nmonitors;              /* [access] monitors = office:root, ...; the
 	                               nearest root above a task's lead unit names
 	                               the office that confirms it (default none:

@@ -2,6 +2,7 @@
  * (report-doc.h) for `report` and `remind`, issuing them with a number,
  * and the `register` command that lists what was issued. */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include "config.h"
 #include "docout.h"
 #include "hier.h"
+#include "mail.h"
 #include "ops.h"
 #include "output.h"
 #include "perm.h"
@@ -163,9 +165,38 @@ static int load_texts(struct cli *c, const struct report *r, uint32_t from, char
 	return rc;
 }
 
-int rcli_report_write(struct cli *c, const struct hier *h, const struct report *r, uint32_t from,
-                      int format, const char *path, int issue, struct err *e)
+/* The address of --mail TO: an address as it is, else a unit's email. */
+static int mail_target(struct cli *c, const char *to, const char **addr, const char **code,
+                       struct err *e)
 {
+	*code = NULL;
+	if (strchr(to, '@')) {
+		if (!mail_address_ok(to))
+			return err_set(e, ERR_USAGE, "--mail: địa chỉ thư không hợp lệ: '%s'", to);
+		*addr = to;
+		return 0;
+	}
+	const struct hier *h;
+	uint32_t id;
+	int rc;
+	if ((rc = cli_hier(c, &h, e)) || (rc = cli_unit(c, to, &id, e)))
+		return rc;
+	const struct unit *u = hier_unit(h, id);
+	*code = u->code;
+	if (!(*addr = rcli_unit_email(c, u)))
+		return err_set(e, ERR_CONFIG, "--mail: %s chưa có địa chỉ thư (khóa email của [%s] trong "
+		               "units.ini)", u->name, u->code);
+	return 0;
+}
+
+int rcli_report_write(struct cli *c, const struct hier *h, const struct report *r, uint32_t from,
+                      int format, const char *path, int issue, const char *mail_to,
+                      struct err *e)
+{
+	const char *addr = NULL, *code = NULL;
+	int mrc;
+	if (mail_to && (mrc = mail_target(c, mail_to, &addr, &code, e)))
+		return mrc; /* before anything is written or numbered */
 	struct docout_sender s;
 	struct reg_entry done;
 	char *texts[RT_COUNT];
@@ -194,6 +225,23 @@ int rcli_report_write(struct cli *c, const struct hier *h, const struct report *
 		        s.name, path, done.sha256);
 	else if (!rc)
 		fprintf(c->out, "Đã ghi %s (dự thảo báo cáo của %s).\n", path, s.name);
+	if (rc || !addr)
+		return rc;
+	struct sbuf subject = {0}, body = {0};
+	if (issue)
+		sbuf_printf(&subject, "Báo cáo số %s của %s", done.number_text, s.name);
+	else
+		sbuf_printf(&subject, "Dự thảo báo cáo của %s", s.name);
+	sbuf_printf(&body, "%s.\n\n", subject.s);
+	report_heading_title(&body, r);
+	sbuf_puts(&body, ".\n");
+	report_scope_line(&body, r);
+	sbuf_printf(&body, "\n\nVăn bản đính kèm: %s\n", strrchr(path, '/') ? strrchr(path, '/') + 1 : path);
+	rc = rcli_mail_file(c, addr, code, path, subject.s, body.s, e);
+	if (!rc)
+		fprintf(c->out, "Đã gửi tới %s.\n", addr);
+	sbuf_free(&subject);
+	sbuf_free(&body);
 	return rc;
 }
 
@@ -377,4 +425,73 @@ void rcli_report_append_texts(struct cli *c, const struct hier *h, const struct 
 		free(clean);
 		free(texts[i]);
 	}
+}
+
+/* ---- mail ----------------------------------------------------------------- */
+
+/* The address of a unit (units.ini email), or NULL. */
+const char *rcli_unit_email(struct cli *c, const struct unit *u)
+{
+	struct err e;
+	err_clear(&e);
+	if (!u || (!c->cfg.nunits && cfg_load_units(&c->cfg, &e)))
+		return NULL;
+	const struct cfg_unit *cu = cfg_unit(&c->cfg, u->code);
+	return cu ? cu->doc[CFG_DOC_EMAIL] : NULL;
+}
+
+struct mail_record {
+	struct cli *c;
+	const char *to, *unit, *file, *status;
+	char sha256[65];
+};
+
+static int record_fn(struct txn *t, void *ctx, struct err *e)
+{
+	struct mail_record *m = ctx;
+	char object[40];
+	snprintf(object, sizeof object, "mail:%.34s", m->to);
+	json_t *after = json_pack("{s:s, s:s?, s:s, s:s, s:s}", "to", m->to, "unit", m->unit, "file",
+	                          m->file, "sha256", m->sha256, "status", m->status);
+	return ops_audit(t, &m->c->ops, "mail", object, NULL, after, e);
+}
+
+int rcli_mail_file(struct cli *c, const char *to, const char *unit_code, const char *path,
+                   const char *subject, const char *body, struct err *e)
+{
+	struct sbuf file = {0}, msg = {0};
+	char status[600];
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return err_at(e, ERR_IO, path, 0, "không đọc được tệp để gửi: %s", strerror(errno));
+	char buf[65536];
+	ssize_t n;
+	while ((n = read(fd, buf, sizeof buf)) > 0)
+		sbuf_add(&file, buf, (size_t)n);
+	close(fd);
+	if (n < 0) {
+		sbuf_free(&file);
+		return err_at(e, ERR_IO, path, 0, "không đọc được tệp để gửi: %s", strerror(errno));
+	}
+	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	mail_build(&msg, c->cfg.mail_from, to, subject, body, file.s ? file.s : "", file.len, name,
+	           mail_mime_of(name));
+	struct mail_record m = {c, to, unit_code, path, status, ""};
+	struct sha256 h;
+	sha256_init(&h);
+	sha256_add(&h, file.s ? file.s : "", file.len);
+	sha256_hex(&h, m.sha256);
+	sbuf_free(&file);
+	struct err se;
+	err_clear(&se);
+	int sent = mail_send(c->cfg.sendmail, to, &msg, status, sizeof status, &se);
+	sbuf_free(&msg);
+	/* every attempt is recorded, with the MTA's answer: a failure is never
+	 * marked sent */
+	int rc = store_write(c->ops.st, record_fn, &m, e);
+	if (sent) {
+		*e = se;
+		return sent;
+	}
+	return rc;
 }

@@ -32,6 +32,7 @@
 
 static const char remind_help[] =
 	"Cách dùng: theodoi remind [--unit ĐƠN_VỊ] [--days N] [--out THƯ_MỤC] [--quiet] [--issue]\n"
+	"                          [--mail]\n"
 	"                          [--format text|json|docx|odt|pdf]\n"
 	"Thư đôn đốc: mỗi đơn vị có nhiệm vụ quá hạn hoặc đến hạn trong N ngày tới (mặc định:\n"
 	"due_soon_days trong theodoi.ini) nhận một thư gửi đích danh, liệt kê các nhiệm vụ, thời\n"
@@ -45,7 +46,12 @@ static const char remind_help[] =
 	"không bao giờ tự gửi cho chính mình. pdf cần LibreOffice (libreoffice-writer-nogui).\n"
 	"--issue: ban hành, mỗi thư lấy số tiếp theo trong sổ văn bản đi của đơn vị gửi (\"Số\n"
 	"01-CV/VPTU\", theo loại và năm), ghi vào sổ cùng mã SHA-256 của tệp và nhật ký; cần người\n"
-	"ký (khóa signer trong units.ini). Không có --issue: dự thảo, không lấy số.\n";
+	"ký (khóa signer trong units.ini). Không có --issue: dự thảo, không lấy số.\n"
+	"--mail (cần --out; mặc định --format docx): gửi mỗi thư tới địa chỉ của đơn vị nhận\n"
+	"(khóa email trong units.ini) qua chương trình gửi thư của máy ([mail] sendmail trong\n"
+	"theodoi.ini), kèm tệp văn bản và nội dung dạng văn bản thuần; đơn vị chưa có địa chỉ được\n"
+	"liệt kê; mọi lần gửi ghi vào nhật ký (log) cùng kết quả; có thư chưa gửi được thì mã thoát\n"
+	"khác 0.\n";
 
 /* mkdir -p: the directory and any missing parents. */
 static int make_dirs(const char *dir, struct err *e)
@@ -113,12 +119,42 @@ static json_t *letter_json(const struct remind_letter *l, const char *file)
 	                 (json_int_t)(l->n - l->noverdue), "items", items);
 }
 
+/* Mail letter l, written to path, to its unit: 0 sent, 1 not (said why). */
+static int mail_letter(struct cli *c, const struct hier *h, const struct remind_letter *l,
+                       uint32_t from, const char *path, const char *number, int days)
+{
+	const struct unit *u = hier_unit(h, l->unit), *s = hier_unit(h, from);
+	const char *to = rcli_unit_email(c, u);
+	if (!to) {
+		fprintf(c->out, "%s: chưa gửi: %s chưa có địa chỉ thư (khóa email của [%s] trong "
+		        "units.ini)\n", path, l->name, l->code);
+		return 1;
+	}
+	char place[128], subject[512];
+	remind_place(h, from, place, sizeof place);
+	char *body = remind_text(l, s ? s->name : NULL, place, c->ops.today, days);
+	snprintf(subject, sizeof subject, "%s đôn đốc thực hiện nhiệm vụ%s%s — %s",
+	         number[0] ? "Công văn" : "Dự thảo công văn", number[0] ? " số " : "", number,
+	         s ? s->name : "");
+	struct err e;
+	err_clear(&e);
+	int rc = rcli_mail_file(c, to, l->code, path, subject, body, &e);
+	free(body);
+	char msg[1024];
+	if (rc)
+		fprintf(c->out, "%s: chưa gửi được tới %s: %s\n", path, to, err_str(&e, msg, sizeof msg));
+	else
+		fprintf(c->out, "%s: đã gửi tới %s (%s)\n", path, to, l->name);
+	return rc != 0;
+}
+
 /* Each letter as a document DIR/<code>.<format>, from[i] its sender; each
- * numbered from the register when issue. */
+ * numbered from the register when issue, and mailed to its unit when mail. */
 static int remind_documents(struct cli *c, const struct hier *h, const struct remind_letter *ls,
                             size_t n, const uint32_t *from, int days, int dfmt, const char *dir,
-                            int quiet, int issue, struct err *e)
+                            int quiet, int issue, int mail, struct err *e)
 {
+	int unsent = 0;
 	int rc = make_dirs(dir, e);
 	/* every sender able to sign before the first number is taken */
 	for (size_t i = 0; i < n && !rc && issue; i++)
@@ -139,7 +175,12 @@ static int remind_documents(struct cli *c, const struct hier *h, const struct re
 			fprintf(c->out, "%s: %s%s%s%s gửi %s (quá hạn %zu, sắp đến hạn %zu)\n", path,
 			        number[0] ? "số " : "", number, number[0] ? " của " : "", s ? s->name : "?",
 			        ls[i].name, ls[i].noverdue, ls[i].n - ls[i].noverdue);
+		if (!rc && mail)
+			unsent += mail_letter(c, h, &ls[i], from[i], path, number, days);
 	}
+	if (!rc && unsent)
+		return err_set(e, ERR_IO, "%d thư chưa gửi được (xem các dòng trên); các thư đã ghi vẫn ở %s",
+		               unsent, dir);
 	if (!rc && !n && !quiet)
 		fprintf(c->out, "Không có đơn vị nào có nhiệm vụ quá hạn hoặc đến hạn trong %d ngày tới.\n", days);
 	return rc;
@@ -153,18 +194,20 @@ int cmd_remind(struct cli *c, int argc, char **argv, struct err *e)
 	                                     {"out", required_argument, NULL, 'o'},
 	                                     {"quiet", no_argument, NULL, 'q'},
 	                                     {"issue", no_argument, NULL, 'I'},
+	                                     {"mail", no_argument, NULL, 'M'},
 	                                     {"help", no_argument, NULL, 'h'},
 	                                     {0}};
-	int fmt = FMT_TEXT, dfmt = -1, o, rc, quiet = 0, issue = 0;
+	int fmt = FMT_TEXT, dfmt = -1, o, rc, quiet = 0, issue = 0, mail = 0;
 	long days = -1;
 	const char *unit = NULL, *dir = NULL;
-	while ((o = getopt_long(argc, argv, "hu:n:o:qI", opts, NULL)) != -1) {
+	while ((o = getopt_long(argc, argv, "hu:n:o:qIM", opts, NULL)) != -1) {
 		switch (o) {
 		case 'h': return fputs(remind_help, c->out), 0;
 		case 'u': unit = optarg; break;
 		case 'o': dir = optarg; break;
 		case 'q': quiet = 1; break;
 		case 'I': issue = 1; break;
+		case 'M': mail = 1; break;
 		case 'n':
 			if ((rc = cli_parse_count(optarg, "--days", 3660, &days, e)))
 				return rc;
@@ -182,6 +225,8 @@ int cmd_remind(struct cli *c, int argc, char **argv, struct err *e)
 	}
 	if (optind < argc)
 		return err_set(e, ERR_USAGE, "lệnh remind không nhận tham số '%s'", argv[optind]);
+	if (mail && dfmt < 0)
+		dfmt = DF_DOCX; /* what is mailed is a document */
 	if (issue && dfmt < 0)
 		return err_set(e, ERR_USAGE, "--issue chỉ dùng với --format docx, odt hoặc pdf");
 	if (dfmt >= 0 && !dir)
@@ -210,7 +255,7 @@ int cmd_remind(struct cli *c, int argc, char **argv, struct err *e)
 	if (rc)
 		return rc;
 	if (dfmt >= 0) {
-		rc = remind_documents(c, h, ls, n, from, (int)days, dfmt, dir, quiet, issue, e);
+		rc = remind_documents(c, h, ls, n, from, (int)days, dfmt, dir, quiet, issue, mail, e);
 		free(from);
 		remind_free(ls, n);
 		return rc;

@@ -655,7 +655,8 @@ static const char report_help[] =
 	"Cách dùng: theodoi report [--unit ĐƠN_VỊ] [--doc VĂN_BẢN]\n"
 	"                          [--period YYYY | YYYY-Qn | YYYY-Hn | YYYY-YYYY]\n"
 	"                          [--format md|txt|csv|json]\n"
-	"                          [--format docx|odt|pdf --out TỆP [--from ĐƠN_VỊ] [--issue]]\n"
+	"                          [--format docx|odt|pdf --out TỆP [--from ĐƠN_VỊ] [--issue]\n"
+	"                           [--mail ĐỊA_CHỈ|ĐƠN_VỊ]]\n"
 	"Báo cáo kết quả thực hiện: đầu báo cáo với đơn vị và kỳ; các văn bản triển khai; theo\n"
 	"văn bản, mục và đơn vị chủ trì: các nhiệm vụ với trạng thái, tình trạng và nội dung cập\n"
 	"nhật trong kỳ; các chỉ tiêu; nhiệm vụ quá hạn và cấp ủy chưa ban hành kế hoạch; phần\n"
@@ -674,7 +675,8 @@ static const char report_help[] =
 	"--unit, hoặc cấp ủy của đơn vị người dùng). --issue: ban hành, lấy số tiếp theo trong sổ\n"
 	"văn bản đi của đơn vị ban hành (\"Số 01-BC/TU\", theo loại và năm, không cách quãng), ghi\n"
 	"vào sổ cùng mã SHA-256 của tệp và nhật ký; cần người ký (khóa signer trong units.ini)\n"
-	"và đủ bốn phần do cán bộ viết.\n"
+	"và đủ bốn phần do cán bộ viết. --mail: gửi văn bản tới địa chỉ thư, hoặc tới địa chỉ của\n"
+	"đơn vị (khóa email trong units.ini), qua [mail] sendmail; lần gửi được ghi vào nhật ký.\n"
 	"Chỉ tiêu của kỳ đã qua được đánh giá theo số liệu đo đến ngày cuối kỳ.\n";
 
 int cmd_report(struct cli *c, int argc, char **argv, struct err *e)
@@ -686,14 +688,15 @@ int cmd_report(struct cli *c, int argc, char **argv, struct err *e)
 	                                     {"out", required_argument, NULL, 'o'},
 	                                     {"from", required_argument, NULL, 'f'},
 	                                     {"issue", no_argument, NULL, 'I'},
+	                                     {"mail", required_argument, NULL, 'M'},
 	                                     {"help", no_argument, NULL, 'h'},
 	                                     {0}};
 	int fmt = RF_MD, dfmt = -1, o, rc, y, issue = 0;
-	const char *unit = NULL, *doc = NULL, *out = NULL, *from_arg = NULL;
+	const char *unit = NULL, *doc = NULL, *out = NULL, *from_arg = NULL, *mail_to = NULL;
 	struct report_opts ro = {0};
 	date_split(c->ops.today, &y, NULL, NULL);
 	report_period_year(y, &ro.period);
-	while ((o = getopt_long(argc, argv, "hu:d:p:o:f:I", opts, NULL)) != -1) {
+	while ((o = getopt_long(argc, argv, "hu:d:p:o:f:IM:", opts, NULL)) != -1) {
 		switch (o) {
 		case 'h': return fputs(report_help, c->out), 0;
 		case 'u': unit = optarg; break;
@@ -701,6 +704,7 @@ int cmd_report(struct cli *c, int argc, char **argv, struct err *e)
 		case 'o': out = optarg; break;
 		case 'f': from_arg = optarg; break;
 		case 'I': issue = 1; break;
+		case 'M': mail_to = optarg; break;
 		case 'p':
 			if ((rc = report_period_parse(optarg, &ro.period, e)))
 				return rc;
@@ -722,9 +726,9 @@ int cmd_report(struct cli *c, int argc, char **argv, struct err *e)
 	if (dfmt >= 0 && !out)
 		return err_set(e, ERR_USAGE, "định dạng %s cần --out TỆP (tệp văn bản sẽ ghi)",
 		               docout_format_key((enum docout_format)dfmt));
-	if (dfmt < 0 && (out || from_arg || issue))
-		return err_set(e, ERR_USAGE, "--out, --from và --issue chỉ dùng với --format docx, odt "
-		               "hoặc pdf");
+	if (dfmt < 0 && (out || from_arg || issue || mail_to))
+		return err_set(e, ERR_USAGE, "--out, --from, --issue và --mail chỉ dùng với --format "
+		               "docx, odt hoặc pdf");
 	const struct hier *h;
 	struct txn *t;
 	uint32_t from = 0;
@@ -744,7 +748,7 @@ int cmd_report(struct cli *c, int argc, char **argv, struct err *e)
 	if (rc)
 		return rc;
 	if (dfmt >= 0) {
-		rc = rcli_report_write(c, h, &r, from ? from : rcli_report_sender(c, h, ro.unit), dfmt, out, issue, e);
+		rc = rcli_report_write(c, h, &r, from ? from : rcli_report_sender(c, h, ro.unit), dfmt, out, issue, mail_to, e);
 		report_free(&r);
 		return rc;
 	}

@@ -16,6 +16,7 @@
 #include <iniparser.h>
 
 #include "config-internal.h"
+#include "mail.h"
 #include "text.h"
 #include "util.h"
 
@@ -42,7 +43,8 @@ struct loader {
 static const char *const unit_keys[] = { "name", "abbrevs", "kind", "parent", "successor" };
 
 static const char *const doc_keys[CFG_DOC_NKEYS] = {
-	"place", "superior", "issuer", "symbol", "sign_authority", "sign_title", "signer", "recipients"
+	"place", "superior", "issuer", "symbol", "sign_authority", "sign_title", "signer", "recipients",
+	"email"
 };
 
 const char *cfg_doc_key_name(enum cfg_doc_key k)
@@ -235,6 +237,12 @@ static int set_key(struct loader *ld, const struct cfg_entry *en, const char *va
 		rc = text_value(ld, en, val, &txt);
 		if (rc)
 			return rc;
+		if (k == CFG_DOC_EMAIL && !mail_address_ok(txt)) {
+			rc = err_at(ld->e, ERR_CONFIG, ld->path, en->line,
+				    "email: địa chỉ thư không hợp lệ: '%s' (dạng ten@mien.vn)", txt);
+			free(txt);
+			return rc;
+		}
 		free(u->doc[k]);
 		u->doc[k] = txt;
 	}
@@ -280,7 +288,7 @@ static int first_pass(struct loader *ld, const struct cfg_scan *scan, const dict
 			rc = err_at(ld->e, ERR_CONFIG, ld->path, en->line,
 				    "khóa không xác định: '%s' (có các khóa name, abbrevs, kind, "
 				    "parent, successor, place, superior, issuer, symbol, "
-				    "sign_authority, sign_title, signer, recipients)", en->raw);
+				    "sign_authority, sign_title, signer, recipients, email)", en->raw);
 		} else if (en->dup_line) {
 			rc = err_at(ld->e, ERR_CONFIG, ld->path, en->line,
 				    "khóa '%s' đã khai báo ở dòng %d", en->raw, en->dup_line);

@@ -159,3 +159,30 @@ Test(sha256, pieces_give_the_digest_of_the_whole)
 	digest("abc", a);
 	cr_assert_str_eq(a, b);
 }
+
+#include "mail.h"
+
+Test(mail, addresses_that_could_add_a_header_or_an_option_are_refused)
+{
+	cr_assert(mail_address_ok("vanphong@tinhuy-sonha.example"));
+	cr_assert(mail_address_ok("a.b+c@x.vn"));
+	const char *bad[] = {"", "a", "@x.vn", "a@", "a@@x.vn", "a b@x.vn", "a@x.vn\nBcc: z@y.vn",
+	                     "-oQ@x.vn>", "<a@x.vn>", "\"a\"@x.vn", "a@-x.vn", "a@x-.vn", "a@x..vn",
+	                     ".a@x.vn", "a.@x.vn", "a..b@x.vn", "a@x.vn.", "nguyễn@x.vn", NULL};
+	for (int i = 0; bad[i]; i++)
+		cr_assert_not(mail_address_ok(bad[i]), "accepted: %s", bad[i]);
+}
+
+Test(mail, message_carries_the_document_and_an_encoded_subject)
+{
+	struct sbuf m = {0};
+	mail_build(&m, "vp@x.vn", "btg@x.vn", "Công văn đôn đốc", "Nội dung", "PK\x03\x04", 4,
+	           "thư đôn đốc.docx", mail_mime_of("a.docx"));
+	cr_assert(strstr(m.s, "To: btg@x.vn\r\n"));
+	cr_assert(strstr(m.s, "From: vp@x.vn\r\n"));
+	cr_assert(strstr(m.s, "Subject: =?UTF-8?B?Q8O0bmcgdsSDbiDEkcO0biDEkeG7kWM=?="), "%s", m.s);
+	cr_assert(strstr(m.s, "filename*=UTF-8''th%C6%B0%20%C4%91%C3%B4n%20%C4%91%E1%BB%91c.docx"), "%s", m.s);
+	cr_assert(strstr(m.s, "UEsDBA==\r\n"), "attachment not base64: %s", m.s);
+	cr_assert(strstr(m.s, "wordprocessingml.document"));
+	sbuf_free(&m);
+}

@@ -15,11 +15,24 @@ trap 'rm -rf "$dir"' EXIT
 fail() { echo "docout: $*" >&2; exit 1; }
 
 $PY -c 'import docx' 2>/dev/null || fail "python3-docx is missing (make deps installs it)"
+# a fake MTA: keeps each message and its arguments; fails when $dir/mta-fails exists
+mkdir "$dir/mbox"
+cat >"$dir/sendmail" <<EOF
+#!/bin/sh
+if [ -e "$dir/mta-fails" ]; then echo "451 hàng đợi đầy" >&2; exit 75; fi
+n=\$(ls "$dir/mbox" | wc -l)
+echo "\$@" >"$dir/mbox/\$n.args"
+cat >"$dir/mbox/\$n.eml"
+EOF
+chmod +x "$dir/sendmail"
 cat >"$dir/theodoi.ini" <<EOF
 [paths]
 units = $(pwd)/conf/units.ini
 [users]
 $(id -un) = tu-vp, admin
+[mail]
+sendmail = $dir/sendmail
+from = vanphong@tinhuy-sonha.example
 EOF
 T="$BIN --config $dir/theodoi.ini --store $dir/store --today 2026-11-23"
 $T demo >/dev/null || fail "demo"
@@ -137,6 +150,70 @@ EOF
 $T remind --unit hkl-xaphuc | head -2 | tr '\n' '|' | grep -q "^VĂN PHÒNG HUYỆN ỦY KIM LÂM|Kim Lâm, ngày 23 tháng 11 năm 2026|" ||
 	fail "text letter to Đảng ủy xã Phúc Thịnh: $($T remind --unit hkl-xaphuc | head -2)"
 $T remind --unit tu-btg --format json | grep -q '"from_code": "tu-vp"' || fail "json letters lack their sender"
+
+# ---- delivery: one MIME message per recipient, through sendmail ----
+$T remind --unit tu --days 0 --mail --out "$dir/mail" >"$dir/said" 2>&1 && fail "units without an address went unnoticed"
+grep -q "chưa gửi: Ban Nội chính Tỉnh ủy chưa có địa chỉ thư" "$dir/said" || fail "no list of units without address: $(cat "$dir/said")"
+grep -q "đã gửi tới bantuyengiao@tinhuy-sonha.example" "$dir/said" || fail "not sent: $(cat "$dir/said")"
+$PY - "$dir" <<'EOF2' || fail "mailed letters read back"
+import sys, os, glob, io, email, email.policy, docx
+d = sys.argv[1]
+msgs = {}
+for f in sorted(glob.glob(d + "/mbox/*.eml")):
+    m = email.message_from_bytes(open(f, "rb").read(), policy=email.policy.default)
+    args = open(f[:-4] + ".args").read().split()
+    if args[:2] != ["-oi", "--"] or args[2] != str(m["To"]):
+        sys.exit("sendmail called with %r for %s" % (args, m["To"]))
+    msgs[str(m["To"])] = m
+m = msgs.get("bantuyengiao@tinhuy-sonha.example")
+if not m:
+    sys.exit("no message to Ban Tuyên giáo: %r" % list(msgs))
+if str(m["From"]) != "vanphong@tinhuy-sonha.example":
+    sys.exit("From: %s" % m["From"])
+if str(m["Subject"]) != "Dự thảo công văn đôn đốc thực hiện nhiệm vụ — Văn phòng Tỉnh ủy":
+    sys.exit("Subject: %s" % m["Subject"])
+body = m.get_body(("plain",)).get_content()
+if "ĐÔN ĐỐC THỰC HIỆN NHIỆM VỤ" not in body or "Kính gửi: Ban Tuyên giáo Tỉnh ủy" not in body:
+    sys.exit("plain-text body: %r" % body[:200])
+att = [p for p in m.iter_attachments()]
+if len(att) != 1 or att[0].get_filename() != "tu-btg.docx":
+    sys.exit("attachments: %r" % [p.get_filename() for p in att])
+doc = docx.Document(io.BytesIO(att[0].get_content()))
+if not any(p.text == "Kính gửi: Ban Tuyên giáo Tỉnh ủy" for p in doc.paragraphs):
+    sys.exit("the attached letter is not the one to Ban Tuyên giáo")
+if "thuongtruc@tinhuy-sonha.example" in msgs:
+    sys.exit("a letter went to a unit with nothing to do")
+EOF2
+$T log --format json | grep -q '"mail:bantuyengiao@tinhuy-sonha.example"' || fail "sending not recorded"
+# report --mail to a unit, and to an address
+$T report --format docx --out "$dir/m1.docx" --mail tu >"$dir/said" || fail "report --mail: $(cat "$dir/said")"
+grep -q "Đã gửi tới thuongtruc@tinhuy-sonha.example" "$dir/said" || fail "report --mail unit: $(cat "$dir/said")"
+# a failing MTA: reported, non-zero, recorded as failed, never as sent
+touch "$dir/mta-fails"
+before=$(ls "$dir/mbox" | wc -l)
+$T report --format docx --out "$dir/m2.docx" --mail a@tinhuy-sonha.example >/dev/null 2>"$dir/err" && fail "a failing MTA went unnoticed"
+grep -q "mã thoát 75" "$dir/err" || fail "MTA failure not said: $(cat "$dir/err")"
+$T log --format json >"$dir/log.json"
+$PY - "$dir/log.json" <<'EOF2' || fail "failed sending recorded as sent"
+import sys, json
+log = json.load(open(sys.argv[1]))
+rows = log if isinstance(log, list) else log.get("entries", [])
+for r in rows:
+    if r.get("object") == "mail:a@tinhuy-sonha.example":
+        after = r.get("after")
+        after = json.loads(after) if isinstance(after, str) else after
+        if after["status"] == "sent" or "75" not in after["status"]:
+            sys.exit("recorded %r" % after)
+        break
+else:
+    sys.exit("the failed sending is not recorded")
+EOF2
+rm "$dir/mta-fails"
+[ "$(ls "$dir/mbox" | wc -l)" = "$before" ] || fail "a message was kept by a failing MTA"
+$T report --format docx --out "$dir/m3.docx" --mail 'x@y.vn -oQ/tmp' >/dev/null 2>&1 && fail "a bad address accepted"
+[ ! -e "$dir/m3.docx" ] || fail "written before the address was checked"
+$T report --format docx --out "$dir/m3.docx" --mail tu-bnc >/dev/null 2>"$dir/err" && fail "mailed a unit without address"
+grep -q "email" "$dir/err" || fail "no hint at the email key: $(cat "$dir/err")"
 
 # ---- bad input: clear message, non-zero, nothing written ----
 $T report --format docx >/dev/null 2>"$dir/err" && fail "docx without --out accepted"
