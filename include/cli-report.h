@@ -60,6 +60,11 @@ int rcli_report_write(struct cli *c, const struct hier *h, const struct report *
 struct sbuf;
 void rcli_report_append_texts(struct cli *c, const struct hier *h, const struct report *r,
                               uint32_t from, int markdown, struct sbuf *out);
+/* r as one HTML page (report_html) from unit `from`, to path (a
+ * temporary file renamed over it; a link or device refused), or to c->out
+ * when path is NULL. */
+int rcli_report_html(struct cli *c, const struct hier *h, const struct report *r, uint32_t from,
+                     const char *path, struct err *e);
 /* The mail address units.ini gives unit u (key email), or NULL. */
 struct unit;
 const char *rcli_unit_email(struct cli *c, const struct unit *u);

@@ -33,6 +33,15 @@ json_t *report_document(const struct report *r, const struct hier *h, uint32_t f
                         const struct docout_sender *s, date_t day, int draft,
                         char *const texts[4]);
 
+/* The report as one self-contained HTML page (src/report-html.c): no
+ * external file, the header of the document, the figures of summary, a
+ * bar per lead unit, the late items and the clerk's texts (texts[RT_*],
+ * NULL where none); readable on a phone, with a print stylesheet (A4).
+ * Appended to b.  Always a draft: issued reports are documents. */
+struct sbuf;
+void report_html(const struct report *r, const struct hier *h, uint32_t from,
+                 const struct docout_sender *s, date_t day, char *const texts[4], struct sbuf *b);
+
 /* The letter (công văn đôn đốc) to l's unit from `s`, dated today: "Kính
  * gửi", the items overdue and due within `days` days in a table (the
  * document and section, the task, the deadline as written, how late),

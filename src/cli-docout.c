@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -493,5 +494,55 @@ int rcli_mail_file(struct cli *c, const char *to, const char *unit_code, const c
 		*e = se;
 		return sent;
 	}
+	return rc;
+}
+
+/* ---- HTML ----------------------------------------------------------------- */
+
+/* Write bytes to path: a link, a directory or a device there is refused;
+ * a temporary file beside it, then renamed. */
+static int write_whole(const char *path, const struct sbuf *b, struct err *e)
+{
+	struct stat st;
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return err_at(e, ERR_INPUT, path, 0, "không ghi đè: đây không phải tệp thường");
+	char tmp[PATH_MAX];
+	if ((size_t)snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= sizeof tmp)
+		return err_at(e, ERR_INPUT, path, 0, "đường dẫn quá dài");
+	int fd = mkstemp(tmp);
+	if (fd < 0)
+		return err_at(e, ERR_IO, path, 0, "không tạo được tệp: %s", strerror(errno));
+	mode_t um = umask(0);
+	umask(um);
+	int bad = fchmod(fd, 0666 & ~um) != 0;
+	bad |= write(fd, b->s ? b->s : "", b->len) != (ssize_t)b->len;
+	bad |= close(fd) != 0;
+	if (bad || rename(tmp, path)) {
+		unlink(tmp);
+		return err_at(e, ERR_IO, path, 0, "không ghi được tệp");
+	}
+	return 0;
+}
+
+int rcli_report_html(struct cli *c, const struct hier *h, const struct report *r, uint32_t from,
+                     const char *path, struct err *e)
+{
+	struct docout_sender s;
+	char *texts[RT_COUNT];
+	int rc = sender(c, h, from, &s, e);
+	if (rc || (rc = load_texts(c, r, from, texts, e)))
+		return rc;
+	struct sbuf b = {0};
+	report_html(r, h, from, &s, c->ops.today, texts, &b);
+	for (int i = 0; i < RT_COUNT; i++)
+		free(texts[i]);
+	if (path) {
+		rc = write_whole(path, &b, e);
+		if (!rc)
+			fprintf(c->out, "Đã ghi %s (trang HTML của báo cáo của %s).\n", path, s.name);
+	} else if (fwrite(b.s, 1, b.len, c->out) != b.len) {
+		rc = err_set(e, ERR_IO, "không ghi được kết quả");
+	}
+	sbuf_free(&b);
 	return rc;
 }

@@ -654,7 +654,7 @@ int cmd_lint(struct cli *c, int argc, char **argv, struct err *e)
 static const char report_help[] =
 	"Cách dùng: theodoi report [--unit ĐƠN_VỊ] [--doc VĂN_BẢN]\n"
 	"                          [--period YYYY | YYYY-Qn | YYYY-Hn | YYYY-YYYY]\n"
-	"                          [--format md|txt|csv|json]\n"
+	"                          [--format md|txt|csv|json | --format html [--out TỆP]]\n"
 	"                          [--format docx|odt|pdf --out TỆP [--from ĐƠN_VỊ] [--issue]\n"
 	"                           [--mail ĐỊA_CHỈ|ĐƠN_VỊ]]\n"
 	"Báo cáo kết quả thực hiện: đầu báo cáo với đơn vị và kỳ; các văn bản triển khai; theo\n"
@@ -668,7 +668,8 @@ static const char report_help[] =
 	"báo cáo hoàn thành nhưng chưa được xác nhận được tính riêng là \"chờ xác nhận\", không\n"
 	"tính là đã hoàn thành.\n"
 	"--format: md (Markdown, mặc định), txt (văn bản 80 cột), csv (mỗi nhiệm vụ một dòng),\n"
-	"json; docx (Word), odt (OpenDocument) hoặc pdf: văn bản theo thể thức văn bản của Đảng\n"
+	"json; html (một trang tự chứa, đọc được trên điện thoại và in được: số liệu, biểu đồ\n"
+	"thanh theo đơn vị, danh sách quá hạn, các phần do cán bộ viết); docx (Word), odt (OpenDocument) hoặc pdf: văn bản theo thể thức văn bản của Đảng\n"
 	"(khổ A4, Times New Roman, tiêu đề, trích yếu, các phần, bảng số liệu, chữ ký, nơi nhận),\n"
 	"ghi vào TỆP (--out, bắt buộc với các định dạng này), là dự thảo chưa có số. pdf cần\n"
 	"LibreOffice (gói libreoffice-writer-nogui). --from: đơn vị ban hành (mặc định: đơn vị của\n"
@@ -691,7 +692,7 @@ int cmd_report(struct cli *c, int argc, char **argv, struct err *e)
 	                                     {"mail", required_argument, NULL, 'M'},
 	                                     {"help", no_argument, NULL, 'h'},
 	                                     {0}};
-	int fmt = RF_MD, dfmt = -1, o, rc, y, issue = 0;
+	int fmt = RF_MD, dfmt = -1, o, rc, y, issue = 0, html = 0;
 	const char *unit = NULL, *doc = NULL, *out = NULL, *from_arg = NULL, *mail_to = NULL;
 	struct report_opts ro = {0};
 	date_split(c->ops.today, &y, NULL, NULL);
@@ -710,12 +711,13 @@ int cmd_report(struct cli *c, int argc, char **argv, struct err *e)
 				return rc;
 			break;
 		case OPT_FORMAT:
-			if ((dfmt = docout_format_parse(optarg)) >= 0)
+			html = !strcmp(optarg, "html");
+			if (html || (dfmt = docout_format_parse(optarg)) >= 0)
 				break;
 			if ((fmt = report_format_parse(optarg)) < 0) {
 				str_copy(e->field, "--format", sizeof e->field);
 				return err_set(e, ERR_USAGE, "định dạng không hợp lệ: '%s' (md, txt, csv, json, "
-				               "docx, odt hoặc pdf)", optarg);
+				               "html, docx, odt hoặc pdf)", optarg);
 			}
 			break;
 		default: return cli_bad_option("report", e);
@@ -726,7 +728,7 @@ int cmd_report(struct cli *c, int argc, char **argv, struct err *e)
 	if (dfmt >= 0 && !out)
 		return err_set(e, ERR_USAGE, "định dạng %s cần --out TỆP (tệp văn bản sẽ ghi)",
 		               docout_format_key((enum docout_format)dfmt));
-	if (dfmt < 0 && (out || from_arg || issue || mail_to))
+	if (dfmt < 0 && ((out && !html) || (from_arg && !html) || issue || mail_to))
 		return err_set(e, ERR_USAGE, "--out, --from, --issue và --mail chỉ dùng với --format "
 		               "docx, odt hoặc pdf");
 	const struct hier *h;
@@ -747,6 +749,11 @@ int cmd_report(struct cli *c, int argc, char **argv, struct err *e)
 	store_read_end(t);
 	if (rc)
 		return rc;
+	if (html) {
+		rc = rcli_report_html(c, h, &r, from ? from : rcli_report_sender(c, h, ro.unit), out, e);
+		report_free(&r);
+		return rc;
+	}
 	if (dfmt >= 0) {
 		rc = rcli_report_write(c, h, &r, from ? from : rcli_report_sender(c, h, ro.unit), dfmt, out, issue, mail_to, e);
 		report_free(&r);

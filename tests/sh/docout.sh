@@ -215,6 +215,54 @@ $T report --format docx --out "$dir/m3.docx" --mail 'x@y.vn -oQ/tmp' >/dev/null 
 $T report --format docx --out "$dir/m3.docx" --mail tu-bnc >/dev/null 2>"$dir/err" && fail "mailed a unit without address"
 grep -q "email" "$dir/err" || fail "no hint at the email key: $(cat "$dir/err")"
 
+# ---- HTML: one self-contained page, figures of summary, texts escaped ----
+printf 'Đánh giá <script>alert(1)</script> & "trích dẫn"\n' >"$dir/xss.txt"
+$T report-text --unit hkl --period 2026 --section kien-nghi --file "$dir/xss.txt" >/dev/null || fail "hkl kien-nghi"
+$T report --unit hkl --format html >"$dir/hkl.html" || fail "report --format html"
+$T report --format html --out "$dir/bc.html" >/dev/null || fail "report --format html --out"
+$PY - "$dir/bc.html" "$dir/hkl.html" "$dir/summary.json" <<'EOF2' || fail "html read back"
+import sys, json, re
+from html.parser import HTMLParser
+page, hkl, summ = open(sys.argv[1]).read(), open(sys.argv[2]).read(), json.load(open(sys.argv[3]))["summary"]
+class P(HTMLParser):
+    def __init__(self):
+        super().__init__(); self.rows = {}; self.key = None; self.cells = []; self.tags = []; self.ext = []
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs); self.tags.append(tag)
+        for k in ("src", "href"):
+            if k in a: self.ext.append((tag, a[k]))
+        if tag in ("link", "script", "img", "iframe", "object"): self.ext.append((tag, a))
+        if tag == "tr" and "data-key" in a: self.key, self.cells = a["data-key"], []
+        if tag == "td" and self.key: self.cells.append("")
+    def handle_data(self, d):
+        if self.key and self.cells: self.cells[-1] += d
+    def handle_endtag(self, tag):
+        if tag == "tr" and self.key: self.rows[self.key] = self.cells; self.key = None
+p = P(); p.feed(page)
+if p.ext: sys.exit("external resources: %r" % p.ext)
+if "url(" in page or "@import" in page: sys.exit("the style loads something")
+if 'name="viewport"' not in page or "@media print" not in page: sys.exit("no viewport or print style")
+for k in ("total", "due", "due_overdue", "not_due", "no_date"):
+    if int(p.rows[k][1].replace(".", "")) != summ[k]:
+        sys.exit("%s: %r != %d" % (k, p.rows[k], summ[k]))
+if page.count('class="bar"') < 5: sys.exit("no bars per unit")
+for want in ("ĐẢNG BỘ TỈNH SƠN HÀ", "report-text --unit tu --period 2026 --section danh-gia"):
+    if want not in page:
+        sys.exit("missing %r" % want)
+if "<script>" in hkl or "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;trích dẫn&quot;" not in hkl:
+    sys.exit("a text is not escaped")
+EOF2
+chrome=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
+if [ -n "$chrome" ]; then
+	"$chrome" --headless --no-sandbox --disable-gpu --screenshot="$dir/bc.png" --window-size=412,900 \
+		"file://$dir/bc.html" >/dev/null 2>&1 && [ -s "$dir/bc.png" ] || fail "Chromium cannot render the page"
+	"$chrome" --headless --no-sandbox --disable-gpu --print-to-pdf="$dir/html.pdf" "file://$dir/bc.html" >/dev/null 2>&1 ||
+		fail "Chromium cannot print the page"
+	pdftotext "$dir/html.pdf" - | grep -q "ĐẢNG CỘNG SẢN VIỆT NAM" || fail "the printed page lacks the header"
+else
+	echo "docout: skip rendering the HTML page: Chromium not installed (apt-get install chromium)"
+fi
+
 # ---- bad input: clear message, non-zero, nothing written ----
 $T report --format docx >/dev/null 2>"$dir/err" && fail "docx without --out accepted"
 grep -q -- "--out" "$dir/err" || fail "no message about --out: $(cat "$dir/err")"
