@@ -122,42 +122,68 @@ EOF
 # ---- remind --format docx: from the right office, never to itself ----
 $T remind --format docx --out "$dir/dd" >"$dir/said" || fail "remind docx"
 [ -f "$dir/dd/tu-btg.docx" ] || fail "no letter to tu-btg: $(cat "$dir/said")"
-$PY - "$dir/dd" <<'EOF' || fail "letters read back"
-import sys, os, docx
-def header(name):
-    d = docx.Document(os.path.join(sys.argv[1], name))
+# every letter: from the Văn phòng of the committee above its unit (the
+# committee itself for its own Văn phòng), never from the unit itself
+$PY - "$dir/dd" conf/units.ini <<'EOF' || fail "letters read back"
+import sys, os, glob, configparser, docx
+ini = configparser.ConfigParser(interpolation=None, comment_prefixes=(";", "#"), inline_comment_prefixes=None)
+ini.read(sys.argv[2], encoding="utf-8")
+committees = {"tinh_uy", "thanh_uy", "huyen_uy", "dang_uy_khoi", "dang_uy_co_so"}
+def issuer_line(code):
+    name, kind = ini[code]["name"], ini[code]["kind"]
+    if kind in committees:
+        words = name.split()
+        k = [w.lower() for w in words].index("ủy")
+        return " ".join(words[:k + 1]).upper()
+    return name.upper()
+def sender(code):
+    up = ini[code].get("parent", "")
+    while up and ini[up]["kind"] not in committees and ini[up].get("parent"):
+        up = ini[up]["parent"]
+    vp = [c for c in ini.sections() if ini[c].get("parent") == up and ini[c]["name"].startswith("Văn phòng")]
+    office = vp[0] if vp else up
+    return up if office == code else office
+n = 0
+for f in sorted(glob.glob(sys.argv[1] + "/*.docx")):
+    code = os.path.basename(f)[:-5]
+    d = docx.Document(f)
     left = [p.text for p in d.tables[0].cell(0, 0).paragraphs]
+    left = [""] * (4 - len(left)) + left  # the root has no superior line
     to = [p.text for p in d.paragraphs if p.text.startswith("Kính gửi:")]
-    return d, left, to
-d, left, to = header("tu-btg.docx")
-if left[1] != "VĂN PHÒNG TỈNH ỦY" or not left[3].endswith("-CV/VPTU"):
-    sys.exit("tu-btg letter from %r" % left)
-if to != ["Kính gửi: Ban Tuyên giáo Tỉnh ủy"]:
-    sys.exit("addressed %r" % to)
-subject = [p.text for p in d.paragraphs if p.text == "V/v đôn đốc thực hiện nhiệm vụ"]
-if not subject:
-    sys.exit("no trích yếu")
-d, left, to = header("tu-vp.docx")
-if left[1] == "VĂN PHÒNG TỈNH ỦY":
-    sys.exit("Văn phòng Tỉnh ủy writes to itself")
-d, left, to = header("hkl-xaphuc.docx")
-if left[1] != "VĂN PHÒNG HUYỆN ỦY KIM LÂM":
-    sys.exit("hkl-xaphuc letter from %r" % left)
+    if to != ["Kính gửi: " + ini[code]["name"]]:
+        sys.exit("%s addressed %r" % (code, to))
+    want = issuer_line(sender(code))
+    if left[1] != want or left[1] == issuer_line(code):
+        sys.exit("%s: letter from %r, not %r" % (code, left[1], want))
+    if "V/v đôn đốc thực hiện nhiệm vụ" not in [p.text for p in d.paragraphs]:
+        sys.exit("%s: no trích yếu" % code)
+    n += 1
+if n < 5:
+    sys.exit("only %d letters" % n)
+d = docx.Document(sys.argv[1] + "/tu-btg.docx")
+if not d.tables[0].cell(0, 0).paragraphs[3].text.endswith("-CV/VPTU"):
+    sys.exit("tu-btg number: %r" % d.tables[0].cell(0, 0).paragraphs[3].text)
 EOF
 
 # the text letters too: from the office that follows the unit
 [ "$($T remind --unit tu-vp | head -1)" = "TỈNH ỦY SƠN HÀ" ] || fail "text letter to Văn phòng Tỉnh ủy: $($T remind --unit tu-vp | head -2)"
-$T remind --unit hkl-xaphuc | head -2 | tr '\n' '|' | grep -q "^VĂN PHÒNG HUYỆN ỦY KIM LÂM|Kim Lâm, ngày 23 tháng 11 năm 2026|" ||
-	fail "text letter to Đảng ủy xã Phúc Thịnh: $($T remind --unit hkl-xaphuc | head -2)"
+hkl=$(ls "$dir/dd" | grep '^hkl-' | grep -v '^hkl-vp' | head -1)
+if [ -n "$hkl" ]; then
+	$T remind --unit "${hkl%.docx}" | head -2 | tr '\n' '|' | grep -q "^VĂN PHÒNG HUYỆN ỦY KIM LÂM|Kim Lâm, ngày 23 tháng 11 năm 2026|" ||
+		fail "text letter to ${hkl%.docx}: $($T remind --unit "${hkl%.docx}" | head -2)"
+fi
 $T remind --unit tu-btg --format json | grep -q '"from_code": "tu-vp"' || fail "json letters lack their sender"
 
 # ---- delivery: one MIME message per recipient, through sendmail ----
-$T remind --unit tu --days 0 --mail --out "$dir/mail" >"$dir/said" 2>&1 && fail "units without an address went unnoticed"
+$T remind --unit tu --mail --out "$dir/mail" >"$dir/said" 2>&1 && fail "units without an address went unnoticed"
 grep -q "chưa gửi: Ban Nội chính Tỉnh ủy chưa có địa chỉ thư" "$dir/said" || fail "no list of units without address: $(cat "$dir/said")"
 grep -q "đã gửi tới bantuyengiao@tinhuy-sonha.example" "$dir/said" || fail "not sent: $(cat "$dir/said")"
-$PY - "$dir" <<'EOF2' || fail "mailed letters read back"
-import sys, os, glob, io, email, email.policy, docx
+$PY - "$dir" conf/units.ini <<'EOF2' || fail "mailed letters read back"
+import sys, os, glob, io, email, email.policy, configparser, docx
 d = sys.argv[1]
+ini = configparser.ConfigParser(interpolation=None, comment_prefixes=(";", "#"), inline_comment_prefixes=None)
+ini.read(sys.argv[2], encoding="utf-8")
+said = open(d + "/said").read()
 msgs = {}
 for f in sorted(glob.glob(d + "/mbox/*.eml")):
     m = email.message_from_bytes(open(f, "rb").read(), policy=email.policy.default)
@@ -165,24 +191,31 @@ for f in sorted(glob.glob(d + "/mbox/*.eml")):
     if args[:2] != ["-oi", "--"] or args[2] != str(m["To"]):
         sys.exit("sendmail called with %r for %s" % (args, m["To"]))
     msgs[str(m["To"])] = m
-m = msgs.get("bantuyengiao@tinhuy-sonha.example")
-if not m:
-    sys.exit("no message to Ban Tuyên giáo: %r" % list(msgs))
-if str(m["From"]) != "vanphong@tinhuy-sonha.example":
-    sys.exit("From: %s" % m["From"])
-if str(m["Subject"]) != "Dự thảo công văn đôn đốc thực hiện nhiệm vụ — Văn phòng Tỉnh ủy":
-    sys.exit("Subject: %s" % m["Subject"])
-body = m.get_body(("plain",)).get_content()
-if "ĐÔN ĐỐC THỰC HIỆN NHIỆM VỤ" not in body or "Kính gửi: Ban Tuyên giáo Tỉnh ủy" not in body:
-    sys.exit("plain-text body: %r" % body[:200])
-att = [p for p in m.iter_attachments()]
-if len(att) != 1 or att[0].get_filename() != "tu-btg.docx":
-    sys.exit("attachments: %r" % [p.get_filename() for p in att])
-doc = docx.Document(io.BytesIO(att[0].get_content()))
-if not any(p.text == "Kính gửi: Ban Tuyên giáo Tỉnh ủy" for p in doc.paragraphs):
-    sys.exit("the attached letter is not the one to Ban Tuyên giáo")
-if "thuongtruc@tinhuy-sonha.example" in msgs:
-    sys.exit("a letter went to a unit with nothing to do")
+letters = [os.path.basename(f)[:-5] for f in glob.glob(d + "/mail/*.docx")]
+for code in letters:
+    name, addr = ini[code]["name"], ini[code].get("email")
+    if not addr:
+        if "chưa gửi: %s chưa có địa chỉ thư" % name not in said:
+            sys.exit("%s without address not listed" % code)
+        continue
+    m = msgs.pop(addr, None)
+    if not m:
+        sys.exit("no message to %s" % addr)
+    if str(m["From"]) != "vanphong@tinhuy-sonha.example":
+        sys.exit("From: %s" % m["From"])
+    if not str(m["Subject"]).startswith("Dự thảo công văn đôn đốc thực hiện nhiệm vụ — "):
+        sys.exit("Subject: %s" % m["Subject"])
+    body = m.get_body(("plain",)).get_content()
+    if "ĐÔN ĐỐC THỰC HIỆN NHIỆM VỤ" not in body or "Kính gửi: " + name not in body:
+        sys.exit("plain-text body: %r" % body[:200])
+    att = [p for p in m.iter_attachments()]
+    if len(att) != 1 or att[0].get_filename() != code + ".docx":
+        sys.exit("attachments: %r" % [p.get_filename() for p in att])
+    doc = docx.Document(io.BytesIO(att[0].get_content()))
+    if not any(p.text == "Kính gửi: " + name for p in doc.paragraphs):
+        sys.exit("the letter attached for %s is not its own" % code)
+if msgs:
+    sys.exit("messages to units with no letter: %r" % list(msgs))
 EOF2
 $T log --format json | grep -q '"mail:bantuyengiao@tinhuy-sonha.example"' || fail "sending not recorded"
 # report --mail to a unit, and to an address
