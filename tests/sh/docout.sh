@@ -5,7 +5,8 @@
 # both converted by LibreOffice headless to PDF and text; the figures are
 # those of `summary`.  The LibreOffice parts are skipped, and say so, when
 # soffice is not installed (make deps installs libreoffice-writer-nogui).
-# Runs from the repository root.
+# DOCOUT_PICTURE=FILE.png also writes page 1 of the report (the picture of
+# README.md).  Runs from the repository root.
 set -u
 BUILD=${BUILD:-build}
 BIN=$BUILD/theodoi
@@ -438,6 +439,10 @@ grep -q "Tổng số $(sed -n 's/.*"total": \([0-9]*\),.*/\1/p' "$dir/summary.js
 pdftotext -f 1 -l 1 "$dir/bc.pdf" "$dir/p1.txt" && pdftotext -f 2 -l 2 "$dir/bc.pdf" "$dir/p2.txt" ||
 	fail "bc.odt as PDF has fewer than 2 pages"
 grep -q "BÁO CÁO" "$dir/p1.txt" || fail "page 1 lacks the kind"
+# DOCOUT_PICTURE=docs/bao-cao-trang-1.png: page 1 as the README shows it
+if [ -n "${DOCOUT_PICTURE:-}" ]; then
+	pdftoppm -f 1 -l 1 -r 70 -png -singlefile "$dir/bc.pdf" "${DOCOUT_PICTURE%.png}" || fail "picture"
+fi
 # the page header is the first text of a page
 [ "$(grep -v '^$' "$dir/p1.txt" | head -1)" != 1 ] || fail "page 1 carries a page number"
 [ "$(grep -v '^$' "$dir/p2.txt" | head -1)" = 2 ] || fail "page 2 has no page number at the top"
