@@ -5,9 +5,10 @@
  * clerks issuing at once get consecutive numbers and an issue that fails
  * takes none.  Drafts take no number.
  *
- * Kept in the store's sequences ("reg.<unit id>.<kind>.<year>") and meta
- * entries ("reg.<unit id>.<kind>.<year>.<number, 6 digits>", the record as
- * JSON), which `export` and `import-json` carry: the schema is unchanged.
+ * Kept in the store's meta entries: the last number of each register
+ * ("regno.<unit id>.<kind>.<year>", decimal) and the records
+ * ("reg.<unit id>.<kind>.<year>.<number, 6 digits>", JSON), which `export`
+ * and `import-json` carry: the schema is unchanged.
  */
 #ifndef THEODOI_REGISTER_H
 #define THEODOI_REGISTER_H

@@ -25,17 +25,30 @@ static int kind_ok(const char *kind)
 int reg_take(struct txn *t, uint32_t unit, const char *kind, int year, uint32_t *number,
              struct err *e)
 {
-	char name[48];
-	uint64_t v;
+	char key[64], *val = NULL, next[24];
+	long last = 0;
 	if (!kind_ok(kind))
 		return err_set(e, ERR_USAGE, "loại văn bản không hợp lệ cho sổ văn bản đi: '%s'", kind);
-	snprintf(name, sizeof name, "reg.%u.%s.%d", (unsigned)unit, kind, year);
-	int rc = store_seq_next(t, name, &v, e);
-	if (!rc && v > UINT32_MAX)
-		return err_set(e, ERR_STORE, "sổ văn bản đi %s đã hết số", name);
-	if (!rc)
-		*number = (uint32_t)v;
-	return rc;
+	snprintf(key, sizeof key, "regno.%u.%s.%d", (unsigned)unit, kind, year);
+	int rc = store_meta_get(t, key, &val, e);
+	if (rc == ERR_NOTFOUND) {
+		err_clear(e);
+		rc = 0;
+	} else if (!rc && str_to_long(val, 1, 999999, &last)) {
+		rc = err_set(e, ERR_STORE, "sổ văn bản đi %s hỏng: '%s'", key, val);
+	}
+	free(val);
+	if (rc)
+		return rc;
+	if (last >= 999999)
+		return err_set(e, ERR_STORE, "sổ văn bản đi %s đã hết số", key);
+	snprintf(next, sizeof next, "%ld", last + 1);
+	/* the write transaction holds the store: a second issuer waits for
+	 * this one to commit, then reads this number */
+	if ((rc = store_meta_put(t, key, next, e)))
+		return rc;
+	*number = (uint32_t)(last + 1);
+	return 0;
 }
 
 int reg_record(struct txn *t, const struct reg_entry *r, struct err *e)

@@ -409,6 +409,13 @@ if recv[1] != "- Ban Bí thư (để báo cáo)," or recv[-1] != "- Lưu Văn ph
     sys.exit("recipients from units.ini: %r" % recv)
 EOF2
 $T log --format json | grep -q '"out:01-BC/TU"' || fail "the issue is not in the audit log"
+# the register and the texts travel with an export
+$T export --out "$dir/x.json" >/dev/null || fail "export"
+T2="$BIN --config $dir/theodoi.ini --store $dir/store2 --today 2026-11-23"
+$T2 import-json "$dir/x.json" >/dev/null || fail "import-json"
+$T2 register --format json | cmp -s - "$dir/reg.json" || fail "the register did not travel with the export"
+$T2 report-text --unit tu --period 2026 --section danh-gia --show | grep -q "quán triệt" || fail "texts lost in export"
+$T2 report --format docx --out "$dir/r9.docx" --issue | grep -q "số 04-BC/TU" || fail "numbering does not go on after import"
 # letters issued: numbered per sender in the CV register
 # (all or nothing: Văn phòng Thành ủy has no signer, so no letter of the
 # province is numbered either)
