@@ -88,7 +88,8 @@ uint32_t rcli_remind_sender(struct txn *t, const struct config *cfg, const struc
  * issued as rcli_report_write; the number given into number ("" for a
  * draft). */
 int rcli_remind_write(struct cli *c, const struct hier *h, uint32_t from,
-                      const struct remind_letter *l, int32_t today, int days, int format,
-                      const char *path, int issue, char *number, size_t len, struct err *e);
+                      const struct remind_letter *l, int32_t today, int days, int32_t reply_by,
+                      int format, const char *path, int issue, char *number, size_t len,
+                      struct err *e);
 
 #endif

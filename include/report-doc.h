@@ -45,9 +45,14 @@ void report_html(const struct report *r, const struct hier *h, uint32_t from,
 /* The letter (công văn đôn đốc) to l's unit from `s`, dated today: "Kính
  * gửi", the items overdue and due within `days` days in a table (the
  * document and section, the task, the deadline as written, how late),
- * and what is asked; "Nơi nhận": "Như trên" and the office's copy.  New
+ * and what is asked by when (reply_by); "Nơi nhận": "Như trên" and the
+ * office's copy.  New
  * reference. */
 json_t *remind_document(const struct remind_letter *l, const struct docout_sender *s,
-                        date_t today, int days, int draft);
+                        date_t today, int days, date_t reply_by, int draft);
+
+/* "Kết quả thực hiện đề nghị báo cáo về <office> trước ngày dd/mm/yyyy.":
+ * what a letter asks, by when.  Appended to b. */
+void remind_reply_line(struct sbuf *b, const char *office, date_t reply_by);
 
 #endif

@@ -247,15 +247,16 @@ int rcli_report_write(struct cli *c, const struct hier *h, const struct report *
 }
 
 int rcli_remind_write(struct cli *c, const struct hier *h, uint32_t from,
-                      const struct remind_letter *l, date_t today, int days, int format,
-                      const char *path, int issue, char *number, size_t len, struct err *e)
+                      const struct remind_letter *l, date_t today, int days, date_t reply_by,
+                      int format, const char *path, int issue, char *number, size_t len,
+                      struct err *e)
 {
 	struct docout_sender s;
 	struct reg_entry done;
 	int rc = sender(c, h, from, &s, e);
 	if (rc)
 		return rc;
-	json_t *spec = remind_document(l, &s, today, days, !issue);
+	json_t *spec = remind_document(l, &s, today, days, reply_by, !issue);
 	rc = write_doc(c, h, spec, &s, from, "CV", format, path, issue, &done, e);
 	json_decref(spec);
 	str_copy(number, !rc && issue ? done.number_text : "", len);

@@ -20,6 +20,7 @@
 #include "indicator.h"
 #include "output.h"
 #include "remind.h"
+#include "report-doc.h"
 #include "report.h"
 #include "store.h"
 #include "text.h"
@@ -32,11 +33,12 @@
 
 static const char remind_help[] =
 	"Cách dùng: theodoi remind [--unit ĐƠN_VỊ] [--days N] [--out THƯ_MỤC] [--quiet] [--issue]\n"
-	"                          [--mail]\n"
+	"                          [--mail] [--reply-days N]\n"
 	"                          [--format text|json|docx|odt|pdf]\n"
 	"Thư đôn đốc: mỗi đơn vị có nhiệm vụ quá hạn hoặc đến hạn trong N ngày tới (mặc định:\n"
 	"due_soon_days trong theodoi.ini) nhận một thư gửi đích danh, liệt kê các nhiệm vụ, thời\n"
-	"hạn như ghi trong văn bản và số ngày quá hạn. --unit: chỉ các đơn vị thuộc ĐƠN_VỊ.\n"
+	"hạn như ghi trong văn bản và số ngày quá hạn, đề nghị báo cáo kết quả trước ngày hôm nay\n"
+	"+ --reply-days (mặc định 7). --unit: chỉ các đơn vị thuộc ĐƠN_VỊ.\n"
 	"--out: ghi mỗi thư vào một tệp THƯ_MỤC/<mã đơn vị>.txt (tạo thư mục nếu chưa có) và in\n"
 	"danh sách tệp (--quiet: không in gì). Dùng được trong cron, ví dụ hằng ngày lúc 7 giờ:\n"
 	"  0 7 * * * theodoi remind --out /var/lib/theodoi/don-doc/$(date +\\%F) --quiet\n"
@@ -119,9 +121,27 @@ static json_t *letter_json(const struct remind_letter *l, const char *file)
 	                 (json_int_t)(l->n - l->noverdue), "items", items);
 }
 
+/* The letter as plain text, from `from`, with what is asked by when. */
+static char *letter_text(struct cli *c, const struct hier *h, const struct remind_letter *l,
+                         uint32_t from, int days, date_t reply_by)
+{
+	const struct unit *s = hier_unit(h, from);
+	char place[128];
+	remind_place(h, from, place, sizeof place);
+	char *text = remind_text(l, s ? s->name : NULL, place, c->ops.today, days);
+	struct sbuf b = {0}, line = {0};
+	sbuf_puts(&b, text);
+	free(text);
+	remind_reply_line(&line, s ? s->name : "", reply_by);
+	report_wrap(&b, line.s, 80, "", "");
+	sbuf_free(&line);
+	return sbuf_detach(&b);
+}
+
 /* Mail letter l, written to path, to its unit: 0 sent, 1 not (said why). */
 static int mail_letter(struct cli *c, const struct hier *h, const struct remind_letter *l,
-                       uint32_t from, const char *path, const char *number, int days)
+                       uint32_t from, const char *path, const char *number, int days,
+                       date_t reply_by)
 {
 	const struct unit *u = hier_unit(h, l->unit), *s = hier_unit(h, from);
 	const char *to = rcli_unit_email(c, u);
@@ -130,9 +150,8 @@ static int mail_letter(struct cli *c, const struct hier *h, const struct remind_
 		        "units.ini)\n", path, l->name, l->code);
 		return 1;
 	}
-	char place[128], subject[512];
-	remind_place(h, from, place, sizeof place);
-	char *body = remind_text(l, s ? s->name : NULL, place, c->ops.today, days);
+	char subject[512];
+	char *body = letter_text(c, h, l, from, days, reply_by);
 	snprintf(subject, sizeof subject, "%s đôn đốc thực hiện nhiệm vụ%s%s — %s",
 	         number[0] ? "Công văn" : "Dự thảo công văn", number[0] ? " số " : "", number,
 	         s ? s->name : "");
@@ -152,7 +171,7 @@ static int mail_letter(struct cli *c, const struct hier *h, const struct remind_
  * numbered from the register when issue, and mailed to its unit when mail. */
 static int remind_documents(struct cli *c, const struct hier *h, const struct remind_letter *ls,
                             size_t n, const uint32_t *from, int days, int dfmt, const char *dir,
-                            int quiet, int issue, int mail, struct err *e)
+                            int quiet, int issue, int mail, date_t reply_by, struct err *e)
 {
 	int unsent = 0;
 	int rc = make_dirs(dir, e);
@@ -168,15 +187,15 @@ static int remind_documents(struct cli *c, const struct hier *h, const struct re
 		if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, name) >= sizeof path)
 			return err_set(e, ERR_USAGE, "đường dẫn quá dài: %s", dir);
 		char number[96];
-		rc = rcli_remind_write(c, h, from[i], &ls[i], c->ops.today, days, dfmt, path, issue,
-		                       number, sizeof number, e);
+		rc = rcli_remind_write(c, h, from[i], &ls[i], c->ops.today, days, reply_by, dfmt, path,
+		                       issue, number, sizeof number, e);
 		const struct unit *s = hier_unit(h, from[i]);
 		if (!rc && !quiet)
 			fprintf(c->out, "%s: %s%s%s%s gửi %s (quá hạn %zu, sắp đến hạn %zu)\n", path,
 			        number[0] ? "số " : "", number, number[0] ? " của " : "", s ? s->name : "?",
 			        ls[i].name, ls[i].noverdue, ls[i].n - ls[i].noverdue);
 		if (!rc && mail)
-			unsent += mail_letter(c, h, &ls[i], from[i], path, number, days);
+			unsent += mail_letter(c, h, &ls[i], from[i], path, number, days, reply_by);
 	}
 	if (!rc && unsent)
 		return err_set(e, ERR_IO, "%d thư chưa gửi được (xem các dòng trên); các thư đã ghi vẫn ở %s",
@@ -195,12 +214,13 @@ int cmd_remind(struct cli *c, int argc, char **argv, struct err *e)
 	                                     {"quiet", no_argument, NULL, 'q'},
 	                                     {"issue", no_argument, NULL, 'I'},
 	                                     {"mail", no_argument, NULL, 'M'},
+	                                     {"reply-days", required_argument, NULL, 'R'},
 	                                     {"help", no_argument, NULL, 'h'},
 	                                     {0}};
 	int fmt = FMT_TEXT, dfmt = -1, o, rc, quiet = 0, issue = 0, mail = 0;
-	long days = -1;
+	long days = -1, reply = 7;
 	const char *unit = NULL, *dir = NULL;
-	while ((o = getopt_long(argc, argv, "hu:n:o:qIM", opts, NULL)) != -1) {
+	while ((o = getopt_long(argc, argv, "hu:n:o:qIMR:", opts, NULL)) != -1) {
 		switch (o) {
 		case 'h': return fputs(remind_help, c->out), 0;
 		case 'u': unit = optarg; break;
@@ -208,6 +228,10 @@ int cmd_remind(struct cli *c, int argc, char **argv, struct err *e)
 		case 'q': quiet = 1; break;
 		case 'I': issue = 1; break;
 		case 'M': mail = 1; break;
+		case 'R':
+			if ((rc = cli_parse_count(optarg, "--reply-days", 365, &reply, e)))
+				return rc;
+			break;
 		case 'n':
 			if ((rc = cli_parse_count(optarg, "--days", 3660, &days, e)))
 				return rc;
@@ -255,7 +279,8 @@ int cmd_remind(struct cli *c, int argc, char **argv, struct err *e)
 	if (rc)
 		return rc;
 	if (dfmt >= 0) {
-		rc = remind_documents(c, h, ls, n, from, (int)days, dfmt, dir, quiet, issue, mail, e);
+		rc = remind_documents(c, h, ls, n, from, (int)days, dfmt, dir, quiet, issue, mail,
+		                      c->ops.today + (date_t)reply, e);
 		free(from);
 		remind_free(ls, n);
 		return rc;
@@ -263,11 +288,9 @@ int cmd_remind(struct cli *c, int argc, char **argv, struct err *e)
 	if (dir)
 		rc = make_dirs(dir, e);
 	json_t *arr = json_array();
-	char place[128];
 	for (size_t i = 0; i < n && !rc; i++) {
 		const struct unit *s = hier_unit(h, from[i]);
-		remind_place(h, from[i], place, sizeof place);
-		char *text = remind_text(&ls[i], s ? s->name : NULL, place, c->ops.today, (int)days);
+		char *text = letter_text(c, h, &ls[i], from[i], (int)days, c->ops.today + (date_t)reply);
 		char name[CODE_LEN + 16];
 		remind_file_name(&ls[i], name, sizeof name);
 		if (dir)

@@ -345,8 +345,15 @@ json_t *report_document(const struct report *r, const struct hier *h, uint32_t f
 	return spec;
 }
 
+void remind_reply_line(struct sbuf *b, const char *office, date_t reply_by)
+{
+	char d[11];
+	sbuf_printf(b, "Kết quả thực hiện đề nghị báo cáo về %s trước ngày %s.", office,
+	            date_vn(reply_by, d));
+}
+
 json_t *remind_document(const struct remind_letter *l, const struct docout_sender *s,
-                        date_t today, int days, int draft)
+                        date_t today, int days, date_t reply_by, int draft)
 {
 	static const char *const head[] = {"TT", "Văn bản, mục", "Nhiệm vụ", "Thời hạn", "Tình trạng"};
 	static const int widths[] = {7, 20, 37, 18, 18};
@@ -407,6 +414,9 @@ json_t *remind_document(const struct remind_letter *l, const struct docout_sende
 	sbuf_printf(&b, "Đề nghị %s khẩn trương chỉ đạo thực hiện các nhiệm vụ trên, cập nhật tiến độ "
 	            "và báo cáo kết quả; nhiệm vụ không thể hoàn thành đúng hạn cần nêu rõ lý do và "
 	            "đề xuất gia hạn.", l->name);
+	docout_para(spec, b.s, 0);
+	sbuf_reset(&b);
+	remind_reply_line(&b, s->name, reply_by);
 	docout_para(spec, b.s, 0);
 	docout_recipient(spec, "- Như trên,");
 	sbuf_reset(&b);

@@ -162,11 +162,15 @@ for f in sorted(glob.glob(sys.argv[1] + "/*.docx")):
 if n < 5:
     sys.exit("only %d letters" % n)
 d = docx.Document(sys.argv[1] + "/tu-btg.docx")
+if "Kết quả thực hiện đề nghị báo cáo về Văn phòng Tỉnh ủy trước ngày 30/11/2026." not in [p.text for p in d.paragraphs]:
+    sys.exit("tu-btg: what is asked by when is missing")
 if not d.tables[0].cell(0, 0).paragraphs[3].text.endswith("-CV/VPTU"):
     sys.exit("tu-btg number: %r" % d.tables[0].cell(0, 0).paragraphs[3].text)
 EOF
 
-# the text letters too: from the office that follows the unit
+# the text letters too: from the office that follows the unit, asking by when
+$T remind --unit tu-btg --reply-days 3 | tail -1 | grep -q "báo cáo về Văn phòng Tỉnh ủy trước ngày 26/11/2026.$" ||
+	fail "text letter: no reply date: $($T remind --unit tu-btg --reply-days 3 | tail -2)"
 [ "$($T remind --unit tu-vp | head -1)" = "TỈNH ỦY SƠN HÀ" ] || fail "text letter to Văn phòng Tỉnh ủy: $($T remind --unit tu-vp | head -2)"
 hkl=$(ls "$dir/dd" | grep '^hkl-' | grep -v '^hkl-vp' | head -1)
 if [ -n "$hkl" ]; then
