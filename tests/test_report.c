@@ -227,7 +227,7 @@ Test(report, plain_text_fits_80_columns)
 
 /* Split RFC 4180 CSV into rows of fields; returns the number of rows.
  * fields[r][c] point into s, which is modified. */
-static size_t csv_parse(char *s, char *fields[][16], size_t maxrows)
+static size_t csv_parse(char *s, char *fields[][24], size_t maxrows)
 {
 	size_t row = 0, col = 0;
 	char *w = s, *start = s;
@@ -265,7 +265,7 @@ Test(report, csv_is_one_row_per_task_and_parses_back)
 	scenario();
 	build(0, 0, "2026", &r);
 	char *csv = render(&r, RF_CSV);
-	char *f[16][16];
+	char *f[16][24];
 	size_t n = csv_parse(csv, f, 16);
 	cr_assert_eq(n, 7, "header and six tasks, not %zu", n);
 	cr_assert_str_eq(f[0][0], "doc_number");
