@@ -34,7 +34,9 @@ static const char report_text_help[] =
 	"han-che (hạn chế, khuyết điểm và nguyên nhân), phuong-huong (phương hướng, nhiệm vụ thời\n"
 	"gian tới), kien-nghi (kiến nghị, đề xuất). KỲ: 2026, 2026-Q3, 2026-H1 hoặc 2023-2025.\n"
 	"--file: lấy nội dung từ TỆP (UTF-8, nhiều đoạn); không có --file: mở trình soạn thảo\n"
-	"($VISUAL, $EDITOR, mặc định vi) với nội dung hiện có. --show: in nội dung; --clear: xóa.\n"
+	"($VISUAL, $EDITOR, mặc định vi) với nội dung hiện có, bên dưới là nội dung các đơn vị\n"
+	"trực thuộc để tham khảo (không được lưu). --show: in nội dung, rồi nội dung các đơn vị\n"
+	"trực thuộc; --clear: xóa.\n"
 	"Mỗi lần sửa được ghi vào nhật ký (log). Quản trị, hoặc cập nhật của đơn vị hoặc đơn vị\n"
 	"cấp trên.\n";
 
@@ -71,8 +73,15 @@ static int read_text_file(const char *path, char **out, struct err *e)
 	return rc;
 }
 
-/* Let the user edit `current` in their editor; *out the text saved. */
-static int edit_text(const char *current, char **out, struct err *e)
+/* The line under which the editor shows what the units below wrote; it
+ * and what follows it are not kept. */
+static const char below_mark[] =
+	"-------- Dưới dòng này: nội dung các đơn vị trực thuộc, để tham khảo (không được lưu) --------";
+
+/* Let the user edit `current` in their editor, the texts of the units
+ * below (`below`, or NULL) shown under below_mark; *out the text saved
+ * above the mark. */
+static int edit_text(const char *current, const char *below, char **out, struct err *e)
 {
 	const char *ed = getenv("VISUAL");
 	if (!ed || !*ed)
@@ -85,8 +94,12 @@ static int edit_text(const char *current, char **out, struct err *e)
 	int fd = mkstemp(path);
 	if (fd < 0)
 		return err_set(e, ERR_IO, "không tạo được tệp tạm: %s", strerror(errno));
-	size_t len = current ? strlen(current) : 0;
-	int bad = len && write(fd, current, len) != (ssize_t)len;
+	struct sbuf init = {0};
+	sbuf_puts(&init, current ? current : "");
+	if (below && *below)
+		sbuf_printf(&init, "%s\n\n%s\n%s", current ? "\n" : "", below_mark, below);
+	int bad = init.len && write(fd, init.s, init.len) != (ssize_t)init.len;
+	sbuf_free(&init);
 	bad |= close(fd) != 0;
 	if (bad) {
 		unlink(path);
@@ -109,8 +122,24 @@ static int edit_text(const char *current, char **out, struct err *e)
 		unlink(path);
 		return err_set(e, ERR_INPUT, "trình soạn thảo %s dừng với lỗi: không lưu gì", ed);
 	}
-	rc = read_text_file(path, out, e);
+	/* what is under the mark was shown, not written */
+	struct sbuf b = {0};
+	int fd2 = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd2 < 0) {
+		unlink(path);
+		return err_set(e, ERR_IO, "không đọc lại được tệp tạm %s: %s", path, strerror(errno));
+	}
+	char buf[8192];
+	ssize_t n;
+	while ((n = read(fd2, buf, sizeof buf)) > 0 && b.len <= RTEXT_MAX * 2)
+		sbuf_add(&b, buf, (size_t)n);
+	close(fd2);
 	unlink(path);
+	char *cut = b.s ? strstr(b.s, below_mark) : NULL;
+	if (cut)
+		*cut = '\0';
+	rc = txt_clean_input(b.s ? b.s : "", RTEXT_MAX, 1, out, e);
+	sbuf_free(&b);
 	return rc;
 }
 
@@ -159,9 +188,10 @@ static int text_fn(struct txn *t, void *ctx, struct err *e)
 	return ops_audit(t, &w->c->ops, "report-text", object, before, after, e);
 }
 
-/* What the units directly below wrote for the same period and section. */
-static int show_below(struct cli *c, struct txn *t, const struct hier *h, uint32_t unit,
-                      const char *period, enum rtext_section s, struct err *e)
+/* What the units directly below wrote for the same period and section,
+ * appended to out. */
+static int units_below(struct sbuf *out, struct txn *t, const struct hier *h, uint32_t unit,
+                       const char *period, enum rtext_section s, struct err *e)
 {
 	size_t i = hier_find_id(h, unit);
 	if (i == (size_t)-1)
@@ -173,7 +203,7 @@ static int show_below(struct cli *c, struct txn *t, const struct hier *h, uint32
 		char *text;
 		if (u->parent != unit || (rc = rtext_get(t, u->id, period, s, &text, e)) || !text)
 			continue;
-		fprintf(c->out, "\n— %s:\n%s\n", u->name, text);
+		sbuf_printf(out, "\n— %s:\n%s\n", u->name, text);
 		free(text);
 	}
 	return rc;
@@ -229,13 +259,15 @@ int cmd_report_text(struct cli *c, int argc, char **argv, struct err *e)
 	if ((rc = cli_store(c, 0, e)) || (rc = cli_hier(c, &h, e)) || (rc = cli_unit(c, unit, &uid, e)) ||
 	    (rc = store_read_begin(c->ops.st, &t, e)))
 		return rc;
+	struct sbuf below = {0};
 	rc = rtext_get(t, uid, period, (enum rtext_section)section, &current, e);
-	if (!rc && show) {
-		fprintf(c->out, "%s\n", current ? current : "(chưa có nội dung)");
-		rc = show_below(c, t, h, uid, period, (enum rtext_section)section, e);
-	}
+	if (!rc)
+		rc = units_below(&below, t, h, uid, period, (enum rtext_section)section, e);
 	store_read_end(t);
+	if (!rc && show)
+		fprintf(c->out, "%s\n%s", current ? current : "(chưa có nội dung)", below.s ? below.s : "");
 	if (rc || show) {
+		sbuf_free(&below);
 		free(current);
 		return rc;
 	}
@@ -244,7 +276,8 @@ int cmd_report_text(struct cli *c, int argc, char **argv, struct err *e)
 	else if (file)
 		rc = read_text_file(file, &text, e);
 	else
-		rc = edit_text(current, &text, e);
+		rc = edit_text(current, below.s, &text, e);
+	sbuf_free(&below);
 	free(current);
 	if (rc)
 		return rc;

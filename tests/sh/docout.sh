@@ -364,6 +364,20 @@ $T report-text --unit hkl --period 2026 --section danh-gia --file "$dir/hkl.txt"
 $T report-text --unit tu --period 2026 --section danh-gia --show >"$dir/show"
 head -1 "$dir/show" | grep -q "Các cấp ủy đã quán triệt" || fail "own text first: $(cat "$dir/show")"
 grep -A1 "^— Huyện ủy Kim Lâm:" "$dir/show" | grep -q "ban hành kế hoạch kịp thời" || fail "units' texts not shown: $(cat "$dir/show")"
+# and in the editor, under a line that is not kept
+cat >"$dir/ed2.sh" <<EOF2
+#!/bin/sh
+cp "\$1" "$dir/seen.txt"
+{ echo "Các cấp ủy đã quán triệt nghiêm túc, kịp thời."; sed -n '/^--------/,\$p' "\$1"; } >"\$1.new" && mv "\$1.new" "\$1"
+EOF2
+chmod +x "$dir/ed2.sh"
+EDITOR="$dir/ed2.sh" $T report-text --unit tu --period 2026 --section danh-gia >/dev/null || fail "edit with units' texts"
+grep -q "^Các cấp ủy đã quán triệt nghiêm túc.$" "$dir/seen.txt" || fail "the editor did not get the current text"
+grep -q "Huyện ủy đã ban hành kế hoạch kịp thời." "$dir/seen.txt" || fail "the editor did not show the units' texts"
+$T report-text --unit tu --period 2026 --section danh-gia --show >"$dir/show"
+[ "$(head -1 "$dir/show")" = "Các cấp ủy đã quán triệt nghiêm túc, kịp thời." ] || fail "edited text: $(cat "$dir/show")"
+[ "$(grep -c "Huyện ủy đã ban hành" "$dir/show")" = 1 ] || fail "the units' texts were kept as the office's own"
+grep -q -- "--------" "$dir/show" && fail "the mark line was kept"
 # another period keeps its own texts; a multi-year period
 $T report-text --unit tu --period 2023-2025 --section danh-gia --show | grep -q "chưa có nội dung" || fail "texts leak across periods"
 $T report --period 2023-2025 --format docx --out "$dir/sk.docx" >/dev/null || fail "multi-year report"
