@@ -246,7 +246,7 @@ const struct cli_cmd cli_commands[] = {
 	{"lint", cmd_lint, "lint [DOC] [--unit U] [--rule R]", "nhiệm vụ chưa rõ người, rõ thời hạn, rõ tiến độ", 0, CLI_NEEDS(PA_READ)},
 	{"report", cmd_report, "report [--unit U] [--doc D] [--period P] [--format F]",
 	 "báo cáo kết quả thực hiện (md, txt, csv, json; docx, odt, pdf)", 0, CLI_NEEDS(PA_READ)},
-	{"remind", cmd_remind, "remind [--unit U] [--days N] [--out DIR]", "thư đôn đốc đơn vị có nhiệm vụ quá hạn, sắp đến hạn", 0, CLI_NEEDS(PA_READ)},
+	{"remind", cmd_remind, "remind [--unit U] [--days N] [--out DIR] [--format F] [--issue] [--mail]", "thư đôn đốc đơn vị có nhiệm vụ quá hạn, sắp đến hạn", 0, CLI_NEEDS(PA_READ)},
 	{"report-text", cmd_report_text, "report-text --unit U --period P --section S [--file F]",
 	 "phần đánh giá, phương hướng, kiến nghị của báo cáo do cán bộ viết", 0, CLI_NEEDS(PA_NOTE)},
 	{"register", cmd_register, "register [--unit U] [--year Y]", "sổ văn bản đi: báo cáo, công văn đã ban hành", 0, CLI_NEEDS(PA_READ)},
