@@ -21,7 +21,9 @@ DEB_DEPS = libncurses-dev:ncursesw liblmdb-dev:lmdb libjansson-dev:jansson \
            libiniparser-dev:iniparser/iniparser.h pkg-config:pkg-config \
            tmux:tmux python3:python3 clang:clang libclang-rt-14-dev:$(FUZZ_RT) \
            libzip-dev:libzip libxml2-dev:libxml-2.0 libpoppler-glib-dev:poppler-glib \
-           antiword:antiword poppler-utils:pdftotext
+           antiword:antiword poppler-utils:pdftotext \
+           python3-docx:/usr/lib/python3/dist-packages/docx \
+           libreoffice-writer-nogui:/usr/bin/soffice
 # libFuzzer's runtime, for the fuzz targets (a short run is part of `check`).
 FUZZ_RT  = /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a
 
@@ -51,12 +53,22 @@ XT_SRC    = $(wildcard src/extract/*.c)
 XT_OBJ    = $(XT_SRC:src/extract/%.c=$(BUILD)/extract/%.o)
 XT_BIN    = $(BUILD)/theodoi-extract
 
+# theodoi-render: the writer of the documents the office sends (Word,
+# OpenDocument; PDF through LibreOffice) that `report` and `remind` run.
+# Only this program links libzip and libxml2 for writing.
+RD_PKGS   = libzip libxml-2.0
+RD_CFLAGS := $(shell pkg-config --cflags $(RD_PKGS) 2>/dev/null)
+RD_LIBS   := $(shell pkg-config --libs $(RD_PKGS) 2>/dev/null)
+RD_SRC    = $(wildcard src/render/*.c)
+RD_OBJ    = $(RD_SRC:src/render/%.c=$(BUILD)/render/%.o)
+RD_BIN    = $(BUILD)/theodoi-render
+
 DEMO_DIR = $(BUILD)/demo
 RUN_CONF = conf/theodoi.ini
 
 .PHONY: FORCE all run check check-asan test bench fuzz deps install uninstall clean demo
 
-all: $(BIN) $(XT_BIN)
+all: $(BIN) $(XT_BIN) $(RD_BIN)
 
 $(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -69,8 +81,8 @@ PATH_DEFS = -DTHEODOI_SYSCONFDIR='"$(SYSCONFDIR)"' -DTHEODOI_LOCALSTATEDIR='"$(L
             -DTHEODOI_LIBEXECDIR='"$(LIBEXECDIR)"'
 $(BUILD)/paths.stamp: FORCE | $(BUILD)
 	@echo '$(PATH_DEFS)' | cmp -s - $@ || echo '$(PATH_DEFS)' >$@
-$(BUILD)/priv.o $(BUILD)/intake.o: ALL_CFLAGS += $(PATH_DEFS)
-$(BUILD)/priv.o $(BUILD)/intake.o: $(BUILD)/paths.stamp
+$(BUILD)/priv.o $(BUILD)/intake.o $(BUILD)/docout-run.o: ALL_CFLAGS += $(PATH_DEFS)
+$(BUILD)/priv.o $(BUILD)/intake.o $(BUILD)/docout-run.o: $(BUILD)/paths.stamp
 FORCE:
 
 $(LIB): $(LIB_OBJ)
@@ -85,6 +97,12 @@ $(BUILD)/extract/%.o: src/extract/%.c | $(BUILD)/extract
 $(XT_BIN): $(XT_OBJ) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(XT_LIBS) $(LDLIBS)
 
+$(BUILD)/render/%.o: src/render/%.c | $(BUILD)/render
+	$(CC) $(ALL_CFLAGS) $(RD_CFLAGS) -c -o $@ $<
+
+$(RD_BIN): $(RD_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(RD_LIBS) $(LDLIBS)
+
 $(BUILD)/tests/%: tests/%.c $(LIB) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS) $(CRIT_LIBS)
 
@@ -97,7 +115,7 @@ $(BUILD)/fuzz/fuzz_extract: tests/fuzz/fuzz_extract.c $(filter-out %/xt-main.o,$
 	$(CC) $(ALL_CFLAGS) $(XT_CFLAGS) -fsanitize=fuzzer -o $@ $< \
 	  $(filter-out %/xt-main.o,$(XT_OBJ)) $(LIB) $(LDFLAGS) $(XT_LIBS) $(LDLIBS)
 
-$(BUILD) $(BUILD)/tests $(BUILD)/fuzz $(BUILD)/extract:
+$(BUILD) $(BUILD)/tests $(BUILD)/fuzz $(BUILD)/extract $(BUILD)/render:
 	mkdir -p $@
 
 # Install what is missing, and say what.  Only when a probe fails, so a
@@ -130,7 +148,7 @@ run: deps
 	$(BIN) --config $(RUN_CONF) --store $(DEMO_DIR)/store
 
 check: deps
-	@$(MAKE) --no-print-directory $(BIN) $(XT_BIN) $(TEST_BIN)
+	@$(MAKE) --no-print-directory $(BIN) $(XT_BIN) $(RD_BIN) $(TEST_BIN)
 	@BUILD=$(BUILD) sh tests/run-all.sh $(TEST_BIN)
 
 test: check
@@ -141,7 +159,7 @@ test: check
 ASAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 check-asan: deps
 	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang CFLAGS="-O1 -g $(ASAN)" \
-	  LDFLAGS="$(ASAN)" build-asan/theodoi build-asan/theodoi-extract $(TEST_BIN:$(BUILD)/%=build-asan/%)
+	  LDFLAGS="$(ASAN)" build-asan/theodoi build-asan/theodoi-extract build-asan/theodoi-render $(TEST_BIN:$(BUILD)/%=build-asan/%)
 	@BUILD=build-asan SKIP_TESTS="fuzz-short" ASAN_OPTIONS=detect_leaks=1 \
 	  sh tests/run-all.sh $(TEST_BIN:$(BUILD)/%=build-asan/%)
 
@@ -152,11 +170,12 @@ bench: deps
 fuzz: deps
 	@BUILD=$(BUILD) sh tests/fuzz.sh long
 
-install: $(BIN) $(XT_BIN)
+install: $(BIN) $(XT_BIN) $(RD_BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR) \
 	  $(DESTDIR)$(LIBEXECDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/theodoi
 	install -m 755 $(XT_BIN) $(DESTDIR)$(LIBEXECDIR)/theodoi-extract
+	install -m 755 $(RD_BIN) $(DESTDIR)$(LIBEXECDIR)/theodoi-render
 	@# setgid to the store's group, when that group exists (it is not
 	@# created here): staff outside it reach the store through theodoi only
 	@if chgrp $(STORE_GROUP) $(DESTDIR)$(BINDIR)/theodoi 2>/dev/null; then \
@@ -178,7 +197,7 @@ install: $(BIN) $(XT_BIN)
 	-chgrp $(STORE_GROUP) $(DESTDIR)$(LOCALSTATEDIR)/theodoi 2>/dev/null
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/theodoi $(DESTDIR)$(LIBEXECDIR)/theodoi-extract \
+	rm -f $(DESTDIR)$(BINDIR)/theodoi $(DESTDIR)$(LIBEXECDIR)/theodoi-extract $(DESTDIR)$(LIBEXECDIR)/theodoi-render \
 	      $(DESTDIR)$(MANDIR)/man1/theodoi.1 \
 	      $(DESTDIR)$(MANDIR)/man5/theodoi.ini.5
 	rm -rf $(DESTDIR)$(DATADIR)
@@ -186,4 +205,4 @@ uninstall:
 clean:
 	rm -rf $(BUILD)
 
--include $(LIB_OBJ:.o=.d) $(XT_OBJ:.o=.d) $(BUILD)/main.d $(TEST_BIN:=.d) $(wildcard $(BUILD)/fuzz/*.d)
+-include $(LIB_OBJ:.o=.d) $(XT_OBJ:.o=.d) $(RD_OBJ:.o=.d) $(BUILD)/main.d $(TEST_BIN:=.d) $(wildcard $(BUILD)/fuzz/*.d)

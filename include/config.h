@@ -39,6 +39,23 @@ struct cfg_monitor {
 	int line;              /* line in theodoi.ini, for messages */
 };
 
+/* The keys of a unit that say how its documents are signed and sent
+ * (docout.h); each optional. */
+enum cfg_doc_key {
+	CFG_DOC_PLACE = 0,   /* place   the place name of the date line */
+	CFG_DOC_SUPERIOR,    /* superior  the line above the issuing body */
+	CFG_DOC_ISSUER,      /* issuer  the issuing body, as the header writes it */
+	CFG_DOC_SYMBOL,      /* symbol  after the kind in a number: "TU" */
+	CFG_DOC_AUTHORITY,   /* sign_authority  "T/M BAN THƯỜNG VỤ" */
+	CFG_DOC_TITLE,       /* sign_title  "PHÓ BÍ THƯ" */
+	CFG_DOC_SIGNER,      /* signer  the name of who signs */
+	CFG_DOC_RECIPIENTS,  /* recipients  default "Nơi nhận" lines, '|' between */
+	CFG_DOC_EMAIL,       /* email  where its documents are mailed (mail.h) */
+	CFG_DOC_NKEYS
+};
+/* "place", "superior", ... (the units.ini key of k). */
+const char *cfg_doc_key_name(enum cfg_doc_key k);
+
 struct cfg_unit {
 	char code[CODE_LEN];
 	char *name;
@@ -46,6 +63,7 @@ struct cfg_unit {
 	enum unit_kind kind;
 	char parent[CODE_LEN]; /* "" for a root */
 	char successor[CODE_LEN]; /* "" if none: set on a dissolved unit */
+	char *doc[CFG_DOC_NKEYS]; /* enum cfg_doc_key values, or NULL when unset */
 	int line;              /* line of the [section] header */
 };
 
@@ -68,6 +86,10 @@ struct config {
 	                               editors | admins when extend is not set */
 	int extend_set;             /* [access] extend was given */
 	int confirm_done;           /* [access] confirm_done = yes | no, default no */
+	char sendmail[PATH_MAX];    /* [mail] sendmail: the MTA's sendmail program,
+	                               absolute; default MAIL_SENDMAIL */
+	char mail_from[256];        /* [mail] from: the From address, or "" (the
+	                               MTA's default for the user) */
 	int nmonitors;              /* [access] monitors = office:root, ...; the
 	                               nearest root above a task's lead unit names
 	                               the office that confirms it (default none:

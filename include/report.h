@@ -48,18 +48,24 @@ struct report_period {
 	int year;
 	int quarter;       /* 1..4, or 0 for the whole year */
 	int half;          /* 1 (sáu tháng đầu năm) or 2 (cuối năm), or 0 */
+	int last_year;     /* a multi-year period (sơ kết, tổng kết 2023-2025):
+	                      its last year (year is the first), else 0 */
 	date_t from, to;   /* inclusive */
 };
 
-/* "2026", "2026-Q3" (also "2026-q3", "Q3/2026", "III/2026") or a half
- * year "2026-H1" / "2026-H2".  ERR_USAGE with a message naming s
+/* "2026", "2026-Q3" (also "2026-q3", "Q3/2026", "III/2026"), a half
+ * year "2026-H1" / "2026-H2", or several whole years "2023-2025" (a sơ
+ * kết or tổng kết: up to 50 years).  ERR_USAGE with a message naming s
  * otherwise. */
 int report_period_parse(const char *s, struct report_period *out, struct err *e);
 /* The whole year y. */
 void report_period_year(int y, struct report_period *out);
 /* "năm 2026", "quý III năm 2026", "sáu tháng đầu năm 2026", "sáu tháng
- * cuối năm 2026" into buf; returns buf. */
+ * cuối năm 2026", "giai đoạn 2023 - 2025" into buf; returns buf. */
 char *report_period_label(const struct report_period *p, char *buf, size_t len);
+/* The period as the command line writes it, one key per period: "2026",
+ * "2026-Q3", "2026-H1", "2023-2025".  Into buf; returns buf. */
+char *report_period_key(const struct report_period *p, char *buf, size_t len);
 
 /* "Chương trình hành động" for "CTr", "Kế hoạch" for "KH", ...; "Văn bản"
  * for a kind it does not know. */
@@ -185,6 +191,29 @@ int report_render(const struct report *r, enum report_format f, struct sbuf *out
  * each line ending in "\n".  For plain-text documents (also remind.h). */
 void report_wrap(struct sbuf *out, const char *text, int width, const char *first,
                  const char *rest);
+
+/* Phrases of the report, appended to b (also for the documents of
+ * report-doc.c):
+ *   report_doc_name       "Chương trình hành động số 15-CTr/TU ngày
+ *                         10/08/2025" (+ " của Tỉnh ủy Sơn Hà" with_issuer)
+ *   report_task_state     "đang thực hiện (30%), quá hạn 146 ngày; đã gia
+ *                         hạn đến 31/12/2026"
+ *   report_task_deadline  the deadline as written, and its date
+ *   report_ind_goal       "tối thiểu 80%, phấn đấu 90% đến năm 2027"
+ *   report_ind_result     "85,5% (30/09/2026)" or "chưa có số liệu"
+ *   report_heading_title  "Kết quả thực hiện ... năm 2026"
+ *   report_scope_line     the unit, the period and the day of the figures
+ *   report_period_line    what was done and updated within the period
+ *   report_missing_text   "<unit>: chưa ban hành kế hoạch thực hiện ..." */
+void report_doc_name(struct sbuf *b, const struct report_doc *d, int with_issuer);
+void report_task_state(struct sbuf *b, const struct report_task *k);
+void report_task_deadline(struct sbuf *b, const struct report_task *k);
+void report_ind_goal(struct sbuf *b, const struct report_indicator *ri);
+void report_ind_result(struct sbuf *b, const struct report_indicator *ri);
+void report_heading_title(struct sbuf *b, const struct report *r);
+void report_scope_line(struct sbuf *b, const struct report *r);
+void report_period_line(struct sbuf *b, const struct report *r);
+void report_missing_text(struct sbuf *b, const struct report_missing *m);
 
 /* "ngày 23 tháng 11 năm 2026" into buf; returns buf. */
 char *report_date_words(date_t d, char *buf, size_t len);

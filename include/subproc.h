@@ -24,4 +24,10 @@ struct subproc_result {
 int subproc_capture(char *const argv[], int seconds, size_t max_out, const char *what,
                   struct sbuf *out, struct subproc_result *r, struct err *e);
 
+/* subproc_capture() with `in` (inlen bytes) written to the child's standard
+ * input, then closed (input NULL: /dev/null, as subproc_capture).  A child
+ * that stops reading early is not an error here: its exit status tells. */
+int subproc_feed(char *const argv[], const char *in, size_t inlen, int seconds, size_t max_out,
+                 const char *what, struct sbuf *out, struct subproc_result *r, struct err *e);
+
 #endif

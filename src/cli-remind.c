@@ -14,12 +14,14 @@
 #include "cli-report.h"
 #include "cli-rows.h"
 #include "cli.h"
+#include "docout.h"
 #include "hier.h"
 #include "history.h"
 #include "indicator.h"
 #include "outfile.h"
 #include "output.h"
 #include "remind.h"
+#include "report-doc.h"
 #include "report.h"
 #include "store.h"
 #include "text.h"
@@ -31,15 +33,29 @@
 /* ---- remind ---------------------------------------------------------------- */
 
 static const char remind_help[] =
-	"Cách dùng: theodoi remind [--unit ĐƠN_VỊ] [--days N] [--out THƯ_MỤC] [--quiet]\n"
-	"                          [--format text|json]\n"
+	"Cách dùng: theodoi remind [--unit ĐƠN_VỊ] [--days N] [--out THƯ_MỤC] [--quiet] [--issue]\n"
+	"                          [--mail] [--reply-days N]\n"
+	"                          [--format text|json|docx|odt|pdf]\n"
 	"Thư đôn đốc: mỗi đơn vị có nhiệm vụ quá hạn hoặc đến hạn trong N ngày tới (mặc định:\n"
 	"due_soon_days trong theodoi.ini) nhận một thư gửi đích danh, liệt kê các nhiệm vụ, thời\n"
-	"hạn như ghi trong văn bản và số ngày quá hạn. --unit: chỉ các đơn vị thuộc ĐƠN_VỊ.\n"
+	"hạn như ghi trong văn bản và số ngày quá hạn, đề nghị báo cáo kết quả trước ngày hôm nay\n"
+	"+ --reply-days (mặc định 7). --unit: chỉ các đơn vị thuộc ĐƠN_VỊ.\n"
 	"--out: ghi mỗi thư vào một tệp THƯ_MỤC/<mã đơn vị>.txt (tạo thư mục nếu chưa có; không\n"
 	"thay liên kết tượng trưng, thiết bị, FIFO hay thư mục) và in danh sách tệp\n"
 	"(--quiet: không in gì). Dùng được trong cron, ví dụ hằng ngày lúc 7 giờ:\n"
-	"  0 7 * * * theodoi remind --out /var/lib/theodoi/don-doc/$(date +\\%F) --quiet\n";
+	"  0 7 * * * theodoi remind --out /var/lib/theodoi/don-doc/$(date +\\%F) --quiet\n"
+	"--format docx, odt hoặc pdf (cần --out): mỗi thư là một công văn đôn đốc theo thể thức văn\n"
+	"bản của Đảng, THƯ_MỤC/<mã đơn vị>.docx (.odt, .pdf), dự thảo chưa có số, gửi từ văn phòng\n"
+	"theo dõi đơn vị đó ([access] monitors), mặc định Văn phòng của cấp ủy cấp trên trực tiếp,\n"
+	"không bao giờ tự gửi cho chính mình. pdf cần LibreOffice (libreoffice-writer-nogui).\n"
+	"--issue: ban hành, mỗi thư lấy số tiếp theo trong sổ văn bản đi của đơn vị gửi (\"Số\n"
+	"01-CV/VPTU\", theo loại và năm), ghi vào sổ cùng mã SHA-256 của tệp và nhật ký; cần người\n"
+	"ký (khóa signer trong units.ini). Không có --issue: dự thảo, không lấy số.\n"
+	"--mail (cần --out; mặc định --format docx): gửi mỗi thư tới địa chỉ của đơn vị nhận\n"
+	"(khóa email trong units.ini) qua chương trình gửi thư của máy ([mail] sendmail trong\n"
+	"theodoi.ini), kèm tệp văn bản và nội dung dạng văn bản thuần; đơn vị chưa có địa chỉ được\n"
+	"liệt kê; mọi lần gửi ghi vào nhật ký (log) cùng kết quả; có thư chưa gửi được thì mã thoát\n"
+	"khác 0.\n";
 
 /* mkdir -p: the directory and any missing parents. */
 static int make_dirs(const char *dir, struct err *e)
@@ -113,6 +129,90 @@ static json_t *letter_json(const struct remind_letter *l, const char *file)
 	                 (json_int_t)(l->n - l->noverdue), "items", items);
 }
 
+/* The letter as plain text, from `from`, with what is asked by when. */
+static char *letter_text(struct cli *c, const struct hier *h, const struct remind_letter *l,
+                         uint32_t from, int days, date_t reply_by)
+{
+	const struct unit *s = hier_unit(h, from);
+	char place[128];
+	remind_place(h, from, place, sizeof place);
+	char *text = remind_text(l, s ? s->name : NULL, place, c->ops.today, days);
+	struct sbuf b = {0}, line = {0};
+	sbuf_puts(&b, text);
+	free(text);
+	remind_reply_line(&line, s ? s->name : "", reply_by);
+	report_wrap(&b, line.s, 80, "", "");
+	sbuf_free(&line);
+	return sbuf_detach(&b);
+}
+
+/* Mail letter l, written to path, to its unit: 0 sent, 1 not (said why). */
+static int mail_letter(struct cli *c, const struct hier *h, const struct remind_letter *l,
+                       uint32_t from, const char *path, const char *number, int days,
+                       date_t reply_by)
+{
+	const struct unit *u = hier_unit(h, l->unit), *s = hier_unit(h, from);
+	const char *to = rcli_unit_email(c, u);
+	if (!to) {
+		fprintf(c->out, "%s: chưa gửi: %s chưa có địa chỉ thư (khóa email của [%s] trong "
+		        "units.ini)\n", path, l->name, l->code);
+		return 1;
+	}
+	char subject[512];
+	char *body = letter_text(c, h, l, from, days, reply_by);
+	snprintf(subject, sizeof subject, "%s đôn đốc thực hiện nhiệm vụ%s%s — %s",
+	         number[0] ? "Công văn" : "Dự thảo công văn", number[0] ? " số " : "", number,
+	         s ? s->name : "");
+	struct err e;
+	err_clear(&e);
+	int rc = rcli_mail_file(c, to, l->code, path, subject, body, &e);
+	free(body);
+	char msg[1024];
+	if (rc)
+		fprintf(c->out, "%s: chưa gửi được tới %s: %s\n", path, to, err_str(&e, msg, sizeof msg));
+	else
+		fprintf(c->out, "%s: đã gửi tới %s (%s)\n", path, to, l->name);
+	return rc != 0;
+}
+
+/* Each letter as a document DIR/<code>.<format>, from[i] its sender; each
+ * numbered from the register when issue, and mailed to its unit when mail. */
+static int remind_documents(struct cli *c, const struct hier *h, const struct remind_letter *ls,
+                            size_t n, const uint32_t *from, int days, int dfmt, const char *dir,
+                            int quiet, int issue, int mail, date_t reply_by, struct err *e)
+{
+	int unsent = 0;
+	int rc = make_dirs(dir, e);
+	/* every sender able to sign before the first number is taken */
+	for (size_t i = 0; i < n && !rc && issue; i++)
+		rc = rcli_can_issue(c, h, from[i], e);
+	for (size_t i = 0; i < n && !rc; i++) {
+		char name[CODE_LEN + 16], path[PATH_MAX];
+		remind_file_name(&ls[i], name, sizeof name);
+		char *dot = strrchr(name, '.');
+		snprintf(dot, sizeof name - (size_t)(dot - name), ".%s",
+		         docout_format_key((enum docout_format)dfmt));
+		if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, name) >= sizeof path)
+			return err_set(e, ERR_USAGE, "đường dẫn quá dài: %s", dir);
+		char number[96];
+		rc = rcli_remind_write(c, h, from[i], &ls[i], c->ops.today, days, reply_by, dfmt, path,
+		                       issue, number, sizeof number, e);
+		const struct unit *s = hier_unit(h, from[i]);
+		if (!rc && !quiet)
+			fprintf(c->out, "%s: %s%s%s%s gửi %s (quá hạn %zu, sắp đến hạn %zu)\n", path,
+			        number[0] ? "số " : "", number, number[0] ? " của " : "", s ? s->name : "?",
+			        ls[i].name, ls[i].noverdue, ls[i].n - ls[i].noverdue);
+		if (!rc && mail)
+			unsent += mail_letter(c, h, &ls[i], from[i], path, number, days, reply_by);
+	}
+	if (!rc && unsent)
+		return err_set(e, ERR_IO, "%d thư chưa gửi được (xem các dòng trên); các thư đã ghi vẫn ở %s",
+		               unsent, dir);
+	if (!rc && !n && !quiet)
+		fprintf(c->out, "Không có đơn vị nào có nhiệm vụ quá hạn hoặc đến hạn trong %d ngày tới.\n", days);
+	return rc;
+}
+
 int cmd_remind(struct cli *c, int argc, char **argv, struct err *e)
 {
 	static const struct option opts[] = {{"format", required_argument, NULL, OPT_FORMAT},
@@ -120,32 +220,50 @@ int cmd_remind(struct cli *c, int argc, char **argv, struct err *e)
 	                                     {"days", required_argument, NULL, 'n'},
 	                                     {"out", required_argument, NULL, 'o'},
 	                                     {"quiet", no_argument, NULL, 'q'},
+	                                     {"issue", no_argument, NULL, 'I'},
+	                                     {"mail", no_argument, NULL, 'M'},
+	                                     {"reply-days", required_argument, NULL, 'R'},
 	                                     {"help", no_argument, NULL, 'h'},
 	                                     {0}};
-	int fmt = FMT_TEXT, o, rc, quiet = 0;
-	long days = -1;
+	int fmt = FMT_TEXT, dfmt = -1, o, rc, quiet = 0, issue = 0, mail = 0;
+	long days = -1, reply = 7;
 	const char *unit = NULL, *dir = NULL;
-	while ((o = getopt_long(argc, argv, "hu:n:o:q", opts, NULL)) != -1) {
+	while ((o = getopt_long(argc, argv, "hu:n:o:qIMR:", opts, NULL)) != -1) {
 		switch (o) {
 		case 'h': return fputs(remind_help, c->out), 0;
 		case 'u': unit = optarg; break;
 		case 'o': dir = optarg; break;
 		case 'q': quiet = 1; break;
+		case 'I': issue = 1; break;
+		case 'M': mail = 1; break;
+		case 'R':
+			if ((rc = cli_parse_count(optarg, "--reply-days", 365, &reply, e)))
+				return rc;
+			break;
 		case 'n':
 			if ((rc = cli_parse_count(optarg, "--days", 3660, &days, e)))
 				return rc;
 			break;
 		case OPT_FORMAT:
+			if ((dfmt = docout_format_parse(optarg)) >= 0)
+				break;
 			if ((rc = cli_parse_format(optarg, &fmt, e)))
 				return rc;
 			if (fmt == FMT_CSV)
-				return err_set(e, ERR_USAGE, "lệnh remind có định dạng text hoặc json");
+				return err_set(e, ERR_USAGE, "lệnh remind có định dạng text, json, docx, odt hoặc pdf");
 			break;
 		default: return cli_bad_option("remind", e);
 		}
 	}
 	if (optind < argc)
 		return err_set(e, ERR_USAGE, "lệnh remind không nhận tham số '%s'", argv[optind]);
+	if (mail && dfmt < 0)
+		dfmt = DF_DOCX; /* what is mailed is a document */
+	if (issue && dfmt < 0)
+		return err_set(e, ERR_USAGE, "--issue chỉ dùng với --format docx, odt hoặc pdf");
+	if (dfmt >= 0 && !dir)
+		return err_set(e, ERR_USAGE, "định dạng %s cần --out THƯ_MỤC (thư mục ghi các thư)",
+		               docout_format_key((enum docout_format)dfmt));
 	if (days < 0)
 		days = c->cfg.soon_days;
 	const struct hier *h;
@@ -158,23 +276,39 @@ int cmd_remind(struct cli *c, int argc, char **argv, struct err *e)
 	struct remind_letter *ls;
 	size_t n;
 	rc = remind_build(t, h, &ro, &ls, &n, e);
+	/* each letter from the office that follows its unit, never to itself */
+	uint32_t *from = NULL;
+	if (!rc) {
+		from = xcalloc(n ? n : 1, sizeof *from);
+		for (size_t i = 0; i < n; i++)
+			from[i] = rcli_remind_sender(t, &c->cfg, h, ls[i].unit);
+	}
 	store_read_end(t);
 	if (rc)
 		return rc;
-	const struct unit *me = c->ops.who.unit ? hier_unit(h, c->ops.who.unit) : NULL;
+	if (dfmt >= 0) {
+		rc = remind_documents(c, h, ls, n, from, (int)days, dfmt, dir, quiet, issue, mail,
+		                      c->ops.today + (date_t)reply, e);
+		free(from);
+		remind_free(ls, n);
+		return rc;
+	}
 	if (dir)
 		rc = make_dirs(dir, e);
 	json_t *arr = json_array();
-	char place[128];
-	remind_place(h, me ? me->id : 0, place, sizeof place);
 	for (size_t i = 0; i < n && !rc; i++) {
-		char *text = remind_text(&ls[i], me ? me->name : NULL, place, c->ops.today, (int)days);
+		const struct unit *s = hier_unit(h, from[i]);
+		char *text = letter_text(c, h, &ls[i], from[i], (int)days, c->ops.today + (date_t)reply);
 		char name[CODE_LEN + 16];
 		remind_file_name(&ls[i], name, sizeof name);
 		if (dir)
 			rc = write_file(dir, name, text, e);
-		if (fmt == FMT_JSON)
-			json_array_append_new(arr, letter_json(&ls[i], dir ? name : NULL));
+		if (fmt == FMT_JSON) {
+			json_t *l = letter_json(&ls[i], dir ? name : NULL);
+			json_object_set_new(l, "from_code", json_string(s ? s->code : ""));
+			json_object_set_new(l, "from_name", json_string(s ? s->name : ""));
+			json_array_append_new(arr, l);
+		}
 		else if (dir && !quiet)
 			fprintf(c->out, "%s/%s: %s (quá hạn %zu, sắp đến hạn %zu)\n", dir, name, ls[i].name,
 			        ls[i].noverdue, ls[i].n - ls[i].noverdue);
@@ -187,6 +321,7 @@ int cmd_remind(struct cli *c, int argc, char **argv, struct err *e)
 	else if (!rc && !n && !quiet)
 		fprintf(c->out, "Không có đơn vị nào có nhiệm vụ quá hạn hoặc đến hạn trong %ld ngày tới.\n", days);
 	json_decref(arr);
+	free(from);
 	remind_free(ls, n);
 	return rc;
 }

@@ -10,6 +10,7 @@
 #include "cli-report.h"
 #include "cli-rows.h"
 #include "cli.h"
+#include "docout.h"
 #include "hier.h"
 #include "history.h"
 #include "lint.h"
@@ -652,17 +653,31 @@ int cmd_lint(struct cli *c, int argc, char **argv, struct err *e)
 
 static const char report_help[] =
 	"Cách dùng: theodoi report [--unit ĐƠN_VỊ] [--doc VĂN_BẢN]\n"
-	"                          [--period YYYY | YYYY-Qn | YYYY-Hn] [--format md|txt|csv|json]\n"
+	"                          [--period YYYY | YYYY-Qn | YYYY-Hn | YYYY-YYYY]\n"
+	"                          [--format md|txt|csv|json | --format html [--out TỆP]]\n"
+	"                          [--format docx|odt|pdf --out TỆP [--from ĐƠN_VỊ] [--issue]\n"
+	"                           [--mail ĐỊA_CHỈ|ĐƠN_VỊ]]\n"
 	"Báo cáo kết quả thực hiện: đầu báo cáo với đơn vị và kỳ; các văn bản triển khai; theo\n"
 	"văn bản, mục và đơn vị chủ trì: các nhiệm vụ với trạng thái, tình trạng và nội dung cập\n"
 	"nhật trong kỳ; các chỉ tiêu; nhiệm vụ quá hạn và cấp ủy chưa ban hành kế hoạch; phần\n"
-	"tổng hợp với số liệu. --period: năm (2026), quý (2026-Q3) hoặc sáu tháng (2026-H1 đầu\n"
-	"năm, 2026-H2 cuối năm), mặc định năm hiện tại. Số liệu của kỳ đã kết thúc tính đến\n"
-	"ngày cuối kỳ, theo đúng những gì hồ sơ ghi nhận đến hết ngày đó: công việc ghi nhận sau\n"
-	"không làm thay đổi báo cáo của kỳ đã qua. Nhiệm vụ báo cáo hoàn thành nhưng chưa được\n"
-	"xác nhận được tính riêng là \"chờ xác nhận\", không tính là đã hoàn thành.\n"
+	"tổng hợp với số liệu; các phần đánh giá, phương hướng, kiến nghị do cán bộ viết (xem\n"
+	"theodoi report-text). --period: năm (2026), quý (2026-Q3), sáu tháng (2026-H1 đầu năm,\n"
+	"2026-H2 cuối năm) hoặc nhiều năm (2023-2025: sơ kết, tổng kết), mặc định năm hiện tại.\n"
+	"Số liệu của kỳ đã kết thúc tính đến ngày cuối kỳ, theo đúng những gì hồ sơ ghi nhận đến\n"
+	"hết ngày đó: công việc ghi nhận sau không làm thay đổi báo cáo của kỳ đã qua. Nhiệm vụ\n"
+	"báo cáo hoàn thành nhưng chưa được xác nhận được tính riêng là \"chờ xác nhận\", không\n"
+	"tính là đã hoàn thành.\n"
 	"--format: md (Markdown, mặc định), txt (văn bản 80 cột), csv (mỗi nhiệm vụ một dòng),\n"
-	"json.\n"
+	"json; html (một trang tự chứa, đọc được trên điện thoại và in được: số liệu, biểu đồ\n"
+	"thanh theo đơn vị, danh sách quá hạn, các phần do cán bộ viết); docx (Word), odt (OpenDocument) hoặc pdf: văn bản theo thể thức văn bản của Đảng\n"
+	"(khổ A4, Times New Roman, tiêu đề, trích yếu, các phần, bảng số liệu, chữ ký, nơi nhận),\n"
+	"ghi vào TỆP (--out, bắt buộc với các định dạng này), là dự thảo chưa có số. pdf cần\n"
+	"LibreOffice (gói libreoffice-writer-nogui). --from: đơn vị ban hành (mặc định: đơn vị của\n"
+	"--unit, hoặc cấp ủy của đơn vị người dùng). --issue: ban hành, lấy số tiếp theo trong sổ\n"
+	"văn bản đi của đơn vị ban hành (\"Số 01-BC/TU\", theo loại và năm, không cách quãng), ghi\n"
+	"vào sổ cùng mã SHA-256 của tệp và nhật ký; cần người ký (khóa signer trong units.ini)\n"
+	"và đủ bốn phần do cán bộ viết. --mail: gửi văn bản tới địa chỉ thư, hoặc tới địa chỉ của\n"
+	"đơn vị (khóa email trong units.ini), qua [mail] sendmail; lần gửi được ghi vào nhật ký.\n"
 	"Chỉ tiêu của kỳ đã qua được đánh giá theo số liệu đo đến ngày cuối kỳ.\n";
 
 int cmd_report(struct cli *c, int argc, char **argv, struct err *e)
@@ -671,26 +686,38 @@ int cmd_report(struct cli *c, int argc, char **argv, struct err *e)
 	                                     {"unit", required_argument, NULL, 'u'},
 	                                     {"doc", required_argument, NULL, 'd'},
 	                                     {"period", required_argument, NULL, 'p'},
+	                                     {"out", required_argument, NULL, 'o'},
+	                                     {"from", required_argument, NULL, 'f'},
+	                                     {"issue", no_argument, NULL, 'I'},
+	                                     {"mail", required_argument, NULL, 'M'},
 	                                     {"help", no_argument, NULL, 'h'},
 	                                     {0}};
-	int fmt = RF_MD, o, rc, y;
-	const char *unit = NULL, *doc = NULL;
+	int fmt = RF_MD, dfmt = -1, o, rc, y, issue = 0, html = 0;
+	const char *unit = NULL, *doc = NULL, *out = NULL, *from_arg = NULL, *mail_to = NULL;
 	struct report_opts ro = {0};
 	date_split(c->ops.today, &y, NULL, NULL);
 	report_period_year(y, &ro.period);
-	while ((o = getopt_long(argc, argv, "hu:d:p:", opts, NULL)) != -1) {
+	while ((o = getopt_long(argc, argv, "hu:d:p:o:f:IM:", opts, NULL)) != -1) {
 		switch (o) {
 		case 'h': return fputs(report_help, c->out), 0;
 		case 'u': unit = optarg; break;
 		case 'd': doc = optarg; break;
+		case 'o': out = optarg; break;
+		case 'f': from_arg = optarg; break;
+		case 'I': issue = 1; break;
+		case 'M': mail_to = optarg; break;
 		case 'p':
 			if ((rc = report_period_parse(optarg, &ro.period, e)))
 				return rc;
 			break;
 		case OPT_FORMAT:
+			html = !strcmp(optarg, "html");
+			if (html || (dfmt = docout_format_parse(optarg)) >= 0)
+				break;
 			if ((fmt = report_format_parse(optarg)) < 0) {
 				str_copy(e->field, "--format", sizeof e->field);
-				return err_set(e, ERR_USAGE, "định dạng không hợp lệ: '%s' (md, txt, csv hoặc json)", optarg);
+				return err_set(e, ERR_USAGE, "định dạng không hợp lệ: '%s' (md, txt, csv, json, "
+				               "html, docx, odt hoặc pdf)", optarg);
 			}
 			break;
 		default: return cli_bad_option("report", e);
@@ -698,9 +725,17 @@ int cmd_report(struct cli *c, int argc, char **argv, struct err *e)
 	}
 	if (optind < argc)
 		return err_set(e, ERR_USAGE, "lệnh report không nhận tham số '%s'", argv[optind]);
+	if (dfmt >= 0 && !out)
+		return err_set(e, ERR_USAGE, "định dạng %s cần --out TỆP (tệp văn bản sẽ ghi)",
+		               docout_format_key((enum docout_format)dfmt));
+	if (dfmt < 0 && ((out && !html) || (from_arg && !html) || issue || mail_to))
+		return err_set(e, ERR_USAGE, "--out, --from, --issue và --mail chỉ dùng với --format "
+		               "docx, odt hoặc pdf");
 	const struct hier *h;
 	struct txn *t;
+	uint32_t from = 0;
 	if ((rc = need_hier(c, &h, e)) || (unit && (rc = cli_unit(c, unit, &ro.unit, e))) ||
+	    (from_arg && (rc = cli_unit(c, from_arg, &from, e))) ||
 	    (doc && (rc = cli_doc(c, doc, &ro.doc, e))) || (rc = store_read_begin(c->ops.st, &t, e)))
 		return rc;
 	/* the figures of a period that has ended are those of its last day */
@@ -714,8 +749,22 @@ int cmd_report(struct cli *c, int argc, char **argv, struct err *e)
 	store_read_end(t);
 	if (rc)
 		return rc;
+	if (html) {
+		rc = rcli_report_html(c, h, &r, from ? from : rcli_report_sender(c, h, ro.unit), out, e);
+		report_free(&r);
+		return rc;
+	}
+	if (dfmt >= 0) {
+		rc = rcli_report_write(c, h, &r, from ? from : rcli_report_sender(c, h, ro.unit), dfmt, out, issue, mail_to, e);
+		report_free(&r);
+		return rc;
+	}
 	struct sbuf b = {0};
-	if (!(rc = report_render(&r, (enum report_format)fmt, &b, e)))
+	rc = report_render(&r, (enum report_format)fmt, &b, e);
+	if (!rc && (fmt == RF_MD || fmt == RF_TXT)) /* the clerk's parts IV-VI */
+		rcli_report_append_texts(c, h, &r, from ? from : rcli_report_sender(c, h, ro.unit),
+		                         fmt == RF_MD, &b);
+	if (!rc)
 		rc = print_sbuf(c, &b, e);
 	sbuf_free(&b);
 	report_free(&r);

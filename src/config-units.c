@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "config-internal.h"
+#include "mail.h"
 #include "text.h"
 #include "util.h"
 
@@ -44,6 +45,25 @@ struct loader {
 
 static const char *const unit_keys[] = { "name", "abbrevs", "kind", "parent", "successor" };
 
+static const char *const doc_keys[CFG_DOC_NKEYS] = {
+	"place", "superior", "issuer", "symbol", "sign_authority", "sign_title", "signer", "recipients",
+	"email"
+};
+
+const char *cfg_doc_key_name(enum cfg_doc_key k)
+{
+	return (unsigned)k < CFG_DOC_NKEYS ? doc_keys[k] : "";
+}
+
+/* The enum cfg_doc_key of k, or -1. */
+static int doc_key(const char *k)
+{
+	for (int i = 0; i < CFG_DOC_NKEYS; i++)
+		if (!strcmp(k, doc_keys[i]))
+			return i;
+	return -1;
+}
+
 static int known_key(const char *k)
 {
 	size_t i;
@@ -51,7 +71,7 @@ static int known_key(const char *k)
 	for (i = 0; i < sizeof unit_keys / sizeof unit_keys[0]; i++)
 		if (!strcmp(k, unit_keys[i]))
 			return 1;
-	return 0;
+	return doc_key(k) >= 0;
 }
 
 /* ---- lookup by code -------------------------------------------------- */
@@ -216,6 +236,18 @@ static int set_key(struct loader *ld, const struct cfg_entry *en, const char *va
 		a->successor_line = en->line;
 		if (val[0])
 			return code_value(ld, en, val, u->successor);
+	} else if ((k = doc_key(en->key)) >= 0) {
+		rc = text_value(ld, en, val, &txt);
+		if (rc)
+			return rc;
+		if (k == CFG_DOC_EMAIL && !mail_address_ok(txt)) {
+			rc = err_at(ld->e, ERR_CONFIG, ld->path, en->line,
+				    "email: địa chỉ thư không hợp lệ: '%s' (dạng ten@mien.vn)", txt);
+			free(txt);
+			return rc;
+		}
+		free(u->doc[k]);
+		u->doc[k] = txt;
 	}
 	return 0;
 }
@@ -257,7 +289,8 @@ static int first_pass(struct loader *ld, const struct cfg_scan *scan)
 		} else if (!known_key(en->key)) {
 			rc = err_at(ld->e, ERR_CONFIG, ld->path, en->line,
 				    "khóa không xác định: '%s' (có các khóa name, abbrevs, kind, "
-				    "parent, successor)", en->raw);
+				    "parent, successor, place, superior, issuer, symbol, "
+				    "sign_authority, sign_title, signer, recipients, email)", en->raw);
 		} else if (en->dup_line) {
 			rc = err_at(ld->e, ERR_CONFIG, ld->path, en->line,
 				    "khóa '%s' đã khai báo ở dòng %d", en->raw, en->dup_line);

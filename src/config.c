@@ -18,6 +18,7 @@
 #include <iniparser.h>
 
 #include "config-internal.h"
+#include "mail.h"
 #include "priv.h"
 #include "text.h"
 #include "util.h"
@@ -357,6 +358,26 @@ static int parse_monitors(struct config *c, const char *val, char *why, size_t n
 	return 0;
 }
 
+static int parse_sendmail(struct config *c, const char *val, char *why, size_t n)
+{
+	if (val[0] != '/' || strlen(val) >= sizeof c->sendmail) {
+		snprintf(why, n, "cần đường dẫn tuyệt đối của chương trình sendmail: '%s'", val);
+		return -1;
+	}
+	str_copy(c->sendmail, val, sizeof c->sendmail);
+	return 0;
+}
+
+static int parse_mail_from(struct config *c, const char *val, char *why, size_t n)
+{
+	if (val[0] && !mail_address_ok(val)) {
+		snprintf(why, n, "địa chỉ thư không hợp lệ: '%s' (dạng ten@mien.vn)", val);
+		return -1;
+	}
+	str_copy(c->mail_from, val, sizeof c->mail_from);
+	return 0;
+}
+
 static const struct cfg_keydef {
 	const char *section, *key;
 	key_fn parse;
@@ -370,10 +391,12 @@ static const struct cfg_keydef {
 	{ "access", "extend", parse_extend },
 	{ "access", "confirm_done", parse_confirm },
 	{ "access", "monitors", parse_monitors },
+	{ "mail", "sendmail", parse_sendmail },
+	{ "mail", "from", parse_mail_from },
 };
 #define NKEYDEFS (sizeof keydefs / sizeof keydefs[0])
 
-static const char *const sections[] = { "store", "paths", "tracking", "access", "users" };
+static const char *const sections[] = { "store", "paths", "tracking", "access", "users", "mail" };
 
 static int known_section(const char *s)
 {
@@ -486,6 +509,7 @@ static void set_defaults(struct config *c, const char *path)
 	c->unmapped_can_read = 1;
 	c->extend = CFG_EXTEND_MONITORS;
 	c->confirm_done = 0;
+	str_copy(c->sendmail, MAIL_SENDMAIL, sizeof c->sendmail);
 }
 
 static int check_entry(struct config *c, struct cfg_ini_walk *w, const struct cfg_entry *en,
@@ -499,7 +523,7 @@ static int check_entry(struct config *c, struct cfg_ini_walk *w, const struct cf
 		if (!known_section(en->sec))
 			return err_at(e, ERR_CONFIG, c->path, en->line,
 				      "mục không xác định: [%s] (có các mục store, paths, tracking, "
-				      "access, users)", en->raw);
+				      "access, users, mail)", en->raw);
 		return 0;
 	}
 	if (!en->sec)
@@ -591,6 +615,8 @@ void cfg_free_units(struct config *c)
 	for (i = 0; i < c->nunits; i++) {
 		free(c->units[i].name);
 		free(c->units[i].abbrevs);
+		for (int k = 0; k < CFG_DOC_NKEYS; k++)
+			free(c->units[i].doc[k]);
 	}
 	free(c->units);
 	c->units = NULL;

@@ -87,7 +87,7 @@ static void center(struct sbuf *out, const char *text)
 /* ---- shared phrases ------------------------------------------------------- */
 
 /* "Chương trình hành động số 15-CTr/TU ngày 10/08/2025 của Tỉnh ủy Sơn Hà" */
-static void doc_name(struct sbuf *b, const struct report_doc *d, int with_issuer)
+void report_doc_name(struct sbuf *b, const struct report_doc *d, int with_issuer)
 {
 	char date[11];
 	if (!d->id) {
@@ -104,7 +104,7 @@ static void doc_name(struct sbuf *b, const struct report_doc *d, int with_issuer
 }
 
 /* "đang thực hiện (30%), quá hạn 146 ngày; đã gia hạn đến 31/12/2026" */
-static void task_state(struct sbuf *b, const struct report_task *k)
+void report_task_state(struct sbuf *b, const struct report_task *k)
 {
 	char tl[96], d[11];
 	tl_describe(k->tl, tl, sizeof tl);
@@ -127,7 +127,7 @@ static void task_state(struct sbuf *b, const struct report_task *k)
 }
 
 /* "hoàn thành trong quý II/2026 (hạn 30/06/2026)" */
-static void task_deadline(struct sbuf *b, const struct report_task *k)
+void report_task_deadline(struct sbuf *b, const struct report_task *k)
 {
 	char d[11];
 	sbuf_puts(b, k->dl_phrase && *k->dl_phrase ? k->dl_phrase : "không ghi");
@@ -136,7 +136,7 @@ static void task_deadline(struct sbuf *b, const struct report_task *k)
 }
 
 /* "tối thiểu 80%, phấn đấu 90% đến năm 2027" */
-static void ind_goal(struct sbuf *b, const struct report_indicator *ri)
+void report_ind_goal(struct sbuf *b, const struct report_indicator *ri)
 {
 	const struct indicator *i = &ri->ind;
 	char v[64];
@@ -157,7 +157,7 @@ static void ind_goal(struct sbuf *b, const struct report_indicator *ri)
 }
 
 /* "85,5% (30/09/2026)" or "chưa có số liệu" */
-static void ind_result(struct sbuf *b, const struct report_indicator *ri)
+void report_ind_result(struct sbuf *b, const struct report_indicator *ri)
 {
 	char v[64], d[11];
 	if (!ri->a.has_value) {
@@ -204,18 +204,18 @@ static void group_title(struct sbuf *b, const struct report_task *k)
 		sbuf_printf(b, " — %s%s", k->lead_name, k->lead ? "" : " (chưa xác định được đơn vị)");
 }
 
-static void heading_title(struct sbuf *b, const struct report *r)
+void report_heading_title(struct sbuf *b, const struct report *r)
 {
 	char per[48];
 	sbuf_puts(b, "Kết quả thực hiện ");
 	if (r->doc && r->ndocs)
-		doc_name(b, &r->docs[0], 1);
+		report_doc_name(b, &r->docs[0], 1);
 	else
 		sbuf_puts(b, "các chương trình, kế hoạch");
 	sbuf_printf(b, " %s", report_period_label(&r->period, per, sizeof per));
 }
 
-static void scope_line(struct sbuf *b, const struct report *r)
+void report_scope_line(struct sbuf *b, const struct report *r)
 {
 	char today[11], from[11], to[11], per[48];
 	if (r->unit_name)
@@ -235,7 +235,7 @@ static void doc_counts(struct sbuf *b, const struct report_doc *d)
 		sbuf_printf(b, ", tỷ lệ hoàn thành %s", rollup_percent(d->r.due_done, d->r.due, p, sizeof p));
 }
 
-static void period_line(struct sbuf *b, const struct report *r)
+void report_period_line(struct sbuf *b, const struct report *r)
 {
 	char per[48];
 	sbuf_printf(b, "Trong %s: %llu nhiệm vụ được báo cáo hoàn thành; %llu lượt cập nhật tiến độ.",
@@ -243,7 +243,7 @@ static void period_line(struct sbuf *b, const struct report *r)
 	            (unsigned long long)r->updates_in_period);
 }
 
-static void missing_text(struct sbuf *b, const struct report_missing *m)
+void report_missing_text(struct sbuf *b, const struct report_missing *m)
 {
 	char d[11];
 	sbuf_printf(b, "%s: chưa ban hành kế hoạch thực hiện %s (hạn %s", m->unit_name, m->number,
@@ -280,10 +280,10 @@ static void md_task(struct sbuf *b, struct sbuf *tmp, const struct report_task *
 	sbuf_printf(b, "- **#%llu** ", (unsigned long long)k->id);
 	md_text(b, k->text);
 	sbuf_puts(b, "  \n  *Thời hạn:* ");
-	task_deadline(tmp, k);
+	report_task_deadline(tmp, k);
 	md_buf(b, tmp);
 	sbuf_puts(b, ". *Tình hình:* ");
-	task_state(tmp, k);
+	report_task_state(tmp, k);
 	md_buf(b, tmp);
 	sbuf_puts(b, ".\n");
 	for (size_t j = 0; j < k->nnotes; j++) {
@@ -320,10 +320,10 @@ static void render_md(const struct report *r, struct sbuf *b)
 		free(s);
 	}
 	sbuf_puts(b, "# BÁO CÁO\n\n## ");
-	heading_title(&tmp, r);
+	report_heading_title(&tmp, r);
 	md_buf(b, &tmp);
 	sbuf_puts(b, "\n\n*");
-	scope_line(&tmp, r);
+	report_scope_line(&tmp, r);
 	md_buf(b, &tmp);
 	sbuf_puts(b, "*\n\n### I. Các văn bản triển khai thực hiện\n\n");
 	if (!r->ndocs)
@@ -331,7 +331,7 @@ static void render_md(const struct report *r, struct sbuf *b)
 	for (size_t i = 0; i < r->ndocs; i++) {
 		const struct report_doc *d = &r->docs[i];
 		sbuf_printf(b, "%zu. **", i + 1);
-		doc_name(&tmp, d, 1);
+		report_doc_name(&tmp, d, 1);
 		md_buf(b, &tmp);
 		sbuf_puts(b, "**");
 		if (d->id && d->title) {
@@ -356,7 +356,7 @@ static void render_md(const struct report *r, struct sbuf *b)
 	for (size_t i = 0; i < r->ndocs; i++) {
 		const struct report_doc *d = &r->docs[i];
 		sbuf_printf(b, "\n#### %zu. ", i + 1);
-		doc_name(&tmp, d, 0);
+		report_doc_name(&tmp, d, 0);
 		md_buf(b, &tmp);
 		sbuf_puts(b, "\n\n");
 		s = rollup_sentence(&d->r);
@@ -389,10 +389,10 @@ static void render_md(const struct report *r, struct sbuf *b)
 		sbuf_puts(b, " | ");
 		md_text(b, ri->lead_name);
 		sbuf_puts(b, " | ");
-		ind_goal(&tmp, ri);
+		report_ind_goal(&tmp, ri);
 		md_buf(b, &tmp);
 		sbuf_puts(b, " | ");
-		ind_result(&tmp, ri);
+		report_ind_result(&tmp, ri);
 		md_buf(b, &tmp);
 		if (ri->a.year)
 			sbuf_printf(b, " | năm %d: %s |\n", ri->a.year, ind_state_label(ri->a.state));
@@ -417,7 +417,7 @@ static void render_md(const struct report *r, struct sbuf *b)
 		sbuf_puts(b, "Không có.\n");
 	for (size_t i = 0; i < r->nmissing; i++) {
 		sbuf_puts(b, "- ");
-		missing_text(&tmp, &r->missing[i]);
+		report_missing_text(&tmp, &r->missing[i]);
 		md_buf(b, &tmp);
 		sbuf_putc(b, '\n');
 	}
@@ -428,7 +428,7 @@ static void render_md(const struct report *r, struct sbuf *b)
 	sbuf_puts(b, "\n\n");
 	md_figures(b, &r->total);
 	sbuf_puts(b, "\n");
-	period_line(&tmp, r);
+	report_period_line(&tmp, r);
 	md_buf(b, &tmp);
 	sbuf_putc(b, '\n');
 	sbuf_free(&tmp);
@@ -455,9 +455,9 @@ static void txt_task(struct sbuf *b, struct sbuf *tmp, const struct report_task 
 	snprintf(first, sizeof first, "  - #%llu ", (unsigned long long)k->id);
 	report_wrap(b, k->text, TXT_WIDTH, first, "    ");
 	sbuf_puts(tmp, "Thời hạn: ");
-	task_deadline(tmp, k);
+	report_task_deadline(tmp, k);
 	sbuf_puts(tmp, ". Tình hình: ");
-	task_state(tmp, k);
+	report_task_state(tmp, k);
 	sbuf_putc(tmp, '.');
 	txt_buf(b, tmp, "    ", "    ");
 	for (size_t j = 0; j < k->nnotes; j++) {
@@ -493,18 +493,18 @@ static void render_txt(const struct report *r, struct sbuf *b)
 		sbuf_putc(b, '\n');
 	}
 	center(b, "BÁO CÁO");
-	heading_title(&tmp, r);
+	report_heading_title(&tmp, r);
 	center(b, tmp.s);
 	sbuf_reset(&tmp);
 	sbuf_putc(b, '\n');
-	scope_line(&tmp, r);
+	report_scope_line(&tmp, r);
 	txt_buf(b, &tmp, "", "");
 	txt_heading(b, "I. CÁC VĂN BẢN TRIỂN KHAI THỰC HIỆN");
 	if (!r->ndocs)
 		report_wrap(b, "Không có văn bản nào trong phạm vi báo cáo.", TXT_WIDTH, "", "");
 	for (size_t i = 0; i < r->ndocs; i++) {
 		const struct report_doc *d = &r->docs[i];
-		doc_name(&tmp, d, 1);
+		report_doc_name(&tmp, d, 1);
 		if (d->id && d->title)
 			sbuf_printf(&tmp, ": %s", d->title);
 		sbuf_putc(&tmp, '.');
@@ -524,7 +524,7 @@ static void render_txt(const struct report *r, struct sbuf *b)
 	for (size_t i = 0; i < r->ndocs; i++) {
 		const struct report_doc *d = &r->docs[i];
 		sbuf_putc(b, '\n');
-		doc_name(&tmp, d, 0);
+		report_doc_name(&tmp, d, 0);
 		snprintf(num, sizeof num, "%zu. ", i + 1);
 		txt_buf(b, &tmp, num, "   ");
 		s = rollup_sentence(&d->r);
@@ -548,9 +548,9 @@ static void render_txt(const struct report *r, struct sbuf *b)
 		report_wrap(b, ri->ind.text, TXT_WIDTH, num, "   ");
 		sbuf_printf(&tmp, "Văn bản: %s. Phụ trách: %s. Mục tiêu: ", ri->doc_number,
 		            *ri->lead_name ? ri->lead_name : "chưa xác định");
-		ind_goal(&tmp, ri);
+		report_ind_goal(&tmp, ri);
 		sbuf_puts(&tmp, ". Kết quả: ");
-		ind_result(&tmp, ri);
+		report_ind_result(&tmp, ri);
 		if (ri->a.year)
 			sbuf_printf(&tmp, ". Đánh giá năm %d: %s.", ri->a.year, ind_state_label(ri->a.state));
 		else
@@ -574,7 +574,7 @@ static void render_txt(const struct report *r, struct sbuf *b)
 	if (!r->nmissing)
 		report_wrap(b, "Không có.", TXT_WIDTH, "   ", "   ");
 	for (size_t i = 0; i < r->nmissing; i++) {
-		missing_text(&tmp, &r->missing[i]);
+		report_missing_text(&tmp, &r->missing[i]);
 		txt_buf(b, &tmp, "   - ", "     ");
 	}
 	txt_heading(b, "V. TỔNG HỢP");
@@ -584,7 +584,7 @@ static void render_txt(const struct report *r, struct sbuf *b)
 	sbuf_putc(b, '\n');
 	txt_figures(b, &r->total);
 	sbuf_putc(b, '\n');
-	period_line(&tmp, r);
+	report_period_line(&tmp, r);
 	txt_buf(b, &tmp, "", "");
 	sbuf_free(&tmp);
 }

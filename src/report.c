@@ -21,6 +21,7 @@ void report_period_year(int y, struct report_period *out)
 	out->year = y;
 	out->quarter = 0;
 	out->half = 0;
+	out->last_year = 0;
 	out->from = date_make(y, 1, 1);
 	out->to = date_year_end(y);
 }
@@ -46,6 +47,20 @@ int report_period_parse(const char *s, struct report_period *out, struct err *e)
 	char year[16] = "";
 	if (s && !dash && !slash) {
 		str_copy(year, s, sizeof year);
+	} else if (dash && dash[1] >= '0' && dash[1] <= '9' && (size_t)(dash - s) < sizeof year) {
+		/* several whole years: "2023-2025" */
+		long last;
+		memcpy(year, s, (size_t)(dash - s));
+		year[dash - s] = '\0';
+		if (str_to_long(year, 1900, 9999, &y) || str_to_long(dash + 1, 1900, 9999, &last) ||
+		    last <= y || last - y >= 50) {
+			y = -1;
+		} else {
+			report_period_year((int)y, out);
+			out->last_year = (int)last;
+			out->to = date_year_end((int)last);
+			return 0;
+		}
 	} else if (dash && (dash[1] == 'H' || dash[1] == 'h') && (dash[2] == '1' || dash[2] == '2') &&
 	           !dash[3] && (size_t)(dash - s) < sizeof year) {
 		memcpy(year, s, (size_t)(dash - s));
@@ -79,7 +94,8 @@ int report_period_parse(const char *s, struct report_period *out, struct err *e)
 	if (y < 0 || period_set((int)y, q, out)) {
 		if (e)
 			str_copy(e->field, "--period", sizeof e->field);
-		return err_set(e, ERR_USAGE, "kỳ báo cáo không hợp lệ: '%s' (ví dụ: 2026, 2026-Q3 hoặc 2026-H1)",
+		return err_set(e, ERR_USAGE, "kỳ báo cáo không hợp lệ: '%s' (ví dụ: 2026, 2026-Q3, 2026-H1 "
+		               "hoặc 2023-2025)",
 		               s ? s : "");
 	}
 	return 0;
@@ -88,12 +104,27 @@ int report_period_parse(const char *s, struct report_period *out, struct err *e)
 char *report_period_label(const struct report_period *p, char *buf, size_t len)
 {
 	static const char *const roman[] = {"", "I", "II", "III", "IV"};
-	if (p->half == 1 || p->half == 2)
+	if (p->last_year)
+		snprintf(buf, len, "giai đoạn %d - %d", p->year, p->last_year);
+	else if (p->half == 1 || p->half == 2)
 		snprintf(buf, len, "sáu tháng %s năm %d", p->half == 1 ? "đầu" : "cuối", p->year);
 	else if (p->quarter >= 1 && p->quarter <= 4)
 		snprintf(buf, len, "quý %s năm %d", roman[p->quarter], p->year);
 	else
 		snprintf(buf, len, "năm %d", p->year);
+	return buf;
+}
+
+char *report_period_key(const struct report_period *p, char *buf, size_t len)
+{
+	if (p->last_year)
+		snprintf(buf, len, "%d-%d", p->year, p->last_year);
+	else if (p->half)
+		snprintf(buf, len, "%d-H%d", p->year, p->half);
+	else if (p->quarter)
+		snprintf(buf, len, "%d-Q%d", p->year, p->quarter);
+	else
+		snprintf(buf, len, "%d", p->year);
 	return buf;
 }
 

@@ -29,6 +29,8 @@ static const struct {
 	{"lint", CLI_NEEDS(PA_READ)},
 	{"report", CLI_NEEDS(PA_READ)},
 	{"remind", CLI_NEEDS(PA_READ)},
+	{"report-text", CLI_NEEDS(PA_NOTE)},
+	{"register", CLI_NEEDS(PA_READ)},
 	{"measure", CLI_NEEDS(PA_MEASURE)},
 	{"indicators", CLI_NEEDS(PA_READ)},
 	{"check-store", CLI_NEEDS(PA_READ)},

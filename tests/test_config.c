@@ -199,7 +199,7 @@ Test(config, unknown_section_names_its_line)
 {
 	cr_assert_str_eq(load_error(D "unknown-section.ini"),
 			 D "unknown-section.ini:4: mục không xác định: [stor] (có các mục store, "
-			   "paths, tracking, access, users)");
+			   "paths, tracking, access, users, mail)");
 }
 
 Test(config, unknown_key_names_its_line)
@@ -470,7 +470,34 @@ Test(config_units, unknown_key_names_its_line)
 {
 	cr_assert_str_eq(units_error(D "units-unknown-key.ini"),
 			 D "units-unknown-key.ini:4: khóa không xác định: 'short' (có các khóa "
-			   "name, abbrevs, kind, parent, successor)");
+			   "name, abbrevs, kind, parent, successor, place, superior, issuer, symbol, "
+			   "sign_authority, sign_title, signer, recipients, email)");
+}
+
+Test(config_units, a_mail_address_that_is_not_one_names_its_line)
+{
+	const char *msg = units_error(D "units-bad-email.ini");
+	cr_assert(strstr(msg, "units-bad-email.ini:4: email: địa chỉ thư không hợp lệ"), "%s", msg);
+}
+
+Test(config_units, document_keys_are_read_and_optional)
+{
+	struct config c;
+	struct err e = {0};
+	cr_assert_eq(cfg_load(D "empty.ini", &c, &e), 0, "%s", e.msg);
+	str_copy(c.units_path, "conf/units.ini", sizeof c.units_path);
+	units_ok(&c);
+	const struct cfg_unit *tu = cfg_unit(&c, "tu"), *vp = cfg_unit(&c, "tu-vp"),
+	                      *btc = cfg_unit(&c, "tu-btc");
+	cr_assert_not_null(tu);
+	cr_assert_str_eq(tu->doc[CFG_DOC_SIGNER], "Lê Văn Hòa");
+	cr_assert_str_eq(tu->doc[CFG_DOC_TITLE], "PHÓ BÍ THƯ");
+	cr_assert_not_null(strchr(tu->doc[CFG_DOC_RECIPIENTS], '|'));
+	cr_assert_str_eq(vp->doc[CFG_DOC_AUTHORITY], "T/L BAN THƯỜNG VỤ");
+	cr_assert_str_eq(vp->doc[CFG_DOC_EMAIL], "vanphong@tinhuy-sonha.example");
+	for (int k = 0; k < CFG_DOC_NKEYS; k++)
+		cr_assert_null(btc->doc[k], "tu-btc has %s", cfg_doc_key_name((enum cfg_doc_key)k));
+	cfg_free(&c);
 }
 
 Test(config_units, missing_name_names_the_section)

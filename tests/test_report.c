@@ -227,7 +227,7 @@ Test(report, plain_text_fits_80_columns)
 
 /* Split RFC 4180 CSV into rows of fields; returns the number of rows.
  * fields[r][c] point into s, which is modified. */
-static size_t csv_parse(char *s, char *fields[][16], size_t maxrows)
+static size_t csv_parse(char *s, char *fields[][24], size_t maxrows)
 {
 	size_t row = 0, col = 0;
 	char *w = s, *start = s;
@@ -265,7 +265,7 @@ Test(report, csv_is_one_row_per_task_and_parses_back)
 	scenario();
 	build(0, 0, "2026", &r);
 	char *csv = render(&r, RF_CSV);
-	char *f[16][16];
+	char *f[16][24];
 	size_t n = csv_parse(csv, f, 16);
 	cr_assert_eq(n, 7, "header and six tasks, not %zu", n);
 	cr_assert_str_eq(f[0][0], "doc_number");
@@ -453,4 +453,35 @@ Test(report, a_period_over_judges_its_indicators_at_its_end)
 	cr_assert_eq(r.inds[0].a.state, IND_MET_MINIMUM);
 	cr_assert_eq(r.inds[0].a.value_date, D(2026, 9, 30));
 	report_free(&r);
+}
+
+Test(report_period, several_years_for_a_review)
+{
+	struct report_period p;
+	struct err e = {0};
+	char buf[48];
+	cr_assert_eq(report_period_parse("2023-2025", &p, &e), 0, "%s", e.msg);
+	cr_assert_eq(p.year, 2023);
+	cr_assert_eq(p.last_year, 2025);
+	cr_assert_eq(p.from, date_make(2023, 1, 1));
+	cr_assert_eq(p.to, date_make(2025, 12, 31));
+	cr_assert_str_eq(report_period_label(&p, buf, sizeof buf), "giai đoạn 2023 - 2025");
+	cr_assert_str_eq(report_period_key(&p, buf, sizeof buf), "2023-2025");
+	cr_assert_eq(report_period_parse("2025-2023", &p, &e), ERR_USAGE);
+	cr_assert_eq(report_period_parse("2025-2025", &p, &e), ERR_USAGE);
+	cr_assert_eq(report_period_parse("1990-2060", &p, &e), ERR_USAGE);
+}
+
+Test(report_period, keys_name_each_period_once)
+{
+	struct report_period p;
+	struct err e = {0};
+	char buf[24];
+	const char *in[] = {"2026", "2026-Q3", "III/2026", "2026-H1", "2026-h2"};
+	const char *key[] = {"2026", "2026-Q3", "2026-Q3", "2026-H1", "2026-H2"};
+	for (int i = 0; i < 5; i++) {
+		cr_assert_eq(report_period_parse(in[i], &p, &e), 0, "%s", in[i]);
+		cr_assert_str_eq(report_period_key(&p, buf, sizeof buf), key[i]);
+		cr_assert_eq(p.last_year, 0);
+	}
 }

@@ -5,7 +5,8 @@
 # register), `make install` under a temporary prefix with the setgid bit,
 # configure an office (root's configuration, [access] unmapped = none) and
 # make its store; then, as those users, replay the attacks of issue 14:
-#   backup / export --out / remind --out onto or into the live store,
+#   backup / export --out / remind --out / report --format docx|odt|html
+#   --out onto or into the live store, report-text --file reading it,
 #   --config naming a root-owned sample elsewhere or the user's own file,
 #   $THEODOI_CONFIG, a symbolic link swapped under --config in a race loop,
 #   a store directory of one's own whose data.mdb links to the live one,
@@ -131,11 +132,18 @@ for u in $VIEWER $OUTSIDER; do
 	attack "$u" "" "$BIN" export --out "$STORE/data.mdb"
 	attack "$u" "" "$BIN" export --out "$STORE/x.json"
 	attack "$u" "" "$BIN" remind --out "$STORE"
+	attack "$u" "" "$BIN" remind --format docx --out "$STORE"
+	attack "$u" "" "$BIN" report --format docx --out "$STORE/data.mdb"
+	attack "$u" "" "$BIN" report --format odt --out "$STORE/x.odt"
+	attack "$u" "" "$BIN" report --format html --out "$STORE/lock.mdb"
 	attack "$u" "--config" "$BIN" --config "$T/usr/share/theodoi/theodoi.ini" tasks
 	attack "$u" "lệnh restore" "$BIN" restore --force "$T/home/$u"
 	attack "$u" "lệnh import-json" "$BIN" --store "$STORE" import-json /dev/null
 	attack "$u" "lệnh demo" "$BIN" demo
 done
+# the files a user names are read with the user's rights: not the store's
+attack "$EDITOR" "data.mdb" "$BIN" report-text --unit tu-btc --period 2026 --section danh-gia \
+	--file "$STORE/data.mdb"
 # the login the office did not register reads nothing
 attack "$OUTSIDER" "unmapped" "$BIN" tasks
 # a viewer writes nothing
