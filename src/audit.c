@@ -161,6 +161,7 @@ static const struct {
 	{"unit.sync", "đồng bộ đơn vị"},
 	{"unit.handover", "bàn giao nhiệm vụ"},
 	{"demo", "dữ liệu minh họa"},
+	{"init", "tạo kho"},
 };
 
 const char *audit_action_label(const char *action)

@@ -54,7 +54,7 @@ static const char log_help[] =
 	"Nhật ký mọi thay đổi trong kho: thời gian, tài khoản, vai trò, việc, đối tượng và\n"
 	"trước → sau của những gì thay đổi, cũ trước mới sau.  --since/--until: từ ngày /\n"
 	"trước ngày (giờ địa phương); --limit N: chỉ N mục mới nhất.  VIỆC: update, extend,\n"
-	"confirm, return, add-doc, add-task, import, import-json, restore, repair, measure,\n"
+	"confirm, return, add-doc, add-task, import, import-json, restore, repair, measure, init,\n"
 	"unit.sync, unit.handover.  Không lệnh nào sửa hay xóa được nhật ký.\n";
 
 static const struct out_col log_cols[] = {

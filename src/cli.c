@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "cli-admin.h"
+#include "cli-init.h"
 #include "cli-report.h"
 #include "hier.h"
 #include "import.h"
@@ -19,6 +20,8 @@ int cli_store(struct cli *c, int create, struct err *e)
 		return 0;
 	struct store *st = NULL;
 	int rc = store_open(c->store_dir, (create ? STORE_CREATE : 0) | (int)c->store_flags, &st, e);
+	if (rc && !create && cli_store_missing(c))
+		return cli_store_missing_err(c, (c->store_flags & STORE_SHARED) != 0, e);
 	if (rc)
 		return rc;
 	c->ops.cfg = &c->cfg;
@@ -259,6 +262,7 @@ const struct cli_cmd cli_commands[] = {
 	{"restore", cmd_restore, "restore FILE [--force]", "phục hồi kho từ bản sao lưu", 0, CLI_NEEDS(PA_MAINTAIN)},
 	{"export", cmd_export, "export --format json [--out FILE]", "xuất toàn bộ kho thành JSON", 0, CLI_NEEDS(PA_EXPORT)},
 	{"import-json", cmd_import_json, "import-json FILE", "nhập bản xuất JSON vào một kho mới", 0, CLI_NEEDS(PA_MAINTAIN)},
+	{"init", cmd_init, "init", "tạo kho dữ liệu trống cho cơ quan (quản trị, root)", 0, CLI_NEEDS(PA_MAINTAIN)},
 	{"demo", cmd_demo, "demo", "tạo kho dữ liệu minh họa", 0, CLI_NEEDS(PA_MAINTAIN)},
 	{"gen", cmd_gen, "gen --tasks N [--seed S] [--units U] DIR",
 	 "tạo bộ dữ liệu tổng hợp cỡ lớn để đo hiệu năng", CLI_NO_CONFIG, CLI_NEEDS_NOTHING},

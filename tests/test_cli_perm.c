@@ -39,6 +39,7 @@ static const struct {
 	{"restore", CLI_NEEDS(PA_MAINTAIN)},
 	{"export", CLI_NEEDS(PA_EXPORT)},
 	{"import-json", CLI_NEEDS(PA_MAINTAIN)},
+	{"init", CLI_NEEDS(PA_MAINTAIN)},
 	{"demo", CLI_NEEDS(PA_MAINTAIN)},
 	{"gen", CLI_NEEDS_NOTHING},
 };

@@ -75,7 +75,12 @@ $VIEWER = tu, viewer
 $EDITOR = tu-btc, editor
 EOF
 chmod 644 "$CONF"
-# the office's store, made by root with the group's modes
+# the office's store, made by root with `init` whatever root's umask: the
+# group of LOCALSTATEDIR/theodoi, the directory 2770, the files 660
+(umask 022 && "$BIN" --config "$CONF" init >"$T/init.log") || fail "init as root"
+grep -q "nhóm $G" "$T/init.log" || fail "init does not name the group: $(cat "$T/init.log")"
+[ "$(stat -c %a:%G "$STORE")" = "2770:$G" ] || fail "init made the store $(stat -c %a:%G "$STORE")"
+[ "$(stat -c %a:%G "$STORE/data.mdb")" = "660:$G" ] || fail "init made data.mdb $(stat -c %a:%G "$STORE/data.mdb")"
 (umask 002 && "$BIN" --config "$CONF" demo >/dev/null) || fail "demo as root"
 [ "$(stat -c %G "$STORE/data.mdb")" = "$G" ] || fail "the store does not belong to $G"
 chmod 660 "$STORE"/*.mdb
@@ -135,6 +140,8 @@ for u in $VIEWER $OUTSIDER; do
 	attack "$u" "lệnh restore" "$BIN" restore --force "$T/home/$u"
 	attack "$u" "lệnh import-json" "$BIN" --store "$STORE" import-json /dev/null
 	attack "$u" "lệnh demo" "$BIN" demo
+	attack "$u" "lệnh init" "$BIN" init
+	attack "$u" "lệnh init" "$BIN" --store "$T/home/$u/mine" init
 done
 # the login the office did not register reads nothing
 attack "$OUTSIDER" "unmapped" "$BIN" tasks
