@@ -162,6 +162,13 @@ static const struct {
 	{"unit.handover", "bàn giao nhiệm vụ"},
 	{"demo", "dữ liệu minh họa"},
 	{"init", "tạo kho"},
+	{"edit-doc", "sửa văn bản"},
+	{"edit-task", "sửa nhiệm vụ"},
+	{"move-task", "chuyển nhiệm vụ"},
+	{"delete-doc", "xóa văn bản"},
+	{"delete-task", "xóa nhiệm vụ"},
+	{"restore-doc", "khôi phục văn bản"},
+	{"restore-task", "khôi phục nhiệm vụ"},
 };
 
 const char *audit_action_label(const char *action)

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "cli-admin.h"
+#include "cli-edit.h"
 #include "cli-init.h"
 #include "cli-report.h"
 #include "hier.h"
@@ -242,6 +243,13 @@ const struct cli_cmd cli_commands[] = {
 	 "gia hạn; đề nghị gia hạn và quyết định đề nghị", 0, CLI_NEEDS(PA_EXTEND_REQUEST)},
 	{"add-doc", cmd_add_doc, "add-doc --title T [--number N] ...", "thêm văn bản", 0, CLI_NEEDS(PA_ADD_DOC)},
 	{"add-task", cmd_add_task, "add-task --doc D --text T ...", "thêm nhiệm vụ vào văn bản", 0, CLI_NEEDS(PA_ADD_TASK)},
+	{"edit-doc", cmd_edit_doc, "edit-doc DOC [--number N] [--date D] [--issuer U] ...", "sửa văn bản (số, ngày, cơ quan ban hành...)", 0, CLI_NEEDS(PA_EDIT)},
+	{"edit-task", cmd_edit_task, "edit-task TASK [--text T] [--lead U] [--deadline P] ...", "sửa nhiệm vụ (nội dung, chủ trì, phối hợp, thời hạn)", 0, CLI_NEEDS(PA_EDIT)},
+	{"move-task", cmd_move_task, "move-task TASK --doc D", "chuyển nhiệm vụ sang văn bản khác", 0, CLI_NEEDS(PA_EDIT)},
+	{"delete-doc", cmd_delete_doc, "delete-doc DOC --reason R [--force]", "xóa văn bản nhập nhầm (giữ lại, khôi phục được)", 0, CLI_NEEDS(PA_DELETE)},
+	{"delete-task", cmd_delete_task, "delete-task TASK --reason R [--force]", "xóa nhiệm vụ nhập nhầm (giữ lại, khôi phục được)", 0, CLI_NEEDS(PA_DELETE)},
+	{"restore-doc", cmd_restore_doc, "restore-doc DOC", "khôi phục văn bản đã xóa", 0, CLI_NEEDS(PA_DELETE)},
+	{"restore-task", cmd_restore_task, "restore-task TASK", "khôi phục nhiệm vụ đã xóa", 0, CLI_NEEDS(PA_DELETE)},
 	{"import", cmd_import, "import FILE... [--dry-run] [--replace] [--encoding E]", "nhập kế hoạch từ tệp Word, OpenDocument, PDF hoặc văn bản", 0, CLI_NEEDS(PA_IMPORT)},
 	{"summary", cmd_summary, "summary [--unit U] [--doc D] [--quick]",
 	 "tổng hợp: đến hạn, hoàn thành, quá hạn, tỷ lệ hoàn thành", 0, CLI_NEEDS(PA_READ)},
