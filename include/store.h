@@ -26,6 +26,7 @@
  *              dated tasks, STORE_SLOT_NODUE for open undated ones,
  *              STORE_SLOT_CLOSED for done / on hold.
  *   trash      kind|id -> deleted record with what it owned (store-trash.h)
+ *   alias      folded name -> unit u32 | name as linked (store-alias.h)
  * Keys are big-endian so that LMDB's byte order is numeric order; a day
  * in a key is stored as (uint32_t)day ^ 0x80000000 so that negative days
  * sort first and the STORE_SLOT_* values last.

@@ -492,14 +492,17 @@ static size_t by_key(const struct imp_units *u, const char *key, size_t ctx)
 }
 
 /* "Ban Tổ chức" in a document of ctx: the unit with that core among ctx's
- * children, then in its subtree, then around the committees above. */
-static size_t by_core(const struct imp_units *u, const char *core, size_t ctx)
+ * children, then in its subtree, then (when `up`) around the committees
+ * above.  A name that names its committee ("Ban Tuyên giáo Đảng ủy Khối")
+ * is looked for inside that committee only: never silently the body of
+ * the same name of another committee. */
+static size_t by_core(const struct imp_units *u, const char *core, size_t ctx, int up)
 {
 	size_t cand[MAX_CAND], n = 0;
 
 	if (ctx == (size_t)-1 || !*core)
 		return (size_t)-1;
-	for (size_t a = ctx; a != (size_t)-1; a = parent_index(u, a)) {
+	for (size_t a = ctx; a != (size_t)-1; a = up ? parent_index(u, a) : (size_t)-1) {
 		size_t end = hier_subtree_end(u->h, a);
 
 		n = 0;
@@ -556,7 +559,7 @@ uint32_t imp_units_resolve(const struct imp_units *u, const char *name, size_t n
 		if (!*core && kind >= 0)
 			found = ctx;
 		else
-			found = by_core(u, core, ctx);
+			found = by_core(u, core, ctx, kind < 0);
 		free(core);
 	}
 	free(c);
