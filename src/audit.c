@@ -169,6 +169,7 @@ static const struct {
 	{"delete-task", "xóa nhiệm vụ"},
 	{"restore-doc", "khôi phục văn bản"},
 	{"restore-task", "khôi phục nhiệm vụ"},
+	{"link", "gắn tên với đơn vị"},
 };
 
 const char *audit_action_label(const char *action)

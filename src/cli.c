@@ -8,6 +8,7 @@
 #include "cli-admin.h"
 #include "cli-edit.h"
 #include "cli-init.h"
+#include "cli-link.h"
 #include "cli-report.h"
 #include "hier.h"
 #include "import.h"
@@ -250,6 +251,8 @@ const struct cli_cmd cli_commands[] = {
 	{"delete-task", cmd_delete_task, "delete-task TASK --reason R [--force]", "xóa nhiệm vụ nhập nhầm (giữ lại, khôi phục được)", 0, CLI_NEEDS(PA_DELETE)},
 	{"restore-doc", cmd_restore_doc, "restore-doc DOC", "khôi phục văn bản đã xóa", 0, CLI_NEEDS(PA_DELETE)},
 	{"restore-task", cmd_restore_task, "restore-task TASK", "khôi phục nhiệm vụ đã xóa", 0, CLI_NEEDS(PA_DELETE)},
+	{"unresolved", cmd_unresolved, "unresolved [--format F]", "tên đơn vị chủ trì, cơ quan ban hành chưa gắn với đơn vị", 0, CLI_NEEDS(PA_READ)},
+	{"link", cmd_link, "link NAME UNIT", "gắn một tên như văn bản ghi với đơn vị, nhớ cho lần nhập sau", 0, CLI_NEEDS(PA_HIERARCHY)},
 	{"import", cmd_import, "import FILE... [--dry-run] [--replace] [--encoding E]", "nhập kế hoạch từ tệp Word, OpenDocument, PDF hoặc văn bản", 0, CLI_NEEDS(PA_IMPORT)},
 	{"summary", cmd_summary, "summary [--unit U] [--doc D] [--quick]",
 	 "tổng hợp: đến hạn, hoàn thành, quá hạn, tỷ lệ hoàn thành", 0, CLI_NEEDS(PA_READ)},

@@ -30,6 +30,8 @@ static const struct {
 	{"delete-task", CLI_NEEDS(PA_DELETE)},
 	{"restore-doc", CLI_NEEDS(PA_DELETE)},
 	{"restore-task", CLI_NEEDS(PA_DELETE)},
+	{"unresolved", CLI_NEEDS(PA_READ)},
+	{"link", CLI_NEEDS(PA_HIERARCHY)},
 	{"import", CLI_NEEDS(PA_IMPORT)},
 	{"summary", CLI_NEEDS(PA_READ)},
 	{"cascade", CLI_NEEDS(PA_READ)},
