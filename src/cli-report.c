@@ -567,7 +567,8 @@ static const char lint_help[] =
 	"--rule (có thể lặp lại) chỉ kiểm tra các quy tắc đó.\n";
 
 static const struct out_col lint_cols[] = {
-	{"doc_number", "Văn bản", OUT_STR, 14, 0, 0},
+	{"doc", "Văn bản", OUT_STR, 18, 0, OUT_TEXT_ONLY},
+	{"doc_number", "Văn bản", OUT_STR, 14, 0, 1},
 	{"section", "Mục", OUT_STR, 10, 0, 0},
 	{"task_id", "NV", OUT_INT, 0, 1, 0},
 	{"lead_code", "Mã ĐV", OUT_STR, 0, 0, 1},
@@ -575,6 +576,7 @@ static const struct out_col lint_cols[] = {
 	{"rule", "Quy tắc", OUT_STR, 0, 0, 1},
 	{"rule_label", "Vấn đề", OUT_STR, 0, 0, 1},
 	{"detail", "Vấn đề", OUT_STR, 0, 0, 0},
+	{"doc_id", "Mã văn bản", OUT_INT, 0, 0, 1},
 };
 
 int cmd_lint(struct cli *c, int argc, char **argv, struct err *e)
@@ -623,15 +625,21 @@ int cmd_lint(struct cli *c, int argc, char **argv, struct err *e)
 	for (size_t i = 0; i < n && !rc; i++) {
 		const struct lint_item *it = &items[i];
 		const struct unit *u = it->lead ? hier_unit(h, it->lead) : NULL;
-		char id[24], number[DOCNUM_LEN] = "";
+		char id[24], number[DOCNUM_LEN] = "", doc[80] = "", doc_id[24] = "";
 		struct doc d = {0};
 		if (it->doc && store_doc_get(t, it->doc, &d, NULL) == 0)
 			str_copy(number, d.number, sizeof number);
 		doc_free(&d);
+		if (it->doc) { /* the id always: a document without a number has only that */
+			snprintf(doc, sizeof doc, "#%llu %s", (unsigned long long)it->doc,
+			         number[0] ? number : "(không số)");
+			snprintf(doc_id, sizeof doc_id, "%llu", (unsigned long long)it->doc);
+		}
 		snprintf(id, sizeof id, "%llu", (unsigned long long)it->task);
 		ntasks += i == 0 || items[i - 1].task != it->task;
-		const char *cells[] = {number, it->section, id, u ? u->code : "", u ? u->name : "",
-		                       lint_rule_key(it->rule), lint_rule_label(it->rule), it->detail};
+		const char *cells[] = {doc, number, it->section, id, u ? u->code : "",
+		                       u ? u->name : "", lint_rule_key(it->rule),
+		                       lint_rule_label(it->rule), it->detail, doc_id};
 		out_row(&tab, cells);
 	}
 	store_read_end(t);

@@ -1,7 +1,7 @@
 /* test_cli_partner_doc.c — listings through the binary: `tasks --partner`
  * (with --subtree) gives exactly the tasks a unit is a partner on, and
- * every task row of tasks, overdue and due names its document by id and
- * number, "(không số)" for a document without one. */
+ * every task row of tasks, overdue, due and lint names its document by id
+ * and number, "(không số)" for a document without one. */
 #include "cli-run.c.inc"
 
 #include "util.h"
@@ -108,5 +108,13 @@ Test(cli_partner_doc, rows_carry_the_document_id_and_number)
 	row = json_array_get(j, 0);
 	cr_assert(json_is_null(json_object_get(row, "doc_number")));
 	cr_assert_eq(json_integer_value(json_object_get(row, "doc_id")), id);
+	json_decref(j);
+	/* lint: the task has no lead; its row names the document the same way */
+	r = fx_run(NULL, st, "lint", ids, NULL);
+	cr_assert(strstr(r.out, want), "no '%s' in lint: %s", want, r.out);
+	fx_free(&r);
+	j = run_json(st, "lint", ids, NULL, NULL);
+	cr_assert_gt(json_array_size(j), 0);
+	cr_assert_eq(json_integer_value(json_object_get(json_array_get(j, 0), "doc_id")), id);
 	json_decref(j);
 }
