@@ -196,7 +196,8 @@ static const char edit_doc_help[] =
 	"                                   [--title \"TRÍCH YẾU\"] [--plan-due NGÀY]\n"
 	"Sửa một văn bản (quản trị), ví dụ thêm số và ngày cho bản dự thảo hay bản sao mất\n"
 	"phần đầu.  NGÀY rỗng (\"\") để bỏ ngày.  Đổi ngày ban hành thì các nhiệm vụ bắt đầu\n"
-	"từ ngày văn bản được tính lại hạn.  VĂN_BẢN: mã (#12) hoặc số văn bản.\n";
+	"từ ngày văn bản được tính lại hạn.  VĂN_BẢN: mã (#12) hoặc số văn bản.  --implements\n"
+	"nhận cả mã văn bản (#12) để gắn với văn bản cấp trên chưa có số (theodoi cascade).\n";
 
 static int opt_date(const char *s, date_t *d, const char *opt, struct err *e)
 {

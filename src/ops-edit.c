@@ -255,6 +255,25 @@ static int edit_doc_fn(struct txn *t, void *ctx, struct err *e)
 		d.issuer_text = u.name ? xstrdup(u.name) : NULL;
 		unit_free(&u);
 	}
+	for (int i = 0; ed->set_implements && i < ed->nimplements; i++) {
+		/* "#12": the document with id 12, which must exist and not be this one */
+		const char *ref = ed->implements[i];
+		char *end;
+		unsigned long long v = ref[0] == '#' ? strtoull(ref + 1, &end, 10) : 0;
+		if (ref[0] != '#')
+			continue;
+		struct doc other = {0};
+		if (!v || *end || v == d.id || doc_exists(t, v, &other, e)) {
+			doc_free(&other);
+			rc = err_set(e, v && !*end && v != d.id ? ERR_NOTFOUND : ERR_INPUT,
+			             "--implements %s: %s", ref,
+			             !v || *end ? "mã văn bản không hợp lệ"
+			             : v == d.id ? "văn bản không thực hiện chính nó"
+			                         : "không tìm thấy văn bản đó (xem: theodoi docs)");
+			goto out;
+		}
+		doc_free(&other);
+	}
 	if (ed->set_implements) {
 		json_t *old = jimpl(d.nimplements, (const char (*)[DOCNUM_LEN])d.implements),
 		       *new = jimpl(ed->nimplements, ed->implements);

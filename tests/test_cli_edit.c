@@ -297,3 +297,55 @@ Test(cli_edit, a_task_of_a_deleted_document_comes_back_with_it)
 	fx_free(&r);
 	store_clean(st);
 }
+
+/* A plan without a number is implemented by id ("#1" in --implements), or
+ * by the number it is given later; cascade sees the implementing plan. */
+Test(cli_edit, a_plan_without_a_number_is_linked_by_id_or_a_number_given_later)
+{
+	char st[512];
+	snprintf(st, sizeof st, "%s/store", fx_tmpdir());
+	struct run r = fx_run(NULL, st, "init", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	r = fx_run(NULL, st, "add-doc", "--title", "Chương trình (bản sao mất phần đầu)", "--issuer",
+	           "tu", "--plan-due", "30/06/2026", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	r = fx_run(NULL, st, "add-doc", "--title", "Kế hoạch thực hiện", "--number", "7-KH/ThU",
+	           "--date", "01/03/2026", "--issuer", "ttu", "--implements", "52-CTr/TU", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	/* not linked: the upper plan has no number */
+	r = fx_run(NULL, st, "cascade", "1", "--format", "json", NULL);
+	cr_assert(strstr(r.out, "\"missing\"") && !strstr(r.out, "7-KH/ThU"), "%s", r.out);
+	fx_free(&r);
+	/* by id */
+	r = fx_run(NULL, st, "edit-doc", "2", "--implements", "#1", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	r = fx_run(NULL, st, "cascade", "1", "--format", "json", NULL);
+	json_t *j = fx_json(&r);
+	json_t *ttu = json_array_get(json_object_get(j, "children"), 0);
+	cr_assert_str_eq(json_string_value(json_object_get(ttu, "number")), "7-KH/ThU", "%s", r.out);
+	cr_assert_str_eq(json_string_value(json_object_get(ttu, "state")), "on_time");
+	json_decref(j);
+	fx_free(&r);
+	/* by the number given later */
+	r = fx_run(NULL, st, "edit-doc", "2", "--implements", "52-CTr/TU", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	r = fx_run(NULL, st, "edit-doc", "1", "--number", "52-CTr/TU", "--date", "10/02/2026", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	r = fx_run(NULL, st, "cascade", "52-CTr/TU", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strstr(r.out, "7-KH/ThU"), "%s", r.out);
+	fx_free(&r);
+	/* a reference to nothing, or to itself */
+	r = fx_run(NULL, st, "edit-doc", "2", "--implements", "#9", NULL);
+	cr_assert_eq(r.status, ERR_NOTFOUND, "%s", r.err);
+	fx_free(&r);
+	r = fx_run(NULL, st, "edit-doc", "2", "--implements", "#2", NULL);
+	cr_assert_eq(r.status, ERR_INPUT, "%s", r.err);
+	fx_free(&r);
+}
