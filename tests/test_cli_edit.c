@@ -349,3 +349,66 @@ Test(cli_edit, a_plan_without_a_number_is_linked_by_id_or_a_number_given_later)
 	cr_assert_eq(r.status, ERR_INPUT, "%s", r.err);
 	fx_free(&r);
 }
+
+/* Two processes correct and update the same store at once: every write is
+ * there afterwards, none saw an error, the counters stay exact. */
+Test(cli_edit, two_processes_edit_at_once, .timeout = 120)
+{
+	const char *st = fx_demo();
+	char x[24], y[24];
+	snprintf(x, sizeof x, "%s", ac_open_task(NULL, st, "tu-btc"));
+	snprintf(y, sizeof y, "%s", ac_open_task(NULL, st, "tu-btg"));
+	enum { ROUNDS = 12 };
+	pid_t kids[2];
+	for (int k = 0; k < 2; k++) {
+		kids[k] = fork();
+		cr_assert_neq(kids[k], -1);
+		if (kids[k])
+			continue;
+		int bad = 0;
+		for (int i = 0; i < ROUNDS; i++) {
+			char text[64];
+			struct run r;
+			if (k == 0) {
+				snprintf(text, sizeof text, "Nội dung sửa lần %d", i);
+				r = fx_run(NULL, st, "edit-task", x, "--text", text, NULL);
+				bad |= r.status != 0;
+				fx_free(&r);
+				r = fx_run(NULL, st, i % 2 ? "restore-task" : "delete-task", y,
+				           i % 2 ? NULL : "--reason", "thử", "--force", NULL);
+			} else {
+				snprintf(text, sizeof text, "Ghi chú %d", i);
+				r = fx_run(NULL, st, "update", x, "--note", text, NULL);
+				bad |= r.status != 0;
+				fx_free(&r);
+				r = fx_run(NULL, st, "edit-task", x, "--deadline",
+				           i % 2 ? "trước ngày 30/6/2027" : "trong quý IV/2027", NULL);
+			}
+			bad |= r.status != 0;
+			fx_free(&r);
+		}
+		_exit(bad);
+	}
+	for (int k = 0; k < 2; k++) {
+		int status;
+		cr_assert_eq(waitpid(kids[k], &status, 0), kids[k]);
+		cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0, "writer %d failed", k);
+	}
+	store_clean(st);
+	struct run r = fx_run(NULL, st, "log", "--task", x, "--format", "json", NULL);
+	json_t *j = fx_json(&r), *a;
+	size_t i, edits = 0, updates = 0;
+	json_array_foreach(j, i, a) {
+		const char *act = json_string_value(json_object_get(a, "action"));
+		edits += !strcmp(act, "edit-task");
+		updates += !strcmp(act, "update");
+	}
+	cr_assert_eq(edits, 2 * ROUNDS, "%zu edits", edits);
+	cr_assert_eq(updates, ROUNDS, "%zu updates", updates);
+	json_decref(j);
+	fx_free(&r);
+	/* y was deleted and restored ROUNDS/2 times: it is back */
+	r = fx_run(NULL, st, "show", y, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+}

@@ -34,8 +34,7 @@ if [ "$(id -u)" != 0 ] || grep -q "^root *=" "$TMP/editor.ini"; then
 	screen | grep -qF "Tạo kho ngay" && fail "an editor is offered to make the store"
 	screen | grep -qF "EXIT:6" || fail "exit status: $(screen | grep EXIT:)"
 	[ -e "$STORE" ] && fail "a store was made for an editor"
-	tmux -L "$SOCK" kill-server 2>/dev/null
-	SOCK="$SOCK-x"
+	SESSION=t2
 fi
 
 # An admin: the question; "k" (the default) leaves things as they were.
@@ -46,7 +45,7 @@ keys Enter
 wait_for "EXIT:" || fail "no exit after declining"
 screen | grep -qF "EXIT:6" || fail "declining: exit status $(screen | grep EXIT:)"
 [ -e "$STORE" ] && fail "declining made a store"
-tmux -L "$SOCK" kill-server 2>/dev/null
+SESSION=t3
 
 # Yes: the store is made and the screen opens on it.
 run_in_tmux "$CONF"
