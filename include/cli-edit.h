@@ -17,6 +17,8 @@ int cmd_edit_doc(struct cli *c, int argc, char **argv, struct err *e);
 /* delete-doc DOC --reason R [--force]; delete-task TASK --reason R [--force] */
 int cmd_delete_doc(struct cli *c, int argc, char **argv, struct err *e);
 int cmd_delete_task(struct cli *c, int argc, char **argv, struct err *e);
+/* expand-task TASK */
+int cmd_expand_task(struct cli *c, int argc, char **argv, struct err *e);
 /* restore-doc DOC; restore-task TASK */
 int cmd_restore_doc(struct cli *c, int argc, char **argv, struct err *e);
 int cmd_restore_task(struct cli *c, int argc, char **argv, struct err *e);

@@ -170,6 +170,7 @@ static const struct {
 	{"restore-doc", "khôi phục văn bản"},
 	{"restore-task", "khôi phục nhiệm vụ"},
 	{"link", "gắn tên với đơn vị"},
+	{"expand-task", "tách nghĩa vụ từng đơn vị"},
 };
 
 const char *audit_action_label(const char *action)

@@ -7,7 +7,9 @@
 
 #include "cli-edit.h"
 #include "cli.h"
+#include "hier.h"
 #include "ops-edit.h"
+#include "ops-group.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
@@ -407,4 +409,43 @@ int cmd_restore_doc(struct cli *c, int argc, char **argv, struct err *e)
 int cmd_restore_task(struct cli *c, int argc, char **argv, struct err *e)
 {
 	return restore_rec(c, argc, argv, TRASH_TASK, e);
+}
+
+/* ---- expand-task ---- */
+
+static const char expand_help[] =
+	"Cách dùng: theodoi expand-task NHIỆM_VỤ\n"
+	"Tách nhiệm vụ chung của nhiều cơ quan (đơn vị chủ trì ghi là một nhóm: \"các huyện ủy,\n"
+	"thị ủy, thành ủy, đảng ủy trực thuộc\", \"các tổ chức cơ sở đảng\", \"các ban xây dựng\n"
+	"Đảng\", \"các ban cán sự đảng, đảng đoàn\") thành nghĩa vụ của từng đơn vị thuộc nhóm đó\n"
+	"dưới cơ quan ban hành văn bản (quản trị).  Mỗi nghĩa vụ là một nhiệm vụ riêng (mục\n"
+	"MỤC@mã-đơn-vị) với trạng thái, cập nhật, thời hạn của nó; nhiệm vụ chung hiện \"N/M đơn\n"
+	"vị đã thực hiện\" (theodoi show).  Chạy lại sau khi thêm đơn vị vào units.ini: chỉ tạo\n"
+	"nghĩa vụ cho đơn vị mới.\n";
+
+int cmd_expand_task(struct cli *c, int argc, char **argv, struct err *e)
+{
+	static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
+	int o, rc = 0;
+	while (!rc && (o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (o == 'h')
+			return fputs(expand_help, c->out), 0;
+		rc = cli_bad_option("expand-task", e);
+	}
+	uint64_t id = 0;
+	size_t made = 0, total = 0;
+	const struct hier *h = NULL;
+	if (!rc)
+		rc = cli_one_operand(argc, "expand-task", "mã nhiệm vụ", e);
+	if (!rc)
+		rc = cli_task_id(argv[optind], &id, e);
+	if (!rc)
+		rc = cli_store(c, 0, e);
+	if (!rc)
+		rc = cli_hier(c, &h, e);
+	if (!rc && !(rc = ops_expand_task(&c->ops, h, id, &made, &total, e)))
+		fprintf(c->out, "Nhiệm vụ #%llu: nhóm gồm %zu đơn vị; đã tạo %zu nghĩa vụ mới (xem: "
+		        "theodoi show %llu).\n", (unsigned long long)id, total, made,
+		        (unsigned long long)id);
+	return rc;
 }

@@ -247,6 +247,7 @@ const struct cli_cmd cli_commands[] = {
 	{"edit-doc", cmd_edit_doc, "edit-doc DOC [--number N] [--date D] [--issuer U] ...", "sửa văn bản (số, ngày, cơ quan ban hành...)", 0, CLI_NEEDS(PA_EDIT)},
 	{"edit-task", cmd_edit_task, "edit-task TASK [--text T] [--lead U] [--deadline P] ...", "sửa nhiệm vụ (nội dung, chủ trì, phối hợp, thời hạn)", 0, CLI_NEEDS(PA_EDIT)},
 	{"move-task", cmd_move_task, "move-task TASK --doc D", "chuyển nhiệm vụ sang văn bản khác", 0, CLI_NEEDS(PA_EDIT)},
+	{"expand-task", cmd_expand_task, "expand-task TASK", "tách nhiệm vụ chung thành nghĩa vụ của từng đơn vị", 0, CLI_NEEDS(PA_ADD_TASK)},
 	{"delete-doc", cmd_delete_doc, "delete-doc DOC --reason R [--force]", "xóa văn bản nhập nhầm (giữ lại, khôi phục được)", 0, CLI_NEEDS(PA_DELETE)},
 	{"delete-task", cmd_delete_task, "delete-task TASK --reason R [--force]", "xóa nhiệm vụ nhập nhầm (giữ lại, khôi phục được)", 0, CLI_NEEDS(PA_DELETE)},
 	{"restore-doc", cmd_restore_doc, "restore-doc DOC", "khôi phục văn bản đã xóa", 0, CLI_NEEDS(PA_DELETE)},

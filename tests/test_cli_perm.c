@@ -26,6 +26,7 @@ static const struct {
 	{"edit-doc", CLI_NEEDS(PA_EDIT)},
 	{"edit-task", CLI_NEEDS(PA_EDIT)},
 	{"move-task", CLI_NEEDS(PA_EDIT)},
+	{"expand-task", CLI_NEEDS(PA_ADD_TASK)},
 	{"delete-doc", CLI_NEEDS(PA_DELETE)},
 	{"delete-task", CLI_NEEDS(PA_DELETE)},
 	{"restore-doc", CLI_NEEDS(PA_DELETE)},
