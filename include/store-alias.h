@@ -1,9 +1,9 @@
 /* store-alias.h — names of units the office linked once (`theodoi link`):
  * a lead, partner or issuer written in plans ("Ban Tuyên giáo Thành ủy")
  * that the hierarchy did not know, remembered with the unit it means so
- * that later imports resolve it.  The database `alias` maps the folded
- * name (txt_fold: case and diacritics ignored) to the unit id (4 bytes,
- * big-endian) followed by the name as linked. */
+ * that later imports resolve it.  Kept as meta entries "alias.<folded
+ * name>" (txt_fold: case and diacritics ignored) -> "<unit code>\t<name as
+ * linked>", so backups, exports and JSON imports carry them. */
 #ifndef THEODOI_STORE_ALIAS_H
 #define THEODOI_STORE_ALIAS_H
 

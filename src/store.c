@@ -39,7 +39,6 @@ const struct store_db_info store_db_table[DB_COUNT] = {
 	[DB_TASK_DOC] = {"task_doc", 0, 1},
 	[DB_COUNTS] = {"counts", 0, 1},
 	[DB_TRASH] = {"trash", 0, 0},
-	[DB_ALIAS] = {"alias", 0, 0},
 };
 
 /* ---- opening ----------------------------------------------------------- */

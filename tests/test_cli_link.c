@@ -132,6 +132,23 @@ Test(cli_link, link_applies_to_every_task_and_to_later_imports)
 	fx_free(&r);
 	leads(st, "89-KH/TU", got, sizeof got);
 	cr_assert_str_eq(got, "duk-vp duk-vp duk-btc tu-btg tu-vp");
+	/* kept in the store: an export read into a new store still knows it */
+	char json[600], st2[600];
+	snprintf(json, sizeof json, "%s/x.json", fx_tmpdir());
+	snprintf(st2, sizeof st2, "%s/store2", fx_tmpdir());
+	r = fx_run(NULL, st, "export", "--out", json, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	r = fx_run(NULL, st2, "import-json", json, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	r = fx_run(NULL, st2, "tasks", "--unit", "Ban Tuyên giáo Đảng ủy Khối", "--format", "json",
+	           NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	j = fx_json(&r);
+	cr_assert_eq(json_array_size(j), 4, "%s", r.out);
+	json_decref(j);
+	fx_free(&r);
 }
 
 Test(cli_link, bad_links_change_nothing)
