@@ -66,6 +66,9 @@ struct config {
 	                               editors | admins when extend is not set */
 	int extend_set;             /* [access] extend was given */
 	int confirm_done;           /* [access] confirm_done = yes | no, default no */
+	int editors_edit;           /* [access] editors_edit = yes | no, default no:
+	                               editors correct the tasks of their unit and
+	                               subtree (edit-task) */
 	int nmonitors;              /* [access] monitors = office:root, ...; the
 	                               nearest root above a task's lead unit names
 	                               the office that confirms it (default none:

@@ -72,6 +72,11 @@ static int edit_task_fn(struct txn *t, void *ctx, struct err *e)
 		str_copy(k.section, ed->section, sizeof k.section);
 	}
 	if (ed->set_lead && (ed->lead != k.lead || !same_str(ed->lead_text, k.lead_text))) {
+		/* the task must stay where the actor may correct it */
+		struct task relead = k;
+		relead.lead = ed->lead;
+		if ((rc = ops_check_txn(t, r->c, PA_EDIT, &relead, e)))
+			goto out;
 		if (ed->lead) {
 			struct unit u = {0};
 			rc = store_unit_get(t, ed->lead, &u, e);
@@ -116,7 +121,8 @@ static int edit_task_fn(struct txn *t, void *ctx, struct err *e)
 	}
 	if (ed->doc && ed->doc != k.doc_id) {
 		struct doc d = {0};
-		if ((rc = doc_exists(t, ed->doc, &d, e)))
+		/* moving between documents is for those who edit documents */
+		if ((rc = ops_require(r->c, PA_EDIT, e)) || (rc = doc_exists(t, ed->doc, &d, e)))
 			goto out;
 		doc_free(&d);
 		changed(before, after, "doc", json_integer((json_int_t)k.doc_id),

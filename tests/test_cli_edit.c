@@ -412,3 +412,44 @@ Test(cli_edit, two_processes_edit_at_once, .timeout = 120)
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
 }
+
+/* [access] editors_edit = yes: an editor corrects the tasks of its unit,
+ * and only those, and keeps them there. */
+Test(cli_edit, editors_correct_their_own_tasks_when_the_configuration_allows)
+{
+	const char *st = fx_demo();
+	char own[24], other[24];
+	snprintf(own, sizeof own, "%s", ac_open_task(NULL, st, "tu-btc"));
+	snprintf(other, sizeof other, "%s", ac_open_task(NULL, st, "tu-btg"));
+	const char *ed = ac_conf("editor", "tu-btc", "editor", "editors_edit = yes");
+	struct run r = fx_run(ed, st, "edit-task", own, "--text", "Sửa bởi Ban Tổ chức", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	json_t *j = show(st, own);
+	cr_assert_str_eq(json_string_value(json_object_get(j, "text")), "Sửa bởi Ban Tổ chức");
+	json_decref(j);
+	char *before = snapshot(st);
+	const char *refused[][5] = {
+		{"edit-task", other, "--text", "x", NULL},
+		{"edit-task", own, "--lead", "tu-btg", NULL},
+		{"move-task", own, "--doc", "2", NULL},
+		{"edit-doc", "1", "--title", "x", NULL},
+		{"delete-task", own, "--reason", "x", NULL},
+	};
+	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+		r = fx_run(ed, st, refused[i][0], refused[i][1], refused[i][2], refused[i][3], NULL);
+		cr_assert_eq(r.status, ERR_DENIED, "%s %s: %d %s", refused[i][0], refused[i][2],
+		             r.status, r.err);
+		fx_free(&r);
+	}
+	char *after = snapshot(st);
+	cr_assert_str_eq(before, after);
+	free(before);
+	free(after);
+	/* a value that is not yes or no names the key */
+	const char *bad = ac_conf("bad", "tu-btc", "editor", "editors_edit = maybe");
+	r = fx_run(bad, st, "tasks", NULL);
+	cr_assert_eq(r.status, ERR_CONFIG, "%s", r.err);
+	cr_assert(strstr(r.err, "editors_edit"), "%s", r.err);
+	fx_free(&r);
+}
