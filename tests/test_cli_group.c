@@ -204,3 +204,36 @@ Test(cli_group, bad_expansions_change_nothing)
 	fx_free(&r);
 	free(before);
 }
+
+/* cascade counts every body the document obliges, the units of an opened
+ * group included, with what each owes; the opened group task owes nothing. */
+Test(cli_group, cascade_counts_every_obliged_body)
+{
+	const char *st = store_with_samples(NULL);
+	struct run r = fx_run(NULL, st, "cascade", "1", "--format", "json", NULL);
+	json_t *j = fx_json(&r);
+	json_int_t loose = json_integer_value(json_object_get(j, "tasks_without_unit"));
+	size_t bodies = json_array_size(json_object_get(j, "bodies"));
+	cr_assert_gt(bodies, 5, "%s", r.out);
+	json_decref(j);
+	fx_free(&r);
+	char id[24];
+	snprintf(id, sizeof id, "%s", group_task(st, "1", "Các huyện ủy, thị ủy, thành ủy"));
+	expand(NULL, st, id, "đã tạo 4 nghĩa vụ");
+	r = fx_run(NULL, st, "cascade", "1", "--format", "json", NULL);
+	j = fx_json(&r);
+	cr_assert_eq(json_integer_value(json_object_get(j, "tasks_without_unit")), loose - 1);
+	json_t *b, *ttu = NULL;
+	size_t i;
+	json_array_foreach(json_object_get(j, "bodies"), i, b)
+		if (!strcmp(json_string_value(json_object_get(b, "unit_code")), "hkl"))
+			ttu = b;
+	cr_assert_not_null(ttu, "%s", r.out);
+	cr_assert_geq(json_integer_value(json_object_get(ttu, "tasks")), 1);
+	json_decref(j);
+	fx_free(&r);
+	r = fx_run(NULL, st, "cascade", "1", NULL);
+	cr_assert(strstr(r.out, "Các đơn vị được giao nhiệm vụ theo văn bản") &&
+	          strstr(r.out, "Huyện ủy Kim Lâm: "), "%s", r.out);
+	fx_free(&r);
+}
