@@ -8,11 +8,13 @@
 #include <stddef.h>
 #include "ops.h"
 
-enum unresolved_role { UR_LEAD = 0, UR_ISSUER };
+enum unresolved_role { UR_LEAD = 0, UR_PARTNER, UR_ISSUER };
 
-/* One unresolved name: as first written, whether a lead or an issuer, the
- * number of tasks it leads (0 for an issuer) and the documents it is in
- * (or that it issues), in id order. */
+struct hier;
+
+/* One unresolved name: as first written, whether a lead, a partner or an
+ * issuer, the number of tasks it leads or is a partner on (0 for an
+ * issuer) and the documents it is in (or that it issues), in id order. */
 struct unresolved_name {
 	char *name;
 	enum unresolved_role role;
@@ -22,23 +24,31 @@ struct unresolved_name {
 };
 
 /* Every unresolved lead (tasks with no lead unit but a lead as written,
- * not a group of bodies such as "các huyện ủy...") and issuer (documents
- * with no issuer unit), names compared folded (case and diacritics
- * ignored), leads first, each kind by name.  Read through the indexes of
- * unresolved leads and issuers, not a scan of the store.  *out owned by
- * the caller: ops_unresolved_free. */
-int ops_unresolved(const struct ops_ctx *c, struct unresolved_name **out, size_t *n,
-                   struct err *e);
+ * not a group of bodies such as "các huyện ủy..."), partner (a name of a
+ * task's partners as written that resolves to no unit of h, relative to
+ * the document's issuer as the importer reads it; groups such as "các cơ
+ * quan liên quan" left out) and issuer (documents with no issuer unit),
+ * names compared folded (case and diacritics ignored), leads first, then
+ * partners, then issuers, each by name.  Leads and issuers are read
+ * through their indexes; partners have none, so every task is read once.
+ * *out owned by the caller: ops_unresolved_free. */
+int ops_unresolved(const struct ops_ctx *c, const struct hier *h, struct unresolved_name **out,
+                   size_t *n, struct err *e);
 void ops_unresolved_free(struct unresolved_name *v, size_t n);
 
 /* Link `name` to unit `unit` in one write transaction (PA_HIERARCHY,
- * admins): every task whose lead is written so and has no unit, and every
- * document whose issuer is written so and has no unit, get the unit, and
- * the name is remembered for later imports (replacing an earlier link).
+ * admins): every task whose lead is written so and has no unit, every
+ * task that names it among its partners as written without having the
+ * unit among its partners (a scan of the tasks), and every document whose
+ * issuer is written so and has no unit, get the unit, and the name is
+ * remembered for later imports (replacing an earlier link).
  * A name with a comma (a list of units), an empty one, an unknown or
  * dissolved unit is refused (ERR_INPUT, ERR_NOTFOUND).  Audited as "link"
  * with the counts.  *ntasks, *ndocs (may be NULL) get what changed. */
 int ops_link(struct ops_ctx *c, const char *name, uint32_t unit, size_t *ntasks, size_t *ndocs,
              struct err *e);
+/* Each name of a partners-as-written text ("A; B"), trimmed, in order:
+ * cb(name, ctx); stops at cb's non-zero and returns it. */
+int ops_partner_names(const char *text, int (*cb)(const char *name, void *ctx), void *ctx);
 
 #endif

@@ -14,10 +14,10 @@
 
 static const char unresolved_help[] =
 	"Cách dùng: theodoi unresolved [--format text|csv|json]\n"
-	"Các tên đơn vị chủ trì và cơ quan ban hành mà kho chưa gắn được với đơn vị nào: tên\n"
-	"như văn bản ghi, số nhiệm vụ, các văn bản có tên đó.  Gắn một lần cho mọi nhiệm vụ và\n"
-	"các lần nhập sau: theodoi link \"TÊN\" MÃ_ĐƠN_VỊ.  Nhiệm vụ chung của nhiều cơ quan\n"
-	"(\"các huyện ủy, thị ủy...\") không có trong danh sách.\n";
+	"Các tên đơn vị chủ trì, phối hợp và cơ quan ban hành mà kho chưa gắn được với đơn vị\n"
+	"nào: tên như văn bản ghi, số nhiệm vụ, các văn bản có tên đó.  Gắn một lần cho mọi\n"
+	"nhiệm vụ và các lần nhập sau: theodoi link \"TÊN\" MÃ_ĐƠN_VỊ.  Nhóm nhiều cơ quan\n"
+	"(\"các huyện ủy, thị ủy...\", \"các cơ quan liên quan\") không có trong danh sách.\n";
 
 static const struct out_col unresolved_cols[] = {
 	{"role", "Vai trò", OUT_STR, 0, 0, 0},
@@ -55,7 +55,9 @@ int cmd_unresolved(struct cli *c, int argc, char **argv, struct err *e)
 		rc = err_set(e, ERR_USAGE, "lệnh unresolved không nhận tham số: '%s'", argv[optind]);
 	struct unresolved_name *v = NULL;
 	size_t n = 0;
-	if (rc || (rc = cli_store(c, 0, e)) || (rc = ops_unresolved(&c->ops, &v, &n, e)))
+	const struct hier *h = NULL;
+	if (rc || (rc = cli_store(c, 0, e)) || (rc = cli_hier(c, &h, e)) ||
+	    (rc = ops_unresolved(&c->ops, h, &v, &n, e)))
 		return rc;
 	struct out_table tab;
 	struct txn *t;
@@ -66,7 +68,8 @@ int cmd_unresolved(struct cli *c, int argc, char **argv, struct err *e)
 			char count[24];
 			doc_list(t, &v[i], &docs);
 			snprintf(count, sizeof count, "%zu", v[i].ntasks);
-			const char *cells[] = {v[i].role == UR_LEAD ? "chủ trì" : "ban hành", v[i].name,
+			static const char *const roles[] = {"chủ trì", "phối hợp", "ban hành"};
+			const char *cells[] = {roles[v[i].role], v[i].name,
 			                       count, docs.s ? docs.s : ""};
 			out_row(&tab, cells);
 			sbuf_free(&docs);
@@ -87,10 +90,10 @@ int cmd_unresolved(struct cli *c, int argc, char **argv, struct err *e)
 static const char link_help[] =
 	"Cách dùng: theodoi link \"TÊN\" ĐƠN_VỊ\n"
 	"Gắn tên đơn vị như văn bản ghi (xem theodoi unresolved) với một đơn vị của units.ini\n"
-	"(mã, tên hoặc tên viết tắt): mọi nhiệm vụ có đơn vị chủ trì ghi đúng tên đó và mọi văn\n"
-	"bản có cơ quan ban hành ghi đúng tên đó (không phân biệt hoa thường, dấu) được gắn với\n"
-	"đơn vị, và tên được ghi nhớ trong kho cho các lần nhập sau.  Gắn lại tên đã gắn thì\n"
-	"thay đơn vị cũ.  Quản trị; ghi vào nhật ký.\n";
+	"(mã, tên hoặc tên viết tắt): mọi nhiệm vụ có đơn vị chủ trì hoặc phối hợp ghi đúng tên\n"
+	"đó và mọi văn bản có cơ quan ban hành ghi đúng tên đó (không phân biệt hoa thường,\n"
+	"dấu) được gắn với đơn vị, và tên được ghi nhớ trong kho cho các lần nhập sau.  Gắn lại\n"
+	"tên đã gắn thì thay đơn vị cũ.  Quản trị; ghi vào nhật ký.\n";
 
 int cmd_link(struct cli *c, int argc, char **argv, struct err *e)
 {

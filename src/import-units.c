@@ -566,6 +566,21 @@ uint32_t imp_units_resolve(const struct imp_units *u, const char *name, size_t n
 	return found == (size_t)-1 ? 0 : hier_at(u->h, found)->id;
 }
 
+struct imp_units *imp_resolver_new(const struct hier *h)
+{
+	return imp_units_new(h);
+}
+
+uint32_t imp_resolver_find(const struct imp_units *r, const char *name, uint32_t issuer)
+{
+	return name ? imp_units_resolve(r, name, strlen(name), issuer) : 0;
+}
+
+void imp_resolver_free(struct imp_units *r)
+{
+	imp_units_free(r);
+}
+
 uint32_t imp_resolve_unit(const struct hier *h, const char *name, uint32_t issuer)
 {
 	if (!h || !name)

@@ -77,7 +77,7 @@ static void group(struct seen_list *l, enum unresolved_role role, struct unresol
 		size_t j = i;
 		struct unresolved_name u = {xstrdup(l->v[i].name), role, 0, 0, NULL};
 		while (j < l->n && !strcmp(l->v[j].folded, l->v[i].folded)) {
-			if (role == UR_LEAD)
+			if (role != UR_ISSUER)
 				u.ntasks++;
 			if (!u.ndocs || u.docs[u.ndocs - 1] != l->v[j].doc) {
 				u.docs = xrealloc(u.docs, (u.ndocs + 1) * sizeof *u.docs);
@@ -98,8 +98,67 @@ static void group(struct seen_list *l, enum unresolved_role role, struct unresol
 	l->n = l->cap = 0;
 }
 
-int ops_unresolved(const struct ops_ctx *c, struct unresolved_name **out, size_t *n,
-                   struct err *e)
+int ops_partner_names(const char *text, int (*cb)(const char *name, void *ctx), void *ctx)
+{
+	if (!text)
+		return 0;
+	char *copy = xstrdup(text), *save = NULL;
+	int rc = 0;
+	for (char *tok = strtok_r(copy, ";", &save); tok && !rc; tok = strtok_r(NULL, ";", &save)) {
+		while (*tok == ' ')
+			tok++;
+		size_t len = strlen(tok);
+		while (len && tok[len - 1] == ' ')
+			tok[--len] = '\0';
+		if (*tok)
+			rc = cb(tok, ctx);
+	}
+	free(copy);
+	return rc;
+}
+
+/* A partner name that names a group, not a unit: "các cơ quan liên quan". */
+static int group_name(const char *name)
+{
+	char *f = txt_fold(name, strlen(name), NULL);
+	int group = !strncmp(f, "cac ", 4) || !strncmp(f, "nhung ", 6) || imp_lead_is_group(name);
+	free(f);
+	return group;
+}
+
+struct partner_walk {
+	struct seen_list *l;
+	const struct imp_units *r;
+	uint64_t doc;       /* the document whose issuer is cached */
+	uint32_t issuer;
+	uint64_t task_doc;  /* the document of the task being read */
+};
+
+static int partner_name(const char *name, void *ctx)
+{
+	struct partner_walk *w = ctx;
+	if (!group_name(name) && !imp_resolver_find(w->r, name, w->issuer))
+		seen_add(w->l, name, w->task_doc);
+	return 0;
+}
+
+static int partner_task(const struct task *k, void *ctx)
+{
+	struct partner_walk *w = ctx;
+	if (!k->partners_text || !*k->partners_text)
+		return 0;
+	if (k->doc_id != w->doc) {
+		struct doc d = {0};
+		w->doc = k->doc_id;
+		w->issuer = k->doc_id && store_doc_get(w->l->t, k->doc_id, &d, NULL) == 0 ? d.issuer : 0;
+		doc_free(&d);
+	}
+	w->task_doc = k->doc_id;
+	return ops_partner_names(k->partners_text, partner_name, w);
+}
+
+int ops_unresolved(const struct ops_ctx *c, const struct hier *h, struct unresolved_name **out,
+                   size_t *n, struct err *e)
 {
 	struct txn *t;
 	*out = NULL;
@@ -113,6 +172,14 @@ int ops_unresolved(const struct ops_ctx *c, struct unresolved_name **out, size_t
 		rc = l.rc;
 	if (!rc)
 		group(&l, UR_LEAD, out, n);
+	if (!rc && h) {
+		struct imp_units *r = imp_resolver_new(h);
+		struct partner_walk w = {&l, r, (uint64_t)-1, 0, 0};
+		rc = store_tasks_each(t, partner_task, &w, e);
+		imp_resolver_free(r);
+		if (!rc)
+			group(&l, UR_PARTNER, out, n);
+	}
 	if (!rc && !(rc = store_docs_by_issuer(t, 0, issuer_doc, &l, e)))
 		rc = l.rc;
 	if (!rc)
@@ -176,6 +243,28 @@ static int same_name(const char *text, const char *folded)
 	return same;
 }
 
+struct partner_match {
+	const struct link_req *r;
+	struct ids *ids;
+};
+
+static int name_is(const char *name, void *ctx)
+{
+	return same_name(name, ctx);
+}
+
+/* Tasks naming r->name among their partners as written, without the unit. */
+static int partner_match_task(const struct task *k, void *ctx)
+{
+	struct partner_match *m = ctx;
+	for (int i = 0; i < k->npartners; i++)
+		if (k->partners[i] == m->r->unit)
+			return 0;
+	if (k->partners_text && ops_partner_names(k->partners_text, name_is, m->r->folded))
+		push_id(k->id, m->ids);
+	return 0;
+}
+
 static int link_fn(struct txn *t, void *ctx, struct err *e)
 {
 	struct link_req *r = ctx;
@@ -202,6 +291,21 @@ static int link_fn(struct txn *t, void *ctx, struct err *e)
 		    same_name(k.lead_text, r->folded)) {
 			k.lead = r->unit;
 			ops_refresh_due(r->c, &k);
+			if (!(rc = store_task_put(t, &k, e)))
+				r->ntasks++;
+		}
+		task_free(&k);
+	}
+	/* partners: no index, so one pass over the tasks, collecting first */
+	ids.n = 0;
+	struct partner_match pm = {r, &ids};
+	if (!rc)
+		rc = store_tasks_each(t, partner_match_task, &pm, e);
+	for (size_t i = 0; i < ids.n && !rc; i++) {
+		struct task k = {0};
+		if (!(rc = store_task_get(t, ids.v[i], &k, e))) {
+			k.partners = xrealloc(k.partners, (size_t)(k.npartners + 1) * sizeof *k.partners);
+			k.partners[k.npartners++] = r->unit;
 			if (!(rc = store_task_put(t, &k, e)))
 				r->ntasks++;
 		}

@@ -18,8 +18,8 @@ static const char plan[] =
 	"2. Ban Tuyên giáo Đảng ủy Khối chủ trì biên soạn tài liệu (hoàn thành trong quý "
 	"IV/2026).\n\n"
 	"3. Ban Tổ chức Đảng ủy Khối chủ trì rà soát đội ngũ (hoàn thành trước ngày 30/9/2026).\n\n"
-	"4. Ban Tuyên giáo chủ trì tổng kết công tác tuyên truyền (hoàn thành trong quý "
-	"IV/2026).\n\n"
+	"4. Ban Tuyên giáo chủ trì, phối hợp với Hội Nông dân tỉnh tổng kết công tác tuyên "
+	"truyền (hoàn thành trong quý IV/2026).\n\n"
 	"III. TỔ CHỨC THỰC HIỆN\n\nVăn phòng Tỉnh ủy theo dõi, đôn đốc.\n";
 
 /* The plan numbered `number`, written into the test's directory. */
@@ -83,12 +83,16 @@ Test(cli_link, unresolved_lists_names_with_counts_and_documents)
 	struct run r = fx_run(NULL, st, "unresolved", "--format", "json", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	json_t *j = fx_json(&r);
-	cr_assert_eq(json_array_size(j), 1, "%s", r.out);
+	cr_assert_eq(json_array_size(j), 2, "%s", r.out);
 	json_t *u = json_array_get(j, 0);
 	cr_assert_str_eq(json_string_value(json_object_get(u, "name")), "Ban Tuyên giáo Đảng ủy Khối");
 	cr_assert_str_eq(json_string_value(json_object_get(u, "role")), "chủ trì");
 	cr_assert_eq(json_integer_value(json_object_get(u, "tasks")), 2);
 	cr_assert(strstr(json_string_value(json_object_get(u, "docs")), "#1 88-KH/TU"), "%s", r.out);
+	u = json_array_get(j, 1);
+	cr_assert_str_eq(json_string_value(json_object_get(u, "name")), "Hội Nông dân tỉnh");
+	cr_assert_str_eq(json_string_value(json_object_get(u, "role")), "phối hợp");
+	cr_assert_eq(json_integer_value(json_object_get(u, "tasks")), 1);
 	json_decref(j);
 	fx_free(&r);
 	r = fx_run(NULL, st, "unresolved", NULL);
@@ -106,12 +110,22 @@ Test(cli_link, link_applies_to_every_task_and_to_later_imports)
 	char got[256];
 	leads(st, "88-KH/TU", got, sizeof got);
 	cr_assert_str_eq(got, "duk-vp duk-vp duk-btc tu-btg tu-vp");
+	/* a partner name: the task gets the unit among its partners */
+	r = fx_run(NULL, st, "link", "Hội Nông dân tỉnh", "tu-mttq", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strstr(r.out, "1 nhiệm vụ"), "%s", r.out);
+	fx_free(&r);
+	r = fx_run(NULL, st, "tasks", "--partner", "tu-mttq", "--format", "json", NULL);
+	json_t *j = fx_json(&r);
+	cr_assert_eq(json_array_size(j), 1, "%s", r.out);
+	json_decref(j);
+	fx_free(&r);
 	r = fx_run(NULL, st, "unresolved", "--format", "json", NULL);
 	cr_assert_str_eq(r.out, "[]\n");
 	fx_free(&r);
 	/* the counters follow: the unit's subtree counts its two tasks */
 	r = fx_run(NULL, st, "tasks", "--unit", "duk", "--subtree", "--format", "json", NULL);
-	json_t *j = fx_json(&r);
+	j = fx_json(&r);
 	cr_assert_eq(json_array_size(j), 3, "%s", r.out);
 	json_decref(j);
 	fx_free(&r);
@@ -120,7 +134,7 @@ Test(cli_link, link_applies_to_every_task_and_to_later_imports)
 	fx_free(&r);
 	r = fx_run(NULL, st, "log", "--action", "link", "--format", "json", NULL);
 	j = fx_json(&r);
-	cr_assert_eq(json_array_size(j), 1);
+	cr_assert_eq(json_array_size(j), 2);
 	json_t *after = json_object_get(json_array_get(j, 0), "after");
 	cr_assert_eq(json_integer_value(json_object_get(after, "tasks")), 2);
 	json_decref(j);
