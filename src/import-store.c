@@ -220,6 +220,21 @@ static void keep_progress(struct task *t, const struct task *old)
 	t->created = old->created;
 }
 
+/* 1 for a unit's obligation of a group task (section "SECTION@code", made
+ * by expand-task, ops-group.h) whose group task is still in the text: it is
+ * no text of its own, so the replacement keeps it. */
+static int obligation_kept(const struct imp_result *r, const struct task *old)
+{
+	const char *at = strchr(old->section, '@');
+	if (!at)
+		return 0;
+	size_t n = (size_t)(at - old->section);
+	for (size_t k = 0; k < r->ntasks; k++)
+		if (strlen(r->tasks[k].section) == n && !strncmp(r->tasks[k].section, old->section, n))
+			return 1;
+	return 0;
+}
+
 static int put_tasks(struct txn *t, struct req *q, uint64_t doc, struct err *e)
 {
 	const struct imp_result *r = q->r;
@@ -240,7 +255,7 @@ static int put_tasks(struct txn *t, struct req *q, uint64_t doc, struct err *e)
 		task_free(&nt);
 	}
 	for (size_t i = 0; i < q->nold && !rc; i++)
-		if (!q->old_used[i]) {
+		if (!q->old_used[i] && !obligation_kept(r, &q->old[i])) {
 			rc = store_task_del(t, q->old[i].id, e);
 			q->deleted++;
 		}
