@@ -195,3 +195,53 @@ Test(cli_link, bad_links_change_nothing)
 	fx_free(&r);
 	free(before);
 }
+
+/* import --replace: a task gone from the new text leaves like a deleted
+ * task, and restore-task brings it back with its history. */
+Test(cli_link, a_task_gone_from_a_reimported_text_can_be_restored)
+{
+	const char *st = store_with_plan();
+	char got[256];
+	leads(st, "88-KH/TU", got, sizeof got);
+	cr_assert_str_eq(got, "- - duk-btc tu-btg tu-vp");
+	/* the Ban Tổ chức task (the third) gets an update, then leaves the text */
+	struct run r = fx_run(NULL, st, "tasks", "--doc", "88-KH/TU", "--unit", "duk-btc", "--format",
+	                      "json", NULL);
+	json_t *j = fx_json(&r);
+	char id[24];
+	snprintf(id, sizeof id, "%lld",
+	         (long long)json_integer_value(json_object_get(json_array_get(j, 0), "id")));
+	json_decref(j);
+	fx_free(&r);
+	r = fx_run(NULL, st, "update", id, "--note", "Đã rà soát", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	char path[600];
+	snprintf(path, sizeof path, "%s/short.txt", fx_tmpdir());
+	FILE *f = fopen(path, "w");
+	cr_assert_not_null(f);
+	char *text = xmalloc(sizeof plan + 64);
+	snprintf(text, sizeof plan + 64, plan, "88-KH/TU");
+	char *cut = strstr(text, "3. Ban Tổ chức Đảng ủy Khối");
+	char *end = cut ? strstr(cut, "\n\n") : NULL;
+	cr_assert(cut && end);
+	memmove(cut, end + 2, strlen(end + 2) + 1);
+	fputs(text, f);
+	fclose(f);
+	free(text);
+	r = fx_run(NULL, st, "import", "--replace", path, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	r = fx_run(NULL, st, "show", id, NULL);
+	cr_assert_eq(r.status, ERR_NOTFOUND, "%s", r.out);
+	fx_free(&r);
+	r = fx_run(NULL, st, "restore-task", id, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	r = fx_run(NULL, st, "show", id, NULL);
+	cr_assert(strstr(r.out, "Đã rà soát"), "%s", r.out);
+	fx_free(&r);
+	r = fx_run(NULL, st, "check-store", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.out);
+	fx_free(&r);
+}
