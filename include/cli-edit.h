@@ -19,6 +19,8 @@ int cmd_delete_doc(struct cli *c, int argc, char **argv, struct err *e);
 int cmd_delete_task(struct cli *c, int argc, char **argv, struct err *e);
 /* expand-task TASK */
 int cmd_expand_task(struct cli *c, int argc, char **argv, struct err *e);
+/* deleted [--format text|csv|json] */
+int cmd_deleted(struct cli *c, int argc, char **argv, struct err *e);
 /* restore-doc DOC; restore-task TASK */
 int cmd_restore_doc(struct cli *c, int argc, char **argv, struct err *e);
 int cmd_restore_task(struct cli *c, int argc, char **argv, struct err *e);

@@ -37,4 +37,21 @@ int trash_restore(struct txn *t, enum trash_kind kind, uint64_t id, struct err *
 /* The note of a trash entry (caller frees), or ERR_NOTFOUND. */
 int trash_note(struct txn *t, enum trash_kind kind, uint64_t id, char **note, struct err *e);
 
+/* What a listing shows of one trash entry; valid during the callback. */
+struct trash_entry {
+	enum trash_kind kind;
+	uint64_t id;
+	const char *note;        /* JSON text: login, role, time, reason */
+	uint64_t doc;            /* a task's document (0: none); a document's id */
+	const char *number;      /* a document's number, "" if none */
+	const char *text;        /* a document's title, a task's text */
+	size_t ntasks;           /* tasks kept with it (1 for a task) */
+};
+
+/* Every trash entry, documents first then tasks, each in id order:
+ * cb(entry, ctx); stops at cb's non-zero and returns it.  A damaged entry
+ * is ERR_STORE. */
+int trash_each(struct txn *t, int (*cb)(const struct trash_entry *x, void *ctx), void *ctx,
+               struct err *e);
+
 #endif

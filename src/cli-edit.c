@@ -2,6 +2,8 @@
  * edit-task, move-task, delete-doc, delete-task, restore-doc, restore-task.
  * Thin: parsing and messages; the work is in ops-edit.h. */
 #include <getopt.h>
+#include <jansson.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +12,8 @@
 #include "hier.h"
 #include "ops-edit.h"
 #include "ops-group.h"
+#include "output.h"
+#include "store-trash.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
@@ -447,5 +451,83 @@ int cmd_expand_task(struct cli *c, int argc, char **argv, struct err *e)
 		fprintf(c->out, "Nhiệm vụ #%llu: nhóm gồm %zu đơn vị; đã tạo %zu nghĩa vụ mới (xem: "
 		        "theodoi show %llu).\n", (unsigned long long)id, total, made,
 		        (unsigned long long)id);
+	return rc;
+}
+
+/* ---- deleted ---- */
+
+static const char deleted_help[] =
+	"Cách dùng: theodoi deleted [--format text|csv|json]\n"
+	"Các văn bản, nhiệm vụ đã xóa (delete-doc, delete-task, hoặc không còn trong văn bản\n"
+	"nhập lại bằng import --replace), vẫn giữ trong kho: mã, nội dung, ai xóa, khi nào, vì\n"
+	"sao.  Khôi phục: theodoi restore-doc MÃ / theodoi restore-task MÃ.\n";
+
+static const struct out_col deleted_cols[] = {
+	{"kind", "Loại", OUT_STR, 0, 0, 1},
+	{"kind_label", "Loại", OUT_STR, 0, 0, 0},
+	{"id", "Mã", OUT_INT, 0, 1, 0},
+	{"doc_id", "Mã VB", OUT_INT, 0, 1, 0},
+	{"number", "Số", OUT_STR, 14, 0, 0},
+	{"text", "Nội dung", OUT_STR, 36, 0, 0},
+	{"tasks", "Số NV", OUT_INT, 0, 1, 0},
+	{"login", "Người xóa", OUT_STR, 16, 0, 0},
+	{"time", "Thời điểm", OUT_STR, 0, 0, 0},
+	{"reason", "Lý do", OUT_STR, 30, 0, 0},
+};
+
+static int deleted_row(const struct trash_entry *x, void *ctx)
+{
+	struct out_table *tab = ctx;
+	json_error_t je;
+	json_t *n = json_loads(x->note, 0, &je);
+	char id[24], doc[24], tasks[24], when[32] = "";
+	json_t *tm = json_object_get(n, "time");
+	if (json_is_string(tm)) {
+		snprintf(when, sizeof when, "%s", json_string_value(tm));
+	} else if (json_is_integer(tm)) { /* seconds: the import's note */
+		time_t s = (time_t)json_integer_value(tm);
+		struct tm lt;
+		strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%S", localtime_r(&s, &lt));
+	}
+	snprintf(id, sizeof id, "%llu", (unsigned long long)x->id);
+	snprintf(doc, sizeof doc, "%s", "");
+	if (x->doc)
+		snprintf(doc, sizeof doc, "%llu", (unsigned long long)x->doc);
+	snprintf(tasks, sizeof tasks, "%zu", x->ntasks);
+	const char *login = json_string_value(json_object_get(n, "login"));
+	const char *reason = json_string_value(json_object_get(n, "reason"));
+	const char *cells[] = {x->kind == TRASH_DOC ? "doc" : "task",
+	                       x->kind == TRASH_DOC ? "văn bản" : "nhiệm vụ", id, doc, x->number,
+	                       x->text, tasks, login ? login : "", when, reason ? reason : ""};
+	out_row(tab, cells);
+	json_decref(n);
+	return 0;
+}
+
+int cmd_deleted(struct cli *c, int argc, char **argv, struct err *e)
+{
+	static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {0}};
+	int o, rc = 0, fmt = FMT_TEXT;
+	while (!rc && (o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (o == 'h')
+			return fputs(deleted_help, c->out), 0;
+		rc = o == 'f' ? cli_parse_format(optarg, &fmt, e) : cli_bad_option("deleted", e);
+	}
+	if (!rc && optind < argc)
+		rc = err_set(e, ERR_USAGE, "lệnh deleted không nhận tham số: '%s'", argv[optind]);
+	struct txn *t;
+	if (rc || (rc = cli_store(c, 0, e)) || (rc = store_read_begin(c->ops.st, &t, e)))
+		return rc;
+	struct out_table tab;
+	out_init(&tab, deleted_cols, (int)(sizeof deleted_cols / sizeof deleted_cols[0]));
+	rc = trash_each(t, deleted_row, &tab, e);
+	store_read_end(t);
+	if (!rc && (tab.nrows || fmt != FMT_TEXT))
+		rc = out_print(&tab, fmt, c->out);
+	if (!rc && fmt == FMT_TEXT && !tab.nrows)
+		fputs("Không có văn bản, nhiệm vụ nào đã xóa.\n", c->out);
+	out_free(&tab);
 	return rc;
 }

@@ -250,6 +250,7 @@ const struct cli_cmd cli_commands[] = {
 	{"expand-task", cmd_expand_task, "expand-task TASK", "tách nhiệm vụ chung thành nghĩa vụ của từng đơn vị", 0, CLI_NEEDS(PA_ADD_TASK)},
 	{"delete-doc", cmd_delete_doc, "delete-doc DOC --reason R [--force]", "xóa văn bản nhập nhầm (giữ lại, khôi phục được)", 0, CLI_NEEDS(PA_DELETE)},
 	{"delete-task", cmd_delete_task, "delete-task TASK --reason R [--force]", "xóa nhiệm vụ nhập nhầm (giữ lại, khôi phục được)", 0, CLI_NEEDS(PA_DELETE)},
+	{"deleted", cmd_deleted, "deleted [--format F]", "văn bản, nhiệm vụ đã xóa: ai xóa, khi nào, vì sao", 0, CLI_NEEDS(PA_READ)},
 	{"restore-doc", cmd_restore_doc, "restore-doc DOC", "khôi phục văn bản đã xóa", 0, CLI_NEEDS(PA_DELETE)},
 	{"restore-task", cmd_restore_task, "restore-task TASK", "khôi phục nhiệm vụ đã xóa", 0, CLI_NEEDS(PA_DELETE)},
 	{"unresolved", cmd_unresolved, "unresolved [--format F]", "tên đơn vị chủ trì, cơ quan ban hành chưa gắn với đơn vị", 0, CLI_NEEDS(PA_READ)},

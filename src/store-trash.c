@@ -268,6 +268,67 @@ int trash_restore(struct txn *t, enum trash_kind kind, uint64_t id, struct err *
 	return rc;
 }
 
+struct walk {
+	int (*cb)(const struct trash_entry *x, void *ctx);
+	void *ctx;
+};
+
+static int each_raw(const MDB_val *k, const MDB_val *v, void *ctx, struct err *e)
+{
+	struct walk *w = ctx;
+	const unsigned char *key = k->mv_data;
+	struct trash_entry x = {0};
+	struct doc d = {0};
+	struct task tk = {0};
+	char *note = NULL;
+	const unsigned char *data;
+	size_t len;
+	char type;
+	int rc = 0, more;
+
+	if (k->mv_size != 9 || v->mv_size < 1 || ((const unsigned char *)v->mv_data)[0] != 1)
+		return damaged(k->mv_size ? key[0] : '?', 0, e);
+	x.kind = (enum trash_kind)key[0];
+	x.id = be64_get(key + 1);
+	x.number = "";
+	x.text = "";
+	struct parts r = {(const unsigned char *)v->mv_data + 1,
+	                  (const unsigned char *)v->mv_data + v->mv_size};
+	while (!rc && (more = next_part(&r, &type, &data, &len)) != 0) {
+		if (more < 0) {
+			rc = damaged(x.kind, x.id, e);
+		} else if (type == 'N' && !note) {
+			note = xstrndup((const char *)data, len);
+		} else if (type == 'D' && !x.doc) {
+			if (!(rc = codec_doc_decode(data, len, &d, e))) {
+				x.doc = d.id;
+				x.number = d.number;
+				x.text = d.title ? d.title : "";
+			}
+		} else if (type == 'T') {
+			x.ntasks++;
+			if (x.kind == TRASH_TASK && !tk.id && !(rc = codec_task_decode(data, len, &tk, e))) {
+				x.doc = tk.doc_id;
+				x.text = tk.text ? tk.text : "";
+			}
+		}
+	}
+	x.note = note ? note : "{}";
+	if (!rc)
+		rc = w->cb(&x, w->ctx);
+	free(note);
+	doc_free(&d);
+	task_free(&tk);
+	return rc;
+}
+
+int trash_each(struct txn *t, int (*cb)(const struct trash_entry *x, void *ctx), void *ctx,
+               struct err *e)
+{
+	struct walk w = {cb, ctx};
+	return store_each_raw(t, DB_TRASH, NULL, 0, each_raw, &w, e);
+}
+
 int trash_note(struct txn *t, enum trash_kind kind, uint64_t id, char **note, struct err *e)
 {
 	unsigned char *buf = NULL;

@@ -239,12 +239,25 @@ Test(cli_edit, delete_and_restore_keep_everything)
 	r = fx_run(NULL, st, "log", "--action", "delete-doc", "--format", "json", NULL);
 	cr_assert(strstr(r.out, "Nhập nhầm bản dự thảo") && strstr(r.out, ac_login()), "%s", r.out);
 	fx_free(&r);
+	/* kept, with who and why */
+	r = fx_run(NULL, st, "deleted", "--format", "json", NULL);
+	json_t *del = fx_json(&r);
+	cr_assert_eq(json_array_size(del), 1, "%s", r.out);
+	json_t *d0 = json_array_get(del, 0);
+	cr_assert_str_eq(json_string_value(json_object_get(d0, "kind")), "doc");
+	cr_assert_eq(json_integer_value(json_object_get(d0, "id")), 2);
+	cr_assert_eq(json_integer_value(json_object_get(d0, "tasks")), (json_int_t)in2);
+	cr_assert_str_eq(json_string_value(json_object_get(d0, "reason")), "Nhập nhầm bản dự thảo");
+	cr_assert_str_eq(json_string_value(json_object_get(d0, "login")), ac_login());
+	json_decref(del);
+	fx_free(&r);
 	/* back, with every task, update and count */
 	r = fx_run(NULL, st, "restore-doc", "2", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
 	cr_assert_eq(json_len_of(st, "tasks", "--doc", "2"), in2);
 	cr_assert_eq(number_of(st, "overdue", "--count", NULL), overdue);
+	cr_assert_eq(json_len_of(st, "deleted", NULL, NULL), 0);
 	store_clean(st);
 	/* a task alone */
 	const char *id = an_overdue_task(st);

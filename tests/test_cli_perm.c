@@ -29,6 +29,7 @@ static const struct {
 	{"expand-task", CLI_NEEDS(PA_ADD_TASK)},
 	{"delete-doc", CLI_NEEDS(PA_DELETE)},
 	{"delete-task", CLI_NEEDS(PA_DELETE)},
+	{"deleted", CLI_NEEDS(PA_READ)},
 	{"restore-doc", CLI_NEEDS(PA_DELETE)},
 	{"restore-task", CLI_NEEDS(PA_DELETE)},
 	{"unresolved", CLI_NEEDS(PA_READ)},
