@@ -142,6 +142,12 @@ for u in $VIEWER $OUTSIDER; do
 	attack "$u" "lệnh demo" "$BIN" demo
 	attack "$u" "lệnh init" "$BIN" init
 	attack "$u" "lệnh init" "$BIN" --store "$T/home/$u/mine" init
+	# corrections and links are for admins: refused, the store unchanged
+	attack "$u" "" "$BIN" edit-task "$id" --text "x"
+	attack "$u" "" "$BIN" delete-doc 1 --reason "x" --force
+	attack "$u" "" "$BIN" restore-doc 1
+	attack "$u" "" "$BIN" link "Ban Tuyên giáo Đảng ủy Khối" tu-btg
+	attack "$u" "" "$BIN" expand-task "$id"
 done
 # the login the office did not register reads nothing
 attack "$OUTSIDER" "unmapped" "$BIN" tasks
