@@ -192,6 +192,11 @@ struct imp_units *imp_resolver_new(const struct hier *h);
 uint32_t imp_resolver_find(const struct imp_units *r, const char *name, uint32_t issuer);
 void imp_resolver_free(struct imp_units *r);
 
+/* The kind of committee a name places itself under (enum unit_kind: "Ban
+ * Tuyên giáo Đảng ủy Khối" -> UK_DANG_UY_KHOI, "Hội Nông dân tỉnh" ->
+ * UK_TINH_UY), read as the importer reads it; -1 when it names none. */
+int imp_name_level(const char *name);
+
 /* 1 if a lead as written is a group (see imp_task.lead_group). */
 int imp_lead_is_group(const char *lead);
 

@@ -93,7 +93,9 @@ static const char link_help[] =
 	"(mã, tên hoặc tên viết tắt): mọi nhiệm vụ có đơn vị chủ trì hoặc phối hợp ghi đúng tên\n"
 	"đó và mọi văn bản có cơ quan ban hành ghi đúng tên đó (không phân biệt hoa thường,\n"
 	"dấu) được gắn với đơn vị, và tên được ghi nhớ trong kho cho các lần nhập sau.  Gắn lại\n"
-	"tên đã gắn thì thay đơn vị cũ.  Quản trị; ghi vào nhật ký.\n";
+	"tên đã gắn thì thay đơn vị cũ (các nhiệm vụ đã gắn chuyển theo).  Tên nêu cấp ủy (\"...\n"
+	"Đảng ủy Khối\", \"... Huyện ủy X\") chỉ gắn với đơn vị thuộc cấp ủy loại đó.  Quản trị;\n"
+	"ghi vào nhật ký.\n";
 
 int cmd_link(struct cli *c, int argc, char **argv, struct err *e)
 {

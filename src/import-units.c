@@ -566,6 +566,18 @@ uint32_t imp_units_resolve(const struct imp_units *u, const char *name, size_t n
 	return found == (size_t)-1 ? 0 : hier_at(u->h, found)->id;
 }
 
+int imp_name_level(const char *name)
+{
+	int kind = -1;
+	if (!name)
+		return -1;
+	char *c = canon(name, strlen(name));
+	const char *p = strip_prefix(c);
+	split_level(p ? p : c, &kind);
+	free(c);
+	return kind;
+}
+
 struct imp_units *imp_resolver_new(const struct hier *h)
 {
 	return imp_units_new(h);

@@ -214,6 +214,7 @@ struct link_req {
 	const char *name;
 	char *folded;
 	uint32_t unit;
+	uint32_t prev;   /* the unit an earlier link gave the name, or 0 */
 	size_t ntasks, ndocs;
 };
 
@@ -282,12 +283,42 @@ static int link_fn(struct txn *t, void *ctx, struct err *e)
 		             "tên mới cho nó", u.name, u.code);
 		goto out;
 	}
+	/* a name that names its committee links only to a unit inside one of
+	 * that kind: never to another committee's body of the same name */
+	int level = imp_name_level(r->name);
+	if (level >= 0) {
+		int inside = 0;
+		struct unit a = {0};
+		uint32_t id = u.id;
+		for (int guard = 0; id && !inside && guard < 64; guard++) {
+			unit_free(&a);
+			if ((rc = store_unit_get(t, id, &a, e)))
+				goto out;
+			inside = a.kind == level;
+			id = a.parent;
+		}
+		unit_free(&a);
+		if (!inside) {
+			rc = err_set(e, ERR_INPUT, "“%s” nêu %s, nhưng %s (%s) không thuộc %s nào: chọn đơn "
+			             "vị của %s đó (xem: theodoi units)", r->name,
+			             unit_kind_label((enum unit_kind)level), u.name, u.code,
+			             unit_kind_label((enum unit_kind)level),
+			             unit_kind_label((enum unit_kind)level));
+			goto out;
+		}
+	}
 	/* collect first: the cursors must not see the changes */
-	if ((rc = store_tasks_by_lead(t, 0, push_id, &ids, e)))
+	/* the tasks led by that name: unresolved ones, and those an earlier
+	 * link of the name gave another unit (linking again moves them) */
+	r->prev = 0;
+	if (store_alias_get(t, r->name, &r->prev, NULL) != 0 || r->prev == r->unit)
+		r->prev = 0;
+	if ((rc = store_tasks_by_lead(t, 0, push_id, &ids, e)) ||
+	    (r->prev && (rc = store_tasks_by_lead(t, r->prev, push_id, &ids, e))))
 		goto out;
 	for (size_t i = 0; i < ids.n && !rc; i++) {
 		struct task k = {0};
-		if (!(rc = store_task_get(t, ids.v[i], &k, e)) && !k.lead &&
+		if (!(rc = store_task_get(t, ids.v[i], &k, e)) && (!k.lead || k.lead == r->prev) &&
 		    same_name(k.lead_text, r->folded)) {
 			k.lead = r->unit;
 			ops_refresh_due(r->c, &k);
@@ -304,8 +335,17 @@ static int link_fn(struct txn *t, void *ctx, struct err *e)
 	for (size_t i = 0; i < ids.n && !rc; i++) {
 		struct task k = {0};
 		if (!(rc = store_task_get(t, ids.v[i], &k, e))) {
-			k.partners = xrealloc(k.partners, (size_t)(k.npartners + 1) * sizeof *k.partners);
-			k.partners[k.npartners++] = r->unit;
+			/* the unit an earlier link gave the name makes way */
+			int at = -1;
+			for (int p = 0; p < k.npartners && at < 0; p++)
+				if (r->prev && k.partners[p] == r->prev)
+					at = p;
+			if (at < 0) {
+				k.partners = xrealloc(k.partners,
+				                      (size_t)(k.npartners + 1) * sizeof *k.partners);
+				at = k.npartners++;
+			}
+			k.partners[at] = r->unit;
 			if (!(rc = store_task_put(t, &k, e)))
 				r->ntasks++;
 		}
@@ -350,7 +390,7 @@ int ops_link(struct ops_ctx *c, const char *name, uint32_t unit, size_t *ntasks,
 		return err_set(e, ERR_INPUT, "cần tên đơn vị như văn bản ghi");
 	if (strchr(name, ',') || strchr(name, ';'))
 		return err_set(e, ERR_INPUT, "'%s' là danh sách nhiều đơn vị: gắn từng tên một", name);
-	struct link_req r = {c, name, txt_fold(name, strlen(name), NULL), unit, 0, 0};
+	struct link_req r = {c, name, txt_fold(name, strlen(name), NULL), unit, 0, 0, 0};
 	rc = store_write(c->st, link_fn, &r, e);
 	free(r.folded);
 	if (!rc && ntasks)

@@ -146,6 +146,16 @@ Test(cli_link, link_applies_to_every_task_and_to_later_imports)
 	fx_free(&r);
 	leads(st, "89-KH/TU", got, sizeof got);
 	cr_assert_str_eq(got, "duk-vp duk-vp duk-btc tu-btg tu-vp");
+	/* linked again: the tasks it gave the name move to the new unit */
+	r = fx_run(NULL, st, "link", "Ban Tuyên giáo Đảng ủy Khối", "duk-ubkt", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strstr(r.out, "4 nhiệm vụ"), "%s", r.out);
+	fx_free(&r);
+	leads(st, "88-KH/TU", got, sizeof got);
+	cr_assert_str_eq(got, "duk-ubkt duk-ubkt duk-btc tu-btg tu-vp");
+	r = fx_run(NULL, st, "link", "Ban Tuyên giáo Đảng ủy Khối", "duk-vp", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
 	/* kept in the store: an export read into a new store still knows it */
 	char json[600], st2[600];
 	snprintf(json, sizeof json, "%s/x.json", fx_tmpdir());
@@ -181,6 +191,8 @@ Test(cli_link, bad_links_change_nothing)
 		{NULL, ERR_NOTFOUND, "link", "Ban Tuyên giáo Đảng ủy Khối", "khong-co", "khong-co"},
 		{NULL, ERR_INPUT, "link", "Ban Tuyên giáo, Ban Dân vận", "tu-btg", "danh sách"},
 		{NULL, ERR_INPUT, "link", "   ", "tu-btg", "cần tên"},
+		/* the name names the Đảng ủy Khối: not the Tỉnh ủy's board */
+		{NULL, ERR_INPUT, "link", "Ban Tuyên giáo Đảng ủy Khối", "tu-btg", "không thuộc Đảng ủy Khối"},
 		{NULL, ERR_USAGE, "link", "Ban Tuyên giáo Đảng ủy Khối", NULL, "TÊN và ĐƠN_VỊ"},
 		{ed, ERR_DENIED, "link", "Ban Tuyên giáo Đảng ủy Khối", "tu-btg", "link"},
 	};
