@@ -21,6 +21,10 @@ static const char *store_with_samples(const char *conf)
 		struct run r = i ? fx_run(conf, st, "import", files[i], NULL)
 		                 : fx_run(conf, st, "init", NULL);
 		cr_assert_eq(r.status, 0, "%s: %s", files[i], r.err);
+		/* the import says which tasks are on a group, and how to open them */
+		if (i == 1)
+			cr_assert(strstr(r.out, "nhiệm vụ chung của nhiều cơ quan") &&
+			          strstr(r.out, "theodoi expand-task"), "%s", r.out);
 		fx_free(&r);
 	}
 	return st;
