@@ -481,6 +481,16 @@ static size_t level_committee(const struct imp_units *u, int kind, size_t ctx)
 
 #define MAX_CAND 16
 
+/* 1 for "tinh doan", "huyen doan", "tinh hoi ...": a level word followed by
+ * "đoàn" or "hội" names the Youth Union or an association of that level,
+ * never its Party committee. */
+static int body_of_level(const char *base)
+{
+	const char *sp = strchr(base, ' ');
+	return sp && (word_at(base, (size_t)(sp + 1 - base), "doan") ||
+	              word_at(base, (size_t)(sp + 1 - base), "hoi"));
+}
+
 static size_t by_key(const struct imp_units *u, const char *key, size_t ctx)
 {
 	size_t cand[MAX_CAND], n = 0;
@@ -556,7 +566,9 @@ uint32_t imp_units_resolve(const struct imp_units *u, const char *name, size_t n
 		core = xstrndup(base, core_len);
 		if (kind >= 0)
 			ctx = level_committee(u, kind, ctx);
-		if (!*core && kind >= 0)
+		if (!*core && kind >= 0 && body_of_level(base))
+			found = (size_t)-1; /* "Tỉnh đoàn", "Tỉnh hội": not the committee */
+		else if (!*core && kind >= 0)
 			found = ctx;
 		else
 			found = by_core(u, core, ctx, kind < 0);
