@@ -29,9 +29,10 @@ void doc_cache_free(struct doc_cache *dc);
 /* Start a task table with the task columns. */
 void rows_init(struct out_table *t);
 
-/* Append one task as a row: id, doc number, section, lead code and name,
- * text, deadline phrase, effective due, status, progress, timeliness, days
- * overdue. */
+/* Append one task as a row: id, document (text: "#id number", or "#id
+ * (không số)"; CSV and JSON: doc_number, "" when the document has none,
+ * and doc_id), section, lead code and name, text, deadline phrase,
+ * effective due, status, progress, timeliness, days overdue. */
 int rows_add(struct cli *c, struct txn *t, struct out_table *tab, struct doc_cache *dc,
              const struct task *task, struct err *e);
 

@@ -90,6 +90,9 @@ struct config {
 	                               absolute; default MAIL_SENDMAIL */
 	char mail_from[256];        /* [mail] from: the From address, or "" (the
 	                               MTA's default for the user) */
+	int editors_edit;           /* [access] editors_edit = yes | no, default no:
+	                               editors correct the tasks of their unit and
+	                               subtree (edit-task) */
 	int nmonitors;              /* [access] monitors = office:root, ...; the
 	                               nearest root above a task's lead unit names
 	                               the office that confirms it (default none:

@@ -31,7 +31,9 @@ int hier_sync(struct store *st, struct config *c, const char *login, int *change
 
 struct hier;
 
-/* Read every unit of the store into a tree.  Caller frees with hier_free(). */
+/* Read every unit of the store into a tree.  The names the office linked
+ * to a unit (store-alias.h) are added to that unit's abbreviations, so
+ * that names and imports resolve them.  Caller frees with hier_free(). */
 int hier_load(struct txn *t, struct hier **out, struct err *e);
 void hier_free(struct hier *h);
 

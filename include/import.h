@@ -185,6 +185,18 @@ int imp_store(struct ops_ctx *c, const struct imp_result *r, int replace, uint64
  * unit id, or 0 when nothing (or nothing unambiguous) matches. */
 uint32_t imp_resolve_unit(const struct hier *h, const char *name, uint32_t issuer);
 
+/* imp_resolve_unit for many names: the hierarchy's keys built once.
+ * imp_resolver_new returns NULL for a NULL hierarchy (find then gives 0). */
+struct imp_units;
+struct imp_units *imp_resolver_new(const struct hier *h);
+uint32_t imp_resolver_find(const struct imp_units *r, const char *name, uint32_t issuer);
+void imp_resolver_free(struct imp_units *r);
+
+/* The kind of committee a name places itself under (enum unit_kind: "Ban
+ * Tuyên giáo Đảng ủy Khối" -> UK_DANG_UY_KHOI, "Hội Nông dân tỉnh" ->
+ * UK_TINH_UY), read as the importer reads it; -1 when it names none. */
+int imp_name_level(const char *name);
+
 /* 1 if a lead as written is a group (see imp_task.lead_group). */
 int imp_lead_is_group(const char *lead);
 

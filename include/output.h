@@ -46,8 +46,10 @@ struct out_col {
 	enum out_type type;
 	int max_width;     /* text format: cut with "…" beyond this; 0 = no limit */
 	int right;         /* text format: right-align */
-	int hide_text;     /* text format: leave the column out */
+	int hide_text;     /* 1: text format leaves the column out; -1 (OUT_TEXT_ONLY):
+	                      only the text format shows it, CSV and JSON leave it out */
 };
+#define OUT_TEXT_ONLY (-1)
 
 /* A table under construction.  Cells are copied; the table owns them. */
 struct out_table {

@@ -22,7 +22,9 @@
  *            measurements of indicators of its own unit or subtree;
  *            confirms or returns completions when its unit is the
  *            monitoring office; grants or refuses extensions as
- *            [access] extend says (below); nothing that only admins do.
+ *            [access] extend says (below); corrects (PA_EDIT) the tasks of
+ *            its own unit or subtree when [access] editors_edit = yes;
+ *            nothing else that only admins do.
  *   viewer   reads everything, writes nothing, and may not copy the
  *            whole store out (backup, export).
  *   unmapped (a login not under [users]) reads everything when
@@ -87,6 +89,8 @@ struct perm_rule {
 struct perm_opts {
 	int unmapped_can_read; /* [access] unmapped = read */
 	int extend;            /* enum cfg_extend: [access] extend */
+	int editors_edit;      /* [access] editors_edit: editors correct the
+	                          tasks of their unit and subtree */
 };
 
 /* The options of a configuration (cfg NULL: the defaults, read and

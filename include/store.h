@@ -7,7 +7,8 @@
  * is one write transaction (store_write), so it is all or nothing.
  *
  * Named databases:
- *   meta       "schema" -> decimal text, "seq.<name>" -> u64, config stamps
+ *   meta       "schema" -> decimal text, "seq.<name>" -> u64, config stamps,
+ *              "alias.<folded name>" -> "<unit code>\t<name>" (store-alias.h)
  *   units      u32 id -> unit          unit_code  code -> u32 id
  *   docs       u64 id -> doc           doc_number folded number -> u64 id (dup)
  *                                      doc_issuer issuer u32|doc id -> ""
@@ -25,6 +26,7 @@
  *              (unit 0 = the whole store); slot is a due day for open
  *              dated tasks, STORE_SLOT_NODUE for open undated ones,
  *              STORE_SLOT_CLOSED for done / on hold.
+ *   trash      kind|id -> deleted record with what it owned (store-trash.h)
  * Keys are big-endian so that LMDB's byte order is numeric order; a day
  * in a key is stored as (uint32_t)day ^ 0x80000000 so that negative days
  * sort first and the STORE_SLOT_* values last.

@@ -162,6 +162,16 @@ static const struct {
 	{"unit.sync", "đồng bộ đơn vị"},
 	{"unit.handover", "bàn giao nhiệm vụ"},
 	{"demo", "dữ liệu minh họa"},
+	{"init", "tạo kho"},
+	{"edit-doc", "sửa văn bản"},
+	{"edit-task", "sửa nhiệm vụ"},
+	{"move-task", "chuyển nhiệm vụ"},
+	{"delete-doc", "xóa văn bản"},
+	{"delete-task", "xóa nhiệm vụ"},
+	{"restore-doc", "khôi phục văn bản"},
+	{"restore-task", "khôi phục nhiệm vụ"},
+	{"link", "gắn tên với đơn vị"},
+	{"expand-task", "tách nghĩa vụ từng đơn vị"},
 };
 
 const char *audit_action_label(const char *action)

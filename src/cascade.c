@@ -305,14 +305,28 @@ static void expand(struct builder *b, const struct head *x, size_t node, int dep
 		return;
 	}
 	const struct cascade_docs *hs = b->hs;
-	size_t lo = 0, hi = 0, ni = 0;
+	size_t lo = 0, hi = 0, ni = 0, ilo = 0, ihi = 0;
+	char by_id[24];
 	if (x->folded[0])
 		ref_range(hs->impls, hs->nimpls, x->folded, &lo, &hi);
-	const struct head **impl = xcalloc(hi > lo ? hi - lo : 1, sizeof *impl);
+	/* "#12" among what a document implements names x by its id: a plan
+	 * without a number (a draft, a copy whose header was lost) can be
+	 * implemented too, and the link is meant, whatever the dates */
+	snprintf(by_id, sizeof by_id, "#%llu", (unsigned long long)x->id);
+	ref_range(hs->impls, hs->nimpls, by_id, &ilo, &ihi);
+	const struct head **impl = xcalloc(hi - lo + ihi - ilo + 1, sizeof *impl);
 	for (size_t i = lo; i < hi; i++) {
 		const struct head *y = &hs->v[hs->impls[i].doc];
 		/* refs are sorted by document too: a number named twice is one */
 		if ((i == lo || hs->impls[i - 1].doc != hs->impls[i].doc) && implements(hs, y, x))
+			impl[ni++] = y;
+	}
+	for (size_t i = ilo; i < ihi; i++) {
+		const struct head *y = &hs->v[hs->impls[i].doc];
+		int seen = y == x;
+		for (size_t j = 0; j < ni && !seen; j++)
+			seen = impl[j] == y;
+		if (!seen)
 			impl[ni++] = y;
 	}
 	qsort(impl, ni, sizeof *impl, date_cmp);

@@ -56,7 +56,7 @@ static const char log_help[] =
 	"trước → sau của những gì thay đổi, cũ trước mới sau (dạng text: ngày dd/mm/yyyy,\n"
 	"vai trò tiếng Việt; csv, json: ngày ISO, mã vai trò).  --since/--until: từ ngày /\n"
 	"trước ngày (giờ địa phương); --limit N: chỉ N mục mới nhất.  VIỆC: update, extend,\n"
-	"confirm, return, add-doc, add-task, import, import-json, restore, repair, measure,\n"
+	"confirm, return, add-doc, add-task, import, import-json, restore, repair, measure, init,\n"
 	"unit.sync, unit.handover.  Không lệnh nào sửa hay xóa được nhật ký.\n";
 
 static const struct out_col log_cols[] = {

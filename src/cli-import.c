@@ -11,7 +11,43 @@
 #include "import.h"
 #include "intake.h"
 #include "output.h"
+#include "store.h"
 #include "util.h"
+
+struct group_ids {
+	struct txn *t;
+	struct sbuf *b;
+	size_t n;
+};
+
+static int group_task(uint64_t id, void *ctx)
+{
+	struct group_ids *g = ctx;
+	struct task k = {0};
+	if (store_task_get(g->t, id, &k, NULL) == 0 && !k.lead && k.lead_text &&
+	    !strchr(k.section, '@') && imp_lead_is_group(k.lead_text))
+		sbuf_printf(g->b, "%s#%llu (mục %s)", g->n++ ? ", " : "", (unsigned long long)id,
+		            k.section);
+	task_free(&k);
+	return 0;
+}
+
+/* The tasks of the document just stored whose lead is a group of bodies:
+ * how to open them to their units. */
+static void group_hint(struct cli *c, uint64_t doc)
+{
+	struct sbuf b = {0};
+	struct txn *t;
+	if (store_read_begin(c->ops.st, &t, NULL))
+		return;
+	struct group_ids g = {t, &b, 0};
+	store_tasks_by_doc(t, doc, group_task, &g, NULL);
+	store_read_end(t);
+	if (g.n)
+		fprintf(c->out, "  %zu nhiệm vụ chung của nhiều cơ quan: %s; tách thành nghĩa vụ của "
+		        "từng đơn vị: theodoi expand-task MÃ\n", g.n, b.s);
+	sbuf_free(&b);
+}
 
 static const char import_help[] =
 	"Cách dùng: theodoi import TỆP... [--issuer ĐƠN_VỊ] [--dry-run] [--replace]\n"
@@ -83,6 +119,7 @@ static int import_one(struct cli *c, const char *path, uint32_t issuer, int dry,
 			fprintf(c->out, "Đã nhập %s: văn bản #%llu %s, %zu nhiệm vụ, %zu chỉ tiêu, %zu cảnh báo.\n",
 			        path, (unsigned long long)id, r->doc.number, r->ntasks,
 			        r->nindicators, r->nwarnings);
+			group_hint(c, id);
 		}
 		print_warnings(r, path);
 	} else if (!e->file[0]) {

@@ -218,9 +218,10 @@ int cmd_docs(struct cli *c, int argc, char **argv, struct err *e)
 /* ---- tasks ---- */
 
 static const char tasks_help[] =
-	"Cách dùng: theodoi tasks [--unit ĐƠN_VỊ [--subtree]] [--doc VĂN_BẢN]\n"
+	"Cách dùng: theodoi tasks [--unit ĐƠN_VỊ | --partner ĐƠN_VỊ [--subtree]] [--doc VĂN_BẢN]\n"
 	"                         [--status TT] [--limit N] [--format text|csv|json]\n"
 	"Nhiệm vụ theo đơn vị chủ trì (--subtree: cả các đơn vị cấp dưới) và/hoặc theo văn bản.\n"
+	"--partner: nhiệm vụ đơn vị tham gia phối hợp (--subtree: đơn vị đó hoặc cấp dưới).\n"
 	"VĂN_BẢN là mã (#12) hoặc số văn bản (15-CTr/TU). --status: chua-thuc-hien, dang-thuc-hien,\n"
 	"hoan-thanh, tam-dung (hoặc not_started, in_progress, done, on_hold).\n";
 
@@ -261,12 +262,28 @@ struct tasks_ctx {
 	int status;   /* filter, or -1 */
 	long limit;   /* 0 = no limit */
 	struct err *e;
+	uint32_t partner;       /* --partner: only tasks it is a partner on, or 0 */
+	int partner_subtree;    /* ... or a unit below it */
+	const struct hier *h;
 };
+
+/* 1 if the task has x->partner (or, with --subtree, a unit below it)
+ * among its partners. */
+static int has_partner(const struct tasks_ctx *x, const struct task *task)
+{
+	for (int i = 0; i < task->npartners; i++)
+		if (task->partners[i] == x->partner ||
+		    (x->partner_subtree && hier_in_subtree(x->h, task->partners[i], x->partner)))
+			return 1;
+	return 0;
+}
 
 static int task_row(const struct task *task, void *ctx)
 {
 	struct tasks_ctx *x = ctx;
 	if (x->status >= 0 && task->status != x->status)
+		return 0;
+	if (x->partner && !has_partner(x, task))
 		return 0;
 	if (x->limit && (long)x->tab->nrows >= x->limit)
 		return 1;
@@ -281,17 +298,19 @@ int cmd_tasks(struct cli *c, int argc, char **argv, struct err *e)
 	                                     {"doc", required_argument, NULL, 'd'},
 	                                     {"status", required_argument, NULL, 'S'},
 	                                     {"limit", required_argument, NULL, 'n'},
+	                                     {"partner", required_argument, NULL, 'p'},
 	                                     {"help", no_argument, NULL, 'h'},
 	                                     {0}};
 	int fmt = FMT_TEXT, o, rc, subtree = 0, status = -1;
 	long limit = 0;
-	const char *unit = NULL, *doc = NULL;
+	const char *unit = NULL, *doc = NULL, *partner = NULL;
 	while ((o = getopt_long(argc, argv, "hu:sd:n:", opts, NULL)) != -1) {
 		switch (o) {
 		case 'h': return fputs(tasks_help, c->out), 0;
 		case 'u': unit = optarg; break;
 		case 's': subtree = 1; break;
 		case 'd': doc = optarg; break;
+		case 'p': partner = optarg; break;
 		case 'S':
 			if ((status = st_parse(optarg)) < 0)
 				return err_set(e, ERR_INPUT, "trạng thái không hợp lệ: '%s'", optarg);
@@ -307,19 +326,23 @@ int cmd_tasks(struct cli *c, int argc, char **argv, struct err *e)
 		default: return cli_bad_option("tasks", e);
 		}
 	}
-	if (subtree && !unit)
-		return err_set(e, ERR_USAGE, "--subtree cần --unit");
+	if (unit && partner)
+		return err_set(e, ERR_USAGE, "--unit và --partner loại trừ nhau (xem theodoi tasks --help)");
+	if (subtree && !unit && !partner)
+		return err_set(e, ERR_USAGE, "--subtree cần --unit hoặc --partner");
 	const struct hier *h;
-	uint32_t uid = 0;
+	uint32_t uid = 0, pid = 0;
 	uint64_t did = 0;
 	struct txn *t;
 	if ((rc = cli_store(c, 0, e)) || (rc = cli_hier(c, &h, e)) ||
-	    (unit && (rc = cli_unit(c, unit, &uid, e))) || (doc && (rc = cli_doc(c, doc, &did, e))) ||
-	    (rc = store_read_begin(c->ops.st, &t, e)))
+	    (unit && (rc = cli_unit(c, unit, &uid, e))) ||
+	    (partner && (rc = cli_unit(c, partner, &pid, e))) ||
+	    (doc && (rc = cli_doc(c, doc, &did, e))) || (rc = store_read_begin(c->ops.st, &t, e)))
 		return rc;
 	struct out_table tab;
 	rows_init(&tab);
-	struct tasks_ctx x = {c, t, &tab, {0}, status, limit, e};
+	/* partners have no index: --partner reads every task (of --doc when given) */
+	struct tasks_ctx x = {c, t, &tab, {0}, status, limit, e, pid, pid && subtree, h};
 	if (!uid && !did) {
 		rc = store_tasks_each(t, task_row, &x, e);
 	} else {

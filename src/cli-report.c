@@ -9,6 +9,7 @@
 #include "cascade.h"
 #include "cli-report.h"
 #include "cli-rows.h"
+#include "obliged.h"
 #include "cli.h"
 #include "docout.h"
 #include "hier.h"
@@ -357,7 +358,9 @@ static const char cascade_help[] =
 	"chưa, số và ngày, đúng hạn hay chậm so với thời hạn văn bản yêu cầu; các cấp ủy chưa\n"
 	"ban hành; các văn bản khác thực hiện VĂN_BẢN; và tiếp tục như vậy với kế hoạch của cấp\n"
 	"dưới. VĂN_BẢN là mã (#12) hoặc số (15-CTr/TU). --depth: số cấp tối đa, 1..16 (mặc định\n"
-	"hoặc 0: hết).\n";
+	"hoặc 0: hết).  Kế hoạch thực hiện ghi mã văn bản (#12) trong phần thực hiện cũng được\n"
+	"tính.  Sau cây: mọi đơn vị văn bản giao nhiệm vụ (kể cả nghĩa vụ từng đơn vị của nhiệm\n"
+	"vụ chung, theodoi expand-task) với số nhiệm vụ, hoàn thành, quá hạn và hạn gần nhất.\n";
 
 static void node_line(struct sbuf *b, const struct hier *h, const struct cascade_node *n)
 {
@@ -479,6 +482,51 @@ static json_t *node_json(const struct hier *h, const struct cascade *cs, size_t 
 	return o;
 }
 
+/* The bodies a document obliges, after its tree. */
+static void obliged_text(struct cli *c, const struct hier *h, const struct obliged *ob)
+{
+	char d[11];
+	fprintf(c->out, "\nCác đơn vị được giao nhiệm vụ theo văn bản (%zu):\n", ob->n);
+	for (size_t i = 0; i < ob->n; i++) {
+		const struct obliged_body *b = &ob->v[i];
+		const struct unit *u = hier_unit(h, b->unit);
+		struct sbuf line = {0}, out = {0};
+		sbuf_printf(&line, "%s: %zu nhiệm vụ, %zu hoàn thành, %zu quá hạn", u ? u->name : "?",
+		            b->tasks, b->done, b->overdue);
+		if (b->next_due != DATE_NONE)
+			sbuf_printf(&line, "; hạn gần nhất %s", date_vn(b->next_due, d));
+		report_wrap(&out, line.s, 80, "  ", "    ");
+		fputs(out.s, c->out);
+		sbuf_free(&line);
+		sbuf_free(&out);
+	}
+	if (ob->no_unit) {
+		struct sbuf line = {0}, out = {0};
+		sbuf_printf(&line, "%zu nhiệm vụ chưa gắn đơn vị chủ trì (xem: theodoi unresolved; "
+		            "nhiệm vụ chung của nhiều cơ quan: theodoi expand-task)", ob->no_unit);
+		report_wrap(&out, line.s, 80, "  ", "    ");
+		fputs(out.s, c->out);
+		sbuf_free(&line);
+		sbuf_free(&out);
+	}
+}
+
+static json_t *obliged_json(const struct hier *h, const struct obliged *ob)
+{
+	json_t *a = json_array();
+	char d[11];
+	for (size_t i = 0; i < ob->n; i++) {
+		const struct obliged_body *b = &ob->v[i];
+		const struct unit *u = hier_unit(h, b->unit);
+		json_array_append_new(
+			a, json_pack("{s:s?, s:s?, s:I, s:I, s:I, s:s?}", "unit_code", u ? u->code : NULL,
+			             "unit_name", u ? u->name : NULL, "tasks", (json_int_t)b->tasks, "done",
+			             (json_int_t)b->done, "overdue", (json_int_t)b->overdue, "next_due",
+			             b->next_due == DATE_NONE ? NULL : date_iso(b->next_due, d)));
+	}
+	return a;
+}
+
 int cmd_cascade(struct cli *c, int argc, char **argv, struct err *e)
 {
 	static const struct option opts[] = {{"format", required_argument, NULL, OPT_FORMAT},
@@ -514,11 +562,29 @@ int cmd_cascade(struct cli *c, int argc, char **argv, struct err *e)
 	store_read_end(t);
 	if (rc)
 		return rc;
+	/* every body the document obliges, each task as it stood that day */
+	struct obliged ob = {0};
+	int bodies = 0;
+	if (fmt != FMT_CSV && !(rc = store_read_begin(c->ops.st, &t, e))) {
+		rc = obliged_of_doc(t, doc, c->ops.today, rows_past(c, &hd), &ob, e);
+		store_read_end(t);
+		bodies = !rc;
+	}
+	if (rc) {
+		cascade_free(&cs);
+		return rc;
+	}
 	if (fmt == FMT_TEXT) {
 		cascade_text(c, h, &cs);
+		if (bodies)
+			obliged_text(c, h, &ob);
 	} else if (fmt == FMT_JSON) {
 		size_t next;
 		json_t *j = node_json(h, &cs, 0, &next);
+		if (bodies) {
+			json_object_set_new(j, "bodies", obliged_json(h, &ob));
+			json_object_set_new(j, "tasks_without_unit", json_integer((json_int_t)ob.no_unit));
+		}
 		json_object_set_new(j, "counts",
 		                    json_pack("{s:i, s:i, s:i, s:i, s:i, s:i, s:i}", "required", cs.required,
 		                              "issued", cs.issued, "on_time", cs.on_time, "late", cs.late,
@@ -549,6 +615,7 @@ int cmd_cascade(struct cli *c, int argc, char **argv, struct err *e)
 		rc = out_print(&tab, FMT_CSV, c->out);
 		out_free(&tab);
 	}
+	obliged_free(&ob);
 	cascade_free(&cs);
 	return rc;
 }
@@ -568,7 +635,8 @@ static const char lint_help[] =
 	"--rule (có thể lặp lại) chỉ kiểm tra các quy tắc đó.\n";
 
 static const struct out_col lint_cols[] = {
-	{"doc_number", "Văn bản", OUT_STR, 14, 0, 0},
+	{"doc", "Văn bản", OUT_STR, 18, 0, OUT_TEXT_ONLY},
+	{"doc_number", "Văn bản", OUT_STR, 14, 0, 1},
 	{"section", "Mục", OUT_STR, 10, 0, 0},
 	{"task_id", "NV", OUT_INT, 0, 1, 0},
 	{"lead_code", "Mã ĐV", OUT_STR, 0, 0, 1},
@@ -576,6 +644,7 @@ static const struct out_col lint_cols[] = {
 	{"rule", "Quy tắc", OUT_STR, 0, 0, 1},
 	{"rule_label", "Vấn đề", OUT_STR, 0, 0, 1},
 	{"detail", "Vấn đề", OUT_STR, 0, 0, 0},
+	{"doc_id", "Mã văn bản", OUT_INT, 0, 0, 1},
 };
 
 int cmd_lint(struct cli *c, int argc, char **argv, struct err *e)
@@ -624,15 +693,21 @@ int cmd_lint(struct cli *c, int argc, char **argv, struct err *e)
 	for (size_t i = 0; i < n && !rc; i++) {
 		const struct lint_item *it = &items[i];
 		const struct unit *u = it->lead ? hier_unit(h, it->lead) : NULL;
-		char id[24], number[DOCNUM_LEN] = "";
+		char id[24], number[DOCNUM_LEN] = "", doc[80] = "", doc_id[24] = "";
 		struct doc d = {0};
 		if (it->doc && store_doc_get(t, it->doc, &d, NULL) == 0)
 			str_copy(number, d.number, sizeof number);
 		doc_free(&d);
+		if (it->doc) { /* the id always: a document without a number has only that */
+			snprintf(doc, sizeof doc, "#%llu %s", (unsigned long long)it->doc,
+			         number[0] ? number : "(không số)");
+			snprintf(doc_id, sizeof doc_id, "%llu", (unsigned long long)it->doc);
+		}
 		snprintf(id, sizeof id, "%llu", (unsigned long long)it->task);
 		ntasks += i == 0 || items[i - 1].task != it->task;
-		const char *cells[] = {number, it->section, id, u ? u->code : "", u ? u->name : "",
-		                       lint_rule_key(it->rule), lint_rule_label(it->rule), it->detail};
+		const char *cells[] = {doc, number, it->section, id, u ? u->code : "",
+		                       u ? u->name : "", lint_rule_key(it->rule),
+		                       lint_rule_label(it->rule), it->detail, doc_id};
 		out_row(&tab, cells);
 	}
 	store_read_end(t);

@@ -11,7 +11,8 @@
 
 static const struct out_col task_cols[] = {
 	{"id", "Mã", OUT_INT, 0, 1, 0},
-	{"doc_number", "Văn bản", OUT_STR, 14, 0, 0},
+	{"doc", "Văn bản", OUT_STR, 18, 0, OUT_TEXT_ONLY},
+	{"doc_number", "Văn bản", OUT_STR, 14, 0, 1},
 	{"section", "Mục", OUT_STR, 10, 0, 0},
 	{"lead_code", "Mã ĐV", OUT_STR, 0, 0, 1},
 	{"lead_name", "Chủ trì", OUT_STR, 24, 0, 0},
@@ -26,6 +27,7 @@ static const struct out_col task_cols[] = {
 	{"days_overdue", "Số ngày quá hạn", OUT_INT, 0, 0, 1},
 	{"original_due", "Hạn ban đầu", OUT_DATE, 0, 0, 1},
 	{"days_late_original", "Số ngày quá hạn so với hạn ban đầu", OUT_INT, 0, 0, 1},
+	{"doc_id", "Mã văn bản", OUT_INT, 0, 0, 1},
 };
 
 void rows_init(struct out_table *t)
@@ -81,11 +83,12 @@ static const char *doc_number(struct txn *t, struct doc_cache *dc, uint64_t id)
 	}
 	struct doc d = {0};
 	dc->ids[dc->n] = id;
+	/* the number, or "" for a document that has none (a draft, a copy
+	 * whose header was lost): rows name it by its id then */
 	if (store_doc_get(t, id, &d, NULL) == 0)
-		snprintf(dc->numbers[dc->n], sizeof dc->numbers[0], "%s",
-		         d.number[0] ? d.number : (d.title ? d.title : ""));
+		snprintf(dc->numbers[dc->n], sizeof dc->numbers[0], "%s", d.number);
 	else
-		snprintf(dc->numbers[dc->n], sizeof dc->numbers[0], "#%llu", (unsigned long long)id);
+		dc->numbers[dc->n][0] = '\0';
 	doc_free(&d);
 	return dc->numbers[dc->n++];
 }
@@ -113,9 +116,17 @@ int rows_add(struct cli *c, struct txn *t, struct out_table *tab, struct doc_cac
 		snprintf(tl + strlen(tl), sizeof tl - strlen(tl), "; %s",
 		         ops_late_original_text(late, task->status == ST_DONE, w, sizeof w));
 	}
+	const char *number = doc_number(t, dc, task->doc_id);
+	char doc[80] = "", doc_id[24] = "";
+	if (task->doc_id) {
+		snprintf(doc, sizeof doc, "#%llu %s", (unsigned long long)task->doc_id,
+		         *number ? number : "(không số)");
+		snprintf(doc_id, sizeof doc_id, "%llu", (unsigned long long)task->doc_id);
+	}
 	const char *cells[] = {
 		id,
-		doc_number(t, dc, task->doc_id),
+		doc,
+		number,
 		task->section,
 		lead >= 0 ? dc->unit_codes[lead] : "",
 		lead >= 0 ? dc->unit_names[lead] : (task->lead_text ? task->lead_text : ""),
@@ -130,6 +141,7 @@ int rows_add(struct cli *c, struct txn *t, struct out_table *tab, struct doc_cac
 		days,
 		od == DATE_NONE ? "" : date_iso(od, orig),
 		late_orig,
+		doc_id,
 	};
 	out_row(tab, cells);
 	return 0;

@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "cli.h"
+#include "ops-group.h"
 #include "hier.h"
 #include "output.h"
 #include "store.h"
@@ -179,6 +180,11 @@ static int task_json(struct cli *c, struct txn *t, const struct hier *h, const s
 	int late = ops_late_original(k, &c->cfg.periods, c->ops.today, &orig);
 	json_object_set_new(o, "original_due", orig != DATE_NONE ? json_string(date_iso(orig, due)) : json_null());
 	json_object_set_new(o, "days_late_original", orig != DATE_NONE ? json_integer(late) : json_null());
+	size_t ob_total = 0, ob_done = 0;
+	if (ops_group_rollup(t, k, &ob_total, &ob_done, NULL) == 0 && ob_total)
+		json_object_set_new(o, "obligations", json_pack("{s:I, s:I}", "units",
+		                                                (json_int_t)ob_total, "done",
+		                                                (json_int_t)ob_done));
 	json_t *upd = json_array(), *exts = json_array();
 	int rc = store_updates_of_task(t, k->id, upd_json, upd, e);
 	if (!rc)
@@ -268,6 +274,13 @@ static void show_text(FILE *f, json_t *o)
 		sbuf_puts(&p, jstr(o, "partners_text"));
 	field(f, "Phối hợp:", p.s ? p.s : "—");
 	sbuf_free(&p);
+	json_t *ob = json_object_get(o, "obligations");
+	if (ob) { /* a group task opened to its units (expand-task) */
+		snprintf(buf, sizeof buf, "%lld/%lld đơn vị đã thực hiện",
+		         (long long)json_integer_value(json_object_get(ob, "done")),
+		         (long long)json_integer_value(json_object_get(ob, "units")));
+		field(f, "Các đơn vị:", buf);
+	}
 	fprintf(f, "Nội dung:\n");
 	char *text = txt_sanitize(jstr(o, "text"));
 	txt_wrap(text, 74, wrap_line, f);

@@ -7,6 +7,9 @@
 
 #include "cli.h"
 #include "cli-admin.h"
+#include "cli-edit.h"
+#include "cli-init.h"
+#include "cli-link.h"
 #include "cli-report.h"
 #include "hier.h"
 #include "import.h"
@@ -21,6 +24,8 @@ int cli_store(struct cli *c, int create, struct err *e)
 		return 0;
 	struct store *st = NULL;
 	int rc = store_open(c->store_dir, (create ? STORE_CREATE : 0) | (int)c->store_flags, &st, e);
+	if (rc && !create && cli_store_missing(c))
+		return cli_store_missing_err(c, (c->store_flags & STORE_SHARED) != 0, e);
 	if (rc)
 		return rc;
 	c->ops.cfg = &c->cfg;
@@ -360,6 +365,17 @@ const struct cli_cmd cli_commands[] = {
 	 "gia hạn; đề nghị gia hạn và quyết định đề nghị", 0, CLI_NEEDS(PA_EXTEND_REQUEST)},
 	{"add-doc", cmd_add_doc, "add-doc --title T [--number N] ...", "thêm văn bản", 0, CLI_NEEDS(PA_ADD_DOC)},
 	{"add-task", cmd_add_task, "add-task --doc D --text T ...", "thêm nhiệm vụ vào văn bản", 0, CLI_NEEDS(PA_ADD_TASK)},
+	{"edit-doc", cmd_edit_doc, "edit-doc DOC [--number N] [--date D] [--issuer U] ...", "sửa văn bản (số, ngày, cơ quan ban hành...)", 0, CLI_NEEDS(PA_EDIT)},
+	{"edit-task", cmd_edit_task, "edit-task TASK [--text T] [--lead U] [--deadline P] ...", "sửa nhiệm vụ (nội dung, chủ trì, phối hợp, thời hạn)", 0, CLI_NEEDS(PA_EDIT)},
+	{"move-task", cmd_move_task, "move-task TASK --doc D", "chuyển nhiệm vụ sang văn bản khác", 0, CLI_NEEDS(PA_EDIT)},
+	{"expand-task", cmd_expand_task, "expand-task TASK", "tách nhiệm vụ chung thành nghĩa vụ của từng đơn vị", 0, CLI_NEEDS(PA_ADD_TASK)},
+	{"delete-doc", cmd_delete_doc, "delete-doc DOC --reason R [--force]", "xóa văn bản nhập nhầm (giữ lại, khôi phục được)", 0, CLI_NEEDS(PA_DELETE)},
+	{"delete-task", cmd_delete_task, "delete-task TASK --reason R [--force]", "xóa nhiệm vụ nhập nhầm (giữ lại, khôi phục được)", 0, CLI_NEEDS(PA_DELETE)},
+	{"deleted", cmd_deleted, "deleted [--format F]", "văn bản, nhiệm vụ đã xóa: ai xóa, khi nào, vì sao", 0, CLI_NEEDS(PA_READ)},
+	{"restore-doc", cmd_restore_doc, "restore-doc DOC", "khôi phục văn bản đã xóa", 0, CLI_NEEDS(PA_DELETE)},
+	{"restore-task", cmd_restore_task, "restore-task TASK", "khôi phục nhiệm vụ đã xóa", 0, CLI_NEEDS(PA_DELETE)},
+	{"unresolved", cmd_unresolved, "unresolved [--format F]", "tên đơn vị chủ trì, cơ quan ban hành chưa gắn với đơn vị", 0, CLI_NEEDS(PA_READ)},
+	{"link", cmd_link, "link NAME UNIT", "gắn một tên như văn bản ghi với đơn vị, nhớ cho lần nhập sau", 0, CLI_NEEDS(PA_HIERARCHY)},
 	{"import", cmd_import, "import FILE... [--dry-run] [--replace] [--encoding E]", "nhập kế hoạch từ tệp Word, OpenDocument, PDF hoặc văn bản", 0, CLI_NEEDS(PA_IMPORT)},
 	{"summary", cmd_summary, "summary [--unit U] [--doc D] [--quick]",
 	 "tổng hợp: đến hạn, hoàn thành, quá hạn, tỷ lệ hoàn thành", 0, CLI_NEEDS(PA_READ)},
@@ -383,6 +399,7 @@ const struct cli_cmd cli_commands[] = {
 	{"restore", cmd_restore, "restore FILE [--force]", "phục hồi kho từ bản sao lưu", 0, CLI_NEEDS(PA_MAINTAIN)},
 	{"export", cmd_export, "export --format json [--out FILE]", "xuất toàn bộ kho thành JSON", 0, CLI_NEEDS(PA_EXPORT)},
 	{"import-json", cmd_import_json, "import-json FILE", "nhập bản xuất JSON vào một kho mới", 0, CLI_NEEDS(PA_MAINTAIN)},
+	{"init", cmd_init, "init", "tạo kho dữ liệu trống cho cơ quan (quản trị, root)", 0, CLI_NEEDS(PA_MAINTAIN)},
 	{"demo", cmd_demo, "demo", "tạo kho dữ liệu minh họa", 0, CLI_NEEDS(PA_MAINTAIN)},
 	{"gen", cmd_gen, "gen --tasks N [--seed S] [--units U] DIR",
 	 "tạo bộ dữ liệu tổng hợp cỡ lớn để đo hiệu năng", CLI_NO_CONFIG, CLI_NEEDS_NOTHING},

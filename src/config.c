@@ -299,6 +299,11 @@ static int parse_confirm(struct config *c, const char *val, char *why, size_t n)
 	return parse_bool(val, &c->confirm_done, why, n);
 }
 
+static int parse_editors_edit(struct config *c, const char *val, char *why, size_t n)
+{
+	return parse_bool(val, &c->editors_edit, why, n);
+}
+
 /* "office:root, office:root": which office confirms completions reported
  * in which subtree.  Codes are checked against units.ini later
  * (cfg_load_units); here only their form. */
@@ -390,6 +395,7 @@ static const struct cfg_keydef {
 	{ "access", "editors_extend", parse_editors_extend },
 	{ "access", "extend", parse_extend },
 	{ "access", "confirm_done", parse_confirm },
+	{ "access", "editors_edit", parse_editors_edit },
 	{ "access", "monitors", parse_monitors },
 	{ "mail", "sendmail", parse_sendmail },
 	{ "mail", "from", parse_mail_from },

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store-alias.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
@@ -267,6 +268,27 @@ static void build_name_keys(struct hier *h)
 
 /* ---- loading ----------------------------------------------------------- */
 
+/* A name the office linked to a unit (store-alias.h) reads as one more
+ * abbreviation of that unit, so that names and imports resolve it. */
+static int add_alias(const char *name, uint32_t unit, void *ctx)
+{
+	struct unit_list *l = ctx;
+	if (strchr(name, ','))
+		return 0; /* abbreviations are comma-separated; link refuses these */
+	for (size_t i = 0; i < l->n; i++) {
+		struct unit *u = &l->v[i];
+		if (u->id != unit)
+			continue;
+		size_t a = u->abbrevs ? strlen(u->abbrevs) : 0, n = strlen(name);
+		u->abbrevs = xrealloc(u->abbrevs, a + n + 3);
+		if (a)
+			memcpy(u->abbrevs + a, ", ", 2), a += 2;
+		memcpy(u->abbrevs + a, name, n + 1);
+		break;
+	}
+	return 0;
+}
+
 int hier_load(struct txn *t, struct hier **out, struct err *e)
 {
 	struct unit_list l = {0};
@@ -276,6 +298,8 @@ int hier_load(struct txn *t, struct hier **out, struct err *e)
 
 	*out = NULL;
 	rc = store_units_each(t, collect, &l, e);
+	if (!rc)
+		rc = store_aliases_each(t, add_alias, &l, e);
 	if (rc) {
 		for (i = 0; i < l.n; i++)
 			unit_free(&l.v[i]);

@@ -14,6 +14,7 @@
 #include "config.h"
 #include "history.h"
 #include "ops.h"
+#include "store-trash.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
@@ -220,6 +221,21 @@ static void keep_progress(struct task *t, const struct task *old)
 	t->created = old->created;
 }
 
+/* 1 for a unit's obligation of a group task (section "SECTION@code", made
+ * by expand-task, ops-group.h) whose group task is still in the text: it is
+ * no text of its own, so the replacement keeps it. */
+static int obligation_kept(const struct imp_result *r, const struct task *old)
+{
+	const char *at = strchr(old->section, '@');
+	if (!at)
+		return 0;
+	size_t n = (size_t)(at - old->section);
+	for (size_t k = 0; k < r->ntasks; k++)
+		if (strlen(r->tasks[k].section) == n && !strncmp(r->tasks[k].section, old->section, n))
+			return 1;
+	return 0;
+}
+
 static int put_tasks(struct txn *t, struct req *q, uint64_t doc, struct err *e)
 {
 	const struct imp_result *r = q->r;
@@ -240,11 +256,22 @@ static int put_tasks(struct txn *t, struct req *q, uint64_t doc, struct err *e)
 			rc = store_task_put(t, &nt, e);
 		task_free(&nt);
 	}
+	/* tasks gone from the new text leave like a deleted task: kept whole
+	 * with who, when and why, and restore-task brings one back */
+	char *note = NULL;
 	for (size_t i = 0; i < q->nold && !rc; i++)
-		if (!q->old_used[i]) {
-			rc = store_task_del(t, q->old[i].id, e);
+		if (!q->old_used[i] && !obligation_kept(r, &q->old[i])) {
+			if (!note) {
+				json_t *n = json_pack("{s:s, s:s, s:I, s:s}", "login", q->c->who.login, "role",
+				                      role_key(q->c->who.role), "time", (json_int_t)q->now,
+				                      "reason", "không còn trong văn bản nhập lại (import --replace)");
+				note = json_dumps(n, JSON_COMPACT | JSON_PRESERVE_ORDER);
+				json_decref(n);
+			}
+			rc = trash_put(t, TRASH_TASK, q->old[i].id, note, e);
 			q->deleted++;
 		}
+	free(note);
 	return rc;
 }
 

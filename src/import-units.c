@@ -504,6 +504,16 @@ static size_t level_committee(const struct imp_units *u, int kind, size_t ctx)
 
 #define MAX_CAND 16
 
+/* 1 for "tinh doan", "huyen doan", "tinh hoi ...": a level word followed by
+ * "đoàn" or "hội" names the Youth Union or an association of that level,
+ * never its Party committee. */
+static int body_of_level(const char *base)
+{
+	const char *sp = strchr(base, ' ');
+	return sp && (word_at(base, (size_t)(sp + 1 - base), "doan") ||
+	              word_at(base, (size_t)(sp + 1 - base), "hoi"));
+}
+
 static size_t by_key(const struct imp_units *u, const char *key, size_t ctx)
 {
 	size_t cand[MAX_CAND], n = 0;
@@ -515,14 +525,17 @@ static size_t by_key(const struct imp_units *u, const char *key, size_t ctx)
 }
 
 /* "Ban Tổ chức" in a document of ctx: the unit with that core among ctx's
- * children, then in its subtree, then around the committees above. */
-static size_t by_core(const struct imp_units *u, const char *core, size_t ctx)
+ * children, then in its subtree, then (when `up`) around the committees
+ * above.  A name that names its committee ("Ban Tuyên giáo Đảng ủy Khối")
+ * is looked for inside that committee only: never silently the body of
+ * the same name of another committee. */
+static size_t by_core(const struct imp_units *u, const char *core, size_t ctx, int up)
 {
 	size_t cand[MAX_CAND], n = 0;
 
 	if (ctx == (size_t)-1 || !*core)
 		return (size_t)-1;
-	for (size_t a = ctx; a != (size_t)-1; a = parent_index(u, a)) {
+	for (size_t a = ctx; a != (size_t)-1; a = up ? parent_index(u, a) : (size_t)-1) {
 		size_t end = hier_subtree_end(u->h, a);
 
 		n = 0;
@@ -576,14 +589,43 @@ uint32_t imp_units_resolve(const struct imp_units *u, const char *name, size_t n
 		core = xstrndup(base, core_len);
 		if (kind >= 0)
 			ctx = level_committee(u, kind, ctx);
-		if (!*core && kind >= 0)
+		if (!*core && kind >= 0 && body_of_level(base))
+			found = (size_t)-1; /* "Tỉnh đoàn", "Tỉnh hội": not the committee */
+		else if (!*core && kind >= 0)
 			found = ctx;
 		else
-			found = by_core(u, core, ctx);
+			found = by_core(u, core, ctx, kind < 0);
 		free(core);
 	}
 	free(c);
 	return found == (size_t)-1 ? 0 : hier_at(u->h, found)->id;
+}
+
+int imp_name_level(const char *name)
+{
+	int kind = -1;
+	if (!name)
+		return -1;
+	char *c = canon(name, strlen(name));
+	const char *p = strip_prefix(c);
+	split_level(p ? p : c, &kind);
+	free(c);
+	return kind;
+}
+
+struct imp_units *imp_resolver_new(const struct hier *h)
+{
+	return imp_units_new(h);
+}
+
+uint32_t imp_resolver_find(const struct imp_units *r, const char *name, uint32_t issuer)
+{
+	return name ? imp_units_resolve(r, name, strlen(name), issuer) : 0;
+}
+
+void imp_resolver_free(struct imp_units *r)
+{
+	imp_units_free(r);
 }
 
 uint32_t imp_resolve_unit(const struct hier *h, const char *name, uint32_t issuer)

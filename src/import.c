@@ -188,8 +188,9 @@ static void resolve_units(struct imp_ctx *c)
 				if (c->units)
 					imp_warn(c, t->line,
 					         "không xác định được đơn vị chủ trì “%s” (mục %s): giữ "
-					         "nguyên văn bản, chưa gắn với đơn vị nào",
-					         t->lead, t->section);
+					         "nguyên văn bản, chưa gắn với đơn vị nào (gắn một lần cho "
+					         "mọi nhiệm vụ: theodoi link \"%s\" MÃ_ĐƠN_VỊ)",
+					         t->lead, t->section, t->lead);
 			}
 		} else if (several && seen_add(&listed, t->lead)) {
 			const struct unit *u = hier_unit(c->h, t->lead_unit);

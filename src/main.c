@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli-init.h"
 #include "hier.h"
 #include "priv.h"
 #include "store.h"
@@ -120,7 +121,7 @@ static int open_raised(struct cli *c, const struct cli_cmd *cmd, const char *con
 		return err_set(e, ERR_DENIED, "không dùng được biến THEODOI_CONFIG=%s: %s %s", env,
 		               why, priv_system_config());
 	if (cmd && (!strcmp(cmd->name, "restore") || !strcmp(cmd->name, "import-json") ||
-	            !strcmp(cmd->name, "demo")))
+	            !strcmp(cmd->name, "demo") || !strcmp(cmd->name, "init")))
 		return err_set(e, ERR_DENIED, "lệnh %s tạo hoặc thay thư mục kho dữ liệu: với bản cài "
 		               "setgid, quản trị chạy lệnh này với tài khoản root hoặc với nhóm kho "
 		               "(sudo -g NHÓM_KHO theodoi %s ...)", cmd->name, cmd->name);
@@ -208,6 +209,8 @@ static int run(int argc, char **argv, struct cli *c, struct priv *pv, struct err
 		return cli_run(c, cmd, argc - 1, argv + 1, e);
 	/* No command: the screen on a terminal, the overview otherwise. */
 	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		if (!pv->raised && cli_store_missing(c) && (rc = cli_init_offer(c, e)))
+			return rc;
 		if ((rc = cli_store(c, 0, e)))
 			return rc;
 		return ui_main(&c->ops, e);

@@ -173,7 +173,8 @@ json_t *out_json(const struct out_table *t)
 	for (size_t r = 0; r < t->nrows; r++) {
 		json_t *o = json_object();
 		for (int c = 0; c < t->ncols; c++)
-			json_object_set_new(o, t->cols[c].key, cell_json(&t->cols[c], cell(t, r, c)));
+			if (t->cols[c].hide_text >= 0)
+				json_object_set_new(o, t->cols[c].key, cell_json(&t->cols[c], cell(t, r, c)));
 		json_array_append_new(arr, o);
 	}
 	return arr;
@@ -210,7 +211,7 @@ static int last_shown(const struct out_table *t)
 {
 	int last = 0;
 	for (int c = 0; c < t->ncols; c++)
-		if (!t->cols[c].hide_text)
+		if (t->cols[c].hide_text <= 0)
 			last = c;
 	return last;
 }
@@ -220,7 +221,7 @@ static void text_line(FILE *f, const struct out_table *t, const int *w, const ch
 	struct sbuf b = {0};
 	int last = last_shown(t), first = 1;
 	for (int c = 0; c < t->ncols; c++) {
-		if (t->cols[c].hide_text)
+		if (t->cols[c].hide_text > 0)
 			continue;
 		if (!first)
 			sbuf_puts(&b, "  ");
@@ -274,16 +275,24 @@ static int print_text(const struct out_table *t, FILE *f)
 static int print_csv(const struct out_table *t, FILE *f)
 {
 	struct sbuf b = {0};
+	int first = 1;
 	for (int c = 0; c < t->ncols; c++) {
-		if (c)
+		if (t->cols[c].hide_text < 0)
+			continue;
+		if (!first)
 			sbuf_putc(&b, ',');
+		first = 0;
 		out_csv_cell(&b, t->cols[c].key, 0);
 	}
 	sbuf_puts(&b, "\r\n");
 	for (size_t r = 0; r < t->nrows; r++) {
+		first = 1;
 		for (int c = 0; c < t->ncols; c++) {
-			if (c)
+			if (t->cols[c].hide_text < 0)
+				continue;
+			if (!first)
 				sbuf_putc(&b, ',');
+			first = 0;
 			enum out_type ty = t->cols[c].type;
 			out_csv_cell(&b, cell(t, r, c), ty == OUT_INT || ty == OUT_RAW);
 		}

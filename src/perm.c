@@ -48,7 +48,8 @@ static const struct perm_rule rules[R_COUNT] = {
  *   u  R_UNMAPPED_READ, or R_UNMAPPED_NONE when unmapped logins may not read
  *   r  allowed when unmapped logins may read, else R_UNMAPPED_NONE
  *   a v s p  R_ADMIN, R_VIEWER, R_SUBTREE, R_PARTNER
- *   c  R_EXPORT */
+ *   c  R_EXPORT
+ *   e  allowed with [access] editors_edit = yes, else R_ADMIN */
 static const char *const grid[ROLE_ADMIN + 1][PA_COUNT] = {
 	[ROLE_NONE] = {
 		[PA_READ] = "rrrr", [PA_NOTE] = "uuuu", [PA_PROGRESS] = "uuuu",
@@ -73,7 +74,7 @@ static const char *const grid[ROLE_ADMIN + 1][PA_COUNT] = {
 		[PA_STATUS] = "yyps", [PA_EXTEND] = "xxxx", [PA_EXTEND_REQUEST] = "yyps",
 		[PA_CONFIRM] = "mmmm",
 		[PA_MEASURE] = "yyss", [PA_ADD_DOC] = "aaaa", [PA_ADD_TASK] = "aaaa",
-		[PA_EDIT] = "aaaa", [PA_DELETE] = "aaaa", [PA_IMPORT] = "aaaa",
+		[PA_EDIT] = "eeaa", [PA_DELETE] = "aaaa", [PA_IMPORT] = "aaaa",
 		[PA_HIERARCHY] = "aaaa", [PA_MAINTAIN] = "aaaa",
 		[PA_EXPORT] = "yyyy",
 	},
@@ -113,10 +114,11 @@ static const char *const rel_keys[PR_COUNT] = {"own", "subtree", "partner", "els
 
 struct perm_opts perm_opts_of(const struct config *cfg)
 {
-	struct perm_opts o = {1, CFG_EXTEND_MONITORS};
+	struct perm_opts o = {1, CFG_EXTEND_MONITORS, 0};
 	if (cfg) {
 		o.unmapped_can_read = cfg->unmapped_can_read;
 		o.extend = cfg->extend;
+		o.editors_edit = cfg->editors_edit;
 	}
 	return o;
 }
@@ -157,6 +159,7 @@ const struct perm_rule *perm_check(enum role role, enum perm_action a, enum perm
 	case 's': return &rules[R_SUBTREE];
 	case 'p': return &rules[R_PARTNER];
 	case 'c': return &rules[R_EXPORT];
+	case 'e': return o->editors_edit ? NULL : &rules[R_ADMIN];
 	default: return &rules[R_ADMIN];
 	}
 }

@@ -38,6 +38,7 @@ const struct store_db_info store_db_table[DB_COUNT] = {
 	[DB_TASK_LEAD] = {"task_lead", 0, 1},
 	[DB_TASK_DOC] = {"task_doc", 0, 1},
 	[DB_COUNTS] = {"counts", 0, 1},
+	[DB_TRASH] = {"trash", 0, 0},
 };
 
 /* ---- opening ----------------------------------------------------------- */

@@ -102,18 +102,20 @@ struct variant {
 };
 
 static const struct variant variants[] = {
-	{"defaults", {1, CFG_EXTEND_MONITORS}, 0, {{0}}, 0},
-	{"actor in the monitoring office", {1, CFG_EXTEND_MONITORS}, 1,
+	{"defaults", {1, CFG_EXTEND_MONITORS, 0}, 0, {{0}}, 0},
+	{"actor in the monitoring office", {1, CFG_EXTEND_MONITORS, 0}, 1,
 	 {{ROLE_EDITOR, PA_CONFIRM, ALL(OK)}, {ROLE_EDITOR, PA_EXTEND, ALL(OK)}}, 2},
-	{"extend = editors", {1, CFG_EXTEND_EDITORS}, 0,
+	{"extend = editors", {1, CFG_EXTEND_EDITORS, 0}, 0,
 	 {{ROLE_EDITOR, PA_EXTEND, {OK, OK, "editor-partner", "editor-subtree"}}}, 1},
-	{"extend = editors, actor in the monitoring office", {1, CFG_EXTEND_EDITORS}, 1,
+	{"extend = editors, actor in the monitoring office", {1, CFG_EXTEND_EDITORS, 0}, 1,
 	 {{ROLE_EDITOR, PA_CONFIRM, ALL(OK)}, {ROLE_EDITOR, PA_EXTEND, ALL(OK)}}, 2},
-	{"extend = admins", {1, CFG_EXTEND_ADMINS}, 0,
+	{"editors_edit = yes", {1, CFG_EXTEND_MONITORS, 1}, 0,
+	 {{ROLE_EDITOR, PA_EDIT, {OK, OK, "admin-only", "admin-only"}}}, 1},
+	{"extend = admins", {1, CFG_EXTEND_ADMINS, 0}, 0,
 	 {{ROLE_EDITOR, PA_EXTEND, ALL("extend-admins")}}, 1},
-	{"extend = admins, actor in the monitoring office", {1, CFG_EXTEND_ADMINS}, 1,
+	{"extend = admins, actor in the monitoring office", {1, CFG_EXTEND_ADMINS, 0}, 1,
 	 {{ROLE_EDITOR, PA_CONFIRM, ALL(OK)}, {ROLE_EDITOR, PA_EXTEND, ALL("extend-admins")}}, 2},
-	{"unmapped = none", {0, CFG_EXTEND_MONITORS}, 0,
+	{"unmapped = none", {0, CFG_EXTEND_MONITORS, 0}, 0,
 	 {{ROLE_NONE, PA_READ, ALL("unmapped-none")},
 	  {ROLE_NONE, PA_NOTE, ALL("unmapped-none")},
 	  {ROLE_NONE, PA_PROGRESS, ALL("unmapped-none")},
@@ -299,8 +301,8 @@ static int act(enum perm_action a, int i, struct err *e)
  * task and the audit trail as they were; a success appends one entry. */
 static void matrix_through_ops(int monitor_unit)
 {
-	static const struct variant dflt = {"defaults", {1, CFG_EXTEND_MONITORS}, 0, {{0}}, 0};
-	static const struct variant mon = {"office", {1, CFG_EXTEND_MONITORS}, 1,
+	static const struct variant dflt = {"defaults", {1, CFG_EXTEND_MONITORS, 0}, 0, {{0}}, 0};
+	static const struct variant mon = {"office", {1, CFG_EXTEND_MONITORS, 0}, 1,
 	                                   {{ROLE_EDITOR, PA_CONFIRM, ALL(OK)},
 	                                    {ROLE_EDITOR, PA_EXTEND, ALL(OK)}}, 2};
 	const struct variant *v = monitor_unit ? &mon : &dflt;

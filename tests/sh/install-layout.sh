@@ -12,7 +12,8 @@
 # and an existing /etc/theodoi/theodoi.ini is not overwritten by a second
 # install.  Then the installed program, with the installed configuration,
 # makes a store there whose files are group-writable under umask 002 and
-# belong to the directory's group.
+# belong to the directory's group, and `init` makes one with the group's
+# modes whatever the umask, on which the program works.
 # Uses the install target of the Makefile; run from the repository root:
 #   sh tests/sh/install-layout.sh
 set -u
@@ -63,4 +64,17 @@ for f in data.mdb lock.mdb; do
 	[ "$(stat -c %g "$dest/var/lib/theodoi/store/$f")" = "$(stat -c %g "$dest/var/lib/theodoi")" ] ||
 		fail "$f does not have the group of /var/lib/theodoi"
 done
+# the first day: `init` makes the office's store whatever the umask, with the
+# group's modes, and the program then works on it
+init_store="$dest/var/lib/theodoi/office"
+(umask 022 && "$dest/usr/local/bin/theodoi" --config "$dest/etc/theodoi/theodoi.ini" \
+	--store "$init_store" init >/dev/null) || fail "init in the installed place"
+[ "$(mode "$init_store")" = 2770 ] || fail "init: store directory $(mode "$init_store")"
+for f in data.mdb lock.mdb; do
+	[ "$(mode "$init_store/$f")" = 660 ] || fail "init: $f mode $(mode "$init_store/$f")"
+	[ "$(stat -c %g "$init_store/$f")" = "$(stat -c %g "$dest/var/lib/theodoi")" ] ||
+		fail "init: $f does not have the group of /var/lib/theodoi"
+done
+"$dest/usr/local/bin/theodoi" --config "$dest/etc/theodoi/theodoi.ini" --store "$init_store" \
+	overview >/dev/null || fail "the program does not work on the store init made"
 echo "install-layout: bin, man pages, /etc/theodoi, /var/lib/theodoi (2770) and a shared store: ok"

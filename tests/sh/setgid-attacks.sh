@@ -76,7 +76,12 @@ $VIEWER = tu, viewer
 $EDITOR = tu-btc, editor
 EOF
 chmod 644 "$CONF"
-# the office's store, made by root with the group's modes
+# the office's store, made by root with `init` whatever root's umask: the
+# group of LOCALSTATEDIR/theodoi, the directory 2770, the files 660
+(umask 022 && "$BIN" --config "$CONF" init >"$T/init.log") || fail "init as root"
+grep -q "nhóm $G" "$T/init.log" || fail "init does not name the group: $(cat "$T/init.log")"
+[ "$(stat -c %a:%G "$STORE")" = "2770:$G" ] || fail "init made the store $(stat -c %a:%G "$STORE")"
+[ "$(stat -c %a:%G "$STORE/data.mdb")" = "660:$G" ] || fail "init made data.mdb $(stat -c %a:%G "$STORE/data.mdb")"
 (umask 002 && "$BIN" --config "$CONF" demo >/dev/null) || fail "demo as root"
 [ "$(stat -c %G "$STORE/data.mdb")" = "$G" ] || fail "the store does not belong to $G"
 chmod 660 "$STORE"/*.mdb
@@ -140,6 +145,14 @@ for u in $VIEWER $OUTSIDER; do
 	attack "$u" "lệnh restore" "$BIN" restore --force "$T/home/$u"
 	attack "$u" "lệnh import-json" "$BIN" --store "$STORE" import-json /dev/null
 	attack "$u" "lệnh demo" "$BIN" demo
+	attack "$u" "lệnh init" "$BIN" init
+	attack "$u" "lệnh init" "$BIN" --store "$T/home/$u/mine" init
+	# corrections and links are for admins: refused, the store unchanged
+	attack "$u" "" "$BIN" edit-task "$id" --text "x"
+	attack "$u" "" "$BIN" delete-doc 1 --reason "x" --force
+	attack "$u" "" "$BIN" restore-doc 1
+	attack "$u" "" "$BIN" link "Ban Tuyên giáo Đảng ủy Khối" tu-btg
+	attack "$u" "" "$BIN" expand-task "$id"
 done
 # the files a user names are read with the user's rights: not the store's
 attack "$EDITOR" "data.mdb" "$BIN" report-text --unit tu-btc --period 2026 --section danh-gia \

@@ -1,0 +1,42 @@
+/* ops-group.h — obligations on many units: a task whose lead names a group
+ * of bodies ("các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc"; "các ban
+ * cán sự đảng, đảng đoàn"; "các tổ chức cơ sở đảng"; "các ban xây dựng
+ * Đảng") opened into one obligation per unit of that group under the
+ * document's issuer, each an ordinary task (its own status, updates,
+ * timeliness) of the same document, text and deadline, led by that unit,
+ * with section "SECTION@unit-code" under the group task. */
+#ifndef THEODOI_OPS_GROUP_H
+#define THEODOI_OPS_GROUP_H
+
+#include <stddef.h>
+#include "ops.h"
+
+struct hier;
+
+/* The units of the group `lead` names under `issuer`, in hierarchy order:
+ * the committees directly under it that must plan (cascade_must_plan) for
+ * "các cấp ủy", "các huyện ủy / thị ủy / thành ủy / đảng ủy", "tổ chức
+ * (cơ sở) đảng"; its boards "Ban ..." for "các ban xây dựng Đảng"; its "Ban cán sự
+ * đảng ..." and "Đảng đoàn ..." units for those words.  Historical units
+ * are left out.  Returns the number found (0: the text names no group
+ * theodoi knows); *units malloc'd (NULL when none), caller frees. */
+size_t ops_group_units(const struct hier *h, const char *lead, uint32_t issuer,
+                       uint32_t **units);
+
+/* Open group task `task` to its units (PA_ADD_TASK, admins), in one write
+ * transaction: an obligation for each unit of the group that has none yet
+ * (so running it again after units were added to the hierarchy adds only
+ * theirs).  ERR_INPUT when the task's lead is not a group theodoi knows,
+ * its document has no issuer unit, or a section would be too long;
+ * ERR_NOTFOUND for an unknown task.  Audited as "expand-task".  *created
+ * and *total (may be NULL) get the obligations made and the group's size. */
+int ops_expand_task(struct ops_ctx *c, const struct hier *h, uint64_t task, size_t *created,
+                    size_t *total, struct err *e);
+
+/* The roll-up of group task `task` in the read transaction t: how many
+ * obligations it has and how many are done.  0 and 0 for a task that has
+ * none. */
+int ops_group_rollup(struct txn *t, const struct task *task, size_t *total, size_t *done,
+                     struct err *e);
+
+#endif

@@ -1,0 +1,273 @@
+/* ops-group.c — a task on a group of bodies, opened into one obligation
+ * per unit. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cascade.h"
+#include "hier.h"
+#include "history.h"
+#include "ops-group.h"
+#include "ops-internal.h"
+#include "store.h"
+#include "text.h"
+#include "util.h"
+
+static int has_word(const char *folded, const char *w)
+{
+	size_t n = strlen(w);
+	for (const char *p = strstr(folded, w); p; p = strstr(p + 1, w))
+		if ((p == folded || p[-1] == ' ' || p[-1] == ',') &&
+		    (p[n] == '\0' || p[n] == ' ' || p[n] == ',' || p[n] == ';'))
+			return 1;
+	return 0;
+}
+
+static int starts_with(const char *s, const char *prefix)
+{
+	return !strncmp(s, prefix, strlen(prefix));
+}
+
+size_t ops_group_units(const struct hier *h, const char *lead, uint32_t issuer,
+                       uint32_t **units)
+{
+	*units = NULL;
+	if (!h || !lead || !issuer)
+		return 0;
+	size_t ix = hier_find_id(h, issuer);
+	if (ix == (size_t)-1)
+		return 0;
+	char *f = txt_fold(lead, strlen(lead), NULL);
+	/* committees as a group: "các cấp ủy", "tổ chức (cơ sở) đảng", "các
+	 * huyện ủy, ..."; not "(các ban) của Thành ủy", which names the owner */
+	int committees = has_word(f, "cap uy") || has_word(f, "to chuc co so dang") ||
+	                 has_word(f, "to chuc dang") || has_word(f, "cac huyen uy") ||
+	                 has_word(f, "cac thi uy") || has_word(f, "cac thanh uy") ||
+	                 has_word(f, "cac quan uy") || has_word(f, "cac dang uy");
+	int boards = has_word(f, "ban xay dung dang");
+	int bcsd = has_word(f, "ban can su dang");
+	int doan = has_word(f, "dang doan");
+	free(f);
+	if (!committees && !boards && !bcsd && !doan)
+		return 0;
+	const struct unit *top = hier_at(h, ix);
+	size_t n = 0, end = hier_subtree_end(h, ix);
+	for (size_t k = ix + 1; k < end; k = hier_subtree_end(h, k)) {
+		const struct unit *u = hier_at(h, k);
+		if (u->historical)
+			continue;
+		char *name = txt_fold(u->name ? u->name : "", TXT_NUL, NULL);
+		int in = (committees && cascade_must_plan(top, u)) ||
+		         (boards && u->kind == UK_BAN && starts_with(name, "ban ")) ||
+		         (bcsd && starts_with(name, "ban can su dang")) ||
+		         (doan && starts_with(name, "dang doan"));
+		free(name);
+		if (in) {
+			*units = xrealloc(*units, (n + 1) * sizeof **units);
+			(*units)[n++] = u->id;
+		}
+	}
+	return n;
+}
+
+/* ---- expanding ---------------------------------------------------------- */
+
+struct expand_req {
+	const struct ops_ctx *c;
+	const struct hier *h;
+	uint64_t task;
+	size_t created, total;
+};
+
+struct ids {
+	uint64_t *v;
+	size_t n, cap;
+};
+
+static int push_id(uint64_t id, void *ctx)
+{
+	struct ids *l = ctx;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 64;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	l->v[l->n++] = id;
+	return 0;
+}
+
+/* The section of the obligation of unit `code` under group section `sec`;
+ * 0 if it does not fit. */
+static int obligation_section(const char *sec, const char *code, char *out, size_t len)
+{
+	int n = snprintf(out, len, "%s@%s", sec, code);
+	return n > 0 && (size_t)n < len && (size_t)n < SECTION_LEN;
+}
+
+/* 1 if the document's tasks (ids) hold a task with section `sec`. */
+static int section_taken(struct txn *t, const struct ids *ids, const char *sec, struct err *e,
+                         int *rc)
+{
+	for (size_t i = 0; i < ids->n; i++) {
+		struct task k = {0};
+		if ((*rc = store_task_get(t, ids->v[i], &k, e)))
+			return 0;
+		int same = !strcmp(k.section, sec);
+		task_free(&k);
+		if (same)
+			return 1;
+	}
+	return 0;
+}
+
+static int expand_fn(struct txn *t, void *ctx, struct err *e)
+{
+	struct expand_req *r = ctx;
+	struct task g = {0};
+	struct doc d = {0};
+	struct ids ids = {0};
+	uint32_t *units = NULL;
+	json_t *made = NULL;
+	char obj[40];
+	int rc;
+
+	r->created = r->total = 0;
+	if ((rc = ops_load_task(t, r->task, &g, e)))
+		goto out;
+	if (!g.doc_id || (rc = store_doc_get(t, g.doc_id, &d, e)) || !d.issuer) {
+		if (!rc)
+			rc = err_set(e, ERR_INPUT, "nhiệm vụ #%llu: văn bản chưa rõ cơ quan ban hành (gắn "
+			             "bằng theodoi edit-doc --issuer hoặc theodoi link)",
+			             (unsigned long long)g.id);
+		goto out;
+	}
+	if (g.lead || strchr(g.section, '@')) {
+		rc = err_set(e, ERR_INPUT, "nhiệm vụ #%llu %s: chỉ tách nhiệm vụ chung của nhiều cơ "
+		             "quan (đơn vị chủ trì ghi là một nhóm)", (unsigned long long)g.id,
+		             g.lead ? "đã có đơn vị chủ trì" : "là nghĩa vụ của một đơn vị");
+		goto out;
+	}
+	r->total = ops_group_units(r->h, g.lead_text, d.issuer, &units);
+	if (!r->total && (!g.lead_text || !*g.lead_text)) {
+		rc = err_set(e, ERR_INPUT, "nhiệm vụ #%llu không ghi đơn vị chủ trì: không có nhóm "
+		             "đơn vị nào để tách (gán đơn vị: theodoi edit-task %llu --lead ĐƠN_VỊ)",
+		             (unsigned long long)g.id, (unsigned long long)g.id);
+		goto out;
+	}
+	if (!r->total) {
+		rc = err_set(e, ERR_INPUT, "nhiệm vụ #%llu: không nhận ra nhóm đơn vị trong “%s” (các "
+		             "cấp ủy, huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc; tổ chức cơ sở "
+		             "đảng; ban xây dựng Đảng; ban cán sự đảng, đảng đoàn)",
+		             (unsigned long long)g.id, g.lead_text ? g.lead_text : "");
+		goto out;
+	}
+	if ((rc = store_tasks_by_doc(t, g.doc_id, push_id, &ids, e)))
+		goto out;
+	made = json_array();
+	for (size_t i = 0; i < r->total && !rc; i++) {
+		const struct unit *u = hier_unit(r->h, units[i]);
+		char sec[SECTION_LEN + 40];
+		if (!u)
+			continue;
+		if (!obligation_section(g.section, u->code, sec, sizeof sec)) {
+			rc = err_set(e, ERR_INPUT, "mục %s@%s quá dài (tối đa %d ký tự)", g.section, u->code,
+			             SECTION_LEN - 1);
+			break;
+		}
+		if (section_taken(t, &ids, sec, e, &rc) || rc)
+			continue;
+		struct task k;
+		task_copy(&k, &g);
+		k.id = 0;
+		str_copy(k.section, sec, sizeof k.section);
+		k.lead = u->id;
+		k.npartners = 0;
+		free(k.partners);
+		k.partners = NULL;
+		free(k.partners_text);
+		k.partners_text = NULL;
+		k.extended_to = k.last_update = k.done_date = DATE_NONE;
+		k.status = ST_NOT_STARTED;
+		k.progress = 0;
+		k.confirm = CF_NONE;
+		k.nupdates = 0;
+		k.created = hist_stamp(ops_write_day(r->c), (int64_t)time(NULL));
+		ops_refresh_due(r->c, &k);
+		if (!(rc = store_task_put(t, &k, e))) {
+			r->created++;
+			json_array_append_new(made, json_pack("{s:s, s:I}", "unit", u->code, "task",
+			                                      (json_int_t)k.id));
+		}
+		task_free(&k);
+	}
+	if (rc)
+		goto out;
+	json_t *after = json_pack("{s:o, s:I}", "obligations", made, "group_size",
+	                          (json_int_t)r->total);
+	made = NULL;
+	rc = ops_audit(t, r->c, "expand-task", ops_task_object(g.id, obj, sizeof obj), NULL, after, e);
+out:
+	json_decref(made);
+	free(units);
+	free(ids.v);
+	task_free(&g);
+	doc_free(&d);
+	return rc;
+}
+
+int ops_expand_task(struct ops_ctx *c, const struct hier *h, uint64_t task, size_t *created,
+                    size_t *total, struct err *e)
+{
+	int rc = ops_require(c, PA_ADD_TASK, e);
+	if (rc)
+		return rc;
+	struct expand_req r = {c, h, task, 0, 0};
+	if ((rc = store_write(c->st, expand_fn, &r, e)))
+		return rc;
+	if (created)
+		*created = r.created;
+	if (total)
+		*total = r.total;
+	return 0;
+}
+
+/* ---- the roll-up -------------------------------------------------------- */
+
+struct rollup {
+	struct txn *t;
+	const struct task *g;
+	size_t glen;
+	size_t total, done;
+	struct err *e;
+	int rc;
+};
+
+static int count_obligation(uint64_t id, void *ctx)
+{
+	struct rollup *r = ctx;
+	struct task k = {0};
+	if ((r->rc = store_task_get(r->t, id, &k, r->e)))
+		return 1;
+	if (k.id != r->g->id && !strncmp(k.section, r->g->section, r->glen) &&
+	    k.section[r->glen] == '@') {
+		r->total++;
+		r->done += k.status == ST_DONE;
+	}
+	task_free(&k);
+	return 0;
+}
+
+int ops_group_rollup(struct txn *t, const struct task *task, size_t *total, size_t *done,
+                     struct err *e)
+{
+	*total = *done = 0;
+	if (!task->doc_id || task->lead || strchr(task->section, '@'))
+		return 0;
+	struct rollup r = {t, task, strlen(task->section), 0, 0, e, 0};
+	int rc = store_tasks_by_doc(t, task->doc_id, count_obligation, &r, e);
+	if (!rc)
+		rc = r.rc;
+	*total = r.total;
+	*done = r.done;
+	return rc;
+}

@@ -1,0 +1,401 @@
+/* ops-link.c — unresolved names of a store, and linking them to units. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "import.h"
+#include "ops-link.h"
+#include "ops-internal.h"
+#include "store-alias.h"
+#include "store.h"
+#include "text.h"
+#include "util.h"
+
+/* ---- listing ---------------------------------------------------------- */
+
+struct seen {
+	char *folded, *name;
+	uint64_t doc;
+};
+
+struct seen_list {
+	struct txn *t;
+	struct seen *v;
+	size_t n, cap;
+	struct err *e;
+	int rc;
+};
+
+static void seen_add(struct seen_list *l, const char *name, uint64_t doc)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 64;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	l->v[l->n].folded = txt_fold(name, strlen(name), NULL);
+	l->v[l->n].name = xstrdup(name);
+	l->v[l->n].doc = doc;
+	l->n++;
+}
+
+static int lead_task(uint64_t id, void *ctx)
+{
+	struct seen_list *l = ctx;
+	struct task k = {0};
+	if ((l->rc = store_task_get(l->t, id, &k, l->e)))
+		return 1;
+	if (!k.lead && k.lead_text && *k.lead_text && !imp_lead_is_group(k.lead_text))
+		seen_add(l, k.lead_text, k.doc_id);
+	task_free(&k);
+	return 0;
+}
+
+static int issuer_doc(uint64_t id, void *ctx)
+{
+	struct seen_list *l = ctx;
+	struct doc d = {0};
+	if ((l->rc = store_doc_get(l->t, id, &d, l->e)))
+		return 1;
+	if (!d.issuer && d.issuer_text && *d.issuer_text)
+		seen_add(l, d.issuer_text, d.id);
+	doc_free(&d);
+	return 0;
+}
+
+static int by_name_then_doc(const void *a, const void *b)
+{
+	const struct seen *x = a, *y = b;
+	int c = strcmp(x->folded, y->folded);
+	return c ? c : (x->doc > y->doc) - (x->doc < y->doc);
+}
+
+/* Group a sorted list into names, appended to *out. */
+static void group(struct seen_list *l, enum unresolved_role role, struct unresolved_name **out,
+                  size_t *n)
+{
+	qsort(l->v, l->n, sizeof *l->v, by_name_then_doc);
+	for (size_t i = 0; i < l->n;) {
+		size_t j = i;
+		struct unresolved_name u = {xstrdup(l->v[i].name), role, 0, 0, NULL};
+		while (j < l->n && !strcmp(l->v[j].folded, l->v[i].folded)) {
+			if (role != UR_ISSUER)
+				u.ntasks++;
+			if (!u.ndocs || u.docs[u.ndocs - 1] != l->v[j].doc) {
+				u.docs = xrealloc(u.docs, (u.ndocs + 1) * sizeof *u.docs);
+				u.docs[u.ndocs++] = l->v[j].doc;
+			}
+			j++;
+		}
+		*out = xrealloc(*out, (*n + 1) * sizeof **out);
+		(*out)[(*n)++] = u;
+		i = j;
+	}
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].folded);
+		free(l->v[i].name);
+	}
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+int ops_partner_names(const char *text, int (*cb)(const char *name, void *ctx), void *ctx)
+{
+	if (!text)
+		return 0;
+	char *copy = xstrdup(text), *save = NULL;
+	int rc = 0;
+	for (char *tok = strtok_r(copy, ";", &save); tok && !rc; tok = strtok_r(NULL, ";", &save)) {
+		while (*tok == ' ')
+			tok++;
+		size_t len = strlen(tok);
+		while (len && tok[len - 1] == ' ')
+			tok[--len] = '\0';
+		if (*tok)
+			rc = cb(tok, ctx);
+	}
+	free(copy);
+	return rc;
+}
+
+/* A partner name that names a group, not a unit: "các cơ quan liên quan". */
+static int group_name(const char *name)
+{
+	char *f = txt_fold(name, strlen(name), NULL);
+	int group = !strncmp(f, "cac ", 4) || !strncmp(f, "nhung ", 6) || imp_lead_is_group(name);
+	free(f);
+	return group;
+}
+
+struct partner_walk {
+	struct seen_list *l;
+	const struct imp_units *r;
+	uint64_t doc;       /* the document whose issuer is cached */
+	uint32_t issuer;
+	uint64_t task_doc;  /* the document of the task being read */
+};
+
+static int partner_name(const char *name, void *ctx)
+{
+	struct partner_walk *w = ctx;
+	if (!group_name(name) && !imp_resolver_find(w->r, name, w->issuer))
+		seen_add(w->l, name, w->task_doc);
+	return 0;
+}
+
+static int partner_task(const struct task *k, void *ctx)
+{
+	struct partner_walk *w = ctx;
+	if (!k->partners_text || !*k->partners_text)
+		return 0;
+	if (k->doc_id != w->doc) {
+		struct doc d = {0};
+		w->doc = k->doc_id;
+		w->issuer = k->doc_id && store_doc_get(w->l->t, k->doc_id, &d, NULL) == 0 ? d.issuer : 0;
+		doc_free(&d);
+	}
+	w->task_doc = k->doc_id;
+	return ops_partner_names(k->partners_text, partner_name, w);
+}
+
+int ops_unresolved(const struct ops_ctx *c, const struct hier *h, struct unresolved_name **out,
+                   size_t *n, struct err *e)
+{
+	struct txn *t;
+	*out = NULL;
+	*n = 0;
+	int rc = ops_require(c, PA_READ, e);
+	if (rc || (rc = store_read_begin(c->st, &t, e)))
+		return rc;
+	struct seen_list l = {t, NULL, 0, 0, e, 0};
+	rc = store_tasks_by_lead(t, 0, lead_task, &l, e);
+	if (!rc)
+		rc = l.rc;
+	if (!rc)
+		group(&l, UR_LEAD, out, n);
+	if (!rc && h) {
+		struct imp_units *r = imp_resolver_new(h);
+		struct partner_walk w = {&l, r, (uint64_t)-1, 0, 0};
+		rc = store_tasks_each(t, partner_task, &w, e);
+		imp_resolver_free(r);
+		if (!rc)
+			group(&l, UR_PARTNER, out, n);
+	}
+	if (!rc && !(rc = store_docs_by_issuer(t, 0, issuer_doc, &l, e)))
+		rc = l.rc;
+	if (!rc)
+		group(&l, UR_ISSUER, out, n);
+	store_read_end(t);
+	for (size_t i = 0; i < l.n; i++) {
+		free(l.v[i].folded);
+		free(l.v[i].name);
+	}
+	free(l.v);
+	if (rc) {
+		ops_unresolved_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+void ops_unresolved_free(struct unresolved_name *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].name);
+		free(v[i].docs);
+	}
+	free(v);
+}
+
+/* ---- linking ---------------------------------------------------------- */
+
+struct link_req {
+	const struct ops_ctx *c;
+	const char *name;
+	char *folded;
+	uint32_t unit;
+	uint32_t prev;   /* the unit an earlier link gave the name, or 0 */
+	size_t ntasks, ndocs;
+};
+
+struct ids {
+	uint64_t *v;
+	size_t n, cap;
+};
+
+static int push_id(uint64_t id, void *ctx)
+{
+	struct ids *l = ctx;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 64;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	l->v[l->n++] = id;
+	return 0;
+}
+
+static int same_name(const char *text, const char *folded)
+{
+	if (!text)
+		return 0;
+	char *f = txt_fold(text, strlen(text), NULL);
+	int same = !strcmp(f, folded);
+	free(f);
+	return same;
+}
+
+struct partner_match {
+	const struct link_req *r;
+	struct ids *ids;
+};
+
+static int name_is(const char *name, void *ctx)
+{
+	return same_name(name, ctx);
+}
+
+/* Tasks naming r->name among their partners as written, without the unit. */
+static int partner_match_task(const struct task *k, void *ctx)
+{
+	struct partner_match *m = ctx;
+	for (int i = 0; i < k->npartners; i++)
+		if (k->partners[i] == m->r->unit)
+			return 0;
+	if (k->partners_text && ops_partner_names(k->partners_text, name_is, m->r->folded))
+		push_id(k->id, m->ids);
+	return 0;
+}
+
+static int link_fn(struct txn *t, void *ctx, struct err *e)
+{
+	struct link_req *r = ctx;
+	struct ids ids = {0};
+	struct unit u = {0}, prev = {0};
+	uint32_t before = 0;
+	char obj[40];
+	int rc;
+
+	r->ntasks = r->ndocs = 0;
+	if ((rc = store_unit_get(t, r->unit, &u, e)))
+		goto out;
+	if (u.historical) {
+		rc = err_set(e, ERR_INPUT, "%s (%s) là đơn vị cũ, không còn trong units.ini: không gắn "
+		             "tên mới cho nó", u.name, u.code);
+		goto out;
+	}
+	/* a name that names its committee links only to a unit inside one of
+	 * that kind: never to another committee's body of the same name */
+	int level = imp_name_level(r->name);
+	if (level >= 0) {
+		int inside = 0;
+		struct unit a = {0};
+		uint32_t id = u.id;
+		for (int guard = 0; id && !inside && guard < 64; guard++) {
+			unit_free(&a);
+			if ((rc = store_unit_get(t, id, &a, e)))
+				goto out;
+			inside = a.kind == level;
+			id = a.parent;
+		}
+		unit_free(&a);
+		if (!inside) {
+			rc = err_set(e, ERR_INPUT, "“%s” nêu %s, nhưng %s (%s) không thuộc %s nào: chọn đơn "
+			             "vị của %s đó (xem: theodoi units)", r->name,
+			             unit_kind_label((enum unit_kind)level), u.name, u.code,
+			             unit_kind_label((enum unit_kind)level),
+			             unit_kind_label((enum unit_kind)level));
+			goto out;
+		}
+	}
+	/* collect first: the cursors must not see the changes */
+	/* the tasks led by that name: unresolved ones, and those an earlier
+	 * link of the name gave another unit (linking again moves them) */
+	r->prev = 0;
+	if (store_alias_get(t, r->name, &r->prev, NULL) != 0 || r->prev == r->unit)
+		r->prev = 0;
+	if ((rc = store_tasks_by_lead(t, 0, push_id, &ids, e)) ||
+	    (r->prev && (rc = store_tasks_by_lead(t, r->prev, push_id, &ids, e))))
+		goto out;
+	for (size_t i = 0; i < ids.n && !rc; i++) {
+		struct task k = {0};
+		if (!(rc = store_task_get(t, ids.v[i], &k, e)) && (!k.lead || k.lead == r->prev) &&
+		    same_name(k.lead_text, r->folded)) {
+			k.lead = r->unit;
+			ops_refresh_due(r->c, &k);
+			if (!(rc = store_task_put(t, &k, e)))
+				r->ntasks++;
+		}
+		task_free(&k);
+	}
+	/* partners: no index, so one pass over the tasks, collecting first */
+	ids.n = 0;
+	struct partner_match pm = {r, &ids};
+	if (!rc)
+		rc = store_tasks_each(t, partner_match_task, &pm, e);
+	for (size_t i = 0; i < ids.n && !rc; i++) {
+		struct task k = {0};
+		if (!(rc = store_task_get(t, ids.v[i], &k, e))) {
+			/* the unit an earlier link gave the name makes way */
+			int at = -1;
+			for (int p = 0; p < k.npartners && at < 0; p++)
+				if (r->prev && k.partners[p] == r->prev)
+					at = p;
+			if (at < 0) {
+				k.partners = xrealloc(k.partners,
+				                      (size_t)(k.npartners + 1) * sizeof *k.partners);
+				at = k.npartners++;
+			}
+			k.partners[at] = r->unit;
+			if (!(rc = store_task_put(t, &k, e)))
+				r->ntasks++;
+		}
+		task_free(&k);
+	}
+	ids.n = 0;
+	if (!rc)
+		rc = store_docs_by_issuer(t, 0, push_id, &ids, e);
+	for (size_t i = 0; i < ids.n && !rc; i++) {
+		struct doc d = {0};
+		if (!(rc = store_doc_get(t, ids.v[i], &d, e)) && !d.issuer &&
+		    same_name(d.issuer_text, r->folded)) {
+			d.issuer = r->unit;
+			if (!(rc = store_doc_put(t, &d, e)))
+				r->ndocs++;
+		}
+		doc_free(&d);
+	}
+	if (rc || (rc = store_alias_put(t, r->name, r->unit, &before, e)))
+		goto out;
+	json_t *was = NULL;
+	if (before && before != r->unit && store_unit_get(t, before, &prev, NULL) == 0)
+		was = json_pack("{s:s, s:s}", "name", r->name, "unit", prev.code);
+	json_t *after = json_pack("{s:s, s:s, s:I, s:I}", "name", r->name, "unit", u.code, "tasks",
+	                          (json_int_t)r->ntasks, "docs", (json_int_t)r->ndocs);
+	snprintf(obj, sizeof obj, "unit:%s", u.code);
+	rc = ops_audit(t, r->c, "link", obj, was, after, e);
+out:
+	free(ids.v);
+	unit_free(&u);
+	unit_free(&prev);
+	return rc;
+}
+
+int ops_link(struct ops_ctx *c, const char *name, uint32_t unit, size_t *ntasks, size_t *ndocs,
+             struct err *e)
+{
+	int rc = ops_require(c, PA_HIERARCHY, e);
+	if (rc)
+		return rc;
+	if (!name || !*name)
+		return err_set(e, ERR_INPUT, "cần tên đơn vị như văn bản ghi");
+	if (strchr(name, ',') || strchr(name, ';'))
+		return err_set(e, ERR_INPUT, "'%s' là danh sách nhiều đơn vị: gắn từng tên một", name);
+	struct link_req r = {c, name, txt_fold(name, strlen(name), NULL), unit, 0, 0, 0};
+	rc = store_write(c->st, link_fn, &r, e);
+	free(r.folded);
+	if (!rc && ntasks)
+		*ntasks = r.ntasks;
+	if (!rc && ndocs)
+		*ndocs = r.ndocs;
+	return rc;
+}

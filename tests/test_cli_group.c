@@ -1,0 +1,243 @@
+/* test_cli_group.c — obligations on many units through the binary: every
+ * group phrase of the two sample plans opens into one obligation per unit
+ * of that group under the issuer, each its own task; the group task shows
+ * the roll-up; opening again adds only units added to the hierarchy since;
+ * bad input changes nothing. */
+#include "cli-run.c.inc"
+
+#include "admin-conf.h"
+#include "util.h"
+
+#define SAMPLES "../shared/samples/"
+
+/* A new store (configuration conf, NULL: the sample) with both sample plans. */
+static const char *store_with_samples(const char *conf)
+{
+	static char st[512];
+	snprintf(st, sizeof st, "%s/store", fx_tmpdir());
+	const char *files[] = {"init", SAMPLES "tinh-uy-chuong-trinh.txt",
+	                       SAMPLES "thanh-uy-ke-hoach.txt"};
+	for (int i = 0; i < 3; i++) {
+		struct run r = i ? fx_run(conf, st, "import", files[i], NULL)
+		                 : fx_run(conf, st, "init", NULL);
+		cr_assert_eq(r.status, 0, "%s: %s", files[i], r.err);
+		/* the import says which tasks are on a group, and how to open them */
+		if (i == 1)
+			cr_assert(strstr(r.out, "nhiệm vụ chung của nhiều cơ quan") &&
+			          strstr(r.out, "theodoi expand-task"), "%s", r.out);
+		fx_free(&r);
+	}
+	return st;
+}
+
+/* The id of the task of document `doc` whose lead is written starting
+ * with `lead`, as text. */
+static const char *group_task(const char *st, const char *doc, const char *lead)
+{
+	static char id[24];
+	struct run r = fx_run(NULL, st, "tasks", "--doc", doc, "--format", "json", NULL);
+	json_t *j = fx_json(&r), *row;
+	size_t i;
+	id[0] = '\0';
+	json_array_foreach(j, i, row) {
+		const char *name = json_string_value(json_object_get(row, "lead_name"));
+		if (!id[0] && name && !strncmp(name, lead, strlen(lead)))
+			snprintf(id, sizeof id, "%lld",
+			         (long long)json_integer_value(json_object_get(row, "id")));
+	}
+	json_decref(j);
+	fx_free(&r);
+	cr_assert(id[0], "no task led by '%s' in document %s", lead, doc);
+	return id;
+}
+
+/* The lead codes of the obligations of group task `id` (sections
+ * SECTION@code), in order, space-separated. */
+static void obligations(const char *conf, const char *st, const char *id, char *out, size_t len)
+{
+	struct run r = fx_run(conf, st, "show", id, "--format", "json", NULL);
+	json_t *g = fx_json(&r);
+	char doc[24], prefix[64];
+	snprintf(doc, sizeof doc, "%lld", (long long)json_integer_value(json_object_get(g, "doc_id")));
+	snprintf(prefix, sizeof prefix, "%s@", json_string_value(json_object_get(g, "section")));
+	json_decref(g);
+	fx_free(&r);
+	r = fx_run(conf, st, "tasks", "--doc", doc, "--format", "json", NULL);
+	json_t *j = fx_json(&r), *row;
+	size_t i;
+	out[0] = '\0';
+	json_array_foreach(j, i, row) {
+		const char *sec = json_string_value(json_object_get(row, "section"));
+		if (strncmp(sec, prefix, strlen(prefix)))
+			continue;
+		cr_assert_str_eq(sec + strlen(prefix),
+		                 json_string_value(json_object_get(row, "lead_code")));
+		size_t n = strlen(out);
+		snprintf(out + n, len - n, "%s%s", n ? " " : "", sec + strlen(prefix));
+	}
+	json_decref(j);
+	fx_free(&r);
+}
+
+static void expand(const char *conf, const char *st, const char *id, const char *want_out)
+{
+	struct run r = fx_run(conf, st, "expand-task", id, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strstr(r.out, want_out), "%s", r.out);
+	fx_free(&r);
+}
+
+Test(cli_group, every_group_phrase_of_the_samples_opens_to_its_units)
+{
+	const char *st = store_with_samples(NULL);
+	struct {
+		const char *doc, *lead, *units;
+	} cases[] = {
+		{"1", "Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc", "ttu hkl hpd duk"},
+		{"1", "Cấp ủy, tổ chức đảng", "ttu hkl hpd duk"},
+		{"2", "Các cấp ủy, tổ chức đảng", "ttu-anphu ttu-donghoa ttu-tanlap ttu-cbbv"},
+		{"2", "Các cấp ủy, tổ chức cơ sở đảng trực thuộc Thành ủy",
+		 "ttu-anphu ttu-donghoa ttu-tanlap ttu-cbbv"},
+		{"2", "Văn phòng, các ban xây dựng Đảng", "ttu-btc ttu-btg ttu-bdv"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *id = group_task(st, cases[i].doc, cases[i].lead);
+		char got[256];
+		struct run r = fx_run(NULL, st, "expand-task", id, NULL);
+		cr_assert_eq(r.status, 0, "%s: %s", cases[i].lead, r.err);
+		fx_free(&r);
+		obligations(NULL, st, id, got, sizeof got);
+		cr_assert_str_eq(got, cases[i].units, "%s", cases[i].lead);
+	}
+	struct run r = fx_run(NULL, st, "check-store", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.out);
+	fx_free(&r);
+}
+
+Test(cli_group, the_group_task_rolls_up_its_obligations)
+{
+	const char *st = store_with_samples(NULL);
+	char id[24];
+	snprintf(id, sizeof id, "%s", group_task(st, "1", "Các huyện ủy, thị ủy, thành ủy"));
+	expand(NULL, st, id, "nhóm gồm 4 đơn vị; đã tạo 4 nghĩa vụ");
+	/* the Thành ủy reports its obligation done */
+	struct run r = fx_run(NULL, st, "tasks", "--unit", "ttu", "--doc", "1", "--format", "json",
+	                      NULL);
+	json_t *j = fx_json(&r);
+	cr_assert_eq(json_array_size(j), 1, "%s", r.out);
+	char ob[24];
+	snprintf(ob, sizeof ob, "%lld",
+	         (long long)json_integer_value(json_object_get(json_array_get(j, 0), "id")));
+	json_decref(j);
+	fx_free(&r);
+	r = fx_run(NULL, st, "update", ob, "--status", "done", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	r = fx_run(NULL, st, "show", id, "--format", "json", NULL);
+	j = fx_json(&r);
+	json_t *o = json_object_get(j, "obligations");
+	cr_assert_eq(json_integer_value(json_object_get(o, "units")), 4, "%s", r.out);
+	cr_assert_eq(json_integer_value(json_object_get(o, "done")), 1);
+	json_decref(j);
+	fx_free(&r);
+	r = fx_run(NULL, st, "show", id, NULL);
+	cr_assert(strstr(r.out, "1/4 đơn vị đã thực hiện"), "%s", r.out);
+	fx_free(&r);
+	/* opening again makes nothing new; audited once each time */
+	expand(NULL, st, id, "đã tạo 0 nghĩa vụ");
+	r = fx_run(NULL, st, "log", "--action", "expand-task", "--format", "json", NULL);
+	j = fx_json(&r);
+	cr_assert_eq(json_array_size(j), 2);
+	json_decref(j);
+	fx_free(&r);
+}
+
+Test(cli_group, a_unit_added_later_gets_its_obligation)
+{
+	char units[600], conf[600];
+	snprintf(units, sizeof units, "%s/units.ini", fx_tmpdir());
+	snprintf(conf, sizeof conf, "%s/theodoi.ini", fx_tmpdir());
+	char cmd[1400];
+	snprintf(cmd, sizeof cmd, "cp conf/units.ini %s", units);
+	cr_assert_eq(system(cmd), 0);
+	FILE *f = fopen(conf, "w");
+	cr_assert_not_null(f);
+	fprintf(f, "[paths]\nunits = %s\n[users]\n%s = tu-vp, admin\n", units, ac_login());
+	fclose(f);
+	const char *st = store_with_samples(conf);
+	char id[24], got[256];
+	snprintf(id, sizeof id, "%s", group_task(st, "1", "Các huyện ủy, thị ủy, thành ủy"));
+	expand(conf, st, id, "đã tạo 4 nghĩa vụ");
+	f = fopen(units, "a");
+	cr_assert_not_null(f);
+	fputs("\n[hmoi]\nname = Huyện ủy Tân Mới\nkind = huyen_uy\nparent = tu\n", f);
+	fclose(f);
+	expand(conf, st, id, "nhóm gồm 5 đơn vị; đã tạo 1 nghĩa vụ");
+	obligations(conf, st, id, got, sizeof got);
+	cr_assert(strstr(got, "hmoi") && strstr(got, "ttu"), "%s", got);
+}
+
+Test(cli_group, bad_expansions_change_nothing)
+{
+	const char *st = store_with_samples(NULL);
+	struct run r = fx_run(NULL, st, "export", NULL);
+	char *before = r.out;
+	free(r.err);
+	const char *ed = ac_conf("editor", "tu-btc", "editor", NULL);
+	const char *led = group_task(st, "1", "Ban Tổ chức");
+	char led_id[24];
+	snprintf(led_id, sizeof led_id, "%s", led);
+	struct {
+		const char *conf, *id;
+		int status;
+		const char *want;
+	} cases[] = {
+		{NULL, led_id, ERR_INPUT, "nhóm"},
+		{NULL, "99999", ERR_NOTFOUND, "#99999"},
+		{NULL, "abc", ERR_INPUT, "abc"},
+		{ed, "1", ERR_DENIED, "expand-task"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		r = fx_run(cases[i].conf, st, "expand-task", cases[i].id, NULL);
+		cr_assert_eq(r.status, cases[i].status, "case %zu: %d %s", i, r.status, r.err);
+		cr_assert(strstr(r.err, cases[i].want), "case %zu: %s", i, r.err);
+		fx_free(&r);
+	}
+	r = fx_run(NULL, st, "export", NULL);
+	cr_assert_str_eq(before, r.out);
+	fx_free(&r);
+	free(before);
+}
+
+/* cascade counts every body the document obliges, the units of an opened
+ * group included, with what each owes; the opened group task owes nothing. */
+Test(cli_group, cascade_counts_every_obliged_body)
+{
+	const char *st = store_with_samples(NULL);
+	struct run r = fx_run(NULL, st, "cascade", "1", "--format", "json", NULL);
+	json_t *j = fx_json(&r);
+	json_int_t loose = json_integer_value(json_object_get(j, "tasks_without_unit"));
+	size_t bodies = json_array_size(json_object_get(j, "bodies"));
+	cr_assert_gt(bodies, 5, "%s", r.out);
+	json_decref(j);
+	fx_free(&r);
+	char id[24];
+	snprintf(id, sizeof id, "%s", group_task(st, "1", "Các huyện ủy, thị ủy, thành ủy"));
+	expand(NULL, st, id, "đã tạo 4 nghĩa vụ");
+	r = fx_run(NULL, st, "cascade", "1", "--format", "json", NULL);
+	j = fx_json(&r);
+	cr_assert_eq(json_integer_value(json_object_get(j, "tasks_without_unit")), loose - 1);
+	json_t *b, *ttu = NULL;
+	size_t i;
+	json_array_foreach(json_object_get(j, "bodies"), i, b)
+		if (!strcmp(json_string_value(json_object_get(b, "unit_code")), "hkl"))
+			ttu = b;
+	cr_assert_not_null(ttu, "%s", r.out);
+	cr_assert_geq(json_integer_value(json_object_get(ttu, "tasks")), 1);
+	json_decref(j);
+	fx_free(&r);
+	r = fx_run(NULL, st, "cascade", "1", NULL);
+	cr_assert(strstr(r.out, "Các đơn vị được giao nhiệm vụ theo văn bản") &&
+	          strstr(r.out, "Huyện ủy Kim Lâm: "), "%s", r.out);
+	fx_free(&r);
+}
