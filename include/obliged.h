@@ -29,11 +29,13 @@ struct obliged {
 
 struct hist_day;
 
-/* The bodies document `doc` obliges as of `today`; on a past day (`past`
- * not NULL, history.h) each task as it stood then, and one created later
- * not at all.  *out filled (caller frees with obliged_free). */
-int obliged_of_doc(struct txn *t, uint64_t doc, date_t today, const struct hist_day *past,
-                   struct obliged *out, struct err *e);
+/* The bodies document `doc` obliges as of `today`, with the reporting
+ * months `periods` (NULL: December) for recurring duties; on a past day
+ * (`past` not NULL, history.h) each task as it stood then, and one created
+ * later not at all.  *out filled (caller frees with obliged_free). */
+struct periods;
+int obliged_of_doc(struct txn *t, uint64_t doc, date_t today, const struct periods *periods,
+                   const struct hist_day *past, struct obliged *out, struct err *e);
 void obliged_free(struct obliged *o);
 
 #endif

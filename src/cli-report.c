@@ -566,7 +566,7 @@ int cmd_cascade(struct cli *c, int argc, char **argv, struct err *e)
 	struct obliged ob = {0};
 	int bodies = 0;
 	if (fmt != FMT_CSV && !(rc = store_read_begin(c->ops.st, &t, e))) {
-		rc = obliged_of_doc(t, doc, c->ops.today, rows_past(c, &hd), &ob, e);
+		rc = obliged_of_doc(t, doc, c->ops.today, &c->cfg.periods, rows_past(c, &hd), &ob, e);
 		store_read_end(t);
 		bodies = !rc;
 	}

@@ -12,6 +12,7 @@
 struct walk {
 	struct txn *t;
 	date_t today;
+	const struct periods *periods;
 	const struct hist_day *past;
 	struct obliged *o;
 	struct err *e;
@@ -73,7 +74,7 @@ static int one_task(uint64_t id, void *ctx)
 	}
 	b->tasks++;
 	int open = k.status == ST_NOT_STARTED || k.status == ST_IN_PROGRESS;
-	struct tl_input in = {k.status, &k.dl, k.due, k.done_date};
+	struct tl_input in = {k.status, &k.dl, k.due, k.done_date, w->periods};
 	struct tl_result r = tl_compute(&in, w->today, 0);
 	if (k.status == ST_DONE)
 		b->done++;
@@ -85,11 +86,11 @@ static int one_task(uint64_t id, void *ctx)
 	return 0;
 }
 
-int obliged_of_doc(struct txn *t, uint64_t doc, date_t today, const struct hist_day *past,
-                   struct obliged *out, struct err *e)
+int obliged_of_doc(struct txn *t, uint64_t doc, date_t today, const struct periods *periods,
+                   const struct hist_day *past, struct obliged *out, struct err *e)
 {
 	memset(out, 0, sizeof *out);
-	struct walk w = {t, today, past, out, e, 0, NULL, NULL, 0, 0};
+	struct walk w = {t, today, periods, past, out, e, 0, NULL, NULL, 0, 0};
 	int rc = store_tasks_by_doc(t, doc, one_task, &w, e);
 	if (!rc)
 		rc = w.rc;

@@ -136,7 +136,8 @@ static int edit_task_fn(struct txn *t, void *ctx, struct err *e)
 		goto out;
 	}
 	date_t due = k.due;
-	ops_refresh_due(r->c, &k);
+	if ((rc = ops_refresh_due(t, r->c, &k, e)))
+		goto out;
 	if (k.due != due)
 		changed(before, after, "due", jdate(due), jdate(k.due));
 	if ((rc = store_task_put(t, &k, e)))
@@ -199,8 +200,8 @@ static int shift_task(uint64_t id, void *ctx)
 		return 1;
 	if (k.start == s->r->old_date && k.start != s->to && s->to != DATE_NONE) {
 		k.start = s->to;
-		ops_refresh_due(s->r->c, &k);
-		s->rc = store_task_put(s->t, &k, s->e);
+		if (!(s->rc = ops_refresh_due(s->t, s->r->c, &k, s->e)))
+			s->rc = store_task_put(s->t, &k, s->e);
 	}
 	task_free(&k);
 	return s->rc ? 1 : 0;

@@ -192,8 +192,7 @@ static int expand_fn(struct txn *t, void *ctx, struct err *e)
 		k.confirm = CF_NONE;
 		k.nupdates = 0;
 		k.created = hist_stamp(ops_write_day(r->c), (int64_t)time(NULL));
-		ops_refresh_due(r->c, &k);
-		if (!(rc = store_task_put(t, &k, e))) {
+		if (!(rc = ops_refresh_due(t, r->c, &k, e)) && !(rc = store_task_put(t, &k, e))) {
 			r->created++;
 			json_array_append_new(made, json_pack("{s:s, s:I}", "unit", u->code, "task",
 			                                      (json_int_t)k.id));

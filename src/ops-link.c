@@ -321,8 +321,7 @@ static int link_fn(struct txn *t, void *ctx, struct err *e)
 		if (!(rc = store_task_get(t, ids.v[i], &k, e)) && (!k.lead || k.lead == r->prev) &&
 		    same_name(k.lead_text, r->folded)) {
 			k.lead = r->unit;
-			ops_refresh_due(r->c, &k);
-			if (!(rc = store_task_put(t, &k, e)))
+			if (!(rc = ops_refresh_due(t, r->c, &k, e)) && !(rc = store_task_put(t, &k, e)))
 				r->ntasks++;
 		}
 		task_free(&k);
