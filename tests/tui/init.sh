@@ -54,7 +54,7 @@ type_text c
 keys Enter
 wait_for "Đã tạo kho dữ liệu trống" || fail "the store was not made"
 keys Enter
-wait_for "Đơn vị" || fail "the screen does not open on the new store"
+wait_for "Chi tiết nhiệm vụ" || fail "the screen does not open on the new store"
 [ -f "$STORE/data.mdb" ] || fail "no data.mdb after yes"
 keys q
 wait_for "EXIT:0" || fail "exit after q: $(screen | grep EXIT:)"
