@@ -46,15 +46,6 @@ void ui_audit_toggle(struct ui *u)
 	u->audit.task = show;
 }
 
-static int newest_first(const void *x, const void *y)
-{
-	const struct audit *a = x, *b = y;
-
-	if (a->time != b->time)
-		return a->time > b->time ? -1 : 1;
-	return a->seq > b->seq ? -1 : a->seq < b->seq;
-}
-
 static int fetch(struct ui *u, struct txn *t, size_t want, struct err *e)
 {
 	struct ui_auditv *v = &u->audit;
@@ -71,7 +62,7 @@ static int fetch(struct ui *u, struct txn *t, size_t want, struct err *e)
 		return rc;
 	/* Newest first by time (a backdated entry, written with --today by an
 	 * administrator, goes where its time says), then by sequence. */
-	qsort(list, n, sizeof(*list), newest_first);
+	audit_sort_newest(list, n);
 	audit_list_free(v->v, v->nv);
 	v->v = list;
 	v->nv = n;
