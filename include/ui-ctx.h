@@ -217,6 +217,9 @@ struct ui {
 	uint64_t marker;         /* store change marker of the last load */
 	int cols_seen, rows_seen; /* screen size of the last frame */
 	int full;                /* z: the focused pane takes the whole width */
+	int hskip;               /* w: the long column of list rows from this column on */
+	int hroom;               /* that column's width when a row of the last frame
+	                          * went past it (0: every row fits) */
 	int quit;
 };
 

@@ -161,7 +161,7 @@ void ui_audit_draw(struct ui *u, struct txn *t)
 		login = txt_sanitize(a->login);
 		object = txt_sanitize(a->object);
 		{
-			char *d = describe(a, 40);
+			char *d = describe(a, u->hskip ? 0 : 40); /* w: all of it */
 
 			what = txt_sanitize(d);
 			free(d);
@@ -173,7 +173,7 @@ void ui_audit_draw(struct ui *u, struct txn *t)
 		cells[4] = object;
 		cells[5] = what;
 		sbuf_reset(&row);
-		ui_fmt_cells(&row, cells, widths, 6, cols);
+		ui_fmt_cells_from(&row, cells, widths, 6, cols, u->hskip, &u->hroom);
 		ui_put(y, 0, 2, "", at);
 		ui_put(y, 2, cols, row.s, at);
 		free(login);

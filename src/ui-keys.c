@@ -68,6 +68,10 @@ static const struct ui_keydef keydefs[] = {
 	  { CH('T') } },
 	{ UA_FULL, "full-width", "z",
 	  "khung đang chọn chiếm cả chiều ngang (nhấn lần nữa: trở lại ba khung)", { CH('z') } },
+	{ UA_HSCROLL, "scroll-sideways", "w",
+	  "cuộn ngang cột dài (nội dung nhiệm vụ, thay đổi) của các danh sách để đọc phần bị "
+	  "cắt; nhấn tiếp: cuộn tiếp, hết thì về đầu dòng",
+	  { CH('w') } },
 	{ UA_REDRAW, "redraw", "Ctrl-L", "vẽ lại và đọc lại dữ liệu", { CH(12) } },
 	{ UA_BACK, "back", "Esc", "đóng màn hình đang xem", { CH(27) } },
 	{ UA_HELP, "help", "?  F1", "trợ giúp về phím", { CH('?'), FN(KEY_F(1)) } },
