@@ -7,13 +7,13 @@
 #include "util.h"
 
 /* Rows: the keys, a blank line, the legend title, one row per timeliness,
- * the lint marker. */
+ * the lint marker, the unit tree's marks. */
 size_t ui_help_rows(void)
 {
 	size_t n;
 
 	ui_keys_table(&n);
-	return n + 2 + TL_COUNT + 1;
+	return n + 2 + TL_COUNT + 2;
 }
 
 static void help_row(struct ui *u, size_t i, int y, int w)
@@ -30,6 +30,11 @@ static void help_row(struct ui *u, size_t i, int y, int w)
 	} else if (i == n + 1) {
 		ui_put(y, 2, w - 2, "Ký hiệu tình trạng (màu chỉ để nhấn mạnh; ký hiệu đủ để đọc):",
 		       A_BOLD);
+	} else if (i == n + 2 + TL_COUNT + 1) {
+		snprintf(sym, sizeof(sym), "  %s %s", ui_tree_mark(u, 0), ui_tree_mark(u, 1));
+		ui_put(y, 2, 16, sym, A_NORMAL);
+		ui_put(y, 18, w - 18, "(cây đơn vị) đơn vị đang thu gọn / đang mở: Enter để mở, đóng",
+		       A_NORMAL);
 	} else if (i == n + 2 + TL_COUNT) {
 		ui_put(y, 2, 16, u->utf8 ? "   ×" : "   x", ui_attr(u, UC_WAIT));
 		ui_put(y, 18, w - 18, "(cột thứ hai) nhiệm vụ chưa rõ người, rõ thời hạn hoặc chưa "

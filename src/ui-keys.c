@@ -69,8 +69,7 @@ static const struct ui_keydef keydefs[] = {
 	{ UA_FULL, "full-width", "z",
 	  "khung đang chọn chiếm cả chiều ngang (nhấn lần nữa: trở lại ba khung)", { CH('z') } },
 	{ UA_HSCROLL, "scroll-sideways", "w",
-	  "cuộn ngang cột dài (nội dung nhiệm vụ, thay đổi) của các danh sách để đọc phần bị "
-	  "cắt; nhấn tiếp: cuộn tiếp, hết thì về đầu dòng",
+	  "cuộn ngang cột nội dung để đọc phần bị cắt (hết: về đầu)",
 	  { CH('w') } },
 	{ UA_REDRAW, "redraw", "Ctrl-L", "vẽ lại và đọc lại dữ liệu", { CH(12) } },
 	{ UA_BACK, "back", "Esc", "đóng màn hình đang xem", { CH(27) } },
