@@ -2,6 +2,7 @@
  * the timeliness legend, so that it always says what the keys do. */
 #include <stdio.h>
 
+#include "text.h"
 #include "ui-ctx.h"
 #include "ui-draw.h"
 #include "util.h"
@@ -23,8 +24,15 @@ static void help_row(struct ui *u, size_t i, int y, int w)
 	char sym[64];
 
 	if (i < n) {
+		/* what a key does, scrolled sideways with w when it is cut */
+		struct sbuf b = { 0 };
+		const char *cells[2] = { "", k[i].help };
+		int widths[2] = { 15, 0 };
+
+		ui_fmt_cells_from(&b, cells, widths, 2, w - 2, u->hskip, &u->hroom);
 		ui_put(y, 2, 16, k[i].keys, A_BOLD);
-		ui_put(y, 18, w - 18, k[i].help, A_NORMAL);
+		ui_put(y, 18, w - 18, b.s + 16, A_NORMAL);
+		sbuf_free(&b);
 	} else if (i == n) {
 		ui_blank(y, 0, w, A_NORMAL);
 	} else if (i == n + 1) {
@@ -56,7 +64,7 @@ void ui_help_draw(struct ui *u)
 
 	u->help.n = ui_help_rows();
 	ui_list_clamp(&u->help, page);
-	ui_put(0, 0, lo->cols, " Trợ giúp — phím (Esc, q hoặc ? để đóng; j/k để cuộn)",
+	ui_put(0, 0, lo->cols, " Trợ giúp — phím (Esc, q hoặc ? để đóng; j/k: cuộn; w: cuộn ngang)",
 	       ui_attr(u, UC_TITLE_FOCUS));
 	for (r = 0; r < page; r++) {
 		size_t row = u->help.top + (size_t)r;

@@ -2,7 +2,8 @@
 # w scrolls the long column of a list sideways: in the audit trail (L) a
 # long note cut on its row is read to its end by pressing w, the time and
 # login staying in place; once nothing is cut any more, w brings the rows
-# back to their start.  The same on the tasks pane of the first screen.
+# back to their start.  The same on the tasks pane of the first screen and
+# on the help screen's long lines.
 # At 80x24 and 120x40.
 NAME=sideways
 . tests/tui/lib.inc
@@ -57,5 +58,15 @@ text=$(cli show "$task" --format json | python3 -c 'import json,sys; print(json.
 screen | sed -n "${line}p" | grep -qF -- "$text" && fail "the task's row is not cut"
 scroll_to "$text" "$line" || fail "w never reaches the end of task #$task's text: $(screen | sed -n "${line}p")"
 screen | sed -n "${line}p" | grep -qF "#$task " || fail "the id moved off the row"
+# The help screen (?): the help of Enter, cut at 80 columns, read to its
+# end with w.
+keys '?'
+wait_for "Trợ giúp — phím" || fail "? opens no help"
+line=$(screen | grep -nF "Enter  Space" | head -n 1 | cut -d: -f1)
+[ -n "$line" ] || fail "the help has no row for Enter"
+screen | sed -n "${line}p" | grep -qF "văn bản hoặc đơn vị cấp dưới" && fail "the help of Enter is not cut at 80 columns"
+scroll_to "văn bản hoặc đơn vị cấp dưới" "$line" || fail "w never reaches the end of the help of Enter: $(screen | sed -n "${line}p")"
+screen | sed -n "${line}p" | grep -qF "Enter  Space" || fail "the keys column moved"
+keys Escape
 quit_and_check_restored
 pass
