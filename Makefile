@@ -183,12 +183,15 @@ install: $(BIN) $(XT_BIN) $(RD_BIN)
 	else echo "theodoi: no group '$(STORE_GROUP)': $(BINDIR)/theodoi installed without the setgid bit (theodoi(1), SHARED SERVER)" >&2; fi
 	install -m 644 man/theodoi.1 $(DESTDIR)$(MANDIR)/man1/theodoi.1
 	install -m 644 man/theodoi.ini.5 $(DESTDIR)$(MANDIR)/man5/theodoi.ini.5
-	install -m 644 conf/theodoi.ini conf/units.ini $(DESTDIR)$(DATADIR)/
+	@# The store of the source tree (build/) becomes the installed one.
+	sed 's|^path = \.\./build/demo/store$$|path = $(LOCALSTATEDIR)/theodoi/store|' conf/theodoi.ini \
+	  > $(DESTDIR)$(DATADIR)/theodoi.ini && chmod 644 $(DESTDIR)$(DATADIR)/theodoi.ini
+	install -m 644 conf/units.ini $(DESTDIR)$(DATADIR)/
 	@# The office's configuration and store: never overwritten, never
 	@# removed by uninstall (they hold the office's records).
 	install -d -m 755 $(DESTDIR)$(SYSCONFDIR)/theodoi
 	test -e $(DESTDIR)$(SYSCONFDIR)/theodoi/theodoi.ini || { \
-	  sed 's|^;path = /var/lib/theodoi/store$$|path = $(LOCALSTATEDIR)/theodoi/store|' conf/theodoi.ini \
+	  sed 's|^path = \.\./build/demo/store$$|path = $(LOCALSTATEDIR)/theodoi/store|' conf/theodoi.ini \
 	    > $(DESTDIR)$(SYSCONFDIR)/theodoi/theodoi.ini && \
 	  chmod 644 $(DESTDIR)$(SYSCONFDIR)/theodoi/theodoi.ini; }
 	test -e $(DESTDIR)$(SYSCONFDIR)/theodoi/units.ini || \

@@ -47,6 +47,11 @@ int audit_latest(struct txn *t, const struct audit_filter *f, size_t limit, stru
                  size_t *n, struct err *e);
 void audit_list_free(struct audit *v, size_t n);
 
+/* Sort v newest first: by time (a backdated entry goes where its time
+ * says), then by sequence.  The one order of the trail for people: the
+ * screen's audit view and `theodoi log`. */
+void audit_sort_newest(struct audit *v, size_t n);
+
 /* What changed, as one line of Vietnamese text safe for a terminal
  * (control characters and escape sequences removed), each value cut to
  * max_value columns (0: no cut):

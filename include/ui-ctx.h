@@ -217,6 +217,9 @@ struct ui {
 	uint64_t marker;         /* store change marker of the last load */
 	int cols_seen, rows_seen; /* screen size of the last frame */
 	int full;                /* z: the focused pane takes the whole width */
+	int hskip;               /* w: the long column of list rows from this column on */
+	int hroom;               /* that column's width when a row of the last frame
+	                          * went past it (0: every row fits) */
 	int quit;
 };
 
@@ -375,6 +378,10 @@ void ui_units_toggle(struct ui *u);
 int ui_units_reveal(struct ui *u, uint32_t id);
 void ui_units_forget_counts(struct ui *u);
 void ui_units_draw(struct ui *u, struct txn *t);
+/* The mark of a unit with units under it in the tree: "▸" collapsed, "▾"
+ * open (">" and "v" without UTF-8), apart from the timeliness symbols
+ * ("+" done on time, "-" no deadline) of the tasks pane beside it. */
+const char *ui_tree_mark(const struct ui *u, int open);
 /* Find the next unit (from the selection, or from the first unit for a
  * fresh search, in u->search.dir) whose name, code or abbreviations
  * contain the folded needle; 1 if found, 2 if found after going round

@@ -73,6 +73,14 @@ void ui_fmt_lr(struct sbuf *b, const char *left, const char *right, int cols);
 void ui_fmt_cells(struct sbuf *b, const char *const *cells, const int *widths, int ncells,
                   int cols);
 
+/* As ui_fmt_cells, with the last cell (the long one: a task's text, what
+ * changed) scrolled sideways: shown from its display column `skip` on,
+ * after a "…" when skip > 0.  When that cell's text still goes past the
+ * row's end, *more (may be NULL) is raised to the cell's width; it is left
+ * alone otherwise. */
+void ui_fmt_cells_from(struct sbuf *b, const char *const *cells, const int *widths, int ncells,
+                       int cols, int skip, int *more);
+
 /* A growable array of ids (task or document): zero-initialise, append
  * with ui_ids_push, take .v (caller frees) or free with free(v). */
 struct ui_ids {

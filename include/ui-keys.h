@@ -47,6 +47,7 @@ enum ui_act {
 	UA_REDRAW,      /* Ctrl-L: redraw and reload */
 	UA_BACK,        /* Esc: close a view */
 	UA_FULL,        /* z: the focused pane over the whole width */
+	UA_HSCROLL,     /* w: the long column of list rows scrolled sideways */
 	UA_COUNT
 };
 

@@ -93,6 +93,20 @@ void audit_list_free(struct audit *v, size_t n)
 	free(v);
 }
 
+static int newest_first(const void *x, const void *y)
+{
+	const struct audit *a = x, *b = y;
+	if (a->time != b->time)
+		return a->time > b->time ? -1 : 1;
+	return a->seq > b->seq ? -1 : a->seq < b->seq;
+}
+
+void audit_sort_newest(struct audit *v, size_t n)
+{
+	if (n > 1)
+		qsort(v, n, sizeof *v, newest_first);
+}
+
 #define WINDOW 4096
 
 int audit_latest(struct txn *t, const struct audit_filter *f, size_t limit, struct audit **out,
@@ -172,6 +186,9 @@ static const struct {
 	{"restore-task", "khôi phục nhiệm vụ"},
 	{"link", "gắn tên với đơn vị"},
 	{"expand-task", "tách nghĩa vụ từng đơn vị"},
+	{"report-text", "ghi nội dung báo cáo"},
+	{"issue", "ban hành văn bản"},
+	{"mail", "gửi văn bản qua thư"},
 };
 
 const char *audit_action_label(const char *action)

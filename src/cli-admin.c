@@ -53,11 +53,14 @@ static const char log_help[] =
 	"                       [--since NGÀY] [--until NGÀY] [--limit N]\n"
 	"                       [--format text|csv|json]\n"
 	"Nhật ký mọi thay đổi trong kho: thời gian, tài khoản, vai trò, việc, đối tượng và\n"
-	"trước → sau của những gì thay đổi, cũ trước mới sau (dạng text: ngày dd/mm/yyyy,\n"
-	"vai trò tiếng Việt; csv, json: ngày ISO, mã vai trò).  --since/--until: từ ngày /\n"
-	"trước ngày (giờ địa phương); --limit N: chỉ N mục mới nhất.  VIỆC: update, extend,\n"
-	"confirm, return, add-doc, add-task, import, import-json, restore, repair, measure, init,\n"
-	"unit.sync, unit.handover.  Không lệnh nào sửa hay xóa được nhật ký.\n";
+	"trước → sau của những gì thay đổi, mới nhất trước (theo thời gian, rồi số thứ tự),\n"
+	"như màn hình (phím L).  Dạng text: ngày dd/mm/yyyy, vai trò tiếng Việt; csv, json:\n"
+	"ngày ISO, mã vai trò.  --since/--until: từ ngày / trước ngày (giờ địa phương);\n"
+	"--limit N: chỉ N mục ghi sau cùng.  VIỆC: update, extend, extend-request,\n"
+	"extend-grant, extend-refuse, confirm, return, add-doc, add-task, import, import-json,\n"
+	"restore, repair, measure, init, edit-doc, edit-task, move-task, delete-doc, delete-task,\n"
+	"restore-doc, restore-task, link, expand-task, report-text, issue, mail, unit.sync,\n"
+	"unit.handover, demo.  Không lệnh nào sửa hay xóa được nhật ký.\n";
 
 static const struct out_col log_cols[] = {
 	{"seq", "Số", OUT_INT, 0, 1, 0},
@@ -175,16 +178,16 @@ int cmd_log(struct cli *c, int argc, char **argv, struct err *e)
 	struct txn *t;
 	if ((rc = store_read_begin(c->ops.st, &t, e)))
 		goto out;
-	if (limit) {
+	{
+		/* Newest first by time, as the screen shows the trail. */
 		struct audit *v;
 		size_t n;
 		if (!(rc = audit_latest(t, &f, (size_t)limit, &v, &n, e))) {
-			for (size_t i = n; i > 0; i--) /* oldest first, as without --limit */
-				log_row(&v[i - 1], &lo);
+			audit_sort_newest(v, n);
+			for (size_t i = 0; i < n; i++)
+				log_row(&v[i], &lo);
 			audit_list_free(v, n);
 		}
-	} else {
-		rc = audit_each(t, &f, log_row, &lo, e);
 	}
 	store_read_end(t);
 	if (!rc)

@@ -376,7 +376,8 @@ void demo_plan_measures(struct demo *d, int ind, const struct demo_indicator *di
 		pm->ind = ind;
 		pm->m.date = days[i];
 		pm->m.value = v;
-		pm->m.time = demo_unix_at(days[i] + 5, 9, 30);
+		/* reported some days after the quarter, never after yesterday */
+		pm->m.time = demo_unix_at(days[i] + 5 < d->today ? days[i] + 5 : d->today - 1, 9, 30);
 		str_copy(pm->m.login, login, sizeof pm->m.login);
 		snprintf(note, sizeof note, "Số liệu báo cáo quý %s/%d", demo_roman((m - 1) / 3 + 1), y);
 		pm->m.note = xstrdup(note);

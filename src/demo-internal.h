@@ -12,6 +12,9 @@
 #include "ops.h"
 #include "rng.h"
 
+struct txn;
+struct err;
+
 /* What a task's history looks like. */
 enum scenario {
 	SC_PAST,      /* one-off deadline passed: done (on time or late) or overdue */
@@ -93,5 +96,10 @@ void demo_plan_histories(struct demo *d);
 /* The measured values of indicator number `ind` (table entry di) since
  * `from`, the plan's date: one at each quarter end, the latest four. */
 void demo_plan_measures(struct demo *d, int ind, const struct demo_indicator *di, date_t from);
+
+/* Add to the trail, in the write transaction t, the audit entry of every
+ * planned update, extension and measured value (their ids assigned), oldest
+ * first, each at its own time by its own login. */
+int demo_write_history_audit(struct demo *d, struct txn *t, struct err *e);
 
 #endif

@@ -408,6 +408,8 @@ static int write_all(struct txn *t, void *ctx, struct err *e)
 		d->meas[i].m.indicator_id = d->inds[d->meas[i].ind].i.id;
 		rc = store_measure_add(t, &d->meas[i].m, e);
 	}
+	if (!rc)
+		rc = demo_write_history_audit(d, t, e);
 	for (size_t i = 0; !rc && i < d->nplans; i++)
 		rc = write_audit(d, t, i, e);
 	return rc;

@@ -113,12 +113,32 @@ static void stop_job(struct ui *u)
 	}
 }
 
+/* w: the long column of the rows (a task's text, what changed) on by
+ * nearly its width, as long as a row drawn in the last frame went past it;
+ * then back to the start. */
+static void hscroll(struct ui *u)
+{
+	if (u->view != UI_VIEW_PANES && u->view != UI_VIEW_HELP && !ui_view_is_list(u->view))
+		return;
+	if (u->hroom > 0) {
+		u->hskip += u->hroom > 4 ? u->hroom - 2 : 2;
+		ui_msg(u, 0, "Cột nội dung từ ký tự thứ %d (w: cuộn tiếp).", u->hskip + 1);
+	} else if (u->hskip > 0) {
+		u->hskip = 0;
+		ui_msg(u, 0, "Đã hết phần bị cắt; trở về đầu dòng.");
+	} else {
+		ui_msg(u, 0, "Không dòng nào bị cắt: không cần cuộn ngang.");
+	}
+}
+
 static void text_view_key(struct ui *u, enum ui_act a)
 {
 	if (a == UA_BACK || a == UA_QUIT || (a == UA_HELP && u->view == UI_VIEW_HELP))
 		ui_view_close(u);
 	else if (a >= UA_DOWN && a <= UA_BOTTOM)
 		move_by(u, a);
+	else if (a == UA_HSCROLL)
+		hscroll(u); /* the help's long lines */
 }
 
 static void open_list_view(struct ui *u, enum ui_act a)
@@ -246,6 +266,9 @@ static void act(struct ui *u, enum ui_act a)
 			ui_msg(u, 0, "Danh sách này đã chiếm cả chiều ngang.");
 		}
 		break;
+	case UA_HSCROLL:
+		hscroll(u);
+		break;
 	case UA_REDRAW:
 		clearok(curscr, TRUE);
 		ui_reload(u);
@@ -258,6 +281,7 @@ static void act(struct ui *u, enum ui_act a)
 void ui_dispatch(struct ui *u, struct ui_key k)
 {
 	enum ui_act a;
+	int view;
 
 	if (u->form) {
 		ui_form_key(u, k);
@@ -277,8 +301,11 @@ void ui_dispatch(struct ui *u, struct ui_key k)
 	}
 	if (a != UA_NONE && a != UA_SEARCH_NEXT && a != UA_SEARCH_PREV)
 		u->msg[0] = '\0';
+	view = u->view;
 	if (u->view == UI_VIEW_HELP || u->view == UI_VIEW_SOURCE)
 		text_view_key(u, a);
 	else
 		act(u, a);
+	if (u->view != view)
+		u->hskip = 0; /* another list: from the start of its rows */
 }

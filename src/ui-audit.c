@@ -46,15 +46,6 @@ void ui_audit_toggle(struct ui *u)
 	u->audit.task = show;
 }
 
-static int newest_first(const void *x, const void *y)
-{
-	const struct audit *a = x, *b = y;
-
-	if (a->time != b->time)
-		return a->time > b->time ? -1 : 1;
-	return a->seq > b->seq ? -1 : a->seq < b->seq;
-}
-
 static int fetch(struct ui *u, struct txn *t, size_t want, struct err *e)
 {
 	struct ui_auditv *v = &u->audit;
@@ -71,7 +62,7 @@ static int fetch(struct ui *u, struct txn *t, size_t want, struct err *e)
 		return rc;
 	/* Newest first by time (a backdated entry, written with --today by an
 	 * administrator, goes where its time says), then by sequence. */
-	qsort(list, n, sizeof(*list), newest_first);
+	audit_sort_newest(list, n);
 	audit_list_free(v->v, v->nv);
 	v->v = list;
 	v->nv = n;
@@ -170,7 +161,7 @@ void ui_audit_draw(struct ui *u, struct txn *t)
 		login = txt_sanitize(a->login);
 		object = txt_sanitize(a->object);
 		{
-			char *d = describe(a, 40);
+			char *d = describe(a, u->hskip ? 0 : 40); /* w: all of it */
 
 			what = txt_sanitize(d);
 			free(d);
@@ -182,7 +173,7 @@ void ui_audit_draw(struct ui *u, struct txn *t)
 		cells[4] = object;
 		cells[5] = what;
 		sbuf_reset(&row);
-		ui_fmt_cells(&row, cells, widths, 6, cols);
+		ui_fmt_cells_from(&row, cells, widths, 6, cols, u->hskip, &u->hroom);
 		ui_put(y, 0, 2, "", at);
 		ui_put(y, 2, cols, row.s, at);
 		free(login);

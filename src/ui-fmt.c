@@ -152,6 +152,12 @@ void ui_fmt_lr(struct sbuf *b, const char *left, const char *right, int cols)
 void ui_fmt_cells(struct sbuf *b, const char *const *cells, const int *widths, int ncells,
                   int cols)
 {
+	ui_fmt_cells_from(b, cells, widths, ncells, cols, 0, NULL);
+}
+
+void ui_fmt_cells_from(struct sbuf *b, const char *const *cells, const int *widths, int ncells,
+                       int cols, int skip, int *more)
+{
 	int used = 0, i, fixed = ncells > 1 ? ncells - 1 : 0, flex, w;
 
 	for (i = 0; i < ncells; i++)
@@ -165,7 +171,28 @@ void ui_fmt_cells(struct sbuf *b, const char *const *cells, const int *widths, i
 		w = widths[i] ? widths[i] : flex;
 		if (i == ncells - 1 || w > cols - used)
 			w = cols - used; /* the last cell fills the row */
-		txt_pad(b, cells[i] ? cells[i] : "", w, 0);
+		if (i == ncells - 1) {
+			const char *c = cells[i] ? cells[i] : "";
+			struct sbuf tail = { 0 };
+
+			if (skip > 0 && *c) {
+				/* from column `skip` on; a character across it is left out */
+				int cut;
+				size_t off = txt_fit(c, skip, &cut);
+
+				if (cut < skip && c[off])
+					off = txt_next(c, strlen(c), off);
+				sbuf_puts(&tail, "…");
+				sbuf_puts(&tail, c + off);
+				c = tail.s;
+			}
+			if (more && txt_width(c) > w && *more < w)
+				*more = w;
+			txt_pad(b, c, w, 0);
+			sbuf_free(&tail);
+		} else {
+			txt_pad(b, cells[i] ? cells[i] : "", w, 0);
+		}
 		used += w;
 	}
 	while (used < cols) {

@@ -192,7 +192,7 @@ void ui_lint_draw(struct ui *u, struct txn *t)
 		cells[3] = lead;
 		cells[4] = detail;
 		sbuf_reset(&row);
-		ui_fmt_cells(&row, cells, widths, 5, cols);
+		ui_fmt_cells_from(&row, cells, widths, 5, cols, u->hskip, &u->hroom);
 		ui_put(y, 0, 2, ui_lint_marker(u, &tk), sel ? a : ui_attr(u, UC_WAIT));
 		ui_put(y, 2, cols, row.s, a);
 		free(lead);

@@ -224,7 +224,7 @@ void ui_queue_draw(struct ui *u, struct txn *t)
 		cells[3] = num;
 		cells[4] = text;
 		sbuf_reset(&row);
-		ui_fmt_cells(&row, cells, widths, 5, cols);
+		ui_fmt_cells_from(&row, cells, widths, 5, cols, u->hskip, &u->hroom);
 		ui_put(y, 0, 2, q->exts[i] ? "+" : tk.confirm == CF_PENDING ? "?" : " ", a);
 		ui_put(y, 2, cols, row.s, a);
 		free(lead);

@@ -359,7 +359,7 @@ void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, 
 			widths[2] = 14;
 			widths[3] = 10;
 		}
-		ui_fmt_cells(&line, cells, widths, 5, w - 3);
+		ui_fmt_cells_from(&line, cells, widths, 5, w - 3, u->hskip, &u->hroom);
 	} else if (w < 60) {
 		const char *cells[3];
 		int widths[3] = { w < 50 ? 6 : 8, 9, 0 };
@@ -367,7 +367,7 @@ void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, 
 		cells[0] = idbuf;
 		cells[1] = tk.section;
 		cells[2] = text;
-		ui_fmt_cells(&line, cells, widths, 3, w - 3);
+		ui_fmt_cells_from(&line, cells, widths, 3, w - 3, u->hskip, &u->hroom);
 	} else {
 		/* Wide enough to read: id, due day, lead, progress, (section,)
 		 * then the text. */
@@ -398,7 +398,7 @@ void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, 
 		else
 			widths[4] = 0;
 		cells[n++] = text;
-		ui_fmt_cells(&line, cells, widths, n, w - 3);
+		ui_fmt_cells_from(&line, cells, widths, n, w - 3, u->hskip, &u->hroom);
 	}
 	/* Beside the timeliness, the lint marker: the task is unclear. */
 	ui_put(y, x + 1, 1, ui_lint_marker(u, &tk), sel ? a : ui_attr(u, UC_WAIT));

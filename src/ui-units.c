@@ -222,6 +222,13 @@ static void counts_of(struct ui *u, struct txn *t, size_t hi)
 	p->have[hi] = 1;
 }
 
+const char *ui_tree_mark(const struct ui *u, int open)
+{
+	if (u->utf8)
+		return open ? "▾" : "▸";
+	return open ? "v" : ">";
+}
+
 void ui_units_draw(struct ui *u, struct txn *t)
 {
 	struct ui_units *p = &u->units;
@@ -254,7 +261,7 @@ void ui_units_draw(struct ui *u, struct txn *t)
 		counts_of(u, t, hi);
 		sbuf_reset(&b);
 		sbuf_printf(&b, "%*s%s %s%s", (depth > 8 ? 8 : depth) * step, "",
-		            leaf ? " " : p->open[hi] ? "-" : "+", un->name ? un->name : un->code,
+		            leaf ? " " : ui_tree_mark(u, p->open[hi]), un->name ? un->name : un->code,
 		            un->historical ? " (lịch sử)" : "");
 		ui_fmt_counts(p->overdue[hi], p->total[hi], counts, sizeof(counts));
 		rw = txt_width(counts);

@@ -266,12 +266,14 @@ static const char *const pane_hints[] = {
 	NULL
 };
 static const char *const due_hints[] = {
+	"Enter:đến nhiệm vụ u:cập nhật /:tìm w:cuộn ngang Esc/q:đóng ",
 	"Enter:đến nhiệm vụ u:cập nhật /:tìm Esc/q:đóng ",
 	"Enter:đến nhiệm vụ Esc:đóng ",
 	"Esc:đóng ",
 	NULL
 };
 static const char *const task_list_hints[] = {
+	"Enter:đến nhiệm vụ u:cập nhật L:nhật ký w:cuộn ngang Esc/q:đóng ",
 	"Enter:đến nhiệm vụ u:cập nhật L:nhật ký Esc/q:đóng ",
 	"Enter:đến nhiệm vụ Esc:đóng ",
 	"Esc:đóng ",
@@ -295,6 +297,7 @@ static const char *const ind_hints[] = {
 	NULL
 };
 static const char *const audit_hints[] = {
+	"Enter:đến nhiệm vụ L:của nhiệm vụ/toàn bộ w:cuộn ngang Esc/q:đóng ",
 	"Enter:đến nhiệm vụ L:của nhiệm vụ/toàn bộ Esc/q:đóng ",
 	"Enter:đến nhiệm vụ Esc:đóng ",
 	"Esc:đóng ",
@@ -409,6 +412,7 @@ static int frame_in(struct ui *u, struct txn *t, struct err *e)
 	}
 	if (rc == 0 && ui_view_is_list(u->view))
 		rc = ui_view_sync(u, t, e);
+	u->hroom = 0; /* the rows drawn below say whether w has more to show */
 	switch (u->view) {
 	case UI_VIEW_PANES:
 		draw_titles(u, t);

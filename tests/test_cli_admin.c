@@ -11,14 +11,27 @@ Test(cli_admin, log_shows_who_changed_what_with_filters_and_formats)
 {
 	const char *st = fx_demo();
 	const char *task = ac_open_task(NULL, st, "tu-btc");
-	struct run r = fx_run(NULL, st, "update", task, "--progress", "85", "--note", "Đã trình dự thảo",
-	                      NULL);
+	/* What the task's detail shows the demo did: each has its entry. */
+	struct run r = fx_run(NULL, st, "show", task, "--format", "json", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	json_t *j = fx_json(&r);
+	size_t shown = json_array_size(json_object_get(j, "updates")) +
+	               json_array_size(json_object_get(j, "extensions"));
+	json_decref(j);
+	fx_free(&r);
+	r = fx_run(NULL, st, "update", task, "--progress", "85", "--note", "Đã trình dự thảo", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
 	r = fx_run(NULL, st, "log", "--task", task, "--format", "json", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r);
-	cr_assert_eq(json_array_size(j), 1);
+	j = fx_json(&r);
+	cr_assert_eq(json_array_size(j), shown + 1, "%zu entries for %zu changes shown and one made",
+	             json_array_size(j), shown);
+	/* newest first: the update just made, then the demo's by time */
+	for (size_t i = 1; i < json_array_size(j); i++)
+		cr_assert_geq(json_integer_value(json_object_get(json_array_get(j, i - 1), "unix_time")),
+		              json_integer_value(json_object_get(json_array_get(j, i), "unix_time")),
+		              "entry %zu is newer than the one before it", i);
 	json_t *a = json_array_get(j, 0);
 	cr_assert_str_eq(json_string_value(json_object_get(a, "action")), "update");
 	cr_assert_str_eq(json_string_value(json_object_get(a, "login")), ac_login());

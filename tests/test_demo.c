@@ -3,6 +3,7 @@
  * Builds on the shipped conf/theodoi.ini and conf/units.ini at a fixed
  * today (run from the repository root). */
 #include <criterion/criterion.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -310,6 +311,108 @@ Test(demo, task_fields_agree_with_their_updates)
 	cr_assert_eq(store_tasks_each(w.t, check_task, &w, &e), 0);
 	store_read_end(w.t);
 	cr_assert_eq(w.bad, 0, "%d bad, e.g. %s", w.bad, w.why);
+	close_fixture(&f);
+}
+
+/* Every update and extension the demo writes has its audit entry at its
+ * own time by its own login, as the program's commands write them: the
+ * audit view tells the story the task's detail shows. */
+struct change {
+	char object[40], login[LOGIN_LEN], action[24];
+	int64_t time;
+};
+
+struct changes {
+	struct change *v;
+	size_t n, cap;
+};
+
+static void change_add(struct changes *c, const char *action, uint64_t task, int64_t time,
+                       const char *login)
+{
+	if (c->n == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 256;
+		c->v = realloc(c->v, c->cap * sizeof *c->v);
+		cr_assert_not_null(c->v);
+	}
+	struct change *x = &c->v[c->n++];
+	memset(x, 0, sizeof *x);
+	snprintf(x->object, sizeof x->object, "task:%llu", (unsigned long long)task);
+	str_copy(x->login, login, sizeof x->login);
+	str_copy(x->action, action, sizeof x->action);
+	x->time = time;
+}
+
+static int change_cmp(const void *a, const void *b)
+{
+	const struct change *x = a, *y = b;
+	int r = strcmp(x->object, y->object);
+	if (!r)
+		r = strcmp(x->action, y->action);
+	if (!r)
+		r = x->time < y->time ? -1 : x->time > y->time;
+	return r ? r : strcmp(x->login, y->login);
+}
+
+static int note_update(const struct update *u, void *ctx)
+{
+	change_add(ctx, "update", u->task_id, u->time, u->login);
+	return 0;
+}
+
+struct task_walk {
+	struct txn *t;
+	struct changes *c;
+};
+
+static int updates_of(const struct task *tk, void *ctx)
+{
+	struct task_walk *w = ctx;
+	struct err e;
+	cr_assert_eq(store_updates_of_task(w->t, tk->id, note_update, w->c, &e), 0, "%s", e.msg);
+	return 0;
+}
+
+static int note_extension(const struct extension *x, void *ctx)
+{
+	change_add(ctx, "extend", x->task_id, x->time, x->login);
+	return 0;
+}
+
+static int note_entry(const struct audit *a, void *ctx)
+{
+	struct changes *c = ctx;
+	uint64_t task;
+	if (strcmp(a->action, "update") && strcmp(a->action, "extend"))
+		return 0;
+	cr_assert_eq(sscanf(a->object, "task:%" SCNu64, &task), 1, "%s", a->object);
+	cr_assert(a->after && strstr(a->after, a->action[0] == 'u' ? "\"status\"" : "\"to\""),
+	          "%s", a->after);
+	change_add(c, a->action, task, a->time, a->login);
+	return 0;
+}
+
+Test(demo, every_update_and_extension_has_its_audit_entry)
+{
+	struct fixture f;
+	struct changes made = {0}, logged = {0};
+	struct task_walk w = {NULL, &made};
+	struct err e;
+	build(&f);
+	cr_assert_eq(store_read_begin(f.ops.st, &w.t, &e), 0);
+	cr_assert_eq(store_tasks_each(w.t, updates_of, &w, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_extensions_each(w.t, note_extension, &made, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_audit_each(w.t, 0, note_entry, &logged, &e), 0, "%s", e.msg);
+	store_read_end(w.t);
+	cr_assert_gt(made.n, 100);
+	cr_assert_eq(logged.n, made.n, "%zu entries for %zu changes", logged.n, made.n);
+	qsort(made.v, made.n, sizeof *made.v, change_cmp);
+	qsort(logged.v, logged.n, sizeof *logged.v, change_cmp);
+	for (size_t i = 0; i < made.n; i++)
+		cr_assert_eq(change_cmp(&made.v[i], &logged.v[i]), 0, "%s %s %s: no entry",
+		             made.v[i].action, made.v[i].object, made.v[i].login);
+	free(made.v);
+	free(logged.v);
 	close_fixture(&f);
 }
 

@@ -178,6 +178,34 @@ Test(ui_fmt, cells_never_overflow_a_narrow_row)
 	sbuf_free(&b);
 }
 
+Test(ui_fmt, cells_from_scroll_the_last_cell_sideways)
+{
+	struct sbuf b = { 0 };
+	const char *cells[] = { "#12", "Tổ chức học tập nghị quyết đến chi bộ" };
+	int widths[] = { 4, 0 };
+	int more = 0;
+
+	/* 15 columns for the text: cut, and *more is its width */
+	ui_fmt_cells_from(&b, cells, widths, 2, 20, 0, &more);
+	cr_assert_str_eq(b.s, "#12  Tổ chức học tậ…");
+	cr_assert_eq(more, 15);
+	/* from column 14: the number stays, a "…" shows the start is left out */
+	sbuf_reset(&b);
+	more = 0;
+	ui_fmt_cells_from(&b, cells, widths, 2, 20, 14, &more);
+	cr_assert_str_eq(b.s, "#12  …p nghị quyết …");
+	cr_assert_eq(txt_width(b.s), 20);
+	cr_assert_eq(more, 15);
+	/* the end in view: nothing more, *more left alone */
+	sbuf_reset(&b);
+	more = 0;
+	ui_fmt_cells_from(&b, cells, widths, 2, 20, 27, &more);
+	cr_assert_str_eq(b.s, "#12  …đến chi bộ    ");
+	cr_assert_eq(txt_width(b.s), 20);
+	cr_assert_eq(more, 0);
+	sbuf_free(&b);
+}
+
 Test(ui_fmt, counts_shorten_large_numbers)
 {
 	char buf[32];

@@ -46,6 +46,12 @@ check /etc/theodoi/units.ini 644
 check /var/lib/theodoi 2770
 grep -q '^path *= */var/lib/theodoi/store *$' "$dest/etc/theodoi/theodoi.ini" ||
 	fail "/etc/theodoi/theodoi.ini: [store] path is not /var/lib/theodoi/store"
+# the source tree's store (under build/) is nowhere in what is installed
+for f in "$dest/etc/theodoi/theodoi.ini" "$dest/usr/local/share/theodoi/theodoi.ini"; do
+	[ -f "$f" ] || fail "missing: ${f#$dest}"
+	grep -q 'build/demo' "$f" && fail "${f#$dest} names the source tree's store"
+	grep -q '^path *= */var/lib/theodoi/store *$' "$f" || fail "${f#$dest}: [store] path is not /var/lib/theodoi/store"
+done
 
 # a second install keeps the administrator's configuration
 echo "; edited by the administrator" >>"$dest/etc/theodoi/theodoi.ini"

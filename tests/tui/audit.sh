@@ -34,7 +34,7 @@ screen >"$TMP/screen.txt"
 python3 - "$TMP/log.json" "$TMP/screen.txt" "$me" "$note" <<'PY' || fail "the newest row is not the update just made"
 import json, sys
 log = json.load(open(sys.argv[1]))
-last = log[-1]
+last = log[0]  # newest first
 assert last["action"] == "update" and last["login"] == sys.argv[3], last
 row = open(sys.argv[2]).read().split("\n")[2]
 assert sys.argv[3] in row, row
@@ -52,7 +52,8 @@ screen | sed -n 3p | grep -qF "task:$id" || fail "the whole trail does not start
 # or so, the selection staying on the newest entry.
 other=$((id + 1))
 cli update "$other" --note "ghi từ dòng lệnh" >/dev/null || fail "cli update $other"
-wait_for "task:$other" 3 || fail "the trail does not show the other process's update"
+# (the note, not "task:N": the demo's own updates name every task)
+wait_for "ghi từ dòng lệnh" 3 || fail "the trail does not show the other process's update"
 screen | sed -n 3p | grep -qF "task:$other" || fail "the other process's update is not on top"
 keys j
 keys Enter

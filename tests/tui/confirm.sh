@@ -64,9 +64,9 @@ import json, sys
 d, a, b = sys.argv[1], sys.argv[2], sys.argv[3]
 load = lambda name: json.load(open("%s/%s.json" % (d, name)))
 assert load("show" + a)["status"] == "done", "#%s is not done" % a
-assert load("log" + a)[-1]["action"] == "confirm", load("log" + a)[-1]
+assert load("log" + a)[0]["action"] == "confirm", load("log" + a)[0]
 assert load("show" + b)["status"] == "in_progress", "#%s is not back in progress" % b
-assert load("log" + b)[-1]["action"] == "return", load("log" + b)[-1]
+assert load("log" + b)[0]["action"] == "return", load("log" + b)[0]
 pending = [t["id"] for t in load("pending")]
 assert int(a) not in pending and int(b) not in pending, pending
 PY

@@ -62,9 +62,20 @@ wait_gone "lọc tình trạng" || fail "a does not clear the filter"
 # Expand the unit: its agencies appear under it.
 keys BTab BTab
 keys Enter
-wait_for "- $unit_name" || fail "Enter does not expand the unit"
+# The tree marks a unit open "▾" and collapsed "▸": not "-" and "+", the
+# timeliness symbols of the tasks pane beside it.
+wait_for "▾ $unit_name" || fail "Enter does not expand the unit (no ▾)"
+screen | grep -qF -- "- $unit_name" && fail "the tree marks an open unit with the timeliness symbol -"
 screen | grep -qE "^ +Ban Tổ chức Thành ủy +[0-9]+/[0-9]+ *│" || fail "no agency under the unit"
 keys Space
-wait_for "+ $unit_name" || fail "Space does not collapse the unit"
+wait_for "▸ $unit_name" || fail "Space does not collapse the unit (no ▸)"
+screen | grep -qF -- "+ $unit_name" && fail "the tree marks a collapsed unit with the timeliness symbol +"
+# The help screen's legend names the tree's marks with the timeliness symbols.
+keys '?'
+wait_for "Trợ giúp" || fail "? opens no help"
+keys G
+wait_for "▸ ▾" || fail "the help legend does not show the tree's marks"
+screen | grep -qF "đang thu gọn / đang mở" || fail "the help legend does not say what ▸ ▾ mean"
+keys Escape
 quit_and_check_restored
 pass
