@@ -455,6 +455,8 @@ void ui_rtext_key(struct ui *u, struct ui_key k);
  * puts the terminal's cursor where the user types. */
 void ui_rtext_draw(struct ui *u);
 void ui_rtext_cursor(const struct ui *u);
+/* 1 while the editor asks the period (before the sections open). */
+int ui_rtext_asks_period(const struct ui *u);
 void ui_rtext_free(struct ui *u);
 
 /* ---- ui-taskview.c ---- */

@@ -397,6 +397,11 @@ void ui_rtext_draw(struct ui *u)
 	draw_below(u, r, y + 1, bh);
 }
 
+int ui_rtext_asks_period(const struct ui *u)
+{
+	return u->rtext && u->rtext->stage == 0;
+}
+
 void ui_rtext_cursor(const struct ui *u)
 {
 	if (u->rtext)

@@ -318,6 +318,11 @@ static const char *const rtext_hints[] = {
 	"F2:lưu Esc:đóng ",
 	NULL
 };
+static const char *const period_hints[] = {
+	"Enter:mở kỳ báo cáo Esc:đóng ",
+	"Esc:đóng ",
+	NULL
+};
 static const char *const text_hints[] = {
 	"j/k PgUp/PgDn:cuộn Esc/q:đóng ",
 	"Esc:đóng ",
@@ -329,7 +334,7 @@ static const char *const *hints_of(const struct ui *u)
 	int writer = u->ops->who.role == ROLE_EDITOR || u->ops->who.role == ROLE_ADMIN;
 
 	if (u->rtext)
-		return rtext_hints;
+		return ui_rtext_asks_period(u) ? period_hints : rtext_hints;
 	switch (u->view) {
 	case UI_VIEW_PANES: return pane_hints;
 	case UI_VIEW_DUE: return due_hints;
