@@ -29,6 +29,7 @@ struct ui_lines;
 struct txn;
 struct task;
 struct ui_form;
+struct ui_rtext;
 
 enum ui_pane { UI_UNITS = 0, UI_DOCS, UI_TASKS, UI_NPANES };
 
@@ -212,6 +213,7 @@ struct ui {
 	struct ui_search search;
 	struct ui_list help;
 	struct ui_form *form;    /* the open form, or NULL */
+	struct ui_rtext *rtext;  /* the report's prose being edited (w), or NULL */
 	char msg[512];           /* message line */
 	int msg_error;
 	uint64_t marker;         /* store change marker of the last load */
@@ -447,6 +449,22 @@ size_t ui_help_rows(void);
 int ui_source_open(struct ui *u, struct txn *t, uint64_t doc, struct err *e);
 void ui_source_draw(struct ui *u);
 void ui_source_free(struct ui *u);
+
+/* ---- ui-rtext.c: the editor of a report's prose (w) ---- */
+/* Open the editor on the selected unit (else the actor's), asking the
+ * period first; refused on the message line when the actor may not write
+ * the unit's report (rtext_may_write). */
+void ui_rtext_open(struct ui *u);
+/* Every key while the editor is open: type, move, Tab to the next
+ * section, F2 / Ctrl-O to save, Esc to close (asking when text is typed). */
+void ui_rtext_key(struct ui *u, struct ui_key k);
+/* Draw it over the screen above the message line; ui_rtext_cursor then
+ * puts the terminal's cursor where the user types. */
+void ui_rtext_draw(struct ui *u);
+void ui_rtext_cursor(const struct ui *u);
+/* 1 while the editor asks the period (before the sections open). */
+int ui_rtext_asks_period(const struct ui *u);
+void ui_rtext_free(struct ui *u);
 
 /* ---- ui-taskview.c ---- */
 /* Enter on a task: the task in full (text, deadline, extensions, every

@@ -19,13 +19,21 @@ struct ui_line {
 	size_t first;     /* first byte shown (grapheme boundary), see uil_view */
 	size_t max;       /* most bytes the text may hold; 0 = no limit */
 	int dirty;        /* set by every change of the text */
+	int multi;        /* paragraphs: '\n' is kept (uil_init_multi) */
 };
 
 /* Start an editor with a copy of `text` (NULL = empty), the cursor at its
  * end.  max limits the length in bytes (0: none); a longer text is cut at
  * a character boundary.  Release with uil_free(). */
 void uil_init(struct ui_line *l, const char *text, size_t max);
+/* As uil_init, for a text of paragraphs: '\n' is kept (in `text` and
+ * from uil_newline), every other control character dropped. */
+void uil_init_multi(struct ui_line *l, const char *text, size_t max);
 void uil_free(struct ui_line *l);
+
+/* Enter in a text of paragraphs: a '\n' at the cursor.  0, or -1 (nothing
+ * inserted) on a one-line editor or past the length limit. */
+int uil_newline(struct ui_line *l);
 
 /* Replace the whole text (cursor at the end); marks the line dirty. */
 void uil_set(struct ui_line *l, const char *text);
@@ -69,5 +77,13 @@ void uil_view(struct ui_line *l, int width, size_t *start, size_t *end, int *col
  * among them and column.  rows and width < 1 are taken as 1. */
 int uil_wrap_view(const struct ui_line *l, int width, int rows, size_t *start, size_t *len,
                   int *crow, int *ccol);
+
+/* In a text of paragraphs wrapped to `width` columns (as uil_wrap_view
+ * shows it; a text ending in '\n' ends with an empty line): move the
+ * cursor drow lines down (up when negative) to the column nearest the one
+ * it is at, stopping at the first or last line; returns 1 if it moved.
+ * uil_wrap_edge moves it to the start (end 0) or end (end 1) of its line. */
+int uil_wrap_move(struct ui_line *l, int width, int drow);
+void uil_wrap_edge(struct ui_line *l, int width, int end);
 
 #endif

@@ -11,13 +11,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <jansson.h>
-
 #include "cli-report.h"
 #include "cli.h"
 #include "hier.h"
 #include "ops.h"
-#include "perm.h"
 #include "report-text.h"
 #include "report.h"
 #include "store.h"
@@ -38,7 +35,9 @@ static const char report_text_help[] =
 	"trực thuộc để tham khảo (không được lưu). --show: in nội dung, rồi nội dung các đơn vị\n"
 	"trực thuộc; --clear: xóa.\n"
 	"Mỗi lần sửa được ghi vào nhật ký (log). Quản trị, hoặc cập nhật của đơn vị hoặc đơn vị\n"
-	"cấp trên.\n";
+	"cấp trên.\n"
+	"Trên màn hình (theodoi không tham số): phím w mở cả bốn phần của một kỳ\n"
+	"để viết, bên cạnh nội dung các đơn vị trực thuộc; F2 lưu.\n";
 
 static int read_text_file(const char *path, char **out, struct err *e)
 {
@@ -156,57 +155,8 @@ struct text_write {
 static int text_fn(struct txn *t, void *ctx, struct err *e)
 {
 	struct text_write *w = ctx;
-	const struct unit *u = hier_unit(w->h, w->unit);
-	struct actor *who = &w->c->ops.who;
-	enum perm_rel rel = who->unit == w->unit                          ? PR_OWN
-	                    : hier_in_subtree(w->h, w->unit, who->unit) ? PR_SUBTREE
-	                                                                : PR_ELSEWHERE;
-	struct perm_opts o = perm_opts_of(&w->c->cfg);
-	const struct perm_rule *r = perm_check(who->role, PA_NOTE, rel, 0, &o);
-	if (r)
-		return perm_deny(r, PA_NOTE, u ? u->name : NULL, e);
-	char *old;
-	int rc = rtext_get(t, w->unit, w->period, w->section, &old, e);
-	if (rc)
-		return rc;
-	w->changed = strcmp(old ? old : "", w->text) != 0;
-	if (!w->changed) {
-		free(old);
-		return 0;
-	}
-	if ((rc = rtext_put(t, w->unit, w->period, w->section, w->text, e))) {
-		free(old);
-		return rc;
-	}
-	char object[40];
-	snprintf(object, sizeof object, "text:%.11s:%.9s:%.12s", u ? u->code : "?", w->period,
-	         rtext_key(w->section));
-	json_t *before = old ? json_pack("{s:s}", "text", old) : NULL;
-	json_t *after = json_pack("{s:s, s:s, s:s, s:s}", "unit", u ? u->code : "", "period",
-	                          w->period, "section", rtext_key(w->section), "text", w->text);
-	free(old);
-	return ops_audit(t, &w->c->ops, "report-text", object, before, after, e);
-}
-
-/* What the units directly below wrote for the same period and section,
- * appended to out. */
-static int units_below(struct sbuf *out, struct txn *t, const struct hier *h, uint32_t unit,
-                       const char *period, enum rtext_section s, struct err *e)
-{
-	size_t i = hier_find_id(h, unit);
-	if (i == (size_t)-1)
-		return 0;
-	size_t end = hier_subtree_end(h, i);
-	int rc = 0;
-	for (size_t k = i + 1; k < end && !rc; k++) {
-		const struct unit *u = hier_at(h, k);
-		char *text;
-		if (u->parent != unit || (rc = rtext_get(t, u->id, period, s, &text, e)) || !text)
-			continue;
-		sbuf_printf(out, "\n— %s:\n%s\n", u->name, text);
-		free(text);
-	}
-	return rc;
+	return rtext_save(t, &w->c->ops, w->h, w->unit, w->period, w->section, w->text, &w->changed,
+	                  e);
 }
 
 int cmd_report_text(struct cli *c, int argc, char **argv, struct err *e)
@@ -262,7 +212,7 @@ int cmd_report_text(struct cli *c, int argc, char **argv, struct err *e)
 	struct sbuf below = {0};
 	rc = rtext_get(t, uid, period, (enum rtext_section)section, &current, e);
 	if (!rc)
-		rc = units_below(&below, t, h, uid, period, (enum rtext_section)section, e);
+		rc = rtext_below(&below, t, h, uid, period, (enum rtext_section)section, e);
 	store_read_end(t);
 	if (!rc && show)
 		fprintf(c->out, "%s\n%s", current ? current : "(chưa có nội dung)", below.s ? below.s : "");

@@ -257,6 +257,9 @@ static void act(struct ui *u, enum ui_act a)
 	case UA_QUEUE:
 		open_list_view(u, a);
 		break;
+	case UA_REPORT_TEXT:
+		ui_rtext_open(u);
+		break;
 	case UA_FULL:
 		if (u->view == UI_VIEW_PANES) {
 			u->full = !u->full;
@@ -289,6 +292,10 @@ void ui_dispatch(struct ui *u, struct ui_key k)
 	}
 	if (k.fn && k.ch == KEY_RESIZE)
 		return; /* the next frame lays the screen out again */
+	if (u->rtext) {
+		ui_rtext_key(u, k);
+		return;
+	}
 	if (u->small) {
 		if (!k.fn && k.ch == 'q')
 			u->quit = 1;

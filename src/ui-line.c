@@ -79,10 +79,11 @@ static void reserve(struct ui_line *l, size_t need)
 	l->s = xrealloc(l->s, l->cap);
 }
 
-void uil_init(struct ui_line *l, const char *text, size_t max)
+static void init_with(struct ui_line *l, const char *text, size_t max, int multi)
 {
 	memset(l, 0, sizeof(*l));
 	l->max = max;
+	l->multi = multi;
 	reserve(l, 0);
 	l->s[0] = '\0';
 	if (text)
@@ -98,6 +99,16 @@ void uil_init(struct ui_line *l, const char *text, size_t max)
 	l->dirty = 0;
 }
 
+void uil_init(struct ui_line *l, const char *text, size_t max)
+{
+	init_with(l, text, max, 0);
+}
+
+void uil_init_multi(struct ui_line *l, const char *text, size_t max)
+{
+	init_with(l, text, max, 1);
+}
+
 void uil_free(struct ui_line *l)
 {
 	free(l->s);
@@ -107,9 +118,10 @@ void uil_free(struct ui_line *l)
 void uil_set(struct ui_line *l, const char *text)
 {
 	size_t max = l->max;
+	int multi = l->multi;
 
 	uil_free(l);
-	uil_init(l, text, max);
+	init_with(l, text, max, multi);
 	l->dirty = 1;
 }
 
@@ -133,7 +145,7 @@ int uil_insert(struct ui_line *l, const char *utf8, size_t n)
 		ucs4_t c;
 		int k = u8_mbtouc(&c, p + i, n - i);
 
-		if (!is_control(c)) {
+		if (!is_control(c) || (l->multi && c == '\n')) {
 			memcpy(clean + m, p + i, (size_t)k);
 			m += (size_t)k;
 		}
@@ -164,6 +176,11 @@ int uil_insert_char(struct ui_line *l, uint32_t c)
 	if (k <= 0)
 		return -1;
 	return uil_insert(l, (const char *)buf, (size_t)k);
+}
+
+int uil_newline(struct ui_line *l)
+{
+	return l->multi ? uil_insert(l, "\n", 1) : -1;
 }
 
 int uil_left(struct ui_line *l)
@@ -298,24 +315,84 @@ static int wrap_acc_line(const char *line, size_t len, void *ctx)
 	return 0;
 }
 
+/* The wrapped lines of l in width columns (at least one), and the
+ * cursor's: the last that starts at or before it. */
+static size_t wrap_lines(const struct ui_line *l, int width, struct wrap_acc *w)
+{
+	size_t i, row = 0;
+
+	memset(w, 0, sizeof(*w));
+	w->base = l->s;
+	txt_wrap(l->s, width, wrap_acc_line, w);
+	/* txt_wrap gives no line after a final newline: the cursor there
+	 * stands on an empty line of its own. */
+	if (w->n == 0 || (l->len && l->s[l->len - 1] == '\n'))
+		wrap_acc_line(l->s + l->len, 0, w);
+	for (i = 0; i < w->n; i++)
+		if (w->start[i] <= l->cur)
+			row = i;
+	return row;
+}
+
+/* The boundary of line `row` nearest column col. */
+static size_t at_column(const struct ui_line *l, const struct wrap_acc *w, size_t row, int col)
+{
+	size_t b = w->start[row], end = w->start[row] + w->len[row], nb;
+	int c = 0;
+
+	while (b < end) {
+		nb = next_break(l->s, l->len, b);
+		int cw = uil_width(l->s + b, nb - b);
+		if (c + cw > col)
+			break;
+		c += cw;
+		b = nb;
+	}
+	return b;
+}
+
+int uil_wrap_move(struct ui_line *l, int width, int drow)
+{
+	struct wrap_acc w;
+	size_t row, to;
+	long r;
+	int col;
+
+	row = wrap_lines(l, width < 1 ? 1 : width, &w);
+	r = (long)row + drow;
+	r = r < 0 ? 0 : r >= (long)w.n ? (long)w.n - 1 : r;
+	to = (size_t)r;
+	if (to != row) {
+		col = uil_width(l->s + w.start[row], l->cur - w.start[row]);
+		l->cur = at_column(l, &w, to, col);
+	}
+	free(w.start);
+	free(w.len);
+	return to != row;
+}
+
+void uil_wrap_edge(struct ui_line *l, int width, int end)
+{
+	struct wrap_acc w;
+	size_t row = wrap_lines(l, width < 1 ? 1 : width, &w);
+
+	l->cur = end ? w.start[row] + w.len[row] : w.start[row];
+	free(w.start);
+	free(w.len);
+}
+
 int uil_wrap_view(const struct ui_line *l, int width, int rows, size_t *start, size_t *len,
                   int *crow, int *ccol)
 {
-	struct wrap_acc w = { l->s, NULL, NULL, 0, 0 };
-	size_t i, row = 0, first;
+	struct wrap_acc w;
+	size_t row, first;
 	int col, n;
 
 	if (width < 1)
 		width = 1;
 	if (rows < 1)
 		rows = 1;
-	txt_wrap(l->s, width, wrap_acc_line, &w);
-	if (w.n == 0)
-		wrap_acc_line(l->s, 0, &w);
-	/* The cursor's line: the last that starts at or before it. */
-	for (i = 0; i < w.n; i++)
-		if (w.start[i] <= l->cur)
-			row = i;
+	row = wrap_lines(l, width, &w);
 	first = row >= (size_t)rows ? row - (size_t)rows + 1 : 0;
 	col = uil_width(l->s + w.start[row], l->cur - w.start[row]);
 	if (col > width - 1)

@@ -315,6 +315,17 @@ static const char *const read_hints[] = {
 	"Esc:đóng ",
 	NULL
 };
+static const char *const rtext_hints[] = {
+	"Tab:phần tiếp F2/Ctrl-O:lưu PgUp/PgDn:đơn vị trực thuộc Esc:đóng ",
+	"Tab:phần tiếp F2/Ctrl-O:lưu Esc:đóng ",
+	"F2:lưu Esc:đóng ",
+	NULL
+};
+static const char *const period_hints[] = {
+	"Enter:mở kỳ báo cáo Esc:đóng ",
+	"Esc:đóng ",
+	NULL
+};
 static const char *const text_hints[] = {
 	"j/k PgUp/PgDn:cuộn Esc/q:đóng ",
 	"Esc:đóng ",
@@ -325,6 +336,8 @@ static const char *const *hints_of(const struct ui *u)
 {
 	int writer = u->ops->who.role == ROLE_EDITOR || u->ops->who.role == ROLE_ADMIN;
 
+	if (u->rtext)
+		return ui_rtext_asks_period(u) ? period_hints : rtext_hints;
 	switch (u->view) {
 	case UI_VIEW_PANES: return pane_hints;
 	case UI_VIEW_DUE: return due_hints;
@@ -462,6 +475,16 @@ static void frame(struct ui *u)
 		return;
 	}
 	erase();
+	if (u->rtext) {
+		/* The editor holds what it shows: no read transaction. */
+		ui_rtext_draw(u);
+		draw_msg(u);
+		draw_status(u);
+		ui_rtext_cursor(u);
+		curs_set(1);
+		refresh();
+		return;
+	}
 	ui_with_txn(u, frame_in);
 	draw_msg(u);
 	draw_status(u);
@@ -562,6 +585,7 @@ static void free_all(struct ui *u)
 {
 	ui_form_free(u->form);
 	u->form = NULL;
+	ui_rtext_free(u);
 	ui_source_free(u);
 	ui_views_free(u);
 	ui_tasks_free(u);

@@ -279,3 +279,60 @@ Test(ui_line, wrap_view_shows_the_cursor_line_of_a_long_note)
 	cr_assert_eq(st[0], 0);
 	uil_free(&l);
 }
+
+Test(ui_line, paragraphs_keep_newlines_a_line_does_not)
+{
+	struct ui_line one, multi;
+
+	uil_init(&one, "a\nb", 0);
+	cr_assert_str_eq(one.s, "ab", "a one-line field drops the newline");
+	cr_assert_eq(uil_newline(&one), -1);
+	uil_init_multi(&multi, "Đoạn một.\nĐoạn hai.\t", 0);
+	cr_assert_str_eq(multi.s, "Đoạn một.\nĐoạn hai.", "newlines kept, other controls not");
+	cr_assert_eq(uil_newline(&multi), 0);
+	cr_assert_str_eq(multi.s, "Đoạn một.\nĐoạn hai.\n");
+	uil_set(&multi, "x\ny");
+	cr_assert_str_eq(multi.s, "x\ny", "uil_set keeps the kind of editor");
+	uil_free(&one);
+	uil_free(&multi);
+}
+
+Test(ui_line, wrap_view_puts_the_cursor_after_a_final_newline_on_its_own_line)
+{
+	struct ui_line l;
+	size_t st[4], ln[4];
+	int n, row, col;
+
+	uil_init_multi(&l, "kết quả", 0);
+	uil_newline(&l);
+	n = uil_wrap_view(&l, 20, 4, st, ln, &row, &col);
+	cr_assert_eq(n, 2);
+	cr_assert_eq(row, 1);
+	cr_assert_eq(col, 0);
+	cr_assert_eq(ln[1], 0);
+	uil_free(&l);
+}
+
+Test(ui_line, up_and_down_move_between_wrapped_lines_by_column)
+{
+	struct ui_line l;
+
+	/* 10 wide: "đã họp xx" / "tổng hợp" / then the next paragraph "ab". */
+	uil_init_multi(&l, "đã họp xx tổng hợp\nab", 0);
+	uil_home(&l);
+	uil_right(&l);
+	uil_right(&l); /* after "đã" */
+	cr_assert_eq(uil_wrap_move(&l, 10, 1), 1);
+	cr_assert_eq(strncmp(l.s + l.cur, "ng hợp", strlen("ng hợp")), 0, "column 2 of line 2");
+	cr_assert_eq(uil_wrap_move(&l, 10, 1), 1);
+	cr_assert_eq(l.cur, l.len, "the short last line: its end");
+	cr_assert_eq(uil_wrap_move(&l, 10, 1), 0, "no line below the last");
+	cr_assert_eq(uil_wrap_move(&l, 10, -5), 1);
+	cr_assert_eq(l.cur, strlen("đã"), "up to the first line at column 2: after \"đã\"");
+	uil_wrap_edge(&l, 10, 1);
+	cr_assert_eq(strncmp(l.s, "đã họp xx", l.cur), 0);
+	cr_assert_eq(l.cur, strlen("đã họp xx"));
+	uil_wrap_edge(&l, 10, 0);
+	cr_assert_eq(l.cur, 0);
+	uil_free(&l);
+}

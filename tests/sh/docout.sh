@@ -290,15 +290,62 @@ for want in ("ĐẢNG BỘ TỈNH SƠN HÀ", "report-text --unit tu --period 202
 if "<script>" in hkl or "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;trích dẫn&quot;" not in hkl:
     sys.exit("a text is not escaped")
 EOF2
+# ---- HTML in a browser: headless Chromium draws it (PNG) and prints it (PDF) ----
 chrome=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
 if [ -n "$chrome" ]; then
-	"$chrome" --headless --no-sandbox --disable-gpu --screenshot="$dir/bc.png" --window-size=412,900 \
-		"file://$dir/bc.html" >/dev/null 2>&1 && [ -s "$dir/bc.png" ] || fail "Chromium cannot render the page"
-	"$chrome" --headless --no-sandbox --disable-gpu --print-to-pdf="$dir/html.pdf" "file://$dir/bc.html" >/dev/null 2>&1 ||
-		fail "Chromium cannot print the page"
-	pdftotext "$dir/html.pdf" - | grep -q "ĐẢNG CỘNG SẢN VIỆT NAM" || fail "the printed page lacks the header"
+	# its own profile in $dir: nothing written to $HOME
+	C="$chrome --headless --no-sandbox --disable-gpu --user-data-dir=$dir/chrome"
+	$C --screenshot="$dir/bc.png" --window-size=412,900 "file://$dir/bc.html" >"$dir/chrome.log" 2>&1 ||
+		fail "Chromium cannot render the page: $(tail -3 "$dir/chrome.log")"
+	$C --print-to-pdf="$dir/html.pdf" "file://$dir/bc.html" >"$dir/chrome.log" 2>&1 ||
+		fail "Chromium cannot print the page: $(tail -3 "$dir/chrome.log")"
+	# the picture: a PNG of the window's size, drawn (not one colour)
+	$PY - "$dir/bc.png" <<'EOF3' || fail "the PNG Chromium drew is not the page"
+import struct, sys, zlib
+data = open(sys.argv[1], "rb").read()
+if data[:8] != b"\x89PNG\r\n\x1a\n": sys.exit("not a PNG")
+pos, idat, ihdr = 8, b"", None
+while pos < len(data):
+    n, kind = struct.unpack(">I4s", data[pos:pos + 8])
+    body = data[pos + 8:pos + 8 + n]
+    if kind == b"IHDR": ihdr = struct.unpack(">IIBBBBB", body)
+    if kind == b"IDAT": idat += body
+    pos += 12 + n
+w, h, depth, ctype = ihdr[:4]
+if (w, h) != (412, 900): sys.exit("size %dx%d, not the window's 412x900" % (w, h))
+if depth != 8 or ctype not in (2, 6): sys.exit("unexpected PNG colour type %d/%d" % (depth, ctype))
+bpp = 3 if ctype == 2 else 4
+raw, stride, prev, colours = zlib.decompress(idat), w * bpp, bytearray(w * bpp), set()
+for y in range(h):
+    f, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+    for i in range(stride):
+        a = line[i - bpp] if i >= bpp else 0
+        b, c = prev[i], prev[i - bpp] if i >= bpp else 0
+        if f == 1: line[i] = (line[i] + a) & 255
+        elif f == 2: line[i] = (line[i] + b) & 255
+        elif f == 3: line[i] = (line[i] + (a + b) // 2) & 255
+        elif f == 4:
+            p = a + b - c; pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+            line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+    prev = line
+    for x in range(0, stride, bpp * 7): colours.add(bytes(line[x:x + 3]))
+if len(colours) < 2: sys.exit("a blank picture (one colour)")
+dark = sum(1 for c in colours if max(c) < 128)
+if not dark: sys.exit("no text drawn (no dark pixel)")
+EOF3
+	# the printed page: the header and the figures of summary, as text
+	pdftotext "$dir/html.pdf" "$dir/html.txt" || fail "pdftotext cannot read the printed page"
+	$PY - "$dir/html.txt" "$dir/summary.json" <<'EOF3' || fail "the printed page lacks what the report says"
+import json, sys
+text = " ".join(open(sys.argv[1]).read().split())
+s = json.load(open(sys.argv[2]))["summary"]
+for want in ("ĐẢNG CỘNG SẢN VIỆT NAM", "BÁO CÁO", "Tổng số %d nhiệm vụ" % s["total"],
+             "đã đến hạn %d nhiệm vụ" % s["due"], "chưa đến hạn %d nhiệm vụ" % s["not_due"],
+             "tỷ lệ hoàn thành đạt %s%%" % ("%.1f" % s["completion_rate"]).replace(".", ",")):
+    if want not in text: sys.exit("missing %r" % want)
+EOF3
 else
-	echo "docout: skip rendering the HTML page: Chromium not installed (apt-get install chromium)"
+	echo "docout: skip rendering the HTML page in Chromium: not installed (make deps, or apt-get install chromium)"
 fi
 
 # ---- bad input: clear message, non-zero, nothing written ----
