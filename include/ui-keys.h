@@ -44,7 +44,7 @@ enum ui_act {
 	UA_QUEUE,       /* p: completions waiting for confirmation */
 	UA_CONFIRM,     /* x: confirm a completion */
 	UA_RETURN,      /* T: return a completion with a reason */
-	UA_REPORT_TEXT, /* w: write the report's prose of the unit for a period */
+	UA_REPORT_TEXT, /* W: write the report's prose of the unit for a period */
 	UA_REDRAW,      /* Ctrl-L: redraw and reload */
 	UA_BACK,        /* Esc: close a view */
 	UA_FULL,        /* z: the focused pane over the whole width */

@@ -66,10 +66,10 @@ static const struct ui_keydef keydefs[] = {
 	{ UA_RETURN, "return", "T",
 	  "trả lại, yêu cầu thực hiện lại; trên đề nghị gia hạn: không chấp nhận (kèm lý do)",
 	  { CH('T') } },
-	{ UA_REPORT_TEXT, "report-text", "w",
+	{ UA_REPORT_TEXT, "report-text", "W",
 	  "viết báo cáo của đơn vị cho một kỳ: kết quả, hạn chế, phương hướng, kiến nghị, bên "
 	  "cạnh nội dung các đơn vị trực thuộc; Tab: phần tiếp, F2 hoặc Ctrl-O: lưu",
-	  { CH('w') } },
+	  { CH('W') } },
 	{ UA_FULL, "full-width", "z",
 	  "khung đang chọn chiếm cả chiều ngang (nhấn lần nữa: trở lại ba khung)", { CH('z') } },
 	{ UA_HSCROLL, "scroll-sideways", "w",

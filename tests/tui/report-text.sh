@@ -1,5 +1,5 @@
 #!/bin/sh
-# The report's prose written on the screen (w): an editor of Thành ủy
+# The report's prose written on the screen (W): an editor of Thành ủy
 # Bình Giang opens its report for 2026, sees what Ban Tổ chức (a unit
 # below) wrote, types a Vietnamese paragraph longer than the width (word-
 # wrapped, its start and its end shown at once) and a second paragraph,
@@ -21,8 +21,8 @@ cli report-text --unit ttu-btc --period 2026 --section danh-gia --file "$TMP/bel
 p1="Năm 2026, Ban Thường vụ Thành ủy đã lãnh đạo triển khai đồng bộ các nhiệm vụ chuyển đổi số, hoàn thành vượt mức chỉ tiêu cải cách hành chính và nâng cao chất lượng sinh hoạt chi bộ ở cơ sở"
 p2="Các cấp ủy trực thuộc đã ban hành kế hoạch đúng thời hạn."
 start_tui 80 24 own
-keys w
-wait_for "Kỳ báo cáo (Enter" || fail "w does not ask the period"
+keys W
+wait_for "Kỳ báo cáo (Enter" || fail "W does not ask the period"
 keys Enter
 wait_for "1 Kết quả" || fail "Enter does not open the sections of 2026"
 screen | grep -qF "Báo cáo của Thành ủy Bình Giang, năm 2026" || fail "the title does not name the unit and the period"
@@ -71,8 +71,8 @@ wait_gone "Kết quả đạt được" || fail "c does not close the editor"
 cli report-text --unit ttu --period 2026 --section han-che --show | grep -qF "Không lưu" &&
 	fail "text thrown away was written"
 # a period that is not one is refused where it is typed
-keys w
-wait_for "Kỳ báo cáo (Enter" || fail "w does not open again"
+keys W
+wait_for "Kỳ báo cáo (Enter" || fail "W does not open again"
 type_text "2026-Q7"
 keys Enter
 wait_for "2026-Q7" || fail "the bad period is not named"
@@ -86,8 +86,8 @@ sleep 0.3
 # a viewer may not write the report
 sed -i "s/^$me = ttu, editor/$me = ttu, viewer/" "$CONF"
 start_tui 80 24 own
-keys w
-wait_for "không có quyền" || fail "w is not refused for a viewer"
+keys W
+wait_for "không có quyền" || fail "W is not refused for a viewer"
 screen | grep -qF "Kỳ báo cáo (Enter" && fail "the editor opens for a viewer"
 quit_and_check_restored
 pass
