@@ -135,7 +135,8 @@ Test(cli_link, link_applies_to_every_task_and_to_later_imports)
 	r = fx_run(NULL, st, "log", "--action", "link", "--format", "json", NULL);
 	j = fx_json(&r);
 	cr_assert_eq(json_array_size(j), 2);
-	json_t *after = json_object_get(json_array_get(j, 0), "after");
+	/* newest first: the first link is the last entry */
+	json_t *after = json_object_get(json_array_get(j, 1), "after");
 	cr_assert_eq(json_integer_value(json_object_get(after, "tasks")), 2);
 	json_decref(j);
 	fx_free(&r);
