@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <jansson.h>
 
+#include "date.h"
+
 struct cli;
 struct err;
 
@@ -35,6 +37,15 @@ int cmd_indicators(struct cli *c, int argc, char **argv, struct err *e);
 
 /* Print j to c->out, indented, reals with 10 significant digits; ERR_IO. */
 int rcli_json_print(json_t *j, struct cli *c, struct err *e);
+struct hier;
+struct sbuf;
+/* The store opened and the hierarchy loaded (cli_store, cli_hier). */
+int rcli_need_hier(struct cli *c, const struct hier **h, struct err *e);
+/* Write b to c->out; ERR_IO. */
+int rcli_print_sbuf(struct cli *c, struct sbuf *b, struct err *e);
+/* A document's name for headings, appended to b: "Kế hoạch số 42-KH/ThU
+ * ngày 19/10/2025" (no number, no date: left out). */
+void rcli_doc_title(struct sbuf *b, const char *kind, const char *number, date_t date);
 
 /* Documents (src/cli-docout.c). */
 struct hier;

@@ -59,6 +59,9 @@ struct out_table {
 	char **cells; /* nrows * ncols */
 };
 
+/* The number of columns of a static array of struct out_col. */
+#define OUT_NCOLS(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
 void out_init(struct out_table *t, const struct out_col *cols, int ncols);
 /* Append a row: ncols strings (NULL is taken as ""). */
 void out_row(struct out_table *t, const char *const *cells);

@@ -28,7 +28,6 @@
 #include "util.h"
 
 #define OPT_FORMAT 'F'
-#define NCOLS(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 /* ---- remind ---------------------------------------------------------------- */
 
@@ -571,7 +570,7 @@ static int show_indicator(struct cli *c, const struct hier *h, struct txn *t, ui
 	char number[DOCNUM_LEN];
 	doc_number_of(t, ind.doc_id, number, sizeof number);
 	struct out_table tab;
-	out_init(&tab, ind_cols, NCOLS(ind_cols));
+	out_init(&tab, ind_cols, OUT_NCOLS(ind_cols));
 	ind_row(&tab, h, &ind, number, &a, ys, nys);
 	if (fmt == FMT_JSON) {
 		json_t *rows = out_json(&tab), *o, *arr = json_array();
@@ -660,7 +659,7 @@ int cmd_indicators(struct cli *c, int argc, char **argv, struct err *e)
 	struct indicator *v;
 	size_t n;
 	struct out_table tab;
-	out_init(&tab, ind_cols, NCOLS(ind_cols));
+	out_init(&tab, ind_cols, OUT_NCOLS(ind_cols));
 	rc = ind_list(t, h, did, uid, &v, &n, e);
 	struct ind_assessment **years = xcalloc(n ? n : 1, sizeof *years);
 	size_t *nyears = xcalloc(n ? n : 1, sizeof *nyears);
