@@ -58,6 +58,10 @@ const char *err_str(const struct err *e, char *buf, size_t len);
  * aborts (out of memory is not bad input).  Free with free(). */
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
+
+/* qsort() that accepts an empty array given as NULL (qsort's pointer must
+ * never be NULL, even for no elements): sorts n elements of base. */
+void xqsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);

@@ -104,7 +104,7 @@ static int newest_first(const void *x, const void *y)
 void audit_sort_newest(struct audit *v, size_t n)
 {
 	if (n > 1)
-		qsort(v, n, sizeof *v, newest_first);
+		xqsort(v, n, sizeof *v, newest_first);
 }
 
 #define WINDOW 4096

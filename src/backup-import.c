@@ -346,7 +346,7 @@ static int read_array(struct imp *im)
 			return rc;
 	}
 	if (im->nids)
-		qsort(im->ids, im->nids, sizeof *im->ids, cmp_id);
+		xqsort(im->ids, im->nids, sizeof *im->ids, cmp_id);
 	for (size_t i = 1; i < im->nids; i++)
 		if (im->ids[i] == im->ids[i - 1])
 			return err_at(im->e, ERR_INPUT, im->path, 0, "%s: mã %llu xuất hiện hai lần",

@@ -177,9 +177,9 @@ int cascade_docs_load_on(struct txn *t, date_t day, struct cascade_docs **out, s
 			hs->impls[hs->nimpls++] = (struct ref){hs->v[i].impl[k], i};
 	}
 	if (hs->nnums > 1)
-		qsort(hs->nums, hs->nnums, sizeof *hs->nums, ref_cmp);
+		xqsort(hs->nums, hs->nnums, sizeof *hs->nums, ref_cmp);
 	if (hs->nimpls > 1)
-		qsort(hs->impls, hs->nimpls, sizeof *hs->impls, ref_cmp);
+		xqsort(hs->impls, hs->nimpls, sizeof *hs->impls, ref_cmp);
 	*out = hs;
 	return 0;
 }
@@ -329,7 +329,7 @@ static void expand(struct builder *b, const struct head *x, size_t node, int dep
 		if (!seen)
 			impl[ni++] = y;
 	}
-	qsort(impl, ni, sizeof *impl, date_cmp);
+	xqsort(impl, ni, sizeof *impl, date_cmp);
 	char *used = xcalloc(ni ? ni : 1, 1);
 	size_t ix = x->issuer && b->h ? hier_find_id(b->h, x->issuer) : (size_t)-1;
 	size_t end = ix == (size_t)-1 ? ix : hier_subtree_end(b->h, ix);

@@ -241,7 +241,7 @@ static void mark_duplicates(struct cfg_scan *s)
 	by = xmalloc((size_t)s->n * sizeof *by);
 	for (i = 0; i < s->n; i++)
 		by[i] = &s->v[i];
-	qsort(by, (size_t)s->n, sizeof *by, entry_cmp);
+	xqsort(by, (size_t)s->n, sizeof *by, entry_cmp);
 	for (i = 1; i < s->n; i++) {
 		if (same_name(by[first], by[i]))
 			by[i]->dup_line = by[first]->line;

@@ -90,7 +90,7 @@ static void build_index(struct loader *ld)
 		ld->by_code[i].code = ld->c->units[i].code;
 		ld->by_code[i].i = i;
 	}
-	qsort(ld->by_code, (size_t)n, sizeof *ld->by_code, code_cmp);
+	xqsort(ld->by_code, (size_t)n, sizeof *ld->by_code, code_cmp);
 }
 
 /* Index in c->units of code, or -1. */

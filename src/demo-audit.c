@@ -128,7 +128,7 @@ int demo_write_history_audit(struct demo *d, struct txn *t, struct err *e)
 	measures(&tr, d);
 	for (size_t i = 0; i < tr.n; i++)
 		tr.v[i].seq = i;
-	qsort(tr.v, tr.n, sizeof *tr.v, oldest_first);
+	xqsort(tr.v, tr.n, sizeof *tr.v, oldest_first);
 	for (size_t i = 0; !rc && i < tr.n; i++) {
 		tr.v[i].seq = 0;
 		rc = store_audit_add(t, &tr.v[i], e);

@@ -168,7 +168,7 @@ static struct code_pos *index_codes(size_t n, const char *(*get)(const void *, s
 		ix[i].code = get(arr, i);
 		ix[i].pos = i;
 	}
-	qsort(ix, n, sizeof *ix, code_pos_cmp);
+	xqsort(ix, n, sizeof *ix, code_pos_cmp);
 	return ix;
 }
 

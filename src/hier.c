@@ -197,7 +197,7 @@ static void build_code_index(struct hier *h)
 		h->by_code[i].code = h->u[i].code;
 		h->by_code[i].pos = i;
 	}
-	qsort(h->by_code, h->n, sizeof *h->by_code, code_ix_cmp);
+	xqsort(h->by_code, h->n, sizeof *h->by_code, code_ix_cmp);
 }
 
 size_t hier_find_code(const struct hier *h, const char *code)
@@ -263,7 +263,7 @@ static void build_name_keys(struct hier *h)
 		}
 	}
 	if (h->nkeys)
-		qsort(h->keys, h->nkeys, sizeof *h->keys, key_cmp);
+		xqsort(h->keys, h->nkeys, sizeof *h->keys, key_cmp);
 }
 
 /* ---- loading ----------------------------------------------------------- */

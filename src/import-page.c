@@ -245,7 +245,7 @@ static void running_lines(const char *buf, struct imp_line *lines, size_t n,
 					furniture_hash(buf + lines[edge[e]].off, lines[edge[e]].len),
 					edge[e], b};
 	}
-	qsort(v, m, sizeof *v, cmp_seen);
+	xqsort(v, m, sizeof *v, cmp_seen);
 	for (size_t i = 0; i < m;) {
 		size_t j = i, breaks = 0, last = NB_TOP - 1;
 		int at_top = 0;
@@ -347,7 +347,7 @@ size_t imp_wrap_width(const char *buf, const struct imp_line *lines, size_t n)
 		free(lens);
 		return 0;
 	}
-	qsort(lens, m, sizeof *lens, cmp_size);
+	xqsort(lens, m, sizeof *lens, cmp_size);
 	w = lens[(m - 1) * 95 / 100];
 	free(lens);
 	/* Lines that are paragraphs are long and rarely go on in lower case. */

@@ -139,7 +139,7 @@ static void assess_span(const struct indicator *i, const struct measure *ms, siz
 		if (ms[j].date != DATE_NONE && ms[j].date <= to &&
 		    (from == DATE_NONE || ms[j].date >= from) && isfinite(ms[j].value))
 			v[k++] = &ms[j];
-	qsort(v, k, sizeof *v, measure_order);
+	xqsort(v, k, sizeof *v, measure_order);
 	out->nmeasures = (int)k;
 	if (k) {
 		out->base = v[0]->value;
@@ -325,7 +325,7 @@ int ind_measures(struct txn *t, uint64_t indicator, struct measure **out, size_t
 		return rc;
 	}
 	if (l.n > 1)
-		qsort(l.v, l.n, sizeof *l.v, measure_cmp);
+		xqsort(l.v, l.n, sizeof *l.v, measure_cmp);
 	*out = l.v;
 	*n = l.n;
 	return 0;

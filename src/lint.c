@@ -201,7 +201,7 @@ int lint_run(struct txn *t, const struct hier *h, const struct lint_opts *o,
 		return rc;
 	}
 	if (r.n > 1)
-		qsort(r.v, r.n, sizeof *r.v, item_cmp);
+		xqsort(r.v, r.n, sizeof *r.v, item_cmp);
 	*items = r.v;
 	*n = r.n;
 	return 0;

@@ -72,7 +72,7 @@ static int by_name_then_doc(const void *a, const void *b)
 static void group(struct seen_list *l, enum unresolved_role role, struct unresolved_name **out,
                   size_t *n)
 {
-	qsort(l->v, l->n, sizeof *l->v, by_name_then_doc);
+	xqsort(l->v, l->n, sizeof *l->v, by_name_then_doc);
 	for (size_t i = 0; i < l->n;) {
 		size_t j = i;
 		struct unresolved_name u = {xstrdup(l->v[i].name), role, 0, 0, NULL};

@@ -656,7 +656,7 @@ int per_log_load(struct txn *t, uint64_t task, struct per_log *l, struct err *e)
 	if (rc)
 		return rc;
 	if (l->n > 1)
-		qsort(l->v, l->n, sizeof *l->v, entry_cmp);
+		xqsort(l->v, l->n, sizeof *l->v, entry_cmp);
 	return 0;
 }
 

@@ -75,7 +75,7 @@ int qpast_due_ids(struct txn *t, const struct hier *h, const struct hist_day *pa
 	*n = 0;
 	if (!rc) {
 		if (p.n)
-			qsort(p.v, p.n, sizeof *p.v, due_item_cmp);
+			xqsort(p.v, p.n, sizeof *p.v, due_item_cmp);
 		*n = limit && limit < p.n ? limit : p.n;
 		*ids = xcalloc(*n ? *n : 1, sizeof **ids);
 		for (size_t i = 0; i < *n; i++)

@@ -84,7 +84,7 @@ static int walk_units(struct txn *t, const struct hier *h, size_t i, date_t from
 		i++;
 	}
 	if (!rc)
-		qsort(c->hits, c->n, sizeof *c->hits, hit_cmp);
+		xqsort(c->hits, c->n, sizeof *c->hits, hit_cmp);
 	return rc;
 }
 

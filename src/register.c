@@ -149,7 +149,7 @@ int reg_list(struct txn *t, uint32_t unit, int year, struct reg_entry **out, siz
 		return rc;
 	}
 	if (l.n)
-		qsort(l.v, l.n, sizeof *l.v, entry_cmp);
+		xqsort(l.v, l.n, sizeof *l.v, entry_cmp);
 	*out = l.v;
 	*n = l.n;
 	return 0;

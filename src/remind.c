@@ -147,7 +147,7 @@ int remind_build(struct txn *t, const struct hier *h, const struct remind_opts *
 		return rc;
 	}
 	for (size_t i = 0; i < *n; i++)
-		qsort((*out)[i].items, (*out)[i].n, sizeof *(*out)[i].items, item_cmp);
+		xqsort((*out)[i].items, (*out)[i].n, sizeof *(*out)[i].items, item_cmp);
 	/* letters in tree order (insertion sort: one per unit) */
 	for (size_t i = 1; i < *n; i++) {
 		struct remind_letter x = (*out)[i];

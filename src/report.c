@@ -343,7 +343,7 @@ static int order_docs(struct build *b)
 	if (rc)
 		return rc;
 	if (r->ndocs > 1)
-		qsort(r->docs, r->ndocs, sizeof *r->docs, doc_cmp);
+		xqsort(r->docs, r->ndocs, sizeof *r->docs, doc_cmp);
 	struct ranked *v = xcalloc(r->ntasks ? r->ntasks : 1, sizeof *v);
 	for (size_t i = 0; i < r->ntasks; i++) {
 		for (size_t d = 0; d < r->ndocs; d++)
@@ -351,7 +351,7 @@ static int order_docs(struct build *b)
 				v[i].rank = d;
 		v[i].k = r->tasks[i];
 	}
-	qsort(v, r->ntasks, sizeof *v, ranked_cmp);
+	xqsort(v, r->ntasks, sizeof *v, ranked_cmp);
 	for (size_t i = 0; i < r->ntasks; i++) {
 		r->tasks[i] = v[i].k;
 		struct report_doc *d = &r->docs[v[i].rank];

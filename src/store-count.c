@@ -395,7 +395,7 @@ int tally_write(struct txn *t, struct tally *ty, struct err *e)
 	for (size_t i = 0; i < ty->cap; i++)
 		if (ty->counts[i])
 			keys[n++] = ty->keys[i];
-	qsort(keys, n, sizeof *keys, cmp_u64);
+	xqsort(keys, n, sizeof *keys, cmp_u64);
 	for (size_t i = 0; i < n && !rc; i++) {
 		unsigned char key[8], val[4];
 		uint64_t c = ty->counts[tally_find(ty, keys[i])];

@@ -244,7 +244,7 @@ void ui_ids_uniq(struct ui_ids *a)
 
 	if (a->n < 2)
 		return;
-	qsort(a->v, a->n, sizeof(*a->v), cmp_u64);
+	xqsort(a->v, a->n, sizeof(*a->v), cmp_u64);
 	for (i = 0; i < a->n; i++)
 		if (k == 0 || a->v[k - 1] != a->v[i])
 			a->v[k++] = a->v[i];

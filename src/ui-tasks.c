@@ -91,13 +91,13 @@ static int collect_led(struct ui *u, struct txn *t, uint32_t key, struct ui_ids 
 		free(rest.v);
 		return rc;
 	}
-	qsort(acc.v, acc.n, sizeof(*acc.v), cmp_due);
+	xqsort(acc.v, acc.n, sizeof(*acc.v), cmp_due);
 	dated = xmalloc((acc.n ? acc.n : 1) * sizeof(*dated));
 	for (i = 0; i < acc.n; i++) {
 		dated[i] = acc.v[i].id;
 		ui_ids_push(out, acc.v[i].id);
 	}
-	qsort(dated, acc.n, sizeof(*dated), cmp_u64);
+	xqsort(dated, acc.n, sizeof(*dated), cmp_u64);
 	for (i = 0; i < rest.n; i++)
 		if (!bsearch(&rest.v[i], dated, acc.n, sizeof(*dated), cmp_u64))
 			ui_ids_push(out, rest.v[i]);

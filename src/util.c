@@ -296,7 +296,7 @@ static int u64_cmp(const void *a, const void *b)
 void idvec_sort(struct idvec *l)
 {
 	if (l->n > 1)
-		qsort(l->v, l->n, sizeof *l->v, u64_cmp);
+		xqsort(l->v, l->n, sizeof *l->v, u64_cmp);
 }
 
 void idvec_free(struct idvec *l)
@@ -304,4 +304,10 @@ void idvec_free(struct idvec *l)
 	free(l->v);
 	l->v = NULL;
 	l->n = l->cap = 0;
+}
+
+void xqsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
 }

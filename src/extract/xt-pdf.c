@@ -267,7 +267,7 @@ static void paragraphs(struct plines *L, struct xt_out *o)
 		free(rs);
 		return;
 	}
-	qsort(xs, n, sizeof *xs, cmp_double);
+	xqsort(xs, n, sizeof *xs, cmp_double);
 	double left = xs[0];
 	size_t best = 0;
 	for (size_t i = 0, j; i < n; i = j) {
@@ -278,11 +278,11 @@ static void paragraphs(struct plines *L, struct xt_out *o)
 			left = xs[i];
 		}
 	}
-	qsort(rs, n, sizeof *rs, cmp_double);
+	xqsort(rs, n, sizeof *rs, cmp_double);
 	double right = rs[n * 9 / 10];
 	double gap = 14;
 	if (ng) {
-		qsort(gaps, ng, sizeof *gaps, cmp_double);
+		xqsort(gaps, ng, sizeof *gaps, cmp_double);
 		gap = gaps[ng / 2];
 	}
 	free(xs);
