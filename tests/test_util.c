@@ -372,3 +372,19 @@ Test(str_to_long, rejects_junk)
 	cr_assert_eq(str_to_long(NULL, 0, 1, &v), ERR_INPUT);
 	cr_assert_eq(v, 5);
 }
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+/* An empty list is often a NULL pointer: qsort may not be given one (the
+ * sanitizer build of make check-asan catches it), xqsort may. */
+Test(util, xqsort_takes_an_empty_null_array_and_sorts_the_rest)
+{
+	int *none = NULL, v[] = {3, 1, 2};
+	xqsort(none, 0, sizeof *none, cmp_int);
+	xqsort(v, 3, sizeof *v, cmp_int);
+	cr_assert(v[0] == 1 && v[1] == 2 && v[2] == 3);
+}
