@@ -72,6 +72,14 @@ int cli_one_operand(int argc, const char *cmd, const char *what, struct err *e);
  * is ERR_INPUT listing the candidates. */
 int cli_unit_near(struct cli *c, const char *name, uint32_t near, uint32_t *id, struct err *e);
 
+/* A list of partner units as written ("U, U; U", each read as cli_unit_near
+ * reads it): *ids (malloc'd, *n of them) and *text, the names as written
+ * joined by "; " (malloc'd, NULL for none); the caller frees both.  On an
+ * unknown unit the error of cli_unit_near, and what was read so far is
+ * still the caller's to free. */
+int cli_partners(struct cli *c, const char *list, uint32_t near, uint32_t **ids, int *n,
+                 char **text, struct err *e);
+
 /* Parse a task id ("123" or "#123"); ERR_INPUT if malformed. */
 int cli_task_id(const char *s, uint64_t *id, struct err *e);
 

@@ -47,36 +47,6 @@ static uint64_t doc_of_task(struct cli *c, uint64_t task)
 	return id;
 }
 
-/* "U, U; U" -> unit ids and the text as written ("; "-separated). */
-static int parse_partners(struct cli *c, const char *list, uint32_t near, uint32_t **ids,
-                          int *n, char **text, struct err *e)
-{
-	char *copy = xstrdup(list), *save = NULL;
-	struct sbuf b = {0};
-	int rc = 0;
-	*ids = NULL;
-	*n = 0;
-	for (char *tok = strtok_r(copy, ",;", &save); tok && !rc; tok = strtok_r(NULL, ",;", &save)) {
-		while (*tok == ' ')
-			tok++;
-		size_t len = strlen(tok);
-		while (len && tok[len - 1] == ' ')
-			tok[--len] = '\0';
-		if (!*tok)
-			continue;
-		uint32_t id;
-		if ((rc = cli_unit_near(c, tok, near, &id, e)))
-			break;
-		*ids = xrealloc(*ids, (size_t)(*n + 1) * sizeof **ids);
-		(*ids)[(*n)++] = id;
-		sbuf_printf(&b, "%s%s", b.len ? "; " : "", tok);
-	}
-	free(copy);
-	*text = b.len ? sbuf_detach(&b) : NULL;
-	sbuf_free(&b);
-	return rc;
-}
-
 /* ---- edit-task, move-task ---- */
 
 static const char edit_task_help[] =
@@ -169,7 +139,7 @@ static int edit_task(struct cli *c, int argc, char **argv, int move, struct err 
 		ed.set_lead = 1;
 	if (!rc && partners) {
 		ed.set_partners = 1;
-		rc = parse_partners(c, partners, near, &pids, &ed.npartners, &ptext, e);
+		rc = cli_partners(c, partners, near, &pids, &ed.npartners, &ptext, e);
 		ed.partners = pids;
 		ed.partners_text = ptext;
 	}

@@ -599,31 +599,6 @@ static const char add_task_help[] =
 	"\"định kỳ 6 tháng một lần\", \"theo yêu cầu của Trung ương\" (xem man theodoi,\n"
 	"mục DEADLINES AND TIMELINESS). In mã nhiệm vụ mới.\n";
 
-static int add_partners(struct cli *c, struct task *k, const char *list, uint32_t near,
-                        struct err *e)
-{
-	char *copy = xstrdup(list), *save = NULL;
-	int rc = 0;
-	struct sbuf text = {0};
-	for (char *tok = strtok_r(copy, ",;", &save); tok && !rc; tok = strtok_r(NULL, ",;", &save)) {
-		while (*tok == ' ')
-			tok++;
-		if (!*tok)
-			continue;
-		uint32_t id;
-		if ((rc = cli_unit_near(c, tok, near, &id, e)))
-			break;
-		k->partners = xrealloc(k->partners, (size_t)(k->npartners + 1) * sizeof *k->partners);
-		k->partners[k->npartners++] = id;
-		if (text.len)
-			sbuf_puts(&text, "; ");
-		sbuf_puts(&text, tok);
-	}
-	free(copy);
-	k->partners_text = sbuf_detach(&text);
-	return rc;
-}
-
 int cmd_add_task(struct cli *c, int argc, char **argv, struct err *e)
 {
 	static const struct option opts[] = {{"doc", required_argument, NULL, 'd'},
@@ -687,7 +662,7 @@ int cmd_add_task(struct cli *c, int argc, char **argv, struct err *e)
 			k.lead_text = xstrdup(lead);
 	}
 	if (!rc && partners)
-		rc = add_partners(c, &k, partners, issuer, e);
+		rc = cli_partners(c, partners, issuer, &k.partners, &k.npartners, &k.partners_text, e);
 	if (!rc && !(rc = ops_add_task(&c->ops, &k, e)))
 		fprintf(c->out, "%llu\n", (unsigned long long)k.id);
 	task_free(&k);

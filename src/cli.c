@@ -233,6 +233,35 @@ static int unit_not_found(const struct hier *h, const char *name, struct err *e)
 	return ERR_INPUT;
 }
 
+int cli_partners(struct cli *c, const char *list, uint32_t near, uint32_t **ids,
+                          int *n, char **text, struct err *e)
+{
+	char *copy = xstrdup(list), *save = NULL;
+	struct sbuf b = {0};
+	int rc = 0;
+	*ids = NULL;
+	*n = 0;
+	for (char *tok = strtok_r(copy, ",;", &save); tok && !rc; tok = strtok_r(NULL, ",;", &save)) {
+		while (*tok == ' ')
+			tok++;
+		size_t len = strlen(tok);
+		while (len && tok[len - 1] == ' ')
+			tok[--len] = '\0';
+		if (!*tok)
+			continue;
+		uint32_t id;
+		if ((rc = cli_unit_near(c, tok, near, &id, e)))
+			break;
+		*ids = xrealloc(*ids, (size_t)(*n + 1) * sizeof **ids);
+		(*ids)[(*n)++] = id;
+		sbuf_printf(&b, "%s%s", b.len ? "; " : "", tok);
+	}
+	free(copy);
+	*text = b.len ? sbuf_detach(&b) : NULL;
+	sbuf_free(&b);
+	return rc;
+}
+
 int cli_unit_near(struct cli *c, const char *name, uint32_t near, uint32_t *id, struct err *e)
 {
 	/* A code is looked up directly, without loading the whole hierarchy. */
