@@ -223,12 +223,19 @@ struct imp_change {
 /* The difference between a stored document and a parsed new version.
  * Matching (the threshold documented in theodoi(1)): texts are compared as
  * the multisets of their folded words (case and diacritics ignored) by the
- * Dice coefficient 2|A∩B| / (|A|+|B|).  A pair qualifies when the folded
- * texts are equal, or the sections are equal and the coefficient is at
- * least IMP_MATCH_SAME_SECTION, or at least IMP_MATCH_ANY_SECTION whatever
- * the sections.  Pairs are taken greedily: equal texts first (the same
- * section before another), then by coefficient plus IMP_MATCH_SECTION_BONUS
- * for the same section; each task is matched at most once. */
+ * Dice coefficient 2|A∩B| / (|A|+|B|).  A stored task is compared by the
+ * text it was imported with (the task of its section in the stored
+ * document's source, parsed again), so that a text edited since still
+ * matches.  A pair qualifies when the folded texts are equal, or the new
+ * text is unchanged from the previous version of the stored task's
+ * section, or the sections are equal and the coefficient is at least
+ * IMP_MATCH_SAME_SECTION, or at least IMP_MATCH_ANY_SECTION whatever the
+ * sections.  Pairs are taken greedily: equal texts first (the same section
+ * before another), then by coefficient plus IMP_MATCH_SECTION_BONUS for the
+ * same section; each task is matched at most once.  A field changes where
+ * the new file differs from the stored task, except where the file reads
+ * as the previous version did (a text, lead, partner list or deadline
+ * corrected in the store since, by edit-task or link, is kept). */
 #define IMP_MATCH_SAME_SECTION 0.5
 #define IMP_MATCH_ANY_SECTION 0.75
 #define IMP_MATCH_SECTION_BONUS 0.25

@@ -257,9 +257,25 @@ static int cmp_pair(const void *a, const void *b)
 	return x->old < y->old ? -1 : x->old > y->old;
 }
 
-/* The pairs of new and stored tasks that qualify, best first. */
+/* The previous version of a new task: the task of the previously
+ * imported text (the stored document's source, parsed again) with the
+ * same text, or NULL. */
+static const struct imp_task *previous(const struct imp_result *prev, const struct imp_task *x)
+{
+	for (size_t i = 0; prev && i < prev->ntasks; i++)
+		if (fold_eq_null(prev->tasks[i].text, x->text))
+			return &prev->tasks[i];
+	return NULL;
+}
+
+/* The pairs of new and stored tasks that qualify, best first.  ow[j] are
+ * the words stored task j was imported with.  pv[i] is the previous
+ * version of new task i (or NULL): the stored task it was imported as
+ * keeps its section, whatever was edited since, and pairs with it as an
+ * equal text does. */
 static size_t pairs_make(const struct imp_result *r, struct words *nw, const struct task *old,
-                         struct words *ow, size_t nold, struct pair **out)
+                         struct words *ow, size_t nold, const struct imp_task **pv,
+                         struct pair **out)
 {
 	size_t n = 0, cap = 0;
 	*out = NULL;
@@ -269,6 +285,8 @@ static size_t pairs_make(const struct imp_result *r, struct words *nw, const str
 			double rank;
 			if (!strcmp(nw[i].folded, ow[j].folded)) {
 				rank = 3 + same;
+			} else if (pv[i] && !strcmp(pv[i]->section, old[j].section)) {
+				rank = 3;
 			} else {
 				/* the coefficient can be at most 2 min / (a + b) */
 				size_t lo = nw[i].n < ow[j].n ? nw[i].n : ow[j].n;
@@ -312,26 +330,43 @@ static int ids_within(const uint32_t *a, int na, const uint32_t *b, int nb)
 	return 1;
 }
 
-/* The fields a matched task changes.  A lead or partner written the same
- * way keeps what the store has: a link made since (theodoi link) is not
- * undone by a text that still does not resolve. */
-static unsigned fields_changed(const struct task *k, const struct imp_task *x)
+static int same_partners(const struct imp_task *a, const struct imp_task *b)
+{
+	if (a->npartners != b->npartners)
+		return 0;
+	for (int i = 0; i < a->npartners; i++)
+		if (!fold_eq_null(a->partners[i], b->partners[i]))
+			return 0;
+	return 1;
+}
+
+/* The fields a matched task changes.  When the new file reads a task as
+ * the previous one did (p, its previous version, not NULL), what the
+ * office corrected in the store since (edit-task, link) is kept: a field
+ * changes only where the file changed it.  A lead or partner list written
+ * the same way as stored keeps the units the store has (linked since). */
+static unsigned fields_changed(const struct task *k, const struct imp_task *x,
+                               const struct imp_task *p)
 {
 	unsigned f = 0;
-	if (strcmp(k->text ? k->text : "", x->text ? x->text : ""))
+	if (strcmp(k->text ? k->text : "", x->text ? x->text : "") && !p)
 		f |= IMP_F_TEXT;
 	if (strcmp(k->section, x->section))
 		f |= IMP_F_SECTION;
-	if (!fold_eq_null(k->lead_text, x->lead) || (x->lead_unit && x->lead_unit != k->lead))
+	if ((!fold_eq_null(k->lead_text, x->lead) || (x->lead_unit && x->lead_unit != k->lead)) &&
+	    !(p && fold_eq_null(p->lead, x->lead)))
 		f |= IMP_F_LEAD;
+	if (!fold_eq_null(k->dl_phrase, x->dl_phrase) && !(p && fold_eq_null(p->dl_phrase,
+	                                                                     x->dl_phrase)))
+		f |= IMP_F_DEADLINE;
+	if (p && same_partners(p, x))
+		return f;
 	char *pt = partners_new(x);
 	if (!fold_eq_null(k->partners_text, pt) ||
 	    !ids_within(x->partner_units, x->partner_units ? x->npartners : 0, k->partners,
 	                k->npartners))
 		f |= IMP_F_PARTNERS;
 	free(pt);
-	if (!fold_eq_null(k->dl_phrase, x->dl_phrase))
-		f |= IMP_F_DEADLINE;
 	return f;
 }
 
@@ -395,6 +430,8 @@ int imp_diff_build(struct txn *t, const struct imp_result *r, uint64_t doc,
 	size_t nold = 0, nobl = 0, cap = 0;
 	long *match = NULL;
 	unsigned char *used = NULL;
+	struct imp_result *prev = NULL;
+	const struct imp_task **pv = NULL;
 	int rc = 0;
 
 	*out = NULL;
@@ -419,9 +456,26 @@ int imp_diff_build(struct txn *t, const struct imp_result *r, uint64_t doc,
 	ow = xcalloc(nold + 1, sizeof *ow);
 	for (size_t i = 0; i < r->ntasks; i++)
 		words_make(&nw[i], r->tasks[i].text);
-	for (size_t j = 0; j < nold; j++)
-		words_make(&ow[j], old[j].text);
-	size_t np = pairs_make(r, nw, old, ow, nold, &pairs);
+	if (d->old_doc.source) {
+		struct err pe = {0};
+		if (imp_parse(d->old_doc.source, strlen(d->old_doc.source), NULL, NULL, 0, &prev, &pe))
+			prev = NULL; /* then the file's fields win */
+	}
+	/* a stored task is compared by the text it was imported with (the
+	 * previous version's task of its section), edited since or not */
+	for (size_t j = 0; j < nold; j++) {
+		const char *text = old[j].text;
+		for (size_t k = 0; prev && k < prev->ntasks; k++)
+			if (!strcmp(prev->tasks[k].section, old[j].section)) {
+				text = prev->tasks[k].text;
+				break;
+			}
+		words_make(&ow[j], text);
+	}
+	pv = xcalloc(r->ntasks + 1, sizeof *pv);
+	for (size_t i = 0; i < r->ntasks; i++)
+		pv[i] = previous(prev, &r->tasks[i]);
+	size_t np = pairs_make(r, nw, old, ow, nold, pv, &pairs);
 	match = xmalloc((r->ntasks + 1) * sizeof *match);
 	for (size_t i = 0; i < r->ntasks; i++)
 		match[i] = -1;
@@ -440,7 +494,7 @@ int imp_diff_build(struct txn *t, const struct imp_result *r, uint64_t doc,
 			continue;
 		}
 		task_copy(&c->old, &old[match[i]]);
-		c->fields = fields_changed(&c->old, &r->tasks[i]);
+		c->fields = fields_changed(&c->old, &r->tasks[i], pv[i]);
 		c->fate = c->fields ? IMP_CHANGED : IMP_KEPT;
 		if (c->fields)
 			d->changed++;
@@ -476,6 +530,8 @@ out:
 	free(pairs);
 	free(match);
 	free(used);
+	free(pv);
+	imp_free(prev);
 	free(ids.v);
 	if (rc) {
 		imp_diff_free(d);
