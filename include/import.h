@@ -190,6 +190,8 @@ struct imp_store_opts {
 	                   same number, issuer and date (none: a new document) */
 	int force;      /* replace a document whose number or issuer differ from
 	                   the file's, and delete tasks that carry recorded work */
+	const struct hier *h; /* the hierarchy group tasks are opened in (NULL:
+	                   they are not): see imp_store_with() */
 };
 
 /* What becomes of a task when a new version of its document is imported. */
@@ -247,6 +249,8 @@ struct imp_diff {
 	struct imp_change *rows; /* new tasks in document order (kept, changed,
 	                            added), then removed ones, then obligations */
 	size_t kept, changed, added, removed, worked;
+	/* filled by imp_store_with(): group tasks opened, obligations made */
+	size_t groups_opened, obligations_made;
 };
 
 /* Build the difference between the parsed r and stored document `doc` (0:
@@ -296,8 +300,13 @@ json_t *imp_diff_to_json(const struct imp_diff *d, const struct imp_result *r,
  * from the text are deleted as ops_delete() does (kept in the trash with
  * the reason, audited as "delete-task"), which needs o->force when one
  * carries recorded work (ERR_CONFLICT naming them otherwise); new tasks are
- * added.  Obligations follow their group task.  *diff (may be NULL)
- * receives what was done (imp_diff_free); *doc_id as imp_store. */
+ * added.  Obligations follow their group task.  With o->h, a task whose
+ * lead names a group of bodies (added, or stored with no obligation yet) is
+ * opened as ops_expand_task() does (ops-group.h): one obligation per unit
+ * of the group under the document's issuer, each audited as
+ * "expand-task"; a group theodoi does not know, or a document without an
+ * issuer unit, leaves the task as it is.  *diff (may be NULL) receives what
+ * was done (imp_diff_free); *doc_id as imp_store. */
 int imp_store_with(struct ops_ctx *c, const struct imp_result *r,
                    const struct imp_store_opts *o, uint64_t *doc_id, struct imp_diff **diff,
                    struct err *e);

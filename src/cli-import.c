@@ -10,6 +10,7 @@
 #include "hier.h"
 #include "import.h"
 #include "intake.h"
+#include "ops-group.h"
 #include "output.h"
 #include "store.h"
 #include "util.h"
@@ -24,16 +25,19 @@ static int group_task(uint64_t id, void *ctx)
 {
 	struct group_ids *g = ctx;
 	struct task k = {0};
+	size_t total = 0, done = 0;
 	if (store_task_get(g->t, id, &k, NULL) == 0 && !k.lead && k.lead_text &&
-	    !strchr(k.section, '@') && imp_lead_is_group(k.lead_text))
+	    !strchr(k.section, '@') && imp_lead_is_group(k.lead_text) &&
+	    ops_group_rollup(g->t, &k, &total, &done, NULL) == 0 && !total)
 		sbuf_printf(g->b, "%s#%llu (mục %s)", g->n++ ? ", " : "", (unsigned long long)id,
 		            k.section);
 	task_free(&k);
 	return 0;
 }
 
-/* The tasks of the document just stored whose lead is a group of bodies:
- * how to open them to their units. */
+/* The tasks of the document just stored whose lead is a group of bodies
+ * that import could not open (a group theodoi does not know, a document
+ * without an issuer unit): how to open them to their units. */
 static void group_hint(struct cli *c, uint64_t doc)
 {
 	struct sbuf b = {0};
@@ -44,8 +48,9 @@ static void group_hint(struct cli *c, uint64_t doc)
 	store_tasks_by_doc(t, doc, group_task, &g, NULL);
 	store_read_end(t);
 	if (g.n)
-		fprintf(c->out, "  %zu nhiệm vụ chung của nhiều cơ quan: %s; tách thành nghĩa vụ của "
-		        "từng đơn vị: theodoi expand-task MÃ\n", g.n, b.s);
+		fprintf(c->out, "  %zu nhiệm vụ chung của nhiều cơ quan chưa tách được: %s; gắn cơ quan "
+		        "ban hành (theodoi edit-doc --issuer) hoặc đơn vị chủ trì (theodoi edit-task "
+		        "--lead), hoặc tách: theodoi expand-task MÃ\n", g.n, b.s);
 	sbuf_free(&b);
 }
 
@@ -58,6 +63,9 @@ static const char import_help[] =
 	"yếu, các văn bản được thực hiện, cơ quan ban hành, người ký; các nhiệm vụ với đơn vị\n"
 	"chủ trì, phối hợp và thời hạn ghi nguyên văn; các chỉ tiêu. Mỗi tệp được lưu trong một\n"
 	"giao dịch, trọn vẹn hoặc không gì cả. Mỗi TỆP phải là tệp thường, tối đa 64 MB.\n"
+	"Nhiệm vụ chung của nhiều cơ quan (\"các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc\",\n"
+	"\"các tổ chức cơ sở đảng\", \"các ban xây dựng Đảng\", \"các ban cán sự đảng, đảng đoàn\")\n"
+	"được tách ngay thành nghĩa vụ của từng đơn vị thuộc nhóm dưới cơ quan ban hành.\n"
 	"  --dry-run   chỉ hiển thị kết quả đọc, không lưu; với --replace: những gì sẽ thay đổi\n"
 	"  --issuer U  cơ quan ban hành (khi văn bản không ghi rõ)\n"
 	"  --encoding B  bảng mã của tệp văn bản thuần, khi không muốn để tự nhận ra:\n"
@@ -137,13 +145,17 @@ static int import_one(struct cli *c, const char *path, uint32_t issuer, int dry,
 	intake_free(&in);
 	uint64_t id = 0;
 	struct imp_diff *d = NULL;
-	rc = imp_store_with(&c->ops, r, o, &id, &d, e);
+	struct imp_store_opts with_units = *o;
+	with_units.h = h; /* group tasks are opened to their units */
+	rc = imp_store_with(&c->ops, r, &with_units, &id, &d, e);
 	if (!rc) {
 		if (fmt == FMT_JSON) {
 			json_t *j = json_pack("{s:s, s:I, s:I, s:I, s:I}", "file", path, "doc_id",
 			                      (json_int_t)id, "tasks", (json_int_t)r->ntasks,
 			                      "indicators", (json_int_t)r->nindicators, "warnings",
 			                      (json_int_t)r->nwarnings);
+			json_object_set_new(j, "groups_opened", json_integer((json_int_t)d->groups_opened));
+			json_object_set_new(j, "obligations", json_integer((json_int_t)d->obligations_made));
 			if (d->doc)
 				json_object_set_new(j, "replace", imp_diff_to_json(d, r, h));
 			json_array_append_new(all, j);
@@ -153,8 +165,11 @@ static int import_one(struct cli *c, const char *path, uint32_t issuer, int dry,
 			        r->nindicators, r->nwarnings);
 			if (d->doc)
 				fprintf(c->out, "  thay tại chỗ: giữ nguyên %zu, sửa %zu, xóa %zu, thêm %zu nhiệm "
-				        "vụ (chi tiết: theodoi log --object doc:%llu và task:MÃ).\n", d->kept,
-				        d->changed, d->removed, d->added, (unsigned long long)id);
+				        "vụ (từng thay đổi: theodoi log --action edit-task, delete-task).\n",
+				        d->kept, d->changed, d->removed, d->added);
+			if (d->groups_opened)
+				fprintf(c->out, "  %zu nhiệm vụ chung của nhiều cơ quan đã tách thành %zu nghĩa vụ "
+				        "của từng đơn vị.\n", d->groups_opened, d->obligations_made);
 			group_hint(c, id);
 		}
 		print_warnings(r, path);
@@ -179,7 +194,7 @@ int cmd_import(struct cli *c, int argc, char **argv, struct err *e)
 	                                     {0}};
 	int o, rc, dry = 0, fmt = FMT_TEXT, encoding = -1;
 	const char *issuer = NULL, *doc = NULL;
-	struct imp_store_opts so = {0, 0, 0};
+	struct imp_store_opts so = {0, 0, 0, NULL};
 	while ((o = getopt_long(argc, argv, "hi:n", opts, NULL)) != -1) {
 		switch (o) {
 		case 'h': return fputs(import_help, c->out), 0;

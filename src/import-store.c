@@ -15,6 +15,7 @@
 #include "history.h"
 #include "ops.h"
 #include "ops-edit.h"
+#include "ops-group.h"
 #include "store-trash.h"
 #include "store.h"
 #include "text.h"
@@ -28,7 +29,36 @@ struct req {
 	/* filled afresh by each run of the transaction */
 	uint64_t doc_id;
 	struct imp_diff *diff;
+	uint64_t *groups;      /* group tasks to open */
+	size_t ngroups;
 };
+
+static void group_add(struct req *q, uint64_t id)
+{
+	q->groups = xrealloc(q->groups, (q->ngroups + 1) * sizeof *q->groups);
+	q->groups[q->ngroups++] = id;
+}
+
+/* 1 for a task that may be on a group of bodies (ops-group.h): no unit
+ * leads it and its lead is a group (imp_lead_is_group) or a list ("Cấp ủy,
+ * tổ chức đảng").  A single name ("Đảng đoàn X" not yet linked) is never
+ * opened at import: ops_group_units would read it as every đảng đoàn. */
+static int is_group(const struct task *k)
+{
+	return !k->lead && k->lead_text && !strchr(k->section, '@') &&
+	       (imp_lead_is_group(k->lead_text) || strpbrk(k->lead_text, ",;"));
+}
+
+/* 1 if the difference holds an obligation of group task k. */
+static int has_obligations(const struct imp_diff *d, const struct task *k)
+{
+	size_t n = strlen(k->section);
+	for (size_t i = 0; i < d->n; i++)
+		if (d->rows[i].obligation && d->rows[i].fate != IMP_REMOVED &&
+		    !strncmp(d->rows[i].old.section, k->section, n) && d->rows[i].old.section[n] == '@')
+			return 1;
+	return 0;
+}
 
 static char *dup_or_null(const char *s)
 {
@@ -208,9 +238,13 @@ static int apply_diff(struct txn *t, struct req *q, uint64_t doc, date_t start, 
 			fill_task(&k, x, doc, start, hist_stamp(ops_write_day(q->c), q->now));
 			if (!(rc = ops_refresh_due(t, q->c, &k, e)))
 				rc = store_task_put(t, &k, e);
+			if (!rc && is_group(&k))
+				group_add(q, k.id);
 			task_free(&k);
 			continue;
 		}
+		if (!c->obligation && is_group(&c->old) && !has_obligations(d, &c->old))
+			group_add(q, c->old.id);
 		if (c->fate == IMP_KEPT)
 			continue;
 		json_t *before = json_object(), *after = json_object();
@@ -237,6 +271,38 @@ static int apply_diff(struct txn *t, struct req *q, uint64_t doc, date_t start, 
 		json_decref(after);
 		task_free(&k);
 	}
+	return rc;
+}
+
+/* Open the group tasks of the document to their units, each audited as
+ * expand-task does. */
+static int open_groups(struct txn *t, struct req *q, struct err *e)
+{
+	struct doc d = {0};
+	int rc = 0;
+	if (!q->o->h || !q->ngroups)
+		return 0;
+	if ((rc = store_doc_get(t, q->doc_id, &d, e)))
+		return rc;
+	for (size_t i = 0; i < q->ngroups && !rc; i++) {
+		struct task g = {0};
+		size_t made = 0, total = 0;
+		json_t *list = json_array();
+		char obj[40];
+		if (!(rc = store_task_get(t, q->groups[i], &g, e)) && is_group(&g))
+			rc = ops_group_open(t, q->c, q->o->h, &g, &d, &made, &total, list, e);
+		if (!rc && made) {
+			q->diff->groups_opened++;
+			q->diff->obligations_made += made;
+			snprintf(obj, sizeof obj, "task:%llu", (unsigned long long)g.id);
+			rc = ops_audit(t, q->c, "expand-task", obj, NULL,
+			               json_pack("{s:O, s:I, s:s}", "obligations", list, "group_size",
+			                         (json_int_t)total, "by", "import"), e);
+		}
+		json_decref(list);
+		task_free(&g);
+	}
+	doc_free(&d);
 	return rc;
 }
 
@@ -337,6 +403,9 @@ static int audit_import(struct txn *t, struct req *q, uint64_t existing, struct 
 	                  q->r->doc.date == DATE_NONE ? NULL : date_iso(q->r->doc.date, date),
 	                  "tasks", (json_int_t)q->r->ntasks, "indicators",
 	                  (json_int_t)q->r->nindicators);
+	if (q->diff->obligations_made)
+		json_object_set_new(after, "obligations",
+		                    json_integer((json_int_t)q->diff->obligations_made));
 	if (existing) {
 		const struct imp_diff *d = q->diff;
 		const struct doc *o = &d->old_doc;
@@ -397,6 +466,9 @@ static int write_fn(struct txn *t, void *ctx, struct err *e)
 	imp_diff_free(q->diff);
 	q->diff = NULL;
 	q->doc_id = 0;
+	free(q->groups);
+	q->groups = NULL;
+	q->ngroups = 0;
 	if ((rc = imp_replace_target(t, q->r, q->o, &existing, e)))
 		return rc;
 	if ((rc = imp_diff_build(t, q->r, existing, &q->diff, e)))
@@ -412,6 +484,8 @@ static int write_fn(struct txn *t, void *ctx, struct err *e)
 	doc_free(&d);
 	if (!rc)
 		rc = apply_diff(t, q, q->doc_id, start, e);
+	if (!rc)
+		rc = open_groups(t, q, e);
 	if (!rc)
 		rc = put_indicators(t, q, q->doc_id, existing != 0, e);
 	if (!rc)
@@ -446,12 +520,13 @@ int imp_store_with(struct ops_ctx *c, const struct imp_result *r,
 		q.diff = NULL;
 	}
 	imp_diff_free(q.diff);
+	free(q.groups);
 	return rc;
 }
 
 int imp_store(struct ops_ctx *c, const struct imp_result *r, int replace, uint64_t *doc_id,
               struct err *e)
 {
-	struct imp_store_opts o = {replace, 0, 0};
+	struct imp_store_opts o = {replace, 0, 0, NULL};
 	return imp_store_with(c, r, &o, doc_id, NULL, e);
 }
