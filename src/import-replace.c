@@ -382,24 +382,26 @@ static struct imp_change *row_add(struct imp_diff *d, size_t *cap)
 	return c;
 }
 
-/* The obligations (section "G@code") follow their group task G. */
+/* The obligations (section "G@code") follow their group task G: its new
+ * section, and its text and deadline where the group task takes the
+ * file's. */
 static void follow_groups(struct imp_diff *d, const struct imp_result *r, struct task *obl,
                           size_t nobl, size_t *cap)
 {
 	size_t nrows = d->n;
 	for (size_t i = 0; i < nobl; i++) {
-		size_t glen = (size_t)(strchr(obl[i].section, '@') - obl[i].section);
-		const struct imp_change *g = NULL;
-		for (size_t k = 0; k < nrows && !g; k++) {
+		size_t glen = (size_t)(strchr(obl[i].section, '@') - obl[i].section), gi = nrows;
+		for (size_t k = 0; k < nrows && gi == nrows; k++) {
 			const struct imp_change *c = &d->rows[k];
 			if (c->fate != IMP_ADDED && strlen(c->old.section) == glen &&
 			    !strncmp(c->old.section, obl[i].section, glen))
-				g = c;
+				gi = k;
 		}
-		struct imp_change *c = row_add(d, cap);
+		struct imp_change *c = row_add(d, cap); /* may move d->rows */
 		c->obligation = 1;
 		c->old = obl[i];
 		memset(&obl[i], 0, sizeof obl[i]);
+		const struct imp_change *g = gi < nrows ? &d->rows[gi] : NULL;
 		if (!g) {
 			c->fate = IMP_KEPT; /* no group task stored: left as it is */
 		} else if (g->fate == IMP_REMOVED) {
@@ -408,11 +410,12 @@ static void follow_groups(struct imp_diff *d, const struct imp_result *r, struct
 		} else {
 			const struct imp_task *x = &r->tasks[g->task];
 			c->task = g->task;
-			if (strcmp(c->old.text ? c->old.text : "", x->text ? x->text : ""))
+			if ((g->fields & IMP_F_TEXT) &&
+			    strcmp(c->old.text ? c->old.text : "", x->text ? x->text : ""))
 				c->fields |= IMP_F_TEXT;
 			if (g->fields & IMP_F_SECTION)
 				c->fields |= IMP_F_SECTION;
-			if (!fold_eq_null(c->old.dl_phrase, x->dl_phrase))
+			if ((g->fields & IMP_F_DEADLINE) && !fold_eq_null(c->old.dl_phrase, x->dl_phrase))
 				c->fields |= IMP_F_DEADLINE;
 			c->fate = c->fields ? IMP_CHANGED : IMP_KEPT;
 		}

@@ -163,7 +163,7 @@ Test(cli_reimport, a_corrected_version_keeps_ids_and_history)
 	fx_free(&r);
 	r = fx_run(NULL, st, "tasks", "--doc", "1", "--format", "json", NULL);
 	json_t *tasks = fx_json(&r);
-	cr_assert_eq(json_array_size(tasks), 72);
+	cr_assert_eq(json_array_size(tasks), 72 + 19, "72 tasks and the obligations of 5 groups");
 	json_decref(tasks);
 	fx_free(&r);
 	/* the deadline: same id, the new phrase and due date */
@@ -456,4 +456,38 @@ Test(cli_reimport, obligations_follow_their_group_task)
 	r = fx_run(NULL, st, "check-store", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.out);
 	fx_free(&r);
+}
+
+/* A group task new in the corrected version is opened to its units with
+ * the re-import, in the same transaction. */
+Test(cli_reimport, a_new_group_task_is_opened)
+{
+	const char *st = new_store();
+	char *s = read_all(PLAN);
+	s = subst(s, "chuyển đổi số trong các cơ quan, đơn vị, địa phương.\n\n",
+	          "chuyển đổi số trong các cơ quan, đơn vị, địa phương.\n\n"
+	          "- Báo cáo kết quả thực hiện Kế hoạch này về Ban Thường vụ Thành ủy (*trước ngày "
+	          "30/11 hằng năm*).\n\n");
+	const char *path = write_tmp("more.txt", s);
+	free(s);
+	struct run r = fx_run(NULL, st, "import", "--replace", path, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strstr(r.out, "thêm 1 nhiệm vụ") &&
+	          strstr(r.out, "1 nhiệm vụ chung của nhiều cơ quan đã tách thành 4 nghĩa vụ"),
+	          "%s", r.out);
+	fx_free(&r);
+	long long g = task_with(st, "Báo cáo kết quả thực hiện Kế hoạch này về Ban Thường vụ");
+	json_t *t = show(st, g);
+	char prefix[64];
+	snprintf(prefix, sizeof prefix, "%s@", jget(t, "section"));
+	json_decref(t);
+	r = fx_run(NULL, st, "tasks", "--doc", "1", "--format", "json", NULL);
+	json_t *j = fx_json(&r), *row;
+	size_t i;
+	int n = 0;
+	json_array_foreach(j, i, row)
+		n += !strncmp(jget(row, "section"), prefix, strlen(prefix));
+	json_decref(j);
+	fx_free(&r);
+	cr_assert_eq(n, 4, "%s", prefix);
 }
