@@ -104,6 +104,24 @@ void report_doc_name(struct sbuf *b, const struct report_doc *d, int with_issuer
 }
 
 /* "đang thực hiện (30%), quá hạn 146 ngày; đã gia hạn đến 31/12/2026" */
+void report_doc_ref(struct sbuf *b, uint64_t id, const char *number)
+{
+	if (!id)
+		sbuf_puts(b, "ngoài văn bản");
+	else
+		sbuf_printf(b, "#%llu %s", (unsigned long long)id,
+		            number && *number ? number : "(không số)");
+}
+
+/* The number of the report's document with id `id` ("" if none). */
+static const char *doc_number_of(const struct report *r, uint64_t id)
+{
+	for (size_t i = 0; i < r->ndocs; i++)
+		if (r->docs[i].id == id)
+			return r->docs[i].number;
+	return "";
+}
+
 void report_task_state(struct sbuf *b, const struct report_task *k)
 {
 	char tl[96], d[11];
@@ -334,6 +352,8 @@ static void render_md(const struct report *r, struct sbuf *b)
 		report_doc_name(&tmp, d, 1);
 		md_buf(b, &tmp);
 		sbuf_puts(b, "**");
+		if (d->id)
+			sbuf_printf(b, " (#%llu)", (unsigned long long)d->id);
 		if (d->id && d->title) {
 			sbuf_puts(b, ": ");
 			md_text(b, d->title);
@@ -358,6 +378,8 @@ static void render_md(const struct report *r, struct sbuf *b)
 		sbuf_printf(b, "\n#### %zu. ", i + 1);
 		report_doc_name(&tmp, d, 0);
 		md_buf(b, &tmp);
+		if (d->id)
+			sbuf_printf(b, " (#%llu)", (unsigned long long)d->id);
 		sbuf_puts(b, "\n\n");
 		s = rollup_sentence(&d->r);
 		sbuf_puts(b, "*");
@@ -385,7 +407,8 @@ static void render_md(const struct report *r, struct sbuf *b)
 		sbuf_puts(b, "| ");
 		md_text(b, ri->ind.text);
 		sbuf_puts(b, " | ");
-		md_text(b, ri->doc_number);
+		report_doc_ref(&tmp, ri->ind.doc_id, ri->doc_number);
+		md_buf(b, &tmp);
 		sbuf_puts(b, " | ");
 		md_text(b, ri->lead_name);
 		sbuf_puts(b, " | ");
@@ -406,7 +429,10 @@ static void render_md(const struct report *r, struct sbuf *b)
 	for (size_t i = 0; i < r->nlate; i++) {
 		const struct report_task *k = &r->tasks[r->late[i]];
 		char tl[96];
-		sbuf_printf(b, "- **#%llu** ", (unsigned long long)k->id);
+		sbuf_printf(b, "- **#%llu** (", (unsigned long long)k->id);
+		report_doc_ref(&tmp, k->doc, doc_number_of(r, k->doc));
+		md_buf(b, &tmp);
+		sbuf_puts(b, ") ");
 		md_text(b, k->lead_name);
 		sbuf_puts(b, ": ");
 		md_text(b, k->text);
@@ -505,6 +531,8 @@ static void render_txt(const struct report *r, struct sbuf *b)
 	for (size_t i = 0; i < r->ndocs; i++) {
 		const struct report_doc *d = &r->docs[i];
 		report_doc_name(&tmp, d, 1);
+		if (d->id)
+			sbuf_printf(&tmp, " (#%llu)", (unsigned long long)d->id);
 		if (d->id && d->title)
 			sbuf_printf(&tmp, ": %s", d->title);
 		sbuf_putc(&tmp, '.');
@@ -525,6 +553,8 @@ static void render_txt(const struct report *r, struct sbuf *b)
 		const struct report_doc *d = &r->docs[i];
 		sbuf_putc(b, '\n');
 		report_doc_name(&tmp, d, 0);
+		if (d->id)
+			sbuf_printf(&tmp, " (#%llu)", (unsigned long long)d->id);
 		snprintf(num, sizeof num, "%zu. ", i + 1);
 		txt_buf(b, &tmp, num, "   ");
 		s = rollup_sentence(&d->r);
@@ -546,7 +576,9 @@ static void render_txt(const struct report *r, struct sbuf *b)
 		const struct report_indicator *ri = &r->inds[i];
 		snprintf(num, sizeof num, "%zu. ", i + 1);
 		report_wrap(b, ri->ind.text, TXT_WIDTH, num, "   ");
-		sbuf_printf(&tmp, "Văn bản: %s. Phụ trách: %s. Mục tiêu: ", ri->doc_number,
+		sbuf_puts(&tmp, "Văn bản: ");
+		report_doc_ref(&tmp, ri->ind.doc_id, ri->doc_number);
+		sbuf_printf(&tmp, ". Phụ trách: %s. Mục tiêu: ",
 		            *ri->lead_name ? ri->lead_name : "chưa xác định");
 		report_ind_goal(&tmp, ri);
 		sbuf_puts(&tmp, ". Kết quả: ");
@@ -565,7 +597,9 @@ static void render_txt(const struct report *r, struct sbuf *b)
 	for (size_t i = 0; i < r->nlate; i++) {
 		const struct report_task *k = &r->tasks[r->late[i]];
 		char tl[96];
-		sbuf_printf(&tmp, "#%llu %s: %s — %s.", (unsigned long long)k->id, k->lead_name, k->text,
+		sbuf_printf(&tmp, "#%llu (", (unsigned long long)k->id);
+		report_doc_ref(&tmp, k->doc, doc_number_of(r, k->doc));
+		sbuf_printf(&tmp, ") %s: %s — %s.", k->lead_name, k->text,
 		            tl_describe(k->tl, tl, sizeof tl));
 		txt_buf(b, &tmp, "   - ", "     ");
 	}
@@ -607,9 +641,9 @@ static void render_csv(const struct report *r, struct sbuf *b)
 	static const char *const head[] = {
 		"doc_number", "section", "task_id", "lead_code", "lead_name", "text", "deadline_phrase",
 		"due", "extended_to", "status", "progress", "timeliness", "days", "bucket", "notes",
-		"original_due", "days_late_original"};
-	/* task_id, progress, days and days_late_original are numbers */
-	static const int numeric[] = {0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1};
+		"original_due", "days_late_original", "doc_id"};
+	/* task_id, progress, days, days_late_original and doc_id are numbers */
+	static const int numeric[] = {0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1, 1};
 	const int n = (int)(sizeof head / sizeof head[0]);
 	csv_row(b, head, NULL, n);
 	struct sbuf notes = {0};
@@ -617,8 +651,11 @@ static void render_csv(const struct report *r, struct sbuf *b)
 		const struct report_doc *doc = &r->docs[d];
 		for (size_t i = doc->first; i < doc->first + doc->ntasks; i++) {
 			const struct report_task *k = &r->tasks[i];
-			char id[24], due[11], ext[11], prog[8], days[16], day[11], orig[11], late[16] = "";
+			char id[24], due[11], ext[11], prog[8], days[16], day[11], orig[11], late[16] = "",
+			     did[24] = "";
 			snprintf(id, sizeof id, "%llu", (unsigned long long)k->id);
+			if (doc->id)
+				snprintf(did, sizeof did, "%llu", (unsigned long long)doc->id);
 			snprintf(prog, sizeof prog, "%u", (unsigned)k->progress);
 			snprintf(days, sizeof days, "%d", k->tl.days);
 			sbuf_reset(&notes);
@@ -629,7 +666,7 @@ static void render_csv(const struct report *r, struct sbuf *b)
 			                       k->dl_phrase, date_iso(k->due, due), date_iso(k->extended_to, ext),
 			                       st_key((enum task_status)k->status), prog, tl_key(k->tl.tl), days,
 			                       rollup_bucket_key(k->bucket), notes.s,
-			                       date_iso(k->original_due, orig), late};
+			                       date_iso(k->original_due, orig), late, did};
 			if (k->original_due != DATE_NONE)
 				snprintf(late, sizeof late, "%d", k->days_late_original);
 			csv_row(b, cells, numeric, n);
@@ -651,7 +688,7 @@ static json_t *jstr(const char *s)
 	return s && *s ? json_string(s) : json_null();
 }
 
-static json_t *task_json(const struct report_task *k)
+static json_t *task_json(const struct report_task *k, const char *doc_number)
 {
 	char tl[96];
 	json_t *notes = json_array();
@@ -660,6 +697,8 @@ static json_t *task_json(const struct report_task *k)
 		                                       k->notes[j].text));
 	json_t *o = json_object();
 	json_object_set_new(o, "id", json_integer((json_int_t)k->id));
+	json_object_set_new(o, "doc_id", k->doc ? json_integer((json_int_t)k->doc) : json_null());
+	json_object_set_new(o, "doc_number", jstr(doc_number));
 	json_object_set_new(o, "section", json_string(k->section));
 	json_object_set_new(o, "lead_code", jstr(k->lead_code));
 	json_object_set_new(o, "lead_name", jstr(k->lead_name));
@@ -687,7 +726,7 @@ static json_t *doc_json(const struct report *r, const struct report_doc *d)
 	for (int k = 0; k < d->nimplements; k++)
 		json_array_append_new(impl, json_string(d->implements[k]));
 	for (size_t i = d->first; i < d->first + d->ntasks; i++)
-		json_array_append_new(tasks, task_json(&r->tasks[i]));
+		json_array_append_new(tasks, task_json(&r->tasks[i], d->number));
 	json_t *o = json_object();
 	json_object_set_new(o, "id", d->id ? json_integer((json_int_t)d->id) : json_null());
 	json_object_set_new(o, "kind", jstr(d->kind));
@@ -706,6 +745,7 @@ static json_t *ind_json(const struct report_indicator *ri)
 	json_t *o = json_object();
 	const struct indicator *i = &ri->ind;
 	json_object_set_new(o, "id", json_integer((json_int_t)i->id));
+	json_object_set_new(o, "doc_id", i->doc_id ? json_integer((json_int_t)i->doc_id) : json_null());
 	json_object_set_new(o, "doc_number", jstr(ri->doc_number));
 	json_object_set_new(o, "section", json_string(i->section));
 	json_object_set_new(o, "text", jstr(i->text));
@@ -743,13 +783,17 @@ static void render_json(const struct report *r, struct sbuf *b)
 		json_array_append_new(inds, ind_json(&r->inds[i]));
 	for (size_t i = 0; i < r->nlate; i++) {
 		const struct report_task *k = &r->tasks[r->late[i]];
-		json_array_append_new(late, json_pack("{s:I, s:s, s:i, s:s}", "task", (json_int_t)k->id,
-		                                      "lead", k->lead_name, "days", k->tl.days, "timeliness",
+		json_array_append_new(late, json_pack("{s:I, s:o, s:o, s:s, s:i, s:s}", "task",
+		                                      (json_int_t)k->id, "doc_id",
+		                                      k->doc ? json_integer((json_int_t)k->doc) : json_null(),
+		                                      "doc_number", jstr(doc_number_of(r, k->doc)), "lead",
+		                                      k->lead_name, "days", k->tl.days, "timeliness",
 		                                      tl_key(k->tl.tl)));
 	}
 	for (size_t i = 0; i < r->nmissing; i++) {
 		const struct report_missing *m = &r->missing[i];
-		json_array_append_new(missing, json_pack("{s:s, s:s, s:o, s:s, s:i}", "doc_number", m->number,
+		json_array_append_new(missing, json_pack("{s:I, s:s, s:s, s:o, s:s, s:i}", "doc_id",
+		                                         (json_int_t)m->doc, "doc_number", m->number,
 		                                         "unit", m->unit_name, "due", jdate(m->due), "state",
 		                                         cascade_state_key(m->state), "days", m->days));
 	}
