@@ -209,6 +209,10 @@ void report_wrap(struct sbuf *out, const char *text, int width, const char *firs
  *                         số)", or "ngoài văn bản" for id 0 */
 void report_doc_name(struct sbuf *b, const struct report_doc *d, int with_issuer);
 void report_doc_ref(struct sbuf *b, uint64_t id, const char *number);
+
+/* The number of the report's document with id `id`: "" when it has none
+ * or is not among r->docs.  Owned by r. */
+const char *report_doc_number(const struct report *r, uint64_t id);
 void report_task_state(struct sbuf *b, const struct report_task *k);
 void report_task_deadline(struct sbuf *b, const struct report_task *k);
 void report_ind_goal(struct sbuf *b, const struct report_indicator *ri);

@@ -247,10 +247,7 @@ static void late(json_t *spec, const struct report *r)
 	for (size_t i = 0; i < r->nlate; i++) {
 		const struct report_task *k = &r->tasks[r->late[i]];
 		char n[24], tl[96];
-		const char *number = "";
-		for (size_t d = 0; d < r->ndocs; d++)
-			if (r->docs[d].id == k->doc)
-				number = r->docs[d].number;
+		const char *number = report_doc_number(r, k->doc);
 		snprintf(n, sizeof n, "%zu", i + 1);
 		sbuf_reset(&st);
 		report_doc_ref(&st, k->doc, number);

@@ -157,10 +157,7 @@ static void late_list(struct sbuf *b, const struct report *r)
 	             "<th>Đơn vị chủ trì</th><th>Thời hạn</th><th>Tình trạng</th></tr></thead><tbody>\n");
 	for (size_t i = 0; i < r->nlate; i++) {
 		const struct report_task *k = &r->tasks[r->late[i]];
-		const char *number = "";
-		for (size_t d = 0; d < r->ndocs; d++)
-			if (r->docs[d].id == k->doc)
-				number = r->docs[d].number;
+		const char *number = report_doc_number(r, k->doc);
 		sbuf_reset(&dl);
 		report_doc_ref(&dl, k->doc, number);
 		sbuf_printf(b, "<tr><td class=\"n\">%zu</td>", i + 1);
