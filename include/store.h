@@ -22,6 +22,8 @@
  *   unit_due   lead|due day|task id -> ""       (open tasks with a due date)
  *   task_lead  lead|task id -> ""               (every task)
  *   task_doc   doc id|task id -> ""             (every task)
+ *   task_partner partner u32|task id -> ""      (each distinct partner of a
+ *              task; schema 3)
  *   counts     unit|slot -> u32 count, for the unit and each ancestor
  *              (unit 0 = the whole store); slot is a due day for open
  *              dated tasks, STORE_SLOT_NODUE for open undated ones,
@@ -55,8 +57,14 @@ struct txn;
 /* Schema 2 (the period rules): task.due is the period engine's due
  * (period.h) and a recurring task done for its period is counted open;
  * a schema 1 store is brought to 2 by per_migrate() at its first opening
- * by the program (cli_store). */
-#define STORE_SCHEMA 2
+ * by the program (cli_store).
+ * Schema 3: the task_partner index (partner_migrate_3 fills it for a
+ * schema 2 store, in the same migration). */
+#define STORE_SCHEMA 3
+
+/* Most distinct partner units a task may have (store_task_put refuses
+ * more: each is an index entry). */
+#define STORE_PARTNERS_MAX 60
 
 enum store_flags {
 	STORE_CREATE = 1,   /* create the directory and an empty store if missing */
@@ -145,8 +153,13 @@ int store_docs_by_issuer(struct txn *t, uint32_t issuer, store_id_fn cb, void *c
 /* Insert (id 0: new id assigned) or replace a task, keeping every index and
  * counter in step with the previous version.  The caller sets t->due
  * (per_task_due, period.h) before; a due at or past STORE_SLOT_NODUE is
- * ERR_INPUT.  A unit hierarchy with a cycle is ERR_STORE. */
+ * ERR_INPUT, and so are more than STORE_PARTNERS_MAX distinct partner
+ * units.  A unit hierarchy with a cycle is ERR_STORE. */
 int store_task_put(struct txn *t, struct task *task, struct err *e);
+/* The migration step to schema 3 (run by per_migrate in its write
+ * transaction t): the task_partner entries of every task.  Adding an entry
+ * that is there already is harmless. */
+int partner_migrate_3(struct txn *t, struct err *e);
 int store_task_get(struct txn *t, uint64_t id, struct task *out, struct err *e);
 /* Delete a task with its updates and extensions and index entries. */
 int store_task_del(struct txn *t, uint64_t id, struct err *e);
@@ -159,6 +172,10 @@ int store_task_del(struct txn *t, uint64_t id, struct err *e);
  *   earliest first, across the whole store (lead = 0) or led by one unit. */
 int store_tasks_by_doc(struct txn *t, uint64_t doc, store_id_fn cb, void *ctx, struct err *e);
 int store_tasks_by_lead(struct txn *t, uint32_t lead, store_id_fn cb, void *ctx, struct err *e);
+/* Tasks that have `unit` among their partners (not its subtree), in id
+ * order, through the task_partner index. */
+int store_tasks_by_partner(struct txn *t, uint32_t unit, store_id_fn cb, void *ctx,
+                           struct err *e);
 typedef int (*store_due_fn)(uint64_t id, date_t due, uint32_t lead, void *ctx);
 int store_tasks_by_due(struct txn *t, uint32_t lead, date_t from, date_t to,
                        store_due_fn cb, void *ctx, struct err *e);

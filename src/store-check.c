@@ -392,7 +392,7 @@ static const struct {
 	{DB_EXT_TASK, DB_EXTENSIONS, 0, 8}, {DB_IND_DOC, DB_INDICATORS, 0, 8},
 	{DB_MEAS_IND, DB_MEASURES, 0, 8}, {DB_DUE, DB_TASKS, 0, 4},
 	{DB_UNIT_DUE, DB_TASKS, 0, 8},    {DB_TASK_LEAD, DB_TASKS, 0, 4},
-	{DB_TASK_DOC, DB_TASKS, 0, 8},
+	{DB_TASK_DOC, DB_TASKS, 0, 8},     {DB_TASK_PARTNER, DB_TASKS, 0, 4},
 };
 #define NINDEX_TARGETS (sizeof index_targets / sizeof index_targets[0])
 

@@ -17,7 +17,7 @@ enum store_db {
 	DB_META, DB_UNITS, DB_UNIT_CODE, DB_DOCS, DB_DOC_NUMBER, DB_DOC_ISSUER, DB_TASKS,
 	DB_UPDATES, DB_UPD_TASK, DB_EXTENSIONS, DB_EXT_TASK, DB_INDICATORS, DB_IND_DOC,
 	DB_MEASURES, DB_MEAS_IND, DB_AUDIT, DB_DUE, DB_UNIT_DUE, DB_TASK_LEAD, DB_TASK_DOC,
-	DB_COUNTS, DB_TRASH,
+	DB_COUNTS, DB_TRASH, DB_TASK_PARTNER,
 	DB_COUNT
 };
 
@@ -154,7 +154,9 @@ struct ixent {
 	unsigned char val[8];
 	uint8_t klen, vlen;
 };
-#define IX_MAX 4
+/* A task owns 4 entries and one per distinct partner unit (at most
+ * STORE_PARTNERS_MAX) */
+#define IX_MAX (4 + STORE_PARTNERS_MAX)
 struct ixset {
 	int n;
 	struct ixent e[IX_MAX];

@@ -39,6 +39,7 @@ const struct store_db_info store_db_table[DB_COUNT] = {
 	[DB_TASK_DOC] = {"task_doc", 0, 1},
 	[DB_COUNTS] = {"counts", 0, 1},
 	[DB_TRASH] = {"trash", 0, 0},
+	[DB_TASK_PARTNER] = {"task_partner", 0, 1},
 };
 
 /* ---- opening ----------------------------------------------------------- */
