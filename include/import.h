@@ -174,10 +174,11 @@ void imp_text(const struct imp_result *r, const struct hier *h, struct sbuf *out
  * import: else ERR_DENIED naming the rule.  A document with the same
  * number, issuer and date (and, when it has no number, the same title) is
  * already stored: ERR_CONFLICT, unless `replace`; then the stored
- * document is updated in place, the tasks whose section and text still
- * match keep their id, status, progress, updates and extensions, the
- * others are deleted, and indicators whose text still matches keep their
- * measurements.  *doc_id (may be NULL) receives the document's id. */
+ * document is updated in place as imp_store_with() does (without force:
+ * tasks gone from the text that carry recorded work are ERR_CONFLICT),
+ * and indicators whose text still matches keep their measurements.  Group
+ * tasks are not opened (imp_store_with with a hierarchy does).  *doc_id
+ * (may be NULL) receives the document's id. */
 int imp_store(struct ops_ctx *c, const struct imp_result *r, int replace, uint64_t *doc_id,
               struct err *e);
 
