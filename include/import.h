@@ -265,7 +265,8 @@ void imp_diff_free(struct imp_diff *d);
 
 /* Which stored document an import with options o replaces, in t: *doc is
  * 0 when none (nothing stored matches, or o->replace is 0 and nothing
- * does).  Errors: ERR_NOTFOUND for an unknown o->doc; ERR_CONFLICT for a
+ * does).  Errors: ERR_USAGE for o->doc without o->replace; ERR_NOTFOUND
+ * for an unknown o->doc; ERR_CONFLICT for a
  * document already stored when !o->replace, and for o->doc whose number or
  * issuer differ from the file's when !o->force (the message names both). */
 int imp_replace_target(struct txn *t, const struct imp_result *r,

@@ -215,7 +215,8 @@ static const struct {
 	{"section", "mục"},       {"deadline", "thời hạn"},  {"partners", "phối hợp"},
 	{"with_work", "đã ghi nhận kết quả"}, {"indicators", "số chỉ tiêu"},
 	{"kept", "giữ nguyên"},   {"changed", "sửa"},        {"deleted", "xóa"},
-	{"added", "thêm"},
+	{"added", "thêm"},        {"by", "qua lệnh"},        {"group_size", "số đơn vị của nhóm"},
+	{"obligations", "nghĩa vụ"},
 };
 
 static const char *field_label(const char *key)

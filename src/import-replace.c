@@ -130,6 +130,9 @@ int imp_replace_target(struct txn *t, const struct imp_result *r,
 	const struct imp_doc *x = &r->doc;
 	int rc;
 	*doc = 0;
+	if (o->doc && !o->replace)
+		return err_set(e, ERR_USAGE, "văn bản #%llu chỉ được thay khi nhập lại (--replace)",
+		               (unsigned long long)o->doc);
 	if (!o->doc) {
 		if ((rc = find_same(t, x, o->replace, doc, e)))
 			return rc;
