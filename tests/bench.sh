@@ -78,6 +78,8 @@ for n in $SIZES; do
 	echo "    = $($T overdue --count) overdue"
 	time_cmd "overdue --count --unit $district --subtree" $T overdue --count --unit "$district" --subtree
 	time_cmd "overdue --limit 50 (first 50 rows)" $T overdue --limit 50
+	time_cmd "tasks --partner $district --subtree" \
+		$T tasks --partner "$district" --subtree --format csv
 	time_cmd "due --within 14 --count" $T due --within 14 --count
 	time_cmd "update (one durable write)" $T update "$task" --note "bench"
 	# The report of a past year is rebuilt from the journal (history.h):
