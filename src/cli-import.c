@@ -54,6 +54,21 @@ static void group_hint(struct cli *c, uint64_t doc)
 	sbuf_free(&b);
 }
 
+/* The tasks a re-import deleted, and how to bring one back. */
+static void removed_list(struct cli *c, const struct imp_diff *d)
+{
+	struct sbuf b = {0};
+	size_t n = 0;
+	for (size_t i = 0; i < d->n; i++)
+		if (d->rows[i].fate == IMP_REMOVED)
+			sbuf_printf(&b, "%s#%llu (mục %s)", n++ ? ", " : "",
+			            (unsigned long long)d->rows[i].old.id, d->rows[i].old.section);
+	if (n)
+		fprintf(c->out, "  đã xóa %zu nhiệm vụ không còn trong văn bản: %s; khôi phục: theodoi "
+		        "restore-task MÃ\n", n, b.s);
+	sbuf_free(&b);
+}
+
 static const char import_help[] =
 	"Cách dùng: theodoi import TỆP... [--issuer ĐƠN_VỊ] [--dry-run] [--replace [--doc VĂN_BẢN]\n"
 	"                              [--force]] [--encoding BẢNG_MÃ] [--format text|json]\n"
@@ -167,6 +182,7 @@ static int import_one(struct cli *c, const char *path, uint32_t issuer, int dry,
 				fprintf(c->out, "  thay tại chỗ: giữ nguyên %zu, sửa %zu, xóa %zu, thêm %zu nhiệm "
 				        "vụ (từng thay đổi: theodoi log --action edit-task, delete-task).\n",
 				        d->kept, d->changed, d->removed, d->added);
+			removed_list(c, d);
 			if (d->groups_opened)
 				fprintf(c->out, "  %zu nhiệm vụ chung của nhiều cơ quan đã tách thành %zu nghĩa vụ "
 				        "của từng đơn vị.\n", d->groups_opened, d->obligations_made);

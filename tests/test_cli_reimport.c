@@ -154,6 +154,10 @@ Test(cli_reimport, a_corrected_version_keeps_ids_and_history)
 	r = fx_run(NULL, st, "import", "--replace", path, NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert(strstr(r.out, "văn bản #1") && strstr(r.out, "sửa 9, xóa 1, thêm 1"), "%s", r.out);
+	char gone[96];
+	snprintf(gone, sizeof gone, "đã xóa 1 nhiệm vụ không còn trong văn bản: #%lld (mục IV.1#4)",
+	         drop);
+	cr_assert(strstr(r.out, gone), "%s", r.out);
 	fx_free(&r);
 	/* one document, as many tasks as the new text */
 	r = fx_run(NULL, st, "docs", "--format", "json", NULL);
