@@ -297,3 +297,56 @@ Test(cli_group, cascade_counts_every_obliged_body)
 	          strstr(r.out, "Huyện ủy Kim Lâm: "), "%s", r.out);
 	fx_free(&r);
 }
+
+/* The rule ids of document `doc`'s lint rows for task `id`, as
+ * "unresolved_lead no_deadline". */
+static void lint_rules(const char *st, const char *id, char *out, size_t len)
+{
+	struct run r = fx_run(NULL, st, "lint", "1", "--rule", "unresolved_lead", "--format", "json",
+	                      NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	json_t *j = fx_json(&r), *row;
+	size_t i;
+	out[0] = '\0';
+	json_array_foreach(j, i, row)
+		if (json_integer_value(json_object_get(row, "task_id")) == atoll(id)) {
+			size_t n = strlen(out);
+			snprintf(out + n, len - n, "%s%s", n ? " " : "",
+			         json_string_value(json_object_get(row, "rule")));
+		}
+	json_decref(j);
+	fx_free(&r);
+}
+
+/* An opened group task is no unresolved lead for lint: each obligation has
+ * its unit.  With its obligations gone, it is again. */
+Test(cli_group, lint_leaves_an_opened_group_task_alone)
+{
+	const char *st = store_with_samples(NULL);
+	char id[24], got[128];
+	snprintf(id, sizeof id, "%s", group_task(st, "1", "Các huyện ủy, thị ủy, thành ủy"));
+	lint_rules(st, id, got, sizeof got);
+	cr_assert_str_eq(got, "");
+	struct run r = fx_run(NULL, st, "show", id, "--format", "json", NULL);
+	json_t *g = fx_json(&r);
+	char prefix[64];
+	snprintf(prefix, sizeof prefix, "%s@", json_string_value(json_object_get(g, "section")));
+	json_decref(g);
+	fx_free(&r);
+	r = fx_run(NULL, st, "tasks", "--doc", "1", "--format", "json", NULL);
+	json_t *j = fx_json(&r), *row;
+	fx_free(&r);
+	size_t i;
+	json_array_foreach(j, i, row) {
+		if (strncmp(json_string_value(json_object_get(row, "section")), prefix, strlen(prefix)))
+			continue;
+		char ob[24];
+		snprintf(ob, sizeof ob, "%lld", (long long)json_integer_value(json_object_get(row, "id")));
+		r = fx_run(NULL, st, "delete-task", ob, "--reason", "thử", NULL);
+		cr_assert_eq(r.status, 0, "%s", r.err);
+		fx_free(&r);
+	}
+	json_decref(j);
+	lint_rules(st, id, got, sizeof got);
+	cr_assert_str_eq(got, "unresolved_lead");
+}
