@@ -106,6 +106,12 @@ $(RD_BIN): $(RD_OBJ) $(LIB)
 $(BUILD)/tests/%: tests/%.c $(LIB) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS) $(CRIT_LIBS)
 
+# The bare LMDB program `make bench` measures start-up against
+# (tests/bench/ref-count.c, tests/bench-start.sh): liblmdb alone.
+REF_BIN = $(BUILD)/ref-count
+$(REF_BIN): tests/bench/ref-count.c | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LDFLAGS) -llmdb
+
 # Fuzz targets: built by tests/fuzz.sh with CC=clang and sanitizer flags.
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB) | $(BUILD)/fuzz
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS)
@@ -164,7 +170,7 @@ check-asan: deps
 	  sh tests/run-all.sh $(TEST_BIN:$(BUILD)/%=build-asan/%)
 
 bench: deps
-	@$(MAKE) --no-print-directory $(BIN)
+	@$(MAKE) --no-print-directory $(BIN) $(REF_BIN)
 	@BUILD=$(BUILD) sh tests/bench.sh
 
 fuzz: deps
