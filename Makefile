@@ -36,6 +36,9 @@ CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
              -Iinclude -I/usr/include/iniparser $(PKG_CFLAGS) -MMD -MP
 LDLIBS   = $(PKG_LIBS) -liniparser -lunistring -lpthread -lm
+# Start-up is part of every command's time: no library a program does not
+# call (--as-needed), the GNU hash table only, and symbols bound lazily.
+LINK_OPT = -Wl,-O1 -Wl,--as-needed -Wl,--hash-style=gnu -Wl,-z,lazy
 
 LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
@@ -89,19 +92,19 @@ $(LIB): $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(BIN): $(BUILD)/main.o $(LIB)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(LDFLAGS) $(LINK_OPT) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/extract/%.o: src/extract/%.c | $(BUILD)/extract
 	$(CC) $(ALL_CFLAGS) $(XT_CFLAGS) -c -o $@ $<
 
 $(XT_BIN): $(XT_OBJ) $(LIB)
-	$(CC) $(LDFLAGS) -o $@ $^ $(XT_LIBS) $(LDLIBS)
+	$(CC) $(LDFLAGS) $(LINK_OPT) -o $@ $^ $(XT_LIBS) $(LDLIBS)
 
 $(BUILD)/render/%.o: src/render/%.c | $(BUILD)/render
 	$(CC) $(ALL_CFLAGS) $(RD_CFLAGS) -c -o $@ $<
 
 $(RD_BIN): $(RD_OBJ) $(LIB)
-	$(CC) $(LDFLAGS) -o $@ $^ $(RD_LIBS) $(LDLIBS)
+	$(CC) $(LDFLAGS) $(LINK_OPT) -o $@ $^ $(RD_LIBS) $(LDLIBS)
 
 $(BUILD)/tests/%: tests/%.c $(LIB) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS) $(CRIT_LIBS)
@@ -110,7 +113,7 @@ $(BUILD)/tests/%: tests/%.c $(LIB) | $(BUILD)/tests
 # (tests/bench/ref-count.c, tests/bench-start.sh): liblmdb alone.
 REF_BIN = $(BUILD)/ref-count
 $(REF_BIN): tests/bench/ref-count.c | $(BUILD)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(LDFLAGS) -llmdb
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LDFLAGS) $(LINK_OPT) -llmdb
 
 # Fuzz targets: built by tests/fuzz.sh with CC=clang and sanitizer flags.
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB) | $(BUILD)/fuzz
