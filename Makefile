@@ -40,7 +40,15 @@ LDLIBS   = $(PKG_LIBS) -liniparser -lunistring -lpthread -lm
 # call (--as-needed), the GNU hash table only, and symbols bound lazily.
 LINK_OPT = -Wl,-O1 -Wl,--as-needed -Wl,--hash-style=gnu -Wl,-z,lazy
 
-LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
+# The screen (src/ui*.c but the curses-free ui-fmt.c and ui-line.c) is a
+# module of its own, theodoi-ui.so, loaded by src/screen.c: only it links
+# ncursesw.  Its objects are position-independent; the program is linked
+# with the whole library and exports its symbols, which the module uses.
+UI_SRC   = $(filter-out src/ui-fmt.c src/ui-line.c,$(wildcard src/ui*.c))
+UI_OBJ   = $(UI_SRC:src/%.c=$(BUILD)/ui/%.o)
+UI_SO    = $(BUILD)/theodoi-ui.so
+UI_LIBS := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
+LIB_SRC  = $(filter-out src/main.c $(UI_SRC),$(wildcard src/*.c))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 TEST_SRC = $(wildcard tests/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
@@ -71,7 +79,7 @@ RUN_CONF = conf/theodoi.ini
 
 .PHONY: FORCE all run check check-asan test bench fuzz deps install uninstall clean demo
 
-all: $(BIN) $(XT_BIN) $(RD_BIN)
+all: $(BIN) $(UI_SO) $(XT_BIN) $(RD_BIN)
 
 $(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -84,15 +92,22 @@ PATH_DEFS = -DTHEODOI_SYSCONFDIR='"$(SYSCONFDIR)"' -DTHEODOI_LOCALSTATEDIR='"$(L
             -DTHEODOI_LIBEXECDIR='"$(LIBEXECDIR)"'
 $(BUILD)/paths.stamp: FORCE | $(BUILD)
 	@echo '$(PATH_DEFS)' | cmp -s - $@ || echo '$(PATH_DEFS)' >$@
-$(BUILD)/priv.o $(BUILD)/intake.o $(BUILD)/docout-run.o: ALL_CFLAGS += $(PATH_DEFS)
-$(BUILD)/priv.o $(BUILD)/intake.o $(BUILD)/docout-run.o: $(BUILD)/paths.stamp
+$(BUILD)/priv.o $(BUILD)/intake.o $(BUILD)/docout-run.o $(BUILD)/screen.o: ALL_CFLAGS += $(PATH_DEFS)
+$(BUILD)/priv.o $(BUILD)/intake.o $(BUILD)/docout-run.o $(BUILD)/screen.o: $(BUILD)/paths.stamp
 FORCE:
 
 $(LIB): $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(BIN): $(BUILD)/main.o $(LIB)
-	$(CC) $(LDFLAGS) $(LINK_OPT) -o $@ $^ $(LDLIBS)
+	$(CC) $(LDFLAGS) $(LINK_OPT) -Wl,--export-dynamic -o $@ $(BUILD)/main.o \
+	  -Wl,--whole-archive $(LIB) -Wl,--no-whole-archive $(LDLIBS)
+
+$(BUILD)/ui/%.o: src/%.c | $(BUILD)/ui
+	$(CC) $(ALL_CFLAGS) -fPIC -c -o $@ $<
+
+$(UI_SO): $(UI_OBJ)
+	$(CC) $(LDFLAGS) $(LINK_OPT) -shared -o $@ $^ $(UI_LIBS)
 
 $(BUILD)/extract/%.o: src/extract/%.c | $(BUILD)/extract
 	$(CC) $(ALL_CFLAGS) $(XT_CFLAGS) -c -o $@ $<
@@ -124,7 +139,7 @@ $(BUILD)/fuzz/fuzz_extract: tests/fuzz/fuzz_extract.c $(filter-out %/xt-main.o,$
 	$(CC) $(ALL_CFLAGS) $(XT_CFLAGS) -fsanitize=fuzzer -o $@ $< \
 	  $(filter-out %/xt-main.o,$(XT_OBJ)) $(LIB) $(LDFLAGS) $(XT_LIBS) $(LDLIBS)
 
-$(BUILD) $(BUILD)/tests $(BUILD)/fuzz $(BUILD)/extract $(BUILD)/render:
+$(BUILD) $(BUILD)/tests $(BUILD)/fuzz $(BUILD)/extract $(BUILD)/render $(BUILD)/ui:
 	mkdir -p $@
 
 # Install what is missing, and say what.  Only when a probe fails, so a
@@ -153,11 +168,11 @@ demo: deps
 	@$(MAKE) --no-print-directory $(DEMO_DIR)/.stamp
 
 run: deps
-	@$(MAKE) --no-print-directory $(DEMO_DIR)/.stamp $(XT_BIN)
+	@$(MAKE) --no-print-directory $(DEMO_DIR)/.stamp $(XT_BIN) $(UI_SO)
 	$(BIN) --config $(RUN_CONF) --store $(DEMO_DIR)/store
 
 check: deps
-	@$(MAKE) --no-print-directory $(BIN) $(XT_BIN) $(RD_BIN) $(TEST_BIN)
+	@$(MAKE) --no-print-directory $(BIN) $(UI_SO) $(XT_BIN) $(RD_BIN) $(TEST_BIN)
 	@BUILD=$(BUILD) sh tests/run-all.sh $(TEST_BIN)
 
 test: check
@@ -168,7 +183,7 @@ test: check
 ASAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 check-asan: deps
 	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang CFLAGS="-O1 -g $(ASAN)" \
-	  LDFLAGS="$(ASAN)" build-asan/theodoi build-asan/theodoi-extract build-asan/theodoi-render $(TEST_BIN:$(BUILD)/%=build-asan/%)
+	  LDFLAGS="$(ASAN)" build-asan/theodoi build-asan/theodoi-ui.so build-asan/theodoi-extract build-asan/theodoi-render $(TEST_BIN:$(BUILD)/%=build-asan/%)
 	@BUILD=build-asan SKIP_TESTS="fuzz-short" ASAN_OPTIONS=detect_leaks=1 \
 	  sh tests/run-all.sh $(TEST_BIN:$(BUILD)/%=build-asan/%)
 
@@ -179,11 +194,12 @@ bench: deps
 fuzz: deps
 	@BUILD=$(BUILD) sh tests/fuzz.sh long
 
-install: $(BIN) $(XT_BIN) $(RD_BIN)
+install: $(BIN) $(UI_SO) $(XT_BIN) $(RD_BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR) \
 	  $(DESTDIR)$(LIBEXECDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/theodoi
 	install -m 755 $(XT_BIN) $(DESTDIR)$(LIBEXECDIR)/theodoi-extract
+	install -m 644 $(UI_SO) $(DESTDIR)$(LIBEXECDIR)/theodoi-ui.so
 	install -m 755 $(RD_BIN) $(DESTDIR)$(LIBEXECDIR)/theodoi-render
 	@# setgid to the store's group, when that group exists (it is not
 	@# created here): staff outside it reach the store through theodoi only
@@ -210,6 +226,7 @@ install: $(BIN) $(XT_BIN) $(RD_BIN)
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/theodoi $(DESTDIR)$(LIBEXECDIR)/theodoi-extract $(DESTDIR)$(LIBEXECDIR)/theodoi-render \
+	      $(DESTDIR)$(LIBEXECDIR)/theodoi-ui.so \
 	      $(DESTDIR)$(MANDIR)/man1/theodoi.1 \
 	      $(DESTDIR)$(MANDIR)/man5/theodoi.ini.5
 	rm -rf $(DESTDIR)$(DATADIR)
@@ -217,4 +234,4 @@ uninstall:
 clean:
 	rm -rf $(BUILD)
 
--include $(LIB_OBJ:.o=.d) $(XT_OBJ:.o=.d) $(RD_OBJ:.o=.d) $(BUILD)/main.d $(TEST_BIN:=.d) $(wildcard $(BUILD)/fuzz/*.d)
+-include $(LIB_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(XT_OBJ:.o=.d) $(RD_OBJ:.o=.d) $(BUILD)/main.d $(TEST_BIN:=.d) $(wildcard $(BUILD)/fuzz/*.d)

@@ -10,8 +10,8 @@
 #include "cli-init.h"
 #include "hier.h"
 #include "priv.h"
+#include "screen.h"
 #include "store.h"
-#include "ui.h"
 #include "util.h"
 
 #define THEODOI_VERSION "0.1.0"
@@ -212,7 +212,9 @@ static int run(int argc, char **argv, struct cli *c, struct priv *pv, struct err
 			return rc;
 		if ((rc = cli_store(c, 0, e)))
 			return rc;
-		return ui_main(&c->ops, e);
+		/* started with a raised identity (dropped by now): the
+		 * installed module only (screen.h) */
+		return screen_run(&c->ops, pv->egid != pv->rgid || pv->euid != pv->ruid, e);
 	}
 	const struct cli_cmd *ov = find_cmd("overview");
 	char *ov_argv[] = {(char *)"overview", NULL};
