@@ -39,6 +39,14 @@ LDLIBS   = $(PKG_LIBS) -liniparser -lunistring -lpthread -lm
 # Start-up is part of every command's time: no library a program does not
 # call (--as-needed), the GNU hash table only, and symbols bound lazily.
 LINK_OPT = -Wl,-O1 -Wl,--as-needed -Wl,--hash-style=gnu -Wl,-z,lazy
+# The programs take jansson, iniparser and libunistring from their static
+# archives (shipped by the same -dev packages): only the functions used are
+# copied in, bound when linked, so that no command pays for mapping and
+# relocating them (libunistring alone was two thirds of the symbol
+# bindings of a count).  LMDB stays shared, as the store's engine.  Tests
+# link the shared ones (LDLIBS).
+PROG_LIBS = $(filter-out -ljansson -lncursesw -ltinfo,$(PKG_LIBS)) \
+            -Wl,-Bstatic -ljansson -liniparser -lunistring -Wl,-Bdynamic -lpthread -lm
 
 # The screen (src/ui*.c but the curses-free ui-fmt.c and ui-line.c) is a
 # module of its own, theodoi-ui.so, loaded by src/screen.c: only it links
@@ -101,7 +109,7 @@ $(LIB): $(LIB_OBJ)
 
 $(BIN): $(BUILD)/main.o $(LIB)
 	$(CC) $(LDFLAGS) $(LINK_OPT) -Wl,--export-dynamic -o $@ $(BUILD)/main.o \
-	  -Wl,--whole-archive $(LIB) -Wl,--no-whole-archive $(LDLIBS)
+	  -Wl,--whole-archive $(LIB) -Wl,--no-whole-archive $(PROG_LIBS)
 
 $(BUILD)/ui/%.o: src/%.c | $(BUILD)/ui
 	$(CC) $(ALL_CFLAGS) -fPIC -c -o $@ $<
@@ -113,13 +121,13 @@ $(BUILD)/extract/%.o: src/extract/%.c | $(BUILD)/extract
 	$(CC) $(ALL_CFLAGS) $(XT_CFLAGS) -c -o $@ $<
 
 $(XT_BIN): $(XT_OBJ) $(LIB)
-	$(CC) $(LDFLAGS) $(LINK_OPT) -o $@ $^ $(XT_LIBS) $(LDLIBS)
+	$(CC) $(LDFLAGS) $(LINK_OPT) -o $@ $^ $(XT_LIBS) $(PROG_LIBS)
 
 $(BUILD)/render/%.o: src/render/%.c | $(BUILD)/render
 	$(CC) $(ALL_CFLAGS) $(RD_CFLAGS) -c -o $@ $<
 
 $(RD_BIN): $(RD_OBJ) $(LIB)
-	$(CC) $(LDFLAGS) $(LINK_OPT) -o $@ $^ $(RD_LIBS) $(LDLIBS)
+	$(CC) $(LDFLAGS) $(LINK_OPT) -o $@ $^ $(RD_LIBS) $(PROG_LIBS)
 
 $(BUILD)/tests/%: tests/%.c $(LIB) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS) $(CRIT_LIBS)
