@@ -1,0 +1,44 @@
+#!/bin/sh
+# start-libs.sh — the commands staff run most start without the libraries
+# only the screen needs (ncursesw, tinfo: the module theodoi-ui.so) and
+# without loading jansson, iniparser or libunistring at run time (linked
+# from their static archives): the dynamic loader's own account
+# (LD_DEBUG=libs) of what it initialises, for a count, the first rows as
+# text and as JSON, one update, the unit tree and a task's detail, on the
+# demo store.  Then the screen's module is where the program looks for it.
+# Run from the repository root:
+#   sh tests/sh/start-libs.sh
+set -u
+BUILD=${BUILD:-build}
+BIN=$BUILD/theodoi
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+fail() { echo "start-libs: FAIL: $*" >&2; exit 1; }
+
+[ -x "$BIN" ] || fail "no binary at $BIN (run make)"
+T="$BIN --config conf/theodoi.ini --store $dir/store --today 2026-11-23"
+$T demo >/dev/null 2>"$dir/err" || fail "demo: $(cat "$dir/err")"
+task=$($T overdue --limit 1 --format csv | sed -n '2s/,.*//p')
+[ -n "$task" ] || fail "no overdue task in the demo store"
+
+# libs CMD...: the objects the loader initialised running CMD
+libs() {
+	LD_DEBUG=libs "$@" >/dev/null 2>"$dir/ld" || { cat "$dir/ld" >&2; fail "$* failed"; }
+	sed -n 's/.*calling init: //p' "$dir/ld"
+}
+for cmd in "overdue --count" "due --within 14 --count" "overdue --limit 50" \
+	"overdue --limit 50 --format json" "update $task --note start-libs" "units" "show $task"; do
+	loaded=$(libs $T $cmd)
+	# the account is there at all: the store's engine is always named
+	echo "$loaded" | grep -q 'liblmdb' || fail "$cmd: no loader account of liblmdb: $loaded"
+	for lib in libncursesw libtinfo libjansson libiniparser libunistring; do
+		echo "$loaded" | grep -q "$lib" && fail "$cmd loads $lib"
+	done
+done
+# the update was written, through the program's own JSON code
+$T show "$task" | grep -q "start-libs" || fail "the update's note is not in the task"
+
+# The module is beside the program in a build tree, with ncursesw as its own.
+[ -f "$BUILD/theodoi-ui.so" ] || fail "no $BUILD/theodoi-ui.so"
+ldd "$BUILD/theodoi-ui.so" | grep -q libncursesw || fail "theodoi-ui.so does not link ncursesw"
+echo "start-libs: commands without curses, jansson, iniparser, libunistring at run time: ok"
