@@ -212,9 +212,8 @@ static int run(int argc, char **argv, struct cli *c, struct priv *pv, struct err
 			return rc;
 		if ((rc = cli_store(c, 0, e)))
 			return rc;
-		/* started with a raised identity (dropped by now): the
-		 * installed module only (screen.h) */
-		return screen_run(&c->ops, pv->egid != pv->rgid || pv->euid != pv->ruid, e);
+		/* started raised (dropped by now): the installed module only */
+		return screen_run(&c->ops, pv->started_raised, e);
 	}
 	const struct cli_cmd *ov = find_cmd("overview");
 	char *ov_argv[] = {(char *)"overview", NULL};
