@@ -43,9 +43,10 @@ int screen_run(struct ops_ctx *c, int installed_only, struct err *e)
 	 * is refused here, not in the middle of a session */
 	void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
 	if (!h) {
+		/* the loader's message names the file and why */
 		const char *why = dlerror();
-		return err_set(e, ERR_INTERNAL, "không nạp được giao diện màn hình %s: %s (cài lại "
-		               "theodoi: make install)", path, why ? why : "?");
+		return err_set(e, ERR_INTERNAL, "không nạp được giao diện màn hình: %s (cài lại "
+		               "theodoi: make install)", why ? why : path);
 	}
 	ui_main_fn run;
 	/* POSIX: the object pointer dlsym returns converts to a function */

@@ -41,4 +41,17 @@ $T show "$task" | grep -q "start-libs" || fail "the update's note is not in the 
 # The module is beside the program in a build tree, with ncursesw as its own.
 [ -f "$BUILD/theodoi-ui.so" ] || fail "no $BUILD/theodoi-ui.so"
 ldd "$BUILD/theodoi-ui.so" | grep -q libncursesw || fail "theodoi-ui.so does not link ncursesw"
+# Without the module (a copy of the program alone): the commands work, and
+# the screen says which file it lacks, with a non-zero status.
+cp "$BIN" "$dir/theodoi" || fail "copy"
+C="$dir/theodoi --config conf/theodoi.ini --store $dir/store --today 2026-11-23"
+$C overdue --count >/dev/null || fail "a command needs the screen's module"
+if [ -e /usr/local/libexec/theodoi/theodoi-ui.so ]; then
+	echo "start-libs: an installed theodoi-ui.so is there: the missing module is not tried"
+elif command -v script >/dev/null 2>&1; then
+	printf q | TERM=xterm LANG=C.UTF-8 timeout 20 script -qec "$C" "$dir/typescript" >/dev/null 2>&1 &&
+		fail "the screen without its module exited 0"
+	grep -q "theodoi-ui.so" "$dir/typescript" || fail "the screen without its module: $(cat "$dir/typescript")"
+fi
+
 echo "start-libs: commands without curses, jansson, iniparser, libunistring at run time: ok"
