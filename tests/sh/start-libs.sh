@@ -41,6 +41,15 @@ $T show "$task" | grep -q "start-libs" || fail "the update's note is not in the 
 # The module is beside the program in a build tree, with ncursesw as its own.
 [ -f "$BUILD/theodoi-ui.so" ] || fail "no $BUILD/theodoi-ui.so"
 ldd "$BUILD/theodoi-ui.so" | grep -q libncursesw || fail "theodoi-ui.so does not link ncursesw"
+# The setgid program and its module bind every symbol at start and keep
+# their GOT read-only (full RELRO): lazy binding would leave it writable.
+if command -v readelf >/dev/null 2>&1; then
+	for f in "$BIN" "$BUILD/theodoi-ui.so"; do
+		readelf -d "$f" | grep -q 'BIND_NOW' || fail "$f is not linked -z now"
+		readelf -lW "$f" | grep -q 'GNU_RELRO' || fail "$f has no RELRO segment"
+	done
+fi
+
 # Without the module (a copy of the program alone): the commands work, and
 # the screen says which file it lacks, with a non-zero status.
 cp "$BIN" "$dir/theodoi" || fail "copy"
