@@ -202,7 +202,7 @@ check-asan: deps
 	  sh tests/run-all.sh $(TEST_BIN:$(BUILD)/%=build-asan/%)
 
 bench: deps
-	@$(MAKE) --no-print-directory $(BIN) $(REF_BIN)
+	@$(MAKE) --no-print-directory $(BIN) $(UI_SO) $(REF_BIN)
 	@BUILD=$(BUILD) sh tests/bench.sh
 
 fuzz: deps
