@@ -211,6 +211,10 @@ int store_tally_tasks(struct txn *t, struct tally *ty, struct err *e);
  * missing pages.  0 for a sound, empty, unreadable or foreign file (LMDB
  * reports those itself). */
 int store_check_data_file(const char *path, const char *dir, struct err *e);
+/* The same on a descriptor of the data file (LMDB's own, once the
+ * environment is open: LMDB reads its meta pages with pread and maps no
+ * data page before the first transaction). */
+int store_check_data_fd(int fd, const char *dir, struct err *e);
 
 /* The file data.mdb was when store_check_shared looked at it. */
 struct store_ident {

@@ -148,12 +148,9 @@ static int probe_dir(const char *dir, int flags, int *create, struct err *e)
 		free(data);
 		return env_open_err(dir, EACCES, e);
 	}
-	if (has_data) {
-		int rc = store_check_data_file(data, dir, e);
-		free(data);
-		return rc;
-	}
 	free(data);
+	if (has_data)
+		return 0; /* checked once LMDB has it open (store_check_data_fd) */
 	empty = dir_is_empty(dir);
 	if (empty < 0 && (errno == EACCES || errno == EPERM))
 		return env_open_err(dir, EACCES, e);
@@ -247,7 +244,9 @@ int store_schema_set(struct txn *t, long schema, struct err *e)
 }
 
 struct setup {
-	int create; /* an empty environment may be initialised */
+	int create;     /* an empty environment may be initialised */
+	int probe;      /* a read transaction looking whether a write is needed */
+	int need_write; /* set by a probe: something must be created */
 };
 
 /* Open (and when allowed create) every named database and check the
@@ -262,6 +261,10 @@ static int setup_dbs(struct txn *t, void *ctx, struct err *e)
 	long schema;
 	int rc = mdb_dbi_open(t->txn, "meta", 0, &dbi);
 
+	if (rc == MDB_NOTFOUND && s->probe) {
+		s->need_write = 1;
+		return 0;
+	}
 	if (rc == MDB_NOTFOUND) {
 		/* no meta: an empty environment may become a store, anything
 		 * else is not ours */
@@ -279,6 +282,10 @@ static int setup_dbs(struct txn *t, void *ctx, struct err *e)
 	for (int i = 0; i < DB_COUNT; i++) {
 		unsigned fl = store_db_table[i].flags | (t->write ? MDB_CREATE : 0);
 		rc = mdb_dbi_open(t->txn, store_db_table[i].name, fl, &st->dbi[i]);
+		if (rc == MDB_NOTFOUND && s->probe) {
+			s->need_write = 1; /* a database this release adds */
+			return 0;
+		}
 		if (rc == MDB_NOTFOUND)
 			return err_set(e, ERR_STORE, "kho dữ liệu %s bị hỏng: thiếu cơ sở dữ liệu %s",
 			               st->path, store_db_table[i].name);
@@ -289,6 +296,10 @@ static int setup_dbs(struct txn *t, void *ctx, struct err *e)
 	if (schema < 0)
 		return err_set(e, ERR_STORE, "kho dữ liệu %s bị hỏng: không đọc được số lược đồ",
 		               st->path);
+	if (schema == 0 && s->probe) {
+		s->need_write = 1;
+		return 0;
+	}
 	if (schema == 0) {
 		char buf[16];
 		if (!s->create || !t->write)
@@ -369,7 +380,9 @@ int store_open(const char *dir, int flags, struct store **out, struct err *e)
 		store_close(st);
 		return ERR_STORE;
 	}
-	if ((rc = store_check_same_data(st->env, dir, &shared, e))) {
+	mdb_filehandle_t fd;
+	if ((rc = store_check_same_data(st->env, dir, &shared, e)) ||
+	    (!mdb_env_get_fd(st->env, &fd) && (rc = store_check_data_fd(fd, dir, e)))) {
 		store_close(st);
 		return rc;
 	}
@@ -383,10 +396,23 @@ int store_open(const char *dir, int flags, struct store **out, struct err *e)
 		} else if ((rc = mdb_txn_commit(t.txn))) {
 			env_open_err(dir, rc, e);
 		}
+	} else if ((rc = size_map(st, mapsize))) {
+		env_open_err(dir, rc, e);
 	} else {
-		if ((rc = size_map(st, mapsize)))
+		/* A store in use has every database: they are opened in a read
+		 * transaction, and the writer's lock is taken (waiting for a
+		 * running import, say) only when something must be created. */
+		struct txn t = {st, NULL, 0, 0};
+		s.probe = 1;
+		if ((rc = txn_begin(st, MDB_RDONLY, &t.txn))) {
 			env_open_err(dir, rc, e);
-		else
+		} else if ((rc = setup_dbs(&t, &s, e)) || s.need_write) {
+			mdb_txn_abort(t.txn); /* the handles it opened go with it */
+		} else if ((rc = mdb_txn_commit(t.txn))) {
+			env_open_err(dir, rc, e);
+		}
+		s.probe = 0;
+		if (!rc && s.need_write)
 			rc = store_write(st, setup_dbs, &s, e);
 	}
 	if (rc) {

@@ -156,5 +156,8 @@ if [ -d ../shared/samples ] && [ -x "$BUILD/theodoi-extract" ]; then
 	done
 fi
 
+# Start-up: the hot commands against a bare LMDB program, same stores.
+BUILD=$BUILD BENCH_SIZES="$SIZES" BENCH_RUNS=$RUNS THEODOI_TODAY=$TODAY bash tests/bench-start.sh
+
 # Concurrent writers: updates committed per second with 1, 4 and 16 writers.
 BUILD=$BUILD sh tests/bench-writers.sh
