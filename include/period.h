@@ -262,7 +262,9 @@ int per_fix_dues(struct txn *t, const struct periods *p, uint64_t *nfixed, struc
  * - a store of schema 1 (the previous release) is brought to schema 2:
  *   indexes and counters rebuilt under the rule that a recurring task done
  *   for its period stays open, every due recomputed, the schema recorded
- *   (*migrated = 2);
+ *   (*migrated = 2; the store is then at the current schema);
+ * - a store of schema 2 is brought to schema 3: the image of the unit
+ *   tree built (unitsnap.h) (*migrated = 3);
  * - when the reporting months p differ from those the dues were computed
  *   with (meta "report_months"), every due is recomputed (*migrated = 1).
  * Nothing to do: *migrated = 0 and no write.  *migrated may be NULL.

@@ -8,6 +8,7 @@
 #include "model.h"
 #include "period.h"
 #include "store.h"
+#include "unitsnap.h"
 #include "util.h"
 
 struct due_fix {
@@ -98,26 +99,28 @@ static void months_text(const struct periods *p, char *buf, size_t len)
 	snprintf(buf, len, "0x%x", m ? m : 1u << 11);
 }
 
-/* What is to do: 2 migrate from schema 1, 1 recompute the dues (the
- * reporting months changed), 0 nothing. */
-static int needs(struct txn *t, const struct periods *p, int *what, struct err *e)
+/* What is to do: 2 migrate from schema 1, 3 from schema 2 (the schema
+ * steps), 1 recompute the dues (the reporting months changed), 0
+ * nothing.  *months: the dues must be recomputed. */
+static int needs(struct txn *t, const struct periods *p, int *what, int *months,
+                 struct err *e)
 {
 	long schema;
 	char *stored = NULL, want[16];
 	int rc = store_schema(t, &schema, e);
 
-	*what = 0;
+	*what = *months = 0;
 	if (rc)
 		return rc;
-	if (schema < 2) {
-		*what = 2;
-		return 0;
-	}
 	months_text(p, want, sizeof want);
 	rc = store_meta_get(t, MONTHS_KEY, &stored, NULL);
 	if (rc == ERR_NOTFOUND || (rc == 0 && strcmp(stored, want)))
-		*what = 1;
+		*what = *months = 1;
 	free(stored);
+	if (schema < 2)
+		*what = *months = 2;
+	else if (schema < STORE_SCHEMA)
+		*what = 3;
 	return rc == ERR_NOTFOUND ? 0 : rc;
 }
 
@@ -132,17 +135,22 @@ int per_record_months(struct txn *t, const struct periods *p, struct err *e)
 static int migrate_fn(struct txn *t, void *ctx, struct err *e)
 {
 	struct migration *m = ctx;
-	int what, rc = needs(t, m->p, &what, e);
+	int what, months, rc = needs(t, m->p, &what, &months, e);
 
 	if (rc || !what)
 		return rc; /* another process got here first */
 	/* From schema 1: indexes and counters under the new open/closed rule
 	 * with the old dues, so that rewriting a task moves its entries from
-	 * where they are; then the new dues. */
+	 * where they are; then the new dues.  From 1 or 2: the image of the
+	 * unit tree (store_rebuild_indexes has it rebuilt too). */
 	if (what == 2 && (rc = store_rebuild_indexes(t, e)))
 		return rc;
-	if ((rc = per_fix_dues(t, m->p, NULL, e)) || (rc = per_record_months(t, m->p, e)) ||
-	    (what == 2 && (rc = store_schema_set(t, 2, e))))
+	if (what == 3 && (rc = unitsnap_migrate_3(t, e)))
+		return rc;
+	if (months &&
+	    ((rc = per_fix_dues(t, m->p, NULL, e)) || (rc = per_record_months(t, m->p, e))))
+		return rc;
+	if (what >= 2 && (rc = store_schema_set(t, STORE_SCHEMA, e)))
 		return rc;
 	m->done = what;
 	return 0;
@@ -152,13 +160,13 @@ int per_migrate(struct store *st, const struct periods *p, int *migrated, struct
 {
 	struct migration m = {p, 0};
 	struct txn *t;
-	int what, rc;
+	int what, months, rc;
 
 	if (migrated)
 		*migrated = 0;
 	if ((rc = store_read_begin(st, &t, e)))
 		return rc;
-	rc = needs(t, p, &what, e);
+	rc = needs(t, p, &what, &months, e);
 	store_read_end(t);
 	if (rc || !what)
 		return rc;
