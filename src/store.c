@@ -280,6 +280,11 @@ static int setup_dbs(struct txn *t, void *ctx, struct err *e)
 	for (int i = 0; i < DB_COUNT; i++) {
 		unsigned fl = store_db_table[i].flags | (t->write ? MDB_CREATE : 0);
 		rc = mdb_dbi_open(t->txn, store_db_table[i].name, fl, &st->dbi[i]);
+		/* read-only, a store of an older schema lacks what came since */
+		if (rc == MDB_NOTFOUND && i > DB_META && (schema = read_schema(t, e)) > 0 &&
+		    schema < STORE_SCHEMA)
+			return err_set(e, ERR_STORE, "kho dữ liệu %s ở lược đồ %ld của phiên bản trước: "
+			               "cần được mở một lần với quyền ghi để nâng cấp", st->path, schema);
 		if (rc == MDB_NOTFOUND)
 			return err_set(e, ERR_STORE, "kho dữ liệu %s bị hỏng: thiếu cơ sở dữ liệu %s",
 			               st->path, store_db_table[i].name);

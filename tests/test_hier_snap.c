@@ -755,3 +755,20 @@ Test(unitsnap, a_schema2_store_is_migrated_with_its_image)
 	cr_assert_eq(per_migrate(st, &p, &migrated, &e), 0, "%s", e.msg);
 	cr_assert_eq(migrated, 0, "once only");
 }
+
+Test(unitsnap, a_schema2_store_opened_read_only_asks_for_an_upgrade)
+{
+	struct store *ro = NULL;
+	struct err e = {0};
+	char cmd[3 * sizeof store_dir + 64];
+
+	store_close(st);
+	st = NULL;
+	snprintf(cmd, sizeof cmd, "rm -rf '%s' && mkdir '%s' && cp tests/data/schema2/data.mdb '%s/'",
+	         store_dir, store_dir, store_dir);
+	cr_assert_eq(system(cmd), 0);
+	cr_assert_eq(store_open(store_dir, STORE_RDONLY, &ro, &e), ERR_STORE);
+	cr_assert_not_null(strstr(e.msg, "lược đồ 2 của phiên bản trước"), "%s", e.msg);
+	cr_assert_null(ro);
+	open_store();
+}
