@@ -201,6 +201,76 @@ static int take_alias(const char *name, uint32_t unit, void *ctx)
 	return 0;
 }
 
+/* Name resolution worked out the slow way, from the records: every unit
+ * one of whose names (code 0, name 1, abbreviation 2) folds to the same
+ * as the query, the lowest level of each; the best rank (level, then
+ * current before historical) must be held by one unit only. */
+struct oracle {
+	const struct hier *h;
+	const struct records *r;
+};
+
+static int best_level(const struct unit *u, const char *f)
+{
+	int best = 9;
+	char *x = txt_fold(u->code, TXT_NUL, NULL);
+
+	if (!strcmp(x, f))
+		best = 0;
+	free(x);
+	if (u->name && best > 1) {
+		x = txt_fold(u->name, TXT_NUL, NULL);
+		if (!strcmp(x, f))
+			best = 1;
+		free(x);
+	}
+	for (const char *p = u->abbrevs; p && *p && best > 2;) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		x = txt_fold(p, len, NULL);
+		if (!strcmp(x, f))
+			best = 2;
+		free(x);
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+	return best;
+}
+
+static void resolves_as_records_say(const char *name, void *ctx)
+{
+	struct oracle *o = ctx;
+	char *f = txt_fold(name, TXT_NUL, NULL);
+	size_t n = hier_count(o->h), want_n = 0, want = NPOS, got[64];
+	int best = 99, at_best = 0;
+	char *hit = xcalloc(n + 1, 1);
+
+	for (size_t k = 0; k < o->r->n; k++) {
+		const struct unit *u = &o->r->v[k];
+		int lv = best_level(u, f);
+		size_t pos = hier_find_id(o->h, u->id);
+		if (lv > 2)
+			continue;
+		hit[pos] = 1;
+		want_n++;
+		int rank = 2 * lv + (u->historical ? 1 : 0);
+		if (rank < best)
+			best = rank, at_best = 1, want = pos;
+		else if (rank == best)
+			at_best++;
+	}
+	size_t got_n = hier_resolve_all(o->h, name, got, 64);
+	cr_assert_eq(got_n, want_n, "\"%s\": %zu units, not %zu", name, got_n, want_n);
+	for (size_t k = 0; k < got_n && k < 64; k++) {
+		cr_assert(hit[got[k]], "\"%s\" matched a unit it names not", name);
+		cr_assert(k == 0 || got[k] > got[k - 1], "\"%s\": tree order, each once", name);
+	}
+	cr_assert_eq(hier_resolve(o->h, name), at_best == 1 ? want : NPOS, "resolve \"%s\"", name);
+	free(hit);
+	free(f);
+}
+
 static void matches_records(struct txn *t, const struct hier *h)
 {
 	struct records r = {0};
@@ -246,6 +316,9 @@ static void matches_records(struct txn *t, const struct hier *h)
 			want += r.v[j].parent == u->id;
 		cr_assert_eq(nchild, want, "children of %s", u->code);
 	}
+	struct oracle o = {h, &r};
+	for (size_t k = 0; k < r.n; k++)
+		each_name(&r.v[k], resolves_as_records_say, &o);
 	for (size_t k = 0; k < r.n; k++)
 		unit_free(&r.v[k]);
 	free(r.v);
