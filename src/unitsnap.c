@@ -255,23 +255,14 @@ static int bcode_cmp(const void *a, const void *b)
 	return strcmp(((const struct bcode *)a)->code, ((const struct bcode *)b)->code);
 }
 
-static void align8(struct sbuf *s)
+/* The offset of a section of len bytes placed at *at (8-aligned), and
+ * *at moved past it. */
+static uint32_t place(size_t *at, size_t len)
 {
-	static const char zero[8];
-	if (s->len % 8)
-		sbuf_add(s, zero, 8 - s->len % 8);
-}
+	size_t off = (*at + 7) / 8 * 8;
 
-/* Append a section and return its offset. */
-static uint32_t section(struct sbuf *out, const void *p, size_t len)
-{
-	uint32_t off;
-
-	align8(out);
-	off = (uint32_t)out->len;
-	if (len)
-		sbuf_add(out, p, len);
-	return off;
+	*at = off + len;
+	return (uint32_t)off;
 }
 
 void unitsnap_build(const struct unit *units, size_t n, uint64_t gen, struct sbuf *out)
@@ -341,23 +332,33 @@ void unitsnap_build(const struct unit *units, size_t n, uint64_t gen, struct sbu
 	}
 	sbuf_putc(&b.str, '\0'); /* the area ends with a NUL */
 
-	sbuf_reset(out);
 	h.magic = MAGIC;
 	h.version = UNITSNAP_VERSION;
 	h.gen = gen;
 	h.n = (uint32_t)n;
 	h.nkeys = (uint32_t)b.nkeys;
 	h.nids = (uint32_t)nids;
-	sbuf_add(out, (const char *)&h, sizeof h);
-	h.off_units = section(out, su, n * sizeof *su);
-	h.off_ids = section(out, ids, (h.dense ? nids : 2 * nids) * sizeof *ids);
-	h.off_codes = section(out, codes, n * sizeof *codes);
-	h.off_keys = section(out, keys, b.nkeys * sizeof *keys);
-	h.off_str = section(out, b.str.s, b.str.len);
+	/* one allocation of the final size, zeroed padding: the same units
+	 * always give the same bytes (check-store compares them) */
+	size_t at = sizeof h, lids = (h.dense ? nids : 2 * nids) * sizeof *ids;
+	h.off_units = place(&at, n * sizeof *su);
+	h.off_ids = place(&at, lids);
+	h.off_codes = place(&at, n * sizeof *codes);
+	h.off_keys = place(&at, b.nkeys * sizeof *keys);
+	h.off_str = place(&at, b.str.len);
 	h.nstr = (uint32_t)b.str.len;
-	align8(out);
-	h.total = (uint32_t)out->len;
-	memcpy(out->s, &h, sizeof h);
+	h.total = place(&at, 0);
+	char *img = xcalloc((size_t)h.total + 1, 1); /* + the NUL an sbuf keeps */
+	memcpy(img, &h, sizeof h);
+	memcpy(img + h.off_units, su, n * sizeof *su);
+	memcpy(img + h.off_ids, ids, lids);
+	memcpy(img + h.off_codes, codes, n * sizeof *codes);
+	memcpy(img + h.off_keys, keys, b.nkeys * sizeof *keys);
+	memcpy(img + h.off_str, b.str.s, b.str.len);
+	sbuf_free(out);
+	out->s = img;
+	out->len = h.total;
+	out->cap = (size_t)h.total + 1;
 
 	free(v);
 	free(order);
