@@ -41,12 +41,18 @@ struct hier;
  * stale or damaged, or units changed in the write transaction t), so the
  * answers are the same either way.  The tree stays valid after t ends and
  * across later transactions and store_close(); it holds a pin on the
- * store (store.h), so free it when the command or the screen's refresh is
- * done.  Caller frees with hier_free(). */
+ * store (store.h), so free it when the command is done, or hier_detach()
+ * it.  Caller frees with hier_free(). */
 int hier_load(struct txn *t, struct hier **out, struct err *e);
 /* The same tree, always built from the units (never the image): for
  * checking the image. */
 int hier_build(struct txn *t, struct hier **out, struct err *e);
+/* Move h off the store: its image copied to the heap (some MB for a
+ * national hierarchy) and its read transaction ended, for a program that
+ * keeps a tree while it waits on its user (the screen: a reader held
+ * while the program is stopped or idle would keep the store's freed pages
+ * from reuse, and the file would grow).  Answers are unchanged. */
+void hier_detach(struct hier *h);
 /* 1 if h was read from the store's image, 0 if built from the units. */
 int hier_stored(const struct hier *h);
 void hier_free(struct hier *h);

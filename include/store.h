@@ -140,8 +140,8 @@ int store_unitsnap_rebuild(struct txn *t, struct err *e);
 /* A pin: the stored tree image as the transaction t saw it, readable for
  * as long as the caller holds the pin, after t ended and across later
  * transactions of the store.  Usually read in place (the pin holds a
- * read transaction of its own, so keep it no longer than a command or a
- * screen's refresh: a long reader makes the file grow); copied when t is
+ * read transaction of its own, so keep it no longer than a command, or
+ * store_pin_detach() it: a long reader makes the file grow); copied when t is
  * a write transaction, and moved to the heap when the map must move or
  * the store closes.  *out is the caller's: store_pin_release() it (before
  * or after store_close).  A store without an image gives a pin with no
@@ -152,6 +152,10 @@ int store_unitsnap_pin(struct txn *t, struct store_pin **out, struct err *e);
  * any later call into the store: ask again rather than keep it.  8-byte
  * aligned. */
 const void *store_pin_data(const struct store_pin *p, size_t *len);
+/* Copy the pinned bytes to the heap now and end the pin's transaction
+ * (nothing when they are there already): for a pin kept while the program
+ * waits on its user. */
+void store_pin_detach(struct store_pin *p);
 void store_pin_release(struct store_pin *p);
 
 /* ---- documents ---- */

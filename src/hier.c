@@ -122,6 +122,12 @@ int hier_build(struct txn *t, struct hier **out, struct err *e)
 	return load(t, 0, out, e);
 }
 
+void hier_detach(struct hier *h)
+{
+	if (h)
+		store_pin_detach(h->pin); /* snap() follows the bytes */
+}
+
 int hier_stored(const struct hier *h)
 {
 	return h && h->stored;

@@ -236,6 +236,12 @@ static void detach(struct store_pin *p)
 	p->next = NULL;
 }
 
+void store_pin_detach(struct store_pin *p)
+{
+	if (p && p->st)
+		detach(p);
+}
+
 void store_pins_detach(struct store *st)
 {
 	while (st->pins)

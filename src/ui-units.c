@@ -58,6 +58,7 @@ int ui_units_load(struct ui *u, struct txn *t, struct err *e)
 	rc = hier_load(t, &h, e);
 	if (rc)
 		return rc;
+	hier_detach(h); /* kept while the screen waits on its user */
 	n = hier_count(h);
 	open = xcalloc(n ? n : 1, 1);
 	if (p->h) {

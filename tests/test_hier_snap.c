@@ -851,6 +851,48 @@ Test(unitsnap, a_pin_is_moved_before_the_map_moves)
 	open_store();
 }
 
+/* A detached tree (the screen's) holds no transaction and keeps its
+ * answers while later writes reuse the pages its image was on. */
+Test(unitsnap, a_detached_tree_keeps_its_answers)
+{
+	struct hier *h = NULL, *b = NULL;
+	struct store_pin *p = NULL;
+	struct err e = {0};
+	struct txn *t;
+	const void *at;
+	size_t len;
+
+	struct sbuf u = {0};
+	sbuf_puts(&u, "[tinh]\nname = Tỉnh ủy\nkind = tinh_uy\n\n");
+	for (int i = 0; i < 200; i++)
+		sbuf_printf(&u, "[ban-%d]\nname = Ban số %d\nkind = ban\nparent = tinh\n\n", i, i);
+	sync_units(u.s);
+	sbuf_free(&u);
+	cr_assert_eq(store_read_begin(st, &t, &e), 0, "%s", e.msg);
+	cr_assert_eq(hier_load(t, &h, &e), 0, "%s", e.msg);
+	cr_assert_eq(hier_build(t, &b, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_unitsnap_pin(t, &p, &e), 0, "%s", e.msg);
+	store_read_end(t);
+	at = store_pin_data(p, &len);
+	store_pin_detach(p);
+	cr_assert_neq(store_pin_data(p, &len), at, "the bytes moved to the heap");
+	store_pin_release(p);
+	hier_detach(h);
+	for (int round = 0; round < 4; round++) {
+		u = (struct sbuf){0};
+		sbuf_puts(&u, "[tinh]\nname = Tỉnh ủy\nkind = tinh_uy\n\n");
+		for (int i = 0; i < 200; i++)
+			sbuf_printf(&u, "[khac-%d-%d]\nname = Đơn vị %d vòng %d\nkind = ban\n"
+			            "parent = tinh\n\n", round, i, i, round);
+		sync_units(u.s);
+		sbuf_free(&u);
+	}
+	same_tree(h, b);
+	cr_assert(hier_stored(h));
+	hier_free(h);
+	hier_free(b);
+}
+
 /* ---- schema 2 ---------------------------------------------------------------------- */
 
 /* tests/data/schema2/data.mdb was made by the release before the image
