@@ -8,6 +8,7 @@
 #include "model.h"
 #include "period.h"
 #include "store.h"
+#include "unitsnap.h"
 #include "util.h"
 
 struct due_fix {
@@ -145,8 +146,9 @@ static int migrate_fn(struct txn *t, void *ctx, struct err *e)
 		return rc;
 	if (what && ((rc = per_fix_dues(t, m->p, NULL, e)) || (rc = per_record_months(t, m->p, e))))
 		return rc;
-	/* 2 -> 3: the partner index (its own step; other steps of 3 join here) */
-	if (schema < 3 && (rc = partner_migrate_3(t, e)))
+	/* 2 -> 3: the partner index and the image of the unit tree (each its
+	 * own step) */
+	if (schema < 3 && ((rc = partner_migrate_3(t, e)) || (rc = unitsnap_migrate_3(t, e))))
 		return rc;
 	if (schema < STORE_SCHEMA && (rc = store_schema_set(t, STORE_SCHEMA, e)))
 		return rc;

@@ -268,6 +268,8 @@ int store_rebuild_indexes(struct txn *t, struct err *e)
 	if (!rc)
 		rc = tally_write(t, r.ty, e);
 	tally_free(r.ty);
+	if (!rc) /* and the tree image, at commit */
+		rc = store_unitsnap_rebuild(t, e);
 	return rc;
 }
 
@@ -494,6 +496,8 @@ static int run_check(struct check *c, struct err *e)
 			return rc;
 	}
 	if (!c->tally_broken && (rc = tally_compare(c->t, c->ty, &c->rep, &c->nproblems, e)))
+		return rc;
+	if ((rc = store_unitsnap_check(c->t, &c->rep, &c->nproblems, e)))
 		return rc;
 	return check_sequences(c, e);
 }

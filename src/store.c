@@ -40,6 +40,7 @@ const struct store_db_info store_db_table[DB_COUNT] = {
 	[DB_COUNTS] = {"counts", 0, 1},
 	[DB_TRASH] = {"trash", 0, 0},
 	[DB_TASK_PARTNER] = {"task_partner", 0, 1},
+	[DB_UNITSNAP] = {"unitsnap", 0, 0},
 };
 
 /* ---- opening ----------------------------------------------------------- */
@@ -198,6 +199,7 @@ static int txn_begin(struct store *st, unsigned flags, MDB_txn **out)
 {
 	int rc = mdb_txn_begin(st->env, NULL, flags, out);
 	if (rc == MDB_MAP_RESIZED) {
+		store_pins_detach(st); /* the map moves */
 		rc = mdb_env_set_mapsize(st->env, 0);
 		if (rc == 0)
 			rc = mdb_txn_begin(st->env, NULL, flags, out);
@@ -286,6 +288,11 @@ static int setup_dbs(struct txn *t, void *ctx, struct err *e)
 			s->need_write = 1; /* a database this release adds */
 			return 0;
 		}
+		/* read-only, a store of an older schema lacks what came since */
+		if (rc == MDB_NOTFOUND && i > DB_META && (schema = read_schema(t, e)) > 0 &&
+		    schema < STORE_SCHEMA)
+			return err_set(e, ERR_STORE, "kho dữ liệu %s ở lược đồ %ld của phiên bản trước: "
+			               "cần được mở một lần với quyền ghi để nâng cấp", st->path, schema);
 		if (rc == MDB_NOTFOUND)
 			return err_set(e, ERR_STORE, "kho dữ liệu %s bị hỏng: thiếu cơ sở dữ liệu %s",
 			               st->path, store_db_table[i].name);
@@ -388,7 +395,7 @@ int store_open(const char *dir, int flags, struct store **out, struct err *e)
 	}
 	mdb_reader_check(st->env, NULL);
 	if (flags & STORE_RDONLY) {
-		struct txn t = {st, NULL, 0, 0};
+		struct txn t = {st, NULL, 0, 0, 0};
 		if ((rc = txn_begin(st, MDB_RDONLY, &t.txn))) {
 			env_open_err(dir, rc, e);
 		} else if ((rc = setup_dbs(&t, &s, e))) {
@@ -427,6 +434,7 @@ void store_close(struct store *st)
 {
 	if (!st)
 		return;
+	store_pins_detach(st);
 	if (st->env)
 		mdb_env_close(st->env);
 	sbuf_free(&st->scratch);
@@ -477,8 +485,10 @@ static int grow_map(struct store *st, struct err *e)
 
 	if (rc == 0 && info.me_mapsize > SIZE_MAX / 2)
 		rc = ENOMEM;
-	if (rc == 0)
+	if (rc == 0) {
+		store_pins_detach(st); /* the map moves */
 		rc = mdb_env_set_mapsize(st->env, info.me_mapsize * 2);
+	}
 	if (rc)
 		return err_set(e, ERR_STORE, "kho dữ liệu %s đầy và không mở rộng được: %s",
 		               st->path, mdb_strerror(rc));
@@ -490,13 +500,15 @@ int store_write(struct store *st, store_write_fn fn, void *ctx, struct err *e)
 	if (st->flags & STORE_RDONLY)
 		return err_set(e, ERR_STORE, "kho dữ liệu %s được mở chỉ để đọc", st->path);
 	for (int attempt = 0;; attempt++) {
-		struct txn t = {st, NULL, 1, 0};
+		struct txn t = {st, NULL, 1, 0, 0};
 		int rc = txn_begin(st, 0, &t.txn);
 
 		if (rc)
 			return store_lmdb_err(NULL, rc, e, "bắt đầu ghi");
 		st->chain_gen++; /* another process may have changed the units */
 		rc = fn(&t, ctx, e);
+		if (!rc) /* a unit changed: the tree image follows, in this transaction */
+			rc = store_unitsnap_commit(&t, e);
 		if (rc) {
 			mdb_txn_abort(t.txn);
 		} else if ((rc = mdb_txn_commit(t.txn)) != 0) {
@@ -621,6 +633,9 @@ int store_meta_put(struct txn *t, const char *key, const char *val, struct err *
 		return rc;
 	if (!*key || strlen(key) > 400)
 		return err_set(e, ERR_INTERNAL, "khóa meta không hợp lệ");
+	/* a linked name (store-alias.h) is part of the unit tree */
+	if (!strncmp(key, "alias.", 6) && (rc = store_units_touched(t, e)))
+		return rc;
 	return store_put(t, DB_META, key, strlen(key), val, strlen(val), 0, e);
 }
 

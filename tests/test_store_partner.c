@@ -1,6 +1,6 @@
 /* test_store_partner.c — the task_partner index: kept by every write that
  * sets partners, checked and rebuilt by store_check, bounded, and built
- * for a schema 2 store by the migration to schema 3 (tests/data/schema2,
+ * for a schema 2 store by the migration to schema 3 (tests/data/schema2-demo,
  * made by the previous release). */
 #include <lmdb.h>
 
@@ -201,7 +201,7 @@ static int count_partners(const struct task *k, void *ctx)
 	return 0;
 }
 
-/* tests/data/schema2/data.mdb: the demo store (`theodoi demo`, today
+/* tests/data/schema2-demo/data.mdb: the demo store (`theodoi demo`, today
  * 2026-11-23) made by the previous release (731ba23, schema 2). */
 Test(partner_migration, a_schema2_store_gets_its_partner_index)
 {
@@ -210,7 +210,7 @@ Test(partner_migration, a_schema2_store_gets_its_partner_index)
 	strcpy(fx_dir, "/tmp/theodoi-test-XXXXXX");
 	cr_assert_not_null(mkdtemp(fx_dir));
 	snprintf(fx_path, sizeof fx_path, "%s/store", fx_dir);
-	snprintf(cmd, sizeof cmd, "mkdir -p '%s' && cp tests/data/schema2/data.mdb '%s/'", fx_path,
+	snprintf(cmd, sizeof cmd, "mkdir -p '%s' && cp tests/data/schema2-demo/data.mdb '%s/'", fx_path,
 	         fx_path);
 	cr_assert_eq(system(cmd), 0, "%s", cmd);
 	cr_assert_eq(store_open(fx_path, 0, &fx_st, &e), 0, "%s", e.msg);
