@@ -409,7 +409,7 @@ int store_open(const char *dir, int flags, struct store **out, struct err *e)
 		/* A store in use has every database: they are opened in a read
 		 * transaction, and the writer's lock is taken (waiting for a
 		 * running import, say) only when something must be created. */
-		struct txn t = {st, NULL, 0, 0};
+		struct txn t = {st, NULL, 0, 0, 0};
 		s.probe = 1;
 		if ((rc = txn_begin(st, MDB_RDONLY, &t.txn))) {
 			env_open_err(dir, rc, e);
