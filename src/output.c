@@ -15,8 +15,12 @@ void out_init(struct out_table *t, const struct out_col *cols, int ncols)
 	t->ncols = ncols;
 }
 
-void out_row(struct out_table *t, const char *const *cells)
+static int stream_row(struct out_table *t, const char *const *cells);
+
+int out_row(struct out_table *t, const char *const *cells)
 {
+	if (t->f && (t->format != FMT_TEXT || t->w))
+		return stream_row(t, cells);
 	if (t->nrows == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 16;
 		t->cells = xrealloc(t->cells, t->cap * (size_t)t->ncols * sizeof *t->cells);
@@ -24,13 +28,32 @@ void out_row(struct out_table *t, const char *const *cells)
 	for (int i = 0; i < t->ncols; i++)
 		t->cells[t->nrows * (size_t)t->ncols + (size_t)i] = xstrdup(cells[i] ? cells[i] : "");
 	t->nrows++;
+	if (t->f && t->nrows >= t->lookahead)
+		return stream_row(t, NULL); /* the look-ahead is full: fix the widths */
+	return 0;
+}
+
+static void free_cells(struct out_table *t)
+{
+	for (size_t i = 0; i < t->nrows * (size_t)t->ncols; i++)
+		free(t->cells[i]);
+	t->nrows = 0;
+}
+
+void out_stream(struct out_table *t, const struct out_col *cols, int ncols, int format, FILE *f)
+{
+	out_init(t, cols, ncols);
+	t->f = f;
+	t->format = format;
+	t->lookahead = OUT_LOOKAHEAD;
 }
 
 void out_free(struct out_table *t)
 {
-	for (size_t i = 0; i < t->nrows * (size_t)t->ncols; i++)
-		free(t->cells[i]);
+	free_cells(t);
 	free(t->cells);
+	free(t->w);
+	sbuf_free(&t->buf);
 	memset(t, 0, sizeof *t);
 }
 
@@ -193,17 +216,37 @@ int out_json_print(json_t *j, FILE *f)
 	return ferror(f) ? ERR_IO : 0;
 }
 
-/* Width of column c in text format: the widest cell or header, capped. */
-static int col_width(const struct out_table *t, int c, char **clean)
+/* The text of a cell as the text format shows it: a date as dd/mm/yyyy,
+ * control characters made harmless (malloc'd). */
+static char *text_cell(const struct out_col *col, const char *v)
 {
-	int w = txt_width(t->cols[c].label);
-	for (size_t r = 0; r < t->nrows; r++) {
-		int cw = txt_width(clean[r * (size_t)t->ncols + (size_t)c]);
+	char vn[16];
+	int y, m, d;
+	if (col->type == OUT_DATE && strlen(v) == 10 && sscanf(v, "%4d-%2d-%2d", &y, &m, &d) == 3) {
+		snprintf(vn, sizeof vn, "%02d/%02d/%04d", d, m, y);
+		v = vn;
+	}
+	return txt_sanitize(v);
+}
+
+/* The display width a cell asks of its column: its own, capped by the
+ * column's max_width. */
+static int cell_width(const struct out_col *col, const char *clean)
+{
+	int w = txt_width(clean);
+	return col->max_width && w > col->max_width ? col->max_width : w;
+}
+
+/* Width of column c in text format: the widest of the header and the
+ * nrows rows of clean, capped. */
+static int col_width(const struct out_table *t, int c, char **clean, size_t nrows)
+{
+	int w = cell_width(&t->cols[c], t->cols[c].label);
+	for (size_t r = 0; r < nrows; r++) {
+		int cw = cell_width(&t->cols[c], clean[r * (size_t)t->ncols + (size_t)c]);
 		if (cw > w)
 			w = cw;
 	}
-	if (t->cols[c].max_width && w > t->cols[c].max_width)
-		w = t->cols[c].max_width;
 	return w;
 }
 
@@ -216,7 +259,8 @@ static int last_shown(const struct out_table *t)
 	return last;
 }
 
-static void text_line(FILE *f, const struct out_table *t, const int *w, const char *const *row)
+static void text_line(struct sbuf *out, const struct out_table *t, const int *w,
+                      const char *const *row)
 {
 	struct sbuf b = {0};
 	int last = last_shown(t), first = 1;
@@ -236,68 +280,87 @@ static void text_line(FILE *f, const struct out_table *t, const int *w, const ch
 	}
 	while (b.len && b.s[b.len - 1] == ' ')
 		b.s[--b.len] = '\0';
-	fprintf(f, "%s\n", b.s ? b.s : "");
+	if (b.s)
+		sbuf_add(out, b.s, b.len);
+	sbuf_putc(out, '\n');
 	sbuf_free(&b);
+}
+
+/* The header and the first nrows rows of t->cells in text format into
+ * out; the column widths into w (t->ncols of them). */
+static void text_head(const struct out_table *t, size_t nrows, int *w, struct sbuf *out)
+{
+	size_t n = nrows * (size_t)t->ncols;
+	char **clean = xcalloc(n ? n : 1, sizeof *clean);
+	for (size_t i = 0; i < n; i++)
+		clean[i] = text_cell(&t->cols[i % (size_t)t->ncols], t->cells[i]);
+	const char **hdr = xcalloc((size_t)t->ncols, sizeof *hdr);
+	for (int c = 0; c < t->ncols; c++) {
+		w[c] = col_width(t, c, clean, nrows);
+		hdr[c] = t->cols[c].label;
+	}
+	text_line(out, t, w, hdr);
+	for (size_t r = 0; r < nrows; r++) {
+		text_line(out, t, w, (const char *const *)&clean[r * (size_t)t->ncols]);
+		if (out->len > 65536 && t->f) { /* a streamed table writes as it goes */
+			fwrite(out->s, 1, out->len, t->f);
+			sbuf_reset(out);
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(clean[i]);
+	free(clean);
+	free(hdr);
 }
 
 static int print_text(const struct out_table *t, FILE *f)
 {
-	size_t n = t->nrows * (size_t)t->ncols;
-	char **clean = xcalloc(n ? n : 1, sizeof *clean);
-	for (size_t i = 0; i < n; i++) {
-		const char *v = t->cells[i];
-		char vn[16];
-		int y, m, d;
-		if (t->cols[i % (size_t)t->ncols].type == OUT_DATE && strlen(v) == 10 &&
-		    sscanf(v, "%4d-%2d-%2d", &y, &m, &d) == 3) {
-			snprintf(vn, sizeof vn, "%02d/%02d/%04d", d, m, y);
-			v = vn;
-		}
-		clean[i] = txt_sanitize(v);
-	}
+	struct sbuf b = {0};
 	int *w = xcalloc((size_t)t->ncols, sizeof *w);
-	const char **hdr = xcalloc((size_t)t->ncols, sizeof *hdr);
-	for (int c = 0; c < t->ncols; c++) {
-		w[c] = col_width(t, c, clean);
-		hdr[c] = t->cols[c].label;
-	}
-	text_line(f, t, w, hdr);
-	for (size_t r = 0; r < t->nrows; r++)
-		text_line(f, t, w, (const char *const *)&clean[r * (size_t)t->ncols]);
-	for (size_t i = 0; i < n; i++)
-		free(clean[i]);
-	free(clean);
+	text_head(t, t->nrows, w, &b);
+	if (b.len)
+		fwrite(b.s, 1, b.len, f);
+	sbuf_free(&b);
 	free(w);
-	free(hdr);
 	return ferror(f) ? ERR_IO : 0;
 }
 
-static int print_csv(const struct out_table *t, FILE *f)
+static void csv_header(const struct out_table *t, struct sbuf *b)
 {
-	struct sbuf b = {0};
 	int first = 1;
 	for (int c = 0; c < t->ncols; c++) {
 		if (t->cols[c].hide_text < 0)
 			continue;
 		if (!first)
-			sbuf_putc(&b, ',');
+			sbuf_putc(b, ',');
 		first = 0;
-		out_csv_cell(&b, t->cols[c].key, 0);
+		out_csv_cell(b, t->cols[c].key, 0);
 	}
-	sbuf_puts(&b, "\r\n");
+	sbuf_puts(b, "\r\n");
+}
+
+static void csv_line(const struct out_table *t, const char *const *row, struct sbuf *b)
+{
+	int first = 1;
+	for (int c = 0; c < t->ncols; c++) {
+		if (t->cols[c].hide_text < 0)
+			continue;
+		if (!first)
+			sbuf_putc(b, ',');
+		first = 0;
+		enum out_type ty = t->cols[c].type;
+		out_csv_cell(b, row[c] ? row[c] : "", ty == OUT_INT || ty == OUT_RAW);
+	}
+	sbuf_puts(b, "\r\n");
+}
+
+static int print_csv(const struct out_table *t, FILE *f)
+{
+	struct sbuf b = {0};
+	csv_header(t, &b);
 	for (size_t r = 0; r < t->nrows; r++) {
-		first = 1;
-		for (int c = 0; c < t->ncols; c++) {
-			if (t->cols[c].hide_text < 0)
-				continue;
-			if (!first)
-				sbuf_putc(&b, ',');
-			first = 0;
-			enum out_type ty = t->cols[c].type;
-			out_csv_cell(&b, cell(t, r, c), ty == OUT_INT || ty == OUT_RAW);
-		}
-		sbuf_puts(&b, "\r\n");
-		if (b.len > 65536) { /* stream: never the whole table in memory twice */
+		csv_line(t, (const char *const *)&t->cells[r * (size_t)t->ncols], &b);
+		if (b.len > 65536) { /* never the whole table in memory twice */
 			fwrite(b.s, 1, b.len, f);
 			sbuf_reset(&b);
 		}
@@ -319,4 +382,106 @@ int out_print(const struct out_table *t, int format, FILE *f)
 		return rc;
 	}
 	return print_text(t, f);
+}
+
+/* ---- streamed tables ---- */
+
+/* Append one row as an element of the JSON array out_json_print would
+ * print: the object dumped with the same flags, each line indented by
+ * two more spaces (a dump holds no raw newline inside a string). */
+static int json_element(const struct out_table *t, const char *const *row, struct sbuf *b)
+{
+	json_t *o = json_object();
+	for (int c = 0; c < t->ncols; c++)
+		if (t->cols[c].hide_text >= 0)
+			json_object_set_new(o, t->cols[c].key,
+			                    cell_json(&t->cols[c], row[c] ? row[c] : ""));
+	char *s = out_json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+	json_decref(o);
+	if (!s)
+		return ERR_IO;
+	sbuf_puts(b, t->written ? ",\n  " : "[\n  ");
+	const char *p = s, *nl;
+	while ((nl = strchr(p, '\n'))) {
+		sbuf_add(b, p, (size_t)(nl - p) + 1);
+		sbuf_puts(b, "  ");
+		p = nl + 1;
+	}
+	sbuf_puts(b, p);
+	free(s);
+	return 0;
+}
+
+/* A text row after the look-ahead: the fixed widths, widened for a cell
+ * that needs more (up to its column's max_width). */
+static void text_stream_line(struct out_table *t, const char *const *row)
+{
+	int *w = xmalloc((size_t)t->ncols * sizeof *w);
+	char **clean = xmalloc((size_t)t->ncols * sizeof *clean);
+	for (int c = 0; c < t->ncols; c++) {
+		clean[c] = text_cell(&t->cols[c], row[c] ? row[c] : "");
+		int cw = cell_width(&t->cols[c], clean[c]);
+		w[c] = cw > t->w[c] ? cw : t->w[c];
+	}
+	text_line(&t->buf, t, w, (const char *const *)clean);
+	for (int c = 0; c < t->ncols; c++)
+		free(clean[c]);
+	free(clean);
+	free(w);
+}
+
+static int flush_buf(struct out_table *t)
+{
+	if (t->buf.len && fwrite(t->buf.s, 1, t->buf.len, t->f) != t->buf.len)
+		t->failed = 1;
+	sbuf_reset(&t->buf);
+	if (ferror(t->f))
+		t->failed = 1;
+	return t->failed ? ERR_IO : 0;
+}
+
+/* Write one row of a streamed table; row NULL (text only): fix the widths
+ * from the rows kept and print them under the header. */
+static int stream_row(struct out_table *t, const char *const *row)
+{
+	if (t->failed)
+		return ERR_IO;
+	if (t->format == FMT_TEXT) {
+		if (!row) {
+			t->w = xcalloc((size_t)t->ncols, sizeof *t->w);
+			text_head(t, t->nrows, t->w, &t->buf);
+			t->written += t->nrows;
+			free_cells(t);
+		} else {
+			text_stream_line(t, row);
+			t->written++;
+		}
+	} else if (t->format == FMT_CSV) {
+		if (!t->written)
+			csv_header(t, &t->buf);
+		csv_line(t, row, &t->buf);
+		t->written++;
+	} else {
+		if (json_element(t, row, &t->buf))
+			return t->failed = 1, ERR_IO;
+		t->written++;
+	}
+	return t->buf.len > 65536 ? flush_buf(t) : 0;
+}
+
+int out_end(struct out_table *t)
+{
+	if (!t->f)
+		return 0;
+	if (t->failed)
+		return ERR_IO;
+	if (t->format == FMT_TEXT && !t->w)
+		stream_row(t, NULL);
+	else if (t->format == FMT_CSV && !t->written)
+		csv_header(t, &t->buf);
+	else if (t->format == FMT_JSON)
+		sbuf_puts(&t->buf, t->written ? "\n]\n" : "[]\n");
+	if (flush_buf(t) || fflush(t->f) != 0)
+		return ERR_IO;
+	return 0;
 }

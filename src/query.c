@@ -146,6 +146,72 @@ int q_due_ids(struct txn *t, const struct hier *h, uint32_t root, date_t from, d
 	return 0;
 }
 
+/* q_due_each's walk of the due index: the tasks in range, or only those
+ * of f->root's subtree (f->h set), passed to f->fn while f->left lasts. */
+struct each {
+	const struct hier *h;
+	uint32_t root;
+	size_t left; /* SIZE_MAX: no limit */
+	q_id_fn fn;
+	void *ctx;
+	int rc; /* fn's non-zero return */
+};
+
+static int each_fn(uint64_t id, date_t due, uint32_t lead, void *ctx)
+{
+	(void)due;
+	struct each *x = ctx;
+	if (x->h && (!lead || !hier_in_subtree(x->h, lead, x->root)))
+		return 0;
+	if (x->left == 0)
+		return 1;
+	x->left--;
+	if ((x->rc = x->fn(id, x->ctx)))
+		return 1;
+	return x->left == 0;
+}
+
+int q_due_each(struct txn *t, const struct hier *h, uint32_t root, date_t from, date_t to,
+               size_t limit, q_id_fn fn, void *ctx, struct err *e)
+{
+	struct each x = {NULL, root, limit ? limit : SIZE_MAX, fn, ctx, 0};
+	int rc;
+	if (root != 0) {
+		if (!h)
+			return err_set(e, ERR_INTERNAL, "thiếu cây đơn vị cho truy vấn theo đơn vị");
+		size_t i = hier_find_id(h, root);
+		if (i == (size_t)-1)
+			return err_set(e, ERR_NOTFOUND, "không tìm thấy đơn vị #%u", root);
+		/* The plans of q_due_ids; the walk of the units collects and
+		 * sorts, so a subtree holding more than a quarter of the tasks in
+		 * range is read from the store's index, which streams. */
+		uint64_t n_sub = 0, n_all = 0;
+		if ((rc = store_count(t, root, from, to, &n_sub, e)) ||
+		    (rc = store_count(t, 0, from, to, &n_all, e)))
+			return rc;
+		if (n_sub == 0)
+			return 0;
+		double units = (double)(hier_subtree_end(h, i) - i);
+		double take = (double)x.left < (double)n_sub ? (double)x.left : (double)n_sub;
+		double walk_cost = units * 20.0 + take;
+		double scan_cost = take * (double)n_all / (double)n_sub;
+		if (scan_cost >= walk_cost && n_sub * 4 < n_all) {
+			struct collect c = {0};
+			rc = walk_units(t, h, i, from, to, x.left, &c, e);
+			size_t have = c.n < x.left ? c.n : x.left;
+			for (size_t k = 0; k < have && !rc; k++)
+				rc = fn(c.hits[k].id, ctx);
+			free(c.hits);
+			return rc;
+		}
+		x.h = h;
+	}
+	rc = store_tasks_by_due(t, 0, from, to, each_fn, &x, e);
+	if (x.rc)
+		return x.rc;
+	return rc == 1 ? 0 : rc;
+}
+
 int q_overdue_ids(struct txn *t, const struct hier *h, uint32_t root, date_t today,
                   size_t offset, size_t limit, uint64_t **ids, size_t *n, struct err *e)
 {
