@@ -94,6 +94,13 @@ void out_stream(struct out_table *t, const struct out_col *cols, int ncols, int 
 /* Append a row: ncols strings (NULL is taken as "").  0, or ERR_IO when a
  * streamed table could not be written (the caller may stop early). */
 int out_row(struct out_table *t, const char *const *cells);
+/* Append a row already made as JSON (o, consumed) to a streamed table of
+ * FMT_JSON: written as the next element of its array, as out_json_print
+ * would print it.  0, or ERR_IO (also for a table that is not a streamed
+ * JSON one). */
+int out_row_json(struct out_table *t, json_t *o);
+/* Rows added so far: kept, and (streamed) written. */
+size_t out_rows(const struct out_table *t);
 /* Finish a streamed table: the look-ahead rows and header of a text table
  * not yet printed, the end of a JSON array, the buffered output; then
  * fflush.  0 or ERR_IO.  A collected table is left as it is (0). */

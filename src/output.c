@@ -386,30 +386,39 @@ int out_print(const struct out_table *t, int format, FILE *f)
 
 /* ---- streamed tables ---- */
 
-/* Append one row as an element of the JSON array out_json_print would
- * print: the object dumped with the same flags, each line indented by
- * two more spaces (a dump holds no raw newline inside a string). */
-static int json_element(const struct out_table *t, const char *const *row, struct sbuf *b)
+/* Append o (consumed) as the next element of the JSON array that
+ * out_json_print would print: the element dumped with the same flags,
+ * each line indented by two more spaces (a dump holds no raw newline
+ * inside a string). */
+static int json_element(struct out_table *t, json_t *o)
+{
+	char *s = out_json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10) |
+	                                JSON_ENCODE_ANY);
+	json_decref(o);
+	if (!s)
+		return ERR_IO;
+	sbuf_puts(&t->buf, t->written ? ",\n  " : "[\n  ");
+	const char *p = s, *nl;
+	while ((nl = strchr(p, '\n'))) {
+		sbuf_add(&t->buf, p, (size_t)(nl - p) + 1);
+		sbuf_puts(&t->buf, "  ");
+		p = nl + 1;
+	}
+	sbuf_puts(&t->buf, p);
+	free(s);
+	t->written++;
+	return 0;
+}
+
+/* A row as the object out_json makes of it. */
+static json_t *row_object(const struct out_table *t, const char *const *row)
 {
 	json_t *o = json_object();
 	for (int c = 0; c < t->ncols; c++)
 		if (t->cols[c].hide_text >= 0)
 			json_object_set_new(o, t->cols[c].key,
 			                    cell_json(&t->cols[c], row[c] ? row[c] : ""));
-	char *s = out_json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
-	json_decref(o);
-	if (!s)
-		return ERR_IO;
-	sbuf_puts(b, t->written ? ",\n  " : "[\n  ");
-	const char *p = s, *nl;
-	while ((nl = strchr(p, '\n'))) {
-		sbuf_add(b, p, (size_t)(nl - p) + 1);
-		sbuf_puts(b, "  ");
-		p = nl + 1;
-	}
-	sbuf_puts(b, p);
-	free(s);
-	return 0;
+	return o;
 }
 
 /* A text row after the look-ahead: the fixed widths, widened for a cell
@@ -461,12 +470,26 @@ static int stream_row(struct out_table *t, const char *const *row)
 			csv_header(t, &t->buf);
 		csv_line(t, row, &t->buf);
 		t->written++;
-	} else {
-		if (json_element(t, row, &t->buf))
-			return t->failed = 1, ERR_IO;
-		t->written++;
+	} else if (json_element(t, row_object(t, row))) {
+		return t->failed = 1, ERR_IO;
 	}
 	return t->buf.len > 65536 ? flush_buf(t) : 0;
+}
+
+int out_row_json(struct out_table *t, json_t *o)
+{
+	if (!t->f || t->format != FMT_JSON || t->failed) {
+		json_decref(o);
+		return ERR_IO;
+	}
+	if (json_element(t, o))
+		return t->failed = 1, ERR_IO;
+	return t->buf.len > 65536 ? flush_buf(t) : 0;
+}
+
+size_t out_rows(const struct out_table *t)
+{
+	return t->nrows + t->written;
 }
 
 int out_end(struct out_table *t)
