@@ -35,8 +35,16 @@ struct doc_cache {
 	size_t ndocs, capdocs; /* capacity a power of two, or 0 */
 	struct rows_unit_slot *units;
 	size_t nunits, capunits;
+	size_t max; /* entries of each kind kept; 0: ROWS_CACHE_MAX */
 };
 void doc_cache_free(struct doc_cache *dc);
+
+/* Unit `id` (not 0) through the cache: its code and name, or NULL when the
+ * store has no such unit.  Valid until the next lookup. */
+const struct rows_unit_slot *rows_unit(struct txn *t, struct doc_cache *dc, uint32_t id);
+/* The number of document `id` through the cache: "" for id 0, for a
+ * document without a number and for one the store does not have. */
+const char *rows_doc_number(struct txn *t, struct doc_cache *dc, uint64_t id);
 
 /* Start a task table with the task columns: collected (rows_init) or
  * streamed to f in `format` (rows_stream; see out_stream in output.h). */

@@ -77,14 +77,14 @@ static size_t slot_of(uint64_t id, size_t cap)
  * entries are rehashed into the new table. */
 static void grow_docs(struct doc_cache *dc)
 {
-	if (dc->ndocs >= ROWS_CACHE_MAX) {
+	if (dc->ndocs >= (dc->max ? dc->max : ROWS_CACHE_MAX)) {
 		memset(dc->docs, 0, dc->capdocs * sizeof *dc->docs);
 		dc->ndocs = 0;
 		return;
 	}
 	if (dc->capdocs && (dc->ndocs + 1) * 2 <= dc->capdocs)
 		return;
-	size_t cap = dc->capdocs ? dc->capdocs * 2 : 64;
+	size_t cap = dc->capdocs ? dc->capdocs * 2 : 16;
 	struct rows_doc_slot *v = xcalloc(cap, sizeof *v);
 	for (size_t i = 0; i < dc->capdocs; i++) {
 		if (!dc->docs[i].id)
@@ -101,7 +101,7 @@ static void grow_docs(struct doc_cache *dc)
 
 static void grow_units(struct doc_cache *dc)
 {
-	if (dc->nunits >= ROWS_CACHE_MAX) {
+	if (dc->nunits >= (dc->max ? dc->max : ROWS_CACHE_MAX)) {
 		for (size_t i = 0; i < dc->capunits; i++)
 			free(dc->units[i].name);
 		memset(dc->units, 0, dc->capunits * sizeof *dc->units);
@@ -110,7 +110,7 @@ static void grow_units(struct doc_cache *dc)
 	}
 	if (dc->capunits && (dc->nunits + 1) * 2 <= dc->capunits)
 		return;
-	size_t cap = dc->capunits ? dc->capunits * 2 : 64;
+	size_t cap = dc->capunits ? dc->capunits * 2 : 16;
 	struct rows_unit_slot *v = xcalloc(cap, sizeof *v);
 	for (size_t i = 0; i < dc->capunits; i++) {
 		if (!dc->units[i].id)
@@ -125,9 +125,7 @@ static void grow_units(struct doc_cache *dc)
 	dc->capunits = cap;
 }
 
-/* Unit `id` (not 0) in the cache, read on first use; NULL when the store
- * has no such unit. */
-static const struct rows_unit_slot *unit_slot(struct txn *t, struct doc_cache *dc, uint32_t id)
+const struct rows_unit_slot *rows_unit(struct txn *t, struct doc_cache *dc, uint32_t id)
 {
 	size_t k;
 	if (dc->capunits) {
@@ -151,7 +149,7 @@ static const struct rows_unit_slot *unit_slot(struct txn *t, struct doc_cache *d
 	return s->found ? s : NULL;
 }
 
-static const char *doc_number(struct txn *t, struct doc_cache *dc, uint64_t id)
+const char *rows_doc_number(struct txn *t, struct doc_cache *dc, uint64_t id)
 {
 	size_t k;
 	if (!id)
@@ -181,7 +179,7 @@ static const char *doc_number(struct txn *t, struct doc_cache *dc, uint64_t id)
 int rows_add(struct cli *c, struct txn *t, struct out_table *tab, struct doc_cache *dc,
              const struct task *task, struct err *e)
 {
-	const struct rows_unit_slot *lead = task->lead ? unit_slot(t, dc, task->lead) : NULL;
+	const struct rows_unit_slot *lead = task->lead ? rows_unit(t, dc, task->lead) : NULL;
 	struct tl_input in = {task->status, &task->dl, task->due, task->done_date, &c->cfg.periods};
 	struct tl_result r = tl_compute(&in, c->ops.today, c->cfg.soon_days);
 	char id[24], due[11], prog[8], days[16], tl[160], orig[11], late_orig[16] = "";
@@ -200,7 +198,7 @@ int rows_add(struct cli *c, struct txn *t, struct out_table *tab, struct doc_cac
 		snprintf(tl + strlen(tl), sizeof tl - strlen(tl), "; %s",
 		         ops_late_original_text(late, task->status == ST_DONE, w, sizeof w));
 	}
-	const char *number = doc_number(t, dc, task->doc_id);
+	const char *number = rows_doc_number(t, dc, task->doc_id);
 	char doc[80] = "", doc_id[24] = "";
 	if (task->doc_id) {
 		snprintf(doc, sizeof doc, "#%llu %s", (unsigned long long)task->doc_id,

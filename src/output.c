@@ -85,15 +85,28 @@ static int csv_plain_number(const char *s)
 	return digits > 0 && p[-1] != '.';
 }
 
+/* 1 for the bytes csv_clean cannot copy as they are. */
+static int csv_special(unsigned char c)
+{
+	return c == '"' || c < 0x20 || c == 0x7f || c == 0xc2;
+}
+
 /* Append s to b with the control characters replaced (see output.h) and
- * every '"' doubled. */
+ * every '"' doubled.  Runs of ordinary bytes are copied whole. */
 static void csv_clean(struct sbuf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
+	for (;;) {
+		const unsigned char *run = p;
+		while (*p && !csv_special(*p))
+			p++;
+		if (p > run)
+			sbuf_add(b, (const char *)run, (size_t)(p - run));
 		unsigned c = *p;
+		if (!c)
+			return;
 		if (c == '"') {
-			sbuf_puts(b, "\"\"");
+			sbuf_add(b, "\"\"", 2);
 			p++;
 		} else if (c == '\r') {
 			sbuf_putc(b, '\n');
@@ -103,11 +116,11 @@ static void csv_clean(struct sbuf *b, const char *s)
 			p++;
 		} else if (c < 0x20 || c == 0x7f) {
 			/* the control picture: U+2400 + c, U+2421 for DEL */
-			char pic[4] = {(char)0xe2, (char)0x90, (char)(c == 0x7f ? 0xa1 : 0x80 + c), 0};
-			sbuf_puts(b, pic);
+			char pic[3] = {(char)0xe2, (char)0x90, (char)(c == 0x7f ? 0xa1 : 0x80 + c)};
+			sbuf_add(b, pic, 3);
 			p++;
-		} else if (c == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
-			sbuf_puts(b, "\xef\xbf\xbd"); /* U+FFFD */
+		} else if (p[1] >= 0x80 && p[1] <= 0x9f) { /* 0xC2: a C1 control */
+			sbuf_add(b, "\xef\xbf\xbd", 3); /* U+FFFD */
 			p += 2;
 		} else {
 			sbuf_putc(b, (char)c);

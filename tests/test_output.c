@@ -135,3 +135,162 @@ Test(output, cli_csv_outputs_quote_formulas)
 	cr_assert(strstr(r.out, "\"'=HYPERLINK("), "%s", r.out);
 	fx_free(&r);
 }
+
+/* ---- streamed tables ---- */
+
+static const struct out_col stream_cols[] = {
+	{"id", "Mã", OUT_INT, 0, 1, 0},
+	{"shown", "Văn bản", OUT_STR, 0, 0, OUT_TEXT_ONLY},
+	{"name", "Tên", OUT_STR, 12, 0, 0},
+	{"code", "Mã ĐV", OUT_STR, 0, 0, 1},
+	{"due", "Hạn", OUT_DATE, 0, 0, 0},
+	{"list", "Danh sách", OUT_RAW, 0, 0, 1},
+	{"note", "Ghi chú", OUT_STR, 0, 0, 0},
+};
+
+static void row_values(int k, char *id, char *name)
+{
+	snprintf(id, 24, "%d", k * 37 - 5);
+	snprintf(name, 64, "Đơn vị số %d%s", k, k % 3 ? "" : " — \x1b[2J có tên rất dài");
+}
+
+/* Rows with every kind of cell: numbers (and a negative one), text that
+ * is cut, control characters, dates, JSON arrays, empty cells. */
+static void fill(struct out_table *t, int n)
+{
+	for (int k = 0; k < n; k++) {
+		char id[24], name[64];
+		row_values(k, id, name);
+		const char *cells[] = {id,
+		                       "#1 15-CTr/TU",
+		                       name,
+		                       k % 2 ? "tu-btc" : "=1+1",
+		                       k % 4 ? "2026-11-23" : "",
+		                       k % 2 ? "[\"a\", \"b\"]" : "[]",
+		                       k % 5 ? "ghi chú\tmột, \"hai\"" : NULL};
+		cr_assert_eq(out_row(t, cells), 0);
+	}
+}
+
+static char *printed(int format, int n)
+{
+	struct out_table t;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	out_init(&t, stream_cols, OUT_NCOLS(stream_cols));
+	fill(&t, n);
+	cr_assert_eq(out_print(&t, format, f), 0);
+	out_free(&t);
+	fclose(f);
+	return buf;
+}
+
+static char *streamed(int format, int n, size_t lookahead)
+{
+	struct out_table t;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	out_stream(&t, stream_cols, OUT_NCOLS(stream_cols), format, f);
+	if (lookahead)
+		t.lookahead = lookahead;
+	fill(&t, n);
+	cr_assert_eq(out_rows(&t), (size_t)n);
+	cr_assert_eq(out_end(&t), 0);
+	out_free(&t);
+	fclose(f);
+	return buf;
+}
+
+Test(output, streamed_tables_print_what_whole_tables_print)
+{
+	static const int sizes[] = {0, 1, 7, 3000};
+	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		for (int fmt = FMT_TEXT; fmt <= FMT_JSON; fmt++) {
+			if (fmt == FMT_TEXT && sizes[i] > OUT_LOOKAHEAD)
+				continue; /* beyond the look-ahead: the next test */
+			char *want = printed(fmt, sizes[i]), *got = streamed(fmt, sizes[i], 0);
+			cr_assert_str_eq(got, want, "format %d, %d rows", fmt, sizes[i]);
+			free(want);
+			free(got);
+		}
+	}
+}
+
+/* The n-th line of s (0 = first), malloc'd. */
+static char *line_of(const char *s, int n)
+{
+	for (; n > 0 && s; n--)
+		if ((s = strchr(s, '\n')))
+			s++;
+	cr_assert_not_null(s);
+	return strndup(s, strcspn(s, "\n"));
+}
+
+Test(output, streamed_text_fixes_widths_on_its_look_ahead)
+{
+	/* Rows 0..2 (ids -5, 32, 69) fix the widths: the id column is 2 wide.
+	 * Rows 3.. have 3-digit ids: each is printed whole and only its own
+	 * line is pushed right by one.  The name column reached its max_width
+	 * (12) in the look-ahead: later names are cut there, as out_print
+	 * cuts them. */
+	char *whole3 = printed(FMT_TEXT, 3), *got = streamed(FMT_TEXT, 8, 3);
+	cr_assert(!strncmp(got, whole3, strlen(whole3)), "look-ahead rows differ:\n%s\n%s", got,
+	          whole3);
+	char *r0 = line_of(got, 1), *r2 = line_of(got, 3), *r3 = line_of(got, 4),
+	     *r6 = line_of(got, 7);
+	cr_assert(!strncmp(r0, "-5  #1 15-CTr/TU", 16), "'%s'", r0);
+	cr_assert(!strncmp(r2, "69  #1 15-CTr/TU", 16), "'%s'", r2);
+	cr_assert(!strncmp(r3, "106  #1 15-CTr/TU", 17), "'%s'", r3);
+	cr_assert(!strncmp(r6, "217  #1 15-CTr/TU  Đơn vị số 6…  ", 37), "'%s'", r6);
+	cr_assert_null(strstr(got, "\x1b"));
+	free(r0), free(r2), free(r3), free(r6);
+	free(whole3);
+	free(got);
+}
+
+Test(output, streamed_json_rows_made_as_json)
+{
+	struct out_table t;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	json_t *all = json_array();
+	out_stream(&t, stream_cols, OUT_NCOLS(stream_cols), FMT_JSON, f);
+	for (int k = 0; k < 3; k++) {
+		json_t *o = json_pack("{s:i, s:s, s:[s, {s:n}]}", "seq", k, "text", "dòng\x7f\xc2\x85",
+		                      "nested", "x", "y");
+		json_array_append(all, o);
+		cr_assert_eq(out_row_json(&t, o), 0);
+	}
+	cr_assert_eq(out_end(&t), 0);
+	out_free(&t);
+	fclose(f);
+	char *want = NULL;
+	size_t wlen = 0;
+	FILE *g = open_memstream(&want, &wlen);
+	cr_assert_eq(out_json_print(all, g), 0);
+	fclose(g);
+	cr_assert_str_eq(buf, want);
+	json_decref(all);
+	free(buf);
+	free(want);
+}
+
+Test(output, streamed_table_reports_a_failed_write)
+{
+	FILE *f = fopen("/dev/full", "w");
+	cr_assert_not_null(f);
+	struct out_table t;
+	out_stream(&t, stream_cols, OUT_NCOLS(stream_cols), FMT_CSV, f);
+	int rc = 0;
+	for (int k = 0; k < 5000 && !rc; k++) {
+		const char *cells[] = {"1", "", "một dòng đủ dài để đầy bộ đệm", "", "", "", ""};
+		rc = out_row(&t, cells);
+	}
+	cr_assert_eq(rc, ERR_IO, "the rows after a failed write are not refused");
+	cr_assert_eq(out_end(&t), ERR_IO);
+	out_free(&t);
+	fclose(f);
+}
