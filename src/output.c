@@ -85,6 +85,18 @@ static int csv_plain_number(const char *s)
 	return digits > 0 && p[-1] != '.';
 }
 
+/* sbuf_putc without a call while the buffer has room: CSV is written a
+ * byte at a time between its cells. */
+static inline void put1(struct sbuf *b, char c)
+{
+	if (b->len + 2 <= b->cap) {
+		b->s[b->len++] = c;
+		b->s[b->len] = '\0';
+	} else {
+		sbuf_putc(b, c);
+	}
+}
+
 /* 1 for the bytes csv_clean cannot copy as they are. */
 static int csv_special(unsigned char c)
 {
@@ -129,8 +141,27 @@ static void csv_clean(struct sbuf *b, const char *s)
 	}
 }
 
+/* What a byte asks of a CSV cell: CSV_QUOTE, the cell is quoted; CSV_CLEAN,
+ * csv_clean must rewrite it; CSV_END, the end of the string. */
+enum { CSV_QUOTE = 1, CSV_CLEAN = 2, CSV_END = 4 };
+
+static unsigned char csv_class(unsigned char c)
+{
+	if (c == 0)
+		return CSV_END;
+	if (c == ',')
+		return CSV_QUOTE;
+	if (c == '"' || c == '\n' || c == '\r')
+		return CSV_QUOTE | CSV_CLEAN;
+	return csv_special(c) ? CSV_CLEAN : 0;
+}
+
 void out_csv_cell(struct sbuf *b, const char *s, int numeric)
 {
+	static unsigned char cls[256];
+	if (!cls[0]) /* filled once; always the same values */
+		for (int c = 0; c < 256; c++)
+			cls[c] = csv_class((unsigned char)c);
 	if (!s)
 		s = "";
 	if (numeric && csv_plain_number(s)) {
@@ -138,15 +169,28 @@ void out_csv_cell(struct sbuf *b, const char *s, int numeric)
 		return;
 	}
 	int formula = csv_formula_start(s);
-	if (!formula && !strpbrk(s, ",\"\r\n")) {
-		csv_clean(b, s); /* nothing to quote: only controls to replace */
-		return;
+	/* One look at every byte: most cells are plain text, copied whole. */
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned need = 0;
+	for (;;) {
+		while (!cls[*p])
+			p++;
+		if (!*p)
+			break;
+		need |= cls[*p++];
 	}
-	sbuf_putc(b, '"');
-	if (formula)
-		sbuf_putc(b, '\'');
-	csv_clean(b, s);
-	sbuf_putc(b, '"');
+	size_t n = (size_t)((const char *)p - s);
+	if (formula || (need & CSV_QUOTE)) {
+		put1(b, '"');
+		if (formula)
+			put1(b, '\'');
+	}
+	if (need & CSV_CLEAN)
+		csv_clean(b, s);
+	else
+		sbuf_add(b, s, n);
+	if (formula || (need & CSV_QUOTE))
+		put1(b, '"');
 }
 
 char *out_json_dumps(const json_t *j, size_t flags)
@@ -359,7 +403,7 @@ static void csv_line(const struct out_table *t, const char *const *row, struct s
 		if (t->cols[c].hide_text < 0)
 			continue;
 		if (!first)
-			sbuf_putc(b, ',');
+			put1(b, ',');
 		first = 0;
 		enum out_type ty = t->cols[c].type;
 		out_csv_cell(b, row[c] ? row[c] : "", ty == OUT_INT || ty == OUT_RAW);
