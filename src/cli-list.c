@@ -225,13 +225,12 @@ static const char tasks_help[] =
 	"VĂN_BẢN là mã (#12) hoặc số văn bản (15-CTr/TU). --status: chua-thuc-hien, dang-thuc-hien,\n"
 	"hoan-thanh, tam-dung (hoặc not_started, in_progress, done, on_hold).\n";
 
-/* Task ids for --unit/--subtree and/or --doc, in id order. */
+/* Task ids for --unit (not 0) with --subtree and/or --doc, in id order:
+ * 8 bytes a task. */
 static int select_tasks(struct txn *t, const struct hier *h, uint32_t unit, int subtree,
                         uint64_t doc, struct idvec *out, struct err *e)
 {
 	int rc = 0;
-	if (!unit)
-		return store_tasks_by_doc(t, doc, idvec_push_fn, out, e);
 	size_t i = hier_find_id(h, unit);
 	size_t end = subtree ? hier_subtree_end(h, i) : i + 1;
 	for (; i < end && !rc; i++)
@@ -292,6 +291,17 @@ static int task_row(const struct task *task, void *ctx)
 	return rc;
 }
 
+static int task_id_row(uint64_t id, void *ctx)
+{
+	struct tasks_ctx *x = ctx;
+	struct task task = {0};
+	int rc = store_task_get(x->t, id, &task, x->e);
+	if (!rc)
+		rc = task_row(&task, x);
+	task_free(&task);
+	return rc;
+}
+
 int cmd_tasks(struct cli *c, int argc, char **argv, struct err *e)
 {
 	static const struct option opts[] = {{"format", required_argument, NULL, OPT_FORMAT},
@@ -347,6 +357,10 @@ int cmd_tasks(struct cli *c, int argc, char **argv, struct err *e)
 	struct tasks_ctx x = {c, t, &tab, {0}, status, limit, 0, e, pid, pid && subtree, h};
 	if (!uid && !did) {
 		rc = store_tasks_each(t, task_row, &x, e);
+	} else if (!uid || (!subtree && !did)) {
+		/* one index in id order: each task read and written as it comes */
+		rc = uid ? store_tasks_by_lead(t, uid, task_id_row, &x, e)
+		         : store_tasks_by_doc(t, did, task_id_row, &x, e);
 	} else {
 		struct idvec ids = {0};
 		rc = select_tasks(t, h, uid, subtree, did, &ids, e);
