@@ -103,6 +103,14 @@ $T export >"$dir/export.json" 2>&1 || fail "export: $(cat "$dir/export.json")"
 # overview names the login running the test
 sed -i "s/^Người dùng: $(id -un) —/Người dùng: LOGIN —/" "$dir/got.other"
 
+# a listing that cannot be written stops with a message and a non-zero status
+for f in text csv json; do
+	if [ -w /dev/full ]; then
+		$T tasks --format $f >/dev/full 2>"$dir/err" && fail "tasks --format $f to a full disk succeeds"
+		grep -q "không ghi được" "$dir/err" || fail "tasks --format $f to a full disk: $(cat "$dir/err")"
+	fi
+done
+
 if [ "${LISTINGS_WRITE:-}" = 1 ]; then
 	for f in text csv json other; do
 		cp "$dir/got.$f" "$DATA/expected.$f"
