@@ -51,6 +51,12 @@ const char *rows_doc_number(struct txn *t, struct doc_cache *dc, uint64_t id);
 void rows_init(struct out_table *t);
 void rows_stream(struct out_table *t, int format, FILE *f);
 
+/* Make column 0 of a streamed table (the id) as wide as `largest`, for
+ * the rows past the look-ahead (out_min_width): for a listing in id order,
+ * whose look-ahead sees only its smallest ids, the largest it will print
+ * (the store's sequence for the whole store, the last of a list). */
+void rows_id_width(struct out_table *tab, uint64_t largest);
+
 /* Finish a streamed table (out_end of any listing's table), or report a
  * write that failed: 0 or ERR_IO with its message in e. */
 int rows_end(struct out_table *tab, struct err *e);

@@ -58,7 +58,8 @@ struct out_col {
  * that a listing of a million rows neither waits for its last row nor
  * holds them all: CSV and JSON rows at once (buffered in 64 KiB writes);
  * text rows after a look-ahead of the first OUT_LOOKAHEAD rows, which fixes
- * the column widths as out_print would for those rows.  A later cell wider
+ * the column widths as out_print would for those rows (and out_min_width's
+ * when more rows come).  A later cell wider
  * than its column (up to the column's max_width) is printed whole and
  * pushes the rest of its line right: nothing is cut that out_print would
  * not cut.  The bytes are those of out_print for any table of at most
@@ -76,6 +77,7 @@ struct out_table {
 	size_t lookahead; /* text: rows kept before the widths are fixed */
 	size_t written;   /* rows written */
 	int *w;           /* text: the column widths once fixed, else NULL */
+	int *minw;        /* text: out_min_width's, or NULL */
 	int failed;       /* a write failed: later rows are dropped */
 	struct sbuf buf;  /* output not yet written */
 };
@@ -91,6 +93,12 @@ void out_init(struct out_table *t, const struct out_col *cols, int ncols);
  * Rows go through out_row; out_end writes what remains; out_free releases
  * it.  Nothing is written before the first row or out_end. */
 void out_stream(struct out_table *t, const struct out_col *cols, int ncols, int format, FILE *f);
+/* A streamed text table that outgrows its look-ahead makes column col at
+ * least `width` wide: what the look-ahead cannot see but the caller knows,
+ * such as the largest id of a listing in id order, so that later rows line
+ * up.  A table within its look-ahead is printed as out_print prints it,
+ * whatever the minimum. */
+void out_min_width(struct out_table *t, int col, int width);
 /* Append a row: ncols strings (NULL is taken as "").  0, or ERR_IO when a
  * streamed table could not be written (the caller may stop early). */
 int out_row(struct out_table *t, const char *const *cells);

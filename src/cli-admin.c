@@ -377,6 +377,10 @@ static int confirm_list(struct cli *c, int all, int fmt, struct err *e)
 	}
 	rows_stream(&tab, fmt, c->out);
 	if (!(rc = store_read_begin(c->ops.st, &t, e))) {
+		uint64_t largest = 0;
+		for (size_t i = 0; i < ids.n; i++)
+			largest = ids.v[i] > largest ? ids.v[i] : largest;
+		rows_id_width(&tab, largest);
 		rc = rows_add_ids(c, t, &tab, ids.v, ids.n, e);
 		store_read_end(t);
 	}

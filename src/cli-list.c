@@ -206,6 +206,9 @@ int cmd_docs(struct cli *c, int argc, char **argv, struct err *e)
 		return rc;
 	struct out_table tab;
 	out_stream(&tab, doc_cols, OUT_NCOLS(doc_cols), fmt, c->out);
+	uint64_t seq = 0;
+	if (!unit && store_seq_peek(t, "doc", &seq, NULL) == 0) /* all, in id order */
+		rows_id_width(&tab, seq);
 	struct docs_ctx x = {c, t, h, &tab, e};
 	rc = unit ? store_docs_by_issuer(t, uid, doc_id_row, &x, e) : store_docs_each(t, doc_row, &x, e);
 	store_read_end(t);
@@ -356,6 +359,9 @@ int cmd_tasks(struct cli *c, int argc, char **argv, struct err *e)
 	/* partners have no index: --partner reads every task (of --doc when given) */
 	struct tasks_ctx x = {c, t, &tab, {0}, status, limit, 0, e, pid, pid && subtree, h};
 	if (!uid && !did) {
+		uint64_t seq = 0;
+		if (store_seq_peek(t, "task", &seq, NULL) == 0) /* the whole store, in id order */
+			rows_id_width(&tab, seq);
 		rc = store_tasks_each(t, task_row, &x, e);
 	} else if (!uid || (!subtree && !did)) {
 		/* one index in id order: each task read and written as it comes */
@@ -364,6 +370,8 @@ int cmd_tasks(struct cli *c, int argc, char **argv, struct err *e)
 	} else {
 		struct idvec ids = {0};
 		rc = select_tasks(t, h, uid, subtree, did, &ids, e);
+		if (!rc && ids.n)
+			rows_id_width(&tab, ids.v[ids.n - 1]);
 		for (size_t i = 0; i < ids.n && !rc; i++) {
 			struct task task = {0};
 			if (!(rc = store_task_get(t, ids.v[i], &task, e)))

@@ -50,6 +50,29 @@ int rows_end(struct out_table *tab, struct err *e)
 	return out_end(tab) ? rows_write_error(e) : 0;
 }
 
+/* v in decimal into buf (24 bytes at least); returns buf.  The rows of a
+ * large listing are mostly numbers: this is snprintf's "%lld" without its
+ * cost. */
+static char *dec(char *buf, long long v)
+{
+	char tmp[24], *p = tmp + sizeof tmp;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	*--p = '\0';
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	memcpy(buf, p, (size_t)(tmp + sizeof tmp - p));
+	return buf;
+}
+
+void rows_id_width(struct out_table *tab, uint64_t largest)
+{
+	char b[24];
+	out_min_width(tab, 0, (int)strlen(dec(b, (long long)largest)));
+}
+
 static void drop_units(struct doc_cache *dc)
 {
 	for (size_t i = 0; i < dc->capunits; i++)
@@ -174,23 +197,6 @@ const char *rows_doc_number(struct txn *t, struct doc_cache *dc, uint64_t id)
 	doc_free(&d);
 	dc->ndocs++;
 	return s->number;
-}
-
-/* v in decimal into buf (24 bytes at least); returns buf.  The rows of a
- * large listing are mostly numbers: this is snprintf's "%lld" without its
- * cost. */
-static char *dec(char *buf, long long v)
-{
-	char tmp[24], *p = tmp + sizeof tmp;
-	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-	*--p = '\0';
-	do
-		*--p = (char)('0' + u % 10);
-	while (u /= 10);
-	if (v < 0)
-		*--p = '-';
-	memcpy(buf, p, (size_t)(tmp + sizeof tmp - p));
-	return buf;
 }
 
 int rows_add(struct cli *c, struct txn *t, struct out_table *tab, struct doc_cache *dc,

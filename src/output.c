@@ -16,9 +16,23 @@ void out_init(struct out_table *t, const struct out_col *cols, int ncols)
 }
 
 static int stream_row(struct out_table *t, const char *const *cells);
+static void fix_widths(struct out_table *t, int more);
+
+void out_min_width(struct out_table *t, int col, int width)
+{
+	if (col < 0 || col >= t->ncols)
+		return;
+	if (!t->minw)
+		t->minw = xcalloc((size_t)t->ncols, sizeof *t->minw);
+	t->minw[col] = width;
+}
 
 int out_row(struct out_table *t, const char *const *cells)
 {
+	if (t->f && t->format == FMT_TEXT && !t->w && t->nrows >= t->lookahead) {
+		fix_widths(t, 1); /* a row past the look-ahead: the widths are fixed now */
+		return stream_row(t, cells);
+	}
 	if (t->f && (t->format != FMT_TEXT || t->w))
 		return stream_row(t, cells);
 	if (t->nrows == t->cap) {
@@ -28,8 +42,6 @@ int out_row(struct out_table *t, const char *const *cells)
 	for (int i = 0; i < t->ncols; i++)
 		t->cells[t->nrows * (size_t)t->ncols + (size_t)i] = xstrdup(cells[i] ? cells[i] : "");
 	t->nrows++;
-	if (t->f && t->nrows >= t->lookahead)
-		return stream_row(t, NULL); /* the look-ahead is full: fix the widths */
 	return 0;
 }
 
@@ -53,6 +65,7 @@ void out_free(struct out_table *t)
 	free_cells(t);
 	free(t->cells);
 	free(t->w);
+	free(t->minw);
 	sbuf_free(&t->buf);
 	memset(t, 0, sizeof *t);
 }
@@ -344,8 +357,10 @@ static void text_line(struct sbuf *out, const struct out_table *t, const int *w,
 }
 
 /* The header and the first nrows rows of t->cells in text format into
- * out; the column widths into w (t->ncols of them). */
-static void text_head(const struct out_table *t, size_t nrows, int *w, struct sbuf *out)
+ * out; the column widths into w (t->ncols of them), at least minw's when
+ * minw is not NULL. */
+static void text_head(const struct out_table *t, size_t nrows, const int *minw, int *w,
+                      struct sbuf *out)
 {
 	size_t n = nrows * (size_t)t->ncols;
 	char **clean = xcalloc(n ? n : 1, sizeof *clean);
@@ -354,6 +369,8 @@ static void text_head(const struct out_table *t, size_t nrows, int *w, struct sb
 	const char **hdr = xcalloc((size_t)t->ncols, sizeof *hdr);
 	for (int c = 0; c < t->ncols; c++) {
 		w[c] = col_width(t, c, clean, nrows);
+		if (minw && minw[c] > w[c])
+			w[c] = minw[c];
 		hdr[c] = t->cols[c].label;
 	}
 	text_line(out, t, w, hdr);
@@ -374,7 +391,7 @@ static int print_text(const struct out_table *t, FILE *f)
 {
 	struct sbuf b = {0};
 	int *w = xcalloc((size_t)t->ncols, sizeof *w);
-	text_head(t, t->nrows, w, &b);
+	text_head(t, t->nrows, NULL, w, &b);
 	if (b.len)
 		fwrite(b.s, 1, b.len, f);
 	sbuf_free(&b);
@@ -506,22 +523,25 @@ static int flush_buf(struct out_table *t)
 	return t->failed ? ERR_IO : 0;
 }
 
-/* Write one row of a streamed table; row NULL (text only): fix the widths
- * from the rows kept and print them under the header. */
+/* A streamed text table: fix the widths from the rows kept (and the
+ * minima of out_min_width when more rows are to come) and print those
+ * rows under the header. */
+static void fix_widths(struct out_table *t, int more)
+{
+	t->w = xcalloc((size_t)t->ncols, sizeof *t->w);
+	text_head(t, t->nrows, more ? t->minw : NULL, t->w, &t->buf);
+	t->written += t->nrows;
+	free_cells(t);
+}
+
+/* Write one row of a streamed table (text: once its widths are fixed). */
 static int stream_row(struct out_table *t, const char *const *row)
 {
 	if (t->failed)
 		return ERR_IO;
 	if (t->format == FMT_TEXT) {
-		if (!row) {
-			t->w = xcalloc((size_t)t->ncols, sizeof *t->w);
-			text_head(t, t->nrows, t->w, &t->buf);
-			t->written += t->nrows;
-			free_cells(t);
-		} else {
-			text_stream_line(t, row);
-			t->written++;
-		}
+		text_stream_line(t, row);
+		t->written++;
 	} else if (t->format == FMT_CSV) {
 		if (!t->written)
 			csv_header(t, &t->buf);
@@ -556,7 +576,7 @@ int out_end(struct out_table *t)
 	if (t->failed)
 		return ERR_IO;
 	if (t->format == FMT_TEXT && !t->w)
-		stream_row(t, NULL);
+		fix_widths(t, 0);
 	else if (t->format == FMT_CSV && !t->written)
 		csv_header(t, &t->buf);
 	else if (t->format == FMT_JSON)
