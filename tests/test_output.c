@@ -294,3 +294,39 @@ Test(output, streamed_table_reports_a_failed_write)
 	out_free(&t);
 	fclose(f);
 }
+
+/* out_min_width: the id column sized for an id the look-ahead has not seen
+ * yet, only when rows come past the look-ahead. */
+static char *streamed_min(int n, size_t lookahead, int minw)
+{
+	struct out_table t;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	out_stream(&t, stream_cols, OUT_NCOLS(stream_cols), FMT_TEXT, f);
+	t.lookahead = lookahead;
+	out_min_width(&t, 0, minw);
+	fill(&t, n);
+	cr_assert_eq(out_end(&t), 0);
+	out_free(&t);
+	fclose(f);
+	return buf;
+}
+
+Test(output, streamed_text_minimum_width_for_rows_past_the_look_ahead)
+{
+	/* 8 rows past a look-ahead of 3: the id column is 4 wide from the
+	 * start, so the 3-digit ids of rows 3.. line up with the first ones */
+	char *got = streamed_min(8, 3, 4);
+	char *hdr = line_of(got, 0), *r0 = line_of(got, 1), *r3 = line_of(got, 4);
+	cr_assert(!strncmp(hdr, "  Mã  Văn bản", strlen("  Mã  Văn bản")), "'%s'", hdr);
+	cr_assert(!strncmp(r0, "  -5  #1 15-CTr/TU", 18), "'%s'", r0);
+	cr_assert(!strncmp(r3, " 106  #1 15-CTr/TU", 18), "'%s'", r3);
+	free(hdr), free(r0), free(r3);
+	free(got);
+	/* within the look-ahead: exactly what out_print prints */
+	char *small = streamed_min(3, 3, 4), *whole = printed(FMT_TEXT, 3);
+	cr_assert_str_eq(small, whole);
+	free(small);
+	free(whole);
+}
