@@ -129,6 +129,13 @@ int out_json_print(json_t *j, FILE *f);
  * cannot dump j. */
 char *out_json_dumps(const json_t *j, size_t flags);
 
+/* Append s to b as a JSON string, quoted, byte for byte as out_json_dumps
+ * writes json_string(s): jansson's escapes (\" \\ \b \f \n \r \t, other C0
+ * as \u00XX) and DEL, C1, U+2028 and U+2029 \u-escaped; for writers that
+ * make their JSON without building it first.  0, or -1 (b unchanged) when
+ * s is not valid UTF-8, which json_string refuses too. */
+int out_json_str(struct sbuf *b, const char *s);
+
 /* Append one CSV cell to b: a text cell (numeric 0) cleaned, guarded
  * against formulas and quoted when needed; a numeric cell (numeric 1)
  * as it is when it is a plain decimal number ("-3", "12.5"), else as

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistr.h>
+
 #include "output.h"
 #include "text.h"
 #include "util.h"
@@ -204,6 +206,50 @@ void out_csv_cell(struct sbuf *b, const char *s, int numeric)
 		sbuf_add(b, s, n);
 	if (formula || (need & CSV_QUOTE))
 		put1(b, '"');
+}
+
+int out_json_str(struct sbuf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s);
+	if (u8_check(p, n))
+		return -1;
+	put1(b, '"');
+	for (;;) {
+		const unsigned char *run = p;
+		/* plain bytes: not '"', '\\', a control, DEL, nor the lead byte
+		 * of a C1 control (0xC2) or of U+2028/9 (0xE2) */
+		while (*p >= 0x20 && *p != '"' && *p != '\\' && *p != 0x7f && *p != 0xc2 && *p != 0xe2)
+			p++;
+		if (p > run)
+			sbuf_add(b, (const char *)run, (size_t)(p - run));
+		unsigned c = *p;
+		char esc[8];
+		if (!c)
+			break;
+		if (c == '"' || c == '\\') {
+			esc[0] = '\\', esc[1] = (char)c, esc[2] = '\0';
+		} else if (c < 0x20 || c == 0x7f) {
+			char k = c == '\b' ? 'b' : c == '\f' ? 'f' : c == '\n' ? 'n' : c == '\r' ? 'r'
+			       : c == '\t' ? 't' : 0;
+			if (k)
+				esc[0] = '\\', esc[1] = k, esc[2] = '\0';
+			else
+				snprintf(esc, sizeof esc, "\\u%04X", c);
+		} else if (c == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			snprintf(esc, sizeof esc, "\\u%04X", (unsigned)p[1]);
+			p++;
+		} else if (c == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9)) {
+			snprintf(esc, sizeof esc, "\\u%04X", p[2] == 0xa8 ? 0x2028u : 0x2029u);
+			p += 2;
+		} else { /* 0xC2 or 0xE2 leading another character */
+			esc[0] = (char)c, esc[1] = '\0';
+		}
+		sbuf_puts(b, esc);
+		p++;
+	}
+	put1(b, '"');
+	return 0;
 }
 
 char *out_json_dumps(const json_t *j, size_t flags)

@@ -330,3 +330,43 @@ Test(output, streamed_text_minimum_width_for_rows_past_the_look_ahead)
 	free(small);
 	free(whole);
 }
+
+/* out_json_str writes what out_json_dumps writes of json_string(s), and
+ * refuses what json_string refuses: random strings over the bytes that
+ * matter (controls, quotes, DEL, the lead bytes of C1 and U+2028, UTF-8
+ * of every length, invalid sequences). */
+Test(output, json_str_is_the_dump_of_a_json_string)
+{
+	static const unsigned char pool[] = {
+		'a', ' ', '"', '\\', '/', 0x01, 0x08, 0x09, 0x0a, 0x0c, 0x0d, 0x1b, 0x1f, 0x7f,
+		0xc2, 0x80, 0x9b, 0x9f, 0xa0, 0xe2, 0xa8, 0xa9, 0xaa, 0xc3, 0xa1, 0xe1, 0xbb, 0x87,
+		0xed, 0xa0, 0xf0, 0x9f, 0x98, 0x80, 0xf4, 0x90, 0xc0, 0xff, 0xe0};
+	unsigned seed = 12345;
+	int valid = 0, invalid = 0;
+	for (int k = 0; k < 20000; k++) {
+		char s[16];
+		int n = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 15;
+		for (int i = 0; i < n; i++)
+			s[i] = (char)pool[((seed = seed * 1103515245u + 12345u) >> 16) % sizeof pool];
+		s[n] = '\0';
+		json_t *j = json_string(s);
+		struct sbuf b = {0};
+		sbuf_puts(&b, "x");
+		int rc = out_json_str(&b, s);
+		if (!j) {
+			cr_assert_eq(rc, -1, "'%s' is not UTF-8 but was written", s);
+			cr_assert_str_eq(b.s, "x", "a refused string left output");
+			invalid++;
+		} else {
+			char *want = out_json_dumps(j, JSON_ENCODE_ANY | JSON_COMPACT);
+			cr_assert_eq(rc, 0);
+			cr_assert_str_eq(b.s + 1, want, "string #%d", k);
+			free(want);
+			valid++;
+		}
+		json_decref(j);
+		sbuf_free(&b);
+	}
+	cr_assert_gt(valid, 1000);
+	cr_assert_gt(invalid, 1000);
+}
