@@ -541,6 +541,61 @@ static json_t *row_object(const struct out_table *t, const char *const *row)
 	return o;
 }
 
+/* A raw cell that is written as it is: a literal or a plain integer. */
+static int raw_plain(const char *v)
+{
+	if (!strcmp(v, "true") || !strcmp(v, "false") || !strcmp(v, "null"))
+		return 1;
+	const char *p = v + (*v == '-');
+	if (!*p || (*p == '0' && (p[1] || p != v))) /* "01" and "-0" are not as jansson writes them */
+		return 0;
+	for (; *p; p++)
+		if (*p < '0' || *p > '9')
+			return 0;
+	return strlen(v) < 19;
+}
+
+/* Append a row as json_element(t, row_object(t, row)) would, without
+ * building it: the bulk of a JSON listing.  1 (nothing written) for a row
+ * with a raw cell that is not a plain literal, left to jansson. */
+static int json_row_direct(struct out_table *t, const char *const *row)
+{
+	for (int c = 0; c < t->ncols; c++)
+		if (t->cols[c].type == OUT_RAW && t->cols[c].hide_text >= 0 && row[c] && *row[c] &&
+		    !raw_plain(row[c]))
+			return 1;
+	struct sbuf *b = &t->buf;
+	int first = 1;
+	sbuf_puts(b, t->written ? ",\n  {" : "[\n  {");
+	for (int c = 0; c < t->ncols; c++) {
+		const struct out_col *col = &t->cols[c];
+		const char *v = row[c] ? row[c] : "";
+		if (col->hide_text < 0)
+			continue;
+		size_t mark = b->len;
+		sbuf_puts(b, first ? "\n    \"" : ",\n    \"");
+		sbuf_puts(b, col->key);
+		sbuf_puts(b, "\": ");
+		if (!*v) {
+			sbuf_puts(b, "null");
+		} else if (col->type == OUT_INT) {
+			sbuf_printf(b, "%lld", strtoll(v, NULL, 10));
+		} else if (col->type == OUT_RAW) {
+			sbuf_puts(b, v);
+		} else if (out_json_str(b, v)) {
+			/* not UTF-8: jansson makes no string of it, and the
+			 * object gets no such member */
+			b->len = mark;
+			b->s[mark] = '\0';
+			continue;
+		}
+		first = 0;
+	}
+	sbuf_puts(b, first ? "}" : "\n  }");
+	t->written++;
+	return 0;
+}
+
 /* A text row after the look-ahead: the fixed widths, widened for a cell
  * that needs more (up to its column's max_width). */
 static void text_stream_line(struct out_table *t, const char *const *row)
@@ -593,7 +648,7 @@ static int stream_row(struct out_table *t, const char *const *row)
 			csv_header(t, &t->buf);
 		csv_line(t, row, &t->buf);
 		t->written++;
-	} else if (json_element(t, row_object(t, row))) {
+	} else if (json_row_direct(t, row) && json_element(t, row_object(t, row))) {
 		return t->failed = 1, ERR_IO;
 	}
 	return t->buf.len > 65536 ? flush_buf(t) : 0;

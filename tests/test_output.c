@@ -370,3 +370,47 @@ Test(output, json_str_is_the_dump_of_a_json_string)
 	cr_assert_gt(valid, 1000);
 	cr_assert_gt(invalid, 1000);
 }
+
+/* JSON rows written without jansson print what jansson prints: raw
+ * literals and numbers (and the odd ones left to jansson), integers,
+ * empty cells, a cell that is not UTF-8 (jansson leaves its member out). */
+Test(output, streamed_json_rows_are_jansson_s)
+{
+	static const struct out_col cols[] = {
+		{"n", "N", OUT_INT, 0, 0, 0},
+		{"raw", "R", OUT_RAW, 0, 0, 1},
+		{"s", "S", OUT_STR, 0, 0, 0},
+		{"d", "D", OUT_DATE, 0, 0, 0},
+	};
+	static const char *const rows[][4] = {
+		{"12", "true", "a\x7f\xc2\x85\xe2\x80\xa8", "2026-11-23"},
+		{"-3", "false", "", ""},
+		{"x", "null", "\xff", "2026-01-01"},
+		{"", "-0", "\"q\"\\", NULL},
+		{"007", "007", "ok", "bad\xc3"},
+		{"1", "12345678901234567890", "\t", "2026-02-03"},
+		{"2", "[1, {\"a\": [true]}]", "x", ""},
+		{"3", "{}", "x", ""},
+		{"4", "not json", "x", ""},
+		{"\xff", "", "\xc3", "\xc3"},
+	};
+	struct out_table whole, st;
+	char *a = NULL, *b = NULL;
+	size_t la = 0, lb = 0;
+	FILE *fa = open_memstream(&a, &la), *fb = open_memstream(&b, &lb);
+	out_init(&whole, cols, OUT_NCOLS(cols));
+	out_stream(&st, cols, OUT_NCOLS(cols), FMT_JSON, fb);
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		out_row(&whole, rows[i]);
+		cr_assert_eq(out_row(&st, rows[i]), 0);
+	}
+	cr_assert_eq(out_print(&whole, FMT_JSON, fa), 0);
+	cr_assert_eq(out_end(&st), 0);
+	out_free(&whole);
+	out_free(&st);
+	fclose(fa);
+	fclose(fb);
+	cr_assert_str_eq(b, a);
+	free(a);
+	free(b);
+}
