@@ -13,7 +13,7 @@
 
 int ui_busy(const struct ui *u)
 {
-	return u->search.running || ui_views_busy(u) || ui_tasks_filtering(u);
+	return u->search.running || ui_views_busy(u, NULL, 0) || ui_tasks_filtering(u);
 }
 
 static struct ui_list *focused_list(struct ui *u, int *page)
@@ -80,10 +80,6 @@ static int source_in(struct ui *u, struct txn *t, struct err *e)
 
 static void act_open(struct ui *u)
 {
-	if (u->view == UI_VIEW_IND) {
-		ui_form_open(u, UF_MEASURE);
-		return;
-	}
 	if (ui_view_is_list(u->view)) {
 		ui_with_txn(u, enter_in);
 		return;
@@ -104,7 +100,7 @@ static void stop_job(struct ui *u)
 	if (u->search.running) {
 		u->search.running = 0;
 		ui_msg(u, 0, "Đã dừng tìm.");
-	} else if (ui_views_busy(u)) {
+	} else if (ui_views_busy(u, NULL, 0)) {
 		ui_view_close(u);
 		ui_msg(u, 0, "Đã dừng rà soát.");
 	} else {
@@ -141,27 +137,6 @@ static void text_view_key(struct ui *u, enum ui_act a)
 		hscroll(u); /* the help's long lines */
 }
 
-static void open_list_view(struct ui *u, enum ui_act a)
-{
-	static const struct {
-		enum ui_act act;
-		int view;
-	} views[] = {
-		{ UA_DASH, UI_VIEW_DASH },     { UA_CASCADE, UI_VIEW_CASCADE },
-		{ UA_LINT, UI_VIEW_LINT },     { UA_INDICATORS, UI_VIEW_IND },
-		{ UA_AUDIT, UI_VIEW_AUDIT },   { UA_QUEUE, UI_VIEW_QUEUE },
-	};
-	size_t i;
-
-	if (a == UA_AUDIT && u->view == UI_VIEW_AUDIT) {
-		ui_audit_toggle(u);
-		return;
-	}
-	for (i = 0; i < sizeof(views) / sizeof(views[0]); i++)
-		if (views[i].act == a)
-			ui_view_open(u, views[i].view);
-}
-
 static void pane_mode(struct ui *u, enum ui_act a)
 {
 	if (u->view != UI_VIEW_PANES)
@@ -180,6 +155,9 @@ static void pane_mode(struct ui *u, enum ui_act a)
 
 static void act(struct ui *u, enum ui_act a)
 {
+	/* the current list view's own meaning of a key first (ui-view.h) */
+	if (ui_view_is_list(u->view) && ui_view_key(u, a))
+		return;
 	switch (a) {
 	case UA_QUIT:
 		if (u->view != UI_VIEW_PANES)
@@ -200,8 +178,6 @@ static void act(struct ui *u, enum ui_act a)
 	case UA_PREV_PANE:
 		if (u->view == UI_VIEW_PANES)
 			u->focus = (u->focus + (a == UA_NEXT_PANE ? 1 : UI_NPANES - 1)) % UI_NPANES;
-		else if (u->view == UI_VIEW_DASH && a == UA_PREV_PANE)
-			ui_dash_up(u);
 		break;
 	case UA_DOWN: case UA_UP: case UA_PAGE_DOWN: case UA_PAGE_UP: case UA_TOP: case UA_BOTTOM:
 		move_by(u, a);
@@ -210,7 +186,7 @@ static void act(struct ui *u, enum ui_act a)
 		act_open(u);
 		break;
 	case UA_UPDATE:
-		ui_form_open(u, u->view == UI_VIEW_IND ? UF_MEASURE : UF_UPDATE);
+		ui_form_open(u, UF_UPDATE);
 		break;
 	case UA_STATUS:
 		ui_form_open(u, UF_STATUS);
@@ -223,12 +199,6 @@ static void act(struct ui *u, enum ui_act a)
 		break;
 	case UA_RETURN:
 		ui_form_open(u, UF_RETURN);
-		break;
-	case UA_OVERDUE:
-	case UA_SOON:
-		if (u->view != UI_VIEW_PANES)
-			ui_view_close(u);
-		ui_due_open(u, a == UA_SOON);
 		break;
 	case UA_SEARCH:
 		ui_form_open(u, UF_SEARCH);
@@ -253,10 +223,6 @@ static void act(struct ui *u, enum ui_act a)
 	case UA_IMPORT:
 		ui_form_open(u, UF_IMPORT);
 		break;
-	case UA_DASH: case UA_CASCADE: case UA_LINT: case UA_INDICATORS: case UA_AUDIT:
-	case UA_QUEUE:
-		open_list_view(u, a);
-		break;
 	case UA_REPORT_TEXT:
 		ui_rtext_open(u);
 		break;
@@ -277,6 +243,8 @@ static void act(struct ui *u, enum ui_act a)
 		ui_reload(u);
 		break;
 	default:
+		/* the keys that open a list view: o, d, b, c, r, m, L, p, ... */
+		ui_view_open_act(u, a);
 		break;
 	}
 }
