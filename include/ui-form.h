@@ -115,4 +115,11 @@ int ui_form_dirty(const struct ui_form *f);
 
 void ui_form_free(struct ui_form *f);
 
+/* A list field's rows: group headings and choices.  rowof[i] (may be
+ * NULL) receives choice i's row; returns the number of rows. */
+int ui_form_list_rows(const struct ui_field *fd, int *rowof);
+/* The letter shown before choice i of a list: a, b, ... leaving out j and
+ * k, which move as everywhere else. */
+char ui_form_list_letter(int i);
+
 #endif
