@@ -189,6 +189,18 @@ struct ui_search {
 	uint32_t origin_unit;
 };
 
+/* Picking a unit in the tree for a form (a name of the unresolved view):
+ * the panes show with the focus on the units; Enter on one calls done
+ * (Space still opens and closes), Esc gives up and opens the view of
+ * action `back` again.  Ends when a list view opens. */
+struct ui_pick {
+	int active;
+	char *arg;               /* what the unit is picked for; owned */
+	int (*done)(struct ui *u, const char *arg, uint32_t unit);
+	enum ui_act back;
+	char prompt[400];        /* said on the message line meanwhile */
+};
+
 struct ui {
 	struct ops_ctx *ops;
 	struct ui_layout lo;
@@ -211,6 +223,7 @@ struct ui {
 	struct ui_search search;
 	struct ui_list help;
 	void *vstate[UI_VIEW_COUNT]; /* state blocks of the views (ui_view_state) */
+	struct ui_pick pick;     /* a unit being picked in the tree */
 	struct ui_form *form;    /* the open form, or NULL */
 	struct ui_rtext *rtext;  /* the report's prose being edited (w), or NULL */
 	char msg[512];           /* message line */
@@ -249,6 +262,12 @@ void ui_dispatch(struct ui *u, struct ui_key k);
 /* 1 while a search, a filter or a lint check has work left for the idle
  * slices. */
 int ui_busy(const struct ui *u);
+/* Let the user pick a unit in the tree (struct ui_pick): arg is copied;
+ * prompt is said on the message line until it ends. */
+void ui_pick_start(struct ui *u, const char *arg,
+                   int (*done)(struct ui *u, const char *arg, uint32_t unit), enum ui_act back,
+                   const char *prompt);
+void ui_pick_end(struct ui *u);
 
 /* ---- ui-views.c: the list views (ui-view.h) behind one interface ---- */
 /* 1 for the list views (UI_VIEW_FIRST_LIST ..). */

@@ -37,7 +37,10 @@ struct ui_list;
 	X(LINT, ui_lint_view)           \
 	X(IND, ui_ind_view)             \
 	X(AUDIT, ui_audit_view)         \
-	X(QUEUE, ui_queue_view)
+	X(QUEUE, ui_queue_view)         \
+	X(PARTNER, ui_partner_view)     \
+	X(TRASH, ui_trash_view)         \
+	X(UNRESOLVED, ui_unres_view)
 
 /* What a view is opened on, taken from the screen when its key is
  * pressed (see scope below). */

@@ -4,6 +4,7 @@
  * what the view says on the status line.
  */
 #include <curses.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store.h"
@@ -29,6 +30,51 @@ static struct ui_list *focused_list(struct ui *u, int *page)
 	case UI_DOCS: return &u->docs.l;
 	default: return &u->tasks.l;
 	}
+}
+
+void ui_pick_start(struct ui *u, const char *arg,
+                   int (*done)(struct ui *u, const char *arg, uint32_t unit), enum ui_act back,
+                   const char *prompt)
+{
+	char *copy = xstrdup(arg); /* arg may belong to the view closed below */
+
+	ui_pick_end(u);
+	if (u->view != UI_VIEW_PANES)
+		ui_view_close(u);
+	u->pick.active = 1;
+	u->pick.arg = copy;
+	u->pick.done = done;
+	u->pick.back = back;
+	str_copy(u->pick.prompt, prompt, sizeof(u->pick.prompt));
+	u->focus = UI_UNITS;
+	u->full = 0;
+	ui_msg(u, 0, "%s", u->pick.prompt);
+}
+
+void ui_pick_end(struct ui *u)
+{
+	free(u->pick.arg);
+	memset(&u->pick, 0, sizeof(u->pick));
+}
+
+/* A key while a unit is picked: Enter picks the selected unit, Esc gives
+ * up; 1 if the key was used. */
+static int pick_key(struct ui *u, struct ui_key k, enum ui_act a)
+{
+	int enter = (!k.fn && (k.ch == '\n' || k.ch == '\r')) || (k.fn && k.ch == KEY_ENTER);
+	enum ui_act back = u->pick.back;
+
+	if (a == UA_BACK) {
+		ui_pick_end(u);
+		ui_msg(u, 0, "Đã hủy chọn đơn vị.");
+		ui_view_open_act(u, back);
+		return 1;
+	}
+	if (enter && u->focus == UI_UNITS && ui_units_selected(u)) {
+		u->pick.done(u, u->pick.arg, ui_units_selected(u));
+		return 1;
+	}
+	return 0;
 }
 
 /* Moves: lists move their selection; the text views scroll. */
@@ -102,7 +148,7 @@ static void stop_job(struct ui *u)
 		ui_msg(u, 0, "Đã dừng tìm.");
 	} else if (ui_views_busy(u, NULL, 0)) {
 		ui_view_close(u);
-		ui_msg(u, 0, "Đã dừng rà soát.");
+		ui_msg(u, 0, "Đã dừng và đóng danh sách.");
 	} else {
 		ui_tasks_set_filter(u, UI_FILTER_NONE, 0);
 		ui_msg(u, 0, "Đã bỏ lọc.");
@@ -226,6 +272,15 @@ static void act(struct ui *u, enum ui_act a)
 	case UA_REPORT_TEXT:
 		ui_rtext_open(u);
 		break;
+	case UA_EDIT:
+		ui_form_open(u, UF_EDIT);
+		break;
+	case UA_MOVE:
+		ui_form_open(u, UF_MOVE);
+		break;
+	case UA_DELETE:
+		ui_form_open(u, UF_DELETE);
+		break;
 	case UA_FULL:
 		if (u->view == UI_VIEW_PANES) {
 			u->full = !u->full;
@@ -277,10 +332,16 @@ void ui_dispatch(struct ui *u, struct ui_key k)
 	if (a != UA_NONE && a != UA_SEARCH_NEXT && a != UA_SEARCH_PREV)
 		u->msg[0] = '\0';
 	view = u->view;
-	if (u->view == UI_VIEW_HELP || u->view == UI_VIEW_SOURCE)
+	if (u->pick.active && u->view == UI_VIEW_PANES && pick_key(u, k, a))
+		;
+	else if (u->view == UI_VIEW_HELP || u->view == UI_VIEW_SOURCE)
 		text_view_key(u, a);
 	else
 		act(u, a);
 	if (u->view != view)
 		u->hskip = 0; /* another list: from the start of its rows */
+	if (u->pick.active && ui_view_is_list(u->view))
+		ui_pick_end(u); /* a list view opened: the pick is over */
+	if (u->pick.active && !u->form && !u->msg[0])
+		ui_msg(u, 0, "%s", u->pick.prompt);
 }

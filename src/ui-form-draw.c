@@ -131,6 +131,13 @@ static const char *hint_of(const struct ui_form *f)
 		return "j/k, ↑/↓ hoặc chữ cái: chọn · Enter: áp dụng · Esc: hủy";
 	case UF_STATUS:
 		return "←/→ hoặc số: chọn · Enter: áp dụng · Esc: hủy";
+	case UF_RESTORE:
+		return "Enter: khôi phục · Esc: hủy";
+	case UF_LINK:
+		return "Enter: gắn · Esc: hủy";
+	case UF_DELETE_TASK:
+	case UF_DELETE_DOC:
+		return "Enter: xóa · Tab/↓: trường sau · Esc: hủy";
 	case UF_IMPORT:
 		return f->stage == 0 ? "Enter: đọc tệp và xem trước · Tab: trường sau · Esc: hủy"
 		                     : "↑/↓ PgUp/PgDn: xem · Enter: lưu vào kho · Esc: hủy";
@@ -235,5 +242,9 @@ void ui_form_draw(struct ui *u)
 		ui_put(y + h - 2, x + 2, w - 4, f->err, ui_attr(u, UC_ERROR));
 	else
 		ui_put(y + h - 2, x + 2, w - 4, hint_of(f), ui_attr(u, UC_MUTED));
+	if (f->nf == 0) { /* nothing to type: the cursor on the hint */
+		cy = y + h - 2;
+		cx = x + 2;
+	}
 	move(cy, cx);
 }

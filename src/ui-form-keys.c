@@ -189,6 +189,10 @@ void ui_form_key(struct ui *u, struct ui_key k)
 		save(u);
 		return;
 	}
+	if (f->nf == 0) {
+		beep(); /* a form that only asks: Enter or Esc */
+		return;
+	}
 	cur = &f->f[f->cur];
 	if (cur->kind == UFF_LIST && list_key(cur, k))
 		return;

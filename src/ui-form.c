@@ -345,6 +345,11 @@ int ui_form_open(struct ui *u, int kind)
 	case UF_IMPORT:
 		rc = import_form(u, f);
 		break;
+	case UF_EDIT:
+	case UF_MOVE:
+	case UF_DELETE:
+		rc = ui_form_edit_build(u, f);
+		break;
 	case UF_SEARCH:
 		str_copy(f->title, "/", sizeof(f->title));
 		text_field(&f->f[0], "Tìm", NULL, 256);
@@ -372,6 +377,9 @@ void ui_form_free(struct ui_form *f)
 	for (i = 0; i < f->nf; i++)
 		if (f->f[i].kind == UFF_TEXT)
 			uil_free(&f->f[i].line);
+	for (i = 0; i < UI_FORM_FIELDS; i++)
+		free(f->orig[i]);
+	free(f->name);
 	imp_free(f->imp);
 	free(f);
 }

@@ -42,6 +42,14 @@ static const struct ui_hint admin_pane_hints[] = {
 	{ UA_NONE, UA_NONE, 0, NULL },
 };
 
+/* Picking a unit for a form (ui_pick_start). */
+static const struct ui_hint pick_hints[] = {
+	{ UA_OPEN, UA_NONE, 0, "chọn đơn vị này" },
+	{ UA_SEARCH, UA_NONE, 1, NULL },
+	{ UA_BACK, UA_NONE, 0, "hủy" },
+	{ UA_NONE, UA_NONE, 0, NULL },
+};
+
 static const struct ui_hint text_hints[] = {
 	{ UA_DOWN, UA_UP, 2, "cuộn" },
 	{ UA_PAGE_DOWN, UA_PAGE_UP, 2, "trang" },
@@ -86,6 +94,8 @@ static const struct ui_hint *hints_of(const struct ui *u)
 {
 	switch (u->view) {
 	case UI_VIEW_PANES:
+		if (u->pick.active)
+			return pick_hints;
 		return u->ops->who.role == ROLE_ADMIN ? admin_pane_hints : pane_hints;
 	case UI_VIEW_SOURCE:
 	case UI_VIEW_HELP:

@@ -481,6 +481,7 @@ static void free_all(struct ui *u)
 {
 	ui_form_free(u->form);
 	u->form = NULL;
+	ui_pick_end(u);
 	ui_rtext_free(u);
 	ui_source_free(u);
 	ui_views_free(u);
