@@ -144,7 +144,8 @@ void ui_form_key(struct ui *u, struct ui_key k);
  * message line) and place the terminal cursor in the current field. */
 void ui_form_draw(struct ui *u);
 
-/* 1 if any text field has text the user typed and has not saved. */
+/* 1 if any text field has text the user typed and has not saved (in
+ * the edit forms: a field changed from the value it showed). */
 int ui_form_dirty(const struct ui_form *f);
 
 void ui_form_free(struct ui_form *f);

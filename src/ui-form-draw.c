@@ -174,6 +174,9 @@ void ui_form_draw(struct ui *u)
 		return;
 	}
 	preview = f->kind == UF_IMPORT && f->stage == 1;
+	for (i = 0; i < f->nf; i++) /* the labels' column: the widest, and a space */
+		if (f->f[i].kind != UFF_LIST && f->f[i].label && txt_width(f->f[i].label) + 1 > lw)
+			lw = txt_width(f->f[i].label) + 1;
 	w = preview ? u->lo.cols - 2 : u->lo.cols - 8 < 76 ? u->lo.cols - 8 : 76;
 	ninfo = f->info[0] ? txt_wrap(f->info, w - 4, NULL, NULL) : 0;
 	if (ninfo > INFO_LINES)

@@ -44,6 +44,8 @@ static void field(struct ui_form *f, int i, const char *label, const char *text,
 	fd->label = label;
 	uil_init(&fd->line, text, max);
 	fd->rows = rows;
+	if (rows > 1 || max == TITLE_MAX)
+		uil_home(&fd->line); /* a long text shows from its start */
 	free(f->orig[i]);
 	f->orig[i] = xstrdup(fd->line.s);
 	if (i >= f->nf)

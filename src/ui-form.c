@@ -390,8 +390,15 @@ int ui_form_dirty(const struct ui_form *f)
 
 	if (!f)
 		return 0;
-	for (i = 0; i < f->nf; i++)
-		if (f->f[i].kind == UFF_TEXT && f->f[i].line.dirty && f->f[i].line.len > 0)
+	for (i = 0; i < f->nf; i++) {
+		const struct ui_field *fd = &f->f[i];
+
+		if (fd->kind != UFF_TEXT || !fd->line.dirty)
+			continue;
+		/* a field that held a value (the edit forms): any change, even
+		 * to empty; else text typed */
+		if (f->orig[i] ? strcmp(fd->line.s, f->orig[i]) != 0 : fd->line.len > 0)
 			return 1;
+	}
 	return 0;
 }
