@@ -25,7 +25,8 @@ struct unres {
 	int built;
 	struct unresolved_name *v;
 	struct ui_list l;
-	char *keep;             /* name to select at the next build, or NULL */
+	char keep[512];         /* name to select at the next build (kept when the
+	                           view closes for a unit to be picked), or "" */
 };
 
 static struct unres *st(struct ui *u)
@@ -47,8 +48,9 @@ static void unres_free(struct ui *u)
 	if (!s)
 		return;
 	ops_unresolved_free(s->v, s->l.n);
-	free(s->keep);
-	memset(s, 0, sizeof(*s));
+	s->v = NULL;
+	s->built = 0;
+	memset(&s->l, 0, sizeof(s->l));
 }
 
 static int unres_open(struct ui *u, const struct ui_view_where *w)
@@ -68,21 +70,20 @@ static int unres_sync(struct ui *u, struct txn *t, struct err *e)
 	(void)t;
 	if (s->built)
 		return 0;
-	if (!s->keep && s->l.sel < s->l.n)
-		s->keep = xstrdup(s->v[s->l.sel].name);
+	if (!s->keep[0] && s->l.sel < s->l.n)
+		str_copy(s->keep, s->v[s->l.sel].name, sizeof(s->keep));
 	if ((rc = ops_unresolved(u->ops, u->units.h, &v, &n, e)))
 		return rc;
 	ops_unresolved_free(s->v, s->l.n);
 	s->v = v;
 	s->l.n = n;
 	s->built = 1;
-	for (i = 0; s->keep && i < n; i++)
+	for (i = 0; s->keep[0] && i < n; i++)
 		if (strcmp(v[i].name, s->keep) == 0) {
 			s->l.sel = i;
 			break;
 		}
-	free(s->keep);
-	s->keep = NULL;
+	s->keep[0] = '\0';
 	ui_list_clamp(&s->l, ui_view_page(u));
 	return 0;
 }
@@ -215,6 +216,8 @@ static int unres_enter(struct ui *u, struct txn *t, struct err *e)
 	}
 	snprintf(prompt, sizeof(prompt), "Chọn đơn vị cho “%s” trong cây: Enter để gắn, Space để "
 	         "mở/đóng, Esc để hủy.", s->v[s->l.sel].name);
+	/* back on the same name after Esc (the list closes meanwhile) */
+	str_copy(s->keep, s->v[s->l.sel].name, sizeof(s->keep));
 	ui_pick_start(u, s->v[s->l.sel].name, picked, UA_UNRESOLVED, prompt);
 	return 0;
 }
