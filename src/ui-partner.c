@@ -149,7 +149,7 @@ static uint64_t partner_task(const struct ui *u)
 static void partner_head(struct ui *u, struct txn *t, struct sbuf *title, struct sbuf *hb)
 {
 	const struct partnerv *s = cst(u);
-	const char *cells[5] = { "", "Mã", "Chủ trì", "Văn bản", "Nội dung" };
+	const char *cells[5] = { "Số ngày", "Mã", "Chủ trì", "Văn bản", "Nội dung" };
 	int widths[5] = { 9, 7, 22, 13, 0 };
 
 	(void)t;
@@ -157,7 +157,7 @@ static void partner_head(struct ui *u, struct txn *t, struct sbuf *title, struct
 		widths[2] = 14;
 		widths[3] = 10;
 	}
-	sbuf_printf(title, " Nhiệm vụ phối hợp — %s và cấp dưới tham gia phối hợp: %zu nhiệm vụ%s ",
+	sbuf_printf(title, " Nhiệm vụ phối hợp — %s và cấp dưới: %zu nhiệm vụ%s ",
 	            ui_unit_name(u, s->unit), s->l.n, s->done ? "" : " (đang tìm…)");
 	sbuf_putc(hb, ' ');
 	ui_fmt_cells(hb, cells, widths, 5, u->lo.cols - 3);
