@@ -86,16 +86,6 @@ struct ui_tasks {
 	uint64_t want;           /* task to select once filtering reaches it, or 0 */
 };
 
-struct ui_due {
-	int soon;                /* 0: overdue; 1: due within the window */
-	uint32_t root;           /* subtree */
-	int built;
-	uint64_t *ids;           /* the first nids of the list, fetched as needed */
-	size_t nids;
-	int complete;            /* ids holds the whole list */
-	struct ui_list l;        /* l.n: the count from the store's counters */
-};
-
 struct ui_source {
 	uint64_t doc;
 	uint64_t task;           /* the text is task `task` in full (ui-taskview.c) */
@@ -104,73 +94,6 @@ struct ui_source {
 	size_t *lens;            /* ... and their lengths */
 	size_t nlines;
 	int width;               /* width the lines were wrapped for */
-	struct ui_list l;
-};
-
-struct ui_dash {
-	uint32_t root;           /* unit whose children are the rows; 0: the whole store */
-	int built;
-	int counts_only;         /* rows from the store's counters, no task read */
-	struct rollup_row *rows; /* rollup_children(): n rows, then the total as row n */
-	size_t n;
-	struct rollup total;
-	struct ui_list l;        /* l.n == n + 1 */
-	uint32_t want;           /* unit to select at the next build, or 0 */
-};
-
-struct ui_cascv {
-	uint64_t doc;
-	int built;
-	struct cascade c;
-	struct ui_list l;
-};
-
-/* One finding of the lint view: a task and one rule it breaks. */
-struct ui_lint_row {
-	uint64_t task;
-	int rule;                /* enum lint_rule */
-};
-
-struct ui_lintv {
-	uint64_t doc;            /* scope: the tasks of a document, or ... */
-	uint32_t unit;           /* ... those led in a unit's subtree */
-	int built;
-	uint64_t *ids;           /* the tasks of the scope, ascending ... */
-	size_t nids, pos;        /* ... and how many have been checked */
-	struct ui_lint_row *rows; /* findings so far: l.n of them */
-	size_t cap;
-	size_t ntasks;           /* tasks with at least one finding */
-	struct ui_list l;
-};
-
-struct ui_indv {
-	uint64_t doc;            /* scope: a document's indicators, or ... */
-	uint32_t unit;           /* ... those led in a unit's subtree */
-	int built;
-	struct indicator *v;
-	struct ind_assessment *as;
-	struct ui_list l;        /* l.n indicators */
-};
-
-struct ui_auditv {
-	uint64_t task;           /* the entries about this task; 0: every entry */
-	uint64_t opened_for;     /* the task the view was opened on, or 0 */
-	int built;
-	struct audit *v;         /* the newest nv entries, newest first */
-	size_t nv;
-	int complete;            /* v holds every entry that passes */
-	struct ui_list l;
-};
-
-struct ui_queue {
-	int built;
-	uint64_t *ids;           /* the task of each row (l.n): claims waiting for
-	                            confirmation, then tasks with a request for
-	                            an extension */
-	uint64_t *exts;          /* per row: the pending extension request, or 0
-	                            for a claim */
-	size_t nclaims;          /* the first nclaims rows are claims */
-	int all;                 /* every claim (an admin), not only the actor's office's */
 	struct ui_list l;
 };
 
@@ -212,14 +135,7 @@ struct ui {
 	struct ui_units units;
 	struct ui_docs docs;
 	struct ui_tasks tasks;
-	struct ui_due due;
 	struct ui_source src;
-	struct ui_dash dash;
-	struct ui_cascv casc;
-	struct ui_lintv lint;
-	struct ui_indv ind;
-	struct ui_auditv audit;
-	struct ui_queue queue;
 	struct ui_search search;
 	struct ui_list help;
 	void *vstate[UI_VIEW_COUNT]; /* state blocks of the views (ui_view_state) */

@@ -9,9 +9,10 @@
  * are actions of the key table (ui-keys.h): the view says which keys
  * open it, which it handles itself and which the status line hints at.
  *
- * A view keeps its state in struct ui (the older views) or in a block of
- * its own: ui_view_state(u, UI_VIEW_X, sizeof(struct x)), allocated
- * zeroed on first use and freed when the screen ends.
+ * A view keeps its state in a block of its own, defined in its file:
+ * ui_view_state(u, UI_VIEW_X, sizeof(struct x)), allocated zeroed on
+ * first use and freed when the screen ends (forget and free are only
+ * called once the block exists).
  */
 #ifndef THEODOI_UI_VIEW_H
 #define THEODOI_UI_VIEW_H

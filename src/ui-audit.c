@@ -17,39 +17,62 @@
 #include "ui-draw.h"
 #include "util.h"
 
+struct ui_auditv {
+	uint64_t task;           /* the entries about this task; 0: every entry */
+	uint64_t opened_for;     /* the task the view was opened on, or 0 */
+	int built;
+	struct audit *v;         /* the newest nv entries, newest first */
+	size_t nv;
+	int complete;            /* v holds every entry that passes */
+	struct ui_list l;
+};
+
+static struct ui_auditv *st(struct ui *u)
+{
+	return ui_view_state(u, UI_VIEW_AUDIT, sizeof(struct ui_auditv));
+}
+
+/* The state for reading: the zero state when the view was never opened. */
+static const struct ui_auditv *cst(const struct ui *u)
+{
+	static const struct ui_auditv none;
+
+	return u->vstate[UI_VIEW_AUDIT] ? u->vstate[UI_VIEW_AUDIT] : &none;
+}
+
 #define AUDIT_FIRST 200 /* entries read when the view opens */
 
 static void auditv_free(struct ui *u)
 {
-	audit_list_free(u->audit.v, u->audit.nv);
-	memset(&u->audit, 0, sizeof(u->audit));
+	audit_list_free(st(u)->v, st(u)->nv);
+	memset(st(u), 0, sizeof(struct ui_auditv));
 }
 
 static int auditv_open(struct ui *u, const struct ui_view_where *w)
 {
-	u->audit.task = w->task;
-	u->audit.opened_for = w->task;
+	st(u)->task = w->task;
+	st(u)->opened_for = w->task;
 	return 0;
 }
 
 /* L in the view: between the task it was opened on and every entry. */
 static void auditv_toggle(struct ui *u)
 {
-	uint64_t for_task = u->audit.opened_for, show;
+	uint64_t for_task = st(u)->opened_for, show;
 
 	if (!for_task) {
 		ui_msg(u, 0, "Nhật ký toàn bộ; để xem của một nhiệm vụ, chọn nhiệm vụ rồi nhấn L.");
 		return;
 	}
-	show = u->audit.task ? 0 : for_task;
+	show = st(u)->task ? 0 : for_task;
 	auditv_free(u);
-	u->audit.opened_for = for_task;
-	u->audit.task = show;
+	st(u)->opened_for = for_task;
+	st(u)->task = show;
 }
 
 static int fetch(struct ui *u, struct txn *t, size_t want, struct err *e)
 {
-	struct ui_auditv *v = &u->audit;
+	struct ui_auditv *v = st(u);
 	struct audit_filter f;
 	struct audit *list = NULL;
 	uint64_t keep = v->l.sel < v->nv && v->l.sel > 0 ? v->v[v->l.sel].seq : 0;
@@ -80,7 +103,7 @@ static int fetch(struct ui *u, struct txn *t, size_t want, struct err *e)
 
 static int auditv_sync(struct ui *u, struct txn *t, struct err *e)
 {
-	struct ui_auditv *v = &u->audit;
+	struct ui_auditv *v = st(u);
 	size_t page = (size_t)ui_view_page(u);
 	int rc;
 
@@ -131,7 +154,7 @@ static void auditv_widths(int cols, int *widths)
 
 static void auditv_head(struct ui *u, struct txn *t, struct sbuf *title, struct sbuf *hb)
 {
-	struct ui_auditv *v = &u->audit;
+	struct ui_auditv *v = st(u);
 	const char *head[6] = { "Thời gian", "Tài khoản", "Vai trò", "Việc", "Đối tượng",
 		                "Thay đổi (trước → sau)" };
 	int widths[6], cols = u->lo.cols - 2;
@@ -149,7 +172,7 @@ static void auditv_head(struct ui *u, struct txn *t, struct sbuf *title, struct 
 
 static void auditv_row(struct ui *u, struct txn *t, size_t i, int y, int sel)
 {
-	struct ui_auditv *v = &u->audit;
+	struct ui_auditv *v = st(u);
 	int widths[6], cols = u->lo.cols - 2;
 	const struct audit *a;
 	const char *cells[6];
@@ -185,16 +208,16 @@ static void auditv_row(struct ui *u, struct txn *t, size_t i, int y, int sel)
 
 static const char *auditv_empty(const struct ui *u)
 {
-	if (u->audit.nv || !u->audit.built)
+	if (cst(u)->nv || !cst(u)->built)
 		return NULL;
-	return u->audit.task ? "Nhiệm vụ chưa có thay đổi nào được ghi." : "Nhật ký trống.";
+	return cst(u)->task ? "Nhiệm vụ chưa có thay đổi nào được ghi." : "Nhật ký trống.";
 }
 
 static uint64_t auditv_task(const struct ui *u);
 
 static void auditv_detail(struct ui *u, struct txn *t, struct ui_lines *l, int cols, int rows)
 {
-	struct ui_auditv *v = &u->audit;
+	struct ui_auditv *v = st(u);
 	const struct audit *a;
 	struct sbuf b = { 0 };
 	char tb[32], *what;
@@ -219,7 +242,7 @@ static void auditv_detail(struct ui *u, struct txn *t, struct ui_lines *l, int c
 /* The task of the selected entry ("task:N"), or 0. */
 static uint64_t auditv_task(const struct ui *u)
 {
-	const struct ui_auditv *v = &u->audit;
+	const struct ui_auditv *v = cst(u);
 	unsigned long long id;
 	char tail;
 
@@ -255,21 +278,21 @@ static void auditv_words(struct ui *u, struct txn *t, size_t i, struct sbuf *b)
 	char *d;
 
 	(void)t;
-	if (i >= u->audit.nv)
+	if (i >= st(u)->nv)
 		return;
-	d = audit_describe(&u->audit.v[i], 0);
-	sbuf_printf(b, "%s %s %s", u->audit.v[i].login, u->audit.v[i].object, d);
+	d = audit_describe(&st(u)->v[i], 0);
+	sbuf_printf(b, "%s %s %s", st(u)->v[i].login, st(u)->v[i].object, d);
 	free(d);
 }
 
 static struct ui_list *auditv_list(struct ui *u)
 {
-	return &u->audit.l;
+	return &st(u)->l;
 }
 
 static void auditv_forget(struct ui *u)
 {
-	u->audit.built = 0;
+	st(u)->built = 0;
 }
 
 static const struct ui_hint *auditv_hints(const struct ui *u)

@@ -17,21 +17,41 @@
 #include "ui-draw.h"
 #include "util.h"
 
+struct ui_cascv {
+	uint64_t doc;
+	int built;
+	struct cascade c;
+	struct ui_list l;
+};
+
+static struct ui_cascv *st(struct ui *u)
+{
+	return ui_view_state(u, UI_VIEW_CASCADE, sizeof(struct ui_cascv));
+}
+
+/* The state for reading: the zero state when the view was never opened. */
+static const struct ui_cascv *cst(const struct ui *u)
+{
+	static const struct ui_cascv none;
+
+	return u->vstate[UI_VIEW_CASCADE] ? u->vstate[UI_VIEW_CASCADE] : &none;
+}
+
 static void casc_free(struct ui *u)
 {
-	cascade_free(&u->casc.c);
-	memset(&u->casc, 0, sizeof(u->casc));
+	cascade_free(&st(u)->c);
+	memset(st(u), 0, sizeof(struct ui_cascv));
 }
 
 static int casc_open(struct ui *u, const struct ui_view_where *w)
 {
-	u->casc.doc = w->doc;
+	st(u)->doc = w->doc;
 	return 0;
 }
 
 static int casc_sync(struct ui *u, struct txn *t, struct err *e)
 {
-	struct ui_cascv *v = &u->casc;
+	struct ui_cascv *v = st(u);
 	struct cascade c;
 	int rc;
 
@@ -134,7 +154,7 @@ static int casc_widths(int cols, int *widths)
 
 static void casc_head(struct ui *u, struct txn *t, struct sbuf *title, struct sbuf *hb)
 {
-	const struct cascade *c = &u->casc.c;
+	const struct cascade *c = &st(u)->c;
 	const char *head[5] = { "Cấp ủy, văn bản", "Số", "Ngày", "Hạn", "Tình trạng" };
 	int widths[5], cols = u->lo.cols - 2, ncells = casc_widths(cols, widths);
 
@@ -156,7 +176,7 @@ static void casc_head(struct ui *u, struct txn *t, struct sbuf *title, struct sb
 
 static void casc_row(struct ui *u, struct txn *t, size_t i, int y, int sel)
 {
-	const struct cascade *c = &u->casc.c;
+	const struct cascade *c = &st(u)->c;
 	int widths[5], cols = u->lo.cols - 2, ncells = casc_widths(cols, widths);
 	const struct cascade_node *nd = &c->nodes[i];
 	struct sbuf name = { 0 }, row = { 0 };
@@ -189,7 +209,7 @@ static void casc_row(struct ui *u, struct txn *t, size_t i, int y, int sel)
 
 static const char *casc_empty(const struct ui *u)
 {
-	if (u->casc.c.n > 1 || !u->casc.built)
+	if (cst(u)->c.n > 1 || !cst(u)->built)
 		return NULL;
 	return "Văn bản không có cấp ủy trực thuộc phải ban hành kế hoạch, cũng chưa có văn bản "
 	       "nào thực hiện nó.";
@@ -197,7 +217,7 @@ static const char *casc_empty(const struct ui *u)
 
 static void casc_detail(struct ui *u, struct txn *t, struct ui_lines *l, int cols, int rows)
 {
-	struct ui_cascv *v = &u->casc;
+	struct ui_cascv *v = st(u);
 	const struct cascade_node *nd;
 	struct sbuf b = { 0 };
 	char st[160], d1[16], d2[16];
@@ -236,7 +256,7 @@ static void casc_detail(struct ui *u, struct txn *t, struct ui_lines *l, int col
 
 static int casc_enter(struct ui *u, struct txn *t, struct err *e)
 {
-	struct ui_cascv *v = &u->casc;
+	struct ui_cascv *v = st(u);
 	uint64_t doc;
 
 	if (!v->built || v->l.sel >= v->c.n)
@@ -255,20 +275,20 @@ static void casc_words(struct ui *u, struct txn *t, size_t i, struct sbuf *b)
 	const struct cascade_node *nd;
 
 	(void)t;
-	if (i >= u->casc.c.n)
+	if (i >= st(u)->c.n)
 		return;
-	nd = &u->casc.c.nodes[i];
+	nd = &st(u)->c.nodes[i];
 	sbuf_printf(b, "%s %s %s", ui_unit_name(u, nd->unit), nd->number, nd->title ? nd->title : "");
 }
 
 static struct ui_list *casc_list(struct ui *u)
 {
-	return &u->casc.l;
+	return &st(u)->l;
 }
 
 static void casc_forget(struct ui *u)
 {
-	u->casc.built = 0;
+	st(u)->built = 0;
 }
 
 static const struct ui_hint *casc_hints(const struct ui *u)

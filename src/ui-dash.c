@@ -23,19 +23,35 @@
 #include "ui-draw.h"
 #include "util.h"
 
+struct ui_dash {
+	uint32_t root;           /* unit whose children are the rows; 0: the whole store */
+	int built;
+	int counts_only;         /* rows from the store's counters, no task read */
+	struct rollup_row *rows; /* rollup_children(): n rows, then the total as row n */
+	size_t n;
+	struct rollup total;
+	struct ui_list l;        /* l.n == n + 1 */
+	uint32_t want;           /* unit to select at the next build, or 0 */
+};
+
+static struct ui_dash *st(struct ui *u)
+{
+	return ui_view_state(u, UI_VIEW_DASH, sizeof(struct ui_dash));
+}
+
 #define DASH_FULL_MAX 50000
 
 enum { SEG_DONE = 0, SEG_OVERDUE, SEG_SOON, SEG_COUNT };
 
 static void dash_free(struct ui *u)
 {
-	free(u->dash.rows);
-	memset(&u->dash, 0, sizeof(u->dash));
+	free(st(u)->rows);
+	memset(st(u), 0, sizeof(struct ui_dash));
 }
 
 static int dash_open(struct ui *u, const struct ui_view_where *w)
 {
-	u->dash.root = w->unit;
+	st(u)->root = w->unit;
 	return 0;
 }
 
@@ -52,7 +68,7 @@ static const struct rollup *row_rollup(const struct ui_dash *d, size_t i)
 
 static int dash_sync(struct ui *u, struct txn *t, struct err *e)
 {
-	struct ui_dash *d = &u->dash;
+	struct ui_dash *d = st(u);
 	/* a past day is answered from the tasks as they stood then */
 	struct hist_day hd = { hist_past_day(u->ops->today, date_today()), &u->ops->cfg->periods };
 	struct rollup_scope scope = { d->root, 0, hd.day != DATE_NONE ? &hd : NULL };
@@ -160,7 +176,7 @@ static void num(uint64_t n, char *buf, size_t len)
 
 static void dash_head(struct ui *u, struct txn *t, struct sbuf *title, struct sbuf *hb)
 {
-	struct ui_dash *d = &u->dash;
+	struct ui_dash *d = st(u);
 	int wd[6], bar, cols = u->lo.cols - 2, r;
 	const char *head[6] = { "Đơn vị", "Tổng", "Xong", "Quá hạn", "Sắp hạn", "Tỷ lệ" };
 	char dbuf[16];
@@ -183,7 +199,7 @@ static void dash_head(struct ui *u, struct txn *t, struct sbuf *title, struct sb
 
 static void dash_row(struct ui *u, struct txn *t, size_t i, int y, int sel)
 {
-	struct ui_dash *d = &u->dash;
+	struct ui_dash *d = st(u);
 	int wd[6], bar, cols = u->lo.cols - 2;
 	const struct rollup *ru;
 	char name[200], c[5][32];
@@ -227,7 +243,7 @@ static void dash_row(struct ui *u, struct txn *t, size_t i, int y, int sel)
 
 static void dash_detail(struct ui *u, struct txn *t, struct ui_lines *l, int cols, int rows)
 {
-	struct ui_dash *d = &u->dash;
+	struct ui_dash *d = st(u);
 	const struct rollup *r;
 	char name[200], a[32], b[32], c[32], e[32];
 	struct sbuf s = { 0 };
@@ -268,7 +284,7 @@ static void dash_detail(struct ui *u, struct txn *t, struct ui_lines *l, int col
 /* h / ←: the parent unit's roll-up. */
 static void dash_up(struct ui *u)
 {
-	struct ui_dash *d = &u->dash;
+	struct ui_dash *d = st(u);
 	const struct unit *un = d->root ? hier_unit(u->units.h, d->root) : NULL;
 
 	if (!un || !un->parent) {
@@ -284,7 +300,7 @@ static void dash_up(struct ui *u)
 
 static int dash_enter(struct ui *u, struct txn *t, struct err *e)
 {
-	struct ui_dash *d = &u->dash;
+	struct ui_dash *d = st(u);
 	uint32_t unit = row_unit(d, d->l.sel);
 	size_t hi;
 
@@ -321,7 +337,7 @@ static int dash_key(struct ui *u, enum ui_act a)
 /* Search: the row's unit ("trực tiếp" for the unit's own tasks). */
 static void dash_words(struct ui *u, struct txn *t, size_t i, struct sbuf *b)
 {
-	struct ui_dash *d = &u->dash;
+	struct ui_dash *d = st(u);
 
 	(void)t;
 	if (i < d->n)
@@ -332,12 +348,12 @@ static void dash_words(struct ui *u, struct txn *t, size_t i, struct sbuf *b)
 
 static struct ui_list *dash_list(struct ui *u)
 {
-	return &u->dash.l;
+	return &st(u)->l;
 }
 
 static void dash_forget(struct ui *u)
 {
-	u->dash.built = 0;
+	st(u)->built = 0;
 }
 
 static const struct ui_hint *dash_hints(const struct ui *u)

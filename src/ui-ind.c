@@ -22,11 +22,33 @@
 #include "ui-form.h"
 #include "util.h"
 
+struct ui_indv {
+	uint64_t doc;            /* scope: a document's indicators, or ... */
+	uint32_t unit;           /* ... those led in a unit's subtree */
+	int built;
+	struct indicator *v;
+	struct ind_assessment *as;
+	struct ui_list l;        /* l.n indicators */
+};
+
+static struct ui_indv *st(struct ui *u)
+{
+	return ui_view_state(u, UI_VIEW_IND, sizeof(struct ui_indv));
+}
+
+/* The state for reading: the zero state when the view was never opened. */
+static const struct ui_indv *cst(const struct ui *u)
+{
+	static const struct ui_indv none;
+
+	return u->vstate[UI_VIEW_IND] ? u->vstate[UI_VIEW_IND] : &none;
+}
+
 #define DETAIL_MEASURES 4
 
 static void ind_free(struct ui *u)
 {
-	struct ui_indv *v = &u->ind;
+	struct ui_indv *v = st(u);
 
 	ind_list_free(v->v, v->l.n);
 	free(v->as);
@@ -35,14 +57,14 @@ static void ind_free(struct ui *u)
 
 static int ind_open(struct ui *u, const struct ui_view_where *w)
 {
-	u->ind.doc = w->doc;
-	u->ind.unit = w->doc ? 0 : w->unit;
+	st(u)->doc = w->doc;
+	st(u)->unit = w->doc ? 0 : w->unit;
 	return 0;
 }
 
 static int ind_sync(struct ui *u, struct txn *t, struct err *e)
 {
-	struct ui_indv *v = &u->ind;
+	struct ui_indv *v = st(u);
 	struct indicator *list = NULL;
 	uint64_t keep = ui_ind_selected(u) ? ui_ind_selected(u)->id : 0;
 	size_t n = 0, i;
@@ -71,7 +93,7 @@ static int ind_sync(struct ui *u, struct txn *t, struct err *e)
 
 const struct indicator *ui_ind_selected(const struct ui *u)
 {
-	const struct ui_indv *v = &u->ind;
+	const struct ui_indv *v = cst(u);
 
 	return v->built && v->l.sel < v->l.n ? &v->v[v->l.sel] : NULL;
 }
@@ -101,7 +123,7 @@ static void ind_widths(int cols, int *widths)
 
 static void ind_head(struct ui *u, struct txn *t, struct sbuf *title, struct sbuf *hb)
 {
-	struct ui_indv *v = &u->ind;
+	struct ui_indv *v = st(u);
 	const char *head[7] = { "Mã", "Mục", "Chỉ tiêu", "Năm", "Mục tiêu", "Kết quả", "Đánh giá" };
 	int widths[7], cols = u->lo.cols - 2;
 	char num[DOCNUM_LEN] = "", dbuf[16];
@@ -117,7 +139,7 @@ static void ind_head(struct ui *u, struct txn *t, struct sbuf *title, struct sbu
 
 static void ind_row(struct ui *u, struct txn *t, size_t i, int y, int sel)
 {
-	struct ui_indv *v = &u->ind;
+	struct ui_indv *v = st(u);
 	int widths[7], cols = u->lo.cols - 2;
 	const struct indicator *ind = &v->v[i];
 	const struct ind_assessment *as = &v->as[i];
@@ -159,9 +181,9 @@ static void ind_row(struct ui *u, struct txn *t, size_t i, int y, int sel)
 
 static const char *ind_empty(const struct ui *u)
 {
-	if (u->ind.l.n || !u->ind.built)
+	if (cst(u)->l.n || !cst(u)->built)
 		return NULL;
-	return u->ind.doc ? "Văn bản không có chỉ tiêu nào." : "Đơn vị không phụ trách chỉ tiêu nào.";
+	return cst(u)->doc ? "Văn bản không có chỉ tiêu nào." : "Đơn vị không phụ trách chỉ tiêu nào.";
 }
 
 /* "Theo năm: 2025 không đạt (78%) · 2026 đạt mức tối thiểu (82%)": every
@@ -200,7 +222,7 @@ static void ind_detail(struct ui *u, struct txn *t, struct ui_lines *l, int cols
 
 	if (!ind)
 		return;
-	as = &u->ind.as[u->ind.l.sel];
+	as = &st(u)->as[st(u)->l.sel];
 	sbuf_printf(&b, "Chỉ tiêu #%llu · mục %s%s%s", (unsigned long long)ind->id, ind->section,
 	            ind->lead ? " · phụ trách: " : "", ind->lead ? ui_unit_name(u, ind->lead) : "");
 	ui_lines_add(l, b.s, A_BOLD);
@@ -259,18 +281,18 @@ static int ind_key(struct ui *u, enum ui_act a)
 static void ind_words(struct ui *u, struct txn *t, size_t i, struct sbuf *b)
 {
 	(void)t;
-	if (i < u->ind.l.n)
-		sbuf_printf(b, "%s %s", u->ind.v[i].section, u->ind.v[i].text ? u->ind.v[i].text : "");
+	if (i < st(u)->l.n)
+		sbuf_printf(b, "%s %s", st(u)->v[i].section, st(u)->v[i].text ? st(u)->v[i].text : "");
 }
 
 static struct ui_list *indv_list(struct ui *u)
 {
-	return &u->ind.l;
+	return &st(u)->l;
 }
 
 static void ind_forget(struct ui *u)
 {
-	u->ind.built = 0;
+	st(u)->built = 0;
 }
 
 static const struct ui_hint *ind_hints(const struct ui *u)

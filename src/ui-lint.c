@@ -20,17 +20,48 @@
 #include "ui-draw.h"
 #include "util.h"
 
+/* One finding of the lint view: a task and one rule it breaks. */
+struct ui_lint_row {
+	uint64_t task;
+	int rule;                /* enum lint_rule */
+};
+
+struct ui_lintv {
+	uint64_t doc;            /* scope: the tasks of a document, or ... */
+	uint32_t unit;           /* ... those led in a unit's subtree */
+	int built;
+	uint64_t *ids;           /* the tasks of the scope, ascending ... */
+	size_t nids, pos;        /* ... and how many have been checked */
+	struct ui_lint_row *rows; /* findings so far: l.n of them */
+	size_t cap;
+	size_t ntasks;           /* tasks with at least one finding */
+	struct ui_list l;
+};
+
+static struct ui_lintv *st(struct ui *u)
+{
+	return ui_view_state(u, UI_VIEW_LINT, sizeof(struct ui_lintv));
+}
+
+/* The state for reading: the zero state when the view was never opened. */
+static const struct ui_lintv *cst(const struct ui *u)
+{
+	static const struct ui_lintv none;
+
+	return u->vstate[UI_VIEW_LINT] ? u->vstate[UI_VIEW_LINT] : &none;
+}
+
 static void lint_free(struct ui *u)
 {
-	free(u->lint.ids);
-	free(u->lint.rows);
-	memset(&u->lint, 0, sizeof(u->lint));
+	free(st(u)->ids);
+	free(st(u)->rows);
+	memset(st(u), 0, sizeof(struct ui_lintv));
 }
 
 static int lint_open(struct ui *u, const struct ui_view_where *w)
 {
-	u->lint.doc = w->doc;
-	u->lint.unit = w->doc ? 0 : w->unit;
+	st(u)->doc = w->doc;
+	st(u)->unit = w->doc ? 0 : w->unit;
 	return 0;
 }
 
@@ -44,7 +75,7 @@ static int lint_step(struct ui *u, struct txn *t, size_t budget);
 
 static int lint_sync(struct ui *u, struct txn *t, struct err *e)
 {
-	struct ui_lintv *v = &u->lint;
+	struct ui_lintv *v = st(u);
 	struct ui_ids ids = { 0 };
 	const struct hier *h = u->units.h;
 	int rc = 0;
@@ -79,7 +110,7 @@ static int lint_sync(struct ui *u, struct txn *t, struct err *e)
 
 static int lint_checking(const struct ui *u)
 {
-	return u->lint.built && u->lint.pos < u->lint.nids;
+	return cst(u)->built && cst(u)->pos < cst(u)->nids;
 }
 
 static void add_row(struct ui_lintv *v, uint64_t task, int rule)
@@ -95,7 +126,7 @@ static void add_row(struct ui_lintv *v, uint64_t task, int rule)
 
 static int lint_step(struct ui *u, struct txn *t, size_t budget)
 {
-	struct ui_lintv *v = &u->lint;
+	struct ui_lintv *v = st(u);
 	const struct periods *p = &u->ops->cfg->periods;
 
 	while (v->pos < v->nids && budget-- > 0) {
@@ -119,7 +150,7 @@ static int lint_step(struct ui *u, struct txn *t, size_t budget)
 
 static uint64_t lint_selected(const struct ui *u)
 {
-	return u->lint.l.n ? u->lint.rows[u->lint.l.sel].task : 0;
+	return cst(u)->l.n ? cst(u)->rows[cst(u)->l.sel].task : 0;
 }
 
 const char *ui_lint_marker(const struct ui *u, const struct task *tk)
@@ -138,7 +169,7 @@ static void lint_widths(int cols, int *widths)
 
 static void lint_head(struct ui *u, struct txn *t, struct sbuf *title, struct sbuf *hb)
 {
-	struct ui_lintv *v = &u->lint;
+	struct ui_lintv *v = st(u);
 	const char *head[5] = { "Văn bản", "Mục", "NV", "Chủ trì", "Vấn đề" };
 	int widths[5], cols = u->lo.cols - 2;
 	char num[DOCNUM_LEN] = "";
@@ -155,7 +186,7 @@ static void lint_head(struct ui *u, struct txn *t, struct sbuf *title, struct sb
 
 static void lint_row(struct ui *u, struct txn *t, size_t i, int y, int sel)
 {
-	struct ui_lintv *v = &u->lint;
+	struct ui_lintv *v = st(u);
 	int widths[5], cols = u->lo.cols - 2;
 	struct task tk;
 	struct sbuf row = { 0 };
@@ -191,7 +222,7 @@ static void lint_row(struct ui *u, struct txn *t, size_t i, int y, int sel)
 
 static const char *lint_empty(const struct ui *u)
 {
-	if (u->lint.l.n || lint_checking(u))
+	if (cst(u)->l.n || lint_checking(u))
 		return NULL;
 	return "Không có nhiệm vụ nào chưa rõ: mọi nhiệm vụ đều rõ người, rõ thời hạn, có báo cáo "
 	       "trong kỳ.";
@@ -199,15 +230,15 @@ static const char *lint_empty(const struct ui *u)
 
 static void lint_words(struct ui *u, struct txn *t, size_t i, struct sbuf *b)
 {
-	if (i < u->lint.l.n)
-		ui_view_task_words(t, u->lint.rows[i].task, b);
+	if (i < st(u)->l.n)
+		ui_view_task_words(t, st(u)->rows[i].task, b);
 }
 
 static int lint_busy(const struct ui *u, char *msg, size_t len)
 {
 	if (!lint_checking(u))
 		return 0;
-	snprintf(msg, len, "Đang rà soát nhiệm vụ… %zu/%zu (Esc: đóng)", u->lint.pos, u->lint.nids);
+	snprintf(msg, len, "Đang rà soát nhiệm vụ… %zu/%zu (Esc: đóng)", cst(u)->pos, cst(u)->nids);
 	return 1;
 }
 
@@ -218,12 +249,12 @@ static void lint_slice(struct ui *u, struct txn *t, size_t budget)
 
 static struct ui_list *lint_list(struct ui *u)
 {
-	return &u->lint.l;
+	return &st(u)->l;
 }
 
 static void lint_forget(struct ui *u)
 {
-	u->lint.built = 0;
+	st(u)->built = 0;
 }
 
 static const struct ui_hint *lint_hints(const struct ui *u)

@@ -17,23 +17,46 @@
 #include "ui-draw.h"
 #include "util.h"
 
+struct ui_due {
+	int soon;                /* 0: overdue; 1: due within the window */
+	uint32_t root;           /* subtree */
+	int built;
+	uint64_t *ids;           /* the first nids of the list, fetched as needed */
+	size_t nids;
+	int complete;            /* ids holds the whole list */
+	struct ui_list l;        /* l.n: the count from the store's counters */
+};
+
+static struct ui_due *st(struct ui *u)
+{
+	return ui_view_state(u, UI_VIEW_DUE, sizeof(struct ui_due));
+}
+
+/* The state for reading: the zero state when the view was never opened. */
+static const struct ui_due *cst(const struct ui *u)
+{
+	static const struct ui_due none;
+
+	return u->vstate[UI_VIEW_DUE] ? u->vstate[UI_VIEW_DUE] : &none;
+}
+
 static void due_free(struct ui *u)
 {
-	free(u->due.ids);
-	memset(&u->due, 0, sizeof(u->due));
+	free(st(u)->ids);
+	memset(st(u), 0, sizeof(struct ui_due));
 }
 
 static int due_open(struct ui *u, const struct ui_view_where *w)
 {
-	u->due.soon = w->act == UA_SOON;
-	u->due.root = w->unit;
+	st(u)->soon = w->act == UA_SOON;
+	st(u)->root = w->unit;
 	return 0;
 }
 
 /* Make sure ids holds at least the first `upto` rows (or all there are). */
 static int due_fetch(struct ui *u, struct txn *t, size_t upto, struct err *e)
 {
-	struct ui_due *d = &u->due;
+	struct ui_due *d = st(u);
 	uint64_t *ids = NULL;
 	size_t n = 0, want;
 	int rc;
@@ -67,12 +90,12 @@ static int due_fetch(struct ui *u, struct txn *t, size_t upto, struct err *e)
 
 static uint64_t due_selected(const struct ui *u)
 {
-	return u->due.l.sel < u->due.nids ? u->due.ids[u->due.l.sel] : 0;
+	return cst(u)->l.sel < cst(u)->nids ? cst(u)->ids[cst(u)->l.sel] : 0;
 }
 
 static int due_sync(struct ui *u, struct txn *t, struct err *e)
 {
-	struct ui_due *d = &u->due;
+	struct ui_due *d = st(u);
 	uint64_t keep = due_selected(u), count = 0;
 	size_t i, upto;
 	int rc;
@@ -104,7 +127,7 @@ static int due_sync(struct ui *u, struct txn *t, struct err *e)
 
 static void due_head(struct ui *u, struct txn *t, struct sbuf *b, struct sbuf *h)
 {
-	struct ui_due *d = &u->due;
+	struct ui_due *d = st(u);
 	int w = u->lo.cols;
 	const char *cells[5] = { "Số ngày", "Mã", "Chủ trì", "Văn bản", "Nội dung" };
 	int widths[5] = { 9, 7, 22, 13, 0 };
@@ -126,7 +149,7 @@ static void due_head(struct ui *u, struct txn *t, struct sbuf *b, struct sbuf *h
 
 static void due_row(struct ui *u, struct txn *t, size_t i, int y, int sel)
 {
-	struct ui_due *d = &u->due;
+	struct ui_due *d = st(u);
 
 	/* rows are fetched a page or more at a time, as they come into view */
 	due_fetch(u, t, i + (size_t)ui_view_page(u), NULL);
@@ -136,15 +159,15 @@ static void due_row(struct ui *u, struct txn *t, size_t i, int y, int sel)
 
 static const char *due_empty(const struct ui *u)
 {
-	if (u->due.l.n)
+	if (cst(u)->l.n)
 		return NULL;
-	return u->due.soon ? "Không có nhiệm vụ sắp đến hạn." : "Không có nhiệm vụ quá hạn.";
+	return cst(u)->soon ? "Không có nhiệm vụ sắp đến hạn." : "Không có nhiệm vụ quá hạn.";
 }
 
 /* "#id lead section text" of row i, fetched as the search reaches it. */
 static void due_words(struct ui *u, struct txn *t, size_t i, struct sbuf *b)
 {
-	struct ui_due *d = &u->due;
+	struct ui_due *d = st(u);
 	struct task tk;
 
 	memset(&tk, 0, sizeof(tk));
@@ -158,12 +181,12 @@ static void due_words(struct ui *u, struct txn *t, size_t i, struct sbuf *b)
 
 static struct ui_list *due_list(struct ui *u)
 {
-	return &u->due.l;
+	return &st(u)->l;
 }
 
 static void due_forget(struct ui *u)
 {
-	u->due.built = 0;
+	st(u)->built = 0;
 }
 
 static const struct ui_hint *due_hints(const struct ui *u)

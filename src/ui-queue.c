@@ -24,6 +24,31 @@
 #include "ui-draw.h"
 #include "util.h"
 
+struct ui_queue {
+	int built;
+	uint64_t *ids;           /* the task of each row (l.n): claims waiting for
+	                            confirmation, then tasks with a request for
+	                            an extension */
+	uint64_t *exts;          /* per row: the pending extension request, or 0
+	                            for a claim */
+	size_t nclaims;          /* the first nclaims rows are claims */
+	int all;                 /* every claim (an admin), not only the actor's office's */
+	struct ui_list l;
+};
+
+static struct ui_queue *st(struct ui *u)
+{
+	return ui_view_state(u, UI_VIEW_QUEUE, sizeof(struct ui_queue));
+}
+
+/* The state for reading: the zero state when the view was never opened. */
+static const struct ui_queue *cst(const struct ui *u)
+{
+	static const struct ui_queue none;
+
+	return u->vstate[UI_VIEW_QUEUE] ? u->vstate[UI_VIEW_QUEUE] : &none;
+}
+
 int ui_may_confirm_some(const struct ui *u)
 {
 	const struct config *cfg = u->ops->cfg;
@@ -47,15 +72,15 @@ int ui_may_confirm_some(const struct ui *u)
 
 static void queue_free(struct ui *u)
 {
-	free(u->queue.ids);
-	free(u->queue.exts);
-	memset(&u->queue, 0, sizeof(u->queue));
+	free(st(u)->ids);
+	free(st(u)->exts);
+	memset(st(u), 0, sizeof(struct ui_queue));
 }
 
 static int queue_open(struct ui *u, const struct ui_view_where *w)
 {
 	(void)w;
-	u->queue.all = !ui_may_confirm_some(u);
+	st(u)->all = !ui_may_confirm_some(u);
 	if (!u->ops->cfg->confirm_done)
 		ui_msg(u, 0, "Cấu hình không bật xác nhận hoàn thành ([access] confirm_done = no): "
 		             "hàng chờ chỉ còn các báo cáo cũ, nếu có.");
@@ -85,7 +110,7 @@ static uint64_t queue_selected(const struct ui *u);
 
 static int queue_sync(struct ui *u, struct txn *t, struct err *e)
 {
-	struct ui_queue *q = &u->queue;
+	struct ui_queue *q = st(u);
 	struct ui_ids ids = { 0 };
 	struct reqs r = { { 0 }, { 0 } };
 	uint64_t keep = queue_selected(u), keep_ext = ui_queue_selected_ext(u);
@@ -131,14 +156,14 @@ static int queue_sync(struct ui *u, struct txn *t, struct err *e)
 
 static uint64_t queue_selected(const struct ui *u)
 {
-	const struct ui_queue *q = &u->queue;
+	const struct ui_queue *q = cst(u);
 
 	return q->built && q->l.sel < q->l.n ? q->ids[q->l.sel] : 0;
 }
 
 uint64_t ui_queue_selected_ext(const struct ui *u)
 {
-	const struct ui_queue *q = &u->queue;
+	const struct ui_queue *q = cst(u);
 
 	return q->built && q->l.sel < q->l.n ? q->exts[q->l.sel] : 0;
 }
@@ -175,7 +200,7 @@ static void queue_widths(int cols, int *widths)
 
 static void queue_head(struct ui *u, struct txn *t, struct sbuf *title, struct sbuf *hb)
 {
-	struct ui_queue *q = &u->queue;
+	struct ui_queue *q = st(u);
 	const char *head[5] = { "Báo ngày", "Mã", "Chủ trì", "Văn bản", "Nội dung" };
 	int widths[5], cols = u->lo.cols - 2;
 
@@ -191,7 +216,7 @@ static void queue_head(struct ui *u, struct txn *t, struct sbuf *title, struct s
 
 static void queue_row(struct ui *u, struct txn *t, size_t i, int y, int sel)
 {
-	struct ui_queue *q = &u->queue;
+	struct ui_queue *q = st(u);
 	int widths[5], cols = u->lo.cols - 2;
 	struct task tk;
 	struct sbuf row = { 0 };
@@ -227,25 +252,25 @@ static void queue_row(struct ui *u, struct txn *t, size_t i, int y, int sel)
 
 static const char *queue_empty(const struct ui *u)
 {
-	if (u->queue.l.n || !u->queue.built)
+	if (cst(u)->l.n || !cst(u)->built)
 		return NULL;
 	return "Không có nhiệm vụ nào chờ xác nhận, không có đề nghị gia hạn nào chờ quyết định.";
 }
 
 static void queue_words(struct ui *u, struct txn *t, size_t i, struct sbuf *b)
 {
-	if (i < u->queue.l.n)
-		ui_view_task_words(t, u->queue.ids[i], b);
+	if (i < st(u)->l.n)
+		ui_view_task_words(t, st(u)->ids[i], b);
 }
 
 static struct ui_list *queue_list(struct ui *u)
 {
-	return &u->queue.l;
+	return &st(u)->l;
 }
 
 static void queue_forget(struct ui *u)
 {
-	u->queue.built = 0;
+	st(u)->built = 0;
 }
 
 static const struct ui_hint *queue_hints(const struct ui *u)

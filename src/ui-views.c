@@ -265,7 +265,7 @@ void ui_views_forget(struct ui *u)
 	int v;
 
 	for (v = UI_VIEW_FIRST_LIST; v < UI_VIEW_COUNT; v++)
-		if (view_table[v]->forget)
+		if (u->vstate[v] && view_table[v]->forget) /* a view never opened has nothing */
 			view_table[v]->forget(u);
 }
 
@@ -274,7 +274,7 @@ void ui_views_free(struct ui *u)
 	int v;
 
 	for (v = UI_VIEW_FIRST_LIST; v < UI_VIEW_COUNT; v++) {
-		if (view_table[v]->free)
+		if (u->vstate[v] && view_table[v]->free)
 			view_table[v]->free(u);
 		free(u->vstate[v]);
 		u->vstate[v] = NULL;
