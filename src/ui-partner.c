@@ -157,8 +157,9 @@ static void partner_head(struct ui *u, struct txn *t, struct sbuf *title, struct
 		widths[2] = 14;
 		widths[3] = 10;
 	}
-	sbuf_printf(title, " Nhiệm vụ phối hợp — %s và cấp dưới: %zu nhiệm vụ%s ",
-	            ui_unit_name(u, s->unit), s->l.n, s->done ? "" : " (đang tìm…)");
+	/* "120+ nhiệm vụ" while the tasks are still being read */
+	sbuf_printf(title, " Nhiệm vụ phối hợp — %s và cấp dưới: %zu%s nhiệm vụ ",
+	            ui_unit_name(u, s->unit), s->l.n, s->done ? "" : "+");
 	sbuf_putc(hb, ' ');
 	ui_fmt_cells(hb, cells, widths, 5, u->lo.cols - 3);
 }
