@@ -28,6 +28,9 @@ sys.exit(0 if sys.argv[1] in (json.load(sys.stdin).get("partners_text") or "") e
 	done
 fi
 [ -n "$task" ] || fail "no task names $name as a partner"
+cli show "$task" --format json | python3 -c 'import json,sys
+assert "tu-bdv" not in [p["code"] for p in json.load(sys.stdin)["partners"]]' ||
+	fail "task #$task has tu-bdv among its partners before the link"
 
 start_tui 80 24
 keys U
@@ -46,19 +49,19 @@ screen | grep -F "»" | grep -qF "$name" || fail "Esc does not come back to $nam
 keys Enter
 wait_for "Chọn đơn vị cho “$name”" || fail "Enter does not ask again"
 keys /
-type_text "tu-mttq"
+type_text "tu-bdv"
 keys Enter
 n0=$(cli log --format json | json_len)
 keys Enter
 wait_for "Gắn “$name” với" || fail "Enter on a unit does not ask to link"
 keys Enter
-wait_for "Đã gắn “$name”" || fail "the name was not linked"
+wait_for "Đã gắn “$name” với Ban Dân vận Tỉnh ủy: 1 nhiệm vụ" || fail "the name was not linked to its one task"
 wait_for "Chưa gắn đơn vị — $((n - 1)) tên" || fail "the list does not come back without the name"
 screen | sed '/^── /q' | grep -qF "$name" && fail "the linked name is still listed"
 cli unresolved --format json | python3 -c 'import json,sys; assert sys.argv[1] not in [x["name"] for x in json.load(sys.stdin)]' "$name" ||
 	fail "theodoi unresolved still lists $name"
 cli show "$task" --format json | python3 -c 'import json,sys
-assert "tu-mttq" in [p["code"] for p in json.load(sys.stdin)["partners"]]' ||
+assert "tu-bdv" in [p["code"] for p in json.load(sys.stdin)["partners"]]' ||
 	fail "task #$task does not have the unit among its partners"
 [ "$(cli log --format json | json_len)" = $((n0 + 1)) ] || fail "linking is not one audited write"
 keys q
