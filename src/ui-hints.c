@@ -50,6 +50,20 @@ static const struct ui_hint pick_hints[] = {
 	{ UA_NONE, UA_NONE, 0, NULL },
 };
 
+/* An editor who may correct its unit's tasks ([access] editors_edit). */
+static const struct ui_hint corrector_pane_hints[] = {
+	{ UA_HELP, UA_NONE, 0, NULL },
+	{ UA_UPDATE, UA_NONE, 1, NULL },
+	{ UA_STATUS, UA_NONE, 4, NULL },
+	{ UA_OVERDUE, UA_NONE, 2, NULL },
+	{ UA_SOON, UA_NONE, 3, NULL },
+	{ UA_SEARCH, UA_NONE, 2, NULL },
+	{ UA_FILTER, UA_NONE, 3, NULL },
+	{ UA_EDIT, UA_NONE, 5, NULL },
+	{ UA_QUIT, UA_NONE, 0, NULL },
+	{ UA_NONE, UA_NONE, 0, NULL },
+};
+
 static const struct ui_hint text_hints[] = {
 	{ UA_DOWN, UA_UP, 2, "cuộn" },
 	{ UA_PAGE_DOWN, UA_PAGE_UP, 2, "trang" },
@@ -96,7 +110,11 @@ static const struct ui_hint *hints_of(const struct ui *u)
 	case UI_VIEW_PANES:
 		if (u->pick.active)
 			return pick_hints;
-		return u->ops->who.role == ROLE_ADMIN ? admin_pane_hints : pane_hints;
+		if (u->ops->who.role == ROLE_ADMIN)
+			return admin_pane_hints;
+		if (u->ops->who.role == ROLE_EDITOR && u->ops->cfg->editors_edit)
+			return corrector_pane_hints;
+		return pane_hints;
 	case UI_VIEW_SOURCE:
 	case UI_VIEW_HELP:
 		return text_hints;

@@ -22,7 +22,8 @@ static const struct ui_keydef keydefs[] = {
 	{ UA_BOTTOM, "bottom", "G  End", "xuống dòng cuối", { CH('G'), FN(KEY_END) }, NULL },
 	{ UA_OPEN, "open", "Enter  Space",
 	  "mở/đóng đơn vị; trên nhiệm vụ: xem đầy đủ (nội dung, thời hạn, gia hạn, mọi cập "
-	  "nhật); trong các danh sách: đến nhiệm vụ, văn bản hoặc đơn vị cấp dưới",
+	  "nhật); trong các danh sách: đến nhiệm vụ, văn bản hoặc đơn vị cấp dưới; trong "
+	  "Đã xóa: khôi phục; trong Chưa gắn đơn vị: chọn đơn vị trong cây để gắn",
 	  { CH('\n'), CH('\r'), FN(KEY_ENTER), CH(' ') }, NULL },
 	{ UA_UPDATE, "update", "u",
 	  "cập nhật tiến độ: ghi chú, % hoàn thành, trạng thái; trong màn hình chỉ tiêu: ghi "

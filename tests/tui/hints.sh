@@ -73,8 +73,20 @@ quit_and_check_restored
 tmux -L "$SOCK" kill-server 2>/dev/null
 sleep 0.3
 
-# A viewer's panes offer no key that corrects records.
+# An editor who may correct its unit's tasks is offered E, not D.
 me=$(id -un)
+sed -i "/^$me *=/d" "$CONF"
+echo "$me = tu-vp, editor" >>"$CONF"
+sed -i "s/^editors_edit *= *no/editors_edit = yes/" "$CONF"
+start_tui 160 40
+check "editor panes"
+status | grep -qF "E:sửa" || fail "an editor with editors_edit = yes is not offered E:sửa: $(status)"
+status | grep -qF "D:xóa" && fail "an editor is offered D:xóa"
+quit_and_check_restored
+tmux -L "$SOCK" kill-server 2>/dev/null
+sleep 0.3
+
+# A viewer's panes offer no key that corrects records.
 sed -i "/^$me *=/d" "$CONF"
 echo "$me = tu, viewer" >>"$CONF"
 start_tui 160 40
