@@ -57,14 +57,14 @@ void ui_pick_end(struct ui *u)
 	memset(&u->pick, 0, sizeof(u->pick));
 }
 
-/* A key while a unit is picked: Enter picks the selected unit, Esc gives
- * up; 1 if the key was used. */
+/* A key while a unit is picked: Enter picks the selected unit, Esc (or q)
+ * gives up; 1 if the key was used. */
 static int pick_key(struct ui *u, struct ui_key k, enum ui_act a)
 {
 	int enter = (!k.fn && (k.ch == '\n' || k.ch == '\r')) || (k.fn && k.ch == KEY_ENTER);
 	enum ui_act back = u->pick.back;
 
-	if (a == UA_BACK) {
+	if (a == UA_BACK || a == UA_QUIT) { /* q too: giving up, not quitting */
 		ui_pick_end(u);
 		ui_msg(u, 0, "Đã hủy chọn đơn vị.");
 		ui_view_open_act(u, back);
