@@ -301,6 +301,17 @@ int ui_form_edit_build(struct ui *u, struct ui_form *f)
 		doc_free(&d);
 		return rc;
 	}
+	if (f->kind == UF_MOVE) {
+		/* moving between documents is for those who edit documents, as
+		 * ops_edit_task decides */
+		struct err e;
+
+		err_clear(&e);
+		if (ops_require(u->ops, PA_EDIT, &e) != 0) {
+			refused(u, &e);
+			return -1;
+		}
+	}
 	if (load_task(u, task, f->kind == UF_DELETE ? PA_DELETE : PA_EDIT, &tk, &d) == 0) {
 		rc = 0;
 		f->task = task;

@@ -3,7 +3,7 @@
 # line (perm.h): an editor of Văn phòng Tỉnh ủy is refused E, M and D
 # while [access] editors_edit = no; with yes, E opens on a task its unit
 # leads and saves (one audited write), but not on another unit's task nor
-# on a document, and D stays refused.  The store is unchanged by every
+# on a document, and M and D stay refused.  The store is unchanged by every
 # refusal.
 NAME=edit-perm
 . tests/tui/lib.inc
@@ -41,8 +41,11 @@ wait_for "Đã sửa nhiệm vụ #$id." || fail "the editor's correction was no
 [ "$(cli show "$id" --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["section"])')" = "III.2.6#9" ] ||
 	fail "show does not read the new section back"
 [ "$(cli log --format json | json_len)" = $((n0 + 1)) ] || fail "the save is not one audited write"
-keys D
-wait_for "Không được phép" || fail "D is not refused for an editor"
+for k in D M; do
+	keys "$k"
+	wait_for "Không được phép" || fail "$k is not refused for an editor (editors_edit = yes)"
+	screen | grep -qE "Chuyển nhiệm vụ|Xóa nhiệm vụ" && fail "$k opened a form for an editor"
+done
 # Another unit's task: the Tỉnh ủy's program, Ban Tuyên giáo's first task.
 other=$(cli tasks --unit tu-btg --format json | json_first id)
 keys o
