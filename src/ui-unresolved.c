@@ -7,7 +7,7 @@
  * remembers it for later imports; then the list comes back without it.
  *
  * The partners have no index: reading the list reads every task once, as
- * the command does.
+ * the command does, in an idle slice once the view has said so.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +23,7 @@
 
 struct unres {
 	int built;
+	int pending;            /* the names are read at the next idle slice */
 	struct unresolved_name *v;
 	struct ui_list l;
 	char keep[512];         /* name to select at the next build (kept when the
@@ -60,24 +61,29 @@ static int unres_open(struct ui *u, const struct ui_view_where *w)
 	return 0;
 }
 
-static int unres_sync(struct ui *u, struct txn *t, struct err *e)
+/* Read the names (the whole store's tasks once: on a large store a
+ * second or more, so it runs in an idle slice after the view has said so
+ * on screen), keeping the selected name. */
+static void unres_step(struct ui *u, struct txn *t, size_t budget)
 {
 	struct unres *s = st(u);
 	struct unresolved_name *v = NULL;
+	struct err e;
 	size_t n = 0, i;
-	int rc;
 
 	(void)t;
-	if (s->built)
-		return 0;
-	if (!s->keep[0] && s->l.sel < s->l.n)
-		str_copy(s->keep, s->v[s->l.sel].name, sizeof(s->keep));
-	if ((rc = ops_unresolved(u->ops, u->units.h, &v, &n, e)))
-		return rc;
+	(void)budget;
+	if (!s->pending)
+		return;
+	s->pending = 0;
+	err_clear(&e);
+	if (ops_unresolved(u->ops, u->units.h, &v, &n, &e) != 0) {
+		ui_msg_err(u, &e);
+		return;
+	}
 	ops_unresolved_free(s->v, s->l.n);
 	s->v = v;
 	s->l.n = n;
-	s->built = 1;
 	for (i = 0; s->keep[0] && i < n; i++)
 		if (strcmp(v[i].name, s->keep) == 0) {
 			s->l.sel = i;
@@ -85,7 +91,29 @@ static int unres_sync(struct ui *u, struct txn *t, struct err *e)
 		}
 	s->keep[0] = '\0';
 	ui_list_clamp(&s->l, ui_view_page(u));
+}
+
+static int unres_sync(struct ui *u, struct txn *t, struct err *e)
+{
+	struct unres *s = st(u);
+
+	(void)t;
+	(void)e;
+	if (s->built)
+		return 0;
+	if (!s->keep[0] && s->l.sel < s->l.n)
+		str_copy(s->keep, s->v[s->l.sel].name, sizeof(s->keep));
+	s->built = 1;
+	s->pending = 1; /* what is shown stays until the names are read again */
 	return 0;
+}
+
+static int unres_busy(const struct ui *u, char *msg, size_t len)
+{
+	if (!cst(u)->pending)
+		return 0;
+	snprintf(msg, len, "Đang đọc các tên chưa gắn đơn vị (mọi nhiệm vụ một lần)…");
+	return 1;
 }
 
 static const char *urole_label(enum unresolved_role r)
@@ -113,8 +141,11 @@ static void unres_head(struct ui *u, struct txn *t, struct sbuf *title, struct s
 
 	(void)t;
 	widths(u->lo.cols - 2, w);
-	sbuf_printf(title, " Chưa gắn đơn vị — %zu tên chủ trì, phối hợp, ban hành chưa gắn với đơn "
-	                   "vị nào ", s->l.n);
+	if (s->pending && !s->l.n)
+		sbuf_puts(title, " Chưa gắn đơn vị — đang đọc… ");
+	else
+		sbuf_printf(title, " Chưa gắn đơn vị — %zu tên chủ trì, phối hợp, ban hành chưa gắn "
+		                   "với đơn vị nào ", s->l.n);
 	ui_fmt_cells(hb, head, w, 4, u->lo.cols - 2);
 }
 
@@ -166,7 +197,7 @@ static const char *unres_empty(const struct ui *u)
 {
 	const struct unres *s = cst(u);
 
-	if (s->l.n || !s->built)
+	if (s->l.n || !s->built || s->pending)
 		return NULL;
 	return "Mọi tên chủ trì, phối hợp, ban hành trong kho đều đã gắn với đơn vị.";
 }
@@ -245,7 +276,7 @@ static void unres_forget(struct ui *u)
 static const struct ui_hint *unres_hints(const struct ui *u)
 {
 	static const struct ui_hint admin[] = {
-		{ UA_OPEN, UA_NONE, 0, "chọn đơn vị để gắn" },
+		{ UA_OPEN, UA_NONE, 0, "gắn đơn vị" },
 		{ UA_SEARCH, UA_NONE, 2, NULL },
 		{ UA_HSCROLL, UA_NONE, 3, NULL },
 		{ UA_BACK, UA_QUIT, 0, "đóng" },
@@ -274,6 +305,8 @@ const struct ui_view_ops ui_unres_view = {
 	.detail = unres_detail,
 	.enter = unres_enter,
 	.words = unres_words,
+	.busy = unres_busy,
+	.step = unres_step,
 	.forget = unres_forget,
 	.free = unres_free,
 	.hints = unres_hints,

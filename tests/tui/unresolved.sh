@@ -39,7 +39,7 @@ screen | grep -qE "phối hợp +1 +$name" || fail "the row of $name lacks its r
 keys /
 type_text "hoi nong dan"
 keys Enter
-wait_for "Enter:chọn đơn vị để gắn" || fail "the status line does not say what Enter does"
+wait_for "Enter:gắn đơn vị" || fail "the status line does not say what Enter does"
 keys Enter
 wait_for "Chọn đơn vị cho “$name”" || fail "Enter does not ask for a unit in the tree"
 wait_for "» Đơn vị" || fail "the unit tree has no focus"
@@ -76,7 +76,7 @@ echo "$me = tu, viewer" >>"$CONF"
 start_tui 80 24
 keys U
 wait_for "Chưa gắn đơn vị — $((n - 1)) tên" || fail "a viewer does not see the names"
-screen | tail -n 1 | grep -qF "Enter:chọn đơn vị" && fail "the viewer's status line offers to link"
+screen | tail -n 1 | grep -qF "Enter:gắn đơn vị" && fail "the viewer's status line offers to link"
 keys Enter
 wait_for "Không được phép" || fail "Enter is not refused for a viewer"
 keys q
