@@ -217,6 +217,11 @@ int store_tasks_by_due(struct txn *t, uint32_t lead, date_t from, date_t to,
                        store_due_fn cb, void *ctx, struct err *e);
 int store_tasks_each(struct txn *t, int (*cb)(const struct task *task, void *ctx), void *ctx,
                      struct err *e);
+/* As store_tasks_each, in id order from the first task whose id is at
+ * least `from`: a scan that goes on where an earlier one stopped. */
+int store_tasks_each_from(struct txn *t, uint64_t from,
+                          int (*cb)(const struct task *task, void *ctx), void *ctx,
+                          struct err *e);
 
 /* ---- counters ---- */
 #define STORE_SLOT_NODUE ((date_t)0x7ffffffe)

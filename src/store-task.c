@@ -252,3 +252,14 @@ int store_tasks_each(struct txn *t, int (*cb)(const struct task *task, void *ctx
 	struct tasks_each c = {cb, ctx};
 	return store_each_raw(t, DB_TASKS, NULL, 0, task_raw, &c, e);
 }
+
+int store_tasks_each_from(struct txn *t, uint64_t from,
+                          int (*cb)(const struct task *task, void *ctx), void *ctx,
+                          struct err *e)
+{
+	struct tasks_each c = {cb, ctx};
+	unsigned char key[8];
+
+	be64_put(key, from);
+	return store_each_raw(t, DB_TASKS, key, sizeof key, task_raw, &c, e);
+}

@@ -254,112 +254,12 @@ static void draw_titles(struct ui *u, struct txn *t)
 			ui_vline(lo->pane_y, lo->pane_x[p] - 1, lo->pane_h + 1);
 }
 
-/* Key hints for the status line, longest first and NULL-terminated: the
- * widest that fits is shown after who, where and when. */
-static const char *const pane_hints[] = {
-	"?:trợ giúp u:cập nhật s:trạng thái o:quá hạn d:sắp hạn /:tìm f:lọc q:thoát ",
-	"?:trợ giúp u:cập nhật o:quá hạn d:sắp hạn /:tìm f:lọc q:thoát ",
-	"?:trợ giúp u:cập nhật o:quá hạn q:thoát ",
-	"?:trợ giúp u:cập nhật /:tìm q:thoát ",
-	"?:trợ giúp q:thoát ",
-	"?:trợ giúp ",
-	NULL
-};
-static const char *const due_hints[] = {
-	"Enter:đến nhiệm vụ u:cập nhật /:tìm w:cuộn ngang Esc/q:đóng ",
-	"Enter:đến nhiệm vụ u:cập nhật /:tìm Esc/q:đóng ",
-	"Enter:đến nhiệm vụ Esc:đóng ",
-	"Esc:đóng ",
-	NULL
-};
-static const char *const task_list_hints[] = {
-	"Enter:đến nhiệm vụ u:cập nhật L:nhật ký w:cuộn ngang Esc/q:đóng ",
-	"Enter:đến nhiệm vụ u:cập nhật L:nhật ký Esc/q:đóng ",
-	"Enter:đến nhiệm vụ Esc:đóng ",
-	"Esc:đóng ",
-	NULL
-};
-static const char *const dash_hints[] = {
-	"Enter:đơn vị cấp dưới h/←:cấp trên Esc/q:đóng ",
-	"Enter:cấp dưới h:cấp trên Esc:đóng ",
-	"Esc:đóng ",
-	NULL
-};
-static const char *const casc_hints[] = {
-	"Enter:đến văn bản Esc/q:đóng ",
-	"Esc:đóng ",
-	NULL
-};
-static const char *const ind_hints[] = {
-	"u/Enter:ghi số liệu Esc/q:đóng ",
-	"u:ghi số liệu Esc:đóng ",
-	"Esc:đóng ",
-	NULL
-};
-static const char *const audit_hints[] = {
-	"Enter:đến nhiệm vụ L:của nhiệm vụ/toàn bộ w:cuộn ngang Esc/q:đóng ",
-	"Enter:đến nhiệm vụ L:của nhiệm vụ/toàn bộ Esc/q:đóng ",
-	"Enter:đến nhiệm vụ Esc:đóng ",
-	"Esc:đóng ",
-	NULL
-};
-static const char *const queue_hints[] = {
-	"x:xác nhận/chấp nhận T:trả lại/không chấp nhận Enter:đến nhiệm vụ Esc/q:đóng ",
-	"x:xác nhận/chấp nhận T:trả lại/không chấp nhận Esc:đóng ",
-	"x:xác nhận T:trả lại Esc:đóng ",
-	"Esc:đóng ",
-	NULL
-};
-static const char *const read_hints[] = {
-	"Enter:đến nhiệm vụ Esc/q:đóng ",
-	"Esc:đóng ",
-	NULL
-};
-static const char *const rtext_hints[] = {
-	"Tab:phần tiếp F2/Ctrl-O:lưu PgUp/PgDn:đơn vị trực thuộc Esc:đóng ",
-	"Tab:phần tiếp F2/Ctrl-O:lưu Esc:đóng ",
-	"F2:lưu Esc:đóng ",
-	NULL
-};
-static const char *const period_hints[] = {
-	"Enter:mở kỳ báo cáo Esc:đóng ",
-	"Esc:đóng ",
-	NULL
-};
-static const char *const text_hints[] = {
-	"j/k PgUp/PgDn:cuộn Esc/q:đóng ",
-	"Esc:đóng ",
-	NULL
-};
-
-static const char *const *hints_of(const struct ui *u)
-{
-	int writer = u->ops->who.role == ROLE_EDITOR || u->ops->who.role == ROLE_ADMIN;
-
-	if (u->rtext)
-		return ui_rtext_asks_period(u) ? period_hints : rtext_hints;
-	switch (u->view) {
-	case UI_VIEW_PANES: return pane_hints;
-	case UI_VIEW_DUE: return due_hints;
-	case UI_VIEW_LINT: return writer ? task_list_hints : read_hints;
-	case UI_VIEW_DASH: return dash_hints;
-	case UI_VIEW_CASCADE: return casc_hints;
-	case UI_VIEW_IND: return writer ? ind_hints : text_hints + 1;
-	case UI_VIEW_AUDIT: return audit_hints;
-	case UI_VIEW_QUEUE: return ui_may_confirm_some(u) ? queue_hints : read_hints;
-	default: return text_hints;
-	}
-}
-
 static void draw_status(struct ui *u)
 {
 	const struct ui_layout *lo = &u->lo;
 	const struct actor *who = &u->ops->who;
-	struct sbuf left = { 0 }, line = { 0 };
-	const char *const *hints = hints_of(u);
-	const char *hint = NULL;
+	struct sbuf left = { 0 }, line = { 0 }, hint = { 0 };
 	char d[16];
-	size_t i;
 	int room, pass;
 
 	for (pass = 0; pass < 2; pass++) {
@@ -379,17 +279,15 @@ static void draw_status(struct ui *u)
 			sbuf_printf(&left, " · lọc: %s", ui_tasks_filter_label(u, flt, sizeof(flt)));
 		}
 		room = lo->cols - txt_width(left.s) - 1;
-		hint = NULL;
-		for (i = 0; hints[i] && !hint; i++)
-			if (txt_width(hints[i]) <= room)
-				hint = hints[i];
-		if (i <= 2)
-			break; /* one of the two widest hints fits */
+		/* the hints of the key table (ui-hints.c), the widest that fits */
+		if (ui_hints_line(u, room, &hint) <= 1)
+			break;
 	}
-	ui_fmt_lr(&line, left.s, hint, lo->cols);
+	ui_fmt_lr(&line, left.s, hint.len ? hint.s : NULL, lo->cols);
 	ui_put(lo->status_y, 0, lo->cols, line.s, ui_attr(u, UC_STATUS));
 	sbuf_free(&left);
 	sbuf_free(&line);
+	sbuf_free(&hint);
 }
 
 static void draw_msg(struct ui *u)
@@ -400,9 +298,7 @@ static void draw_msg(struct ui *u)
 	if (u->search.running) {
 		snprintf(buf, sizeof(buf), "Đang tìm “%s”… (Esc: dừng)", u->search.needle);
 		ui_put(lo->msg_y, 0, lo->cols, buf, ui_attr(u, UC_MUTED));
-	} else if (ui_views_busy(u)) {
-		snprintf(buf, sizeof(buf), "Đang rà soát nhiệm vụ… %zu/%zu (Esc: đóng)", u->lint.pos,
-		         u->lint.nids);
+	} else if (ui_views_busy(u, buf, sizeof(buf))) {
 		ui_put(lo->msg_y, 0, lo->cols, buf, ui_attr(u, UC_MUTED));
 	} else if (ui_tasks_filtering(u)) {
 		snprintf(buf, sizeof(buf), "Đang lọc nhiệm vụ… %zu/%zu (Esc: bỏ lọc)", u->tasks.fpos,
@@ -504,7 +400,7 @@ static int job_in(struct ui *u, struct txn *t, struct err *e)
 	(void)e;
 	if (u->search.running)
 		ui_search_step(u, t, JOB_BUDGET);
-	else if (ui_views_busy(u))
+	else if (ui_views_busy(u, NULL, 0))
 		ui_views_step(u, t, JOB_BUDGET);
 	else if (ui_tasks_filtering(u))
 		ui_tasks_filter_step(u, t, JOB_BUDGET);
@@ -585,6 +481,7 @@ static void free_all(struct ui *u)
 {
 	ui_form_free(u->form);
 	u->form = NULL;
+	ui_pick_end(u);
 	ui_rtext_free(u);
 	ui_source_free(u);
 	ui_views_free(u);
