@@ -19,6 +19,7 @@
 #include "indicator.h"
 #include "ops.h"
 #include "rollup.h"
+#include "tasklist.h"
 #include "timeliness.h"
 #include "ui-fmt.h"
 #include "ui-keys.h"
@@ -86,6 +87,14 @@ struct ui_tasks {
 	int fvalue;              /* enum task_status or enum timeliness */
 	size_t fpos;             /* filtering has looked at all[0..fpos) */
 	uint64_t want;           /* task to select once filtering reaches it, or 0 */
+	/* Led by a subtree (ui-tasks.c): the rows are read a page at a time
+	 * from the indexes (tasklist.h), never all of them. */
+	int paged;               /* ids/all unused: rows from src via win */
+	struct tkl src;          /* the list (l.n rows, from the counters) */
+	struct tkl_row *win;     /* rows win0 .. win0 + nwin - 1 of the list */
+	size_t win0, nwin;
+	struct tkl_key fkey;     /* filtering a led list: scanned up to fkey ... */
+	int fkey_set;            /* ... (0: from the first row) */
 };
 
 struct ui_due {
@@ -223,6 +232,8 @@ struct ui {
 	int hroom;               /* that column's width when a row of the last frame
 	                          * went past it (0: every row fits) */
 	int quit;
+	void *frame_log;         /* FILE * of $THEODOI_FRAME_LOG, or NULL (ui.c) */
+	int64_t key_us;          /* when the key the next frame answers came, or -1 */
 };
 
 /* ---- ui.c ---- */

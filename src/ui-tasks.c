@@ -25,96 +25,140 @@ static int push_id(uint64_t id, void *ctx)
 	return 0;
 }
 
-struct due_pair {
-	date_t due;
-	uint64_t id;
-};
+/* Rows kept around the ones shown, and the most kept. */
+#define WIN_SLACK 32
+#define WIN_MAX 512
+/* Rows read at a time when walking to a far row. */
+#define WALK_CHUNK 1024
 
-struct due_acc {
-	struct due_pair *v;
-	size_t n, cap;
-};
-
-static int push_due(uint64_t id, date_t due, uint32_t lead, void *ctx)
+/* The list is cut at a day: the "quá hạn" filter is the overdue part of
+ * the due index, what the counts and `o` count. */
+static int filter_is_paged(const struct ui_tasks *p)
 {
-	struct due_acc *a = ctx;
-
-	(void)lead;
-	if (a->n == a->cap) {
-		a->cap = a->cap ? a->cap * 2 : 64;
-		a->v = xrealloc(a->v, a->cap * sizeof(*a->v));
-	}
-	a->v[a->n].due = due;
-	a->v[a->n++].id = id;
-	return 0;
+	return p->fkind == UI_FILTER_NONE || (p->fkind == UI_FILTER_TL && p->fvalue == TL_OVERDUE);
 }
 
-static int cmp_due(const void *x, const void *y)
+/* Rows lo .. lo + cnt - 1 of a paged list into out (ascending); *got
+ * says how many there were.  Read from the nearest known place: the
+ * window's rows, the first row or the last, walking over the rows in
+ * between a chunk at a time without keeping them. */
+static int fetch_range(const struct ui_tasks *p, struct txn *t, size_t lo, size_t cnt,
+                       struct tkl_row *out, size_t *got, struct err *e)
 {
-	const struct due_pair *a = x, *b = y;
+	size_t n = p->l.n, end = p->win0 + p->nwin, have = 0, skip, step;
+	struct tkl_key k;
+	const struct tkl_key *from = NULL;
+	struct tkl_row *tmp;
+	int rc = 0, back;
 
-	if (a->due != b->due)
-		return a->due < b->due ? -1 : 1;
-	return a->id < b->id ? -1 : a->id > b->id;
-}
-
-static int cmp_u64(const void *x, const void *y)
-{
-	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-
-	return a < b ? -1 : a > b;
-}
-
-/* The tasks led in the subtree of unit `key`, the most urgent first: the
- * open tasks with a due date, earliest first (from the due index, no
- * task read), then every other task in index order. */
-static int collect_led(struct ui *u, struct txn *t, uint32_t key, struct ui_ids *out,
-                       struct err *e)
-{
-	const struct hier *h = u->units.h;
-	struct due_acc acc = { 0 };
-	struct ui_ids rest = { 0 };
-	uint64_t *dated;
-	size_t i, end, start = hier_find_id(h, key);
-	int rc = 0;
-
-	if (start == (size_t)-1)
+	*got = 0;
+	if (lo >= n || cnt == 0)
 		return 0;
-	end = hier_subtree_end(h, start);
-	for (i = start; i < end && rc == 0; i++)
-		rc = store_tasks_by_due(t, hier_at(h, i)->id, DATE_NONE, DATE_NONE, push_due, &acc,
-		                        e);
-	for (i = start; i < end && rc == 0; i++)
-		rc = store_tasks_by_lead(t, hier_at(h, i)->id, push_id, &rest, e);
-	if (rc) {
-		free(acc.v);
-		free(rest.v);
+	if (cnt > n - lo)
+		cnt = n - lo;
+	if (p->nwin && lo >= p->win0 && lo < end) {
+		/* Starts in the window: copy, then read on after it. */
+		have = end - lo < cnt ? end - lo : cnt;
+		memcpy(out, p->win + (lo - p->win0), have * sizeof(*out));
+		if (have == cnt) {
+			*got = have;
+			return 0;
+		}
+		rc = tkl_next(&p->src, t, &p->win[p->nwin - 1].k, cnt - have, out + have, got, e);
+		*got += have;
 		return rc;
 	}
-	xqsort(acc.v, acc.n, sizeof(*acc.v), cmp_due);
-	dated = xmalloc((acc.n ? acc.n : 1) * sizeof(*dated));
-	for (i = 0; i < acc.n; i++) {
-		dated[i] = acc.v[i].id;
-		ui_ids_push(out, acc.v[i].id);
+	/* The cheapest walk: forward from the first row or the window's
+	 * last, or back from the last row or the window's first. */
+	skip = lo;
+	back = 0;
+	if (p->nwin && lo >= end && lo - end < skip) {
+		skip = lo - end;
+		k = p->win[p->nwin - 1].k;
+		from = &k;
 	}
-	xqsort(dated, acc.n, sizeof(*dated), cmp_u64);
-	for (i = 0; i < rest.n; i++)
-		if (!bsearch(&rest.v[i], dated, acc.n, sizeof(*dated), cmp_u64))
-			ui_ids_push(out, rest.v[i]);
-	free(dated);
-	free(acc.v);
-	free(rest.v);
+	if (n - (lo + cnt) < skip) {
+		skip = n - (lo + cnt);
+		back = 1;
+		from = NULL;
+	}
+	if (p->nwin && lo + cnt <= p->win0 && p->win0 - (lo + cnt) < skip) {
+		skip = p->win0 - (lo + cnt);
+		back = 1;
+		k = p->win[0].k;
+		from = &k;
+	}
+	tmp = xmalloc(WALK_CHUNK * sizeof(*tmp));
+	while (rc == 0 && skip > 0) {
+		size_t g;
+
+		step = skip < WALK_CHUNK ? skip : WALK_CHUNK;
+		rc = back ? tkl_prev(&p->src, t, from, step, tmp, &g, e)
+		          : tkl_next(&p->src, t, from, step, tmp, &g, e);
+		if (rc || g == 0)
+			break;
+		k = back ? tmp[0].k : tmp[g - 1].k;
+		from = &k;
+		skip -= g;
+		if (g < step)
+			break; /* the list is shorter than its counters say */
+	}
+	free(tmp);
+	if (rc == 0)
+		rc = back ? tkl_prev(&p->src, t, from, cnt, out, got, e)
+		          : tkl_next(&p->src, t, from, cnt, out, got, e);
+	return rc;
+}
+
+/* Make the window hold rows [lo, hi) (and some around them). */
+static int win_fill(struct ui *u, struct txn *t, size_t lo, size_t hi, struct err *e)
+{
+	struct ui_tasks *p = &u->tasks;
+	struct tkl_row *rows;
+	size_t got, a, b;
+	int rc;
+
+	if (hi > p->l.n)
+		hi = p->l.n;
+	if (lo >= hi || (p->nwin && lo >= p->win0 && hi <= p->win0 + p->nwin))
+		return 0;
+	a = lo > WIN_SLACK ? lo - WIN_SLACK : 0;
+	b = hi + WIN_SLACK;
+	rows = xmalloc((b - a) * sizeof(*rows));
+	rc = fetch_range(p, t, a, b - a, rows, &got, e);
+	if (rc) {
+		free(rows);
+		return rc;
+	}
+	if (a + got < b && a + got < p->l.n) {
+		/* Fewer rows than the counters say: trust the index. */
+		p->l.n = a + got;
+		ui_list_clamp(&p->l, ui_page(u));
+	}
+	free(p->win);
+	p->win = rows;
+	p->win0 = a;
+	p->nwin = got;
 	return 0;
 }
 
-static int collect(struct ui *u, struct txn *t, uint64_t key, struct ui_ids *out,
-                   struct err *e)
+/* Row i of the list (0 when it cannot be read). */
+static uint64_t row_at(struct ui *u, struct txn *t, size_t i)
+{
+	struct ui_tasks *p = &u->tasks;
+
+	if (!p->paged)
+		return i < p->l.n ? p->ids[i] : 0;
+	if (win_fill(u, t, i, i + 1, NULL) != 0 || i < p->win0 || i >= p->win0 + p->nwin)
+		return 0;
+	return p->win[i - p->win0].id;
+}
+
+static int collect(struct txn *t, uint64_t key, struct ui_ids *out, struct err *e)
 {
 	if (!key)
 		return 0;
-	if (!u->tasks.led)
-		return store_tasks_by_doc(t, key, push_id, out, e);
-	return collect_led(u, t, (uint32_t)key, out, e);
+	return store_tasks_by_doc(t, key, push_id, out, e);
 }
 
 static void free_lists(struct ui_tasks *p)
@@ -122,8 +166,12 @@ static void free_lists(struct ui_tasks *p)
 	if (p->ids != p->all)
 		free(p->ids);
 	free(p->all);
+	free(p->win);
 	p->ids = p->all = NULL;
-	p->nall = p->cap = 0;
+	p->win = NULL;
+	p->nall = p->cap = p->nwin = p->win0 = 0;
+	p->paged = 0;
+	p->fkey_set = 0;
 }
 
 /* Point the shown list at the source again and start filtering afresh. */
@@ -133,17 +181,45 @@ static void restart_filter(struct ui *u)
 
 	if (p->ids != p->all)
 		free(p->ids);
+	p->ids = NULL;
 	p->cap = 0;
 	p->fpos = 0;
+	p->fkey_set = 0;
 	if (p->fkind == UI_FILTER_NONE) {
 		p->ids = p->all;
 		p->l.n = p->nall;
 		p->fpos = p->nall;
 	} else {
-		p->ids = NULL;
 		p->l.n = 0;
 	}
 }
+
+/* Open the led list of unit `key` for the current filter. */
+static int open_led(struct ui *u, struct txn *t, uint32_t key, struct err *e)
+{
+	struct ui_tasks *p = &u->tasks;
+	int paged = filter_is_paged(p);
+	date_t last = paged && p->fkind ? u->ops->today - 1 : DATE_NONE;
+	int rc;
+
+	memset(&p->src, 0, sizeof(p->src));
+	if (!key || !u->units.h)
+		return 0;
+	rc = tkl_open(&p->src, t, u->units.h, key, last, e);
+	if (rc == ERR_NOTFOUND) {
+		err_clear(e);
+		return 0;
+	}
+	if (rc)
+		return rc;
+	p->nall = (size_t)p->src.n;
+	p->paged = paged;
+	p->l.n = paged ? p->nall : 0;
+	p->fpos = paged ? p->nall : 0;
+	return 0;
+}
+
+static int select_id_in(struct ui *u, struct txn *t, uint64_t id);
 
 int ui_tasks_sync(struct ui *u, struct txn *t, struct err *e)
 {
@@ -154,23 +230,35 @@ int ui_tasks_sync(struct ui *u, struct txn *t, struct err *e)
 
 	if (p->built && same)
 		return 0;
-	rc = collect(u, t, key, &ids, e);
-	if (rc) {
-		free(ids.v);
-		return rc;
-	}
-	p->want = same ? ui_tasks_selected(u) : 0;
-	if (!same)
+	if (!p->want && same)
+		p->want = ui_tasks_selected(u);
+	if (!same) {
 		p->l.sel = p->l.top = 0;
+		p->want = 0;
+	}
+	if (!p->led) {
+		rc = collect(t, key, &ids, e);
+		if (rc) {
+			free(ids.v);
+			return rc;
+		}
+	}
 	free_lists(p);
-	p->all = ids.v;
-	p->nall = ids.n;
 	p->key = key;
 	p->built = 1;
-	restart_filter(u);
+	if (p->led) {
+		p->l.n = 0;
+		rc = open_led(u, t, (uint32_t)key, e);
+		if (rc)
+			return rc;
+	} else {
+		p->all = ids.v;
+		p->nall = ids.n;
+		restart_filter(u);
+	}
 	ui_list_clamp(&p->l, ui_page(u));
-	if (p->want && p->fkind == UI_FILTER_NONE) {
-		ui_tasks_select_id(u, p->want);
+	if (p->want && !ui_tasks_filtering(u)) {
+		select_id_in(u, t, p->want);
 		p->want = 0;
 	}
 	return 0;
@@ -179,13 +267,79 @@ int ui_tasks_sync(struct ui *u, struct txn *t, struct err *e)
 uint64_t ui_tasks_selected(const struct ui *u)
 {
 	const struct ui_tasks *p = &u->tasks;
+	struct tkl_row r;
+	struct txn *t;
+	size_t got = 0;
 
-	return p->l.n ? p->ids[p->l.sel] : 0;
+	if (!p->l.n)
+		return 0;
+	if (!p->paged)
+		return p->ids[p->l.sel];
+	if (p->l.sel >= p->win0 && p->l.sel < p->win0 + p->nwin)
+		return p->win[p->l.sel - p->win0].id;
+	/* Moved past the rows drawn (keys typed ahead of the frame). */
+	if (store_read_begin(u->ops->st, &t, NULL) != 0)
+		return 0;
+	if (fetch_range(p, t, p->l.sel, 1, &r, &got, NULL) != 0)
+		got = 0;
+	store_read_end(t);
+	return got ? r.id : 0;
+}
+
+static int select_paged(struct ui *u, struct txn *t, uint64_t id, struct err *e)
+{
+	struct ui_tasks *p = &u->tasks;
+	struct tkl_key k;
+	struct tkl_row *rows;
+	uint64_t pos;
+	size_t i, nb = 0, na = 0, page = (size_t)ui_page(u);
+
+	for (i = 0; i < p->nwin; i++)
+		if (p->win[i].id == id) {
+			ui_list_select(&p->l, p->win0 + i, ui_page(u));
+			return 1;
+		}
+	if (tkl_locate(&p->src, t, id, &k, &pos, e) != 0 || pos >= p->l.n)
+		return 0;
+	/* A window around it, read from its key. */
+	rows = xmalloc((2 * page + 1) * sizeof(*rows));
+	if (tkl_prev(&p->src, t, &k, page, rows, &nb, e) != 0 ||
+	    tkl_next(&p->src, t, &k, page, rows + nb + 1, &na, e) != 0 || nb > pos) {
+		free(rows);
+		return 0;
+	}
+	rows[nb].k = k;
+	rows[nb].id = id;
+	free(p->win);
+	p->win = rows;
+	p->win0 = (size_t)pos - nb;
+	p->nwin = nb + 1 + na;
+	ui_list_select(&p->l, (size_t)pos, ui_page(u));
+	return 1;
+}
+
+/* Select task id, in the frame's transaction t. */
+static int select_id_in(struct ui *u, struct txn *t, uint64_t id)
+{
+	struct ui_tasks *p = &u->tasks;
+
+	if (!p->paged)
+		return ui_list_select_id(&p->l, p->ids, id, ui_page(u));
+	return select_paged(u, t, id, NULL);
 }
 
 int ui_tasks_select_id(struct ui *u, uint64_t id)
 {
-	return ui_list_select_id(&u->tasks.l, u->tasks.ids, id, ui_page(u));
+	struct txn *t;
+	int found;
+
+	if (!u->tasks.paged)
+		return select_id_in(u, NULL, id);
+	if (store_read_begin(u->ops->st, &t, NULL) != 0)
+		return 0;
+	found = select_id_in(u, t, id);
+	store_read_end(t);
+	return found;
 }
 
 void ui_tasks_free(struct ui *u)
@@ -203,6 +357,11 @@ void ui_tasks_set_filter(struct ui *u, int kind, int value)
 	p->fkind = kind;
 	p->fvalue = value;
 	p->l.sel = p->l.top = 0;
+	if (p->led) {
+		/* Opened again for the filter at the next frame. */
+		p->built = 0;
+		return;
+	}
 	restart_filter(u);
 	if (kind == UI_FILTER_NONE && p->want) {
 		ui_tasks_select_id(u, p->want);
@@ -212,7 +371,9 @@ void ui_tasks_set_filter(struct ui *u, int kind, int value)
 
 int ui_tasks_filtering(const struct ui *u)
 {
-	return u->tasks.fkind != UI_FILTER_NONE && u->tasks.fpos < u->tasks.nall;
+	const struct ui_tasks *p = &u->tasks;
+
+	return p->fkind != UI_FILTER_NONE && !p->paged && p->built && p->fpos < p->nall;
 }
 
 const char *ui_tasks_filter_label(const struct ui *u, char *buf, size_t len)
@@ -244,17 +405,50 @@ static int matches(struct ui *u, const struct task *tk)
 	return (int)tl == p->fvalue;
 }
 
+/* Filtering a led list: read the next rows of the whole list after the
+ * last one looked at, up to `budget` of them, into all[0..got). */
+static size_t next_source_rows(struct ui *u, struct txn *t, size_t budget)
+{
+	struct ui_tasks *p = &u->tasks;
+	struct tkl_row *rows = xmalloc(budget * sizeof(*rows));
+	size_t got = 0, i;
+
+	if (tkl_next(&p->src, t, p->fkey_set ? &p->fkey : NULL, budget, rows, &got, NULL) != 0)
+		got = 0;
+	if (got) {
+		p->fkey = rows[got - 1].k;
+		p->fkey_set = 1;
+	}
+	if (got < budget)
+		p->nall = p->fpos + got; /* the end of the list */
+	free(p->all);
+	p->all = xmalloc((got ? got : 1) * sizeof(*p->all));
+	for (i = 0; i < got; i++)
+		p->all[i] = rows[i].id;
+	free(rows);
+	return got;
+}
+
 int ui_tasks_filter_step(struct ui *u, struct txn *t, size_t budget)
 {
 	struct ui_tasks *p = &u->tasks;
 	struct ui_ids shown = { p->ids, p->l.n, p->cap };
+	size_t i, n = p->nall;
 
 	if (!ui_tasks_filtering(u))
 		return 0;
-	while (p->fpos < p->nall && budget-- > 0) {
+	if (p->led) {
+		/* all[] holds the slice just read: rows fpos.. of the list */
+		n = next_source_rows(u, t, budget);
+		budget = n;
+		if (n == 0)
+			p->nall = p->fpos;
+	}
+	for (i = p->led ? 0 : p->fpos; i < n && budget-- > 0; i++) {
 		struct task tk;
-		uint64_t id = p->all[p->fpos++];
+		uint64_t id = p->all[i];
 
+		p->fpos++;
 		memset(&tk, 0, sizeof(tk));
 		if (store_task_get(t, id, &tk, NULL) != 0)
 			continue;
@@ -265,7 +459,7 @@ int ui_tasks_filter_step(struct ui *u, struct txn *t, size_t budget)
 	p->ids = shown.v;
 	p->l.n = shown.n;
 	p->cap = shown.cap;
-	if (p->want && ui_tasks_select_id(u, p->want))
+	if (p->want && ui_list_select_id(&p->l, p->ids, p->want, ui_page(u)))
 		p->want = 0;
 	ui_list_clamp(&p->l, ui_page(u));
 	return ui_tasks_filtering(u);
@@ -284,7 +478,7 @@ int ui_tasks_search_step(struct ui *u, struct txn *t, size_t budget)
 		s->pos = s->dir > 0 ? i + 1 : i + p->l.n - 1;
 		s->left--;
 		memset(&tk, 0, sizeof(tk));
-		if (store_task_get(t, p->ids[i], &tk, NULL) == 0) {
+		if (store_task_get(t, row_at(u, t, i), &tk, NULL) == 0) {
 			struct sbuf b = { 0 };
 			char *f;
 
@@ -418,7 +612,8 @@ void ui_tasks_draw(struct ui *u, struct txn *t)
 
 	if (w <= 0)
 		return;
-
+	if (p->paged && win_fill(u, t, p->l.top, p->l.top + (size_t)page, NULL) != 0)
+		ui_msg(u, 1, "Không đọc được danh sách nhiệm vụ.");
 	for (r = 0; r < page; r++) {
 		size_t row = p->l.top + (size_t)r;
 		int y = lo->pane_y + 1 + r;
@@ -426,7 +621,7 @@ void ui_tasks_draw(struct ui *u, struct txn *t)
 		if (row >= p->l.n)
 			ui_blank(y, x, w, A_NORMAL);
 		else
-			ui_task_row(u, t, p->ids[row], y, x, w, row == p->l.sel, focused, 0);
+			ui_task_row(u, t, row_at(u, t, row), y, x, w, row == p->l.sel, focused, 0);
 	}
 	if (p->l.n == 0) {
 		const char *why = ui_tasks_filtering(u) ? " (đang lọc…)"
