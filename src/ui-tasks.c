@@ -523,6 +523,7 @@ void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, 
 	char idbuf[24], days[32], num[DOCNUM_LEN];
 	attr_t a = sel ? ui_attr(u, focused ? UC_SEL : UC_SEL_DIM) : A_NORMAL;
 	char *text;
+	int lead_w = 0; /* columns of the first cell */
 
 	memset(&tk, 0, sizeof(tk));
 	if (store_task_get(t, id, &tk, NULL) != 0) {
@@ -553,6 +554,7 @@ void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, 
 			widths[2] = 14;
 			widths[3] = 10;
 		}
+		lead_w = widths[0] + widths[1] + 1;
 		ui_fmt_cells_from(&line, cells, widths, 5, w - 3, u->hskip, &u->hroom);
 	} else if (w < 60) {
 		const char *cells[3];
@@ -561,6 +563,7 @@ void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, 
 		cells[0] = idbuf;
 		cells[1] = tk.section;
 		cells[2] = text;
+		lead_w = widths[0];
 		ui_fmt_cells_from(&line, cells, widths, 3, w - 3, u->hskip, &u->hroom);
 	} else {
 		/* Wide enough to read: id, due day, lead, progress, (section,)
@@ -592,12 +595,26 @@ void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, 
 		else
 			widths[4] = 0;
 		cells[n++] = text;
+		lead_w = widths[0] + 1 + widths[1];
 		ui_fmt_cells_from(&line, cells, widths, n, w - 3, u->hskip, &u->hroom);
 	}
 	/* Beside the timeliness, the lint marker: the task is unclear. */
 	ui_put(y, x + 1, 1, ui_lint_marker(u, &tk), sel ? a : ui_attr(u, UC_WAIT));
 	ui_put(y, x + 2, 1, " ", a);
-	ui_put_match(u, y, x + 3, w - 3, line.s, a);
+	if (sel && lead_w > 0 && lead_w < w - 3) {
+		/* Light on the wire: the selection lights the row's first cell
+		 * only, so that a move rewrites a few cells of the two rows and
+		 * not both rows whole. */
+		int cut;
+		size_t off = txt_fit(line.s, lead_w, &cut);
+		char *head = xstrndup(line.s, off);
+
+		ui_put_match(u, y, x + 3, lead_w, head, a);
+		ui_put_match(u, y, x + 3 + lead_w, w - 3 - lead_w, line.s + off, A_NORMAL);
+		free(head);
+	} else {
+		ui_put_match(u, y, x + 3, w - 3, line.s, a);
+	}
 	free(text);
 	sbuf_free(&line);
 	task_free(&tk);
