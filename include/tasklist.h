@@ -42,7 +42,8 @@ struct tkl {
 	const struct hier *h;
 	uint32_t root;           /* unit whose subtree leads the tasks */
 	size_t lo, hi;           /* hier indexes of the subtree: [lo, hi) */
-	date_t last;             /* dated rows up to this day (DATE_NONE: all) */
+	date_t first, last;      /* dated rows due in [first, last] (DATE_NONE:
+	                            unbounded on that side) */
 	int rest;                /* 1: the undated and closed tasks follow */
 	int global;              /* walk the store-wide due index (a large share
 	                            of the store's tasks), else each unit's */
@@ -51,11 +52,12 @@ struct tkl {
 };
 
 /* Open the list of the tasks led in the subtree of unit `root` (a unit of
- * h).  last: only the open tasks due on or before that day, and no rest
- * (the overdue ones: today - 1); DATE_NONE: every task, rest included.
- * ERR_NOTFOUND when root is not in h. */
-int tkl_open(struct tkl *l, struct txn *t, const struct hier *h, uint32_t root, date_t last,
-             struct err *e);
+ * h).  first, last: only the open tasks due in [first, last] and no rest
+ * (the overdue ones: DATE_NONE, today - 1; those due soon: today, today +
+ * days); both DATE_NONE: every task, the rest included.  ERR_NOTFOUND
+ * when root is not in h. */
+int tkl_open(struct tkl *l, struct txn *t, const struct hier *h, uint32_t root, date_t first,
+             date_t last, struct err *e);
 
 /* Up to `want` rows after key `after` (NULL: from the first row), in
  * order, into out[]; *got says how many (fewer only at the end). */

@@ -33,8 +33,8 @@ int tkl_cmp(const struct tkl_key *a, const struct tkl_key *b)
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
-int tkl_open(struct tkl *l, struct txn *t, const struct hier *h, uint32_t root, date_t last,
-             struct err *e)
+int tkl_open(struct tkl *l, struct txn *t, const struct hier *h, uint32_t root, date_t first,
+             date_t last, struct err *e)
 {
 	uint64_t all = 0;
 	size_t ix = hier_find_id(h, root);
@@ -48,14 +48,15 @@ int tkl_open(struct tkl *l, struct txn *t, const struct hier *h, uint32_t root, 
 	l->root = root;
 	l->lo = ix;
 	l->hi = hier_subtree_end(h, ix);
+	l->first = first;
 	l->last = last;
-	l->rest = last == DATE_NONE;
-	if ((rc = store_count(t, root, DATE_NONE, dated_to, &l->ndated, e)))
+	l->rest = first == DATE_NONE && last == DATE_NONE;
+	if ((rc = store_count(t, root, first, dated_to, &l->ndated, e)))
 		return rc;
 	l->n = l->ndated;
 	if (l->rest && (rc = store_count(t, root, DATE_NONE, DATE_NONE, &l->n, e)))
 		return rc;
-	if ((rc = store_count(t, 0, DATE_NONE, dated_to, &all, e)))
+	if ((rc = store_count(t, 0, first, dated_to, &all, e)))
 		return rc;
 	l->global = l->hi - l->lo > MERGE_UNITS || l->ndated * GLOBAL_SHARE >= all;
 	return 0;
@@ -123,18 +124,31 @@ static int dated(const struct tkl *l, struct txn *t, const struct tkl_key *from,
 		return 0;
 	if (l->global) {
 		a->bounded = 1;
-		rc = store_tasks_by_due_from(t, 0, day, id, dir, DATE_NONE, l->last, on_due, a, e);
+		rc = store_tasks_by_due_from(t, 0, day, id, dir, l->first, l->last, on_due, a, e);
 		return rc > 0 ? 0 : rc;
 	}
 	/* Each unit's nearest rows, then the nearest of them all. */
 	memset(&m, 0, sizeof(m));
 	m.l = l;
 	m.bounded = 1;
-	for (i = l->lo; i < l->hi && rc == 0; i++) {
+	for (i = l->lo; i < l->hi && rc == 0;) {
+		uint32_t uid = hier_at(l->h, i)->id;
+		uint64_t cnt = 0;
+
+		/* A subtree with nothing in range (per the counters) is
+		 * skipped whole. */
+		rc = store_count(t, uid, l->first, l->last == DATE_NONE ? STORE_SLOT_NODUE - 1 : l->last,
+		                 &cnt, e);
+		if (rc == 0 && cnt == 0) {
+			i = hier_subtree_end(l->h, i);
+			continue;
+		}
 		m.want = m.n + (a->want - a->n);
-		rc = store_tasks_by_due_from(t, hier_at(l->h, i)->id, day, id, dir, DATE_NONE,
-		                             l->last, on_due, &m, e);
+		if (rc == 0)
+			rc = store_tasks_by_due_from(t, uid, day, id, dir, l->first, l->last, on_due, &m,
+			                             e);
 		rc = rc > 0 ? 0 : rc;
+		i++;
 	}
 	if (rc == 0) {
 		xqsort(m.v, m.n, sizeof(*m.v), cmp_row);
@@ -278,7 +292,8 @@ int tkl_locate(const struct tkl *l, struct txn *t, uint64_t id, struct tkl_key *
 	task_free(&tk);
 	if (i == (size_t)-1 || i < l->lo || i >= l->hi ||
 	    (slot >= STORE_SLOT_NODUE && !l->rest) ||
-	    (slot < STORE_SLOT_NODUE && l->last != DATE_NONE && slot > l->last))
+	    (slot < STORE_SLOT_NODUE && l->last != DATE_NONE && slot > l->last) ||
+	    (slot < STORE_SLOT_NODUE && l->first != DATE_NONE && slot < l->first))
 		return err_set(e, ERR_NOTFOUND, "nhiệm vụ %llu không có trong danh sách",
 		               (unsigned long long)id);
 	memset(key, 0, sizeof(*key));
@@ -288,8 +303,8 @@ int tkl_locate(const struct tkl *l, struct txn *t, uint64_t id, struct tkl_key *
 		struct tkl_key k = { 0, slot, 0, 0 };
 
 		key->due = slot;
-		if (slot > DATE_NONE + 1 &&
-		    (rc = store_count(t, l->root, DATE_NONE, slot - 1, &before, e)))
+		if (slot > DATE_NONE + 1 && (l->first == DATE_NONE || slot > l->first) &&
+		    (rc = store_count(t, l->root, l->first, slot - 1, &before, e)))
 			return rc;
 		for (;;) {
 			if ((rc = tkl_next(l, t, &k, 128, rows, &got, e)))

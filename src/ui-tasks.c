@@ -205,7 +205,7 @@ static int open_led(struct ui *u, struct txn *t, uint32_t key, struct err *e)
 	memset(&p->src, 0, sizeof(p->src));
 	if (!key || !u->units.h)
 		return 0;
-	rc = tkl_open(&p->src, t, u->units.h, key, last, e);
+	rc = tkl_open(&p->src, t, u->units.h, key, DATE_NONE, last, e);
 	if (rc == ERR_NOTFOUND) {
 		err_clear(e);
 		return 0;

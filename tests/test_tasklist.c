@@ -77,7 +77,7 @@ static void ref_push(struct ref *r, int seg, date_t due, size_t unit, uint64_t i
 struct ref_ctx {
 	struct ref *r;
 	size_t unit;
-	date_t last;
+	date_t first, last;
 };
 
 static int ref_due(uint64_t id, date_t due, uint32_t lead, void *ctx)
@@ -85,7 +85,7 @@ static int ref_due(uint64_t id, date_t due, uint32_t lead, void *ctx)
 	struct ref_ctx *c = ctx;
 
 	(void)lead;
-	if (c->last == DATE_NONE || due <= c->last)
+	if ((c->last == DATE_NONE || due <= c->last) && (c->first == DATE_NONE || due >= c->first))
 		ref_push(c->r, 0, due, 0, id);
 	return 0;
 }
@@ -108,10 +108,10 @@ static int cmp_row(const void *a, const void *b)
 	return tkl_cmp(&((const struct tkl_row *)a)->k, &((const struct tkl_row *)b)->k);
 }
 
-static void reference(size_t ix, date_t last, struct ref *r)
+static void reference(size_t ix, date_t first, date_t last, struct ref *r)
 {
 	size_t i, end = hier_subtree_end(h, ix), ndated;
-	struct ref_ctx c = { r, 0, last };
+	struct ref_ctx c = { r, 0, first, last };
 
 	memset(r, 0, sizeof *r);
 	for (i = ix; i < end; i++)
@@ -119,7 +119,7 @@ static void reference(size_t ix, date_t last, struct ref *r)
 		                                &c, NULL), 0);
 	xqsort(r->v, r->n, sizeof(*r->v), cmp_row);
 	ndated = r->n;
-	for (i = ix; last == DATE_NONE && i < end; i++) {
+	for (i = ix; first == DATE_NONE && last == DATE_NONE && i < end; i++) {
 		c.unit = i;
 		cr_assert_eq(store_tasks_by_lead(t, hier_at(h, i)->id, ref_lead, &c, NULL), 0);
 	}
@@ -128,7 +128,7 @@ static void reference(size_t ix, date_t last, struct ref *r)
 
 /* ---- the list a page at a time against it ---- */
 
-static void check_list(size_t ix, date_t last, int *modes)
+static void check_list(size_t ix, date_t first, date_t last, int *modes)
 {
 	struct tkl l;
 	struct ref r;
@@ -139,8 +139,8 @@ static void check_list(size_t ix, date_t last, int *modes)
 	struct err e;
 
 	err_clear(&e);
-	reference(ix, last, &r);
-	cr_assert_eq(tkl_open(&l, t, h, hier_at(h, ix)->id, last, &e), 0, "%s", e.msg);
+	reference(ix, first, last, &r);
+	cr_assert_eq(tkl_open(&l, t, h, hier_at(h, ix)->id, first, last, &e), 0, "%s", e.msg);
 	cr_assert_eq(l.n, r.n, "unit %s: %llu rows counted, %zu listed", hier_at(h, ix)->code,
 	             (unsigned long long)l.n, r.n);
 	modes[l.global ? 1 : 0]++;
@@ -192,7 +192,7 @@ Test(tasklist, pages_agree_with_the_whole_list, .init = setup, .fini = teardown,
 	/* Each root, and units of every size: the subtrees of the first
 	 * units of each depth, and some leaves. */
 	for (i = 0; i < n; i += (i < 40 ? 1 : 23)) {
-		check_list(i, DATE_NONE, modes);
+		check_list(i, DATE_NONE, DATE_NONE, modes);
 		checked++;
 	}
 	cr_assert_gt(checked, 40);
@@ -200,14 +200,17 @@ Test(tasklist, pages_agree_with_the_whole_list, .init = setup, .fini = teardown,
 	cr_assert_gt(modes[1], 0, "no list read from the store-wide index");
 }
 
-Test(tasklist, overdue_part_only, .init = setup, .fini = teardown, .timeout = 120)
+Test(tasklist, overdue_and_due_soon_parts, .init = setup, .fini = teardown, .timeout = 120)
 {
 	int modes[2] = { 0, 0 };
 	size_t i;
 
-	for (i = 0; i < hier_count(h); i += 31)
-		check_list(i, TODAY - 1, modes);
-	cr_assert_gt(modes[0] + modes[1], 0);
+	for (i = 0; i < hier_count(h); i += (i < 20 ? 1 : 31)) {
+		check_list(i, DATE_NONE, TODAY - 1, modes);
+		check_list(i, TODAY, TODAY + 14, modes);
+	}
+	cr_assert_gt(modes[0], 0, "no list read unit by unit");
+	cr_assert_gt(modes[1], 0, "no list read from the store-wide index");
 }
 
 Test(tasklist, a_task_outside_is_not_found, .init = setup, .fini = teardown)
@@ -223,10 +226,10 @@ Test(tasklist, a_task_outside_is_not_found, .init = setup, .fini = teardown)
 	/* The last unit in tree order is a leaf; a task led elsewhere is not
 	 * in its list. */
 	ix = hier_count(h) - 1;
-	cr_assert_eq(tkl_open(&l, t, h, hier_at(h, 0)->id, DATE_NONE, &e), 0, "%s", e.msg);
+	cr_assert_eq(tkl_open(&l, t, h, hier_at(h, 0)->id, DATE_NONE, DATE_NONE, &e), 0, "%s", e.msg);
 	cr_assert_eq(tkl_next(&l, t, NULL, 1, &row, &got, &e), 0);
 	cr_assert_eq(got, 1);
-	cr_assert_eq(tkl_open(&l, t, h, hier_at(h, ix)->id, DATE_NONE, &e), 0, "%s", e.msg);
+	cr_assert_eq(tkl_open(&l, t, h, hier_at(h, ix)->id, DATE_NONE, DATE_NONE, &e), 0, "%s", e.msg);
 	if (!hier_in_subtree(h, hier_at(h, ix)->id, hier_at(h, 0)->id))
 		return;
 	{
@@ -238,5 +241,5 @@ Test(tasklist, a_task_outside_is_not_found, .init = setup, .fini = teardown)
 			cr_assert_eq(tkl_locate(&l, t, row.id, &k, &pos, &e), ERR_NOTFOUND);
 		task_free(&tk);
 	}
-	cr_assert_eq(tkl_open(&l, t, h, 0xfffffff0u, DATE_NONE, &e), ERR_NOTFOUND);
+	cr_assert_eq(tkl_open(&l, t, h, 0xfffffff0u, DATE_NONE, DATE_NONE, &e), ERR_NOTFOUND);
 }
