@@ -26,6 +26,7 @@
 
 struct err;
 struct hier;
+struct store;
 struct ui_lines;
 struct txn;
 struct task;
@@ -53,6 +54,14 @@ enum ui_view {
 
 /* Task filter: none, by status, or by timeliness. */
 enum ui_filter_kind { UI_FILTER_NONE = 0, UI_FILTER_STATUS, UI_FILTER_TL };
+
+/* A list read a page at a time (ui-pager.c): the rows win0 .. win0 +
+ * nwin - 1 of src, around those on screen. */
+struct ui_pager {
+	struct tkl src;          /* the list; its l.n rows from the counters */
+	struct tkl_row *win;
+	size_t win0, nwin;
+};
 
 struct ui_units {
 	struct hier *h;
@@ -87,12 +96,10 @@ struct ui_tasks {
 	int fvalue;              /* enum task_status or enum timeliness */
 	size_t fpos;             /* filtering has looked at all[0..fpos) */
 	uint64_t want;           /* task to select once filtering reaches it, or 0 */
-	/* Led by a subtree (ui-tasks.c): the rows are read a page at a time
-	 * from the indexes (tasklist.h), never all of them. */
-	int paged;               /* ids/all unused: rows from src via win */
-	struct tkl src;          /* the list (l.n rows, from the counters) */
-	struct tkl_row *win;     /* rows win0 .. win0 + nwin - 1 of the list */
-	size_t win0, nwin;
+	/* Led by a subtree: the rows are read a page at a time from the
+	 * indexes (ui-pager.c), never all of them. */
+	int paged;               /* ids/all unused: rows from pg */
+	struct ui_pager pg;
 	struct tkl_key fkey;     /* filtering a led list: scanned up to fkey ... */
 	int fkey_set;            /* ... (0: from the first row) */
 };
@@ -101,9 +108,7 @@ struct ui_due {
 	int soon;                /* 0: overdue; 1: due within the window */
 	uint32_t root;           /* subtree */
 	int built;
-	uint64_t *ids;           /* the first nids of the list, fetched as needed */
-	size_t nids;
-	int complete;            /* ids holds the whole list */
+	struct ui_pager pg;      /* the list, read a page at a time */
 	struct ui_list l;        /* l.n: the count from the store's counters */
 };
 
@@ -382,6 +387,24 @@ void ui_search_cancel(struct ui *u);
 /* Look at up to `budget` rows; called between keys while u->search.running. */
 void ui_search_step(struct ui *u, struct txn *t, size_t budget);
 
+/* ---- ui-pager.c: lists read a page at a time ---- */
+/* Make the window hold rows [lo, hi) of the list l (and some around);
+ * when the list ends before its counters said, l->n is cut to it. */
+int ui_pager_fill(struct ui_pager *pg, struct ui_list *l, int page, struct txn *t, size_t lo,
+                  size_t hi, struct err *e);
+/* Row i's task (0 when it cannot be read). */
+uint64_t ui_pager_row(struct ui_pager *pg, struct ui_list *l, int page, struct txn *t,
+                      size_t i);
+/* The selected row's task without changing the window: read in a read
+ * transaction of its own when the selection moved past it. */
+uint64_t ui_pager_peek(const struct ui_pager *pg, const struct ui_list *l, struct store *st);
+/* Select task id (found from its key: tkl_locate); 0 if not in the list. */
+int ui_pager_select(struct ui_pager *pg, struct ui_list *l, int page, struct txn *t,
+                    uint64_t id);
+/* Drop the window (the list is read again); _free also the list. */
+void ui_pager_forget(struct ui_pager *pg);
+void ui_pager_free(struct ui_pager *pg);
+
 /* ---- ui-units.c ---- */
 int ui_units_load(struct ui *u, struct txn *t, struct err *e);
 void ui_units_free(struct ui *u);
@@ -445,8 +468,6 @@ void ui_due_open(struct ui *u, int soon);
 int ui_due_sync(struct ui *u, struct txn *t, struct err *e);
 void ui_due_draw(struct ui *u, struct txn *t);
 uint64_t ui_due_selected(const struct ui *u);
-/* Make sure ids holds at least the first `upto` rows (or all there are). */
-int ui_due_fetch(struct ui *u, struct txn *t, size_t upto, struct err *e);
 void ui_due_free(struct ui *u);
 /* Enter: show the selected task in its panes. */
 int ui_due_jump(struct ui *u, struct txn *t, struct err *e);

@@ -2,14 +2,15 @@
  * tasks of the selected unit's subtree, most days overdue (or soonest due)
  * first, with unit and document.  Enter shows the task in its panes.
  *
- * The ids come from the due index (query.h), never from a scan of tasks.
+ * The rows come from the due index a page at a time (ui-pager.c), the
+ * count from the counters: never a scan of tasks, and G on a long list
+ * reads the last page only.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "query.h"
 #include "store.h"
 #include "text.h"
 #include "ui-ctx.h"
@@ -20,87 +21,52 @@ void ui_due_open(struct ui *u, int soon)
 {
 	struct ui_due *d = &u->due;
 
-	free(d->ids);
+	ui_pager_free(&d->pg);
 	memset(d, 0, sizeof(*d));
 	d->soon = soon;
 	d->root = ui_units_selected(u);
 	u->view = UI_VIEW_DUE;
 }
 
-int ui_due_fetch(struct ui *u, struct txn *t, size_t upto, struct err *e)
-{
-	struct ui_due *d = &u->due;
-	uint64_t *ids = NULL;
-	size_t n = 0, want;
-	int rc;
-
-	if (d->complete || upto <= d->nids)
-		return 0;
-	/* Grow geometrically so that scrolling down a long list costs a few
-	 * fetches; the query takes at most `want` of each unit's earliest. */
-	want = d->nids * 2 > upto ? d->nids * 2 : upto;
-	want += (size_t)ui_view_page(u);
-	if (d->soon)
-		rc = q_soon_ids(t, u->units.h, d->root, u->ops->today, u->ops->cfg->soon_days, 0,
-		                want, &ids, &n, e);
-	else
-		rc = q_overdue_ids(t, u->units.h, d->root, u->ops->today, 0, want, &ids, &n, e);
-	if (rc) {
-		free(ids);
-		return rc;
-	}
-	free(d->ids);
-	d->ids = ids;
-	d->nids = n;
-	d->complete = n < want;
-	if (d->complete && d->l.n != n) {
-		/* The counters and the index disagree: trust the index. */
-		d->l.n = n;
-		ui_list_clamp(&d->l, ui_view_page(u));
-	}
-	return 0;
-}
-
 int ui_due_sync(struct ui *u, struct txn *t, struct err *e)
 {
 	struct ui_due *d = &u->due;
-	uint64_t keep = ui_due_selected(u), count = 0;
-	size_t i, upto;
+	uint64_t keep = !d->built && d->l.n ? ui_due_selected(u) : 0;
+	date_t today = u->ops->today;
 	int rc;
 
 	if (d->built)
 		return 0;
-	if (d->soon)
-		rc = q_soon_count(t, d->root, u->ops->today, u->ops->cfg->soon_days, &count, e);
-	else
-		rc = q_overdue_count(t, d->root, u->ops->today, &count, e);
+	ui_pager_free(&d->pg);
+	d->l.n = 0;
+	d->built = 1;
+	if (!d->root || !u->units.h)
+		return 0;
+	/* The open tasks due before today, or from today to the window's
+	 * end: a part of the due index, counted from the counters. */
+	rc = tkl_open(&d->pg.src, t, u->units.h, d->root, d->soon ? today : DATE_NONE,
+	              d->soon ? today + u->ops->cfg->soon_days : today - 1, e);
+	if (rc == ERR_NOTFOUND) {
+		err_clear(e);
+		return 0;
+	}
 	if (rc)
 		return rc;
-	free(d->ids);
-	d->ids = NULL;
-	d->nids = 0;
-	d->complete = 0;
-	d->l.n = (size_t)count;
-	d->built = 1;
+	d->l.n = (size_t)d->pg.src.n;
 	ui_list_clamp(&d->l, ui_view_page(u));
-	upto = d->l.top + (size_t)ui_view_page(u);
-	rc = ui_due_fetch(u, t, upto > d->l.sel + 1 ? upto : d->l.sel + 1, e);
-	for (i = 0; rc == 0 && keep && i < d->nids; i++)
-		if (d->ids[i] == keep) {
-			ui_list_select(&d->l, i, ui_view_page(u));
-			break;
-		}
-	return rc;
+	if (keep)
+		ui_pager_select(&d->pg, &d->l, ui_view_page(u), t, keep);
+	return 0;
 }
 
 uint64_t ui_due_selected(const struct ui *u)
 {
-	return u->due.l.sel < u->due.nids ? u->due.ids[u->due.l.sel] : 0;
+	return ui_pager_peek(&u->due.pg, &u->due.l, u->ops->st);
 }
 
 void ui_due_free(struct ui *u)
 {
-	free(u->due.ids);
+	ui_pager_free(&u->due.pg);
 	memset(&u->due, 0, sizeof(u->due));
 }
 
@@ -131,15 +97,16 @@ void ui_due_draw(struct ui *u, struct txn *t)
 		ui_view_head(u, b.s, h.s);
 		sbuf_free(&h);
 	}
-	ui_due_fetch(u, t, d->l.top + (size_t)page, NULL);
+	ui_pager_fill(&d->pg, &d->l, page, t, d->l.top, d->l.top + (size_t)page, NULL);
 	for (r = 0; r < page; r++) {
 		size_t row = d->l.top + (size_t)r;
 		int y = lo->pane_y + 2 + r;
 
-		if (row >= d->l.n || row >= d->nids)
+		if (row >= d->l.n)
 			ui_blank(y, 0, w, A_NORMAL);
 		else
-			ui_task_row(u, t, d->ids[row], y, 0, w, row == d->l.sel, 1, 1);
+			ui_task_row(u, t, ui_pager_row(&d->pg, &d->l, page, t, row), y, 0, w,
+			            row == d->l.sel, 1, 1);
 	}
 	if (d->l.n == 0)
 		ui_put(lo->pane_y + 2, 0, w,
@@ -168,8 +135,8 @@ int ui_due_search_step(struct ui *u, struct txn *t, size_t budget)
 		s->pos = s->dir > 0 ? i + 1 : i + d->l.n - 1;
 		s->left--;
 		memset(&tk, 0, sizeof(tk));
-		if (ui_due_fetch(u, t, i + 1, NULL) == 0 && i < d->nids &&
-		    store_task_get(t, d->ids[i], &tk, NULL) == 0) {
+		if (store_task_get(t, ui_pager_row(&d->pg, &d->l, ui_view_page(u), t, i), &tk,
+		                   NULL) == 0) {
 			struct sbuf b = { 0 };
 			char *f;
 

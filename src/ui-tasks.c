@@ -25,121 +25,11 @@ static int push_id(uint64_t id, void *ctx)
 	return 0;
 }
 
-/* Rows kept around the ones shown, and the most kept. */
-#define WIN_SLACK 32
-#define WIN_MAX 512
-/* Rows read at a time when walking to a far row. */
-#define WALK_CHUNK 1024
-
 /* The list is cut at a day: the "quá hạn" filter is the overdue part of
  * the due index, what the counts and `o` count. */
 static int filter_is_paged(const struct ui_tasks *p)
 {
 	return p->fkind == UI_FILTER_NONE || (p->fkind == UI_FILTER_TL && p->fvalue == TL_OVERDUE);
-}
-
-/* Rows lo .. lo + cnt - 1 of a paged list into out (ascending); *got
- * says how many there were.  Read from the nearest known place: the
- * window's rows, the first row or the last, walking over the rows in
- * between a chunk at a time without keeping them. */
-static int fetch_range(const struct ui_tasks *p, struct txn *t, size_t lo, size_t cnt,
-                       struct tkl_row *out, size_t *got, struct err *e)
-{
-	size_t n = p->l.n, end = p->win0 + p->nwin, have = 0, skip, step;
-	struct tkl_key k;
-	const struct tkl_key *from = NULL;
-	struct tkl_row *tmp;
-	int rc = 0, back;
-
-	*got = 0;
-	if (lo >= n || cnt == 0)
-		return 0;
-	if (cnt > n - lo)
-		cnt = n - lo;
-	if (p->nwin && lo >= p->win0 && lo < end) {
-		/* Starts in the window: copy, then read on after it. */
-		have = end - lo < cnt ? end - lo : cnt;
-		memcpy(out, p->win + (lo - p->win0), have * sizeof(*out));
-		if (have == cnt) {
-			*got = have;
-			return 0;
-		}
-		rc = tkl_next(&p->src, t, &p->win[p->nwin - 1].k, cnt - have, out + have, got, e);
-		*got += have;
-		return rc;
-	}
-	/* The cheapest walk: forward from the first row or the window's
-	 * last, or back from the last row or the window's first. */
-	skip = lo;
-	back = 0;
-	if (p->nwin && lo >= end && lo - end < skip) {
-		skip = lo - end;
-		k = p->win[p->nwin - 1].k;
-		from = &k;
-	}
-	if (n - (lo + cnt) < skip) {
-		skip = n - (lo + cnt);
-		back = 1;
-		from = NULL;
-	}
-	if (p->nwin && lo + cnt <= p->win0 && p->win0 - (lo + cnt) < skip) {
-		skip = p->win0 - (lo + cnt);
-		back = 1;
-		k = p->win[0].k;
-		from = &k;
-	}
-	tmp = xmalloc(WALK_CHUNK * sizeof(*tmp));
-	while (rc == 0 && skip > 0) {
-		size_t g;
-
-		step = skip < WALK_CHUNK ? skip : WALK_CHUNK;
-		rc = back ? tkl_prev(&p->src, t, from, step, tmp, &g, e)
-		          : tkl_next(&p->src, t, from, step, tmp, &g, e);
-		if (rc || g == 0)
-			break;
-		k = back ? tmp[0].k : tmp[g - 1].k;
-		from = &k;
-		skip -= g;
-		if (g < step)
-			break; /* the list is shorter than its counters say */
-	}
-	free(tmp);
-	if (rc == 0)
-		rc = back ? tkl_prev(&p->src, t, from, cnt, out, got, e)
-		          : tkl_next(&p->src, t, from, cnt, out, got, e);
-	return rc;
-}
-
-/* Make the window hold rows [lo, hi) (and some around them). */
-static int win_fill(struct ui *u, struct txn *t, size_t lo, size_t hi, struct err *e)
-{
-	struct ui_tasks *p = &u->tasks;
-	struct tkl_row *rows;
-	size_t got, a, b;
-	int rc;
-
-	if (hi > p->l.n)
-		hi = p->l.n;
-	if (lo >= hi || (p->nwin && lo >= p->win0 && hi <= p->win0 + p->nwin))
-		return 0;
-	a = lo > WIN_SLACK ? lo - WIN_SLACK : 0;
-	b = hi + WIN_SLACK;
-	rows = xmalloc((b - a) * sizeof(*rows));
-	rc = fetch_range(p, t, a, b - a, rows, &got, e);
-	if (rc) {
-		free(rows);
-		return rc;
-	}
-	if (a + got < b && a + got < p->l.n) {
-		/* Fewer rows than the counters say: trust the index. */
-		p->l.n = a + got;
-		ui_list_clamp(&p->l, ui_page(u));
-	}
-	free(p->win);
-	p->win = rows;
-	p->win0 = a;
-	p->nwin = got;
-	return 0;
 }
 
 /* Row i of the list (0 when it cannot be read). */
@@ -149,9 +39,7 @@ static uint64_t row_at(struct ui *u, struct txn *t, size_t i)
 
 	if (!p->paged)
 		return i < p->l.n ? p->ids[i] : 0;
-	if (win_fill(u, t, i, i + 1, NULL) != 0 || i < p->win0 || i >= p->win0 + p->nwin)
-		return 0;
-	return p->win[i - p->win0].id;
+	return ui_pager_row(&p->pg, &p->l, ui_page(u), t, i);
 }
 
 static int collect(struct txn *t, uint64_t key, struct ui_ids *out, struct err *e)
@@ -166,10 +54,9 @@ static void free_lists(struct ui_tasks *p)
 	if (p->ids != p->all)
 		free(p->ids);
 	free(p->all);
-	free(p->win);
+	ui_pager_free(&p->pg);
 	p->ids = p->all = NULL;
-	p->win = NULL;
-	p->nall = p->cap = p->nwin = p->win0 = 0;
+	p->nall = p->cap = 0;
 	p->paged = 0;
 	p->fkey_set = 0;
 }
@@ -202,17 +89,17 @@ static int open_led(struct ui *u, struct txn *t, uint32_t key, struct err *e)
 	date_t last = paged && p->fkind ? u->ops->today - 1 : DATE_NONE;
 	int rc;
 
-	memset(&p->src, 0, sizeof(p->src));
+	ui_pager_free(&p->pg);
 	if (!key || !u->units.h)
 		return 0;
-	rc = tkl_open(&p->src, t, u->units.h, key, DATE_NONE, last, e);
+	rc = tkl_open(&p->pg.src, t, u->units.h, key, DATE_NONE, last, e);
 	if (rc == ERR_NOTFOUND) {
 		err_clear(e);
 		return 0;
 	}
 	if (rc)
 		return rc;
-	p->nall = (size_t)p->src.n;
+	p->nall = (size_t)p->pg.src.n;
 	p->paged = paged;
 	p->l.n = paged ? p->nall : 0;
 	p->fpos = paged ? p->nall : 0;
@@ -267,55 +154,12 @@ int ui_tasks_sync(struct ui *u, struct txn *t, struct err *e)
 uint64_t ui_tasks_selected(const struct ui *u)
 {
 	const struct ui_tasks *p = &u->tasks;
-	struct tkl_row r;
-	struct txn *t;
-	size_t got = 0;
 
 	if (!p->l.n)
 		return 0;
-	if (!p->paged)
-		return p->ids[p->l.sel];
-	if (p->l.sel >= p->win0 && p->l.sel < p->win0 + p->nwin)
-		return p->win[p->l.sel - p->win0].id;
-	/* Moved past the rows drawn (keys typed ahead of the frame). */
-	if (store_read_begin(u->ops->st, &t, NULL) != 0)
-		return 0;
-	if (fetch_range(p, t, p->l.sel, 1, &r, &got, NULL) != 0)
-		got = 0;
-	store_read_end(t);
-	return got ? r.id : 0;
-}
-
-static int select_paged(struct ui *u, struct txn *t, uint64_t id, struct err *e)
-{
-	struct ui_tasks *p = &u->tasks;
-	struct tkl_key k;
-	struct tkl_row *rows;
-	uint64_t pos;
-	size_t i, nb = 0, na = 0, page = (size_t)ui_page(u);
-
-	for (i = 0; i < p->nwin; i++)
-		if (p->win[i].id == id) {
-			ui_list_select(&p->l, p->win0 + i, ui_page(u));
-			return 1;
-		}
-	if (tkl_locate(&p->src, t, id, &k, &pos, e) != 0 || pos >= p->l.n)
-		return 0;
-	/* A window around it, read from its key. */
-	rows = xmalloc((2 * page + 1) * sizeof(*rows));
-	if (tkl_prev(&p->src, t, &k, page, rows, &nb, e) != 0 ||
-	    tkl_next(&p->src, t, &k, page, rows + nb + 1, &na, e) != 0 || nb > pos) {
-		free(rows);
-		return 0;
-	}
-	rows[nb].k = k;
-	rows[nb].id = id;
-	free(p->win);
-	p->win = rows;
-	p->win0 = (size_t)pos - nb;
-	p->nwin = nb + 1 + na;
-	ui_list_select(&p->l, (size_t)pos, ui_page(u));
-	return 1;
+	if (p->paged)
+		return ui_pager_peek(&p->pg, &p->l, u->ops->st);
+	return p->ids[p->l.sel];
 }
 
 /* Select task id, in the frame's transaction t. */
@@ -325,7 +169,7 @@ static int select_id_in(struct ui *u, struct txn *t, uint64_t id)
 
 	if (!p->paged)
 		return ui_list_select_id(&p->l, p->ids, id, ui_page(u));
-	return select_paged(u, t, id, NULL);
+	return ui_pager_select(&p->pg, &p->l, ui_page(u), t, id);
 }
 
 int ui_tasks_select_id(struct ui *u, uint64_t id)
@@ -413,7 +257,7 @@ static size_t next_source_rows(struct ui *u, struct txn *t, size_t budget)
 	struct tkl_row *rows = xmalloc(budget * sizeof(*rows));
 	size_t got = 0, i;
 
-	if (tkl_next(&p->src, t, p->fkey_set ? &p->fkey : NULL, budget, rows, &got, NULL) != 0)
+	if (tkl_next(&p->pg.src, t, p->fkey_set ? &p->fkey : NULL, budget, rows, &got, NULL) != 0)
 		got = 0;
 	if (got) {
 		p->fkey = rows[got - 1].k;
@@ -629,7 +473,8 @@ void ui_tasks_draw(struct ui *u, struct txn *t)
 
 	if (w <= 0)
 		return;
-	if (p->paged && win_fill(u, t, p->l.top, p->l.top + (size_t)page, NULL) != 0)
+	if (p->paged && ui_pager_fill(&p->pg, &p->l, page, t, p->l.top, p->l.top + (size_t)page,
+	                              NULL) != 0)
 		ui_msg(u, 1, "Không đọc được danh sách nhiệm vụ.");
 	for (r = 0; r < page; r++) {
 		size_t row = p->l.top + (size_t)r;
