@@ -3,8 +3,8 @@
  * The dated rows come from the due index: the store-wide one filtered by
  * subtree when the subtree leads a large share of the dated tasks (a few
  * entries read per row shown), else each unit's own index, merged.  The
- * other rows are each unit's tasks in tree order, read and kept when they
- * are not in the due index.
+ * other rows are each unit's tasks in tree order (task_lead) less those in
+ * its due index (unit_due): two index ranges per unit, no task read.
  */
 #include "tasklist.h"
 
@@ -173,18 +173,57 @@ static int push_id(uint64_t id, void *ctx)
 	return 0;
 }
 
-/* 1 if task id is one of the rest (not open with a due date). */
-static int is_rest(struct txn *t, uint64_t id)
+static int push_dated(uint64_t id, date_t due, uint32_t lead, void *ctx)
 {
-	struct task tk;
-	int r;
+	(void)due;
+	(void)lead;
+	return push_id(id, ctx);
+}
 
-	memset(&tk, 0, sizeof(tk));
-	if (store_task_get(t, id, &tk, NULL) != 0)
-		return 0;
-	r = store_task_slot(&tk) >= STORE_SLOT_NODUE;
-	task_free(&tk);
-	return r;
+static int cmp_id(const void *x, const void *y)
+{
+	uint64_t a = ((const struct tkl_row *)x)->id, b = ((const struct tkl_row *)y)->id;
+
+	return a < b ? -1 : a > b;
+}
+
+/* The rest rows of hier index i, ascending by id, into out (caller
+ * frees out->v): the unit's tasks (task_lead) less those in its due index
+ * (unit_due), from the two indexes alone, no task read. */
+static int unit_rest(const struct tkl *l, struct txn *t, size_t i, struct acc *out,
+                     struct err *e)
+{
+	uint32_t uid = hier_at(l->h, i)->id;
+	struct acc dated;
+	size_t j, k = 0;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	memset(&dated, 0, sizeof(dated));
+	out->l = dated.l = l;
+	rc = store_tasks_by_lead(t, uid, push_id, out, e);
+	if (rc == 0)
+		rc = store_tasks_by_due(t, uid, DATE_NONE, DATE_NONE, push_dated, &dated, e);
+	if (rc == 0 && dated.n) {
+		/* Both ascending by id once the dated ones are sorted. */
+		xqsort(dated.v, dated.n, sizeof(*dated.v), cmp_id);
+		for (j = 0; j < out->n; j++) {
+			while (k < dated.n && dated.v[k].id < out->v[j].id)
+				k++;
+			if (k < dated.n && dated.v[k].id == out->v[j].id)
+				out->v[j].id = 0; /* dated: not one of the rest */
+		}
+		for (j = k = 0; j < out->n; j++)
+			if (out->v[j].id)
+				out->v[k++] = out->v[j];
+		out->n = k;
+	}
+	for (j = 0; j < out->n; j++) {
+		out->v[j].k.unit = i;
+		out->v[j].k.id = out->v[j].id;
+	}
+	free(dated.v);
+	return rc;
 }
 
 static int rest(const struct tkl *l, struct txn *t, const struct tkl_key *from, int dir,
@@ -199,9 +238,7 @@ static int rest(const struct tkl *l, struct txn *t, const struct tkl_key *from, 
 		struct acc ids;
 		size_t j;
 
-		memset(&ids, 0, sizeof(ids));
-		ids.l = l;
-		rc = store_tasks_by_lead(t, hier_at(l->h, i)->id, push_id, &ids, e);
+		rc = unit_rest(l, t, i, &ids, e);
 		if (rc) {
 			free(ids.v);
 			return rc;
@@ -211,10 +248,7 @@ static int rest(const struct tkl *l, struct txn *t, const struct tkl_key *from, 
 
 			if (from && i == from->unit && (dir > 0 ? r->id <= from->id : r->id >= from->id))
 				continue;
-			if (is_rest(t, r->id)) {
-				r->k.unit = i;
-				acc_push(a, &r->k);
-			}
+			acc_push(a, &r->k);
 		}
 		free(ids.v);
 		if (dir < 0 && i == 0)
@@ -334,11 +368,9 @@ int tkl_locate(const struct tkl *l, struct txn *t, uint64_t id, struct tkl_key *
 		struct acc ids;
 		size_t k;
 
-		memset(&ids, 0, sizeof(ids));
-		ids.l = l;
-		rc = store_tasks_by_lead(t, hier_at(l->h, i)->id, push_id, &ids, e);
+		rc = unit_rest(l, t, i, &ids, e);
 		for (k = 0; rc == 0 && k < ids.n && ids.v[k].id < id; k++)
-			before += (uint64_t)is_rest(t, ids.v[k].id);
+			before++;
 		free(ids.v);
 		if (rc)
 			return rc;
