@@ -69,6 +69,9 @@ struct acc {
 	struct tkl_row *v;
 	size_t n, cap, want;
 	int bounded;             /* stop at `want` rows */
+	int dir;                 /* merging: the direction read, and ... */
+	int has_worst;           /* ... the farthest row kept so far, past which */
+	struct tkl_key worst;    /* a unit's rows are of no use */
 };
 
 static void acc_push(struct acc *a, const struct tkl_key *k)
@@ -88,6 +91,8 @@ static int on_due(uint64_t id, date_t due, uint32_t lead, void *ctx)
 
 	if (a->l->global && !hier_in_subtree(a->l->h, lead, a->l->root))
 		return 0;
+	if (a->has_worst && tkl_cmp(&k, &a->worst) * a->dir > 0)
+		return 1; /* merging: farther than every row kept */
 	acc_push(a, &k);
 	return a->bounded && a->n >= a->want;
 }
@@ -131,6 +136,7 @@ static int dated(const struct tkl *l, struct txn *t, const struct tkl_key *from,
 	memset(&m, 0, sizeof(m));
 	m.l = l;
 	m.bounded = 1;
+	m.dir = dir;
 	for (i = l->lo; i < l->hi && rc == 0;) {
 		uint32_t uid = hier_at(l->h, i)->id;
 		uint64_t cnt = 0;
@@ -149,6 +155,16 @@ static int dated(const struct tkl *l, struct txn *t, const struct tkl_key *from,
 			                             e);
 		rc = rc > 0 ? 0 : rc;
 		i++;
+		if (rc == 0 && m.n >= 4 * (a->want - a->n)) {
+			/* Keep the nearest only: a later unit's rows past the
+			 * farthest of them are not read. */
+			xqsort(m.v, m.n, sizeof(*m.v), cmp_row);
+			if (dir < 0)
+				reverse(m.v, m.n);
+			m.n = a->want - a->n;
+			m.worst = m.v[m.n - 1].k;
+			m.has_worst = 1;
+		}
 	}
 	if (rc == 0) {
 		xqsort(m.v, m.n, sizeof(*m.v), cmp_row);

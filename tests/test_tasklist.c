@@ -134,7 +134,8 @@ static void check_list(size_t ix, date_t first, date_t last, int *modes)
 	struct ref r;
 	struct tkl_row page[37];
 	struct tkl_key k;
-	size_t got, pos, i;
+	size_t got, pos, i, ps;
+	int pass;
 	uint64_t at;
 	struct err e;
 
@@ -145,34 +146,43 @@ static void check_list(size_t ix, date_t first, date_t last, int *modes)
 	             (unsigned long long)l.n, r.n);
 	modes[l.global ? 1 : 0]++;
 
-	/* Forward, a page at a time from the first row. */
-	for (pos = 0;;) {
-		cr_assert_eq(tkl_next(&l, t, pos ? &k : NULL, 37, page, &got, &e), 0, "%s", e.msg);
-		for (i = 0; i < got; i++)
-			cr_assert_eq(page[i].id, r.v[pos + i].id, "unit %s row %zu forward",
-			             hier_at(h, ix)->code, pos + i);
-		pos += got;
-		if (got < 37)
-			break;
-		k = page[got - 1].k;
+	/* Forward, a page at a time from the first row, and backward from
+	 * the last; in pages of 37 and of 5 rows (a short page makes the
+	 * unit-by-unit merge keep only the nearest rows as it goes); each way
+	 * of reading the due index, whichever tkl_open chose. */
+	for (pass = 0; pass < 4; pass++) {
+		ps = pass & 1 ? 5 : 37;
+		if (pass == 2)
+			l.global = !l.global;
+		for (pos = 0;;) {
+			cr_assert_eq(tkl_next(&l, t, pos ? &k : NULL, ps, page, &got, &e), 0, "%s",
+			             e.msg);
+			for (i = 0; i < got; i++)
+				cr_assert_eq(page[i].id, r.v[pos + i].id, "unit %s row %zu forward",
+				             hier_at(h, ix)->code, pos + i);
+			pos += got;
+			if (got < ps)
+				break;
+			k = page[got - 1].k;
+		}
+		cr_assert_eq(pos, r.n);
+		for (pos = r.n;;) {
+			cr_assert_eq(tkl_prev(&l, t, pos < r.n ? &k : NULL, ps, page, &got, &e), 0,
+			             "%s", e.msg);
+			cr_assert_leq(got, pos);
+			for (i = 0; i < got; i++)
+				cr_assert_eq(page[i].id, r.v[pos - got + i].id,
+				             "unit %s row %zu backward", hier_at(h, ix)->code,
+				             pos - got + i);
+			pos -= got;
+			if (got < ps)
+				break;
+			k = page[0].k;
+		}
+		cr_assert_eq(pos, 0);
 	}
-	cr_assert_eq(pos, r.n);
 
-	/* Backward, from the last row. */
-	for (pos = r.n;;) {
-		cr_assert_eq(tkl_prev(&l, t, pos < r.n ? &k : NULL, 37, page, &got, &e), 0, "%s",
-		             e.msg);
-		cr_assert_leq(got, pos);
-		for (i = 0; i < got; i++)
-			cr_assert_eq(page[i].id, r.v[pos - got + i].id, "unit %s row %zu backward",
-			             hier_at(h, ix)->code, pos - got + i);
-		pos -= got;
-		if (got < 37)
-			break;
-		k = page[0].k;
-	}
-	cr_assert_eq(pos, 0);
-
+	l.global = !l.global;
 	/* Every 7th row found where it is. */
 	for (i = 0; i < r.n; i += 7) {
 		cr_assert_eq(tkl_locate(&l, t, r.v[i].id, &k, &at, &e), 0, "%s", e.msg);
