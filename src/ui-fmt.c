@@ -100,7 +100,7 @@ int ui_layout_focus(int cols, int rows, int focus, int full, struct ui_layout *o
 
 	if (ui_layout(cols, rows, out) != 0)
 		return -1;
-	if (focus <= 0 && !full && cols >= 110)
+	if (focus <= 0 && !full && cols >= 100)
 		return 0;
 	if (focus < 0 || focus > 2)
 		focus = 0;
@@ -108,7 +108,7 @@ int ui_layout_focus(int cols, int rows, int focus, int full, struct ui_layout *o
 	if (full) {
 		w[focus] = cols;
 	} else if (focus == 0) {
-		/* The units below 110 columns: the tree takes the room its
+		/* The units below 100 columns: the tree takes the room its
 		 * names need, the documents keep a column of numbers, the tasks
 		 * fold away (a move in the tree then refills a narrow column,
 		 * not two panes: light on the wire). */
