@@ -110,6 +110,7 @@ struct ui_due {
 	int built;
 	struct ui_pager pg;      /* the list, read a page at a time */
 	struct ui_list l;        /* l.n: the count from the store's counters */
+	uint64_t want;           /* task to select at the next build, or 0 */
 };
 
 struct ui_source {
@@ -445,6 +446,9 @@ uint64_t ui_tasks_selected(const struct ui *u);
 int ui_tasks_select_id(struct ui *u, uint64_t id);
 void ui_tasks_draw(struct ui *u, struct txn *t);
 void ui_tasks_free(struct ui *u);
+/* Before the unit tree is loaded again: remember the selected task, let
+ * go of the list (read again, the selection kept, at the next frame). */
+void ui_tasks_forget(struct ui *u);
 /* Set the filter and restart filtering (kind UI_FILTER_NONE clears it). */
 void ui_tasks_set_filter(struct ui *u, int kind, int value);
 /* Filter up to `budget` more tasks; 1 while filtering is unfinished. */
@@ -469,6 +473,8 @@ int ui_due_sync(struct ui *u, struct txn *t, struct err *e);
 void ui_due_draw(struct ui *u, struct txn *t);
 uint64_t ui_due_selected(const struct ui *u);
 void ui_due_free(struct ui *u);
+/* As ui_tasks_forget, for the overdue / due-soon view. */
+void ui_due_forget(struct ui *u);
 /* Enter: show the selected task in its panes. */
 int ui_due_jump(struct ui *u, struct txn *t, struct err *e);
 int ui_due_search_step(struct ui *u, struct txn *t, size_t budget);

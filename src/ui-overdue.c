@@ -31,7 +31,7 @@ void ui_due_open(struct ui *u, int soon)
 int ui_due_sync(struct ui *u, struct txn *t, struct err *e)
 {
 	struct ui_due *d = &u->due;
-	uint64_t keep = !d->built && d->l.n ? ui_due_selected(u) : 0;
+	uint64_t keep = d->want ? d->want : !d->built && d->l.n ? ui_due_selected(u) : 0;
 	date_t today = u->ops->today;
 	int rc;
 
@@ -40,6 +40,7 @@ int ui_due_sync(struct ui *u, struct txn *t, struct err *e)
 	ui_pager_free(&d->pg);
 	d->l.n = 0;
 	d->built = 1;
+	d->want = 0;
 	if (!d->root || !u->units.h)
 		return 0;
 	/* The open tasks due before today, or from today to the window's
@@ -62,6 +63,16 @@ int ui_due_sync(struct ui *u, struct txn *t, struct err *e)
 uint64_t ui_due_selected(const struct ui *u)
 {
 	return ui_pager_peek(&u->due.pg, &u->due.l, u->ops->st);
+}
+
+void ui_due_forget(struct ui *u)
+{
+	struct ui_due *d = &u->due;
+
+	if (!d->want && d->l.n)
+		d->want = ui_due_selected(u);
+	ui_pager_free(&d->pg);
+	d->built = 0;
 }
 
 void ui_due_free(struct ui *u)

@@ -43,8 +43,8 @@ static int fetch_range(const struct ui_pager *pg, size_t n, struct txn *t, size_
 	int rc = 0, back;
 
 	*got = 0;
-	if (lo >= n || cnt == 0)
-		return 0;
+	if (lo >= n || cnt == 0 || !pg->src.h)
+		return 0; /* nothing, or no list (let go: ui_tasks_forget) */
 	if (cnt > n - lo)
 		cnt = n - lo;
 	if (pg->nwin && lo >= pg->win0 && lo < end) {

@@ -193,6 +193,18 @@ void ui_tasks_free(struct ui *u)
 	u->tasks.built = 0;
 }
 
+void ui_tasks_forget(struct ui *u)
+{
+	struct ui_tasks *p = &u->tasks;
+
+	if (!p->led)
+		return; /* a document's ids: nothing points into the tree */
+	if (!p->want && p->l.n)
+		p->want = ui_tasks_selected(u);
+	ui_pager_free(&p->pg);
+	p->built = 0;
+}
+
 void ui_tasks_set_filter(struct ui *u, int kind, int value)
 {
 	struct ui_tasks *p = &u->tasks;

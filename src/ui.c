@@ -133,7 +133,13 @@ struct tl_result ui_task_tl(const struct ui *u, const struct task *t)
 
 static int reload_in(struct ui *u, struct txn *t, struct err *e)
 {
-	int rc = ui_units_load(u, t, e);
+	int rc;
+
+	/* The lists read a page at a time point into the unit tree that is
+	 * about to be replaced: let go of it, remembering their selection. */
+	ui_tasks_forget(u);
+	ui_due_forget(u);
+	rc = ui_units_load(u, t, e);
 
 	ui_units_forget_counts(u);
 	u->docs.built = 0;
