@@ -2,10 +2,14 @@
  * or (key `t`, and at start) every task led by the selected unit and its
  * subtree, the most urgent first.
  *
- * The list holds ids only.  A filter (key `f`) needs each task's status or
- * timeliness, so it runs in slices between keystrokes (ui.c calls
- * ui_tasks_filter_step while no key is waiting): the screen never waits
- * on a pass over a long list.
+ * A document's list holds its task ids.  A subtree's (a million tasks at
+ * the root) is never held: its rows are read a page at a time from the
+ * indexes (ui-pager.c, tasklist.h) and counted from the counters, and the
+ * filter "quá hạn" is the overdue part of the due index.  Another filter
+ * needs each task's status or timeliness, so it runs in slices between
+ * keystrokes (ui.c calls ui_tasks_filter_step while no key is waiting),
+ * keeping the ids that match: the screen never waits on a pass over a
+ * long list.
  */
 #include <stdio.h>
 #include <stdlib.h>
