@@ -45,6 +45,11 @@ tmux -L "$sock" -f /dev/null new-session -d -s b -x 80 -y 24 \
 	"THEODOI_FRAME_LOG='$log' '$BIN' --config '$conf' --store '$store'; sleep 60" || exit 1
 settle 1
 n=1
+# The keys mean what they say only on the tasks the user's unit leads.
+if ! tmux -L "$sock" capture-pane -p -t b | grep -qF "» Nhiệm vụ đơn vị chủ trì"; then
+	echo "bench-keys: the screen does not open on $(id -un)'s own work (not a user of $conf?)" >&2
+	exit 1
+fi
 press() {
 	tmux -L "$sock" send-keys -t b "$@"
 	n=$((n + 1))
