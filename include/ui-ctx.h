@@ -19,6 +19,7 @@
 #include "indicator.h"
 #include "ops.h"
 #include "rollup.h"
+#include "tasklist.h"
 #include "timeliness.h"
 #include "ui-fmt.h"
 #include "ui-keys.h"
@@ -26,6 +27,7 @@
 
 struct err;
 struct hier;
+struct store;
 struct ui_lines;
 struct txn;
 struct task;
@@ -50,6 +52,14 @@ enum ui_view {
 
 /* Task filter: none, by status, or by timeliness. */
 enum ui_filter_kind { UI_FILTER_NONE = 0, UI_FILTER_STATUS, UI_FILTER_TL };
+
+/* A list read a page at a time (ui-pager.c): the rows win0 .. win0 +
+ * nwin - 1 of src, around those on screen. */
+struct ui_pager {
+	struct tkl src;          /* the list; its l.n rows from the counters */
+	struct tkl_row *win;
+	size_t win0, nwin;
+};
 
 struct ui_units {
 	struct hier *h;
@@ -84,6 +94,12 @@ struct ui_tasks {
 	int fvalue;              /* enum task_status or enum timeliness */
 	size_t fpos;             /* filtering has looked at all[0..fpos) */
 	uint64_t want;           /* task to select once filtering reaches it, or 0 */
+	/* Led by a subtree: the rows are read a page at a time from the
+	 * indexes (ui-pager.c), never all of them. */
+	int paged;               /* ids/all unused: rows from pg */
+	struct ui_pager pg;
+	struct tkl_key fkey;     /* filtering a led list: scanned up to fkey ... */
+	int fkey_set;            /* ... (0: from the first row) */
 };
 
 struct ui_source {
@@ -151,6 +167,8 @@ struct ui {
 	int hroom;               /* that column's width when a row of the last frame
 	                          * went past it (0: every row fits) */
 	int quit;
+	void *frame_log;         /* FILE * of $THEODOI_FRAME_LOG, or NULL (ui.c) */
+	int64_t key_us;          /* when the key the next frame answers came, or -1 */
 };
 
 /* ---- ui.c ---- */
@@ -271,6 +289,24 @@ void ui_search_cancel(struct ui *u);
 /* Look at up to `budget` rows; called between keys while u->search.running. */
 void ui_search_step(struct ui *u, struct txn *t, size_t budget);
 
+/* ---- ui-pager.c: lists read a page at a time ---- */
+/* Make the window hold rows [lo, hi) of the list l (and some around);
+ * when the list ends before its counters said, l->n is cut to it. */
+int ui_pager_fill(struct ui_pager *pg, struct ui_list *l, int page, struct txn *t, size_t lo,
+                  size_t hi, struct err *e);
+/* Row i's task (0 when it cannot be read). */
+uint64_t ui_pager_row(struct ui_pager *pg, struct ui_list *l, int page, struct txn *t,
+                      size_t i);
+/* The selected row's task without changing the window: read in a read
+ * transaction of its own when the selection moved past it. */
+uint64_t ui_pager_peek(const struct ui_pager *pg, const struct ui_list *l, struct store *st);
+/* Select task id (found from its key: tkl_locate); 0 if not in the list. */
+int ui_pager_select(struct ui_pager *pg, struct ui_list *l, int page, struct txn *t,
+                    uint64_t id);
+/* Drop the window (the list is read again); _free also the list. */
+void ui_pager_forget(struct ui_pager *pg);
+void ui_pager_free(struct ui_pager *pg);
+
 /* ---- ui-units.c ---- */
 int ui_units_load(struct ui *u, struct txn *t, struct err *e);
 void ui_units_free(struct ui *u);
@@ -311,6 +347,9 @@ uint64_t ui_tasks_selected(const struct ui *u);
 int ui_tasks_select_id(struct ui *u, uint64_t id);
 void ui_tasks_draw(struct ui *u, struct txn *t);
 void ui_tasks_free(struct ui *u);
+/* Before the unit tree is loaded again: remember the selected task, let
+ * go of the list (read again, the selection kept, at the next frame). */
+void ui_tasks_forget(struct ui *u);
 /* Set the filter and restart filtering (kind UI_FILTER_NONE clears it). */
 void ui_tasks_set_filter(struct ui *u, int kind, int value);
 /* Filter up to `budget` more tasks; 1 while filtering is unfinished. */

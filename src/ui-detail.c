@@ -308,9 +308,12 @@ void ui_detail_draw(struct ui *u, struct txn *t)
 	for (r = 0; r < rows; r++) {
 		int y = lo->detail_y + 1 + r;
 
+		/* Blank in the plain attribute and the text unpadded: the rest
+		 * of a line is then cleared with one erase-to-end-of-line, not
+		 * rewritten as coloured spaces. */
 		ui_blank(y, 0, lo->cols, A_NORMAL);
 		if ((size_t)r < l.n)
-			ui_put(y, 1, cols, l.s[r], l.a[r]);
+			ui_put_cut(y, 1, cols, l.s[r], l.a[r]);
 	}
 	ui_lines_free(&l);
 }

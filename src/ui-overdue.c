@@ -3,14 +3,15 @@
  * first, with unit and document.  Enter shows the task in its panes.
  * One view (ui-view.h) that both keys open.
  *
- * The ids come from the due index (query.h), never from a scan of tasks.
+ * The rows come from the due index a page at a time (ui-pager.c), the
+ * count from the counters: never a scan of tasks, and G on a long list
+ * reads the last page only.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "query.h"
 #include "store.h"
 #include "text.h"
 #include "ui-ctx.h"
@@ -21,10 +22,9 @@ struct ui_due {
 	int soon;                /* 0: overdue; 1: due within the window */
 	uint32_t root;           /* subtree */
 	int built;
-	uint64_t *ids;           /* the first nids of the list, fetched as needed */
-	size_t nids;
-	int complete;            /* ids holds the whole list */
+	struct ui_pager pg;      /* the list, read a page at a time */
 	struct ui_list l;        /* l.n: the count from the store's counters */
+	uint64_t want;           /* task to select at the next build, or 0 */
 };
 
 static struct ui_due *st(struct ui *u)
@@ -42,7 +42,7 @@ static const struct ui_due *cst(const struct ui *u)
 
 static void due_free(struct ui *u)
 {
-	free(st(u)->ids);
+	ui_pager_free(&st(u)->pg);
 	memset(st(u), 0, sizeof(struct ui_due));
 }
 
@@ -53,76 +53,41 @@ static int due_open(struct ui *u, const struct ui_view_where *w)
 	return 0;
 }
 
-/* Make sure ids holds at least the first `upto` rows (or all there are). */
-static int due_fetch(struct ui *u, struct txn *t, size_t upto, struct err *e)
-{
-	struct ui_due *d = st(u);
-	uint64_t *ids = NULL;
-	size_t n = 0, want;
-	int rc;
-
-	if (d->complete || upto <= d->nids)
-		return 0;
-	/* Grow geometrically so that scrolling down a long list costs a few
-	 * fetches; the query takes at most `want` of each unit's earliest. */
-	want = d->nids * 2 > upto ? d->nids * 2 : upto;
-	want += (size_t)ui_view_page(u);
-	if (d->soon)
-		rc = q_soon_ids(t, u->units.h, d->root, u->ops->today, u->ops->cfg->soon_days, 0,
-		                want, &ids, &n, e);
-	else
-		rc = q_overdue_ids(t, u->units.h, d->root, u->ops->today, 0, want, &ids, &n, e);
-	if (rc) {
-		free(ids);
-		return rc;
-	}
-	free(d->ids);
-	d->ids = ids;
-	d->nids = n;
-	d->complete = n < want;
-	if (d->complete && d->l.n != n) {
-		/* The counters and the index disagree: trust the index. */
-		d->l.n = n;
-		ui_list_clamp(&d->l, ui_view_page(u));
-	}
-	return 0;
-}
-
 static uint64_t due_selected(const struct ui *u)
 {
-	return cst(u)->l.sel < cst(u)->nids ? cst(u)->ids[cst(u)->l.sel] : 0;
+	return ui_pager_peek(&cst(u)->pg, &cst(u)->l, u->ops->st);
 }
 
 static int due_sync(struct ui *u, struct txn *t, struct err *e)
 {
 	struct ui_due *d = st(u);
-	uint64_t keep = due_selected(u), count = 0;
-	size_t i, upto;
+	uint64_t keep = d->want ? d->want : !d->built && d->l.n ? due_selected(u) : 0;
+	date_t today = u->ops->today;
 	int rc;
 
 	if (d->built)
 		return 0;
-	if (d->soon)
-		rc = q_soon_count(t, d->root, u->ops->today, u->ops->cfg->soon_days, &count, e);
-	else
-		rc = q_overdue_count(t, d->root, u->ops->today, &count, e);
+	ui_pager_free(&d->pg);
+	d->l.n = 0;
+	d->built = 1;
+	d->want = 0;
+	if (!d->root || !u->units.h)
+		return 0;
+	/* The open tasks due before today, or from today to the window's
+	 * end: a part of the due index, counted from the counters. */
+	rc = tkl_open(&d->pg.src, t, u->units.h, d->root, d->soon ? today : DATE_NONE,
+	              d->soon ? today + u->ops->cfg->soon_days : today - 1, e);
+	if (rc == ERR_NOTFOUND) {
+		err_clear(e);
+		return 0;
+	}
 	if (rc)
 		return rc;
-	free(d->ids);
-	d->ids = NULL;
-	d->nids = 0;
-	d->complete = 0;
-	d->l.n = (size_t)count;
-	d->built = 1;
+	d->l.n = (size_t)d->pg.src.n;
 	ui_list_clamp(&d->l, ui_view_page(u));
-	upto = d->l.top + (size_t)ui_view_page(u);
-	rc = due_fetch(u, t, upto > d->l.sel + 1 ? upto : d->l.sel + 1, e);
-	for (i = 0; rc == 0 && keep && i < d->nids; i++)
-		if (d->ids[i] == keep) {
-			ui_list_select(&d->l, i, ui_view_page(u));
-			break;
-		}
-	return rc;
+	if (keep)
+		ui_pager_select(&d->pg, &d->l, ui_view_page(u), t, keep);
+	return 0;
 }
 
 static void due_head(struct ui *u, struct txn *t, struct sbuf *b, struct sbuf *h)
@@ -151,10 +116,9 @@ static void due_row(struct ui *u, struct txn *t, size_t i, int y, int sel)
 {
 	struct ui_due *d = st(u);
 
-	/* rows are fetched a page or more at a time, as they come into view */
-	due_fetch(u, t, i + (size_t)ui_view_page(u), NULL);
-	if (i < d->nids)
-		ui_view_task_row(u, t, d->ids[i], y, sel);
+	/* rows are read a page at a time, as they come into view */
+	if (i < d->l.n)
+		ui_view_task_row(u, t, ui_pager_row(&d->pg, &d->l, ui_view_page(u), t, i), y, sel);
 }
 
 static const char *due_empty(const struct ui *u)
@@ -171,8 +135,8 @@ static void due_words(struct ui *u, struct txn *t, size_t i, struct sbuf *b)
 	struct task tk;
 
 	memset(&tk, 0, sizeof(tk));
-	if (due_fetch(u, t, i + 1, NULL) != 0 || i >= d->nids ||
-	    store_task_get(t, d->ids[i], &tk, NULL) != 0)
+	if (i >= d->l.n ||
+	    store_task_get(t, ui_pager_row(&d->pg, &d->l, ui_view_page(u), t, i), &tk, NULL) != 0)
 		return;
 	sbuf_printf(b, "#%llu %s %s %s", (unsigned long long)tk.id, ui_unit_name(u, tk.lead),
 	            tk.section, tk.text ? tk.text : "");
@@ -184,9 +148,16 @@ static struct ui_list *due_list(struct ui *u)
 	return &st(u)->l;
 }
 
+/* The pager points into the unit tree about to be replaced: let go of it,
+ * remembering the selection for the next build. */
 static void due_forget(struct ui *u)
 {
-	st(u)->built = 0;
+	struct ui_due *d = st(u);
+
+	if (!d->want && d->l.n)
+		d->want = due_selected(u);
+	ui_pager_free(&d->pg);
+	d->built = 0;
 }
 
 static const struct ui_hint *due_hints(const struct ui *u)

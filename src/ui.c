@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "date.h"
@@ -132,12 +133,17 @@ struct tl_result ui_task_tl(const struct ui *u, const struct task *t)
 
 static int reload_in(struct ui *u, struct txn *t, struct err *e)
 {
-	int rc = ui_units_load(u, t, e);
+	int rc;
+
+	/* The lists read a page at a time point into the unit tree that is
+	 * about to be replaced: let go of it, remembering their selection. */
+	ui_tasks_forget(u);
+	ui_views_forget(u);
+	rc = ui_units_load(u, t, e);
 
 	ui_units_forget_counts(u);
 	u->docs.built = 0;
 	u->tasks.built = 0;
-	ui_views_forget(u);
 	return rc;
 }
 
@@ -353,7 +359,27 @@ static void clamp_lists(struct ui *u)
 		ui_list_clamp(ui_view_list(u), ui_view_page(u));
 }
 
-static void frame(struct ui *u)
+static int64_t now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/* With $THEODOI_FRAME_LOG naming a file, each frame that answers a key
+ * (and the first one, from the start) appends "frame_us N" to it: the
+ * time from the key to the frame sent, what a user waits for. */
+static void frame_logged(struct ui *u)
+{
+	if (!u->frame_log || u->key_us < 0)
+		return;
+	fprintf(u->frame_log, "frame_us %lld\n", (long long)(now_us() - u->key_us));
+	fflush(u->frame_log);
+	u->key_us = -1;
+}
+
+static void frame_draw(struct ui *u)
 {
 	int rows, cols;
 
@@ -391,6 +417,12 @@ static void frame(struct ui *u)
 		curs_set(0);
 	}
 	refresh();
+}
+
+static void frame(struct ui *u)
+{
+	frame_draw(u);
+	frame_logged(u);
 }
 
 /* ---- jobs: search, filter and lint slices between keys ---- */
@@ -439,6 +471,8 @@ static void loop(struct ui *u)
 			}
 			continue;
 		}
+		if (u->key_us < 0)
+			u->key_us = now_us();
 		ui_dispatch(u, k);
 		dirty = 1;
 		/* Keys already typed are handled before the next frame. */
@@ -502,6 +536,7 @@ int ui_main(struct ops_ctx *c, struct err *e)
 	setlocale(LC_ALL, "");
 	memset(&u, 0, sizeof(u));
 	u.ops = c;
+	u.key_us = now_us();
 	u.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	if (!u.utf8)
 		return err_set(e, ERR_USAGE,
@@ -537,6 +572,8 @@ int ui_main(struct ops_ctx *c, struct err *e)
 		               term ? term : "");
 	}
 	signals_install(old);
+	if (getenv("THEODOI_FRAME_LOG") && *getenv("THEODOI_FRAME_LOG"))
+		u.frame_log = fopen(getenv("THEODOI_FRAME_LOG"), "a");
 	set_term(scr);
 	cbreak();
 	noecho();
@@ -563,6 +600,8 @@ int ui_main(struct ops_ctx *c, struct err *e)
 	loop(&u);
 	endwin();
 	delscreen(scr);
+	if (u.frame_log)
+		fclose(u.frame_log);
 	signals_restore(old);
 	free_all(&u);
 	return 0;

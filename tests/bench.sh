@@ -125,6 +125,10 @@ for n in $SIZES; do
 		printf "  %-44s " "TUI start-up to first frame"
 		BUILD=$BUILD sh tests/tui/bench-startup.sh "$d/store" "$d/theodoi.ini" 5 2>&1 | sed -n 's/^tui-startup: //p' | head -n 1
 	fi
+	if [ -f tests/tui/bench-keys.sh ]; then
+		printf "  %-44s " "TUI key to frame, 80x24 (gen's user root)"
+		BUILD=$BUILD sh tests/tui/bench-keys.sh "$d/store" "$d/theodoi.ini" 2>&1 | sed -n 's/^tui-keys: //p' | head -n 1
+	fi
 done
 
 # Loading a national hierarchy: a units.ini of 150,000 units, read and
