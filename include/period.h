@@ -259,10 +259,12 @@ int per_fix_dues(struct txn *t, const struct periods *p, uint64_t *nfixed, struc
 /* Keep the stored dues in step with the rules and the configured months,
  * at the program's opening of the store (cli_store), in one write
  * transaction when there is something to do:
- * - a store of schema 1 (the previous release) is brought to schema 2:
- *   indexes and counters rebuilt under the rule that a recurring task done
- *   for its period stays open, every due recomputed, the schema recorded
- *   (*migrated = 2);
+ * - a store of schema 1 is brought to the current schema: the layout of
+ *   schema 3 (store_compact_migrate_3, which rebuilds the indexes and
+ *   counters under the rule that a recurring task done for its period
+ *   stays open), every due recomputed, the schema recorded (*migrated = 2);
+ * - a store of schema 2 (the previous release) gets the layout of schema
+ *   3, its dues kept (*migrated = 3);
  * - when the reporting months p differ from those the dues were computed
  *   with (meta "report_months"), every due is recomputed (*migrated = 1).
  * Nothing to do: *migrated = 0 and no write.  *migrated may be NULL.

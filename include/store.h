@@ -13,7 +13,9 @@
  *   docs       u64 id -> doc           doc_number folded number -> u64 id (dup)
  *                                      doc_issuer issuer u32|doc id -> ""
  *   tasks      u64 id -> task
- *   updates    u64 id -> update        upd_task   task id|update id -> ""
+ *   journal    task id|update id -> update  (the updates; ids in the ordered
+ *              compact form: a byte count and the big-endian bytes, so the
+ *              updates of a task are one range of keys, oldest first)
  *   extensions u64 id -> extension     ext_task   task id|ext id -> ""
  *   indicators u64 id -> indicator     ind_doc    doc id|indicator id -> ""
  *   measures   u64 id -> measure       meas_ind   indicator id|measure id -> ""
@@ -55,8 +57,10 @@ struct txn;
 /* Schema 2 (the period rules): task.due is the period engine's due
  * (period.h) and a recurring task done for its period is counted open;
  * a schema 1 store is brought to 2 by per_migrate() at its first opening
- * by the program (cli_store). */
-#define STORE_SCHEMA 2
+ * by the program (cli_store).
+ * Schema 3 (a store sized to its data): the updates journal keyed by
+ * task, compact record versions and indexes; store_compact_migrate_3. */
+#define STORE_SCHEMA 3
 
 enum store_flags {
 	STORE_CREATE = 1,   /* create the directory and an empty store if missing */
@@ -200,7 +204,10 @@ int store_rebuild_counts(struct txn *t, struct err *e);
 /* ---- updates, extensions ---- */
 /* Add an update (id 0: assigned) of an existing task (else ERR_NOTFOUND). */
 int store_update_add(struct txn *t, struct update *u, struct err *e);
-int store_update_get(struct txn *t, uint64_t id, struct update *out, struct err *e);
+/* One update by its task and id (*out owned by the caller: update_free);
+ * ERR_NOTFOUND if that task has no such update. */
+int store_update_get(struct txn *t, uint64_t task, uint64_t id, struct update *out,
+                     struct err *e);
 /* Updates of a task, newest first; cb gets an update valid during the call. */
 int store_updates_of_task(struct txn *t, uint64_t task,
                           int (*cb)(const struct update *u, void *ctx), void *ctx,
@@ -289,6 +296,15 @@ int store_seq_bump(struct txn *t, const char *name, uint64_t v, struct err *e);
  * a migration only.  Return 0 or ERR_STORE. */
 int store_schema(struct txn *t, long *out, struct err *e);
 int store_schema_set(struct txn *t, long schema, struct err *e);
+
+/* The store's own step of the schema 2 -> 3 migration, in the write
+ * transaction t that migrates (per_migrate): moves the updates into the
+ * journal, re-encodes the records in their compact versions, drops the
+ * databases schema 3 no longer has and rebuilds every index and counter.
+ * Run on a store of schema 1 or 2, before anything else reads updates;
+ * the caller records the new schema.  For a million tasks this is one
+ * large transaction (within LMDB's limit, as store_rebuild_indexes). */
+int store_compact_migrate_3(struct txn *t, struct err *e);
 
 /* The transaction's store (to reach it from a write callback). */
 struct store *store_of(struct txn *t);

@@ -98,8 +98,8 @@ static void months_text(const struct periods *p, char *buf, size_t len)
 	snprintf(buf, len, "0x%x", m ? m : 1u << 11);
 }
 
-/* What is to do: 2 migrate from schema 1, 1 recompute the dues (the
- * reporting months changed), 0 nothing. */
+/* What is to do: 2 migrate from schema 1, 3 migrate from schema 2, 1
+ * recompute the dues (the reporting months changed), 0 nothing. */
 static int needs(struct txn *t, const struct periods *p, int *what, struct err *e)
 {
 	long schema;
@@ -111,6 +111,10 @@ static int needs(struct txn *t, const struct periods *p, int *what, struct err *
 		return rc;
 	if (schema < 2) {
 		*what = 2;
+		return 0;
+	}
+	if (schema < STORE_SCHEMA) {
+		*what = 3;
 		return 0;
 	}
 	months_text(p, want, sizeof want);
@@ -136,13 +140,17 @@ static int migrate_fn(struct txn *t, void *ctx, struct err *e)
 
 	if (rc || !what)
 		return rc; /* another process got here first */
-	/* From schema 1: indexes and counters under the new open/closed rule
-	 * with the old dues, so that rewriting a task moves its entries from
-	 * where they are; then the new dues. */
-	if (what == 2 && (rc = store_rebuild_indexes(t, e)))
+	/* From schema 1 or 2: the layout of schema 3 first (the updates in
+	 * their journal, indexes and counters rebuilt, under the open/closed
+	 * rule of schema 2 with the stored dues, so that rewriting a task
+	 * moves its entries from where they are); then, from schema 1, the
+	 * new dues. */
+	if (what >= 2 && (rc = store_compact_migrate_3(t, e)))
 		return rc;
-	if ((rc = per_fix_dues(t, m->p, NULL, e)) || (rc = per_record_months(t, m->p, e)) ||
-	    (what == 2 && (rc = store_schema_set(t, 2, e))))
+	if (what != 3 && ((rc = per_fix_dues(t, m->p, NULL, e)) ||
+	                  (rc = per_record_months(t, m->p, e))))
+		return rc;
+	if (what >= 2 && (rc = store_schema_set(t, STORE_SCHEMA, e)))
 		return rc;
 	m->done = what;
 	return 0;

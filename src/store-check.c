@@ -35,7 +35,7 @@ static const struct {
 	{DB_UNITS, "unit", "đơn vị"},
 	{DB_DOCS, "doc", "văn bản"},
 	{DB_TASKS, "task", "nhiệm vụ"},
-	{DB_UPDATES, "update", "cập nhật"},
+	{DB_JOURNAL, "update", "cập nhật"},
 	{DB_EXTENSIONS, "extension", "gia hạn"},
 	{DB_INDICATORS, "indicator", "chỉ tiêu"},
 	{DB_MEASURES, "measure", "số liệu chỉ tiêu"},
@@ -69,6 +69,19 @@ static uint64_t key_id(enum store_db db, const void *key)
 	return db == DB_UNITS ? be32_get(key) : be64_get(key);
 }
 
+/* The record id a record key holds, and for the journal the task too
+ * (else 0): 0, or -1 if the key is malformed. */
+static int record_key(enum store_db db, const MDB_val *k, uint64_t *id, uint64_t *owner)
+{
+	*owner = 0;
+	if (db == DB_JOURNAL)
+		return journal_key_parse(k->mv_data, k->mv_size, owner, id);
+	if (k->mv_size != id_len(db))
+		return -1;
+	*id = key_id(db, k->mv_data);
+	return 0;
+}
+
 /* A record that a record refers to: database and id, and what it is to
  * the referring record ("đơn vị chủ trì"; NULL: the record's label). */
 struct rec_ref {
@@ -81,6 +94,7 @@ struct rec_ref {
  * holds more than the few of `fixed`: release with rec_info_free(). */
 struct rec_info {
 	uint64_t id;
+	uint64_t owner; /* an update's task (the journal's key holds it too) */
 	struct rec_ref fixed[6], *refs;
 	int nrefs, cap;
 	int is_task;
@@ -162,12 +176,12 @@ static int record_info(enum store_db db, const MDB_val *v, struct ixset *ix,
 		task_free(&t);
 		break;
 	}
-	case DB_UPDATES: {
+	case DB_JOURNAL: {
 		struct update u;
 		if ((rc = codec_update_decode(v->mv_data, v->mv_size, &u, e)))
 			break;
-		ix_of_update(&u, ix);
 		ri->id = u.id;
+		ri->owner = u.task_id;
 		add_ref(ri, DB_TASKS, u.task_id, NULL, 1);
 		update_free(&u);
 		break;
@@ -280,6 +294,7 @@ struct check {
 	size_t nproblems;
 	uint64_t expected[DB_COUNT]; /* index entries the readable records own */
 	uint64_t missing[DB_COUNT];  /* of those, how many were absent or wrong */
+	uint64_t maxid[DB_COUNT];    /* the largest record id seen */
 	struct tally *ty;
 	int tally_broken;
 };
@@ -328,14 +343,17 @@ static int check_record(const MDB_val *k, const MDB_val *v, void *ctx, struct er
 	struct rec_info ri;
 	struct err de = {0};
 	unsigned long long kid;
+	uint64_t id, owner;
 	int rc, yes;
 
-	if (k->mv_size != id_len(c->db)) {
-		store_report(&c->rep, &c->nproblems, "%s: khóa có kích thước sai (%zu byte)", label,
+	if (record_key(c->db, k, &id, &owner)) {
+		store_report(&c->rep, &c->nproblems, "%s: khóa sai dạng (%zu byte)", label,
 		             k->mv_size);
 		return 0;
 	}
-	kid = key_id(c->db, k->mv_data);
+	kid = id;
+	if (id > c->maxid[c->db])
+		c->maxid[c->db] = id;
 	if (record_info(c->db, v, &ix, &ri, &de)) {
 		rec_info_free(&ri);
 		store_report(&c->rep, &c->nproblems, "%s %llu: %s", label, kid, de.msg);
@@ -344,6 +362,10 @@ static int check_record(const MDB_val *k, const MDB_val *v, void *ctx, struct er
 	if (ri.id != kid)
 		store_report(&c->rep, &c->nproblems, "%s %llu: bản ghi mang mã %llu", label, kid,
 		             (unsigned long long)ri.id);
+	if (ri.owner != owner)
+		store_report(&c->rep, &c->nproblems, "%s %llu: bản ghi thuộc nhiệm vụ %llu, khóa "
+		             "ghi nhiệm vụ %llu", label, kid, (unsigned long long)ri.owner,
+		             (unsigned long long)owner);
 	for (int i = 0; i < ix.n; i++) {
 		const struct ixent *x = &ix.e[i];
 		int st = entry_state(c->t, x);
@@ -388,7 +410,7 @@ static const struct {
 	size_t off;
 } index_targets[] = {
 	{DB_UNIT_CODE, DB_UNITS, 1, 0},   {DB_DOC_NUMBER, DB_DOCS, 1, 0},
-	{DB_DOC_ISSUER, DB_DOCS, 0, 4},   {DB_UPD_TASK, DB_UPDATES, 0, 8},
+	{DB_DOC_ISSUER, DB_DOCS, 0, 4},
 	{DB_EXT_TASK, DB_EXTENSIONS, 0, 8}, {DB_IND_DOC, DB_INDICATORS, 0, 8},
 	{DB_MEAS_IND, DB_MEASURES, 0, 8}, {DB_DUE, DB_TASKS, 0, 4},
 	{DB_UNIT_DUE, DB_TASKS, 0, 8},    {DB_TASK_LEAD, DB_TASKS, 0, 4},
@@ -448,28 +470,21 @@ static int check_entry(const MDB_val *k, const MDB_val *v, void *ctx, struct err
 	return 0;
 }
 
+/* Every sequence past the largest id its records hold (check_record
+ * noted the largest: the journal's keys are not in id order). */
 static int check_sequences(struct check *c, struct err *e)
 {
 	for (size_t i = 0; i < NRECORD_DBS; i++) {
 		enum store_db db = record_dbs[i].db;
-		MDB_cursor *cur;
-		MDB_val k, v;
 		uint64_t seq;
 		int rc;
 
-		if ((rc = store_seq_peek(c->t, record_dbs[i].seq, &seq, e)) ||
-		    (rc = store_cursor(c->t, db, &cur, e)))
+		if ((rc = store_seq_peek(c->t, record_dbs[i].seq, &seq, e)))
 			return rc;
-		rc = mdb_cursor_get(cur, &k, &v, MDB_LAST);
-		mdb_cursor_close(cur);
-		if (rc == MDB_NOTFOUND)
-			continue;
-		if (rc)
-			return store_lmdb_err(c->t, rc, e, store_db_table[db].name);
-		if (k.mv_size == id_len(db) && key_id(db, k.mv_data) > seq)
+		if (c->maxid[db] > seq)
 			store_report(&c->rep, &c->nproblems, "dãy số %s (%llu) nhỏ hơn mã lớn nhất (%llu)",
 			             record_dbs[i].seq, (unsigned long long)seq,
-			             (unsigned long long)key_id(db, k.mv_data));
+			             (unsigned long long)c->maxid[db]);
 	}
 	return 0;
 }

@@ -128,11 +128,6 @@ static void ix_pair(struct ixset *s, enum store_db db, uint64_t owner, uint64_t 
 	key64(x, id);
 }
 
-void ix_of_update(const struct update *u, struct ixset *s)
-{
-	ix_pair(s, DB_UPD_TASK, u->task_id, u->id);
-}
-
 void ix_of_extension(const struct extension *x, struct ixset *s)
 {
 	ix_pair(s, DB_EXT_TASK, x->task_id, x->id);

@@ -112,7 +112,7 @@ int store_task_del(struct txn *t, uint64_t id, struct err *e)
 	if (!old.present)
 		return err_set(e, ERR_NOTFOUND, "không tìm thấy nhiệm vụ %llu",
 		               (unsigned long long)id);
-	if ((rc = store_del_owned(t, DB_UPD_TASK, DB_UPDATES, key, e)) ||
+	if ((rc = store_journal_del(t, id, e)) ||
 	    (rc = store_del_owned(t, DB_EXT_TASK, DB_EXTENSIONS, key, e)) ||
 	    (rc = ix_apply(t, &old.ix, NULL, e)) ||
 	    (rc = count_add(t, old.lead, old.slot, -1, e)))

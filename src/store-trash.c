@@ -54,11 +54,20 @@ static int add_owned(struct txn *t, struct sbuf *b, enum store_db index, enum st
 	return rc;
 }
 
+/* One update of the journal as a part 'U'. */
+static int add_update(const MDB_val *k, const MDB_val *v, void *ctx, struct err *e)
+{
+	(void)k;
+	(void)e;
+	put_part(ctx, 'U', v->mv_data, v->mv_size);
+	return 0;
+}
+
 static int add_task(struct txn *t, struct sbuf *b, uint64_t id, struct err *e)
 {
 	int rc = add_record(t, b, DB_TASKS, 'T', id, e);
 	if (!rc)
-		rc = add_owned(t, b, DB_UPD_TASK, DB_UPDATES, 'U', id, e);
+		rc = store_journal_each(t, id, 0, add_update, b, e);
 	if (!rc)
 		rc = add_owned(t, b, DB_EXT_TASK, DB_EXTENSIONS, 'X', id, e);
 	return rc;

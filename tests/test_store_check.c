@@ -169,7 +169,6 @@ Test(store_check, rebuild_restores_dropped_indexes)
 	raw_drop(&r, "task_lead");
 	raw_drop(&r, "unit_code");
 	raw_drop(&r, "doc_number");
-	raw_drop(&r, "upd_task");
 	raw_drop(&r, "counts");
 	raw_end(&r);
 	rep = fx_check_dirty();
@@ -177,7 +176,6 @@ Test(store_check, rebuild_restores_dropped_indexes)
 	assert_has(rep, "thiếu mục trong chỉ mục task_lead");
 	assert_has(rep, "thiếu mục trong chỉ mục unit_code");
 	assert_has(rep, "thiếu mục trong chỉ mục doc_number");
-	assert_has(rep, "thiếu mục trong chỉ mục upd_task");
 	assert_has(rep, "counts: thiếu bộ đếm");
 	free(rep);
 	fx_write(w_rebuild, NULL);
