@@ -129,9 +129,10 @@ static void add_ref(struct rec_info *ri, enum store_db db, uint64_t id, const ch
 }
 
 /* Decode the record v of database db into its index entries and info. */
-static int record_info(enum store_db db, const MDB_val *v, struct ixset *ix,
-                       struct rec_info *ri, struct err *e)
+static int record_info(struct txn *t, enum store_db db, const MDB_val *k, const MDB_val *v,
+                       struct ixset *ix, struct rec_info *ri, struct err *e)
 {
+	const struct codec_dict *dict = store_dict(t);
 	int rc = 0;
 
 	memset(ri, 0, sizeof *ri);
@@ -161,24 +162,27 @@ static int record_info(enum store_db db, const MDB_val *v, struct ixset *ix,
 		break;
 	}
 	case DB_TASKS: {
-		struct task t;
-		if ((rc = codec_task_decode(v->mv_data, v->mv_size, &t, e)))
+		struct task tk;
+		if ((rc = codec_task_decode_d(v->mv_data, v->mv_size, dict, &tk, e)))
 			break;
-		ix_of_task(&t, ix);
-		ri->id = t.id;
-		add_ref(ri, DB_DOCS, t.doc_id, NULL, 0);
-		add_ref(ri, DB_UNITS, t.lead, "đơn vị chủ trì", 0);
-		for (int i = 0; i < t.npartners; i++)
-			add_ref(ri, DB_UNITS, t.partners[i], "đơn vị phối hợp", 0);
+		ix_of_task(&tk, ix);
+		ri->id = tk.id;
+		add_ref(ri, DB_DOCS, tk.doc_id, NULL, 0);
+		add_ref(ri, DB_UNITS, tk.lead, "đơn vị chủ trì", 0);
+		for (int i = 0; i < tk.npartners; i++)
+			add_ref(ri, DB_UNITS, tk.partners[i], "đơn vị phối hợp", 0);
 		ri->is_task = 1;
-		ri->lead = t.lead;
-		ri->slot = count_slot(&t);
-		task_free(&t);
+		ri->lead = tk.lead;
+		ri->slot = count_slot(&tk);
+		task_free(&tk);
 		break;
 	}
 	case DB_JOURNAL: {
 		struct update u;
-		if ((rc = codec_update_decode(v->mv_data, v->mv_size, &u, e)))
+		uint64_t task = 0, id = 0;
+		/* a malformed key is check_record's to report: ids 0 here */
+		journal_key_parse(k->mv_data, k->mv_size, &task, &id);
+		if ((rc = codec_update_decode_d(v->mv_data, v->mv_size, task, id, dict, &u, e)))
 			break;
 		ri->id = u.id;
 		ri->owner = u.task_id;
@@ -247,8 +251,7 @@ static int rebuild_record(const MDB_val *k, const MDB_val *v, void *ctx, struct 
 	struct rec_info ri;
 	int rc;
 
-	(void)k;
-	if (record_info(r->db, v, &ix, &ri, NULL)) {
+	if (record_info(r->t, r->db, k, v, &ix, &ri, NULL)) {
 		rec_info_free(&ri);
 		return 0; /* unreadable: left for store_check to report */
 	}
@@ -354,7 +357,7 @@ static int check_record(const MDB_val *k, const MDB_val *v, void *ctx, struct er
 	kid = id;
 	if (id > c->maxid[c->db])
 		c->maxid[c->db] = id;
-	if (record_info(c->db, v, &ix, &ri, &de)) {
+	if (record_info(c->t, c->db, k, v, &ix, &ri, &de)) {
 		rec_info_free(&ri);
 		store_report(&c->rep, &c->nproblems, "%s %llu: %s", label, kid, de.msg);
 		return 0;
@@ -457,7 +460,8 @@ static int check_entry(const MDB_val *k, const MDB_val *v, void *ctx, struct err
 	}
 	if (rc)
 		return rc;
-	int bad = record_info(rdb, &rec, &ix, &ri, NULL);
+	MDB_val rk = {id_len(rdb), key};
+	int bad = record_info(c->t, rdb, &rk, &rec, &ix, &ri, NULL);
 	rec_info_free(&ri);
 	if (bad) {
 		store_report(&c->rep, &c->nproblems, "chỉ mục %s: trỏ tới %s %llu không đọc được",
@@ -509,6 +513,9 @@ static int run_check(struct check *c, struct err *e)
 			return rc;
 	}
 	if (!c->tally_broken && (rc = tally_compare(c->t, c->ty, &c->rep, &c->nproblems, e)))
+		return rc;
+	struct dict_check dc = {c->t, &c->rep, &c->nproblems, 0};
+	if ((rc = store_dict_check(&dc, e)))
 		return rc;
 	return check_sequences(c, e);
 }

@@ -17,7 +17,7 @@ enum store_db {
 	DB_META, DB_UNITS, DB_UNIT_CODE, DB_DOCS, DB_DOC_NUMBER, DB_DOC_ISSUER, DB_TASKS,
 	DB_JOURNAL, DB_EXTENSIONS, DB_EXT_TASK, DB_INDICATORS, DB_IND_DOC,
 	DB_MEASURES, DB_MEAS_IND, DB_AUDIT, DB_DUE, DB_UNIT_DUE, DB_TASK_LEAD, DB_TASK_DOC,
-	DB_COUNTS, DB_TRASH,
+	DB_COUNTS, DB_TRASH, DB_DICT, DB_DICT_STR,
 	DB_COUNT
 };
 
@@ -58,6 +58,7 @@ struct txn {
 	MDB_txn *txn;
 	int write;
 	int map_full; /* an LMDB call hit MDB_MAP_FULL: store_write grows and retries */
+	struct codec_dict dict; /* store_dict(): the dictionary in this txn */
 };
 
 /* ---- keys: big-endian, days biased so that byte order is numeric ---- */
@@ -236,6 +237,21 @@ int store_journal_each(struct txn *t, uint64_t task, int reverse, store_raw_fn f
                        struct err *e);
 /* Delete every update of task. */
 int store_journal_del(struct txn *t, uint64_t task, struct err *e);
+
+/* ---- store-dict.c: the dictionary of repeated strings ---- */
+
+/* The store's dictionary as seen by transaction t (interning needs a
+ * write transaction), for the codec_*_d functions. */
+const struct codec_dict *store_dict(struct txn *t);
+/* Check that dict and dict_str are each other's inverse and the sequence
+ * is past every id; problems go to rep. */
+struct dict_check {
+	struct txn *t;
+	struct sbuf *rep;
+	size_t *nproblems;
+	uint32_t maxid;
+};
+int store_dict_check(struct dict_check *c, struct err *e);
 
 /* ---- store-count.c: counters ---- */
 

@@ -117,7 +117,7 @@ int store_update_add(struct txn *t, struct update *u, struct err *e)
 		return rc;
 	sbuf_reset(&t->st->scratch);
 	klen = journal_key(key, u->task_id, u->id);
-	if (!(rc = codec_update_encode(u, &t->st->scratch, e)))
+	if (!(rc = codec_update_encode_d(u, store_dict(t), &t->st->scratch, e)))
 		rc = store_put(t, DB_JOURNAL, key, klen, t->st->scratch.s, t->st->scratch.len, 0, e);
 	if (rc && fresh)
 		u->id = 0;
@@ -139,7 +139,7 @@ int store_update_get(struct txn *t, uint64_t task, uint64_t id, struct update *o
 		               (unsigned long long)id, (unsigned long long)task);
 	if (rc)
 		return rc;
-	return codec_update_decode(v.mv_data, v.mv_size, out, e);
+	return codec_update_decode_d(v.mv_data, v.mv_size, task, id, store_dict(t), out, e);
 }
 
 int store_journal_each(struct txn *t, uint64_t task, int reverse, store_raw_fn fn, void *ctx,
@@ -212,16 +212,20 @@ int store_journal_del(struct txn *t, uint64_t task, struct err *e)
 struct update_cb {
 	int (*cb)(const struct update *u, void *ctx);
 	void *ctx;
+	const struct codec_dict *dict;
 };
 
 static int visit_update(const MDB_val *k, const MDB_val *v, void *ctx, struct err *e)
 {
 	struct update_cb *c = ctx;
 	struct update u;
+	uint64_t task, id;
 	int rc;
 
-	(void)k;
-	if ((rc = codec_update_decode(v->mv_data, v->mv_size, &u, e)))
+	if (journal_key_parse(k->mv_data, k->mv_size, &task, &id))
+		return err_set(e, ERR_STORE, "khóa sai dạng trong nhật ký cập nhật (%zu byte)",
+		               k->mv_size);
+	if ((rc = codec_update_decode_d(v->mv_data, v->mv_size, task, id, c->dict, &u, e)))
 		return rc;
 	rc = c->cb(&u, c->ctx);
 	update_free(&u);
@@ -232,7 +236,7 @@ int store_updates_of_task(struct txn *t, uint64_t task,
                           int (*cb)(const struct update *u, void *ctx), void *ctx,
                           struct err *e)
 {
-	struct update_cb c = {cb, ctx};
+	struct update_cb c = {cb, ctx, store_dict(t)};
 	return store_journal_each(t, task, 1, visit_update, &c, e);
 }
 

@@ -20,7 +20,7 @@ int store_task_get(struct txn *t, uint64_t id, struct task *out, struct err *e)
 		               (unsigned long long)id);
 	if (rc)
 		return rc;
-	return codec_task_decode(v.mv_data, v.mv_size, out, e);
+	return codec_task_decode_d(v.mv_data, v.mv_size, store_dict(t), out, e);
 }
 
 /* What the stored version of a task contributes to indexes and counters. */
@@ -43,7 +43,7 @@ static int task_trace(struct txn *t, const unsigned char *key, struct task_trace
 		return 0;
 	if (rc)
 		return rc;
-	if ((rc = codec_task_decode(v.mv_data, v.mv_size, &prev, e)))
+	if ((rc = codec_task_decode_d(v.mv_data, v.mv_size, store_dict(t), &prev, e)))
 		return rc;
 	tr->present = 1;
 	tr->lead = prev.lead;
@@ -66,7 +66,7 @@ static int task_put(struct txn *t, struct task *task, int fresh, struct err *e)
 	               (rc = store_seq_bump(t, "task", task->id, e))))
 		return rc;
 	sbuf_reset(&t->st->scratch);
-	if ((rc = codec_task_encode(task, &t->st->scratch, e)) ||
+	if ((rc = codec_task_encode_d(task, store_dict(t), &t->st->scratch, e)) ||
 	    (rc = store_put_record(t, DB_TASKS, key, 8, &t->st->scratch, fresh, e)))
 		return rc;
 	ix_of_task(task, &new);
@@ -182,6 +182,7 @@ int store_tasks_by_due(struct txn *t, uint32_t lead, date_t from, date_t to,
 struct tasks_each {
 	int (*cb)(const struct task *task, void *ctx);
 	void *ctx;
+	const struct codec_dict *dict;
 };
 
 static int task_raw(const MDB_val *k, const MDB_val *v, void *ctx, struct err *e)
@@ -191,7 +192,7 @@ static int task_raw(const MDB_val *k, const MDB_val *v, void *ctx, struct err *e
 	int rc;
 
 	(void)k;
-	if ((rc = codec_task_decode(v->mv_data, v->mv_size, &task, e)))
+	if ((rc = codec_task_decode_d(v->mv_data, v->mv_size, c->dict, &task, e)))
 		return rc;
 	rc = c->cb(&task, c->ctx);
 	task_free(&task);
@@ -201,6 +202,6 @@ static int task_raw(const MDB_val *k, const MDB_val *v, void *ctx, struct err *e
 int store_tasks_each(struct txn *t, int (*cb)(const struct task *task, void *ctx), void *ctx,
                      struct err *e)
 {
-	struct tasks_each c = {cb, ctx};
+	struct tasks_each c = {cb, ctx, store_dict(t)};
 	return store_each_raw(t, DB_TASKS, NULL, 0, task_raw, &c, e);
 }

@@ -38,6 +38,8 @@ const struct store_db_info store_db_table[DB_COUNT] = {
 	[DB_TASK_DOC] = {"task_doc", 0, 1},
 	[DB_COUNTS] = {"counts", 0, 1},
 	[DB_TRASH] = {"trash", 0, 0},
+	[DB_DICT] = {"dict", 0, 0},
+	[DB_DICT_STR] = {"dict_str", 0, 0},
 };
 
 /* ---- opening ----------------------------------------------------------- */
@@ -373,7 +375,7 @@ int store_open(const char *dir, int flags, struct store **out, struct err *e)
 	}
 	mdb_reader_check(st->env, NULL);
 	if (flags & STORE_RDONLY) {
-		struct txn t = {st, NULL, 0, 0};
+		struct txn t = {st, NULL, 0, 0, {0}};
 		if ((rc = txn_begin(st, MDB_RDONLY, &t.txn))) {
 			env_open_err(dir, rc, e);
 		} else if ((rc = setup_dbs(&t, &s, e))) {
@@ -462,7 +464,7 @@ int store_write(struct store *st, store_write_fn fn, void *ctx, struct err *e)
 	if (st->flags & STORE_RDONLY)
 		return err_set(e, ERR_STORE, "kho dữ liệu %s được mở chỉ để đọc", st->path);
 	for (int attempt = 0;; attempt++) {
-		struct txn t = {st, NULL, 1, 0};
+		struct txn t = {st, NULL, 1, 0, {0}};
 		int rc = txn_begin(st, 0, &t.txn);
 
 		if (rc)

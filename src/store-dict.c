@@ -1,0 +1,126 @@
+/* store-dict.c — the store's dictionary of repeated strings (codec.h,
+ * struct codec_dict): "dict" maps an id to its string, "dict_str" the
+ * string back to its id.  A string is added in the write transaction of
+ * the record that first uses it, so an aborted transaction takes its new
+ * strings with it; ids come from the sequence "dict" and are never reused
+ * nor removed (a deleted record in the trash may still name them). */
+#include <string.h>
+
+#include "store-impl.h"
+
+static int dict_intern(void *ctx, const char *s, size_t n, uint32_t *id, struct err *e)
+{
+	struct txn *t = ctx;
+	unsigned char key[4];
+	uint64_t next;
+	MDB_val v;
+	int rc;
+
+	*id = 0;
+	if ((rc = store_need_write(t, e)))
+		return rc;
+	if (n == 0 || n > CODEC_DICT_MAX_LEN)
+		return err_set(e, ERR_INTERNAL, "chuỗi dài %zu byte không vào từ điển được", n);
+	rc = store_get(t, DB_DICT_STR, s, n, &v, e);
+	if (rc == 0 && v.mv_size == 4) {
+		*id = be32_get(v.mv_data);
+		return 0;
+	}
+	if (rc == 0)
+		return err_set(e, ERR_STORE, "kho dữ liệu %s bị hỏng: mục từ điển sai kích thước",
+		               store_path(t->st));
+	if (rc != MDB_NOTFOUND)
+		return rc;
+	if ((rc = store_seq_next(t, "dict", &next, e)))
+		return rc;
+	if (next > UINT32_MAX)
+		return err_set(e, ERR_STORE, "từ điển của kho dữ liệu đã đầy");
+	be32_put(key, (uint32_t)next);
+	if ((rc = store_put(t, DB_DICT, key, 4, s, n, MDB_APPEND, e)) ||
+	    (rc = store_put(t, DB_DICT_STR, s, n, key, 4, 0, e)))
+		return rc;
+	*id = (uint32_t)next;
+	return 0;
+}
+
+static int dict_lookup(void *ctx, uint32_t id, const char **s, size_t *n, struct err *e)
+{
+	struct txn *t = ctx;
+	unsigned char key[4];
+	MDB_val v;
+	int rc;
+
+	be32_put(key, id);
+	rc = store_get(t, DB_DICT, key, 4, &v, e);
+	if (rc == MDB_NOTFOUND)
+		return err_set(e, ERR_STORE, "chuỗi số %u không có trong từ điển", id);
+	if (rc)
+		return rc;
+	*s = v.mv_data;
+	*n = v.mv_size;
+	return 0;
+}
+
+const struct codec_dict *store_dict(struct txn *t)
+{
+	t->dict.intern = dict_intern;
+	t->dict.lookup = dict_lookup;
+	t->dict.ctx = t;
+	return &t->dict;
+}
+
+/* Every id maps to a string that maps back to it, and the other way. */
+static int check_forward(const MDB_val *k, const MDB_val *v, void *ctx, struct err *e)
+{
+	struct dict_check *c = ctx;
+	MDB_val back;
+	int rc;
+
+	if (k->mv_size != 4 || v->mv_size == 0 || v->mv_size > CODEC_DICT_MAX_LEN) {
+		store_report(c->rep, c->nproblems, "từ điển: mục có kích thước sai");
+		return 0;
+	}
+	uint32_t id = be32_get(k->mv_data);
+	if (id > c->maxid)
+		c->maxid = id;
+	rc = store_get(c->t, DB_DICT_STR, v->mv_data, v->mv_size, &back, e);
+	if (rc && rc != MDB_NOTFOUND)
+		return rc;
+	if (rc || back.mv_size != 4 || be32_get(back.mv_data) != id)
+		store_report(c->rep, c->nproblems, "từ điển: chuỗi số %u thiếu trong dict_str", id);
+	return 0;
+}
+
+static int check_backward(const MDB_val *k, const MDB_val *v, void *ctx, struct err *e)
+{
+	struct dict_check *c = ctx;
+	MDB_val fwd;
+	int rc;
+
+	if (v->mv_size != 4) {
+		store_report(c->rep, c->nproblems, "từ điển: mục dict_str có kích thước sai");
+		return 0;
+	}
+	rc = store_get(c->t, DB_DICT, v->mv_data, 4, &fwd, e);
+	if (rc && rc != MDB_NOTFOUND)
+		return rc;
+	if (rc || fwd.mv_size != k->mv_size || memcmp(fwd.mv_data, k->mv_data, k->mv_size))
+		store_report(c->rep, c->nproblems, "từ điển: mục dict_str trỏ tới chuỗi số %u "
+		             "không khớp", be32_get(v->mv_data));
+	return 0;
+}
+
+int store_dict_check(struct dict_check *c, struct err *e)
+{
+	uint64_t seq;
+	int rc;
+
+	if ((rc = store_each_raw(c->t, DB_DICT, NULL, 0, check_forward, c, e)) ||
+	    (rc = store_each_raw(c->t, DB_DICT_STR, NULL, 0, check_backward, c, e)) ||
+	    (rc = store_seq_peek(c->t, "dict", &seq, e)))
+		return rc;
+	if (c->maxid > seq)
+		store_report(c->rep, c->nproblems, "dãy số dict (%llu) nhỏ hơn mã lớn nhất (%u)",
+		             (unsigned long long)seq, c->maxid);
+	return 0;
+}
