@@ -20,15 +20,20 @@
  *   indicators u64 id -> indicator     ind_doc    doc id|indicator id -> ""
  *   measures   u64 id -> measure       meas_ind   indicator id|measure id -> ""
  *   audit      u64 seq -> audit entry
- *   due        due day|task id -> lead u32      (open tasks with a due date)
- *   unit_due   lead|due day|task id -> ""       (open tasks with a due date)
- *   task_lead  lead|task id -> ""               (every task)
- *   task_doc   doc id|task id -> ""             (every task)
+ *   due_tasks  due day -> task id|lead u32  (open tasks with a due date)
+ *   lead_due   lead -> due day|task id      (open tasks with a due date)
+ *   lead_tasks lead -> task id              (every task)
+ *   doc_tasks  doc id -> task id            (every task)
+ *              (these four hold sorted duplicates of a fixed size under the
+ *              owner's key: an entry costs its value and no LMDB node)
  *   counts     unit|slot -> u32 count, for the unit and each ancestor
  *              (unit 0 = the whole store); slot is a due day for open
  *              dated tasks, STORE_SLOT_NODUE for open undated ones,
  *              STORE_SLOT_CLOSED for done / on hold.
  *   trash      kind|id -> deleted record with what it owned (store-trash.h)
+ *   dict       u32 id -> string         dict_str  string -> u32 id
+ *              (the dictionary of repeated strings of codec.h: deadline
+ *              phrases, units as written, logins; ids never reused)
  * Keys are big-endian so that LMDB's byte order is numeric order; a day
  * in a key is stored as (uint32_t)day ^ 0x80000000 so that negative days
  * sort first and the STORE_SLOT_* values last.

@@ -405,8 +405,8 @@ static int check_record(const MDB_val *k, const MDB_val *v, void *ctx, struct er
 	return 0;
 }
 
-/* Where an index entry names its record: in the value, or in the key at
- * byte off. */
+/* Where an index entry names its record: in the value (at byte off: the
+ * indexes of sorted duplicates), or in the key at byte off. */
 static const struct {
 	enum store_db index, records;
 	int in_val;
@@ -415,9 +415,9 @@ static const struct {
 	{DB_UNIT_CODE, DB_UNITS, 1, 0},   {DB_DOC_NUMBER, DB_DOCS, 1, 0},
 	{DB_DOC_ISSUER, DB_DOCS, 0, 4},
 	{DB_EXT_TASK, DB_EXTENSIONS, 0, 8}, {DB_IND_DOC, DB_INDICATORS, 0, 8},
-	{DB_MEAS_IND, DB_MEASURES, 0, 8}, {DB_DUE, DB_TASKS, 0, 4},
-	{DB_UNIT_DUE, DB_TASKS, 0, 8},    {DB_TASK_LEAD, DB_TASKS, 0, 4},
-	{DB_TASK_DOC, DB_TASKS, 0, 8},
+	{DB_MEAS_IND, DB_MEASURES, 0, 8}, {DB_DUE, DB_TASKS, 1, 0},
+	{DB_UNIT_DUE, DB_TASKS, 1, 4},    {DB_TASK_LEAD, DB_TASKS, 1, 0},
+	{DB_TASK_DOC, DB_TASKS, 1, 0},
 };
 #define NINDEX_TARGETS (sizeof index_targets / sizeof index_targets[0])
 
@@ -442,7 +442,9 @@ static int check_entry(const MDB_val *k, const MDB_val *v, void *ctx, struct err
 		rdb = index_targets[i].records;
 		n = id_len(rdb);
 		if (index_targets[i].in_val)
-			idp = v->mv_size == n ? v->mv_data : NULL;
+			idp = v->mv_size >= index_targets[i].off + n
+			          ? (const unsigned char *)v->mv_data + index_targets[i].off
+			          : NULL;
 		else if (k->mv_size >= index_targets[i].off + n)
 			idp = (const unsigned char *)k->mv_data + index_targets[i].off;
 	}

@@ -8,7 +8,8 @@
 #include "store-impl.h"
 
 /* Databases of schema 2 that schema 3 no longer has. */
-static const char *const retired[] = {"updates", "upd_task"};
+static const char *const retired[] = {"updates", "upd_task", "due", "unit_due", "task_lead",
+                                      "task_doc"};
 
 /* Open a database of the old layout by name; *found 0 if it is absent. */
 static int open_old(struct txn *t, const char *name, MDB_dbi *dbi, int *found, struct err *e)

@@ -194,7 +194,9 @@ int store_seq_bump(struct txn *t, const char *name, uint64_t v, struct err *e);
 int store_prefix_ids(struct txn *t, enum store_db db, const void *prefix, size_t plen,
                      size_t off, uint64_t **ids, size_t *n, struct err *e);
 /* Call cb(id at byte `off`, ctx) for each key that starts with the prefix,
- * in key order, or in reverse when `reverse`; stops at cb's non-zero. */
+ * in key order, or in reverse when `reverse`; stops at cb's non-zero.  In
+ * a database of sorted duplicates whose key is the prefix, off counts on
+ * into the value (the entry read as key then value). */
 int store_prefix_each(struct txn *t, enum store_db db, const void *prefix, size_t plen,
                       size_t off, int reverse, store_id_fn cb, void *ctx, struct err *e);
 
@@ -204,7 +206,7 @@ int store_prefix_each(struct txn *t, enum store_db db, const void *prefix, size_
 struct ixent {
 	enum store_db db;
 	unsigned char key[IX_KEY_MAX];
-	unsigned char val[8];
+	unsigned char val[16];
 	uint8_t klen, vlen;
 };
 #define IX_MAX 4

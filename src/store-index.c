@@ -33,6 +33,18 @@ static void key64(struct ixent *x, uint64_t v)
 	x->klen += 8;
 }
 
+static void val32(struct ixent *x, uint32_t v)
+{
+	be32_put(x->val + x->vlen, v);
+	x->vlen += 4;
+}
+
+static void val64(struct ixent *x, uint64_t v)
+{
+	be64_put(x->val + x->vlen, v);
+	x->vlen += 8;
+}
+
 size_t ix_number_key(const char *number, unsigned char *key)
 {
 	size_t n = 0;
@@ -98,23 +110,23 @@ void ix_of_task(const struct task *t, struct ixset *s)
 	struct ixent *x;
 	date_t slot = count_slot(t);
 
+	/* duplicates under the owner's key (store.h) */
 	s->n = 0;
 	x = ix_add(s, DB_TASK_DOC);
 	key64(x, t->doc_id);
-	key64(x, t->id);
+	val64(x, t->id);
 	x = ix_add(s, DB_TASK_LEAD);
 	key32(x, t->lead);
-	key64(x, t->id);
+	val64(x, t->id);
 	if (slot < STORE_SLOT_NODUE) {
 		x = ix_add(s, DB_DUE);
 		key32(x, day_bias(slot));
-		key64(x, t->id);
-		be32_put(x->val, t->lead);
-		x->vlen = 4;
+		val64(x, t->id);
+		val32(x, t->lead);
 		x = ix_add(s, DB_UNIT_DUE);
 		key32(x, t->lead);
-		key32(x, day_bias(slot));
-		key64(x, t->id);
+		val32(x, day_bias(slot));
+		val64(x, t->id);
 	}
 }
 

@@ -141,34 +141,39 @@ int store_tasks_by_lead(struct txn *t, uint32_t lead, store_id_fn cb, void *ctx,
 int store_tasks_by_due(struct txn *t, uint32_t lead, date_t from, date_t to,
                        store_due_fn cb, void *ctx, struct err *e)
 {
-	/* due:      day|id -> lead          (lead 0: the whole store)
-	 * unit_due: lead|day|id -> ""                                     */
+	/* due_tasks: day -> id|lead, duplicates   (lead 0: the whole store)
+	 * lead_due:  lead -> day|id, duplicates                              */
 	enum store_db db = lead ? DB_UNIT_DUE : DB_DUE;
-	size_t off = lead ? 4 : 0, klen = off + 12;
 	uint32_t lo = from == DATE_NONE ? 0 : day_bias(from);
 	uint32_t hi = to == DATE_NONE ? UINT32_MAX : day_bias(to);
-	unsigned char start[16];
+	unsigned char kb[4], vb[12];
 	MDB_cursor *c;
-	MDB_val k = {klen, start}, v;
+	MDB_val k = {4, kb}, v = {12, vb};
 	int rc, ret = 0;
 
 	if (lo > hi)
 		return 0;
-	be32_put(start, lead);
-	be32_put(start + off, lo);
-	be64_put(start + off + 4, 0);
 	if ((rc = store_cursor(t, db, &c, e)))
 		return rc;
-	for (rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE); rc == 0;
-	     rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
-		const unsigned char *p = k.mv_data;
-		if (k.mv_size != klen || (lead && be32_get(p) != lead))
+	if (lead) {
+		be32_put(kb, lead);
+		be32_put(vb, lo);
+		be64_put(vb + 4, 0);
+		rc = mdb_cursor_get(c, &k, &v, MDB_GET_BOTH_RANGE);
+	} else {
+		be32_put(kb, lo);
+		rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE);
+	}
+	for (; rc == 0; rc = mdb_cursor_get(c, &k, &v, lead ? MDB_NEXT_DUP : MDB_NEXT)) {
+		const unsigned char *p = v.mv_data;
+		if (k.mv_size != 4 || v.mv_size != 12)
 			break;
-		uint32_t day = be32_get(p + off);
+		uint32_t day = lead ? be32_get(p) : be32_get(k.mv_data);
 		if (day > hi)
 			break;
-		uint32_t who = lead ? lead : (v.mv_size == 4 ? be32_get(v.mv_data) : 0);
-		if ((ret = cb(be64_get(p + off + 4), day_unbias(day), who, ctx)))
+		uint64_t id = lead ? be64_get(p + 4) : be64_get(p);
+		uint32_t who = lead ? lead : be32_get(p + 8);
+		if ((ret = cb(id, day_unbias(day), who, ctx)))
 			break;
 	}
 	mdb_cursor_close(c);

@@ -32,10 +32,12 @@ const struct store_db_info store_db_table[DB_COUNT] = {
 	[DB_MEASURES] = {"measures", 0, 0},
 	[DB_MEAS_IND] = {"meas_ind", 0, 1},
 	[DB_AUDIT] = {"audit", 0, 0},
-	[DB_DUE] = {"due", 0, 1},
-	[DB_UNIT_DUE] = {"unit_due", 0, 1},
-	[DB_TASK_LEAD] = {"task_lead", 0, 1},
-	[DB_TASK_DOC] = {"task_doc", 0, 1},
+	/* schema 3: sorted duplicates of fixed size under the owner's key, so
+	 * that an entry costs its value, not a node and a key of its own */
+	[DB_DUE] = {"due_tasks", MDB_DUPSORT | MDB_DUPFIXED, 1},
+	[DB_UNIT_DUE] = {"lead_due", MDB_DUPSORT | MDB_DUPFIXED, 1},
+	[DB_TASK_LEAD] = {"lead_tasks", MDB_DUPSORT | MDB_DUPFIXED, 1},
+	[DB_TASK_DOC] = {"doc_tasks", MDB_DUPSORT | MDB_DUPFIXED, 1},
 	[DB_COUNTS] = {"counts", 0, 1},
 	[DB_TRASH] = {"trash", 0, 0},
 	[DB_DICT] = {"dict", 0, 0},
