@@ -266,6 +266,41 @@ static void rd_deadline(struct cw_rd *r, struct deadline *dl)
 
 static const char K_TASK[] = "nhiệm vụ";
 
+/* The due of a version 2 task: 0 for none, 1 for the deadline's own due
+ * (most tasks: the period engine gives it back), else a date form plus 1. */
+static void put_due(struct sbuf *out, date_t due, date_t own)
+{
+	if (due == DATE_NONE) {
+		codec_put_uvarint(out, 0);
+	} else if (due == own) {
+		codec_put_uvarint(out, 1);
+	} else {
+		int64_t v = due;
+		codec_put_uvarint(out, (v < 0 ? ~((uint64_t)v << 1) : (uint64_t)v << 1) + 2);
+	}
+}
+
+static date_t rd_due(struct cw_rd *r, date_t own)
+{
+	uint64_t u = cw_rd_uv(r);
+	int64_t d;
+
+	if (u == 0)
+		return DATE_NONE;
+	if (u == 1) {
+		if (own == DATE_NONE)
+			cw_rd_fail(r, "hạn dựa vào thời hạn không có ngày");
+		return own;
+	}
+	u -= 2;
+	d = (u & 1) ? -(int64_t)(u >> 1) - 1 : (int64_t)(u >> 1);
+	if (d < INT32_MIN || d > INT32_MAX || d == DATE_NONE) {
+		cw_rd_fail(r, "ngày ngoài phạm vi");
+		return DATE_NONE;
+	}
+	return (date_t)d;
+}
+
 int codec_task_encode_d(const struct task *t, const struct codec_dict *d, struct sbuf *out,
                         struct err *e)
 {
@@ -287,7 +322,8 @@ int codec_task_encode_d(const struct task *t, const struct codec_dict *d, struct
 	cw_put_byte(out, CODEC_VERSION_TASK);
 	codec_put_uvarint(out, t->id);
 	codec_put_uvarint(out, t->doc_id);
-	cw_put_fixed(out, t->section, sizeof t->section);
+	if ((rc = cw_put_dfixed(out, t->section, sizeof t->section, d, e)))
+		goto fail;
 	codec_put_uvarint(out, t->lead);
 	if ((rc = cw_put_dstr(out, t->lead_text, d, e)))
 		goto fail;
@@ -307,7 +343,7 @@ int codec_task_encode_d(const struct task *t, const struct codec_dict *d, struct
 	cw_put_date(out, t->start);
 	cw_put_date(out, t->last_update);
 	cw_put_date(out, t->done_date);
-	cw_put_date(out, t->due);
+	put_due(out, t->due, t->dl.d.due);
 	codec_put_uvarint(out, t->nupdates);
 	codec_put_svarint(out, t->created);
 	return 0;
@@ -332,7 +368,10 @@ int codec_task_decode_d(const void *buf, size_t n, const struct codec_dict *d,
 		return ERR_STORE;
 	out->id = cw_rd_u64(&r);
 	out->doc_id = cw_rd_u64(&r);
-	cw_rd_fixed(&r, out->section, sizeof out->section, "mục");
+	if (v >= 2)
+		cw_rd_dfixed(&r, out->section, sizeof out->section, d, "mục");
+	else
+		cw_rd_fixed(&r, out->section, sizeof out->section, "mục");
 	out->lead = cw_rd_u32(&r);
 	out->lead_text = v >= 2 ? cw_rd_dstr(&r, d) : cw_rd_str(&r);
 	int np = cw_rd_count(&r, INT32_MAX, 1);
@@ -353,7 +392,7 @@ int codec_task_decode_d(const void *buf, size_t n, const struct codec_dict *d,
 	out->start = cw_rd_date(&r);
 	out->last_update = cw_rd_date(&r);
 	out->done_date = cw_rd_date(&r);
-	out->due = cw_rd_date(&r);
+	out->due = v >= 2 ? rd_due(&r, out->dl.d.due) : cw_rd_date(&r);
 	out->nupdates = cw_rd_u32(&r);
 	out->created = cw_rd_i64(&r);
 	if (cw_rd_end(&r, K_TASK, e)) {

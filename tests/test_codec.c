@@ -971,19 +971,20 @@ Test(codec, task_strings_go_to_the_dictionary_and_come_back)
 	sample_task(&t);
 	cr_assert_eq(codec_task_encode(&t, &plain, &e), 0, "%s", e.msg);
 	cr_assert_eq(codec_task_encode_d(&t, &dict, &coded, &e), 0, "%s", e.msg);
-	cr_assert_eq(fd.n, 3, "lead and partners as written, the phrase; not the long text");
-	cr_assert_str_eq(fd.s[0], t.lead_text);
-	cr_assert_str_eq(fd.s[1], t.partners_text);
-	cr_assert_str_eq(fd.s[2], t.dl_phrase);
-	cr_assert_lt(coded.len + strlen(t.lead_text) + strlen(t.partners_text) +
-	             strlen(t.dl_phrase), plain.len + 3 * 2);
+	cr_assert_eq(fd.n, 4, "section, lead and partners as written, the phrase; not the text");
+	cr_assert_str_eq(fd.s[0], t.section);
+	cr_assert_str_eq(fd.s[1], t.lead_text);
+	cr_assert_str_eq(fd.s[2], t.partners_text);
+	cr_assert_str_eq(fd.s[3], t.dl_phrase);
+	cr_assert_lt(coded.len + strlen(t.section) + strlen(t.lead_text) +
+	             strlen(t.partners_text) + strlen(t.dl_phrase), plain.len + 4 * 2);
 	cr_assert_eq(codec_task_decode_d(coded.s, coded.len, &dict, &back, &e), 0, "%s", e.msg);
 	assert_task_eq(&back, &t);
 	task_free(&back);
 	/* a second task with the same strings adds nothing */
 	t.id++;
 	cr_assert_eq(codec_task_encode_d(&t, &dict, &again, &e), 0, "%s", e.msg);
-	cr_assert_eq(fd.n, 3);
+	cr_assert_eq(fd.n, 4);
 	/* without the dictionary the references cannot be read */
 	cr_assert_eq(codec_task_decode(coded.s, coded.len, &back, &e), ERR_STORE);
 	cr_assert(strstr(e.msg, "từ điển"), "%s", e.msg);
@@ -1012,7 +1013,7 @@ Test(codec, long_strings_stay_inline_and_a_failed_intern_appends_nothing)
 	free(t.dl_phrase);
 	t.dl_phrase = xstrdup(phrase);
 	cr_assert_eq(codec_task_encode_d(&t, &dict, &b, &e), 0, "%s", e.msg);
-	cr_assert_eq(fd.n, 2, "the phrase past CODEC_DICT_MAX_LEN stays in the record");
+	cr_assert_eq(fd.n, 3, "the phrase past CODEC_DICT_MAX_LEN stays in the record");
 	cr_assert_eq(codec_task_decode_d(b.s, b.len, &dict, &back, &e), 0, "%s", e.msg);
 	cr_assert_str_eq(back.dl_phrase, phrase);
 	task_free(&back);
@@ -1102,6 +1103,34 @@ Test(codec, version_3_update_codes_login_and_day_compactly)
 	fake_free(&fd);
 	sbuf_free(&v2);
 	sbuf_free(&v3);
+}
+
+/* A task's due is written once when it is its deadline's own (the common
+ * case), in full otherwise, and reads back either way. */
+Test(codec, a_due_equal_to_the_deadline_is_not_written_twice)
+{
+	struct task t, back;
+	struct sbuf same = {0}, other = {0};
+	struct err e = {0};
+
+	sample_task(&t);
+	t.dl.nparts = 0;
+	t.dl.d.kind = DL_BY;
+	t.dl.d.due = date_make(2026, 6, 30);
+	t.due = t.dl.d.due;
+	cr_assert_eq(codec_task_encode(&t, &same, &e), 0, "%s", e.msg);
+	t.due = date_make(2026, 12, 31); /* extended, or the period engine's */
+	cr_assert_eq(codec_task_encode(&t, &other, &e), 0, "%s", e.msg);
+	cr_assert_eq(same.len + 2, other.len);
+	cr_assert_eq(codec_task_decode(same.s, same.len, &back, &e), 0, "%s", e.msg);
+	cr_assert_eq(back.due, date_make(2026, 6, 30));
+	task_free(&back);
+	cr_assert_eq(codec_task_decode(other.s, other.len, &back, &e), 0, "%s", e.msg);
+	cr_assert_eq(back.due, date_make(2026, 12, 31));
+	task_free(&back);
+	task_free(&t);
+	sbuf_free(&same);
+	sbuf_free(&other);
 }
 
 Test(codec, a_dictionary_reference_out_of_range_is_refused)
