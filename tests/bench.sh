@@ -96,6 +96,23 @@ for n in $SIZES; do
 	anon=$(sed -n 's/.*anon_kb=\([0-9]*\).*/\1/p' "$DIR/stats.txt")
 	size=$(du -k "$d/store/data.mdb" | cut -f1)
 	printf "  %-44s %9s MiB\n" "store size" "$(div "$size" 1024)"
+	# bytes of pages per record (mdb_stat, lmdb-utils): a task with its
+	# record, dictionary strings, index entries and counters; an update
+	if command -v mdb_stat >/dev/null 2>&1; then
+		mdb_stat -a "$d/store" | awk -v n="$n" '
+			/^Status of / { db = $3 }
+			/Branch pages:|Leaf pages:|Overflow pages:/ { pages[db] += $3; all += $3 }
+			/Entries:/ { if (db == "journal") upd = $2 }
+			END {
+				task = pages["tasks"] + pages["dict"] + pages["dict_str"] + pages["counts"]
+				task += pages["due_tasks"] + pages["lead_due"] + pages["lead_tasks"] + pages["doc_tasks"]
+				printf "  %-44s %9.1f MiB\n", "pages in use (store size less free pages)", all * 4096 / 1048576
+				printf "  %-44s %9.1f B\n", "bytes per task (record, strings, indexes)", task * 4096 / n
+				if (upd) printf "  %-44s %9.1f B\n", "bytes per update (journal)", pages["journal"] * 4096 / upd
+			}'
+	else
+		echo "  (bytes per task and per update: mdb_stat missing, make deps installs lmdb-utils)"
+	fi
 	printf "  %-44s %9s MiB\n" "private (anonymous) memory, overdue --limit 50" "$(div "$anon" 1024)"
 	printf "  %-44s %9s MiB\n" "RSS (counts shared page cache of the map)" "$(div "$rss" 1024)"
 	if [ -f tests/tui/bench-startup.sh ]; then
