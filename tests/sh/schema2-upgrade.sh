@@ -7,7 +7,8 @@
 # (listing, a task's detail and history, the deleted records), exports the
 # same JSON but for the schema number, and the deleted task comes back
 # with its updates.  A second store shows that a read-only command migrates
-# too and that the migration happens once.  Run from the repository root.
+# too and that the migration happens once; a third, that a schema-2 backup
+# restores.  Run from the repository root.
 set -u
 BUILD=${BUILD:-build}
 BIN=$BUILD/theodoi
@@ -59,4 +60,9 @@ $T2 export | schema | grep -qx 3 || fail "second copy not migrated"
 sum1=$(cksum <"$dir/store2/data.mdb")
 $T2 overdue --count >/dev/null || fail "overdue --count again"
 [ "$(cksum <"$dir/store2/data.mdb")" = "$sum1" ] || fail "the second command wrote to the store"
+# a backup made by the previous release restores: migrated, then checked
+$BIN --config conf/theodoi.ini --store "$dir/store3" --today 2026-11-23 restore "$D/data.mdb" \
+	>/dev/null 2>"$dir/err" || fail "restore of a schema-2 backup: $(cat "$dir/err")"
+$BIN --config conf/theodoi.ini --store "$dir/store3" --today 2026-11-23 overdue --format csv |
+	cmp -s - "$D/overdue.csv" || fail "overdue differs after restoring a schema-2 backup"
 echo "schema2-upgrade: ok"
