@@ -619,6 +619,7 @@ Test(codec, update_round_trips_with_unchanged_fields)
 	cr_assert_eq(codec_update_decode(b.s, b.len, &back, NULL), 0);
 	cr_assert_eq(back.id, 0, "without its key an update has no ids");
 	cr_assert_eq(back.task_id, 0);
+	update_free(&back);
 	for (size_t n = 0; n < b.len; n++)
 		cr_assert_eq(codec_update_decode(b.s, n, &back, NULL), ERR_STORE);
 	update_free(&u);
