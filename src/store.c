@@ -281,6 +281,12 @@ static int setup_dbs(struct txn *t, void *ctx, struct err *e)
 	for (int i = 0; i < DB_COUNT; i++) {
 		unsigned fl = store_db_table[i].flags | (t->write ? MDB_CREATE : 0);
 		rc = mdb_dbi_open(t->txn, store_db_table[i].name, fl, &st->dbi[i]);
+		if (rc == MDB_NOTFOUND && i > DB_META && (schema = read_schema(t, NULL)) > 0 &&
+		    schema < STORE_SCHEMA)
+			/* read-only: the databases of a newer schema cannot be made */
+			return err_set(e, ERR_STORE, "kho dữ liệu %s ở lược đồ %ld cũ hơn lược đồ %d của "
+			               "phiên bản này và chỉ mở được để đọc: cần mở một lần với quyền "
+			               "ghi để nâng cấp", st->path, schema, STORE_SCHEMA);
 		if (rc == MDB_NOTFOUND)
 			return err_set(e, ERR_STORE, "kho dữ liệu %s bị hỏng: thiếu cơ sở dữ liệu %s",
 			               st->path, store_db_table[i].name);

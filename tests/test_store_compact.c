@@ -202,7 +202,8 @@ Test(compact, the_dictionary_survives_a_retried_transaction)
 
 /* ---- migration from schema 2 ---------------------------------------------------- */
 
-static void open_schema2(void)
+/* The fixture's store replaced by a copy of tests/data/schema2, closed. */
+static void copy_schema2(void)
 {
 	char cmd[512];
 	store_close(fx_st);
@@ -210,6 +211,11 @@ static void open_schema2(void)
 	snprintf(cmd, sizeof cmd, "rm -rf '%s' && mkdir -p '%s' && cp tests/data/schema2/data.mdb '%s/'",
 	         fx_path, fx_path, fx_path);
 	cr_assert_eq(system(cmd), 0, "%s", cmd);
+}
+
+static void open_schema2(void)
+{
+	copy_schema2();
 	struct err e = {0};
 	cr_assert_eq(store_open(fx_path, 0, &fx_st, &e), 0, "%s", e.msg);
 }
@@ -290,4 +296,17 @@ Test(compact, a_schema2_store_is_migrated_once)
 	cr_assert(has_db("journal") && has_db("dict") && has_db("due_tasks"));
 	cr_assert_eq(per_migrate(fx_st, &dec, &migrated, &e), 0, "%s", e.msg);
 	cr_assert_eq(migrated, 0, "once only");
+}
+
+/* Opened read-only, a schema-2 store cannot get the databases of schema 3:
+ * refused with a message that says what to do, not as a damaged store. */
+Test(compact, a_schema2_store_opened_read_only_asks_for_an_upgrade)
+{
+	copy_schema2();
+	struct err e = {0};
+	struct store *st = NULL;
+	cr_assert_eq(store_open(fx_path, STORE_RDONLY, &st, &e), ERR_STORE);
+	cr_assert_null(st);
+	cr_assert(strstr(e.msg, "lược đồ 2") && strstr(e.msg, "nâng cấp"), "%s", e.msg);
+	cr_assert_eq(store_open(fx_path, 0, &fx_st, &e), 0, "%s", e.msg);
 }
