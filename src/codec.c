@@ -433,9 +433,13 @@ static date_t rd_day_near(struct cw_rd *r, int64_t time)
 		return DATE_NONE;
 	u--;
 	d = (u & 1) ? -(int64_t)(u >> 1) - 1 : (int64_t)(u >> 1);
+	/* the difference of two int32 days: within +-2^32 */
+	if (d < -((int64_t)1 << 33) || d > ((int64_t)1 << 33)) {
+		cw_rd_fail(r, "ngày ngoài phạm vi");
+		return DATE_NONE;
+	}
 	day = (int64_t)date_of_unix(time) + d;
-	if (d < INT32_MIN || d > INT32_MAX || day < INT32_MIN || day > INT32_MAX ||
-	    day == DATE_NONE) {
+	if (day < INT32_MIN || day > INT32_MAX || day == DATE_NONE) {
 		cw_rd_fail(r, "ngày ngoài phạm vi");
 		return DATE_NONE;
 	}

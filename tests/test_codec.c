@@ -1134,6 +1134,33 @@ Test(codec, a_due_equal_to_the_deadline_is_not_written_twice)
 	sbuf_free(&other);
 }
 
+/* A time far outside the calendar (the UTC day of it clamped) beside an
+ * ordinary day: the day, stored relative to the time's, reads back (the
+ * fuzzer found that a difference past the int32 range was refused). */
+Test(codec, a_day_far_from_its_time_reads_back)
+{
+	struct update u, back;
+	struct sbuf b = {0};
+	struct err e = {0};
+	int64_t times[] = {-((int64_t)1 << 48), (int64_t)1 << 50, INT64_MIN, INT64_MAX};
+	date_t days[] = {16383, -5, INT32_MAX, DATE_NONE + 1};
+
+	update_init(&u);
+	for (size_t i = 0; i < 4; i++)
+		for (size_t j = 0; j < 4; j++) {
+			u.time = times[i];
+			u.day = days[j];
+			sbuf_reset(&b);
+			cr_assert_eq(codec_update_encode(&u, &b, &e), 0, "%s", e.msg);
+			cr_assert_eq(codec_update_decode(b.s, b.len, &back, &e), 0, "%zu %zu: %s", i, j,
+			             e.msg);
+			cr_assert_eq(back.time, u.time);
+			cr_assert_eq(back.day, u.day);
+			update_free(&back);
+		}
+	sbuf_free(&b);
+}
+
 Test(codec, a_dictionary_reference_out_of_range_is_refused)
 {
 	struct fake_dict fd = {0};
