@@ -197,7 +197,8 @@ int store_unit_counts(struct txn *t, uint32_t unit, date_t today, int window,
                       struct store_counts *out, struct err *e);
 
 /* Drop and rebuild every index and counter from the records (after a
- * change of hierarchy, or to repair), in the write transaction t.
+ * change of hierarchy, or to repair), and the dictionary's reverse map
+ * from the dictionary, in the write transaction t.
  * Unreadable records are left out (store_check names them).  For a
  * million tasks this is one large transaction of a few hundred MB of
  * dirty pages: within LMDB's limit. */

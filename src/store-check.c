@@ -285,6 +285,8 @@ int store_rebuild_indexes(struct txn *t, struct err *e)
 	if (!rc)
 		rc = tally_write(t, r.ty, e);
 	tally_free(r.ty);
+	if (!rc)
+		rc = store_dict_rebuild(t, e);
 	return rc;
 }
 

@@ -83,10 +83,13 @@ static int check_forward(const MDB_val *k, const MDB_val *v, void *ctx, struct e
 	uint32_t id = be32_get(k->mv_data);
 	if (id > c->maxid)
 		c->maxid = id;
+	/* the string must be found again; under another id is harmless (a
+	 * string added twice after dict_str was lost and rebuilt), and that
+	 * id's string is checked by the other direction */
 	rc = store_get(c->t, DB_DICT_STR, v->mv_data, v->mv_size, &back, e);
 	if (rc && rc != MDB_NOTFOUND)
 		return rc;
-	if (rc || back.mv_size != 4 || be32_get(back.mv_data) != id)
+	if (rc)
 		store_report(c->rep, c->nproblems, "từ điển: chuỗi số %u thiếu trong dict_str", id);
 	return 0;
 }
@@ -123,4 +126,38 @@ int store_dict_check(struct dict_check *c, struct err *e)
 		store_report(c->rep, c->nproblems, "dãy số dict (%llu) nhỏ hơn mã lớn nhất (%u)",
 		             (unsigned long long)seq, c->maxid);
 	return 0;
+}
+
+int store_dict_rebuild(struct txn *t, struct err *e)
+{
+	MDB_cursor *c;
+	MDB_val k, v;
+	uint32_t maxid = 0;
+	int rc, ret = 0;
+
+	if ((rc = store_need_write(t, e)))
+		return rc;
+	if ((rc = mdb_drop(t->txn, t->st->dbi[DB_DICT_STR], 0)))
+		return store_lmdb_err(t, rc, e, store_db_table[DB_DICT_STR].name);
+	if ((rc = store_cursor(t, DB_DICT, &c, e)))
+		return rc;
+	for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;
+	     rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+		if (k.mv_size != 4 || v.mv_size == 0 || v.mv_size > CODEC_DICT_MAX_LEN)
+			continue; /* check-store names it */
+		MDB_val sk = v, id = k;
+		int prc = mdb_put(t->txn, t->st->dbi[DB_DICT_STR], &sk, &id, MDB_NOOVERWRITE);
+		if (prc && prc != MDB_KEYEXIST) {
+			ret = store_lmdb_err(t, prc, e, store_db_table[DB_DICT_STR].name);
+			break;
+		}
+		if (be32_get(k.mv_data) > maxid)
+			maxid = be32_get(k.mv_data);
+	}
+	mdb_cursor_close(c);
+	if (ret)
+		return ret;
+	if (rc != MDB_NOTFOUND)
+		return store_lmdb_err(t, rc, e, store_db_table[DB_DICT].name);
+	return store_seq_bump(t, "dict", maxid, e);
 }

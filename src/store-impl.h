@@ -254,6 +254,9 @@ struct dict_check {
 	uint32_t maxid;
 };
 int store_dict_check(struct dict_check *c, struct err *e);
+/* Rebuild dict_str from dict (the first id of a string wins) and raise the
+ * sequence past every id: part of store_rebuild_indexes. */
+int store_dict_rebuild(struct txn *t, struct err *e);
 
 /* ---- store-count.c: counters ---- */
 

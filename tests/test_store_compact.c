@@ -310,3 +310,51 @@ Test(compact, a_schema2_store_opened_read_only_asks_for_an_upgrade)
 	cr_assert(strstr(e.msg, "lược đồ 2") && strstr(e.msg, "nâng cấp"), "%s", e.msg);
 	cr_assert_eq(store_open(fx_path, 0, &fx_st, &e), 0, "%s", e.msg);
 }
+
+static int w_rebuild(struct txn *t, void *ctx, struct err *e)
+{
+	(void)ctx;
+	return store_rebuild_indexes(t, e);
+}
+
+/* The dictionary's reverse map lost (a damaged database): check-store
+ * names it, the repair rebuilds it from the dictionary, and new strings
+ * then get new ids while the old ones are found again. */
+Test(compact, a_lost_reverse_dictionary_is_repaired)
+{
+	struct phrase_write a = {"hoàn thành trong năm 2026", 0, 0};
+	fx_write(w_phrase_task, &a);
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	store_close(fx_st);
+	fx_st = NULL;
+	cr_assert_eq(mdb_env_create(&env), 0);
+	cr_assert_eq(mdb_env_set_maxdbs(env, 64), 0);
+	cr_assert_eq(mdb_env_open(env, fx_path, 0, 0664), 0);
+	cr_assert_eq(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	cr_assert_eq(mdb_dbi_open(txn, "dict_str", 0, &dbi), 0);
+	cr_assert_eq(mdb_drop(txn, dbi, 0), 0);
+	cr_assert_eq(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+	struct err e = {0};
+	cr_assert_eq(store_open(fx_path, 0, &fx_st, &e), 0, "%s", e.msg);
+	char *rep = fx_check_dirty();
+	cr_assert(strstr(rep, "thiếu trong dict_str"), "%s", rep);
+	free(rep);
+	fx_write(w_rebuild, NULL);
+	fx_check_clean();
+	struct phrase_write b = {"hoàn thành trong năm 2026", 0, 0};
+	struct phrase_write c = {"trước ngày 30/6/2027", 0, 0};
+	fx_write(w_phrase_task, &b);
+	fx_write(w_phrase_task, &c);
+	struct txn *t = fx_read();
+	uint64_t seq = 0;
+	cr_assert_eq(store_seq_peek(t, "dict", &seq, &e), 0, "%s", e.msg);
+	cr_assert_eq(seq, 3, "the known strings found again, one new");
+	store_read_end(t);
+	char *s = phrase_of(c.id);
+	cr_assert_str_eq(s, c.phrase);
+	free(s);
+	fx_check_clean();
+}
