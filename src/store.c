@@ -369,7 +369,9 @@ int store_open(const char *dir, int flags, struct store **out, struct err *e)
 	st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(dir);
 	st->flags = flags;
-	if ((rc = mdb_env_create(&st->env)) || (rc = mdb_env_set_maxdbs(st->env, DB_COUNT + 2)) ||
+	/* room beyond the table for the databases a migration opens to retire
+	 * them (store-compact.c) */
+	if ((rc = mdb_env_create(&st->env)) || (rc = mdb_env_set_maxdbs(st->env, DB_COUNT + 8)) ||
 	    (rc = mdb_env_set_maxreaders(st->env, MAX_READERS)) ||
 	    (rc = mdb_env_set_mapsize(st->env, mapsize)) ||
 	    (rc = mdb_env_open(st->env, dir, envflags, 0664))) {
