@@ -46,10 +46,24 @@ static int dict_intern(void *ctx, const char *s, size_t n, uint32_t *id, struct 
 static int dict_lookup(void *ctx, uint32_t id, const char **s, size_t *n, struct err *e)
 {
 	struct txn *t = ctx;
+	struct dict_slot *slot = NULL;
 	unsigned char key[4];
 	MDB_val v;
 	int rc;
 
+	/* A read transaction sees a fixed map: what it found stays where it
+	 * is, so a scan of a million tasks looks each phrase up once.  (A
+	 * write transaction moves pages as it writes: no cache there.) */
+	if (!t->write) {
+		if (!t->dict_cache)
+			t->dict_cache = xcalloc(DICT_CACHE, sizeof *t->dict_cache);
+		slot = &t->dict_cache[id % DICT_CACHE];
+		if (slot->id == id && id != 0) {
+			*s = slot->s;
+			*n = slot->len;
+			return 0;
+		}
+	}
 	be32_put(key, id);
 	rc = store_get(t, DB_DICT, key, 4, &v, e);
 	if (rc == MDB_NOTFOUND)
@@ -58,6 +72,11 @@ static int dict_lookup(void *ctx, uint32_t id, const char **s, size_t *n, struct
 		return rc;
 	*s = v.mv_data;
 	*n = v.mv_size;
+	if (slot && v.mv_size <= UINT32_MAX) {
+		slot->id = id;
+		slot->len = (uint32_t)v.mv_size;
+		slot->s = v.mv_data;
+	}
 	return 0;
 }
 

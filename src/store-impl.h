@@ -59,6 +59,16 @@ struct txn {
 	int write;
 	int map_full; /* an LMDB call hit MDB_MAP_FULL: store_write grows and retries */
 	struct codec_dict dict; /* store_dict(): the dictionary in this txn */
+	struct dict_slot *dict_cache; /* read txn: strings looked up, or NULL */
+};
+
+/* A dictionary string found in a read transaction, where it stays put
+ * until the transaction ends (store-dict.c). */
+#define DICT_CACHE 1024
+struct dict_slot {
+	uint32_t id; /* 0: empty */
+	uint32_t len;
+	const char *s;
 };
 
 /* ---- keys: big-endian, days biased so that byte order is numeric ---- */

@@ -385,7 +385,7 @@ int store_open(const char *dir, int flags, struct store **out, struct err *e)
 	}
 	mdb_reader_check(st->env, NULL);
 	if (flags & STORE_RDONLY) {
-		struct txn t = {st, NULL, 0, 0, {0}};
+		struct txn t = {st, NULL, 0, 0, {0}, NULL};
 		if ((rc = txn_begin(st, MDB_RDONLY, &t.txn))) {
 			env_open_err(dir, rc, e);
 		} else if ((rc = setup_dbs(&t, &s, e))) {
@@ -393,6 +393,7 @@ int store_open(const char *dir, int flags, struct store **out, struct err *e)
 		} else if ((rc = mdb_txn_commit(t.txn))) {
 			env_open_err(dir, rc, e);
 		}
+		free(t.dict_cache);
 	} else {
 		if ((rc = size_map(st, mapsize)))
 			env_open_err(dir, rc, e);
@@ -451,6 +452,7 @@ void store_read_end(struct txn *t)
 	if (!t)
 		return;
 	mdb_txn_abort(t->txn);
+	free(t->dict_cache);
 	free(t);
 }
 
@@ -474,7 +476,7 @@ int store_write(struct store *st, store_write_fn fn, void *ctx, struct err *e)
 	if (st->flags & STORE_RDONLY)
 		return err_set(e, ERR_STORE, "kho dữ liệu %s được mở chỉ để đọc", st->path);
 	for (int attempt = 0;; attempt++) {
-		struct txn t = {st, NULL, 1, 0, {0}};
+		struct txn t = {st, NULL, 1, 0, {0}, NULL};
 		int rc = txn_begin(st, 0, &t.txn);
 
 		if (rc)
