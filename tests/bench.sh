@@ -96,6 +96,13 @@ for n in $SIZES; do
 	anon=$(sed -n 's/.*anon_kb=\([0-9]*\).*/\1/p' "$DIR/stats.txt")
 	size=$(du -k "$d/store/data.mdb" | cut -f1)
 	printf "  %-44s %9s MiB\n" "store size" "$(div "$size" 1024)"
+	# page faults of the first rows beyond those of the first one: the
+	# pages a listing's rows touch (GNU time)
+	if [ -x /usr/bin/time ]; then
+		f1=$( { /usr/bin/time -f "%R" $T overdue --limit 1 >/dev/null; } 2>&1 | tail -n 1)
+		f50=$( { /usr/bin/time -f "%R" $T overdue --limit 50 >/dev/null; } 2>&1 | tail -n 1)
+		printf "  %-44s %9s\n" "page faults, overdue --limit 50 less --limit 1" "$((f50 - f1))"
+	fi
 	# bytes of pages per record (mdb_stat, lmdb-utils): pages in use less
 	# the journal (an update's bytes) and the databases that do not grow
 	# with the tasks (units, documents, audit ...), per task: its record,
