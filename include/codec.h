@@ -47,8 +47,12 @@
  * 1 (the same as the deadline's own due, dl.d.due) or a date form plus
  * one (zigzag(day) + 2); the rest as in version 1.  Update 3
  * (schema 3) drops id and task_id, codes login as a dictionary string
- * (notes stay inline: mostly written once) and day as zigzag(day - the UTC day of time) + 1 (0: none), the
- * rest as in version 2.
+ * (notes stay inline: mostly written once), day as zigzag(day - the UTC
+ * day of time) + 1 (0: none), and after progress one varint for
+ * status_before, status_after, confirm_after and which of done_on and
+ * period follow ((before + 1) + 5 (after + 1) + 25 (confirm + 1), + 125
+ * with done_on, + 250 with period: one byte for most updates), then
+ * those dates.
  *
  * Decoders accept any bytes: every length and count is checked against
  * what remains, enumerations against their range (status, kind, ...) and

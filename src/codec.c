@@ -446,6 +446,44 @@ static date_t rd_day_near(struct cw_rd *r, int64_t time)
 	return (date_t)day;
 }
 
+/* The statuses, the confirmation and which dates follow, of a version 3
+ * update, as one number: (status_before + 1) + 5 (status_after + 1) +
+ * 25 (confirm_after + 1), plus 125 when done_on follows and 250 when
+ * period does; one byte for most updates. */
+_Static_assert(ST_COUNT <= 4 && CF_RETURNED <= 3, "update state: five values per field");
+
+static uint64_t update_state(const struct update *u)
+{
+	return (uint64_t)(u->status_before + 1) + 5 * (uint64_t)(u->status_after + 1) +
+	       25 * (uint64_t)(u->confirm_after + 1) + (u->done_on != DATE_NONE ? 125 : 0) +
+	       (u->period != DATE_NONE ? 250 : 0);
+}
+
+static void rd_update_state(struct cw_rd *r, struct update *u)
+{
+	uint64_t s = cw_rd_uv(r);
+
+	if (r->fault[0])
+		return;
+	if (s >= 500) {
+		cw_rd_fail(r, "trạng thái cập nhật ngoài phạm vi (%llu)", (unsigned long long)s);
+		return;
+	}
+	u->status_before = (int8_t)(s % 5) - 1;
+	u->status_after = (int8_t)(s / 5 % 5) - 1;
+	u->confirm_after = (int8_t)(s / 25 % 5) - 1;
+	if (s / 125 & 1) {
+		u->done_on = cw_rd_date(r);
+		if (u->done_on == DATE_NONE)
+			cw_rd_fail(r, "ngày hoàn thành rỗng");
+	}
+	if (s / 250) {
+		u->period = cw_rd_date(r);
+		if (u->period == DATE_NONE)
+			cw_rd_fail(r, "kỳ báo cáo rỗng");
+	}
+}
+
 int codec_update_encode_d(const struct update *u, const struct codec_dict *d,
                           struct sbuf *out, struct err *e)
 {
@@ -470,11 +508,11 @@ int codec_update_encode_d(const struct update *u, const struct codec_dict *d,
 	}
 	cw_put_str(out, u->note);
 	cw_put_byte(out, (uint8_t)u->progress);
-	cw_put_byte(out, (uint8_t)u->status_before);
-	cw_put_byte(out, (uint8_t)u->status_after);
-	cw_put_date(out, u->done_on);
-	cw_put_date(out, u->period);
-	cw_put_byte(out, (uint8_t)u->confirm_after);
+	codec_put_uvarint(out, update_state(u));
+	if (u->done_on != DATE_NONE)
+		cw_put_date(out, u->done_on);
+	if (u->period != DATE_NONE)
+		cw_put_date(out, u->period);
 	return 0;
 }
 
@@ -507,9 +545,13 @@ int codec_update_decode_d(const void *buf, size_t n, uint64_t task, uint64_t id,
 	}
 	out->note = cw_rd_str(&r);
 	out->progress = cw_rd_opt_enum(&r, 101, "tiến độ");
-	out->status_before = cw_rd_opt_enum(&r, ST_COUNT, "trạng thái");
-	out->status_after = cw_rd_opt_enum(&r, ST_COUNT, "trạng thái");
-	if (v >= 2) {
+	if (v >= 3) {
+		rd_update_state(&r, out);
+	} else {
+		out->status_before = cw_rd_opt_enum(&r, ST_COUNT, "trạng thái");
+		out->status_after = cw_rd_opt_enum(&r, ST_COUNT, "trạng thái");
+	}
+	if (v == 2) {
 		out->done_on = cw_rd_date(&r);
 		out->period = cw_rd_date(&r);
 		out->confirm_after = cw_rd_opt_enum(&r, CF_RETURNED + 1, "xác nhận");

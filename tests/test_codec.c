@@ -1056,8 +1056,9 @@ Test(codec, version_3_update_codes_login_and_day_compactly)
 	cr_assert_eq(fd.n, 1);
 	cr_assert_str_eq(fd.s[0], "hoa.btc");
 	cr_assert_eq(fd.n, 1, "the note stays inline");
-	/* ids (3 + 3 bytes), login (8 -> 1), day (3 -> 1) */
-	cr_assert_eq(v3.len, v2.len - 6 - 7 - 2, "%zu against %zu", v3.len, v2.len);
+	/* ids (3 + 3 bytes), login (8 -> 1), day (3 -> 1), statuses,
+	 * confirmation and an absent done_on (4 -> 2: period follows) */
+	cr_assert_eq(v3.len, v2.len - 6 - 7 - 2 - 2, "%zu against %zu", v3.len, v2.len);
 	cr_assert_eq(codec_update_decode_d(v3.s, v3.len, u.task_id, u.id, &dict, &back, &e), 0,
 	             "%s", e.msg);
 	cr_assert_eq(back.id, u.id);
@@ -1161,21 +1162,63 @@ Test(codec, a_day_far_from_its_time_reads_back)
 	sbuf_free(&b);
 }
 
+/* Every combination of statuses, confirmation and dates survives the one
+ * number of version 3. */
+Test(codec, every_update_state_round_trips)
+{
+	struct update u, back;
+	struct sbuf b = {0};
+	struct err e = {0};
+
+	update_init(&u);
+	u.time = 1790000000;
+	for (int sb = -1; sb < ST_COUNT; sb++)
+		for (int sa = -1; sa < ST_COUNT; sa++)
+			for (int cf = -1; cf <= CF_RETURNED; cf++)
+				for (int dates = 0; dates < 4; dates++) {
+					u.status_before = (int8_t)sb;
+					u.status_after = (int8_t)sa;
+					u.confirm_after = (int8_t)cf;
+					u.done_on = dates & 1 ? date_make(2026, 6, 28) : DATE_NONE;
+					u.period = dates & 2 ? date_make(2026, 6, 30) : DATE_NONE;
+					sbuf_reset(&b);
+					cr_assert_eq(codec_update_encode(&u, &b, &e), 0, "%s", e.msg);
+					cr_assert_eq(codec_update_decode(b.s, b.len, &back, &e), 0, "%s", e.msg);
+					cr_assert_eq(back.status_before, sb);
+					cr_assert_eq(back.status_after, sa);
+					cr_assert_eq(back.confirm_after, cf);
+					cr_assert_eq(back.done_on, u.done_on);
+					cr_assert_eq(back.period, u.period);
+					update_free(&back);
+				}
+	sbuf_free(&b);
+}
+
 Test(codec, a_dictionary_reference_out_of_range_is_refused)
 {
 	struct fake_dict fd = {0};
 	struct codec_dict dict = {fake_intern, fake_lookup, &fd};
 	struct update back;
 	struct err e = {0};
-	/* version 3: time 0, no day, login = reference to id 0, then id 5 */
-	const unsigned char id0[] = {3, 0, 0, 1, 0, 0xff, 0xff, 0xff, 0, 0, 0xff};
-	const unsigned char id5[] = {3, 0, 0, 11, 0, 0xff, 0xff, 0xff, 0, 0, 0xff};
-	const unsigned char ok[] = {3, 0, 0, 4, 'v', 'p', 0, 0xff, 0xff, 0xff, 0, 0, 0xff};
+	/* version 3: time 0, no day, login = reference to id 0, then id 5;
+	 * no note, progress -1, state 0 (statuses and confirmation -1, no
+	 * dates) */
+	const unsigned char id0[] = {3, 0, 0, 1, 0, 0xff, 0};
+	const unsigned char id5[] = {3, 0, 0, 11, 0, 0xff, 0};
+	const unsigned char ok[] = {3, 0, 0, 4, 'v', 'p', 0, 0xff, 0};
+	const unsigned char bad_state[] = {3, 0, 0, 4, 'v', 'p', 0, 0xff, 0xf4, 0x03};
 
 	cr_assert_eq(codec_update_decode_d(id0, sizeof id0, 1, 1, &dict, &back, &e), ERR_STORE);
 	cr_assert(strstr(e.msg, "từ điển"), "%s", e.msg);
 	cr_assert_eq(codec_update_decode_d(id5, sizeof id5, 1, 1, &dict, &back, &e), ERR_STORE);
 	cr_assert_eq(codec_update_decode_d(ok, sizeof ok, 1, 1, &dict, &back, &e), 0, "%s", e.msg);
 	cr_assert_str_eq(back.login, "vp");
+	cr_assert_eq(back.status_before, -1);
+	cr_assert_eq(back.confirm_after, -1);
+	cr_assert_eq(back.period, DATE_NONE);
 	update_free(&back);
+	/* a state of 500 (0xf4 0x03) is past every combination */
+	cr_assert_eq(codec_update_decode_d(bad_state, sizeof bad_state, 1, 1, &dict, &back, &e),
+	             ERR_STORE);
+	cr_assert(strstr(e.msg, "trạng thái"), "%s", e.msg);
 }
