@@ -1,7 +1,7 @@
 /* Tests of the compact layout of schema 3: the updates journal keyed by
  * (task id, update id), the dictionary of repeated strings (also across
  * aborted transactions), and the 2 -> 3 migration of a store made by the
- * previous release (tests/data/schema2). */
+ * previous release (tests/data/schema2-store). */
 #include <lmdb.h>
 
 #include "period.h"
@@ -202,13 +202,13 @@ Test(compact, the_dictionary_survives_a_retried_transaction)
 
 /* ---- migration from schema 2 ---------------------------------------------------- */
 
-/* The fixture's store replaced by a copy of tests/data/schema2, closed. */
+/* The fixture's store replaced by a copy of tests/data/schema2-store, closed. */
 static void copy_schema2(void)
 {
 	char cmd[512];
 	store_close(fx_st);
 	fx_st = NULL;
-	snprintf(cmd, sizeof cmd, "rm -rf '%s' && mkdir -p '%s' && cp tests/data/schema2/data.mdb '%s/'",
+	snprintf(cmd, sizeof cmd, "rm -rf '%s' && mkdir -p '%s' && cp tests/data/schema2-store/data.mdb '%s/'",
 	         fx_path, fx_path, fx_path);
 	cr_assert_eq(system(cmd), 0, "%s", cmd);
 }

@@ -1,6 +1,6 @@
 #!/bin/sh
 # schema2-upgrade.sh — a store written by the previous release (schema 2,
-# tests/data/schema2: the demo store at 23/11/2026 with task #12 deleted,
+# tests/data/schema2-store: the demo store at 23/11/2026 with task #12 deleted,
 # made by main's binary at 731ba23 together with what that binary printed
 # for it) opened by this one: migrated to schema 3 at the first command, it
 # passes check-store, prints exactly what the previous release printed
@@ -12,7 +12,7 @@
 set -u
 BUILD=${BUILD:-build}
 BIN=$BUILD/theodoi
-D=tests/data/schema2
+D=tests/data/schema2-store
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 fail() { echo "schema2-upgrade: $*" >&2; exit 1; }
