@@ -42,11 +42,11 @@
  *   except in an update of version 3, which the journal keys by (task id,
  *   update id): its value holds neither, the decoder is given them.
  *
- * Versions: task 2 (since schema 3) codes section, lead_text,
+ * Versions: task 2 (since schema 4) codes section, lead_text,
  * partners_text and dl_phrase as dictionary strings, and due as 0 (none),
  * 1 (the same as the deadline's own due, dl.d.due) or a date form plus
  * one (zigzag(day) + 2); the rest as in version 1.  Update 3
- * (schema 3) drops id and task_id, codes login as a dictionary string
+ * (schema 4) drops id and task_id, codes login as a dictionary string
  * (notes stay inline: mostly written once), day as zigzag(day - the UTC
  * day of time) + 1 (0: none), and after progress one varint for
  * status_before, status_after, confirm_after and which of done_on and

@@ -10,7 +10,7 @@
  * and the bytes: 'N' the note (JSON text), then the records in their
  * encoding of codec.h: 'D' document, 'T' task, 'U' update, 'X' extension,
  * 'I' indicator, 'M' measurement, each owner before what it owns.  Since
- * schema 3 an update is a part 'J', its journal key (task id and update
+ * schema 4 an update is a part 'J', its journal key (task id and update
  * id, store.h) followed by its value; 'U' (versions 1 and 2, which hold
  * their ids) is still read.  A task's strings may name the store's
  * dictionary, which keeps every id for good.

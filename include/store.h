@@ -25,15 +25,23 @@
  *   lead_tasks lead -> task id              (every task)
  *   doc_tasks  doc id -> task id            (every task)
  *              (these four hold sorted duplicates of a fixed size under the
- *              owner's key: an entry costs its value and no LMDB node)
+ *              owner's key: an entry costs its value and no LMDB node;
+ *              schema 4)
+ *   task_partner partner u32|task id -> ""      (each distinct partner of a
+ *              task; schema 3)
  *   counts     unit|slot -> u32 count, for the unit and each ancestor
  *              (unit 0 = the whole store); slot is a due day for open
  *              dated tasks, STORE_SLOT_NODUE for open undated ones,
  *              STORE_SLOT_CLOSED for done / on hold.
  *   trash      kind|id -> deleted record with what it owned (store-trash.h)
+ *   unitsnap   "gen" -> u64, bumped by every write transaction that puts a
+ *              unit or a linked name; "tree" -> the image of the unit tree
+ *              (unitsnap.h) built from the units at that generation, in
+ *              the same transaction: readers map it in place (hier.h)
  *   dict       u32 id -> string         dict_str  string -> u32 id
  *              (the dictionary of repeated strings of codec.h: deadline
- *              phrases, units as written, logins; ids never reused)
+ *              phrases, sections, units as written, logins; ids never
+ *              reused; schema 4)
  * Keys are big-endian so that LMDB's byte order is numeric order; a day
  * in a key is stored as (uint32_t)day ^ 0x80000000 so that negative days
  * sort first and the STORE_SLOT_* values last.
@@ -63,9 +71,19 @@ struct txn;
  * (period.h) and a recurring task done for its period is counted open;
  * a schema 1 store is brought to 2 by per_migrate() at its first opening
  * by the program (cli_store).
- * Schema 3 (a store sized to its data): the updates journal keyed by
- * task, compact record versions and indexes; store_compact_migrate_3. */
-#define STORE_SCHEMA 3
+ * Schema 3: the task_partner index (partner_migrate_3 fills it) and the
+ * image of the unit tree (database unitsnap), which an older program would
+ * leave stale (unitsnap_migrate_3, unitsnap.h).
+ * Schema 4 (a store sized to its data): the updates journal keyed by
+ * task, compact record versions, a dictionary of repeated strings and
+ * indexes of sorted duplicates (store_compact_migrate_4).  A schema 2
+ * store gets every step in the one migrating transaction; a store of
+ * schema 3 (made by the development program between the two) the last. */
+#define STORE_SCHEMA 4
+
+/* Most distinct partner units a task may have (store_task_put refuses
+ * more: each is an index entry). */
+#define STORE_PARTNERS_MAX 60
 
 enum store_flags {
 	STORE_CREATE = 1,   /* create the directory and an empty store if missing */
@@ -131,6 +149,36 @@ int store_unit_put(struct txn *t, struct unit *u, struct err *e);
 int store_units_each(struct txn *t, int (*cb)(const struct unit *u, void *ctx), void *ctx,
                      struct err *e);
 
+/* The units generation t sees (0 for a store that never had a unit): any
+ * two transactions that see the same one see the same units and linked
+ * names. */
+int store_units_gen(struct txn *t, uint64_t *gen, struct err *e);
+/* Have the tree image rebuilt at the end of the write transaction t
+ * (store_write does so by itself after any unit put; this is for a
+ * migration or a repair).  The generation is bumped. */
+int store_unitsnap_rebuild(struct txn *t, struct err *e);
+
+/* A pin: the stored tree image as the transaction t saw it, readable for
+ * as long as the caller holds the pin, after t ended and across later
+ * transactions of the store.  Usually read in place (the pin holds a
+ * read transaction of its own, so keep it no longer than a command, or
+ * store_pin_detach() it: a long reader makes the file grow); copied when t is
+ * a write transaction, and moved to the heap when the map must move or
+ * the store closes.  *out is the caller's: store_pin_release() it (before
+ * or after store_close).  A store without an image gives a pin with no
+ * data. */
+struct store_pin;
+int store_unitsnap_pin(struct txn *t, struct store_pin **out, struct err *e);
+/* The pinned bytes (NULL, *len 0 if none).  The address may change after
+ * any later call into the store: ask again rather than keep it.  8-byte
+ * aligned. */
+const void *store_pin_data(const struct store_pin *p, size_t *len);
+/* Copy the pinned bytes to the heap now and end the pin's transaction
+ * (nothing when they are there already): for a pin kept while the program
+ * waits on its user. */
+void store_pin_detach(struct store_pin *p);
+void store_pin_release(struct store_pin *p);
+
 /* ---- documents ---- */
 int store_doc_put(struct txn *t, struct doc *d, struct err *e); /* id 0: new */
 int store_doc_get(struct txn *t, uint64_t id, struct doc *out, struct err *e);
@@ -154,8 +202,13 @@ int store_docs_by_issuer(struct txn *t, uint32_t issuer, store_id_fn cb, void *c
 /* Insert (id 0: new id assigned) or replace a task, keeping every index and
  * counter in step with the previous version.  The caller sets t->due
  * (per_task_due, period.h) before; a due at or past STORE_SLOT_NODUE is
- * ERR_INPUT.  A unit hierarchy with a cycle is ERR_STORE. */
+ * ERR_INPUT, and so are more than STORE_PARTNERS_MAX distinct partner
+ * units.  A unit hierarchy with a cycle is ERR_STORE. */
 int store_task_put(struct txn *t, struct task *task, struct err *e);
+/* The migration step to schema 3 (run by per_migrate in its write
+ * transaction t): the task_partner entries of every task.  Adding an entry
+ * that is there already is harmless. */
+int partner_migrate_3(struct txn *t, struct err *e);
 int store_task_get(struct txn *t, uint64_t id, struct task *out, struct err *e);
 /* Delete a task with its updates and extensions and index entries. */
 int store_task_del(struct txn *t, uint64_t id, struct err *e);
@@ -168,6 +221,10 @@ int store_task_del(struct txn *t, uint64_t id, struct err *e);
  *   earliest first, across the whole store (lead = 0) or led by one unit. */
 int store_tasks_by_doc(struct txn *t, uint64_t doc, store_id_fn cb, void *ctx, struct err *e);
 int store_tasks_by_lead(struct txn *t, uint32_t lead, store_id_fn cb, void *ctx, struct err *e);
+/* Tasks that have `unit` among their partners (not its subtree), in id
+ * order, through the task_partner index. */
+int store_tasks_by_partner(struct txn *t, uint32_t unit, store_id_fn cb, void *ctx,
+                           struct err *e);
 typedef int (*store_due_fn)(uint64_t id, date_t due, uint32_t lead, void *ctx);
 int store_tasks_by_due(struct txn *t, uint32_t lead, date_t from, date_t to,
                        store_due_fn cb, void *ctx, struct err *e);
@@ -303,14 +360,14 @@ int store_seq_bump(struct txn *t, const char *name, uint64_t v, struct err *e);
 int store_schema(struct txn *t, long *out, struct err *e);
 int store_schema_set(struct txn *t, long schema, struct err *e);
 
-/* The store's own step of the schema 2 -> 3 migration, in the write
+/* The store's own step of the migration to schema 4, in the write
  * transaction t that migrates (per_migrate): moves the updates into the
  * journal, re-encodes the records in their compact versions, drops the
- * databases schema 3 no longer has and rebuilds every index and counter.
- * Run on a store of schema 1 or 2, before anything else reads updates;
+ * databases schema 4 no longer has and rebuilds every index and counter.
+ * Run on a store of schema 1 to 3, before anything else reads updates;
  * the caller records the new schema.  For a million tasks this is one
  * large transaction (within LMDB's limit, as store_rebuild_indexes). */
-int store_compact_migrate_3(struct txn *t, struct err *e);
+int store_compact_migrate_4(struct txn *t, struct err *e);
 
 /* The transaction's store (to reach it from a write callback). */
 struct store *store_of(struct txn *t);

@@ -1,13 +1,13 @@
-/* store-compact.c — the schema 2 -> 3 step of the store's own layout: the
+/* store-compact.c — the store's own step of the migration to schema 4: the
  * updates move from "updates" (id -> update) with its index "upd_task"
  * (task|id -> "") into the journal (task|id -> update), the databases
- * that schema 3 no longer has are dropped, and the indexes are rebuilt
- * in their schema 3 form. */
+ * that schema 4 no longer has are dropped, and the indexes are rebuilt
+ * in their schema 4 form. */
 #include <string.h>
 
 #include "store-impl.h"
 
-/* Databases of schema 2 that schema 3 no longer has. */
+/* Databases of schemas 2 and 3 that schema 4 no longer has. */
 static const char *const retired[] = {"updates", "upd_task", "due", "unit_due", "task_lead",
                                       "task_doc"};
 
@@ -163,7 +163,7 @@ static int reencode_tasks(struct txn *t, struct err *e)
 	return 0;
 }
 
-int store_compact_migrate_3(struct txn *t, struct err *e)
+int store_compact_migrate_4(struct txn *t, struct err *e)
 {
 	MDB_dbi updates, upd_task, dbi;
 	int has_updates, has_index, found, rc;

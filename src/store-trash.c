@@ -56,7 +56,7 @@ static int add_owned(struct txn *t, struct sbuf *b, enum store_db index, enum st
 
 /* One update of the journal as a part 'J': its key (task id and update
  * id, which a version 3 update does not hold) and its value.  Parts 'U'
- * (an update of version 1 or 2, alone) come from before schema 3. */
+ * (an update of version 1 or 2, alone) come from before schema 4. */
 static int add_update(const MDB_val *k, const MDB_val *v, void *ctx, struct err *e)
 {
 	struct sbuf part = {0};

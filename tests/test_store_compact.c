@@ -1,4 +1,4 @@
-/* Tests of the compact layout of schema 3: the updates journal keyed by
+/* Tests of the compact layout of schema 4: the updates journal keyed by
  * (task id, update id), the dictionary of repeated strings (also across
  * aborted transactions), and the 2 -> 3 migration of a store made by the
  * previous release (tests/data/schema2-store). */
@@ -265,7 +265,7 @@ Test(compact, a_schema2_store_is_migrated_once)
 	cr_assert_eq(migrated, 3);
 	t = fx_read();
 	cr_assert_eq(store_schema(t, &schema, &e), 0, "%s", e.msg);
-	cr_assert_eq(schema, 3);
+	cr_assert_eq(schema, STORE_SCHEMA);
 	/* task #13 as the previous release showed it: three updates, newest
 	 * first, by hoa.btc */
 	struct sbuf s = {0};
@@ -298,7 +298,7 @@ Test(compact, a_schema2_store_is_migrated_once)
 	cr_assert_eq(migrated, 0, "once only");
 }
 
-/* Opened read-only, a schema-2 store cannot get the databases of schema 3:
+/* Opened read-only, a schema-2 store cannot get the databases of schema 4:
  * refused with a message that says what to do, not as a damaged store. */
 Test(compact, a_schema2_store_opened_read_only_asks_for_an_upgrade)
 {
