@@ -16,7 +16,7 @@
  * store_check).  The environment LMDB left behind is abandoned; its memory
  * is kept from the leak checker, its descriptors are closed.  The seed
  * corpus (tests/fuzz/corpus/fuzz_store) holds two small compacted stores
- * of schema 3 (empty; the units of conf/units.ini).
+ * of schema 4 (empty; the units of conf/units.ini).
  *
  * Build and run by hand (tests/fuzz.sh does the same):
  *   make BUILD=build-fuzz CC=clang \
