@@ -128,7 +128,7 @@ for n in $SIZES; do
 				fixed = pages["units"] + pages["unit_code"] + pages["docs"] + pages["doc_number"]
 				fixed += pages["doc_issuer"] + pages["audit"] + pages["meta"] + pages["Main"] + pages["trash"]
 				fixed += pages["extensions"] + pages["ext_task"] + pages["indicators"] + pages["ind_doc"]
-				fixed += pages["measures"] + pages["meas_ind"]
+				fixed += pages["measures"] + pages["meas_ind"] + pages["unitsnap"]
 				printf "  %-44s %9.1f MiB\n", "pages in use (store size less free pages)", inuse * 4096 / 1048576
 				printf "  %-44s %9.1f B\n", "bytes per task (record, strings, indexes)", (inuse - fixed - pages["journal"]) * 4096 / n
 				if (upd) printf "  %-44s %9.1f B\n", "bytes per update (journal)", pages["journal"] * 4096 / upd
