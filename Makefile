@@ -66,7 +66,7 @@ RD_BIN    = $(BUILD)/theodoi-render
 DEMO_DIR = $(BUILD)/demo
 RUN_CONF = conf/theodoi.ini
 
-.PHONY: FORCE all run check check-asan test bench fuzz deps install uninstall clean demo
+.PHONY: FORCE all run check check-asan test bench bench-deps fuzz deps install uninstall clean demo
 
 all: $(BIN) $(XT_BIN) $(RD_BIN)
 
@@ -163,8 +163,25 @@ check-asan: deps
 	@BUILD=build-asan SKIP_TESTS="fuzz-short" ASAN_OPTIONS=detect_leaks=1 \
 	  sh tests/run-all.sh $(TEST_BIN:$(BUILD)/%=build-asan/%)
 
-bench: deps
-	@$(MAKE) --no-print-directory $(BIN)
+# Debian packages only `make bench` needs, not the build or the tests: the
+# SQLite it is compared with, and mdb_stat for the sizes of the store's tables.
+BENCH_DEB_DEPS = sqlite3:sqlite3 lmdb-utils:mdb_stat
+bench-deps: deps
+	@missing=""; for d in $(BENCH_DEB_DEPS); do \
+	  command -v $${d#*:} >/dev/null 2>&1 || missing="$$missing $${d%%:*}"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "theodoi: installing missing Debian packages for make bench:$$missing"; \
+	  if [ "$$(id -u)" != 0 ]; then echo "theodoi: run as root, or: sudo apt-get install$$missing" >&2; exit 1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+# The peak memory of a command, for make bench (tests/bench/peakmem.c).
+$(BUILD)/bench/peakmem: tests/bench/peakmem.c
+	@mkdir -p $(BUILD)/bench
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<
+
+bench: bench-deps
+	@$(MAKE) --no-print-directory $(BIN) $(XT_BIN) $(BUILD)/bench/peakmem
 	@BUILD=$(BUILD) sh tests/bench.sh
 
 fuzz: deps
