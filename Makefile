@@ -65,8 +65,11 @@ RD_BIN    = $(BUILD)/theodoi-render
 
 DEMO_DIR = $(BUILD)/demo
 RUN_CONF = conf/theodoi.ini
+# The day `make run` shows the demo on: the day README.md's examples were
+# made on (tests/readme-blocks.py), so that they are what a new user sees.
+DEMO_TODAY = 2026-11-23
 
-.PHONY: FORCE all run check check-asan test bench bench-deps fuzz deps install uninstall clean demo
+.PHONY: FORCE all run check check-asan test bench bench-deps bench-readme readme fuzz deps install uninstall clean demo
 
 all: $(BIN) $(XT_BIN) $(RD_BIN)
 
@@ -137,7 +140,7 @@ deps:
 # The demo store is rebuilt when the binary or the configuration changes.
 $(DEMO_DIR)/.stamp: $(BIN) conf/theodoi.ini conf/units.ini
 	rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
-	$(BIN) --config $(RUN_CONF) --store $(DEMO_DIR)/store demo
+	$(BIN) --config $(RUN_CONF) --store $(DEMO_DIR)/store --today $(DEMO_TODAY) demo
 	touch $@
 
 demo: deps
@@ -145,7 +148,7 @@ demo: deps
 
 run: deps
 	@$(MAKE) --no-print-directory $(DEMO_DIR)/.stamp $(XT_BIN)
-	$(BIN) --config $(RUN_CONF) --store $(DEMO_DIR)/store
+	$(BIN) --config $(RUN_CONF) --store $(DEMO_DIR)/store --today $(DEMO_TODAY)
 
 check: deps
 	@$(MAKE) --no-print-directory $(BIN) $(XT_BIN) $(RD_BIN) $(TEST_BIN)
@@ -183,6 +186,16 @@ $(BUILD)/bench/peakmem: tests/bench/peakmem.c
 bench: bench-deps
 	@$(MAKE) --no-print-directory $(BIN) $(XT_BIN) $(BUILD)/bench/peakmem
 	@BUILD=$(BUILD) sh tests/bench.sh
+
+# README.md's benchmark table, from the results of the last `make bench`.
+bench-readme:
+	python3 tests/bench/readme-table.py $(BUILD)/bench/results.tsv README.md
+
+# README.md's examples and screens, made again by the program (the test
+# tests/sh/readme.sh checks they are).
+readme: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	BUILD=$(BUILD) python3 tests/readme-blocks.py write README.md
 
 fuzz: deps
 	@BUILD=$(BUILD) sh tests/fuzz.sh long

@@ -13,7 +13,9 @@
 #   BENCH_SIZES="10000 100000"   which sizes (default: 10000 100000 1000000)
 #   BENCH_RUNS=15                rounds of each row (default 15)
 #   BENCH_SLOW_RUNS=3            rounds of the whole-store listings (default 3)
-# tests/bench/readme-table.sh puts the output's last size into README.md.
+# Every row also goes, tab-separated, to $BUILD/bench/results.tsv, from
+# which `make bench-readme` (tests/bench/readme-table.py) writes README.md's
+# table.
 set -u
 BUILD=${BUILD:-build}
 BIN=$BUILD/theodoi
@@ -30,6 +32,16 @@ THEODOI_TODAY=$TODAY
 export LC_ALL=C.UTF-8 THEODOI_TODAY
 mkdir -p "$DIR"
 RUNPY="python3 tests/bench/runs.py"
+RESULTS=$DIR/results.tsv
+SECTION=""
+: >"$RESULTS"
+
+# record KIND LABEL VALUE...: a row of results.tsv, under $SECTION
+record() {
+	printf '%s' "$SECTION" >>"$RESULTS"
+	for v in "$@"; do printf '\t%s' "$v" >>"$RESULTS"; done
+	echo >>"$RESULTS"
+}
 
 div() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "-"; else printf "%.2f", a / b }'; }
 
@@ -40,6 +52,7 @@ row() {
 	ratio=""
 	[ "$4" != "" ] && ratio="$(div "$2" "$4")x"
 	printf "  %-46s %9s %9s %9s %8s %7s\n" "$1" "$2" "$3" "$4" "$ratio" "$5"
+	record time "$@"
 }
 
 header() {
@@ -73,6 +86,13 @@ compare_mem() {
 	set -- $a $b
 	printf "  %-46s %9s %9s %9s %9s\n" "$label" "$(div "$1" 1024)" "$(div "$2" 1024)" \
 		"$(div "$3" 1024)" "$(div "$4" 1024)"
+	record mem "$label" "$(div "$1" 1024)" "$(div "$2" 1024)" "$(div "$3" 1024)" "$(div "$4" 1024)"
+}
+
+# size_row LABEL THEODOI SQLITE
+size_row() {
+	printf "  %-46s %9s %9s %9s %8s\n" "$1" "$2" "" "$3" "$(div "$2" "$3")x"
+	record size "$@"
 }
 
 # The columns of a task row in CSV, as theodoi writes them: the SQLite side
@@ -91,7 +111,9 @@ ROW_SQL="SELECT t.id, d.number AS doc_number, t.section, u.code AS lead_code, u.
  FROM tasks t JOIN docs d ON d.id = t.doc_id LEFT JOIN units u ON u.id = t.lead JOIN statuses s ON s.code = t.status"
 OPEN_LATE="t.status <= 1 AND t.due < $TODAY_N"
 
-echo "theodoi benchmark — $(nproc) cores, $(date -u +%Y-%m-%d), today=$TODAY, $(sqlite3 --version | cut -d' ' -f1-2 | sed 's/^/SQLite /')"
+SQLITE="SQLite $(sqlite3 --version | cut -d' ' -f1)"
+echo "theodoi benchmark — $(nproc) cores, $(date -u +%Y-%m-%d), today=$TODAY, $SQLITE"
+record run "$(nproc)" "$(date -u +%Y-%m-%d)" "$SQLITE" "$RUNS"
 
 for n in $SIZES; do
 	d="$DIR/$n"
@@ -119,6 +141,8 @@ for n in $SIZES; do
 	task=$($T overdue --limit 1 --format csv | sed -n '2s/,.*//p')
 	units=$(grep -c '^\[' "$d/units.ini")
 	echo "== $n tasks, $units units =="
+	SECTION="$n tasks"
+	record tasks "$n" "$units"
 	# Both answer the same question: the counts must agree.
 	for q in "overdue --count|SELECT count(*) FROM tasks t WHERE $OPEN_LATE" \
 		"overdue --count --unit $district --subtree|SELECT count(*) FROM unit_tree a JOIN tasks t ON t.lead = a.unit AND $OPEN_LATE WHERE a.ancestor = (SELECT id FROM units WHERE code = '$district')" \
@@ -126,6 +150,7 @@ for n in $SIZES; do
 		a=$($T ${q%%|*}); b=$(sqlite3 "$DB" "${q#*|}")
 		echo "  ${q%%|*}: theodoi $a, SQLite $b"
 		[ "$a" = "$b" ] || echo "  WARNING: the two disagree: the comparison below is not of the same question"
+		record answer "${q%%|*}" "$a" "$b"
 	done
 	header
 	compare "overdue --count (whole store)" "SELECT count(*) FROM tasks t WHERE $OPEN_LATE" \
@@ -158,14 +183,17 @@ for n in $SIZES; do
 	now_ms=$wall
 	time_cmd "report --period $((year - 1)) --format csv (past year)" $T report --period "$((year - 1))" --format csv
 	printf "  %-46s %8sx\n" "past year / present year (goal: <= 2)" "$(div "$wall" "$now_ms")"
+	record text "past year / present year (goal: <= 2)" "$(div "$wall" "$now_ms")x"
 	time_cmd "summary (present)" $T summary
 	time_cmd "summary --today $((year - 1))-12-31 (past day)" $T summary --today "$((year - 1))-12-31"
 	RUNS=$RUNS_ALL
 	if [ -f tests/tui/bench-startup.sh ]; then
 		printf "  %-46s " "TUI start-up to first frame"
 		out=$(BUILD=$BUILD sh tests/tui/bench-startup.sh "$d/store" "$d/theodoi.ini" 5 2>&1)
-		echo "$out" | grep -q '^tui-startup: ' && echo "$out" | sed -n 's/^tui-startup: //p' | head -n 1 ||
-			echo "FAILED: $(echo "$out" | tail -n 1)"
+		echo "$out" | grep -q '^tui-startup: ' || out="tui-startup: FAILED: $(echo "$out" | tail -n 1)"
+		out=$(echo "$out" | sed -n 's/^tui-startup: //p' | head -n 1)
+		echo "$out"
+		record text "TUI start-up to first frame (in tmux)" "$out"
 	fi
 
 	echo "  -- memory, MiB: peak RSS (counts the pages of the store read) and private (anonymous)"
@@ -189,12 +217,9 @@ for n in $SIZES; do
 	lupd=$(mdb_stat -a "$d/store" | awk '/^Status of / { db = $3 } /pages:/ && (db == "updates" || db ~ /^upd/) { p += $NF } END { print p * 4096 }')
 	supd=$(sqlite3 "$DB" "SELECT sum(pgsize) FROM dbstat WHERE name IN ('updates', 'updates_task')")
 	printf "  %-46s %9s %9s %9s %8s\n" "" "theodoi" "" "SQLite" "ratio"
-	printf "  %-46s %9s %9s %9s %8s\n" "store size, MiB" "$(div "$size" 1024)" "" "$(div "$ssize" 1048576)" \
-		"$(div "$((size * 1024))" "$ssize")x"
-	printf "  %-46s %9s %9s %9s %8s\n" "bytes per task (whole store / $tasks tasks)" "$((size * 1024 / tasks))" "" \
-		"$((ssize / tasks))" ""
-	printf "  %-46s %9s %9s %9s %8s\n" "bytes per update ($nupd updates, with index)" "$((lupd / nupd))" "" \
-		"$((supd / nupd))" ""
+	size_row "store size, MiB" "$(div "$size" 1024)" "$(div "$ssize" 1048576)"
+	size_row "bytes per task (whole store / tasks)" "$((size * 1024 / tasks))" "$((ssize / tasks))"
+	size_row "bytes per update (table and index / updates)" "$((lupd / nupd))" "$((supd / nupd))"
 done
 
 # Loading a national hierarchy: a units.ini of 150,000 units, read and
@@ -207,6 +232,7 @@ if [ ! -f "$d/.done" ] || [ -n "${BENCH_REGEN:-}" ]; then
 	touch "$d/.done"
 fi
 echo "== hierarchy =="
+SECTION="hierarchy"
 time_cmd "load of a $(grep -c '^\[' "$d/units.ini")-unit units.ini" \
 	sh -c 'touch "$1/units.ini" && exec "$2" --config "$1/theodoi.ini" --today "$3" overdue --count' \
 	- "$d" "$BIN" "$TODAY"
@@ -215,13 +241,22 @@ time_cmd "load of a $(grep -c '^\[' "$d/units.ini")-unit units.ini" \
 if [ -f tests/tui/bench-bytes.sh ] && command -v tmux >/dev/null 2>&1 &&
 	command -v script >/dev/null 2>&1; then
 	echo "== screen: bytes per cursor move at 80x24 (demo store) =="
-	BUILD=$BUILD sh tests/tui/bench-bytes.sh 2>&1 | sed -n 's/^tui-bytes: /  /p'
+	SECTION="screen"
+	out=$(BUILD=$BUILD sh tests/tui/bench-bytes.sh 2>&1)
+	rc=$?
+	echo "$out" | sed -n 's/^tui-bytes: /  /p'
+	echo "$out" | sed -n 's/^tui-bytes: \([a-z]*\) \(.*\)/\1\t\2/p' | while IFS="$(printf '\t')" read -r k v; do
+		record text "$k" "$v"
+	done
+	why=$(echo "$out" | grep -m 1 '^FAIL ' || echo "$out" | sed '/^$/d' | tail -n 1)
+	[ "$rc" -eq 0 ] && echo "$out" | grep -q '^tui-bytes: ' || echo "  FAILED: ${why:-no output}"
 fi
 
 # Import throughput: the sample-sized plans of the tests, parsed (dry run).
 plans=$(ls tests/data/import/*.txt 2>/dev/null)
 if [ -n "$plans" ]; then
 	echo "== import (dry run) =="
+	SECTION="import"
 	bytes=$(cat $plans | wc -c)
 	count=$(echo "$plans" | wc -w)
 	mkdir -p "$DIR/import" && rm -rf "$DIR/import/store"
@@ -235,6 +270,8 @@ fi
 # Target: a 10-page .docx or .pdf in 50 ms or less.
 if [ -d ../shared/samples ] && [ -x "$BUILD/theodoi-extract" ]; then
 	echo "== import per format (dry run, whole process) =="
+	SECTION="import per format"
+	header
 	mkdir -p "$DIR/import" && rm -rf "$DIR/import/fmt"
 	"$BIN" --config conf/theodoi.ini --store "$DIR/import/fmt" --today $TODAY demo >/dev/null
 	for f in ../shared/samples/*.txt ../shared/samples/*.docx ../shared/samples/*.odt \
@@ -245,7 +282,14 @@ if [ -d ../shared/samples ] && [ -x "$BUILD/theodoi-extract" ]; then
 		time_cmd "$(basename "$f")$pages" \
 			"$BIN" --config conf/theodoi.ini --store "$DIR/import/fmt" --today $TODAY import --dry-run "$f"
 	done
+else
+	echo "== import per format: FAILED: no ../shared/samples or no $BUILD/theodoi-extract =="
 fi
 
 # Concurrent writers: updates committed per second with 1, 4 and 16 writers.
-BUILD=$BUILD sh tests/bench-writers.sh
+SECTION="writers"
+BUILD=$BUILD sh tests/bench-writers.sh >"$DIR/writers.txt"
+status=$?
+cat "$DIR/writers.txt"
+grep '^  [0-9]' "$DIR/writers.txt" | while read -r w rest; do record text "$w" "$rest"; done
+exit $status
