@@ -55,8 +55,13 @@ row() {
 	record time "$@"
 }
 
+# header [alone]: the columns of the rows below (alone: theodoi only)
 header() {
-	printf "  %-46s %9s %9s %9s %8s %7s\n" "(ms, median of $RUNS rounds)" "theodoi" "in-proc" "SQLite" "ratio" "floor"
+	if [ "${1:-}" = alone ]; then
+		printf "  %-46s %9s %9s %9s %8s %7s\n" "(ms, median of $RUNS rounds)" "theodoi" "in-proc" "" "" "floor"
+	else
+		printf "  %-46s %9s %9s %9s %8s %7s\n" "(ms, median of $RUNS rounds)" "theodoi" "in-proc" "SQLite" "ratio" "floor"
+	fi
 }
 
 # time_cmd LABEL CMD...: a theodoi command alone, interleaved with the floor
@@ -113,7 +118,7 @@ OPEN_LATE="t.status <= 1 AND t.due < $TODAY_N"
 
 SQLITE="SQLite $(sqlite3 --version | cut -d' ' -f1)"
 echo "theodoi benchmark — $(nproc) cores, $(date -u +%Y-%m-%d), today=$TODAY, $SQLITE"
-record run "$(nproc)" "$(date -u +%Y-%m-%d)" "$SQLITE" "$RUNS"
+record run "$(nproc)" "$(date -u +%Y-%m-%d)" "$SQLITE" "$RUNS" "${BENCH_SLOW_RUNS:-3}"
 
 for n in $SIZES; do
 	d="$DIR/$n"
@@ -191,7 +196,7 @@ for n in $SIZES; do
 		printf "  %-46s " "TUI start-up to first frame"
 		out=$(BUILD=$BUILD sh tests/tui/bench-startup.sh "$d/store" "$d/theodoi.ini" 5 2>&1)
 		echo "$out" | grep -q '^tui-startup: ' || out="tui-startup: FAILED: $(echo "$out" | tail -n 1)"
-		out=$(echo "$out" | sed -n 's/^tui-startup: //p' | head -n 1)
+		out=$(echo "$out" | sed -n 's/^tui-startup: //p' | head -n 1 | sed 's/, [^,]*)$/)/')
 		echo "$out"
 		record text "TUI start-up to first frame (in tmux)" "$out"
 	fi
@@ -271,7 +276,7 @@ fi
 if [ -d ../shared/samples ] && [ -x "$BUILD/theodoi-extract" ]; then
 	echo "== import per format (dry run, whole process) =="
 	SECTION="import per format"
-	header
+	header alone
 	mkdir -p "$DIR/import" && rm -rf "$DIR/import/fmt"
 	"$BIN" --config conf/theodoi.ini --store "$DIR/import/fmt" --today $TODAY demo >/dev/null
 	for f in ../shared/samples/*.txt ../shared/samples/*.docx ../shared/samples/*.odt \
@@ -291,5 +296,7 @@ SECTION="writers"
 BUILD=$BUILD sh tests/bench-writers.sh >"$DIR/writers.txt"
 status=$?
 cat "$DIR/writers.txt"
-grep '^  [0-9]' "$DIR/writers.txt" | while read -r w rest; do record text "$w" "$rest"; done
+grep '^  [0-9]' "$DIR/writers.txt" | while read -r w p rest; do
+	record text "$w" "$p as processes, $rest in-process"
+done
 exit $status

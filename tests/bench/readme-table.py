@@ -7,6 +7,7 @@ store measured, the screen, import per format and the writers.  `make
 bench-readme` runs it.  Exits 1, README untouched, when the results or the
 markers are missing."""
 import os
+import re
 import sys
 
 BEGIN = "<!-- bench: begin"
@@ -37,15 +38,15 @@ def table(rows):
     sizes = [r for r in rows if r[1] == "tasks"]
     if not run or not sizes:
         sys.exit("readme-table: no complete run of make bench in the results")
-    cores, day, sqlite, rounds = run[2:6]
+    cores, day, sqlite, rounds, slow = (run[2:7] + ["3"])[:5]
     n, units = sizes[-1][2:4]
     sec = "%s tasks" % n
     mine = [r for r in rows if r[0] == sec]
     out = []
     out.append("Measured on %s, %s cores, against %s; each row whole processes run in turn"
-               " (`/bin/true`, theodoi, SQLite, ...), medians of %s rounds (3 for the whole-store"
-               " listings and reports); *floor* is `/bin/true` in the same rounds."
-               % (day, cores, sqlite, rounds))
+               " (`/bin/true`, theodoi, SQLite, ...), medians of %s rounds (%s for the whole-store"
+               " listings and the reports); *floor* is `/bin/true` in the same rounds."
+               % (day, cores, sqlite, rounds, slow))
     out.append("")
     out.append("| %s tasks, %s units | theodoi | in-process | SQLite | theodoi / SQLite | floor |"
                % (num(n), num(units)))
@@ -80,7 +81,7 @@ def table(rows):
     for title, name, kind in (("screen, bytes per cursor move at 80×24 (demo store, under `script`)", "screen", "text"),
                               ("import per format (`import --dry-run`, whole process)", "import per format", "time"),
                               ("hierarchy", "hierarchy", "time"),
-                              ("concurrent writers: updates per second, process per update / in-process",
+                              ("concurrent writers: durable updates committed per second",
                                "writers", "text")):
         part = [r for r in rows if r[0] == name and r[1] == kind]
         if not part:
@@ -90,6 +91,10 @@ def table(rows):
         out.append("|---|---|")
         for r in part:
             value = r[3] if kind == "text" else ms(r[3])
+            m = re.fullmatch(r"avg (\d+) max (\d+) \((\d+) moves\)", value)
+            if m:
+                value = "%s bytes on average, %s at most (%s moves)" % (num(m.group(1)), num(m.group(2)),
+                                                                       m.group(3))
             out.append("| %s | %s |" % (r[2], value))
     return out
 
