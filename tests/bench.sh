@@ -64,10 +64,21 @@ header() {
 	fi
 }
 
+# failed LABEL: the row of a measure that could not be made, with the last
+# line runs.py or peakmem printed (in $DIR/err.txt): never an empty row
+failed() {
+	why=$(sed '/^$/d' "$DIR/err.txt" | tail -n 1)
+	printf "  %-46s FAILED: %s\n" "$1" "${why:-no reason given}"
+	record text "$1" "FAILED: ${why:-no reason given}"
+	return 1
+}
+
 # time_cmd LABEL CMD...: a theodoi command alone, interleaved with the floor
 time_cmd() {
 	label=$1; shift
-	set -- $(THEODOI_STATS=1 $RUNPY time "$RUNS" /bin/true -- "$@") || { echo "bench: failed: $label" >&2; return 1; }
+	wall=""
+	out=$(THEODOI_STATS=1 $RUNPY time "$RUNS" /bin/true -- "$@" 2>"$DIR/err.txt") || { failed "$label"; return 1; }
+	set -- $out
 	wall=$3
 	row "$label" "$3" "$4" "" "$1"
 }
@@ -76,8 +87,10 @@ time_cmd() {
 # SQLite file $DB as SQL, interleaved with the floor
 compare() {
 	label=$1; sql=$2; shift 2
-	set -- $(THEODOI_STATS=1 $RUNPY time "$RUNS" /bin/true -- "$@" -- sqlite3 -csv -header "$DB" "$sql") ||
-		{ echo "bench: failed: $label" >&2; return 1; }
+	wall=""
+	out=$(THEODOI_STATS=1 $RUNPY time "$RUNS" /bin/true -- "$@" -- sqlite3 -csv -header "$DB" "$sql" \
+		2>"$DIR/err.txt") || { failed "$label"; return 1; }
+	set -- $out
 	wall=$3
 	row "$label" "$3" "$4" "$5" "$1"
 }
@@ -86,8 +99,8 @@ compare() {
 # (tests/bench/peakmem.c), in MiB
 compare_mem() {
 	label=$1; sql=$2; shift 2
-	a=$("$BUILD/bench/peakmem" "$@") && b=$("$BUILD/bench/peakmem" sqlite3 -csv -header "$DB" "$sql") ||
-		{ echo "bench: failed: $label" >&2; return 1; }
+	a=$("$BUILD/bench/peakmem" "$@" 2>"$DIR/err.txt") &&
+		b=$("$BUILD/bench/peakmem" sqlite3 -csv -header "$DB" "$sql" 2>"$DIR/err.txt") || { failed "$label"; return 1; }
 	set -- $a $b
 	printf "  %-46s %9s %9s %9s %9s\n" "$label" "$(div "$1" 1024)" "$(div "$2" 1024)" \
 		"$(div "$3" 1024)" "$(div "$4" 1024)"
@@ -238,6 +251,7 @@ if [ ! -f "$d/.done" ] || [ -n "${BENCH_REGEN:-}" ]; then
 fi
 echo "== hierarchy =="
 SECTION="hierarchy"
+header alone
 time_cmd "load of a $(grep -c '^\[' "$d/units.ini")-unit units.ini" \
 	sh -c 'touch "$1/units.ini" && exec "$2" --config "$1/theodoi.ini" --today "$3" overdue --count' \
 	- "$d" "$BIN" "$TODAY"
@@ -262,6 +276,7 @@ plans=$(ls tests/data/import/*.txt 2>/dev/null)
 if [ -n "$plans" ]; then
 	echo "== import (dry run) =="
 	SECTION="import"
+	header alone
 	bytes=$(cat $plans | wc -c)
 	count=$(echo "$plans" | wc -w)
 	mkdir -p "$DIR/import" && rm -rf "$DIR/import/store"

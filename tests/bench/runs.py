@@ -3,8 +3,9 @@
 
     runs.py time ROUNDS CMD [-- CMD ...]
         Runs the commands in turn, A B C A B C ..., ROUNDS times after one
-        warm-up round, each with stdout to /dev/null, and prints a line per
-        command: "MEDIAN_MS IN_MS", IN_MS being the median of the
+        warm-up round (counted as the first when a command took more than
+        a second: a warm cache is noise to it), each with stdout to
+        /dev/null, and prints a line per command: "MEDIAN_MS IN_MS", IN_MS being the median of the
         elapsed_us= a command printed on stderr (theodoi does with
         THEODOI_STATS set) or "-".  Interleaving spreads the machine's
         noise over every command alike; put /bin/true first for the floor.
@@ -20,6 +21,7 @@ import tempfile
 import time
 
 STATS = re.compile(rb"elapsed_us=(\d+)")
+SLOW_MS = 1000
 
 
 def commands(args):
@@ -74,14 +76,19 @@ def main():
         cmds = commands(sys.argv[3:])
         wall = [[] for _ in cmds]
         inproc = [[] for _ in cmds]
-        for r in range(rounds + 1):
+        measured, warming = 0, True  # the first round warms up (page cache, loader)
+        while measured < rounds:
             for i, cmd in enumerate(cmds):
                 w, p = run_timed(cmd, errpath)
-                if r == 0:
-                    continue  # warm-up: page cache, dynamic loader
                 wall[i].append(w)
                 if p is not None:
                     inproc[i].append(p)
+            if warming and max(x[0] for x in wall) < SLOW_MS:
+                wall = [[] for _ in cmds]
+                inproc = [[] for _ in cmds]
+            else:
+                measured += 1  # a slow first round counts: a warm cache is noise to it
+            warming = False
         for i in range(len(cmds)):
             p = "%.2f" % statistics.median(inproc[i]) if inproc[i] else "-"
             print("%.2f %s" % (statistics.median(wall[i]), p))
