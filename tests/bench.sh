@@ -64,10 +64,13 @@ header() {
 	fi
 }
 
-# failed LABEL: the row of a measure that could not be made, with the last
-# line runs.py or peakmem printed (in $DIR/err.txt): never an empty row
+# failed LABEL: the row of a measure that could not be made, with the
+# command's first error line and what runs.py or peakmem said (both in
+# $DIR/err.txt): never an empty row
 failed() {
 	why=$(sed '/^$/d' "$DIR/err.txt" | tail -n 1)
+	first=$(sed '/^$/d; /^stats: /d' "$DIR/err.txt" | head -n 1)
+	[ "$first" = "$why" ] || why="$first — $why"
 	printf "  %-46s FAILED: %s\n" "$1" "${why:-no reason given}"
 	record text "$1" "FAILED: ${why:-no reason given}"
 	return 1
