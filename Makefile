@@ -36,8 +36,33 @@ CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
              -Iinclude -I/usr/include/iniparser $(PKG_CFLAGS) -MMD -MP
 LDLIBS   = $(PKG_LIBS) -liniparser -lunistring -lpthread -lm
+# Start-up is part of every command's time: no library a program does not
+# call (--as-needed), the GNU hash table only.  The helpers bind symbols
+# lazily (poppler, glib: thousands of them); theodoi, installed setgid and
+# down to liblmdb and libc, binds its few hundred at start and makes its
+# GOT read-only (full RELRO: about 65,000 instructions, some 20 us), and
+# so does the screen module it loads.
+LINK_OPT = -Wl,-O1 -Wl,--as-needed -Wl,--hash-style=gnu
+BIN_LINK = -Wl,-z,relro -Wl,-z,now
+HELPER_LINK = -Wl,-z,lazy
+# The programs take jansson, iniparser and libunistring from their static
+# archives (shipped by the same -dev packages): only the functions used are
+# copied in, bound when linked, so that no command pays for mapping and
+# relocating them (libunistring alone was two thirds of the symbol
+# bindings of a count).  LMDB stays shared, as the store's engine.  Tests
+# link the shared ones (LDLIBS).
+PROG_LIBS = $(filter-out -ljansson -lncursesw -ltinfo,$(PKG_LIBS)) \
+            -Wl,-Bstatic -ljansson -liniparser -lunistring -Wl,-Bdynamic -lpthread -lm
 
-LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
+# The screen (src/ui*.c but the curses-free ui-fmt.c and ui-line.c) is a
+# module of its own, theodoi-ui.so, loaded by src/screen.c: only it links
+# ncursesw.  Its objects are position-independent; the program is linked
+# with the whole library and exports its symbols, which the module uses.
+UI_SRC   = $(filter-out src/ui-fmt.c src/ui-line.c,$(wildcard src/ui*.c))
+UI_OBJ   = $(UI_SRC:src/%.c=$(BUILD)/ui/%.o)
+UI_SO    = $(BUILD)/theodoi-ui.so
+UI_LIBS := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
+LIB_SRC  = $(filter-out src/main.c $(UI_SRC),$(wildcard src/*.c))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 TEST_SRC = $(wildcard tests/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
@@ -71,7 +96,7 @@ DEMO_TODAY = 2026-11-23
 
 .PHONY: FORCE all run check check-asan test bench bench-deps bench-readme readme fuzz deps install uninstall clean demo
 
-all: $(BIN) $(XT_BIN) $(RD_BIN)
+all: $(BIN) $(UI_SO) $(XT_BIN) $(RD_BIN)
 
 $(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -84,30 +109,43 @@ PATH_DEFS = -DTHEODOI_SYSCONFDIR='"$(SYSCONFDIR)"' -DTHEODOI_LOCALSTATEDIR='"$(L
             -DTHEODOI_LIBEXECDIR='"$(LIBEXECDIR)"'
 $(BUILD)/paths.stamp: FORCE | $(BUILD)
 	@echo '$(PATH_DEFS)' | cmp -s - $@ || echo '$(PATH_DEFS)' >$@
-$(BUILD)/priv.o $(BUILD)/intake.o $(BUILD)/docout-run.o: ALL_CFLAGS += $(PATH_DEFS)
-$(BUILD)/priv.o $(BUILD)/intake.o $(BUILD)/docout-run.o: $(BUILD)/paths.stamp
+$(BUILD)/priv.o $(BUILD)/intake.o $(BUILD)/docout-run.o $(BUILD)/screen.o: ALL_CFLAGS += $(PATH_DEFS)
+$(BUILD)/priv.o $(BUILD)/intake.o $(BUILD)/docout-run.o $(BUILD)/screen.o: $(BUILD)/paths.stamp
 FORCE:
 
 $(LIB): $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(BIN): $(BUILD)/main.o $(LIB)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(LDFLAGS) $(LINK_OPT) $(BIN_LINK) -Wl,--export-dynamic -o $@ $(BUILD)/main.o \
+	  -Wl,--whole-archive $(LIB) -Wl,--no-whole-archive $(PROG_LIBS)
+
+$(BUILD)/ui/%.o: src/%.c | $(BUILD)/ui
+	$(CC) $(ALL_CFLAGS) -fPIC -c -o $@ $<
+
+$(UI_SO): $(UI_OBJ)
+	$(CC) $(LDFLAGS) $(LINK_OPT) $(BIN_LINK) -shared -o $@ $^ $(UI_LIBS)
 
 $(BUILD)/extract/%.o: src/extract/%.c | $(BUILD)/extract
 	$(CC) $(ALL_CFLAGS) $(XT_CFLAGS) -c -o $@ $<
 
 $(XT_BIN): $(XT_OBJ) $(LIB)
-	$(CC) $(LDFLAGS) -o $@ $^ $(XT_LIBS) $(LDLIBS)
+	$(CC) $(LDFLAGS) $(LINK_OPT) $(HELPER_LINK) -o $@ $^ $(XT_LIBS) $(PROG_LIBS)
 
 $(BUILD)/render/%.o: src/render/%.c | $(BUILD)/render
 	$(CC) $(ALL_CFLAGS) $(RD_CFLAGS) -c -o $@ $<
 
 $(RD_BIN): $(RD_OBJ) $(LIB)
-	$(CC) $(LDFLAGS) -o $@ $^ $(RD_LIBS) $(LDLIBS)
+	$(CC) $(LDFLAGS) $(LINK_OPT) $(HELPER_LINK) -o $@ $^ $(RD_LIBS) $(PROG_LIBS)
 
 $(BUILD)/tests/%: tests/%.c $(LIB) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS) $(CRIT_LIBS)
+
+# The bare LMDB program `make bench` measures start-up against
+# (tests/bench/ref-count.c, tests/bench-start.sh): liblmdb alone.
+REF_BIN = $(BUILD)/ref-count
+$(REF_BIN): tests/bench/ref-count.c | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LDFLAGS) $(LINK_OPT) -llmdb
 
 # Fuzz targets: built by tests/fuzz.sh with CC=clang and sanitizer flags.
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB) | $(BUILD)/fuzz
@@ -118,7 +156,7 @@ $(BUILD)/fuzz/fuzz_extract: tests/fuzz/fuzz_extract.c $(filter-out %/xt-main.o,$
 	$(CC) $(ALL_CFLAGS) $(XT_CFLAGS) -fsanitize=fuzzer -o $@ $< \
 	  $(filter-out %/xt-main.o,$(XT_OBJ)) $(LIB) $(LDFLAGS) $(XT_LIBS) $(LDLIBS)
 
-$(BUILD) $(BUILD)/tests $(BUILD)/fuzz $(BUILD)/extract $(BUILD)/render:
+$(BUILD) $(BUILD)/tests $(BUILD)/fuzz $(BUILD)/extract $(BUILD)/render $(BUILD)/ui:
 	mkdir -p $@
 
 # Install what is missing, and say what.  Only when a probe fails, so a
@@ -147,11 +185,11 @@ demo: deps
 	@$(MAKE) --no-print-directory $(DEMO_DIR)/.stamp
 
 run: deps
-	@$(MAKE) --no-print-directory $(DEMO_DIR)/.stamp $(XT_BIN)
+	@$(MAKE) --no-print-directory $(DEMO_DIR)/.stamp $(XT_BIN) $(UI_SO)
 	$(BIN) --config $(RUN_CONF) --store $(DEMO_DIR)/store --today $(DEMO_TODAY)
 
 check: deps
-	@$(MAKE) --no-print-directory $(BIN) $(XT_BIN) $(RD_BIN) $(TEST_BIN)
+	@$(MAKE) --no-print-directory $(BIN) $(UI_SO) $(XT_BIN) $(RD_BIN) $(TEST_BIN)
 	@BUILD=$(BUILD) sh tests/run-all.sh $(TEST_BIN)
 
 test: check
@@ -162,7 +200,7 @@ test: check
 ASAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 check-asan: deps
 	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang CFLAGS="-O1 -g $(ASAN)" \
-	  LDFLAGS="$(ASAN)" build-asan/theodoi build-asan/theodoi-extract build-asan/theodoi-render $(TEST_BIN:$(BUILD)/%=build-asan/%)
+	  LDFLAGS="$(ASAN)" build-asan/theodoi build-asan/theodoi-ui.so build-asan/theodoi-extract build-asan/theodoi-render $(TEST_BIN:$(BUILD)/%=build-asan/%)
 	@BUILD=build-asan SKIP_TESTS="fuzz-short" ASAN_OPTIONS=detect_leaks=1 \
 	  sh tests/run-all.sh $(TEST_BIN:$(BUILD)/%=build-asan/%)
 
@@ -184,7 +222,7 @@ $(BUILD)/bench/peakmem: tests/bench/peakmem.c
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<
 
 bench: bench-deps
-	@$(MAKE) --no-print-directory $(BIN) $(XT_BIN) $(BUILD)/bench/peakmem
+	@$(MAKE) --no-print-directory $(BIN) $(UI_SO) $(REF_BIN) $(XT_BIN) $(BUILD)/bench/peakmem
 	@BUILD=$(BUILD) sh tests/bench.sh
 
 # README.md's benchmark table, from the results of the last `make bench`.
@@ -194,17 +232,18 @@ bench-readme:
 # README.md's examples and screens, made again by the program (the test
 # tests/sh/readme.sh checks they are).
 readme: deps
-	@$(MAKE) --no-print-directory $(BIN)
+	@$(MAKE) --no-print-directory $(BIN) $(UI_SO)
 	BUILD=$(BUILD) python3 tests/readme-blocks.py write README.md
 
 fuzz: deps
 	@BUILD=$(BUILD) sh tests/fuzz.sh long
 
-install: $(BIN) $(XT_BIN) $(RD_BIN)
+install: $(BIN) $(UI_SO) $(XT_BIN) $(RD_BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR) \
 	  $(DESTDIR)$(LIBEXECDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/theodoi
 	install -m 755 $(XT_BIN) $(DESTDIR)$(LIBEXECDIR)/theodoi-extract
+	install -m 644 $(UI_SO) $(DESTDIR)$(LIBEXECDIR)/theodoi-ui.so
 	install -m 755 $(RD_BIN) $(DESTDIR)$(LIBEXECDIR)/theodoi-render
 	@# setgid to the store's group, when that group exists (it is not
 	@# created here): staff outside it reach the store through theodoi only
@@ -231,6 +270,7 @@ install: $(BIN) $(XT_BIN) $(RD_BIN)
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/theodoi $(DESTDIR)$(LIBEXECDIR)/theodoi-extract $(DESTDIR)$(LIBEXECDIR)/theodoi-render \
+	      $(DESTDIR)$(LIBEXECDIR)/theodoi-ui.so \
 	      $(DESTDIR)$(MANDIR)/man1/theodoi.1 \
 	      $(DESTDIR)$(MANDIR)/man5/theodoi.ini.5
 	rm -rf $(DESTDIR)$(DATADIR)
@@ -238,4 +278,4 @@ uninstall:
 clean:
 	rm -rf $(BUILD)
 
--include $(LIB_OBJ:.o=.d) $(XT_OBJ:.o=.d) $(RD_OBJ:.o=.d) $(BUILD)/main.d $(TEST_BIN:=.d) $(wildcard $(BUILD)/fuzz/*.d)
+-include $(LIB_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(XT_OBJ:.o=.d) $(RD_OBJ:.o=.d) $(BUILD)/main.d $(TEST_BIN:=.d) $(wildcard $(BUILD)/fuzz/*.d)

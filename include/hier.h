@@ -4,7 +4,9 @@
  * The store is the record of every unit ever configured; units.ini is the
  * current hierarchy.  hier_sync() brings the store in line with the file
  * (in one audited write transaction, and only when the file changed);
- * hier_load() reads the store's units into a tree for the interfaces.
+ * hier_load() gives the interfaces the tree: the store's image of it
+ * (unitsnap.h), read in place, so that loading costs neither a read of
+ * every unit nor a sort.
  */
 #ifndef THEODOI_HIER_H
 #define THEODOI_HIER_H
@@ -31,15 +33,34 @@ int hier_sync(struct store *st, struct config *c, const char *login, int *change
 
 struct hier;
 
-/* Read every unit of the store into a tree.  The names the office linked
- * to a unit (store-alias.h) are added to that unit's abbreviations, so
- * that names and imports resolve them.  Caller frees with hier_free(). */
+/* The tree of the store's units as t sees them.  The names the office
+ * linked to a unit (store-alias.h) are added to that unit's
+ * abbreviations, so that names and imports resolve them.  Read in place
+ * from the store's image of the tree when that image is of t's units
+ * (store_units_gen); built from the units otherwise (an image missing,
+ * stale or damaged, or units changed in the write transaction t), so the
+ * answers are the same either way.  The tree stays valid after t ends and
+ * across later transactions and store_close(); it holds a pin on the
+ * store (store.h), so free it when the command is done, or hier_detach()
+ * it.  Caller frees with hier_free(). */
 int hier_load(struct txn *t, struct hier **out, struct err *e);
+/* The same tree, always built from the units (never the image): for
+ * checking the image. */
+int hier_build(struct txn *t, struct hier **out, struct err *e);
+/* Move h off the store: its image copied to the heap (some MB for a
+ * national hierarchy) and its read transaction ended, for a program that
+ * keeps a tree while it waits on its user (the screen: a reader held
+ * while the program is stopped or idle would keep the store's freed pages
+ * from reuse, and the file would grow).  Answers are unchanged. */
+void hier_detach(struct hier *h);
+/* 1 if h was read from the store's image, 0 if built from the units. */
+int hier_stored(const struct hier *h);
 void hier_free(struct hier *h);
 
 /* Units in tree order (pre-order: a unit, then its subtree; siblings in id
  * order, which is the order of units.ini).  Indexes are 0..hier_count()-1. */
 size_t hier_count(const struct hier *h);
+/* The unit at index i, NULL if none; owned by h, valid until hier_free. */
 const struct unit *hier_at(const struct hier *h, size_t i);
 int hier_depth(const struct hier *h, size_t i);      /* 0 for a root */
 /* One past the last index of the subtree rooted at i: [i, end) is it. */

@@ -23,6 +23,8 @@ struct err;
 struct hier;
 struct ops_ctx;
 struct sbuf;
+struct store;
+struct txn;
 
 /* Where a task's deadline came from. */
 enum imp_dl_source {
@@ -172,12 +174,144 @@ void imp_text(const struct imp_result *r, const struct hier *h, struct sbuf *out
  * import: else ERR_DENIED naming the rule.  A document with the same
  * number, issuer and date (and, when it has no number, the same title) is
  * already stored: ERR_CONFLICT, unless `replace`; then the stored
- * document is updated in place, the tasks whose section and text still
- * match keep their id, status, progress, updates and extensions, the
- * others are deleted, and indicators whose text still matches keep their
- * measurements.  *doc_id (may be NULL) receives the document's id. */
+ * document is updated in place as imp_store_with() does (without force:
+ * tasks gone from the text that carry recorded work are ERR_CONFLICT),
+ * and indicators whose text still matches keep their measurements.  Group
+ * tasks are not opened (imp_store_with with a hierarchy does).  *doc_id
+ * (may be NULL) receives the document's id. */
 int imp_store(struct ops_ctx *c, const struct imp_result *r, int replace, uint64_t *doc_id,
               struct err *e);
+
+/* ---- importing a new version of a stored document (import-replace.c) ---- */
+
+/* How imp_store_with() treats a document already stored. */
+struct imp_store_opts {
+	int replace;    /* update the stored document in place (else ERR_CONFLICT) */
+	uint64_t doc;   /* the stored document to update: 0 for the one with the
+	                   same number, issuer and date (none: a new document) */
+	int force;      /* replace a document whose number or issuer differ from
+	                   the file's, and delete tasks that carry recorded work */
+	const struct hier *h; /* the hierarchy group tasks are opened in (NULL:
+	                   they are not): see imp_store_with() */
+};
+
+/* What becomes of a task when a new version of its document is imported. */
+enum imp_fate {
+	IMP_KEPT,       /* matched, nothing to change */
+	IMP_CHANGED,    /* matched; the fields in `fields` change */
+	IMP_ADDED,      /* new in the text */
+	IMP_REMOVED     /* gone from the text: deleted as delete-task does */
+};
+
+/* Fields a matched task changes (bits of imp_change.fields). */
+enum {
+	IMP_F_TEXT = 1, IMP_F_SECTION = 2, IMP_F_LEAD = 4, IMP_F_PARTNERS = 8,
+	IMP_F_DEADLINE = 16
+};
+
+/* One row of the difference.  `old` is a copy of the stored task (zeroed
+ * for IMP_ADDED); task indexes r->tasks (-1 for IMP_REMOVED). */
+struct imp_change {
+	enum imp_fate fate;
+	long task;
+	unsigned fields;
+	int worked;     /* IMP_REMOVED: the task carries recorded work (updates,
+	                   done, a confirmation): deleting it needs force */
+	int obligation; /* a unit's obligation of a group task (section
+	                   "SECTION@code"): it follows its group task, changing
+	                   section, text and deadline with it, and leaving with it */
+	struct task old;
+};
+
+/* The difference between a stored document and a parsed new version.
+ * Matching (the threshold documented in theodoi(1)): texts are compared as
+ * the multisets of their folded words (case and diacritics ignored) by the
+ * Dice coefficient 2|A∩B| / (|A|+|B|).  A stored task is compared by the
+ * text it was imported with (the task of its section in the stored
+ * document's source, parsed again), so that a text edited since still
+ * matches.  A pair qualifies when the folded texts are equal, or the new
+ * text is unchanged from the previous version of the stored task's
+ * section, or the sections are equal and the coefficient is at least
+ * IMP_MATCH_SAME_SECTION, or at least IMP_MATCH_ANY_SECTION whatever the
+ * sections.  Pairs are taken greedily: equal texts first (the same section
+ * before another), then by coefficient plus IMP_MATCH_SECTION_BONUS for the
+ * same section; each task is matched at most once.  A field changes where
+ * the new file differs from the stored task, except where the file reads
+ * as the previous version did (a text, lead, partner list or deadline
+ * corrected in the store since, by edit-task or link, is kept). */
+#define IMP_MATCH_SAME_SECTION 0.5
+#define IMP_MATCH_ANY_SECTION 0.75
+#define IMP_MATCH_SECTION_BONUS 0.25
+
+struct imp_diff {
+	uint64_t doc;          /* the stored document replaced; 0: none (a new one) */
+	struct doc old_doc;    /* its record (zeroed when doc is 0) */
+	size_t n;
+	struct imp_change *rows; /* new tasks in document order (kept, changed,
+	                            added), then removed ones, then obligations */
+	size_t kept, changed, added, removed, worked;
+	/* filled by imp_store_with(): group tasks opened, obligations made */
+	size_t groups_opened, obligations_made;
+};
+
+/* Build the difference between the parsed r and stored document `doc` (0:
+ * everything is added) in transaction t.  *out is new (imp_diff_free).
+ * Returns 0 or a store error. */
+int imp_diff_build(struct txn *t, const struct imp_result *r, uint64_t doc,
+                   struct imp_diff **out, struct err *e);
+
+/* Release a difference.  d may be NULL. */
+void imp_diff_free(struct imp_diff *d);
+
+/* Which stored document an import with options o replaces, in t: *doc is
+ * 0 when none (nothing stored matches, or o->replace is 0 and nothing
+ * does).  Errors: ERR_USAGE for o->doc without o->replace; ERR_NOTFOUND
+ * for an unknown o->doc; ERR_CONFLICT for a
+ * document already stored when !o->replace, and for o->doc whose number or
+ * issuer differ from the file's when !o->force (the message names both). */
+int imp_replace_target(struct txn *t, const struct imp_result *r,
+                       const struct imp_store_opts *o, uint64_t *doc, struct err *e);
+
+/* What imp_store_with() would do, without writing: the target and the
+ * difference, read in one read transaction of st.  Errors as
+ * imp_replace_target. */
+int imp_replace_preview(struct store *st, const struct imp_result *r,
+                        const struct imp_store_opts *o, struct imp_diff **out,
+                        struct err *e);
+
+/* The difference as readable text (Vietnamese): a headline with the
+ * counts, then the kept tasks, the changed ones with each field old → new,
+ * the removed ones (marked when they carry work) and the added ones.  h
+ * (may be NULL) names lead units. */
+void imp_diff_text(const struct imp_diff *d, const struct imp_result *r, const struct hier *h,
+                   struct sbuf *out);
+
+/* The difference as JSON: {"doc", "kept": [{"id", "section"}], "changed":
+ * [{"id", "section", "changes": {FIELD: [old, new]}}], "removed": [{"id",
+ * "section", "text", "worked"}], "added": [{"section", "text"}],
+ * "obligations": [{"id", "section", "fate"}]}; a new reference. */
+json_t *imp_diff_to_json(const struct imp_diff *d, const struct imp_result *r,
+                         const struct hier *h);
+
+/* imp_store with options: with o->replace and a target (imp_replace_target),
+ * the stored document is updated in place in one write transaction: its
+ * fields take the file's (those the file leaves empty keep the stored
+ * value); matched tasks keep their id, status, progress, updates and
+ * extensions and take the new text, section, lead, partners and deadline,
+ * each changed task audited as "edit-task" naming the fields; tasks gone
+ * from the text are deleted as ops_delete() does (kept in the trash with
+ * the reason, audited as "delete-task"), which needs o->force when one
+ * carries recorded work (ERR_CONFLICT naming them otherwise); new tasks are
+ * added.  Obligations follow their group task.  With o->h, a task whose
+ * lead names a group of bodies (added, or stored with no obligation yet) is
+ * opened as ops_expand_task() does (ops-group.h): one obligation per unit
+ * of the group under the document's issuer, each audited as
+ * "expand-task"; a group theodoi does not know, or a document without an
+ * issuer unit, leaves the task as it is.  *diff (may be NULL) receives what
+ * was done (imp_diff_free); *doc_id as imp_store. */
+int imp_store_with(struct ops_ctx *c, const struct imp_result *r,
+                   const struct imp_store_opts *o, uint64_t *doc_id, struct imp_diff **diff,
+                   struct err *e);
 
 /* Resolve one unit name as the importer does: code, name or abbreviation
  * ignoring case and diacritics, then relative to `issuer` (a unit id, or

@@ -82,7 +82,8 @@ struct lint_opts {
 
 /* Check the tasks of the scope; findings in document, then task order
  * (document id, task id), a task's rules in rule order.  With a unit, the
- * tasks with no resolved lead are out of scope.  *items is malloc'd (the
+ * tasks with no resolved lead are out of scope.  A group task opened to
+ * its units (ops-group.h) is no unresolved lead: each obligation has one.  *items is malloc'd (the
  * caller frees it); *n receives the count. */
 int lint_run(struct txn *t, const struct hier *h, const struct lint_opts *o,
              struct lint_item **items, size_t *n, struct err *e);

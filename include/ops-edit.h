@@ -67,6 +67,14 @@ int ops_edit_doc(struct ops_ctx *c, uint64_t id, const struct ops_doc_edit *ed,
 int ops_delete(struct ops_ctx *c, enum trash_kind kind, uint64_t id, const char *reason,
                int force, size_t *ntasks, struct err *e);
 
+/* 1 if work was recorded on the task (updates, done, a confirmation):
+ * what deleting it needs `force` for. */
+int ops_task_has_work(const struct task *k);
+
+/* The note a deleted record keeps in the trash: JSON text {"login", "role",
+ * "time", "reason"} for the actor of c, now.  The caller frees it. */
+char *ops_trash_note(const struct ops_ctx *c, const char *reason);
+
 /* Bring a deleted document or task back.  Audited as "restore-doc" /
  * "restore-task". */
 int ops_restore(struct ops_ctx *c, enum trash_kind kind, uint64_t id, struct err *e);

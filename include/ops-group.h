@@ -33,6 +33,18 @@ size_t ops_group_units(const struct hier *h, const char *lead, uint32_t issuer,
 int ops_expand_task(struct ops_ctx *c, const struct hier *h, uint64_t task, size_t *created,
                     size_t *total, struct err *e);
 
+/* What ops_expand_task does to group task g (stored, of document d), inside
+ * the caller's write transaction t, without permission check or audit
+ * entry (the caller's): an obligation for each unit of the group under
+ * d->issuer that has none yet.  *total gets the group's size (0 when g is
+ * no group task theodoi knows, or d has no issuer: nothing is done),
+ * *created the obligations made; made (may be NULL) gets a {"unit",
+ * "task"} object appended for each.  ERR_INPUT for a section that would be
+ * too long, or a store error. */
+int ops_group_open(struct txn *t, const struct ops_ctx *c, const struct hier *h,
+                   const struct task *g, const struct doc *d, size_t *created, size_t *total,
+                   json_t *made, struct err *e);
+
 /* The roll-up of group task `task` in the read transaction t: how many
  * obligations it has and how many are done.  0 and 0 for a task that has
  * none. */

@@ -261,10 +261,12 @@ int per_fix_dues(struct txn *t, const struct periods *p, uint64_t *nfixed, struc
  * transaction when there is something to do:
  * - a store of schema 1 (the previous release) is brought to schema 2:
  *   indexes and counters rebuilt under the rule that a recurring task done
- *   for its period stays open, every due recomputed, the schema recorded
- *   (*migrated = 2);
+ *   for its period stays open, every due recomputed (*migrated = 2);
  * - when the reporting months p differ from those the dues were computed
- *   with (meta "report_months"), every due is recomputed (*migrated = 1).
+ *   with (meta "report_months"), every due is recomputed (*migrated = 1);
+ * - a store of schema 2 (the previous release) or 1 is brought to schema 3
+ *   by partner_migrate_3 (store.h) and unitsnap_migrate_3 (unitsnap.h),
+ *   the schema recorded (*migrated = 3 when that is all there was to do).
  * Nothing to do: *migrated = 0 and no write.  *migrated may be NULL.
  * Returns 0 or the store's error (the store is then as it was). */
 int per_migrate(struct store *st, const struct periods *p, int *migrated, struct err *e);

@@ -22,6 +22,8 @@ struct priv {
 	uid_t ruid, euid;
 	gid_t rgid, egid;
 	int raised; /* egid != rgid or euid != ruid */
+	int started_raised; /* raised at priv_init, kept after priv_drop: the
+	                       program trusts installed files only (screen.h) */
 };
 
 /* Record the process's real and effective ids into *p. */

@@ -204,8 +204,15 @@ void report_wrap(struct sbuf *out, const char *text, int width, const char *firs
  *   report_heading_title  "Kết quả thực hiện ... năm 2026"
  *   report_scope_line     the unit, the period and the day of the figures
  *   report_period_line    what was done and updated within the period
- *   report_missing_text   "<unit>: chưa ban hành kế hoạch thực hiện ..." */
+ *   report_missing_text   "<unit>: chưa ban hành kế hoạch thực hiện ..."
+ *   report_doc_ref        the document of a row: "#2 42-KH/ThU", "#5 (không
+ *                         số)", or "ngoài văn bản" for id 0 */
 void report_doc_name(struct sbuf *b, const struct report_doc *d, int with_issuer);
+void report_doc_ref(struct sbuf *b, uint64_t id, const char *number);
+
+/* The number of the report's document with id `id`: "" when it has none
+ * or is not among r->docs.  Owned by r. */
+const char *report_doc_number(const struct report *r, uint64_t id);
 void report_task_state(struct sbuf *b, const struct report_task *k);
 void report_task_deadline(struct sbuf *b, const struct report_task *k);
 void report_ind_goal(struct sbuf *b, const struct report_indicator *ri);

@@ -22,11 +22,17 @@
  *   unit_due   lead|due day|task id -> ""       (open tasks with a due date)
  *   task_lead  lead|task id -> ""               (every task)
  *   task_doc   doc id|task id -> ""             (every task)
+ *   task_partner partner u32|task id -> ""      (each distinct partner of a
+ *              task; schema 3)
  *   counts     unit|slot -> u32 count, for the unit and each ancestor
  *              (unit 0 = the whole store); slot is a due day for open
  *              dated tasks, STORE_SLOT_NODUE for open undated ones,
  *              STORE_SLOT_CLOSED for done / on hold.
  *   trash      kind|id -> deleted record with what it owned (store-trash.h)
+ *   unitsnap   "gen" -> u64, bumped by every write transaction that puts a
+ *              unit or a linked name; "tree" -> the image of the unit tree
+ *              (unitsnap.h) built from the units at that generation, in
+ *              the same transaction: readers map it in place (hier.h)
  * Keys are big-endian so that LMDB's byte order is numeric order; a day
  * in a key is stored as (uint32_t)day ^ 0x80000000 so that negative days
  * sort first and the STORE_SLOT_* values last.
@@ -55,8 +61,16 @@ struct txn;
 /* Schema 2 (the period rules): task.due is the period engine's due
  * (period.h) and a recurring task done for its period is counted open;
  * a schema 1 store is brought to 2 by per_migrate() at its first opening
- * by the program (cli_store). */
-#define STORE_SCHEMA 2
+ * by the program (cli_store).
+ * Schema 3: the task_partner index (partner_migrate_3 fills it) and the
+ * image of the unit tree (database unitsnap), which an older program would
+ * leave stale (unitsnap_migrate_3, unitsnap.h); a schema 2 store gets both
+ * in the one migrating transaction. */
+#define STORE_SCHEMA 3
+
+/* Most distinct partner units a task may have (store_task_put refuses
+ * more: each is an index entry). */
+#define STORE_PARTNERS_MAX 60
 
 enum store_flags {
 	STORE_CREATE = 1,   /* create the directory and an empty store if missing */
@@ -122,6 +136,36 @@ int store_unit_put(struct txn *t, struct unit *u, struct err *e);
 int store_units_each(struct txn *t, int (*cb)(const struct unit *u, void *ctx), void *ctx,
                      struct err *e);
 
+/* The units generation t sees (0 for a store that never had a unit): any
+ * two transactions that see the same one see the same units and linked
+ * names. */
+int store_units_gen(struct txn *t, uint64_t *gen, struct err *e);
+/* Have the tree image rebuilt at the end of the write transaction t
+ * (store_write does so by itself after any unit put; this is for a
+ * migration or a repair).  The generation is bumped. */
+int store_unitsnap_rebuild(struct txn *t, struct err *e);
+
+/* A pin: the stored tree image as the transaction t saw it, readable for
+ * as long as the caller holds the pin, after t ended and across later
+ * transactions of the store.  Usually read in place (the pin holds a
+ * read transaction of its own, so keep it no longer than a command, or
+ * store_pin_detach() it: a long reader makes the file grow); copied when t is
+ * a write transaction, and moved to the heap when the map must move or
+ * the store closes.  *out is the caller's: store_pin_release() it (before
+ * or after store_close).  A store without an image gives a pin with no
+ * data. */
+struct store_pin;
+int store_unitsnap_pin(struct txn *t, struct store_pin **out, struct err *e);
+/* The pinned bytes (NULL, *len 0 if none).  The address may change after
+ * any later call into the store: ask again rather than keep it.  8-byte
+ * aligned. */
+const void *store_pin_data(const struct store_pin *p, size_t *len);
+/* Copy the pinned bytes to the heap now and end the pin's transaction
+ * (nothing when they are there already): for a pin kept while the program
+ * waits on its user. */
+void store_pin_detach(struct store_pin *p);
+void store_pin_release(struct store_pin *p);
+
 /* ---- documents ---- */
 int store_doc_put(struct txn *t, struct doc *d, struct err *e); /* id 0: new */
 int store_doc_get(struct txn *t, uint64_t id, struct doc *out, struct err *e);
@@ -145,8 +189,13 @@ int store_docs_by_issuer(struct txn *t, uint32_t issuer, store_id_fn cb, void *c
 /* Insert (id 0: new id assigned) or replace a task, keeping every index and
  * counter in step with the previous version.  The caller sets t->due
  * (per_task_due, period.h) before; a due at or past STORE_SLOT_NODUE is
- * ERR_INPUT.  A unit hierarchy with a cycle is ERR_STORE. */
+ * ERR_INPUT, and so are more than STORE_PARTNERS_MAX distinct partner
+ * units.  A unit hierarchy with a cycle is ERR_STORE. */
 int store_task_put(struct txn *t, struct task *task, struct err *e);
+/* The migration step to schema 3 (run by per_migrate in its write
+ * transaction t): the task_partner entries of every task.  Adding an entry
+ * that is there already is harmless. */
+int partner_migrate_3(struct txn *t, struct err *e);
 int store_task_get(struct txn *t, uint64_t id, struct task *out, struct err *e);
 /* Delete a task with its updates and extensions and index entries. */
 int store_task_del(struct txn *t, uint64_t id, struct err *e);
@@ -159,6 +208,10 @@ int store_task_del(struct txn *t, uint64_t id, struct err *e);
  *   earliest first, across the whole store (lead = 0) or led by one unit. */
 int store_tasks_by_doc(struct txn *t, uint64_t doc, store_id_fn cb, void *ctx, struct err *e);
 int store_tasks_by_lead(struct txn *t, uint32_t lead, store_id_fn cb, void *ctx, struct err *e);
+/* Tasks that have `unit` among their partners (not its subtree), in id
+ * order, through the task_partner index. */
+int store_tasks_by_partner(struct txn *t, uint32_t unit, store_id_fn cb, void *ctx,
+                           struct err *e);
 typedef int (*store_due_fn)(uint64_t id, date_t due, uint32_t lead, void *ctx);
 int store_tasks_by_due(struct txn *t, uint32_t lead, date_t from, date_t to,
                        store_due_fn cb, void *ctx, struct err *e);

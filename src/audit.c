@@ -212,6 +212,11 @@ static const struct {
 	{"extension", "gia hạn số"}, {"extension_state", "tình trạng gia hạn"},
 	{"to", "đến ngày"},       {"decision", "ý kiến"},
 	{"late", "sau khi đã quá hạn"},
+	{"section", "mục"},       {"deadline", "thời hạn"},  {"partners", "phối hợp"},
+	{"with_work", "đã ghi nhận kết quả"}, {"indicators", "số chỉ tiêu"},
+	{"kept", "giữ nguyên"},   {"changed", "sửa"},        {"deleted", "xóa"},
+	{"added", "thêm"},        {"by", "qua lệnh"},        {"group_size", "số đơn vị của nhóm"},
+	{"obligations", "nghĩa vụ"},
 };
 
 static const char *field_label(const char *key)

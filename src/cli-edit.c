@@ -392,10 +392,10 @@ static const char expand_help[] =
 	"Tách nhiệm vụ chung của nhiều cơ quan (đơn vị chủ trì ghi là một nhóm: \"các huyện ủy,\n"
 	"thị ủy, thành ủy, đảng ủy trực thuộc\", \"các tổ chức cơ sở đảng\", \"các ban xây dựng\n"
 	"Đảng\", \"các ban cán sự đảng, đảng đoàn\") thành nghĩa vụ của từng đơn vị thuộc nhóm đó\n"
-	"dưới cơ quan ban hành văn bản (quản trị).  Mỗi nghĩa vụ là một nhiệm vụ riêng (mục\n"
-	"MỤC@mã-đơn-vị) với trạng thái, cập nhật, thời hạn của nó; nhiệm vụ chung hiện \"N/M đơn\n"
-	"vị đã thực hiện\" (theodoi show).  Chạy lại sau khi thêm đơn vị vào units.ini: chỉ tạo\n"
-	"nghĩa vụ cho đơn vị mới.\n";
+	"dưới cơ quan ban hành văn bản (quản trị; lệnh import tự tách khi nhập).  Mỗi nghĩa vụ\n"
+	"là một nhiệm vụ riêng (mục MỤC@mã-đơn-vị) với trạng thái, cập nhật, thời hạn của nó;\n"
+	"nhiệm vụ chung hiện \"N/M đơn vị đã thực hiện\" (theodoi show).  Chạy lại sau khi thêm\n"
+	"đơn vị vào units.ini, hoặc sau khi gắn cơ quan ban hành: chỉ tạo nghĩa vụ còn thiếu.\n";
 
 int cmd_expand_task(struct cli *c, int argc, char **argv, struct err *e)
 {

@@ -290,6 +290,36 @@ static int task_row(const struct task *task, void *ctx)
 	return rows_add(x->c, x->t, x->tab, &x->dc, task, x->e);
 }
 
+/* The tasks `unit` (or, with subtree, a unit below it) is a partner on,
+ * of document `doc` when not 0, in id order, through the partner index. */
+static int partner_tasks(struct txn *t, const struct hier *h, uint32_t unit, int subtree,
+                         uint64_t doc, struct idvec *out, struct err *e)
+{
+	struct idvec all = {0};
+	size_t ix = hier_find_id(h, unit);
+	size_t end = subtree && ix != (size_t)-1 ? hier_subtree_end(h, ix) : ix + 1;
+	int rc = 0;
+	if (ix == (size_t)-1)
+		rc = store_tasks_by_partner(t, unit, idvec_push_fn, &all, e);
+	for (size_t i = ix; ix != (size_t)-1 && i < end && !rc; i++)
+		rc = store_tasks_by_partner(t, hier_at(h, i)->id, idvec_push_fn, &all, e);
+	idvec_sort(&all);
+	for (size_t i = 0; i < all.n && !rc; i++) {
+		if (i && all.v[i] == all.v[i - 1])
+			continue;
+		struct task k = {0};
+		if (doc && !(rc = store_task_get(t, all.v[i], &k, e)) && k.doc_id != doc) {
+			task_free(&k);
+			continue;
+		}
+		task_free(&k);
+		if (!rc)
+			idvec_push(out, all.v[i]);
+	}
+	idvec_free(&all);
+	return rc;
+}
+
 int cmd_tasks(struct cli *c, int argc, char **argv, struct err *e)
 {
 	static const struct option opts[] = {{"format", required_argument, NULL, OPT_FORMAT},
@@ -341,13 +371,13 @@ int cmd_tasks(struct cli *c, int argc, char **argv, struct err *e)
 		return rc;
 	struct out_table tab;
 	rows_init(&tab);
-	/* partners have no index: --partner reads every task (of --doc when given) */
 	struct tasks_ctx x = {c, t, &tab, {0}, status, limit, e, pid, pid && subtree, h};
-	if (!uid && !did) {
+	if (!uid && !did && !pid) {
 		rc = store_tasks_each(t, task_row, &x, e);
 	} else {
 		struct idvec ids = {0};
-		rc = select_tasks(t, h, uid, subtree, did, &ids, e);
+		rc = pid ? partner_tasks(t, h, pid, subtree, did, &ids, e)
+		         : select_tasks(t, h, uid, subtree, did, &ids, e);
 		for (size_t i = 0; i < ids.n && !rc; i++) {
 			struct task task = {0};
 			if (!(rc = store_task_get(t, ids.v[i], &task, e)))

@@ -13,10 +13,11 @@ static const char check_help[] =
 	"Kiểm tra kho: mọi bản ghi đọc được, mọi mục chỉ mục trỏ tới bản ghi có thật, mọi bản ghi\n"
 	"đều được lập chỉ mục, không bản ghi nào nhắc tới bản ghi không có (tham chiếu treo: đơn vị\n"
 	"chủ trì, phối hợp, ban hành, cấp trên; văn bản, nhiệm vụ, chỉ tiêu), các bộ đếm khớp, hạn\n"
-	"của mỗi nhiệm vụ đúng như tính lại theo các kỳ báo cáo.\n"
+	"của mỗi nhiệm vụ đúng như tính lại theo các kỳ báo cáo, cây đơn vị lưu sẵn khớp với các\n"
+	"bản ghi đơn vị.\n"
 	"In các vấn đề và trả mã lỗi 6 nếu có.\n"
-	"--repair: dựng lại toàn bộ chỉ mục và bộ đếm từ các bản ghi và tính lại hạn của mọi nhiệm\n"
-	"vụ (quản trị), rồi kiểm tra lại.\n"
+	"--repair: dựng lại toàn bộ chỉ mục, bộ đếm và cây đơn vị lưu sẵn từ các bản ghi,\n"
+	"tính lại hạn của mọi nhiệm vụ (quản trị), rồi kiểm tra lại.\n"
 	"Bản ghi hỏng và tham chiếu treo thì --repair không sửa được: phục hồi từ bản sao lưu\n"
 	"(theodoi restore), hoặc sửa bản xuất JSON rồi import-json vào kho mới.\n";
 

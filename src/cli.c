@@ -405,7 +405,7 @@ const struct cli_cmd cli_commands[] = {
 	{"restore-task", cmd_restore_task, "restore-task TASK", "khôi phục nhiệm vụ đã xóa", 0, CLI_NEEDS(PA_DELETE)},
 	{"unresolved", cmd_unresolved, "unresolved [--format F]", "tên đơn vị chủ trì, cơ quan ban hành chưa gắn với đơn vị", 0, CLI_NEEDS(PA_READ)},
 	{"link", cmd_link, "link NAME UNIT", "gắn một tên như văn bản ghi với đơn vị, nhớ cho lần nhập sau", 0, CLI_NEEDS(PA_HIERARCHY)},
-	{"import", cmd_import, "import FILE... [--dry-run] [--replace] [--encoding E]", "nhập kế hoạch từ tệp Word, OpenDocument, PDF hoặc văn bản", 0, CLI_NEEDS(PA_IMPORT)},
+	{"import", cmd_import, "import FILE... [--dry-run] [--replace [--doc D] [--force]] [--encoding E]", "nhập kế hoạch từ tệp Word, OpenDocument, PDF hoặc văn bản", 0, CLI_NEEDS(PA_IMPORT)},
 	{"summary", cmd_summary, "summary [--unit U] [--doc D] [--quick]",
 	 "tổng hợp: đến hạn, hoàn thành, quá hạn, tỷ lệ hoàn thành", 0, CLI_NEEDS(PA_READ)},
 	{"cascade", cmd_cascade, "cascade DOC [--depth N]", "cấp ủy trực thuộc đã / chưa ban hành kế hoạch thực hiện", 0, CLI_NEEDS(PA_READ)},

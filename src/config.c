@@ -51,8 +51,12 @@ int role_parse(const char *s)
 
 	if (!s)
 		return -1;
+	/* the keys first: most files write them, and they need no folding */
 	for (i = 0; i < NROLES; i++)
-		if (!strcasecmp(s, roles[i].key) || txt_fold_eq(s, roles[i].label))
+		if (!strcasecmp(s, roles[i].key))
+			return i;
+	for (i = 0; i < NROLES; i++)
+		if (txt_fold_eq(s, roles[i].label))
 			return i;
 	return -1;
 }

@@ -12,6 +12,8 @@
  *   4. hands the open tasks of a unit with a successor to the end of its
  *      successor chain;
  *   5. rebuilds the counters if a parent changed, and stores the stamp.
+ * The image of the tree (unitsnap.h) follows in the same transaction:
+ * store_write rebuilds it after any unit put.
  * Every change is audited: "unit.sync" per unit, "unit.handover" per task.
  */
 #include "hier.h"

@@ -372,4 +372,10 @@ size_t imp_dl_find_toks(const struct imp_toks *tk, struct imp_dl_found *out, siz
  * the final full stop) when s is such a line, else 0. */
 int imp_dl_section_line(const char *s, size_t n, size_t *start, size_t *end);
 
+/* The partners of a parsed task as one "; "-separated text, as a stored
+ * task's partners_text reads (import-replace.c, import-diff.c).  Caller
+ * frees; "" when none. */
+struct imp_task;
+char *imp_partners_joined(const struct imp_task *x);
+
 #endif

@@ -1,7 +1,7 @@
 /* import-store.c — imp_store(): a parsed plan into the store, in one
  * write transaction, refusing a document already stored unless it is to
- * be replaced, and then keeping what staff recorded on tasks that still
- * match.
+ * be replaced; a replacement updates the stored document and its tasks in
+ * place as import-replace.c matched them.
  */
 #include "import.h"
 
@@ -14,6 +14,8 @@
 #include "config.h"
 #include "history.h"
 #include "ops.h"
+#include "ops-edit.h"
+#include "ops-group.h"
 #include "store-trash.h"
 #include "store.h"
 #include "text.h"
@@ -22,43 +24,45 @@
 struct req {
 	struct ops_ctx *c;
 	const struct imp_result *r;
-	int replace;
+	const struct imp_store_opts *o;
 	int64_t now;
 	/* filled afresh by each run of the transaction */
 	uint64_t doc_id;
-	size_t kept, deleted;
-	struct task *old;
-	size_t nold, oldcap;
-	unsigned char *old_used;
-	uint64_t *ids;
-	size_t nids, idcap;
+	struct imp_diff *diff;
+	uint64_t *groups;      /* group tasks to open */
+	size_t ngroups;
 };
 
-static void req_reset(struct req *q)
+static void group_add(struct req *q, uint64_t id)
 {
-	for (size_t i = 0; i < q->nold; i++)
-		task_free(&q->old[i]);
-	free(q->old);
-	free(q->old_used);
-	free(q->ids);
-	q->old = NULL;
-	q->old_used = NULL;
-	q->ids = NULL;
-	q->nold = q->oldcap = q->nids = q->idcap = 0;
-	q->doc_id = 0;
-	q->kept = q->deleted = 0;
+	q->groups = xrealloc(q->groups, (q->ngroups + 1) * sizeof *q->groups);
+	q->groups[q->ngroups++] = id;
 }
 
-static int collect_id(uint64_t id, void *ctx)
+/* 1 for a task that may be on a group of bodies (ops-group.h): no unit
+ * leads it and its lead is a group (imp_lead_is_group) or a list ("Cấp ủy,
+ * tổ chức đảng").  A single name ("Đảng đoàn X" not yet linked) is never
+ * opened at import: ops_group_units would read it as every đảng đoàn. */
+static int is_group(const struct task *k)
 {
-	struct req *q = ctx;
+	return !k->lead && k->lead_text && !strchr(k->section, '@') &&
+	       (imp_lead_is_group(k->lead_text) || strpbrk(k->lead_text, ",;"));
+}
 
-	if (q->nids == q->idcap) {
-		q->idcap = q->idcap ? q->idcap * 2 : 32;
-		q->ids = xrealloc(q->ids, q->idcap * sizeof *q->ids);
-	}
-	q->ids[q->nids++] = id;
+/* 1 if the difference holds an obligation of group task k. */
+static int has_obligations(const struct imp_diff *d, const struct task *k)
+{
+	size_t n = strlen(k->section);
+	for (size_t i = 0; i < d->n; i++)
+		if (d->rows[i].obligation && d->rows[i].fate != IMP_REMOVED &&
+		    !strncmp(d->rows[i].old.section, k->section, n) && d->rows[i].old.section[n] == '@')
+			return 1;
 	return 0;
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
 }
 
 static int fold_eq_null(const char *a, const char *b)
@@ -68,57 +72,9 @@ static int fold_eq_null(const char *a, const char *b)
 	return txt_fold_eq(a, b);
 }
 
-/* The same document: number, issuer and date (numbers restart each term);
- * without a number, the title too. */
-static int same_doc(const struct doc *d, const struct imp_doc *x)
+static json_t *jstr(const char *s)
 {
-	if (!fold_eq_null(d->number, x->number) || d->date != x->date)
-		return 0;
-	if (d->issuer || x->issuer_unit) {
-		if (d->issuer != x->issuer_unit)
-			return 0;
-	} else if (!fold_eq_null(d->issuer_text, x->issuer)) {
-		return 0;
-	}
-	return x->number[0] || fold_eq_null(d->title, x->title);
-}
-
-/* The id of the stored document this one repeats, or 0. */
-static int find_existing(struct txn *t, struct req *q, uint64_t *found, struct err *e)
-{
-	const struct imp_doc *x = &q->r->doc;
-	int rc;
-
-	*found = 0;
-	q->nids = 0;
-	if (x->number[0]) {
-		uint64_t *ids = NULL;
-		int n = 0;
-
-		if ((rc = store_docs_by_number(t, x->number, &ids, &n, e)))
-			return rc;
-		for (int i = 0; i < n; i++)
-			collect_id(ids[i], q);
-		free(ids);
-	} else if ((rc = store_docs_by_issuer(t, x->issuer_unit, collect_id, q, e))) {
-		return rc;
-	}
-	for (size_t i = 0; i < q->nids && !*found; i++) {
-		struct doc d;
-
-		memset(&d, 0, sizeof d);
-		if ((rc = store_doc_get(t, q->ids[i], &d, e)))
-			return rc;
-		if (same_doc(&d, x))
-			*found = d.id;
-		doc_free(&d);
-	}
-	return 0;
-}
-
-static char *dup_or_null(const char *s)
-{
-	return s ? xstrdup(s) : NULL;
+	return s ? json_string(s) : json_null();
 }
 
 static void fill_doc(struct doc *d, const struct req *q)
@@ -176,105 +132,196 @@ static void fill_task(struct task *t, const struct imp_task *x, uint64_t doc, da
 	t->created = now;
 }
 
-/* Load the tasks the stored document has now. */
-static int load_old(struct txn *t, struct req *q, uint64_t doc, struct err *e)
+/* A stored task takes the fields of its new version that changed; the
+ * audit objects get each one before and after, named as edit-task names
+ * them. */
+static void take_fields(struct task *k, const struct imp_task *x, unsigned f, json_t *before,
+                        json_t *after)
 {
-	int rc;
-
-	q->nids = 0;
-	if ((rc = store_tasks_by_doc(t, doc, collect_id, q, e)))
-		return rc;
-	q->old = xcalloc(q->nids ? q->nids : 1, sizeof *q->old);
-	q->old_used = xcalloc(q->nids ? q->nids : 1, 1);
-	for (size_t i = 0; i < q->nids; i++) {
-		if ((rc = store_task_get(t, q->ids[i], &q->old[i], e)))
-			return rc;
-		q->nold++;
+	if (f & IMP_F_TEXT) {
+		json_object_set_new(before, "text", jstr(k->text));
+		json_object_set_new(after, "text", jstr(x->text));
+		free(k->text);
+		k->text = xstrdup(x->text ? x->text : "");
 	}
-	return 0;
-}
-
-/* An old task with the same section and text, not matched yet. */
-static struct task *match_old(struct req *q, const struct imp_task *x)
-{
-	for (size_t i = 0; i < q->nold; i++)
-		if (!q->old_used[i] && !strcmp(q->old[i].section, x->section) &&
-		    fold_eq_null(q->old[i].text, x->text)) {
-			q->old_used[i] = 1;
-			return &q->old[i];
-		}
-	return NULL;
-}
-
-/* What staff recorded on a task survives the replacement. */
-static void keep_progress(struct task *t, const struct task *old)
-{
-	t->id = old->id;
-	t->status = old->status;
-	t->progress = old->progress;
-	t->confirm = old->confirm;
-	t->extended_to = old->extended_to;
-	t->start = old->start;
-	t->last_update = old->last_update;
-	t->done_date = old->done_date;
-	t->nupdates = old->nupdates;
-	t->created = old->created;
-}
-
-/* 1 for a unit's obligation of a group task (section "SECTION@code", made
- * by expand-task, ops-group.h) whose group task is still in the text: it is
- * no text of its own, so the replacement keeps it. */
-static int obligation_kept(const struct imp_result *r, const struct task *old)
-{
-	const char *at = strchr(old->section, '@');
-	if (!at)
-		return 0;
-	size_t n = (size_t)(at - old->section);
-	for (size_t k = 0; k < r->ntasks; k++)
-		if (strlen(r->tasks[k].section) == n && !strncmp(r->tasks[k].section, old->section, n))
-			return 1;
-	return 0;
-}
-
-static int put_tasks(struct txn *t, struct req *q, uint64_t doc, struct err *e)
-{
-	const struct imp_result *r = q->r;
-	date_t start = r->doc.date != DATE_NONE ? r->doc.date : ops_write_day(q->c);
-	int rc = 0;
-
-	for (size_t k = 0; k < r->ntasks && !rc; k++) {
-		struct task nt;
-		const struct task *old = q->nold ? match_old(q, &r->tasks[k]) : NULL;
-
-		fill_task(&nt, &r->tasks[k], doc, start, hist_stamp(ops_write_day(q->c), q->now));
-		if (old) {
-			keep_progress(&nt, old);
-			q->kept++;
-		}
-		rc = ops_refresh_due(t, q->c, &nt, e);
-		if (!rc)
-			rc = store_task_put(t, &nt, e);
-		task_free(&nt);
+	if (f & IMP_F_SECTION) {
+		json_object_set_new(before, "section", json_string(k->section));
+		json_object_set_new(after, "section", json_string(x->section));
+		str_copy(k->section, x->section, sizeof k->section);
 	}
-	/* tasks gone from the new text leave like a deleted task: kept whole
-	 * with who, when and why, and restore-task brings one back */
-	char *note = NULL;
-	for (size_t i = 0; i < q->nold && !rc; i++)
-		if (!q->old_used[i] && !obligation_kept(r, &q->old[i])) {
-			if (!note) {
-				json_t *n = json_pack("{s:s, s:s, s:I, s:s}", "login", q->c->who.login, "role",
-				                      role_key(q->c->who.role), "time", (json_int_t)q->now,
-				                      "reason", "không còn trong văn bản nhập lại (import --replace)");
-				note = json_dumps(n, JSON_COMPACT | JSON_PRESERVE_ORDER);
-				json_decref(n);
-			}
-			rc = trash_put(t, TRASH_TASK, q->old[i].id, note, e);
-			q->deleted++;
-		}
+	if (f & IMP_F_LEAD) {
+		json_object_set_new(before, "lead", json_integer(k->lead));
+		json_object_set_new(after, "lead", json_integer(x->lead_unit));
+		json_object_set_new(before, "lead_text", jstr(k->lead_text));
+		json_object_set_new(after, "lead_text", jstr(x->lead));
+		k->lead = x->lead_unit;
+		free(k->lead_text);
+		k->lead_text = dup_or_null(x->lead);
+	}
+	if (f & IMP_F_PARTNERS) {
+		struct task n;
+		fill_task(&n, x, 0, DATE_NONE, 0);
+		json_t *o = json_array(), *p = json_array();
+		for (int i = 0; i < k->npartners; i++)
+			json_array_append_new(o, json_integer(k->partners[i]));
+		for (int i = 0; i < n.npartners; i++)
+			json_array_append_new(p, json_integer(n.partners[i]));
+		json_object_set_new(before, "partners", o);
+		json_object_set_new(after, "partners", p);
+		json_object_set_new(before, "partners_text", jstr(k->partners_text));
+		json_object_set_new(after, "partners_text", jstr(n.partners_text));
+		free(k->partners);
+		free(k->partners_text);
+		k->partners = n.partners;
+		k->npartners = n.npartners;
+		k->partners_text = n.partners_text;
+		n.partners = NULL;
+		n.partners_text = NULL;
+		task_free(&n);
+	}
+	if (f & IMP_F_DEADLINE) {
+		json_object_set_new(before, "deadline", jstr(k->dl_phrase));
+		json_object_set_new(after, "deadline", jstr(x->dl_phrase));
+		free(k->dl_phrase);
+		k->dl_phrase = dup_or_null(x->dl_phrase);
+		k->dl = x->dl;
+	}
+}
+
+/* An obligation follows its group task: "G@code" becomes "G'@code", and
+ * it takes the group's new text and deadline. */
+static void follow_group(struct task *k, const struct imp_task *x, unsigned f, json_t *before,
+                         json_t *after)
+{
+	if (f & IMP_F_SECTION) {
+		char sec[SECTION_LEN + 40];
+		snprintf(sec, sizeof sec, "%s%s", x->section, strchr(k->section, '@'));
+		json_object_set_new(before, "section", json_string(k->section));
+		json_object_set_new(after, "section", json_string(sec));
+		str_copy(k->section, sec, sizeof k->section);
+	}
+	take_fields(k, x, f & (IMP_F_TEXT | IMP_F_DEADLINE), before, after);
+}
+
+/* Remove a task gone from the text as delete-task does. */
+static int remove_task(struct txn *t, struct req *q, const struct task *k, struct err *e)
+{
+	char obj[40];
+	static const char reason[] = "không còn trong văn bản nhập lại (import --replace)";
+	char *note = ops_trash_note(q->c, reason);
+	int rc = trash_put(t, TRASH_TASK, k->id, note, e);
 	free(note);
+	if (rc)
+		return rc;
+	snprintf(obj, sizeof obj, "task:%llu", (unsigned long long)k->id);
+	return ops_audit(t, q->c, "delete-task", obj, NULL,
+	                 json_pack("{s:s, s:I, s:I, s:s?}", "reason", reason, "tasks", (json_int_t)1,
+	                           "with_work", (json_int_t)ops_task_has_work(k), "file",
+	                           q->r->file[0] ? q->r->file : NULL), e);
+}
+
+/* The stored tasks in their new version: matched ones updated in place
+ * (audited), gone ones removed, new ones added. */
+static int apply_diff(struct txn *t, struct req *q, uint64_t doc, date_t start, struct err *e)
+{
+	const struct imp_diff *d = q->diff;
+	int rc = 0;
+	for (size_t i = 0; i < d->n && !rc; i++) {
+		const struct imp_change *c = &d->rows[i];
+		const struct imp_task *x = c->task >= 0 ? &q->r->tasks[c->task] : NULL;
+		struct task k;
+		if (c->fate == IMP_REMOVED) {
+			rc = remove_task(t, q, &c->old, e);
+			continue;
+		}
+		if (c->fate == IMP_ADDED) {
+			fill_task(&k, x, doc, start, hist_stamp(ops_write_day(q->c), q->now));
+			if (!(rc = ops_refresh_due(t, q->c, &k, e)))
+				rc = store_task_put(t, &k, e);
+			if (!rc && is_group(&k))
+				group_add(q, k.id);
+			task_free(&k);
+			continue;
+		}
+		if (!c->obligation && is_group(&c->old) && !has_obligations(d, &c->old))
+			group_add(q, c->old.id);
+		if (c->fate == IMP_KEPT)
+			continue;
+		json_t *before = json_object(), *after = json_object();
+		char obj[40];
+		task_copy(&k, &c->old);
+		if (c->obligation)
+			follow_group(&k, x, c->fields, before, after);
+		else
+			take_fields(&k, x, c->fields, before, after);
+		date_t due = k.due;
+		if (!(rc = ops_refresh_due(t, q->c, &k, e)) && !(rc = store_task_put(t, &k, e))) {
+			if (k.due != due) {
+				char a[11], b[11];
+				json_object_set_new(before, "due", due == DATE_NONE ? json_null()
+				                    : json_string(date_iso(due, a)));
+				json_object_set_new(after, "due", k.due == DATE_NONE ? json_null()
+				                    : json_string(date_iso(k.due, b)));
+			}
+			snprintf(obj, sizeof obj, "task:%llu", (unsigned long long)k.id);
+			rc = ops_audit(t, q->c, "edit-task", obj, before, after, e);
+			before = after = NULL;
+		}
+		json_decref(before);
+		json_decref(after);
+		task_free(&k);
+	}
 	return rc;
 }
 
+/* Open the group tasks of the document to their units, each audited as
+ * expand-task does. */
+static int open_groups(struct txn *t, struct req *q, struct err *e)
+{
+	struct doc d = {0};
+	int rc = 0;
+	if (!q->o->h || !q->ngroups)
+		return 0;
+	if ((rc = store_doc_get(t, q->doc_id, &d, e)))
+		return rc;
+	for (size_t i = 0; i < q->ngroups && !rc; i++) {
+		struct task g = {0};
+		size_t made = 0, total = 0;
+		json_t *list = json_array();
+		char obj[40];
+		if (!(rc = store_task_get(t, q->groups[i], &g, e)) && is_group(&g))
+			rc = ops_group_open(t, q->c, q->o->h, &g, &d, &made, &total, list, e);
+		if (!rc && made) {
+			q->diff->groups_opened++;
+			q->diff->obligations_made += made;
+			snprintf(obj, sizeof obj, "task:%llu", (unsigned long long)g.id);
+			rc = ops_audit(t, q->c, "expand-task", obj, NULL,
+			               json_pack("{s:O, s:I, s:s}", "obligations", list, "group_size",
+			                         (json_int_t)total, "by", "import"), e);
+		}
+		json_decref(list);
+		task_free(&g);
+	}
+	doc_free(&d);
+	return rc;
+}
+
+/* The tasks a removal would take with their recorded work, named. */
+static int refuse_worked(const struct imp_diff *d, struct err *e)
+{
+	struct sbuf b = {0};
+	size_t n = 0;
+	for (size_t i = 0; i < d->n; i++)
+		if (d->rows[i].fate == IMP_REMOVED && d->rows[i].worked)
+			sbuf_printf(&b, "%s#%llu (mục %s)", n++ ? ", " : "",
+			            (unsigned long long)d->rows[i].old.id, d->rows[i].old.section);
+	int rc = err_set(e, ERR_CONFLICT, "văn bản #%llu: %zu nhiệm vụ không còn trong văn bản mới đã "
+	                 "ghi nhận kết quả (cập nhật, hoàn thành hoặc xác nhận): %s; xóa cả những kết "
+	                 "quả đó cần --force (vẫn khôi phục được); xem trước: --dry-run",
+	                 (unsigned long long)d->doc, n, b.s ? b.s : "");
+	sbuf_free(&b);
+	return rc;
+}
 struct old_ind {
 	uint64_t doc;
 	uint64_t *ids;
@@ -356,19 +403,57 @@ static int audit_import(struct txn *t, struct req *q, uint64_t existing, struct 
 	                  q->r->doc.date == DATE_NONE ? NULL : date_iso(q->r->doc.date, date),
 	                  "tasks", (json_int_t)q->r->ntasks, "indicators",
 	                  (json_int_t)q->r->nindicators);
+	if (q->diff->obligations_made)
+		json_object_set_new(after, "obligations",
+		                    json_integer((json_int_t)q->diff->obligations_made));
 	if (existing) {
-		json_t *before = json_pack("{s:I}", "tasks", (json_int_t)q->nold);
-
-		a.before = json_dumps(before, JSON_COMPACT);
+		const struct imp_diff *d = q->diff;
+		const struct doc *o = &d->old_doc;
+		json_t *before = json_pack("{s:s?, s:s?, s:I}", "number",
+		                           o->number[0] ? o->number : NULL, "date",
+		                           o->date == DATE_NONE ? NULL : date_iso(o->date, date), "tasks",
+		                           (json_int_t)(d->kept + d->changed + d->removed));
+		a.before = json_dumps(before, JSON_COMPACT | JSON_PRESERVE_ORDER);
 		json_decref(before);
-		json_object_set_new(after, "kept", json_integer((json_int_t)q->kept));
-		json_object_set_new(after, "deleted", json_integer((json_int_t)q->deleted));
+		json_object_set_new(after, "kept", json_integer((json_int_t)d->kept));
+		json_object_set_new(after, "changed", json_integer((json_int_t)d->changed));
+		json_object_set_new(after, "deleted", json_integer((json_int_t)d->removed));
+		json_object_set_new(after, "added", json_integer((json_int_t)d->added));
 	}
 	a.after = json_dumps(after, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(after);
 	rc = store_audit_add(t, &a, e);
 	audit_free(&a);
 	return rc;
+}
+
+/* The stored document takes the file's fields; what the file leaves empty
+ * (no number, no date, an issuer not resolved: corrected since with
+ * edit-doc or link) keeps the stored value. */
+static void merge_doc(struct doc *d, struct doc *old)
+{
+	d->id = old->id;
+	d->created = old->created;
+	if (!d->number[0])
+		str_copy(d->number, old->number, sizeof d->number);
+	if (!d->kind[0])
+		str_copy(d->kind, old->kind, sizeof d->kind);
+	if (d->date == DATE_NONE)
+		d->date = old->date;
+	if (!d->issuer && old->issuer) {
+		d->issuer = old->issuer;
+		free(d->issuer_text);
+		d->issuer_text = old->issuer_text;
+		old->issuer_text = NULL;
+	}
+	if (!d->nimplements && old->nimplements) {
+		d->nimplements = old->nimplements;
+		d->implements = old->implements;
+		old->implements = NULL;
+		old->nimplements = 0;
+	}
+	if (d->plan_due == DATE_NONE)
+		d->plan_due = old->plan_due;
 }
 
 static int write_fn(struct txn *t, void *ctx, struct err *e)
@@ -378,39 +463,29 @@ static int write_fn(struct txn *t, void *ctx, struct err *e)
 	struct doc d;
 	int rc;
 
-	req_reset(q);
-	if ((rc = find_existing(t, q, &existing, e)))
+	imp_diff_free(q->diff);
+	q->diff = NULL;
+	q->doc_id = 0;
+	free(q->groups);
+	q->groups = NULL;
+	q->ngroups = 0;
+	if ((rc = imp_replace_target(t, q->r, q->o, &existing, e)))
 		return rc;
-	if (existing && !q->replace) {
-		char buf[11];
-
-		return err_set(e, ERR_CONFLICT,
-		               "văn bản %s%s%s đã có trong kho (#%llu): dùng --replace để thay thế",
-		               q->r->doc.number[0] ? q->r->doc.number : "không số",
-		               q->r->doc.date != DATE_NONE ? " ngày " : "",
-		               q->r->doc.date != DATE_NONE ? date_vn(q->r->doc.date, buf) : "",
-		               (unsigned long long)existing);
-	}
-	if (existing && (rc = load_old(t, q, existing, e)))
+	if ((rc = imp_diff_build(t, q->r, existing, &q->diff, e)))
 		return rc;
+	if (q->diff->worked && !q->o->force)
+		return refuse_worked(q->diff, e);
 	fill_doc(&d, q);
-	if (existing) {
-		struct doc old;
-
-		memset(&old, 0, sizeof old);
-		if ((rc = store_doc_get(t, existing, &old, e))) {
-			doc_free(&d);
-			return rc;
-		}
-		d.id = existing;
-		d.created = old.created;
-		doc_free(&old);
-	}
+	if (existing)
+		merge_doc(&d, &q->diff->old_doc);
 	rc = store_doc_put(t, &d, e);
 	q->doc_id = d.id;
+	date_t start = d.date != DATE_NONE ? d.date : ops_write_day(q->c);
 	doc_free(&d);
 	if (!rc)
-		rc = put_tasks(t, q, q->doc_id, e);
+		rc = apply_diff(t, q, q->doc_id, start, e);
+	if (!rc)
+		rc = open_groups(t, q, e);
 	if (!rc)
 		rc = put_indicators(t, q, q->doc_id, existing != 0, e);
 	if (!rc)
@@ -418,12 +493,15 @@ static int write_fn(struct txn *t, void *ctx, struct err *e)
 	return rc;
 }
 
-int imp_store(struct ops_ctx *c, const struct imp_result *r, int replace, uint64_t *doc_id,
-              struct err *e)
+int imp_store_with(struct ops_ctx *c, const struct imp_result *r,
+                   const struct imp_store_opts *o, uint64_t *doc_id, struct imp_diff **diff,
+                   struct err *e)
 {
 	struct req q;
 	int rc;
 
+	if (diff)
+		*diff = NULL;
 	if (c->who.role != ROLE_ADMIN)
 		return err_set(e, ERR_DENIED,
 		               "không có quyền: chỉ vai trò quản trị (admin) được nhập văn bản; "
@@ -432,11 +510,23 @@ int imp_store(struct ops_ctx *c, const struct imp_result *r, int replace, uint64
 	memset(&q, 0, sizeof q);
 	q.c = c;
 	q.r = r;
-	q.replace = replace;
+	q.o = o;
 	q.now = (int64_t)time(NULL);
 	rc = store_write(c->st, write_fn, &q, e);
 	if (!rc && doc_id)
 		*doc_id = q.doc_id;
-	req_reset(&q);
+	if (!rc && diff) {
+		*diff = q.diff;
+		q.diff = NULL;
+	}
+	imp_diff_free(q.diff);
+	free(q.groups);
 	return rc;
+}
+
+int imp_store(struct ops_ctx *c, const struct imp_result *r, int replace, uint64_t *doc_id,
+              struct err *e)
+{
+	struct imp_store_opts o = {replace, 0, 0, NULL};
+	return imp_store_with(c, r, &o, doc_id, NULL, e);
 }

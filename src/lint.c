@@ -145,18 +145,82 @@ char *lint_detail(const struct task *t, enum lint_rule r, date_t today, const st
 
 /* ---- over a scope -------------------------------------------------------- */
 
+/* The group sections of one document opened to their units (obligations
+ * "SECTION@code", ops-group.h). */
+struct opened {
+	uint64_t doc;
+	char (*sec)[SECTION_LEN];
+	size_t n;
+};
+
 struct run {
+	struct txn *t;
+	struct err *e;
 	const struct hier *h;
 	const struct lint_opts *o;
 	struct lint_item *v;
 	size_t n, cap;
+	struct opened *docs;     /* read once per document, when needed */
+	size_t ndocs;
 };
+
+struct sections {
+	struct txn *t;
+	struct opened *d;
+	struct err *e;
+};
+
+static int note_obligation(uint64_t id, void *ctx)
+{
+	struct sections *s = ctx;
+	struct task k = {0};
+	int rc = store_task_get(s->t, id, &k, s->e);
+	const char *at = rc ? NULL : strchr(k.section, '@');
+	if (at) {
+		s->d->sec = xrealloc(s->d->sec, (s->d->n + 1) * sizeof *s->d->sec);
+		size_t len = (size_t)(at - k.section);
+		memcpy(s->d->sec[s->d->n], k.section, len);
+		s->d->sec[s->d->n++][len] = '\0';
+	}
+	task_free(&k);
+	return rc;
+}
+
+/* 1 if group task t has been opened to its units: its lead is then no
+ * finding, each obligation has a unit. */
+static int opened_group(struct run *r, const struct task *t, int *rc)
+{
+	struct opened *d = NULL;
+	if (t->lead || !t->doc_id || strchr(t->section, '@'))
+		return 0;
+	for (size_t i = 0; i < r->ndocs && !d; i++)
+		if (r->docs[i].doc == t->doc_id)
+			d = &r->docs[i];
+	if (!d) {
+		r->docs = xrealloc(r->docs, (r->ndocs + 1) * sizeof *r->docs);
+		d = &r->docs[r->ndocs++];
+		memset(d, 0, sizeof *d);
+		d->doc = t->doc_id;
+		struct sections s = {r->t, d, r->e};
+		if ((*rc = store_tasks_by_doc(r->t, t->doc_id, note_obligation, &s, r->e)))
+			return 0;
+	}
+	for (size_t i = 0; i < d->n; i++)
+		if (!strcmp(d->sec[i], t->section))
+			return 1;
+	return 0;
+}
 
 static int check_task(const struct task *t, void *ctx)
 {
 	struct run *r = ctx;
 	const struct lint_opts *o = r->o;
 	unsigned m = lint_task(t, o->today, o->periods) & (o->rules ? o->rules : LINT_ALL);
+	int rc = 0;
+	if ((m & (1u << LINT_UNRESOLVED_LEAD)) && opened_group(r, t, &rc))
+		m &= ~(1u << LINT_UNRESOLVED_LEAD);
+	if (rc)
+		return rc;
 	for (int k = 0; k < LINT_COUNT; k++) {
 		if (!(m & (1u << k)))
 			continue;
@@ -189,13 +253,16 @@ static int item_cmp(const void *a, const void *b)
 int lint_run(struct txn *t, const struct hier *h, const struct lint_opts *o,
              struct lint_item **items, size_t *n, struct err *e)
 {
-	struct run r = {h, o, NULL, 0, 0};
+	struct run r = {t, e, h, o, NULL, 0, 0, NULL, 0};
 	struct rollup_scope scope = {o->unit, o->doc, o->past};
 	*items = NULL;
 	*n = 0;
 	if (o->unit && (!h || hier_find_id(h, o->unit) == (size_t)-1))
 		return err_set(e, ERR_NOTFOUND, "không tìm thấy đơn vị #%u", o->unit);
 	int rc = rollup_each_task(t, h, &scope, check_task, &r, e);
+	for (size_t i = 0; i < r.ndocs; i++)
+		free(r.docs[i].sec);
+	free(r.docs);
 	if (rc) {
 		free(r.v);
 		return rc;

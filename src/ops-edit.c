@@ -349,10 +349,22 @@ struct delete_req {
 	size_t ntasks, worked;
 };
 
-/* 1 if work was recorded on the task: updates, done, a confirmation. */
-static int has_work(const struct task *k)
+int ops_task_has_work(const struct task *k)
 {
 	return k->nupdates > 0 || k->status == ST_DONE || k->confirm != CF_NONE;
+}
+
+char *ops_trash_note(const struct ops_ctx *c, const char *reason)
+{
+	char when[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%S", localtime_r(&now, &tm));
+	json_t *note = json_pack("{s:s, s:s, s:s, s:s}", "login", c->who.login, "role",
+	                         role_key(c->who.role), "time", when, "reason", reason);
+	char *text = json_dumps(note, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(note);
+	return text;
 }
 
 static int count_work(struct txn *t, uint64_t id, struct delete_req *r, struct err *e)
@@ -361,7 +373,7 @@ static int count_work(struct txn *t, uint64_t id, struct delete_req *r, struct e
 	int rc = ops_load_task(t, id, &k, e);
 	if (!rc) {
 		r->ntasks++;
-		r->worked += has_work(&k) != 0;
+		r->worked += ops_task_has_work(&k) != 0;
 	}
 	task_free(&k);
 	return rc;
@@ -404,14 +416,7 @@ static int delete_fn(struct txn *t, void *ctx, struct err *e)
 		               "hoàn thành hoặc xác nhận): xóa cả những kết quả đó cần --force "
 		               "(vẫn khôi phục được)", r->kind == TRASH_DOC ? "văn bản" : "nhiệm vụ",
 		               (unsigned long long)r->id, r->worked);
-	char when[32];
-	time_t now = time(NULL);
-	struct tm tm;
-	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%S", localtime_r(&now, &tm));
-	json_t *note = json_pack("{s:s, s:s, s:s, s:s}", "login", r->c->who.login, "role",
-	                         role_key(r->c->who.role), "time", when, "reason", r->reason);
-	char *text = json_dumps(note, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	json_decref(note);
+	char *text = ops_trash_note(r->c, r->reason);
 	rc = trash_put(t, r->kind, r->id, text, e);
 	free(text);
 	if (rc)

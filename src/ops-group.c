@@ -120,12 +120,67 @@ static int section_taken(struct txn *t, const struct ids *ids, const char *sec, 
 	return 0;
 }
 
+int ops_group_open(struct txn *t, const struct ops_ctx *c, const struct hier *h,
+                   const struct task *g, const struct doc *d, size_t *created, size_t *total,
+                   json_t *made, struct err *e)
+{
+	struct ids ids = {0};
+	uint32_t *units = NULL;
+	int rc = 0;
+	*created = 0;
+	*total = g->lead || strchr(g->section, '@') ? 0
+	                                             : ops_group_units(h, g->lead_text, d->issuer, &units);
+	if (!*total)
+		return 0;
+	if ((rc = store_tasks_by_doc(t, g->doc_id, push_id, &ids, e)))
+		goto out;
+	for (size_t i = 0; i < *total && !rc; i++) {
+		const struct unit *u = hier_unit(h, units[i]);
+		char sec[SECTION_LEN + 40];
+		if (!u)
+			continue;
+		if (!obligation_section(g->section, u->code, sec, sizeof sec)) {
+			rc = err_set(e, ERR_INPUT, "mục %s@%s quá dài (tối đa %d ký tự)", g->section,
+			             u->code, SECTION_LEN - 1);
+			break;
+		}
+		if (section_taken(t, &ids, sec, e, &rc) || rc)
+			continue;
+		struct task k;
+		task_copy(&k, g);
+		k.id = 0;
+		str_copy(k.section, sec, sizeof k.section);
+		k.lead = u->id;
+		k.npartners = 0;
+		free(k.partners);
+		k.partners = NULL;
+		free(k.partners_text);
+		k.partners_text = NULL;
+		k.extended_to = k.last_update = k.done_date = DATE_NONE;
+		k.status = ST_NOT_STARTED;
+		k.progress = 0;
+		k.confirm = CF_NONE;
+		k.nupdates = 0;
+		k.created = hist_stamp(ops_write_day(c), (int64_t)time(NULL));
+		if (!(rc = ops_refresh_due(t, c, &k, e)) && !(rc = store_task_put(t, &k, e))) {
+			(*created)++;
+			if (made)
+				json_array_append_new(made, json_pack("{s:s, s:I}", "unit", u->code, "task",
+				                                      (json_int_t)k.id));
+		}
+		task_free(&k);
+	}
+out:
+	free(units);
+	free(ids.v);
+	return rc;
+}
+
 static int expand_fn(struct txn *t, void *ctx, struct err *e)
 {
 	struct expand_req *r = ctx;
 	struct task g = {0};
 	struct doc d = {0};
-	struct ids ids = {0};
 	uint32_t *units = NULL;
 	json_t *made = NULL;
 	char obj[40];
@@ -161,45 +216,8 @@ static int expand_fn(struct txn *t, void *ctx, struct err *e)
 		             (unsigned long long)g.id, g.lead_text ? g.lead_text : "");
 		goto out;
 	}
-	if ((rc = store_tasks_by_doc(t, g.doc_id, push_id, &ids, e)))
-		goto out;
 	made = json_array();
-	for (size_t i = 0; i < r->total && !rc; i++) {
-		const struct unit *u = hier_unit(r->h, units[i]);
-		char sec[SECTION_LEN + 40];
-		if (!u)
-			continue;
-		if (!obligation_section(g.section, u->code, sec, sizeof sec)) {
-			rc = err_set(e, ERR_INPUT, "mục %s@%s quá dài (tối đa %d ký tự)", g.section, u->code,
-			             SECTION_LEN - 1);
-			break;
-		}
-		if (section_taken(t, &ids, sec, e, &rc) || rc)
-			continue;
-		struct task k;
-		task_copy(&k, &g);
-		k.id = 0;
-		str_copy(k.section, sec, sizeof k.section);
-		k.lead = u->id;
-		k.npartners = 0;
-		free(k.partners);
-		k.partners = NULL;
-		free(k.partners_text);
-		k.partners_text = NULL;
-		k.extended_to = k.last_update = k.done_date = DATE_NONE;
-		k.status = ST_NOT_STARTED;
-		k.progress = 0;
-		k.confirm = CF_NONE;
-		k.nupdates = 0;
-		k.created = hist_stamp(ops_write_day(r->c), (int64_t)time(NULL));
-		if (!(rc = ops_refresh_due(t, r->c, &k, e)) && !(rc = store_task_put(t, &k, e))) {
-			r->created++;
-			json_array_append_new(made, json_pack("{s:s, s:I}", "unit", u->code, "task",
-			                                      (json_int_t)k.id));
-		}
-		task_free(&k);
-	}
-	if (rc)
+	if ((rc = ops_group_open(t, r->c, r->h, &g, &d, &r->created, &r->total, made, e)))
 		goto out;
 	json_t *after = json_pack("{s:o, s:I}", "obligations", made, "group_size",
 	                          (json_int_t)r->total);
@@ -208,7 +226,6 @@ static int expand_fn(struct txn *t, void *ctx, struct err *e)
 out:
 	json_decref(made);
 	free(units);
-	free(ids.v);
 	task_free(&g);
 	doc_free(&d);
 	return rc;

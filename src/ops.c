@@ -2,7 +2,6 @@
  * fields and audit, each in one write transaction.  Confirmation of
  * completions: ops-confirm.c; extensions: ops-extend.c. */
 #include <errno.h>
-#include <pwd.h>
 #include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +12,7 @@
 
 #include "ops-internal.h"
 #include "history.h"
+#include "login.h"
 #include "period.h"
 #include "store.h"
 #include "text.h"
@@ -20,7 +20,6 @@
 
 int ops_identify(struct ops_ctx *c, struct err *e)
 {
-	struct passwd *pw = getpwuid(getuid());
 	int rc;
 	memset(&c->who, 0, sizeof c->who);
 	/* Installed setgid (the store writable by its group only), the roles
@@ -31,9 +30,7 @@ int ops_identify(struct ops_ctx *c, struct err *e)
 		return err_set(e, ERR_DENIED, "theodoi chạy với quyền của nhóm kho (setgid) nên chỉ "
 		               "tin tệp cấu hình của hệ thống, đọc qua kiểm tra chủ sở hữu và quyền "
 		               "(%s)", c->cfg->path);
-	if (pw && pw->pw_name)
-		str_copy(c->who.login, pw->pw_name, sizeof c->who.login);
-	else
+	if (login_of_uid(getuid(), c->who.login, sizeof c->who.login) != 0)
 		snprintf(c->who.login, sizeof c->who.login, "uid%u", (unsigned)getuid());
 	const struct cfg_user *u = c->cfg ? cfg_user(c->cfg, c->who.login) : NULL;
 	if (!u) {

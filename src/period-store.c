@@ -8,6 +8,7 @@
 #include "model.h"
 #include "period.h"
 #include "store.h"
+#include "unitsnap.h"
 #include "util.h"
 
 struct due_fix {
@@ -99,17 +100,18 @@ static void months_text(const struct periods *p, char *buf, size_t len)
 }
 
 /* What is to do: 2 migrate from schema 1, 1 recompute the dues (the
- * reporting months changed), 0 nothing. */
-static int needs(struct txn *t, const struct periods *p, int *what, struct err *e)
+ * reporting months changed), 0 nothing of the dues; *schema the store's
+ * schema (below STORE_SCHEMA: a step to do too). */
+static int needs(struct txn *t, const struct periods *p, int *what, long *schema,
+                 struct err *e)
 {
-	long schema;
 	char *stored = NULL, want[16];
-	int rc = store_schema(t, &schema, e);
+	int rc = store_schema(t, schema, e);
 
 	*what = 0;
 	if (rc)
 		return rc;
-	if (schema < 2) {
+	if (*schema < 2) {
 		*what = 2;
 		return 0;
 	}
@@ -132,19 +134,25 @@ int per_record_months(struct txn *t, const struct periods *p, struct err *e)
 static int migrate_fn(struct txn *t, void *ctx, struct err *e)
 {
 	struct migration *m = ctx;
-	int what, rc = needs(t, m->p, &what, e);
+	long schema;
+	int what, rc = needs(t, m->p, &what, &schema, e);
 
-	if (rc || !what)
+	if (rc || (!what && schema >= STORE_SCHEMA))
 		return rc; /* another process got here first */
 	/* From schema 1: indexes and counters under the new open/closed rule
 	 * with the old dues, so that rewriting a task moves its entries from
 	 * where they are; then the new dues. */
 	if (what == 2 && (rc = store_rebuild_indexes(t, e)))
 		return rc;
-	if ((rc = per_fix_dues(t, m->p, NULL, e)) || (rc = per_record_months(t, m->p, e)) ||
-	    (what == 2 && (rc = store_schema_set(t, 2, e))))
+	if (what && ((rc = per_fix_dues(t, m->p, NULL, e)) || (rc = per_record_months(t, m->p, e))))
 		return rc;
-	m->done = what;
+	/* 2 -> 3: the partner index and the image of the unit tree (each its
+	 * own step) */
+	if (schema < 3 && ((rc = partner_migrate_3(t, e)) || (rc = unitsnap_migrate_3(t, e))))
+		return rc;
+	if (schema < STORE_SCHEMA && (rc = store_schema_set(t, STORE_SCHEMA, e)))
+		return rc;
+	m->done = what ? what : 3;
 	return 0;
 }
 
@@ -158,9 +166,10 @@ int per_migrate(struct store *st, const struct periods *p, int *migrated, struct
 		*migrated = 0;
 	if ((rc = store_read_begin(st, &t, e)))
 		return rc;
-	rc = needs(t, p, &what, e);
+	long schema;
+	rc = needs(t, p, &what, &schema, e);
 	store_read_end(t);
-	if (rc || !what)
+	if (rc || (!what && schema >= STORE_SCHEMA))
 		return rc;
 	if ((rc = store_write(st, migrate_fn, &m, e)))
 		return rc;

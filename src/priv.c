@@ -26,6 +26,7 @@ void priv_init(struct priv *p)
 	p->rgid = getgid();
 	p->egid = getegid();
 	p->raised = p->ruid != p->euid || p->rgid != p->egid;
+	p->started_raised = p->raised;
 }
 
 int priv_drop(struct priv *p, struct err *e)

@@ -100,6 +100,8 @@ static void per_document(json_t *spec, const struct report *r)
 		char k[24], t[32], dn[32], o[32], p[32];
 		sbuf_reset(&b);
 		report_doc_name(&b, d, 0);
+		if (d->id)
+			sbuf_printf(&b, " (#%llu)", (unsigned long long)d->id);
 		snprintf(k, sizeof k, "%zu", i + 1);
 		const char *cells[] = {k, b.s, num(d->r.total, t, sizeof t), num(d->r.done, dn, sizeof dn),
 		                       num(d->r.by_bucket[RB_DUE_OVERDUE], o, sizeof o),
@@ -161,26 +163,30 @@ static void per_unit(json_t *spec, const struct report *r)
 
 static void indicators(json_t *spec, const struct report *r)
 {
-	static const char *const head[] = {"TT", "Chỉ tiêu", "Mục tiêu", "Kết quả", "Đánh giá"};
-	static const int widths[] = {7, 38, 20, 17, 18};
+	static const char *const head[] = {"TT", "Văn bản", "Chỉ tiêu", "Mục tiêu", "Kết quả",
+	                                   "Đánh giá"};
+	static const int widths[] = {6, 14, 32, 18, 15, 15};
 	if (!r->ninds)
 		return;
 	docout_heading(spec, 2, "4. Các chỉ tiêu");
 	json_t *rows = docout_table(spec, head, widths, NCOLS(head));
-	struct sbuf goal = {0}, res = {0};
+	struct sbuf goal = {0}, res = {0}, doc = {0};
 	for (size_t i = 0; i < r->ninds; i++) {
 		const struct report_indicator *ri = &r->inds[i];
 		char k[24];
 		snprintf(k, sizeof k, "%zu", i + 1);
 		sbuf_reset(&goal);
 		sbuf_reset(&res);
+		sbuf_reset(&doc);
 		report_ind_goal(&goal, ri);
 		report_ind_result(&res, ri);
-		const char *cells[] = {k, ri->ind.text, goal.s, res.s, ind_state_label(ri->a.state)};
+		report_doc_ref(&doc, ri->ind.doc_id, ri->doc_number);
+		const char *cells[] = {k, doc.s, ri->ind.text, goal.s, res.s, ind_state_label(ri->a.state)};
 		docout_row(rows, cells, NCOLS(cells));
 	}
 	sbuf_free(&goal);
 	sbuf_free(&res);
+	sbuf_free(&doc);
 }
 
 /* Per document, the tasks: a bold line per section and lead unit, then the
@@ -197,6 +203,8 @@ static void task_lists(json_t *spec, const struct report *r)
 		const struct report_doc *doc = &r->docs[i];
 		sbuf_reset(&b);
 		report_doc_name(&b, doc, 1);
+		if (doc->id)
+			sbuf_printf(&b, " (#%llu)", (unsigned long long)doc->id);
 		docout_para_bold(spec, b.s);
 		for (size_t t = doc->first; t < doc->first + doc->ntasks; t++) {
 			const struct report_task *k = &r->tasks[t];
@@ -223,8 +231,9 @@ static void task_lists(json_t *spec, const struct report *r)
 
 static void late(json_t *spec, const struct report *r)
 {
-	static const char *const head[] = {"TT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Tình trạng"};
-	static const int widths[] = {7, 38, 20, 17, 18};
+	static const char *const head[] = {"TT", "Văn bản", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn",
+	                                   "Tình trạng"};
+	static const int widths[] = {6, 14, 32, 18, 15, 15};
 	docout_heading(spec, 1, "III. NHIỆM VỤ QUÁ HẠN, CHƯA THỰC HIỆN");
 	if (!r->nlate) {
 		docout_para(spec, "Không có nhiệm vụ quá hạn.", 0);
@@ -238,11 +247,14 @@ static void late(json_t *spec, const struct report *r)
 	for (size_t i = 0; i < r->nlate; i++) {
 		const struct report_task *k = &r->tasks[r->late[i]];
 		char n[24], tl[96];
+		const char *number = report_doc_number(r, k->doc);
 		snprintf(n, sizeof n, "%zu", i + 1);
+		sbuf_reset(&st);
+		report_doc_ref(&st, k->doc, number);
 		sbuf_reset(&dl);
 		report_task_deadline(&dl, k);
 		tl_describe(k->tl, tl, sizeof tl);
-		const char *cells[] = {n, k->text, k->lead_name, dl.s, tl};
+		const char *cells[] = {n, st.s, k->text, k->lead_name, dl.s, tl};
 		docout_row(rows, cells, NCOLS(cells));
 	}
 	sbuf_free(&b);

@@ -153,13 +153,17 @@ static void late_list(struct sbuf *b, const struct report *r)
 		sbuf_puts(b, "<p>Không có nhiệm vụ quá hạn.</p>\n");
 		return;
 	}
-	sbuf_puts(b, "<table id=\"late\"><thead><tr><th>TT</th><th>Nhiệm vụ</th><th>Đơn vị chủ trì"
-	             "</th><th>Thời hạn</th><th>Tình trạng</th></tr></thead><tbody>\n");
+	sbuf_puts(b, "<table id=\"late\"><thead><tr><th>TT</th><th>Văn bản</th><th>Nhiệm vụ</th>"
+	             "<th>Đơn vị chủ trì</th><th>Thời hạn</th><th>Tình trạng</th></tr></thead><tbody>\n");
 	for (size_t i = 0; i < r->nlate; i++) {
 		const struct report_task *k = &r->tasks[r->late[i]];
+		const char *number = report_doc_number(r, k->doc);
+		sbuf_reset(&dl);
+		report_doc_ref(&dl, k->doc, number);
+		sbuf_printf(b, "<tr><td class=\"n\">%zu</td>", i + 1);
+		tag_text(b, "<td>", dl.s, "</td>");
 		sbuf_reset(&dl);
 		report_task_deadline(&dl, k);
-		sbuf_printf(b, "<tr><td class=\"n\">%zu</td>", i + 1);
 		tag_text(b, "<td>", k->text, "</td>");
 		tag_text(b, "<td>", k->lead_name, "</td>");
 		tag_text(b, "<td>", dl.s, "</td>");
@@ -219,6 +223,8 @@ void report_html(const struct report *r, const struct hier *h, uint32_t from,
 	for (size_t i = 0; i < r->ndocs; i++) {
 		sbuf_reset(&t);
 		report_doc_name(&t, &r->docs[i], 1);
+		if (r->docs[i].id)
+			sbuf_printf(&t, " (#%llu)", (unsigned long long)r->docs[i].id);
 		if (r->docs[i].id && r->docs[i].title && *r->docs[i].title)
 			sbuf_printf(&t, " về %s", r->docs[i].title);
 		sbuf_printf(&t, ": %llu nhiệm vụ, đã hoàn thành %llu, quá hạn %llu.",

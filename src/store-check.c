@@ -268,6 +268,8 @@ int store_rebuild_indexes(struct txn *t, struct err *e)
 	if (!rc)
 		rc = tally_write(t, r.ty, e);
 	tally_free(r.ty);
+	if (!rc) /* and the tree image, at commit */
+		rc = store_unitsnap_rebuild(t, e);
 	return rc;
 }
 
@@ -392,7 +394,7 @@ static const struct {
 	{DB_EXT_TASK, DB_EXTENSIONS, 0, 8}, {DB_IND_DOC, DB_INDICATORS, 0, 8},
 	{DB_MEAS_IND, DB_MEASURES, 0, 8}, {DB_DUE, DB_TASKS, 0, 4},
 	{DB_UNIT_DUE, DB_TASKS, 0, 8},    {DB_TASK_LEAD, DB_TASKS, 0, 4},
-	{DB_TASK_DOC, DB_TASKS, 0, 8},
+	{DB_TASK_DOC, DB_TASKS, 0, 8},     {DB_TASK_PARTNER, DB_TASKS, 0, 4},
 };
 #define NINDEX_TARGETS (sizeof index_targets / sizeof index_targets[0])
 
@@ -494,6 +496,8 @@ static int run_check(struct check *c, struct err *e)
 			return rc;
 	}
 	if (!c->tally_broken && (rc = tally_compare(c->t, c->ty, &c->rep, &c->nproblems, e)))
+		return rc;
+	if ((rc = store_unitsnap_check(c->t, &c->rep, &c->nproblems, e)))
 		return rc;
 	return check_sequences(c, e);
 }

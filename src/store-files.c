@@ -135,32 +135,38 @@ static int read_meta(int fd, off_t off, uint32_t *psize, uint64_t *last, uint64_
 
 int store_check_data_file(const char *path, const char *dir, struct err *e)
 {
-	struct stat sb;
-	uint32_t psize = 0, psize1;
-	uint64_t last0, txn0, last1 = 0, txn1 = 0, need;
-	int fd, ok0, ok1;
+	int fd, rc;
 
 	if (sizeof(size_t) != 8)
 		return 0; /* the layout below is the 64-bit one */
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return 0; /* LMDB will say why it cannot open it */
+	rc = store_check_data_fd(fd, dir, e);
+	close(fd);
+	return rc;
+}
+
+int store_check_data_fd(int fd, const char *dir, struct err *e)
+{
+	struct stat sb;
+	uint32_t psize = 0, psize1;
+	uint64_t last0, txn0, last1 = 0, txn1 = 0, need;
+	int ok0, ok1;
+
+	if (sizeof(size_t) != 8)
+		return 0; /* the layout below is the 64-bit one */
 	/* The meta pages first, the size after: a writer writes the pages of
 	 * a transaction before the meta page that names them, and the file
 	 * never shrinks, so a size read after a meta page is at least what
 	 * that meta page needs, however many writers grow the file meanwhile.
 	 * (The other order reported a growing file as cut short.) */
 	ok0 = read_meta(fd, 0, &psize, &last0, &txn0);
-	if (!ok0 || psize < 512 || psize > 65536 || (psize & (psize - 1))) {
-		close(fd);
+	if (!ok0 || psize < 512 || psize > 65536 || (psize & (psize - 1)))
 		return 0; /* not LMDB's (or empty): LMDB itself refuses it */
-	}
 	ok1 = read_meta(fd, (off_t)psize, &psize1, &last1, &txn1);
-	if (fstat(fd, &sb) != 0) {
-		close(fd);
+	if (fstat(fd, &sb) != 0)
 		return 0;
-	}
-	close(fd);
 	need = (ok1 && txn1 > txn0 ? last1 : last0) + 1;
 	if (need > (uint64_t)sb.st_size / psize || (uint64_t)sb.st_size < 2 * (uint64_t)psize)
 		return err_set(e, ERR_STORE, "kho dữ liệu %s bị hỏng: tệp data.mdb bị cắt cụt "

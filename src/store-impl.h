@@ -17,7 +17,7 @@ enum store_db {
 	DB_META, DB_UNITS, DB_UNIT_CODE, DB_DOCS, DB_DOC_NUMBER, DB_DOC_ISSUER, DB_TASKS,
 	DB_UPDATES, DB_UPD_TASK, DB_EXTENSIONS, DB_EXT_TASK, DB_INDICATORS, DB_IND_DOC,
 	DB_MEASURES, DB_MEAS_IND, DB_AUDIT, DB_DUE, DB_UNIT_DUE, DB_TASK_LEAD, DB_TASK_DOC,
-	DB_COUNTS, DB_TRASH,
+	DB_COUNTS, DB_TRASH, DB_TASK_PARTNER, DB_UNITSNAP,
 	DB_COUNT
 };
 
@@ -51,6 +51,7 @@ struct store {
 	struct sbuf scratch;  /* record encoding inside the (single) write txn */
 	struct chain_slot *chains; /* CHAIN_CACHE slots, or NULL */
 	unsigned chain_gen;   /* bumped at each write txn and each unit put */
+	struct store_pin *pins; /* attached pins (store-unitsnap.c) */
 };
 
 struct txn {
@@ -58,6 +59,7 @@ struct txn {
 	MDB_txn *txn;
 	int write;
 	int map_full; /* an LMDB call hit MDB_MAP_FULL: store_write grows and retries */
+	int units_dirty; /* a unit or linked name was put: rebuild the tree image */
 };
 
 /* ---- keys: big-endian, days biased so that byte order is numeric ---- */
@@ -154,7 +156,9 @@ struct ixent {
 	unsigned char val[8];
 	uint8_t klen, vlen;
 };
-#define IX_MAX 4
+/* A task owns 4 entries and one per distinct partner unit (at most
+ * STORE_PARTNERS_MAX) */
+#define IX_MAX (4 + STORE_PARTNERS_MAX)
 struct ixset {
 	int n;
 	struct ixent e[IX_MAX];
@@ -209,6 +213,10 @@ int store_tally_tasks(struct txn *t, struct tally *ty, struct err *e);
  * missing pages.  0 for a sound, empty, unreadable or foreign file (LMDB
  * reports those itself). */
 int store_check_data_file(const char *path, const char *dir, struct err *e);
+/* The same on a descriptor of the data file (LMDB's own, once the
+ * environment is open: LMDB reads its meta pages with pread and maps no
+ * data page before the first transaction). */
+int store_check_data_fd(int fd, const char *dir, struct err *e);
 
 /* The file data.mdb was when store_check_shared looked at it. */
 struct store_ident {
@@ -229,6 +237,20 @@ int store_check_shared(const char *dir, struct store_ident *data, struct err *e)
  * store_check_shared checked (no swap in between). */
 int store_check_same_data(MDB_env *env, const char *dir, const struct store_ident *data,
                           struct err *e);
+
+/* ---- store-unitsnap.c ---- */
+
+/* A unit or a linked name is about to be put in the write transaction t:
+ * the first call bumps the units generation and marks t so that
+ * store_write rebuilds the tree image before committing. */
+int store_units_touched(struct txn *t, struct err *e);
+/* Rebuild and put the tree image if t is so marked (store_write). */
+int store_unitsnap_commit(struct txn *t, struct err *e);
+/* Compare the stored image with the units (store_check). */
+int store_unitsnap_check(struct txn *t, struct sbuf *rep, size_t *nproblems, struct err *e);
+/* Copy every attached pin to the heap and end its transaction: before
+ * the map moves, and when the store closes. */
+void store_pins_detach(struct store *st);
 
 /* ---- store-check.c ---- */
 

@@ -105,6 +105,19 @@ void ix_of_task(const struct task *t, struct ixset *s)
 	x = ix_add(s, DB_TASK_LEAD);
 	key32(x, t->lead);
 	key64(x, t->id);
+	/* each distinct partner unit once (store_task_put refuses more than
+	 * STORE_PARTNERS_MAX of them) */
+	for (int i = 0, n = 0; i < t->npartners && n < STORE_PARTNERS_MAX; i++) {
+		int seen = !t->partners[i];
+		for (int j = 0; j < i && !seen; j++)
+			seen = t->partners[j] == t->partners[i];
+		if (seen)
+			continue;
+		x = ix_add(s, DB_TASK_PARTNER);
+		key32(x, t->partners[i]);
+		key64(x, t->id);
+		n++;
+	}
 	if (slot < STORE_SLOT_NODUE) {
 		x = ix_add(s, DB_DUE);
 		key32(x, day_bias(slot));

@@ -1,6 +1,6 @@
 /* store-task.c — task records, kept in step with their indexes (due,
- * unit_due, task_lead, task_doc) and the counters; and the task
- * iterators. */
+ * unit_due, task_lead, task_doc, task_partner) and the counters; and the
+ * task iterators. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -87,6 +87,16 @@ int store_task_put(struct txn *t, struct task *task, struct err *e)
 		return rc;
 	if (task->due != DATE_NONE && task->due >= STORE_SLOT_NODUE)
 		return err_set(e, ERR_INPUT, "hạn của nhiệm vụ nằm ngoài phạm vi ngày");
+	int distinct = 0;
+	for (int i = 0; i < task->npartners; i++) {
+		int seen = !task->partners[i];
+		for (int j = 0; j < i && !seen; j++)
+			seen = task->partners[j] == task->partners[i];
+		distinct += !seen;
+	}
+	if (distinct > STORE_PARTNERS_MAX)
+		return err_set(e, ERR_INPUT, "nhiệm vụ có %d đơn vị phối hợp, nhiều hơn mức tối đa %d",
+		               distinct, STORE_PARTNERS_MAX);
 	if (task->id == 0) {
 		if ((rc = store_seq_next(t, "task", &task->id, e)))
 			return rc;
@@ -136,6 +146,44 @@ int store_tasks_by_lead(struct txn *t, uint32_t lead, store_id_fn cb, void *ctx,
 
 	be32_put(prefix, lead);
 	return store_prefix_each(t, DB_TASK_LEAD, prefix, 4, 4, 0, cb, ctx, e);
+}
+
+int store_tasks_by_partner(struct txn *t, uint32_t unit, store_id_fn cb, void *ctx,
+                           struct err *e)
+{
+	unsigned char prefix[4];
+
+	be32_put(prefix, unit);
+	return store_prefix_each(t, DB_TASK_PARTNER, prefix, 4, 4, 0, cb, ctx, e);
+}
+
+struct partner_build {
+	struct txn *t;
+	struct err *e;
+	int rc;
+};
+
+static int partner_entries(const struct task *task, void *ctx)
+{
+	struct partner_build *b = ctx;
+	struct ixset all, mine = {0};
+	ix_of_task(task, &all);
+	for (int i = 0; i < all.n; i++)
+		if (all.e[i].db == DB_TASK_PARTNER)
+			mine.e[mine.n++] = all.e[i];
+	if ((b->rc = ix_apply(b->t, NULL, &mine, b->e)))
+		return 1;
+	return 0;
+}
+
+int partner_migrate_3(struct txn *t, struct err *e)
+{
+	struct partner_build b = {t, e, 0};
+	int rc;
+	if ((rc = store_need_write(t, e)))
+		return rc;
+	rc = store_tasks_each(t, partner_entries, &b, e);
+	return b.rc ? b.rc : rc;
 }
 
 int store_tasks_by_due(struct txn *t, uint32_t lead, date_t from, date_t to,

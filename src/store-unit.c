@@ -1,4 +1,5 @@
-/* store-unit.c — unit records and the unit_code index. */
+/* store-unit.c — unit records and the unit_code index.  Every put also
+ * marks the transaction for a new image of the tree (store-unitsnap.c). */
 #include <string.h>
 
 #include "store-impl.h"
@@ -95,7 +96,7 @@ int store_unit_put(struct txn *t, struct unit *u, struct err *e)
 {
 	int rc, fresh = 0;
 
-	if ((rc = store_need_write(t, e)))
+	if ((rc = store_need_write(t, e)) || (rc = store_units_touched(t, e)))
 		return rc;
 	t->st->chain_gen++; /* parents may change: forget cached chains */
 	if (u->id == 0) {

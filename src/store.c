@@ -39,6 +39,8 @@ const struct store_db_info store_db_table[DB_COUNT] = {
 	[DB_TASK_DOC] = {"task_doc", 0, 1},
 	[DB_COUNTS] = {"counts", 0, 1},
 	[DB_TRASH] = {"trash", 0, 0},
+	[DB_TASK_PARTNER] = {"task_partner", 0, 1},
+	[DB_UNITSNAP] = {"unitsnap", 0, 0},
 };
 
 /* ---- opening ----------------------------------------------------------- */
@@ -147,12 +149,9 @@ static int probe_dir(const char *dir, int flags, int *create, struct err *e)
 		free(data);
 		return env_open_err(dir, EACCES, e);
 	}
-	if (has_data) {
-		int rc = store_check_data_file(data, dir, e);
-		free(data);
-		return rc;
-	}
 	free(data);
+	if (has_data)
+		return 0; /* checked once LMDB has it open (store_check_data_fd) */
 	empty = dir_is_empty(dir);
 	if (empty < 0 && (errno == EACCES || errno == EPERM))
 		return env_open_err(dir, EACCES, e);
@@ -200,6 +199,7 @@ static int txn_begin(struct store *st, unsigned flags, MDB_txn **out)
 {
 	int rc = mdb_txn_begin(st->env, NULL, flags, out);
 	if (rc == MDB_MAP_RESIZED) {
+		store_pins_detach(st); /* the map moves */
 		rc = mdb_env_set_mapsize(st->env, 0);
 		if (rc == 0)
 			rc = mdb_txn_begin(st->env, NULL, flags, out);
@@ -246,7 +246,9 @@ int store_schema_set(struct txn *t, long schema, struct err *e)
 }
 
 struct setup {
-	int create; /* an empty environment may be initialised */
+	int create;     /* an empty environment may be initialised */
+	int probe;      /* a read transaction looking whether a write is needed */
+	int need_write; /* set by a probe: something must be created */
 };
 
 /* Open (and when allowed create) every named database and check the
@@ -261,6 +263,10 @@ static int setup_dbs(struct txn *t, void *ctx, struct err *e)
 	long schema;
 	int rc = mdb_dbi_open(t->txn, "meta", 0, &dbi);
 
+	if (rc == MDB_NOTFOUND && s->probe) {
+		s->need_write = 1;
+		return 0;
+	}
 	if (rc == MDB_NOTFOUND) {
 		/* no meta: an empty environment may become a store, anything
 		 * else is not ours */
@@ -278,6 +284,15 @@ static int setup_dbs(struct txn *t, void *ctx, struct err *e)
 	for (int i = 0; i < DB_COUNT; i++) {
 		unsigned fl = store_db_table[i].flags | (t->write ? MDB_CREATE : 0);
 		rc = mdb_dbi_open(t->txn, store_db_table[i].name, fl, &st->dbi[i]);
+		if (rc == MDB_NOTFOUND && s->probe) {
+			s->need_write = 1; /* a database this release adds */
+			return 0;
+		}
+		/* read-only, a store of an older schema lacks what came since */
+		if (rc == MDB_NOTFOUND && i > DB_META && (schema = read_schema(t, e)) > 0 &&
+		    schema < STORE_SCHEMA)
+			return err_set(e, ERR_STORE, "kho dữ liệu %s ở lược đồ %ld của phiên bản trước: "
+			               "cần được mở một lần với quyền ghi để nâng cấp", st->path, schema);
 		if (rc == MDB_NOTFOUND)
 			return err_set(e, ERR_STORE, "kho dữ liệu %s bị hỏng: thiếu cơ sở dữ liệu %s",
 			               st->path, store_db_table[i].name);
@@ -288,6 +303,10 @@ static int setup_dbs(struct txn *t, void *ctx, struct err *e)
 	if (schema < 0)
 		return err_set(e, ERR_STORE, "kho dữ liệu %s bị hỏng: không đọc được số lược đồ",
 		               st->path);
+	if (schema == 0 && s->probe) {
+		s->need_write = 1;
+		return 0;
+	}
 	if (schema == 0) {
 		char buf[16];
 		if (!s->create || !t->write)
@@ -368,13 +387,15 @@ int store_open(const char *dir, int flags, struct store **out, struct err *e)
 		store_close(st);
 		return ERR_STORE;
 	}
-	if ((rc = store_check_same_data(st->env, dir, &shared, e))) {
+	mdb_filehandle_t fd;
+	if ((rc = store_check_same_data(st->env, dir, &shared, e)) ||
+	    (!mdb_env_get_fd(st->env, &fd) && (rc = store_check_data_fd(fd, dir, e)))) {
 		store_close(st);
 		return rc;
 	}
 	mdb_reader_check(st->env, NULL);
 	if (flags & STORE_RDONLY) {
-		struct txn t = {st, NULL, 0, 0};
+		struct txn t = {st, NULL, 0, 0, 0};
 		if ((rc = txn_begin(st, MDB_RDONLY, &t.txn))) {
 			env_open_err(dir, rc, e);
 		} else if ((rc = setup_dbs(&t, &s, e))) {
@@ -382,10 +403,23 @@ int store_open(const char *dir, int flags, struct store **out, struct err *e)
 		} else if ((rc = mdb_txn_commit(t.txn))) {
 			env_open_err(dir, rc, e);
 		}
+	} else if ((rc = size_map(st, mapsize))) {
+		env_open_err(dir, rc, e);
 	} else {
-		if ((rc = size_map(st, mapsize)))
+		/* A store in use has every database: they are opened in a read
+		 * transaction, and the writer's lock is taken (waiting for a
+		 * running import, say) only when something must be created. */
+		struct txn t = {st, NULL, 0, 0, 0};
+		s.probe = 1;
+		if ((rc = txn_begin(st, MDB_RDONLY, &t.txn))) {
 			env_open_err(dir, rc, e);
-		else
+		} else if ((rc = setup_dbs(&t, &s, e)) || s.need_write) {
+			mdb_txn_abort(t.txn); /* the handles it opened go with it */
+		} else if ((rc = mdb_txn_commit(t.txn))) {
+			env_open_err(dir, rc, e);
+		}
+		s.probe = 0;
+		if (!rc && s.need_write)
 			rc = store_write(st, setup_dbs, &s, e);
 	}
 	if (rc) {
@@ -400,6 +434,7 @@ void store_close(struct store *st)
 {
 	if (!st)
 		return;
+	store_pins_detach(st);
 	if (st->env)
 		mdb_env_close(st->env);
 	sbuf_free(&st->scratch);
@@ -450,8 +485,10 @@ static int grow_map(struct store *st, struct err *e)
 
 	if (rc == 0 && info.me_mapsize > SIZE_MAX / 2)
 		rc = ENOMEM;
-	if (rc == 0)
+	if (rc == 0) {
+		store_pins_detach(st); /* the map moves */
 		rc = mdb_env_set_mapsize(st->env, info.me_mapsize * 2);
+	}
 	if (rc)
 		return err_set(e, ERR_STORE, "kho dữ liệu %s đầy và không mở rộng được: %s",
 		               st->path, mdb_strerror(rc));
@@ -463,13 +500,15 @@ int store_write(struct store *st, store_write_fn fn, void *ctx, struct err *e)
 	if (st->flags & STORE_RDONLY)
 		return err_set(e, ERR_STORE, "kho dữ liệu %s được mở chỉ để đọc", st->path);
 	for (int attempt = 0;; attempt++) {
-		struct txn t = {st, NULL, 1, 0};
+		struct txn t = {st, NULL, 1, 0, 0};
 		int rc = txn_begin(st, 0, &t.txn);
 
 		if (rc)
 			return store_lmdb_err(NULL, rc, e, "bắt đầu ghi");
 		st->chain_gen++; /* another process may have changed the units */
 		rc = fn(&t, ctx, e);
+		if (!rc) /* a unit changed: the tree image follows, in this transaction */
+			rc = store_unitsnap_commit(&t, e);
 		if (rc) {
 			mdb_txn_abort(t.txn);
 		} else if ((rc = mdb_txn_commit(t.txn)) != 0) {
@@ -594,6 +633,9 @@ int store_meta_put(struct txn *t, const char *key, const char *val, struct err *
 		return rc;
 	if (!*key || strlen(key) > 400)
 		return err_set(e, ERR_INTERNAL, "khóa meta không hợp lệ");
+	/* a linked name (store-alias.h) is part of the unit tree */
+	if (!strncmp(key, "alias.", 6) && (rc = store_units_touched(t, e)))
+		return rc;
 	return store_put(t, DB_META, key, strlen(key), val, strlen(val), 0, e);
 }
 

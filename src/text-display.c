@@ -14,6 +14,8 @@ static int char_width(uint32_t c)
 {
 	int w;
 
+	if (c >= 0x20 && c < 0x7F) /* printable ASCII, as uc_width says */
+		return 1;
 	if (c == TXT_BAD)
 		return 1;
 	if (txt_is_control(c))
@@ -28,7 +30,17 @@ static int char_width(uint32_t c)
 static size_t cluster(const char *s, size_t len, size_t off, int *w, int *ctrl)
 {
 	uint32_t c;
-	size_t k = txt_dec(s + off, len - off, &c);
+	size_t k;
+
+	/* a printable ASCII character that no mark follows (one that does is
+	 * a byte of 0x80 or more): one column, the common case */
+	if ((unsigned char)s[off] >= 0x20 && (unsigned char)s[off] < 0x7F &&
+	    (off + 1 == len || (unsigned char)s[off + 1] < 0x80)) {
+		*w = 1;
+		*ctrl = 0;
+		return off + 1;
+	}
+	k = txt_dec(s + off, len - off, &c);
 
 	*w = char_width(c);
 	*ctrl = c != TXT_BAD && txt_is_control(c);
@@ -106,18 +118,21 @@ size_t txt_prev(const char *s, size_t len, size_t off)
  * offset of the first cluster that did not fit (len if all did). */
 static int append_fit(struct sbuf *b, const char *s, size_t len, int cols, size_t *rest)
 {
-	size_t off = 0, end;
+	size_t off = 0, end, run = 0; /* s[run..off) fits and is not yet copied */
 	int total = 0, w, ctrl;
 
 	while (off < len) {
 		end = cluster(s, len, off, &w, &ctrl);
 		if (total + w > cols)
 			break;
-		if (!ctrl)
-			sbuf_add(b, s + off, end - off);
+		if (ctrl) {
+			sbuf_add(b, s + run, off - run);
+			run = end;
+		}
 		total += w;
 		off = end;
 	}
+	sbuf_add(b, s + run, off - run);
 	*rest = off;
 	return total;
 }
@@ -284,8 +299,15 @@ char *txt_sanitize_nl(const char *s, int keep_newlines)
 	size_t len = strlen(s), i = 0, k;
 	uint32_t c;
 
+	size_t run = 0; /* start of the characters kept as they are, not yet copied */
+
 	while (i < len) {
 		k = txt_dec(s + i, len - i, &c);
+		if (c != TXT_BAD && !txt_is_control(c) && !bidi_control(c)) {
+			i += k;
+			continue;
+		}
+		sbuf_add(&b, s + run, i - run);
 		if (c == TXT_BAD)
 			sbuf_puts(&b, "\xEF\xBF\xBD");
 		else if (c == '\t')
@@ -296,10 +318,10 @@ char *txt_sanitize_nl(const char *s, int keep_newlines)
 			sbuf_putc(&b, keep_newlines ? '\n' : ' ');
 		else if (txt_is_control(c))
 			put_visible(&b, c); /* an escape sequence shows as "␛[2J": seen, inert */
-		else if (!bidi_control(c))
-			sbuf_add(&b, s + i, k);
 		i += k;
+		run = i;
 	}
+	sbuf_add(&b, s + run, i - run);
 	return sbuf_detach(&b);
 }
 

@@ -26,7 +26,13 @@ static void *txt_chk(void *p)
 size_t txt_dec(const char *s, size_t n, uint32_t *c)
 {
 	ucs4_t uc;
-	int k = u8_mbtoucr(&uc, (const uint8_t *)s, n);
+	int k;
+
+	if (n > 0 && (unsigned char)s[0] < 0x80) { /* ASCII: most of every line */
+		*c = (unsigned char)s[0];
+		return 1;
+	}
+	k = u8_mbtoucr(&uc, (const uint8_t *)s, n);
 
 	if (k <= 0) {
 		*c = TXT_BAD;

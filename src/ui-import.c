@@ -192,7 +192,8 @@ int ui_import_store(struct ui *u, struct ui_form *f, struct err *e)
 	int rc;
 
 	str_copy(number, f->imp->doc.number, sizeof(number));
-	rc = imp_store(u->ops, f->imp, 0, &doc, e);
+	struct imp_store_opts o = {0, 0, 0, u->units.h}; /* group tasks opened, as the CLI does */
+	rc = imp_store_with(u->ops, f->imp, &o, &doc, NULL, e);
 	if (rc == ERR_CONFLICT)
 		return err_set(e, rc, "%s (để thay văn bản đã có, dùng lệnh: theodoi import "
 		                      "--replace TỆP)", e->msg);

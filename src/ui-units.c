@@ -58,6 +58,7 @@ int ui_units_load(struct ui *u, struct txn *t, struct err *e)
 	rc = hier_load(t, &h, e);
 	if (rc)
 		return rc;
+	hier_detach(h); /* kept while the screen waits on its user */
 	n = hier_count(h);
 	open = xcalloc(n ? n : 1, 1);
 	if (p->h) {
@@ -66,14 +67,19 @@ int ui_units_load(struct ui *u, struct txn *t, struct err *e)
 			if (p->open[i] && (j = hier_find_id(h, hier_at(p->h, i)->id)) != (size_t)-1)
 				open[j] = 1;
 	} else {
-		/* First load: roots open, and the path to the user's own unit. */
-		for (i = 0; i < n; i++)
-			if (hier_depth(h, i) == 0)
-				open[i] = 1;
+		/* First load: roots open, and the path to the user's own unit
+		 * (its ancestors by their parent links: only those units are
+		 * read from the tree). */
+		const struct unit *k;
+		for (i = 0; i < n; i = hier_subtree_end(h, i))
+			open[i] = 1;
 		keep = u->ops->who.unit;
-		for (i = 0; keep && i < n; i++)
-			if (hier_at(h, i)->id != keep && hier_in_subtree(h, keep, hier_at(h, i)->id))
-				open[i] = 1;
+		for (k = keep ? hier_unit(h, keep) : NULL; k && k->parent; k = hier_at(h, j)) {
+			j = hier_find_id(h, k->parent);
+			if (j == (size_t)-1 || open[j])
+				break; /* a root's parent, or a cycle */
+			open[j] = 1;
+		}
 	}
 	free_folded(p);
 	hier_free(p->h);

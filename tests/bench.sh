@@ -79,10 +79,10 @@ failed() {
 # time_cmd LABEL CMD...: a theodoi command alone, interleaved with the floor
 time_cmd() {
 	label=$1; shift
-	wall=""
+	wall=""; inproc=""
 	out=$(THEODOI_STATS=1 $RUNPY time "$RUNS" /bin/true -- "$@" 2>"$DIR/err.txt") || { failed "$label"; return 1; }
 	set -- $out
-	wall=$3
+	wall=$3; inproc=$4
 	row "$label" "$3" "$4" "" "$1"
 }
 
@@ -90,11 +90,11 @@ time_cmd() {
 # SQLite file $DB as SQL, interleaved with the floor
 compare() {
 	label=$1; sql=$2; shift 2
-	wall=""
+	wall=""; inproc=""
 	out=$(THEODOI_STATS=1 $RUNPY time "$RUNS" /bin/true -- "$@" -- sqlite3 -csv -header "$DB" "$sql" \
 		2>"$DIR/err.txt") || { failed "$label"; return 1; }
 	set -- $out
-	wall=$3
+	wall=$3; inproc=$4
 	row "$label" "$3" "$4" "$5" "$1"
 }
 
@@ -179,9 +179,17 @@ for n in $SIZES; do
 	compare "overdue --count --unit $district --subtree" \
 		"SELECT count(*) FROM unit_tree a JOIN tasks t ON t.lead = a.unit AND $OPEN_LATE WHERE a.ancestor = (SELECT id FROM units WHERE code = '$district')" \
 		$T overdue --count --unit "$district" --subtree
+	# Without --subtree the count needs the unit tree (its children): read
+	# in place from the store's image, it should cost next to nothing.
+	sub_in=$inproc
+	time_cmd "overdue --count --unit $district (the tree)" $T overdue --count --unit "$district"
+	printf "  %-46s %9s\n" "  the tree + children's counts (in-process)" \
+		"$(awk -v a="$inproc" -v b="$sub_in" 'BEGIN { printf "%.2f", a - b }')"
 	compare "overdue --limit 50 (first 50 rows)" \
 		"SELECT t.id, d.number, t.section, u.name, $ISO, $LATE, t.progress, substr(t.text, 1, 60) FROM tasks t JOIN docs d ON d.id = t.doc_id LEFT JOIN units u ON u.id = t.lead WHERE $OPEN_LATE ORDER BY t.due, t.id LIMIT 50" \
 		$T overdue --limit 50
+	time_cmd "tasks --partner $district --subtree" \
+		$T tasks --partner "$district" --subtree --format csv
 	compare "due --within 14 --count" \
 		"SELECT count(*) FROM tasks t WHERE t.status <= 1 AND t.due BETWEEN $TODAY_N AND $SOON_N" \
 		$T due --within 14 --count
@@ -308,6 +316,9 @@ if [ -d ../shared/samples ] && [ -x "$BUILD/theodoi-extract" ]; then
 else
 	echo "== import per format: FAILED: no ../shared/samples or no $BUILD/theodoi-extract =="
 fi
+
+# Start-up: the hot commands against a bare LMDB program, same stores.
+BUILD=$BUILD BENCH_SIZES="$SIZES" BENCH_RUNS=$RUNS THEODOI_TODAY=$TODAY bash tests/bench-start.sh
 
 # Concurrent writers: updates committed per second with 1, 4 and 16 writers.
 SECTION="writers"

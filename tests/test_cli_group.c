@@ -1,8 +1,8 @@
 /* test_cli_group.c — obligations on many units through the binary: every
- * group phrase of the two sample plans opens into one obligation per unit
- * of that group under the issuer, each its own task; the group task shows
- * the roll-up; opening again adds only units added to the hierarchy since;
- * bad input changes nothing. */
+ * group phrase of the two sample plans opens, at import, into one
+ * obligation per unit of that group under the issuer, each its own task;
+ * the group task shows the roll-up; opening again (expand-task) adds only
+ * units added to the hierarchy since; bad input changes nothing. */
 #include "cli-run.c.inc"
 
 #include "admin-conf.h"
@@ -21,10 +21,14 @@ static const char *store_with_samples(const char *conf)
 		struct run r = i ? fx_run(conf, st, "import", files[i], NULL)
 		                 : fx_run(conf, st, "init", NULL);
 		cr_assert_eq(r.status, 0, "%s: %s", files[i], r.err);
-		/* the import says which tasks are on a group, and how to open them */
+		/* the import says which tasks are on a group, opened to their units */
 		if (i == 1)
-			cr_assert(strstr(r.out, "nhiệm vụ chung của nhiều cơ quan") &&
-			          strstr(r.out, "theodoi expand-task"), "%s", r.out);
+			cr_assert(strstr(r.out, "6 nhiệm vụ chung của nhiều cơ quan đã tách thành 24 "
+			                        "nghĩa vụ của từng đơn vị"), "%s", r.out);
+		if (i == 2)
+			cr_assert(strstr(r.out, "5 nhiệm vụ chung của nhiều cơ quan đã tách thành 19 "
+			                        "nghĩa vụ của từng đơn vị"), "%s", r.out);
+		cr_assert(!strstr(r.out, "chưa tách được"), "%s", r.out);
 		fx_free(&r);
 	}
 	return st;
@@ -87,7 +91,7 @@ static void expand(const char *conf, const char *st, const char *id, const char 
 	fx_free(&r);
 }
 
-Test(cli_group, every_group_phrase_of_the_samples_opens_to_its_units)
+Test(cli_group, every_group_phrase_of_the_samples_opens_to_its_units_at_import)
 {
 	const char *st = store_with_samples(NULL);
 	struct {
@@ -96,6 +100,8 @@ Test(cli_group, every_group_phrase_of_the_samples_opens_to_its_units)
 		{"1", "Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc", "ttu hkl hpd duk"},
 		{"1", "Cấp ủy, tổ chức đảng", "ttu hkl hpd duk"},
 		{"2", "Các cấp ủy, tổ chức đảng", "ttu-anphu ttu-donghoa ttu-tanlap ttu-cbbv"},
+		{"2", "Thành ủy, Ban Thường vụ Thành ủy, các cấp ủy, tổ chức đảng",
+		 "ttu-anphu ttu-donghoa ttu-tanlap ttu-cbbv"},
 		{"2", "Các cấp ủy, tổ chức cơ sở đảng trực thuộc Thành ủy",
 		 "ttu-anphu ttu-donghoa ttu-tanlap ttu-cbbv"},
 		{"2", "Văn phòng, các ban xây dựng Đảng", "ttu-btc ttu-btg ttu-bdv"},
@@ -103,13 +109,21 @@ Test(cli_group, every_group_phrase_of_the_samples_opens_to_its_units)
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		const char *id = group_task(st, cases[i].doc, cases[i].lead);
 		char got[256];
-		struct run r = fx_run(NULL, st, "expand-task", id, NULL);
-		cr_assert_eq(r.status, 0, "%s: %s", cases[i].lead, r.err);
-		fx_free(&r);
 		obligations(NULL, st, id, got, sizeof got);
 		cr_assert_str_eq(got, cases[i].units, "%s", cases[i].lead);
+		/* opening again makes nothing new */
+		struct run r = fx_run(NULL, st, "expand-task", id, NULL);
+		cr_assert_eq(r.status, 0, "%s: %s", cases[i].lead, r.err);
+		cr_assert(strstr(r.out, "đã tạo 0 nghĩa vụ"), "%s: %s", cases[i].lead, r.out);
+		fx_free(&r);
 	}
-	struct run r = fx_run(NULL, st, "check-store", NULL);
+	/* each opening audited with the import */
+	struct run r = fx_run(NULL, st, "log", "--action", "expand-task", "--format", "json", NULL);
+	json_t *j = fx_json(&r);
+	fx_free(&r);
+	cr_assert_eq(json_array_size(j), 11 + sizeof cases / sizeof cases[0]);
+	json_decref(j);
+	r = fx_run(NULL, st, "check-store", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.out);
 	fx_free(&r);
 }
@@ -119,15 +133,24 @@ Test(cli_group, the_group_task_rolls_up_its_obligations)
 	const char *st = store_with_samples(NULL);
 	char id[24];
 	snprintf(id, sizeof id, "%s", group_task(st, "1", "Các huyện ủy, thị ủy, thành ủy"));
-	expand(NULL, st, id, "nhóm gồm 4 đơn vị; đã tạo 4 nghĩa vụ");
 	/* the Thành ủy reports its obligation done */
-	struct run r = fx_run(NULL, st, "tasks", "--unit", "ttu", "--doc", "1", "--format", "json",
-	                      NULL);
+	struct run r = fx_run(NULL, st, "show", id, "--format", "json", NULL);
 	json_t *j = fx_json(&r);
-	cr_assert_eq(json_array_size(j), 1, "%s", r.out);
-	char ob[24];
-	snprintf(ob, sizeof ob, "%lld",
-	         (long long)json_integer_value(json_object_get(json_array_get(j, 0), "id")));
+	char ob_section[64];
+	snprintf(ob_section, sizeof ob_section, "%s@ttu",
+	         json_string_value(json_object_get(j, "section")));
+	json_decref(j);
+	fx_free(&r);
+	r = fx_run(NULL, st, "tasks", "--unit", "ttu", "--doc", "1", "--format", "json", NULL);
+	j = fx_json(&r);
+	char ob[24] = "";
+	json_t *row;
+	size_t i;
+	json_array_foreach(j, i, row)
+		if (!strcmp(json_string_value(json_object_get(row, "section")), ob_section))
+			snprintf(ob, sizeof ob, "%lld",
+			         (long long)json_integer_value(json_object_get(row, "id")));
+	cr_assert(ob[0], "%s", r.out);
 	json_decref(j);
 	fx_free(&r);
 	r = fx_run(NULL, st, "update", ob, "--status", "done", NULL);
@@ -144,10 +167,15 @@ Test(cli_group, the_group_task_rolls_up_its_obligations)
 	cr_assert(strstr(r.out, "1/4 đơn vị đã thực hiện"), "%s", r.out);
 	fx_free(&r);
 	/* opening again makes nothing new; audited once each time */
-	expand(NULL, st, id, "đã tạo 0 nghĩa vụ");
+	expand(NULL, st, id, "nhóm gồm 4 đơn vị; đã tạo 0 nghĩa vụ");
 	r = fx_run(NULL, st, "log", "--action", "expand-task", "--format", "json", NULL);
 	j = fx_json(&r);
-	cr_assert_eq(json_array_size(j), 2);
+	char obj[40];
+	snprintf(obj, sizeof obj, "task:%s", id);
+	int n = 0;
+	json_array_foreach(j, i, row)
+		n += !strcmp(json_string_value(json_object_get(row, "object")), obj);
+	cr_assert_eq(n, 2);
 	json_decref(j);
 	fx_free(&r);
 }
@@ -167,7 +195,8 @@ Test(cli_group, a_unit_added_later_gets_its_obligation)
 	const char *st = store_with_samples(conf);
 	char id[24], got[256];
 	snprintf(id, sizeof id, "%s", group_task(st, "1", "Các huyện ủy, thị ủy, thành ủy"));
-	expand(conf, st, id, "đã tạo 4 nghĩa vụ");
+	obligations(conf, st, id, got, sizeof got);
+	cr_assert_str_eq(got, "ttu hkl hpd duk");
 	f = fopen(units, "a");
 	cr_assert_not_null(f);
 	fputs("\n[hmoi]\nname = Huyện ủy Tân Mới\nkind = huyen_uy\nparent = tu\n", f);
@@ -210,34 +239,114 @@ Test(cli_group, bad_expansions_change_nothing)
 }
 
 /* cascade counts every body the document obliges, the units of an opened
- * group included, with what each owes; the opened group task owes nothing. */
+ * group included, with what each owes; the opened group task owes nothing:
+ * the Huyện ủy Kim Lâm owes the Tỉnh ủy program only through its groups. */
 Test(cli_group, cascade_counts_every_obliged_body)
 {
 	const char *st = store_with_samples(NULL);
 	struct run r = fx_run(NULL, st, "cascade", "1", "--format", "json", NULL);
 	json_t *j = fx_json(&r);
-	json_int_t loose = json_integer_value(json_object_get(j, "tasks_without_unit"));
 	size_t bodies = json_array_size(json_object_get(j, "bodies"));
 	cr_assert_gt(bodies, 5, "%s", r.out);
-	json_decref(j);
-	fx_free(&r);
-	char id[24];
-	snprintf(id, sizeof id, "%s", group_task(st, "1", "Các huyện ủy, thị ủy, thành ủy"));
-	expand(NULL, st, id, "đã tạo 4 nghĩa vụ");
-	r = fx_run(NULL, st, "cascade", "1", "--format", "json", NULL);
-	j = fx_json(&r);
-	cr_assert_eq(json_integer_value(json_object_get(j, "tasks_without_unit")), loose - 1);
-	json_t *b, *ttu = NULL;
+	json_t *b, *hkl = NULL;
 	size_t i;
 	json_array_foreach(json_object_get(j, "bodies"), i, b)
 		if (!strcmp(json_string_value(json_object_get(b, "unit_code")), "hkl"))
-			ttu = b;
-	cr_assert_not_null(ttu, "%s", r.out);
-	cr_assert_geq(json_integer_value(json_object_get(ttu, "tasks")), 1);
+			hkl = b;
+	cr_assert_not_null(hkl, "%s", r.out);
+	/* one obligation for each of the program's six group tasks */
+	cr_assert_eq(json_integer_value(json_object_get(hkl, "tasks")), 6, "%s", r.out);
+	json_decref(j);
+	fx_free(&r);
+	/* the groups are no tasks without a unit: deleting one's obligation of
+	 * the Huyện ủy leaves one less task for it */
+	char id[24];
+	snprintf(id, sizeof id, "%s", group_task(st, "1", "Các huyện ủy, thị ủy, thành ủy"));
+	r = fx_run(NULL, st, "show", id, "--format", "json", NULL);
+	j = fx_json(&r);
+	char sec[64];
+	snprintf(sec, sizeof sec, "%s@hkl", json_string_value(json_object_get(j, "section")));
+	json_decref(j);
+	fx_free(&r);
+	r = fx_run(NULL, st, "tasks", "--unit", "hkl", "--doc", "1", "--format", "json", NULL);
+	j = fx_json(&r);
+	char ob[24] = "";
+	json_t *row;
+	json_array_foreach(j, i, row)
+		if (!strcmp(json_string_value(json_object_get(row, "section")), sec))
+			snprintf(ob, sizeof ob, "%lld",
+			         (long long)json_integer_value(json_object_get(row, "id")));
+	json_decref(j);
+	fx_free(&r);
+	cr_assert(ob[0]);
+	r = fx_run(NULL, st, "delete-task", ob, "--reason", "thử", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	r = fx_run(NULL, st, "cascade", "1", "--format", "json", NULL);
+	j = fx_json(&r);
+	hkl = NULL;
+	json_array_foreach(json_object_get(j, "bodies"), i, b)
+		if (!strcmp(json_string_value(json_object_get(b, "unit_code")), "hkl"))
+			hkl = b;
+	cr_assert_not_null(hkl, "%s", r.out);
+	cr_assert_eq(json_integer_value(json_object_get(hkl, "tasks")), 5, "%s", r.out);
 	json_decref(j);
 	fx_free(&r);
 	r = fx_run(NULL, st, "cascade", "1", NULL);
 	cr_assert(strstr(r.out, "Các đơn vị được giao nhiệm vụ theo văn bản") &&
 	          strstr(r.out, "Huyện ủy Kim Lâm: "), "%s", r.out);
 	fx_free(&r);
+}
+
+/* The rule ids of document `doc`'s lint rows for task `id`, as
+ * "unresolved_lead no_deadline". */
+static void lint_rules(const char *st, const char *id, char *out, size_t len)
+{
+	struct run r = fx_run(NULL, st, "lint", "1", "--rule", "unresolved_lead", "--format", "json",
+	                      NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	json_t *j = fx_json(&r), *row;
+	size_t i;
+	out[0] = '\0';
+	json_array_foreach(j, i, row)
+		if (json_integer_value(json_object_get(row, "task_id")) == atoll(id)) {
+			size_t n = strlen(out);
+			snprintf(out + n, len - n, "%s%s", n ? " " : "",
+			         json_string_value(json_object_get(row, "rule")));
+		}
+	json_decref(j);
+	fx_free(&r);
+}
+
+/* An opened group task is no unresolved lead for lint: each obligation has
+ * its unit.  With its obligations gone, it is again. */
+Test(cli_group, lint_leaves_an_opened_group_task_alone)
+{
+	const char *st = store_with_samples(NULL);
+	char id[24], got[128];
+	snprintf(id, sizeof id, "%s", group_task(st, "1", "Các huyện ủy, thị ủy, thành ủy"));
+	lint_rules(st, id, got, sizeof got);
+	cr_assert_str_eq(got, "");
+	struct run r = fx_run(NULL, st, "show", id, "--format", "json", NULL);
+	json_t *g = fx_json(&r);
+	char prefix[64];
+	snprintf(prefix, sizeof prefix, "%s@", json_string_value(json_object_get(g, "section")));
+	json_decref(g);
+	fx_free(&r);
+	r = fx_run(NULL, st, "tasks", "--doc", "1", "--format", "json", NULL);
+	json_t *j = fx_json(&r), *row;
+	fx_free(&r);
+	size_t i;
+	json_array_foreach(j, i, row) {
+		if (strncmp(json_string_value(json_object_get(row, "section")), prefix, strlen(prefix)))
+			continue;
+		char ob[24];
+		snprintf(ob, sizeof ob, "%lld", (long long)json_integer_value(json_object_get(row, "id")));
+		r = fx_run(NULL, st, "delete-task", ob, "--reason", "thử", NULL);
+		cr_assert_eq(r.status, 0, "%s", r.err);
+		fx_free(&r);
+	}
+	json_decref(j);
+	lint_rules(st, id, got, sizeof got);
+	cr_assert_str_eq(got, "unresolved_lead");
 }

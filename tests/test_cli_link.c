@@ -242,7 +242,11 @@ Test(cli_link, a_task_gone_from_a_reimported_text_can_be_restored)
 	fputs(text, f);
 	fclose(f);
 	free(text);
+	/* it carries an update: refused without --force */
 	r = fx_run(NULL, st, "import", "--replace", path, NULL);
+	cr_assert_eq(r.status, ERR_CONFLICT, "%s", r.err);
+	fx_free(&r);
+	r = fx_run(NULL, st, "import", "--replace", "--force", path, NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
 	r = fx_run(NULL, st, "show", id, NULL);

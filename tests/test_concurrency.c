@@ -262,3 +262,58 @@ Test(concurrency, an_open_store_without_a_read_transaction_pins_nothing)
 	cr_assert_lt(used_bytes() - base, (uint64_t)2 << 20);
 	store_close(idle);
 }
+
+/* A writer that holds the store's write lock until fd `hold` closes. */
+static int hold_lock(struct txn *t, void *ctx, struct err *e)
+{
+	int *fds = ctx;
+	char c;
+	(void)t;
+	(void)e;
+	if (write(fds[1], "w", 1) != 1)
+		return ERR_IO;
+	while (read(fds[0], &c, 1) > 0)
+		;
+	return 0;
+}
+
+Test(concurrency, opening_a_store_does_not_wait_for_a_writer, .timeout = 30)
+{
+	uint64_t ids[NTASKS];
+	int ready[2], hold[2];
+	make_store(ids);
+	cr_assert_eq(pipe(ready), 0);
+	cr_assert_eq(pipe(hold), 0);
+	pid_t pid = fork();
+	cr_assert(pid >= 0);
+	if (pid == 0) {
+		struct store *st;
+		int fds[2] = {hold[0], ready[1]};
+		close(hold[1]);
+		if (store_open(fx_path, 0, &st, NULL) || store_write(st, hold_lock, fds, NULL))
+			_exit(1);
+		_exit(0);
+	}
+	close(hold[0]);
+	char c;
+	cr_assert_eq(read(ready[0], &c, 1), 1);
+	/* an import, say, is writing: a reader opens the store and counts
+	 * without waiting for it (were the open to take the writer's lock,
+	 * the alarm would end the test) */
+	alarm(10);
+	struct store *st;
+	struct txn *t;
+	struct err e = {0};
+	uint64_t n = 0;
+	cr_assert_eq(store_open(fx_path, 0, &st, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_read_begin(st, &t, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_count(t, 0, DATE_NONE, STORE_SLOT_CLOSED, &n, &e), 0, "%s", e.msg);
+	store_read_end(t);
+	alarm(0);
+	cr_assert_eq(n, NTASKS);
+	store_close(st);
+	close(hold[1]);
+	int status;
+	cr_assert_eq(waitpid(pid, &status, 0), pid);
+	cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}

@@ -1,7 +1,9 @@
 /* test_report.c — the report of results (sections, figures, notes of the
  * period, late and missing items; Markdown, 80-column text, CSV and JSON
  * parsed back) and the reminder letters (recipients, items, text). */
+#include "docout.h"
 #include "remind.h"
+#include "report-doc.h"
 #include "report-fixture.h"
 #include "report.h"
 #include "text.h"
@@ -484,4 +486,100 @@ Test(report_period, keys_name_each_period_once)
 		cr_assert_str_eq(report_period_key(&p, buf, sizeof buf), key[i]);
 		cr_assert_eq(p.last_year, 0);
 	}
+}
+
+/* Every row of the report names its document by id and number, "(không
+ * số)" for one without: the documents, the overdue tasks and the
+ * indicators in Markdown, text, CSV, JSON, HTML and the document
+ * (docx/odt) tables. */
+Test(report, every_row_names_its_document_by_id_and_number)
+{
+	struct err e = {0};
+	struct report r;
+	scenario();
+	uint64_t D3 = rfx_doc("", "KH", "tu", D(2026, 1, 5), DATE_NONE, NULL, NULL);
+	uint64_t G = rfx_task(D3, "I#1", "tu-vp", NULL, "hoàn thành trong tháng 3/2026");
+	struct indicator i;
+	memset(&i, 0, sizeof i);
+	i.doc_id = D3;
+	strcpy(i.section, "II#1");
+	i.text = xstrdup("100% chi bộ sinh hoạt chuyên đề.");
+	i.year = 2026;
+	i.min = 100;
+	i.target = NAN;
+	strcpy(i.unit_of, "%");
+	cr_assert_eq(store_write(fx.ops.st, put_indicator, &i, &e), 0, "%s", e.msg);
+	indicator_free(&i);
+	build(0, 0, "2026", &r);
+	char d1[48], d3[48], late_md[64], late_txt[64], head_md[64];
+	snprintf(d1, sizeof d1, "#%llu 15-CTr/TU", (unsigned long long)D1);
+	snprintf(d3, sizeof d3, "#%llu (không số)", (unsigned long long)D3);
+	snprintf(late_md, sizeof late_md, "- **#%llu** (\\#%llu (không số))", (unsigned long long)G,
+	         (unsigned long long)D3);
+	snprintf(late_txt, sizeof late_txt, "- #%llu (#%llu (không số))", (unsigned long long)G,
+	         (unsigned long long)D3);
+	snprintf(head_md, sizeof head_md, "ngày 01/03/2025 (#%llu)\n", (unsigned long long)D1);
+	char *md = render(&r, RF_MD);
+	cr_assert(strstr(md, head_md), "no document id in the heading: %s", md);
+	cr_assert(strstr(md, late_md), "no document on the overdue row: %s", md);
+	cr_assert(strstr(md, "| \\#") && strstr(md, " 15-CTr/TU | Ban Tổ chức Tỉnh ủy |"),
+	          "no document id on the indicator: %s", md);
+	free(md);
+	char *txt = render(&r, RF_TXT);
+	cr_assert(strstr(txt, late_txt), "%s", txt);
+	char want[80];
+	snprintf(want, sizeof want, "Văn bản: %s.", d3);
+	cr_assert(strstr(txt, want), "%s", txt);
+	free(txt);
+	/* CSV: doc_id, the last column */
+	char *csv = render(&r, RF_CSV);
+	char *f[16][24];
+	size_t n = csv_parse(csv, f, 16);
+	cr_assert_eq(n, 8);
+	cr_assert_str_eq(f[0][17], "doc_id");
+	for (size_t row = 1; row < n; row++) {
+		uint64_t task = strtoull(f[row][2], NULL, 10), doc = strtoull(f[row][17], NULL, 10);
+		cr_assert_eq(doc, task == G ? D3 : task == Dt || task == E ? D2 : D1, "row %zu", row);
+	}
+	free(csv);
+	/* JSON: every task, overdue task and indicator */
+	char *s = render(&r, RF_JSON);
+	json_t *j = json_loads(s, 0, NULL), *row;
+	size_t k;
+	json_array_foreach(json_object_get(j, "late"), k, row) {
+		cr_assert(json_is_integer(json_object_get(row, "doc_id")));
+		if (json_integer_value(json_object_get(row, "task")) == (json_int_t)G)
+			cr_assert(json_is_null(json_object_get(row, "doc_number")));
+	}
+	json_array_foreach(json_object_get(j, "indicators"), k, row)
+		cr_assert(json_is_integer(json_object_get(row, "doc_id")));
+	json_t *t0 = json_array_get(json_object_get(json_array_get(json_object_get(j, "documents"), 0),
+	                                            "tasks"), 0);
+	cr_assert_eq(json_integer_value(json_object_get(t0, "doc_id")), (json_int_t)D1);
+	cr_assert_str_eq(json_string_value(json_object_get(t0, "doc_number")), "15-CTr/TU");
+	json_decref(j);
+	free(s);
+	/* HTML: the overdue table's document column */
+	struct docout_sender snd;
+	memset(&snd, 0, sizeof snd);
+	strcpy(snd.issuer, "TỈNH ỦY");
+	strcpy(snd.symbol, "TU");
+	strcpy(snd.office, "Văn phòng Tỉnh ủy");
+	char *none[4] = {NULL, NULL, NULL, NULL};
+	struct sbuf html = {0};
+	report_html(&r, rfx_hier(), rfx_unit("tu"), &snd, TODAY, none, &html);
+	cr_assert(strstr(html.s, "<th>Văn bản</th><th>Nhiệm vụ</th>"), "%s", html.s);
+	snprintf(want, sizeof want, "<td>%s</td>", d3);
+	cr_assert(strstr(html.s, want), "%s", html.s);
+	sbuf_free(&html);
+	/* docx/odt: the overdue and indicator tables have a document column */
+	json_t *spec = report_document(&r, rfx_hier(), rfx_unit("tu"), &snd, TODAY, 1, none);
+	char *dump = json_dumps(spec, 0);
+	snprintf(want, sizeof want, "\"%s\"", d3);
+	cr_assert(strstr(dump, want), "%s", dump);
+	snprintf(want, sizeof want, "\"%s\"", d1);
+	cr_assert(strstr(dump, want), "%s", dump);
+	free(dump);
+	json_decref(spec);
+	report_free(&r);
 }

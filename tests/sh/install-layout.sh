@@ -4,6 +4,7 @@
 #   $PREFIX/bin/theodoi                      0755 (2755, setgid, when the
 #                                            group theodoi exists)
 #   $PREFIX/libexec/theodoi/theodoi-extract  0755 (the reader of Word, PDF files)
+#   $PREFIX/libexec/theodoi/theodoi-ui.so    0644 (the screen, loaded by theodoi)
 #   $PREFIX/share/man/man1/theodoi.1         0644
 #   $PREFIX/share/man/man5/theodoi.ini.5     0644
 #   /etc/theodoi/theodoi.ini                 0644, [store] path = /var/lib/theodoi/store
@@ -38,6 +39,7 @@ else
 	check /usr/local/bin/theodoi 755
 fi
 check /usr/local/libexec/theodoi/theodoi-extract 755
+check /usr/local/libexec/theodoi/theodoi-ui.so 644
 check /usr/local/share/man/man1/theodoi.1 644
 check /usr/local/share/man/man5/theodoi.ini.5 644
 check /etc/theodoi 755
@@ -83,4 +85,12 @@ for f in data.mdb lock.mdb; do
 done
 "$dest/usr/local/bin/theodoi" --config "$dest/etc/theodoi/theodoi.ini" --store "$init_store" \
 	overview >/dev/null || fail "the program does not work on the store init made"
+# uninstall takes the program and its parts, and leaves the office's files
+make -s BUILD="$BUILD" DESTDIR="$dest" PREFIX=/usr/local uninstall >/dev/null 2>&1 || fail "make uninstall"
+for f in /usr/local/bin/theodoi /usr/local/libexec/theodoi/theodoi-extract \
+	/usr/local/libexec/theodoi/theodoi-render /usr/local/libexec/theodoi/theodoi-ui.so \
+	/usr/local/share/man/man1/theodoi.1; do
+	[ -e "$dest$f" ] && fail "make uninstall left $f"
+done
+[ -f "$dest/etc/theodoi/theodoi.ini" ] || fail "make uninstall removed /etc/theodoi/theodoi.ini"
 echo "install-layout: bin, man pages, /etc/theodoi, /var/lib/theodoi (2770) and a shared store: ok"

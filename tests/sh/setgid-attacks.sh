@@ -221,6 +221,34 @@ attack "$VIEWER" "người khác không ghi được" "$BIN" tasks
 chmod o-w "$STORE"
 files=$(listing)
 
+# the screen's module: a program started setgid loads the installed one
+# only, never one beside it.  Root makes the hard link a kernel without
+# protected_hardlinks would let the viewer make; the viewer plants a module
+# beside it whose ui_main leaves a mark.  A plain copy (no setgid) loads
+# the planted module (run by root, who can open the store without the
+# group), which shows it would be taken if looked for.
+evil=$T/home/$VIEWER/evil
+mkdir "$evil" && chown "$VIEWER" "$evil"
+printf '#include <stdio.h>\nint ui_main(void *c, void *e);\nint ui_main(void *c, void *e)\n{\n\t(void)c; (void)e;\n\tFILE *f = fopen("%s/mark", "w");\n\tif (f) fclose(f);\n\treturn 0;\n}\n' \
+	"$evil" >"$evil/m.c"
+cc -shared -fPIC -o "$evil/theodoi-ui.so" "$evil/m.c" || fail "cannot build the planted module"
+chown "$VIEWER" "$evil/theodoi-ui.so"
+screen_of() { # user program: the screen on a terminal (script), q to leave
+	printf q | runuser -u "$1" -- env -i HOME="$T/home/$1" PATH=/usr/bin:/bin LANG=C.UTF-8 \
+		TERM=xterm timeout 20 script -qec "$2" /dev/null >/dev/null 2>&1
+}
+cp "$BIN" "$evil/copy" && chmod 755 "$evil/copy"
+screen_of root "$evil/copy --config $CONF"
+[ -f "$evil/mark" ] || fail "a plain copy does not load the module beside it: the test proves nothing"
+rm -f "$evil/mark"
+ln "$BIN" "$evil/theodoi" || fail "hard link"
+[ "$(stat -c %a "$evil/theodoi")" = 2755 ] || fail "the link is not setgid"
+screen_of "$VIEWER" "$evil/theodoi" ||
+	fail "the setgid program's screen did not run from the installed module"
+[ -f "$evil/mark" ] && fail "the setgid program loaded a module planted beside it"
+rm -rf "$evil"
+[ "$(sum)" = "$before" ] || fail "the screen attacks changed the store"
+
 # after all that, the users still work as before
 as "$VIEWER" "$BIN" tasks --unit tu-btc || { cat "$T/err"; fail "the viewer after the attacks"; }
 [ "$(sum)" = "$before" ] || fail "the store changed"
