@@ -9,12 +9,12 @@ A block of the README between
 
 holds what each CMD prints, as a console session ("$ theodoi CMD" then
 its output), run on a demo store made at the demo day (DEMO_TODAY of the
-Makefile, as `make run` makes it) with the configuration of
-conf/ (the current login added as an administrator of tu-vp when it is
-not listed), in the offices' time zone (UTC+7).  The blocks run in the order of the file on one store, so a
-write in one block (an update) is seen by the blocks after it, as by a
-reader trying the examples in turn.  CMD is split like a shell line
-(quotes group words).  FILTER keeps part of the output, "…" marking
+Makefile, as `make run` makes it) with the configuration of conf/ (a login
+it does not list takes root's place, an administrator of tu-vp), in the
+offices' time zone (UTC+7).  The blocks run in the order of the file on
+one store, so a write in one block (an update) is seen by the blocks after
+it, as by a reader trying the examples in turn.  CMD is split like a shell
+line (quotes group words).  FILTER keeps part of the output, "…" marking
 what is left out:
     head N          the first N lines
     lines SPEC      lines by number, SPEC as 1-3,7,12- (1 is the first),
@@ -26,7 +26,8 @@ what is left out:
 holds the screen of `theodoi` at that size after the tmux keys KEY...
 (as tmux send-keys names them), drawn on the same store; a FILTER may
 follow as for commands.  The status line names the login running the
-screen: another than root is written as root, the README's.
+screen: run by another login than root, the README's status line is kept
+(it is root's).
 
 `check` regenerates every block and exits 1 with a diff if the README
 differs (make check runs it: tests/sh/readme.sh); `write` puts the fresh
@@ -56,6 +57,7 @@ def demo_day():
 OPEN = re.compile(r"^( *)<!-- demo(-screen)?: (.*) -->$")
 CLOSE = "<!-- /demo -->"
 STATUS_LOGIN = re.compile(r"^ \S+ ·")
+STATUS_KEPT = "\0status line of the README kept\0"
 ELLIPSIS = "…"
 
 
@@ -74,10 +76,15 @@ class Env:
         self.conf = os.path.join(conf, "theodoi.ini")
         me = self.me = subprocess.run(["id", "-un"], capture_output=True, text=True).stdout.strip()
         with open(self.conf, encoding="utf-8") as f:
-            listed = any(re.match(r"\s*%s\s*=" % re.escape(me), l) for l in f)
-        if not listed:
-            with open(self.conf, "a", encoding="utf-8") as f:
-                f.write("%s = tu-vp, admin\n" % me)
+            ini = f.read()
+        if not re.search(r"(?m)^\s*%s\s*=" % re.escape(me), ini):
+            # In root's place (the demo picks the authors of its history
+            # among the users of each unit: the same list, the same picks).
+            ini, n = re.subn(r"(?m)^root(\s*=)", lambda m: me + m.group(1), ini, count=1)
+            if not n:
+                ini += "%s = tu-vp, admin\n" % me
+            with open(self.conf, "w", encoding="utf-8") as f:
+                f.write(ini)
         self.store = os.path.join(self.tmp, "store")
         self.day = demo_day()
         # Times are shown in the offices' zone, UTC+7 (POSIX form: no
@@ -182,9 +189,10 @@ def screen(env, spec):
     finally:
         subprocess.run(tmux + ["kill-server"], capture_output=True)
     lines = [l.rstrip() for l in text.rstrip("\n").split("\n")]
-    if env.me != "root":
-        # The status line names the login: the README shows root's.
-        lines[-1] = STATUS_LOGIN.sub(" root ·", lines[-1], count=1)
+    if env.me != "root" and STATUS_LOGIN.match(lines[-1]):
+        # The status line names the login (and its hints take the room
+        # left): the README shows root's, which another login cannot make.
+        lines[-1] = STATUS_KEPT
     return ["```"] + apply_filter(lines, bar, filt) + ["```"]
 
 
@@ -223,6 +231,10 @@ def regenerate(text, env):
         if j >= len(lines) or lines[j] != indent + CLOSE:
             sys.exit("readme-blocks: line %d: %s without %s" % (i, lines[i - 1].strip(), CLOSE))
         block = screen(env, m.group(3)) if m.group(2) else console(env, m.group(3))
+        old = [l[len(indent):] for l in lines[i:j]]
+        if STATUS_KEPT in block:
+            k = block.index(STATUS_KEPT)
+            block[k] = old[k] if len(old) == len(block) else "(status line of %s)" % env.me
         out.extend(indent + l if l else l for l in block)
         i = j
     return "\n".join(out)
