@@ -68,7 +68,9 @@ def table(rows):
     answers = [r for r in mine if r[1] == "answer"]
     if answers:
         out.append("")
-        out.append("Both answer the same: " + "; ".join(
+        same = all(a[3] == a[4] for a in answers)
+        out.append(("Both answer the same: " if same else
+                    "**The two disagree** (the rows above compare different answers): ") + "; ".join(
             "`%s` %s (SQLite %s)" % (a[2], num(a[3]), num(a[4])) if a[3].isdigit() and a[4].isdigit()
             else "`%s` %s (SQLite %s)" % (a[2], a[3], a[4]) for a in answers) + ".")
     out.append("")
@@ -119,8 +121,11 @@ def main():
         rows = load(results)
     except OSError as e:
         sys.exit("readme-table: %s: %s (run make bench first)" % (results, e.strerror))
-    with open(readme, encoding="utf-8") as f:
-        text = f.read().split("\n")
+    try:
+        with open(readme, encoding="utf-8") as f:
+            text = f.read().split("\n")
+    except OSError as e:
+        sys.exit("readme-table: %s: %s" % (readme, e.strerror))
     try:
         a = next(i for i, l in enumerate(text) if l.startswith(BEGIN))
         b = next(i for i, l in enumerate(text) if l == END and i > a)
