@@ -119,10 +119,12 @@ static int import_one(struct cli *c, const char *path, uint32_t issuer, int dry,
 		intake_free(&in);
 		return rc;
 	}
+	struct imp_store_opts with_units = *o;
+	with_units.h = h; /* group tasks are opened to their units */
 	if (dry && o->replace) {
 		struct imp_diff *d = NULL;
 		intake_free(&in);
-		rc = imp_replace_preview(c->ops.st, r, o, &d, e);
+		rc = imp_replace_preview(c->ops.st, r, &with_units, &d, e);
 		if (!rc && fmt == FMT_JSON) {
 			json_t *j = imp_to_json(r, h);
 			json_object_set_new(j, "replace", imp_diff_to_json(d, r, h));
@@ -160,8 +162,6 @@ static int import_one(struct cli *c, const char *path, uint32_t issuer, int dry,
 	intake_free(&in);
 	uint64_t id = 0;
 	struct imp_diff *d = NULL;
-	struct imp_store_opts with_units = *o;
-	with_units.h = h; /* group tasks are opened to their units */
 	rc = imp_store_with(&c->ops, r, &with_units, &id, &d, e);
 	if (!rc) {
 		if (fmt == FMT_JSON) {
