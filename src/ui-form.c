@@ -186,7 +186,8 @@ static int import_form(struct ui *u, struct ui_form *f)
 	f->f[1].choices[1] = ui_units_selected(u) ? ui_unit_name(u, ui_units_selected(u))
 	                                          : "đơn vị đang chọn";
 	f->f[1].nchoices = ui_units_selected(u) ? 2 : 1;
-	f->nf = 2;
+	ui_import_target_field(u, f, &f->f[2]);
+	f->nf = 3;
 	return 0;
 }
 
@@ -369,7 +370,7 @@ void ui_form_free(struct ui_form *f)
 	for (i = 0; i < f->nf; i++)
 		if (f->f[i].kind == UFF_TEXT)
 			uil_free(&f->f[i].line);
-	imp_free(f->imp);
+	ui_import_reset(f);
 	free(f);
 }
 
@@ -548,6 +549,11 @@ void ui_form_key(struct ui *u, struct ui_key k)
 			close_form(u);
 		return;
 	}
+	if (f->kind == UF_IMPORT && f->stage == 2) {
+		if (ui_import_confirm(f, k))
+			save(u);
+		return;
+	}
 	if (!k.fn && k.ch == 27 && f->kind == UF_SEARCH) {
 		ui_search_cancel(u);
 		close_form(u);
@@ -567,7 +573,7 @@ void ui_form_key(struct ui *u, struct ui_key k)
 	cur = &f->f[f->cur];
 	if (cur->kind == UFF_LIST && list_key(cur, k))
 		return;
-	if (f->kind == UF_IMPORT && f->stage == 1 && ui_import_scroll(f, k))
+	if (f->kind == UF_IMPORT && f->stage >= 1 && ui_import_scroll(f, k))
 		return;
 	if ((!k.fn && k.ch == '\t') || (k.fn && k.ch == KEY_DOWN)) {
 		f->cur = (f->cur + 1) % f->nf;
@@ -578,14 +584,8 @@ void ui_form_key(struct ui *u, struct ui_key k)
 		return;
 	}
 	f->err[0] = '\0';
-	if (f->kind == UF_IMPORT && f->stage == 1) {
-		/* Changing the file or the issuer discards the preview. */
-		imp_free(f->imp);
-		f->imp = NULL;
-		f->stage = 0;
-		f->ptop = 0;
-		f->info[0] = '\0';
-	}
+	if (f->kind == UF_IMPORT)
+		ui_import_reset(f); /* changing the file or a choice discards the preview */
 	if (f->kind == UF_SEARCH) {
 		/* Incremental: each change of the text searches again. */
 		char *before = xstrdup(cur->line.s);
@@ -718,8 +718,7 @@ static const char *hint_of(const struct ui_form *f)
 	case UF_STATUS:
 		return "←/→ hoặc số: chọn · Enter: áp dụng · Esc: hủy";
 	case UF_IMPORT:
-		return f->stage == 0 ? "Enter: đọc tệp và xem trước · Tab: trường sau · Esc: hủy"
-		                     : "↑/↓ PgUp/PgDn: xem · Enter: lưu vào kho · Esc: hủy";
+		return ui_import_hint(f);
 	default:
 		return f->nf > 1 ? "Enter: lưu · Tab/↓: trường sau · Esc: hủy"
 		                 : "Enter: lưu · Esc: hủy";
@@ -752,7 +751,7 @@ void ui_form_draw(struct ui *u)
 		draw_search(u);
 		return;
 	}
-	preview = f->kind == UF_IMPORT && f->stage == 1;
+	preview = f->kind == UF_IMPORT && f->stage >= 1;
 	w = preview ? u->lo.cols - 2 : u->lo.cols - 8 < 76 ? u->lo.cols - 8 : 76;
 	ninfo = f->info[0] ? txt_wrap(f->info, w - 4, NULL, NULL) : 0;
 	if (ninfo > INFO_LINES)
