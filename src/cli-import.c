@@ -89,7 +89,9 @@ static const char import_help[] =
 	"              vụ khớp theo mục và nội dung (trùng từ ít nhất 50% khi cùng mục, 75% khi\n"
 	"              khác mục) giữ mã, lịch sử và tình trạng, nhận nội dung, mục, chủ trì, phối\n"
 	"              hợp, thời hạn mới (ghi nhật ký); nhiệm vụ không còn trong văn bản bị xóa\n"
-	"              (khôi phục được bằng restore-task); nhiệm vụ mới được thêm\n"
+	"              (khôi phục được bằng restore-task); nhiệm vụ mới được thêm; nhiệm vụ\n"
+	"              chung đổi đơn vị chủ trì: nghĩa vụ của đơn vị không còn được giao bị\n"
+	"              xóa, đơn vị mới được giao có nghĩa vụ\n"
 	"  --doc D     văn bản được thay (mã hoặc số), khi số hoặc ngày đã đổi; chỉ một TỆP\n"
 	"  --force     thay cả khi số hoặc cơ quan ban hành khác văn bản D, và xóa cả nhiệm vụ\n"
 	"              đã ghi nhận kết quả\n";
