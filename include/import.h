@@ -319,12 +319,13 @@ json_t *imp_diff_to_json(const struct imp_diff *d, const struct imp_result *r,
  * from the text are deleted as ops_delete() does (kept in the trash with
  * the reason, audited as "delete-task"), which needs o->force when one
  * carries recorded work (ERR_CONFLICT naming them otherwise); new tasks are
- * added.  Obligations follow their group task.  With o->h, a task whose
- * lead names a group of bodies (added, or stored with no obligation yet) is
- * opened as ops_expand_task() does (ops-group.h): one obligation per unit
- * of the group under the document's issuer, each audited as
- * "expand-task"; a group theodoi does not know, or a document without an
- * issuer unit, leaves the task as it is.  *diff (may be NULL) receives what
+ * added.  Obligations follow their group task.  With o->h, group tasks
+ * are read in their new version as imp_diff_build() reads them: each unit
+ * of the group under the document's issuer without an obligation gets one
+ * as ops_expand_task() makes it (ops-group.h), audited as "expand-task";
+ * the obligations of units a changed lead no longer names are deleted as
+ * removed tasks are (force when they carry work); a group theodoi does not
+ * know, or a document without an issuer unit, leaves the task as it is.  *diff (may be NULL) receives what
  * was done (imp_diff_free); *doc_id as imp_store. */
 int imp_store_with(struct ops_ctx *c, const struct imp_result *r,
                    const struct imp_store_opts *o, uint64_t *doc_id, struct imp_diff **diff,
