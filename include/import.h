@@ -267,12 +267,14 @@ struct imp_diff {
  * everything is added) in transaction t.  With a hierarchy h (may be
  * NULL), group tasks are read in their new version (the file's lead where
  * the file changes it, else the stored one) as import opens them: a task
- * whose lead names a group of bodies (imp_group_lead) gets an added
- * obligation for each unit of the group under the document's issuer
- * (ops_group_units) that has none; when its lead changes to a single unit,
- * or to another group theodoi reads, the obligations of the units it no
- * longer names are removed (with `worked` as for tasks); a lead changed
- * to a group theodoi cannot read keeps them.  *out is new
+ * whose lead names a group of bodies (imp_group_lead), when it is added,
+ * has no obligation yet or its lead changes, gets an added obligation for
+ * each unit of the group under the document's issuer (ops_group_units)
+ * that has none (a group already opened whose lead stays is left as it
+ * is); when its lead changes to a single unit, or to another group
+ * theodoi reads, the obligations of the units it no longer names are
+ * removed (with `worked` as for tasks); a lead changed to a group theodoi
+ * cannot read keeps them.  *out is new
  * (imp_diff_free).  Returns 0 or a store error. */
 int imp_diff_build(struct txn *t, const struct imp_result *r, uint64_t doc,
                    const struct hier *h, struct imp_diff **out, struct err *e);
@@ -320,9 +322,9 @@ json_t *imp_diff_to_json(const struct imp_diff *d, const struct imp_result *r,
  * the reason, audited as "delete-task"), which needs o->force when one
  * carries recorded work (ERR_CONFLICT naming them otherwise); new tasks are
  * added.  Obligations follow their group task.  With o->h, group tasks
- * are read in their new version as imp_diff_build() reads them: each unit
- * of the group under the document's issuer without an obligation gets one
- * as ops_expand_task() makes it (ops-group.h), audited as "expand-task";
+ * are read in their new version as imp_diff_build() reads them: the
+ * obligations it adds are made as ops_expand_task() makes them
+ * (ops-group.h), audited as "expand-task";
  * the obligations of units a changed lead no longer names are deleted as
  * removed tasks are (force when they carry work); a group theodoi does not
  * know, or a document without an issuer unit, leaves the task as it is.  *diff (may be NULL) receives what

@@ -512,10 +512,17 @@ static void regroup(struct imp_diff *d, const struct imp_result *r, const struct
 		const char *text = lead_new ? x->lead : c->old.lead_text;
 		const char *section = c->fate == IMP_ADDED || (c->fields & IMP_F_SECTION)
 		                      ? x->section : c->old.section;
-		int group = imp_group_lead(lead, text);
+		int changed = c->fate == IMP_CHANGED && (c->fields & IMP_F_LEAD), opened = 0;
+		for (size_t i = 0; i < nrows && !opened; i++)
+			opened = d->rows[i].obligation && d->rows[i].task == c->task &&
+			         d->rows[i].fate != IMP_REMOVED;
+		/* a group task already opened whose lead stays is left as it is:
+		 * an obligation deleted since is not made again, and units added
+		 * to the hierarchy get theirs from expand-task */
+		int group = imp_group_lead(lead, text) && (changed || !opened);
 		uint32_t *units = NULL;
 		size_t n = group ? ops_group_units(h, text, issuer, &units) : 0;
-		int drop = c->fate == IMP_CHANGED && (c->fields & IMP_F_LEAD) && (n || !group);
+		int drop = changed && (n || !imp_group_lead(lead, text));
 		char sec[SECTION_LEN];
 		str_copy(sec, section, sizeof sec);
 		regroup_one(d, g, sec, h, units, n, drop, cap);

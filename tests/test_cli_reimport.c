@@ -710,3 +710,24 @@ Test(cli_reimport, a_group_that_grows_gains_obligations)
 	cr_assert_eq(r.status, 0, "%s", r.out);
 	fx_free(&r);
 }
+
+/* A group task already opened whose lead stays is left as it is: an
+ * obligation deleted since is not made again by importing the same text. */
+Test(cli_reimport, a_deleted_obligation_is_not_made_again)
+{
+	const char *st = new_store();
+	struct run r = fx_run(NULL, st, "delete-task", "91", "--reason", "Ban Dân vận không phải "
+	                      "xây dựng kế hoạch riêng", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	r = fx_run(NULL, st, "import", "--replace", "--dry-run", PLAN, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strstr(r.out, "giữ nguyên 72, sửa 0, xóa 0, thêm 0 nhiệm vụ.\nGiữ nguyên:"), "%s",
+	          r.out);
+	fx_free(&r);
+	r = fx_run(NULL, st, "import", "--replace", PLAN, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	char obl[256];
+	cr_assert_str_eq(v2_obligations(st, obl, sizeof obl), "ttu-btc=89 ttu-btg=90");
+}
