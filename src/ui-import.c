@@ -420,6 +420,12 @@ int ui_import_store(struct ui *u, struct ui_form *f, struct err *e)
 	str_copy(number, f->imp->doc.number[0] || !pd ? f->imp->doc.number : pd->old_doc.number,
 	         sizeof(number));
 	rc = imp_store_with(u->ops, f->imp, &o, &doc, &done, e);
+	if (rc == ERR_CONFLICT && !pd) {
+		char why[sizeof e->msg];
+		str_copy(why, e->msg, sizeof why); /* stored meanwhile by someone else */
+		ui_import_reset(f);
+		return err_set(e, rc, "%s — Enter: đọc lại tệp và xem những gì sẽ thay", why);
+	}
 	if (rc)
 		return rc;
 	ui_reload(u);
