@@ -122,7 +122,7 @@ static void store_is_exact(const char *st)
  * once, ROUNDS times each: all commit; the task has every update and the
  * last text and deadline; the audit log holds every edit, each starting
  * from what the one before it left. */
-Test(cli_edit_race, edits_and_updates_at_once_lose_nothing, .timeout = 120)
+Test(cli_edit_race, edits_and_updates_at_once_lose_nothing)
 {
 	const char *st = new_store();
 	json_t *t0 = show1(st);
@@ -199,7 +199,7 @@ Test(cli_edit_race, edits_and_updates_at_once_lose_nothing, .timeout = 120)
 
 /* Six edit-tasks making the same change at once: one commits, the others
  * are told that nothing is left to change, and the log has one edit. */
-Test(cli_edit_race, the_same_edit_at_once_commits_once, .timeout = 60)
+Test(cli_edit_race, the_same_edit_at_once_commits_once)
 {
 	const char *st = new_store();
 	char log[600];
