@@ -51,21 +51,70 @@ struct out_col {
 };
 #define OUT_TEXT_ONLY (-1)
 
-/* A table under construction.  Cells are copied; the table owns them. */
+/* A table under construction, either collected or streamed.
+ *
+ * Collected (out_init): every row is kept until out_print prints the whole
+ * table.  Streamed (out_stream): each row is written as it is added, so
+ * that a listing of a million rows neither waits for its last row nor
+ * holds them all: CSV and JSON rows at once (buffered in 64 KiB writes);
+ * text rows after a look-ahead of the first OUT_LOOKAHEAD rows, which fixes
+ * the column widths as out_print would for those rows (and out_min_width's
+ * when more rows come).  A later cell wider
+ * than its column (up to the column's max_width) is printed whole and
+ * pushes the rest of its line right: nothing is cut that out_print would
+ * not cut.  The bytes are those of out_print for any table of at most
+ * OUT_LOOKAHEAD rows, and for CSV and JSON always.
+ *
+ * Cells are copied; the table owns them. */
 struct out_table {
 	const struct out_col *cols;
 	int ncols;
 	size_t nrows, cap;
-	char **cells; /* nrows * ncols */
+	char **cells;     /* nrows * ncols: the rows kept (collected, or look-ahead) */
+	/* streamed only */
+	FILE *f;          /* NULL: collected */
+	int format;       /* enum out_format */
+	size_t lookahead; /* text: rows kept before the widths are fixed */
+	size_t written;   /* rows written */
+	int *w;           /* text: the column widths once fixed, else NULL */
+	int *minw;        /* text: out_min_width's, or NULL */
+	int failed;       /* a write failed: later rows are dropped */
+	struct sbuf buf;  /* output not yet written */
 };
+
+/* Rows a streamed text table keeps to fix its column widths. */
+#define OUT_LOOKAHEAD 1000
 
 /* The number of columns of a static array of struct out_col. */
 #define OUT_NCOLS(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 void out_init(struct out_table *t, const struct out_col *cols, int ncols);
-/* Append a row: ncols strings (NULL is taken as ""). */
-void out_row(struct out_table *t, const char *const *cells);
-/* Print in the format (enum out_format) as the header comment says. */
+/* Start a streamed table printed in `format` to f (see struct out_table).
+ * Rows go through out_row; out_end writes what remains; out_free releases
+ * it.  Nothing is written before the first row or out_end. */
+void out_stream(struct out_table *t, const struct out_col *cols, int ncols, int format, FILE *f);
+/* A streamed text table that outgrows its look-ahead makes column col at
+ * least `width` wide: what the look-ahead cannot see but the caller knows,
+ * such as the largest id of a listing in id order, so that later rows line
+ * up.  A table within its look-ahead is printed as out_print prints it,
+ * whatever the minimum. */
+void out_min_width(struct out_table *t, int col, int width);
+/* Append a row: ncols strings (NULL is taken as "").  0, or ERR_IO when a
+ * streamed table could not be written (the caller may stop early). */
+int out_row(struct out_table *t, const char *const *cells);
+/* Append a row already made as JSON (o, consumed) to a streamed table of
+ * FMT_JSON: written as the next element of its array, as out_json_print
+ * would print it.  0, or ERR_IO (also for a table that is not a streamed
+ * JSON one). */
+int out_row_json(struct out_table *t, json_t *o);
+/* Rows added so far: kept, and (streamed) written. */
+size_t out_rows(const struct out_table *t);
+/* Finish a streamed table: the look-ahead rows and header of a text table
+ * not yet printed, the end of a JSON array, the buffered output; then
+ * fflush.  0 or ERR_IO.  A collected table is left as it is (0). */
+int out_end(struct out_table *t);
+/* Print a collected table in the format (enum out_format) as the header
+ * comment says. */
 int out_print(const struct out_table *t, int format, FILE *f);
 /* The table as a JSON array (new reference). */
 json_t *out_json(const struct out_table *t);
@@ -79,6 +128,13 @@ int out_json_print(json_t *j, FILE *f);
  * \u-escaped.  Malloc'd (the caller frees it), or NULL when jansson
  * cannot dump j. */
 char *out_json_dumps(const json_t *j, size_t flags);
+
+/* Append s to b as a JSON string, quoted, byte for byte as out_json_dumps
+ * writes json_string(s): jansson's escapes (\" \\ \b \f \n \r \t, other C0
+ * as \u00XX) and DEL, C1, U+2028 and U+2029 \u-escaped; for writers that
+ * make their JSON without building it first.  0, or -1 (b unchanged) when
+ * s is not valid UTF-8, which json_string refuses too. */
+int out_json_str(struct sbuf *b, const char *s);
 
 /* Append one CSV cell to b: a text cell (numeric 0) cleaned, guarded
  * against formulas and quoted when needed; a numeric cell (numeric 1)

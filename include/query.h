@@ -20,6 +20,16 @@ struct hier;
 int q_due_ids(struct txn *t, const struct hier *h, uint32_t root, date_t from, date_t to,
               size_t offset, size_t limit, uint64_t **ids, size_t *n, struct err *e);
 
+/* The tasks of q_due_ids one at a time, in its order, without the list:
+ * fn(id, ctx) for each of the first `limit` (0: all); a non-zero return
+ * of fn stops the walk and is returned.  The whole store (root 0) and a
+ * large subtree are read in the order of the due index as they are
+ * written; a small subtree's units are read one by one and their
+ * (id, due) pairs sorted (16 bytes a task) before the first call. */
+typedef int (*q_id_fn)(uint64_t id, void *ctx);
+int q_due_each(struct txn *t, const struct hier *h, uint32_t root, date_t from, date_t to,
+               size_t limit, q_id_fn fn, void *ctx, struct err *e);
+
 /* Overdue: due before today.  Due soon: today .. today + days. */
 int q_overdue_ids(struct txn *t, const struct hier *h, uint32_t root, date_t today,
                   size_t offset, size_t limit, uint64_t **ids, size_t *n, struct err *e);

@@ -217,6 +217,22 @@ int store_tasks_by_due(struct txn *t, uint32_t lead, date_t from, date_t to,
                        store_due_fn cb, void *ctx, struct err *e);
 int store_tasks_each(struct txn *t, int (*cb)(const struct task *task, void *ctx), void *ctx,
                      struct err *e);
+/* As store_tasks_each, in id order from the first task whose id is at
+ * least `from`: a scan that goes on where an earlier one stopped. */
+int store_tasks_each_from(struct txn *t, uint64_t from,
+                          int (*cb)(const struct task *task, void *ctx), void *ctx,
+                          struct err *e);
+/* As store_tasks_by_due, from a position: the entries strictly after
+ * (dir > 0) or before (dir < 0) the entry (day, id), in that direction
+ * (latest first when dir < 0), with day in [from, to].  day DATE_NONE
+ * starts at the first (dir > 0) or last (dir < 0) entry.  The next page of
+ * a long list, read without the rows before it. */
+int store_tasks_by_due_from(struct txn *t, uint32_t lead, date_t day, uint64_t id, int dir,
+                            date_t from, date_t to, store_due_fn cb, void *ctx,
+                            struct err *e);
+/* The counters' slot of a task: its due day when it is in the due index
+ * (open, with a due date), else STORE_SLOT_NODUE or STORE_SLOT_CLOSED. */
+date_t store_task_slot(const struct task *t);
 
 /* ---- counters ---- */
 #define STORE_SLOT_NODUE ((date_t)0x7ffffffe)

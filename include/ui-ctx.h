@@ -19,12 +19,15 @@
 #include "indicator.h"
 #include "ops.h"
 #include "rollup.h"
+#include "tasklist.h"
 #include "timeliness.h"
 #include "ui-fmt.h"
 #include "ui-keys.h"
+#include "ui-view.h"
 
 struct err;
 struct hier;
+struct store;
 struct ui_lines;
 struct txn;
 struct task;
@@ -33,25 +36,30 @@ struct ui_rtext;
 
 enum ui_pane { UI_UNITS = 0, UI_DOCS, UI_TASKS, UI_NPANES };
 
-/* What fills the screen above the message line.  The list views (DUE and
- * from DASH on) show a list where the panes are and a detail area of the
- * selected row under it; SOURCE and HELP are text that scrolls. */
+/* What fills the screen above the message line: the three panes, a text
+ * that scrolls (SOURCE, HELP), or one of the list views of ui-view.h, each
+ * a list where the panes are and a detail area of its selected row. */
 enum ui_view {
 	UI_VIEW_PANES = 0, /* the three panes and the detail area */
-	UI_VIEW_DUE,       /* overdue / due-soon list of a subtree */
-	UI_VIEW_SOURCE,    /* a document's original text */
+	UI_VIEW_SOURCE,    /* a document's original text, a task in full */
 	UI_VIEW_HELP,      /* the key table */
-	UI_VIEW_DASH,      /* roll-up: a row per child unit, with a bar */
-	UI_VIEW_CASCADE,   /* the plans implementing a document, as a tree */
-	UI_VIEW_LINT,      /* tasks a plan leaves unclear (rõ việc, rõ người, ...) */
-	UI_VIEW_IND,       /* indicators of a document or a subtree */
-	UI_VIEW_AUDIT,     /* the audit trail, of a task or of everything */
-	UI_VIEW_QUEUE,     /* completions waiting for the office to confirm */
+#define UI_VIEW_ENUM(id, ops) UI_VIEW_##id,
+	UI_LIST_VIEWS(UI_VIEW_ENUM)
+#undef UI_VIEW_ENUM
 	UI_VIEW_COUNT
 };
+#define UI_VIEW_FIRST_LIST (UI_VIEW_HELP + 1)
 
 /* Task filter: none, by status, or by timeliness. */
 enum ui_filter_kind { UI_FILTER_NONE = 0, UI_FILTER_STATUS, UI_FILTER_TL };
+
+/* A list read a page at a time (ui-pager.c): the rows win0 .. win0 +
+ * nwin - 1 of src, around those on screen. */
+struct ui_pager {
+	struct tkl src;          /* the list; its l.n rows from the counters */
+	struct tkl_row *win;
+	size_t win0, nwin;
+};
 
 struct ui_units {
 	struct hier *h;
@@ -86,16 +94,12 @@ struct ui_tasks {
 	int fvalue;              /* enum task_status or enum timeliness */
 	size_t fpos;             /* filtering has looked at all[0..fpos) */
 	uint64_t want;           /* task to select once filtering reaches it, or 0 */
-};
-
-struct ui_due {
-	int soon;                /* 0: overdue; 1: due within the window */
-	uint32_t root;           /* subtree */
-	int built;
-	uint64_t *ids;           /* the first nids of the list, fetched as needed */
-	size_t nids;
-	int complete;            /* ids holds the whole list */
-	struct ui_list l;        /* l.n: the count from the store's counters */
+	/* Led by a subtree: the rows are read a page at a time from the
+	 * indexes (ui-pager.c), never all of them. */
+	int paged;               /* ids/all unused: rows from pg */
+	struct ui_pager pg;
+	struct tkl_key fkey;     /* filtering a led list: scanned up to fkey ... */
+	int fkey_set;            /* ... (0: from the first row) */
 };
 
 struct ui_source {
@@ -109,76 +113,9 @@ struct ui_source {
 	struct ui_list l;
 };
 
-struct ui_dash {
-	uint32_t root;           /* unit whose children are the rows; 0: the whole store */
-	int built;
-	int counts_only;         /* rows from the store's counters, no task read */
-	struct rollup_row *rows; /* rollup_children(): n rows, then the total as row n */
-	size_t n;
-	struct rollup total;
-	struct ui_list l;        /* l.n == n + 1 */
-	uint32_t want;           /* unit to select at the next build, or 0 */
-};
-
-struct ui_cascv {
-	uint64_t doc;
-	int built;
-	struct cascade c;
-	struct ui_list l;
-};
-
-/* One finding of the lint view: a task and one rule it breaks. */
-struct ui_lint_row {
-	uint64_t task;
-	int rule;                /* enum lint_rule */
-};
-
-struct ui_lintv {
-	uint64_t doc;            /* scope: the tasks of a document, or ... */
-	uint32_t unit;           /* ... those led in a unit's subtree */
-	int built;
-	uint64_t *ids;           /* the tasks of the scope, ascending ... */
-	size_t nids, pos;        /* ... and how many have been checked */
-	struct ui_lint_row *rows; /* findings so far: l.n of them */
-	size_t cap;
-	size_t ntasks;           /* tasks with at least one finding */
-	struct ui_list l;
-};
-
-struct ui_indv {
-	uint64_t doc;            /* scope: a document's indicators, or ... */
-	uint32_t unit;           /* ... those led in a unit's subtree */
-	int built;
-	struct indicator *v;
-	struct ind_assessment *as;
-	struct ui_list l;        /* l.n indicators */
-};
-
-struct ui_auditv {
-	uint64_t task;           /* the entries about this task; 0: every entry */
-	uint64_t opened_for;     /* the task the view was opened on, or 0 */
-	int built;
-	struct audit *v;         /* the newest nv entries, newest first */
-	size_t nv;
-	int complete;            /* v holds every entry that passes */
-	struct ui_list l;
-};
-
-struct ui_queue {
-	int built;
-	uint64_t *ids;           /* the task of each row (l.n): claims waiting for
-	                            confirmation, then tasks with a request for
-	                            an extension */
-	uint64_t *exts;          /* per row: the pending extension request, or 0
-	                            for a claim */
-	size_t nclaims;          /* the first nclaims rows are claims */
-	int all;                 /* every claim (an admin), not only the actor's office's */
-	struct ui_list l;
-};
-
 struct ui_search {
 	char *needle;            /* folded, or NULL when nothing was searched */
-	int pane;                /* where: enum ui_pane, -1 the due view, -2 another list view */
+	int pane;                /* where: enum ui_pane, or -2 a list view */
 	int dir;                 /* +1 forward, -1 backward */
 	int running;             /* a search over stored rows is in progress */
 	size_t pos;              /* next row to look at */
@@ -189,6 +126,18 @@ struct ui_search {
 	int origin_pane;
 	size_t origin_sel, origin_top;
 	uint32_t origin_unit;
+};
+
+/* Picking a unit in the tree for a form (a name of the unresolved view):
+ * the panes show with the focus on the units; Enter on one calls done
+ * (Space still opens and closes), Esc gives up and opens the view of
+ * action `back` again.  Ends when a list view opens. */
+struct ui_pick {
+	int active;
+	char *arg;               /* what the unit is picked for; owned */
+	int (*done)(struct ui *u, const char *arg, uint32_t unit);
+	enum ui_act back;
+	char prompt[400];        /* said on the message line meanwhile */
 };
 
 struct ui {
@@ -202,16 +151,11 @@ struct ui {
 	struct ui_units units;
 	struct ui_docs docs;
 	struct ui_tasks tasks;
-	struct ui_due due;
 	struct ui_source src;
-	struct ui_dash dash;
-	struct ui_cascv casc;
-	struct ui_lintv lint;
-	struct ui_indv ind;
-	struct ui_auditv audit;
-	struct ui_queue queue;
 	struct ui_search search;
 	struct ui_list help;
+	void *vstate[UI_VIEW_COUNT]; /* state blocks of the views (ui_view_state) */
+	struct ui_pick pick;     /* a unit being picked in the tree */
 	struct ui_form *form;    /* the open form, or NULL */
 	struct ui_rtext *rtext;  /* the report's prose being edited (w), or NULL */
 	char msg[512];           /* message line */
@@ -223,6 +167,8 @@ struct ui {
 	int hroom;               /* that column's width when a row of the last frame
 	                          * went past it (0: every row fits) */
 	int quit;
+	void *frame_log;         /* FILE * of $THEODOI_FRAME_LOG, or NULL (ui.c) */
+	int64_t key_us;          /* when the key the next frame answers came, or -1 */
 };
 
 /* ---- ui.c ---- */
@@ -250,14 +196,23 @@ void ui_dispatch(struct ui *u, struct ui_key k);
 /* 1 while a search, a filter or a lint check has work left for the idle
  * slices. */
 int ui_busy(const struct ui *u);
+/* Let the user pick a unit in the tree (struct ui_pick): arg is copied;
+ * prompt is said on the message line until it ends. */
+void ui_pick_start(struct ui *u, const char *arg,
+                   int (*done)(struct ui *u, const char *arg, uint32_t unit), enum ui_act back,
+                   const char *prompt);
+void ui_pick_end(struct ui *u);
 
-/* ---- ui-views.c: the list views behind one interface ---- */
-/* 1 for the views that show a list and a detail area (DUE, DASH, ...). */
+/* ---- ui-views.c: the list views (ui-view.h) behind one interface ---- */
+/* 1 for the list views (UI_VIEW_FIRST_LIST ..). */
 int ui_view_is_list(int view);
-/* Open a list view (DASH .. QUEUE) on the panes' selection: the selected
- * unit, or the document (see each module).  Refusals and empty scopes
- * are said on the message line and leave the view as it was. */
-void ui_view_open(struct ui *u, int view);
+/* The table of list view `view`, or NULL for the panes and text views. */
+const struct ui_view_ops *ui_view_ops_of(int view);
+/* Open the list view that action a opens (o, d, b, c, ...) on the
+ * screen's selection (see enum ui_view_scope); a missing scope is said on
+ * the message line and leaves the view as it was.  0 if no view opens
+ * with a. */
+int ui_view_open_act(struct ui *u, enum ui_act a);
 /* Bring the current view's list up to date (in the frame's transaction). */
 int ui_view_sync(struct ui *u, struct txn *t, struct err *e);
 /* Draw the current list view and its detail area. */
@@ -268,16 +223,24 @@ struct ui_list *ui_view_list(struct ui *u);
 uint64_t ui_view_task(const struct ui *u);
 /* Enter on the current view: show the row's task, document or unit. */
 int ui_view_enter(struct ui *u, struct txn *t, struct err *e);
+/* A key of the current view's own: 1 if it used it. */
+int ui_view_key(struct ui *u, enum ui_act a);
+/* The detail area of the current list view into l; *title its title. */
+void ui_view_detail(struct ui *u, struct txn *t, struct ui_lines *l, int cols, int rows,
+                    const char **title);
+/* The status-line hints of the current list view. */
+const struct ui_hint *ui_view_hints(const struct ui *u);
 /* Close the current view (back to the panes) and free what it holds. */
 void ui_view_close(struct ui *u);
 /* Forget what every view read from the store (next frame reads again). */
 void ui_views_forget(struct ui *u);
 void ui_views_free(struct ui *u);
-/* Look at up to `budget` rows of the current list view (not DUE) for the
- * search's needle from u->search.pos; selects the match and returns 1. */
+/* Look at up to `budget` rows of the current list view for the search's
+ * needle from u->search.pos; selects the match and returns 1. */
 int ui_view_search_step(struct ui *u, struct txn *t, size_t budget);
-/* 1 while a view has work left for the idle slices (the lint checks). */
-int ui_views_busy(const struct ui *u);
+/* 1 while the current view has work left for the idle slices (the lint
+ * checks), with what it is doing into msg (may be NULL). */
+int ui_views_busy(const struct ui *u, char *msg, size_t len);
 void ui_views_step(struct ui *u, struct txn *t, size_t budget);
 /* Title line and column header of a list view, over the whole width. */
 void ui_view_head(struct ui *u, const char *title, const char *header);
@@ -291,67 +254,22 @@ int ui_jump_doc(struct ui *u, struct txn *t, uint64_t doc, struct err *e);
  * document; 0 when none. */
 uint64_t ui_pointed_doc(struct ui *u, struct txn *t);
 
-/* ---- ui-dash.c ---- */
-void ui_dash_open(struct ui *u);
-int ui_dash_sync(struct ui *u, struct txn *t, struct err *e);
-void ui_dash_draw(struct ui *u, struct txn *t);
-void ui_dash_detail(struct ui *u, struct ui_lines *l, int cols, int rows);
-int ui_dash_enter(struct ui *u, struct txn *t, struct err *e);
-/* h / ←: the parent unit's roll-up. */
-void ui_dash_up(struct ui *u);
-void ui_dash_free(struct ui *u);
+/* ---- ui-hints.c: the status line's keys, from the key table ---- */
+/* The widest hint line of the current screen that fits in `room`
+ * columns into b (nothing when not even the first hint fits); returns how
+ * many levels of hints were left out (0: all of them fit). */
+int ui_hints_line(const struct ui *u, int room, struct sbuf *b);
 
-/* ---- ui-cascade.c ---- */
-void ui_casc_open(struct ui *u, uint64_t doc);
-int ui_casc_sync(struct ui *u, struct txn *t, struct err *e);
-void ui_casc_draw(struct ui *u, struct txn *t);
-void ui_casc_detail(struct ui *u, struct txn *t, struct ui_lines *l, int cols, int rows);
-int ui_casc_enter(struct ui *u, struct txn *t, struct err *e);
-void ui_casc_free(struct ui *u);
-
-/* ---- ui-lint.c ---- */
-void ui_lint_open(struct ui *u, uint64_t doc, uint32_t unit);
-int ui_lint_sync(struct ui *u, struct txn *t, struct err *e);
-/* Check up to `budget` more tasks; 1 while tasks are left. */
-int ui_lint_step(struct ui *u, struct txn *t, size_t budget);
-int ui_lint_checking(const struct ui *u);
-void ui_lint_draw(struct ui *u, struct txn *t);
-uint64_t ui_lint_selected(const struct ui *u);
-void ui_lint_free(struct ui *u);
-/* The marker beside a task that breaks a lint rule ("" when none). */
+/* ---- what some views offer the rest of the screen ---- */
+/* ui-lint.c: the marker beside a task that breaks a lint rule ("" when none). */
 const char *ui_lint_marker(const struct ui *u, const struct task *tk);
-
-/* ---- ui-ind.c ---- */
-void ui_ind_open(struct ui *u, uint64_t doc, uint32_t unit);
-int ui_ind_sync(struct ui *u, struct txn *t, struct err *e);
-void ui_ind_draw(struct ui *u, struct txn *t);
-void ui_ind_detail(struct ui *u, struct txn *t, struct ui_lines *l, int cols, int rows);
-/* The selected indicator (valid until the next sync), or NULL. */
+/* ui-ind.c: the selected indicator (valid until the next sync), or NULL. */
 const struct indicator *ui_ind_selected(const struct ui *u);
-void ui_ind_free(struct ui *u);
-
-/* ---- ui-audit.c ---- */
-void ui_audit_open(struct ui *u, uint64_t task);
-int ui_audit_sync(struct ui *u, struct txn *t, struct err *e);
-void ui_audit_draw(struct ui *u, struct txn *t);
-void ui_audit_detail(struct ui *u, struct ui_lines *l, int cols, int rows);
-/* The task of the selected entry ("task:N"), or 0. */
-uint64_t ui_audit_task(const struct ui *u);
-/* L in the view: between the task it was opened on and every entry. */
-void ui_audit_toggle(struct ui *u);
-void ui_audit_free(struct ui *u);
-
-/* ---- ui-queue.c ---- */
-/* 1 if the actor's role confirms completions anywhere (as a monitoring
- * office or an admin); the rules for one task are checked when asked. */
+/* ui-queue.c: 1 if the actor's role confirms completions anywhere (as a
+ * monitoring office or an admin); the rules for one task are checked when
+ * asked.  The extension request of the queue's selected row, or 0. */
 int ui_may_confirm_some(const struct ui *u);
-void ui_queue_open(struct ui *u);
-int ui_queue_sync(struct ui *u, struct txn *t, struct err *e);
-void ui_queue_draw(struct ui *u, struct txn *t);
-uint64_t ui_queue_selected(const struct ui *u);
-/* The extension request of the selected row, or 0 (a claim, or none). */
 uint64_t ui_queue_selected_ext(const struct ui *u);
-void ui_queue_free(struct ui *u);
 
 /* ---- ui-search.c ---- */
 /* Search the current pane (or the due view) for text, from its first row
@@ -370,6 +288,24 @@ void ui_search_live(struct ui *u, const char *text);
 void ui_search_cancel(struct ui *u);
 /* Look at up to `budget` rows; called between keys while u->search.running. */
 void ui_search_step(struct ui *u, struct txn *t, size_t budget);
+
+/* ---- ui-pager.c: lists read a page at a time ---- */
+/* Make the window hold rows [lo, hi) of the list l (and some around);
+ * when the list ends before its counters said, l->n is cut to it. */
+int ui_pager_fill(struct ui_pager *pg, struct ui_list *l, int page, struct txn *t, size_t lo,
+                  size_t hi, struct err *e);
+/* Row i's task (0 when it cannot be read). */
+uint64_t ui_pager_row(struct ui_pager *pg, struct ui_list *l, int page, struct txn *t,
+                      size_t i);
+/* The selected row's task without changing the window: read in a read
+ * transaction of its own when the selection moved past it. */
+uint64_t ui_pager_peek(const struct ui_pager *pg, const struct ui_list *l, struct store *st);
+/* Select task id (found from its key: tkl_locate); 0 if not in the list. */
+int ui_pager_select(struct ui_pager *pg, struct ui_list *l, int page, struct txn *t,
+                    uint64_t id);
+/* Drop the window (the list is read again); _free also the list. */
+void ui_pager_forget(struct ui_pager *pg);
+void ui_pager_free(struct ui_pager *pg);
 
 /* ---- ui-units.c ---- */
 int ui_units_load(struct ui *u, struct txn *t, struct err *e);
@@ -411,6 +347,9 @@ uint64_t ui_tasks_selected(const struct ui *u);
 int ui_tasks_select_id(struct ui *u, uint64_t id);
 void ui_tasks_draw(struct ui *u, struct txn *t);
 void ui_tasks_free(struct ui *u);
+/* Before the unit tree is loaded again: remember the selected task, let
+ * go of the list (read again, the selection kept, at the next frame). */
+void ui_tasks_forget(struct ui *u);
 /* Set the filter and restart filtering (kind UI_FILTER_NONE clears it). */
 void ui_tasks_set_filter(struct ui *u, int kind, int value);
 /* Filter up to `budget` more tasks; 1 while filtering is unfinished. */
@@ -428,18 +367,6 @@ void ui_detail_draw(struct ui *u, struct txn *t);
 /* The lines of a task's detail (what the detail area shows for it). */
 void ui_detail_task(struct ui *u, struct txn *t, uint64_t id, struct ui_lines *l, int cols,
                     int rows);
-
-/* ---- ui-overdue.c ---- */
-void ui_due_open(struct ui *u, int soon);
-int ui_due_sync(struct ui *u, struct txn *t, struct err *e);
-void ui_due_draw(struct ui *u, struct txn *t);
-uint64_t ui_due_selected(const struct ui *u);
-/* Make sure ids holds at least the first `upto` rows (or all there are). */
-int ui_due_fetch(struct ui *u, struct txn *t, size_t upto, struct err *e);
-void ui_due_free(struct ui *u);
-/* Enter: show the selected task in its panes. */
-int ui_due_jump(struct ui *u, struct txn *t, struct err *e);
-int ui_due_search_step(struct ui *u, struct txn *t, size_t budget);
 
 /* ---- ui-help.c ---- */
 void ui_help_draw(struct ui *u);

@@ -51,7 +51,8 @@ int ui_layout(int cols, int rows, struct ui_layout *out);
 
 /* The layout with the width given to the focused pane (0 units, 1
  * documents, 2 tasks), so that its rows can be read at 80 columns:
- * - units: as ui_layout();
+ * - units: as ui_layout() from 100 columns; below, the tree takes all
+ *   but a 16-column documents pane (numbers) and the tasks fold away;
  * - documents: the units pane narrows, the tasks pane gets what is left
  *   (nothing below 110 columns);
  * - tasks: below 110 columns the units and documents panes fold away

@@ -37,14 +37,24 @@ enum ui_form_kind {
 	UF_MEASURE,    /* u / Enter in the indicators view */
 	UF_EXT_REQUEST, /* e when the actor may ask but not grant */
 	UF_EXT_GRANT,  /* x on a request in the queue: to the day asked or another */
-	UF_EXT_REFUSE  /* T on a request in the queue: reason required */
+	UF_EXT_REFUSE, /* T on a request in the queue: reason required */
+	/* ui-form-edit.c: correcting records (E, M, D, R, U) */
+	UF_EDIT,       /* E: becomes UF_EDIT_TASK or UF_EDIT_DOC when built */
+	UF_EDIT_TASK,  /* text, section, lead, partners, deadline phrase */
+	UF_EDIT_DOC,   /* number, kind, date, issuer, implements, title, plan due */
+	UF_MOVE,       /* M: the task to another document */
+	UF_DELETE,     /* D: becomes UF_DELETE_TASK or UF_DELETE_DOC when built */
+	UF_DELETE_TASK, /* a reason, and whether recorded work goes too */
+	UF_DELETE_DOC,
+	UF_RESTORE,    /* Enter in the view of what was deleted: nothing to type */
+	UF_LINK        /* a name linked to the unit picked in the tree */
 };
 
 /* UFF_CHOICE: one label at a time, ←/→ or a digit; UFF_LIST: every label
  * on its own row under group headings, ↑/↓ to move or the row's letter. */
 enum ui_field_kind { UFF_TEXT = 0, UFF_CHOICE, UFF_LIST };
 
-#define UI_FORM_FIELDS 5
+#define UI_FORM_FIELDS 8
 #define UI_CHOICES_MAX 24
 
 struct ui_field {
@@ -66,6 +76,16 @@ struct ui_form {
 	uint64_t task;            /* the task written to, or 0 */
 	uint64_t indicator;       /* UF_MEASURE: the indicator written to */
 	uint64_t ext;             /* UF_EXT_GRANT, UF_EXT_REFUSE: the request */
+	uint64_t doc;             /* UF_EDIT_DOC, UF_DELETE_DOC, UF_RESTORE of a document;
+	                             UF_IMPORT: the one pointed at when the form
+	                             opened (it may be chosen to replace), or 0 */
+	int rkind;                /* UF_RESTORE: enum trash_kind */
+	uint64_t rid;             /* UF_RESTORE: the record's id */
+	char *name;               /* UF_LINK: the name linked; owned */
+	uint32_t unit;            /* UF_LINK: the unit picked; UF_EDIT_TASK: the
+	                             issuer units are named near */
+	char *orig[UI_FORM_FIELDS]; /* the edit forms: each field's text when the
+	                             form opened (owned), to save what changed */
 	int progress0;            /* the task's progress when the form opened */
 	struct ui_field f[UI_FORM_FIELDS];
 	int nf, cur;
@@ -78,8 +98,6 @@ struct ui_form {
 	struct ui_reimport *re;   /* UF_IMPORT: the difference with the stored
 	                             document the plan replaces, owned; NULL for
 	                             a new document (ui-import.c) */
-	uint64_t doc;             /* UF_IMPORT: the document pointed at when the
-	                             form opened (it may be chosen to replace), or 0 */
 	char doc_label[96];       /* UF_IMPORT: that choice's label */
 	size_t ptop;              /* UF_IMPORT: first preview row shown */
 	int prows;                /* UF_IMPORT: preview rows on screen at the last draw */
@@ -120,6 +138,22 @@ int ui_import_scroll(struct ui_form *f, struct ui_key k);
  * error code with e filled (the form stays open showing it). */
 int ui_form_save(struct ui *u, struct ui_form *f, struct err *e);
 
+/* The forms that correct records (ui-form-edit.c).  ui_form_edit_build
+ * fills a form of kind UF_EDIT, UF_MOVE or UF_DELETE for the selected
+ * document (the documents pane has the focus) or task, after the same
+ * permission checks as the command line (ops_may, ops_require: perm.h);
+ * -1 (said on the message line) when refused or nothing is selected.
+ * ui_form_edit_save saves one of them (or UF_RESTORE, UF_LINK) as one
+ * audited write of ops-edit.h or ops-link.h. */
+int ui_form_edit_build(struct ui *u, struct ui_form *f);
+int ui_form_edit_save(struct ui *u, struct ui_form *f, struct err *e);
+/* Open the form that restores deleted record `id` (`kind` enum
+ * trash_kind), described by `what`; refused for who may not delete. */
+int ui_form_open_restore(struct ui *u, int kind, uint64_t id, const char *what);
+/* Open the form that links `name` to `unit` (ops_link); refused for who
+ * may not change the hierarchy. */
+int ui_form_open_link(struct ui *u, const char *name, uint32_t unit);
+
 /* Open a form on the selected task (u, s, e) or for the list (f, /, i).
  * Checks the actor's permission first and, when refused, says why on the
  * message line and opens nothing.  Returns 1 if a form was opened. */
@@ -133,9 +167,17 @@ void ui_form_key(struct ui *u, struct ui_key k);
  * message line) and place the terminal cursor in the current field. */
 void ui_form_draw(struct ui *u);
 
-/* 1 if any text field has text the user typed and has not saved. */
+/* 1 if any text field has text the user typed and has not saved (in
+ * the edit forms: a field changed from the value it showed). */
 int ui_form_dirty(const struct ui_form *f);
 
 void ui_form_free(struct ui_form *f);
+
+/* A list field's rows: group headings and choices.  rowof[i] (may be
+ * NULL) receives choice i's row; returns the number of rows. */
+int ui_form_list_rows(const struct ui_field *fd, int *rowof);
+/* The letter shown before choice i of a list: a, b, ... leaving out j and
+ * k, which move as everywhere else. */
+char ui_form_list_letter(int i);
 
 #endif

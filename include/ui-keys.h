@@ -1,8 +1,9 @@
 /* ui-keys.h — the TUI's actions and the one table that binds keys to them.
  *
- * Every action has a name, its default keys and a Vietnamese help text;
- * the `?` screen and the status-line hint are drawn from the same table, so
- * they can never disagree with what the keys do.
+ * Every action has a name, its default keys, a Vietnamese help text and
+ * the word the status line gives it; the `?` screen and the status-line
+ * hints (ui-hints.c, and each view's list of hints, ui-view.h) are drawn
+ * from the same table, so they can never disagree with what the keys do.
  */
 #ifndef THEODOI_UI_KEYS_H
 #define THEODOI_UI_KEYS_H
@@ -49,6 +50,12 @@ enum ui_act {
 	UA_BACK,        /* Esc: close a view */
 	UA_FULL,        /* z: the focused pane over the whole width */
 	UA_HSCROLL,     /* w: the long column of list rows scrolled sideways */
+	UA_EDIT,        /* E: correct the selected document or task */
+	UA_MOVE,        /* M: move the selected task to another document */
+	UA_DELETE,      /* D: delete the selected document or task, with a reason */
+	UA_TRASH,       /* R: what was deleted ("đã xóa"); Enter restores */
+	UA_UNRESOLVED,  /* U: names not linked to a unit; Enter links one */
+	UA_PARTNER,     /* P: the tasks the selected unit is a partner on */
 	UA_COUNT
 };
 
@@ -66,6 +73,7 @@ struct ui_keydef {
 	const char *keys;   /* how the keys read on screen: "u" */
 	const char *help;   /* what it does, in Vietnamese */
 	struct ui_key bind[5]; /* the keys; unused entries are {0, 0} */
+	const char *hint;   /* its word on the status line ("cập nhật"), or NULL */
 };
 
 /* The table, in the order of the help screen; *n receives its length. */
@@ -76,5 +84,9 @@ enum ui_act ui_key_action(struct ui_key k);
 
 /* The table row of an action (never NULL for a valid action). */
 const struct ui_keydef *ui_key_def(enum ui_act a);
+
+/* The first of an action's keys as the status line shows it ("Enter" of
+ * "Enter  Space"), into buf; "" for UA_NONE. */
+const char *ui_key_label(enum ui_act a, char *buf, size_t len);
 
 #endif

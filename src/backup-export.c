@@ -22,6 +22,8 @@ struct exp {
 	const char *kind; /* "tasks", for messages */
 	uint64_t id;      /* record being written, for messages */
 	const char *bad;  /* a field that could not be put in JSON */
+	struct sbuf rec;  /* the record being written straight as JSON */
+	int first;        /* no member yet in the object being written */
 };
 
 /* Put v under key; remembers the key when v could not be made (a string
@@ -53,148 +55,295 @@ static json_t *jnum(double v)
 	return isnan(v) ? json_null() : json_real(v);
 }
 
-static json_t *part_json(struct exp *x, const struct dl_part *p)
+/* ---- records written straight as JSON ----------------------------------------
+ * Units, documents, tasks, updates, extensions and the audit trail are the
+ * bulk of an export: they are written member by member into x->rec, byte
+ * for byte what jansson would dump of the same object (JSON_COMPACT, keys
+ * in order, strings as out_json_str), without building it first. */
+
+/* v in decimal, as jansson writes an integer (without printf's cost: an
+ * export is mostly numbers). */
+static void put_ll(struct sbuf *b, long long v)
 {
-	json_t *o = json_object();
-	set(x, o, "kind", json_string(dl_kind_name(p->kind)));
+	char tmp[24], *p = tmp + sizeof tmp;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	sbuf_add(b, p, (size_t)(tmp + sizeof tmp - p));
+}
+
+/* The separator and key of the next member of the current object. */
+static void key(struct exp *x, const char *k)
+{
+	size_t n = strlen(k);
+	char buf[40];
+	char *p = buf;
+	if (!x->first)
+		*p++ = ',';
+	x->first = 0;
+	if (n > sizeof buf - 4) { /* keys are short ASCII literals */
+		sbuf_add(&x->rec, buf, (size_t)(p - buf));
+		sbuf_printf(&x->rec, "\"%s\":", k);
+		return;
+	}
+	*p++ = '"';
+	memcpy(p, k, n);
+	p += n;
+	*p++ = '"';
+	*p++ = ':';
+	sbuf_add(&x->rec, buf, (size_t)(p - buf));
+}
+
+static void obj_begin(struct exp *x)
+{
+	sbuf_putc(&x->rec, '{');
+	x->first = 1;
+}
+
+static void obj_end(struct exp *x)
+{
+	sbuf_putc(&x->rec, '}');
+	x->first = 0;
+}
+
+/* A string, or null for NULL; one that is not UTF-8 is remembered (the
+ * record is refused) as `field`. */
+static void str_val(struct exp *x, const char *s, const char *field)
+{
+	if (!s) {
+		sbuf_puts(&x->rec, "null");
+	} else if (out_json_str(&x->rec, s)) {
+		if (!x->bad)
+			x->bad = field;
+		sbuf_puts(&x->rec, "null");
+	}
+}
+
+static void w_str(struct exp *x, const char *k, const char *s)
+{
+	key(x, k);
+	str_val(x, s, k);
+}
+
+static void w_int(struct exp *x, const char *k, long long v)
+{
+	key(x, k);
+	put_ll(&x->rec, v);
+}
+
+static void w_null(struct exp *x, const char *k)
+{
+	key(x, k);
+	sbuf_puts(&x->rec, "null");
+}
+
+static void w_bool(struct exp *x, const char *k, int v)
+{
+	key(x, k);
+	sbuf_puts(&x->rec, v ? "true" : "false");
+}
+
+/* A date as jdate: "YYYY-MM-DD", a day number outside years 1..9999, or
+ * null. */
+static void w_date(struct exp *x, const char *k, date_t d)
+{
+	char b[11];
+	if (d == DATE_NONE) {
+		w_null(x, k);
+		return;
+	}
+	date_iso(d, b);
+	if (!*b) {
+		w_int(x, k, d);
+		return;
+	}
+	key(x, k);
+	b[10] = '"';
+	sbuf_putc(&x->rec, '"');
+	sbuf_add(&x->rec, b, 11);
+}
+
+static void part_rec(struct exp *x, const struct dl_part *p)
+{
+	obj_begin(x);
+	w_str(x, "kind", dl_kind_name(p->kind));
 	if (p->level[0])
-		set(x, o, "level", json_string(p->level));
+		w_str(x, "level", p->level);
 	if (p->due != DATE_NONE)
-		set(x, o, "due", jdate(p->due));
+		w_date(x, "due", p->due);
 	if (p->start != DATE_NONE)
-		set(x, o, "start", jdate(p->start));
+		w_date(x, "start", p->start);
 	if (p->month)
-		set(x, o, "month", json_integer(p->month));
+		w_int(x, "month", p->month);
 	if (p->year)
-		set(x, o, "year", json_integer(p->year));
+		w_int(x, "year", p->year);
 	if (p->by[0])
-		set(x, o, "by", json_string(p->by));
+		w_str(x, "by", p->by);
 	if (p->ref[0])
-		set(x, o, "ref", json_string(p->ref));
-	return o;
+		w_str(x, "ref", p->ref);
 }
 
-static json_t *deadline_json(struct exp *x, const struct deadline *dl)
+static void deadline_rec(struct exp *x, const struct deadline *dl)
 {
-	json_t *o = part_json(x, &dl->d);
+	part_rec(x, &dl->d);
 	if (dl->nparts > 0) {
-		json_t *a = json_array();
-		for (int i = 0; i < dl->nparts && i < DL_MAX_PARTS; i++)
-			json_array_append_new(a, part_json(x, &dl->parts[i]));
-		json_object_set_new(o, "parts", a);
+		key(x, "parts");
+		sbuf_putc(&x->rec, '[');
+		for (int i = 0; i < dl->nparts && i < DL_MAX_PARTS; i++) {
+			if (i)
+				sbuf_putc(&x->rec, ',');
+			part_rec(x, &dl->parts[i]);
+			obj_end(x);
+		}
+		sbuf_putc(&x->rec, ']');
 	}
-	return o;
+	obj_end(x);
 }
 
-static json_t *unit_json(struct exp *x, const struct unit *u)
+static void unit_rec(struct exp *x, const struct unit *u)
 {
-	json_t *o = json_object();
-	set(x, o, "id", json_integer(u->id));
-	set(x, o, "code", json_string(u->code));
-	set(x, o, "name", jstr(u->name));
-	set(x, o, "abbrevs", jstr(u->abbrevs));
-	set(x, o, "kind", json_string(unit_kind_key(u->kind)));
-	set(x, o, "parent", json_integer(u->parent));
-	set(x, o, "historical",
-	    u->historical > 1 ? json_integer(u->historical) : json_boolean(u->historical));
-	set(x, o, "successor", json_integer(u->successor));
-	return o;
+	obj_begin(x);
+	w_int(x, "id", u->id);
+	w_str(x, "code", u->code);
+	w_str(x, "name", u->name);
+	w_str(x, "abbrevs", u->abbrevs);
+	w_str(x, "kind", unit_kind_key(u->kind));
+	w_int(x, "parent", u->parent);
+	if (u->historical > 1)
+		w_int(x, "historical", u->historical);
+	else
+		w_bool(x, "historical", u->historical);
+	w_int(x, "successor", u->successor);
+	obj_end(x);
 }
 
-static json_t *doc_json(struct exp *x, const struct doc *d)
+static void doc_rec(struct exp *x, const struct doc *d)
 {
-	json_t *o = json_object(), *impl = json_array();
-	set(x, o, "id", json_integer((json_int_t)d->id));
-	set(x, o, "kind", json_string(d->kind));
-	set(x, o, "number", json_string(d->number));
-	set(x, o, "date", jdate(d->date));
-	set(x, o, "title", jstr(d->title));
-	set(x, o, "issuer", json_integer(d->issuer));
-	set(x, o, "issuer_text", jstr(d->issuer_text));
-	set(x, o, "signer", jstr(d->signer));
-	set(x, o, "signer_role", jstr(d->signer_role));
+	obj_begin(x);
+	w_int(x, "id", (long long)d->id);
+	w_str(x, "kind", d->kind);
+	w_str(x, "number", d->number);
+	w_date(x, "date", d->date);
+	w_str(x, "title", d->title);
+	w_int(x, "issuer", d->issuer);
+	w_str(x, "issuer_text", d->issuer_text);
+	w_str(x, "signer", d->signer);
+	w_str(x, "signer_role", d->signer_role);
+	key(x, "implements");
+	sbuf_putc(&x->rec, '[');
 	for (int i = 0; i < d->nimplements; i++) {
-		json_t *s = json_string(d->implements[i]);
-		if (!s && !x->bad)
-			x->bad = "implements";
-		json_array_append_new(impl, s ? s : json_null());
+		if (i)
+			sbuf_putc(&x->rec, ',');
+		str_val(x, d->implements[i], "implements");
 	}
-	set(x, o, "implements", impl);
-	set(x, o, "plan_due", jdate(d->plan_due));
-	set(x, o, "source", jstr(d->source));
-	set(x, o, "created", json_integer((json_int_t)d->created));
-	return o;
+	sbuf_putc(&x->rec, ']');
+	w_date(x, "plan_due", d->plan_due);
+	w_str(x, "source", d->source);
+	w_int(x, "created", (long long)d->created);
+	obj_end(x);
 }
 
-static json_t *task_json(struct exp *x, const struct task *t)
+static void task_rec(struct exp *x, const struct task *t)
 {
-	json_t *o = json_object(), *partners = json_array();
-	set(x, o, "id", json_integer((json_int_t)t->id));
-	set(x, o, "doc_id", json_integer((json_int_t)t->doc_id));
-	set(x, o, "section", json_string(t->section));
-	set(x, o, "lead", json_integer(t->lead));
-	set(x, o, "lead_text", jstr(t->lead_text));
-	for (int i = 0; i < t->npartners; i++)
-		json_array_append_new(partners, json_integer(t->partners[i]));
-	set(x, o, "partners", partners);
-	set(x, o, "partners_text", jstr(t->partners_text));
-	set(x, o, "text", jstr(t->text));
-	set(x, o, "dl_phrase", jstr(t->dl_phrase));
-	set(x, o, "deadline", deadline_json(x, &t->dl));
-	set(x, o, "extended_to", jdate(t->extended_to));
-	set(x, o, "status", json_string(st_key(t->status)));
-	set(x, o, "progress", json_integer(t->progress));
-	set(x, o, "confirm", json_string(ops_confirm_key(t->confirm)));
-	set(x, o, "start", jdate(t->start));
-	set(x, o, "last_update", jdate(t->last_update));
-	set(x, o, "done_date", jdate(t->done_date));
-	set(x, o, "due", jdate(t->due));
-	set(x, o, "nupdates", json_integer(t->nupdates));
-	set(x, o, "created", json_integer((json_int_t)t->created));
-	return o;
+	obj_begin(x);
+	w_int(x, "id", (long long)t->id);
+	w_int(x, "doc_id", (long long)t->doc_id);
+	w_str(x, "section", t->section);
+	w_int(x, "lead", t->lead);
+	w_str(x, "lead_text", t->lead_text);
+	key(x, "partners");
+	sbuf_putc(&x->rec, '[');
+	for (int i = 0; i < t->npartners; i++) {
+		if (i)
+			sbuf_putc(&x->rec, ',');
+		put_ll(&x->rec, (long long)t->partners[i]);
+	}
+	sbuf_putc(&x->rec, ']');
+	w_str(x, "partners_text", t->partners_text);
+	w_str(x, "text", t->text);
+	w_str(x, "dl_phrase", t->dl_phrase);
+	key(x, "deadline");
+	deadline_rec(x, &t->dl);
+	w_date(x, "extended_to", t->extended_to);
+	w_str(x, "status", st_key(t->status));
+	w_int(x, "progress", t->progress);
+	w_str(x, "confirm", ops_confirm_key(t->confirm));
+	w_date(x, "start", t->start);
+	w_date(x, "last_update", t->last_update);
+	w_date(x, "done_date", t->done_date);
+	w_date(x, "due", t->due);
+	w_int(x, "nupdates", t->nupdates);
+	w_int(x, "created", (long long)t->created);
+	obj_end(x);
 }
 
-static json_t *status_or_null(int s)
+/* A status, or null for -1 (unchanged). */
+static void w_status(struct exp *x, const char *k, int s)
 {
-	return s < 0 ? json_null() : json_string(st_key((enum task_status)s));
+	if (s < 0)
+		w_null(x, k);
+	else
+		w_str(x, k, st_key((enum task_status)s));
 }
 
-static json_t *update_json(struct exp *x, const struct update *u)
+static void update_rec(struct exp *x, const struct update *u)
 {
-	json_t *o = json_object();
-	set(x, o, "id", json_integer((json_int_t)u->id));
-	set(x, o, "task_id", json_integer((json_int_t)u->task_id));
-	set(x, o, "time", json_integer((json_int_t)u->time));
-	set(x, o, "day", jdate(u->day));
-	set(x, o, "login", json_string(u->login));
-	set(x, o, "note", jstr(u->note));
-	set(x, o, "progress", u->progress < 0 ? json_null() : json_integer(u->progress));
-	set(x, o, "status_before", status_or_null(u->status_before));
-	set(x, o, "status_after", status_or_null(u->status_after));
-	set(x, o, "done_on", jdate(u->done_on));
-	set(x, o, "period", jdate(u->period));
-	set(x, o, "confirm_after", u->confirm_after < 0 ? json_null()
-	        : json_string(ops_confirm_key((enum confirm_state)u->confirm_after)));
-	return o;
+	obj_begin(x);
+	w_int(x, "id", (long long)u->id);
+	w_int(x, "task_id", (long long)u->task_id);
+	w_int(x, "time", (long long)u->time);
+	w_date(x, "day", u->day);
+	w_str(x, "login", u->login);
+	w_str(x, "note", u->note);
+	if (u->progress < 0)
+		w_null(x, "progress");
+	else
+		w_int(x, "progress", u->progress);
+	w_status(x, "status_before", u->status_before);
+	w_status(x, "status_after", u->status_after);
+	w_date(x, "done_on", u->done_on);
+	w_date(x, "period", u->period);
+	if (u->confirm_after < 0)
+		w_null(x, "confirm_after");
+	else
+		w_str(x, "confirm_after", ops_confirm_key((enum confirm_state)u->confirm_after));
+	obj_end(x);
 }
 
-static json_t *extension_json(struct exp *x, const struct extension *e)
+static void extension_rec(struct exp *x, const struct extension *e)
 {
-	json_t *o = json_object();
-	set(x, o, "id", json_integer((json_int_t)e->id));
-	set(x, o, "task_id", json_integer((json_int_t)e->task_id));
-	set(x, o, "time", json_integer((json_int_t)e->time));
-	set(x, o, "login", json_string(e->login));
-	set(x, o, "from", jdate(e->from));
-	set(x, o, "to", jdate(e->to));
-	set(x, o, "reason", jstr(e->reason));
-	set(x, o, "day", jdate(e->day));
-	set(x, o, "state", json_string(ops_ext_state_key((enum ext_state)e->state)));
-	set(x, o, "late", json_boolean(e->late));
-	set(x, o, "decided_by", json_string(e->decided_by));
-	set(x, o, "decided", jdate(e->decided));
-	set(x, o, "decision", jstr(e->decision));
-	return o;
+	obj_begin(x);
+	w_int(x, "id", (long long)e->id);
+	w_int(x, "task_id", (long long)e->task_id);
+	w_int(x, "time", (long long)e->time);
+	w_str(x, "login", e->login);
+	w_date(x, "from", e->from);
+	w_date(x, "to", e->to);
+	w_str(x, "reason", e->reason);
+	w_date(x, "day", e->day);
+	w_str(x, "state", ops_ext_state_key((enum ext_state)e->state));
+	w_bool(x, "late", e->late);
+	w_str(x, "decided_by", e->decided_by);
+	w_date(x, "decided", e->decided);
+	w_str(x, "decision", e->decision);
+	obj_end(x);
+}
+
+static void audit_rec(struct exp *x, const struct audit *a)
+{
+	obj_begin(x);
+	w_int(x, "seq", (long long)a->seq);
+	w_int(x, "time", (long long)a->time);
+	w_str(x, "login", a->login);
+	w_str(x, "role", a->role);
+	w_str(x, "action", a->action);
+	w_str(x, "object", a->object);
+	w_str(x, "before", a->before);
+	w_str(x, "after", a->after);
+	obj_end(x);
 }
 
 static json_t *indicator_json(struct exp *x, const struct indicator *i)
@@ -225,25 +374,29 @@ static json_t *measure_json(struct exp *x, const struct measure *m)
 	return o;
 }
 
-static json_t *audit_json(struct exp *x, const struct audit *a)
-{
-	json_t *o = json_object();
-	set(x, o, "seq", json_integer((json_int_t)a->seq));
-	set(x, o, "time", json_integer((json_int_t)a->time));
-	set(x, o, "login", json_string(a->login));
-	set(x, o, "role", json_string(a->role));
-	set(x, o, "action", json_string(a->action));
-	set(x, o, "object", json_string(a->object));
-	set(x, o, "before", jstr(a->before));
-	set(x, o, "after", jstr(a->after));
-	return o;
-}
-
 /* ---- writing ---------------------------------------------------------------- */
 
 static int io_err(struct exp *x)
 {
 	return err_set(x->e, ERR_IO, "không ghi được bản xuất JSON");
+}
+
+static int bad_utf8(struct exp *x, uint64_t id)
+{
+	return err_set(x->e, ERR_STORE, "%s #%llu: trường %s không phải văn bản UTF-8 hợp lệ; "
+	               "không xuất được", x->kind, (unsigned long long)id, x->bad);
+}
+
+/* Write the record made in x->rec as the next of the current array. */
+static int put_rec(struct exp *x, uint64_t id)
+{
+	x->id = id;
+	if (x->bad)
+		return bad_utf8(x, id);
+	int bad = fputs(x->nrec++ ? ",\n" : "\n", x->f) < 0 ||
+	          fwrite(x->rec.s, 1, x->rec.len, x->f) != x->rec.len;
+	sbuf_reset(&x->rec);
+	return bad ? io_err(x) : 0;
 }
 
 /* Write one record of the current array (o is consumed). */
@@ -252,8 +405,7 @@ static int put(struct exp *x, uint64_t id, json_t *o)
 	x->id = id;
 	if (x->bad) {
 		json_decref(o);
-		return err_set(x->e, ERR_STORE, "%s #%llu: trường %s không phải văn bản UTF-8 hợp lệ; "
-		               "không xuất được", x->kind, (unsigned long long)id, x->bad);
+		return bad_utf8(x, id);
 	}
 	char *s = out_json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));
 	json_decref(o);
@@ -290,19 +442,24 @@ struct walk {
 		struct walk *w = ctx;                              \
 		return w->rc = put(w->x, r->idf, conv(w->x, r));   \
 	}
-WALKER(w_unit, unit, unit_json, id)
-WALKER(w_doc, doc, doc_json, id)
-WALKER(w_update, update, update_json, id)
-WALKER(w_extension, extension, extension_json, id)
 WALKER(w_indicator, indicator, indicator_json, id)
 WALKER(w_measure, measure, measure_json, id)
-WALKER(w_audit, audit, audit_json, seq)
 
-static int w_task(const struct task *r, void *ctx)
-{
-	struct walk *w = ctx;
-	return w->rc = put(w->x, r->id, task_json(w->x, r));
-}
+/* The same for the records written straight (REC_WALKER). */
+#define REC_WALKER(name, type, write, idf)                         \
+	static int name(const struct type *r, void *ctx)            \
+	{                                                          \
+		struct walk *w = ctx;                              \
+		sbuf_reset(&w->x->rec);                            \
+		write(w->x, r);                                    \
+		return w->rc = put_rec(w->x, r->idf);              \
+	}
+REC_WALKER(w_unit, unit, unit_rec, id)
+REC_WALKER(w_doc, doc, doc_rec, id)
+REC_WALKER(w_update, update, update_rec, id)
+REC_WALKER(w_extension, extension, extension_rec, id)
+REC_WALKER(w_audit, audit, audit_rec, seq)
+REC_WALKER(w_task, task, task_rec, id)
 
 /* Updates and extensions are written task by task, measures indicator by
  * indicator: the store indexes them by their owner. */
@@ -421,6 +578,7 @@ int backup_export_json(struct ops_ctx *c, FILE *f, struct err *e)
 		return rc;
 	rc = export_all(&x);
 	store_read_end(x.t);
+	sbuf_free(&x.rec);
 	if (!rc && (fflush(f) != 0 || ferror(f)))
 		rc = io_err(&x);
 	return rc;

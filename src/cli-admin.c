@@ -77,17 +77,14 @@ static const struct out_col log_cols[] = {
 
 struct log_out {
 	int fmt;
-	struct out_table tab;
-	json_t *arr;
+	struct out_table tab; /* streamed, in every format */
 };
 
 static int log_row(const struct audit *a, void *ctx)
 {
 	struct log_out *lo = ctx;
-	if (lo->fmt == FMT_JSON) {
-		json_array_append_new(lo->arr, audit_to_json(a));
-		return 0;
-	}
+	if (lo->fmt == FMT_JSON)
+		return out_row_json(&lo->tab, audit_to_json(a));
 	char seq[24], when[32];
 	char *change = audit_describe(a, lo->fmt == FMT_TEXT ? 60 : 0);
 	int text = lo->fmt == FMT_TEXT;
@@ -108,9 +105,9 @@ static int log_row(const struct audit *a, void *ctx)
 	                       change,
 	                       a->before,
 	                       a->after};
-	out_row(&lo->tab, cells);
+	int rc = out_row(&lo->tab, cells);
 	free(change);
-	return 0;
+	return rc;
 }
 
 static int log_date(const char *s, const char *opt, int64_t *out, struct err *e)
@@ -137,7 +134,7 @@ int cmd_log(struct cli *c, int argc, char **argv, struct err *e)
 	                                     {"help", no_argument, NULL, 'h'},
 	                                     {0}};
 	struct audit_filter f = {0};
-	struct log_out lo = {FMT_TEXT, {0}, NULL};
+	struct log_out lo = {FMT_TEXT, {0}};
 	long limit = 0;
 	int o, rc;
 	while ((o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -173,8 +170,7 @@ int cmd_log(struct cli *c, int argc, char **argv, struct err *e)
 		return err_set(e, ERR_USAGE, "tham số thừa: '%s'", argv[optind]);
 	if ((rc = cli_store(c, 0, e)) || (rc = ops_require(&c->ops, PA_READ, e)))
 		return rc;
-	out_init(&lo.tab, log_cols, NLOG_COLS);
-	lo.arr = json_array();
+	out_stream(&lo.tab, log_cols, NLOG_COLS, lo.fmt, c->out);
 	struct txn *t;
 	if ((rc = store_read_begin(c->ops.st, &t, e)))
 		goto out;
@@ -184,17 +180,17 @@ int cmd_log(struct cli *c, int argc, char **argv, struct err *e)
 		size_t n;
 		if (!(rc = audit_latest(t, &f, (size_t)limit, &v, &n, e))) {
 			audit_sort_newest(v, n);
-			for (size_t i = 0; i < n; i++)
-				log_row(&v[i], &lo);
+			for (size_t i = 0; i < n && !rc; i++)
+				if (log_row(&v[i], &lo))
+					rc = rows_write_error(e);
 			audit_list_free(v, n);
 		}
 	}
 	store_read_end(t);
 	if (!rc)
-		rc = lo.fmt == FMT_JSON ? out_json_print(lo.arr, c->out) : out_print(&lo.tab, lo.fmt, c->out);
+		rc = rows_end(&lo.tab, e);
 out:
 	out_free(&lo.tab);
-	json_decref(lo.arr);
 	return rc;
 }
 
@@ -379,13 +375,17 @@ static int confirm_list(struct cli *c, int all, int fmt, struct err *e)
 		free(ids.v);
 		return rc;
 	}
-	rows_init(&tab);
+	rows_stream(&tab, fmt, c->out);
 	if (!(rc = store_read_begin(c->ops.st, &t, e))) {
+		uint64_t largest = 0;
+		for (size_t i = 0; i < ids.n; i++)
+			largest = ids.v[i] > largest ? ids.v[i] : largest;
+		rows_id_width(&tab, largest);
 		rc = rows_add_ids(c, t, &tab, ids.v, ids.n, e);
 		store_read_end(t);
 	}
 	if (!rc)
-		rc = out_print(&tab, fmt, c->out);
+		rc = rows_end(&tab, e);
 	if (!rc && fmt == FMT_TEXT)
 		fprintf(c->out, "%zu nhiệm vụ chờ xác nhận%s.\n", ids.n, all ? "" : " của bạn");
 	out_free(&tab);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli-edit.h"
+#include "cli-rows.h"
 #include "cli.h"
 #include "hier.h"
 #include "ops-edit.h"
@@ -491,12 +492,12 @@ int cmd_deleted(struct cli *c, int argc, char **argv, struct err *e)
 	if (rc || (rc = cli_store(c, 0, e)) || (rc = store_read_begin(c->ops.st, &t, e)))
 		return rc;
 	struct out_table tab;
-	out_init(&tab, deleted_cols, (int)(sizeof deleted_cols / sizeof deleted_cols[0]));
+	out_stream(&tab, deleted_cols, (int)(sizeof deleted_cols / sizeof deleted_cols[0]), fmt, c->out);
 	rc = trash_each(t, deleted_row, &tab, e);
 	store_read_end(t);
-	if (!rc && (tab.nrows || fmt != FMT_TEXT))
-		rc = out_print(&tab, fmt, c->out);
-	if (!rc && fmt == FMT_TEXT && !tab.nrows)
+	if (!rc && (out_rows(&tab) || fmt != FMT_TEXT))
+		rc = rows_end(&tab, e);
+	if (!rc && fmt == FMT_TEXT && !out_rows(&tab))
 		fputs("Không có văn bản, nhiệm vụ nào đã xóa.\n", c->out);
 	out_free(&tab);
 	return rc;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli-rows.h"
 #include "cli.h"
 #include "hier.h"
 #include "output.h"
@@ -72,10 +73,10 @@ static int pending_list(struct cli *c, int all, int fmt, struct err *e)
 	int rc = cli_hier(c, &p.h, e);
 	if (rc)
 		return rc;
-	out_init(&p.tab, pending_cols, NPENDING_COLS);
+	out_stream(&p.tab, pending_cols, NPENDING_COLS, fmt, c->out);
 	rc = ops_extend_pending_each(&c->ops, !all, pending_row, &p, e);
 	if (!rc)
-		rc = out_print(&p.tab, fmt, c->out);
+		rc = rows_end(&p.tab, e);
 	if (!rc && fmt == FMT_TEXT)
 		fprintf(c->out, "%zu đề nghị gia hạn chờ %s.\n", p.n,
 		        all ? "quyết định" : "bạn quyết định");

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli-link.h"
+#include "cli-rows.h"
 #include "cli.h"
 #include "hier.h"
 #include "ops-link.h"
@@ -61,7 +62,7 @@ int cmd_unresolved(struct cli *c, int argc, char **argv, struct err *e)
 		return rc;
 	struct out_table tab;
 	struct txn *t;
-	out_init(&tab, unresolved_cols, 4);
+	out_stream(&tab, unresolved_cols, 4, fmt, c->out);
 	if (!(rc = store_read_begin(c->ops.st, &t, e))) {
 		for (size_t i = 0; i < n; i++) {
 			struct sbuf docs = {0};
@@ -71,13 +72,14 @@ int cmd_unresolved(struct cli *c, int argc, char **argv, struct err *e)
 			static const char *const roles[] = {"chủ trì", "phối hợp", "ban hành"};
 			const char *cells[] = {roles[v[i].role], v[i].name,
 			                       count, docs.s ? docs.s : ""};
-			out_row(&tab, cells);
+			if (!rc && out_row(&tab, cells))
+				rc = rows_write_error(e);
 			sbuf_free(&docs);
 		}
 		store_read_end(t);
 	}
 	if (!rc && (n || fmt != FMT_TEXT))
-		rc = out_print(&tab, fmt, c->out);
+		rc = rows_end(&tab, e);
 	if (!rc && fmt == FMT_TEXT)
 		fprintf(c->out, n ? "%zu tên chưa gắn với đơn vị; gắn: theodoi link \"TÊN\" MÃ_ĐƠN_VỊ\n"
 		                  : "Mọi tên đơn vị chủ trì, cơ quan ban hành đã gắn với đơn vị.\n",

@@ -72,7 +72,7 @@ int cmd_units(struct cli *c, int argc, char **argv, struct err *e)
 	    (rc = store_read_begin(c->ops.st, &t, e)))
 		return rc;
 	struct out_table tab;
-	out_init(&tab, unit_cols, (int)(sizeof unit_cols / sizeof unit_cols[0]));
+	out_stream(&tab, unit_cols, OUT_NCOLS(unit_cols), fmt, c->out);
 	/* Tasks whose lead was never resolved count for the whole store only:
 	 * a last row shows them, so the tree adds up to the store. */
 	struct store_counts rest = {0}, *sub = NULL;
@@ -106,7 +106,7 @@ int cmd_units(struct cli *c, int argc, char **argv, struct err *e)
 	store_read_end(t);
 	free(sub);
 	if (!rc)
-		rc = out_print(&tab, fmt, c->out);
+		rc = rows_end(&tab, e);
 	out_free(&tab);
 	return rc;
 }
@@ -164,9 +164,9 @@ static int doc_row(const struct doc *d, void *ctx)
 	const char *cells[] = {id, d->kind, d->number, d->date == DATE_NONE ? "" : date_iso(d->date, date),
 	                       u ? u->code : "", u ? u->name : (d->issuer_text ? d->issuer_text : ""),
 	                       n, impl_s, d->title ? d->title : ""};
-	out_row(x->tab, cells);
+	rc = out_row(x->tab, cells) ? rows_write_error(x->e) : 0;
 	free(impl_s);
-	return 0;
+	return rc;
 }
 
 static int doc_id_row(uint64_t id, void *ctx)
@@ -205,12 +205,15 @@ int cmd_docs(struct cli *c, int argc, char **argv, struct err *e)
 	    (unit && (rc = cli_unit(c, unit, &uid, e))) || (rc = store_read_begin(c->ops.st, &t, e)))
 		return rc;
 	struct out_table tab;
-	out_init(&tab, doc_cols, (int)(sizeof doc_cols / sizeof doc_cols[0]));
+	out_stream(&tab, doc_cols, OUT_NCOLS(doc_cols), fmt, c->out);
+	uint64_t seq = 0;
+	if (!unit && store_seq_peek(t, "doc", &seq, NULL) == 0) /* all, in id order */
+		rows_id_width(&tab, seq);
 	struct docs_ctx x = {c, t, h, &tab, e};
 	rc = unit ? store_docs_by_issuer(t, uid, doc_id_row, &x, e) : store_docs_each(t, doc_row, &x, e);
 	store_read_end(t);
 	if (!rc)
-		rc = out_print(&tab, fmt, c->out);
+		rc = rows_end(&tab, e);
 	out_free(&tab);
 	return rc;
 }
@@ -225,13 +228,12 @@ static const char tasks_help[] =
 	"VĂN_BẢN là mã (#12) hoặc số văn bản (15-CTr/TU). --status: chua-thuc-hien, dang-thuc-hien,\n"
 	"hoan-thanh, tam-dung (hoặc not_started, in_progress, done, on_hold).\n";
 
-/* Task ids for --unit/--subtree and/or --doc, in id order. */
+/* Task ids for --unit (not 0) with --subtree and/or --doc, in id order:
+ * 8 bytes a task. */
 static int select_tasks(struct txn *t, const struct hier *h, uint32_t unit, int subtree,
                         uint64_t doc, struct idvec *out, struct err *e)
 {
 	int rc = 0;
-	if (!unit)
-		return store_tasks_by_doc(t, doc, idvec_push_fn, out, e);
 	size_t i = hier_find_id(h, unit);
 	size_t end = subtree ? hier_subtree_end(h, i) : i + 1;
 	for (; i < end && !rc; i++)
@@ -261,6 +263,7 @@ struct tasks_ctx {
 	struct doc_cache dc;
 	int status;   /* filter, or -1 */
 	long limit;   /* 0 = no limit */
+	long n;       /* rows written */
 	struct err *e;
 	uint32_t partner;       /* --partner: only tasks it is a partner on, or 0 */
 	int partner_subtree;    /* ... or a unit below it */
@@ -285,9 +288,21 @@ static int task_row(const struct task *task, void *ctx)
 		return 0;
 	if (x->partner && !has_partner(x, task))
 		return 0;
-	if (x->limit && (long)x->tab->nrows >= x->limit)
-		return 1;
-	return rows_add(x->c, x->t, x->tab, &x->dc, task, x->e);
+	int rc = rows_add(x->c, x->t, x->tab, &x->dc, task, x->e);
+	if (!rc && x->limit && ++x->n >= x->limit)
+		return 1; /* enough: the walk stops here */
+	return rc;
+}
+
+static int task_id_row(uint64_t id, void *ctx)
+{
+	struct tasks_ctx *x = ctx;
+	struct task task = {0};
+	int rc = store_task_get(x->t, id, &task, x->e);
+	if (!rc)
+		rc = task_row(&task, x);
+	task_free(&task);
+	return rc;
 }
 
 /* The tasks `unit` (or, with subtree, a unit below it) is a partner on,
@@ -370,14 +385,23 @@ int cmd_tasks(struct cli *c, int argc, char **argv, struct err *e)
 	    (doc && (rc = cli_doc(c, doc, &did, e))) || (rc = store_read_begin(c->ops.st, &t, e)))
 		return rc;
 	struct out_table tab;
-	rows_init(&tab);
-	struct tasks_ctx x = {c, t, &tab, {0}, status, limit, e, pid, pid && subtree, h};
+	rows_stream(&tab, fmt, c->out);
+	struct tasks_ctx x = {c, t, &tab, {0}, status, limit, 0, e, pid, pid && subtree, h};
 	if (!uid && !did && !pid) {
+		uint64_t seq = 0;
+		if (store_seq_peek(t, "task", &seq, NULL) == 0) /* the whole store, in id order */
+			rows_id_width(&tab, seq);
 		rc = store_tasks_each(t, task_row, &x, e);
+	} else if (!pid && (!uid || (!subtree && !did))) {
+		/* one index in id order: each task read and written as it comes */
+		rc = uid ? store_tasks_by_lead(t, uid, task_id_row, &x, e)
+		         : store_tasks_by_doc(t, did, task_id_row, &x, e);
 	} else {
 		struct idvec ids = {0};
 		rc = pid ? partner_tasks(t, h, pid, subtree, did, &ids, e)
 		         : select_tasks(t, h, uid, subtree, did, &ids, e);
+		if (!rc && ids.n)
+			rows_id_width(&tab, ids.v[ids.n - 1]);
 		for (size_t i = 0; i < ids.n && !rc; i++) {
 			struct task task = {0};
 			if (!(rc = store_task_get(t, ids.v[i], &task, e)))
@@ -391,7 +415,7 @@ int cmd_tasks(struct cli *c, int argc, char **argv, struct err *e)
 	store_read_end(t);
 	doc_cache_free(&x.dc);
 	if (!rc)
-		rc = out_print(&tab, fmt, c->out);
+		rc = rows_end(&tab, e);
 	out_free(&tab);
 	return rc;
 }
@@ -411,29 +435,35 @@ static const char due_help[] =
 	"Nhiệm vụ đến hạn từ hôm nay đến NGÀY ngày tới (mặc định: due_soon_days trong\n"
 	"theodoi.ini), hạn gần nhất trước.\n";
 
-/* Open tasks led by `unit` alone (not its subtree) due in [from, to]. */
-static int own_due_ids(struct txn *t, uint32_t unit, date_t from, date_t to, long limit,
-                       struct idvec *out, struct err *e);
-
-struct own_ctx {
-	struct idvec *l;
-	long limit;
+/* The rows of a due listing, written as the index gives their ids. */
+struct due_rows {
+	struct cli *c;
+	struct txn *t;
+	struct out_table *tab;
+	struct doc_cache dc;
+	long left; /* rows still wanted; -1: no limit */
+	struct err *e;
+	int rc;
 };
 
-static int own_fn(uint64_t id, date_t due, uint32_t lead, void *ctx)
+static int due_row(uint64_t id, void *ctx)
 {
-	(void)due, (void)lead;
-	struct own_ctx *o = ctx;
-	idvec_push(o->l, id);
-	return o->limit && (long)o->l->n >= o->limit;
+	struct due_rows *d = ctx;
+	return rows_add_id(d->c, d->t, d->tab, &d->dc, NULL, id, d->e);
 }
 
-static int own_due_ids(struct txn *t, uint32_t unit, date_t from, date_t to, long limit,
-                       struct idvec *out, struct err *e)
+/* A task led by the unit alone (not its subtree), from its own index. */
+static int own_row(uint64_t id, date_t due, uint32_t lead, void *ctx)
 {
-	struct own_ctx o = {out, limit};
-	int rc = store_tasks_by_due(t, unit, from, to, own_fn, &o, e);
-	return rc == 1 ? 0 : rc;
+	(void)due, (void)lead;
+	struct due_rows *d = ctx;
+	if (d->left == 0)
+		return 1;
+	if ((d->rc = due_row(id, d)))
+		return 1;
+	if (d->left > 0)
+		d->left--;
+	return d->left == 0;
 }
 
 static int due_command(struct cli *c, int argc, char **argv, int overdue, struct err *e)
@@ -495,7 +525,7 @@ static int due_command(struct cli *c, int argc, char **argv, int overdue, struct
 		uint64_t *ids = NULL;
 		size_t n = 0;
 		struct out_table tab;
-		rows_init(&tab);
+		rows_stream(&tab, fmt, c->out);
 		rc = qpast_due_ids(t, h, &hd, uid, !subtree && unit, from, to, count ? 0 : (size_t)limit,
 		                   &ids, &n, e);
 		if (!rc && !count)
@@ -505,7 +535,7 @@ static int due_command(struct cli *c, int argc, char **argv, int overdue, struct
 		if (!rc && count)
 			fprintf(c->out, "%zu\n", n);
 		else if (!rc)
-			rc = out_print(&tab, fmt, c->out);
+			rc = rows_end(&tab, e);
 		out_free(&tab);
 		return rc;
 	}
@@ -526,23 +556,20 @@ static int due_command(struct cli *c, int argc, char **argv, int overdue, struct
 			fprintf(c->out, "%llu\n", (unsigned long long)n);
 		return rc;
 	}
-	struct idvec own = {0};
-	uint64_t *ids = NULL;
-	size_t n = 0;
-	if (uid && !subtree) {
-		rc = own_due_ids(t, uid, from, to, limit, &own, e);
-		ids = own.v, n = own.n;
-	} else {
-		rc = q_due_ids(t, h, uid, from, to, 0, limit ? (size_t)limit : SIZE_MAX / 2, &ids, &n, e);
-	}
+	/* Each row is written as the index gives its id. */
 	struct out_table tab;
-	rows_init(&tab);
-	if (!rc)
-		rc = rows_add_ids(c, t, &tab, ids, n, e);
+	rows_stream(&tab, fmt, c->out);
+	struct due_rows d = {c, t, &tab, {0}, limit ? limit : -1, e, 0};
+	if (uid && !subtree) {
+		rc = store_tasks_by_due(t, uid, from, to, own_row, &d, e);
+		rc = d.rc ? d.rc : rc == 1 ? 0 : rc;
+	} else {
+		rc = q_due_each(t, h, uid, from, to, (size_t)limit, due_row, &d, e);
+	}
 	store_read_end(t);
-	free(ids);
+	doc_cache_free(&d.dc);
 	if (!rc)
-		rc = out_print(&tab, fmt, c->out);
+		rc = rows_end(&tab, e);
 	out_free(&tab);
 	return rc;
 }

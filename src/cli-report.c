@@ -415,7 +415,7 @@ int cmd_lint(struct cli *c, int argc, char **argv, struct err *e)
 	struct lint_item *items = NULL;
 	size_t n = 0;
 	struct out_table tab;
-	out_init(&tab, lint_cols, OUT_NCOLS(lint_cols));
+	out_stream(&tab, lint_cols, OUT_NCOLS(lint_cols), fmt, c->out);
 	rc = lint_run(t, h, &lo, &items, &n, e);
 	size_t ntasks = 0;
 	for (size_t i = 0; i < n && !rc; i++) {
@@ -436,15 +436,16 @@ int cmd_lint(struct cli *c, int argc, char **argv, struct err *e)
 		const char *cells[] = {doc, number, it->section, id, u ? u->code : "",
 		                       u ? u->name : "", lint_rule_key(it->rule),
 		                       lint_rule_label(it->rule), it->detail, doc_id};
-		out_row(&tab, cells);
+		if (out_row(&tab, cells))
+			rc = rows_write_error(e);
 	}
 	store_read_end(t);
 	if (!rc) {
 		if (fmt != FMT_TEXT)
-			rc = out_print(&tab, fmt, c->out);
+			rc = rows_end(&tab, e);
 		else if (!n)
 			fprintf(c->out, "Không phát hiện vấn đề: mọi nhiệm vụ đều rõ việc, rõ người, rõ tiến độ.\n");
-		else if (!(rc = out_print(&tab, fmt, c->out)))
+		else if (!(rc = rows_end(&tab, e)))
 			fprintf(c->out, "\n%zu vấn đề ở %zu nhiệm vụ.\n", n, ntasks);
 	}
 	free(items);

@@ -32,104 +32,212 @@ static const struct out_col task_cols[] = {
 
 void rows_init(struct out_table *t)
 {
-	out_init(t, task_cols, (int)(sizeof task_cols / sizeof task_cols[0]));
+	out_init(t, task_cols, OUT_NCOLS(task_cols));
+}
+
+void rows_stream(struct out_table *t, int format, FILE *f)
+{
+	out_stream(t, task_cols, OUT_NCOLS(task_cols), format, f);
+}
+
+int rows_write_error(struct err *e)
+{
+	return err_set(e, ERR_IO, "không ghi được kết quả ra đầu ra chuẩn");
+}
+
+int rows_end(struct out_table *tab, struct err *e)
+{
+	return out_end(tab) ? rows_write_error(e) : 0;
+}
+
+/* v in decimal into buf (24 bytes at least); returns buf.  The rows of a
+ * large listing are mostly numbers: this is snprintf's "%lld" without its
+ * cost. */
+static char *dec(char *buf, long long v)
+{
+	char tmp[24], *p = tmp + sizeof tmp;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	*--p = '\0';
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	memcpy(buf, p, (size_t)(tmp + sizeof tmp - p));
+	return buf;
+}
+
+void rows_id_width(struct out_table *tab, uint64_t largest)
+{
+	char b[24];
+	out_min_width(tab, 0, (int)strlen(dec(b, (long long)largest)));
+}
+
+static void drop_units(struct doc_cache *dc)
+{
+	for (size_t i = 0; i < dc->capunits; i++)
+		free(dc->units[i].name);
+	free(dc->units);
+	dc->units = NULL;
+	dc->nunits = dc->capunits = 0;
 }
 
 void doc_cache_free(struct doc_cache *dc)
 {
-	free(dc->ids);
-	free(dc->numbers);
-	for (size_t i = 0; i < dc->nu; i++)
-		free(dc->unit_names[i]);
-	free(dc->unit_ids);
-	free(dc->unit_codes);
-	free(dc->unit_names);
+	drop_units(dc);
+	free(dc->docs);
 	memset(dc, 0, sizeof *dc);
 }
 
-/* Index of unit `id` in the cache, reading it on first use; -1 if absent. */
-static long unit_slot(struct txn *t, struct doc_cache *dc, uint32_t id)
+/* The first probe of id in a table of cap (a power of two) slots. */
+static size_t slot_of(uint64_t id, size_t cap)
 {
-	for (size_t i = 0; i < dc->nu; i++)
-		if (dc->unit_ids[i] == id)
-			return (long)i;
-	struct unit u = {0};
-	if (store_unit_get(t, id, &u, NULL) != 0)
-		return -1;
-	if (dc->nu == dc->capu) {
-		dc->capu = dc->capu ? dc->capu * 2 : 16;
-		dc->unit_ids = xrealloc(dc->unit_ids, dc->capu * sizeof *dc->unit_ids);
-		dc->unit_codes = xrealloc(dc->unit_codes, dc->capu * sizeof *dc->unit_codes);
-		dc->unit_names = xrealloc(dc->unit_names, dc->capu * sizeof *dc->unit_names);
-	}
-	dc->unit_ids[dc->nu] = id;
-	str_copy(dc->unit_codes[dc->nu], u.code, sizeof dc->unit_codes[0]);
-	dc->unit_names[dc->nu] = xstrdup(u.name ? u.name : "");
-	unit_free(&u);
-	return (long)dc->nu++;
+	return (size_t)((id * 0x9e3779b97f4a7c15ULL) >> 32) & (cap - 1);
 }
 
-static const char *doc_number(struct txn *t, struct doc_cache *dc, uint64_t id)
+/* Make room for one more entry: the table doubles while it is below the
+ * bound, and starts over empty once it holds ROWS_CACHE_MAX entries.  The
+ * entries are rehashed into the new table. */
+static void grow_docs(struct doc_cache *dc)
 {
+	if (dc->ndocs >= (dc->max ? dc->max : ROWS_CACHE_MAX)) {
+		memset(dc->docs, 0, dc->capdocs * sizeof *dc->docs);
+		dc->ndocs = 0;
+		return;
+	}
+	if (dc->capdocs && (dc->ndocs + 1) * 2 <= dc->capdocs)
+		return;
+	size_t cap = dc->capdocs ? dc->capdocs * 2 : 16;
+	struct rows_doc_slot *v = xcalloc(cap, sizeof *v);
+	for (size_t i = 0; i < dc->capdocs; i++) {
+		if (!dc->docs[i].id)
+			continue;
+		size_t k = slot_of(dc->docs[i].id, cap);
+		while (v[k].id)
+			k = (k + 1) & (cap - 1);
+		v[k] = dc->docs[i];
+	}
+	free(dc->docs);
+	dc->docs = v;
+	dc->capdocs = cap;
+}
+
+static void grow_units(struct doc_cache *dc)
+{
+	if (dc->nunits >= (dc->max ? dc->max : ROWS_CACHE_MAX)) {
+		for (size_t i = 0; i < dc->capunits; i++)
+			free(dc->units[i].name);
+		memset(dc->units, 0, dc->capunits * sizeof *dc->units);
+		dc->nunits = 0;
+		return;
+	}
+	if (dc->capunits && (dc->nunits + 1) * 2 <= dc->capunits)
+		return;
+	size_t cap = dc->capunits ? dc->capunits * 2 : 16;
+	struct rows_unit_slot *v = xcalloc(cap, sizeof *v);
+	for (size_t i = 0; i < dc->capunits; i++) {
+		if (!dc->units[i].id)
+			continue;
+		size_t k = slot_of(dc->units[i].id, cap);
+		while (v[k].id)
+			k = (k + 1) & (cap - 1);
+		v[k] = dc->units[i];
+	}
+	free(dc->units);
+	dc->units = v;
+	dc->capunits = cap;
+}
+
+const struct rows_unit_slot *rows_unit(struct txn *t, struct doc_cache *dc, uint32_t id)
+{
+	size_t k;
+	if (dc->capunits) {
+		for (k = slot_of(id, dc->capunits); dc->units[k].id; k = (k + 1) & (dc->capunits - 1))
+			if (dc->units[k].id == id)
+				return dc->units[k].found ? &dc->units[k] : NULL;
+	}
+	grow_units(dc);
+	for (k = slot_of(id, dc->capunits); dc->units[k].id; k = (k + 1) & (dc->capunits - 1))
+		;
+	struct rows_unit_slot *s = &dc->units[k];
+	struct unit u = {0};
+	s->id = id;
+	s->found = store_unit_get(t, id, &u, NULL) == 0;
+	if (s->found) {
+		str_copy(s->code, u.code, sizeof s->code);
+		s->name = xstrdup(u.name ? u.name : "");
+	}
+	unit_free(&u);
+	dc->nunits++;
+	return s->found ? s : NULL;
+}
+
+const char *rows_doc_number(struct txn *t, struct doc_cache *dc, uint64_t id)
+{
+	size_t k;
 	if (!id)
 		return "";
-	for (size_t i = 0; i < dc->n; i++)
-		if (dc->ids[i] == id)
-			return dc->numbers[i];
-	if (dc->n == dc->cap) {
-		dc->cap = dc->cap ? dc->cap * 2 : 16;
-		dc->ids = xrealloc(dc->ids, dc->cap * sizeof *dc->ids);
-		dc->numbers = xrealloc(dc->numbers, dc->cap * sizeof *dc->numbers);
+	if (dc->capdocs) {
+		for (k = slot_of(id, dc->capdocs); dc->docs[k].id; k = (k + 1) & (dc->capdocs - 1))
+			if (dc->docs[k].id == id)
+				return dc->docs[k].number;
 	}
+	grow_docs(dc);
+	for (k = slot_of(id, dc->capdocs); dc->docs[k].id; k = (k + 1) & (dc->capdocs - 1))
+		;
+	struct rows_doc_slot *s = &dc->docs[k];
 	struct doc d = {0};
-	dc->ids[dc->n] = id;
+	s->id = id;
 	/* the number, or "" for a document that has none (a draft, a copy
 	 * whose header was lost): rows name it by its id then */
 	if (store_doc_get(t, id, &d, NULL) == 0)
-		snprintf(dc->numbers[dc->n], sizeof dc->numbers[0], "%s", d.number);
+		snprintf(s->number, sizeof s->number, "%s", d.number);
 	else
-		dc->numbers[dc->n][0] = '\0';
+		s->number[0] = '\0';
 	doc_free(&d);
-	return dc->numbers[dc->n++];
+	dc->ndocs++;
+	return s->number;
 }
 
 int rows_add(struct cli *c, struct txn *t, struct out_table *tab, struct doc_cache *dc,
              const struct task *task, struct err *e)
 {
-	(void)e;
-	long lead = task->lead ? unit_slot(t, dc, task->lead) : -1;
+	const struct rows_unit_slot *lead = task->lead ? rows_unit(t, dc, task->lead) : NULL;
 	struct tl_input in = {task->status, &task->dl, task->due, task->done_date, &c->cfg.periods};
 	struct tl_result r = tl_compute(&in, c->ops.today, c->cfg.soon_days);
-	char id[24], due[11], prog[8], days[16], tl[160], orig[11], late_orig[16] = "";
-	snprintf(id, sizeof id, "%llu", (unsigned long long)task->id);
-	snprintf(prog, sizeof prog, "%u", (unsigned)task->progress);
+	char id[24], due[11], prog[24], days[24], tl[160], orig[11], late_orig[24] = "";
+	dec(id, (long long)task->id);
+	dec(prog, task->progress);
 	days[0] = '\0';
 	if (r.tl == TL_OVERDUE || r.tl == TL_UNREPORTED)
-		snprintf(days, sizeof days, "%d", r.days);
+		dec(days, r.days);
 	tl_describe(r, tl, sizeof tl);
 	date_t od;
 	int late = ops_late_original(task, &c->cfg.periods, c->ops.today, &od);
 	if (od != DATE_NONE)
-		snprintf(late_orig, sizeof late_orig, "%d", late);
+		dec(late_orig, late);
 	if (late > 0) { /* an extended task: its lateness against the original too */
 		char w[96];
 		snprintf(tl + strlen(tl), sizeof tl - strlen(tl), "; %s",
 		         ops_late_original_text(late, task->status == ST_DONE, w, sizeof w));
 	}
-	const char *number = doc_number(t, dc, task->doc_id);
+	const char *number = rows_doc_number(t, dc, task->doc_id);
 	char doc[80] = "", doc_id[24] = "";
 	if (task->doc_id) {
-		snprintf(doc, sizeof doc, "#%llu %s", (unsigned long long)task->doc_id,
-		         *number ? number : "(không số)");
-		snprintf(doc_id, sizeof doc_id, "%llu", (unsigned long long)task->doc_id);
+		dec(doc_id, (long long)task->doc_id);
+		/* "#id number": 1 + 20 + 1 + 47 bytes at most, within doc */
+		doc[0] = '#';
+		strcpy(doc + 1, doc_id);
+		strcat(doc, " ");
+		strcat(doc, *number ? number : "(không số)");
 	}
 	const char *cells[] = {
 		id,
 		doc,
 		number,
 		task->section,
-		lead >= 0 ? dc->unit_codes[lead] : "",
-		lead >= 0 ? dc->unit_names[lead] : (task->lead_text ? task->lead_text : ""),
+		lead ? lead->code : "",
+		lead ? lead->name : (task->lead_text ? task->lead_text : ""),
 		task->text ? task->text : "",
 		task->dl_phrase ? task->dl_phrase : "",
 		task->due == DATE_NONE ? "" : date_iso(task->due, due),
@@ -143,7 +251,8 @@ int rows_add(struct cli *c, struct txn *t, struct out_table *tab, struct doc_cac
 		late_orig,
 		doc_id,
 	};
-	out_row(tab, cells);
+	if (out_row(tab, cells))
+		return rows_write_error(e);
 	return 0;
 }
 
@@ -154,6 +263,21 @@ const struct hist_day *rows_past(const struct cli *c, struct hist_day *hd)
 	return hd->day == DATE_NONE ? NULL : hd;
 }
 
+int rows_add_id(struct cli *c, struct txn *t, struct out_table *tab, struct doc_cache *dc,
+                const struct hist_day *past, uint64_t id, struct err *e)
+{
+	struct task task = {0}, then = {0};
+	int exists = 1;
+	int rc = store_task_get(t, id, &task, e);
+	if (!rc && past)
+		rc = hist_task_as_of(t, &task, past, &then, &exists, e);
+	if (!rc && exists)
+		rc = rows_add(c, t, tab, dc, past ? &then : &task, e);
+	task_free(&task);
+	task_free(&then);
+	return rc;
+}
+
 int rows_add_ids(struct cli *c, struct txn *t, struct out_table *tab, const uint64_t *ids,
                  size_t n, struct err *e)
 {
@@ -161,17 +285,8 @@ int rows_add_ids(struct cli *c, struct txn *t, struct out_table *tab, const uint
 	int rc = 0;
 	struct hist_day hd;
 	const struct hist_day *past = rows_past(c, &hd);
-	for (size_t i = 0; i < n && !rc; i++) {
-		struct task task = {0}, then = {0};
-		int exists = 1;
-		rc = store_task_get(t, ids[i], &task, e);
-		if (!rc && past)
-			rc = hist_task_as_of(t, &task, past, &then, &exists, e);
-		if (!rc && exists)
-			rc = rows_add(c, t, tab, &dc, past ? &then : &task, e);
-		task_free(&task);
-		task_free(&then);
-	}
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = rows_add_id(c, t, tab, &dc, past, ids[i], e);
 	doc_cache_free(&dc);
 	return rc;
 }

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistr.h>
+
 #include "output.h"
 #include "text.h"
 #include "util.h"
@@ -15,8 +17,26 @@ void out_init(struct out_table *t, const struct out_col *cols, int ncols)
 	t->ncols = ncols;
 }
 
-void out_row(struct out_table *t, const char *const *cells)
+static int stream_row(struct out_table *t, const char *const *cells);
+static void fix_widths(struct out_table *t, int more);
+
+void out_min_width(struct out_table *t, int col, int width)
 {
+	if (col < 0 || col >= t->ncols)
+		return;
+	if (!t->minw)
+		t->minw = xcalloc((size_t)t->ncols, sizeof *t->minw);
+	t->minw[col] = width;
+}
+
+int out_row(struct out_table *t, const char *const *cells)
+{
+	if (t->f && t->format == FMT_TEXT && !t->w && t->nrows >= t->lookahead) {
+		fix_widths(t, 1); /* a row past the look-ahead: the widths are fixed now */
+		return stream_row(t, cells);
+	}
+	if (t->f && (t->format != FMT_TEXT || t->w))
+		return stream_row(t, cells);
 	if (t->nrows == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 16;
 		t->cells = xrealloc(t->cells, t->cap * (size_t)t->ncols * sizeof *t->cells);
@@ -24,13 +44,31 @@ void out_row(struct out_table *t, const char *const *cells)
 	for (int i = 0; i < t->ncols; i++)
 		t->cells[t->nrows * (size_t)t->ncols + (size_t)i] = xstrdup(cells[i] ? cells[i] : "");
 	t->nrows++;
+	return 0;
+}
+
+static void free_cells(struct out_table *t)
+{
+	for (size_t i = 0; i < t->nrows * (size_t)t->ncols; i++)
+		free(t->cells[i]);
+	t->nrows = 0;
+}
+
+void out_stream(struct out_table *t, const struct out_col *cols, int ncols, int format, FILE *f)
+{
+	out_init(t, cols, ncols);
+	t->f = f;
+	t->format = format;
+	t->lookahead = OUT_LOOKAHEAD;
 }
 
 void out_free(struct out_table *t)
 {
-	for (size_t i = 0; i < t->nrows * (size_t)t->ncols; i++)
-		free(t->cells[i]);
+	free_cells(t);
 	free(t->cells);
+	free(t->w);
+	free(t->minw);
+	sbuf_free(&t->buf);
 	memset(t, 0, sizeof *t);
 }
 
@@ -62,15 +100,40 @@ static int csv_plain_number(const char *s)
 	return digits > 0 && p[-1] != '.';
 }
 
+/* sbuf_putc without a call while the buffer has room: CSV is written a
+ * byte at a time between its cells. */
+static inline void put1(struct sbuf *b, char c)
+{
+	if (b->len + 2 <= b->cap) {
+		b->s[b->len++] = c;
+		b->s[b->len] = '\0';
+	} else {
+		sbuf_putc(b, c);
+	}
+}
+
+/* 1 for the bytes csv_clean cannot copy as they are. */
+static int csv_special(unsigned char c)
+{
+	return c == '"' || c < 0x20 || c == 0x7f || c == 0xc2;
+}
+
 /* Append s to b with the control characters replaced (see output.h) and
- * every '"' doubled. */
+ * every '"' doubled.  Runs of ordinary bytes are copied whole. */
 static void csv_clean(struct sbuf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
+	for (;;) {
+		const unsigned char *run = p;
+		while (*p && !csv_special(*p))
+			p++;
+		if (p > run)
+			sbuf_add(b, (const char *)run, (size_t)(p - run));
 		unsigned c = *p;
+		if (!c)
+			return;
 		if (c == '"') {
-			sbuf_puts(b, "\"\"");
+			sbuf_add(b, "\"\"", 2);
 			p++;
 		} else if (c == '\r') {
 			sbuf_putc(b, '\n');
@@ -80,11 +143,11 @@ static void csv_clean(struct sbuf *b, const char *s)
 			p++;
 		} else if (c < 0x20 || c == 0x7f) {
 			/* the control picture: U+2400 + c, U+2421 for DEL */
-			char pic[4] = {(char)0xe2, (char)0x90, (char)(c == 0x7f ? 0xa1 : 0x80 + c), 0};
-			sbuf_puts(b, pic);
+			char pic[3] = {(char)0xe2, (char)0x90, (char)(c == 0x7f ? 0xa1 : 0x80 + c)};
+			sbuf_add(b, pic, 3);
 			p++;
-		} else if (c == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
-			sbuf_puts(b, "\xef\xbf\xbd"); /* U+FFFD */
+		} else if (p[1] >= 0x80 && p[1] <= 0x9f) { /* 0xC2: a C1 control */
+			sbuf_add(b, "\xef\xbf\xbd", 3); /* U+FFFD */
 			p += 2;
 		} else {
 			sbuf_putc(b, (char)c);
@@ -93,8 +156,27 @@ static void csv_clean(struct sbuf *b, const char *s)
 	}
 }
 
+/* What a byte asks of a CSV cell: CSV_QUOTE, the cell is quoted; CSV_CLEAN,
+ * csv_clean must rewrite it; CSV_END, the end of the string. */
+enum { CSV_QUOTE = 1, CSV_CLEAN = 2, CSV_END = 4 };
+
+static unsigned char csv_class(unsigned char c)
+{
+	if (c == 0)
+		return CSV_END;
+	if (c == ',')
+		return CSV_QUOTE;
+	if (c == '"' || c == '\n' || c == '\r')
+		return CSV_QUOTE | CSV_CLEAN;
+	return csv_special(c) ? CSV_CLEAN : 0;
+}
+
 void out_csv_cell(struct sbuf *b, const char *s, int numeric)
 {
+	static unsigned char cls[256];
+	if (!cls[0]) /* filled once; always the same values */
+		for (int c = 0; c < 256; c++)
+			cls[c] = csv_class((unsigned char)c);
 	if (!s)
 		s = "";
 	if (numeric && csv_plain_number(s)) {
@@ -102,15 +184,72 @@ void out_csv_cell(struct sbuf *b, const char *s, int numeric)
 		return;
 	}
 	int formula = csv_formula_start(s);
-	if (!formula && !strpbrk(s, ",\"\r\n")) {
-		csv_clean(b, s); /* nothing to quote: only controls to replace */
-		return;
+	/* One look at every byte: most cells are plain text, copied whole. */
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned need = 0;
+	for (;;) {
+		while (!cls[*p])
+			p++;
+		if (!*p)
+			break;
+		need |= cls[*p++];
 	}
-	sbuf_putc(b, '"');
-	if (formula)
-		sbuf_putc(b, '\'');
-	csv_clean(b, s);
-	sbuf_putc(b, '"');
+	size_t n = (size_t)((const char *)p - s);
+	if (formula || (need & CSV_QUOTE)) {
+		put1(b, '"');
+		if (formula)
+			put1(b, '\'');
+	}
+	if (need & CSV_CLEAN)
+		csv_clean(b, s);
+	else
+		sbuf_add(b, s, n);
+	if (formula || (need & CSV_QUOTE))
+		put1(b, '"');
+}
+
+int out_json_str(struct sbuf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s);
+	if (u8_check(p, n))
+		return -1;
+	put1(b, '"');
+	for (;;) {
+		const unsigned char *run = p;
+		/* plain bytes: not '"', '\\', a control, DEL, nor the lead byte
+		 * of a C1 control (0xC2) or of U+2028/9 (0xE2) */
+		while (*p >= 0x20 && *p != '"' && *p != '\\' && *p != 0x7f && *p != 0xc2 && *p != 0xe2)
+			p++;
+		if (p > run)
+			sbuf_add(b, (const char *)run, (size_t)(p - run));
+		unsigned c = *p;
+		char esc[8];
+		if (!c)
+			break;
+		if (c == '"' || c == '\\') {
+			esc[0] = '\\', esc[1] = (char)c, esc[2] = '\0';
+		} else if (c < 0x20 || c == 0x7f) {
+			char k = c == '\b' ? 'b' : c == '\f' ? 'f' : c == '\n' ? 'n' : c == '\r' ? 'r'
+			       : c == '\t' ? 't' : 0;
+			if (k)
+				esc[0] = '\\', esc[1] = k, esc[2] = '\0';
+			else
+				snprintf(esc, sizeof esc, "\\u%04X", c);
+		} else if (c == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			snprintf(esc, sizeof esc, "\\u%04X", (unsigned)p[1]);
+			p++;
+		} else if (c == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9)) {
+			snprintf(esc, sizeof esc, "\\u%04X", p[2] == 0xa8 ? 0x2028u : 0x2029u);
+			p += 2;
+		} else { /* 0xC2 or 0xE2 leading another character */
+			esc[0] = (char)c, esc[1] = '\0';
+		}
+		sbuf_puts(b, esc);
+		p++;
+	}
+	put1(b, '"');
+	return 0;
 }
 
 char *out_json_dumps(const json_t *j, size_t flags)
@@ -193,17 +332,37 @@ int out_json_print(json_t *j, FILE *f)
 	return ferror(f) ? ERR_IO : 0;
 }
 
-/* Width of column c in text format: the widest cell or header, capped. */
-static int col_width(const struct out_table *t, int c, char **clean)
+/* The text of a cell as the text format shows it: a date as dd/mm/yyyy,
+ * control characters made harmless (malloc'd). */
+static char *text_cell(const struct out_col *col, const char *v)
 {
-	int w = txt_width(t->cols[c].label);
-	for (size_t r = 0; r < t->nrows; r++) {
-		int cw = txt_width(clean[r * (size_t)t->ncols + (size_t)c]);
+	char vn[16];
+	int y, m, d;
+	if (col->type == OUT_DATE && strlen(v) == 10 && sscanf(v, "%4d-%2d-%2d", &y, &m, &d) == 3) {
+		snprintf(vn, sizeof vn, "%02d/%02d/%04d", d, m, y);
+		v = vn;
+	}
+	return txt_sanitize(v);
+}
+
+/* The display width a cell asks of its column: its own, capped by the
+ * column's max_width. */
+static int cell_width(const struct out_col *col, const char *clean)
+{
+	int w = txt_width(clean);
+	return col->max_width && w > col->max_width ? col->max_width : w;
+}
+
+/* Width of column c in text format: the widest of the header and the
+ * nrows rows of clean, capped. */
+static int col_width(const struct out_table *t, int c, char **clean, size_t nrows)
+{
+	int w = cell_width(&t->cols[c], t->cols[c].label);
+	for (size_t r = 0; r < nrows; r++) {
+		int cw = cell_width(&t->cols[c], clean[r * (size_t)t->ncols + (size_t)c]);
 		if (cw > w)
 			w = cw;
 	}
-	if (t->cols[c].max_width && w > t->cols[c].max_width)
-		w = t->cols[c].max_width;
 	return w;
 }
 
@@ -216,7 +375,8 @@ static int last_shown(const struct out_table *t)
 	return last;
 }
 
-static void text_line(FILE *f, const struct out_table *t, const int *w, const char *const *row)
+static void text_line(struct sbuf *out, const struct out_table *t, const int *w,
+                      const char *const *row)
 {
 	struct sbuf b = {0};
 	int last = last_shown(t), first = 1;
@@ -236,68 +396,91 @@ static void text_line(FILE *f, const struct out_table *t, const int *w, const ch
 	}
 	while (b.len && b.s[b.len - 1] == ' ')
 		b.s[--b.len] = '\0';
-	fprintf(f, "%s\n", b.s ? b.s : "");
+	if (b.s)
+		sbuf_add(out, b.s, b.len);
+	sbuf_putc(out, '\n');
 	sbuf_free(&b);
+}
+
+/* The header and the first nrows rows of t->cells in text format into
+ * out; the column widths into w (t->ncols of them), at least minw's when
+ * minw is not NULL. */
+static void text_head(const struct out_table *t, size_t nrows, const int *minw, int *w,
+                      struct sbuf *out)
+{
+	size_t n = nrows * (size_t)t->ncols;
+	char **clean = xcalloc(n ? n : 1, sizeof *clean);
+	for (size_t i = 0; i < n; i++)
+		clean[i] = text_cell(&t->cols[i % (size_t)t->ncols], t->cells[i]);
+	const char **hdr = xcalloc((size_t)t->ncols, sizeof *hdr);
+	for (int c = 0; c < t->ncols; c++) {
+		w[c] = col_width(t, c, clean, nrows);
+		if (minw && minw[c] > w[c])
+			w[c] = minw[c];
+		hdr[c] = t->cols[c].label;
+	}
+	text_line(out, t, w, hdr);
+	for (size_t r = 0; r < nrows; r++) {
+		text_line(out, t, w, (const char *const *)&clean[r * (size_t)t->ncols]);
+		if (out->len > 65536 && t->f) { /* a streamed table writes as it goes */
+			fwrite(out->s, 1, out->len, t->f);
+			sbuf_reset(out);
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(clean[i]);
+	free(clean);
+	free(hdr);
 }
 
 static int print_text(const struct out_table *t, FILE *f)
 {
-	size_t n = t->nrows * (size_t)t->ncols;
-	char **clean = xcalloc(n ? n : 1, sizeof *clean);
-	for (size_t i = 0; i < n; i++) {
-		const char *v = t->cells[i];
-		char vn[16];
-		int y, m, d;
-		if (t->cols[i % (size_t)t->ncols].type == OUT_DATE && strlen(v) == 10 &&
-		    sscanf(v, "%4d-%2d-%2d", &y, &m, &d) == 3) {
-			snprintf(vn, sizeof vn, "%02d/%02d/%04d", d, m, y);
-			v = vn;
-		}
-		clean[i] = txt_sanitize(v);
-	}
+	struct sbuf b = {0};
 	int *w = xcalloc((size_t)t->ncols, sizeof *w);
-	const char **hdr = xcalloc((size_t)t->ncols, sizeof *hdr);
-	for (int c = 0; c < t->ncols; c++) {
-		w[c] = col_width(t, c, clean);
-		hdr[c] = t->cols[c].label;
-	}
-	text_line(f, t, w, hdr);
-	for (size_t r = 0; r < t->nrows; r++)
-		text_line(f, t, w, (const char *const *)&clean[r * (size_t)t->ncols]);
-	for (size_t i = 0; i < n; i++)
-		free(clean[i]);
-	free(clean);
+	text_head(t, t->nrows, NULL, w, &b);
+	if (b.len)
+		fwrite(b.s, 1, b.len, f);
+	sbuf_free(&b);
 	free(w);
-	free(hdr);
 	return ferror(f) ? ERR_IO : 0;
 }
 
-static int print_csv(const struct out_table *t, FILE *f)
+static void csv_header(const struct out_table *t, struct sbuf *b)
 {
-	struct sbuf b = {0};
 	int first = 1;
 	for (int c = 0; c < t->ncols; c++) {
 		if (t->cols[c].hide_text < 0)
 			continue;
 		if (!first)
-			sbuf_putc(&b, ',');
+			sbuf_putc(b, ',');
 		first = 0;
-		out_csv_cell(&b, t->cols[c].key, 0);
+		out_csv_cell(b, t->cols[c].key, 0);
 	}
-	sbuf_puts(&b, "\r\n");
+	sbuf_puts(b, "\r\n");
+}
+
+static void csv_line(const struct out_table *t, const char *const *row, struct sbuf *b)
+{
+	int first = 1;
+	for (int c = 0; c < t->ncols; c++) {
+		if (t->cols[c].hide_text < 0)
+			continue;
+		if (!first)
+			put1(b, ',');
+		first = 0;
+		enum out_type ty = t->cols[c].type;
+		out_csv_cell(b, row[c] ? row[c] : "", ty == OUT_INT || ty == OUT_RAW);
+	}
+	sbuf_puts(b, "\r\n");
+}
+
+static int print_csv(const struct out_table *t, FILE *f)
+{
+	struct sbuf b = {0};
+	csv_header(t, &b);
 	for (size_t r = 0; r < t->nrows; r++) {
-		first = 1;
-		for (int c = 0; c < t->ncols; c++) {
-			if (t->cols[c].hide_text < 0)
-				continue;
-			if (!first)
-				sbuf_putc(&b, ',');
-			first = 0;
-			enum out_type ty = t->cols[c].type;
-			out_csv_cell(&b, cell(t, r, c), ty == OUT_INT || ty == OUT_RAW);
-		}
-		sbuf_puts(&b, "\r\n");
-		if (b.len > 65536) { /* stream: never the whole table in memory twice */
+		csv_line(t, (const char *const *)&t->cells[r * (size_t)t->ncols], &b);
+		if (b.len > 65536) { /* never the whole table in memory twice */
 			fwrite(b.s, 1, b.len, f);
 			sbuf_reset(&b);
 		}
@@ -319,4 +502,187 @@ int out_print(const struct out_table *t, int format, FILE *f)
 		return rc;
 	}
 	return print_text(t, f);
+}
+
+/* ---- streamed tables ---- */
+
+/* Append o (consumed) as the next element of the JSON array that
+ * out_json_print would print: the element dumped with the same flags,
+ * each line indented by two more spaces (a dump holds no raw newline
+ * inside a string). */
+static int json_element(struct out_table *t, json_t *o)
+{
+	char *s = out_json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10) |
+	                                JSON_ENCODE_ANY);
+	json_decref(o);
+	if (!s)
+		return ERR_IO;
+	sbuf_puts(&t->buf, t->written ? ",\n  " : "[\n  ");
+	const char *p = s, *nl;
+	while ((nl = strchr(p, '\n'))) {
+		sbuf_add(&t->buf, p, (size_t)(nl - p) + 1);
+		sbuf_puts(&t->buf, "  ");
+		p = nl + 1;
+	}
+	sbuf_puts(&t->buf, p);
+	free(s);
+	t->written++;
+	return 0;
+}
+
+/* A row as the object out_json makes of it. */
+static json_t *row_object(const struct out_table *t, const char *const *row)
+{
+	json_t *o = json_object();
+	for (int c = 0; c < t->ncols; c++)
+		if (t->cols[c].hide_text >= 0)
+			json_object_set_new(o, t->cols[c].key,
+			                    cell_json(&t->cols[c], row[c] ? row[c] : ""));
+	return o;
+}
+
+/* A raw cell that is written as it is: a literal or a plain integer. */
+static int raw_plain(const char *v)
+{
+	if (!strcmp(v, "true") || !strcmp(v, "false") || !strcmp(v, "null"))
+		return 1;
+	const char *p = v + (*v == '-');
+	if (!*p || (*p == '0' && (p[1] || p != v))) /* "01" and "-0" are not as jansson writes them */
+		return 0;
+	for (; *p; p++)
+		if (*p < '0' || *p > '9')
+			return 0;
+	return strlen(v) < 19;
+}
+
+/* Append a row as json_element(t, row_object(t, row)) would, without
+ * building it: the bulk of a JSON listing.  1 (nothing written) for a row
+ * with a raw cell that is not a plain literal, left to jansson. */
+static int json_row_direct(struct out_table *t, const char *const *row)
+{
+	for (int c = 0; c < t->ncols; c++)
+		if (t->cols[c].type == OUT_RAW && t->cols[c].hide_text >= 0 && row[c] && *row[c] &&
+		    !raw_plain(row[c]))
+			return 1;
+	struct sbuf *b = &t->buf;
+	int first = 1;
+	sbuf_puts(b, t->written ? ",\n  {" : "[\n  {");
+	for (int c = 0; c < t->ncols; c++) {
+		const struct out_col *col = &t->cols[c];
+		const char *v = row[c] ? row[c] : "";
+		if (col->hide_text < 0)
+			continue;
+		size_t mark = b->len;
+		sbuf_puts(b, first ? "\n    \"" : ",\n    \"");
+		sbuf_puts(b, col->key);
+		sbuf_puts(b, "\": ");
+		if (!*v) {
+			sbuf_puts(b, "null");
+		} else if (col->type == OUT_INT) {
+			sbuf_printf(b, "%lld", strtoll(v, NULL, 10));
+		} else if (col->type == OUT_RAW) {
+			sbuf_puts(b, v);
+		} else if (out_json_str(b, v)) {
+			/* not UTF-8: jansson makes no string of it, and the
+			 * object gets no such member */
+			b->len = mark;
+			b->s[mark] = '\0';
+			continue;
+		}
+		first = 0;
+	}
+	sbuf_puts(b, first ? "}" : "\n  }");
+	t->written++;
+	return 0;
+}
+
+/* A text row after the look-ahead: the fixed widths, widened for a cell
+ * that needs more (up to its column's max_width). */
+static void text_stream_line(struct out_table *t, const char *const *row)
+{
+	int *w = xmalloc((size_t)t->ncols * sizeof *w);
+	char **clean = xmalloc((size_t)t->ncols * sizeof *clean);
+	for (int c = 0; c < t->ncols; c++) {
+		clean[c] = text_cell(&t->cols[c], row[c] ? row[c] : "");
+		int cw = cell_width(&t->cols[c], clean[c]);
+		w[c] = cw > t->w[c] ? cw : t->w[c];
+	}
+	text_line(&t->buf, t, w, (const char *const *)clean);
+	for (int c = 0; c < t->ncols; c++)
+		free(clean[c]);
+	free(clean);
+	free(w);
+}
+
+static int flush_buf(struct out_table *t)
+{
+	if (t->buf.len && fwrite(t->buf.s, 1, t->buf.len, t->f) != t->buf.len)
+		t->failed = 1;
+	sbuf_reset(&t->buf);
+	if (ferror(t->f))
+		t->failed = 1;
+	return t->failed ? ERR_IO : 0;
+}
+
+/* A streamed text table: fix the widths from the rows kept (and the
+ * minima of out_min_width when more rows are to come) and print those
+ * rows under the header. */
+static void fix_widths(struct out_table *t, int more)
+{
+	t->w = xcalloc((size_t)t->ncols, sizeof *t->w);
+	text_head(t, t->nrows, more ? t->minw : NULL, t->w, &t->buf);
+	t->written += t->nrows;
+	free_cells(t);
+}
+
+/* Write one row of a streamed table (text: once its widths are fixed). */
+static int stream_row(struct out_table *t, const char *const *row)
+{
+	if (t->failed)
+		return ERR_IO;
+	if (t->format == FMT_TEXT) {
+		text_stream_line(t, row);
+		t->written++;
+	} else if (t->format == FMT_CSV) {
+		if (!t->written)
+			csv_header(t, &t->buf);
+		csv_line(t, row, &t->buf);
+		t->written++;
+	} else if (json_row_direct(t, row) && json_element(t, row_object(t, row))) {
+		return t->failed = 1, ERR_IO;
+	}
+	return t->buf.len > 65536 ? flush_buf(t) : 0;
+}
+
+int out_row_json(struct out_table *t, json_t *o)
+{
+	if (!t->f || t->format != FMT_JSON || t->failed) {
+		json_decref(o);
+		return ERR_IO;
+	}
+	if (json_element(t, o))
+		return t->failed = 1, ERR_IO;
+	return t->buf.len > 65536 ? flush_buf(t) : 0;
+}
+
+size_t out_rows(const struct out_table *t)
+{
+	return t->nrows + t->written;
+}
+
+int out_end(struct out_table *t)
+{
+	if (!t->f)
+		return 0;
+	if (t->failed)
+		return ERR_IO;
+	if (t->format == FMT_TEXT && !t->w)
+		fix_widths(t, 0);
+	else if (t->format == FMT_CSV && !t->written)
+		csv_header(t, &t->buf);
+	else if (t->format == FMT_JSON)
+		sbuf_puts(&t->buf, t->written ? "\n]\n" : "[]\n");
+	if (flush_buf(t) || fflush(t->f) != 0)
+		return ERR_IO;
+	return 0;
 }

@@ -88,6 +88,41 @@ static int walk_units(struct txn *t, const struct hier *h, size_t i, date_t from
 	return rc;
 }
 
+/* The plan for root's subtree (root not 0): PLAN_NONE (nothing in range),
+ * PLAN_SCAN (the store's due index, keeping the subtree's tasks: its cost
+ * grows with the share of other units' tasks) or PLAN_WALK (the subtree's
+ * units one by one: its cost grows with their number), as the counters
+ * say is cheaper for `want` tasks.  *at: root's place in h; *n_sub and
+ * *n_all: the tasks in range in the subtree and in the store. */
+enum { PLAN_NONE, PLAN_SCAN, PLAN_WALK };
+
+static int pick_plan(struct txn *t, const struct hier *h, uint32_t root, date_t from, date_t to,
+                     size_t want, size_t *at, uint64_t *n_sub, uint64_t *n_all, int *plan,
+                     struct err *e)
+{
+	int rc;
+	if (!h)
+		return err_set(e, ERR_INTERNAL, "thiếu cây đơn vị cho truy vấn theo đơn vị");
+	size_t i = hier_find_id(h, root);
+	if (i == (size_t)-1)
+		return err_set(e, ERR_NOTFOUND, "không tìm thấy đơn vị #%u", root);
+	*at = i;
+	*n_sub = *n_all = 0;
+	if ((rc = store_count(t, root, from, to, n_sub, e)) ||
+	    (rc = store_count(t, 0, from, to, n_all, e)))
+		return rc;
+	if (*n_sub == 0) {
+		*plan = PLAN_NONE;
+		return 0;
+	}
+	double units = (double)(hier_subtree_end(h, i) - i);
+	double take = (double)want < (double)*n_sub ? (double)want : (double)*n_sub;
+	double walk_cost = units * 20.0 + take;
+	double scan_cost = take * (double)*n_all / (double)*n_sub;
+	*plan = scan_cost < walk_cost ? PLAN_SCAN : PLAN_WALK;
+	return 0;
+}
+
 int q_due_ids(struct txn *t, const struct hier *h, uint32_t root, date_t from, date_t to,
               size_t offset, size_t limit, uint64_t **ids, size_t *n, struct err *e)
 {
@@ -102,26 +137,13 @@ int q_due_ids(struct txn *t, const struct hier *h, uint32_t root, date_t from, d
 		c.want = want;
 		rc = store_tasks_by_due(t, 0, from, to, collect_fn, &c, e);
 	} else {
-		if (!h)
-			return err_set(e, ERR_INTERNAL, "thiếu cây đơn vị cho truy vấn theo đơn vị");
-		size_t i = hier_find_id(h, root);
-		if (i == (size_t)-1)
-			return err_set(e, ERR_NOTFOUND, "không tìm thấy đơn vị #%u", root);
-		/* Two plans: walk the subtree's units (cost grows with the number
-		 * of units), or scan the store's due index keeping the subtree's
-		 * tasks (cost grows with the share of other units' tasks).  The
-		 * counters say which is cheaper. */
-		uint64_t n_sub = 0, n_all = 0;
-		if ((rc = store_count(t, root, from, to, &n_sub, e)) ||
-		    (rc = store_count(t, 0, from, to, &n_all, e)))
+		size_t i;
+		uint64_t n_sub, n_all;
+		int plan;
+		if ((rc = pick_plan(t, h, root, from, to, want, &i, &n_sub, &n_all, &plan, e)) ||
+		    plan == PLAN_NONE)
 			return rc;
-		if (n_sub == 0)
-			return 0;
-		double units = (double)(hier_subtree_end(h, i) - i);
-		double take = (double)want < (double)n_sub ? (double)want : (double)n_sub;
-		double walk_cost = units * 20.0 + take;
-		double scan_cost = take * (double)n_all / (double)n_sub;
-		if (scan_cost < walk_cost) {
+		if (plan == PLAN_SCAN) {
 			struct filter f = {&c, h, root};
 			c.want = want;
 			rc = store_tasks_by_due(t, 0, from, to, filter_fn, &f, e);
@@ -144,6 +166,63 @@ int q_due_ids(struct txn *t, const struct hier *h, uint32_t root, date_t from, d
 	}
 	free(c.hits);
 	return 0;
+}
+
+/* q_due_each's walk of the due index: the tasks in range, or only those
+ * of f->root's subtree (f->h set), passed to f->fn while f->left lasts. */
+struct each {
+	const struct hier *h;
+	uint32_t root;
+	size_t left; /* SIZE_MAX: no limit */
+	q_id_fn fn;
+	void *ctx;
+	int rc; /* fn's non-zero return */
+};
+
+static int each_fn(uint64_t id, date_t due, uint32_t lead, void *ctx)
+{
+	(void)due;
+	struct each *x = ctx;
+	if (x->h && (!lead || !hier_in_subtree(x->h, lead, x->root)))
+		return 0;
+	if (x->left == 0)
+		return 1;
+	x->left--;
+	if ((x->rc = x->fn(id, x->ctx)))
+		return 1;
+	return x->left == 0;
+}
+
+int q_due_each(struct txn *t, const struct hier *h, uint32_t root, date_t from, date_t to,
+               size_t limit, q_id_fn fn, void *ctx, struct err *e)
+{
+	struct each x = {NULL, root, limit ? limit : SIZE_MAX, fn, ctx, 0};
+	int rc;
+	if (root != 0) {
+		size_t i;
+		uint64_t n_sub, n_all;
+		int plan;
+		if ((rc = pick_plan(t, h, root, from, to, x.left, &i, &n_sub, &n_all, &plan, e)) ||
+		    plan == PLAN_NONE)
+			return rc;
+		/* The walk of the units collects and sorts: a subtree holding a
+		 * quarter of the tasks in range or more is read from the store's
+		 * index, which streams. */
+		if (plan == PLAN_WALK && n_sub * 4 < n_all) {
+			struct collect c = {0};
+			rc = walk_units(t, h, i, from, to, x.left, &c, e);
+			size_t have = c.n < x.left ? c.n : x.left;
+			for (size_t k = 0; k < have && !rc; k++)
+				rc = fn(c.hits[k].id, ctx);
+			free(c.hits);
+			return rc;
+		}
+		x.h = h;
+	}
+	rc = store_tasks_by_due(t, 0, from, to, each_fn, &x, e);
+	if (x.rc)
+		return x.rc;
+	return rc == 1 ? 0 : rc;
 }
 
 int q_overdue_ids(struct txn *t, const struct hier *h, uint32_t root, date_t today,

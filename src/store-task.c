@@ -252,3 +252,83 @@ int store_tasks_each(struct txn *t, int (*cb)(const struct task *task, void *ctx
 	struct tasks_each c = {cb, ctx};
 	return store_each_raw(t, DB_TASKS, NULL, 0, task_raw, &c, e);
 }
+
+int store_tasks_each_from(struct txn *t, uint64_t from,
+                          int (*cb)(const struct task *task, void *ctx), void *ctx,
+                          struct err *e)
+{
+	struct tasks_each c = {cb, ctx};
+	unsigned char key[8];
+
+	be64_put(key, from);
+	return store_each_raw(t, DB_TASKS, key, sizeof key, task_raw, &c, e);
+}
+
+int store_tasks_by_due_from(struct txn *t, uint32_t lead, date_t day, uint64_t id, int dir,
+                            date_t from, date_t to, store_due_fn cb, void *ctx,
+                            struct err *e)
+{
+	enum store_db db = lead ? DB_UNIT_DUE : DB_DUE;
+	size_t off = lead ? 4 : 0, klen = off + 12;
+	uint32_t lo = from == DATE_NONE ? 0 : day_bias(from);
+	uint32_t hi = to == DATE_NONE ? UINT32_MAX : day_bias(to);
+	unsigned char start[16];
+	MDB_cursor *c;
+	MDB_val k = {klen, start}, v;
+	MDB_cursor_op step = dir > 0 ? MDB_NEXT : MDB_PREV;
+	int rc, ret = 0, skip = 0;
+
+	if (lo > hi)
+		return 0;
+	be32_put(start, lead);
+	if (day == DATE_NONE) {
+		/* From the first entry of the range, or just past its last. */
+		be32_put(start + off, dir > 0 ? lo : hi);
+		be64_put(start + off + 4, dir > 0 ? 0 : UINT64_MAX);
+	} else {
+		be32_put(start + off, day_bias(day));
+		be64_put(start + off + 4, id);
+	}
+	if ((rc = store_cursor(t, db, &c, e)))
+		return rc;
+	rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE);
+	if (dir > 0) {
+		/* At the first entry >= the position: skip the position itself. */
+		skip = day != DATE_NONE && rc == 0 && k.mv_size == klen &&
+		       memcmp(k.mv_data, start, klen) == 0;
+	} else {
+		/* Every entry before the first one >= the position. */
+		rc = rc == MDB_NOTFOUND ? mdb_cursor_get(c, &k, &v, MDB_LAST)
+		                        : rc == 0 ? mdb_cursor_get(c, &k, &v, MDB_PREV) : rc;
+		if (rc == 0 && k.mv_size == klen && memcmp(k.mv_data, start, klen) >= 0)
+			rc = mdb_cursor_get(c, &k, &v, MDB_PREV);
+	}
+	if (skip)
+		rc = mdb_cursor_get(c, &k, &v, MDB_NEXT);
+	for (; rc == 0; rc = mdb_cursor_get(c, &k, &v, step)) {
+		const unsigned char *p = k.mv_data;
+		uint32_t d, who;
+
+		if (k.mv_size != klen || (lead && be32_get(p) != lead))
+			break;
+		d = be32_get(p + off);
+		if (dir > 0 ? d > hi : d < lo)
+			break;
+		if (dir > 0 ? d < lo : d > hi)
+			continue;
+		who = lead ? lead : (v.mv_size == 4 ? be32_get(v.mv_data) : 0);
+		if ((ret = cb(be64_get(p + off + 4), day_unbias(d), who, ctx)))
+			break;
+	}
+	mdb_cursor_close(c);
+	if (ret)
+		return ret;
+	if (rc && rc != MDB_NOTFOUND)
+		return store_lmdb_err(t, rc, e, store_db_table[db].name);
+	return 0;
+}
+
+date_t store_task_slot(const struct task *t)
+{
+	return count_slot(t);
+}

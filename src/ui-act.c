@@ -4,6 +4,7 @@
  * what the view says on the status line.
  */
 #include <curses.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store.h"
@@ -13,7 +14,7 @@
 
 int ui_busy(const struct ui *u)
 {
-	return u->search.running || ui_views_busy(u) || ui_tasks_filtering(u);
+	return u->search.running || ui_views_busy(u, NULL, 0) || ui_tasks_filtering(u);
 }
 
 static struct ui_list *focused_list(struct ui *u, int *page)
@@ -29,6 +30,51 @@ static struct ui_list *focused_list(struct ui *u, int *page)
 	case UI_DOCS: return &u->docs.l;
 	default: return &u->tasks.l;
 	}
+}
+
+void ui_pick_start(struct ui *u, const char *arg,
+                   int (*done)(struct ui *u, const char *arg, uint32_t unit), enum ui_act back,
+                   const char *prompt)
+{
+	char *copy = xstrdup(arg); /* arg may belong to the view closed below */
+
+	ui_pick_end(u);
+	if (u->view != UI_VIEW_PANES)
+		ui_view_close(u);
+	u->pick.active = 1;
+	u->pick.arg = copy;
+	u->pick.done = done;
+	u->pick.back = back;
+	str_copy(u->pick.prompt, prompt, sizeof(u->pick.prompt));
+	u->focus = UI_UNITS;
+	u->full = 0;
+	ui_msg(u, 0, "%s", u->pick.prompt);
+}
+
+void ui_pick_end(struct ui *u)
+{
+	free(u->pick.arg);
+	memset(&u->pick, 0, sizeof(u->pick));
+}
+
+/* A key while a unit is picked: Enter picks the selected unit, Esc (or q)
+ * gives up; 1 if the key was used. */
+static int pick_key(struct ui *u, struct ui_key k, enum ui_act a)
+{
+	int enter = (!k.fn && (k.ch == '\n' || k.ch == '\r')) || (k.fn && k.ch == KEY_ENTER);
+	enum ui_act back = u->pick.back;
+
+	if (a == UA_BACK || a == UA_QUIT) { /* q too: giving up, not quitting */
+		ui_pick_end(u);
+		ui_msg(u, 0, "Đã hủy chọn đơn vị.");
+		ui_view_open_act(u, back);
+		return 1;
+	}
+	if (enter && u->focus == UI_UNITS && ui_units_selected(u)) {
+		u->pick.done(u, u->pick.arg, ui_units_selected(u));
+		return 1;
+	}
+	return 0;
 }
 
 /* Moves: lists move their selection; the text views scroll. */
@@ -80,10 +126,6 @@ static int source_in(struct ui *u, struct txn *t, struct err *e)
 
 static void act_open(struct ui *u)
 {
-	if (u->view == UI_VIEW_IND) {
-		ui_form_open(u, UF_MEASURE);
-		return;
-	}
 	if (ui_view_is_list(u->view)) {
 		ui_with_txn(u, enter_in);
 		return;
@@ -104,9 +146,9 @@ static void stop_job(struct ui *u)
 	if (u->search.running) {
 		u->search.running = 0;
 		ui_msg(u, 0, "Đã dừng tìm.");
-	} else if (ui_views_busy(u)) {
+	} else if (ui_views_busy(u, NULL, 0)) {
 		ui_view_close(u);
-		ui_msg(u, 0, "Đã dừng rà soát.");
+		ui_msg(u, 0, "Đã dừng và đóng danh sách.");
 	} else {
 		ui_tasks_set_filter(u, UI_FILTER_NONE, 0);
 		ui_msg(u, 0, "Đã bỏ lọc.");
@@ -141,27 +183,6 @@ static void text_view_key(struct ui *u, enum ui_act a)
 		hscroll(u); /* the help's long lines */
 }
 
-static void open_list_view(struct ui *u, enum ui_act a)
-{
-	static const struct {
-		enum ui_act act;
-		int view;
-	} views[] = {
-		{ UA_DASH, UI_VIEW_DASH },     { UA_CASCADE, UI_VIEW_CASCADE },
-		{ UA_LINT, UI_VIEW_LINT },     { UA_INDICATORS, UI_VIEW_IND },
-		{ UA_AUDIT, UI_VIEW_AUDIT },   { UA_QUEUE, UI_VIEW_QUEUE },
-	};
-	size_t i;
-
-	if (a == UA_AUDIT && u->view == UI_VIEW_AUDIT) {
-		ui_audit_toggle(u);
-		return;
-	}
-	for (i = 0; i < sizeof(views) / sizeof(views[0]); i++)
-		if (views[i].act == a)
-			ui_view_open(u, views[i].view);
-}
-
 static void pane_mode(struct ui *u, enum ui_act a)
 {
 	if (u->view != UI_VIEW_PANES)
@@ -180,6 +201,9 @@ static void pane_mode(struct ui *u, enum ui_act a)
 
 static void act(struct ui *u, enum ui_act a)
 {
+	/* the current list view's own meaning of a key first (ui-view.h) */
+	if (ui_view_is_list(u->view) && ui_view_key(u, a))
+		return;
 	switch (a) {
 	case UA_QUIT:
 		if (u->view != UI_VIEW_PANES)
@@ -200,8 +224,6 @@ static void act(struct ui *u, enum ui_act a)
 	case UA_PREV_PANE:
 		if (u->view == UI_VIEW_PANES)
 			u->focus = (u->focus + (a == UA_NEXT_PANE ? 1 : UI_NPANES - 1)) % UI_NPANES;
-		else if (u->view == UI_VIEW_DASH && a == UA_PREV_PANE)
-			ui_dash_up(u);
 		break;
 	case UA_DOWN: case UA_UP: case UA_PAGE_DOWN: case UA_PAGE_UP: case UA_TOP: case UA_BOTTOM:
 		move_by(u, a);
@@ -210,7 +232,7 @@ static void act(struct ui *u, enum ui_act a)
 		act_open(u);
 		break;
 	case UA_UPDATE:
-		ui_form_open(u, u->view == UI_VIEW_IND ? UF_MEASURE : UF_UPDATE);
+		ui_form_open(u, UF_UPDATE);
 		break;
 	case UA_STATUS:
 		ui_form_open(u, UF_STATUS);
@@ -223,12 +245,6 @@ static void act(struct ui *u, enum ui_act a)
 		break;
 	case UA_RETURN:
 		ui_form_open(u, UF_RETURN);
-		break;
-	case UA_OVERDUE:
-	case UA_SOON:
-		if (u->view != UI_VIEW_PANES)
-			ui_view_close(u);
-		ui_due_open(u, a == UA_SOON);
 		break;
 	case UA_SEARCH:
 		ui_form_open(u, UF_SEARCH);
@@ -253,12 +269,17 @@ static void act(struct ui *u, enum ui_act a)
 	case UA_IMPORT:
 		ui_form_open(u, UF_IMPORT);
 		break;
-	case UA_DASH: case UA_CASCADE: case UA_LINT: case UA_INDICATORS: case UA_AUDIT:
-	case UA_QUEUE:
-		open_list_view(u, a);
-		break;
 	case UA_REPORT_TEXT:
 		ui_rtext_open(u);
+		break;
+	case UA_EDIT:
+		ui_form_open(u, UF_EDIT);
+		break;
+	case UA_MOVE:
+		ui_form_open(u, UF_MOVE);
+		break;
+	case UA_DELETE:
+		ui_form_open(u, UF_DELETE);
 		break;
 	case UA_FULL:
 		if (u->view == UI_VIEW_PANES) {
@@ -277,6 +298,8 @@ static void act(struct ui *u, enum ui_act a)
 		ui_reload(u);
 		break;
 	default:
+		/* the keys that open a list view: o, d, b, c, r, m, L, p, ... */
+		ui_view_open_act(u, a);
 		break;
 	}
 }
@@ -309,10 +332,16 @@ void ui_dispatch(struct ui *u, struct ui_key k)
 	if (a != UA_NONE && a != UA_SEARCH_NEXT && a != UA_SEARCH_PREV)
 		u->msg[0] = '\0';
 	view = u->view;
-	if (u->view == UI_VIEW_HELP || u->view == UI_VIEW_SOURCE)
+	if (u->pick.active && u->view == UI_VIEW_PANES && pick_key(u, k, a))
+		;
+	else if (u->view == UI_VIEW_HELP || u->view == UI_VIEW_SOURCE)
 		text_view_key(u, a);
 	else
 		act(u, a);
 	if (u->view != view)
 		u->hskip = 0; /* another list: from the start of its rows */
+	if (u->pick.active && ui_view_is_list(u->view))
+		ui_pick_end(u); /* a list view opened: the pick is over */
+	if (u->pick.active && !u->form && !u->msg[0])
+		ui_msg(u, 0, "%s", u->pick.prompt);
 }

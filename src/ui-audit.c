@@ -17,38 +17,62 @@
 #include "ui-draw.h"
 #include "util.h"
 
+struct ui_auditv {
+	uint64_t task;           /* the entries about this task; 0: every entry */
+	uint64_t opened_for;     /* the task the view was opened on, or 0 */
+	int built;
+	struct audit *v;         /* the newest nv entries, newest first */
+	size_t nv;
+	int complete;            /* v holds every entry that passes */
+	struct ui_list l;
+};
+
+static struct ui_auditv *st(struct ui *u)
+{
+	return ui_view_state(u, UI_VIEW_AUDIT, sizeof(struct ui_auditv));
+}
+
+/* The state for reading: the zero state when the view was never opened. */
+static const struct ui_auditv *cst(const struct ui *u)
+{
+	static const struct ui_auditv none;
+
+	return u->vstate[UI_VIEW_AUDIT] ? u->vstate[UI_VIEW_AUDIT] : &none;
+}
+
 #define AUDIT_FIRST 200 /* entries read when the view opens */
 
-void ui_audit_free(struct ui *u)
+static void auditv_free(struct ui *u)
 {
-	audit_list_free(u->audit.v, u->audit.nv);
-	memset(&u->audit, 0, sizeof(u->audit));
+	audit_list_free(st(u)->v, st(u)->nv);
+	memset(st(u), 0, sizeof(struct ui_auditv));
 }
 
-void ui_audit_open(struct ui *u, uint64_t task)
+static int auditv_open(struct ui *u, const struct ui_view_where *w)
 {
-	ui_audit_free(u);
-	u->audit.task = task;
-	u->audit.opened_for = task;
+	st(u)->task = w->task;
+	st(u)->opened_for = w->task;
+	return 0;
 }
 
-void ui_audit_toggle(struct ui *u)
+/* L in the view: between the task it was opened on and every entry. */
+static void auditv_toggle(struct ui *u)
 {
-	uint64_t for_task = u->audit.opened_for, show;
+	uint64_t for_task = st(u)->opened_for, show;
 
 	if (!for_task) {
 		ui_msg(u, 0, "Nhật ký toàn bộ; để xem của một nhiệm vụ, chọn nhiệm vụ rồi nhấn L.");
 		return;
 	}
-	show = u->audit.task ? 0 : for_task;
-	ui_audit_free(u);
-	u->audit.opened_for = for_task;
-	u->audit.task = show;
+	show = st(u)->task ? 0 : for_task;
+	auditv_free(u);
+	st(u)->opened_for = for_task;
+	st(u)->task = show;
 }
 
 static int fetch(struct ui *u, struct txn *t, size_t want, struct err *e)
 {
-	struct ui_auditv *v = &u->audit;
+	struct ui_auditv *v = st(u);
 	struct audit_filter f;
 	struct audit *list = NULL;
 	uint64_t keep = v->l.sel < v->nv && v->l.sel > 0 ? v->v[v->l.sel].seq : 0;
@@ -77,9 +101,9 @@ static int fetch(struct ui *u, struct txn *t, size_t want, struct err *e)
 	return 0;
 }
 
-int ui_audit_sync(struct ui *u, struct txn *t, struct err *e)
+static int auditv_sync(struct ui *u, struct txn *t, struct err *e)
 {
-	struct ui_auditv *v = &u->audit;
+	struct ui_auditv *v = st(u);
 	size_t page = (size_t)ui_view_page(u);
 	int rc;
 
@@ -121,81 +145,84 @@ static char *describe(const struct audit *a, int max_value)
 	return vn;
 }
 
-void ui_audit_draw(struct ui *u, struct txn *t)
+static void auditv_widths(int cols, int *widths)
 {
-	struct ui_auditv *v = &u->audit;
-	const struct ui_layout *lo = &u->lo;
-	int page = ui_view_page(u), r, cols = lo->cols - 2;
+	static const int wide[6] = { 16, 12, 9, 18, 12, 0 }, narrow[6] = { 16, 10, 9, 12, 9, 0 };
+
+	memcpy(widths, cols < 100 ? narrow : wide, sizeof(wide));
+}
+
+static void auditv_head(struct ui *u, struct txn *t, struct sbuf *title, struct sbuf *hb)
+{
+	struct ui_auditv *v = st(u);
 	const char *head[6] = { "Thời gian", "Tài khoản", "Vai trò", "Việc", "Đối tượng",
 		                "Thay đổi (trước → sau)" };
-	int widths[6] = { 16, 12, 9, 18, 12, 0 };
-	struct sbuf title = { 0 }, hb = { 0 }, row = { 0 };
+	int widths[6], cols = u->lo.cols - 2;
 
 	(void)t;
-	if (cols < 100) {
-		widths[1] = 10;
-		widths[3] = 12;
-		widths[4] = 9;
-	}
+	auditv_widths(cols, widths);
 	if (v->task)
-		sbuf_printf(&title, " Nhật ký thay đổi — nhiệm vụ #%llu: %zu%s mục, mới nhất trước ",
+		sbuf_printf(title, " Nhật ký thay đổi — nhiệm vụ #%llu: %zu%s mục, mới nhất trước ",
 		            (unsigned long long)v->task, v->nv, v->complete ? "" : "+");
 	else
-		sbuf_printf(&title, " Nhật ký thay đổi — toàn bộ: %zu%s mục gần nhất, mới nhất trước ",
+		sbuf_printf(title, " Nhật ký thay đổi — toàn bộ: %zu%s mục gần nhất, mới nhất trước ",
 		            v->nv, v->complete ? "" : "+");
-	ui_fmt_cells(&hb, head, widths, 6, cols);
-	ui_view_head(u, title.s, hb.s);
-	for (r = 0; r < page; r++) {
-		size_t i = v->l.top + (size_t)r;
-		int y = lo->pane_y + 2 + r;
-		const struct audit *a;
-		const char *cells[6];
-		char tb[32], *login, *object, *what;
-		attr_t at;
+	ui_fmt_cells(hb, head, widths, 6, cols);
+}
 
-		ui_blank(y, 0, lo->cols, A_NORMAL);
-		if (i >= v->nv)
-			continue;
-		a = &v->v[i];
-		at = i == v->l.sel ? ui_attr(u, UC_SEL) : A_NORMAL;
-		login = txt_sanitize(a->login);
-		object = txt_sanitize(a->object);
-		{
-			char *d = describe(a, u->hskip ? 0 : 40); /* w: all of it */
+static void auditv_row(struct ui *u, struct txn *t, size_t i, int y, int sel)
+{
+	struct ui_auditv *v = st(u);
+	int widths[6], cols = u->lo.cols - 2;
+	const struct audit *a;
+	const char *cells[6];
+	char tb[32], *login, *object, *what, *d;
+	struct sbuf row = { 0 };
+	attr_t at;
 
-			what = txt_sanitize(d);
-			free(d);
-		}
-		cells[0] = when(a->time, tb, sizeof(tb));
-		cells[1] = login;
-		cells[2] = role_of(a);
-		cells[3] = audit_action_label(a->action);
-		cells[4] = object;
-		cells[5] = what;
-		sbuf_reset(&row);
-		ui_fmt_cells_from(&row, cells, widths, 6, cols, u->hskip, &u->hroom);
-		ui_put(y, 0, 2, "", at);
-		ui_put(y, 2, cols, row.s, at);
-		free(login);
-		free(object);
-		free(what);
-	}
-	if (v->nv == 0 && v->built)
-		ui_put(lo->pane_y + 2, 2, cols, v->task ? "Nhiệm vụ chưa có thay đổi nào được ghi."
-		                                        : "Nhật ký trống.",
-		       ui_attr(u, UC_MUTED));
-	sbuf_free(&title);
-	sbuf_free(&hb);
+	(void)t;
+	if (i >= v->nv)
+		return;
+	auditv_widths(cols, widths);
+	a = &v->v[i];
+	at = sel ? ui_attr(u, UC_SEL) : A_NORMAL;
+	login = txt_sanitize(a->login);
+	object = txt_sanitize(a->object);
+	d = describe(a, u->hskip ? 0 : 40); /* w: all of it */
+	what = txt_sanitize(d);
+	free(d);
+	cells[0] = when(a->time, tb, sizeof(tb));
+	cells[1] = login;
+	cells[2] = role_of(a);
+	cells[3] = audit_action_label(a->action);
+	cells[4] = object;
+	cells[5] = what;
+	ui_fmt_cells_from(&row, cells, widths, 6, cols, u->hskip, &u->hroom);
+	ui_put(y, 0, 2, "", at);
+	ui_put(y, 2, cols, row.s, at);
+	free(login);
+	free(object);
+	free(what);
 	sbuf_free(&row);
 }
 
-void ui_audit_detail(struct ui *u, struct ui_lines *l, int cols, int rows)
+static const char *auditv_empty(const struct ui *u)
 {
-	struct ui_auditv *v = &u->audit;
+	if (cst(u)->nv || !cst(u)->built)
+		return NULL;
+	return cst(u)->task ? "Nhiệm vụ chưa có thay đổi nào được ghi." : "Nhật ký trống.";
+}
+
+static uint64_t auditv_task(const struct ui *u);
+
+static void auditv_detail(struct ui *u, struct txn *t, struct ui_lines *l, int cols, int rows)
+{
+	struct ui_auditv *v = st(u);
 	const struct audit *a;
 	struct sbuf b = { 0 };
 	char tb[32], *what;
 
+	(void)t;
 	if (!v->built || v->l.sel >= v->nv)
 		return;
 	a = &v->v[v->l.sel];
@@ -206,15 +233,16 @@ void ui_audit_detail(struct ui *u, struct ui_lines *l, int cols, int rows)
 	what = describe(a, 0);
 	ui_lines_wrap(l, *what ? what : "(không ghi nội dung thay đổi)", cols, rows - 2, A_NORMAL);
 	free(what);
-	if (ui_audit_task(u))
+	if (auditv_task(u))
 		ui_lines_add(l, "Enter: đến nhiệm vụ · L: nhật ký của nhiệm vụ / toàn bộ",
 		             ui_attr(u, UC_MUTED));
 	sbuf_free(&b);
 }
 
-uint64_t ui_audit_task(const struct ui *u)
+/* The task of the selected entry ("task:N"), or 0. */
+static uint64_t auditv_task(const struct ui *u)
 {
-	const struct ui_auditv *v = &u->audit;
+	const struct ui_auditv *v = cst(u);
 	unsigned long long id;
 	char tail;
 
@@ -224,3 +252,80 @@ uint64_t ui_audit_task(const struct ui *u)
 		return 0;
 	return (uint64_t)id;
 }
+
+static int auditv_enter(struct ui *u, struct txn *t, struct err *e)
+{
+	uint64_t id = auditv_task(u);
+
+	if (!id) {
+		ui_msg(u, 0, "Mục nhật ký này không nói về một nhiệm vụ.");
+		return 0;
+	}
+	return ui_jump_task(u, t, id, e);
+}
+
+static int auditv_key(struct ui *u, enum ui_act a)
+{
+	if (a != UA_AUDIT)
+		return 0;
+	auditv_toggle(u);
+	return 1;
+}
+
+/* Search: who, the object and what changed. */
+static void auditv_words(struct ui *u, struct txn *t, size_t i, struct sbuf *b)
+{
+	char *d;
+
+	(void)t;
+	if (i >= st(u)->nv)
+		return;
+	d = audit_describe(&st(u)->v[i], 0);
+	sbuf_printf(b, "%s %s %s", st(u)->v[i].login, st(u)->v[i].object, d);
+	free(d);
+}
+
+static struct ui_list *auditv_list(struct ui *u)
+{
+	return &st(u)->l;
+}
+
+static void auditv_forget(struct ui *u)
+{
+	st(u)->built = 0;
+}
+
+static const struct ui_hint *auditv_hints(const struct ui *u)
+{
+	static const struct ui_hint h[] = {
+		{ UA_OPEN, UA_NONE, 1, "đến nhiệm vụ" },
+		{ UA_AUDIT, UA_NONE, 2, "của nhiệm vụ/toàn bộ" },
+		{ UA_HSCROLL, UA_NONE, 3, NULL },
+		{ UA_BACK, UA_QUIT, 0, "đóng" },
+		{ UA_NONE, UA_NONE, 0, NULL },
+	};
+
+	(void)u;
+	return h;
+}
+
+const struct ui_view_ops ui_audit_view = {
+	.name = "audit",
+	.opens = { UA_AUDIT, UA_NONE },
+	.scope = UVS_TASK,
+	.detail_title = " Thay đổi ",
+	.open = auditv_open,
+	.sync = auditv_sync,
+	.list = auditv_list,
+	.head = auditv_head,
+	.row = auditv_row,
+	.empty = auditv_empty,
+	.detail = auditv_detail,
+	.task = auditv_task,
+	.enter = auditv_enter,
+	.key = auditv_key,
+	.words = auditv_words,
+	.forget = auditv_forget,
+	.free = auditv_free,
+	.hints = auditv_hints,
+};

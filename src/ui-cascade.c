@@ -17,21 +17,41 @@
 #include "ui-draw.h"
 #include "util.h"
 
-void ui_casc_free(struct ui *u)
+struct ui_cascv {
+	uint64_t doc;
+	int built;
+	struct cascade c;
+	struct ui_list l;
+};
+
+static struct ui_cascv *st(struct ui *u)
 {
-	cascade_free(&u->casc.c);
-	memset(&u->casc, 0, sizeof(u->casc));
+	return ui_view_state(u, UI_VIEW_CASCADE, sizeof(struct ui_cascv));
 }
 
-void ui_casc_open(struct ui *u, uint64_t doc)
+/* The state for reading: the zero state when the view was never opened. */
+static const struct ui_cascv *cst(const struct ui *u)
 {
-	ui_casc_free(u);
-	u->casc.doc = doc;
+	static const struct ui_cascv none;
+
+	return u->vstate[UI_VIEW_CASCADE] ? u->vstate[UI_VIEW_CASCADE] : &none;
 }
 
-int ui_casc_sync(struct ui *u, struct txn *t, struct err *e)
+static void casc_free(struct ui *u)
 {
-	struct ui_cascv *v = &u->casc;
+	cascade_free(&st(u)->c);
+	memset(st(u), 0, sizeof(struct ui_cascv));
+}
+
+static int casc_open(struct ui *u, const struct ui_view_where *w)
+{
+	st(u)->doc = w->doc;
+	return 0;
+}
+
+static int casc_sync(struct ui *u, struct txn *t, struct err *e)
+{
+	struct ui_cascv *v = st(u);
 	struct cascade c;
 	int rc;
 
@@ -111,87 +131,93 @@ static void branches(struct ui *u, const struct cascade *c, size_t i, struct sbu
 	sbuf_puts(b, has_next(c, i) ? (u->utf8 ? "├─ " : "|- ") : (u->utf8 ? "└─ " : "`- "));
 }
 
-void ui_casc_draw(struct ui *u, struct txn *t)
+/* Column widths for cols columns; returns the number of cells (4 when
+ * narrow: the deadline, the same for siblings and in the detail area,
+ * gives its room to the names). */
+static int casc_widths(int cols, int *widths)
 {
-	struct ui_cascv *v = &u->casc;
-	const struct cascade *c = &v->c;
-	const struct ui_layout *lo = &u->lo;
-	int page = ui_view_page(u), r, cols = lo->cols - 2;
-	const char *head[5] = { "Cấp ủy, văn bản", "Số", "Ngày", "Hạn", "Tình trạng" };
-	int widths[5] = { 0, 14, 10, 10, 34 };
-	struct sbuf title = { 0 }, hb = { 0 }, row = { 0 };
-
-	(void)t;
 	int ncells = 5;
 
+	widths[1] = 14;
+	widths[2] = 10;
+	widths[3] = 10;
+	widths[4] = 34;
 	if (cols < 100) {
-		/* Narrow: the deadline (the same for siblings, and in the detail
-		 * area) gives its room to the names. */
 		widths[1] = 11;
 		widths[3] = 26;
-		head[3] = head[4];
 		ncells = 4;
 	}
 	widths[0] = cols - widths[1] - widths[2] - widths[3] - (ncells == 5 ? widths[4] : 0) -
 	            (ncells - 1);
+	return ncells;
+}
+
+static void casc_head(struct ui *u, struct txn *t, struct sbuf *title, struct sbuf *hb)
+{
+	const struct cascade *c = &st(u)->c;
+	const char *head[5] = { "Cấp ủy, văn bản", "Số", "Ngày", "Hạn", "Tình trạng" };
+	int widths[5], cols = u->lo.cols - 2, ncells = casc_widths(cols, widths);
+
+	(void)t;
+	if (ncells == 4)
+		head[3] = head[4];
 	if (c->n) {
 		const struct cascade_node *root = &c->nodes[0];
 
-		sbuf_printf(&title, " Cây kế hoạch thực hiện %s — ",
+		sbuf_printf(title, " Cây kế hoạch thực hiện %s — ",
 		            root->number[0] ? root->number : "(không số)");
-		cascade_headline(c, &title);
-		sbuf_putc(&title, ' ');
+		cascade_headline(c, title);
+		sbuf_putc(title, ' ');
 	} else {
-		sbuf_puts(&title, " Cây kế hoạch thực hiện ");
+		sbuf_puts(title, " Cây kế hoạch thực hiện ");
 	}
-	ui_fmt_cells(&hb, head, widths, ncells, cols);
-	ui_view_head(u, title.s, hb.s);
-	for (r = 0; r < page; r++) {
-		size_t i = v->l.top + (size_t)r;
-		int y = lo->pane_y + 2 + r, sel = i == v->l.sel;
-		const struct cascade_node *nd;
-		struct sbuf name = { 0 };
-		const char *cells[5];
-		char date[16] = "", due[16] = "", st[160];
-		enum ui_color col;
-		const char *sym;
+	ui_fmt_cells(hb, head, widths, ncells, cols);
+}
 
-		ui_blank(y, 0, lo->cols, A_NORMAL);
-		if (i >= c->n)
-			continue;
-		nd = &c->nodes[i];
-		sym = state_symbol(nd->state, &col);
-		branches(u, c, i, &name);
-		sbuf_puts(&name, nd->unit ? ui_unit_name(u, nd->unit) : "(chưa rõ cơ quan)");
-		if (nd->date != DATE_NONE)
-			date_vn(nd->date, date);
-		if (nd->due != DATE_NONE)
-			date_vn(nd->due, due);
-		state_text(nd, st, sizeof(st));
-		cells[0] = name.s;
-		cells[1] = nd->doc ? (nd->number[0] ? nd->number : "(không số)") : "";
-		cells[2] = date;
-		cells[3] = ncells == 5 ? due : st;
-		cells[4] = st;
-		sbuf_reset(&row);
-		ui_fmt_cells(&row, cells, widths, ncells, cols);
-		ui_put(y, 0, 1, sym, sel ? ui_attr(u, UC_SEL) : ui_attr(u, col));
-		ui_put(y, 1, 1, " ", sel ? ui_attr(u, UC_SEL) : A_NORMAL);
-		ui_put(y, 2, cols, row.s, sel ? ui_attr(u, UC_SEL) : ui_attr(u, col));
-		sbuf_free(&name);
-	}
-	if (c->n <= 1 && v->built)
-		ui_put(lo->pane_y + 3, 2, cols, "Văn bản không có cấp ủy trực thuộc phải ban hành kế "
-		                                "hoạch, cũng chưa có văn bản nào thực hiện nó.",
-		       ui_attr(u, UC_MUTED));
-	sbuf_free(&title);
-	sbuf_free(&hb);
+static void casc_row(struct ui *u, struct txn *t, size_t i, int y, int sel)
+{
+	const struct cascade *c = &st(u)->c;
+	int widths[5], cols = u->lo.cols - 2, ncells = casc_widths(cols, widths);
+	const struct cascade_node *nd = &c->nodes[i];
+	struct sbuf name = { 0 }, row = { 0 };
+	const char *cells[5];
+	char date[16] = "", due[16] = "", st[160];
+	enum ui_color col;
+	const char *sym;
+
+	(void)t;
+	sym = state_symbol(nd->state, &col);
+	branches(u, c, i, &name);
+	sbuf_puts(&name, nd->unit ? ui_unit_name(u, nd->unit) : "(chưa rõ cơ quan)");
+	if (nd->date != DATE_NONE)
+		date_vn(nd->date, date);
+	if (nd->due != DATE_NONE)
+		date_vn(nd->due, due);
+	state_text(nd, st, sizeof(st));
+	cells[0] = name.s;
+	cells[1] = nd->doc ? (nd->number[0] ? nd->number : "(không số)") : "";
+	cells[2] = date;
+	cells[3] = ncells == 5 ? due : st;
+	cells[4] = st;
+	ui_fmt_cells(&row, cells, widths, ncells, cols);
+	ui_put(y, 0, 1, sym, sel ? ui_attr(u, UC_SEL) : ui_attr(u, col));
+	ui_put(y, 1, 1, " ", sel ? ui_attr(u, UC_SEL) : A_NORMAL);
+	ui_put(y, 2, cols, row.s, sel ? ui_attr(u, UC_SEL) : ui_attr(u, col));
+	sbuf_free(&name);
 	sbuf_free(&row);
 }
 
-void ui_casc_detail(struct ui *u, struct txn *t, struct ui_lines *l, int cols, int rows)
+static const char *casc_empty(const struct ui *u)
 {
-	struct ui_cascv *v = &u->casc;
+	if (cst(u)->c.n > 1 || !cst(u)->built)
+		return NULL;
+	return "Văn bản không có cấp ủy trực thuộc phải ban hành kế hoạch, cũng chưa có văn bản "
+	       "nào thực hiện nó.";
+}
+
+static void casc_detail(struct ui *u, struct txn *t, struct ui_lines *l, int cols, int rows)
+{
+	struct ui_cascv *v = st(u);
 	const struct cascade_node *nd;
 	struct sbuf b = { 0 };
 	char st[160], d1[16], d2[16];
@@ -228,9 +254,9 @@ void ui_casc_detail(struct ui *u, struct txn *t, struct ui_lines *l, int cols, i
 	sbuf_free(&b);
 }
 
-int ui_casc_enter(struct ui *u, struct txn *t, struct err *e)
+static int casc_enter(struct ui *u, struct txn *t, struct err *e)
 {
-	struct ui_cascv *v = &u->casc;
+	struct ui_cascv *v = st(u);
 	uint64_t doc;
 
 	if (!v->built || v->l.sel >= v->c.n)
@@ -242,3 +268,57 @@ int ui_casc_enter(struct ui *u, struct txn *t, struct err *e)
 	}
 	return ui_jump_doc(u, t, doc, e);
 }
+
+/* Search: the committee, the number and the title of the row's plan. */
+static void casc_words(struct ui *u, struct txn *t, size_t i, struct sbuf *b)
+{
+	const struct cascade_node *nd;
+
+	(void)t;
+	if (i >= st(u)->c.n)
+		return;
+	nd = &st(u)->c.nodes[i];
+	sbuf_printf(b, "%s %s %s", ui_unit_name(u, nd->unit), nd->number, nd->title ? nd->title : "");
+}
+
+static struct ui_list *casc_list(struct ui *u)
+{
+	return &st(u)->l;
+}
+
+static void casc_forget(struct ui *u)
+{
+	st(u)->built = 0;
+}
+
+static const struct ui_hint *casc_hints(const struct ui *u)
+{
+	static const struct ui_hint h[] = {
+		{ UA_OPEN, UA_NONE, 1, "đến văn bản" },
+		{ UA_BACK, UA_QUIT, 0, "đóng" },
+		{ UA_NONE, UA_NONE, 0, NULL },
+	};
+
+	(void)u;
+	return h;
+}
+
+const struct ui_view_ops ui_casc_view = {
+	.name = "cascade",
+	.opens = { UA_CASCADE, UA_NONE },
+	.scope = UVS_DOC,
+	.no_scope = "Chưa chọn văn bản: chọn một văn bản trong khung Văn bản.",
+	.detail_title = " Chi tiết ",
+	.open = casc_open,
+	.sync = casc_sync,
+	.list = casc_list,
+	.head = casc_head,
+	.row = casc_row,
+	.empty = casc_empty,
+	.detail = casc_detail,
+	.enter = casc_enter,
+	.words = casc_words,
+	.forget = casc_forget,
+	.free = casc_free,
+	.hints = casc_hints,
+};

@@ -23,20 +23,36 @@
 #include "ui-draw.h"
 #include "util.h"
 
+struct ui_dash {
+	uint32_t root;           /* unit whose children are the rows; 0: the whole store */
+	int built;
+	int counts_only;         /* rows from the store's counters, no task read */
+	struct rollup_row *rows; /* rollup_children(): n rows, then the total as row n */
+	size_t n;
+	struct rollup total;
+	struct ui_list l;        /* l.n == n + 1 */
+	uint32_t want;           /* unit to select at the next build, or 0 */
+};
+
+static struct ui_dash *st(struct ui *u)
+{
+	return ui_view_state(u, UI_VIEW_DASH, sizeof(struct ui_dash));
+}
+
 #define DASH_FULL_MAX 50000
 
 enum { SEG_DONE = 0, SEG_OVERDUE, SEG_SOON, SEG_COUNT };
 
-void ui_dash_free(struct ui *u)
+static void dash_free(struct ui *u)
 {
-	free(u->dash.rows);
-	memset(&u->dash, 0, sizeof(u->dash));
+	free(st(u)->rows);
+	memset(st(u), 0, sizeof(struct ui_dash));
 }
 
-void ui_dash_open(struct ui *u)
+static int dash_open(struct ui *u, const struct ui_view_where *w)
 {
-	ui_dash_free(u);
-	u->dash.root = ui_units_selected(u);
+	st(u)->root = w->unit;
+	return 0;
 }
 
 /* The row's unit (0 for the total and the unresolved leads). */
@@ -50,9 +66,9 @@ static const struct rollup *row_rollup(const struct ui_dash *d, size_t i)
 	return i < d->n ? &d->rows[i].r : &d->total;
 }
 
-int ui_dash_sync(struct ui *u, struct txn *t, struct err *e)
+static int dash_sync(struct ui *u, struct txn *t, struct err *e)
 {
-	struct ui_dash *d = &u->dash;
+	struct ui_dash *d = st(u);
 	/* a past day is answered from the tasks as they stood then */
 	struct hist_day hd = { hist_past_day(u->ops->today, date_today()), &u->ops->cfg->periods };
 	struct rollup_scope scope = { d->root, 0, hd.day != DATE_NONE ? &hd : NULL };
@@ -158,83 +174,81 @@ static void num(uint64_t n, char *buf, size_t len)
 	rollup_count_str(n, buf, len);
 }
 
-void ui_dash_draw(struct ui *u, struct txn *t)
+static void dash_head(struct ui *u, struct txn *t, struct sbuf *title, struct sbuf *hb)
 {
-	struct ui_dash *d = &u->dash;
-	const struct ui_layout *lo = &u->lo;
-	int page = ui_view_page(u), r, wd[6], bar, cols = lo->cols - 2;
+	struct ui_dash *d = st(u);
+	int wd[6], bar, cols = u->lo.cols - 2, r;
 	const char *head[6] = { "Đơn vị", "Tổng", "Xong", "Quá hạn", "Sắp hạn", "Tỷ lệ" };
-	struct sbuf title = { 0 }, hb = { 0 }, row = { 0 };
 	char dbuf[16];
 
 	(void)t;
 	widths_for(cols, wd);
 	bar = cols - (wd[0] + wd[1] + wd[2] + wd[3] + wd[4] + wd[5] + 6);
-	sbuf_printf(&title, " Tổng hợp — %s%s · đến %s%s ",
+	sbuf_printf(title, " Tổng hợp — %s%s · đến %s%s ",
 	            d->root ? ui_unit_name(u, d->root) : "toàn bộ",
 	            d->root ? " và các đơn vị trực thuộc" : "", date_vn(u->ops->today, dbuf),
 	            d->counts_only ? " · số liệu nhanh theo bộ đếm" : "");
-	txt_pad(&hb, head[0], wd[0], 0);
+	txt_pad(hb, head[0], wd[0], 0);
 	for (r = 1; r < 6; r++) {
-		sbuf_putc(&hb, ' ');
-		txt_pad(&hb, head[r], wd[r], 1);
+		sbuf_putc(hb, ' ');
+		txt_pad(hb, head[r], wd[r], 1);
 	}
-	sbuf_putc(&hb, ' ');
-	txt_pad(&hb, "Biểu đồ", bar, 0);
-	ui_view_head(u, title.s, hb.s);
-	for (r = 0; r < page; r++) {
-		size_t i = d->l.top + (size_t)r;
-		int y = lo->pane_y + 2 + r, sel = i == d->l.sel;
-		const struct rollup *ru;
-		char name[200], c[5][32];
-		const char *cells[6];
-		uint64_t v[SEG_COUNT];
-		attr_t a;
+	sbuf_putc(hb, ' ');
+	txt_pad(hb, "Biểu đồ", bar, 0);
+}
 
-		ui_blank(y, 0, lo->cols, A_NORMAL);
-		if (i >= d->l.n)
-			continue;
-		ru = row_rollup(d, i);
-		figures(ru, v);
-		num(ru->total, c[0], sizeof(c[0]));
-		num(v[SEG_DONE], c[1], sizeof(c[1]));
-		num(v[SEG_OVERDUE], c[2], sizeof(c[2]));
-		num(v[SEG_SOON], c[3], sizeof(c[3]));
-		if (d->counts_only)
-			c[4][0] = '\0';
-		else
-			rollup_percent(ru->due_done, ru->due, c[4], sizeof(c[4]));
-		cells[0] = row_name(u, d, i, name, sizeof(name));
-		cells[1] = c[0];
-		cells[2] = c[1];
-		cells[3] = c[2];
-		cells[4] = c[3];
-		cells[5] = c[4];
-		sbuf_reset(&row);
-		txt_pad(&row, cells[0], wd[0], 0);
-		for (int k = 1; k < 6; k++) {
-			sbuf_putc(&row, ' ');
-			txt_pad(&row, cells[k], wd[k], 1);
-		}
+static void dash_row(struct ui *u, struct txn *t, size_t i, int y, int sel)
+{
+	struct ui_dash *d = st(u);
+	int wd[6], bar, cols = u->lo.cols - 2;
+	const struct rollup *ru;
+	char name[200], c[5][32];
+	const char *cells[6];
+	uint64_t v[SEG_COUNT];
+	struct sbuf row = { 0 };
+	attr_t a;
+
+	(void)t;
+	widths_for(cols, wd);
+	bar = cols - (wd[0] + wd[1] + wd[2] + wd[3] + wd[4] + wd[5] + 6);
+	ru = row_rollup(d, i);
+	figures(ru, v);
+	num(ru->total, c[0], sizeof(c[0]));
+	num(v[SEG_DONE], c[1], sizeof(c[1]));
+	num(v[SEG_OVERDUE], c[2], sizeof(c[2]));
+	num(v[SEG_SOON], c[3], sizeof(c[3]));
+	if (d->counts_only)
+		c[4][0] = '\0';
+	else
+		rollup_percent(ru->due_done, ru->due, c[4], sizeof(c[4]));
+	cells[0] = row_name(u, d, i, name, sizeof(name));
+	cells[1] = c[0];
+	cells[2] = c[1];
+	cells[3] = c[2];
+	cells[4] = c[3];
+	cells[5] = c[4];
+	txt_pad(&row, cells[0], wd[0], 0);
+	for (int k = 1; k < 6; k++) {
 		sbuf_putc(&row, ' ');
-		a = sel ? ui_attr(u, UC_SEL) : i >= d->n ? A_BOLD : A_NORMAL;
-		ui_put(y, 0, 2, sel ? "»" : "", a);
-		ui_put(y, 2, cols - bar, row.s, a);
-		if (bar > 0)
-			draw_bar(u, y, 2 + cols - bar, bar, ru);
+		txt_pad(&row, cells[k], wd[k], 1);
 	}
-	sbuf_free(&title);
-	sbuf_free(&hb);
+	sbuf_putc(&row, ' ');
+	a = sel ? ui_attr(u, UC_SEL) : i >= d->n ? A_BOLD : A_NORMAL;
+	ui_put(y, 0, 2, sel ? "»" : "", a);
+	ui_put(y, 2, cols - bar, row.s, a);
+	if (bar > 0)
+		draw_bar(u, y, 2 + cols - bar, bar, ru);
 	sbuf_free(&row);
 }
 
-void ui_dash_detail(struct ui *u, struct ui_lines *l, int cols, int rows)
+static void dash_detail(struct ui *u, struct txn *t, struct ui_lines *l, int cols, int rows)
 {
-	struct ui_dash *d = &u->dash;
+	struct ui_dash *d = st(u);
 	const struct rollup *r;
 	char name[200], a[32], b[32], c[32], e[32];
 	struct sbuf s = { 0 };
 
+	(void)t;
 	if (!d->built || d->l.n == 0)
 		return;
 	r = row_rollup(d, d->l.sel);
@@ -267,9 +281,10 @@ void ui_dash_detail(struct ui *u, struct ui_lines *l, int cols, int rows)
 	sbuf_free(&s);
 }
 
-void ui_dash_up(struct ui *u)
+/* h / ←: the parent unit's roll-up. */
+static void dash_up(struct ui *u)
 {
-	struct ui_dash *d = &u->dash;
+	struct ui_dash *d = st(u);
 	const struct unit *un = d->root ? hier_unit(u->units.h, d->root) : NULL;
 
 	if (!un || !un->parent) {
@@ -283,9 +298,9 @@ void ui_dash_up(struct ui *u)
 	ui_units_reveal(u, d->root);
 }
 
-int ui_dash_enter(struct ui *u, struct txn *t, struct err *e)
+static int dash_enter(struct ui *u, struct txn *t, struct err *e)
 {
-	struct ui_dash *d = &u->dash;
+	struct ui_dash *d = st(u);
 	uint32_t unit = row_unit(d, d->l.sel);
 	size_t hi;
 
@@ -310,3 +325,65 @@ int ui_dash_enter(struct ui *u, struct txn *t, struct err *e)
 	u->focus = UI_TASKS;
 	return 0;
 }
+
+static int dash_key(struct ui *u, enum ui_act a)
+{
+	if (a != UA_PREV_PANE)
+		return 0;
+	dash_up(u);
+	return 1;
+}
+
+/* Search: the row's unit ("trực tiếp" for the unit's own tasks). */
+static void dash_words(struct ui *u, struct txn *t, size_t i, struct sbuf *b)
+{
+	struct ui_dash *d = st(u);
+
+	(void)t;
+	if (i < d->n)
+		sbuf_puts(b, d->rows[i].own ? "trực tiếp" : ui_unit_name(u, d->rows[i].unit));
+	else
+		sbuf_puts(b, "Cộng");
+}
+
+static struct ui_list *dash_list(struct ui *u)
+{
+	return &st(u)->l;
+}
+
+static void dash_forget(struct ui *u)
+{
+	st(u)->built = 0;
+}
+
+static const struct ui_hint *dash_hints(const struct ui *u)
+{
+	static const struct ui_hint h[] = {
+		{ UA_OPEN, UA_NONE, 1, "đơn vị cấp dưới" },
+		{ UA_PREV_PANE, UA_NONE, 2, "cấp trên" },
+		{ UA_BACK, UA_QUIT, 0, "đóng" },
+		{ UA_NONE, UA_NONE, 0, NULL },
+	};
+
+	(void)u;
+	return h;
+}
+
+const struct ui_view_ops ui_dash_view = {
+	.name = "dash",
+	.opens = { UA_DASH, UA_NONE },
+	.scope = UVS_UNIT,
+	.detail_title = " Tổng hợp ",
+	.open = dash_open,
+	.sync = dash_sync,
+	.list = dash_list,
+	.head = dash_head,
+	.row = dash_row,
+	.detail = dash_detail,
+	.enter = dash_enter,
+	.key = dash_key,
+	.words = dash_words,
+	.forget = dash_forget,
+	.free = dash_free,
+	.hints = dash_hints,
+};

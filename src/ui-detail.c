@@ -289,24 +289,7 @@ void ui_detail_draw(struct ui *u, struct txn *t)
 	const char *title = " Chi tiết nhiệm vụ ";
 	int r, cols = lo->cols - 2, rows = lo->detail_h;
 
-	switch (u->view) {
-	case UI_VIEW_DASH:
-		title = " Tổng hợp ";
-		ui_dash_detail(u, &l, cols, rows);
-		break;
-	case UI_VIEW_CASCADE:
-		title = " Chi tiết ";
-		ui_casc_detail(u, t, &l, cols, rows);
-		break;
-	case UI_VIEW_IND:
-		title = " Chỉ tiêu ";
-		ui_ind_detail(u, t, &l, cols, rows);
-		break;
-	case UI_VIEW_AUDIT:
-		title = " Thay đổi ";
-		ui_audit_detail(u, &l, cols, rows);
-		break;
-	case UI_VIEW_PANES:
+	if (u->view == UI_VIEW_PANES) {
 		if (u->focus == UI_UNITS) {
 			title = " Đơn vị ";
 			unit_lines(u, t, ui_units_selected(u), &l);
@@ -316,9 +299,8 @@ void ui_detail_draw(struct ui *u, struct txn *t)
 		} else {
 			ui_detail_task(u, t, ui_tasks_selected(u), &l, cols, rows);
 		}
-		break;
-	default: /* the task lists: overdue, lint, queue */
-		ui_detail_task(u, t, ui_view_task(u), &l, cols, rows);
+	} else {
+		ui_view_detail(u, t, &l, cols, rows, &title); /* the list views (ui-view.h) */
 	}
 	wrap_if_room(&l, cols, rows);
 	ui_hline(lo->detail_y, 0, lo->cols);
@@ -326,9 +308,12 @@ void ui_detail_draw(struct ui *u, struct txn *t)
 	for (r = 0; r < rows; r++) {
 		int y = lo->detail_y + 1 + r;
 
+		/* Blank in the plain attribute and the text unpadded: the rest
+		 * of a line is then cleared with one erase-to-end-of-line, not
+		 * rewritten as coloured spaces. */
 		ui_blank(y, 0, lo->cols, A_NORMAL);
 		if ((size_t)r < l.n)
-			ui_put(y, 1, cols, l.s[r], l.a[r]);
+			ui_put_cut(y, 1, cols, l.s[r], l.a[r]);
 	}
 	ui_lines_free(&l);
 }

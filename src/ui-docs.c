@@ -159,7 +159,19 @@ void ui_docs_draw(struct ui *u, struct txn *t)
 			sbuf_printf(&line, "#%llu ?", (unsigned long long)p->ids[row]);
 		}
 		a = row == p->l.sel ? ui_attr(u, focused ? UC_SEL : UC_SEL_DIM) : A_NORMAL;
-		ui_put_match(u, y, x, w, line.s, a);
+		if (row == p->l.sel && w >= 20) {
+			/* The selection lights the number only: a move rewrites
+			 * two numbers, not two rows (light on the wire). */
+			int cut;
+			size_t off = txt_fit(line.s, widths[0], &cut);
+			char *head = xstrndup(line.s, off);
+
+			ui_put_match(u, y, x, widths[0], head, a);
+			ui_put_match(u, y, x + widths[0], w - widths[0], line.s + off, A_NORMAL);
+			free(head);
+		} else {
+			ui_put_match(u, y, x, w, line.s, a);
+		}
 		sbuf_free(&line);
 	}
 	sbuf_free(&b);

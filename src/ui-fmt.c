@@ -100,13 +100,20 @@ int ui_layout_focus(int cols, int rows, int focus, int full, struct ui_layout *o
 
 	if (ui_layout(cols, rows, out) != 0)
 		return -1;
-	if (focus <= 0 && !full)
+	if (focus <= 0 && !full && cols >= 100)
 		return 0;
 	if (focus < 0 || focus > 2)
 		focus = 0;
 	w[0] = w[1] = w[2] = 0;
 	if (full) {
 		w[focus] = cols;
+	} else if (focus == 0) {
+		/* The units below 100 columns: the tree takes the room its
+		 * names need, the documents keep a column of numbers, the tasks
+		 * fold away (a move in the tree then refills a narrow column,
+		 * not two panes: light on the wire). */
+		w[1] = 16;
+		w[0] = cols - w[1] - 1;
 	} else if (focus == 1) {
 		/* The documents: number and title side by side. */
 		w[0] = cols < 110 ? 22 : cols * 22 / 100;

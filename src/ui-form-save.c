@@ -266,6 +266,10 @@ int ui_form_save(struct ui *u, struct ui_form *f, struct err *e)
 	case UF_CONFIRM: rc = save_confirm(u, f, e); break;
 	case UF_RETURN: rc = save_return(u, f, e); break;
 	case UF_MEASURE: rc = save_measure(u, f, e); break;
+	case UF_EDIT_TASK: case UF_EDIT_DOC: case UF_MOVE: case UF_DELETE_TASK: case UF_DELETE_DOC:
+	case UF_RESTORE: case UF_LINK:
+		rc = ui_form_edit_save(u, f, e);
+		break;
 	case UF_FILTER:
 		save_filter(u, f);
 		return 0;

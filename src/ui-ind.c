@@ -19,29 +19,52 @@
 #include "text.h"
 #include "ui-ctx.h"
 #include "ui-draw.h"
+#include "ui-form.h"
 #include "util.h"
+
+struct ui_indv {
+	uint64_t doc;            /* scope: a document's indicators, or ... */
+	uint32_t unit;           /* ... those led in a unit's subtree */
+	int built;
+	struct indicator *v;
+	struct ind_assessment *as;
+	struct ui_list l;        /* l.n indicators */
+};
+
+static struct ui_indv *st(struct ui *u)
+{
+	return ui_view_state(u, UI_VIEW_IND, sizeof(struct ui_indv));
+}
+
+/* The state for reading: the zero state when the view was never opened. */
+static const struct ui_indv *cst(const struct ui *u)
+{
+	static const struct ui_indv none;
+
+	return u->vstate[UI_VIEW_IND] ? u->vstate[UI_VIEW_IND] : &none;
+}
 
 #define DETAIL_MEASURES 4
 
-void ui_ind_free(struct ui *u)
+static void ind_free(struct ui *u)
 {
-	struct ui_indv *v = &u->ind;
+	struct ui_indv *v = st(u);
 
 	ind_list_free(v->v, v->l.n);
 	free(v->as);
 	memset(v, 0, sizeof(*v));
 }
 
-void ui_ind_open(struct ui *u, uint64_t doc, uint32_t unit)
+static int ind_open(struct ui *u, const struct ui_view_where *w)
 {
-	ui_ind_free(u);
-	u->ind.doc = doc;
-	u->ind.unit = doc ? 0 : unit;
+	st(u)->doc = w->doc;
+	st(u)->unit = w->doc ? 0 : w->unit;
+	return 0;
 }
 
-int ui_ind_sync(struct ui *u, struct txn *t, struct err *e)
+static int ind_sync(struct ui *u, struct txn *t, struct err *e)
 {
-	struct ui_indv *v = &u->ind;
+	struct ui_indv *v = st(u);
 	struct indicator *list = NULL;
 	uint64_t keep = ui_ind_selected(u) ? ui_ind_selected(u)->id : 0;
 	size_t n = 0, i;
@@ -70,7 +93,7 @@ int ui_ind_sync(struct ui *u, struct txn *t, struct err *e)
 
 const struct indicator *ui_ind_selected(const struct ui *u)
 {
-	const struct ui_indv *v = &u->ind;
+	const struct ui_indv *v = cst(u);
 
 	return v->built && v->l.sel < v->l.n ? &v->v[v->l.sel] : NULL;
 }
@@ -89,91 +112,78 @@ static const char *state_symbol(enum ind_state s, enum ui_color *c)
 	}
 }
 
-static void doc_number(struct txn *t, uint64_t doc, char *buf, size_t len)
+static void ind_widths(int cols, int *widths)
 {
-	struct doc d;
+	static const int wide[7] = { 5, 8, 0, 8, 16, 16, 22 }, narrow[7] = { 5, 8, 0, 8, 11, 11, 14 };
 
-	buf[0] = '\0';
-	memset(&d, 0, sizeof(d));
-	if (doc && store_doc_get(t, doc, &d, NULL) == 0) {
-		str_copy(buf, d.number[0] ? d.number : "(không số)", len);
-		doc_free(&d);
-	}
-}
-
-void ui_ind_draw(struct ui *u, struct txn *t)
-{
-	struct ui_indv *v = &u->ind;
-	const struct ui_layout *lo = &u->lo;
-	int page = ui_view_page(u), r, cols = lo->cols - 2;
-	const char *head[7] = { "Mã", "Mục", "Chỉ tiêu", "Năm", "Mục tiêu", "Kết quả", "Đánh giá" };
-	int widths[7] = { 5, 8, 0, 8, 16, 16, 22 };
-	struct sbuf title = { 0 }, hb = { 0 }, row = { 0 };
-	char num[DOCNUM_LEN], dbuf[16];
-
-	if (cols < 100) {
-		widths[4] = 11;
-		widths[5] = 11;
-		widths[6] = 14;
-	}
+	memcpy(widths, cols < 100 ? narrow : wide, sizeof(wide));
 	widths[2] = cols - (widths[0] + widths[1] + widths[3] + widths[4] + widths[5] +
 	                    widths[6] + 6);
+}
+
+static void ind_head(struct ui *u, struct txn *t, struct sbuf *title, struct sbuf *hb)
+{
+	struct ui_indv *v = st(u);
+	const char *head[7] = { "Mã", "Mục", "Chỉ tiêu", "Năm", "Mục tiêu", "Kết quả", "Đánh giá" };
+	int widths[7], cols = u->lo.cols - 2;
+	char num[DOCNUM_LEN] = "", dbuf[16];
+
+	ind_widths(cols, widths);
 	if (v->doc)
-		doc_number(t, v->doc, num, sizeof(num));
-	sbuf_printf(&title, " Chỉ tiêu — %s%s: %zu chỉ tiêu · đánh giá đến %s ",
+		ui_view_doc_number(t, v->doc, num, sizeof(num));
+	sbuf_printf(title, " Chỉ tiêu — %s%s: %zu chỉ tiêu · đánh giá đến %s ",
 	            v->doc ? "văn bản " : ui_unit_name(u, v->unit), v->doc ? num : " và cấp dưới",
 	            v->l.n, date_vn(u->ops->today, dbuf));
-	ui_fmt_cells(&hb, head, widths, 7, cols);
-	ui_view_head(u, title.s, hb.s);
-	for (r = 0; r < page; r++) {
-		size_t i = v->l.top + (size_t)r;
-		int y = lo->pane_y + 2 + r, sel = i == v->l.sel;
-		const struct indicator *ind;
-		const struct ind_assessment *as;
-		const char *cells[7], *sym;
-		char id[24], year[16], goal[48], val[48], *text;
-		enum ui_color col;
-		attr_t a = sel ? ui_attr(u, UC_SEL) : A_NORMAL;
+	ui_fmt_cells(hb, head, widths, 7, cols);
+}
 
-		ui_blank(y, 0, lo->cols, A_NORMAL);
-		if (i >= v->l.n)
-			continue;
-		ind = &v->v[i];
-		as = &v->as[i];
-		sym = state_symbol(as->state, &col);
-		snprintf(id, sizeof(id), "#%llu", (unsigned long long)ind->id);
-		year[0] = '\0';
-		if (as->year)
-			str_copy(year, "hằng năm", sizeof(year));
-		else if (ind->year)
-			snprintf(year, sizeof(year), "%d", ind->year);
-		goal[0] = val[0] = '\0';
-		if (!isnan(as->goal))
-			ind_format_value(as->goal, ind->unit_of, goal, sizeof(goal));
-		if (as->has_value)
-			ind_format_value(as->value, ind->unit_of, val, sizeof(val));
-		text = txt_sanitize(ind->text ? ind->text : "");
-		cells[0] = id;
-		cells[1] = ind->section;
-		cells[2] = text;
-		cells[3] = year;
-		cells[4] = goal;
-		cells[5] = val;
-		cells[6] = ind_state_label(as->state);
-		sbuf_reset(&row);
-		ui_fmt_cells(&row, cells, widths, 7, cols);
-		ui_put(y, 0, 1, sym, sel ? a : ui_attr(u, col));
-		ui_put(y, 1, 1, " ", a);
-		ui_put(y, 2, cols, row.s, sel ? a : ui_attr(u, col == UC_MUTED ? UC_NORMAL : col));
-		free(text);
-	}
-	if (v->l.n == 0 && v->built)
-		ui_put(lo->pane_y + 2, 2, cols, v->doc ? "Văn bản không có chỉ tiêu nào."
-		                                       : "Đơn vị không phụ trách chỉ tiêu nào.",
-		       ui_attr(u, UC_MUTED));
-	sbuf_free(&title);
-	sbuf_free(&hb);
+static void ind_row(struct ui *u, struct txn *t, size_t i, int y, int sel)
+{
+	struct ui_indv *v = st(u);
+	int widths[7], cols = u->lo.cols - 2;
+	const struct indicator *ind = &v->v[i];
+	const struct ind_assessment *as = &v->as[i];
+	const char *cells[7], *sym;
+	char id[24], year[16], goal[48], val[48], *text;
+	struct sbuf row = { 0 };
+	enum ui_color col;
+	attr_t a = sel ? ui_attr(u, UC_SEL) : A_NORMAL;
+
+	(void)t;
+	ind_widths(cols, widths);
+	sym = state_symbol(as->state, &col);
+	snprintf(id, sizeof(id), "#%llu", (unsigned long long)ind->id);
+	year[0] = '\0';
+	if (as->year)
+		str_copy(year, "hằng năm", sizeof(year));
+	else if (ind->year)
+		snprintf(year, sizeof(year), "%d", ind->year);
+	goal[0] = val[0] = '\0';
+	if (!isnan(as->goal))
+		ind_format_value(as->goal, ind->unit_of, goal, sizeof(goal));
+	if (as->has_value)
+		ind_format_value(as->value, ind->unit_of, val, sizeof(val));
+	text = txt_sanitize(ind->text ? ind->text : "");
+	cells[0] = id;
+	cells[1] = ind->section;
+	cells[2] = text;
+	cells[3] = year;
+	cells[4] = goal;
+	cells[5] = val;
+	cells[6] = ind_state_label(as->state);
+	ui_fmt_cells(&row, cells, widths, 7, cols);
+	ui_put(y, 0, 1, sym, sel ? a : ui_attr(u, col));
+	ui_put(y, 1, 1, " ", a);
+	ui_put(y, 2, cols, row.s, sel ? a : ui_attr(u, col == UC_MUTED ? UC_NORMAL : col));
+	free(text);
 	sbuf_free(&row);
+}
+
+static const char *ind_empty(const struct ui *u)
+{
+	if (cst(u)->l.n || !cst(u)->built)
+		return NULL;
+	return cst(u)->doc ? "Văn bản không có chỉ tiêu nào." : "Đơn vị không phụ trách chỉ tiêu nào.";
 }
 
 /* "Theo năm: 2025 không đạt (78%) · 2026 đạt mức tối thiểu (82%)": every
@@ -200,7 +210,7 @@ static void years_line(struct ui *u, struct txn *t, const struct indicator *ind,
 	sbuf_free(&b);
 }
 
-void ui_ind_detail(struct ui *u, struct txn *t, struct ui_lines *l, int cols, int rows)
+static void ind_detail(struct ui *u, struct txn *t, struct ui_lines *l, int cols, int rows)
 {
 	const struct indicator *ind = ui_ind_selected(u);
 	const struct ind_assessment *as;
@@ -212,7 +222,7 @@ void ui_ind_detail(struct ui *u, struct txn *t, struct ui_lines *l, int cols, in
 
 	if (!ind)
 		return;
-	as = &u->ind.as[u->ind.l.sel];
+	as = &st(u)->as[st(u)->l.sel];
 	sbuf_printf(&b, "Chỉ tiêu #%llu · mục %s%s%s", (unsigned long long)ind->id, ind->section,
 	            ind->lead ? " · phụ trách: " : "", ind->lead ? ui_unit_name(u, ind->lead) : "");
 	ui_lines_add(l, b.s, A_BOLD);
@@ -258,3 +268,65 @@ void ui_ind_detail(struct ui *u, struct txn *t, struct ui_lines *l, int cols, in
 	ind_measures_free(ms, n);
 	sbuf_free(&b);
 }
+
+/* u and Enter record a value of the selected indicator. */
+static int ind_key(struct ui *u, enum ui_act a)
+{
+	if (a != UA_OPEN && a != UA_UPDATE)
+		return 0;
+	ui_form_open(u, UF_MEASURE);
+	return 1;
+}
+
+static void ind_words(struct ui *u, struct txn *t, size_t i, struct sbuf *b)
+{
+	(void)t;
+	if (i < st(u)->l.n)
+		sbuf_printf(b, "%s %s", st(u)->v[i].section, st(u)->v[i].text ? st(u)->v[i].text : "");
+}
+
+static struct ui_list *indv_list(struct ui *u)
+{
+	return &st(u)->l;
+}
+
+static void ind_forget(struct ui *u)
+{
+	st(u)->built = 0;
+}
+
+static const struct ui_hint *ind_hints(const struct ui *u)
+{
+	static const struct ui_hint writer[] = {
+		{ UA_UPDATE, UA_OPEN, 1, "ghi số liệu" },
+		{ UA_BACK, UA_QUIT, 0, "đóng" },
+		{ UA_NONE, UA_NONE, 0, NULL },
+	};
+	static const struct ui_hint reader[] = {
+		{ UA_BACK, UA_QUIT, 0, "đóng" },
+		{ UA_NONE, UA_NONE, 0, NULL },
+	};
+	int w = u->ops->who.role == ROLE_EDITOR || u->ops->who.role == ROLE_ADMIN;
+
+	return w ? writer : reader;
+}
+
+const struct ui_view_ops ui_ind_view = {
+	.name = "indicators",
+	.opens = { UA_INDICATORS, UA_NONE },
+	.scope = UVS_DOC_OR_UNIT,
+	.no_scope = "Chưa chọn văn bản hay đơn vị.",
+	.detail_title = " Chỉ tiêu ",
+	.open = ind_open,
+	.sync = ind_sync,
+	.list = indv_list,
+	.head = ind_head,
+	.row = ind_row,
+	.empty = ind_empty,
+	.detail = ind_detail,
+	.key = ind_key,
+	.words = ind_words,
+	.forget = ind_forget,
+	.free = ind_free,
+	.hints = ind_hints,
+};

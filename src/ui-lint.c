@@ -6,7 +6,7 @@
  *
  * The tasks of the scope are collected as ids; checking them needs each
  * record, so it runs in slices between keystrokes (ui.c calls
- * ui_lint_step while no key is waiting), like the task filter.
+ * the view's step while no key is waiting), like the task filter.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,18 +20,49 @@
 #include "ui-draw.h"
 #include "util.h"
 
-void ui_lint_free(struct ui *u)
+/* One finding of the lint view: a task and one rule it breaks. */
+struct ui_lint_row {
+	uint64_t task;
+	int rule;                /* enum lint_rule */
+};
+
+struct ui_lintv {
+	uint64_t doc;            /* scope: the tasks of a document, or ... */
+	uint32_t unit;           /* ... those led in a unit's subtree */
+	int built;
+	uint64_t *ids;           /* the tasks of the scope, ascending ... */
+	size_t nids, pos;        /* ... and how many have been checked */
+	struct ui_lint_row *rows; /* findings so far: l.n of them */
+	size_t cap;
+	size_t ntasks;           /* tasks with at least one finding */
+	struct ui_list l;
+};
+
+static struct ui_lintv *st(struct ui *u)
 {
-	free(u->lint.ids);
-	free(u->lint.rows);
-	memset(&u->lint, 0, sizeof(u->lint));
+	return ui_view_state(u, UI_VIEW_LINT, sizeof(struct ui_lintv));
 }
 
-void ui_lint_open(struct ui *u, uint64_t doc, uint32_t unit)
+/* The state for reading: the zero state when the view was never opened. */
+static const struct ui_lintv *cst(const struct ui *u)
 {
-	ui_lint_free(u);
-	u->lint.doc = doc;
-	u->lint.unit = doc ? 0 : unit;
+	static const struct ui_lintv none;
+
+	return u->vstate[UI_VIEW_LINT] ? u->vstate[UI_VIEW_LINT] : &none;
+}
+
+static void lint_free(struct ui *u)
+{
+	free(st(u)->ids);
+	free(st(u)->rows);
+	memset(st(u), 0, sizeof(struct ui_lintv));
+}
+
+static int lint_open(struct ui *u, const struct ui_view_where *w)
+{
+	st(u)->doc = w->doc;
+	st(u)->unit = w->doc ? 0 : w->unit;
+	return 0;
 }
 
 static int push_id(uint64_t id, void *ctx)
@@ -40,9 +71,11 @@ static int push_id(uint64_t id, void *ctx)
 	return 0;
 }
 
-int ui_lint_sync(struct ui *u, struct txn *t, struct err *e)
+static int lint_step(struct ui *u, struct txn *t, size_t budget);
+
+static int lint_sync(struct ui *u, struct txn *t, struct err *e)
 {
-	struct ui_lintv *v = &u->lint;
+	struct ui_lintv *v = st(u);
 	struct ui_ids ids = { 0 };
 	const struct hier *h = u->units.h;
 	int rc = 0;
@@ -71,13 +104,13 @@ int ui_lint_sync(struct ui *u, struct txn *t, struct err *e)
 	v->ntasks = 0;
 	v->built = 1;
 	/* A small scope is checked at once; a large one in slices. */
-	ui_lint_step(u, t, 2000);
+	lint_step(u, t, 2000);
 	return 0;
 }
 
-int ui_lint_checking(const struct ui *u)
+static int lint_checking(const struct ui *u)
 {
-	return u->lint.built && u->lint.pos < u->lint.nids;
+	return cst(u)->built && cst(u)->pos < cst(u)->nids;
 }
 
 static void add_row(struct ui_lintv *v, uint64_t task, int rule)
@@ -91,9 +124,9 @@ static void add_row(struct ui_lintv *v, uint64_t task, int rule)
 	v->l.n++;
 }
 
-int ui_lint_step(struct ui *u, struct txn *t, size_t budget)
+static int lint_step(struct ui *u, struct txn *t, size_t budget)
 {
-	struct ui_lintv *v = &u->lint;
+	struct ui_lintv *v = st(u);
 	const struct periods *p = &u->ops->cfg->periods;
 
 	while (v->pos < v->nids && budget-- > 0) {
@@ -112,12 +145,12 @@ int ui_lint_step(struct ui *u, struct txn *t, size_t budget)
 		task_free(&tk);
 	}
 	ui_list_clamp(&v->l, ui_view_page(u));
-	return ui_lint_checking(u);
+	return lint_checking(u);
 }
 
-uint64_t ui_lint_selected(const struct ui *u)
+static uint64_t lint_selected(const struct ui *u)
 {
-	return u->lint.l.n ? u->lint.rows[u->lint.l.sel].task : 0;
+	return cst(u)->l.n ? cst(u)->rows[cst(u)->l.sel].task : 0;
 }
 
 const char *ui_lint_marker(const struct ui *u, const struct task *tk)
@@ -127,82 +160,134 @@ const char *ui_lint_marker(const struct ui *u, const struct task *tk)
 	return u->utf8 ? "×" : "x";
 }
 
-static void doc_number(struct txn *t, uint64_t doc, char *buf, size_t len)
+static void lint_widths(int cols, int *widths)
 {
-	struct doc d;
+	static const int wide[5] = { 12, 11, 7, 24, 0 }, narrow[5] = { 10, 10, 6, 16, 0 };
 
-	buf[0] = '\0';
-	memset(&d, 0, sizeof(d));
-	if (doc && store_doc_get(t, doc, &d, NULL) == 0) {
-		str_copy(buf, d.number[0] ? d.number : "(không số)", len);
-		doc_free(&d);
-	}
+	memcpy(widths, cols < 100 ? narrow : wide, sizeof(wide));
 }
 
-void ui_lint_draw(struct ui *u, struct txn *t)
+static void lint_head(struct ui *u, struct txn *t, struct sbuf *title, struct sbuf *hb)
 {
-	struct ui_lintv *v = &u->lint;
-	const struct ui_layout *lo = &u->lo;
-	int page = ui_view_page(u), r, cols = lo->cols - 2;
+	struct ui_lintv *v = st(u);
 	const char *head[5] = { "Văn bản", "Mục", "NV", "Chủ trì", "Vấn đề" };
-	int widths[5] = { 12, 11, 7, 24, 0 };
-	struct sbuf title = { 0 }, hb = { 0 }, row = { 0 };
-	char num[DOCNUM_LEN];
+	int widths[5], cols = u->lo.cols - 2;
+	char num[DOCNUM_LEN] = "";
 
-	if (cols < 100) {
-		widths[0] = 10;
-		widths[1] = 10;
-		widths[2] = 6;
-		widths[3] = 16;
-	}
+	lint_widths(cols, widths);
 	if (v->doc)
-		doc_number(t, v->doc, num, sizeof(num));
-	sbuf_printf(&title, " Rà soát rõ việc, rõ người, rõ tiến độ — %s%s: %zu vấn đề ở %zu nhiệm "
-	                    "vụ%s ",
+		ui_view_doc_number(t, v->doc, num, sizeof(num));
+	sbuf_printf(title, " Rà soát rõ việc, rõ người, rõ tiến độ — %s%s: %zu vấn đề ở %zu nhiệm "
+	                   "vụ%s ",
 	            v->doc ? "văn bản " : ui_unit_name(u, v->unit), v->doc ? num : " và cấp dưới",
-	            v->l.n, v->ntasks, ui_lint_checking(u) ? " (đang rà soát…)" : "");
-	ui_fmt_cells(&hb, head, widths, 5, cols);
-	ui_view_head(u, title.s, hb.s);
-	for (r = 0; r < page; r++) {
-		size_t i = v->l.top + (size_t)r;
-		int y = lo->pane_y + 2 + r, sel = i == v->l.sel;
-		struct task tk;
-		const char *cells[5];
-		char idbuf[24], detail[256], *lead;
-		attr_t a = sel ? ui_attr(u, UC_SEL) : A_NORMAL;
+	            v->l.n, v->ntasks, lint_checking(u) ? " (đang rà soát…)" : "");
+	ui_fmt_cells(hb, head, widths, 5, cols);
+}
 
-		ui_blank(y, 0, lo->cols, A_NORMAL);
-		if (i >= v->l.n)
-			continue;
-		memset(&tk, 0, sizeof(tk));
-		if (store_task_get(t, v->rows[i].task, &tk, NULL) != 0) {
-			snprintf(idbuf, sizeof(idbuf), "#%llu ?", (unsigned long long)v->rows[i].task);
-			ui_put(y, 2, cols, idbuf, a);
-			continue;
-		}
-		doc_number(t, tk.doc_id, num, sizeof(num));
-		snprintf(idbuf, sizeof(idbuf), "#%llu", (unsigned long long)tk.id);
-		lint_detail(&tk, (enum lint_rule)v->rows[i].rule, u->ops->today,
-		            &u->ops->cfg->periods, detail, sizeof(detail));
-		cells[0] = num;
-		cells[1] = tk.section;
-		cells[2] = idbuf;
-		lead = txt_sanitize(tk.lead ? ui_unit_name(u, tk.lead)
-		                            : tk.lead_text ? tk.lead_text : "(không ghi)");
-		cells[3] = lead;
-		cells[4] = detail;
-		sbuf_reset(&row);
-		ui_fmt_cells_from(&row, cells, widths, 5, cols, u->hskip, &u->hroom);
-		ui_put(y, 0, 2, ui_lint_marker(u, &tk), sel ? a : ui_attr(u, UC_WAIT));
-		ui_put(y, 2, cols, row.s, a);
-		free(lead);
-		task_free(&tk);
+static void lint_row(struct ui *u, struct txn *t, size_t i, int y, int sel)
+{
+	struct ui_lintv *v = st(u);
+	int widths[5], cols = u->lo.cols - 2;
+	struct task tk;
+	struct sbuf row = { 0 };
+	const char *cells[5];
+	char idbuf[24], detail[256], num[DOCNUM_LEN], *lead;
+	attr_t a = sel ? ui_attr(u, UC_SEL) : A_NORMAL;
+
+	lint_widths(cols, widths);
+	memset(&tk, 0, sizeof(tk));
+	if (store_task_get(t, v->rows[i].task, &tk, NULL) != 0) {
+		snprintf(idbuf, sizeof(idbuf), "#%llu ?", (unsigned long long)v->rows[i].task);
+		ui_put(y, 2, cols, idbuf, a);
+		return;
 	}
-	if (v->l.n == 0 && !ui_lint_checking(u))
-		ui_put(lo->pane_y + 2, 2, cols, "Không có nhiệm vụ nào chưa rõ: mọi nhiệm vụ đều rõ "
-		                                "người, rõ thời hạn, có báo cáo trong kỳ.",
-		       ui_attr(u, UC_MUTED));
-	sbuf_free(&title);
-	sbuf_free(&hb);
+	ui_view_doc_number(t, tk.doc_id, num, sizeof(num));
+	snprintf(idbuf, sizeof(idbuf), "#%llu", (unsigned long long)tk.id);
+	lint_detail(&tk, (enum lint_rule)v->rows[i].rule, u->ops->today, &u->ops->cfg->periods,
+	            detail, sizeof(detail));
+	cells[0] = num;
+	cells[1] = tk.section;
+	cells[2] = idbuf;
+	lead = txt_sanitize(tk.lead ? ui_unit_name(u, tk.lead)
+	                            : tk.lead_text ? tk.lead_text : "(không ghi)");
+	cells[3] = lead;
+	cells[4] = detail;
+	ui_fmt_cells_from(&row, cells, widths, 5, cols, u->hskip, &u->hroom);
+	ui_put(y, 0, 2, ui_lint_marker(u, &tk), sel ? a : ui_attr(u, UC_WAIT));
+	ui_put(y, 2, cols, row.s, a);
+	free(lead);
+	task_free(&tk);
 	sbuf_free(&row);
 }
+
+static const char *lint_empty(const struct ui *u)
+{
+	if (cst(u)->l.n || lint_checking(u))
+		return NULL;
+	return "Không có nhiệm vụ nào chưa rõ: mọi nhiệm vụ đều rõ người, rõ thời hạn, có báo cáo "
+	       "trong kỳ.";
+}
+
+static void lint_words(struct ui *u, struct txn *t, size_t i, struct sbuf *b)
+{
+	if (i < st(u)->l.n)
+		ui_view_task_words(t, st(u)->rows[i].task, b);
+}
+
+static int lint_busy(const struct ui *u, char *msg, size_t len)
+{
+	if (!lint_checking(u))
+		return 0;
+	snprintf(msg, len, "Đang rà soát nhiệm vụ… %zu/%zu (Esc: đóng)", cst(u)->pos, cst(u)->nids);
+	return 1;
+}
+
+static void lint_slice(struct ui *u, struct txn *t, size_t budget)
+{
+	lint_step(u, t, budget);
+}
+
+static struct ui_list *lint_list(struct ui *u)
+{
+	return &st(u)->l;
+}
+
+static void lint_forget(struct ui *u)
+{
+	st(u)->built = 0;
+}
+
+static const struct ui_hint *lint_hints(const struct ui *u)
+{
+	static const struct ui_hint writer[] = {
+		{ UA_OPEN, UA_NONE, 1, "đến nhiệm vụ" },
+		{ UA_UPDATE, UA_NONE, 2, NULL },
+		{ UA_AUDIT, UA_NONE, 3, NULL },
+		{ UA_HSCROLL, UA_NONE, 3, NULL },
+		{ UA_BACK, UA_QUIT, 0, "đóng" },
+		{ UA_NONE, UA_NONE, 0, NULL },
+	};
+	int w = u->ops->who.role == ROLE_EDITOR || u->ops->who.role == ROLE_ADMIN;
+
+	return w ? writer : NULL;
+}
+
+const struct ui_view_ops ui_lint_view = {
+	.name = "lint",
+	.opens = { UA_LINT, UA_NONE },
+	.scope = UVS_DOC_OR_UNIT,
+	.no_scope = "Chưa chọn văn bản hay đơn vị.",
+	.open = lint_open,
+	.sync = lint_sync,
+	.list = lint_list,
+	.head = lint_head,
+	.row = lint_row,
+	.empty = lint_empty,
+	.task = lint_selected,
+	.words = lint_words,
+	.busy = lint_busy,
+	.step = lint_slice,
+	.forget = lint_forget,
+	.free = lint_free,
+	.hints = lint_hints,
+};

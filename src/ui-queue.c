@@ -24,6 +24,31 @@
 #include "ui-draw.h"
 #include "util.h"
 
+struct ui_queue {
+	int built;
+	uint64_t *ids;           /* the task of each row (l.n): claims waiting for
+	                            confirmation, then tasks with a request for
+	                            an extension */
+	uint64_t *exts;          /* per row: the pending extension request, or 0
+	                            for a claim */
+	size_t nclaims;          /* the first nclaims rows are claims */
+	int all;                 /* every claim (an admin), not only the actor's office's */
+	struct ui_list l;
+};
+
+static struct ui_queue *st(struct ui *u)
+{
+	return ui_view_state(u, UI_VIEW_QUEUE, sizeof(struct ui_queue));
+}
+
+/* The state for reading: the zero state when the view was never opened. */
+static const struct ui_queue *cst(const struct ui *u)
+{
+	static const struct ui_queue none;
+
+	return u->vstate[UI_VIEW_QUEUE] ? u->vstate[UI_VIEW_QUEUE] : &none;
+}
+
 int ui_may_confirm_some(const struct ui *u)
 {
 	const struct config *cfg = u->ops->cfg;
@@ -45,20 +70,21 @@ int ui_may_confirm_some(const struct ui *u)
 	return 0;
 }
 
-void ui_queue_free(struct ui *u)
+static void queue_free(struct ui *u)
 {
-	free(u->queue.ids);
-	free(u->queue.exts);
-	memset(&u->queue, 0, sizeof(u->queue));
+	free(st(u)->ids);
+	free(st(u)->exts);
+	memset(st(u), 0, sizeof(struct ui_queue));
 }
 
-void ui_queue_open(struct ui *u)
+static int queue_open(struct ui *u, const struct ui_view_where *w)
 {
-	ui_queue_free(u);
-	u->queue.all = !ui_may_confirm_some(u);
+	(void)w;
+	st(u)->all = !ui_may_confirm_some(u);
 	if (!u->ops->cfg->confirm_done)
 		ui_msg(u, 0, "Cấu hình không bật xác nhận hoàn thành ([access] confirm_done = no): "
 		             "hàng chờ chỉ còn các báo cáo cũ, nếu có.");
+	return 0;
 }
 
 static int push_task(const struct task *t, void *ctx)
@@ -80,12 +106,14 @@ static int push_request(const struct extension *x, const struct task *t, void *c
 	return 0;
 }
 
-int ui_queue_sync(struct ui *u, struct txn *t, struct err *e)
+static uint64_t queue_selected(const struct ui *u);
+
+static int queue_sync(struct ui *u, struct txn *t, struct err *e)
 {
-	struct ui_queue *q = &u->queue;
+	struct ui_queue *q = st(u);
 	struct ui_ids ids = { 0 };
 	struct reqs r = { { 0 }, { 0 } };
-	uint64_t keep = ui_queue_selected(u), keep_ext = ui_queue_selected_ext(u);
+	uint64_t keep = queue_selected(u), keep_ext = ui_queue_selected_ext(u);
 	size_t i;
 	int rc;
 
@@ -126,16 +154,16 @@ int ui_queue_sync(struct ui *u, struct txn *t, struct err *e)
 	return 0;
 }
 
-uint64_t ui_queue_selected(const struct ui *u)
+static uint64_t queue_selected(const struct ui *u)
 {
-	const struct ui_queue *q = &u->queue;
+	const struct ui_queue *q = cst(u);
 
 	return q->built && q->l.sel < q->l.n ? q->ids[q->l.sel] : 0;
 }
 
 uint64_t ui_queue_selected_ext(const struct ui *u)
 {
-	const struct ui_queue *q = &u->queue;
+	const struct ui_queue *q = cst(u);
 
 	return q->built && q->l.sel < q->l.n ? q->exts[q->l.sel] : 0;
 }
@@ -163,79 +191,114 @@ static char *request_text(struct txn *t, uint64_t ext, const struct task *tk, ch
 	return clean;
 }
 
-static void doc_number(struct txn *t, uint64_t doc, char *buf, size_t len)
+static void queue_widths(int cols, int *widths)
 {
-	struct doc d;
+	static const int wide[5] = { 10, 7, 24, 13, 0 }, narrow[5] = { 10, 7, 16, 10, 0 };
 
-	buf[0] = '\0';
-	memset(&d, 0, sizeof(d));
-	if (doc && store_doc_get(t, doc, &d, NULL) == 0) {
-		str_copy(buf, d.number[0] ? d.number : "(không số)", len);
-		doc_free(&d);
-	}
+	memcpy(widths, cols < 100 ? narrow : wide, sizeof(wide));
 }
 
-void ui_queue_draw(struct ui *u, struct txn *t)
+static void queue_head(struct ui *u, struct txn *t, struct sbuf *title, struct sbuf *hb)
 {
-	struct ui_queue *q = &u->queue;
-	const struct ui_layout *lo = &u->lo;
-	int page = ui_view_page(u), r, cols = lo->cols - 2;
+	struct ui_queue *q = st(u);
 	const char *head[5] = { "Báo ngày", "Mã", "Chủ trì", "Văn bản", "Nội dung" };
-	int widths[5] = { 10, 7, 24, 13, 0 };
-	struct sbuf title = { 0 }, hb = { 0 }, row = { 0 };
+	int widths[5], cols = u->lo.cols - 2;
 
-	if (cols < 100) {
-		widths[2] = 16;
-		widths[3] = 10;
-	}
-	sbuf_printf(&title, " Chờ xác nhận hoàn thành — %s: %zu nhiệm vụ",
+	(void)t;
+	queue_widths(cols, widths);
+	sbuf_printf(title, " Chờ xác nhận hoàn thành — %s: %zu nhiệm vụ",
 	            q->all ? "mọi đơn vị" : "đơn vị bạn theo dõi", q->nclaims);
 	if (q->l.n > q->nclaims)
-		sbuf_printf(&title, " · đề nghị gia hạn: %zu", q->l.n - q->nclaims);
-	sbuf_printf(&title, "%s ", q->all ? " (chỉ xem: vai trò của bạn không xác nhận được)" : "");
-	ui_fmt_cells(&hb, head, widths, 5, cols);
-	ui_view_head(u, title.s, hb.s);
-	for (r = 0; r < page; r++) {
-		size_t i = q->l.top + (size_t)r;
-		int y = lo->pane_y + 2 + r;
-		struct task tk;
-		const char *cells[5];
-		char day[16] = "", id[24], num[DOCNUM_LEN], *lead, *text;
-		attr_t a = i == q->l.sel ? ui_attr(u, UC_SEL) : A_NORMAL;
+		sbuf_printf(title, " · đề nghị gia hạn: %zu", q->l.n - q->nclaims);
+	sbuf_printf(title, "%s ", q->all ? " (chỉ xem: vai trò của bạn không xác nhận được)" : "");
+	ui_fmt_cells(hb, head, widths, 5, cols);
+}
 
-		ui_blank(y, 0, lo->cols, A_NORMAL);
-		if (i >= q->l.n)
-			continue;
-		memset(&tk, 0, sizeof(tk));
-		if (store_task_get(t, q->ids[i], &tk, NULL) != 0)
-			continue;
-		if (q->exts[i] == 0 && tk.done_date != DATE_NONE)
-			date_vn(tk.done_date, day);
-		snprintf(id, sizeof(id), "#%llu", (unsigned long long)tk.id);
-		doc_number(t, tk.doc_id, num, sizeof(num));
-		lead = txt_sanitize(tk.lead ? ui_unit_name(u, tk.lead)
-		                            : tk.lead_text ? tk.lead_text : "");
-		text = q->exts[i] ? request_text(t, q->exts[i], &tk, day) : NULL;
-		if (!text)
-			text = txt_sanitize(tk.text ? tk.text : "");
-		cells[0] = day;
-		cells[1] = id;
-		cells[2] = lead;
-		cells[3] = num;
-		cells[4] = text;
-		sbuf_reset(&row);
-		ui_fmt_cells_from(&row, cells, widths, 5, cols, u->hskip, &u->hroom);
-		ui_put(y, 0, 2, q->exts[i] ? "+" : tk.confirm == CF_PENDING ? "?" : " ", a);
-		ui_put(y, 2, cols, row.s, a);
-		free(lead);
-		free(text);
-		task_free(&tk);
-	}
-	if (q->l.n == 0 && q->built)
-		ui_put(lo->pane_y + 2, 2, cols,
-		       "Không có nhiệm vụ nào chờ xác nhận, không có đề nghị gia hạn nào chờ quyết định.",
-		       ui_attr(u, UC_MUTED));
-	sbuf_free(&title);
-	sbuf_free(&hb);
+static void queue_row(struct ui *u, struct txn *t, size_t i, int y, int sel)
+{
+	struct ui_queue *q = st(u);
+	int widths[5], cols = u->lo.cols - 2;
+	struct task tk;
+	struct sbuf row = { 0 };
+	const char *cells[5];
+	char day[16] = "", id[24], num[DOCNUM_LEN], *lead, *text;
+	attr_t a = sel ? ui_attr(u, UC_SEL) : A_NORMAL;
+
+	queue_widths(cols, widths);
+	memset(&tk, 0, sizeof(tk));
+	if (store_task_get(t, q->ids[i], &tk, NULL) != 0)
+		return;
+	if (q->exts[i] == 0 && tk.done_date != DATE_NONE)
+		date_vn(tk.done_date, day);
+	snprintf(id, sizeof(id), "#%llu", (unsigned long long)tk.id);
+	ui_view_doc_number(t, tk.doc_id, num, sizeof(num));
+	lead = txt_sanitize(tk.lead ? ui_unit_name(u, tk.lead) : tk.lead_text ? tk.lead_text : "");
+	text = q->exts[i] ? request_text(t, q->exts[i], &tk, day) : NULL;
+	if (!text)
+		text = txt_sanitize(tk.text ? tk.text : "");
+	cells[0] = day;
+	cells[1] = id;
+	cells[2] = lead;
+	cells[3] = num;
+	cells[4] = text;
+	ui_fmt_cells_from(&row, cells, widths, 5, cols, u->hskip, &u->hroom);
+	ui_put(y, 0, 2, q->exts[i] ? "+" : tk.confirm == CF_PENDING ? "?" : " ", a);
+	ui_put(y, 2, cols, row.s, a);
+	free(lead);
+	free(text);
+	task_free(&tk);
 	sbuf_free(&row);
 }
+
+static const char *queue_empty(const struct ui *u)
+{
+	if (cst(u)->l.n || !cst(u)->built)
+		return NULL;
+	return "Không có nhiệm vụ nào chờ xác nhận, không có đề nghị gia hạn nào chờ quyết định.";
+}
+
+static void queue_words(struct ui *u, struct txn *t, size_t i, struct sbuf *b)
+{
+	if (i < st(u)->l.n)
+		ui_view_task_words(t, st(u)->ids[i], b);
+}
+
+static struct ui_list *queue_list(struct ui *u)
+{
+	return &st(u)->l;
+}
+
+static void queue_forget(struct ui *u)
+{
+	st(u)->built = 0;
+}
+
+static const struct ui_hint *queue_hints(const struct ui *u)
+{
+	static const struct ui_hint confirmer[] = {
+		{ UA_CONFIRM, UA_NONE, 0, "xác nhận/chấp nhận" },
+		{ UA_RETURN, UA_NONE, 0, "trả lại/không chấp nhận" },
+		{ UA_OPEN, UA_NONE, 2, "đến nhiệm vụ" },
+		{ UA_BACK, UA_QUIT, 1, "đóng" },
+		{ UA_NONE, UA_NONE, 0, NULL },
+	};
+
+	return ui_may_confirm_some(u) ? confirmer : NULL;
+}
+
+const struct ui_view_ops ui_queue_view = {
+	.name = "queue",
+	.opens = { UA_QUEUE, UA_NONE },
+	.scope = UVS_NONE,
+	.open = queue_open,
+	.sync = queue_sync,
+	.list = queue_list,
+	.head = queue_head,
+	.row = queue_row,
+	.empty = queue_empty,
+	.task = queue_selected,
+	.words = queue_words,
+	.forget = queue_forget,
+	.free = queue_free,
+	.hints = queue_hints,
+};

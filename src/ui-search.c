@@ -22,16 +22,13 @@ static struct ui_list *target(struct ui *u)
 	case UI_UNITS: return &u->units.l;
 	case UI_DOCS: return &u->docs.l;
 	case UI_TASKS: return &u->tasks.l;
-	case -1: return &u->due.l;
-	default: return ui_view_list(u) ? ui_view_list(u) : &u->due.l;
+	default: return ui_view_list(u);
 	}
 }
 
-/* Where a search runs: a pane, the due view (-1) or another list view (-2). */
+/* Where a search runs: a pane, or a list view (-2). */
 static int where(const struct ui *u)
 {
-	if (u->view == UI_VIEW_DUE)
-		return -1;
 	return ui_view_is_list(u->view) ? -2 : u->focus;
 }
 
@@ -56,7 +53,7 @@ static void begin(struct ui *u, int dir, int fresh)
 		return;
 	}
 	l = target(u);
-	if (l->n == 0) {
+	if (!l || l->n == 0) {
 		ui_msg(u, 1, "Danh sách trống.");
 		return;
 	}
@@ -107,8 +104,8 @@ void ui_search_mark(struct ui *u)
 	s->pane = s->origin_pane;
 	s->origin_unit = ui_units_selected(u);
 	l = target(u);
-	s->origin_sel = l->sel;
-	s->origin_top = l->top;
+	s->origin_sel = l ? l->sel : 0;
+	s->origin_top = l ? l->top : 0;
 }
 
 /* Put the selection back where the search form opened. */
@@ -127,7 +124,7 @@ static void back_to_origin(struct ui *u)
 		return;
 	}
 	l = target(u);
-	if (s->origin_sel < l->n) {
+	if (l && s->origin_sel < l->n) {
 		l->sel = s->origin_sel;
 		l->top = s->origin_top;
 	}
@@ -160,11 +157,9 @@ void ui_search_step(struct ui *u, struct txn *t, size_t budget)
 		found = ui_docs_search_step(u, t, budget);
 	else if (s->pane == UI_TASKS)
 		found = ui_tasks_search_step(u, t, budget);
-	else if (s->pane == -1)
-		found = ui_due_search_step(u, t, budget);
 	else
 		found = ui_view_search_step(u, t, budget);
-	if (found) {
+	if (found && target(u)) {
 		struct ui_list *l = target(u);
 		int wrapped = !s->fresh && (s->dir > 0 ? l->sel <= s->from : l->sel >= s->from);
 

@@ -2,10 +2,14 @@
  * or (key `t`, and at start) every task led by the selected unit and its
  * subtree, the most urgent first.
  *
- * The list holds ids only.  A filter (key `f`) needs each task's status or
- * timeliness, so it runs in slices between keystrokes (ui.c calls
- * ui_tasks_filter_step while no key is waiting): the screen never waits
- * on a pass over a long list.
+ * A document's list holds its task ids.  A subtree's (a million tasks at
+ * the root) is never held: its rows are read a page at a time from the
+ * indexes (ui-pager.c, tasklist.h) and counted from the counters, and the
+ * filter "quá hạn" is the overdue part of the due index.  Another filter
+ * needs each task's status or timeliness, so it runs in slices between
+ * keystrokes (ui.c calls ui_tasks_filter_step while no key is waiting),
+ * keeping the ids that match: the screen never waits on a pass over a
+ * long list.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,96 +29,28 @@ static int push_id(uint64_t id, void *ctx)
 	return 0;
 }
 
-struct due_pair {
-	date_t due;
-	uint64_t id;
-};
-
-struct due_acc {
-	struct due_pair *v;
-	size_t n, cap;
-};
-
-static int push_due(uint64_t id, date_t due, uint32_t lead, void *ctx)
+/* The list is cut at a day: the "quá hạn" filter is the overdue part of
+ * the due index, what the counts and `o` count. */
+static int filter_is_paged(const struct ui_tasks *p)
 {
-	struct due_acc *a = ctx;
-
-	(void)lead;
-	if (a->n == a->cap) {
-		a->cap = a->cap ? a->cap * 2 : 64;
-		a->v = xrealloc(a->v, a->cap * sizeof(*a->v));
-	}
-	a->v[a->n].due = due;
-	a->v[a->n++].id = id;
-	return 0;
+	return p->fkind == UI_FILTER_NONE || (p->fkind == UI_FILTER_TL && p->fvalue == TL_OVERDUE);
 }
 
-static int cmp_due(const void *x, const void *y)
+/* Row i of the list (0 when it cannot be read). */
+static uint64_t row_at(struct ui *u, struct txn *t, size_t i)
 {
-	const struct due_pair *a = x, *b = y;
+	struct ui_tasks *p = &u->tasks;
 
-	if (a->due != b->due)
-		return a->due < b->due ? -1 : 1;
-	return a->id < b->id ? -1 : a->id > b->id;
+	if (!p->paged)
+		return i < p->l.n ? p->ids[i] : 0;
+	return ui_pager_row(&p->pg, &p->l, ui_page(u), t, i);
 }
 
-static int cmp_u64(const void *x, const void *y)
-{
-	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-
-	return a < b ? -1 : a > b;
-}
-
-/* The tasks led in the subtree of unit `key`, the most urgent first: the
- * open tasks with a due date, earliest first (from the due index, no
- * task read), then every other task in index order. */
-static int collect_led(struct ui *u, struct txn *t, uint32_t key, struct ui_ids *out,
-                       struct err *e)
-{
-	const struct hier *h = u->units.h;
-	struct due_acc acc = { 0 };
-	struct ui_ids rest = { 0 };
-	uint64_t *dated;
-	size_t i, end, start = hier_find_id(h, key);
-	int rc = 0;
-
-	if (start == (size_t)-1)
-		return 0;
-	end = hier_subtree_end(h, start);
-	for (i = start; i < end && rc == 0; i++)
-		rc = store_tasks_by_due(t, hier_at(h, i)->id, DATE_NONE, DATE_NONE, push_due, &acc,
-		                        e);
-	for (i = start; i < end && rc == 0; i++)
-		rc = store_tasks_by_lead(t, hier_at(h, i)->id, push_id, &rest, e);
-	if (rc) {
-		free(acc.v);
-		free(rest.v);
-		return rc;
-	}
-	xqsort(acc.v, acc.n, sizeof(*acc.v), cmp_due);
-	dated = xmalloc((acc.n ? acc.n : 1) * sizeof(*dated));
-	for (i = 0; i < acc.n; i++) {
-		dated[i] = acc.v[i].id;
-		ui_ids_push(out, acc.v[i].id);
-	}
-	xqsort(dated, acc.n, sizeof(*dated), cmp_u64);
-	for (i = 0; i < rest.n; i++)
-		if (!bsearch(&rest.v[i], dated, acc.n, sizeof(*dated), cmp_u64))
-			ui_ids_push(out, rest.v[i]);
-	free(dated);
-	free(acc.v);
-	free(rest.v);
-	return 0;
-}
-
-static int collect(struct ui *u, struct txn *t, uint64_t key, struct ui_ids *out,
-                   struct err *e)
+static int collect(struct txn *t, uint64_t key, struct ui_ids *out, struct err *e)
 {
 	if (!key)
 		return 0;
-	if (!u->tasks.led)
-		return store_tasks_by_doc(t, key, push_id, out, e);
-	return collect_led(u, t, (uint32_t)key, out, e);
+	return store_tasks_by_doc(t, key, push_id, out, e);
 }
 
 static void free_lists(struct ui_tasks *p)
@@ -122,8 +58,11 @@ static void free_lists(struct ui_tasks *p)
 	if (p->ids != p->all)
 		free(p->ids);
 	free(p->all);
+	ui_pager_free(&p->pg);
 	p->ids = p->all = NULL;
 	p->nall = p->cap = 0;
+	p->paged = 0;
+	p->fkey_set = 0;
 }
 
 /* Point the shown list at the source again and start filtering afresh. */
@@ -133,17 +72,45 @@ static void restart_filter(struct ui *u)
 
 	if (p->ids != p->all)
 		free(p->ids);
+	p->ids = NULL;
 	p->cap = 0;
 	p->fpos = 0;
+	p->fkey_set = 0;
 	if (p->fkind == UI_FILTER_NONE) {
 		p->ids = p->all;
 		p->l.n = p->nall;
 		p->fpos = p->nall;
 	} else {
-		p->ids = NULL;
 		p->l.n = 0;
 	}
 }
+
+/* Open the led list of unit `key` for the current filter. */
+static int open_led(struct ui *u, struct txn *t, uint32_t key, struct err *e)
+{
+	struct ui_tasks *p = &u->tasks;
+	int paged = filter_is_paged(p);
+	date_t last = paged && p->fkind ? u->ops->today - 1 : DATE_NONE;
+	int rc;
+
+	ui_pager_free(&p->pg);
+	if (!key || !u->units.h)
+		return 0;
+	rc = tkl_open(&p->pg.src, t, u->units.h, key, DATE_NONE, last, e);
+	if (rc == ERR_NOTFOUND) {
+		err_clear(e);
+		return 0;
+	}
+	if (rc)
+		return rc;
+	p->nall = (size_t)p->pg.src.n;
+	p->paged = paged;
+	p->l.n = paged ? p->nall : 0;
+	p->fpos = paged ? p->nall : 0;
+	return 0;
+}
+
+static int select_id_in(struct ui *u, struct txn *t, uint64_t id);
 
 int ui_tasks_sync(struct ui *u, struct txn *t, struct err *e)
 {
@@ -154,23 +121,35 @@ int ui_tasks_sync(struct ui *u, struct txn *t, struct err *e)
 
 	if (p->built && same)
 		return 0;
-	rc = collect(u, t, key, &ids, e);
-	if (rc) {
-		free(ids.v);
-		return rc;
-	}
-	p->want = same ? ui_tasks_selected(u) : 0;
-	if (!same)
+	if (!p->want && same)
+		p->want = ui_tasks_selected(u);
+	if (!same) {
 		p->l.sel = p->l.top = 0;
+		p->want = 0;
+	}
+	if (!p->led) {
+		rc = collect(t, key, &ids, e);
+		if (rc) {
+			free(ids.v);
+			return rc;
+		}
+	}
 	free_lists(p);
-	p->all = ids.v;
-	p->nall = ids.n;
 	p->key = key;
 	p->built = 1;
-	restart_filter(u);
+	if (p->led) {
+		p->l.n = 0;
+		rc = open_led(u, t, (uint32_t)key, e);
+		if (rc)
+			return rc;
+	} else {
+		p->all = ids.v;
+		p->nall = ids.n;
+		restart_filter(u);
+	}
 	ui_list_clamp(&p->l, ui_page(u));
-	if (p->want && p->fkind == UI_FILTER_NONE) {
-		ui_tasks_select_id(u, p->want);
+	if (p->want && !ui_tasks_filtering(u)) {
+		select_id_in(u, t, p->want);
 		p->want = 0;
 	}
 	return 0;
@@ -180,12 +159,35 @@ uint64_t ui_tasks_selected(const struct ui *u)
 {
 	const struct ui_tasks *p = &u->tasks;
 
-	return p->l.n ? p->ids[p->l.sel] : 0;
+	if (!p->l.n)
+		return 0;
+	if (p->paged)
+		return ui_pager_peek(&p->pg, &p->l, u->ops->st);
+	return p->ids[p->l.sel];
+}
+
+/* Select task id, in the frame's transaction t. */
+static int select_id_in(struct ui *u, struct txn *t, uint64_t id)
+{
+	struct ui_tasks *p = &u->tasks;
+
+	if (!p->paged)
+		return ui_list_select_id(&p->l, p->ids, id, ui_page(u));
+	return ui_pager_select(&p->pg, &p->l, ui_page(u), t, id);
 }
 
 int ui_tasks_select_id(struct ui *u, uint64_t id)
 {
-	return ui_list_select_id(&u->tasks.l, u->tasks.ids, id, ui_page(u));
+	struct txn *t;
+	int found;
+
+	if (!u->tasks.paged)
+		return select_id_in(u, NULL, id);
+	if (store_read_begin(u->ops->st, &t, NULL) != 0)
+		return 0;
+	found = select_id_in(u, t, id);
+	store_read_end(t);
+	return found;
 }
 
 void ui_tasks_free(struct ui *u)
@@ -193,6 +195,18 @@ void ui_tasks_free(struct ui *u)
 	free_lists(&u->tasks);
 	u->tasks.l.n = 0;
 	u->tasks.built = 0;
+}
+
+void ui_tasks_forget(struct ui *u)
+{
+	struct ui_tasks *p = &u->tasks;
+
+	if (!p->led)
+		return; /* a document's ids: nothing points into the tree */
+	if (!p->want && p->l.n)
+		p->want = ui_tasks_selected(u);
+	ui_pager_free(&p->pg);
+	p->built = 0;
 }
 
 void ui_tasks_set_filter(struct ui *u, int kind, int value)
@@ -203,6 +217,11 @@ void ui_tasks_set_filter(struct ui *u, int kind, int value)
 	p->fkind = kind;
 	p->fvalue = value;
 	p->l.sel = p->l.top = 0;
+	if (p->led) {
+		/* Opened again for the filter at the next frame. */
+		p->built = 0;
+		return;
+	}
 	restart_filter(u);
 	if (kind == UI_FILTER_NONE && p->want) {
 		ui_tasks_select_id(u, p->want);
@@ -212,7 +231,9 @@ void ui_tasks_set_filter(struct ui *u, int kind, int value)
 
 int ui_tasks_filtering(const struct ui *u)
 {
-	return u->tasks.fkind != UI_FILTER_NONE && u->tasks.fpos < u->tasks.nall;
+	const struct ui_tasks *p = &u->tasks;
+
+	return p->fkind != UI_FILTER_NONE && !p->paged && p->built && p->fpos < p->nall;
 }
 
 const char *ui_tasks_filter_label(const struct ui *u, char *buf, size_t len)
@@ -244,17 +265,50 @@ static int matches(struct ui *u, const struct task *tk)
 	return (int)tl == p->fvalue;
 }
 
+/* Filtering a led list: read the next rows of the whole list after the
+ * last one looked at, up to `budget` of them, into all[0..got). */
+static size_t next_source_rows(struct ui *u, struct txn *t, size_t budget)
+{
+	struct ui_tasks *p = &u->tasks;
+	struct tkl_row *rows = xmalloc(budget * sizeof(*rows));
+	size_t got = 0, i;
+
+	if (tkl_next(&p->pg.src, t, p->fkey_set ? &p->fkey : NULL, budget, rows, &got, NULL) != 0)
+		got = 0;
+	if (got) {
+		p->fkey = rows[got - 1].k;
+		p->fkey_set = 1;
+	}
+	if (got < budget)
+		p->nall = p->fpos + got; /* the end of the list */
+	free(p->all);
+	p->all = xmalloc((got ? got : 1) * sizeof(*p->all));
+	for (i = 0; i < got; i++)
+		p->all[i] = rows[i].id;
+	free(rows);
+	return got;
+}
+
 int ui_tasks_filter_step(struct ui *u, struct txn *t, size_t budget)
 {
 	struct ui_tasks *p = &u->tasks;
 	struct ui_ids shown = { p->ids, p->l.n, p->cap };
+	size_t i, n = p->nall;
 
 	if (!ui_tasks_filtering(u))
 		return 0;
-	while (p->fpos < p->nall && budget-- > 0) {
+	if (p->led) {
+		/* all[] holds the slice just read: rows fpos.. of the list */
+		n = next_source_rows(u, t, budget);
+		budget = n;
+		if (n == 0)
+			p->nall = p->fpos;
+	}
+	for (i = p->led ? 0 : p->fpos; i < n && budget-- > 0; i++) {
 		struct task tk;
-		uint64_t id = p->all[p->fpos++];
+		uint64_t id = p->all[i];
 
+		p->fpos++;
 		memset(&tk, 0, sizeof(tk));
 		if (store_task_get(t, id, &tk, NULL) != 0)
 			continue;
@@ -265,7 +319,7 @@ int ui_tasks_filter_step(struct ui *u, struct txn *t, size_t budget)
 	p->ids = shown.v;
 	p->l.n = shown.n;
 	p->cap = shown.cap;
-	if (p->want && ui_tasks_select_id(u, p->want))
+	if (p->want && ui_list_select_id(&p->l, p->ids, p->want, ui_page(u)))
 		p->want = 0;
 	ui_list_clamp(&p->l, ui_page(u));
 	return ui_tasks_filtering(u);
@@ -284,7 +338,7 @@ int ui_tasks_search_step(struct ui *u, struct txn *t, size_t budget)
 		s->pos = s->dir > 0 ? i + 1 : i + p->l.n - 1;
 		s->left--;
 		memset(&tk, 0, sizeof(tk));
-		if (store_task_get(t, p->ids[i], &tk, NULL) == 0) {
+		if (store_task_get(t, row_at(u, t, i), &tk, NULL) == 0) {
 			struct sbuf b = { 0 };
 			char *f;
 
@@ -329,6 +383,7 @@ void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, 
 	char idbuf[24], days[32], num[DOCNUM_LEN];
 	attr_t a = sel ? ui_attr(u, focused ? UC_SEL : UC_SEL_DIM) : A_NORMAL;
 	char *text;
+	int lead_w = 0; /* columns of the first cell */
 
 	memset(&tk, 0, sizeof(tk));
 	if (store_task_get(t, id, &tk, NULL) != 0) {
@@ -359,6 +414,7 @@ void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, 
 			widths[2] = 14;
 			widths[3] = 10;
 		}
+		lead_w = widths[0] + widths[1] + 1;
 		ui_fmt_cells_from(&line, cells, widths, 5, w - 3, u->hskip, &u->hroom);
 	} else if (w < 60) {
 		const char *cells[3];
@@ -367,6 +423,7 @@ void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, 
 		cells[0] = idbuf;
 		cells[1] = tk.section;
 		cells[2] = text;
+		lead_w = widths[0];
 		ui_fmt_cells_from(&line, cells, widths, 3, w - 3, u->hskip, &u->hroom);
 	} else {
 		/* Wide enough to read: id, due day, lead, progress, (section,)
@@ -398,12 +455,26 @@ void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, 
 		else
 			widths[4] = 0;
 		cells[n++] = text;
+		lead_w = widths[0] + 1 + widths[1];
 		ui_fmt_cells_from(&line, cells, widths, n, w - 3, u->hskip, &u->hroom);
 	}
 	/* Beside the timeliness, the lint marker: the task is unclear. */
 	ui_put(y, x + 1, 1, ui_lint_marker(u, &tk), sel ? a : ui_attr(u, UC_WAIT));
 	ui_put(y, x + 2, 1, " ", a);
-	ui_put_match(u, y, x + 3, w - 3, line.s, a);
+	if (sel && lead_w > 0 && lead_w < w - 3) {
+		/* Light on the wire: the selection lights the row's first cell
+		 * only, so that a move rewrites a few cells of the two rows and
+		 * not both rows whole. */
+		int cut;
+		size_t off = txt_fit(line.s, lead_w, &cut);
+		char *head = xstrndup(line.s, off);
+
+		ui_put_match(u, y, x + 3, lead_w, head, a);
+		ui_put_match(u, y, x + 3 + lead_w, w - 3 - lead_w, line.s + off, A_NORMAL);
+		free(head);
+	} else {
+		ui_put_match(u, y, x + 3, w - 3, line.s, a);
+	}
 	free(text);
 	sbuf_free(&line);
 	task_free(&tk);
@@ -418,7 +489,9 @@ void ui_tasks_draw(struct ui *u, struct txn *t)
 
 	if (w <= 0)
 		return;
-
+	if (p->paged && ui_pager_fill(&p->pg, &p->l, page, t, p->l.top, p->l.top + (size_t)page,
+	                              NULL) != 0)
+		ui_msg(u, 1, "Không đọc được danh sách nhiệm vụ.");
 	for (r = 0; r < page; r++) {
 		size_t row = p->l.top + (size_t)r;
 		int y = lo->pane_y + 1 + r;
@@ -426,7 +499,7 @@ void ui_tasks_draw(struct ui *u, struct txn *t)
 		if (row >= p->l.n)
 			ui_blank(y, x, w, A_NORMAL);
 		else
-			ui_task_row(u, t, p->ids[row], y, x, w, row == p->l.sel, focused, 0);
+			ui_task_row(u, t, row_at(u, t, row), y, x, w, row == p->l.sel, focused, 0);
 	}
 	if (p->l.n == 0) {
 		const char *why = ui_tasks_filtering(u) ? " (đang lọc…)"

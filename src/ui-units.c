@@ -253,7 +253,7 @@ void ui_units_draw(struct ui *u, struct txn *t)
 		size_t row = p->l.top + (size_t)r, hi;
 		const struct unit *un;
 		char counts[32];
-		int y = lo->pane_y + 1 + r, depth, rw, leaf;
+		int y = lo->pane_y + 1 + r, depth, rw, leaf, indent, room;
 		attr_t a, ca;
 
 		if (row >= p->l.n) {
@@ -265,23 +265,32 @@ void ui_units_draw(struct ui *u, struct txn *t)
 		depth = hier_depth(p->h, hi);
 		leaf = hier_subtree_end(p->h, hi) == hi + 1;
 		counts_of(u, t, hi);
+		indent = (depth > 8 ? 8 : depth) * step;
 		sbuf_reset(&b);
-		sbuf_printf(&b, "%*s%s %s%s", (depth > 8 ? 8 : depth) * step, "",
-		            leaf ? " " : ui_tree_mark(u, p->open[hi]), un->name ? un->name : un->code,
-		            un->historical ? " (lịch sử)" : "");
+		sbuf_printf(&b, "%s %s%s", leaf ? " " : ui_tree_mark(u, p->open[hi]),
+		            un->name ? un->name : un->code, un->historical ? " (lịch sử)" : "");
 		ui_fmt_counts(p->overdue[hi], p->total[hi], counts, sizeof(counts));
 		rw = txt_width(counts);
 		if (row == p->l.sel)
 			a = ui_attr(u, focused ? UC_SEL : UC_SEL_DIM);
 		else
 			a = ui_attr(u, un->historical ? UC_MUTED : UC_NORMAL);
-		ca = row != p->l.sel && p->overdue[hi] ? ui_attr(u, UC_OVERDUE) : a;
-		if (rw + 6 > w) {
-			ui_put_match(u, y, x, w, b.s, a);
-			continue;
+		/* The counts keep their colour on the selected row, and the
+		 * selection lights the name only, not the padding: a move
+		 * rewrites two names (light on the wire). */
+		ca = p->overdue[hi] ? ui_attr(u, UC_OVERDUE) : A_NORMAL;
+		room = rw + 6 > w ? w : w - rw - 1;
+		ui_blank(y, x, indent < room ? indent : room, A_NORMAL);
+		if (indent < room) {
+			int tw = txt_width(b.s);
+
+			tw = tw < room - indent ? tw : room - indent;
+			ui_put_match(u, y, x + indent, tw, b.s, a);
+			ui_blank(y, x + indent + tw, room - indent - tw, A_NORMAL);
 		}
-		ui_put_match(u, y, x, w - rw - 1, b.s, a);
-		ui_put(y, x + w - rw - 1, 1, " ", a);
+		if (room == w)
+			continue;
+		ui_put(y, x + w - rw - 1, 1, " ", A_NORMAL);
 		ui_put(y, x + w - rw, rw, counts, ca);
 	}
 	sbuf_free(&b);

@@ -1,12 +1,12 @@
-/* ui-views.c — the list views behind one interface: the overdue and
- * due-soon lists (ui-overdue.c), the dashboard (ui-dash.c), the cascade
- * (ui-cascade.c), the lint list (ui-lint.c), the indicators (ui-ind.c),
- * the audit trail (ui-audit.c) and the confirmation queue (ui-queue.c).
+/* ui-views.c — the list views (ui-view.h) behind one interface.
  *
- * Each shows a list where the panes are, with a title and a column header,
- * and the detail of its selected row in the detail area; ui.c reaches
- * them only through the functions here.  Enter shows what a row is about
- * in the panes (ui_jump_task, ui_jump_doc).
+ * Every list view is one file with its table of operations, registered by
+ * one line of UI_LIST_VIEWS; this file dispatches through that table:
+ * opening a view on the screen's selection, the frame's sync and drawing
+ * (title, header, the rows of the page, a line for an empty list, the
+ * detail area), Enter, the view's own keys and hints, search, the idle
+ * slices, forgetting and freeing.  Enter shows what a row is about in the
+ * panes (ui_jump_task, ui_jump_doc) unless the view says otherwise.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -17,9 +17,32 @@
 #include "ui-draw.h"
 #include "util.h"
 
+#define UI_VIEW_TABLE(id, ops) [UI_VIEW_##id] = &ops,
+static const struct ui_view_ops *const view_table[UI_VIEW_COUNT] = {
+	UI_LIST_VIEWS(UI_VIEW_TABLE)
+};
+#undef UI_VIEW_TABLE
+
 int ui_view_is_list(int view)
 {
-	return view == UI_VIEW_DUE || (view >= UI_VIEW_DASH && view < UI_VIEW_COUNT);
+	return view >= UI_VIEW_FIRST_LIST && view < UI_VIEW_COUNT;
+}
+
+const struct ui_view_ops *ui_view_ops_of(int view)
+{
+	return ui_view_is_list(view) ? view_table[view] : NULL;
+}
+
+static const struct ui_view_ops *cur(const struct ui *u)
+{
+	return ui_view_ops_of(u->view);
+}
+
+void *ui_view_state(struct ui *u, int view, size_t size)
+{
+	if (!u->vstate[view])
+		u->vstate[view] = xcalloc(1, size);
+	return u->vstate[view];
 }
 
 /* The unit pane has the focus: the views take the selected unit's subtree
@@ -69,130 +92,169 @@ static uint64_t pointed_doc(struct ui *u)
 	return doc;
 }
 
-void ui_view_open(struct ui *u, int view)
+int ui_view_open_act(struct ui *u, enum ui_act a)
 {
-	uint64_t doc = 0, task = 0;
-	uint32_t unit = 0;
+	struct ui_view_where w;
+	const struct ui_view_ops *ops = NULL;
+	int v, found = -1;
 
-	if (view == UI_VIEW_CASCADE || view == UI_VIEW_LINT || view == UI_VIEW_IND) {
-		if (unit_scope(u) && view != UI_VIEW_CASCADE)
-			unit = ui_units_selected(u);
-		else
-			doc = pointed_doc(u);
-		if (!doc && !unit) {
-			ui_msg(u, 1, view == UI_VIEW_CASCADE
-			                 ? "Chưa chọn văn bản: chọn một văn bản trong khung Văn bản."
-			                 : "Chưa chọn văn bản hay đơn vị.");
-			return;
+	for (v = UI_VIEW_FIRST_LIST; v < UI_VIEW_COUNT && found < 0; v++)
+		if (view_table[v]->opens[0] == a || view_table[v]->opens[1] == a)
+			found = v;
+	if (found < 0)
+		return 0;
+	ops = view_table[found];
+	memset(&w, 0, sizeof(w));
+	w.act = a;
+	switch (ops->scope) {
+	case UVS_UNIT:
+		w.unit = ui_units_selected(u);
+		break;
+	case UVS_DOC_OR_UNIT:
+		if (unit_scope(u))
+			w.unit = ui_units_selected(u);
+		/* fall through */
+	case UVS_DOC:
+		if (!w.unit)
+			w.doc = pointed_doc(u);
+		if (!w.doc && !w.unit) {
+			ui_msg(u, 1, "%s", ops->no_scope ? ops->no_scope : "Chưa chọn văn bản.");
+			return 1;
 		}
-	}
-	if (view == UI_VIEW_AUDIT) {
+		break;
+	case UVS_TASK:
 		if (ui_view_is_list(u->view))
-			task = ui_view_task(u);
+			w.task = ui_view_task(u);
 		else if (u->view == UI_VIEW_PANES && u->focus == UI_TASKS)
-			task = ui_tasks_selected(u);
+			w.task = ui_tasks_selected(u);
+		break;
+	default:
+		break;
 	}
-	if (u->view != view && u->view != UI_VIEW_PANES)
+	if (u->view != UI_VIEW_PANES)
 		ui_view_close(u);
-	switch (view) {
-	case UI_VIEW_DASH: ui_dash_open(u); break;
-	case UI_VIEW_CASCADE: ui_casc_open(u, doc); break;
-	case UI_VIEW_LINT: ui_lint_open(u, doc, unit); break;
-	case UI_VIEW_IND: ui_ind_open(u, doc, unit); break;
-	case UI_VIEW_AUDIT: ui_audit_open(u, task); break;
-	case UI_VIEW_QUEUE: ui_queue_open(u); break;
-	default: return;
-	}
-	u->view = view;
+	if (ops->free)
+		ops->free(u);
+	if (ops->open(u, &w) == 0)
+		u->view = found;
+	return 1;
 }
 
 int ui_view_sync(struct ui *u, struct txn *t, struct err *e)
 {
-	switch (u->view) {
-	case UI_VIEW_DUE: return ui_due_sync(u, t, e);
-	case UI_VIEW_DASH: return ui_dash_sync(u, t, e);
-	case UI_VIEW_CASCADE: return ui_casc_sync(u, t, e);
-	case UI_VIEW_LINT: return ui_lint_sync(u, t, e);
-	case UI_VIEW_IND: return ui_ind_sync(u, t, e);
-	case UI_VIEW_AUDIT: return ui_audit_sync(u, t, e);
-	case UI_VIEW_QUEUE: return ui_queue_sync(u, t, e);
-	default: return 0;
-	}
+	const struct ui_view_ops *ops = cur(u);
+
+	return ops ? ops->sync(u, t, e) : 0;
 }
 
 void ui_view_draw(struct ui *u, struct txn *t)
 {
-	switch (u->view) {
-	case UI_VIEW_DUE: ui_due_draw(u, t); break;
-	case UI_VIEW_DASH: ui_dash_draw(u, t); break;
-	case UI_VIEW_CASCADE: ui_casc_draw(u, t); break;
-	case UI_VIEW_LINT: ui_lint_draw(u, t); break;
-	case UI_VIEW_IND: ui_ind_draw(u, t); break;
-	case UI_VIEW_AUDIT: ui_audit_draw(u, t); break;
-	case UI_VIEW_QUEUE: ui_queue_draw(u, t); break;
-	default: return;
+	const struct ui_view_ops *ops = cur(u);
+	const struct ui_layout *lo = &u->lo;
+	struct sbuf title = { 0 }, head = { 0 };
+	struct ui_list *l;
+	const char *empty;
+	int page = ui_view_page(u), r;
+
+	if (!ops)
+		return;
+	l = ops->list(u);
+	ops->head(u, t, &title, &head);
+	ui_view_head(u, title.s ? title.s : "", head.s ? head.s : "");
+	for (r = 0; r < page; r++) {
+		size_t i = l->top + (size_t)r;
+		int y = lo->pane_y + 2 + r;
+
+		ui_blank(y, 0, lo->cols, A_NORMAL);
+		if (i < l->n)
+			ops->row(u, t, i, y, i == l->sel);
 	}
+	if (ops->empty && (empty = ops->empty(u)) != NULL && l->n < (size_t)page)
+		ui_put(lo->pane_y + 2 + (int)l->n, 2, lo->cols - 2, empty, ui_attr(u, UC_MUTED));
+	sbuf_free(&title);
+	sbuf_free(&head);
 	ui_detail_draw(u, t);
 }
 
 struct ui_list *ui_view_list(struct ui *u)
 {
+	const struct ui_view_ops *ops = cur(u);
+
 	switch (u->view) {
-	case UI_VIEW_DUE: return &u->due.l;
 	case UI_VIEW_SOURCE: return &u->src.l;
 	case UI_VIEW_HELP: return &u->help;
-	case UI_VIEW_DASH: return &u->dash.l;
-	case UI_VIEW_CASCADE: return &u->casc.l;
-	case UI_VIEW_LINT: return &u->lint.l;
-	case UI_VIEW_IND: return &u->ind.l;
-	case UI_VIEW_AUDIT: return &u->audit.l;
-	case UI_VIEW_QUEUE: return &u->queue.l;
-	default: return NULL;
+	default: return ops ? ops->list(u) : NULL;
 	}
 }
 
 uint64_t ui_view_task(const struct ui *u)
 {
-	switch (u->view) {
-	case UI_VIEW_DUE: return ui_due_selected(u);
-	case UI_VIEW_LINT: return ui_lint_selected(u);
-	case UI_VIEW_AUDIT: return ui_audit_task(u);
-	case UI_VIEW_QUEUE: return ui_queue_selected(u);
-	default: return 0;
-	}
+	const struct ui_view_ops *ops = cur(u);
+
+	return ops && ops->task ? ops->task(u) : 0;
 }
 
 int ui_view_enter(struct ui *u, struct txn *t, struct err *e)
 {
+	const struct ui_view_ops *ops = cur(u);
 	uint64_t id;
 
-	switch (u->view) {
-	case UI_VIEW_DASH: return ui_dash_enter(u, t, e);
-	case UI_VIEW_CASCADE: return ui_casc_enter(u, t, e);
-	case UI_VIEW_IND: return 0; /* Enter opens the measure form: ui.c */
-	default: break;
-	}
+	if (!ops)
+		return 0;
+	if (ops->enter)
+		return ops->enter(u, t, e);
 	id = ui_view_task(u);
 	if (!id) {
-		if (u->view == UI_VIEW_AUDIT)
-			ui_msg(u, 0, "Mục nhật ký này không nói về một nhiệm vụ.");
+		ui_msg(u, 0, "Dòng này không nói về một nhiệm vụ.");
 		return 0;
 	}
 	return ui_jump_task(u, t, id, e);
 }
 
+int ui_view_key(struct ui *u, enum ui_act a)
+{
+	const struct ui_view_ops *ops = cur(u);
+
+	return ops && ops->key ? ops->key(u, a) : 0;
+}
+
+void ui_view_detail(struct ui *u, struct txn *t, struct ui_lines *l, int cols, int rows,
+                    const char **title)
+{
+	const struct ui_view_ops *ops = cur(u);
+
+	if (!ops)
+		return;
+	if (ops->detail_title)
+		*title = ops->detail_title;
+	if (ops->detail)
+		ops->detail(u, t, l, cols, rows);
+	else
+		ui_detail_task(u, t, ui_view_task(u), l, cols, rows);
+}
+
+const struct ui_hint *ui_view_hints(const struct ui *u)
+{
+	static const struct ui_hint plain[] = {
+		{ UA_OPEN, UA_NONE, 1, "đến nhiệm vụ" },
+		{ UA_HSCROLL, UA_NONE, 3, NULL },
+		{ UA_BACK, UA_QUIT, 0, "đóng" },
+		{ UA_NONE, UA_NONE, 0, NULL },
+	};
+	const struct ui_view_ops *ops = cur(u);
+	const struct ui_hint *h = ops && ops->hints ? ops->hints(u) : NULL;
+
+	return h ? h : plain;
+}
+
 void ui_view_close(struct ui *u)
 {
-	switch (u->view) {
-	case UI_VIEW_SOURCE: ui_source_free(u); break;
-	case UI_VIEW_DASH: ui_dash_free(u); break;
-	case UI_VIEW_CASCADE: ui_casc_free(u); break;
-	case UI_VIEW_LINT: ui_lint_free(u); break;
-	case UI_VIEW_IND: ui_ind_free(u); break;
-	case UI_VIEW_AUDIT: ui_audit_free(u); break;
-	case UI_VIEW_QUEUE: ui_queue_free(u); break;
-	default: break;
-	}
+	const struct ui_view_ops *ops = cur(u);
+
+	if (u->view == UI_VIEW_SOURCE)
+		ui_source_free(u);
+	else if (ops && ops->free)
+		ops->free(u);
 	if (u->search.running && u->search.pane < 0)
 		u->search.running = 0;
 	u->view = UI_VIEW_PANES;
@@ -200,39 +262,44 @@ void ui_view_close(struct ui *u)
 
 void ui_views_forget(struct ui *u)
 {
-	u->due.built = 0;
-	u->dash.built = 0;
-	u->casc.built = 0;
-	u->lint.built = 0;
-	u->ind.built = 0;
-	u->audit.built = 0;
-	u->queue.built = 0;
+	int v;
+
+	for (v = UI_VIEW_FIRST_LIST; v < UI_VIEW_COUNT; v++)
+		if (u->vstate[v] && view_table[v]->forget) /* a view never opened has nothing */
+			view_table[v]->forget(u);
 }
 
 void ui_views_free(struct ui *u)
 {
-	ui_due_free(u);
-	ui_dash_free(u);
-	ui_casc_free(u);
-	ui_lint_free(u);
-	ui_ind_free(u);
-	ui_audit_free(u);
-	ui_queue_free(u);
+	int v;
+
+	for (v = UI_VIEW_FIRST_LIST; v < UI_VIEW_COUNT; v++) {
+		if (u->vstate[v] && view_table[v]->free)
+			view_table[v]->free(u);
+		free(u->vstate[v]);
+		u->vstate[v] = NULL;
+	}
 }
 
-int ui_views_busy(const struct ui *u)
+int ui_views_busy(const struct ui *u, char *msg, size_t len)
 {
-	return u->view == UI_VIEW_LINT && ui_lint_checking(u);
+	const struct ui_view_ops *ops = cur(u);
+	char dummy[8];
+
+	if (!ops || !ops->busy)
+		return 0;
+	return msg ? ops->busy(u, msg, len) : ops->busy(u, dummy, sizeof(dummy));
 }
 
 void ui_views_step(struct ui *u, struct txn *t, size_t budget)
 {
-	if (u->view == UI_VIEW_LINT)
-		ui_lint_step(u, t, budget);
+	const struct ui_view_ops *ops = cur(u);
+
+	if (ops && ops->step)
+		ops->step(u, t, budget);
 }
 
-/* "#id section text" of a task, for a search. */
-static void task_words(struct txn *t, uint64_t id, struct sbuf *b)
+void ui_view_task_words(struct txn *t, uint64_t id, struct sbuf *b)
 {
 	struct task tk;
 
@@ -244,63 +311,37 @@ static void task_words(struct txn *t, uint64_t id, struct sbuf *b)
 	task_free(&tk);
 }
 
-/* The words a search looks at in row i of the current list view. */
-static void row_words(struct ui *u, struct txn *t, size_t i, struct sbuf *b)
+void ui_view_doc_number(struct txn *t, uint64_t doc, char *buf, size_t len)
 {
-	switch (u->view) {
-	case UI_VIEW_DASH:
-		if (i < u->dash.n)
-			sbuf_puts(b, u->dash.rows[i].own ? "trực tiếp"
-			                                 : ui_unit_name(u, u->dash.rows[i].unit));
-		else
-			sbuf_puts(b, "Cộng");
-		break;
-	case UI_VIEW_CASCADE:
-		if (i < u->casc.c.n) {
-			const struct cascade_node *nd = &u->casc.c.nodes[i];
+	struct doc d;
 
-			sbuf_printf(b, "%s %s %s", ui_unit_name(u, nd->unit), nd->number,
-			            nd->title ? nd->title : "");
-		}
-		break;
-	case UI_VIEW_LINT:
-		if (i < u->lint.l.n)
-			task_words(t, u->lint.rows[i].task, b);
-		break;
-	case UI_VIEW_IND:
-		if (i < u->ind.l.n)
-			sbuf_printf(b, "%s %s", u->ind.v[i].section, u->ind.v[i].text ? u->ind.v[i].text : "");
-		break;
-	case UI_VIEW_AUDIT:
-		if (i < u->audit.nv) {
-			char *d = audit_describe(&u->audit.v[i], 0);
-
-			sbuf_printf(b, "%s %s %s", u->audit.v[i].login, u->audit.v[i].object, d);
-			free(d);
-		}
-		break;
-	case UI_VIEW_QUEUE:
-		if (i < u->queue.l.n)
-			task_words(t, u->queue.ids[i], b);
-		break;
-	default:
-		break;
+	buf[0] = '\0';
+	memset(&d, 0, sizeof(d));
+	if (doc && store_doc_get(t, doc, &d, NULL) == 0) {
+		str_copy(buf, d.number[0] ? d.number : "(không số)", len);
+		doc_free(&d);
 	}
+}
+
+void ui_view_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int sel)
+{
+	ui_task_row(u, t, id, y, 0, u->lo.cols, sel, 1, 1);
 }
 
 int ui_view_search_step(struct ui *u, struct txn *t, size_t budget)
 {
+	const struct ui_view_ops *ops = cur(u);
 	struct ui_list *l = ui_view_list(u);
 	struct ui_search *s = &u->search;
 
-	while (l && s->left > 0 && budget-- > 0 && l->n) {
+	while (ops && ops->words && l && s->left > 0 && budget-- > 0 && l->n) {
 		size_t i = s->pos % l->n;
 		struct sbuf b = { 0 };
 		int hit = 0;
 
 		s->pos = s->dir > 0 ? i + 1 : i + l->n - 1;
 		s->left--;
-		row_words(u, t, i, &b);
+		ops->words(u, t, i, &b);
 		if (b.len) {
 			char *f = txt_fold(b.s, b.len, NULL);
 
@@ -314,7 +355,7 @@ int ui_view_search_step(struct ui *u, struct txn *t, size_t budget)
 			return 1;
 		}
 	}
-	if (!l)
+	if (!ops || !ops->words || !l)
 		s->left = 0;
 	return 0;
 }

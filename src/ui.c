@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "date.h"
@@ -132,12 +133,17 @@ struct tl_result ui_task_tl(const struct ui *u, const struct task *t)
 
 static int reload_in(struct ui *u, struct txn *t, struct err *e)
 {
-	int rc = ui_units_load(u, t, e);
+	int rc;
+
+	/* The lists read a page at a time point into the unit tree that is
+	 * about to be replaced: let go of it, remembering their selection. */
+	ui_tasks_forget(u);
+	ui_views_forget(u);
+	rc = ui_units_load(u, t, e);
 
 	ui_units_forget_counts(u);
 	u->docs.built = 0;
 	u->tasks.built = 0;
-	ui_views_forget(u);
 	return rc;
 }
 
@@ -254,112 +260,12 @@ static void draw_titles(struct ui *u, struct txn *t)
 			ui_vline(lo->pane_y, lo->pane_x[p] - 1, lo->pane_h + 1);
 }
 
-/* Key hints for the status line, longest first and NULL-terminated: the
- * widest that fits is shown after who, where and when. */
-static const char *const pane_hints[] = {
-	"?:trợ giúp u:cập nhật s:trạng thái o:quá hạn d:sắp hạn /:tìm f:lọc q:thoát ",
-	"?:trợ giúp u:cập nhật o:quá hạn d:sắp hạn /:tìm f:lọc q:thoát ",
-	"?:trợ giúp u:cập nhật o:quá hạn q:thoát ",
-	"?:trợ giúp u:cập nhật /:tìm q:thoát ",
-	"?:trợ giúp q:thoát ",
-	"?:trợ giúp ",
-	NULL
-};
-static const char *const due_hints[] = {
-	"Enter:đến nhiệm vụ u:cập nhật /:tìm w:cuộn ngang Esc/q:đóng ",
-	"Enter:đến nhiệm vụ u:cập nhật /:tìm Esc/q:đóng ",
-	"Enter:đến nhiệm vụ Esc:đóng ",
-	"Esc:đóng ",
-	NULL
-};
-static const char *const task_list_hints[] = {
-	"Enter:đến nhiệm vụ u:cập nhật L:nhật ký w:cuộn ngang Esc/q:đóng ",
-	"Enter:đến nhiệm vụ u:cập nhật L:nhật ký Esc/q:đóng ",
-	"Enter:đến nhiệm vụ Esc:đóng ",
-	"Esc:đóng ",
-	NULL
-};
-static const char *const dash_hints[] = {
-	"Enter:đơn vị cấp dưới h/←:cấp trên Esc/q:đóng ",
-	"Enter:cấp dưới h:cấp trên Esc:đóng ",
-	"Esc:đóng ",
-	NULL
-};
-static const char *const casc_hints[] = {
-	"Enter:đến văn bản Esc/q:đóng ",
-	"Esc:đóng ",
-	NULL
-};
-static const char *const ind_hints[] = {
-	"u/Enter:ghi số liệu Esc/q:đóng ",
-	"u:ghi số liệu Esc:đóng ",
-	"Esc:đóng ",
-	NULL
-};
-static const char *const audit_hints[] = {
-	"Enter:đến nhiệm vụ L:của nhiệm vụ/toàn bộ w:cuộn ngang Esc/q:đóng ",
-	"Enter:đến nhiệm vụ L:của nhiệm vụ/toàn bộ Esc/q:đóng ",
-	"Enter:đến nhiệm vụ Esc:đóng ",
-	"Esc:đóng ",
-	NULL
-};
-static const char *const queue_hints[] = {
-	"x:xác nhận/chấp nhận T:trả lại/không chấp nhận Enter:đến nhiệm vụ Esc/q:đóng ",
-	"x:xác nhận/chấp nhận T:trả lại/không chấp nhận Esc:đóng ",
-	"x:xác nhận T:trả lại Esc:đóng ",
-	"Esc:đóng ",
-	NULL
-};
-static const char *const read_hints[] = {
-	"Enter:đến nhiệm vụ Esc/q:đóng ",
-	"Esc:đóng ",
-	NULL
-};
-static const char *const rtext_hints[] = {
-	"Tab:phần tiếp F2/Ctrl-O:lưu PgUp/PgDn:đơn vị trực thuộc Esc:đóng ",
-	"Tab:phần tiếp F2/Ctrl-O:lưu Esc:đóng ",
-	"F2:lưu Esc:đóng ",
-	NULL
-};
-static const char *const period_hints[] = {
-	"Enter:mở kỳ báo cáo Esc:đóng ",
-	"Esc:đóng ",
-	NULL
-};
-static const char *const text_hints[] = {
-	"j/k PgUp/PgDn:cuộn Esc/q:đóng ",
-	"Esc:đóng ",
-	NULL
-};
-
-static const char *const *hints_of(const struct ui *u)
-{
-	int writer = u->ops->who.role == ROLE_EDITOR || u->ops->who.role == ROLE_ADMIN;
-
-	if (u->rtext)
-		return ui_rtext_asks_period(u) ? period_hints : rtext_hints;
-	switch (u->view) {
-	case UI_VIEW_PANES: return pane_hints;
-	case UI_VIEW_DUE: return due_hints;
-	case UI_VIEW_LINT: return writer ? task_list_hints : read_hints;
-	case UI_VIEW_DASH: return dash_hints;
-	case UI_VIEW_CASCADE: return casc_hints;
-	case UI_VIEW_IND: return writer ? ind_hints : text_hints + 1;
-	case UI_VIEW_AUDIT: return audit_hints;
-	case UI_VIEW_QUEUE: return ui_may_confirm_some(u) ? queue_hints : read_hints;
-	default: return text_hints;
-	}
-}
-
 static void draw_status(struct ui *u)
 {
 	const struct ui_layout *lo = &u->lo;
 	const struct actor *who = &u->ops->who;
-	struct sbuf left = { 0 }, line = { 0 };
-	const char *const *hints = hints_of(u);
-	const char *hint = NULL;
+	struct sbuf left = { 0 }, line = { 0 }, hint = { 0 };
 	char d[16];
-	size_t i;
 	int room, pass;
 
 	for (pass = 0; pass < 2; pass++) {
@@ -379,17 +285,15 @@ static void draw_status(struct ui *u)
 			sbuf_printf(&left, " · lọc: %s", ui_tasks_filter_label(u, flt, sizeof(flt)));
 		}
 		room = lo->cols - txt_width(left.s) - 1;
-		hint = NULL;
-		for (i = 0; hints[i] && !hint; i++)
-			if (txt_width(hints[i]) <= room)
-				hint = hints[i];
-		if (i <= 2)
-			break; /* one of the two widest hints fits */
+		/* the hints of the key table (ui-hints.c), the widest that fits */
+		if (ui_hints_line(u, room, &hint) <= 1)
+			break;
 	}
-	ui_fmt_lr(&line, left.s, hint, lo->cols);
+	ui_fmt_lr(&line, left.s, hint.len ? hint.s : NULL, lo->cols);
 	ui_put(lo->status_y, 0, lo->cols, line.s, ui_attr(u, UC_STATUS));
 	sbuf_free(&left);
 	sbuf_free(&line);
+	sbuf_free(&hint);
 }
 
 static void draw_msg(struct ui *u)
@@ -400,9 +304,7 @@ static void draw_msg(struct ui *u)
 	if (u->search.running) {
 		snprintf(buf, sizeof(buf), "Đang tìm “%s”… (Esc: dừng)", u->search.needle);
 		ui_put(lo->msg_y, 0, lo->cols, buf, ui_attr(u, UC_MUTED));
-	} else if (ui_views_busy(u)) {
-		snprintf(buf, sizeof(buf), "Đang rà soát nhiệm vụ… %zu/%zu (Esc: đóng)", u->lint.pos,
-		         u->lint.nids);
+	} else if (ui_views_busy(u, buf, sizeof(buf))) {
 		ui_put(lo->msg_y, 0, lo->cols, buf, ui_attr(u, UC_MUTED));
 	} else if (ui_tasks_filtering(u)) {
 		snprintf(buf, sizeof(buf), "Đang lọc nhiệm vụ… %zu/%zu (Esc: bỏ lọc)", u->tasks.fpos,
@@ -457,7 +359,27 @@ static void clamp_lists(struct ui *u)
 		ui_list_clamp(ui_view_list(u), ui_view_page(u));
 }
 
-static void frame(struct ui *u)
+static int64_t now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/* With $THEODOI_FRAME_LOG naming a file, each frame that answers a key
+ * (and the first one, from the start) appends "frame_us N" to it: the
+ * time from the key to the frame sent, what a user waits for. */
+static void frame_logged(struct ui *u)
+{
+	if (!u->frame_log || u->key_us < 0)
+		return;
+	fprintf(u->frame_log, "frame_us %lld\n", (long long)(now_us() - u->key_us));
+	fflush(u->frame_log);
+	u->key_us = -1;
+}
+
+static void frame_draw(struct ui *u)
 {
 	int rows, cols;
 
@@ -497,6 +419,12 @@ static void frame(struct ui *u)
 	refresh();
 }
 
+static void frame(struct ui *u)
+{
+	frame_draw(u);
+	frame_logged(u);
+}
+
 /* ---- jobs: search, filter and lint slices between keys ---- */
 
 static int job_in(struct ui *u, struct txn *t, struct err *e)
@@ -504,7 +432,7 @@ static int job_in(struct ui *u, struct txn *t, struct err *e)
 	(void)e;
 	if (u->search.running)
 		ui_search_step(u, t, JOB_BUDGET);
-	else if (ui_views_busy(u))
+	else if (ui_views_busy(u, NULL, 0))
 		ui_views_step(u, t, JOB_BUDGET);
 	else if (ui_tasks_filtering(u))
 		ui_tasks_filter_step(u, t, JOB_BUDGET);
@@ -543,6 +471,8 @@ static void loop(struct ui *u)
 			}
 			continue;
 		}
+		if (u->key_us < 0)
+			u->key_us = now_us();
 		ui_dispatch(u, k);
 		dirty = 1;
 		/* Keys already typed are handled before the next frame. */
@@ -585,6 +515,7 @@ static void free_all(struct ui *u)
 {
 	ui_form_free(u->form);
 	u->form = NULL;
+	ui_pick_end(u);
 	ui_rtext_free(u);
 	ui_source_free(u);
 	ui_views_free(u);
@@ -605,6 +536,7 @@ int ui_main(struct ops_ctx *c, struct err *e)
 	setlocale(LC_ALL, "");
 	memset(&u, 0, sizeof(u));
 	u.ops = c;
+	u.key_us = now_us();
 	u.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	if (!u.utf8)
 		return err_set(e, ERR_USAGE,
@@ -640,6 +572,8 @@ int ui_main(struct ops_ctx *c, struct err *e)
 		               term ? term : "");
 	}
 	signals_install(old);
+	if (getenv("THEODOI_FRAME_LOG") && *getenv("THEODOI_FRAME_LOG"))
+		u.frame_log = fopen(getenv("THEODOI_FRAME_LOG"), "a");
 	set_term(scr);
 	cbreak();
 	noecho();
@@ -666,6 +600,8 @@ int ui_main(struct ops_ctx *c, struct err *e)
 	loop(&u);
 	endwin();
 	delscreen(scr);
+	if (u.frame_log)
+		fclose(u.frame_log);
 	signals_restore(old);
 	free_all(&u);
 	return 0;

@@ -44,6 +44,14 @@ time_cmd() {
 	printf "  %-44s %9s ms %9s ms\n" "$label" "$(div "$wall" 1000)" "$(div "$inproc" 1000)"
 }
 
+# anon_of LABEL CMD...: the private (anonymous) memory of one run
+anon_of() {
+	label=$1; shift
+	THEODOI_STATS=1 "$@" >/dev/null 2>"$DIR/stats.txt" || { cat "$DIR/stats.txt"; echo "bench: failed: $*" >&2; return 1; }
+	anon=$(sed -n 's/.*anon_kb=\([0-9]*\).*/\1/p' "$DIR/stats.txt")
+	printf "  %-44s %9s MiB\n" "$label" "$(div "${anon:-0}" 1024)"
+}
+
 floor() {
 	: >"$DIR/wall.txt"
 	i=0
@@ -97,6 +105,14 @@ for n in $SIZES; do
 	printf "  %-44s %9s x\n" "past year / present year (goal: <= 2)" "$(div "$wall" "$now_ms")"
 	time_cmd "summary (present)" $T summary
 	time_cmd "summary --today $((year - 1))-12-31 (past day)" $T summary --today "$((year - 1))-12-31"
+	# Listings stream (goal at 1M: all overdue rows as CSV within SQLite's
+	# 0.79 s; tasks and export in at most 32 MiB of private memory).
+	time_cmd "overdue --format csv (every row)" $T overdue --format csv
+	anon_of "private memory, overdue --format csv" $T overdue --format csv
+	time_cmd "tasks --format csv (whole store)" $T tasks --format csv
+	anon_of "private memory, tasks --format csv" $T tasks --format csv
+	time_cmd "export (whole store)" $T export
+	anon_of "private memory, export" $T export
 	RUNS=$RUNS_ALL
 	THEODOI_STATS=1 $T overdue --limit 50 >/dev/null 2>"$DIR/stats.txt"
 	rss=$(sed -n 's/.*rss_kb=\([0-9]*\).*/\1/p' "$DIR/stats.txt")
@@ -108,6 +124,10 @@ for n in $SIZES; do
 	if [ -f tests/tui/bench-startup.sh ]; then
 		printf "  %-44s " "TUI start-up to first frame"
 		BUILD=$BUILD sh tests/tui/bench-startup.sh "$d/store" "$d/theodoi.ini" 5 2>&1 | sed -n 's/^tui-startup: //p' | head -n 1
+	fi
+	if [ -f tests/tui/bench-keys.sh ]; then
+		printf "  %-44s " "TUI key to frame, 80x24 (gen's user root)"
+		BUILD=$BUILD sh tests/tui/bench-keys.sh "$d/store" "$d/theodoi.ini" 2>&1 | sed -n 's/^tui-keys: //p' | head -n 1
 	fi
 done
 

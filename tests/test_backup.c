@@ -427,3 +427,50 @@ Test(backup, restore_and_import_json_are_for_admins)
 	cr_assert_eq(r.status, 7, "%d %s", r.status, r.err);
 	fx_free(&r);
 }
+
+/* A record whose text is not UTF-8 (written past the checks, as a damaged
+ * or hand-edited store might hold it) stops the export with the record
+ * and field named, and writes no file. */
+struct spoil {
+	const char *field; /* "text", "lead_text" or "after" */
+};
+
+static int spoil_fn(struct txn *t, void *ctx, struct err *e)
+{
+	const struct spoil *sp = ctx;
+	struct task task = {0};
+	int rc = store_task_get(t, 3, &task, e);
+	if (!rc) {
+		int text = !strcmp(sp->field, "text");
+		free(task.text);
+		free(task.lead_text);
+		task.text = xstrdup(text ? "Tổ chức \xff\xfe thực hiện" : "Tổ chức thực hiện");
+		task.lead_text = xstrdup(text ? "Ban Tổ chức" : "Ban \xc3( Tổ chức");
+		rc = store_task_put(t, &task, e);
+	}
+	task_free(&task);
+	return rc;
+}
+
+Test(backup, export_refuses_a_record_that_is_not_utf8)
+{
+	static const char *const fields[] = {"text", "lead_text"};
+	const char *st = fx_demo();
+	for (size_t i = 0; i < 2; i++) {
+		struct store *s = NULL;
+		struct err e = {0};
+		cr_assert_eq(store_open(st, 0, &s, &e), 0, "%s", e.msg);
+		struct spoil sp = {fields[i]};
+		int rc = store_write(s, spoil_fn, &sp, &e);
+		store_close(s);
+		cr_assert_eq(rc, 0, "%s", e.msg);
+		const char *out = path_in(i ? "b.json" : "a.json");
+		struct run r = fx_run(NULL, st, "export", "--out", out, NULL);
+		cr_assert_neq(r.status, 0, "export of a task with %s not UTF-8 succeeds", fields[i]);
+		char want[96];
+		snprintf(want, sizeof want, "tasks #3: trường %s không phải văn bản UTF-8", fields[i]);
+		cr_assert(strstr(r.err, want), "%s", r.err);
+		cr_assert_neq(access(out, F_OK), 0, "a partial export was left");
+		fx_free(&r);
+	}
+}

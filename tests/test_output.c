@@ -135,3 +135,282 @@ Test(output, cli_csv_outputs_quote_formulas)
 	cr_assert(strstr(r.out, "\"'=HYPERLINK("), "%s", r.out);
 	fx_free(&r);
 }
+
+/* ---- streamed tables ---- */
+
+static const struct out_col stream_cols[] = {
+	{"id", "Mã", OUT_INT, 0, 1, 0},
+	{"shown", "Văn bản", OUT_STR, 0, 0, OUT_TEXT_ONLY},
+	{"name", "Tên", OUT_STR, 12, 0, 0},
+	{"code", "Mã ĐV", OUT_STR, 0, 0, 1},
+	{"due", "Hạn", OUT_DATE, 0, 0, 0},
+	{"list", "Danh sách", OUT_RAW, 0, 0, 1},
+	{"note", "Ghi chú", OUT_STR, 0, 0, 0},
+};
+
+static void row_values(int k, char *id, char *name)
+{
+	snprintf(id, 24, "%d", k * 37 - 5);
+	snprintf(name, 64, "Đơn vị số %d%s", k, k % 3 ? "" : " — \x1b[2J có tên rất dài");
+}
+
+/* Rows with every kind of cell: numbers (and a negative one), text that
+ * is cut, control characters, dates, JSON arrays, empty cells. */
+static void fill(struct out_table *t, int n)
+{
+	for (int k = 0; k < n; k++) {
+		char id[24], name[64];
+		row_values(k, id, name);
+		const char *cells[] = {id,
+		                       "#1 15-CTr/TU",
+		                       name,
+		                       k % 2 ? "tu-btc" : "=1+1",
+		                       k % 4 ? "2026-11-23" : "",
+		                       k % 2 ? "[\"a\", \"b\"]" : "[]",
+		                       k % 5 ? "ghi chú\tmột, \"hai\"" : NULL};
+		cr_assert_eq(out_row(t, cells), 0);
+	}
+}
+
+static char *printed(int format, int n)
+{
+	struct out_table t;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	out_init(&t, stream_cols, OUT_NCOLS(stream_cols));
+	fill(&t, n);
+	cr_assert_eq(out_print(&t, format, f), 0);
+	out_free(&t);
+	fclose(f);
+	return buf;
+}
+
+static char *streamed(int format, int n, size_t lookahead)
+{
+	struct out_table t;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	out_stream(&t, stream_cols, OUT_NCOLS(stream_cols), format, f);
+	if (lookahead)
+		t.lookahead = lookahead;
+	fill(&t, n);
+	cr_assert_eq(out_rows(&t), (size_t)n);
+	cr_assert_eq(out_end(&t), 0);
+	out_free(&t);
+	fclose(f);
+	return buf;
+}
+
+Test(output, streamed_tables_print_what_whole_tables_print)
+{
+	static const int sizes[] = {0, 1, 7, 3000};
+	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		for (int fmt = FMT_TEXT; fmt <= FMT_JSON; fmt++) {
+			if (fmt == FMT_TEXT && sizes[i] > OUT_LOOKAHEAD)
+				continue; /* beyond the look-ahead: the next test */
+			char *want = printed(fmt, sizes[i]), *got = streamed(fmt, sizes[i], 0);
+			cr_assert_str_eq(got, want, "format %d, %d rows", fmt, sizes[i]);
+			free(want);
+			free(got);
+		}
+	}
+}
+
+/* The n-th line of s (0 = first), malloc'd. */
+static char *line_of(const char *s, int n)
+{
+	for (; n > 0 && s; n--)
+		if ((s = strchr(s, '\n')))
+			s++;
+	cr_assert_not_null(s);
+	return strndup(s, strcspn(s, "\n"));
+}
+
+Test(output, streamed_text_fixes_widths_on_its_look_ahead)
+{
+	/* Rows 0..2 (ids -5, 32, 69) fix the widths: the id column is 2 wide.
+	 * Rows 3.. have 3-digit ids: each is printed whole and only its own
+	 * line is pushed right by one.  The name column reached its max_width
+	 * (12) in the look-ahead: later names are cut there, as out_print
+	 * cuts them. */
+	char *whole3 = printed(FMT_TEXT, 3), *got = streamed(FMT_TEXT, 8, 3);
+	cr_assert(!strncmp(got, whole3, strlen(whole3)), "look-ahead rows differ:\n%s\n%s", got,
+	          whole3);
+	char *r0 = line_of(got, 1), *r2 = line_of(got, 3), *r3 = line_of(got, 4),
+	     *r6 = line_of(got, 7);
+	cr_assert(!strncmp(r0, "-5  #1 15-CTr/TU", 16), "'%s'", r0);
+	cr_assert(!strncmp(r2, "69  #1 15-CTr/TU", 16), "'%s'", r2);
+	cr_assert(!strncmp(r3, "106  #1 15-CTr/TU", 17), "'%s'", r3);
+	cr_assert(!strncmp(r6, "217  #1 15-CTr/TU  Đơn vị số 6…  ", 37), "'%s'", r6);
+	cr_assert_null(strstr(got, "\x1b"));
+	free(r0), free(r2), free(r3), free(r6);
+	free(whole3);
+	free(got);
+}
+
+Test(output, streamed_json_rows_made_as_json)
+{
+	struct out_table t;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	json_t *all = json_array();
+	out_stream(&t, stream_cols, OUT_NCOLS(stream_cols), FMT_JSON, f);
+	for (int k = 0; k < 3; k++) {
+		json_t *o = json_pack("{s:i, s:s, s:[s, {s:n}]}", "seq", k, "text", "dòng\x7f\xc2\x85",
+		                      "nested", "x", "y");
+		json_array_append(all, o);
+		cr_assert_eq(out_row_json(&t, o), 0);
+	}
+	cr_assert_eq(out_end(&t), 0);
+	out_free(&t);
+	fclose(f);
+	char *want = NULL;
+	size_t wlen = 0;
+	FILE *g = open_memstream(&want, &wlen);
+	cr_assert_eq(out_json_print(all, g), 0);
+	fclose(g);
+	cr_assert_str_eq(buf, want);
+	json_decref(all);
+	free(buf);
+	free(want);
+}
+
+Test(output, streamed_table_reports_a_failed_write)
+{
+	FILE *f = fopen("/dev/full", "w");
+	cr_assert_not_null(f);
+	struct out_table t;
+	out_stream(&t, stream_cols, OUT_NCOLS(stream_cols), FMT_CSV, f);
+	int rc = 0;
+	for (int k = 0; k < 5000 && !rc; k++) {
+		const char *cells[] = {"1", "", "một dòng đủ dài để đầy bộ đệm", "", "", "", ""};
+		rc = out_row(&t, cells);
+	}
+	cr_assert_eq(rc, ERR_IO, "the rows after a failed write are not refused");
+	cr_assert_eq(out_end(&t), ERR_IO);
+	out_free(&t);
+	fclose(f);
+}
+
+/* out_min_width: the id column sized for an id the look-ahead has not seen
+ * yet, only when rows come past the look-ahead. */
+static char *streamed_min(int n, size_t lookahead, int minw)
+{
+	struct out_table t;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	out_stream(&t, stream_cols, OUT_NCOLS(stream_cols), FMT_TEXT, f);
+	t.lookahead = lookahead;
+	out_min_width(&t, 0, minw);
+	fill(&t, n);
+	cr_assert_eq(out_end(&t), 0);
+	out_free(&t);
+	fclose(f);
+	return buf;
+}
+
+Test(output, streamed_text_minimum_width_for_rows_past_the_look_ahead)
+{
+	/* 8 rows past a look-ahead of 3: the id column is 4 wide from the
+	 * start, so the 3-digit ids of rows 3.. line up with the first ones */
+	char *got = streamed_min(8, 3, 4);
+	char *hdr = line_of(got, 0), *r0 = line_of(got, 1), *r3 = line_of(got, 4);
+	cr_assert(!strncmp(hdr, "  Mã  Văn bản", strlen("  Mã  Văn bản")), "'%s'", hdr);
+	cr_assert(!strncmp(r0, "  -5  #1 15-CTr/TU", 18), "'%s'", r0);
+	cr_assert(!strncmp(r3, " 106  #1 15-CTr/TU", 18), "'%s'", r3);
+	free(hdr), free(r0), free(r3);
+	free(got);
+	/* within the look-ahead: exactly what out_print prints */
+	char *small = streamed_min(3, 3, 4), *whole = printed(FMT_TEXT, 3);
+	cr_assert_str_eq(small, whole);
+	free(small);
+	free(whole);
+}
+
+/* out_json_str writes what out_json_dumps writes of json_string(s), and
+ * refuses what json_string refuses: random strings over the bytes that
+ * matter (controls, quotes, DEL, the lead bytes of C1 and U+2028, UTF-8
+ * of every length, invalid sequences). */
+Test(output, json_str_is_the_dump_of_a_json_string)
+{
+	static const unsigned char pool[] = {
+		'a', ' ', '"', '\\', '/', 0x01, 0x08, 0x09, 0x0a, 0x0c, 0x0d, 0x1b, 0x1f, 0x7f,
+		0xc2, 0x80, 0x9b, 0x9f, 0xa0, 0xe2, 0xa8, 0xa9, 0xaa, 0xc3, 0xa1, 0xe1, 0xbb, 0x87,
+		0xed, 0xa0, 0xf0, 0x9f, 0x98, 0x80, 0xf4, 0x90, 0xc0, 0xff, 0xe0};
+	unsigned seed = 12345;
+	int valid = 0, invalid = 0;
+	for (int k = 0; k < 20000; k++) {
+		char s[16];
+		int n = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 15;
+		for (int i = 0; i < n; i++)
+			s[i] = (char)pool[((seed = seed * 1103515245u + 12345u) >> 16) % sizeof pool];
+		s[n] = '\0';
+		json_t *j = json_string(s);
+		struct sbuf b = {0};
+		sbuf_puts(&b, "x");
+		int rc = out_json_str(&b, s);
+		if (!j) {
+			cr_assert_eq(rc, -1, "'%s' is not UTF-8 but was written", s);
+			cr_assert_str_eq(b.s, "x", "a refused string left output");
+			invalid++;
+		} else {
+			char *want = out_json_dumps(j, JSON_ENCODE_ANY | JSON_COMPACT);
+			cr_assert_eq(rc, 0);
+			cr_assert_str_eq(b.s + 1, want, "string #%d", k);
+			free(want);
+			valid++;
+		}
+		json_decref(j);
+		sbuf_free(&b);
+	}
+	cr_assert_gt(valid, 1000);
+	cr_assert_gt(invalid, 1000);
+}
+
+/* JSON rows written without jansson print what jansson prints: raw
+ * literals and numbers (and the odd ones left to jansson), integers,
+ * empty cells, a cell that is not UTF-8 (jansson leaves its member out). */
+Test(output, streamed_json_rows_are_jansson_s)
+{
+	static const struct out_col cols[] = {
+		{"n", "N", OUT_INT, 0, 0, 0},
+		{"raw", "R", OUT_RAW, 0, 0, 1},
+		{"s", "S", OUT_STR, 0, 0, 0},
+		{"d", "D", OUT_DATE, 0, 0, 0},
+	};
+	static const char *const rows[][4] = {
+		{"12", "true", "a\x7f\xc2\x85\xe2\x80\xa8", "2026-11-23"},
+		{"-3", "false", "", ""},
+		{"x", "null", "\xff", "2026-01-01"},
+		{"", "-0", "\"q\"\\", NULL},
+		{"007", "007", "ok", "bad\xc3"},
+		{"1", "12345678901234567890", "\t", "2026-02-03"},
+		{"2", "[1, {\"a\": [true]}]", "x", ""},
+		{"3", "{}", "x", ""},
+		{"4", "not json", "x", ""},
+		{"\xff", "", "\xc3", "\xc3"},
+	};
+	struct out_table whole, st;
+	char *a = NULL, *b = NULL;
+	size_t la = 0, lb = 0;
+	FILE *fa = open_memstream(&a, &la), *fb = open_memstream(&b, &lb);
+	out_init(&whole, cols, OUT_NCOLS(cols));
+	out_stream(&st, cols, OUT_NCOLS(cols), FMT_JSON, fb);
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		out_row(&whole, rows[i]);
+		cr_assert_eq(out_row(&st, rows[i]), 0);
+	}
+	cr_assert_eq(out_print(&whole, FMT_JSON, fa), 0);
+	cr_assert_eq(out_end(&st), 0);
+	out_free(&whole);
+	out_free(&st);
+	fclose(fa);
+	fclose(fb);
+	cr_assert_str_eq(b, a);
+	free(a);
+	free(b);
+}

@@ -354,12 +354,17 @@ Test(ui_layout, the_focused_pane_gets_the_width)
 	ui_layout_focus(80, 24, 1, 0, &lo);
 	cr_assert_geq(lo.pane_w[1], 50);
 	cr_assert_eq(lo.pane_w[2], 0);
-	/* Focus on the units: the plain layout. */
+	/* Focus on the units: below 100 columns the tree with a column of
+	 * document numbers, the tasks folded; from 100 the plain layout. */
+	ui_layout_focus(80, 24, 0, 0, &lo);
+	cr_assert_eq(lo.pane_w[1], 16);
+	cr_assert_eq(lo.pane_w[0], 63);
+	cr_assert_eq(lo.pane_w[2], 0);
 	{
 		struct ui_layout plain;
 
-		ui_layout(80, 24, &plain);
-		ui_layout_focus(80, 24, 0, 0, &lo);
+		ui_layout(100, 30, &plain);
+		ui_layout_focus(100, 30, 0, 0, &lo);
 		cr_assert_eq(memcmp(&lo, &plain, sizeof(lo)), 0);
 	}
 	/* Every focus, every width: the shown panes and their separators fill

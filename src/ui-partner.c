@@ -1,0 +1,231 @@
+/* ui-partner.c — the tasks the selected unit takes part in as a partner
+ * (`P`, "phối hợp"), apart from the tasks it leads: every task with the
+ * unit, or a unit below it, among its partners, as `theodoi tasks
+ * --partner U --subtree` lists them.  Enter shows the task in its panes;
+ * u records a note on it (a partner may note, perm.h).
+ *
+ * Partners have no index, so the tasks are read in id order in slices
+ * between keystrokes (the view's step, like the lint checks) and the
+ * list grows as they are found: the screen never waits on a store of a
+ * million tasks.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hier.h"
+#include "store.h"
+#include "text.h"
+#include "ui-ctx.h"
+#include "ui-draw.h"
+#include "util.h"
+
+struct partnerv {
+	uint32_t unit;           /* the unit whose subtree partners */
+	int built;
+	int done;                /* every task has been read */
+	uint64_t next;           /* the scan goes on from this task id */
+	size_t seen;             /* tasks read so far */
+	struct ui_ids ids;       /* the tasks found, in id order */
+	struct ui_list l;
+	uint64_t keep;           /* task to select again after a refresh */
+};
+
+static struct partnerv *st(struct ui *u)
+{
+	return ui_view_state(u, UI_VIEW_PARTNER, sizeof(struct partnerv));
+}
+
+static const struct partnerv *cst(const struct ui *u)
+{
+	static const struct partnerv none;
+
+	return u->vstate[UI_VIEW_PARTNER] ? u->vstate[UI_VIEW_PARTNER] : &none;
+}
+
+static void partner_free(struct ui *u)
+{
+	struct partnerv *s = u->vstate[UI_VIEW_PARTNER];
+
+	if (!s)
+		return;
+	free(s->ids.v);
+	memset(s, 0, sizeof(*s));
+}
+
+static int partner_open(struct ui *u, const struct ui_view_where *w)
+{
+	if (!w->unit) {
+		ui_msg(u, 1, "Chưa chọn đơn vị.");
+		return -1;
+	}
+	st(u)->unit = w->unit;
+	return 0;
+}
+
+struct scan {
+	struct ui *u;
+	struct partnerv *s;
+	size_t left;
+};
+
+static int scan_task(const struct task *tk, void *ctx)
+{
+	struct scan *c = ctx;
+	int i;
+
+	if (c->left == 0)
+		return 1; /* the slice is spent: go on from this task next time */
+	c->left--;
+	c->s->seen++;
+	c->s->next = tk->id + 1;
+	for (i = 0; i < tk->npartners; i++)
+		if (hier_in_subtree(c->u->units.h, tk->partners[i], c->s->unit)) {
+			ui_ids_push(&c->s->ids, tk->id);
+			break;
+		}
+	return 0;
+}
+
+/* Read up to `budget` more tasks. */
+static void partner_step(struct ui *u, struct txn *t, size_t budget)
+{
+	struct partnerv *s = st(u);
+	struct scan c = { u, s, budget };
+	size_t i, before = s->ids.n;
+	int rc;
+
+	if (s->done || !s->built)
+		return;
+	rc = store_tasks_each_from(t, s->next, scan_task, &c, NULL);
+	if (rc != 1)
+		s->done = 1; /* the end of the tasks (or a damaged store: stop) */
+	s->l.n = s->ids.n;
+	for (i = before; s->keep && i < s->ids.n; i++)
+		if (s->ids.v[i] == s->keep) {
+			ui_list_select(&s->l, i, ui_view_page(u));
+			s->keep = 0;
+		}
+	ui_list_clamp(&s->l, ui_view_page(u));
+}
+
+static int partner_sync(struct ui *u, struct txn *t, struct err *e)
+{
+	struct partnerv *s = st(u);
+
+	(void)e;
+	if (s->built)
+		return 0;
+	if (s->l.sel < s->ids.n)
+		s->keep = s->ids.v[s->l.sel];
+	s->ids.n = 0;
+	s->l.n = 0;
+	s->next = 0;
+	s->seen = 0;
+	s->done = 0;
+	s->built = 1;
+	/* a small store is read at once; a large one in slices */
+	partner_step(u, t, 2000);
+	return 0;
+}
+
+static int partner_busy(const struct ui *u, char *msg, size_t len)
+{
+	const struct partnerv *s = cst(u);
+
+	if (!s->built || s->done)
+		return 0;
+	snprintf(msg, len, "Đang tìm nhiệm vụ phối hợp… đã đọc %zu nhiệm vụ (Esc: đóng)", s->seen);
+	return 1;
+}
+
+static uint64_t partner_task(const struct ui *u)
+{
+	const struct partnerv *s = cst(u);
+
+	return s->l.sel < s->l.n ? s->ids.v[s->l.sel] : 0;
+}
+
+static void partner_head(struct ui *u, struct txn *t, struct sbuf *title, struct sbuf *hb)
+{
+	const struct partnerv *s = cst(u);
+	const char *cells[5] = { "Số ngày", "Mã", "Chủ trì", "Văn bản", "Nội dung" };
+	int widths[5] = { 9, 7, 22, 13, 0 };
+
+	(void)t;
+	if (u->lo.cols < 92) {
+		widths[2] = 14;
+		widths[3] = 10;
+	}
+	/* "120+ nhiệm vụ" while the tasks are still being read */
+	sbuf_printf(title, " Nhiệm vụ phối hợp — %s và cấp dưới: %zu%s nhiệm vụ ",
+	            ui_unit_name(u, s->unit), s->l.n, s->done ? "" : "+");
+	sbuf_putc(hb, ' ');
+	ui_fmt_cells(hb, cells, widths, 5, u->lo.cols - 3);
+}
+
+static void partner_row(struct ui *u, struct txn *t, size_t i, int y, int sel)
+{
+	ui_view_task_row(u, t, cst(u)->ids.v[i], y, sel);
+}
+
+static const char *partner_empty(const struct ui *u)
+{
+	const struct partnerv *s = cst(u);
+
+	if (s->l.n || !s->done)
+		return NULL;
+	return "Đơn vị và cấp dưới không tham gia phối hợp nhiệm vụ nào.";
+}
+
+static void partner_words(struct ui *u, struct txn *t, size_t i, struct sbuf *b)
+{
+	const struct partnerv *s = cst(u);
+
+	if (i < s->l.n)
+		ui_view_task_words(t, s->ids.v[i], b);
+}
+
+static struct ui_list *partner_list(struct ui *u)
+{
+	return &st(u)->l;
+}
+
+static void partner_forget(struct ui *u)
+{
+	if (u->vstate[UI_VIEW_PARTNER])
+		st(u)->built = 0;
+}
+
+static const struct ui_hint *partner_hints(const struct ui *u)
+{
+	static const struct ui_hint h[] = {
+		{ UA_OPEN, UA_NONE, 1, "đến nhiệm vụ" },
+		{ UA_UPDATE, UA_NONE, 2, NULL },
+		{ UA_SEARCH, UA_NONE, 3, NULL },
+		{ UA_BACK, UA_QUIT, 0, "đóng" },
+		{ UA_NONE, UA_NONE, 0, NULL },
+	};
+
+	(void)u;
+	return h;
+}
+
+const struct ui_view_ops ui_partner_view = {
+	.name = "partner",
+	.opens = { UA_PARTNER, UA_NONE },
+	.scope = UVS_UNIT,
+	.open = partner_open,
+	.sync = partner_sync,
+	.list = partner_list,
+	.head = partner_head,
+	.row = partner_row,
+	.empty = partner_empty,
+	.task = partner_task,
+	.words = partner_words,
+	.busy = partner_busy,
+	.step = partner_step,
+	.forget = partner_forget,
+	.free = partner_free,
+	.hints = partner_hints,
+};
