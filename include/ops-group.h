@@ -23,6 +23,16 @@ struct hier;
 size_t ops_group_units(const struct hier *h, const char *lead, uint32_t issuer,
                        uint32_t **units);
 
+/* 1 if k is a group task: no lead unit, not an obligation (no '@' in its
+ * section), and a lead text that names a group of bodies theodoi knows. */
+int ops_group_names(const struct task *k);
+
+/* Clear k->group_open when k is no longer a group task (ops_group_names):
+ * a task whose lead was corrected to one unit, or whose lead text no
+ * longer names a group, is counted again as an ordinary task.  Called on
+ * every rewrite of a task's lead (edit-task, import --replace). */
+void ops_group_settle(struct task *k);
+
 /* Open group task `task` to its units (PA_ADD_TASK, admins), in one write
  * transaction: an obligation for each unit of the group that has none yet
  * (so running it again after units were added to the hierarchy adds only
@@ -39,7 +49,9 @@ int ops_expand_task(struct ops_ctx *c, const struct hier *h, uint64_t task, size
  * d->issuer that has none yet.  *total gets the group's size (0 when g is
  * no group task theodoi knows, or d has no issuer: nothing is done),
  * *created the obligations made; made (may be NULL) gets a {"unit",
- * "task"} object appended for each.  ERR_INPUT for a section that would be
+ * "task"} object appended for each.  The stored group task is then marked
+ * opened (group_open): a container, in no counter or due index, whose
+ * status is the roll-up of its obligations (ops_group_rollup).  ERR_INPUT for a section that would be
  * too long, or a store error. */
 int ops_group_open(struct txn *t, const struct ops_ctx *c, const struct hier *h,
                    const struct task *g, const struct doc *d, size_t *created, size_t *total,

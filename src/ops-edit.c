@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "ops-edit.h"
+#include "ops-group.h"
 #include "ops-internal.h"
 #include "store.h"
 #include "util.h"
@@ -140,6 +141,12 @@ static int edit_task_fn(struct txn *t, void *ctx, struct err *e)
 		goto out;
 	if (k.due != due)
 		changed(before, after, "due", jdate(due), jdate(k.due));
+	/* a group task whose lead is no longer a group is counted again */
+	if (k.group_open) {
+		ops_group_settle(&k);
+		if (!k.group_open)
+			changed(before, after, "group_open", json_true(), json_false());
+	}
 	if ((rc = store_task_put(t, &k, e)))
 		goto out;
 	rc = ops_audit(t, r->c, moved && json_object_size(after) == 1 ? "move-task" : "edit-task",

@@ -29,6 +29,43 @@ static int starts_with(const char *s, const char *prefix)
 	return !strncmp(s, prefix, strlen(prefix));
 }
 
+enum { GW_COMMITTEES = 1, GW_BOARDS = 2, GW_BCSD = 4, GW_DOAN = 8 };
+
+/* The kinds of bodies the lead text names as a group (GW_* bits). */
+static unsigned group_words(const char *lead)
+{
+	if (!lead)
+		return 0;
+	char *f = txt_fold(lead, strlen(lead), NULL);
+	unsigned what = 0;
+	/* committees as a group: "các cấp ủy", "tổ chức (cơ sở) đảng", "các
+	 * huyện ủy, ..."; not "(các ban) của Thành ủy", which names the owner */
+	if (has_word(f, "cap uy") || has_word(f, "to chuc co so dang") ||
+	    has_word(f, "to chuc dang") || has_word(f, "cac huyen uy") ||
+	    has_word(f, "cac thi uy") || has_word(f, "cac thanh uy") ||
+	    has_word(f, "cac quan uy") || has_word(f, "cac dang uy"))
+		what |= GW_COMMITTEES;
+	if (has_word(f, "ban xay dung dang"))
+		what |= GW_BOARDS;
+	if (has_word(f, "ban can su dang"))
+		what |= GW_BCSD;
+	if (has_word(f, "dang doan"))
+		what |= GW_DOAN;
+	free(f);
+	return what;
+}
+
+int ops_group_names(const struct task *k)
+{
+	return !k->lead && !strchr(k->section, '@') && group_words(k->lead_text) != 0;
+}
+
+void ops_group_settle(struct task *k)
+{
+	if (k->group_open && !ops_group_names(k))
+		k->group_open = 0;
+}
+
 size_t ops_group_units(const struct hier *h, const char *lead, uint32_t issuer,
                        uint32_t **units)
 {
@@ -38,18 +75,10 @@ size_t ops_group_units(const struct hier *h, const char *lead, uint32_t issuer,
 	size_t ix = hier_find_id(h, issuer);
 	if (ix == (size_t)-1)
 		return 0;
-	char *f = txt_fold(lead, strlen(lead), NULL);
-	/* committees as a group: "các cấp ủy", "tổ chức (cơ sở) đảng", "các
-	 * huyện ủy, ..."; not "(các ban) của Thành ủy", which names the owner */
-	int committees = has_word(f, "cap uy") || has_word(f, "to chuc co so dang") ||
-	                 has_word(f, "to chuc dang") || has_word(f, "cac huyen uy") ||
-	                 has_word(f, "cac thi uy") || has_word(f, "cac thanh uy") ||
-	                 has_word(f, "cac quan uy") || has_word(f, "cac dang uy");
-	int boards = has_word(f, "ban xay dung dang");
-	int bcsd = has_word(f, "ban can su dang");
-	int doan = has_word(f, "dang doan");
-	free(f);
-	if (!committees && !boards && !bcsd && !doan)
+	unsigned what = group_words(lead);
+	int committees = !!(what & GW_COMMITTEES), boards = !!(what & GW_BOARDS);
+	int bcsd = !!(what & GW_BCSD), doan = !!(what & GW_DOAN);
+	if (!what)
 		return 0;
 	const struct unit *top = hier_at(h, ix);
 	size_t n = 0, end = hier_subtree_end(h, ix);
@@ -169,6 +198,16 @@ int ops_group_open(struct txn *t, const struct ops_ctx *c, const struct hier *h,
 				                                      (json_int_t)k.id));
 		}
 		task_free(&k);
+	}
+	/* the group task becomes a container, counted through its obligations
+	 * (made now or before) */
+	if (!rc && !g->group_open) {
+		struct task gs = {0};
+		if (!(rc = store_task_get(t, g->id, &gs, e)) && !gs.group_open) {
+			gs.group_open = 1;
+			rc = store_task_put(t, &gs, e);
+		}
+		task_free(&gs);
 	}
 out:
 	free(units);

@@ -182,6 +182,16 @@ int ops_load_task(struct txn *t, uint64_t id, struct task *task, struct err *e)
 	return rc;
 }
 
+int ops_refuse_group(const struct task *task, struct err *e)
+{
+	if (!task->group_open)
+		return 0;
+	return err_set(e, ERR_INPUT, "nhiệm vụ #%llu là nhiệm vụ chung của nhiều đơn vị, đã tách "
+	               "thành nghĩa vụ của từng đơn vị: cập nhật nghĩa vụ của đơn vị (theodoi update "
+	               "NGHĨA_VỤ ...; danh sách: theodoi show %llu)",
+	               (unsigned long long)task->id, (unsigned long long)task->id);
+}
+
 struct update_req {
 	const struct ops_ctx *c;
 	uint64_t task;
@@ -315,7 +325,7 @@ static int update_fn(struct txn *t, void *ctx, struct err *e)
 	json_t *before = NULL;
 	update_init(&u);
 	int rc = ops_load_task(t, r->task, &task, e);
-	if (rc || (rc = check_update(t, r, &task, e)))
+	if (rc || (rc = ops_refuse_group(&task, e)) || (rc = check_update(t, r, &task, e)))
 		goto out;
 	before = ops_task_state(&task);
 	int status = r->status, progress = r->progress;
