@@ -57,6 +57,12 @@ int ops_group_open(struct txn *t, const struct ops_ctx *c, const struct hier *h,
                    const struct task *g, const struct doc *d, size_t *created, size_t *total,
                    json_t *made, struct err *e);
 
+/* After an obligation (section "G@code" of document doc) was deleted or
+ * restored in t: its group task G is marked opened while it has at least
+ * one obligation, and is an ordinary task, counted again, when it has
+ * none.  Nothing for a section without '@' or a group task not stored. */
+int ops_group_resettle(struct txn *t, uint64_t doc, const char *section, struct err *e);
+
 /* The roll-up of group task `task` in the read transaction t: how many
  * obligations it has and how many are done.  0 and 0 for a task that has
  * none. */

@@ -391,6 +391,8 @@ static int delete_fn(struct txn *t, void *ctx, struct err *e)
 	struct delete_req *r = ctx;
 	char obj[40];
 	int rc;
+	uint64_t doc = 0;
+	char section[SECTION_LEN] = "";
 	r->ntasks = r->worked = 0;
 	if (r->kind == TRASH_TASK) {
 		struct task k = {0};
@@ -399,6 +401,8 @@ static int delete_fn(struct txn *t, void *ctx, struct err *e)
 			task_free(&k);
 			return rc;
 		}
+		doc = k.doc_id;
+		str_copy(section, k.section, sizeof section);
 		task_free(&k);
 		if ((rc = count_work(t, r->id, r, e)))
 			return rc;
@@ -426,6 +430,9 @@ static int delete_fn(struct txn *t, void *ctx, struct err *e)
 	char *text = ops_trash_note(r->c, r->reason);
 	rc = trash_put(t, r->kind, r->id, text, e);
 	free(text);
+	/* the last obligation of a group gone: the group task is counted again */
+	if (!rc && r->kind == TRASH_TASK)
+		rc = ops_group_resettle(t, doc, section, e);
 	if (rc)
 		return rc;
 	json_t *after = json_pack("{s:s, s:I, s:I}", "reason", r->reason, "tasks",
@@ -464,7 +471,13 @@ static int restore_fn(struct txn *t, void *ctx, struct err *e)
 	int rc = trash_note(t, r->kind, r->id, &note, e);
 	if (rc)
 		return rc;
-	if (!(rc = trash_restore(t, r->kind, r->id, e))) {
+	if (!(rc = trash_restore(t, r->kind, r->id, e)) && r->kind == TRASH_TASK) {
+		struct task k = {0};
+		if (!(rc = store_task_get(t, r->id, &k, e)))
+			rc = ops_group_resettle(t, k.doc_id, k.section, e);
+		task_free(&k);
+	}
+	if (!rc) {
 		json_error_t je;
 		json_t *before = json_loads(note, 0, &je);
 		if (r->kind == TRASH_DOC)

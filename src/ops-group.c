@@ -286,6 +286,61 @@ int ops_expand_task(struct ops_ctx *c, const struct hier *h, uint64_t task, size
 	return 0;
 }
 
+/* ---- the mark after deleting or restoring an obligation ----------------- */
+
+struct resettle {
+	struct txn *t;
+	const char *prefix;
+	size_t plen;
+	uint64_t group;
+	size_t nobl;
+	struct err *e;
+	int rc;
+};
+
+static int resettle_one(uint64_t id, void *ctx)
+{
+	struct resettle *r = ctx;
+	struct task k = {0};
+	if ((r->rc = store_task_get(r->t, id, &k, r->e)))
+		return 1;
+	if (!strncmp(k.section, r->prefix, r->plen)) {
+		if (k.section[r->plen] == '\0' && !r->group)
+			r->group = k.id;
+		else if (k.section[r->plen] == '@')
+			r->nobl++;
+	}
+	task_free(&k);
+	return 0;
+}
+
+int ops_group_resettle(struct txn *t, uint64_t doc, const char *section, struct err *e)
+{
+	const char *at = strchr(section, '@');
+	if (!doc || !at)
+		return 0;
+	char prefix[SECTION_LEN];
+	size_t plen = (size_t)(at - section);
+	memcpy(prefix, section, plen);
+	prefix[plen] = '\0';
+	struct resettle r = {t, prefix, plen, 0, 0, e, 0};
+	int rc = store_tasks_by_doc(t, doc, resettle_one, &r, e);
+	if (!rc)
+		rc = r.rc;
+	if (rc || !r.group)
+		return rc;
+	struct task g = {0};
+	if (!(rc = store_task_get(t, r.group, &g, e))) {
+		uint8_t want = r.nobl > 0 && ops_group_names(&g);
+		if (g.group_open != want) {
+			g.group_open = want;
+			rc = store_task_put(t, &g, e);
+		}
+	}
+	task_free(&g);
+	return rc;
+}
+
 /* ---- the roll-up -------------------------------------------------------- */
 
 struct rollup {
