@@ -12,6 +12,7 @@
 #include "ops.h"
 
 struct hier;
+struct sbuf;
 
 /* The units of the group `lead` names under `issuer`, in hierarchy order:
  * the committees directly under it that must plan (cascade_must_plan) for
@@ -63,10 +64,32 @@ int ops_group_open(struct txn *t, const struct ops_ctx *c, const struct hier *h,
  * none.  Nothing for a section without '@' or a group task not stored. */
 int ops_group_resettle(struct txn *t, uint64_t doc, const char *section, struct err *e);
 
+/* The opened-group marks of every task of the store, in t.  A task is
+ * to be marked (group_open) when it is a group task (ops_group_names) with
+ * at least one obligation stored ("SECTION@code" in its document), and
+ * only then.  With rep: each task marked wrong is described there (at most
+ * 200 lines) and counted in *nbad, nothing written.  With rep NULL (t a
+ * write transaction): each is rewritten with the right mark (its counters
+ * and due entries follow), *nbad the number rewritten.  The migration
+ * from schema 2, check-store and check-store --repair use it. */
+int ops_group_marks(struct txn *t, struct sbuf *rep, size_t *nbad, struct err *e);
+
 /* The roll-up of group task `task` in the read transaction t: how many
  * obligations it has and how many are done.  0 and 0 for a task that has
  * none. */
 int ops_group_rollup(struct txn *t, const struct task *task, size_t *total, size_t *done,
                      struct err *e);
+
+/* An opened group task's status as shown: "12/15 đơn vị đã thực hiện"
+ * into buf (len bytes); returns buf. */
+const char *ops_group_label(size_t total, size_t done, char *buf, size_t len);
+
+/* Its progress as shown: the share of its obligations done, 0..100. */
+int ops_group_percent(size_t total, size_t done);
+
+/* Its timeliness as shown, in place of a deadline's: it has none of its
+ * own ("theo dõi qua nghĩa vụ của từng đơn vị"). */
+#define OPS_GROUP_TL_KEY "group"
+#define OPS_GROUP_TL_LABEL "nhiệm vụ chung: theo dõi qua nghĩa vụ của từng đơn vị"
 
 #endif

@@ -341,6 +341,103 @@ int ops_group_resettle(struct txn *t, uint64_t doc, const char *section, struct 
 	return rc;
 }
 
+/* ---- the marks of the whole store ---------------------------------------- */
+
+struct obl_key {
+	uint64_t doc;
+	char prefix[SECTION_LEN];
+};
+
+struct marks {
+	struct obl_key *obl;          /* the (document, group section) of each obligation */
+	size_t nobl, capobl;
+	struct mark_cand {
+		uint64_t id, doc;
+		char section[SECTION_LEN];
+		uint8_t marked, group;    /* as stored; 1 if a group task by its lead */
+	} *cand;                      /* tasks marked, or without a lead unit */
+	size_t ncand, capcand;
+};
+
+static int mark_scan(const struct task *k, void *ctx)
+{
+	struct marks *m = ctx;
+	const char *at = strchr(k->section, '@');
+	if (at && k->doc_id) {
+		if (m->nobl == m->capobl) {
+			m->capobl = m->capobl ? 2 * m->capobl : 64;
+			m->obl = xrealloc(m->obl, m->capobl * sizeof *m->obl);
+		}
+		struct obl_key *o = &m->obl[m->nobl++];
+		memset(o, 0, sizeof *o);
+		o->doc = k->doc_id;
+		memcpy(o->prefix, k->section, (size_t)(at - k->section));
+	}
+	if (!k->group_open && (k->lead || at || !k->doc_id))
+		return 0;
+	if (m->ncand == m->capcand) {
+		m->capcand = m->capcand ? 2 * m->capcand : 64;
+		m->cand = xrealloc(m->cand, m->capcand * sizeof *m->cand);
+	}
+	struct mark_cand *c = &m->cand[m->ncand++];
+	c->id = k->id;
+	c->doc = k->doc_id;
+	str_copy(c->section, k->section, sizeof c->section);
+	c->marked = k->group_open;
+	c->group = (uint8_t)ops_group_names(k);
+	return 0;
+}
+
+static int obl_cmp(const void *a, const void *b)
+{
+	const struct obl_key *x = a, *y = b;
+	if (x->doc != y->doc)
+		return x->doc < y->doc ? -1 : 1;
+	return strcmp(x->prefix, y->prefix);
+}
+
+int ops_group_marks(struct txn *t, struct sbuf *rep, size_t *nbad, struct err *e)
+{
+	struct marks m = {0};
+	int rc = store_tasks_each(t, mark_scan, &m, e);
+	*nbad = 0;
+	if (!rc && m.nobl)
+		xqsort(m.obl, m.nobl, sizeof *m.obl, obl_cmp);
+	for (size_t i = 0; i < m.ncand && !rc; i++) {
+		struct mark_cand *c = &m.cand[i];
+		struct obl_key key = {0};
+		key.doc = c->doc;
+		str_copy(key.prefix, c->section, sizeof key.prefix);
+		int has = m.nobl && bsearch(&key, m.obl, m.nobl, sizeof *m.obl, obl_cmp) != NULL;
+		uint8_t want = c->group && has;
+		if (want == c->marked)
+			continue;
+		(*nbad)++;
+		if (rep) {
+			if (*nbad <= 200)
+				sbuf_printf(rep, "nhiệm vụ #%llu: %s\n", (unsigned long long)c->id,
+				            want ? "nhiệm vụ chung đã tách thành nghĩa vụ của từng đơn vị nhưng "
+				                   "chưa đánh dấu (vẫn được đếm)"
+				                 : c->group ? "đánh dấu là nhiệm vụ chung đã tách nhưng không còn "
+				                              "nghĩa vụ nào của đơn vị (không được đếm)"
+				                            : "đánh dấu là nhiệm vụ chung đã tách nhưng đơn vị "
+				                              "chủ trì không phải một nhóm (không được đếm)");
+			continue;
+		}
+		struct task k = {0};
+		if (!(rc = store_task_get(t, c->id, &k, e))) {
+			k.group_open = want;
+			rc = store_task_put(t, &k, e);
+		}
+		task_free(&k);
+	}
+	if (rep && *nbad > 200)
+		sbuf_printf(rep, "... và %zu nhiệm vụ chung khác đánh dấu sai\n", *nbad - 200);
+	free(m.obl);
+	free(m.cand);
+	return rc;
+}
+
 /* ---- the roll-up -------------------------------------------------------- */
 
 struct rollup {
@@ -380,4 +477,15 @@ int ops_group_rollup(struct txn *t, const struct task *task, size_t *total, size
 	*total = r.total;
 	*done = r.done;
 	return rc;
+}
+
+const char *ops_group_label(size_t total, size_t done, char *buf, size_t len)
+{
+	snprintf(buf, len, "%zu/%zu đơn vị đã thực hiện", done, total);
+	return buf;
+}
+
+int ops_group_percent(size_t total, size_t done)
+{
+	return total ? (int)(done * 100 / total) : 0;
 }

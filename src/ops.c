@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "ops-internal.h"
+#include "ops-group.h"
 #include "history.h"
 #include "login.h"
 #include "period.h"
@@ -550,12 +551,15 @@ static int repair_fn(struct txn *t, void *ctx, struct err *e)
 	struct store_stat before;
 	int rc = store_stat(t, &before, e);
 	uint64_t fixed = 0;
+	size_t marks = 0;
 	if (rc || (rc = store_rebuild_indexes(t, e)) ||
-	    (rc = per_fix_dues(t, periods_of(c), &fixed, e)))
+	    (rc = per_fix_dues(t, periods_of(c), &fixed, e)) ||
+	    (rc = ops_group_marks(t, NULL, &marks, e)))
 		return rc;
-	json_t *after = json_pack("{s:I, s:I, s:I, s:I}", "units", (json_int_t)before.units, "docs",
-	                          (json_int_t)before.docs, "tasks", (json_int_t)before.tasks,
-	                          "dues_fixed", (json_int_t)fixed);
+	json_t *after = json_pack("{s:I, s:I, s:I, s:I, s:I}", "units", (json_int_t)before.units,
+	                          "docs", (json_int_t)before.docs, "tasks", (json_int_t)before.tasks,
+	                          "dues_fixed", (json_int_t)fixed, "group_marks_fixed",
+	                          (json_int_t)marks);
 	return ops_audit(t, c, "repair", "store", NULL, after, e);
 }
 
