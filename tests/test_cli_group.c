@@ -350,3 +350,166 @@ Test(cli_group, lint_leaves_an_opened_group_task_alone)
 	lint_rules(st, id, got, sizeof got);
 	cr_assert_str_eq(got, "unresolved_lead");
 }
+
+/* ---- an opened group task is counted through its obligations ---------- */
+
+struct figures {
+	long long total, overdue_in_summary, overdue, report_rows, docs_ntasks;
+	int group_in_report; /* the report's rows name group task `group` */
+};
+
+static struct figures figures_of(const char *st, long long group)
+{
+	struct figures f = {0};
+	struct run r = fx_run(NULL, st, "summary", "--format", "json", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	json_t *j = fx_json(&r), *s = json_object_get(j, "summary");
+	f.total = json_integer_value(json_object_get(s, "total"));
+	f.overdue_in_summary = json_integer_value(json_object_get(s, "due_overdue"));
+	json_decref(j);
+	fx_free(&r);
+	r = fx_run(NULL, st, "overdue", "--count", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	f.overdue = atoll(r.out);
+	fx_free(&r);
+	r = fx_run(NULL, st, "report", "--format", "csv", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	/* a row after the header: doc_number,section,task_id,... */
+	for (const char *p = r.out; (p = strchr(p, '\n')) && p[1]; p++) {
+		f.report_rows++;
+		const char *c = strchr(p + 1, ',');
+		c = c ? strchr(c + 1, ',') : NULL;
+		if (c && atoll(c + 1) == group)
+			f.group_in_report = 1;
+	}
+	fx_free(&r);
+	r = fx_run(NULL, st, "docs", "--format", "json", NULL);
+	j = fx_json(&r);
+	json_t *row;
+	size_t i;
+	json_array_foreach(j, i, row)
+		f.docs_ntasks += json_integer_value(json_object_get(row, "tasks"));
+	json_decref(j);
+	fx_free(&r);
+	return f;
+}
+
+/* A store made from `from`'s export without its obligations: its group
+ * tasks as they stood before they were opened. */
+static const char *store_before_opening(const char *from)
+{
+	static char st[512];
+	char path[512];
+	snprintf(st, sizeof st, "%s/before", fx_tmpdir());
+	snprintf(path, sizeof path, "%s/before.json", fx_tmpdir());
+	struct run r = fx_run(NULL, from, "export", NULL);
+	json_t *j = fx_json(&r), *tasks = json_array(), *k;
+	fx_free(&r);
+	size_t i;
+	json_array_foreach(json_object_get(j, "tasks"), i, k)
+		if (!strchr(json_string_value(json_object_get(k, "section")), '@'))
+			json_array_append(tasks, k);
+	json_object_set_new(j, "tasks", tasks);
+	cr_assert_eq(json_dump_file(j, path, 0), 0);
+	json_decref(j);
+	r = fx_run(NULL, st, "import-json", path, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	return st;
+}
+
+Test(cli_group, an_opened_group_task_is_counted_through_its_obligations)
+{
+	const char *opened = store_with_samples(NULL);
+	const char *st = store_before_opening(opened);
+	char id[24];
+	snprintf(id, sizeof id, "%s", group_task(st, "1", "Các huyện ủy, thị ủy, thành ủy"));
+	long long g = atoll(id);
+	struct figures before = figures_of(st, g);
+	/* the group task is one more task, overdue with the plan's deadline */
+	cr_assert(before.group_in_report);
+	struct run r = fx_run(NULL, st, "show", id, "--format", "json", NULL);
+	json_t *j = fx_json(&r);
+	fx_free(&r);
+	int overdue = !strcmp(json_string_value(json_object_get(j, "timeliness")), "overdue");
+	json_decref(j);
+	/* open it: four obligations, the group task no longer a task of its own */
+	expand(NULL, st, id, "nhóm gồm 4 đơn vị; đã tạo 4 nghĩa vụ");
+	struct figures after = figures_of(st, g);
+	cr_assert_eq(after.total, before.total - 1 + 4);
+	cr_assert_eq(after.docs_ntasks, before.docs_ntasks - 1 + 4);
+	cr_assert_eq(after.overdue, before.overdue + (overdue ? 3 : 0));
+	cr_assert_eq(after.overdue_in_summary, before.overdue_in_summary + (overdue ? 3 : 0));
+	cr_assert_eq(after.report_rows, before.report_rows - 1 + 4);
+	cr_assert(!after.group_in_report);
+	r = fx_run(NULL, st, "check-store", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.out);
+	fx_free(&r);
+	/* a store whose groups were opened at import has no group task counted:
+	 * the figures of every group opened are the import's */
+	r = fx_run(NULL, st, "tasks", "--format", "json", NULL);
+	j = fx_json(&r);
+	fx_free(&r);
+	json_t *row;
+	size_t i;
+	json_array_foreach(j, i, row) {
+		char k[24];
+		if (json_is_string(json_object_get(row, "lead_code")) ||
+		    strchr(json_string_value(json_object_get(row, "section")), '@'))
+			continue;
+		snprintf(k, sizeof k, "%lld", (long long)json_integer_value(json_object_get(row, "id")));
+		struct run x = fx_run(NULL, st, "expand-task", k, NULL);
+		fx_free(&x);
+	}
+	json_decref(j);
+	struct figures all = figures_of(st, g), imported = figures_of(opened, g);
+	cr_assert_eq(all.total, imported.total);
+	cr_assert_eq(all.overdue, imported.overdue);
+	cr_assert_eq(all.report_rows, imported.report_rows);
+	cr_assert_eq(all.docs_ntasks, imported.docs_ntasks);
+}
+
+Test(cli_group, the_group_task_shows_its_roll_up_and_refuses_an_update)
+{
+	const char *st = store_with_samples(NULL);
+	char id[24];
+	snprintf(id, sizeof id, "%s", group_task(st, "1", "Các huyện ủy, thị ủy, thành ủy"));
+	struct run r = fx_run(NULL, st, "update", id, "--status", "done", NULL);
+	cr_assert_eq(r.status, ERR_INPUT, "%s", r.err);
+	cr_assert(strstr(r.err, "theodoi update NGHĨA_VỤ") && strstr(r.err, "nghĩa vụ của từng đơn vị"),
+	          "%s", r.err);
+	fx_free(&r);
+	r = fx_run(NULL, st, "show", id, "--format", "json", NULL);
+	json_t *j = fx_json(&r);
+	fx_free(&r);
+	cr_assert(json_is_true(json_object_get(j, "group_open")));
+	cr_assert_str_eq(json_string_value(json_object_get(j, "status")), "group");
+	cr_assert_str_eq(json_string_value(json_object_get(j, "status_label")),
+	                 "0/4 đơn vị đã thực hiện");
+	cr_assert_eq(json_array_size(json_object_get(j, "updates")), 0);
+	json_decref(j);
+	r = fx_run(NULL, st, "tasks", "--doc", "1", NULL);
+	cr_assert(strstr(r.out, "0/4 đơn vị đã thực hiện"), "%s", r.out);
+	fx_free(&r);
+	/* its lead corrected to one unit: an ordinary task again, counted */
+	r = fx_run(NULL, st, "summary", "--format", "json", NULL);
+	j = fx_json(&r);
+	long long total = json_integer_value(json_object_get(json_object_get(j, "summary"), "total"));
+	json_decref(j);
+	fx_free(&r);
+	r = fx_run(NULL, st, "edit-task", id, "--lead", "ttu", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	r = fx_run(NULL, st, "summary", "--format", "json", NULL);
+	j = fx_json(&r);
+	cr_assert_eq(json_integer_value(json_object_get(json_object_get(j, "summary"), "total")),
+	             total + 1);
+	json_decref(j);
+	fx_free(&r);
+	r = fx_run(NULL, st, "update", id, "--status", "done", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	r = fx_run(NULL, st, "check-store", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.out);
+	fx_free(&r);
+}
