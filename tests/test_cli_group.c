@@ -513,3 +513,51 @@ Test(cli_group, the_group_task_shows_its_roll_up_and_refuses_an_update)
 	cr_assert_eq(r.status, 0, "%s", r.out);
 	fx_free(&r);
 }
+
+/* tests/data/schema2-group: a store of the previous schema (2) whose group
+ * tasks #45, #46, #47 were opened by that release's expand-task (README
+ * there).  Opened by this binary, the migration marks those three and only
+ * those: 63 tasks become 60, #47 leaves the due list, the unopened groups
+ * #48 and #50 stay ordinary tasks. */
+Test(cli_group, migration_marks_the_group_tasks_opened_by_the_previous_release)
+{
+	char st[512], cmd[1200];
+	snprintf(st, sizeof st, "%s/schema2-group", fx_tmpdir());
+	snprintf(cmd, sizeof cmd, "mkdir -p '%s' && cp tests/data/schema2-group/data.mdb '%s/'", st, st);
+	cr_assert_eq(system(cmd), 0);
+	struct run r = fx_run(NULL, st, "summary", "--format", "json", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	json_t *j = fx_json(&r), *s = json_object_get(j, "summary");
+	cr_assert_eq(json_integer_value(json_object_get(s, "total")), 60, "%s", r.out);
+	cr_assert_eq(json_integer_value(json_object_get(s, "due_overdue")), 7);
+	json_decref(j);
+	fx_free(&r);
+	r = fx_run(NULL, st, "due", "--within", "60", "--format", "json", NULL);
+	j = fx_json(&r);
+	cr_assert_eq(json_array_size(j), 28, "%s", r.out);
+	json_t *row;
+	size_t i;
+	json_array_foreach(j, i, row)
+		cr_assert_neq(json_integer_value(json_object_get(row, "id")), 47);
+	json_decref(j);
+	fx_free(&r);
+	static const struct {
+		const char *id;
+		int opened;
+		const char *label;
+	} want[] = {{"45", 1, "1/4 đơn vị đã thực hiện"}, {"46", 1, "0/4 đơn vị đã thực hiện"},
+	            {"47", 1, "0/4 đơn vị đã thực hiện"}, {"48", 0, "chưa thực hiện"},
+	            {"50", 0, "chưa thực hiện"}};
+	for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+		r = fx_run(NULL, st, "show", want[k].id, "--format", "json", NULL);
+		j = fx_json(&r);
+		cr_assert_eq(json_is_true(json_object_get(j, "group_open")), want[k].opened, "#%s",
+		             want[k].id);
+		cr_assert_str_eq(json_string_value(json_object_get(j, "status_label")), want[k].label);
+		json_decref(j);
+		fx_free(&r);
+	}
+	r = fx_run(NULL, st, "check-store", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.out);
+	fx_free(&r);
+}
