@@ -561,3 +561,92 @@ Test(cli_group, migration_marks_the_group_tasks_opened_by_the_previous_release)
 	cr_assert_eq(r.status, 0, "%s", r.out);
 	fx_free(&r);
 }
+
+/* The tasks of the store as `tasks` lists them: all, and those not shown
+ * as an opened group (status "group"). */
+static void task_rows(const char *st, long long *all, long long *counted)
+{
+	struct run r = fx_run(NULL, st, "tasks", "--format", "json", NULL);
+	json_t *j = fx_json(&r), *row;
+	fx_free(&r);
+	size_t i;
+	*all = (long long)json_array_size(j);
+	*counted = 0;
+	json_array_foreach(j, i, row)
+		*counted += strcmp(json_string_value(json_object_get(row, "status")), "group") != 0;
+	json_decref(j);
+}
+
+static long long summary_total(const char *st)
+{
+	struct run r = fx_run(NULL, st, "summary", "--format", "json", NULL);
+	json_t *j = fx_json(&r);
+	fx_free(&r);
+	long long n = json_integer_value(json_object_get(json_object_get(j, "summary"), "total"));
+	json_decref(j);
+	return n;
+}
+
+/* Re-importing keeps the mark of the group tasks whose lead is still a
+ * group; those whose lead became one unit are ordinary tasks again. */
+Test(cli_group, reimport_keeps_the_mark_and_a_lead_of_one_unit_clears_it)
+{
+	const char *st = store_with_samples(NULL);
+	long long all, counted;
+	task_rows(st, &all, &counted);
+	cr_assert_eq(summary_total(st), counted);
+	cr_assert_eq(all - counted, 6 + 5, "the groups opened at import");
+	char id[24];
+	snprintf(id, sizeof id, "%s", group_task(st, "2", "Các cấp ủy, tổ chức cơ sở đảng trực"));
+	/* the same plan again: nothing changes */
+	struct run r = fx_run(NULL, st, "import", "--replace", SAMPLES "thanh-uy-ke-hoach.txt", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	long long all2, counted2;
+	task_rows(st, &all2, &counted2);
+	cr_assert_eq(all2, all);
+	cr_assert_eq(counted2, counted);
+	cr_assert_eq(summary_total(st), counted);
+	/* its heading "10. Các cấp ủy, tổ chức cơ sở đảng trực thuộc Thành ủy"
+	 * made one unit: its two tasks are ordinary again */
+	char *text = NULL;
+	size_t n = 0;
+	FILE *f = fopen(SAMPLES "thanh-uy-ke-hoach.txt", "r");
+	cr_assert_not_null(f);
+	char buf[4096];
+	size_t got;
+	while ((got = fread(buf, 1, sizeof buf, f)) > 0) {
+		text = xrealloc(text, n + got + 1);
+		memcpy(text + n, buf, got);
+		n += got;
+	}
+	fclose(f);
+	text[n] = '\0';
+	char *p = strstr(text, "10. Các cấp ủy, tổ chức cơ sở đảng trực thuộc Thành ủy");
+	cr_assert_not_null(p);
+	char path[600];
+	snprintf(path, sizeof path, "%s/thanh-uy-sua.txt", fx_tmpdir());
+	f = fopen(path, "w");
+	cr_assert_not_null(f);
+	fwrite(text, 1, (size_t)(p - text), f);
+	fputs("10. Ban Tổ chức Thành ủy", f);
+	fputs(p + strlen("10. Các cấp ủy, tổ chức cơ sở đảng trực thuộc Thành ủy"), f);
+	fclose(f);
+	free(text);
+	r = fx_run(NULL, st, "import", "--replace", "--force", path, NULL);
+	cr_assert_eq(r.status, 0, "%s\n%s", r.err, r.out);
+	fx_free(&r);
+	r = fx_run(NULL, st, "show", id, "--format", "json", NULL);
+	json_t *j = fx_json(&r);
+	fx_free(&r);
+	cr_assert(!json_is_true(json_object_get(j, "group_open")), "#%s still marked", id);
+	cr_assert_str_eq(json_string_value(json_object_get(json_object_get(j, "lead"), "code")),
+	                 "ttu-btc");
+	json_decref(j);
+	task_rows(st, &all2, &counted2);
+	cr_assert_eq(all2 - counted2, 6 + 5 - 2);
+	cr_assert_eq(summary_total(st), counted2);
+	r = fx_run(NULL, st, "check-store", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.out);
+	fx_free(&r);
+}
