@@ -650,3 +650,29 @@ Test(cli_group, reimport_keeps_the_mark_and_a_lead_of_one_unit_clears_it)
 	cr_assert_eq(r.status, 0, "%s", r.out);
 	fx_free(&r);
 }
+
+/* A group task deleted and restored (restore-task) is a container still:
+ * the figures do not move, the mark is kept. */
+Test(cli_group, a_restored_group_task_keeps_its_mark)
+{
+	const char *st = store_with_samples(NULL);
+	char id[24];
+	snprintf(id, sizeof id, "%s", group_task(st, "1", "Các huyện ủy, thị ủy, thành ủy"));
+	long long total = summary_total(st);
+	struct run r = fx_run(NULL, st, "delete-task", id, "--reason", "thử", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	cr_assert_eq(summary_total(st), total);
+	r = fx_run(NULL, st, "restore-task", id, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	cr_assert_eq(summary_total(st), total);
+	r = fx_run(NULL, st, "show", id, "--format", "json", NULL);
+	json_t *j = fx_json(&r);
+	fx_free(&r);
+	cr_assert(json_is_true(json_object_get(j, "group_open")));
+	json_decref(j);
+	r = fx_run(NULL, st, "check-store", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.out);
+	fx_free(&r);
+}
