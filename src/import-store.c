@@ -257,6 +257,7 @@ static int apply_diff(struct txn *t, struct req *q, uint64_t doc, date_t start, 
 		else
 			take_fields(&k, x, c->fields, before, after);
 		date_t due = k.due;
+		ops_group_settle(&k); /* a lead no longer a group: counted again */
 		if (!(rc = ops_refresh_due(t, q->c, &k, e)) && !(rc = store_task_put(t, &k, e))) {
 			if (k.due != due) {
 				char a[11], b[11];
