@@ -180,6 +180,7 @@ int ops_group_open(struct txn *t, const struct ops_ctx *c, const struct hier *h,
 		k.id = 0;
 		str_copy(k.section, sec, sizeof k.section);
 		k.lead = u->id;
+		k.group_open = 0; /* an obligation is counted, whatever its group is */
 		k.npartners = 0;
 		free(k.partners);
 		k.partners = NULL;
