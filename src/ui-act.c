@@ -175,7 +175,10 @@ static void hscroll(struct ui *u)
 
 static void text_view_key(struct ui *u, enum ui_act a)
 {
-	if (a == UA_BACK || a == UA_QUIT || (a == UA_HELP && u->view == UI_VIEW_HELP))
+	if ((a == UA_BACK || a == UA_QUIT || a == UA_HELP) && u->view == UI_VIEW_HELP &&
+	    ui_view_is_list(u->help_from))
+		u->view = u->help_from; /* back to the list the help was asked on */
+	else if (a == UA_BACK || a == UA_QUIT || (a == UA_HELP && u->view == UI_VIEW_HELP))
 		ui_view_close(u);
 	else if (a >= UA_DOWN && a <= UA_BOTTOM)
 		move_by(u, a);
@@ -215,8 +218,10 @@ static void act(struct ui *u, enum ui_act a)
 		ui_view_close(u);
 		break;
 	case UA_HELP:
-		if (u->view != UI_VIEW_PANES)
+		/* a list view stays open under the help, which starts with its keys */
+		if (u->view != UI_VIEW_PANES && !ui_view_is_list(u->view))
 			ui_view_close(u);
+		u->help_from = u->view;
 		u->help.sel = u->help.top = 0;
 		u->view = UI_VIEW_HELP;
 		break;

@@ -201,6 +201,7 @@ static const struct ui_hint *partner_hints(const struct ui *u)
 
 const struct ui_view_ops ui_partner_view = {
 	.name = "partner",
+	.label = "Nhiệm vụ phối hợp",
 	.opens = { UA_PARTNER, UA_NONE },
 	.scope = UVS_UNIT,
 	.open = partner_open,

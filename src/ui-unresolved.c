@@ -293,6 +293,7 @@ static const struct ui_hint *unres_hints(const struct ui *u)
 
 const struct ui_view_ops ui_unres_view = {
 	.name = "unresolved",
+	.label = "Chưa gắn đơn vị",
 	.opens = { UA_UNRESOLVED, UA_NONE },
 	.scope = UVS_NONE,
 	.detail_title = " Tên chưa gắn ",

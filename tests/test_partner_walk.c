@@ -183,3 +183,36 @@ Test(partner_walk, goes_on_in_a_later_transaction)
 	pw_free(&w);
 	task_free(&k);
 }
+
+/* A task with two partners in the subtree (and one named twice) is given
+ * once. */
+Test(partner_walk, two_partners_in_the_subtree_give_the_task_once)
+{
+	uint32_t root = hier_at(h, 0)->id, a = hier_at(h, 1)->id, b = hier_at(h, 2)->id;
+	struct task k[3];
+	struct err e;
+	size_t total = 0;
+
+	err_clear(&e);
+	store_read_end(t);
+	t = NULL;
+	for (int i = 0; i < 3; i++) {
+		memset(&k[i], 0, sizeof(k[i]));
+		k[i].lead = root;
+		k[i].text = xstrdup("Phối hợp nhiều đơn vị");
+		k[i].dl.d.kind = DL_NONE;
+		k[i].dl.d.due = k[i].dl.d.start = DATE_NONE;
+		k[i].due = k[i].extended_to = k[i].start = k[i].last_update = DATE_NONE;
+		k[i].done_date = DATE_NONE;
+		k[i].npartners = 2;
+		k[i].partners = xmalloc(2 * sizeof(*k[i].partners));
+		k[i].partners[0] = i == 2 ? b : a;
+		k[i].partners[1] = i == 1 ? a : b;
+		cr_assert_eq(store_write(st, add_task, &k[i], &e), 0, "%s", e.msg);
+	}
+	cr_assert_eq(store_read_begin(st, &t, &e), 0, "%s", e.msg);
+	check_unit(root, 1, &total);
+	check_unit(a, 0, &total);
+	for (int i = 0; i < 3; i++)
+		task_free(&k[i]);
+}
