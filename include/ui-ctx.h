@@ -138,6 +138,12 @@ struct ui_pick {
 	int (*done)(struct ui *u, const char *arg, uint32_t unit);
 	enum ui_act back;
 	char prompt[400];        /* said on the message line meanwhile */
+	/* A unit picked for a field of a form (ui_form_pick_unit): the form
+	 * put aside (owned), its field, and the screen to go back to. */
+	struct ui_form *form;
+	int field;
+	int view, focus;
+	uint32_t unit0;
 };
 
 struct ui {

@@ -53,6 +53,7 @@ void ui_pick_start(struct ui *u, const char *arg,
 
 void ui_pick_end(struct ui *u)
 {
+	ui_form_free(u->pick.form); /* a form put aside and never taken back */
 	free(u->pick.arg);
 	memset(&u->pick, 0, sizeof(u->pick));
 }
@@ -64,6 +65,10 @@ static int pick_key(struct ui *u, struct ui_key k, enum ui_act a)
 	int enter = (!k.fn && (k.ch == '\n' || k.ch == '\r')) || (k.fn && k.ch == KEY_ENTER);
 	enum ui_act back = u->pick.back;
 
+	if (u->pick.form && (a == UA_BACK || a == UA_QUIT)) {
+		ui_form_pick_back(u, 0);
+		return 1;
+	}
 	if (a == UA_BACK || a == UA_QUIT) { /* q too: giving up, not quitting */
 		ui_pick_end(u);
 		ui_msg(u, 0, "Đã hủy chọn đơn vị.");

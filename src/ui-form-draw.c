@@ -142,6 +142,8 @@ static const char *hint_of(const struct ui_form *f)
 		return f->stage == 0 ? "Enter: đọc tệp và xem trước · Tab: trường sau · Esc: hủy"
 		                     : "↑/↓ PgUp/PgDn: xem · Enter: lưu vào kho · Esc: hủy";
 	default:
+		if (f->nf > 0 && f->f[f->cur].units)
+			return "Enter: lưu · Tab/↓: trường sau · Ctrl-T: chọn đơn vị trong cây · Esc: hủy";
 		return f->nf > 1 ? "Enter: lưu · Tab/↓: trường sau · Esc: hủy"
 		                 : "Enter: lưu · Esc: hủy";
 	}
