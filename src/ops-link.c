@@ -171,7 +171,8 @@ static int partner_task(const struct task *k, void *ctx)
 }
 
 struct ops_unres {
-	struct imp_units *r;          /* resolves the partners' names */
+	const struct hier *h;
+	struct imp_units *r;          /* resolves the partners' names (from h) */
 	struct unresolved_name *fixed; /* the leads, then the issuers */
 	size_t nlead, nfixed;
 	struct seen_list partners;    /* partner names found so far */
@@ -206,9 +207,8 @@ int ops_unres_open(const struct ops_ctx *c, struct txn *t, const struct hier *h,
 	if (!rc)
 		group(&l, UR_ISSUER, &s->fixed, &s->nfixed);
 	seen_clear(&l);
-	if (h)
-		s->r = imp_resolver_new(h);
-	else
+	s->h = h; /* the resolver is built at the first step: open stays quick */
+	if (!h)
 		s->done = 1; /* no tree: no partner name can be judged */
 	if (rc) {
 		ops_unres_free(s);
@@ -249,6 +249,8 @@ int ops_unres_step(struct ops_unres *s, struct txn *t, size_t budget, struct err
 
 	if (s->done)
 		return 0;
+	if (!s->r)
+		x.w.r = s->r = imp_resolver_new(s->h);
 	s->partners.t = t;
 	s->partners.e = e;
 	s->partners.rc = 0;
