@@ -11,6 +11,7 @@
 enum unresolved_role { UR_LEAD = 0, UR_PARTNER, UR_ISSUER };
 
 struct hier;
+struct txn;
 
 /* One unresolved name: as first written, whether a lead, a partner or an
  * issuer, the number of tasks it leads or is a partner on (0 for an
@@ -35,6 +36,27 @@ struct unresolved_name {
 int ops_unresolved(const struct ops_ctx *c, const struct hier *h, struct unresolved_name **out,
                    size_t *n, struct err *e);
 void ops_unresolved_free(struct unresolved_name *v, size_t n);
+
+/* The same list read in slices, for a screen that must not wait on a
+ * store of a million tasks: ops_unres_open reads the leads and issuers
+ * (through their indexes) in transaction t; each ops_unres_step reads up
+ * to `budget` more tasks (0: every one left) for their partners' names,
+ * in id order, in the transaction it is given (a later one will do);
+ * ops_unres_names gives the names found so far in the order above (*out
+ * owned by the caller: ops_unresolved_free).  ops_unresolved is open,
+ * one step of every task and names.  *out of open owned by the caller:
+ * ops_unres_free. */
+struct ops_unres;
+int ops_unres_open(const struct ops_ctx *c, struct txn *t, const struct hier *h,
+                   struct ops_unres **out, struct err *e);
+int ops_unres_step(struct ops_unres *s, struct txn *t, size_t budget, struct err *e);
+/* 1 once every task has been read. */
+int ops_unres_done(const struct ops_unres *s);
+/* Tasks read so far, and partner names (with repeats) found so far. */
+size_t ops_unres_read(const struct ops_unres *s);
+size_t ops_unres_partners_seen(const struct ops_unres *s);
+void ops_unres_names(struct ops_unres *s, struct unresolved_name **out, size_t *n);
+void ops_unres_free(struct ops_unres *s);
 
 /* Link `name` to unit `unit` in one write transaction (PA_HIERARCHY,
  * admins): every task whose lead is written so and has no unit, every

@@ -225,6 +225,10 @@ int store_tasks_by_lead(struct txn *t, uint32_t lead, store_id_fn cb, void *ctx,
  * order, through the task_partner index. */
 int store_tasks_by_partner(struct txn *t, uint32_t unit, store_id_fn cb, void *ctx,
                            struct err *e);
+/* As store_tasks_by_partner, from the first task whose id is at least
+ * `from`: a walk that goes on where an earlier one stopped. */
+int store_tasks_by_partner_from(struct txn *t, uint32_t unit, uint64_t from, store_id_fn cb,
+                                void *ctx, struct err *e);
 typedef int (*store_due_fn)(uint64_t id, date_t due, uint32_t lead, void *ctx);
 int store_tasks_by_due(struct txn *t, uint32_t lead, date_t from, date_t to,
                        store_due_fn cb, void *ctx, struct err *e);

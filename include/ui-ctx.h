@@ -138,6 +138,12 @@ struct ui_pick {
 	int (*done)(struct ui *u, const char *arg, uint32_t unit);
 	enum ui_act back;
 	char prompt[400];        /* said on the message line meanwhile */
+	/* A unit picked for a field of a form (ui_form_pick_unit): the form
+	 * put aside (owned), its field, and the screen to go back to. */
+	struct ui_form *form;
+	int field;
+	int view, focus;
+	uint32_t unit0;
 };
 
 struct ui {
@@ -154,6 +160,8 @@ struct ui {
 	struct ui_source src;
 	struct ui_search search;
 	struct ui_list help;
+	int help_from;           /* the view `?` was pressed on: its keys head the
+	                            help, and Esc goes back to it */
 	void *vstate[UI_VIEW_COUNT]; /* state blocks of the views (ui_view_state) */
 	struct ui_pick pick;     /* a unit being picked in the tree */
 	struct ui_form *form;    /* the open form, or NULL */
@@ -230,6 +238,8 @@ void ui_view_detail(struct ui *u, struct txn *t, struct ui_lines *l, int cols, i
                     const char **title);
 /* The status-line hints of the current list view. */
 const struct ui_hint *ui_view_hints(const struct ui *u);
+/* The same of list view `view` (current or not), and its label. */
+const struct ui_hint *ui_view_hints_on(const struct ui *u, int view, const char **label);
 /* Close the current view (back to the panes) and free what it holds. */
 void ui_view_close(struct ui *u);
 /* Forget what every view read from the store (next frame reads again). */
@@ -259,6 +269,10 @@ uint64_t ui_pointed_doc(struct ui *u, struct txn *t);
  * columns into b (nothing when not even the first hint fits); returns how
  * many levels of hints were left out (0: all of them fit). */
 int ui_hints_line(const struct ui *u, int room, struct sbuf *b);
+/* The keys of view `view` (a list view, the panes with the pane of the
+ * focus, or the tree while a unit is picked) as `?` lists them, every
+ * level, and into *title what they are the keys of. */
+const struct ui_hint *ui_hints_of_view(const struct ui *u, int view, const char **title);
 
 /* ---- what some views offer the rest of the screen ---- */
 /* ui-lint.c: the marker beside a task that breaks a lint rule ("" when none). */
@@ -370,7 +384,9 @@ void ui_detail_task(struct ui *u, struct txn *t, uint64_t id, struct ui_lines *l
 
 /* ---- ui-help.c ---- */
 void ui_help_draw(struct ui *u);
-size_t ui_help_rows(void);
+/* Rows of the help: the keys of the view it was opened on, then the key
+ * table and the legend. */
+size_t ui_help_rows(const struct ui *u);
 
 /* ---- ui-source.c ---- */
 int ui_source_open(struct ui *u, struct txn *t, uint64_t doc, struct err *e);

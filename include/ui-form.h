@@ -64,6 +64,8 @@ struct ui_field {
 	int digits;               /* UFF_TEXT: only 0-9 may be typed */
 	int fresh;                /* UFF_TEXT: prefilled; the first key typed replaces it */
 	int rows;                 /* UFF_TEXT: lines shown, word-wrapped (a note); 0: one */
+	int units;                /* UFF_TEXT: a unit (1) or a list of units "A; B" (2)
+	                             is typed; Ctrl-T picks one in the tree */
 	const char *choices[UI_CHOICES_MAX]; /* UFF_CHOICE, UFF_LIST */
 	const char *heads[UI_CHOICES_MAX];   /* UFF_LIST: a group heading before choice i, or NULL */
 	int nchoices, choice, initial;
@@ -153,6 +155,15 @@ int ui_form_open_restore(struct ui *u, int kind, uint64_t id, const char *what);
 /* Open the form that links `name` to `unit` (ops_link); refused for who
  * may not change the hierarchy. */
 int ui_form_open_link(struct ui *u, const char *name, uint32_t unit);
+
+/* Ctrl-T in a field of units (struct ui_field.units): the form is put
+ * aside while the user picks a unit in the tree (ui_pick_start); Enter on
+ * a unit writes its name into the field (a list: appended), Esc leaves it
+ * as it was; either way the form comes back with the screen as it was
+ * under it (the list view, the tree's selection, the focus). */
+void ui_form_pick_unit(struct ui *u);
+/* The end of that pick: unit (0: given up) into the field, the form back. */
+void ui_form_pick_back(struct ui *u, uint32_t unit);
 
 /* Open a form on the selected task (u, s, e) or for the list (f, /, i).
  * Checks the actor's permission first and, when refused, says why on the

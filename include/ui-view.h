@@ -73,6 +73,7 @@ struct ui_hint {
 
 struct ui_view_ops {
 	const char *name;               /* stable ASCII name: "due", "dash" */
+	const char *label;              /* its name as `?` says it: "Đã xóa" */
 	enum ui_act opens[2];           /* the actions that open it (UA_NONE: unused) */
 	int scope;                      /* enum ui_view_scope */
 	const char *no_scope;           /* said when the scope is missing */
@@ -109,7 +110,8 @@ struct ui_view_ops {
 	/* Free what the view holds (it may be opened again). */
 	void (*free)(struct ui *u);
 	/* The status-line hints for the actor (NULL, or a NULL return: Enter
-	 * and Esc/q). */
+	 * and Esc/q); `?` lists them all over the key table, each with its
+	 * label (NULL: the key table's help). */
 	const struct ui_hint *(*hints)(const struct ui *u);
 };
 

@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "hier.h"
 #include "history.h"
+#include "partner-walk.h"
 #include "query-past.h"
 #include "query.h"
 #include "store.h"
@@ -281,28 +282,15 @@ struct tasks_ctx {
 	long limit;   /* 0 = no limit */
 	long n;       /* rows written */
 	struct err *e;
-	uint32_t partner;       /* --partner: only tasks it is a partner on, or 0 */
-	int partner_subtree;    /* ... or a unit below it */
-	const struct hier *h;
+	uint64_t doc;           /* --doc with --partner: only that document's tasks */
 };
-
-/* 1 if the task has x->partner (or, with --subtree, a unit below it)
- * among its partners. */
-static int has_partner(const struct tasks_ctx *x, const struct task *task)
-{
-	for (int i = 0; i < task->npartners; i++)
-		if (task->partners[i] == x->partner ||
-		    (x->partner_subtree && hier_in_subtree(x->h, task->partners[i], x->partner)))
-			return 1;
-	return 0;
-}
 
 static int task_row(const struct task *task, void *ctx)
 {
 	struct tasks_ctx *x = ctx;
 	if (x->status >= 0 && task->status != x->status)
 		return 0;
-	if (x->partner && !has_partner(x, task))
+	if (x->doc && task->doc_id != x->doc)
 		return 0;
 	int rc = rows_add(x->c, x->t, x->tab, &x->dc, task, x->e);
 	if (!rc && x->limit && ++x->n >= x->limit)
@@ -322,32 +310,20 @@ static int task_id_row(uint64_t id, void *ctx)
 }
 
 /* The tasks `unit` (or, with subtree, a unit below it) is a partner on,
- * of document `doc` when not 0, in id order, through the partner index. */
-static int partner_tasks(struct txn *t, const struct hier *h, uint32_t unit, int subtree,
-                         uint64_t doc, struct idvec *out, struct err *e)
+ * in id order, written as the partner index gives them (partner-walk.h). */
+static int partner_rows(struct tasks_ctx *x, const struct hier *h, uint32_t unit, int subtree)
 {
-	struct idvec all = {0};
-	size_t ix = hier_find_id(h, unit);
-	size_t end = subtree && ix != (size_t)-1 ? hier_subtree_end(h, ix) : ix + 1;
-	int rc = 0;
-	if (ix == (size_t)-1)
-		rc = store_tasks_by_partner(t, unit, idvec_push_fn, &all, e);
-	for (size_t i = ix; ix != (size_t)-1 && i < end && !rc; i++)
-		rc = store_tasks_by_partner(t, hier_at(h, i)->id, idvec_push_fn, &all, e);
-	idvec_sort(&all);
-	for (size_t i = 0; i < all.n && !rc; i++) {
-		if (i && all.v[i] == all.v[i - 1])
-			continue;
-		struct task k = {0};
-		if (doc && !(rc = store_task_get(t, all.v[i], &k, e)) && k.doc_id != doc) {
-			task_free(&k);
-			continue;
-		}
-		task_free(&k);
-		if (!rc)
-			idvec_push(out, all.v[i]);
+	struct partner_walk w;
+	uint64_t ids[256];
+	size_t got, i;
+	int rc = pw_open(&w, x->t, h, unit, subtree, x->e);
+
+	while (!rc && !pw_done(&w)) {
+		rc = pw_next(&w, x->t, sizeof(ids) / sizeof(ids[0]), ids, &got, x->e);
+		for (i = 0; i < got && !rc; i++)
+			rc = task_id_row(ids[i], x);
 	}
-	idvec_free(&all);
+	pw_free(&w);
 	return rc;
 }
 
@@ -402,20 +378,24 @@ int cmd_tasks(struct cli *c, int argc, char **argv, struct err *e)
 		return rc;
 	struct out_table tab;
 	rows_stream(&tab, fmt, c->out);
-	struct tasks_ctx x = {c, t, &tab, {0}, status, limit, 0, e, pid, pid && subtree, h};
-	if (!uid && !did && !pid) {
+	struct tasks_ctx x = {c, t, &tab, {0}, status, limit, 0, e, pid ? did : 0};
+	if (pid) {
+		uint64_t seq = 0;
+		if (store_seq_peek(t, "task", &seq, NULL) == 0)
+			rows_id_width(&tab, seq);
+		rc = partner_rows(&x, h, pid, subtree);
+	} else if (!uid && !did) {
 		uint64_t seq = 0;
 		if (store_seq_peek(t, "task", &seq, NULL) == 0) /* the whole store, in id order */
 			rows_id_width(&tab, seq);
 		rc = store_tasks_each(t, task_row, &x, e);
-	} else if (!pid && (!uid || (!subtree && !did))) {
+	} else if (!uid || (!subtree && !did)) {
 		/* one index in id order: each task read and written as it comes */
 		rc = uid ? store_tasks_by_lead(t, uid, task_id_row, &x, e)
 		         : store_tasks_by_doc(t, did, task_id_row, &x, e);
 	} else {
 		struct idvec ids = {0};
-		rc = pid ? partner_tasks(t, h, pid, subtree, did, &ids, e)
-		         : select_tasks(t, h, uid, subtree, did, &ids, e);
+		rc = select_tasks(t, h, uid, subtree, did, &ids, e);
 		if (!rc && ids.n)
 			rows_id_width(&tab, ids.v[ids.n - 1]);
 		for (size_t i = 0; i < ids.n && !rc; i++) {

@@ -69,9 +69,21 @@ static int by_name_then_doc(const void *a, const void *b)
 	return c ? c : (x->doc > y->doc) - (x->doc < y->doc);
 }
 
-/* Group a sorted list into names, appended to *out. */
-static void group(struct seen_list *l, enum unresolved_role role, struct unresolved_name **out,
-                  size_t *n)
+static void seen_clear(struct seen_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].folded);
+		free(l->v[i].name);
+	}
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+/* Group the list into names, appended to *out; the list is sorted and
+ * kept. */
+static void group_kept(struct seen_list *l, enum unresolved_role role,
+                       struct unresolved_name **out, size_t *n)
 {
 	xqsort(l->v, l->n, sizeof *l->v, by_name_then_doc);
 	for (size_t i = 0; i < l->n;) {
@@ -90,13 +102,14 @@ static void group(struct seen_list *l, enum unresolved_role role, struct unresol
 		(*out)[(*n)++] = u;
 		i = j;
 	}
-	for (size_t i = 0; i < l->n; i++) {
-		free(l->v[i].folded);
-		free(l->v[i].name);
-	}
-	free(l->v);
-	l->v = NULL;
-	l->n = l->cap = 0;
+}
+
+/* Group a list into names, appended to *out, and empty it. */
+static void group(struct seen_list *l, enum unresolved_role role, struct unresolved_name **out,
+                  size_t *n)
+{
+	group_kept(l, role, out, n);
+	seen_clear(l);
 }
 
 int ops_partner_names(const char *text, int (*cb)(const char *name, void *ctx), void *ctx)
@@ -127,7 +140,7 @@ static int group_name(const char *name)
 	return group;
 }
 
-struct partner_walk {
+struct partner_names {
 	struct seen_list *l;
 	const struct imp_units *r;
 	uint64_t doc;       /* the document whose issuer is cached */
@@ -137,7 +150,7 @@ struct partner_walk {
 
 static int partner_name(const char *name, void *ctx)
 {
-	struct partner_walk *w = ctx;
+	struct partner_names *w = ctx;
 	if (!group_name(name) && !imp_resolver_find(w->r, name, w->issuer))
 		seen_add(w->l, name, w->task_doc);
 	return 0;
@@ -145,7 +158,7 @@ static int partner_name(const char *name, void *ctx)
 
 static int partner_task(const struct task *k, void *ctx)
 {
-	struct partner_walk *w = ctx;
+	struct partner_names *w = ctx;
 	if (!k->partners_text || !*k->partners_text)
 		return 0;
 	if (k->doc_id != w->doc) {
@@ -158,44 +171,164 @@ static int partner_task(const struct task *k, void *ctx)
 	return ops_partner_names(k->partners_text, partner_name, w);
 }
 
-int ops_unresolved(const struct ops_ctx *c, const struct hier *h, struct unresolved_name **out,
-                   size_t *n, struct err *e)
+struct ops_unres {
+	const struct hier *h;
+	struct imp_units *r;          /* resolves the partners' names (from h) */
+	struct unresolved_name *fixed; /* the leads, then the issuers */
+	size_t nlead, nfixed;
+	struct seen_list partners;    /* partner names found so far */
+	uint64_t next;                /* the tasks are read on from this id */
+	size_t read;
+	int done;
+	uint64_t doc;                 /* the document whose issuer is cached */
+	uint32_t issuer;
+};
+
+int ops_unres_open(const struct ops_ctx *c, struct txn *t, const struct hier *h,
+                   struct ops_unres **out, struct err *e)
 {
-	struct txn *t;
-	*out = NULL;
-	*n = 0;
-	int rc = ops_require(c, PA_READ, e);
-	if (rc || (rc = store_read_begin(c->st, &t, e)))
-		return rc;
 	struct seen_list l = {t, NULL, 0, 0, e, 0};
+	struct ops_unres *s;
+	int rc = ops_require(c, PA_READ, e);
+
+	*out = NULL;
+	if (rc)
+		return rc;
+	s = xcalloc(1, sizeof(*s));
+	s->doc = (uint64_t)-1;
 	rc = store_tasks_by_lead(t, 0, lead_task, &l, e);
 	if (!rc)
 		rc = l.rc;
-	if (!rc)
-		group(&l, UR_LEAD, out, n);
-	if (!rc && h) {
-		struct imp_units *r = imp_resolver_new(h);
-		struct partner_walk w = {&l, r, (uint64_t)-1, 0, 0};
-		rc = store_tasks_each(t, partner_task, &w, e);
-		imp_resolver_free(r);
-		if (!rc)
-			group(&l, UR_PARTNER, out, n);
+	if (!rc) {
+		group(&l, UR_LEAD, &s->fixed, &s->nfixed);
+		s->nlead = s->nfixed;
+		if (!(rc = store_docs_by_issuer(t, 0, issuer_doc, &l, e)))
+			rc = l.rc;
 	}
-	if (!rc && !(rc = store_docs_by_issuer(t, 0, issuer_doc, &l, e)))
-		rc = l.rc;
 	if (!rc)
-		group(&l, UR_ISSUER, out, n);
-	store_read_end(t);
-	for (size_t i = 0; i < l.n; i++) {
-		free(l.v[i].folded);
-		free(l.v[i].name);
-	}
-	free(l.v);
+		group(&l, UR_ISSUER, &s->fixed, &s->nfixed);
+	seen_clear(&l);
+	s->h = h; /* the resolver is built at the first step: open stays quick */
+	if (!h)
+		s->done = 1; /* no tree: no partner name can be judged */
 	if (rc) {
-		ops_unresolved_free(*out, *n);
-		*out = NULL;
-		*n = 0;
+		ops_unres_free(s);
+		return rc;
 	}
+	*out = s;
+	return 0;
+}
+
+struct partner_slice {
+	struct ops_unres *s;
+	struct partner_names w;
+	size_t left;
+};
+
+static int partner_slice_task(const struct task *k, void *ctx)
+{
+	struct partner_slice *x = ctx;
+	int rc;
+
+	if (x->left == 0)
+		return 1; /* the slice is spent: go on from this task next time */
+	x->left--;
+	x->s->read++;
+	x->s->next = k->id + 1;
+	x->w.doc = x->s->doc;
+	x->w.issuer = x->s->issuer;
+	rc = partner_task(k, &x->w);
+	x->s->doc = x->w.doc;
+	x->s->issuer = x->w.issuer;
+	return rc;
+}
+
+int ops_unres_step(struct ops_unres *s, struct txn *t, size_t budget, struct err *e)
+{
+	struct partner_slice x = { s, {&s->partners, s->r, 0, 0, 0}, budget ? budget : SIZE_MAX };
+	int rc;
+
+	if (s->done)
+		return 0;
+	if (!s->r)
+		x.w.r = s->r = imp_resolver_new(s->h);
+	s->partners.t = t;
+	s->partners.e = e;
+	s->partners.rc = 0;
+	rc = store_tasks_each_from(t, s->next, partner_slice_task, &x, e);
+	if (rc == 0)
+		s->done = 1; /* every task read */
+	else if (rc == 1)
+		rc = 0;
+	return rc;
+}
+
+int ops_unres_done(const struct ops_unres *s)
+{
+	return s->done;
+}
+
+size_t ops_unres_read(const struct ops_unres *s)
+{
+	return s->read;
+}
+
+size_t ops_unres_partners_seen(const struct ops_unres *s)
+{
+	return s->partners.n;
+}
+
+static void name_copy(struct unresolved_name *to, const struct unresolved_name *from)
+{
+	*to = *from;
+	to->name = xstrdup(from->name);
+	to->docs = from->ndocs ? xmalloc(from->ndocs * sizeof(*to->docs)) : NULL;
+	if (from->ndocs)
+		memcpy(to->docs, from->docs, from->ndocs * sizeof(*to->docs));
+}
+
+void ops_unres_names(struct ops_unres *s, struct unresolved_name **out, size_t *n)
+{
+	size_t i;
+
+	*out = NULL;
+	*n = 0;
+	for (i = 0; i < s->nlead; i++) {
+		*out = xrealloc(*out, (*n + 1) * sizeof(**out));
+		name_copy(&(*out)[(*n)++], &s->fixed[i]);
+	}
+	group_kept(&s->partners, UR_PARTNER, out, n);
+	for (i = s->nlead; i < s->nfixed; i++) {
+		*out = xrealloc(*out, (*n + 1) * sizeof(**out));
+		name_copy(&(*out)[(*n)++], &s->fixed[i]);
+	}
+}
+
+void ops_unres_free(struct ops_unres *s)
+{
+	if (!s)
+		return;
+	imp_resolver_free(s->r);
+	ops_unresolved_free(s->fixed, s->nfixed);
+	seen_clear(&s->partners);
+	free(s);
+}
+
+int ops_unresolved(const struct ops_ctx *c, const struct hier *h, struct unresolved_name **out,
+                   size_t *n, struct err *e)
+{
+	struct ops_unres *s = NULL;
+	struct txn *t;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = ops_require(c, PA_READ, e)) || (rc = store_read_begin(c->st, &t, e)))
+		return rc;
+	if (!(rc = ops_unres_open(c, t, h, &s, e)) && !(rc = ops_unres_step(s, t, 0, e)))
+		ops_unres_names(s, out, n);
+	store_read_end(t);
+	ops_unres_free(s);
 	return rc;
 }
 

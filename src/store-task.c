@@ -157,6 +157,40 @@ int store_tasks_by_partner(struct txn *t, uint32_t unit, store_id_fn cb, void *c
 	return store_prefix_each(t, DB_TASK_PARTNER, prefix, 4, 4, 0, cb, ctx, e);
 }
 
+struct from_walk {
+	unsigned char prefix[4];
+	store_id_fn cb;
+	void *ctx;
+	int past;        /* the walk went past the unit's entries */
+};
+
+static int from_entry(const MDB_val *k, const MDB_val *v, void *ctx, struct err *e)
+{
+	struct from_walk *w = ctx;
+
+	(void)v;
+	(void)e;
+	if (k->mv_size < 12 || memcmp(k->mv_data, w->prefix, 4) != 0) {
+		w->past = 1;
+		return 1;
+	}
+	return w->cb(be64_get((const unsigned char *)k->mv_data + 4), w->ctx);
+}
+
+int store_tasks_by_partner_from(struct txn *t, uint32_t unit, uint64_t from, store_id_fn cb,
+                                void *ctx, struct err *e)
+{
+	struct from_walk w = { {0}, cb, ctx, 0 };
+	unsigned char start[12];
+	int rc;
+
+	be32_put(w.prefix, unit);
+	memcpy(start, w.prefix, 4);
+	be64_put(start + 4, from);
+	rc = store_each_raw(t, DB_TASK_PARTNER, start, sizeof(start), from_entry, &w, e);
+	return w.past ? 0 : rc;
+}
+
 struct partner_build {
 	struct txn *t;
 	struct err *e;

@@ -53,6 +53,7 @@ void ui_pick_start(struct ui *u, const char *arg,
 
 void ui_pick_end(struct ui *u)
 {
+	ui_form_free(u->pick.form); /* a form put aside and never taken back */
 	free(u->pick.arg);
 	memset(&u->pick, 0, sizeof(u->pick));
 }
@@ -64,6 +65,10 @@ static int pick_key(struct ui *u, struct ui_key k, enum ui_act a)
 	int enter = (!k.fn && (k.ch == '\n' || k.ch == '\r')) || (k.fn && k.ch == KEY_ENTER);
 	enum ui_act back = u->pick.back;
 
+	if (u->pick.form && (a == UA_BACK || a == UA_QUIT)) {
+		ui_form_pick_back(u, 0);
+		return 1;
+	}
 	if (a == UA_BACK || a == UA_QUIT) { /* q too: giving up, not quitting */
 		ui_pick_end(u);
 		ui_msg(u, 0, "Đã hủy chọn đơn vị.");
@@ -175,7 +180,10 @@ static void hscroll(struct ui *u)
 
 static void text_view_key(struct ui *u, enum ui_act a)
 {
-	if (a == UA_BACK || a == UA_QUIT || (a == UA_HELP && u->view == UI_VIEW_HELP))
+	if ((a == UA_BACK || a == UA_QUIT || a == UA_HELP) && u->view == UI_VIEW_HELP &&
+	    ui_view_is_list(u->help_from))
+		u->view = u->help_from; /* back to the list the help was asked on */
+	else if (a == UA_BACK || a == UA_QUIT || (a == UA_HELP && u->view == UI_VIEW_HELP))
 		ui_view_close(u);
 	else if (a >= UA_DOWN && a <= UA_BOTTOM)
 		move_by(u, a);
@@ -215,8 +223,10 @@ static void act(struct ui *u, enum ui_act a)
 		ui_view_close(u);
 		break;
 	case UA_HELP:
-		if (u->view != UI_VIEW_PANES)
+		/* a list view stays open under the help, which starts with its keys */
+		if (u->view != UI_VIEW_PANES && !ui_view_is_list(u->view))
 			ui_view_close(u);
+		u->help_from = u->view;
 		u->help.sel = u->help.top = 0;
 		u->view = UI_VIEW_HELP;
 		break;

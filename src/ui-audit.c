@@ -311,6 +311,7 @@ static const struct ui_hint *auditv_hints(const struct ui *u)
 
 const struct ui_view_ops ui_audit_view = {
 	.name = "audit",
+	.label = "Nhật ký thay đổi",
 	.opens = { UA_AUDIT, UA_NONE },
 	.scope = UVS_TASK,
 	.detail_title = " Thay đổi ",

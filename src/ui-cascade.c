@@ -305,6 +305,7 @@ static const struct ui_hint *casc_hints(const struct ui *u)
 
 const struct ui_view_ops ui_casc_view = {
 	.name = "cascade",
+	.label = "Cây kế hoạch thực hiện văn bản",
 	.opens = { UA_CASCADE, UA_NONE },
 	.scope = UVS_DOC,
 	.no_scope = "Chưa chọn văn bản: chọn một văn bản trong khung Văn bản.",

@@ -371,6 +371,7 @@ static const struct ui_hint *dash_hints(const struct ui *u)
 
 const struct ui_view_ops ui_dash_view = {
 	.name = "dash",
+	.label = "Bảng tổng hợp",
 	.opens = { UA_DASH, UA_NONE },
 	.scope = UVS_UNIT,
 	.detail_title = " Tổng hợp ",

@@ -141,6 +141,8 @@ static const char *hint_of(const struct ui_form *f)
 	case UF_IMPORT:
 		return ui_import_hint(f);
 	default:
+		if (f->nf > 0 && f->f[f->cur].units)
+			return "Enter: lưu · Tab/↓: trường sau · Ctrl-T: chọn đơn vị trong cây · Esc: hủy";
 		return f->nf > 1 ? "Enter: lưu · Tab/↓: trường sau · Esc: hủy"
 		                 : "Enter: lưu · Esc: hủy";
 	}

@@ -231,6 +231,8 @@ static void task_form(struct ui *u, struct ui_form *f, const struct task *tk, co
 	field(f, 1, "Mục", tk->section, SECTION_LEN - 1, 0);
 	field(f, 2, "Chủ trì", tk->lead ? ui_unit_name(u, tk->lead) : tk->lead_text, 1000, 0);
 	field(f, 3, "Phối hợp", partners, 4000, 0);
+	f->f[2].units = 1;
+	f->f[3].units = 2;
 	field(f, 4, "Thời hạn", tk->dl_phrase, 1000, 0);
 	free(partners);
 }
@@ -254,6 +256,7 @@ static void doc_form(struct ui *u, struct ui_form *f, const struct doc *d)
 	field(f, 1, "Loại", d->kind, DOCKIND_LEN - 1, 0);
 	field(f, 2, "Ngày", date, 10, 0);
 	field(f, 3, "Ban hành", d->issuer ? ui_unit_name(u, d->issuer) : d->issuer_text, 1000, 0);
+	f->f[3].units = 1;
 	field(f, 4, "Thực hiện", impl.s, 2000, 0);
 	field(f, 5, "Trích yếu", d->title, TITLE_MAX, 0);
 	field(f, 6, "Hạn kế hoạch", due, 10, 0);
@@ -556,6 +559,89 @@ int ui_form_edit_save(struct ui *u, struct ui_form *f, struct err *e)
 	case UF_LINK: return save_link(u, f, e);
 	default: return err_set(e, ERR_INPUT, "biểu mẫu không lưu được");
 	}
+}
+
+/* ---- a unit picked in the tree for a field ---- */
+
+/* What the field gets for a unit: its name when the name finds it again
+ * (unit_typed), else its code. */
+static const char *unit_words(struct ui *u, uint32_t unit)
+{
+	const struct hier *h = u->units.h;
+	size_t i = hier_find_id(h, unit);
+
+	if (i == (size_t)-1)
+		return "";
+	if (hier_find_code(h, hier_at(h, i)->name) == (size_t)-1 &&
+	    hier_resolve(h, hier_at(h, i)->name) == i)
+		return hier_at(h, i)->name;
+	return hier_at(h, i)->code;
+}
+
+static int picked_for_field(struct ui *u, const char *arg, uint32_t unit)
+{
+	(void)arg;
+	ui_form_pick_back(u, unit);
+	return 0;
+}
+
+void ui_form_pick_unit(struct ui *u)
+{
+	struct ui_form *f = u->form;
+	int view = u->view, focus = u->focus;
+	uint32_t unit0 = ui_units_selected(u);
+	char prompt[300];
+
+	if (!f)
+		return;
+	if (!ui_view_is_list(view))
+		view = UI_VIEW_PANES; /* a text view is not kept under the pick */
+	snprintf(prompt, sizeof(prompt), "Chọn đơn vị cho trường “%s” trong cây: Enter để chọn, "
+	         "Space để mở/đóng, / để tìm, Esc để trở lại biểu mẫu.", f->f[f->cur].label);
+	u->form = NULL;
+	/* the list view under the form stays as it is, to come back to */
+	if (ui_view_is_list(u->view))
+		u->view = UI_VIEW_PANES;
+	ui_pick_start(u, "", picked_for_field, UA_NONE, prompt);
+	u->pick.form = f;
+	u->pick.field = f->cur;
+	u->pick.view = view;
+	u->pick.focus = focus;
+	u->pick.unit0 = unit0;
+}
+
+void ui_form_pick_back(struct ui *u, uint32_t unit)
+{
+	struct ui_form *f = u->pick.form;
+	struct ui_field *fd;
+	const char *name;
+
+	if (!f)
+		return;
+	u->pick.form = NULL;
+	fd = &f->f[u->pick.field];
+	if (unit && *(name = unit_words(u, unit))) {
+		if (fd->units == 2 && fd->line.len) {
+			struct sbuf b = { 0 };
+
+			sbuf_printf(&b, "%s; %s", fd->line.s, name);
+			uil_set(&fd->line, b.s);
+			sbuf_free(&b);
+		} else {
+			uil_set(&fd->line, name);
+		}
+		uil_end(&fd->line);
+		fd->fresh = 0;
+	}
+	if (u->pick.unit0)
+		ui_units_reveal(u, u->pick.unit0);
+	u->focus = u->pick.focus;
+	u->view = u->pick.view;
+	ui_pick_end(u);
+	u->form = f;
+	ui_msg(u, 0, unit ? "Đã chọn %s cho trường “%s”: Enter để lưu biểu mẫu."
+	                  : "Không chọn đơn vị nào%s; trường “%s” giữ như cũ.",
+	       unit ? ui_unit_name(u, unit) : "", fd->label);
 }
 
 /* ---- the forms that only ask ---- */

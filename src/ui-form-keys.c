@@ -211,6 +211,11 @@ void ui_form_key(struct ui *u, struct ui_key k)
 		f->cur = (f->cur + f->nf - 1) % f->nf;
 		return;
 	}
+	if (!k.fn && k.ch == 20 && cur->kind == UFF_TEXT && cur->units) { /* Ctrl-T */
+		f->err[0] = '\0';
+		ui_form_pick_unit(u);
+		return;
+	}
 	f->err[0] = '\0';
 	if (f->kind == UF_IMPORT)
 		ui_import_reset(f); /* changing the file or a choice discards the preview */

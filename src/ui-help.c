@@ -7,22 +7,86 @@
 #include "ui-draw.h"
 #include "util.h"
 
-/* Rows: the keys, a blank line, the legend title, one row per timeliness,
- * the lint marker, the unit tree's marks. */
-size_t ui_help_rows(void)
+/* The keys of the view the help was opened on (ui_hints_of_view): how
+ * many, and the list. */
+static size_t view_keys(const struct ui *u, const struct ui_hint **list, const char **title)
 {
-	size_t n;
+	size_t n = 0;
+
+	*list = ui_hints_of_view(u, u->help_from, title);
+	if (!**title)
+		return 0;
+	while ((*list)[n].act != UA_NONE)
+		n++;
+	return n;
+}
+
+/* Rows: the view's keys under a heading, a blank line and the heading of
+ * every key; the keys, a blank line, the legend title, one row per
+ * timeliness, the lint marker, the unit tree's marks. */
+size_t ui_help_rows(const struct ui *u)
+{
+	const struct ui_hint *list;
+	const char *title;
+	size_t n, v = view_keys(u, &list, &title);
 
 	ui_keys_table(&n);
-	return n + 2 + TL_COUNT + 2;
+	return (v ? v + 3 : 0) + n + 2 + TL_COUNT + 2;
+}
+
+/* Row i of the view's keys: the heading, a key, the blank line or the
+ * heading of the table. */
+static void view_row(struct ui *u, size_t i, size_t nv, const struct ui_hint *list,
+                     const char *title, int y, int w)
+{
+	char k1[32], k2[32], keys[72];
+	struct sbuf b = { 0 };
+	const struct ui_keydef *d;
+	const char *cells[2] = { "", NULL };
+	int widths[2] = { 15, 0 };
+
+	if (i == 0) {
+		if (ui_view_is_list(u->help_from))
+			sbuf_printf(&b, "Trong danh sách “%s”:", title);
+		else
+			sbuf_printf(&b, "%s:", title);
+		ui_put(y, 2, w - 2, b.s, A_BOLD);
+	} else if (i <= nv) {
+		const struct ui_hint *h = &list[i - 1];
+
+		d = ui_key_def(h->act);
+		ui_key_label(h->act, k1, sizeof(k1));
+		if (h->act2 != UA_NONE)
+			snprintf(keys, sizeof(keys), "%s/%s", k1, ui_key_label(h->act2, k2, sizeof(k2)));
+		else
+			snprintf(keys, sizeof(keys), "%s", k1);
+		cells[1] = h->label ? h->label : d && d->help ? d->help : "";
+		ui_fmt_cells_from(&b, cells, widths, 2, w - 2, u->hskip, &u->hroom);
+		ui_put(y, 2, 16, keys, A_BOLD);
+		ui_put(y, 18, w - 18, b.s + 16, A_NORMAL);
+	} else if (i == nv + 1) {
+		ui_blank(y, 0, w, A_NORMAL);
+	} else {
+		ui_put(y, 2, w - 2, "Mọi phím:", A_BOLD);
+	}
+	sbuf_free(&b);
 }
 
 static void help_row(struct ui *u, size_t i, int y, int w)
 {
 	size_t n;
 	const struct ui_keydef *k = ui_keys_table(&n);
+	const struct ui_hint *list;
+	const char *title;
+	size_t nv = view_keys(u, &list, &title);
 	char sym[64];
 
+	if (nv && i < nv + 3) {
+		view_row(u, i, nv, list, title, y, w);
+		return;
+	}
+	if (nv)
+		i -= nv + 3;
 	if (i < n) {
 		/* what a key does, scrolled sideways with w when it is cut */
 		struct sbuf b = { 0 };
@@ -62,7 +126,7 @@ void ui_help_draw(struct ui *u)
 	const struct ui_layout *lo = &u->lo;
 	int page = ui_view_page(u), r;
 
-	u->help.n = ui_help_rows();
+	u->help.n = ui_help_rows(u);
 	ui_list_clamp(&u->help, page);
 	ui_put(0, 0, lo->cols, " Trợ giúp — phím (Esc, q hoặc ? để đóng; j/k: cuộn; w: cuộn ngang)",
 	       ui_attr(u, UC_TITLE_FOCUS));

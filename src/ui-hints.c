@@ -64,6 +64,35 @@ static const struct ui_hint corrector_pane_hints[] = {
 	{ UA_NONE, UA_NONE, 0, NULL },
 };
 
+/* What the keys do in each pane, for `?` (a word of the pane's own where
+ * the key table's help says more than the pane needs). */
+static const struct ui_hint units_help[] = {
+	{ UA_OPEN, UA_NONE, 0, "mở/đóng các đơn vị cấp dưới của đơn vị đang chọn" },
+	{ UA_NEXT_PANE, UA_NONE, 0, "sang các văn bản của đơn vị" },
+	{ UA_SEARCH, UA_NONE, 0, "tìm đơn vị theo tên, mã hoặc tên viết tắt" },
+	{ UA_OVERDUE, UA_NONE, 0, NULL },
+	{ UA_DASH, UA_NONE, 0, NULL },
+	{ UA_PARTNER, UA_NONE, 0, NULL },
+	{ UA_NONE, UA_NONE, 0, NULL },
+};
+
+static const struct ui_hint docs_help[] = {
+	{ UA_OPEN, UA_NONE, 0, "sang các nhiệm vụ của văn bản đang chọn" },
+	{ UA_DOC_MODE, UA_NONE, 0, NULL },
+	{ UA_SOURCE, UA_NONE, 0, NULL },
+	{ UA_CASCADE, UA_NONE, 0, NULL },
+	{ UA_NONE, UA_NONE, 0, NULL },
+};
+
+static const struct ui_hint tasks_help[] = {
+	{ UA_OPEN, UA_NONE, 0, "xem đầy đủ nhiệm vụ: nội dung, thời hạn, gia hạn, mọi cập nhật" },
+	{ UA_UPDATE, UA_NONE, 0, NULL },
+	{ UA_EXTEND, UA_NONE, 0, NULL },
+	{ UA_AUDIT, UA_NONE, 0, "nhật ký thay đổi của nhiệm vụ đang chọn" },
+	{ UA_TASK_MODE, UA_NONE, 0, NULL },
+	{ UA_NONE, UA_NONE, 0, NULL },
+};
+
 static const struct ui_hint text_hints[] = {
 	{ UA_DOWN, UA_UP, 2, "cuộn" },
 	{ UA_PAGE_DOWN, UA_PAGE_UP, 2, "trang" },
@@ -157,4 +186,31 @@ int ui_hints_line(const struct ui *u, int room, struct sbuf *b)
 			sbuf_reset(b);
 	}
 	return top + 1;
+}
+
+const struct ui_hint *ui_hints_of_view(const struct ui *u, int view, const char **title)
+{
+	static const char *const panes[UI_NPANES] = {
+		"Trong khung Đơn vị", "Trong khung Văn bản", "Trong khung Nhiệm vụ"
+	};
+	static const struct ui_hint *const pane_help[UI_NPANES] = { units_help, docs_help,
+		                                                    tasks_help };
+	const char *label = "";
+	const struct ui_hint *h;
+
+	if (ui_view_is_list(view)) {
+		h = ui_view_hints_on(u, view, &label);
+		*title = label;
+		return h;
+	}
+	if (view == UI_VIEW_PANES && u->pick.active) {
+		*title = "Khi chọn đơn vị trong cây";
+		return pick_hints;
+	}
+	if (view == UI_VIEW_PANES && u->focus >= 0 && u->focus < UI_NPANES) {
+		*title = panes[u->focus];
+		return pane_help[u->focus];
+	}
+	*title = "";
+	return text_hints;
 }

@@ -313,6 +313,7 @@ static const struct ui_hint *ind_hints(const struct ui *u)
 
 const struct ui_view_ops ui_ind_view = {
 	.name = "indicators",
+	.label = "Chỉ tiêu",
 	.opens = { UA_INDICATORS, UA_NONE },
 	.scope = UVS_DOC_OR_UNIT,
 	.no_scope = "Chưa chọn văn bản hay đơn vị.",

@@ -274,6 +274,7 @@ static const struct ui_hint *lint_hints(const struct ui *u)
 
 const struct ui_view_ops ui_lint_view = {
 	.name = "lint",
+	.label = "Rà soát nhiệm vụ",
 	.opens = { UA_LINT, UA_NONE },
 	.scope = UVS_DOC_OR_UNIT,
 	.no_scope = "Chưa chọn văn bản hay đơn vị.",

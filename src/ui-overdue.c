@@ -177,6 +177,7 @@ static const struct ui_hint *due_hints(const struct ui *u)
 
 const struct ui_view_ops ui_due_view = {
 	.name = "due",
+	.label = "Quá hạn, sắp đến hạn",
 	.opens = { UA_OVERDUE, UA_SOON },
 	.scope = UVS_UNIT,
 	.open = due_open,

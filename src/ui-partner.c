@@ -4,9 +4,10 @@
  * --partner U --subtree` lists them.  Enter shows the task in its panes;
  * u records a note on it (a partner may note, perm.h).
  *
- * Partners have no index, so the tasks are read in id order in slices
- * between keystrokes (the view's step, like the lint checks) and the
- * list grows as they are found: the screen never waits on a store of a
+ * The tasks come from the partner index through the walk the command
+ * uses (partner-walk.h): the first page at once, the rest in id order in
+ * slices between keystrokes (the view's step), the list growing at its
+ * end as they are read, so the screen never waits on a store of a
  * million tasks.
  */
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include <string.h>
 
 #include "hier.h"
+#include "partner-walk.h"
 #include "store.h"
 #include "text.h"
 #include "ui-ctx.h"
@@ -24,8 +26,7 @@ struct partnerv {
 	uint32_t unit;           /* the unit whose subtree partners */
 	int built;
 	int done;                /* every task has been read */
-	uint64_t next;           /* the scan goes on from this task id */
-	size_t seen;             /* tasks read so far */
+	struct partner_walk w;   /* where the walk through the index is */
 	struct ui_ids ids;       /* the tasks found, in id order */
 	struct ui_list l;
 	uint64_t keep;           /* task to select again after a refresh */
@@ -50,6 +51,7 @@ static void partner_free(struct ui *u)
 	if (!s)
 		return;
 	free(s->ids.v);
+	pw_free(&s->w);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -63,43 +65,28 @@ static int partner_open(struct ui *u, const struct ui_view_where *w)
 	return 0;
 }
 
-struct scan {
-	struct ui *u;
-	struct partnerv *s;
-	size_t left;
-};
-
-static int scan_task(const struct task *tk, void *ctx)
-{
-	struct scan *c = ctx;
-	int i;
-
-	if (c->left == 0)
-		return 1; /* the slice is spent: go on from this task next time */
-	c->left--;
-	c->s->seen++;
-	c->s->next = tk->id + 1;
-	for (i = 0; i < tk->npartners; i++)
-		if (hier_in_subtree(c->u->units.h, tk->partners[i], c->s->unit)) {
-			ui_ids_push(&c->s->ids, tk->id);
-			break;
-		}
-	return 0;
-}
-
 /* Read up to `budget` more tasks. */
 static void partner_step(struct ui *u, struct txn *t, size_t budget)
 {
 	struct partnerv *s = st(u);
-	struct scan c = { u, s, budget };
-	size_t i, before = s->ids.n;
-	int rc;
+	uint64_t buf[512];
+	size_t i, got, before = s->ids.n;
+	struct err e;
 
 	if (s->done || !s->built)
 		return;
-	rc = store_tasks_each_from(t, s->next, scan_task, &c, NULL);
-	if (rc != 1)
-		s->done = 1; /* the end of the tasks (or a damaged store: stop) */
+	err_clear(&e);
+	if (budget > sizeof(buf) / sizeof(buf[0]))
+		budget = sizeof(buf) / sizeof(buf[0]);
+	if (pw_next(&s->w, t, budget, buf, &got, &e) != 0) {
+		ui_msg_err(u, &e);
+		got = 0;
+		s->done = 1; /* a damaged store: stop with what was read */
+	}
+	for (i = 0; i < got; i++)
+		ui_ids_push(&s->ids, buf[i]);
+	if (pw_done(&s->w))
+		s->done = 1;
 	s->l.n = s->ids.n;
 	for (i = before; s->keep && i < s->ids.n; i++)
 		if (s->ids.v[i] == s->keep) {
@@ -112,20 +99,21 @@ static void partner_step(struct ui *u, struct txn *t, size_t budget)
 static int partner_sync(struct ui *u, struct txn *t, struct err *e)
 {
 	struct partnerv *s = st(u);
+	int rc;
 
-	(void)e;
 	if (s->built)
 		return 0;
 	if (s->l.sel < s->ids.n)
 		s->keep = s->ids.v[s->l.sel];
 	s->ids.n = 0;
 	s->l.n = 0;
-	s->next = 0;
-	s->seen = 0;
 	s->done = 0;
+	pw_free(&s->w);
+	if ((rc = pw_open(&s->w, t, u->units.h, s->unit, 1, e)) != 0)
+		return rc;
 	s->built = 1;
-	/* a small store is read at once; a large one in slices */
-	partner_step(u, t, 2000);
+	/* the first pages now; the rest in the idle slices */
+	partner_step(u, t, 2 * (size_t)ui_view_page(u) + 64);
 	return 0;
 }
 
@@ -135,7 +123,7 @@ static int partner_busy(const struct ui *u, char *msg, size_t len)
 
 	if (!s->built || s->done)
 		return 0;
-	snprintf(msg, len, "Đang tìm nhiệm vụ phối hợp… đã đọc %zu nhiệm vụ (Esc: đóng)", s->seen);
+	snprintf(msg, len, "Đang đọc nhiệm vụ phối hợp… đã có %zu nhiệm vụ (Esc: đóng)", s->ids.n);
 	return 1;
 }
 
@@ -213,6 +201,7 @@ static const struct ui_hint *partner_hints(const struct ui *u)
 
 const struct ui_view_ops ui_partner_view = {
 	.name = "partner",
+	.label = "Nhiệm vụ phối hợp",
 	.opens = { UA_PARTNER, UA_NONE },
 	.scope = UVS_UNIT,
 	.open = partner_open,

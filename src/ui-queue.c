@@ -288,6 +288,7 @@ static const struct ui_hint *queue_hints(const struct ui *u)
 
 const struct ui_view_ops ui_queue_view = {
 	.name = "queue",
+	.label = "Chờ xác nhận",
 	.opens = { UA_QUEUE, UA_NONE },
 	.scope = UVS_NONE,
 	.open = queue_open,

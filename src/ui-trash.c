@@ -292,6 +292,7 @@ static const struct ui_hint *trash_hints(const struct ui *u)
 
 const struct ui_view_ops ui_trash_view = {
 	.name = "trash",
+	.label = "Đã xóa",
 	.opens = { UA_TRASH, UA_NONE },
 	.scope = UVS_NONE,
 	.detail_title = " Đã xóa ",

@@ -6,8 +6,11 @@
  * on the unit asks, and links the name (ops_link, ui-form-edit.c), which
  * remembers it for later imports; then the list comes back without it.
  *
- * The partners have no index: reading the list reads every task once, as
- * the command does, in an idle slice once the view has said so.
+ * The leads and issuers are read at once through their indexes; the
+ * partners have no index, so the tasks are read for them a slice at a
+ * time between keystrokes (ops_unres_step), the partner names joining
+ * the list as they are found: the screen never waits on a store of a
+ * million tasks.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,7 +26,9 @@
 
 struct unres {
 	int built;
-	int pending;            /* the names are read at the next idle slice */
+	int pending;            /* the tasks are being read for partner names */
+	struct ops_unres *scan; /* that reading, or NULL */
+	size_t nseen;           /* partner names (with repeats) in the list */
 	struct unresolved_name *v;
 	struct ui_list l;
 	char keep[512];         /* name to select at the next build (kept when the
@@ -49,6 +54,9 @@ static void unres_free(struct ui *u)
 	if (!s)
 		return;
 	ops_unresolved_free(s->v, s->l.n);
+	ops_unres_free(s->scan);
+	s->scan = NULL;
+	s->pending = 0;
 	s->v = NULL;
 	s->built = 0;
 	memset(&s->l, 0, sizeof(s->l));
@@ -61,58 +69,83 @@ static int unres_open(struct ui *u, const struct ui_view_where *w)
 	return 0;
 }
 
-/* Read the names (the whole store's tasks once: on a large store a
- * second or more, so it runs in an idle slice after the view has said so
- * on screen), keeping the selected name. */
-static void unres_step(struct ui *u, struct txn *t, size_t budget)
+/* The list again from what the reading has found, keeping the selected
+ * name. */
+static void unres_take(struct ui *u, struct unres *s)
 {
-	struct unres *s = st(u);
 	struct unresolved_name *v = NULL;
-	struct err e;
 	size_t n = 0, i;
+	char keep[512];
 
-	(void)t;
-	(void)budget;
-	if (!s->pending)
-		return;
-	s->pending = 0;
-	err_clear(&e);
-	if (ops_unresolved(u->ops, u->units.h, &v, &n, &e) != 0) {
-		ui_msg_err(u, &e);
-		return;
-	}
+	if (!s->keep[0] && s->l.sel < s->l.n)
+		str_copy(keep, s->v[s->l.sel].name, sizeof(keep));
+	else
+		str_copy(keep, s->keep, sizeof(keep));
+	ops_unres_names(s->scan, &v, &n);
 	ops_unresolved_free(s->v, s->l.n);
 	s->v = v;
 	s->l.n = n;
-	for (i = 0; s->keep[0] && i < n; i++)
-		if (strcmp(v[i].name, s->keep) == 0) {
+	s->nseen = ops_unres_partners_seen(s->scan);
+	for (i = 0; keep[0] && i < n; i++)
+		if (strcmp(v[i].name, keep) == 0) {
 			s->l.sel = i;
+			if (s->keep[0] && strcmp(keep, s->keep) == 0)
+				s->keep[0] = '\0'; /* found again: no longer looked for */
 			break;
 		}
-	s->keep[0] = '\0';
 	ui_list_clamp(&s->l, ui_view_page(u));
+}
+
+/* Read up to `budget` more tasks for their partners' names. */
+static void unres_step(struct ui *u, struct txn *t, size_t budget)
+{
+	struct unres *s = st(u);
+	struct err e;
+
+	if (!s->pending || !s->scan)
+		return;
+	err_clear(&e);
+	if (ops_unres_step(s->scan, t, budget, &e) != 0) {
+		ui_msg_err(u, &e);
+		s->pending = 0;
+		return;
+	}
+	if (ops_unres_done(s->scan))
+		s->pending = 0;
+	if (!s->pending || ops_unres_partners_seen(s->scan) != s->nseen)
+		unres_take(u, s);
+	if (!s->pending)
+		s->keep[0] = '\0'; /* every name is in: one not found is gone */
 }
 
 static int unres_sync(struct ui *u, struct txn *t, struct err *e)
 {
 	struct unres *s = st(u);
+	int rc;
 
-	(void)t;
-	(void)e;
 	if (s->built)
 		return 0;
 	if (!s->keep[0] && s->l.sel < s->l.n)
 		str_copy(s->keep, s->v[s->l.sel].name, sizeof(s->keep));
+	ops_unres_free(s->scan);
+	s->scan = NULL;
+	/* the leads and issuers now, through their indexes */
+	if ((rc = ops_unres_open(u->ops, t, u->units.h, &s->scan, e)) != 0)
+		return rc;
 	s->built = 1;
-	s->pending = 1; /* what is shown stays until the names are read again */
+	s->pending = !ops_unres_done(s->scan);
+	unres_take(u, s);
 	return 0;
 }
 
 static int unres_busy(const struct ui *u, char *msg, size_t len)
 {
-	if (!cst(u)->pending)
+	const struct unres *s = cst(u);
+
+	if (!s->pending || !s->scan)
 		return 0;
-	snprintf(msg, len, "Đang đọc các tên chưa gắn đơn vị (mọi nhiệm vụ một lần)…");
+	snprintf(msg, len, "Đang đọc tên phối hợp chưa gắn… đã đọc %zu nhiệm vụ (Esc: đóng)",
+	         ops_unres_read(s->scan));
 	return 1;
 }
 
@@ -141,11 +174,9 @@ static void unres_head(struct ui *u, struct txn *t, struct sbuf *title, struct s
 
 	(void)t;
 	widths(u->lo.cols - 2, w);
-	if (s->pending && !s->l.n)
-		sbuf_puts(title, " Chưa gắn đơn vị — đang đọc… ");
-	else
-		sbuf_printf(title, " Chưa gắn đơn vị — %zu tên chủ trì, phối hợp, ban hành chưa gắn "
-		                   "với đơn vị nào ", s->l.n);
+	/* "3+ tên" while the tasks are read for partner names */
+	sbuf_printf(title, " Chưa gắn đơn vị — %zu%s tên chủ trì, phối hợp, ban hành chưa gắn "
+	                   "với đơn vị nào ", s->l.n, s->pending ? "+" : "");
 	ui_fmt_cells(hb, head, w, 4, u->lo.cols - 2);
 }
 
@@ -293,6 +324,7 @@ static const struct ui_hint *unres_hints(const struct ui *u)
 
 const struct ui_view_ops ui_unres_view = {
 	.name = "unresolved",
+	.label = "Chưa gắn đơn vị",
 	.opens = { UA_UNRESOLVED, UA_NONE },
 	.scope = UVS_NONE,
 	.detail_title = " Tên chưa gắn ",

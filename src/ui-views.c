@@ -233,7 +233,7 @@ void ui_view_detail(struct ui *u, struct txn *t, struct ui_lines *l, int cols, i
 		ui_detail_task(u, t, ui_view_task(u), l, cols, rows);
 }
 
-const struct ui_hint *ui_view_hints(const struct ui *u)
+const struct ui_hint *ui_view_hints_on(const struct ui *u, int view, const char **label)
 {
 	static const struct ui_hint plain[] = {
 		{ UA_OPEN, UA_NONE, 1, "đến nhiệm vụ" },
@@ -241,10 +241,17 @@ const struct ui_hint *ui_view_hints(const struct ui *u)
 		{ UA_BACK, UA_QUIT, 0, "đóng" },
 		{ UA_NONE, UA_NONE, 0, NULL },
 	};
-	const struct ui_view_ops *ops = cur(u);
+	const struct ui_view_ops *ops = ui_view_ops_of(view);
 	const struct ui_hint *h = ops && ops->hints ? ops->hints(u) : NULL;
 
+	if (label)
+		*label = ops && ops->label ? ops->label : "";
 	return h ? h : plain;
+}
+
+const struct ui_hint *ui_view_hints(const struct ui *u)
+{
+	return ui_view_hints_on(u, u->view, NULL);
 }
 
 void ui_view_close(struct ui *u)
