@@ -23,7 +23,8 @@ DEB_DEPS = libncurses-dev:ncursesw liblmdb-dev:lmdb libjansson-dev:jansson \
            libzip-dev:libzip libxml2-dev:libxml-2.0 libpoppler-glib-dev:poppler-glib \
            antiword:antiword poppler-utils:pdftotext \
            python3-docx:/usr/lib/python3/dist-packages/docx \
-           libreoffice-writer-nogui:/usr/bin/soffice chromium:/usr/bin/chromium
+           libreoffice-writer-nogui:/usr/bin/soffice chromium:/usr/bin/chromium \
+           lmdb-utils:/usr/bin/mdb_stat
 # libFuzzer's runtime, for the fuzz targets (a short run is part of `check`).
 FUZZ_RT  = /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a
 
@@ -137,6 +138,10 @@ $(RD_BIN): $(RD_OBJ) $(LIB)
 
 $(BUILD)/tests/%: tests/%.c $(LIB) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS) $(CRIT_LIBS)
+
+# The test of the screen's key and view tables links the screen's objects.
+$(BUILD)/tests/test_ui_keys: tests/test_ui_keys.c $(UI_OBJ) $(LIB) | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(UI_OBJ) $(LIB) $(LDFLAGS) $(LDLIBS) $(UI_LIBS) $(CRIT_LIBS)
 
 # The bare LMDB program `make bench` measures start-up against
 # (tests/bench/ref-count.c, tests/bench-start.sh): liblmdb alone.

@@ -29,9 +29,30 @@
  *                        version 1 was first written: a part without a
  *                        rhythm is encoded exactly as before, and a
  *                        decoder that predates the bit refuses the flag
+ *     dictionary string  (task version 2, update version 3) a string the
+ *                        store's dictionary may stand for: varint 0 for
+ *                        NULL; an even 2 * (length + 1) and the bytes
+ *                        (a fixed array: 2 * length); or an odd 2 * id + 1,
+ *                        id naming the string in the dictionary (struct
+ *                        codec_dict below).  Strings of 1..CODEC_DICT_MAX_LEN
+ *                        bytes go to the dictionary when one is given
  *   The value ends exactly after the last field: trailing bytes are an
  *   error.  The record id (task id, audit seq, ...) is part of the value
- *   as well as of the LMDB key, so a value can be checked against its key.
+ *   as well as of the LMDB key, so a value can be checked against its key;
+ *   except in an update of version 3, which the journal keys by (task id,
+ *   update id): its value holds neither, the decoder is given them.
+ *
+ * Versions: task 2 (since schema 4) codes section, lead_text,
+ * partners_text and dl_phrase as dictionary strings, and due as 0 (none),
+ * 1 (the same as the deadline's own due, dl.d.due) or a date form plus
+ * one (zigzag(day) + 2); the rest as in version 1.  Update 3
+ * (schema 4) drops id and task_id, codes login as a dictionary string
+ * (notes stay inline: mostly written once), day as zigzag(day - the UTC
+ * day of time) + 1 (0: none), and after progress one varint for
+ * status_before, status_after, confirm_after and which of done_on and
+ * period follow ((before + 1) + 5 (after + 1) + 25 (confirm + 1), + 125
+ * with done_on, + 250 with period: one byte for most updates), then
+ * those dates.
  *
  * Decoders accept any bytes: every length and count is checked against
  * what remains, enumerations against their range (status, kind, ...) and
@@ -60,8 +81,25 @@
 
 #define CODEC_VERSION_UNIT 1
 #define CODEC_VERSION_DOC 1
-#define CODEC_VERSION_TASK 1
-#define CODEC_VERSION_UPDATE 2    /* 2: done_on, period, confirm_after */
+#define CODEC_VERSION_TASK 2      /* 2: dictionary strings */
+#define CODEC_VERSION_UPDATE 3    /* 2: done_on, period, confirm_after; 3: no ids,
+                                     dictionary strings, day relative to time */
+
+/* A dictionary of repeated strings (the store keeps one: deadline
+ * phrases, names of units as written, logins ...): an encoder given one
+ * writes a short string as its id, a decoder looks the id up.  Ids are
+ * never reused for another string, so a record stays readable for as long
+ * as the dictionary does. */
+#define CODEC_DICT_MAX_LEN 120
+struct codec_dict {
+	/* The id (> 0) of the n bytes at s, added to the dictionary if new.
+	 * Returns 0, or an error code with e filled. */
+	int (*intern)(void *ctx, const char *s, size_t n, uint32_t *id, struct err *e);
+	/* The string of id: *s (not NUL-terminated) and *n, valid while the
+	 * record is being decoded.  Returns 0, or non-zero if unknown. */
+	int (*lookup)(void *ctx, uint32_t id, const char **s, size_t *n, struct err *e);
+	void *ctx;
+};
 #define CODEC_VERSION_EXTENSION 2 /* 2: day, state, late, decided_by, decided, decision */
 #define CODEC_VERSION_INDICATOR 1
 #define CODEC_VERSION_MEASURE 1
@@ -92,6 +130,23 @@ int codec_extension_decode(const void *buf, size_t n, struct extension *out, str
 int codec_indicator_decode(const void *buf, size_t n, struct indicator *out, struct err *e);
 int codec_measure_decode(const void *buf, size_t n, struct measure *out, struct err *e);
 int codec_audit_decode(const void *buf, size_t n, struct audit *out, struct err *e);
+
+/* With a dictionary (NULL: every string inline; a reference then fails to
+ * decode).  The encoders return intern's error if it fails (nothing is
+ * appended then either).  codec_task_encode and _decode are these with no
+ * dictionary. */
+int codec_task_encode_d(const struct task *t, const struct codec_dict *d, struct sbuf *out,
+                        struct err *e);
+int codec_task_decode_d(const void *buf, size_t n, const struct codec_dict *d,
+                        struct task *out, struct err *e);
+/* An update of version 3 holds no ids: the decoder sets task_id and id from
+ * the arguments (for older versions they come from the record and the
+ * arguments are ignored).  codec_update_decode is this with ids 0 and no
+ * dictionary. */
+int codec_update_encode_d(const struct update *u, const struct codec_dict *d,
+                          struct sbuf *out, struct err *e);
+int codec_update_decode_d(const void *buf, size_t n, uint64_t task, uint64_t id,
+                          const struct codec_dict *d, struct update *out, struct err *e);
 
 /* The parent of an encoded unit without decoding its strings (no
  * allocation): the store walks parent chains on every task write.

@@ -266,7 +266,10 @@ int per_fix_dues(struct txn *t, const struct periods *p, uint64_t *nfixed, struc
  *   with (meta "report_months"), every due is recomputed (*migrated = 1);
  * - a store of schema 2 (the previous release) or 1 is brought to schema 3
  *   by partner_migrate_3 (store.h) and unitsnap_migrate_3 (unitsnap.h),
- *   the schema recorded (*migrated = 3 when that is all there was to do).
+ *   and one below schema 4 to schema 4 by store_compact_migrate_4
+ *   (store.h, first of all: updates into their journal, records in their
+ *   compact versions, indexes and counters rebuilt), the schema recorded
+ *   (*migrated = 3 when that is all there was to do).
  * Nothing to do: *migrated = 0 and no write.  *migrated may be NULL.
  * Returns 0 or the store's error (the store is then as it was). */
 int per_migrate(struct store *st, const struct periods *p, int *migrated, struct err *e);

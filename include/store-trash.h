@@ -9,7 +9,11 @@
  * version byte 1, then parts, each a type byte, a 4-byte big-endian length
  * and the bytes: 'N' the note (JSON text), then the records in their
  * encoding of codec.h: 'D' document, 'T' task, 'U' update, 'X' extension,
- * 'I' indicator, 'M' measurement, each owner before what it owns.
+ * 'I' indicator, 'M' measurement, each owner before what it owns.  Since
+ * schema 4 an update is a part 'J', its journal key (task id and update
+ * id, store.h) followed by its value; 'U' (versions 1 and 2, which hold
+ * their ids) is still read.  A task's strings may name the store's
+ * dictionary, which keeps every id for good.
  */
 #ifndef THEODOI_STORE_TRASH_H
 #define THEODOI_STORE_TRASH_H

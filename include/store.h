@@ -13,15 +13,20 @@
  *   docs       u64 id -> doc           doc_number folded number -> u64 id (dup)
  *                                      doc_issuer issuer u32|doc id -> ""
  *   tasks      u64 id -> task
- *   updates    u64 id -> update        upd_task   task id|update id -> ""
+ *   journal    task id|update id -> update  (the updates; ids in the ordered
+ *              compact form: a byte count and the big-endian bytes, so the
+ *              updates of a task are one range of keys, oldest first)
  *   extensions u64 id -> extension     ext_task   task id|ext id -> ""
  *   indicators u64 id -> indicator     ind_doc    doc id|indicator id -> ""
  *   measures   u64 id -> measure       meas_ind   indicator id|measure id -> ""
  *   audit      u64 seq -> audit entry
- *   due        due day|task id -> lead u32      (open tasks with a due date)
- *   unit_due   lead|due day|task id -> ""       (open tasks with a due date)
- *   task_lead  lead|task id -> ""               (every task)
- *   task_doc   doc id|task id -> ""             (every task)
+ *   due_tasks  due day -> task id|lead u32  (open tasks with a due date)
+ *   lead_due   lead -> due day|task id      (open tasks with a due date)
+ *   lead_tasks lead -> task id              (every task)
+ *   doc_tasks  doc id -> task id            (every task)
+ *              (these four hold sorted duplicates of a fixed size under the
+ *              owner's key: an entry costs its value and no LMDB node;
+ *              schema 4)
  *   task_partner partner u32|task id -> ""      (each distinct partner of a
  *              task; schema 3)
  *   counts     unit|slot -> u32 count, for the unit and each ancestor
@@ -33,6 +38,10 @@
  *              unit or a linked name; "tree" -> the image of the unit tree
  *              (unitsnap.h) built from the units at that generation, in
  *              the same transaction: readers map it in place (hier.h)
+ *   dict       u32 id -> string         dict_str  string -> u32 id
+ *              (the dictionary of repeated strings of codec.h: deadline
+ *              phrases, sections, units as written, logins; ids never
+ *              reused; schema 4)
  * Keys are big-endian so that LMDB's byte order is numeric order; a day
  * in a key is stored as (uint32_t)day ^ 0x80000000 so that negative days
  * sort first and the STORE_SLOT_* values last.
@@ -64,9 +73,13 @@ struct txn;
  * by the program (cli_store).
  * Schema 3: the task_partner index (partner_migrate_3 fills it) and the
  * image of the unit tree (database unitsnap), which an older program would
- * leave stale (unitsnap_migrate_3, unitsnap.h); a schema 2 store gets both
- * in the one migrating transaction. */
-#define STORE_SCHEMA 3
+ * leave stale (unitsnap_migrate_3, unitsnap.h).
+ * Schema 4 (a store sized to its data): the updates journal keyed by
+ * task, compact record versions, a dictionary of repeated strings and
+ * indexes of sorted duplicates (store_compact_migrate_4).  A schema 2
+ * store gets every step in the one migrating transaction; a store of
+ * schema 3 (made by the development program between the two) the last. */
+#define STORE_SCHEMA 4
 
 /* Most distinct partner units a task may have (store_task_put refuses
  * more: each is an index entry). */
@@ -257,7 +270,8 @@ int store_unit_counts(struct txn *t, uint32_t unit, date_t today, int window,
                       struct store_counts *out, struct err *e);
 
 /* Drop and rebuild every index and counter from the records (after a
- * change of hierarchy, or to repair), in the write transaction t.
+ * change of hierarchy, or to repair), and the dictionary's reverse map
+ * from the dictionary, in the write transaction t.
  * Unreadable records are left out (store_check names them).  For a
  * million tasks this is one large transaction of a few hundred MB of
  * dirty pages: within LMDB's limit. */
@@ -269,7 +283,10 @@ int store_rebuild_counts(struct txn *t, struct err *e);
 /* ---- updates, extensions ---- */
 /* Add an update (id 0: assigned) of an existing task (else ERR_NOTFOUND). */
 int store_update_add(struct txn *t, struct update *u, struct err *e);
-int store_update_get(struct txn *t, uint64_t id, struct update *out, struct err *e);
+/* One update by its task and id (*out owned by the caller: update_free);
+ * ERR_NOTFOUND if that task has no such update. */
+int store_update_get(struct txn *t, uint64_t task, uint64_t id, struct update *out,
+                     struct err *e);
 /* Updates of a task, newest first; cb gets an update valid during the call. */
 int store_updates_of_task(struct txn *t, uint64_t task,
                           int (*cb)(const struct update *u, void *ctx), void *ctx,
@@ -358,6 +375,15 @@ int store_seq_bump(struct txn *t, const char *name, uint64_t v, struct err *e);
  * a migration only.  Return 0 or ERR_STORE. */
 int store_schema(struct txn *t, long *out, struct err *e);
 int store_schema_set(struct txn *t, long schema, struct err *e);
+
+/* The store's own step of the migration to schema 4, in the write
+ * transaction t that migrates (per_migrate): moves the updates into the
+ * journal, re-encodes the records in their compact versions, drops the
+ * databases schema 4 no longer has and rebuilds every index and counter.
+ * Run on a store of schema 1 to 3, before anything else reads updates;
+ * the caller records the new schema.  For a million tasks this is one
+ * large transaction (within LMDB's limit, as store_rebuild_indexes). */
+int store_compact_migrate_4(struct txn *t, struct err *e);
 
 /* The transaction's store (to reach it from a write callback). */
 struct store *store_of(struct txn *t);

@@ -485,7 +485,9 @@ static int w_ind_measures(const struct indicator *r, void *ctx)
 }
 
 /* Meta: "seq.<name>" into seqs (except the audit's, implied by its
- * entries), "schema" left out, the rest as strings into meta. */
+ * entries, and the store's dictionary's, which the export does not
+ * carry: strings are written out whole), "schema" left out, the rest as
+ * strings into meta. */
 struct meta_ctx {
 	json_t *meta, *seqs;
 	const char *bad;
@@ -499,7 +501,7 @@ static int w_meta(const char *key, const void *val, size_t len, void *ctx)
 	if (!strncmp(key, "seq.", 4)) {
 		const unsigned char *p = val;
 		uint64_t v = 0;
-		if (len != 8 || !strcmp(key + 4, "audit"))
+		if (len != 8 || !strcmp(key + 4, "audit") || !strcmp(key + 4, "dict"))
 			return 0;
 		for (int i = 0; i < 8; i++)
 			v = v << 8 | p[i];

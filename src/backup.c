@@ -19,6 +19,7 @@
 #include "backup.h"
 #include "ops.h"
 #include "outfile.h"
+#include "period.h"
 #include "store.h"
 #include "util.h"
 
@@ -332,6 +333,12 @@ static int verify_and_stamp(struct ops_ctx *c, const char *tmp, const char *src,
 	int rc = store_open(tmp, 0, &st, &oe);
 	if (rc)
 		return err_set(e, ERR_INPUT, "%s không phải bản sao lưu dùng được: %s", src, oe.msg);
+	/* a backup of an older schema is brought to this one first, as the
+	 * store it replaces was: its check is then the current one */
+	if (c->cfg && (rc = per_migrate(st, &c->cfg->periods, NULL, e))) {
+		store_close(st);
+		return rc;
+	}
 	if ((rc = store_read_begin(st, &t, e)) == 0) {
 		rc = store_check(t, &report, e);
 		if (rc == 0)

@@ -81,6 +81,40 @@ void cw_put_fixed(struct sbuf *out, const char *s, size_t size)
 	sbuf_add(out, s, n);
 }
 
+/* Dictionary strings: varint 0 NULL; even 2 * (length + 1) and the bytes
+ * (fixed arrays: 2 * length); odd 2 * id + 1. */
+static int cw_put_dict(struct sbuf *out, const char *s, size_t n, int fixed,
+                       const struct codec_dict *d, struct err *e)
+{
+	uint32_t id;
+	int rc;
+
+	if (d && n > 0 && n <= CODEC_DICT_MAX_LEN) {
+		if ((rc = d->intern(d->ctx, s, n, &id, e)))
+			return rc;
+		codec_put_uvarint(out, (uint64_t)id * 2 + 1);
+		return 0;
+	}
+	codec_put_uvarint(out, ((uint64_t)n + (fixed ? 0 : 1)) * 2);
+	sbuf_add(out, s, n);
+	return 0;
+}
+
+int cw_put_dstr(struct sbuf *out, const char *s, const struct codec_dict *d, struct err *e)
+{
+	if (!s) {
+		codec_put_uvarint(out, 0);
+		return 0;
+	}
+	return cw_put_dict(out, s, strlen(s), 0, d, e);
+}
+
+int cw_put_dfixed(struct sbuf *out, const char *s, size_t size, const struct codec_dict *d,
+                  struct err *e)
+{
+	return cw_put_dict(out, s, strnlen(s, size), 1, d, e);
+}
+
 int cw_fixed_ok(const char *s, size_t size)
 {
 	return strnlen(s, size) < size;
@@ -268,6 +302,73 @@ char *cw_rd_str(struct cw_rd *r)
 	if (!s)
 		return NULL;
 	return xstrndup((const char *)s, (size_t)(n - 1));
+}
+
+/* A dictionary reference: the string of id, length-checked; NULL on fault. */
+static const char *cw_rd_ref(struct cw_rd *r, uint64_t id, const struct codec_dict *d,
+                             size_t *n)
+{
+	const char *s = NULL;
+
+	if (r->fault[0])
+		return NULL;
+	if (!d || id == 0 || id > UINT32_MAX ||
+	    d->lookup(d->ctx, (uint32_t)id, &s, n, NULL) != 0) {
+		cw_rd_fail(r, "chuỗi số %llu không có trong từ điển", (unsigned long long)id);
+		return NULL;
+	}
+	if (memchr(s, 0, *n)) {
+		cw_rd_fail(r, "chuỗi chứa byte NUL");
+		return NULL;
+	}
+	return s;
+}
+
+char *cw_rd_dstr(struct cw_rd *r, const struct codec_dict *d)
+{
+	uint64_t v = cw_rd_uv(r);
+	const char *s;
+	size_t n;
+
+	if (v == 0 || r->fault[0])
+		return NULL;
+	if (v & 1) {
+		s = cw_rd_ref(r, v >> 1, d, &n);
+	} else {
+		n = (size_t)(v / 2 - 1);
+		s = (const char *)cw_rd_span(r, v / 2 - 1);
+	}
+	return s ? xstrndup(s, n) : NULL;
+}
+
+void cw_rd_dfixed(struct cw_rd *r, char *dst, size_t size, const struct codec_dict *d,
+                  const char *what)
+{
+	uint64_t v = cw_rd_uv(r);
+	const char *s;
+	size_t n;
+
+	dst[0] = '\0';
+	if (r->fault[0])
+		return;
+	if (v & 1) {
+		s = cw_rd_ref(r, v >> 1, d, &n);
+	} else {
+		n = (size_t)(v / 2);
+		if (n >= size) {
+			cw_rd_fail(r, "%s dài quá %zu byte", what, size - 1);
+			return;
+		}
+		s = (const char *)cw_rd_span(r, n);
+	}
+	if (!s)
+		return;
+	if (n >= size) {
+		cw_rd_fail(r, "%s dài quá %zu byte", what, size - 1);
+		return;
+	}
+	memcpy(dst, s, n);
+	dst[n] = '\0';
 }
 
 void cw_rd_fixed(struct cw_rd *r, char *dst, size_t size, const char *what)

@@ -22,6 +22,14 @@ void cw_put_str(struct sbuf *out, const char *s); /* NULL: 0; else length + 1, b
 void cw_put_fixed(struct sbuf *out, const char *s, size_t size);
 /* 1 if the fixed array s[size] holds a terminated string. */
 int cw_fixed_ok(const char *s, size_t size);
+/* A string that the dictionary d may stand for (see codec.h, "dictionary
+ * string"): NULL, inline, or an id from d->intern when d is given and the
+ * string is short enough.  Returns 0 or intern's error. */
+int cw_put_dstr(struct sbuf *out, const char *s, const struct codec_dict *d, struct err *e);
+/* The same for a fixed array already checked by cw_fixed_ok ("" for an
+ * empty one, never NULL). */
+int cw_put_dfixed(struct sbuf *out, const char *s, size_t size, const struct codec_dict *d,
+                  struct err *e);
 /* ERR_INTERNAL "không ghi được bản ghi <kind>: <what> không hợp lệ". */
 int cw_bad_struct(struct err *e, const char *kind, const char *what);
 
@@ -47,6 +55,12 @@ int8_t cw_rd_opt_enum(struct cw_rd *r, int count, const char *what);
 double cw_rd_double(struct cw_rd *r);
 /* A heap string (malloc'd, caller frees) or NULL; no NUL inside. */
 char *cw_rd_str(struct cw_rd *r);
+/* A dictionary string (cw_put_dstr): a heap string or NULL.  An id that
+ * d does not know (or any id when d is NULL) is a fault. */
+char *cw_rd_dstr(struct cw_rd *r, const struct codec_dict *d);
+/* Into dst[size] (cw_put_dfixed). */
+void cw_rd_dfixed(struct cw_rd *r, char *dst, size_t size, const struct codec_dict *d,
+                  const char *what);
 /* Into dst[size]: length below size, no NUL inside. */
 void cw_rd_fixed(struct cw_rd *r, char *dst, size_t size, const char *what);
 /* A count of items of at least min_bytes each, at most max: never more

@@ -266,8 +266,47 @@ static void rd_deadline(struct cw_rd *r, struct deadline *dl)
 
 static const char K_TASK[] = "nhiệm vụ";
 
-int codec_task_encode(const struct task *t, struct sbuf *out, struct err *e)
+/* The due of a version 2 task: 0 for none, 1 for the deadline's own due
+ * (most tasks: the period engine gives it back), else a date form plus 1. */
+static void put_due(struct sbuf *out, date_t due, date_t own)
 {
+	if (due == DATE_NONE) {
+		codec_put_uvarint(out, 0);
+	} else if (due == own) {
+		codec_put_uvarint(out, 1);
+	} else {
+		int64_t v = due;
+		codec_put_uvarint(out, (v < 0 ? ~((uint64_t)v << 1) : (uint64_t)v << 1) + 2);
+	}
+}
+
+static date_t rd_due(struct cw_rd *r, date_t own)
+{
+	uint64_t u = cw_rd_uv(r);
+	int64_t d;
+
+	if (u == 0)
+		return DATE_NONE;
+	if (u == 1) {
+		if (own == DATE_NONE)
+			cw_rd_fail(r, "hạn dựa vào thời hạn không có ngày");
+		return own;
+	}
+	u -= 2;
+	d = (u & 1) ? -(int64_t)(u >> 1) - 1 : (int64_t)(u >> 1);
+	if (d < INT32_MIN || d > INT32_MAX || d == DATE_NONE) {
+		cw_rd_fail(r, "ngày ngoài phạm vi");
+		return DATE_NONE;
+	}
+	return (date_t)d;
+}
+
+int codec_task_encode_d(const struct task *t, const struct codec_dict *d, struct sbuf *out,
+                        struct err *e)
+{
+	size_t start = out->len;
+	int rc;
+
 	if (!cw_fixed_ok(t->section, sizeof t->section))
 		return cw_bad_struct(e, K_TASK, "mục");
 	if (t->npartners < 0 || (t->npartners > 0 && !t->partners))
@@ -283,15 +322,19 @@ int codec_task_encode(const struct task *t, struct sbuf *out, struct err *e)
 	cw_put_byte(out, CODEC_VERSION_TASK);
 	codec_put_uvarint(out, t->id);
 	codec_put_uvarint(out, t->doc_id);
-	cw_put_fixed(out, t->section, sizeof t->section);
+	if ((rc = cw_put_dfixed(out, t->section, sizeof t->section, d, e)))
+		goto fail;
 	codec_put_uvarint(out, t->lead);
-	cw_put_str(out, t->lead_text);
+	if ((rc = cw_put_dstr(out, t->lead_text, d, e)))
+		goto fail;
 	codec_put_uvarint(out, (uint64_t)t->npartners);
 	for (int i = 0; i < t->npartners; i++)
 		codec_put_uvarint(out, t->partners[i]);
-	cw_put_str(out, t->partners_text);
+	if ((rc = cw_put_dstr(out, t->partners_text, d, e)))
+		goto fail;
 	cw_put_str(out, t->text);
-	cw_put_str(out, t->dl_phrase);
+	if ((rc = cw_put_dstr(out, t->dl_phrase, d, e)))
+		goto fail;
 	put_deadline(out, &t->dl);
 	cw_put_date(out, t->extended_to);
 	cw_put_byte(out, t->status);
@@ -300,24 +343,37 @@ int codec_task_encode(const struct task *t, struct sbuf *out, struct err *e)
 	cw_put_date(out, t->start);
 	cw_put_date(out, t->last_update);
 	cw_put_date(out, t->done_date);
-	cw_put_date(out, t->due);
+	put_due(out, t->due, t->dl.d.due);
 	codec_put_uvarint(out, t->nupdates);
 	codec_put_svarint(out, t->created);
 	return 0;
+fail:
+	out->len = start;
+	return rc;
 }
 
-int codec_task_decode(const void *buf, size_t n, struct task *out, struct err *e)
+int codec_task_encode(const struct task *t, struct sbuf *out, struct err *e)
+{
+	return codec_task_encode_d(t, NULL, out, e);
+}
+
+int codec_task_decode_d(const void *buf, size_t n, const struct codec_dict *d,
+                        struct task *out, struct err *e)
 {
 	struct cw_rd r;
+	unsigned v;
 
 	memset(out, 0, sizeof *out);
-	if (!cw_rd_begin(&r, buf, n, CODEC_VERSION_TASK, K_TASK, e))
+	if (!(v = cw_rd_begin(&r, buf, n, CODEC_VERSION_TASK, K_TASK, e)))
 		return ERR_STORE;
 	out->id = cw_rd_u64(&r);
 	out->doc_id = cw_rd_u64(&r);
-	cw_rd_fixed(&r, out->section, sizeof out->section, "mục");
+	if (v >= 2)
+		cw_rd_dfixed(&r, out->section, sizeof out->section, d, "mục");
+	else
+		cw_rd_fixed(&r, out->section, sizeof out->section, "mục");
 	out->lead = cw_rd_u32(&r);
-	out->lead_text = cw_rd_str(&r);
+	out->lead_text = v >= 2 ? cw_rd_dstr(&r, d) : cw_rd_str(&r);
 	int np = cw_rd_count(&r, INT32_MAX, 1);
 	if (np > 0) {
 		out->partners = xcalloc((size_t)np, sizeof *out->partners);
@@ -325,9 +381,9 @@ int codec_task_decode(const void *buf, size_t n, struct task *out, struct err *e
 		for (int i = 0; i < np; i++)
 			out->partners[i] = cw_rd_u32(&r);
 	}
-	out->partners_text = cw_rd_str(&r);
+	out->partners_text = v >= 2 ? cw_rd_dstr(&r, d) : cw_rd_str(&r);
 	out->text = cw_rd_str(&r);
-	out->dl_phrase = cw_rd_str(&r);
+	out->dl_phrase = v >= 2 ? cw_rd_dstr(&r, d) : cw_rd_str(&r);
 	rd_deadline(&r, &out->dl);
 	out->extended_to = cw_rd_date(&r);
 	out->status = cw_rd_enum(&r, ST_COUNT, "trạng thái");
@@ -336,7 +392,7 @@ int codec_task_decode(const void *buf, size_t n, struct task *out, struct err *e
 	out->start = cw_rd_date(&r);
 	out->last_update = cw_rd_date(&r);
 	out->done_date = cw_rd_date(&r);
-	out->due = cw_rd_date(&r);
+	out->due = v >= 2 ? rd_due(&r, out->dl.d.due) : cw_rd_date(&r);
 	out->nupdates = cw_rd_u32(&r);
 	out->created = cw_rd_i64(&r);
 	if (cw_rd_end(&r, K_TASK, e)) {
@@ -346,13 +402,94 @@ int codec_task_decode(const void *buf, size_t n, struct task *out, struct err *e
 	return 0;
 }
 
+int codec_task_decode(const void *buf, size_t n, struct task *out, struct err *e)
+{
+	return codec_task_decode_d(buf, n, NULL, out, e);
+}
+
 /* ---- updates and extensions ------------------------------------------- */
 
 static const char K_UPDATE[] = "cập nhật";
 static const char K_EXT[] = "gia hạn";
 
-int codec_update_encode(const struct update *u, struct sbuf *out, struct err *e)
+/* Day of an update relative to the UTC day of its time: 0 for none, else
+ * zigzag(difference) + 1 (one byte for the usual 0 or -1). */
+static void put_day_near(struct sbuf *out, date_t day, int64_t time)
 {
+	if (day == DATE_NONE) {
+		codec_put_uvarint(out, 0);
+		return;
+	}
+	int64_t d = (int64_t)day - date_of_unix(time);
+	codec_put_uvarint(out, (d < 0 ? ~((uint64_t)d << 1) : (uint64_t)d << 1) + 1);
+}
+
+static date_t rd_day_near(struct cw_rd *r, int64_t time)
+{
+	uint64_t u = cw_rd_uv(r);
+	int64_t d, day;
+
+	if (u == 0)
+		return DATE_NONE;
+	u--;
+	d = (u & 1) ? -(int64_t)(u >> 1) - 1 : (int64_t)(u >> 1);
+	/* the difference of two int32 days: within +-2^32 */
+	if (d < -((int64_t)1 << 33) || d > ((int64_t)1 << 33)) {
+		cw_rd_fail(r, "ngày ngoài phạm vi");
+		return DATE_NONE;
+	}
+	day = (int64_t)date_of_unix(time) + d;
+	if (day < INT32_MIN || day > INT32_MAX || day == DATE_NONE) {
+		cw_rd_fail(r, "ngày ngoài phạm vi");
+		return DATE_NONE;
+	}
+	return (date_t)day;
+}
+
+/* The statuses, the confirmation and which dates follow, of a version 3
+ * update, as one number: (status_before + 1) + 5 (status_after + 1) +
+ * 25 (confirm_after + 1), plus 125 when done_on follows and 250 when
+ * period does; one byte for most updates. */
+_Static_assert(ST_COUNT <= 4 && CF_RETURNED <= 3, "update state: five values per field");
+
+static uint64_t update_state(const struct update *u)
+{
+	return (uint64_t)(u->status_before + 1) + 5 * (uint64_t)(u->status_after + 1) +
+	       25 * (uint64_t)(u->confirm_after + 1) + (u->done_on != DATE_NONE ? 125 : 0) +
+	       (u->period != DATE_NONE ? 250 : 0);
+}
+
+static void rd_update_state(struct cw_rd *r, struct update *u)
+{
+	uint64_t s = cw_rd_uv(r);
+
+	if (r->fault[0])
+		return;
+	if (s >= 500) {
+		cw_rd_fail(r, "trạng thái cập nhật ngoài phạm vi (%llu)", (unsigned long long)s);
+		return;
+	}
+	u->status_before = (int8_t)(s % 5) - 1;
+	u->status_after = (int8_t)(s / 5 % 5) - 1;
+	u->confirm_after = (int8_t)(s / 25 % 5) - 1;
+	if (s / 125 & 1) {
+		u->done_on = cw_rd_date(r);
+		if (u->done_on == DATE_NONE)
+			cw_rd_fail(r, "ngày hoàn thành rỗng");
+	}
+	if (s / 250) {
+		u->period = cw_rd_date(r);
+		if (u->period == DATE_NONE)
+			cw_rd_fail(r, "kỳ báo cáo rỗng");
+	}
+}
+
+int codec_update_encode_d(const struct update *u, const struct codec_dict *d,
+                          struct sbuf *out, struct err *e)
+{
+	size_t start = out->len;
+	int rc;
+
 	if (!cw_fixed_ok(u->login, sizeof u->login))
 		return cw_bad_struct(e, K_UPDATE, "tên đăng nhập");
 	if (u->progress < -1 || u->progress > 100)
@@ -363,22 +500,29 @@ int codec_update_encode(const struct update *u, struct sbuf *out, struct err *e)
 	if (u->confirm_after < -1 || u->confirm_after > CF_RETURNED)
 		return cw_bad_struct(e, K_UPDATE, "xác nhận");
 	cw_put_byte(out, CODEC_VERSION_UPDATE);
-	codec_put_uvarint(out, u->id);
-	codec_put_uvarint(out, u->task_id);
 	codec_put_svarint(out, u->time);
-	cw_put_date(out, u->day);
-	cw_put_fixed(out, u->login, sizeof u->login);
+	put_day_near(out, u->day, u->time);
+	if ((rc = cw_put_dfixed(out, u->login, sizeof u->login, d, e))) {
+		out->len = start;
+		return rc;
+	}
 	cw_put_str(out, u->note);
 	cw_put_byte(out, (uint8_t)u->progress);
-	cw_put_byte(out, (uint8_t)u->status_before);
-	cw_put_byte(out, (uint8_t)u->status_after);
-	cw_put_date(out, u->done_on);
-	cw_put_date(out, u->period);
-	cw_put_byte(out, (uint8_t)u->confirm_after);
+	codec_put_uvarint(out, update_state(u));
+	if (u->done_on != DATE_NONE)
+		cw_put_date(out, u->done_on);
+	if (u->period != DATE_NONE)
+		cw_put_date(out, u->period);
 	return 0;
 }
 
-int codec_update_decode(const void *buf, size_t n, struct update *out, struct err *e)
+int codec_update_encode(const struct update *u, struct sbuf *out, struct err *e)
+{
+	return codec_update_encode_d(u, NULL, out, e);
+}
+
+int codec_update_decode_d(const void *buf, size_t n, uint64_t task, uint64_t id,
+                          const struct codec_dict *d, struct update *out, struct err *e)
 {
 	struct cw_rd r;
 	unsigned v;
@@ -386,16 +530,28 @@ int codec_update_decode(const void *buf, size_t n, struct update *out, struct er
 	update_init(out);
 	if (!(v = cw_rd_begin(&r, buf, n, CODEC_VERSION_UPDATE, K_UPDATE, e)))
 		return ERR_STORE;
-	out->id = cw_rd_u64(&r);
-	out->task_id = cw_rd_u64(&r);
-	out->time = cw_rd_i64(&r);
-	out->day = cw_rd_date(&r);
-	cw_rd_fixed(&r, out->login, sizeof out->login, "tên đăng nhập");
+	if (v >= 3) {
+		out->id = id;
+		out->task_id = task;
+		out->time = cw_rd_i64(&r);
+		out->day = rd_day_near(&r, out->time);
+		cw_rd_dfixed(&r, out->login, sizeof out->login, d, "tên đăng nhập");
+	} else {
+		out->id = cw_rd_u64(&r);
+		out->task_id = cw_rd_u64(&r);
+		out->time = cw_rd_i64(&r);
+		out->day = cw_rd_date(&r);
+		cw_rd_fixed(&r, out->login, sizeof out->login, "tên đăng nhập");
+	}
 	out->note = cw_rd_str(&r);
 	out->progress = cw_rd_opt_enum(&r, 101, "tiến độ");
-	out->status_before = cw_rd_opt_enum(&r, ST_COUNT, "trạng thái");
-	out->status_after = cw_rd_opt_enum(&r, ST_COUNT, "trạng thái");
-	if (v >= 2) {
+	if (v >= 3) {
+		rd_update_state(&r, out);
+	} else {
+		out->status_before = cw_rd_opt_enum(&r, ST_COUNT, "trạng thái");
+		out->status_after = cw_rd_opt_enum(&r, ST_COUNT, "trạng thái");
+	}
+	if (v == 2) {
 		out->done_on = cw_rd_date(&r);
 		out->period = cw_rd_date(&r);
 		out->confirm_after = cw_rd_opt_enum(&r, CF_RETURNED + 1, "xác nhận");
@@ -405,6 +561,11 @@ int codec_update_decode(const void *buf, size_t n, struct update *out, struct er
 		return ERR_STORE;
 	}
 	return 0;
+}
+
+int codec_update_decode(const void *buf, size_t n, struct update *out, struct err *e)
+{
+	return codec_update_decode_d(buf, n, 0, 0, NULL, out, e);
 }
 
 int codec_extension_encode(const struct extension *x, struct sbuf *out, struct err *e)

@@ -10,6 +10,8 @@
 #include "gen.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -550,8 +552,42 @@ static int stamp_fn(struct txn *t, void *ctx, struct err *e)
 	return rc ? rc : store_meta_put(t, "unfinished", "", e);
 }
 
+/* Replace the data file by a compacted copy: the batches leave freed
+ * pages behind (the last transactions' copies of the pages they changed),
+ * which a store sized to its data does not carry.  The store is closed
+ * when this returns 0. */
+static int compact_store(struct store **st, const char *path, struct err *e)
+{
+	char tmp[PATH_MAX], data[PATH_MAX];
+	int fd, rc;
+
+	if ((size_t)snprintf(tmp, sizeof tmp, "%s/data.mdb.compact", path) >= sizeof tmp ||
+	    (size_t)snprintf(data, sizeof data, "%s/data.mdb", path) >= sizeof data)
+		return err_set(e, ERR_IO, "đường dẫn kho quá dài: %s", path);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0664);
+	if (fd < 0)
+		return err_set(e, ERR_IO, "không tạo được %s: %s", tmp, strerror(errno));
+	rc = store_copy_fd(*st, fd, 1, e);
+	if (!rc && fsync(fd) != 0)
+		rc = err_set(e, ERR_IO, "không ghi được %s: %s", tmp, strerror(errno));
+	if (close(fd) != 0 && !rc)
+		rc = err_set(e, ERR_IO, "không ghi được %s: %s", tmp, strerror(errno));
+	if (rc) {
+		unlink(tmp);
+		return rc;
+	}
+	store_close(*st);
+	*st = NULL;
+	if (rename(tmp, data) != 0) {
+		rc = err_set(e, ERR_IO, "không thay được %s: %s", data, strerror(errno));
+		unlink(tmp);
+	}
+	return rc;
+}
+
 /* Reopen with fsync and commit one small record: LMDB's commit then
- * flushes the whole data file, making the bulk load durable. */
+ * flushes the whole data file, making the bulk load durable;
+ * then the data file is compacted. */
 static int make_durable(const char *path, const char *stamp, struct gen_stats *s,
                         struct err *e)
 {
@@ -562,12 +598,17 @@ static int make_durable(const char *path, const char *stamp, struct gen_stats *s
 	if (rc)
 		return rc;
 	rc = store_write(st, stamp_fn, (void *)stamp, e);
-	if (!rc && !(rc = store_read_begin(st, &t, e))) {
-		rc = store_stat(t, &ss, e);
-		s->store_bytes = ss.used_bytes;
-		store_read_end(t);
+	if (!rc)
+		rc = compact_store(&st, path, e);
+	if (!rc && !(rc = store_open(path, 0, &st, e))) {
+		if (!(rc = store_read_begin(st, &t, e))) {
+			rc = store_stat(t, &ss, e);
+			s->store_bytes = ss.used_bytes;
+			store_read_end(t);
+		}
 	}
-	store_close(st);
+	if (st)
+		store_close(st);
 	return rc;
 }
 

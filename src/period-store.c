@@ -139,10 +139,12 @@ static int migrate_fn(struct txn *t, void *ctx, struct err *e)
 
 	if (rc || (!what && schema >= STORE_SCHEMA))
 		return rc; /* another process got here first */
-	/* From schema 1: indexes and counters under the new open/closed rule
-	 * with the old dues, so that rewriting a task moves its entries from
-	 * where they are; then the new dues. */
-	if (what == 2 && (rc = store_rebuild_indexes(t, e)))
+	/* Below schema 4: the compact layout first, before anything reads an
+	 * update or a task index (updates into their journal, records
+	 * re-encoded, indexes and counters rebuilt under the open/closed rule
+	 * of schema 2 with the stored dues, so that rewriting a task moves its
+	 * entries from where they are).  Then, from schema 1, the new dues. */
+	if (schema < 4 && (rc = store_compact_migrate_4(t, e)))
 		return rc;
 	if (what && ((rc = per_fix_dues(t, m->p, NULL, e)) || (rc = per_record_months(t, m->p, e))))
 		return rc;

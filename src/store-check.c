@@ -35,7 +35,7 @@ static const struct {
 	{DB_UNITS, "unit", "đơn vị"},
 	{DB_DOCS, "doc", "văn bản"},
 	{DB_TASKS, "task", "nhiệm vụ"},
-	{DB_UPDATES, "update", "cập nhật"},
+	{DB_JOURNAL, "update", "cập nhật"},
 	{DB_EXTENSIONS, "extension", "gia hạn"},
 	{DB_INDICATORS, "indicator", "chỉ tiêu"},
 	{DB_MEASURES, "measure", "số liệu chỉ tiêu"},
@@ -69,6 +69,19 @@ static uint64_t key_id(enum store_db db, const void *key)
 	return db == DB_UNITS ? be32_get(key) : be64_get(key);
 }
 
+/* The record id a record key holds, and for the journal the task too
+ * (else 0): 0, or -1 if the key is malformed. */
+static int record_key(enum store_db db, const MDB_val *k, uint64_t *id, uint64_t *owner)
+{
+	*owner = 0;
+	if (db == DB_JOURNAL)
+		return journal_key_parse(k->mv_data, k->mv_size, owner, id);
+	if (k->mv_size != id_len(db))
+		return -1;
+	*id = key_id(db, k->mv_data);
+	return 0;
+}
+
 /* A record that a record refers to: database and id, and what it is to
  * the referring record ("đơn vị chủ trì"; NULL: the record's label). */
 struct rec_ref {
@@ -81,6 +94,7 @@ struct rec_ref {
  * holds more than the few of `fixed`: release with rec_info_free(). */
 struct rec_info {
 	uint64_t id;
+	uint64_t owner; /* an update's task (the journal's key holds it too) */
 	struct rec_ref fixed[6], *refs;
 	int nrefs, cap;
 	int is_task;
@@ -115,9 +129,10 @@ static void add_ref(struct rec_info *ri, enum store_db db, uint64_t id, const ch
 }
 
 /* Decode the record v of database db into its index entries and info. */
-static int record_info(enum store_db db, const MDB_val *v, struct ixset *ix,
-                       struct rec_info *ri, struct err *e)
+static int record_info(struct txn *t, enum store_db db, const MDB_val *k, const MDB_val *v,
+                       struct ixset *ix, struct rec_info *ri, struct err *e)
 {
+	const struct codec_dict *dict = store_dict(t);
 	int rc = 0;
 
 	memset(ri, 0, sizeof *ri);
@@ -147,27 +162,30 @@ static int record_info(enum store_db db, const MDB_val *v, struct ixset *ix,
 		break;
 	}
 	case DB_TASKS: {
-		struct task t;
-		if ((rc = codec_task_decode(v->mv_data, v->mv_size, &t, e)))
+		struct task tk;
+		if ((rc = codec_task_decode_d(v->mv_data, v->mv_size, dict, &tk, e)))
 			break;
-		ix_of_task(&t, ix);
-		ri->id = t.id;
-		add_ref(ri, DB_DOCS, t.doc_id, NULL, 0);
-		add_ref(ri, DB_UNITS, t.lead, "đơn vị chủ trì", 0);
-		for (int i = 0; i < t.npartners; i++)
-			add_ref(ri, DB_UNITS, t.partners[i], "đơn vị phối hợp", 0);
+		ix_of_task(&tk, ix);
+		ri->id = tk.id;
+		add_ref(ri, DB_DOCS, tk.doc_id, NULL, 0);
+		add_ref(ri, DB_UNITS, tk.lead, "đơn vị chủ trì", 0);
+		for (int i = 0; i < tk.npartners; i++)
+			add_ref(ri, DB_UNITS, tk.partners[i], "đơn vị phối hợp", 0);
 		ri->is_task = 1;
-		ri->lead = t.lead;
-		ri->slot = count_slot(&t);
-		task_free(&t);
+		ri->lead = tk.lead;
+		ri->slot = count_slot(&tk);
+		task_free(&tk);
 		break;
 	}
-	case DB_UPDATES: {
+	case DB_JOURNAL: {
 		struct update u;
-		if ((rc = codec_update_decode(v->mv_data, v->mv_size, &u, e)))
+		uint64_t task = 0, id = 0;
+		/* a malformed key is check_record's to report: ids 0 here */
+		journal_key_parse(k->mv_data, k->mv_size, &task, &id);
+		if ((rc = codec_update_decode_d(v->mv_data, v->mv_size, task, id, dict, &u, e)))
 			break;
-		ix_of_update(&u, ix);
 		ri->id = u.id;
+		ri->owner = u.task_id;
 		add_ref(ri, DB_TASKS, u.task_id, NULL, 1);
 		update_free(&u);
 		break;
@@ -233,8 +251,7 @@ static int rebuild_record(const MDB_val *k, const MDB_val *v, void *ctx, struct 
 	struct rec_info ri;
 	int rc;
 
-	(void)k;
-	if (record_info(r->db, v, &ix, &ri, NULL)) {
+	if (record_info(r->t, r->db, k, v, &ix, &ri, NULL)) {
 		rec_info_free(&ri);
 		return 0; /* unreadable: left for store_check to report */
 	}
@@ -268,6 +285,8 @@ int store_rebuild_indexes(struct txn *t, struct err *e)
 	if (!rc)
 		rc = tally_write(t, r.ty, e);
 	tally_free(r.ty);
+	if (!rc)
+		rc = store_dict_rebuild(t, e);
 	if (!rc) /* and the tree image, at commit */
 		rc = store_unitsnap_rebuild(t, e);
 	return rc;
@@ -282,6 +301,7 @@ struct check {
 	size_t nproblems;
 	uint64_t expected[DB_COUNT]; /* index entries the readable records own */
 	uint64_t missing[DB_COUNT];  /* of those, how many were absent or wrong */
+	uint64_t maxid[DB_COUNT];    /* the largest record id seen */
 	struct tally *ty;
 	int tally_broken;
 };
@@ -330,15 +350,18 @@ static int check_record(const MDB_val *k, const MDB_val *v, void *ctx, struct er
 	struct rec_info ri;
 	struct err de = {0};
 	unsigned long long kid;
+	uint64_t id, owner;
 	int rc, yes;
 
-	if (k->mv_size != id_len(c->db)) {
-		store_report(&c->rep, &c->nproblems, "%s: khóa có kích thước sai (%zu byte)", label,
+	if (record_key(c->db, k, &id, &owner)) {
+		store_report(&c->rep, &c->nproblems, "%s: khóa sai dạng (%zu byte)", label,
 		             k->mv_size);
 		return 0;
 	}
-	kid = key_id(c->db, k->mv_data);
-	if (record_info(c->db, v, &ix, &ri, &de)) {
+	kid = id;
+	if (id > c->maxid[c->db])
+		c->maxid[c->db] = id;
+	if (record_info(c->t, c->db, k, v, &ix, &ri, &de)) {
 		rec_info_free(&ri);
 		store_report(&c->rep, &c->nproblems, "%s %llu: %s", label, kid, de.msg);
 		return 0;
@@ -346,6 +369,10 @@ static int check_record(const MDB_val *k, const MDB_val *v, void *ctx, struct er
 	if (ri.id != kid)
 		store_report(&c->rep, &c->nproblems, "%s %llu: bản ghi mang mã %llu", label, kid,
 		             (unsigned long long)ri.id);
+	if (ri.owner != owner)
+		store_report(&c->rep, &c->nproblems, "%s %llu: bản ghi thuộc nhiệm vụ %llu, khóa "
+		             "ghi nhiệm vụ %llu", label, kid, (unsigned long long)ri.owner,
+		             (unsigned long long)owner);
 	for (int i = 0; i < ix.n; i++) {
 		const struct ixent *x = &ix.e[i];
 		int st = entry_state(c->t, x);
@@ -382,19 +409,19 @@ static int check_record(const MDB_val *k, const MDB_val *v, void *ctx, struct er
 	return 0;
 }
 
-/* Where an index entry names its record: in the value, or in the key at
- * byte off. */
+/* Where an index entry names its record: in the value (at byte off: the
+ * indexes of sorted duplicates), or in the key at byte off. */
 static const struct {
 	enum store_db index, records;
 	int in_val;
 	size_t off;
 } index_targets[] = {
 	{DB_UNIT_CODE, DB_UNITS, 1, 0},   {DB_DOC_NUMBER, DB_DOCS, 1, 0},
-	{DB_DOC_ISSUER, DB_DOCS, 0, 4},   {DB_UPD_TASK, DB_UPDATES, 0, 8},
+	{DB_DOC_ISSUER, DB_DOCS, 0, 4},
 	{DB_EXT_TASK, DB_EXTENSIONS, 0, 8}, {DB_IND_DOC, DB_INDICATORS, 0, 8},
-	{DB_MEAS_IND, DB_MEASURES, 0, 8}, {DB_DUE, DB_TASKS, 0, 4},
-	{DB_UNIT_DUE, DB_TASKS, 0, 8},    {DB_TASK_LEAD, DB_TASKS, 0, 4},
-	{DB_TASK_DOC, DB_TASKS, 0, 8},     {DB_TASK_PARTNER, DB_TASKS, 0, 4},
+	{DB_MEAS_IND, DB_MEASURES, 0, 8}, {DB_DUE, DB_TASKS, 1, 0},
+	{DB_UNIT_DUE, DB_TASKS, 1, 4},    {DB_TASK_LEAD, DB_TASKS, 1, 0},
+	{DB_TASK_DOC, DB_TASKS, 1, 0},    {DB_TASK_PARTNER, DB_TASKS, 0, 4},
 };
 #define NINDEX_TARGETS (sizeof index_targets / sizeof index_targets[0])
 
@@ -419,7 +446,9 @@ static int check_entry(const MDB_val *k, const MDB_val *v, void *ctx, struct err
 		rdb = index_targets[i].records;
 		n = id_len(rdb);
 		if (index_targets[i].in_val)
-			idp = v->mv_size == n ? v->mv_data : NULL;
+			idp = v->mv_size >= index_targets[i].off + n
+			          ? (const unsigned char *)v->mv_data + index_targets[i].off
+			          : NULL;
 		else if (k->mv_size >= index_targets[i].off + n)
 			idp = (const unsigned char *)k->mv_data + index_targets[i].off;
 	}
@@ -437,7 +466,8 @@ static int check_entry(const MDB_val *k, const MDB_val *v, void *ctx, struct err
 	}
 	if (rc)
 		return rc;
-	int bad = record_info(rdb, &rec, &ix, &ri, NULL);
+	MDB_val rk = {id_len(rdb), key};
+	int bad = record_info(c->t, rdb, &rk, &rec, &ix, &ri, NULL);
 	rec_info_free(&ri);
 	if (bad) {
 		store_report(&c->rep, &c->nproblems, "chỉ mục %s: trỏ tới %s %llu không đọc được",
@@ -450,28 +480,21 @@ static int check_entry(const MDB_val *k, const MDB_val *v, void *ctx, struct err
 	return 0;
 }
 
+/* Every sequence past the largest id its records hold (check_record
+ * noted the largest: the journal's keys are not in id order). */
 static int check_sequences(struct check *c, struct err *e)
 {
 	for (size_t i = 0; i < NRECORD_DBS; i++) {
 		enum store_db db = record_dbs[i].db;
-		MDB_cursor *cur;
-		MDB_val k, v;
 		uint64_t seq;
 		int rc;
 
-		if ((rc = store_seq_peek(c->t, record_dbs[i].seq, &seq, e)) ||
-		    (rc = store_cursor(c->t, db, &cur, e)))
+		if ((rc = store_seq_peek(c->t, record_dbs[i].seq, &seq, e)))
 			return rc;
-		rc = mdb_cursor_get(cur, &k, &v, MDB_LAST);
-		mdb_cursor_close(cur);
-		if (rc == MDB_NOTFOUND)
-			continue;
-		if (rc)
-			return store_lmdb_err(c->t, rc, e, store_db_table[db].name);
-		if (k.mv_size == id_len(db) && key_id(db, k.mv_data) > seq)
+		if (c->maxid[db] > seq)
 			store_report(&c->rep, &c->nproblems, "dãy số %s (%llu) nhỏ hơn mã lớn nhất (%llu)",
 			             record_dbs[i].seq, (unsigned long long)seq,
-			             (unsigned long long)key_id(db, k.mv_data));
+			             (unsigned long long)c->maxid[db]);
 	}
 	return 0;
 }
@@ -497,7 +520,9 @@ static int run_check(struct check *c, struct err *e)
 	}
 	if (!c->tally_broken && (rc = tally_compare(c->t, c->ty, &c->rep, &c->nproblems, e)))
 		return rc;
-	if ((rc = store_unitsnap_check(c->t, &c->rep, &c->nproblems, e)))
+	struct dict_check dc = {c->t, &c->rep, &c->nproblems, 0};
+	if ((rc = store_dict_check(&dc, e)) ||
+	    (rc = store_unitsnap_check(c->t, &c->rep, &c->nproblems, e)))
 		return rc;
 	return check_sequences(c, e);
 }

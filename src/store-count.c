@@ -477,7 +477,7 @@ int store_tally_tasks(struct txn *t, struct tally *ty, struct err *e)
 	for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0 && !ret;
 	     rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
 		struct task task;
-		if (codec_task_decode(v.mv_data, v.mv_size, &task, NULL))
+		if (codec_task_decode_d(v.mv_data, v.mv_size, store_dict(t), &task, NULL))
 			continue; /* unreadable: store_check reports it */
 		ret = tally_task(ty, task.lead, count_slot(&task), e);
 		task_free(&task);

@@ -15,9 +15,9 @@
 
 enum store_db {
 	DB_META, DB_UNITS, DB_UNIT_CODE, DB_DOCS, DB_DOC_NUMBER, DB_DOC_ISSUER, DB_TASKS,
-	DB_UPDATES, DB_UPD_TASK, DB_EXTENSIONS, DB_EXT_TASK, DB_INDICATORS, DB_IND_DOC,
+	DB_JOURNAL, DB_EXTENSIONS, DB_EXT_TASK, DB_INDICATORS, DB_IND_DOC,
 	DB_MEASURES, DB_MEAS_IND, DB_AUDIT, DB_DUE, DB_UNIT_DUE, DB_TASK_LEAD, DB_TASK_DOC,
-	DB_COUNTS, DB_TRASH, DB_TASK_PARTNER, DB_UNITSNAP,
+	DB_COUNTS, DB_TRASH, DB_TASK_PARTNER, DB_UNITSNAP, DB_DICT, DB_DICT_STR,
 	DB_COUNT
 };
 
@@ -60,6 +60,17 @@ struct txn {
 	int write;
 	int map_full; /* an LMDB call hit MDB_MAP_FULL: store_write grows and retries */
 	int units_dirty; /* a unit or linked name was put: rebuild the tree image */
+	struct codec_dict dict; /* store_dict(): the dictionary in this txn */
+	struct dict_slot *dict_cache; /* read txn: strings looked up, or NULL */
+};
+
+/* A dictionary string found in a read transaction, where it stays put
+ * until the transaction ends (store-dict.c). */
+#define DICT_CACHE 1024
+struct dict_slot {
+	uint32_t id; /* 0: empty */
+	uint32_t len;
+	const char *s;
 };
 
 /* ---- keys: big-endian, days biased so that byte order is numeric ---- */
@@ -99,6 +110,58 @@ static inline date_t day_unbias(uint32_t v)
 {
 	uint32_t u = v ^ 0x80000000u;
 	return u > INT32_MAX ? -(date_t)(~u) - 1 : (date_t)u;
+}
+
+/* ---- ordered compact integers (the keys of the updates journal) ---- */
+
+/* An unsigned integer as its byte count (0..8) followed by that many
+ * big-endian bytes, without leading zero bytes: byte order is numeric
+ * order, and small ids take 2..4 bytes instead of 8. */
+#define OINT_MAX 9
+static inline size_t oint_put(unsigned char *p, uint64_t v)
+{
+	size_t n = 0;
+	for (uint64_t x = v; x; x >>= 8)
+		n++;
+	p[0] = (unsigned char)n;
+	for (size_t i = 0; i < n; i++)
+		p[1 + i] = (unsigned char)(v >> (8 * (n - 1 - i)));
+	return n + 1;
+}
+
+/* Read one from p[0..len): bytes used, or 0 if truncated or not minimal
+ * (a leading zero byte, a count above 8). */
+static inline size_t oint_get(const unsigned char *p, size_t len, uint64_t *v)
+{
+	size_t n;
+	uint64_t x = 0;
+
+	if (len < 1 || (n = p[0]) > 8 || len < n + 1 || (n > 0 && p[1] == 0))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		x = x << 8 | p[1 + i];
+	*v = x;
+	return n + 1;
+}
+
+/* journal key: oint(task id) oint(update id).  The updates of a task are
+ * one range of keys, oldest first. */
+#define JOURNAL_KEY_MAX (2 * OINT_MAX)
+static inline size_t journal_key(unsigned char *key, uint64_t task, uint64_t id)
+{
+	size_t n = oint_put(key, task);
+	return n + oint_put(key + n, id);
+}
+
+/* 0 and the two ids if key is a well-formed journal key, else -1. */
+static inline int journal_key_parse(const void *key, size_t len, uint64_t *task, uint64_t *id)
+{
+	const unsigned char *p = key;
+	size_t a = oint_get(p, len, task), b;
+
+	if (!a || !(b = oint_get(p + a, len - a, id)) || a + b != len)
+		return -1;
+	return 0;
 }
 
 /* ---- store.c: errors and raw access ---- */
@@ -143,7 +206,9 @@ int store_seq_bump(struct txn *t, const char *name, uint64_t v, struct err *e);
 int store_prefix_ids(struct txn *t, enum store_db db, const void *prefix, size_t plen,
                      size_t off, uint64_t **ids, size_t *n, struct err *e);
 /* Call cb(id at byte `off`, ctx) for each key that starts with the prefix,
- * in key order, or in reverse when `reverse`; stops at cb's non-zero. */
+ * in key order, or in reverse when `reverse`; stops at cb's non-zero.  In
+ * a database of sorted duplicates whose key is the prefix, off counts on
+ * into the value (the entry read as key then value). */
 int store_prefix_each(struct txn *t, enum store_db db, const void *prefix, size_t plen,
                       size_t off, int reverse, store_id_fn cb, void *ctx, struct err *e);
 
@@ -153,7 +218,7 @@ int store_prefix_each(struct txn *t, enum store_db db, const void *prefix, size_
 struct ixent {
 	enum store_db db;
 	unsigned char key[IX_KEY_MAX];
-	unsigned char val[8];
+	unsigned char val[16];
 	uint8_t klen, vlen;
 };
 /* A task owns 4 entries and one per distinct partner unit (at most
@@ -167,7 +232,6 @@ struct ixset {
 void ix_of_unit(const struct unit *u, struct ixset *s);
 void ix_of_doc(const struct doc *d, struct ixset *s);
 void ix_of_task(const struct task *t, struct ixset *s);
-void ix_of_update(const struct update *u, struct ixset *s);
 void ix_of_extension(const struct extension *x, struct ixset *s);
 void ix_of_indicator(const struct indicator *i, struct ixset *s);
 void ix_of_measure(const struct measure *m, struct ixset *s);
@@ -180,6 +244,33 @@ int ix_has(const struct ixset *s, enum store_db db, const void *key, size_t klen
 /* Folded doc_number key of a number into key[IX_KEY_MAX]; its length (0
  * for a number that folds to nothing). */
 size_t ix_number_key(const char *number, unsigned char *key);
+
+/* ---- store-log.c: the updates journal ---- */
+
+/* Call fn(key, value, ctx) for each update of task, oldest first or
+ * newest first (reverse); stops at fn's non-zero value. */
+int store_journal_each(struct txn *t, uint64_t task, int reverse, store_raw_fn fn, void *ctx,
+                       struct err *e);
+/* Delete every update of task. */
+int store_journal_del(struct txn *t, uint64_t task, struct err *e);
+
+/* ---- store-dict.c: the dictionary of repeated strings ---- */
+
+/* The store's dictionary as seen by transaction t (interning needs a
+ * write transaction), for the codec_*_d functions. */
+const struct codec_dict *store_dict(struct txn *t);
+/* Check that dict and dict_str are each other's inverse and the sequence
+ * is past every id; problems go to rep. */
+struct dict_check {
+	struct txn *t;
+	struct sbuf *rep;
+	size_t *nproblems;
+	uint32_t maxid;
+};
+int store_dict_check(struct dict_check *c, struct err *e);
+/* Rebuild dict_str from dict (the first id of a string wins) and raise the
+ * sequence past every id: part of store_rebuild_indexes. */
+int store_dict_rebuild(struct txn *t, struct err *e);
 
 /* ---- store-count.c: counters ---- */
 

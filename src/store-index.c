@@ -33,6 +33,18 @@ static void key64(struct ixent *x, uint64_t v)
 	x->klen += 8;
 }
 
+static void val32(struct ixent *x, uint32_t v)
+{
+	be32_put(x->val + x->vlen, v);
+	x->vlen += 4;
+}
+
+static void val64(struct ixent *x, uint64_t v)
+{
+	be64_put(x->val + x->vlen, v);
+	x->vlen += 8;
+}
+
 size_t ix_number_key(const char *number, unsigned char *key)
 {
 	size_t n = 0;
@@ -98,13 +110,14 @@ void ix_of_task(const struct task *t, struct ixset *s)
 	struct ixent *x;
 	date_t slot = count_slot(t);
 
+	/* duplicates under the owner's key (store.h) */
 	s->n = 0;
 	x = ix_add(s, DB_TASK_DOC);
 	key64(x, t->doc_id);
-	key64(x, t->id);
+	val64(x, t->id);
 	x = ix_add(s, DB_TASK_LEAD);
 	key32(x, t->lead);
-	key64(x, t->id);
+	val64(x, t->id);
 	/* each distinct partner unit once (store_task_put refuses more than
 	 * STORE_PARTNERS_MAX of them) */
 	for (int i = 0, n = 0; i < t->npartners && n < STORE_PARTNERS_MAX; i++) {
@@ -121,13 +134,12 @@ void ix_of_task(const struct task *t, struct ixset *s)
 	if (slot < STORE_SLOT_NODUE) {
 		x = ix_add(s, DB_DUE);
 		key32(x, day_bias(slot));
-		key64(x, t->id);
-		be32_put(x->val, t->lead);
-		x->vlen = 4;
+		val64(x, t->id);
+		val32(x, t->lead);
 		x = ix_add(s, DB_UNIT_DUE);
 		key32(x, t->lead);
-		key32(x, day_bias(slot));
-		key64(x, t->id);
+		val32(x, day_bias(slot));
+		val64(x, t->id);
 	}
 }
 
@@ -139,11 +151,6 @@ static void ix_pair(struct ixset *s, enum store_db db, uint64_t owner, uint64_t 
 	x = ix_add(s, db);
 	key64(x, owner);
 	key64(x, id);
-}
-
-void ix_of_update(const struct update *u, struct ixset *s)
-{
-	ix_pair(s, DB_UPD_TASK, u->task_id, u->id);
 }
 
 void ix_of_extension(const struct extension *x, struct ixset *s)

@@ -102,11 +102,12 @@ static int each_owned(struct txn *t, enum store_db index, enum store_db records,
 	return o.rc ? o.rc : rc;
 }
 
-/* ---- updates -------------------------------------------------------------- */
+/* ---- updates: the journal, keyed (task id, update id) ---------------------- */
 
 int store_update_add(struct txn *t, struct update *u, struct err *e)
 {
-	struct ixset ix;
+	unsigned char key[JOURNAL_KEY_MAX];
+	size_t klen;
 	int rc, fresh;
 
 	if ((rc = store_need_write(t, e)) ||
@@ -115,37 +116,116 @@ int store_update_add(struct txn *t, struct update *u, struct err *e)
 	if ((rc = assign_id(t, "update", &u->id, &fresh, e)))
 		return rc;
 	sbuf_reset(&t->st->scratch);
-	ix_of_update(u, &ix);
-	if (!(rc = codec_update_encode(u, &t->st->scratch, e)))
-		rc = put_encoded(t, DB_UPDATES, u->id, fresh, NULL, &ix, e);
+	klen = journal_key(key, u->task_id, u->id);
+	if (!(rc = codec_update_encode_d(u, store_dict(t), &t->st->scratch, e)))
+		rc = store_put(t, DB_JOURNAL, key, klen, t->st->scratch.s, t->st->scratch.len, 0, e);
 	if (rc && fresh)
 		u->id = 0;
 	return rc;
 }
 
-int store_update_get(struct txn *t, uint64_t id, struct update *out, struct err *e)
+int store_update_get(struct txn *t, uint64_t task, uint64_t id, struct update *out,
+                     struct err *e)
 {
+	unsigned char key[JOURNAL_KEY_MAX];
+	size_t klen = journal_key(key, task, id);
 	MDB_val v;
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if ((rc = fetch(t, DB_UPDATES, id, &v, "cập nhật", e)))
+	rc = store_get(t, DB_JOURNAL, key, klen, &v, e);
+	if (rc == MDB_NOTFOUND)
+		return err_set(e, ERR_NOTFOUND, "không tìm thấy cập nhật %llu của nhiệm vụ %llu",
+		               (unsigned long long)id, (unsigned long long)task);
+	if (rc)
 		return rc;
-	return codec_update_decode(v.mv_data, v.mv_size, out, e);
+	return codec_update_decode_d(v.mv_data, v.mv_size, task, id, store_dict(t), out, e);
+}
+
+int store_journal_each(struct txn *t, uint64_t task, int reverse, store_raw_fn fn, void *ctx,
+                       struct err *e)
+{
+	unsigned char start[JOURNAL_KEY_MAX];
+	size_t plen = oint_put(start, task);
+	MDB_cursor *c;
+	MDB_val k, v;
+	int rc, ret = 0;
+
+	if ((rc = store_cursor(t, DB_JOURNAL, &c, e)))
+		return rc;
+	if (reverse) {
+		/* the first key past the task's range: the next task id */
+		size_t n = oint_put(start, task + 1);
+		k = (MDB_val){n, start};
+		rc = task == UINT64_MAX ? mdb_cursor_get(c, &k, &v, MDB_LAST)
+		                        : mdb_cursor_get(c, &k, &v, MDB_SET_RANGE);
+		if (rc == 0 && task != UINT64_MAX)
+			rc = mdb_cursor_get(c, &k, &v, MDB_PREV);
+		else if (rc == MDB_NOTFOUND && task != UINT64_MAX)
+			rc = mdb_cursor_get(c, &k, &v, MDB_LAST);
+		oint_put(start, task);
+	} else {
+		k = (MDB_val){plen, start};
+		rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE);
+	}
+	while (rc == 0) {
+		if (k.mv_size <= plen || memcmp(k.mv_data, start, plen) != 0)
+			break;
+		if ((ret = fn(&k, &v, ctx, e)))
+			break;
+		rc = mdb_cursor_get(c, &k, &v, reverse ? MDB_PREV : MDB_NEXT);
+	}
+	mdb_cursor_close(c);
+	if (ret)
+		return ret;
+	if (rc && rc != MDB_NOTFOUND)
+		return store_lmdb_err(t, rc, e, store_db_table[DB_JOURNAL].name);
+	return 0;
+}
+
+int store_journal_del(struct txn *t, uint64_t task, struct err *e)
+{
+	unsigned char key[JOURNAL_KEY_MAX];
+	size_t plen = oint_put(key, task);
+	MDB_cursor *c;
+	MDB_val k = {plen, key}, v;
+	int rc;
+
+	if ((rc = store_cursor(t, DB_JOURNAL, &c, e)))
+		return rc;
+	/* seek afresh after each deletion: no reliance on where LMDB leaves
+	 * a cursor whose item went */
+	for (rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE); rc == 0;
+	     rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE)) {
+		if (k.mv_size <= plen || memcmp(k.mv_data, key, plen) != 0)
+			break;
+		if ((rc = mdb_cursor_del(c, 0)))
+			break;
+		k = (MDB_val){plen, key};
+	}
+	mdb_cursor_close(c);
+	if (rc && rc != MDB_NOTFOUND)
+		return store_lmdb_err(t, rc, e, store_db_table[DB_JOURNAL].name);
+	return 0;
 }
 
 struct update_cb {
 	int (*cb)(const struct update *u, void *ctx);
 	void *ctx;
+	const struct codec_dict *dict;
 };
 
-static int visit_update(const MDB_val *v, void *ctx, struct err *e)
+static int visit_update(const MDB_val *k, const MDB_val *v, void *ctx, struct err *e)
 {
 	struct update_cb *c = ctx;
 	struct update u;
+	uint64_t task, id;
 	int rc;
 
-	if ((rc = codec_update_decode(v->mv_data, v->mv_size, &u, e)))
+	if (journal_key_parse(k->mv_data, k->mv_size, &task, &id))
+		return err_set(e, ERR_STORE, "khóa sai dạng trong nhật ký cập nhật (%zu byte)",
+		               k->mv_size);
+	if ((rc = codec_update_decode_d(v->mv_data, v->mv_size, task, id, c->dict, &u, e)))
 		return rc;
 	rc = c->cb(&u, c->ctx);
 	update_free(&u);
@@ -156,8 +236,8 @@ int store_updates_of_task(struct txn *t, uint64_t task,
                           int (*cb)(const struct update *u, void *ctx), void *ctx,
                           struct err *e)
 {
-	struct update_cb c = {cb, ctx};
-	return each_owned(t, DB_UPD_TASK, DB_UPDATES, task, 1, visit_update, &c, e);
+	struct update_cb c = {cb, ctx, store_dict(t)};
+	return store_journal_each(t, task, 1, visit_update, &c, e);
 }
 
 /* ---- extensions ------------------------------------------------------------ */

@@ -161,6 +161,32 @@ static int prefix_seek(MDB_cursor *c, const void *prefix, size_t plen, int rever
 	return rc;
 }
 
+/* A database of sorted duplicates keyed by the whole prefix: its values
+ * in order, the id at byte off - plen of each. */
+static int dup_each(struct txn *t, enum store_db db, const void *key, size_t klen, size_t off,
+                    int reverse, store_id_fn cb, void *ctx, struct err *e)
+{
+	MDB_cursor *c;
+	MDB_val k = {klen, (void *)key}, v;
+	size_t voff = off - klen;
+	int rc, ret = 0;
+
+	if ((rc = store_cursor(t, db, &c, e)))
+		return rc;
+	rc = mdb_cursor_get(c, &k, &v, MDB_SET_KEY);
+	if (rc == 0 && reverse)
+		rc = mdb_cursor_get(c, &k, &v, MDB_LAST_DUP);
+	while (rc == 0 && v.mv_size >= voff + 8) {
+		if ((ret = cb(be64_get((const unsigned char *)v.mv_data + voff), ctx)))
+			break;
+		rc = mdb_cursor_get(c, &k, &v, reverse ? MDB_PREV_DUP : MDB_NEXT_DUP);
+	}
+	mdb_cursor_close(c);
+	if (rc && rc != MDB_NOTFOUND)
+		return store_lmdb_err(t, rc, e, store_db_table[db].name);
+	return ret;
+}
+
 int store_prefix_each(struct txn *t, enum store_db db, const void *prefix, size_t plen,
                       size_t off, int reverse, store_id_fn cb, void *ctx, struct err *e)
 {
@@ -170,6 +196,8 @@ int store_prefix_each(struct txn *t, enum store_db db, const void *prefix, size_
 
 	if (plen > 64)
 		return err_set(e, ERR_INTERNAL, "tiền tố khóa quá dài");
+	if ((store_db_table[db].flags & MDB_DUPSORT) && off >= plen)
+		return dup_each(t, db, prefix, plen, off, reverse, cb, ctx, e);
 	if ((rc = store_cursor(t, db, &c, e)))
 		return rc;
 	rc = prefix_seek(c, prefix, plen, reverse, &k, &v);

@@ -20,7 +20,7 @@ int store_task_get(struct txn *t, uint64_t id, struct task *out, struct err *e)
 		               (unsigned long long)id);
 	if (rc)
 		return rc;
-	return codec_task_decode(v.mv_data, v.mv_size, out, e);
+	return codec_task_decode_d(v.mv_data, v.mv_size, store_dict(t), out, e);
 }
 
 /* What the stored version of a task contributes to indexes and counters. */
@@ -43,7 +43,7 @@ static int task_trace(struct txn *t, const unsigned char *key, struct task_trace
 		return 0;
 	if (rc)
 		return rc;
-	if ((rc = codec_task_decode(v.mv_data, v.mv_size, &prev, e)))
+	if ((rc = codec_task_decode_d(v.mv_data, v.mv_size, store_dict(t), &prev, e)))
 		return rc;
 	tr->present = 1;
 	tr->lead = prev.lead;
@@ -66,7 +66,7 @@ static int task_put(struct txn *t, struct task *task, int fresh, struct err *e)
 	               (rc = store_seq_bump(t, "task", task->id, e))))
 		return rc;
 	sbuf_reset(&t->st->scratch);
-	if ((rc = codec_task_encode(task, &t->st->scratch, e)) ||
+	if ((rc = codec_task_encode_d(task, store_dict(t), &t->st->scratch, e)) ||
 	    (rc = store_put_record(t, DB_TASKS, key, 8, &t->st->scratch, fresh, e)))
 		return rc;
 	ix_of_task(task, &new);
@@ -122,7 +122,7 @@ int store_task_del(struct txn *t, uint64_t id, struct err *e)
 	if (!old.present)
 		return err_set(e, ERR_NOTFOUND, "không tìm thấy nhiệm vụ %llu",
 		               (unsigned long long)id);
-	if ((rc = store_del_owned(t, DB_UPD_TASK, DB_UPDATES, key, e)) ||
+	if ((rc = store_journal_del(t, id, e)) ||
 	    (rc = store_del_owned(t, DB_EXT_TASK, DB_EXTENSIONS, key, e)) ||
 	    (rc = ix_apply(t, &old.ix, NULL, e)) ||
 	    (rc = count_add(t, old.lead, old.slot, -1, e)))
@@ -189,34 +189,39 @@ int partner_migrate_3(struct txn *t, struct err *e)
 int store_tasks_by_due(struct txn *t, uint32_t lead, date_t from, date_t to,
                        store_due_fn cb, void *ctx, struct err *e)
 {
-	/* due:      day|id -> lead          (lead 0: the whole store)
-	 * unit_due: lead|day|id -> ""                                     */
+	/* due_tasks: day -> id|lead, duplicates   (lead 0: the whole store)
+	 * lead_due:  lead -> day|id, duplicates                              */
 	enum store_db db = lead ? DB_UNIT_DUE : DB_DUE;
-	size_t off = lead ? 4 : 0, klen = off + 12;
 	uint32_t lo = from == DATE_NONE ? 0 : day_bias(from);
 	uint32_t hi = to == DATE_NONE ? UINT32_MAX : day_bias(to);
-	unsigned char start[16];
+	unsigned char kb[4], vb[12];
 	MDB_cursor *c;
-	MDB_val k = {klen, start}, v;
+	MDB_val k = {4, kb}, v = {12, vb};
 	int rc, ret = 0;
 
 	if (lo > hi)
 		return 0;
-	be32_put(start, lead);
-	be32_put(start + off, lo);
-	be64_put(start + off + 4, 0);
 	if ((rc = store_cursor(t, db, &c, e)))
 		return rc;
-	for (rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE); rc == 0;
-	     rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
-		const unsigned char *p = k.mv_data;
-		if (k.mv_size != klen || (lead && be32_get(p) != lead))
+	if (lead) {
+		be32_put(kb, lead);
+		be32_put(vb, lo);
+		be64_put(vb + 4, 0);
+		rc = mdb_cursor_get(c, &k, &v, MDB_GET_BOTH_RANGE);
+	} else {
+		be32_put(kb, lo);
+		rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE);
+	}
+	for (; rc == 0; rc = mdb_cursor_get(c, &k, &v, lead ? MDB_NEXT_DUP : MDB_NEXT)) {
+		const unsigned char *p = v.mv_data;
+		if (k.mv_size != 4 || v.mv_size != 12)
 			break;
-		uint32_t day = be32_get(p + off);
+		uint32_t day = lead ? be32_get(p) : be32_get(k.mv_data);
 		if (day > hi)
 			break;
-		uint32_t who = lead ? lead : (v.mv_size == 4 ? be32_get(v.mv_data) : 0);
-		if ((ret = cb(be64_get(p + off + 4), day_unbias(day), who, ctx)))
+		uint64_t id = lead ? be64_get(p + 4) : be64_get(p);
+		uint32_t who = lead ? lead : be32_get(p + 8);
+		if ((ret = cb(id, day_unbias(day), who, ctx)))
 			break;
 	}
 	mdb_cursor_close(c);
@@ -230,6 +235,7 @@ int store_tasks_by_due(struct txn *t, uint32_t lead, date_t from, date_t to,
 struct tasks_each {
 	int (*cb)(const struct task *task, void *ctx);
 	void *ctx;
+	const struct codec_dict *dict;
 };
 
 static int task_raw(const MDB_val *k, const MDB_val *v, void *ctx, struct err *e)
@@ -239,7 +245,7 @@ static int task_raw(const MDB_val *k, const MDB_val *v, void *ctx, struct err *e
 	int rc;
 
 	(void)k;
-	if ((rc = codec_task_decode(v->mv_data, v->mv_size, &task, e)))
+	if ((rc = codec_task_decode_d(v->mv_data, v->mv_size, c->dict, &task, e)))
 		return rc;
 	rc = c->cb(&task, c->ctx);
 	task_free(&task);
@@ -249,7 +255,7 @@ static int task_raw(const MDB_val *k, const MDB_val *v, void *ctx, struct err *e
 int store_tasks_each(struct txn *t, int (*cb)(const struct task *task, void *ctx), void *ctx,
                      struct err *e)
 {
-	struct tasks_each c = {cb, ctx};
+	struct tasks_each c = {cb, ctx, store_dict(t)};
 	return store_each_raw(t, DB_TASKS, NULL, 0, task_raw, &c, e);
 }
 
@@ -257,11 +263,63 @@ int store_tasks_each_from(struct txn *t, uint64_t from,
                           int (*cb)(const struct task *task, void *ctx), void *ctx,
                           struct err *e)
 {
-	struct tasks_each c = {cb, ctx};
+	struct tasks_each c = {cb, ctx, store_dict(t)};
 	unsigned char key[8];
 
 	be64_put(key, from);
 	return store_each_raw(t, DB_TASKS, key, sizeof key, task_raw, &c, e);
+}
+
+/* An entry of due_tasks (day -> id|lead) or lead_due (lead -> day|id) where
+ * the cursor stands: its day (biased), task and lead.  0, or 1 when the
+ * entry is not of the expected shape (the end of the list). */
+static int due_entry(const MDB_val *k, const MDB_val *v, uint32_t lead, uint32_t *day,
+                     uint64_t *id, uint32_t *who)
+{
+	const unsigned char *p = v->mv_data;
+
+	if (k->mv_size != 4 || v->mv_size != 12 || (lead && be32_get(k->mv_data) != lead))
+		return 1;
+	*day = lead ? be32_get(p) : be32_get(k->mv_data);
+	*id = lead ? be64_get(p + 4) : be64_get(p);
+	*who = lead ? lead : be32_get(p + 8);
+	return 0;
+}
+
+/* Put cursor c on the first entry at or after (day, id) in the order of
+ * the list (day, then task): 0, MDB_NOTFOUND when every entry is before
+ * it, or an LMDB error. */
+static int due_seek(MDB_cursor *c, uint32_t lead, uint32_t day, uint64_t id)
+{
+	unsigned char kb[4], vb[12];
+	MDB_val k = {4, kb}, v = {12, vb};
+	int rc;
+
+	if (lead) {
+		be32_put(kb, lead);
+		if ((rc = mdb_cursor_get(c, &k, &v, MDB_SET)))
+			return rc;
+		/* MDB_SET pointed v at the first duplicate: point it back */
+		be32_put(vb, day);
+		be64_put(vb + 4, id);
+		v.mv_size = sizeof vb;
+		v.mv_data = vb;
+		return mdb_cursor_get(c, &k, &v, MDB_GET_BOTH_RANGE);
+	}
+	be32_put(kb, day);
+	be64_put(vb, id);
+	be32_put(vb + 8, 0);
+	rc = mdb_cursor_get(c, &k, &v, MDB_GET_BOTH_RANGE);
+	if (rc != MDB_NOTFOUND)
+		return rc;
+	/* no entry of that day at or after the task: the next day's first */
+	k.mv_size = 4;
+	k.mv_data = kb;
+	if ((rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE)))
+		return rc;
+	if (k.mv_size == 4 && be32_get(k.mv_data) == day)
+		rc = mdb_cursor_get(c, &k, &v, MDB_NEXT_NODUP);
+	return rc;
 }
 
 int store_tasks_by_due_from(struct txn *t, uint32_t lead, date_t day, uint64_t id, int dir,
@@ -269,55 +327,63 @@ int store_tasks_by_due_from(struct txn *t, uint32_t lead, date_t day, uint64_t i
                             struct err *e)
 {
 	enum store_db db = lead ? DB_UNIT_DUE : DB_DUE;
-	size_t off = lead ? 4 : 0, klen = off + 12;
 	uint32_t lo = from == DATE_NONE ? 0 : day_bias(from);
 	uint32_t hi = to == DATE_NONE ? UINT32_MAX : day_bias(to);
-	unsigned char start[16];
+	uint32_t pday, d, who;
+	uint64_t pid, i;
 	MDB_cursor *c;
-	MDB_val k = {klen, start}, v;
-	MDB_cursor_op step = dir > 0 ? MDB_NEXT : MDB_PREV;
-	int rc, ret = 0, skip = 0;
+	MDB_val k, v;
+	MDB_cursor_op next = lead ? MDB_NEXT_DUP : MDB_NEXT, prev = lead ? MDB_PREV_DUP : MDB_PREV;
+	int rc, ret = 0, past_end = 0;
 
 	if (lo > hi)
 		return 0;
-	be32_put(start, lead);
-	if (day == DATE_NONE) {
-		/* From the first entry of the range, or just past its last. */
-		be32_put(start + off, dir > 0 ? lo : hi);
-		be64_put(start + off + 4, dir > 0 ? 0 : UINT64_MAX);
+	/* The position: the given entry, or the range's first entry (forward)
+	 * or the place just past its last one (backward). */
+	if (day != DATE_NONE) {
+		pday = day_bias(day);
+		pid = id;
+	} else if (dir > 0) {
+		pday = lo;
+		pid = 0;
 	} else {
-		be32_put(start + off, day_bias(day));
-		be64_put(start + off + 4, id);
+		past_end = hi == UINT32_MAX;
+		pday = past_end ? hi : hi + 1;
+		pid = 0;
 	}
 	if ((rc = store_cursor(t, db, &c, e)))
 		return rc;
-	rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE);
+	rc = past_end ? MDB_NOTFOUND : due_seek(c, lead, pday, pid);
 	if (dir > 0) {
-		/* At the first entry >= the position: skip the position itself. */
-		skip = day != DATE_NONE && rc == 0 && k.mv_size == klen &&
-		       memcmp(k.mv_data, start, klen) == 0;
-	} else {
-		/* Every entry before the first one >= the position. */
-		rc = rc == MDB_NOTFOUND ? mdb_cursor_get(c, &k, &v, MDB_LAST)
-		                        : rc == 0 ? mdb_cursor_get(c, &k, &v, MDB_PREV) : rc;
-		if (rc == 0 && k.mv_size == klen && memcmp(k.mv_data, start, klen) >= 0)
-			rc = mdb_cursor_get(c, &k, &v, MDB_PREV);
+		/* at the first entry >= the position: step over the position itself */
+		if (rc == 0 && day != DATE_NONE && mdb_cursor_get(c, &k, &v, MDB_GET_CURRENT) == 0 &&
+		    due_entry(&k, &v, lead, &d, &i, &who) == 0 && d == pday && i == pid)
+			rc = mdb_cursor_get(c, &k, &v, next);
+	} else if (rc == MDB_NOTFOUND) {
+		/* every entry is before the position: from the last one */
+		if (lead) {
+			unsigned char kb[4];
+			be32_put(kb, lead);
+			k.mv_size = 4;
+			k.mv_data = kb;
+			rc = mdb_cursor_get(c, &k, &v, MDB_SET);
+			if (rc == 0)
+				rc = mdb_cursor_get(c, &k, &v, MDB_LAST_DUP);
+		} else {
+			rc = mdb_cursor_get(c, &k, &v, MDB_LAST);
+		}
+	} else if (rc == 0) {
+		rc = mdb_cursor_get(c, &k, &v, prev);
 	}
-	if (skip)
-		rc = mdb_cursor_get(c, &k, &v, MDB_NEXT);
-	for (; rc == 0; rc = mdb_cursor_get(c, &k, &v, step)) {
-		const unsigned char *p = k.mv_data;
-		uint32_t d, who;
-
-		if (k.mv_size != klen || (lead && be32_get(p) != lead))
+	for (; rc == 0; rc = mdb_cursor_get(c, &k, &v, dir > 0 ? next : prev)) {
+		if ((rc = mdb_cursor_get(c, &k, &v, MDB_GET_CURRENT)) ||
+		    due_entry(&k, &v, lead, &d, &i, &who))
 			break;
-		d = be32_get(p + off);
 		if (dir > 0 ? d > hi : d < lo)
 			break;
 		if (dir > 0 ? d < lo : d > hi)
 			continue;
-		who = lead ? lead : (v.mv_size == 4 ? be32_get(v.mv_data) : 0);
-		if ((ret = cb(be64_get(p + off + 4), day_unbias(d), who, ctx)))
+		if ((ret = cb(i, day_unbias(d), who, ctx)))
 			break;
 	}
 	mdb_cursor_close(c);

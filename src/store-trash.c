@@ -54,11 +54,26 @@ static int add_owned(struct txn *t, struct sbuf *b, enum store_db index, enum st
 	return rc;
 }
 
+/* One update of the journal as a part 'J': its key (task id and update
+ * id, which a version 3 update does not hold) and its value.  Parts 'U'
+ * (an update of version 1 or 2, alone) come from before schema 4. */
+static int add_update(const MDB_val *k, const MDB_val *v, void *ctx, struct err *e)
+{
+	struct sbuf part = {0};
+
+	(void)e;
+	sbuf_add(&part, k->mv_data, k->mv_size);
+	sbuf_add(&part, v->mv_data, v->mv_size);
+	put_part(ctx, 'J', part.s, part.len);
+	sbuf_free(&part);
+	return 0;
+}
+
 static int add_task(struct txn *t, struct sbuf *b, uint64_t id, struct err *e)
 {
 	int rc = add_record(t, b, DB_TASKS, 'T', id, e);
 	if (!rc)
-		rc = add_owned(t, b, DB_UPD_TASK, DB_UPDATES, 'U', id, e);
+		rc = store_journal_each(t, id, 0, add_update, b, e);
 	if (!rc)
 		rc = add_owned(t, b, DB_EXT_TASK, DB_EXTENSIONS, 'X', id, e);
 	return rc;
@@ -172,7 +187,7 @@ static int restore_part(struct txn *t, char type, const unsigned char *data, siz
 	}
 	case 'T': {
 		struct task k = {0};
-		if ((rc = codec_task_decode(data, n, &k, e)))
+		if ((rc = codec_task_decode_d(data, n, store_dict(t), &k, e)))
 			return rc;
 		if ((here = present(t, DB_TASKS, k.id, e)) != 0)
 			rc = here < 0 ? ERR_STORE
@@ -188,10 +203,17 @@ static int restore_part(struct txn *t, char type, const unsigned char *data, siz
 		task_free(&k);
 		return rc;
 	}
-	case 'U': {
+	case 'U':
+	case 'J': {
 		struct update u;
+		uint64_t task = 0, id = 0;
+		size_t a = 0, b = 0;
+		if (type == 'J' && (!(a = oint_get(data, n, &task)) ||
+		                    !(b = oint_get(data + a, n - a, &id))))
+			return err_set(e, ERR_STORE, "cập nhật đã xóa bị hỏng");
 		update_init(&u);
-		if (!(rc = codec_update_decode(data, n, &u, e)))
+		if (!(rc = codec_update_decode_d(data + a + b, n - a - b, task, id, store_dict(t), &u,
+		                                 e)))
 			rc = store_update_add(t, &u, e);
 		update_free(&u);
 		return rc;
@@ -271,6 +293,7 @@ int trash_restore(struct txn *t, enum trash_kind kind, uint64_t id, struct err *
 struct walk {
 	int (*cb)(const struct trash_entry *x, void *ctx);
 	void *ctx;
+	const struct codec_dict *dict;
 };
 
 static int each_raw(const MDB_val *k, const MDB_val *v, void *ctx, struct err *e)
@@ -307,7 +330,8 @@ static int each_raw(const MDB_val *k, const MDB_val *v, void *ctx, struct err *e
 			}
 		} else if (type == 'T') {
 			x.ntasks++;
-			if (x.kind == TRASH_TASK && !tk.id && !(rc = codec_task_decode(data, len, &tk, e))) {
+			if (x.kind == TRASH_TASK && !tk.id &&
+			    !(rc = codec_task_decode_d(data, len, w->dict, &tk, e))) {
 				x.doc = tk.doc_id;
 				x.text = tk.text ? tk.text : "";
 			}
@@ -325,7 +349,7 @@ static int each_raw(const MDB_val *k, const MDB_val *v, void *ctx, struct err *e
 int trash_each(struct txn *t, int (*cb)(const struct trash_entry *x, void *ctx), void *ctx,
                struct err *e)
 {
-	struct walk w = {cb, ctx};
+	struct walk w = {cb, ctx, store_dict(t)};
 	return store_each_raw(t, DB_TRASH, NULL, 0, each_raw, &w, e);
 }
 

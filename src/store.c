@@ -24,8 +24,7 @@ const struct store_db_info store_db_table[DB_COUNT] = {
 	[DB_DOC_NUMBER] = {"doc_number", MDB_DUPSORT | MDB_DUPFIXED, 1},
 	[DB_DOC_ISSUER] = {"doc_issuer", 0, 1},
 	[DB_TASKS] = {"tasks", 0, 0},
-	[DB_UPDATES] = {"updates", 0, 0},
-	[DB_UPD_TASK] = {"upd_task", 0, 1},
+	[DB_JOURNAL] = {"journal", 0, 0},
 	[DB_EXTENSIONS] = {"extensions", 0, 0},
 	[DB_EXT_TASK] = {"ext_task", 0, 1},
 	[DB_INDICATORS] = {"indicators", 0, 0},
@@ -33,14 +32,18 @@ const struct store_db_info store_db_table[DB_COUNT] = {
 	[DB_MEASURES] = {"measures", 0, 0},
 	[DB_MEAS_IND] = {"meas_ind", 0, 1},
 	[DB_AUDIT] = {"audit", 0, 0},
-	[DB_DUE] = {"due", 0, 1},
-	[DB_UNIT_DUE] = {"unit_due", 0, 1},
-	[DB_TASK_LEAD] = {"task_lead", 0, 1},
-	[DB_TASK_DOC] = {"task_doc", 0, 1},
+	/* schema 4: sorted duplicates of fixed size under the owner's key, so
+	 * that an entry costs its value, not a node and a key of its own */
+	[DB_DUE] = {"due_tasks", MDB_DUPSORT | MDB_DUPFIXED, 1},
+	[DB_UNIT_DUE] = {"lead_due", MDB_DUPSORT | MDB_DUPFIXED, 1},
+	[DB_TASK_LEAD] = {"lead_tasks", MDB_DUPSORT | MDB_DUPFIXED, 1},
+	[DB_TASK_DOC] = {"doc_tasks", MDB_DUPSORT | MDB_DUPFIXED, 1},
 	[DB_COUNTS] = {"counts", 0, 1},
 	[DB_TRASH] = {"trash", 0, 0},
 	[DB_TASK_PARTNER] = {"task_partner", 0, 1},
 	[DB_UNITSNAP] = {"unitsnap", 0, 0},
+	[DB_DICT] = {"dict", 0, 0},
+	[DB_DICT_STR] = {"dict_str", 0, 0},
 };
 
 /* ---- opening ----------------------------------------------------------- */
@@ -379,7 +382,9 @@ int store_open(const char *dir, int flags, struct store **out, struct err *e)
 	st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(dir);
 	st->flags = flags;
-	if ((rc = mdb_env_create(&st->env)) || (rc = mdb_env_set_maxdbs(st->env, DB_COUNT + 2)) ||
+	/* room beyond the table for the databases a migration opens to retire
+	 * them (store-compact.c) */
+	if ((rc = mdb_env_create(&st->env)) || (rc = mdb_env_set_maxdbs(st->env, DB_COUNT + 8)) ||
 	    (rc = mdb_env_set_maxreaders(st->env, MAX_READERS)) ||
 	    (rc = mdb_env_set_mapsize(st->env, mapsize)) ||
 	    (rc = mdb_env_open(st->env, dir, envflags, 0664))) {
@@ -395,7 +400,7 @@ int store_open(const char *dir, int flags, struct store **out, struct err *e)
 	}
 	mdb_reader_check(st->env, NULL);
 	if (flags & STORE_RDONLY) {
-		struct txn t = {st, NULL, 0, 0, 0};
+		struct txn t = {st, NULL, 0, 0, 0, {0}, NULL};
 		if ((rc = txn_begin(st, MDB_RDONLY, &t.txn))) {
 			env_open_err(dir, rc, e);
 		} else if ((rc = setup_dbs(&t, &s, e))) {
@@ -403,13 +408,14 @@ int store_open(const char *dir, int flags, struct store **out, struct err *e)
 		} else if ((rc = mdb_txn_commit(t.txn))) {
 			env_open_err(dir, rc, e);
 		}
+		free(t.dict_cache);
 	} else if ((rc = size_map(st, mapsize))) {
 		env_open_err(dir, rc, e);
 	} else {
 		/* A store in use has every database: they are opened in a read
 		 * transaction, and the writer's lock is taken (waiting for a
 		 * running import, say) only when something must be created. */
-		struct txn t = {st, NULL, 0, 0, 0};
+		struct txn t = {st, NULL, 0, 0, 0, {0}, NULL};
 		s.probe = 1;
 		if ((rc = txn_begin(st, MDB_RDONLY, &t.txn))) {
 			env_open_err(dir, rc, e);
@@ -418,6 +424,7 @@ int store_open(const char *dir, int flags, struct store **out, struct err *e)
 		} else if ((rc = mdb_txn_commit(t.txn))) {
 			env_open_err(dir, rc, e);
 		}
+		free(t.dict_cache);
 		s.probe = 0;
 		if (!rc && s.need_write)
 			rc = store_write(st, setup_dbs, &s, e);
@@ -475,6 +482,7 @@ void store_read_end(struct txn *t)
 	if (!t)
 		return;
 	mdb_txn_abort(t->txn);
+	free(t->dict_cache);
 	free(t);
 }
 
@@ -500,7 +508,7 @@ int store_write(struct store *st, store_write_fn fn, void *ctx, struct err *e)
 	if (st->flags & STORE_RDONLY)
 		return err_set(e, ERR_STORE, "kho dữ liệu %s được mở chỉ để đọc", st->path);
 	for (int attempt = 0;; attempt++) {
-		struct txn t = {st, NULL, 1, 0, 0};
+		struct txn t = {st, NULL, 1, 0, 0, {0}, NULL};
 		int rc = txn_begin(st, 0, &t.txn);
 
 		if (rc)
@@ -661,7 +669,7 @@ int store_stat(struct txn *t, struct store_stat *out, struct err *e)
 	out->units = entries(t, DB_UNITS);
 	out->docs = entries(t, DB_DOCS);
 	out->tasks = entries(t, DB_TASKS);
-	out->updates = entries(t, DB_UPDATES);
+	out->updates = entries(t, DB_JOURNAL);
 	out->audit = entries(t, DB_AUDIT);
 	out->map_size = info.me_mapsize;
 	out->used_bytes = ((uint64_t)info.me_last_pgno + 1) * ms.ms_psize;

@@ -119,6 +119,39 @@ for n in $SIZES; do
 	anon=$(sed -n 's/.*anon_kb=\([0-9]*\).*/\1/p' "$DIR/stats.txt")
 	size=$(du -k "$d/store/data.mdb" | cut -f1)
 	printf "  %-44s %9s MiB\n" "store size" "$(div "$size" 1024)"
+	# page faults of the first rows beyond those of the first one: the
+	# pages a listing's rows touch (GNU time)
+	if [ -x /usr/bin/time ]; then
+		f1=$( { /usr/bin/time -f "%R" $T overdue --limit 1 >/dev/null; } 2>&1 | tail -n 1)
+		f50=$( { /usr/bin/time -f "%R" $T overdue --limit 50 >/dev/null; } 2>&1 | tail -n 1)
+		printf "  %-44s %9s\n" "page faults, overdue --limit 50 less --limit 1" "$((f50 - f1))"
+	fi
+	# bytes of pages per record (mdb_stat, lmdb-utils): pages in use less
+	# the journal (an update's bytes) and the databases that do not grow
+	# with the tasks (units, documents, audit ...), per task: its record,
+	# dictionary strings, index entries and counters.  (The pages of
+	# sorted duplicates are not in their database's own figures, hence
+	# the subtraction.)
+	if command -v mdb_stat >/dev/null 2>&1; then
+		mdb_stat -efa "$d/store" | awk -v n="$n" '
+			/Number of pages used:/ { used = $5 }
+			/Free pages:/ { free = $3 }
+			/^Status of / { db = $3 }
+			/Branch pages:|Leaf pages:|Overflow pages:/ { pages[db] += $3 }
+			/Entries:/ { if (db == "journal") upd = $2 }
+			END {
+				inuse = used - free
+				fixed = pages["units"] + pages["unit_code"] + pages["docs"] + pages["doc_number"]
+				fixed += pages["doc_issuer"] + pages["audit"] + pages["meta"] + pages["Main"] + pages["trash"]
+				fixed += pages["extensions"] + pages["ext_task"] + pages["indicators"] + pages["ind_doc"]
+				fixed += pages["measures"] + pages["meas_ind"] + pages["unitsnap"]
+				printf "  %-44s %9.1f MiB\n", "pages in use (store size less free pages)", inuse * 4096 / 1048576
+				printf "  %-44s %9.1f B\n", "bytes per task (record, strings, indexes)", (inuse - fixed - pages["journal"]) * 4096 / n
+				if (upd) printf "  %-44s %9.1f B\n", "bytes per update (journal)", pages["journal"] * 4096 / upd
+			}'
+	else
+		echo "  (bytes per task and per update: mdb_stat missing, make deps installs lmdb-utils)"
+	fi
 	printf "  %-44s %9s MiB\n" "private (anonymous) memory, overdue --limit 50" "$(div "$anon" 1024)"
 	printf "  %-44s %9s MiB\n" "RSS (counts shared page cache of the map)" "$(div "$rss" 1024)"
 	if [ -f tests/tui/bench-startup.sh ]; then

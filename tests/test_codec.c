@@ -237,10 +237,19 @@ Test(codec, record_without_a_rhythm_is_read_and_written_as_before)
 	cr_assert_eq(back.dl.d.every, DL_EVERY_NONE);
 	task_before_rhythms_struct(&t);
 	assert_task_eq(&back, &t);
-	/* a part without a rhythm is encoded byte for byte as before */
+	/* written again it is a version 2 record: strings as dictionary
+	 * strings (inline here: no dictionary), the rest byte for byte as
+	 * before, a part without a rhythm included */
 	encode_task(&t, &b);
+	cr_assert_eq(b.s[0], 2);
 	cr_assert_eq(b.len, n);
-	cr_assert(memcmp(b.s, task_before_rhythms, n) == 0);
+	cr_assert(memcmp(b.s + 1, task_before_rhythms + 1, 4) == 0, "ids, section, lead");
+	cr_assert_eq((unsigned char)b.s[5], 0, "no lead as written");
+	cr_assert_eq((unsigned char)b.s[6], 0, "no partners");
+	cr_assert_eq((unsigned char)b.s[7], 0, "no partners as written");
+	cr_assert(memcmp(b.s + 8, task_before_rhythms + 8, 22) == 0, "the text, inline as before");
+	cr_assert_eq((unsigned char)b.s[30], 2 * (21 + 1), "the phrase inline: 2 * (length + 1)");
+	cr_assert(memcmp(b.s + 31, task_before_rhythms + 31, n - 31) == 0);
 	task_free(&t);
 	task_free(&back);
 	sbuf_free(&b);
@@ -593,7 +602,9 @@ Test(codec, update_round_trips_with_unchanged_fields)
 	u.status_before = ST_NOT_STARTED;
 	u.status_after = -1;
 	cr_assert_eq(codec_update_encode(&u, &b, NULL), 0);
-	cr_assert_eq(codec_update_decode(b.s, b.len, &back, NULL), 0);
+	cr_assert_eq(b.s[0], CODEC_VERSION_UPDATE);
+	/* version 3 holds no ids: the journal's key does */
+	cr_assert_eq(codec_update_decode_d(b.s, b.len, 99, 5, NULL, &back, NULL), 0);
 	cr_assert_eq(back.id, 5);
 	cr_assert_eq(back.task_id, 99);
 	cr_assert_eq(back.time, 1700000123);
@@ -603,6 +614,11 @@ Test(codec, update_round_trips_with_unchanged_fields)
 	cr_assert_eq(back.progress, -1);
 	cr_assert_eq(back.status_before, ST_NOT_STARTED);
 	cr_assert_eq(back.status_after, -1);
+	update_free(&back);
+	update_free(&back);
+	cr_assert_eq(codec_update_decode(b.s, b.len, &back, NULL), 0);
+	cr_assert_eq(back.id, 0, "without its key an update has no ids");
+	cr_assert_eq(back.task_id, 0);
 	update_free(&back);
 	for (size_t n = 0; n < b.len; n++)
 		cr_assert_eq(codec_update_decode(b.s, n, &back, NULL), ERR_STORE);
@@ -665,7 +681,42 @@ Test(codec, update_version_2_fields_round_trip)
 	sbuf_free(&b);
 }
 
-/* A record written by the previous release (version 1): the same fields
+/* A date as versions 1 and 2 wrote every date: 0, or zigzag(day) + 1. */
+static void put_old_date(struct sbuf *b, date_t d)
+{
+	codec_put_uvarint(b, d == DATE_NONE ? 0 : (d < 0 ? ~((uint64_t)d << 1) : (uint64_t)d << 1) + 1);
+}
+
+/* An update as versions 1 and 2 wrote it (the stores of schema 1 and 2):
+ * id, task id, time, day, login, note, progress, statuses; version 2 adds
+ * done_on, period and confirm_after. */
+static void old_update(struct sbuf *b, unsigned version, const struct update *u)
+{
+	b->len = 0;
+	sbuf_putc(b, (char)version);
+	codec_put_uvarint(b, u->id);
+	codec_put_uvarint(b, u->task_id);
+	codec_put_svarint(b, u->time);
+	put_old_date(b, u->day);
+	codec_put_uvarint(b, strlen(u->login));
+	sbuf_puts(b, u->login);
+	if (u->note) {
+		codec_put_uvarint(b, strlen(u->note) + 1);
+		sbuf_puts(b, u->note);
+	} else {
+		codec_put_uvarint(b, 0);
+	}
+	sbuf_putc(b, (char)u->progress);
+	sbuf_putc(b, (char)u->status_before);
+	sbuf_putc(b, (char)u->status_after);
+	if (version >= 2) {
+		put_old_date(b, u->done_on);
+		put_old_date(b, u->period);
+		sbuf_putc(b, (char)u->confirm_after);
+	}
+}
+
+/* A record written by an older release (version 1): the same fields
  * without the ones version 2 appended.  It must decode with defaults. */
 Test(codec, version_1_update_and_extension_decode_with_defaults)
 {
@@ -678,11 +729,13 @@ Test(codec, version_1_update_and_extension_decode_with_defaults)
 	u.task_id = 4;
 	u.day = date_make(2025, 1, 5);
 	strcpy(u.login, "vp");
-	cr_assert_eq(codec_update_encode(&u, &b, NULL), 0);
-	/* done_on, period (DATE_NONE: one byte each) and confirm_after (one byte) */
-	b.s[0] = 1;
-	cr_assert_eq(codec_update_decode(b.s, b.len - 3, &back, NULL), 0);
+	old_update(&b, 1, &u);
+	/* the ids given by a key are ignored: a version 1 record holds its own */
+	cr_assert_eq(codec_update_decode_d(b.s, b.len, 77, 78, NULL, &back, NULL), 0);
+	cr_assert_eq(back.id, 9);
+	cr_assert_eq(back.task_id, 4);
 	cr_assert_eq(back.day, u.day);
+	cr_assert_str_eq(back.login, "vp");
 	cr_assert_eq(back.done_on, DATE_NONE);
 	cr_assert_eq(back.period, DATE_NONE);
 	cr_assert_eq(back.confirm_after, -1);
@@ -865,4 +918,307 @@ Test(model, task_copy_is_deep)
 	task_free(&c);
 	cr_assert_null(c.text);
 	cr_assert_eq(c.id, 0);
+}
+
+/* ---- dictionary strings (task version 2, update version 3) ----------------- */
+
+/* A dictionary in memory, as the store keeps one in LMDB. */
+struct fake_dict {
+	char *s[8];
+	int n;
+	int fail; /* intern fails (a full store, say) */
+};
+
+static int fake_intern(void *ctx, const char *s, size_t n, uint32_t *id, struct err *e)
+{
+	struct fake_dict *d = ctx;
+	for (int i = 0; i < d->n; i++)
+		if (strlen(d->s[i]) == n && !memcmp(d->s[i], s, n)) {
+			*id = (uint32_t)i + 1;
+			return 0;
+		}
+	if (d->fail || d->n == 8)
+		return err_set(e, ERR_STORE, "từ điển đầy");
+	d->s[d->n++] = xstrndup(s, n);
+	*id = (uint32_t)d->n;
+	return 0;
+}
+
+static int fake_lookup(void *ctx, uint32_t id, const char **s, size_t *n, struct err *e)
+{
+	struct fake_dict *d = ctx;
+	if (id == 0 || id > (uint32_t)d->n)
+		return err_set(e, ERR_STORE, "không có");
+	*s = d->s[id - 1];
+	*n = strlen(*s);
+	return 0;
+}
+
+static void fake_free(struct fake_dict *d)
+{
+	for (int i = 0; i < d->n; i++)
+		free(d->s[i]);
+	d->n = 0;
+}
+
+Test(codec, task_strings_go_to_the_dictionary_and_come_back)
+{
+	struct fake_dict fd = {0};
+	struct codec_dict dict = {fake_intern, fake_lookup, &fd};
+	struct task t, back;
+	struct sbuf plain = {0}, coded = {0}, again = {0};
+	struct err e = {0};
+
+	sample_task(&t);
+	cr_assert_eq(codec_task_encode(&t, &plain, &e), 0, "%s", e.msg);
+	cr_assert_eq(codec_task_encode_d(&t, &dict, &coded, &e), 0, "%s", e.msg);
+	cr_assert_eq(fd.n, 4, "section, lead and partners as written, the phrase; not the text");
+	cr_assert_str_eq(fd.s[0], t.section);
+	cr_assert_str_eq(fd.s[1], t.lead_text);
+	cr_assert_str_eq(fd.s[2], t.partners_text);
+	cr_assert_str_eq(fd.s[3], t.dl_phrase);
+	cr_assert_lt(coded.len + strlen(t.section) + strlen(t.lead_text) +
+	             strlen(t.partners_text) + strlen(t.dl_phrase), plain.len + 4 * 2);
+	cr_assert_eq(codec_task_decode_d(coded.s, coded.len, &dict, &back, &e), 0, "%s", e.msg);
+	assert_task_eq(&back, &t);
+	task_free(&back);
+	/* a second task with the same strings adds nothing */
+	t.id++;
+	cr_assert_eq(codec_task_encode_d(&t, &dict, &again, &e), 0, "%s", e.msg);
+	cr_assert_eq(fd.n, 4);
+	/* without the dictionary the references cannot be read */
+	cr_assert_eq(codec_task_decode(coded.s, coded.len, &back, &e), ERR_STORE);
+	cr_assert(strstr(e.msg, "từ điển"), "%s", e.msg);
+	cr_assert_null(back.text);
+	/* nor with one that lacks them */
+	fake_free(&fd);
+	cr_assert_eq(codec_task_decode_d(coded.s, coded.len, &dict, &back, &e), ERR_STORE);
+	task_free(&t);
+	sbuf_free(&plain);
+	sbuf_free(&coded);
+	sbuf_free(&again);
+}
+
+Test(codec, long_strings_stay_inline_and_a_failed_intern_appends_nothing)
+{
+	struct fake_dict fd = {0};
+	struct codec_dict dict = {fake_intern, fake_lookup, &fd};
+	struct task t, back;
+	struct sbuf b = {0};
+	struct err e = {0};
+	char phrase[CODEC_DICT_MAX_LEN + 2];
+
+	sample_task(&t);
+	memset(phrase, 'a', sizeof phrase - 1);
+	phrase[sizeof phrase - 1] = '\0';
+	free(t.dl_phrase);
+	t.dl_phrase = xstrdup(phrase);
+	cr_assert_eq(codec_task_encode_d(&t, &dict, &b, &e), 0, "%s", e.msg);
+	cr_assert_eq(fd.n, 3, "the phrase past CODEC_DICT_MAX_LEN stays in the record");
+	cr_assert_eq(codec_task_decode_d(b.s, b.len, &dict, &back, &e), 0, "%s", e.msg);
+	cr_assert_str_eq(back.dl_phrase, phrase);
+	task_free(&back);
+	/* a string that would be new while the dictionary cannot take it */
+	sbuf_reset(&b);
+	sbuf_puts(&b, "xy");
+	fd.fail = 1;
+	free(t.lead_text);
+	t.lead_text = xstrdup("Ban Dân vận Tỉnh ủy");
+	cr_assert_eq(codec_task_encode_d(&t, &dict, &b, &e), ERR_STORE);
+	cr_assert_eq(b.len, 2, "nothing appended");
+	fake_free(&fd);
+	task_free(&t);
+	sbuf_free(&b);
+}
+
+Test(codec, version_3_update_codes_login_and_day_compactly)
+{
+	struct fake_dict fd = {0};
+	struct codec_dict dict = {fake_intern, fake_lookup, &fd};
+	struct update u, back;
+	struct sbuf v2 = {0}, v3 = {0};
+	struct err e = {0};
+
+	update_init(&u);
+	u.id = 300000;
+	u.task_id = 123456;
+	u.time = (int64_t)date_make(2026, 3, 2) * 86400 + 7 * 3600;
+	u.day = date_make(2026, 3, 2);
+	strcpy(u.login, "hoa.btc");
+	u.note = xstrdup("Đã tổ chức hội nghị triển khai");
+	u.progress = 40;
+	u.status_before = ST_NOT_STARTED;
+	u.status_after = ST_IN_PROGRESS;
+	u.period = date_make(2026, 6, 30);
+	u.confirm_after = CF_NONE;
+	old_update(&v2, 2, &u);
+	cr_assert_eq(codec_update_encode_d(&u, &dict, &v3, &e), 0, "%s", e.msg);
+	cr_assert_eq(fd.n, 1);
+	cr_assert_str_eq(fd.s[0], "hoa.btc");
+	cr_assert_eq(fd.n, 1, "the note stays inline");
+	/* ids (3 + 3 bytes), login (8 -> 1), day (3 -> 1), statuses,
+	 * confirmation and an absent done_on (4 -> 2: period follows) */
+	cr_assert_eq(v3.len, v2.len - 6 - 7 - 2 - 2, "%zu against %zu", v3.len, v2.len);
+	cr_assert_eq(codec_update_decode_d(v3.s, v3.len, u.task_id, u.id, &dict, &back, &e), 0,
+	             "%s", e.msg);
+	cr_assert_eq(back.id, u.id);
+	cr_assert_eq(back.task_id, u.task_id);
+	cr_assert_eq(back.time, u.time);
+	cr_assert_eq(back.day, u.day);
+	cr_assert_str_eq(back.login, "hoa.btc");
+	cr_assert_str_eq(back.note, u.note);
+	cr_assert_eq(back.progress, 40);
+	cr_assert_eq(back.status_before, ST_NOT_STARTED);
+	cr_assert_eq(back.status_after, ST_IN_PROGRESS);
+	cr_assert_eq(back.period, u.period);
+	cr_assert_eq(back.confirm_after, CF_NONE);
+	update_free(&back);
+	/* the same update as version 2 (a schema 2 store) reads the same */
+	cr_assert_eq(codec_update_decode_d(v2.s, v2.len, 0, 0, &dict, &back, &e), 0, "%s", e.msg);
+	cr_assert_eq(back.id, u.id);
+	cr_assert_eq(back.task_id, u.task_id);
+	cr_assert_eq(back.day, u.day);
+	cr_assert_eq(back.period, u.period);
+	cr_assert_str_eq(back.login, "hoa.btc");
+	update_free(&back);
+	/* a day far from the time (an old record entered today), and none */
+	int64_t days[] = {date_make(1999, 1, 1) - date_make(2026, 3, 2), -1, 1, 40000};
+	for (size_t i = 0; i < sizeof days / sizeof days[0]; i++) {
+		u.day = (date_t)(date_make(2026, 3, 2) + days[i]);
+		sbuf_reset(&v3);
+		cr_assert_eq(codec_update_encode_d(&u, &dict, &v3, &e), 0, "%s", e.msg);
+		cr_assert_eq(codec_update_decode_d(v3.s, v3.len, 1, 2, &dict, &back, &e), 0, "%s",
+		             e.msg);
+		cr_assert_eq(back.day, u.day);
+		update_free(&back);
+	}
+	u.day = DATE_NONE;
+	sbuf_reset(&v3);
+	cr_assert_eq(codec_update_encode_d(&u, &dict, &v3, &e), 0, "%s", e.msg);
+	cr_assert_eq(codec_update_decode_d(v3.s, v3.len, 1, 2, &dict, &back, &e), 0, "%s", e.msg);
+	cr_assert_eq(back.day, DATE_NONE);
+	update_free(&back);
+	/* truncated anywhere: refused */
+	for (size_t n = 0; n < v3.len; n++)
+		cr_assert_eq(codec_update_decode_d(v3.s, n, 1, 2, &dict, &back, NULL), ERR_STORE);
+	update_free(&u);
+	fake_free(&fd);
+	sbuf_free(&v2);
+	sbuf_free(&v3);
+}
+
+/* A task's due is written once when it is its deadline's own (the common
+ * case), in full otherwise, and reads back either way. */
+Test(codec, a_due_equal_to_the_deadline_is_not_written_twice)
+{
+	struct task t, back;
+	struct sbuf same = {0}, other = {0};
+	struct err e = {0};
+
+	sample_task(&t);
+	t.dl.nparts = 0;
+	t.dl.d.kind = DL_BY;
+	t.dl.d.due = date_make(2026, 6, 30);
+	t.due = t.dl.d.due;
+	cr_assert_eq(codec_task_encode(&t, &same, &e), 0, "%s", e.msg);
+	t.due = date_make(2026, 12, 31); /* extended, or the period engine's */
+	cr_assert_eq(codec_task_encode(&t, &other, &e), 0, "%s", e.msg);
+	cr_assert_eq(same.len + 2, other.len);
+	cr_assert_eq(codec_task_decode(same.s, same.len, &back, &e), 0, "%s", e.msg);
+	cr_assert_eq(back.due, date_make(2026, 6, 30));
+	task_free(&back);
+	cr_assert_eq(codec_task_decode(other.s, other.len, &back, &e), 0, "%s", e.msg);
+	cr_assert_eq(back.due, date_make(2026, 12, 31));
+	task_free(&back);
+	task_free(&t);
+	sbuf_free(&same);
+	sbuf_free(&other);
+}
+
+/* A time far outside the calendar (the UTC day of it clamped) beside an
+ * ordinary day: the day, stored relative to the time's, reads back (the
+ * fuzzer found that a difference past the int32 range was refused). */
+Test(codec, a_day_far_from_its_time_reads_back)
+{
+	struct update u, back;
+	struct sbuf b = {0};
+	struct err e = {0};
+	int64_t times[] = {-((int64_t)1 << 48), (int64_t)1 << 50, INT64_MIN, INT64_MAX};
+	date_t days[] = {16383, -5, INT32_MAX, DATE_NONE + 1};
+
+	update_init(&u);
+	for (size_t i = 0; i < 4; i++)
+		for (size_t j = 0; j < 4; j++) {
+			u.time = times[i];
+			u.day = days[j];
+			sbuf_reset(&b);
+			cr_assert_eq(codec_update_encode(&u, &b, &e), 0, "%s", e.msg);
+			cr_assert_eq(codec_update_decode(b.s, b.len, &back, &e), 0, "%zu %zu: %s", i, j,
+			             e.msg);
+			cr_assert_eq(back.time, u.time);
+			cr_assert_eq(back.day, u.day);
+			update_free(&back);
+		}
+	sbuf_free(&b);
+}
+
+/* Every combination of statuses, confirmation and dates survives the one
+ * number of version 3. */
+Test(codec, every_update_state_round_trips)
+{
+	struct update u, back;
+	struct sbuf b = {0};
+	struct err e = {0};
+
+	update_init(&u);
+	u.time = 1790000000;
+	for (int sb = -1; sb < ST_COUNT; sb++)
+		for (int sa = -1; sa < ST_COUNT; sa++)
+			for (int cf = -1; cf <= CF_RETURNED; cf++)
+				for (int dates = 0; dates < 4; dates++) {
+					u.status_before = (int8_t)sb;
+					u.status_after = (int8_t)sa;
+					u.confirm_after = (int8_t)cf;
+					u.done_on = dates & 1 ? date_make(2026, 6, 28) : DATE_NONE;
+					u.period = dates & 2 ? date_make(2026, 6, 30) : DATE_NONE;
+					sbuf_reset(&b);
+					cr_assert_eq(codec_update_encode(&u, &b, &e), 0, "%s", e.msg);
+					cr_assert_eq(codec_update_decode(b.s, b.len, &back, &e), 0, "%s", e.msg);
+					cr_assert_eq(back.status_before, sb);
+					cr_assert_eq(back.status_after, sa);
+					cr_assert_eq(back.confirm_after, cf);
+					cr_assert_eq(back.done_on, u.done_on);
+					cr_assert_eq(back.period, u.period);
+					update_free(&back);
+				}
+	sbuf_free(&b);
+}
+
+Test(codec, a_dictionary_reference_out_of_range_is_refused)
+{
+	struct fake_dict fd = {0};
+	struct codec_dict dict = {fake_intern, fake_lookup, &fd};
+	struct update back;
+	struct err e = {0};
+	/* version 3: time 0, no day, login = reference to id 0, then id 5;
+	 * no note, progress -1, state 0 (statuses and confirmation -1, no
+	 * dates) */
+	const unsigned char id0[] = {3, 0, 0, 1, 0, 0xff, 0};
+	const unsigned char id5[] = {3, 0, 0, 11, 0, 0xff, 0};
+	const unsigned char ok[] = {3, 0, 0, 4, 'v', 'p', 0, 0xff, 0};
+	const unsigned char bad_state[] = {3, 0, 0, 4, 'v', 'p', 0, 0xff, 0xf4, 0x03};
+
+	cr_assert_eq(codec_update_decode_d(id0, sizeof id0, 1, 1, &dict, &back, &e), ERR_STORE);
+	cr_assert(strstr(e.msg, "từ điển"), "%s", e.msg);
+	cr_assert_eq(codec_update_decode_d(id5, sizeof id5, 1, 1, &dict, &back, &e), ERR_STORE);
+	cr_assert_eq(codec_update_decode_d(ok, sizeof ok, 1, 1, &dict, &back, &e), 0, "%s", e.msg);
+	cr_assert_str_eq(back.login, "vp");
+	cr_assert_eq(back.status_before, -1);
+	cr_assert_eq(back.confirm_after, -1);
+	cr_assert_eq(back.period, DATE_NONE);
+	update_free(&back);
+	/* a state of 500 (0xf4 0x03) is past every combination */
+	cr_assert_eq(codec_update_decode_d(bad_state, sizeof bad_state, 1, 1, &dict, &back, &e),
+	             ERR_STORE);
+	cr_assert(strstr(e.msg, "trạng thái"), "%s", e.msg);
 }

@@ -82,7 +82,7 @@ Test(confirm, the_monitoring_office_confirms_and_it_is_recorded)
 	task_free(&k);
 	struct txn *t = fx_read();
 	struct update u;
-	cr_assert_eq(store_update_get(t, uid, &u, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_update_get(t, ox_task[OX_SUBTREE], uid, &u, &e), 0, "%s", e.msg);
 	cr_assert(strstr(u.note, "xác nhận") && strstr(u.note, "Đúng kết quả"), "%s", u.note);
 	update_free(&u);
 	struct audit *v;

@@ -45,7 +45,7 @@ Test(ops_clock, an_editor_cannot_back_date_a_completion)
 	task_free(&k);
 	struct txn *t = fx_read();
 	struct update u = {0};
-	cr_assert_eq(store_update_get(t, uid, &u, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_update_get(t, ox_task[OX_OWN], uid, &u, &e), 0, "%s", e.msg);
 	store_read_end(t);
 	cr_assert_eq(u.day, CLOCK);
 	update_free(&u);
@@ -64,7 +64,7 @@ Test(ops_clock, an_admin_enters_an_old_record_with_today)
 	task_free(&k);
 	struct txn *t = fx_read();
 	struct update u = {0};
-	cr_assert_eq(store_update_get(t, uid, &u, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_update_get(t, ox_task[OX_OWN], uid, &u, &e), 0, "%s", e.msg);
 	store_read_end(t);
 	cr_assert_eq(u.day, PAST);
 	update_free(&u);

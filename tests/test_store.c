@@ -87,7 +87,7 @@ Test(store, schema_is_recorded_at_creation)
 	char *v = NULL;
 
 	cr_assert_eq(store_meta_get(t, "schema", &v, NULL), 0);
-	cr_assert_str_eq(v, "3");
+	cr_assert_str_eq(v, "4");
 	free(v);
 	store_read_end(t);
 }
@@ -561,7 +561,7 @@ Test(store, updates_of_a_task_come_newest_first)
 	cr_assert_str_eq(s.s, "5:10;4:0;");
 	cr_assert_eq(store_updates_of_task(t, b, first_update_only, &first, NULL), 1);
 	cr_assert_eq(first, 5);
-	cr_assert_eq(store_update_get(t, 7, &u, NULL), 0);
+	cr_assert_eq(store_update_get(t, a, 7, &u, NULL), 0);
 	cr_assert_eq(u.task_id, a);
 	cr_assert_str_eq(u.note, "Đã triển khai");
 	update_free(&u);

@@ -165,19 +165,17 @@ Test(store_check, rebuild_restores_dropped_indexes)
 
 	make_world(&w);
 	raw_begin(&r);
-	raw_drop(&r, "due");
-	raw_drop(&r, "task_lead");
+	raw_drop(&r, "due_tasks");
+	raw_drop(&r, "lead_tasks");
 	raw_drop(&r, "unit_code");
 	raw_drop(&r, "doc_number");
-	raw_drop(&r, "upd_task");
 	raw_drop(&r, "counts");
 	raw_end(&r);
 	rep = fx_check_dirty();
-	assert_has(rep, "thiếu mục trong chỉ mục due");
-	assert_has(rep, "thiếu mục trong chỉ mục task_lead");
+	assert_has(rep, "thiếu mục trong chỉ mục due_tasks");
+	assert_has(rep, "thiếu mục trong chỉ mục lead_tasks");
 	assert_has(rep, "thiếu mục trong chỉ mục unit_code");
 	assert_has(rep, "thiếu mục trong chỉ mục doc_number");
-	assert_has(rep, "thiếu mục trong chỉ mục upd_task");
 	assert_has(rep, "counts: thiếu bộ đếm");
 	free(rep);
 	fx_write(w_rebuild, NULL);
@@ -264,44 +262,54 @@ Test(store_check, an_index_entry_without_a_record_is_reported)
 {
 	struct world w;
 	struct raw r;
-	unsigned char key[12], val[4] = {0};
+	unsigned char key[4], val[12] = {0};
 	char *rep;
 
 	make_world(&w);
 	raw_begin(&r);
 	be32(key, (uint32_t)D(2024, 1, 1) ^ 0x80000000u);
-	be64(key + 4, 999);
-	raw_put(&r, "due", key, 12, val, 4);
+	be64(val, 999);
+	raw_put(&r, "due_tasks", key, 4, val, 12);
 	raw_end(&r);
 	rep = fx_check_dirty();
-	assert_has(rep, "chỉ mục due: mục thừa, nhiệm vụ 999 không tồn tại");
+	assert_has(rep, "chỉ mục due_tasks: mục thừa, nhiệm vụ 999 không tồn tại");
 	free(rep);
 	fx_write(w_rebuild, NULL);
 	fx_check_clean();
+}
+
+static void raw_del_dup(struct raw *r, const char *db, const void *k, size_t kn, const void *v,
+                        size_t vn)
+{
+	MDB_val key = {kn, (void *)k}, val = {vn, (void *)v};
+	cr_assert_eq(mdb_del(r->txn, raw_dbi(r, db), &key, &val), 0);
 }
 
 Test(store_check, an_index_entry_that_disagrees_with_its_record_is_reported)
 {
 	struct world w;
 	struct raw r;
-	unsigned char key[12], val[4];
+	unsigned char key[4], val[12];
 	char *rep;
 
 	make_world(&w);
 	raw_begin(&r);
-	/* task 1's due entry names the wrong lead */
+	/* task 1's due entry names the wrong lead (in place of the right one) */
 	be32(key, (uint32_t)D(2024, 6, 30) ^ 0x80000000u);
-	be64(key + 4, w.t1);
-	be32(val, 42);
-	raw_put(&r, "due", key, 12, val, 4);
-	/* and task 2 has an extra task_lead entry under another unit */
+	be64(val, w.t1);
+	be32(val + 8, w.btc);
+	raw_del_dup(&r, "due_tasks", key, 4, val, 12);
+	be32(val + 8, 42);
+	raw_put(&r, "due_tasks", key, 4, val, 12);
+	/* and task 2 has an extra lead_tasks entry under another unit */
 	be32(key, 42);
-	be64(key + 4, w.t2);
-	raw_put(&r, "task_lead", key, 12, "", 0);
+	be64(val, w.t2);
+	raw_put(&r, "lead_tasks", key, 4, val, 8);
 	raw_end(&r);
 	rep = fx_check_dirty();
-	assert_has(rep, "nhiệm vụ 1: sai giá trị của mục trong chỉ mục due");
-	assert_has(rep, "chỉ mục task_lead: mục thừa hoặc sai cho nhiệm vụ 2");
+	assert_has(rep, "nhiệm vụ 1: thiếu mục trong chỉ mục due_tasks");
+	assert_has(rep, "chỉ mục due_tasks: mục thừa hoặc sai cho nhiệm vụ 1");
+	assert_has(rep, "chỉ mục lead_tasks: mục thừa hoặc sai cho nhiệm vụ 2");
 	free(rep);
 }
 

@@ -234,7 +234,7 @@ Test(partner_migration, a_schema2_store_gets_its_partner_index)
 	struct scan s = {unit, {0}};
 	cr_assert_eq(store_tasks_each(t, scan_task, &s, &e), 0, "%s", e.msg);
 	store_read_end(t);
-	cr_assert_eq(schema, 3);
+	cr_assert_eq(schema, STORE_SCHEMA);
 	char want[4096] = "";
 	for (size_t i = 0; i < s.ids.n; i++) {
 		size_t n = strlen(want);

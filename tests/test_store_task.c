@@ -1,5 +1,6 @@
-/* Tests of tasks in the store: records, the due / unit_due / task_lead /
- * task_doc indexes and the counters, kept in step through every change. */
+/* Tests of tasks in the store: records, the due_tasks / lead_due /
+ * lead_tasks / doc_tasks indexes and the counters, kept in step through
+ * every change. */
 #include "store-fixture.h"
 
 TestSuite(store_task, .init = fx_setup, .fini = fx_teardown);

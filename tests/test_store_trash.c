@@ -81,7 +81,7 @@ Test(store_trash, a_task_leaves_the_counts_and_comes_back_with_its_updates)
 	task_free(&k);
 	struct update up;
 	update_init(&up);
-	cr_assert_eq(store_update_get(t, 1, &up, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_update_get(t, id, 1, &up, &e), 0, "%s", e.msg);
 	cr_assert_str_eq(up.note, "đã họp");
 	update_free(&up);
 	cr_assert_eq(trash_note(t, TRASH_TASK, id, &note, &e), ERR_NOTFOUND);

@@ -15,7 +15,8 @@
  * checks before LMDB in store-files.c, the decoding of records by
  * store_check).  The environment LMDB left behind is abandoned; its memory
  * is kept from the leak checker, its descriptors are closed.  The seed
- * corpus (tests/fuzz/corpus/fuzz_store) holds two small compacted stores.
+ * corpus (tests/fuzz/corpus/fuzz_store) holds two small compacted stores
+ * of schema 4 (empty; the units of conf/units.ini).
  *
  * Build and run by hand (tests/fuzz.sh does the same):
  *   make BUILD=build-fuzz CC=clang \
