@@ -91,8 +91,11 @@ RD_BIN    = $(BUILD)/theodoi-render
 
 DEMO_DIR = $(BUILD)/demo
 RUN_CONF = conf/theodoi.ini
+# The day `make run` shows the demo on: the day README.md's examples were
+# made on (tests/readme-blocks.py), so that they are what a new user sees.
+DEMO_TODAY = 2026-11-23
 
-.PHONY: FORCE all run check check-asan test bench fuzz deps install uninstall clean demo
+.PHONY: FORCE all run check check-asan test bench bench-deps bench-readme readme fuzz deps install uninstall clean demo
 
 all: $(BIN) $(UI_SO) $(XT_BIN) $(RD_BIN)
 
@@ -180,7 +183,7 @@ deps:
 # The demo store is rebuilt when the binary or the configuration changes.
 $(DEMO_DIR)/.stamp: $(BIN) conf/theodoi.ini conf/units.ini
 	rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
-	$(BIN) --config $(RUN_CONF) --store $(DEMO_DIR)/store demo
+	$(BIN) --config $(RUN_CONF) --store $(DEMO_DIR)/store --today $(DEMO_TODAY) demo
 	touch $@
 
 demo: deps
@@ -188,7 +191,7 @@ demo: deps
 
 run: deps
 	@$(MAKE) --no-print-directory $(DEMO_DIR)/.stamp $(XT_BIN) $(UI_SO)
-	$(BIN) --config $(RUN_CONF) --store $(DEMO_DIR)/store
+	$(BIN) --config $(RUN_CONF) --store $(DEMO_DIR)/store --today $(DEMO_TODAY)
 
 check: deps
 	@$(MAKE) --no-print-directory $(BIN) $(UI_SO) $(XT_BIN) $(RD_BIN) $(TEST_BIN)
@@ -206,9 +209,36 @@ check-asan: deps
 	@BUILD=build-asan SKIP_TESTS="fuzz-short" ASAN_OPTIONS=detect_leaks=1 \
 	  sh tests/run-all.sh $(TEST_BIN:$(BUILD)/%=build-asan/%)
 
-bench: deps
-	@$(MAKE) --no-print-directory $(BIN) $(UI_SO) $(REF_BIN)
+# Debian packages only `make bench` needs, not the build or the tests: the
+# SQLite it is compared with, and mdb_stat for the sizes of the store's tables.
+BENCH_DEB_DEPS = sqlite3:sqlite3 lmdb-utils:mdb_stat
+bench-deps: deps
+	@missing=""; for d in $(BENCH_DEB_DEPS); do \
+	  command -v $${d#*:} >/dev/null 2>&1 || missing="$$missing $${d%%:*}"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "theodoi: installing missing Debian packages for make bench:$$missing"; \
+	  if [ "$$(id -u)" != 0 ]; then echo "theodoi: run as root, or: sudo apt-get install$$missing" >&2; exit 1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+# The peak memory of a command, for make bench (tests/bench/peakmem.c).
+$(BUILD)/bench/peakmem: tests/bench/peakmem.c
+	@mkdir -p $(BUILD)/bench
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<
+
+bench: bench-deps
+	@$(MAKE) --no-print-directory $(BIN) $(UI_SO) $(REF_BIN) $(XT_BIN) $(BUILD)/bench/peakmem
 	@BUILD=$(BUILD) sh tests/bench.sh
+
+# README.md's benchmark table, from the results of the last `make bench`.
+bench-readme:
+	python3 tests/bench/readme-table.py $(BUILD)/bench/results.tsv README.md
+
+# README.md's examples and screens, made again by the program (the test
+# tests/sh/readme.sh checks they are).
+readme: deps
+	@$(MAKE) --no-print-directory $(BIN) $(UI_SO)
+	BUILD=$(BUILD) python3 tests/readme-blocks.py write README.md
 
 fuzz: deps
 	@BUILD=$(BUILD) sh tests/fuzz.sh long

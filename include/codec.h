@@ -45,7 +45,9 @@
  * Versions: task 2 (since schema 4) codes section, lead_text,
  * partners_text and dl_phrase as dictionary strings, and due as 0 (none),
  * 1 (the same as the deadline's own due, dl.d.due) or a date form plus
- * one (zigzag(day) + 2); the rest as in version 1.  Update 3
+ * one (zigzag(day) + 2); the rest as in version 1, then, only for an
+ * opened group task (group_open), one byte 1 (a record ending at created
+ * is an ordinary task).  Update 3
  * (schema 4) drops id and task_id, codes login as a dictionary string
  * (notes stay inline: mostly written once), day as zigzag(day - the UTC
  * day of time) + 1 (0: none), and after progress one varint for

@@ -210,7 +210,10 @@ enum {
 };
 
 /* One row of the difference.  `old` is a copy of the stored task (zeroed
- * for IMP_ADDED); task indexes r->tasks (-1 for IMP_REMOVED). */
+ * for IMP_ADDED, but for an added obligation: its section "SECTION@code"
+ * and its lead, the unit that will owe it); task indexes r->tasks (-1 for
+ * IMP_REMOVED; for an obligation, its group task's new version, -1 when
+ * its group task leaves or is not stored). */
 struct imp_change {
 	enum imp_fate fate;
 	long task;
@@ -219,7 +222,10 @@ struct imp_change {
 	                   done, a confirmation): deleting it needs force */
 	int obligation; /* a unit's obligation of a group task (section
 	                   "SECTION@code"): it follows its group task, changing
-	                   section, text and deadline with it, and leaving with it */
+	                   section, text and deadline with it, and leaving with it;
+	                   it leaves too when the group task's lead changes to a
+	                   single unit or to a group without that unit, and one is
+	                   added for each unit of the group that has none */
 	struct task old;
 };
 
@@ -250,15 +256,28 @@ struct imp_diff {
 	struct imp_change *rows; /* new tasks in document order (kept, changed,
 	                            added), then removed ones, then obligations */
 	size_t kept, changed, added, removed, worked;
+	size_t obl_added, obl_removed; /* obligations opened for units of a
+	                            group, and those of units no longer obliged
+	                            (not those leaving with their group task) */
 	/* filled by imp_store_with(): group tasks opened, obligations made */
 	size_t groups_opened, obligations_made;
 };
 
 /* Build the difference between the parsed r and stored document `doc` (0:
- * everything is added) in transaction t.  *out is new (imp_diff_free).
- * Returns 0 or a store error. */
+ * everything is added) in transaction t.  With a hierarchy h (may be
+ * NULL), group tasks are read in their new version (the file's lead where
+ * the file changes it, else the stored one) as import opens them: a task
+ * whose lead names a group of bodies (imp_group_lead), when it is added,
+ * has no obligation yet or its lead changes, gets an added obligation for
+ * each unit of the group under the document's issuer (ops_group_units)
+ * that has none (a group already opened whose lead stays is left as it
+ * is); when its lead changes to a single unit, or to another group
+ * theodoi reads, the obligations of the units it no longer names are
+ * removed (with `worked` as for tasks); a lead changed to a group theodoi
+ * cannot read keeps them.  *out is new
+ * (imp_diff_free).  Returns 0 or a store error. */
 int imp_diff_build(struct txn *t, const struct imp_result *r, uint64_t doc,
-                   struct imp_diff **out, struct err *e);
+                   const struct hier *h, struct imp_diff **out, struct err *e);
 
 /* Release a difference.  d may be NULL. */
 void imp_diff_free(struct imp_diff *d);
@@ -302,12 +321,13 @@ json_t *imp_diff_to_json(const struct imp_diff *d, const struct imp_result *r,
  * from the text are deleted as ops_delete() does (kept in the trash with
  * the reason, audited as "delete-task"), which needs o->force when one
  * carries recorded work (ERR_CONFLICT naming them otherwise); new tasks are
- * added.  Obligations follow their group task.  With o->h, a task whose
- * lead names a group of bodies (added, or stored with no obligation yet) is
- * opened as ops_expand_task() does (ops-group.h): one obligation per unit
- * of the group under the document's issuer, each audited as
- * "expand-task"; a group theodoi does not know, or a document without an
- * issuer unit, leaves the task as it is.  *diff (may be NULL) receives what
+ * added.  Obligations follow their group task.  With o->h, group tasks
+ * are read in their new version as imp_diff_build() reads them: the
+ * obligations it adds are made as ops_expand_task() makes them
+ * (ops-group.h), audited as "expand-task";
+ * the obligations of units a changed lead no longer names are deleted as
+ * removed tasks are (force when they carry work); a group theodoi does not
+ * know, or a document without an issuer unit, leaves the task as it is.  *diff (may be NULL) receives what
  * was done (imp_diff_free); *doc_id as imp_store. */
 int imp_store_with(struct ops_ctx *c, const struct imp_result *r,
                    const struct imp_store_opts *o, uint64_t *doc_id, struct imp_diff **diff,

@@ -86,6 +86,10 @@ struct task {
 	date_t due;                 /* cached per_task_due() (period.h); indexed */
 	uint32_t nupdates;
 	int64_t created;            /* unix time */
+	uint8_t group_open;         /* 1: a group task opened into one obligation
+	                               per unit (ops-group.h): a container, not
+	                               counted, indexed by due or listed as
+	                               overdue; 0: an ordinary task */
 };
 void task_free(struct task *t);
 /* A deep copy of src into dst (dst is overwritten, not freed). */

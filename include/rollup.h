@@ -151,7 +151,9 @@ struct rollup_scope {
  * the whole store, when the scope has a document or a unit.  The task is
  * valid only during the call.  A non-zero return of fn stops the walk and
  * is returned.  With scope->past, each task is passed as it stood on that
- * day, and tasks that did not yet exist are skipped.  ERR_INTERNAL without
+ * day, and tasks that did not yet exist are skipped.  An opened group task
+ * (task.group_open) is never passed: its obligations are counted instead,
+ * on every day.  ERR_INTERNAL without
  * h for a unit, ERR_NOTFOUND for a unit not in h, or the store's error. */
 int rollup_each_task(struct txn *t, const struct hier *h, const struct rollup_scope *scope,
                      int (*fn)(const struct task *task, void *ctx), void *ctx, struct err *e);

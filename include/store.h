@@ -244,12 +244,15 @@ int store_tasks_by_due_from(struct txn *t, uint32_t lead, date_t day, uint64_t i
                             date_t from, date_t to, store_due_fn cb, void *ctx,
                             struct err *e);
 /* The counters' slot of a task: its due day when it is in the due index
- * (open, with a due date), else STORE_SLOT_NODUE or STORE_SLOT_CLOSED. */
+ * (open, with a due date), else STORE_SLOT_NODUE or STORE_SLOT_CLOSED;
+ * STORE_SLOT_UNCOUNTED for an opened group task (task.group_open), which
+ * is in no counter and not in the due index. */
 date_t store_task_slot(const struct task *t);
 
 /* ---- counters ---- */
 #define STORE_SLOT_NODUE ((date_t)0x7ffffffe)
 #define STORE_SLOT_CLOSED ((date_t)0x7fffffff)
+#define STORE_SLOT_UNCOUNTED DATE_NONE
 /* Number of tasks in the subtree of `unit` (0 = whole store) whose slot is
  * in [from, to]: open tasks due in that range, or the special slots.
  * from == DATE_NONE means from the earliest day; to == DATE_NONE means up to

@@ -23,6 +23,7 @@
 struct err;
 struct imp_result;
 struct ui;
+struct ui_reimport;
 
 enum ui_form_kind {
 	UF_UPDATE = 0, /* u */
@@ -75,7 +76,9 @@ struct ui_form {
 	uint64_t task;            /* the task written to, or 0 */
 	uint64_t indicator;       /* UF_MEASURE: the indicator written to */
 	uint64_t ext;             /* UF_EXT_GRANT, UF_EXT_REFUSE: the request */
-	uint64_t doc;             /* UF_EDIT_DOC, UF_DELETE_DOC, UF_RESTORE of a document */
+	uint64_t doc;             /* UF_EDIT_DOC, UF_DELETE_DOC, UF_RESTORE of a document;
+	                             UF_IMPORT: the one pointed at when the form
+	                             opened (it may be chosen to replace), or 0 */
 	int rkind;                /* UF_RESTORE: enum trash_kind */
 	uint64_t rid;             /* UF_RESTORE: the record's id */
 	char *name;               /* UF_LINK: the name linked; owned */
@@ -89,20 +92,40 @@ struct ui_form {
 	int asking;               /* "bỏ nội dung đã nhập?" is shown */
 	char err[512];            /* why the last save failed, or "" */
 	char info[512];           /* what the form has found so far (import preview) */
-	int stage;                /* UF_IMPORT: 0 file name, 1 preview read */
+	int stage;                /* UF_IMPORT: 0 file name, 1 preview read, 2 asking
+	                             whether to delete recorded work (--force) */
 	struct imp_result *imp;   /* UF_IMPORT: the parsed plan, owned */
+	struct ui_reimport *re;   /* UF_IMPORT: the difference with the stored
+	                             document the plan replaces, owned; NULL for
+	                             a new document (ui-import.c) */
+	char doc_label[96];       /* UF_IMPORT: that choice's label */
 	size_t ptop;              /* UF_IMPORT: first preview row shown */
 	int prows;                /* UF_IMPORT: preview rows on screen at the last draw */
 };
 
-/* Import (ui-import.c), the two steps of the UF_IMPORT form: read and
- * parse the file named in the form (stage 0 -> 1, fills f->imp and
- * f->info), then store it (stage 1) and show it in the panes.  Return 0
- * or an error code with e filled. */
+/* Import (ui-import.c), the steps of the UF_IMPORT form: read and parse
+ * the file named in the form (stage 0 -> 1, fills f->imp, f->re and
+ * f->info; a refusal to replace is told in f->info), then store it (stage
+ * 1) and show it in the panes.  A re-import whose difference deletes
+ * tasks with recorded work first asks (stage 1 -> 2, the question in
+ * f->err, returns 1); stored from stage 2 it is forced.  Return 0, 1 (the
+ * form stays open) or an error code with e filled. */
 int ui_import_parse(struct ui *u, struct ui_form *f, struct err *e);
 int ui_import_store(struct ui *u, struct ui_form *f, struct err *e);
-/* The preview's rows: the tasks (section, lead, deadline, text), then the
- * warnings. */
+/* The answer to stage 2's question: 1 to store (yes), else 0 (back to the
+ * preview, f->err saying nothing was stored). */
+int ui_import_confirm(struct ui_form *f, struct ui_key k);
+/* The field choosing what a re-import replaces: the stored document the
+ * file repeats, or the document pointed at (u's panes) when there is one;
+ * sets f->doc and f->doc_label. */
+void ui_import_target_field(struct ui *u, struct ui_form *f, struct ui_field *fd);
+/* Drop the preview (f->imp, f->re, f->info): back to stage 0. */
+void ui_import_reset(struct ui_form *f);
+/* The form's hint line at its stage. */
+const char *ui_import_hint(const struct ui_form *f);
+/* The preview's rows: for a new document the tasks (section, lead,
+ * deadline, text), for a re-import the difference's lines as wrapped at
+ * the last draw; then the warnings. */
 size_t ui_import_rows(const struct ui_form *f);
 /* Draw the preview of stage 1 in the box (y, x, h, w); sets f->prows. */
 void ui_import_draw(struct ui *u, struct ui_form *f, int y, int x, int h, int w);

@@ -21,6 +21,7 @@
 #include "backup.h"
 #include "infile.h"
 #include "ops.h"
+#include "ops-group.h"
 #include "period.h"
 #include "store.h"
 #include "util.h"
@@ -494,6 +495,11 @@ static int finish_fn(struct txn *t, void *ctx, struct err *e)
 	/* an export of schema 1 carries dues by the older rules (period.h) */
 	const struct periods *months = im->c->cfg ? &im->c->cfg->periods : NULL;
 	if ((rc = per_fix_dues(t, months, NULL, e)) || (rc = per_record_months(t, months, e)))
+		return rc;
+	/* the opened group tasks (an export does not carry the mark): those with
+	 * obligations, out of the counters */
+	size_t nmarked;
+	if ((rc = ops_group_marks(t, NULL, &nmarked, e)))
 		return rc;
 	json_t *after = json_pack("{s:s?, s:I, s:I, s:I, s:I, s:I}", "file", im->path, "units",
 	                          (json_int_t)im->n.units, "docs", (json_int_t)im->n.docs, "tasks",

@@ -396,7 +396,10 @@ static const char expand_help[] =
 	"dưới cơ quan ban hành văn bản (quản trị; lệnh import tự tách khi nhập).  Mỗi nghĩa vụ\n"
 	"là một nhiệm vụ riêng (mục MỤC@mã-đơn-vị) với trạng thái, cập nhật, thời hạn của nó;\n"
 	"nhiệm vụ chung hiện \"N/M đơn vị đã thực hiện\" (theodoi show).  Chạy lại sau khi thêm\n"
-	"đơn vị vào units.ini, hoặc sau khi gắn cơ quan ban hành: chỉ tạo nghĩa vụ còn thiếu.\n";
+	"đơn vị vào units.ini, hoặc sau khi gắn cơ quan ban hành: chỉ tạo nghĩa vụ còn thiếu.\n"
+	"Nhiệm vụ chung đã tách không còn được tính là một nhiệm vụ (tổng số, quá hạn, đến hạn,\n"
+	"tổng hợp, báo cáo): các nghĩa vụ được tính thay; cập nhật ghi vào nghĩa vụ của từng\n"
+	"đơn vị (theodoi update NGHĨA_VỤ), không ghi vào nhiệm vụ chung.\n";
 
 int cmd_expand_task(struct cli *c, int argc, char **argv, struct err *e)
 {

@@ -89,7 +89,9 @@ static const char import_help[] =
 	"              vụ khớp theo mục và nội dung (trùng từ ít nhất 50% khi cùng mục, 75% khi\n"
 	"              khác mục) giữ mã, lịch sử và tình trạng, nhận nội dung, mục, chủ trì, phối\n"
 	"              hợp, thời hạn mới (ghi nhật ký); nhiệm vụ không còn trong văn bản bị xóa\n"
-	"              (khôi phục được bằng restore-task); nhiệm vụ mới được thêm\n"
+	"              (khôi phục được bằng restore-task); nhiệm vụ mới được thêm; nhiệm vụ\n"
+	"              chung đổi đơn vị chủ trì: nghĩa vụ của đơn vị không còn được giao bị\n"
+	"              xóa, đơn vị mới được giao có nghĩa vụ\n"
 	"  --doc D     văn bản được thay (mã hoặc số), khi số hoặc ngày đã đổi; chỉ một TỆP\n"
 	"  --force     thay cả khi số hoặc cơ quan ban hành khác văn bản D, và xóa cả nhiệm vụ\n"
 	"              đã ghi nhận kết quả\n";
@@ -119,10 +121,12 @@ static int import_one(struct cli *c, const char *path, uint32_t issuer, int dry,
 		intake_free(&in);
 		return rc;
 	}
+	struct imp_store_opts with_units = *o;
+	with_units.h = h; /* group tasks are opened to their units */
 	if (dry && o->replace) {
 		struct imp_diff *d = NULL;
 		intake_free(&in);
-		rc = imp_replace_preview(c->ops.st, r, o, &d, e);
+		rc = imp_replace_preview(c->ops.st, r, &with_units, &d, e);
 		if (!rc && fmt == FMT_JSON) {
 			json_t *j = imp_to_json(r, h);
 			json_object_set_new(j, "replace", imp_diff_to_json(d, r, h));
@@ -160,8 +164,6 @@ static int import_one(struct cli *c, const char *path, uint32_t issuer, int dry,
 	intake_free(&in);
 	uint64_t id = 0;
 	struct imp_diff *d = NULL;
-	struct imp_store_opts with_units = *o;
-	with_units.h = h; /* group tasks are opened to their units */
 	rc = imp_store_with(&c->ops, r, &with_units, &id, &d, e);
 	if (!rc) {
 		if (fmt == FMT_JSON) {

@@ -138,10 +138,23 @@ struct docs_ctx {
 	struct err *e;
 };
 
+struct doc_count {
+	struct txn *t;
+	uint64_t n;
+	int rc;
+	struct err *e;
+};
+
+/* One task of the document, an opened group task not counted (its
+ * obligations are). */
 static int count_fn(uint64_t id, void *ctx)
 {
-	(void)id;
-	(*(uint64_t *)ctx)++;
+	struct doc_count *c = ctx;
+	struct task k = {0};
+	if ((c->rc = store_task_get(c->t, id, &k, c->e)))
+		return 1;
+	c->n += !k.group_open;
+	task_free(&k);
 	return 0;
 }
 
@@ -149,10 +162,13 @@ static int doc_row(const struct doc *d, void *ctx)
 {
 	struct docs_ctx *x = ctx;
 	const struct unit *u = d->issuer ? hier_unit(x->h, d->issuer) : NULL;
-	uint64_t ntasks = 0;
-	int rc = store_tasks_by_doc(x->t, d->id, count_fn, &ntasks, x->e);
+	struct doc_count dc = {x->t, 0, 0, x->e};
+	int rc = store_tasks_by_doc(x->t, d->id, count_fn, &dc, x->e);
+	if (!rc)
+		rc = dc.rc;
 	if (rc)
 		return rc;
+	uint64_t ntasks = dc.n;
 	json_t *impl = json_array();
 	for (int i = 0; i < d->nimplements; i++)
 		json_array_append_new(impl, json_string(d->implements[i]));

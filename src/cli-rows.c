@@ -6,6 +6,7 @@
 #include "cli-rows.h"
 #include "cli.h"
 #include "history.h"
+#include "ops-group.h"
 #include "store.h"
 #include "util.h"
 
@@ -221,6 +222,19 @@ int rows_add(struct cli *c, struct txn *t, struct out_table *tab, struct doc_cac
 		snprintf(tl + strlen(tl), sizeof tl - strlen(tl), "; %s",
 		         ops_late_original_text(late, task->status == ST_DONE, w, sizeof w));
 	}
+	const char *st_k = st_key(task->status), *st_l = st_label(task->status), *tl_k = tl_key(r.tl);
+	char group[64];
+	if (task->group_open) { /* a container: its obligations' roll-up */
+		size_t total = 0, done = 0;
+		int rc = ops_group_rollup(t, task, &total, &done, e);
+		if (rc)
+			return rc;
+		st_k = tl_k = OPS_GROUP_TL_KEY;
+		st_l = ops_group_label(total, done, group, sizeof group);
+		dec(prog, ops_group_percent(total, done));
+		snprintf(tl, sizeof tl, "%s", OPS_GROUP_TL_LABEL);
+		days[0] = '\0';
+	}
 	const char *number = rows_doc_number(t, dc, task->doc_id);
 	char doc[80] = "", doc_id[24] = "";
 	if (task->doc_id) {
@@ -241,10 +255,10 @@ int rows_add(struct cli *c, struct txn *t, struct out_table *tab, struct doc_cac
 		task->text ? task->text : "",
 		task->dl_phrase ? task->dl_phrase : "",
 		task->due == DATE_NONE ? "" : date_iso(task->due, due),
-		st_key(task->status),
-		st_label(task->status),
+		st_k,
+		st_l,
 		prog,
-		tl_key(r.tl),
+		tl_k,
 		tl,
 		days,
 		od == DATE_NONE ? "" : date_iso(od, orig),

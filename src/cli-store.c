@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "ops-group.h"
 #include "period.h"
 #include "store.h"
 #include "util.h"
@@ -14,10 +15,11 @@ static const char check_help[] =
 	"đều được lập chỉ mục, không bản ghi nào nhắc tới bản ghi không có (tham chiếu treo: đơn vị\n"
 	"chủ trì, phối hợp, ban hành, cấp trên; văn bản, nhiệm vụ, chỉ tiêu), các bộ đếm khớp, hạn\n"
 	"của mỗi nhiệm vụ đúng như tính lại theo các kỳ báo cáo, cây đơn vị lưu sẵn khớp với các\n"
-	"bản ghi đơn vị.\n"
+	"bản ghi đơn vị, nhiệm vụ chung đã tách thành nghĩa vụ của từng đơn vị được đánh dấu\n"
+	"(không đếm) và chỉ những nhiệm vụ đó.\n"
 	"In các vấn đề và trả mã lỗi 6 nếu có.\n"
 	"--repair: dựng lại toàn bộ chỉ mục, bộ đếm và cây đơn vị lưu sẵn từ các bản ghi,\n"
-	"tính lại hạn của mọi nhiệm vụ (quản trị), rồi kiểm tra lại.\n"
+	"tính lại hạn của mọi nhiệm vụ, đánh dấu lại nhiệm vụ chung (quản trị), rồi kiểm tra lại.\n"
 	"Bản ghi hỏng và tham chiếu treo thì --repair không sửa được: phục hồi từ bản sao lưu\n"
 	"(theodoi restore), hoặc sửa bản xuất JSON rồi import-json vào kho mới.\n";
 
@@ -38,6 +40,11 @@ static int check(struct cli *c, int repaired, struct err *e)
 			rc = drc;
 		else if (nbad)
 			rc = ERR_STORE;
+		/* opened group tasks marked, and only those (ops-group.h) */
+		if (!drc && !(drc = ops_group_marks(t, &dues, &nbad, e)) && nbad)
+			rc = ERR_STORE;
+		else if (drc)
+			rc = drc;
 		if (report && *report)
 			fputs(report, c->out);
 		if (dues.s)

@@ -185,6 +185,17 @@ static int task_json(struct cli *c, struct txn *t, const struct hier *h, const s
 		json_object_set_new(o, "obligations", json_pack("{s:I, s:I}", "units",
 		                                                (json_int_t)ob_total, "done",
 		                                                (json_int_t)ob_done));
+	if (k->group_open) { /* a container: its status is its obligations' */
+		char lab[64];
+		json_object_set_new(o, "group_open", json_true());
+		json_object_set_new(o, "status", json_string(OPS_GROUP_TL_KEY));
+		json_object_set_new(o, "status_label",
+		                    json_string(ops_group_label(ob_total, ob_done, lab, sizeof lab)));
+		json_object_set_new(o, "progress", json_integer(ops_group_percent(ob_total, ob_done)));
+		json_object_set_new(o, "timeliness", json_string(OPS_GROUP_TL_KEY));
+		json_object_set_new(o, "timeliness_label", json_string(OPS_GROUP_TL_LABEL));
+		json_object_set_new(o, "days_overdue", json_null());
+	}
 	json_t *upd = json_array(), *exts = json_array();
 	int rc = store_updates_of_task(t, k->id, upd_json, upd, e);
 	if (!rc)

@@ -346,6 +346,10 @@ int codec_task_encode_d(const struct task *t, const struct codec_dict *d, struct
 	put_due(out, t->due, t->dl.d.due);
 	codec_put_uvarint(out, t->nupdates);
 	codec_put_svarint(out, t->created);
+	/* version 2: a trailing byte of flags, written only when one is set
+	 * (so a record without it is an ordinary task) */
+	if (t->group_open)
+		cw_put_byte(out, 1);
 	return 0;
 fail:
 	out->len = start;
@@ -395,6 +399,12 @@ int codec_task_decode_d(const void *buf, size_t n, const struct codec_dict *d,
 	out->due = v >= 2 ? rd_due(&r, out->dl.d.due) : cw_rd_date(&r);
 	out->nupdates = cw_rd_u32(&r);
 	out->created = cw_rd_i64(&r);
+	if (v >= 2 && !r.fault[0] && r.p != r.end) {
+		uint8_t flags = cw_rd_byte(&r);
+		if (flags != 1)
+			cw_rd_fail(&r, "cờ nhiệm vụ không hợp lệ (%u)", (unsigned)flags);
+		out->group_open = 1;
+	}
 	if (cw_rd_end(&r, K_TASK, e)) {
 		task_free(out);
 		return ERR_STORE;

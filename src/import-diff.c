@@ -86,7 +86,11 @@ void imp_diff_text(const struct imp_diff *d, const struct imp_result *r, const s
 {
 	char day[11];
 	if (!d->doc) {
-		sbuf_printf(b, "Chưa có văn bản này trong kho: nhập mới %zu nhiệm vụ.\n", d->added);
+		sbuf_printf(b, "Chưa có văn bản này trong kho: nhập mới %zu nhiệm vụ", d->added);
+		if (d->obl_added)
+			sbuf_printf(b, " (và %zu nghĩa vụ của từng đơn vị thuộc nhóm chủ trì)",
+			            d->obl_added);
+		sbuf_puts(b, ".\n");
 		return;
 	}
 	sbuf_printf(b, "Thay văn bản #%llu (%s%s%s): giữ nguyên %zu, sửa %zu, xóa %zu, thêm %zu "
@@ -95,6 +99,9 @@ void imp_diff_text(const struct imp_diff *d, const struct imp_result *r, const s
 	            d->old_doc.date != DATE_NONE ? " ngày " : "",
 	            d->old_doc.date != DATE_NONE ? date_vn(d->old_doc.date, day) : "", d->kept,
 	            d->changed, d->removed, d->added);
+	if (d->obl_added || d->obl_removed)
+		sbuf_printf(b, "Nghĩa vụ của từng đơn vị thuộc nhóm chủ trì: xóa %zu của đơn vị không "
+		            "còn được giao, thêm %zu.\n", d->obl_removed, d->obl_added);
 	static const struct {
 		enum imp_fate fate;
 		const char *title;
@@ -114,12 +121,18 @@ void imp_diff_text(const struct imp_diff *d, const struct imp_result *r, const s
 			if (!head++)
 				sbuf_printf(b, "%s:\n", parts[p].title);
 			const struct imp_task *x = c->task >= 0 ? &r->tasks[c->task] : NULL;
-			if (c->fate == IMP_ADDED) {
+			if (c->fate == IMP_ADDED && c->obligation) {
+				const struct unit *u = h ? hier_unit(h, c->old.lead) : NULL;
+				sbuf_printf(b, "  mục %s: nghĩa vụ của %s", c->old.section,
+				            u && u->name ? u->name : strchr(c->old.section, '@') + 1);
+			} else if (c->fate == IMP_ADDED) {
 				sbuf_printf(b, "  mục %s: ", x->section);
 				short_text(b, x->text);
 			} else {
 				sbuf_printf(b, "  #%llu mục %s", (unsigned long long)c->old.id, c->old.section);
-				if (c->obligation)
+				if (c->obligation && c->fate == IMP_REMOVED && c->task >= 0)
+					sbuf_puts(b, " (nghĩa vụ của đơn vị không còn thuộc nhóm chủ trì)");
+				else if (c->obligation)
 					sbuf_puts(b, " (nghĩa vụ của nhiệm vụ chung)");
 				sbuf_puts(b, ": ");
 				short_text(b, c->old.text);
@@ -176,8 +189,15 @@ json_t *imp_diff_to_json(const struct imp_diff *d, const struct imp_result *r,
 		const struct imp_task *x = c->task >= 0 ? &r->tasks[c->task] : NULL;
 		json_t *id = json_integer((json_int_t)c->old.id);
 		if (c->obligation) {
-			json_array_append_new(obligations, json_pack("{s:o, s:s, s:s}", "id", id,
-			                      "section", c->old.section, "fate", fate_name(c->fate)));
+			const struct unit *u = h && c->old.lead ? hier_unit(h, c->old.lead) : NULL;
+			if (c->fate == IMP_ADDED) {
+				json_decref(id);
+				id = json_null();
+			}
+			json_array_append_new(obligations, json_pack("{s:o, s:s, s:o, s:s, s:b}", "id", id,
+			                      "section", c->old.section, "unit",
+			                      u ? json_string(u->code) : json_null(), "fate",
+			                      fate_name(c->fate), "worked", c->worked));
 			continue;
 		}
 		switch (c->fate) {

@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hier.h"
 #include "import-internal.h"
 #include "ops-edit.h"
+#include "ops-group.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
@@ -424,8 +426,112 @@ static void follow_groups(struct imp_diff *d, const struct imp_result *r, struct
 	}
 }
 
+int imp_group_lead(uint32_t lead_unit, const char *lead_text)
+{
+	return !lead_unit && lead_text && *lead_text &&
+	       (imp_lead_is_group(lead_text) || strpbrk(lead_text, ",;"));
+}
+
+/* The unit an obligation row is for: the code after '@' of its section. */
+static const char *obligation_code(const struct imp_change *c)
+{
+	const char *at = strchr(c->old.section, '@');
+	return at ? at + 1 : "";
+}
+
+/* The obligations of group row g that no longer apply, and those it lacks,
+ * when the new version obliges units[0..n) (ops_group_units of its lead).
+ * `drop`: its lead changed to a single unit, or to another group theodoi
+ * reads, so obligations of units outside units[] leave (a lead changed to
+ * a group theodoi cannot read keeps them: nothing says they no longer
+ * apply). */
+static void regroup_one(struct imp_diff *d, size_t g, const char *section, const struct hier *h,
+                        const uint32_t *units, size_t n, int drop, size_t *cap)
+{
+	long task = d->rows[g].task;
+	size_t nrows = d->n;
+	for (size_t i = 0; i < nrows && drop; i++) {
+		struct imp_change *c = &d->rows[i];
+		if (!c->obligation || c->task != task || c->fate == IMP_REMOVED)
+			continue;
+		int in = 0;
+		for (size_t k = 0; k < n && !in; k++) {
+			const struct unit *u = hier_unit(h, units[k]);
+			in = u && !strcmp(u->code, obligation_code(c));
+		}
+		if (in)
+			continue;
+		c->fate = IMP_REMOVED;
+		c->fields = 0;
+		c->worked = ops_task_has_work(&c->old);
+		d->obl_removed++;
+	}
+	for (size_t k = 0; k < n; k++) {
+		const struct unit *u = hier_unit(h, units[k]);
+		int has = 0;
+		if (!u)
+			continue;
+		for (size_t i = 0; i < nrows && !has; i++) {
+			const struct imp_change *c = &d->rows[i];
+			has = c->obligation && c->task == task && c->fate != IMP_REMOVED &&
+			      !strcmp(obligation_code(c), u->code);
+		}
+		if (has)
+			continue;
+		struct imp_change *c = row_add(d, cap); /* may move d->rows */
+		c->fate = IMP_ADDED;
+		c->obligation = 1;
+		c->task = task;
+		c->old.lead = u->id;
+		char sec[SECTION_LEN + 40]; /* too long: ops_group_open refuses it */
+		snprintf(sec, sizeof sec, "%s@%s", section, u->code);
+		str_copy(c->old.section, sec, sizeof c->old.section);
+		d->obl_added++;
+	}
+}
+
+/* Group tasks in their new version (the file's lead where it changes,
+ * else the stored one) and their obligations: those of units no longer
+ * obliged leave, units of the group without one get one, as
+ * ops_group_open() makes them (ops-group.h).  Without a hierarchy nothing
+ * is read as a group. */
+static void regroup(struct imp_diff *d, const struct imp_result *r, const struct hier *h,
+                    size_t *cap)
+{
+	uint32_t issuer = r->doc.issuer_unit ? r->doc.issuer_unit : d->old_doc.issuer;
+	size_t nrows = d->n;
+	if (!h)
+		return;
+	for (size_t g = 0; g < nrows; g++) {
+		const struct imp_change *c = &d->rows[g];
+		if (c->obligation || c->fate == IMP_REMOVED)
+			continue;
+		const struct imp_task *x = &r->tasks[c->task];
+		int lead_new = c->fate == IMP_ADDED || (c->fields & IMP_F_LEAD);
+		uint32_t lead = lead_new ? x->lead_unit : c->old.lead;
+		const char *text = lead_new ? x->lead : c->old.lead_text;
+		const char *section = c->fate == IMP_ADDED || (c->fields & IMP_F_SECTION)
+		                      ? x->section : c->old.section;
+		int changed = c->fate == IMP_CHANGED && (c->fields & IMP_F_LEAD), opened = 0;
+		for (size_t i = 0; i < nrows && !opened; i++)
+			opened = d->rows[i].obligation && d->rows[i].task == c->task &&
+			         d->rows[i].fate != IMP_REMOVED;
+		/* a group task already opened whose lead stays is left as it is:
+		 * an obligation deleted since is not made again, and units added
+		 * to the hierarchy get theirs from expand-task */
+		int group = imp_group_lead(lead, text) && (changed || !opened);
+		uint32_t *units = NULL;
+		size_t n = group ? ops_group_units(h, text, issuer, &units) : 0;
+		int drop = changed && (n || !imp_group_lead(lead, text));
+		char sec[SECTION_LEN];
+		str_copy(sec, section, sizeof sec);
+		regroup_one(d, g, sec, h, units, n, drop, cap);
+		free(units);
+	}
+}
+
 int imp_diff_build(struct txn *t, const struct imp_result *r, uint64_t doc,
-                   struct imp_diff **out, struct err *e)
+                   const struct hier *h, struct imp_diff **out, struct err *e)
 {
 	struct imp_diff *d = xcalloc(1, sizeof *d);
 	struct idlist ids = {0};
@@ -516,6 +622,7 @@ int imp_diff_build(struct txn *t, const struct imp_result *r, uint64_t doc,
 			d->worked += c->worked != 0;
 		}
 	follow_groups(d, r, obl, nobl, &cap);
+	regroup(d, r, h, &cap);
 	for (size_t k = 0; k < d->n; k++)
 		if (d->rows[k].obligation && d->rows[k].fate == IMP_REMOVED && d->rows[k].worked)
 			d->worked++;
@@ -567,7 +674,7 @@ int imp_replace_preview(struct store *st, const struct imp_result *r,
 	if (rc)
 		return rc;
 	if (!(rc = imp_replace_target(t, r, o, &doc, e)))
-		rc = imp_diff_build(t, r, doc, out, e);
+		rc = imp_diff_build(t, r, doc, o->h, out, e);
 	store_read_end(t);
 	return rc;
 }

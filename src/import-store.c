@@ -13,6 +13,7 @@
 
 #include "config.h"
 #include "history.h"
+#include "import-internal.h"
 #include "ops.h"
 #include "ops-edit.h"
 #include "ops-group.h"
@@ -39,23 +40,18 @@ static void group_add(struct req *q, uint64_t id)
 	q->groups[q->ngroups++] = id;
 }
 
-/* 1 for a task that may be on a group of bodies (ops-group.h): no unit
- * leads it and its lead is a group (imp_lead_is_group) or a list ("Cấp ủy,
- * tổ chức đảng").  A single name ("Đảng đoàn X" not yet linked) is never
- * opened at import: ops_group_units would read it as every đảng đoàn. */
+/* 1 for a stored task that import opens to its units (imp_group_lead). */
 static int is_group(const struct task *k)
 {
-	return !k->lead && k->lead_text && !strchr(k->section, '@') &&
-	       (imp_lead_is_group(k->lead_text) || strpbrk(k->lead_text, ",;"));
+	return !strchr(k->section, '@') && imp_group_lead(k->lead, k->lead_text);
 }
 
-/* 1 if the difference holds an obligation of group task k. */
-static int has_obligations(const struct imp_diff *d, const struct task *k)
+/* 1 if the difference opens obligations for new task `task` (an index of
+ * r->tasks). */
+static int opens(const struct imp_diff *d, long task)
 {
-	size_t n = strlen(k->section);
 	for (size_t i = 0; i < d->n; i++)
-		if (d->rows[i].obligation && d->rows[i].fate != IMP_REMOVED &&
-		    !strncmp(d->rows[i].old.section, k->section, n) && d->rows[i].old.section[n] == '@')
+		if (d->rows[i].obligation && d->rows[i].fate == IMP_ADDED && d->rows[i].task == task)
 			return 1;
 	return 0;
 }
@@ -203,11 +199,15 @@ static void follow_group(struct task *k, const struct imp_task *x, unsigned f, j
 	take_fields(k, x, f & (IMP_F_TEXT | IMP_F_DEADLINE), before, after);
 }
 
-/* Remove a task gone from the text as delete-task does. */
-static int remove_task(struct txn *t, struct req *q, const struct task *k, struct err *e)
+/* Remove a task gone from the text, or the obligation of a unit its group
+ * task no longer names (`unnamed`), as delete-task does. */
+static int remove_task(struct txn *t, struct req *q, const struct task *k, int unnamed,
+                       struct err *e)
 {
 	char obj[40];
-	static const char reason[] = "không còn trong văn bản nhập lại (import --replace)";
+	const char *reason = unnamed ? "đơn vị không còn trong nhóm chủ trì của văn bản nhập lại "
+	                               "(import --replace)"
+	                             : "không còn trong văn bản nhập lại (import --replace)";
 	char *note = ops_trash_note(q->c, reason);
 	int rc = trash_put(t, TRASH_TASK, k->id, note, e);
 	free(note);
@@ -231,19 +231,21 @@ static int apply_diff(struct txn *t, struct req *q, uint64_t doc, date_t start, 
 		const struct imp_task *x = c->task >= 0 ? &q->r->tasks[c->task] : NULL;
 		struct task k;
 		if (c->fate == IMP_REMOVED) {
-			rc = remove_task(t, q, &c->old, e);
+			rc = remove_task(t, q, &c->old, c->obligation && c->task >= 0, e);
 			continue;
 		}
+		if (c->fate == IMP_ADDED && c->obligation)
+			continue; /* made by open_groups, as expand-task makes them */
 		if (c->fate == IMP_ADDED) {
 			fill_task(&k, x, doc, start, hist_stamp(ops_write_day(q->c), q->now));
 			if (!(rc = ops_refresh_due(t, q->c, &k, e)))
 				rc = store_task_put(t, &k, e);
-			if (!rc && is_group(&k))
+			if (!rc && opens(d, c->task))
 				group_add(q, k.id);
 			task_free(&k);
 			continue;
 		}
-		if (!c->obligation && is_group(&c->old) && !has_obligations(d, &c->old))
+		if (!c->obligation && opens(d, c->task))
 			group_add(q, c->old.id);
 		if (c->fate == IMP_KEPT)
 			continue;
@@ -255,6 +257,7 @@ static int apply_diff(struct txn *t, struct req *q, uint64_t doc, date_t start, 
 		else
 			take_fields(&k, x, c->fields, before, after);
 		date_t due = k.due;
+		ops_group_settle(&k); /* a lead no longer a group: counted again */
 		if (!(rc = ops_refresh_due(t, q->c, &k, e)) && !(rc = store_task_put(t, &k, e))) {
 			if (k.due != due) {
 				char a[11], b[11];
@@ -471,7 +474,7 @@ static int write_fn(struct txn *t, void *ctx, struct err *e)
 	q->ngroups = 0;
 	if ((rc = imp_replace_target(t, q->r, q->o, &existing, e)))
 		return rc;
-	if ((rc = imp_diff_build(t, q->r, existing, &q->diff, e)))
+	if ((rc = imp_diff_build(t, q->r, existing, q->o->h, &q->diff, e)))
 		return rc;
 	if (q->diff->worked && !q->o->force)
 		return refuse_worked(q->diff, e);

@@ -215,6 +215,8 @@ static int check_task(const struct task *t, void *ctx)
 {
 	struct run *r = ctx;
 	const struct lint_opts *o = r->o;
+	if (t->group_open)
+		return 0; /* its obligations carry the findings */
 	unsigned m = lint_task(t, o->today, o->periods) & (o->rules ? o->rules : LINT_ALL);
 	int rc = 0;
 	if ((m & (1u << LINT_UNRESOLVED_LEAD)) && opened_group(r, t, &rc))

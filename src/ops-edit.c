@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "ops-edit.h"
+#include "ops-group.h"
 #include "ops-internal.h"
 #include "store.h"
 #include "util.h"
@@ -140,6 +141,12 @@ static int edit_task_fn(struct txn *t, void *ctx, struct err *e)
 		goto out;
 	if (k.due != due)
 		changed(before, after, "due", jdate(due), jdate(k.due));
+	/* a group task whose lead is no longer a group is counted again */
+	if (k.group_open) {
+		ops_group_settle(&k);
+		if (!k.group_open)
+			changed(before, after, "group_open", json_true(), json_false());
+	}
 	if ((rc = store_task_put(t, &k, e)))
 		goto out;
 	rc = ops_audit(t, r->c, moved && json_object_size(after) == 1 ? "move-task" : "edit-task",
@@ -384,6 +391,8 @@ static int delete_fn(struct txn *t, void *ctx, struct err *e)
 	struct delete_req *r = ctx;
 	char obj[40];
 	int rc;
+	uint64_t doc = 0;
+	char section[SECTION_LEN] = "";
 	r->ntasks = r->worked = 0;
 	if (r->kind == TRASH_TASK) {
 		struct task k = {0};
@@ -392,6 +401,8 @@ static int delete_fn(struct txn *t, void *ctx, struct err *e)
 			task_free(&k);
 			return rc;
 		}
+		doc = k.doc_id;
+		str_copy(section, k.section, sizeof section);
 		task_free(&k);
 		if ((rc = count_work(t, r->id, r, e)))
 			return rc;
@@ -419,6 +430,9 @@ static int delete_fn(struct txn *t, void *ctx, struct err *e)
 	char *text = ops_trash_note(r->c, r->reason);
 	rc = trash_put(t, r->kind, r->id, text, e);
 	free(text);
+	/* the last obligation of a group gone: the group task is counted again */
+	if (!rc && r->kind == TRASH_TASK)
+		rc = ops_group_resettle(t, doc, section, e);
 	if (rc)
 		return rc;
 	json_t *after = json_pack("{s:s, s:I, s:I}", "reason", r->reason, "tasks",
@@ -457,7 +471,13 @@ static int restore_fn(struct txn *t, void *ctx, struct err *e)
 	int rc = trash_note(t, r->kind, r->id, &note, e);
 	if (rc)
 		return rc;
-	if (!(rc = trash_restore(t, r->kind, r->id, e))) {
+	if (!(rc = trash_restore(t, r->kind, r->id, e)) && r->kind == TRASH_TASK) {
+		struct task k = {0};
+		if (!(rc = store_task_get(t, r->id, &k, e)))
+			rc = ops_group_resettle(t, k.doc_id, k.section, e);
+		task_free(&k);
+	}
+	if (!rc) {
 		json_error_t je;
 		json_t *before = json_loads(note, 0, &je);
 		if (r->kind == TRASH_DOC)

@@ -132,6 +132,8 @@ static int add_fn(struct txn *t, struct ext_req *r, struct task *task, struct ex
 	const struct ops_ctx *c = r->c;
 	int grant = r->op == EO_GRANT_NOW;
 	int rc = ops_load_task(t, r->task, task, e);
+	if (!rc)
+		rc = ops_refuse_group(task, e);
 	if (rc || (rc = ops_check_txn(t, c, grant ? PA_EXTEND : PA_EXTEND_REQUEST, task, e)) ||
 	    (rc = check_to(c, task, r->to, e)) ||
 	    (rc = no_pending(t, task, grant ? "hãy chấp nhận (extend --grant) hoặc không chấp "

@@ -29,6 +29,43 @@ static int starts_with(const char *s, const char *prefix)
 	return !strncmp(s, prefix, strlen(prefix));
 }
 
+enum { GW_COMMITTEES = 1, GW_BOARDS = 2, GW_BCSD = 4, GW_DOAN = 8 };
+
+/* The kinds of bodies the lead text names as a group (GW_* bits). */
+static unsigned group_words(const char *lead)
+{
+	if (!lead)
+		return 0;
+	char *f = txt_fold(lead, strlen(lead), NULL);
+	unsigned what = 0;
+	/* committees as a group: "các cấp ủy", "tổ chức (cơ sở) đảng", "các
+	 * huyện ủy, ..."; not "(các ban) của Thành ủy", which names the owner */
+	if (has_word(f, "cap uy") || has_word(f, "to chuc co so dang") ||
+	    has_word(f, "to chuc dang") || has_word(f, "cac huyen uy") ||
+	    has_word(f, "cac thi uy") || has_word(f, "cac thanh uy") ||
+	    has_word(f, "cac quan uy") || has_word(f, "cac dang uy"))
+		what |= GW_COMMITTEES;
+	if (has_word(f, "ban xay dung dang"))
+		what |= GW_BOARDS;
+	if (has_word(f, "ban can su dang"))
+		what |= GW_BCSD;
+	if (has_word(f, "dang doan"))
+		what |= GW_DOAN;
+	free(f);
+	return what;
+}
+
+int ops_group_names(const struct task *k)
+{
+	return !k->lead && !strchr(k->section, '@') && group_words(k->lead_text) != 0;
+}
+
+void ops_group_settle(struct task *k)
+{
+	if (k->group_open && !ops_group_names(k))
+		k->group_open = 0;
+}
+
 size_t ops_group_units(const struct hier *h, const char *lead, uint32_t issuer,
                        uint32_t **units)
 {
@@ -38,18 +75,10 @@ size_t ops_group_units(const struct hier *h, const char *lead, uint32_t issuer,
 	size_t ix = hier_find_id(h, issuer);
 	if (ix == (size_t)-1)
 		return 0;
-	char *f = txt_fold(lead, strlen(lead), NULL);
-	/* committees as a group: "các cấp ủy", "tổ chức (cơ sở) đảng", "các
-	 * huyện ủy, ..."; not "(các ban) của Thành ủy", which names the owner */
-	int committees = has_word(f, "cap uy") || has_word(f, "to chuc co so dang") ||
-	                 has_word(f, "to chuc dang") || has_word(f, "cac huyen uy") ||
-	                 has_word(f, "cac thi uy") || has_word(f, "cac thanh uy") ||
-	                 has_word(f, "cac quan uy") || has_word(f, "cac dang uy");
-	int boards = has_word(f, "ban xay dung dang");
-	int bcsd = has_word(f, "ban can su dang");
-	int doan = has_word(f, "dang doan");
-	free(f);
-	if (!committees && !boards && !bcsd && !doan)
+	unsigned what = group_words(lead);
+	int committees = !!(what & GW_COMMITTEES), boards = !!(what & GW_BOARDS);
+	int bcsd = !!(what & GW_BCSD), doan = !!(what & GW_DOAN);
+	if (!what)
 		return 0;
 	const struct unit *top = hier_at(h, ix);
 	size_t n = 0, end = hier_subtree_end(h, ix);
@@ -170,6 +199,16 @@ int ops_group_open(struct txn *t, const struct ops_ctx *c, const struct hier *h,
 		}
 		task_free(&k);
 	}
+	/* the group task becomes a container, counted through its obligations
+	 * (made now or before) */
+	if (!rc && !g->group_open) {
+		struct task gs = {0};
+		if (!(rc = store_task_get(t, g->id, &gs, e)) && !gs.group_open) {
+			gs.group_open = 1;
+			rc = store_task_put(t, &gs, e);
+		}
+		task_free(&gs);
+	}
 out:
 	free(units);
 	free(ids.v);
@@ -247,6 +286,158 @@ int ops_expand_task(struct ops_ctx *c, const struct hier *h, uint64_t task, size
 	return 0;
 }
 
+/* ---- the mark after deleting or restoring an obligation ----------------- */
+
+struct resettle {
+	struct txn *t;
+	const char *prefix;
+	size_t plen;
+	uint64_t group;
+	size_t nobl;
+	struct err *e;
+	int rc;
+};
+
+static int resettle_one(uint64_t id, void *ctx)
+{
+	struct resettle *r = ctx;
+	struct task k = {0};
+	if ((r->rc = store_task_get(r->t, id, &k, r->e)))
+		return 1;
+	if (!strncmp(k.section, r->prefix, r->plen)) {
+		if (k.section[r->plen] == '\0' && !r->group)
+			r->group = k.id;
+		else if (k.section[r->plen] == '@')
+			r->nobl++;
+	}
+	task_free(&k);
+	return 0;
+}
+
+int ops_group_resettle(struct txn *t, uint64_t doc, const char *section, struct err *e)
+{
+	const char *at = strchr(section, '@');
+	if (!doc || !at)
+		return 0;
+	char prefix[SECTION_LEN];
+	size_t plen = (size_t)(at - section);
+	memcpy(prefix, section, plen);
+	prefix[plen] = '\0';
+	struct resettle r = {t, prefix, plen, 0, 0, e, 0};
+	int rc = store_tasks_by_doc(t, doc, resettle_one, &r, e);
+	if (!rc)
+		rc = r.rc;
+	if (rc || !r.group)
+		return rc;
+	struct task g = {0};
+	if (!(rc = store_task_get(t, r.group, &g, e))) {
+		uint8_t want = r.nobl > 0 && ops_group_names(&g);
+		if (g.group_open != want) {
+			g.group_open = want;
+			rc = store_task_put(t, &g, e);
+		}
+	}
+	task_free(&g);
+	return rc;
+}
+
+/* ---- the marks of the whole store ---------------------------------------- */
+
+struct obl_key {
+	uint64_t doc;
+	char prefix[SECTION_LEN];
+};
+
+struct marks {
+	struct obl_key *obl;          /* the (document, group section) of each obligation */
+	size_t nobl, capobl;
+	struct mark_cand {
+		uint64_t id, doc;
+		char section[SECTION_LEN];
+		uint8_t marked, group;    /* as stored; 1 if a group task by its lead */
+	} *cand;                      /* tasks marked, or without a lead unit */
+	size_t ncand, capcand;
+};
+
+static int mark_scan(const struct task *k, void *ctx)
+{
+	struct marks *m = ctx;
+	const char *at = strchr(k->section, '@');
+	if (at && k->doc_id) {
+		if (m->nobl == m->capobl) {
+			m->capobl = m->capobl ? 2 * m->capobl : 64;
+			m->obl = xrealloc(m->obl, m->capobl * sizeof *m->obl);
+		}
+		struct obl_key *o = &m->obl[m->nobl++];
+		memset(o, 0, sizeof *o);
+		o->doc = k->doc_id;
+		memcpy(o->prefix, k->section, (size_t)(at - k->section));
+	}
+	if (!k->group_open && (k->lead || at || !k->doc_id))
+		return 0;
+	if (m->ncand == m->capcand) {
+		m->capcand = m->capcand ? 2 * m->capcand : 64;
+		m->cand = xrealloc(m->cand, m->capcand * sizeof *m->cand);
+	}
+	struct mark_cand *c = &m->cand[m->ncand++];
+	c->id = k->id;
+	c->doc = k->doc_id;
+	str_copy(c->section, k->section, sizeof c->section);
+	c->marked = k->group_open;
+	c->group = (uint8_t)ops_group_names(k);
+	return 0;
+}
+
+static int obl_cmp(const void *a, const void *b)
+{
+	const struct obl_key *x = a, *y = b;
+	if (x->doc != y->doc)
+		return x->doc < y->doc ? -1 : 1;
+	return strcmp(x->prefix, y->prefix);
+}
+
+int ops_group_marks(struct txn *t, struct sbuf *rep, size_t *nbad, struct err *e)
+{
+	struct marks m = {0};
+	int rc = store_tasks_each(t, mark_scan, &m, e);
+	*nbad = 0;
+	if (!rc && m.nobl)
+		xqsort(m.obl, m.nobl, sizeof *m.obl, obl_cmp);
+	for (size_t i = 0; i < m.ncand && !rc; i++) {
+		struct mark_cand *c = &m.cand[i];
+		struct obl_key key = {0};
+		key.doc = c->doc;
+		str_copy(key.prefix, c->section, sizeof key.prefix);
+		int has = m.nobl && bsearch(&key, m.obl, m.nobl, sizeof *m.obl, obl_cmp) != NULL;
+		uint8_t want = c->group && has;
+		if (want == c->marked)
+			continue;
+		(*nbad)++;
+		if (rep) {
+			if (*nbad <= 200)
+				sbuf_printf(rep, "nhiệm vụ #%llu: %s\n", (unsigned long long)c->id,
+				            want ? "nhiệm vụ chung đã tách thành nghĩa vụ của từng đơn vị nhưng "
+				                   "chưa đánh dấu (vẫn được đếm)"
+				                 : c->group ? "đánh dấu là nhiệm vụ chung đã tách nhưng không còn "
+				                              "nghĩa vụ nào của đơn vị (không được đếm)"
+				                            : "đánh dấu là nhiệm vụ chung đã tách nhưng đơn vị "
+				                              "chủ trì không phải một nhóm (không được đếm)");
+			continue;
+		}
+		struct task k = {0};
+		if (!(rc = store_task_get(t, c->id, &k, e))) {
+			k.group_open = want;
+			rc = store_task_put(t, &k, e);
+		}
+		task_free(&k);
+	}
+	if (rep && *nbad > 200)
+		sbuf_printf(rep, "... và %zu nhiệm vụ chung khác đánh dấu sai\n", *nbad - 200);
+	free(m.obl);
+	free(m.cand);
+	return rc;
+}
+
 /* ---- the roll-up -------------------------------------------------------- */
 
 struct rollup {
@@ -286,4 +477,15 @@ int ops_group_rollup(struct txn *t, const struct task *task, size_t *total, size
 	*total = r.total;
 	*done = r.done;
 	return rc;
+}
+
+const char *ops_group_label(size_t total, size_t done, char *buf, size_t len)
+{
+	snprintf(buf, len, "%zu/%zu đơn vị đã thực hiện", done, total);
+	return buf;
+}
+
+int ops_group_percent(size_t total, size_t done)
+{
+	return total ? (int)(done * 100 / total) : 0;
 }

@@ -17,6 +17,10 @@ struct txn;
 /* store_task_get with "không tìm thấy nhiệm vụ #N" for a missing task. */
 int ops_load_task(struct txn *t, uint64_t id, struct task *task, struct err *e);
 
+/* ERR_INPUT naming `update` on an obligation when task is an opened group
+ * task (group_open): its work is recorded on its obligations; else 0. */
+int ops_refuse_group(const struct task *task, struct err *e);
+
 /* {"status", "progress", "due", and "confirm" when set}: a new reference. */
 json_t *ops_task_state(const struct task *t);
 

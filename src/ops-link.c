@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "import.h"
+#include "ops-group.h"
 #include "ops-link.h"
 #include "ops-internal.h"
 #include "store-alias.h"
@@ -321,6 +322,7 @@ static int link_fn(struct txn *t, void *ctx, struct err *e)
 		if (!(rc = store_task_get(t, ids.v[i], &k, e)) && (!k.lead || k.lead == r->prev) &&
 		    same_name(k.lead_text, r->folded)) {
 			k.lead = r->unit;
+			ops_group_settle(&k); /* a group linked to one unit: counted again */
 			if (!(rc = ops_refresh_due(t, r->c, &k, e)) && !(rc = store_task_put(t, &k, e)))
 				r->ntasks++;
 		}

@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "ops-internal.h"
+#include "ops-group.h"
 #include "history.h"
 #include "login.h"
 #include "period.h"
@@ -182,6 +183,16 @@ int ops_load_task(struct txn *t, uint64_t id, struct task *task, struct err *e)
 	return rc;
 }
 
+int ops_refuse_group(const struct task *task, struct err *e)
+{
+	if (!task->group_open)
+		return 0;
+	return err_set(e, ERR_INPUT, "nhiệm vụ #%llu là nhiệm vụ chung của nhiều đơn vị, đã tách "
+	               "thành nghĩa vụ của từng đơn vị: cập nhật nghĩa vụ của đơn vị (theodoi update "
+	               "NGHĨA_VỤ ...; danh sách: theodoi show %llu)",
+	               (unsigned long long)task->id, (unsigned long long)task->id);
+}
+
 struct update_req {
 	const struct ops_ctx *c;
 	uint64_t task;
@@ -315,7 +326,7 @@ static int update_fn(struct txn *t, void *ctx, struct err *e)
 	json_t *before = NULL;
 	update_init(&u);
 	int rc = ops_load_task(t, r->task, &task, e);
-	if (rc || (rc = check_update(t, r, &task, e)))
+	if (rc || (rc = ops_refuse_group(&task, e)) || (rc = check_update(t, r, &task, e)))
 		goto out;
 	before = ops_task_state(&task);
 	int status = r->status, progress = r->progress;
@@ -540,12 +551,15 @@ static int repair_fn(struct txn *t, void *ctx, struct err *e)
 	struct store_stat before;
 	int rc = store_stat(t, &before, e);
 	uint64_t fixed = 0;
+	size_t marks = 0;
 	if (rc || (rc = store_rebuild_indexes(t, e)) ||
-	    (rc = per_fix_dues(t, periods_of(c), &fixed, e)))
+	    (rc = per_fix_dues(t, periods_of(c), &fixed, e)) ||
+	    (rc = ops_group_marks(t, NULL, &marks, e)))
 		return rc;
-	json_t *after = json_pack("{s:I, s:I, s:I, s:I}", "units", (json_int_t)before.units, "docs",
-	                          (json_int_t)before.docs, "tasks", (json_int_t)before.tasks,
-	                          "dues_fixed", (json_int_t)fixed);
+	json_t *after = json_pack("{s:I, s:I, s:I, s:I, s:I}", "units", (json_int_t)before.units,
+	                          "docs", (json_int_t)before.docs, "tasks", (json_int_t)before.tasks,
+	                          "dues_fixed", (json_int_t)fixed, "group_marks_fixed",
+	                          (json_int_t)marks);
 	return ops_audit(t, c, "repair", "store", NULL, after, e);
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "ops-group.h"
 #include "period.h"
 #include "store.h"
 #include "unitsnap.h"
@@ -151,6 +152,11 @@ static int migrate_fn(struct txn *t, void *ctx, struct err *e)
 	/* 2 -> 3: the partner index and the image of the unit tree (each its
 	 * own step) */
 	if (schema < 3 && ((rc = partner_migrate_3(t, e)) || (rc = unitsnap_migrate_3(t, e))))
+		return rc;
+	/* -> 4: group tasks opened to their units (with obligations) marked,
+	 * out of the counters and the due index */
+	size_t nmarked;
+	if (schema < 4 && (rc = ops_group_marks(t, NULL, &nmarked, e)))
 		return rc;
 	if (schema < STORE_SCHEMA && (rc = store_schema_set(t, STORE_SCHEMA, e)))
 		return rc;

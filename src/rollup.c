@@ -225,6 +225,9 @@ struct each {
 static int each_in_scope(const struct task *t, void *ctx)
 {
 	const struct each *w = ctx;
+	/* an opened group task is counted through its obligations */
+	if (t->group_open)
+		return 0;
 	if (w->scope->doc && t->doc_id != w->scope->doc)
 		return 0;
 	if (w->scope->unit && !hier_in_subtree(w->h, t->lead, w->scope->unit))

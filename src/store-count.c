@@ -104,6 +104,8 @@ int count_add(struct txn *t, uint32_t lead, date_t slot, int delta, struct err *
 	MDB_cursor *c;
 	int n, rc;
 
+	if (slot == STORE_SLOT_UNCOUNTED)
+		return 0;
 	if ((rc = cached_chain(t, lead, &chain, &n, e)) || (rc = store_cursor(t, DB_COUNTS, &c, e)))
 		return rc;
 	/* one cursor for the chain: an existing counter is found once and
@@ -362,6 +364,8 @@ int tally_task(struct tally *ty, uint32_t lead, date_t slot, struct err *e)
 	uint32_t chain[STORE_MAX_DEPTH + 1];
 	int n, rc;
 
+	if (slot == STORE_SLOT_UNCOUNTED)
+		return 0;
 	if ((rc = chain_of(lead, parent_in_tally, ty, chain, &n, e)))
 		return rc;
 	for (int i = 0; i < n; i++) {

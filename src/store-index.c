@@ -95,6 +95,9 @@ void ix_of_doc(const struct doc *d, struct ixset *s)
 
 date_t count_slot(const struct task *t)
 {
+	/* an opened group task is counted through its obligations */
+	if (t->group_open)
+		return STORE_SLOT_UNCOUNTED;
 	/* A recurring task that is done is done for its period and owes the
 	 * next one (period.h, per_recurring): it stays open at its due. */
 	if (t->status == ST_ON_HOLD ||
@@ -131,7 +134,7 @@ void ix_of_task(const struct task *t, struct ixset *s)
 		key64(x, t->id);
 		n++;
 	}
-	if (slot < STORE_SLOT_NODUE) {
+	if (slot != STORE_SLOT_UNCOUNTED && slot < STORE_SLOT_NODUE) {
 		x = ix_add(s, DB_DUE);
 		key32(x, day_bias(slot));
 		val64(x, t->id);

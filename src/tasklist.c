@@ -340,7 +340,7 @@ int tkl_locate(const struct tkl *l, struct txn *t, uint64_t id, struct tkl_key *
 	slot = store_task_slot(&tk);
 	i = hier_find_id(l->h, tk.lead);
 	task_free(&tk);
-	if (i == (size_t)-1 || i < l->lo || i >= l->hi ||
+	if (i == (size_t)-1 || i < l->lo || i >= l->hi || slot == STORE_SLOT_UNCOUNTED ||
 	    (slot >= STORE_SLOT_NODUE && !l->rest) ||
 	    (slot < STORE_SLOT_NODUE && l->last != DATE_NONE && slot > l->last) ||
 	    (slot < STORE_SLOT_NODUE && l->first != DATE_NONE && slot < l->first))

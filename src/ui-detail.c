@@ -12,6 +12,7 @@
 #include "deadline.h"
 #include "hier.h"
 #include "lint.h"
+#include "ops-group.h"
 #include "period.h"
 #include "store.h"
 #include "text.h"
@@ -127,14 +128,23 @@ void ui_detail_task(struct ui *u, struct txn *t, uint64_t id, struct ui_lines *l
 
 	r = ui_task_tl(u, &tk);
 	sbuf_reset(&b);
-	sbuf_printf(&b, "Trạng thái: %s", st_label((enum task_status)tk.status));
-	if (tk.confirm != CF_NONE)
-		sbuf_printf(&b, " (%s)", ops_confirm_label((enum confirm_state)tk.confirm));
-	sbuf_printf(&b, ", %d%% · %s %s", tk.progress, tl_symbol(r.tl),
-	            tl_describe(r, buf, sizeof(buf)));
-	if (tk.confirm == CF_PENDING && ui_may_confirm_some(u))
-		sbuf_puts(&b, " · x: xác nhận, T: trả lại");
-	ui_lines_add(l, b.s, ui_attr(u, ui_tl_color(r.tl)));
+	if (tk.group_open) { /* a container: the roll-up of its obligations */
+		size_t total = 0, done = 0;
+		ops_group_rollup(t, &tk, &total, &done, NULL);
+		sbuf_printf(&b, "Trạng thái: %s, %d%% · %s",
+		            ops_group_label(total, done, buf, sizeof(buf)),
+		            ops_group_percent(total, done), OPS_GROUP_TL_LABEL);
+		ui_lines_add(l, b.s, A_NORMAL);
+	} else {
+		sbuf_printf(&b, "Trạng thái: %s", st_label((enum task_status)tk.status));
+		if (tk.confirm != CF_NONE)
+			sbuf_printf(&b, " (%s)", ops_confirm_label((enum confirm_state)tk.confirm));
+		sbuf_printf(&b, ", %d%% · %s %s", tk.progress, tl_symbol(r.tl),
+		            tl_describe(r, buf, sizeof(buf)));
+		if (tk.confirm == CF_PENDING && ui_may_confirm_some(u))
+			sbuf_puts(&b, " · x: xác nhận, T: trả lại");
+		ui_lines_add(l, b.s, ui_attr(u, ui_tl_color(r.tl)));
+	}
 
 	sbuf_reset(&b);
 	sbuf_printf(&b, "Thời hạn: %s%s%s — %s", tk.dl_phrase ? "«" : "",

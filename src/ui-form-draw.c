@@ -139,8 +139,7 @@ static const char *hint_of(const struct ui_form *f)
 	case UF_DELETE_DOC:
 		return "Enter: xóa · Tab/↓: trường sau · Esc: hủy";
 	case UF_IMPORT:
-		return f->stage == 0 ? "Enter: đọc tệp và xem trước · Tab: trường sau · Esc: hủy"
-		                     : "↑/↓ PgUp/PgDn: xem · Enter: lưu vào kho · Esc: hủy";
+		return ui_import_hint(f);
 	default:
 		return f->nf > 1 ? "Enter: lưu · Tab/↓: trường sau · Esc: hủy"
 		                 : "Enter: lưu · Esc: hủy";
@@ -173,7 +172,7 @@ void ui_form_draw(struct ui *u)
 		draw_search(u);
 		return;
 	}
-	preview = f->kind == UF_IMPORT && f->stage == 1;
+	preview = f->kind == UF_IMPORT && f->stage >= 1;
 	for (i = 0; i < f->nf; i++) /* the labels' column: the widest, and a space */
 		if (f->f[i].kind != UFF_LIST && f->f[i].label && txt_width(f->f[i].label) + 1 > lw)
 			lw = txt_width(f->f[i].label) + 1;

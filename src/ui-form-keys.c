@@ -173,6 +173,11 @@ void ui_form_key(struct ui *u, struct ui_key k)
 			close_form(u);
 		return;
 	}
+	if (f->kind == UF_IMPORT && f->stage == 2) {
+		if (ui_import_confirm(f, k))
+			save(u);
+		return;
+	}
 	if (!k.fn && k.ch == 27 && f->kind == UF_SEARCH) {
 		ui_search_cancel(u);
 		close_form(u);
@@ -196,7 +201,7 @@ void ui_form_key(struct ui *u, struct ui_key k)
 	cur = &f->f[f->cur];
 	if (cur->kind == UFF_LIST && list_key(cur, k))
 		return;
-	if (f->kind == UF_IMPORT && f->stage == 1 && ui_import_scroll(f, k))
+	if (f->kind == UF_IMPORT && f->stage >= 1 && ui_import_scroll(f, k))
 		return;
 	if ((!k.fn && k.ch == '\t') || (k.fn && k.ch == KEY_DOWN)) {
 		f->cur = (f->cur + 1) % f->nf;
@@ -207,14 +212,8 @@ void ui_form_key(struct ui *u, struct ui_key k)
 		return;
 	}
 	f->err[0] = '\0';
-	if (f->kind == UF_IMPORT && f->stage == 1) {
-		/* Changing the file or the issuer discards the preview. */
-		imp_free(f->imp);
-		f->imp = NULL;
-		f->stage = 0;
-		f->ptop = 0;
-		f->info[0] = '\0';
-	}
+	if (f->kind == UF_IMPORT)
+		ui_import_reset(f); /* changing the file or a choice discards the preview */
 	if (f->kind == UF_SEARCH) {
 		/* Incremental: each change of the text searches again. */
 		char *before = xstrdup(cur->line.s);

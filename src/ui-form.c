@@ -189,7 +189,8 @@ static int import_form(struct ui *u, struct ui_form *f)
 	f->f[1].choices[1] = ui_units_selected(u) ? ui_unit_name(u, ui_units_selected(u))
 	                                          : "đơn vị đang chọn";
 	f->f[1].nchoices = ui_units_selected(u) ? 2 : 1;
-	f->nf = 2;
+	ui_import_target_field(u, f, &f->f[2]);
+	f->nf = 3;
 	return 0;
 }
 
@@ -380,7 +381,7 @@ void ui_form_free(struct ui_form *f)
 	for (i = 0; i < UI_FORM_FIELDS; i++)
 		free(f->orig[i]);
 	free(f->name);
-	imp_free(f->imp);
+	ui_import_reset(f);
 	free(f);
 }
 

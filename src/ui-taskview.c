@@ -10,6 +10,7 @@
 #include "date.h"
 #include "deadline.h"
 #include "ops.h"
+#include "ops-group.h"
 #include "store.h"
 #include "text.h"
 #include "ui-ctx.h"
@@ -75,10 +76,18 @@ static void task_text(struct ui *u, struct txn *t, const struct task *tk, struct
 			sbuf_printf(b, " — %s", d.title);
 		doc_free(&d);
 	}
-	sbuf_printf(b, "\n\nTrạng thái: %s", st_label((enum task_status)tk->status));
-	if (tk->confirm != CF_NONE)
-		sbuf_printf(b, " (%s)", ops_confirm_label((enum confirm_state)tk->confirm));
-	sbuf_printf(b, ", %d%% · %s\n", tk->progress, tl_describe(r, buf, sizeof(buf)));
+	if (tk->group_open) { /* a container: the roll-up of its obligations */
+		size_t total = 0, done = 0;
+		ops_group_rollup(t, tk, &total, &done, NULL);
+		sbuf_printf(b, "\n\nTrạng thái: %s, %d%% · %s\n",
+		            ops_group_label(total, done, buf, sizeof(buf)),
+		            ops_group_percent(total, done), OPS_GROUP_TL_LABEL);
+	} else {
+		sbuf_printf(b, "\n\nTrạng thái: %s", st_label((enum task_status)tk->status));
+		if (tk->confirm != CF_NONE)
+			sbuf_printf(b, " (%s)", ops_confirm_label((enum confirm_state)tk->confirm));
+		sbuf_printf(b, ", %d%% · %s\n", tk->progress, tl_describe(r, buf, sizeof(buf)));
+	}
 	sbuf_printf(b, "Thời hạn (nguyên văn): %s\n", tk->dl_phrase ? tk->dl_phrase : "(không ghi)");
 	sbuf_printf(b, "Nghĩa là: %s\n", dl_describe(&tk->dl, buf, sizeof(buf)));
 	if (tk->due != DATE_NONE)

@@ -350,3 +350,329 @@ Test(cli_group, lint_leaves_an_opened_group_task_alone)
 	lint_rules(st, id, got, sizeof got);
 	cr_assert_str_eq(got, "unresolved_lead");
 }
+
+/* ---- an opened group task is counted through its obligations ---------- */
+
+struct figures {
+	long long total, overdue_in_summary, overdue, report_rows, docs_ntasks;
+	int group_in_report; /* the report's rows name group task `group` */
+};
+
+static struct figures figures_of(const char *st, long long group)
+{
+	struct figures f = {0};
+	struct run r = fx_run(NULL, st, "summary", "--format", "json", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	json_t *j = fx_json(&r), *s = json_object_get(j, "summary");
+	f.total = json_integer_value(json_object_get(s, "total"));
+	f.overdue_in_summary = json_integer_value(json_object_get(s, "due_overdue"));
+	json_decref(j);
+	fx_free(&r);
+	r = fx_run(NULL, st, "overdue", "--count", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	f.overdue = atoll(r.out);
+	fx_free(&r);
+	r = fx_run(NULL, st, "report", "--format", "csv", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	/* a row after the header: doc_number,section,task_id,... */
+	for (const char *p = r.out; (p = strchr(p, '\n')) && p[1]; p++) {
+		f.report_rows++;
+		const char *c = strchr(p + 1, ',');
+		c = c ? strchr(c + 1, ',') : NULL;
+		if (c && atoll(c + 1) == group)
+			f.group_in_report = 1;
+	}
+	fx_free(&r);
+	r = fx_run(NULL, st, "docs", "--format", "json", NULL);
+	j = fx_json(&r);
+	json_t *row;
+	size_t i;
+	json_array_foreach(j, i, row)
+		f.docs_ntasks += json_integer_value(json_object_get(row, "tasks"));
+	json_decref(j);
+	fx_free(&r);
+	return f;
+}
+
+/* A store made from `from`'s export without its obligations: its group
+ * tasks as they stood before they were opened. */
+static const char *store_before_opening(const char *from)
+{
+	static char st[512];
+	char path[512];
+	snprintf(st, sizeof st, "%s/before", fx_tmpdir());
+	snprintf(path, sizeof path, "%s/before.json", fx_tmpdir());
+	struct run r = fx_run(NULL, from, "export", NULL);
+	json_t *j = fx_json(&r), *tasks = json_array(), *k;
+	fx_free(&r);
+	size_t i;
+	json_array_foreach(json_object_get(j, "tasks"), i, k)
+		if (!strchr(json_string_value(json_object_get(k, "section")), '@'))
+			json_array_append(tasks, k);
+	json_object_set_new(j, "tasks", tasks);
+	cr_assert_eq(json_dump_file(j, path, 0), 0);
+	json_decref(j);
+	r = fx_run(NULL, st, "import-json", path, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	return st;
+}
+
+Test(cli_group, an_opened_group_task_is_counted_through_its_obligations)
+{
+	const char *opened = store_with_samples(NULL);
+	const char *st = store_before_opening(opened);
+	char id[24];
+	snprintf(id, sizeof id, "%s", group_task(st, "1", "Các huyện ủy, thị ủy, thành ủy"));
+	long long g = atoll(id);
+	struct figures before = figures_of(st, g);
+	/* the group task is one more task, overdue with the plan's deadline */
+	cr_assert(before.group_in_report);
+	struct run r = fx_run(NULL, st, "show", id, "--format", "json", NULL);
+	json_t *j = fx_json(&r);
+	fx_free(&r);
+	int overdue = !strcmp(json_string_value(json_object_get(j, "timeliness")), "overdue");
+	json_decref(j);
+	/* open it: four obligations, the group task no longer a task of its own */
+	expand(NULL, st, id, "nhóm gồm 4 đơn vị; đã tạo 4 nghĩa vụ");
+	struct figures after = figures_of(st, g);
+	cr_assert_eq(after.total, before.total - 1 + 4);
+	cr_assert_eq(after.docs_ntasks, before.docs_ntasks - 1 + 4);
+	cr_assert_eq(after.overdue, before.overdue + (overdue ? 3 : 0));
+	cr_assert_eq(after.overdue_in_summary, before.overdue_in_summary + (overdue ? 3 : 0));
+	cr_assert_eq(after.report_rows, before.report_rows - 1 + 4);
+	cr_assert(!after.group_in_report);
+	r = fx_run(NULL, st, "check-store", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.out);
+	fx_free(&r);
+	/* a store whose groups were opened at import has no group task counted:
+	 * the figures of every group opened are the import's */
+	r = fx_run(NULL, st, "tasks", "--format", "json", NULL);
+	j = fx_json(&r);
+	fx_free(&r);
+	json_t *row;
+	size_t i;
+	json_array_foreach(j, i, row) {
+		char k[24];
+		if (json_is_string(json_object_get(row, "lead_code")) ||
+		    strchr(json_string_value(json_object_get(row, "section")), '@'))
+			continue;
+		snprintf(k, sizeof k, "%lld", (long long)json_integer_value(json_object_get(row, "id")));
+		struct run x = fx_run(NULL, st, "expand-task", k, NULL);
+		fx_free(&x);
+	}
+	json_decref(j);
+	struct figures all = figures_of(st, g), imported = figures_of(opened, g);
+	cr_assert_eq(all.total, imported.total);
+	cr_assert_eq(all.overdue, imported.overdue);
+	cr_assert_eq(all.report_rows, imported.report_rows);
+	cr_assert_eq(all.docs_ntasks, imported.docs_ntasks);
+}
+
+Test(cli_group, the_group_task_shows_its_roll_up_and_refuses_an_update)
+{
+	const char *st = store_with_samples(NULL);
+	char id[24];
+	snprintf(id, sizeof id, "%s", group_task(st, "1", "Các huyện ủy, thị ủy, thành ủy"));
+	struct run r = fx_run(NULL, st, "update", id, "--status", "done", NULL);
+	cr_assert_eq(r.status, ERR_INPUT, "%s", r.err);
+	cr_assert(strstr(r.err, "theodoi update NGHĨA_VỤ") && strstr(r.err, "nghĩa vụ của từng đơn vị"),
+	          "%s", r.err);
+	fx_free(&r);
+	r = fx_run(NULL, st, "show", id, "--format", "json", NULL);
+	json_t *j = fx_json(&r);
+	fx_free(&r);
+	cr_assert(json_is_true(json_object_get(j, "group_open")));
+	cr_assert_str_eq(json_string_value(json_object_get(j, "status")), "group");
+	cr_assert_str_eq(json_string_value(json_object_get(j, "status_label")),
+	                 "0/4 đơn vị đã thực hiện");
+	cr_assert_eq(json_array_size(json_object_get(j, "updates")), 0);
+	json_decref(j);
+	r = fx_run(NULL, st, "tasks", "--doc", "1", NULL);
+	cr_assert(strstr(r.out, "0/4 đơn vị đã thực hiện"), "%s", r.out);
+	fx_free(&r);
+	/* its lead corrected to one unit: an ordinary task again, counted */
+	r = fx_run(NULL, st, "summary", "--format", "json", NULL);
+	j = fx_json(&r);
+	long long total = json_integer_value(json_object_get(json_object_get(j, "summary"), "total"));
+	json_decref(j);
+	fx_free(&r);
+	r = fx_run(NULL, st, "edit-task", id, "--lead", "ttu", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	r = fx_run(NULL, st, "summary", "--format", "json", NULL);
+	j = fx_json(&r);
+	cr_assert_eq(json_integer_value(json_object_get(json_object_get(j, "summary"), "total")),
+	             total + 1);
+	json_decref(j);
+	fx_free(&r);
+	r = fx_run(NULL, st, "update", id, "--status", "done", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	r = fx_run(NULL, st, "check-store", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.out);
+	fx_free(&r);
+}
+
+/* tests/data/schema2-group: a store of the previous schema (2) whose group
+ * tasks #45, #46, #47 were opened by that release's expand-task (README
+ * there).  Opened by this binary, the migration marks those three and only
+ * those: 63 tasks become 60, #47 leaves the due list, the unopened groups
+ * #48 and #50 stay ordinary tasks. */
+Test(cli_group, migration_marks_the_group_tasks_opened_by_the_previous_release)
+{
+	char st[512], cmd[1200];
+	snprintf(st, sizeof st, "%s/schema2-group", fx_tmpdir());
+	snprintf(cmd, sizeof cmd, "mkdir -p '%s' && cp tests/data/schema2-group/data.mdb '%s/'", st, st);
+	cr_assert_eq(system(cmd), 0);
+	struct run r = fx_run(NULL, st, "summary", "--format", "json", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	json_t *j = fx_json(&r), *s = json_object_get(j, "summary");
+	cr_assert_eq(json_integer_value(json_object_get(s, "total")), 60, "%s", r.out);
+	cr_assert_eq(json_integer_value(json_object_get(s, "due_overdue")), 7);
+	json_decref(j);
+	fx_free(&r);
+	r = fx_run(NULL, st, "due", "--within", "60", "--format", "json", NULL);
+	j = fx_json(&r);
+	cr_assert_eq(json_array_size(j), 28, "%s", r.out);
+	json_t *row;
+	size_t i;
+	json_array_foreach(j, i, row)
+		cr_assert_neq(json_integer_value(json_object_get(row, "id")), 47);
+	json_decref(j);
+	fx_free(&r);
+	static const struct {
+		const char *id;
+		int opened;
+		const char *label;
+	} want[] = {{"45", 1, "1/4 đơn vị đã thực hiện"}, {"46", 1, "0/4 đơn vị đã thực hiện"},
+	            {"47", 1, "0/4 đơn vị đã thực hiện"}, {"48", 0, "chưa thực hiện"},
+	            {"50", 0, "chưa thực hiện"}};
+	for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+		r = fx_run(NULL, st, "show", want[k].id, "--format", "json", NULL);
+		j = fx_json(&r);
+		cr_assert_eq(json_is_true(json_object_get(j, "group_open")), want[k].opened, "#%s",
+		             want[k].id);
+		cr_assert_str_eq(json_string_value(json_object_get(j, "status_label")), want[k].label);
+		json_decref(j);
+		fx_free(&r);
+	}
+	r = fx_run(NULL, st, "check-store", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.out);
+	fx_free(&r);
+}
+
+/* The tasks of the store as `tasks` lists them: all, and those not shown
+ * as an opened group (status "group"). */
+static void task_rows(const char *st, long long *all, long long *counted)
+{
+	struct run r = fx_run(NULL, st, "tasks", "--format", "json", NULL);
+	json_t *j = fx_json(&r), *row;
+	fx_free(&r);
+	size_t i;
+	*all = (long long)json_array_size(j);
+	*counted = 0;
+	json_array_foreach(j, i, row)
+		*counted += strcmp(json_string_value(json_object_get(row, "status")), "group") != 0;
+	json_decref(j);
+}
+
+static long long summary_total(const char *st)
+{
+	struct run r = fx_run(NULL, st, "summary", "--format", "json", NULL);
+	json_t *j = fx_json(&r);
+	fx_free(&r);
+	long long n = json_integer_value(json_object_get(json_object_get(j, "summary"), "total"));
+	json_decref(j);
+	return n;
+}
+
+/* Re-importing keeps the mark of the group tasks whose lead is still a
+ * group; those whose lead became one unit are ordinary tasks again. */
+Test(cli_group, reimport_keeps_the_mark_and_a_lead_of_one_unit_clears_it)
+{
+	const char *st = store_with_samples(NULL);
+	long long all, counted;
+	task_rows(st, &all, &counted);
+	cr_assert_eq(summary_total(st), counted);
+	cr_assert_eq(all - counted, 6 + 5, "the groups opened at import");
+	char id[24];
+	snprintf(id, sizeof id, "%s", group_task(st, "2", "Các cấp ủy, tổ chức cơ sở đảng trực"));
+	/* the same plan again: nothing changes */
+	struct run r = fx_run(NULL, st, "import", "--replace", SAMPLES "thanh-uy-ke-hoach.txt", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	long long all2, counted2;
+	task_rows(st, &all2, &counted2);
+	cr_assert_eq(all2, all);
+	cr_assert_eq(counted2, counted);
+	cr_assert_eq(summary_total(st), counted);
+	/* its heading "10. Các cấp ủy, tổ chức cơ sở đảng trực thuộc Thành ủy"
+	 * made one unit: its two tasks are ordinary again */
+	char *text = NULL;
+	size_t n = 0;
+	FILE *f = fopen(SAMPLES "thanh-uy-ke-hoach.txt", "r");
+	cr_assert_not_null(f);
+	char buf[4096];
+	size_t got;
+	while ((got = fread(buf, 1, sizeof buf, f)) > 0) {
+		text = xrealloc(text, n + got + 1);
+		memcpy(text + n, buf, got);
+		n += got;
+	}
+	fclose(f);
+	text[n] = '\0';
+	char *p = strstr(text, "10. Các cấp ủy, tổ chức cơ sở đảng trực thuộc Thành ủy");
+	cr_assert_not_null(p);
+	char path[600];
+	snprintf(path, sizeof path, "%s/thanh-uy-sua.txt", fx_tmpdir());
+	f = fopen(path, "w");
+	cr_assert_not_null(f);
+	fwrite(text, 1, (size_t)(p - text), f);
+	fputs("10. Ban Tổ chức Thành ủy", f);
+	fputs(p + strlen("10. Các cấp ủy, tổ chức cơ sở đảng trực thuộc Thành ủy"), f);
+	fclose(f);
+	free(text);
+	r = fx_run(NULL, st, "import", "--replace", "--force", path, NULL);
+	cr_assert_eq(r.status, 0, "%s\n%s", r.err, r.out);
+	fx_free(&r);
+	r = fx_run(NULL, st, "show", id, "--format", "json", NULL);
+	json_t *j = fx_json(&r);
+	fx_free(&r);
+	cr_assert(!json_is_true(json_object_get(j, "group_open")), "#%s still marked", id);
+	cr_assert_str_eq(json_string_value(json_object_get(json_object_get(j, "lead"), "code")),
+	                 "ttu-btc");
+	json_decref(j);
+	task_rows(st, &all2, &counted2);
+	cr_assert_eq(all2 - counted2, 6 + 5 - 2);
+	cr_assert_eq(summary_total(st), counted2);
+	r = fx_run(NULL, st, "check-store", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.out);
+	fx_free(&r);
+}
+
+/* A group task deleted and restored (restore-task) is a container still:
+ * the figures do not move, the mark is kept. */
+Test(cli_group, a_restored_group_task_keeps_its_mark)
+{
+	const char *st = store_with_samples(NULL);
+	char id[24];
+	snprintf(id, sizeof id, "%s", group_task(st, "1", "Các huyện ủy, thị ủy, thành ủy"));
+	long long total = summary_total(st);
+	struct run r = fx_run(NULL, st, "delete-task", id, "--reason", "thử", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	cr_assert_eq(summary_total(st), total);
+	r = fx_run(NULL, st, "restore-task", id, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	cr_assert_eq(summary_total(st), total);
+	r = fx_run(NULL, st, "show", id, "--format", "json", NULL);
+	json_t *j = fx_json(&r);
+	fx_free(&r);
+	cr_assert(json_is_true(json_object_get(j, "group_open")));
+	json_decref(j);
+	r = fx_run(NULL, st, "check-store", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.out);
+	fx_free(&r);
+}

@@ -495,3 +495,239 @@ Test(cli_reimport, a_new_group_task_is_opened)
 	fx_free(&r);
 	cr_assert_eq(n, 4, "%s", prefix);
 }
+
+/* ---- a group task whose lead changes ------------------------------------ */
+
+#define V2_LEAD "2. Văn phòng, các ban xây dựng Đảng của Thành ủy, Trung tâm chính trị thành " \
+                "phố, HĐND, UBND thành phố, MTTQVN và các tổ chức chính trị - xã hội thành " \
+                "phố; các cấp ủy, tổ chức cơ sở đảng trực thuộc Thành ủy xây dựng"
+#define V2_TEXT "Văn phòng, các ban xây dựng Đảng của Thành ủy"
+
+/* The sample plan with the lead of V.2 (a group of the Thành ủy's boards)
+ * written as `lead`. */
+static const char *v2_led_by(const char *name, const char *lead)
+{
+	char *s = read_all(PLAN);
+	char l[400];
+	snprintf(l, sizeof l, "2. %s xây dựng", lead);
+	s = subst(s, V2_LEAD, l);
+	const char *p = write_tmp(name, s);
+	free(s);
+	return p;
+}
+
+/* The ids of the obligations of V.2 by unit code ("ttu-btc=89 ..."), in
+ * section order, into buf. */
+static const char *v2_obligations(const char *st, char *buf, size_t len)
+{
+	struct run r = fx_run(NULL, st, "tasks", "--doc", "1", "--format", "json", NULL);
+	json_t *j = fx_json(&r), *row;
+	size_t i, n = 0;
+	buf[0] = '\0';
+	json_array_foreach(j, i, row)
+		if (!strncmp(jget(row, "section"), "V.2@", 4))
+			n += (size_t)snprintf(buf + n, len - n, "%s%s=%lld", n ? " " : "",
+			                      jget(row, "section") + 4,
+			                      (long long)json_integer_value(json_object_get(row, "id")));
+	json_decref(j);
+	fx_free(&r);
+	return buf;
+}
+
+static long long id_of(const char *list, const char *code)
+{
+	char key[48];
+	snprintf(key, sizeof key, "%s=", code);
+	const char *p = strstr(list, key);
+	return p ? atoll(p + strlen(key)) : 0;
+}
+
+/* V.2's lead becomes one board: the obligations of the three boards leave
+ * (the one with recorded work only with --force), the task is the
+ * board's; the dry run shows it first. */
+Test(cli_reimport, a_group_lead_become_single_drops_obligations)
+{
+	const char *st = new_store();
+	char obl[256];
+	v2_obligations(st, obl, sizeof obl);
+	cr_assert_str_eq(obl, "ttu-btc=89 ttu-btg=90 ttu-bdv=91", "the sample's V.2 obligations");
+	long long g = task_with(st, V2_TEXT);
+	struct run r = fx_run(NULL, st, "update", "90", "--note", "Ban Tuyên giáo đã dự thảo", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	const char *path = v2_led_by("single.txt", "Ban Tổ chức Thành ủy");
+	r = fx_run(NULL, st, "import", "--replace", "--dry-run", path, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strstr(r.out, "giữ nguyên 71, sửa 1, xóa 0, thêm 0 nhiệm vụ.\nNghĩa vụ của từng "
+	                        "đơn vị thuộc nhóm chủ trì: xóa 3 của đơn vị không còn được giao, "
+	                        "thêm 0.\n"), "%s", r.out);
+	cr_assert(strstr(r.out, "→ ttu-btc “Ban Tổ chức Thành ủy”"), "%s", r.out);
+	cr_assert(strstr(r.out, "  #89 mục V.2@ttu-btc (nghĩa vụ của đơn vị không còn thuộc nhóm "
+	                        "chủ trì): "), "%s", r.out);
+	char *p = strstr(r.out, "  #90 mục V.2@ttu-btg (nghĩa vụ của đơn vị không còn thuộc nhóm");
+	cr_assert(p && strstr(p, "[đã ghi nhận kết quả]") < strstr(p, "\n") &&
+	          strstr(r.out, "1 nhiệm vụ bị xóa đã ghi nhận kết quả"), "%s", r.out);
+	fx_free(&r);
+	r = fx_run(NULL, st, "import", "--replace", "--dry-run", "--format", "json", path, NULL);
+	json_t *j = fx_json(&r), *row;
+	size_t i;
+	int removed = 0, worked = 0;
+	json_array_foreach(json_object_get(json_object_get(j, "replace"), "obligations"), i, row)
+		if (!strncmp(jget(row, "section"), "V.2@", 4)) {
+			removed += !strcmp(jget(row, "fate"), "removed");
+			worked += json_is_true(json_object_get(row, "worked"));
+		}
+	json_decref(j);
+	fx_free(&r);
+	cr_assert_eq(removed, 3);
+	cr_assert_eq(worked, 1);
+	/* refused without --force, naming the obligation; nothing written */
+	char *was = export_of(st);
+	r = fx_run(NULL, st, "import", "--replace", path, NULL);
+	cr_assert_eq(r.status, ERR_CONFLICT, "%s", r.err);
+	cr_assert(strstr(r.err, "#90 (mục V.2@ttu-btg)") && strstr(r.err, "--force"), "%s", r.err);
+	fx_free(&r);
+	char *now = export_of(st);
+	cr_assert_str_eq(was, now, "a refused import changed the store");
+	free(was);
+	free(now);
+	r = fx_run(NULL, st, "import", "--replace", "--force", path, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	cr_assert_str_eq(v2_obligations(st, obl, sizeof obl), "");
+	json_t *t = show(st, g);
+	cr_assert_str_eq(jget(json_object_get(t, "lead"), "code"), "ttu-btc");
+	cr_assert_str_eq(jget(t, "section"), "V.2");
+	json_decref(t);
+	/* in the trash, with why; back with its work */
+	r = fx_run(NULL, st, "deleted", "--format", "json", NULL);
+	cr_assert(strstr(r.out, "đơn vị không còn trong nhóm chủ trì của văn bản nhập lại"), "%s",
+	          r.out);
+	fx_free(&r);
+	r = fx_run(NULL, st, "restore-task", "90", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	r = fx_run(NULL, st, "show", "90", NULL);
+	cr_assert(strstr(r.out, "Ban Tuyên giáo đã dự thảo"), "%s", r.out);
+	fx_free(&r);
+	r = fx_run(NULL, st, "check-store", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.out);
+	fx_free(&r);
+}
+
+/* V.2's lead becomes the committees under the Thành ủy: the boards'
+ * obligations leave, the committees' are opened in the same transaction
+ * (audited as expand-task), as the dry run said. */
+Test(cli_reimport, a_group_lead_become_another_group_swaps_obligations)
+{
+	const char *st = new_store();
+	long long g = task_with(st, V2_TEXT);
+	const char *path = v2_led_by("other.txt", "Các huyện ủy, thị ủy, thành ủy, đảng ủy trực "
+	                             "thuộc Thành ủy");
+	struct run r = fx_run(NULL, st, "import", "--replace", "--dry-run", path, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strstr(r.out, "xóa 3 của đơn vị không còn được giao, thêm 4.\n"), "%s", r.out);
+	cr_assert(strstr(r.out, "Thêm:\n  mục V.2@ttu-anphu: nghĩa vụ của Đảng ủy phường An Phú\n"
+	                        "  mục V.2@ttu-donghoa: nghĩa vụ của Đảng ủy phường Đông Hòa\n"
+	                        "  mục V.2@ttu-tanlap: nghĩa vụ của Đảng ủy xã Tân Lập\n"
+	                        "  mục V.2@ttu-cbbv: nghĩa vụ của Chi bộ Bệnh viện Đa khoa thành "
+	                        "phố\n"), "%s", r.out);
+	cr_assert(!strstr(r.out, "cần --force"), "%s", r.out);
+	fx_free(&r);
+	r = fx_run(NULL, st, "import", "--replace", path, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strstr(r.out, "1 nhiệm vụ chung của nhiều cơ quan đã tách thành 4 nghĩa vụ"),
+	          "%s", r.out);
+	fx_free(&r);
+	char obl[256];
+	v2_obligations(st, obl, sizeof obl);
+	cr_assert(!id_of(obl, "ttu-btc") && !id_of(obl, "ttu-btg") && !id_of(obl, "ttu-bdv"), "%s",
+	          obl);
+	cr_assert(id_of(obl, "ttu-anphu") && id_of(obl, "ttu-donghoa") && id_of(obl, "ttu-tanlap") &&
+	          id_of(obl, "ttu-cbbv"), "%s", obl);
+	char a[24];
+	snprintf(a, sizeof a, "%lld", g);
+	r = fx_run(NULL, st, "show", a, NULL);
+	cr_assert(strstr(r.out, "0/4 đơn vị đã thực hiện"), "%s", r.out);
+	fx_free(&r);
+	r = fx_run(NULL, st, "log", "--action", "expand-task", "--format", "json", NULL);
+	json_t *log = fx_json(&r), *row;
+	size_t i;
+	int expanded = 0;
+	char obj[40];
+	snprintf(obj, sizeof obj, "task:%lld", g);
+	json_array_foreach(log, i, row)
+		if (!strcmp(jget(row, "action"), "expand-task") && !strcmp(jget(row, "object"), obj))
+			expanded += json_array_size(json_object_get(json_object_get(row, "after"),
+			                                           "obligations")) == 4;
+	json_decref(log);
+	fx_free(&r);
+	cr_assert(expanded, "no expand-task audit entry for the 4 new obligations");
+	/* the same text again: nothing more to do */
+	r = fx_run(NULL, st, "import", "--replace", "--dry-run", path, NULL);
+	cr_assert(strstr(r.out, "giữ nguyên 72, sửa 0, xóa 0, thêm 0 nhiệm vụ.\nGiữ nguyên:"), "%s",
+	          r.out);
+	fx_free(&r);
+	r = fx_run(NULL, st, "check-store", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.out);
+	fx_free(&r);
+}
+
+/* A group that grows keeps its obligations (same ids) and gains the new
+ * units'; a task led by one unit whose lead becomes a group is opened. */
+Test(cli_reimport, a_group_that_grows_gains_obligations)
+{
+	const char *st = new_store();
+	char before[256], after[256];
+	v2_obligations(st, before, sizeof before);
+	char *s = read_all(PLAN);
+	s = subst(s, V2_LEAD, "2. Các ban xây dựng Đảng của Thành ủy, các huyện ủy, thị ủy, thành "
+	          "ủy, đảng ủy trực thuộc Thành ủy xây dựng");
+	s = subst(s, "4. Ban Tổ chức Thành ủy chủ trì", "4. Các ban xây dựng Đảng của Thành ủy chủ trì");
+	const char *path = write_tmp("grown.txt", s);
+	free(s);
+	long long v4 = task_with(st, "Ban Tổ chức Thành ủy chủ trì");
+	struct run r = fx_run(NULL, st, "import", "--replace", "--dry-run", path, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strstr(r.out, "xóa 0 của đơn vị không còn được giao, thêm 7.\n"), "%s", r.out);
+	cr_assert(strstr(r.out, "  mục V.4@ttu-btg: nghĩa vụ của Ban Tuyên giáo Thành ủy\n"), "%s",
+	          r.out);
+	fx_free(&r);
+	r = fx_run(NULL, st, "import", "--replace", path, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strstr(r.out, "2 nhiệm vụ chung của nhiều cơ quan đã tách thành 7 nghĩa vụ"), "%s",
+	          r.out);
+	fx_free(&r);
+	v2_obligations(st, after, sizeof after);
+	cr_assert(!strncmp(after, before, strlen(before)), "%s / %s", before, after);
+	cr_assert(id_of(after, "ttu-anphu") && id_of(after, "ttu-cbbv"), "%s", after);
+	char a[24];
+	snprintf(a, sizeof a, "%lld", v4);
+	r = fx_run(NULL, st, "show", a, NULL);
+	cr_assert(strstr(r.out, "0/3 đơn vị đã thực hiện"), "%s", r.out);
+	fx_free(&r);
+	r = fx_run(NULL, st, "check-store", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.out);
+	fx_free(&r);
+}
+
+/* A group task already opened whose lead stays is left as it is: an
+ * obligation deleted since is not made again by importing the same text. */
+Test(cli_reimport, a_deleted_obligation_is_not_made_again)
+{
+	const char *st = new_store();
+	struct run r = fx_run(NULL, st, "delete-task", "91", "--reason", "Ban Dân vận không phải "
+	                      "xây dựng kế hoạch riêng", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	r = fx_run(NULL, st, "import", "--replace", "--dry-run", PLAN, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strstr(r.out, "giữ nguyên 72, sửa 0, xóa 0, thêm 0 nhiệm vụ.\nGiữ nguyên:"), "%s",
+	          r.out);
+	fx_free(&r);
+	r = fx_run(NULL, st, "import", "--replace", PLAN, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	char obl[256];
+	cr_assert_str_eq(v2_obligations(st, obl, sizeof obl), "ttu-btc=89 ttu-btg=90");
+}

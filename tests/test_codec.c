@@ -363,6 +363,12 @@ Test(codec, trailing_bytes_are_corruption)
 
 	sample_task(&t);
 	encode_task(&t, &b);
+	/* one byte after the record is the flags of an opened group task
+	 * (only 1 is valid); a byte after that is corruption */
+	sbuf_putc(&b, 0);
+	cr_assert_eq(codec_task_decode(b.s, b.len, &back, &e), ERR_STORE);
+	cr_assert(strstr(e.msg, "cờ nhiệm vụ không hợp lệ"), "%s", e.msg);
+	b.s[b.len - 1] = 1;
 	sbuf_putc(&b, 0);
 	cr_assert_eq(codec_task_decode(b.s, b.len, &back, &e), ERR_STORE);
 	cr_assert(strstr(e.msg, "thừa 1 byte"), "%s", e.msg);
