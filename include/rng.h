@@ -2,6 +2,12 @@
  * the generated stores (demo, gen): one seed always gives one sequence, on
  * every platform, unlike rand().  No global state: the caller owns the
  * struct rng.
+ *
+ * One seed gives one store only if every draw has a place in the sequence
+ * that C fixes: draw each number in its own statement (or declarator),
+ * never two in the arguments of one call nor in two operands of one
+ * operator, whose order of evaluation C leaves to the compiler (gcc and
+ * clang differ).  tests/sh/rng-draws.sh checks the sources for it.
  */
 #ifndef THEODOI_RNG_H
 #define THEODOI_RNG_H

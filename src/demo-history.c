@@ -76,7 +76,9 @@ static struct demo_pupdate *new_update(struct demo *d, int task, date_t day, con
 	update_init(&p->u);
 	p->task = task;
 	p->u.day = day;
-	p->u.time = demo_unix_at(day, rng_range(&d->rng, 8, 16), rng_range(&d->rng, 0, 59));
+	int minute = (int)rng_range(&d->rng, 0, 59);
+	int hour = (int)rng_range(&d->rng, 8, 16);
+	p->u.time = demo_unix_at(day, hour, minute);
 	str_copy(p->u.login, login, sizeof p->u.login);
 	return p;
 }
@@ -187,7 +189,9 @@ static void add_extension(struct demo *d, int ti)
 	if (asked <= a)
 		asked = a + 1;
 	/* Worked on until the extension was asked for, then after it. */
-	history(d, ti, a, asked, rng_range(&d->rng, 1, 2), rng_range(&d->rng, 30, 50), -1);
+	int final = (int)rng_range(&d->rng, 30, 50);
+	int n = (int)rng_range(&d->rng, 1, 2);
+	history(d, ti, a, asked, n, final, -1);
 	if (d->nexts == sizeof d->exts / sizeof d->exts[0])
 		return;
 	struct demo_pext *x = &d->exts[d->nexts++];
@@ -201,9 +205,11 @@ static void add_extension(struct demo *d, int ti)
 	x->x.to = d->today + rng_range(&d->rng, 25, 70);
 	x->x.reason = xstrdup(RNG_PICK(&d->rng, reasons));
 	tk->extended_to = x->x.to;
-	if (asked + 10 < d->today)
-		history(d, ti, asked + 5, d->today - 1, rng_range(&d->rng, 1, 2),
-		        rng_range(&d->rng, 60, 85), -1);
+	if (asked + 10 < d->today) {
+		final = (int)rng_range(&d->rng, 60, 85);
+		n = (int)rng_range(&d->rng, 1, 2);
+		history(d, ti, asked + 5, d->today - 1, n, final, -1);
+	}
 }
 
 /* The due of task ti from its planned history (the level of its lead is
@@ -228,7 +234,8 @@ static void plan_present(struct demo *d, int ti)
 	struct demo_ptask *pt = &d->tasks[ti];
 	struct task *tk = &pt->t;
 	date_t a = work_start(d, tk), due = dl_due(&tk->dl);
-	int r = rng_pct(&d->rng);
+	int r = rng_pct(&d->rng), n, final;
+	date_t last;
 
 	pt->first_update = (int)d->nups;
 	switch (pt->scenario) {
@@ -239,24 +246,32 @@ static void plan_present(struct demo *d, int ti)
 			date_t done = rng_range(&d->rng, from, d->today - 1);
 			history(d, ti, a, done < due ? done : due, rng_range(&d->rng, 2, 4), 100, ST_DONE);
 		} else if (r < 75 || due - d->today < 60) {
-			history(d, ti, a, d->today - rng_range(&d->rng, 1, 20), rng_range(&d->rng, 1, 4),
-			        rng_range(&d->rng, 25, 85), -1);
+			final = (int)rng_range(&d->rng, 25, 85);
+			n = (int)rng_range(&d->rng, 1, 4);
+			last = d->today - rng_range(&d->rng, 1, 20);
+			history(d, ti, a, last, n, final, -1);
 		}
 		break;
-	case SC_PERIODIC:
+	case SC_PERIODIC: {
 		/* A report every three or four months, the latest recent. */
-		history(d, ti, a, d->today - rng_range(&d->rng, 3, 40),
-		        1 + (int)((d->today - a) / rng_range(&d->rng, 90, 120)), -1, -1);
+		long every = rng_range(&d->rng, 90, 120);
+		last = d->today - rng_range(&d->rng, 3, 40);
+		history(d, ti, a, last, 1 + (int)((d->today - a) / every), -1, -1);
 		break;
+	}
 	case SC_UNDATED:
 		if (tk->dl.d.kind == DL_AFTER_DIRECTIVE)
 			break; /* waits for the document from above */
-		if (tk->dl.d.kind == DL_ON_REQUEST && r < 50)
-			history(d, ti, a, d->today - rng_range(&d->rng, 20, 90), rng_range(&d->rng, 2, 3),
-			        100, ST_DONE);
-		else if (tk->dl.d.kind != DL_NONE || r < 60)
-			history(d, ti, a, d->today - rng_range(&d->rng, 2, 30), rng_range(&d->rng, 1, 4),
-			        rng_range(&d->rng, 20, 80), -1);
+		if (tk->dl.d.kind == DL_ON_REQUEST && r < 50) {
+			n = (int)rng_range(&d->rng, 2, 3);
+			last = d->today - rng_range(&d->rng, 20, 90);
+			history(d, ti, a, last, n, 100, ST_DONE);
+		} else if (tk->dl.d.kind != DL_NONE || r < 60) {
+			final = (int)rng_range(&d->rng, 20, 80);
+			n = (int)rng_range(&d->rng, 1, 4);
+			last = d->today - rng_range(&d->rng, 2, 30);
+			history(d, ti, a, last, n, final, -1);
+		}
 		break;
 	case SC_HOLD:
 		history(d, ti, a, d->today - rng_range(&d->rng, 30, 60), 3, 40, ST_ON_HOLD);
@@ -267,9 +282,11 @@ static void plan_present(struct demo *d, int ti)
 	case SC_STALE:
 		break; /* never reported: the period's report is missing */
 	case SC_DONE:
-		history(d, ti, a, due != DATE_NONE && due < d->today ? due - rng_range(&d->rng, 0, 10)
-		                                                      : d->today - 30,
-		        rng_range(&d->rng, 2, 3), 100, ST_DONE);
+		n = (int)rng_range(&d->rng, 2, 3);
+		last = d->today - 30;
+		if (due != DATE_NONE && due < d->today)
+			last = due - rng_range(&d->rng, 0, 10);
+		history(d, ti, a, last, n, 100, ST_DONE);
 		break;
 	default:
 		break;
@@ -290,7 +307,9 @@ static void plan_past(struct demo *d, int ti, int stays_open)
 	if (stays_open) {
 		if (rng_pct(&d->rng) < 70) {
 			date_t last = due + rng_range(&d->rng, -20, 30);
-			history(d, ti, a, last, rng_range(&d->rng, 1, 3), rng_range(&d->rng, 30, 80), -1);
+			int final = (int)rng_range(&d->rng, 30, 80);
+			int n = (int)rng_range(&d->rng, 1, 3);
+			history(d, ti, a, last, n, final, -1);
 			note_late(d, ti);
 		}
 	} else if (rng_pct(&d->rng) < 70) {

@@ -465,8 +465,10 @@ static int one_task(struct gen *g, struct txn *t, struct err *e)
 		}
 	}
 	sbuf_reset(&g->text);
-	sbuf_printf(&g->text, "%s %s, %s.", RNG_PICK(&c->rng, verbs), RNG_PICK(&c->rng, objects),
-	            RNG_PICK(&c->rng, tails));
+	const char *tail = RNG_PICK(&c->rng, tails);
+	const char *object = RNG_PICK(&c->rng, objects);
+	const char *verb = RNG_PICK(&c->rng, verbs);
+	sbuf_printf(&g->text, "%s %s, %s.", verb, object, tail);
 	tk.text = g->text.s;
 	make_phrase(g, &g->phrase);
 	tk.dl_phrase = g->phrase.len ? g->phrase.s : NULL;
