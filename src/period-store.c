@@ -152,6 +152,9 @@ static int migrate_fn(struct txn *t, void *ctx, struct err *e)
 	 * own step) */
 	if (schema < 3 && ((rc = partner_migrate_3(t, e)) || (rc = unitsnap_migrate_3(t, e))))
 		return rc;
+	/* 4 -> 5: the rows beside the due index, from the dues now stored */
+	if (schema < 5 && (rc = store_cover_migrate_5(t, e)))
+		return rc;
 	if (schema < STORE_SCHEMA && (rc = store_schema_set(t, STORE_SCHEMA, e)))
 		return rc;
 	m->done = what ? what : 3;
