@@ -249,17 +249,23 @@ int store_tasks_by_due_from(struct txn *t, uint32_t lead, date_t day, uint64_t i
                             struct err *e);
 /* The row kept for task id beside its due_tasks entry (day `due`, the
  * day that index gave): into *out, a task as its record holds it except
- * that the partners and the deadline phrase are left out (NULL, 0), the
- * lead as written is kept only for a task without a lead unit, and the
- * text and that lead text are cut at a character boundary after
- * STORE_ROW_TEXT_MAX and STORE_ROW_LEAD_MAX bytes; *cut says which were
- * cut (STORE_ROW_TEXT_CUT, STORE_ROW_LEAD_CUT).  0 (release out with
+ * that the partners, the deadline phrase, confirm, last_update, nupdates
+ * and created are left out (NULL, 0, DATE_NONE), the lead as written is
+ * kept only for a task without a lead unit, and the text and that lead
+ * text are cut after their first STORE_ROW_TEXT_COLS and
+ * STORE_ROW_LEAD_COLS display columns (txt_fit, text.h; and at most
+ * STORE_ROW_TEXT_MAX and STORE_ROW_LEAD_MAX bytes, at a character
+ * boundary); *cut says which were cut (STORE_ROW_TEXT_CUT,
+ * STORE_ROW_LEAD_CUT).  The columns are those of the text listing (44 and
+ * 24 at most, cli-rows.c) and three more.  0 (release out with
  * task_free), ERR_NOTFOUND when there is no such row (the caller reads the
  * record), ERR_STORE for one that does not decode.  The rows of a range of
  * days are neighbours in the store: reading them in the index's order
  * touches a few pages, where the records are scattered. */
-#define STORE_ROW_TEXT_MAX 120
-#define STORE_ROW_LEAD_MAX 64
+#define STORE_ROW_TEXT_COLS 47
+#define STORE_ROW_TEXT_MAX 160
+#define STORE_ROW_LEAD_COLS 27
+#define STORE_ROW_LEAD_MAX 96
 #define STORE_ROW_TEXT_CUT 1u
 #define STORE_ROW_LEAD_CUT 2u
 int store_due_row_get(struct txn *t, date_t due, uint64_t id, struct task *out, unsigned *cut,

@@ -7,7 +7,9 @@
  * big-endian, 12 bytes) and holds one byte of flags (STORE_ROW_*_CUT)
  * followed by the task in the record codec without a dictionary (so that
  * an entry is a function of the task alone, like every index entry), with
- * the partners and the deadline phrase left out and the long texts cut.
+ * the partners, the deadline phrase, the confirmation, the day of the
+ * latest update, the number of updates and the creation time left out and
+ * the long texts cut.
  * It is one of the task's index entries (ix_of_task): written, moved and
  * deleted with the record in the same transaction, checked and rebuilt by
  * check-store like the others.  Whether a task has a row is due_tasks'
@@ -17,13 +19,14 @@
 
 #include "codec.h"
 #include "store-impl.h"
+#include "text.h"
 #include "util.h"
 
-/* The length of s cut to at most max bytes at a UTF-8 character
- * boundary. */
-static size_t cut_at(const char *s, size_t max)
+/* The length of s cut after its first `cols` display columns, and to at
+ * most max bytes, at a character boundary. */
+static size_t cut_at(const char *s, int cols, size_t max)
 {
-	size_t n = strlen(s);
+	size_t n = txt_fit(s, cols, NULL);
 	if (n <= max)
 		return n;
 	n = max;
@@ -48,8 +51,13 @@ void cover_of_task(const struct task *t, struct ixset *s)
 	row.partners = NULL;
 	row.partners_text = NULL;
 	row.dl_phrase = NULL;
+	/* what no row shows */
+	row.confirm = 0;
+	row.last_update = DATE_NONE;
+	row.nupdates = 0;
+	row.created = 0;
 	if (t->text) {
-		size_t n = cut_at(t->text, STORE_ROW_TEXT_MAX);
+		size_t n = cut_at(t->text, STORE_ROW_TEXT_COLS, STORE_ROW_TEXT_MAX);
 		cut |= n < strlen(t->text) ? STORE_ROW_TEXT_CUT : 0;
 		memcpy(text, t->text, n);
 		text[n] = '\0';
@@ -57,7 +65,7 @@ void cover_of_task(const struct task *t, struct ixset *s)
 	}
 	row.lead_text = NULL;
 	if (!t->lead && t->lead_text) {
-		size_t n = cut_at(t->lead_text, STORE_ROW_LEAD_MAX);
+		size_t n = cut_at(t->lead_text, STORE_ROW_LEAD_COLS, STORE_ROW_LEAD_MAX);
 		cut |= n < strlen(t->lead_text) ? STORE_ROW_LEAD_CUT : 0;
 		memcpy(lead, t->lead_text, n);
 		lead[n] = '\0';
