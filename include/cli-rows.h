@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "date.h"
 #include "output.h"
 
 struct cli;
@@ -86,5 +87,14 @@ int rows_add_ids(struct cli *c, struct txn *t, struct out_table *tab, const uint
  * stream ids from an index one at a time. */
 int rows_add_id(struct cli *c, struct txn *t, struct out_table *tab, struct doc_cache *dc,
                 const struct hist_day *past, uint64_t id, struct err *e);
+
+/* Append the task `id` that the due index holds under day `due`, as
+ * rows_add_id does in the present: a streamed text table takes the row
+ * from due_rows (store_due_row_get) when what it keeps prints as the
+ * record would, so that a page of rows reads neighbouring entries; CSV,
+ * JSON, a collected table, a past day and a task without such a row read
+ * the record. */
+int rows_add_due(struct cli *c, struct txn *t, struct out_table *tab, struct doc_cache *dc,
+                 uint64_t id, date_t due, struct err *e);
 
 #endif

@@ -21,12 +21,13 @@ int q_due_ids(struct txn *t, const struct hier *h, uint32_t root, date_t from, d
               size_t offset, size_t limit, uint64_t **ids, size_t *n, struct err *e);
 
 /* The tasks of q_due_ids one at a time, in its order, without the list:
- * fn(id, ctx) for each of the first `limit` (0: all); a non-zero return
+ * fn(id, due, ctx) for each of the first `limit` (0: all), due the day
+ * the index holds the task under (its due); a non-zero return
  * of fn stops the walk and is returned.  The whole store (root 0) and a
  * large subtree are read in the order of the due index as they are
  * written; a small subtree's units are read one by one and their
  * (id, due) pairs sorted (16 bytes a task) before the first call. */
-typedef int (*q_id_fn)(uint64_t id, void *ctx);
+typedef int (*q_id_fn)(uint64_t id, date_t due, void *ctx);
 int q_due_each(struct txn *t, const struct hier *h, uint32_t root, date_t from, date_t to,
                size_t limit, q_id_fn fn, void *ctx, struct err *e);
 

@@ -78,8 +78,12 @@ struct txn;
  * task, compact record versions, a dictionary of repeated strings and
  * indexes of sorted duplicates (store_compact_migrate_4).  A schema 2
  * store gets every step in the one migrating transaction; a store of
- * schema 3 (made by the development program between the two) the last. */
-#define STORE_SCHEMA 4
+ * schema 3 (made by the development program between the two) the last.
+ * Schema 5: due_rows, a row per entry of due_tasks with what a listing row
+ * shows (store_due_row_get), so that the first page of `overdue` or `due`
+ * reads a few pages instead of one task record per row; an older program
+ * would leave it stale (cover_migrate_5 fills it). */
+#define STORE_SCHEMA 5
 
 /* Most distinct partner units a task may have (store_task_put refuses
  * more: each is an index entry). */
@@ -247,6 +251,32 @@ int store_tasks_each_from(struct txn *t, uint64_t from,
 int store_tasks_by_due_from(struct txn *t, uint32_t lead, date_t day, uint64_t id, int dir,
                             date_t from, date_t to, store_due_fn cb, void *ctx,
                             struct err *e);
+/* The row kept for task id beside its due_tasks entry (day `due`, the
+ * day that index gave): into *out, a task as its record holds it except
+ * that the partners, the deadline phrase, confirm, last_update, nupdates
+ * and created are left out (NULL, 0, DATE_NONE), the lead as written is
+ * kept only for a task without a lead unit, and the text and that lead
+ * text are cut after their first STORE_ROW_TEXT_COLS and
+ * STORE_ROW_LEAD_COLS display columns (txt_fit, text.h; and at most
+ * STORE_ROW_TEXT_MAX and STORE_ROW_LEAD_MAX bytes, at a character
+ * boundary); *cut says which were cut (STORE_ROW_TEXT_CUT,
+ * STORE_ROW_LEAD_CUT).  The columns are those of the text listing (44 and
+ * 24 at most, cli-rows.c) and three more.  0 (release out with
+ * task_free), ERR_NOTFOUND when there is no such row (the caller reads the
+ * record), ERR_STORE for one that does not decode.  The rows of a range of
+ * days are neighbours in the store: reading them in the index's order
+ * touches a few pages, where the records are scattered. */
+#define STORE_ROW_TEXT_COLS 47
+#define STORE_ROW_TEXT_MAX 160
+#define STORE_ROW_LEAD_COLS 27
+#define STORE_ROW_LEAD_MAX 96
+#define STORE_ROW_TEXT_CUT 1u
+#define STORE_ROW_LEAD_CUT 2u
+int store_due_row_get(struct txn *t, date_t due, uint64_t id, struct task *out, unsigned *cut,
+                      struct err *e);
+/* Schema 4 -> 5 (per_migrate, in its write transaction): due_rows emptied
+ * and filled again from the task records. */
+int store_cover_migrate_5(struct txn *t, struct err *e);
 /* The counters' slot of a task: its due day when it is in the due index
  * (open, with a due date), else STORE_SLOT_NODUE or STORE_SLOT_CLOSED;
  * STORE_SLOT_UNCOUNTED for an opened group task (task.group_open), which

@@ -442,20 +442,20 @@ struct due_rows {
 	int rc;
 };
 
-static int due_row(uint64_t id, void *ctx)
+static int due_row(uint64_t id, date_t due, void *ctx)
 {
 	struct due_rows *d = ctx;
-	return rows_add_id(d->c, d->t, d->tab, &d->dc, NULL, id, d->e);
+	return rows_add_due(d->c, d->t, d->tab, &d->dc, id, due, d->e);
 }
 
 /* A task led by the unit alone (not its subtree), from its own index. */
 static int own_row(uint64_t id, date_t due, uint32_t lead, void *ctx)
 {
-	(void)due, (void)lead;
+	(void)lead;
 	struct due_rows *d = ctx;
 	if (d->left == 0)
 		return 1;
-	if ((d->rc = due_row(id, d)))
+	if ((d->rc = due_row(id, due, d)))
 		return 1;
 	if (d->left > 0)
 		d->left--;

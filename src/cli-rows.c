@@ -8,6 +8,7 @@
 #include "history.h"
 #include "ops-group.h"
 #include "store.h"
+#include "text.h"
 #include "util.h"
 
 static const struct out_col task_cols[] = {
@@ -290,6 +291,45 @@ int rows_add_id(struct cli *c, struct txn *t, struct out_table *tab, struct doc_
 	task_free(&task);
 	task_free(&then);
 	return rc;
+}
+
+/* Column numbers in task_cols of the two cells a due row may hold cut. */
+enum { COL_LEAD_NAME = 5, COL_TEXT = 6 };
+
+/* Does a cut prefix print as the whole would in column col of a text
+ * table?  It does when it is wider than the column can be (its max_width)
+ * by two columns: the cell is cut before the prefix ends, whatever follows
+ * (a cluster the cut split, a "\r" before its "\n"). */
+static int prefix_fills(const char *prefix, int col)
+{
+	char *clean = txt_sanitize(prefix ? prefix : "");
+	int ok = txt_width(clean) >= task_cols[col].max_width + 2;
+	free(clean);
+	return ok;
+}
+
+int rows_add_due(struct cli *c, struct txn *t, struct out_table *tab, struct doc_cache *dc,
+                 uint64_t id, date_t due, struct err *e)
+{
+	/* CSV and JSON print the whole text and the deadline phrase, which
+	 * only the record holds */
+	if (!tab->f || tab->format != FMT_TEXT || rows_past(c, &(struct hist_day){0}))
+		return rows_add_id(c, t, tab, dc, NULL, id, e);
+	struct task row;
+	unsigned cut = 0;
+	struct err de = {0};
+	int rc = store_due_row_get(t, due, id, &row, &cut, &de);
+	if (rc == 0 && (!(cut & STORE_ROW_TEXT_CUT) || prefix_fills(row.text, COL_TEXT)) &&
+	    (!(cut & STORE_ROW_LEAD_CUT) || prefix_fills(row.lead_text, COL_LEAD_NAME))) {
+		rc = rows_add(c, t, tab, dc, &row, e);
+		task_free(&row);
+		return rc;
+	}
+	if (rc == 0)
+		task_free(&row);
+	/* no row, one that does not decode (check-store reports it) or one
+	 * whose cut text would show: the record */
+	return rows_add_id(c, t, tab, dc, NULL, id, e);
 }
 
 int rows_add_ids(struct cli *c, struct txn *t, struct out_table *tab, const uint64_t *ids,

@@ -153,10 +153,13 @@ static int migrate_fn(struct txn *t, void *ctx, struct err *e)
 	 * own step) */
 	if (schema < 3 && ((rc = partner_migrate_3(t, e)) || (rc = unitsnap_migrate_3(t, e))))
 		return rc;
-	/* -> 4: group tasks opened to their units (with obligations) marked,
-	 * out of the counters and the due index */
+	/* -> 5: group tasks opened to their units (with obligations) marked,
+	 * out of the counters and the due index (a store of this release's
+	 * schema 4, made before the mark, gets it too); then the rows beside
+	 * the due index, from the dues and marks now stored */
 	size_t nmarked;
-	if (schema < 4 && (rc = ops_group_marks(t, NULL, &nmarked, e)))
+	if (schema < 5 && ((rc = ops_group_marks(t, NULL, &nmarked, e)) ||
+	                   (rc = store_cover_migrate_5(t, e))))
 		return rc;
 	if (schema < STORE_SCHEMA && (rc = store_schema_set(t, STORE_SCHEMA, e)))
 		return rc;

@@ -181,14 +181,13 @@ struct each {
 
 static int each_fn(uint64_t id, date_t due, uint32_t lead, void *ctx)
 {
-	(void)due;
 	struct each *x = ctx;
 	if (x->h && (!lead || !hier_in_subtree(x->h, lead, x->root)))
 		return 0;
 	if (x->left == 0)
 		return 1;
 	x->left--;
-	if ((x->rc = x->fn(id, x->ctx)))
+	if ((x->rc = x->fn(id, due, x->ctx)))
 		return 1;
 	return x->left == 0;
 }
@@ -213,7 +212,7 @@ int q_due_each(struct txn *t, const struct hier *h, uint32_t root, date_t from, 
 			rc = walk_units(t, h, i, from, to, x.left, &c, e);
 			size_t have = c.n < x.left ? c.n : x.left;
 			for (size_t k = 0; k < have && !rc; k++)
-				rc = fn(c.hits[k].id, ctx);
+				rc = fn(c.hits[k].id, c.hits[k].due, ctx);
 			free(c.hits);
 			return rc;
 		}

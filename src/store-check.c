@@ -307,9 +307,9 @@ struct check {
 };
 
 /* 0 present, 1 absent, 2 present with another value; <0: LMDB error. */
-static int entry_state(struct txn *t, const struct ixent *x)
+static int entry_state(struct txn *t, const struct ixset *s, const struct ixent *x)
 {
-	MDB_val k = {x->klen, (void *)x->key}, v = {x->vlen, (void *)x->val};
+	MDB_val k = {x->klen, (void *)x->key}, v = {x->vlen, (void *)ix_val(s, x)};
 	MDB_cursor *c;
 	int rc;
 
@@ -325,7 +325,7 @@ static int entry_state(struct txn *t, const struct ixent *x)
 		return 1;
 	if (rc)
 		return -1;
-	if (v.mv_size != x->vlen || memcmp(v.mv_data, x->val, x->vlen) != 0)
+	if (v.mv_size != x->vlen || memcmp(v.mv_data, ix_val(s, x), x->vlen) != 0)
 		return 2;
 	return 0;
 }
@@ -375,7 +375,7 @@ static int check_record(const MDB_val *k, const MDB_val *v, void *ctx, struct er
 		             (unsigned long long)owner);
 	for (int i = 0; i < ix.n; i++) {
 		const struct ixent *x = &ix.e[i];
-		int st = entry_state(c->t, x);
+		int st = entry_state(c->t, &ix, x);
 		if (st < 0) {
 			rec_info_free(&ri);
 			return store_lmdb_err(c->t, -st, e, store_db_table[x->db].name);
@@ -422,6 +422,7 @@ static const struct {
 	{DB_MEAS_IND, DB_MEASURES, 0, 8}, {DB_DUE, DB_TASKS, 1, 0},
 	{DB_UNIT_DUE, DB_TASKS, 1, 4},    {DB_TASK_LEAD, DB_TASKS, 1, 0},
 	{DB_TASK_DOC, DB_TASKS, 1, 0},    {DB_TASK_PARTNER, DB_TASKS, 0, 4},
+	{DB_DUE_ROW, DB_TASKS, 0, 4},
 };
 #define NINDEX_TARGETS (sizeof index_targets / sizeof index_targets[0])
 

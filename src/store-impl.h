@@ -18,6 +18,7 @@ enum store_db {
 	DB_JOURNAL, DB_EXTENSIONS, DB_EXT_TASK, DB_INDICATORS, DB_IND_DOC,
 	DB_MEASURES, DB_MEAS_IND, DB_AUDIT, DB_DUE, DB_UNIT_DUE, DB_TASK_LEAD, DB_TASK_DOC,
 	DB_COUNTS, DB_TRASH, DB_TASK_PARTNER, DB_UNITSNAP, DB_DICT, DB_DICT_STR,
+	DB_DUE_ROW,
 	DB_COUNT
 };
 
@@ -219,20 +220,36 @@ struct ixent {
 	enum store_db db;
 	unsigned char key[IX_KEY_MAX];
 	unsigned char val[16];
-	uint8_t klen, vlen;
+	uint8_t klen;
+	uint16_t vlen;
+	uint8_t wide; /* the value is the set's `wide` buffer, not val (ix_val) */
 };
-/* A task owns 4 entries and one per distinct partner unit (at most
+/* A task owns 5 entries and one per distinct partner unit (at most
  * STORE_PARTNERS_MAX) */
-#define IX_MAX (4 + STORE_PARTNERS_MAX)
+#define IX_MAX (5 + STORE_PARTNERS_MAX)
+/* Room for the one value of a set too large for an entry: a task's row in
+ * due_rows (store-cover.c) */
+#define IX_WIDE_MAX 512
 struct ixset {
 	int n;
 	struct ixent e[IX_MAX];
+	unsigned char wide[IX_WIDE_MAX];
 };
+/* The value bytes of entry x of set s. */
+static inline const unsigned char *ix_val(const struct ixset *s, const struct ixent *x)
+{
+	return x->wide ? s->wide : x->val;
+}
 
 void ix_of_unit(const struct unit *u, struct ixset *s);
 void ix_of_doc(const struct doc *d, struct ixset *s);
 void ix_of_task(const struct task *t, struct ixset *s);
 void ix_of_extension(const struct extension *x, struct ixset *s);
+/* ---- store-cover.c: a task's row beside the due index ---- */
+/* Add to s (which holds t's due_tasks entry, if any) t's entry of
+ * due_rows: key day|id as due_tasks', value the row (store.h,
+ * store_due_row_get).  Nothing for a task outside the due index. */
+void cover_of_task(const struct task *t, struct ixset *s);
 void ix_of_indicator(const struct indicator *i, struct ixset *s);
 void ix_of_measure(const struct measure *m, struct ixset *s);
 /* Bring the indexes from the entries of `old` (NULL: none) to `new` (NULL:

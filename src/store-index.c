@@ -18,6 +18,7 @@ static struct ixent *ix_add(struct ixset *s, enum store_db db)
 	x->db = db;
 	x->klen = 0;
 	x->vlen = 0;
+	x->wide = 0;
 	return x;
 }
 
@@ -144,6 +145,8 @@ void ix_of_task(const struct task *t, struct ixset *s)
 		val32(x, day_bias(slot));
 		val64(x, t->id);
 	}
+	/* the row beside due_tasks' entry, when there is one */
+	cover_of_task(t, s);
 }
 
 static void ix_pair(struct ixset *s, enum store_db db, uint64_t owner, uint64_t id)
@@ -173,19 +176,22 @@ void ix_of_measure(const struct measure *m, struct ixset *s)
 
 /* Entry identity: database and key, and the value too where one key holds
  * several values (doc_number). */
-static int same_entry(const struct ixent *a, const struct ixent *b, int with_val)
+static int same_entry(const struct ixset *as, const struct ixent *a, const struct ixset *bs,
+                      const struct ixent *b, int with_val)
 {
 	if (a->db != b->db || a->klen != b->klen || memcmp(a->key, b->key, a->klen) != 0)
 		return 0;
 	if (!with_val)
 		return 1;
-	return a->vlen == b->vlen && memcmp(a->val, b->val, a->vlen) == 0;
+	return a->vlen == b->vlen && memcmp(ix_val(as, a), ix_val(bs, b), a->vlen) == 0;
 }
 
-static int has_entry(const struct ixset *s, const struct ixent *x, int with_val)
+/* Does s hold entry x of set xs? */
+static int has_entry(const struct ixset *s, const struct ixset *xs, const struct ixent *x,
+                     int with_val)
 {
 	for (int i = 0; s && i < s->n; i++)
-		if (same_entry(&s->e[i], x, with_val))
+		if (same_entry(s, &s->e[i], xs, x, with_val))
 			return 1;
 	return 0;
 }
@@ -196,7 +202,7 @@ int ix_has(const struct ixset *s, enum store_db db, const void *key, size_t klen
 	for (int i = 0; i < s->n; i++) {
 		const struct ixent *x = &s->e[i];
 		if (x->db == db && x->klen == klen && memcmp(x->key, key, klen) == 0 &&
-		    x->vlen == vlen && (vlen == 0 || memcmp(x->val, val, vlen) == 0))
+		    x->vlen == vlen && (vlen == 0 || memcmp(ix_val(s, x), val, vlen) == 0))
 			return 1;
 	}
 	return 0;
@@ -214,17 +220,17 @@ int ix_apply(struct txn *t, const struct ixset *old, const struct ixset *new, st
 	for (int i = 0; old && i < old->n; i++) {
 		const struct ixent *x = &old->e[i];
 		int dup = is_dup(x->db);
-		if (has_entry(new, x, dup))
+		if (has_entry(new, old, x, dup))
 			continue;
-		rc = store_del(t, x->db, x->key, x->klen, dup ? x->val : NULL, x->vlen, e);
+		rc = store_del(t, x->db, x->key, x->klen, dup ? ix_val(old, x) : NULL, x->vlen, e);
 		if (rc)
 			return rc;
 	}
 	for (int i = 0; new && i < new->n; i++) {
 		const struct ixent *x = &new->e[i];
-		if (has_entry(old, x, 1))
+		if (has_entry(old, new, x, 1))
 			continue;
-		rc = store_put(t, x->db, x->key, x->klen, x->val, x->vlen, 0, e);
+		rc = store_put(t, x->db, x->key, x->klen, ix_val(new, x), x->vlen, 0, e);
 		if (rc)
 			return rc;
 	}

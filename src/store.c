@@ -44,6 +44,8 @@ const struct store_db_info store_db_table[DB_COUNT] = {
 	[DB_UNITSNAP] = {"unitsnap", 0, 0},
 	[DB_DICT] = {"dict", 0, 0},
 	[DB_DICT_STR] = {"dict_str", 0, 0},
+	/* schema 5: a row per entry of due_tasks, in its order (store-cover.c) */
+	[DB_DUE_ROW] = {"due_rows", 0, 1},
 };
 
 /* ---- opening ----------------------------------------------------------- */

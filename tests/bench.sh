@@ -256,6 +256,7 @@ for n in $SIZES; do
 				fixed += pages["measures"] + pages["meas_ind"] + pages["unitsnap"]
 				printf "  %-44s %9.1f MiB\n", "pages in use (store size less free pages)", inuse * 4096 / 1048576
 				printf "  %-44s %9.1f B\n", "bytes per task (record, strings, indexes)", (inuse - fixed - pages["journal"]) * 4096 / n
+				printf "  %-44s %9.1f B\n", "  of which the rows beside the due index", pages["due_rows"] * 4096 / n
 				if (upd) printf "  %-44s %9.1f B\n", "bytes per update (journal)", pages["journal"] * 4096 / upd
 			}'
 	else

@@ -15,8 +15,9 @@ struct seen {
 	size_t stop_at; /* return 7 on this call (1-based); 0: never */
 };
 
-static int see(uint64_t id, void *ctx)
+static int see(uint64_t id, date_t due, void *ctx)
 {
+	(void)due;
 	struct seen *s = ctx;
 	cr_assert_lt(s->n, 256);
 	s->ids[s->n++] = id;

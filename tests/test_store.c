@@ -87,7 +87,7 @@ Test(store, schema_is_recorded_at_creation)
 	char *v = NULL;
 
 	cr_assert_eq(store_meta_get(t, "schema", &v, NULL), 0);
-	cr_assert_str_eq(v, "4");
+	cr_assert_str_eq(v, "5");
 	free(v);
 	store_read_end(t);
 }

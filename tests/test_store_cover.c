@@ -1,0 +1,268 @@
+/* test_store_cover.c — due_rows, the rows kept beside the due index:
+ * written, moved and deleted with their task, what they keep and cut,
+ * checked and rebuilt by store_check and store_rebuild_indexes, and made
+ * for a store of schema 4 (tests/data/schema4-demo, made by the program
+ * before them) by the migration to schema 5. */
+#include <lmdb.h>
+
+#include "period.h"
+#include "store-fixture.h"
+#include "text.h"
+
+TestSuite(store_cover, .init = fx_setup, .fini = fx_teardown);
+TestSuite(cover_migration);
+
+static const char long_text[] =
+	"Tiếp tục quán triệt, tổ chức thực hiện nghiêm túc Nghị quyết của Ban Chấp hành "
+	"Trung ương về công tác cán bộ, gắn với việc rà soát, bổ sung quy hoạch các chức danh.";
+
+/* The row of task id under day due: 0 and *out filled, or ERR_NOTFOUND. */
+static int row_of(uint64_t id, date_t due, struct task *out, unsigned *cut)
+{
+	struct err e = {0};
+	struct txn *t = fx_read();
+	int rc = store_due_row_get(t, due, id, out, cut, &e);
+	store_read_end(t);
+	cr_assert(rc == 0 || rc == ERR_NOTFOUND, "store_due_row_get: %d %s", rc, e.msg);
+	return rc;
+}
+
+static struct task get(uint64_t id)
+{
+	struct err e = {0};
+	struct task k;
+	struct txn *t = fx_read();
+	cr_assert_eq(store_task_get(t, id, &k, &e), 0, "%s", e.msg);
+	store_read_end(t);
+	return k;
+}
+
+Test(store_cover, the_row_follows_its_task)
+{
+	uint32_t tu = fx_unit("tu", 0), a = fx_unit("a", tu);
+	date_t d1 = date_make(2026, 3, 31), d2 = date_make(2026, 6, 30);
+	struct task k, row;
+	unsigned cut;
+	fx_task_init(&k, tu, 0, ST_IN_PROGRESS, d1);
+	free(k.text);
+	k.text = xstrdup(long_text);
+	k.dl_phrase = xstrdup("trong quý I/2026");
+	k.progress = 40;
+	strcpy(k.section, "II.3#2");
+	k.npartners = 1;
+	k.partners = xmalloc(sizeof *k.partners);
+	k.partners[0] = a;
+	fx_write(fx_w_task, &k);
+
+	cr_assert_eq(row_of(k.id, d1, &row, &cut), 0, "an open task with a due has its row");
+	cr_assert_eq(cut, STORE_ROW_TEXT_CUT);
+	size_t n = strlen(row.text);
+	cr_assert_lt(n, strlen(long_text));
+	cr_assert_eq(strncmp(row.text, long_text, n), 0, "the row's text is the text's beginning");
+	cr_assert_eq(txt_width(row.text), STORE_ROW_TEXT_COLS);
+	cr_assert_null(row.dl_phrase);
+	cr_assert_eq(row.npartners, 0);
+	cr_assert_eq(row.lead, tu);
+	cr_assert_eq(row.progress, 40);
+	cr_assert_eq(row.status, ST_IN_PROGRESS);
+	cr_assert_eq(row.due, d1);
+	cr_assert_str_eq(row.section, "II.3#2");
+	task_free(&row);
+
+	/* a new due moves the row; the old day has none */
+	uint64_t id = k.id;
+	task_free(&k);
+	k = get(id);
+	k.dl.d.due = d2;
+	k.due = d2;
+	fx_write(fx_w_task, &k);
+	cr_assert_eq(row_of(k.id, d1, &row, &cut), ERR_NOTFOUND);
+	cr_assert_eq(row_of(k.id, d2, &row, &cut), 0);
+	task_free(&row);
+
+	/* a short text is kept whole */
+	free(k.text);
+	k.text = xstrdup("Báo cáo sơ kết");
+	fx_write(fx_w_task, &k);
+	cr_assert_eq(row_of(k.id, d2, &row, &cut), 0);
+	cr_assert_eq(cut, 0);
+	cr_assert_str_eq(row.text, "Báo cáo sơ kết");
+	task_free(&row);
+
+	/* done (a one-off task): out of the due index, and its row with it */
+	k.status = ST_DONE;
+	k.progress = 100;
+	k.done_date = d2;
+	fx_write(fx_w_task, &k);
+	cr_assert_eq(row_of(k.id, d2, &row, &cut), ERR_NOTFOUND);
+	k.status = ST_IN_PROGRESS;
+	k.done_date = DATE_NONE;
+	fx_write(fx_w_task, &k);
+	cr_assert_eq(row_of(k.id, d2, &row, &cut), 0);
+	task_free(&row);
+	fx_check_clean();
+
+	fx_write(fx_w_task_del, &id);
+	cr_assert_eq(row_of(id, d2, &row, &cut), ERR_NOTFOUND, "deleted with its task");
+	fx_check_clean();
+	task_free(&k);
+}
+
+Test(store_cover, a_lead_as_written_is_kept_only_without_a_lead_unit)
+{
+	uint32_t tu = fx_unit("tu", 0);
+	date_t d = date_make(2026, 5, 15);
+	struct task k, row;
+	unsigned cut;
+	fx_task_init(&k, 0, 0, ST_NOT_STARTED, d);
+	k.lead_text = xstrdup("Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì, phối hợp với các cơ quan "
+	                      "liên quan");
+	fx_write(fx_w_task, &k);
+	cr_assert_eq(row_of(k.id, d, &row, &cut), 0);
+	cr_assert_eq(cut, STORE_ROW_LEAD_CUT, "the long lead text is cut, the short text not");
+	cr_assert_eq(txt_width(row.lead_text), STORE_ROW_LEAD_COLS);
+	cr_assert_eq(strncmp(row.lead_text, k.lead_text, strlen(row.lead_text)), 0);
+	task_free(&row);
+	k.lead = tu;
+	fx_write(fx_w_task, &k);
+	cr_assert_eq(row_of(k.id, d, &row, &cut), 0);
+	cr_assert_null(row.lead_text, "a task with its lead unit shows the unit's name");
+	cr_assert_eq(row.lead, tu);
+	task_free(&row);
+	task_free(&k);
+	fx_check_clean();
+}
+
+static int w_rebuild(struct txn *t, void *ctx, struct err *e)
+{
+	(void)ctx;
+	return store_rebuild_indexes(t, e);
+}
+
+static void key_of(unsigned char key[12], date_t due, uint64_t id)
+{
+	uint32_t b = (uint32_t)due ^ 0x80000000u; /* day_bias: the sign bit flipped */
+	for (int i = 0; i < 4; i++)
+		key[i] = (unsigned char)(b >> (24 - 8 * i));
+	for (int i = 0; i < 8; i++)
+		key[4 + i] = (unsigned char)(id >> (56 - 8 * i));
+}
+
+Test(store_cover, a_missing_wrong_or_stray_row_is_reported_and_rebuilt)
+{
+	uint32_t tu = fx_unit("tu", 0);
+	date_t d = date_make(2026, 4, 1);
+	struct task k1, k2, row;
+	unsigned cut;
+	fx_task_init(&k1, tu, 0, ST_NOT_STARTED, d);
+	fx_write(fx_w_task, &k1);
+	fx_task_init(&k2, tu, 0, ST_NOT_STARTED, d + 1);
+	fx_write(fx_w_task, &k2);
+	fx_check_clean();
+	store_close(fx_st);
+	fx_st = NULL;
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	cr_assert_eq(mdb_env_create(&env), 0);
+	cr_assert_eq(mdb_env_set_maxdbs(env, 64), 0);
+	cr_assert_eq(mdb_env_open(env, fx_path, 0, 0664), 0);
+	cr_assert_eq(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	cr_assert_eq(mdb_dbi_open(txn, "due_rows", 0, &dbi), 0);
+	unsigned char key[12];
+	key_of(key, d, k1.id);
+	MDB_val k = {12, key}, v;
+	cr_assert_eq(mdb_del(txn, dbi, &k, NULL), 0, "the row of task %llu",
+	             (unsigned long long)k1.id);
+	key_of(key, d + 7, k1.id); /* a stray row: the task is not due then */
+	v.mv_size = 1;
+	v.mv_data = "";
+	cr_assert_eq(mdb_put(txn, dbi, &k, &v, 0), 0);
+	key_of(key, d + 1, k2.id); /* a row that says another progress */
+	cr_assert_eq(mdb_get(txn, dbi, &k, &v), 0);
+	unsigned char *copy = xmalloc(v.mv_size);
+	memcpy(copy, v.mv_data, v.mv_size);
+	copy[v.mv_size - 1] ^= 1;
+	v.mv_data = copy;
+	cr_assert_eq(mdb_put(txn, dbi, &k, &v, 0), 0);
+	free(copy);
+	cr_assert_eq(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+	fx_open(0);
+	char *rep = fx_check_dirty();
+	cr_assert(strstr(rep, "thiếu mục trong chỉ mục due_rows"), "%s", rep);
+	cr_assert(strstr(rep, "sai giá trị của mục trong chỉ mục due_rows"), "%s", rep);
+	cr_assert(strstr(rep, "chỉ mục due_rows: mục thừa"), "%s", rep);
+	free(rep);
+	fx_write(w_rebuild, NULL);
+	fx_check_clean();
+	cr_assert_eq(row_of(k1.id, d, &row, &cut), 0, "rebuilt");
+	task_free(&row);
+	cr_assert_eq(row_of(k1.id, d + 7, &row, &cut), ERR_NOTFOUND);
+	task_free(&k1);
+	task_free(&k2);
+}
+
+/* Each entry of the due index: its row is there. */
+struct all_rows {
+	struct txn *t;
+	size_t n, with_row;
+};
+
+static int see_due(uint64_t id, date_t due, uint32_t lead, void *ctx)
+{
+	(void)lead;
+	struct all_rows *a = ctx;
+	struct task row;
+	unsigned cut;
+	struct err e = {0};
+	a->n++;
+	if (store_due_row_get(a->t, due, id, &row, &cut, &e) == 0) {
+		a->with_row++;
+		task_free(&row);
+	}
+	return 0;
+}
+
+static struct all_rows due_rows_now(void)
+{
+	struct err e = {0};
+	struct all_rows a = {fx_read(), 0, 0};
+	cr_assert_eq(store_tasks_by_due(a.t, 0, DATE_NONE, DATE_NONE, see_due, &a, &e), 0, "%s",
+	             e.msg);
+	store_read_end(a.t);
+	return a;
+}
+
+Test(cover_migration, a_schema4_store_gets_its_rows)
+{
+	struct err e = {0};
+	char cmd[512];
+	strcpy(fx_dir, "/tmp/theodoi-test-XXXXXX");
+	cr_assert_not_null(mkdtemp(fx_dir));
+	snprintf(fx_path, sizeof fx_path, "%s/store", fx_dir);
+	snprintf(cmd, sizeof cmd, "mkdir -p '%s' && cp tests/data/schema4-demo/data.mdb '%s/'",
+	         fx_path, fx_path);
+	cr_assert_eq(system(cmd), 0, "%s", cmd);
+	cr_assert_eq(store_open(fx_path, 0, &fx_st, &e), 0, "%s", e.msg);
+	struct txn *t = fx_read();
+	long schema;
+	cr_assert_eq(store_schema(t, &schema, &e), 0, "%s", e.msg);
+	store_read_end(t);
+	cr_assert_eq(schema, 4);
+	struct all_rows a = due_rows_now();
+	cr_assert_gt(a.n, 10, "the demo store has tasks in its due index");
+	cr_assert_eq(a.with_row, 0, "no rows before the migration");
+	struct periods dec = {1u << 11};
+	int migrated = -1;
+	cr_assert_eq(per_migrate(fx_st, &dec, &migrated, &e), 0, "%s", e.msg);
+	cr_assert_eq(migrated, 3);
+	t = fx_read();
+	cr_assert_eq(store_schema(t, &schema, &e), 0, "%s", e.msg);
+	store_read_end(t);
+	cr_assert_eq(schema, STORE_SCHEMA);
+	a = due_rows_now();
+	cr_assert_eq(a.with_row, a.n, "every entry of the due index has its row");
+	fx_check_clean();
+	fx_teardown();
+}
