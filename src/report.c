@@ -158,6 +158,13 @@ char *report_date_words(date_t d, char *buf, size_t len)
 
 /* ---- gathering the tasks -------------------------------------------------- */
 
+/* Where each document is in r->docs: an open-addressed table of indexes
+ * by document id (a report meets every document once per task). */
+struct doc_index {
+	size_t *slot;    /* index + 1 into r->docs, 0 for an empty slot */
+	size_t mask;     /* capacity - 1 (a power of two), or 0 when empty */
+};
+
 struct build {
 	struct txn *t;
 	const struct hier *h;
@@ -165,8 +172,46 @@ struct build {
 	struct rollup_when w;
 	struct report *r;
 	size_t cap;
+	size_t docs_cap;
+	struct doc_index di;
 	struct err *e;
 };
+
+static size_t doc_hash(uint64_t id, size_t mask)
+{
+	return (size_t)((id * 0x9E3779B97F4A7C15ull) >> 17) & mask;
+}
+
+/* The index in r->docs of document id, or (size_t)-1. */
+static size_t doc_index_find(const struct build *b, uint64_t id)
+{
+	if (!b->di.mask)
+		return (size_t)-1;
+	for (size_t i = doc_hash(id, b->di.mask);; i = (i + 1) & b->di.mask) {
+		size_t s = b->di.slot[i];
+		if (!s)
+			return (size_t)-1;
+		if (b->r->docs[s - 1].id == id)
+			return s - 1;
+	}
+}
+
+/* Index every document of r->docs afresh (after it grew or was sorted). */
+static void doc_index_rebuild(struct build *b)
+{
+	size_t cap = 16;
+	while (cap < 2 * b->r->ndocs + 2)
+		cap *= 2;
+	free(b->di.slot);
+	b->di.slot = xcalloc(cap, sizeof *b->di.slot);
+	b->di.mask = cap - 1;
+	for (size_t d = 0; d < b->r->ndocs; d++) {
+		size_t i = doc_hash(b->r->docs[d].id, b->di.mask);
+		while (b->di.slot[i])
+			i = (i + 1) & b->di.mask;
+		b->di.slot[i] = d + 1;
+	}
+}
 
 static char *unit_name(const struct hier *h, uint32_t id, const char *fallback)
 {
@@ -269,12 +314,15 @@ static int gather_notes(struct build *b)
 static int add_doc(struct build *b, uint64_t id, size_t *index)
 {
 	struct report *r = b->r;
-	for (size_t i = 0; i < r->ndocs; i++)
-		if (r->docs[i].id == id) {
-			*index = i;
-			return 0;
-		}
-	r->docs = xrealloc(r->docs, (r->ndocs + 1) * sizeof *r->docs);
+	size_t found = doc_index_find(b, id);
+	if (found != (size_t)-1) {
+		*index = found;
+		return 0;
+	}
+	if (r->ndocs == b->docs_cap) {
+		b->docs_cap = b->docs_cap ? b->docs_cap * 2 : 16;
+		r->docs = xrealloc(r->docs, b->docs_cap * sizeof *r->docs);
+	}
 	struct report_doc *d = &r->docs[r->ndocs];
 	memset(d, 0, sizeof *d);
 	d->id = id;
@@ -303,6 +351,14 @@ static int add_doc(struct build *b, uint64_t id, size_t *index)
 		d->issuer_name = xstrdup("");
 	}
 	*index = r->ndocs++;
+	if (2 * r->ndocs + 2 > b->di.mask + 1) {
+		doc_index_rebuild(b);
+	} else {
+		size_t i = doc_hash(id, b->di.mask);
+		while (b->di.slot[i])
+			i = (i + 1) & b->di.mask;
+		b->di.slot[i] = r->ndocs;
+	}
 	return 0;
 }
 
@@ -344,11 +400,10 @@ static int order_docs(struct build *b)
 		return rc;
 	if (r->ndocs > 1)
 		xqsort(r->docs, r->ndocs, sizeof *r->docs, doc_cmp);
+	doc_index_rebuild(b);
 	struct ranked *v = xcalloc(r->ntasks ? r->ntasks : 1, sizeof *v);
 	for (size_t i = 0; i < r->ntasks; i++) {
-		for (size_t d = 0; d < r->ndocs; d++)
-			if (r->docs[d].id == r->tasks[i].doc)
-				v[i].rank = d;
+		v[i].rank = doc_index_find(b, r->tasks[i].doc); /* every task's document was added */
 		v[i].k = r->tasks[i];
 	}
 	xqsort(v, r->ntasks, sizeof *v, ranked_cmp);
@@ -382,9 +437,9 @@ static int gather_indicators(struct build *b)
 		ri->ind = v[i];
 		memset(&v[i], 0, sizeof v[i]);
 		ri->lead_name = unit_name(b->h, ri->ind.lead, NULL);
-		for (size_t d = 0; d < r->ndocs; d++)
-			if (r->docs[d].id == ri->ind.doc_id)
-				str_copy(ri->doc_number, r->docs[d].number, sizeof ri->doc_number);
+		size_t d = doc_index_find(b, ri->ind.doc_id);
+		if (d != (size_t)-1)
+			str_copy(ri->doc_number, r->docs[d].number, sizeof ri->doc_number);
 		rc = ind_assess_stored(b->t, &ri->ind, ind_day, &ri->a, b->e);
 	}
 	ind_list_free(v, n);
@@ -449,28 +504,34 @@ static int gather_missing(struct build *b)
 	return rc;
 }
 
-static int late_cmp_r(const struct report *r, size_t a, size_t b)
+/* An overdue task as the late list sorts it (qsort has no context). */
+struct late_key {
+	int days;
+	uint64_t id;
+	size_t index;
+};
+
+static int late_cmp(const void *a, const void *b)
 {
-	const struct report_task *x = &r->tasks[a], *y = &r->tasks[b];
-	if (x->tl.days != y->tl.days)
-		return x->tl.days > y->tl.days ? -1 : 1;
+	const struct late_key *x = a, *y = b;
+	if (x->days != y->days)
+		return x->days > y->days ? -1 : 1;
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* The overdue tasks, most late first (insertion sort: a report's list). */
+/* The overdue tasks, most late first, then by id (ids are unique: the
+ * order is total). */
 static void order_late(struct report *r)
 {
+	struct late_key *v = xcalloc(r->ntasks ? r->ntasks : 1, sizeof *v);
+	for (size_t i = 0; i < r->ntasks; i++)
+		if (r->tasks[i].bucket == RB_DUE_OVERDUE)
+			v[r->nlate++] = (struct late_key){r->tasks[i].tl.days, r->tasks[i].id, i};
+	xqsort(v, r->nlate, sizeof *v, late_cmp);
 	r->late = xcalloc(r->ntasks ? r->ntasks : 1, sizeof *r->late);
-	for (size_t i = 0; i < r->ntasks; i++) {
-		if (r->tasks[i].bucket != RB_DUE_OVERDUE)
-			continue;
-		size_t j = r->nlate++;
-		while (j > 0 && late_cmp_r(r, i, r->late[j - 1]) < 0) {
-			r->late[j] = r->late[j - 1];
-			j--;
-		}
-		r->late[j] = i;
-	}
+	for (size_t i = 0; i < r->nlate; i++)
+		r->late[i] = v[i].index;
+	free(v);
 }
 
 int report_build(struct txn *t, const struct hier *h, const struct report_opts *o,
@@ -486,7 +547,7 @@ int report_build(struct txn *t, const struct hier *h, const struct report_opts *
 	out->doc = o->doc;
 	out->period = o->period;
 	out->today = o->today;
-	struct build b = {t, h, o, {o->today, o->soon, o->periods}, out, 0, e};
+	struct build b = {t, h, o, {o->today, o->soon, o->periods}, out, 0, 0, {NULL, 0}, e};
 	int rc = gather_tasks(&b);
 	if (!rc)
 		rc = order_docs(&b);
@@ -498,6 +559,7 @@ int report_build(struct txn *t, const struct hier *h, const struct report_opts *
 		rc = gather_missing(&b);
 	if (!rc)
 		order_late(out);
+	free(b.di.slot);
 	if (rc)
 		report_free(out);
 	return rc;
