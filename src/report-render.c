@@ -277,11 +277,16 @@ void report_missing_text(struct sbuf *b, const struct report_missing *m)
 /* Append s as Markdown inline text: one line, the marks escaped. */
 static void md_text(struct sbuf *b, const char *s)
 {
+	static const char marks[] = "\\`*_[]<>|#";
 	char *clean = txt_sanitize(s ? s : "");
-	for (const char *p = clean; *p; p++) {
-		if (strchr("\\`*_[]<>|#", *p))
-			sbuf_putc(b, '\\');
-		sbuf_putc(b, *p);
+	for (const char *p = clean; *p;) {
+		size_t run = strcspn(p, marks); /* copied as is, up to the next mark */
+		sbuf_add(b, p, run);
+		p += run;
+		if (*p) {
+			char esc[2] = {'\\', *p++};
+			sbuf_add(b, esc, 2);
+		}
 	}
 	free(clean);
 }
