@@ -25,8 +25,13 @@ static void csv_row(struct sbuf *b, const char *const *cells, const int *numeric
 	sbuf_puts(b, "\r\n");
 }
 
-void report_render_csv(const struct report *r, struct sbuf *b)
+/* The CSV into b; when f is not NULL, b is written to f and emptied
+ * whenever it passes CSV_CHUNK bytes, so that it stays bounded.  Returns 0,
+ * or -1 when writing to f failed. */
+#define CSV_CHUNK (64 * 1024)
+static int csv_render(const struct report *r, struct sbuf *b, FILE *f)
 {
+	int failed = 0;
 	static const char *const head[] = {
 		"doc_number", "section", "task_id", "lead_code", "lead_name", "text", "deadline_phrase",
 		"due", "extended_to", "status", "progress", "timeliness", "days", "bucket", "notes",
@@ -59,9 +64,29 @@ void report_render_csv(const struct report *r, struct sbuf *b)
 			if (k->original_due != DATE_NONE)
 				snprintf(late, sizeof late, "%d", k->days_late_original);
 			csv_row(b, cells, numeric, n);
+			if (f && b->len >= CSV_CHUNK) {
+				failed |= fwrite(b->s, 1, b->len, f) != b->len;
+				sbuf_reset(b);
+			}
 		}
 	}
 	sbuf_free(&notes);
+	return failed ? -1 : 0;
+}
+
+void report_render_csv(const struct report *r, struct sbuf *b)
+{
+	csv_render(r, b, NULL);
+}
+
+int report_write_csv(const struct report *r, FILE *f)
+{
+	struct sbuf b = {0};
+	int rc = csv_render(r, &b, f);
+	if (!rc && b.len && fwrite(b.s, 1, b.len, f) != b.len)
+		rc = -1;
+	sbuf_free(&b);
+	return rc;
 }
 
 /* ---- JSON -------------------------------------------------------------------- */

@@ -639,3 +639,15 @@ int report_render(const struct report *r, enum report_format f, struct sbuf *out
 	}
 	return err_set(e, ERR_INPUT, "định dạng báo cáo không hợp lệ");
 }
+
+int report_render_file(const struct report *r, enum report_format f, FILE *out, struct err *e)
+{
+	if (f == RF_CSV)
+		return report_write_csv(r, out) ? err_set(e, ERR_IO, "không ghi được báo cáo") : 0;
+	struct sbuf b = {0};
+	int rc = report_render(r, f, &b, e);
+	if (!rc && b.len && fwrite(b.s, 1, b.len, out) != b.len)
+		rc = err_set(e, ERR_IO, "không ghi được báo cáo");
+	sbuf_free(&b);
+	return rc;
+}

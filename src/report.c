@@ -375,10 +375,12 @@ static int doc_cmp(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* Sort context: the rank of each document (qsort has no context). */
+/* A task as the report sorts it: its document's rank, its id, and where it
+ * is in r->tasks (the keys are sorted, then the tasks moved once). */
 struct ranked {
 	size_t rank;
-	struct report_task k;
+	uint64_t id;
+	size_t index;
 };
 
 static int ranked_cmp(const void *a, const void *b)
@@ -386,7 +388,7 @@ static int ranked_cmp(const void *a, const void *b)
 	const struct ranked *x = a, *y = b;
 	if (x->rank != y->rank)
 		return x->rank < y->rank ? -1 : 1;
-	return x->k.id < y->k.id ? -1 : x->k.id > y->k.id;
+	return x->id < y->id ? -1 : x->id > y->id;
 }
 
 /* The documents (the one asked for, and those of the tasks), oldest
@@ -402,18 +404,19 @@ static int order_docs(struct build *b)
 		xqsort(r->docs, r->ndocs, sizeof *r->docs, doc_cmp);
 	doc_index_rebuild(b);
 	struct ranked *v = xcalloc(r->ntasks ? r->ntasks : 1, sizeof *v);
-	for (size_t i = 0; i < r->ntasks; i++) {
-		v[i].rank = doc_index_find(b, r->tasks[i].doc); /* every task's document was added */
-		v[i].k = r->tasks[i];
-	}
+	for (size_t i = 0; i < r->ntasks; i++) /* every task's document was added */
+		v[i] = (struct ranked){doc_index_find(b, r->tasks[i].doc), r->tasks[i].id, i};
 	xqsort(v, r->ntasks, sizeof *v, ranked_cmp);
+	struct report_task *sorted = xcalloc(r->ntasks ? r->ntasks : 1, sizeof *sorted);
 	for (size_t i = 0; i < r->ntasks; i++) {
-		r->tasks[i] = v[i].k;
+		sorted[i] = r->tasks[v[i].index];
 		struct report_doc *d = &r->docs[v[i].rank];
 		if (!d->ntasks)
 			d->first = i;
 		d->ntasks++;
 	}
+	free(r->tasks);
+	r->tasks = sorted;
 	free(v);
 	return 0;
 }
