@@ -583,3 +583,64 @@ Test(report, every_row_names_its_document_by_id_and_number)
 	json_decref(spec);
 	report_free(&r);
 }
+
+/* Twenty documents entered newest first, 25 overdue tasks each on three
+ * due dates: the documents come oldest first, each with its tasks by id;
+ * the late list is by days late, then id; and the CSV written in pieces
+ * (more than one 64 KB piece here) is the CSV rendered whole. */
+Test(report, many_documents_and_late_tasks_in_order)
+{
+	static const int months[] = {3, 7, 5};
+	uint64_t docs[20];
+	for (int d = 0; d < 20; d++) {
+		char num[24];
+		snprintf(num, sizeof num, "%d-KH/TU", d + 1);
+		docs[d] = rfx_doc(num, "KH", "tu", D(2025, 1, 28 - d), DATE_NONE, NULL, NULL);
+	}
+	for (int i = 0; i < 500; i++) {
+		char phrase[48];
+		snprintf(phrase, sizeof phrase, "hoàn thành trong tháng %d/2026", months[i % 3]);
+		rfx_task(docs[(i * 7) % 20], "I#1", "tu-btc", NULL, phrase);
+	}
+	struct report r;
+	build(0, 0, "2026", &r);
+	cr_assert_eq(r.ndocs, 20);
+	cr_assert_eq(r.ntasks, 500);
+	for (size_t d = 0; d < r.ndocs; d++) {
+		cr_assert_eq(r.docs[d].id, docs[19 - d], "document %zu: oldest first", d);
+		cr_assert_eq(r.docs[d].ntasks, 25);
+		cr_assert_eq(r.docs[d].r.total, 25);
+		for (size_t i = r.docs[d].first; i < r.docs[d].first + r.docs[d].ntasks; i++) {
+			cr_assert_eq(r.tasks[i].doc, r.docs[d].id, "task %zu under its document", i);
+			if (i > r.docs[d].first)
+				cr_assert_lt(r.tasks[i - 1].id, r.tasks[i].id, "task %zu by id", i);
+		}
+	}
+	cr_assert_eq(r.nlate, 500);
+	for (size_t i = 1; i < r.nlate; i++) {
+		const struct report_task *a = &r.tasks[r.late[i - 1]], *b = &r.tasks[r.late[i]];
+		cr_assert(a->tl.days > b->tl.days || (a->tl.days == b->tl.days && a->id < b->id),
+		          "late %zu: most late first, then by id", i);
+	}
+	cr_assert_neq(r.tasks[r.late[0]].tl.days, r.tasks[r.late[499]].tl.days);
+	for (int f = RF_CSV; f <= RF_JSON; f++) {
+		struct sbuf whole = {0};
+		struct err e = {0};
+		cr_assert_eq(report_render(&r, (enum report_format)f, &whole, &e), 0, "%s", e.msg);
+		FILE *tmp = tmpfile();
+		cr_assert_not_null(tmp);
+		cr_assert_eq(report_render_file(&r, (enum report_format)f, tmp, &e), 0, "%s", e.msg);
+		long n = ftell(tmp);
+		cr_assert_eq((size_t)n, whole.len, "format %d: as long as the whole", f);
+		if (f == RF_CSV)
+			cr_assert_gt(n, 64 * 1024, "more than one piece");
+		char *back = xcalloc((size_t)n + 1, 1);
+		rewind(tmp);
+		cr_assert_eq(fread(back, 1, (size_t)n, tmp), (size_t)n);
+		cr_assert_eq(memcmp(back, whole.s, (size_t)n), 0, "format %d: the same bytes", f);
+		free(back);
+		fclose(tmp);
+		sbuf_free(&whole);
+	}
+	report_free(&r);
+}
