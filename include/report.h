@@ -42,6 +42,7 @@
 struct err;
 struct txn;
 struct hier;
+struct report_chunk;
 
 /* ---- periods ---- */
 
@@ -152,6 +153,9 @@ struct report {
 	struct rollup total;
 	uint64_t done_in_period;     /* tasks reported done within the period */
 	uint64_t updates_in_period;  /* updates recorded within the period */
+	struct report_chunk *strings; /* where the tasks' texts, names, phrases
+	                                and notes are kept (released by
+	                                report_free, never one by one) */
 };
 
 struct report_opts {

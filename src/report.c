@@ -213,6 +213,40 @@ static void doc_index_rebuild(struct build *b)
 	}
 }
 
+/* The strings of the tasks: copied into chunks of CHUNK_SIZE bytes (a
+ * longer string gets a chunk of its own), so that a million tasks cost a
+ * few hundred allocations, not millions, to build and to free. */
+#define CHUNK_SIZE ((size_t)1 << 20)
+struct report_chunk {
+	struct report_chunk *next;
+	size_t used, size;
+	char data[];
+};
+
+static char *keep(struct report *r, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	struct report_chunk *c = r->strings;
+	if (!c || c->size - c->used < n) {
+		size_t size = n > CHUNK_SIZE / 4 ? n : CHUNK_SIZE;
+		struct report_chunk *fresh = xmalloc(sizeof *fresh + size);
+		fresh->used = 0;
+		fresh->size = size;
+		if (c && size != CHUNK_SIZE) { /* a big one: the current chunk stays first */
+			fresh->next = c->next;
+			c->next = fresh;
+		} else {
+			fresh->next = c;
+			r->strings = fresh;
+		}
+		c = fresh;
+	}
+	char *p = c->data + c->used;
+	memcpy(p, s, n);
+	c->used += n;
+	return p;
+}
+
 static char *unit_name(const struct hier *h, uint32_t id, const char *fallback)
 {
 	const struct unit *u = id ? hier_unit(h, id) : NULL;
@@ -243,9 +277,9 @@ static int take_task(const struct task *t, void *ctx)
 	const struct unit *u = t->lead ? hier_unit(b->h, t->lead) : NULL;
 	if (u)
 		str_copy(k->lead_code, u->code, sizeof k->lead_code);
-	k->lead_name = unit_name(b->h, t->lead, t->lead_text);
-	k->text = xstrdup(t->text ? t->text : "");
-	k->dl_phrase = t->dl_phrase ? xstrdup(t->dl_phrase) : NULL;
+	k->lead_name = keep(r, u ? u->name : t->lead_text ? t->lead_text : "");
+	k->text = keep(r, t->text ? t->text : "");
+	k->dl_phrase = t->dl_phrase ? keep(r, t->dl_phrase) : NULL;
 	k->due = t->due;
 	k->extended_to = t->extended_to;
 	k->days_late_original = ops_late_original(t, b->w.periods, b->w.today, &k->original_due);
@@ -268,6 +302,7 @@ static int gather_tasks(struct build *b)
 }
 
 struct notes_ctx {
+	struct report *r; /* keeps the notes' texts */
 	struct report_task *k;
 	const struct report_period *p;
 	date_t today;    /* updates recorded after it are not yet written */
@@ -285,7 +320,7 @@ static int take_update(const struct update *u, void *ctx)
 	struct report_task *k = n->k;
 	k->notes = xrealloc(k->notes, (k->nnotes + 1) * sizeof *k->notes);
 	k->notes[k->nnotes].day = u->day;
-	k->notes[k->nnotes].text = xstrdup(u->note);
+	k->notes[k->nnotes].text = keep(n->r, u->note);
 	k->nnotes++;
 	return 0;
 }
@@ -297,7 +332,7 @@ static int gather_notes(struct build *b)
 	int rc = 0;
 	for (size_t i = 0; i < r->ntasks && !rc; i++) {
 		struct report_task *k = &r->tasks[i];
-		struct notes_ctx n = {k, &b->o->period, b->o->today, &r->updates_in_period};
+		struct notes_ctx n = {r, k, &b->o->period, b->o->today, &r->updates_in_period};
 		rc = store_updates_of_task(b->t, k->id, take_update, &n, b->e);
 		for (size_t a = 0, z = k->nnotes; a + 1 < z; a++, z--) {
 			struct report_note tmp = k->notes[a];
@@ -577,15 +612,8 @@ void report_free(struct report *r)
 		free(r->docs[i].implements);
 	}
 	free(r->docs);
-	for (size_t i = 0; i < r->ntasks; i++) {
-		struct report_task *k = &r->tasks[i];
-		free(k->lead_name);
-		free(k->text);
-		free(k->dl_phrase);
-		for (size_t j = 0; j < k->nnotes; j++)
-			free(k->notes[j].text);
-		free(k->notes);
-	}
+	for (size_t i = 0; i < r->ntasks; i++)
+		free(r->tasks[i].notes);
 	free(r->tasks);
 	for (size_t i = 0; i < r->ninds; i++) {
 		indicator_free(&r->inds[i].ind);
@@ -596,5 +624,10 @@ void report_free(struct report *r)
 		free(r->missing[i].unit_name);
 	free(r->missing);
 	free(r->late);
+	while (r->strings) {
+		struct report_chunk *next = r->strings->next;
+		free(r->strings);
+		r->strings = next;
+	}
 	memset(r, 0, sizeof *r);
 }
