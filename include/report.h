@@ -43,6 +43,7 @@ struct err;
 struct txn;
 struct hier;
 struct report_chunk;
+struct report_index;
 
 /* ---- periods ---- */
 
@@ -156,6 +157,7 @@ struct report {
 	struct report_chunk *strings; /* where the tasks' texts, names, phrases
 	                                and notes are kept (released by
 	                                report_free, never one by one) */
+	struct report_index *index;  /* the documents by id (report_doc_number) */
 };
 
 struct report_opts {

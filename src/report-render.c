@@ -115,14 +115,6 @@ void report_doc_ref(struct sbuf *b, uint64_t id, const char *number)
 		            number && *number ? number : "(không số)");
 }
 
-const char *report_doc_number(const struct report *r, uint64_t id)
-{
-	for (size_t i = 0; i < r->ndocs; i++)
-		if (r->docs[i].id == id)
-			return r->docs[i].number;
-	return "";
-}
-
 void report_task_state(struct sbuf *b, const struct report_task *k)
 {
 	char tl[96], d[11];

@@ -159,8 +159,9 @@ char *report_date_words(date_t d, char *buf, size_t len)
 /* ---- gathering the tasks -------------------------------------------------- */
 
 /* Where each document is in r->docs: an open-addressed table of indexes
- * by document id (a report meets every document once per task). */
-struct doc_index {
+ * by document id (a report meets every document once per task, and its
+ * renderers once per late task).  Kept in the report (report_doc_number). */
+struct report_index {
 	size_t *slot;    /* index + 1 into r->docs, 0 for an empty slot */
 	size_t mask;     /* capacity - 1 (a power of two), or 0 when empty */
 };
@@ -173,7 +174,6 @@ struct build {
 	struct report *r;
 	size_t cap;
 	size_t docs_cap;
-	struct doc_index di;
 	struct err *e;
 };
 
@@ -183,34 +183,48 @@ static size_t doc_hash(uint64_t id, size_t mask)
 }
 
 /* The index in r->docs of document id, or (size_t)-1. */
-static size_t doc_index_find(const struct build *b, uint64_t id)
+static size_t doc_index_find(const struct report *r, uint64_t id)
 {
-	if (!b->di.mask)
+	const struct report_index *x = r->index;
+	if (!x)
 		return (size_t)-1;
-	for (size_t i = doc_hash(id, b->di.mask);; i = (i + 1) & b->di.mask) {
-		size_t s = b->di.slot[i];
+	for (size_t i = doc_hash(id, x->mask);; i = (i + 1) & x->mask) {
+		size_t s = x->slot[i];
 		if (!s)
 			return (size_t)-1;
-		if (b->r->docs[s - 1].id == id)
+		if (r->docs[s - 1].id == id)
 			return s - 1;
 	}
 }
 
 /* Index every document of r->docs afresh (after it grew or was sorted). */
-static void doc_index_rebuild(struct build *b)
+static void doc_index_rebuild(struct report *r)
 {
 	size_t cap = 16;
-	while (cap < 2 * b->r->ndocs + 2)
+	while (cap < 2 * r->ndocs + 2)
 		cap *= 2;
-	free(b->di.slot);
-	b->di.slot = xcalloc(cap, sizeof *b->di.slot);
-	b->di.mask = cap - 1;
-	for (size_t d = 0; d < b->r->ndocs; d++) {
-		size_t i = doc_hash(b->r->docs[d].id, b->di.mask);
-		while (b->di.slot[i])
-			i = (i + 1) & b->di.mask;
-		b->di.slot[i] = d + 1;
+	if (!r->index)
+		r->index = xcalloc(1, sizeof *r->index);
+	free(r->index->slot);
+	r->index->slot = xcalloc(cap, sizeof *r->index->slot);
+	r->index->mask = cap - 1;
+	for (size_t d = 0; d < r->ndocs; d++) {
+		size_t i = doc_hash(r->docs[d].id, r->index->mask);
+		while (r->index->slot[i])
+			i = (i + 1) & r->index->mask;
+		r->index->slot[i] = d + 1;
 	}
+}
+
+const char *report_doc_number(const struct report *r, uint64_t id)
+{
+	size_t d = 0;
+	if (r->index)
+		d = doc_index_find(r, id);
+	else /* a report not made by report_build */
+		while (d < r->ndocs && r->docs[d].id != id)
+			d++;
+	return d < r->ndocs ? r->docs[d].number : "";
 }
 
 /* The strings of the tasks: copied into chunks of CHUNK_SIZE bytes (a
@@ -349,7 +363,7 @@ static int gather_notes(struct build *b)
 static int add_doc(struct build *b, uint64_t id, size_t *index)
 {
 	struct report *r = b->r;
-	size_t found = doc_index_find(b, id);
+	size_t found = doc_index_find(r, id);
 	if (found != (size_t)-1) {
 		*index = found;
 		return 0;
@@ -386,13 +400,13 @@ static int add_doc(struct build *b, uint64_t id, size_t *index)
 		d->issuer_name = xstrdup("");
 	}
 	*index = r->ndocs++;
-	if (2 * r->ndocs + 2 > b->di.mask + 1) {
-		doc_index_rebuild(b);
+	if (!r->index || 2 * r->ndocs + 2 > r->index->mask + 1) {
+		doc_index_rebuild(r);
 	} else {
-		size_t i = doc_hash(id, b->di.mask);
-		while (b->di.slot[i])
-			i = (i + 1) & b->di.mask;
-		b->di.slot[i] = r->ndocs;
+		size_t i = doc_hash(id, r->index->mask);
+		while (r->index->slot[i])
+			i = (i + 1) & r->index->mask;
+		r->index->slot[i] = r->ndocs;
 	}
 	return 0;
 }
@@ -437,10 +451,10 @@ static int order_docs(struct build *b)
 		return rc;
 	if (r->ndocs > 1)
 		xqsort(r->docs, r->ndocs, sizeof *r->docs, doc_cmp);
-	doc_index_rebuild(b);
+	doc_index_rebuild(r);
 	struct ranked *v = xcalloc(r->ntasks ? r->ntasks : 1, sizeof *v);
 	for (size_t i = 0; i < r->ntasks; i++) /* every task's document was added */
-		v[i] = (struct ranked){doc_index_find(b, r->tasks[i].doc), r->tasks[i].id, i};
+		v[i] = (struct ranked){doc_index_find(r, r->tasks[i].doc), r->tasks[i].id, i};
 	xqsort(v, r->ntasks, sizeof *v, ranked_cmp);
 	struct report_task *sorted = xcalloc(r->ntasks ? r->ntasks : 1, sizeof *sorted);
 	for (size_t i = 0; i < r->ntasks; i++) {
@@ -475,7 +489,7 @@ static int gather_indicators(struct build *b)
 		ri->ind = v[i];
 		memset(&v[i], 0, sizeof v[i]);
 		ri->lead_name = unit_name(b->h, ri->ind.lead, NULL);
-		size_t d = doc_index_find(b, ri->ind.doc_id);
+		size_t d = doc_index_find(r, ri->ind.doc_id);
 		if (d != (size_t)-1)
 			str_copy(ri->doc_number, r->docs[d].number, sizeof ri->doc_number);
 		rc = ind_assess_stored(b->t, &ri->ind, ind_day, &ri->a, b->e);
@@ -585,7 +599,7 @@ int report_build(struct txn *t, const struct hier *h, const struct report_opts *
 	out->doc = o->doc;
 	out->period = o->period;
 	out->today = o->today;
-	struct build b = {t, h, o, {o->today, o->soon, o->periods}, out, 0, 0, {NULL, 0}, e};
+	struct build b = {t, h, o, {o->today, o->soon, o->periods}, out, 0, 0, e};
 	int rc = gather_tasks(&b);
 	if (!rc)
 		rc = order_docs(&b);
@@ -597,7 +611,6 @@ int report_build(struct txn *t, const struct hier *h, const struct report_opts *
 		rc = gather_missing(&b);
 	if (!rc)
 		order_late(out);
-	free(b.di.slot);
 	if (rc)
 		report_free(out);
 	return rc;
@@ -624,6 +637,9 @@ void report_free(struct report *r)
 		free(r->missing[i].unit_name);
 	free(r->missing);
 	free(r->late);
+	if (r->index)
+		free(r->index->slot);
+	free(r->index);
 	while (r->strings) {
 		struct report_chunk *next = r->strings->next;
 		free(r->strings);
