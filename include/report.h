@@ -191,9 +191,9 @@ int report_format_parse(const char *s);
  * an unknown format. */
 int report_render(const struct report *r, enum report_format f, struct sbuf *out,
                   struct err *e);
-/* report_render written to out as it is made: the CSV in pieces of a
+/* report_render written to out as it is made: CSV and JSON in pieces of a
  * bounded size, so that a report of a million tasks is never held whole as
- * text; the other formats at once.  Returns 0, ERR_INPUT for an unknown
+ * text (nor, for JSON, as objects); Markdown and text at once.  Returns 0, ERR_INPUT for an unknown
  * format, or ERR_IO when writing to out fails. */
 int report_render_file(const struct report *r, enum report_format f, FILE *out,
                        struct err *e);

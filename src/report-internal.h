@@ -15,5 +15,7 @@ void report_render_json(const struct report *r, struct sbuf *b);
 /* report_render_csv written to f in pieces of a bounded size (the whole
  * CSV is never held).  0, or -1 when a write failed. */
 int report_write_csv(const struct report *r, FILE *f);
+/* report_render_json likewise, written to f piece by piece. */
+int report_write_json(const struct report *r, FILE *f);
 
 #endif

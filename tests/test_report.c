@@ -1,7 +1,10 @@
 /* test_report.c — the report of results (sections, figures, notes of the
  * period, late and missing items; Markdown, 80-column text, CSV and JSON
  * parsed back) and the reminder letters (recipients, items, text). */
+#include <jansson.h>
+
 #include "docout.h"
+#include "output.h"
 #include "remind.h"
 #include "report-doc.h"
 #include "report-fixture.h"
@@ -584,6 +587,46 @@ Test(report, every_row_names_its_document_by_id_and_number)
 	report_free(&r);
 }
 
+/* The JSON, written piece by piece, is what jansson writes for the whole
+ * object read back. */
+static void json_same_as_jansson(const struct report *r)
+{
+	struct sbuf b = {0};
+	struct err e = {0};
+	cr_assert_eq(report_render(r, RF_JSON, &b, &e), 0, "%s", e.msg);
+	json_error_t je;
+	json_t *j = json_loads(b.s, 0, &je);
+	cr_assert_not_null(j, "%s", je.text);
+	char *whole = out_json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+	cr_assert_not_null(whole);
+	cr_assert_eq(strlen(whole) + 1, b.len);
+	cr_assert_eq(memcmp(whole, b.s, b.len - 1), 0, "the same bytes as jansson's");
+	cr_assert_eq(b.s[b.len - 1], '\n');
+	free(whole);
+	json_decref(j);
+	sbuf_free(&b);
+}
+
+Test(report, json_of_an_empty_scope_and_of_a_document_without_tasks)
+{
+	struct report r;
+	scenario();
+	build(rfx_unit("hu"), 0, "2026", &r);
+	cr_assert_eq(r.ndocs, 0);
+	json_same_as_jansson(&r);
+	report_free(&r);
+	build(rfx_unit("thu-p1"), D1, "2026", &r);
+	cr_assert_eq(r.ndocs, 1);
+	cr_assert_eq(r.docs[0].ntasks, 0);
+	json_same_as_jansson(&r);
+	report_free(&r);
+	build(0, 0, "2026", &r);
+	cr_assert_gt(r.ninds, 0);
+	cr_assert_gt(r.nmissing, 0);
+	json_same_as_jansson(&r);
+	report_free(&r);
+}
+
 /* Twenty documents entered newest first, 25 overdue tasks each on three
  * due dates: the documents come oldest first, each with its tasks by id;
  * the late list is by days late, then id; and the CSV written in pieces
@@ -623,6 +666,7 @@ Test(report, many_documents_and_late_tasks_in_order)
 		          "late %zu: most late first, then by id", i);
 	}
 	cr_assert_neq(r.tasks[r.late[0]].tl.days, r.tasks[r.late[499]].tl.days);
+	json_same_as_jansson(&r);
 	for (int f = RF_CSV; f <= RF_JSON; f++) {
 		struct sbuf whole = {0};
 		struct err e = {0};
