@@ -688,3 +688,35 @@ Test(report, many_documents_and_late_tasks_in_order)
 	}
 	report_free(&r);
 }
+
+/* Tasks of six units entered in the reverse of the tree's order and
+ * interleaved: one letter per unit, in the tree's order, each with all its
+ * items, the overdue first, by due date then id. */
+Test(remind, many_units_letters_in_tree_order)
+{
+	static const char *codes[] = {"tu-btc", "tu-vp", "thu-btc", "thu-p1", "thu-cb", "hu-x-cb"};
+	static const int months[] = {5, 12, 9};
+	uint64_t doc = rfx_doc("7-KH/TU", "KH", "tu", D(2025, 2, 1), DATE_NONE, NULL, NULL);
+	for (int i = 0; i < 90; i++) {
+		char phrase[48];
+		snprintf(phrase, sizeof phrase, "hoàn thành trước ngày %02d/%02d/2026", 1 + i % 5,
+		         months[i % 3]);
+		rfx_task(doc, "I#1", codes[5 - i % 6], NULL, phrase);
+	}
+	struct remind_letter *ls;
+	size_t n;
+	letters(0, 30, &ls, &n);
+	cr_assert_eq(n, 6);
+	for (size_t i = 0; i < n; i++) {
+		cr_assert_str_eq(ls[i].code, codes[i], "letter %zu in the tree's order", i);
+		cr_assert_eq(ls[i].n, 15, "letter %zu has every item of its unit", i);
+		for (size_t k = 1; k < ls[i].n; k++) {
+			const struct remind_item *a = &ls[i].items[k - 1], *b = &ls[i].items[k];
+			int al = a->tl.tl == TL_OVERDUE, bl = b->tl.tl == TL_OVERDUE;
+			cr_assert(al > bl || (al == bl && (a->due < b->due ||
+			                                   (a->due == b->due && a->task < b->task))),
+			          "letter %zu item %zu in order", i, k);
+		}
+	}
+	remind_free(ls, n);
+}
