@@ -636,12 +636,12 @@ int report_render_file(const struct report *r, enum report_format f, FILE *out, 
 {
 	if (f == RF_CSV || f == RF_JSON)
 		return (f == RF_CSV ? report_write_csv(r, out) : report_write_json(r, out))
-		               ? err_set(e, ERR_IO, "không ghi được báo cáo")
+		               ? err_set(e, ERR_IO, "không ghi được kết quả")
 		               : 0;
 	struct sbuf b = {0};
 	int rc = report_render(r, f, &b, e);
 	if (!rc && b.len && fwrite(b.s, 1, b.len, out) != b.len)
-		rc = err_set(e, ERR_IO, "không ghi được báo cáo");
+		rc = err_set(e, ERR_IO, "không ghi được kết quả");
 	sbuf_free(&b);
 	return rc;
 }
