@@ -72,6 +72,12 @@ int hist_doc_exists_on(const struct doc *d, date_t day);
 int hist_due(struct txn *t, const struct task *k, const struct periods *p, date_t day,
              date_t *out, struct err *e);
 
+/* 1 when `cur` (as stored now) stood as it is at the end of day
+ * when->day: it existed then, and nothing recorded after the day (an
+ * update, a confirmation or return, an extension) can have changed it, so
+ * that hist_task_as_of would give an exact copy.  Reads nothing. */
+int hist_task_same_on(const struct task *cur, const struct hist_day *when);
+
 /* The task `cur` (as stored now) as it stood at the end of day when->day:
  * *out receives a deep copy rebuilt from the journal (the caller frees it
  * with task_free) and *exists 1; or, for a task created after that day,

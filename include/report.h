@@ -31,6 +31,7 @@
 #define THEODOI_REPORT_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 #include "cascade.h"
 #include "indicator.h"
@@ -41,6 +42,8 @@
 struct err;
 struct txn;
 struct hier;
+struct report_chunk;
+struct report_index;
 
 /* ---- periods ---- */
 
@@ -151,6 +154,10 @@ struct report {
 	struct rollup total;
 	uint64_t done_in_period;     /* tasks reported done within the period */
 	uint64_t updates_in_period;  /* updates recorded within the period */
+	struct report_chunk *strings; /* where the tasks' texts, names, phrases
+	                                and notes are kept (released by
+	                                report_free, never one by one) */
+	struct report_index *index;  /* the documents by id (report_doc_number) */
 };
 
 struct report_opts {
@@ -184,6 +191,12 @@ int report_format_parse(const char *s);
  * an unknown format. */
 int report_render(const struct report *r, enum report_format f, struct sbuf *out,
                   struct err *e);
+/* report_render written to out as it is made: CSV and JSON in pieces of a
+ * bounded size, so that a report of a million tasks is never held whole as
+ * text (nor, for JSON, as objects); Markdown and text at once.  Returns 0, ERR_INPUT for an unknown
+ * format, or ERR_IO when writing to out fails. */
+int report_render_file(const struct report *r, enum report_format f, FILE *out,
+                       struct err *e);
 
 /* Append text (sanitised: controls and escapes removed, newlines kept as
  * paragraph breaks) word-wrapped to `width` display columns, the first

@@ -563,6 +563,11 @@ int cmd_report(struct cli *c, int argc, char **argv, struct err *e)
 		report_free(&r);
 		return rc;
 	}
+	if (fmt == RF_CSV || fmt == RF_JSON) { /* nothing appended: written as made */
+		rc = report_render_file(&r, (enum report_format)fmt, c->out, e);
+		report_free(&r);
+		return rc;
+	}
 	struct sbuf b = {0};
 	rc = report_render(&r, (enum report_format)fmt, &b, e);
 	if (!rc && (fmt == RF_MD || fmt == RF_TXT)) /* the clerk's parts IV-VI */

@@ -159,6 +159,21 @@ static int take_extension(const struct extension *x, void *ctx)
 	return 0;
 }
 
+/* 1 when the journal may hold something recorded after day d: a unit's
+ * update (it moves last_update), or the office's confirmation or return
+ * (it leaves a confirm state). */
+static int journal_after(const struct task *cur, date_t d)
+{
+	return cur->nupdates && ((cur->last_update != DATE_NONE && cur->last_update > d) ||
+	                         cur->confirm == CF_CONFIRMED || cur->confirm == CF_RETURNED);
+}
+
+int hist_task_same_on(const struct task *cur, const struct hist_day *when)
+{
+	return hist_exists_on(cur, when->day) && !journal_after(cur, when->day) &&
+	       cur->extended_to == DATE_NONE;
+}
+
 int hist_task_as_of(struct txn *t, const struct task *cur, const struct hist_day *when,
                     struct task *out, int *exists, struct err *e)
 {
@@ -169,11 +184,7 @@ int hist_task_as_of(struct txn *t, const struct task *cur, const struct hist_day
 		return 0;
 	task_copy(out, cur);
 	int changed = 0, rc = 0;
-	/* The journal is read only when something may have been recorded
-	 * after the day: a unit's update (it moves last_update), or the
-	 * office's confirmation or return (it leaves a confirm state). */
-	if (cur->nupdates && ((cur->last_update != DATE_NONE && cur->last_update > d) ||
-	                      cur->confirm == CF_CONFIRMED || cur->confirm == CF_RETURNED)) {
+	if (journal_after(cur, d)) {
 		struct walk w = {d, out, 0, 0, 0, 0, -1, 0};
 		rc = store_updates_of_task(t, cur->id, take_update, &w, e);
 		if (rc == 1)

@@ -28,18 +28,36 @@ static int item_cmp(const void *a, const void *b)
 	return x->task < y->task ? -1 : x->task > y->task;
 }
 
+/* The letters being gathered, and where each unit's letter is: by the
+ * unit's place in the tree (a lookup per item, not a search through the
+ * letters). */
+struct letters {
+	const struct hier *h;
+	struct remind_letter **out;
+	size_t *n, cap;
+	size_t *at;      /* hier_count entries: letter index + 1, or 0 */
+};
+
 /* The letter of unit `lead`, added at the end of *out if it is new (the
- * ids come grouped by unit only per subtree walk, so look it up). */
-static struct remind_letter *letter_of(struct remind_letter **out, size_t *n,
-                                       const struct hier *h, uint32_t lead)
+ * ids come grouped by unit only per subtree walk). */
+static struct remind_letter *letter_of(struct letters *ls, uint32_t lead)
 {
-	for (size_t i = 0; i < *n; i++)
-		if ((*out)[i].unit == lead)
-			return &(*out)[i];
-	*out = xrealloc(*out, (*n + 1) * sizeof **out);
-	struct remind_letter *l = &(*out)[(*n)++];
+	size_t pos = hier_find_id(ls->h, lead);
+	if (pos != (size_t)-1 && ls->at[pos])
+		return &(*ls->out)[ls->at[pos] - 1];
+	if (pos == (size_t)-1) /* a unit no longer in the tree: rare, searched */
+		for (size_t i = 0; i < *ls->n; i++)
+			if ((*ls->out)[i].unit == lead)
+				return &(*ls->out)[i];
+	if (*ls->n == ls->cap) {
+		ls->cap = ls->cap ? 2 * ls->cap : 16;
+		*ls->out = xrealloc(*ls->out, ls->cap * sizeof **ls->out);
+	}
+	struct remind_letter *l = &(*ls->out)[(*ls->n)++];
+	if (pos != (size_t)-1)
+		ls->at[pos] = *ls->n;
 	memset(l, 0, sizeof *l);
-	const struct unit *u = hier_unit(h, lead);
+	const struct unit *u = hier_unit(ls->h, lead);
 	l->unit = lead;
 	str_copy(l->code, u ? u->code : "", sizeof l->code);
 	l->name = xstrdup(u && u->name ? u->name : "");
@@ -49,7 +67,8 @@ static struct remind_letter *letter_of(struct remind_letter **out, size_t *n,
 static int add_item(struct txn *t, struct remind_letter *l, const struct task *k,
                     const struct remind_opts *o, struct err *e)
 {
-	l->items = xrealloc(l->items, (l->n + 1) * sizeof *l->items);
+	if (!(l->n & (l->n - 1))) /* at 0, 1, 2, 4, ...: room for as many again */
+		l->items = xrealloc(l->items, (l->n ? 2 * l->n : 1) * sizeof *l->items);
 	struct remind_item *it = &l->items[l->n++];
 	memset(it, 0, sizeof *it);
 	it->task = k->id;
@@ -76,20 +95,25 @@ static int add_item(struct txn *t, struct remind_letter *l, const struct task *k
 	return 0;
 }
 
-static int letter_cmp_pos(const struct hier *h, const struct remind_letter *a,
-                          const struct remind_letter *b)
+/* A letter as the tree orders them: its unit's place (units no longer in
+ * the tree last), then the order they were met in. */
+struct letter_key {
+	size_t pos, index;
+};
+
+static int letter_key_cmp(const void *a, const void *b)
 {
-	size_t x = hier_find_id(h, a->unit), y = hier_find_id(h, b->unit);
-	return x < y ? -1 : x > y;
+	const struct letter_key *x = a, *y = b;
+	if (x->pos != y->pos)
+		return x->pos < y->pos ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
 }
 
 /* What a walk over the tasks of a past day carries. */
 struct past_walk {
 	struct txn *t;
-	const struct hier *h;
 	const struct remind_opts *o;
-	struct remind_letter **out;
-	size_t *n;
+	struct letters *ls;
 	struct err *e;
 };
 
@@ -102,17 +126,17 @@ static int past_task(const struct task *k, void *ctx)
 	if (!k->lead || !st_is_open((enum task_status)k->status) || k->due == DATE_NONE ||
 	    k->due >= STORE_SLOT_NODUE || k->due > w->o->today + days)
 		return 0;
-	return add_item(w->t, letter_of(w->out, w->n, w->h, k->lead), k, w->o, w->e);
+	return add_item(w->t, letter_of(w->ls, k->lead), k, w->o, w->e);
 }
 
 /* The tasks that go in letters: from the due index for the present, from
  * the tasks as they stood for a past day. */
 static int gather_items(struct txn *t, const struct hier *h, const struct remind_opts *o,
-                        struct remind_letter **out, size_t *n, struct err *e)
+                        struct letters *ls, struct err *e)
 {
 	if (o->past) {
 		struct rollup_scope scope = {o->root, 0, o->past};
-		struct past_walk w = {t, h, o, out, n, e};
+		struct past_walk w = {t, o, ls, e};
 		return rollup_each_task(t, h, &scope, past_task, &w, e);
 	}
 	uint64_t *ids = NULL;
@@ -123,7 +147,7 @@ static int gather_items(struct txn *t, const struct hier *h, const struct remind
 		struct task k = {0};
 		rc = store_task_get(t, ids[i], &k, e);
 		if (!rc && k.lead && (!o->root || hier_in_subtree(h, k.lead, o->root)))
-			rc = add_item(t, letter_of(out, n, h, k.lead), &k, o, e);
+			rc = add_item(t, letter_of(ls, k.lead), &k, o, e);
 		task_free(&k);
 	}
 	free(ids);
@@ -139,7 +163,9 @@ int remind_build(struct txn *t, const struct hier *h, const struct remind_opts *
 		return err_set(e, ERR_INTERNAL, "thiếu cây đơn vị để lập thư đôn đốc");
 	if (o->root && hier_find_id(h, o->root) == (size_t)-1)
 		return err_set(e, ERR_NOTFOUND, "không tìm thấy đơn vị #%u", o->root);
-	int rc = gather_items(t, h, o, out, n, e);
+	struct letters ls = {h, out, n, 0, xcalloc(hier_count(h) + 1, sizeof(size_t))};
+	int rc = gather_items(t, h, o, &ls, e);
+	free(ls.at);
 	if (rc) {
 		remind_free(*out, *n);
 		*out = NULL;
@@ -148,16 +174,17 @@ int remind_build(struct txn *t, const struct hier *h, const struct remind_opts *
 	}
 	for (size_t i = 0; i < *n; i++)
 		xqsort((*out)[i].items, (*out)[i].n, sizeof *(*out)[i].items, item_cmp);
-	/* letters in tree order (insertion sort: one per unit) */
-	for (size_t i = 1; i < *n; i++) {
-		struct remind_letter x = (*out)[i];
-		size_t j = i;
-		while (j > 0 && letter_cmp_pos(h, &x, &(*out)[j - 1]) < 0) {
-			(*out)[j] = (*out)[j - 1];
-			j--;
-		}
-		(*out)[j] = x;
-	}
+	/* letters in tree order */
+	struct letter_key *keys = xcalloc(*n ? *n : 1, sizeof *keys);
+	for (size_t i = 0; i < *n; i++)
+		keys[i] = (struct letter_key){hier_find_id(h, (*out)[i].unit), i};
+	xqsort(keys, *n, sizeof *keys, letter_key_cmp);
+	struct remind_letter *sorted = xcalloc(*n ? *n : 1, sizeof *sorted);
+	for (size_t i = 0; i < *n; i++)
+		sorted[i] = (*out)[keys[i].index];
+	free(*out);
+	*out = sorted;
+	free(keys);
 	return 0;
 }
 

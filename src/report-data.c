@@ -25,8 +25,13 @@ static void csv_row(struct sbuf *b, const char *const *cells, const int *numeric
 	sbuf_puts(b, "\r\n");
 }
 
-void report_render_csv(const struct report *r, struct sbuf *b)
+/* The CSV into b; when f is not NULL, b is written to f and emptied
+ * whenever it passes CSV_CHUNK bytes, so that it stays bounded.  Returns 0,
+ * or -1 when writing to f failed. */
+#define CSV_CHUNK (64 * 1024)
+static int csv_render(const struct report *r, struct sbuf *b, FILE *f)
 {
+	int failed = 0;
 	static const char *const head[] = {
 		"doc_number", "section", "task_id", "lead_code", "lead_name", "text", "deadline_phrase",
 		"due", "extended_to", "status", "progress", "timeliness", "days", "bucket", "notes",
@@ -59,9 +64,29 @@ void report_render_csv(const struct report *r, struct sbuf *b)
 			if (k->original_due != DATE_NONE)
 				snprintf(late, sizeof late, "%d", k->days_late_original);
 			csv_row(b, cells, numeric, n);
+			if (f && b->len >= CSV_CHUNK) {
+				failed |= fwrite(b->s, 1, b->len, f) != b->len;
+				sbuf_reset(b);
+			}
 		}
 	}
 	sbuf_free(&notes);
+	return failed ? -1 : 0;
+}
+
+void report_render_csv(const struct report *r, struct sbuf *b)
+{
+	csv_render(r, b, NULL);
+}
+
+int report_write_csv(const struct report *r, FILE *f)
+{
+	struct sbuf b = {0};
+	int rc = csv_render(r, &b, f);
+	if (!rc && b.len && fwrite(b.s, 1, b.len, f) != b.len)
+		rc = -1;
+	sbuf_free(&b);
+	return rc;
 }
 
 /* ---- JSON -------------------------------------------------------------------- */
@@ -109,13 +134,13 @@ static json_t *task_json(const struct report_task *k, const char *doc_number)
 	return o;
 }
 
-static json_t *doc_json(const struct report *r, const struct report_doc *d)
+/* A document as JSON, but for its "tasks" (streamed after these members:
+ * jw_doc). */
+static json_t *doc_json(const struct report_doc *d)
 {
-	json_t *impl = json_array(), *tasks = json_array();
+	json_t *impl = json_array();
 	for (int k = 0; k < d->nimplements; k++)
 		json_array_append_new(impl, json_string(d->implements[k]));
-	for (size_t i = d->first; i < d->first + d->ntasks; i++)
-		json_array_append_new(tasks, task_json(&r->tasks[i], d->number));
 	json_t *o = json_object();
 	json_object_set_new(o, "id", d->id ? json_integer((json_int_t)d->id) : json_null());
 	json_object_set_new(o, "kind", jstr(d->kind));
@@ -125,7 +150,6 @@ static json_t *doc_json(const struct report *r, const struct report_doc *d)
 	json_object_set_new(o, "issuer", jstr(d->issuer_name));
 	json_object_set_new(o, "implements", impl);
 	json_object_set_new(o, "summary", rollup_to_json(&d->r));
-	json_object_set_new(o, "tasks", tasks);
 	return o;
 }
 
@@ -152,33 +176,146 @@ static json_t *ind_json(const struct report_indicator *ri)
 	return o;
 }
 
-void report_render_json(const struct report *r, struct sbuf *b)
+/* The JSON is written as jansson would write the whole object (indented by
+ * two, keys in order), but piece by piece: every value is built and dumped
+ * alone, re-indented to its depth, and the pieces go to f (when not NULL)
+ * whenever they pass JSON_CHUNK bytes, so that the tasks and the late list
+ * are never held whole, as objects or as text. */
+#define JSON_CHUNK (64 * 1024)
+struct jw {
+	struct sbuf *b;
+	FILE *f;         /* NULL: everything stays in b */
+	int failed;
+	int first;       /* no member or item yet in the innermost open value */
+};
+
+static void jw_flush(struct jw *w, size_t at_least)
+{
+	if (w->f && w->b->len >= at_least) {
+		w->failed |= fwrite(w->b->s, 1, w->b->len, w->f) != w->b->len;
+		sbuf_reset(w->b);
+	}
+}
+
+static void jw_indent(struct jw *w, int depth)
+{
+	sbuf_putc(w->b, '\n');
+	for (int i = 0; i < depth; i++)
+		sbuf_add(w->b, "  ", 2);
+}
+
+/* v (a new reference, taken) at `depth`. */
+static void jw_value(struct jw *w, json_t *v, int depth)
+{
+	char *s = out_json_dumps(v, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10) |
+	                                JSON_ENCODE_ANY);
+	json_decref(v);
+	for (const char *p = s ? s : "null"; *p;) {
+		size_t run = strcspn(p, "\n");
+		sbuf_add(w->b, p, run);
+		p += run;
+		if (*p) {
+			jw_indent(w, depth);
+			p++;
+		}
+	}
+	free(s);
+	jw_flush(w, JSON_CHUNK);
+}
+
+/* The separator before the next member or item of a value open at
+ * `depth`, then the key when there is one. */
+static void jw_next(struct jw *w, int depth, const char *key)
+{
+	if (!w->first)
+		sbuf_putc(w->b, ',');
+	w->first = 0;
+	jw_indent(w, depth + 1);
+	if (key)
+		sbuf_printf(w->b, "\"%s\": ", key);
+}
+
+static void jw_member(struct jw *w, int depth, const char *key, json_t *v)
+{
+	jw_next(w, depth, key);
+	jw_value(w, v, depth + 1);
+}
+
+/* Close the value open at `depth` with c (']' or '}'); was_empty: it had
+ * no member (jansson writes "[]" and "{}"). */
+static void jw_close(struct jw *w, int depth, char c, int was_empty)
+{
+	if (!was_empty)
+		jw_indent(w, depth);
+	sbuf_putc(w->b, c);
+	w->first = 0;
+}
+
+static json_t *late_json(const struct report *r, const struct report_task *k)
+{
+	return json_pack("{s:I, s:o, s:o, s:s, s:i, s:s}", "task", (json_int_t)k->id, "doc_id",
+	                 k->doc ? json_integer((json_int_t)k->doc) : json_null(), "doc_number",
+	                 jstr(report_doc_number(r, k->doc)), "lead", k->lead_name, "days", k->tl.days,
+	                 "timeliness", tl_key(k->tl.tl));
+}
+
+/* One document at depth 2, its tasks streamed (the members of doc_json). */
+static void jw_doc(struct jw *w, const struct report *r, const struct report_doc *d)
+{
+	json_t *o = doc_json(d);
+	const char *key;
+	json_t *v;
+	sbuf_putc(w->b, '{');
+	w->first = 1;
+	json_object_foreach(o, key, v)
+		jw_member(w, 2, key, json_incref(v));
+	json_decref(o);
+	jw_next(w, 2, "tasks");
+	sbuf_putc(w->b, '[');
+	w->first = 1;
+	for (size_t i = d->first; i < d->first + d->ntasks; i++) {
+		jw_next(w, 3, NULL);
+		jw_value(w, task_json(&r->tasks[i], d->number), 4);
+	}
+	jw_close(w, 3, ']', !d->ntasks);
+	jw_close(w, 2, '}', 0);
+}
+
+static int json_render(const struct report *r, struct sbuf *b, FILE *f)
 {
 	char per[48];
-	json_t *o = json_object(), *docs = json_array(), *inds = json_array(), *late = json_array(),
-	       *missing = json_array();
-	json_object_set_new(o, "unit", jstr(r->unit_name));
-	json_object_set_new(o, "doc", r->doc ? json_integer((json_int_t)r->doc) : json_null());
-	json_object_set_new(o, "period",
-	                    json_pack("{s:s, s:i, s:o, s:o, s:o, s:o}", "label",
-	                              report_period_label(&r->period, per, sizeof per), "year", r->period.year,
-	                              "quarter", r->period.quarter ? json_integer(r->period.quarter) : json_null(),
-	                              "half", r->period.half ? json_integer(r->period.half) : json_null(),
-	                              "from", jdate(r->period.from), "to", jdate(r->period.to)));
-	json_object_set_new(o, "today", jdate(r->today));
-	for (size_t i = 0; i < r->ndocs; i++)
-		json_array_append_new(docs, doc_json(r, &r->docs[i]));
+	struct jw w = {b, f, 0, 1};
+	sbuf_putc(b, '{');
+	jw_member(&w, 0, "unit", jstr(r->unit_name));
+	jw_member(&w, 0, "doc", r->doc ? json_integer((json_int_t)r->doc) : json_null());
+	jw_member(&w, 0, "period",
+	          json_pack("{s:s, s:i, s:o, s:o, s:o, s:o}", "label",
+	                    report_period_label(&r->period, per, sizeof per), "year", r->period.year,
+	                    "quarter", r->period.quarter ? json_integer(r->period.quarter) : json_null(),
+	                    "half", r->period.half ? json_integer(r->period.half) : json_null(), "from",
+	                    jdate(r->period.from), "to", jdate(r->period.to)));
+	jw_member(&w, 0, "today", jdate(r->today));
+	jw_next(&w, 0, "documents");
+	sbuf_putc(b, '[');
+	w.first = 1;
+	for (size_t i = 0; i < r->ndocs; i++) {
+		jw_next(&w, 1, NULL);
+		jw_doc(&w, r, &r->docs[i]);
+	}
+	jw_close(&w, 1, ']', !r->ndocs);
+	json_t *inds = json_array();
 	for (size_t i = 0; i < r->ninds; i++)
 		json_array_append_new(inds, ind_json(&r->inds[i]));
+	jw_member(&w, 0, "indicators", inds);
+	jw_next(&w, 0, "late");
+	sbuf_putc(b, '[');
+	w.first = 1;
 	for (size_t i = 0; i < r->nlate; i++) {
-		const struct report_task *k = &r->tasks[r->late[i]];
-		json_array_append_new(late, json_pack("{s:I, s:o, s:o, s:s, s:i, s:s}", "task",
-		                                      (json_int_t)k->id, "doc_id",
-		                                      k->doc ? json_integer((json_int_t)k->doc) : json_null(),
-		                                      "doc_number", jstr(report_doc_number(r, k->doc)), "lead",
-		                                      k->lead_name, "days", k->tl.days, "timeliness",
-		                                      tl_key(k->tl.tl)));
+		jw_next(&w, 1, NULL);
+		jw_value(&w, late_json(r, &r->tasks[r->late[i]]), 2);
 	}
+	jw_close(&w, 1, ']', !r->nlate);
+	json_t *missing = json_array();
 	for (size_t i = 0; i < r->nmissing; i++) {
 		const struct report_missing *m = &r->missing[i];
 		json_array_append_new(missing, json_pack("{s:I, s:s, s:s, s:o, s:s, s:i}", "doc_id",
@@ -186,18 +323,27 @@ void report_render_json(const struct report *r, struct sbuf *b)
 		                                         "unit", m->unit_name, "due", jdate(m->due), "state",
 		                                         cascade_state_key(m->state), "days", m->days));
 	}
-	json_object_set_new(o, "documents", docs);
-	json_object_set_new(o, "indicators", inds);
-	json_object_set_new(o, "late", late);
-	json_object_set_new(o, "missing_plans", missing);
+	jw_member(&w, 0, "missing_plans", missing);
 	json_t *sum = rollup_to_json(&r->total);
 	json_object_set_new(sum, "done_in_period", json_integer((json_int_t)r->done_in_period));
 	json_object_set_new(sum, "updates_in_period", json_integer((json_int_t)r->updates_in_period));
-	json_object_set_new(o, "summary", sum);
-	char *s = out_json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
-	sbuf_puts(b, s ? s : "null");
+	jw_member(&w, 0, "summary", sum);
+	jw_close(&w, 0, '}', 0);
 	sbuf_putc(b, '\n');
-	free(s);
-	json_decref(o);
+	jw_flush(&w, 1);
+	return w.failed ? -1 : 0;
+}
+
+void report_render_json(const struct report *r, struct sbuf *b)
+{
+	json_render(r, b, NULL);
+}
+
+int report_write_json(const struct report *r, FILE *f)
+{
+	struct sbuf b = {0};
+	int rc = json_render(r, &b, f);
+	sbuf_free(&b);
+	return rc;
 }
 

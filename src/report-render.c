@@ -115,14 +115,6 @@ void report_doc_ref(struct sbuf *b, uint64_t id, const char *number)
 		            number && *number ? number : "(không số)");
 }
 
-const char *report_doc_number(const struct report *r, uint64_t id)
-{
-	for (size_t i = 0; i < r->ndocs; i++)
-		if (r->docs[i].id == id)
-			return r->docs[i].number;
-	return "";
-}
-
 void report_task_state(struct sbuf *b, const struct report_task *k)
 {
 	char tl[96], d[11];
@@ -277,11 +269,16 @@ void report_missing_text(struct sbuf *b, const struct report_missing *m)
 /* Append s as Markdown inline text: one line, the marks escaped. */
 static void md_text(struct sbuf *b, const char *s)
 {
+	static const char marks[] = "\\`*_[]<>|#";
 	char *clean = txt_sanitize(s ? s : "");
-	for (const char *p = clean; *p; p++) {
-		if (strchr("\\`*_[]<>|#", *p))
-			sbuf_putc(b, '\\');
-		sbuf_putc(b, *p);
+	for (const char *p = clean; *p;) {
+		size_t run = strcspn(p, marks); /* copied as is, up to the next mark */
+		sbuf_add(b, p, run);
+		p += run;
+		if (*p) {
+			char esc[2] = {'\\', *p++};
+			sbuf_add(b, esc, 2);
+		}
 	}
 	free(clean);
 }
@@ -633,4 +630,18 @@ int report_render(const struct report *r, enum report_format f, struct sbuf *out
 	case RF_JSON: report_render_json(r, out); return 0;
 	}
 	return err_set(e, ERR_INPUT, "định dạng báo cáo không hợp lệ");
+}
+
+int report_render_file(const struct report *r, enum report_format f, FILE *out, struct err *e)
+{
+	if (f == RF_CSV || f == RF_JSON)
+		return (f == RF_CSV ? report_write_csv(r, out) : report_write_json(r, out))
+		               ? err_set(e, ERR_IO, "không ghi được kết quả")
+		               : 0;
+	struct sbuf b = {0};
+	int rc = report_render(r, f, &b, e);
+	if (!rc && b.len && fwrite(b.s, 1, b.len, out) != b.len)
+		rc = err_set(e, ERR_IO, "không ghi được kết quả");
+	sbuf_free(&b);
+	return rc;
 }

@@ -158,6 +158,14 @@ char *report_date_words(date_t d, char *buf, size_t len)
 
 /* ---- gathering the tasks -------------------------------------------------- */
 
+/* Where each document is in r->docs: an open-addressed table of indexes
+ * by document id (a report meets every document once per task, and its
+ * renderers once per late task).  Kept in the report (report_doc_number). */
+struct report_index {
+	size_t *slot;    /* index + 1 into r->docs, 0 for an empty slot */
+	size_t mask;     /* capacity - 1 (a power of two), or 0 when empty */
+};
+
 struct build {
 	struct txn *t;
 	const struct hier *h;
@@ -165,8 +173,93 @@ struct build {
 	struct rollup_when w;
 	struct report *r;
 	size_t cap;
+	size_t docs_cap;
 	struct err *e;
 };
+
+static size_t doc_hash(uint64_t id, size_t mask)
+{
+	return (size_t)((id * 0x9E3779B97F4A7C15ull) >> 17) & mask;
+}
+
+/* The index in r->docs of document id, or (size_t)-1. */
+static size_t doc_index_find(const struct report *r, uint64_t id)
+{
+	const struct report_index *x = r->index;
+	if (!x)
+		return (size_t)-1;
+	for (size_t i = doc_hash(id, x->mask);; i = (i + 1) & x->mask) {
+		size_t s = x->slot[i];
+		if (!s)
+			return (size_t)-1;
+		if (r->docs[s - 1].id == id)
+			return s - 1;
+	}
+}
+
+/* Index every document of r->docs afresh (after it grew or was sorted). */
+static void doc_index_rebuild(struct report *r)
+{
+	size_t cap = 16;
+	while (cap < 2 * r->ndocs + 2)
+		cap *= 2;
+	if (!r->index)
+		r->index = xcalloc(1, sizeof *r->index);
+	free(r->index->slot);
+	r->index->slot = xcalloc(cap, sizeof *r->index->slot);
+	r->index->mask = cap - 1;
+	for (size_t d = 0; d < r->ndocs; d++) {
+		size_t i = doc_hash(r->docs[d].id, r->index->mask);
+		while (r->index->slot[i])
+			i = (i + 1) & r->index->mask;
+		r->index->slot[i] = d + 1;
+	}
+}
+
+const char *report_doc_number(const struct report *r, uint64_t id)
+{
+	size_t d = 0;
+	if (r->index)
+		d = doc_index_find(r, id);
+	else /* a report not made by report_build */
+		while (d < r->ndocs && r->docs[d].id != id)
+			d++;
+	return d < r->ndocs ? r->docs[d].number : "";
+}
+
+/* The strings of the tasks: copied into chunks of CHUNK_SIZE bytes (a
+ * longer string gets a chunk of its own), so that a million tasks cost a
+ * few hundred allocations, not millions, to build and to free. */
+#define CHUNK_SIZE ((size_t)1 << 20)
+struct report_chunk {
+	struct report_chunk *next;
+	size_t used, size;
+	char data[];
+};
+
+static char *keep(struct report *r, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	struct report_chunk *c = r->strings;
+	if (!c || c->size - c->used < n) {
+		size_t size = n > CHUNK_SIZE / 4 ? n : CHUNK_SIZE;
+		struct report_chunk *fresh = xmalloc(sizeof *fresh + size);
+		fresh->used = 0;
+		fresh->size = size;
+		if (c && size != CHUNK_SIZE) { /* a big one: the current chunk stays first */
+			fresh->next = c->next;
+			c->next = fresh;
+		} else {
+			fresh->next = c;
+			r->strings = fresh;
+		}
+		c = fresh;
+	}
+	char *p = c->data + c->used;
+	memcpy(p, s, n);
+	c->used += n;
+	return p;
+}
 
 static char *unit_name(const struct hier *h, uint32_t id, const char *fallback)
 {
@@ -198,9 +291,9 @@ static int take_task(const struct task *t, void *ctx)
 	const struct unit *u = t->lead ? hier_unit(b->h, t->lead) : NULL;
 	if (u)
 		str_copy(k->lead_code, u->code, sizeof k->lead_code);
-	k->lead_name = unit_name(b->h, t->lead, t->lead_text);
-	k->text = xstrdup(t->text ? t->text : "");
-	k->dl_phrase = t->dl_phrase ? xstrdup(t->dl_phrase) : NULL;
+	k->lead_name = keep(r, u ? u->name : t->lead_text ? t->lead_text : "");
+	k->text = keep(r, t->text ? t->text : "");
+	k->dl_phrase = t->dl_phrase ? keep(r, t->dl_phrase) : NULL;
 	k->due = t->due;
 	k->extended_to = t->extended_to;
 	k->days_late_original = ops_late_original(t, b->w.periods, b->w.today, &k->original_due);
@@ -223,6 +316,7 @@ static int gather_tasks(struct build *b)
 }
 
 struct notes_ctx {
+	struct report *r; /* keeps the notes' texts */
 	struct report_task *k;
 	const struct report_period *p;
 	date_t today;    /* updates recorded after it are not yet written */
@@ -240,7 +334,7 @@ static int take_update(const struct update *u, void *ctx)
 	struct report_task *k = n->k;
 	k->notes = xrealloc(k->notes, (k->nnotes + 1) * sizeof *k->notes);
 	k->notes[k->nnotes].day = u->day;
-	k->notes[k->nnotes].text = xstrdup(u->note);
+	k->notes[k->nnotes].text = keep(n->r, u->note);
 	k->nnotes++;
 	return 0;
 }
@@ -252,7 +346,7 @@ static int gather_notes(struct build *b)
 	int rc = 0;
 	for (size_t i = 0; i < r->ntasks && !rc; i++) {
 		struct report_task *k = &r->tasks[i];
-		struct notes_ctx n = {k, &b->o->period, b->o->today, &r->updates_in_period};
+		struct notes_ctx n = {r, k, &b->o->period, b->o->today, &r->updates_in_period};
 		rc = store_updates_of_task(b->t, k->id, take_update, &n, b->e);
 		for (size_t a = 0, z = k->nnotes; a + 1 < z; a++, z--) {
 			struct report_note tmp = k->notes[a];
@@ -269,12 +363,15 @@ static int gather_notes(struct build *b)
 static int add_doc(struct build *b, uint64_t id, size_t *index)
 {
 	struct report *r = b->r;
-	for (size_t i = 0; i < r->ndocs; i++)
-		if (r->docs[i].id == id) {
-			*index = i;
-			return 0;
-		}
-	r->docs = xrealloc(r->docs, (r->ndocs + 1) * sizeof *r->docs);
+	size_t found = doc_index_find(r, id);
+	if (found != (size_t)-1) {
+		*index = found;
+		return 0;
+	}
+	if (r->ndocs == b->docs_cap) {
+		b->docs_cap = b->docs_cap ? b->docs_cap * 2 : 16;
+		r->docs = xrealloc(r->docs, b->docs_cap * sizeof *r->docs);
+	}
 	struct report_doc *d = &r->docs[r->ndocs];
 	memset(d, 0, sizeof *d);
 	d->id = id;
@@ -303,6 +400,14 @@ static int add_doc(struct build *b, uint64_t id, size_t *index)
 		d->issuer_name = xstrdup("");
 	}
 	*index = r->ndocs++;
+	if (!r->index || 2 * r->ndocs + 2 > r->index->mask + 1) {
+		doc_index_rebuild(r);
+	} else {
+		size_t i = doc_hash(id, r->index->mask);
+		while (r->index->slot[i])
+			i = (i + 1) & r->index->mask;
+		r->index->slot[i] = r->ndocs;
+	}
 	return 0;
 }
 
@@ -319,10 +424,12 @@ static int doc_cmp(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* Sort context: the rank of each document (qsort has no context). */
+/* A task as the report sorts it: its document's rank, its id, and where it
+ * is in r->tasks (the keys are sorted, then the tasks moved once). */
 struct ranked {
 	size_t rank;
-	struct report_task k;
+	uint64_t id;
+	size_t index;
 };
 
 static int ranked_cmp(const void *a, const void *b)
@@ -330,7 +437,7 @@ static int ranked_cmp(const void *a, const void *b)
 	const struct ranked *x = a, *y = b;
 	if (x->rank != y->rank)
 		return x->rank < y->rank ? -1 : 1;
-	return x->k.id < y->k.id ? -1 : x->k.id > y->k.id;
+	return x->id < y->id ? -1 : x->id > y->id;
 }
 
 /* The documents (the one asked for, and those of the tasks), oldest
@@ -344,21 +451,21 @@ static int order_docs(struct build *b)
 		return rc;
 	if (r->ndocs > 1)
 		xqsort(r->docs, r->ndocs, sizeof *r->docs, doc_cmp);
+	doc_index_rebuild(r);
 	struct ranked *v = xcalloc(r->ntasks ? r->ntasks : 1, sizeof *v);
-	for (size_t i = 0; i < r->ntasks; i++) {
-		for (size_t d = 0; d < r->ndocs; d++)
-			if (r->docs[d].id == r->tasks[i].doc)
-				v[i].rank = d;
-		v[i].k = r->tasks[i];
-	}
+	for (size_t i = 0; i < r->ntasks; i++) /* every task's document was added */
+		v[i] = (struct ranked){doc_index_find(r, r->tasks[i].doc), r->tasks[i].id, i};
 	xqsort(v, r->ntasks, sizeof *v, ranked_cmp);
+	struct report_task *sorted = xcalloc(r->ntasks ? r->ntasks : 1, sizeof *sorted);
 	for (size_t i = 0; i < r->ntasks; i++) {
-		r->tasks[i] = v[i].k;
+		sorted[i] = r->tasks[v[i].index];
 		struct report_doc *d = &r->docs[v[i].rank];
 		if (!d->ntasks)
 			d->first = i;
 		d->ntasks++;
 	}
+	free(r->tasks);
+	r->tasks = sorted;
 	free(v);
 	return 0;
 }
@@ -382,9 +489,9 @@ static int gather_indicators(struct build *b)
 		ri->ind = v[i];
 		memset(&v[i], 0, sizeof v[i]);
 		ri->lead_name = unit_name(b->h, ri->ind.lead, NULL);
-		for (size_t d = 0; d < r->ndocs; d++)
-			if (r->docs[d].id == ri->ind.doc_id)
-				str_copy(ri->doc_number, r->docs[d].number, sizeof ri->doc_number);
+		size_t d = doc_index_find(r, ri->ind.doc_id);
+		if (d != (size_t)-1)
+			str_copy(ri->doc_number, r->docs[d].number, sizeof ri->doc_number);
 		rc = ind_assess_stored(b->t, &ri->ind, ind_day, &ri->a, b->e);
 	}
 	ind_list_free(v, n);
@@ -449,28 +556,34 @@ static int gather_missing(struct build *b)
 	return rc;
 }
 
-static int late_cmp_r(const struct report *r, size_t a, size_t b)
+/* An overdue task as the late list sorts it (qsort has no context). */
+struct late_key {
+	int days;
+	uint64_t id;
+	size_t index;
+};
+
+static int late_cmp(const void *a, const void *b)
 {
-	const struct report_task *x = &r->tasks[a], *y = &r->tasks[b];
-	if (x->tl.days != y->tl.days)
-		return x->tl.days > y->tl.days ? -1 : 1;
+	const struct late_key *x = a, *y = b;
+	if (x->days != y->days)
+		return x->days > y->days ? -1 : 1;
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* The overdue tasks, most late first (insertion sort: a report's list). */
+/* The overdue tasks, most late first, then by id (ids are unique: the
+ * order is total). */
 static void order_late(struct report *r)
 {
+	struct late_key *v = xcalloc(r->ntasks ? r->ntasks : 1, sizeof *v);
+	for (size_t i = 0; i < r->ntasks; i++)
+		if (r->tasks[i].bucket == RB_DUE_OVERDUE)
+			v[r->nlate++] = (struct late_key){r->tasks[i].tl.days, r->tasks[i].id, i};
+	xqsort(v, r->nlate, sizeof *v, late_cmp);
 	r->late = xcalloc(r->ntasks ? r->ntasks : 1, sizeof *r->late);
-	for (size_t i = 0; i < r->ntasks; i++) {
-		if (r->tasks[i].bucket != RB_DUE_OVERDUE)
-			continue;
-		size_t j = r->nlate++;
-		while (j > 0 && late_cmp_r(r, i, r->late[j - 1]) < 0) {
-			r->late[j] = r->late[j - 1];
-			j--;
-		}
-		r->late[j] = i;
-	}
+	for (size_t i = 0; i < r->nlate; i++)
+		r->late[i] = v[i].index;
+	free(v);
 }
 
 int report_build(struct txn *t, const struct hier *h, const struct report_opts *o,
@@ -486,7 +599,7 @@ int report_build(struct txn *t, const struct hier *h, const struct report_opts *
 	out->doc = o->doc;
 	out->period = o->period;
 	out->today = o->today;
-	struct build b = {t, h, o, {o->today, o->soon, o->periods}, out, 0, e};
+	struct build b = {t, h, o, {o->today, o->soon, o->periods}, out, 0, 0, e};
 	int rc = gather_tasks(&b);
 	if (!rc)
 		rc = order_docs(&b);
@@ -512,15 +625,8 @@ void report_free(struct report *r)
 		free(r->docs[i].implements);
 	}
 	free(r->docs);
-	for (size_t i = 0; i < r->ntasks; i++) {
-		struct report_task *k = &r->tasks[i];
-		free(k->lead_name);
-		free(k->text);
-		free(k->dl_phrase);
-		for (size_t j = 0; j < k->nnotes; j++)
-			free(k->notes[j].text);
-		free(k->notes);
-	}
+	for (size_t i = 0; i < r->ntasks; i++)
+		free(r->tasks[i].notes);
 	free(r->tasks);
 	for (size_t i = 0; i < r->ninds; i++) {
 		indicator_free(&r->inds[i].ind);
@@ -531,5 +637,13 @@ void report_free(struct report *r)
 		free(r->missing[i].unit_name);
 	free(r->missing);
 	free(r->late);
+	if (r->index)
+		free(r->index->slot);
+	free(r->index);
+	while (r->strings) {
+		struct report_chunk *next = r->strings->next;
+		free(r->strings);
+		r->strings = next;
+	}
 	memset(r, 0, sizeof *r);
 }

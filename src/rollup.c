@@ -232,8 +232,8 @@ static int each_in_scope(const struct task *t, void *ctx)
 		return 0;
 	if (w->scope->unit && !hier_in_subtree(w->h, t->lead, w->scope->unit))
 		return 0;
-	if (!w->scope->past)
-		return w->fn(t, w->ctx);
+	if (!w->scope->past || hist_task_same_on(t, w->scope->past))
+		return w->fn(t, w->ctx); /* no copy when the day changes nothing */
 	struct task then;
 	int exists, rc = hist_task_as_of(w->t, t, w->scope->past, &then, &exists, w->e);
 	if (!rc && exists)

@@ -274,3 +274,32 @@ Test(history, overdue_of_a_past_day_counts_the_tasks_as_they_stood)
 	cr_assert_eq(c.closed, 1);
 	store_read_end(t);
 }
+
+/* hist_task_same_on says "as it is" only when hist_task_as_of has nothing
+ * to undo: not for a day before an update, an extension or the task's
+ * creation. */
+Test(history, the_same_task_only_when_nothing_came_after_the_day)
+{
+	struct err e = {0};
+	update_on(OX_OWN, DAY(3, 1), -1, 60);
+	struct task cur = ox_get(ox_task[OX_OWN]);
+	struct hist_day hd = {DAY(6, 30), &dec};
+	cr_assert_eq(hist_task_same_on(&cur, &hd), 1);
+	hd.day = DAY(2, 28);
+	cr_assert_eq(hist_task_same_on(&cur, &hd), 0, "an update after the day");
+	struct task then = as_of(ox_task[OX_OWN], DAY(2, 28));
+	cr_assert_neq(then.progress, 60, "and it did change the task");
+	task_free(&then);
+	hd.day = DAY(6, 30);
+	cur.created = hist_stamp(DAY(7, 1), (int64_t)time(NULL));
+	cr_assert_eq(hist_task_same_on(&cur, &hd), 0, "created after the day");
+	task_free(&cur);
+	ox.today = ox.clock = DAY(9, 1);
+	ox_as(ROLE_ADMIN, -1);
+	cr_assert_eq(ops_extend(&ox, ox_task[OX_OWN], date_make(2027, 3, 31), "thêm thời gian", &e), 0,
+	             "%s", e.msg);
+	cur = ox_get(ox_task[OX_OWN]);
+	hd.day = DAY(12, 31);
+	cr_assert_eq(hist_task_same_on(&cur, &hd), 0, "an extension is read from its table");
+	task_free(&cur);
+}

@@ -1,7 +1,10 @@
 /* test_report.c — the report of results (sections, figures, notes of the
  * period, late and missing items; Markdown, 80-column text, CSV and JSON
  * parsed back) and the reminder letters (recipients, items, text). */
+#include <jansson.h>
+
 #include "docout.h"
+#include "output.h"
 #include "remind.h"
 #include "report-doc.h"
 #include "report-fixture.h"
@@ -582,4 +585,138 @@ Test(report, every_row_names_its_document_by_id_and_number)
 	free(dump);
 	json_decref(spec);
 	report_free(&r);
+}
+
+/* The JSON, written piece by piece, is what jansson writes for the whole
+ * object read back. */
+static void json_same_as_jansson(const struct report *r)
+{
+	struct sbuf b = {0};
+	struct err e = {0};
+	cr_assert_eq(report_render(r, RF_JSON, &b, &e), 0, "%s", e.msg);
+	json_error_t je;
+	json_t *j = json_loads(b.s, 0, &je);
+	cr_assert_not_null(j, "%s", je.text);
+	char *whole = out_json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+	cr_assert_not_null(whole);
+	cr_assert_eq(strlen(whole) + 1, b.len);
+	cr_assert_eq(memcmp(whole, b.s, b.len - 1), 0, "the same bytes as jansson's");
+	cr_assert_eq(b.s[b.len - 1], '\n');
+	free(whole);
+	json_decref(j);
+	sbuf_free(&b);
+}
+
+Test(report, json_of_an_empty_scope_and_of_a_document_without_tasks)
+{
+	struct report r;
+	scenario();
+	build(rfx_unit("hu"), 0, "2026", &r);
+	cr_assert_eq(r.ndocs, 0);
+	json_same_as_jansson(&r);
+	report_free(&r);
+	build(rfx_unit("thu-p1"), D1, "2026", &r);
+	cr_assert_eq(r.ndocs, 1);
+	cr_assert_eq(r.docs[0].ntasks, 0);
+	json_same_as_jansson(&r);
+	report_free(&r);
+	build(0, 0, "2026", &r);
+	cr_assert_gt(r.ninds, 0);
+	cr_assert_gt(r.nmissing, 0);
+	json_same_as_jansson(&r);
+	report_free(&r);
+}
+
+/* Twenty documents entered newest first, 25 overdue tasks each on three
+ * due dates: the documents come oldest first, each with its tasks by id;
+ * the late list is by days late, then id; and the CSV written in pieces
+ * (more than one 64 KB piece here) is the CSV rendered whole. */
+Test(report, many_documents_and_late_tasks_in_order)
+{
+	static const int months[] = {3, 7, 5};
+	uint64_t docs[20];
+	for (int d = 0; d < 20; d++) {
+		char num[24];
+		snprintf(num, sizeof num, "%d-KH/TU", d + 1);
+		docs[d] = rfx_doc(num, "KH", "tu", D(2025, 1, 28 - d), DATE_NONE, NULL, NULL);
+	}
+	for (int i = 0; i < 500; i++) {
+		char phrase[48];
+		snprintf(phrase, sizeof phrase, "hoàn thành trong tháng %d/2026", months[i % 3]);
+		rfx_task(docs[(i * 7) % 20], "I#1", "tu-btc", NULL, phrase);
+	}
+	struct report r;
+	build(0, 0, "2026", &r);
+	cr_assert_eq(r.ndocs, 20);
+	cr_assert_eq(r.ntasks, 500);
+	for (size_t d = 0; d < r.ndocs; d++) {
+		cr_assert_eq(r.docs[d].id, docs[19 - d], "document %zu: oldest first", d);
+		cr_assert_eq(r.docs[d].ntasks, 25);
+		cr_assert_eq(r.docs[d].r.total, 25);
+		for (size_t i = r.docs[d].first; i < r.docs[d].first + r.docs[d].ntasks; i++) {
+			cr_assert_eq(r.tasks[i].doc, r.docs[d].id, "task %zu under its document", i);
+			if (i > r.docs[d].first)
+				cr_assert_lt(r.tasks[i - 1].id, r.tasks[i].id, "task %zu by id", i);
+		}
+	}
+	cr_assert_eq(r.nlate, 500);
+	for (size_t i = 1; i < r.nlate; i++) {
+		const struct report_task *a = &r.tasks[r.late[i - 1]], *b = &r.tasks[r.late[i]];
+		cr_assert(a->tl.days > b->tl.days || (a->tl.days == b->tl.days && a->id < b->id),
+		          "late %zu: most late first, then by id", i);
+	}
+	cr_assert_neq(r.tasks[r.late[0]].tl.days, r.tasks[r.late[499]].tl.days);
+	json_same_as_jansson(&r);
+	for (int f = RF_CSV; f <= RF_JSON; f++) {
+		struct sbuf whole = {0};
+		struct err e = {0};
+		cr_assert_eq(report_render(&r, (enum report_format)f, &whole, &e), 0, "%s", e.msg);
+		FILE *tmp = tmpfile();
+		cr_assert_not_null(tmp);
+		cr_assert_eq(report_render_file(&r, (enum report_format)f, tmp, &e), 0, "%s", e.msg);
+		long n = ftell(tmp);
+		cr_assert_eq((size_t)n, whole.len, "format %d: as long as the whole", f);
+		if (f == RF_CSV)
+			cr_assert_gt(n, 64 * 1024, "more than one piece");
+		char *back = xcalloc((size_t)n + 1, 1);
+		rewind(tmp);
+		cr_assert_eq(fread(back, 1, (size_t)n, tmp), (size_t)n);
+		cr_assert_eq(memcmp(back, whole.s, (size_t)n), 0, "format %d: the same bytes", f);
+		free(back);
+		fclose(tmp);
+		sbuf_free(&whole);
+	}
+	report_free(&r);
+}
+
+/* Tasks of six units entered in the reverse of the tree's order and
+ * interleaved: one letter per unit, in the tree's order, each with all its
+ * items, the overdue first, by due date then id. */
+Test(remind, many_units_letters_in_tree_order)
+{
+	static const char *codes[] = {"tu-btc", "tu-vp", "thu-btc", "thu-p1", "thu-cb", "hu-x-cb"};
+	static const int months[] = {5, 12, 9};
+	uint64_t doc = rfx_doc("7-KH/TU", "KH", "tu", D(2025, 2, 1), DATE_NONE, NULL, NULL);
+	for (int i = 0; i < 90; i++) {
+		char phrase[48];
+		snprintf(phrase, sizeof phrase, "hoàn thành trước ngày %02d/%02d/2026", 1 + i % 5,
+		         months[i % 3]);
+		rfx_task(doc, "I#1", codes[5 - i % 6], NULL, phrase);
+	}
+	struct remind_letter *ls;
+	size_t n;
+	letters(0, 30, &ls, &n);
+	cr_assert_eq(n, 6);
+	for (size_t i = 0; i < n; i++) {
+		cr_assert_str_eq(ls[i].code, codes[i], "letter %zu in the tree's order", i);
+		cr_assert_eq(ls[i].n, 15, "letter %zu has every item of its unit", i);
+		for (size_t k = 1; k < ls[i].n; k++) {
+			const struct remind_item *a = &ls[i].items[k - 1], *b = &ls[i].items[k];
+			int al = a->tl.tl == TL_OVERDUE, bl = b->tl.tl == TL_OVERDUE;
+			cr_assert(al > bl || (al == bl && (a->due < b->due ||
+			                                   (a->due == b->due && a->task < b->task))),
+			          "letter %zu item %zu in order", i, k);
+		}
+	}
+	remind_free(ls, n);
 }
