@@ -264,26 +264,28 @@ static void unit_lines(struct ui *u, struct txn *t, uint32_t id, struct ui_lines
 }
 
 /* Lines wider than the area are cut; when the area has rows to spare,
- * wrap them instead, so that nothing is cut while rows stay empty. */
+ * wrap them instead, top line first, each over as many rows as are left
+ * (the last one cut), so that nothing is cut while rows stay empty. */
 static void wrap_if_room(struct ui_lines *l, int cols, int rows)
 {
 	struct ui_lines w = { 0 };
 	size_t i;
-	int total = 0, cut = 0;
+	int spare = rows - (int)l->n, cut = 0;
 
+	for (i = 0; i < l->n; i++)
+		cut |= txt_width(l->s[i]) > cols;
+	if (!cut || spare <= 0)
+		return;
 	for (i = 0; i < l->n; i++) {
 		int n = txt_width(l->s[i]) > cols ? txt_wrap(l->s[i], cols, NULL, NULL) : 1;
 
-		cut |= n > 1;
-		total += n > 0 ? n : 1;
-	}
-	if (!cut || total > rows)
-		return;
-	for (i = 0; i < l->n; i++) {
-		if (txt_width(l->s[i]) > cols)
-			ui_lines_wrap(&w, l->s[i], cols, rows, l->a[i]);
-		else
+		if (n > 1 && spare > 0) {
+			n = n - 1 < spare ? n : spare + 1;
+			spare -= n - 1;
+			ui_lines_wrap(&w, l->s[i], cols, n, l->a[i]);
+		} else {
 			ui_lines_add(&w, l->s[i], l->a[i]);
+		}
 	}
 	ui_lines_free(l);
 	*l = w;

@@ -37,7 +37,7 @@ for size in "80 24" "120 40"; do
 	wait_for "hoàn thành trong quý II/2026" || fail "$1x$2: g does not go back to the deadline phrase"
 	[ "$(screen | max_width)" -le "$1" ] || fail "$1x$2: a line is wider than the screen"
 	keys Escape
-	wait_gone "đầy đủ" || fail "$1x$2: Esc does not close the view"
+	wait_gone "Nhiệm vụ #$id đầy đủ" || fail "$1x$2: Esc does not close the view"
 	wait_for "» Nhiệm vụ đơn vị chủ trì" || fail "$1x$2: not back on the tasks"
 	quit_and_check_restored
 	tmux -L "$SOCK" kill-server 2>/dev/null
