@@ -21,6 +21,8 @@
 #include "util.h"
 
 #define MAX_UPDATES 3
+/* A detail area of fewer rows (9 at 80x24) shows one update. */
+#define SHORT_ROWS 12
 
 struct upd_ctx {
 	struct ui_lines *out;
@@ -172,14 +174,19 @@ void ui_detail_task(struct ui *u, struct txn *t, uint64_t id, struct ui_lines *l
 	ui_lines_add(l, b.s, A_NORMAL);
 	lint_line(u, &tk, l);
 
-	/* The text gets what is left after the fixed lines and the updates. */
-	fixed = (int)l->n + (tk.nupdates ? (int)(tk.nupdates < MAX_UPDATES ? tk.nupdates
-	                                                                    : MAX_UPDATES) : 1);
+	/* The whole text first (the row cuts it), then the latest updates
+	 * in the rows left: one at least, more where the area has room (a
+	 * short area shows the latest only: each line of a note is new
+	 * text on the wire at every move; Enter shows them all). */
+	fixed = (int)l->n + 1;
 	ui_lines_wrap(l, tk.text ? tk.text : "", cols, rows - fixed > 1 ? rows - fixed : 1,
-	            A_NORMAL);
+	              A_NORMAL);
 	if (tk.nupdates) {
-		struct upd_ctx c = { l, MAX_UPDATES, ui_attr(u, UC_MUTED) };
+		int room = rows - (int)l->n;
+		struct upd_ctx c = { l, rows < SHORT_ROWS ? 1 : MAX_UPDATES, ui_attr(u, UC_MUTED) };
 
+		if (room < c.left)
+			c.left = room > 1 ? room : 1;
 		store_updates_of_task(t, tk.id, add_update, &c, NULL);
 	} else {
 		ui_lines_add(l, "(chưa có cập nhật)", ui_attr(u, UC_MUTED));
@@ -267,26 +274,28 @@ static void unit_lines(struct ui *u, struct txn *t, uint32_t id, struct ui_lines
 }
 
 /* Lines wider than the area are cut; when the area has rows to spare,
- * wrap them instead, so that nothing is cut while rows stay empty. */
+ * wrap them instead, top line first, each over as many rows as are left
+ * (the last one cut), so that nothing is cut while rows stay empty. */
 static void wrap_if_room(struct ui_lines *l, int cols, int rows)
 {
 	struct ui_lines w = { 0 };
 	size_t i;
-	int total = 0, cut = 0;
+	int spare = rows - (int)l->n, cut = 0;
 
+	for (i = 0; i < l->n; i++)
+		cut |= txt_width(l->s[i]) > cols;
+	if (!cut || spare <= 0)
+		return;
 	for (i = 0; i < l->n; i++) {
 		int n = txt_width(l->s[i]) > cols ? txt_wrap(l->s[i], cols, NULL, NULL) : 1;
 
-		cut |= n > 1;
-		total += n > 0 ? n : 1;
-	}
-	if (!cut || total > rows)
-		return;
-	for (i = 0; i < l->n; i++) {
-		if (txt_width(l->s[i]) > cols)
-			ui_lines_wrap(&w, l->s[i], cols, rows, l->a[i]);
-		else
+		if (n > 1 && spare > 0) {
+			n = n - 1 < spare ? n : spare + 1;
+			spare -= n - 1;
+			ui_lines_wrap(&w, l->s[i], cols, n, l->a[i]);
+		} else {
 			ui_lines_add(&w, l->s[i], l->a[i]);
+		}
 	}
 	ui_lines_free(l);
 	*l = w;
@@ -307,6 +316,10 @@ void ui_detail_draw(struct ui *u, struct txn *t)
 			title = " Chi tiết văn bản ";
 			doc_lines(u, t, ui_docs_selected(u), &l, cols, rows);
 		} else {
+			/* The area shows what fits; Enter, everything (the title
+			 * says so once: it never changes, so it costs no bytes
+			 * on a move). */
+			title = " Chi tiết nhiệm vụ · Enter: xem đầy đủ ";
 			ui_detail_task(u, t, ui_tasks_selected(u), &l, cols, rows);
 		}
 	} else {

@@ -392,7 +392,9 @@ void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, 
 		return;
 	}
 	r = ui_task_tl(u, &tk);
-	ui_put(y, x, 1, tl_symbol(r.tl), sel ? a : ui_attr(u, ui_tl_color(r.tl)));
+	/* The symbol and the lint marker keep their colours on the selected
+	 * row: the selection is the lit first cell (below). */
+	ui_put(y, x, 1, tl_symbol(r.tl), ui_attr(u, ui_tl_color(r.tl)));
 	snprintf(idbuf, sizeof(idbuf), "#%llu", (unsigned long long)tk.id);
 	text = txt_sanitize(tk.text ? tk.text : "");
 	if (with_unit) {
@@ -414,7 +416,7 @@ void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, 
 			widths[2] = 14;
 			widths[3] = 10;
 		}
-		lead_w = widths[0] + widths[1] + 1;
+		lead_w = widths[0];
 		ui_fmt_cells_from(&line, cells, widths, 5, w - 3, u->hskip, &u->hroom);
 	} else if (w < 60) {
 		const char *cells[3];
@@ -455,16 +457,23 @@ void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, 
 		else
 			widths[4] = 0;
 		cells[n++] = text;
-		lead_w = widths[0] + 1 + widths[1];
+		lead_w = widths[0];
 		ui_fmt_cells_from(&line, cells, widths, n, w - 3, u->hskip, &u->hroom);
 	}
 	/* Beside the timeliness, the lint marker: the task is unclear. */
-	ui_put(y, x + 1, 1, ui_lint_marker(u, &tk), sel ? a : ui_attr(u, UC_WAIT));
-	ui_put(y, x + 2, 1, " ", a);
+	{
+		/* no marker: a plain blank, not a coloured one (a colour
+		 * change that shows nothing still goes down the wire) */
+		const char *mark = ui_lint_marker(u, &tk);
+
+		ui_put(y, x + 1, 1, mark, *mark ? ui_attr(u, UC_WAIT) : A_NORMAL);
+	}
+	ui_put(y, x + 2, 1, " ", A_NORMAL);
 	if (sel && lead_w > 0 && lead_w < w - 3) {
 		/* Light on the wire: the selection lights the row's first cell
-		 * only, so that a move rewrites a few cells of the two rows and
-		 * not both rows whole. */
+		 * (the id, or the days in a list of overdue tasks) only, as the
+		 * documents pane lights the number, so that a move rewrites a
+		 * few cells of the two rows and not both rows whole. */
 		int cut;
 		size_t off = txt_fit(line.s, lead_w, &cut);
 		char *head = xstrndup(line.s, off);

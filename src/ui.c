@@ -404,6 +404,7 @@ static void frame_draw(struct ui *u)
 		draw_status(u);
 		ui_rtext_cursor(u);
 		curs_set(1);
+		leaveok(stdscr, FALSE);
 		refresh();
 		return;
 	}
@@ -416,6 +417,9 @@ static void frame_draw(struct ui *u)
 	} else {
 		curs_set(0);
 	}
+	/* With the cursor hidden, curses need not bring it back to where
+	 * the frame last drew after each update (light on the wire). */
+	leaveok(stdscr, u->form ? FALSE : TRUE);
 	refresh();
 }
 

@@ -26,6 +26,10 @@ for size in "80 24" "120 40"; do
 	done
 	# At 80x24 the detail area cannot show the whole note.
 	[ "$1" = 80 ] && screen | tr -d '\n' | grep -qF "$note_end" && fail "$1x$2: the note is not long enough for this test"
+	# The deadline line with its extension is wider than 80 columns: it
+	# wraps onto a row the area has to spare instead of being cut.
+	screen | sed -n '/Chi tiết nhiệm vụ/,$p' | grep -qF "31/03/2027" ||
+		fail "$1x$2: the extension's date is cut in the detail while rows are empty"
 	keys Enter
 	wait_for "Nhiệm vụ #$id đầy đủ" || fail "$1x$2: Enter opens no full view"
 	keys G
@@ -37,7 +41,7 @@ for size in "80 24" "120 40"; do
 	wait_for "hoàn thành trong quý II/2026" || fail "$1x$2: g does not go back to the deadline phrase"
 	[ "$(screen | max_width)" -le "$1" ] || fail "$1x$2: a line is wider than the screen"
 	keys Escape
-	wait_gone "đầy đủ" || fail "$1x$2: Esc does not close the view"
+	wait_gone "Nhiệm vụ #$id đầy đủ" || fail "$1x$2: Esc does not close the view"
 	wait_for "» Nhiệm vụ đơn vị chủ trì" || fail "$1x$2: not back on the tasks"
 	quit_and_check_restored
 	tmux -L "$SOCK" kill-server 2>/dev/null
