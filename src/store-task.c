@@ -223,47 +223,7 @@ int partner_migrate_3(struct txn *t, struct err *e)
 int store_tasks_by_due(struct txn *t, uint32_t lead, date_t from, date_t to,
                        store_due_fn cb, void *ctx, struct err *e)
 {
-	/* due_tasks: day -> id|lead, duplicates   (lead 0: the whole store)
-	 * lead_due:  lead -> day|id, duplicates                              */
-	enum store_db db = lead ? DB_UNIT_DUE : DB_DUE;
-	uint32_t lo = from == DATE_NONE ? 0 : day_bias(from);
-	uint32_t hi = to == DATE_NONE ? UINT32_MAX : day_bias(to);
-	unsigned char kb[4], vb[12];
-	MDB_cursor *c;
-	MDB_val k = {4, kb}, v = {12, vb};
-	int rc, ret = 0;
-
-	if (lo > hi)
-		return 0;
-	if ((rc = store_cursor(t, db, &c, e)))
-		return rc;
-	if (lead) {
-		be32_put(kb, lead);
-		be32_put(vb, lo);
-		be64_put(vb + 4, 0);
-		rc = mdb_cursor_get(c, &k, &v, MDB_GET_BOTH_RANGE);
-	} else {
-		be32_put(kb, lo);
-		rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE);
-	}
-	for (; rc == 0; rc = mdb_cursor_get(c, &k, &v, lead ? MDB_NEXT_DUP : MDB_NEXT)) {
-		const unsigned char *p = v.mv_data;
-		if (k.mv_size != 4 || v.mv_size != 12)
-			break;
-		uint32_t day = lead ? be32_get(p) : be32_get(k.mv_data);
-		if (day > hi)
-			break;
-		uint64_t id = lead ? be64_get(p + 4) : be64_get(p);
-		uint32_t who = lead ? lead : be32_get(p + 8);
-		if ((ret = cb(id, day_unbias(day), who, ctx)))
-			break;
-	}
-	mdb_cursor_close(c);
-	if (ret)
-		return ret;
-	if (rc && rc != MDB_NOTFOUND)
-		return store_lmdb_err(t, rc, e, store_db_table[db].name);
-	return 0;
+	return store_tasks_by_due_from(t, lead, DATE_NONE, 0, 1, from, to, cb, ctx, e);
 }
 
 struct tasks_each {
@@ -409,9 +369,10 @@ int store_tasks_by_due_from(struct txn *t, uint32_t lead, date_t day, uint64_t i
 	} else if (rc == 0) {
 		rc = mdb_cursor_get(c, &k, &v, prev);
 	}
+	if (rc == 0) /* the entry the cursor was put on */
+		rc = mdb_cursor_get(c, &k, &v, MDB_GET_CURRENT);
 	for (; rc == 0; rc = mdb_cursor_get(c, &k, &v, dir > 0 ? next : prev)) {
-		if ((rc = mdb_cursor_get(c, &k, &v, MDB_GET_CURRENT)) ||
-		    due_entry(&k, &v, lead, &d, &i, &who))
+		if (due_entry(&k, &v, lead, &d, &i, &who))
 			break;
 		if (dir > 0 ? d > hi : d < lo)
 			break;
