@@ -44,6 +44,6 @@ keys Enter
 wait_for "Nhiệm vụ #$id đầy đủ" || fail "Enter opens no full view"
 wait_for "Trạng thái: 1/4 đơn vị đã thực hiện, 25%" || fail "the full view does not show the roll-up"
 keys Escape
-wait_gone "đầy đủ" || fail "Esc does not close the view"
+wait_gone "Nhiệm vụ #$id đầy đủ" || fail "Esc does not close the view"
 quit_and_check_restored
 pass
