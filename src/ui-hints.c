@@ -15,20 +15,8 @@
 #include "ui-ctx.h"
 #include "util.h"
 
+/* The panes' hints; E and D only for those who may use them (hint_shown). */
 static const struct ui_hint pane_hints[] = {
-	{ UA_HELP, UA_NONE, 0, NULL },
-	{ UA_UPDATE, UA_NONE, 1, NULL },
-	{ UA_STATUS, UA_NONE, 4, NULL },
-	{ UA_OVERDUE, UA_NONE, 2, NULL },
-	{ UA_SOON, UA_NONE, 3, NULL },
-	{ UA_SEARCH, UA_NONE, 2, NULL },
-	{ UA_FILTER, UA_NONE, 3, NULL },
-	{ UA_QUIT, UA_NONE, 0, NULL },
-	{ UA_NONE, UA_NONE, 0, NULL },
-};
-
-/* An administrator also sees the keys that correct the records. */
-static const struct ui_hint admin_pane_hints[] = {
 	{ UA_HELP, UA_NONE, 0, NULL },
 	{ UA_UPDATE, UA_NONE, 1, NULL },
 	{ UA_STATUS, UA_NONE, 4, NULL },
@@ -47,20 +35,6 @@ static const struct ui_hint pick_hints[] = {
 	{ UA_OPEN, UA_NONE, 0, "chọn đơn vị này" },
 	{ UA_SEARCH, UA_NONE, 1, NULL },
 	{ UA_BACK, UA_NONE, 0, "hủy" },
-	{ UA_NONE, UA_NONE, 0, NULL },
-};
-
-/* An editor who may correct its unit's tasks ([access] editors_edit). */
-static const struct ui_hint corrector_pane_hints[] = {
-	{ UA_HELP, UA_NONE, 0, NULL },
-	{ UA_UPDATE, UA_NONE, 1, NULL },
-	{ UA_STATUS, UA_NONE, 4, NULL },
-	{ UA_OVERDUE, UA_NONE, 2, NULL },
-	{ UA_SOON, UA_NONE, 3, NULL },
-	{ UA_SEARCH, UA_NONE, 2, NULL },
-	{ UA_FILTER, UA_NONE, 3, NULL },
-	{ UA_EDIT, UA_NONE, 5, NULL },
-	{ UA_QUIT, UA_NONE, 0, NULL },
 	{ UA_NONE, UA_NONE, 0, NULL },
 };
 
@@ -122,14 +96,28 @@ static void put_hint(const struct ui_hint *h, struct sbuf *b)
 	sbuf_printf(b, ":%s ", label);
 }
 
-/* The hints of `list` up to `level`, into b. */
-static void line_at(const struct ui_hint *list, int level, struct sbuf *b)
+/* Whether u's user sees hint h: correcting the records is for
+ * administrators, and for editors on their unit's tasks when [access]
+ * editors_edit allows (deleting stays with administrators). */
+static int hint_shown(const struct ui *u, const struct ui_hint *h)
+{
+	int admin = u->ops->who.role == ROLE_ADMIN;
+
+	if (h->act == UA_DELETE)
+		return admin;
+	if (h->act == UA_EDIT)
+		return admin || (u->ops->who.role == ROLE_EDITOR && u->ops->cfg->editors_edit);
+	return 1;
+}
+
+/* The hints of `list` up to `level` that u's user sees, into b. */
+static void line_at(const struct ui *u, const struct ui_hint *list, int level, struct sbuf *b)
 {
 	size_t i;
 
 	sbuf_reset(b);
 	for (i = 0; list[i].act != UA_NONE; i++)
-		if (list[i].level <= level)
+		if (list[i].level <= level && hint_shown(u, &list[i]))
 			put_hint(&list[i], b);
 }
 
@@ -137,13 +125,7 @@ static const struct ui_hint *hints_of(const struct ui *u)
 {
 	switch (u->view) {
 	case UI_VIEW_PANES:
-		if (u->pick.active)
-			return pick_hints;
-		if (u->ops->who.role == ROLE_ADMIN)
-			return admin_pane_hints;
-		if (u->ops->who.role == ROLE_EDITOR && u->ops->cfg->editors_edit)
-			return corrector_pane_hints;
-		return pane_hints;
+		return u->pick.active ? pick_hints : pane_hints;
 	case UI_VIEW_SOURCE:
 	case UI_VIEW_HELP:
 		return text_hints;
@@ -171,10 +153,10 @@ int ui_hints_line(const struct ui *u, int room, struct sbuf *b)
 	}
 	list = hints_of(u);
 	for (i = 0; list[i].act != UA_NONE; i++)
-		if (list[i].level > top)
+		if (list[i].level > top && hint_shown(u, &list[i]))
 			top = list[i].level;
 	for (level = top; level >= 0; level--) {
-		line_at(list, level, b);
+		line_at(u, list, level, b);
 		if (txt_width(b->s ? b->s : "") <= room)
 			return top - level;
 	}
