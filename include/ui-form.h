@@ -51,7 +51,8 @@ enum ui_form_kind {
 };
 
 /* UFF_CHOICE: one label at a time, ←/→ or a digit; UFF_LIST: every label
- * on its own row under group headings, ↑/↓ to move or the row's letter. */
+ * on its own row under group headings, ↑/↓ (j/k) to move; Enter, or the
+ * row's letter (or number), picks it: the form is saved at once. */
 enum ui_field_kind { UFF_TEXT = 0, UFF_CHOICE, UFF_LIST };
 
 #define UI_FORM_FIELDS 8
@@ -190,5 +191,8 @@ int ui_form_list_rows(const struct ui_field *fd, int *rowof);
 /* The letter shown before choice i of a list: a, b, ... leaving out j and
  * k, which move as everywhere else. */
 char ui_form_list_letter(int i);
+/* The task filter (enum ui_filter_kind and its value) that choice
+ * `choice` of the filter's list stands for. */
+void ui_form_filter_of(int choice, int *kind, int *value);
 
 #endif

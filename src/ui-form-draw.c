@@ -128,7 +128,7 @@ static const char *hint_of(const struct ui_form *f)
 {
 	switch (f->kind) {
 	case UF_FILTER:
-		return "j/k, ↑/↓ hoặc chữ cái: chọn · Enter: áp dụng · Esc: hủy";
+		return "j/k, ↑/↓: di chuyển · Enter hoặc chữ cái: áp dụng · Esc: hủy";
 	case UF_STATUS:
 		return "←/→ hoặc số: chọn · Enter: áp dụng · Esc: hủy";
 	case UF_RESTORE:

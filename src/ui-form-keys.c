@@ -77,9 +77,10 @@ static int letter_choice(uint32_t ch, int n)
 	return -1;
 }
 
-/* ↑ ↓ j k PgUp PgDn Home End move in a list; a row's letter (or, as in
- * the other choices, its number) selects it.  Returns 1 if the key was
- * used. */
+/* ↑ ↓ j k PgUp PgDn Home End move in a list (returns 1); a row's letter
+ * (or, as in the other choices, its number) selects it and returns 2: the
+ * item is picked, as Enter picks the highlighted one.  0 if the key was
+ * not used. */
 static int list_key(struct ui_field *fd, struct ui_key k)
 {
 	int n = fd->nchoices, c;
@@ -99,11 +100,11 @@ static int list_key(struct ui_field *fd, struct ui_key k)
 	}
 	if ((c = letter_choice(k.ch, n)) >= 0) {
 		fd->choice = c;
-		return 1;
+		return 2;
 	}
 	if (k.ch >= '1' && k.ch <= '9' && (int)(k.ch - '1') < n) {
 		fd->choice = (int)(k.ch - '1');
-		return 1;
+		return 2;
 	}
 	return 0;
 }
@@ -164,6 +165,7 @@ void ui_form_key(struct ui *u, struct ui_key k)
 {
 	struct ui_form *f = u->form;
 	struct ui_field *cur;
+	int picked;
 
 	if (!f)
 		return;
@@ -199,8 +201,11 @@ void ui_form_key(struct ui *u, struct ui_key k)
 		return;
 	}
 	cur = &f->f[f->cur];
-	if (cur->kind == UFF_LIST && list_key(cur, k))
+	if (cur->kind == UFF_LIST && (picked = list_key(cur, k)) != 0) {
+		if (picked == 2)
+			save(u); /* the letter picks at once, as Enter would */
 		return;
+	}
 	if (f->kind == UF_IMPORT && f->stage >= 1 && ui_import_scroll(f, k))
 		return;
 	if ((!k.fn && k.ch == '\t') || (k.fn && k.ch == KEY_DOWN)) {

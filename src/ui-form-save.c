@@ -243,14 +243,10 @@ static int save_measure(struct ui *u, struct ui_form *f, struct err *e)
 /* The filter's list: "tất cả", then the statuses, then the timeliness. */
 static void save_filter(struct ui *u, struct ui_form *f)
 {
-	int c = f->f[0].choice;
+	int kind, value;
 
-	if (c == 0)
-		ui_tasks_set_filter(u, UI_FILTER_NONE, 0);
-	else if (c <= ST_COUNT)
-		ui_tasks_set_filter(u, UI_FILTER_STATUS, c - 1);
-	else
-		ui_tasks_set_filter(u, UI_FILTER_TL, c - 1 - ST_COUNT);
+	ui_form_filter_of(f->f[0].choice, &kind, &value);
+	ui_tasks_set_filter(u, kind, value);
 	u->focus = UI_TASKS;
 }
 

@@ -25,10 +25,32 @@
 #define NOTE_ROWS 3     /* lines a note or a reason shows, word-wrapped */
 #define PATH_FIELD_MAX 1024
 
-/* Everything after the choices "Tất cả": statuses then timeliness. */
+/* The timeliness the filter offers: all but TL_ON_HOLD, which a task has
+ * exactly when its status is ST_ON_HOLD (the status group's "tạm dừng"),
+ * so that no two items of the list pick the same tasks under one label. */
+static const enum timeliness filter_tls[] = {
+	TL_DONE_ON_TIME, TL_DONE_LATE, TL_ON_TRACK, TL_DUE_SOON, TL_OVERDUE,
+	TL_UNREPORTED, TL_AWAITING, TL_REVIEW, TL_UNDATED,
+};
+#define FILTER_NTL ((int)(sizeof(filter_tls) / sizeof(filter_tls[0])))
+
+/* "Tất cả", the statuses, then the timeliness of filter_tls. */
 static int filter_choice_count(void)
 {
-	return 1 + ST_COUNT + TL_COUNT;
+	return 1 + ST_COUNT + FILTER_NTL;
+}
+
+void ui_form_filter_of(int choice, int *kind, int *value)
+{
+	*kind = UI_FILTER_NONE;
+	*value = 0;
+	if (choice >= 1 && choice <= ST_COUNT) {
+		*kind = UI_FILTER_STATUS;
+		*value = choice - 1;
+	} else if (choice > ST_COUNT && choice < filter_choice_count()) {
+		*kind = UI_FILTER_TL;
+		*value = (int)filter_tls[choice - 1 - ST_COUNT];
+	}
 }
 
 static void text_field(struct ui_field *f, const char *label, const char *text, size_t max)
@@ -132,16 +154,18 @@ static void filter_field(struct ui *u, struct ui_field *fd)
 	fd->choices[0] = "tất cả nhiệm vụ";
 	for (i = 0; i < ST_COUNT; i++)
 		fd->choices[1 + i] = st_label((enum task_status)i);
-	for (i = 0; i < TL_COUNT; i++)
-		fd->choices[1 + ST_COUNT + i] = i == TL_OVERDUE ? "quá hạn (cả chưa báo cáo)"
-		                                                : tl_label((enum timeliness)i);
+	for (i = 0; i < FILTER_NTL; i++)
+		fd->choices[1 + ST_COUNT + i] = filter_tls[i] == TL_OVERDUE ? "quá hạn (cả chưa báo cáo)"
+		                                                            : tl_label(filter_tls[i]);
 	fd->heads[1] = "Theo trạng thái (đơn vị báo cáo):";
 	fd->heads[1 + ST_COUNT] = "Theo tình trạng (so với thời hạn):";
 	fd->nchoices = filter_choice_count();
 	if (u->tasks.fkind == UI_FILTER_STATUS)
 		fd->choice = 1 + u->tasks.fvalue;
 	else if (u->tasks.fkind == UI_FILTER_TL)
-		fd->choice = 1 + ST_COUNT + u->tasks.fvalue;
+		for (i = 0; i < FILTER_NTL; i++)
+			if ((int)filter_tls[i] == u->tasks.fvalue)
+				fd->choice = 1 + ST_COUNT + i;
 	fd->initial = fd->choice;
 }
 

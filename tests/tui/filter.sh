@@ -41,12 +41,12 @@ for size in "80 24" "120 40"; do
 	screen | tail -n 1 | grep -qF "lọc: tình trạng quá hạn" ||
 		fail "$1x$2: the status line does not show the filter"
 	# The letter shown picks the same item; "a" clears.
-	keys f a Enter
+	keys f a
 	wait_gone "lọc tình trạng" || fail "$1x$2: a does not clear the filter"
 	screen | tail -n 1 | grep -qF "lọc:" && fail "$1x$2: the status line still shows a filter"
-	keys f l Enter
+	keys f l
 	wait_for "lọc tình trạng quá hạn: $n" || fail "$1x$2: the letter l does not pick quá hạn"
-	keys f a Enter
+	keys f a
 	# o agrees.
 	keys BTab BTab o
 	wait_for "Quá hạn — $name và cấp dưới: $n nhiệm vụ" || fail "$1x$2: o does not count $n"

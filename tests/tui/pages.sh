@@ -132,12 +132,12 @@ overdue=$(cli overdue --unit "$code" --subtree --count) || fail "cli overdue --c
 
 # The filter "quá hạn": the unit's overdue count, ending on the task that
 # `theodoi overdue` lists last.
-keys f l Enter
+keys f l
 wait_for "lọc tình trạng quá hạn: $overdue" || fail "the filter does not count $overdue"
 keys G
 sleep 0.2
 rows | tail -n 1 | grep -qx "$last_od" || fail "G in the filter does not end on #$last_od"
-keys f a Enter
+keys f a
 keys BTab BTab o
 wait_for "Quá hạn — $name" || fail "o shows no overdue view"
 keys G

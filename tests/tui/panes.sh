@@ -45,18 +45,22 @@ screen | grep -qE "Nhiệm vụ đơn vị chủ trì +$nsub( |$)" || fail "subt
 # Filter by status: f, 4 (hoàn thành), Enter; then "tất cả" again.
 keys f
 wait_for "Lọc nhiệm vụ" || fail "f opens no filter"
-keys 4 Enter
+keys 4
 wait_for "lọc hoàn thành: $ndone" || fail "the filter does not count $ndone done tasks"
-keys f 1 Enter
+keys f 1
 wait_gone "lọc hoàn thành" || fail "the filter is not cleared"
 # Every item can be picked: the timeliness group by letter (l, the tenth:
-# j and k move).
+# j and k move).  No two items carry one label ("tạm dừng" is a status;
+# the timeliness of that name picks the same tasks and is not offered).
 keys f
 wait_for "Theo tình trạng (so với thời hạn):" || fail "the filter does not name the timeliness group"
-screen | grep -qF "q. tạm dừng" || fail "the fifteenth item is not shown"
-keys l Enter
+screen | grep -qF "p. chưa xác định thời hạn" || fail "the last item is not shown as p"
+[ "$(screen | grep -cF ". tạm dừng")" = 1 ] || fail "the filter lists \"tạm dừng\" twice"
+dup=$(screen | grep -oE '│  [a-z]\. [^│]*' | sed 's/^│  [a-z]\. //; s/ *$//' | sort | uniq -d)
+[ -z "$dup" ] || fail "the filter lists the same item twice: $dup"
+keys l
 wait_for "lọc tình trạng quá hạn: $noverdue" || fail "the filter does not count $noverdue overdue tasks"
-keys f a Enter
+keys f a
 wait_gone "lọc tình trạng" || fail "a does not clear the filter"
 
 # Expand the unit: its agencies appear under it.
