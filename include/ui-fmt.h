@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "date.h"
+#include "text.h"
 #include "util.h"
 
 /* The smallest screen the TUI draws on. */
@@ -120,5 +121,14 @@ int ui_bar_split(const uint64_t *v, int n, uint64_t total, int width, int *cells
  * width < 1). */
 int ui_fmt_bar(struct sbuf *b, const int *cells, const char *const *glyph, int n,
                const char *rest, int width);
+
+/* A message or a hint laid out to be read whole in lines of at most cols
+ * columns (cols < 1 taken as 1): the text's parts, separated by " · ", go
+ * as many to a line as fit, never cut; a part wider than a line breaks
+ * between its words (as txt_wrap); '\n' ends a line.  cb (may be NULL:
+ * count only) gets each line, pointing into s; it may stop the walk by
+ * returning non-zero.  Returns the number of lines given (0 for an empty
+ * text). */
+int ui_fmt_wrap_parts(const char *s, int cols, txt_line_fn cb, void *ctx);
 
 #endif

@@ -9,6 +9,7 @@
 #include "text.h"
 #include "ui-ctx.h"
 #include "ui-draw.h"
+#include "ui-msg.h"
 #include "util.h"
 
 static int push_id(uint64_t id, void *ctx)
@@ -123,9 +124,9 @@ void ui_docs_draw(struct ui *u, struct txn *t)
 	if (p->l.n == 0) {
 		for (r = 0; r < page; r++)
 			ui_blank(lo->pane_y + 1 + r, x, w, A_NORMAL);
-		ui_put(lo->pane_y + 1, x, w,
-		       p->assigned ? " (không có văn bản giao nhiệm vụ)" : " (không có văn bản)",
-		       ui_attr(u, UC_MUTED));
+		ui_put_wrap(lo->pane_y + 1, x + 1, w - 1, page,
+		            p->assigned ? "(không có văn bản giao nhiệm vụ)" : "(không có văn bản)",
+		            ui_attr(u, UC_MUTED));
 		return;
 	}
 	for (r = 0; r < page; r++) {

@@ -352,3 +352,101 @@ int ui_fmt_bar(struct sbuf *b, const int *cells, const char *const *glyph, int n
 		sbuf_puts(b, rest);
 	return cols;
 }
+
+/* ---- messages and hints shown whole ---- */
+
+struct part_wrap {
+	const char *base;  /* the text given to ui_fmt_wrap_parts */
+	const char *copy;  /* the part being word-wrapped (a NUL-terminated copy) */
+	size_t off;        /* where that part starts in base */
+	txt_line_fn cb;
+	void *ctx;
+	int n, stop;
+};
+
+static int part_emit(struct part_wrap *w, const char *line, size_t len)
+{
+	w->n++;
+	if (!w->stop && w->cb && w->cb(line, len, w->ctx))
+		w->stop = 1;
+	return w->stop;
+}
+
+/* A line of a part that was word-wrapped: back into the caller's text. */
+static int part_line(const char *line, size_t len, void *ctx)
+{
+	struct part_wrap *w = ctx;
+
+	return part_emit(w, w->base + w->off + (size_t)(line - w->copy), len);
+}
+
+/* One paragraph s[0..n) (no '\n'): its parts packed as many a line as fit. */
+static void wrap_paragraph(struct part_wrap *w, const char *s, size_t n, int cols)
+{
+	static const char sep[] = " · ";
+	const size_t seplen = sizeof(sep) - 1;
+	size_t at = 0, line0 = 0, line1 = 0;
+	int have = 0;
+
+	if (n == 0) {
+		part_emit(w, s, 0);
+		return;
+	}
+	while (at < n && !w->stop) {
+		const char *hit = NULL, *p;
+		size_t end;
+
+		for (p = s + at; p + seplen <= s + n; p++)
+			if (memcmp(p, sep, seplen) == 0) {
+				hit = p;
+				break;
+			}
+		end = hit ? (size_t)(hit - s) : n;
+		if (have && txt_width_n(s + line0, end - line0) <= cols) {
+			line1 = end; /* the part joins the line */
+		} else {
+			if (have && part_emit(w, s + line0, line1 - line0))
+				return;
+			have = 0;
+			if (txt_width_n(s + at, end - at) <= cols) {
+				line0 = at;
+				line1 = end;
+				have = 1;
+			} else {
+				/* wider than a line alone: between its words */
+				char *copy = xstrndup(s + at, end - at);
+
+				w->copy = copy;
+				w->off = (size_t)(s - w->base) + at;
+				txt_wrap(copy, cols, part_line, w);
+				free(copy);
+			}
+		}
+		at = hit ? end + seplen : n;
+	}
+	if (have && !w->stop)
+		part_emit(w, s + line0, line1 - line0);
+}
+
+int ui_fmt_wrap_parts(const char *s, int cols, txt_line_fn cb, void *ctx)
+{
+	struct part_wrap w;
+	const char *p = s, *nl;
+
+	memset(&w, 0, sizeof(w));
+	w.base = s;
+	w.cb = cb;
+	w.ctx = ctx;
+	if (cols < 1)
+		cols = 1;
+	if (!s || !*s)
+		return 0;
+	while (!w.stop) {
+		nl = strchr(p, '\n');
+		wrap_paragraph(&w, p, nl ? (size_t)(nl - p) : strlen(p), cols);
+		if (!nl || !nl[1])
+			break;
+		p = nl + 1;
+	}
+	return w.n;
+}

@@ -1,7 +1,8 @@
 /* ui-form-draw.c — drawing the open form: a box over the panes with its
  * title, fields (one line, a word-wrapped note, a choice, a list in
  * groups), what it found (the import preview) and its hint, error or
- * question; the search prompt on the message line.
+ * question, read whole (wrapped: ui-msg.h); the search prompt on the
+ * message line.
  */
 #include "ui-form.h"
 
@@ -13,6 +14,7 @@
 #include "text.h"
 #include "ui-ctx.h"
 #include "ui-draw.h"
+#include "ui-msg.h"
 #include "util.h"
 
 /* Draw a text field in w columns at (y, x); returns the cursor column. */
@@ -109,6 +111,8 @@ static void draw_search(struct ui *u)
 }
 
 #define INFO_LINES 4
+#define FOOT_LINES 4 /* lines of the hint, error or question at most */
+#define ASK_TEXT "Bỏ nội dung đã nhập? (c: có, phím khác: không)"
 
 struct info_ctx {
 	int y, x, w, left;
@@ -165,7 +169,8 @@ static int field_rows(const struct ui_field *fd, int room)
 void ui_form_draw(struct ui *u)
 {
 	struct ui_form *f = u->form;
-	int w, h, x, y, i, lw = 12, cx = 0, cy = 0, ninfo, body = 0, fy, preview;
+	int w, h, x, y, i, lw = 12, cx = 0, cy = 0, ninfo, body = 0, fy, preview, nfoot;
+	const char *foot;
 	attr_t field_a = A_UNDERLINE;
 
 	if (!f)
@@ -182,9 +187,16 @@ void ui_form_draw(struct ui *u)
 	ninfo = f->info[0] ? txt_wrap(f->info, w - 4, NULL, NULL) : 0;
 	if (ninfo > INFO_LINES)
 		ninfo = INFO_LINES;
+	/* the foot (hint, error or question) is read whole: as many lines
+	 * as it takes, FOOT_LINES at most */
+	foot = f->asking ? ASK_TEXT : f->err[0] ? f->err : hint_of(f);
+	nfoot = ui_wrap_rows(foot, w - 4);
+	nfoot = nfoot < 1 ? 1 : nfoot > FOOT_LINES ? FOOT_LINES : nfoot;
 	for (i = 0; i < f->nf; i++)
-		body += field_rows(&f->f[i], u->lo.msg_y - 5 - ninfo);
-	h = preview ? u->lo.msg_y : body + 5 + ninfo;
+		body += field_rows(&f->f[i], u->lo.msg_y - 4 - nfoot - ninfo);
+	h = preview ? u->lo.msg_y : body + 4 + nfoot + ninfo;
+	if (h > u->lo.msg_y) /* a list field takes what the foot leaves */
+		h = u->lo.msg_y;
 	x = (u->lo.cols - w) / 2;
 	y = (u->lo.msg_y - h) / 2 > 0 ? (u->lo.msg_y - h) / 2 : 0;
 	draw_box(y, x, h, w);
@@ -192,7 +204,8 @@ void ui_form_draw(struct ui *u)
 	fy = y + 2;
 	for (i = 0; i < f->nf; i++) {
 		struct ui_field *fd = &f->f[i];
-		int fx = x + 2 + lw, fw = w - 4 - lw, rows = field_rows(fd, u->lo.msg_y - 5 - ninfo);
+		int fx = x + 2 + lw, fw = w - 4 - lw,
+		    rows = field_rows(fd, u->lo.msg_y - 4 - nfoot - ninfo);
 		attr_t la = i == f->cur ? A_BOLD : A_NORMAL;
 
 		if (fd->kind == UFF_LIST) {
@@ -238,16 +251,11 @@ void ui_form_draw(struct ui *u)
 		fy += ninfo;
 	}
 	if (preview)
-		ui_import_draw(u, f, fy + 1, x + 2, y + h - 3 - (fy + 1), w - 4);
-	if (f->asking)
-		ui_put(y + h - 2, x + 2, w - 4, "Bỏ nội dung đã nhập? (c: có, phím khác: không)",
-		       ui_attr(u, UC_ERROR));
-	else if (f->err[0])
-		ui_put(y + h - 2, x + 2, w - 4, f->err, ui_attr(u, UC_ERROR));
-	else
-		ui_put(y + h - 2, x + 2, w - 4, hint_of(f), ui_attr(u, UC_MUTED));
+		ui_import_draw(u, f, fy + 1, x + 2, y + h - 2 - nfoot - (fy + 1), w - 4);
+	ui_put_wrap(y + h - 1 - nfoot, x + 2, w - 4, nfoot, foot,
+	            f->asking || f->err[0] ? ui_attr(u, UC_ERROR) : ui_attr(u, UC_MUTED));
 	if (f->nf == 0) { /* nothing to type: the cursor on the hint */
-		cy = y + h - 2;
+		cy = y + h - 1 - nfoot;
 		cx = x + 2;
 	}
 	move(cy, cx);

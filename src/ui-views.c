@@ -15,6 +15,7 @@
 #include "text.h"
 #include "ui-ctx.h"
 #include "ui-draw.h"
+#include "ui-msg.h"
 #include "util.h"
 
 #define UI_VIEW_TABLE(id, ops) [UI_VIEW_##id] = &ops,
@@ -170,7 +171,8 @@ void ui_view_draw(struct ui *u, struct txn *t)
 			ops->row(u, t, i, y, i == l->sel);
 	}
 	if (ops->empty && (empty = ops->empty(u)) != NULL && l->n < (size_t)page)
-		ui_put(lo->pane_y + 2 + (int)l->n, 2, lo->cols - 2, empty, ui_attr(u, UC_MUTED));
+		ui_put_wrap(lo->pane_y + 2 + (int)l->n, 2, lo->cols - 2, page - (int)l->n, empty,
+		            ui_attr(u, UC_MUTED)); /* whole, on the rows left */
 	sbuf_free(&title);
 	sbuf_free(&head);
 	ui_detail_draw(u, t);

@@ -28,6 +28,7 @@
 #include "ui-ctx.h"
 #include "ui-draw.h"
 #include "ui-form.h"
+#include "ui-msg.h"
 #include "util.h"
 
 #define IDLE_MS 500        /* poll for other processes' commits this often */
@@ -311,8 +312,7 @@ static void draw_msg(struct ui *u)
 		         u->tasks.nall);
 		ui_put(lo->msg_y, 0, lo->cols, buf, ui_attr(u, UC_MUTED));
 	} else {
-		ui_put(lo->msg_y, 0, lo->cols, u->msg,
-		       u->msg_error ? ui_attr(u, UC_ERROR) : A_NORMAL);
+		ui_msg_draw(u); /* whole, over the lines above when it is long */
 	}
 }
 

@@ -387,3 +387,69 @@ Test(ui_layout, the_focused_pane_gets_the_width)
 			}
 		}
 }
+
+/* ---- ui_fmt_wrap_parts: messages and hints shown whole ---- */
+
+struct wrapped {
+	char lines[16][200];
+	int n;
+};
+
+static int keep_line(const char *line, size_t len, void *ctx)
+{
+	struct wrapped *w = ctx;
+
+	cr_assert_lt(w->n, 16);
+	cr_assert_lt(len, sizeof(w->lines[0]));
+	memcpy(w->lines[w->n], line, len);
+	w->lines[w->n][len] = '\0';
+	w->n++;
+	return 0;
+}
+
+Test(ui_wrap, a_hint_breaks_between_its_parts_never_inside_one)
+{
+	const char *h = "Enter: lưu · Tab/↓: trường sau · Ctrl-T: chọn đơn vị trong cây · Esc: hủy";
+	struct wrapped w = { .n = 0 };
+	int n = ui_fmt_wrap_parts(h, 68, keep_line, &w);
+
+	cr_assert_eq(n, 2);
+	cr_assert_eq(w.n, 2);
+	cr_assert_str_eq(w.lines[0], "Enter: lưu · Tab/↓: trường sau · Ctrl-T: chọn đơn vị trong cây");
+	cr_assert_str_eq(w.lines[1], "Esc: hủy");
+	/* wide enough: one line, the text as it is */
+	w.n = 0;
+	cr_assert_eq(ui_fmt_wrap_parts(h, 200, keep_line, &w), 1);
+	cr_assert_str_eq(w.lines[0], h);
+}
+
+Test(ui_wrap, a_long_message_breaks_between_words_and_loses_nothing)
+{
+	const char *m = "Có kết quả: nhiệm vụ #30 đã có kết quả được ghi nhận (cập nhật, hoàn "
+	                "thành, gia hạn); xóa cả kết quả thì chọn “xóa cả kết quả” ở trường sau.";
+	struct wrapped w = { .n = 0 };
+	char joined[400] = "";
+	int i, n = ui_fmt_wrap_parts(m, 40, keep_line, &w);
+
+	cr_assert_geq(n, 4);
+	for (i = 0; i < w.n; i++) {
+		cr_assert_leq(txt_width(w.lines[i]), 40, "line %d: %s", i, w.lines[i]);
+		cr_assert_neq(w.lines[i][0], ' ');
+		if (i)
+			strcat(joined, " ");
+		strcat(joined, w.lines[i]);
+	}
+	cr_assert_str_eq(joined, m);
+}
+
+Test(ui_wrap, newlines_end_lines_and_empty_text_has_none)
+{
+	struct wrapped w = { .n = 0 };
+
+	cr_assert_eq(ui_fmt_wrap_parts("", 10, keep_line, &w), 0);
+	cr_assert_eq(ui_fmt_wrap_parts("một\nhai", 80, keep_line, &w), 2);
+	cr_assert_str_eq(w.lines[0], "một");
+	cr_assert_str_eq(w.lines[1], "hai");
+	/* counting only, and a width below 1 taken as 1 */
+	cr_assert_eq(ui_fmt_wrap_parts("a b", 0, NULL, NULL), 2);
+}
