@@ -36,7 +36,7 @@ static const char report_text_help[] =
 	"trực thuộc; --clear: xóa.\n"
 	"Mỗi lần sửa được ghi vào nhật ký (log). Quản trị, hoặc cập nhật của đơn vị hoặc đơn vị\n"
 	"cấp trên.\n"
-	"Trên màn hình (theodoi không tham số): phím w mở cả bốn phần của một kỳ\n"
+	"Trên màn hình (theodoi không tham số): phím W mở cả bốn phần của một kỳ\n"
 	"để viết, bên cạnh nội dung các đơn vị trực thuộc; F2 lưu.\n";
 
 static int read_text_file(const char *path, char **out, struct err *e)

@@ -205,7 +205,7 @@ static int import_form(struct ui *u, struct ui_form *f)
 		ui_msg(u, 1, "Không được phép: %s", e.msg[0] ? e.msg : "vai trò không cho phép");
 		return -1;
 	}
-	str_copy(f->title, "Nhập kế hoạch từ tệp văn bản (UTF-8)", sizeof(f->title));
+	str_copy(f->title, "Nhập kế hoạch từ tệp Word, OpenDocument, PDF hoặc văn bản thuần", sizeof(f->title));
 	text_field(&f->f[0], "Tệp", NULL, PATH_FIELD_MAX);
 	f->f[1].kind = UFF_CHOICE;
 	f->f[1].label = "Ban hành";

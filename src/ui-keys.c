@@ -53,7 +53,7 @@ static const struct ui_keydef keydefs[] = {
 	{ UA_TASK_MODE, "task-mode", "t",
 	  "nhiệm vụ: của văn bản / do đơn vị và cấp dưới chủ trì", { CH('t') }, NULL },
 	{ UA_SOURCE, "source", "v", "xem nguyên văn văn bản", { CH('v') }, NULL },
-	{ UA_IMPORT, "import", "i", "nhập kế hoạch từ tệp văn bản", { CH('i') }, NULL },
+	{ UA_IMPORT, "import", "i", "nhập kế hoạch từ tệp Word, ODT, PDF hoặc văn bản thuần", { CH('i') }, NULL },
 	{ UA_DASH, "dashboard", "b",
 	  "bảng tổng hợp: mỗi đơn vị trực thuộc một dòng, số liệu và biểu đồ", { CH('b') }, NULL },
 	{ UA_CASCADE, "cascade", "c",

@@ -19,6 +19,7 @@
 #include "store.h"
 #include "text.h"
 #include "ui-ctx.h"
+#include "timeliness.h"
 #include "ui-draw.h"
 #include "util.h"
 
@@ -134,17 +135,56 @@ static uint64_t partner_task(const struct ui *u)
 	return s->l.sel < s->l.n ? s->ids.v[s->l.sel] : 0;
 }
 
+/* The columns: where the task stands, id, lead, document, text.  The
+ * first is wide enough for "trễ 146 ngày" and the status words at 80
+ * columns; lead and document give way to it there. */
+static void partner_widths(const struct ui *u, int *widths)
+{
+	static const int wide[5] = { 16, 7, 22, 13, 0 }, narrow[5] = { 12, 7, 14, 10, 0 };
+
+	memcpy(widths, u->lo.cols < 92 ? narrow : wide, sizeof(wide));
+}
+
+/* Where a task stands, in the first column's `w` columns: the days late
+ * or left as the detail says them ("trễ 146 ngày", "còn 44 ngày"), else
+ * the timeliness in words short enough not to be cut. */
+static void partner_when(struct tl_result r, int w, char *buf, size_t len)
+{
+	switch (r.tl) {
+	case TL_OVERDUE:
+	case TL_UNREPORTED: /* its own symbol says the report is missing */
+		snprintf(buf, len, "trễ %d ngày", r.days);
+		break;
+	case TL_ON_TRACK:
+	case TL_DUE_SOON:
+		if (r.days == 0)
+			snprintf(buf, len, "hạn hôm nay");
+		else
+			snprintf(buf, len, "còn %d ngày", r.days);
+		break;
+	case TL_DONE_ON_TIME: snprintf(buf, len, "hoàn thành"); break;
+	case TL_DONE_LATE:
+		snprintf(buf, len, "xong trễ %d ngày", r.days);
+		if (r.days <= 0)
+			snprintf(buf, len, "xong trễ hạn");
+		else if (txt_width(buf) > w)
+			snprintf(buf, len, "xong quá hạn");
+		break;
+	case TL_AWAITING: snprintf(buf, len, "chờ văn bản"); break;
+	case TL_REVIEW: snprintf(buf, len, "cần rà soát"); break;
+	case TL_UNDATED: snprintf(buf, len, "chưa có hạn"); break;
+	default: snprintf(buf, len, "%s", tl_label(r.tl)); break;
+	}
+}
+
 static void partner_head(struct ui *u, struct txn *t, struct sbuf *title, struct sbuf *hb)
 {
 	const struct partnerv *s = cst(u);
-	const char *cells[5] = { "Số ngày", "Mã", "Chủ trì", "Văn bản", "Nội dung" };
-	int widths[5] = { 9, 7, 22, 13, 0 };
+	const char *cells[5] = { "Tình trạng", "Mã", "Chủ trì", "Văn bản", "Nội dung" };
+	int widths[5];
 
 	(void)t;
-	if (u->lo.cols < 92) {
-		widths[2] = 14;
-		widths[3] = 10;
-	}
+	partner_widths(u, widths);
 	/* "120+ nhiệm vụ" while the tasks are still being read */
 	sbuf_printf(title, " Nhiệm vụ phối hợp — %s và cấp dưới: %zu%s nhiệm vụ ",
 	            ui_unit_name(u, s->unit), s->l.n, s->done ? "" : "+");
@@ -152,9 +192,53 @@ static void partner_head(struct ui *u, struct txn *t, struct sbuf *title, struct
 	ui_fmt_cells(hb, cells, widths, 5, u->lo.cols - 3);
 }
 
+/* A row as the task lists draw theirs (symbol, lint marker, cells; the
+ * selection lights the first cell only), with the first cell saying where
+ * the task stands in words. */
 static void partner_row(struct ui *u, struct txn *t, size_t i, int y, int sel)
 {
-	ui_view_task_row(u, t, cst(u)->ids.v[i], y, sel);
+	uint64_t id = cst(u)->ids.v[i];
+	int w = u->lo.cols, widths[5];
+	attr_t a = sel ? ui_attr(u, UC_SEL) : A_NORMAL;
+	struct sbuf line = { 0 };
+	char idbuf[24], when[48], num[64], lead[64], *text, *head;
+	const char *cells[5], *mark;
+	struct tl_result r;
+	struct task tk;
+	size_t off;
+
+	memset(&tk, 0, sizeof(tk));
+	if (store_task_get(t, id, &tk, NULL) != 0) {
+		snprintf(idbuf, sizeof(idbuf), "#%llu ?", (unsigned long long)id);
+		ui_put(y, 0, w, idbuf, a);
+		return;
+	}
+	partner_widths(u, widths);
+	r = ui_task_tl(u, &tk);
+	partner_when(r, widths[0], when, sizeof(when));
+	snprintf(idbuf, sizeof(idbuf), "#%llu", (unsigned long long)tk.id);
+	ui_view_doc_number(t, tk.doc_id, num, sizeof(num));
+	text = txt_sanitize(tk.text ? tk.text : "");
+	cells[0] = when;
+	cells[1] = idbuf;
+	cells[2] = tk.lead ? ui_unit_name(u, tk.lead) : tk.lead_text ? tk.lead_text : "";
+	if (tk.lead && txt_width(cells[2]) > widths[2]) /* its short name, not a cut one */
+		cells[2] = ui_unit_short(u, tk.lead, widths[2], lead, sizeof(lead));
+	cells[3] = num;
+	cells[4] = text;
+	ui_fmt_cells_from(&line, cells, widths, 5, w - 3, u->hskip, &u->hroom);
+	ui_put(y, 0, 1, tl_symbol(r.tl), ui_attr(u, ui_tl_color(r.tl)));
+	mark = ui_lint_marker(u, &tk);
+	ui_put(y, 1, 1, mark, *mark ? ui_attr(u, UC_WAIT) : A_NORMAL);
+	ui_put(y, 2, 1, " ", A_NORMAL);
+	off = txt_fit(line.s, widths[0], NULL);
+	head = xstrndup(line.s, off);
+	ui_put_match(u, y, 3, widths[0], head, a);
+	ui_put_match(u, y, 3 + widths[0], w - 3 - widths[0], line.s + off, A_NORMAL);
+	free(head);
+	free(text);
+	sbuf_free(&line);
+	task_free(&tk);
 }
 
 static const char *partner_empty(const struct ui *u)
