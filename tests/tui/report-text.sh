@@ -11,6 +11,9 @@ NAME=report-text
 . tests/tui/lib.inc
 
 setup
+# The command's usage names the screen's key as the screen has it: W.
+cli report-text --help | grep -qF "phím W mở cả bốn phần" || fail "report-text --help does not name the key W"
+cli report-text --help | grep -qF "phím w " && fail "report-text --help names the key w"
 me=$(id -un)
 sed -i "/^$me *=/d" "$CONF"
 sed -i "/^\[users\]/a $me = ttu, editor" "$CONF"
