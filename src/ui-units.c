@@ -1,7 +1,7 @@
 /* ui-units.c — the "Đơn vị" pane: the unit tree, collapsible, each unit
  * with the overdue/total counts of its subtree (from the store's counters,
  * read only for the rows on screen and cached until the store changes),
- * and, after the tree, a row "(chưa gắn đơn vị chủ trì)" for the tasks no
+ * and, after the tree, a row "(chưa xác định đơn vị chủ trì)" for the tasks no
  * unit leads, which belong to no unit's subtree: the roots' rows and that
  * one add up to the store's figures (`overdue --count`, `summary`), as
  * `theodoi units` shows them.
@@ -286,7 +286,7 @@ static void nolead_draw(struct ui *u, int y, int sel, int focused)
 {
 	const struct ui_units *p = &u->units;
 	int x = u->lo.pane_x[UI_UNITS], w = u->lo.pane_w[UI_UNITS], rw, room, tw;
-	const char *name = "  (chưa gắn đơn vị chủ trì)";
+	const char *name = "  (chưa xác định đơn vị chủ trì)";
 	char counts[32];
 	attr_t a = sel ? ui_attr(u, focused ? UC_SEL : UC_SEL_DIM) : ui_attr(u, UC_MUTED);
 

@@ -1,7 +1,7 @@
 #!/bin/sh
 # The tasks no unit leads (leads a plan wrote that are not linked to a
 # unit, or no lead at all) belong to no unit's subtree: at 80x24 a row
-# "(chưa gắn đơn vị chủ trì)" after the unit tree counts them, so that the
+# "(chưa xác định đơn vị chủ trì)" after the unit tree counts them, so that the
 # root's row and that one add up to the store's figures (`overdue --count`,
 # `summary`), as the last row of `theodoi units` does; Enter on it lists
 # those tasks.  After `link` (and `edit-task --lead` for a lead that lists
@@ -78,16 +78,16 @@ wait_for "Ban Chấp hành Trung ương" || fail "Home does not show the root"
 got=$(row_counts "Ban Chấp hành Trung ương")
 [ "$got" = "$root" ] || fail "the root row counts $got, units says $root"
 keys End
-wait_for "(chưa gắn đơn vị chủ trì)" || fail "no row of the tasks without a lead unit"
-got=$(row_counts "(chưa gắn đơn vị chủ trì)")
+wait_for "(chưa xác định đơn vị chủ trì)" || fail "no row of the tasks without a lead unit"
+got=$(row_counts "(chưa xác định đơn vị chủ trì)")
 [ "$got" = "$rest" ] || fail "the row counts $got, units says $rest"
-wait_for "Nhiệm vụ chưa gắn đơn vị chủ trì (không thuộc đơn vị nào): ${rest#*/}; quá hạn ${rest%/*}" ||
+wait_for "Nhiệm vụ chưa xác định đơn vị chủ trì (không thuộc đơn vị nào): ${rest#*/}; quá hạn ${rest%/*}" ||
 	fail "the detail of the row does not give its figures"
 keys Enter
 wait_for "» Nhiệm vụ đơn vị chủ trì" || fail "Enter does not go to the tasks"
 screen | grep -F "» Nhiệm vụ đơn vị chủ trì" | grep -qE "[^0-9/]${rest#*/}( |\$)" ||
 	fail "the tasks pane does not count the ${rest#*/} tasks: $(screen | grep -F 'Nhiệm vụ đơn vị')"
-screen | grep -F "» Nhiệm vụ đơn vị chủ trì" | grep -qF "(chưa gắn đơn vị chủ trì)" ||
+screen | grep -F "» Nhiệm vụ đơn vị chủ trì" | grep -qF "(chưa xác định đơn vị chủ trì)" ||
 	fail "the tasks pane's title does not say whose tasks they are"
 keys End
 wait_for "chủ trì tuyên truyền" || fail "the unresolved lead's task is not listed"
@@ -113,8 +113,8 @@ wait_for "Ban Chấp hành Trung ương" || fail "Home does not show the root"
 got=$(row_counts "Ban Chấp hành Trung ương")
 [ "$got" = "$root" ] || fail "after link, the root row counts $got, units says $root"
 keys End
-wait_for "(chưa gắn đơn vị chủ trì)" || fail "no row of the tasks without a lead unit after link"
-got=$(row_counts "(chưa gắn đơn vị chủ trì)")
+wait_for "(chưa xác định đơn vị chủ trì)" || fail "no row of the tasks without a lead unit after link"
+got=$(row_counts "(chưa xác định đơn vị chủ trì)")
 [ "$got" = "$rest" ] || fail "after link, the row counts $got, units says $rest"
 quit_and_check_restored
 pass
