@@ -100,6 +100,68 @@ Test(cli_link, unresolved_lists_names_with_counts_and_documents)
 	fx_free(&r);
 }
 
+/* The roots' rows of `units` and its last row, of the tasks without a lead
+ * unit (in no unit's subtree), add up to the store's figures: overdue
+ * --count and summary's total.  *rest_total gets the last row's total (0
+ * when there is no such row). */
+static void figures_add_up(const char *st, long long *rest_total)
+{
+	struct run r = fx_run(NULL, st, "units", "--format", "json", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	json_t *j = fx_json(&r), *row;
+	size_t i;
+	long long overdue = 0, total = 0;
+	*rest_total = 0;
+	json_array_foreach(j, i, row) {
+		int rest = json_is_null(json_object_get(row, "code"));
+		if (!rest && json_integer_value(json_object_get(row, "depth")) != 0)
+			continue;
+		overdue += json_integer_value(json_object_get(row, "overdue"));
+		total += json_integer_value(json_object_get(row, "total"));
+		if (rest) {
+			cr_assert_str_eq(json_string_value(json_object_get(row, "name")),
+			                 "(chưa xác định đơn vị chủ trì)");
+			*rest_total = json_integer_value(json_object_get(row, "total"));
+		}
+	}
+	json_decref(j);
+	fx_free(&r);
+	r = fx_run(NULL, st, "overdue", "--count", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_eq(atoll(r.out), overdue, "overdue --count %s, units %lld", r.out, overdue);
+	fx_free(&r);
+	r = fx_run(NULL, st, "summary", "--format", "json", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	j = fx_json(&r);
+	cr_assert_eq(json_integer_value(json_object_get(json_object_get(j, "summary"), "total")),
+	             total, "%s", r.out);
+	json_decref(j);
+	fx_free(&r);
+}
+
+Test(cli_link, the_units_figures_add_up_before_and_after_link)
+{
+	const char *st = store_with_plan();
+	long long rest;
+	figures_add_up(st, &rest);
+	cr_assert_eq(rest, 2, "the two tasks of the unresolved lead");
+	/* the text and csv forms have the row too */
+	struct run r = fx_run(NULL, st, "units", NULL);
+	cr_assert(strstr(r.out, "(chưa xác định đơn vị chủ trì)"), "%s", r.out);
+	fx_free(&r);
+	r = fx_run(NULL, st, "units", "--format", "csv", NULL);
+	cr_assert(strstr(r.out, "(chưa xác định đơn vị chủ trì)"), "%s", r.out);
+	fx_free(&r);
+	r = fx_run(NULL, st, "link", "Ban Tuyên giáo Đảng ủy Khối", "duk-vp", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	figures_add_up(st, &rest);
+	cr_assert_eq(rest, 0);
+	r = fx_run(NULL, st, "units", NULL);
+	cr_assert(!strstr(r.out, "(chưa xác định đơn vị chủ trì)"), "%s", r.out);
+	fx_free(&r);
+}
+
 Test(cli_link, link_applies_to_every_task_and_to_later_imports)
 {
 	const char *st = store_with_plan();
