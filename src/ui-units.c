@@ -175,6 +175,8 @@ void ui_units_toggle(struct ui *u)
 		return;
 	i = p->rows[p->l.sel];
 	if (i == UI_UNITS_NOLEAD) { /* its tasks, led by no unit */
+		if (u->pick.active)
+			return; /* no unit to pick */
 		u->tasks.led = 1;
 		u->tasks.built = 0;
 		u->focus = UI_TASKS;
