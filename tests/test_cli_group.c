@@ -184,6 +184,53 @@ Test(cli_group, a_group_lead_without_cac_is_a_group_everywhere)
 	fx_free(&r);
 }
 
+/* Every file of both samples (text, Word, OpenDocument, Word 97, PDF),
+ * through the binary: the dry run's lead_group and its warnings agree on
+ * the group leads, and no group lead is called unresolved. */
+Test(cli_group, the_samples_group_leads_agree_in_every_file_format)
+{
+	static const char *const files[] = {"txt", "docx", "autonum.docx", "odt", "doc", "pdf"};
+	static const struct {
+		const char *name, *group, *section;
+	} samples[] = {
+		{"tinh-uy-chuong-trinh", "Cấp ủy, tổ chức đảng", "III.1.1"},
+		{"thanh-uy-ke-hoach", "Các cấp ủy, tổ chức đảng", "III.1#2"},
+	};
+	char st[512];
+	snprintf(st, sizeof st, "%s/store", fx_tmpdir());
+	struct run r = fx_run(NULL, st, "init", NULL);
+	fx_free(&r);
+	for (size_t s = 0; s < 2; s++)
+		for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+			char path[256], warn[256];
+			snprintf(path, sizeof path, SAMPLES "%s.%s", samples[s].name, files[f]);
+			r = fx_run(NULL, st, "import", "--dry-run", "--format", "json", path, NULL);
+			cr_assert_eq(r.status, 0, "%s: %s", path, r.err);
+			snprintf(warn, sizeof warn, "“%s” (mục %s) là nhiệm vụ chung của nhiều cơ quan",
+			         samples[s].group, samples[s].section);
+			json_t *j = fx_json(&r), *t;
+			char *ws = json_dumps(json_object_get(j, "warnings"), JSON_COMPACT);
+			cr_expect(ws && strstr(ws, warn), "%s: %s", path, ws);
+			cr_expect(ws && !strstr(ws, "không xác định được đơn vị chủ trì “Cấp ủy") &&
+			          !strstr(ws, "không xác định được đơn vị chủ trì “Các"), "%s: %s", path, ws);
+			free(ws);
+			size_t i, groups = 0;
+			json_array_foreach(json_object_get(j, "tasks"), i, t) {
+				const char *lead = json_string_value(json_object_get(t, "lead"));
+				int group = json_is_true(json_object_get(t, "lead_group"));
+				groups += group;
+				if (lead && !strcmp(lead, samples[s].group))
+					cr_expect(group && json_is_null(json_object_get(t, "lead_unit")),
+					          "%s %s", path, lead);
+				if (group)
+					cr_expect(json_is_null(json_object_get(t, "lead_unit")), "%s", path);
+			}
+			cr_expect_geq(groups, 5, "%s: %zu group tasks", path, groups);
+			json_decref(j);
+			fx_free(&r);
+		}
+}
+
 Test(cli_group, the_group_task_rolls_up_its_obligations)
 {
 	const char *st = store_with_samples(NULL);
