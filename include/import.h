@@ -351,7 +351,12 @@ void imp_resolver_free(struct imp_units *r);
  * UK_TINH_UY), read as the importer reads it; -1 when it names none. */
 int imp_name_level(const char *name);
 
-/* 1 if a lead as written is a group (see imp_task.lead_group). */
+/* 1 if a lead as written is a group (see imp_task.lead_group): a list with
+ * a collective ("các ...", "những ...") or a bare kind of party body among
+ * several items ("Cấp ủy, tổ chức đảng").  The one test of "this lead
+ * names a group" that import's warnings and dry run, the opening of group
+ * tasks (imp_group_lead, ops_group_names), show, unresolved and link all
+ * ask. */
 int imp_lead_is_group(const char *lead);
 
 /* Human names of enum imp_dl_source: "inline", "section", "none". */

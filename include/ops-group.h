@@ -14,7 +14,8 @@
 struct hier;
 struct sbuf;
 
-/* The units of the group `lead` names under `issuer`, in hierarchy order:
+/* The units of the group `lead` names (imp_lead_is_group) under `issuer`,
+ * in hierarchy order:
  * the committees directly under it that must plan (cascade_must_plan) for
  * "các cấp ủy", "các huyện ủy / thị ủy / thành ủy / đảng ủy", "tổ chức
  * (cơ sở) đảng"; its boards "Ban ..." for "các ban xây dựng Đảng"; its "Ban cán sự
@@ -25,7 +26,8 @@ size_t ops_group_units(const struct hier *h, const char *lead, uint32_t issuer,
                        uint32_t **units);
 
 /* 1 if k is a group task: no lead unit, not an obligation (no '@' in its
- * section), and a lead text that names a group of bodies theodoi knows. */
+ * section), and a lead text that names a group (imp_lead_is_group) of
+ * bodies theodoi knows. */
 int ops_group_names(const struct task *k);
 
 /* Clear k->group_open when k is no longer a group task (ops_group_names):

@@ -70,7 +70,13 @@ struct ui_units {
 	uint64_t *overdue, *total; /* count cache per hier index ... */
 	unsigned char *have;       /* ... valid where have[i] */
 	char **folded;           /* folded names for search, built on first use */
+	uint64_t rest_overdue, rest_total; /* the tasks without a lead unit (in no
+	                            unit's subtree): the row after the tree
+	                            (UI_UNITS_NOLEAD), shown while rest_total */
 };
+
+/* The row of ui_units.rows that stands for the tasks without a lead unit. */
+#define UI_UNITS_NOLEAD ((size_t)-2)
 
 struct ui_docs {
 	int assigned;            /* 0: issued by the unit; 1: assigning tasks to it */
@@ -324,7 +330,12 @@ void ui_pager_free(struct ui_pager *pg);
 /* ---- ui-units.c ---- */
 int ui_units_load(struct ui *u, struct txn *t, struct err *e);
 void ui_units_free(struct ui *u);
+/* The selected unit's id; 0 when none, or on the row of the tasks without
+ * a lead unit (ui_units_nolead). */
 uint32_t ui_units_selected(const struct ui *u);
+/* 1 when the row of the tasks without a lead unit is selected: the tasks
+ * pane (led by the unit) lists those tasks. */
+int ui_units_nolead(const struct ui *u);
 void ui_units_toggle(struct ui *u);
 /* Expand the ancestors of unit `id` and select it; 0 if unknown. */
 int ui_units_reveal(struct ui *u, uint32_t id);

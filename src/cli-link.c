@@ -84,6 +84,12 @@ int cmd_unresolved(struct cli *c, int argc, char **argv, struct err *e)
 		fprintf(c->out, n ? "%zu tên chưa gắn với đơn vị; gắn: theodoi link \"TÊN\" MÃ_ĐƠN_VỊ\n"
 		                  : "Mọi tên đơn vị chủ trì, cơ quan ban hành đã gắn với đơn vị.\n",
 		        n);
+	size_t lists = 0;
+	for (size_t i = 0; i < n; i++) /* link takes one name: a list is set task by task */
+		lists += v[i].role == UR_LEAD && strpbrk(v[i].name, ",;") != NULL;
+	if (!rc && fmt == FMT_TEXT && lists)
+		fprintf(c->out, "%zu tên chủ trì nêu nhiều đơn vị: chọn đơn vị chủ trì cho từng nhiệm vụ "
+		        "(theodoi edit-task MÃ --lead MÃ_ĐƠN_VỊ)\n", lists);
 	out_free(&tab);
 	ops_unresolved_free(v, n);
 	return rc;

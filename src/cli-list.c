@@ -23,7 +23,9 @@
 static const char units_help[] =
 	"Cách dùng: theodoi units [--format text|csv|json]\n"
 	"Cây đơn vị, mỗi đơn vị với số nhiệm vụ quá hạn, sắp đến hạn, đang mở và tổng số\n"
-	"của cả cây đơn vị bên dưới. Đơn vị lịch sử (đã giải thể) được đánh dấu.\n";
+	"của cả cây đơn vị bên dưới. Đơn vị lịch sử (đã giải thể) được đánh dấu.\n"
+	"Dòng cuối \"(chưa xác định đơn vị chủ trì)\": nhiệm vụ chưa gắn đơn vị chủ trì, không\n"
+	"thuộc đơn vị nào; cộng với dòng gốc bằng số liệu của toàn kho (overdue --count, summary).\n";
 
 static const struct out_col unit_cols[] = {
 	{"code", "Mã", OUT_STR, 0, 0, 0},

@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "ops-group.h"
 #include "hier.h"
+#include "import.h"
 #include "output.h"
 #include "store.h"
 #include "period.h"
@@ -155,6 +156,8 @@ static int task_json(struct cli *c, struct txn *t, const struct hier *h, const s
 	json_object_set_new(o, "doc_title", d.title ? json_string(d.title) : json_null());
 	json_object_set_new(o, "section", json_string(k->section));
 	json_object_set_new(o, "lead", unit_json(h, k->lead, k->lead_text));
+	if (!k->lead && imp_lead_is_group(k->lead_text)) /* no single unit leads it */
+		json_object_set_new(json_object_get(o, "lead"), "group", json_true());
 	json_object_set_new(o, "lead_text", k->lead_text ? json_string(k->lead_text) : json_null());
 	json_object_set_new(o, "partners", partners);
 	json_object_set_new(o, "partners_text", k->partners_text ? json_string(k->partners_text) : json_null());
@@ -271,7 +274,9 @@ static void show_text(FILE *f, json_t *o)
 	field(f, "Văn bản:", buf);
 	field(f, "Mục:", jstr(o, "section"));
 	snprintf(buf, sizeof buf, "%s%s%s%s", jstr(lead, "name"), json_is_string(json_object_get(lead, "code")) ? " (" : "",
-	         jstr(lead, "code"), json_is_string(json_object_get(lead, "code")) ? ")" : " (chưa xác định đơn vị)");
+	         jstr(lead, "code"), json_is_string(json_object_get(lead, "code")) ? ")"
+	         : json_is_true(json_object_get(lead, "group")) ? " (nhiệm vụ chung của nhiều cơ quan)"
+	         : " (chưa xác định đơn vị)");
 	field(f, "Chủ trì:", buf);
 	struct sbuf p = {0};
 	size_t i;

@@ -380,9 +380,9 @@ char *imp_partners_joined(const struct imp_task *x);
 
 /* 1 when a task led by lead_unit (0: none) as written lead_text may be on a
  * group of bodies that import opens to its units (ops-group.h): no unit
- * leads it and its lead is a group (imp_lead_is_group) or a list ("Cấp ủy,
- * tổ chức đảng").  A single name ("Đảng đoàn X" not yet linked) never is:
- * ops_group_units would read it as every đảng đoàn. */
+ * leads it and its lead is a group (imp_lead_is_group: "Các cấp ủy",
+ * "Cấp ủy, tổ chức đảng").  A single name ("Đảng đoàn X" not yet linked)
+ * never is: ops_group_units would read it as every đảng đoàn. */
 int imp_group_lead(uint32_t lead_unit, const char *lead_text);
 
 #endif

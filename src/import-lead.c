@@ -149,6 +149,26 @@ static int collective_at(const struct imp_toks *tk, const struct imp_item *items
 	return i == 0 || !imp_tok_is(tk, a - 1, "va");
 }
 
+/* 1 if item it of a list is a kind of party body alone, a group in a list
+ * without "các" ("Cấp ủy, tổ chức đảng"; "Ban cán sự đảng, đảng đoàn"): no
+ * name of its own follows the kind.  Alone as the whole lead such a word
+ * may name one body ("Thành ủy"), so only an item of a list of several is
+ * read so. */
+static int bare_kind(const struct imp_toks *tk, const struct imp_item *it)
+{
+	static const char *const kinds[] = {
+		"cap uy", "to chuc dang", "to chuc co so dang", "huyen uy", "thi uy", "quan uy",
+		"dang uy", "dang uy truc thuoc", "ban can su dang", "dang doan",
+		"ban xay dung dang", NULL
+	};
+	for (int i = 0; kinds[i]; i++) {
+		size_t l = imp_tok_seq(tk, it->a, kinds[i]);
+		if (l && it->a + l == it->b)
+			return 1;
+	}
+	return 0;
+}
+
 int imp_lead_is_group(const char *lead)
 {
 	struct imp_toks tk;
@@ -162,7 +182,7 @@ int imp_lead_is_group(const char *lead)
 	imp_toks_init(&tk, lead, strlen(lead));
 	cnt = imp_unit_list(&tk, 0, items, MAX_ITEMS, &end, &stop);
 	for (size_t i = 0; i < cnt && !group; i++)
-		group = collective_at(&tk, items, i);
+		group = collective_at(&tk, items, i) || (cnt > 1 && bare_kind(&tk, &items[i]));
 	imp_toks_free(&tk);
 	return group;
 }

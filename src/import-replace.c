@@ -428,8 +428,7 @@ static void follow_groups(struct imp_diff *d, const struct imp_result *r, struct
 
 int imp_group_lead(uint32_t lead_unit, const char *lead_text)
 {
-	return !lead_unit && lead_text && *lead_text &&
-	       (imp_lead_is_group(lead_text) || strpbrk(lead_text, ",;"));
+	return !lead_unit && lead_text && *lead_text && imp_lead_is_group(lead_text);
 }
 
 /* The unit an obligation row is for: the code after '@' of its section. */

@@ -185,7 +185,14 @@ static void resolve_units(struct imp_ctx *c)
 			r->lead_tasks_unresolved++;
 			if (seen_add(&unresolved, t->lead)) {
 				r->lead_names_unresolved++;
-				if (c->units)
+				if (c->units && strpbrk(t->lead, ",;"))
+					/* link takes one name: a list is set task by task */
+					imp_warn(c, t->line,
+					         "không xác định được đơn vị chủ trì “%s” (mục %s): giữ "
+					         "nguyên văn bản, chưa gắn với đơn vị nào (nêu nhiều đơn vị: "
+					         "chọn đơn vị chủ trì bằng theodoi edit-task MÃ --lead "
+					         "MÃ_ĐƠN_VỊ)", t->lead, t->section);
+				else if (c->units)
 					imp_warn(c, t->line,
 					         "không xác định được đơn vị chủ trì “%s” (mục %s): giữ "
 					         "nguyên văn bản, chưa gắn với đơn vị nào (gắn một lần cho "

@@ -8,6 +8,7 @@
 #include "cascade.h"
 #include "hier.h"
 #include "history.h"
+#include "import.h"
 #include "ops-group.h"
 #include "ops-internal.h"
 #include "store.h"
@@ -57,7 +58,8 @@ static unsigned group_words(const char *lead)
 
 int ops_group_names(const struct task *k)
 {
-	return !k->lead && !strchr(k->section, '@') && group_words(k->lead_text) != 0;
+	return !k->lead && !strchr(k->section, '@') && imp_lead_is_group(k->lead_text) &&
+	       group_words(k->lead_text) != 0;
 }
 
 void ops_group_settle(struct task *k)
@@ -70,7 +72,7 @@ size_t ops_group_units(const struct hier *h, const char *lead, uint32_t issuer,
                        uint32_t **units)
 {
 	*units = NULL;
-	if (!h || !lead || !issuer)
+	if (!h || !lead || !issuer || !imp_lead_is_group(lead))
 		return 0;
 	size_t ix = hier_find_id(h, issuer);
 	if (ix == (size_t)-1)

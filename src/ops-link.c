@@ -522,8 +522,13 @@ int ops_link(struct ops_ctx *c, const char *name, uint32_t unit, size_t *ntasks,
 		return rc;
 	if (!name || !*name)
 		return err_set(e, ERR_INPUT, "cần tên đơn vị như văn bản ghi");
+	if (imp_lead_is_group(name))
+		return err_set(e, ERR_INPUT, "'%s' là nhiệm vụ chung của nhiều cơ quan, không phải tên "
+		               "một đơn vị: không gắn (nhiệm vụ được tách thành nghĩa vụ của từng đơn "
+		               "vị, xem: theodoi expand-task MÃ)", name);
 	if (strchr(name, ',') || strchr(name, ';'))
-		return err_set(e, ERR_INPUT, "'%s' là danh sách nhiều đơn vị: gắn từng tên một", name);
+		return err_set(e, ERR_INPUT, "'%s' là danh sách nhiều đơn vị: chọn đơn vị chủ trì cho "
+		               "từng nhiệm vụ (theodoi edit-task MÃ --lead MÃ_ĐƠN_VỊ)", name);
 	struct link_req r = {c, name, txt_fold(name, strlen(name), NULL), unit, 0, 0, 0};
 	rc = store_write(c->st, link_fn, &r, e);
 	free(r.folded);

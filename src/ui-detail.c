@@ -245,6 +245,16 @@ static void unit_lines(struct ui *u, struct txn *t, uint32_t id, struct ui_lines
 	struct store_counts sc;
 	struct sbuf b = { 0 };
 
+	if (!un && ui_units_nolead(u)) { /* the row after the tree */
+		sbuf_printf(&b, "Nhiệm vụ chưa xác định đơn vị chủ trì (không thuộc đơn vị nào): %llu; "
+		            "quá hạn %llu", (unsigned long long)u->units.rest_total,
+		            (unsigned long long)u->units.rest_overdue);
+		ui_lines_add(l, b.s, u->units.rest_overdue ? ui_attr(u, UC_OVERDUE) : A_BOLD);
+		ui_lines_add(l, "Enter: xem các nhiệm vụ · U: gắn tên đơn vị như văn bản ghi",
+		             ui_attr(u, UC_MUTED));
+		sbuf_free(&b);
+		return;
+	}
 	if (!un) {
 		ui_lines_add(l, "Chưa chọn đơn vị.", ui_attr(u, UC_MUTED));
 		return;

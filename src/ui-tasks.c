@@ -53,6 +53,35 @@ static int collect(struct txn *t, uint64_t key, struct ui_ids *out, struct err *
 	return store_tasks_by_doc(t, key, push_id, out, e);
 }
 
+/* The led list's key for the units' row of the tasks without a lead unit. */
+#define KEY_NOLEAD UINT64_MAX
+
+/* 1 when the list's ids are held (a document's, or the tasks without a
+ * lead unit), not read a page at a time from the indexes. */
+static int held(const struct ui_tasks *p)
+{
+	return !p->led || p->key == KEY_NOLEAD;
+}
+
+struct nolead {
+	struct txn *t;
+	struct ui_ids *out;
+};
+
+/* A task of the lead index's "no unit" part, unless an opened group task
+ * (counted through its obligations, as the unit row's counts are). */
+static int push_nolead(uint64_t id, void *ctx)
+{
+	struct nolead *n = ctx;
+	struct task k;
+
+	memset(&k, 0, sizeof(k));
+	if (store_task_get(n->t, id, &k, NULL) == 0 && !k.lead && !k.group_open)
+		ui_ids_push(n->out, id);
+	task_free(&k);
+	return 0;
+}
+
 static void free_lists(struct ui_tasks *p)
 {
 	if (p->ids != p->all)
@@ -115,7 +144,8 @@ static int select_id_in(struct ui *u, struct txn *t, uint64_t id);
 int ui_tasks_sync(struct ui *u, struct txn *t, struct err *e)
 {
 	struct ui_tasks *p = &u->tasks;
-	uint64_t key = p->led ? ui_units_selected(u) : ui_docs_selected(u);
+	uint64_t key = !p->led ? ui_docs_selected(u) : ui_units_nolead(u) ? KEY_NOLEAD
+	                                                                   : ui_units_selected(u);
 	struct ui_ids ids = { 0 };
 	int rc, same = p->key == key;
 
@@ -127,8 +157,10 @@ int ui_tasks_sync(struct ui *u, struct txn *t, struct err *e)
 		p->l.sel = p->l.top = 0;
 		p->want = 0;
 	}
-	if (!p->led) {
-		rc = collect(t, key, &ids, e);
+	if (!p->led || key == KEY_NOLEAD) {
+		struct nolead nl = { t, &ids };
+		rc = p->led ? store_tasks_by_lead(t, 0, push_nolead, &nl, e)
+		            : collect(t, key, &ids, e);
 		if (rc) {
 			free(ids.v);
 			return rc;
@@ -137,7 +169,7 @@ int ui_tasks_sync(struct ui *u, struct txn *t, struct err *e)
 	free_lists(p);
 	p->key = key;
 	p->built = 1;
-	if (p->led) {
+	if (p->led && key != KEY_NOLEAD) {
 		p->l.n = 0;
 		rc = open_led(u, t, (uint32_t)key, e);
 		if (rc)
@@ -201,7 +233,7 @@ void ui_tasks_forget(struct ui *u)
 {
 	struct ui_tasks *p = &u->tasks;
 
-	if (!p->led)
+	if (held(p))
 		return; /* a document's ids: nothing points into the tree */
 	if (!p->want && p->l.n)
 		p->want = ui_tasks_selected(u);
@@ -217,7 +249,7 @@ void ui_tasks_set_filter(struct ui *u, int kind, int value)
 	p->fkind = kind;
 	p->fvalue = value;
 	p->l.sel = p->l.top = 0;
-	if (p->led) {
+	if (!held(p)) {
 		/* Opened again for the filter at the next frame. */
 		p->built = 0;
 		return;
@@ -297,14 +329,14 @@ int ui_tasks_filter_step(struct ui *u, struct txn *t, size_t budget)
 
 	if (!ui_tasks_filtering(u))
 		return 0;
-	if (p->led) {
+	if (!held(p)) {
 		/* all[] holds the slice just read: rows fpos.. of the list */
 		n = next_source_rows(u, t, budget);
 		budget = n;
 		if (n == 0)
 			p->nall = p->fpos;
 	}
-	for (i = p->led ? 0 : p->fpos; i < n && budget-- > 0; i++) {
+	for (i = !held(p) ? 0 : p->fpos; i < n && budget-- > 0; i++) {
 		struct task tk;
 		uint64_t id = p->all[i];
 

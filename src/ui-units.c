@@ -1,6 +1,10 @@
 /* ui-units.c — the "Đơn vị" pane: the unit tree, collapsible, each unit
  * with the overdue/total counts of its subtree (from the store's counters,
- * read only for the rows on screen and cached until the store changes).
+ * read only for the rows on screen and cached until the store changes),
+ * and, after the tree, a row "(chưa xác định đơn vị chủ trì)" for the tasks no
+ * unit leads, which belong to no unit's subtree: the roots' rows and that
+ * one add up to the store's figures (`overdue --count`, `summary`), as
+ * `theodoi units` shows them.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,17 +37,42 @@ static void rebuild_rows(struct ui *u, uint32_t keep)
 	size_t i = 0, n = 0, want = (size_t)-1, hi = keep ? hier_find_id(p->h, keep) : (size_t)-1;
 
 	free(p->rows);
-	p->rows = xmalloc((p->count ? p->count : 1) * sizeof(*p->rows));
+	p->rows = xmalloc((p->count + 1) * sizeof(*p->rows));
 	while (i < p->count) {
 		if (hi != (size_t)-1 && i <= hi && hi < hier_subtree_end(p->h, i))
 			want = n; /* deepest visible row on the path to the kept unit */
 		p->rows[n++] = i;
 		i = p->open[i] ? i + 1 : hier_subtree_end(p->h, i);
 	}
+	if (p->rest_total)
+		p->rows[n++] = UI_UNITS_NOLEAD;
 	p->l.n = n;
 	if (want != (size_t)-1)
 		p->l.sel = want;
 	ui_list_clamp(&p->l, ui_page(u));
+}
+
+/* The counts of the tasks without a lead unit: the store's (unit 0) less
+ * every root's subtree. */
+static int rest_counts(struct ui *u, struct txn *t, const struct hier *h, struct err *e)
+{
+	struct ui_units *p = &u->units;
+	struct store_counts all, n;
+	int rc;
+
+	memset(&all, 0, sizeof(all));
+	rc = store_unit_counts(t, 0, u->ops->today, u->ops->cfg->soon_days, &all, e);
+	for (size_t i = 0; i < hier_count(h) && !rc; i = hier_subtree_end(h, i)) {
+		memset(&n, 0, sizeof(n));
+		if (!(rc = store_unit_counts(t, hier_at(h, i)->id, u->ops->today,
+		                             u->ops->cfg->soon_days, &n, e))) {
+			all.overdue -= n.overdue;
+			all.total -= n.total;
+		}
+	}
+	p->rest_overdue = rc ? 0 : all.overdue;
+	p->rest_total = rc ? 0 : all.total;
+	return rc;
 }
 
 int ui_units_load(struct ui *u, struct txn *t, struct err *e)
@@ -58,6 +87,10 @@ int ui_units_load(struct ui *u, struct txn *t, struct err *e)
 	rc = hier_load(t, &h, e);
 	if (rc)
 		return rc;
+	if ((rc = rest_counts(u, t, h, e))) {
+		hier_free(h);
+		return rc;
+	}
 	hier_detach(h); /* kept while the screen waits on its user */
 	n = hier_count(h);
 	open = xcalloc(n ? n : 1, 1);
@@ -115,9 +148,16 @@ uint32_t ui_units_selected(const struct ui *u)
 {
 	const struct ui_units *p = &u->units;
 
-	if (!p->h || p->l.n == 0)
+	if (!p->h || p->l.n == 0 || p->rows[p->l.sel] == UI_UNITS_NOLEAD)
 		return 0;
 	return hier_at(p->h, p->rows[p->l.sel])->id;
+}
+
+int ui_units_nolead(const struct ui *u)
+{
+	const struct ui_units *p = &u->units;
+
+	return p->h && p->l.n && p->rows[p->l.sel] == UI_UNITS_NOLEAD;
 }
 
 void ui_units_forget_counts(struct ui *u)
@@ -134,6 +174,14 @@ void ui_units_toggle(struct ui *u)
 	if (p->l.n == 0)
 		return;
 	i = p->rows[p->l.sel];
+	if (i == UI_UNITS_NOLEAD) { /* its tasks, led by no unit */
+		if (u->pick.active)
+			return; /* no unit to pick */
+		u->tasks.led = 1;
+		u->tasks.built = 0;
+		u->focus = UI_TASKS;
+		return;
+	}
 	if (hier_subtree_end(p->h, i) == i + 1)
 		return; /* a leaf */
 	p->open[i] = !p->open[i];
@@ -235,6 +283,27 @@ const char *ui_tree_mark(const struct ui *u, int open)
 	return open ? "v" : ">";
 }
 
+/* The row after the tree: the tasks without a lead unit. */
+static void nolead_draw(struct ui *u, int y, int sel, int focused)
+{
+	const struct ui_units *p = &u->units;
+	int x = u->lo.pane_x[UI_UNITS], w = u->lo.pane_w[UI_UNITS], rw, room, tw;
+	const char *name = "  (chưa xác định đơn vị chủ trì)";
+	char counts[32];
+	attr_t a = sel ? ui_attr(u, focused ? UC_SEL : UC_SEL_DIM) : ui_attr(u, UC_MUTED);
+
+	ui_fmt_counts(p->rest_overdue, p->rest_total, counts, sizeof(counts));
+	rw = txt_width(counts);
+	room = rw + 6 > w ? w : w - rw - 1;
+	tw = txt_width(name) < room ? txt_width(name) : room;
+	ui_put(y, x, tw, name, a);
+	ui_blank(y, x + tw, room - tw, A_NORMAL);
+	if (room == w)
+		return;
+	ui_put(y, x + w - rw - 1, 1, " ", A_NORMAL);
+	ui_put(y, x + w - rw, rw, counts, p->rest_overdue ? ui_attr(u, UC_OVERDUE) : A_NORMAL);
+}
+
 void ui_units_draw(struct ui *u, struct txn *t)
 {
 	struct ui_units *p = &u->units;
@@ -261,6 +330,10 @@ void ui_units_draw(struct ui *u, struct txn *t)
 			continue;
 		}
 		hi = p->rows[row];
+		if (hi == UI_UNITS_NOLEAD) {
+			nolead_draw(u, y, row == p->l.sel, focused);
+			continue;
+		}
 		un = hier_at(p->h, hi);
 		depth = hier_depth(p->h, hi);
 		leaf = hier_subtree_end(p->h, hi) == hi + 1;
@@ -319,7 +392,7 @@ int ui_units_search(struct ui *u)
 
 	if (!n || !u->search.needle)
 		return 0;
-	start = p->l.n ? p->rows[p->l.sel] : 0;
+	start = p->l.n && p->rows[p->l.sel] != UI_UNITS_NOLEAD ? p->rows[p->l.sel] : n - 1;
 	if (u->search.fresh)
 		start = u->search.dir > 0 ? n - 1 : 0; /* from the first unit */
 	for (k = 1; k <= n; k++) {

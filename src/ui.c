@@ -194,6 +194,8 @@ static void crumb(struct ui *u, struct txn *t, int with_doc, struct sbuf *b)
 		sbuf_printf(b, "%s › ", ui_unit_name(u, un->parent));
 	if (un)
 		sbuf_puts(b, ui_unit_name(u, id));
+	else if (ui_units_nolead(u))
+		sbuf_puts(b, "(chưa xác định đơn vị chủ trì)");
 	memset(&d, 0, sizeof(d));
 	if (docid && store_doc_get(t, docid, &d, NULL) == 0) {
 		sbuf_printf(b, " › %s", d.number[0] ? d.number : "(không số)");

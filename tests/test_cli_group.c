@@ -128,6 +128,109 @@ Test(cli_group, every_group_phrase_of_the_samples_opens_to_its_units_at_import)
 	fx_free(&r);
 }
 
+/* "Cấp ủy, tổ chức đảng" (no "các") names a group for every part of the
+ * program alike: import's warning and dry run, the opening, show,
+ * unresolved and link. */
+Test(cli_group, a_group_lead_without_cac_is_a_group_everywhere)
+{
+	char st[512];
+	snprintf(st, sizeof st, "%s/store", fx_tmpdir());
+	struct run r = fx_run(NULL, st, "init", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	r = fx_run(NULL, st, "import", "--dry-run", "--format", "json",
+	           SAMPLES "tinh-uy-chuong-trinh.txt", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	json_t *j = fx_json(&r), *t;
+	size_t i, seen = 0;
+	json_array_foreach(json_object_get(j, "tasks"), i, t)
+		if (!strcmp(json_string_value(json_object_get(t, "section")), "III.1.1")) {
+			cr_assert(json_is_true(json_object_get(t, "lead_group")));
+			cr_assert(json_is_null(json_object_get(t, "lead_unit")));
+			seen++;
+		}
+	cr_assert_eq(seen, 1);
+	json_decref(j);
+	fx_free(&r);
+	r = fx_run(NULL, st, "import", SAMPLES "tinh-uy-chuong-trinh.txt", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strstr(r.err, "“Cấp ủy, tổ chức đảng” (mục III.1.1) là nhiệm vụ chung của "
+	                        "nhiều cơ quan"), "%s", r.err);
+	cr_assert(!strstr(r.err, "không xác định được đơn vị chủ trì “Cấp ủy"), "%s", r.err);
+	cr_assert(!strstr(r.err, "link \"Cấp ủy"), "%s", r.err);
+	fx_free(&r);
+	const char *id = group_task(st, "1", "Cấp ủy, tổ chức đảng");
+	char got[256];
+	obligations(NULL, st, id, got, sizeof got);
+	cr_assert_str_eq(got, "ttu hkl hpd duk");
+	r = fx_run(NULL, st, "show", id, NULL);
+	cr_assert(strstr(r.out, "Cấp ủy, tổ chức đảng (nhiệm vụ chung của nhiều cơ quan)"), "%s",
+	          r.out);
+	cr_assert(!strstr(r.out, "chưa xác định đơn vị"), "%s", r.out);
+	fx_free(&r);
+	r = fx_run(NULL, st, "show", id, "--format", "json", NULL);
+	j = fx_json(&r);
+	cr_assert(json_is_true(json_object_get(json_object_get(j, "lead"), "group")));
+	json_decref(j);
+	fx_free(&r);
+	r = fx_run(NULL, st, "unresolved", "--format", "json", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(!strstr(r.out, "Cấp ủy, tổ chức đảng"), "%s", r.out);
+	fx_free(&r);
+	r = fx_run(NULL, st, "link", "Cấp ủy, tổ chức đảng", "tu-vp", NULL);
+	cr_assert_neq(r.status, 0);
+	cr_assert(strstr(r.err, "là nhiệm vụ chung của nhiều cơ quan, không phải tên một đơn vị"),
+	          "%s", r.err);
+	fx_free(&r);
+}
+
+/* Every file of both samples (text, Word, OpenDocument, Word 97, PDF),
+ * through the binary: the dry run's lead_group and its warnings agree on
+ * the group leads, and no group lead is called unresolved. */
+Test(cli_group, the_samples_group_leads_agree_in_every_file_format)
+{
+	static const char *const files[] = {"txt", "docx", "autonum.docx", "odt", "doc", "pdf"};
+	static const struct {
+		const char *name, *group, *section;
+	} samples[] = {
+		{"tinh-uy-chuong-trinh", "Cấp ủy, tổ chức đảng", "III.1.1"},
+		{"thanh-uy-ke-hoach", "Các cấp ủy, tổ chức đảng", "III.1#2"},
+	};
+	char st[512];
+	snprintf(st, sizeof st, "%s/store", fx_tmpdir());
+	struct run r = fx_run(NULL, st, "init", NULL);
+	fx_free(&r);
+	for (size_t s = 0; s < 2; s++)
+		for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+			char path[256], warn[256];
+			snprintf(path, sizeof path, SAMPLES "%s.%s", samples[s].name, files[f]);
+			r = fx_run(NULL, st, "import", "--dry-run", "--format", "json", path, NULL);
+			cr_assert_eq(r.status, 0, "%s: %s", path, r.err);
+			snprintf(warn, sizeof warn, "“%s” (mục %s) là nhiệm vụ chung của nhiều cơ quan",
+			         samples[s].group, samples[s].section);
+			json_t *j = fx_json(&r), *t;
+			char *ws = json_dumps(json_object_get(j, "warnings"), JSON_COMPACT);
+			cr_expect(ws && strstr(ws, warn), "%s: %s", path, ws);
+			cr_expect(ws && !strstr(ws, "không xác định được đơn vị chủ trì “Cấp ủy") &&
+			          !strstr(ws, "không xác định được đơn vị chủ trì “Các"), "%s: %s", path, ws);
+			free(ws);
+			size_t i, groups = 0;
+			json_array_foreach(json_object_get(j, "tasks"), i, t) {
+				const char *lead = json_string_value(json_object_get(t, "lead"));
+				int group = json_is_true(json_object_get(t, "lead_group"));
+				groups += group;
+				if (lead && !strcmp(lead, samples[s].group))
+					cr_expect(group && json_is_null(json_object_get(t, "lead_unit")),
+					          "%s %s", path, lead);
+				if (group)
+					cr_expect(json_is_null(json_object_get(t, "lead_unit")), "%s", path);
+			}
+			cr_expect_geq(groups, 5, "%s: %zu group tasks", path, groups);
+			json_decref(j);
+			fx_free(&r);
+		}
+}
+
 Test(cli_group, the_group_task_rolls_up_its_obligations)
 {
 	const char *st = store_with_samples(NULL);

@@ -100,6 +100,112 @@ Test(cli_link, unresolved_lists_names_with_counts_and_documents)
 	fx_free(&r);
 }
 
+/* The roots' rows of `units` and its last row, of the tasks without a lead
+ * unit (in no unit's subtree), add up to the store's figures: overdue
+ * --count and summary's total.  *rest_total gets the last row's total (0
+ * when there is no such row). */
+static void figures_add_up(const char *st, long long *rest_total)
+{
+	struct run r = fx_run(NULL, st, "units", "--format", "json", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	json_t *j = fx_json(&r), *row;
+	size_t i;
+	long long overdue = 0, total = 0;
+	*rest_total = 0;
+	json_array_foreach(j, i, row) {
+		int rest = json_is_null(json_object_get(row, "code"));
+		if (!rest && json_integer_value(json_object_get(row, "depth")) != 0)
+			continue;
+		overdue += json_integer_value(json_object_get(row, "overdue"));
+		total += json_integer_value(json_object_get(row, "total"));
+		if (rest) {
+			cr_assert_str_eq(json_string_value(json_object_get(row, "name")),
+			                 "(chưa xác định đơn vị chủ trì)");
+			*rest_total = json_integer_value(json_object_get(row, "total"));
+		}
+	}
+	json_decref(j);
+	fx_free(&r);
+	r = fx_run(NULL, st, "overdue", "--count", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_eq(atoll(r.out), overdue, "overdue --count %s, units %lld", r.out, overdue);
+	fx_free(&r);
+	r = fx_run(NULL, st, "summary", "--format", "json", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	j = fx_json(&r);
+	cr_assert_eq(json_integer_value(json_object_get(json_object_get(j, "summary"), "total")),
+	             total, "%s", r.out);
+	json_decref(j);
+	fx_free(&r);
+}
+
+Test(cli_link, the_units_figures_add_up_before_and_after_link)
+{
+	const char *st = store_with_plan();
+	long long rest;
+	figures_add_up(st, &rest);
+	cr_assert_eq(rest, 2, "the two tasks of the unresolved lead");
+	/* the text and csv forms have the row too */
+	struct run r = fx_run(NULL, st, "units", NULL);
+	cr_assert(strstr(r.out, "(chưa xác định đơn vị chủ trì)"), "%s", r.out);
+	fx_free(&r);
+	r = fx_run(NULL, st, "units", "--format", "csv", NULL);
+	cr_assert(strstr(r.out, "(chưa xác định đơn vị chủ trì)"), "%s", r.out);
+	fx_free(&r);
+	r = fx_run(NULL, st, "link", "Ban Tuyên giáo Đảng ủy Khối", "duk-vp", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	figures_add_up(st, &rest);
+	cr_assert_eq(rest, 0);
+	r = fx_run(NULL, st, "units", NULL);
+	cr_assert(!strstr(r.out, "(chưa xác định đơn vị chủ trì)"), "%s", r.out);
+	fx_free(&r);
+}
+
+/* A lead that lists several units none of which resolves (the Thành ủy's
+ * plan, IV.8): link takes one name, so every message about it says to set
+ * the lead task by task (edit-task --lead), and that works. */
+Test(cli_link, a_lead_listing_several_units_is_set_task_by_task)
+{
+	char st[512];
+	snprintf(st, sizeof st, "%s/store", fx_tmpdir());
+	struct run r = fx_run(NULL, st, "init", NULL);
+	fx_free(&r);
+	const char *name = "Chi bộ Tòa án nhân dân thành phố, Viện kiểm sát nhân dân thành phố";
+	r = fx_run(NULL, st, "import", "../shared/samples/thanh-uy-ke-hoach.txt", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strstr(r.err, "nêu nhiều đơn vị: chọn đơn vị chủ trì bằng theodoi edit-task MÃ "
+	                        "--lead MÃ_ĐƠN_VỊ"), "%s", r.err);
+	cr_assert(!strstr(r.err, "theodoi link \"Chi bộ Tòa án"), "%s", r.err);
+	fx_free(&r);
+	r = fx_run(NULL, st, "unresolved", NULL);
+	cr_assert(strstr(r.out, "1 tên chủ trì nêu nhiều đơn vị: chọn đơn vị chủ trì cho từng nhiệm "
+	                        "vụ (theodoi edit-task MÃ --lead MÃ_ĐƠN_VỊ)"), "%s", r.out);
+	fx_free(&r);
+	r = fx_run(NULL, st, "link", name, "ttu", NULL);
+	cr_assert_neq(r.status, 0);
+	cr_assert(strstr(r.err, "chọn đơn vị chủ trì cho từng nhiệm vụ (theodoi edit-task"), "%s",
+	          r.err);
+	fx_free(&r);
+	r = fx_run(NULL, st, "tasks", "--format", "json", "--limit", "1000", NULL);
+	json_t *j = fx_json(&r), *row;
+	size_t i;
+	char id[24] = "";
+	json_array_foreach(j, i, row)
+		if (!strcmp(json_string_value(json_object_get(row, "section")), "IV.8"))
+			snprintf(id, sizeof id, "%lld",
+			         (long long)json_integer_value(json_object_get(row, "id")));
+	json_decref(j);
+	fx_free(&r);
+	cr_assert(id[0]);
+	r = fx_run(NULL, st, "edit-task", id, "--lead", "ttu", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fx_free(&r);
+	r = fx_run(NULL, st, "unresolved", "--format", "json", NULL);
+	cr_assert(!strstr(r.out, "Chi bộ Tòa án"), "%s", r.out);
+	fx_free(&r);
+}
+
 Test(cli_link, link_applies_to_every_task_and_to_later_imports)
 {
 	const char *st = store_with_plan();

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "codec.h"
+#include "hier.h"
 #include "history.h"
 #include "ops-edit.h"
 #include "ops-fixture.h"
@@ -299,4 +300,32 @@ Test(group, check_finds_a_wrong_mark_and_marking_repairs_it)
 	cr_assert_eq(all_tasks(), 6);
 	cr_assert_eq(check_marks(rep, sizeof rep), 0, "%s", rep);
 	fx_check_clean();
+}
+
+/* A group task is one whose lead names a group (imp_lead_is_group): the
+ * one name of one body of a kind ("Đảng đoàn ...", not yet linked) is
+ * none, so it is never opened to every body of that kind; "Cấp ủy, tổ
+ * chức đảng" is one, as import reads it. */
+Test(group, only_a_lead_that_names_a_group_makes_a_group_task)
+{
+	struct task k;
+	fx_task_init(&k, 0, doc_id, ST_NOT_STARTED, DUE);
+	snprintf(k.section, sizeof k.section, "%s", "II.2");
+	k.lead_text = xstrdup("Đảng đoàn Hội đồng nhân dân tỉnh");
+	cr_expect(!ops_group_names(&k), "one body's name");
+	free(k.lead_text);
+	k.lead_text = xstrdup("Cấp ủy, tổ chức đảng");
+	cr_expect(ops_group_names(&k), "a group without \"các\"");
+	snprintf(k.section, sizeof k.section, "%s", "II.2@tu-btc");
+	cr_expect(!ops_group_names(&k), "an obligation");
+	task_free(&k);
+	struct hier *h = NULL;
+	struct txn *t = fx_read();
+	struct err e = {0};
+	cr_assert_eq(hier_load(t, &h, &e), 0, "%s", e.msg);
+	store_read_end(t);
+	uint32_t *units = NULL;
+	cr_expect_eq(ops_group_units(h, "Đảng đoàn Hội đồng nhân dân tỉnh", ox_unit[OU_TU], &units), 0);
+	cr_expect_null(units);
+	hier_free(h);
 }

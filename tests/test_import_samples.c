@@ -247,6 +247,7 @@ static double score(const char *name, json_t **got_out, json_t **exp_out)
 
 static void check_doc(const json_t *exp, const json_t *got);
 static void check_indicators(const json_t *exp, const json_t *got);
+static void check_groups(const char *name, const json_t *got);
 
 /* ---- the other shapes -------------------------------------------------- */
 
@@ -525,6 +526,7 @@ static void score_shape(const char *name, enum shape sh)
 	cr_expect_geq(s, 0.95, "%s (%s): score %.3f", name, lab, s);
 	check_doc(exp, got);
 	check_indicators(exp, got);
+	check_groups(name, got);
 	json_decref(got);
 	json_decref(exp);
 }
@@ -541,6 +543,42 @@ static void check_doc(const json_t *exp, const json_t *got)
 	cr_expect(str_eq_null(json_object_get(ed, "signer"), json_object_get(gd, "signer")));
 	cr_expect(str_eq_null(json_object_get(ed, "signer_role"),
 	                      json_object_get(gd, "signer_role")));
+}
+
+/* The leads of each sample that name a group of bodies (lead_group, the
+ * tasks theodoi opens to their units), checked by hand; every other lead
+ * names one unit or none. */
+static const char *const group_leads[][5] = {
+	{"tinh-uy-chuong-trinh", "Cấp ủy, tổ chức đảng",
+	 "Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy", NULL},
+	{"thanh-uy-ke-hoach", "Các cấp ủy, tổ chức cơ sở đảng trực thuộc Thành ủy",
+	 "Các cấp ủy, tổ chức đảng", "Thành ủy, Ban Thường vụ Thành ủy, các cấp ủy, tổ chức đảng",
+	 "Văn phòng, các ban xây dựng Đảng của Thành ủy"},
+};
+
+static void check_groups(const char *name, const json_t *got)
+{
+	const char *const *g = NULL;
+	size_t i, ngroup = 0;
+	json_t *t;
+
+	for (size_t s = 0; s < sizeof group_leads / sizeof group_leads[0]; s++)
+		if (!strcmp(group_leads[s][0], name))
+			g = group_leads[s] + 1;
+	cr_assert_not_null(g, "no group leads listed for %s", name);
+	json_array_foreach(json_object_get(got, "tasks"), i, t) {
+		const char *lead = json_string_value(json_object_get(t, "lead"));
+		int want = 0;
+		for (int k = 0; lead && k < 4 && g[k]; k++)
+			want |= starts_with(lead, g[k]);
+		ngroup += want;
+		cr_expect_eq(json_is_true(json_object_get(t, "lead_group")), want,
+		             "%s %s: lead “%s” lead_group should be %d", name,
+		             json_string_value(json_object_get(t, "section")), lead ? lead : "", want);
+		if (want)
+			cr_expect(json_is_null(json_object_get(t, "lead_unit")), "%s", lead);
+	}
+	cr_expect_geq(ngroup, 4, "%s: only %zu tasks on a group", name, ngroup);
 }
 
 static void check_indicators(const json_t *exp, const json_t *got)
@@ -576,6 +614,7 @@ Test(import_samples, tinh_uy_program_at_least_95_percent_of_tasks_right)
 	cr_expect_geq(s, 0.95, "score %.3f", s);
 	check_doc(exp, got);
 	check_indicators(exp, got);
+	check_groups("tinh-uy-chuong-trinh", got);
 	json_decref(got);
 	json_decref(exp);
 }
@@ -588,6 +627,7 @@ Test(import_samples, thanh_uy_plan_at_least_95_percent_of_tasks_right)
 	cr_expect_geq(s, 0.95, "score %.3f", s);
 	check_doc(exp, got);
 	check_indicators(exp, got);
+	check_groups("thanh-uy-ke-hoach", got);
 	json_decref(got);
 	json_decref(exp);
 }

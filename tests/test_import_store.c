@@ -499,3 +499,28 @@ Test(import_units, one_warning_per_unresolved_name_per_kind_and_counts_that_agre
 	json_decref(j);
 	imp_free(r);
 }
+
+/* The one test of "this lead names a group" (imp_lead_is_group): a
+ * collective, or a kind of party body standing alone in a list of
+ * several; never one body's name, nor a kind word alone as the whole lead,
+ * nor a list of named bodies. */
+Test(import_units, a_group_lead_is_a_collective_or_a_bare_kind_in_a_list)
+{
+	static const char *const groups[] = {
+		"Cấp ủy, tổ chức đảng", "Các cấp ủy, tổ chức đảng", "Ban cán sự đảng, đảng đoàn",
+		"Huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc", "Các huyện ủy",
+		"Văn phòng, các ban xây dựng Đảng của Thành ủy",
+		"Thành ủy, Ban Thường vụ Thành ủy, các cấp ủy, tổ chức đảng",
+	};
+	static const char *const not_groups[] = {
+		"Đảng đoàn Hội đồng nhân dân tỉnh", "Cấp ủy", "Thành ủy", "Ban Tổ chức Tỉnh ủy",
+		"Đảng đoàn Hội đồng nhân dân tỉnh, Ban Tổ chức Tỉnh ủy",
+		"Ủy ban MTTQ Việt Nam thành phố và các tổ chức chính trị - xã hội thành phố",
+		"Chi bộ Tòa án nhân dân thành phố, Viện kiểm sát nhân dân thành phố",
+	};
+	for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++)
+		cr_expect(imp_lead_is_group(groups[i]), "“%s” names a group", groups[i]);
+	for (size_t i = 0; i < sizeof not_groups / sizeof not_groups[0]; i++)
+		cr_expect(!imp_lead_is_group(not_groups[i]), "“%s” names no group", not_groups[i]);
+	cr_expect(!imp_lead_is_group(NULL));
+}
