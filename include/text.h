@@ -124,6 +124,9 @@ size_t txt_fit(const char *s, int cols, int *used);
  * cols <= 0 gives "". */
 char *txt_trunc(const char *s, int cols);
 
+/* txt_trunc(s, cols) appended to b; returns the columns appended. */
+int txt_trunc_into(struct sbuf *b, const char *s, int cols);
+
 /* Append s to b truncated as by txt_trunc() and padded with spaces to
  * exactly cols columns: on the right (left-aligned text) when right_align
  * is 0, on the left otherwise.  Control characters of s are left out.

@@ -41,8 +41,12 @@ int out_row(struct out_table *t, const char *const *cells)
 		t->cap = t->cap ? t->cap * 2 : 16;
 		t->cells = xrealloc(t->cells, t->cap * (size_t)t->ncols * sizeof *t->cells);
 	}
+	/* a streamed text table keeps only the cells it shows */
+	int shown_only = t->f && t->format == FMT_TEXT;
 	for (int i = 0; i < t->ncols; i++)
-		t->cells[t->nrows * (size_t)t->ncols + (size_t)i] = xstrdup(cells[i] ? cells[i] : "");
+		t->cells[t->nrows * (size_t)t->ncols + (size_t)i] =
+			shown_only && t->cols[i].hide_text > 0 ? NULL
+			                                       : xstrdup(cells[i] ? cells[i] : "");
 	t->nrows++;
 	return 0;
 }
@@ -375,31 +379,27 @@ static int last_shown(const struct out_table *t)
 	return last;
 }
 
+/* One line of the table appended to out (directly: the trailing blanks
+ * are taken back from out, never from text written before the line). */
 static void text_line(struct sbuf *out, const struct out_table *t, const int *w,
                       const char *const *row)
 {
-	struct sbuf b = {0};
+	size_t start = out->len;
 	int last = last_shown(t), first = 1;
 	for (int c = 0; c < t->ncols; c++) {
 		if (t->cols[c].hide_text > 0)
 			continue;
 		if (!first)
-			sbuf_puts(&b, "  ");
+			sbuf_add(out, "  ", 2);
 		first = 0;
-		if (c == last && !t->cols[c].right) {
-			char *cut = txt_trunc(row[c], w[c]);
-			sbuf_puts(&b, cut);
-			free(cut);
-		} else {
-			txt_pad(&b, row[c], w[c], t->cols[c].right);
-		}
+		if (c == last && !t->cols[c].right)
+			txt_trunc_into(out, row[c], w[c]);
+		else
+			txt_pad(out, row[c], w[c], t->cols[c].right);
 	}
-	while (b.len && b.s[b.len - 1] == ' ')
-		b.s[--b.len] = '\0';
-	if (b.s)
-		sbuf_add(out, b.s, b.len);
+	while (out->len > start && out->s[out->len - 1] == ' ')
+		out->s[--out->len] = '\0';
 	sbuf_putc(out, '\n');
-	sbuf_free(&b);
 }
 
 /* The header and the first nrows rows of t->cells in text format into
@@ -410,11 +410,12 @@ static void text_head(const struct out_table *t, size_t nrows, const int *minw, 
 {
 	size_t n = nrows * (size_t)t->ncols;
 	char **clean = xcalloc(n ? n : 1, sizeof *clean);
-	for (size_t i = 0; i < n; i++)
-		clean[i] = text_cell(&t->cols[i % (size_t)t->ncols], t->cells[i]);
+	for (size_t i = 0; i < n; i++) /* the columns shown only */
+		if (t->cols[i % (size_t)t->ncols].hide_text <= 0)
+			clean[i] = text_cell(&t->cols[i % (size_t)t->ncols], t->cells[i]);
 	const char **hdr = xcalloc((size_t)t->ncols, sizeof *hdr);
 	for (int c = 0; c < t->ncols; c++) {
-		w[c] = col_width(t, c, clean, nrows);
+		w[c] = t->cols[c].hide_text > 0 ? 0 : col_width(t, c, clean, nrows);
 		if (minw && minw[c] > w[c])
 			w[c] = minw[c];
 		hdr[c] = t->cols[c].label;
@@ -603,6 +604,11 @@ static void text_stream_line(struct out_table *t, const char *const *row)
 	int *w = xmalloc((size_t)t->ncols * sizeof *w);
 	char **clean = xmalloc((size_t)t->ncols * sizeof *clean);
 	for (int c = 0; c < t->ncols; c++) {
+		if (t->cols[c].hide_text > 0) {
+			clean[c] = NULL;
+			w[c] = 0;
+			continue;
+		}
 		clean[c] = text_cell(&t->cols[c], row[c] ? row[c] : "");
 		int cw = cell_width(&t->cols[c], clean[c]);
 		w[c] = cw > t->w[c] ? cw : t->w[c];

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <uniwidth.h>
+
 #include "text.h"
 
 /* The same words composed (NFC) and decomposed (NFD). */
@@ -744,4 +746,22 @@ Test(ascii, lower_and_prefix)
 	cr_assert(txt_starts_with("52-CTr/TU", "52-"));
 	cr_assert_not(txt_starts_with("52", "52-"));
 	cr_assert(txt_starts_with("x", ""));
+}
+
+/* The widths text-display.c gives the Latin ranges without uc_width are
+ * uc_width's own, code point by code point. */
+Test(width, latin_fast_path_agrees_with_uc_width)
+{
+	static const unsigned ranges[][2] = {{0xA0, 0x2FF}, {0x300, 0x36F}, {0x1E00, 0x1EFF}};
+	for (size_t r = 0; r < sizeof ranges / sizeof ranges[0]; r++)
+		for (unsigned c = ranges[r][0]; c <= ranges[r][1]; c++) {
+			char s[4] = {(char)(0xC0 | (c >> 6)), (char)(0x80 | (c & 0x3F)), 0, 0};
+			if (c >= 0x800) {
+				s[0] = (char)(0xE0 | (c >> 12));
+				s[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+				s[2] = (char)(0x80 | (c & 0x3F));
+			}
+			int want = uc_width(c, "UTF-8");
+			cr_assert_eq(txt_width(s), want < 0 ? 0 : want, "U+%04X", c);
+		}
 }
