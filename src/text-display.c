@@ -54,7 +54,9 @@ static size_t cluster(const char *s, size_t len, size_t off, int *w, int *ctrl)
 	*w = char_width(c);
 	*ctrl = c != TXT_BAD && txt_is_control(c);
 	off += k;
-	while (off < len) {
+	/* an ASCII byte never continues a cluster (it is a character of its
+	 * own, printable or a control) */
+	while (off < len && (unsigned char)s[off] >= 0x80) {
 		k = txt_dec(s + off, len - off, &c);
 		if (c == TXT_BAD || txt_is_control(c) || char_width(c) != 0)
 			break;

@@ -32,6 +32,19 @@ size_t txt_dec(const char *s, size_t n, uint32_t *c)
 		*c = (unsigned char)s[0];
 		return 1;
 	}
+	/* well-formed two- and three-byte sequences (all of Vietnamese) here;
+	 * anything else, surrogates and overlong forms included, is left to
+	 * u8_mbtoucr */
+	const unsigned char *u = (const unsigned char *)s;
+	if (n >= 2 && u[0] >= 0xC2 && u[0] <= 0xDF && (u[1] & 0xC0) == 0x80) {
+		*c = (uint32_t)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
+		return 2;
+	}
+	if (n >= 3 && u[0] >= 0xE1 && u[0] <= 0xEC && (u[1] & 0xC0) == 0x80 &&
+	    (u[2] & 0xC0) == 0x80) {
+		*c = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+		return 3;
+	}
 	k = u8_mbtoucr(&uc, (const uint8_t *)s, n);
 
 	if (k <= 0) {

@@ -765,3 +765,28 @@ Test(width, latin_fast_path_agrees_with_uc_width)
 			cr_assert_eq(txt_width(s), want < 0 ? 0 : want, "U+%04X", c);
 		}
 }
+
+/* Every code point of the two- and three-byte forms the decoder reads
+ * itself (U+0080..U+07FF, U+1000..U+CFFF) measures as uc_width says (C1
+ * controls: none), and cut sequences of those forms are one bad byte each. */
+Test(width, decoder_fast_forms_agree_with_uc_width)
+{
+	for (unsigned c = 0x80; c <= 0xCFFF; c++) {
+		char s[4] = {0};
+		if (c >= 0x800 && c < 0x1000)
+			continue;
+		if (c < 0x800) {
+			s[0] = (char)(0xC0 | (c >> 6));
+			s[1] = (char)(0x80 | (c & 0x3F));
+		} else {
+			s[0] = (char)(0xE0 | (c >> 12));
+			s[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+			s[2] = (char)(0x80 | (c & 0x3F));
+		}
+		int want = c < 0xA0 ? 0 : uc_width(c, "UTF-8");
+		cr_assert_eq(txt_width(s), want < 0 ? 0 : want, "U+%04X", c);
+	}
+	cr_assert_eq(txt_width("\xE1\xBB"), 2);    /* a cut three-byte form */
+	cr_assert_eq(txt_width("\xC3"), 1);        /* a cut two-byte form */
+	cr_assert_eq(txt_width("\xE1\xBB" "a"), 3); /* cut, then a letter */
+}
