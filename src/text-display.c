@@ -137,6 +137,13 @@ static int append_fit(struct sbuf *b, const char *s, size_t len, int cols, size_
 	int total = 0, w, ctrl;
 
 	while (off < len) {
+		/* a run of printable ASCII, as cluster() takes it, inline */
+		while (off < len && total < cols && (unsigned char)s[off] >= 0x20 &&
+		       (unsigned char)s[off] < 0x7F &&
+		       (off + 1 == len || (unsigned char)s[off + 1] < 0x80))
+			off++, total++;
+		if (off == len)
+			break;
 		end = cluster(s, len, off, &w, &ctrl);
 		if (total + w > cols)
 			break;
