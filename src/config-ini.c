@@ -391,6 +391,8 @@ const char *cfg_ini_value(struct cfg_ini_walk *w, const struct cfg_entry *en)
 	const dictionary *d = w->d;
 	const char *v;
 
+	if (!d) /* a lean load (CFG_LEAN): the scanned value itself */
+		return en->key ? (en->val ? en->val : "") : NULL;
 	if (w->next < d->size && dict_key_is(d->key[w->next], en->sec, en->key)) {
 		v = d->val[w->next++];
 		return en->key ? (v ? v : "") : NULL;

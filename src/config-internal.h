@@ -70,7 +70,7 @@ const char *cfg_ini_get(const dictionary *d, const char *sec, const char *key);
  * entry is not where expected (a repeated section or key), the lookup falls
  * back to cfg_ini_get. */
 struct cfg_ini_walk {
-	const dictionary *d;
+	const dictionary *d; /* NULL: the scanned values (CFG_LEAN) */
 	int next; /* index in d->key[] of the entry expected next */
 };
 

@@ -558,8 +558,9 @@ static int check_entry(struct config *c, struct cfg_ini_walk *w, const struct cf
 	return 0;
 }
 
-static int load(const char *path, int trusted, struct config *c, struct err *e)
+static int load(const char *path, unsigned flags, struct config *c, struct err *e)
 {
+	int trusted = (flags & CFG_TRUSTED) != 0;
 	struct cfg_scan scan;
 	struct cfg_ini_walk w;
 	dictionary *d = NULL;
@@ -572,8 +573,7 @@ static int load(const char *path, int trusted, struct config *c, struct err *e)
 	rc = cfg_scan_file(path, trusted, &scan, e);
 	if (rc)
 		goto out;
-	d = cfg_ini_load(&scan, path, e);
-	if (!d) {
+	if (!(flags & CFG_LEAN) && !(d = cfg_ini_load(&scan, path, e))) {
 		rc = ERR_CONFIG;
 		goto out;
 	}
@@ -595,7 +595,12 @@ int cfg_load(const char *path, struct config *c, struct err *e)
 
 int cfg_load_trusted(const char *path, struct config *c, struct err *e)
 {
-	return load(path, 1, c, e);
+	return load(path, CFG_TRUSTED, c, e);
+}
+
+int cfg_load_flags(const char *path, unsigned flags, struct config *c, struct err *e)
+{
+	return load(path, flags, c, e);
 }
 
 /* ---- units.ini stamp ------------------------------------------------- */
