@@ -81,6 +81,22 @@ char *cfg_strip_dup(const char *s, size_t n)
 	return xstrndup(s, n);
 }
 
+void cfg_strip_into(char *out, size_t size, const char *s, size_t n)
+{
+	while (n > 0 && is_space(*s)) {
+		s++;
+		n--;
+	}
+	while (n > 0 && is_space(s[n - 1]))
+		n--;
+	if (size == 0)
+		return;
+	if (n >= size)
+		n = size - 1;
+	memcpy(out, s, n);
+	out[n] = '\0';
+}
+
 void cfg_lower(char *out, const char *s, size_t len)
 {
 	size_t i;
@@ -90,16 +106,6 @@ void cfg_lower(char *out, const char *s, size_t len)
 	for (i = 0; s[i] && i + 1 < len; i++)
 		out[i] = (char)tolower((unsigned char)s[i]);
 	out[i] = '\0';
-}
-
-static char *lower_dup(const char *s)
-{
-	char *r = xstrdup(s);
-	char *p;
-
-	for (p = r; *p; p++)
-		*p = (char)tolower((unsigned char)*p);
-	return r;
 }
 
 int cfg_code_valid(const char *s)
@@ -119,6 +125,49 @@ int cfg_code_valid(const char *s)
 
 /* ---- the scanner ----------------------------------------------------- */
 
+/* The strings of a scan live in blocks of at least STRINGS_BLOCK bytes,
+ * freed together: a file of a few hundred lines takes a few allocations
+ * instead of five per line. */
+struct cfg_strings {
+	struct cfg_strings *next;
+	size_t used, cap;
+	char data[];
+};
+#define STRINGS_BLOCK 8192
+
+/* A copy of s[0..n), lower-cased if lower, in the scan's blocks. */
+static char *scan_str(struct cfg_scan *sc, const char *s, size_t n, int lower)
+{
+	struct cfg_strings *b = sc->strings;
+	if (!b || b->cap - b->used < n + 1) {
+		size_t cap = n + 1 > STRINGS_BLOCK ? n + 1 : STRINGS_BLOCK;
+		b = xmalloc(sizeof *b + cap);
+		b->next = sc->strings;
+		b->used = 0;
+		b->cap = cap;
+		sc->strings = b;
+	}
+	char *r = b->data + b->used;
+	b->used += n + 1;
+	for (size_t i = 0; i < n; i++)
+		r[i] = lower ? (char)tolower((unsigned char)s[i]) : s[i];
+	r[n] = '\0';
+	return r;
+}
+
+/* s[0..n) without leading and trailing white space: *n shortened, the
+ * start returned. */
+static const char *strip(const char *s, size_t *n)
+{
+	while (*n > 0 && is_space(*s)) {
+		s++;
+		(*n)--;
+	}
+	while (*n > 0 && is_space(s[*n - 1]))
+		(*n)--;
+	return s;
+}
+
 static void scan_push(struct cfg_scan *s, int line, const char *sec, const char *key,
 		      const char *raw, char *val)
 {
@@ -130,9 +179,9 @@ static void scan_push(struct cfg_scan *s, int line, const char *sec, const char 
 	}
 	en = &s->v[s->n++];
 	en->line = line;
-	en->sec = sec ? lower_dup(sec) : NULL;
-	en->key = key ? lower_dup(key) : NULL;
-	en->raw = xstrdup(raw);
+	en->sec = sec ? scan_str(s, sec, strlen(sec), 1) : NULL;
+	en->key = key ? scan_str(s, key, strlen(key), 1) : NULL;
+	en->raw = scan_str(s, raw, strlen(raw), 0);
 	en->val = val;
 	en->dup_line = 0;
 }
@@ -142,46 +191,48 @@ static void scan_push(struct cfg_scan *s, int line, const char *sec, const char 
  * value in double or single quotes is taken as written up to the closing
  * quote; otherwise it stops at ';' or '#' and is stripped, and "" or ''
  * alone is empty.  Newly allocated. */
-static char *line_value(const char *t)
+static char *line_value(struct cfg_scan *s, const char *t)
 {
 	const char *p = strchr(t, '=') + 1;
 	const char *end;
-	char *v;
+	size_t n;
 
 	while (*p && is_space(*p))
 		p++;
 	if ((*p == '"' || *p == '\'') && p[1] && p[1] != *p) {
 		end = strchr(p + 1, *p);
-		return xstrndup(p + 1, end ? (size_t)(end - p - 1) : strlen(p + 1));
+		return scan_str(s, p + 1, end ? (size_t)(end - p - 1) : strlen(p + 1), 0);
 	}
-	end = p + strcspn(p, ";#");
-	v = cfg_strip_dup(p, (size_t)(end - p));
-	if (!strcmp(v, "\"\"") || !strcmp(v, "''"))
-		v[0] = '\0';
-	return v;
+	n = strcspn(p, ";#");
+	p = strip(p, &n);
+	if (n == 2 && (!memcmp(p, "\"\"", 2) || !memcmp(p, "''", 2)))
+		n = 0;
+	return scan_str(s, p, n, 0);
 }
 
 /* Classify one logical line as iniparser_line() does and record it.
  * *cur is the current section as written (owned here). */
-static int scan_logical(struct cfg_scan *s, const char *path, int line, const char *text,
-			size_t n, char **cur, struct err *e)
+/* text is the logical line (n bytes and a NUL), stripped here in place.
+ * *cur is the current section as written (in the scan's strings). */
+static int scan_logical(struct cfg_scan *s, const char *path, int line, char *text,
+			size_t n, const char **cur, struct err *e)
 {
-	char *t = cfg_strip_dup(text, n);
-	size_t len = strlen(t);
+	size_t len = n;
+	char *t = (char *)strip(text, &len);
 	int rc = 0;
 
+	t[len] = '\0';
 	if (len == 0 || t[0] == '#' || t[0] == ';') {
 		/* empty or comment */
 	} else if (t[0] == '[' && t[len - 1] == ']') {
-		char *name = cfg_strip_dup(t + 1, len - 2);
+		size_t nl = len - 2;
+		const char *name = strip(t + 1, &nl);
 
-		if (!name[0]) {
-			free(name);
+		if (nl == 0) {
 			rc = err_at(e, ERR_CONFIG, path, line, "tên mục trống: '%s'", t);
 		} else {
-			free(*cur);
-			*cur = name;
-			scan_push(s, line, name, NULL, name, NULL);
+			*cur = scan_str(s, name, nl, 0);
+			scan_push(s, line, *cur, NULL, *cur, NULL);
 		}
 	} else {
 		const char *eq = strchr(t, '=');
@@ -191,13 +242,13 @@ static int scan_logical(struct cfg_scan *s, const char *path, int line, const ch
 				    "dòng không hợp lệ (cần [mục], khóa = giá trị hoặc chú thích "
 				    "bắt đầu bằng ';'): '%s'", t);
 		} else {
-			char *key = cfg_strip_dup(t, (size_t)(eq - t));
+			size_t kl = (size_t)(eq - t);
+			const char *k = strip(t, &kl);
+			char *key = scan_str(s, k, kl, 0);
 
-			scan_push(s, line, *cur, key, key, line_value(t));
-			free(key);
+			scan_push(s, line, *cur, key, key, line_value(s, t));
 		}
 	}
-	free(t);
 	return rc;
 }
 
@@ -257,7 +308,7 @@ static void mark_duplicates(struct cfg_scan *s)
 int cfg_scan_file(const char *path, int trusted, struct cfg_scan *out, struct err *e)
 {
 	struct sbuf file = {0}, logical = {0};
-	char *cur = NULL;
+	const char *cur = NULL;
 	size_t pos = 0, last = 0;
 	int lineno = 0, start = 0, rc;
 
@@ -311,7 +362,6 @@ int cfg_scan_file(const char *path, int trusted, struct cfg_scan *out, struct er
 	/* a file ending in a continued line: iniparser drops it, so do we */
 	mark_duplicates(out);
 out:
-	free(cur);
 	sbuf_free(&logical);
 	sbuf_free(&file);
 	return rc;
@@ -319,13 +369,10 @@ out:
 
 void cfg_scan_free(struct cfg_scan *s)
 {
-	int i;
-
-	for (i = 0; i < s->n; i++) {
-		free(s->v[i].sec);
-		free(s->v[i].key);
-		free(s->v[i].raw);
-		free(s->v[i].val);
+	while (s->strings) {
+		struct cfg_strings *next = s->strings->next;
+		free(s->strings);
+		s->strings = next;
 	}
 	free(s->v);
 	memset(s, 0, sizeof *s);

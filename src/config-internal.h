@@ -31,9 +31,14 @@ struct cfg_entry {
 	                 0 if none */
 };
 
+/* A block of the scan's strings (config-ini.c). */
+struct cfg_strings;
+
 struct cfg_scan {
 	struct cfg_entry *v;
 	int n, cap;
+	struct cfg_strings *strings; /* every string of v, a few blocks for
+	                                the whole file (freed with it) */
 };
 
 /* Scan the ini file at path the way iniparser 4.1 reads it (comments,
@@ -80,6 +85,9 @@ const char *cfg_ini_value(struct cfg_ini_walk *w, const struct cfg_entry *en);
 
 /* Copy of s[0..n) without leading and trailing ASCII white space. */
 char *cfg_strip_dup(const char *s, size_t n);
+
+/* The same into out (size bytes, cut to fit, always terminated). */
+void cfg_strip_into(char *out, size_t size, const char *s, size_t n);
 
 /* 1 if s is a valid unit code once lower-cased: 1..CODE_LEN-1 bytes of
  * ASCII letters, digits, '.', '_' or '-'. */
