@@ -340,11 +340,18 @@ int out_json_print(json_t *j, FILE *f)
  * control characters made harmless (malloc'd). */
 static char *text_cell(const struct out_col *col, const char *v)
 {
-	char vn[16];
-	int y, m, d;
-	if (col->type == OUT_DATE && strlen(v) == 10 && sscanf(v, "%4d-%2d-%2d", &y, &m, &d) == 3) {
-		snprintf(vn, sizeof vn, "%02d/%02d/%04d", d, m, y);
-		v = vn;
+	/* an ISO date YYYY-MM-DD as DD/MM/YYYY, digit for digit */
+	if (col->type == OUT_DATE && strlen(v) == 10 && v[4] == '-' && v[7] == '-') {
+		static const int pos[] = {8, 9, -1, 5, 6, -1, 0, 1, 2, 3};
+		char vn[11];
+		int ok = 1;
+		for (int i = 0; i < 10; i++) {
+			vn[i] = pos[i] < 0 ? '/' : v[pos[i]];
+			ok &= pos[i] < 0 || (vn[i] >= '0' && vn[i] <= '9');
+		}
+		vn[10] = '\0';
+		if (ok)
+			return xstrdup(vn);
 	}
 	return txt_sanitize(v);
 }

@@ -23,27 +23,14 @@ static void *txt_chk(void *p)
 	return p;
 }
 
-size_t txt_dec(const char *s, size_t n, uint32_t *c)
+size_t txt_dec_other(const char *s, size_t n, uint32_t *c)
 {
 	ucs4_t uc;
 	int k;
 
-	if (n > 0 && (unsigned char)s[0] < 0x80) { /* ASCII: most of every line */
-		*c = (unsigned char)s[0];
+	if (n == 0) {
+		*c = TXT_BAD;
 		return 1;
-	}
-	/* well-formed two- and three-byte sequences (all of Vietnamese) here;
-	 * anything else, surrogates and overlong forms included, is left to
-	 * u8_mbtoucr */
-	const unsigned char *u = (const unsigned char *)s;
-	if (n >= 2 && u[0] >= 0xC2 && u[0] <= 0xDF && (u[1] & 0xC0) == 0x80) {
-		*c = (uint32_t)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
-		return 2;
-	}
-	if (n >= 3 && u[0] >= 0xE1 && u[0] <= 0xEC && (u[1] & 0xC0) == 0x80 &&
-	    (u[2] & 0xC0) == 0x80) {
-		*c = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
-		return 3;
 	}
 	k = u8_mbtoucr(&uc, (const uint8_t *)s, n);
 
@@ -62,11 +49,6 @@ int txt_is_space(uint32_t c)
 	if (c < 0x80 || c >= 0x110000)
 		return 0;
 	return uc_is_general_category(c, UC_CATEGORY_Z);
-}
-
-int txt_is_control(uint32_t c)
-{
-	return c < 0x20 || (c >= 0x7F && c < 0xA0);
 }
 
 /* Copy of s[0..n) with every invalid byte replaced by U+FFFD. */
