@@ -356,23 +356,22 @@ static char *text_cell(const struct out_col *col, const char *v)
 	return txt_sanitize(v);
 }
 
-/* The display width a cell asks of its column: its own, capped by the
+/* The display width a cell of width w asks of its column: w capped by the
  * column's max_width. */
-static int cell_width(const struct out_col *col, const char *clean)
+static int cell_width(const struct out_col *col, int w)
 {
-	int w = txt_width(clean);
 	return col->max_width && w > col->max_width ? col->max_width : w;
 }
 
 /* Width of column c in text format: the widest of the header and the
- * nrows rows of clean, capped. */
-static int col_width(const struct out_table *t, int c, char **clean, size_t nrows)
+ * nrows rows whose cells have the widths cw, capped. */
+static int col_width(const struct out_table *t, int c, const int *cw, size_t nrows)
 {
-	int w = cell_width(&t->cols[c], t->cols[c].label);
+	int w = cell_width(&t->cols[c], txt_width(t->cols[c].label));
 	for (size_t r = 0; r < nrows; r++) {
-		int cw = cell_width(&t->cols[c], clean[r * (size_t)t->ncols + (size_t)c]);
-		if (cw > w)
-			w = cw;
+		int x = cell_width(&t->cols[c], cw[r * (size_t)t->ncols + (size_t)c]);
+		if (x > w)
+			w = x;
 	}
 	return w;
 }
@@ -387,9 +386,12 @@ static int last_shown(const struct out_table *t)
 }
 
 /* One line of the table appended to out (directly: the trailing blanks
- * are taken back from out, never from text written before the line). */
+ * are taken back from out, never from text written before the line).
+ * cw, when not NULL, holds the width of each cell of row, sanitised: a
+ * cell within its column is then copied as it is, which is what cutting
+ * it would give (a sanitised cell has no control character to leave out). */
 static void text_line(struct sbuf *out, const struct out_table *t, const int *w,
-                      const char *const *row)
+                      const char *const *row, const int *cw)
 {
 	size_t start = out->len;
 	int last = last_shown(t), first = 1;
@@ -399,7 +401,16 @@ static void text_line(struct sbuf *out, const struct out_table *t, const int *w,
 		if (!first)
 			sbuf_add(out, "  ", 2);
 		first = 0;
-		if (c == last && !t->cols[c].right)
+		if (cw && cw[c] <= w[c]) {
+			int pad = c == last && !t->cols[c].right ? 0 : w[c] - cw[c];
+			if (t->cols[c].right)
+				for (int i = 0; i < pad; i++)
+					sbuf_putc(out, ' ');
+			sbuf_puts(out, row[c]);
+			if (!t->cols[c].right)
+				for (int i = 0; i < pad; i++)
+					sbuf_putc(out, ' ');
+		} else if (c == last && !t->cols[c].right)
 			txt_trunc_into(out, row[c], w[c]);
 		else
 			txt_pad(out, row[c], w[c], t->cols[c].right);
@@ -417,19 +428,23 @@ static void text_head(const struct out_table *t, size_t nrows, const int *minw, 
 {
 	size_t n = nrows * (size_t)t->ncols;
 	char **clean = xcalloc(n ? n : 1, sizeof *clean);
+	int *cw = xcalloc(n ? n : 1, sizeof *cw);
 	for (size_t i = 0; i < n; i++) /* the columns shown only */
-		if (t->cols[i % (size_t)t->ncols].hide_text <= 0)
+		if (t->cols[i % (size_t)t->ncols].hide_text <= 0) {
 			clean[i] = text_cell(&t->cols[i % (size_t)t->ncols], t->cells[i]);
+			cw[i] = txt_width(clean[i]);
+		}
 	const char **hdr = xcalloc((size_t)t->ncols, sizeof *hdr);
 	for (int c = 0; c < t->ncols; c++) {
-		w[c] = t->cols[c].hide_text > 0 ? 0 : col_width(t, c, clean, nrows);
+		w[c] = t->cols[c].hide_text > 0 ? 0 : col_width(t, c, cw, nrows);
 		if (minw && minw[c] > w[c])
 			w[c] = minw[c];
 		hdr[c] = t->cols[c].label;
 	}
-	text_line(out, t, w, hdr);
+	text_line(out, t, w, hdr, NULL);
 	for (size_t r = 0; r < nrows; r++) {
-		text_line(out, t, w, (const char *const *)&clean[r * (size_t)t->ncols]);
+		text_line(out, t, w, (const char *const *)&clean[r * (size_t)t->ncols],
+		          &cw[r * (size_t)t->ncols]);
 		if (out->len > 65536 && t->f) { /* a streamed table writes as it goes */
 			fwrite(out->s, 1, out->len, t->f);
 			sbuf_reset(out);
@@ -438,6 +453,7 @@ static void text_head(const struct out_table *t, size_t nrows, const int *minw, 
 	for (size_t i = 0; i < n; i++)
 		free(clean[i]);
 	free(clean);
+	free(cw);
 	free(hdr);
 }
 
@@ -608,22 +624,24 @@ static int json_row_direct(struct out_table *t, const char *const *row)
  * that needs more (up to its column's max_width). */
 static void text_stream_line(struct out_table *t, const char *const *row)
 {
-	int *w = xmalloc((size_t)t->ncols * sizeof *w);
+	int *w = xmalloc((size_t)t->ncols * sizeof *w), *cw = xmalloc((size_t)t->ncols * sizeof *cw);
 	char **clean = xmalloc((size_t)t->ncols * sizeof *clean);
 	for (int c = 0; c < t->ncols; c++) {
 		if (t->cols[c].hide_text > 0) {
 			clean[c] = NULL;
-			w[c] = 0;
+			w[c] = cw[c] = 0;
 			continue;
 		}
 		clean[c] = text_cell(&t->cols[c], row[c] ? row[c] : "");
-		int cw = cell_width(&t->cols[c], clean[c]);
-		w[c] = cw > t->w[c] ? cw : t->w[c];
+		cw[c] = txt_width(clean[c]);
+		int x = cell_width(&t->cols[c], cw[c]);
+		w[c] = x > t->w[c] ? x : t->w[c];
 	}
-	text_line(&t->buf, t, w, (const char *const *)clean);
+	text_line(&t->buf, t, w, (const char *const *)clean, cw);
 	for (int c = 0; c < t->ncols; c++)
 		free(clean[c]);
 	free(clean);
+	free(cw);
 	free(w);
 }
 
