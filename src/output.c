@@ -19,6 +19,7 @@ void out_init(struct out_table *t, const struct out_col *cols, int ncols)
 
 static int stream_row(struct out_table *t, const char *const *cells);
 static void fix_widths(struct out_table *t, int more);
+static char *text_cell(const struct out_col *col, const char *v);
 
 void out_min_width(struct out_table *t, int col, int width)
 {
@@ -41,12 +42,15 @@ int out_row(struct out_table *t, const char *const *cells)
 		t->cap = t->cap ? t->cap * 2 : 16;
 		t->cells = xrealloc(t->cells, t->cap * (size_t)t->ncols * sizeof *t->cells);
 	}
-	/* a streamed text table keeps only the cells it shows */
+	/* a streamed text table keeps only the cells it shows, as it shows
+	 * them (text_cell): text_head takes them as they are */
 	int shown_only = t->f && t->format == FMT_TEXT;
-	for (int i = 0; i < t->ncols; i++)
+	for (int i = 0; i < t->ncols; i++) {
+		const char *v = cells[i] ? cells[i] : "";
 		t->cells[t->nrows * (size_t)t->ncols + (size_t)i] =
-			shown_only && t->cols[i].hide_text > 0 ? NULL
-			                                       : xstrdup(cells[i] ? cells[i] : "");
+			!shown_only ? xstrdup(v)
+			: t->cols[i].hide_text > 0 ? NULL : text_cell(&t->cols[i], v);
+	}
 	t->nrows++;
 	return 0;
 }
@@ -427,11 +431,13 @@ static void text_head(const struct out_table *t, size_t nrows, const int *minw, 
                       struct sbuf *out)
 {
 	size_t n = nrows * (size_t)t->ncols;
+	int kept = t->f != NULL; /* a streamed table's cells: sanitised by out_row */
 	char **clean = xcalloc(n ? n : 1, sizeof *clean);
 	int *cw = xcalloc(n ? n : 1, sizeof *cw);
 	for (size_t i = 0; i < n; i++) /* the columns shown only */
 		if (t->cols[i % (size_t)t->ncols].hide_text <= 0) {
-			clean[i] = text_cell(&t->cols[i % (size_t)t->ncols], t->cells[i]);
+			clean[i] = kept ? t->cells[i]
+			                : text_cell(&t->cols[i % (size_t)t->ncols], t->cells[i]);
 			cw[i] = txt_width(clean[i]);
 		}
 	const char **hdr = xcalloc((size_t)t->ncols, sizeof *hdr);
@@ -450,7 +456,7 @@ static void text_head(const struct out_table *t, size_t nrows, const int *minw, 
 			sbuf_reset(out);
 		}
 	}
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n && !kept; i++)
 		free(clean[i]);
 	free(clean);
 	free(cw);
