@@ -127,6 +127,11 @@ char *txt_trunc(const char *s, int cols);
 /* txt_trunc(s, cols) appended to b; returns the columns appended. */
 int txt_trunc_into(struct sbuf *b, const char *s, int cols);
 
+/* The same for an s known to be wider than cols (cols >= 1), as its width
+ * says: the clusters within cols - 1 columns and "…", without first trying
+ * whether s fits. */
+int txt_cut_into(struct sbuf *b, const char *s, int cols);
+
 /* Append s to b truncated as by txt_trunc() and padded with spaces to
  * exactly cols columns: on the right (left-aligned text) when right_align
  * is 0, on the left otherwise.  Control characters of s are left out.

@@ -414,6 +414,13 @@ static void text_line(struct sbuf *out, const struct out_table *t, const int *w,
 			if (!t->cols[c].right)
 				for (int i = 0; i < pad; i++)
 					sbuf_putc(out, ' ');
+		} else if (cw && !t->cols[c].right && w[c] > 0) {
+			/* too wide, as its width says: cut at once (no column is
+			 * padded after a cut: it fills the column or falls one
+			 * short before a wide character) */
+			int used = txt_cut_into(out, row[c], w[c]);
+			for (int i = used; c != last && i < w[c]; i++)
+				sbuf_putc(out, ' ');
 		} else if (c == last && !t->cols[c].right)
 			txt_trunc_into(out, row[c], w[c]);
 		else

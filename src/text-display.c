@@ -177,6 +177,18 @@ int txt_trunc_into(struct sbuf *b, const char *s, int cols)
 	return w + 1;
 }
 
+int txt_cut_into(struct sbuf *b, const char *s, int cols)
+{
+	size_t rest;
+	int w;
+
+	if (cols <= 0)
+		return 0;
+	w = append_fit(b, s, strlen(s), cols - 1, &rest);
+	sbuf_puts(b, "\xE2\x80\xA6");
+	return w + 1;
+}
+
 char *txt_trunc(const char *s, int cols)
 {
 	struct sbuf b = {0};
