@@ -180,6 +180,10 @@ char *txt_sanitize(const char *s);
  * ("\n", "\r\n" or a lone "\r") is kept as "\n". */
 char *txt_sanitize_nl(const char *s, int keep_newlines);
 
+/* txt_sanitize(s), its display width (txt_width of the copy) into *width:
+ * one walk for a text that needs no change, as most do. */
+char *txt_sanitize_width(const char *s, int *width);
+
 /* Clean a user-supplied field value s (NUL-terminated):
  *   1. it must be valid UTF-8; otherwise ERR_INPUT "văn bản không phải
  *      UTF-8 hợp lệ ở cột N" (and "dòng L" when allow_newlines), with

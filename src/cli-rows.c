@@ -301,8 +301,9 @@ enum { COL_LEAD_NAME = 5, COL_TEXT = 6 };
  * (a cluster the cut split, a "\r" before its "\n"). */
 static int prefix_fills(const char *prefix, int col)
 {
-	char *clean = txt_sanitize(prefix ? prefix : "");
-	int ok = txt_width(clean) >= task_cols[col].max_width + 2;
+	int w;
+	char *clean = txt_sanitize_width(prefix ? prefix : "", &w);
+	int ok = w >= task_cols[col].max_width + 2;
 	free(clean);
 	return ok;
 }

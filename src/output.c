@@ -19,7 +19,7 @@ void out_init(struct out_table *t, const struct out_col *cols, int ncols)
 
 static int stream_row(struct out_table *t, const char *const *cells);
 static void fix_widths(struct out_table *t, int more);
-static char *text_cell(const struct out_col *col, const char *v);
+static char *text_cell(const struct out_col *col, const char *v, int *width);
 
 void out_min_width(struct out_table *t, int col, int width)
 {
@@ -38,18 +38,24 @@ int out_row(struct out_table *t, const char *const *cells)
 	}
 	if (t->f && (t->format != FMT_TEXT || t->w))
 		return stream_row(t, cells);
+	/* a streamed text table keeps only the cells it shows, as it shows
+	 * them (text_cell) and with their widths: text_head takes them so */
+	int shown_only = t->f && t->format == FMT_TEXT;
 	if (t->nrows == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 16;
 		t->cells = xrealloc(t->cells, t->cap * (size_t)t->ncols * sizeof *t->cells);
+		if (shown_only)
+			t->cellw = xrealloc(t->cellw, t->cap * (size_t)t->ncols * sizeof *t->cellw);
 	}
-	/* a streamed text table keeps only the cells it shows, as it shows
-	 * them (text_cell): text_head takes them as they are */
-	int shown_only = t->f && t->format == FMT_TEXT;
 	for (int i = 0; i < t->ncols; i++) {
 		const char *v = cells[i] ? cells[i] : "";
-		t->cells[t->nrows * (size_t)t->ncols + (size_t)i] =
-			!shown_only ? xstrdup(v)
-			: t->cols[i].hide_text > 0 ? NULL : text_cell(&t->cols[i], v);
+		size_t k = t->nrows * (size_t)t->ncols + (size_t)i;
+		if (!shown_only)
+			t->cells[k] = xstrdup(v);
+		else if (t->cols[i].hide_text > 0)
+			t->cells[k] = NULL, t->cellw[k] = 0;
+		else
+			t->cells[k] = text_cell(&t->cols[i], v, &t->cellw[k]);
 	}
 	t->nrows++;
 	return 0;
@@ -74,6 +80,7 @@ void out_free(struct out_table *t)
 {
 	free_cells(t);
 	free(t->cells);
+	free(t->cellw);
 	free(t->w);
 	free(t->minw);
 	sbuf_free(&t->buf);
@@ -341,8 +348,8 @@ int out_json_print(json_t *j, FILE *f)
 }
 
 /* The text of a cell as the text format shows it: a date as dd/mm/yyyy,
- * control characters made harmless (malloc'd). */
-static char *text_cell(const struct out_col *col, const char *v)
+ * control characters made harmless (malloc'd); its width into *width. */
+static char *text_cell(const struct out_col *col, const char *v, int *width)
 {
 	/* an ISO date YYYY-MM-DD as DD/MM/YYYY, digit for digit */
 	if (col->type == OUT_DATE && strlen(v) == 10 && v[4] == '-' && v[7] == '-') {
@@ -354,10 +361,12 @@ static char *text_cell(const struct out_col *col, const char *v)
 			ok &= pos[i] < 0 || (vn[i] >= '0' && vn[i] <= '9');
 		}
 		vn[10] = '\0';
-		if (ok)
+		if (ok) {
+			*width = 10;
 			return xstrdup(vn);
+		}
 	}
-	return txt_sanitize(v);
+	return txt_sanitize_width(v, width);
 }
 
 /* The display width a cell of width w asks of its column: w capped by the
@@ -442,11 +451,12 @@ static void text_head(const struct out_table *t, size_t nrows, const int *minw, 
 	char **clean = xcalloc(n ? n : 1, sizeof *clean);
 	int *cw = xcalloc(n ? n : 1, sizeof *cw);
 	for (size_t i = 0; i < n; i++) /* the columns shown only */
-		if (t->cols[i % (size_t)t->ncols].hide_text <= 0) {
-			clean[i] = kept ? t->cells[i]
-			                : text_cell(&t->cols[i % (size_t)t->ncols], t->cells[i]);
-			cw[i] = txt_width(clean[i]);
-		}
+		if (t->cols[i % (size_t)t->ncols].hide_text > 0)
+			continue;
+		else if (kept)
+			clean[i] = t->cells[i], cw[i] = t->cellw[i];
+		else
+			clean[i] = text_cell(&t->cols[i % (size_t)t->ncols], t->cells[i], &cw[i]);
 	const char **hdr = xcalloc((size_t)t->ncols, sizeof *hdr);
 	for (int c = 0; c < t->ncols; c++) {
 		w[c] = t->cols[c].hide_text > 0 ? 0 : col_width(t, c, cw, nrows);
@@ -645,8 +655,7 @@ static void text_stream_line(struct out_table *t, const char *const *row)
 			w[c] = cw[c] = 0;
 			continue;
 		}
-		clean[c] = text_cell(&t->cols[c], row[c] ? row[c] : "");
-		cw[c] = txt_width(clean[c]);
+		clean[c] = text_cell(&t->cols[c], row[c] ? row[c] : "", &cw[c]);
 		int x = cell_width(&t->cols[c], cw[c]);
 		w[c] = x > t->w[c] ? x : t->w[c];
 	}

@@ -367,6 +367,33 @@ char *txt_sanitize_nl(const char *s, int keep_newlines)
 	return sbuf_detach(&b);
 }
 
+char *txt_sanitize_width(const char *s, int *width)
+{
+	size_t len = strlen(s), i = 0, k;
+	uint32_t c;
+	int w = 0;
+
+	while (i < len) {
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) {
+			i++, w++;
+			continue;
+		}
+		k = txt_dec(s + i, len - i, &c);
+		if (c == TXT_BAD || txt_is_control(c) || bidi_control(c)) {
+			/* a change to make: the copy made as txt_sanitize makes it */
+			char *r = txt_sanitize_nl(s, 0);
+			*width = txt_width(r);
+			return r;
+		}
+		w += char_width(c);
+		i += k;
+	}
+	*width = w;
+	char *r = xmalloc(len + 1);
+	memcpy(r, s, len + 1);
+	return r;
+}
+
 char *txt_sanitize(const char *s)
 {
 	return txt_sanitize_nl(s, 0);

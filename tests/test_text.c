@@ -790,3 +790,20 @@ Test(width, decoder_fast_forms_agree_with_uc_width)
 	cr_assert_eq(txt_width("\xC3"), 1);        /* a cut two-byte form */
 	cr_assert_eq(txt_width("\xE1\xBB" "a"), 3); /* cut, then a letter */
 }
+
+/* txt_sanitize_width gives txt_sanitize's copy and its txt_width, for
+ * texts that need no change and texts that do. */
+Test(sanitize, with_width_is_sanitize_and_width)
+{
+	static const char *const in[] = {"", "abc", "Tiến độ thực hiện", "中文 e\xcc\x81",
+	                                 "a\tb\nc", "\x1b[2J", "x\xc2\x85y", "bad \xff byte",
+	                                 "\xe2\x80\xaeRLO", "\xc2\xad soft", "\xe1\xbb"};
+	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
+		int w = -1;
+		char *got = txt_sanitize_width(in[i], &w), *want = txt_sanitize(in[i]);
+		cr_assert_str_eq(got, want, "case %zu", i);
+		cr_assert_eq(w, txt_width(want), "case %zu: %d", i, w);
+		free(got);
+		free(want);
+	}
+}
