@@ -227,7 +227,7 @@ int main(int argc, char **argv)
 {
 	static const char *const status[] = {"chưa thực hiện", "đang thực hiện", "hoàn thành",
 	                                     "tạm dừng"};
-	static struct seen units[SEEN_MAX], docs[SEEN_MAX];
+	struct seen units[SEEN_MAX], docs[SEEN_MAX];
 	int nunits = 0, ndocs = 0;
 	MDB_env *env;
 	MDB_txn *txn;
