@@ -125,22 +125,22 @@ int cfg_code_valid(const char *s)
 
 /* ---- the scanner ----------------------------------------------------- */
 
-/* The strings of a scan live in blocks of at least STRINGS_BLOCK bytes,
- * freed together: a file of a few hundred lines takes a few allocations
- * instead of five per line. */
+/* The strings of a scan live in blocks freed together: a file takes one
+ * or a few allocations instead of five per line.  A block is sized from the
+ * file (cfg_scan_file sets sc->block), so that the heap after it is not
+ * spread over pages a small file never needed. */
 struct cfg_strings {
 	struct cfg_strings *next;
 	size_t used, cap;
 	char data[];
 };
-#define STRINGS_BLOCK 8192
 
 /* A copy of s[0..n), lower-cased if lower, in the scan's blocks. */
 static char *scan_str(struct cfg_scan *sc, const char *s, size_t n, int lower)
 {
 	struct cfg_strings *b = sc->strings;
 	if (!b || b->cap - b->used < n + 1) {
-		size_t cap = n + 1 > STRINGS_BLOCK ? n + 1 : STRINGS_BLOCK;
+		size_t cap = n + 1 > sc->block ? n + 1 : sc->block;
 		b = xmalloc(sizeof *b + cap);
 		b->next = sc->strings;
 		b->used = 0;
@@ -168,8 +168,12 @@ static const char *strip(const char *s, size_t *n)
 	return s;
 }
 
-static void scan_push(struct cfg_scan *s, int line, const char *sec, const char *key,
-		      const char *raw, char *val)
+/* Record an entry: sec is the current section, lower-cased (shared by its
+ * entries), raw the section name or key as written (in the scan's
+ * strings), val a key's value or NULL for a section; a key's lower-cased
+ * copy is made here. */
+static void scan_push(struct cfg_scan *s, int line, char *sec, int is_key, char *raw,
+		      char *val)
 {
 	struct cfg_entry *en;
 
@@ -179,9 +183,9 @@ static void scan_push(struct cfg_scan *s, int line, const char *sec, const char 
 	}
 	en = &s->v[s->n++];
 	en->line = line;
-	en->sec = sec ? scan_str(s, sec, strlen(sec), 1) : NULL;
-	en->key = key ? scan_str(s, key, strlen(key), 1) : NULL;
-	en->raw = scan_str(s, raw, strlen(raw), 0);
+	en->sec = sec;
+	en->key = is_key ? scan_str(s, raw, strlen(raw), 1) : NULL;
+	en->raw = raw;
 	en->val = val;
 	en->dup_line = 0;
 }
@@ -211,11 +215,10 @@ static char *line_value(struct cfg_scan *s, const char *t)
 }
 
 /* Classify one logical line as iniparser_line() does and record it.
- * *cur is the current section as written (owned here). */
-/* text is the logical line (n bytes and a NUL), stripped here in place.
- * *cur is the current section as written (in the scan's strings). */
+ * text is the logical line (n bytes and a NUL), stripped here in place.
+ * *cur is the current section, lower-cased (in the scan's strings). */
 static int scan_logical(struct cfg_scan *s, const char *path, int line, char *text,
-			size_t n, const char **cur, struct err *e)
+			size_t n, char **cur, struct err *e)
 {
 	size_t len = n;
 	char *t = (char *)strip(text, &len);
@@ -231,8 +234,8 @@ static int scan_logical(struct cfg_scan *s, const char *path, int line, char *te
 		if (nl == 0) {
 			rc = err_at(e, ERR_CONFIG, path, line, "tên mục trống: '%s'", t);
 		} else {
-			*cur = scan_str(s, name, nl, 0);
-			scan_push(s, line, *cur, NULL, *cur, NULL);
+			*cur = scan_str(s, name, nl, 1);
+			scan_push(s, line, *cur, 0, scan_str(s, name, nl, 0), NULL);
 		}
 	} else {
 		const char *eq = strchr(t, '=');
@@ -246,7 +249,7 @@ static int scan_logical(struct cfg_scan *s, const char *path, int line, char *te
 			const char *k = strip(t, &kl);
 			char *key = scan_str(s, k, kl, 0);
 
-			scan_push(s, line, *cur, key, key, line_value(s, t));
+			scan_push(s, line, *cur, 1, key, line_value(s, t));
 		}
 	}
 	return rc;
@@ -308,7 +311,7 @@ static void mark_duplicates(struct cfg_scan *s)
 int cfg_scan_file(const char *path, int trusted, struct cfg_scan *out, struct err *e)
 {
 	struct sbuf file = {0}, logical = {0};
-	const char *cur = NULL;
+	char *cur = NULL;
 	size_t pos = 0, last = 0;
 	int lineno = 0, start = 0, rc;
 
@@ -316,6 +319,9 @@ int cfg_scan_file(const char *path, int trusted, struct cfg_scan *out, struct er
 	rc = read_all(path, trusted, &file, e);
 	if (rc)
 		goto out;
+	/* a key line's strings (the key twice and its value) take at most
+	 * twice its bytes, with a NUL each */
+	out->block = file.len * 2 + 256;
 	if (file.len >= 3 && !memcmp(file.s, UTF8_BOM, 3)) {
 		memmove(file.s, file.s + 3, file.len - 2); /* with the NUL */
 		file.len -= 3;

@@ -39,6 +39,7 @@ struct cfg_scan {
 	int n, cap;
 	struct cfg_strings *strings; /* every string of v, a few blocks for
 	                                the whole file (freed with it) */
+	size_t block;                /* the size of a block of strings */
 };
 
 /* Scan the ini file at path the way iniparser 4.1 reads it (comments,
