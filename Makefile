@@ -146,10 +146,10 @@ $(BUILD)/tests/%: tests/%.c $(LIB) | $(BUILD)/tests
 $(BUILD)/tests/test_ui_keys: tests/test_ui_keys.c $(UI_OBJ) $(LIB) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(UI_OBJ) $(LIB) $(LDFLAGS) $(LDLIBS) $(UI_LIBS) $(CRIT_LIBS)
 
-# The bare LMDB program `make bench` measures start-up against
-# (tests/bench/ref-count.c, tests/bench-start.sh): liblmdb alone.
-REF_BIN = $(BUILD)/ref-count
-$(REF_BIN): tests/bench/ref-count.c | $(BUILD)
+# The bare LMDB programs `make bench` measures start-up against
+# (tests/bench/ref-count.c, ref-rows.c, tests/bench-start.sh): liblmdb alone.
+REF_BIN = $(BUILD)/ref-count $(BUILD)/ref-rows
+$(BUILD)/ref-%: tests/bench/ref-%.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LDFLAGS) $(LINK_OPT) -llmdb
 
 # Fuzz targets: built by tests/fuzz.sh with CC=clang and sanitizer flags.

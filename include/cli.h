@@ -86,7 +86,8 @@ int cli_task_id(const char *s, uint64_t *id, struct err *e);
 typedef int (*cli_cmd_fn)(struct cli *c, int argc, char **argv, struct err *e);
 
 enum cli_cmd_flags {
-	CLI_NO_CONFIG = 1 /* runs without theodoi.ini (gen writes its own) */
+	CLI_NO_CONFIG = 1, /* runs without theodoi.ini (gen writes its own) */
+	CLI_LEAN_CONFIG = 2 /* a hot command: theodoi.ini read with CFG_LEAN */
 };
 
 /* The rule of a command (struct cli_cmd perm): the permission it needs

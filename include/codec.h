@@ -155,6 +155,12 @@ int codec_update_decode_d(const void *buf, size_t n, uint64_t task, uint64_t id,
  * Returns 0, or ERR_STORE as codec_unit_decode would. */
 int codec_unit_parent(const void *buf, size_t n, uint32_t *parent, struct err *e);
 
+/* The number of an encoded document into number (DOCNUM_LEN bytes), read
+ * without decoding the rest (no allocation): listing rows name a task's
+ * document by it.  Returns 0, or ERR_STORE as codec_doc_decode would for a
+ * fault before the number. */
+int codec_doc_number(const void *buf, size_t n, char *number, struct err *e);
+
 /* Primitive encoders, exposed for keys and meta values that want the same
  * compact forms: append an unsigned varint / a zigzag signed varint to
  * out.  codec_get_uvarint reads one varint from buf[0..n): returns the

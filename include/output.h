@@ -71,6 +71,8 @@ struct out_table {
 	int ncols;
 	size_t nrows, cap;
 	char **cells;     /* nrows * ncols: the rows kept (collected, or look-ahead) */
+	int *cellw;       /* streamed text: the display width of each cell kept
+	                     (sanitised as the text format shows it) */
 	/* streamed only */
 	FILE *f;          /* NULL: collected */
 	int format;       /* enum out_format */

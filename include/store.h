@@ -186,6 +186,9 @@ void store_pin_release(struct store_pin *p);
 /* ---- documents ---- */
 int store_doc_put(struct txn *t, struct doc *d, struct err *e); /* id 0: new */
 int store_doc_get(struct txn *t, uint64_t id, struct doc *out, struct err *e);
+/* A document's number alone into number (DOCNUM_LEN bytes; "" when it has
+ * none): what a listing row shows of it.  ERR_NOTFOUND if absent. */
+int store_doc_number(struct txn *t, uint64_t id, char *number, struct err *e);
 /* Delete a document, its tasks (with their updates and extensions) and
  * its indicators. */
 int store_doc_del(struct txn *t, uint64_t id, struct err *e);

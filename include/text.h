@@ -124,6 +124,14 @@ size_t txt_fit(const char *s, int cols, int *used);
  * cols <= 0 gives "". */
 char *txt_trunc(const char *s, int cols);
 
+/* txt_trunc(s, cols) appended to b; returns the columns appended. */
+int txt_trunc_into(struct sbuf *b, const char *s, int cols);
+
+/* The same for an s known to be wider than cols (cols >= 1), as its width
+ * says: the clusters within cols - 1 columns and "…", without first trying
+ * whether s fits. */
+int txt_cut_into(struct sbuf *b, const char *s, int cols);
+
 /* Append s to b truncated as by txt_trunc() and padded with spaces to
  * exactly cols columns: on the right (left-aligned text) when right_align
  * is 0, on the left otherwise.  Control characters of s are left out.
@@ -171,6 +179,10 @@ char *txt_sanitize(const char *s);
 /* Like txt_sanitize(), but when keep_newlines is non-zero every newline
  * ("\n", "\r\n" or a lone "\r") is kept as "\n". */
 char *txt_sanitize_nl(const char *s, int keep_newlines);
+
+/* txt_sanitize(s), its display width (txt_width of the copy) into *width:
+ * one walk for a text that needs no change, as most do. */
+char *txt_sanitize_width(const char *s, int *width);
 
 /* Clean a user-supplied field value s (NUL-terminated):
  *   1. it must be valid UTF-8; otherwise ERR_INPUT "văn bản không phải

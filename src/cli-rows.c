@@ -188,15 +188,14 @@ const char *rows_doc_number(struct txn *t, struct doc_cache *dc, uint64_t id)
 	for (k = slot_of(id, dc->capdocs); dc->docs[k].id; k = (k + 1) & (dc->capdocs - 1))
 		;
 	struct rows_doc_slot *s = &dc->docs[k];
-	struct doc d = {0};
+	char number[DOCNUM_LEN];
 	s->id = id;
 	/* the number, or "" for a document that has none (a draft, a copy
 	 * whose header was lost): rows name it by its id then */
-	if (store_doc_get(t, id, &d, NULL) == 0)
-		snprintf(s->number, sizeof s->number, "%s", d.number);
+	if (store_doc_number(t, id, number, NULL) == 0)
+		str_copy(s->number, number, sizeof s->number);
 	else
 		s->number[0] = '\0';
-	doc_free(&d);
 	dc->ndocs++;
 	return s->number;
 }
@@ -302,8 +301,9 @@ enum { COL_LEAD_NAME = 5, COL_TEXT = 6 };
  * (a cluster the cut split, a "\r" before its "\n"). */
 static int prefix_fills(const char *prefix, int col)
 {
-	char *clean = txt_sanitize(prefix ? prefix : "");
-	int ok = txt_width(clean) >= task_cols[col].max_width + 2;
+	int w;
+	char *clean = txt_sanitize_width(prefix ? prefix : "", &w);
+	int ok = w >= task_cols[col].max_width + 2;
 	free(clean);
 	return ok;
 }

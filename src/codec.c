@@ -104,6 +104,24 @@ int codec_doc_encode(const struct doc *d, struct sbuf *out, struct err *e)
 	return 0;
 }
 
+int codec_doc_number(const void *buf, size_t n, char *number, struct err *e)
+{
+	struct cw_rd r;
+	char kind[DOCKIND_LEN];
+
+	number[0] = '\0';
+	if (!cw_rd_begin(&r, buf, n, CODEC_VERSION_DOC, K_DOC, e))
+		return ERR_STORE;
+	cw_rd_u64(&r);
+	cw_rd_fixed(&r, kind, sizeof kind, "loại");
+	cw_rd_fixed(&r, number, DOCNUM_LEN, "số hiệu");
+	if (r.fault[0]) {
+		number[0] = '\0';
+		return err_set(e, ERR_STORE, "bản ghi %s bị hỏng: %s", K_DOC, r.fault);
+	}
+	return 0;
+}
+
 int codec_doc_decode(const void *buf, size_t n, struct doc *out, struct err *e)
 {
 	struct cw_rd r;

@@ -81,6 +81,22 @@ char *cfg_strip_dup(const char *s, size_t n)
 	return xstrndup(s, n);
 }
 
+void cfg_strip_into(char *out, size_t size, const char *s, size_t n)
+{
+	while (n > 0 && is_space(*s)) {
+		s++;
+		n--;
+	}
+	while (n > 0 && is_space(s[n - 1]))
+		n--;
+	if (size == 0)
+		return;
+	if (n >= size)
+		n = size - 1;
+	memcpy(out, s, n);
+	out[n] = '\0';
+}
+
 void cfg_lower(char *out, const char *s, size_t len)
 {
 	size_t i;
@@ -90,16 +106,6 @@ void cfg_lower(char *out, const char *s, size_t len)
 	for (i = 0; s[i] && i + 1 < len; i++)
 		out[i] = (char)tolower((unsigned char)s[i]);
 	out[i] = '\0';
-}
-
-static char *lower_dup(const char *s)
-{
-	char *r = xstrdup(s);
-	char *p;
-
-	for (p = r; *p; p++)
-		*p = (char)tolower((unsigned char)*p);
-	return r;
 }
 
 int cfg_code_valid(const char *s)
@@ -119,8 +125,55 @@ int cfg_code_valid(const char *s)
 
 /* ---- the scanner ----------------------------------------------------- */
 
-static void scan_push(struct cfg_scan *s, int line, const char *sec, const char *key,
-		      const char *raw, char *val)
+/* The strings of a scan live in blocks freed together: a file takes one
+ * or a few allocations instead of five per line.  A block is sized from the
+ * file (cfg_scan_file sets sc->block), so that the heap after it is not
+ * spread over pages a small file never needed. */
+struct cfg_strings {
+	struct cfg_strings *next;
+	size_t used, cap;
+	char data[];
+};
+
+/* A copy of s[0..n), lower-cased if lower, in the scan's blocks. */
+static char *scan_str(struct cfg_scan *sc, const char *s, size_t n, int lower)
+{
+	struct cfg_strings *b = sc->strings;
+	if (!b || b->cap - b->used < n + 1) {
+		size_t cap = n + 1 > sc->block ? n + 1 : sc->block;
+		b = xmalloc(sizeof *b + cap);
+		b->next = sc->strings;
+		b->used = 0;
+		b->cap = cap;
+		sc->strings = b;
+	}
+	char *r = b->data + b->used;
+	b->used += n + 1;
+	for (size_t i = 0; i < n; i++)
+		r[i] = lower ? (char)tolower((unsigned char)s[i]) : s[i];
+	r[n] = '\0';
+	return r;
+}
+
+/* s[0..n) without leading and trailing white space: *n shortened, the
+ * start returned. */
+static const char *strip(const char *s, size_t *n)
+{
+	while (*n > 0 && is_space(*s)) {
+		s++;
+		(*n)--;
+	}
+	while (*n > 0 && is_space(s[*n - 1]))
+		(*n)--;
+	return s;
+}
+
+/* Record an entry: sec is the current section, lower-cased (shared by its
+ * entries), raw the section name or key as written (in the scan's
+ * strings), val a key's value or NULL for a section; a key's lower-cased
+ * copy is made here. */
+static void scan_push(struct cfg_scan *s, int line, char *sec, int is_key, char *raw,
+		      char *val)
 {
 	struct cfg_entry *en;
 
@@ -130,9 +183,9 @@ static void scan_push(struct cfg_scan *s, int line, const char *sec, const char 
 	}
 	en = &s->v[s->n++];
 	en->line = line;
-	en->sec = sec ? lower_dup(sec) : NULL;
-	en->key = key ? lower_dup(key) : NULL;
-	en->raw = xstrdup(raw);
+	en->sec = sec;
+	en->key = is_key ? scan_str(s, raw, strlen(raw), 1) : NULL;
+	en->raw = raw;
 	en->val = val;
 	en->dup_line = 0;
 }
@@ -142,46 +195,47 @@ static void scan_push(struct cfg_scan *s, int line, const char *sec, const char 
  * value in double or single quotes is taken as written up to the closing
  * quote; otherwise it stops at ';' or '#' and is stripped, and "" or ''
  * alone is empty.  Newly allocated. */
-static char *line_value(const char *t)
+static char *line_value(struct cfg_scan *s, const char *t)
 {
 	const char *p = strchr(t, '=') + 1;
 	const char *end;
-	char *v;
+	size_t n;
 
 	while (*p && is_space(*p))
 		p++;
 	if ((*p == '"' || *p == '\'') && p[1] && p[1] != *p) {
 		end = strchr(p + 1, *p);
-		return xstrndup(p + 1, end ? (size_t)(end - p - 1) : strlen(p + 1));
+		return scan_str(s, p + 1, end ? (size_t)(end - p - 1) : strlen(p + 1), 0);
 	}
-	end = p + strcspn(p, ";#");
-	v = cfg_strip_dup(p, (size_t)(end - p));
-	if (!strcmp(v, "\"\"") || !strcmp(v, "''"))
-		v[0] = '\0';
-	return v;
+	n = strcspn(p, ";#");
+	p = strip(p, &n);
+	if (n == 2 && (!memcmp(p, "\"\"", 2) || !memcmp(p, "''", 2)))
+		n = 0;
+	return scan_str(s, p, n, 0);
 }
 
 /* Classify one logical line as iniparser_line() does and record it.
- * *cur is the current section as written (owned here). */
-static int scan_logical(struct cfg_scan *s, const char *path, int line, const char *text,
+ * text is the logical line (n bytes and a NUL), stripped here in place.
+ * *cur is the current section, lower-cased (in the scan's strings). */
+static int scan_logical(struct cfg_scan *s, const char *path, int line, char *text,
 			size_t n, char **cur, struct err *e)
 {
-	char *t = cfg_strip_dup(text, n);
-	size_t len = strlen(t);
+	size_t len = n;
+	char *t = (char *)strip(text, &len);
 	int rc = 0;
 
+	t[len] = '\0';
 	if (len == 0 || t[0] == '#' || t[0] == ';') {
 		/* empty or comment */
 	} else if (t[0] == '[' && t[len - 1] == ']') {
-		char *name = cfg_strip_dup(t + 1, len - 2);
+		size_t nl = len - 2;
+		const char *name = strip(t + 1, &nl);
 
-		if (!name[0]) {
-			free(name);
+		if (nl == 0) {
 			rc = err_at(e, ERR_CONFIG, path, line, "tên mục trống: '%s'", t);
 		} else {
-			free(*cur);
-			*cur = name;
-			scan_push(s, line, name, NULL, name, NULL);
+			*cur = scan_str(s, name, nl, 1);
+			scan_push(s, line, *cur, 0, scan_str(s, name, nl, 0), NULL);
 		}
 	} else {
 		const char *eq = strchr(t, '=');
@@ -191,13 +245,13 @@ static int scan_logical(struct cfg_scan *s, const char *path, int line, const ch
 				    "dòng không hợp lệ (cần [mục], khóa = giá trị hoặc chú thích "
 				    "bắt đầu bằng ';'): '%s'", t);
 		} else {
-			char *key = cfg_strip_dup(t, (size_t)(eq - t));
+			size_t kl = (size_t)(eq - t);
+			const char *k = strip(t, &kl);
+			char *key = scan_str(s, k, kl, 0);
 
-			scan_push(s, line, *cur, key, key, line_value(t));
-			free(key);
+			scan_push(s, line, *cur, 1, key, line_value(s, t));
 		}
 	}
-	free(t);
 	return rc;
 }
 
@@ -265,6 +319,9 @@ int cfg_scan_file(const char *path, int trusted, struct cfg_scan *out, struct er
 	rc = read_all(path, trusted, &file, e);
 	if (rc)
 		goto out;
+	/* a key line's strings (the key twice and its value) take at most
+	 * twice its bytes, with a NUL each */
+	out->block = file.len * 2 + 256;
 	if (file.len >= 3 && !memcmp(file.s, UTF8_BOM, 3)) {
 		memmove(file.s, file.s + 3, file.len - 2); /* with the NUL */
 		file.len -= 3;
@@ -311,7 +368,6 @@ int cfg_scan_file(const char *path, int trusted, struct cfg_scan *out, struct er
 	/* a file ending in a continued line: iniparser drops it, so do we */
 	mark_duplicates(out);
 out:
-	free(cur);
 	sbuf_free(&logical);
 	sbuf_free(&file);
 	return rc;
@@ -319,13 +375,10 @@ out:
 
 void cfg_scan_free(struct cfg_scan *s)
 {
-	int i;
-
-	for (i = 0; i < s->n; i++) {
-		free(s->v[i].sec);
-		free(s->v[i].key);
-		free(s->v[i].raw);
-		free(s->v[i].val);
+	while (s->strings) {
+		struct cfg_strings *next = s->strings->next;
+		free(s->strings);
+		s->strings = next;
 	}
 	free(s->v);
 	memset(s, 0, sizeof *s);
@@ -391,6 +444,8 @@ const char *cfg_ini_value(struct cfg_ini_walk *w, const struct cfg_entry *en)
 	const dictionary *d = w->d;
 	const char *v;
 
+	if (!d) /* a lean load (CFG_LEAN): the scanned value itself */
+		return en->key ? (en->val ? en->val : "") : NULL;
 	if (w->next < d->size && dict_key_is(d->key[w->next], en->sec, en->key)) {
 		v = d->val[w->next++];
 		return en->key ? (v ? v : "") : NULL;

@@ -31,9 +31,15 @@ struct cfg_entry {
 	                 0 if none */
 };
 
+/* A block of the scan's strings (config-ini.c). */
+struct cfg_strings;
+
 struct cfg_scan {
 	struct cfg_entry *v;
 	int n, cap;
+	struct cfg_strings *strings; /* every string of v, a few blocks for
+	                                the whole file (freed with it) */
+	size_t block;                /* the size of a block of strings */
 };
 
 /* Scan the ini file at path the way iniparser 4.1 reads it (comments,
@@ -70,7 +76,7 @@ const char *cfg_ini_get(const dictionary *d, const char *sec, const char *key);
  * entry is not where expected (a repeated section or key), the lookup falls
  * back to cfg_ini_get. */
 struct cfg_ini_walk {
-	const dictionary *d;
+	const dictionary *d; /* NULL: the scanned values (CFG_LEAN) */
 	int next; /* index in d->key[] of the entry expected next */
 };
 
@@ -80,6 +86,9 @@ const char *cfg_ini_value(struct cfg_ini_walk *w, const struct cfg_entry *en);
 
 /* Copy of s[0..n) without leading and trailing ASCII white space. */
 char *cfg_strip_dup(const char *s, size_t n);
+
+/* The same into out (size bytes, cut to fit, always terminated). */
+void cfg_strip_into(char *out, size_t size, const char *s, size_t n);
 
 /* 1 if s is a valid unit code once lower-cased: 1..CODE_LEN-1 bytes of
  * ASCII letters, digits, '.', '_' or '-'. */

@@ -455,7 +455,7 @@ static int parse_user(struct config *c, const struct cfg_entry *en, const char *
 {
 	const char *comma = strchr(val, ',');
 	struct cfg_user *u;
-	char *unit, *role;
+	char unit[CFG_LINE_MAX + 1], role[CFG_LINE_MAX + 1];
 	int r, rc = 0;
 
 	if (!login_valid(en->raw))
@@ -466,8 +466,9 @@ static int parse_user(struct config *c, const struct cfg_entry *en, const char *
 		return err_at(e, ERR_CONFIG, c->path, en->line,
 			      "dòng người dùng sai dạng: '%s = %s' (cần 'tài khoản = mã đơn vị, "
 			      "vai trò')", en->raw, val);
-	unit = cfg_strip_dup(val, (size_t)(comma - val));
-	role = cfg_strip_dup(comma + 1, strlen(comma + 1));
+	/* a value is shorter than its line: both fit */
+	cfg_strip_into(unit, sizeof unit, val, (size_t)(comma - val));
+	cfg_strip_into(role, sizeof role, comma + 1, strlen(comma + 1));
 	r = role_parse(role);
 	if (!unit[0] || !role[0])
 		rc = err_at(e, ERR_CONFIG, c->path, en->line,
@@ -481,7 +482,10 @@ static int parse_user(struct config *c, const struct cfg_entry *en, const char *
 		rc = err_at(e, ERR_CONFIG, c->path, en->line,
 			    "vai trò không hợp lệ: '%s' (cần viewer, editor hoặc admin)", role);
 	if (!rc) {
-		c->users = xrealloc(c->users, (size_t)(c->nusers + 1) * sizeof *c->users);
+		/* room by doubling: 4, 8, 16... (a long [users] copies little) */
+		if (c->nusers == 0 || (c->nusers >= 4 && !(c->nusers & (c->nusers - 1))))
+			c->users = xrealloc(c->users, (size_t)(c->nusers ? 2 * c->nusers : 4) *
+			                                      sizeof *c->users);
 		u = &c->users[c->nusers++];
 		memset(u, 0, sizeof *u);
 		str_copy(u->login, en->raw, sizeof u->login);
@@ -489,8 +493,6 @@ static int parse_user(struct config *c, const struct cfg_entry *en, const char *
 		u->role = (enum role)r;
 		u->line = en->line;
 	}
-	free(unit);
-	free(role);
 	return rc;
 }
 
@@ -558,8 +560,9 @@ static int check_entry(struct config *c, struct cfg_ini_walk *w, const struct cf
 	return 0;
 }
 
-static int load(const char *path, int trusted, struct config *c, struct err *e)
+static int load(const char *path, unsigned flags, struct config *c, struct err *e)
 {
+	int trusted = (flags & CFG_TRUSTED) != 0;
 	struct cfg_scan scan;
 	struct cfg_ini_walk w;
 	dictionary *d = NULL;
@@ -572,8 +575,7 @@ static int load(const char *path, int trusted, struct config *c, struct err *e)
 	rc = cfg_scan_file(path, trusted, &scan, e);
 	if (rc)
 		goto out;
-	d = cfg_ini_load(&scan, path, e);
-	if (!d) {
+	if (!(flags & CFG_LEAN) && !(d = cfg_ini_load(&scan, path, e))) {
 		rc = ERR_CONFIG;
 		goto out;
 	}
@@ -595,7 +597,12 @@ int cfg_load(const char *path, struct config *c, struct err *e)
 
 int cfg_load_trusted(const char *path, struct config *c, struct err *e)
 {
-	return load(path, 1, c, e);
+	return load(path, CFG_TRUSTED, c, e);
+}
+
+int cfg_load_flags(const char *path, unsigned flags, struct config *c, struct err *e)
+{
+	return load(path, flags, c, e);
 }
 
 /* ---- units.ini stamp ------------------------------------------------- */

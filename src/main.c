@@ -124,7 +124,8 @@ static int open_raised(struct cli *c, const struct cli_cmd *cmd, const char *con
 		return err_set(e, ERR_DENIED, "lệnh %s tạo hoặc thay thư mục kho dữ liệu: với bản cài "
 		               "setgid, quản trị chạy lệnh này với tài khoản root hoặc với nhóm kho "
 		               "(sudo -g NHÓM_KHO theodoi %s ...)", cmd->name, cmd->name);
-	if ((rc = cfg_load_trusted(priv_system_config(), &c->cfg, e)))
+	unsigned how = CFG_TRUSTED | (cmd && (cmd->flags & CLI_LEAN_CONFIG) ? CFG_LEAN : 0);
+	if ((rc = cfg_load_flags(priv_system_config(), how, &c->cfg, e)))
 		return rc;
 	c->ops.cfg = &c->cfg;
 	if (store && (rc = priv_same_dir(store, c->cfg.store, e)))
@@ -192,7 +193,9 @@ static int run(int argc, char **argv, struct cli *c, struct priv *pv, struct err
 			return rc;
 	} else {
 		char path[PATH_MAX];
-		if ((rc = cfg_find(config, path, sizeof path, e)) || (rc = cfg_load(path, &c->cfg, e)))
+		unsigned how = cmd && (cmd->flags & CLI_LEAN_CONFIG) ? CFG_LEAN : 0;
+		if ((rc = cfg_find(config, path, sizeof path, e)) ||
+		    (rc = cfg_load_flags(path, how, &c->cfg, e)))
 			return rc;
 		c->ops.cfg = &c->cfg;
 		if (store)

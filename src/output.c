@@ -19,6 +19,7 @@ void out_init(struct out_table *t, const struct out_col *cols, int ncols)
 
 static int stream_row(struct out_table *t, const char *const *cells);
 static void fix_widths(struct out_table *t, int more);
+static char *text_cell(const struct out_col *col, const char *v, int *width);
 
 void out_min_width(struct out_table *t, int col, int width)
 {
@@ -37,12 +38,25 @@ int out_row(struct out_table *t, const char *const *cells)
 	}
 	if (t->f && (t->format != FMT_TEXT || t->w))
 		return stream_row(t, cells);
+	/* a streamed text table keeps only the cells it shows, as it shows
+	 * them (text_cell) and with their widths: text_head takes them so */
+	int shown_only = t->f && t->format == FMT_TEXT;
 	if (t->nrows == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 16;
 		t->cells = xrealloc(t->cells, t->cap * (size_t)t->ncols * sizeof *t->cells);
+		if (shown_only)
+			t->cellw = xrealloc(t->cellw, t->cap * (size_t)t->ncols * sizeof *t->cellw);
 	}
-	for (int i = 0; i < t->ncols; i++)
-		t->cells[t->nrows * (size_t)t->ncols + (size_t)i] = xstrdup(cells[i] ? cells[i] : "");
+	for (int i = 0; i < t->ncols; i++) {
+		const char *v = cells[i] ? cells[i] : "";
+		size_t k = t->nrows * (size_t)t->ncols + (size_t)i;
+		if (!shown_only)
+			t->cells[k] = xstrdup(v);
+		else if (t->cols[i].hide_text > 0)
+			t->cells[k] = NULL, t->cellw[k] = 0;
+		else
+			t->cells[k] = text_cell(&t->cols[i], v, &t->cellw[k]);
+	}
 	t->nrows++;
 	return 0;
 }
@@ -66,6 +80,7 @@ void out_free(struct out_table *t)
 {
 	free_cells(t);
 	free(t->cells);
+	free(t->cellw);
 	free(t->w);
 	free(t->minw);
 	sbuf_free(&t->buf);
@@ -333,35 +348,43 @@ int out_json_print(json_t *j, FILE *f)
 }
 
 /* The text of a cell as the text format shows it: a date as dd/mm/yyyy,
- * control characters made harmless (malloc'd). */
-static char *text_cell(const struct out_col *col, const char *v)
+ * control characters made harmless (malloc'd); its width into *width. */
+static char *text_cell(const struct out_col *col, const char *v, int *width)
 {
-	char vn[16];
-	int y, m, d;
-	if (col->type == OUT_DATE && strlen(v) == 10 && sscanf(v, "%4d-%2d-%2d", &y, &m, &d) == 3) {
-		snprintf(vn, sizeof vn, "%02d/%02d/%04d", d, m, y);
-		v = vn;
+	/* an ISO date YYYY-MM-DD as DD/MM/YYYY, digit for digit */
+	if (col->type == OUT_DATE && strlen(v) == 10 && v[4] == '-' && v[7] == '-') {
+		static const int pos[] = {8, 9, -1, 5, 6, -1, 0, 1, 2, 3};
+		char vn[11];
+		int ok = 1;
+		for (int i = 0; i < 10; i++) {
+			vn[i] = pos[i] < 0 ? '/' : v[pos[i]];
+			ok &= pos[i] < 0 || (vn[i] >= '0' && vn[i] <= '9');
+		}
+		vn[10] = '\0';
+		if (ok) {
+			*width = 10;
+			return xstrdup(vn);
+		}
 	}
-	return txt_sanitize(v);
+	return txt_sanitize_width(v, width);
 }
 
-/* The display width a cell asks of its column: its own, capped by the
+/* The display width a cell of width w asks of its column: w capped by the
  * column's max_width. */
-static int cell_width(const struct out_col *col, const char *clean)
+static int cell_width(const struct out_col *col, int w)
 {
-	int w = txt_width(clean);
 	return col->max_width && w > col->max_width ? col->max_width : w;
 }
 
 /* Width of column c in text format: the widest of the header and the
- * nrows rows of clean, capped. */
-static int col_width(const struct out_table *t, int c, char **clean, size_t nrows)
+ * nrows rows whose cells have the widths cw, capped. */
+static int col_width(const struct out_table *t, int c, const int *cw, size_t nrows)
 {
-	int w = cell_width(&t->cols[c], t->cols[c].label);
+	int w = cell_width(&t->cols[c], txt_width(t->cols[c].label));
 	for (size_t r = 0; r < nrows; r++) {
-		int cw = cell_width(&t->cols[c], clean[r * (size_t)t->ncols + (size_t)c]);
-		if (cw > w)
-			w = cw;
+		int x = cell_width(&t->cols[c], cw[r * (size_t)t->ncols + (size_t)c]);
+		if (x > w)
+			w = x;
 	}
 	return w;
 }
@@ -375,31 +398,46 @@ static int last_shown(const struct out_table *t)
 	return last;
 }
 
+/* One line of the table appended to out (directly: the trailing blanks
+ * are taken back from out, never from text written before the line).
+ * cw, when not NULL, holds the width of each cell of row, sanitised: a
+ * cell within its column is then copied as it is, which is what cutting
+ * it would give (a sanitised cell has no control character to leave out). */
 static void text_line(struct sbuf *out, const struct out_table *t, const int *w,
-                      const char *const *row)
+                      const char *const *row, const int *cw)
 {
-	struct sbuf b = {0};
+	size_t start = out->len;
 	int last = last_shown(t), first = 1;
 	for (int c = 0; c < t->ncols; c++) {
 		if (t->cols[c].hide_text > 0)
 			continue;
 		if (!first)
-			sbuf_puts(&b, "  ");
+			sbuf_add(out, "  ", 2);
 		first = 0;
-		if (c == last && !t->cols[c].right) {
-			char *cut = txt_trunc(row[c], w[c]);
-			sbuf_puts(&b, cut);
-			free(cut);
-		} else {
-			txt_pad(&b, row[c], w[c], t->cols[c].right);
-		}
+		if (cw && cw[c] <= w[c]) {
+			int pad = c == last && !t->cols[c].right ? 0 : w[c] - cw[c];
+			if (t->cols[c].right)
+				for (int i = 0; i < pad; i++)
+					sbuf_putc(out, ' ');
+			sbuf_puts(out, row[c]);
+			if (!t->cols[c].right)
+				for (int i = 0; i < pad; i++)
+					sbuf_putc(out, ' ');
+		} else if (cw && !t->cols[c].right && w[c] > 0) {
+			/* too wide, as its width says: cut at once (no column is
+			 * padded after a cut: it fills the column or falls one
+			 * short before a wide character) */
+			int used = txt_cut_into(out, row[c], w[c]);
+			for (int i = used; c != last && i < w[c]; i++)
+				sbuf_putc(out, ' ');
+		} else if (c == last && !t->cols[c].right)
+			txt_trunc_into(out, row[c], w[c]);
+		else
+			txt_pad(out, row[c], w[c], t->cols[c].right);
 	}
-	while (b.len && b.s[b.len - 1] == ' ')
-		b.s[--b.len] = '\0';
-	if (b.s)
-		sbuf_add(out, b.s, b.len);
+	while (out->len > start && out->s[out->len - 1] == ' ')
+		out->s[--out->len] = '\0';
 	sbuf_putc(out, '\n');
-	sbuf_free(&b);
 }
 
 /* The header and the first nrows rows of t->cells in text format into
@@ -409,27 +447,36 @@ static void text_head(const struct out_table *t, size_t nrows, const int *minw, 
                       struct sbuf *out)
 {
 	size_t n = nrows * (size_t)t->ncols;
+	int kept = t->f != NULL; /* a streamed table's cells: sanitised by out_row */
 	char **clean = xcalloc(n ? n : 1, sizeof *clean);
-	for (size_t i = 0; i < n; i++)
-		clean[i] = text_cell(&t->cols[i % (size_t)t->ncols], t->cells[i]);
+	int *cw = xcalloc(n ? n : 1, sizeof *cw);
+	for (size_t i = 0; i < n; i++) /* the columns shown only */
+		if (t->cols[i % (size_t)t->ncols].hide_text > 0)
+			continue;
+		else if (kept)
+			clean[i] = t->cells[i], cw[i] = t->cellw[i];
+		else
+			clean[i] = text_cell(&t->cols[i % (size_t)t->ncols], t->cells[i], &cw[i]);
 	const char **hdr = xcalloc((size_t)t->ncols, sizeof *hdr);
 	for (int c = 0; c < t->ncols; c++) {
-		w[c] = col_width(t, c, clean, nrows);
+		w[c] = t->cols[c].hide_text > 0 ? 0 : col_width(t, c, cw, nrows);
 		if (minw && minw[c] > w[c])
 			w[c] = minw[c];
 		hdr[c] = t->cols[c].label;
 	}
-	text_line(out, t, w, hdr);
+	text_line(out, t, w, hdr, NULL);
 	for (size_t r = 0; r < nrows; r++) {
-		text_line(out, t, w, (const char *const *)&clean[r * (size_t)t->ncols]);
+		text_line(out, t, w, (const char *const *)&clean[r * (size_t)t->ncols],
+		          &cw[r * (size_t)t->ncols]);
 		if (out->len > 65536 && t->f) { /* a streamed table writes as it goes */
 			fwrite(out->s, 1, out->len, t->f);
 			sbuf_reset(out);
 		}
 	}
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n && !kept; i++)
 		free(clean[i]);
 	free(clean);
+	free(cw);
 	free(hdr);
 }
 
@@ -600,17 +647,23 @@ static int json_row_direct(struct out_table *t, const char *const *row)
  * that needs more (up to its column's max_width). */
 static void text_stream_line(struct out_table *t, const char *const *row)
 {
-	int *w = xmalloc((size_t)t->ncols * sizeof *w);
+	int *w = xmalloc((size_t)t->ncols * sizeof *w), *cw = xmalloc((size_t)t->ncols * sizeof *cw);
 	char **clean = xmalloc((size_t)t->ncols * sizeof *clean);
 	for (int c = 0; c < t->ncols; c++) {
-		clean[c] = text_cell(&t->cols[c], row[c] ? row[c] : "");
-		int cw = cell_width(&t->cols[c], clean[c]);
-		w[c] = cw > t->w[c] ? cw : t->w[c];
+		if (t->cols[c].hide_text > 0) {
+			clean[c] = NULL;
+			w[c] = cw[c] = 0;
+			continue;
+		}
+		clean[c] = text_cell(&t->cols[c], row[c] ? row[c] : "", &cw[c]);
+		int x = cell_width(&t->cols[c], cw[c]);
+		w[c] = x > t->w[c] ? x : t->w[c];
 	}
-	text_line(&t->buf, t, w, (const char *const *)clean);
+	text_line(&t->buf, t, w, (const char *const *)clean, cw);
 	for (int c = 0; c < t->ncols; c++)
 		free(clean[c]);
 	free(clean);
+	free(cw);
 	free(w);
 }
 

@@ -21,6 +21,22 @@ int store_doc_get(struct txn *t, uint64_t id, struct doc *out, struct err *e)
 	return codec_doc_decode(v.mv_data, v.mv_size, out, e);
 }
 
+int store_doc_number(struct txn *t, uint64_t id, char *number, struct err *e)
+{
+	unsigned char key[8];
+	MDB_val v;
+	int rc;
+
+	number[0] = '\0';
+	be64_put(key, id);
+	rc = store_get(t, DB_DOCS, key, 8, &v, e);
+	if (rc == MDB_NOTFOUND)
+		return err_set(e, ERR_NOTFOUND, "không tìm thấy văn bản %llu", (unsigned long long)id);
+	if (rc)
+		return rc;
+	return codec_doc_number(v.mv_data, v.mv_size, number, e);
+}
+
 /* The index entries of the stored version of the document at key; none
  * (old->n == 0) when it is absent, as a stored document always has at least
  * its doc_issuer entry. */

@@ -63,6 +63,9 @@ struct txn {
 	int units_dirty; /* a unit or linked name was put: rebuild the tree image */
 	struct codec_dict dict; /* store_dict(): the dictionary in this txn */
 	struct dict_slot *dict_cache; /* read txn: strings looked up, or NULL */
+	MDB_cursor *row_cur; /* read txn: where store_due_row_get read last (the
+	                        rows of a listing are neighbours), or NULL;
+	                        closed by store_read_end */
 };
 
 /* A dictionary string found in a read transaction, where it stays put

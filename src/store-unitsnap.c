@@ -175,7 +175,7 @@ static int pin_from(struct txn *t, struct store_pin *p, struct err *e)
 int store_unitsnap_pin(struct txn *t, struct store_pin **out, struct err *e)
 {
 	struct store_pin *p = xcalloc(1, sizeof *p);
-	struct txn pt = {t->st, NULL, 0, 0, 0, {0}, NULL};
+	struct txn pt = {t->st, NULL, 0, 0, 0, {0}, NULL, NULL};
 	uint64_t gen, pgen;
 	MDB_val v;
 	int rc;

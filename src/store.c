@@ -402,7 +402,7 @@ int store_open(const char *dir, int flags, struct store **out, struct err *e)
 	}
 	mdb_reader_check(st->env, NULL);
 	if (flags & STORE_RDONLY) {
-		struct txn t = {st, NULL, 0, 0, 0, {0}, NULL};
+		struct txn t = {st, NULL, 0, 0, 0, {0}, NULL, NULL};
 		if ((rc = txn_begin(st, MDB_RDONLY, &t.txn))) {
 			env_open_err(dir, rc, e);
 		} else if ((rc = setup_dbs(&t, &s, e))) {
@@ -417,7 +417,7 @@ int store_open(const char *dir, int flags, struct store **out, struct err *e)
 		/* A store in use has every database: they are opened in a read
 		 * transaction, and the writer's lock is taken (waiting for a
 		 * running import, say) only when something must be created. */
-		struct txn t = {st, NULL, 0, 0, 0, {0}, NULL};
+		struct txn t = {st, NULL, 0, 0, 0, {0}, NULL, NULL};
 		s.probe = 1;
 		if ((rc = txn_begin(st, MDB_RDONLY, &t.txn))) {
 			env_open_err(dir, rc, e);
@@ -483,6 +483,8 @@ void store_read_end(struct txn *t)
 {
 	if (!t)
 		return;
+	if (t->row_cur)
+		mdb_cursor_close(t->row_cur);
 	mdb_txn_abort(t->txn);
 	free(t->dict_cache);
 	free(t);
@@ -510,7 +512,7 @@ int store_write(struct store *st, store_write_fn fn, void *ctx, struct err *e)
 	if (st->flags & STORE_RDONLY)
 		return err_set(e, ERR_STORE, "kho dữ liệu %s được mở chỉ để đọc", st->path);
 	for (int attempt = 0;; attempt++) {
-		struct txn t = {st, NULL, 1, 0, 0, {0}, NULL};
+		struct txn t = {st, NULL, 1, 0, 0, {0}, NULL, NULL};
 		int rc = txn_begin(st, 0, &t.txn);
 
 		if (rc)

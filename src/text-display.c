@@ -18,6 +18,15 @@ static int char_width(uint32_t c)
 		return 1;
 	if (c == TXT_BAD)
 		return 1;
+	/* Latin letters with their marks, precomposed (all of Vietnamese),
+	 * and the combining marks, without a search of uc_width's tables:
+	 * the widths it gives them (tests/test_text.c compares them all) */
+	if (c >= 0xA0 && c < 0x300)
+		return c != 0xAD; /* the soft hyphen takes no column */
+	if (c >= 0x300 && c < 0x370)
+		return 0;
+	if (c >= 0x1E00 && c < 0x1F00)
+		return 1;
 	if (txt_is_control(c))
 		return 0;
 	w = uc_width(c, "UTF-8");
@@ -45,7 +54,9 @@ static size_t cluster(const char *s, size_t len, size_t off, int *w, int *ctrl)
 	*w = char_width(c);
 	*ctrl = c != TXT_BAD && txt_is_control(c);
 	off += k;
-	while (off < len) {
+	/* an ASCII byte never continues a cluster (it is a character of its
+	 * own, printable or a control) */
+	while (off < len && (unsigned char)s[off] >= 0x80) {
 		k = txt_dec(s + off, len - off, &c);
 		if (c == TXT_BAD || txt_is_control(c) || char_width(c) != 0)
 			break;
@@ -63,6 +74,10 @@ int txt_width_n(const char *s, size_t n)
 	if (n == TXT_NUL)
 		n = strlen(s);
 	while (i < n) {
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) {
+			i++, w++; /* printable ASCII: one column, as char_width says */
+			continue;
+		}
 		i += txt_dec(s + i, n - i, &c);
 		w += char_width(c);
 	}
@@ -122,6 +137,13 @@ static int append_fit(struct sbuf *b, const char *s, size_t len, int cols, size_
 	int total = 0, w, ctrl;
 
 	while (off < len) {
+		/* a run of printable ASCII, as cluster() takes it, inline */
+		while (off < len && total < cols && (unsigned char)s[off] >= 0x20 &&
+		       (unsigned char)s[off] < 0x7F &&
+		       (off + 1 == len || (unsigned char)s[off + 1] < 0x80))
+			off++, total++;
+		if (off == len)
+			break;
 		end = cluster(s, len, off, &w, &ctrl);
 		if (total + w > cols)
 			break;
@@ -137,8 +159,7 @@ static int append_fit(struct sbuf *b, const char *s, size_t len, int cols, size_
 	return total;
 }
 
-/* txt_trunc into b; returns the width appended. */
-static int trunc_into(struct sbuf *b, const char *s, int cols)
+int txt_trunc_into(struct sbuf *b, const char *s, int cols)
 {
 	size_t len = strlen(s), rest, mark = b->len;
 	int w;
@@ -156,11 +177,23 @@ static int trunc_into(struct sbuf *b, const char *s, int cols)
 	return w + 1;
 }
 
+int txt_cut_into(struct sbuf *b, const char *s, int cols)
+{
+	size_t rest;
+	int w;
+
+	if (cols <= 0)
+		return 0;
+	w = append_fit(b, s, strlen(s), cols - 1, &rest);
+	sbuf_puts(b, "\xE2\x80\xA6");
+	return w + 1;
+}
+
 char *txt_trunc(const char *s, int cols)
 {
 	struct sbuf b = {0};
 
-	trunc_into(&b, s, cols);
+	txt_trunc_into(&b, s, cols);
 	return sbuf_detach(&b);
 }
 
@@ -171,7 +204,12 @@ void txt_pad(struct sbuf *b, const char *s, int cols, int right_align)
 
 	if (cols <= 0)
 		return;
-	w = trunc_into(&t, s, cols);
+	if (!right_align) { /* the text, then the blanks: straight into b */
+		for (w = txt_trunc_into(b, s, cols); w < cols; w++)
+			sbuf_putc(b, ' ');
+		return;
+	}
+	w = txt_trunc_into(&t, s, cols);
 	if (!right_align && t.len)
 		sbuf_add(b, t.s, t.len);
 	for (i = w; i < cols; i++)
@@ -302,6 +340,10 @@ char *txt_sanitize_nl(const char *s, int keep_newlines)
 	size_t run = 0; /* start of the characters kept as they are, not yet copied */
 
 	while (i < len) {
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) {
+			i++; /* printable ASCII, kept: most of every text */
+			continue;
+		}
 		k = txt_dec(s + i, len - i, &c);
 		if (c != TXT_BAD && !txt_is_control(c) && !bidi_control(c)) {
 			i += k;
@@ -323,6 +365,33 @@ char *txt_sanitize_nl(const char *s, int keep_newlines)
 	}
 	sbuf_add(&b, s + run, i - run);
 	return sbuf_detach(&b);
+}
+
+char *txt_sanitize_width(const char *s, int *width)
+{
+	size_t len = strlen(s), i = 0, k;
+	uint32_t c;
+	int w = 0;
+
+	while (i < len) {
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) {
+			i++, w++;
+			continue;
+		}
+		k = txt_dec(s + i, len - i, &c);
+		if (c == TXT_BAD || txt_is_control(c) || bidi_control(c)) {
+			/* a change to make: the copy made as txt_sanitize makes it */
+			char *r = txt_sanitize_nl(s, 0);
+			*width = txt_width(r);
+			return r;
+		}
+		w += char_width(c);
+		i += k;
+	}
+	*width = w;
+	char *r = xmalloc(len + 1);
+	memcpy(r, s, len + 1);
+	return r;
 }
 
 char *txt_sanitize(const char *s)

@@ -23,13 +23,13 @@ static void *txt_chk(void *p)
 	return p;
 }
 
-size_t txt_dec(const char *s, size_t n, uint32_t *c)
+size_t txt_dec_other(const char *s, size_t n, uint32_t *c)
 {
 	ucs4_t uc;
 	int k;
 
-	if (n > 0 && (unsigned char)s[0] < 0x80) { /* ASCII: most of every line */
-		*c = (unsigned char)s[0];
+	if (n == 0) {
+		*c = TXT_BAD;
 		return 1;
 	}
 	k = u8_mbtoucr(&uc, (const uint8_t *)s, n);
@@ -49,11 +49,6 @@ int txt_is_space(uint32_t c)
 	if (c < 0x80 || c >= 0x110000)
 		return 0;
 	return uc_is_general_category(c, UC_CATEGORY_Z);
-}
-
-int txt_is_control(uint32_t c)
-{
-	return c < 0x20 || (c >= 0x7F && c < 0xA0);
 }
 
 /* Copy of s[0..n) with every invalid byte replaced by U+FFFD. */

@@ -478,6 +478,51 @@ Test(cli, config_error_names_file_and_line)
 	fx_free(&r);
 }
 
+/* overdue, due and update read theodoi.ini without iniparser's dictionary
+ * (CFG_LEAN): the same faults with the same messages as a command that
+ * builds it, and the same values (a quoted, commented, continued file). */
+Test(cli, hot_commands_read_theodoi_ini_as_the_others)
+{
+	static const char *const cmds[][4] = {{"overdue", "--count", NULL}, {"due", "--count", NULL},
+	                                      {"update", "1", "--note", "x"}};
+	char conf[256], cwd[200];
+	cr_assert(getcwd(cwd, sizeof cwd));
+	snprintf(conf, sizeof conf, "%s/faulty.ini", fx_tmpdir());
+	FILE *f = fopen(conf, "w");
+	fprintf(f, "[users]\nroot = tu, admin\n[tracking]\ndue_soon_days = 14 ; hai tuần\n"
+	           "[users]\nan = tu, sếp\n");
+	fclose(f);
+	struct run full = fx_run(conf, NULL, "units", NULL);
+	cr_assert_eq(full.status, 4, "%d %s", full.status, full.err);
+	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+		struct run r = fx_run(conf, NULL, cmds[i][0], cmds[i][1], cmds[i][2], cmds[i][3], NULL);
+		cr_assert_eq(r.status, full.status, "%s: %d %s", cmds[i][0], r.status, r.err);
+		cr_assert_str_eq(r.err, full.err, "%s", cmds[i][0]);
+		fx_free(&r);
+	}
+	fx_free(&full);
+
+	const char *st = fx_demo();
+	snprintf(conf, sizeof conf, "%s/good.ini", fx_tmpdir());
+	f = fopen(conf, "w");
+	fprintf(f, "[paths]\nunits = \"%s/conf/units.ini\" ; quoted\n[tracking]\n"
+	           "due_soon_days = 40 # some weeks\n[users]\nroot = tu, \\\n  admin\n", cwd);
+	fclose(f);
+	struct run lean = fx_run(conf, st, "due", "--count", NULL);
+	struct run wide = fx_run(conf, st, "due", "--within", "40", "--count", NULL),
+	           narrow = fx_run(conf, st, "due", "--within", "14", "--count", NULL);
+	cr_assert_eq(lean.status, 0, "%s", lean.err);
+	cr_assert_eq(wide.status, 0, "%s", wide.err);
+	cr_assert_str_eq(lean.out, wide.out, "due_soon_days read as 40");
+	cr_assert_str_neq(lean.out, narrow.out, "the demo has tasks due in 15 to 40 days");
+	fx_free(&lean);
+	fx_free(&wide);
+	fx_free(&narrow);
+	lean = fx_run(conf, st, "update", "1", "--note", "x", NULL);
+	cr_assert_eq(lean.status, 0, "root is an admin (a continued line): %s", lean.err);
+	fx_free(&lean);
+}
+
 Test(cli, overview_when_not_a_terminal)
 {
 	const char *st = fx_demo();

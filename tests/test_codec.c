@@ -577,6 +577,16 @@ Test(codec, doc_round_trips_with_implements)
 	doc_free(&back);
 	for (size_t n = 0; n < b.len; n++)
 		cr_assert_eq(codec_doc_decode(b.s, n, &back, NULL), ERR_STORE);
+	/* the number alone, as listing rows read it; a record cut before
+	 * the number's end is a fault */
+	char number[DOCNUM_LEN];
+	cr_assert_eq(codec_doc_number(b.s, b.len, number, NULL), 0);
+	cr_assert_str_eq(number, "254-KH/TU");
+	size_t end = 1 + 1 + 1 + 2 + 1 + strlen("254-KH/TU"); /* version, id, kind, number */
+	for (size_t n = 0; n < end; n++)
+		cr_assert_eq(codec_doc_number(b.s, n, number, NULL), ERR_STORE, "cut at %zu", n);
+	cr_assert_eq(codec_doc_number(b.s, end, number, NULL), 0);
+	cr_assert_str_eq(number, "254-KH/TU");
 	doc_free(&d);
 	sbuf_free(&b);
 }

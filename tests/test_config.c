@@ -852,3 +852,82 @@ Test(config, values_read_as_iniparser_reads_them)
 	*strrchr(path, '/') = '\0';
 	rmdir(path);
 }
+
+/* A lean load (CFG_LEAN, the hot commands) reads every file of
+ * tests/data/config as the full load does: the same result, the same
+ * message, the same values, quoted, continued, repeated sections and all. */
+static void same_load(const char *path)
+{
+	struct config full, lean;
+	struct err ef = {0}, el = {0};
+	int rf = cfg_load(path, &full, &ef), rl = cfg_load_flags(path, CFG_LEAN, &lean, &el);
+
+	cr_assert_eq(rl, rf, "%s: lean %d, full %d", path, rl, rf);
+	cr_assert_str_eq(el.msg, ef.msg, "%s", path);
+	cr_assert_eq(el.line, ef.line, "%s", path);
+	if (!rf) {
+		cr_assert_str_eq(lean.store, full.store, "%s", path);
+		cr_assert_str_eq(lean.units_path, full.units_path, "%s", path);
+		cr_assert_eq(lean.periods.months, full.periods.months, "%s", path);
+		cr_assert_eq(lean.soon_days, full.soon_days, "%s", path);
+		cr_assert_eq(lean.unmapped_can_read, full.unmapped_can_read, "%s", path);
+		cr_assert_eq(lean.extend, full.extend, "%s", path);
+		cr_assert_eq(lean.confirm_done, full.confirm_done, "%s", path);
+		cr_assert_eq(lean.editors_edit, full.editors_edit, "%s", path);
+		cr_assert_str_eq(lean.sendmail, full.sendmail, "%s", path);
+		cr_assert_str_eq(lean.mail_from, full.mail_from, "%s", path);
+		cr_assert_eq(lean.nmonitors, full.nmonitors, "%s", path);
+		for (int i = 0; i < full.nmonitors; i++)
+			cr_assert(!memcmp(&lean.monitors[i], &full.monitors[i], sizeof full.monitors[i]),
+			          "%s: monitor %d", path, i);
+		cr_assert_eq(lean.nusers, full.nusers, "%s", path);
+		for (int i = 0; i < full.nusers; i++)
+			cr_assert(!memcmp(&lean.users[i], &full.users[i], sizeof full.users[i]),
+			          "%s: user %d", path, i);
+	}
+	cfg_free(&full);
+	cfg_free(&lean);
+}
+
+Test(config, lean_load_reads_every_file_as_the_full_load)
+{
+	static const char *const files[] = {
+		"bad-bool.ini", "bad-month.ini", "bad-number-range.ini", "bad-number.ini",
+		"bad-role.ini", "bad-unmapped.ini", "continued.ini", "duplicate-key.ini",
+		"empty.ini", "full.ini", "key-outside.ini", "long-line-continued.ini",
+		"long-line-ok.ini", "long-line.ini", "minimal.ini", "repeated-section.ini",
+		"syntax-error.ini", "unknown-key.ini", "unknown-section.ini", "user-bad-login.ini",
+		"user-extra-field.ini", "user-malformed.ini", "user-missing-unit.ini",
+		"../../../conf/theodoi.ini"};
+	char path[PATH_MAX];
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		snprintf(path, sizeof path, D "%s", files[i]);
+		same_load(path);
+	}
+}
+
+/* Quoted values, comments after values and a repeated [users] section, in
+ * a file of its own: the lean load takes the values as iniparser does. */
+Test(config, lean_load_takes_values_as_iniparser_does)
+{
+	char path[] = "/tmp/theodoi-lean-XXXXXX";
+	int fd = mkstemp(path);
+	cr_assert(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	fputs("[mail]\nsendmail = \"/opt/mta;1/sendmail\"\n[tracking]\nreport_months = 6, 12 ; comment\n"
+	      "[users]\nan = tu, admin\n[store]\npath = 'kho dữ liệu'\n[users]\nbinh = tu, viewer\n",
+	      f);
+	fclose(f);
+	struct config c;
+	struct err e = {0};
+	int rc = cfg_load_flags(path, CFG_LEAN, &c, &e);
+	same_load(path);
+	unlink(path);
+	cr_assert_eq(rc, 0, "%s", e.msg);
+	cr_assert_str_eq(c.sendmail, "/opt/mta;1/sendmail");
+	cr_assert_eq(c.periods.months, (1u << 5) | (1u << 11));
+	cr_assert_str_eq(strrchr(c.store, '/') + 1, "kho dữ liệu");
+	cr_assert_eq(c.nusers, 2);
+	cr_assert_str_eq(c.users[1].login, "binh");
+	cfg_free(&c);
+}

@@ -4,6 +4,7 @@
 #include "cli-run.c.inc"
 
 #include "output.h"
+#include "text.h"
 
 static char *cell(const char *s, int numeric)
 {
@@ -413,4 +414,61 @@ Test(output, streamed_json_rows_are_jansson_s)
 	cr_assert_str_eq(b, a);
 	free(a);
 	free(b);
+}
+
+/* Every text cell is laid out as txt_pad (or, in the last column,
+ * txt_trunc) lays out its sanitised text: wide characters, combining
+ * marks, controls, cells that fit exactly, cells one column too wide,
+ * right-aligned numbers, a hidden column between them. */
+Test(output, text_cells_laid_out_as_txt_pad_does)
+{
+	static const struct out_col cols[] = {
+		{"n", "Số", OUT_INT, 0, 1, 0},
+		{"x", "X", OUT_STR, 0, 0, 1},
+		{"name", "Tên", OUT_STR, 6, 0, 0},
+		{"note", "Ghi chú", OUT_STR, 5, 0, 0},
+	};
+	static const char *const rows[][4] = {
+		{"7", "ẩn", "中文字", "abcde"},             /* wide: 6 columns; exact fit */
+		{"12345", "", "Tie\xcc\x82\xcc\x81n", "abcdef"}, /* marks; one too wide */
+		{"-3", "x", "a\x1b[2Jb", "\xe4\xb8\xad\xe6\x96\x87\xe5\xad\x97"},
+		{"0", "y", "中文字x", "ab\tc"},             /* 7 columns: cut */
+	};
+	struct out_table t;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	out_stream(&t, cols, OUT_NCOLS(cols), FMT_TEXT, f);
+	for (size_t r = 0; r < 4; r++)
+		cr_assert_eq(out_row(&t, rows[r]), 0);
+	cr_assert_eq(out_end(&t), 0);
+	out_free(&t);
+	fclose(f);
+
+	int w[] = {5, 0, 6, 5}; /* the widths the cells ask, capped */
+	for (size_t r = 0; r < 4; r++) {
+		struct sbuf want = {0};
+		for (int c = 0; c < 4; c++) {
+			if (c == 1)
+				continue;
+			char *clean = txt_sanitize(rows[r][c]);
+			if (c)
+				sbuf_puts(&want, "  ");
+			if (c == 3) {
+				char *cut = txt_trunc(clean, w[c]);
+				sbuf_puts(&want, cut);
+				free(cut);
+			} else {
+				txt_pad(&want, clean, w[c], cols[c].right);
+			}
+			free(clean);
+		}
+		while (want.len && want.s[want.len - 1] == ' ')
+			want.s[--want.len] = '\0';
+		char *got = line_of(buf, (int)r + 1);
+		cr_assert_str_eq(got, want.s, "row %zu", r);
+		free(got);
+		sbuf_free(&want);
+	}
+	free(buf);
 }

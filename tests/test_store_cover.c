@@ -266,3 +266,41 @@ Test(cover_migration, a_schema4_store_gets_its_rows)
 	fx_check_clean();
 	fx_teardown();
 }
+
+/* Rows read one after another in one read transaction (a listing's walk:
+ * the cursor kept steps to the next entry) come right in index order, out
+ * of it, after a miss and after a row that is not there. */
+Test(store_cover, rows_read_in_one_transaction_in_any_order)
+{
+	uint32_t tu = fx_unit("tu", 0);
+	date_t due[3] = {date_make(2026, 1, 5), date_make(2026, 1, 5), date_make(2026, 2, 1)};
+	uint64_t id[3];
+	for (int i = 0; i < 3; i++) {
+		struct task k;
+		fx_task_init(&k, tu, 0, ST_IN_PROGRESS, due[i]);
+		k.progress = (uint8_t)(10 * (i + 1));
+		fx_write(fx_w_task, &k);
+		id[i] = k.id;
+		task_free(&k);
+	}
+	static const int order[] = {0, 1, 2, 2, 0, -1, 1, 0, 2, -2, 1};
+	struct txn *t = fx_read();
+	for (size_t n = 0; n < sizeof order / sizeof order[0]; n++) {
+		struct err e = {0};
+		struct task row;
+		unsigned cut;
+		int i = order[n];
+		if (i < 0) { /* a task that is not there; a day that has none */
+			int rc = store_due_row_get(t, i == -1 ? due[0] : due[2] + 1, id[2] + 7, &row,
+			                           &cut, &e);
+			cr_assert_eq(rc, ERR_NOTFOUND, "step %zu: %d %s", n, rc, e.msg);
+			continue;
+		}
+		cr_assert_eq(store_due_row_get(t, due[i], id[i], &row, &cut, &e), 0, "step %zu: %s", n,
+		             e.msg);
+		cr_assert_eq(row.id, id[i], "step %zu", n);
+		cr_assert_eq(row.progress, 10 * (i + 1), "step %zu", n);
+		task_free(&row);
+	}
+	store_read_end(t);
+}

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <uniwidth.h>
+
 #include "text.h"
 
 /* The same words composed (NFC) and decomposed (NFD). */
@@ -744,4 +746,64 @@ Test(ascii, lower_and_prefix)
 	cr_assert(txt_starts_with("52-CTr/TU", "52-"));
 	cr_assert_not(txt_starts_with("52", "52-"));
 	cr_assert(txt_starts_with("x", ""));
+}
+
+/* The widths text-display.c gives the Latin ranges without uc_width are
+ * uc_width's own, code point by code point. */
+Test(width, latin_fast_path_agrees_with_uc_width)
+{
+	static const unsigned ranges[][2] = {{0xA0, 0x2FF}, {0x300, 0x36F}, {0x1E00, 0x1EFF}};
+	for (size_t r = 0; r < sizeof ranges / sizeof ranges[0]; r++)
+		for (unsigned c = ranges[r][0]; c <= ranges[r][1]; c++) {
+			char s[4] = {(char)(0xC0 | (c >> 6)), (char)(0x80 | (c & 0x3F)), 0, 0};
+			if (c >= 0x800) {
+				s[0] = (char)(0xE0 | (c >> 12));
+				s[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+				s[2] = (char)(0x80 | (c & 0x3F));
+			}
+			int want = uc_width(c, "UTF-8");
+			cr_assert_eq(txt_width(s), want < 0 ? 0 : want, "U+%04X", c);
+		}
+}
+
+/* Every code point of the two- and three-byte forms the decoder reads
+ * itself (U+0080..U+07FF, U+1000..U+CFFF) measures as uc_width says (C1
+ * controls: none), and cut sequences of those forms are one bad byte each. */
+Test(width, decoder_fast_forms_agree_with_uc_width)
+{
+	for (unsigned c = 0x80; c <= 0xCFFF; c++) {
+		char s[4] = {0};
+		if (c >= 0x800 && c < 0x1000)
+			continue;
+		if (c < 0x800) {
+			s[0] = (char)(0xC0 | (c >> 6));
+			s[1] = (char)(0x80 | (c & 0x3F));
+		} else {
+			s[0] = (char)(0xE0 | (c >> 12));
+			s[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+			s[2] = (char)(0x80 | (c & 0x3F));
+		}
+		int want = c < 0xA0 ? 0 : uc_width(c, "UTF-8");
+		cr_assert_eq(txt_width(s), want < 0 ? 0 : want, "U+%04X", c);
+	}
+	cr_assert_eq(txt_width("\xE1\xBB"), 2);    /* a cut three-byte form */
+	cr_assert_eq(txt_width("\xC3"), 1);        /* a cut two-byte form */
+	cr_assert_eq(txt_width("\xE1\xBB" "a"), 3); /* cut, then a letter */
+}
+
+/* txt_sanitize_width gives txt_sanitize's copy and its txt_width, for
+ * texts that need no change and texts that do. */
+Test(sanitize, with_width_is_sanitize_and_width)
+{
+	static const char *const in[] = {"", "abc", "Tiến độ thực hiện", "中文 e\xcc\x81",
+	                                 "a\tb\nc", "\x1b[2J", "x\xc2\x85y", "bad \xff byte",
+	                                 "\xe2\x80\xaeRLO", "\xc2\xad soft", "\xe1\xbb"};
+	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
+		int w = -1;
+		char *got = txt_sanitize_width(in[i], &w), *want = txt_sanitize(in[i]);
+		cr_assert_str_eq(got, want, "case %zu", i);
+		cr_assert_eq(w, txt_width(want), "case %zu: %d", i, w);
+		free(got);
+		free(want);
+	}
 }
