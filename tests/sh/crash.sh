@@ -48,6 +48,16 @@ while [ "$run" -lt "$RUNS" ]; do
 			done' &
 		pids="$pids $!"
 	done
+	# a writer's group exists once setsid has run in the child: wait for
+	# it (a loaded machine may take longer than the shortest sleep below)
+	for p in $pids; do
+		n=0
+		until kill -0 "-$p" 2>/dev/null; do
+			n=$((n + 1))
+			[ "$n" -le 500 ] || fail "run $run: writer group $p never started"
+			sleep 0.01
+		done
+	done
 	sleep "$(awk -v s="$run" 'BEGIN { srand(s); printf "%.3f", 0.02 + rand() * 0.16 }')"
 	for p in $pids; do
 		kill -9 "-$p" || fail "run $run: could not kill writer group $p"
