@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli-edit.h"
+#include "cli-opts.h"
 #include "cli-rows.h"
 #include "cli.h"
 #include "hier.h"
@@ -345,14 +346,10 @@ static int delete_rec(struct cli *c, int argc, char **argv, enum trash_kind kind
 
 static int restore_rec(struct cli *c, int argc, char **argv, enum trash_kind kind, struct err *e)
 {
-	static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
 	const char *name = kind == TRASH_DOC ? "restore-doc" : "restore-task";
-	int o, rc = 0;
-	while (!rc && (o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (o == 'h')
-			return fputs(restore_rec_help, c->out), 0;
-		rc = cli_bad_option(name, e);
-	}
+	int done, rc = cli_opts_none(c, argc, argv, name, restore_rec_help, &done, e);
+	if (done)
+		return 0;
 	uint64_t id = 0;
 	if (!rc)
 		rc = cli_one_operand(argc, name, kind == TRASH_DOC ? "mã văn bản" : "mã nhiệm vụ", e);
@@ -403,13 +400,9 @@ static const char expand_help[] =
 
 int cmd_expand_task(struct cli *c, int argc, char **argv, struct err *e)
 {
-	static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
-	int o, rc = 0;
-	while (!rc && (o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (o == 'h')
-			return fputs(expand_help, c->out), 0;
-		rc = cli_bad_option("expand-task", e);
-	}
+	int done, rc = cli_opts_none(c, argc, argv, "expand-task", expand_help, &done, e);
+	if (done)
+		return 0;
 	uint64_t id = 0;
 	size_t made = 0, total = 0;
 	const struct hier *h = NULL;
@@ -480,18 +473,10 @@ static int deleted_row(const struct trash_entry *x, void *ctx)
 
 int cmd_deleted(struct cli *c, int argc, char **argv, struct err *e)
 {
-	static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
-	                                     {"help", no_argument, NULL, 'h'},
-	                                     {0}};
-	int o, rc = 0, fmt = FMT_TEXT;
-	while (!rc && (o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (o == 'h')
-			return fputs(deleted_help, c->out), 0;
-		rc = o == 'f' ? cli_parse_format(optarg, &fmt, e) : cli_bad_option("deleted", e);
-	}
-	if (!rc && optind < argc)
-		rc = err_set(e, ERR_USAGE, "lệnh deleted không nhận tham số: '%s'", argv[optind]);
+	int done, fmt, rc = cli_opts_format(c, argc, argv, "deleted", deleted_help, &fmt, &done, e);
 	struct txn *t;
+	if (done)
+		return 0;
 	if (rc || (rc = cli_store(c, 0, e)) || (rc = store_read_begin(c->ops.st, &t, e)))
 		return rc;
 	struct out_table tab;

@@ -1,0 +1,45 @@
+/* cli-opts.c — option parsing that several commands share (cli-opts.h). */
+#include "cli-opts.h"
+
+#include <getopt.h>
+#include <stdio.h>
+
+#include "cli.h"
+#include "util.h"
+
+int cli_opts_none(struct cli *c, int argc, char **argv, const char *cmd, const char *help,
+                  int *done, struct err *e)
+{
+	static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
+	int o = getopt_long(argc, argv, "h", opts, NULL);
+	*done = 0;
+	if (o == -1)
+		return 0;
+	if (o != 'h')
+		return cli_bad_option(cmd, e);
+	fputs(help, c->out);
+	*done = 1;
+	return 0;
+}
+
+int cli_opts_format(struct cli *c, int argc, char **argv, const char *cmd, const char *help,
+                    int *fmt, int *done, struct err *e)
+{
+	static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {0}};
+	int o, rc = 0;
+	*fmt = FMT_TEXT;
+	*done = 0;
+	while (!rc && (o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (o == 'h') {
+			fputs(help, c->out);
+			*done = 1;
+			return 0;
+		}
+		rc = o == 'f' ? cli_parse_format(optarg, fmt, e) : cli_bad_option(cmd, e);
+	}
+	if (!rc && optind < argc)
+		rc = err_set(e, ERR_USAGE, "lệnh %s không nhận tham số: '%s'", cmd, argv[optind]);
+	return rc;
+}
