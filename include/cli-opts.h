@@ -1,8 +1,11 @@
 /* cli-opts.h — option parsing that several commands share: a command with
- * no option but --help, and one with --format alone.  Like the helpers of cli.h, each returns 0 or
+ * no option but --help, one with --format alone, and a list of document
+ * numbers (--implements).  Like the helpers of cli.h, each returns 0 or
  * ERR_USAGE with a message naming the option and the command. */
 #ifndef THEODOI_CLI_OPTS_H
 #define THEODOI_CLI_OPTS_H
+
+#include "model.h" /* DOCNUM_LEN */
 
 struct cli;
 struct err;
@@ -18,5 +21,12 @@ int cli_opts_none(struct cli *c, int argc, char **argv, const char *cmd, const c
  * (into *fmt, FMT_TEXT when absent) and which takes no operand. */
 int cli_opts_format(struct cli *c, int argc, char **argv, const char *cmd, const char *help,
                     int *fmt, int *done, struct err *e);
+
+/* A list of document numbers as the user writes it ("15-CTr/TU, 09-NQ/TW;
+ * #12"): cut at ',' and ';', leading spaces dropped, empty pieces skipped.
+ * *out (malloc'd, *n numbers) replaces nothing: the caller frees the old
+ * list first, and frees *out, also after a failure.  A number of
+ * DOCNUM_LEN bytes or more is ERR_USAGE. */
+int cli_doc_numbers(const char *list, char (**out)[DOCNUM_LEN], int *n, struct err *e);
 
 #endif

@@ -227,29 +227,12 @@ int cmd_edit_doc(struct cli *c, int argc, char **argv, struct err *e)
 		case 'd': ed.set_date = 1; rc = opt_date(optarg, &ed.date, "--date", e); break;
 		case 'P': ed.set_plan_due = 1; rc = opt_date(optarg, &ed.plan_due, "--plan-due", e); break;
 		case 'i': issuer = optarg; break;
-		case 'I': {
-			char *copy = xstrdup(optarg), *save = NULL;
+		case 'I':
 			ed.set_implements = 1;
 			free(impl);
-			impl = NULL;
-			ed.nimplements = 0;
-			for (char *tok = strtok_r(copy, ",;", &save); tok && !rc;
-			     tok = strtok_r(NULL, ",;", &save)) {
-				while (*tok == ' ')
-					tok++;
-				if (!*tok)
-					continue;
-				if (strlen(tok) >= DOCNUM_LEN) {
-					rc = err_set(e, ERR_USAGE, "số văn bản quá dài: '%s'", tok);
-					break;
-				}
-				impl = xrealloc(impl, (size_t)(ed.nimplements + 1) * sizeof *impl);
-				str_copy(impl[ed.nimplements++], tok, DOCNUM_LEN);
-			}
-			free(copy);
+			rc = cli_doc_numbers(optarg, &impl, &ed.nimplements, e);
 			ed.implements = (const char (*)[DOCNUM_LEN])impl;
 			break;
-		}
 		default: rc = cli_bad_option("edit-doc", e);
 		}
 	}

@@ -3,6 +3,8 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "util.h"
@@ -41,5 +43,27 @@ int cli_opts_format(struct cli *c, int argc, char **argv, const char *cmd, const
 	}
 	if (!rc && optind < argc)
 		rc = err_set(e, ERR_USAGE, "lệnh %s không nhận tham số: '%s'", cmd, argv[optind]);
+	return rc;
+}
+
+int cli_doc_numbers(const char *list, char (**out)[DOCNUM_LEN], int *n, struct err *e)
+{
+	char *copy = xstrdup(list), *save = NULL;
+	int rc = 0;
+	*out = NULL;
+	*n = 0;
+	for (char *tok = strtok_r(copy, ",;", &save); tok && !rc; tok = strtok_r(NULL, ",;", &save)) {
+		while (*tok == ' ')
+			tok++;
+		if (!*tok)
+			continue;
+		if (strlen(tok) >= DOCNUM_LEN) {
+			rc = err_set(e, ERR_USAGE, "số văn bản quá dài: '%s'", tok);
+			break;
+		}
+		*out = xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
+		str_copy((*out)[(*n)++], tok, DOCNUM_LEN);
+	}
+	free(copy);
 	return rc;
 }

@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "cli.h"
+#include "cli-opts.h"
 #include "ops-group.h"
 #include "hier.h"
 #include "output.h"
@@ -575,18 +576,8 @@ int cmd_add_doc(struct cli *c, int argc, char **argv, struct err *e)
 		rc = err_set(e, ERR_USAGE, "tham số thừa: '%s'", argv[optind]);
 	if (!rc && !d.kind[0])
 		kind_of_number(d.number, d.kind, sizeof d.kind);
-	if (!rc && impl) {
-		char *copy = xstrdup(impl), *save = NULL;
-		for (char *tok = strtok_r(copy, ",;", &save); tok; tok = strtok_r(NULL, ",;", &save)) {
-			while (*tok == ' ')
-				tok++;
-			if (!*tok)
-				continue;
-			d.implements = xrealloc(d.implements, (size_t)(d.nimplements + 1) * sizeof *d.implements);
-			str_copy(d.implements[d.nimplements++], tok, DOCNUM_LEN);
-		}
-		free(copy);
-	}
+	if (!rc && impl)
+		rc = cli_doc_numbers(impl, &d.implements, &d.nimplements, e);
 	if (!rc)
 		rc = cli_store(c, 0, e);
 	if (!rc && issuer)
