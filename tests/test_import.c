@@ -8,28 +8,12 @@
 #include <string.h>
 
 #include "../src/import-internal.h"
+#include "file-fixture.h"
 #include "import.h"
 #include "text.h"
 #include "util.h"
 
 #define DATA "tests/data/import/"
-
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	cr_assert_not_null(f, "cannot open %s", path);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	buf = xmalloc((size_t)n + 1);
-	*len = fread(buf, 1, (size_t)n, f);
-	buf[*len] = '\0';
-	fclose(f);
-	return buf;
-}
 
 static struct imp_result *parse_file(const char *name)
 {
@@ -40,7 +24,7 @@ static struct imp_result *parse_file(const char *name)
 	struct err e = {0};
 
 	snprintf(path, sizeof path, DATA "%s", name);
-	text = slurp(path, &len);
+	text = tf_read(path, &len);
 	cr_assert_eq(imp_parse(text, len, path, NULL, 0, &r, &e), 0, "%s: %s", path, e.msg);
 	free(text);
 	return r;

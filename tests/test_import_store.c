@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "file-fixture.h"
 #include "hier.h"
 #include "import.h"
 #include "text.h"
@@ -24,32 +25,6 @@ static struct store *st;
 static struct config cfg;
 static struct hier *h;
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	cr_assert_not_null(f, "cannot open %s", path);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	buf = xmalloc((size_t)n + 1);
-	*len = fread(buf, 1, (size_t)n, f);
-	buf[*len] = '\0';
-	fclose(f);
-	return buf;
-}
-
-static void write_file(const char *path, const char *text, size_t len)
-{
-	FILE *f = fopen(path, "wb");
-
-	cr_assert_not_null(f, "cannot write %s", path);
-	cr_assert_eq(fwrite(text, 1, len, f), len);
-	fclose(f);
-}
-
 static void setup(void)
 {
 	char path[PATH_MAX], store_dir[PATH_MAX];
@@ -63,10 +38,10 @@ static void setup(void)
 	strcpy(dir, "/tmp/theodoi-import-XXXXXX");
 	cr_assert_not_null(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/theodoi.ini", dir);
-	write_file(path, ini, strlen(ini));
-	units = slurp(DATA "units.ini", &len);
+	tf_write(path, ini, strlen(ini));
+	units = tf_read(DATA "units.ini", &len);
 	snprintf(path, sizeof path, "%s/units.ini", dir);
-	write_file(path, units, len);
+	tf_write(path, units, len);
 	free(units);
 	memset(&cfg, 0, sizeof cfg);
 	snprintf(path, sizeof path, "%s/theodoi.ini", dir);
@@ -120,7 +95,7 @@ static struct imp_result *parse_file(const char *name, uint32_t hint)
 	struct imp_result *r;
 
 	snprintf(path, sizeof path, DATA "%s", name);
-	text = slurp(path, &len);
+	text = tf_read(path, &len);
 	r = parse_text(text, len, hint);
 	free(text);
 	return r;
@@ -373,7 +348,7 @@ Test(import_store, replace_keeps_progress_of_tasks_that_still_match)
 	struct ops_ctx c = admin();
 	struct err e = {0};
 	size_t len;
-	char *text = slurp(DATA "huyen-uy-muc-so.txt", &len), *t2, *t3;
+	char *text = tf_read(DATA "huyen-uy-muc-so.txt", &len), *t2, *t3;
 	struct imp_result *r = parse_text(text, len, 0), *r2;
 	uint64_t doc, doc2, before[64] = {0}, after[64] = {0};
 	struct txn *t;
