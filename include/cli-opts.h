@@ -1,9 +1,12 @@
 /* cli-opts.h — option parsing that several commands share: a command with
- * no option but --help, one with --format alone, and a list of document
- * numbers (--implements).  Like the helpers of cli.h, each returns 0 or
+ * no option but --help, one with --format alone, and the fields of a
+ * document (add-doc, edit-doc) with their list of document numbers
+ * (--implements).  Like the helpers of cli.h, each returns 0 or
  * ERR_USAGE with a message naming the option and the command. */
 #ifndef THEODOI_CLI_OPTS_H
 #define THEODOI_CLI_OPTS_H
+
+#include <getopt.h>
 
 #include "model.h" /* DOCNUM_LEN */
 
@@ -21,6 +24,11 @@ int cli_opts_none(struct cli *c, int argc, char **argv, const char *cmd, const c
  * (into *fmt, FMT_TEXT when absent) and which takes no operand. */
 int cli_opts_format(struct cli *c, int argc, char **argv, const char *cmd, const char *help,
                     int *fmt, int *done, struct err *e);
+
+/* The options of a document's fields, for getopt_long (add-doc and
+ * edit-doc): --title 't', --number 'n', --kind 'k', --date 'd', --issuer
+ * 'i', --implements 'I', --plan-due 'P', --help 'h'. */
+extern const struct option cli_doc_options[];
 
 /* A list of document numbers as the user writes it ("15-CTr/TU, 09-NQ/TW;
  * #12"): cut at ',' and ';', leading spaces dropped, empty pieces skipped.

@@ -191,21 +191,12 @@ static int opt_date(const char *s, date_t *d, const char *opt, struct err *e)
 
 int cmd_edit_doc(struct cli *c, int argc, char **argv, struct err *e)
 {
-	static const struct option opts[] = {{"title", required_argument, NULL, 't'},
-	                                     {"number", required_argument, NULL, 'n'},
-	                                     {"kind", required_argument, NULL, 'k'},
-	                                     {"date", required_argument, NULL, 'd'},
-	                                     {"issuer", required_argument, NULL, 'i'},
-	                                     {"implements", required_argument, NULL, 'I'},
-	                                     {"plan-due", required_argument, NULL, 'P'},
-	                                     {"help", no_argument, NULL, 'h'},
-	                                     {0}};
 	struct ops_doc_edit ed = {0};
 	char *title = NULL;
 	char (*impl)[DOCNUM_LEN] = NULL;
 	const char *issuer = NULL;
 	int o, rc = 0, nopt = 0;
-	while (!rc && (o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while (!rc && (o = getopt_long(argc, argv, "h", cli_doc_options, NULL)) != -1) {
 		nopt++;
 		switch (o) {
 		case 'h': return fputs(edit_doc_help, c->out), 0;

@@ -46,6 +46,16 @@ int cli_opts_format(struct cli *c, int argc, char **argv, const char *cmd, const
 	return rc;
 }
 
+const struct option cli_doc_options[] = {{"title", required_argument, NULL, 't'},
+                                         {"number", required_argument, NULL, 'n'},
+                                         {"kind", required_argument, NULL, 'k'},
+                                         {"date", required_argument, NULL, 'd'},
+                                         {"issuer", required_argument, NULL, 'i'},
+                                         {"implements", required_argument, NULL, 'I'},
+                                         {"plan-due", required_argument, NULL, 'P'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {0}};
+
 int cli_doc_numbers(const char *list, char (**out)[DOCNUM_LEN], int *n, struct err *e)
 {
 	char *copy = xstrdup(list), *save = NULL;

@@ -539,20 +539,11 @@ static void kind_of_number(const char *num, char *kind, size_t len)
 
 int cmd_add_doc(struct cli *c, int argc, char **argv, struct err *e)
 {
-	static const struct option opts[] = {{"title", required_argument, NULL, 't'},
-	                                     {"number", required_argument, NULL, 'n'},
-	                                     {"kind", required_argument, NULL, 'k'},
-	                                     {"date", required_argument, NULL, 'd'},
-	                                     {"issuer", required_argument, NULL, 'i'},
-	                                     {"implements", required_argument, NULL, 'I'},
-	                                     {"plan-due", required_argument, NULL, 'P'},
-	                                     {"help", no_argument, NULL, 'h'},
-	                                     {0}};
 	struct doc d = {0};
 	d.date = d.plan_due = DATE_NONE;
 	const char *issuer = NULL, *impl = NULL;
 	int o, rc = 0;
-	while (!rc && (o = getopt_long(argc, argv, "ht:n:k:d:i:", opts, NULL)) != -1) {
+	while (!rc && (o = getopt_long(argc, argv, "ht:n:k:d:i:", cli_doc_options, NULL)) != -1) {
 		switch (o) {
 		case 'h': doc_free(&d); return fputs(add_doc_help, c->out), 0;
 		case 't': free(d.title); rc = txt_clean_input(optarg, 2000, 0, &d.title, e); break;
