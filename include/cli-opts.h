@@ -1,7 +1,7 @@
 /* cli-opts.h — option parsing that several commands share: a command with
  * no option but --help, one with --format alone, and the fields of a
  * document (add-doc, edit-doc) with their list of document numbers
- * (--implements).  Like the helpers of cli.h, each returns 0 or
+ * (--implements), and a task's deadline as written (--deadline).  Like the helpers of cli.h, each returns 0 or
  * ERR_USAGE with a message naming the option and the command. */
 #ifndef THEODOI_CLI_OPTS_H
 #define THEODOI_CLI_OPTS_H
@@ -11,6 +11,7 @@
 #include "model.h" /* DOCNUM_LEN */
 
 struct cli;
+struct deadline;
 struct err;
 
 /* Parse the options of command `cmd`, which has none but --help: on
@@ -29,6 +30,13 @@ int cli_opts_format(struct cli *c, int argc, char **argv, const char *cmd, const
  * edit-doc): --title 't', --number 'n', --kind 'k', --date 'd', --issuer
  * 'i', --implements 'I', --plan-due 'P', --help 'h'. */
 extern const struct option cli_doc_options[];
+
+/* --deadline "THỜI HẠN" of a task (add-task, edit-task): the phrase as
+ * written, cleaned (one line, at most 1000 bytes), into *phrase (the old
+ * one freed first; malloc'd, the caller frees it, also after a failure)
+ * and read into *dl.  ERR_INPUT with examples when it states no deadline;
+ * the errors of txt_clean_input. */
+int cli_deadline_opt(const char *arg, char **phrase, struct deadline *dl, struct err *e);
 
 /* A list of document numbers as the user writes it ("15-CTr/TU, 09-NQ/TW;
  * #12"): cut at ',' and ';', leading spaces dropped, empty pieces skipped.

@@ -103,12 +103,7 @@ static int edit_task(struct cli *c, int argc, char **argv, int move, struct err 
 		case 'p': partners = optarg; break;
 		case 'd': doc = optarg; break;
 		case 'D':
-			free(phrase);
-			dl_init(&dl);
-			if (!(rc = txt_clean_input(optarg, 1000, 0, &phrase, e)) && !dl_parse(phrase, &dl))
-				rc = err_set(e, ERR_INPUT, "không hiểu thời hạn: '%s' (ví dụ: \"hoàn thành trong "
-				             "quý II/2027\", \"trước ngày 30/6/2027\", \"thực hiện thường xuyên\")",
-				             optarg);
+			rc = cli_deadline_opt(optarg, &phrase, &dl, e);
 			ed.dl_phrase = phrase;
 			ed.dl = &dl;
 			break;

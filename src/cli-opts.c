@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "cli.h"
+#include "deadline.h"
+#include "text.h"
 #include "util.h"
 
 int cli_opts_none(struct cli *c, int argc, char **argv, const char *cmd, const char *help,
@@ -75,5 +77,17 @@ int cli_doc_numbers(const char *list, char (**out)[DOCNUM_LEN], int *n, struct e
 		str_copy((*out)[(*n)++], tok, DOCNUM_LEN);
 	}
 	free(copy);
+	return rc;
+}
+
+int cli_deadline_opt(const char *arg, char **phrase, struct deadline *dl, struct err *e)
+{
+	free(*phrase);
+	*phrase = NULL;
+	dl_init(dl);
+	int rc = txt_clean_input(arg, 1000, 0, phrase, e);
+	if (!rc && !dl_parse(*phrase, dl))
+		rc = err_set(e, ERR_INPUT, "không hiểu thời hạn: '%s' (ví dụ: \"hoàn thành trong quý "
+		             "II/2027\", \"trước ngày 30/6/2027\", \"thực hiện thường xuyên\")", arg);
 	return rc;
 }

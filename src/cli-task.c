@@ -615,13 +615,7 @@ int cmd_add_task(struct cli *c, int argc, char **argv, struct err *e)
 		case 's': str_copy(k.section, optarg, sizeof k.section); break;
 		case 'l': lead = optarg; break;
 		case 'p': partners = optarg; break;
-		case 'D':
-			free(k.dl_phrase);
-			if (!(rc = txt_clean_input(optarg, 1000, 0, &k.dl_phrase, e)) && !dl_parse(k.dl_phrase, &k.dl))
-				rc = err_set(e, ERR_INPUT, "không hiểu thời hạn: '%s' (ví dụ: \"hoàn thành trong "
-				             "quý II/2027\", \"trước ngày 30/6/2027\", \"thực hiện thường xuyên\")",
-				             optarg);
-			break;
+		case 'D': rc = cli_deadline_opt(optarg, &k.dl_phrase, &k.dl, e); break;
 		default: rc = cli_bad_option("add-task", e);
 		}
 	}
