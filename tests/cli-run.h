@@ -15,6 +15,11 @@ struct run {
  * 2026-11-23; returns the directory (static buffer of the process). */
 const char *fx_demo(void);
 
+/* A new store (init) in the test's temporary directory, with the plan
+ * file `plan` imported into it unless plan is NULL; both exit 0 asserted.
+ * Returns the store (static buffer of the process). */
+const char *fx_store_with(const char *plan);
+
 /* A temporary directory for this test, removed when the test process exits
  * (kept if $THEODOI_KEEP is set). */
 const char *fx_tmpdir(void);

@@ -315,13 +315,9 @@ Test(cli_edit, a_task_of_a_deleted_document_comes_back_with_it)
  * by the number it is given later; cascade sees the implementing plan. */
 Test(cli_edit, a_plan_without_a_number_is_linked_by_id_or_a_number_given_later)
 {
-	char st[512];
-	snprintf(st, sizeof st, "%s/store", fx_tmpdir());
-	struct run r = fx_run(NULL, st, "init", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	fx_free(&r);
-	r = fx_run(NULL, st, "add-doc", "--title", "Chương trình (bản sao mất phần đầu)", "--issuer",
-	           "tu", "--plan-due", "30/06/2026", NULL);
+	const char *st = fx_store_with(NULL);
+	struct run r = fx_run(NULL, st, "add-doc", "--title", "Chương trình (bản sao mất phần đầu)",
+	                      "--issuer", "tu", "--plan-due", "30/06/2026", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
 	r = fx_run(NULL, st, "add-doc", "--title", "Kế hoạch thực hiện", "--number", "7-KH/ThU",
