@@ -1,15 +1,35 @@
-/* file-fixture.h — whole files read and written by the tests: a file that
- * cannot be opened fails the test there, naming it.  Each test binary
- * gets its own copy. */
+/* file-fixture.h — a temporary directory per test, and whole files read
+ * and written by the tests: a file that cannot be opened fails the test
+ * there, naming it.  Each test binary gets its own copy. */
 #ifndef THEODOI_TEST_FILE_FIXTURE_H
 #define THEODOI_TEST_FILE_FIXTURE_H
 
 #include <criterion/criterion.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
+
+static char tf_dir[64]; /* the test's directory, from tf_mkdir() */
+
+/* A new directory /tmp/theodoi-<name>-XXXXXX, its path into tf_dir. */
+static inline void tf_mkdir(const char *name)
+{
+	snprintf(tf_dir, sizeof tf_dir, "/tmp/theodoi-%s-XXXXXX", name);
+	cr_assert_not_null(mkdtemp(tf_dir), "%s", tf_dir);
+}
+
+/* Remove tf_dir with all it holds (a test's .fini). */
+static inline void tf_rmdir(void)
+{
+	char cmd[PATH_MAX];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tf_dir);
+	if (system(cmd))
+		cr_log_warn("could not remove %s", tf_dir);
+}
 
 /* The whole of path, NUL-terminated (malloc'd: the caller frees it); its
  * length in *len unless len is NULL. */

@@ -19,20 +19,9 @@
 #include "outfile.h"
 #include "util.h"
 
-static char dir[] = "/tmp/theodoi-outfile-XXXXXX";
-
 static void setup(void)
 {
-	cr_assert_not_null(mkdtemp(dir));
-}
-
-static void teardown(void)
-{
-	char cmd[PATH_MAX];
-
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	if (system(cmd))
-		cr_log_warn("could not remove %s", dir);
+	tf_mkdir("outfile");
 }
 
 static const char *in_dir(const char *name)
@@ -41,18 +30,18 @@ static const char *in_dir(const char *name)
 	static int k;
 
 	k = (k + 1) % 4;
-	snprintf(p[k], sizeof p[k], "%s/%s", dir, name);
+	snprintf(p[k], sizeof p[k], "%s/%s", tf_dir, name);
 	return p[k];
 }
 
-/* Entries of dir other than . and .. */
+/* Entries of tf_dir other than . and .. */
 static int entries(void)
 {
 	char cmd[PATH_MAX + 32];
 	FILE *p;
 	int n = 0;
 
-	snprintf(cmd, sizeof cmd, "ls -A '%s' | wc -l", dir);
+	snprintf(cmd, sizeof cmd, "ls -A '%s' | wc -l", tf_dir);
 	p = popen(cmd, "r");
 	cr_assert_not_null(p);
 	cr_assert_eq(fscanf(p, "%d", &n), 1);
@@ -71,7 +60,7 @@ static int write_whole(const char *path, int flags, const char *text, struct err
 	return outfile_commit(&o, e);
 }
 
-TestSuite(outfile, .init = setup, .fini = teardown);
+TestSuite(outfile, .init = setup, .fini = tf_rmdir);
 
 Test(outfile, a_new_file_is_written_whole_and_nothing_else_is_left)
 {
