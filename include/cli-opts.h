@@ -1,8 +1,9 @@
 /* cli-opts.h — option parsing that several commands share: a command with
- * no option but --help, one with --format alone, and the fields of a
- * document (add-doc, edit-doc) with their list of document numbers
- * (--implements), and a task's deadline as written (--deadline).  Like the helpers of cli.h, each returns 0 or
- * ERR_USAGE with a message naming the option and the command. */
+ * no option but --help, one with --format alone, the fields of a document
+ * (add-doc, edit-doc) with their list of document numbers (--implements),
+ * and a task's deadline as written (--deadline).  Like the helpers of
+ * cli.h, each returns 0 or ERR_USAGE with a message naming the option and
+ * the command (cli_deadline_opt: ERR_INPUT). */
 #ifndef THEODOI_CLI_OPTS_H
 #define THEODOI_CLI_OPTS_H
 

@@ -11,6 +11,7 @@
 
 #include "config.h"
 #include "file-fixture.h"
+#include "import-fixture.h"
 #include "hier.h"
 #include "import.h"
 #include "text.h"
@@ -101,23 +102,6 @@ static struct imp_result *parse_file(const char *name, uint32_t hint)
 	return r;
 }
 
-static const struct imp_task *task_at(const struct imp_result *r, const char *section)
-{
-	for (size_t k = 0; k < r->ntasks; k++)
-		if (!strcmp(r->tasks[k].section, section))
-			return &r->tasks[k];
-	cr_assert_fail("no task %s", section);
-	return NULL;
-}
-
-static int warned(const struct imp_result *r, const char *needle)
-{
-	for (size_t k = 0; k < r->nwarnings; k++)
-		if (strstr(r->warnings[k].msg, needle))
-			return 1;
-	return 0;
-}
-
 /* ---- resolution --------------------------------------------------------- */
 
 Test(import_units, leads_resolve_inside_the_issuers_subtree)
@@ -128,18 +112,18 @@ Test(import_units, leads_resolve_inside_the_issuers_subtree)
 	/* "Ban Thường vụ Huyện ủy" is either district: the header line says Kim Lâm */
 	cr_expect_eq(r->doc.issuer_unit, id_of("hkl"));
 	/* "Ban Tổ chức Huyện ủy" is written by both districts: the issuer narrows it */
-	cr_expect_eq(task_at(r, "II.1(1)")->lead_unit, id_of("hkl-btc"));
-	t = task_at(r, "II.1(2)");
+	cr_expect_eq(ix_task_at(r, "II.1(1)")->lead_unit, id_of("hkl-btc"));
+	t = ix_task_at(r, "II.1(2)");
 	cr_assert_eq(t->npartners, 2);
 	cr_expect_eq(t->partner_units[0], id_of("hkl-vp"));
 	cr_expect_eq(t->partner_units[1], id_of("hkl-ubkt"));
-	cr_expect_eq(task_at(r, "II.2(1)")->lead_unit, id_of("hkl-btg"));
-	cr_expect_eq(task_at(r, "II.3(1)")->lead_unit, id_of("hkl-ubnd"));
+	cr_expect_eq(ix_task_at(r, "II.2(1)")->lead_unit, id_of("hkl-btg"));
+	cr_expect_eq(ix_task_at(r, "II.3(1)")->lead_unit, id_of("hkl-ubnd"));
 	/* a group is no unit: raw text kept, listed once as a warning */
-	t = task_at(r, "II.4(1)");
+	t = ix_task_at(r, "II.4(1)");
 	cr_expect_eq(t->lead_unit, 0);
 	cr_expect_str_eq(t->lead, "Các đảng ủy, chi bộ cơ sở trực thuộc Huyện ủy");
-	cr_expect(warned(r, "“Các đảng ủy, chi bộ cơ sở trực thuộc Huyện ủy”"));
+	cr_expect(ix_warned(r, "“Các đảng ủy, chi bộ cơ sở trực thuộc Huyện ủy”"));
 	imp_free(r);
 }
 
@@ -148,7 +132,7 @@ Test(import_units, issuer_hint_overrides_and_changes_what_names_mean)
 	struct imp_result *r = parse_file("huyen-uy-muc-so.txt", id_of("hpd"));
 
 	cr_expect_eq(r->doc.issuer_unit, id_of("hpd"));
-	cr_expect_eq(task_at(r, "II.1(1)")->lead_unit, id_of("hpd-btc"));
+	cr_expect_eq(ix_task_at(r, "II.1(1)")->lead_unit, id_of("hpd-btc"));
 	imp_free(r);
 }
 
@@ -159,13 +143,13 @@ Test(import_units, city_plan_resolves_its_own_agencies_and_the_front)
 	json_t *j;
 
 	cr_expect_eq(r->doc.issuer_unit, id_of("ttu"));
-	cr_expect_eq(task_at(r, "II.2.1#1")->lead_unit, id_of("ttu-btg"));
-	t = task_at(r, "II.2.2#1");
+	cr_expect_eq(ix_task_at(r, "II.2.1#1")->lead_unit, id_of("ttu-btg"));
+	t = ix_task_at(r, "II.2.2#1");
 	cr_expect_eq(t->lead_unit, id_of("ttu-ubnd"));
 	cr_expect_eq(t->partner_units[0], id_of("ttu-mttq"));
 	cr_expect_eq(t->partner_units[1], 0);
-	cr_expect_eq(task_at(r, "II.2.3#1")->lead_unit, id_of("ttu-anphu"));
-	cr_expect_eq(task_at(r, "III.2")->lead_unit, id_of("ttu-btc"));
+	cr_expect_eq(ix_task_at(r, "II.2.3#1")->lead_unit, id_of("ttu-anphu"));
+	cr_expect_eq(ix_task_at(r, "III.2")->lead_unit, id_of("ttu-btc"));
 	j = imp_to_json(r, h);
 	cr_expect_str_eq(json_string_value(json_object_get(
 		                 json_array_get(json_object_get(j, "tasks"), 2), "lead_unit")),
@@ -188,20 +172,20 @@ Test(import_units, abbreviations_and_short_names_resolve_relative_to_the_issuer)
 	struct imp_result *r = parse_text(text, strlen(text), 0);
 
 	cr_expect_eq(r->doc.issuer_unit, id_of("tu"));
-	cr_expect_eq(task_at(r, "II.1#1")->lead_unit, id_of("tu-btc"));
-	cr_expect_eq(task_at(r, "II.2#1")->lead_unit, id_of("tu-btg"));
-	cr_expect_eq(task_at(r, "II.3#1")->lead_unit, id_of("tu-hdnd"));
-	cr_expect_eq(task_at(r, "II.4#1")->lead_unit, id_of("duk"));
+	cr_expect_eq(ix_task_at(r, "II.1#1")->lead_unit, id_of("tu-btc"));
+	cr_expect_eq(ix_task_at(r, "II.2#1")->lead_unit, id_of("tu-btg"));
+	cr_expect_eq(ix_task_at(r, "II.3#1")->lead_unit, id_of("tu-hdnd"));
+	cr_expect_eq(ix_task_at(r, "II.4#1")->lead_unit, id_of("duk"));
 	/* not configured: kept as written, never invented */
-	cr_expect_eq(task_at(r, "II.5#1")->lead_unit, 0);
-	cr_expect_str_eq(task_at(r, "II.5#1")->lead, "Ban Kinh tế Tỉnh ủy");
-	cr_expect(warned(r, "Ban Kinh tế Tỉnh ủy"));
+	cr_expect_eq(ix_task_at(r, "II.5#1")->lead_unit, 0);
+	cr_expect_str_eq(ix_task_at(r, "II.5#1")->lead, "Ban Kinh tế Tỉnh ủy");
+	cr_expect(ix_warned(r, "Ban Kinh tế Tỉnh ủy"));
 	/* two names of one committee: that committee, no warning */
-	cr_expect_eq(task_at(r, "II.6#1")->lead_unit, id_of("ttu"));
-	cr_expect(!warned(r, "Thường trực Thành ủy"));
+	cr_expect_eq(ix_task_at(r, "II.6#1")->lead_unit, id_of("ttu"));
+	cr_expect(!ix_warned(r, "Thường trực Thành ủy"));
 	/* two different units: the first leads, and the user is told */
-	cr_expect_eq(task_at(r, "II.7#1")->lead_unit, id_of("tu-vp"));
-	cr_expect(warned(r, "nêu nhiều đơn vị"));
+	cr_expect_eq(ix_task_at(r, "II.7#1")->lead_unit, id_of("tu-vp"));
+	cr_expect(ix_warned(r, "nêu nhiều đơn vị"));
 	imp_free(r);
 }
 
@@ -410,20 +394,20 @@ Test(import_units, a_list_of_bodies_with_collectives_is_a_group_task_led_by_no_u
 		"Văn phòng Thành ủy tuyên truyền, vận động nhân dân thực hiện.\n\n"
 		"3. Văn phòng Thành ủy, Ban Tổ chức Thành ủy theo dõi, tổng hợp.\n";
 	struct imp_result *r = parse_text(text, strlen(text), 0);
-	const struct imp_task *t = task_at(r, "III.1");
+	const struct imp_task *t = ix_task_at(r, "III.1");
 
 	cr_expect(t->lead_group);
 	cr_expect_eq(t->lead_unit, 0, "no single unit leads a group task");
 	cr_expect(t->lead && txt_starts_with(t->lead, "Văn phòng, các ban xây dựng Đảng"), "%s", t->lead);
-	cr_expect(warned(r, "nhiệm vụ chung của nhiều cơ quan"));
-	cr_expect(!warned(r, "(mục III.1) nêu nhiều đơn vị"));
-	cr_expect(warned(r, "(mục III.3) nêu nhiều đơn vị"));
+	cr_expect(ix_warned(r, "nhiệm vụ chung của nhiều cơ quan"));
+	cr_expect(!ix_warned(r, "(mục III.1) nêu nhiều đơn vị"));
+	cr_expect(ix_warned(r, "(mục III.3) nêu nhiều đơn vị"));
 	/* the Front with the organisations it leads: the Front leads */
-	t = task_at(r, "III.2");
+	t = ix_task_at(r, "III.2");
 	cr_expect(!t->lead_group);
 	cr_expect_eq(t->lead_unit, id_of("ttu-mttq"));
 	/* two units named, no collective: the first leads */
-	t = task_at(r, "III.3");
+	t = ix_task_at(r, "III.3");
 	cr_expect(!t->lead_group);
 	cr_expect_eq(t->lead_unit, id_of("ttu-vp"));
 	cr_expect_eq(r->lead_tasks_group, 1);
