@@ -20,6 +20,10 @@ const char *fx_demo(void);
  * Returns the store (static buffer of the process). */
 const char *fx_store_with(const char *plan);
 
+/* The number of updates `show TASK --format json` lists for task (given as
+ * on the command line) in store st; exit 0 asserted. */
+long fx_nupdates(const char *st, const char *task);
+
 /* A temporary directory for this test, removed when the test process exits
  * (kept if $THEODOI_KEEP is set). */
 const char *fx_tmpdir(void);
