@@ -35,6 +35,22 @@ static inline void fx_setup(void)
 	fx_open(0);
 }
 
+/* A store a previous release made: `data` (a data.mdb under tests/data/)
+ * copied into a fresh mkdtemp directory and opened there as it is (the
+ * test migrates it); fx_teardown() removes it. */
+static inline void fx_setup_from(const char *data)
+{
+	struct err e = {0};
+	char cmd[512];
+
+	strcpy(fx_dir, "/tmp/theodoi-test-XXXXXX");
+	cr_assert_not_null(mkdtemp(fx_dir));
+	snprintf(fx_path, sizeof fx_path, "%s/store", fx_dir);
+	snprintf(cmd, sizeof cmd, "mkdir -p '%s' && cp '%s' '%s/'", fx_path, data, fx_path);
+	cr_assert_eq(system(cmd), 0, "%s", cmd);
+	cr_assert_eq(store_open(fx_path, 0, &fx_st, &e), 0, "%s", e.msg);
+}
+
 static inline void fx_teardown(void)
 {
 	char cmd[160];

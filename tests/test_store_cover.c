@@ -222,14 +222,7 @@ static struct all_rows due_rows_now(void)
 Test(cover_migration, a_schema4_store_gets_its_rows)
 {
 	struct err e = {0};
-	char cmd[512];
-	strcpy(fx_dir, "/tmp/theodoi-test-XXXXXX");
-	cr_assert_not_null(mkdtemp(fx_dir));
-	snprintf(fx_path, sizeof fx_path, "%s/store", fx_dir);
-	snprintf(cmd, sizeof cmd, "mkdir -p '%s' && cp tests/data/schema4-demo/data.mdb '%s/'",
-	         fx_path, fx_path);
-	cr_assert_eq(system(cmd), 0, "%s", cmd);
-	cr_assert_eq(store_open(fx_path, 0, &fx_st, &e), 0, "%s", e.msg);
+	fx_setup_from("tests/data/schema4-demo/data.mdb");
 	struct txn *t = fx_read();
 	long schema;
 	cr_assert_eq(store_schema(t, &schema, &e), 0, "%s", e.msg);
