@@ -87,29 +87,9 @@ Test(backup, export_then_import_json_then_export_is_the_same_text)
 }
 
 /* A copy of the text with the value of the first "key": after `after`
- * replaced by `val` (the old value ends at the next ',' or '}'). */
+ * replaced by `val`: the old value ends at the next ',' or '}', or, when it
+ * is a JSON string (which may hold them), at its closing quote. */
 static char *edit(const char *text, const char *after, const char *key, const char *val)
-{
-	char pat[64];
-	snprintf(pat, sizeof pat, "\"%s\":", key);
-	const char *p = strstr(text, after);
-	cr_assert_not_null(p, "%s", after);
-	p = strstr(p, pat);
-	cr_assert_not_null(p, "%s", pat);
-	p += strlen(pat);
-	while (*p == ' ')
-		p++;
-	const char *q = p + strcspn(p, ",}");
-	size_t head = (size_t)(p - text);
-	char *s = malloc(strlen(text) + strlen(val) + 1);
-	memcpy(s, text, head);
-	strcpy(s + head, val);
-	strcat(s, q);
-	return s;
-}
-
-/* Like edit(), for a value that may be a JSON string holding ',' or '}'. */
-static char *edit_any(const char *text, const char *after, const char *key, const char *val)
 {
 	char pat[64];
 	snprintf(pat, sizeof pat, "\"%s\":", key);
@@ -238,12 +218,12 @@ Test(backup, import_json_refuses_controls_and_dangling_references)
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char name[32];
 		snprintf(name, sizeof name, "case%zu.json", i);
-		s = edit_any(t, cases[i].array, cases[i].key, cases[i].val);
+		s = edit(t, cases[i].array, cases[i].key, cases[i].val);
 		import_fails(s, name, cases[i].want);
 		free(s);
 	}
 	/* a newline and a tab where text may run over lines are kept */
-	s = edit_any(t, "\"tasks\": [", "text", "\"Dòng một\\n\\tdòng hai\"");
+	s = edit(t, "\"tasks\": [", "text", "\"Dòng một\\n\\tdòng hai\"");
 	const char *ok = path_in("multiline.json"), *nst = path_in("ok/store");
 	tf_write(ok, s, strlen(s));
 	free(s);
