@@ -20,6 +20,10 @@ const char *fx_demo(void);
  * Returns the store (static buffer of the process). */
 const char *fx_store_with(const char *plan);
 
+/* `show TASK --format json` of task (given as on the command line) in
+ * store st, exit 0 asserted: a new reference. */
+json_t *fx_show(const char *st, const char *task);
+
 /* The number of updates `show TASK --format json` lists for task (given as
  * on the command line) in store st; exit 0 asserted. */
 long fx_nupdates(const char *st, const char *task);
