@@ -30,4 +30,14 @@ int subproc_capture(char *const argv[], int seconds, size_t max_out, const char 
 int subproc_feed(char *const argv[], const char *in, size_t inlen, int seconds, size_t max_out,
                  const char *what, struct sbuf *out, struct subproc_result *r, struct err *e);
 
+/* The path of the helper program `name` into buf: beside the running
+ * program (a build tree) when it is there and executable, else in
+ * libexecdir, where `make install` put it. */
+void subproc_helper_path(const char *name, const char *libexecdir, char *buf, size_t len);
+
+/* What a helper said: the first line of r->err (cut at its first newline,
+ * in place), without the "path: " it starts with when it names the file
+ * `path` itself.  Points into r->err; "" when it said nothing. */
+const char *subproc_said(struct subproc_result *r, const char *path);
+
 #endif

@@ -26,40 +26,12 @@ struct exp {
 	int first;        /* no member yet in the object being written */
 };
 
-/* Put v under key; remembers the key when v could not be made (a string
- * that is not UTF-8). */
-static void set(struct exp *x, json_t *o, const char *key, json_t *v)
-{
-	if (!v && !x->bad)
-		x->bad = key;
-	json_object_set_new(o, key, v ? v : json_null());
-}
-
-static json_t *jstr(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
-/* A date: "YYYY-MM-DD", a day number outside years 1..9999, or null. */
-static json_t *jdate(date_t d)
-{
-	char b[11];
-	if (d == DATE_NONE)
-		return json_null();
-	date_iso(d, b);
-	return *b ? json_string(b) : json_integer(d);
-}
-
-static json_t *jnum(double v)
-{
-	return isnan(v) ? json_null() : json_real(v);
-}
-
 /* ---- records written straight as JSON ----------------------------------------
- * Units, documents, tasks, updates, extensions and the audit trail are the
- * bulk of an export: they are written member by member into x->rec, byte
- * for byte what jansson would dump of the same object (JSON_COMPACT, keys
- * in order, strings as out_json_str), without building it first. */
+ * Every record is written member by member into x->rec, byte for byte
+ * what jansson would dump of the same object (JSON_COMPACT, keys in
+ * order, strings as out_json_str, reals with 17 digits), without building
+ * it first: units, documents, tasks, updates and the audit trail are the
+ * bulk of an export. */
 
 /* v in decimal, as jansson writes an integer (without printf's cost: an
  * export is mostly numbers). */
@@ -164,6 +136,21 @@ static void w_date(struct exp *x, const char *k, date_t d)
 	b[10] = '"';
 	sbuf_putc(&x->rec, '"');
 	sbuf_add(&x->rec, b, 11);
+}
+
+/* A real as jansson writes it (17 significant digits), or null for NaN;
+ * one jansson refuses (infinite) is remembered (the record is refused) as
+ * `k`. */
+static void w_num(struct exp *x, const char *k, double v)
+{
+	json_t *j = isnan(v) ? NULL : json_real(v);
+	char *s = j ? json_dumps(j, JSON_ENCODE_ANY | JSON_REAL_PRECISION(17)) : NULL;
+	json_decref(j);
+	key(x, k);
+	if (!s && !isnan(v) && !x->bad)
+		x->bad = k;
+	sbuf_puts(&x->rec, s ? s : "null");
+	free(s);
 }
 
 static void part_rec(struct exp *x, const struct dl_part *p)
@@ -346,32 +333,32 @@ static void audit_rec(struct exp *x, const struct audit *a)
 	obj_end(x);
 }
 
-static json_t *indicator_json(struct exp *x, const struct indicator *i)
+static void indicator_rec(struct exp *x, const struct indicator *i)
 {
-	json_t *o = json_object();
-	set(x, o, "id", json_integer((json_int_t)i->id));
-	set(x, o, "doc_id", json_integer((json_int_t)i->doc_id));
-	set(x, o, "section", json_string(i->section));
-	set(x, o, "text", jstr(i->text));
-	set(x, o, "year", json_integer(i->year));
-	set(x, o, "min", jnum(i->min));
-	set(x, o, "target", jnum(i->target));
-	set(x, o, "unit_of", json_string(i->unit_of));
-	set(x, o, "lead", json_integer(i->lead));
-	return o;
+	obj_begin(x);
+	w_int(x, "id", (long long)i->id);
+	w_int(x, "doc_id", (long long)i->doc_id);
+	w_str(x, "section", i->section);
+	w_str(x, "text", i->text);
+	w_int(x, "year", i->year);
+	w_num(x, "min", i->min);
+	w_num(x, "target", i->target);
+	w_str(x, "unit_of", i->unit_of);
+	w_int(x, "lead", i->lead);
+	obj_end(x);
 }
 
-static json_t *measure_json(struct exp *x, const struct measure *m)
+static void measure_rec(struct exp *x, const struct measure *m)
 {
-	json_t *o = json_object();
-	set(x, o, "id", json_integer((json_int_t)m->id));
-	set(x, o, "indicator_id", json_integer((json_int_t)m->indicator_id));
-	set(x, o, "date", jdate(m->date));
-	set(x, o, "value", jnum(m->value));
-	set(x, o, "time", json_integer((json_int_t)m->time));
-	set(x, o, "login", json_string(m->login));
-	set(x, o, "note", jstr(m->note));
-	return o;
+	obj_begin(x);
+	w_int(x, "id", (long long)m->id);
+	w_int(x, "indicator_id", (long long)m->indicator_id);
+	w_date(x, "date", m->date);
+	w_num(x, "value", m->value);
+	w_int(x, "time", (long long)m->time);
+	w_str(x, "login", m->login);
+	w_str(x, "note", m->note);
+	obj_end(x);
 }
 
 /* ---- writing ---------------------------------------------------------------- */
@@ -399,24 +386,6 @@ static int put_rec(struct exp *x, uint64_t id)
 	return bad ? io_err(x) : 0;
 }
 
-/* Write one record of the current array (o is consumed). */
-static int put(struct exp *x, uint64_t id, json_t *o)
-{
-	x->id = id;
-	if (x->bad) {
-		json_decref(o);
-		return bad_utf8(x, id);
-	}
-	char *s = out_json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));
-	json_decref(o);
-	if (!s)
-		return err_set(x->e, ERR_STORE, "%s #%llu: không xuất được (số không hữu hạn?)", x->kind,
-		               (unsigned long long)id);
-	int bad = fputs(x->nrec++ ? ",\n" : "\n", x->f) < 0 || fputs(s, x->f) < 0;
-	free(s);
-	return bad ? io_err(x) : 0;
-}
-
 static int begin_array(struct exp *x, const char *kind)
 {
 	x->kind = kind;
@@ -436,16 +405,6 @@ struct walk {
 	int rc;
 };
 
-#define WALKER(name, type, conv, idf)                              \
-	static int name(const struct type *r, void *ctx)            \
-	{                                                          \
-		struct walk *w = ctx;                              \
-		return w->rc = put(w->x, r->idf, conv(w->x, r));   \
-	}
-WALKER(w_indicator, indicator, indicator_json, id)
-WALKER(w_measure, measure, measure_json, id)
-
-/* The same for the records written straight (REC_WALKER). */
 #define REC_WALKER(name, type, write, idf)                         \
 	static int name(const struct type *r, void *ctx)            \
 	{                                                          \
@@ -460,6 +419,8 @@ REC_WALKER(w_update, update, update_rec, id)
 REC_WALKER(w_extension, extension, extension_rec, id)
 REC_WALKER(w_audit, audit, audit_rec, seq)
 REC_WALKER(w_task, task, task_rec, id)
+REC_WALKER(w_indicator, indicator, indicator_rec, id)
+REC_WALKER(w_measure, measure, measure_rec, id)
 
 /* Updates and extensions are written task by task, measures indicator by
  * indicator: the store indexes them by their owner. */

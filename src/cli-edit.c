@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli-edit.h"
+#include "cli-opts.h"
 #include "cli-rows.h"
 #include "cli.h"
 #include "hier.h"
@@ -102,12 +103,7 @@ static int edit_task(struct cli *c, int argc, char **argv, int move, struct err 
 		case 'p': partners = optarg; break;
 		case 'd': doc = optarg; break;
 		case 'D':
-			free(phrase);
-			dl_init(&dl);
-			if (!(rc = txt_clean_input(optarg, 1000, 0, &phrase, e)) && !dl_parse(phrase, &dl))
-				rc = err_set(e, ERR_INPUT, "không hiểu thời hạn: '%s' (ví dụ: \"hoàn thành trong "
-				             "quý II/2027\", \"trước ngày 30/6/2027\", \"thực hiện thường xuyên\")",
-				             optarg);
+			rc = cli_deadline_opt(optarg, &phrase, &dl, e);
 			ed.dl_phrase = phrase;
 			ed.dl = &dl;
 			break;
@@ -190,21 +186,12 @@ static int opt_date(const char *s, date_t *d, const char *opt, struct err *e)
 
 int cmd_edit_doc(struct cli *c, int argc, char **argv, struct err *e)
 {
-	static const struct option opts[] = {{"title", required_argument, NULL, 't'},
-	                                     {"number", required_argument, NULL, 'n'},
-	                                     {"kind", required_argument, NULL, 'k'},
-	                                     {"date", required_argument, NULL, 'd'},
-	                                     {"issuer", required_argument, NULL, 'i'},
-	                                     {"implements", required_argument, NULL, 'I'},
-	                                     {"plan-due", required_argument, NULL, 'P'},
-	                                     {"help", no_argument, NULL, 'h'},
-	                                     {0}};
 	struct ops_doc_edit ed = {0};
 	char *title = NULL;
 	char (*impl)[DOCNUM_LEN] = NULL;
 	const char *issuer = NULL;
 	int o, rc = 0, nopt = 0;
-	while (!rc && (o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while (!rc && (o = getopt_long(argc, argv, "h", cli_doc_options, NULL)) != -1) {
 		nopt++;
 		switch (o) {
 		case 'h': return fputs(edit_doc_help, c->out), 0;
@@ -226,29 +213,12 @@ int cmd_edit_doc(struct cli *c, int argc, char **argv, struct err *e)
 		case 'd': ed.set_date = 1; rc = opt_date(optarg, &ed.date, "--date", e); break;
 		case 'P': ed.set_plan_due = 1; rc = opt_date(optarg, &ed.plan_due, "--plan-due", e); break;
 		case 'i': issuer = optarg; break;
-		case 'I': {
-			char *copy = xstrdup(optarg), *save = NULL;
+		case 'I':
 			ed.set_implements = 1;
 			free(impl);
-			impl = NULL;
-			ed.nimplements = 0;
-			for (char *tok = strtok_r(copy, ",;", &save); tok && !rc;
-			     tok = strtok_r(NULL, ",;", &save)) {
-				while (*tok == ' ')
-					tok++;
-				if (!*tok)
-					continue;
-				if (strlen(tok) >= DOCNUM_LEN) {
-					rc = err_set(e, ERR_USAGE, "số văn bản quá dài: '%s'", tok);
-					break;
-				}
-				impl = xrealloc(impl, (size_t)(ed.nimplements + 1) * sizeof *impl);
-				str_copy(impl[ed.nimplements++], tok, DOCNUM_LEN);
-			}
-			free(copy);
+			rc = cli_doc_numbers(optarg, &impl, &ed.nimplements, e);
 			ed.implements = (const char (*)[DOCNUM_LEN])impl;
 			break;
-		}
 		default: rc = cli_bad_option("edit-doc", e);
 		}
 	}
@@ -345,14 +315,10 @@ static int delete_rec(struct cli *c, int argc, char **argv, enum trash_kind kind
 
 static int restore_rec(struct cli *c, int argc, char **argv, enum trash_kind kind, struct err *e)
 {
-	static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
 	const char *name = kind == TRASH_DOC ? "restore-doc" : "restore-task";
-	int o, rc = 0;
-	while (!rc && (o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (o == 'h')
-			return fputs(restore_rec_help, c->out), 0;
-		rc = cli_bad_option(name, e);
-	}
+	int done, rc = cli_opts_none(c, argc, argv, name, restore_rec_help, &done, e);
+	if (done)
+		return 0;
 	uint64_t id = 0;
 	if (!rc)
 		rc = cli_one_operand(argc, name, kind == TRASH_DOC ? "mã văn bản" : "mã nhiệm vụ", e);
@@ -403,13 +369,9 @@ static const char expand_help[] =
 
 int cmd_expand_task(struct cli *c, int argc, char **argv, struct err *e)
 {
-	static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
-	int o, rc = 0;
-	while (!rc && (o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (o == 'h')
-			return fputs(expand_help, c->out), 0;
-		rc = cli_bad_option("expand-task", e);
-	}
+	int done, rc = cli_opts_none(c, argc, argv, "expand-task", expand_help, &done, e);
+	if (done)
+		return 0;
 	uint64_t id = 0;
 	size_t made = 0, total = 0;
 	const struct hier *h = NULL;
@@ -480,18 +442,10 @@ static int deleted_row(const struct trash_entry *x, void *ctx)
 
 int cmd_deleted(struct cli *c, int argc, char **argv, struct err *e)
 {
-	static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
-	                                     {"help", no_argument, NULL, 'h'},
-	                                     {0}};
-	int o, rc = 0, fmt = FMT_TEXT;
-	while (!rc && (o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (o == 'h')
-			return fputs(deleted_help, c->out), 0;
-		rc = o == 'f' ? cli_parse_format(optarg, &fmt, e) : cli_bad_option("deleted", e);
-	}
-	if (!rc && optind < argc)
-		rc = err_set(e, ERR_USAGE, "lệnh deleted không nhận tham số: '%s'", argv[optind]);
+	int done, fmt, rc = cli_opts_format(c, argc, argv, "deleted", deleted_help, &fmt, &done, e);
 	struct txn *t;
+	if (done)
+		return 0;
 	if (rc || (rc = cli_store(c, 0, e)) || (rc = store_read_begin(c->ops.st, &t, e)))
 		return rc;
 	struct out_table tab;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli-link.h"
+#include "cli-opts.h"
 #include "cli-rows.h"
 #include "cli.h"
 #include "hier.h"
@@ -43,17 +44,10 @@ static void doc_list(struct txn *t, const struct unresolved_name *u, struct sbuf
 
 int cmd_unresolved(struct cli *c, int argc, char **argv, struct err *e)
 {
-	static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
-	                                     {"help", no_argument, NULL, 'h'},
-	                                     {0}};
-	int o, rc = 0, fmt = FMT_TEXT;
-	while (!rc && (o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (o == 'h')
-			return fputs(unresolved_help, c->out), 0;
-		rc = o == 'f' ? cli_parse_format(optarg, &fmt, e) : cli_bad_option("unresolved", e);
-	}
-	if (!rc && optind < argc)
-		rc = err_set(e, ERR_USAGE, "lệnh unresolved không nhận tham số: '%s'", argv[optind]);
+	int done, fmt;
+	int rc = cli_opts_format(c, argc, argv, "unresolved", unresolved_help, &fmt, &done, e);
+	if (done)
+		return 0;
 	struct unresolved_name *v = NULL;
 	size_t n = 0;
 	const struct hier *h = NULL;
@@ -107,13 +101,9 @@ static const char link_help[] =
 
 int cmd_link(struct cli *c, int argc, char **argv, struct err *e)
 {
-	static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
-	int o, rc = 0;
-	while (!rc && (o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (o == 'h')
-			return fputs(link_help, c->out), 0;
-		rc = cli_bad_option("link", e);
-	}
+	int done, rc = cli_opts_none(c, argc, argv, "link", link_help, &done, e);
+	if (done)
+		return 0;
 	if (!rc && optind != argc - 2)
 		rc = err_set(e, ERR_USAGE, "lệnh link cần TÊN và ĐƠN_VỊ (xem theodoi link --help)");
 	char *name = NULL;

@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "cli.h"
+#include "cli-opts.h"
 #include "ops-group.h"
 #include "hier.h"
 #include "import.h"
@@ -543,20 +544,11 @@ static void kind_of_number(const char *num, char *kind, size_t len)
 
 int cmd_add_doc(struct cli *c, int argc, char **argv, struct err *e)
 {
-	static const struct option opts[] = {{"title", required_argument, NULL, 't'},
-	                                     {"number", required_argument, NULL, 'n'},
-	                                     {"kind", required_argument, NULL, 'k'},
-	                                     {"date", required_argument, NULL, 'd'},
-	                                     {"issuer", required_argument, NULL, 'i'},
-	                                     {"implements", required_argument, NULL, 'I'},
-	                                     {"plan-due", required_argument, NULL, 'P'},
-	                                     {"help", no_argument, NULL, 'h'},
-	                                     {0}};
 	struct doc d = {0};
 	d.date = d.plan_due = DATE_NONE;
 	const char *issuer = NULL, *impl = NULL;
 	int o, rc = 0;
-	while (!rc && (o = getopt_long(argc, argv, "ht:n:k:d:i:", opts, NULL)) != -1) {
+	while (!rc && (o = getopt_long(argc, argv, "ht:n:k:d:i:", cli_doc_options, NULL)) != -1) {
 		switch (o) {
 		case 'h': doc_free(&d); return fputs(add_doc_help, c->out), 0;
 		case 't': free(d.title); rc = txt_clean_input(optarg, 2000, 0, &d.title, e); break;
@@ -580,18 +572,8 @@ int cmd_add_doc(struct cli *c, int argc, char **argv, struct err *e)
 		rc = err_set(e, ERR_USAGE, "tham số thừa: '%s'", argv[optind]);
 	if (!rc && !d.kind[0])
 		kind_of_number(d.number, d.kind, sizeof d.kind);
-	if (!rc && impl) {
-		char *copy = xstrdup(impl), *save = NULL;
-		for (char *tok = strtok_r(copy, ",;", &save); tok; tok = strtok_r(NULL, ",;", &save)) {
-			while (*tok == ' ')
-				tok++;
-			if (!*tok)
-				continue;
-			d.implements = xrealloc(d.implements, (size_t)(d.nimplements + 1) * sizeof *d.implements);
-			str_copy(d.implements[d.nimplements++], tok, DOCNUM_LEN);
-		}
-		free(copy);
-	}
+	if (!rc && impl)
+		rc = cli_doc_numbers(impl, &d.implements, &d.nimplements, e);
 	if (!rc)
 		rc = cli_store(c, 0, e);
 	if (!rc && issuer)
@@ -638,13 +620,7 @@ int cmd_add_task(struct cli *c, int argc, char **argv, struct err *e)
 		case 's': str_copy(k.section, optarg, sizeof k.section); break;
 		case 'l': lead = optarg; break;
 		case 'p': partners = optarg; break;
-		case 'D':
-			free(k.dl_phrase);
-			if (!(rc = txt_clean_input(optarg, 1000, 0, &k.dl_phrase, e)) && !dl_parse(k.dl_phrase, &k.dl))
-				rc = err_set(e, ERR_INPUT, "không hiểu thời hạn: '%s' (ví dụ: \"hoàn thành trong "
-				             "quý II/2027\", \"trước ngày 30/6/2027\", \"thực hiện thường xuyên\")",
-				             optarg);
-			break;
+		case 'D': rc = cli_deadline_opt(optarg, &k.dl_phrase, &k.dl, e); break;
 		default: rc = cli_bad_option("add-task", e);
 		}
 	}

@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include "output.h"
 #include "subproc.h"
@@ -19,24 +18,6 @@
  * is the slow part. */
 #define DOCOUT_SECONDS 240
 
-/* Beside our own binary (a build tree), else where `make install` put it. */
-static void helper_path(char *buf, size_t len)
-{
-	char self[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-	if (n > 0) {
-		self[n] = '\0';
-		char *slash = strrchr(self, '/');
-		if (slash) {
-			*slash = '\0';
-			snprintf(buf, len, "%s/theodoi-render", self);
-			if (access(buf, X_OK) == 0)
-				return;
-		}
-	}
-	snprintf(buf, len, "%s/theodoi-render", THEODOI_LIBEXECDIR);
-}
-
 int docout_write(const json_t *spec, enum docout_format f, const char *path, const char *helper,
                  struct err *e)
 {
@@ -44,7 +25,7 @@ int docout_write(const json_t *spec, enum docout_format f, const char *path, con
 	if (helper)
 		str_copy(prog, helper, sizeof prog);
 	else
-		helper_path(prog, sizeof prog);
+		subproc_helper_path("theodoi-render", THEODOI_LIBEXECDIR, prog, sizeof prog);
 	char *json = out_json_dumps(spec, JSON_COMPACT);
 	if (!json)
 		return err_set(e, ERR_IO, "không tạo được mô tả văn bản");
@@ -61,14 +42,7 @@ int docout_write(const json_t *spec, enum docout_format f, const char *path, con
 		return rc;
 	if (WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0)
 		return 0;
-	char *nl = strchr(r.err, '\n');
-	if (nl)
-		*nl = '\0';
-	/* the helper names the file itself ("path: message") */
-	const char *msg = r.err;
-	size_t pl = strlen(path);
-	if (!strncmp(msg, path, pl) && msg[pl] == ':')
-		msg += pl + 1 + (msg[pl + 1] == ' ');
+	const char *msg = subproc_said(&r, path);
 	int code = WIFEXITED(r.status) ? WEXITSTATUS(r.status) : 0;
 	if (code != ERR_NOTFOUND && code != ERR_IO)
 		code = ERR_INPUT;

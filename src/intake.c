@@ -77,25 +77,6 @@ int intake_sniff(const unsigned char *h, size_t n, const char **what)
 	return IN_TEXT;
 }
 
-/* The helper: beside our own binary (a build tree), else where `make
- * install` put it. */
-static void helper_path(char *buf, size_t len)
-{
-	char self[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-	if (n > 0) {
-		self[n] = '\0';
-		char *slash = strrchr(self, '/');
-		if (slash) {
-			*slash = '\0';
-			snprintf(buf, len, "%s/theodoi-extract", self);
-			if (access(buf, X_OK) == 0)
-				return;
-		}
-	}
-	snprintf(buf, len, "%s/theodoi-extract", THEODOI_LIBEXECDIR);
-}
-
 static int run_helper(const char *path, const char *kind, const char *given, int seconds,
                       struct intake *out, struct err *e)
 {
@@ -103,7 +84,7 @@ static int run_helper(const char *path, const char *kind, const char *given, int
 	if (given)
 		str_copy(helper, given, sizeof helper);
 	else
-		helper_path(helper, sizeof helper);
+		subproc_helper_path("theodoi-extract", THEODOI_LIBEXECDIR, helper, sizeof helper);
 	/* A file name starting with '-' could be read as an option: the helper
 	 * takes exactly two operands, so it is not, but keep it a path. */
 	char *argv[] = {helper, (char *)kind, (char *)path, NULL};
@@ -122,14 +103,7 @@ static int run_helper(const char *path, const char *kind, const char *given, int
 	}
 	if (!WIFEXITED(r.status) || WEXITSTATUS(r.status) != 0) {
 		sbuf_free(&text);
-		char *nl = strchr(r.err, '\n');
-		if (nl)
-			*nl = '\0';
-		/* The helper names the file itself ("path: message"). */
-		const char *msg = r.err;
-		size_t pl = strlen(path);
-		if (!strncmp(msg, path, pl) && msg[pl] == ':')
-			msg += pl + 1 + (msg[pl + 1] == ' ');
+		const char *msg = subproc_said(&r, path);
 		int code = WIFEXITED(r.status) ? WEXITSTATUS(r.status) : 0;
 		return err_at(e, code == ERR_IO ? ERR_IO : ERR_INPUT, path, 0, "%s",
 		              msg[0] ? msg : "không đọc được tệp (chương trình đọc tệp dừng bất thường)");

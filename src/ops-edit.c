@@ -188,17 +188,6 @@ struct shift {
 	int rc;
 };
 
-static int collect(uint64_t id, void *ctx)
-{
-	struct { uint64_t *v; size_t n, cap; } *l = ctx;
-	if (l->n == l->cap) {
-		l->cap = l->cap ? 2 * l->cap : 64;
-		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
-	}
-	l->v[l->n++] = id;
-	return 0;
-}
-
 static int shift_task(uint64_t id, void *ctx)
 {
 	struct shift *s = ctx;
@@ -314,13 +303,13 @@ static int edit_doc_fn(struct txn *t, void *ctx, struct err *e)
 	if ((rc = store_doc_put(t, &d, e)))
 		goto out;
 	if (ed->set_date && r->old_date != DATE_NONE && ed->date != r->old_date) {
-		struct { uint64_t *v; size_t n, cap; } l = {0};
+		struct idvec l = {0};
 		struct shift s = {t, r, ed->date, e, 0};
-		rc = store_tasks_by_doc(t, d.id, collect, &l, e);
+		rc = store_tasks_by_doc(t, d.id, idvec_push_fn, &l, e);
 		for (size_t i = 0; !rc && i < l.n; i++)
 			if (shift_task(l.v[i], &s))
 				rc = s.rc;
-		free(l.v);
+		idvec_free(&l);
 		if (rc)
 			goto out;
 	}
@@ -413,11 +402,11 @@ static int delete_fn(struct txn *t, void *ctx, struct err *e)
 		doc_free(&d);
 		if (rc)
 			return rc;
-		struct { uint64_t *v; size_t n, cap; } l = {0};
-		rc = store_tasks_by_doc(t, r->id, collect, &l, e);
+		struct idvec l = {0};
+		rc = store_tasks_by_doc(t, r->id, idvec_push_fn, &l, e);
 		for (size_t i = 0; !rc && i < l.n; i++)
 			rc = count_work(t, l.v[i], r, e);
-		free(l.v);
+		idvec_free(&l);
 		if (rc)
 			return rc;
 		snprintf(obj, sizeof obj, "doc:%llu", (unsigned long long)r->id);

@@ -111,22 +111,6 @@ struct expand_req {
 	size_t created, total;
 };
 
-struct ids {
-	uint64_t *v;
-	size_t n, cap;
-};
-
-static int push_id(uint64_t id, void *ctx)
-{
-	struct ids *l = ctx;
-	if (l->n == l->cap) {
-		l->cap = l->cap ? 2 * l->cap : 64;
-		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
-	}
-	l->v[l->n++] = id;
-	return 0;
-}
-
 /* The section of the obligation of unit `code` under group section `sec`;
  * 0 if it does not fit. */
 static int obligation_section(const char *sec, const char *code, char *out, size_t len)
@@ -136,7 +120,7 @@ static int obligation_section(const char *sec, const char *code, char *out, size
 }
 
 /* 1 if the document's tasks (ids) hold a task with section `sec`. */
-static int section_taken(struct txn *t, const struct ids *ids, const char *sec, struct err *e,
+static int section_taken(struct txn *t, const struct idvec *ids, const char *sec, struct err *e,
                          int *rc)
 {
 	for (size_t i = 0; i < ids->n; i++) {
@@ -155,7 +139,7 @@ int ops_group_open(struct txn *t, const struct ops_ctx *c, const struct hier *h,
                    const struct task *g, const struct doc *d, size_t *created, size_t *total,
                    json_t *made, struct err *e)
 {
-	struct ids ids = {0};
+	struct idvec ids = {0};
 	uint32_t *units = NULL;
 	int rc = 0;
 	*created = 0;
@@ -163,7 +147,7 @@ int ops_group_open(struct txn *t, const struct ops_ctx *c, const struct hier *h,
 	                                             : ops_group_units(h, g->lead_text, d->issuer, &units);
 	if (!*total)
 		return 0;
-	if ((rc = store_tasks_by_doc(t, g->doc_id, push_id, &ids, e)))
+	if ((rc = store_tasks_by_doc(t, g->doc_id, idvec_push_fn, &ids, e)))
 		goto out;
 	for (size_t i = 0; i < *total && !rc; i++) {
 		const struct unit *u = hier_unit(h, units[i]);
@@ -214,7 +198,7 @@ int ops_group_open(struct txn *t, const struct ops_ctx *c, const struct hier *h,
 	}
 out:
 	free(units);
-	free(ids.v);
+	idvec_free(&ids);
 	return rc;
 }
 

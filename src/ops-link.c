@@ -352,22 +352,6 @@ struct link_req {
 	size_t ntasks, ndocs;
 };
 
-struct ids {
-	uint64_t *v;
-	size_t n, cap;
-};
-
-static int push_id(uint64_t id, void *ctx)
-{
-	struct ids *l = ctx;
-	if (l->n == l->cap) {
-		l->cap = l->cap ? 2 * l->cap : 64;
-		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
-	}
-	l->v[l->n++] = id;
-	return 0;
-}
-
 static int same_name(const char *text, const char *folded)
 {
 	if (!text)
@@ -380,7 +364,7 @@ static int same_name(const char *text, const char *folded)
 
 struct partner_match {
 	const struct link_req *r;
-	struct ids *ids;
+	struct idvec *ids;
 };
 
 static int name_is(const char *name, void *ctx)
@@ -396,14 +380,14 @@ static int partner_match_task(const struct task *k, void *ctx)
 		if (k->partners[i] == m->r->unit)
 			return 0;
 	if (k->partners_text && ops_partner_names(k->partners_text, name_is, m->r->folded))
-		push_id(k->id, m->ids);
+		idvec_push(m->ids, k->id);
 	return 0;
 }
 
 static int link_fn(struct txn *t, void *ctx, struct err *e)
 {
 	struct link_req *r = ctx;
-	struct ids ids = {0};
+	struct idvec ids = {0};
 	struct unit u = {0}, prev = {0};
 	uint32_t before = 0;
 	char obj[40];
@@ -447,8 +431,8 @@ static int link_fn(struct txn *t, void *ctx, struct err *e)
 	r->prev = 0;
 	if (store_alias_get(t, r->name, &r->prev, NULL) != 0 || r->prev == r->unit)
 		r->prev = 0;
-	if ((rc = store_tasks_by_lead(t, 0, push_id, &ids, e)) ||
-	    (r->prev && (rc = store_tasks_by_lead(t, r->prev, push_id, &ids, e))))
+	if ((rc = store_tasks_by_lead(t, 0, idvec_push_fn, &ids, e)) ||
+	    (r->prev && (rc = store_tasks_by_lead(t, r->prev, idvec_push_fn, &ids, e))))
 		goto out;
 	for (size_t i = 0; i < ids.n && !rc; i++) {
 		struct task k = {0};
@@ -487,7 +471,7 @@ static int link_fn(struct txn *t, void *ctx, struct err *e)
 	}
 	ids.n = 0;
 	if (!rc)
-		rc = store_docs_by_issuer(t, 0, push_id, &ids, e);
+		rc = store_docs_by_issuer(t, 0, idvec_push_fn, &ids, e);
 	for (size_t i = 0; i < ids.n && !rc; i++) {
 		struct doc d = {0};
 		if (!(rc = store_doc_get(t, ids.v[i], &d, e)) && !d.issuer &&
@@ -508,7 +492,7 @@ static int link_fn(struct txn *t, void *ctx, struct err *e)
 	snprintf(obj, sizeof obj, "unit:%s", u.code);
 	rc = ops_audit(t, r->c, "link", obj, was, after, e);
 out:
-	free(ids.v);
+	idvec_free(&ids);
 	unit_free(&u);
 	unit_free(&prev);
 	return rc;

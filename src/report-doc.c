@@ -5,6 +5,7 @@
 
 #include "hier.h"
 #include "ops.h"
+#include "report-internal.h"
 #include "report-text.h"
 #include "rollup.h"
 #include "text.h"
@@ -111,11 +112,6 @@ static void per_document(json_t *spec, const struct report *r)
 	sbuf_free(&b);
 }
 
-struct unit_sum {
-	const char *name;
-	uint64_t total, done, overdue, pending;
-};
-
 static int is_done(enum rollup_bucket b)
 {
 	return b == RB_DUE_ON_TIME || b == RB_DUE_LATE || b == RB_NOT_DUE_DONE || b == RB_NO_DATE_DONE;
@@ -126,29 +122,38 @@ static int is_pending(enum rollup_bucket b)
 	return b == RB_DUE_PENDING || b == RB_NOT_DUE_PENDING || b == RB_NO_DATE_PENDING;
 }
 
+struct report_unit_tally *report_unit_tallies(const struct report *r, size_t *n)
+{
+	*n = 0;
+	if (!r->ntasks)
+		return NULL;
+	struct report_unit_tally *u = xcalloc(r->ntasks, sizeof *u);
+	for (size_t i = 0; i < r->ntasks; i++) {
+		const struct report_task *k = &r->tasks[i];
+		const char *name = *k->lead_name ? k->lead_name : "Chưa xác định đơn vị chủ trì";
+		size_t j = 0;
+		while (j < *n && strcmp(u[j].name, name))
+			j++;
+		if (j == *n)
+			u[(*n)++].name = name;
+		u[j].total++;
+		u[j].done += is_done(k->bucket);
+		u[j].pending += is_pending(k->bucket);
+		u[j].overdue += k->bucket == RB_DUE_OVERDUE;
+		u[j].soon += k->tl.tl == TL_DUE_SOON;
+	}
+	return u;
+}
+
 static void per_unit(json_t *spec, const struct report *r)
 {
 	static const char *const head[] = {"TT", "Đơn vị chủ trì", "Tổng số", "Đã hoàn thành",
 	                                   "Chờ xác nhận", "Quá hạn"};
 	static const int widths[] = {7, 43, 13, 13, 12, 12};
-	if (!r->ntasks)
+	size_t n;
+	struct report_unit_tally *u = report_unit_tallies(r, &n);
+	if (!u)
 		return;
-	/* in the order units first appear among the tasks */
-	struct unit_sum *u = xcalloc(r->ntasks, sizeof *u);
-	size_t n = 0;
-	for (size_t i = 0; i < r->ntasks; i++) {
-		const struct report_task *k = &r->tasks[i];
-		const char *name = *k->lead_name ? k->lead_name : "Chưa xác định đơn vị chủ trì";
-		size_t j = 0;
-		while (j < n && strcmp(u[j].name, name))
-			j++;
-		if (j == n)
-			u[n++].name = name;
-		u[j].total++;
-		u[j].done += is_done(k->bucket);
-		u[j].pending += is_pending(k->bucket);
-		u[j].overdue += k->bucket == RB_DUE_OVERDUE;
-	}
 	docout_heading(spec, 2, "3. Kết quả theo đơn vị chủ trì");
 	json_t *rows = docout_table(spec, head, widths, NCOLS(head));
 	for (size_t j = 0; j < n; j++) {

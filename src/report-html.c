@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "hier.h"
+#include "report-internal.h"
 #include "report-text.h"
 #include "rollup.h"
 #include "text.h"
@@ -96,32 +97,13 @@ static void figures(struct sbuf *b, const struct report *r)
 	sbuf_puts(b, "</tbody></table>\n");
 }
 
-struct unit_row {
-	const char *name;
-	uint64_t total, done, late, soon;
-};
-
 /* A row per lead unit with a bar: done, overdue, due soon, the rest. */
 static void unit_bars(struct sbuf *b, const struct report *r)
 {
-	if (!r->ntasks)
+	size_t n;
+	struct report_unit_tally *u = report_unit_tallies(r, &n);
+	if (!u)
 		return;
-	struct unit_row *u = xcalloc(r->ntasks, sizeof *u);
-	size_t n = 0;
-	for (size_t i = 0; i < r->ntasks; i++) {
-		const struct report_task *k = &r->tasks[i];
-		const char *name = *k->lead_name ? k->lead_name : "Chưa xác định đơn vị chủ trì";
-		size_t j = 0;
-		while (j < n && strcmp(u[j].name, name))
-			j++;
-		if (j == n)
-			u[n++].name = name;
-		u[j].total++;
-		u[j].done += k->bucket == RB_DUE_ON_TIME || k->bucket == RB_DUE_LATE ||
-		             k->bucket == RB_NOT_DUE_DONE || k->bucket == RB_NO_DATE_DONE;
-		u[j].late += k->bucket == RB_DUE_OVERDUE;
-		u[j].soon += k->tl.tl == TL_DUE_SOON;
-	}
 	sbuf_puts(b, "<h3>2. Theo đơn vị chủ trì</h3>\n<p class=\"legend\"><span class=\"done\"></span>"
 	             "đã hoàn thành<span class=\"late\"></span>quá hạn<span class=\"soon\"></span>sắp "
 	             "đến hạn</p>\n<table id=\"units\"><thead><tr><th>Đơn vị chủ trì</th><th>Tổng số"
@@ -136,9 +118,9 @@ static void unit_bars(struct sbuf *b, const struct report *r)
 		               "<span class=\"late\" style=\"width:%.1f%%\"></span>"
 		               "<span class=\"soon\" style=\"width:%.1f%%\"></span></div></td></tr>\n",
 		            (unsigned long long)u[j].total, (unsigned long long)u[j].done,
-		            (unsigned long long)u[j].late, (unsigned long long)u[j].done,
+		            (unsigned long long)u[j].overdue, (unsigned long long)u[j].done,
 		            (unsigned long long)u[j].total, 100.0 * (double)u[j].done / t,
-		            100.0 * (double)u[j].late / t, 100.0 * (double)u[j].soon / t);
+		            100.0 * (double)u[j].overdue / t, 100.0 * (double)u[j].soon / t);
 	}
 	sbuf_puts(b, "</tbody></table>\n");
 	free(u);

@@ -4,10 +4,12 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -154,4 +156,33 @@ int subproc_feed(char *const argv[], const char *in, size_t inlen, int seconds, 
 	if (fail)
 		return err_set(e, ERR_IO, "%s: lỗi khi đọc kết quả: %s", what, strerror(errno));
 	return 0;
+}
+
+void subproc_helper_path(const char *name, const char *libexecdir, char *buf, size_t len)
+{
+	char self[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	if (n > 0) {
+		self[n] = '\0';
+		char *slash = strrchr(self, '/');
+		if (slash) {
+			*slash = '\0';
+			snprintf(buf, len, "%s/%s", self, name);
+			if (access(buf, X_OK) == 0)
+				return;
+		}
+	}
+	snprintf(buf, len, "%s/%s", libexecdir, name);
+}
+
+const char *subproc_said(struct subproc_result *r, const char *path)
+{
+	char *nl = strchr(r->err, '\n');
+	if (nl)
+		*nl = '\0';
+	const char *msg = r->err;
+	size_t pl = strlen(path);
+	if (!strncmp(msg, path, pl) && msg[pl] == ':')
+		msg += pl + 1 + (msg[pl + 1] == ' ');
+	return msg;
 }

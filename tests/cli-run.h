@@ -15,6 +15,19 @@ struct run {
  * 2026-11-23; returns the directory (static buffer of the process). */
 const char *fx_demo(void);
 
+/* A new store (init) in the test's temporary directory, with the plan
+ * file `plan` imported into it unless plan is NULL; both exit 0 asserted.
+ * Returns the store (static buffer of the process). */
+const char *fx_store_with(const char *plan);
+
+/* `show TASK --format json` of task (given as on the command line) in
+ * store st, exit 0 asserted: a new reference. */
+json_t *fx_show(const char *st, const char *task);
+
+/* The number of updates `show TASK --format json` lists for task (given as
+ * on the command line) in store st; exit 0 asserted. */
+long fx_nupdates(const char *st, const char *task);
+
 /* A temporary directory for this test, removed when the test process exits
  * (kept if $THEODOI_KEEP is set). */
 const char *fx_tmpdir(void);

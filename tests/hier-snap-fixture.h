@@ -1,9 +1,9 @@
-/* hier-snap-fixture.h — shared by the tests of the stored image of the unit
- * tree (test_hier_snap.c, test_hier_image.c): a fresh store and units.ini
- * in a mkdtemp directory per test, and the checks that a tree read from
- * the image answers every lookup as the tree built from the units does,
- * and as the unit records themselves say.  Each test binary includes it
- * once. */
+/* hier-snap-fixture.h — shared by the tests of the unit tree and its
+ * stored image (test_hier.c, test_hier_snap.c, test_hier_image.c): a fresh
+ * store and units.ini in a mkdtemp directory per test, and the checks that
+ * a tree read from the image answers every lookup as the tree built from
+ * the units does, and as the unit records themselves say.  Each test
+ * binary includes it once. */
 #ifndef THEODOI_TEST_HIER_SNAP_FIXTURE_H
 #define THEODOI_TEST_HIER_SNAP_FIXTURE_H
 
@@ -32,6 +32,9 @@ static struct store *st;
 static struct config cfg;
 static int units_version;
 
+/* Replace units.ini by writing a new file and renaming it over the old one,
+ * as editors do: a new inode, so the stamp changes even within one clock
+ * tick. */
 static inline void write_units(const char *text)
 {
 	char tmp[PATH_MAX + 16];

@@ -1,10 +1,12 @@
 /* store-fixture.h — helpers shared by the store tests: a fresh store in a
- * mkdtemp directory per test, and one-line writes and reads.  Included by
+ * mkdtemp directory per test, one-line writes and reads, and damage done
+ * with the LMDB API behind the store's back.  Included by
  * tests/test_store*.c only (each test binary gets its own copy). */
 #ifndef THEODOI_TEST_STORE_FIXTURE_H
 #define THEODOI_TEST_STORE_FIXTURE_H
 
 #include <criterion/criterion.h>
+#include <lmdb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +35,22 @@ static inline void fx_setup(void)
 	fx_open(0);
 }
 
+/* A store a previous release made: `data` (a data.mdb under tests/data/)
+ * copied into a fresh mkdtemp directory and opened there as it is (the
+ * test migrates it); fx_teardown() removes it. */
+static inline void fx_setup_from(const char *data)
+{
+	struct err e = {0};
+	char cmd[512];
+
+	strcpy(fx_dir, "/tmp/theodoi-test-XXXXXX");
+	cr_assert_not_null(mkdtemp(fx_dir));
+	snprintf(fx_path, sizeof fx_path, "%s/store", fx_dir);
+	snprintf(cmd, sizeof cmd, "mkdir -p '%s' && cp '%s' '%s/'", fx_path, data, fx_path);
+	cr_assert_eq(system(cmd), 0, "%s", cmd);
+	cr_assert_eq(store_open(fx_path, 0, &fx_st, &e), 0, "%s", e.msg);
+}
+
 static inline void fx_teardown(void)
 {
 	char cmd[160];
@@ -42,6 +60,67 @@ static inline void fx_teardown(void)
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx_dir);
 	if (system(cmd) != 0)
 		cr_log_warn("could not remove %s", fx_dir);
+}
+
+/* ---- raw LMDB access to the closed store, to damage it ---- */
+
+struct fx_raw {
+	MDB_env *env;
+	MDB_txn *txn;
+};
+
+/* Close the store and open its LMDB environment with a write transaction. */
+static inline void fx_raw_begin(struct fx_raw *r)
+{
+	store_close(fx_st);
+	fx_st = NULL;
+	cr_assert_eq(mdb_env_create(&r->env), 0);
+	cr_assert_eq(mdb_env_set_maxdbs(r->env, 64), 0);
+	cr_assert_eq(mdb_env_open(r->env, fx_path, 0, 0664), 0);
+	cr_assert_eq(mdb_txn_begin(r->env, NULL, 0, &r->txn), 0);
+}
+
+static inline MDB_dbi fx_raw_dbi(struct fx_raw *r, const char *name)
+{
+	MDB_dbi dbi;
+	cr_assert_eq(mdb_dbi_open(r->txn, name, 0, &dbi), 0, "no database %s", name);
+	return dbi;
+}
+
+static inline void fx_raw_put(struct fx_raw *r, const char *db, const void *k, size_t kn,
+                              const void *v, size_t vn)
+{
+	MDB_val key = {kn, (void *)k}, val = {vn, (void *)v};
+	cr_assert_eq(mdb_put(r->txn, fx_raw_dbi(r, db), &key, &val, 0), 0);
+}
+
+static inline void fx_raw_del(struct fx_raw *r, const char *db, const void *k, size_t kn)
+{
+	MDB_val key = {kn, (void *)k};
+	cr_assert_eq(mdb_del(r->txn, fx_raw_dbi(r, db), &key, NULL), 0);
+}
+
+/* Empty the database db. */
+static inline void fx_raw_drop(struct fx_raw *r, const char *db)
+{
+	cr_assert_eq(mdb_drop(r->txn, fx_raw_dbi(r, db), 0), 0);
+}
+
+/* Commit, close, and reopen the store. */
+static inline void fx_raw_end(struct fx_raw *r)
+{
+	cr_assert_eq(mdb_txn_commit(r->txn), 0);
+	mdb_env_close(r->env);
+	fx_open(0);
+}
+
+/* v big-endian into p[0..3], as the store's keys hold it. */
+static inline void fx_be32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)(v >> 24);
+	p[1] = (unsigned char)(v >> 16);
+	p[2] = (unsigned char)(v >> 8);
+	p[3] = (unsigned char)v;
 }
 
 /* ---- writes: each in its own transaction ---- */

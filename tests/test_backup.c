@@ -11,30 +11,9 @@
 #include "cli-run.c.inc"
 
 #include "admin-conf.h"
+#include "file-fixture.h"
 #include "store.h"
 #include "util.h"
-
-static char *slurp_file(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	cr_assert_not_null(f, "%s", path);
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *s = malloc((size_t)n + 1);
-	cr_assert_eq(fread(s, 1, (size_t)n, f), (size_t)n);
-	s[n] = '\0';
-	fclose(f);
-	return s;
-}
-
-static void write_file(const char *path, const char *s, size_t n)
-{
-	FILE *f = fopen(path, "wb");
-	cr_assert_not_null(f);
-	cr_assert_eq(fwrite(s, 1, n, f), n);
-	cr_assert_eq(fclose(f), 0);
-}
 
 static const char *path_in(const char *name)
 {
@@ -84,7 +63,7 @@ Test(backup, export_then_import_json_then_export_is_the_same_text)
 	fx_free(&r);
 	check_store(nst);
 	expect_ok(fx_run(NULL, nst, "export", "--out", b, NULL), "export again");
-	char *ta = slurp_file(a), *tb = slurp_file(b);
+	char *ta = tf_read(a, NULL), *tb = tf_read(b, NULL);
 	size_t la = strlen(ta);
 	cr_assert(la > 10000);
 	/* A is P "\n]\n}\n"; B must be P ",\n{import-json entry}" "\n]\n}\n" */
@@ -108,29 +87,9 @@ Test(backup, export_then_import_json_then_export_is_the_same_text)
 }
 
 /* A copy of the text with the value of the first "key": after `after`
- * replaced by `val` (the old value ends at the next ',' or '}'). */
+ * replaced by `val`: the old value ends at the next ',' or '}', or, when it
+ * is a JSON string (which may hold them), at its closing quote. */
 static char *edit(const char *text, const char *after, const char *key, const char *val)
-{
-	char pat[64];
-	snprintf(pat, sizeof pat, "\"%s\":", key);
-	const char *p = strstr(text, after);
-	cr_assert_not_null(p, "%s", after);
-	p = strstr(p, pat);
-	cr_assert_not_null(p, "%s", pat);
-	p += strlen(pat);
-	while (*p == ' ')
-		p++;
-	const char *q = p + strcspn(p, ",}");
-	size_t head = (size_t)(p - text);
-	char *s = malloc(strlen(text) + strlen(val) + 1);
-	memcpy(s, text, head);
-	strcpy(s + head, val);
-	strcat(s, q);
-	return s;
-}
-
-/* Like edit(), for a value that may be a JSON string holding ',' or '}'. */
-static char *edit_any(const char *text, const char *after, const char *key, const char *val)
 {
 	char pat[64];
 	snprintf(pat, sizeof pat, "\"%s\":", key);
@@ -161,7 +120,7 @@ static char *edit_any(const char *text, const char *after, const char *key, cons
 static void import_fails(const char *json, const char *name, const char *want)
 {
 	const char *file = path_in(name), *target = path_in("bad/store");
-	write_file(file, json, strlen(json));
+	tf_write(file, json, strlen(json));
 	struct run r = fx_run(NULL, target, "import-json", file, NULL);
 	cr_assert_eq(r.status, 3, "%s: %d %s", name, r.status, r.err);
 	cr_assert(strstr(r.err, want), "%s: '%s' lacks '%s'", name, r.err, want);
@@ -177,7 +136,7 @@ Test(backup, import_json_refuses_bad_input_naming_the_record)
 	const char *a = path_in("a.json");
 	expect_ok(fx_run(NULL, st, "export", "--out", a, NULL), "export");
 	mkdir(path_in("bad"), 0775);
-	char *t = slurp_file(a), *s;
+	char *t = tf_read(a, NULL), *s;
 	import_fails("not json at all", "garbage.json", "garbage.json:1");
 	import_fails("{\"a\": 1}", "other.json", "không phải bản xuất JSON");
 	import_fails("{\"tasks\": []}", "noformat.json", "thiếu \"format\"");
@@ -230,7 +189,7 @@ Test(backup, import_json_refuses_controls_and_dangling_references)
 	const char *a = path_in("a.json");
 	expect_ok(fx_run(NULL, st, "export", "--out", a, NULL), "export");
 	mkdir(path_in("bad"), 0775);
-	char *t = slurp_file(a), *s;
+	char *t = tf_read(a, NULL), *s;
 	static const struct {
 		const char *array, *key, *val, *want;
 	} cases[] = {
@@ -259,14 +218,14 @@ Test(backup, import_json_refuses_controls_and_dangling_references)
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char name[32];
 		snprintf(name, sizeof name, "case%zu.json", i);
-		s = edit_any(t, cases[i].array, cases[i].key, cases[i].val);
+		s = edit(t, cases[i].array, cases[i].key, cases[i].val);
 		import_fails(s, name, cases[i].want);
 		free(s);
 	}
 	/* a newline and a tab where text may run over lines are kept */
-	s = edit_any(t, "\"tasks\": [", "text", "\"Dòng một\\n\\tdòng hai\"");
+	s = edit(t, "\"tasks\": [", "text", "\"Dòng một\\n\\tdòng hai\"");
 	const char *ok = path_in("multiline.json"), *nst = path_in("ok/store");
-	write_file(ok, s, strlen(s));
+	tf_write(ok, s, strlen(s));
 	free(s);
 	mkdir(path_in("ok"), 0775);
 	expect_ok(fx_run(NULL, nst, "import-json", ok, NULL), "import-json multiline");
@@ -391,7 +350,7 @@ Test(backup, restore_refuses_what_is_not_a_sound_backup)
 {
 	const char *st = fx_demo();
 	const char *junk = path_in("junk.mdb");
-	write_file(junk, "this is not a store", 19);
+	tf_write(junk, "this is not a store", 19);
 	struct run r = fx_run(NULL, path_in("x/store"), "restore", junk, NULL);
 	cr_assert_eq(r.status, 3, "%d %s", r.status, r.err);
 	cr_assert(strstr(r.err, "không phải bản sao lưu"), "%s", r.err);

@@ -20,22 +20,10 @@ static void refused(struct run r, int status, const char *want, const char *what
 	fx_free(&r);
 }
 
-/* The number of updates of the task: nothing may have been written. */
-static long updates_of(const char *st, const char *task)
-{
-	struct run r = fx_run(NULL, st, "show", task, "--format", "json", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r);
-	long n = (long)json_array_size(json_object_get(j, "updates"));
-	json_decref(j);
-	fx_free(&r);
-	return n;
-}
-
 Test(badinput, invalid_utf8_is_refused_naming_the_column)
 {
 	const char *st = fx_demo();
-	long n = updates_of(st, TASK);
+	long n = fx_nupdates(st, TASK);
 	refused(fx_run(NULL, st, "update", TASK, "--note", "ab\xff" "cd", NULL), 3, "cột 3",
 	        "note");
 	refused(fx_run(NULL, st, "update", TASK, "--note", "Đã \xc3\x28 xong", NULL), 3, "UTF-8",
@@ -48,13 +36,13 @@ Test(badinput, invalid_utf8_is_refused_naming_the_column)
 	        "task text");
 	refused(fx_run(NULL, st, "return", TASK, "--reason", "x\x80", NULL), 3, "UTF-8",
 	        "return reason");
-	cr_assert_eq(updates_of(st, TASK), n);
+	cr_assert_eq(fx_nupdates(st, TASK), n);
 }
 
 Test(badinput, control_and_escape_characters_are_refused)
 {
 	const char *st = fx_demo();
-	long n = updates_of(st, TASK);
+	long n = fx_nupdates(st, TASK);
 	refused(fx_run(NULL, st, "update", TASK, "--note", "đỏ \x1b[31mchữ\x1b[0m", NULL), 3,
 	        "ký tự điều khiển", "an escape sequence");
 	refused(fx_run(NULL, st, "update", TASK, "--note", "chuông \a", NULL), 3,
@@ -63,7 +51,7 @@ Test(badinput, control_and_escape_characters_are_refused)
 	        "ký tự điều khiển", "a C1 CSI");
 	refused(fx_run(NULL, st, "add-doc", "--title", "Hai\ndòng", NULL), 3, "xuống dòng",
 	        "a newline in a title");
-	cr_assert_eq(updates_of(st, TASK), n);
+	cr_assert_eq(fx_nupdates(st, TASK), n);
 }
 
 /* Every byte that could drive a terminal: ESC, other C0 but '\n' (and
@@ -184,7 +172,7 @@ Test(badinput, check_store_reports_a_dangling_lead_that_repair_cannot_mend)
 Test(badinput, very_long_text_is_bounded_with_a_clear_message)
 {
 	const char *st = fx_demo();
-	long n = updates_of(st, TASK);
+	long n = fx_nupdates(st, TASK);
 	char *big = malloc(30001);
 	memset(big, 'a', 30000);
 	big[30000] = '\0';
@@ -203,13 +191,13 @@ Test(badinput, very_long_text_is_bounded_with_a_clear_message)
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
 	free(big);
-	cr_assert_eq(updates_of(st, TASK), n + 1);
+	cr_assert_eq(fx_nupdates(st, TASK), n + 1);
 }
 
 Test(badinput, empty_values_where_a_value_is_required)
 {
 	const char *st = fx_demo();
-	long n = updates_of(st, TASK);
+	long n = fx_nupdates(st, TASK);
 	refused(fx_run(NULL, st, "update", TASK, "--note", "  \t ", NULL), 3, "cần ít nhất một",
 	        "an empty note alone");
 	refused(fx_run(NULL, st, "update", TASK, NULL), 3, "cần ít nhất một", "no value at all");
@@ -221,7 +209,7 @@ Test(badinput, empty_values_where_a_value_is_required)
 	refused(fx_run(NULL, st, "return", TASK, "--reason", "", NULL), 3, "lý do",
 	        "an empty reason to return");
 	refused(fx_run(NULL, st, "update", "", "--note", "x", NULL), 3, "mã nhiệm vụ", "no task");
-	cr_assert_eq(updates_of(st, TASK), n);
+	cr_assert_eq(fx_nupdates(st, TASK), n);
 }
 
 Test(badinput, dates_that_do_not_exist)
@@ -245,12 +233,12 @@ Test(badinput, dates_that_do_not_exist)
 Test(badinput, progress_outside_0_to_100)
 {
 	const char *st = fx_demo();
-	long n = updates_of(st, TASK);
+	long n = fx_nupdates(st, TASK);
 	static const char *const bad[] = {"-1", "101", "abc", "50%", "", "1e2", " 50"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		refused(fx_run(NULL, st, "update", TASK, "--progress", bad[i], NULL), 3, "0 đến 100",
 		        bad[i]);
-	cr_assert_eq(updates_of(st, TASK), n);
+	cr_assert_eq(fx_nupdates(st, TASK), n);
 }
 
 Test(badinput, ids_that_do_not_exist)

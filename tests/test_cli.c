@@ -742,6 +742,34 @@ Test(cli, add_doc_refuses_the_same_number_issuer_and_date)
 	fx_free(&r);
 }
 
+/* --implements is read as edit-doc reads it: a number too long to keep is
+ * refused, not cut short (the document would implement another). */
+Test(cli, add_doc_refuses_an_implemented_number_too_long)
+{
+	const char *st = fx_demo();
+	char lng[80];
+	memset(lng, '9', sizeof lng - 1);
+	lng[sizeof lng - 1] = '\0';
+	char list[96];
+	snprintf(list, sizeof list, "15-CTr/TU; %s", lng);
+	struct run r = RUN(st, "docs", "--format", "json");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	json_t *j = fx_json(&r);
+	size_t before = json_array_size(j);
+	json_decref(j);
+	fx_free(&r);
+	r = RUN(st, "add-doc", "--title", "X", "--number", "98-KH/TU", "--issuer", "tu", "--implements",
+	        list);
+	cr_assert_eq(r.status, 2, "%s", r.out); /* ERR_USAGE */
+	cr_assert(strstr(r.err, "số văn bản quá dài") && strstr(r.err, lng), "%s", r.err);
+	fx_free(&r);
+	r = RUN(st, "docs", "--format", "json");
+	j = fx_json(&r);
+	cr_assert_eq(json_array_size(j), before, "%s", r.out);
+	json_decref(j);
+	fx_free(&r);
+}
+
 Test(cli, bad_options_are_explained_in_vietnamese_with_a_suggestion)
 {
 	struct run r = RUN(NULL, "overdue", "--unti", "tu");

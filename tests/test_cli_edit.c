@@ -52,15 +52,6 @@ static char *snapshot(const char *st)
 	return s;
 }
 
-static json_t *show(const char *st, const char *id)
-{
-	struct run r = fx_run(NULL, st, "show", id, "--format", "json", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r);
-	fx_free(&r);
-	return j;
-}
-
 /* The first task of `st` overdue, as text. */
 static const char *an_overdue_task(const char *st)
 {
@@ -86,7 +77,7 @@ Test(cli_edit, edit_task_changes_fields_recomputes_due_and_counters)
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert(strstr(r.out, "Đã sửa nhiệm vụ"), "%s", r.out);
 	fx_free(&r);
-	json_t *j = show(st, id);
+	json_t *j = fx_show(st, id);
 	cr_assert_str_eq(json_string_value(json_object_get(j, "text")), "Nội dung đã sửa");
 	cr_assert_str_eq(json_string_value(json_object_get(j, "section")), "II.9");
 	cr_assert_str_eq(json_string_value(json_object_get(j, "due")), "2027-06-29");
@@ -110,7 +101,7 @@ Test(cli_edit, edit_task_changes_fields_recomputes_due_and_counters)
 	r = fx_run(NULL, st, "edit-task", id, "--lead", "tu-btc", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
-	j = show(st, id);
+	j = fx_show(st, id);
 	cr_assert_str_eq(json_string_value(json_object_get(json_object_get(j, "lead"), "code")),
 	                 "tu-btc", "%s", json_dumps(j, 0));
 	json_decref(j);
@@ -289,7 +280,7 @@ Test(cli_edit, a_task_of_a_deleted_document_comes_back_with_it)
 	const char *st = fx_demo();
 	const char *id = ac_open_task(NULL, st, "tu-btc");
 	char doc[24];
-	json_t *j = show(st, id);
+	json_t *j = fx_show(st, id);
 	snprintf(doc, sizeof doc, "%lld", (long long)json_integer_value(json_object_get(j, "doc_id")));
 	json_decref(j);
 	struct run r = fx_run(NULL, st, "delete-task", id, "--reason", "thử", "--force", NULL);
@@ -315,13 +306,9 @@ Test(cli_edit, a_task_of_a_deleted_document_comes_back_with_it)
  * by the number it is given later; cascade sees the implementing plan. */
 Test(cli_edit, a_plan_without_a_number_is_linked_by_id_or_a_number_given_later)
 {
-	char st[512];
-	snprintf(st, sizeof st, "%s/store", fx_tmpdir());
-	struct run r = fx_run(NULL, st, "init", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	fx_free(&r);
-	r = fx_run(NULL, st, "add-doc", "--title", "Chương trình (bản sao mất phần đầu)", "--issuer",
-	           "tu", "--plan-due", "30/06/2026", NULL);
+	const char *st = fx_store_with(NULL);
+	struct run r = fx_run(NULL, st, "add-doc", "--title", "Chương trình (bản sao mất phần đầu)",
+	                      "--issuer", "tu", "--plan-due", "30/06/2026", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
 	r = fx_run(NULL, st, "add-doc", "--title", "Kế hoạch thực hiện", "--number", "7-KH/ThU",
@@ -454,7 +441,7 @@ Test(cli_edit, editors_correct_their_own_tasks_when_the_configuration_allows)
 	struct run r = fx_run(ed, st, "edit-task", own, "--text", "Sửa bởi Ban Tổ chức", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
-	json_t *j = show(st, own);
+	json_t *j = fx_show(st, own);
 	cr_assert_str_eq(json_string_value(json_object_get(j, "text")), "Sửa bởi Ban Tổ chức");
 	json_decref(j);
 	char *before = snapshot(st);

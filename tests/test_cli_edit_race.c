@@ -14,19 +14,6 @@
 #define PLAN "tests/data/ui/thanh-uy-ke-hoach-nhap.txt"
 #define ROUNDS 25
 
-static const char *new_store(void)
-{
-	static char st[512];
-	snprintf(st, sizeof st, "%s/store", fx_tmpdir());
-	struct run r = fx_run(NULL, st, "init", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	fx_free(&r);
-	r = fx_run(NULL, st, "import", PLAN, NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	fx_free(&r);
-	return st;
-}
-
 /* What a child does: ROUNDS commands of one kind on task 1. */
 enum job { JOB_TEXT_A, JOB_TEXT_B, JOB_DEADLINE, JOB_UPDATE, JOB_SAME_TEXT };
 
@@ -124,7 +111,7 @@ static void store_is_exact(const char *st)
  * from what the one before it left. */
 Test(cli_edit_race, edits_and_updates_at_once_lose_nothing)
 {
-	const char *st = new_store();
+	const char *st = fx_store_with(PLAN);
 	json_t *t0 = show1(st);
 	char *text = xstrdup(jstr_of(t0, "text")), *phrase = xstrdup(jstr_of(t0,
 	                                                                      "deadline_phrase"));
@@ -201,7 +188,7 @@ Test(cli_edit_race, edits_and_updates_at_once_lose_nothing)
  * are told that nothing is left to change, and the log has one edit. */
 Test(cli_edit_race, the_same_edit_at_once_commits_once)
 {
-	const char *st = new_store();
+	const char *st = fx_store_with(PLAN);
 	char log[600];
 	snprintf(log, sizeof log, "%s/same.log", fx_tmpdir());
 	static const enum job jobs[] = {JOB_SAME_TEXT, JOB_SAME_TEXT, JOB_SAME_TEXT,

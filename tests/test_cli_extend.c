@@ -32,15 +32,6 @@ static const char *late_task(const char *st)
 	return p;
 }
 
-static json_t *show(const char *st, const char *task)
-{
-	struct run r = fx_run(NULL, st, "show", task, "--format", "json", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r);
-	fx_free(&r);
-	return j;
-}
-
 static const char *jstr(json_t *o, const char *k)
 {
 	const char *s = json_string_value(json_object_get(o, k));
@@ -65,7 +56,7 @@ Test(cli_extend, the_unit_asks_and_the_monitoring_office_grants)
 	cr_assert(strstr(r.out, "Đã gửi đề nghị gia hạn #"), "%s", r.out);
 	long req = strtol(strchr(r.out, '#') + 1, NULL, 10);
 	fx_free(&r);
-	json_t *j = show(st, task);
+	json_t *j = fx_show(st, task);
 	cr_assert_str_eq(jstr(j, "due"), "2026-09-30", "a request changes no due date");
 	json_t *x = json_array_get(json_object_get(j, "extensions"), 0);
 	cr_assert_str_eq(jstr(x, "state"), "requested");
@@ -76,7 +67,7 @@ Test(cli_extend, the_unit_asks_and_the_monitoring_office_grants)
 	           NULL);
 	cr_assert_eq(r.status, 3, "%d %s", r.status, r.err);
 	fx_free(&r);
-	j = show(st, task);
+	j = fx_show(st, task);
 	cr_assert_eq(json_array_size(json_object_get(j, "extensions")), 1);
 	json_decref(j);
 	/* the queue: the office's, not the unit's */
@@ -101,7 +92,7 @@ Test(cli_extend, the_unit_asks_and_the_monitoring_office_grants)
 	r = fx_run(vp, st, "extend", "--grant", id, NULL);
 	cr_assert_eq(r.status, 3, "not pending any more: %d %s", r.status, r.err);
 	fx_free(&r);
-	j = show(st, task);
+	j = fx_show(st, task);
 	cr_assert_str_eq(jstr(j, "due"), "2027-03-31");
 	cr_assert_str_eq(jstr(j, "original_due"), "2026-09-30");
 	cr_assert_eq(json_integer_value(json_object_get(j, "days_late_original")), 54);
@@ -142,7 +133,7 @@ Test(cli_extend, a_refusal_needs_a_reason)
 	r = fx_run(vp, st, "extend", "--refuse", id, "--reason", "Đã đủ thời gian", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
-	json_t *j = show(st, task);
+	json_t *j = fx_show(st, task);
 	cr_assert_str_eq(jstr(j, "due"), "2026-09-30");
 	cr_assert(json_is_null(json_object_get(j, "original_due")), "never extended");
 	json_t *x = json_array_get(json_object_get(j, "extensions"), 0);
@@ -210,7 +201,7 @@ Test(cli_extend, done_on_records_when_the_work_was_finished)
 		cr_assert_eq(r.status, 3, "case %zu: %d %s", i, r.status, r.err);
 		cr_assert(strstr(r.err, "--done-on"), "case %zu: %s", i, r.err);
 		fx_free(&r);
-		json_t *j = show(st, task);
+		json_t *j = fx_show(st, task);
 		cr_assert_str_eq(jstr(j, "status"), "not_started", "case %zu", i);
 		cr_assert_eq(json_array_size(json_object_get(j, "updates")), 0);
 		json_decref(j);
@@ -219,7 +210,7 @@ Test(cli_extend, done_on_records_when_the_work_was_finished)
 	                      "20/09/2026", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
-	json_t *j = show(st, task);
+	json_t *j = fx_show(st, task);
 	cr_assert_str_eq(jstr(j, "done_date"), "2026-09-20");
 	cr_assert_str_eq(jstr(j, "timeliness"), "done_on_time");
 	json_t *u = json_array_get(json_object_get(j, "updates"), 0);

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cli-run.c.inc"
+#include "file-fixture.h"
 
 static const char *path_in(const char *name)
 {
@@ -17,28 +18,6 @@ static const char *path_in(const char *name)
 	k = (k + 1) % 8;
 	snprintf(p[k], sizeof p[k], "%s/%s", fx_tmpdir(), name);
 	return p[k];
-}
-
-static void put(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-
-	cr_assert_not_null(f, "%s", path);
-	fputs(text, f);
-	fclose(f);
-}
-
-static char *slurp_path(const char *path)
-{
-	static char buf[512];
-	FILE *f = fopen(path, "r");
-	size_t n;
-
-	cr_assert_not_null(f, "%s", path);
-	n = fread(buf, 1, sizeof buf - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
 }
 
 static void expect(struct run r, int status, const char *needle, const char *what)
@@ -55,11 +34,11 @@ Test(cli_files, backup_force_never_replaces_a_link_or_a_device)
 	const char *st = fx_demo();
 	struct stat sb;
 
-	put(path_in("victim"), "không được ghi đè");
+	tf_put(path_in("victim"), "không được ghi đè");
 	cr_assert_eq(symlink(path_in("victim"), path_in("b.mdb")), 0);
 	expect(fx_run(NULL, st, "backup", path_in("b.mdb"), "--force", NULL), 8,
 	       "liên kết tượng trưng", "backup --force over a link");
-	cr_assert_str_eq(slurp_path(path_in("victim")), "không được ghi đè");
+	tf_assert_text(path_in("victim"), "không được ghi đè");
 	cr_assert_eq(lstat(path_in("b.mdb"), &sb), 0);
 	cr_assert(S_ISLNK(sb.st_mode));
 	expect(fx_run(NULL, st, "backup", "/dev/null", "--force", NULL), 8, "một thiết bị",
@@ -72,20 +51,22 @@ Test(cli_files, export_out_refuses_links_fifos_and_devices)
 {
 	const char *st = fx_demo();
 
-	put(path_in("victim"), "giữ nguyên");
+	tf_put(path_in("victim"), "giữ nguyên");
 	cr_assert_eq(symlink(path_in("victim"), path_in("e.json")), 0);
 	expect(fx_run(NULL, st, "export", "--out", path_in("e.json"), NULL), 8,
 	       "liên kết tượng trưng", "export --out a link");
-	cr_assert_str_eq(slurp_path(path_in("victim")), "giữ nguyên");
+	tf_assert_text(path_in("victim"), "giữ nguyên");
 	cr_assert_eq(mkfifo(path_in("fifo"), 0600), 0);
 	expect(fx_run(NULL, st, "export", "--out", path_in("fifo"), NULL), 8, "FIFO",
 	       "export --out a FIFO");
 	expect(fx_run(NULL, st, "export", "--out", "/dev/null", NULL), 8, "một thiết bị",
 	       "export --out a device");
 	/* a regular file is replaced, as before */
-	put(path_in("old.json"), "cũ");
+	tf_put(path_in("old.json"), "cũ");
 	expect(fx_run(NULL, st, "export", "--out", path_in("old.json"), NULL), 0, NULL, "export");
-	cr_assert_eq(strncmp(slurp_path(path_in("old.json")), "{", 1), 0);
+	char *json = tf_read(path_in("old.json"), NULL);
+	cr_assert_eq(json[0], '{', "%s", json);
+	free(json);
 }
 
 Test(cli_files, remind_out_refuses_a_letter_that_is_a_link)
@@ -104,12 +85,12 @@ Test(cli_files, remind_out_refuses_a_letter_that_is_a_link)
 	snprintf(letter, sizeof letter, "%s/%s", out, file);
 	json_decref(j);
 	fx_free(&r);
-	put(path_in("victim"), "giữ nguyên");
+	tf_put(path_in("victim"), "giữ nguyên");
 	cr_assert_eq(unlink(letter), 0);
 	cr_assert_eq(symlink(path_in("victim"), letter), 0);
 	expect(fx_run(NULL, st, "remind", "--out", out, "--quiet", NULL), 8, "liên kết tượng trưng",
 	       "remind over a link");
-	cr_assert_str_eq(slurp_path(path_in("victim")), "giữ nguyên");
+	tf_assert_text(path_in("victim"), "giữ nguyên");
 }
 
 Test(cli_files, a_backup_killed_outright_leaves_a_file_the_next_backup_removes)
@@ -123,7 +104,7 @@ Test(cli_files, a_backup_killed_outright_leaves_a_file_the_next_backup_removes)
 		_exit(0);
 	waitpid(dead, NULL, 0); /* a process that no longer runs */
 	snprintf(stale, sizeof stale, "%s.tmp-%ld-0", path_in("b.mdb"), (long)dead);
-	put(stale, "nửa chừng");
+	tf_put(stale, "nửa chừng");
 	expect(fx_run(NULL, st, "backup", path_in("b.mdb"), NULL), 0, NULL, "backup");
 	cr_assert_eq(access(stale, F_OK), -1, "the stale temporary file is gone");
 	cr_assert_eq(access(path_in("b.mdb"), F_OK), 0);
@@ -149,7 +130,7 @@ Test(cli_files, inputs_must_be_regular_files)
 
 Test(cli_files, units_ini_linked_to_dev_zero_is_refused_at_once)
 {
-	put(path_in("theodoi.ini"), "[paths]\nunits = units.ini\n[users]\nroot = tw, admin\n");
+	tf_put(path_in("theodoi.ini"), "[paths]\nunits = units.ini\n[users]\nroot = tw, admin\n");
 	cr_assert_eq(symlink("/dev/zero", path_in("units.ini")), 0);
 	struct run r = fx_run(path_in("theodoi.ini"), path_in("store"), "demo", NULL);
 	cr_assert_eq(r.status, 4, "%s", r.err);
@@ -163,14 +144,14 @@ Test(cli_files, a_byte_order_mark_in_theodoi_ini_is_accepted)
 
 	snprintf(text, sizeof text, "\xEF\xBB\xBF[paths]\nunits = %s/conf/units.ini\n"
 	         "[users]\nroot = tw, admin\n", getcwd((char[600]){0}, 600));
-	put(path_in("theodoi.ini"), text);
+	tf_put(path_in("theodoi.ini"), text);
 	expect(fx_run(path_in("theodoi.ini"), path_in("store"), "demo", NULL), 0, NULL, "demo");
 }
 
 Test(cli_files, a_refused_demo_leaves_no_directory)
 {
-	put(path_in("units.ini"), "[tw]\nname = Trung ương\nkind = trung_uong\n");
-	put(path_in("theodoi.ini"), "[users]\nroot = tw, admin\n");
+	tf_put(path_in("units.ini"), "[tw]\nname = Trung ương\nkind = trung_uong\n");
+	tf_put(path_in("theodoi.ini"), "[users]\nroot = tw, admin\n");
 	expect(fx_run(path_in("theodoi.ini"), path_in("a/b/store"), "demo", NULL), 4, "'tu'",
 	       "demo without the demo's units");
 	cr_assert_eq(access(path_in("a"), F_OK), -1, "no directory left");
@@ -243,7 +224,7 @@ Test(cli_files, a_store_left_half_built_by_a_killed_import_is_removed_on_the_nex
 	snprintf(stale, sizeof stale, "%s.import-%ld", path_in("copy"), (long)dead);
 	cr_assert_eq(mkdir(stale, 0775), 0);
 	snprintf(data, sizeof data, "%s/data.mdb", stale);
-	put(data, "nửa chừng");
+	tf_put(data, "nửa chừng");
 	expect(fx_run(NULL, path_in("copy"), "import-json", path_in("e.json"), NULL), 0, NULL,
 	       "import-json");
 	cr_assert_eq(access(stale, F_OK), -1, "the stale directory is gone");

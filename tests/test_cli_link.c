@@ -374,15 +374,8 @@ Test(cli_link, a_task_gone_from_a_reimported_text_can_be_restored)
  * partner of any task. */
 Test(cli_link, the_youth_union_is_not_the_committee)
 {
-	char st[512];
-	snprintf(st, sizeof st, "%s/store", fx_tmpdir());
-	struct run r = fx_run(NULL, st, "init", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	fx_free(&r);
-	r = fx_run(NULL, st, "import", "../shared/samples/tinh-uy-chuong-trinh.txt", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	fx_free(&r);
-	r = fx_run(NULL, st, "tasks", "--partner", "tu", "--format", "json", NULL);
+	const char *st = fx_store_with("../shared/samples/tinh-uy-chuong-trinh.txt");
+	struct run r = fx_run(NULL, st, "tasks", "--partner", "tu", "--format", "json", NULL);
 	cr_assert_str_eq(r.out, "[]\n");
 	fx_free(&r);
 	r = fx_run(NULL, st, "unresolved", NULL);

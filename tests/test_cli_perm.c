@@ -222,15 +222,6 @@ static void first_overdue(const char *st, int skip, char *id, size_t idlen, char
 	fx_free(&r);
 }
 
-static json_t *show(const char *st, const char *id)
-{
-	struct run r = fx_run(NULL, st, "show", id, "--format", "json", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r);
-	fx_free(&r);
-	return j;
-}
-
 /* Issue 14: an editor's --today 2020-01-01 recorded a completion "on time"
  * on an overdue task.  Writes record the clock; an admin back-dates. */
 Test(cli_perm, today_does_not_back_date_an_editors_write)
@@ -245,7 +236,7 @@ Test(cli_perm, today_does_not_back_date_an_editors_write)
 	struct run r = fx_run(ed, st, "--today", "2020-01-01", "update", id, "--status", "done", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
-	json_t *j = show(st, id);
+	json_t *j = fx_show(st, id);
 	cr_assert_str_eq(json_string_value(json_object_get(j, "done_date")), real);
 	cr_assert_str_eq(json_string_value(json_object_get(j, "timeliness")), "done_late");
 	/* the update just made: the highest id */
@@ -267,7 +258,7 @@ Test(cli_perm, today_does_not_back_date_an_editors_write)
 	unsetenv("THEODOI_TODAY");
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
-	j = show(st, id);
+	j = fx_show(st, id);
 	cr_assert_str_eq(json_string_value(json_object_get(j, "done_date")), real);
 	json_decref(j);
 	/* an admin (conf/theodoi.ini maps this login so) enters an old record */
@@ -275,7 +266,7 @@ Test(cli_perm, today_does_not_back_date_an_editors_write)
 	r = fx_run(NULL, st, "--today", "2020-01-01", "update", id, "--status", "done", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
-	j = show(st, id);
+	j = fx_show(st, id);
 	cr_assert_str_eq(json_string_value(json_object_get(j, "done_date")), "2020-01-01");
 	cr_assert_str_eq(json_string_value(json_object_get(j, "timeliness")), "done_on_time");
 	json_decref(j);

@@ -75,19 +75,6 @@ static const char *corrected(void)
 	return p;
 }
 
-static const char *new_store(void)
-{
-	static char st[512];
-	snprintf(st, sizeof st, "%s/store", fx_tmpdir());
-	struct run r = fx_run(NULL, st, "init", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	fx_free(&r);
-	r = fx_run(NULL, st, "import", PLAN, NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	fx_free(&r);
-	return st;
-}
-
 /* The id of the task of document 1 whose text starts with `start`. */
 static long long task_with(const char *st, const char *start)
 {
@@ -139,7 +126,7 @@ static char *export_of(const char *st)
 
 Test(cli_reimport, a_corrected_version_keeps_ids_and_history)
 {
-	const char *st = new_store();
+	const char *st = fx_store_with(PLAN);
 	long long dl = task_with(st, T_DL), lead = task_with(st, T_LEAD),
 	          drop = task_with(st, T_DROP), after = task_with(st, T_AFTER);
 	cr_assert(dl && lead && drop && after);
@@ -225,7 +212,7 @@ Test(cli_reimport, a_corrected_version_keeps_ids_and_history)
 
 Test(cli_reimport, dry_run_shows_the_difference_and_writes_nothing)
 {
-	const char *st = new_store();
+	const char *st = fx_store_with(PLAN);
 	long long lead = task_with(st, T_LEAD), drop = task_with(st, T_DROP);
 	char *was = export_of(st);
 	struct run r = fx_run(NULL, st, "import", "--replace", "--dry-run", corrected(), NULL);
@@ -273,7 +260,7 @@ Test(cli_reimport, dry_run_shows_the_difference_and_writes_nothing)
 
 Test(cli_reimport, dropping_recorded_work_needs_force)
 {
-	const char *st = new_store();
+	const char *st = fx_store_with(PLAN);
 	long long drop = task_with(st, T_DROP);
 	char a[24];
 	snprintf(a, sizeof a, "%lld", drop);
@@ -309,7 +296,7 @@ Test(cli_reimport, dropping_recorded_work_needs_force)
 
 Test(cli_reimport, another_document_over_one_needs_force)
 {
-	const char *st = new_store();
+	const char *st = fx_store_with(PLAN);
 	char *s = read_all("../shared/samples/tinh-uy-chuong-trinh.txt");
 	const char *other = write_tmp("other.txt", s);
 	free(s);
@@ -345,7 +332,7 @@ Test(cli_reimport, another_document_over_one_needs_force)
  * reads as before; where the file changes them, the file wins. */
 Test(cli_reimport, corrections_made_since_are_kept)
 {
-	const char *st = new_store();
+	const char *st = fx_store_with(PLAN);
 	struct run r = fx_run(NULL, st, "edit-doc", "1", "--number", "15-KH/TU", "--date",
 	                      "20/04/2023", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
@@ -402,7 +389,7 @@ Test(cli_reimport, corrections_made_since_are_kept)
  * before it leaves, and gone with it. */
 Test(cli_reimport, obligations_follow_their_group_task)
 {
-	const char *st = new_store();
+	const char *st = fx_store_with(PLAN);
 	long long g = task_with(st, "Văn phòng, các ban xây dựng Đảng của Thành ủy");
 	char a[24];
 	snprintf(a, sizeof a, "%lld", g);
@@ -466,7 +453,7 @@ Test(cli_reimport, obligations_follow_their_group_task)
  * the re-import, in the same transaction. */
 Test(cli_reimport, a_new_group_task_is_opened)
 {
-	const char *st = new_store();
+	const char *st = fx_store_with(PLAN);
 	char *s = read_all(PLAN);
 	s = subst(s, "chuyển đổi số trong các cơ quan, đơn vị, địa phương.\n\n",
 	          "chuyển đổi số trong các cơ quan, đơn vị, địa phương.\n\n"
@@ -547,7 +534,7 @@ static long long id_of(const char *list, const char *code)
  * board's; the dry run shows it first. */
 Test(cli_reimport, a_group_lead_become_single_drops_obligations)
 {
-	const char *st = new_store();
+	const char *st = fx_store_with(PLAN);
 	char obl[256];
 	v2_obligations(st, obl, sizeof obl);
 	cr_assert_str_eq(obl, "ttu-btc=89 ttu-btg=90 ttu-bdv=91", "the sample's V.2 obligations");
@@ -620,7 +607,7 @@ Test(cli_reimport, a_group_lead_become_single_drops_obligations)
  * (audited as expand-task), as the dry run said. */
 Test(cli_reimport, a_group_lead_become_another_group_swaps_obligations)
 {
-	const char *st = new_store();
+	const char *st = fx_store_with(PLAN);
 	long long g = task_with(st, V2_TEXT);
 	const char *path = v2_led_by("other.txt", "Các huyện ủy, thị ủy, thành ủy, đảng ủy trực "
 	                             "thuộc Thành ủy");
@@ -677,7 +664,7 @@ Test(cli_reimport, a_group_lead_become_another_group_swaps_obligations)
  * units'; a task led by one unit whose lead becomes a group is opened. */
 Test(cli_reimport, a_group_that_grows_gains_obligations)
 {
-	const char *st = new_store();
+	const char *st = fx_store_with(PLAN);
 	char before[256], after[256];
 	v2_obligations(st, before, sizeof before);
 	char *s = read_all(PLAN);
@@ -715,7 +702,7 @@ Test(cli_reimport, a_group_that_grows_gains_obligations)
  * obligation deleted since is not made again by importing the same text. */
 Test(cli_reimport, a_deleted_obligation_is_not_made_again)
 {
-	const char *st = new_store();
+	const char *st = fx_store_with(PLAN);
 	struct run r = fx_run(NULL, st, "delete-task", "91", "--reason", "Ban Dân vận không phải "
 	                      "xây dựng kế hoạch riêng", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);

@@ -16,36 +16,21 @@
 
 #include "../src/config-internal.h"
 #include "config.h"
+#include "file-fixture.h"
 #include "util.h"
-
-static char dir[] = "/tmp/theodoi-cfgfiles-XXXXXX";
 
 static void setup(void)
 {
-	cr_assert_not_null(mkdtemp(dir));
-}
-
-static void teardown(void)
-{
-	char cmd[PATH_MAX];
-
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	if (system(cmd))
-		cr_log_warn("could not remove %s", dir);
+	tf_mkdir("cfgfiles");
 }
 
 static void put(const char *name, const char *text, char *path, size_t len)
 {
-	FILE *f;
-
-	snprintf(path, len, "%s/%s", dir, name);
-	f = fopen(path, "wb");
-	cr_assert_not_null(f, "%s", path);
-	fputs(text, f);
-	fclose(f);
+	snprintf(path, len, "%s/%s", tf_dir, name);
+	tf_put(path, text);
 }
 
-TestSuite(config_files, .init = setup, .fini = teardown);
+TestSuite(config_files, .init = setup, .fini = tf_rmdir);
 
 Test(config_files, a_byte_order_mark_is_accepted_in_both_files)
 {
@@ -83,7 +68,7 @@ Test(config_files, units_ini_linked_to_dev_zero_is_refused_naming_file_and_limit
 	struct err e = {0};
 
 	put("theodoi.ini", "[tracking]\n", ini, sizeof ini);
-	snprintf(units, sizeof units, "%s/units.ini", dir);
+	snprintf(units, sizeof units, "%s/units.ini", tf_dir);
 	cr_assert_eq(symlink("/dev/zero", units), 0);
 	cr_assert_eq(cfg_load(ini, &c, &e), 0);
 	cr_assert_eq(cfg_load_units(&c, &e), ERR_CONFIG);
@@ -121,7 +106,7 @@ Test(config_files, a_hierarchy_of_150000_units_loads)
 	int i;
 
 	put("theodoi.ini", "[tracking]\n", ini, sizeof ini);
-	snprintf(units, sizeof units, "%s/units.ini", dir);
+	snprintf(units, sizeof units, "%s/units.ini", tf_dir);
 	f = fopen(units, "w");
 	cr_assert_not_null(f);
 	fputs("[u0]\nname = Trung ương\nkind = trung_uong\n\n", f);

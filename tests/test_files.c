@@ -111,17 +111,6 @@ static void sound(const char *st)
 	expect(fx_run(NULL, st, "check-store", NULL), 0, NULL, "check-store");
 }
 
-static long nupdates(const char *st, const char *task)
-{
-	struct run r = fx_run(NULL, st, "show", task, "--format", "json", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r);
-	long n = (long)json_array_size(json_object_get(j, "updates"));
-	json_decref(j);
-	fx_free(&r);
-	return n;
-}
-
 static const char *file_in(const char *dir, const char *name)
 {
 	static char p[4][1100];
@@ -152,13 +141,13 @@ Test(files, a_store_the_user_may_not_open_gets_a_clear_message)
 	chmod(file_in(st, "data.mdb"), 0664);
 	/* nothing lost */
 	sound(st);
-	cr_assert(nupdates(st, "12") > 0);
+	cr_assert(fx_nupdates(st, "12") > 0);
 }
 
 Test(files, a_lock_file_left_by_a_crash_does_no_harm)
 {
 	const char *st = fx_demo();
-	long n = nupdates(st, "12");
+	long n = fx_nupdates(st, "12");
 	/* garbage where the lock file was */
 	int fd = open(file_in(st, "lock.mdb"), O_WRONLY | O_TRUNC);
 	cr_assert(fd >= 0);
@@ -174,7 +163,7 @@ Test(files, a_lock_file_left_by_a_crash_does_no_harm)
 	/* none at all */
 	cr_assert_eq(unlink(file_in(st, "lock.mdb")), 0);
 	expect(fx_run(NULL, st, "update", "12", "--note", "không khóa", NULL), 0, NULL, "no lock");
-	cr_assert_eq(nupdates(st, "12"), n + 3);
+	cr_assert_eq(fx_nupdates(st, "12"), n + 3);
 	sound(st);
 }
 
@@ -186,7 +175,7 @@ Test(files, a_full_disk_refuses_the_write_and_loses_nothing)
 	/* the data file may not grow: the first write that needs a new page at
 	 * its end fails as on a full disk */
 	struct how h = {0, -1, (rlim_t)sb.st_size, NULL, NULL};
-	long n = nupdates(st, "12"), ok = 0;
+	long n = fx_nupdates(st, "12"), ok = 0;
 	char note[600];
 	memset(note, 'x', sizeof note - 1);
 	note[sizeof note - 1] = '\0';
@@ -202,7 +191,7 @@ Test(files, a_full_disk_refuses_the_write_and_loses_nothing)
 	cr_assert(strstr(r.err, "đĩa đầy") && strstr(r.err, "chưa được ghi"), "%s", r.err);
 	fx_free(&r);
 	sound(st);
-	cr_assert_eq(nupdates(st, "12"), n + ok, "every reported update and nothing else");
+	cr_assert_eq(fx_nupdates(st, "12"), n + ok, "every reported update and nothing else");
 	/* room again: it writes */
 	expect(fx_run(NULL, st, "update", "12", "--note", "đã có chỗ", NULL), 0, NULL, "after");
 }
@@ -231,7 +220,7 @@ Test(files, a_full_map_that_cannot_grow_refuses_the_write_and_loses_nothing)
 	cr_skip_test("address space limits do not work under AddressSanitizer");
 #else
 	const char *st = fx_demo();
-	long n = nupdates(st, "12");
+	long n = fx_nupdates(st, "12");
 	int pipefd[2];
 	cr_assert_eq(pipe(pipefd), 0);
 	pid_t pid = fork();
@@ -282,7 +271,7 @@ Test(files, a_full_map_that_cannot_grow_refuses_the_write_and_loses_nothing)
 	cr_assert(strstr(buf, "đầy và không mở rộng được"), "%s", buf);
 	cr_assert(done > 0, "%s", buf);
 	sound(st);
-	cr_assert_eq(nupdates(st, "12"), n + done);
+	cr_assert_eq(fx_nupdates(st, "12"), n + done);
 #endif
 }
 

@@ -12,6 +12,7 @@
 
 #include "config.h"
 #include "deadline.h"
+#include "file-fixture.h"
 #include "gen.h"
 #include "store.h"
 #include "store-digest.h"
@@ -60,19 +61,6 @@ static struct store *open_store(const struct setup *x)
 	snprintf(path, sizeof path, "%s/store", x->dir);
 	cr_assert_eq(store_open(path, STORE_RDONLY, &st, &e), 0, "%s", e.msg);
 	return st;
-}
-
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	struct sbuf b = {0};
-	char chunk[4096];
-	size_t n;
-	cr_assert_not_null(f, "%s", path);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		sbuf_add(&b, chunk, n);
-	fclose(f);
-	return sbuf_detach(&b);
 }
 
 Test(gen, builds_a_consistent_store_of_n_tasks)
@@ -207,7 +195,7 @@ Test(gen, same_seed_gives_the_same_setup)
 	snprintf(pa, sizeof pa, "%s/units.ini", a.dir);
 	snprintf(pb, sizeof pb, "%s/units.ini", b.dir);
 	snprintf(pc, sizeof pc, "%s/units.ini", c.dir);
-	char *ua = slurp(pa), *ub = slurp(pb), *uc = slurp(pc);
+	char *ua = tf_read(pa, NULL), *ub = tf_read(pb, NULL), *uc = tf_read(pc, NULL);
 	cr_assert_str_eq(ua, ub);
 	cr_assert_str_neq(ua, uc);
 	cr_assert_eq(a.s.updates, b.s.updates);

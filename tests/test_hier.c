@@ -1,5 +1,6 @@
 /* Tests of hier.c and hier-sync.c: synchronising units.ini into a real
- * store (in a fresh mkdtemp directory per test), and the in-memory tree. */
+ * store (in a fresh mkdtemp directory per test: hier-snap-fixture.h), and
+ * the in-memory tree. */
 #include <criterion/criterion.h>
 
 #include <limits.h>
@@ -8,35 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "config.h"
-#include "hier.h"
-#include "store.h"
-#include "util.h"
-
-static char dir[64];
-static char ini_path[PATH_MAX];
-static char units_path[PATH_MAX];
-static struct store *st;
-static struct config cfg;
-static int units_version;
-
-#define NPOS ((size_t)-1)
-
-/* Replace units.ini by writing a new file and renaming it over the old one,
- * as editors do: a new inode, so the stamp changes even within one clock
- * tick. */
-static void write_units(const char *text)
-{
-	char tmp[PATH_MAX + 16];
-	FILE *f;
-
-	snprintf(tmp, sizeof tmp, "%s.%d", units_path, ++units_version);
-	f = fopen(tmp, "w");
-	cr_assert_not_null(f);
-	fputs(text, f);
-	fclose(f);
-	cr_assert_eq(rename(tmp, units_path), 0);
-}
+#include "hier-snap-fixture.h"
 
 static void load_config(void)
 {
@@ -46,40 +19,11 @@ static void load_config(void)
 	cr_assert_eq(cfg_load(ini_path, &cfg, &e), 0, "%s", e.msg);
 }
 
-static void setup(void)
-{
-	char store_dir[PATH_MAX];
-	struct err e = {0};
-	FILE *f;
-
-	strcpy(dir, "/tmp/theodoi-hier-XXXXXX");
-	cr_assert_not_null(mkdtemp(dir));
-	snprintf(ini_path, sizeof ini_path, "%s/theodoi.ini", dir);
-	snprintf(units_path, sizeof units_path, "%s/units.ini", dir);
-	f = fopen(ini_path, "w");
-	cr_assert_not_null(f);
-	fputs("[users]\nquan.tri = tinh, admin\n", f);
-	fclose(f);
-	memset(&cfg, 0, sizeof cfg);
-	snprintf(store_dir, sizeof store_dir, "%s/store", dir);
-	cr_assert_eq(store_open(store_dir, STORE_CREATE, &st, &e), 0, "%s", e.msg);
-}
-
-static void teardown(void)
-{
-	char cmd[128];
-
-	store_close(st);
-	cfg_free(&cfg);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	if (system(cmd))
-		cr_log_warn("could not remove %s", dir);
-}
-
 TestSuite(hier_sync, .init = setup, .fini = teardown);
 TestSuite(hier, .init = setup, .fini = teardown);
 
-static int sync_units(void)
+/* Load the configuration again and synchronise: 1 when the store changed. */
+static int sync_changed(void)
 {
 	struct err e = {0};
 	int changed = -1;
@@ -210,7 +154,7 @@ static int audits(const char *action)
 
 /* ---- fixtures: hierarchies ------------------------------------------- */
 
-static const char *const base_units =
+static const char *const tree_units =
 	"[tinh]\nname = Tỉnh ủy Thử Nghiệm\nabbrevs = Ban Thường vụ Tỉnh ủy, TU\nkind = tinh_uy\n\n"
 	"[tinh-btc]\nname = Ban Tổ chức Tỉnh ủy\nabbrevs = BTC Tỉnh ủy, BTCTU\nkind = ban\n"
 	"parent = tinh\n\n"
@@ -228,8 +172,8 @@ Test(hier_sync, adds_every_unit_with_its_parent)
 {
 	struct hier *h;
 
-	write_units(base_units);
-	cr_assert_eq(sync_units(), 7);
+	write_units(tree_units);
+	cr_assert_eq(sync_changed(), 7);
 	h = load_hier();
 	cr_assert_eq(hier_count(h), 7);
 	cr_assert_eq(unit_of(h, "tinh")->parent, 0);
@@ -250,7 +194,7 @@ Test(hier_sync, child_listed_before_its_parent_gets_the_parent_id)
 	write_units("[leaf]\nname = Chi bộ\nkind = chi_bo\nparent = top\n\n"
 		    "[top]\nname = Đảng ủy\nkind = dang_uy_co_so\n\n"
 		    "[tinh]\nname = Tỉnh ủy\nkind = tinh_uy\n");
-	cr_assert_eq(sync_units(), 3);
+	cr_assert_eq(sync_changed(), 3);
 	h = load_hier();
 	cr_assert_eq(unit_of(h, "leaf")->parent, unit_of(h, "top")->id);
 	cr_assert_eq(hier_find_code(h, "top"), 0, "roots in id order: top (id 2), tinh (id 3)");
@@ -261,19 +205,19 @@ Test(hier_sync, child_listed_before_its_parent_gets_the_parent_id)
 
 Test(hier_sync, is_skipped_while_units_ini_is_unchanged)
 {
-	write_units(base_units);
-	cr_assert_eq(sync_units(), 7);
-	cr_assert_eq(sync_units(), 0);
+	write_units(tree_units);
+	cr_assert_eq(sync_changed(), 7);
+	cr_assert_eq(sync_changed(), 0);
 	cr_assert_eq(cfg.nunits, 0, "units.ini was not even read");
 	cr_assert_eq(audits("unit.sync"), 7, "nothing audited again");
 }
 
 Test(hier_sync, rewritten_file_with_same_content_changes_nothing)
 {
-	write_units(base_units);
-	cr_assert_eq(sync_units(), 7);
-	write_units(base_units);
-	cr_assert_eq(sync_units(), 0);
+	write_units(tree_units);
+	cr_assert_eq(sync_changed(), 7);
+	write_units(tree_units);
+	cr_assert_eq(sync_changed(), 0);
 	cr_assert_eq(cfg.nunits, 7, "read this time: the stamp changed");
 	cr_assert_eq(audits("unit.sync"), 7);
 }
@@ -285,8 +229,8 @@ Test(hier_sync, renamed_unit_is_updated_and_audited)
 	struct err e = {0};
 	struct txn *t;
 
-	write_units(base_units);
-	sync_units();
+	write_units(tree_units);
+	sync_changed();
 	write_units("[tinh]\nname = Tỉnh ủy Thử Nghiệm Mới\nkind = tinh_uy\n\n"
 		    "[tinh-btc]\nname = Ban Tổ chức Tỉnh ủy\nabbrevs = BTC Tỉnh ủy, BTCTU\n"
 		    "kind = ban\nparent = tinh\n\n"
@@ -298,7 +242,7 @@ Test(hier_sync, renamed_unit_is_updated_and_audited)
 		    "abbrevs = Ban Tổ chức Huyện ủy, BTCHU\nkind = ban\nparent = huyen-b\n\n"
 		    "[xa-dong]\nname = Đảng ủy xã Đông Phong\nkind = dang_uy_co_so\n"
 		    "parent = huyen-a\n");
-	cr_assert_eq(sync_units(), 1);
+	cr_assert_eq(sync_changed(), 1);
 	h = load_hier();
 	cr_assert_str_eq(unit_of(h, "tinh")->name, "Tỉnh ủy Thử Nghiệm Mới");
 	cr_assert_null(unit_of(h, "tinh")->abbrevs);
@@ -316,8 +260,8 @@ Test(hier_sync, removed_unit_becomes_historical_and_keeps_its_tasks)
 	uint32_t xa;
 	uint64_t open_task, done_task;
 
-	write_units(base_units);
-	sync_units();
+	write_units(tree_units);
+	sync_changed();
 	h = load_hier();
 	xa = unit_of(h, "xa-dong")->id;
 	hier_free(h);
@@ -334,7 +278,7 @@ Test(hier_sync, removed_unit_becomes_historical_and_keeps_its_tasks)
 		    "[huyen-b]\nname = Huyện ủy Bình Lộc\nkind = huyen_uy\nparent = tinh\n\n"
 		    "[huyen-b-btc]\nname = Ban Tổ chức Huyện ủy Bình Lộc\n"
 		    "abbrevs = Ban Tổ chức Huyện ủy, BTCHU\nkind = ban\nparent = huyen-b\n");
-	cr_assert_eq(sync_units(), 1);
+	cr_assert_eq(sync_changed(), 1);
 	h = load_hier();
 	cr_assert_eq(hier_count(h), 7, "never deleted");
 	cr_assert_eq(unit_of(h, "xa-dong")->historical, 1);
@@ -355,11 +299,11 @@ Test(hier_sync, historical_unit_that_reappears_is_current_again)
 			   "[tinh-btc]\nname = Ban Tổ chức Tỉnh ủy\nkind = ban\nparent = tinh\n";
 
 	write_units(with);
-	sync_units();
+	sync_changed();
 	write_units(without);
-	cr_assert_eq(sync_units(), 1);
+	cr_assert_eq(sync_changed(), 1);
 	write_units(with);
-	cr_assert_eq(sync_units(), 1);
+	cr_assert_eq(sync_changed(), 1);
 	h = load_hier();
 	cr_assert_eq(hier_count(h), 2);
 	cr_assert_eq(unit_of(h, "tinh-btc")->historical, 0);
@@ -381,7 +325,7 @@ Test(hier_sync, successor_takes_open_tasks_but_not_closed_ones)
 	write_units("[tinh]\nname = Tỉnh ủy\nkind = tinh_uy\n\n"
 		    "[huyen-a]\nname = Huyện ủy An Hòa\nkind = huyen_uy\nparent = tinh\n\n"
 		    "[huyen-b]\nname = Huyện ủy Bình Lộc\nkind = huyen_uy\nparent = tinh\n");
-	sync_units();
+	sync_changed();
 	h = load_hier();
 	a = unit_of(h, "huyen-a")->id;
 	b = unit_of(h, "huyen-b")->id;
@@ -392,7 +336,7 @@ Test(hier_sync, successor_takes_open_tasks_but_not_closed_ones)
 	on_hold = add_task(a, ST_ON_HOLD);
 
 	write_units(dissolved_units);
-	cr_assert_eq(sync_units(), 1);
+	cr_assert_eq(sync_changed(), 1);
 	h = load_hier();
 	cr_assert_eq(unit_of(h, "huyen-a")->historical, 1);
 	cr_assert_eq(unit_of(h, "huyen-a")->successor, b);
@@ -414,7 +358,7 @@ Test(hier_sync, successor_chain_hands_over_to_its_last_unit)
 
 	write_units("[tinh]\nname = Tỉnh ủy\nkind = tinh_uy\n\n"
 		    "[a]\nname = Huyện ủy A\nkind = huyen_uy\nparent = tinh\n");
-	sync_units();
+	sync_changed();
 	h = load_hier();
 	task = add_task(unit_of(h, "a")->id, ST_NOT_STARTED);
 	hier_free(h);
@@ -422,7 +366,7 @@ Test(hier_sync, successor_chain_hands_over_to_its_last_unit)
 		    "[a]\nname = Huyện ủy A\nkind = huyen_uy\nparent = tinh\nsuccessor = b\n\n"
 		    "[b]\nname = Huyện ủy B\nkind = huyen_uy\nparent = tinh\nsuccessor = c\n\n"
 		    "[c]\nname = Thành ủy C\nkind = thanh_uy\nparent = tinh\n");
-	cr_assert_eq(sync_units(), 3, "a changed; b and c are new");
+	cr_assert_eq(sync_changed(), 3, "a changed; b and c are new");
 	h = load_hier();
 	cr_assert_eq(lead_of(task), unit_of(h, "c")->id);
 	cr_assert_eq(unit_of(h, "a")->successor, unit_of(h, "b")->id, "the direct successor");
@@ -435,8 +379,8 @@ Test(hier_sync, reparenting_moves_the_counters)
 	struct hier *h;
 	uint32_t a, b;
 
-	write_units(base_units);
-	sync_units();
+	write_units(tree_units);
+	sync_changed();
 	h = load_hier();
 	a = unit_of(h, "huyen-a")->id;
 	b = unit_of(h, "huyen-b")->id;
@@ -459,7 +403,7 @@ Test(hier_sync, reparenting_moves_the_counters)
 		    "abbrevs = Ban Tổ chức Huyện ủy, BTCHU\nkind = ban\nparent = huyen-b\n\n"
 		    "[xa-dong]\nname = Đảng ủy xã Đông Phong\nkind = dang_uy_co_so\n"
 		    "parent = huyen-b\n");
-	cr_assert_eq(sync_units(), 1);
+	cr_assert_eq(sync_changed(), 1);
 	cr_assert_eq(count_of(a), 0);
 	cr_assert_eq(count_of(b), 2);
 	cr_assert_eq(count_of(0), 2, "the whole store");
@@ -481,7 +425,7 @@ Test(hier_sync, config_error_leaves_the_store_untouched)
 	hier_free(h);
 	/* fixed: the next run syncs, since no stamp was stored */
 	write_units("[tinh]\nname = Tỉnh ủy\nkind = tinh_uy\n");
-	cr_assert_eq(sync_units(), 1);
+	cr_assert_eq(sync_changed(), 1);
 }
 
 Test(hier_sync, user_of_a_unit_missing_from_units_ini_is_a_config_error)
@@ -505,8 +449,8 @@ Test(hier, tree_is_in_pre_order_with_siblings_in_file_order)
 	struct hier *h;
 	size_t i;
 
-	write_units(base_units);
-	sync_units();
+	write_units(tree_units);
+	sync_changed();
 	h = load_hier();
 	cr_assert_eq(hier_count(h), 7);
 	for (i = 0; i < 7; i++) {
@@ -523,8 +467,8 @@ Test(hier, subtree_ranges_cover_exactly_the_descendants)
 	size_t a;
 	uint32_t tinh, ha, hb, xa;
 
-	write_units(base_units);
-	sync_units();
+	write_units(tree_units);
+	sync_changed();
 	h = load_hier();
 	a = hier_find_code(h, "huyen-a");
 	cr_assert_eq(a, 2);
@@ -549,8 +493,8 @@ Test(hier, lookup_by_id_and_code)
 	struct hier *h;
 	size_t i;
 
-	write_units(base_units);
-	sync_units();
+	write_units(tree_units);
+	sync_changed();
 	h = load_hier();
 	for (i = 0; i < hier_count(h); i++) {
 		cr_assert_eq(hier_find_id(h, hier_at(h, i)->id), i);
@@ -579,7 +523,7 @@ Test(hier, historical_units_stay_in_the_tree_under_their_last_parent)
 	struct hier *h;
 
 	write_units(dissolved_units);
-	sync_units();
+	sync_changed();
 	h = load_hier();
 	cr_assert_eq(hier_count(h), 3);
 	cr_assert_eq(hier_find_code(h, "huyen-a"), 1);
@@ -628,8 +572,8 @@ Test(hier, resolves_code_name_and_abbreviation_ignoring_case_and_diacritics)
 	struct hier *h;
 	size_t btc;
 
-	write_units(base_units);
-	sync_units();
+	write_units(tree_units);
+	sync_changed();
 	h = load_hier();
 	btc = hier_find_code(h, "tinh-btc");
 	cr_assert_eq(hier_resolve(h, "tinh-btc"), btc, "code");
@@ -654,8 +598,8 @@ Test(hier, ambiguous_abbreviation_resolves_to_none_but_lists_all)
 	struct hier *h;
 	size_t out[4];
 
-	write_units(base_units);
-	sync_units();
+	write_units(tree_units);
+	sync_changed();
 	h = load_hier();
 	cr_assert_eq(hier_resolve(h, "BTCHU"), NPOS);
 	cr_assert_eq(hier_resolve_all(h, "Ban to chuc huyen uy", out, 4), 2);
@@ -672,10 +616,10 @@ Test(hier, current_unit_wins_over_a_historical_one_of_the_same_name)
 
 	write_units("[tinh]\nname = Tỉnh ủy\nkind = tinh_uy\n\n"
 		    "[old]\nname = Ban Dân vận Tỉnh ủy\nkind = ban\nparent = tinh\n");
-	sync_units();
+	sync_changed();
 	write_units("[tinh]\nname = Tỉnh ủy\nkind = tinh_uy\n\n"
 		    "[new]\nname = Ban Dân vận Tỉnh ủy\nkind = ban\nparent = tinh\n");
-	sync_units();
+	sync_changed();
 	h = load_hier();
 	cr_assert_eq(hier_resolve(h, "Ban Dân vận Tỉnh ủy"), hier_find_code(h, "new"));
 	cr_assert_eq(hier_resolve(h, "old"), hier_find_code(h, "old"), "its code still finds it");
@@ -688,7 +632,7 @@ Test(hier, code_match_wins_over_an_abbreviation)
 
 	write_units("[tinh]\nname = Tỉnh ủy\nkind = tinh_uy\n\n"
 		    "[x]\nname = Trường Tỉnh\nabbrevs = Tinh\nkind = co_quan\nparent = tinh\n");
-	sync_units();
+	sync_changed();
 	h = load_hier();
 	cr_assert_eq(hier_resolve(h, "TINH"), hier_find_code(h, "tinh"));
 	cr_assert_eq(hier_resolve_all(h, "TINH", NULL, 0), 2);

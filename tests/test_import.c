@@ -8,28 +8,13 @@
 #include <string.h>
 
 #include "../src/import-internal.h"
+#include "file-fixture.h"
+#include "import-fixture.h"
 #include "import.h"
 #include "text.h"
 #include "util.h"
 
 #define DATA "tests/data/import/"
-
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	cr_assert_not_null(f, "cannot open %s", path);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	buf = xmalloc((size_t)n + 1);
-	*len = fread(buf, 1, (size_t)n, f);
-	buf[*len] = '\0';
-	fclose(f);
-	return buf;
-}
 
 static struct imp_result *parse_file(const char *name)
 {
@@ -40,7 +25,7 @@ static struct imp_result *parse_file(const char *name)
 	struct err e = {0};
 
 	snprintf(path, sizeof path, DATA "%s", name);
-	text = slurp(path, &len);
+	text = tf_read(path, &len);
 	cr_assert_eq(imp_parse(text, len, path, NULL, 0, &r, &e), 0, "%s: %s", path, e.msg);
 	free(text);
 	return r;
@@ -53,15 +38,6 @@ static struct imp_result *parse_str(const char *text)
 
 	cr_assert_eq(imp_parse(text, strlen(text), "t.txt", NULL, 0, &r, &e), 0, "%s", e.msg);
 	return r;
-}
-
-static const struct imp_task *task_at(const struct imp_result *r, const char *section)
-{
-	for (size_t k = 0; k < r->ntasks; k++)
-		if (!strcmp(r->tasks[k].section, section))
-			return &r->tasks[k];
-	cr_assert_fail("no task %s", section);
-	return NULL;
 }
 
 static int has_task(const struct imp_result *r, const char *section)
@@ -87,14 +63,6 @@ static void expect_due(const struct imp_task *t, int y, int m, int d)
 	             (int)dl_due(&t->dl));
 }
 
-static int warned(const struct imp_result *r, const char *needle)
-{
-	for (size_t k = 0; k < r->nwarnings; k++)
-		if (strstr(r->warnings[k].msg, needle))
-			return 1;
-	return 0;
-}
-
 /* ---- plans of other shapes ------------------------------------------ */
 
 Test(import_plans, numbered_items_under_unit_headings)
@@ -103,25 +71,25 @@ Test(import_plans, numbered_items_under_unit_headings)
 	const struct imp_task *t;
 
 	cr_expect_eq(r->ntasks, 10);
-	t = task_at(r, "II.1(1)");
+	t = ix_task_at(r, "II.1(1)");
 	expect_lead(t, "Ban Tổ chức Huyện ủy");
 	expect_due(t, 2023, 6, 30);
 	cr_expect_str_eq(t->dl_phrase, "hoàn thành trong quý II/2023");
 	cr_expect_eq(t->dl_source, IMP_DL_INLINE);
-	t = task_at(r, "II.1(2)");
+	t = ix_task_at(r, "II.1(2)");
 	cr_assert_eq(t->npartners, 2);
 	cr_expect_str_eq(t->partners[0], "Văn phòng Huyện ủy");
 	cr_expect_str_eq(t->partners[1], "Ủy ban Kiểm tra Huyện ủy");
 	cr_expect_eq(t->dl.d.kind, DL_ANNUAL);
 	/* "trước ngày 30/11/2024": the day before */
-	expect_due(task_at(r, "II.1(3)"), 2024, 11, 29);
-	expect_lead(task_at(r, "II.2(2)"), "Ban Tuyên giáo Huyện ủy");
-	cr_expect_eq(task_at(r, "II.2(2)")->dl.d.kind, DL_ON_REQUEST);
-	expect_lead(task_at(r, "II.3(1)"), "Ủy ban nhân dân huyện");
-	cr_expect_eq(task_at(r, "II.3(1)")->dl.d.kind, DL_FROM);
-	expect_lead(task_at(r, "II.4(1)"), "Các đảng ủy, chi bộ cơ sở trực thuộc Huyện ủy");
+	expect_due(ix_task_at(r, "II.1(3)"), 2024, 11, 29);
+	expect_lead(ix_task_at(r, "II.2(2)"), "Ban Tuyên giáo Huyện ủy");
+	cr_expect_eq(ix_task_at(r, "II.2(2)")->dl.d.kind, DL_ON_REQUEST);
+	expect_lead(ix_task_at(r, "II.3(1)"), "Ủy ban nhân dân huyện");
+	cr_expect_eq(ix_task_at(r, "II.3(1)")->dl.d.kind, DL_FROM);
+	expect_lead(ix_task_at(r, "II.4(1)"), "Các đảng ủy, chi bộ cơ sở trực thuộc Huyện ủy");
 	/* a reporting duty in "Tổ chức thực hiện" is a task with its own deadline */
-	t = task_at(r, "III.1");
+	t = ix_task_at(r, "III.1");
 	expect_lead(t, "Văn phòng Huyện ủy");
 	cr_expect_eq(t->dl.d.kind, DL_ANNUAL);
 	cr_expect_eq(t->dl.d.month, 12);
@@ -156,32 +124,32 @@ Test(import_plans, section_line_sets_the_deadline_of_its_section)
 	const struct imp_task *t;
 
 	/* "* Thời gian thực hiện: Thường xuyên." after the items of III.1 */
-	t = task_at(r, "III.1#1");
+	t = ix_task_at(r, "III.1#1");
 	cr_expect_eq(t->dl.d.kind, DL_ONGOING);
 	cr_expect_eq(t->dl_source, IMP_DL_SECTION);
 	cr_expect_str_eq(t->dl_phrase, "Thường xuyên");
-	cr_expect_eq(task_at(r, "III.1#2")->dl_source, IMP_DL_SECTION);
+	cr_expect_eq(ix_task_at(r, "III.1#2")->dl_source, IMP_DL_SECTION);
 	/* "Thời gian thực hiện: Năm 2024." before the items of III.2 */
-	t = task_at(r, "III.2#1");
+	t = ix_task_at(r, "III.2#1");
 	expect_due(t, 2024, 12, 31);
 	cr_expect_eq(t->dl_source, IMP_DL_SECTION);
 	/* a task's own phrase wins over its section's */
-	t = task_at(r, "III.2#2");
+	t = ix_task_at(r, "III.2#2");
 	expect_due(t, 2023, 9, 30);
 	cr_expect_eq(t->dl_source, IMP_DL_INLINE);
-	expect_due(task_at(r, "III.2#3"), 2024, 12, 31);
+	expect_due(ix_task_at(r, "III.2#3"), 2024, 12, 31);
 	/* the section line is no task, and the bullet count is not disturbed */
 	cr_expect(!has_task(r, "III.1#3"));
 	/* unnumbered paragraphs of "Tổ chức thực hiện" are tasks */
-	t = task_at(r, "IV#1");
+	t = ix_task_at(r, "IV#1");
 	expect_lead(t, "Các đảng ủy, chi bộ cơ sở");
 	expect_due(t, 2023, 7, 31);
-	t = task_at(r, "IV#2");
+	t = ix_task_at(r, "IV#2");
 	expect_lead(t, "Văn phòng Đảng ủy Khối");
 	cr_expect_eq(t->dl.d.kind, DL_ANNUAL);
 	cr_expect_str_eq(t->dl_phrase, "trước ngày 15/12 hằng năm");
 	/* partners and the "chỉ tiêu" section */
-	t = task_at(r, "III.3#1");
+	t = ix_task_at(r, "III.3#1");
 	cr_assert_eq(t->npartners, 2);
 	cr_expect_str_eq(t->partners[1], "Sở Tài chính");
 	cr_assert_eq(r->nindicators, 2);
@@ -201,23 +169,23 @@ Test(import_plans, implementation_hands_sections_to_units)
 	const struct imp_task *t;
 
 	/* "các giải pháp tại mục II.1": II.1's tasks without a lead */
-	expect_lead(task_at(r, "II.1#2"), "Ban Dân vận Tỉnh ủy");
+	expect_lead(ix_task_at(r, "II.1#2"), "Ban Dân vận Tỉnh ủy");
 	/* a task with its own subject keeps it */
-	expect_lead(task_at(r, "II.1#1"), "Các cấp ủy, tổ chức đảng");
+	expect_lead(ix_task_at(r, "II.1#1"), "Các cấp ủy, tổ chức đảng");
 	/* "các nội dung tại mục 2 phần II" */
-	expect_lead(task_at(r, "II.2#1"), "Đảng đoàn MTTQ tỉnh");
-	expect_lead(task_at(r, "II.2#2"), "Đảng đoàn MTTQ tỉnh");
+	expect_lead(ix_task_at(r, "II.2#1"), "Đảng đoàn MTTQ tỉnh");
+	expect_lead(ix_task_at(r, "II.2#2"), "Đảng đoàn MTTQ tỉnh");
 	/* joined across a hard line break and a page break */
-	t = task_at(r, "II.2#2");
+	t = ix_task_at(r, "II.2#2");
 	cr_expect(strstr(t->text, "phát huy vai trò của Nhân dân") != NULL, "%s", t->text);
 	cr_expect_eq(t->dl.d.kind, DL_ONGOING);
-	t = task_at(r, "II.1#2");
+	t = ix_task_at(r, "II.1#2");
 	cr_expect_str_eq(t->dl_phrase, "hoàn thành trong năm 2024");
 	cr_expect(strstr(t->text, "chú trọng địa bàn") != NULL);
-	t = task_at(r, "III.2");
+	t = ix_task_at(r, "III.2");
 	cr_expect_eq(t->dl.d.kind, DL_ANNUAL);
 	cr_expect_eq(t->dl.d.month, 12);
-	expect_lead(task_at(r, "III.3"), "BTC Tỉnh ủy");
+	expect_lead(ix_task_at(r, "III.3"), "BTC Tỉnh ủy");
 	cr_expect_str_eq(r->doc.signer_role, "PHÓ BÍ THƯ THƯỜNG TRỰC");
 	cr_expect_str_eq(r->doc.issuer, "Ban Thường vụ Tỉnh ủy");
 	imp_free(r);
@@ -232,24 +200,24 @@ Test(import_plans, markdown_plan_with_sub_bullets_and_two_deadlines)
 	cr_expect_str_eq(r->doc.number, "23-CTr/ThU");
 	cr_expect_eq(r->doc.date, date_make(2023, 10, 2));
 	cr_expect_str_eq(r->doc.signer, "Hoàng Văn Sơn");
-	expect_lead(task_at(r, "II.1.1"), "Các cấp ủy, tổ chức đảng");
-	expect_due(task_at(r, "II.1.1"), 2024, 3, 31);
-	expect_lead(task_at(r, "II.1.2"), NULL);
+	expect_lead(ix_task_at(r, "II.1.1"), "Các cấp ủy, tổ chức đảng");
+	expect_due(ix_task_at(r, "II.1.1"), 2024, 3, 31);
+	expect_lead(ix_task_at(r, "II.1.2"), NULL);
 	/* an introducing bullet is no task; its "+" items are */
 	cr_expect(!has_task(r, "II.2.1#2"));
-	t = task_at(r, "II.2.1#2+2");
+	t = ix_task_at(r, "II.2.1#2+2");
 	expect_lead(t, "Ban Tuyên giáo Thành ủy");
 	cr_expect_eq(t->dl.d.month, 6);
 	/* a dated phrase governs over "thường xuyên" */
-	t = task_at(r, "II.2.2#1");
+	t = ix_task_at(r, "II.2.2#1");
 	expect_due(t, 2024, 12, 31);
 	cr_assert_eq(t->npartners, 2);
 	cr_expect_str_eq(t->partners[0], "Ủy ban MTTQ Việt Nam thành phố");
 	cr_expect_str_eq(t->partners[1], "các cơ quan liên quan");
-	t = task_at(r, "II.2.2#2");
+	t = ix_task_at(r, "II.2.2#2");
 	cr_expect_eq(t->dl.d.kind, DL_RANGE);
-	cr_expect_eq(task_at(r, "II.2.3#1")->dl.d.kind, DL_PER_DOCUMENT);
-	cr_expect_eq(task_at(r, "III.2")->dl.d.kind, DL_AFTER_DIRECTIVE);
+	cr_expect_eq(ix_task_at(r, "II.2.3#1")->dl.d.kind, DL_PER_DOCUMENT);
+	cr_expect_eq(ix_task_at(r, "III.2")->dl.d.kind, DL_AFTER_DIRECTIVE);
 	/* indicators of "2. Chỉ tiêu cụ thể" under "I. MỤC TIÊU" */
 	cr_assert_eq(r->nindicators, 2);
 	cr_expect_eq(r->indicators[0].min, 8);
@@ -285,31 +253,31 @@ Test(import_plans, assignments_in_the_text_and_an_appendix_table)
 	const struct imp_task *t;
 
 	/* "(Ban Tuyên giáo Thành ủy chủ trì, phối hợp với ...; hoàn thành ...)" */
-	t = task_at(r, "II.1#1");
+	t = ix_task_at(r, "II.1#1");
 	expect_lead(t, "Ban Tuyên giáo Thành ủy");
 	cr_assert_eq(t->npartners, 1);
 	cr_expect_str_eq(t->partners[0], "Văn phòng Thành ủy");
 	cr_expect_str_eq(t->dl_phrase, "hoàn thành trong quý II/2024");
 	/* "Cơ quan chủ trì: ... Cơ quan phối hợp: ... Thời gian hoàn thành: ..." */
-	t = task_at(r, "II.1#2");
+	t = ix_task_at(r, "II.1#2");
 	expect_lead(t, "Văn phòng Thành ủy");
 	cr_assert_eq(t->npartners, 1);
 	cr_expect_str_eq(t->partners[0], "Ban Tổ chức Thành ủy");
 	expect_due(t, 2024, 9, 30);
 	/* "Giao X chủ trì ..." */
-	expect_lead(task_at(r, "II.2"), "Ủy ban nhân dân thành phố");
+	expect_lead(ix_task_at(r, "II.2"), "Ủy ban nhân dân thành phố");
 	/* the table of the appendix after the signature */
-	t = task_at(r, "PL#1");
+	t = ix_task_at(r, "PL#1");
 	cr_expect_str_eq(t->text, "Xây dựng cơ sở dữ liệu đảng viên");
 	expect_lead(t, "Ban Tổ chức Thành ủy");
 	cr_assert_eq(t->npartners, 2);
 	cr_expect_str_eq(t->partners[1], "Đảng ủy phường An Phú");
 	expect_due(t, 2024, 6, 30);
 	cr_expect_str_eq(t->dl_phrase, "Quý II/2024");
-	cr_expect_str_eq(task_at(r, "PL#3")->text, "Bố trí kinh phí hằng năm");
-	cr_expect_eq(task_at(r, "PL#3")->dl.d.kind, DL_ANNUAL);
+	cr_expect_str_eq(ix_task_at(r, "PL#3")->text, "Bố trí kinh phí hằng năm");
+	cr_expect_eq(ix_task_at(r, "PL#3")->dl.d.kind, DL_ANNUAL);
 	/* a row with no lead takes the group row above it */
-	t = task_at(r, "PL#4");
+	t = ix_task_at(r, "PL#4");
 	expect_lead(t, "Ủy ban nhân dân thành phố");
 	cr_expect_eq(t->dl.d.kind, DL_ROADMAP);
 	cr_expect_str_eq(r->doc.signer, "Hoàng Văn Sơn");
@@ -376,17 +344,17 @@ Test(import_pages, page_numbers_form_feeds_and_running_headers_are_not_text)
 
 	/* "- 2 -" is no bullet: four tasks, none with furniture glued on */
 	cr_assert_eq(r->ntasks, 5);
-	cr_expect_str_eq(task_at(r, "II.1#1")->text,
+	cr_expect_str_eq(ix_task_at(r, "II.1#1")->text,
 	                 "Tham mưu quy hoạch cán bộ theo quy định của Đảng, pháp luật của Nhà nước.");
-	cr_expect_str_eq(task_at(r, "II.1#2")->text,
+	cr_expect_str_eq(ix_task_at(r, "II.1#2")->text,
 	                 "Rà soát tiêu chuẩn chức danh (hoàn thành trong năm 2024).");
-	expect_due(task_at(r, "II.1#2"), 2024, 12, 31);
-	cr_expect_str_eq(task_at(r, "II.1#3")->text,
+	expect_due(ix_task_at(r, "II.1#2"), 2024, 12, 31);
+	cr_expect_str_eq(ix_task_at(r, "II.1#3")->text,
 	                 "Tổng hợp kết quả sinh hoạt chi bộ (thực hiện hằng quý).");
 	/* a paragraph cut by a page break is whole again */
-	cr_expect_str_eq(task_at(r, "II.1#4")->text,
+	cr_expect_str_eq(ix_task_at(r, "II.1#4")->text,
 	                 "Hướng dẫn đánh giá, xếp loại chi bộ vào cuối năm (thực hiện hằng năm).");
-	expect_lead(task_at(r, "II.2#1"), "Văn phòng Huyện ủy");
+	expect_lead(ix_task_at(r, "II.2#1"), "Văn phòng Huyện ủy");
 	imp_free(r);
 }
 
@@ -428,7 +396,7 @@ static const char wrapped_plan[] =
 Test(import_pages, a_line_break_after_a_sentence_does_not_split_a_task)
 {
 	struct imp_result *r = parse_str(wrapped_plan);
-	const struct imp_task *t = task_at(r, "II.1");
+	const struct imp_task *t = ix_task_at(r, "II.1");
 
 	cr_expect(!has_task(r, "II.1#1") && !has_task(r, "II.1#2"));
 	cr_expect(strstr(t->text, "các năm tiếp theo. Báo cáo kết quả") != NULL, "%s", t->text);
@@ -443,9 +411,9 @@ Test(import_pages, wrapped_lines_that_start_like_items_go_on_the_line_before)
 
 	/* "XIII)" and "- xã hội" at a line's start are not items */
 	cr_expect_eq(r->ntasks, 5);
-	cr_expect(strstr(task_at(r, "II.2#1")->text, "(khóa XII, XIII) của Ban Chấp hành") != NULL);
-	cr_expect_eq(task_at(r, "II.2#1")->dl.d.kind, DL_ONGOING);
-	cr_expect(strstr(task_at(r, "II.2#2")->text, "tổ chức chính trị - xã hội; báo cáo") != NULL);
+	cr_expect(strstr(ix_task_at(r, "II.2#1")->text, "(khóa XII, XIII) của Ban Chấp hành") != NULL);
+	cr_expect_eq(ix_task_at(r, "II.2#1")->dl.d.kind, DL_ONGOING);
+	cr_expect(strstr(ix_task_at(r, "II.2#2")->text, "tổ chức chính trị - xã hội; báo cáo") != NULL);
 	cr_expect(!has_task(r, "II.2#3"));
 	imp_free(r);
 }
@@ -476,7 +444,7 @@ Test(import_pages, items_in_lower_case_after_a_short_line_are_items)
 Test(import_pages, a_numbered_item_ending_before_a_capital_is_not_a_heading)
 {
 	struct imp_result *r = parse_str(wrapped_plan);
-	const struct imp_task *t = task_at(r, "III.1");
+	const struct imp_task *t = ix_task_at(r, "III.1");
 
 	expect_lead(t, "Ban Tuyên giáo Huyện ủy");
 	cr_expect(strstr(t->text, "kế hoạch thực hiện Nghị quyết số 12-NQ/HU") != NULL, "%s",
@@ -496,9 +464,9 @@ Test(import_pages, a_numbered_line_of_unit_names_stays_a_heading)
 		"Lãnh đạo nâng cao chất lượng hoạt động xét xử, kiểm sát theo\n"
 		"hướng chuyên nghiệp, hiện đại (nhiệm vụ thường xuyên).\n");
 
-	expect_lead(task_at(r, "II.2"), "Chi bộ Tòa án nhân dân huyện, Viện kiểm sát nhân dân huyện");
-	cr_expect(!strncmp(task_at(r, "II.2")->text, "Lãnh đạo nâng cao", 20), "%s",
-	          task_at(r, "II.2")->text);
+	expect_lead(ix_task_at(r, "II.2"), "Chi bộ Tòa án nhân dân huyện, Viện kiểm sát nhân dân huyện");
+	cr_expect(!strncmp(ix_task_at(r, "II.2")->text, "Lãnh đạo nâng cao", 20), "%s",
+	          ix_task_at(r, "II.2")->text);
 	imp_free(r);
 	/* a heading whose last line ends short, before a page break */
 	r = parse_str("KẾ HOẠCH\n\nII. NHIỆM VỤ CỤ THỂ\n"
@@ -509,7 +477,7 @@ Test(import_pages, a_numbered_line_of_unit_names_stays_a_heading)
 	              "huyện\n\n- 2 -\n\f\n"
 	              "Lãnh đạo nâng cao chất lượng hoạt động xét xử, kiểm sát theo\n"
 	              "hướng chuyên nghiệp, hiện đại (nhiệm vụ thường xuyên).\n");
-	expect_lead(task_at(r, "II.2"), "Chi bộ Tòa án nhân dân huyện, Viện kiểm sát nhân dân huyện");
+	expect_lead(ix_task_at(r, "II.2"), "Chi bộ Tòa án nhân dân huyện, Viện kiểm sát nhân dân huyện");
 	imp_free(r);
 	/* names that go on in the next line are one subject */
 	r = parse_str("KẾ HOẠCH\n\nIII. TỔ CHỨC THỰC HIỆN\n"
@@ -518,8 +486,8 @@ Test(import_pages, a_numbered_line_of_unit_names_stays_a_heading)
 	              "kiểm tra việc thực hiện Kế hoạch này.\n"
 	              "2. Văn phòng Huyện ủy theo dõi, đôn đốc\n"
 	              "và tổng hợp kết quả thực hiện hằng năm.\n");
-	expect_lead(task_at(r, "III.1"), "Ban Thường vụ Huyện ủy, Thường trực Huyện ủy");
-	expect_lead(task_at(r, "III.2"), "Văn phòng Huyện ủy");
+	expect_lead(ix_task_at(r, "III.1"), "Ban Thường vụ Huyện ủy, Thường trực Huyện ủy");
+	expect_lead(ix_task_at(r, "III.2"), "Văn phòng Huyện ủy");
 	imp_free(r);
 }
 
@@ -595,12 +563,12 @@ Test(import_leads, partner_list_opening_with_a_collective_gives_every_partner)
 		"(1) Chủ trì, phối hợp với các ban, Văn phòng Tỉnh ủy tham mưu tổng kết.\n\n"
 		"(2) Chủ trì, phối hợp với các ban xây dựng Đảng, Ủy ban Mặt trận Tổ quốc và "
 		"các tổ chức chính trị - xã hội tỉnh tổ chức tập huấn.\n");
-	const struct imp_task *t = task_at(r, "II.1(1)");
+	const struct imp_task *t = ix_task_at(r, "II.1(1)");
 
 	cr_assert_eq(t->npartners, 2);
 	cr_expect_str_eq(t->partners[0], "các ban");
 	cr_expect_str_eq(t->partners[1], "Văn phòng Tỉnh ủy");
-	t = task_at(r, "II.1(2)");
+	t = ix_task_at(r, "II.1(2)");
 	cr_assert_eq(t->npartners, 3);
 	cr_expect_str_eq(t->partners[0], "các ban xây dựng Đảng");
 	cr_expect_str_eq(t->partners[1], "Ủy ban Mặt trận Tổ quốc");
@@ -611,7 +579,7 @@ Test(import_leads, partner_list_opening_with_a_collective_gives_every_partner)
 Test(import_leads, wrapped_partner_list_is_whole)
 {
 	struct imp_result *r = parse_str(wrapped_plan);
-	const struct imp_task *t = task_at(r, "III.2");
+	const struct imp_task *t = ix_task_at(r, "III.2");
 
 	expect_lead(t, "Văn phòng Huyện ủy");
 	cr_assert_eq(t->npartners, 2);
@@ -628,9 +596,9 @@ Test(import_leads, a_generic_noun_alone_leads_nothing)
 		"- Các cơ quan tăng cường kỷ luật hành chính (thực hiện thường xuyên).\n"
 		"- Cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy tổng hợp báo cáo.\n");
 
-	expect_lead(task_at(r, "II#1"), NULL);
-	expect_lead(task_at(r, "II#2"), NULL);
-	expect_lead(task_at(r, "II#3"), "Cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy");
+	expect_lead(ix_task_at(r, "II#1"), NULL);
+	expect_lead(ix_task_at(r, "II#2"), NULL);
+	expect_lead(ix_task_at(r, "II#3"), "Cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy");
 	imp_free(r);
 }
 
@@ -645,10 +613,10 @@ Test(import_leads, items_numbered_beyond_999_are_items)
 		sbuf_printf(&b, "(%d) Rà soát hồ sơ số %d (thực hiện hằng năm).\n\n", k, k);
 	cr_assert_eq(imp_parse(b.s, b.len, NULL, NULL, 0, &r, &e), 0, "%s", e.msg);
 	cr_expect_eq(r->ntasks, 1002);
-	cr_expect_str_eq(task_at(r, "II.1(999)")->text, "Rà soát hồ sơ số 999 (thực hiện hằng năm).");
-	cr_expect_str_eq(task_at(r, "II.1(1000)")->text,
+	cr_expect_str_eq(ix_task_at(r, "II.1(999)")->text, "Rà soát hồ sơ số 999 (thực hiện hằng năm).");
+	cr_expect_str_eq(ix_task_at(r, "II.1(1000)")->text,
 	                 "Rà soát hồ sơ số 1000 (thực hiện hằng năm).");
-	cr_expect_str_eq(task_at(r, "II.1(1002)")->text,
+	cr_expect_str_eq(ix_task_at(r, "II.1(1002)")->text,
 	                 "Rà soát hồ sơ số 1002 (thực hiện hằng năm).");
 	imp_free(r);
 	sbuf_free(&b);
@@ -835,7 +803,7 @@ Test(import_output, without_hierarchy_nothing_resolves_and_nothing_is_invented)
 	for (size_t k = 0; k < r->ntasks; k++)
 		cr_expect_eq(r->tasks[k].lead_unit, 0);
 	cr_expect_eq(r->doc.issuer_unit, 0);
-	cr_expect(!warned(r, "không xác định được đơn vị"));
+	cr_expect(!ix_warned(r, "không xác định được đơn vị"));
 	imp_free(r);
 }
 

@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "file-fixture.h"
+#include "import-fixture.h"
 #include "hier.h"
 #include "import.h"
 #include "text.h"
@@ -24,32 +26,6 @@ static struct store *st;
 static struct config cfg;
 static struct hier *h;
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	cr_assert_not_null(f, "cannot open %s", path);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	buf = xmalloc((size_t)n + 1);
-	*len = fread(buf, 1, (size_t)n, f);
-	buf[*len] = '\0';
-	fclose(f);
-	return buf;
-}
-
-static void write_file(const char *path, const char *text, size_t len)
-{
-	FILE *f = fopen(path, "wb");
-
-	cr_assert_not_null(f, "cannot write %s", path);
-	cr_assert_eq(fwrite(text, 1, len, f), len);
-	fclose(f);
-}
-
 static void setup(void)
 {
 	char path[PATH_MAX], store_dir[PATH_MAX];
@@ -63,10 +39,10 @@ static void setup(void)
 	strcpy(dir, "/tmp/theodoi-import-XXXXXX");
 	cr_assert_not_null(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/theodoi.ini", dir);
-	write_file(path, ini, strlen(ini));
-	units = slurp(DATA "units.ini", &len);
+	tf_write(path, ini, strlen(ini));
+	units = tf_read(DATA "units.ini", &len);
 	snprintf(path, sizeof path, "%s/units.ini", dir);
-	write_file(path, units, len);
+	tf_write(path, units, len);
 	free(units);
 	memset(&cfg, 0, sizeof cfg);
 	snprintf(path, sizeof path, "%s/theodoi.ini", dir);
@@ -120,27 +96,10 @@ static struct imp_result *parse_file(const char *name, uint32_t hint)
 	struct imp_result *r;
 
 	snprintf(path, sizeof path, DATA "%s", name);
-	text = slurp(path, &len);
+	text = tf_read(path, &len);
 	r = parse_text(text, len, hint);
 	free(text);
 	return r;
-}
-
-static const struct imp_task *task_at(const struct imp_result *r, const char *section)
-{
-	for (size_t k = 0; k < r->ntasks; k++)
-		if (!strcmp(r->tasks[k].section, section))
-			return &r->tasks[k];
-	cr_assert_fail("no task %s", section);
-	return NULL;
-}
-
-static int warned(const struct imp_result *r, const char *needle)
-{
-	for (size_t k = 0; k < r->nwarnings; k++)
-		if (strstr(r->warnings[k].msg, needle))
-			return 1;
-	return 0;
 }
 
 /* ---- resolution --------------------------------------------------------- */
@@ -153,18 +112,18 @@ Test(import_units, leads_resolve_inside_the_issuers_subtree)
 	/* "Ban Thường vụ Huyện ủy" is either district: the header line says Kim Lâm */
 	cr_expect_eq(r->doc.issuer_unit, id_of("hkl"));
 	/* "Ban Tổ chức Huyện ủy" is written by both districts: the issuer narrows it */
-	cr_expect_eq(task_at(r, "II.1(1)")->lead_unit, id_of("hkl-btc"));
-	t = task_at(r, "II.1(2)");
+	cr_expect_eq(ix_task_at(r, "II.1(1)")->lead_unit, id_of("hkl-btc"));
+	t = ix_task_at(r, "II.1(2)");
 	cr_assert_eq(t->npartners, 2);
 	cr_expect_eq(t->partner_units[0], id_of("hkl-vp"));
 	cr_expect_eq(t->partner_units[1], id_of("hkl-ubkt"));
-	cr_expect_eq(task_at(r, "II.2(1)")->lead_unit, id_of("hkl-btg"));
-	cr_expect_eq(task_at(r, "II.3(1)")->lead_unit, id_of("hkl-ubnd"));
+	cr_expect_eq(ix_task_at(r, "II.2(1)")->lead_unit, id_of("hkl-btg"));
+	cr_expect_eq(ix_task_at(r, "II.3(1)")->lead_unit, id_of("hkl-ubnd"));
 	/* a group is no unit: raw text kept, listed once as a warning */
-	t = task_at(r, "II.4(1)");
+	t = ix_task_at(r, "II.4(1)");
 	cr_expect_eq(t->lead_unit, 0);
 	cr_expect_str_eq(t->lead, "Các đảng ủy, chi bộ cơ sở trực thuộc Huyện ủy");
-	cr_expect(warned(r, "“Các đảng ủy, chi bộ cơ sở trực thuộc Huyện ủy”"));
+	cr_expect(ix_warned(r, "“Các đảng ủy, chi bộ cơ sở trực thuộc Huyện ủy”"));
 	imp_free(r);
 }
 
@@ -173,7 +132,7 @@ Test(import_units, issuer_hint_overrides_and_changes_what_names_mean)
 	struct imp_result *r = parse_file("huyen-uy-muc-so.txt", id_of("hpd"));
 
 	cr_expect_eq(r->doc.issuer_unit, id_of("hpd"));
-	cr_expect_eq(task_at(r, "II.1(1)")->lead_unit, id_of("hpd-btc"));
+	cr_expect_eq(ix_task_at(r, "II.1(1)")->lead_unit, id_of("hpd-btc"));
 	imp_free(r);
 }
 
@@ -184,13 +143,13 @@ Test(import_units, city_plan_resolves_its_own_agencies_and_the_front)
 	json_t *j;
 
 	cr_expect_eq(r->doc.issuer_unit, id_of("ttu"));
-	cr_expect_eq(task_at(r, "II.2.1#1")->lead_unit, id_of("ttu-btg"));
-	t = task_at(r, "II.2.2#1");
+	cr_expect_eq(ix_task_at(r, "II.2.1#1")->lead_unit, id_of("ttu-btg"));
+	t = ix_task_at(r, "II.2.2#1");
 	cr_expect_eq(t->lead_unit, id_of("ttu-ubnd"));
 	cr_expect_eq(t->partner_units[0], id_of("ttu-mttq"));
 	cr_expect_eq(t->partner_units[1], 0);
-	cr_expect_eq(task_at(r, "II.2.3#1")->lead_unit, id_of("ttu-anphu"));
-	cr_expect_eq(task_at(r, "III.2")->lead_unit, id_of("ttu-btc"));
+	cr_expect_eq(ix_task_at(r, "II.2.3#1")->lead_unit, id_of("ttu-anphu"));
+	cr_expect_eq(ix_task_at(r, "III.2")->lead_unit, id_of("ttu-btc"));
 	j = imp_to_json(r, h);
 	cr_expect_str_eq(json_string_value(json_object_get(
 		                 json_array_get(json_object_get(j, "tasks"), 2), "lead_unit")),
@@ -213,20 +172,20 @@ Test(import_units, abbreviations_and_short_names_resolve_relative_to_the_issuer)
 	struct imp_result *r = parse_text(text, strlen(text), 0);
 
 	cr_expect_eq(r->doc.issuer_unit, id_of("tu"));
-	cr_expect_eq(task_at(r, "II.1#1")->lead_unit, id_of("tu-btc"));
-	cr_expect_eq(task_at(r, "II.2#1")->lead_unit, id_of("tu-btg"));
-	cr_expect_eq(task_at(r, "II.3#1")->lead_unit, id_of("tu-hdnd"));
-	cr_expect_eq(task_at(r, "II.4#1")->lead_unit, id_of("duk"));
+	cr_expect_eq(ix_task_at(r, "II.1#1")->lead_unit, id_of("tu-btc"));
+	cr_expect_eq(ix_task_at(r, "II.2#1")->lead_unit, id_of("tu-btg"));
+	cr_expect_eq(ix_task_at(r, "II.3#1")->lead_unit, id_of("tu-hdnd"));
+	cr_expect_eq(ix_task_at(r, "II.4#1")->lead_unit, id_of("duk"));
 	/* not configured: kept as written, never invented */
-	cr_expect_eq(task_at(r, "II.5#1")->lead_unit, 0);
-	cr_expect_str_eq(task_at(r, "II.5#1")->lead, "Ban Kinh tế Tỉnh ủy");
-	cr_expect(warned(r, "Ban Kinh tế Tỉnh ủy"));
+	cr_expect_eq(ix_task_at(r, "II.5#1")->lead_unit, 0);
+	cr_expect_str_eq(ix_task_at(r, "II.5#1")->lead, "Ban Kinh tế Tỉnh ủy");
+	cr_expect(ix_warned(r, "Ban Kinh tế Tỉnh ủy"));
 	/* two names of one committee: that committee, no warning */
-	cr_expect_eq(task_at(r, "II.6#1")->lead_unit, id_of("ttu"));
-	cr_expect(!warned(r, "Thường trực Thành ủy"));
+	cr_expect_eq(ix_task_at(r, "II.6#1")->lead_unit, id_of("ttu"));
+	cr_expect(!ix_warned(r, "Thường trực Thành ủy"));
 	/* two different units: the first leads, and the user is told */
-	cr_expect_eq(task_at(r, "II.7#1")->lead_unit, id_of("tu-vp"));
-	cr_expect(warned(r, "nêu nhiều đơn vị"));
+	cr_expect_eq(ix_task_at(r, "II.7#1")->lead_unit, id_of("tu-vp"));
+	cr_expect(ix_warned(r, "nêu nhiều đơn vị"));
 	imp_free(r);
 }
 
@@ -373,7 +332,7 @@ Test(import_store, replace_keeps_progress_of_tasks_that_still_match)
 	struct ops_ctx c = admin();
 	struct err e = {0};
 	size_t len;
-	char *text = slurp(DATA "huyen-uy-muc-so.txt", &len), *t2, *t3;
+	char *text = tf_read(DATA "huyen-uy-muc-so.txt", &len), *t2, *t3;
 	struct imp_result *r = parse_text(text, len, 0), *r2;
 	uint64_t doc, doc2, before[64] = {0}, after[64] = {0};
 	struct txn *t;
@@ -435,20 +394,20 @@ Test(import_units, a_list_of_bodies_with_collectives_is_a_group_task_led_by_no_u
 		"Văn phòng Thành ủy tuyên truyền, vận động nhân dân thực hiện.\n\n"
 		"3. Văn phòng Thành ủy, Ban Tổ chức Thành ủy theo dõi, tổng hợp.\n";
 	struct imp_result *r = parse_text(text, strlen(text), 0);
-	const struct imp_task *t = task_at(r, "III.1");
+	const struct imp_task *t = ix_task_at(r, "III.1");
 
 	cr_expect(t->lead_group);
 	cr_expect_eq(t->lead_unit, 0, "no single unit leads a group task");
 	cr_expect(t->lead && txt_starts_with(t->lead, "Văn phòng, các ban xây dựng Đảng"), "%s", t->lead);
-	cr_expect(warned(r, "nhiệm vụ chung của nhiều cơ quan"));
-	cr_expect(!warned(r, "(mục III.1) nêu nhiều đơn vị"));
-	cr_expect(warned(r, "(mục III.3) nêu nhiều đơn vị"));
+	cr_expect(ix_warned(r, "nhiệm vụ chung của nhiều cơ quan"));
+	cr_expect(!ix_warned(r, "(mục III.1) nêu nhiều đơn vị"));
+	cr_expect(ix_warned(r, "(mục III.3) nêu nhiều đơn vị"));
 	/* the Front with the organisations it leads: the Front leads */
-	t = task_at(r, "III.2");
+	t = ix_task_at(r, "III.2");
 	cr_expect(!t->lead_group);
 	cr_expect_eq(t->lead_unit, id_of("ttu-mttq"));
 	/* two units named, no collective: the first leads */
-	t = task_at(r, "III.3");
+	t = ix_task_at(r, "III.3");
 	cr_expect(!t->lead_group);
 	cr_expect_eq(t->lead_unit, id_of("ttu-vp"));
 	cr_expect_eq(r->lead_tasks_group, 1);

@@ -12,39 +12,20 @@
 #include <unistd.h>
 
 #include "infile.h"
+#include "file-fixture.h"
 #include "util.h"
-
-static char dir[] = "/tmp/theodoi-infile-XXXXXX";
 
 static void setup(void)
 {
-	cr_assert_not_null(mkdtemp(dir));
-}
-
-static void teardown(void)
-{
-	char cmd[PATH_MAX];
-
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	if (system(cmd))
-		cr_log_warn("could not remove %s", dir);
+	tf_mkdir("infile");
 }
 
 static void path_in(char *out, size_t len, const char *name)
 {
-	snprintf(out, len, "%s/%s", dir, name);
+	snprintf(out, len, "%s/%s", tf_dir, name);
 }
 
-static void write_bytes(const char *path, const char *s, size_t n)
-{
-	FILE *f = fopen(path, "wb");
-
-	cr_assert_not_null(f, "%s", path);
-	cr_assert_eq(fwrite(s, 1, n, f), n);
-	fclose(f);
-}
-
-TestSuite(infile, .init = setup, .fini = teardown);
+TestSuite(infile, .init = setup, .fini = tf_rmdir);
 
 Test(infile, a_regular_file_within_the_limit_is_read_whole)
 {
@@ -53,7 +34,7 @@ Test(infile, a_regular_file_within_the_limit_is_read_whole)
 	struct err e = {0};
 
 	path_in(p, sizeof p, "a.txt");
-	write_bytes(p, "12345678", 8);
+	tf_write(p, "12345678", 8);
 	cr_assert_eq(infile_read(p, 0, 8, "tệp nhập", &b, &e), 0, "%s", e.msg);
 	cr_assert_eq(b.len, 8);
 	cr_assert_str_eq(b.s, "12345678");
@@ -66,7 +47,7 @@ Test(infile, an_empty_file_reads_as_the_empty_string)
 	struct sbuf b = {0};
 
 	path_in(p, sizeof p, "empty");
-	write_bytes(p, "", 0);
+	tf_write(p, "", 0);
 	cr_assert_eq(infile_read(p, 0, 8, "tệp nhập", &b, NULL), 0);
 	cr_assert_not_null(b.s);
 	cr_assert_str_eq(b.s, "");
@@ -80,7 +61,7 @@ Test(infile, one_byte_over_the_limit_is_refused_naming_the_file_and_limit)
 	struct err e = {0};
 
 	path_in(p, sizeof p, "big");
-	write_bytes(p, "123456789", 9);
+	tf_write(p, "123456789", 9);
 	cr_assert_eq(infile_read(p, 0, 8, "tệp nhập", &b, &e), ERR_INPUT);
 	cr_assert_str_eq(e.file, p);
 	cr_assert_str_eq(e.msg, "tệp nhập quá lớn: vượt giới hạn 8 byte");
@@ -136,7 +117,7 @@ Test(infile, a_directory_is_refused)
 	struct sbuf b = {0};
 	struct err e = {0};
 
-	cr_assert_eq(infile_read(dir, 0, 100, "tệp nhập", &b, &e), ERR_INPUT);
+	cr_assert_eq(infile_read(tf_dir, 0, 100, "tệp nhập", &b, &e), ERR_INPUT);
 	cr_assert(strstr(e.msg, "một thư mục"), "%s", e.msg);
 }
 
@@ -182,7 +163,7 @@ Test(infile, map_refuses_what_read_refuses)
 	cr_assert_eq(infile_map(p, INFILE_JSON_MAX, "tệp JSON", &buf, &len, &e), ERR_INPUT);
 	cr_assert(strstr(e.msg, "tối đa 16 GB"), "%s", e.msg);
 	path_in(p, sizeof p, "small");
-	write_bytes(p, "{}", 2);
+	tf_write(p, "{}", 2);
 	cr_assert_eq(infile_map(p, 1, "tệp JSON", &buf, &len, &e), ERR_INPUT);
 	cr_assert_eq(infile_map(p, 2, "tệp JSON", &buf, &len, &e), 0);
 	cr_assert_eq(len, 2);

@@ -15,23 +15,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "file-fixture.h"
 #include "outfile.h"
 #include "util.h"
 
-static char dir[] = "/tmp/theodoi-outfile-XXXXXX";
-
 static void setup(void)
 {
-	cr_assert_not_null(mkdtemp(dir));
-}
-
-static void teardown(void)
-{
-	char cmd[PATH_MAX];
-
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	if (system(cmd))
-		cr_log_warn("could not remove %s", dir);
+	tf_mkdir("outfile");
 }
 
 static const char *in_dir(const char *name)
@@ -40,40 +30,18 @@ static const char *in_dir(const char *name)
 	static int k;
 
 	k = (k + 1) % 4;
-	snprintf(p[k], sizeof p[k], "%s/%s", dir, name);
+	snprintf(p[k], sizeof p[k], "%s/%s", tf_dir, name);
 	return p[k];
 }
 
-static void put(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-
-	cr_assert_not_null(f, "%s", path);
-	fputs(text, f);
-	fclose(f);
-}
-
-static char *slurp(const char *path)
-{
-	static char buf[256];
-	FILE *f = fopen(path, "r");
-	size_t n;
-
-	cr_assert_not_null(f, "%s", path);
-	n = fread(buf, 1, sizeof buf - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
-}
-
-/* Entries of dir other than . and .. */
+/* Entries of tf_dir other than . and .. */
 static int entries(void)
 {
 	char cmd[PATH_MAX + 32];
 	FILE *p;
 	int n = 0;
 
-	snprintf(cmd, sizeof cmd, "ls -A '%s' | wc -l", dir);
+	snprintf(cmd, sizeof cmd, "ls -A '%s' | wc -l", tf_dir);
 	p = popen(cmd, "r");
 	cr_assert_not_null(p);
 	cr_assert_eq(fscanf(p, "%d", &n), 1);
@@ -92,14 +60,14 @@ static int write_whole(const char *path, int flags, const char *text, struct err
 	return outfile_commit(&o, e);
 }
 
-TestSuite(outfile, .init = setup, .fini = teardown);
+TestSuite(outfile, .init = setup, .fini = tf_rmdir);
 
 Test(outfile, a_new_file_is_written_whole_and_nothing_else_is_left)
 {
 	struct err e = {0};
 
 	cr_assert_eq(write_whole(in_dir("out.txt"), 0, "nội dung\n", &e), 0, "%s", e.msg);
-	cr_assert_str_eq(slurp(in_dir("out.txt")), "nội dung\n");
+	tf_assert_text(in_dir("out.txt"), "nội dung\n");
 	cr_assert_eq(entries(), 1, "no temporary file left");
 }
 
@@ -107,12 +75,12 @@ Test(outfile, an_existing_file_is_kept_unless_replacing_is_allowed)
 {
 	struct err e = {0};
 
-	put(in_dir("out.txt"), "cũ");
+	tf_put(in_dir("out.txt"), "cũ");
 	cr_assert_eq(write_whole(in_dir("out.txt"), 0, "mới", &e), ERR_CONFLICT);
 	cr_assert(strstr(e.msg, "đã có"), "%s", e.msg);
-	cr_assert_str_eq(slurp(in_dir("out.txt")), "cũ");
+	tf_assert_text(in_dir("out.txt"), "cũ");
 	cr_assert_eq(write_whole(in_dir("out.txt"), OUTFILE_REPLACE, "mới", &e), 0, "%s", e.msg);
-	cr_assert_str_eq(slurp(in_dir("out.txt")), "mới");
+	tf_assert_text(in_dir("out.txt"), "mới");
 	cr_assert_eq(entries(), 1);
 }
 
@@ -121,12 +89,12 @@ Test(outfile, a_symlink_is_never_replaced_nor_written_through)
 	struct err e = {0};
 	struct stat sb;
 
-	put(in_dir("victim"), "dữ liệu quý");
+	tf_put(in_dir("victim"), "dữ liệu quý");
 	cr_assert_eq(symlink(in_dir("victim"), in_dir("link")), 0);
 	cr_assert_eq(write_whole(in_dir("link"), OUTFILE_REPLACE, "ghi đè", &e), ERR_CONFLICT);
 	cr_assert(strstr(e.msg, "liên kết tượng trưng") && strstr(e.msg, "kể cả với --force"),
 	          "%s", e.msg);
-	cr_assert_str_eq(slurp(in_dir("victim")), "dữ liệu quý");
+	tf_assert_text(in_dir("victim"), "dữ liệu quý");
 	cr_assert_eq(lstat(in_dir("link"), &sb), 0);
 	cr_assert(S_ISLNK(sb.st_mode), "the link is still a link");
 	cr_assert_eq(entries(), 2);
@@ -161,12 +129,12 @@ Test(outfile, a_link_put_in_place_while_writing_is_not_replaced)
 	struct err e = {0};
 	struct outfile o;
 
-	put(in_dir("victim"), "dữ liệu quý");
+	tf_put(in_dir("victim"), "dữ liệu quý");
 	cr_assert_eq(outfile_open(&o, in_dir("out"), OUTFILE_REPLACE, 0644, &e), 0);
 	fputs("x", outfile_stream(&o));
 	cr_assert_eq(symlink(in_dir("victim"), in_dir("out")), 0);
 	cr_assert_eq(outfile_commit(&o, &e), ERR_CONFLICT);
-	cr_assert_str_eq(slurp(in_dir("victim")), "dữ liệu quý");
+	tf_assert_text(in_dir("victim"), "dữ liệu quý");
 	cr_assert_eq(entries(), 2, "the temporary file is removed");
 }
 
@@ -175,11 +143,11 @@ Test(outfile, abort_leaves_the_destination_as_it_was)
 	struct err e = {0};
 	struct outfile o;
 
-	put(in_dir("out"), "cũ");
+	tf_put(in_dir("out"), "cũ");
 	cr_assert_eq(outfile_open(&o, in_dir("out"), OUTFILE_REPLACE, 0644, &e), 0);
 	fputs("mới", outfile_stream(&o));
 	outfile_abort(&o);
-	cr_assert_str_eq(slurp(in_dir("out")), "cũ");
+	tf_assert_text(in_dir("out"), "cũ");
 	cr_assert_eq(entries(), 1);
 }
 
@@ -226,7 +194,7 @@ Test(outfile, a_temporary_file_left_by_a_kill_is_removed_on_the_next_run)
 	cr_assert_eq(entries(), 1, "SIGKILL cannot be caught: the file stays");
 	cr_assert_eq(write_whole(in_dir("out"), OUTFILE_REPLACE, "ok", &e), 0, "%s", e.msg);
 	cr_assert_eq(entries(), 1, "only the destination is left");
-	cr_assert_str_eq(slurp(in_dir("out")), "ok");
+	tf_assert_text(in_dir("out"), "ok");
 }
 
 Test(outfile, a_temporary_file_of_a_running_process_is_kept)
@@ -236,7 +204,7 @@ Test(outfile, a_temporary_file_of_a_running_process_is_kept)
 
 	/* this process is alive: its name pattern must not be swept */
 	snprintf(name, sizeof name, "out.tmp-%ld-7", (long)getppid());
-	put(in_dir(name), "đang ghi");
+	tf_put(in_dir(name), "đang ghi");
 	cr_assert_eq(write_whole(in_dir("out"), OUTFILE_REPLACE, "ok", &e), 0, "%s", e.msg);
 	cr_assert_eq(access(in_dir(name), F_OK), 0);
 	cr_assert_eq(outfile_clean_stale(in_dir("out")), 0);
@@ -252,7 +220,7 @@ Test(outfile, guarded_paths_go_newest_first_on_a_signal)
 	cr_assert_geq(pid, 0);
 	if (pid == 0) {
 		outfile_guard(in_dir("made"));
-		put(in_dir("made/a"), "a");
+		tf_put(in_dir("made/a"), "a");
 		outfile_guard(in_dir("made/a"));
 		raise(SIGTERM);
 		_exit(5);

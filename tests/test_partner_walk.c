@@ -9,53 +9,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gen.h"
+#include "gen-fixture.h"
 #include "hier.h"
 #include "model.h"
 #include "partner-walk.h"
 #include "store.h"
 #include "util.h"
 
-#define TODAY date_make(2026, 11, 23)
-
-static char tmp[64];
-static struct store *st;
-static struct hier *h;
-static struct txn *t;
-
 static void setup(void)
 {
-	struct gen_opts o = {0};
-	struct err e;
-	char dir[128], path[160];
-
-	err_clear(&e);
-	strcpy(tmp, "/tmp/theodoi-pw-XXXXXX");
-	cr_assert_not_null(mkdtemp(tmp));
-	snprintf(dir, sizeof dir, "%s/g", tmp);
-	o.units = 300;
-	o.today = TODAY;
-	cr_assert_eq(gen_build(dir, 6000, 11, &o, NULL, &e), 0, "%s", e.msg);
-	snprintf(path, sizeof path, "%s/store", dir);
-	cr_assert_eq(store_open(path, 0, &st, &e), 0, "%s", e.msg);
-	cr_assert_eq(store_read_begin(st, &t, &e), 0, "%s", e.msg);
-	cr_assert_eq(hier_load(t, &h, &e), 0, "%s", e.msg);
+	gx_setup("pw", 6000, 11);
 }
 
-static void teardown(void)
-{
-	char cmd[128];
-
-	hier_free(h);
-	if (t)
-		store_read_end(t);
-	store_close(st);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
-	if (system(cmd) != 0)
-		cr_log_warn("could not remove %s", tmp);
-}
-
-TestSuite(partner_walk, .init = setup, .fini = teardown);
+TestSuite(partner_walk, .init = setup, .fini = gx_teardown);
 
 /* The plain way: every task, its partners looked at one by one. */
 struct plain {
@@ -70,7 +36,7 @@ static int plain_task(const struct task *k, void *ctx)
 
 	for (int i = 0; i < k->npartners; i++)
 		if (k->partners[i] == p->unit ||
-		    (p->subtree && hier_in_subtree(h, k->partners[i], p->unit))) {
+		    (p->subtree && hier_in_subtree(gx_h, k->partners[i], p->unit))) {
 			idvec_push(&p->ids, k->id);
 			break;
 		}
@@ -85,9 +51,9 @@ static void walked(uint32_t unit, int subtree, size_t page, struct idvec *out)
 	size_t got;
 
 	err_clear(&e);
-	cr_assert_eq(pw_open(&w, t, h, unit, subtree, &e), 0, "%s", e.msg);
+	cr_assert_eq(pw_open(&w, gx_t, gx_h, unit, subtree, &e), 0, "%s", e.msg);
 	while (!pw_done(&w)) {
-		cr_assert_eq(pw_next(&w, t, page, buf, &got, &e), 0, "%s", e.msg);
+		cr_assert_eq(pw_next(&w, gx_t, page, buf, &got, &e), 0, "%s", e.msg);
 		cr_assert(got <= page);
 		cr_assert(got == page || pw_done(&w), "a short page before the end");
 		for (size_t i = 0; i < got; i++)
@@ -103,7 +69,7 @@ static void check_unit(uint32_t unit, int subtree, size_t *total)
 	static const size_t pages[] = { 1, 3, 64 };
 
 	err_clear(&e);
-	cr_assert_eq(store_tasks_each(t, plain_task, &p, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_tasks_each(gx_t, plain_task, &p, &e), 0, "%s", e.msg);
 	for (size_t k = 0; k < sizeof(pages) / sizeof(pages[0]); k++) {
 		struct idvec got = {0};
 
@@ -120,13 +86,13 @@ static void check_unit(uint32_t unit, int subtree, size_t *total)
 
 Test(partner_walk, every_subtree_in_id_order_each_task_once)
 {
-	size_t total_sub = 0, total_own = 0, n = hier_count(h);
+	size_t total_sub = 0, total_own = 0, n = hier_count(gx_h);
 
 	/* the root, a unit of each level down the first branch, and a spread
 	 * of others, with and without their subtree */
 	for (size_t i = 0; i < n; i += (i < 8 ? 1 : 37)) {
-		check_unit(hier_at(h, i)->id, 1, &total_sub);
-		check_unit(hier_at(h, i)->id, 0, &total_own);
+		check_unit(hier_at(gx_h, i)->id, 1, &total_sub);
+		check_unit(hier_at(gx_h, i)->id, 0, &total_own);
 	}
 	cr_assert_gt(total_sub, total_own, "no subtree gathered more than its own unit");
 	cr_assert_gt(total_own, 0, "the generated store has no partner task");
@@ -148,7 +114,7 @@ static int add_task(struct txn *w, void *ctx, struct err *e)
 
 Test(partner_walk, goes_on_in_a_later_transaction)
 {
-	uint32_t root = hier_at(h, 0)->id, leaf = hier_at(h, hier_count(h) - 1)->id;
+	uint32_t root = hier_at(gx_h, 0)->id, leaf = hier_at(gx_h, hier_count(gx_h) - 1)->id;
 	struct partner_walk w;
 	struct task k = {0};
 	struct err e;
@@ -156,11 +122,11 @@ Test(partner_walk, goes_on_in_a_later_transaction)
 	size_t got, n = 0;
 
 	err_clear(&e);
-	cr_assert_eq(pw_open(&w, t, h, root, 1, &e), 0, "%s", e.msg);
-	cr_assert_eq(pw_next(&w, t, 4, buf, &got, &e), 0, "%s", e.msg);
+	cr_assert_eq(pw_open(&w, gx_t, gx_h, root, 1, &e), 0, "%s", e.msg);
+	cr_assert_eq(pw_next(&w, gx_t, 4, buf, &got, &e), 0, "%s", e.msg);
 	cr_assert_eq(got, 4);
-	store_read_end(t);
-	t = NULL;
+	store_read_end(gx_t);
+	gx_t = NULL;
 	/* a new task with a partner deep in the tree */
 	k.lead = root;
 	k.text = xstrdup("Nhiệm vụ mới thêm");
@@ -170,10 +136,10 @@ Test(partner_walk, goes_on_in_a_later_transaction)
 	k.npartners = 1;
 	k.partners = xmalloc(sizeof(*k.partners));
 	k.partners[0] = leaf;
-	cr_assert_eq(store_write(st, add_task, &k, &e), 0, "%s", e.msg);
-	cr_assert_eq(store_read_begin(st, &t, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_write(gx_st, add_task, &k, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_read_begin(gx_st, &gx_t, &e), 0, "%s", e.msg);
 	while (!pw_done(&w)) {
-		cr_assert_eq(pw_next(&w, t, 4, buf, &got, &e), 0, "%s", e.msg);
+		cr_assert_eq(pw_next(&w, gx_t, 4, buf, &got, &e), 0, "%s", e.msg);
 		for (size_t i = 0; i < got; i++, n++) {
 			cr_assert_gt(buf[i], last, "ids ascending");
 			last = buf[i];
@@ -188,14 +154,14 @@ Test(partner_walk, goes_on_in_a_later_transaction)
  * once. */
 Test(partner_walk, two_partners_in_the_subtree_give_the_task_once)
 {
-	uint32_t root = hier_at(h, 0)->id, a = hier_at(h, 1)->id, b = hier_at(h, 2)->id;
+	uint32_t root = hier_at(gx_h, 0)->id, a = hier_at(gx_h, 1)->id, b = hier_at(gx_h, 2)->id;
 	struct task k[3];
 	struct err e;
 	size_t total = 0;
 
 	err_clear(&e);
-	store_read_end(t);
-	t = NULL;
+	store_read_end(gx_t);
+	gx_t = NULL;
 	for (int i = 0; i < 3; i++) {
 		memset(&k[i], 0, sizeof(k[i]));
 		k[i].lead = root;
@@ -208,9 +174,9 @@ Test(partner_walk, two_partners_in_the_subtree_give_the_task_once)
 		k[i].partners = xmalloc(2 * sizeof(*k[i].partners));
 		k[i].partners[0] = i == 2 ? b : a;
 		k[i].partners[1] = i == 1 ? a : b;
-		cr_assert_eq(store_write(st, add_task, &k[i], &e), 0, "%s", e.msg);
+		cr_assert_eq(store_write(gx_st, add_task, &k[i], &e), 0, "%s", e.msg);
 	}
-	cr_assert_eq(store_read_begin(st, &t, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_read_begin(gx_st, &gx_t, &e), 0, "%s", e.msg);
 	check_unit(root, 1, &total);
 	check_unit(a, 0, &total);
 	for (int i = 0; i < 3; i++)

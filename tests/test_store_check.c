@@ -1,7 +1,6 @@
 /* Tests of store_check and store_rebuild_indexes (damage is done with the
  * LMDB API directly, on a closed store), and of map growth, in this
  * process and by another one. */
-#include <lmdb.h>
 #include <math.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -12,68 +11,10 @@ TestSuite(store_check, .init = fx_setup, .fini = fx_teardown);
 
 #define D(y, m, d) date_make(y, m, d)
 
-/* ---- raw LMDB access to a closed store ---- */
-
-struct raw {
-	MDB_env *env;
-	MDB_txn *txn;
-};
-
-static void raw_begin(struct raw *r)
-{
-	store_close(fx_st);
-	fx_st = NULL;
-	cr_assert_eq(mdb_env_create(&r->env), 0);
-	cr_assert_eq(mdb_env_set_maxdbs(r->env, 64), 0);
-	cr_assert_eq(mdb_env_open(r->env, fx_path, 0, 0664), 0);
-	cr_assert_eq(mdb_txn_begin(r->env, NULL, 0, &r->txn), 0);
-}
-
-static MDB_dbi raw_dbi(struct raw *r, const char *name)
-{
-	MDB_dbi dbi;
-	cr_assert_eq(mdb_dbi_open(r->txn, name, 0, &dbi), 0, "no database %s", name);
-	return dbi;
-}
-
-static void raw_put(struct raw *r, const char *db, const void *k, size_t kn, const void *v,
-                    size_t vn)
-{
-	MDB_val key = {kn, (void *)k}, val = {vn, (void *)v};
-	cr_assert_eq(mdb_put(r->txn, raw_dbi(r, db), &key, &val, 0), 0);
-}
-
-static void raw_del(struct raw *r, const char *db, const void *k, size_t kn)
-{
-	MDB_val key = {kn, (void *)k};
-	cr_assert_eq(mdb_del(r->txn, raw_dbi(r, db), &key, NULL), 0);
-}
-
-static void raw_drop(struct raw *r, const char *db)
-{
-	cr_assert_eq(mdb_drop(r->txn, raw_dbi(r, db), 0), 0);
-}
-
-/* Commit, close, and reopen the store. */
-static void raw_end(struct raw *r)
-{
-	cr_assert_eq(mdb_txn_commit(r->txn), 0);
-	mdb_env_close(r->env);
-	fx_open(0);
-}
-
-static void be32(unsigned char *p, uint32_t v)
-{
-	p[0] = (unsigned char)(v >> 24);
-	p[1] = (unsigned char)(v >> 16);
-	p[2] = (unsigned char)(v >> 8);
-	p[3] = (unsigned char)v;
-}
-
 static void be64(unsigned char *p, uint64_t v)
 {
-	be32(p, (uint32_t)(v >> 32));
-	be32(p + 4, (uint32_t)v);
+	fx_be32(p, (uint32_t)(v >> 32));
+	fx_be32(p + 4, (uint32_t)v);
 }
 
 /* ---- a store with a bit of everything ---- */
@@ -156,7 +97,7 @@ Test(store_check, a_store_with_every_kind_of_record_is_clean)
 Test(store_check, rebuild_restores_dropped_indexes)
 {
 	struct world w;
-	struct raw r;
+	struct fx_raw r;
 	char *rep;
 	struct txn *t;
 	struct unit u;
@@ -164,13 +105,13 @@ Test(store_check, rebuild_restores_dropped_indexes)
 	int n;
 
 	make_world(&w);
-	raw_begin(&r);
-	raw_drop(&r, "due_tasks");
-	raw_drop(&r, "lead_tasks");
-	raw_drop(&r, "unit_code");
-	raw_drop(&r, "doc_number");
-	raw_drop(&r, "counts");
-	raw_end(&r);
+	fx_raw_begin(&r);
+	fx_raw_drop(&r, "due_tasks");
+	fx_raw_drop(&r, "lead_tasks");
+	fx_raw_drop(&r, "unit_code");
+	fx_raw_drop(&r, "doc_number");
+	fx_raw_drop(&r, "counts");
+	fx_raw_end(&r);
 	rep = fx_check_dirty();
 	assert_has(rep, "thiếu mục trong chỉ mục due_tasks");
 	assert_has(rep, "thiếu mục trong chỉ mục lead_tasks");
@@ -204,17 +145,17 @@ Test(store_check, rebuild_of_a_clean_store_changes_nothing)
 Test(store_check, a_corrupted_counter_is_reported)
 {
 	struct world w;
-	struct raw r;
+	struct fx_raw r;
 	unsigned char key[8], val[4];
 	char *rep;
 
 	make_world(&w);
-	raw_begin(&r);
-	be32(key, w.tu);
-	be32(key + 4, (uint32_t)D(2024, 6, 30) ^ 0x80000000u);
-	be32(val, 5);
-	raw_put(&r, "counts", key, 8, val, 4);
-	raw_end(&r);
+	fx_raw_begin(&r);
+	fx_be32(key, w.tu);
+	fx_be32(key + 4, (uint32_t)D(2024, 6, 30) ^ 0x80000000u);
+	fx_be32(val, 5);
+	fx_raw_put(&r, "counts", key, 8, val, 4);
+	fx_raw_end(&r);
 	rep = fx_check_dirty();
 	assert_has(rep, "counts: đơn vị 1, 2024-06-30: bộ đếm 5, đếm lại được 1");
 	free(rep);
@@ -225,16 +166,16 @@ Test(store_check, a_corrupted_counter_is_reported)
 Test(store_check, a_zero_counter_left_behind_is_reported)
 {
 	struct world w;
-	struct raw r;
+	struct fx_raw r;
 	unsigned char key[8], val[4] = {0};
 	char *rep;
 
 	make_world(&w);
-	raw_begin(&r);
-	be32(key, w.btc);
-	be32(key + 4, (uint32_t)D(2030, 1, 1) ^ 0x80000000u);
-	raw_put(&r, "counts", key, 8, val, 4);
-	raw_end(&r);
+	fx_raw_begin(&r);
+	fx_be32(key, w.btc);
+	fx_be32(key + 4, (uint32_t)D(2030, 1, 1) ^ 0x80000000u);
+	fx_raw_put(&r, "counts", key, 8, val, 4);
+	fx_raw_end(&r);
 	rep = fx_check_dirty();
 	assert_has(rep, "counts: đơn vị 2, 2030-01-01: bộ đếm bằng 0 vẫn còn lưu");
 	free(rep);
@@ -243,16 +184,16 @@ Test(store_check, a_zero_counter_left_behind_is_reported)
 Test(store_check, a_missing_counter_is_reported)
 {
 	struct world w;
-	struct raw r;
+	struct fx_raw r;
 	unsigned char key[8];
 	char *rep;
 
 	make_world(&w);
-	raw_begin(&r);
-	be32(key, 0);
-	be32(key + 4, 0x7fffffffu ^ 0x80000000u); /* STORE_SLOT_CLOSED */
-	raw_del(&r, "counts", key, 8);
-	raw_end(&r);
+	fx_raw_begin(&r);
+	fx_be32(key, 0);
+	fx_be32(key + 4, 0x7fffffffu ^ 0x80000000u); /* STORE_SLOT_CLOSED */
+	fx_raw_del(&r, "counts", key, 8);
+	fx_raw_end(&r);
 	rep = fx_check_dirty();
 	assert_has(rep, "counts: thiếu bộ đếm đơn vị 0, đã đóng");
 	free(rep);
@@ -261,16 +202,16 @@ Test(store_check, a_missing_counter_is_reported)
 Test(store_check, an_index_entry_without_a_record_is_reported)
 {
 	struct world w;
-	struct raw r;
+	struct fx_raw r;
 	unsigned char key[4], val[12] = {0};
 	char *rep;
 
 	make_world(&w);
-	raw_begin(&r);
-	be32(key, (uint32_t)D(2024, 1, 1) ^ 0x80000000u);
+	fx_raw_begin(&r);
+	fx_be32(key, (uint32_t)D(2024, 1, 1) ^ 0x80000000u);
 	be64(val, 999);
-	raw_put(&r, "due_tasks", key, 4, val, 12);
-	raw_end(&r);
+	fx_raw_put(&r, "due_tasks", key, 4, val, 12);
+	fx_raw_end(&r);
 	rep = fx_check_dirty();
 	assert_has(rep, "chỉ mục due_tasks: mục thừa, nhiệm vụ 999 không tồn tại");
 	free(rep);
@@ -278,34 +219,34 @@ Test(store_check, an_index_entry_without_a_record_is_reported)
 	fx_check_clean();
 }
 
-static void raw_del_dup(struct raw *r, const char *db, const void *k, size_t kn, const void *v,
+static void raw_del_dup(struct fx_raw *r, const char *db, const void *k, size_t kn, const void *v,
                         size_t vn)
 {
 	MDB_val key = {kn, (void *)k}, val = {vn, (void *)v};
-	cr_assert_eq(mdb_del(r->txn, raw_dbi(r, db), &key, &val), 0);
+	cr_assert_eq(mdb_del(r->txn, fx_raw_dbi(r, db), &key, &val), 0);
 }
 
 Test(store_check, an_index_entry_that_disagrees_with_its_record_is_reported)
 {
 	struct world w;
-	struct raw r;
+	struct fx_raw r;
 	unsigned char key[4], val[12];
 	char *rep;
 
 	make_world(&w);
-	raw_begin(&r);
+	fx_raw_begin(&r);
 	/* task 1's due entry names the wrong lead (in place of the right one) */
-	be32(key, (uint32_t)D(2024, 6, 30) ^ 0x80000000u);
+	fx_be32(key, (uint32_t)D(2024, 6, 30) ^ 0x80000000u);
 	be64(val, w.t1);
-	be32(val + 8, w.btc);
+	fx_be32(val + 8, w.btc);
 	raw_del_dup(&r, "due_tasks", key, 4, val, 12);
-	be32(val + 8, 42);
-	raw_put(&r, "due_tasks", key, 4, val, 12);
+	fx_be32(val + 8, 42);
+	fx_raw_put(&r, "due_tasks", key, 4, val, 12);
 	/* and task 2 has an extra lead_tasks entry under another unit */
-	be32(key, 42);
+	fx_be32(key, 42);
 	be64(val, w.t2);
-	raw_put(&r, "lead_tasks", key, 4, val, 8);
-	raw_end(&r);
+	fx_raw_put(&r, "lead_tasks", key, 4, val, 8);
+	fx_raw_end(&r);
 	rep = fx_check_dirty();
 	assert_has(rep, "nhiệm vụ 1: thiếu mục trong chỉ mục due_tasks");
 	assert_has(rep, "chỉ mục due_tasks: mục thừa hoặc sai cho nhiệm vụ 1");
@@ -316,7 +257,7 @@ Test(store_check, an_index_entry_that_disagrees_with_its_record_is_reported)
 Test(store_check, unreadable_and_newer_records_are_reported)
 {
 	struct world w;
-	struct raw r;
+	struct fx_raw r;
 	unsigned char key[8], garbage[3] = {1, 0x80, 0x80}, newer[2] = {9, 0};
 	char *rep;
 	struct txn *t;
@@ -324,12 +265,12 @@ Test(store_check, unreadable_and_newer_records_are_reported)
 	struct err e = {0};
 
 	make_world(&w);
-	raw_begin(&r);
+	fx_raw_begin(&r);
 	be64(key, w.t3);
-	raw_put(&r, "tasks", key, 8, garbage, sizeof garbage);
+	fx_raw_put(&r, "tasks", key, 8, garbage, sizeof garbage);
 	be64(key, w.doc);
-	raw_put(&r, "docs", key, 8, newer, sizeof newer);
-	raw_end(&r);
+	fx_raw_put(&r, "docs", key, 8, newer, sizeof newer);
+	fx_raw_end(&r);
 	rep = fx_check_dirty();
 	assert_has(rep, "nhiệm vụ 3: bản ghi nhiệm vụ bị hỏng");
 	assert_has(rep, "văn bản 1: bản ghi văn bản có phiên bản 9");
@@ -343,17 +284,17 @@ Test(store_check, unreadable_and_newer_records_are_reported)
 Test(store_check, an_orphan_update_and_a_lagging_sequence_are_reported)
 {
 	struct world w;
-	struct raw r;
+	struct fx_raw r;
 	unsigned char key[8], seq[8];
 	char *rep;
 
 	make_world(&w);
-	raw_begin(&r);
+	fx_raw_begin(&r);
 	be64(key, w.t1);
-	raw_del(&r, "tasks", key, 8);
+	fx_raw_del(&r, "tasks", key, 8);
 	be64(seq, 1);
-	raw_put(&r, "meta", "seq.task", 8, seq, 8);
-	raw_end(&r);
+	fx_raw_put(&r, "meta", "seq.task", 8, seq, 8);
+	fx_raw_end(&r);
 	rep = fx_check_dirty();
 	assert_has(rep, "cập nhật 1: nhiệm vụ 1 không tồn tại");
 	assert_has(rep, "dãy số task (1) nhỏ hơn mã lớn nhất (3)");

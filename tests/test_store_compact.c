@@ -324,21 +324,10 @@ Test(compact, a_lost_reverse_dictionary_is_repaired)
 {
 	struct phrase_write a = {"hoàn thành trong năm 2026", 0, 0};
 	fx_write(w_phrase_task, &a);
-	MDB_env *env;
-	MDB_txn *txn;
-	MDB_dbi dbi;
-	store_close(fx_st);
-	fx_st = NULL;
-	cr_assert_eq(mdb_env_create(&env), 0);
-	cr_assert_eq(mdb_env_set_maxdbs(env, 64), 0);
-	cr_assert_eq(mdb_env_open(env, fx_path, 0, 0664), 0);
-	cr_assert_eq(mdb_txn_begin(env, NULL, 0, &txn), 0);
-	cr_assert_eq(mdb_dbi_open(txn, "dict_str", 0, &dbi), 0);
-	cr_assert_eq(mdb_drop(txn, dbi, 0), 0);
-	cr_assert_eq(mdb_txn_commit(txn), 0);
-	mdb_env_close(env);
-	struct err e = {0};
-	cr_assert_eq(store_open(fx_path, 0, &fx_st, &e), 0, "%s", e.msg);
+	struct fx_raw r;
+	fx_raw_begin(&r);
+	fx_raw_drop(&r, "dict_str");
+	fx_raw_end(&r);
 	char *rep = fx_check_dirty();
 	cr_assert(strstr(rep, "thiếu trong dict_str"), "%s", rep);
 	free(rep);
@@ -349,6 +338,7 @@ Test(compact, a_lost_reverse_dictionary_is_repaired)
 	fx_write(w_phrase_task, &b);
 	fx_write(w_phrase_task, &c);
 	struct txn *t = fx_read();
+	struct err e = {0};
 	uint64_t seq = 0;
 	cr_assert_eq(store_seq_peek(t, "dict", &seq, &e), 0, "%s", e.msg);
 	cr_assert_eq(seq, 3, "the known strings found again, one new");

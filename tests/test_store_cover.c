@@ -3,7 +3,6 @@
  * checked and rebuilt by store_check and store_rebuild_indexes, and made
  * for a store of schema 4 (tests/data/schema4-demo, made by the program
  * before them) by the migration to schema 5. */
-#include <lmdb.h>
 
 #include "period.h"
 #include "store-fixture.h"
@@ -159,36 +158,22 @@ Test(store_cover, a_missing_wrong_or_stray_row_is_reported_and_rebuilt)
 	fx_task_init(&k2, tu, 0, ST_NOT_STARTED, d + 1);
 	fx_write(fx_w_task, &k2);
 	fx_check_clean();
-	store_close(fx_st);
-	fx_st = NULL;
-	MDB_env *env;
-	MDB_txn *txn;
-	MDB_dbi dbi;
-	cr_assert_eq(mdb_env_create(&env), 0);
-	cr_assert_eq(mdb_env_set_maxdbs(env, 64), 0);
-	cr_assert_eq(mdb_env_open(env, fx_path, 0, 0664), 0);
-	cr_assert_eq(mdb_txn_begin(env, NULL, 0, &txn), 0);
-	cr_assert_eq(mdb_dbi_open(txn, "due_rows", 0, &dbi), 0);
+	struct fx_raw r;
+	fx_raw_begin(&r);
 	unsigned char key[12];
 	key_of(key, d, k1.id);
-	MDB_val k = {12, key}, v;
-	cr_assert_eq(mdb_del(txn, dbi, &k, NULL), 0, "the row of task %llu",
-	             (unsigned long long)k1.id);
+	fx_raw_del(&r, "due_rows", key, 12);
 	key_of(key, d + 7, k1.id); /* a stray row: the task is not due then */
-	v.mv_size = 1;
-	v.mv_data = "";
-	cr_assert_eq(mdb_put(txn, dbi, &k, &v, 0), 0);
+	fx_raw_put(&r, "due_rows", key, 12, "", 1);
 	key_of(key, d + 1, k2.id); /* a row that says another progress */
-	cr_assert_eq(mdb_get(txn, dbi, &k, &v), 0);
+	MDB_val k = {12, key}, v;
+	cr_assert_eq(mdb_get(r.txn, fx_raw_dbi(&r, "due_rows"), &k, &v), 0);
 	unsigned char *copy = xmalloc(v.mv_size);
 	memcpy(copy, v.mv_data, v.mv_size);
 	copy[v.mv_size - 1] ^= 1;
-	v.mv_data = copy;
-	cr_assert_eq(mdb_put(txn, dbi, &k, &v, 0), 0);
+	fx_raw_put(&r, "due_rows", key, 12, copy, v.mv_size);
 	free(copy);
-	cr_assert_eq(mdb_txn_commit(txn), 0);
-	mdb_env_close(env);
-	fx_open(0);
+	fx_raw_end(&r);
 	char *rep = fx_check_dirty();
 	cr_assert(strstr(rep, "thiếu mục trong chỉ mục due_rows"), "%s", rep);
 	cr_assert(strstr(rep, "sai giá trị của mục trong chỉ mục due_rows"), "%s", rep);
@@ -237,14 +222,7 @@ static struct all_rows due_rows_now(void)
 Test(cover_migration, a_schema4_store_gets_its_rows)
 {
 	struct err e = {0};
-	char cmd[512];
-	strcpy(fx_dir, "/tmp/theodoi-test-XXXXXX");
-	cr_assert_not_null(mkdtemp(fx_dir));
-	snprintf(fx_path, sizeof fx_path, "%s/store", fx_dir);
-	snprintf(cmd, sizeof cmd, "mkdir -p '%s' && cp tests/data/schema4-demo/data.mdb '%s/'",
-	         fx_path, fx_path);
-	cr_assert_eq(system(cmd), 0, "%s", cmd);
-	cr_assert_eq(store_open(fx_path, 0, &fx_st, &e), 0, "%s", e.msg);
+	fx_setup_from("tests/data/schema4-demo/data.mdb");
 	struct txn *t = fx_read();
 	long schema;
 	cr_assert_eq(store_schema(t, &schema, &e), 0, "%s", e.msg);

@@ -2,7 +2,6 @@
  * sets partners, checked and rebuilt by store_check, bounded, and built
  * for a schema 2 store by the migration to schema 3 (tests/data/schema2-demo,
  * made by the previous release). */
-#include <lmdb.h>
 
 #include "period.h"
 #include "store-fixture.h"
@@ -121,14 +120,6 @@ Test(store_partner, too_many_partners_are_refused)
 
 /* ---- damage, found and repaired ------------------------------------------ */
 
-static void be32(unsigned char *p, uint32_t v)
-{
-	p[0] = (unsigned char)(v >> 24);
-	p[1] = (unsigned char)(v >> 16);
-	p[2] = (unsigned char)(v >> 8);
-	p[3] = (unsigned char)v;
-}
-
 static int w_rebuild(struct txn *t, void *ctx, struct err *e)
 {
 	(void)ctx;
@@ -140,28 +131,16 @@ Test(store_partner, a_missing_or_stray_entry_is_reported_and_rebuilt)
 	uint32_t tu = fx_unit("tu", 0), a = fx_unit("a", tu);
 	uint32_t pa[] = {a};
 	uint64_t t1 = task_with(tu, pa, 1);
-	store_close(fx_st);
-	fx_st = NULL;
-	MDB_env *env;
-	MDB_txn *txn;
-	MDB_dbi dbi;
-	cr_assert_eq(mdb_env_create(&env), 0);
-	cr_assert_eq(mdb_env_set_maxdbs(env, 64), 0);
-	cr_assert_eq(mdb_env_open(env, fx_path, 0, 0664), 0);
-	cr_assert_eq(mdb_txn_begin(env, NULL, 0, &txn), 0);
-	cr_assert_eq(mdb_dbi_open(txn, "task_partner", 0, &dbi), 0);
+	struct fx_raw r;
+	fx_raw_begin(&r);
 	unsigned char key[12];
-	be32(key, a);
-	be32(key + 4, 0);
-	be32(key + 8, (uint32_t)t1);
-	MDB_val k = {12, key}, v = {0, (void *)""};
-	cr_assert_eq(mdb_del(txn, dbi, &k, NULL), 0, "the entry of task %llu",
-	             (unsigned long long)t1);
-	be32(key, tu); /* a stray entry: the task is no partner of the Tỉnh ủy */
-	cr_assert_eq(mdb_put(txn, dbi, &k, &v, 0), 0);
-	cr_assert_eq(mdb_txn_commit(txn), 0);
-	mdb_env_close(env);
-	fx_open(0);
+	fx_be32(key, a);
+	fx_be32(key + 4, 0);
+	fx_be32(key + 8, (uint32_t)t1);
+	fx_raw_del(&r, "task_partner", key, 12);
+	fx_be32(key, tu); /* a stray entry: the task is no partner of the Tỉnh ủy */
+	fx_raw_put(&r, "task_partner", key, 12, "", 0);
+	fx_raw_end(&r);
 	char *rep = fx_check_dirty();
 	cr_assert(strstr(rep, "task_partner"), "%s", rep);
 	free(rep);
@@ -206,14 +185,7 @@ static int count_partners(const struct task *k, void *ctx)
 Test(partner_migration, a_schema2_store_gets_its_partner_index)
 {
 	struct err e = {0};
-	char cmd[512];
-	strcpy(fx_dir, "/tmp/theodoi-test-XXXXXX");
-	cr_assert_not_null(mkdtemp(fx_dir));
-	snprintf(fx_path, sizeof fx_path, "%s/store", fx_dir);
-	snprintf(cmd, sizeof cmd, "mkdir -p '%s' && cp tests/data/schema2-demo/data.mdb '%s/'", fx_path,
-	         fx_path);
-	cr_assert_eq(system(cmd), 0, "%s", cmd);
-	cr_assert_eq(store_open(fx_path, 0, &fx_st, &e), 0, "%s", e.msg);
+	fx_setup_from("tests/data/schema2-demo/data.mdb");
 	struct txn *t = fx_read();
 	long schema;
 	cr_assert_eq(store_schema(t, &schema, &e), 0, "%s", e.msg);

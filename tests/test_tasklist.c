@@ -9,49 +9,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gen.h"
+#include "gen-fixture.h"
 #include "hier.h"
 #include "model.h"
 #include "store.h"
 #include "tasklist.h"
 #include "util.h"
 
-#define TODAY date_make(2026, 11, 23)
-
-static char tmp[64];
-static struct store *st;
-static struct hier *h;
-static struct txn *t;
-
 static void setup(void)
 {
-	struct gen_opts o = {0};
-	struct err e;
-	char dir[128], path[160];
-
-	err_clear(&e);
-	strcpy(tmp, "/tmp/theodoi-tkl-XXXXXX");
-	cr_assert_not_null(mkdtemp(tmp));
-	snprintf(dir, sizeof dir, "%s/g", tmp);
-	o.units = 300;
-	o.today = TODAY;
-	cr_assert_eq(gen_build(dir, 6000, 7, &o, NULL, &e), 0, "%s", e.msg);
-	snprintf(path, sizeof path, "%s/store", dir);
-	cr_assert_eq(store_open(path, 0, &st, &e), 0, "%s", e.msg);
-	cr_assert_eq(store_read_begin(st, &t, &e), 0, "%s", e.msg);
-	cr_assert_eq(hier_load(t, &h, &e), 0, "%s", e.msg);
-}
-
-static void teardown(void)
-{
-	char cmd[128];
-
-	hier_free(h);
-	store_read_end(t);
-	store_close(st);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
-	if (system(cmd) != 0)
-		cr_log_warn("could not remove %s", tmp);
+	gx_setup("tkl", 6000, 7);
 }
 
 /* ---- the whole list, the plain way ---- */
@@ -96,7 +63,7 @@ static int ref_lead(uint64_t id, void *ctx)
 	struct task tk;
 
 	memset(&tk, 0, sizeof tk);
-	cr_assert_eq(store_task_get(t, id, &tk, NULL), 0);
+	cr_assert_eq(store_task_get(gx_t, id, &tk, NULL), 0);
 	if (store_task_slot(&tk) >= STORE_SLOT_NODUE)
 		ref_push(c->r, 1, DATE_NONE, c->unit, id);
 	task_free(&tk);
@@ -110,18 +77,18 @@ static int cmp_row(const void *a, const void *b)
 
 static void reference(size_t ix, date_t first, date_t last, struct ref *r)
 {
-	size_t i, end = hier_subtree_end(h, ix), ndated;
+	size_t i, end = hier_subtree_end(gx_h, ix), ndated;
 	struct ref_ctx c = { r, 0, first, last };
 
 	memset(r, 0, sizeof *r);
 	for (i = ix; i < end; i++)
-		cr_assert_eq(store_tasks_by_due(t, hier_at(h, i)->id, DATE_NONE, DATE_NONE, ref_due,
+		cr_assert_eq(store_tasks_by_due(gx_t, hier_at(gx_h, i)->id, DATE_NONE, DATE_NONE, ref_due,
 		                                &c, NULL), 0);
 	xqsort(r->v, r->n, sizeof(*r->v), cmp_row);
 	ndated = r->n;
 	for (i = ix; first == DATE_NONE && last == DATE_NONE && i < end; i++) {
 		c.unit = i;
-		cr_assert_eq(store_tasks_by_lead(t, hier_at(h, i)->id, ref_lead, &c, NULL), 0);
+		cr_assert_eq(store_tasks_by_lead(gx_t, hier_at(gx_h, i)->id, ref_lead, &c, NULL), 0);
 	}
 	(void)ndated;
 }
@@ -141,8 +108,8 @@ static void check_list(size_t ix, date_t first, date_t last, int *modes)
 
 	err_clear(&e);
 	reference(ix, first, last, &r);
-	cr_assert_eq(tkl_open(&l, t, h, hier_at(h, ix)->id, first, last, &e), 0, "%s", e.msg);
-	cr_assert_eq(l.n, r.n, "unit %s: %llu rows counted, %zu listed", hier_at(h, ix)->code,
+	cr_assert_eq(tkl_open(&l, gx_t, gx_h, hier_at(gx_h, ix)->id, first, last, &e), 0, "%s", e.msg);
+	cr_assert_eq(l.n, r.n, "unit %s: %llu rows counted, %zu listed", hier_at(gx_h, ix)->code,
 	             (unsigned long long)l.n, r.n);
 	modes[l.global ? 1 : 0]++;
 
@@ -155,11 +122,11 @@ static void check_list(size_t ix, date_t first, date_t last, int *modes)
 		if (pass == 2)
 			l.global = !l.global;
 		for (pos = 0;;) {
-			cr_assert_eq(tkl_next(&l, t, pos ? &k : NULL, ps, page, &got, &e), 0, "%s",
+			cr_assert_eq(tkl_next(&l, gx_t, pos ? &k : NULL, ps, page, &got, &e), 0, "%s",
 			             e.msg);
 			for (i = 0; i < got; i++)
 				cr_assert_eq(page[i].id, r.v[pos + i].id, "unit %s row %zu forward",
-				             hier_at(h, ix)->code, pos + i);
+				             hier_at(gx_h, ix)->code, pos + i);
 			pos += got;
 			if (got < ps)
 				break;
@@ -167,12 +134,12 @@ static void check_list(size_t ix, date_t first, date_t last, int *modes)
 		}
 		cr_assert_eq(pos, r.n);
 		for (pos = r.n;;) {
-			cr_assert_eq(tkl_prev(&l, t, pos < r.n ? &k : NULL, ps, page, &got, &e), 0,
+			cr_assert_eq(tkl_prev(&l, gx_t, pos < r.n ? &k : NULL, ps, page, &got, &e), 0,
 			             "%s", e.msg);
 			cr_assert_leq(got, pos);
 			for (i = 0; i < got; i++)
 				cr_assert_eq(page[i].id, r.v[pos - got + i].id,
-				             "unit %s row %zu backward", hier_at(h, ix)->code,
+				             "unit %s row %zu backward", hier_at(gx_h, ix)->code,
 				             pos - got + i);
 			pos -= got;
 			if (got < ps)
@@ -185,18 +152,18 @@ static void check_list(size_t ix, date_t first, date_t last, int *modes)
 	l.global = !l.global;
 	/* Every 7th row found where it is. */
 	for (i = 0; i < r.n; i += 7) {
-		cr_assert_eq(tkl_locate(&l, t, r.v[i].id, &k, &at, &e), 0, "%s", e.msg);
-		cr_assert_eq(at, i, "unit %s: task %llu at row %llu, not %zu", hier_at(h, ix)->code,
+		cr_assert_eq(tkl_locate(&l, gx_t, r.v[i].id, &k, &at, &e), 0, "%s", e.msg);
+		cr_assert_eq(at, i, "unit %s: task %llu at row %llu, not %zu", hier_at(gx_h, ix)->code,
 		             (unsigned long long)r.v[i].id, (unsigned long long)at, i);
 		cr_assert_eq(tkl_cmp(&k, &r.v[i].k), 0);
 	}
 	free(r.v);
 }
 
-Test(tasklist, pages_agree_with_the_whole_list, .init = setup, .fini = teardown,
+Test(tasklist, pages_agree_with_the_whole_list, .init = setup, .fini = gx_teardown,
      .timeout = 120)
 {
-	size_t i, n = hier_count(h), checked = 0;
+	size_t i, n = hier_count(gx_h), checked = 0;
 	int modes[2] = { 0, 0 };
 
 	/* Each root, and units of every size: the subtrees of the first
@@ -210,20 +177,20 @@ Test(tasklist, pages_agree_with_the_whole_list, .init = setup, .fini = teardown,
 	cr_assert_gt(modes[1], 0, "no list read from the store-wide index");
 }
 
-Test(tasklist, overdue_and_due_soon_parts, .init = setup, .fini = teardown, .timeout = 120)
+Test(tasklist, overdue_and_due_soon_parts, .init = setup, .fini = gx_teardown, .timeout = 120)
 {
 	int modes[2] = { 0, 0 };
 	size_t i;
 
-	for (i = 0; i < hier_count(h); i += (i < 20 ? 1 : 31)) {
-		check_list(i, DATE_NONE, TODAY - 1, modes);
-		check_list(i, TODAY, TODAY + 14, modes);
+	for (i = 0; i < hier_count(gx_h); i += (i < 20 ? 1 : 31)) {
+		check_list(i, DATE_NONE, GX_TODAY - 1, modes);
+		check_list(i, GX_TODAY, GX_TODAY + 14, modes);
 	}
 	cr_assert_gt(modes[0], 0, "no list read unit by unit");
 	cr_assert_gt(modes[1], 0, "no list read from the store-wide index");
 }
 
-Test(tasklist, a_task_outside_is_not_found, .init = setup, .fini = teardown)
+Test(tasklist, a_task_outside_is_not_found, .init = setup, .fini = gx_teardown)
 {
 	struct tkl l;
 	struct tkl_row row;
@@ -235,21 +202,21 @@ Test(tasklist, a_task_outside_is_not_found, .init = setup, .fini = teardown)
 	err_clear(&e);
 	/* The last unit in tree order is a leaf; a task led elsewhere is not
 	 * in its list. */
-	ix = hier_count(h) - 1;
-	cr_assert_eq(tkl_open(&l, t, h, hier_at(h, 0)->id, DATE_NONE, DATE_NONE, &e), 0, "%s", e.msg);
-	cr_assert_eq(tkl_next(&l, t, NULL, 1, &row, &got, &e), 0);
+	ix = hier_count(gx_h) - 1;
+	cr_assert_eq(tkl_open(&l, gx_t, gx_h, hier_at(gx_h, 0)->id, DATE_NONE, DATE_NONE, &e), 0, "%s", e.msg);
+	cr_assert_eq(tkl_next(&l, gx_t, NULL, 1, &row, &got, &e), 0);
 	cr_assert_eq(got, 1);
-	cr_assert_eq(tkl_open(&l, t, h, hier_at(h, ix)->id, DATE_NONE, DATE_NONE, &e), 0, "%s", e.msg);
-	if (!hier_in_subtree(h, hier_at(h, ix)->id, hier_at(h, 0)->id))
+	cr_assert_eq(tkl_open(&l, gx_t, gx_h, hier_at(gx_h, ix)->id, DATE_NONE, DATE_NONE, &e), 0, "%s", e.msg);
+	if (!hier_in_subtree(gx_h, hier_at(gx_h, ix)->id, hier_at(gx_h, 0)->id))
 		return;
 	{
 		struct task tk;
 
 		memset(&tk, 0, sizeof tk);
-		cr_assert_eq(store_task_get(t, row.id, &tk, NULL), 0);
-		if (tk.lead != hier_at(h, ix)->id)
-			cr_assert_eq(tkl_locate(&l, t, row.id, &k, &pos, &e), ERR_NOTFOUND);
+		cr_assert_eq(store_task_get(gx_t, row.id, &tk, NULL), 0);
+		if (tk.lead != hier_at(gx_h, ix)->id)
+			cr_assert_eq(tkl_locate(&l, gx_t, row.id, &k, &pos, &e), ERR_NOTFOUND);
 		task_free(&tk);
 	}
-	cr_assert_eq(tkl_open(&l, t, h, 0xfffffff0u, DATE_NONE, DATE_NONE, &e), ERR_NOTFOUND);
+	cr_assert_eq(tkl_open(&l, gx_t, gx_h, 0xfffffff0u, DATE_NONE, DATE_NONE, &e), ERR_NOTFOUND);
 }

@@ -155,175 +155,137 @@ static void table_begin(xmlTextWriterPtr w, const int *widths, size_t n, int bor
 /* Text width of the page: A4 (11906) less margins of 3 cm and 2 cm. */
 #define TEXT_TWIPS (11906 - 1701 - 1134)
 
-static void header_table(xmlTextWriterPtr w, const json_t *spec)
-{
-	int widths[2] = {TEXT_TWIPS * 40 / 100, TEXT_TWIPS - TEXT_TWIPS * 40 / 100};
-	struct para c = {NULL, AL_CENTER, 0, 0, 0, 0};
-	struct fmt plain = {0, 0, 0, 26}, bold = {1, 0, 0, 26}, under = {1, 0, 1, 30},
-	           ital = {0, 1, 0, 28};
-	table_begin(w, widths, 2, 0);
-	rd_el(w, "w:tr");
-	cell_begin(w, widths[0]);
-	if (*rd_str(spec, "superior"))
-		paragraph(w, &c, &plain, rd_str(spec, "superior"));
-	paragraph(w, &c, &bold, rd_str(spec, "issuer"));
-	paragraph(w, &c, &plain, "*");
-	paragraph(w, &c, &plain, rd_str(spec, "number"));
-	rd_end(w);
-	cell_begin(w, widths[1]);
-	paragraph(w, &c, &under, "ĐẢNG CỘNG SẢN VIỆT NAM");
-	paragraph(w, &c, NULL, "");
-	paragraph(w, &c, &ital, rd_str(spec, "place_date"));
-	rd_end(w);
-	rd_end(w);
-	rd_end(w);
-}
-
-static void body_table(xmlTextWriterPtr w, const json_t *t)
-{
-	const json_t *head = json_object_get(t, "head"), *rows = json_object_get(t, "rows"), *row, *v;
-	const json_t *pct = json_object_get(t, "widths");
-	size_t n = json_array_size(head), i, k;
-	int *widths = xcalloc(n, sizeof *widths);
-	for (i = 0; i < n; i++) {
-		json_int_t p = json_integer_value(json_array_get(pct, i));
-		widths[i] = p > 0 ? (int)(TEXT_TWIPS * p / 100) : TEXT_TWIPS / (int)n;
-	}
-	struct para c = {NULL, AL_CENTER, 0, 0, 0, 0}, l = {NULL, AL_LEFT, 0, 0, 0, 0};
-	struct fmt hf = {1, 0, 0, 24}, cf = {0, 0, 0, 24};
-	table_begin(w, widths, n, 1);
-	/* the header row repeats at the top of every page the table runs onto */
-	rd_el(w, "w:tr");
-	rd_el(w, "w:trPr");
-	rd_empty(w, "w:tblHeader", NULL, NULL);
-	rd_end(w);
-	json_array_foreach(head, i, v) {
-		cell_begin(w, widths[i]);
-		paragraph(w, &c, &hf, json_string_value(v));
-		rd_end(w);
-	}
-	rd_end(w);
-	json_array_foreach(rows, k, row) {
-		rd_el(w, "w:tr");
-		rd_el(w, "w:trPr");
-		rd_empty(w, "w:cantSplit", NULL, NULL);
-		rd_end(w);
-		json_array_foreach(row, i, v) {
-			const char *s = json_string_value(v);
-			/* numbers read best centred, words from the left */
-			int numeric = s[0] && strspn(s, "0123456789,.%-") == strlen(s);
-			cell_begin(w, widths[i]);
-			paragraph(w, numeric ? &c : &l, &cf, s);
-			rd_end(w);
-		}
-		rd_end(w);
-	}
-	rd_end(w);
-	free(widths);
+/* How each role of the layout looks. */
+static const struct {
+	struct para p;
+	struct fmt f;
+} looks[RD_NROLES] = {
+	[RD_DRAFT] = {{NULL, AL_RIGHT, 120, 0, 0, 0}, {1, 0, 0, 26}},
+	[RD_SUPERIOR] = {{NULL, AL_CENTER, 0, 0, 0, 0}, {0, 0, 0, 26}},
+	[RD_ISSUER] = {{NULL, AL_CENTER, 0, 0, 0, 0}, {1, 0, 0, 26}},
+	[RD_STAR] = {{NULL, AL_CENTER, 0, 0, 0, 0}, {0, 0, 0, 26}},
+	[RD_NUMBER] = {{NULL, AL_CENTER, 0, 0, 0, 0}, {0, 0, 0, 26}},
+	[RD_NATIONAL] = {{NULL, AL_CENTER, 0, 0, 0, 0}, {1, 0, 1, 30}},
+	[RD_BLANK] = {{NULL, AL_CENTER, 0, 0, 0, 0}, {0, 0, 0, 0}},
+	[RD_PLACE_DATE] = {{NULL, AL_CENTER, 0, 0, 0, 0}, {0, 1, 0, 28}},
+	[RD_AFTER_HEADER] = {{NULL, AL_CENTER, 240, 0, 0, 0}, {0, 0, 0, 0}},
+	[RD_KIND] = {{NULL, AL_CENTER, 0, 0, 0, 0}, {1, 0, 0, 30}},
+	[RD_SUBJECT] = {{NULL, AL_CENTER, 0, 0, 0, 0}, {1, 0, 0, 28}},
+	[RD_RULE] = {{NULL, AL_CENTER, 240, 0, 0, 0}, {0, 0, 0, 0}},
+	[RD_TO] = {{NULL, AL_CENTER, 120, 0, 0, 0}, {0, 0, 0, 0}},
+	[RD_CELL_HEAD] = {{NULL, AL_CENTER, 0, 0, 0, 0}, {1, 0, 0, 24}},
+	[RD_CELL_FIGURE] = {{NULL, AL_CENTER, 0, 0, 0, 0}, {0, 0, 0, 24}},
+	[RD_CELL_TEXT] = {{NULL, AL_LEFT, 0, 0, 0, 0}, {0, 0, 0, 24}},
 	/* Word needs a paragraph between two tables */
-	struct para gap = {NULL, AL_LEFT, 120, 0, 0, 0};
-	paragraph(w, &gap, NULL, "");
+	[RD_AFTER_TABLE] = {{NULL, AL_LEFT, 120, 0, 0, 0}, {0, 0, 0, 0}},
+	[RD_RECIPIENTS_HEAD] = {{NULL, AL_LEFT, 0, 0, 0, 0}, {1, 1, 0, 24}},
+	[RD_RECIPIENT] = {{NULL, AL_LEFT, 0, 0, 0, 0}, {0, 0, 0, 22}},
+	[RD_SIGNER] = {{NULL, AL_CENTER, 0, 0, 0, 0}, {1, 0, 0, 28}},
+};
+
+/* The writer's state through the layout: the widths of the table being
+ * written, in twips. */
+struct docx {
+	xmlTextWriterPtr w;
+	int *widths;
+};
+
+static void dx_para(void *ctx, enum rd_role role, const char *text)
+{
+	struct docx *d = ctx;
+	paragraph(d->w, &looks[role].p, &looks[role].f, text);
 }
 
-/* The number of lists: runs of numbered paragraphs in the body. */
-static int count_lists(const json_t *spec)
+static void dx_heading(void *ctx, int level, const char *text)
 {
-	const json_t *b;
-	size_t i;
-	int n = 0, in_list = 0;
-	json_array_foreach(rd_arr(spec, "body"), i, b) {
-		int num = json_is_string(json_object_get(b, "p")) && rd_bool(b, "num");
-		n += num && !in_list;
-		in_list = num;
-	}
-	return n;
+	struct docx *d = ctx;
+	struct para hp = {level == 2 ? "Heading2" : "Heading1", AL_BOTH, 120, 0, 1, 1};
+	paragraph(d->w, &hp, NULL, text);
 }
 
-static void body(xmlTextWriterPtr w, const json_t *spec)
+static void dx_text(void *ctx, const char *text, int bold, int italic, int list)
 {
-	const json_t *b;
-	size_t i;
-	int list = 0, in_list = 0;
-	json_array_foreach(rd_arr(spec, "body"), i, b) {
-		int num = json_is_string(json_object_get(b, "p")) && rd_bool(b, "num");
-		list += num && !in_list;
-		in_list = num;
-		const char *h = json_string_value(json_object_get(b, "h"));
-		const char *p = json_string_value(json_object_get(b, "p"));
-		if (h) {
-			struct para hp = {json_integer_value(json_object_get(b, "level")) == 2 ? "Heading2"
-			                                                                         : "Heading1",
-			                  AL_BOTH, 120, 0, 1, 1};
-			paragraph(w, &hp, NULL, h);
-		} else if (p) {
-			struct para pp = {NULL, AL_BOTH, 120, num ? list : 0, !num, 0};
-			struct fmt f = {rd_bool(b, "bold"), rd_bool(b, "italic"), 0, 0};
-			paragraph(w, &pp, &f, p);
-		} else {
-			body_table(w, json_object_get(b, "table"));
-		}
-	}
+	struct docx *d = ctx;
+	struct para pp = {NULL, AL_BOTH, 120, list, !list, 0};
+	struct fmt f = {bold, italic, 0, 0};
+	paragraph(d->w, &pp, &f, text);
 }
 
-static void signature(xmlTextWriterPtr w, const json_t *spec)
+/* A list is its paragraphs' numbering (numbering.xml): nothing around it. */
+static void dx_list_begin(void *ctx, int list)
 {
-	int widths[2] = {TEXT_TWIPS / 2, TEXT_TWIPS - TEXT_TWIPS / 2};
-	const json_t *sign = json_object_get(spec, "sign"), *v;
-	struct para l = {NULL, AL_LEFT, 0, 0, 0, 0}, c = {NULL, AL_CENTER, 0, 0, 0, 0};
-	struct fmt head = {1, 1, 0, 24}, line = {0, 0, 0, 22}, bold = {1, 0, 0, 28};
-	size_t i;
-	table_begin(w, widths, 2, 0);
-	rd_el(w, "w:tr");
-	rd_el(w, "w:trPr");
-	rd_empty(w, "w:cantSplit", NULL, NULL);
-	rd_end(w);
-	cell_begin(w, widths[0]);
-	paragraph(w, &l, &head, "Nơi nhận:");
-	json_array_foreach(rd_arr(spec, "recipients"), i, v)
-		paragraph(w, &l, &line, json_string_value(v));
-	rd_end(w);
-	cell_begin(w, widths[1]);
-	if (*rd_str(sign, "authority"))
-		paragraph(w, &c, &bold, rd_str(sign, "authority"));
-	if (*rd_str(sign, "title"))
-		paragraph(w, &c, &bold, rd_str(sign, "title"));
-	for (int k = 0; k < 4; k++)
-		paragraph(w, &c, NULL, "");
-	paragraph(w, &c, &bold, rd_str(sign, "name"));
-	rd_end(w);
-	rd_end(w);
-	rd_end(w);
+	(void)ctx;
+	(void)list;
 }
 
-static int document_xml(const json_t *spec, struct sbuf *out, struct err *e)
+static void dx_list_end(void *ctx)
 {
-	xmlBufferPtr buf;
-	xmlTextWriterPtr w = rd_xml_begin(&buf);
-	if (!w)
-		return err_set(e, ERR_IO, "không đủ bộ nhớ");
+	(void)ctx;
+}
+
+static void dx_table_begin(void *ctx, enum rd_table kind, const json_t *table, size_t index)
+{
+	struct docx *d = ctx;
+	size_t n = rd_table_columns(kind, table);
+	(void)index;
+	d->widths = xcalloc(n, sizeof *d->widths);
+	for (size_t i = 0; i < n; i++)
+		d->widths[i] = rd_column_width(kind, table, i, TEXT_TWIPS);
+	table_begin(d->w, d->widths, n, kind == RD_BODY_TABLE);
+}
+
+static void dx_table_end(void *ctx)
+{
+	struct docx *d = ctx;
+	rd_end(d->w);
+	free(d->widths);
+	d->widths = NULL;
+}
+
+static void dx_row_begin(void *ctx, enum rd_row kind)
+{
+	struct docx *d = ctx;
+	rd_el(d->w, "w:tr");
+	if (kind == RD_ROW_PLAIN)
+		return;
+	rd_el(d->w, "w:trPr");
+	rd_empty(d->w, kind == RD_ROW_HEAD ? "w:tblHeader" : "w:cantSplit", NULL, NULL);
+	rd_end(d->w);
+}
+
+static void dx_row_end(void *ctx, enum rd_row kind)
+{
+	struct docx *d = ctx;
+	(void)kind;
+	rd_end(d->w);
+}
+
+static void dx_cell_begin(void *ctx, size_t col)
+{
+	struct docx *d = ctx;
+	cell_begin(d->w, d->widths[col]);
+}
+
+static void dx_cell_end(void *ctx)
+{
+	struct docx *d = ctx;
+	rd_end(d->w);
+}
+
+static const struct rd_look docx_look = {
+	dx_para, dx_heading, dx_text, dx_list_begin, dx_list_end, dx_table_begin, dx_table_end,
+	dx_row_begin, dx_row_end, dx_cell_begin, dx_cell_end,
+};
+
+static void document_xml(xmlTextWriterPtr w, const void *arg)
+{
+	const json_t *spec = arg;
 	rd_el(w, "w:document");
 	rd_at(w, "xmlns:w", W_NS);
 	rd_at(w, "xmlns:r", R_NS);
 	rd_el(w, "w:body");
-	struct para c = {NULL, AL_CENTER, 0, 0, 0, 0}, r = {NULL, AL_RIGHT, 120, 0, 0, 0};
-	struct fmt bold = {1, 0, 0, 28}, draft = {1, 0, 0, 26}, kind = {1, 0, 0, 30};
-	if (rd_bool(spec, "draft"))
-		paragraph(w, &r, &draft, "DỰ THẢO");
-	header_table(w, spec);
-	struct para gap = {NULL, AL_CENTER, 240, 0, 0, 0};
-	paragraph(w, &gap, NULL, "");
-	if (*rd_str(spec, "kind"))
-		paragraph(w, &c, &kind, rd_str(spec, "kind"));
-	paragraph(w, &c, &bold, rd_str(spec, "subject"));
-	paragraph(w, &gap, NULL, "-----");
-	const json_t *v;
-	size_t i;
-	json_array_foreach(rd_arr(spec, "to"), i, v) {
-		struct para to = {NULL, AL_CENTER, 120, 0, 0, 0};
-		paragraph(w, &to, NULL, json_string_value(v));
-	}
-	body(w, spec);
-	signature(w, spec);
+	struct docx d = {w, NULL};
+	rd_layout(spec, &docx_look, &d);
 	/* A4 portrait; margins 2 cm top and bottom, 3 cm left, 2 cm right;
 	 * the page header (page number) on every page but the first */
 	rd_el(w, "w:sectPr");
@@ -348,15 +310,11 @@ static int document_xml(const json_t *spec, struct sbuf *out, struct err *e)
 	rd_end(w);
 	rd_end(w);
 	rd_end(w);
-	return rd_xml_end(w, buf, out, e);
 }
 
-static int header_xml(struct sbuf *out, struct err *e)
+static void header_xml(xmlTextWriterPtr w, const void *arg)
 {
-	xmlBufferPtr buf;
-	xmlTextWriterPtr w = rd_xml_begin(&buf);
-	if (!w)
-		return err_set(e, ERR_IO, "không đủ bộ nhớ");
+	(void)arg;
 	rd_el(w, "w:hdr");
 	rd_at(w, "xmlns:w", W_NS);
 	rd_el(w, "w:p");
@@ -369,7 +327,6 @@ static int header_xml(struct sbuf *out, struct err *e)
 	rd_end(w);
 	rd_end(w);
 	rd_end(w);
-	return rd_xml_end(w, buf, out, e);
 }
 
 static void style(xmlTextWriterPtr w, const char *id, const char *name, int level)
@@ -401,12 +358,9 @@ static void style(xmlTextWriterPtr w, const char *id, const char *name, int leve
 	rd_end(w);
 }
 
-static int styles_xml(struct sbuf *out, struct err *e)
+static void styles_xml(xmlTextWriterPtr w, const void *arg)
 {
-	xmlBufferPtr buf;
-	xmlTextWriterPtr w = rd_xml_begin(&buf);
-	if (!w)
-		return err_set(e, ERR_IO, "không đủ bộ nhớ");
+	(void)arg;
 	rd_el(w, "w:styles");
 	rd_at(w, "xmlns:w", W_NS);
 	rd_el(w, "w:docDefaults");
@@ -437,17 +391,13 @@ static int styles_xml(struct sbuf *out, struct err *e)
 	style(w, "Heading1", "heading 1", 1);
 	style(w, "Heading2", "heading 2", 2);
 	rd_end(w);
-	return rd_xml_end(w, buf, out, e);
 }
 
 /* Lists 1..n: "1.", "2.", ... indented as a paragraph of the body, each
  * restarting at 1. */
-static int numbering_xml(int n, struct sbuf *out, struct err *e)
+static void numbering_xml(xmlTextWriterPtr w, const void *arg)
 {
-	xmlBufferPtr buf;
-	xmlTextWriterPtr w = rd_xml_begin(&buf);
-	if (!w)
-		return err_set(e, ERR_IO, "không đủ bộ nhớ");
+	int n = *(const int *)arg;
 	rd_el(w, "w:numbering");
 	rd_at(w, "xmlns:w", W_NS);
 	rd_el(w, "w:abstractNum");
@@ -480,19 +430,22 @@ static int numbering_xml(int n, struct sbuf *out, struct err *e)
 		rd_end(w);
 	}
 	rd_end(w);
-	return rd_xml_end(w, buf, out, e);
 }
 
 struct rel {
 	const char *id, *type, *target;
 };
 
-static int rels_xml(const struct rel *r, size_t n, struct sbuf *out, struct err *e)
+/* The relationships of a part: n of them. */
+struct rels {
+	const struct rel *r;
+	size_t n;
+};
+
+static void rels_xml(xmlTextWriterPtr w, const void *arg)
 {
-	xmlBufferPtr buf;
-	xmlTextWriterPtr w = rd_xml_begin(&buf);
-	if (!w)
-		return err_set(e, ERR_IO, "không đủ bộ nhớ");
+	const struct rel *r = ((const struct rels *)arg)->r;
+	size_t n = ((const struct rels *)arg)->n;
 	rd_el(w, "Relationships");
 	rd_at(w, "xmlns", "http://schemas.openxmlformats.org/package/2006/relationships");
 	for (size_t i = 0; i < n; i++) {
@@ -503,10 +456,9 @@ static int rels_xml(const struct rel *r, size_t n, struct sbuf *out, struct err 
 		rd_end(w);
 	}
 	rd_end(w);
-	return rd_xml_end(w, buf, out, e);
 }
 
-static int content_types_xml(struct sbuf *out, struct err *e)
+static void content_types_xml(xmlTextWriterPtr w, const void *arg)
 {
 	static const char *const over[][2] = {
 		{"/word/document.xml",
@@ -516,10 +468,7 @@ static int content_types_xml(struct sbuf *out, struct err *e)
 		 "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"},
 		{"/word/header1.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"},
 	};
-	xmlBufferPtr buf;
-	xmlTextWriterPtr w = rd_xml_begin(&buf);
-	if (!w)
-		return err_set(e, ERR_IO, "không đủ bộ nhớ");
+	(void)arg;
 	rd_el(w, "Types");
 	rd_at(w, "xmlns", "http://schemas.openxmlformats.org/package/2006/content-types");
 	rd_el(w, "Default");
@@ -537,7 +486,6 @@ static int content_types_xml(struct sbuf *out, struct err *e)
 		rd_end(w);
 	}
 	rd_end(w);
-	return rd_xml_end(w, buf, out, e);
 }
 
 int rd_docx(const json_t *spec, struct sbuf *out, struct err *e)
@@ -559,19 +507,21 @@ int rd_docx(const json_t *spec, struct sbuf *out, struct err *e)
 		{"word/styles.xml", {0}, 0}, {"word/numbering.xml", {0}, 0},
 		{"word/header1.xml", {0}, 0}};
 	size_t n = sizeof parts / sizeof parts[0];
-	int rc = content_types_xml(&parts[0].data, e);
+	const struct rels pkg_rels = {pkg, 1}, doc_rels = {doc, 3};
+	int lists = rd_count_lists(spec);
+	int rc = rd_xml_part(content_types_xml, NULL, &parts[0].data, e);
 	if (!rc)
-		rc = rels_xml(pkg, 1, &parts[1].data, e);
+		rc = rd_xml_part(rels_xml, &pkg_rels, &parts[1].data, e);
 	if (!rc)
-		rc = rels_xml(doc, 3, &parts[2].data, e);
+		rc = rd_xml_part(rels_xml, &doc_rels, &parts[2].data, e);
 	if (!rc)
-		rc = document_xml(spec, &parts[3].data, e);
+		rc = rd_xml_part(document_xml, spec, &parts[3].data, e);
 	if (!rc)
-		rc = styles_xml(&parts[4].data, e);
+		rc = rd_xml_part(styles_xml, NULL, &parts[4].data, e);
 	if (!rc)
-		rc = numbering_xml(count_lists(spec), &parts[5].data, e);
+		rc = rd_xml_part(numbering_xml, &lists, &parts[5].data, e);
 	if (!rc)
-		rc = header_xml(&parts[6].data, e);
+		rc = rd_xml_part(header_xml, NULL, &parts[6].data, e);
 	if (!rc)
 		rc = rd_zip(parts, n, out, e);
 	for (size_t i = 0; i < n; i++)

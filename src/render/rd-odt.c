@@ -174,139 +174,130 @@ static void para(xmlTextWriterPtr w, const char *style, const char *s)
 	rd_end(w);
 }
 
-static void cell_begin(xmlTextWriterPtr w, const char *style)
+/* The style of each role's paragraphs (pstyles[], or PSup). */
+static const char *const role_style[RD_NROLES] = {
+	[RD_DRAFT] = "PDraftFirst", [RD_SUPERIOR] = "PSup", [RD_ISSUER] = "PIss",
+	[RD_STAR] = "PSup", [RD_NUMBER] = "PSup", [RD_NATIONAL] = "PNat", [RD_BLANK] = "PSup",
+	[RD_PLACE_DATE] = "PDate", [RD_AFTER_HEADER] = "PGap", [RD_KIND] = "PKind",
+	[RD_SUBJECT] = "PSubj", [RD_RULE] = "PRule", [RD_TO] = "PTo", [RD_CELL_HEAD] = "PTh",
+	[RD_CELL_FIGURE] = "PTc", [RD_CELL_TEXT] = "PTl", [RD_AFTER_TABLE] = "PGap",
+	[RD_RECIPIENTS_HEAD] = "PRecvH", [RD_RECIPIENT] = "PRecv", [RD_SIGNER] = "PSign",
+};
+
+/* The writer's state through the layout: the kind of table being
+ * written (its cells' style). */
+struct odt {
+	xmlTextWriterPtr w;
+	enum rd_table table;
+};
+
+static void od_para(void *ctx, enum rd_role role, const char *text)
 {
-	rd_el(w, "table:table-cell");
-	rd_at(w, "table:style-name", style);
-	rd_at(w, "office:value-type", "string");
+	struct odt *o = ctx;
+	para(o->w, role_style[role], text);
 }
 
-/* Every table gets its own column styles: "<name>.<i>". */
-static void table_begin(xmlTextWriterPtr w, const char *name, const char *style, size_t ncols)
+static void od_heading(void *ctx, int level, const char *text)
 {
-	rd_el(w, "table:table");
-	rd_at(w, "table:name", name);
-	rd_at(w, "table:style-name", style);
-	for (size_t i = 0; i < ncols; i++) {
+	struct odt *o = ctx;
+	rd_el(o->w, "text:h");
+	rd_at(o->w, "text:style-name", level == 2 ? "Heading_20_2" : "Heading_20_1");
+	rd_at(o->w, "text:outline-level", level == 2 ? "2" : "1");
+	rd_text(o->w, text);
+	rd_end(o->w);
+}
+
+static void od_text(void *ctx, const char *text, int bold, int italic, int list)
+{
+	struct odt *o = ctx;
+	if (list) {
+		rd_el(o->w, "text:list-item");
+		para(o->w, "PNum", text);
+		rd_end(o->w);
+	} else {
+		para(o->w, bold ? "PBodyB" : italic ? "PBodyI" : "PBody", text);
+	}
+}
+
+static void od_list_begin(void *ctx, int list)
+{
+	struct odt *o = ctx;
+	(void)list;
+	rd_el(o->w, "text:list");
+	rd_at(o->w, "text:style-name", "LNum");
+}
+
+/* The end of a list, a table or a cell. */
+static void od_end(void *ctx)
+{
+	struct odt *o = ctx;
+	rd_end(o->w);
+}
+
+/* Every table gets its own column styles: "<name>.<i>" (auto_styles()). */
+static void od_table_begin(void *ctx, enum rd_table kind, const json_t *table, size_t index)
+{
+	struct odt *o = ctx;
+	char name[32];
+	if (kind == RD_BODY_TABLE)
+		snprintf(name, sizeof name, "Table%zu", index);
+	else
+		str_copy(name, kind == RD_HEADER_TABLE ? "Header" : "Signature", sizeof name);
+	o->table = kind;
+	rd_el(o->w, "table:table");
+	rd_at(o->w, "table:name", name);
+	rd_at(o->w, "table:style-name", kind == RD_HEADER_TABLE ? "THeader"
+	                                : kind == RD_SIGN_TABLE ? "TSign" : "TBody");
+	for (size_t i = 0; i < rd_table_columns(kind, table); i++) {
 		char col[64];
 		snprintf(col, sizeof col, "%s.%zu", name, i);
-		rd_empty(w, "table:table-column", "table:style-name", col);
+		rd_empty(o->w, "table:table-column", "table:style-name", col);
 	}
 }
 
-static void header_table(xmlTextWriterPtr w, const json_t *spec)
+/* A body table's header row is in table-header-rows: repeated on every
+ * page the table runs onto. */
+static void od_row_begin(void *ctx, enum rd_row kind)
 {
-	table_begin(w, "Header", "THeader", 2);
-	rd_el(w, "table:table-row");
-	cell_begin(w, "CNone");
-	if (*rd_str(spec, "superior"))
-		para(w, "PSup", rd_str(spec, "superior"));
-	para(w, "PIss", rd_str(spec, "issuer"));
-	para(w, "PSup", "*");
-	para(w, "PSup", rd_str(spec, "number"));
-	rd_end(w);
-	cell_begin(w, "CNone");
-	para(w, "PNat", "ĐẢNG CỘNG SẢN VIỆT NAM");
-	para(w, "PSup", "");
-	para(w, "PDate", rd_str(spec, "place_date"));
-	rd_end(w);
-	rd_end(w);
-	rd_end(w);
+	struct odt *o = ctx;
+	if (kind == RD_ROW_HEAD)
+		rd_el(o->w, "table:table-header-rows");
+	rd_el(o->w, "table:table-row");
 }
 
-static void body_table(xmlTextWriterPtr w, const json_t *t, size_t k)
+static void od_row_end(void *ctx, enum rd_row kind)
 {
-	const json_t *head = json_object_get(t, "head"), *rows = json_object_get(t, "rows"), *row, *v;
-	size_t i, r;
-	char name[32];
-	snprintf(name, sizeof name, "Table%zu", k);
-	table_begin(w, name, "TBody", json_array_size(head));
-	/* repeated at the top of every page the table runs onto */
-	rd_el(w, "table:table-header-rows");
-	rd_el(w, "table:table-row");
-	json_array_foreach(head, i, v) {
-		cell_begin(w, "CLine");
-		para(w, "PTh", json_string_value(v));
-		rd_end(w);
-	}
-	rd_end(w);
-	rd_end(w);
-	json_array_foreach(rows, r, row) {
-		rd_el(w, "table:table-row");
-		json_array_foreach(row, i, v) {
-			const char *s = json_string_value(v);
-			int numeric = s[0] && strspn(s, "0123456789,.%-") == strlen(s);
-			cell_begin(w, "CLine");
-			para(w, numeric ? "PTc" : "PTl", s);
-			rd_end(w);
-		}
-		rd_end(w);
-	}
-	rd_end(w);
-	para(w, "PGap", "");
+	struct odt *o = ctx;
+	rd_end(o->w);
+	if (kind == RD_ROW_HEAD)
+		rd_end(o->w);
 }
 
-static void body(xmlTextWriterPtr w, const json_t *spec)
+/* The cells of the header and the signature have no border, those of the
+ * body's tables a line. */
+static void od_cell_begin(void *ctx, size_t col)
 {
-	const json_t *b;
-	size_t i, ntables = 0;
-	int in_list = 0;
-	json_array_foreach(rd_arr(spec, "body"), i, b) {
-		const char *h = json_string_value(json_object_get(b, "h"));
-		const char *p = json_string_value(json_object_get(b, "p"));
-		int num = p && rd_bool(b, "num");
-		if (in_list && !num) {
-			rd_end(w); /* text:list */
-			in_list = 0;
-		}
-		if (h) {
-			int two = json_integer_value(json_object_get(b, "level")) == 2;
-			rd_el(w, "text:h");
-			rd_at(w, "text:style-name", two ? "Heading_20_2" : "Heading_20_1");
-			rd_at(w, "text:outline-level", two ? "2" : "1");
-			rd_text(w, h);
-			rd_end(w);
-		} else if (num) {
-			if (!in_list) {
-				rd_el(w, "text:list");
-				rd_at(w, "text:style-name", "LNum");
-				in_list = 1;
-			}
-			rd_el(w, "text:list-item");
-			para(w, "PNum", p);
-			rd_end(w);
-		} else if (p) {
-			para(w, rd_bool(b, "bold") ? "PBodyB" : rd_bool(b, "italic") ? "PBodyI" : "PBody", p);
-		} else {
-			body_table(w, json_object_get(b, "table"), ++ntables);
-		}
-	}
-	if (in_list)
-		rd_end(w);
+	struct odt *o = ctx;
+	(void)col;
+	rd_el(o->w, "table:table-cell");
+	rd_at(o->w, "table:style-name", o->table == RD_BODY_TABLE ? "CLine" : "CNone");
+	rd_at(o->w, "office:value-type", "string");
 }
 
-static void signature(xmlTextWriterPtr w, const json_t *spec)
+static const struct rd_look odt_look = {
+	od_para, od_heading, od_text, od_list_begin, od_end, od_table_begin, od_end,
+	od_row_begin, od_row_end, od_cell_begin, od_end,
+};
+
+/* The styles of a table's columns, "<name>.<i>" (od_table_begin()). */
+static void column_styles(xmlTextWriterPtr w, enum rd_table kind, const json_t *table,
+                          const char *name)
 {
-	const json_t *sign = json_object_get(spec, "sign"), *v;
-	size_t i;
-	table_begin(w, "Signature", "TSign", 2);
-	rd_el(w, "table:table-row");
-	cell_begin(w, "CNone");
-	para(w, "PRecvH", "Nơi nhận:");
-	json_array_foreach(rd_arr(spec, "recipients"), i, v)
-		para(w, "PRecv", json_string_value(v));
-	rd_end(w);
-	cell_begin(w, "CNone");
-	if (*rd_str(sign, "authority"))
-		para(w, "PSign", rd_str(sign, "authority"));
-	if (*rd_str(sign, "title"))
-		para(w, "PSign", rd_str(sign, "title"));
-	for (int k = 0; k < 4; k++)
-		para(w, "PSup", "");
-	para(w, "PSign", rd_str(sign, "name"));
-	rd_end(w);
-	rd_end(w);
-	rd_end(w);
+	for (size_t i = 0; i < rd_table_columns(kind, table); i++) {
+		char col[64];
+		snprintf(col, sizeof col, "%s.%zu", name, i);
+		column_style(w, col, rd_column_width(kind, table, i, TEXT_MM));
+	}
 }
 
 static void auto_styles(xmlTextWriterPtr w, const json_t *spec)
@@ -320,58 +311,33 @@ static void auto_styles(xmlTextWriterPtr w, const json_t *spec)
 	table_style(w, "TSign", NULL);
 	cell_style(w, "CNone", 0);
 	cell_style(w, "CLine", 1);
-	column_style(w, "Header.0", TEXT_MM * 40 / 100);
-	column_style(w, "Header.1", TEXT_MM - TEXT_MM * 40 / 100);
-	column_style(w, "Signature.0", TEXT_MM / 2);
-	column_style(w, "Signature.1", TEXT_MM - TEXT_MM / 2);
-	const json_t *b;
+	column_styles(w, RD_HEADER_TABLE, NULL, "Header");
+	column_styles(w, RD_SIGN_TABLE, NULL, "Signature");
+	const json_t *b, *t;
 	size_t i, k = 0;
 	json_array_foreach(rd_arr(spec, "body"), i, b) {
-		const json_t *t = json_object_get(b, "table");
-		if (!t)
+		if (!(t = rd_body_table(b)))
 			continue;
-		const json_t *head = json_object_get(t, "head"), *pct = json_object_get(t, "widths");
-		size_t n = json_array_size(head);
-		k++;
-		for (size_t c = 0; c < n; c++) {
-			json_int_t p = json_integer_value(json_array_get(pct, c));
-			char name[48];
-			snprintf(name, sizeof name, "Table%zu.%zu", k, c);
-			column_style(w, name, p > 0 ? (int)(TEXT_MM * p / 100) : TEXT_MM / (int)n);
-		}
+		char name[32];
+		snprintf(name, sizeof name, "Table%zu", ++k);
+		column_styles(w, RD_BODY_TABLE, t, name);
 	}
 	rd_end(w);
 }
 
-static int content_xml(const json_t *spec, struct sbuf *out, struct err *e)
+static void content_xml(xmlTextWriterPtr w, const void *arg)
 {
-	xmlBufferPtr buf;
-	xmlTextWriterPtr w = rd_xml_begin(&buf);
-	if (!w)
-		return err_set(e, ERR_IO, "không đủ bộ nhớ");
+	const json_t *spec = arg;
 	rd_el(w, "office:document-content");
 	namespaces(w);
 	auto_styles(w, spec);
 	rd_el(w, "office:body");
 	rd_el(w, "office:text");
-	if (rd_bool(spec, "draft"))
-		para(w, "PDraftFirst", "DỰ THẢO");
-	header_table(w, spec);
-	para(w, "PGap", "");
-	if (*rd_str(spec, "kind"))
-		para(w, "PKind", rd_str(spec, "kind"));
-	para(w, "PSubj", rd_str(spec, "subject"));
-	para(w, "PRule", "-----");
-	const json_t *v;
-	size_t i;
-	json_array_foreach(rd_arr(spec, "to"), i, v)
-		para(w, "PTo", json_string_value(v));
-	body(w, spec);
-	signature(w, spec);
+	struct odt o = {w, RD_HEADER_TABLE};
+	rd_layout(spec, &odt_look, &o);
 	rd_end(w);
 	rd_end(w);
 	rd_end(w);
-	return rd_xml_end(w, buf, out, e);
 }
 
 static void heading_style(xmlTextWriterPtr w, const char *name, const char *display, int level)
@@ -424,12 +390,9 @@ static void master_page(xmlTextWriterPtr w, const char *name, const char *displa
 	rd_end(w);
 }
 
-static int styles_xml(struct sbuf *out, struct err *e)
+static void styles_xml(xmlTextWriterPtr w, const void *arg)
 {
-	xmlBufferPtr buf;
-	xmlTextWriterPtr w = rd_xml_begin(&buf);
-	if (!w)
-		return err_set(e, ERR_IO, "không đủ bộ nhớ");
+	(void)arg;
 	rd_el(w, "office:document-styles");
 	namespaces(w);
 	rd_el(w, "office:font-face-decls");
@@ -504,17 +467,13 @@ static int styles_xml(struct sbuf *out, struct err *e)
 	master_page(w, "First_20_Page", "First Page", "Standard", 0);
 	rd_end(w);
 	rd_end(w);
-	return rd_xml_end(w, buf, out, e);
 }
 
-static int manifest_xml(struct sbuf *out, struct err *e)
+static void manifest_xml(xmlTextWriterPtr w, const void *arg)
 {
 	static const char *const files[][2] = {
 		{"/", MIME_ODT}, {"content.xml", "text/xml"}, {"styles.xml", "text/xml"}};
-	xmlBufferPtr buf;
-	xmlTextWriterPtr w = rd_xml_begin(&buf);
-	if (!w)
-		return err_set(e, ERR_IO, "không đủ bộ nhớ");
+	(void)arg;
 	rd_el(w, "manifest:manifest");
 	rd_at(w, "xmlns:manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0");
 	rd_at(w, "manifest:version", "1.2");
@@ -527,7 +486,6 @@ static int manifest_xml(struct sbuf *out, struct err *e)
 		rd_end(w);
 	}
 	rd_end(w);
-	return rd_xml_end(w, buf, out, e);
 }
 
 int rd_odt(const json_t *spec, struct sbuf *out, struct err *e)
@@ -537,11 +495,11 @@ int rd_odt(const json_t *spec, struct sbuf *out, struct err *e)
 	                          {"styles.xml", {0}, 0}, {"content.xml", {0}, 0}};
 	size_t n = sizeof parts / sizeof parts[0];
 	sbuf_puts(&parts[0].data, MIME_ODT);
-	int rc = manifest_xml(&parts[1].data, e);
+	int rc = rd_xml_part(manifest_xml, NULL, &parts[1].data, e);
 	if (!rc)
-		rc = styles_xml(&parts[2].data, e);
+		rc = rd_xml_part(styles_xml, NULL, &parts[2].data, e);
 	if (!rc)
-		rc = content_xml(spec, &parts[3].data, e);
+		rc = rd_xml_part(content_xml, spec, &parts[3].data, e);
 	if (!rc)
 		rc = rd_zip(parts, n, out, e);
 	for (size_t i = 0; i < n; i++)

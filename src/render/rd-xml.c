@@ -4,7 +4,7 @@
 
 #include "render-internal.h"
 
-xmlTextWriterPtr rd_xml_begin(xmlBufferPtr *buf)
+static xmlTextWriterPtr xml_begin(xmlBufferPtr *buf)
 {
 	*buf = xmlBufferCreate();
 	if (!*buf)
@@ -18,7 +18,7 @@ xmlTextWriterPtr rd_xml_begin(xmlBufferPtr *buf)
 	return w;
 }
 
-int rd_xml_end(xmlTextWriterPtr w, xmlBufferPtr buf, struct sbuf *out, struct err *e)
+static int xml_end(xmlTextWriterPtr w, xmlBufferPtr buf, struct sbuf *out, struct err *e)
 {
 	int rc = xmlTextWriterEndDocument(w) < 0;
 	xmlFreeTextWriter(w); /* flushes into buf */
@@ -26,6 +26,17 @@ int rd_xml_end(xmlTextWriterPtr w, xmlBufferPtr buf, struct sbuf *out, struct er
 		sbuf_add(out, (const char *)xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
 	xmlBufferFree(buf);
 	return rc ? err_set(e, ERR_IO, "không tạo được nội dung XML của văn bản") : 0;
+}
+
+int rd_xml_part(void (*write)(xmlTextWriterPtr w, const void *arg), const void *arg,
+                struct sbuf *out, struct err *e)
+{
+	xmlBufferPtr buf;
+	xmlTextWriterPtr w = xml_begin(&buf);
+	if (!w)
+		return err_set(e, ERR_IO, "không đủ bộ nhớ");
+	write(w, arg);
+	return xml_end(w, buf, out, e);
 }
 
 void rd_el(xmlTextWriterPtr w, const char *name)

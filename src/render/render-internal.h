@@ -50,11 +50,96 @@ int rd_pdf(const struct sbuf *src, struct sbuf *out, struct err *e);
  * temporary file beside it, then renamed over it. */
 int rd_write_file(const char *path, const struct sbuf *bytes, struct err *e);
 
+/* ---- the layout both writers share (rd-layout.c) ---- */
+
+/* What a paragraph outside the body's own text is there for: each writer
+ * gives every role its look (alignment, size, weight, space below). */
+enum rd_role {
+	RD_DRAFT,           /* "DỰ THẢO" above the header */
+	RD_SUPERIOR,        /* the issuing body's superior */
+	RD_ISSUER,          /* the issuing body */
+	RD_STAR,            /* the "*" under it */
+	RD_NUMBER,          /* "Số ..." */
+	RD_NATIONAL,        /* "ĐẢNG CỘNG SẢN VIỆT NAM", underlined */
+	RD_BLANK,           /* an empty line in the header or the signature */
+	RD_PLACE_DATE,      /* the place and date, in italics */
+	RD_AFTER_HEADER,    /* the empty paragraph under the header table */
+	RD_KIND,            /* "BÁO CÁO", "CÔNG VĂN"... */
+	RD_SUBJECT,         /* the trích yếu */
+	RD_RULE,            /* the "-----" under it */
+	RD_TO,              /* a "Kính gửi" line */
+	RD_CELL_HEAD,       /* a cell of a body table's header row */
+	RD_CELL_FIGURE,     /* a cell of figures (centred) */
+	RD_CELL_TEXT,       /* a cell of words */
+	RD_AFTER_TABLE,     /* the empty paragraph under a body table */
+	RD_RECIPIENTS_HEAD, /* "Nơi nhận:" */
+	RD_RECIPIENT,       /* one of its lines */
+	RD_SIGNER,          /* the authority, the signer's title and name */
+	RD_NROLES
+};
+
+/* The tables of a document: the header (issuer | national line), those of
+ * the body, and the signature block (recipients | signer). */
+enum rd_table { RD_HEADER_TABLE, RD_BODY_TABLE, RD_SIGN_TABLE };
+
+/* Rows: of the header table; the header row of a body table (repeated on
+ * every page); a row not to be split across pages. */
+enum rd_row { RD_ROW_PLAIN, RD_ROW_HEAD, RD_ROW_KEEP };
+
+/* A writer's side of the layout.  ctx is the writer's own state, given to
+ * rd_layout() and passed back to every function; none may be NULL. */
+struct rd_look {
+	/* A paragraph in its role; text may hold newlines (line breaks). */
+	void (*para)(void *ctx, enum rd_role role, const char *text);
+	/* A heading of the body, level 1 or 2. */
+	void (*heading)(void *ctx, int level, const char *text);
+	/* A paragraph of the body; list: 0, or the list (1, 2, ...) it is an
+	 * item of, between list_begin(list) and list_end().  Each list counts
+	 * from 1. */
+	void (*text)(void *ctx, const char *text, int bold, int italic, int list);
+	void (*list_begin)(void *ctx, int list);
+	void (*list_end)(void *ctx);
+	/* A table; for a body table its JSON ({"head", "rows", "widths"}) and
+	 * its number among the body's tables (1, 2, ...), else NULL and 0. */
+	void (*table_begin)(void *ctx, enum rd_table kind, const json_t *table, size_t index);
+	void (*table_end)(void *ctx);
+	void (*row_begin)(void *ctx, enum rd_row kind);
+	void (*row_end)(void *ctx, enum rd_row kind);
+	/* The col-th cell (0, 1, ...) of the row. */
+	void (*cell_begin)(void *ctx, size_t col);
+	void (*cell_end)(void *ctx);
+};
+
+/* Lay out the document of spec (validated by rd_check) through look: the
+ * draft mark, the header table, kind, subject and "Kính gửi", the body
+ * (headings, paragraphs, runs of numbered paragraphs as lists, tables),
+ * the signature block. */
+void rd_layout(const json_t *spec, const struct rd_look *look, void *ctx);
+
+/* The number of lists rd_layout() will open: the runs of numbered
+ * paragraphs in the body. */
+int rd_count_lists(const json_t *spec);
+
+/* The table of an entry of the body; NULL when it is a heading or a
+ * paragraph. */
+const json_t *rd_body_table(const json_t *b);
+
+/* The number of columns of a table: 2 for the header and the signature. */
+size_t rd_table_columns(enum rd_table kind, const json_t *table);
+
+/* Width of column col of a table whose text spans `total` (in the
+ * writer's unit): two fifths and the rest for the header table, halves for
+ * the signature, the percentages of a body table's "widths" (an equal
+ * share where absent or 0). */
+int rd_column_width(enum rd_table kind, const json_t *table, size_t col, int total);
+
 /* ---- small helpers over xmlTextWriter (rd-xml.c) ---- */
 
-/* A writer into memory; rd_xml_end() appends its text to *out and frees it. */
-xmlTextWriterPtr rd_xml_begin(xmlBufferPtr *buf);
-int rd_xml_end(xmlTextWriterPtr w, xmlBufferPtr buf, struct sbuf *out, struct err *e);
+/* Write one XML part: write(w, arg) into a fresh in-memory writer (the XML
+ * declaration already written), the text appended to *out.  0, or ERR_IO
+ * when memory or the writer fails. */
+int rd_xml_part(void (*write)(xmlTextWriterPtr w, const void *arg), const void *arg,
+                struct sbuf *out, struct err *e);
 void rd_el(xmlTextWriterPtr w, const char *name);      /* start element */
 void rd_end(xmlTextWriterPtr w);                       /* end element */
 void rd_at(xmlTextWriterPtr w, const char *name, const char *value);
