@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit-text.h"
 #include "cli-edit.h"
 #include "cli-rows.h"
 #include "cli.h"
@@ -456,7 +457,9 @@ static int deleted_row(const struct trash_entry *x, void *ctx)
 	json_t *n = json_loads(x->note, 0, &je);
 	char id[24], doc[24], tasks[24], when[32] = "";
 	json_t *tm = json_object_get(n, "time");
-	if (json_is_string(tm)) {
+	if (tab->format == FMT_TEXT) { /* for people: dd/mm/yyyy hh:mm:ss */
+		audit_note_time(tm, when, sizeof when);
+	} else if (json_is_string(tm)) {
 		snprintf(when, sizeof when, "%s", json_string_value(tm));
 	} else if (json_is_integer(tm)) { /* seconds: the import's note */
 		time_t s = (time_t)json_integer_value(tm);
