@@ -30,6 +30,9 @@ struct audit_names;
 /* Names from the tree h (borrowed: it must outlive the names; NULL: units
  * shown by id or code).  Caller frees with audit_names_free(). */
 struct audit_names *audit_names_new(const struct hier *h);
+/* Take the tree h from now on (the screen reloads its tree when units.ini
+ * changed). */
+void audit_names_tree(struct audit_names *n, const struct hier *h);
 /* Forget the documents remembered (after a write may have renumbered
  * one). */
 void audit_names_reset(struct audit_names *n);

@@ -41,6 +41,12 @@ struct audit_names *audit_names_new(const struct hier *h)
 	return n;
 }
 
+void audit_names_tree(struct audit_names *n, const struct hier *h)
+{
+	if (n)
+		n->h = h;
+}
+
 void audit_names_reset(struct audit_names *n)
 {
 	if (!n)
