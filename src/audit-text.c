@@ -559,6 +559,12 @@ static void put_field(struct sbuf *b, struct audit_names *n, struct txn *t, cons
 		return; /* unchanged */
 	if (!before && ((is_empty(now) && is_empty(now_text)) || json_is_false(now)))
 		return; /* a record made: its empty fields say nothing */
+	if (f && f->kind == K_OBLIG && json_is_array(now) && !in_before) {
+		/* "4 nghĩa vụ: ..." says what it is */
+		sbuf_puts(b, b->len ? "; " : "");
+		put_value(b, n, t, f, now, NULL, 0, max);
+		return;
+	}
 	char *label = txt_sanitize(f ? f->label : key);
 	sbuf_printf(b, "%s%s: ", b->len ? "; " : "", label);
 	free(label);
