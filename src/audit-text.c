@@ -13,6 +13,7 @@
 #include "ops.h"
 #include "report-text.h"
 #include "report.h"
+#include "store-trash.h"
 #include "store.h"
 #include "text.h"
 #include "timeliness.h"
@@ -32,6 +33,7 @@ struct audit_names {
 	const struct hier *h;
 	struct doc_name *docs; /* sorted by id */
 	size_t ndocs, cap;
+	int trash_read;        /* the deleted documents' numbers are in docs */
 };
 
 struct audit_names *audit_names_new(const struct hier *h)
@@ -54,6 +56,7 @@ void audit_names_reset(struct audit_names *n)
 	for (size_t i = 0; i < n->ndocs; i++)
 		free(n->docs[i].number);
 	n->ndocs = 0;
+	n->trash_read = 0;
 }
 
 void audit_names_free(struct audit_names *n)
@@ -65,34 +68,76 @@ void audit_names_free(struct audit_names *n)
 	free(n);
 }
 
-/* The number of document id ("" if none or unknown), read once. */
-static const char *doc_number(struct audit_names *n, struct txn *t, uint64_t id)
+/* Where id is or would go in n->docs; 1 if it is there. */
+static int doc_find(const struct audit_names *n, uint64_t id, size_t *at)
 {
-	size_t lo = 0, hi = n ? n->ndocs : 0;
+	size_t lo = 0, hi = n->ndocs;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (n->docs[mid].id == id)
-			return n->docs[mid].number;
+		if (n->docs[mid].id == id) {
+			*at = mid;
+			return 1;
+		}
 		if (n->docs[mid].id < id)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	if (!n || !t)
-		return "";
-	struct doc d = {0};
-	struct err e = {0};
-	char *number = xstrdup(store_doc_get(t, id, &d, &e) == 0 ? d.number : "");
-	doc_free(&d);
+	*at = lo;
+	return 0;
+}
+
+static const char *doc_remember(struct audit_names *n, uint64_t id, const char *number)
+{
+	size_t at;
+	if (doc_find(n, id, &at))
+		return n->docs[at].number;
 	if (n->ndocs == n->cap) {
 		n->cap = n->cap ? 2 * n->cap : 16;
 		n->docs = xrealloc(n->docs, n->cap * sizeof *n->docs);
 	}
-	memmove(n->docs + lo + 1, n->docs + lo, (n->ndocs - lo) * sizeof *n->docs);
-	n->docs[lo].id = id;
-	n->docs[lo].number = number;
+	memmove(n->docs + at + 1, n->docs + at, (n->ndocs - at) * sizeof *n->docs);
+	n->docs[at].id = id;
+	n->docs[at].number = xstrdup(number);
 	n->ndocs++;
-	return number;
+	return n->docs[at].number;
+}
+
+/* The deleted documents (listed first in the trash) into n->docs. */
+static int trash_doc(const struct trash_entry *x, void *ctx)
+{
+	if (x->kind != TRASH_DOC)
+		return 1;
+	doc_remember(ctx, x->id, x->number);
+	return 0;
+}
+
+/* The number of document id ("" if none or unknown), read once; a
+ * deleted document's from the trash (the entries of its deletion and
+ * restoration name it). */
+static const char *doc_number(struct audit_names *n, struct txn *t, uint64_t id)
+{
+	size_t at;
+	if (!n)
+		return "";
+	if (doc_find(n, id, &at))
+		return n->docs[at].number;
+	if (!t)
+		return "";
+	struct doc d = {0};
+	struct err e = {0};
+	int rc = store_doc_get(t, id, &d, &e);
+	if (rc == ERR_NOTFOUND && !n->trash_read) {
+		n->trash_read = 1;
+		trash_each(t, trash_doc, n, &e);
+		if (doc_find(n, id, &at)) {
+			doc_free(&d);
+			return n->docs[at].number;
+		}
+	}
+	const char *num = doc_remember(n, id, rc ? "" : d.number);
+	doc_free(&d);
+	return num;
 }
 
 /* "42-KH/ThU (#2)", or "#2" for a document without a number. */
