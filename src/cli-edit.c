@@ -434,8 +434,9 @@ int cmd_expand_task(struct cli *c, int argc, char **argv, struct err *e)
 static const char deleted_help[] =
 	"Cách dùng: theodoi deleted [--format text|csv|json]\n"
 	"Các văn bản, nhiệm vụ đã xóa (delete-doc, delete-task, hoặc không còn trong văn bản\n"
-	"nhập lại bằng import --replace), vẫn giữ trong kho: mã, nội dung, ai xóa, khi nào, vì\n"
-	"sao.  Khôi phục: theodoi restore-doc MÃ / theodoi restore-task MÃ.\n";
+	"nhập lại bằng import --replace), vẫn giữ trong kho: mã, nội dung, ai xóa, khi nào\n"
+	"(dd/mm/yyyy hh:mm:ss; csv, json: ISO), vì sao.  Khôi phục: theodoi restore-doc MÃ /\n"
+	"theodoi restore-task MÃ.\n";
 
 static const struct out_col deleted_cols[] = {
 	{"kind", "Loại", OUT_STR, 0, 0, 1},
