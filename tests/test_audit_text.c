@@ -198,6 +198,8 @@ Test(audit_text, delete_and_restore_in_one_phrase)
 	says("delete-task", "task:7", NULL,
 	     "{\"reason\":\"nhập nhầm\",\"tasks\":1,\"with_work\":1,\"file\":\"kh.docx\"}",
 	     "lý do: nhập nhầm; số nhiệm vụ: 1; số nhiệm vụ đã ghi nhận kết quả: 1; tệp: kh.docx");
+	says("delete-doc", "doc:4", NULL, "{\"reason\":\"thử\",\"tasks\":29,\"with_work\":26}",
+	     "lý do: thử; số nhiệm vụ: 29; số nhiệm vụ đã ghi nhận kết quả: 26");
 	says("restore-task", "task:7",
 	     "{\"login\":\"root\",\"role\":\"admin\",\"time\":\"2026-12-07T01:07:08\","
 	     "\"reason\":\"nhập nhầm\"}", NULL,
@@ -281,6 +283,16 @@ Test(audit_text, progress_and_its_kin)
 	     "\"late\":true}",
 	     "lần gia hạn số: 3; tình trạng gia hạn: đề nghị gia hạn; đến ngày: 26/01/2027; "
 	     "lý do: Chờ kinh phí; sau khi đã quá hạn: có");
+	says("extend-grant", "task:30", "{\"status\":\"in_progress\",\"progress\":40,\"due\":\"2026-09-30\"}",
+	     "{\"status\":\"in_progress\",\"progress\":40,\"due\":\"2027-01-26\",\"extension\":3,"
+	     "\"extension_state\":\"granted\",\"to\":\"2027-01-26\",\"decision\":\"Đồng ý\"}",
+	     "hạn: 30/09/2026 → 26/01/2027; lần gia hạn số: 3; tình trạng gia hạn: đã gia hạn; "
+	     "đến ngày: 26/01/2027; ý kiến: Đồng ý");
+	says("extend-refuse", "task:30", "{\"status\":\"in_progress\",\"progress\":40}",
+	     "{\"status\":\"in_progress\",\"progress\":40,\"extension\":4,"
+	     "\"extension_state\":\"refused\",\"to\":\"2027-06-30\",\"decision\":\"Chưa đủ lý do\"}",
+	     "lần gia hạn số: 4; tình trạng gia hạn: không chấp nhận gia hạn; đến ngày: 30/06/2027; "
+	     "ý kiến: Chưa đủ lý do");
 	says("measure", "indicator:11", NULL,
 	     "{\"measure\":42,\"value\":111.0,\"date\":\"2026-09-30\",\"note\":\"Quý III\"}",
 	     "giá trị: 111; ngày: 30/09/2026; ghi chú: Quý III");
@@ -392,4 +404,19 @@ Test(audit_text, note_times)
 	cr_assert_str_eq(audit_note_time(s, buf, sizeof buf), "07/12/2026 01:07:04");
 	json_decref(s);
 	cr_assert_str_eq(audit_note_time(NULL, buf, sizeof buf), "");
+}
+
+Test(audit_text, every_action_written_has_a_vietnamese_name)
+{
+	/* the actions of every audit write of the program (grep ops_audit,
+	 * store_audit_add) */
+	static const char *const actions[] = {
+		"update", "extend", "extend-request", "extend-grant", "extend-refuse", "confirm",
+		"return", "add-doc", "add-task", "import", "import-json", "restore", "repair",
+		"measure", "unit.sync", "unit.handover", "demo", "init", "edit-doc", "edit-task",
+		"move-task", "delete-doc", "delete-task", "restore-doc", "restore-task", "link",
+		"expand-task", "report-text", "issue", "mail",
+	};
+	for (size_t i = 0; i < sizeof actions / sizeof actions[0]; i++)
+		cr_assert_str_neq(audit_action_label(actions[i]), actions[i], "%s", actions[i]);
 }
