@@ -583,6 +583,12 @@ static void put_restore(struct sbuf *b, const json_t *note, int max)
 	}
 }
 
+/* 1 if a and b are the same value, or both absent. */
+static int same_json(const json_t *a, const json_t *b)
+{
+	return a == b || (a && b && json_equal((json_t *)a, (json_t *)b));
+}
+
 /* One field: "nhãn: trước → sau", or "nhãn: giá trị" when new. */
 static void put_field(struct sbuf *b, struct audit_names *n, struct txn *t, const struct audit *a,
                       const char *key, const json_t *before, const json_t *after, int max)
@@ -598,9 +604,7 @@ static void put_field(struct sbuf *b, struct audit_names *n, struct txn *t, cons
 		now_text = after ? json_object_get(after, f->text) : NULL;
 	}
 	int in_before = old || old_text, in_after = now || now_text;
-	if (in_before && in_after && json_equal((json_t *)old, (json_t *)now) &&
-	    (old_text == now_text || (old_text && now_text && json_equal((json_t *)old_text,
-	                                                                 (json_t *)now_text))))
+	if (in_before && in_after && same_json(old, now) && same_json(old_text, now_text))
 		return; /* unchanged */
 	if (!before && ((is_empty(now) && is_empty(now_text)) || json_is_false(now)))
 		return; /* a record made: its empty fields say nothing */
@@ -613,7 +617,7 @@ static void put_field(struct sbuf *b, struct audit_names *n, struct txn *t, cons
 	char *label = txt_sanitize(f ? f->label : key);
 	sbuf_printf(b, "%s%s: ", b->len ? "; " : "", label);
 	free(label);
-	int same = json_equal((json_t *)old, (json_t *)now);
+	int same = same_json(old, now);
 	if (in_before) {
 		put_value(b, n, t, f, old, old_text, same, max);
 		sbuf_puts(b, " → ");
