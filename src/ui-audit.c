@@ -1,7 +1,9 @@
 /* ui-audit.c — the audit trail (`L`): who changed what and when, newest
  * first, for the selected task or for the whole store: time, login, role,
- * action, object and what changed (before → after).  Every text from the
- * store is made safe for the terminal before it is drawn.  The entries
+ * action, object and what changed (before → after), told in words by
+ * audit-text.h as `theodoi log` tells them (units by name, documents by
+ * number, days dd/mm/yyyy).  Every text from the store is made safe for
+ * the terminal before it is drawn.  The entries
  * are read from the end of the trail (audit_latest) a screenful or two at
  * a time, more as the selection moves down.  Enter shows the entry's task.
  */
