@@ -54,7 +54,7 @@ assert t["lead"]["code"] == "tu-btc", t["lead"]
 assert [p["code"] for p in t["partners"]] == ["tu-btg", "tu-bdv"], t["partners"]
 PY
 [ "$(logn)" = $((n0 + 1)) ] || fail "the save is not one audited write"
-cli log --limit 1 | grep -qF "task:$id" || fail "the audit entry does not name task #$id"
+cli log --limit 1 | grep -qF "nhiệm vụ #$id " || fail "the audit entry does not name task #$id"
 
 # M: to the other document (by number); the task follows.
 doc2=$(cli docs --format json | python3 -c 'import json,sys
