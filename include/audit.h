@@ -5,7 +5,9 @@
  *
  * Filters select entries; audit_each walks them oldest first, and
  * audit_latest collects the newest (for a screen that shows the end of
- * the trail).  audit_describe renders what changed as one line of text.
+ * the trail).  audit_describe renders what changed as one line of text
+ * with the stored values (the CSV of `theodoi log`); audit-text.h tells an
+ * entry for people.
  */
 #ifndef THEODOI_AUDIT_H
 #define THEODOI_AUDIT_H
@@ -52,7 +54,8 @@ void audit_list_free(struct audit *v, size_t n);
  * screen's audit view and `theodoi log`. */
 void audit_sort_newest(struct audit *v, size_t n);
 
-/* What changed, as one line of Vietnamese text safe for a terminal
+/* What changed, with the stored values (ISO days, ids), as the CSV column
+ * of earlier releases wrote it: one line of text safe for a terminal
  * (control characters and escape sequences removed), each value cut to
  * max_value columns (0: no cut):
  *   "trạng thái: đang thực hiện → hoàn thành; tiến độ: 40 → 100"
@@ -72,10 +75,6 @@ const char *audit_time_str(int64_t t, char *buf, size_t len);
 /* The same as "dd/mm/yyyy HH:MM:SS", for people (the log's text, the
  * screen). */
 const char *audit_time_vn(int64_t t, char *buf, size_t len);
-
-/* A copy of s (malloc'd) with every ISO day "YYYY-MM-DD" written
- * "dd/mm/yyyy": what audit_describe() says, for people. */
-char *audit_dates_vn(const char *s);
 
 /* Vietnamese label of a stored role key ("admin" -> "quản trị"); the key
  * itself when unknown. */

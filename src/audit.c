@@ -340,32 +340,6 @@ const char *audit_time_vn(int64_t t, char *buf, size_t len)
 	return buf;
 }
 
-static int is_digits(const char *s, int n)
-{
-	for (int i = 0; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-	return 1;
-}
-
-char *audit_dates_vn(const char *s)
-{
-	struct sbuf b = {0};
-	size_t n = s ? strlen(s) : 0;
-	for (size_t i = 0; i < n;) {
-		/* YYYY-MM-DD not inside a longer run of digits */
-		if (i + 10 <= n && is_digits(s + i, 4) && s[i + 4] == '-' && is_digits(s + i + 5, 2) &&
-		    s[i + 7] == '-' && is_digits(s + i + 8, 2) && (i == 0 || !is_digits(s + i - 1, 1)) &&
-		    (i + 10 == n || !is_digits(s + i + 10, 1))) {
-			sbuf_printf(&b, "%.2s/%.2s/%.4s", s + i + 8, s + i + 5, s + i);
-			i += 10;
-		} else {
-			sbuf_putc(&b, s[i++]);
-		}
-	}
-	return b.s ? sbuf_detach(&b) : xstrdup("");
-}
-
 const char *audit_role_label(const char *role)
 {
 	int r = role_parse(role ? role : "");

@@ -9,6 +9,7 @@
 
 #include <jansson.h>
 
+#include "audit-text.h"
 #include "audit.h"
 #include "backup.h"
 #include "cli-admin.h"
@@ -54,8 +55,10 @@ static const char log_help[] =
 	"                       [--format text|csv|json]\n"
 	"Nhật ký mọi thay đổi trong kho: thời gian, tài khoản, vai trò, việc, đối tượng và\n"
 	"trước → sau của những gì thay đổi, mới nhất trước (theo thời gian, rồi số thứ tự),\n"
-	"như màn hình (phím L).  Dạng text: ngày dd/mm/yyyy, vai trò tiếng Việt; csv, json:\n"
-	"ngày ISO, mã vai trò.  --since/--until: từ ngày / trước ngày (giờ địa phương);\n"
+	"như màn hình (phím L).  Dạng text cho người đọc: ngày dd/mm/yyyy, vai trò, việc,\n"
+	"đối tượng và tên trường bằng tiếng Việt, đơn vị theo tên, văn bản theo số; csv,\n"
+	"json: ngày ISO, mã vai trò, mã việc, đối tượng và trước/sau như kho ghi.\n"
+	"--since/--until: từ ngày / trước ngày (giờ địa phương);\n"
 	"--limit N: chỉ N mục ghi sau cùng.  VIỆC: update, extend, extend-request,\n"
 	"extend-grant, extend-refuse, confirm, return, add-doc, add-task, import, import-json,\n"
 	"restore, repair, measure, init, edit-doc, edit-task, move-task, delete-doc, delete-task,\n"
@@ -68,7 +71,7 @@ static const struct out_col log_cols[] = {
 	{"login", "Tài khoản", OUT_STR, 20, 0, 0},
 	{"role", "Vai trò", OUT_STR, 0, 0, 0},
 	{"action", "Việc", OUT_STR, 0, 0, 0},
-	{"object", "Đối tượng", OUT_STR, 0, 0, 0},
+	{"object", "Đối tượng", OUT_STR, 28, 0, 0},
 	{"change", "Thay đổi", OUT_STR, 90, 0, 0},
 	{"before", "Trước", OUT_STR, 0, 0, 1},
 	{"after", "Sau", OUT_STR, 0, 0, 1},
@@ -78,6 +81,8 @@ static const struct out_col log_cols[] = {
 struct log_out {
 	int fmt;
 	struct out_table tab; /* streamed, in every format */
+	struct audit_names *names; /* text: units by name, documents by number */
+	struct txn *t;
 };
 
 static int log_row(const struct audit *a, void *ctx)
@@ -86,27 +91,25 @@ static int log_row(const struct audit *a, void *ctx)
 	if (lo->fmt == FMT_JSON)
 		return out_row_json(&lo->tab, audit_to_json(a));
 	char seq[24], when[32];
-	char *change = audit_describe(a, lo->fmt == FMT_TEXT ? 60 : 0);
 	int text = lo->fmt == FMT_TEXT;
-	if (text) {
-		/* For people: days as dd/mm/yyyy, roles in Vietnamese. */
-		char *vn = audit_dates_vn(change);
-		free(change);
-		change = vn;
-	}
+	/* For people the entry told in words (audit-text.h); the CSV keeps
+	 * its machine columns and the change as audit_describe() says it. */
+	char *change = text ? audit_text(lo->names, lo->t, a, 60) : audit_describe(a, 0);
+	char *object = text ? audit_object_text(lo->names, lo->t, a->object, 0) : NULL;
 	snprintf(seq, sizeof seq, "%llu", (unsigned long long)a->seq);
 	const char *cells[] = {seq,
 	                       text ? audit_time_vn(a->time, when, sizeof when)
 	                            : audit_time_str(a->time, when, sizeof when),
 	                       a->login,
 	                       text ? audit_role_label(a->role) : a->role,
-	                       lo->fmt == FMT_TEXT ? audit_action_label(a->action) : a->action,
-	                       a->object,
+	                       text ? audit_action_label(a->action) : a->action,
+	                       text ? object : a->object,
 	                       change,
 	                       a->before,
 	                       a->after};
 	int rc = out_row(&lo->tab, cells);
 	free(change);
+	free(object);
 	return rc;
 }
 
@@ -134,7 +137,7 @@ int cmd_log(struct cli *c, int argc, char **argv, struct err *e)
 	                                     {"help", no_argument, NULL, 'h'},
 	                                     {0}};
 	struct audit_filter f = {0};
-	struct log_out lo = {FMT_TEXT, {0}};
+	struct log_out lo = {FMT_TEXT, {0}, NULL, NULL};
 	long limit = 0;
 	int o, rc;
 	while ((o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -168,12 +171,16 @@ int cmd_log(struct cli *c, int argc, char **argv, struct err *e)
 	}
 	if (optind != argc)
 		return err_set(e, ERR_USAGE, "tham số thừa: '%s'", argv[optind]);
-	if ((rc = cli_store(c, 0, e)) || (rc = ops_require(&c->ops, PA_READ, e)))
+	const struct hier *h = NULL;
+	if ((rc = cli_store(c, 0, e)) || (rc = ops_require(&c->ops, PA_READ, e)) ||
+	    (lo.fmt == FMT_TEXT && (rc = cli_hier(c, &h, e))))
 		return rc;
 	out_stream(&lo.tab, log_cols, NLOG_COLS, lo.fmt, c->out);
+	lo.names = audit_names_new(h);
 	struct txn *t;
 	if ((rc = store_read_begin(c->ops.st, &t, e)))
 		goto out;
+	lo.t = t;
 	{
 		/* Newest first by time, as the screen shows the trail. */
 		struct audit *v;
@@ -190,6 +197,7 @@ int cmd_log(struct cli *c, int argc, char **argv, struct err *e)
 	if (!rc)
 		rc = rows_end(&lo.tab, e);
 out:
+	audit_names_free(lo.names);
 	out_free(&lo.tab);
 	return rc;
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit-text.h"
 #include "cli-edit.h"
 #include "cli-opts.h"
 #include "cli-rows.h"
@@ -395,8 +396,9 @@ int cmd_expand_task(struct cli *c, int argc, char **argv, struct err *e)
 static const char deleted_help[] =
 	"Cách dùng: theodoi deleted [--format text|csv|json]\n"
 	"Các văn bản, nhiệm vụ đã xóa (delete-doc, delete-task, hoặc không còn trong văn bản\n"
-	"nhập lại bằng import --replace), vẫn giữ trong kho: mã, nội dung, ai xóa, khi nào, vì\n"
-	"sao.  Khôi phục: theodoi restore-doc MÃ / theodoi restore-task MÃ.\n";
+	"nhập lại bằng import --replace), vẫn giữ trong kho: mã, nội dung, ai xóa, khi nào\n"
+	"(dd/mm/yyyy hh:mm:ss; csv, json: ISO), vì sao.  Khôi phục: theodoi restore-doc MÃ /\n"
+	"theodoi restore-task MÃ.\n";
 
 static const struct out_col deleted_cols[] = {
 	{"kind", "Loại", OUT_STR, 0, 0, 1},
@@ -418,7 +420,9 @@ static int deleted_row(const struct trash_entry *x, void *ctx)
 	json_t *n = json_loads(x->note, 0, &je);
 	char id[24], doc[24], tasks[24], when[32] = "";
 	json_t *tm = json_object_get(n, "time");
-	if (json_is_string(tm)) {
+	if (tab->format == FMT_TEXT) { /* for people: dd/mm/yyyy hh:mm:ss */
+		audit_note_time(tm, when, sizeof when);
+	} else if (json_is_string(tm)) {
 		snprintf(when, sizeof when, "%s", json_string_value(tm));
 	} else if (json_is_integer(tm)) { /* seconds: the import's note */
 		time_t s = (time_t)json_integer_value(tm);

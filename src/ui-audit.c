@@ -1,7 +1,9 @@
 /* ui-audit.c — the audit trail (`L`): who changed what and when, newest
  * first, for the selected task or for the whole store: time, login, role,
- * action, object and what changed (before → after).  Every text from the
- * store is made safe for the terminal before it is drawn.  The entries
+ * action, object and what changed (before → after), told in words by
+ * audit-text.h as `theodoi log` tells them (units by name, documents by
+ * number, days dd/mm/yyyy).  Every text from the store is made safe for
+ * the terminal before it is drawn.  The entries
  * are read from the end of the trail (audit_latest) a screenful or two at
  * a time, more as the selection moves down.  Enter shows the entry's task.
  */
@@ -10,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "audit-text.h"
 #include "audit.h"
 #include "config.h"
 #include "text.h"
@@ -24,6 +27,7 @@ struct ui_auditv {
 	struct audit *v;         /* the newest nv entries, newest first */
 	size_t nv;
 	int complete;            /* v holds every entry that passes */
+	struct audit_names *names; /* units by name, documents by number */
 	struct ui_list l;
 };
 
@@ -45,6 +49,7 @@ static const struct ui_auditv *cst(const struct ui *u)
 static void auditv_free(struct ui *u)
 {
 	audit_list_free(st(u)->v, st(u)->nv);
+	audit_names_free(st(u)->names);
 	memset(st(u), 0, sizeof(struct ui_auditv));
 }
 
@@ -88,6 +93,8 @@ static int fetch(struct ui *u, struct txn *t, size_t want, struct err *e)
 	 * administrator, goes where its time says), then by sequence. */
 	audit_sort_newest(list, n);
 	audit_list_free(v->v, v->nv);
+	/* a document renumbered since: read the numbers again */
+	audit_names_reset(v->names);
 	v->v = list;
 	v->nv = n;
 	v->complete = n < want;
@@ -136,13 +143,21 @@ static const char *role_of(const struct audit *a)
 	return audit_role_label(a->role);
 }
 
-/* What changed, its days as dd/mm/yyyy. */
-static char *describe(const struct audit *a, int max_value)
+/* The names of ids, with the screen's tree of the moment. */
+static struct audit_names *names(struct ui *u)
 {
-	char *d = audit_describe(a, max_value), *vn = audit_dates_vn(d);
+	struct ui_auditv *v = st(u);
 
-	free(d);
-	return vn;
+	if (!v->names)
+		v->names = audit_names_new(NULL);
+	audit_names_tree(v->names, u->units.h);
+	return v->names;
+}
+
+/* What changed, told for people (audit-text.h). */
+static char *describe(struct ui *u, struct txn *t, const struct audit *a, int max_value)
+{
+	return audit_text(names(u), t, a, max_value);
 }
 
 static void auditv_widths(int cols, int *widths)
@@ -176,21 +191,18 @@ static void auditv_row(struct ui *u, struct txn *t, size_t i, int y, int sel)
 	int widths[6], cols = u->lo.cols - 2;
 	const struct audit *a;
 	const char *cells[6];
-	char tb[32], *login, *object, *what, *d;
+	char tb[32], *login, *object, *what;
 	struct sbuf row = { 0 };
 	attr_t at;
 
-	(void)t;
 	if (i >= v->nv)
 		return;
 	auditv_widths(cols, widths);
 	a = &v->v[i];
 	at = sel ? ui_attr(u, UC_SEL) : A_NORMAL;
 	login = txt_sanitize(a->login);
-	object = txt_sanitize(a->object);
-	d = describe(a, u->hskip ? 0 : 40); /* w: all of it */
-	what = txt_sanitize(d);
-	free(d);
+	object = audit_object_text(names(u), t, a->object, cols < 100);
+	what = describe(u, t, a, u->hskip ? 0 : 40); /* w: all of it */
 	cells[0] = when(a->time, tb, sizeof(tb));
 	cells[1] = login;
 	cells[2] = role_of(a);
@@ -220,17 +232,20 @@ static void auditv_detail(struct ui *u, struct txn *t, struct ui_lines *l, int c
 	struct ui_auditv *v = st(u);
 	const struct audit *a;
 	struct sbuf b = { 0 };
-	char tb[32], *what;
+	char tb[32], *what, *login, *object;
 
-	(void)t;
 	if (!v->built || v->l.sel >= v->nv)
 		return;
 	a = &v->v[v->l.sel];
+	login = txt_sanitize(a->login);
+	object = audit_object_text(names(u), t, a->object, 0);
 	sbuf_printf(&b, "#%llu · %s · %s (%s) · %s · %s", (unsigned long long)a->seq,
-	            audit_time_vn(a->time, tb, sizeof(tb)), a->login, role_of(a),
-	            audit_action_label(a->action), a->object);
+	            audit_time_vn(a->time, tb, sizeof(tb)), login, role_of(a),
+	            audit_action_label(a->action), object);
+	free(login);
+	free(object);
 	ui_lines_add(l, b.s, A_BOLD);
-	what = describe(a, 0);
+	what = describe(u, t, a, 0);
 	ui_lines_wrap(l, *what ? what : "(không ghi nội dung thay đổi)", cols, rows - 2, A_NORMAL);
 	free(what);
 	if (auditv_task(u))
@@ -272,17 +287,18 @@ static int auditv_key(struct ui *u, enum ui_act a)
 	return 1;
 }
 
-/* Search: who, the object and what changed. */
+/* Search: who, the object and what changed, as shown. */
 static void auditv_words(struct ui *u, struct txn *t, size_t i, struct sbuf *b)
 {
-	char *d;
+	char *d, *o;
 
-	(void)t;
 	if (i >= st(u)->nv)
 		return;
-	d = audit_describe(&st(u)->v[i], 0);
-	sbuf_printf(b, "%s %s %s", st(u)->v[i].login, st(u)->v[i].object, d);
+	d = describe(u, t, &st(u)->v[i], 0);
+	o = audit_object_text(names(u), t, st(u)->v[i].object, 0);
+	sbuf_printf(b, "%s %s %s", st(u)->v[i].login, o, d);
 	free(d);
+	free(o);
 }
 
 static struct ui_list *auditv_list(struct ui *u)

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit-text.h"
 #include "store-trash.h"
 #include "store.h"
 #include "text.h"
@@ -89,7 +90,7 @@ static int add_row(const struct trash_entry *x, void *ctx)
 	struct trashv *s = ctx;
 	struct trash_row *r;
 	json_t *n = json_loads(x->note ? x->note : "{}", 0, NULL);
-	char *when;
+	char *when, buf[40];
 
 	if (s->l.n == s->cap) {
 		s->cap = s->cap ? s->cap * 2 : 32;
@@ -105,15 +106,8 @@ static int add_row(const struct trash_entry *x, void *ctx)
 	r->ntasks = x->ntasks;
 	r->login = note_str(n, "login");
 	r->reason = note_str(n, "reason");
-	/* "2026-11-23T10:05:00" -> "23/11/2026 10:05" */
-	when = note_str(n, "time");
-	if (strlen(when) >= 16 && when[4] == '-' && when[10] == 'T') {
-		char buf[24];
-
-		snprintf(buf, sizeof(buf), "%.2s/%.2s/%.4s %.5s", when + 8, when + 5, when, when + 11);
-		free(when);
-		when = xstrdup(buf);
-	}
+	/* "23/11/2026 10:05:00", as `theodoi deleted` and the audit trail */
+	when = txt_sanitize(audit_note_time(json_object_get(n, "time"), buf, sizeof(buf)));
 	r->when = when;
 	json_decref(n);
 	return 0;
@@ -171,7 +165,7 @@ static void trash_row(struct ui *u, struct txn *t, size_t i, int y, int sel)
 	const struct trash_row *r = &s->v[i];
 	struct sbuf row = { 0 }, what = { 0 };
 	const char *cells[6];
-	char id[24], num[DOCNUM_LEN];
+	char id[24], num[DOCNUM_LEN], when[24];
 	int w[6], cols = u->lo.cols - 2;
 	attr_t a = sel ? ui_attr(u, UC_SEL) : A_NORMAL;
 
@@ -188,7 +182,8 @@ static void trash_row(struct ui *u, struct txn *t, size_t i, int y, int sel)
 	cells[0] = r->kind == TRASH_DOC ? "văn bản" : "nhiệm vụ";
 	cells[1] = id;
 	cells[2] = num;
-	cells[3] = r->when;
+	snprintf(when, sizeof(when), "%.16s", r->when); /* to the minute; the detail has all */
+	cells[3] = when;
 	cells[4] = r->login;
 	cells[5] = what.s;
 	ui_fmt_cells_from(&row, cells, w, 6, cols, u->hskip, &u->hroom);

@@ -40,21 +40,21 @@ row = open(sys.argv[2]).read().split("\n")[2]
 assert sys.argv[3] in row, row
 assert "quản trị" in row, row
 assert "cập nhật" in row, row
-assert "task:" in row, row
+assert "nhiệm vụ #" in row and "task:" not in row, row
 screen = open(sys.argv[2]).read()
 assert "→ 80" in screen, "the detail does not show the progress before → after"
 assert sys.argv[4] in screen, "the note is not in the detail"
 PY
 keys L
 wait_for "Nhật ký thay đổi — toàn bộ" || fail "L again shows no whole trail"
-screen | sed -n 3p | grep -qF "task:$id" || fail "the whole trail does not start with the update"
+screen | sed -n 3p | grep -qF "nhiệm vụ #$id " || fail "the whole trail does not start with the update"
 # Another process writes: the open trail shows it on top within a second
 # or so, the selection staying on the newest entry.
 other=$((id + 1))
 cli update "$other" --note "ghi từ dòng lệnh" >/dev/null || fail "cli update $other"
 # (the note, not "task:N": the demo's own updates name every task)
 wait_for "ghi từ dòng lệnh" 3 || fail "the trail does not show the other process's update"
-screen | sed -n 3p | grep -qF "task:$other" || fail "the other process's update is not on top"
+screen | sed -n 3p | grep -qF "nhiệm vụ #$other " || fail "the other process's update is not on top"
 keys j
 keys Enter
 wait_for "» Nhiệm vụ" || fail "Enter does not go to the task"

@@ -54,7 +54,7 @@ assert t["lead"]["code"] == "tu-btc", t["lead"]
 assert [p["code"] for p in t["partners"]] == ["tu-btg", "tu-bdv"], t["partners"]
 PY
 [ "$(logn)" = $((n0 + 1)) ] || fail "the save is not one audited write"
-cli log --limit 1 | grep -qF "task:$id" || fail "the audit entry does not name task #$id"
+cli log --limit 1 | grep -qF "nhiệm vụ #$id " || fail "the audit entry does not name task #$id"
 
 # M: to the other document (by number); the task follows.
 doc2=$(cli docs --format json | python3 -c 'import json,sys
@@ -119,6 +119,10 @@ cli deleted | grep -qF "nhập nhầm từ bản dự thảo" || fail "deleted d
 keys R
 wait_for "Đã xóa — 1 mục" || fail "R does not list the deleted task"
 screen | grep -qF "#$did_task" || fail "the deleted task is not in the list"
+# the time of the deletion to the second, as `theodoi deleted` writes it
+when=$(cli deleted | grep -oE "[0-9]{2}/[0-9]{2}/[0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2}" | head -n 1)
+[ -n "$when" ] || fail "deleted writes no dd/mm/yyyy hh:mm:ss time"
+screen | grep -qF "xóa lúc $when bởi" || fail "the trash's detail does not say when ($when)"
 keys Enter
 wait_for "Khôi phục nhiệm vụ #$did_task?" || fail "Enter does not ask to restore"
 keys Enter

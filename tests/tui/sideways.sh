@@ -32,7 +32,7 @@ for size in "80 24" "120 40"; do
 	keys L
 	wait_for "Nhật ký thay đổi — toàn bộ" || fail "$1x$2: L opens no audit trail"
 	row=$(screen | sed -n 3p)
-	echo "$row" | grep -qF "task:$task" || fail "$1x$2: the newest entry is not the update: $row"
+	echo "$row" | grep -qE "(NV|nhiệm vụ) #$task " || fail "$1x$2: the newest entry is not the update: $row"
 	echo "$row" | grep -qF "KẾTTHÚCGHICHÚ" && fail "$1x$2: the row is not cut, nothing to test: $row"
 	keys w
 	wait_for "w: cuộn tiếp" || fail "$1x$2: w says nothing"
