@@ -30,7 +30,9 @@ start_tui 100 30
 tmux -L "$SOCK" capture-pane -e -p -t "$SESSION" | grep -q "$(printf '\033')\[[^m]*3[0-7]m\|;3[0-7]m\|;3[0-7];" ||
 	fail "no colours without NO_COLOR"
 quit_and_check_restored
-tmux -L "$SOCK" kill-session -t "$SESSION"
+# a server that outlives the killed session would keep its own environment,
+# without NO_COLOR: start a new one
+tmux -L "$SOCK" kill-server 2>/dev/null
 NO_COLOR=1
 export NO_COLOR
 start_tui 100 30
