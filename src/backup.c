@@ -21,6 +21,7 @@
 #include "outfile.h"
 #include "period.h"
 #include "store.h"
+#include "syserr.h"
 #include "util.h"
 
 /* ---- directories ------------------------------------------------------------ */
@@ -32,7 +33,7 @@ int bk_target_state(const char *dir, enum bk_target *out, struct err *e)
 	if (stat(dir, &sb) != 0) {
 		if (errno == ENOENT)
 			return 0;
-		return err_set(e, ERR_IO, "không đọc được %s: %s", dir, strerror(errno));
+		return err_set(e, ERR_IO, "không đọc được %s: %s", dir, syserr_str(errno));
 	}
 	if (!S_ISDIR(sb.st_mode)) {
 		*out = BK_OTHER;
@@ -40,7 +41,7 @@ int bk_target_state(const char *dir, enum bk_target *out, struct err *e)
 	}
 	DIR *d = opendir(dir);
 	if (!d)
-		return err_set(e, ERR_IO, "không đọc được thư mục %s: %s", dir, strerror(errno));
+		return err_set(e, ERR_IO, "không đọc được thư mục %s: %s", dir, syserr_str(errno));
 	int data = 0, other = 0;
 	struct dirent *de;
 	while ((de = readdir(d))) {
@@ -67,7 +68,7 @@ static int make_parents(const char *path, struct err *e)
 			continue;
 		*s = '\0';
 		if (mkdir(p, 0775) != 0 && errno != EEXIST)
-			return err_set(e, ERR_IO, "không tạo được thư mục %s: %s", p, strerror(errno));
+			return err_set(e, ERR_IO, "không tạo được thư mục %s: %s", p, syserr_str(errno));
 		*s = '/';
 	}
 	return 0;
@@ -135,8 +136,8 @@ int bk_make_beside(const char *dir, const char *tag, char *out, size_t len, stru
 			if (stat(out, &sb) != 0 || chmod(out, (sb.st_mode & 07777) | S_ISGID) != 0) {
 				int err = errno;
 				rmdir(out);
-				return err_set(e, ERR_IO, "không đặt được quyền cho thư mục %s: %s", out,
-				               strerror(err));
+				return err_set(e, ERR_IO, "không đặt được quyền cho thư mục mới cạnh %s: %s", dir,
+				               syserr_str(err));
 			}
 			/* removed on SIGINT, SIGTERM, SIGHUP until placed */
 			for (size_t i = 0; i < NPARTS; i++) {
@@ -147,7 +148,7 @@ int bk_make_beside(const char *dir, const char *tag, char *out, size_t len, stru
 			return 0;
 		}
 		if (errno != EEXIST)
-			return err_set(e, ERR_IO, "không tạo được thư mục %s: %s", out, strerror(errno));
+			return err_set(e, ERR_IO, "không tạo được thư mục mới cạnh %s: %s", dir, syserr_str(errno));
 	}
 	return err_set(e, ERR_IO, "không tạo được thư mục tạm cạnh %s", dir);
 }
@@ -201,7 +202,7 @@ int bk_place(const char *tmp, const char *dir, enum bk_target state, const char 
 			unlink(lock);
 		if (rmdir(dir) != 0)
 			return err_set(e, ERR_IO, "không thay được thư mục rỗng %s: %s", dir,
-			               strerror(errno));
+			               syserr_str(errno));
 	} else if (state == BK_STORE) {
 		char stamp[32], old[PATH_MAX];
 		time_t now = time(NULL);
@@ -215,15 +216,15 @@ int bk_place(const char *tmp, const char *dir, enum bk_target state, const char 
 			return err_set(e, ERR_CONFLICT, "đã có %s: thử lại sau một giây", old);
 		if (rename(dir, old) != 0)
 			return err_set(e, ERR_IO, "không đổi tên được kho cũ %s thành %s: %s", dir, old,
-			               strerror(errno));
+			               syserr_str(errno));
 		if (kept)
 			str_copy(kept, old, kept_len);
 	} else if (state == BK_OTHER) {
 		return err_set(e, ERR_CONFLICT, "%s không phải là kho dữ liệu theodoi", dir);
 	}
 	if (rename(tmp, dir) != 0)
-		return err_set(e, ERR_IO, "không đổi tên được %s thành %s: %s", tmp, dir,
-		               strerror(errno));
+		return err_set(e, ERR_IO, "không đặt được kho mới vào %s: %s", dir,
+		               syserr_str(errno));
 	unguard_beside(tmp, 0);
 	bk_sync_parent(dir);
 	return 0;
@@ -270,17 +271,17 @@ static int copy_file(const char *src, const char *dst, struct err *e)
 	int in = open(src, O_RDONLY | O_CLOEXEC), out = -1, rc = 0;
 	ssize_t n;
 	if (in < 0)
-		return err_set(e, ERR_IO, "không mở được tệp sao lưu %s: %s", src, strerror(errno));
+		return err_set(e, ERR_IO, "không mở được tệp sao lưu %s: %s", src, syserr_str(errno));
 	out = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0664);
 	if (out < 0) {
-		rc = err_set(e, ERR_IO, "không tạo được %s: %s", dst, strerror(errno));
+		rc = err_set(e, ERR_IO, "không chép được %s vào kho: %s", src, syserr_str(errno));
 		goto done;
 	}
 	while ((n = read(in, buf, sizeof buf)) != 0) {
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			rc = err_set(e, ERR_IO, "không đọc được %s: %s", src, strerror(errno));
+			rc = err_set(e, ERR_IO, "không đọc được %s: %s", src, syserr_str(errno));
 			goto done;
 		}
 		for (ssize_t off = 0; off < n;) {
@@ -288,17 +289,17 @@ static int copy_file(const char *src, const char *dst, struct err *e)
 			if (w < 0 && errno == EINTR)
 				continue;
 			if (w < 0) {
-				rc = err_set(e, ERR_IO, "không ghi được %s: %s", dst, strerror(errno));
+				rc = err_set(e, ERR_IO, "không chép được %s vào kho: %s", src, syserr_str(errno));
 				goto done;
 			}
 			off += w;
 		}
 	}
 	if (fsync(out) != 0)
-		rc = err_set(e, ERR_IO, "không ghi được %s xuống đĩa: %s", dst, strerror(errno));
+		rc = err_set(e, ERR_IO, "không chép được %s vào kho: %s", src, syserr_str(errno));
 done:
 	if (out >= 0 && close(out) != 0 && !rc)
-		rc = err_set(e, ERR_IO, "không ghi được %s: %s", dst, strerror(errno));
+		rc = err_set(e, ERR_IO, "không chép được %s vào kho: %s", src, syserr_str(errno));
 	close(in);
 	return rc;
 }
@@ -380,7 +381,7 @@ int backup_restore(struct ops_ctx *c, const char *src, const char *dir, int forc
 		return rc;
 	if (stat(src, &sb) != 0)
 		return err_set(e, ERR_NOTFOUND, "không tìm thấy tệp sao lưu %s: %s", src,
-		               strerror(errno));
+		               syserr_str(errno));
 	rc = S_ISDIR(sb.st_mode) ? snprintf(file, sizeof file, "%s/data.mdb", src)
 	                         : snprintf(file, sizeof file, "%s", src);
 	if (rc < 0 || (size_t)rc >= sizeof file)

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "syserr.h"
 #include "util.h"
 
 /* ---- removal on signals ------------------------------------------------------
@@ -108,13 +109,8 @@ void outfile_unguard_path(const char *path, int remove)
 
 const char *outfile_strerror(int err)
 {
-	if (err == ENOSPC)
-		return "đĩa đầy";
-#ifdef EDQUOT
-	if (err == EDQUOT)
-		return "hết hạn mức (quota) đĩa";
-#endif
-	return strerror(err);
+	const char *known = syserr_known(err);
+	return known ? known : strerror(err);
 }
 
 static const char *kind_of(mode_t m)
@@ -199,6 +195,31 @@ int outfile_clean_stale(const char *dest)
 
 /* ---- writing ----------------------------------------------------------------- */
 
+/* The temporary file beside path could not be created (errno err): say so
+ * of path, the name the user gave, and of its directory when that is what
+ * is missing or closed to the user. */
+static int create_failed(const char *path, int err, struct err *e)
+{
+	char dir[PATH_MAX];
+	const char *base;
+	struct stat sb;
+	split(path, dir, sizeof dir, &base);
+	if (err == ENOENT || err == ENOTDIR) {
+		if (stat(dir, &sb) != 0 && errno == ENOENT)
+			return err_set(e, ERR_IO, "không tạo được tệp %s: không có thư mục %s", path,
+			               dir);
+		if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+			return err_set(e, ERR_IO, "không tạo được tệp %s: %s không phải thư mục",
+			               path, dir);
+		return err_set(e, ERR_IO, "không tạo được tệp %s: thư mục %s không cho tạo tệp",
+		               path, dir);
+	}
+	if (err == EACCES || err == EPERM)
+		return err_set(e, ERR_IO, "không tạo được tệp %s: không có quyền ghi vào thư mục %s",
+		               path, dir);
+	return err_set(e, ERR_IO, "không tạo được tệp %s: %s", path, syserr_str(err));
+}
+
 /* 0 when path is absent, or a regular file that may be replaced. */
 static int check_dest(const char *path, int flags, struct err *e)
 {
@@ -207,13 +228,15 @@ static int check_dest(const char *path, int flags, struct err *e)
 	if (fd < 0) {
 		if (errno == ENOENT)
 			return 0;
-		return err_set(e, ERR_IO, "không kiểm tra được %s: %s", path, strerror(errno));
+		if (errno == ENOTDIR)
+			return create_failed(path, errno, e);
+		return err_set(e, ERR_IO, "không kiểm tra được %s: %s", path, syserr_str(errno));
 	}
 	int bad = fstat(fd, &sb) != 0;
 	int err = errno;
 	close(fd);
 	if (bad)
-		return err_set(e, ERR_IO, "không kiểm tra được %s: %s", path, strerror(err));
+		return err_set(e, ERR_IO, "không kiểm tra được %s: %s", path, syserr_str(err));
 	if (!S_ISREG(sb.st_mode))
 		return err_set(e, ERR_CONFLICT, "%s là %s, không phải tệp thường: không ghi đè (kể cả "
 		               "với --force)", path, kind_of(sb.st_mode));
@@ -246,8 +269,7 @@ int outfile_open(struct outfile *o, const char *path, int flags, mode_t mode, st
 			return 0;
 		}
 		if (errno != EEXIST)
-			return err_set(e, ERR_IO, "không tạo được tệp %s: %s", o->tmp,
-			               outfile_strerror(errno));
+			return create_failed(path, errno, e);
 	}
 	return err_set(e, ERR_IO, "không tạo được tệp tạm cạnh %s", path);
 }
@@ -289,13 +311,12 @@ int outfile_commit(struct outfile *o, struct err *e)
 	o->f = NULL;
 	o->fd = -1;
 	if (err)
-		rc = err_set(e, ERR_IO, "không ghi được %s: %s", o->path, outfile_strerror(err));
+		rc = err_set(e, ERR_IO, "không ghi được %s: %s", o->path, syserr_str(err));
 	/* the destination may have changed while we wrote */
 	if (!rc)
 		rc = check_dest(o->path, o->flags, e);
 	if (!rc && rename(o->tmp, o->path) != 0)
-		rc = err_set(e, ERR_IO, "không đổi tên được %s thành %s: %s", o->tmp, o->path,
-		             outfile_strerror(errno));
+		rc = err_set(e, ERR_IO, "không ghi được %s: %s", o->path, syserr_str(errno));
 	if (rc) {
 		outfile_abort(o);
 		return rc;
