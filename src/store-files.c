@@ -32,7 +32,7 @@ int store_copy_fd(struct store *st, int fd, int compact, struct err *e)
 		return err_set(e, ERR_IO, "không ghi được bản sao kho dữ liệu %s: hết hạn mức (quota) "
 		               "dung lượng đĩa", st->path);
 	return err_set(e, ERR_IO, "không ghi được bản sao kho dữ liệu %s: %s", st->path,
-	               mdb_strerror(rc));
+	               rc > 0 ? syserr_str(rc) : mdb_strerror(rc));
 }
 
 int store_in_use(const char *dir, long *pid, struct err *e)

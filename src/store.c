@@ -196,7 +196,7 @@ static int env_open_err(const char *dir, int rc, struct err *e)
 		               "lượng đĩa", dir);
 	default:
 		return err_set(e, ERR_STORE, "không mở được kho dữ liệu %s: %s", dir,
-		               mdb_strerror(rc));
+		               rc > 0 ? syserr_str(rc) : mdb_strerror(rc));
 	}
 }
 
@@ -502,7 +502,7 @@ static int grow_map(struct store *st, struct err *e)
 	}
 	if (rc)
 		return err_set(e, ERR_STORE, "kho dữ liệu %s đầy và không mở rộng được: %s",
-		               st->path, mdb_strerror(rc));
+		               st->path, rc > 0 ? syserr_str(rc) : mdb_strerror(rc));
 	return 0;
 }
 
