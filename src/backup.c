@@ -17,6 +17,7 @@
 
 #include "backup-internal.h"
 #include "backup.h"
+#include "filekind.h"
 #include "ops.h"
 #include "outfile.h"
 #include "period.h"
@@ -322,6 +323,26 @@ static int restore_audit_fn(struct txn *t, void *ctx, struct err *e)
 	return ops_audit(t, r->c, "restore", "store", NULL, after, e);
 }
 
+/* msg with the temporary directory tmp, a name the user never gave, said
+ * as the backup src (in place; returns msg). */
+static char *name_source(char *msg, const char *tmp, const char *src)
+{
+	struct sbuf b = {0};
+	size_t tl = strlen(tmp);
+	for (const char *p = msg, *hit; *p; p = hit + tl) {
+		if (!(hit = strstr(p, tmp))) {
+			sbuf_puts(&b, p);
+			break;
+		}
+		sbuf_add(&b, p, (size_t)(hit - p));
+		sbuf_printf(&b, "bản sao %s", src);
+	}
+	if (b.s)
+		str_copy(msg, b.s, sizeof ((struct err *)0)->msg);
+	sbuf_free(&b);
+	return msg;
+}
+
 static int verify_and_stamp(struct ops_ctx *c, const char *tmp, const char *src,
                             struct err *e)
 {
@@ -333,7 +354,8 @@ static int verify_and_stamp(struct ops_ctx *c, const char *tmp, const char *src,
 	err_clear(&oe);
 	int rc = store_open(tmp, 0, &st, &oe);
 	if (rc)
-		return err_set(e, ERR_INPUT, "%s không phải bản sao lưu dùng được: %s", src, oe.msg);
+		return err_set(e, ERR_INPUT, "%s không phải bản sao lưu dùng được: %s", src,
+		               name_source(oe.msg, tmp, src));
 	/* a backup of an older schema is brought to this one first, as the
 	 * store it replaces was: its check is then the current one */
 	if (c->cfg && (rc = per_migrate(st, &c->cfg->periods, NULL, e))) {
@@ -367,6 +389,29 @@ static int verify_and_stamp(struct ops_ctx *c, const char *tmp, const char *src,
 	return rc;
 }
 
+/* Refuse early, saying what it is, a file that is no LMDB file: an export,
+ * a plan to import, an empty file (file is src, or src/data.mdb when src
+ * is a directory). */
+static int check_backup_kind(const char *src, const char *file, int is_dir, struct err *e)
+{
+	enum filekind k;
+	struct err fe;
+	err_clear(&fe);
+	if (filekind_of_path(file, &k, &fe))
+		return is_dir ? err_set(e, ERR_INPUT, "thư mục %s không chứa bản sao lưu (không có "
+		                        "data.mdb đọc được)", src)
+		              : err_set(e, fe.code, "%s", fe.msg);
+	if (k == FK_LMDB)
+		return 0;
+	if (filekind_command(k))
+		return err_set(e, ERR_INPUT, "%s không phải bản sao lưu: tệp này là %s, dùng %s", src,
+		               filekind_name(k), filekind_command(k));
+	if (k == FK_EMPTY)
+		return err_set(e, ERR_INPUT, "%s không phải bản sao lưu: tệp rỗng", src);
+	return err_set(e, ERR_INPUT, "%s không phải bản sao lưu của theodoi (tệp do theodoi backup "
+	               "tạo ra)", src);
+}
+
 int backup_restore(struct ops_ctx *c, const char *src, const char *dir, int force, char *kept,
                    size_t kept_len, struct err *e)
 {
@@ -386,6 +431,8 @@ int backup_restore(struct ops_ctx *c, const char *src, const char *dir, int forc
 	                         : snprintf(file, sizeof file, "%s", src);
 	if (rc < 0 || (size_t)rc >= sizeof file)
 		return err_set(e, ERR_USAGE, "đường dẫn quá dài: %s", src);
+	if ((rc = check_backup_kind(src, file, S_ISDIR(sb.st_mode), e)))
+		return rc;
 	if ((rc = bk_target_state(dir, &state, e)))
 		return rc;
 	if (state == BK_OTHER)

@@ -90,3 +90,71 @@ Test(cli_errmsg, a_missing_backup_to_restore_is_said_in_vietnamese)
 	snprintf(want, sizeof want, "%s: không có tệp hay thư mục này", f);
 	expect(fx_run(NULL, st, "restore", f, "--force", NULL), 5, want, "restore");
 }
+
+/* ---- restore given something else than a backup ---- */
+
+static void write_bytes(const char *path, const void *bytes, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+
+	cr_assert_not_null(f, "%s", path);
+	cr_assert_eq(fwrite(bytes, 1, n, f), n);
+	fclose(f);
+}
+
+Test(cli_errmsg, restore_of_a_json_export_says_to_use_import_json)
+{
+	const char *st = fx_demo();
+	const char *json = path_in("xuat.json");
+	char want[700];
+
+	expect(fx_run(NULL, st, "export", "--out", json, NULL), 0, NULL, "export");
+	snprintf(want, sizeof want, "%s không phải bản sao lưu: tệp này là bản xuất JSON, dùng "
+	         "theodoi import-json", json);
+	expect(fx_run(NULL, st, "restore", json, "--force", NULL), 3, want, "restore of an export");
+	/* the store is the demo still */
+	expect(fx_run(NULL, st, "show", "12", NULL), 0, NULL, "the store is untouched");
+}
+
+Test(cli_errmsg, restore_of_a_plan_says_to_use_import)
+{
+	const char *st = fx_demo();
+	const char *docx = path_in("ke-hoach.docx"), *pdf = path_in("ke-hoach.pdf");
+	const char *txt = path_in("ke-hoach.txt");
+
+	write_bytes(docx, "PK\3\4\24\0\6\0", 8);
+	write_bytes(pdf, "%PDF-1.7\n", 9);
+	put(txt, "KẾ HOẠCH\ntriển khai thực hiện\n");
+	expect(fx_run(NULL, st, "restore", docx, "--force", NULL), 3,
+	       "tệp này là văn bản Word hay OpenDocument (.docx, .odt), dùng theodoi import", "docx");
+	expect(fx_run(NULL, st, "restore", pdf, "--force", NULL), 3,
+	       "tệp này là văn bản PDF, dùng theodoi import", "pdf");
+	expect(fx_run(NULL, st, "restore", txt, "--force", NULL), 3,
+	       "tệp này là văn bản thường, dùng theodoi import", "text");
+}
+
+Test(cli_errmsg, restore_of_an_empty_or_unknown_file_says_so)
+{
+	const char *st = fx_demo();
+	const char *empty = path_in("rong.mdb"), *junk = path_in("rac.mdb");
+	unsigned char bytes[64] = {0x7f, 0, 1, 2};
+
+	put(empty, "");
+	write_bytes(junk, bytes, sizeof bytes);
+	expect(fx_run(NULL, st, "restore", empty, "--force", NULL), 3,
+	       "không phải bản sao lưu: tệp rỗng", "empty");
+	expect(fx_run(NULL, st, "restore", junk, "--force", NULL), 3,
+	       "không phải bản sao lưu của theodoi", "junk");
+}
+
+Test(cli_errmsg, restore_of_a_damaged_backup_never_names_the_temporary_directory)
+{
+	const char *st = fx_demo();
+	const char *b = path_in("b.mdb"), *cut = path_in("cut.mdb");
+	char cmd[1200];
+
+	expect(fx_run(NULL, st, "backup", b, NULL), 0, NULL, "backup");
+	snprintf(cmd, sizeof cmd, "head -c 20000 '%s' > '%s'", b, cut);
+	cr_assert_eq(system(cmd), 0);
+	expect(fx_run(NULL, st, "restore", cut, "--force", NULL), 3, "bị cắt cụt", "damaged");
+}
