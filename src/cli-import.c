@@ -180,7 +180,8 @@ static int import_one(struct cli *c, const char *path, uint32_t issuer, int dry,
 			json_array_append_new(all, j);
 		} else {
 			fprintf(c->out, "Đã nhập %s: văn bản #%llu %s, %zu nhiệm vụ, %zu chỉ tiêu, %zu cảnh báo.\n",
-			        path, (unsigned long long)id, r->doc.number, r->ntasks,
+			        path, (unsigned long long)id,
+			        r->doc.number[0] ? r->doc.number : "(không số)", r->ntasks,
 			        r->nindicators, r->nwarnings);
 			if (d->doc)
 				fprintf(c->out, "  thay tại chỗ: giữ nguyên %zu, sửa %zu, xóa %zu, thêm %zu nhiệm "

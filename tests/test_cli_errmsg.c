@@ -205,3 +205,58 @@ Test(cli_errmsg, a_warning_in_a_text_file_keeps_file_and_line)
 {
 	same_warning_form(SAMPLES "tinh-uy-chuong-trinh.txt", SAMPLES "tinh-uy-chuong-trinh.txt:33");
 }
+
+/* ---- import's summary, show's document, export's confirmation ---- */
+
+static const char plan_without_number[] =
+	"TỈNH ỦY SƠN HÀ\n\nKẾ HOẠCH\nthực hiện công tác kiểm tra năm 2027\n\nI. NHIỆM VỤ\n"
+	"1. Ban Tổ chức Tỉnh ủy chủ trì rà soát quy hoạch cán bộ, hoàn thành trong quý II "
+	"năm 2027.\n2. Văn phòng Tỉnh ủy tổng hợp báo cáo.\n";
+
+Test(cli_errmsg, a_document_without_number_is_said_so_by_import_and_show)
+{
+	const char *st = fx_demo();
+	const char *plan = path_in("kh.txt");
+	struct run r;
+
+	put(plan, plan_without_number);
+	r = fx_run(NULL, st, "import", plan, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strstr(r.out, ": văn bản #5 (không số), 2 nhiệm vụ, "), "%s", r.out);
+	cr_assert(!strstr(r.out, " ,"), "%s", r.out);
+	fx_free(&r);
+	r = fx_run(NULL, st, "tasks", "--doc", "5", "--format", "json", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	json_t *j = fx_json(&r);
+	json_t *rows = json_is_array(j) ? j : json_object_get(j, "tasks");
+	cr_assert(json_array_size(rows) > 0, "%s", r.out);
+	char id[32];
+	snprintf(id, sizeof id, "%lld",
+	         (long long)json_integer_value(json_object_get(json_array_get(rows, 0), "id")));
+	json_decref(j);
+	fx_free(&r);
+	r = fx_run(NULL, st, "show", id, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strstr(r.out, "(không số) — Kế hoạch"), "%s", r.out);
+	fx_free(&r);
+}
+
+Test(cli_errmsg, export_out_confirms_what_it_wrote_on_stderr)
+{
+	const char *st = fx_demo();
+	const char *json = path_in("xuat.json");
+	char want[700];
+	struct run r;
+
+	r = fx_run(NULL, st, "export", "--out", json, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	snprintf(want, sizeof want, "Đã xuất kho %s vào %s (", st, json);
+	cr_assert(strstr(r.err, want), "no '%s' in: %s", want, r.err);
+	cr_assert_str_eq(r.out, "");
+	fx_free(&r);
+	/* without --out, standard error stays quiet: the export is on stdout */
+	r = fx_run(NULL, st, "export", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_str_eq(r.err, "");
+	fx_free(&r);
+}
