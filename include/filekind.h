@@ -35,8 +35,8 @@ enum filekind filekind_of(const unsigned char *head, size_t n);
 int filekind_of_path(const char *path, enum filekind *out, struct err *e);
 
 /* What the file is, in words for a message ("bản xuất JSON"), and the
- * command that takes it ("theodoi import-json"), or NULL for FK_LMDB and
- * FK_OTHER.  Static strings. */
+ * command that takes it ("theodoi import-json"); NULL for FK_OTHER, and
+ * the command NULL for FK_EMPTY too.  Static strings. */
 const char *filekind_name(enum filekind k);
 const char *filekind_command(enum filekind k);
 

@@ -77,8 +77,9 @@ void outfile_unguard(int handle, int remove);
  * the path is not guarded. */
 void outfile_unguard_path(const char *path, int remove);
 
-/* Why a write failed, in words: "đĩa đầy" for ENOSPC, "hết hạn mức (quota)
- * đĩa" for EDQUOT, else strerror(err). */
+/* Why a write failed, in words: syserr_known(err) ("đĩa đầy" for ENOSPC,
+ * "hết hạn mức (quota) đĩa" for EDQUOT, ...), else strerror(err).  Messages
+ * use syserr_str(), which also numbers an unknown error. */
 const char *outfile_strerror(int err);
 
 /* Remove stale temporary files ("<dest>.tmp-<pid>-<n>") of dest whose

@@ -99,7 +99,7 @@ const char *filekind_name(enum filekind k)
 	case FK_PDF: return "văn bản PDF";
 	case FK_OLE: return "văn bản Word 97 (.doc)";
 	case FK_TEXT: return "văn bản thường";
-	case FK_LMDB:
+	case FK_LMDB: return "bản sao lưu (kho LMDB)";
 	case FK_OTHER: break;
 	}
 	return NULL;
@@ -109,12 +109,12 @@ const char *filekind_command(enum filekind k)
 {
 	switch (k) {
 	case FK_JSON: return "theodoi import-json";
+	case FK_LMDB: return "theodoi restore";
 	case FK_ZIP:
 	case FK_PDF:
 	case FK_OLE:
 	case FK_TEXT: return "theodoi import";
 	case FK_EMPTY:
-	case FK_LMDB:
 	case FK_OTHER: break;
 	}
 	return NULL;

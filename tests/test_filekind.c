@@ -23,7 +23,9 @@ Test(filekind, documents_and_exports_are_told_apart)
 	cr_assert_eq(of("\xff\xfe bad utf-8"), FK_OTHER);
 	cr_assert_str_eq(filekind_command(FK_JSON), "theodoi import-json");
 	cr_assert_str_eq(filekind_command(FK_PDF), "theodoi import");
-	cr_assert_null(filekind_command(FK_LMDB));
+	cr_assert_str_eq(filekind_command(FK_LMDB), "theodoi restore");
+	cr_assert_null(filekind_command(FK_OTHER));
+	cr_assert_null(filekind_command(FK_EMPTY));
 }
 
 Test(filekind, an_lmdb_meta_page_is_a_store)
