@@ -539,10 +539,11 @@ static int map_file(const char *path, const char **buf, size_t *len, struct err 
 		rc = err_at(e, ERR_INPUT, path, 0, "tệp rỗng");
 	if (rc)
 		return rc;
-	/* a backup or a plan given by mistake: say what it is */
+	/* a backup or a Word or PDF plan given by mistake: say what it is (text
+	 * is left to the parser, which names the line where it stops) */
 	enum filekind k = filekind_of((const unsigned char *)*buf,
 	                              *len < FILEKIND_HEAD ? *len : FILEKIND_HEAD);
-	if (k != FK_JSON && filekind_command(k)) {
+	if (k != FK_JSON && k != FK_TEXT && filekind_command(k)) {
 		rc = err_set(e, ERR_INPUT, "%s không phải bản xuất JSON: tệp này là %s, dùng %s", path,
 		             filekind_name(k), filekind_command(k));
 		infile_unmap(*buf, *len);

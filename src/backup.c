@@ -137,8 +137,8 @@ int bk_make_beside(const char *dir, const char *tag, char *out, size_t len, stru
 			if (stat(out, &sb) != 0 || chmod(out, (sb.st_mode & 07777) | S_ISGID) != 0) {
 				int err = errno;
 				rmdir(out);
-				return err_set(e, ERR_IO, "không đặt được quyền cho thư mục mới cạnh %s: %s", dir,
-				               syserr_str(err));
+				return err_set(e, ERR_IO, "không đặt được quyền cho thư mục mới cạnh %s: %s",
+				               dir, syserr_str(err));
 			}
 			/* removed on SIGINT, SIGTERM, SIGHUP until placed */
 			for (size_t i = 0; i < NPARTS; i++) {
@@ -149,7 +149,8 @@ int bk_make_beside(const char *dir, const char *tag, char *out, size_t len, stru
 			return 0;
 		}
 		if (errno != EEXIST)
-			return err_set(e, ERR_IO, "không tạo được thư mục mới cạnh %s: %s", dir, syserr_str(errno));
+			return err_set(e, ERR_IO, "không tạo được thư mục mới cạnh %s: %s", dir,
+			               syserr_str(errno));
 	}
 	return err_set(e, ERR_IO, "không tạo được thư mục tạm cạnh %s", dir);
 }
@@ -290,7 +291,8 @@ static int copy_file(const char *src, const char *dst, struct err *e)
 			if (w < 0 && errno == EINTR)
 				continue;
 			if (w < 0) {
-				rc = err_set(e, ERR_IO, "không chép được %s vào kho: %s", src, syserr_str(errno));
+				rc = err_set(e, ERR_IO, "không chép được %s vào kho: %s", src,
+				             syserr_str(errno));
 				goto done;
 			}
 			off += w;

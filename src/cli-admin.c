@@ -322,7 +322,7 @@ static const char import_json_help[] =
 	"ví dụ tasks[3].lead) ký tự điều khiển trong văn bản (trừ tab và xuống dòng ở trường\n"
 	"nhiều dòng) và tham chiếu treo: đơn vị, văn bản, nhiệm vụ, chỉ tiêu không có trong bản\n"
 	"xuất.  Chỉ vai trò quản trị.  TỆP phải là tệp thường, tối đa 16 GB; bản sao lưu hay kế\n"
-	"hoạch đưa nhầm bị từ chối ngay, kèm lệnh dùng cho tệp đó (restore, import).\n";
+	"hoạch Word, PDF đưa nhầm bị từ chối ngay, kèm lệnh dùng cho tệp đó (restore, import).\n";
 
 int cmd_import_json(struct cli *c, int argc, char **argv, struct err *e)
 {

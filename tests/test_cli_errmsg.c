@@ -264,17 +264,17 @@ Test(cli_errmsg, export_out_confirms_what_it_wrote_on_stderr)
 Test(cli_errmsg, import_json_of_a_backup_or_a_plan_says_which_command_takes_it)
 {
 	const char *st = fx_demo();
-	const char *b = path_in("b.mdb"), *txt = path_in("kh.txt");
+	const char *b = path_in("b.mdb"), *pdf = path_in("kh.pdf");
 	char fresh[600], want[800];
 
 	expect(fx_run(NULL, st, "backup", b, NULL), 0, NULL, "backup");
-	put(txt, plan_without_number);
+	write_bytes(pdf, "%PDF-1.7\n", 9);
 	snprintf(fresh, sizeof fresh, "%s", path_in("kho-moi"));
 	snprintf(want, sizeof want, "%s không phải bản xuất JSON: tệp này là bản sao lưu (kho LMDB), "
 	         "dùng theodoi restore", b);
 	expect(fx_run(NULL, fresh, "import-json", b, NULL), 3, want, "import-json of a backup");
-	snprintf(want, sizeof want, "%s không phải bản xuất JSON: tệp này là văn bản thường, dùng "
-	         "theodoi import", txt);
-	expect(fx_run(NULL, fresh, "import-json", txt, NULL), 3, want, "import-json of a plan");
+	snprintf(want, sizeof want, "%s không phải bản xuất JSON: tệp này là văn bản PDF, dùng "
+	         "theodoi import", pdf);
+	expect(fx_run(NULL, fresh, "import-json", pdf, NULL), 3, want, "import-json of a plan");
 	cr_assert_eq(access(fresh, F_OK), -1, "import-json left %s", fresh);
 }
