@@ -168,10 +168,11 @@ json_t *imp_to_json(const struct imp_result *r, const struct hier *h);
 /* Append where warning i of r is, as import and its --dry-run print it
  * before ": cảnh báo: ": "FILE:LINE" for a text file; for a converted one
  * (r->converted), what a clerk can find in the document: "FILE, mục
- * III.1.1 “the task's first words…”" (the task on that line, else the
- * nearest one before it); "FILE" alone for a warning about the whole
- * document. */
-void imp_warning_where(const struct imp_result *r, size_t i, struct sbuf *out);
+ * III.1.1 “the task's first words…”" (the task on that line, else "sau
+ * mục" and the nearest one before it); "FILE" alone for a warning about
+ * the whole document.  Without with_file (a screen that shows the file
+ * already): "dòng LINE", "mục III.1.1 “…”", or nothing. */
+void imp_warning_where(const struct imp_result *r, size_t i, int with_file, struct sbuf *out);
 
 /* Append a readable summary with Vietnamese labels (document, then each
  * task with its section, lead, deadline and text, then indicators and

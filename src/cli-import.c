@@ -101,7 +101,7 @@ static void print_warnings(const struct imp_result *r)
 	struct sbuf b = {0};
 	for (size_t i = 0; i < r->nwarnings; i++) {
 		sbuf_reset(&b);
-		imp_warning_where(r, i, &b);
+		imp_warning_where(r, i, 1, &b);
 		fprintf(stderr, "%s: cảnh báo: %s\n", b.s, r->warnings[i].msg);
 	}
 	sbuf_free(&b);

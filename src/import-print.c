@@ -194,17 +194,18 @@ static void first_words(const char *text, struct sbuf *b)
 	sbuf_puts(b, "…");
 }
 
-void imp_warning_where(const struct imp_result *r, size_t i, struct sbuf *out)
+void imp_warning_where(const struct imp_result *r, size_t i, int with_file, struct sbuf *out)
 {
 	int line = r->warnings[i].line;
 	const struct imp_task *t = NULL;
 	const struct imp_indicator *ind = NULL;
 
-	sbuf_puts(out, r->file[0] ? r->file : "-");
+	if (with_file)
+		sbuf_puts(out, r->file[0] ? r->file : "-");
 	if (line <= 0)
 		return;
 	if (!r->converted) {
-		sbuf_printf(out, ":%d", line);
+		sbuf_printf(out, with_file ? ":%d" : "dòng %d", line);
 		return;
 	}
 	for (size_t k = 0; k < r->ntasks && r->tasks[k].line <= line; k++)
@@ -216,7 +217,8 @@ void imp_warning_where(const struct imp_result *r, size_t i, struct sbuf *out)
 	const char *text = ind ? ind->text : t ? t->text : NULL;
 	if (!text)
 		return;
-	sbuf_printf(out, ", %smục %s “", ind || t->line == line ? "" : "sau ", section);
+	sbuf_printf(out, "%s%smục %s “", with_file ? ", " : "", ind || t->line == line ? "" : "sau ",
+	            section);
 	first_words(text, out);
 	sbuf_puts(out, "”");
 }
@@ -228,7 +230,7 @@ static void warnings_part(const struct imp_result *r, struct sbuf *b)
 	sbuf_printf(b, "\nCảnh báo (%zu):\n", r->nwarnings);
 	for (size_t k = 0; k < r->nwarnings; k++) {
 		sbuf_puts(b, "  ");
-		imp_warning_where(r, k, b);
+		imp_warning_where(r, k, 1, b);
 		sbuf_printf(b, ": cảnh báo: %s\n", r->warnings[k].msg);
 	}
 }

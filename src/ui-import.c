@@ -243,8 +243,10 @@ static void warning_row(struct ui *u, const struct imp_result *r, size_t i, stru
 	}
 	i--;
 	sbuf_puts(b, "  ");
-	imp_warning_where(r, i, b);
-	sbuf_puts(b, ": ");
+	size_t at = b->len;
+	imp_warning_where(r, i, 0, b);
+	if (b->len > at)
+		sbuf_puts(b, ": ");
 	text = txt_sanitize(r->warnings[i].msg);
 	sbuf_puts(b, text);
 	free(text);

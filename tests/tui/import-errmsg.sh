@@ -28,7 +28,7 @@ if [ -f "$docx" ]; then
 	wait_for "Định dạng: Word (.docx)" || fail "no preview of the Word file"
 	keys End
 	wait_for "Cảnh báo (" || fail "End does not scroll the preview to the warnings"
-	screen | grep -qF "ctr.docx, mục III.2.5#1 “Chủ trì, phối hợp với Ban cán sự đảng…”: " ||
+	screen | grep -qF "  mục III.2.5#1 “Chủ trì, phối hợp với Ban cán sự đảng…”: không xác định" ||
 		fail "a warning of the Word file does not name its section and task"
 	screen | grep -qE "dòng [0-9]+:" && fail "a warning of the Word file names a line"
 	keys Escape c
