@@ -278,3 +278,17 @@ Test(cli_errmsg, import_json_of_a_backup_or_a_plan_says_which_command_takes_it)
 	expect(fx_run(NULL, fresh, "import-json", pdf, NULL), 3, want, "import-json of a plan");
 	cr_assert_eq(access(fresh, F_OK), -1, "import-json left %s", fresh);
 }
+
+Test(cli_errmsg, a_damaged_pdf_is_said_in_vietnamese)
+{
+	const char *st = fx_demo();
+	const char *pdf = path_in("hong.pdf");
+	struct run r;
+
+	write_bytes(pdf, "%PDF-1.4\nxx", 11);
+	r = fx_run(NULL, st, "import", "--dry-run", pdf, NULL);
+	cr_assert_eq(r.status, 3, "%d %s", r.status, r.err);
+	cr_assert(strstr(r.err, "không đọc được tệp PDF: tệp bị hỏng"), "%s", r.err);
+	cr_assert(!strstr(r.err, "damaged") && !strstr(r.err, "PDF document"), "%s", r.err);
+	fx_free(&r);
+}
