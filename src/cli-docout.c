@@ -18,6 +18,7 @@
 #include "hier.h"
 #include "mail.h"
 #include "ops.h"
+#include "outfile.h"
 #include "output.h"
 #include "perm.h"
 #include "register.h"
@@ -513,7 +514,7 @@ static int write_whole(const char *path, const struct sbuf *b, struct err *e)
 		return err_at(e, ERR_INPUT, path, 0, "đường dẫn quá dài");
 	int fd = mkstemp(tmp);
 	if (fd < 0)
-		return err_at(e, ERR_IO, path, 0, "không tạo được tệp: %s", syserr_str(errno));
+		return outfile_create_failed(path, errno, e);
 	mode_t um = umask(0);
 	umask(um);
 	int bad = fchmod(fd, 0666 & ~um) != 0;

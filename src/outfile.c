@@ -195,10 +195,7 @@ int outfile_clean_stale(const char *dest)
 
 /* ---- writing ----------------------------------------------------------------- */
 
-/* The temporary file beside path could not be created (errno err): say so
- * of path, the name the user gave, and of its directory when that is what
- * is missing or closed to the user. */
-static int create_failed(const char *path, int err, struct err *e)
+int outfile_create_failed(const char *path, int err, struct err *e)
 {
 	char dir[PATH_MAX];
 	const char *base;
@@ -206,18 +203,16 @@ static int create_failed(const char *path, int err, struct err *e)
 	split(path, dir, sizeof dir, &base);
 	if (err == ENOENT || err == ENOTDIR) {
 		if (stat(dir, &sb) != 0 && errno == ENOENT)
-			return err_set(e, ERR_IO, "không tạo được tệp %s: không có thư mục %s", path,
-			               dir);
+			return err_at(e, ERR_IO, path, 0, "không tạo được tệp: không có thư mục %s", dir);
 		if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
-			return err_set(e, ERR_IO, "không tạo được tệp %s: %s không phải thư mục",
-			               path, dir);
-		return err_set(e, ERR_IO, "không tạo được tệp %s: thư mục %s không cho tạo tệp",
-		               path, dir);
+			return err_at(e, ERR_IO, path, 0, "không tạo được tệp: %s không phải thư mục", dir);
+		return err_at(e, ERR_IO, path, 0, "không tạo được tệp: thư mục %s không cho tạo tệp",
+		              dir);
 	}
 	if (err == EACCES || err == EPERM)
-		return err_set(e, ERR_IO, "không tạo được tệp %s: không có quyền ghi vào thư mục %s",
-		               path, dir);
-	return err_set(e, ERR_IO, "không tạo được tệp %s: %s", path, syserr_str(err));
+		return err_at(e, ERR_IO, path, 0, "không tạo được tệp: không có quyền ghi vào thư mục %s",
+		              dir);
+	return err_at(e, ERR_IO, path, 0, "không tạo được tệp: %s", syserr_str(err));
 }
 
 /* 0 when path is absent, or a regular file that may be replaced. */
@@ -229,7 +224,7 @@ static int check_dest(const char *path, int flags, struct err *e)
 		if (errno == ENOENT)
 			return 0;
 		if (errno == ENOTDIR)
-			return create_failed(path, errno, e);
+			return outfile_create_failed(path, errno, e);
 		return err_set(e, ERR_IO, "không kiểm tra được %s: %s", path, syserr_str(errno));
 	}
 	int bad = fstat(fd, &sb) != 0;
@@ -269,7 +264,7 @@ int outfile_open(struct outfile *o, const char *path, int flags, mode_t mode, st
 			return 0;
 		}
 		if (errno != EEXIST)
-			return create_failed(path, errno, e);
+			return outfile_create_failed(path, errno, e);
 	}
 	return err_set(e, ERR_IO, "không tạo được tệp tạm cạnh %s", path);
 }

@@ -58,7 +58,7 @@ Test(cli_errmsg, a_backup_into_a_missing_directory_names_the_directory)
 
 	snprintf(dir, sizeof dir, "%s", path_in("khong-co"));
 	snprintf(file, sizeof file, "%s/x.mdb", dir);
-	snprintf(want, sizeof want, "không tạo được tệp %s: không có thư mục %s", file, dir);
+	snprintf(want, sizeof want, "%s: không tạo được tệp: không có thư mục %s", file, dir);
 	expect(fx_run(NULL, st, "backup", file, NULL), 10, want, "backup");
 }
 
@@ -70,7 +70,7 @@ Test(cli_errmsg, an_export_under_a_file_names_the_file_in_the_way)
 
 	put(plain, "x\n");
 	snprintf(file, sizeof file, "%s/x.json", plain);
-	snprintf(want, sizeof want, "không tạo được tệp %s: %s không phải thư mục", file, plain);
+	snprintf(want, sizeof want, "%s: không tạo được tệp: %s không phải thư mục", file, plain);
 	expect(fx_run(NULL, st, "export", "--out", file, NULL), 10, want, "export under a file");
 }
 
@@ -79,7 +79,7 @@ Test(cli_errmsg, an_export_where_no_file_can_be_made_names_the_directory)
 	const char *st = fx_demo();
 
 	expect(fx_run(NULL, st, "export", "--out", "/proc/x.json", NULL), 10,
-	       "không tạo được tệp /proc/x.json: thư mục /proc không cho tạo tệp", "export to /proc");
+	       "/proc/x.json: không tạo được tệp: thư mục /proc không cho tạo tệp", "export to /proc");
 }
 
 Test(cli_errmsg, a_missing_backup_to_restore_is_said_in_vietnamese)
@@ -291,4 +291,20 @@ Test(cli_errmsg, a_damaged_pdf_is_said_in_vietnamese)
 	cr_assert(strstr(r.err, "không đọc được tệp PDF: tệp bị hỏng"), "%s", r.err);
 	cr_assert(!strstr(r.err, "damaged") && !strstr(r.err, "PDF document"), "%s", r.err);
 	fx_free(&r);
+}
+
+Test(cli_errmsg, a_document_into_a_missing_directory_names_the_directory)
+{
+	const char *st = fx_demo();
+	char dir[600], file[700], want[1600];
+
+	snprintf(dir, sizeof dir, "%s", path_in("khong-co"));
+	snprintf(file, sizeof file, "%s/bc.docx", dir);
+	snprintf(want, sizeof want, "%s: không tạo được tệp: không có thư mục %s", file, dir);
+	expect(fx_run(NULL, st, "report", "--unit", "hkl", "--format", "docx", "--out", file, NULL), 10,
+	       want, "report --format docx");
+	snprintf(file, sizeof file, "%s/bc.html", dir);
+	snprintf(want, sizeof want, "%s: không tạo được tệp: không có thư mục %s", file, dir);
+	expect(fx_run(NULL, st, "report", "--unit", "hkl", "--format", "html", "--out", file, NULL), 10,
+	       want, "report --format html");
 }

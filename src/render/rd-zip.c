@@ -9,6 +9,7 @@
 
 #include <zip.h>
 
+#include "outfile.h"
 #include "render-internal.h"
 #include "syserr.h"
 
@@ -79,7 +80,7 @@ int rd_write_file(const char *path, const struct sbuf *bytes, struct err *e)
 		return err_at(e, ERR_INPUT, path, 0, "đường dẫn quá dài");
 	int fd = mkstemp(tmp);
 	if (fd < 0)
-		return err_at(e, ERR_IO, path, 0, "không tạo được tệp: %s", syserr_str(errno));
+		return outfile_create_failed(path, errno, e);
 	/* mkstemp makes it 0600: give it the mode a new file gets (umask) */
 	mode_t um = umask(0);
 	umask(um);
