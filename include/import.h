@@ -157,11 +157,13 @@ void imp_free(struct imp_result *r);
  *    "tasks": [{"section", "lead", "lead_unit", "lead_group", "partners": [...],
  *               "text", "deadline_phrase", "deadline": {...}}],
  *    "indicators": [{"text", "year", "min", "target", "unit"}],
- *    "warnings": [{"line", "message"}],
+ *    "warnings": [{"line", "message", "where"}],
  *    "leads": {"none", "group", "unresolved", "unresolved_names"}}
  * Absent values are JSON null; "lead_unit" is the resolved unit's code (h
  * may be NULL: then null), "lead_group" true or false, "leads" the
- * lead_tasks_* and lead_names_unresolved counts, "deadline" is dl_to_json().  The caller owns
+ * lead_tasks_* and lead_names_unresolved counts, "deadline" is dl_to_json(),
+ * a warning's "where" imp_warning_where() without the file (null for the
+ * whole document).  The caller owns
  * the returned reference (json_decref). */
 json_t *imp_to_json(const struct imp_result *r, const struct hier *h);
 

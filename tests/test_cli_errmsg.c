@@ -308,3 +308,21 @@ Test(cli_errmsg, a_document_into_a_missing_directory_names_the_directory)
 	expect(fx_run(NULL, st, "report", "--unit", "hkl", "--format", "html", "--out", file, NULL), 10,
 	       want, "report --format html");
 }
+
+Test(cli_errmsg, the_json_warnings_carry_where_as_the_text_says_it)
+{
+	const char *st = fx_demo();
+	const char *pdf = SAMPLES "tinh-uy-chuong-trinh.pdf";
+	struct run r;
+
+	if (access(pdf, R_OK))
+		cr_skip_test("%s absent", pdf);
+	r = fx_run(NULL, st, "import", "--dry-run", "--format", "json", pdf, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	json_t *j = fx_json(&r), *w = json_object_get(j, "warnings");
+	cr_assert(json_is_null(json_object_get(json_array_get(w, 0), "where")));
+	cr_assert_str_eq(json_string_value(json_object_get(json_array_get(w, 2), "where")),
+	                 "mục III.1.1 “Cấp ủy, tổ chức đảng ban hành chương…”");
+	json_decref(j);
+	fx_free(&r);
+}
