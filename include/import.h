@@ -111,6 +111,10 @@ struct imp_warning {
  * not a count of tasks: the counts of tasks are lead_tasks_*. */
 struct imp_result {
 	char file[256];              /* file name given to imp_parse, or "" */
+	int converted;               /* set by the caller: the text was converted
+	                                from a Word, OpenDocument or PDF file, whose
+	                                lines a reader cannot count: warnings are
+	                                located by section and task (imp_warning_where) */
 	struct imp_doc doc;
 	size_t ntasks;
 	struct imp_task *tasks;      /* in document order */
@@ -153,13 +157,24 @@ void imp_free(struct imp_result *r);
  *    "tasks": [{"section", "lead", "lead_unit", "lead_group", "partners": [...],
  *               "text", "deadline_phrase", "deadline": {...}}],
  *    "indicators": [{"text", "year", "min", "target", "unit"}],
- *    "warnings": [{"line", "message"}],
+ *    "warnings": [{"line", "message", "where"}],
  *    "leads": {"none", "group", "unresolved", "unresolved_names"}}
  * Absent values are JSON null; "lead_unit" is the resolved unit's code (h
  * may be NULL: then null), "lead_group" true or false, "leads" the
- * lead_tasks_* and lead_names_unresolved counts, "deadline" is dl_to_json().  The caller owns
+ * lead_tasks_* and lead_names_unresolved counts, "deadline" is dl_to_json(),
+ * a warning's "where" imp_warning_where() without the file (null for the
+ * whole document).  The caller owns
  * the returned reference (json_decref). */
 json_t *imp_to_json(const struct imp_result *r, const struct hier *h);
+
+/* Append where warning i of r is, as import and its --dry-run print it
+ * before ": cảnh báo: ": "FILE:LINE" for a text file; for a converted one
+ * (r->converted), what a clerk can find in the document: "FILE, mục
+ * III.1.1 “the task's first words…”" (the task on that line, else "sau
+ * mục" and the nearest one before it); "FILE" alone for a warning about
+ * the whole document.  Without with_file (a screen that shows the file
+ * already): "dòng LINE", "mục III.1.1 “…”", or nothing. */
+void imp_warning_where(const struct imp_result *r, size_t i, int with_file, struct sbuf *out);
 
 /* Append a readable summary with Vietnamese labels (document, then each
  * task with its section, lead, deadline and text, then indicators and

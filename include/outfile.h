@@ -77,8 +77,16 @@ void outfile_unguard(int handle, int remove);
  * the path is not guarded. */
 void outfile_unguard_path(const char *path, int remove);
 
-/* Why a write failed, in words: "đĩa đầy" for ENOSPC, "hết hạn mức (quota)
- * đĩa" for EDQUOT, else strerror(err). */
+/* A file path could not be created (errno err, from creating it or a
+ * temporary file beside it): ERR_IO with a message that names path, the
+ * name the user gave, and its directory when that is what is missing, is
+ * no directory or is closed to the user (e->file X, message "không tạo
+ * được tệp: không có thư mục D"); other reasons in syserr_str()'s words. */
+int outfile_create_failed(const char *path, int err, struct err *e);
+
+/* Why a write failed, in words: syserr_known(err) ("đĩa đầy" for ENOSPC,
+ * "hết hạn mức (quota) đĩa" for EDQUOT, ...), else strerror(err).  Messages
+ * use syserr_str(), which also numbers an unknown error. */
 const char *outfile_strerror(int err);
 
 /* Remove stale temporary files ("<dest>.tmp-<pid>-<n>") of dest whose

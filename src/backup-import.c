@@ -19,6 +19,7 @@
 
 #include "backup-internal.h"
 #include "backup.h"
+#include "filekind.h"
 #include "infile.h"
 #include "ops.h"
 #include "ops-group.h"
@@ -536,6 +537,17 @@ static int map_file(const char *path, const char **buf, size_t *len, struct err 
 	int rc = infile_map(path, INFILE_JSON_MAX, "tệp JSON", buf, len, e);
 	if (!rc && *len == 0)
 		rc = err_at(e, ERR_INPUT, path, 0, "tệp rỗng");
+	if (rc)
+		return rc;
+	/* a backup or a Word or PDF plan given by mistake: say what it is (text
+	 * is left to the parser, which names the line where it stops) */
+	enum filekind k = filekind_of((const unsigned char *)*buf,
+	                              *len < FILEKIND_HEAD ? *len : FILEKIND_HEAD);
+	if (k != FK_JSON && k != FK_TEXT && filekind_command(k)) {
+		rc = err_set(e, ERR_INPUT, "%s không phải bản xuất JSON: tệp này là %s, dùng %s", path,
+		             filekind_name(k), filekind_command(k));
+		infile_unmap(*buf, *len);
+	}
 	return rc;
 }
 

@@ -17,10 +17,12 @@
 
 #include "backup-internal.h"
 #include "backup.h"
+#include "filekind.h"
 #include "ops.h"
 #include "outfile.h"
 #include "period.h"
 #include "store.h"
+#include "syserr.h"
 #include "util.h"
 
 /* ---- directories ------------------------------------------------------------ */
@@ -32,7 +34,7 @@ int bk_target_state(const char *dir, enum bk_target *out, struct err *e)
 	if (stat(dir, &sb) != 0) {
 		if (errno == ENOENT)
 			return 0;
-		return err_set(e, ERR_IO, "không đọc được %s: %s", dir, strerror(errno));
+		return err_set(e, ERR_IO, "không đọc được %s: %s", dir, syserr_str(errno));
 	}
 	if (!S_ISDIR(sb.st_mode)) {
 		*out = BK_OTHER;
@@ -40,7 +42,7 @@ int bk_target_state(const char *dir, enum bk_target *out, struct err *e)
 	}
 	DIR *d = opendir(dir);
 	if (!d)
-		return err_set(e, ERR_IO, "không đọc được thư mục %s: %s", dir, strerror(errno));
+		return err_set(e, ERR_IO, "không đọc được thư mục %s: %s", dir, syserr_str(errno));
 	int data = 0, other = 0;
 	struct dirent *de;
 	while ((de = readdir(d))) {
@@ -67,7 +69,7 @@ static int make_parents(const char *path, struct err *e)
 			continue;
 		*s = '\0';
 		if (mkdir(p, 0775) != 0 && errno != EEXIST)
-			return err_set(e, ERR_IO, "không tạo được thư mục %s: %s", p, strerror(errno));
+			return err_set(e, ERR_IO, "không tạo được thư mục %s: %s", p, syserr_str(errno));
 		*s = '/';
 	}
 	return 0;
@@ -135,8 +137,8 @@ int bk_make_beside(const char *dir, const char *tag, char *out, size_t len, stru
 			if (stat(out, &sb) != 0 || chmod(out, (sb.st_mode & 07777) | S_ISGID) != 0) {
 				int err = errno;
 				rmdir(out);
-				return err_set(e, ERR_IO, "không đặt được quyền cho thư mục %s: %s", out,
-				               strerror(err));
+				return err_set(e, ERR_IO, "không đặt được quyền cho thư mục mới cạnh %s: %s",
+				               dir, syserr_str(err));
 			}
 			/* removed on SIGINT, SIGTERM, SIGHUP until placed */
 			for (size_t i = 0; i < NPARTS; i++) {
@@ -147,7 +149,8 @@ int bk_make_beside(const char *dir, const char *tag, char *out, size_t len, stru
 			return 0;
 		}
 		if (errno != EEXIST)
-			return err_set(e, ERR_IO, "không tạo được thư mục %s: %s", out, strerror(errno));
+			return err_set(e, ERR_IO, "không tạo được thư mục mới cạnh %s: %s", dir,
+			               syserr_str(errno));
 	}
 	return err_set(e, ERR_IO, "không tạo được thư mục tạm cạnh %s", dir);
 }
@@ -201,7 +204,7 @@ int bk_place(const char *tmp, const char *dir, enum bk_target state, const char 
 			unlink(lock);
 		if (rmdir(dir) != 0)
 			return err_set(e, ERR_IO, "không thay được thư mục rỗng %s: %s", dir,
-			               strerror(errno));
+			               syserr_str(errno));
 	} else if (state == BK_STORE) {
 		char stamp[32], old[PATH_MAX];
 		time_t now = time(NULL);
@@ -215,15 +218,15 @@ int bk_place(const char *tmp, const char *dir, enum bk_target state, const char 
 			return err_set(e, ERR_CONFLICT, "đã có %s: thử lại sau một giây", old);
 		if (rename(dir, old) != 0)
 			return err_set(e, ERR_IO, "không đổi tên được kho cũ %s thành %s: %s", dir, old,
-			               strerror(errno));
+			               syserr_str(errno));
 		if (kept)
 			str_copy(kept, old, kept_len);
 	} else if (state == BK_OTHER) {
 		return err_set(e, ERR_CONFLICT, "%s không phải là kho dữ liệu theodoi", dir);
 	}
 	if (rename(tmp, dir) != 0)
-		return err_set(e, ERR_IO, "không đổi tên được %s thành %s: %s", tmp, dir,
-		               strerror(errno));
+		return err_set(e, ERR_IO, "không đặt được kho mới vào %s: %s", dir,
+		               syserr_str(errno));
 	unguard_beside(tmp, 0);
 	bk_sync_parent(dir);
 	return 0;
@@ -270,17 +273,17 @@ static int copy_file(const char *src, const char *dst, struct err *e)
 	int in = open(src, O_RDONLY | O_CLOEXEC), out = -1, rc = 0;
 	ssize_t n;
 	if (in < 0)
-		return err_set(e, ERR_IO, "không mở được tệp sao lưu %s: %s", src, strerror(errno));
+		return err_set(e, ERR_IO, "không mở được tệp sao lưu %s: %s", src, syserr_str(errno));
 	out = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0664);
 	if (out < 0) {
-		rc = err_set(e, ERR_IO, "không tạo được %s: %s", dst, strerror(errno));
+		rc = err_set(e, ERR_IO, "không chép được %s vào kho: %s", src, syserr_str(errno));
 		goto done;
 	}
 	while ((n = read(in, buf, sizeof buf)) != 0) {
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			rc = err_set(e, ERR_IO, "không đọc được %s: %s", src, strerror(errno));
+			rc = err_set(e, ERR_IO, "không đọc được %s: %s", src, syserr_str(errno));
 			goto done;
 		}
 		for (ssize_t off = 0; off < n;) {
@@ -288,17 +291,18 @@ static int copy_file(const char *src, const char *dst, struct err *e)
 			if (w < 0 && errno == EINTR)
 				continue;
 			if (w < 0) {
-				rc = err_set(e, ERR_IO, "không ghi được %s: %s", dst, strerror(errno));
+				rc = err_set(e, ERR_IO, "không chép được %s vào kho: %s", src,
+				             syserr_str(errno));
 				goto done;
 			}
 			off += w;
 		}
 	}
 	if (fsync(out) != 0)
-		rc = err_set(e, ERR_IO, "không ghi được %s xuống đĩa: %s", dst, strerror(errno));
+		rc = err_set(e, ERR_IO, "không chép được %s vào kho: %s", src, syserr_str(errno));
 done:
 	if (out >= 0 && close(out) != 0 && !rc)
-		rc = err_set(e, ERR_IO, "không ghi được %s: %s", dst, strerror(errno));
+		rc = err_set(e, ERR_IO, "không chép được %s vào kho: %s", src, syserr_str(errno));
 	close(in);
 	return rc;
 }
@@ -321,6 +325,26 @@ static int restore_audit_fn(struct txn *t, void *ctx, struct err *e)
 	return ops_audit(t, r->c, "restore", "store", NULL, after, e);
 }
 
+/* msg with the temporary directory tmp, a name the user never gave, said
+ * as the backup src (in place; returns msg). */
+static char *name_source(char *msg, const char *tmp, const char *src)
+{
+	struct sbuf b = {0};
+	size_t tl = strlen(tmp);
+	for (const char *p = msg, *hit; *p; p = hit + tl) {
+		if (!(hit = strstr(p, tmp))) {
+			sbuf_puts(&b, p);
+			break;
+		}
+		sbuf_add(&b, p, (size_t)(hit - p));
+		sbuf_printf(&b, "bản sao %s", src);
+	}
+	if (b.s)
+		str_copy(msg, b.s, sizeof ((struct err *)0)->msg);
+	sbuf_free(&b);
+	return msg;
+}
+
 static int verify_and_stamp(struct ops_ctx *c, const char *tmp, const char *src,
                             struct err *e)
 {
@@ -332,7 +356,8 @@ static int verify_and_stamp(struct ops_ctx *c, const char *tmp, const char *src,
 	err_clear(&oe);
 	int rc = store_open(tmp, 0, &st, &oe);
 	if (rc)
-		return err_set(e, ERR_INPUT, "%s không phải bản sao lưu dùng được: %s", src, oe.msg);
+		return err_set(e, ERR_INPUT, "%s không phải bản sao lưu dùng được: %s", src,
+		               name_source(oe.msg, tmp, src));
 	/* a backup of an older schema is brought to this one first, as the
 	 * store it replaces was: its check is then the current one */
 	if (c->cfg && (rc = per_migrate(st, &c->cfg->periods, NULL, e))) {
@@ -366,6 +391,29 @@ static int verify_and_stamp(struct ops_ctx *c, const char *tmp, const char *src,
 	return rc;
 }
 
+/* Refuse early, saying what it is, a file that is no LMDB file: an export,
+ * a plan to import, an empty file (file is src, or src/data.mdb when src
+ * is a directory). */
+static int check_backup_kind(const char *src, const char *file, int is_dir, struct err *e)
+{
+	enum filekind k;
+	struct err fe;
+	err_clear(&fe);
+	if (filekind_of_path(file, &k, &fe))
+		return is_dir ? err_set(e, ERR_INPUT, "thư mục %s không chứa bản sao lưu (không có "
+		                        "data.mdb đọc được)", src)
+		              : err_set(e, fe.code, "%s", fe.msg);
+	if (k == FK_LMDB)
+		return 0;
+	if (filekind_command(k))
+		return err_set(e, ERR_INPUT, "%s không phải bản sao lưu: tệp này là %s, dùng %s", src,
+		               filekind_name(k), filekind_command(k));
+	if (k == FK_EMPTY)
+		return err_set(e, ERR_INPUT, "%s không phải bản sao lưu: tệp rỗng", src);
+	return err_set(e, ERR_INPUT, "%s không phải bản sao lưu của theodoi (tệp do theodoi backup "
+	               "tạo ra)", src);
+}
+
 int backup_restore(struct ops_ctx *c, const char *src, const char *dir, int force, char *kept,
                    size_t kept_len, struct err *e)
 {
@@ -380,11 +428,13 @@ int backup_restore(struct ops_ctx *c, const char *src, const char *dir, int forc
 		return rc;
 	if (stat(src, &sb) != 0)
 		return err_set(e, ERR_NOTFOUND, "không tìm thấy tệp sao lưu %s: %s", src,
-		               strerror(errno));
+		               syserr_str(errno));
 	rc = S_ISDIR(sb.st_mode) ? snprintf(file, sizeof file, "%s/data.mdb", src)
 	                         : snprintf(file, sizeof file, "%s", src);
 	if (rc < 0 || (size_t)rc >= sizeof file)
 		return err_set(e, ERR_USAGE, "đường dẫn quá dài: %s", src);
+	if ((rc = check_backup_kind(src, file, S_ISDIR(sb.st_mode), e)))
+		return rc;
 	if ((rc = bk_target_state(dir, &state, e)))
 		return rc;
 	if (state == BK_OTHER)

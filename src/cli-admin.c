@@ -241,6 +241,8 @@ static const char restore_help[] =
 	"Phục hồi kho từ tệp sao lưu (theodoi backup).  Tệp được kiểm tra trước (phải là kho\n"
 	"theodoi toàn vẹn).  Nếu đã có kho, cần --force: kho hiện có được giữ lại bên cạnh\n"
 	"dưới tên KHO.before-restore-NGÀY-GIỜ; không phục hồi khi có người đang mở kho.\n"
+	"Tệp không phải bản sao lưu (bản xuất JSON, kế hoạch Word, PDF, văn bản thường) bị từ\n"
+	"chối ngay, kèm lệnh dùng cho tệp đó (import-json, import).\n"
 	"Chỉ vai trò quản trị.\n";
 
 int cmd_restore(struct cli *c, int argc, char **argv, struct err *e)
@@ -273,7 +275,8 @@ static const char export_help[] =
 	"Cách dùng: theodoi export [--format json] [--out TỆP]\n"
 	"Xuất toàn bộ kho (đơn vị, văn bản, nhiệm vụ, cập nhật, gia hạn, chỉ tiêu, số liệu,\n"
 	"nhật ký) thành JSON, ra đầu ra chuẩn hoặc TỆP (ghi trọn vẹn hoặc không gì cả; không\n"
-	"thay liên kết tượng trưng, thiết bị, FIFO hay thư mục).  Nhập lại vào kho mới:\n"
+	"thay liên kết tượng trưng, thiết bị, FIFO hay thư mục; báo tệp đã ghi trên đầu ra lỗi\n"
+	"chuẩn).  Nhập lại vào kho mới:\n"
 	"theodoi --store KHO_MỚI import-json TỆP.  Vai trò cập nhật hoặc quản trị.\n";
 
 int cmd_export(struct cli *c, int argc, char **argv, struct err *e)
@@ -310,7 +313,13 @@ int cmd_export(struct cli *c, int argc, char **argv, struct err *e)
 		outfile_abort(&of);
 		return rc;
 	}
-	return outfile_commit(&of, e);
+	long bytes = ftell(f);
+	if ((rc = outfile_commit(&of, e)))
+		return rc;
+	/* on stderr: standard output carries the export itself without --out */
+	fprintf(stderr, "Đã xuất kho %s vào %s (%.1f MB).\n", store_path(c->ops.st), out,
+	        bytes > 0 ? (double)bytes / (1024.0 * 1024.0) : 0.0);
+	return 0;
 }
 
 static const char import_json_help[] =
@@ -320,7 +329,8 @@ static const char import_json_help[] =
 	"Kho chỉ xuất hiện khi đã nhập xong và kiểm tra toàn vẹn.  Từ chối (nêu tên trường,\n"
 	"ví dụ tasks[3].lead) ký tự điều khiển trong văn bản (trừ tab và xuống dòng ở trường\n"
 	"nhiều dòng) và tham chiếu treo: đơn vị, văn bản, nhiệm vụ, chỉ tiêu không có trong bản\n"
-	"xuất.  Chỉ vai trò quản trị.  TỆP phải là tệp thường, tối đa 16 GB.\n";
+	"xuất.  Chỉ vai trò quản trị.  TỆP phải là tệp thường, tối đa 16 GB; bản sao lưu hay kế\n"
+	"hoạch Word, PDF đưa nhầm bị từ chối ngay, kèm lệnh dùng cho tệp đó (restore, import).\n";
 
 int cmd_import_json(struct cli *c, int argc, char **argv, struct err *e)
 {

@@ -18,6 +18,7 @@
 #include "hier.h"
 #include "mail.h"
 #include "ops.h"
+#include "outfile.h"
 #include "output.h"
 #include "perm.h"
 #include "register.h"
@@ -26,6 +27,7 @@
 #include "sha256.h"
 #include "store.h"
 #include "text.h"
+#include "syserr.h"
 #include "util.h"
 
 static int committee(enum unit_kind k)
@@ -90,7 +92,7 @@ static int issue_fn(struct txn *t, void *ctx, struct err *e)
 		return rc;
 	is->written = 1;
 	if (sha256_file(is->path, r->sha256))
-		return err_at(e, ERR_IO, is->path, 0, "không đọc lại được tệp vừa ghi: %s", strerror(errno));
+		return err_at(e, ERR_IO, is->path, 0, "không đọc lại được tệp vừa ghi: %s", syserr_str(errno));
 	if ((rc = reg_record(t, r, e)))
 		return rc;
 	json_t *after = json_pack("{s:s, s:s, s:i, s:i, s:s, s:s, s:s}", "number", r->number_text,
@@ -465,7 +467,7 @@ int rcli_mail_file(struct cli *c, const char *to, const char *unit_code, const c
 	char status[600];
 	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
-		return err_at(e, ERR_IO, path, 0, "không đọc được tệp để gửi: %s", strerror(errno));
+		return err_at(e, ERR_IO, path, 0, "không đọc được tệp để gửi: %s", syserr_str(errno));
 	char buf[65536];
 	ssize_t n;
 	while ((n = read(fd, buf, sizeof buf)) > 0)
@@ -473,7 +475,7 @@ int rcli_mail_file(struct cli *c, const char *to, const char *unit_code, const c
 	close(fd);
 	if (n < 0) {
 		sbuf_free(&file);
-		return err_at(e, ERR_IO, path, 0, "không đọc được tệp để gửi: %s", strerror(errno));
+		return err_at(e, ERR_IO, path, 0, "không đọc được tệp để gửi: %s", syserr_str(errno));
 	}
 	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	mail_build(&msg, c->cfg.mail_from, to, subject, body, file.s ? file.s : "", file.len, name,
@@ -512,7 +514,7 @@ static int write_whole(const char *path, const struct sbuf *b, struct err *e)
 		return err_at(e, ERR_INPUT, path, 0, "đường dẫn quá dài");
 	int fd = mkstemp(tmp);
 	if (fd < 0)
-		return err_at(e, ERR_IO, path, 0, "không tạo được tệp: %s", strerror(errno));
+		return outfile_create_failed(path, errno, e);
 	mode_t um = umask(0);
 	umask(um);
 	int bad = fchmod(fd, 0666 & ~um) != 0;

@@ -96,14 +96,15 @@ static const char import_help[] =
 	"  --force     thay cả khi số hoặc cơ quan ban hành khác văn bản D, và xóa cả nhiệm vụ\n"
 	"              đã ghi nhận kết quả\n";
 
-static void print_warnings(const struct imp_result *r, const char *path)
+static void print_warnings(const struct imp_result *r)
 {
+	struct sbuf b = {0};
 	for (size_t i = 0; i < r->nwarnings; i++) {
-		if (r->warnings[i].line)
-			fprintf(stderr, "%s:%d: cảnh báo: %s\n", path, r->warnings[i].line, r->warnings[i].msg);
-		else
-			fprintf(stderr, "%s: cảnh báo: %s\n", path, r->warnings[i].msg);
+		sbuf_reset(&b);
+		imp_warning_where(r, i, 1, &b);
+		fprintf(stderr, "%s: cảnh báo: %s\n", b.s, r->warnings[i].msg);
 	}
+	sbuf_free(&b);
 }
 
 /* Import one file; prints what it did. */
@@ -121,6 +122,7 @@ static int import_one(struct cli *c, const char *path, uint32_t issuer, int dry,
 		intake_free(&in);
 		return rc;
 	}
+	r->converted = in.format != IN_TEXT;
 	struct imp_store_opts with_units = *o;
 	with_units.h = h; /* group tasks are opened to their units */
 	if (dry && o->replace) {
@@ -136,7 +138,7 @@ static int import_one(struct cli *c, const char *path, uint32_t issuer, int dry,
 			imp_diff_text(d, r, h, &b);
 			fprintf(c->out, "== %s ==\n%s", path, b.s ? b.s : "");
 			sbuf_free(&b);
-			print_warnings(r, path);
+			print_warnings(r);
 		} else if (!e->file[0]) {
 			str_copy(e->file, path, sizeof e->file);
 		}
@@ -178,7 +180,8 @@ static int import_one(struct cli *c, const char *path, uint32_t issuer, int dry,
 			json_array_append_new(all, j);
 		} else {
 			fprintf(c->out, "Đã nhập %s: văn bản #%llu %s, %zu nhiệm vụ, %zu chỉ tiêu, %zu cảnh báo.\n",
-			        path, (unsigned long long)id, r->doc.number, r->ntasks,
+			        path, (unsigned long long)id,
+			        r->doc.number[0] ? r->doc.number : "(không số)", r->ntasks,
 			        r->nindicators, r->nwarnings);
 			if (d->doc)
 				fprintf(c->out, "  thay tại chỗ: giữ nguyên %zu, sửa %zu, xóa %zu, thêm %zu nhiệm "
@@ -190,7 +193,7 @@ static int import_one(struct cli *c, const char *path, uint32_t issuer, int dry,
 				        "của từng đơn vị.\n", d->groups_opened, d->obligations_made);
 			group_hint(c, id);
 		}
-		print_warnings(r, path);
+		print_warnings(r);
 	} else if (!e->file[0]) {
 		str_copy(e->file, path, sizeof e->file);
 	}

@@ -18,6 +18,7 @@
 #include "hier.h"
 #include "perm.h"
 #include "store.h"
+#include "syserr.h"
 #include "util.h"
 
 static const char init_help[] =
@@ -116,7 +117,7 @@ static int check_place(const char *dir, int *made, struct err *e)
 	*made = 0;
 	if (lstat(dir, &sb) != 0) {
 		if (errno != ENOENT)
-			return err_set(e, ERR_STORE, "không kiểm tra được %s: %s", dir, strerror(errno));
+			return err_set(e, ERR_STORE, "không kiểm tra được %s: %s", dir, syserr_str(errno));
 		*made = 1;
 		return 0;
 	}
@@ -125,7 +126,7 @@ static int check_place(const char *dir, int *made, struct err *e)
 		               "ở đó; chọn nơi khác ([store] path hoặc --store)", dir);
 	int empty = dir_empty(dir);
 	if (empty < 0)
-		return err_set(e, ERR_STORE, "không đọc được thư mục %s: %s", dir, strerror(errno));
+		return err_set(e, ERR_STORE, "không đọc được thư mục %s: %s", dir, syserr_str(errno));
 	if (!empty) {
 		struct stat db;
 		char data[PATH_MAX + 16];
@@ -171,18 +172,18 @@ static int set_modes(const char *dir, gid_t gid, struct err *e)
 		if (lstat(path, &sb) != 0) {
 			if (!isdir && errno == ENOENT)
 				continue;
-			return err_set(e, ERR_STORE, "không đọc được %s: %s", path, strerror(errno));
+			return err_set(e, ERR_STORE, "không đọc được %s: %s", path, syserr_str(errno));
 		}
 		if (sb.st_gid != gid && chown(path, (uid_t)-1, gid) != 0) {
 			struct group *g = getgrgid(gid);
 			return err_set(e, ERR_STORE, "không chuyển được %s sang nhóm %s (nhóm của thư "
 			               "mục chứa kho): %s; hãy chạy theodoi init bằng root hoặc với "
 			               "nhóm đó (sudo -g NHÓM_KHO)", path, g ? g->gr_name : "?",
-			               strerror(errno));
+			               syserr_str(errno));
 		}
 		if (chmod(path, isdir ? 02770 : 0660) != 0)
 			return err_set(e, ERR_STORE, "không đặt được quyền cho %s: %s", path,
-			               strerror(errno));
+			               syserr_str(errno));
 	}
 	return 0;
 }
@@ -268,7 +269,7 @@ static int init_store(struct cli *c, struct err *e)
 	gid_t gid = getegid();
 	if (!made && stat(c->store_dir, &psb) != 0)
 		return err_set(e, ERR_STORE, "không đọc được thư mục %s: %s", c->store_dir,
-		               strerror(errno));
+		               syserr_str(errno));
 	if (!made)
 		gid = psb.st_gid;
 	else if (stat(parent, &psb) == 0 && (psb.st_mode & S_ISGID))

@@ -25,6 +25,7 @@
 #include "report.h"
 #include "store.h"
 #include "text.h"
+#include "syserr.h"
 #include "util.h"
 
 #define OPT_FORMAT 'F'
@@ -68,7 +69,7 @@ static int make_dirs(const char *dir, struct err *e)
 		char keep = *p;
 		*p = '\0';
 		if (mkdir(path, 0777) != 0 && errno != EEXIST)
-			return err_set(e, ERR_IO, "không tạo được thư mục %s: %s", path, strerror(errno));
+			return err_set(e, ERR_IO, "không tạo được thư mục %s: %s", path, syserr_str(errno));
 		*p = keep;
 		if (!keep)
 			return 0;
@@ -90,7 +91,7 @@ static int write_file(const char *dir, const char *name, const char *text, struc
 			continue;
 		if (n <= 0) {
 			rc = err_set(e, ERR_IO, "không ghi được tệp %s: %s", path,
-			             outfile_strerror(n < 0 ? errno : EIO));
+			             syserr_str(n < 0 ? errno : EIO));
 			outfile_abort(&o);
 			return rc;
 		}

@@ -19,6 +19,7 @@
 #include "report.h"
 #include "store.h"
 #include "text.h"
+#include "syserr.h"
 #include "util.h"
 
 extern char **environ;
@@ -43,7 +44,7 @@ static int read_text_file(const char *path, char **out, struct err *e)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return err_at(e, ERR_IO, path, 0, "không mở được tệp: %s", strerror(errno));
+		return err_at(e, ERR_IO, path, 0, "không mở được tệp: %s", syserr_str(errno));
 	struct stat st;
 	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
 		close(fd);
@@ -63,7 +64,7 @@ static int read_text_file(const char *path, char **out, struct err *e)
 	close(fd);
 	if (n < 0) {
 		sbuf_free(&b);
-		return err_at(e, ERR_IO, path, 0, "không đọc được tệp: %s", strerror(errno));
+		return err_at(e, ERR_IO, path, 0, "không đọc được tệp: %s", syserr_str(errno));
 	}
 	int rc = txt_clean_input(b.s ? b.s : "", RTEXT_MAX, 1, out, e);
 	sbuf_free(&b);
@@ -92,7 +93,7 @@ static int edit_text(const char *current, const char *below, char **out, struct 
 	snprintf(path, sizeof path, "%s/theodoi-bao-cao-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
 	int fd = mkstemp(path);
 	if (fd < 0)
-		return err_set(e, ERR_IO, "không tạo được tệp tạm: %s", strerror(errno));
+		return err_set(e, ERR_IO, "không tạo được tệp tạm: %s", syserr_str(errno));
 	struct sbuf init = {0};
 	sbuf_puts(&init, current ? current : "");
 	if (below && *below)
@@ -113,7 +114,7 @@ static int edit_text(const char *current, const char *below, char **out, struct 
 	sbuf_free(&cmd);
 	if (rc) {
 		unlink(path);
-		return err_set(e, ERR_IO, "không chạy được trình soạn thảo %s: %s", ed, strerror(rc));
+		return err_set(e, ERR_IO, "không chạy được trình soạn thảo %s: %s", ed, syserr_str(rc));
 	}
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
@@ -126,7 +127,7 @@ static int edit_text(const char *current, const char *below, char **out, struct 
 	int fd2 = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd2 < 0) {
 		unlink(path);
-		return err_set(e, ERR_IO, "không đọc lại được tệp tạm %s: %s", path, strerror(errno));
+		return err_set(e, ERR_IO, "không đọc lại được tệp tạm %s: %s", path, syserr_str(errno));
 	}
 	char buf[8192];
 	ssize_t n;

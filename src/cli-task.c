@@ -271,7 +271,8 @@ static void show_text(FILE *f, json_t *o)
 	char buf[512], d1[16], d2[16];
 	json_t *lead = json_object_get(o, "lead");
 	fprintf(f, "Nhiệm vụ #%lld\n", (long long)json_integer_value(json_object_get(o, "id")));
-	snprintf(buf, sizeof buf, "%s — %s", jstr(o, "doc_number"), jstr(o, "doc_title"));
+	snprintf(buf, sizeof buf, "%s — %s",
+	         *jstr(o, "doc_number") ? jstr(o, "doc_number") : "(không số)", jstr(o, "doc_title"));
 	field(f, "Văn bản:", buf);
 	field(f, "Mục:", jstr(o, "section"));
 	snprintf(buf, sizeof buf, "%s%s%s%s", jstr(lead, "name"), json_is_string(json_object_get(lead, "code")) ? " (" : "",

@@ -26,6 +26,7 @@
 #include "infile.h"
 #include "model.h"
 #include "priv.h"
+#include "syserr.h"
 #include "util.h"
 
 /* ---- reading the file ------------------------------------------------ */
@@ -47,7 +48,7 @@ static int read_all(const char *path, int trusted, struct sbuf *b, struct err *e
 			      "chạy với quyền của nhóm kho (setgid) chỉ đọc tệp thật thuộc root");
 	if (fd < 0)
 		return err_at(e, ERR_CONFIG, path, 0, "không mở được tệp cấu hình: %s",
-			      strerror(errno));
+			      syserr_str(errno));
 	if (trusted && (rc = priv_fd_trusted(fd, path, e))) {
 		close(fd);
 		return rc;

@@ -21,6 +21,7 @@
 #include "mail.h"
 #include "priv.h"
 #include "text.h"
+#include "syserr.h"
 #include "util.h"
 
 /* ---- roles ----------------------------------------------------------- */
@@ -614,7 +615,7 @@ int cfg_units_stamp(const struct config *c, char *buf, size_t len, struct err *e
 
 	if (stat(c->units_path, &sb))
 		return err_at(e, ERR_CONFIG, c->units_path, 0, "không đọc được tệp đơn vị: %s",
-			      strerror(errno));
+			      syserr_str(errno));
 	n = snprintf(buf, len, "%lld:%lld.%09ld:%llu", (long long)sb.st_size,
 		     (long long)sb.st_mtim.tv_sec, (long)sb.st_mtim.tv_nsec,
 		     (unsigned long long)sb.st_ino);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "gen-internal.h"
+#include "syserr.h"
 #include "util.h"
 
 static const char *const first_syll[] = {
@@ -232,7 +233,7 @@ int gen_write_units_ini(const char *path, const struct hierarchy *h, struct err 
 {
 	FILE *f = fopen(path, "w");
 	if (!f)
-		return err_at(e, ERR_IO, path, 0, "không tạo được tệp: %s", strerror(errno));
+		return err_at(e, ERR_IO, path, 0, "không tạo được tệp: %s", syserr_str(errno));
 	fprintf(f, "; units.ini — synthetic hierarchy written by `theodoi gen` for benchmarks.\n"
 	           "; %d units; every name is invented.\n",
 	        h->n);
@@ -244,7 +245,7 @@ int gen_write_units_ini(const char *path, const struct hierarchy *h, struct err 
 			fprintf(f, "parent = %s\n", h->u[u->parent].code);
 	}
 	if (fclose(f) != 0)
-		return err_at(e, ERR_IO, path, 0, "không ghi được tệp: %s", strerror(errno));
+		return err_at(e, ERR_IO, path, 0, "không ghi được tệp: %s", syserr_str(errno));
 	return 0;
 }
 
@@ -253,7 +254,7 @@ int gen_write_theodoi_ini(const char *path, const struct hierarchy *h, long ntas
 {
 	FILE *f = fopen(path, "w");
 	if (!f)
-		return err_at(e, ERR_IO, path, 0, "không tạo được tệp: %s", strerror(errno));
+		return err_at(e, ERR_IO, path, 0, "không tạo được tệp: %s", syserr_str(errno));
 	fprintf(f,
 	        "; theodoi.ini — benchmark setup written by `theodoi gen`\n"
 	        "; (%ld tasks, seed %lu).  See theodoi.ini(5).\n\n"
@@ -266,6 +267,6 @@ int gen_write_theodoi_ini(const char *path, const struct hierarchy *h, long ntas
 	for (int pi = 0; pi < h->np; pi++)
 		fprintf(f, "vp%02d = %s, editor\n", pi + 1, h->u[h->p[pi].agencies + GEN_OFFICE_AGENCY].code);
 	if (fclose(f) != 0)
-		return err_at(e, ERR_IO, path, 0, "không ghi được tệp: %s", strerror(errno));
+		return err_at(e, ERR_IO, path, 0, "không ghi được tệp: %s", syserr_str(errno));
 	return 0;
 }

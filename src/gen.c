@@ -27,6 +27,7 @@
 #include "outfile.h"
 #include "store.h"
 #include "timeliness.h"
+#include "syserr.h"
 #include "util.h"
 
 #define DEFAULT_BATCH 20000L
@@ -50,7 +51,7 @@ static int prepare_dir(const char *dir, int *made, struct err *e)
 
 	*made = mkdir(dir, 0777) == 0;
 	if (!*made && errno != EEXIST)
-		return err_at(e, ERR_IO, dir, 0, "không tạo được thư mục: %s", strerror(errno));
+		return err_at(e, ERR_IO, dir, 0, "không tạo được thư mục: %s", syserr_str(errno));
 	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
 		return err_at(e, ERR_IO, dir, 0, "không phải là thư mục");
 	for (size_t i = 0; i < COUNT(taken); i++) {
@@ -566,12 +567,12 @@ static int compact_store(struct store **st, const char *path, struct err *e)
 		return err_set(e, ERR_IO, "đường dẫn kho quá dài: %s", path);
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0664);
 	if (fd < 0)
-		return err_set(e, ERR_IO, "không tạo được %s: %s", tmp, strerror(errno));
+		return err_set(e, ERR_IO, "không tạo được kho %s: %s", path, syserr_str(errno));
 	rc = store_copy_fd(*st, fd, 1, e);
 	if (!rc && fsync(fd) != 0)
-		rc = err_set(e, ERR_IO, "không ghi được %s: %s", tmp, strerror(errno));
+		rc = err_set(e, ERR_IO, "không ghi được kho %s: %s", path, syserr_str(errno));
 	if (close(fd) != 0 && !rc)
-		rc = err_set(e, ERR_IO, "không ghi được %s: %s", tmp, strerror(errno));
+		rc = err_set(e, ERR_IO, "không ghi được kho %s: %s", path, syserr_str(errno));
 	if (rc) {
 		unlink(tmp);
 		return rc;
@@ -579,7 +580,7 @@ static int compact_store(struct store **st, const char *path, struct err *e)
 	store_close(*st);
 	*st = NULL;
 	if (rename(tmp, data) != 0) {
-		rc = err_set(e, ERR_IO, "không thay được %s: %s", data, strerror(errno));
+		rc = err_set(e, ERR_IO, "không ghi được kho %s: %s", path, syserr_str(errno));
 		unlink(tmp);
 	}
 	return rc;

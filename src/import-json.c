@@ -4,6 +4,7 @@
 #include <math.h>
 
 #include "hier.h"
+#include "util.h"
 
 static json_t *str_or_null(const char *s)
 {
@@ -94,6 +95,10 @@ json_t *imp_to_json(const struct imp_result *r, const struct hier *h)
 		json_object_set_new(w, "line", r->warnings[k].line ? json_integer(r->warnings[k].line)
 		                                                    : json_null());
 		json_object_set_new(w, "message", json_string(r->warnings[k].msg));
+		struct sbuf where = {0};
+		imp_warning_where(r, k, 0, &where);
+		json_object_set_new(w, "where", where.len ? json_string(where.s) : json_null());
+		sbuf_free(&where);
 		json_array_append_new(warns, w);
 	}
 	json_object_set_new(o, "warnings", warns);

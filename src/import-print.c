@@ -173,17 +173,65 @@ static void indicators_part(const struct imp_result *r, struct sbuf *b)
 	}
 }
 
+/* The first words of text, at most about 40 characters, "…" if cut. */
+static void first_words(const char *text, struct sbuf *b)
+{
+	size_t n = 0, chars = 0, cut = 0;
+	while (text[n] && text[n] != '\n' && chars < 40) {
+		if (text[n] == ' ')
+			cut = n;
+		if ((text[n] & 0xC0) != 0x80)
+			chars++;
+		n++;
+	}
+	while (text[n] && (text[n] & 0xC0) == 0x80)
+		n++;
+	if (!text[n] || text[n] == '\n') {
+		sbuf_add(b, text, n);
+		return;
+	}
+	sbuf_add(b, text, cut ? cut : n);
+	sbuf_puts(b, "…");
+}
+
+void imp_warning_where(const struct imp_result *r, size_t i, int with_file, struct sbuf *out)
+{
+	int line = r->warnings[i].line;
+	const struct imp_task *t = NULL;
+	const struct imp_indicator *ind = NULL;
+
+	if (with_file)
+		sbuf_puts(out, r->file[0] ? r->file : "-");
+	if (line <= 0)
+		return;
+	if (!r->converted) {
+		sbuf_printf(out, with_file ? ":%d" : "dòng %d", line);
+		return;
+	}
+	for (size_t k = 0; k < r->ntasks && r->tasks[k].line <= line; k++)
+		t = &r->tasks[k];
+	for (size_t k = 0; k < r->nindicators; k++)
+		if (r->indicators[k].line == line && (!t || t->line != line))
+			ind = &r->indicators[k];
+	const char *section = ind ? ind->section : t ? t->section : NULL;
+	const char *text = ind ? ind->text : t ? t->text : NULL;
+	if (!text)
+		return;
+	sbuf_printf(out, "%s%smục %s “", with_file ? ", " : "", ind || t->line == line ? "" : "sau ",
+	            section);
+	first_words(text, out);
+	sbuf_puts(out, "”");
+}
+
 static void warnings_part(const struct imp_result *r, struct sbuf *b)
 {
 	if (!r->nwarnings)
 		return;
 	sbuf_printf(b, "\nCảnh báo (%zu):\n", r->nwarnings);
 	for (size_t k = 0; k < r->nwarnings; k++) {
-		if (r->warnings[k].line)
-			sbuf_printf(b, "  %s%sdòng %d: %s\n", r->file, r->file[0] ? ", " : "",
-			            r->warnings[k].line, r->warnings[k].msg);
-		else
-			sbuf_printf(b, "  %s%s%s\n", r->file, r->file[0] ? ": " : "", r->warnings[k].msg);
+		sbuf_puts(b, "  ");
+		imp_warning_where(r, k, 1, b);
+		sbuf_printf(b, ": cảnh báo: %s\n", r->warnings[k].msg);
 	}
 }
 

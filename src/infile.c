@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "syserr.h"
 #include "util.h"
 
 const char *infile_limit_str(uint64_t limit, char *buf, size_t len)
@@ -56,7 +57,7 @@ int infile_read_fd(int fd, const char *name, int allow_other, uint64_t limit, co
 	char chunk[65536];
 
 	if (fstat(fd, &sb) != 0)
-		return err_at(e, ERR_IO, name, 0, "không đọc được %s: %s", what, strerror(errno));
+		return err_at(e, ERR_IO, name, 0, "không đọc được %s: %s", what, syserr_str(errno));
 	if (!S_ISREG(sb.st_mode) && !allow_other)
 		return not_regular(name, &sb, limit, what, e);
 	if (S_ISREG(sb.st_mode) && (uint64_t)sb.st_size > limit)
@@ -80,7 +81,7 @@ int infile_read_fd(int fd, const char *name, int allow_other, uint64_t limit, co
 			continue;
 		}
 		if (n < 0)
-			return err_at(e, ERR_IO, name, 0, "không đọc được %s: %s", what, strerror(errno));
+			return err_at(e, ERR_IO, name, 0, "không đọc được %s: %s", what, syserr_str(errno));
 		if (n == 0)
 			break;
 		total += (uint64_t)n;
@@ -102,7 +103,7 @@ static int open_input(const char *path, const char *what, struct err *e)
 
 	if (fd < 0)
 		return -err_at(e, errno == ENOENT ? ERR_NOTFOUND : ERR_IO, path, 0,
-		               "không mở được %s: %s", what, strerror(errno));
+		               "không mở được %s: %s", what, syserr_str(errno));
 	fl = fcntl(fd, F_GETFL);
 	if (fl >= 0)
 		fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
@@ -137,7 +138,7 @@ int infile_map(const char *path, uint64_t limit, const char *what, const char **
 	if (fd < 0)
 		return -fd;
 	if (fstat(fd, &sb) != 0) {
-		int rc = err_at(e, ERR_IO, path, 0, "không đọc được %s: %s", what, strerror(errno));
+		int rc = err_at(e, ERR_IO, path, 0, "không đọc được %s: %s", what, syserr_str(errno));
 
 		close(fd);
 		return rc;
@@ -157,7 +158,7 @@ int infile_map(const char *path, uint64_t limit, const char *what, const char **
 	p = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
 	if (p == MAP_FAILED)
-		return err_at(e, ERR_IO, path, 0, "không đọc được %s: %s", what, strerror(errno));
+		return err_at(e, ERR_IO, path, 0, "không đọc được %s: %s", what, syserr_str(errno));
 	*buf = p;
 	*len = (size_t)sb.st_size;
 	return 0;

@@ -15,6 +15,7 @@
 
 #include "infile.h"
 #include "subproc.h"
+#include "syserr.h"
 #include "util.h"
 
 #ifndef THEODOI_LIBEXECDIR
@@ -123,7 +124,7 @@ int intake_read(const char *path, const struct intake_opts *o, struct intake *ou
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0)
 		return err_at(e, errno == ENOENT ? ERR_NOTFOUND : ERR_IO, path, 0,
-		              "không mở được tệp: %s", strerror(errno));
+		              "không mở được tệp: %s", syserr_str(errno));
 	struct stat st;
 	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
 		close(fd);

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "syserr.h"
 #include "util.h"
 
 /* ---- removal on signals ------------------------------------------------------
@@ -108,13 +109,8 @@ void outfile_unguard_path(const char *path, int remove)
 
 const char *outfile_strerror(int err)
 {
-	if (err == ENOSPC)
-		return "đĩa đầy";
-#ifdef EDQUOT
-	if (err == EDQUOT)
-		return "hết hạn mức (quota) đĩa";
-#endif
-	return strerror(err);
+	const char *known = syserr_known(err);
+	return known ? known : strerror(err);
 }
 
 static const char *kind_of(mode_t m)
@@ -199,6 +195,26 @@ int outfile_clean_stale(const char *dest)
 
 /* ---- writing ----------------------------------------------------------------- */
 
+int outfile_create_failed(const char *path, int err, struct err *e)
+{
+	char dir[PATH_MAX];
+	const char *base;
+	struct stat sb;
+	split(path, dir, sizeof dir, &base);
+	if (err == ENOENT || err == ENOTDIR) {
+		if (stat(dir, &sb) != 0 && errno == ENOENT)
+			return err_at(e, ERR_IO, path, 0, "không tạo được tệp: không có thư mục %s", dir);
+		if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+			return err_at(e, ERR_IO, path, 0, "không tạo được tệp: %s không phải thư mục", dir);
+		return err_at(e, ERR_IO, path, 0, "không tạo được tệp: thư mục %s không cho tạo tệp",
+		              dir);
+	}
+	if (err == EACCES || err == EPERM)
+		return err_at(e, ERR_IO, path, 0, "không tạo được tệp: không có quyền ghi vào thư mục %s",
+		              dir);
+	return err_at(e, ERR_IO, path, 0, "không tạo được tệp: %s", syserr_str(err));
+}
+
 /* 0 when path is absent, or a regular file that may be replaced. */
 static int check_dest(const char *path, int flags, struct err *e)
 {
@@ -207,13 +223,15 @@ static int check_dest(const char *path, int flags, struct err *e)
 	if (fd < 0) {
 		if (errno == ENOENT)
 			return 0;
-		return err_set(e, ERR_IO, "không kiểm tra được %s: %s", path, strerror(errno));
+		if (errno == ENOTDIR)
+			return outfile_create_failed(path, errno, e);
+		return err_set(e, ERR_IO, "không kiểm tra được %s: %s", path, syserr_str(errno));
 	}
 	int bad = fstat(fd, &sb) != 0;
 	int err = errno;
 	close(fd);
 	if (bad)
-		return err_set(e, ERR_IO, "không kiểm tra được %s: %s", path, strerror(err));
+		return err_set(e, ERR_IO, "không kiểm tra được %s: %s", path, syserr_str(err));
 	if (!S_ISREG(sb.st_mode))
 		return err_set(e, ERR_CONFLICT, "%s là %s, không phải tệp thường: không ghi đè (kể cả "
 		               "với --force)", path, kind_of(sb.st_mode));
@@ -246,8 +264,7 @@ int outfile_open(struct outfile *o, const char *path, int flags, mode_t mode, st
 			return 0;
 		}
 		if (errno != EEXIST)
-			return err_set(e, ERR_IO, "không tạo được tệp %s: %s", o->tmp,
-			               outfile_strerror(errno));
+			return outfile_create_failed(path, errno, e);
 	}
 	return err_set(e, ERR_IO, "không tạo được tệp tạm cạnh %s", path);
 }
@@ -289,13 +306,12 @@ int outfile_commit(struct outfile *o, struct err *e)
 	o->f = NULL;
 	o->fd = -1;
 	if (err)
-		rc = err_set(e, ERR_IO, "không ghi được %s: %s", o->path, outfile_strerror(err));
+		rc = err_set(e, ERR_IO, "không ghi được %s: %s", o->path, syserr_str(err));
 	/* the destination may have changed while we wrote */
 	if (!rc)
 		rc = check_dest(o->path, o->flags, e);
 	if (!rc && rename(o->tmp, o->path) != 0)
-		rc = err_set(e, ERR_IO, "không đổi tên được %s thành %s: %s", o->tmp, o->path,
-		             outfile_strerror(errno));
+		rc = err_set(e, ERR_IO, "không ghi được %s: %s", o->path, syserr_str(errno));
 	if (rc) {
 		outfile_abort(o);
 		return rc;

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "syserr.h"
 #include "util.h"
 
 /* Given to the compiler by the Makefile (SYSCONFDIR, LOCALSTATEDIR of the
@@ -40,10 +41,10 @@ int priv_drop(struct priv *p, struct err *e)
 	 * longer have the right to change its groups */
 	if (setresgid(p->rgid, p->rgid, p->rgid) != 0)
 		return err_set(e, ERR_INTERNAL, "không bỏ được quyền của nhóm kho: %s",
-		               strerror(errno));
+		               syserr_str(errno));
 	if (p->euid != p->ruid && setresuid(p->ruid, p->ruid, p->ruid) != 0)
 		return err_set(e, ERR_INTERNAL, "không bỏ được quyền của chủ kho: %s",
-		               strerror(errno));
+		               syserr_str(errno));
 	if (getresgid(&rg, &eg, &sg) != 0 || rg != p->rgid || eg != p->rgid || sg != p->rgid ||
 	    getresuid(&ru, &eu, &su) != 0 || ru != p->ruid || eu != p->ruid || su != p->ruid)
 		return err_set(e, ERR_INTERNAL, "bỏ quyền của nhóm kho không trọn vẹn");
@@ -74,7 +75,7 @@ int priv_fd_trusted(int fd, const char *path, struct err *e)
 	uid_t euid = geteuid();
 
 	if (fstat(fd, &sb) != 0)
-		return err_set(e, ERR_CONFIG, "không đọc được %s: %s", path, strerror(errno));
+		return err_set(e, ERR_CONFIG, "không đọc được %s: %s", path, syserr_str(errno));
 	if (!S_ISREG(sb.st_mode))
 		return err_set(e, ERR_DENIED, "%s không phải tệp thường: theodoi chạy với quyền "
 		               "của nhóm kho (setgid) chỉ tin tệp cấu hình thường thuộc root", path);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "store-impl.h"
+#include "syserr.h"
 
 int store_copy_fd(struct store *st, int fd, int compact, struct err *e)
 {
@@ -31,7 +32,7 @@ int store_copy_fd(struct store *st, int fd, int compact, struct err *e)
 		return err_set(e, ERR_IO, "không ghi được bản sao kho dữ liệu %s: hết hạn mức (quota) "
 		               "dung lượng đĩa", st->path);
 	return err_set(e, ERR_IO, "không ghi được bản sao kho dữ liệu %s: %s", st->path,
-	               mdb_strerror(rc));
+	               rc > 0 ? syserr_str(rc) : mdb_strerror(rc));
 }
 
 int store_in_use(const char *dir, long *pid, struct err *e)
@@ -47,7 +48,7 @@ int store_in_use(const char *dir, long *pid, struct err *e)
 	if (fd < 0) {
 		if (errno == ENOENT)
 			return 0;
-		return err_set(e, ERR_STORE, "không đọc được tệp khóa %s: %s", path, strerror(errno));
+		return err_set(e, ERR_STORE, "không đọc được tệp khóa %s: %s", path, syserr_str(errno));
 	}
 	/* LMDB holds a shared lock on the first byte of lock.mdb while the
 	 * environment is open (an exclusive one while it sets the file up):
@@ -60,7 +61,7 @@ int store_in_use(const char *dir, long *pid, struct err *e)
 	if (fcntl(fd, F_GETLK, &fl) != 0) {
 		int err = errno;
 		close(fd);
-		return err_set(e, ERR_STORE, "không kiểm tra được khóa %s: %s", path, strerror(err));
+		return err_set(e, ERR_STORE, "không kiểm tra được khóa %s: %s", path, syserr_str(err));
 	}
 	close(fd);
 	if (fl.l_type != F_UNLCK)
@@ -200,7 +201,7 @@ int store_check_shared(const char *dir, struct store_ident *data, struct err *e)
 		return 0; /* made by store_open, in the place the configuration names */
 	if (dfd < 0)
 		return err_set(e, ERR_STORE, "không mở được thư mục kho dữ liệu chung %s: %s%s", dir,
-		               strerror(errno), errno == ELOOP || errno == ENOTDIR
+		               syserr_str(errno), errno == ELOOP || errno == ENOTDIR
 		                                    ? " (không được là liên kết tượng trưng)" : "");
 	if (fstat(dfd, &sb) != 0 || !owned_by_raised(&sb) || (sb.st_mode & S_IWOTH)) {
 		close(dfd);
@@ -218,7 +219,7 @@ int store_check_shared(const char *dir, struct store_ident *data, struct err *e)
 				return err_set(e, ERR_STORE, "kho dữ liệu chung %s: %s là liên kết tượng "
 				               "trưng; chỉ mở tệp thật của kho", dir, names[i]);
 			return err_set(e, ERR_STORE, "kho dữ liệu chung %s: không mở được %s: %s", dir,
-			               names[i], strerror(err));
+			               names[i], syserr_str(err));
 		}
 		if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || !owned_by_raised(&sb) ||
 		    (sb.st_mode & S_IWOTH)) {

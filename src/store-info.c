@@ -3,6 +3,7 @@
 #include <lmdb.h>
 
 #include "store-impl.h"
+#include "syserr.h"
 
 int store_last_txn(struct store *st, uint64_t *out, struct err *e)
 {
@@ -11,7 +12,7 @@ int store_last_txn(struct store *st, uint64_t *out, struct err *e)
 
 	if (rc)
 		return err_set(e, ERR_STORE, "%s: không đọc được thông tin kho: %s", st->path,
-		               mdb_strerror(rc));
+		               rc > 0 ? syserr_str(rc) : mdb_strerror(rc));
 	*out = (uint64_t)info.me_last_txnid;
 	return 0;
 }

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "store-impl.h"
+#include "syserr.h"
 
 /* ---- errors and raw access ------------------------------------------- */
 
@@ -52,11 +53,12 @@ int store_lmdb_err(struct txn *t, int rc, struct err *e, const char *what)
 		               "hãy giải phóng chỗ hoặc xin nâng hạn mức rồi làm lại", what);
 	if (rc == EACCES || rc == EPERM || rc == EROFS)
 		return err_set(e, ERR_STORE, "không có quyền ghi vào kho dữ liệu (%s): %s", what,
-		               strerror(rc));
+		               syserr_str(rc));
 	if (rc == EIO)
 		return err_set(e, ERR_STORE, "lỗi đọc/ghi đĩa ở kho dữ liệu (%s); hãy kiểm tra đĩa "
 		               "(theodoi check-store) và phục hồi từ bản sao lưu nếu cần", what);
-	return err_set(e, ERR_STORE, "lỗi kho dữ liệu (%s): %s", what, mdb_strerror(rc));
+	return err_set(e, ERR_STORE, "lỗi kho dữ liệu (%s): %s", what,
+	               rc > 0 ? syserr_str(rc) : mdb_strerror(rc));
 }
 
 int store_need_write(struct txn *t, struct err *e)

@@ -11,6 +11,7 @@
 #include <sys/types.h>
 
 #include "store-impl.h"
+#include "syserr.h"
 
 #define DEFAULT_MAPSIZE ((size_t)64 << 20)
 #define MAX_READERS 256
@@ -89,15 +90,15 @@ static int make_store_dir(const char *dir, struct err *e)
 		*p = '\0';
 		if (mkdir(parent, 0775) != 0 && errno != EEXIST)
 			return err_set(e, ERR_STORE, "không tạo được thư mục %s: %s", parent,
-			               strerror(errno));
+			               syserr_str(errno));
 		*p = '/';
 	}
 	if (mkdir(dir, 0775) != 0)
 		return err_set(e, ERR_STORE, "không tạo được thư mục kho dữ liệu %s: %s", dir,
-		               strerror(errno));
+		               syserr_str(errno));
 	if (stat(dir, &sb) != 0 || chmod(dir, (sb.st_mode & 07777) | S_ISGID) != 0)
 		return err_set(e, ERR_STORE, "không đặt được quyền cho thư mục kho dữ liệu %s: %s",
-		               dir, strerror(errno));
+		               dir, syserr_str(errno));
 	return 0;
 }
 
@@ -138,7 +139,7 @@ static int probe_dir(const char *dir, int flags, int *create, struct err *e)
 			return env_open_err(dir, EACCES, e);
 		if (errno != ENOENT)
 			return err_set(e, ERR_STORE, "không mở được kho dữ liệu %s: %s", dir,
-			               strerror(errno));
+			               syserr_str(errno));
 		if (!(flags & STORE_CREATE) || (flags & STORE_RDONLY))
 			return err_set(e, ERR_STORE, "không tìm thấy kho dữ liệu %s", dir);
 		*create = 1;
@@ -162,7 +163,7 @@ static int probe_dir(const char *dir, int flags, int *create, struct err *e)
 		return env_open_err(dir, EACCES, e);
 	if (empty < 0)
 		return err_set(e, ERR_STORE, "không đọc được thư mục kho dữ liệu %s: %s", dir,
-		               strerror(errno));
+		               syserr_str(errno));
 	if (!empty)
 		return err_set(e, ERR_STORE, "thư mục %s không phải là kho dữ liệu theodoi "
 		               "(có tệp khác nhưng không có data.mdb)", dir);
@@ -195,7 +196,7 @@ static int env_open_err(const char *dir, int rc, struct err *e)
 		               "lượng đĩa", dir);
 	default:
 		return err_set(e, ERR_STORE, "không mở được kho dữ liệu %s: %s", dir,
-		               mdb_strerror(rc));
+		               rc > 0 ? syserr_str(rc) : mdb_strerror(rc));
 	}
 }
 
@@ -503,7 +504,7 @@ static int grow_map(struct store *st, struct err *e)
 	}
 	if (rc)
 		return err_set(e, ERR_STORE, "kho dữ liệu %s đầy và không mở rộng được: %s",
-		               st->path, mdb_strerror(rc));
+		               st->path, rc > 0 ? syserr_str(rc) : mdb_strerror(rc));
 	return 0;
 }
 

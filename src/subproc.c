@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "syserr.h"
 #include "util.h"
 
 extern char **environ;
@@ -31,11 +32,11 @@ int subproc_feed(char *const argv[], const char *in, size_t inlen, int seconds, 
 	int po[2], pe[2], pi[2] = {-1, -1};
 	memset(r, 0, sizeof *r);
 	if (pipe2(po, O_CLOEXEC))
-		return err_set(e, ERR_IO, "không tạo được ống dẫn: %s", strerror(errno));
+		return err_set(e, ERR_IO, "không tạo được ống dẫn: %s", syserr_str(errno));
 	if (pipe2(pe, O_CLOEXEC)) {
 		close(po[0]);
 		close(po[1]);
-		return err_set(e, ERR_IO, "không tạo được ống dẫn: %s", strerror(errno));
+		return err_set(e, ERR_IO, "không tạo được ống dẫn: %s", syserr_str(errno));
 	}
 	if (in && pipe2(pi, O_CLOEXEC)) {
 		int saved = errno;
@@ -43,7 +44,7 @@ int subproc_feed(char *const argv[], const char *in, size_t inlen, int seconds, 
 		close(po[1]);
 		close(pe[0]);
 		close(pe[1]);
-		return err_set(e, ERR_IO, "không tạo được ống dẫn: %s", strerror(saved));
+		return err_set(e, ERR_IO, "không tạo được ống dẫn: %s", syserr_str(saved));
 	}
 	posix_spawn_file_actions_t fa;
 	posix_spawn_file_actions_init(&fa);
@@ -71,7 +72,7 @@ int subproc_feed(char *const argv[], const char *in, size_t inlen, int seconds, 
 			close(pi[1]);
 		if (rc == ENOENT)
 			return err_set(e, ERR_NOTFOUND, "không có chương trình %s", argv[0]);
-		return err_set(e, ERR_IO, "không chạy được %s: %s", argv[0], strerror(rc));
+		return err_set(e, ERR_IO, "không chạy được %s: %s", argv[0], syserr_str(rc));
 	}
 	size_t elen = 0, sent = 0;
 	int open_fds = 2, fail = 0;
@@ -154,7 +155,7 @@ int subproc_feed(char *const argv[], const char *in, size_t inlen, int seconds, 
 	if (fail == 2)
 		return err_set(e, ERR_INPUT, "%s: văn bản đọc được dài quá %zu MB", what, max_out >> 20);
 	if (fail)
-		return err_set(e, ERR_IO, "%s: lỗi khi đọc kết quả: %s", what, strerror(errno));
+		return err_set(e, ERR_IO, "%s: lỗi khi đọc kết quả: %s", what, syserr_str(errno));
 	return 0;
 }
 

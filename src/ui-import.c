@@ -140,6 +140,8 @@ int ui_import_parse(struct ui *u, struct ui_form *f, struct err *e)
 		rc = imp_parse(in.text, in.len, path, u->units.h, hint, &r, e);
 	char source[160] = "";
 	if (rc == 0)
+		r->converted = in.format != IN_TEXT;
+	if (rc == 0)
 		intake_describe(&in, source, sizeof source);
 	intake_free(&in);
 	free(path);
@@ -240,10 +242,11 @@ static void warning_row(struct ui *u, const struct imp_result *r, size_t i, stru
 		return;
 	}
 	i--;
-	if (r->warnings[i].line)
-		sbuf_printf(b, "  dòng %d: ", r->warnings[i].line);
-	else
-		sbuf_puts(b, "  ");
+	sbuf_puts(b, "  ");
+	size_t at = b->len;
+	imp_warning_where(r, i, 0, b);
+	if (b->len > at)
+		sbuf_puts(b, ": ");
 	text = txt_sanitize(r->warnings[i].msg);
 	sbuf_puts(b, text);
 	free(text);

@@ -21,6 +21,20 @@ what is left out:
                     or by content: /REGEX/ the first line matching,
                     /REGEX/+K that line and the K after it
 
+    mask /REGEX/    every match of REGEX as "…" (what differs from run
+                    to run, such as a document's SHA-256)
+The commands run in a scratch directory of their own: a file they write
+(--out) is left there, and a file they read is one a block before put
+there:
+
+    <!-- demo-file: NAME -->
+    ```text
+    the file's lines
+    ```
+    <!-- /demo -->
+is the file NAME with the lines between the fences, written as the README
+shows it (the block is the README's, not made anew).
+
     <!-- demo-screen: COLSxROWS KEY... -->
     <!-- /demo -->
 holds the screen of `theodoi` at that size after the tmux keys KEY...
@@ -54,7 +68,7 @@ def demo_day():
     sys.exit("readme-blocks: no DEMO_TODAY in the Makefile")
 
 
-OPEN = re.compile(r"^( *)<!-- demo(-screen)?: (.*) -->$")
+OPEN = re.compile(r"^( *)<!-- demo(-screen|-file)?: (.*) -->$")
 CLOSE = "<!-- /demo -->"
 STATUS_LOGIN = re.compile(r"^ \S+ ·")
 STATUS_KEPT = "\0status line of the README kept\0"
@@ -86,6 +100,8 @@ class Env:
             with open(self.conf, "w", encoding="utf-8") as f:
                 f.write(ini)
         self.store = os.path.join(self.tmp, "store")
+        self.work = os.path.join(self.tmp, "work")
+        os.mkdir(self.work)
         self.day = demo_day()
         # Times are shown in the offices' zone, UTC+7 (POSIX form: no
         # time zone database needed).
@@ -99,7 +115,8 @@ class Env:
         return [self.bin, "--config", self.conf, "--store", self.store, "--today", self.day] + args
 
     def run(self, args):
-        p = subprocess.run(self.argv(args), capture_output=True, text=True, env=self.env)
+        p = subprocess.run(self.argv(args), capture_output=True, text=True, env=self.env,
+                           cwd=self.work)
         if p.returncode != 0 and not p.stdout:
             sys.exit("readme-blocks: theodoi %s: %s" % (" ".join(args), p.stderr.strip()))
         return p.stdout
@@ -148,7 +165,10 @@ def apply_filter(lines, bar, filt):
         return keep(lines, "1-%d" % int(arg))
     if name == "lines" and arg.strip():
         return keep(lines, arg)
-    sys.exit("readme-blocks: unknown filter '%s' (head N, lines SPEC)" % filt)
+    m = re.fullmatch(r"/(.*)/", arg.strip())
+    if name == "mask" and m:
+        return [re.sub(m.group(1), ELLIPSIS, l) for l in lines]
+    sys.exit("readme-blocks: unknown filter '%s' (head N, lines SPEC, mask /REGEX/)" % filt)
 
 
 def console(env, spec):
@@ -213,6 +233,17 @@ def settle(tmux, want):
     sys.exit("readme-blocks: the screen did not settle%s" % (" on '%s'" % want if want else ""))
 
 
+def put_file(env, name, block):
+    """The file of a demo-file block: its lines between the fences."""
+    name = name.strip()
+    if "/" in name or name in ("", ".", ".."):
+        sys.exit("readme-blocks: demo-file: '%s' is not a plain file name" % name)
+    if len(block) < 2 or not block[0].startswith("```") or block[-1] != "```":
+        sys.exit("readme-blocks: demo-file %s: the file's lines go between ``` fences" % name)
+    with open(os.path.join(env.work, name), "w", encoding="utf-8") as f:
+        f.write("\n".join(block[1:-1]) + "\n")
+
+
 def regenerate(text, env):
     """The text with every block made anew (a block may be indented, in a
     list item: its lines keep the marker's indentation)."""
@@ -230,8 +261,13 @@ def regenerate(text, env):
             j += 1
         if j >= len(lines) or lines[j] != indent + CLOSE:
             sys.exit("readme-blocks: line %d: %s without %s" % (i, lines[i - 1].strip(), CLOSE))
-        block = screen(env, m.group(3)) if m.group(2) else console(env, m.group(3))
         old = [l[len(indent):] for l in lines[i:j]]
+        if m.group(2) == "-file":
+            put_file(env, m.group(3), old)
+            out.extend(lines[i:j])
+            i = j
+            continue
+        block = screen(env, m.group(3)) if m.group(2) else console(env, m.group(3))
         if STATUS_KEPT in block:
             k = block.index(STATUS_KEPT)
             block[k] = old[k] if len(old) == len(block) else "(status line of %s)" % env.me

@@ -837,3 +837,42 @@ Test(import_plans, yearly_targets_and_ceilings_are_indicators)
 	cr_expect_eq(r->indicators[2].target, 80);
 	imp_free(r);
 }
+
+/* Where a warning is: FILE:LINE in a text file; in a converted document
+ * (no lines a clerk can count) the section and the task's first words. */
+Test(import, warning_where_names_the_line_or_the_section_and_task)
+{
+	struct imp_result *r = parse_str(
+		"KẾ HOẠCH\nthực hiện công tác kiểm tra năm 2027\n\nI. NHIỆM VỤ\n"
+		"1. Ban Tổ chức rà soát quy hoạch cán bộ các cấp trong toàn Đảng bộ, hoàn thành "
+		"trong quý II năm 2027.\n2. Tổng hợp báo cáo.\n");
+	struct sbuf b = {0};
+	size_t k;
+
+	for (k = 0; k < r->nwarnings && r->warnings[k].line != r->tasks[1].line; k++)
+		;
+	cr_assert(k < r->nwarnings, "no warning on the second task's line");
+	imp_warning_where(r, k, 1, &b);
+	cr_assert_str_eq(b.s, "t.txt:6");
+	sbuf_reset(&b);
+	imp_warning_where(r, k, 0, &b);
+	cr_assert_str_eq(b.s, "dòng 6");
+	r->converted = 1;
+	sbuf_reset(&b);
+	imp_warning_where(r, k, 1, &b);
+	cr_assert_str_eq(b.s, "t.txt, mục I.2 “Tổng hợp báo cáo.”");
+	r->warnings[k].line = r->tasks[0].line;
+	sbuf_reset(&b);
+	imp_warning_where(r, k, 0, &b);
+	cr_assert_str_eq(b.s, "mục I.1 “Ban Tổ chức rà soát quy hoạch cán bộ…”");
+	r->warnings[k].line = r->tasks[1].line + 1; /* after a task: that task */
+	sbuf_reset(&b);
+	imp_warning_where(r, k, 0, &b);
+	cr_assert_str_eq(b.s, "sau mục I.2 “Tổng hợp báo cáo.”");
+	r->warnings[k].line = 0; /* the whole document */
+	sbuf_reset(&b);
+	imp_warning_where(r, k, 1, &b);
+	cr_assert_str_eq(b.s, "t.txt");
+	sbuf_free(&b);
+	imp_free(r);
+}

@@ -322,6 +322,22 @@ static void paragraphs(struct plines *L, struct xt_out *o)
 	xt_end_para(o);
 }
 
+/* Why poppler could not open a document, in Vietnamese (its own message
+ * is English); another domain's message (a file error) as it is. */
+static const char *pdf_reason(const GError *gerr)
+{
+	if (!gerr)
+		return "lỗi không rõ";
+	if (gerr->domain != POPPLER_ERROR)
+		return gerr->message;
+	switch (gerr->code) {
+	case POPPLER_ERROR_DAMAGED: return "tệp bị hỏng hoặc không trọn vẹn";
+	case POPPLER_ERROR_BAD_CATALOG: return "không đọc được mục lục của tệp (tệp hỏng)";
+	case POPPLER_ERROR_OPEN_FILE: return "không mở được tệp";
+	default: return "tệp không phải PDF hợp lệ hoặc bị hỏng";
+	}
+}
+
 int xt_pdf(const char *path, struct xt_out *o, struct err *e)
 {
 	GError *gerr = NULL;
@@ -339,7 +355,7 @@ int xt_pdf(const char *path, struct xt_out *o, struct err *e)
 		int enc = gerr && gerr->code == POPPLER_ERROR_ENCRYPTED;
 		int rc = err_at(e, ERR_INPUT, path, 0, enc ? "PDF có mật khẩu: hãy mở khóa rồi nhập lại"
 		                                           : "không đọc được tệp PDF: %s",
-		                gerr ? gerr->message : "lỗi không rõ");
+		                pdf_reason(gerr));
 		if (gerr)
 			g_error_free(gerr);
 		return rc;

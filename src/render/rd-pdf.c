@@ -15,6 +15,7 @@
 
 #include "render-internal.h"
 #include "subproc.h"
+#include "syserr.h"
 
 /* Time LibreOffice may take to start and convert one document. */
 #define PDF_SECONDS 180
@@ -78,7 +79,7 @@ int rd_pdf(const struct sbuf *src, struct sbuf *out, struct err *e)
 	char dir[PATH_MAX], odt[PATH_MAX + 16], pdf[PATH_MAX + 16], profile[PATH_MAX + 64];
 	snprintf(dir, sizeof dir, "%s/theodoi-render.XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
 	if (!mkdtemp(dir))
-		return err_set(e, ERR_IO, "không tạo được thư mục tạm %s: %s", dir, strerror(errno));
+		return err_set(e, ERR_IO, "không tạo được thư mục tạm %s: %s", dir, syserr_str(errno));
 	snprintf(odt, sizeof odt, "%s/van-ban.odt", dir);
 	snprintf(pdf, sizeof pdf, "%s/van-ban.pdf", dir);
 	snprintf(profile, sizeof profile, "-env:UserInstallation=file://%s/profile", dir);

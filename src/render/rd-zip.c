@@ -9,7 +9,9 @@
 
 #include <zip.h>
 
+#include "outfile.h"
 #include "render-internal.h"
+#include "syserr.h"
 
 int rd_zip(const struct rd_part *parts, size_t n, struct sbuf *out, struct err *e)
 {
@@ -78,7 +80,7 @@ int rd_write_file(const char *path, const struct sbuf *bytes, struct err *e)
 		return err_at(e, ERR_INPUT, path, 0, "đường dẫn quá dài");
 	int fd = mkstemp(tmp);
 	if (fd < 0)
-		return err_at(e, ERR_IO, path, 0, "không tạo được tệp: %s", strerror(errno));
+		return outfile_create_failed(path, errno, e);
 	/* mkstemp makes it 0600: give it the mode a new file gets (umask) */
 	mode_t um = umask(0);
 	umask(um);
@@ -102,7 +104,7 @@ int rd_write_file(const char *path, const struct sbuf *bytes, struct err *e)
 		bad = errno;
 	if (bad) {
 		unlink(tmp);
-		return err_at(e, ERR_IO, path, 0, "không ghi được tệp: %s", strerror(bad));
+		return err_at(e, ERR_IO, path, 0, "không ghi được tệp: %s", syserr_str(bad));
 	}
 	return 0;
 }
