@@ -54,6 +54,11 @@ void audit_list_free(struct audit *v, size_t n);
  * screen's audit view and `theodoi log`. */
 void audit_sort_newest(struct audit *v, size_t n);
 
+/* The JSON object of a stored before/after text (NULL for none, for text
+ * that is not JSON, or for JSON that is not an object); the caller owns the
+ * reference (json_decref). */
+json_t *audit_json_object(const char *s);
+
 /* What changed, with the stored values (ISO days, ids), as the CSV column
  * of earlier releases wrote it: one line of text safe for a terminal
  * (control characters and escape sequences removed), each value cut to

@@ -540,18 +540,6 @@ static void put_value(struct sbuf *out, struct audit_names *n, struct txn *t, co
 
 /* ---- an entry ---------------------------------------------------------------------- */
 
-static json_t *parse_obj(const char *s)
-{
-	if (!s)
-		return NULL;
-	json_t *j = json_loads(s, JSON_DECODE_ANY, NULL);
-	if (j && !json_is_object(j)) {
-		json_decref(j);
-		return NULL;
-	}
-	return j;
-}
-
 /* A restore: the deletion it undid as one phrase. */
 static void put_restore(struct sbuf *b, const json_t *note, int max)
 {
@@ -631,7 +619,7 @@ static void put_field(struct sbuf *b, struct audit_names *n, struct txn *t, cons
 char *audit_text(struct audit_names *n, struct txn *t, const struct audit *a, int max_value)
 {
 	struct sbuf b = {0};
-	json_t *before = parse_obj(a->before), *after = parse_obj(a->after);
+	json_t *before = audit_json_object(a->before), *after = audit_json_object(a->after);
 	const char *key;
 	json_t *v;
 	if ((a->before && !before) || (a->after && !after)) {

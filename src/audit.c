@@ -265,7 +265,7 @@ static void put_value(struct sbuf *b, const char *key, json_t *v, int max)
 	free(dumped);
 }
 
-static json_t *parse_obj(const char *s)
+json_t *audit_json_object(const char *s)
 {
 	if (!s)
 		return NULL;
@@ -280,7 +280,7 @@ static json_t *parse_obj(const char *s)
 char *audit_describe(const struct audit *a, int max_value)
 {
 	struct sbuf b = {0};
-	json_t *before = parse_obj(a->before), *after = parse_obj(a->after);
+	json_t *before = audit_json_object(a->before), *after = audit_json_object(a->after);
 	const char *key;
 	json_t *v;
 	if ((a->before && !before) || (a->after && !after)) {
