@@ -5,34 +5,37 @@
 
 #include "store-impl.h"
 
-int store_doc_get(struct txn *t, uint64_t id, struct doc *out, struct err *e)
+/* The stored record of document id in *v. */
+static int doc_record(struct txn *t, uint64_t id, MDB_val *v, struct err *e)
 {
 	unsigned char key[8];
+	int rc;
+
+	be64_put(key, id);
+	rc = store_get(t, DB_DOCS, key, 8, v, e);
+	if (rc == MDB_NOTFOUND)
+		return err_set(e, ERR_NOTFOUND, "không tìm thấy văn bản %llu", (unsigned long long)id);
+	return rc;
+}
+
+int store_doc_get(struct txn *t, uint64_t id, struct doc *out, struct err *e)
+{
 	MDB_val v;
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	be64_put(key, id);
-	rc = store_get(t, DB_DOCS, key, 8, &v, e);
-	if (rc == MDB_NOTFOUND)
-		return err_set(e, ERR_NOTFOUND, "không tìm thấy văn bản %llu", (unsigned long long)id);
-	if (rc)
+	if ((rc = doc_record(t, id, &v, e)))
 		return rc;
 	return codec_doc_decode(v.mv_data, v.mv_size, out, e);
 }
 
 int store_doc_number(struct txn *t, uint64_t id, char *number, struct err *e)
 {
-	unsigned char key[8];
 	MDB_val v;
 	int rc;
 
 	number[0] = '\0';
-	be64_put(key, id);
-	rc = store_get(t, DB_DOCS, key, 8, &v, e);
-	if (rc == MDB_NOTFOUND)
-		return err_set(e, ERR_NOTFOUND, "không tìm thấy văn bản %llu", (unsigned long long)id);
-	if (rc)
+	if ((rc = doc_record(t, id, &v, e)))
 		return rc;
 	return codec_doc_number(v.mv_data, v.mv_size, number, e);
 }
