@@ -164,7 +164,7 @@ Test(cli_errmsg, restore_of_a_damaged_backup_never_names_the_temporary_directory
 
 #define SAMPLES "../shared/samples/"
 
-/* The warning about the unresolved lead of III.1.1 in r->out (dry run) and
+/* The warning about the group lead of III.1.1 in r->out (dry run) and
  * what import prints on stderr for the same file are the same line. */
 static void same_warning_form(const char *file, const char *where)
 {
@@ -174,8 +174,8 @@ static void same_warning_form(const char *file, const char *where)
 
 	if (access(file, R_OK))
 		cr_skip_test("%s absent", file);
-	snprintf(want, sizeof want, "%s: cảnh báo: không xác định được đơn vị chủ trì “Cấp ủy, tổ "
-	         "chức đảng” (mục III.1.1)", where);
+	snprintf(want, sizeof want, "%s: cảnh báo: “Cấp ủy, tổ chức đảng” (mục III.1.1) là nhiệm vụ "
+	         "chung của nhiều cơ quan", where);
 	r = fx_run(NULL, st, "import", "--dry-run", file, NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert(strstr(r.out, want), "dry run: no '%s' in:\n%s", want, r.out);
