@@ -327,6 +327,9 @@ static int frame_in(struct ui *u, struct txn *t, struct err *e)
 	}
 	if (rc == 0 && ui_view_is_list(u->view))
 		rc = ui_view_sync(u, t, e);
+	/* the tasks' preview on a short screen fits the list's length */
+	if (ui_preview_layout(u))
+		ui_list_clamp(&u->tasks.l, ui_page(u));
 	u->hroom = 0; /* the rows drawn below say whether w has more to show */
 	switch (u->view) {
 	case UI_VIEW_PANES:
@@ -381,12 +384,16 @@ static void frame_logged(struct ui *u)
 
 static void frame_draw(struct ui *u)
 {
-	int rows, cols;
+	int rows, cols, page;
 
 	getmaxyx(stdscr, rows, cols);
+	page = u->lo.pane_h;
 	u->small = ui_layout_focus(cols, rows, u->view == UI_VIEW_PANES ? u->focus : UI_UNITS,
 	                           u->view == UI_VIEW_PANES && u->full, &u->lo) != 0;
-	if (!u->small && (cols != u->cols_seen || rows != u->rows_seen))
+	ui_preview_layout(u);
+	/* Another size, or another height of the panes (the tasks' preview
+	 * came or went with the focus): the selections stay in view. */
+	if (!u->small && (cols != u->cols_seen || rows != u->rows_seen || page != u->lo.pane_h))
 		clamp_lists(u);
 	u->cols_seen = cols;
 	u->rows_seen = rows;
