@@ -67,7 +67,7 @@ int ui_layout_focus(int cols, int rows, int focus, int full, struct ui_layout *o
  * rows at least under it instead of the detail area (ui-preview.c), so
  * that a move that scrolls the list stays light on the wire. */
 #define UI_SHORT_ROWS 30
-#define UI_PREVIEW_ROWS 2
+#define UI_PREVIEW_ROWS 3
 
 /* Turn the detail area of a layout made by ui_layout or ui_layout_focus
  * into a preview under the list: the list gets the rows its n entries
