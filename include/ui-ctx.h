@@ -169,7 +169,6 @@ struct ui {
 	char msg[512];           /* message line */
 	int msg_error;
 	uint64_t marker;         /* store change marker of the last load */
-	int cols_seen, rows_seen; /* screen size of the last frame */
 	int full;                /* z: the focused pane takes the whole width */
 	int detail_full;         /* V: on a short screen, the detail area under the
 	                          * tasks, not the preview (ui-preview.c) */

@@ -5,12 +5,13 @@
  * stay within the wire budget once the list scrolls.  There the tasks
  * pane, when it has the focus, gives the list the height and keeps under
  * it only what the selected row cannot show: one line of facts (the
- * timeliness in words, the status or the confirmation, the lead's full
- * name, the deadline as written, an extension) in cells that keep their
+ * timeliness in words, the status or the confirmation, the deadline as
+ * written, an extension, the lead's full name) in cells that keep their
  * columns from task to task, so that curses leaves alone what two tasks
  * share, then the part of the text that the row cut, wrapped.  Enter
  * shows the task in full; V brings the detail area back for the session.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,8 +24,8 @@
 #include "ui-draw.h"
 #include "util.h"
 
-/* The facts line: the timeliness, the status, then the rest. */
-#define TL_COLS 26
+/* The facts line: the status in a cell of this width, then the deadline
+ * and the lead, then the timeliness against the right edge. */
 #define STATUS_COLS 14
 
 int ui_preview_on(const struct ui *u)
@@ -39,7 +40,13 @@ int ui_preview_layout(struct ui *u)
 
 	if (!ui_preview_on(u))
 		return 0;
-	ui_layout_preview(&u->lo, u->tasks.l.n, UI_PREVIEW_ROWS);
+	/* The list alone (the panes left of it folded) has the rows it
+	 * needs and the preview what it leaves; beside the tree and the
+	 * documents it has them all, so that they are not cut short. */
+	ui_layout_preview(&u->lo,
+	                  u->lo.pane_w[UI_UNITS] > 0 || u->lo.pane_w[UI_DOCS] > 0 ? SIZE_MAX
+	                                                                          : u->tasks.l.n,
+	                  UI_PREVIEW_ROWS);
 	return u->lo.pane_h != before;
 }
 
@@ -54,43 +61,43 @@ static const char *status_words(const struct task *tk)
 
 static void facts_line(struct ui *u, struct txn *t, const struct task *tk, int y, int cols)
 {
-	struct sbuf rest = { 0 };
-	char tl[96], group[64], day[16];
+	struct sbuf mid = { 0 };
+	char tl[96], day[16];
 	const char *status;
-	attr_t tla;
-	int x = 1;
+	attr_t tla = A_NORMAL;
+	int x = 1 + STATUS_COLS + 1, tlw;
 
 	if (tk->group_open) { /* a container: the roll-up of its obligations */
 		size_t total = 0, done = 0;
 
 		ops_group_rollup(t, tk, &total, &done, NULL);
-		str_copy(tl, "nhiệm vụ chung", sizeof(tl));
-		status = ops_group_label(total, done, group, sizeof(group));
-		tla = A_NORMAL;
+		status = "nhiệm vụ chung";
+		ops_group_label(total, done, tl, sizeof(tl));
 	} else {
 		struct tl_result r = ui_task_tl(u, tk);
 
-		tl_describe(r, tl, sizeof(tl));
 		status = status_words(tk);
+		tl_describe(r, tl, sizeof(tl));
 		tla = ui_attr(u, ui_tl_color(r.tl));
 	}
-	sbuf_puts(&rest, tk->lead ? ui_unit_name(u, tk->lead)
-	                 : tk->lead_text ? tk->lead_text : "(chưa xác định chủ trì)");
+	/* The deadline as written first: the row has its day, not its words;
+	 * then the lead's full name, of which the row has a short one. */
 	if (tk->dl_phrase)
-		sbuf_printf(&rest, " · «%s»", tk->dl_phrase);
+		sbuf_printf(&mid, "«%s» · ", tk->dl_phrase);
 	if (tk->extended_to != DATE_NONE)
-		sbuf_printf(&rest, " · gia hạn đến %s", date_vn(tk->extended_to, day));
-	/* A group's label is wider than a status: it takes the cell after. */
-	ui_put(y, x, TL_COLS, tl, tla);
-	x += TL_COLS + 1;
-	if (tk->group_open) {
-		ui_put_cut(y, x, cols + 1 - x, status, A_NORMAL);
-	} else {
-		ui_put(y, x, STATUS_COLS, status, A_NORMAL);
-		x += STATUS_COLS + 1;
-		ui_put_cut(y, x, cols + 1 - x, rest.s, A_NORMAL);
-	}
-	sbuf_free(&rest);
+		sbuf_printf(&mid, "gia hạn đến %s · ", date_vn(tk->extended_to, day));
+	sbuf_puts(&mid, tk->lead ? ui_unit_name(u, tk->lead)
+	                : tk->lead_text ? tk->lead_text : "(chưa xác định chủ trì)");
+	/* Each part starts at a column of its own (the timeliness ends at
+	 * the edge): what two tasks share is not sent again. */
+	tlw = txt_width(tl);
+	if (tlw > cols - x)
+		tlw = 0;
+	ui_put(y, 1, STATUS_COLS, status, A_NORMAL);
+	ui_put(y, x, cols + 1 - x - (tlw ? tlw + 1 : 0), mid.s, A_NORMAL);
+	if (tlw)
+		ui_put(y, cols + 1 - tlw, tlw, tl, tla);
+	sbuf_free(&mid);
 }
 
 /* Where the row of a tasks pane `w` columns wide, scrolled sideways by
