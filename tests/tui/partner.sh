@@ -17,6 +17,7 @@ ids=$(python3 -c 'import json,sys; print(" ".join(str(t["id"]) for t in json.loa
 for size in "80 24" "120 40"; do
 	set -- $size
 	start_tui "$1" "$2"
+	detail_area
 	keys /
 	type_text "tu-vp"
 	keys Enter
