@@ -65,7 +65,7 @@ static const struct ui_hint tasks_help[] = {
 	{ UA_EXTEND, UA_NONE, 0, NULL },
 	{ UA_AUDIT, UA_NONE, 0, "nhật ký thay đổi của nhiệm vụ đang chọn" },
 	{ UA_TASK_MODE, UA_NONE, 0, NULL },
-	{ UA_DETAIL, UA_NONE, 0, NULL },
+	{ UA_DETAIL, UA_NONE, 0, "chi tiết đầy đủ thay cho xem nhanh (màn hình dưới 30 dòng)" },
 	{ UA_NONE, UA_NONE, 0, NULL },
 };
 

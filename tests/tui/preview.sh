@@ -69,6 +69,14 @@ keys V
 wait_for "$rule" || fail "V again does not bring the preview back"
 screen | grep -qF "Chi tiết nhiệm vụ" && fail "the detail area stays beside the preview"
 
+# ? lists V among the keys of the tasks pane.
+keys '?'
+wait_for "Trong khung Nhiệm vụ:" || fail "? does not list the tasks pane's keys"
+screen | grep -qE "^  V +chi tiết đầy đủ thay cho xem nhanh \(màn hình dưới 30 dòng\)" ||
+	fail "? does not list V"
+keys Escape
+wait_for "$rule" || fail "Esc does not close the help"
+
 # Enter still opens the task in full, and Esc comes back to the preview.
 keys g Enter
 wait_for "Nhiệm vụ #30 đầy đủ" || fail "Enter does not open the task in full"
