@@ -2,7 +2,8 @@
 # The tasks pane on a short screen: at 80x24 the focused list takes the
 # height and a preview under it shows only what the selected row cannot
 # (a line of facts, the text the row cut); V brings the detail area back
-# for the session, and Enter still shows the task in full.  From 30 lines
+# for the session, and Enter still shows the task in full; a group task
+# shows the roll-up of its obligations.  From 30 lines
 # (120x40) the detail area stays as it was.
 NAME=preview
 . tests/tui/lib.inc
@@ -123,5 +124,32 @@ screen | grep -qF "Nhiệm vụ #30 · mục III.2.6#1" || fail "120x40: V chang
 keys Enter
 wait_for "Nhiệm vụ #30 đầy đủ" || fail "120x40: Enter does not open the task in full"
 keys Escape
+quit_and_check_restored
+tmux -L "$SOCK" kill-server 2>/dev/null
+sleep 0.3
+
+# An opened group task (tests/tui/group.sh): its preview gives the
+# roll-up of its obligations where a task has its status and timeliness.
+cli import ../shared/samples/tinh-uy-chuong-trinh.txt >/dev/null 2>&1 || fail "cli import"
+group=$(cli tasks --format json | python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+print([x["id"] for x in r if x["status"] == "group"][0])')
+[ -n "$group" ] || fail "no opened group task after the import"
+start_tui 80 24
+keys /
+type_text "tinh uy son ha"
+keys Enter
+wait_for "Tỉnh ủy Sơn Hà (Tỉnh ủy, mã tu)" || fail "unit tu not found"
+keys Tab j
+wait_for "Văn bản (không số)" || fail "the imported program is not selected"
+keys Tab /
+type_text "#$group "
+keys Enter
+wait_for "#$group " || fail "group task #$group not found"
+wait_for "$rule" || fail "no preview under the imported program's tasks"
+facts=$(line_at $(( $(line_of "$rule") + 1 )))
+echo "$facts" | grep -q "^ nhiệm vụ chung .* 0/[0-9]* đơn vị đã thực hiện$" ||
+	fail "#$group's facts: $facts"
 quit_and_check_restored
 pass
