@@ -325,11 +325,16 @@ void ui_detail_draw(struct ui *u, struct txn *t)
 		} else if (u->focus == UI_DOCS) {
 			title = " Chi tiết văn bản ";
 			doc_lines(u, t, ui_docs_selected(u), &l, cols, rows);
+		} else if (ui_preview_on(u)) {
+			ui_preview_draw(u, t); /* a short screen (ui-preview.c) */
+			return;
 		} else {
 			/* The area shows what fits; Enter, everything (the title
 			 * says so once: it never changes, so it costs no bytes
-			 * on a move). */
-			title = " Chi tiết nhiệm vụ · Enter: xem đầy đủ ";
+			 * on a move).  On a short screen V brought it back. */
+			title = lo->rows < UI_SHORT_ROWS
+			            ? " Chi tiết nhiệm vụ · Enter: xem đầy đủ · V: xem nhanh "
+			            : " Chi tiết nhiệm vụ · Enter: xem đầy đủ ";
 			ui_detail_task(u, t, ui_tasks_selected(u), &l, cols, rows);
 		}
 	} else {

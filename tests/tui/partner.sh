@@ -33,6 +33,7 @@ cli show "$ok_id" | grep -qF "còn $ok_days ngày" || fail "show #$ok_id does no
 for size in "80 24" "120 40"; do
 	set -- $size
 	start_tui "$1" "$2"
+	detail_area
 	keys /
 	type_text "tu-vp"
 	keys Enter

@@ -45,6 +45,10 @@ id=$(screen | sed -n 's/.*Nhiệm vụ #\([0-9][0-9]*\) · mục.*/\1/p' | head 
 tmux -L "$SOCK" resize-window -t "$SESSION" -x 80 -y 24
 wait_for "Cửa sổ quá nhỏ" 1 && fail "80x24 is said to be too small"
 sleep 0.3
+# The list took the height (a preview under it, tests/tui/preview.sh):
+# the selected task is on one of its rows; V shows its detail.
+screen | sed -n 2,18p | grep -qE "^.. +#$id " || fail "80x24: the selected task #$id is not in the list"
+keys V
 screen | grep -qF "Nhiệm vụ #$id · mục" || fail "80x24: the detail no longer shows #$id"
 screen | sed -n 2,12p | grep -qE "^.. +#$id " || fail "80x24: the selected task #$id is not on screen"
 # At 80 columns the focused tasks pane has the whole width; the tree

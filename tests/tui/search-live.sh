@@ -39,6 +39,7 @@ for size in "80 24" "120 40"; do
 
 	# The only match in the tasks pane: n keeps it and says it wrapped.
 	start_tui "$1" "$2" own
+	detail_area
 	keys /
 	type_text "chu ky so"
 	keys Enter
