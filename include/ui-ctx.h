@@ -390,12 +390,28 @@ void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, 
 /* Columns of the text cell of a tasks pane row `w` columns wide (what
  * ui_task_row draws with with_unit 0): the row cuts a longer text there. */
 int ui_task_row_text_cols(int w);
+/* The same for a row with its unit (ui_task_row with with_unit 1, the
+ * overdue view's rows). */
+int ui_task_unit_row_text_cols(int w);
 
 /* ---- ui-detail.c ---- */
 void ui_detail_draw(struct ui *u, struct txn *t);
 /* The lines of a task's detail (what the detail area shows for it). */
 void ui_detail_task(struct ui *u, struct txn *t, uint64_t id, struct ui_lines *l, int cols,
                     int rows);
+
+/* What the preview adds under a task's text where it has `rows` rows
+ * left, appended to l: the section, the document and the day the deadline
+ * comes to (with an extension), the partners, the periods of a recurring
+ * task, what lint finds, then the latest updates while fewer than `rows`
+ * lines were added (the caller draws the first `rows`). */
+void ui_detail_more(struct ui *u, struct txn *t, const struct task *tk, struct ui_lines *l,
+                    int rows);
+/* Lines wider than `cols` are cut; when the area of `rows` rows has rows
+ * to spare, wrap them instead, top line first, each over as many rows as
+ * are left (the last one cut), so that nothing is cut while rows stay
+ * empty. */
+void ui_detail_wrap_room(struct ui_lines *l, int cols, int rows);
 
 /* ---- ui-preview.c: the preview under the tasks on a short screen ---- */
 /* 1 when the tasks pane has the focus on a screen of fewer than

@@ -195,6 +195,62 @@ void ui_detail_task(struct ui *u, struct txn *t, uint64_t id, struct ui_lines *l
 	task_free(&tk);
 }
 
+void ui_detail_more(struct ui *u, struct txn *t, const struct task *tk, struct ui_lines *l,
+                    int rows)
+{
+	struct sbuf b = { 0 };
+	struct doc d;
+	char buf[256], dbuf[16];
+	size_t start = l->n;
+
+	if (rows <= 0)
+		return;
+	/* Where the task stands and what its deadline means: the facts line
+	 * has the deadline as written, not the day it comes to. */
+	if (tk->section[0])
+		sbuf_printf(&b, "Mục %s · ", tk->section);
+	memset(&d, 0, sizeof(d));
+	if (tk->doc_id && store_doc_get(t, tk->doc_id, &d, NULL) == 0) {
+		sbuf_printf(&b, "%s %s · ", b.len ? "văn bản" : "Văn bản",
+		            d.number[0] ? d.number : "(không số)");
+		doc_free(&d);
+	}
+	sbuf_printf(&b, "%s: %s", b.len ? "thời hạn" : "Thời hạn",
+	            dl_describe(&tk->dl, buf, sizeof(buf)));
+	if (tk->extended_to != DATE_NONE)
+		sbuf_printf(&b, "; gia hạn đến %s", date_vn(tk->extended_to, dbuf));
+	ui_lines_add(l, b.s, A_NORMAL);
+	/* the lead whole (the facts line may cut it) and the partners */
+	sbuf_reset(&b);
+	sbuf_printf(&b, "Chủ trì: %s",
+	            tk->lead ? ui_unit_name(u, tk->lead)
+	                     : tk->lead_text ? tk->lead_text : "(chưa xác định)");
+	if (tk->npartners > 0 || tk->partners_text) {
+		int i;
+
+		sbuf_puts(&b, " · Phối hợp: ");
+		if (tk->npartners > 0)
+			for (i = 0; i < tk->npartners; i++)
+				sbuf_printf(&b, "%s%s", i ? ", " : "", ui_unit_name(u, tk->partners[i]));
+		else
+			sbuf_puts(&b, tk->partners_text);
+	}
+	ui_lines_add(l, b.s, A_NORMAL);
+	periods_line(u, t, tk, l);
+	lint_line(u, tk, l);
+	/* then the latest updates, as many as the rows left hold */
+	if ((int)(l->n - start) < rows) {
+		if (tk->nupdates) {
+			struct upd_ctx c = { l, rows - (int)(l->n - start), ui_attr(u, UC_MUTED) };
+
+			store_updates_of_task(t, tk->id, add_update, &c, NULL);
+		} else {
+			ui_lines_add(l, "(chưa có cập nhật)", ui_attr(u, UC_MUTED));
+		}
+	}
+	sbuf_free(&b);
+}
+
 static void doc_lines(struct ui *u, struct txn *t, uint64_t id, struct ui_lines *l, int cols,
                       int rows)
 {
@@ -283,10 +339,7 @@ static void unit_lines(struct ui *u, struct txn *t, uint32_t id, struct ui_lines
 	sbuf_free(&b);
 }
 
-/* Lines wider than the area are cut; when the area has rows to spare,
- * wrap them instead, top line first, each over as many rows as are left
- * (the last one cut), so that nothing is cut while rows stay empty. */
-static void wrap_if_room(struct ui_lines *l, int cols, int rows)
+void ui_detail_wrap_room(struct ui_lines *l, int cols, int rows)
 {
 	struct ui_lines w = { 0 };
 	size_t i;
@@ -318,6 +371,10 @@ void ui_detail_draw(struct ui *u, struct txn *t)
 	const char *title = " Chi tiết nhiệm vụ ";
 	int r, cols = lo->cols - 2, rows = lo->detail_h;
 
+	if (ui_preview_on(u)) {
+		ui_preview_draw(u, t); /* a short screen (ui-preview.c) */
+		return;
+	}
 	if (u->view == UI_VIEW_PANES) {
 		if (u->focus == UI_UNITS) {
 			title = " Đơn vị ";
@@ -325,9 +382,6 @@ void ui_detail_draw(struct ui *u, struct txn *t)
 		} else if (u->focus == UI_DOCS) {
 			title = " Chi tiết văn bản ";
 			doc_lines(u, t, ui_docs_selected(u), &l, cols, rows);
-		} else if (ui_preview_on(u)) {
-			ui_preview_draw(u, t); /* a short screen (ui-preview.c) */
-			return;
 		} else {
 			/* The area shows what fits; Enter, everything (the title
 			 * says so once: it never changes, so it costs no bytes
@@ -340,7 +394,7 @@ void ui_detail_draw(struct ui *u, struct txn *t)
 	} else {
 		ui_view_detail(u, t, &l, cols, rows, &title); /* the list views (ui-view.h) */
 	}
-	wrap_if_room(&l, cols, rows);
+	ui_detail_wrap_room(&l, cols, rows);
 	ui_hline(lo->detail_y, 0, lo->cols);
 	ui_put_cut(lo->detail_y, 2, lo->cols - 4, title, A_BOLD);
 	for (r = 0; r < rows; r++) {

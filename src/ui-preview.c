@@ -30,8 +30,10 @@
 
 int ui_preview_on(const struct ui *u)
 {
-	return u->view == UI_VIEW_PANES && u->focus == UI_TASKS && u->lo.rows < UI_SHORT_ROWS &&
-	       !u->detail_full && !u->small;
+	if (u->lo.rows >= UI_SHORT_ROWS || u->detail_full || u->small)
+		return 0;
+	/* the focused tasks pane, and the overdue and due-soon view */
+	return u->view == UI_VIEW_PANES ? u->focus == UI_TASKS : u->view == UI_VIEW_DUE;
 }
 
 int ui_preview_layout(struct ui *u)
@@ -40,6 +42,13 @@ int ui_preview_layout(struct ui *u)
 
 	if (!ui_preview_on(u))
 		return 0;
+	if (u->view != UI_VIEW_PANES) {
+		/* a view: its heading row, then its rows */
+		const struct ui_list *l = ui_view_list(u);
+
+		ui_layout_preview(&u->lo, (l && l->n ? l->n : 1) + 1, UI_PREVIEW_ROWS);
+		return u->lo.pane_h != before;
+	}
 	/* The list alone (the panes left of it folded) has the rows it
 	 * needs and the preview what it leaves; beside the tree and the
 	 * documents it has them all, so that they are not cut short. */
@@ -100,12 +109,12 @@ static void facts_line(struct ui *u, struct txn *t, const struct task *tk, int y
 	sbuf_free(&mid);
 }
 
-/* Where the row of a tasks pane `w` columns wide, scrolled sideways by
+/* Where a row whose text cell is `cw` columns wide, scrolled sideways by
  * skip columns, cut `text` (sanitised): the byte the rest starts at, from
  * the start of the word the cut fell in; -1 when the row shows the end. */
-static long cut_at(const char *text, int w, int skip)
+static long cut_at(const char *text, int cw, int skip)
 {
-	int cw = ui_task_row_text_cols(w), shown;
+	int shown;
 	size_t off, word;
 
 	if (cw < 2)
@@ -124,14 +133,17 @@ static long cut_at(const char *text, int w, int skip)
 void ui_preview_draw(struct ui *u, struct txn *t)
 {
 	const struct ui_layout *lo = &u->lo;
-	int cols = lo->cols - 2, rows = lo->detail_h, r;
+	int cols = lo->cols - 2, rows = lo->detail_h, r, view = u->view != UI_VIEW_PANES;
 	struct ui_lines l = { 0 };
-	uint64_t id = ui_tasks_selected(u);
+	uint64_t id = view ? ui_view_task(u) : ui_tasks_selected(u);
 	struct task tk;
 	char *text = NULL;
 
+	/* In the overdue view Enter goes to the task in its panes. */
 	ui_hline(lo->detail_y, 0, lo->cols);
-	ui_put_cut(lo->detail_y, 2, lo->cols - 4, " Xem nhanh · Enter: xem đầy đủ · V: khung chi tiết ",
+	ui_put_cut(lo->detail_y, 2, lo->cols - 4,
+	           view ? " Xem nhanh · Enter: đến nhiệm vụ · V: khung chi tiết "
+	                : " Xem nhanh · Enter: xem đầy đủ · V: khung chi tiết ",
 	           A_BOLD);
 	for (r = 0; r < rows; r++)
 		ui_blank(lo->detail_y + 1 + r, 0, lo->cols, A_NORMAL);
@@ -143,7 +155,9 @@ void ui_preview_draw(struct ui *u, struct txn *t)
 	facts_line(u, t, &tk, lo->detail_y + 1, cols);
 	text = txt_sanitize(tk.text ? tk.text : "");
 	if (rows > 1) {
-		long off = cut_at(text, lo->pane_w[UI_TASKS], u->hskip);
+		long off = cut_at(text, view ? ui_task_unit_row_text_cols(lo->cols)
+		                             : ui_task_row_text_cols(lo->pane_w[UI_TASKS]),
+		                  u->hskip);
 
 		if (off >= 0) {
 			struct sbuf rest = { 0 };
@@ -153,7 +167,13 @@ void ui_preview_draw(struct ui *u, struct txn *t)
 			sbuf_free(&rest);
 		}
 	}
-	for (r = 0; (size_t)r < l.n; r++)
+	/* Rows left under the text: what the detail area would add (no row
+	 * stays empty while the task has more to show). */
+	if ((int)l.n < rows - 1) {
+		ui_detail_more(u, t, &tk, &l, rows - 1 - (int)l.n);
+		ui_detail_wrap_room(&l, cols, rows - 1);
+	}
+	for (r = 0; (size_t)r < l.n && r < rows - 1; r++)
 		ui_put_cut(lo->detail_y + 2 + r, 1, cols, l.s[r], l.a[r]);
 	ui_lines_free(&l);
 	free(text);

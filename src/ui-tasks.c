@@ -425,6 +425,26 @@ int ui_task_row_text_cols(int w)
 	return w - used > 0 ? w - used : 0;
 }
 
+/* The widths of the cells of a row with its unit (the overdue view)
+ * `w` columns wide, before the text: days, id, lead, document. */
+static void unit_widths(int w, int widths[4])
+{
+	widths[0] = 9;
+	widths[1] = 7;
+	widths[2] = w < 90 ? 14 : 22;
+	widths[3] = w < 90 ? 10 : 13;
+}
+
+int ui_task_unit_row_text_cols(int w)
+{
+	int widths[4], used = 3, i;
+
+	unit_widths(w, widths);
+	for (i = 0; i < 4; i++)
+		used += widths[i] + 1;
+	return w - used > 0 ? w - used : 0;
+}
+
 /* The document number of a task, for rows that show it. */
 static void doc_number(struct txn *t, uint64_t doc, char *buf, size_t len)
 {
@@ -465,7 +485,7 @@ void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, 
 	text = txt_sanitize(tk.text ? tk.text : "");
 	if (with_unit) {
 		const char *cells[5];
-		int widths[5] = { 9, 7, 22, 13, 0 };
+		int widths[5] = { 0 };
 
 		if (r.tl == TL_OVERDUE || r.tl == TL_UNREPORTED || r.tl == TL_ON_TRACK ||
 		    r.tl == TL_DUE_SOON)
@@ -478,10 +498,7 @@ void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, 
 		cells[2] = tk.lead ? ui_unit_name(u, tk.lead) : (tk.lead_text ? tk.lead_text : "");
 		cells[3] = num;
 		cells[4] = text;
-		if (w < 90) {
-			widths[2] = 14;
-			widths[3] = 10;
-		}
+		unit_widths(w, widths);
 		lead_w = widths[0];
 		ui_fmt_cells_from(&line, cells, widths, 5, w - 3, u->hskip, &u->hroom);
 	} else if (w < 60) {

@@ -330,8 +330,12 @@ static int frame_in(struct ui *u, struct txn *t, struct err *e)
 	if (rc == 0 && ui_view_is_list(u->view))
 		rc = ui_view_sync(u, t, e);
 	/* the tasks' preview on a short screen fits the list's length */
-	if (ui_preview_layout(u))
-		ui_list_clamp(&u->tasks.l, ui_page(u));
+	if (ui_preview_layout(u)) {
+		if (u->view == UI_VIEW_PANES)
+			ui_list_clamp(&u->tasks.l, ui_page(u));
+		else
+			ui_list_clamp(ui_view_list(u), ui_view_page(u));
+	}
 	u->hroom = 0; /* the rows drawn below say whether w has more to show */
 	switch (u->view) {
 	case UI_VIEW_PANES:
