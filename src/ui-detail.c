@@ -23,6 +23,10 @@
 #define MAX_UPDATES 3
 /* A detail area of fewer rows (9 at 80x24) shows one update. */
 #define SHORT_ROWS 12
+/* The preview's line of section, document and deadline: the columns of
+ * its first two cells ("Mục III.2.6#1", "văn bản 15-CTr/TU"). */
+#define MORE_SECTION_COLS 16
+#define MORE_DOC_COLS 20
 
 struct upd_ctx {
 	struct ui_lines *out;
@@ -198,7 +202,7 @@ void ui_detail_task(struct ui *u, struct txn *t, uint64_t id, struct ui_lines *l
 void ui_detail_more(struct ui *u, struct txn *t, const struct task *tk, struct ui_lines *l,
                     int rows)
 {
-	struct sbuf b = { 0 };
+	struct sbuf b = { 0 }, mid = { 0 };
 	struct doc d;
 	char buf[256], dbuf[16];
 	size_t start = l->n;
@@ -206,13 +210,23 @@ void ui_detail_more(struct ui *u, struct txn *t, const struct task *tk, struct u
 	if (rows <= 0)
 		return;
 	/* Where the task stands and what its deadline means: the facts line
-	 * has the deadline as written, not the day it comes to. */
-	if (tk->section[0])
-		sbuf_printf(&b, "Mục %s · ", tk->section);
+	 * has the deadline as written, not the day it comes to.  Each part
+	 * in a cell of its own width, so that its label keeps its column
+	 * from task to task and is not sent again. */
+	if (tk->section[0]) {
+		sbuf_printf(&mid, "Mục %s", tk->section);
+		txt_pad(&b, mid.s, txt_width(mid.s) < MORE_SECTION_COLS ? MORE_SECTION_COLS
+		                                                       : txt_width(mid.s), 0);
+		sbuf_puts(&b, " · ");
+	}
 	memset(&d, 0, sizeof(d));
 	if (tk->doc_id && store_doc_get(t, tk->doc_id, &d, NULL) == 0) {
-		sbuf_printf(&b, "%s %s · ", b.len ? "văn bản" : "Văn bản",
+		sbuf_reset(&mid);
+		sbuf_printf(&mid, "%s %s", b.len ? "văn bản" : "Văn bản",
 		            d.number[0] ? d.number : "(không số)");
+		txt_pad(&b, mid.s, txt_width(mid.s) < MORE_DOC_COLS ? MORE_DOC_COLS : txt_width(mid.s),
+		        0);
+		sbuf_puts(&b, " · ");
 		doc_free(&d);
 	}
 	sbuf_printf(&b, "%s: %s", b.len ? "thời hạn" : "Thời hạn",
@@ -220,22 +234,21 @@ void ui_detail_more(struct ui *u, struct txn *t, const struct task *tk, struct u
 	if (tk->extended_to != DATE_NONE)
 		sbuf_printf(&b, "; gia hạn đến %s", date_vn(tk->extended_to, dbuf));
 	ui_lines_add(l, b.s, A_NORMAL);
-	/* the lead whole (the facts line may cut it) and the partners */
-	sbuf_reset(&b);
-	sbuf_printf(&b, "Chủ trì: %s",
-	            tk->lead ? ui_unit_name(u, tk->lead)
-	                     : tk->lead_text ? tk->lead_text : "(chưa xác định)");
+	/* the partners, after the lead (the facts line has the lead alone) */
 	if (tk->npartners > 0 || tk->partners_text) {
 		int i;
 
-		sbuf_puts(&b, " · Phối hợp: ");
+		sbuf_reset(&b);
+		sbuf_printf(&b, "Chủ trì: %s · Phối hợp: ",
+		            tk->lead ? ui_unit_name(u, tk->lead)
+		                     : tk->lead_text ? tk->lead_text : "(chưa xác định)");
 		if (tk->npartners > 0)
 			for (i = 0; i < tk->npartners; i++)
 				sbuf_printf(&b, "%s%s", i ? ", " : "", ui_unit_name(u, tk->partners[i]));
 		else
 			sbuf_puts(&b, tk->partners_text);
+		ui_lines_add(l, b.s, A_NORMAL);
 	}
-	ui_lines_add(l, b.s, A_NORMAL);
 	periods_line(u, t, tk, l);
 	lint_line(u, tk, l);
 	/* then the latest updates, as many as the rows left hold */
@@ -248,6 +261,7 @@ void ui_detail_more(struct ui *u, struct txn *t, const struct task *tk, struct u
 			ui_lines_add(l, "(chưa có cập nhật)", ui_attr(u, UC_MUTED));
 		}
 	}
+	sbuf_free(&mid);
 	sbuf_free(&b);
 }
 

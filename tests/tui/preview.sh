@@ -43,14 +43,14 @@ screen | grep -qF "Nhiệm vụ #30 · mục" && fail "the preview repeats the d
 [ "$r" -eq 11 ] || fail "9 tasks: the preview's rule is on line $r, not 11"
 # With rows to spare under the text, the preview goes on with what the
 # detail area adds: the section, document and the day the deadline comes
-# to, the lead whole, then the latest updates, wrapped, not cut.
-line_at $((r + 4)) | grep -q "^ Mục III.2.6#1 · văn bản 15-CTr/TU · thời hạn: hạn 30/06/2026$" ||
+# to (in cells of their own widths), the partners, then the latest
+# updates, wrapped, not cut.
+line_at $((r + 4)) | grep -q "^ Mục III.2.6#1    · văn bản 15-CTr/TU    · thời hạn: hạn 30/06/2026$" ||
 	fail "#30's section and deadline: $(line_at $((r + 4)))"
-line_at $((r + 5)) | grep -q "^ Chủ trì: Văn phòng Tỉnh ủy$" || fail "#30's lead: $(line_at $((r + 5)))"
-line_at $((r + 6)) | grep -qF "vanphong: 50% — Chậm do chờ ý kiến" ||
-	fail "the preview does not show the latest update: $(line_at $((r + 6)))"
-line_at $((r + 7)) | grep -qF "Đã ban hành kế hoạch triển" || fail "the older update does not show"
-line_at $((r + 8)) | grep -q "^ khai" || fail "the older update is cut, not wrapped: $(line_at $((r + 8)))"
+line_at $((r + 5)) | grep -qF "vanphong: 50% — Chậm do chờ ý kiến" ||
+	fail "the preview does not show the latest update: $(line_at $((r + 5)))"
+line_at $((r + 6)) | grep -qF "Đã ban hành kế hoạch triển" || fail "the older update does not show"
+line_at $((r + 7)) | grep -q "^ khai" || fail "the older update is cut, not wrapped: $(line_at $((r + 7)))"
 # No row left empty while something is cut: below the rule, either every
 # row up to the message line has text, or no line ends in "…".
 empty_or_cut() {
@@ -62,11 +62,11 @@ empty_or_cut() {
 }
 empty_or_cut "#30"
 keys j j j
-wait_for "Mục IV#3 · văn bản 15-CTr/TU" || fail "the preview does not follow to #48"
+wait_for "Mục IV#3         · văn bản 15-CTr/TU" || fail "the preview does not follow to #48"
 empty_or_cut "#48"
 screen | grep -qF "Kỳ báo cáo: kỳ đến 30/11/2025" || fail "#48's preview lacks its periods"
 keys g
-wait_for "Mục III.2.6#1 · văn bản" || fail "g does not come back to #30"
+wait_for "Mục III.2.6#1    · văn bản" || fail "g does not come back to #30"
 
 # The task whose text fits: its facts, and no line of text under them.
 keys /
@@ -77,7 +77,7 @@ wait_for "còn 21 ngày" || fail "the facts of #$short do not show"
 facts=$(line_at $((r + 1)))
 echo "$facts" | grep -q "^ chưa thực hiện «trước ngày 15/12/2026» · Văn phòng Tỉnh ủy  *còn 21 ngày$" ||
 	fail "#$short's facts: $facts"
-line_at $((r + 2)) | grep -q "^ Văn bản 15-CTr/TU · thời hạn: hạn 14/12/2026$" ||
+line_at $((r + 2)) | grep -q "^ Văn bản 15-CTr/TU    · thời hạn: hạn 14/12/2026$" ||
 	fail "#$short fits its row, yet: $(line_at $((r + 2)))"
 [ "$(screen | grep -cF "Họp giao ban quý.")" -eq 1 ] || fail "#$short's text shows twice"
 
