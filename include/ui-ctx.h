@@ -337,6 +337,9 @@ uint32_t ui_units_selected(const struct ui *u);
 /* 1 when the row of the tasks without a lead unit is selected: the tasks
  * pane (led by the unit) lists those tasks. */
 int ui_units_nolead(const struct ui *u);
+/* 1 when the tree is shown and its selected row shows the unit's name
+ * whole (not cut by the pane's width). */
+int ui_units_name_shown(const struct ui *u);
 void ui_units_toggle(struct ui *u);
 /* Expand the ancestors of unit `id` and select it; 0 if unknown. */
 int ui_units_reveal(struct ui *u, uint32_t id);

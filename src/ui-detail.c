@@ -329,27 +329,42 @@ static void unit_lines(struct ui *u, struct txn *t, uint32_t id, struct ui_lines
 		ui_lines_add(l, "Chưa chọn đơn vị.", ui_attr(u, UC_MUTED));
 		return;
 	}
-	sbuf_printf(&b, "%s (%s, mã %s)%s", un->name ? un->name : "",
-	            unit_kind_label((enum unit_kind)un->kind), un->code,
-	            un->historical ? " — đơn vị lịch sử" : "");
+	/* On a short screen, where the tree has the width and shows the
+	 * name whole, the name is not sent again at every move: the kind
+	 * and the code only. */
+	if (u->lo.rows < UI_SHORT_ROWS && ui_units_name_shown(u))
+		sbuf_printf(&b, "(%s, mã %s)%s", unit_kind_label((enum unit_kind)un->kind), un->code,
+		            un->historical ? " — đơn vị lịch sử" : "");
+	else
+		sbuf_printf(&b, "%s (%s, mã %s)%s", un->name ? un->name : "",
+		            unit_kind_label((enum unit_kind)un->kind), un->code,
+		            un->historical ? " — đơn vị lịch sử" : "");
 	ui_lines_add(l, b.s, A_BOLD);
+	/* Light on the wire: the figures first, each right-aligned in a cell
+	 * of its own after a label that keeps its column from unit to unit,
+	 * so that a move sends the digits that changed (the tree's row has
+	 * the overdue figure in colour); then the hint, the
+	 * same for every unit; the abbreviations, of varying length, last. */
+	memset(&sc, 0, sizeof(sc));
+	if (store_unit_counts(t, id, u->ops->today, u->ops->cfg->soon_days, &sc, NULL) == 0) {
+		sbuf_reset(&b);
+		sbuf_printf(&b, "Nhiệm vụ của đơn vị và cấp dưới: %7llu · đang mở %7llu · đã đóng %7llu",
+		            (unsigned long long)sc.total, (unsigned long long)sc.open,
+		            (unsigned long long)sc.closed);
+		ui_lines_add(l, b.s, A_NORMAL);
+		sbuf_reset(&b);
+		sbuf_printf(&b, "Quá hạn %7llu · sắp đến hạn (%d ngày) %7llu",
+		            (unsigned long long)sc.overdue, u->ops->cfg->soon_days,
+		            (unsigned long long)sc.soon);
+		ui_lines_add(l, b.s, A_NORMAL); /* one colour: a change would resend it */
+	}
+	ui_lines_add(l, "o: quá hạn · d: sắp đến hạn · t: mọi nhiệm vụ do đơn vị chủ trì",
+	    ui_attr(u, UC_MUTED));
 	if (un->abbrevs) {
 		sbuf_reset(&b);
 		sbuf_printf(&b, "Tên viết tắt: %s", un->abbrevs);
 		ui_lines_add(l, b.s, A_NORMAL);
 	}
-	memset(&sc, 0, sizeof(sc));
-	if (store_unit_counts(t, id, u->ops->today, u->ops->cfg->soon_days, &sc, NULL) == 0) {
-		sbuf_reset(&b);
-		sbuf_printf(&b, "Đơn vị và cấp dưới: %llu nhiệm vụ; đang mở %llu; quá hạn %llu; "
-		            "sắp đến hạn (%d ngày) %llu; đã đóng %llu",
-		            (unsigned long long)sc.total, (unsigned long long)sc.open,
-		            (unsigned long long)sc.overdue, u->ops->cfg->soon_days,
-		            (unsigned long long)sc.soon, (unsigned long long)sc.closed);
-		ui_lines_add(l, b.s, sc.overdue ? ui_attr(u, UC_OVERDUE) : A_NORMAL);
-	}
-	ui_lines_add(l, "o: quá hạn · d: sắp đến hạn · t: mọi nhiệm vụ do đơn vị chủ trì",
-	    ui_attr(u, UC_MUTED));
 	sbuf_free(&b);
 }
 

@@ -166,7 +166,19 @@ start_tui 80 24
 keys /
 type_text "tinh uy son ha"
 keys Enter
-wait_for "Tỉnh ủy Sơn Hà (Tỉnh ủy, mã tu)" || fail "unit tu not found"
+wait_for "(Tỉnh ủy, mã tu)" || fail "unit tu not found"
+# On a short screen the unit's detail does not repeat the name the tree
+# shows whole; its figures keep their columns from unit to unit.
+screen | grep -q "^ (Tỉnh ủy, mã tu)$" || fail "the unit's detail repeats its name: $(screen | grep -F 'mã tu)')"
+screen | grep -q "^ Nhiệm vụ của đơn vị và cấp dưới: *[0-9]* · đang mở *[0-9]* · đã đóng *[0-9]*$" ||
+	fail "the unit's figures: $(screen | grep -F 'Nhiệm vụ của đơn vị')"
+col=$(screen | grep -F "Nhiệm vụ của đơn vị và cấp dưới" | sed 's/ · đang mở.*//' | wc -m)
+keys j
+wait_for "(Ban, mã tu-btc)" || fail "j does not go to the next unit"
+[ "$(screen | grep -F "Nhiệm vụ của đơn vị và cấp dưới" | sed 's/ · đang mở.*//' | wc -m)" = "$col" ] ||
+	fail "the label 'đang mở' moved from unit to unit"
+keys k
+wait_for "(Tỉnh ủy, mã tu)" || fail "k does not come back to tu"
 keys Tab j
 wait_for "Văn bản (không số)" || fail "the imported program is not selected"
 keys Tab /

@@ -15,7 +15,7 @@ keys Enter
 wait_for "Ban Tuyên giáo Tỉnh ủy (Ban, mã tu-btg)" || fail "unit not found"
 
 tmux -L "$SOCK" resize-window -t "$SESSION" -x 100 -y 30
-wait_for "Đơn vị và cấp dưới" || fail "100x30: no detail"
+wait_for "Nhiệm vụ của đơn vị và cấp dưới" || fail "100x30: no detail"
 s=$(screen)
 [ "$(echo "$s" | wc -l)" -eq 30 ] || fail "100x30: not 30 lines"
 for want in "» Đơn vị" "Văn bản" "Nhiệm vụ" "Ban Tuyên giáo Tỉnh ủy (Ban, mã tu-btg)" "$TODAY_VN"; do
