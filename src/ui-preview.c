@@ -167,9 +167,11 @@ void ui_preview_draw(struct ui *u, struct txn *t)
 			sbuf_free(&rest);
 		}
 	}
-	/* Rows left under the text: what the detail area would add (no row
-	 * stays empty while the task has more to show). */
-	if ((int)l.n < rows - 1) {
+	/* A list shorter than the pane gives the preview the rows below it:
+	 * there, under the text, what the detail area would add (no row
+	 * stays empty while the task has more to show).  The least preview,
+	 * under a list that scrolls, keeps to the facts and the text. */
+	if (rows > UI_PREVIEW_ROWS && (int)l.n < rows - 1) {
 		ui_detail_more(u, t, &tk, &l, rows - 1 - (int)l.n);
 		ui_detail_wrap_room(&l, cols, rows - 1);
 	}

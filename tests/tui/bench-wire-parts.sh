@@ -28,10 +28,11 @@ moves() {
 # The rows of the screen at 80x24: the title of the panes (0), their rows
 # (1-11), the line over the detail area (12), the detail (13-21), the
 # message line (22) and the status line (23); with the focus on a long
-# list of tasks, its rows (1-17), the line over the preview (18) and the
+# list of tasks or in the overdue view, its rows (1-17, the view's
+# heading row among them), the line over the preview (18) and the
 # preview (19-21; ui-preview.c).
 parts() {
-	if [ "$1" = tasks ]; then
+	if [ "$1" != units ]; then
 		set -- rows=1-17 rule=18-18 preview=19-21
 	else
 		set -- rows=1-11 rule=12-12 detail=13-21
