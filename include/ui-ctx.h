@@ -403,13 +403,14 @@ void ui_detail_draw(struct ui *u, struct txn *t);
 void ui_detail_task(struct ui *u, struct txn *t, uint64_t id, struct ui_lines *l, int cols,
                     int rows);
 
-/* What the preview adds under a task's text where it has `rows` rows
- * left, appended to l: the section, the document and the day the deadline
- * comes to (with an extension), the partners, the periods of a recurring
- * task, what lint finds, then the latest updates while fewer than `rows`
- * lines were added (the caller draws the first `rows`). */
-void ui_detail_more(struct ui *u, struct txn *t, const struct task *tk, struct ui_lines *l,
-                    int rows);
+/* The line a grown preview (under a short list) gives first, appended to
+ * l: the section, the document and the day the deadline comes to (with
+ * an extension), each in a cell of its own width. */
+void ui_detail_where(struct txn *t, const struct task *tk, struct ui_lines *l);
+/* What a grown preview adds under the task's text, appended to l: the
+ * lead with the partners (when there are partners), then the latest
+ * update (or "(chưa có cập nhật)"). */
+void ui_detail_more(struct ui *u, struct txn *t, const struct task *tk, struct ui_lines *l);
 /* Lines wider than `cols` are cut; when the area of `rows` rows has rows
  * to spare, wrap them instead, top line first, each over as many rows as
  * are left (the last one cut), so that nothing is cut while rows stay

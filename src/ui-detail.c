@@ -199,16 +199,12 @@ void ui_detail_task(struct ui *u, struct txn *t, uint64_t id, struct ui_lines *l
 	task_free(&tk);
 }
 
-void ui_detail_more(struct ui *u, struct txn *t, const struct task *tk, struct ui_lines *l,
-                    int rows)
+void ui_detail_where(struct txn *t, const struct task *tk, struct ui_lines *l)
 {
 	struct sbuf b = { 0 }, mid = { 0 };
 	struct doc d;
 	char buf[256], dbuf[16];
-	size_t start = l->n;
 
-	if (rows <= 0)
-		return;
 	/* Where the task stands and what its deadline means: the facts line
 	 * has the deadline as written, not the day it comes to.  Each part
 	 * in a cell of its own width, so that its label keeps its column
@@ -234,11 +230,18 @@ void ui_detail_more(struct ui *u, struct txn *t, const struct task *tk, struct u
 	if (tk->extended_to != DATE_NONE)
 		sbuf_printf(&b, "; gia hạn đến %s", date_vn(tk->extended_to, dbuf));
 	ui_lines_add(l, b.s, A_NORMAL);
+	sbuf_free(&mid);
+	sbuf_free(&b);
+}
+
+void ui_detail_more(struct ui *u, struct txn *t, const struct task *tk, struct ui_lines *l)
+{
+	struct sbuf b = { 0 };
+
 	/* the partners, after the lead (the facts line has the lead alone) */
 	if (tk->npartners > 0 || tk->partners_text) {
 		int i;
 
-		sbuf_reset(&b);
 		sbuf_printf(&b, "Chủ trì: %s · Phối hợp: ",
 		            tk->lead ? ui_unit_name(u, tk->lead)
 		                     : tk->lead_text ? tk->lead_text : "(chưa xác định)");
@@ -249,19 +252,16 @@ void ui_detail_more(struct ui *u, struct txn *t, const struct task *tk, struct u
 			sbuf_puts(&b, tk->partners_text);
 		ui_lines_add(l, b.s, A_NORMAL);
 	}
-	periods_line(u, t, tk, l);
-	lint_line(u, tk, l);
-	/* then the latest updates, as many as the rows left hold */
-	if ((int)(l->n - start) < rows) {
-		if (tk->nupdates) {
-			struct upd_ctx c = { l, rows - (int)(l->n - start), ui_attr(u, UC_MUTED) };
+	/* then the latest update, as the detail area of a short screen has
+	 * it: each line of a note is new text on the wire at every move, and
+	 * a short list's moves are held to the budget too (Enter shows all) */
+	if (tk->nupdates) {
+		struct upd_ctx c = { l, 1, ui_attr(u, UC_MUTED) };
 
-			store_updates_of_task(t, tk->id, add_update, &c, NULL);
-		} else {
-			ui_lines_add(l, "(chưa có cập nhật)", ui_attr(u, UC_MUTED));
-		}
+		store_updates_of_task(t, tk->id, add_update, &c, NULL);
+	} else {
+		ui_lines_add(l, "(chưa có cập nhật)", ui_attr(u, UC_MUTED));
 	}
-	sbuf_free(&mid);
 	sbuf_free(&b);
 }
 

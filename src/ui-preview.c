@@ -133,7 +133,7 @@ static long cut_at(const char *text, int cw, int skip)
 void ui_preview_draw(struct ui *u, struct txn *t)
 {
 	const struct ui_layout *lo = &u->lo;
-	int cols = lo->cols - 2, rows = lo->detail_h, r, view = u->view != UI_VIEW_PANES;
+	int cols = lo->cols - 2, rows = lo->detail_h, r, view = u->view != UI_VIEW_PANES, grown;
 	struct ui_lines l = { 0 };
 	uint64_t id = view ? ui_view_task(u) : ui_tasks_selected(u);
 	struct task tk;
@@ -154,6 +154,15 @@ void ui_preview_draw(struct ui *u, struct txn *t)
 	}
 	facts_line(u, t, &tk, lo->detail_y + 1, cols);
 	text = txt_sanitize(tk.text ? tk.text : "");
+	/* A list shorter than the pane gives the preview the rows below it
+	 * (grown): there the line of section, document and the day the
+	 * deadline comes to first, on a row of its own whatever the text's
+	 * length, its labels at fixed columns; the text; then the partners
+	 * and the latest update.  The least preview, under a list that
+	 * scrolls, keeps to the facts and the text. */
+	grown = rows > UI_PREVIEW_ROWS;
+	if (grown)
+		ui_detail_where(t, &tk, &l);
 	if (rows > 1) {
 		long off = cut_at(text, view ? ui_task_unit_row_text_cols(lo->cols)
 		                             : ui_task_row_text_cols(lo->pane_w[UI_TASKS]),
@@ -163,17 +172,13 @@ void ui_preview_draw(struct ui *u, struct txn *t)
 			struct sbuf rest = { 0 };
 
 			sbuf_printf(&rest, "…%s", text + off);
-			ui_lines_wrap(&l, rest.s, cols, rows - 1, A_NORMAL);
+			ui_lines_wrap(&l, rest.s, cols, rows - 1 - (int)l.n, A_NORMAL);
 			sbuf_free(&rest);
 		}
 	}
-	/* A list shorter than the pane gives the preview the rows below it:
-	 * there, under the text, what the detail area would add (no row
-	 * stays empty while the task has more to show).  The least preview,
-	 * under a list that scrolls, keeps to the facts and the text. */
-	if (rows > UI_PREVIEW_ROWS && (int)l.n < rows - 1) {
-		ui_detail_more(u, t, &tk, &l, rows - 1 - (int)l.n);
-		ui_detail_wrap_room(&l, cols, rows - 1);
+	if (grown && (int)l.n < rows - 1) {
+		ui_detail_more(u, t, &tk, &l);
+		ui_detail_wrap_room(&l, cols, rows - 1); /* wrapped, not cut */
 	}
 	for (r = 0; (size_t)r < l.n && r < rows - 1; r++)
 		ui_put_cut(lo->detail_y + 2 + r, 1, cols, l.s[r], l.a[r]);

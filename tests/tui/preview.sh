@@ -34,23 +34,24 @@ line_at 2 | grep -qF "quản lý văn bản và …" || fail "#30's row does not
 facts=$(line_at $((r + 1)))
 echo "$facts" | grep -q "^ đang thực hiện «hoàn thành trong quý II/2026» · Văn.* quá hạn 146 ngày$" ||
 	fail "#30's facts: $facts"
-line_at $((r + 2)) | grep -q "^ …điều hành điện tử liên thông từ Tỉnh ủy" ||
-	fail "the preview does not go on with the text the row cut"
-line_at $((r + 3)) | grep -qF "môi trường mạng." || fail "the rest of #30's text is not wrapped"
+# The list is short (9 tasks): it has the rows it needs, the preview the
+# rows under it down to the message line, and there, first, a line of the
+# section, the document and the day the deadline comes to (in cells of
+# their own widths, on the same row whatever the text), then the text
+# from the word the row cut, then the partners and the latest update,
+# wrapped, not cut.
+[ "$r" -eq 11 ] || fail "9 tasks: the preview's rule is on line $r, not 11"
+line_at $((r + 2)) | grep -q "^ Mục III.2.6#1    · văn bản 15-CTr/TU    · thời hạn: hạn 30/06/2026$" ||
+	fail "#30's section and deadline: $(line_at $((r + 2)))"
+line_at $((r + 3)) | grep -q "^ …điều hành điện tử liên thông từ Tỉnh ủy" ||
+	fail "the preview does not go on with the text the row cut: $(line_at $((r + 3)))"
+line_at $((r + 4)) | grep -qF "môi trường mạng." || fail "the rest of #30's text is not wrapped"
+line_at $((r + 5)) | grep -qF "• 19/05/2026 04:25 vanphong: 50% — Chậm do chờ ý kiến" ||
+	fail "the preview does not show the latest update: $(line_at $((r + 5)))"
+# one update, as the detail area of a short screen: Enter shows them all
+screen | grep -qF "Đã ban hành kế hoạch triển" && fail "the preview shows an older update"
 # The preview does not repeat the detail's heading line.
 screen | grep -qF "Nhiệm vụ #30 · mục" && fail "the preview repeats the detail's heading"
-# The list is short: it has the rows it needs, the preview right under it.
-[ "$r" -eq 11 ] || fail "9 tasks: the preview's rule is on line $r, not 11"
-# With rows to spare under the text, the preview goes on with what the
-# detail area adds: the section, document and the day the deadline comes
-# to (in cells of their own widths), the partners, then the latest
-# updates, wrapped, not cut.
-line_at $((r + 4)) | grep -q "^ Mục III.2.6#1    · văn bản 15-CTr/TU    · thời hạn: hạn 30/06/2026$" ||
-	fail "#30's section and deadline: $(line_at $((r + 4)))"
-line_at $((r + 5)) | grep -qF "vanphong: 50% — Chậm do chờ ý kiến" ||
-	fail "the preview does not show the latest update: $(line_at $((r + 5)))"
-line_at $((r + 6)) | grep -qF "Đã ban hành kế hoạch triển" || fail "the older update does not show"
-line_at $((r + 7)) | grep -q "^ khai" || fail "the older update is cut, not wrapped: $(line_at $((r + 7)))"
 # No row left empty while something is cut: below the rule, either every
 # row up to the message line has text, or no line ends in "…".
 empty_or_cut() {
@@ -61,10 +62,16 @@ empty_or_cut() {
 	fi
 }
 empty_or_cut "#30"
-keys j j j
-wait_for "Mục IV#3         · văn bản 15-CTr/TU" || fail "the preview does not follow to #48"
-empty_or_cut "#48"
-screen | grep -qF "Kỳ báo cáo: kỳ đến 30/11/2025" || fail "#48's preview lacks its periods"
+# #32: its partners, and its update's note wrapped over two rows
+keys j
+wait_for "Mục III.2.6#3    · văn bản 15-CTr/TU" || fail "the preview does not follow to #32"
+line_at $((r + 2)) | grep -qF "Mục III.2.6#3    · văn bản 15-CTr/TU    · thời hạn: " ||
+	fail "#32's section line is not on the row of #30's"
+screen | grep -q "^ Chủ trì: Văn phòng Tỉnh ủy · Phối hợp: Ban Tổ chức Tỉnh ủy$" ||
+	fail "#32's preview lacks its partners"
+screen | grep -qF "Đạt 75%; đang hoàn thiện hồ sơ trình Thường" || fail "#32's latest update"
+screen | grep -q "^ trực$" || fail "#32's update is cut, not wrapped"
+empty_or_cut "#32"
 keys g
 wait_for "Mục III.2.6#1    · văn bản" || fail "g does not come back to #30"
 
