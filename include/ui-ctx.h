@@ -418,8 +418,9 @@ void ui_detail_more(struct ui *u, struct txn *t, const struct task *tk, struct u
 void ui_detail_wrap_room(struct ui_lines *l, int cols, int rows);
 
 /* ---- ui-preview.c: the preview under the tasks on a short screen ---- */
-/* 1 when the tasks pane has the focus on a screen of fewer than
- * UI_SHORT_ROWS rows and V has not brought the detail area back. */
+/* 1 when the tasks pane has the focus, or the overdue or due-soon view is
+ * shown, on a screen of fewer than UI_SHORT_ROWS rows and V has not
+ * brought the detail area back. */
 int ui_preview_on(const struct ui *u);
 /* When the preview is on, give the tasks list the rows it needs above a
  * preview of UI_PREVIEW_ROWS at least (ui_layout_preview on u->lo);

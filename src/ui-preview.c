@@ -1,4 +1,4 @@
-/* ui-preview.c — the preview under the tasks list on a short screen.
+/* ui-preview.c — the preview under a list of tasks on a short screen.
  *
  * Below UI_SHORT_ROWS rows (80x24) a detail area that rewrote the task's
  * facts, its whole text and its latest update at every move could not
@@ -8,8 +8,13 @@
  * timeliness in words, the status or the confirmation, the deadline as
  * written, an extension, the lead's full name) in cells that keep their
  * columns from task to task, so that curses leaves alone what two tasks
- * share, then the part of the text that the row cut, wrapped.  Enter
- * shows the task in full; V brings the detail area back for the session.
+ * share, then the part of the text that the row cut, wrapped.  Under a
+ * list shorter than the pane the preview has the rows down to the
+ * message line and adds what the detail area has: the section, document
+ * and deadline day, the partners, the latest update.  Enter shows the
+ * task in full; V brings the detail area back for the session.  The
+ * overdue and due-soon views (ui-overdue.c) keep the same preview under
+ * their rows, which show the unit and document as well.
  */
 #include <stdint.h>
 #include <stdio.h>
