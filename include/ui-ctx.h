@@ -175,8 +175,9 @@ struct ui {
 	char msg[512];           /* message line */
 	int msg_error;
 	uint64_t marker;         /* store change marker of the last load */
-	int cols_seen, rows_seen; /* screen size of the last frame */
 	int full;                /* z: the focused pane takes the whole width */
+	int detail_full;         /* V: on a short screen, the detail area under the
+	                          * tasks, not the preview (ui-preview.c) */
 	int hskip;               /* w: the long column of list rows from this column on */
 	int hroom;               /* that column's width when a row of the last frame
 	                          * went past it (0: every row fits) */
@@ -336,6 +337,9 @@ uint32_t ui_units_selected(const struct ui *u);
 /* 1 when the row of the tasks without a lead unit is selected: the tasks
  * pane (led by the unit) lists those tasks. */
 int ui_units_nolead(const struct ui *u);
+/* 1 when the tree is shown and its selected row shows the unit's name
+ * whole (not cut by the pane's width). */
+int ui_units_name_shown(const struct ui *u);
 void ui_units_toggle(struct ui *u);
 /* Expand the ancestors of unit `id` and select it; 0 if unknown. */
 int ui_units_reveal(struct ui *u, uint32_t id);
@@ -386,12 +390,45 @@ int ui_tasks_search_step(struct ui *u, struct txn *t, size_t budget);
  * attribute; used by the tasks pane and the due view. */
 void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, int sel,
                  int focused, int with_unit);
+/* Columns of the text cell of a tasks pane row `w` columns wide (what
+ * ui_task_row draws with with_unit 0): the row cuts a longer text there. */
+int ui_task_row_text_cols(int w);
+/* The same for a row with its unit (ui_task_row with with_unit 1, the
+ * overdue view's rows). */
+int ui_task_unit_row_text_cols(int w);
 
 /* ---- ui-detail.c ---- */
 void ui_detail_draw(struct ui *u, struct txn *t);
 /* The lines of a task's detail (what the detail area shows for it). */
 void ui_detail_task(struct ui *u, struct txn *t, uint64_t id, struct ui_lines *l, int cols,
                     int rows);
+
+/* The line a grown preview (under a short list) gives first, appended to
+ * l: the section, the document and the day the deadline comes to (with
+ * an extension), each in a cell of its own width. */
+void ui_detail_where(struct txn *t, const struct task *tk, struct ui_lines *l);
+/* What a grown preview adds under the task's text, appended to l: the
+ * lead with the partners (when there are partners), then the latest
+ * update (or "(chưa có cập nhật)"). */
+void ui_detail_more(struct ui *u, struct txn *t, const struct task *tk, struct ui_lines *l);
+/* Lines wider than `cols` are cut; when the area of `rows` rows has rows
+ * to spare, wrap them instead, top line first, each over as many rows as
+ * are left (the last one cut), so that nothing is cut while rows stay
+ * empty. */
+void ui_detail_wrap_room(struct ui_lines *l, int cols, int rows);
+
+/* ---- ui-preview.c: the preview under the tasks on a short screen ---- */
+/* 1 when the tasks pane has the focus, or the overdue or due-soon view is
+ * shown, on a screen of fewer than UI_SHORT_ROWS rows and V has not
+ * brought the detail area back. */
+int ui_preview_on(const struct ui *u);
+/* When the preview is on, give the tasks list the rows it needs above a
+ * preview of UI_PREVIEW_ROWS at least (ui_layout_preview on u->lo);
+ * returns 1 if the page height changed. */
+int ui_preview_layout(struct ui *u);
+/* Draw the preview in the detail area of u->lo: the rule and its title,
+ * a line of the selected task's facts, the text its row cut. */
+void ui_preview_draw(struct ui *u, struct txn *t);
 
 /* ---- ui-help.c ---- */
 void ui_help_draw(struct ui *u);

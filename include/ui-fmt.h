@@ -63,6 +63,20 @@ int ui_layout(int cols, int rows, struct ui_layout *out);
  * width 0 are not drawn and have no separator.  Returns as ui_layout(). */
 int ui_layout_focus(int cols, int rows, int focus, int full, struct ui_layout *out);
 
+/* A screen of fewer rows is short: there the tasks pane, when it has the
+ * focus, gives the list the height and keeps a preview of UI_PREVIEW_ROWS
+ * rows at least under it instead of the detail area (ui-preview.c), so
+ * that a move that scrolls the list stays light on the wire. */
+#define UI_SHORT_ROWS 30
+#define UI_PREVIEW_ROWS 3
+
+/* Turn the detail area of a layout made by ui_layout or ui_layout_focus
+ * into a preview under the list: the list gets the rows its n entries
+ * need (one at least), up to all but `min_rows` rows under its rule line,
+ * and the area under the rule the rest (min_rows at least, when the screen
+ * has them).  pane_h, detail_y and detail_h change; the rest stays. */
+void ui_layout_preview(struct ui_layout *lo, size_t n, int min_rows);
+
 /* Append to b exactly `cols` columns: `left` cut with "…" and padded, and
  * `right` (may be NULL) aligned to the right edge after at least one
  * space.  When there is no room for right and 4 columns of left, right is

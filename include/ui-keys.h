@@ -56,6 +56,7 @@ enum ui_act {
 	UA_TRASH,       /* R: what was deleted ("đã xóa"); Enter restores */
 	UA_UNRESOLVED,  /* U: names not linked to a unit; Enter links one */
 	UA_PARTNER,     /* P: the tasks the selected unit is a partner on */
+	UA_DETAIL,      /* V: the detail area or the preview under the tasks (short screen) */
 	UA_COUNT
 };
 

@@ -178,6 +178,22 @@ static void hscroll(struct ui *u)
 	}
 }
 
+/* V: on a short screen, the detail area under the tasks instead of the
+ * preview, or the preview again, for the rest of the session. */
+static void detail_toggle(struct ui *u)
+{
+	if (u->lo.rows >= UI_SHORT_ROWS) {
+		ui_msg(u, 0, "Màn hình đủ cao (từ %d dòng): khung chi tiết luôn hiện đầy đủ.",
+		       UI_SHORT_ROWS);
+		return;
+	}
+	u->detail_full = !u->detail_full;
+	ui_msg(u, 0, u->detail_full
+	                 ? "Khung chi tiết dưới danh sách nhiệm vụ (V: trở lại xem nhanh)."
+	                 : "Xem nhanh dưới danh sách nhiệm vụ: phần nội dung bị cắt, thời hạn, "
+	                   "chủ trì (V: khung chi tiết).");
+}
+
 static void text_view_key(struct ui *u, enum ui_act a)
 {
 	if ((a == UA_BACK || a == UA_QUIT || a == UA_HELP) && u->view == UI_VIEW_HELP &&
@@ -302,6 +318,9 @@ static void act(struct ui *u, enum ui_act a)
 		break;
 	case UA_HSCROLL:
 		hscroll(u);
+		break;
+	case UA_DETAIL:
+		detail_toggle(u);
 		break;
 	case UA_REDRAW:
 		clearok(curscr, TRUE);

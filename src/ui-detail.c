@@ -23,6 +23,10 @@
 #define MAX_UPDATES 3
 /* A detail area of fewer rows (9 at 80x24) shows one update. */
 #define SHORT_ROWS 12
+/* The preview's line of section, document and deadline: the columns of
+ * its first two cells ("Mục III.2.6#1", "văn bản 15-CTr/TU"). */
+#define MORE_SECTION_COLS 16
+#define MORE_DOC_COLS 20
 
 struct upd_ctx {
 	struct ui_lines *out;
@@ -195,6 +199,72 @@ void ui_detail_task(struct ui *u, struct txn *t, uint64_t id, struct ui_lines *l
 	task_free(&tk);
 }
 
+void ui_detail_where(struct txn *t, const struct task *tk, struct ui_lines *l)
+{
+	struct sbuf b = { 0 }, mid = { 0 };
+	struct doc d;
+	char buf[256], dbuf[16];
+
+	/* Where the task stands and what its deadline means: the facts line
+	 * has the deadline as written, not the day it comes to.  Each part
+	 * in a cell of its own width, so that its label keeps its column
+	 * from task to task and is not sent again. */
+	if (tk->section[0]) {
+		sbuf_printf(&mid, "Mục %s", tk->section);
+		txt_pad(&b, mid.s, txt_width(mid.s) < MORE_SECTION_COLS ? MORE_SECTION_COLS
+		                                                       : txt_width(mid.s), 0);
+		sbuf_puts(&b, " · ");
+	}
+	memset(&d, 0, sizeof(d));
+	if (tk->doc_id && store_doc_get(t, tk->doc_id, &d, NULL) == 0) {
+		sbuf_reset(&mid);
+		sbuf_printf(&mid, "%s %s", b.len ? "văn bản" : "Văn bản",
+		            d.number[0] ? d.number : "(không số)");
+		txt_pad(&b, mid.s, txt_width(mid.s) < MORE_DOC_COLS ? MORE_DOC_COLS : txt_width(mid.s),
+		        0);
+		sbuf_puts(&b, " · ");
+		doc_free(&d);
+	}
+	sbuf_printf(&b, "%s: %s", b.len ? "thời hạn" : "Thời hạn",
+	            dl_describe(&tk->dl, buf, sizeof(buf)));
+	if (tk->extended_to != DATE_NONE)
+		sbuf_printf(&b, "; gia hạn đến %s", date_vn(tk->extended_to, dbuf));
+	ui_lines_add(l, b.s, A_NORMAL);
+	sbuf_free(&mid);
+	sbuf_free(&b);
+}
+
+void ui_detail_more(struct ui *u, struct txn *t, const struct task *tk, struct ui_lines *l)
+{
+	struct sbuf b = { 0 };
+
+	/* the partners, after the lead (the facts line has the lead alone) */
+	if (tk->npartners > 0 || tk->partners_text) {
+		int i;
+
+		sbuf_printf(&b, "Chủ trì: %s · Phối hợp: ",
+		            tk->lead ? ui_unit_name(u, tk->lead)
+		                     : tk->lead_text ? tk->lead_text : "(chưa xác định)");
+		if (tk->npartners > 0)
+			for (i = 0; i < tk->npartners; i++)
+				sbuf_printf(&b, "%s%s", i ? ", " : "", ui_unit_name(u, tk->partners[i]));
+		else
+			sbuf_puts(&b, tk->partners_text);
+		ui_lines_add(l, b.s, A_NORMAL);
+	}
+	/* then the latest update, as the detail area of a short screen has
+	 * it: each line of a note is new text on the wire at every move, and
+	 * a short list's moves are held to the budget too (Enter shows all) */
+	if (tk->nupdates) {
+		struct upd_ctx c = { l, 1, ui_attr(u, UC_MUTED) };
+
+		store_updates_of_task(t, tk->id, add_update, &c, NULL);
+	} else {
+		ui_lines_add(l, "(chưa có cập nhật)", ui_attr(u, UC_MUTED));
+	}
+	sbuf_free(&b);
+}
+
 static void doc_lines(struct ui *u, struct txn *t, uint64_t id, struct ui_lines *l, int cols,
                       int rows)
 {
@@ -259,34 +329,46 @@ static void unit_lines(struct ui *u, struct txn *t, uint32_t id, struct ui_lines
 		ui_lines_add(l, "Chưa chọn đơn vị.", ui_attr(u, UC_MUTED));
 		return;
 	}
-	sbuf_printf(&b, "%s (%s, mã %s)%s", un->name ? un->name : "",
-	            unit_kind_label((enum unit_kind)un->kind), un->code,
-	            un->historical ? " — đơn vị lịch sử" : "");
+	/* On a short screen, where the tree has the width and shows the
+	 * name whole, the name is not sent again at every move: the kind
+	 * and the code only. */
+	if (u->lo.rows < UI_SHORT_ROWS && ui_units_name_shown(u))
+		sbuf_printf(&b, "(%s, mã %s)%s", unit_kind_label((enum unit_kind)un->kind), un->code,
+		            un->historical ? " — đơn vị lịch sử" : "");
+	else
+		sbuf_printf(&b, "%s (%s, mã %s)%s", un->name ? un->name : "",
+		            unit_kind_label((enum unit_kind)un->kind), un->code,
+		            un->historical ? " — đơn vị lịch sử" : "");
 	ui_lines_add(l, b.s, A_BOLD);
+	/* Light on the wire: the figures first, each right-aligned in a cell
+	 * of its own after a label that keeps its column from unit to unit,
+	 * so that a move sends the digits that changed (the tree's row has
+	 * the overdue figure in colour); then the hint, the
+	 * same for every unit; the abbreviations, of varying length, last. */
+	memset(&sc, 0, sizeof(sc));
+	if (store_unit_counts(t, id, u->ops->today, u->ops->cfg->soon_days, &sc, NULL) == 0) {
+		sbuf_reset(&b);
+		sbuf_printf(&b, "Nhiệm vụ của đơn vị và cấp dưới: %7llu · đang mở %7llu · đã đóng %7llu",
+		            (unsigned long long)sc.total, (unsigned long long)sc.open,
+		            (unsigned long long)sc.closed);
+		ui_lines_add(l, b.s, A_NORMAL);
+		sbuf_reset(&b);
+		sbuf_printf(&b, "Quá hạn %7llu · sắp đến hạn (%d ngày) %7llu",
+		            (unsigned long long)sc.overdue, u->ops->cfg->soon_days,
+		            (unsigned long long)sc.soon);
+		ui_lines_add(l, b.s, A_NORMAL); /* one colour: a change would resend it */
+	}
+	ui_lines_add(l, "o: quá hạn · d: sắp đến hạn · t: mọi nhiệm vụ do đơn vị chủ trì",
+	    ui_attr(u, UC_MUTED));
 	if (un->abbrevs) {
 		sbuf_reset(&b);
 		sbuf_printf(&b, "Tên viết tắt: %s", un->abbrevs);
 		ui_lines_add(l, b.s, A_NORMAL);
 	}
-	memset(&sc, 0, sizeof(sc));
-	if (store_unit_counts(t, id, u->ops->today, u->ops->cfg->soon_days, &sc, NULL) == 0) {
-		sbuf_reset(&b);
-		sbuf_printf(&b, "Đơn vị và cấp dưới: %llu nhiệm vụ; đang mở %llu; quá hạn %llu; "
-		            "sắp đến hạn (%d ngày) %llu; đã đóng %llu",
-		            (unsigned long long)sc.total, (unsigned long long)sc.open,
-		            (unsigned long long)sc.overdue, u->ops->cfg->soon_days,
-		            (unsigned long long)sc.soon, (unsigned long long)sc.closed);
-		ui_lines_add(l, b.s, sc.overdue ? ui_attr(u, UC_OVERDUE) : A_NORMAL);
-	}
-	ui_lines_add(l, "o: quá hạn · d: sắp đến hạn · t: mọi nhiệm vụ do đơn vị chủ trì",
-	    ui_attr(u, UC_MUTED));
 	sbuf_free(&b);
 }
 
-/* Lines wider than the area are cut; when the area has rows to spare,
- * wrap them instead, top line first, each over as many rows as are left
- * (the last one cut), so that nothing is cut while rows stay empty. */
-static void wrap_if_room(struct ui_lines *l, int cols, int rows)
+void ui_detail_wrap_room(struct ui_lines *l, int cols, int rows)
 {
 	struct ui_lines w = { 0 };
 	size_t i;
@@ -318,6 +400,10 @@ void ui_detail_draw(struct ui *u, struct txn *t)
 	const char *title = " Chi tiết nhiệm vụ ";
 	int r, cols = lo->cols - 2, rows = lo->detail_h;
 
+	if (ui_preview_on(u)) {
+		ui_preview_draw(u, t); /* a short screen (ui-preview.c) */
+		return;
+	}
 	if (u->view == UI_VIEW_PANES) {
 		if (u->focus == UI_UNITS) {
 			title = " Đơn vị ";
@@ -328,14 +414,16 @@ void ui_detail_draw(struct ui *u, struct txn *t)
 		} else {
 			/* The area shows what fits; Enter, everything (the title
 			 * says so once: it never changes, so it costs no bytes
-			 * on a move). */
-			title = " Chi tiết nhiệm vụ · Enter: xem đầy đủ ";
+			 * on a move).  On a short screen V brought it back. */
+			title = lo->rows < UI_SHORT_ROWS
+			            ? " Chi tiết nhiệm vụ · Enter: xem đầy đủ · V: xem nhanh "
+			            : " Chi tiết nhiệm vụ · Enter: xem đầy đủ ";
 			ui_detail_task(u, t, ui_tasks_selected(u), &l, cols, rows);
 		}
 	} else {
 		ui_view_detail(u, t, &l, cols, rows, &title); /* the list views (ui-view.h) */
 	}
-	wrap_if_room(&l, cols, rows);
+	ui_detail_wrap_room(&l, cols, rows);
 	ui_hline(lo->detail_y, 0, lo->cols);
 	ui_put_cut(lo->detail_y, 2, lo->cols - 4, title, A_BOLD);
 	for (r = 0; r < rows; r++) {

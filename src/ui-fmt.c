@@ -141,6 +141,23 @@ int ui_layout_focus(int cols, int rows, int focus, int full, struct ui_layout *o
 	return 0;
 }
 
+void ui_layout_preview(struct ui_layout *lo, size_t n, int min_rows)
+{
+	/* title, the list, the rule line, the preview: above the message line */
+	int room = lo->msg_y - lo->pane_y - 2, list;
+
+	if (min_rows < 1)
+		min_rows = 1;
+	if (room < min_rows + 1)
+		return; /* not even one row of list beside the preview */
+	list = room - min_rows;
+	if (n < (size_t)list)
+		list = n > 0 ? (int)n : 1;
+	lo->pane_h = list;
+	lo->detail_y = lo->pane_y + 1 + list;
+	lo->detail_h = room - list;
+}
+
 void ui_fmt_lr(struct sbuf *b, const char *left, const char *right, int cols)
 {
 	int rw = right ? txt_width(right) : 0;

@@ -24,6 +24,7 @@ static const struct ui_hint pane_hints[] = {
 	{ UA_SOON, UA_NONE, 3, NULL },
 	{ UA_SEARCH, UA_NONE, 2, NULL },
 	{ UA_FILTER, UA_NONE, 3, NULL },
+	{ UA_DETAIL, UA_NONE, 2, NULL },
 	{ UA_EDIT, UA_NONE, 5, NULL },
 	{ UA_DELETE, UA_NONE, 5, NULL },
 	{ UA_QUIT, UA_NONE, 0, NULL },
@@ -64,6 +65,7 @@ static const struct ui_hint tasks_help[] = {
 	{ UA_EXTEND, UA_NONE, 0, NULL },
 	{ UA_AUDIT, UA_NONE, 0, "nhật ký thay đổi của nhiệm vụ đang chọn" },
 	{ UA_TASK_MODE, UA_NONE, 0, NULL },
+	{ UA_DETAIL, UA_NONE, 0, "chi tiết đầy đủ thay cho xem nhanh (màn hình dưới 30 dòng)" },
 	{ UA_NONE, UA_NONE, 0, NULL },
 };
 
@@ -98,13 +100,17 @@ static void put_hint(const struct ui_hint *h, struct sbuf *b)
 
 /* Whether u's user sees hint h: correcting the records is for
  * administrators, and for editors on their unit's tasks when [access]
- * editors_edit allows (deleting stays with administrators). */
+ * editors_edit allows (deleting stays with administrators); V where it
+ * does something. */
 static int hint_shown(const struct ui *u, const struct ui_hint *h)
 {
 	int admin = u->ops->who.role == ROLE_ADMIN;
 
 	if (h->act == UA_DELETE)
 		return admin;
+	if (h->act == UA_DETAIL) /* the tasks under a short screen's list */
+		return u->view == UI_VIEW_PANES && u->focus == UI_TASKS &&
+		       u->lo.rows < UI_SHORT_ROWS;
 	if (h->act == UA_EDIT)
 		return admin || (u->ops->who.role == ROLE_EDITOR && u->ops->cfg->editors_edit);
 	return 1;

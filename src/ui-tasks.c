@@ -391,6 +391,60 @@ int ui_tasks_search_step(struct ui *u, struct txn *t, size_t budget)
 	return 0;
 }
 
+#define ROW_CELLS 6
+
+/* The cells of a row of the tasks pane `w` columns wide into widths[]
+ * (the last one, the text, 0: the rest); returns how many.  Below 60
+ * columns id, section and text; from 60 id, due day, lead, progress and
+ * the text, with the section before it from 100 columns. */
+static int plain_widths(int w, int *widths)
+{
+	static const int wide[ROW_CELLS] = { 6, 5, 10, 4, 9, 0 };
+
+	if (w < 60) {
+		widths[0] = w < 50 ? 6 : 8;
+		widths[1] = 9;
+		widths[2] = 0;
+		return 3;
+	}
+	memcpy(widths, wide, sizeof(wide));
+	if (w >= 100)
+		return ROW_CELLS;
+	widths[4] = 0; /* no section: the text takes its place */
+	return ROW_CELLS - 1;
+}
+
+int ui_task_row_text_cols(int w)
+{
+	int widths[ROW_CELLS], n = plain_widths(w, widths), used = 3, i;
+
+	/* the symbol, the lint marker and a space; the cells, one space
+	 * between each */
+	for (i = 0; i < n - 1; i++)
+		used += widths[i] + 1;
+	return w - used > 0 ? w - used : 0;
+}
+
+/* The widths of the cells of a row with its unit (the overdue view)
+ * `w` columns wide, before the text: days, id, lead, document. */
+static void unit_widths(int w, int widths[4])
+{
+	widths[0] = 9;
+	widths[1] = 7;
+	widths[2] = w < 90 ? 14 : 22;
+	widths[3] = w < 90 ? 10 : 13;
+}
+
+int ui_task_unit_row_text_cols(int w)
+{
+	int widths[4], used = 3, i;
+
+	unit_widths(w, widths);
+	for (i = 0; i < 4; i++)
+		used += widths[i] + 1;
+	return w - used > 0 ? w - used : 0;
+}
+
 /* The document number of a task, for rows that show it. */
 static void doc_number(struct txn *t, uint64_t doc, char *buf, size_t len)
 {
@@ -431,7 +485,7 @@ void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, 
 	text = txt_sanitize(tk.text ? tk.text : "");
 	if (with_unit) {
 		const char *cells[5];
-		int widths[5] = { 9, 7, 22, 13, 0 };
+		int widths[5] = { 0 };
 
 		if (r.tl == TL_OVERDUE || r.tl == TL_UNREPORTED || r.tl == TL_ON_TRACK ||
 		    r.tl == TL_DUE_SOON)
@@ -444,16 +498,14 @@ void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, 
 		cells[2] = tk.lead ? ui_unit_name(u, tk.lead) : (tk.lead_text ? tk.lead_text : "");
 		cells[3] = num;
 		cells[4] = text;
-		if (w < 90) {
-			widths[2] = 14;
-			widths[3] = 10;
-		}
+		unit_widths(w, widths);
 		lead_w = widths[0];
 		ui_fmt_cells_from(&line, cells, widths, 5, w - 3, u->hskip, &u->hroom);
 	} else if (w < 60) {
 		const char *cells[3];
-		int widths[3] = { w < 50 ? 6 : 8, 9, 0 };
+		int widths[ROW_CELLS];
 
+		plain_widths(w, widths);
 		cells[0] = idbuf;
 		cells[1] = tk.section;
 		cells[2] = text;
@@ -462,10 +514,10 @@ void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, 
 	} else {
 		/* Wide enough to read: id, due day, lead, progress, (section,)
 		 * then the text. */
-		const char *cells[6];
-		int widths[6] = { 6, 5, 10, 4, 9, 0 };
+		const char *cells[ROW_CELLS];
+		int widths[ROW_CELLS];
 		char due[16], lead[64], pct[8];
-		int n = 0, wide = w >= 100;
+		int n = 0, wide = plain_widths(w, widths) == ROW_CELLS;
 
 		/* dd/mm this year; another year shows as the year alone. */
 		if (tk.due != DATE_NONE && strcmp(date_vn(tk.due, due) + 6,
@@ -486,8 +538,6 @@ void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, 
 		cells[n++] = pct;
 		if (wide)
 			cells[n++] = tk.section;
-		else
-			widths[4] = 0;
 		cells[n++] = text;
 		lead_w = widths[0];
 		ui_fmt_cells_from(&line, cells, widths, n, w - 3, u->hskip, &u->hroom);

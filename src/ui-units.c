@@ -153,6 +153,35 @@ uint32_t ui_units_selected(const struct ui *u)
 	return hier_at(p->h, p->rows[p->l.sel])->id;
 }
 
+int ui_units_name_shown(const struct ui *u)
+{
+	const struct ui_units *p = &u->units;
+	const struct unit *un;
+	int w = u->lo.pane_w[UI_UNITS], step = w < 34 ? 1 : 2, depth, indent, room, rw = 0;
+	size_t hi;
+	char counts[32];
+	struct sbuf b = { 0 };
+
+	if (!p->h || p->l.n == 0 || w <= 0 || p->rows[p->l.sel] == UI_UNITS_NOLEAD)
+		return 0;
+	/* as ui_units_draw lays the row out: indent, mark, name, counts */
+	hi = p->rows[p->l.sel];
+	un = hier_at(p->h, hi);
+	depth = hier_depth(p->h, hi);
+	indent = (depth > 8 ? 8 : depth) * step;
+	if (p->have && p->have[hi]) {
+		ui_fmt_counts(p->overdue[hi], p->total[hi], counts, sizeof(counts));
+		rw = txt_width(counts);
+	} else {
+		rw = 12; /* not counted yet: room for the widest */
+	}
+	room = rw + 6 > w ? w : w - rw - 1;
+	sbuf_printf(&b, "  %s%s", un->name ? un->name : un->code, un->historical ? " (lịch sử)" : "");
+	rw = indent + txt_width(b.s) <= room;
+	sbuf_free(&b);
+	return rw;
+}
+
 int ui_units_nolead(const struct ui *u)
 {
 	const struct ui_units *p = &u->units;

@@ -329,6 +329,13 @@ static int frame_in(struct ui *u, struct txn *t, struct err *e)
 	}
 	if (rc == 0 && ui_view_is_list(u->view))
 		rc = ui_view_sync(u, t, e);
+	/* the tasks' preview on a short screen fits the list's length */
+	if (ui_preview_layout(u)) {
+		if (u->view == UI_VIEW_PANES)
+			ui_list_clamp(&u->tasks.l, ui_page(u));
+		else
+			ui_list_clamp(ui_view_list(u), ui_view_page(u));
+	}
 	u->hroom = 0; /* the rows drawn below say whether w has more to show */
 	switch (u->view) {
 	case UI_VIEW_PANES:
@@ -350,13 +357,19 @@ static int frame_in(struct ui *u, struct txn *t, struct err *e)
 	return rc;
 }
 
-/* After a resize the pages have another height: scroll every list so
- * that its selected row stays on screen. */
+/* The pages' height changes with the screen's size and, on a short
+ * screen, with the focus (the tasks' preview): scroll every list drawn
+ * so that its selected row stays on screen.  A folded pane's list is
+ * left alone until it shows again, so that its scroll position (the
+ * tree's parent in view) is not lost to a height it is not drawn at. */
 static void clamp_lists(struct ui *u)
 {
-	ui_list_clamp(&u->units.l, ui_page(u));
-	ui_list_clamp(&u->docs.l, ui_page(u));
-	ui_list_clamp(&u->tasks.l, ui_page(u));
+	if (u->lo.pane_w[UI_UNITS] > 0)
+		ui_list_clamp(&u->units.l, ui_page(u));
+	if (u->lo.pane_w[UI_DOCS] > 0)
+		ui_list_clamp(&u->docs.l, ui_page(u));
+	if (u->lo.pane_w[UI_TASKS] > 0)
+		ui_list_clamp(&u->tasks.l, ui_page(u));
 	if (ui_view_is_list(u->view))
 		ui_list_clamp(ui_view_list(u), ui_view_page(u));
 }
@@ -388,10 +401,9 @@ static void frame_draw(struct ui *u)
 	getmaxyx(stdscr, rows, cols);
 	u->small = ui_layout_focus(cols, rows, u->view == UI_VIEW_PANES ? u->focus : UI_UNITS,
 	                           u->view == UI_VIEW_PANES && u->full, &u->lo) != 0;
-	if (!u->small && (cols != u->cols_seen || rows != u->rows_seen))
+	ui_preview_layout(u);
+	if (!u->small)
 		clamp_lists(u);
-	u->cols_seen = cols;
-	u->rows_seen = rows;
 	if (u->small) {
 		curs_set(0);
 		draw_small(u, cols, rows);

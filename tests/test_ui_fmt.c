@@ -115,6 +115,38 @@ Test(ui_layout, rows_are_used_without_overlap)
 	cr_assert_eq(lo.status_y, 23);
 }
 
+Test(ui_layout, preview_gives_a_long_list_the_height)
+{
+	struct ui_layout lo;
+
+	/* 80x24: the title, the list, the rule, the preview (3 rows), then
+	 * the message and status lines: 17 rows of list. */
+	ui_layout_focus(80, 24, 2, 0, &lo);
+	ui_layout_preview(&lo, 145, 3);
+	cr_assert_eq(lo.pane_h, 17);
+	cr_assert_eq(lo.detail_y, 18);
+	cr_assert_eq(lo.detail_h, 3);
+	cr_assert_eq(lo.detail_y + 1 + lo.detail_h, lo.msg_y);
+	cr_assert_eq(lo.pane_w[2], 80, "the width is left as it was");
+}
+
+Test(ui_layout, preview_takes_the_rows_a_short_list_leaves)
+{
+	struct ui_layout lo;
+
+	ui_layout_focus(80, 24, 2, 0, &lo);
+	ui_layout_preview(&lo, 8, 3);
+	cr_assert_eq(lo.pane_h, 8);
+	cr_assert_eq(lo.detail_y, 9);
+	cr_assert_eq(lo.detail_h, 12);
+	/* an empty list keeps one row for what says it is empty */
+	ui_layout_focus(80, 24, 2, 0, &lo);
+	ui_layout_preview(&lo, 0, 3);
+	cr_assert_eq(lo.pane_h, 1);
+	cr_assert_eq(lo.detail_h, 19);
+	cr_assert_eq(lo.detail_y + 1 + lo.detail_h, lo.msg_y);
+}
+
 Test(ui_fmt, lr_right_aligns_counts_and_pads_to_exact_width)
 {
 	struct sbuf b = { 0 };

@@ -27,10 +27,18 @@ moves() {
 }
 # The rows of the screen at 80x24: the title of the panes (0), their rows
 # (1-11), the line over the detail area (12), the detail (13-21), the
-# message line (22) and the status line (23).
+# message line (22) and the status line (23); with the focus on a long
+# list of tasks or in the overdue view, its rows (1-17, the view's
+# heading row among them), the line over the preview (18) and the
+# preview (19-21; ui-preview.c).
 parts() {
+	if [ "$1" != units ]; then
+		set -- rows=1-17 rule=18-18 preview=19-21
+	else
+		set -- rows=1-11 rule=12-12 detail=13-21
+	fi
 	python3 tests/tui/wire-parts.py "$TMP/typescript" "$TMP/offsets" 24 \
-		title=0-0 rows=1-11 rule=12-12 detail=13-21 msg=22-22 status=23-23
+		title=0-0 "$@" msg=22-22 status=23-23
 }
 # One pane: the keys that reach it from where the last one left off (as
 # bench-bytes.sh goes), then the moves.  WIRE_DUMP=PREFIX keeps the
@@ -49,7 +57,7 @@ pane() {
 	sleep 0.3
 	moves j "$MOVES"
 	echo "== $1"
-	parts
+	parts "$1"
 	if [ -n "${WIRE_DUMP:-}" ]; then
 		cp "$TMP/typescript" "$WIRE_DUMP.ts"
 		cp "$TMP/offsets" "$WIRE_DUMP.$1.off"

@@ -31,6 +31,7 @@ sleep 0.3
 sed -i "s/^editors_edit *= *no/editors_edit = yes/" "$CONF"
 start_tui 80 24 own
 wait_for "» Nhiệm vụ đơn vị chủ trì" || fail "no first screen"
+detail_area
 keys E
 wait_for "Sửa nhiệm vụ #$id" || fail "E is refused on a task the editor's unit leads (editors_edit = yes)"
 keys Tab

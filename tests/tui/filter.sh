@@ -26,8 +26,8 @@ for size in "80 24" "120 40"; do
 	keys /
 	type_text "ban noi chinh tinh uy"
 	keys Enter
-	wait_for "$name (Ban, mã $unit)" || fail "$1x$2: the unit was not selected"
-	screen | grep -qF "quá hạn $n;" || fail "$1x$2: the unit's counts do not say $n overdue"
+	wait_for "(Ban, mã $unit)" || fail "$1x$2: the unit was not selected"
+	screen | grep -qE "Quá hạn +$n · " || fail "$1x$2: the unit's counts do not say $n overdue"
 	keys t
 	wait_for "» Nhiệm vụ đơn vị chủ trì" || fail "$1x$2: t does not list the unit's tasks"
 	# j moves down the dialog (it does not pick an item "j"): nine rows

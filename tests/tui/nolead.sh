@@ -90,7 +90,8 @@ screen | grep -F "» Nhiệm vụ đơn vị chủ trì" | grep -qE "[^0-9/]${re
 screen | grep -F "» Nhiệm vụ đơn vị chủ trì" | grep -qF "(chưa xác định đơn vị chủ trì)" ||
 	fail "the tasks pane's title does not say whose tasks they are"
 keys End
-wait_for "chủ trì tuyên truyền" || fail "the unresolved lead's task is not listed"
+# its row (the preview under the list goes on with the text the row cut)
+wait_for "Ban Tuyên giáo Đảng ủy Khối chủ trì" || fail "the unresolved lead's task is not listed"
 keys q
 wait_for "EXIT:" || fail "did not quit"
 tmux -L "$SOCK" kill-server 2>/dev/null

@@ -11,10 +11,11 @@ for size in "80 24" "120 40"; do
 	set -- $size
 	note="Kỳ $1: đã họp triển khai với các cơ quan phối hợp, thống nhất lộ trình số hóa hồ sơ lưu trữ và phân công cán bộ theo dõi từng đầu việc"
 	start_tui "$1" "$2" own
-	id=$(screen | sed -n 's/.*Nhiệm vụ #\([0-9][0-9]*\) · mục.*/\1/p' | head -n 1)
-	[ -n "$id" ] || fail "$1x$2: no task selected"
 	keys u
 	wait_for "Ghi chú" || fail "$1x$2: u opens no form"
+	# the task the form updates, as its title names it
+	id=$(screen | sed -n 's/.*Cập nhật nhiệm vụ #\([0-9][0-9]*\).*/\1/p' | head -n 1)
+	[ -n "$id" ] || fail "$1x$2: no task selected"
 	type_text "$note"
 	s=$(screen)
 	echo "$s" | grep -qF "Kỳ $1: đã họp" || fail "$1x$2: the note's start is not shown while typing"

@@ -53,7 +53,8 @@ PY
 cli overdue --unit "$code" --subtree --format json >"$TMP/od.json" || fail "cli overdue"
 last_od=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d[-1]["id"])' "$TMP/od.json")
 
-# The task ids on the tasks pane's rows (the focus on it, 80x24).
+# The task ids on the tasks pane's rows (the focus on it, 80x24, with
+# the detail area: detail_area below).
 rows() {
 	screen | sed -n '2,12p' | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^#[0-9]+$/) { print substr($i, 2); break } }'
 }
@@ -67,6 +68,9 @@ collect() {
 start_tui 80 24 own
 wait_for "» Nhiệm vụ đơn vị chủ trì: Ban Chấp hành Trung ương" ||
 	fail "the screen does not open on the root's tasks"
+# the panes' 11 rows and the detail area under them, the selected task's
+# heading in it (the preview of a short screen has none)
+detail_area
 wait_for " 3000" || fail "the root's list does not count its 3000 tasks"
 keys a t BTab BTab
 wait_for "» Đơn vị" || fail "S-Tab does not reach the unit tree"

@@ -33,10 +33,11 @@ cli show "$ok_id" | grep -qF "còn $ok_days ngày" || fail "show #$ok_id does no
 for size in "80 24" "120 40"; do
 	set -- $size
 	start_tui "$1" "$2"
+	detail_area
 	keys /
 	type_text "tu-vp"
 	keys Enter
-	wait_for "Văn phòng Tỉnh ủy (Ban, mã tu-vp)" || fail "$1x$2: unit tu-vp not found"
+	wait_for "(Ban, mã tu-vp)" || fail "$1x$2: unit tu-vp not found"
 	keys P
 	wait_for "Nhiệm vụ phối hợp — Văn phòng Tỉnh ủy và cấp dưới: $n nhiệm vụ" ||
 		fail "$1x$2: P does not list the $n partner tasks"
@@ -57,7 +58,7 @@ for size in "80 24" "120 40"; do
 	keys /
 	type_text "tinh uy son ha"
 	keys Enter
-	wait_for "Tỉnh ủy Sơn Hà (Tỉnh ủy, mã tu)" || fail "$1x$2: unit tu not found"
+	wait_for "(Tỉnh ủy, mã tu)" || fail "$1x$2: unit tu not found"
 	keys P
 	wait_for "Nhiệm vụ phối hợp — Tỉnh ủy Sơn Hà và cấp dưới: $ntu nhiệm vụ" ||
 		fail "$1x$2: P on the Tỉnh ủy does not count its subtree's $ntu"

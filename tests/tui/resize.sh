@@ -15,7 +15,7 @@ keys Enter
 wait_for "Ban Tuyên giáo Tỉnh ủy (Ban, mã tu-btg)" || fail "unit not found"
 
 tmux -L "$SOCK" resize-window -t "$SESSION" -x 100 -y 30
-wait_for "Đơn vị và cấp dưới" || fail "100x30: no detail"
+wait_for "Nhiệm vụ của đơn vị và cấp dưới" || fail "100x30: no detail"
 s=$(screen)
 [ "$(echo "$s" | wc -l)" -eq 30 ] || fail "100x30: not 30 lines"
 for want in "» Đơn vị" "Văn bản" "Nhiệm vụ" "Ban Tuyên giáo Tỉnh ủy (Ban, mã tu-btg)" "$TODAY_VN"; do
@@ -45,6 +45,10 @@ id=$(screen | sed -n 's/.*Nhiệm vụ #\([0-9][0-9]*\) · mục.*/\1/p' | head 
 tmux -L "$SOCK" resize-window -t "$SESSION" -x 80 -y 24
 wait_for "Cửa sổ quá nhỏ" 1 && fail "80x24 is said to be too small"
 sleep 0.3
+# The list took the height (a preview under it, tests/tui/preview.sh):
+# the selected task is on one of its rows; V shows its detail.
+screen | sed -n 2,18p | grep -qE "^.. +#$id " || fail "80x24: the selected task #$id is not in the list"
+keys V
 screen | grep -qF "Nhiệm vụ #$id · mục" || fail "80x24: the detail no longer shows #$id"
 screen | sed -n 2,12p | grep -qE "^.. +#$id " || fail "80x24: the selected task #$id is not on screen"
 # At 80 columns the focused tasks pane has the whole width; the tree

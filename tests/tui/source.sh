@@ -14,7 +14,7 @@ start_tui 80 24
 keys /
 type_text "thanh uy binh giang"
 keys Enter
-wait_for "Thành ủy Bình Giang (Thành ủy, mã ttu)" || fail "unit not found"
+wait_for "(Thành ủy, mã ttu)" || fail "unit not found"
 keys Tab
 keys /
 type_text "72-KH"

@@ -18,6 +18,7 @@ reason_end="ngoài khả năng của đơn vị chủ trì"
 for size in "80 24" "120 40"; do
 	set -- $size
 	start_tui "$1" "$2" own
+	detail_area
 	wait_for "#$id " || fail "$1x$2: #$id is not in the user's tasks"
 	i=0
 	while ! screen | grep -qF "Nhiệm vụ #$id · mục" && [ "$i" -lt 10 ]; do
