@@ -403,20 +403,6 @@ void ui_detail_draw(struct ui *u, struct txn *t);
 void ui_detail_task(struct ui *u, struct txn *t, uint64_t id, struct ui_lines *l, int cols,
                     int rows);
 
-/* The line a grown preview (under a short list) gives first, appended to
- * l: the section, the document and the day the deadline comes to (with
- * an extension), each in a cell of its own width. */
-void ui_detail_where(struct txn *t, const struct task *tk, struct ui_lines *l);
-/* What a grown preview adds under the task's text, appended to l: the
- * lead with the partners (when there are partners), then the latest
- * update (or "(chưa có cập nhật)"). */
-void ui_detail_more(struct ui *u, struct txn *t, const struct task *tk, struct ui_lines *l);
-/* Lines wider than `cols` are cut; when the area of `rows` rows has rows
- * to spare, wrap them instead, top line first, each over as many rows as
- * are left (the last one cut), so that nothing is cut while rows stay
- * empty. */
-void ui_detail_wrap_room(struct ui_lines *l, int cols, int rows);
-
 /* ---- ui-preview.c: the preview under the tasks on a short screen ---- */
 /* 1 when the tasks pane has the focus, or the overdue or due-soon view is
  * shown, on a screen of fewer than UI_SHORT_ROWS rows and V has not

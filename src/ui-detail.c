@@ -25,8 +25,6 @@
 #define SHORT_ROWS 12
 /* The preview's line of section, document and deadline: the columns of
  * its first two cells ("Mục III.2.6#1", "văn bản 15-CTr/TU"). */
-#define MORE_SECTION_COLS 16
-#define MORE_DOC_COLS 20
 
 struct upd_ctx {
 	struct ui_lines *out;
@@ -199,72 +197,6 @@ void ui_detail_task(struct ui *u, struct txn *t, uint64_t id, struct ui_lines *l
 	task_free(&tk);
 }
 
-void ui_detail_where(struct txn *t, const struct task *tk, struct ui_lines *l)
-{
-	struct sbuf b = { 0 }, mid = { 0 };
-	struct doc d;
-	char buf[256], dbuf[16];
-
-	/* Where the task stands and what its deadline means: the facts line
-	 * has the deadline as written, not the day it comes to.  Each part
-	 * in a cell of its own width, so that its label keeps its column
-	 * from task to task and is not sent again. */
-	if (tk->section[0]) {
-		sbuf_printf(&mid, "Mục %s", tk->section);
-		txt_pad(&b, mid.s, txt_width(mid.s) < MORE_SECTION_COLS ? MORE_SECTION_COLS
-		                                                       : txt_width(mid.s), 0);
-		sbuf_puts(&b, " · ");
-	}
-	memset(&d, 0, sizeof(d));
-	if (tk->doc_id && store_doc_get(t, tk->doc_id, &d, NULL) == 0) {
-		sbuf_reset(&mid);
-		sbuf_printf(&mid, "%s %s", b.len ? "văn bản" : "Văn bản",
-		            d.number[0] ? d.number : "(không số)");
-		txt_pad(&b, mid.s, txt_width(mid.s) < MORE_DOC_COLS ? MORE_DOC_COLS : txt_width(mid.s),
-		        0);
-		sbuf_puts(&b, " · ");
-		doc_free(&d);
-	}
-	sbuf_printf(&b, "%s: %s", b.len ? "thời hạn" : "Thời hạn",
-	            dl_describe(&tk->dl, buf, sizeof(buf)));
-	if (tk->extended_to != DATE_NONE)
-		sbuf_printf(&b, "; gia hạn đến %s", date_vn(tk->extended_to, dbuf));
-	ui_lines_add(l, b.s, A_NORMAL);
-	sbuf_free(&mid);
-	sbuf_free(&b);
-}
-
-void ui_detail_more(struct ui *u, struct txn *t, const struct task *tk, struct ui_lines *l)
-{
-	struct sbuf b = { 0 };
-
-	/* the partners, after the lead (the facts line has the lead alone) */
-	if (tk->npartners > 0 || tk->partners_text) {
-		int i;
-
-		sbuf_printf(&b, "Chủ trì: %s · Phối hợp: ",
-		            tk->lead ? ui_unit_name(u, tk->lead)
-		                     : tk->lead_text ? tk->lead_text : "(chưa xác định)");
-		if (tk->npartners > 0)
-			for (i = 0; i < tk->npartners; i++)
-				sbuf_printf(&b, "%s%s", i ? ", " : "", ui_unit_name(u, tk->partners[i]));
-		else
-			sbuf_puts(&b, tk->partners_text);
-		ui_lines_add(l, b.s, A_NORMAL);
-	}
-	/* then the latest update, as the detail area of a short screen has
-	 * it: each line of a note is new text on the wire at every move, and
-	 * a short list's moves are held to the budget too (Enter shows all) */
-	if (tk->nupdates) {
-		struct upd_ctx c = { l, 1, ui_attr(u, UC_MUTED) };
-
-		store_updates_of_task(t, tk->id, add_update, &c, NULL);
-	} else {
-		ui_lines_add(l, "(chưa có cập nhật)", ui_attr(u, UC_MUTED));
-	}
-	sbuf_free(&b);
-}
-
 static void doc_lines(struct ui *u, struct txn *t, uint64_t id, struct ui_lines *l, int cols,
                       int rows)
 {
@@ -368,7 +300,11 @@ static void unit_lines(struct ui *u, struct txn *t, uint32_t id, struct ui_lines
 	sbuf_free(&b);
 }
 
-void ui_detail_wrap_room(struct ui_lines *l, int cols, int rows)
+/* Lines wider than `cols` are cut; when the area of `rows` rows has rows
+ * to spare, wrap them instead, top line first, each over as many rows as
+ * are left (the last one cut), so that nothing is cut while rows stay
+ * empty. */
+static void wrap_if_room(struct ui_lines *l, int cols, int rows)
 {
 	struct ui_lines w = { 0 };
 	size_t i;
@@ -423,7 +359,7 @@ void ui_detail_draw(struct ui *u, struct txn *t)
 	} else {
 		ui_view_detail(u, t, &l, cols, rows, &title); /* the list views (ui-view.h) */
 	}
-	ui_detail_wrap_room(&l, cols, rows);
+	wrap_if_room(&l, cols, rows);
 	ui_hline(lo->detail_y, 0, lo->cols);
 	ui_put_cut(lo->detail_y, 2, lo->cols - 4, title, A_BOLD);
 	for (r = 0; r < rows; r++) {

@@ -8,11 +8,10 @@
  * timeliness in words, the status or the confirmation, the deadline as
  * written, an extension, the lead's full name) in cells that keep their
  * columns from task to task, so that curses leaves alone what two tasks
- * share, then the part of the text that the row cut, wrapped.  Under a
- * list shorter than the pane the preview has the rows down to the
- * message line and adds what the detail area has: the section, document
- * and deadline day, the partners, the latest update.  Enter shows the
- * task in full; V brings the detail area back for the session.  The
+ * share, then the part of the text that the row cut, wrapped (under a
+ * list shorter than the pane, over every row down to the message line).
+ * Enter shows the task in full; V brings the detail area back for the
+ * session.  The
  * overdue and due-soon views (ui-overdue.c) keep the same preview under
  * their rows, which show the unit and document as well.
  */
@@ -73,7 +72,10 @@ static const char *status_words(const struct task *tk)
 	return st_label((enum task_status)tk->status);
 }
 
-static void facts_line(struct ui *u, struct txn *t, const struct task *tk, int y, int cols)
+/* The facts line at row y; the lead's name only when with_lead (a grown
+ * preview gives the lead a line of its own). */
+static void facts_line(struct ui *u, struct txn *t, const struct task *tk, int y, int cols,
+                       int with_lead)
 {
 	struct sbuf mid = { 0 };
 	char tl[96], day[16];
@@ -100,8 +102,11 @@ static void facts_line(struct ui *u, struct txn *t, const struct task *tk, int y
 		sbuf_printf(&mid, "«%s» · ", tk->dl_phrase);
 	if (tk->extended_to != DATE_NONE)
 		sbuf_printf(&mid, "gia hạn đến %s · ", date_vn(tk->extended_to, day));
-	sbuf_puts(&mid, tk->lead ? ui_unit_name(u, tk->lead)
-	                : tk->lead_text ? tk->lead_text : "(chưa xác định chủ trì)");
+	if (with_lead)
+		sbuf_puts(&mid, tk->lead ? ui_unit_name(u, tk->lead)
+		                : tk->lead_text ? tk->lead_text : "(chưa xác định chủ trì)");
+	else if (mid.len >= 3)
+		mid.s[mid.len -= 3] = '\0'; /* the last " · " */
 	/* Each part starts at a column of its own (the timeliness ends at
 	 * the edge): what two tasks share is not sent again. */
 	tlw = txt_width(tl);
@@ -135,6 +140,26 @@ static long cut_at(const char *text, int cw, int skip)
 	return (long)(word > 0 ? word : off);
 }
 
+/* The lead's full name and the partners, for a grown preview: the same
+ * for most tasks of a unit's list, so that a move seldom sends it. */
+static void lead_line(struct ui *u, const struct task *tk, struct ui_lines *l)
+{
+	struct sbuf b = { 0 };
+	int i;
+
+	sbuf_printf(&b, "Chủ trì: %s", tk->lead ? ui_unit_name(u, tk->lead)
+	                               : tk->lead_text ? tk->lead_text : "(chưa xác định)");
+	if (tk->npartners > 0) {
+		sbuf_puts(&b, " · Phối hợp: ");
+		for (i = 0; i < tk->npartners; i++)
+			sbuf_printf(&b, "%s%s", i ? ", " : "", ui_unit_name(u, tk->partners[i]));
+	} else if (tk->partners_text) {
+		sbuf_printf(&b, " · Phối hợp: %s", tk->partners_text);
+	}
+	ui_lines_add(l, b.s, A_NORMAL);
+	sbuf_free(&b);
+}
+
 void ui_preview_draw(struct ui *u, struct txn *t)
 {
 	const struct ui_layout *lo = &u->lo;
@@ -157,17 +182,17 @@ void ui_preview_draw(struct ui *u, struct txn *t)
 		ui_put_cut(lo->detail_y + 1, 1, cols, "Chưa chọn nhiệm vụ.", ui_attr(u, UC_MUTED));
 		return;
 	}
-	facts_line(u, t, &tk, lo->detail_y + 1, cols);
-	text = txt_sanitize(tk.text ? tk.text : "");
-	/* A list shorter than the pane gives the preview the rows below it
-	 * (grown): there the line of section, document and the day the
-	 * deadline comes to first, on a row of its own whatever the text's
-	 * length, its labels at fixed columns; the text; then the partners
-	 * and the latest update.  The least preview, under a list that
-	 * scrolls, keeps to the facts and the text. */
 	grown = rows > UI_PREVIEW_ROWS;
+	facts_line(u, t, &tk, lo->detail_y + 1, cols, !grown);
 	if (grown)
-		ui_detail_where(t, &tk, &l);
+		lead_line(u, &tk, &l);
+	text = txt_sanitize(tk.text ? tk.text : "");
+	/* Under a list shorter than the pane (grown) the lead and partners
+	 * take a line of their own, and the text every row down to the
+	 * message line (the rows it needs: nothing is cut while rows stay
+	 * empty).  The section and the updates stay for Enter and V: with
+	 * them a move sent 470 bytes on average, each line new text on the
+	 * wire, over the budget of 300 that the facts, lead and text keep. */
 	if (rows > 1) {
 		long off = cut_at(text, view ? ui_task_unit_row_text_cols(lo->cols)
 		                             : ui_task_row_text_cols(lo->pane_w[UI_TASKS]),
@@ -180,10 +205,6 @@ void ui_preview_draw(struct ui *u, struct txn *t)
 			ui_lines_wrap(&l, rest.s, cols, rows - 1 - (int)l.n, A_NORMAL);
 			sbuf_free(&rest);
 		}
-	}
-	if (grown && (int)l.n < rows - 1) {
-		ui_detail_more(u, t, &tk, &l);
-		ui_detail_wrap_room(&l, cols, rows - 1); /* wrapped, not cut */
 	}
 	for (r = 0; (size_t)r < l.n && r < rows - 1; r++)
 		ui_put_cut(lo->detail_y + 2 + r, 1, cols, l.s[r], l.a[r]);

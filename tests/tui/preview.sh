@@ -31,25 +31,23 @@ screen | grep -qF "Chi tiết nhiệm vụ" && fail "80x24: the detail area show
 r=$(line_of "$rule")
 line_at 2 | grep -qF "#30 " || fail "the first row is not #30"
 line_at 2 | grep -qF "quản lý văn bản và …" || fail "#30's row does not cut where expected"
-facts=$(line_at $((r + 1)))
-echo "$facts" | grep -q "^ đang thực hiện «hoàn thành trong quý II/2026» · Văn.* quá hạn 146 ngày$" ||
-	fail "#30's facts: $facts"
-# The list is short (9 tasks): it has the rows it needs, the preview the
-# rows under it down to the message line, and there, first, a line of the
-# section, the document and the day the deadline comes to (in cells of
-# their own widths, on the same row whatever the text), then the text
-# from the word the row cut, then the partners and the latest update,
-# wrapped, not cut.
+# The list is short (9 tasks with the one added above): it has the rows
+# it needs, the preview the rows under it down to the message line
+# (grown): the facts without the lead, which has a line of its own with
+# the partners (the same for most of a unit's tasks: a move seldom sends
+# it), then the text from the word the row cut, wrapped over every row it
+# needs.  The section and the updates are for Enter and V (with them a
+# move sent 470 bytes).
 [ "$r" -eq 11 ] || fail "9 tasks: the preview's rule is on line $r, not 11"
-line_at $((r + 2)) | grep -q "^ Mục III.2.6#1    · văn bản 15-CTr/TU    · thời hạn: hạn 30/06/2026$" ||
-	fail "#30's section and deadline: $(line_at $((r + 2)))"
+facts=$(line_at $((r + 1)))
+echo "$facts" | grep -q "^ đang thực hiện «hoàn thành trong quý II/2026»  *quá hạn 146 ngày$" ||
+	fail "#30's facts: $facts"
+line_at $((r + 2)) | grep -q "^ Chủ trì: Văn phòng Tỉnh ủy$" ||
+	fail "#30's lead line: $(line_at $((r + 2)))"
 line_at $((r + 3)) | grep -q "^ …điều hành điện tử liên thông từ Tỉnh ủy" ||
 	fail "the preview does not go on with the text the row cut: $(line_at $((r + 3)))"
 line_at $((r + 4)) | grep -qF "môi trường mạng." || fail "the rest of #30's text is not wrapped"
-line_at $((r + 5)) | grep -qF "• 19/05/2026 04:25 vanphong: 50% — Chậm do chờ ý kiến" ||
-	fail "the preview does not show the latest update: $(line_at $((r + 5)))"
-# one update, as the detail area of a short screen: Enter shows them all
-screen | grep -qF "Đã ban hành kế hoạch triển" && fail "the preview shows an older update"
+screen | grep -qF "Chậm do chờ ý kiến" && fail "the preview shows an update"
 # The preview does not repeat the detail's heading line.
 screen | grep -qF "Nhiệm vụ #30 · mục" && fail "the preview repeats the detail's heading"
 # No row left empty while something is cut: below the rule, either every
@@ -62,18 +60,16 @@ empty_or_cut() {
 	fi
 }
 empty_or_cut "#30"
-# #32: its partners, and its update's note wrapped over two rows
+# #32: its partners on the lead's line, at the same row
 keys j
-wait_for "Mục III.2.6#3    · văn bản 15-CTr/TU" || fail "the preview does not follow to #32"
-line_at $((r + 2)) | grep -qF "Mục III.2.6#3    · văn bản 15-CTr/TU    · thời hạn: " ||
-	fail "#32's section line is not on the row of #30's"
-screen | grep -q "^ Chủ trì: Văn phòng Tỉnh ủy · Phối hợp: Ban Tổ chức Tỉnh ủy$" ||
+wait_for "Chủ trì: Văn phòng Tỉnh ủy · Phối hợp: Ban Tổ chức Tỉnh ủy" ||
 	fail "#32's preview lacks its partners"
-screen | grep -qF "Đạt 75%; đang hoàn thiện hồ sơ trình Thường" || fail "#32's latest update"
-screen | grep -q "^ trực$" || fail "#32's update is cut, not wrapped"
+line_at $((r + 2)) | grep -qF "Chủ trì: Văn phòng Tỉnh ủy · Phối hợp:" ||
+	fail "#32's lead line is not on the row of #30's"
 empty_or_cut "#32"
 keys g
-wait_for "Mục III.2.6#1    · văn bản" || fail "g does not come back to #30"
+wait_for "quá hạn 146 ngày" || fail "g does not come back to #30"
+line_at $((r + 2)) | grep -q "^ Chủ trì: Văn phòng Tỉnh ủy$" || fail "#30's lead line after g"
 
 # The task whose text fits: its facts, and no line of text under them.
 keys /
@@ -82,10 +78,9 @@ keys Enter
 wait_for "#$short " || fail "search does not find the new task"
 wait_for "còn 21 ngày" || fail "the facts of #$short do not show"
 facts=$(line_at $((r + 1)))
-echo "$facts" | grep -q "^ chưa thực hiện «trước ngày 15/12/2026» · Văn phòng Tỉnh ủy  *còn 21 ngày$" ||
+echo "$facts" | grep -q "^ chưa thực hiện «trước ngày 15/12/2026»  *còn 21 ngày$" ||
 	fail "#$short's facts: $facts"
-line_at $((r + 2)) | grep -q "^ Văn bản 15-CTr/TU    · thời hạn: hạn 14/12/2026$" ||
-	fail "#$short fits its row, yet: $(line_at $((r + 2)))"
+line_at $((r + 3)) | grep -q "^ *$" || fail "#$short fits its row, yet: $(line_at $((r + 3)))"
 [ "$(screen | grep -cF "Họp giao ban quý.")" -eq 1 ] || fail "#$short's text shows twice"
 
 # V: the detail area instead, for the session; V again: the preview.
