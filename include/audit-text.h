@@ -1,14 +1,14 @@
 /* audit-text.h — an audit entry told for people: the one formatter of
- * what changed, used by `theodoi log` (text) and the screen's audit view
- * (L).  Every field is named in Vietnamese with the terms of the domain
+ * what changed, used by `theodoi log` (the text and the CSV's change
+ * column) and the screen's audit view (L).  Every field is named in Vietnamese with the terms of the domain
  * (chủ trì, phối hợp, văn bản, số, ngày, hạn, mục, nội dung ...), units
  * by name (their code beside it when the name is shared), documents by
  * number ("văn bản 42-KH/ThU (#2)"), days and times as dd/mm/yyyy
  * [hh:mm:ss], an empty value as "(trống)" (a unit: "(chưa gắn)"), a list
  * of obligations as "2 nghĩa vụ: Thành ủy Bình Giang (#308), ..." and the
  * deletion a restore undid as one phrase.  No stored key (status "done",
- * "lead_text", "task:12") reaches the text.  The machine forms stay
- * elsewhere: audit_to_json() and audit_describe() (the CSV column).
+ * "lead_text", "task:12") reaches the text.  The machine form stays
+ * elsewhere: audit_to_json() (and the CSV's other columns).
  */
 #ifndef THEODOI_AUDIT_TEXT_H
 #define THEODOI_AUDIT_TEXT_H

@@ -5,9 +5,9 @@
  *
  * Filters select entries; audit_each walks them oldest first, and
  * audit_latest collects the newest (for a screen that shows the end of
- * the trail).  audit_describe renders what changed as one line of text
- * with the stored values (the CSV of `theodoi log`); audit-text.h tells an
- * entry for people.
+ * the trail).  audit-text.h tells what changed for people (the text and
+ * the CSV of `theodoi log`, the screen's L); audit_to_json gives the
+ * stored values.
  */
 #ifndef THEODOI_AUDIT_H
 #define THEODOI_AUDIT_H
@@ -58,15 +58,6 @@ void audit_sort_newest(struct audit *v, size_t n);
  * that is not JSON, or for JSON that is not an object); the caller owns the
  * reference (json_decref). */
 json_t *audit_json_object(const char *s);
-
-/* What changed, with the stored values (ISO days, ids), as the CSV column
- * of earlier releases wrote it: one line of text safe for a terminal
- * (control characters and escape sequences removed), each value cut to
- * max_value columns (0: no cut):
- *   "trạng thái: đang thực hiện → hoàn thành; tiến độ: 40 → 100"
- * Keys present only after are shown as "khóa: giá trị"; only before as
- * "khóa: giá trị → (bỏ)".  Malloc'd; the caller frees. */
-char *audit_describe(const struct audit *a, int max_value);
 
 /* The entry as a JSON object {"seq", "time" (ISO 8601, local time with its
  * offset), "unix_time", "login", "role", "action", "object", "before",

@@ -10,6 +10,7 @@
 #include "audit-text.h"
 #include "audit.h"
 #include "hier.h"
+#include "indicator.h"
 #include "ops.h"
 #include "report-text.h"
 #include "report.h"
@@ -352,7 +353,8 @@ static void put_plain(struct sbuf *b, const json_t *v)
 	} else if (json_is_integer(v)) {
 		sbuf_printf(b, "%lld", (long long)json_integer_value(v));
 	} else if (json_is_real(v)) {
-		sbuf_printf(b, "%g", json_real_value(v));
+		char num[64]; /* the decimal comma, as the indicators show it */
+		sbuf_puts(b, ind_format_value(json_real_value(v), NULL, num, sizeof num));
 	} else if (json_is_boolean(v)) {
 		sbuf_puts(b, json_is_true(v) ? "có" : "không");
 	} else if (json_is_array(v)) {

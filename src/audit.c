@@ -1,5 +1,5 @@
 /* audit.c — reading the audit trail with filters, the newest entries, and
- * the change of an entry as text or JSON. */
+ * an entry as JSON (told in words: audit-text.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -199,72 +199,6 @@ const char *audit_action_label(const char *action)
 	return action;
 }
 
-static const struct {
-	const char *key, *label;
-} field_labels[] = {
-	{"status", "trạng thái"}, {"progress", "tiến độ"},   {"due", "hạn"},
-	{"confirm", "xác nhận"},  {"note", "ghi chú"},       {"reason", "lý do"},
-	{"text", "nội dung"},     {"lead", "chủ trì"},       {"number", "số"},
-	{"kind", "loại"},         {"date", "ngày"},          {"tasks", "số nhiệm vụ"},
-	{"name", "tên"},          {"parent", "cấp trên"},    {"file", "tệp"},
-	{"value", "giá trị"},     {"historical", "đơn vị cũ"},
-	{"done_on", "ngày hoàn thành thực tế"}, {"day", "ngày nhập"},
-	{"extension", "gia hạn số"}, {"extension_state", "tình trạng gia hạn"},
-	{"to", "đến ngày"},       {"decision", "ý kiến"},
-	{"late", "sau khi đã quá hạn"},
-	{"section", "mục"},       {"deadline", "thời hạn"},  {"partners", "phối hợp"},
-	{"with_work", "đã ghi nhận kết quả"}, {"indicators", "số chỉ tiêu"},
-	{"kept", "giữ nguyên"},   {"changed", "sửa"},        {"deleted", "xóa"},
-	{"added", "thêm"},        {"by", "qua lệnh"},        {"group_size", "số đơn vị của nhóm"},
-	{"obligations", "nghĩa vụ"},
-};
-
-static const char *field_label(const char *key)
-{
-	for (size_t i = 0; i < sizeof field_labels / sizeof field_labels[0]; i++)
-		if (!strcmp(field_labels[i].key, key))
-			return field_labels[i].label;
-	return key;
-}
-
-/* A value as text: status keys as their labels, null as "—". */
-static void put_value(struct sbuf *b, const char *key, json_t *v, int max)
-{
-	char num[64];
-	const char *s = num;
-	char *dumped = NULL;
-	if (!v || json_is_null(v)) {
-		s = "—";
-	} else if (json_is_string(v)) {
-		s = json_string_value(v);
-		if (!strcmp(key, "status") && st_parse(s) >= 0)
-			s = st_label(st_parse(s));
-		for (int x = EXT_GRANTED; !strcmp(key, "extension_state") && x <= EXT_REFUSED; x++)
-			if (!strcmp(s, ops_ext_state_key((enum ext_state)x)))
-				s = ops_ext_state_label((enum ext_state)x);
-	} else if (json_is_integer(v)) {
-		snprintf(num, sizeof num, "%lld", (long long)json_integer_value(v));
-	} else if (json_is_real(v)) {
-		snprintf(num, sizeof num, "%g", json_real_value(v));
-	} else if (json_is_boolean(v)) {
-		s = json_is_true(v) ? "có" : "không";
-	} else {
-		s = dumped = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
-		if (!s)
-			s = "";
-	}
-	char *clean = txt_sanitize(s);
-	if (max > 0 && txt_width(clean) > max) {
-		char *cut = txt_trunc(clean, max);
-		sbuf_puts(b, cut);
-		free(cut);
-	} else {
-		sbuf_puts(b, clean);
-	}
-	free(clean);
-	free(dumped);
-}
-
 json_t *audit_json_object(const char *s)
 {
 	if (!s)
@@ -275,51 +209,6 @@ json_t *audit_json_object(const char *s)
 		return NULL;
 	}
 	return j;
-}
-
-char *audit_describe(const struct audit *a, int max_value)
-{
-	struct sbuf b = {0};
-	json_t *before = audit_json_object(a->before), *after = audit_json_object(a->after);
-	const char *key;
-	json_t *v;
-	if ((a->before && !before) || (a->after && !after)) {
-		/* not JSON objects: show them as they are */
-		sbuf_puts(&b, a->before ? a->before : "");
-		if (a->before && a->after)
-			sbuf_puts(&b, " → ");
-		sbuf_puts(&b, a->after ? a->after : "");
-		char *raw = sbuf_detach(&b), *clean = txt_sanitize(raw);
-		free(raw);
-		json_decref(before);
-		json_decref(after);
-		return clean;
-	}
-	json_object_foreach(after, key, v) {
-		json_t *old = before ? json_object_get(before, key) : NULL;
-		if (old && json_equal(old, v))
-			continue;
-		if (b.len)
-			sbuf_puts(&b, "; ");
-		sbuf_printf(&b, "%s: ", field_label(key));
-		if (old) {
-			put_value(&b, key, old, max_value);
-			sbuf_puts(&b, " → ");
-		}
-		put_value(&b, key, v, max_value);
-	}
-	json_object_foreach(before, key, v) {
-		if (after && json_object_get(after, key))
-			continue;
-		if (b.len)
-			sbuf_puts(&b, "; ");
-		sbuf_printf(&b, "%s: ", field_label(key));
-		put_value(&b, key, v, max_value);
-		sbuf_puts(&b, " → (bỏ)");
-	}
-	json_decref(before);
-	json_decref(after);
-	return sbuf_detach(&b);
 }
 
 const char *audit_time_str(int64_t t, char *buf, size_t len)

@@ -57,7 +57,8 @@ static const char log_help[] =
 	"trước → sau của những gì thay đổi, mới nhất trước (theo thời gian, rồi số thứ tự),\n"
 	"như màn hình (phím L).  Dạng text cho người đọc: ngày dd/mm/yyyy, vai trò, việc,\n"
 	"đối tượng và tên trường bằng tiếng Việt, đơn vị theo tên, văn bản theo số; csv,\n"
-	"json: ngày ISO, mã vai trò, mã việc, đối tượng và trước/sau như kho ghi.\n"
+	"json: ngày ISO, mã vai trò, mã việc, đối tượng và trước/sau như kho ghi (cột\n"
+	"thay đổi của csv cùng lời như dạng text, đầy đủ).\n"
 	"--since/--until: từ ngày / trước ngày (giờ địa phương);\n"
 	"--limit N: chỉ N mục ghi sau cùng.  VIỆC: update, extend, extend-request,\n"
 	"extend-grant, extend-refuse, confirm, return, add-doc, add-task, import, import-json,\n"
@@ -92,9 +93,9 @@ static int log_row(const struct audit *a, void *ctx)
 		return out_row_json(&lo->tab, audit_to_json(a));
 	char seq[24], when[32];
 	int text = lo->fmt == FMT_TEXT;
-	/* For people the entry told in words (audit-text.h); the CSV keeps
-	 * its machine columns and the change as audit_describe() says it. */
-	char *change = text ? audit_text(lo->names, lo->t, a, 60) : audit_describe(a, 0);
+	/* The change told in words (audit-text.h) in both: the CSV keeps its
+	 * other columns as stored, and the change whole. */
+	char *change = audit_text(lo->names, lo->t, a, text ? 60 : 0);
 	char *object = text ? audit_object_text(lo->names, lo->t, a->object, 0) : NULL;
 	snprintf(seq, sizeof seq, "%llu", (unsigned long long)a->seq);
 	const char *cells[] = {seq,
@@ -173,7 +174,7 @@ int cmd_log(struct cli *c, int argc, char **argv, struct err *e)
 		return err_set(e, ERR_USAGE, "tham số thừa: '%s'", argv[optind]);
 	const struct hier *h = NULL;
 	if ((rc = cli_store(c, 0, e)) || (rc = ops_require(&c->ops, PA_READ, e)) ||
-	    (lo.fmt == FMT_TEXT && (rc = cli_hier(c, &h, e))))
+	    (lo.fmt != FMT_JSON && (rc = cli_hier(c, &h, e))))
 		return rc;
 	out_stream(&lo.tab, log_cols, NLOG_COLS, lo.fmt, c->out);
 	lo.names = audit_names_new(h);

@@ -117,34 +117,6 @@ Test(audit, newest_entries_come_from_the_end_across_windows)
 	store_read_end(t);
 }
 
-Test(audit, describe_shows_before_and_after_in_words)
-{
-	struct audit a = {0};
-	a.before = (char *)"{\"status\":\"in_progress\",\"progress\":40,\"due\":\"2026-12-31\"}";
-	a.after = (char *)"{\"status\":\"done\",\"progress\":100,\"due\":\"2026-12-31\","
-	                  "\"note\":\"Xong \\u001b[31mđỏ\\u001b[0m\"}";
-	char *s = audit_describe(&a, 0);
-	cr_assert(strstr(s, "trạng thái: đang thực hiện → hoàn thành"), "%s", s);
-	cr_assert(strstr(s, "tiến độ: 40 → 100"), "%s", s);
-	cr_assert_null(strstr(s, "hạn:"), "unchanged fields are left out: %s", s);
-	cr_assert(strstr(s, "ghi chú: Xong ␛[31mđỏ␛[0m"), "escape sequences shown, inert: %s", s);
-	cr_assert_null(strchr(s, '\033'));
-	free(s);
-	a.after = (char *)"{\"status\":\"done\"}";
-	s = audit_describe(&a, 0);
-	cr_assert(strstr(s, "tiến độ: 40 → (bỏ)"), "%s", s);
-	free(s);
-	a.before = NULL;
-	a.after = (char *)"{\"text\":\"Một nội dung rất dài cần được cắt bớt khi hiện\"}";
-	s = audit_describe(&a, 12);
-	cr_assert(strstr(s, "nội dung: Một nội dun…"), "%s", s);
-	free(s);
-	a.after = (char *)"not json \007";
-	s = audit_describe(&a, 0);
-	cr_assert_str_eq(s, "not json ␇");
-	free(s);
-}
-
 Test(audit, json_form_parses_before_and_after)
 {
 	struct audit a = {0};

@@ -177,3 +177,39 @@ Test(cli_log, deleted_times_for_people)
 	cr_assert(a_time(r.out, 'T'), "%s", r.out);
 	fx_free(&r);
 }
+
+Test(cli_log, csv_change_column_is_the_text_in_full)
+{
+	const char *st = fx_demo();
+	RUN_OK(NULL, st, "delete-task", "46", "--reason", "thử xóa", "--force");
+	RUN_OK(NULL, st, "restore-task", "46");
+	/* one formatter: the CSV's change column says what the text says, in
+	 * Vietnamese, while its other columns keep the stored values */
+	struct run r = fx_run(NULL, st, "log", "--limit", "2", "--format", "csv", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	has(r.out, ",admin,restore-task,task:46,\"khôi phục từ thùng rác, đã xóa bởi ");
+	has(r.out, "; lý do xóa: thử xóa\",");
+	has(r.out, ",admin,delete-task,task:46,lý do: thử xóa; số nhiệm vụ: 1; "
+	           "số nhiệm vụ đã ghi nhận kết quả: 0,");
+	static const char *const never[] = {"login: ", "role: ", "time: ", "(bỏ)", "with_work:"};
+	for (size_t i = 0; i < sizeof never / sizeof never[0]; i++)
+		cr_assert_null(strstr(r.out, never[i]), "'%s' shows in: %s", never[i], r.out);
+	fx_free(&r);
+	r = fx_run(NULL, st, "log", "--limit", "2", NULL);
+	has(r.out, "số nhiệm vụ đã ghi nhận kết quả: 0");
+	fx_free(&r);
+}
+
+Test(cli_log, measured_values_with_the_decimal_comma)
+{
+	const char *st = fx_demo();
+	/* the demo measures indicator #10 at 58.3 (indicators shows 58,3%) */
+	struct run r = fx_run(NULL, st, "log", "--action", "measure", "--limit", "100", NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	has(r.out, "giá trị: 58,3;");
+	cr_assert_null(strstr(r.out, "58.3"), "%s", r.out);
+	fx_free(&r);
+	r = fx_run(NULL, st, "log", "--action", "measure", "--limit", "100", "--format", "csv", NULL);
+	has(r.out, "giá trị: 58,3;");
+	fx_free(&r);
+}
