@@ -1,8 +1,8 @@
 /* filekind.h — what a file given to the wrong command is, told from its
  * first bytes: an LMDB store (a backup), a JSON export, a Word or
- * OpenDocument file, a PDF, a Word 97 file, plain text, or empty; so that
- * `restore` given an export can say "dùng theodoi import-json" instead of
- * failing deep inside LMDB.
+ * OpenDocument file, a PDF, a Word 97 file, a gzip-compressed file, plain
+ * text, or empty; so that `restore` given an export can say "dùng theodoi
+ * import-json" instead of failing deep inside LMDB.
  */
 #ifndef THEODOI_FILEKIND_H
 #define THEODOI_FILEKIND_H
@@ -19,6 +19,7 @@ enum filekind {
 	FK_PDF,
 	FK_OLE,     /* a compound file: Word 97 .doc, old .xls */
 	FK_TEXT,    /* UTF-8 text without NUL bytes */
+	FK_GZIP,    /* gzip-compressed (an export or a backup put through gzip) */
 	FK_OTHER
 };
 
@@ -39,5 +40,12 @@ int filekind_of_path(const char *path, enum filekind *out, struct err *e);
  * the command NULL for FK_EMPTY too.  Static strings. */
 const char *filekind_name(enum filekind k);
 const char *filekind_command(enum filekind k);
+
+/* What to do with a file of kind k given to command `self` ("theodoi
+ * restore"), as the end of a refusal, into buf: "tệp này là văn bản
+ * thường, dùng theodoi import"; a compressed file: "tệp này là tệp nén
+ * gzip, giải nén bằng gunzip rồi dùng theodoi restore".  Returns buf, or
+ * NULL when there is nothing to advise (FK_EMPTY, FK_OTHER). */
+const char *filekind_advice(enum filekind k, const char *self, char *buf, size_t len);
 
 #endif

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include <jansson.h>
+#include <unistr.h>
 
 #include "backup-internal.h"
 #include "backup.h"
@@ -25,6 +26,7 @@
 #include "ops-group.h"
 #include "period.h"
 #include "store.h"
+#include "text.h"
 #include "util.h"
 
 #define BATCH 5000 /* records per write transaction */
@@ -71,6 +73,40 @@ static int expect(struct rd *d, char c, const char *path, struct err *e)
 	return syntax(d, path, d->pos, what, e);
 }
 
+/* jansson's reason for a refused value, in Vietnamese, into buf; the
+ * token it stopped at ("near '...'") kept when it is whole UTF-8. */
+static const char *json_reason(const json_error_t *je, char *buf, size_t len)
+{
+	const char *why;
+	switch (json_error_code(je)) {
+	case json_error_premature_end_of_input:
+		why = "tệp kết thúc giữa chừng (tệp bị cắt cụt hoặc chép chưa hết?)";
+		break;
+	case json_error_invalid_utf8: why = "có byte không phải UTF-8"; break;
+	case json_error_invalid_syntax: why = "sai cú pháp JSON"; break;
+	case json_error_wrong_type: why = "giá trị sai kiểu"; break;
+	case json_error_duplicate_key: why = "một khóa có hai lần trong cùng đối tượng"; break;
+	case json_error_null_character: why = "có ký tự NUL (\\u0000) trong chuỗi"; break;
+	case json_error_null_byte_in_key: why = "có ký tự NUL trong tên khóa"; break;
+	case json_error_numeric_overflow: why = "số quá lớn"; break;
+	case json_error_stack_overflow: why = "các giá trị lồng nhau quá sâu"; break;
+	case json_error_out_of_memory: why = "hết bộ nhớ"; break;
+	case json_error_end_of_input_expected: why = "còn dữ liệu thừa sau giá trị"; break;
+	default: why = "không đọc được giá trị JSON"; break;
+	}
+	const char *near = strstr(je->text, " near '");
+	size_t n = near ? strlen(near + 7) : 0;
+	if (n > 1 && near[7 + n - 1] == '\'' && !u8_check((const uint8_t *)near + 7, n - 1)) {
+		char *tok = xstrndup(near + 7, n - 1), *clean = txt_sanitize(tok);
+		snprintf(buf, len, "%s, gần “%s”", why, clean);
+		free(clean);
+		free(tok);
+	} else {
+		snprintf(buf, len, "%s", why);
+	}
+	return buf;
+}
+
 /* One JSON value at the current position. */
 static int value(struct rd *d, json_t **out, const char *path, struct err *e)
 {
@@ -78,8 +114,11 @@ static int value(struct rd *d, json_t **out, const char *path, struct err *e)
 	ws(d);
 	*out = json_loadb(d->b + d->pos, d->n - d->pos,
 	                  JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &je);
-	if (!*out)
-		return syntax(d, path, d->pos + (je.position > 0 ? (size_t)je.position : 0), je.text, e);
+	if (!*out) {
+		char why[JSON_ERROR_TEXT_LENGTH + 128];
+		return syntax(d, path, d->pos + (je.position > 0 ? (size_t)je.position : 0),
+		              json_reason(&je, why, sizeof why), e);
+	}
 	d->pos += (size_t)je.position;
 	return 0;
 }
@@ -539,13 +578,20 @@ static int map_file(const char *path, const char **buf, size_t *len, struct err 
 		rc = err_at(e, ERR_INPUT, path, 0, "tệp rỗng");
 	if (rc)
 		return rc;
-	/* a backup or a Word or PDF plan given by mistake: say what it is (text
-	 * is left to the parser, which names the line where it stops) */
+	/* a backup, a compressed export, or a plan given by mistake: say what it
+	 * is, as restore does (plain text: at the line of its first word) */
 	enum filekind k = filekind_of((const unsigned char *)*buf,
 	                              *len < FILEKIND_HEAD ? *len : FILEKIND_HEAD);
-	if (k != FK_JSON && k != FK_TEXT && filekind_command(k)) {
-		rc = err_set(e, ERR_INPUT, "%s không phải bản xuất JSON: tệp này là %s, dùng %s", path,
-		             filekind_name(k), filekind_command(k));
+	char advice[256];
+	if (k != FK_JSON && filekind_advice(k, "theodoi import-json", advice, sizeof advice)) {
+		if (k == FK_TEXT) {
+			struct rd d = {*buf, *len, 0};
+			ws(&d);
+			rc = err_at(e, ERR_INPUT, path, line_at(&d, d.pos), "không phải bản xuất JSON: %s",
+			            advice);
+		} else {
+			rc = err_set(e, ERR_INPUT, "%s không phải bản xuất JSON: %s", path, advice);
+		}
 		infile_unmap(*buf, *len);
 	}
 	return rc;

@@ -405,9 +405,9 @@ static int check_backup_kind(const char *src, const char *file, int is_dir, stru
 		              : err_set(e, fe.code, "%s", fe.msg);
 	if (k == FK_LMDB)
 		return 0;
-	if (filekind_command(k))
-		return err_set(e, ERR_INPUT, "%s không phải bản sao lưu: tệp này là %s, dùng %s", src,
-		               filekind_name(k), filekind_command(k));
+	char advice[256];
+	if (filekind_advice(k, "theodoi restore", advice, sizeof advice))
+		return err_set(e, ERR_INPUT, "%s không phải bản sao lưu: %s", src, advice);
 	if (k == FK_EMPTY)
 		return err_set(e, ERR_INPUT, "%s không phải bản sao lưu: tệp rỗng", src);
 	return err_set(e, ERR_INPUT, "%s không phải bản sao lưu của theodoi (tệp do theodoi backup "

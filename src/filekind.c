@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -50,6 +51,8 @@ enum filekind filekind_of(const unsigned char *head, size_t n)
 		return FK_PDF;
 	if (n >= 8 && !memcmp(head, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
 		return FK_OLE;
+	if (n >= 2 && head[0] == 0x1F && head[1] == 0x8B)
+		return FK_GZIP;
 	if (memchr(head, '\0', n))
 		return FK_OTHER;
 	/* text: valid UTF-8, but for a character the head cut in two */
@@ -100,6 +103,7 @@ const char *filekind_name(enum filekind k)
 	case FK_OLE: return "văn bản Word 97 (.doc)";
 	case FK_TEXT: return "văn bản thường";
 	case FK_LMDB: return "bản sao lưu (kho LMDB)";
+	case FK_GZIP: return "tệp nén gzip";
 	case FK_OTHER: break;
 	}
 	return NULL;
@@ -114,8 +118,21 @@ const char *filekind_command(enum filekind k)
 	case FK_PDF:
 	case FK_OLE:
 	case FK_TEXT: return "theodoi import";
+	case FK_GZIP:
 	case FK_EMPTY:
 	case FK_OTHER: break;
 	}
 	return NULL;
+}
+
+const char *filekind_advice(enum filekind k, const char *self, char *buf, size_t len)
+{
+	if (k == FK_GZIP)
+		snprintf(buf, len, "tệp này là %s, giải nén bằng gunzip rồi dùng %s", filekind_name(k),
+		         self);
+	else if (filekind_command(k))
+		snprintf(buf, len, "tệp này là %s, dùng %s", filekind_name(k), filekind_command(k));
+	else
+		return NULL;
+	return buf;
 }

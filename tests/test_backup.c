@@ -137,11 +137,20 @@ Test(backup, import_json_refuses_bad_input_naming_the_record)
 	expect_ok(fx_run(NULL, st, "export", "--out", a, NULL), "export");
 	mkdir(path_in("bad"), 0775);
 	char *t = tf_read(a, NULL), *s;
-	import_fails("not json at all", "garbage.json", "garbage.json:1");
+	/* plain text: the line of its first word, and what it is */
+	import_fails("\n\nnot json at all", "garbage.json",
+	             "garbage.json:3: không phải bản xuất JSON: tệp này là văn bản thường");
 	import_fails("{\"a\": 1}", "other.json", "không phải bản xuất JSON");
 	import_fails("{\"tasks\": []}", "noformat.json", "thiếu \"format\"");
+	/* jansson's reasons in Vietnamese, with the line */
 	s = strndup(t, strlen(t) / 2);
-	import_fails(s, "cut.json", "bản xuất JSON sai");
+	import_fails(s, "cut.json", "bản xuất JSON sai: tệp kết thúc giữa chừng");
+	free(s);
+	s = edit(t, "\"tasks\": [", "id", "1,\"id\":2");
+	import_fails(s, "dupkey.json", "bản xuất JSON sai: một khóa có hai lần trong cùng đối tượng");
+	free(s);
+	s = edit(t, "\"tasks\": [", "id", "1,,");
+	import_fails(s, "syntax.json", "bản xuất JSON sai: sai cú pháp JSON");
 	free(s);
 	s = edit(t, "", "version", "2");
 	import_fails(s, "v2.json", "phiên bản 2 mới hơn");

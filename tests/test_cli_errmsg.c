@@ -134,6 +134,33 @@ Test(cli_errmsg, restore_of_a_plan_says_to_use_import)
 	       "tệp này là văn bản thường, dùng theodoi import", "text");
 }
 
+/* restore and import-json tell the same kinds: a gzipped export or backup
+ * is to be unpacked first, a plan is for import (import-json naming the
+ * line of the text's first word) */
+Test(cli_errmsg, restore_and_import_json_tell_gzip_and_text_alike)
+{
+	const char *st = fx_demo();
+	const char *gz = path_in("xuat.json.gz"), *txt = path_in("ke-hoach.txt");
+	const char *target = path_in("moi/store");
+	char want[700];
+
+	write_bytes(gz, "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 10);
+	put(txt, "\n\nKẾ HOẠCH\ntriển khai thực hiện\n");
+	snprintf(want, sizeof want, "%s không phải bản xuất JSON: tệp này là tệp nén gzip, giải "
+	         "nén bằng gunzip rồi dùng theodoi import-json", gz);
+	expect(fx_run(NULL, target, "import-json", gz, NULL), 3, want, "import-json of gzip");
+	snprintf(want, sizeof want, "%s không phải bản sao lưu: tệp này là tệp nén gzip, giải "
+	         "nén bằng gunzip rồi dùng theodoi restore", gz);
+	expect(fx_run(NULL, st, "restore", gz, "--force", NULL), 3, want, "restore of gzip");
+	snprintf(want, sizeof want, "%s:3: không phải bản xuất JSON: tệp này là văn bản thường, "
+	         "dùng theodoi import", txt);
+	expect(fx_run(NULL, target, "import-json", txt, NULL), 3, want, "import-json of text");
+	expect(fx_run(NULL, st, "restore", txt, "--force", NULL), 3,
+	       "tệp này là văn bản thường, dùng theodoi import", "restore of text");
+	struct stat sb;
+	cr_assert_neq(stat(target, &sb), 0, "a refused import-json left a store");
+}
+
 Test(cli_errmsg, restore_of_an_empty_or_unknown_file_says_so)
 {
 	const char *st = fx_demo();

@@ -28,6 +28,19 @@ Test(filekind, documents_and_exports_are_told_apart)
 	cr_assert_null(filekind_command(FK_EMPTY));
 }
 
+Test(filekind, gzip_is_told_and_advised_to_unpack)
+{
+	static const unsigned char gz[] = {0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00};
+	char buf[256];
+	cr_assert_eq(filekind_of(gz, sizeof gz), FK_GZIP);
+	cr_assert_str_eq(filekind_advice(FK_GZIP, "theodoi restore", buf, sizeof buf),
+	                 "tệp này là tệp nén gzip, giải nén bằng gunzip rồi dùng theodoi restore");
+	cr_assert_str_eq(filekind_advice(FK_TEXT, "theodoi import-json", buf, sizeof buf),
+	                 "tệp này là văn bản thường, dùng theodoi import");
+	cr_assert_null(filekind_advice(FK_OTHER, "theodoi restore", buf, sizeof buf));
+	cr_assert_null(filekind_advice(FK_EMPTY, "theodoi restore", buf, sizeof buf));
+}
+
 Test(filekind, an_lmdb_meta_page_is_a_store)
 {
 	unsigned char page[64] = {0};
