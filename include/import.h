@@ -179,8 +179,11 @@ void imp_warning_where(const struct imp_result *r, size_t i, int with_file, stru
 /* Append a readable summary with Vietnamese labels (document, then each
  * task with its section, lead, deadline and text, then indicators and
  * warnings), columns aligned by display width, to out.  h (may be NULL)
- * gives unit codes. */
-void imp_text(const struct imp_result *r, const struct hier *h, struct sbuf *out);
+ * gives unit codes.  width: the terminal's columns, which the task rows
+ * fill (a long lead, deadline or text shown whole as far as it fits); 0:
+ * fixed columns (lead 26, deadline 28, text 64).  A lead cut short keeps
+ * its marker ("(chung)", "(?)") whole and cuts the name. */
+void imp_text(const struct imp_result *r, const struct hier *h, int width, struct sbuf *out);
 
 /* Store a parsed document in one write transaction: the document (with
  * r->source as its original text), its tasks (start: the document's date,

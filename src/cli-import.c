@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "hier.h"
@@ -20,6 +22,22 @@ struct group_ids {
 	struct sbuf *b;
 	size_t n;
 };
+
+
+/* The columns the rows may fill: $COLUMNS when set (as ls takes it), else
+ * the width of the terminal out is; 0 when neither (a pipe, a file). */
+static int out_columns(FILE *out)
+{
+	const char *env = getenv("COLUMNS");
+	char *end;
+	long n = env && *env ? strtol(env, &end, 10) : 0;
+	if (n > 0 && n < 10000 && !*end)
+		return (int)n;
+	struct winsize ws;
+	if (isatty(fileno(out)) && !ioctl(fileno(out), TIOCGWINSZ, &ws) && ws.ws_col > 0)
+		return ws.ws_col;
+	return 0;
+}
 
 static int group_task(uint64_t id, void *ctx)
 {
@@ -82,6 +100,7 @@ static const char import_help[] =
 	"\"các tổ chức cơ sở đảng\", \"các ban xây dựng Đảng\", \"các ban cán sự đảng, đảng đoàn\")\n"
 	"được tách ngay thành nghĩa vụ của từng đơn vị thuộc nhóm dưới cơ quan ban hành.\n"
 	"  --dry-run   chỉ hiển thị kết quả đọc, không lưu; với --replace: những gì sẽ thay đổi\n"
+	"              (các dòng nhiệm vụ rộng bằng màn hình, hay theo biến COLUMNS)\n"
 	"  --issuer U  cơ quan ban hành (khi văn bản không ghi rõ)\n"
 	"  --encoding B  bảng mã của tệp văn bản thuần, khi không muốn để tự nhận ra:\n"
 	"              utf-8, utf-16le, utf-16be, windows-1258, tcvn3, vni\n"
@@ -155,7 +174,7 @@ static int import_one(struct cli *c, const char *path, uint32_t issuer, int dry,
 			json_array_append_new(all, j);
 		} else {
 			struct sbuf b = {0};
-			imp_text(r, h, &b);
+			imp_text(r, h, out_columns(c->out), &b);
 			fprintf(c->out, "== %s ==\nĐịnh dạng: %s\n%s", path, source, b.s ? b.s : "");
 			sbuf_free(&b);
 		}

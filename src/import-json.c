@@ -92,8 +92,11 @@ json_t *imp_to_json(const struct imp_result *r, const struct hier *h)
 	for (size_t k = 0; k < r->nwarnings; k++) {
 		json_t *w = json_object();
 
-		json_object_set_new(w, "line", r->warnings[k].line ? json_integer(r->warnings[k].line)
-		                                                    : json_null());
+		/* a converted file (Word, PDF ...) has no lines to count: "where"
+		 * says the section */
+		json_object_set_new(w, "line", r->warnings[k].line && !r->converted
+		                                   ? json_integer(r->warnings[k].line)
+		                                   : json_null());
 		json_object_set_new(w, "message", json_string(r->warnings[k].msg));
 		struct sbuf where = {0};
 		imp_warning_where(r, k, 0, &where);

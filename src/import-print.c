@@ -4,6 +4,7 @@
  */
 #include "import.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,9 @@
 #define LEAD_COLS 26
 #define DL_COLS 28
 #define TEXT_COLS 64
+#define TEXT_MIN_COLS 20
+#define NARROW_COLS 16 /* the lead and deadline columns at their narrowest */
+#define WIDE_COLS 40 /* the lead and deadline columns on a wide terminal */
 
 static void field(struct sbuf *b, const char *label, int width, const char *value)
 {
@@ -77,46 +81,103 @@ static void doc_part(const struct imp_result *r, const struct hier *h, struct sb
 	sbuf_free(&v);
 }
 
-static void tasks_part(const struct imp_result *r, const struct hier *h, struct sbuf *b)
+/* The lead of t as the column shows it: the unit's code, or the name as
+ * written with its marker ("(chung)": a group task, no single unit leads;
+ * "(?)": it names no unit we know), cut to cols columns by cutting the
+ * name, never the marker.  Malloc'd (NULL: no lead). */
+static char *lead_cell(const struct imp_task *t, const struct hier *h, int cols)
 {
-	int sw = txt_width("Mục");
+	const char *code = code_of(h, t->lead_unit);
+	if (code)
+		return txt_trunc(code, cols);
+	if (!t->lead)
+		return NULL;
+	const char *mark = t->lead_group ? " (chung)" : h ? " (?)" : "";
+	char *name = txt_sanitize(t->lead);
+	int room = cols - txt_width(mark);
+	struct sbuf b = {0};
+	if (room >= 2 || !*mark) {
+		txt_trunc_into(&b, name, room > 0 ? room : cols);
+		sbuf_puts(&b, mark);
+	} else {
+		txt_trunc_into(&b, name, cols);
+	}
+	free(name);
+	return sbuf_detach(&b);
+}
+
+static void tasks_part(const struct imp_result *r, const struct hier *h, int width,
+                       struct sbuf *b)
+{
+	int sw = txt_width("Mục"), lw = LEAD_COLS, dw = DL_COLS, tw = TEXT_COLS;
+	int lneed = 0, dneed = 0, tneed = 0;
 	char dl[128];
 
 	for (size_t k = 0; k < r->ntasks; k++) {
-		int w = txt_width(r->tasks[k].section);
+		const struct imp_task *t = &r->tasks[k];
+		int w = txt_width(t->section);
 
 		if (w > sw)
 			sw = w > SECTION_COLS_MAX ? SECTION_COLS_MAX : w;
+		if (width <= 0)
+			continue;
+		char *lead = lead_cell(t, h, INT_MAX / 2), *one = txt_sanitize(t->text ? t->text : "");
+		if (lead && txt_width(lead) > lneed)
+			lneed = txt_width(lead);
+		if (t->dl.d.kind != DL_NONE && txt_width(dl_describe(&t->dl, dl, sizeof dl)) > dneed)
+			dneed = txt_width(dl);
+		if (txt_width(one) > tneed)
+			tneed = txt_width(one);
+		free(lead);
+		free(one);
+	}
+	if (width > 0) {
+		/* the terminal's width: a wider one shows the lead and the
+		 * deadline (up to WIDE_COLS each), then the text, whole as far as
+		 * it goes; a narrower one cuts the text first */
+		int spare = width - (sw + lw + dw + tw + 3);
+		int more = (lneed < WIDE_COLS ? lneed : WIDE_COLS) - lw;
+		more = more > 0 ? more : 0;
+		if (spare > 0) {
+			more = more < spare ? more : spare;
+			lw += more;
+			spare -= more;
+			more = (dneed < WIDE_COLS ? dneed : WIDE_COLS) - dw;
+			more = more > 0 ? (more < spare ? more : spare) : 0;
+			dw += more;
+			spare -= more;
+			more = tneed > tw ? tneed - tw : 0;
+			tw += more < spare ? more : spare;
+		} else {
+			/* narrower: the text down to TEXT_MIN_COLS, then the
+			 * deadline and the lead down to NARROW_COLS */
+			int *cols[] = {&tw, &dw, &lw}, least[] = {TEXT_MIN_COLS, NARROW_COLS, NARROW_COLS};
+			for (int i = 0; i < 3 && spare < 0; i++) {
+				int give = *cols[i] - least[i] < -spare ? *cols[i] - least[i] : -spare;
+				*cols[i] -= give;
+				spare += give;
+			}
+		}
 	}
 	sbuf_printf(b, "\nNhiệm vụ (%zu):\n", r->ntasks);
 	txt_pad(b, "Mục", sw, 0);
 	sbuf_putc(b, ' ');
-	txt_pad(b, "Chủ trì", LEAD_COLS, 0);
+	txt_pad(b, "Chủ trì", lw, 0);
 	sbuf_putc(b, ' ');
-	txt_pad(b, "Thời hạn", DL_COLS, 0);
+	txt_pad(b, "Thời hạn", dw, 0);
 	sbuf_puts(b, " Nội dung\n");
 	for (size_t k = 0; k < r->ntasks; k++) {
 		const struct imp_task *t = &r->tasks[k];
-		const char *code = code_of(h, t->lead_unit);
-		char *lead = NULL, *one;
+		char *lead = lead_cell(t, h, lw), *one;
 
-		if (code)
-			lead = xstrdup(code);
-		else if (t->lead) {
-			/* "(chung)": a group task, no single unit leads; "(?)": names none */
-			size_t n = strlen(t->lead) + 16;
-
-			lead = xmalloc(n);
-			snprintf(lead, n, "%s%s", t->lead, t->lead_group ? " (chung)" : h ? " (?)" : "");
-		}
 		txt_pad(b, t->section, sw, 0);
 		sbuf_putc(b, ' ');
-		txt_pad(b, lead ? lead : "—", LEAD_COLS, 0);
+		txt_pad(b, lead ? lead : "—", lw, 0);
 		sbuf_putc(b, ' ');
-		txt_pad(b, t->dl.d.kind == DL_NONE ? "—" : dl_describe(&t->dl, dl, sizeof dl), DL_COLS, 0);
+		txt_pad(b, t->dl.d.kind == DL_NONE ? "—" : dl_describe(&t->dl, dl, sizeof dl), dw, 0);
 		sbuf_putc(b, ' ');
 		one = txt_sanitize(t->text ? t->text : "");
-		txt_pad(b, one, TEXT_COLS, 0);
+		txt_pad(b, one, tw, 0);
 		while (b->len && b->s[b->len - 1] == ' ')
 			b->s[--b->len] = '\0';
 		sbuf_putc(b, '\n');
@@ -235,11 +296,11 @@ static void warnings_part(const struct imp_result *r, struct sbuf *b)
 	}
 }
 
-void imp_text(const struct imp_result *r, const struct hier *h, struct sbuf *out)
+void imp_text(const struct imp_result *r, const struct hier *h, int width, struct sbuf *out)
 {
 	sbuf_add(out, "", 0);
 	doc_part(r, h, out);
-	tasks_part(r, h, out);
+	tasks_part(r, h, width, out);
 	indicators_part(r, out);
 	warnings_part(r, out);
 }

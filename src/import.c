@@ -223,25 +223,24 @@ static void resolve_units(struct imp_ctx *c)
 /* ---- document-level checks ----------------------------------------------- */
 
 /* "12 nhiệm vụ chưa rõ ...: III.1.2, III.1.3, ..." */
+/* A summary over the whole document, tagged with the file only (line 0):
+ * no one section or line is where it is. */
 static void list_sections(struct imp_ctx *c, const char *what, int (*pick)(const struct imp_task *))
 {
 	struct sbuf b = {0};
 	size_t n = 0;
-	int first_line = 0;
 
 	for (size_t k = 0; k < c->r->ntasks; k++) {
 		const struct imp_task *t = &c->r->tasks[k];
 
 		if (!pick(t))
 			continue;
-		if (n == 0)
-			first_line = t->line;
 		if (n < 12)
 			sbuf_printf(&b, "%s%s", n ? ", " : "", t->section);
 		n++;
 	}
 	if (n)
-		imp_warn(c, first_line, "%zu nhiệm vụ %s: %s%s", n, what, b.s, n > 12 ? ", ..." : "");
+		imp_warn(c, 0, "%zu nhiệm vụ %s: %s%s", n, what, b.s, n > 12 ? ", ..." : "");
 	sbuf_free(&b);
 }
 

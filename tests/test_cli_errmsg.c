@@ -350,6 +350,42 @@ Test(cli_errmsg, the_json_warnings_carry_where_as_the_text_says_it)
 	cr_assert(json_is_null(json_object_get(json_array_get(w, 0), "where")));
 	cr_assert_str_eq(json_string_value(json_object_get(json_array_get(w, 2), "where")),
 	                 "mục III.1.1 “Cấp ủy, tổ chức đảng ban hành chương…”");
+	/* a PDF has no lines to count: every line is null; a summary over the
+	 * whole document has no where */
+	size_t i, summaries = 0;
+	json_t *x;
+	json_array_foreach(w, i, x) {
+		cr_assert(json_is_null(json_object_get(x, "line")), "warning %zu has a line", i);
+		const char *msg = json_string_value(json_object_get(x, "message"));
+		if (strstr(msg, "nhiệm vụ chưa có thời hạn:") || strstr(msg, "chưa rõ đơn vị chủ trì:")) {
+			cr_assert(json_is_null(json_object_get(x, "where")), "%s", msg);
+			summaries++;
+		}
+	}
+	cr_assert_eq(summaries, 2);
 	json_decref(j);
 	fx_free(&r);
+}
+
+/* "10 nhiệm vụ chưa có thời hạn: ..." is about the whole document: tagged
+ * with the file alone, not with the first task's section or line */
+Test(cli_errmsg, import_summary_warnings_name_the_file_only)
+{
+	const char *st = fx_demo();
+	static const char *const files[] = {SAMPLES "tinh-uy-chuong-trinh.docx",
+	                                    SAMPLES "tinh-uy-chuong-trinh.txt"};
+	char want[600];
+
+	for (size_t k = 0; k < sizeof files / sizeof files[0]; k++) {
+		if (access(files[k], R_OK))
+			cr_skip_test("%s absent", files[k]);
+		struct run r = fx_run(NULL, st, "import", "--dry-run", files[k], NULL);
+		cr_assert_eq(r.status, 0, "%s", r.err);
+		snprintf(want, sizeof want, "  %s: cảnh báo: 10 nhiệm vụ chưa có thời hạn: III.1.1, ",
+		         files[k]);
+		cr_assert(strstr(r.out, want), "no '%s' in:\n%s", want, r.out);
+		snprintf(want, sizeof want, "  %s: cảnh báo: 3 nhiệm vụ chưa rõ đơn vị chủ trì: ", files[k]);
+		cr_assert(strstr(r.out, want), "no '%s' in:\n%s", want, r.out);
+		fx_free(&r);
+	}
 }
