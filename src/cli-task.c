@@ -275,10 +275,13 @@ static void show_text(FILE *f, json_t *o)
 	         *jstr(o, "doc_number") ? jstr(o, "doc_number") : "(không số)", jstr(o, "doc_title"));
 	field(f, "Văn bản:", buf);
 	field(f, "Mục:", jstr(o, "section"));
-	snprintf(buf, sizeof buf, "%s%s%s%s", jstr(lead, "name"), json_is_string(json_object_get(lead, "code")) ? " (" : "",
-	         jstr(lead, "code"), json_is_string(json_object_get(lead, "code")) ? ")"
-	         : json_is_true(json_object_get(lead, "group")) ? " (nhiệm vụ chung của nhiều cơ quan)"
-	         : " (chưa xác định đơn vị)");
+	const char *name = jstr(lead, "name");
+	if (json_is_string(json_object_get(lead, "code")))
+		snprintf(buf, sizeof buf, "%s (%s)", name, jstr(lead, "code"));
+	else /* no unit: the name as written, if any, and why (no space before a lone note) */
+		snprintf(buf, sizeof buf, "%s%s%s", name, *name ? " " : "",
+		         json_is_true(json_object_get(lead, "group")) ? "(nhiệm vụ chung của nhiều cơ quan)"
+		                                                      : "(chưa xác định đơn vị)");
 	field(f, "Chủ trì:", buf);
 	struct sbuf p = {0};
 	size_t i;

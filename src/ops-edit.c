@@ -412,10 +412,13 @@ static int delete_fn(struct txn *t, void *ctx, struct err *e)
 		snprintf(obj, sizeof obj, "doc:%llu", (unsigned long long)r->id);
 	}
 	if (r->worked && !r->force)
-		return err_set(e, ERR_CONFLICT, "%s #%llu có %zu nhiệm vụ đã ghi nhận kết quả (cập nhật, "
-		               "hoàn thành hoặc xác nhận): xóa cả những kết quả đó cần --force "
-		               "(vẫn khôi phục được)", r->kind == TRASH_DOC ? "văn bản" : "nhiệm vụ",
-		               (unsigned long long)r->id, r->worked);
+		return r->kind == TRASH_DOC
+		       ? err_set(e, ERR_CONFLICT, "văn bản #%llu có %zu nhiệm vụ đã có kết quả được ghi "
+		                 "nhận (cập nhật, hoàn thành hoặc xác nhận): xóa cả những kết quả đó cần "
+		                 "--force (vẫn khôi phục được)", (unsigned long long)r->id, r->worked)
+		       : err_set(e, ERR_CONFLICT, "nhiệm vụ #%llu đã có kết quả được ghi nhận (cập nhật, "
+		                 "hoàn thành hoặc xác nhận): xóa cả những kết quả đó cần --force (vẫn "
+		                 "khôi phục được)", (unsigned long long)r->id);
 	char *text = ops_trash_note(r->c, r->reason);
 	rc = trash_put(t, r->kind, r->id, text, e);
 	free(text);

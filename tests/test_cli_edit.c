@@ -469,3 +469,45 @@ Test(cli_edit, editors_correct_their_own_tasks_when_the_configuration_allows)
 	cr_assert(strstr(r.err, "editors_edit"), "%s", r.err);
 	fx_free(&r);
 }
+
+/* A task with recorded work is refused without --force in words that say
+ * the task has results, not "task #30 has 1 task"; a document counts its
+ * tasks with results. */
+Test(cli_edit, deleting_recorded_work_is_said_plainly)
+{
+	const char *st = fx_demo();
+	struct run r = fx_run(NULL, st, "delete-task", "30", "--reason", "thử", NULL);
+	cr_assert_eq(r.status, ERR_CONFLICT, "%d %s", r.status, r.err);
+	cr_assert(strstr(r.err, "nhiệm vụ #30 đã có kết quả được ghi nhận (cập nhật, hoàn thành "
+	                        "hoặc xác nhận): xóa cả những kết quả đó cần --force"),
+	          "%s", r.err);
+	cr_assert_null(strstr(r.err, "có 1 nhiệm vụ"), "%s", r.err);
+	fx_free(&r);
+	r = fx_run(NULL, st, "delete-doc", "2", "--reason", "thử", NULL);
+	cr_assert_eq(r.status, ERR_CONFLICT, "%d %s", r.status, r.err);
+	cr_assert(strstr(r.err, "văn bản #2 có ") && strstr(r.err, " nhiệm vụ đã có kết quả được ghi nhận"),
+	          "%s", r.err);
+	fx_free(&r);
+}
+
+/* show of a task that names no lead: its "Chủ trì:" value starts in the
+ * column of the others */
+Test(cli_edit, show_aligns_a_task_without_a_lead)
+{
+	const char *st = fx_store_with("../shared/samples/tinh-uy-chuong-trinh.txt");
+	struct run r = fx_run(NULL, st, "tasks", "--format", "json", NULL);
+	json_t *all = fx_json(&r), *x;
+	size_t i;
+	char id[24] = "";
+	json_array_foreach(all, i, x)
+		if (!strcmp(json_string_value(json_object_get(x, "section")), "III.1.2"))
+			snprintf(id, sizeof id, "%lld", (long long)json_integer_value(json_object_get(x, "id")));
+	json_decref(all);
+	fx_free(&r);
+	cr_assert(*id, "no task III.1.2");
+	r = fx_run(NULL, st, "show", id, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strstr(r.out, "\nMục:             III.1.2\n"), "%s", r.out);
+	cr_assert(strstr(r.out, "\nChủ trì:         (chưa xác định đơn vị)\n"), "%s", r.out);
+	fx_free(&r);
+}
