@@ -43,7 +43,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!j || json_array_size(json_object_get(j, "tasks")) != r->ntasks)
 		abort();
 	json_decref(j);
-	imp_text(r, NULL, &b);
+	imp_text(r, NULL, 72, &b); /* a narrow terminal: every column cut */
 	sbuf_free(&b);
 	imp_free(r);
 	return 0;
