@@ -243,7 +243,8 @@ static const char restore_help[] =
 	"theodoi toàn vẹn).  Nếu đã có kho, cần --force: kho hiện có được giữ lại bên cạnh\n"
 	"dưới tên KHO.before-restore-NGÀY-GIỜ; không phục hồi khi có người đang mở kho.\n"
 	"Tệp không phải bản sao lưu (bản xuất JSON, kế hoạch Word, PDF, văn bản thường) bị từ\n"
-	"chối ngay, kèm lệnh dùng cho tệp đó (import-json, import).\n"
+	"chối ngay, kèm lệnh dùng cho tệp đó (import-json, import); tệp nén gzip: giải nén\n"
+	"bằng gunzip trước.\n"
 	"Chỉ vai trò quản trị.\n";
 
 int cmd_restore(struct cli *c, int argc, char **argv, struct err *e)
@@ -331,7 +332,9 @@ static const char import_json_help[] =
 	"ví dụ tasks[3].lead) ký tự điều khiển trong văn bản (trừ tab và xuống dòng ở trường\n"
 	"nhiều dòng) và tham chiếu treo: đơn vị, văn bản, nhiệm vụ, chỉ tiêu không có trong bản\n"
 	"xuất.  Chỉ vai trò quản trị.  TỆP phải là tệp thường, tối đa 16 GB; bản sao lưu hay kế\n"
-	"hoạch Word, PDF đưa nhầm bị từ chối ngay, kèm lệnh dùng cho tệp đó (restore, import).\n";
+	"hoạch Word, PDF, văn bản thường đưa nhầm bị từ chối ngay, kèm lệnh dùng cho tệp đó\n"
+	"(restore, import); tệp nén gzip: giải nén bằng gunzip trước.  JSON hỏng bị từ chối ở\n"
+	"dòng có lỗi, kèm lý do (tệp bị cắt cụt, sai cú pháp, không phải UTF-8, khóa lặp...).\n";
 
 int cmd_import_json(struct cli *c, int argc, char **argv, struct err *e)
 {
