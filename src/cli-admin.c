@@ -367,30 +367,20 @@ static const char confirm_help[] =
 	"--list: các nhiệm vụ chờ bạn xác nhận; --all: mọi nhiệm vụ chờ xác nhận.\n"
 	"Trả lại để thực hiện lại: theodoi return NHIỆM_VỤ --reason \"LÝ DO\".\n";
 
-struct ids {
-	uint64_t *v;
-	size_t n, cap;
-};
-
 static int push_task(const struct task *t, void *ctx)
 {
-	struct ids *ids = ctx;
-	if (ids->n == ids->cap) {
-		ids->cap = ids->cap ? 2 * ids->cap : 32;
-		ids->v = xrealloc(ids->v, ids->cap * sizeof *ids->v);
-	}
-	ids->v[ids->n++] = t->id;
+	idvec_push(ctx, t->id);
 	return 0;
 }
 
 static int confirm_list(struct cli *c, int all, int fmt, struct err *e)
 {
-	struct ids ids = {0};
+	struct idvec ids = {0};
 	struct out_table tab;
 	struct txn *t;
 	int rc = ops_pending_each(&c->ops, !all, push_task, &ids, e);
 	if (rc) {
-		free(ids.v);
+		idvec_free(&ids);
 		return rc;
 	}
 	rows_stream(&tab, fmt, c->out);
@@ -407,7 +397,7 @@ static int confirm_list(struct cli *c, int all, int fmt, struct err *e)
 	if (!rc && fmt == FMT_TEXT)
 		fprintf(c->out, "%zu nhiệm vụ chờ xác nhận%s.\n", ids.n, all ? "" : " của bạn");
 	out_free(&tab);
-	free(ids.v);
+	idvec_free(&ids);
 	return rc;
 }
 
