@@ -13,6 +13,7 @@
 #include "audit.h"
 #include "backup.h"
 #include "cli-admin.h"
+#include "cli-opts.h"
 #include "cli-rows.h"
 #include "cli.h"
 #include "outfile.h"
@@ -334,15 +335,11 @@ static const char import_json_help[] =
 
 int cmd_import_json(struct cli *c, int argc, char **argv, struct err *e)
 {
-	static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
-	int o, rc;
 	const char *src = NULL;
 	struct backup_counts n;
-	while ((o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (o == 'h')
-			return fputs(import_json_help, c->out), 0;
-		return bad_option(e, "import-json");
-	}
+	int done, rc = cli_opts_none(c, argc, argv, "import-json", import_json_help, &done, e);
+	if (rc || done)
+		return rc;
 	if ((rc = one_operand(argc, argv, "import-json", "tệp JSON", &src, e)) ||
 	    (rc = identify_only(c, e)) ||
 	    (rc = backup_import_json(&c->ops, src, c->store_dir, &n, e)))
