@@ -22,12 +22,6 @@
 #include "text.h"
 #include "util.h"
 
-static int bad_option(struct err *e, const char *cmd)
-{
-	return err_set(e, ERR_USAGE, "tùy chọn không hợp lệ cho lệnh %s (xem theodoi %s --help)",
-	               cmd, cmd);
-}
-
 /* Exactly one operand left after the options. */
 static int one_operand(int argc, char **argv, const char *cmd, const char *what,
                        const char **out, struct err *e)
@@ -167,7 +161,7 @@ int cmd_log(struct cli *c, int argc, char **argv, struct err *e)
 			if ((lo.fmt = cli_format(optarg)) < 0)
 				return err_set(e, ERR_USAGE, "định dạng cho log: text, csv hoặc json");
 			break;
-		default: return bad_option(e, "log");
+		default: return cli_bad_option("log", e);
 		}
 	}
 	if (optind != argc)
@@ -226,7 +220,7 @@ int cmd_backup(struct cli *c, int argc, char **argv, struct err *e)
 		if (o == 'h')
 			return fputs(backup_help, c->out), 0;
 		if (o != 'f')
-			return bad_option(e, "backup");
+			return cli_bad_option("backup", e);
 		force = 1;
 	}
 	if ((rc = one_operand(argc, argv, "backup", "tệp sao lưu", &dest, e)) ||
@@ -257,7 +251,7 @@ int cmd_restore(struct cli *c, int argc, char **argv, struct err *e)
 		if (o == 'h')
 			return fputs(restore_help, c->out), 0;
 		if (o != 'f')
-			return bad_option(e, "restore");
+			return cli_bad_option("restore", e);
 		force = 1;
 	}
 	if ((rc = one_operand(argc, argv, "restore", "tệp sao lưu", &src, e)) ||
@@ -296,7 +290,7 @@ int cmd_export(struct cli *c, int argc, char **argv, struct err *e)
 				return err_set(e, ERR_USAGE, "định dạng xuất: json");
 			break;
 		case 'o': out = optarg; break;
-		default: return bad_option(e, "export");
+		default: return cli_bad_option("export", e);
 		}
 	}
 	if (optind != argc)
@@ -419,7 +413,7 @@ int cmd_confirm(struct cli *c, int argc, char **argv, struct err *e)
 			if ((fmt = cli_format(optarg)) < 0)
 				return err_set(e, ERR_USAGE, "định dạng: text, csv hoặc json");
 			break;
-		default: return bad_option(e, "confirm");
+		default: return cli_bad_option("confirm", e);
 		}
 	}
 	if (list) {
@@ -455,7 +449,7 @@ int cmd_return(struct cli *c, int argc, char **argv, struct err *e)
 		switch (o) {
 		case 'h': return fputs(return_help, c->out), 0;
 		case 'r': reason = optarg; break;
-		default: return bad_option(e, "return");
+		default: return cli_bad_option("return", e);
 		}
 	}
 	if (!reason)

@@ -222,7 +222,7 @@ int cmd_gen(struct cli *c, int argc, char **argv, struct err *e)
 				return rc;
 			break;
 		default:
-			return err_set(e, ERR_USAGE, "tùy chọn không hợp lệ cho lệnh gen (xem theodoi gen --help)");
+			return cli_bad_option("gen", e);
 		}
 	}
 	if (ntasks == 0)
