@@ -12,14 +12,11 @@ Test(cli_admin, log_shows_who_changed_what_with_filters_and_formats)
 	const char *st = fx_demo();
 	const char *task = ac_open_task(NULL, st, "tu-btc");
 	/* What the task's detail shows the demo did: each has its entry. */
-	struct run r = fx_run(NULL, st, "show", task, "--format", "json", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r);
+	json_t *j = fx_show(st, task);
 	size_t shown = json_array_size(json_object_get(j, "updates")) +
 	               json_array_size(json_object_get(j, "extensions"));
 	json_decref(j);
-	fx_free(&r);
-	r = fx_run(NULL, st, "update", task, "--progress", "85", "--note", "Đã trình dự thảo", NULL);
+	struct run r = fx_run(NULL, st, "update", task, "--progress", "85", "--note", "Đã trình dự thảo", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
 	r = fx_run(NULL, st, "log", "--task", task, "--format", "json", NULL);
@@ -106,15 +103,6 @@ Test(cli_admin, log_options_are_checked)
 	fx_free(&r);
 }
 
-static json_t *show(const char *conf, const char *st, const char *task)
-{
-	struct run r = fx_run(conf, st, "show", task, "--format", "json", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r);
-	fx_free(&r);
-	return j;
-}
-
 Test(cli_admin, a_reported_completion_waits_for_the_office_which_confirms_or_returns_it)
 {
 	const char *st = fx_demo();
@@ -149,7 +137,7 @@ Test(cli_admin, a_reported_completion_waits_for_the_office_which_confirms_or_ret
 	r = fx_run(vp, st, "return", task, "--reason", "Chưa gửi báo cáo kết quả", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
-	json_t *j = show(vp, st, task);
+	json_t *j = fx_show(st, task);
 	cr_assert_str_eq(json_string_value(json_object_get(j, "status")), "in_progress");
 	cr_assert(json_is_null(json_object_get(j, "done_date")));
 	json_t *u0 = json_array_get(json_object_get(j, "updates"), 0);
@@ -165,7 +153,7 @@ Test(cli_admin, a_reported_completion_waits_for_the_office_which_confirms_or_ret
 	r = fx_run(vp, st, "confirm", task, NULL);
 	cr_assert_eq(r.status, 3, "already confirmed: %s", r.err);
 	fx_free(&r);
-	j = show(vp, st, task);
+	j = fx_show(st, task);
 	cr_assert_str_eq(json_string_value(json_object_get(j, "status")), "done");
 	json_decref(j);
 	r = fx_run(vp, st, "log", "--task", task, NULL);
