@@ -1,7 +1,8 @@
 /* store-fixture.h — helpers shared by the store tests: a fresh store in a
  * mkdtemp directory per test, one-line writes and reads, and damage done
- * with the LMDB API behind the store's back.  Included by
- * tests/test_store*.c only (each test binary gets its own copy). */
+ * with the LMDB API behind the store's back.  Included by the tests that
+ * build a store through the library (test_store*.c and others; each test
+ * binary gets its own copy). */
 #ifndef THEODOI_TEST_STORE_FIXTURE_H
 #define THEODOI_TEST_STORE_FIXTURE_H
 
@@ -165,6 +166,23 @@ static inline uint32_t fx_unit(const char *code, uint32_t parent)
 	fx_write(fx_w_unit, &u);
 	id = u.id;
 	unit_free(&u);
+	return id;
+}
+
+/* A plan (KH) numbered `number` ("" for none), issued by `issuer` (0 for
+ * none), undated, titled "Kế hoạch thử"; returns its id. */
+static inline uint64_t fx_doc(const char *number, uint32_t issuer)
+{
+	struct doc d = {0};
+	strcpy(d.kind, "KH");
+	str_copy(d.number, number, sizeof d.number);
+	d.issuer = issuer;
+	d.date = DATE_NONE;
+	d.plan_due = DATE_NONE;
+	d.title = xstrdup("Kế hoạch thử");
+	fx_write(fx_w_doc, &d);
+	uint64_t id = d.id;
+	doc_free(&d);
 	return id;
 }
 
