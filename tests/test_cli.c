@@ -242,24 +242,19 @@ Test(cli, update_with_accented_note_reads_back)
 	struct run r = RUN(st, "update", id, "--progress", "60", "--note", "Đã họp triển khai, \"đạt\" 60%");
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
-	r = RUN(st, "show", id, "--format", "json");
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	j = fx_json(&r);
+	j = fx_show(st, id);
 	cr_assert_eq(json_integer_value(json_object_get(j, "progress")), 60);
 	json_t *u = json_array_get(json_object_get(j, "updates"), 0);
 	cr_assert_str_eq(json_string_value(json_object_get(u, "note")), "Đã họp triển khai, \"đạt\" 60%");
 	cr_assert_str_eq(json_string_value(json_object_get(u, "day")), "2026-11-23");
 	json_decref(j);
-	fx_free(&r);
 	r = RUN(st, "update", id, "--status", "hoàn thành");
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
-	r = RUN(st, "show", id, "--format", "json");
-	j = fx_json(&r);
+	j = fx_show(st, id);
 	cr_assert_str_eq(json_string_value(json_object_get(j, "status")), "done");
 	cr_assert_str_eq(json_string_value(json_object_get(j, "timeliness")), "done_late");
 	json_decref(j);
-	fx_free(&r);
 	r = RUN(st, "show", id);
 	cr_assert(strstr(r.out, "Đã họp triển khai"), "%s", r.out);
 	fx_free(&r);
@@ -295,19 +290,15 @@ Test(cli, bad_updates_are_refused_and_change_nothing)
 	cr_assert_eq(r.status, 3, "%s", r.err);
 	fx_free(&r);
 	cr_assert_eq(run_count(st, NULL, NULL, NULL), before);
-	r = RUN(st, "show", "1", "--format", "json");
-	json_t *j = fx_json(&r);
+	json_t *j = fx_show(st, "1");
 	size_t n = json_array_size(json_object_get(j, "updates"));
 	json_decref(j);
-	fx_free(&r);
 	r = RUN(st, "update", "1", "--status", "xong roi");
 	cr_assert_eq(r.status, 3);
 	fx_free(&r);
-	r = RUN(st, "show", "1", "--format", "json");
-	j = fx_json(&r);
+	j = fx_show(st, "1");
 	cr_assert_eq(json_array_size(json_object_get(j, "updates")), n);
 	json_decref(j);
-	fx_free(&r);
 }
 
 Test(cli, extend_keeps_the_original_deadline)
@@ -331,15 +322,13 @@ Test(cli, extend_keeps_the_original_deadline)
 	r = RUN(st, "extend", id, "--to", "31/03/2027", "--reason", "Chờ hướng dẫn của Trung ương");
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
-	r = RUN(st, "show", id, "--format", "json");
-	j = fx_json(&r);
+	j = fx_show(st, id);
 	cr_assert_str_eq(json_string_value(json_object_get(j, "due")), "2027-03-31");
 	cr_assert_str_eq(json_string_value(json_object_get(j, "extended_to")), "2027-03-31");
 	ph = json_string_value(json_object_get(j, "deadline_phrase"));
 	cr_assert_str_eq(ph ? ph : "", phrase);
 	cr_assert_eq(json_array_size(json_object_get(j, "extensions")), 1);
 	json_decref(j);
-	fx_free(&r);
 	free(phrase);
 }
 
@@ -355,15 +344,13 @@ Test(cli, deadline_rhythms_are_stored_shown_and_imported)
 	char task[24];
 	snprintf(task, sizeof task, "%ld", strtol(r.out, NULL, 10));
 	fx_free(&r);
-	r = RUN(st, "show", task, "--format", "json");
-	json_t *j = fx_json(&r);
+	json_t *j = fx_show(st, task);
 	json_t *dl = json_object_get(j, "deadline");
 	cr_assert_str_eq(json_string_value(json_object_get(dl, "kind")), "ongoing");
 	cr_assert_str_eq(json_string_value(json_object_get(dl, "every")), "quarter");
 	cr_assert_str_eq(json_string_value(json_object_get(j, "deadline_meaning")), "báo cáo hằng quý");
 	cr_assert_str_eq(json_string_value(json_object_get(j, "deadline_phrase")), "báo cáo hằng quý");
 	json_decref(j);
-	fx_free(&r);
 	r = RUN(NULL, "add-task", "--help");
 	cr_assert_eq(r.status, 0);
 	cr_assert(strstr(r.out, "báo cáo hằng quý") && strstr(r.out, "quý hai năm 2027"), "%s", r.out);
@@ -424,14 +411,12 @@ Test(cli, add_doc_and_task_then_list)
 	char task[24];
 	snprintf(task, sizeof task, "%ld", strtol(r.out, NULL, 10));
 	fx_free(&r);
-	r = RUN(st, "show", task, "--format", "json");
-	json_t *j = fx_json(&r);
+	json_t *j = fx_show(st, task);
 	cr_assert_str_eq(json_string_value(json_object_get(j, "due")), "2027-03-31");
 	cr_assert_str_eq(json_string_value(json_object_get(json_object_get(j, "lead"), "code")), "tu-btg");
 	cr_assert_eq(json_array_size(json_object_get(j, "partners")), 2);
 	cr_assert_str_eq(json_string_value(json_object_get(j, "doc_number")), "99-KH/TU");
 	json_decref(j);
-	fx_free(&r);
 	r = RUN(st, "tasks", "--doc", doc, "--format", "json");
 	j = fx_json(&r);
 	cr_assert_eq(json_array_size(j), 1);
@@ -641,14 +626,12 @@ Test(cli, add_task_names_units_as_the_document_does)
 	char id[24];
 	snprintf(id, sizeof id, "%ld", strtol(r.out, NULL, 10));
 	fx_free(&r);
-	r = RUN(st, "show", id, "--format", "json");
-	json_t *j = fx_json(&r);
+	json_t *j = fx_show(st, id);
 	cr_assert_str_eq(json_string_value(json_object_get(json_object_get(j, "lead"), "code")), "tu-btc");
 	json_t *p = json_object_get(j, "partners");
 	cr_assert_str_eq(json_string_value(json_object_get(json_array_get(p, 0), "code")), "tu-btg");
 	cr_assert_str_eq(json_string_value(json_object_get(json_array_get(p, 1), "code")), "tu-vp");
 	json_decref(j);
-	fx_free(&r);
 	/* Two district boards carry this name: the message lists them. */
 	r = RUN(st, "add-task", "--doc", "1", "--text", "x", "--lead", "Ban Tổ chức Huyện ủy");
 	cr_assert_eq(r.status, 3, "%s", r.err);
@@ -707,23 +690,19 @@ Test(cli, status_and_progress_must_agree)
 	r = RUN(st, "update", id, "--status", "dang-thuc-hien", "--progress", "80");
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
-	r = RUN(st, "show", id, "--format", "json");
-	json_t *j = fx_json(&r);
+	json_t *j = fx_show(st, id);
 	cr_assert_str_eq(json_string_value(json_object_get(j, "status")), "in_progress");
 	cr_assert_eq(json_integer_value(json_object_get(j, "progress")), 80);
 	cr_assert(json_is_null(json_object_get(j, "done_date")));
 	size_t n = json_array_size(json_object_get(j, "updates"));
 	json_decref(j);
-	fx_free(&r);
 	/* Nothing changed and nothing said: refused, nothing written. */
 	r = RUN(st, "update", id, "--status", "dang-thuc-hien");
 	cr_assert_eq(r.status, 3, "%s", r.err);
 	fx_free(&r);
-	r = RUN(st, "show", id, "--format", "json");
-	j = fx_json(&r);
+	j = fx_show(st, id);
 	cr_assert_eq(json_array_size(json_object_get(j, "updates")), n);
 	json_decref(j);
-	fx_free(&r);
 }
 
 Test(cli, add_doc_refuses_the_same_number_issuer_and_date)

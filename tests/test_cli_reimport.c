@@ -95,11 +95,7 @@ static json_t *show(const char *st, long long id)
 {
 	char a[24];
 	snprintf(a, sizeof a, "%lld", id);
-	struct run r = fx_run(NULL, st, "show", a, "--format", "json", NULL);
-	cr_assert_eq(r.status, 0, "show %s: %s", a, r.err);
-	json_t *j = fx_json(&r);
-	fx_free(&r);
-	return j;
+	return fx_show(st, a);
 }
 
 static const char *jget(json_t *o, const char *k)
