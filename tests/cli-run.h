@@ -37,6 +37,10 @@ const char *fx_tmpdir(void);
 struct run fx_run(const char *conf, const char *store, ...);
 void fx_free(struct run *r);
 
+/* fx_run, exit 0 asserted, and what it printed parsed as JSON (asserting
+ * success): a new reference. */
+json_t *fx_run_json(const char *conf, const char *store, ...);
+
 /* Parse r->out as JSON (asserting success). */
 json_t *fx_json(const struct run *r);
 

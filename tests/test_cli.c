@@ -3,6 +3,7 @@
 #include "cli-run.c.inc"
 
 #define RUN(...) fx_run(NULL, __VA_ARGS__, NULL)
+#define RUN_JSON(...) fx_run_json(NULL, __VA_ARGS__, NULL)
 
 static long run_count(const char *store, const char *a1, const char *a2, const char *a3)
 {
@@ -58,9 +59,7 @@ Test(cli, missing_store_is_a_clear_error)
 Test(cli, units_tree_in_json_with_subtree_counts)
 {
 	const char *st = fx_demo();
-	struct run r = RUN(st, "units", "--format", "json");
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r);
+	json_t *j = RUN_JSON(st, "units", "--format", "json");
 	cr_assert(json_array_size(j) > 40);
 	json_t *first = json_array_get(j, 0);
 	cr_assert_str_eq(json_string_value(json_object_get(first, "code")), "tw");
@@ -79,8 +78,7 @@ Test(cli, units_tree_in_json_with_subtree_counts)
 	}
 	cr_assert(seen_ttu);
 	json_decref(j);
-	fx_free(&r);
-	r = RUN(st, "units");
+	struct run r = RUN(st, "units");
 	cr_assert_eq(r.status, 0);
 	cr_assert(strstr(r.out, "Thành ủy Bình Giang"), "%s", r.out);
 	fx_free(&r);
@@ -89,9 +87,7 @@ Test(cli, units_tree_in_json_with_subtree_counts)
 Test(cli, overdue_rows_match_count_and_are_most_late_first)
 {
 	const char *st = fx_demo();
-	struct run r = RUN(st, "overdue", "--format", "json");
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r);
+	json_t *j = RUN_JSON(st, "overdue", "--format", "json");
 	long n = run_count(st, NULL, NULL, NULL);
 	cr_assert(n > 0);
 	cr_assert_eq((long)json_array_size(j), n);
@@ -112,7 +108,6 @@ Test(cli, overdue_rows_match_count_and_are_most_late_first)
 		cr_assert_lt(strcmp(json_string_value(json_object_get(row, "due")), "2026-11-23"), 0);
 	}
 	json_decref(j);
-	fx_free(&r);
 }
 
 Test(cli, overdue_for_a_subtree_and_for_one_unit)
@@ -146,9 +141,7 @@ Test(cli, overdue_for_a_subtree_and_for_one_unit)
 Test(cli, due_within_window)
 {
 	const char *st = fx_demo();
-	struct run r = RUN(st, "due", "--within", "30", "--format", "json");
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r);
+	json_t *j = RUN_JSON(st, "due", "--within", "30", "--format", "json");
 	cr_assert(json_array_size(j) > 0, "the demo should have tasks due within 30 days");
 	size_t i;
 	json_t *row;
@@ -160,8 +153,7 @@ Test(cli, due_within_window)
 		prev = due;
 	}
 	json_decref(j);
-	fx_free(&r);
-	r = RUN(st, "due", "--within", "-3");
+	struct run r = RUN(st, "due", "--within", "-3");
 	cr_assert_eq(r.status, 2);
 	fx_free(&r);
 }
@@ -169,9 +161,7 @@ Test(cli, due_within_window)
 Test(cli, docs_and_tasks_by_doc_agree)
 {
 	const char *st = fx_demo();
-	struct run r = RUN(st, "docs", "--format", "json");
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *docs = fx_json(&r);
+	json_t *docs = RUN_JSON(st, "docs", "--format", "json");
 	cr_assert(json_array_size(docs) >= 3);
 	json_t *d = json_array_get(docs, 0);
 	char id[24];
@@ -189,8 +179,7 @@ Test(cli, docs_and_tasks_by_doc_agree)
 	cr_assert(!strncmp(t.out, "id,doc_number,section,", 22), "%s", t.out);
 	fx_free(&t);
 	json_decref(docs);
-	fx_free(&r);
-	r = RUN(st, "docs", "--unit", "tu");
+	struct run r = RUN(st, "docs", "--unit", "tu");
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert(strstr(r.out, "CTr"), "%s", r.out);
 	fx_free(&r);
@@ -731,14 +720,11 @@ Test(cli, add_doc_refuses_an_implemented_number_too_long)
 	lng[sizeof lng - 1] = '\0';
 	char list[96];
 	snprintf(list, sizeof list, "15-CTr/TU; %s", lng);
-	struct run r = RUN(st, "docs", "--format", "json");
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r);
+	json_t *j = RUN_JSON(st, "docs", "--format", "json");
 	size_t before = json_array_size(j);
 	json_decref(j);
-	fx_free(&r);
-	r = RUN(st, "add-doc", "--title", "X", "--number", "98-KH/TU", "--issuer", "tu", "--implements",
-	        list);
+	struct run r = RUN(st, "add-doc", "--title", "X", "--number", "98-KH/TU", "--issuer", "tu",
+	                   "--implements", list);
 	cr_assert_eq(r.status, 2, "%s", r.out); /* ERR_USAGE */
 	cr_assert(strstr(r.err, "số văn bản quá dài") && strstr(r.err, lng), "%s", r.err);
 	fx_free(&r);

@@ -353,14 +353,11 @@ Test(cli_edit, a_plan_without_a_number_is_linked_by_id_or_a_number_given_later)
 /* How many audit entries of `action` the log holds for task `id`. */
 static size_t log_count(const char *st, const char *id, const char *action)
 {
-	struct run r = fx_run(NULL, st, "log", "--task", id, "--format", "json", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r), *a;
+	json_t *j = fx_run_json(NULL, st, "log", "--task", id, "--format", "json", NULL), *a;
 	size_t i, n = 0;
 	json_array_foreach(j, i, a)
 		n += !strcmp(json_string_value(json_object_get(a, "action")), action);
 	json_decref(j);
-	fx_free(&r);
 	return n;
 }
 

@@ -235,11 +235,7 @@ Test(cli_history, the_day_rebuilt_agrees_with_the_counters_of_the_present)
 
 static json_t *summary_json(const char *conf, const char *st)
 {
-	struct run r = fx_run(conf, st, "summary", "--format", "json", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r);
-	fx_free(&r);
-	return j;
+	return fx_run_json(conf, st, "summary", "--format", "json", NULL);
 }
 
 static json_int_t sum_int(json_t *j, const char *k)

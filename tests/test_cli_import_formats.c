@@ -27,12 +27,9 @@ static const char *admin_conf(void)
 
 static long docs_of(const char *st)
 {
-	struct run r = fx_run(NULL, st, "docs", "--format", "json", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r);
+	json_t *j = fx_run_json(NULL, st, "docs", "--format", "json", NULL);
 	long n = (long)json_array_size(j);
 	json_decref(j);
-	fx_free(&r);
 	return n;
 }
 

@@ -49,12 +49,9 @@ Test(cli_init, makes_an_empty_store_with_the_units_and_shared_modes)
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert(strstr(r.out, "Tỉnh ủy"), "%s", r.out);
 	fx_free(&r);
-	r = fx_run(conf, st, "docs", "--format", "json", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r);
+	json_t *j = fx_run_json(conf, st, "docs", "--format", "json", NULL);
 	cr_assert_eq(json_array_size(j), 0);
 	json_decref(j);
-	fx_free(&r);
 	r = fx_run(conf, st, "log", "--action", "init", "--format", "json", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	j = fx_json(&r);

@@ -55,9 +55,7 @@ static const char *store_with_plan(void)
 /* The lead codes of the tasks of document `doc`, in order, "-" for none. */
 static void leads(const char *st, const char *doc, char *out, size_t len)
 {
-	struct run r = fx_run(NULL, st, "tasks", "--doc", doc, "--format", "json", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r), *row;
+	json_t *j = fx_run_json(NULL, st, "tasks", "--doc", doc, "--format", "json", NULL), *row;
 	size_t i;
 	out[0] = '\0';
 	json_array_foreach(j, i, row) {
@@ -66,7 +64,6 @@ static void leads(const char *st, const char *doc, char *out, size_t len)
 		snprintf(out + n, len - n, "%s%s", i ? " " : "", code && *code ? code : "-");
 	}
 	json_decref(j);
-	fx_free(&r);
 }
 
 Test(cli_link, a_board_of_a_committee_that_lacks_it_is_not_another_committees)
@@ -106,9 +103,7 @@ Test(cli_link, unresolved_lists_names_with_counts_and_documents)
  * when there is no such row). */
 static void figures_add_up(const char *st, long long *rest_total)
 {
-	struct run r = fx_run(NULL, st, "units", "--format", "json", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r), *row;
+	json_t *j = fx_run_json(NULL, st, "units", "--format", "json", NULL), *row;
 	size_t i;
 	long long overdue = 0, total = 0;
 	*rest_total = 0;
@@ -125,8 +120,7 @@ static void figures_add_up(const char *st, long long *rest_total)
 		}
 	}
 	json_decref(j);
-	fx_free(&r);
-	r = fx_run(NULL, st, "overdue", "--count", NULL);
+	struct run r = fx_run(NULL, st, "overdue", "--count", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert_eq(atoll(r.out), overdue, "overdue --count %s, units %lld", r.out, overdue);
 	fx_free(&r);
