@@ -32,6 +32,10 @@ long fx_nupdates(const char *st, const char *task);
  * (kept if $THEODOI_KEEP is set). */
 const char *fx_tmpdir(void);
 
+/* fx_tmpdir()/name, in one of 8 static buffers used in turn (valid until
+ * the 8th call after it). */
+const char *fx_path(const char *name);
+
 /* Run `theodoi --config CONF --store STORE --today 2026-11-23 ARGS...`
  * (ARGS NULL-terminated).  conf NULL = conf/theodoi.ini. */
 struct run fx_run(const char *conf, const char *store, ...);

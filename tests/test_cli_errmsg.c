@@ -8,16 +8,6 @@
 
 #include "cli-run.c.inc"
 
-static const char *path_in(const char *name)
-{
-	static char p[8][512];
-	static int k;
-
-	k = (k + 1) % 8;
-	snprintf(p[k], sizeof p[k], "%s/%s", fx_tmpdir(), name);
-	return p[k];
-}
-
 static void put(const char *path, const char *text)
 {
 	FILE *f = fopen(path, "w");
@@ -44,7 +34,7 @@ static void expect(struct run r, int status, const char *needle, const char *wha
 Test(cli_errmsg, a_missing_file_to_import_is_said_in_vietnamese)
 {
 	const char *st = fx_demo();
-	const char *f = path_in("khong-co.txt");
+	const char *f = fx_path("khong-co.txt");
 	char want[700];
 
 	snprintf(want, sizeof want, "%s: không mở được tệp: không có tệp hay thư mục này", f);
@@ -56,7 +46,7 @@ Test(cli_errmsg, a_backup_into_a_missing_directory_names_the_directory)
 	const char *st = fx_demo();
 	char dir[600], file[700], want[1600];
 
-	snprintf(dir, sizeof dir, "%s", path_in("khong-co"));
+	snprintf(dir, sizeof dir, "%s", fx_path("khong-co"));
 	snprintf(file, sizeof file, "%s/x.mdb", dir);
 	snprintf(want, sizeof want, "%s: không tạo được tệp: không có thư mục %s", file, dir);
 	expect(fx_run(NULL, st, "backup", file, NULL), 10, want, "backup");
@@ -65,7 +55,7 @@ Test(cli_errmsg, a_backup_into_a_missing_directory_names_the_directory)
 Test(cli_errmsg, an_export_under_a_file_names_the_file_in_the_way)
 {
 	const char *st = fx_demo();
-	const char *plain = path_in("tep");
+	const char *plain = fx_path("tep");
 	char file[700], want[1600];
 
 	put(plain, "x\n");
@@ -85,7 +75,7 @@ Test(cli_errmsg, an_export_where_no_file_can_be_made_names_the_directory)
 Test(cli_errmsg, a_missing_backup_to_restore_is_said_in_vietnamese)
 {
 	const char *st = fx_demo();
-	const char *f = path_in("khong-co.mdb");
+	const char *f = fx_path("khong-co.mdb");
 	char want[700];
 
 	snprintf(want, sizeof want, "%s: không có tệp hay thư mục này", f);
@@ -106,7 +96,7 @@ static void write_bytes(const char *path, const void *bytes, size_t n)
 Test(cli_errmsg, restore_of_a_json_export_says_to_use_import_json)
 {
 	const char *st = fx_demo();
-	const char *json = path_in("xuat.json");
+	const char *json = fx_path("xuat.json");
 	char want[700];
 
 	expect(fx_run(NULL, st, "export", "--out", json, NULL), 0, NULL, "export");
@@ -120,8 +110,8 @@ Test(cli_errmsg, restore_of_a_json_export_says_to_use_import_json)
 Test(cli_errmsg, restore_of_a_plan_says_to_use_import)
 {
 	const char *st = fx_demo();
-	const char *docx = path_in("ke-hoach.docx"), *pdf = path_in("ke-hoach.pdf");
-	const char *txt = path_in("ke-hoach.txt");
+	const char *docx = fx_path("ke-hoach.docx"), *pdf = fx_path("ke-hoach.pdf");
+	const char *txt = fx_path("ke-hoach.txt");
 
 	write_bytes(docx, "PK\3\4\24\0\6\0", 8);
 	write_bytes(pdf, "%PDF-1.7\n", 9);
@@ -137,7 +127,7 @@ Test(cli_errmsg, restore_of_a_plan_says_to_use_import)
 Test(cli_errmsg, restore_of_an_empty_or_unknown_file_says_so)
 {
 	const char *st = fx_demo();
-	const char *empty = path_in("rong.mdb"), *junk = path_in("rac.mdb");
+	const char *empty = fx_path("rong.mdb"), *junk = fx_path("rac.mdb");
 	unsigned char bytes[64] = {0x7f, 0, 1, 2};
 
 	put(empty, "");
@@ -151,7 +141,7 @@ Test(cli_errmsg, restore_of_an_empty_or_unknown_file_says_so)
 Test(cli_errmsg, restore_of_a_damaged_backup_never_names_the_temporary_directory)
 {
 	const char *st = fx_demo();
-	const char *b = path_in("b.mdb"), *cut = path_in("cut.mdb");
+	const char *b = fx_path("b.mdb"), *cut = fx_path("cut.mdb");
 	char cmd[1200];
 
 	expect(fx_run(NULL, st, "backup", b, NULL), 0, NULL, "backup");
@@ -216,7 +206,7 @@ static const char plan_without_number[] =
 Test(cli_errmsg, a_document_without_number_is_said_so_by_import_and_show)
 {
 	const char *st = fx_demo();
-	const char *plan = path_in("kh.txt");
+	const char *plan = fx_path("kh.txt");
 	struct run r;
 
 	put(plan, plan_without_number);
@@ -244,7 +234,7 @@ Test(cli_errmsg, a_document_without_number_is_said_so_by_import_and_show)
 Test(cli_errmsg, export_out_confirms_what_it_wrote_on_stderr)
 {
 	const char *st = fx_demo();
-	const char *json = path_in("xuat.json");
+	const char *json = fx_path("xuat.json");
 	char want[700];
 	struct run r;
 
@@ -264,12 +254,12 @@ Test(cli_errmsg, export_out_confirms_what_it_wrote_on_stderr)
 Test(cli_errmsg, import_json_of_a_backup_or_a_plan_says_which_command_takes_it)
 {
 	const char *st = fx_demo();
-	const char *b = path_in("b.mdb"), *pdf = path_in("kh.pdf");
+	const char *b = fx_path("b.mdb"), *pdf = fx_path("kh.pdf");
 	char fresh[600], want[800];
 
 	expect(fx_run(NULL, st, "backup", b, NULL), 0, NULL, "backup");
 	write_bytes(pdf, "%PDF-1.7\n", 9);
-	snprintf(fresh, sizeof fresh, "%s", path_in("kho-moi"));
+	snprintf(fresh, sizeof fresh, "%s", fx_path("kho-moi"));
 	snprintf(want, sizeof want, "%s không phải bản xuất JSON: tệp này là bản sao lưu (kho LMDB), "
 	         "dùng theodoi restore", b);
 	expect(fx_run(NULL, fresh, "import-json", b, NULL), 3, want, "import-json of a backup");
@@ -282,7 +272,7 @@ Test(cli_errmsg, import_json_of_a_backup_or_a_plan_says_which_command_takes_it)
 Test(cli_errmsg, a_damaged_pdf_is_said_in_vietnamese)
 {
 	const char *st = fx_demo();
-	const char *pdf = path_in("hong.pdf");
+	const char *pdf = fx_path("hong.pdf");
 	struct run r;
 
 	write_bytes(pdf, "%PDF-1.4\nxx", 11);
@@ -298,7 +288,7 @@ Test(cli_errmsg, a_document_into_a_missing_directory_names_the_directory)
 	const char *st = fx_demo();
 	char dir[600], file[700], want[1600];
 
-	snprintf(dir, sizeof dir, "%s", path_in("khong-co"));
+	snprintf(dir, sizeof dir, "%s", fx_path("khong-co"));
 	snprintf(file, sizeof file, "%s/bc.docx", dir);
 	snprintf(want, sizeof want, "%s: không tạo được tệp: không có thư mục %s", file, dir);
 	expect(fx_run(NULL, st, "report", "--unit", "hkl", "--format", "docx", "--out", file, NULL), 10,
