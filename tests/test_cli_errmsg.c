@@ -7,15 +7,7 @@
 #include <unistd.h>
 
 #include "cli-run.c.inc"
-
-static void put(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-
-	cr_assert_not_null(f, "%s", path);
-	fputs(text, f);
-	fclose(f);
-}
+#include "file-fixture.h"
 
 /* r exited with status and its stderr has needle and no English reason
  * nor temporary name. */
@@ -58,7 +50,7 @@ Test(cli_errmsg, an_export_under_a_file_names_the_file_in_the_way)
 	const char *plain = fx_path("tep");
 	char file[700], want[1600];
 
-	put(plain, "x\n");
+	tf_put(plain, "x\n");
 	snprintf(file, sizeof file, "%s/x.json", plain);
 	snprintf(want, sizeof want, "%s: không tạo được tệp: %s không phải thư mục", file, plain);
 	expect(fx_run(NULL, st, "export", "--out", file, NULL), 10, want, "export under a file");
@@ -115,7 +107,7 @@ Test(cli_errmsg, restore_of_a_plan_says_to_use_import)
 
 	write_bytes(docx, "PK\3\4\24\0\6\0", 8);
 	write_bytes(pdf, "%PDF-1.7\n", 9);
-	put(txt, "KẾ HOẠCH\ntriển khai thực hiện\n");
+	tf_put(txt, "KẾ HOẠCH\ntriển khai thực hiện\n");
 	expect(fx_run(NULL, st, "restore", docx, "--force", NULL), 3,
 	       "tệp này là văn bản Word hay OpenDocument (.docx, .odt), dùng theodoi import", "docx");
 	expect(fx_run(NULL, st, "restore", pdf, "--force", NULL), 3,
@@ -130,7 +122,7 @@ Test(cli_errmsg, restore_of_an_empty_or_unknown_file_says_so)
 	const char *empty = fx_path("rong.mdb"), *junk = fx_path("rac.mdb");
 	unsigned char bytes[64] = {0x7f, 0, 1, 2};
 
-	put(empty, "");
+	tf_put(empty, "");
 	write_bytes(junk, bytes, sizeof bytes);
 	expect(fx_run(NULL, st, "restore", empty, "--force", NULL), 3,
 	       "không phải bản sao lưu: tệp rỗng", "empty");
@@ -209,7 +201,7 @@ Test(cli_errmsg, a_document_without_number_is_said_so_by_import_and_show)
 	const char *plan = fx_path("kh.txt");
 	struct run r;
 
-	put(plan, plan_without_number);
+	tf_put(plan, plan_without_number);
 	r = fx_run(NULL, st, "import", plan, NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert(strstr(r.out, ": văn bản #5 (không số), 2 nhiệm vụ, "), "%s", r.out);
