@@ -228,6 +228,18 @@ static inline struct txn *fx_read(void)
 	return t;
 }
 
+/* The schema the open store records. */
+static inline long fx_schema(void)
+{
+	struct txn *t = fx_read();
+	struct err e = {0};
+	long schema = -1;
+
+	cr_assert_eq(store_schema(t, &schema, &e), 0, "%s", e.msg);
+	store_read_end(t);
+	return schema;
+}
+
 static inline uint64_t fx_count(uint32_t unit, date_t from, date_t to)
 {
 	struct txn *t = fx_read();
