@@ -45,6 +45,14 @@ void fx_free(struct run *r);
  * success): a new reference. */
 json_t *fx_run_json(const char *conf, const char *store, ...);
 
+/* Assert that r exited with `status` and, unless needle is NULL, that its
+ * standard error holds needle; a failure names the run by `what` and shows
+ * what it printed.  Frees r. */
+void fx_expect(struct run r, int status, const char *needle, const char *what);
+
+/* fx_expect(r, 0, NULL, what): r succeeded. */
+void fx_ok(struct run r, const char *what);
+
 /* Parse r->out as JSON (asserting success). */
 json_t *fx_json(const struct run *r);
 

@@ -15,15 +15,9 @@
 #include "store.h"
 #include "util.h"
 
-static void expect_ok(struct run r, const char *what)
-{
-	cr_assert_eq(r.status, 0, "%s: %d\n%s%s", what, r.status, r.out, r.err);
-	fx_free(&r);
-}
-
 static void check_store(const char *st)
 {
-	expect_ok(fx_run(NULL, st, "check-store", NULL), "check-store");
+	fx_ok(fx_run(NULL, st, "check-store", NULL), "check-store");
 }
 
 /* Entries in directory dir whose names start with prefix. */
@@ -45,15 +39,15 @@ Test(backup, export_then_import_json_then_export_is_the_same_text)
 	const char *task = ac_open_task(NULL, st, "tu-btc");
 	const char *conf = ac_conf("claims", "tu-btc", "editor", "confirm_done = yes");
 	/* a pending claim and an extension beside what the demo holds */
-	expect_ok(fx_run(conf, st, "update", task, "--status", "hoan-thanh", NULL), "claim");
+	fx_ok(fx_run(conf, st, "update", task, "--status", "hoan-thanh", NULL), "claim");
 	const char *a = fx_path("a.json"), *b = fx_path("b.json"), *nst = fx_path("copy/store");
-	expect_ok(fx_run(NULL, st, "export", "--format", "json", "--out", a, NULL), "export");
+	fx_ok(fx_run(NULL, st, "export", "--format", "json", "--out", a, NULL), "export");
 	struct run r = fx_run(NULL, nst, "import-json", a, NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert(strstr(r.out, "145 nhiệm vụ"), "%s", r.out);
 	fx_free(&r);
 	check_store(nst);
-	expect_ok(fx_run(NULL, nst, "export", "--out", b, NULL), "export again");
+	fx_ok(fx_run(NULL, nst, "export", "--out", b, NULL), "export again");
 	char *ta = tf_read(a, NULL), *tb = tf_read(b, NULL);
 	size_t la = strlen(ta);
 	cr_assert(la > 10000);
@@ -125,7 +119,7 @@ Test(backup, import_json_refuses_bad_input_naming_the_record)
 {
 	const char *st = fx_demo();
 	const char *a = fx_path("a.json");
-	expect_ok(fx_run(NULL, st, "export", "--out", a, NULL), "export");
+	fx_ok(fx_run(NULL, st, "export", "--out", a, NULL), "export");
 	mkdir(fx_path("bad"), 0775);
 	char *t = tf_read(a, NULL), *s;
 	import_fails("not json at all", "garbage.json", "garbage.json:1");
@@ -178,7 +172,7 @@ Test(backup, import_json_refuses_controls_and_dangling_references)
 {
 	const char *st = fx_demo();
 	const char *a = fx_path("a.json");
-	expect_ok(fx_run(NULL, st, "export", "--out", a, NULL), "export");
+	fx_ok(fx_run(NULL, st, "export", "--out", a, NULL), "export");
 	mkdir(fx_path("bad"), 0775);
 	char *t = tf_read(a, NULL), *s;
 	static const struct {
@@ -219,7 +213,7 @@ Test(backup, import_json_refuses_controls_and_dangling_references)
 	tf_write(ok, s, strlen(s));
 	free(s);
 	mkdir(fx_path("ok"), 0775);
-	expect_ok(fx_run(NULL, nst, "import-json", ok, NULL), "import-json multiline");
+	fx_ok(fx_run(NULL, nst, "import-json", ok, NULL), "import-json multiline");
 	check_store(nst);
 	free(t);
 }
@@ -245,7 +239,7 @@ Test(backup, backups_restore_to_a_sound_store_while_another_process_writes)
 	char name[32];
 	for (int i = 0; i < 3; i++) {
 		snprintf(name, sizeof name, "b%d.mdb", i);
-		expect_ok(fx_run(NULL, st, "backup", fx_path(name), NULL), "backup while writing");
+		fx_ok(fx_run(NULL, st, "backup", fx_path(name), NULL), "backup while writing");
 	}
 	int status;
 	waitpid(w, &status, 0);
@@ -259,12 +253,12 @@ Test(backup, backups_restore_to_a_sound_store_while_another_process_writes)
 		mode_t mask = umask(0);
 		umask(mask);
 		cr_assert_eq(sb.st_mode & 0777, 0660 & ~mask, "backup mode %o", sb.st_mode & 0777);
-		expect_ok(fx_run(NULL, fx_path(dir), "restore", fx_path(name), NULL), "restore");
+		fx_ok(fx_run(NULL, fx_path(dir), "restore", fx_path(name), NULL), "restore");
 		check_store(fx_path(dir));
 	}
 	/* after the writer: the backup has all 40 updates */
-	expect_ok(fx_run(NULL, st, "backup", fx_path("last.mdb"), NULL), "backup");
-	expect_ok(fx_run(NULL, fx_path("last/store"), "restore", fx_path("last.mdb"), NULL), "restore");
+	fx_ok(fx_run(NULL, st, "backup", fx_path("last.mdb"), NULL), "backup");
+	fx_ok(fx_run(NULL, fx_path("last/store"), "restore", fx_path("last.mdb"), NULL), "restore");
 	struct run r = fx_run(NULL, fx_path("last/store"), "show", task, "--format", "json", NULL);
 	for (int i = 0; i < 40; i++) {
 		char note[40];
@@ -281,14 +275,14 @@ Test(backup, backup_never_overwrites_without_force_and_writes_into_a_directory)
 {
 	const char *st = fx_demo();
 	const char *f = fx_path("b.mdb");
-	expect_ok(fx_run(NULL, st, "backup", f, NULL), "backup");
+	fx_ok(fx_run(NULL, st, "backup", f, NULL), "backup");
 	struct run r = fx_run(NULL, st, "backup", f, NULL);
 	cr_assert_eq(r.status, 8, "%d %s", r.status, r.err);
 	cr_assert(strstr(r.err, "--force"), "%s", r.err);
 	fx_free(&r);
-	expect_ok(fx_run(NULL, st, "backup", f, "--force", NULL), "backup --force");
+	fx_ok(fx_run(NULL, st, "backup", f, "--force", NULL), "backup --force");
 	mkdir(fx_path("dir"), 0775);
-	expect_ok(fx_run(NULL, st, "backup", fx_path("dir"), NULL), "backup into a directory");
+	fx_ok(fx_run(NULL, st, "backup", fx_path("dir"), NULL), "backup into a directory");
 	struct stat sb;
 	cr_assert_eq(stat(fx_path("dir/data.mdb"), &sb), 0);
 	cr_assert_eq(count_named(fx_tmpdir(), "b.mdb.tmp"), 0, "no temporary file left");
@@ -301,8 +295,8 @@ Test(backup, restore_keeps_the_old_store_and_needs_force)
 {
 	const char *st = fx_demo();
 	const char *f = fx_path("b.mdb");
-	expect_ok(fx_run(NULL, st, "backup", f, NULL), "backup");
-	expect_ok(fx_run(NULL, st, "update", "12", "--note", "sau khi sao lưu", NULL), "update");
+	fx_ok(fx_run(NULL, st, "backup", f, NULL), "backup");
+	fx_ok(fx_run(NULL, st, "update", "12", "--note", "sau khi sao lưu", NULL), "update");
 	struct run r = fx_run(NULL, st, "restore", f, NULL);
 	cr_assert_eq(r.status, 8, "%d %s", r.status, r.err);
 	cr_assert(strstr(r.err, "--force"), "%s", r.err);
@@ -325,7 +319,7 @@ Test(backup, restore_refuses_while_the_store_is_open)
 {
 	const char *st = fx_demo();
 	const char *f = fx_path("b.mdb");
-	expect_ok(fx_run(NULL, st, "backup", f, NULL), "backup");
+	fx_ok(fx_run(NULL, st, "backup", f, NULL), "backup");
 	struct store *open_st;
 	struct err e = {0};
 	cr_assert_eq(store_open(st, 0, &open_st, &e), 0, "%s", e.msg);
@@ -334,7 +328,7 @@ Test(backup, restore_refuses_while_the_store_is_open)
 	cr_assert(strstr(r.err, "đang được dùng"), "%s", r.err);
 	fx_free(&r);
 	store_close(open_st);
-	expect_ok(fx_run(NULL, st, "restore", f, "--force", NULL), "restore once closed");
+	fx_ok(fx_run(NULL, st, "restore", f, "--force", NULL), "restore once closed");
 }
 
 Test(backup, restore_refuses_what_is_not_a_sound_backup)
@@ -350,7 +344,7 @@ Test(backup, restore_refuses_what_is_not_a_sound_backup)
 	cr_assert_neq(stat(fx_path("x/store"), &sb), 0);
 	/* a backup cut short */
 	const char *f = fx_path("b.mdb");
-	expect_ok(fx_run(NULL, st, "backup", f, NULL), "backup");
+	fx_ok(fx_run(NULL, st, "backup", f, NULL), "backup");
 	cr_assert_eq(stat(f, &sb), 0);
 	cr_assert_eq(truncate(f, sb.st_size / 2), 0);
 	r = fx_run(NULL, fx_path("y/store"), "restore", f, NULL);
@@ -367,8 +361,8 @@ Test(backup, restore_and_import_json_are_for_admins)
 	const char *st = fx_demo();
 	const char *ed = ac_conf("editor", "tu-btc", "editor", "");
 	const char *f = fx_path("b.mdb"), *a = fx_path("a.json");
-	expect_ok(fx_run(ed, st, "backup", f, NULL), "an editor backs up");
-	expect_ok(fx_run(ed, st, "export", "--out", a, NULL), "an editor exports");
+	fx_ok(fx_run(ed, st, "backup", f, NULL), "an editor backs up");
+	fx_ok(fx_run(ed, st, "export", "--out", a, NULL), "an editor exports");
 	struct run r = fx_run(ed, fx_path("n/store"), "restore", f, NULL);
 	cr_assert_eq(r.status, 7, "%d %s", r.status, r.err);
 	cr_assert(strstr(r.err, "admin-only"), "%s", r.err);
