@@ -53,6 +53,10 @@ void fx_expect(struct run r, int status, const char *needle, const char *what);
 /* fx_expect(r, 0, NULL, what): r succeeded. */
 void fx_ok(struct run r, const char *what);
 
+/* `check-store` on store (conf NULL: conf/theodoi.ini) finds nothing: exit
+ * 0 asserted, its report shown otherwise. */
+void fx_check_store(const char *conf, const char *store);
+
 /* Parse r->out as JSON (asserting success). */
 json_t *fx_json(const struct run *r);
 

@@ -15,11 +15,6 @@
 #include "store.h"
 #include "util.h"
 
-static void check_store(const char *st)
-{
-	fx_ok(fx_run(NULL, st, "check-store", NULL), "check-store");
-}
-
 /* Entries in directory dir whose names start with prefix. */
 static int count_named(const char *dir, const char *prefix)
 {
@@ -46,7 +41,7 @@ Test(backup, export_then_import_json_then_export_is_the_same_text)
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert(strstr(r.out, "145 nhiệm vụ"), "%s", r.out);
 	fx_free(&r);
-	check_store(nst);
+	fx_check_store(NULL, nst);
 	fx_ok(fx_run(NULL, nst, "export", "--out", b, NULL), "export again");
 	char *ta = tf_read(a, NULL), *tb = tf_read(b, NULL);
 	size_t la = strlen(ta);
@@ -214,7 +209,7 @@ Test(backup, import_json_refuses_controls_and_dangling_references)
 	free(s);
 	mkdir(fx_path("ok"), 0775);
 	fx_ok(fx_run(NULL, nst, "import-json", ok, NULL), "import-json multiline");
-	check_store(nst);
+	fx_check_store(NULL, nst);
 	free(t);
 }
 
@@ -254,7 +249,7 @@ Test(backup, backups_restore_to_a_sound_store_while_another_process_writes)
 		umask(mask);
 		cr_assert_eq(sb.st_mode & 0777, 0660 & ~mask, "backup mode %o", sb.st_mode & 0777);
 		fx_ok(fx_run(NULL, fx_path(dir), "restore", fx_path(name), NULL), "restore");
-		check_store(fx_path(dir));
+		fx_check_store(NULL, fx_path(dir));
 	}
 	/* after the writer: the backup has all 40 updates */
 	fx_ok(fx_run(NULL, st, "backup", fx_path("last.mdb"), NULL), "backup");
@@ -312,7 +307,7 @@ Test(backup, restore_keeps_the_old_store_and_needs_force)
 	cr_assert_null(strstr(r.out, "sau khi sao lưu"), "the restored store is the backup's");
 	fx_free(&r);
 	cr_assert_eq(count_named(fx_tmpdir(), "store.before-restore-"), 1, "the old store is kept");
-	check_store(st);
+	fx_check_store(NULL, st);
 }
 
 Test(backup, restore_refuses_while_the_store_is_open)

@@ -247,9 +247,7 @@ Test(cli, update_with_accented_note_reads_back)
 	r = RUN(st, "show", id);
 	cr_assert(strstr(r.out, "Đã họp triển khai"), "%s", r.out);
 	fx_free(&r);
-	r = RUN(st, "check-store");
-	cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
-	fx_free(&r);
+	fx_check_store(NULL, st);
 }
 
 Test(cli, bad_updates_are_refused_and_change_nothing)

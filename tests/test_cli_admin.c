@@ -153,9 +153,7 @@ Test(cli_admin, a_reported_completion_waits_for_the_office_which_confirms_or_ret
 	r = fx_run(vp, st, "log", "--task", task, NULL);
 	cr_assert(strstr(r.out, "trả lại") && strstr(r.out, "xác nhận hoàn thành"), "%s", r.out);
 	fx_free(&r);
-	r = fx_run(vp, st, "check-store", NULL);
-	cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
-	fx_free(&r);
+	fx_check_store(vp, st);
 }
 
 Test(cli_admin, an_unmapped_login_is_refused_even_reading_when_configured)

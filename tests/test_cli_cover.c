@@ -149,7 +149,5 @@ Test(cli_cover, a_schema4_store_lists_as_before)
 		cr_assert_str_eq(got, want, "%s", runs[i].a1);
 		free(got);
 	}
-	struct run r = fx_run(NULL, store, "check-store", NULL);
-	cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
-	fx_free(&r);
+	fx_check_store(NULL, store);
 }

@@ -89,13 +89,6 @@ static const char *jstr_of(json_t *o, const char *k)
 	return s ? s : "";
 }
 
-static void store_is_exact(const char *st)
-{
-	struct run r = fx_run(NULL, st, "check-store", NULL);
-	cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
-	fx_free(&r);
-}
-
 /* Two edit-tasks of the text, one of the deadline and one update, at
  * once, ROUNDS times each: all commit; the task has every update and the
  * last text and deadline; the audit log holds every edit, each starting
@@ -172,7 +165,7 @@ Test(cli_edit_race, edits_and_updates_at_once_lose_nothing)
 	json_decref(t);
 	free(text);
 	free(phrase);
-	store_is_exact(st);
+	fx_check_store(NULL, st);
 }
 
 /* Six edit-tasks making the same change at once: one commits, the others
@@ -210,5 +203,5 @@ Test(cli_edit_race, the_same_edit_at_once_commits_once)
 	json_t *t = fx_show(st, "1");
 	cr_assert_str_eq(jstr_of(t, "text"), "Cùng một nội dung mới");
 	json_decref(t);
-	store_is_exact(st);
+	fx_check_store(NULL, st);
 }

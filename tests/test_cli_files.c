@@ -187,7 +187,7 @@ Test(cli_files, a_full_disk_is_called_a_full_disk)
 	fx_expect(fx_run(NULL, store, "backup", b, NULL), 10, "đĩa đầy", "backup on a full disk");
 	cr_assert_eq(access(b, F_OK), -1);
 	unlink(fill);
-	fx_ok(fx_run(NULL, store, "check-store", NULL), "the store is sound");
+	fx_check_store(NULL, store);
 	umount(mnt);
 }
 

@@ -123,9 +123,7 @@ Test(cli_group, every_group_phrase_of_the_samples_opens_to_its_units_at_import)
 	fx_free(&r);
 	cr_assert_eq(json_array_size(j), 11 + sizeof cases / sizeof cases[0]);
 	json_decref(j);
-	r = fx_run(NULL, st, "check-store", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.out);
-	fx_free(&r);
+	fx_check_store(NULL, st);
 }
 
 /* "Cấp ủy, tổ chức đảng" (no "các") names a group for every part of the
@@ -536,12 +534,10 @@ Test(cli_group, an_opened_group_task_is_counted_through_its_obligations)
 	cr_assert_eq(after.overdue_in_summary, before.overdue_in_summary + (overdue ? 3 : 0));
 	cr_assert_eq(after.report_rows, before.report_rows - 1 + 4);
 	cr_assert(!after.group_in_report);
-	struct run r = fx_run(NULL, st, "check-store", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.out);
-	fx_free(&r);
+	fx_check_store(NULL, st);
 	/* a store whose groups were opened at import has no group task counted:
 	 * the figures of every group opened are the import's */
-	r = fx_run(NULL, st, "tasks", "--format", "json", NULL);
+	struct run r = fx_run(NULL, st, "tasks", "--format", "json", NULL);
 	j = fx_json(&r);
 	fx_free(&r);
 	json_t *row;
@@ -601,9 +597,7 @@ Test(cli_group, the_group_task_shows_its_roll_up_and_refuses_an_update)
 	r = fx_run(NULL, st, "update", id, "--status", "done", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
-	r = fx_run(NULL, st, "check-store", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.out);
-	fx_free(&r);
+	fx_check_store(NULL, st);
 }
 
 /* tests/data/schema2-group: a store of the previous schema (2) whose group
@@ -647,9 +641,7 @@ Test(cli_group, migration_marks_the_group_tasks_opened_by_the_previous_release)
 		cr_assert_str_eq(json_string_value(json_object_get(j, "status_label")), want[k].label);
 		json_decref(j);
 	}
-	r = fx_run(NULL, st, "check-store", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.out);
-	fx_free(&r);
+	fx_check_store(NULL, st);
 }
 
 /* The tasks of the store as `tasks` lists them: all, and those not shown
@@ -734,9 +726,7 @@ Test(cli_group, reimport_keeps_the_mark_and_a_lead_of_one_unit_clears_it)
 	task_rows(st, &all2, &counted2);
 	cr_assert_eq(all2 - counted2, 6 + 5 - 2);
 	cr_assert_eq(summary_total(st), counted2);
-	r = fx_run(NULL, st, "check-store", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.out);
-	fx_free(&r);
+	fx_check_store(NULL, st);
 }
 
 /* A group task deleted and restored (restore-task) is a container still:
@@ -758,7 +748,5 @@ Test(cli_group, a_restored_group_task_keeps_its_mark)
 	json_t *j = fx_show(st, id);
 	cr_assert(json_is_true(json_object_get(j, "group_open")));
 	json_decref(j);
-	r = fx_run(NULL, st, "check-store", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.out);
-	fx_free(&r);
+	fx_check_store(NULL, st);
 }

@@ -51,9 +51,7 @@ Test(cli_init, makes_an_empty_store_with_the_units_and_shared_modes)
 	cr_assert_str_eq(json_string_value(json_object_get(a, "login")), ac_login());
 	json_decref(j);
 	fx_free(&r);
-	r = fx_run(conf, st, "check-store", NULL);
-	cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
-	fx_free(&r);
+	fx_check_store(conf, st);
 }
 
 Test(cli_init, an_existing_empty_directory_is_accepted)

@@ -229,9 +229,7 @@ Test(cli_link, link_applies_to_every_task_and_to_later_imports)
 	cr_assert_eq(json_array_size(j), 3, "%s", r.out);
 	json_decref(j);
 	fx_free(&r);
-	r = fx_run(NULL, st, "check-store", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.out);
-	fx_free(&r);
+	fx_check_store(NULL, st);
 	r = fx_run(NULL, st, "log", "--action", "link", "--format", "json", NULL);
 	j = fx_json(&r);
 	cr_assert_eq(json_array_size(j), 2);
@@ -358,9 +356,7 @@ Test(cli_link, a_task_gone_from_a_reimported_text_can_be_restored)
 	r = fx_run(NULL, st, "show", id, NULL);
 	cr_assert(strstr(r.out, "Đã rà soát"), "%s", r.out);
 	fx_free(&r);
-	r = fx_run(NULL, st, "check-store", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.out);
-	fx_free(&r);
+	fx_check_store(NULL, st);
 }
 
 /* "Ban Thường vụ Tỉnh đoàn" (the Youth Union) is never the Tỉnh ủy: in the

@@ -224,9 +224,7 @@ Test(cli_report, measure_records_and_indicators_show_it)
 	r = RUN(st, "measure", "999", "50");
 	cr_assert_eq(r.status, 5, "%s", r.err);
 	fx_free(&r);
-	r = RUN(st, "check-store");
-	cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
-	fx_free(&r);
+	fx_check_store(NULL, st);
 }
 
 Test(cli_report, a_viewer_may_not_measure)

@@ -98,11 +98,6 @@ static struct run run_how(const struct how *h, const char *store, ...)
 
 static const struct how plain = {0, -1, RLIM_INFINITY, NULL, NULL};
 
-static void sound(const char *st)
-{
-	fx_ok(fx_run(NULL, st, "check-store", NULL), "check-store");
-}
-
 static const char *file_in(const char *dir, const char *name)
 {
 	static char p[4][1100];
@@ -132,7 +127,7 @@ Test(files, a_store_the_user_may_not_open_gets_a_clear_message)
 	chmod(file_in(st, "lock.mdb"), 0664);
 	chmod(file_in(st, "data.mdb"), 0664);
 	/* nothing lost */
-	sound(st);
+	fx_check_store(NULL, st);
 	cr_assert(fx_nupdates(st, "12") > 0);
 }
 
@@ -156,7 +151,7 @@ Test(files, a_lock_file_left_by_a_crash_does_no_harm)
 	cr_assert_eq(unlink(file_in(st, "lock.mdb")), 0);
 	fx_ok(fx_run(NULL, st, "update", "12", "--note", "không khóa", NULL), "no lock");
 	cr_assert_eq(fx_nupdates(st, "12"), n + 3);
-	sound(st);
+	fx_check_store(NULL, st);
 }
 
 Test(files, a_full_disk_refuses_the_write_and_loses_nothing)
@@ -182,7 +177,7 @@ Test(files, a_full_disk_refuses_the_write_and_loses_nothing)
 	cr_assert_eq(r.status, 6, "no write failed (exit %d): %s", r.status, r.err);
 	cr_assert(strstr(r.err, "đĩa đầy") && strstr(r.err, "chưa được ghi"), "%s", r.err);
 	fx_free(&r);
-	sound(st);
+	fx_check_store(NULL, st);
 	cr_assert_eq(fx_nupdates(st, "12"), n + ok, "every reported update and nothing else");
 	/* room again: it writes */
 	fx_ok(fx_run(NULL, st, "update", "12", "--note", "đã có chỗ", NULL), "after");
@@ -262,7 +257,7 @@ Test(files, a_full_map_that_cannot_grow_refuses_the_write_and_loses_nothing)
 	cr_assert_eq(rc, ERR_STORE, "%s", buf);
 	cr_assert(strstr(buf, "đầy và không mở rộng được"), "%s", buf);
 	cr_assert(done > 0, "%s", buf);
-	sound(st);
+	fx_check_store(NULL, st);
 	cr_assert_eq(fx_nupdates(st, "12"), n + done);
 #endif
 }
