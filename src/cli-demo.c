@@ -107,7 +107,6 @@ int cmd_demo(struct cli *c, int argc, char **argv, struct err *e)
 {
 	char made[PATH_MAX];
 	int done, rc = cli_opts_none(c, argc, argv, "demo", demo_help, &done, e);
-
 	if (rc || done)
 		return rc;
 	if (optind < argc)
