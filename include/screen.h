@@ -6,11 +6,12 @@
  * against the program itself (linked whole, with its symbols exported).
  *
  * Where the module is looked for: beside the running program (a build
- * tree), then LIBEXECDIR/theodoi-ui.so as `make install` put it.  A
- * program that was started with a raised identity (installed setgid,
- * priv.h) uses the installed module only: code loaded into it would hold
- * the store's descriptors, so it comes from no directory but the one
- * root installed.
+ * tree, where the linker leaves it executable), then
+ * LIBEXECDIR/theodoi-ui.so as `make install` put it: subproc_helper_path,
+ * as for the helper programs.  A program that was started with a raised
+ * identity (installed setgid, priv.h) uses the installed module only: code
+ * loaded into it would hold the store's descriptors, so it comes from no
+ * directory but the one root installed.
  */
 #ifndef THEODOI_SCREEN_H
 #define THEODOI_SCREEN_H

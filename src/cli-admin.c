@@ -13,6 +13,7 @@
 #include "audit.h"
 #include "backup.h"
 #include "cli-admin.h"
+#include "cli-opts.h"
 #include "cli-rows.h"
 #include "cli.h"
 #include "outfile.h"
@@ -20,12 +21,6 @@
 #include "store.h"
 #include "text.h"
 #include "util.h"
-
-static int bad_option(struct err *e, const char *cmd)
-{
-	return err_set(e, ERR_USAGE, "tùy chọn không hợp lệ cho lệnh %s (xem theodoi %s --help)",
-	               cmd, cmd);
-}
 
 /* Exactly one operand left after the options. */
 static int one_operand(int argc, char **argv, const char *cmd, const char *what,
@@ -167,7 +162,7 @@ int cmd_log(struct cli *c, int argc, char **argv, struct err *e)
 			if ((lo.fmt = cli_format(optarg)) < 0)
 				return err_set(e, ERR_USAGE, "định dạng cho log: text, csv hoặc json");
 			break;
-		default: return bad_option(e, "log");
+		default: return cli_bad_option("log", e);
 		}
 	}
 	if (optind != argc)
@@ -226,7 +221,7 @@ int cmd_backup(struct cli *c, int argc, char **argv, struct err *e)
 		if (o == 'h')
 			return fputs(backup_help, c->out), 0;
 		if (o != 'f')
-			return bad_option(e, "backup");
+			return cli_bad_option("backup", e);
 		force = 1;
 	}
 	if ((rc = one_operand(argc, argv, "backup", "tệp sao lưu", &dest, e)) ||
@@ -258,7 +253,7 @@ int cmd_restore(struct cli *c, int argc, char **argv, struct err *e)
 		if (o == 'h')
 			return fputs(restore_help, c->out), 0;
 		if (o != 'f')
-			return bad_option(e, "restore");
+			return cli_bad_option("restore", e);
 		force = 1;
 	}
 	if ((rc = one_operand(argc, argv, "restore", "tệp sao lưu", &src, e)) ||
@@ -297,7 +292,7 @@ int cmd_export(struct cli *c, int argc, char **argv, struct err *e)
 				return err_set(e, ERR_USAGE, "định dạng xuất: json");
 			break;
 		case 'o': out = optarg; break;
-		default: return bad_option(e, "export");
+		default: return cli_bad_option("export", e);
 		}
 	}
 	if (optind != argc)
@@ -338,15 +333,11 @@ static const char import_json_help[] =
 
 int cmd_import_json(struct cli *c, int argc, char **argv, struct err *e)
 {
-	static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
-	int o, rc;
 	const char *src = NULL;
 	struct backup_counts n;
-	while ((o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (o == 'h')
-			return fputs(import_json_help, c->out), 0;
-		return bad_option(e, "import-json");
-	}
+	int done, rc = cli_opts_none(c, argc, argv, "import-json", import_json_help, &done, e);
+	if (rc || done)
+		return rc;
 	if ((rc = one_operand(argc, argv, "import-json", "tệp JSON", &src, e)) ||
 	    (rc = identify_only(c, e)) ||
 	    (rc = backup_import_json(&c->ops, src, c->store_dir, &n, e)))
@@ -371,30 +362,20 @@ static const char confirm_help[] =
 	"--list: các nhiệm vụ chờ bạn xác nhận; --all: mọi nhiệm vụ chờ xác nhận.\n"
 	"Trả lại để thực hiện lại: theodoi return NHIỆM_VỤ --reason \"LÝ DO\".\n";
 
-struct ids {
-	uint64_t *v;
-	size_t n, cap;
-};
-
 static int push_task(const struct task *t, void *ctx)
 {
-	struct ids *ids = ctx;
-	if (ids->n == ids->cap) {
-		ids->cap = ids->cap ? 2 * ids->cap : 32;
-		ids->v = xrealloc(ids->v, ids->cap * sizeof *ids->v);
-	}
-	ids->v[ids->n++] = t->id;
+	idvec_push(ctx, t->id);
 	return 0;
 }
 
 static int confirm_list(struct cli *c, int all, int fmt, struct err *e)
 {
-	struct ids ids = {0};
+	struct idvec ids = {0};
 	struct out_table tab;
 	struct txn *t;
 	int rc = ops_pending_each(&c->ops, !all, push_task, &ids, e);
 	if (rc) {
-		free(ids.v);
+		idvec_free(&ids);
 		return rc;
 	}
 	rows_stream(&tab, fmt, c->out);
@@ -411,7 +392,7 @@ static int confirm_list(struct cli *c, int all, int fmt, struct err *e)
 	if (!rc && fmt == FMT_TEXT)
 		fprintf(c->out, "%zu nhiệm vụ chờ xác nhận%s.\n", ids.n, all ? "" : " của bạn");
 	out_free(&tab);
-	free(ids.v);
+	idvec_free(&ids);
 	return rc;
 }
 
@@ -436,7 +417,7 @@ int cmd_confirm(struct cli *c, int argc, char **argv, struct err *e)
 			if ((fmt = cli_format(optarg)) < 0)
 				return err_set(e, ERR_USAGE, "định dạng: text, csv hoặc json");
 			break;
-		default: return bad_option(e, "confirm");
+		default: return cli_bad_option("confirm", e);
 		}
 	}
 	if (list) {
@@ -472,7 +453,7 @@ int cmd_return(struct cli *c, int argc, char **argv, struct err *e)
 		switch (o) {
 		case 'h': return fputs(return_help, c->out), 0;
 		case 'r': reason = optarg; break;
-		default: return bad_option(e, "return");
+		default: return cli_bad_option("return", e);
 		}
 	}
 	if (!reason)

@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli-opts.h"
 #include "cli.h"
 #include "demo.h"
 #include "gen.h"
@@ -105,14 +106,9 @@ static void remove_made(const char *store, const char *top)
 int cmd_demo(struct cli *c, int argc, char **argv, struct err *e)
 {
 	char made[PATH_MAX];
-	static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
-	int o, rc;
-
-	while ((o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (o == 'h')
-			return fputs(demo_help, c->out), 0;
-		return err_set(e, ERR_USAGE, "tùy chọn không hợp lệ cho lệnh demo (xem theodoi demo --help)");
-	}
+	int done, rc = cli_opts_none(c, argc, argv, "demo", demo_help, &done, e);
+	if (rc || done)
+		return rc;
 	if (optind < argc)
 		return err_set(e, ERR_USAGE, "lệnh demo không nhận tham số: '%s'", argv[optind]);
 	/* a refused demo leaves no directory behind, nor a store in an
@@ -225,7 +221,7 @@ int cmd_gen(struct cli *c, int argc, char **argv, struct err *e)
 				return rc;
 			break;
 		default:
-			return err_set(e, ERR_USAGE, "tùy chọn không hợp lệ cho lệnh gen (xem theodoi gen --help)");
+			return cli_bad_option("gen", e);
 		}
 	}
 	if (ntasks == 0)

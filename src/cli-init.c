@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli-init.h"
+#include "cli-opts.h"
 #include "cli.h"
 #include "hier.h"
 #include "perm.h"
@@ -300,13 +301,9 @@ static int init_store(struct cli *c, struct err *e)
 
 int cmd_init(struct cli *c, int argc, char **argv, struct err *e)
 {
-	static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
-	int o, rc;
-	while ((o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (o == 'h')
-			return fputs(init_help, c->out), 0;
-		return cli_bad_option("init", e);
-	}
+	int done, rc = cli_opts_none(c, argc, argv, "init", init_help, &done, e);
+	if (rc || done)
+		return rc;
 	if (optind < argc)
 		return err_set(e, ERR_USAGE, "lệnh init không nhận tham số: '%s' (nơi đặt kho: "
 		               "--store THƯ_MỤC hoặc [store] path)", argv[optind]);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli-opts.h"
 #include "cli-rows.h"
 #include "cli.h"
 #include "hier.h"
@@ -591,13 +592,9 @@ static const char overview_help[] =
 
 int cmd_overview(struct cli *c, int argc, char **argv, struct err *e)
 {
-	static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
-	int o, rc;
-	while ((o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (o == 'h')
-			return fputs(overview_help, c->out), 0;
-		return cli_bad_option("overview", e);
-	}
+	int done, rc = cli_opts_none(c, argc, argv, "overview", overview_help, &done, e);
+	if (rc || done)
+		return rc;
 	const struct hier *h;
 	struct txn *t;
 	if ((rc = cli_store(c, 0, e)) || (rc = cli_hier(c, &h, e)) ||

@@ -316,23 +316,6 @@ static int retire_missing(struct txn *t, struct sync *s, struct err *e)
 	return 0;
 }
 
-struct ids {
-	uint64_t *v;
-	size_t n, cap;
-};
-
-static int push_id(uint64_t id, void *ctx)
-{
-	struct ids *l = ctx;
-
-	if (l->n == l->cap) {
-		l->cap = l->cap ? 2 * l->cap : 64;
-		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
-	}
-	l->v[l->n++] = id;
-	return 0;
-}
-
 /* The configured unit that finally takes over from c->units[i]: follow
  * successors until a unit without one (units.ini has no successor cycle). */
 static int final_successor(const struct sync *s, int i)
@@ -347,12 +330,12 @@ static int final_successor(const struct sync *s, int i)
 /* Move the open tasks led by c->units[from] to c->units[to]. */
 static int hand_over(struct txn *t, struct sync *s, int from, int to, struct err *e)
 {
-	struct ids ids = {0};
+	struct idvec ids = {0};
 	char object[40];
 	size_t k;
 	int rc;
 
-	rc = store_tasks_by_lead(t, s->id_of[from], push_id, &ids, e);
+	rc = store_tasks_by_lead(t, s->id_of[from], idvec_push_fn, &ids, e);
 	for (k = 0; k < ids.n && !rc; k++) {
 		struct task task;
 
@@ -371,7 +354,7 @@ static int hand_over(struct txn *t, struct sync *s, int from, int to, struct err
 		}
 		task_free(&task);
 	}
-	free(ids.v);
+	idvec_free(&ids);
 	return rc;
 }
 

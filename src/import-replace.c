@@ -59,29 +59,13 @@ static int same_doc(const struct doc *d, const struct imp_doc *x, int loose)
 	return x->number[0] || fold_eq_null(d->title, x->title);
 }
 
-struct idlist {
-	uint64_t *v;
-	size_t n, cap;
-};
-
-static int push_id(uint64_t id, void *ctx)
-{
-	struct idlist *l = ctx;
-	if (l->n == l->cap) {
-		l->cap = l->cap ? 2 * l->cap : 32;
-		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
-	}
-	l->v[l->n++] = id;
-	return 0;
-}
-
 /* The id of the stored document the parsed one repeats, or 0: the same
  * number, issuer and date; else, when `loose`, the only document that is
  * the same loosely (several: ERR_CONFLICT asking for --doc). */
 static int find_same(struct txn *t, const struct imp_doc *x, int loose, uint64_t *found,
                      struct err *e)
 {
-	struct idlist l = {0};
+	struct idvec l = {0};
 	int rc = 0;
 	*found = 0;
 	if (x->number[0]) {
@@ -90,12 +74,12 @@ static int find_same(struct txn *t, const struct imp_doc *x, int loose, uint64_t
 		if ((rc = store_docs_by_number(t, x->number, &ids, &n, e)))
 			return rc;
 		for (int i = 0; i < n; i++)
-			push_id(ids[i], &l);
+			idvec_push(&l, ids[i]);
 		free(ids);
 	}
 	if ((!x->number[0] || loose) &&
-	    (rc = store_docs_by_issuer(t, x->issuer_unit, push_id, &l, e))) {
-		free(l.v);
+	    (rc = store_docs_by_issuer(t, x->issuer_unit, idvec_push_fn, &l, e))) {
+		idvec_free(&l);
 		return rc;
 	}
 	uint64_t other = 0;
@@ -114,7 +98,7 @@ static int find_same(struct txn *t, const struct imp_doc *x, int loose, uint64_t
 		rc = err_set(e, ERR_CONFLICT, "văn bản trong tệp có thể là #%llu hoặc #%llu: chọn văn "
 		             "bản được thay bằng --doc", (unsigned long long)*found,
 		             (unsigned long long)other);
-	free(l.v);
+	idvec_free(&l);
 	return rc;
 }
 
@@ -533,7 +517,7 @@ int imp_diff_build(struct txn *t, const struct imp_result *r, uint64_t doc,
                    const struct hier *h, struct imp_diff **out, struct err *e)
 {
 	struct imp_diff *d = xcalloc(1, sizeof *d);
-	struct idlist ids = {0};
+	struct idvec ids = {0};
 	struct task *old = NULL, *obl = NULL;
 	struct words *nw = NULL, *ow = NULL;
 	struct pair *pairs = NULL;
@@ -547,7 +531,7 @@ int imp_diff_build(struct txn *t, const struct imp_result *r, uint64_t doc,
 	*out = NULL;
 	d->doc = doc;
 	if (doc && ((rc = store_doc_get(t, doc, &d->old_doc, e)) ||
-	            (rc = store_tasks_by_doc(t, doc, push_id, &ids, e))))
+	            (rc = store_tasks_by_doc(t, doc, idvec_push_fn, &ids, e))))
 		goto out;
 	old = xcalloc(ids.n + 1, sizeof *old);
 	obl = xcalloc(ids.n + 1, sizeof *obl);
@@ -643,7 +627,7 @@ out:
 	free(used);
 	free(pv);
 	imp_free(prev);
-	free(ids.v);
+	idvec_free(&ids);
 	if (rc) {
 		imp_diff_free(d);
 		return rc;

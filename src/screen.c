@@ -4,9 +4,8 @@
 #include <dlfcn.h>
 #include <limits.h>
 #include <stdio.h>
-#include <string.h>
-#include <unistd.h>
 
+#include "subproc.h"
 #include "util.h"
 
 /* Given by the Makefile, as for the helpers (intake.c). */
@@ -18,19 +17,11 @@
 
 void screen_module_path(int installed_only, char *buf, size_t len)
 {
-	char self[PATH_MAX];
-	ssize_t n = installed_only ? -1 : readlink("/proc/self/exe", self, sizeof self - 1);
-	if (n > 0) {
-		self[n] = '\0';
-		char *slash = strrchr(self, '/');
-		if (slash) {
-			*slash = '\0';
-			snprintf(buf, len, "%s/" MODULE, self);
-			if (access(buf, R_OK) == 0)
-				return;
-		}
-	}
-	snprintf(buf, len, "%s/" MODULE, THEODOI_LIBEXECDIR);
+	/* a raised program never looks beside itself: see screen.h */
+	if (installed_only)
+		snprintf(buf, len, "%s/" MODULE, THEODOI_LIBEXECDIR);
+	else
+		subproc_helper_path(MODULE, THEODOI_LIBEXECDIR, buf, len);
 }
 
 typedef int (*ui_main_fn)(struct ops_ctx *c, struct err *e);

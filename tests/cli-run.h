@@ -32,10 +32,30 @@ long fx_nupdates(const char *st, const char *task);
  * (kept if $THEODOI_KEEP is set). */
 const char *fx_tmpdir(void);
 
+/* fx_tmpdir()/name, in one of 8 static buffers used in turn (valid until
+ * the 8th call after it). */
+const char *fx_path(const char *name);
+
 /* Run `theodoi --config CONF --store STORE --today 2026-11-23 ARGS...`
  * (ARGS NULL-terminated).  conf NULL = conf/theodoi.ini. */
 struct run fx_run(const char *conf, const char *store, ...);
 void fx_free(struct run *r);
+
+/* fx_run, exit 0 asserted, and what it printed parsed as JSON (asserting
+ * success): a new reference. */
+json_t *fx_run_json(const char *conf, const char *store, ...);
+
+/* Assert that r exited with `status` and, unless needle is NULL, that its
+ * standard error holds needle; a failure names the run by `what` and shows
+ * what it printed.  Frees r. */
+void fx_expect(struct run r, int status, const char *needle, const char *what);
+
+/* fx_expect(r, 0, NULL, what): r succeeded. */
+void fx_ok(struct run r, const char *what);
+
+/* `check-store` on store (conf NULL: conf/theodoi.ini) finds nothing: exit
+ * 0 asserted, its report shown otherwise. */
+void fx_check_store(const char *conf, const char *store);
 
 /* Parse r->out as JSON (asserting success). */
 json_t *fx_json(const struct run *r);

@@ -358,6 +358,20 @@ static inline size_t image_is_current(void)
 	return n;
 }
 
+/* The tree as the program reads it from the store (hier_load); the caller
+ * frees it with hier_free(). */
+static inline struct hier *load_tree(void)
+{
+	struct hier *h = NULL;
+	struct err e = {0};
+	struct txn *t;
+
+	cr_assert_eq(store_read_begin(st, &t, &e), 0, "%s", e.msg);
+	cr_assert_eq(hier_load(t, &h, &e), 0, "%s", e.msg);
+	store_read_end(t);
+	return h;
+}
+
 /* The hierarchy most tests start from. */
 static const char base_units[] =
 	"[tinh]\nname = Tỉnh ủy Thử Nghiệm\nabbrevs = Ban Thường vụ Tỉnh ủy, TU\nkind = tinh_uy\n\n"

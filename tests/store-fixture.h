@@ -1,7 +1,8 @@
 /* store-fixture.h — helpers shared by the store tests: a fresh store in a
  * mkdtemp directory per test, one-line writes and reads, and damage done
- * with the LMDB API behind the store's back.  Included by
- * tests/test_store*.c only (each test binary gets its own copy). */
+ * with the LMDB API behind the store's back.  Included by the tests that
+ * build a store through the library (test_store*.c and others; each test
+ * binary gets its own copy). */
 #ifndef THEODOI_TEST_STORE_FIXTURE_H
 #define THEODOI_TEST_STORE_FIXTURE_H
 
@@ -168,6 +169,23 @@ static inline uint32_t fx_unit(const char *code, uint32_t parent)
 	return id;
 }
 
+/* A plan (KH) numbered `number` ("" for none), issued by `issuer` (0 for
+ * none), undated, titled "Kế hoạch thử"; returns its id. */
+static inline uint64_t fx_doc(const char *number, uint32_t issuer)
+{
+	struct doc d = {0};
+	strcpy(d.kind, "KH");
+	str_copy(d.number, number, sizeof d.number);
+	d.issuer = issuer;
+	d.date = DATE_NONE;
+	d.plan_due = DATE_NONE;
+	d.title = xstrdup("Kế hoạch thử");
+	fx_write(fx_w_doc, &d);
+	uint64_t id = d.id;
+	doc_free(&d);
+	return id;
+}
+
 /* A task (caller frees with task_free) with a BY deadline on due, or none
  * when due is DATE_NONE. */
 static inline void fx_task_init(struct task *t, uint32_t lead, uint64_t doc, int status, date_t due)
@@ -208,6 +226,18 @@ static inline struct txn *fx_read(void)
 	struct err e = {0};
 	cr_assert_eq(store_read_begin(fx_st, &t, &e), 0, "%s", e.msg);
 	return t;
+}
+
+/* The schema the open store records. */
+static inline long fx_schema(void)
+{
+	struct txn *t = fx_read();
+	struct err e = {0};
+	long schema = -1;
+
+	cr_assert_eq(store_schema(t, &schema, &e), 0, "%s", e.msg);
+	store_read_end(t);
+	return schema;
 }
 
 static inline uint64_t fx_count(uint32_t unit, date_t from, date_t to)

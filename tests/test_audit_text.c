@@ -27,20 +27,6 @@ static uint32_t unit(const char *code, const char *name, uint32_t parent)
 	return id;
 }
 
-static uint64_t doc(const char *number)
-{
-	struct doc d = {0};
-	strcpy(d.kind, "KH");
-	strcpy(d.number, number);
-	d.date = DATE_NONE;
-	d.plan_due = DATE_NONE;
-	d.title = xstrdup("Kế hoạch thử");
-	fx_write(fx_w_doc, &d);
-	uint64_t id = d.id;
-	doc_free(&d);
-	return id;
-}
-
 static void setup(void)
 {
 	fx_setup();
@@ -51,8 +37,8 @@ static void setup(void)
 	u_h1btc = unit("h1-btc", "Ban Tổ chức Huyện ủy", u_h1);
 	u_h2 = unit("h2", "Huyện ủy Ngọc Sơn", u_tu);
 	u_h2btc = unit("h2-btc", "Ban Tổ chức Huyện ủy", u_h2);
-	d_numbered = doc("42-KH/ThU");
-	d_bare = doc("");
+	d_numbered = fx_doc("42-KH/ThU", 0);
+	d_bare = fx_doc("", 0);
 	struct err e = {0};
 	struct txn *t = fx_read();
 	cr_assert_eq(hier_load(t, &names_h, &e), 0, "%s", e.msg);

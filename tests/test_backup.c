@@ -15,26 +15,6 @@
 #include "store.h"
 #include "util.h"
 
-static const char *path_in(const char *name)
-{
-	static char p[8][256];
-	static int k;
-	char *s = p[k++ % 8];
-	snprintf(s, 256, "%s/%s", fx_tmpdir(), name);
-	return s;
-}
-
-static void expect_ok(struct run r, const char *what)
-{
-	cr_assert_eq(r.status, 0, "%s: %d\n%s%s", what, r.status, r.out, r.err);
-	fx_free(&r);
-}
-
-static void check_store(const char *st)
-{
-	expect_ok(fx_run(NULL, st, "check-store", NULL), "check-store");
-}
-
 /* Entries in directory dir whose names start with prefix. */
 static int count_named(const char *dir, const char *prefix)
 {
@@ -54,15 +34,15 @@ Test(backup, export_then_import_json_then_export_is_the_same_text)
 	const char *task = ac_open_task(NULL, st, "tu-btc");
 	const char *conf = ac_conf("claims", "tu-btc", "editor", "confirm_done = yes");
 	/* a pending claim and an extension beside what the demo holds */
-	expect_ok(fx_run(conf, st, "update", task, "--status", "hoan-thanh", NULL), "claim");
-	const char *a = path_in("a.json"), *b = path_in("b.json"), *nst = path_in("copy/store");
-	expect_ok(fx_run(NULL, st, "export", "--format", "json", "--out", a, NULL), "export");
+	fx_ok(fx_run(conf, st, "update", task, "--status", "hoan-thanh", NULL), "claim");
+	const char *a = fx_path("a.json"), *b = fx_path("b.json"), *nst = fx_path("copy/store");
+	fx_ok(fx_run(NULL, st, "export", "--format", "json", "--out", a, NULL), "export");
 	struct run r = fx_run(NULL, nst, "import-json", a, NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert(strstr(r.out, "145 nhiệm vụ"), "%s", r.out);
 	fx_free(&r);
-	check_store(nst);
-	expect_ok(fx_run(NULL, nst, "export", "--out", b, NULL), "export again");
+	fx_check_store(NULL, nst);
+	fx_ok(fx_run(NULL, nst, "export", "--out", b, NULL), "export again");
 	char *ta = tf_read(a, NULL), *tb = tf_read(b, NULL);
 	size_t la = strlen(ta);
 	cr_assert(la > 10000);
@@ -119,7 +99,7 @@ static char *edit(const char *text, const char *after, const char *key, const ch
 
 static void import_fails(const char *json, const char *name, const char *want)
 {
-	const char *file = path_in(name), *target = path_in("bad/store");
+	const char *file = fx_path(name), *target = fx_path("bad/store");
 	tf_write(file, json, strlen(json));
 	struct run r = fx_run(NULL, target, "import-json", file, NULL);
 	cr_assert_eq(r.status, 3, "%s: %d %s", name, r.status, r.err);
@@ -127,15 +107,15 @@ static void import_fails(const char *json, const char *name, const char *want)
 	fx_free(&r);
 	struct stat sb;
 	cr_assert_neq(stat(target, &sb), 0, "%s: a failed import left a store", name);
-	cr_assert_eq(count_named(path_in("bad"), "store."), 0, "%s: a temporary store was left", name);
+	cr_assert_eq(count_named(fx_path("bad"), "store."), 0, "%s: a temporary store was left", name);
 }
 
 Test(backup, import_json_refuses_bad_input_naming_the_record)
 {
 	const char *st = fx_demo();
-	const char *a = path_in("a.json");
-	expect_ok(fx_run(NULL, st, "export", "--out", a, NULL), "export");
-	mkdir(path_in("bad"), 0775);
+	const char *a = fx_path("a.json");
+	fx_ok(fx_run(NULL, st, "export", "--out", a, NULL), "export");
+	mkdir(fx_path("bad"), 0775);
 	char *t = tf_read(a, NULL), *s;
 	/* plain text: the line of its first word, and what it is */
 	import_fails("\n\nnot json at all", "garbage.json",
@@ -195,9 +175,9 @@ Test(backup, import_json_refuses_bad_input_naming_the_record)
 Test(backup, import_json_refuses_controls_and_dangling_references)
 {
 	const char *st = fx_demo();
-	const char *a = path_in("a.json");
-	expect_ok(fx_run(NULL, st, "export", "--out", a, NULL), "export");
-	mkdir(path_in("bad"), 0775);
+	const char *a = fx_path("a.json");
+	fx_ok(fx_run(NULL, st, "export", "--out", a, NULL), "export");
+	mkdir(fx_path("bad"), 0775);
 	char *t = tf_read(a, NULL), *s;
 	static const struct {
 		const char *array, *key, *val, *want;
@@ -233,12 +213,12 @@ Test(backup, import_json_refuses_controls_and_dangling_references)
 	}
 	/* a newline and a tab where text may run over lines are kept */
 	s = edit(t, "\"tasks\": [", "text", "\"Dòng một\\n\\tdòng hai\"");
-	const char *ok = path_in("multiline.json"), *nst = path_in("ok/store");
+	const char *ok = fx_path("multiline.json"), *nst = fx_path("ok/store");
 	tf_write(ok, s, strlen(s));
 	free(s);
-	mkdir(path_in("ok"), 0775);
-	expect_ok(fx_run(NULL, nst, "import-json", ok, NULL), "import-json multiline");
-	check_store(nst);
+	mkdir(fx_path("ok"), 0775);
+	fx_ok(fx_run(NULL, nst, "import-json", ok, NULL), "import-json multiline");
+	fx_check_store(NULL, nst);
 	free(t);
 }
 
@@ -263,7 +243,7 @@ Test(backup, backups_restore_to_a_sound_store_while_another_process_writes)
 	char name[32];
 	for (int i = 0; i < 3; i++) {
 		snprintf(name, sizeof name, "b%d.mdb", i);
-		expect_ok(fx_run(NULL, st, "backup", path_in(name), NULL), "backup while writing");
+		fx_ok(fx_run(NULL, st, "backup", fx_path(name), NULL), "backup while writing");
 	}
 	int status;
 	waitpid(w, &status, 0);
@@ -273,24 +253,24 @@ Test(backup, backups_restore_to_a_sound_store_while_another_process_writes)
 		snprintf(name, sizeof name, "b%d.mdb", i);
 		snprintf(dir, sizeof dir, "r%d/store", i);
 		struct stat sb;
-		cr_assert_eq(stat(path_in(name), &sb), 0);
+		cr_assert_eq(stat(fx_path(name), &sb), 0);
 		mode_t mask = umask(0);
 		umask(mask);
 		cr_assert_eq(sb.st_mode & 0777, 0660 & ~mask, "backup mode %o", sb.st_mode & 0777);
-		expect_ok(fx_run(NULL, path_in(dir), "restore", path_in(name), NULL), "restore");
-		check_store(path_in(dir));
+		fx_ok(fx_run(NULL, fx_path(dir), "restore", fx_path(name), NULL), "restore");
+		fx_check_store(NULL, fx_path(dir));
 	}
 	/* after the writer: the backup has all 40 updates */
-	expect_ok(fx_run(NULL, st, "backup", path_in("last.mdb"), NULL), "backup");
-	expect_ok(fx_run(NULL, path_in("last/store"), "restore", path_in("last.mdb"), NULL), "restore");
-	struct run r = fx_run(NULL, path_in("last/store"), "show", task, "--format", "json", NULL);
+	fx_ok(fx_run(NULL, st, "backup", fx_path("last.mdb"), NULL), "backup");
+	fx_ok(fx_run(NULL, fx_path("last/store"), "restore", fx_path("last.mdb"), NULL), "restore");
+	struct run r = fx_run(NULL, fx_path("last/store"), "show", task, "--format", "json", NULL);
 	for (int i = 0; i < 40; i++) {
 		char note[40];
 		snprintf(note, sizeof note, "\"ghi %d\"", i);
 		cr_assert(strstr(r.out, note), "update %d missing from the restored store", i);
 	}
 	fx_free(&r);
-	r = fx_run(NULL, path_in("last/store"), "log", "--limit", "1", "--format", "json", NULL);
+	r = fx_run(NULL, fx_path("last/store"), "log", "--limit", "1", "--format", "json", NULL);
 	cr_assert(strstr(r.out, "\"action\": \"restore\""), "%s", r.out);
 	fx_free(&r);
 }
@@ -298,19 +278,19 @@ Test(backup, backups_restore_to_a_sound_store_while_another_process_writes)
 Test(backup, backup_never_overwrites_without_force_and_writes_into_a_directory)
 {
 	const char *st = fx_demo();
-	const char *f = path_in("b.mdb");
-	expect_ok(fx_run(NULL, st, "backup", f, NULL), "backup");
+	const char *f = fx_path("b.mdb");
+	fx_ok(fx_run(NULL, st, "backup", f, NULL), "backup");
 	struct run r = fx_run(NULL, st, "backup", f, NULL);
 	cr_assert_eq(r.status, 8, "%d %s", r.status, r.err);
 	cr_assert(strstr(r.err, "--force"), "%s", r.err);
 	fx_free(&r);
-	expect_ok(fx_run(NULL, st, "backup", f, "--force", NULL), "backup --force");
-	mkdir(path_in("dir"), 0775);
-	expect_ok(fx_run(NULL, st, "backup", path_in("dir"), NULL), "backup into a directory");
+	fx_ok(fx_run(NULL, st, "backup", f, "--force", NULL), "backup --force");
+	mkdir(fx_path("dir"), 0775);
+	fx_ok(fx_run(NULL, st, "backup", fx_path("dir"), NULL), "backup into a directory");
 	struct stat sb;
-	cr_assert_eq(stat(path_in("dir/data.mdb"), &sb), 0);
+	cr_assert_eq(stat(fx_path("dir/data.mdb"), &sb), 0);
 	cr_assert_eq(count_named(fx_tmpdir(), "b.mdb.tmp"), 0, "no temporary file left");
-	r = fx_run(NULL, st, "backup", path_in("no/such/dir/b.mdb"), NULL);
+	r = fx_run(NULL, st, "backup", fx_path("no/such/dir/b.mdb"), NULL);
 	cr_assert_eq(r.status, 10, "%d %s", r.status, r.err);
 	fx_free(&r);
 }
@@ -318,9 +298,9 @@ Test(backup, backup_never_overwrites_without_force_and_writes_into_a_directory)
 Test(backup, restore_keeps_the_old_store_and_needs_force)
 {
 	const char *st = fx_demo();
-	const char *f = path_in("b.mdb");
-	expect_ok(fx_run(NULL, st, "backup", f, NULL), "backup");
-	expect_ok(fx_run(NULL, st, "update", "12", "--note", "sau khi sao lưu", NULL), "update");
+	const char *f = fx_path("b.mdb");
+	fx_ok(fx_run(NULL, st, "backup", f, NULL), "backup");
+	fx_ok(fx_run(NULL, st, "update", "12", "--note", "sau khi sao lưu", NULL), "update");
 	struct run r = fx_run(NULL, st, "restore", f, NULL);
 	cr_assert_eq(r.status, 8, "%d %s", r.status, r.err);
 	cr_assert(strstr(r.err, "--force"), "%s", r.err);
@@ -336,14 +316,14 @@ Test(backup, restore_keeps_the_old_store_and_needs_force)
 	cr_assert_null(strstr(r.out, "sau khi sao lưu"), "the restored store is the backup's");
 	fx_free(&r);
 	cr_assert_eq(count_named(fx_tmpdir(), "store.before-restore-"), 1, "the old store is kept");
-	check_store(st);
+	fx_check_store(NULL, st);
 }
 
 Test(backup, restore_refuses_while_the_store_is_open)
 {
 	const char *st = fx_demo();
-	const char *f = path_in("b.mdb");
-	expect_ok(fx_run(NULL, st, "backup", f, NULL), "backup");
+	const char *f = fx_path("b.mdb");
+	fx_ok(fx_run(NULL, st, "backup", f, NULL), "backup");
 	struct store *open_st;
 	struct err e = {0};
 	cr_assert_eq(store_open(st, 0, &open_st, &e), 0, "%s", e.msg);
@@ -352,30 +332,30 @@ Test(backup, restore_refuses_while_the_store_is_open)
 	cr_assert(strstr(r.err, "đang được dùng"), "%s", r.err);
 	fx_free(&r);
 	store_close(open_st);
-	expect_ok(fx_run(NULL, st, "restore", f, "--force", NULL), "restore once closed");
+	fx_ok(fx_run(NULL, st, "restore", f, "--force", NULL), "restore once closed");
 }
 
 Test(backup, restore_refuses_what_is_not_a_sound_backup)
 {
 	const char *st = fx_demo();
-	const char *junk = path_in("junk.mdb");
+	const char *junk = fx_path("junk.mdb");
 	tf_write(junk, "this is not a store", 19);
-	struct run r = fx_run(NULL, path_in("x/store"), "restore", junk, NULL);
+	struct run r = fx_run(NULL, fx_path("x/store"), "restore", junk, NULL);
 	cr_assert_eq(r.status, 3, "%d %s", r.status, r.err);
 	cr_assert(strstr(r.err, "không phải bản sao lưu"), "%s", r.err);
 	fx_free(&r);
 	struct stat sb;
-	cr_assert_neq(stat(path_in("x/store"), &sb), 0);
+	cr_assert_neq(stat(fx_path("x/store"), &sb), 0);
 	/* a backup cut short */
-	const char *f = path_in("b.mdb");
-	expect_ok(fx_run(NULL, st, "backup", f, NULL), "backup");
+	const char *f = fx_path("b.mdb");
+	fx_ok(fx_run(NULL, st, "backup", f, NULL), "backup");
 	cr_assert_eq(stat(f, &sb), 0);
 	cr_assert_eq(truncate(f, sb.st_size / 2), 0);
-	r = fx_run(NULL, path_in("y/store"), "restore", f, NULL);
+	r = fx_run(NULL, fx_path("y/store"), "restore", f, NULL);
 	cr_assert_eq(r.status, 3, "%d %s", r.status, r.err);
 	fx_free(&r);
-	cr_assert_neq(stat(path_in("y/store"), &sb), 0);
-	r = fx_run(NULL, path_in("z/store"), "restore", path_in("none.mdb"), NULL);
+	cr_assert_neq(stat(fx_path("y/store"), &sb), 0);
+	r = fx_run(NULL, fx_path("z/store"), "restore", fx_path("none.mdb"), NULL);
 	cr_assert_eq(r.status, 5, "%d %s", r.status, r.err);
 	fx_free(&r);
 }
@@ -384,14 +364,14 @@ Test(backup, restore_and_import_json_are_for_admins)
 {
 	const char *st = fx_demo();
 	const char *ed = ac_conf("editor", "tu-btc", "editor", "");
-	const char *f = path_in("b.mdb"), *a = path_in("a.json");
-	expect_ok(fx_run(ed, st, "backup", f, NULL), "an editor backs up");
-	expect_ok(fx_run(ed, st, "export", "--out", a, NULL), "an editor exports");
-	struct run r = fx_run(ed, path_in("n/store"), "restore", f, NULL);
+	const char *f = fx_path("b.mdb"), *a = fx_path("a.json");
+	fx_ok(fx_run(ed, st, "backup", f, NULL), "an editor backs up");
+	fx_ok(fx_run(ed, st, "export", "--out", a, NULL), "an editor exports");
+	struct run r = fx_run(ed, fx_path("n/store"), "restore", f, NULL);
 	cr_assert_eq(r.status, 7, "%d %s", r.status, r.err);
 	cr_assert(strstr(r.err, "admin-only"), "%s", r.err);
 	fx_free(&r);
-	r = fx_run(ed, path_in("m/store"), "import-json", a, NULL);
+	r = fx_run(ed, fx_path("m/store"), "import-json", a, NULL);
 	cr_assert_eq(r.status, 7, "%d %s", r.status, r.err);
 	fx_free(&r);
 }
@@ -432,7 +412,7 @@ Test(backup, export_refuses_a_record_that_is_not_utf8)
 		int rc = store_write(s, spoil_fn, &sp, &e);
 		store_close(s);
 		cr_assert_eq(rc, 0, "%s", e.msg);
-		const char *out = path_in(i ? "b.json" : "a.json");
+		const char *out = fx_path(i ? "b.json" : "a.json");
 		struct run r = fx_run(NULL, st, "export", "--out", out, NULL);
 		cr_assert_neq(r.status, 0, "export of a task with %s not UTF-8 succeeds", fields[i]);
 		char want[96];

@@ -3,6 +3,7 @@
 #include "cli-run.c.inc"
 
 #define RUN(...) fx_run(NULL, __VA_ARGS__, NULL)
+#define RUN_JSON(...) fx_run_json(NULL, __VA_ARGS__, NULL)
 
 static long run_count(const char *store, const char *a1, const char *a2, const char *a3)
 {
@@ -58,9 +59,7 @@ Test(cli, missing_store_is_a_clear_error)
 Test(cli, units_tree_in_json_with_subtree_counts)
 {
 	const char *st = fx_demo();
-	struct run r = RUN(st, "units", "--format", "json");
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r);
+	json_t *j = RUN_JSON(st, "units", "--format", "json");
 	cr_assert(json_array_size(j) > 40);
 	json_t *first = json_array_get(j, 0);
 	cr_assert_str_eq(json_string_value(json_object_get(first, "code")), "tw");
@@ -79,8 +78,7 @@ Test(cli, units_tree_in_json_with_subtree_counts)
 	}
 	cr_assert(seen_ttu);
 	json_decref(j);
-	fx_free(&r);
-	r = RUN(st, "units");
+	struct run r = RUN(st, "units");
 	cr_assert_eq(r.status, 0);
 	cr_assert(strstr(r.out, "Thành ủy Bình Giang"), "%s", r.out);
 	fx_free(&r);
@@ -89,9 +87,7 @@ Test(cli, units_tree_in_json_with_subtree_counts)
 Test(cli, overdue_rows_match_count_and_are_most_late_first)
 {
 	const char *st = fx_demo();
-	struct run r = RUN(st, "overdue", "--format", "json");
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r);
+	json_t *j = RUN_JSON(st, "overdue", "--format", "json");
 	long n = run_count(st, NULL, NULL, NULL);
 	cr_assert(n > 0);
 	cr_assert_eq((long)json_array_size(j), n);
@@ -112,7 +108,6 @@ Test(cli, overdue_rows_match_count_and_are_most_late_first)
 		cr_assert_lt(strcmp(json_string_value(json_object_get(row, "due")), "2026-11-23"), 0);
 	}
 	json_decref(j);
-	fx_free(&r);
 }
 
 Test(cli, overdue_for_a_subtree_and_for_one_unit)
@@ -146,9 +141,7 @@ Test(cli, overdue_for_a_subtree_and_for_one_unit)
 Test(cli, due_within_window)
 {
 	const char *st = fx_demo();
-	struct run r = RUN(st, "due", "--within", "30", "--format", "json");
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r);
+	json_t *j = RUN_JSON(st, "due", "--within", "30", "--format", "json");
 	cr_assert(json_array_size(j) > 0, "the demo should have tasks due within 30 days");
 	size_t i;
 	json_t *row;
@@ -160,8 +153,7 @@ Test(cli, due_within_window)
 		prev = due;
 	}
 	json_decref(j);
-	fx_free(&r);
-	r = RUN(st, "due", "--within", "-3");
+	struct run r = RUN(st, "due", "--within", "-3");
 	cr_assert_eq(r.status, 2);
 	fx_free(&r);
 }
@@ -169,9 +161,7 @@ Test(cli, due_within_window)
 Test(cli, docs_and_tasks_by_doc_agree)
 {
 	const char *st = fx_demo();
-	struct run r = RUN(st, "docs", "--format", "json");
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *docs = fx_json(&r);
+	json_t *docs = RUN_JSON(st, "docs", "--format", "json");
 	cr_assert(json_array_size(docs) >= 3);
 	json_t *d = json_array_get(docs, 0);
 	char id[24];
@@ -189,8 +179,7 @@ Test(cli, docs_and_tasks_by_doc_agree)
 	cr_assert(!strncmp(t.out, "id,doc_number,section,", 22), "%s", t.out);
 	fx_free(&t);
 	json_decref(docs);
-	fx_free(&r);
-	r = RUN(st, "docs", "--unit", "tu");
+	struct run r = RUN(st, "docs", "--unit", "tu");
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert(strstr(r.out, "CTr"), "%s", r.out);
 	fx_free(&r);
@@ -242,30 +231,23 @@ Test(cli, update_with_accented_note_reads_back)
 	struct run r = RUN(st, "update", id, "--progress", "60", "--note", "Đã họp triển khai, \"đạt\" 60%");
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
-	r = RUN(st, "show", id, "--format", "json");
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	j = fx_json(&r);
+	j = fx_show(st, id);
 	cr_assert_eq(json_integer_value(json_object_get(j, "progress")), 60);
 	json_t *u = json_array_get(json_object_get(j, "updates"), 0);
 	cr_assert_str_eq(json_string_value(json_object_get(u, "note")), "Đã họp triển khai, \"đạt\" 60%");
 	cr_assert_str_eq(json_string_value(json_object_get(u, "day")), "2026-11-23");
 	json_decref(j);
-	fx_free(&r);
 	r = RUN(st, "update", id, "--status", "hoàn thành");
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
-	r = RUN(st, "show", id, "--format", "json");
-	j = fx_json(&r);
+	j = fx_show(st, id);
 	cr_assert_str_eq(json_string_value(json_object_get(j, "status")), "done");
 	cr_assert_str_eq(json_string_value(json_object_get(j, "timeliness")), "done_late");
 	json_decref(j);
-	fx_free(&r);
 	r = RUN(st, "show", id);
 	cr_assert(strstr(r.out, "Đã họp triển khai"), "%s", r.out);
 	fx_free(&r);
-	r = RUN(st, "check-store");
-	cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
-	fx_free(&r);
+	fx_check_store(NULL, st);
 }
 
 Test(cli, bad_updates_are_refused_and_change_nothing)
@@ -295,19 +277,15 @@ Test(cli, bad_updates_are_refused_and_change_nothing)
 	cr_assert_eq(r.status, 3, "%s", r.err);
 	fx_free(&r);
 	cr_assert_eq(run_count(st, NULL, NULL, NULL), before);
-	r = RUN(st, "show", "1", "--format", "json");
-	json_t *j = fx_json(&r);
+	json_t *j = fx_show(st, "1");
 	size_t n = json_array_size(json_object_get(j, "updates"));
 	json_decref(j);
-	fx_free(&r);
 	r = RUN(st, "update", "1", "--status", "xong roi");
 	cr_assert_eq(r.status, 3);
 	fx_free(&r);
-	r = RUN(st, "show", "1", "--format", "json");
-	j = fx_json(&r);
+	j = fx_show(st, "1");
 	cr_assert_eq(json_array_size(json_object_get(j, "updates")), n);
 	json_decref(j);
-	fx_free(&r);
 }
 
 Test(cli, extend_keeps_the_original_deadline)
@@ -331,15 +309,13 @@ Test(cli, extend_keeps_the_original_deadline)
 	r = RUN(st, "extend", id, "--to", "31/03/2027", "--reason", "Chờ hướng dẫn của Trung ương");
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
-	r = RUN(st, "show", id, "--format", "json");
-	j = fx_json(&r);
+	j = fx_show(st, id);
 	cr_assert_str_eq(json_string_value(json_object_get(j, "due")), "2027-03-31");
 	cr_assert_str_eq(json_string_value(json_object_get(j, "extended_to")), "2027-03-31");
 	ph = json_string_value(json_object_get(j, "deadline_phrase"));
 	cr_assert_str_eq(ph ? ph : "", phrase);
 	cr_assert_eq(json_array_size(json_object_get(j, "extensions")), 1);
 	json_decref(j);
-	fx_free(&r);
 	free(phrase);
 }
 
@@ -355,15 +331,13 @@ Test(cli, deadline_rhythms_are_stored_shown_and_imported)
 	char task[24];
 	snprintf(task, sizeof task, "%ld", strtol(r.out, NULL, 10));
 	fx_free(&r);
-	r = RUN(st, "show", task, "--format", "json");
-	json_t *j = fx_json(&r);
+	json_t *j = fx_show(st, task);
 	json_t *dl = json_object_get(j, "deadline");
 	cr_assert_str_eq(json_string_value(json_object_get(dl, "kind")), "ongoing");
 	cr_assert_str_eq(json_string_value(json_object_get(dl, "every")), "quarter");
 	cr_assert_str_eq(json_string_value(json_object_get(j, "deadline_meaning")), "báo cáo hằng quý");
 	cr_assert_str_eq(json_string_value(json_object_get(j, "deadline_phrase")), "báo cáo hằng quý");
 	json_decref(j);
-	fx_free(&r);
 	r = RUN(NULL, "add-task", "--help");
 	cr_assert_eq(r.status, 0);
 	cr_assert(strstr(r.out, "báo cáo hằng quý") && strstr(r.out, "quý hai năm 2027"), "%s", r.out);
@@ -424,14 +398,12 @@ Test(cli, add_doc_and_task_then_list)
 	char task[24];
 	snprintf(task, sizeof task, "%ld", strtol(r.out, NULL, 10));
 	fx_free(&r);
-	r = RUN(st, "show", task, "--format", "json");
-	json_t *j = fx_json(&r);
+	json_t *j = fx_show(st, task);
 	cr_assert_str_eq(json_string_value(json_object_get(j, "due")), "2027-03-31");
 	cr_assert_str_eq(json_string_value(json_object_get(json_object_get(j, "lead"), "code")), "tu-btg");
 	cr_assert_eq(json_array_size(json_object_get(j, "partners")), 2);
 	cr_assert_str_eq(json_string_value(json_object_get(j, "doc_number")), "99-KH/TU");
 	json_decref(j);
-	fx_free(&r);
 	r = RUN(st, "tasks", "--doc", doc, "--format", "json");
 	j = fx_json(&r);
 	cr_assert_eq(json_array_size(j), 1);
@@ -641,14 +613,12 @@ Test(cli, add_task_names_units_as_the_document_does)
 	char id[24];
 	snprintf(id, sizeof id, "%ld", strtol(r.out, NULL, 10));
 	fx_free(&r);
-	r = RUN(st, "show", id, "--format", "json");
-	json_t *j = fx_json(&r);
+	json_t *j = fx_show(st, id);
 	cr_assert_str_eq(json_string_value(json_object_get(json_object_get(j, "lead"), "code")), "tu-btc");
 	json_t *p = json_object_get(j, "partners");
 	cr_assert_str_eq(json_string_value(json_object_get(json_array_get(p, 0), "code")), "tu-btg");
 	cr_assert_str_eq(json_string_value(json_object_get(json_array_get(p, 1), "code")), "tu-vp");
 	json_decref(j);
-	fx_free(&r);
 	/* Two district boards carry this name: the message lists them. */
 	r = RUN(st, "add-task", "--doc", "1", "--text", "x", "--lead", "Ban Tổ chức Huyện ủy");
 	cr_assert_eq(r.status, 3, "%s", r.err);
@@ -707,23 +677,19 @@ Test(cli, status_and_progress_must_agree)
 	r = RUN(st, "update", id, "--status", "dang-thuc-hien", "--progress", "80");
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
-	r = RUN(st, "show", id, "--format", "json");
-	json_t *j = fx_json(&r);
+	json_t *j = fx_show(st, id);
 	cr_assert_str_eq(json_string_value(json_object_get(j, "status")), "in_progress");
 	cr_assert_eq(json_integer_value(json_object_get(j, "progress")), 80);
 	cr_assert(json_is_null(json_object_get(j, "done_date")));
 	size_t n = json_array_size(json_object_get(j, "updates"));
 	json_decref(j);
-	fx_free(&r);
 	/* Nothing changed and nothing said: refused, nothing written. */
 	r = RUN(st, "update", id, "--status", "dang-thuc-hien");
 	cr_assert_eq(r.status, 3, "%s", r.err);
 	fx_free(&r);
-	r = RUN(st, "show", id, "--format", "json");
-	j = fx_json(&r);
+	j = fx_show(st, id);
 	cr_assert_eq(json_array_size(json_object_get(j, "updates")), n);
 	json_decref(j);
-	fx_free(&r);
 }
 
 Test(cli, add_doc_refuses_the_same_number_issuer_and_date)
@@ -752,14 +718,11 @@ Test(cli, add_doc_refuses_an_implemented_number_too_long)
 	lng[sizeof lng - 1] = '\0';
 	char list[96];
 	snprintf(list, sizeof list, "15-CTr/TU; %s", lng);
-	struct run r = RUN(st, "docs", "--format", "json");
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r);
+	json_t *j = RUN_JSON(st, "docs", "--format", "json");
 	size_t before = json_array_size(j);
 	json_decref(j);
-	fx_free(&r);
-	r = RUN(st, "add-doc", "--title", "X", "--number", "98-KH/TU", "--issuer", "tu", "--implements",
-	        list);
+	struct run r = RUN(st, "add-doc", "--title", "X", "--number", "98-KH/TU", "--issuer", "tu",
+	                   "--implements", list);
 	cr_assert_eq(r.status, 2, "%s", r.out); /* ERR_USAGE */
 	cr_assert(strstr(r.err, "số văn bản quá dài") && strstr(r.err, lng), "%s", r.err);
 	fx_free(&r);

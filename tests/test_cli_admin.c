@@ -12,19 +12,14 @@ Test(cli_admin, log_shows_who_changed_what_with_filters_and_formats)
 	const char *st = fx_demo();
 	const char *task = ac_open_task(NULL, st, "tu-btc");
 	/* What the task's detail shows the demo did: each has its entry. */
-	struct run r = fx_run(NULL, st, "show", task, "--format", "json", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r);
+	json_t *j = fx_show(st, task);
 	size_t shown = json_array_size(json_object_get(j, "updates")) +
 	               json_array_size(json_object_get(j, "extensions"));
 	json_decref(j);
-	fx_free(&r);
-	r = fx_run(NULL, st, "update", task, "--progress", "85", "--note", "Đã trình dự thảo", NULL);
+	struct run r = fx_run(NULL, st, "update", task, "--progress", "85", "--note", "Đã trình dự thảo", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
-	r = fx_run(NULL, st, "log", "--task", task, "--format", "json", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	j = fx_json(&r);
+	j = fx_run_json(NULL, st, "log", "--task", task, "--format", "json", NULL);
 	cr_assert_eq(json_array_size(j), shown + 1, "%zu entries for %zu changes shown and one made",
 	             json_array_size(j), shown);
 	/* newest first: the update just made, then the demo's by time */
@@ -41,7 +36,6 @@ Test(cli_admin, log_shows_who_changed_what_with_filters_and_formats)
 	cr_assert_str_eq(json_string_value(json_object_get(after, "note")), "Đã trình dự thảo");
 	cr_assert(json_is_integer(json_object_get(json_object_get(a, "before"), "progress")));
 	json_decref(j);
-	fx_free(&r);
 	/* text: newest entries with --limit, the change in words */
 	r = fx_run(NULL, st, "log", "--limit", "1", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
@@ -106,15 +100,6 @@ Test(cli_admin, log_options_are_checked)
 	fx_free(&r);
 }
 
-static json_t *show(const char *conf, const char *st, const char *task)
-{
-	struct run r = fx_run(conf, st, "show", task, "--format", "json", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r);
-	fx_free(&r);
-	return j;
-}
-
 Test(cli_admin, a_reported_completion_waits_for_the_office_which_confirms_or_returns_it)
 {
 	const char *st = fx_demo();
@@ -135,13 +120,10 @@ Test(cli_admin, a_reported_completion_waits_for_the_office_which_confirms_or_ret
 	cr_assert(strstr(r.out, "0 nhiệm vụ chờ xác nhận"), "%s", r.out);
 	fx_free(&r);
 	/* the office sees it in its queue */
-	r = fx_run(vp, st, "confirm", "--list", "--format", "json", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *q = fx_json(&r);
+	json_t *q = fx_run_json(vp, st, "confirm", "--list", "--format", "json", NULL);
 	cr_assert_eq(json_array_size(q), 1);
 	cr_assert_eq(json_integer_value(json_object_get(json_array_get(q, 0), "id")), atoll(task));
 	json_decref(q);
-	fx_free(&r);
 	/* returned: open again, with the reason in the history */
 	r = fx_run(vp, st, "return", task, NULL);
 	cr_assert_eq(r.status, 2, "a reason is required: %s", r.err);
@@ -149,7 +131,7 @@ Test(cli_admin, a_reported_completion_waits_for_the_office_which_confirms_or_ret
 	r = fx_run(vp, st, "return", task, "--reason", "Chưa gửi báo cáo kết quả", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
-	json_t *j = show(vp, st, task);
+	json_t *j = fx_show(st, task);
 	cr_assert_str_eq(json_string_value(json_object_get(j, "status")), "in_progress");
 	cr_assert(json_is_null(json_object_get(j, "done_date")));
 	json_t *u0 = json_array_get(json_object_get(j, "updates"), 0);
@@ -165,15 +147,13 @@ Test(cli_admin, a_reported_completion_waits_for_the_office_which_confirms_or_ret
 	r = fx_run(vp, st, "confirm", task, NULL);
 	cr_assert_eq(r.status, 3, "already confirmed: %s", r.err);
 	fx_free(&r);
-	j = show(vp, st, task);
+	j = fx_show(st, task);
 	cr_assert_str_eq(json_string_value(json_object_get(j, "status")), "done");
 	json_decref(j);
 	r = fx_run(vp, st, "log", "--task", task, NULL);
 	cr_assert(strstr(r.out, "trả lại") && strstr(r.out, "xác nhận hoàn thành"), "%s", r.out);
 	fx_free(&r);
-	r = fx_run(vp, st, "check-store", NULL);
-	cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
-	fx_free(&r);
+	fx_check_store(vp, st);
 }
 
 Test(cli_admin, an_unmapped_login_is_refused_even_reading_when_configured)

@@ -66,15 +66,12 @@ static void set_row(const char *store, date_t due, uint64_t id, const char *text
 /* The id and due of the first overdue task. */
 static void first_overdue(const char *store, uint64_t *id, date_t *due)
 {
-	struct run r = fx_run(NULL, store, "overdue", "--limit", "1", "--format", "json", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r);
+	json_t *j = fx_run_json(NULL, store, "overdue", "--limit", "1", "--format", "json", NULL);
 	json_t *o = json_array_get(j, 0);
 	cr_assert_not_null(o);
 	*id = (uint64_t)json_integer_value(json_object_get(o, "id"));
 	cr_assert_eq(date_parse(json_string_value(json_object_get(o, "due")), due, NULL), 0);
 	json_decref(j);
-	fx_free(&r);
 }
 
 static char *run_out(const char *store, const char *a1, const char *a2, const char *a3)
@@ -152,7 +149,5 @@ Test(cli_cover, a_schema4_store_lists_as_before)
 		cr_assert_str_eq(got, want, "%s", runs[i].a1);
 		free(got);
 	}
-	struct run r = fx_run(NULL, store, "check-store", NULL);
-	cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
-	fx_free(&r);
+	fx_check_store(NULL, store);
 }

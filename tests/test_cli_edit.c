@@ -37,13 +37,6 @@ static size_t json_len_of(const char *st, const char *a1, const char *a2, const 
 	return n;
 }
 
-static void store_clean(const char *st)
-{
-	struct run r = fx_run(NULL, st, "check-store", NULL);
-	cr_assert_eq(r.status, 0, "check-store: %s%s", r.out, r.err);
-	fx_free(&r);
-}
-
 /* The whole store as JSON text (export), to compare before and after. */
 static char *snapshot(const char *st)
 {
@@ -84,7 +77,7 @@ Test(cli_edit, edit_task_changes_fields_recomputes_due_and_counters)
 	json_decref(j);
 	/* no longer overdue: the counter follows */
 	cr_assert_eq(number_of(st, "overdue", "--count", NULL), overdue - 1);
-	store_clean(st);
+	fx_check_store(NULL, st);
 	/* audited, before and after */
 	r = fx_run(NULL, st, "log", "--task", id, "--format", "json", NULL);
 	j = fx_json(&r);
@@ -105,7 +98,7 @@ Test(cli_edit, edit_task_changes_fields_recomputes_due_and_counters)
 	cr_assert_str_eq(json_string_value(json_object_get(json_object_get(j, "lead"), "code")),
 	                 "tu-btc", "%s", json_dumps(j, 0));
 	json_decref(j);
-	store_clean(st);
+	fx_check_store(NULL, st);
 }
 
 Test(cli_edit, bad_edits_are_refused_and_change_nothing)
@@ -204,7 +197,7 @@ Test(cli_edit, move_task_and_edit_doc)
 	r = fx_run(NULL, st, "tasks", "--doc", "27-KH/HU", NULL);
 	cr_assert_eq(r.status, ERR_NOTFOUND, "%s", r.err);
 	fx_free(&r);
-	store_clean(st);
+	fx_check_store(NULL, st);
 }
 
 Test(cli_edit, delete_and_restore_keep_everything)
@@ -226,7 +219,7 @@ Test(cli_edit, delete_and_restore_keep_everything)
 	fx_free(&r);
 	long without = number_of(st, "overdue", "--count", NULL);
 	cr_assert(without < overdue, "%ld overdue before, %ld after", overdue, without);
-	store_clean(st);
+	fx_check_store(NULL, st);
 	r = fx_run(NULL, st, "log", "--action", "delete-doc", "--format", "json", NULL);
 	cr_assert(strstr(r.out, "Nhập nhầm bản dự thảo") && strstr(r.out, ac_login()), "%s", r.out);
 	fx_free(&r);
@@ -249,7 +242,7 @@ Test(cli_edit, delete_and_restore_keep_everything)
 	cr_assert_eq(json_len_of(st, "tasks", "--doc", "2"), in2);
 	cr_assert_eq(number_of(st, "overdue", "--count", NULL), overdue);
 	cr_assert_eq(json_len_of(st, "deleted", NULL, NULL), 0);
-	store_clean(st);
+	fx_check_store(NULL, st);
 	/* a task alone */
 	const char *id = an_overdue_task(st);
 	r = fx_run(NULL, st, "delete-task", id, "--reason", "Trùng với nhiệm vụ khác", "--force",
@@ -264,7 +257,7 @@ Test(cli_edit, delete_and_restore_keep_everything)
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
 	cr_assert_eq(number_of(st, "overdue", "--count", NULL), overdue);
-	store_clean(st);
+	fx_check_store(NULL, st);
 	/* every record as it was: the export differs only by the audit trail */
 	char *after = snapshot(st);
 	char *a = strstr(before, "\"audit\""), *b = strstr(after, "\"audit\"");
@@ -299,7 +292,7 @@ Test(cli_edit, a_task_of_a_deleted_document_comes_back_with_it)
 	r = fx_run(NULL, st, "restore-task", id, NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
-	store_clean(st);
+	fx_check_store(NULL, st);
 }
 
 /* A plan without a number is implemented by id ("#1" in --implements), or
@@ -353,14 +346,11 @@ Test(cli_edit, a_plan_without_a_number_is_linked_by_id_or_a_number_given_later)
 /* How many audit entries of `action` the log holds for task `id`. */
 static size_t log_count(const char *st, const char *id, const char *action)
 {
-	struct run r = fx_run(NULL, st, "log", "--task", id, "--format", "json", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r), *a;
+	json_t *j = fx_run_json(NULL, st, "log", "--task", id, "--format", "json", NULL), *a;
 	size_t i, n = 0;
 	json_array_foreach(j, i, a)
 		n += !strcmp(json_string_value(json_object_get(a, "action")), action);
 	json_decref(j);
-	fx_free(&r);
 	return n;
 }
 
@@ -409,7 +399,7 @@ Test(cli_edit, two_processes_edit_at_once, .timeout = 120)
 		cr_assert_eq(waitpid(kids[k], &status, 0), kids[k]);
 		cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0, "writer %d failed", k);
 	}
-	store_clean(st);
+	fx_check_store(NULL, st);
 	struct run r = fx_run(NULL, st, "log", "--task", x, "--format", "json", NULL);
 	json_t *j = fx_json(&r), *a;
 	size_t i, edits = 0, updates = 0;

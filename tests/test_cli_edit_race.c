@@ -83,26 +83,10 @@ static void race(const char *st, const enum job *jobs, int n, int rounds, const 
 	}
 }
 
-static json_t *show1(const char *st)
-{
-	struct run r = fx_run(NULL, st, "show", "1", "--format", "json", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r);
-	fx_free(&r);
-	return j;
-}
-
 static const char *jstr_of(json_t *o, const char *k)
 {
 	const char *s = json_string_value(json_object_get(o, k));
 	return s ? s : "";
-}
-
-static void store_is_exact(const char *st)
-{
-	struct run r = fx_run(NULL, st, "check-store", NULL);
-	cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
-	fx_free(&r);
 }
 
 /* Two edit-tasks of the text, one of the deadline and one update, at
@@ -112,7 +96,7 @@ static void store_is_exact(const char *st)
 Test(cli_edit_race, edits_and_updates_at_once_lose_nothing)
 {
 	const char *st = fx_store_with(PLAN);
-	json_t *t0 = show1(st);
+	json_t *t0 = fx_show(st, "1");
 	char *text = xstrdup(jstr_of(t0, "text")), *phrase = xstrdup(jstr_of(t0,
 	                                                                      "deadline_phrase"));
 	json_decref(t0);
@@ -135,7 +119,7 @@ Test(cli_edit_race, edits_and_updates_at_once_lose_nothing)
 	cr_assert_eq(lines, 4 * ROUNDS);
 
 	/* every update, in its order; the progress of the last */
-	json_t *t = show1(st);
+	json_t *t = fx_show(st, "1");
 	json_t *ups = json_object_get(t, "updates");
 	cr_assert_eq(json_array_size(ups), ROUNDS, "updates lost");
 	cr_assert_eq(json_integer_value(json_object_get(t, "progress")), ROUNDS);
@@ -181,7 +165,7 @@ Test(cli_edit_race, edits_and_updates_at_once_lose_nothing)
 	json_decref(t);
 	free(text);
 	free(phrase);
-	store_is_exact(st);
+	fx_check_store(NULL, st);
 }
 
 /* Six edit-tasks making the same change at once: one commits, the others
@@ -216,8 +200,8 @@ Test(cli_edit_race, the_same_edit_at_once_commits_once)
 	fx_free(&r);
 	cr_assert_eq(json_array_size(entries), 1);
 	json_decref(entries);
-	json_t *t = show1(st);
+	json_t *t = fx_show(st, "1");
 	cr_assert_str_eq(jstr_of(t, "text"), "Cùng một nội dung mới");
 	json_decref(t);
-	store_is_exact(st);
+	fx_check_store(NULL, st);
 }

@@ -7,44 +7,22 @@
 #include <unistd.h>
 
 #include "cli-run.c.inc"
-
-static const char *path_in(const char *name)
-{
-	static char p[8][512];
-	static int k;
-
-	k = (k + 1) % 8;
-	snprintf(p[k], sizeof p[k], "%s/%s", fx_tmpdir(), name);
-	return p[k];
-}
-
-static void put(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-
-	cr_assert_not_null(f, "%s", path);
-	fputs(text, f);
-	fclose(f);
-}
+#include "file-fixture.h"
 
 /* r exited with status and its stderr has needle and no English reason
  * nor temporary name. */
 static void expect(struct run r, int status, const char *needle, const char *what)
 {
-	cr_assert_eq(r.status, status, "%s: exit %d\nstdout: %s\nstderr: %s", what, r.status, r.out,
-	             r.err);
-	if (needle)
-		cr_assert(strstr(r.err, needle), "%s: no '%s' in: %s", what, needle, r.err);
 	cr_assert(!strstr(r.err, "No such") && !strstr(r.err, "Not a directory") &&
 	          !strstr(r.err, ".tmp-") && !strstr(r.err, ".restore-"),
 	          "%s: %s", what, r.err);
-	fx_free(&r);
+	fx_expect(r, status, needle, what);
 }
 
 Test(cli_errmsg, a_missing_file_to_import_is_said_in_vietnamese)
 {
 	const char *st = fx_demo();
-	const char *f = path_in("khong-co.txt");
+	const char *f = fx_path("khong-co.txt");
 	char want[700];
 
 	snprintf(want, sizeof want, "%s: không mở được tệp: không có tệp hay thư mục này", f);
@@ -56,7 +34,7 @@ Test(cli_errmsg, a_backup_into_a_missing_directory_names_the_directory)
 	const char *st = fx_demo();
 	char dir[600], file[700], want[1600];
 
-	snprintf(dir, sizeof dir, "%s", path_in("khong-co"));
+	snprintf(dir, sizeof dir, "%s", fx_path("khong-co"));
 	snprintf(file, sizeof file, "%s/x.mdb", dir);
 	snprintf(want, sizeof want, "%s: không tạo được tệp: không có thư mục %s", file, dir);
 	expect(fx_run(NULL, st, "backup", file, NULL), 10, want, "backup");
@@ -65,10 +43,10 @@ Test(cli_errmsg, a_backup_into_a_missing_directory_names_the_directory)
 Test(cli_errmsg, an_export_under_a_file_names_the_file_in_the_way)
 {
 	const char *st = fx_demo();
-	const char *plain = path_in("tep");
+	const char *plain = fx_path("tep");
 	char file[700], want[1600];
 
-	put(plain, "x\n");
+	tf_put(plain, "x\n");
 	snprintf(file, sizeof file, "%s/x.json", plain);
 	snprintf(want, sizeof want, "%s: không tạo được tệp: %s không phải thư mục", file, plain);
 	expect(fx_run(NULL, st, "export", "--out", file, NULL), 10, want, "export under a file");
@@ -85,7 +63,7 @@ Test(cli_errmsg, an_export_where_no_file_can_be_made_names_the_directory)
 Test(cli_errmsg, a_missing_backup_to_restore_is_said_in_vietnamese)
 {
 	const char *st = fx_demo();
-	const char *f = path_in("khong-co.mdb");
+	const char *f = fx_path("khong-co.mdb");
 	char want[700];
 
 	snprintf(want, sizeof want, "%s: không có tệp hay thư mục này", f);
@@ -106,7 +84,7 @@ static void write_bytes(const char *path, const void *bytes, size_t n)
 Test(cli_errmsg, restore_of_a_json_export_says_to_use_import_json)
 {
 	const char *st = fx_demo();
-	const char *json = path_in("xuat.json");
+	const char *json = fx_path("xuat.json");
 	char want[700];
 
 	expect(fx_run(NULL, st, "export", "--out", json, NULL), 0, NULL, "export");
@@ -120,12 +98,12 @@ Test(cli_errmsg, restore_of_a_json_export_says_to_use_import_json)
 Test(cli_errmsg, restore_of_a_plan_says_to_use_import)
 {
 	const char *st = fx_demo();
-	const char *docx = path_in("ke-hoach.docx"), *pdf = path_in("ke-hoach.pdf");
-	const char *txt = path_in("ke-hoach.txt");
+	const char *docx = fx_path("ke-hoach.docx"), *pdf = fx_path("ke-hoach.pdf");
+	const char *txt = fx_path("ke-hoach.txt");
 
 	write_bytes(docx, "PK\3\4\24\0\6\0", 8);
 	write_bytes(pdf, "%PDF-1.7\n", 9);
-	put(txt, "KẾ HOẠCH\ntriển khai thực hiện\n");
+	tf_put(txt, "KẾ HOẠCH\ntriển khai thực hiện\n");
 	expect(fx_run(NULL, st, "restore", docx, "--force", NULL), 3,
 	       "tệp này là văn bản Word hay OpenDocument (.docx, .odt), dùng theodoi import", "docx");
 	expect(fx_run(NULL, st, "restore", pdf, "--force", NULL), 3,
@@ -164,10 +142,10 @@ Test(cli_errmsg, restore_and_import_json_tell_gzip_and_text_alike)
 Test(cli_errmsg, restore_of_an_empty_or_unknown_file_says_so)
 {
 	const char *st = fx_demo();
-	const char *empty = path_in("rong.mdb"), *junk = path_in("rac.mdb");
+	const char *empty = fx_path("rong.mdb"), *junk = fx_path("rac.mdb");
 	unsigned char bytes[64] = {0x7f, 0, 1, 2};
 
-	put(empty, "");
+	tf_put(empty, "");
 	write_bytes(junk, bytes, sizeof bytes);
 	expect(fx_run(NULL, st, "restore", empty, "--force", NULL), 3,
 	       "không phải bản sao lưu: tệp rỗng", "empty");
@@ -178,7 +156,7 @@ Test(cli_errmsg, restore_of_an_empty_or_unknown_file_says_so)
 Test(cli_errmsg, restore_of_a_damaged_backup_never_names_the_temporary_directory)
 {
 	const char *st = fx_demo();
-	const char *b = path_in("b.mdb"), *cut = path_in("cut.mdb");
+	const char *b = fx_path("b.mdb"), *cut = fx_path("cut.mdb");
 	char cmd[1200];
 
 	expect(fx_run(NULL, st, "backup", b, NULL), 0, NULL, "backup");
@@ -243,10 +221,10 @@ static const char plan_without_number[] =
 Test(cli_errmsg, a_document_without_number_is_said_so_by_import_and_show)
 {
 	const char *st = fx_demo();
-	const char *plan = path_in("kh.txt");
+	const char *plan = fx_path("kh.txt");
 	struct run r;
 
-	put(plan, plan_without_number);
+	tf_put(plan, plan_without_number);
 	r = fx_run(NULL, st, "import", plan, NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert(strstr(r.out, ": văn bản #5 (không số), 2 nhiệm vụ, "), "%s", r.out);
@@ -271,7 +249,7 @@ Test(cli_errmsg, a_document_without_number_is_said_so_by_import_and_show)
 Test(cli_errmsg, export_out_confirms_what_it_wrote_on_stderr)
 {
 	const char *st = fx_demo();
-	const char *json = path_in("xuat.json");
+	const char *json = fx_path("xuat.json");
 	char want[700];
 	struct run r;
 
@@ -291,12 +269,12 @@ Test(cli_errmsg, export_out_confirms_what_it_wrote_on_stderr)
 Test(cli_errmsg, import_json_of_a_backup_or_a_plan_says_which_command_takes_it)
 {
 	const char *st = fx_demo();
-	const char *b = path_in("b.mdb"), *pdf = path_in("kh.pdf");
+	const char *b = fx_path("b.mdb"), *pdf = fx_path("kh.pdf");
 	char fresh[600], want[800];
 
 	expect(fx_run(NULL, st, "backup", b, NULL), 0, NULL, "backup");
 	write_bytes(pdf, "%PDF-1.7\n", 9);
-	snprintf(fresh, sizeof fresh, "%s", path_in("kho-moi"));
+	snprintf(fresh, sizeof fresh, "%s", fx_path("kho-moi"));
 	snprintf(want, sizeof want, "%s không phải bản xuất JSON: tệp này là bản sao lưu (kho LMDB), "
 	         "dùng theodoi restore", b);
 	expect(fx_run(NULL, fresh, "import-json", b, NULL), 3, want, "import-json of a backup");
@@ -309,7 +287,7 @@ Test(cli_errmsg, import_json_of_a_backup_or_a_plan_says_which_command_takes_it)
 Test(cli_errmsg, a_damaged_pdf_is_said_in_vietnamese)
 {
 	const char *st = fx_demo();
-	const char *pdf = path_in("hong.pdf");
+	const char *pdf = fx_path("hong.pdf");
 	struct run r;
 
 	write_bytes(pdf, "%PDF-1.4\nxx", 11);
@@ -325,7 +303,7 @@ Test(cli_errmsg, a_document_into_a_missing_directory_names_the_directory)
 	const char *st = fx_demo();
 	char dir[600], file[700], want[1600];
 
-	snprintf(dir, sizeof dir, "%s", path_in("khong-co"));
+	snprintf(dir, sizeof dir, "%s", fx_path("khong-co"));
 	snprintf(file, sizeof file, "%s/bc.docx", dir);
 	snprintf(want, sizeof want, "%s: không tạo được tệp: không có thư mục %s", file, dir);
 	expect(fx_run(NULL, st, "report", "--unit", "hkl", "--format", "docx", "--out", file, NULL), 10,

@@ -75,10 +75,7 @@ Test(cli_extend, the_unit_asks_and_the_monitoring_office_grants)
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert(strstr(r.out, "0 đề nghị gia hạn chờ bạn quyết định"), "%s", r.out);
 	fx_free(&r);
-	r = fx_run(vp, st, "extend", "--pending", "--format", "json", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	j = fx_json(&r);
-	fx_free(&r);
+	j = fx_run_json(vp, st, "extend", "--pending", "--format", "json", NULL);
 	cr_assert_eq(json_array_size(j), 1);
 	cr_assert_eq(json_integer_value(json_object_get(json_array_get(j, 0), "id")), req);
 	cr_assert_str_eq(jstr(json_array_get(j, 0), "late"), "sau khi đã quá hạn");

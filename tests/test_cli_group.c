@@ -123,9 +123,7 @@ Test(cli_group, every_group_phrase_of_the_samples_opens_to_its_units_at_import)
 	fx_free(&r);
 	cr_assert_eq(json_array_size(j), 11 + sizeof cases / sizeof cases[0]);
 	json_decref(j);
-	r = fx_run(NULL, st, "check-store", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.out);
-	fx_free(&r);
+	fx_check_store(NULL, st);
 }
 
 /* "Cấp ủy, tổ chức đảng" (no "các") names a group for every part of the
@@ -168,11 +166,9 @@ Test(cli_group, a_group_lead_without_cac_is_a_group_everywhere)
 	          r.out);
 	cr_assert(!strstr(r.out, "chưa xác định đơn vị"), "%s", r.out);
 	fx_free(&r);
-	r = fx_run(NULL, st, "show", id, "--format", "json", NULL);
-	j = fx_json(&r);
+	j = fx_show(st, id);
 	cr_assert(json_is_true(json_object_get(json_object_get(j, "lead"), "group")));
 	json_decref(j);
-	fx_free(&r);
 	r = fx_run(NULL, st, "unresolved", "--format", "json", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert(!strstr(r.out, "Cấp ủy, tổ chức đảng"), "%s", r.out);
@@ -237,14 +233,13 @@ Test(cli_group, the_group_task_rolls_up_its_obligations)
 	char id[24];
 	snprintf(id, sizeof id, "%s", group_task(st, "1", "Các huyện ủy, thị ủy, thành ủy"));
 	/* the Thành ủy reports its obligation done */
-	struct run r = fx_run(NULL, st, "show", id, "--format", "json", NULL);
-	json_t *j = fx_json(&r);
+	json_t *j = fx_show(st, id);
 	char ob_section[64];
 	snprintf(ob_section, sizeof ob_section, "%s@ttu",
 	         json_string_value(json_object_get(j, "section")));
 	json_decref(j);
-	fx_free(&r);
-	r = fx_run(NULL, st, "tasks", "--unit", "ttu", "--doc", "1", "--format", "json", NULL);
+	struct run r =
+		fx_run(NULL, st, "tasks", "--unit", "ttu", "--doc", "1", "--format", "json", NULL);
 	j = fx_json(&r);
 	char ob[24] = "";
 	json_t *row;
@@ -365,12 +360,10 @@ Test(cli_group, cascade_counts_every_obliged_body)
 	 * the Huyện ủy leaves one less task for it */
 	char id[24];
 	snprintf(id, sizeof id, "%s", group_task(st, "1", "Các huyện ủy, thị ủy, thành ủy"));
-	r = fx_run(NULL, st, "show", id, "--format", "json", NULL);
-	j = fx_json(&r);
+	j = fx_show(st, id);
 	char sec[64];
 	snprintf(sec, sizeof sec, "%s@hkl", json_string_value(json_object_get(j, "section")));
 	json_decref(j);
-	fx_free(&r);
 	r = fx_run(NULL, st, "tasks", "--unit", "hkl", "--doc", "1", "--format", "json", NULL);
 	j = fx_json(&r);
 	char ob[24] = "";
@@ -430,13 +423,11 @@ Test(cli_group, lint_leaves_an_opened_group_task_alone)
 	snprintf(id, sizeof id, "%s", group_task(st, "1", "Các huyện ủy, thị ủy, thành ủy"));
 	lint_rules(st, id, got, sizeof got);
 	cr_assert_str_eq(got, "");
-	struct run r = fx_run(NULL, st, "show", id, "--format", "json", NULL);
-	json_t *g = fx_json(&r);
+	json_t *g = fx_show(st, id);
 	char prefix[64];
 	snprintf(prefix, sizeof prefix, "%s@", json_string_value(json_object_get(g, "section")));
 	json_decref(g);
-	fx_free(&r);
-	r = fx_run(NULL, st, "tasks", "--doc", "1", "--format", "json", NULL);
+	struct run r = fx_run(NULL, st, "tasks", "--doc", "1", "--format", "json", NULL);
 	json_t *j = fx_json(&r), *row;
 	fx_free(&r);
 	size_t i;
@@ -531,9 +522,7 @@ Test(cli_group, an_opened_group_task_is_counted_through_its_obligations)
 	struct figures before = figures_of(st, g);
 	/* the group task is one more task, overdue with the plan's deadline */
 	cr_assert(before.group_in_report);
-	struct run r = fx_run(NULL, st, "show", id, "--format", "json", NULL);
-	json_t *j = fx_json(&r);
-	fx_free(&r);
+	json_t *j = fx_show(st, id);
 	int overdue = !strcmp(json_string_value(json_object_get(j, "timeliness")), "overdue");
 	json_decref(j);
 	/* open it: four obligations, the group task no longer a task of its own */
@@ -545,12 +534,10 @@ Test(cli_group, an_opened_group_task_is_counted_through_its_obligations)
 	cr_assert_eq(after.overdue_in_summary, before.overdue_in_summary + (overdue ? 3 : 0));
 	cr_assert_eq(after.report_rows, before.report_rows - 1 + 4);
 	cr_assert(!after.group_in_report);
-	r = fx_run(NULL, st, "check-store", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.out);
-	fx_free(&r);
+	fx_check_store(NULL, st);
 	/* a store whose groups were opened at import has no group task counted:
 	 * the figures of every group opened are the import's */
-	r = fx_run(NULL, st, "tasks", "--format", "json", NULL);
+	struct run r = fx_run(NULL, st, "tasks", "--format", "json", NULL);
 	j = fx_json(&r);
 	fx_free(&r);
 	json_t *row;
@@ -582,9 +569,7 @@ Test(cli_group, the_group_task_shows_its_roll_up_and_refuses_an_update)
 	cr_assert(strstr(r.err, "theodoi update NGHĨA_VỤ") && strstr(r.err, "nghĩa vụ của từng đơn vị"),
 	          "%s", r.err);
 	fx_free(&r);
-	r = fx_run(NULL, st, "show", id, "--format", "json", NULL);
-	json_t *j = fx_json(&r);
-	fx_free(&r);
+	json_t *j = fx_show(st, id);
 	cr_assert(json_is_true(json_object_get(j, "group_open")));
 	cr_assert_str_eq(json_string_value(json_object_get(j, "status")), "group");
 	cr_assert_str_eq(json_string_value(json_object_get(j, "status_label")),
@@ -612,9 +597,7 @@ Test(cli_group, the_group_task_shows_its_roll_up_and_refuses_an_update)
 	r = fx_run(NULL, st, "update", id, "--status", "done", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
-	r = fx_run(NULL, st, "check-store", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.out);
-	fx_free(&r);
+	fx_check_store(NULL, st);
 }
 
 /* tests/data/schema2-group: a store of the previous schema (2) whose group
@@ -652,17 +635,13 @@ Test(cli_group, migration_marks_the_group_tasks_opened_by_the_previous_release)
 	            {"47", 1, "0/4 đơn vị đã thực hiện"}, {"48", 0, "chưa thực hiện"},
 	            {"50", 0, "chưa thực hiện"}};
 	for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
-		r = fx_run(NULL, st, "show", want[k].id, "--format", "json", NULL);
-		j = fx_json(&r);
+		j = fx_show(st, want[k].id);
 		cr_assert_eq(json_is_true(json_object_get(j, "group_open")), want[k].opened, "#%s",
 		             want[k].id);
 		cr_assert_str_eq(json_string_value(json_object_get(j, "status_label")), want[k].label);
 		json_decref(j);
-		fx_free(&r);
 	}
-	r = fx_run(NULL, st, "check-store", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.out);
-	fx_free(&r);
+	fx_check_store(NULL, st);
 }
 
 /* The tasks of the store as `tasks` lists them: all, and those not shown
@@ -739,9 +718,7 @@ Test(cli_group, reimport_keeps_the_mark_and_a_lead_of_one_unit_clears_it)
 	r = fx_run(NULL, st, "import", "--replace", "--force", path, NULL);
 	cr_assert_eq(r.status, 0, "%s\n%s", r.err, r.out);
 	fx_free(&r);
-	r = fx_run(NULL, st, "show", id, "--format", "json", NULL);
-	json_t *j = fx_json(&r);
-	fx_free(&r);
+	json_t *j = fx_show(st, id);
 	cr_assert(!json_is_true(json_object_get(j, "group_open")), "#%s still marked", id);
 	cr_assert_str_eq(json_string_value(json_object_get(json_object_get(j, "lead"), "code")),
 	                 "ttu-btc");
@@ -749,9 +726,7 @@ Test(cli_group, reimport_keeps_the_mark_and_a_lead_of_one_unit_clears_it)
 	task_rows(st, &all2, &counted2);
 	cr_assert_eq(all2 - counted2, 6 + 5 - 2);
 	cr_assert_eq(summary_total(st), counted2);
-	r = fx_run(NULL, st, "check-store", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.out);
-	fx_free(&r);
+	fx_check_store(NULL, st);
 }
 
 /* A group task deleted and restored (restore-task) is a container still:
@@ -770,12 +745,8 @@ Test(cli_group, a_restored_group_task_keeps_its_mark)
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
 	cr_assert_eq(summary_total(st), total);
-	r = fx_run(NULL, st, "show", id, "--format", "json", NULL);
-	json_t *j = fx_json(&r);
-	fx_free(&r);
+	json_t *j = fx_show(st, id);
 	cr_assert(json_is_true(json_object_get(j, "group_open")));
 	json_decref(j);
-	r = fx_run(NULL, st, "check-store", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.out);
-	fx_free(&r);
+	fx_check_store(NULL, st);
 }

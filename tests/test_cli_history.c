@@ -69,12 +69,6 @@ static char *out_of(const char *conf, const char *st, const char *day, const cha
 	return s;
 }
 
-static void ok(struct run r, const char *what)
-{
-	cr_assert_eq(r.status, 0, "%s: %s", what, r.err);
-	fx_free(&r);
-}
-
 /* The id of the first task of a listing (CSV, first column). */
 static char *first_id(const char *conf, const char *st, const char *day, const char *cmd,
                       const char *opt, const char *val)
@@ -106,32 +100,35 @@ Test(cli_history, figures_for_a_past_day_do_not_change_with_later_work)
 	 * office confirms another claim, a new task and a new document. */
 	char *late = first_id(admin, st, PAST, "overdue", NULL, NULL);
 	char *soon = first_id(admin, st, PAST, "due", "--within", "90");
-	ok(fx_run(admin, st, "--today", "2026-07-15", "update", late, "--status", "hoan-thanh",
-	          "--note", "Đã xong", NULL), "update");
-	ok(fx_run(admin, st, "--today", "2026-07-20", "extend", soon, "--to", "2027-03-31",
-	          "--reason", "Chờ ý kiến", NULL), "extend");
+	fx_ok(fx_run(admin, st, "--today", "2026-07-15", "update", late, "--status", "hoan-thanh",
+	             "--note", "Đã xong", NULL), "update");
+	fx_ok(fx_run(admin, st, "--today", "2026-07-20", "extend", soon, "--to", "2027-03-31",
+	             "--reason", "Chờ ý kiến", NULL), "extend");
 	const char *own = ac_open_task(admin, st, "tu-btc");
 	char *claim = xstrdup(own);
-	ok(fx_run(btc, st, "--today", "2026-08-01", "update", claim, "--status", "hoan-thanh", NULL),
-	   "claim");
-	ok(fx_run(admin, st, "--today", "2026-08-02", "confirm", claim, NULL), "confirm");
+	fx_ok(fx_run(btc, st, "--today", "2026-08-01", "update", claim, "--status", "hoan-thanh",
+	             NULL),
+	      "claim");
+	fx_ok(fx_run(admin, st, "--today", "2026-08-02", "confirm", claim, NULL), "confirm");
 	const char *other = ac_open_task(admin, st, "tu-btc");
-	ok(fx_run(btc, st, "--today", "2026-08-03", "update", other, "--status", "hoan-thanh", NULL),
-	   "second claim");
-	ok(fx_run(admin, st, "--today", "2026-09-01", "add-task", "--doc", "15-CTr/TU", "--lead", "tu-btc",
-	          "--text", "Nhiệm vụ giao thêm sau ngày 30/6", "--deadline", "trước ngày 30/9/2026", NULL),
-	   "add-task");
+	fx_ok(fx_run(btc, st, "--today", "2026-08-03", "update", other, "--status", "hoan-thanh",
+	             NULL),
+	      "second claim");
+	fx_ok(fx_run(admin, st, "--today", "2026-09-01", "add-task", "--doc", "15-CTr/TU", "--lead",
+	             "tu-btc", "--text", "Nhiệm vụ giao thêm sau ngày 30/6", "--deadline",
+	             "trước ngày 30/9/2026", NULL),
+	      "add-task");
 
 	/* a plan dated before the day but entered after it, and a document
 	 * asking for plans by a date */
-	ok(fx_run(admin, st, "--today", "2026-09-02", "add-doc", "--title", "Kế hoạch thực hiện",
-	          "--number", "31-KH/HU", "--issuer", "hpd", "--date", "2026-05-04", "--implements",
-	          "15-CTr/TU", NULL),
-	   "add-doc");
-	ok(fx_run(admin, st, "--today", "2026-09-03", "add-doc", "--title", "Chương trình mới",
-	          "--number", "20-CTr/TU", "--issuer", "tu", "--date", "2026-03-01", "--plan-due",
-	          "2026-04-30", NULL),
-	   "add-doc with a plan due");
+	fx_ok(fx_run(admin, st, "--today", "2026-09-02", "add-doc", "--title", "Kế hoạch thực hiện",
+	             "--number", "31-KH/HU", "--issuer", "hpd", "--date", "2026-05-04",
+	             "--implements", "15-CTr/TU", NULL),
+	      "add-doc");
+	fx_ok(fx_run(admin, st, "--today", "2026-09-03", "add-doc", "--title", "Chương trình mới",
+	             "--number", "20-CTr/TU", "--issuer", "tu", "--date", "2026-03-01",
+	             "--plan-due", "2026-04-30", NULL),
+	      "add-doc with a plan due");
 	char *moved = out_of(admin, st, "2026-11-23", as_of_commands[0]);
 	cr_assert_str_neq(moved, present, "the later work changed the present");
 	for (size_t i = 0; i < n; i++) {
@@ -194,9 +191,10 @@ Test(cli_history, a_task_entered_after_the_day_is_absent_on_it)
 	const char *st = fx_demo();
 	const char *admin = ac_conf("admin", "tu-vp", "admin", "");
 	const char *args[] = {"summary", "--format", "json", NULL};
-	ok(fx_run(admin, st, "--today", "2026-09-01", "add-task", "--doc", "15-CTr/TU", "--lead", "tu-btc",
-	          "--text", "Nhiệm vụ giao thêm", "--deadline", "trong năm 2026", NULL),
-	   "add-task");
+	fx_ok(fx_run(admin, st, "--today", "2026-09-01", "add-task", "--doc", "15-CTr/TU", "--lead",
+	             "tu-btc", "--text", "Nhiệm vụ giao thêm", "--deadline", "trong năm 2026",
+	             NULL),
+	      "add-task");
 	char *before = out_of(admin, st, "2026-08-31", args), *on = out_of(admin, st, "2026-09-01", args);
 	json_t *a = json_loads(before, 0, NULL), *b = json_loads(on, 0, NULL);
 	json_int_t na = json_integer_value(json_object_get(json_object_get(a, "summary"), "total"));
@@ -235,11 +233,7 @@ Test(cli_history, the_day_rebuilt_agrees_with_the_counters_of_the_present)
 
 static json_t *summary_json(const char *conf, const char *st)
 {
-	struct run r = fx_run(conf, st, "summary", "--format", "json", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r);
-	fx_free(&r);
-	return j;
+	return fx_run_json(conf, st, "summary", "--format", "json", NULL);
 }
 
 static json_int_t sum_int(json_t *j, const char *k)
@@ -257,7 +251,7 @@ Test(cli_history, a_claim_is_not_done_and_is_shown_apart)
 	 * periods it missed: test_period_store.c) */
 	char *id = first_id(admin, st, "2026-11-23", "overdue", "--unit", "tu-btg");
 	json_t *a = summary_json(admin, st);
-	ok(fx_run(btg, st, "update", id, "--status", "hoan-thanh", NULL), "claim");
+	fx_ok(fx_run(btg, st, "update", id, "--status", "hoan-thanh", NULL), "claim");
 	json_t *b = summary_json(admin, st);
 	cr_assert_eq(sum_int(b, "pending_confirm"), sum_int(a, "pending_confirm") + 1);
 	cr_assert_eq(sum_int(b, "due_pending"), sum_int(a, "due_pending") + 1);
@@ -293,7 +287,7 @@ Test(cli_history, a_claim_is_not_done_and_is_shown_apart)
 	json_decref(q);
 
 	/* confirmed, it is done */
-	ok(fx_run(admin, st, "confirm", id, NULL), "confirm");
+	fx_ok(fx_run(admin, st, "confirm", id, NULL), "confirm");
 	json_t *c = summary_json(admin, st);
 	cr_assert_eq(sum_int(c, "pending_confirm"), sum_int(a, "pending_confirm"));
 	cr_assert_eq(sum_int(c, "due_done"), sum_int(a, "due_done") + 1);

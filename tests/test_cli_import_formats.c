@@ -16,6 +16,7 @@
 #include "cli-run.c.inc"
 
 #include "admin-conf.h"
+#include "file-fixture.h"
 
 #define SAMPLES "../shared/samples/"
 
@@ -27,21 +28,10 @@ static const char *admin_conf(void)
 
 static long docs_of(const char *st)
 {
-	struct run r = fx_run(NULL, st, "docs", "--format", "json", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r);
+	json_t *j = fx_run_json(NULL, st, "docs", "--format", "json", NULL);
 	long n = (long)json_array_size(j);
 	json_decref(j);
-	fx_free(&r);
 	return n;
-}
-
-static void put(const char *path, const void *bytes, size_t n)
-{
-	FILE *f = fopen(path, "wb");
-	cr_assert_not_null(f, "%s", path);
-	cr_assert_eq(fwrite(bytes, 1, n, f), n);
-	fclose(f);
 }
 
 static void refused(const char *st, const char *file, const char *want)
@@ -142,7 +132,7 @@ Test(import_formats_cli, what_is_no_plan_is_refused_naming_what_it_is)
 	long before = docs_of(st);
 
 	snprintf(png, sizeof png, "%s/scan.docx", dir);
-	put(png, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+	tf_write(png, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
 	refused(st, png, "ảnh PNG");
 
 	/* a PDF with one empty page: no text layer, as a scan has none */
@@ -152,7 +142,7 @@ Test(import_formats_cli, what_is_no_plan_is_refused_naming_what_it_is)
 		"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
 		"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
 		"trailer<</Root 1 0 R>>\n%%EOF\n";
-	put(pdf, blank, sizeof blank - 1);
+	tf_write(pdf, blank, sizeof blank - 1);
 	refused(st, pdf, "không có lớp chữ");
 
 	snprintf(xlsx, sizeof xlsx, "%s/bang.xlsx", dir);
@@ -173,7 +163,7 @@ Test(import_formats_cli, what_is_no_plan_is_refused_naming_what_it_is)
 	static const char moji[] = "K\xef\xbf\xbd ho\xef\xbf\xbd\xef\xbf\xbd th\xef\xbf\xbd\xef\xbf\xbd "
 	                           "hi\xef\xbf\xbd\xef\xbf\xbdn \xc2\xb8\xc2\xb5\xc2\xb6 "
 	                           "\xc2\xae\xc2\xb6ng \xc2\xb8\xc2\xb5\xc2\xb6\xc2\xb7\n";
-	put(garbled, moji, sizeof moji - 1);
+	tf_write(garbled, moji, sizeof moji - 1);
 	refused(st, garbled, "lỗi mã hóa");
 
 	/* over the limit: a sparse file, refused before it is read */

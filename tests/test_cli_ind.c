@@ -5,6 +5,7 @@
 #include "cli-run.c.inc"
 
 #define RUN(...) fx_run(NULL, __VA_ARGS__, NULL)
+#define RUN_JSON(...) fx_run_json(NULL, __VA_ARGS__, NULL)
 
 static const char plan[] =
 	"TỈNH ỦY SƠN HÀ                    ĐẢNG CỘNG SẢN VIỆT NAM\n"
@@ -86,12 +87,8 @@ static void measure(const char *st, const char *id, const char *value, const cha
 /* `indicators ID [--today D] --format json`, parsed. */
 static json_t *one(const char *st, const char *id, const char *today)
 {
-	struct run r = today ? RUN(st, "indicators", id, "--today", today, "--format", "json")
-	                     : RUN(st, "indicators", id, "--format", "json");
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r);
-	fx_free(&r);
-	return j;
+	return today ? RUN_JSON(st, "indicators", id, "--today", today, "--format", "json")
+	             : RUN_JSON(st, "indicators", id, "--format", "json");
 }
 
 Test(cli_ind, a_yearly_indicator_is_judged_year_by_year)
@@ -206,14 +203,11 @@ Test(cli_ind, an_aspiration_alone_and_a_ceiling)
 	cr_assert(strstr(r.out, "Đánh giá năm 2026: đạt mức tối"), "%s", r.out);
 	cr_assert(strstr(r.out, "Mục tiêu: không quá 2%, phấn"), "%s", r.out);
 	fx_free(&r);
-	r = RUN(st, "report", "--doc", "77-KH/TU", "--format", "json");
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	j = fx_json(&r);
+	j = RUN_JSON(st, "report", "--doc", "77-KH/TU", "--format", "json");
 	json_t *inds = json_object_get(j, "indicators");
 	cr_assert_eq(json_array_size(inds), 3);
 	cr_assert_eq(json_integer_value(json_object_get(json_array_get(inds, 0), "judged_year")), 2026);
 	cr_assert_str_eq(jstr(json_array_get(inds, 0), "state"), "met_minimum");
 	cr_assert_str_eq(jstr(json_array_get(inds, 1), "state"), "met_aspiration");
 	json_decref(j);
-	fx_free(&r);
 }

@@ -9,16 +9,6 @@
 #include "admin-conf.h"
 #include "util.h"
 
-/* <tmpdir>/name */
-static const char *place(const char *name)
-{
-	static char p[4][512];
-	static int n;
-	char *s = p[n++ % 4];
-	snprintf(s, 512, "%s/%s", fx_tmpdir(), name);
-	return s;
-}
-
 static int exists(const char *dir, const char *file)
 {
 	char p[1024];
@@ -30,7 +20,7 @@ static int exists(const char *dir, const char *file)
 Test(cli_init, makes_an_empty_store_with_the_units_and_shared_modes)
 {
 	const char *conf = ac_conf("admin", "tu-vp", "admin", NULL);
-	const char *st = place("office/store");
+	const char *st = fx_path("office/store");
 	struct run r = fx_run(conf, st, "init", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert(strstr(r.out, "Đã tạo kho dữ liệu trống") && strstr(r.out, st) &&
@@ -49,12 +39,9 @@ Test(cli_init, makes_an_empty_store_with_the_units_and_shared_modes)
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert(strstr(r.out, "Tỉnh ủy"), "%s", r.out);
 	fx_free(&r);
-	r = fx_run(conf, st, "docs", "--format", "json", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r);
+	json_t *j = fx_run_json(conf, st, "docs", "--format", "json", NULL);
 	cr_assert_eq(json_array_size(j), 0);
 	json_decref(j);
-	fx_free(&r);
 	r = fx_run(conf, st, "log", "--action", "init", "--format", "json", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	j = fx_json(&r);
@@ -64,15 +51,13 @@ Test(cli_init, makes_an_empty_store_with_the_units_and_shared_modes)
 	cr_assert_str_eq(json_string_value(json_object_get(a, "login")), ac_login());
 	json_decref(j);
 	fx_free(&r);
-	r = fx_run(conf, st, "check-store", NULL);
-	cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
-	fx_free(&r);
+	fx_check_store(conf, st);
 }
 
 Test(cli_init, an_existing_empty_directory_is_accepted)
 {
 	const char *conf = ac_conf("admin", "tu-vp", "admin", NULL);
-	const char *st = place("empty");
+	const char *st = fx_path("empty");
 	cr_assert_eq(mkdir(st, 0700), 0);
 	struct run r = fx_run(conf, st, "init", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
@@ -84,7 +69,7 @@ Test(cli_init, refuses_a_place_that_holds_anything)
 {
 	const char *conf = ac_conf("admin", "tu-vp", "admin", NULL);
 	/* a store: left as it was, no second init entry */
-	const char *st = place("store");
+	const char *st = fx_path("store");
 	struct run r = fx_run(conf, st, "init", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fx_free(&r);
@@ -105,7 +90,7 @@ Test(cli_init, refuses_a_place_that_holds_anything)
 	json_decref(j);
 	fx_free(&r);
 	/* a directory with some other file */
-	const char *d = place("papers");
+	const char *d = fx_path("papers");
 	cr_assert_eq(mkdir(d, 0700), 0);
 	char f[600];
 	snprintf(f, sizeof f, "%s/ghi-chu.txt", d);
@@ -124,7 +109,7 @@ Test(cli_init, refuses_a_place_that_holds_anything)
 	cr_assert(strstr(r.err, "không phải thư mục"), "%s", r.err);
 	fx_free(&r);
 	/* an operand */
-	r = fx_run(conf, place("x"), "init", "somewhere", NULL);
+	r = fx_run(conf, fx_path("x"), "init", "somewhere", NULL);
 	cr_assert_eq(r.status, ERR_USAGE, "%s", r.err);
 	fx_free(&r);
 	cr_assert(!exists(fx_tmpdir(), "x"));
@@ -135,7 +120,7 @@ Test(cli_init, only_an_admin_makes_a_store)
 	const char *roles[] = {"editor", "viewer"};
 	for (size_t i = 0; i < 2; i++) {
 		const char *conf = ac_conf(roles[i], "tu-btc", roles[i], NULL);
-		const char *st = place(roles[i]);
+		const char *st = fx_path(roles[i]);
 		struct run r = fx_run(conf, st, "init", NULL);
 		cr_assert_eq(r.status, ERR_DENIED, "%s: %d %s", roles[i], r.status, r.err);
 		cr_assert(strstr(r.err, "init"), "%s", r.err);
@@ -147,7 +132,7 @@ Test(cli_init, only_an_admin_makes_a_store)
 	if (getuid() == 0)
 		return;
 	const char *conf = ac_conf("nobody", NULL, NULL, "unmapped = none");
-	struct run r = fx_run(conf, place("nobody"), "init", NULL);
+	struct run r = fx_run(conf, fx_path("nobody"), "init", NULL);
 	cr_assert_eq(r.status, ERR_DENIED, "%s", r.err);
 	fx_free(&r);
 	cr_assert(!exists(fx_tmpdir(), "nobody"));
@@ -167,7 +152,7 @@ Test(cli_init, a_bad_units_ini_leaves_nothing_behind)
 	cr_assert_not_null(f);
 	fprintf(f, "[paths]\nunits = %s\n[users]\n%s = tu, admin\n", units, ac_login());
 	fclose(f);
-	const char *st = place("store");
+	const char *st = fx_path("store");
 	struct run r = fx_run(conf, st, "init", NULL);
 	cr_assert_eq(r.status, ERR_CONFIG, "%d %s", r.status, r.err);
 	cr_assert(strstr(r.err, "units.ini") && strstr(r.err, "khong-co"), "%s", r.err);
@@ -184,7 +169,7 @@ Test(cli_init, a_missing_store_says_how_to_make_it_and_whom_to_ask)
 	cr_assert_not_null(f);
 	fputs("vanphong = tu-vp, admin\n", f);
 	fclose(f);
-	const char *st = place("not-yet");
+	const char *st = fx_path("not-yet");
 	struct run r = fx_run(conf, st, "overdue", NULL);
 	cr_assert_eq(r.status, ERR_STORE, "%s", r.err);
 	cr_assert(strstr(r.err, "chưa có kho dữ liệu") && strstr(r.err, st) &&

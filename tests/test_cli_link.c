@@ -55,9 +55,7 @@ static const char *store_with_plan(void)
 /* The lead codes of the tasks of document `doc`, in order, "-" for none. */
 static void leads(const char *st, const char *doc, char *out, size_t len)
 {
-	struct run r = fx_run(NULL, st, "tasks", "--doc", doc, "--format", "json", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r), *row;
+	json_t *j = fx_run_json(NULL, st, "tasks", "--doc", doc, "--format", "json", NULL), *row;
 	size_t i;
 	out[0] = '\0';
 	json_array_foreach(j, i, row) {
@@ -66,7 +64,6 @@ static void leads(const char *st, const char *doc, char *out, size_t len)
 		snprintf(out + n, len - n, "%s%s", i ? " " : "", code && *code ? code : "-");
 	}
 	json_decref(j);
-	fx_free(&r);
 }
 
 Test(cli_link, a_board_of_a_committee_that_lacks_it_is_not_another_committees)
@@ -106,9 +103,7 @@ Test(cli_link, unresolved_lists_names_with_counts_and_documents)
  * when there is no such row). */
 static void figures_add_up(const char *st, long long *rest_total)
 {
-	struct run r = fx_run(NULL, st, "units", "--format", "json", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r), *row;
+	json_t *j = fx_run_json(NULL, st, "units", "--format", "json", NULL), *row;
 	size_t i;
 	long long overdue = 0, total = 0;
 	*rest_total = 0;
@@ -125,8 +120,7 @@ static void figures_add_up(const char *st, long long *rest_total)
 		}
 	}
 	json_decref(j);
-	fx_free(&r);
-	r = fx_run(NULL, st, "overdue", "--count", NULL);
+	struct run r = fx_run(NULL, st, "overdue", "--count", NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert_eq(atoll(r.out), overdue, "overdue --count %s, units %lld", r.out, overdue);
 	fx_free(&r);
@@ -235,9 +229,7 @@ Test(cli_link, link_applies_to_every_task_and_to_later_imports)
 	cr_assert_eq(json_array_size(j), 3, "%s", r.out);
 	json_decref(j);
 	fx_free(&r);
-	r = fx_run(NULL, st, "check-store", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.out);
-	fx_free(&r);
+	fx_check_store(NULL, st);
 	r = fx_run(NULL, st, "log", "--action", "link", "--format", "json", NULL);
 	j = fx_json(&r);
 	cr_assert_eq(json_array_size(j), 2);
@@ -364,9 +356,7 @@ Test(cli_link, a_task_gone_from_a_reimported_text_can_be_restored)
 	r = fx_run(NULL, st, "show", id, NULL);
 	cr_assert(strstr(r.out, "Đã rà soát"), "%s", r.out);
 	fx_free(&r);
-	r = fx_run(NULL, st, "check-store", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.out);
-	fx_free(&r);
+	fx_check_store(NULL, st);
 }
 
 /* "Ban Thường vụ Tỉnh đoàn" (the Youth Union) is never the Tỉnh ủy: in the

@@ -45,12 +45,7 @@ static const char *newest(const char *conf, const char *st, const char *action)
 	return row;
 }
 
-#define RUN_OK(...)                                                                  \
-	do {                                                                             \
-		struct run r_ = fx_run(__VA_ARGS__, NULL);                                   \
-		cr_assert_eq(r_.status, 0, "%s", r_.err);                                    \
-		fx_free(&r_);                                                                \
-	} while (0)
+#define RUN_OK(...) fx_ok(fx_run(__VA_ARGS__, NULL), #__VA_ARGS__)
 
 static void has(const char *row, const char *want)
 {

@@ -9,11 +9,7 @@
 static json_t *run_json(const char *st, const char *a, const char *b, const char *c,
                         const char *d)
 {
-	struct run r = fx_run(NULL, st, a, "--format", "json", b, c, d, NULL);
-	cr_assert_eq(r.status, 0, "%s: %s", a, r.err);
-	json_t *j = fx_json(&r);
-	fx_free(&r);
-	return j;
+	return fx_run_json(NULL, st, a, "--format", "json", b, c, d, NULL);
 }
 
 /* 1 if task `id` has a partner whose code starts with `prefix`. */

@@ -33,10 +33,7 @@ static long task_of(const char *st, const char *phrase)
 
 static json_t *show(const char *st, const char *today, const char *id)
 {
-	struct run r = ok(RUN(st, "--today", today, "show", id, "--format", "json"));
-	json_t *j = fx_json(&r);
-	fx_free(&r);
-	return j;
+	return fx_run_json(NULL, st, "--today", today, "show", id, "--format", "json", NULL);
 }
 
 Test(cli_period, late_yearly_report_then_the_next_year_is_owed)
@@ -224,23 +221,18 @@ Test(cli_period, a_unit_changing_level_moves_the_due)
 	char id[24];
 	snprintf(id, sizeof id, "%ld", strtol(r.out, NULL, 10));
 	fx_free(&r);
-	r = ok(fx_run(conf, store, "show", id, "--format", "json", NULL));
-	json_t *j = fx_json(&r);
+	json_t *j = fx_run_json(conf, store, "show", id, "--format", "json", NULL);
 	cr_assert_str_eq(json_string_value(json_object_get(j, "due")), "2025-12-31");
 	json_decref(j);
-	fx_free(&r);
 	/* the Tỉnh ủy becomes a district-level committee (as a test only) */
 	snprintf(cmd, sizeof cmd,
 	         "sed -i '/^\\[tu\\]$/,/^kind/ s/^kind = tinh_uy$/kind = huyen_uy/' '%s'", units);
 	cr_assert_eq(system(cmd), 0);
-	r = ok(fx_run(conf, store, "show", id, "--format", "json", NULL));
-	j = fx_json(&r);
+	j = fx_run_json(conf, store, "show", id, "--format", "json", NULL);
 	cr_assert_str_eq(json_string_value(json_object_get(j, "due")), "2026-01-31");
 	cr_assert_str_eq(json_string_value(json_object_get(j, "level")), "cấp huyện");
 	json_decref(j);
-	fx_free(&r);
-	r = ok(fx_run(conf, store, "check-store", NULL));
-	fx_free(&r);
+	fx_check_store(conf, store);
 }
 
 /* tests/data/schema1/export.json: `theodoi export` of the previous release
@@ -266,6 +258,5 @@ Test(cli_period, a_schema1_export_imports_with_dues_by_the_period_rules)
 	j = show(store, "2026-11-23", "146");
 	cr_assert_str_eq(json_string_value(json_object_get(j, "due")), "2026-12-31");
 	json_decref(j);
-	r = ok(RUN(store, "check-store"));
-	fx_free(&r);
+	fx_check_store(NULL, store);
 }

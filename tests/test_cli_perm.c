@@ -205,9 +205,7 @@ Test(cli_perm, unmapped_none_reads_nothing)
 static void first_overdue(const char *st, int skip, char *id, size_t idlen, char *lead,
                           size_t leadlen)
 {
-	struct run r = fx_run(NULL, st, "overdue", "--format", "json", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r), *row = NULL;
+	json_t *j = fx_run_json(NULL, st, "overdue", "--format", "json", NULL), *row = NULL;
 	for (size_t i = 0; i < json_array_size(j); i++) {
 		row = json_array_get(j, i);
 		const char *tl = json_string_value(json_object_get(row, "timeliness"));
@@ -219,7 +217,6 @@ static void first_overdue(const char *st, int skip, char *id, size_t idlen, char
 	snprintf(id, idlen, "%lld", (long long)json_integer_value(json_object_get(row, "id")));
 	snprintf(lead, leadlen, "%s", json_string_value(json_object_get(row, "lead_code")));
 	json_decref(j);
-	fx_free(&r);
 }
 
 /* Issue 14: an editor's --today 2020-01-01 recorded a completion "on time"

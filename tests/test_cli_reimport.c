@@ -95,11 +95,7 @@ static json_t *show(const char *st, long long id)
 {
 	char a[24];
 	snprintf(a, sizeof a, "%lld", id);
-	struct run r = fx_run(NULL, st, "show", a, "--format", "json", NULL);
-	cr_assert_eq(r.status, 0, "show %s: %s", a, r.err);
-	json_t *j = fx_json(&r);
-	fx_free(&r);
-	return j;
+	return fx_show(st, a);
 }
 
 static const char *jget(json_t *o, const char *k)
@@ -205,9 +201,7 @@ Test(cli_reimport, a_corrected_version_keeps_ids_and_history)
 	cr_assert_eq(edits, 9);
 	cr_assert_eq(deletes, 1);
 	cr_assert(lead_named);
-	r = fx_run(NULL, st, "check-store", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.out);
-	fx_free(&r);
+	fx_check_store(NULL, st);
 }
 
 Test(cli_reimport, dry_run_shows_the_difference_and_writes_nothing)
@@ -444,9 +438,7 @@ Test(cli_reimport, obligations_follow_their_group_task)
 	r = fx_run(NULL, st, "tasks", "--doc", "1", "--format", "json", NULL);
 	cr_assert(!strstr(r.out, "V.1@"), "obligations left behind");
 	fx_free(&r);
-	r = fx_run(NULL, st, "check-store", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.out);
-	fx_free(&r);
+	fx_check_store(NULL, st);
 }
 
 /* A group task new in the corrected version is opened to its units with
@@ -597,9 +589,7 @@ Test(cli_reimport, a_group_lead_become_single_drops_obligations)
 	r = fx_run(NULL, st, "show", "90", NULL);
 	cr_assert(strstr(r.out, "Ban Tuyên giáo đã dự thảo"), "%s", r.out);
 	fx_free(&r);
-	r = fx_run(NULL, st, "check-store", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.out);
-	fx_free(&r);
+	fx_check_store(NULL, st);
 }
 
 /* V.2's lead becomes the committees under the Thành ủy: the boards'
@@ -655,9 +645,7 @@ Test(cli_reimport, a_group_lead_become_another_group_swaps_obligations)
 	cr_assert(strstr(r.out, "giữ nguyên 72, sửa 0, xóa 0, thêm 0 nhiệm vụ.\nGiữ nguyên:"), "%s",
 	          r.out);
 	fx_free(&r);
-	r = fx_run(NULL, st, "check-store", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.out);
-	fx_free(&r);
+	fx_check_store(NULL, st);
 }
 
 /* A group that grows keeps its obligations (same ids) and gains the new
@@ -693,9 +681,7 @@ Test(cli_reimport, a_group_that_grows_gains_obligations)
 	r = fx_run(NULL, st, "show", a, NULL);
 	cr_assert(strstr(r.out, "0/3 đơn vị đã thực hiện"), "%s", r.out);
 	fx_free(&r);
-	r = fx_run(NULL, st, "check-store", NULL);
-	cr_assert_eq(r.status, 0, "%s", r.out);
-	fx_free(&r);
+	fx_check_store(NULL, st);
 }
 
 /* A group task already opened whose lead stays is left as it is: an

@@ -9,6 +9,7 @@
 #include "text.h"
 
 #define RUN(...) fx_run(NULL, __VA_ARGS__, NULL)
+#define RUN_JSON(...) fx_run_json(NULL, __VA_ARGS__, NULL)
 
 static long count_of(const char *store, const char *cmd, const char *a1, const char *a2)
 {
@@ -88,15 +89,12 @@ Test(cli_report, summary_of_a_unit_a_document_and_quick)
 	cr_assert_eq(jint(json_object_get(j, "summary"), "total"), 49);
 	json_decref(j);
 	fx_free(&r);
-	r = RUN(st, "summary", "--quick", "--format", "json");
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	j = fx_json(&r);
+	j = RUN_JSON(st, "summary", "--quick", "--format", "json");
 	json_t *sum = json_object_get(j, "summary");
 	cr_assert_eq(jint(sum, "total"), 145);
 	cr_assert_eq(jint(sum, "overdue"), count_of(st, "overdue", NULL, NULL));
 	cr_assert_eq(jint(sum, "due_soon"), count_of(st, "due", NULL, NULL));
 	json_decref(j);
-	fx_free(&r);
 	r = RUN(st, "summary");
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert(strstr(r.out, "tỷ lệ hoàn thành đạt") && strstr(r.out, "Theo đơn vị:"), "%s", r.out);
@@ -159,9 +157,7 @@ Test(cli_report, cascade_finds_the_district_without_a_plan)
 Test(cli_report, lint_lists_findings_with_document_and_section)
 {
 	const char *st = fx_demo();
-	struct run r = RUN(st, "lint", "--format", "json");
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r), *row;
+	json_t *j = RUN_JSON(st, "lint", "--format", "json"), *row;
 	size_t i, all = json_array_size(j), no_deadline = 0;
 	cr_assert_gt(all, 0);
 	json_array_foreach(j, i, row) {
@@ -174,14 +170,10 @@ Test(cli_report, lint_lists_findings_with_document_and_section)
 		no_deadline += !strcmp(rule, "no_deadline");
 	}
 	json_decref(j);
-	fx_free(&r);
-	r = RUN(st, "lint", "--rule", "no_deadline", "--format", "json");
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	j = fx_json(&r);
+	j = RUN_JSON(st, "lint", "--rule", "no_deadline", "--format", "json");
 	cr_assert_eq(json_array_size(j), no_deadline);
 	json_decref(j);
-	fx_free(&r);
-	r = RUN(st, "lint", "27-KH/HU", "--format", "csv");
+	struct run r = RUN(st, "lint", "27-KH/HU", "--format", "csv");
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert(txt_starts_with(r.out, "doc_number,section,task_id,"), "%s", r.out);
 	for (char *p = strstr(r.out, "\r\n") + 2; *p; p = strstr(p, "\r\n") + 2)
@@ -195,9 +187,7 @@ Test(cli_report, lint_lists_findings_with_document_and_section)
 Test(cli_report, measure_records_and_indicators_show_it)
 {
 	const char *st = fx_demo();
-	struct run r = RUN(st, "indicators", "--format", "json");
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r), *row;
+	json_t *j = RUN_JSON(st, "indicators", "--format", "json"), *row;
 	cr_assert_eq(json_array_size(j), 11);
 	size_t i;
 	json_array_foreach(j, i, row) {
@@ -207,14 +197,11 @@ Test(cli_report, measure_records_and_indicators_show_it)
 		          !strcmp(s, "no_data"), "%s", s);
 	}
 	json_decref(j);
-	fx_free(&r);
-	r = RUN(st, "indicators", "3", "--format", "json");
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	j = fx_json(&r);
+	j = RUN_JSON(st, "indicators", "3", "--format", "json");
 	size_t before = json_array_size(json_object_get(j, "measures"));
 	json_decref(j);
-	fx_free(&r);
-	r = RUN(st, "measure", "3", "96,5", "--date", "20/11/2026", "--note", "Báo cáo của Ban Tổ chức");
+	struct run r = RUN(st, "measure", "3", "96,5", "--date", "20/11/2026", "--note",
+	                   "Báo cáo của Ban Tổ chức");
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert(strstr(r.out, "96,5%") && strstr(r.out, "Đánh giá năm 2026: đạt mức phấn đấu."), "%s",
 	          r.out);
@@ -237,9 +224,7 @@ Test(cli_report, measure_records_and_indicators_show_it)
 	r = RUN(st, "measure", "999", "50");
 	cr_assert_eq(r.status, 5, "%s", r.err);
 	fx_free(&r);
-	r = RUN(st, "check-store");
-	cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
-	fx_free(&r);
+	fx_check_store(NULL, st);
 }
 
 Test(cli_report, a_viewer_may_not_measure)
@@ -349,9 +334,7 @@ Test(cli_report, remind_writes_one_letter_per_late_unit)
 		cr_assert(strstr(buf, "Kính gửi: ") && strstr(buf, "ĐÔN ĐỐC THỰC HIỆN NHIỆM VỤ"), "%s", buf);
 		cr_assert(strstr(buf, "Thời hạn: "), "%s", buf);
 	}
-	r = RUN(st, "remind", "--unit", "hkl", "--format", "json");
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	json_t *j = fx_json(&r), *l;
+	json_t *j = RUN_JSON(st, "remind", "--unit", "hkl", "--format", "json"), *l;
 	size_t i;
 	cr_assert_gt(json_array_size(j), 0);
 	json_array_foreach(j, i, l) {
@@ -359,7 +342,6 @@ Test(cli_report, remind_writes_one_letter_per_late_unit)
 		cr_assert_eq(jint(l, "overdue") + jint(l, "due_soon"), (json_int_t)json_array_size(json_object_get(l, "items")));
 	}
 	json_decref(j);
-	fx_free(&r);
 	r = RUN(st, "remind", "--unit", "hpd");
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert(strstr(r.out, "Không có đơn vị nào"), "%s", r.out);

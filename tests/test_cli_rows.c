@@ -7,20 +7,6 @@
 
 TestSuite(cli_rows, .init = fx_setup, .fini = fx_teardown);
 
-static uint64_t doc_numbered(const char *number)
-{
-	struct doc d = {0};
-	strcpy(d.kind, "KH");
-	strcpy(d.number, number);
-	d.date = DATE_NONE;
-	d.plan_due = DATE_NONE;
-	d.title = xstrdup("Kế hoạch");
-	fx_write(fx_w_doc, &d);
-	uint64_t id = d.id;
-	doc_free(&d);
-	return id;
-}
-
 Test(cli_rows, lookups_answer_the_same_within_a_small_bound)
 {
 	enum { N = 40, MAX = 8 };
@@ -31,7 +17,7 @@ Test(cli_rows, lookups_answer_the_same_within_a_small_bound)
 		snprintf(code, sizeof code, "dv-%02d", i);
 		units[i] = fx_unit(code, 0);
 		snprintf(want, sizeof want, "%d-KH/TU", i + 1);
-		docs[i] = doc_numbered(i % 5 == 4 ? "" : want);
+		docs[i] = fx_doc(i % 5 == 4 ? "" : want, 0);
 	}
 	struct txn *t = fx_read();
 	struct doc_cache dc = {0};

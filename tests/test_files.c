@@ -98,19 +98,6 @@ static struct run run_how(const struct how *h, const char *store, ...)
 
 static const struct how plain = {0, -1, RLIM_INFINITY, NULL, NULL};
 
-static void expect(struct run r, int status, const char *want, const char *what)
-{
-	cr_assert_eq(r.status, status, "%s: exit %d: %s", what, r.status, r.err);
-	if (want)
-		cr_assert(strstr(r.err, want), "%s: '%s' lacks '%s'", what, r.err, want);
-	fx_free(&r);
-}
-
-static void sound(const char *st)
-{
-	expect(fx_run(NULL, st, "check-store", NULL), 0, NULL, "check-store");
-}
-
 static const char *file_in(const char *dir, const char *name)
 {
 	static char p[4][1100];
@@ -129,18 +116,18 @@ Test(files, a_store_the_user_may_not_open_gets_a_clear_message)
 	chmod(dir, 0755); /* the configuration and the way to the store */
 	/* a directory the user may not enter */
 	cr_assert_eq(chmod(st, root ? 0700 : 0), 0);
-	expect(run_how(&h, st, "tasks", NULL), 6, "không có quyền mở kho dữ liệu", "directory");
+	fx_expect(run_how(&h, st, "tasks", NULL), 6, "không có quyền mở kho dữ liệu", "directory");
 	/* a directory the user may read, but files it may not write */
 	cr_assert_eq(chmod(st, 02755), 0);
 	if (!root) {
 		chmod(file_in(st, "lock.mdb"), 0444);
 		chmod(file_in(st, "data.mdb"), 0444);
 	}
-	expect(run_how(&h, st, "tasks", NULL), 6, "không có quyền mở kho dữ liệu", "files");
+	fx_expect(run_how(&h, st, "tasks", NULL), 6, "không có quyền mở kho dữ liệu", "files");
 	chmod(file_in(st, "lock.mdb"), 0664);
 	chmod(file_in(st, "data.mdb"), 0664);
 	/* nothing lost */
-	sound(st);
+	fx_check_store(NULL, st);
 	cr_assert(fx_nupdates(st, "12") > 0);
 }
 
@@ -156,15 +143,15 @@ Test(files, a_lock_file_left_by_a_crash_does_no_harm)
 		junk[i] = (char)(i * 131 + 7);
 	cr_assert_eq(write(fd, junk, sizeof junk), (ssize_t)sizeof junk);
 	close(fd);
-	expect(fx_run(NULL, st, "update", "12", "--note", "sau sự cố", NULL), 0, NULL, "garbage lock");
+	fx_ok(fx_run(NULL, st, "update", "12", "--note", "sau sự cố", NULL), "garbage lock");
 	/* an empty one */
 	cr_assert_eq(truncate(file_in(st, "lock.mdb"), 0), 0);
-	expect(fx_run(NULL, st, "update", "12", "--note", "lần nữa", NULL), 0, NULL, "empty lock");
+	fx_ok(fx_run(NULL, st, "update", "12", "--note", "lần nữa", NULL), "empty lock");
 	/* none at all */
 	cr_assert_eq(unlink(file_in(st, "lock.mdb")), 0);
-	expect(fx_run(NULL, st, "update", "12", "--note", "không khóa", NULL), 0, NULL, "no lock");
+	fx_ok(fx_run(NULL, st, "update", "12", "--note", "không khóa", NULL), "no lock");
 	cr_assert_eq(fx_nupdates(st, "12"), n + 3);
-	sound(st);
+	fx_check_store(NULL, st);
 }
 
 Test(files, a_full_disk_refuses_the_write_and_loses_nothing)
@@ -190,10 +177,10 @@ Test(files, a_full_disk_refuses_the_write_and_loses_nothing)
 	cr_assert_eq(r.status, 6, "no write failed (exit %d): %s", r.status, r.err);
 	cr_assert(strstr(r.err, "đĩa đầy") && strstr(r.err, "chưa được ghi"), "%s", r.err);
 	fx_free(&r);
-	sound(st);
+	fx_check_store(NULL, st);
 	cr_assert_eq(fx_nupdates(st, "12"), n + ok, "every reported update and nothing else");
 	/* room again: it writes */
-	expect(fx_run(NULL, st, "update", "12", "--note", "đã có chỗ", NULL), 0, NULL, "after");
+	fx_ok(fx_run(NULL, st, "update", "12", "--note", "đã có chỗ", NULL), "after");
 }
 
 
@@ -270,7 +257,7 @@ Test(files, a_full_map_that_cannot_grow_refuses_the_write_and_loses_nothing)
 	cr_assert_eq(rc, ERR_STORE, "%s", buf);
 	cr_assert(strstr(buf, "đầy và không mở rộng được"), "%s", buf);
 	cr_assert(done > 0, "%s", buf);
-	sound(st);
+	fx_check_store(NULL, st);
 	cr_assert_eq(fx_nupdates(st, "12"), n + done);
 #endif
 }
@@ -295,9 +282,10 @@ Test(files, a_store_of_a_newer_schema_is_refused_untouched)
 	store_close(s);
 	struct stat before, after;
 	cr_assert_eq(stat(file_in(st, "data.mdb"), &before), 0);
-	expect(fx_run(NULL, st, "update", "12", "--note", "x", NULL), 6, "phiên bản mới hơn",
-	       "newer schema");
-	expect(fx_run(NULL, st, "tasks", NULL), 6, "hãy cập nhật theodoi", "newer schema, reading");
+	fx_expect(fx_run(NULL, st, "update", "12", "--note", "x", NULL), 6, "phiên bản mới hơn",
+	          "newer schema");
+	fx_expect(fx_run(NULL, st, "tasks", NULL), 6, "hãy cập nhật theodoi",
+	          "newer schema, reading");
 	cr_assert_eq(stat(file_in(st, "data.mdb"), &after), 0);
 	cr_assert_eq(before.st_mtim.tv_sec, after.st_mtim.tv_sec);
 	cr_assert_eq(before.st_mtim.tv_nsec, after.st_mtim.tv_nsec, "the store was written");
@@ -312,14 +300,14 @@ Test(files, what_is_not_a_store_is_named_as_such)
 	FILE *f = fopen(p, "w");
 	fputs("hello", f);
 	fclose(f);
-	expect(fx_run(NULL, p, "tasks", NULL), 6, "không phải là thư mục kho", "a plain file");
+	fx_expect(fx_run(NULL, p, "tasks", NULL), 6, "không phải là thư mục kho", "a plain file");
 	/* a directory of other files */
 	snprintf(p, sizeof p, "%s/docs", dir);
 	mkdir(p, 0755);
 	f = fopen(file_in(p, "notes.txt"), "w");
 	fclose(f);
-	expect(fx_run(NULL, p, "tasks", NULL), 6, "không phải là kho dữ liệu", "other files");
-	expect(fx_run(NULL, p, "demo", NULL), 6, "không phải là kho dữ liệu", "demo there");
+	fx_expect(fx_run(NULL, p, "tasks", NULL), 6, "không phải là kho dữ liệu", "other files");
+	fx_expect(fx_run(NULL, p, "demo", NULL), 6, "không phải là kho dữ liệu", "demo there");
 	/* a data.mdb that is not LMDB's */
 	snprintf(p, sizeof p, "%s/junk", dir);
 	mkdir(p, 0755);
@@ -327,13 +315,13 @@ Test(files, what_is_not_a_store_is_named_as_such)
 	for (int i = 0; i < 3000; i++)
 		fputs("không phải LMDB ", f);
 	fclose(f);
-	expect(fx_run(NULL, p, "tasks", NULL), 6, "không phải tệp LMDB", "junk data.mdb");
+	fx_expect(fx_run(NULL, p, "tasks", NULL), 6, "không phải tệp LMDB", "junk data.mdb");
 	/* a store cut short */
 	const char *st = fx_demo();
 	struct stat sb;
 	cr_assert_eq(stat(file_in(st, "data.mdb"), &sb), 0);
 	cr_assert_eq(truncate(file_in(st, "data.mdb"), sb.st_size - 8192), 0);
-	expect(fx_run(NULL, st, "tasks", NULL), 6, "bị cắt cụt", "a truncated data file");
+	fx_expect(fx_run(NULL, st, "tasks", NULL), 6, "bị cắt cụt", "a truncated data file");
 }
 
 Test(files, a_new_store_is_shared_with_the_group_under_the_umask)
@@ -346,7 +334,7 @@ Test(files, a_new_store_is_shared_with_the_group_under_the_umask)
 		char p[512];
 		snprintf(p, sizeof p, "%s/u%zu/store", fx_tmpdir(), i);
 		struct how h = {0, cases[i].mask, RLIM_INFINITY, NULL, NULL};
-		expect(run_how(&h, p, "demo", NULL), 0, NULL, "demo");
+		fx_expect(run_how(&h, p, "demo", NULL), 0, NULL, "demo");
 		struct stat sb;
 		cr_assert_eq(stat(p, &sb), 0);
 		cr_assert_eq(sb.st_mode & 07777, cases[i].dir, "umask %03o: directory %o", cases[i].mask,
@@ -416,14 +404,15 @@ Test(files, installed_setgid_refuses_any_configuration_but_the_system_one)
 	/* neither does one root wrote elsewhere: only the compiled-in one */
 	nobody_admin_conf(sys, 0, 0644);
 	via.conf = sys;
-	expect(run_how(&via, st, "tasks", NULL), 7, "không dùng được --config", "root's elsewhere");
+	fx_expect(run_how(&via, st, "tasks", NULL), 7, "không dùng được --config",
+	          "root's elsewhere");
 	/* nor $THEODOI_CONFIG */
 	setenv("THEODOI_CONFIG", sys, 1);
 	via.conf = "";
-	expect(run_how(&via, st, "tasks", NULL), 7, "THEODOI_CONFIG", "$THEODOI_CONFIG");
+	fx_expect(run_how(&via, st, "tasks", NULL), 7, "THEODOI_CONFIG", "$THEODOI_CONFIG");
 	unsetenv("THEODOI_CONFIG");
 	/* --help and --version still answer, after giving the group up */
-	expect(run_how(&via, NULL, "--version", NULL), 0, NULL, "--version");
+	fx_expect(run_how(&via, NULL, "--version", NULL), 0, NULL, "--version");
 }
 
 /* priv_fd_trusted on a descriptor of the file at p. */

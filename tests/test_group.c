@@ -45,15 +45,7 @@ static uint64_t add(const char *sec, uint32_t lead, const char *lead_text)
 static void setup(void)
 {
 	ox_setup();
-	struct doc d = {0};
-	strcpy(d.kind, "KH");
-	d.issuer = ox_unit[OU_TU];
-	d.date = DATE_NONE;
-	d.plan_due = DATE_NONE;
-	d.title = xstrdup("Kế hoạch thử");
-	fx_write(fx_w_doc, &d);
-	doc_id = d.id;
-	doc_free(&d);
+	doc_id = fx_doc("", ox_unit[OU_TU]);
 	group_id = add("II.1", 0, GROUP_LEAD);
 	obl_id[0] = add("II.1@tu-btc", ox_unit[OU_BTC], NULL);
 	obl_id[1] = add("II.1@tu-btg", ox_unit[OU_BTG], NULL);

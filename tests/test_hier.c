@@ -34,18 +34,6 @@ static int sync_changed(void)
 	return changed;
 }
 
-static struct hier *load_hier(void)
-{
-	struct err e = {0};
-	struct hier *h = NULL;
-	struct txn *t;
-
-	cr_assert_eq(store_read_begin(st, &t, &e), 0, "%s", e.msg);
-	cr_assert_eq(hier_load(t, &h, &e), 0, "%s", e.msg);
-	store_read_end(t);
-	return h;
-}
-
 static const struct unit *unit_of(const struct hier *h, const char *code)
 {
 	size_t i = hier_find_code(h, code);
@@ -174,7 +162,7 @@ Test(hier_sync, adds_every_unit_with_its_parent)
 
 	write_units(tree_units);
 	cr_assert_eq(sync_changed(), 7);
-	h = load_hier();
+	h = load_tree();
 	cr_assert_eq(hier_count(h), 7);
 	cr_assert_eq(unit_of(h, "tinh")->parent, 0);
 	cr_assert_eq(unit_of(h, "xa-dong")->parent, unit_of(h, "huyen-a")->id);
@@ -195,7 +183,7 @@ Test(hier_sync, child_listed_before_its_parent_gets_the_parent_id)
 		    "[top]\nname = Đảng ủy\nkind = dang_uy_co_so\n\n"
 		    "[tinh]\nname = Tỉnh ủy\nkind = tinh_uy\n");
 	cr_assert_eq(sync_changed(), 3);
-	h = load_hier();
+	h = load_tree();
 	cr_assert_eq(unit_of(h, "leaf")->parent, unit_of(h, "top")->id);
 	cr_assert_eq(hier_find_code(h, "top"), 0, "roots in id order: top (id 2), tinh (id 3)");
 	cr_assert_eq(hier_find_code(h, "leaf"), 1, "then the child of top");
@@ -243,7 +231,7 @@ Test(hier_sync, renamed_unit_is_updated_and_audited)
 		    "[xa-dong]\nname = Đảng ủy xã Đông Phong\nkind = dang_uy_co_so\n"
 		    "parent = huyen-a\n");
 	cr_assert_eq(sync_changed(), 1);
-	h = load_hier();
+	h = load_tree();
 	cr_assert_str_eq(unit_of(h, "tinh")->name, "Tỉnh ủy Thử Nghiệm Mới");
 	cr_assert_null(unit_of(h, "tinh")->abbrevs);
 	hier_free(h);
@@ -262,7 +250,7 @@ Test(hier_sync, removed_unit_becomes_historical_and_keeps_its_tasks)
 
 	write_units(tree_units);
 	sync_changed();
-	h = load_hier();
+	h = load_tree();
 	xa = unit_of(h, "xa-dong")->id;
 	hier_free(h);
 	open_task = add_task(xa, ST_IN_PROGRESS);
@@ -279,7 +267,7 @@ Test(hier_sync, removed_unit_becomes_historical_and_keeps_its_tasks)
 		    "[huyen-b-btc]\nname = Ban Tổ chức Huyện ủy Bình Lộc\n"
 		    "abbrevs = Ban Tổ chức Huyện ủy, BTCHU\nkind = ban\nparent = huyen-b\n");
 	cr_assert_eq(sync_changed(), 1);
-	h = load_hier();
+	h = load_tree();
 	cr_assert_eq(hier_count(h), 7, "never deleted");
 	cr_assert_eq(unit_of(h, "xa-dong")->historical, 1);
 	cr_assert_eq(unit_of(h, "xa-dong")->parent, unit_of(h, "huyen-a")->id,
@@ -304,7 +292,7 @@ Test(hier_sync, historical_unit_that_reappears_is_current_again)
 	cr_assert_eq(sync_changed(), 1);
 	write_units(with);
 	cr_assert_eq(sync_changed(), 1);
-	h = load_hier();
+	h = load_tree();
 	cr_assert_eq(hier_count(h), 2);
 	cr_assert_eq(unit_of(h, "tinh-btc")->historical, 0);
 	cr_assert_eq(unit_of(h, "tinh-btc")->id, 2, "the same record, not a new one");
@@ -326,7 +314,7 @@ Test(hier_sync, successor_takes_open_tasks_but_not_closed_ones)
 		    "[huyen-a]\nname = Huyện ủy An Hòa\nkind = huyen_uy\nparent = tinh\n\n"
 		    "[huyen-b]\nname = Huyện ủy Bình Lộc\nkind = huyen_uy\nparent = tinh\n");
 	sync_changed();
-	h = load_hier();
+	h = load_tree();
 	a = unit_of(h, "huyen-a")->id;
 	b = unit_of(h, "huyen-b")->id;
 	hier_free(h);
@@ -337,7 +325,7 @@ Test(hier_sync, successor_takes_open_tasks_but_not_closed_ones)
 
 	write_units(dissolved_units);
 	cr_assert_eq(sync_changed(), 1);
-	h = load_hier();
+	h = load_tree();
 	cr_assert_eq(unit_of(h, "huyen-a")->historical, 1);
 	cr_assert_eq(unit_of(h, "huyen-a")->successor, b);
 	cr_assert_eq(unit_of(h, "huyen-b")->historical, 0);
@@ -359,7 +347,7 @@ Test(hier_sync, successor_chain_hands_over_to_its_last_unit)
 	write_units("[tinh]\nname = Tỉnh ủy\nkind = tinh_uy\n\n"
 		    "[a]\nname = Huyện ủy A\nkind = huyen_uy\nparent = tinh\n");
 	sync_changed();
-	h = load_hier();
+	h = load_tree();
 	task = add_task(unit_of(h, "a")->id, ST_NOT_STARTED);
 	hier_free(h);
 	write_units("[tinh]\nname = Tỉnh ủy\nkind = tinh_uy\n\n"
@@ -367,7 +355,7 @@ Test(hier_sync, successor_chain_hands_over_to_its_last_unit)
 		    "[b]\nname = Huyện ủy B\nkind = huyen_uy\nparent = tinh\nsuccessor = c\n\n"
 		    "[c]\nname = Thành ủy C\nkind = thanh_uy\nparent = tinh\n");
 	cr_assert_eq(sync_changed(), 3, "a changed; b and c are new");
-	h = load_hier();
+	h = load_tree();
 	cr_assert_eq(lead_of(task), unit_of(h, "c")->id);
 	cr_assert_eq(unit_of(h, "a")->successor, unit_of(h, "b")->id, "the direct successor");
 	cr_assert_eq(unit_of(h, "b")->historical, 1);
@@ -381,7 +369,7 @@ Test(hier_sync, reparenting_moves_the_counters)
 
 	write_units(tree_units);
 	sync_changed();
-	h = load_hier();
+	h = load_tree();
 	a = unit_of(h, "huyen-a")->id;
 	b = unit_of(h, "huyen-b")->id;
 	add_task(unit_of(h, "xa-dong")->id, ST_IN_PROGRESS);
@@ -420,7 +408,7 @@ Test(hier_sync, config_error_leaves_the_store_untouched)
 	cr_assert_eq(hier_sync(st, &cfg, "quan.tri", NULL, &e), ERR_CONFIG);
 	cr_assert_str_eq(e.file, units_path);
 	cr_assert_eq(e.line, 8);
-	h = load_hier();
+	h = load_tree();
 	cr_assert_eq(hier_count(h), 0);
 	hier_free(h);
 	/* fixed: the next run syncs, since no stamp was stored */
@@ -451,7 +439,7 @@ Test(hier, tree_is_in_pre_order_with_siblings_in_file_order)
 
 	write_units(tree_units);
 	sync_changed();
-	h = load_hier();
+	h = load_tree();
 	cr_assert_eq(hier_count(h), 7);
 	for (i = 0; i < 7; i++) {
 		cr_assert_str_eq(hier_at(h, i)->code, order[i], "position %zu", i);
@@ -469,7 +457,7 @@ Test(hier, subtree_ranges_cover_exactly_the_descendants)
 
 	write_units(tree_units);
 	sync_changed();
-	h = load_hier();
+	h = load_tree();
 	a = hier_find_code(h, "huyen-a");
 	cr_assert_eq(a, 2);
 	cr_assert_eq(hier_subtree_end(h, a), 5);
@@ -495,7 +483,7 @@ Test(hier, lookup_by_id_and_code)
 
 	write_units(tree_units);
 	sync_changed();
-	h = load_hier();
+	h = load_tree();
 	for (i = 0; i < hier_count(h); i++) {
 		cr_assert_eq(hier_find_id(h, hier_at(h, i)->id), i);
 		cr_assert_eq(hier_find_code(h, hier_at(h, i)->code), i);
@@ -510,7 +498,7 @@ Test(hier, lookup_by_id_and_code)
 
 Test(hier, empty_store_gives_an_empty_tree)
 {
-	struct hier *h = load_hier();
+	struct hier *h = load_tree();
 
 	cr_assert_eq(hier_count(h), 0);
 	cr_assert_eq(hier_find_code(h, "tinh"), NPOS);
@@ -524,7 +512,7 @@ Test(hier, historical_units_stay_in_the_tree_under_their_last_parent)
 
 	write_units(dissolved_units);
 	sync_changed();
-	h = load_hier();
+	h = load_tree();
 	cr_assert_eq(hier_count(h), 3);
 	cr_assert_eq(hier_find_code(h, "huyen-a"), 1);
 	cr_assert(hier_in_subtree(h, unit_of(h, "huyen-a")->id, unit_of(h, "tinh")->id));
@@ -556,7 +544,7 @@ Test(hier, damaged_store_with_a_parent_cycle_still_loads_every_unit)
 	struct hier *h;
 
 	cr_assert_eq(store_write(st, put_cycle, NULL, &e), 0, "%s", e.msg);
-	h = load_hier();
+	h = load_tree();
 	cr_assert_eq(hier_count(h), 2);
 	cr_assert_str_eq(hier_at(h, 0)->code, "a", "the first unit met becomes a root");
 	cr_assert_str_eq(hier_at(h, 1)->code, "b");
@@ -574,7 +562,7 @@ Test(hier, resolves_code_name_and_abbreviation_ignoring_case_and_diacritics)
 
 	write_units(tree_units);
 	sync_changed();
-	h = load_hier();
+	h = load_tree();
 	btc = hier_find_code(h, "tinh-btc");
 	cr_assert_eq(hier_resolve(h, "tinh-btc"), btc, "code");
 	cr_assert_eq(hier_resolve(h, "TINH-BTC"), btc, "code, any case");
@@ -600,7 +588,7 @@ Test(hier, ambiguous_abbreviation_resolves_to_none_but_lists_all)
 
 	write_units(tree_units);
 	sync_changed();
-	h = load_hier();
+	h = load_tree();
 	cr_assert_eq(hier_resolve(h, "BTCHU"), NPOS);
 	cr_assert_eq(hier_resolve_all(h, "Ban to chuc huyen uy", out, 4), 2);
 	cr_assert_eq(out[0], hier_find_code(h, "huyen-a-btc"), "tree order");
@@ -620,7 +608,7 @@ Test(hier, current_unit_wins_over_a_historical_one_of_the_same_name)
 	write_units("[tinh]\nname = Tỉnh ủy\nkind = tinh_uy\n\n"
 		    "[new]\nname = Ban Dân vận Tỉnh ủy\nkind = ban\nparent = tinh\n");
 	sync_changed();
-	h = load_hier();
+	h = load_tree();
 	cr_assert_eq(hier_resolve(h, "Ban Dân vận Tỉnh ủy"), hier_find_code(h, "new"));
 	cr_assert_eq(hier_resolve(h, "old"), hier_find_code(h, "old"), "its code still finds it");
 	hier_free(h);
@@ -633,7 +621,7 @@ Test(hier, code_match_wins_over_an_abbreviation)
 	write_units("[tinh]\nname = Tỉnh ủy\nkind = tinh_uy\n\n"
 		    "[x]\nname = Trường Tỉnh\nabbrevs = Tinh\nkind = co_quan\nparent = tinh\n");
 	sync_changed();
-	h = load_hier();
+	h = load_tree();
 	cr_assert_eq(hier_resolve(h, "TINH"), hier_find_code(h, "tinh"));
 	cr_assert_eq(hier_resolve_all(h, "TINH", NULL, 0), 2);
 	hier_free(h);
@@ -654,7 +642,7 @@ Test(hier, shipped_units_ini_syncs_and_resolves)
 	cr_assert_eq(hier_sync(st, &cfg, "root", &changed, &e), 0, "%s:%d: %s", e.file, e.line,
 		     e.msg);
 	cr_assert_eq(changed, cfg.nunits);
-	h = load_hier();
+	h = load_tree();
 	cr_assert_eq(hier_count(h), (size_t)cfg.nunits);
 	cr_assert_str_eq(hier_at(h, 0)->code, "tw");
 	cr_assert_eq(hier_subtree_end(h, 0), hier_count(h), "one tree under the centre");

@@ -50,8 +50,6 @@ Test(unitsnap, follows_units_added)
 Test(unitsnap, follows_units_renamed)
 {
 	struct hier *h = NULL;
-	struct err e = {0};
-	struct txn *t;
 
 	sync_units(base_units);
 	sync_units("[tinh]\nname = Tỉnh ủy Sơn Hà\nabbrevs = TU Sơn Hà\nkind = tinh_uy\n\n"
@@ -65,9 +63,7 @@ Test(unitsnap, follows_units_renamed)
 	           "[xa-1]\nname = Đảng ủy xã Một\nkind = dang_uy_co_so\nparent = huyen-a\n\n"
 	           "[xa-2]\nname = Đảng ủy xã Hai\nkind = dang_uy_co_so\nparent = huyen-b\n");
 	image_is_current();
-	cr_assert_eq(store_read_begin(st, &t, &e), 0, "%s", e.msg);
-	cr_assert_eq(hier_load(t, &h, &e), 0, "%s", e.msg);
-	store_read_end(t);
+	h = load_tree();
 	cr_assert_eq(hier_resolve(h, "Tỉnh ủy Thử Nghiệm"), NPOS, "the old name is gone");
 	cr_assert_eq(hier_resolve(h, "BTCTU"), NPOS, "and the old abbreviation");
 	cr_assert_eq(hier_resolve(h, "ban to chuc tinh uy son ha"), hier_find_code(h, "tinh-btc"));
@@ -79,8 +75,6 @@ Test(unitsnap, follows_units_renamed)
 Test(unitsnap, follows_units_moved)
 {
 	struct hier *h = NULL;
-	struct err e = {0};
-	struct txn *t;
 
 	sync_units(base_units);
 	/* xa-1 moves from huyen-a to huyen-b, huyen-a-btc to the province */
@@ -97,9 +91,7 @@ Test(unitsnap, follows_units_moved)
 	           "[xa-1]\nname = Đảng ủy xã Một\nkind = dang_uy_co_so\nparent = huyen-b\n\n"
 	           "[xa-2]\nname = Đảng ủy xã Hai\nkind = dang_uy_co_so\nparent = huyen-b\n");
 	image_is_current();
-	cr_assert_eq(store_read_begin(st, &t, &e), 0, "%s", e.msg);
-	cr_assert_eq(hier_load(t, &h, &e), 0, "%s", e.msg);
-	store_read_end(t);
+	h = load_tree();
 	size_t a = hier_find_code(h, "huyen-a"), b = hier_find_code(h, "huyen-b");
 	uint32_t xa1 = hier_at(h, hier_find_code(h, "xa-1"))->id;
 	cr_assert_eq(hier_subtree_end(h, a), a + 1, "An Hòa has no unit left below it");
@@ -112,8 +104,6 @@ Test(unitsnap, follows_units_moved)
 Test(unitsnap, follows_units_made_historical_and_given_a_successor)
 {
 	struct hier *h = NULL;
-	struct err e = {0};
-	struct txn *t;
 
 	sync_units(base_units);
 	/* xa-2 dropped from the file; huyen-b-btc taken over by huyen-a-btc */
@@ -129,9 +119,7 @@ Test(unitsnap, follows_units_made_historical_and_given_a_successor)
 	           "kind = ban\nparent = huyen-b\nsuccessor = huyen-a-btc\n\n"
 	           "[xa-1]\nname = Đảng ủy xã Một\nkind = dang_uy_co_so\nparent = huyen-a\n");
 	image_is_current();
-	cr_assert_eq(store_read_begin(st, &t, &e), 0, "%s", e.msg);
-	cr_assert_eq(hier_load(t, &h, &e), 0, "%s", e.msg);
-	store_read_end(t);
+	h = load_tree();
 	const struct unit *xa2 = hier_at(h, hier_find_code(h, "xa-2"));
 	const struct unit *old = hier_at(h, hier_find_code(h, "huyen-b-btc"));
 	cr_assert(xa2->historical, "kept, as historical");
@@ -158,14 +146,11 @@ Test(unitsnap, follows_names_linked_to_a_unit)
 {
 	struct hier *h = NULL;
 	struct err e = {0};
-	struct txn *t;
 
 	sync_units(base_units);
 	cr_assert_eq(store_write(st, link_fn, "huyen-a-btc", &e), 0, "%s", e.msg);
 	image_is_current();
-	cr_assert_eq(store_read_begin(st, &t, &e), 0, "%s", e.msg);
-	cr_assert_eq(hier_load(t, &h, &e), 0, "%s", e.msg);
-	store_read_end(t);
+	h = load_tree();
 	cr_assert(hier_stored(h));
 	cr_assert_eq(hier_resolve(h, "phong to chuc huyen uy an hoa"),
 	             hier_find_code(h, "huyen-a-btc"));
@@ -231,9 +216,7 @@ Test(unitsnap, a_schema2_store_is_migrated_with_its_image)
 	store_read_end(t);
 	cr_assert_eq(image_is_current(), 50);
 
-	cr_assert_eq(store_read_begin(st, &t, &e), 0, "%s", e.msg);
-	cr_assert_eq(hier_load(t, &h, &e), 0, "%s", e.msg);
-	store_read_end(t);
+	h = load_tree();
 	cr_assert_eq(hier_resolve(h, "Phòng Văn thư Tỉnh ủy"), hier_find_code(h, "tu-vp"),
 	             "the linked name");
 	const struct unit *ha = hier_at(h, hier_find_code(h, "hkl-xaha"));

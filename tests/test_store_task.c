@@ -504,22 +504,10 @@ Test(store_task, by_due_is_earliest_first_within_inclusive_ranges)
 	fx_check_clean();
 }
 
-static uint64_t put_doc(void)
-{
-	struct doc d = {0};
-	uint64_t id;
-
-	d.date = d.plan_due = DATE_NONE;
-	fx_write(fx_w_doc, &d);
-	id = d.id;
-	doc_free(&d);
-	return id;
-}
-
 Test(store_task, by_lead_and_by_doc_are_in_id_order)
 {
 	uint32_t a = fx_unit("a", 0), b = fx_unit("b", 0);
-	uint64_t d1 = put_doc(), d2 = put_doc();
+	uint64_t d1 = fx_doc("", 0), d2 = fx_doc("", 0);
 
 	fx_task(a, d2, ST_NOT_STARTED, DATE_NONE);
 	fx_task(b, d1, ST_NOT_STARTED, DATE_NONE);
