@@ -118,12 +118,12 @@ Test(cli_errmsg, restore_of_a_plan_says_to_use_import)
 Test(cli_errmsg, restore_and_import_json_tell_gzip_and_text_alike)
 {
 	const char *st = fx_demo();
-	const char *gz = path_in("xuat.json.gz"), *txt = path_in("ke-hoach.txt");
-	const char *target = path_in("moi/store");
+	const char *gz = fx_path("xuat.json.gz"), *txt = fx_path("ke-hoach.txt");
+	const char *target = fx_path("moi/store");
 	char want[700];
 
 	write_bytes(gz, "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 10);
-	put(txt, "\n\nKẾ HOẠCH\ntriển khai thực hiện\n");
+	tf_put(txt, "\n\nKẾ HOẠCH\ntriển khai thực hiện\n");
 	snprintf(want, sizeof want, "%s không phải bản xuất JSON: tệp này là tệp nén gzip, giải "
 	         "nén bằng gunzip rồi dùng theodoi import-json", gz);
 	expect(fx_run(NULL, target, "import-json", gz, NULL), 3, want, "import-json of gzip");
