@@ -21,6 +21,7 @@
 #include "text.h"
 #include "ui-ctx.h"
 #include "ui-draw.h"
+#include "ui-msg.h"
 #include "util.h"
 
 static int push_id(uint64_t id, void *ctx)
@@ -593,11 +594,12 @@ void ui_tasks_draw(struct ui *u, struct txn *t)
 			ui_task_row(u, t, row_at(u, t, row), y, x, w, row == p->l.sel, focused, 0);
 	}
 	if (p->l.n == 0) {
-		const char *why = ui_tasks_filtering(u) ? " (đang lọc…)"
-		                  : p->fkind ? " (không có nhiệm vụ khớp bộ lọc)"
-		                  : p->led  ? " (đơn vị không chủ trì nhiệm vụ nào)"
-		                            : " (chưa chọn văn bản, hoặc văn bản không có nhiệm vụ)";
+		const char *why = ui_tasks_filtering(u) ? "(đang lọc…)"
+		                  : p->fkind ? "(không có nhiệm vụ khớp bộ lọc)"
+		                  : p->led  ? "(đơn vị không chủ trì nhiệm vụ nào)"
+		                            : "(chưa chọn văn bản, hoặc văn bản không có nhiệm vụ)";
 
-		ui_put(lo->pane_y + 1, x, w, why, ui_attr(u, UC_MUTED));
+		/* whole, wrapped over the pane's rows, as the documents pane's */
+		ui_put_wrap(lo->pane_y + 1, x + 1, w - 1, page, why, ui_attr(u, UC_MUTED));
 	}
 }
