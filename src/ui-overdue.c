@@ -167,6 +167,7 @@ static const struct ui_hint *due_hints(const struct ui *u)
 		{ UA_UPDATE, UA_NONE, 2, NULL },
 		{ UA_SEARCH, UA_NONE, 2, NULL },
 		{ UA_HSCROLL, UA_NONE, 3, NULL },
+		{ UA_DETAIL, UA_NONE, 3, "chi tiết đầy đủ thay cho xem nhanh (màn hình dưới 30 dòng)" },
 		{ UA_BACK, UA_QUIT, 0, "đóng" },
 		{ UA_NONE, UA_NONE, 0, NULL },
 	};
