@@ -110,6 +110,12 @@ int ui_view_open_act(struct ui *u, enum ui_act a)
 	switch (ops->scope) {
 	case UVS_UNIT:
 		w.unit = ui_units_selected(u);
+		if (!w.unit && ui_units_nolead(u) && !ops->nolead) {
+			ui_msg(u, 1, "%s: dòng “(chưa xác định đơn vị chủ trì)” không phải một đơn vị; "
+			       "chọn một đơn vị trong cây (Enter trên dòng này: các nhiệm vụ đó).",
+			       ops->label);
+			return 1;
+		}
 		break;
 	case UVS_DOC_OR_UNIT:
 		if (unit_scope(u))
