@@ -3,8 +3,9 @@
 # without a lead unit (two leads of a plan that name no unit, one overdue,
 # one due soon): o and d list those of them that are overdue or due
 # soon (as many as the row's figure says, under a title that says whose
-# they are), not the whole store; the unit summary (b) and the partner
-# tasks (P), which need a unit, say so and do not open.  At 80x24 and
+# they are), not the whole store; the unit summary (b), the partner tasks
+# (P), lint (r) and the indicators (m), which need a unit there, say so
+# and do not open.  At 80x24 and
 # 120x40.
 NAME=nolead-views
 . tests/tui/lib.inc
@@ -75,7 +76,7 @@ for size in "80 24" "120 40"; do
 	keys BTab BTab
 	wait_for "» Đơn vị" || fail "$size: S-Tab does not reach the unit tree"
 	keys End
-	for k in b P; do
+	for k in b P r m; do
 		keys "$k"
 		wait_for "không phải một đơn vị" || fail "$size: $k on the row does not say it needs a unit"
 		screen | grep -qF "» Đơn vị" || fail "$size: $k opened a view on the row"
