@@ -102,7 +102,9 @@ static void facts_line(struct ui *u, struct txn *t, const struct task *tk, int y
 		sbuf_printf(&mid, "«%s» · ", tk->dl_phrase);
 	if (tk->extended_to != DATE_NONE)
 		sbuf_printf(&mid, "gia hạn đến %s · ", date_vn(tk->extended_to, day));
-	if (with_lead)
+	if (with_lead && tk->group_open && tk->lead_text)
+		sbuf_puts(&mid, tk->lead_text); /* "nhiệm vụ chung" before it says the rest */
+	else if (with_lead)
 		ui_task_lead(u, tk, &mid);
 	else if (mid.len >= 3)
 		mid.s[mid.len -= 3] = '\0'; /* the last " · " */

@@ -60,9 +60,12 @@ for size in "80 24" "120 40"; do
 	wait_for "Văn bản (không số)" || fail "$size: the imported program is not selected"
 	keys Tab
 	if [ "$rows" -lt 30 ]; then
-		# the preview under the list: its facts line begins with the lead
-		wait_for "nhiệm vụ chung Cấp ủy, tổ chức đảng (nhiệm vụ chung" ||
-			fail "$size: the preview does not mark the group lead"
+		# the preview under the list: its facts line's status says
+		# "nhiệm vụ chung" before the lead, which is not cut
+		wait_for "nhiệm vụ chung Cấp ủy, tổ chức đảng " ||
+			fail "$size: the preview does not give the group lead"
+		screen | grep -qF "Cấp ủy, tổ chức đảng (nhiệm vụ chung c…" &&
+			fail "$size: the preview's facts line cuts the group lead's mark"
 	fi
 	detail_area
 	wait_for "Nhiệm vụ #$group · mục" || fail "$size: #$group not selected"
