@@ -356,6 +356,11 @@ const char *ui_tree_mark(const struct ui *u, int open);
 int ui_units_search(struct ui *u);
 /* Display name of a unit id ("" for 0, "#id" when unknown). */
 const char *ui_unit_name(const struct ui *u, uint32_t id);
+/* Append to b who leads task tk, as `show` says it: the unit's name; a
+ * group lead as written ("Cấp ủy, tổ chức đảng") marked "(nhiệm vụ chung
+ * của nhiều cơ quan)" (imp_lead_is_group); any other lead not resolved to
+ * a unit marked "(chưa xác định đơn vị)". */
+void ui_task_lead(const struct ui *u, const struct task *tk, struct sbuf *b);
 /* A short name of unit id for a narrow column: the first of its
  * abbreviations that fits in maxw columns, else the shortest one, else its
  * name (cut when drawn).  Into buf; returns buf ("" for 0). */

@@ -37,6 +37,16 @@ void ui_colors_init(struct ui *u);
  * reads without colour). */
 attr_t ui_attr(const struct ui *u, enum ui_color c);
 
+/* What every task row draws at (y, x) over w columns once its cells are
+ * laid out in `line` (ui_fmt_cells_from): the timeliness symbol of r, the
+ * lint marker of tk, a blank, then the cells.  The attribute `a` of a
+ * selected row (sel) lights the first cell (lead_w columns) only, light on
+ * the wire (the whole row when lead_w is 0).  ui_task_row and the partner
+ * view's rows both end with it (ui-tasks.c). */
+struct task;
+void ui_task_row_put(struct ui *u, const struct task *tk, struct tl_result r, int y, int x,
+                     int w, const char *line, int lead_w, int sel, attr_t a);
+
 /* Colour role of a timeliness. */
 enum ui_color ui_tl_color(enum timeliness tl);
 

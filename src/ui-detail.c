@@ -160,9 +160,8 @@ void ui_detail_task(struct ui *u, struct txn *t, uint64_t id, struct ui_lines *l
 	periods_line(u, t, &tk, l);
 
 	sbuf_reset(&b);
-	sbuf_printf(&b, "Chủ trì: %s",
-	            tk.lead ? ui_unit_name(u, tk.lead)
-	                    : tk.lead_text ? tk.lead_text : "(chưa xác định)");
+	sbuf_puts(&b, "Chủ trì: ");
+	ui_task_lead(u, &tk, &b);
 	if (tk.npartners > 0 || tk.partners_text) {
 		int i;
 

@@ -112,6 +112,26 @@ static void draw_search(struct ui *u)
 
 #define INFO_LINES 4
 #define FOOT_LINES 4 /* lines of the hint, error or question at most */
+#define TITLE_LINES 3 /* lines of the title at most */
+
+struct title_ctx {
+	int y, x, w, n, max;
+};
+
+/* A line of the form's title: the first on the box's top edge, the
+ * others under it, inside the box (TITLE_LINES in all at most). */
+static int title_line(const char *line, size_t len, void *ctx)
+{
+	struct title_ctx *c = ctx;
+	char *s = xstrndup(line, len);
+
+	if (c->n == 0)
+		ui_put_cut(c->y, c->x, c->w, s, A_BOLD);
+	else
+		ui_put(c->y + c->n, c->x, c->w, s, A_BOLD);
+	free(s);
+	return ++c->n >= c->max;
+}
 #define ASK_TEXT "Bỏ nội dung đã nhập? (c: có, phím khác: không)"
 
 struct info_ctx {
@@ -169,7 +189,7 @@ static int field_rows(const struct ui_field *fd, int room)
 void ui_form_draw(struct ui *u)
 {
 	struct ui_form *f = u->form;
-	int w, h, x, y, i, lw = 12, cx = 0, cy = 0, ninfo, body = 0, fy, preview, nfoot;
+	int w, h, x, y, i, lw = 12, cx = 0, cy = 0, ninfo, body = 0, fy, preview, nfoot, ntitle;
 	const char *foot;
 	attr_t field_a = A_UNDERLINE;
 
@@ -192,16 +212,25 @@ void ui_form_draw(struct ui *u)
 	foot = f->asking ? ASK_TEXT : f->err[0] ? f->err : hint_of(f);
 	nfoot = ui_wrap_rows(foot, w - 4);
 	nfoot = nfoot < 1 ? 1 : nfoot > FOOT_LINES ? FOOT_LINES : nfoot;
+	/* a title too long for the top edge goes on under it, between words */
+	ntitle = ui_wrap_rows(f->title, w - 4);
+	ntitle = ntitle < 1 ? 1 : ntitle > TITLE_LINES ? TITLE_LINES : ntitle;
 	for (i = 0; i < f->nf; i++)
 		body += field_rows(&f->f[i], u->lo.msg_y - 4 - nfoot - ninfo);
-	h = preview ? u->lo.msg_y : body + 4 + nfoot + ninfo;
+	h = preview ? u->lo.msg_y : body + 4 + nfoot + ninfo + ntitle - 1;
 	if (h > u->lo.msg_y) /* a list field takes what the foot leaves */
 		h = u->lo.msg_y;
 	x = (u->lo.cols - w) / 2;
 	y = (u->lo.msg_y - h) / 2 > 0 ? (u->lo.msg_y - h) / 2 : 0;
 	draw_box(y, x, h, w);
-	ui_put_cut(y, x + 2, w - 4, f->title, A_BOLD);
-	fy = y + 2;
+	if (ntitle == 1) {
+		ui_put_cut(y, x + 2, w - 4, f->title, A_BOLD);
+	} else {
+		struct title_ctx tc = { y, x + 2, w - 4, 0, ntitle };
+
+		ui_fmt_wrap_parts(f->title, w - 4, title_line, &tc);
+	}
+	fy = y + 1 + ntitle;
 	for (i = 0; i < f->nf; i++) {
 		struct ui_field *fd = &f->f[i];
 		int fx = x + 2 + lw, fw = w - 4 - lw,

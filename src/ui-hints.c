@@ -108,8 +108,8 @@ static int hint_shown(const struct ui *u, const struct ui_hint *h)
 
 	if (h->act == UA_DELETE)
 		return admin;
-	if (h->act == UA_DETAIL) /* the tasks under a short screen's list */
-		return u->view == UI_VIEW_PANES && u->focus == UI_TASKS &&
+	if (h->act == UA_DETAIL) /* the tasks, and a list view that names it (o, d) */
+		return (ui_view_is_list(u->view) || (u->view == UI_VIEW_PANES && u->focus == UI_TASKS)) &&
 		       u->lo.rows < UI_SHORT_ROWS;
 	if (h->act == UA_EDIT)
 		return admin || (u->ops->who.role == ROLE_EDITOR && u->ops->cfg->editors_edit);

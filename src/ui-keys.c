@@ -86,9 +86,9 @@ static const struct ui_keydef keydefs[] = {
 	  "khung đang chọn chiếm cả chiều ngang (nhấn lần nữa: trở lại ba khung)", { CH('z') },
 	  "cả chiều ngang" },
 	{ UA_DETAIL, "detail", "V",
-	  "màn hình thấp (dưới 30 dòng): dưới danh sách nhiệm vụ là khung chi tiết đầy đủ thay "
-	  "cho xem nhanh (phần nội dung bị cắt và một dòng thời hạn, chủ trì); nhấn lần nữa: "
-	  "trở lại xem nhanh",
+	  "màn hình thấp (dưới 30 dòng): dưới danh sách nhiệm vụ, danh sách quá hạn (o) và sắp "
+	  "đến hạn (d) là khung chi tiết đầy đủ thay cho xem nhanh (phần nội dung bị cắt và một "
+	  "dòng thời hạn, chủ trì); nhấn lần nữa: trở lại xem nhanh",
 	  { CH('V') }, "chi tiết" },
 	{ UA_HSCROLL, "scroll-sideways", "w",
 	  "cuộn ngang cột nội dung để đọc phần bị cắt (hết: về đầu)",

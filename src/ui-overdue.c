@@ -5,7 +5,11 @@
  *
  * The rows come from the due index a page at a time (ui-pager.c), the
  * count from the counters: never a scan of tasks, and G on a long list
- * reads the last page only.
+ * reads the last page only.  Opened on the tree's row of the tasks without
+ * a lead unit, the view lists those of them that are overdue (or due
+ * soon): their ids are held, read from the lead index's "no unit" part as
+ * the tasks pane reads them, and sorted by the slot the counters count
+ * (store_task_slot), so that the row's figure and the list agree.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -25,6 +29,8 @@ struct ui_due {
 	struct ui_pager pg;      /* the list, read a page at a time */
 	struct ui_list l;        /* l.n: the count from the store's counters */
 	uint64_t want;           /* task to select at the next build, or 0 */
+	int nolead;              /* the tasks without a lead unit, held in ids */
+	struct ui_ids ids;
 };
 
 static struct ui_due *st(struct ui *u)
@@ -43,6 +49,7 @@ static const struct ui_due *cst(const struct ui *u)
 static void due_free(struct ui *u)
 {
 	ui_pager_free(&st(u)->pg);
+	free(st(u)->ids.v);
 	memset(st(u), 0, sizeof(struct ui_due));
 }
 
@@ -50,12 +57,101 @@ static int due_open(struct ui *u, const struct ui_view_where *w)
 {
 	st(u)->soon = w->act == UA_SOON;
 	st(u)->root = w->unit;
+	st(u)->nolead = !w->unit && ui_units_nolead(u);
 	return 0;
 }
 
 static uint64_t due_selected(const struct ui *u)
 {
-	return ui_pager_peek(&cst(u)->pg, &cst(u)->l, u->ops->st);
+	const struct ui_due *d = cst(u);
+
+	if (d->nolead)
+		return d->l.sel < d->ids.n ? d->ids.v[d->l.sel] : 0;
+	return ui_pager_peek(&d->pg, &d->l, u->ops->st);
+}
+
+/* The id of row i. */
+static uint64_t row_id(struct ui *u, struct txn *t, size_t i)
+{
+	struct ui_due *d = st(u);
+
+	if (d->nolead)
+		return i < d->ids.n ? d->ids.v[i] : 0;
+	return ui_pager_row(&d->pg, &d->l, ui_view_page(u), t, i);
+}
+
+struct slot_id {
+	date_t slot;
+	uint64_t id;
+};
+
+struct nolead_pick {
+	struct txn *t;
+	date_t first, last;       /* the slots wanted, as the counters count */
+	struct slot_id *v;
+	size_t n, cap;
+};
+
+/* A task without a lead unit (not an opened group task, which no counter
+ * counts) whose slot is in [first, last]. */
+static int pick_nolead(uint64_t id, void *ctx)
+{
+	struct nolead_pick *p = ctx;
+	struct task k;
+	date_t slot;
+
+	memset(&k, 0, sizeof(k));
+	if (store_task_get(p->t, id, &k, NULL) == 0 && !k.lead && !k.group_open) {
+		slot = store_task_slot(&k);
+		if (slot != STORE_SLOT_UNCOUNTED && (p->first == DATE_NONE || slot >= p->first) &&
+		    slot <= p->last) {
+			if (p->n == p->cap) {
+				p->cap = p->cap ? 2 * p->cap : 64;
+				p->v = xrealloc(p->v, p->cap * sizeof(*p->v));
+			}
+			p->v[p->n].slot = slot;
+			p->v[p->n++].id = id;
+		}
+	}
+	task_free(&k);
+	return 0;
+}
+
+static int slot_cmp(const void *a, const void *b)
+{
+	const struct slot_id *x = a, *y = b;
+
+	if (x->slot != y->slot)
+		return x->slot < y->slot ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The overdue (or due soon) tasks without a lead unit, most urgent first;
+ * the row of `keep` selected if it is among them. */
+static int nolead_sync(struct ui *u, struct txn *t, uint64_t keep, struct err *e)
+{
+	struct ui_due *d = st(u);
+	date_t today = u->ops->today;
+	struct nolead_pick p = { t, d->soon ? today : DATE_NONE,
+		                 d->soon ? today + u->ops->cfg->soon_days : today - 1, NULL, 0, 0 };
+	size_t i;
+	int rc = store_tasks_by_lead(t, 0, pick_nolead, &p, e);
+
+	d->ids.n = 0;
+	if (rc) {
+		free(p.v);
+		return rc;
+	}
+	qsort(p.v, p.n, sizeof(*p.v), slot_cmp);
+	for (i = 0; i < p.n; i++) {
+		ui_ids_push(&d->ids, p.v[i].id);
+		if (p.v[i].id == keep)
+			d->l.sel = i;
+	}
+	free(p.v);
+	d->l.n = d->ids.n;
+	ui_list_clamp(&d->l, ui_view_page(u));
+	return 0;
 }
 
 static int due_sync(struct ui *u, struct txn *t, struct err *e)
@@ -71,6 +167,8 @@ static int due_sync(struct ui *u, struct txn *t, struct err *e)
 	d->l.n = 0;
 	d->built = 1;
 	d->want = 0;
+	if (d->nolead)
+		return nolead_sync(u, t, keep, e);
 	if (!d->root || !u->units.h)
 		return 0;
 	/* The open tasks due before today, or from today to the window's
@@ -100,7 +198,8 @@ static void due_head(struct ui *u, struct txn *t, struct sbuf *b, struct sbuf *h
 	(void)t;
 	sbuf_printf(b, " %s — %s%s: %zu nhiệm vụ ",
 	            d->soon ? "Sắp đến hạn" : "Quá hạn",
-	            d->root ? ui_unit_name(u, d->root) : "toàn bộ",
+	            d->nolead ? "chưa xác định đơn vị chủ trì"
+	            : d->root ? ui_unit_name(u, d->root) : "toàn bộ",
 	            d->root ? " và cấp dưới" : "", d->l.n);
 	if (d->soon)
 		sbuf_printf(b, "(trong %d ngày) ", u->ops->cfg->soon_days);
@@ -118,7 +217,7 @@ static void due_row(struct ui *u, struct txn *t, size_t i, int y, int sel)
 
 	/* rows are read a page at a time, as they come into view */
 	if (i < d->l.n)
-		ui_view_task_row(u, t, ui_pager_row(&d->pg, &d->l, ui_view_page(u), t, i), y, sel);
+		ui_view_task_row(u, t, row_id(u, t, i), y, sel);
 }
 
 static const char *due_empty(const struct ui *u)
@@ -136,7 +235,7 @@ static void due_words(struct ui *u, struct txn *t, size_t i, struct sbuf *b)
 
 	memset(&tk, 0, sizeof(tk));
 	if (i >= d->l.n ||
-	    store_task_get(t, ui_pager_row(&d->pg, &d->l, ui_view_page(u), t, i), &tk, NULL) != 0)
+	    store_task_get(t, row_id(u, t, i), &tk, NULL) != 0)
 		return;
 	sbuf_printf(b, "#%llu %s %s %s", (unsigned long long)tk.id, ui_unit_name(u, tk.lead),
 	            tk.section, tk.text ? tk.text : "");
@@ -167,6 +266,7 @@ static const struct ui_hint *due_hints(const struct ui *u)
 		{ UA_UPDATE, UA_NONE, 2, NULL },
 		{ UA_SEARCH, UA_NONE, 2, NULL },
 		{ UA_HSCROLL, UA_NONE, 3, NULL },
+		{ UA_DETAIL, UA_NONE, 3, "chi tiết đầy đủ thay cho xem nhanh (màn hình dưới 30 dòng)" },
 		{ UA_BACK, UA_QUIT, 0, "đóng" },
 		{ UA_NONE, UA_NONE, 0, NULL },
 	};
@@ -180,6 +280,7 @@ const struct ui_view_ops ui_due_view = {
 	.label = "Quá hạn, sắp đến hạn",
 	.opens = { UA_OVERDUE, UA_SOON },
 	.scope = UVS_UNIT,
+	.nolead = 1,
 	.open = due_open,
 	.sync = due_sync,
 	.list = due_list,

@@ -201,11 +201,10 @@ static void partner_row(struct ui *u, struct txn *t, size_t i, int y, int sel)
 	int w = u->lo.cols, widths[5];
 	attr_t a = sel ? ui_attr(u, UC_SEL) : A_NORMAL;
 	struct sbuf line = { 0 };
-	char idbuf[24], when[48], num[64], lead[64], *text, *head;
-	const char *cells[5], *mark;
+	char idbuf[24], when[48], num[64], lead[64], *text;
+	const char *cells[5];
 	struct tl_result r;
 	struct task tk;
-	size_t off;
 
 	memset(&tk, 0, sizeof(tk));
 	if (store_task_get(t, id, &tk, NULL) != 0) {
@@ -227,15 +226,7 @@ static void partner_row(struct ui *u, struct txn *t, size_t i, int y, int sel)
 	cells[3] = num;
 	cells[4] = text;
 	ui_fmt_cells_from(&line, cells, widths, 5, w - 3, u->hskip, &u->hroom);
-	ui_put(y, 0, 1, tl_symbol(r.tl), ui_attr(u, ui_tl_color(r.tl)));
-	mark = ui_lint_marker(u, &tk);
-	ui_put(y, 1, 1, mark, *mark ? ui_attr(u, UC_WAIT) : A_NORMAL);
-	ui_put(y, 2, 1, " ", A_NORMAL);
-	off = txt_fit(line.s, widths[0], NULL);
-	head = xstrndup(line.s, off);
-	ui_put_match(u, y, 3, widths[0], head, a);
-	ui_put_match(u, y, 3 + widths[0], w - 3 - widths[0], line.s + off, A_NORMAL);
-	free(head);
+	ui_task_row_put(u, &tk, r, y, 0, w, line.s ? line.s : "", widths[0], sel, a);
 	free(text);
 	sbuf_free(&line);
 	task_free(&tk);

@@ -102,9 +102,10 @@ static void facts_line(struct ui *u, struct txn *t, const struct task *tk, int y
 		sbuf_printf(&mid, "«%s» · ", tk->dl_phrase);
 	if (tk->extended_to != DATE_NONE)
 		sbuf_printf(&mid, "gia hạn đến %s · ", date_vn(tk->extended_to, day));
-	if (with_lead)
-		sbuf_puts(&mid, tk->lead ? ui_unit_name(u, tk->lead)
-		                : tk->lead_text ? tk->lead_text : "(chưa xác định chủ trì)");
+	if (with_lead && tk->group_open && tk->lead_text)
+		sbuf_puts(&mid, tk->lead_text); /* "nhiệm vụ chung" before it says the rest */
+	else if (with_lead)
+		ui_task_lead(u, tk, &mid);
 	else if (mid.len >= 3)
 		mid.s[mid.len -= 3] = '\0'; /* the last " · " */
 	/* Each part starts at a column of its own (the timeliness ends at
@@ -147,8 +148,8 @@ static void lead_line(struct ui *u, const struct task *tk, struct ui_lines *l)
 	struct sbuf b = { 0 };
 	int i;
 
-	sbuf_printf(&b, "Chủ trì: %s", tk->lead ? ui_unit_name(u, tk->lead)
-	                               : tk->lead_text ? tk->lead_text : "(chưa xác định)");
+	sbuf_puts(&b, "Chủ trì: ");
+	ui_task_lead(u, tk, &b);
 	if (tk->npartners > 0) {
 		sbuf_puts(&b, " · Phối hợp: ");
 		for (i = 0; i < tk->npartners; i++)

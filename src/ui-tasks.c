@@ -21,6 +21,7 @@
 #include "text.h"
 #include "ui-ctx.h"
 #include "ui-draw.h"
+#include "ui-msg.h"
 #include "util.h"
 
 static int push_id(uint64_t id, void *ctx)
@@ -478,9 +479,6 @@ void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, 
 		return;
 	}
 	r = ui_task_tl(u, &tk);
-	/* The symbol and the lint marker keep their colours on the selected
-	 * row: the selection is the lit first cell (below). */
-	ui_put(y, x, 1, tl_symbol(r.tl), ui_attr(u, ui_tl_color(r.tl)));
 	snprintf(idbuf, sizeof(idbuf), "#%llu", (unsigned long long)tk.id);
 	text = txt_sanitize(tk.text ? tk.text : "");
 	if (with_unit) {
@@ -542,11 +540,23 @@ void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, 
 		lead_w = widths[0];
 		ui_fmt_cells_from(&line, cells, widths, n, w - 3, u->hskip, &u->hroom);
 	}
+	ui_task_row_put(u, &tk, r, y, x, w, line.s ? line.s : "", lead_w, sel, a);
+	free(text);
+	sbuf_free(&line);
+	task_free(&tk);
+}
+
+void ui_task_row_put(struct ui *u, const struct task *tk, struct tl_result r, int y, int x,
+                     int w, const char *line, int lead_w, int sel, attr_t a)
+{
+	/* The symbol and the lint marker keep their colours on the selected
+	 * row: the selection is the lit first cell (below). */
+	ui_put(y, x, 1, tl_symbol(r.tl), ui_attr(u, ui_tl_color(r.tl)));
 	/* Beside the timeliness, the lint marker: the task is unclear. */
 	{
 		/* no marker: a plain blank, not a coloured one (a colour
 		 * change that shows nothing still goes down the wire) */
-		const char *mark = ui_lint_marker(u, &tk);
+		const char *mark = ui_lint_marker(u, tk);
 
 		ui_put(y, x + 1, 1, mark, *mark ? ui_attr(u, UC_WAIT) : A_NORMAL);
 	}
@@ -557,18 +567,15 @@ void ui_task_row(struct ui *u, struct txn *t, uint64_t id, int y, int x, int w, 
 		 * documents pane lights the number, so that a move rewrites a
 		 * few cells of the two rows and not both rows whole. */
 		int cut;
-		size_t off = txt_fit(line.s, lead_w, &cut);
-		char *head = xstrndup(line.s, off);
+		size_t off = txt_fit(line, lead_w, &cut);
+		char *head = xstrndup(line, off);
 
 		ui_put_match(u, y, x + 3, lead_w, head, a);
-		ui_put_match(u, y, x + 3 + lead_w, w - 3 - lead_w, line.s + off, A_NORMAL);
+		ui_put_match(u, y, x + 3 + lead_w, w - 3 - lead_w, line + off, A_NORMAL);
 		free(head);
 	} else {
-		ui_put_match(u, y, x + 3, w - 3, line.s, a);
+		ui_put_match(u, y, x + 3, w - 3, line, a);
 	}
-	free(text);
-	sbuf_free(&line);
-	task_free(&tk);
 }
 
 void ui_tasks_draw(struct ui *u, struct txn *t)
@@ -593,11 +600,12 @@ void ui_tasks_draw(struct ui *u, struct txn *t)
 			ui_task_row(u, t, row_at(u, t, row), y, x, w, row == p->l.sel, focused, 0);
 	}
 	if (p->l.n == 0) {
-		const char *why = ui_tasks_filtering(u) ? " (đang lọc…)"
-		                  : p->fkind ? " (không có nhiệm vụ khớp bộ lọc)"
-		                  : p->led  ? " (đơn vị không chủ trì nhiệm vụ nào)"
-		                            : " (chưa chọn văn bản, hoặc văn bản không có nhiệm vụ)";
+		const char *why = ui_tasks_filtering(u) ? "(đang lọc…)"
+		                  : p->fkind ? "(không có nhiệm vụ khớp bộ lọc)"
+		                  : p->led  ? "(đơn vị không chủ trì nhiệm vụ nào)"
+		                            : "(chưa chọn văn bản, hoặc văn bản không có nhiệm vụ)";
 
-		ui_put(lo->pane_y + 1, x, w, why, ui_attr(u, UC_MUTED));
+		/* whole, wrapped over the pane's rows, as the documents pane's */
+		ui_put_wrap(lo->pane_y + 1, x + 1, w - 1, page, why, ui_attr(u, UC_MUTED));
 	}
 }

@@ -95,9 +95,9 @@ static void task_text(struct ui *u, struct txn *t, const struct task *tk, struct
 		            date_vn(tk->due, dbuf));
 	if (tk->extended_to != DATE_NONE)
 		sbuf_printf(b, "Đã gia hạn đến: %s\n", date_vn(tk->extended_to, dbuf));
-	sbuf_printf(b, "Chủ trì: %s\n",
-	            tk->lead ? ui_unit_name(u, tk->lead)
-	                     : tk->lead_text ? tk->lead_text : "(chưa xác định)");
+	sbuf_puts(b, "Chủ trì: ");
+	ui_task_lead(u, tk, b);
+	sbuf_putc(b, '\n');
 	if (tk->npartners > 0) {
 		sbuf_puts(b, "Phối hợp: ");
 		for (i = 0; i < tk->npartners; i++)

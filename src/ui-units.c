@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "hier.h"
+#include "import.h"
+#include "model.h"
 #include "store.h"
 #include "text.h"
 #include "ui-ctx.h"
@@ -239,6 +241,19 @@ const char *ui_unit_name(const struct ui *u, uint32_t id)
 		return "";
 	un = hier_unit(u->units.h, id);
 	return un && un->name ? un->name : "?";
+}
+
+void ui_task_lead(const struct ui *u, const struct task *tk, struct sbuf *b)
+{
+	if (tk->lead) {
+		sbuf_puts(b, ui_unit_name(u, tk->lead));
+		return;
+	}
+	if (tk->lead_text && *tk->lead_text)
+		sbuf_printf(b, "%s ", tk->lead_text);
+	/* show's words and predicate (cli-task.c), so that both say the same */
+	sbuf_puts(b, imp_lead_is_group(tk->lead_text) ? "(nhiệm vụ chung của nhiều cơ quan)"
+	                                                : "(chưa xác định đơn vị)");
 }
 
 /* One abbreviation p[0..n) without its surrounding spaces, into out. */

@@ -93,6 +93,16 @@ static uint64_t pointed_doc(struct ui *u)
 	return doc;
 }
 
+/* A view for a unit asked on the tree's row of the tasks without a lead
+ * unit, which it does not cover (ops->nolead 0): said, not opened. */
+static int needs_unit(struct ui *u, const struct ui_view_ops *ops)
+{
+	ui_msg(u, 1, "%s: dòng “(chưa xác định đơn vị chủ trì)” không phải một đơn vị; "
+	       "chọn một đơn vị trong cây (Enter trên dòng này: các nhiệm vụ đó).",
+	       ops->label);
+	return 1;
+}
+
 int ui_view_open_act(struct ui *u, enum ui_act a)
 {
 	struct ui_view_where w;
@@ -110,8 +120,12 @@ int ui_view_open_act(struct ui *u, enum ui_act a)
 	switch (ops->scope) {
 	case UVS_UNIT:
 		w.unit = ui_units_selected(u);
+		if (!w.unit && ui_units_nolead(u) && !ops->nolead)
+			return needs_unit(u, ops);
 		break;
 	case UVS_DOC_OR_UNIT:
+		if (unit_scope(u) && ui_units_nolead(u) && !ops->nolead)
+			return needs_unit(u, ops);
 		if (unit_scope(u))
 			w.unit = ui_units_selected(u);
 		/* fall through */
