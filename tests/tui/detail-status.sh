@@ -13,7 +13,7 @@ found=""
 i=0
 while [ "$i" -lt 15 ]; do
 	line=$(screen | grep -F "Trạng thái: " | head -n 1)
-	case $line in *" còn "[0-9]*) found=$line; break;; esac
+	case $line in *"% · còn "*|*"% ·   còn "*) found=$line; break;; esac
 	keys j
 	sleep 0.2
 	i=$((i + 1))
