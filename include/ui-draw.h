@@ -7,6 +7,7 @@
 
 #include <curses.h>
 
+#include "cascade.h"
 #include "timeliness.h"
 
 struct ui;
@@ -39,6 +40,12 @@ attr_t ui_attr(const struct ui *u, enum ui_color c);
 
 /* Colour role of a timeliness. */
 enum ui_color ui_tl_color(enum timeliness tl);
+
+/* (ui-cascade.c) The symbol of a plan's state in the tree of `c` ("@" the document,
+ * "+" issued, "*" late, "_" not issued, "!" not issued and overdue, "."
+ * another document), apart from the tasks' symbols but "+", "*", "!" that
+ * mean the same there; its colour into *c. */
+const char *ui_cascade_symbol(enum cascade_state s, enum ui_color *c);
 
 /* Draw s at (y, x) in exactly w columns: cut with "…" and padded with
  * spaces, never splitting a character.  Control characters are not drawn. */
