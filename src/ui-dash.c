@@ -295,8 +295,11 @@ static void dash_detail(struct ui *u, struct txn *t, struct ui_lines *l, int col
 		ui_lines_add(l, u->utf8 ? "Biểu đồ: █ hoàn thành  ▒ quá hạn  ░ sắp đến hạn  · còn lại"
 		                        : "Biểu đồ: # hoàn thành  ! quá hạn  ~ sắp đến hạn  . còn lại",
 		             ui_attr(u, UC_MUTED));
-	ui_lines_add(l, "Enter: các đơn vị trực thuộc của dòng này (hoặc nhiệm vụ của đơn vị) · "
-	                "h/←: cấp trên", ui_attr(u, UC_MUTED));
+	if (d->l.sel < d->n && !d->rows[d->l.sel].unit)
+		ui_lines_add(l, "Enter: các nhiệm vụ này · h/←: cấp trên", ui_attr(u, UC_MUTED));
+	else
+		ui_lines_add(l, "Enter: các đơn vị trực thuộc của dòng này (hoặc nhiệm vụ của đơn "
+		                "vị) · h/←: cấp trên", ui_attr(u, UC_MUTED));
 	sbuf_free(&s);
 }
 
@@ -325,6 +328,20 @@ static int dash_enter(struct ui *u, struct txn *t, struct err *e)
 
 	(void)t;
 	(void)e;
+	if (!unit && d->l.sel < d->n) {
+		/* the tasks no unit leads: the tree's row of them, its tasks */
+		struct ui_units *p = &u->units;
+
+		if (!p->l.n || p->rows[p->l.n - 1] != UI_UNITS_NOLEAD)
+			return 0;
+		ui_list_select(&p->l, p->l.n - 1, ui_page(u));
+		u->tasks.led = 1;
+		u->tasks.built = 0;
+		u->tasks.l.sel = u->tasks.l.top = 0;
+		ui_view_close(u);
+		u->focus = UI_TASKS;
+		return 0;
+	}
 	if (!unit)
 		return 0;
 	hi = hier_find_id(u->units.h, unit);

@@ -54,8 +54,8 @@ wait_for "Trợ giúp — phím" || fail "? opens no help in the tree"
 keys End
 wait_for "Ký hiệu cây kế hoạch (phím c):" || fail "the help has no legend of the tree"
 for pair in "@ văn bản gốc" "_ chưa ban hành" "! chưa ban hành, quá hạn" "* đã ban hành chậm" \
-	"+ đã ban hành đúng hạn" ". văn bản khác thực hiện"; do
-	screen | grep -qE "^ +$(printf '%s' "${pair%% *}" | sed 's/[.*+]/\\&/') +${pair#* }\$" ||
+	"+ đã ban hành (đúng hạn" ". văn bản khác thực hiện"; do
+	screen | grep -qE "^ +$(printf '%s' "${pair%% *}" | sed 's/[.*+]/\\&/') +$(printf '%s' "${pair#* }" | sed 's/[(]/\\&/')" ||
 		fail "the help does not give \"${pair#* }\" as ${pair%% *}"
 done
 keys Escape

@@ -5,6 +5,7 @@
 # selected with its figures, the rate column filled, and the detail area
 # giving those tasks' sentence.  The rows it shares with the roll-up from
 # the root (Home b) show the same figures: on-hold tasks are not "Xong".
+# Enter on that row lists those tasks.
 NAME=dash-nolead
 . tests/tui/lib.inc
 
@@ -39,7 +40,12 @@ echo "$row" | grep -qE "[^0-9]$rest +[0-9]+ +[0-9]+ +[0-9]+ +[0-9,]+% " ||
 	fail "the row does not give its $rest tasks and a rate: $row"
 wait_for "Tổng số $rest nhiệm vụ;" || fail "the detail area does not give the row's sentence"
 screen >"$TMP/all.txt"
-keys Escape
+wait_for "Enter: các nhiệm vụ này" || fail "the detail does not say what Enter does on the row"
+keys Enter
+wait_for "» Nhiệm vụ đơn vị chủ trì: (chưa xác định đơn vị chủ trì)" ||
+	fail "Enter on the row does not list the tasks no unit leads"
+keys BTab BTab
+wait_for "» Đơn vị" || fail "S-Tab does not reach the unit tree"
 keys Home
 wait_for "(Trung ương, mã tw)" || fail "Home does not reach the root"
 keys b
