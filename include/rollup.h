@@ -123,8 +123,10 @@ struct rollup {
 	size_t nworst;
 	struct rollup_late worst[ROLLUP_WORST];
 	/* 1 when filled from the counters alone (rollup_children with
-	 * counts_only): then only total, done (closed), due_soon and
-	 * by_tl[TL_OVERDUE] (overdue or unreported) are set. */
+	 * counts_only): then only total, done, due_soon and by_tl[TL_OVERDUE]
+	 * (overdue or unreported) are set, and done is the closed tasks: the
+	 * finished ones and the tasks on hold (the counters cannot tell them
+	 * apart), so it is not the "done" of a roll-up read from the tasks. */
 	int counts_only;
 };
 

@@ -7,6 +7,7 @@
 
 #include <curses.h>
 
+#include "cascade.h"
 #include "timeliness.h"
 
 struct ui;
@@ -49,6 +50,12 @@ void ui_task_row_put(struct ui *u, const struct task *tk, struct tl_result r, in
 
 /* Colour role of a timeliness. */
 enum ui_color ui_tl_color(enum timeliness tl);
+
+/* (ui-cascade.c) The symbol of a plan's state in the tree of `c` ("@" the document,
+ * "+" issued, "*" late, "_" not issued, "!" not issued and overdue, "."
+ * another document), apart from the tasks' symbols but "+", "*", "!" that
+ * mean the same there; its colour into *c. */
+const char *ui_cascade_symbol(enum cascade_state s, enum ui_color *c);
 
 /* Draw s at (y, x) in exactly w columns: cut with "…" and padded with
  * spaces, never splitting a character.  Control characters are not drawn. */

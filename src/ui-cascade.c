@@ -72,16 +72,20 @@ static int casc_sync(struct ui *u, struct txn *t, struct err *e)
 	return 0;
 }
 
-/* Symbol and colour of a state: the symbol alone tells them apart. */
-static const char *state_symbol(enum cascade_state s, enum ui_color *c)
+/* Symbol and colour of a state.  A plan issued shares "+", "*" and "!"
+ * with the tasks' timeliness (on time, late, overdue); the others use
+ * symbols the tasks' legend does not ("-" and "=" there mean no deadline
+ * and on hold). */
+const char *ui_cascade_symbol(enum cascade_state s, enum ui_color *c)
 {
 	switch (s) {
-	case CS_ROOT: *c = UC_NORMAL; return "=";
+	case CS_ROOT: *c = UC_NORMAL; return "@";
 	case CS_ON_TIME: *c = UC_DONE; return "+";
 	case CS_ISSUED: *c = UC_DONE; return "+";
+	case CS_UNDATED: *c = UC_DONE; return "+";
 	case CS_LATE: *c = UC_OVERDUE; return "*";
 	case CS_OVERDUE: *c = UC_OVERDUE; return "!";
-	case CS_MISSING: *c = UC_WAIT; return "-";
+	case CS_MISSING: *c = UC_WAIT; return "_";
 	case CS_OTHER: *c = UC_MUTED; return ".";
 	default: *c = UC_WAIT; return "?";
 	}
@@ -186,7 +190,7 @@ static void casc_row(struct ui *u, struct txn *t, size_t i, int y, int sel)
 	const char *sym;
 
 	(void)t;
-	sym = state_symbol(nd->state, &col);
+	sym = ui_cascade_symbol(nd->state, &col);
 	branches(u, c, i, &name);
 	sbuf_puts(&name, nd->unit ? ui_unit_name(u, nd->unit) : "(chưa rõ cơ quan)");
 	if (nd->date != DATE_NONE)

@@ -32,6 +32,7 @@ struct ui_dash {
 	struct rollup total;
 	struct ui_list l;        /* l.n == n + 1 */
 	uint32_t want;           /* unit to select at the next build, or 0 */
+	int want_nolead;         /* select the row of the tasks led by no unit */
 };
 
 static struct ui_dash *st(struct ui *u)
@@ -52,6 +53,9 @@ static void dash_free(struct ui *u)
 static int dash_open(struct ui *u, const struct ui_view_where *w)
 {
 	st(u)->root = w->unit;
+	/* on the unit tree's row of the tasks no unit leads: the whole store,
+	 * that row selected (its roll-up in the detail area) */
+	st(u)->want_nolead = !w->unit && ui_units_nolead(u);
 	return 0;
 }
 
@@ -82,7 +86,8 @@ static int dash_sync(struct ui *u, struct txn *t, struct err *e)
 		return 0;
 	memset(&sc, 0, sizeof(sc));
 	d->counts_only = 1;
-	if (d->root && store_unit_counts(t, d->root, w.today, w.soon, &sc, NULL) == 0)
+	/* the scope's own size decides (unit 0: the whole store) */
+	if (store_unit_counts(t, d->root, w.today, w.soon, &sc, NULL) == 0)
 		d->counts_only = sc.total > DASH_FULL_MAX;
 	free(d->rows);
 	d->rows = NULL;
@@ -94,11 +99,13 @@ static int dash_sync(struct ui *u, struct txn *t, struct err *e)
 	d->built = 1;
 	d->want = 0;
 	d->l.n = d->n + 1;
-	for (i = 0; keep && i < d->n; i++)
-		if (d->rows[i].unit == keep && !d->rows[i].own) {
+	for (i = 0; (keep || d->want_nolead) && i < d->n; i++)
+		if (d->want_nolead ? !d->rows[i].unit
+		                   : d->rows[i].unit == keep && !d->rows[i].own) {
 			ui_list_select(&d->l, i, ui_view_page(u));
 			break;
 		}
+	d->want_nolead = 0;
 	ui_list_clamp(&d->l, ui_view_page(u));
 	return 0;
 }
@@ -117,7 +124,7 @@ static const char *row_name(struct ui *u, const struct ui_dash *d, size_t i, cha
 	if (i >= d->n)
 		snprintf(buf, len, "Cộng");
 	else if (!d->rows[i].unit)
-		snprintf(buf, len, "(chưa rõ đơn vị chủ trì)");
+		snprintf(buf, len, "(chưa xác định đơn vị chủ trì)");
 	else if (d->rows[i].own)
 		snprintf(buf, len, "%s (trực tiếp)", ui_unit_name(u, d->rows[i].unit));
 	else
@@ -178,7 +185,10 @@ static void dash_head(struct ui *u, struct txn *t, struct sbuf *title, struct sb
 {
 	struct ui_dash *d = st(u);
 	int wd[6], bar, cols = u->lo.cols - 2, r;
-	const char *head[6] = { "Đơn vị", "Tổng", "Xong", "Quá hạn", "Sắp hạn", "Tỷ lệ" };
+	/* from the counters, the finished and the on-hold tasks are one count,
+	 * the closed ones ("Đóng"), and no rate can be computed */
+	const char *head[6] = { "Đơn vị", "Tổng", d->counts_only ? "Đóng" : "Xong", "Quá hạn",
+		                "Sắp hạn", "Tỷ lệ" };
 	char dbuf[16];
 
 	(void)t;
@@ -218,7 +228,7 @@ static void dash_row(struct ui *u, struct txn *t, size_t i, int y, int sel)
 	num(v[SEG_OVERDUE], c[2], sizeof(c[2]));
 	num(v[SEG_SOON], c[3], sizeof(c[3]));
 	if (d->counts_only)
-		c[4][0] = '\0';
+		snprintf(c[4], sizeof(c[4]), "%s", u->utf8 ? "—" : "-");
 	else
 		rollup_percent(ru->due_done, ru->due, c[4], sizeof(c[4]));
 	cells[0] = row_name(u, d, i, name, sizeof(name));
@@ -254,13 +264,17 @@ static void dash_detail(struct ui *u, struct txn *t, struct ui_lines *l, int col
 	r = row_rollup(d, d->l.sel);
 	ui_lines_add(l, row_name(u, d, d->l.sel, name, sizeof(name)), A_BOLD);
 	if (d->counts_only) {
-		sbuf_printf(&s, "Tổng số %s nhiệm vụ; đã đóng %s; quá hạn %s; sắp đến hạn %s. Số liệu "
-		                "nhanh theo bộ đếm của kho (đơn vị có trên %d nhiệm vụ): mở một "
-		                "đơn vị nhỏ hơn để có câu tổng hợp đầy đủ.",
+		char lim[32];
+
+		sbuf_printf(&s, "Tổng số %s nhiệm vụ; đã đóng (hoàn thành hoặc tạm dừng) %s; quá hạn "
+		                "%s; sắp đến hạn %s. Số liệu nhanh theo bộ đếm của kho (phạm vi có "
+		                "trên %s nhiệm vụ): mở một đơn vị nhỏ hơn để có tỷ lệ hoàn thành và "
+		                "câu tổng hợp đầy đủ.",
 		            rollup_count_str(r->total, a, sizeof(a)),
 		            rollup_count_str(r->done, b, sizeof(b)),
 		            rollup_count_str(r->by_tl[TL_OVERDUE], c, sizeof(c)),
-		            rollup_count_str(r->due_soon, e, sizeof(e)), DASH_FULL_MAX);
+		            rollup_count_str(r->due_soon, e, sizeof(e)),
+		            rollup_count_str(DASH_FULL_MAX, lim, sizeof(lim)));
 		ui_lines_wrap(l, s.s, cols, rows - 3, A_NORMAL);
 	} else {
 		char *sentence = rollup_sentence(r);
@@ -273,11 +287,19 @@ static void dash_detail(struct ui *u, struct txn *t, struct ui_lines *l, int col
 			ui_lines_wrap(l, s.s, cols, 1, A_NORMAL);
 		}
 	}
-	ui_lines_add(l, u->utf8 ? "Biểu đồ: █ hoàn thành  ▒ quá hạn  ░ sắp đến hạn  · còn lại"
-	                        : "Biểu đồ: # hoàn thành  ! quá hạn  ~ sắp đến hạn  . còn lại",
-	             ui_attr(u, UC_MUTED));
-	ui_lines_add(l, "Enter: các đơn vị trực thuộc của dòng này (hoặc nhiệm vụ của đơn vị) · "
-	                "h/←: cấp trên", ui_attr(u, UC_MUTED));
+	if (d->counts_only)
+		ui_lines_add(l, u->utf8 ? "Biểu đồ: █ đã đóng  ▒ quá hạn  ░ sắp đến hạn  · còn lại"
+		                        : "Biểu đồ: # đã đóng  ! quá hạn  ~ sắp đến hạn  . còn lại",
+		             ui_attr(u, UC_MUTED));
+	else
+		ui_lines_add(l, u->utf8 ? "Biểu đồ: █ hoàn thành  ▒ quá hạn  ░ sắp đến hạn  · còn lại"
+		                        : "Biểu đồ: # hoàn thành  ! quá hạn  ~ sắp đến hạn  . còn lại",
+		             ui_attr(u, UC_MUTED));
+	if (d->l.sel < d->n && !d->rows[d->l.sel].unit)
+		ui_lines_add(l, "Enter: các nhiệm vụ này · h/←: cấp trên", ui_attr(u, UC_MUTED));
+	else
+		ui_lines_add(l, "Enter: các đơn vị trực thuộc của dòng này (hoặc nhiệm vụ của đơn "
+		                "vị) · h/←: cấp trên", ui_attr(u, UC_MUTED));
 	sbuf_free(&s);
 }
 
@@ -306,6 +328,20 @@ static int dash_enter(struct ui *u, struct txn *t, struct err *e)
 
 	(void)t;
 	(void)e;
+	if (!unit && d->l.sel < d->n) {
+		/* the tasks no unit leads: the tree's row of them, its tasks */
+		struct ui_units *p = &u->units;
+
+		if (!p->l.n || p->rows[p->l.n - 1] != UI_UNITS_NOLEAD)
+			return 0;
+		ui_list_select(&p->l, p->l.n - 1, ui_page(u));
+		u->tasks.led = 1;
+		u->tasks.built = 0;
+		u->tasks.l.sel = u->tasks.l.top = 0;
+		ui_view_close(u);
+		u->focus = UI_TASKS;
+		return 0;
+	}
 	if (!unit)
 		return 0;
 	hi = hier_find_id(u->units.h, unit);

@@ -143,8 +143,11 @@ void ui_detail_task(struct ui *u, struct txn *t, uint64_t id, struct ui_lines *l
 		sbuf_printf(&b, "Trạng thái: %s", st_label((enum task_status)tk.status));
 		if (tk.confirm != CF_NONE)
 			sbuf_printf(&b, " (%s)", ops_confirm_label((enum confirm_state)tk.confirm));
-		sbuf_printf(&b, ", %d%% · %s %s", tk.progress, tl_symbol(r.tl),
-		            tl_describe(r, buf, sizeof(buf)));
+		/* the symbol of the list's column, but not its blank cell */
+		sbuf_printf(&b, ", %d%% · ", tk.progress);
+		if (strcmp(tl_symbol(r.tl), " ") != 0)
+			sbuf_printf(&b, "%s ", tl_symbol(r.tl));
+		sbuf_puts(&b, tl_describe(r, buf, sizeof(buf)));
 		if (tk.confirm == CF_PENDING && ui_may_confirm_some(u))
 			sbuf_puts(&b, " · x: xác nhận, T: trả lại");
 		ui_lines_add(l, b.s, ui_attr(u, ui_tl_color(r.tl)));

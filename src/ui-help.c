@@ -7,6 +7,9 @@
 #include "ui-draw.h"
 #include "util.h"
 
+/* The plan tree's symbols (ui_cascade_symbol): "@ + * _ ! .". */
+#define CASCADE_SYMBOLS 6
+
 /* The keys of the view the help was opened on (ui_hints_of_view): how
  * many, and the list. */
 static size_t view_keys(const struct ui *u, const struct ui_hint **list, const char **title)
@@ -23,7 +26,8 @@ static size_t view_keys(const struct ui *u, const struct ui_hint **list, const c
 
 /* Rows: the view's keys under a heading, a blank line and the heading of
  * every key; the keys, a blank line, the legend title, one row per
- * timeliness, the lint marker, the unit tree's marks. */
+ * timeliness, the lint marker, the unit tree's marks; the title of the
+ * plan tree's legend (c) and one row per symbol of a plan's state. */
 size_t ui_help_rows(const struct ui *u)
 {
 	const struct ui_hint *list;
@@ -31,7 +35,7 @@ size_t ui_help_rows(const struct ui *u)
 	size_t n, v = view_keys(u, &list, &title);
 
 	ui_keys_table(&n);
-	return (v ? v + 3 : 0) + n + 2 + TL_COUNT + 2;
+	return (v ? v + 3 : 0) + n + 2 + TL_COUNT + 2 + 1 + CASCADE_SYMBOLS;
 }
 
 /* Row i of the view's keys: the heading, a key, the blank line or the
@@ -102,6 +106,31 @@ static void help_row(struct ui *u, size_t i, int y, int w)
 	} else if (i == n + 1) {
 		ui_put(y, 2, w - 2, "Ký hiệu tình trạng (màu chỉ để nhấn mạnh; ký hiệu đủ để đọc):",
 		       A_BOLD);
+	} else if (i == n + 2 + TL_COUNT + 2) {
+		ui_put(y, 2, w - 2, "Ký hiệu cây kế hoạch (phím c):", A_BOLD);
+	} else if (i > n + 2 + TL_COUNT + 2) {
+		/* one row per symbol: the first state that has it, and the label
+		 * that covers them all for "+" */
+		static const struct {
+			enum cascade_state cs;
+			const char *label;
+		} tree[CASCADE_SYMBOLS] = {
+			{ CS_ROOT, NULL },
+			{ CS_ON_TIME, "đã ban hành (đúng hạn, hoặc không có hạn, ngày để so)" },
+			{ CS_LATE, NULL },
+			{ CS_MISSING, NULL },
+			{ CS_OVERDUE, NULL },
+			{ CS_OTHER, NULL },
+		};
+		size_t at = i - (n + 2 + TL_COUNT + 3);
+		enum ui_color c;
+
+		if (at >= CASCADE_SYMBOLS)
+			return;
+		snprintf(sym, sizeof(sym), "  %s", ui_cascade_symbol(tree[at].cs, &c));
+		ui_put(y, 2, 16, sym, ui_attr(u, c));
+		ui_put(y, 18, w - 18,
+		       tree[at].label ? tree[at].label : cascade_state_label(tree[at].cs), ui_attr(u, c));
 	} else if (i == n + 2 + TL_COUNT + 1) {
 		snprintf(sym, sizeof(sym), "  %s %s", ui_tree_mark(u, 0), ui_tree_mark(u, 1));
 		ui_put(y, 2, 16, sym, A_NORMAL);

@@ -72,6 +72,52 @@ static const char *status_words(const struct task *tk)
 	return st_label((enum task_status)tk->status);
 }
 
+/* The middle of the facts line into mid, in room columns: "«deadline as
+ * written» · gia hạn đến dd/mm/yyyy · lead" (the lead only when
+ * with_lead), what gives way first left out or cut (see facts_line). */
+static void mid_fit(struct ui *u, const struct task *tk, int with_lead, int room, char *day,
+                    struct sbuf *mid)
+{
+	struct sbuf lb = { 0 };
+	const char *lead = NULL;
+	char ext[48] = "";
+	int lw, ew, left;
+
+	if (with_lead && tk->group_open && tk->lead_text)
+		lead = tk->lead_text; /* "nhiệm vụ chung" before it says the rest */
+	else if (with_lead) {
+		ui_task_lead(u, tk, &lb);
+		lead = lb.s;
+	}
+	lw = lead ? txt_width(lead) : 0;
+
+	if (tk->extended_to != DATE_NONE)
+		snprintf(ext, sizeof(ext), "gia hạn đến %s", date_vn(tk->extended_to, day));
+	ew = txt_width(ext);
+	/* the lead's room first, then the extension's, then the phrase's */
+	left = room - lw;
+	if (ew && left < ew + (lead ? 3 : 0)) {
+		ext[0] = '\0';
+		ew = 0;
+	}
+	left -= ew ? ew + (lead ? 3 : 0) : 0;
+	if (tk->dl_phrase && left >= ((lead || ew) ? 3 : 0) + 8) {
+		/* «…» and " · " after it around the words that fit */
+		int pw = left - ((lead || ew) ? 3 : 0) - 2;
+		char *cut = txt_trunc(tk->dl_phrase, pw);
+
+		sbuf_printf(mid, "«%s»", cut);
+		free(cut);
+		if (lead || ew)
+			sbuf_puts(mid, " · ");
+	}
+	if (ew)
+		sbuf_printf(mid, "%s%s", ext, lead ? " · " : "");
+	if (lead)
+		sbuf_puts(mid, lead);
+	sbuf_free(&lb);
+}
+
 /* The facts line at row y; the lead's name only when with_lead (a grown
  * preview gives the lead a line of its own). */
 static void facts_line(struct ui *u, struct txn *t, const struct task *tk, int y, int cols,
@@ -97,22 +143,16 @@ static void facts_line(struct ui *u, struct txn *t, const struct task *tk, int y
 		tla = ui_attr(u, ui_tl_color(r.tl));
 	}
 	/* The deadline as written first: the row has its day, not its words;
-	 * then the lead's full name, of which the row has a short one. */
-	if (tk->dl_phrase)
-		sbuf_printf(&mid, "«%s» · ", tk->dl_phrase);
-	if (tk->extended_to != DATE_NONE)
-		sbuf_printf(&mid, "gia hạn đến %s · ", date_vn(tk->extended_to, day));
-	if (with_lead && tk->group_open && tk->lead_text)
-		sbuf_puts(&mid, tk->lead_text); /* "nhiệm vụ chung" before it says the rest */
-	else if (with_lead)
-		ui_task_lead(u, tk, &mid);
-	else if (mid.len >= 3)
-		mid.s[mid.len -= 3] = '\0'; /* the last " · " */
-	/* Each part starts at a column of its own (the timeliness ends at
-	 * the edge): what two tasks share is not sent again. */
+	 * then the lead's full name, of which the row has a short one.  When
+	 * they do not fit beside the status and the timeliness, the deadline
+	 * phrase gives way (cut with "…", or left out), then the extension:
+	 * the lead's name stays whole (cut only when wider than all of it). */
 	tlw = txt_width(tl);
 	if (tlw > cols - x)
 		tlw = 0;
+	mid_fit(u, tk, with_lead, cols + 1 - x - (tlw ? tlw + 1 : 0), day, &mid);
+	/* Each part starts at a column of its own (the timeliness ends at
+	 * the edge): what two tasks share is not sent again. */
 	ui_put(y, 1, STATUS_COLS, status, A_NORMAL);
 	ui_put(y, x, cols + 1 - x - (tlw ? tlw + 1 : 0), mid.s, A_NORMAL);
 	if (tlw)

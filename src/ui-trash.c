@@ -154,8 +154,15 @@ static void trash_head(struct ui *u, struct txn *t, struct sbuf *title, struct s
 
 	(void)t;
 	widths(u->lo.cols - 2, w);
-	sbuf_printf(title, " Đã xóa — %zu mục văn bản, nhiệm vụ, vẫn giữ trong kho và khôi phục được ",
-	            s->l.n);
+	size_t i, ndocs = 0;
+
+	for (i = 0; i < s->l.n; i++)
+		ndocs += s->v[i].kind == TRASH_DOC;
+	/* the counts, then what they mean when the width has room for it */
+	sbuf_printf(title, " Đã xóa — %zu văn bản, %zu nhiệm vụ", ndocs, s->l.n - ndocs);
+	if (txt_width(title->s) + 40 <= u->lo.cols)
+		sbuf_puts(title, " · vẫn giữ trong kho, khôi phục được");
+	sbuf_putc(title, ' ');
 	ui_fmt_cells(hb, head, w, 6, u->lo.cols - 2);
 }
 
@@ -225,6 +232,26 @@ static void trash_detail(struct ui *u, struct txn *t, struct ui_lines *l, int co
 	sbuf_free(&b);
 }
 
+/* s cut to cols columns at the end of a word, with "…" (a word longer
+ * than the whole width is cut between characters), appended to b. */
+static void cut_at_word(struct sbuf *b, const char *s, int cols)
+{
+	size_t n, k;
+
+	if (txt_width(s) <= cols) {
+		sbuf_puts(b, s);
+		return;
+	}
+	n = txt_fit(s, cols - 1, NULL);
+	for (k = n; k > 0 && s[k] != ' '; k--)
+		;
+	while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == ',' || s[k - 1] == ';'))
+		k--;
+	if (k == 0)
+		k = n;
+	sbuf_printf(b, "%.*s…", (int)k, s);
+}
+
 static int trash_enter(struct ui *u, struct txn *t, struct err *e)
 {
 	const struct trashv *s = cst(u);
@@ -239,8 +266,15 @@ static int trash_enter(struct ui *u, struct txn *t, struct err *e)
 	if (r->kind == TRASH_DOC)
 		sbuf_printf(&b, "Văn bản số %s cùng %zu nhiệm vụ", r->number[0] ? r->number : "(không số)",
 		            r->ntasks);
-	else
-		sbuf_printf(&b, "Nhiệm vụ: %s", r->text);
+	else {
+		/* the dialog's text is one line of its box (as wide as the form
+		 * draws it at most 76 columns, 2 of border and margin each side):
+		 * the task's text cut at a word with "…", the detail has it all */
+		int inner = (u->lo.cols - 8 < 76 ? u->lo.cols - 8 : 76) - 4;
+
+		sbuf_puts(&b, "Nhiệm vụ: ");
+		cut_at_word(&b, r->text, inner - txt_width(b.s));
+	}
 	ui_form_open_restore(u, r->kind, r->id, b.s);
 	sbuf_free(&b);
 	return 0;

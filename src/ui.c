@@ -268,30 +268,30 @@ static void draw_status(struct ui *u)
 	const struct ui_layout *lo = &u->lo;
 	const struct actor *who = &u->ops->who;
 	struct sbuf left = { 0 }, line = { 0 }, hint = { 0 };
-	char d[16];
-	int room, pass;
+	char d[16], sh[64];
+	int room, full;
 
-	for (pass = 0; pass < 2; pass++) {
-		char sh[64];
-
-		/* The unit's short name when its full name leaves no room for
-		 * the keys (at 80 columns). */
+	/* One rule on every screen: the unit's full name when the login, the
+	 * unit, the role and the day take at most half the width, else its
+	 * short name (at 80 columns); the keys get the rest. */
+	sbuf_printf(&left, " %s · %s · %s · %s", who->login,
+	            !who->unit ? "(chưa gắn đơn vị)" : ui_unit_name(u, who->unit),
+	            role_label(who->role), date_vn(u->ops->today, d));
+	full = !who->unit || txt_width(left.s) * 2 <= lo->cols;
+	if (!full) {
 		sbuf_reset(&left);
 		sbuf_printf(&left, " %s · %s · %s · %s", who->login,
-		            !who->unit ? "(chưa gắn đơn vị)"
-		            : pass ? ui_unit_short(u, who->unit, 12, sh, sizeof(sh))
-		                   : ui_unit_name(u, who->unit),
+		            ui_unit_short(u, who->unit, 12, sh, sizeof(sh)),
 		            role_label(who->role), date_vn(u->ops->today, d));
-		if (u->tasks.fkind != UI_FILTER_NONE && u->view == UI_VIEW_PANES) {
-			char flt[120];
-
-			sbuf_printf(&left, " · lọc: %s", ui_tasks_filter_label(u, flt, sizeof(flt)));
-		}
-		room = lo->cols - txt_width(left.s) - 1;
-		/* the hints of the key table (ui-hints.c), the widest that fits */
-		if (ui_hints_line(u, room, &hint) <= 1)
-			break;
 	}
+	if (u->tasks.fkind != UI_FILTER_NONE && u->view == UI_VIEW_PANES) {
+		char flt[120];
+
+		sbuf_printf(&left, " · lọc: %s", ui_tasks_filter_label(u, flt, sizeof(flt)));
+	}
+	room = lo->cols - txt_width(left.s) - 1;
+	/* the hints of the key table (ui-hints.c), the widest that fits */
+	ui_hints_line(u, room, &hint);
 	ui_fmt_lr(&line, left.s, hint.len ? hint.s : NULL, lo->cols);
 	ui_put(lo->status_y, 0, lo->cols, line.s, ui_attr(u, UC_STATUS));
 	sbuf_free(&left);

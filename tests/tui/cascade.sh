@@ -30,8 +30,13 @@ def walk(n):
 walk(root)
 rows = lines[2:2 + len(nodes)]
 missing = 0
+# the symbols of `?`'s legend of the tree, apart from the tasks' "-"
+# (chưa xác định thời hạn) and "=" (tạm dừng)
+sym = {"root": "@", "on_time": "+", "late": "*", "issued": "+", "other": ".",
+       "missing": "_", "overdue": "!", "undated": "+"}
 for n, row in zip(nodes, rows):
     assert n["unit_name"][:20] in row, (n["unit_name"], row)
+    assert row.lstrip("» ").startswith(sym[n["state"]]), (n["state"], row)
     if n["state"] in ("missing", "overdue"):
         missing += 1
         assert "chưa ban hành" in row, ("not shown as missing", row)
@@ -43,6 +48,18 @@ for n, row in zip(nodes, rows):
         assert n["number"] in row, (n["number"], row)
 assert missing > 0, "the demo has no missing plan"
 PY
+# ? lists the tree's symbols, each with its label
+keys "?"
+wait_for "Trợ giúp — phím" || fail "? opens no help in the tree"
+keys End
+wait_for "Ký hiệu cây kế hoạch (phím c):" || fail "the help has no legend of the tree"
+for pair in "@ văn bản gốc" "_ chưa ban hành" "! chưa ban hành, quá hạn" "* đã ban hành chậm" \
+	"+ đã ban hành (đúng hạn" ". văn bản khác thực hiện"; do
+	screen | grep -qE "^ +$(printf '%s' "${pair%% *}" | sed 's/[.*+]/\\&/') +$(printf '%s' "${pair#* }" | sed 's/[(]/\\&/')" ||
+		fail "the help does not give \"${pair#* }\" as ${pair%% *}"
+done
+keys Escape
+wait_for "Cây kế hoạch thực hiện 15-CTr/TU" || fail "Esc does not go back to the tree"
 # Thành ủy Bình Giang's plan (the first child): Enter shows it in the panes.
 number=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["children"][0]["number"])' "$TMP/cascade.json")
 keys j

@@ -117,7 +117,7 @@ cli deleted | grep -qF "nhập nhầm từ bản dự thảo" || fail "deleted d
 
 # R: the deleted task, restored with Enter.
 keys R
-wait_for "Đã xóa — 1 mục" || fail "R does not list the deleted task"
+wait_for "Đã xóa — 0 văn bản, 1 nhiệm vụ" || fail "R does not list the deleted task"
 screen | grep -qF "#$did_task" || fail "the deleted task is not in the list"
 # the time of the deletion to the second, as `theodoi deleted` writes it
 when=$(cli deleted | grep -oE "[0-9]{2}/[0-9]{2}/[0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2}" | head -n 1)
