@@ -78,8 +78,9 @@ struct ui_view_ops {
 	int scope;                      /* enum ui_view_scope */
 	const char *no_scope;           /* said when the scope is missing */
 	/* UVS_UNIT on the tree's row of the tasks without a lead unit: 1, the
-	 * view opens on those tasks (ui_units_nolead says so); 0, it is not
-	 * opened and the message line says that it needs a unit. */
+	 * view opens on those tasks (ui_units_nolead says so; the roll-up on
+	 * the whole store with that row selected); 0, it is not opened and
+	 * the message line says that it needs a unit. */
 	int nolead;
 	const char *detail_title;       /* title of the detail area */
 	/* Start on w (the view's earlier state freed); the view is current

@@ -410,6 +410,7 @@ const struct ui_view_ops ui_dash_view = {
 	.label = "Bảng tổng hợp",
 	.opens = { UA_DASH, UA_NONE },
 	.scope = UVS_UNIT,
+	.nolead = 1, /* the whole store's roll-up, that row selected */
 	.detail_title = " Tổng hợp ",
 	.open = dash_open,
 	.sync = dash_sync,
