@@ -142,8 +142,9 @@ $(RD_BIN): $(RD_OBJ) $(LIB)
 $(BUILD)/tests/%: tests/%.c $(LIB) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS) $(CRIT_LIBS)
 
-# The test of the screen's key and view tables links the screen's objects.
-$(BUILD)/tests/test_ui_keys: tests/test_ui_keys.c $(UI_OBJ) $(LIB) | $(BUILD)/tests
+# The tests of the screen's key and view tables and of its line buffers link
+# the screen's objects.
+$(BUILD)/tests/test_ui_keys $(BUILD)/tests/test_ui_lines: $(BUILD)/tests/%: tests/%.c $(UI_OBJ) $(LIB) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(UI_OBJ) $(LIB) $(LDFLAGS) $(LDLIBS) $(UI_LIBS) $(CRIT_LIBS)
 
 # The bare LMDB programs `make bench` measures start-up against

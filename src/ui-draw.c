@@ -251,10 +251,11 @@ void ui_lines_wrap(struct ui_lines *l, const char *text, int cols, int max, attr
 	free(clean);
 	if (total > max && l->n) {
 		struct sbuf b = { 0 };
-		char *cut = txt_trunc(l->s[l->n - 1], cols - 1);
+		const char *last = l->s[l->n - 1];
 
-		sbuf_printf(&b, "%s…", cut);
-		free(cut);
+		/* the line's first cols - 1 columns, then one "…" (txt_trunc
+		 * would add its own when the line fills the width) */
+		sbuf_printf(&b, "%.*s…", (int)txt_fit(last, cols - 1, NULL), last);
 		free(l->s[l->n - 1]);
 		l->s[l->n - 1] = sbuf_detach(&b);
 	}
