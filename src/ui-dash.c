@@ -320,6 +320,18 @@ static void dash_up(struct ui *u)
 	ui_units_reveal(u, d->root);
 }
 
+/* Close the roll-up on the tasks pane listing what the tree's selected
+ * row leads (a unit, or the row of the tasks no unit leads). */
+static int show_led_tasks(struct ui *u)
+{
+	u->tasks.led = 1;
+	u->tasks.built = 0;
+	u->tasks.l.sel = u->tasks.l.top = 0;
+	ui_view_close(u);
+	u->focus = UI_TASKS;
+	return 0;
+}
+
 static int dash_enter(struct ui *u, struct txn *t, struct err *e)
 {
 	struct ui_dash *d = st(u);
@@ -335,12 +347,7 @@ static int dash_enter(struct ui *u, struct txn *t, struct err *e)
 		if (!p->l.n || p->rows[p->l.n - 1] != UI_UNITS_NOLEAD)
 			return 0;
 		ui_list_select(&p->l, p->l.n - 1, ui_page(u));
-		u->tasks.led = 1;
-		u->tasks.built = 0;
-		u->tasks.l.sel = u->tasks.l.top = 0;
-		ui_view_close(u);
-		u->focus = UI_TASKS;
-		return 0;
+		return show_led_tasks(u);
 	}
 	if (!unit)
 		return 0;
@@ -354,12 +361,7 @@ static int dash_enter(struct ui *u, struct txn *t, struct err *e)
 	}
 	/* A unit with no children, or the unit's own tasks: show them. */
 	ui_units_reveal(u, unit);
-	u->tasks.led = 1;
-	u->tasks.built = 0;
-	u->tasks.l.sel = u->tasks.l.top = 0;
-	ui_view_close(u);
-	u->focus = UI_TASKS;
-	return 0;
+	return show_led_tasks(u);
 }
 
 static int dash_key(struct ui *u, enum ui_act a)
