@@ -8,10 +8,10 @@
  * timeliness in words, the status or the confirmation, the deadline as
  * written, an extension, the lead's full name) in cells that keep their
  * columns from task to task, so that curses leaves alone what two tasks
- * share, then the part of the text that the row cut, wrapped (under a
- * list shorter than the pane, over every row down to the message line).
- * Enter shows the task in full; V brings the detail area back for the
- * session.  The
+ * share, then the part of the text that the row cut, wrapped.  Under a
+ * list shorter than the pane the lead and partners have a line of their
+ * own and the text every row down to the message line.  Enter shows the
+ * task in full; V brings the detail area back for the session.  The
  * overdue and due-soon views (ui-overdue.c) keep the same preview under
  * their rows, which show the unit and document as well.
  */
