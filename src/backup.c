@@ -127,16 +127,25 @@ int bk_make_beside(const char *dir, const char *tag, char *out, size_t len, stru
 	if (rc)
 		return rc;
 	sweep_stale(dir, tag);
+	/* SIGINT, SIGTERM and SIGHUP held from the directory's making until
+	 * it is guarded: one that came between would leave it behind */
+	sigset_t stop, was;
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	sigaddset(&stop, SIGHUP);
 	for (int n = 0; n < 100; n++) {
 		int k = n ? snprintf(out, len, "%s.%s-%ld-%d", dir, tag, (long)getpid(), n)
 		          : snprintf(out, len, "%s.%s-%ld", dir, tag, (long)getpid());
 		if (k < 0 || (size_t)k >= len)
 			return err_set(e, ERR_IO, "đường dẫn quá dài: %s", dir);
+		sigprocmask(SIG_BLOCK, &stop, &was);
 		if (mkdir(out, 0775) == 0) {
 			/* setgid as a new store's directory: files keep its group */
 			if (stat(out, &sb) != 0 || chmod(out, (sb.st_mode & 07777) | S_ISGID) != 0) {
 				int err = errno;
 				rmdir(out);
+				sigprocmask(SIG_SETMASK, &was, NULL);
 				return err_set(e, ERR_IO, "không đặt được quyền cho thư mục mới cạnh %s: %s",
 				               dir, syserr_str(err));
 			}
@@ -146,11 +155,14 @@ int bk_make_beside(const char *dir, const char *tag, char *out, size_t len, stru
 				if ((size_t)snprintf(p, sizeof p, "%s%s", out, beside_parts[i]) < sizeof p)
 					outfile_guard(p);
 			}
+			sigprocmask(SIG_SETMASK, &was, NULL);
 			return 0;
 		}
-		if (errno != EEXIST)
+		int err = errno;
+		sigprocmask(SIG_SETMASK, &was, NULL);
+		if (err != EEXIST)
 			return err_set(e, ERR_IO, "không tạo được thư mục mới cạnh %s: %s", dir,
-			               syserr_str(errno));
+			               syserr_str(err));
 	}
 	return err_set(e, ERR_IO, "không tạo được thư mục tạm cạnh %s", dir);
 }
