@@ -150,7 +150,7 @@ $(BUILD)/tests/test_ui_keys $(BUILD)/tests/test_ui_lines: $(BUILD)/tests/%: test
 # The bare LMDB programs `make bench` measures start-up against
 # (tests/bench/ref-count.c, ref-rows.c, tests/bench-start.sh): liblmdb alone.
 REF_BIN = $(BUILD)/ref-count $(BUILD)/ref-rows
-$(BUILD)/ref-%: tests/bench/ref-%.c | $(BUILD)
+$(BUILD)/ref-%: tests/bench/ref-%.c tests/bench/ref-keys.h | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LDFLAGS) $(LINK_OPT) -llmdb
 
 # Fuzz targets: built by tests/fuzz.sh with CC=clang and sanitizer flags.
